@@ -1,0 +1,98 @@
+"""``lede check``: a full parse of every document, with every problem reported.
+
+Unlike the index (which parses summaries), this reads whole documents, so
+errors in ``related`` or ``images`` blocks are found too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from library.loader import load_file
+from library.parallel import map_batches
+from library.scan import FoundFile, scan
+from models.document import Problem
+from models.topic import Topic, TopicTree
+
+
+@dataclass
+class CheckReport:
+    """Problems found and what was checked."""
+
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+    articles: int = 0
+    topics: int = 0
+    invalid: int = 0
+
+    @property
+    def summary(self) -> str:
+        """The last line of ``lede check``."""
+        errors = sum(p.severity == "error" for p in self.problems)
+        warnings = len(self.problems) - errors
+        return (
+            f"checked {self.files} files ({self.articles} articles, {self.topics} topics): "
+            f"{self.invalid} invalid, {errors} errors, {warnings} warnings"
+        )
+
+
+@dataclass(frozen=True)
+class _Checked:
+    path: str
+    identity: str | None
+    topics_defined: list[Topic]
+    topics: tuple[str, ...]
+    problems: list[Problem]
+
+
+def _check_many(batch: list[FoundFile]) -> list[_Checked]:
+    results = []
+    for found in batch:
+        parsed = load_file(found.path, explicit=found.explicit)
+        article = parsed.article
+        results.append(
+            _Checked(
+                found.path,
+                article.identity if article else None,
+                parsed.topics,
+                tuple(article.topics) if article else (),
+                parsed.problems,
+            )
+        )
+    return results
+
+
+def check(paths: Iterable[str]) -> CheckReport:
+    """Check every document under ``paths``."""
+    report = CheckReport()
+    files: list[FoundFile] = []
+    for item in scan(paths):
+        if isinstance(item, str):
+            report.problems.append(Problem(item, None, "error", "no such file or directory"))
+            report.invalid += 1
+        else:
+            files.append(item)
+    first_path: dict[str, str] = {}
+    taxonomy: list[Topic] = []
+    used: list[str] = []
+    for batch in map_batches(_check_many, files, "library.check"):
+        for checked in batch:
+            report.files += 1
+            problems = list(checked.problems)
+            if checked.identity is not None:
+                report.articles += 1
+                used.extend(checked.topics)
+                original = first_path.setdefault(checked.identity, checked.path)
+                if original != checked.path:
+                    problems.append(
+                        Problem(checked.path, 1, "warning", f"duplicate of {original} (same URL)")
+                    )
+            report.topics += len(checked.topics_defined)
+            taxonomy.extend(checked.topics_defined)
+            if any(p.severity == "error" for p in problems):
+                report.invalid += 1
+            report.problems.extend(problems)
+    for warning in TopicTree.build(taxonomy, used).warnings:
+        report.problems.append(Problem("(topics)", None, "warning", warning))
+    return report

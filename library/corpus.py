@@ -1,0 +1,37 @@
+"""Opening a corpus: which paths by default, and the index with its reading state."""
+
+from __future__ import annotations
+
+import os
+from importlib.resources import files
+
+from library import paths
+from library.index import CorpusIndex
+from library.state import StateStore
+
+
+def bundled_feeds() -> str:
+    """The sample corpus shipped inside the package (works after a non-editable install)."""
+    return str(files("feeds"))
+
+
+def default_paths() -> list[str]:
+    """``$LEDE_FEEDS`` (``os.pathsep``-separated), else ``./feeds`` if present, else the sample."""
+    env = os.environ.get("LEDE_FEEDS", "").strip()
+    if env:
+        return [part for part in env.split(os.pathsep) if part]
+    if os.path.isdir("feeds"):
+        return ["feeds"]
+    return [bundled_feeds()]
+
+
+def open_state() -> StateStore:
+    """The user's reading state."""
+    return StateStore(paths.data_dir() / "state.sqlite")
+
+
+def open_index(roots: list[str], state: StateStore) -> CorpusIndex:
+    """The index for ``roots`` (not yet refreshed), with ``state`` queryable as ``is:``."""
+    index = CorpusIndex(roots, paths.index_file(roots))
+    index.attach_state(state.path)
+    return index

@@ -1,0 +1,500 @@
+"""The corpus index: a SQLite database of compact rows and FTS5 text per corpus.
+
+Keyed by (path, size, mtime) so a warm start re-parses only changed files.
+Cold parsing runs in a process pool that returns compact records. Read and
+starred state lives in another database (``StateStore``) attached here so
+queries can filter on it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from library.parallel import map_batches
+from library.query import Query, QueryError, Term, parse_query
+from library.records import ArticleRow, IndexedFile, index_many
+from library.scan import FoundFile, scan
+from models.document import Problem
+from models.topic import Topic, TopicTree, topic_key
+
+SCHEMA_VERSION = 1
+SORTS = {
+    "date": "a.published IS NULL, a.published DESC, a.title COLLATE NOCASE",
+    "quality": "a.quality IS NULL, a.quality DESC, a.published DESC",
+    "title": "a.title COLLATE NOCASE, a.published DESC",
+}
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, identity TEXT NOT NULL,
+    duplicate_of INTEGER, kind TEXT, title TEXT NOT NULL, provider_name TEXT,
+    provider_domain TEXT, published INTEGER, quality INTEGER, url TEXT, original_url TEXT);
+CREATE INDEX IF NOT EXISTS articles_identity ON articles(identity);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+CREATE VIRTUAL TABLE IF NOT EXISTS article_text USING fts5(
+    title, excerpt, provider, topics, body, tokenize='unicode61 remove_diacritics 2',
+    prefix='2 3');
+CREATE TABLE IF NOT EXISTS article_topics (
+    article_id INTEGER NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS article_topics_key ON article_topics(key, article_id);
+CREATE INDEX IF NOT EXISTS article_topics_article ON article_topics(article_id);
+CREATE TABLE IF NOT EXISTS taxonomy (
+    path TEXT NOT NULL, name TEXT NOT NULL, parent TEXT, topic_id TEXT, shortname TEXT,
+    description TEXT);
+CREATE TABLE IF NOT EXISTS problems (
+    path TEXT NOT NULL, line INTEGER, severity TEXT NOT NULL, message TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS problems_path ON problems(path);
+CREATE INDEX IF NOT EXISTS taxonomy_path ON taxonomy(path);
+"""
+
+
+@dataclass(frozen=True)
+class RefreshReport:
+    """What a refresh did, for progress lines and benchmarks."""
+
+    scanned: int
+    parsed: int
+    removed: int
+    seconds: float
+
+
+ProgressCallback = Callable[[int, int], None]
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(path, check_same_thread=False, timeout=30)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    return db
+
+
+def _fts_phrase(term: Term, prefix: bool) -> str | None:
+    """One FTS5 phrase for a term; ``None`` when it holds nothing searchable."""
+    if not re.search(r"\w", term.text):
+        return None
+    escaped = '"' + term.text.replace('"', '""') + '"'
+    return escaped + "*" if prefix else escaped
+
+
+class CorpusIndex:
+    """The searchable index of one corpus (a set of root paths)."""
+
+    def __init__(self, roots: Iterable[str], db_path: Path) -> None:
+        self.roots = [os.path.abspath(root) for root in roots]
+        self.db_path = db_path
+        self.db = _connect(db_path)
+        if self.db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            self._reset()
+        self._tree: TopicTree | None = None
+
+    def _reset(self) -> None:
+        """A database from another schema version is rebuilt, not migrated: it is a cache."""
+        tables = [
+            row[0]
+            for row in self.db.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+                "AND name NOT LIKE 'article_text_%'"
+            )
+        ]
+        for table in tables:
+            self.db.execute(f'DROP TABLE IF EXISTS "{table}"')
+        self.db.executescript(_SCHEMA)
+        self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        self.db.commit()
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self.db.close()
+
+    # -- building ---------------------------------------------------------------------
+
+    def refresh(self, progress: ProgressCallback | None = None) -> RefreshReport:
+        """Bring the index up to date with the files on disk.
+
+        Only files whose size or mtime changed are parsed; removed files are
+        dropped. Uses its own connection so it can run in a worker thread
+        while the UI reads.
+        """
+        started = time.perf_counter()
+        found: list[FoundFile] = []
+        missing: list[str] = []
+        for item in scan(self.roots):
+            (missing if isinstance(item, str) else found).append(item)  # type: ignore[arg-type]
+        db = _connect(self.db_path)
+        try:
+            known = {
+                row[0]: (row[1], row[2])
+                for row in db.execute("SELECT path, size, mtime_ns FROM files")
+            }
+            changed = [f for f in found if known.get(f.path) != (f.size, f.mtime_ns)]
+            present = {f.path for f in found}
+            gone = [path for path in known if path not in present]
+            with db:
+                for path in gone + [f.path for f in changed if f.path in known]:
+                    _forget(db, path)
+                db.execute("DELETE FROM problems WHERE path = ''")
+                for root in missing:
+                    db.execute(
+                        "INSERT INTO problems VALUES ('', NULL, 'error', ?)",
+                        (f"{root}: no such file or directory",),
+                    )
+            done = 0
+            for batch in map_batches(index_many, changed, "library.records"):
+                with db:
+                    for record in batch:
+                        _store(db, record)
+                done += len(batch)
+                if progress:
+                    progress(done, len(changed))
+            if changed or gone:
+                with db:
+                    _mark_duplicates(db)
+        finally:
+            db.close()
+        self._tree = None
+        return RefreshReport(len(found), len(changed), len(gone), time.perf_counter() - started)
+
+    # -- reading ----------------------------------------------------------------------
+
+    def topic_tree(self) -> TopicTree:
+        """The topic tree from the taxonomy files and the topics articles use (cached)."""
+        if self._tree is None:
+            topics = [
+                Topic(
+                    name=name,
+                    parent=parent or "",
+                    _id=topic_id or "",
+                    shortname=shortname or "",
+                    description=description or "",
+                )
+                for name, parent, topic_id, shortname, description in self.db.execute(
+                    "SELECT name, parent, topic_id, shortname, description FROM taxonomy "
+                    "ORDER BY path"
+                )
+            ]
+            used = [
+                row[0]
+                for row in self.db.execute("SELECT DISTINCT name FROM article_topics ORDER BY name")
+            ]
+            self._tree = TopicTree.build(topics, used)
+        return self._tree
+
+    def topic_counts(self, where: str = "", params: tuple[object, ...] = ()) -> dict[str, int]:
+        """Articles per topic node (descendants included), optionally for a subset."""
+        tree = self.topic_tree()
+        rows = self.db.execute(
+            "SELECT t.article_id, t.name FROM article_topics t JOIN articles a "
+            "ON a.id = t.article_id WHERE a.duplicate_of IS NULL" + where + " ORDER BY 1",
+            params,
+        )
+        return tree.count(_group_topics(rows))
+
+    def problems(self) -> list[Problem]:
+        """Every problem found, plus a warning for each duplicate story."""
+        found = [
+            Problem(path, line, severity, message)
+            for path, line, severity, message in self.db.execute(
+                "SELECT path, line, severity, message FROM problems ORDER BY path, line"
+            )
+        ]
+        for warning in self.topic_tree().warnings:
+            found.append(Problem("(topics)", None, "warning", warning))
+        for path, original in self.db.execute(
+            "SELECT a.path, o.path FROM articles a JOIN articles o ON o.id = a.duplicate_of "
+            "ORDER BY a.path"
+        ):
+            found.append(Problem(path, 1, "warning", f"duplicate of {original} (same URL)"))
+        return found
+
+    def count(self) -> int:
+        """Number of distinct stories (duplicates not counted)."""
+        return self.db.execute(
+            "SELECT count(*) FROM articles WHERE duplicate_of IS NULL"
+        ).fetchone()[0]
+
+    def search(
+        self,
+        query: Query | str,
+        *,
+        sort: str = "date",
+        limit: int | None = None,
+        prefix_last: bool = False,
+    ) -> list[ArticleRow]:
+        """Rows matching ``query``, sorted; raises ``QueryError`` for a bad query."""
+        if isinstance(query, str):
+            query = parse_query(query)
+        if sort not in SORTS:
+            raise QueryError(f"unknown sort '{sort}'; use date, quality or title")
+        where, params = self.compile(query, prefix_last=prefix_last)
+        sql = (
+            "SELECT a.id, a.title, a.provider_name, a.published, a.quality, a.identity, "
+            "a.url, a.path FROM articles a WHERE a.duplicate_of IS NULL"
+            + where
+            + " ORDER BY "
+            + SORTS[sort]
+        )
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        try:
+            return [ArticleRow(*row) for row in self.db.execute(sql, params)]
+        except sqlite3.OperationalError as error:
+            raise QueryError(f"cannot search for that: {error}") from None
+
+    def compile(self, query: Query, *, prefix_last: bool = False) -> tuple[str, list[object]]:
+        """SQL conditions (each starting with `` AND``) and parameters for ``query``."""
+        sql: list[str] = []
+        params: list[object] = []
+        phrases = [
+            _fts_phrase(term, prefix_last and not term.phrase and i == len(query.terms) - 1)
+            for i, term in enumerate(query.terms)
+        ]
+        positive = [phrase for phrase in phrases if phrase]
+        if positive:
+            sql.append("a.id IN (SELECT rowid FROM article_text WHERE article_text MATCH ?)")
+            params.append(" AND ".join(positive))
+        for term in query.excluded:
+            phrase = _fts_phrase(term, prefix=False)
+            if phrase:
+                sql.append(
+                    "a.id NOT IN (SELECT rowid FROM article_text WHERE article_text MATCH ?)"
+                )
+                params.append(phrase)
+        for names, negate in ((query.topics, False), (query.excluded_topics, True)):
+            for name in names:
+                keys = self._topic_keys(name)
+                marks = ",".join("?" * len(keys))
+                sql.append(
+                    f"a.id {'NOT ' if negate else ''}IN (SELECT article_id FROM "
+                    f"article_topics WHERE key IN ({marks}))"
+                )
+                params.extend(keys)
+        for text in query.providers:
+            pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            sql.append(
+                "(a.provider_name LIKE ? ESCAPE '\\' OR a.provider_domain LIKE ? ESCAPE '\\')"
+            )
+            params.extend([pattern, pattern])
+        for column, operator, value in (
+            ("published", ">=", query.after),
+            ("published", "<", query.before),
+            ("quality", ">=", query.quality_min),
+            ("quality", "<=", query.quality_max),
+        ):
+            if value is not None:
+                sql.append(f"a.{column} {operator} ?")
+                params.append(value)
+        for flag, negate in [(f, False) for f in sorted(query.flags)] + [
+            (f, True) for f in sorted(query.excluded_flags)
+        ]:
+            sql.append(self._flag_sql(flag, negate))
+        return "".join(" AND " + part for part in sql), params
+
+    def _topic_keys(self, name: str) -> list[str]:
+        """Keys of a topic and its descendants, with every alias that names them."""
+        tree = self.topic_tree()
+        key = tree.resolve(name)
+        if key is None:
+            matches = [k for k in tree.nodes if k.startswith(topic_key(name))]
+            if len(matches) != 1:
+                hint = (
+                    f"; did you mean {', '.join(tree.nodes[k].name for k in matches[:5])}?"
+                    if matches
+                    else ""
+                )
+                raise QueryError(f"unknown topic '{name}'{hint}")
+            key = matches[0]
+        keys = set(tree.descendants(key))
+        keys.update(alias for alias, target in tree.aliases.items() if target in keys)
+        return sorted(keys)
+
+    def _flag_sql(self, flag: str, negate: bool) -> str:
+        if not self._state_attached():
+            raise QueryError(f"is:{flag} needs the reading state, which is not available")
+        table = "starred" if flag == "starred" else "read"
+        inside = flag != "unread"
+        if negate:
+            inside = not inside
+        return f"a.identity {'IN' if inside else 'NOT IN'} (SELECT identity FROM state.{table})"
+
+    def _state_attached(self) -> bool:
+        return any(row[1] == "state" for row in self.db.execute("PRAGMA database_list"))
+
+    def attach_state(self, path: Path) -> None:
+        """Make the read/starred state database queryable as ``state``."""
+        if not self._state_attached():
+            self.db.execute("ATTACH DATABASE ? AS state", (str(path),))
+
+    def records(self, article_ids: list[int]) -> list[dict[str, object]]:
+        """Rows as plain dicts for JSON output, in the order given."""
+        topics = self.topics_of(article_ids)
+        found: dict[int, dict[str, object]] = {}
+        for start in range(0, len(article_ids), 900):
+            chunk = article_ids[start : start + 900]
+            for (
+                article_id,
+                path,
+                title,
+                name,
+                domain,
+                published,
+                quality,
+                url,
+                identity,
+                kind,
+            ) in self.db.execute(
+                "SELECT id, path, title, provider_name, provider_domain, published, quality, "
+                "original_url, identity, kind FROM articles WHERE id IN "
+                f"({','.join('?' * len(chunk))})",
+                chunk,
+            ):
+                found[article_id] = {
+                    "path": path,
+                    "title": title,
+                    "published_at": _iso(published),
+                    "original_url": url,
+                    "provider": {"name": name, "domain": domain},
+                    "topics": topics[article_id],
+                    "quality": quality,
+                    "identity": identity,
+                    "kind": kind,
+                }
+        return [found[i] for i in article_ids]
+
+    def row(self, article_id: int) -> ArticleRow | None:
+        """One row by id."""
+        found = self.db.execute(
+            "SELECT id, title, provider_name, published, quality, identity, url, path "
+            "FROM articles WHERE id = ?",
+            (article_id,),
+        ).fetchone()
+        return ArticleRow(*found) if found else None
+
+    def find_by_url(self, url: str) -> ArticleRow | None:
+        """The article in the corpus whose identity is ``url`` normalised, if any."""
+        from models.identity import normalise_url
+
+        found = self.db.execute(
+            "SELECT id FROM articles WHERE identity = ? ORDER BY duplicate_of IS NOT NULL LIMIT 1",
+            (normalise_url(url),),
+        ).fetchone()
+        return self.row(found[0]) if found else None
+
+    def topics_of(self, article_ids: Iterable[int]) -> dict[int, list[str]]:
+        """Topic names per article id."""
+        ids = list(article_ids)
+        result: dict[int, list[str]] = {i: [] for i in ids}
+        for start in range(0, len(ids), 900):
+            chunk = ids[start : start + 900]
+            for article_id, name in self.db.execute(
+                f"SELECT article_id, name FROM article_topics WHERE article_id IN "
+                f"({','.join('?' * len(chunk))})",
+                chunk,
+            ):
+                result[article_id].append(name)
+        return result
+
+
+def _iso(timestamp: int | None) -> str | None:
+    if timestamp is None:
+        return None
+    return datetime.fromtimestamp(timestamp, UTC).isoformat().replace("+00:00", "Z")
+
+
+def _group_topics(rows: Iterable[tuple[int, str]]) -> Iterator[list[str]]:
+    """Topic names grouped per article from rows ordered by article id."""
+    current: int | None = None
+    names: list[str] = []
+    for article_id, name in rows:
+        if article_id != current and names:
+            yield names
+            names = []
+        current = article_id
+        names.append(name)
+    if names:
+        yield names
+
+
+def _forget(db: sqlite3.Connection, path: str) -> None:
+    """Remove everything stored for a file."""
+    found = db.execute("SELECT id FROM articles WHERE path = ?", (path,)).fetchone()
+    if found:
+        db.execute("DELETE FROM article_text WHERE rowid = ?", found)
+        db.execute("DELETE FROM article_topics WHERE article_id = ?", found)
+        db.execute("DELETE FROM articles WHERE id = ?", found)
+    for table in ("files", "taxonomy", "problems"):
+        db.execute(f"DELETE FROM {table} WHERE path = ?", (path,))
+
+
+def _store(db: sqlite3.Connection, record: IndexedFile) -> None:
+    """Insert one parsed file."""
+    found = record.found
+    db.execute(
+        "INSERT OR REPLACE INTO files VALUES (?, ?, ?)", (found.path, found.size, found.mtime_ns)
+    )
+    db.executemany(
+        "INSERT INTO problems VALUES (?, ?, ?, ?)",
+        [(p.path, p.line, p.severity, p.message) for p in record.problems],
+    )
+    db.executemany(
+        "INSERT INTO taxonomy VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (found.path, t["name"], t["parent"], t["id"], t["shortname"], t["description"])
+            for t in record.taxonomy
+        ],
+    )
+    row = record.article
+    if row is None:
+        return
+    cursor = db.execute(
+        "INSERT INTO articles (path, identity, kind, title, provider_name, provider_domain, "
+        "published, quality, url, original_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            found.path,
+            row["identity"],
+            row["kind"],
+            row["title"],
+            row["provider_name"],
+            row["provider_domain"],
+            row["published"],
+            row["quality"],
+            row["url"],
+            row["original_url"],
+        ),
+    )
+    article_id = cursor.lastrowid
+    db.execute(
+        "INSERT INTO article_text (rowid, title, excerpt, provider, topics, body) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            article_id,
+            row["title"],
+            row["excerpt"],
+            f"{row['provider_name']} {row['provider_domain']}",
+            " ".join(record.topics),
+            row["body"],
+        ),
+    )
+    db.executemany(
+        "INSERT INTO article_topics VALUES (?, ?, ?)",
+        [(article_id, name, topic_key(name)) for name in dict.fromkeys(record.topics)],
+    )
+
+
+def _mark_duplicates(db: sqlite3.Connection) -> None:
+    """Files with the same identity are one story: all but the first path point to it."""
+    db.execute("UPDATE articles SET duplicate_of = NULL WHERE duplicate_of IS NOT NULL")
+    db.execute(
+        "UPDATE articles SET duplicate_of = (SELECT min(o.id) FROM articles o "
+        "WHERE o.identity = articles.identity AND o.path < articles.path) "
+        "WHERE identity IN (SELECT identity FROM articles GROUP BY identity HAVING count(*) > 1)"
+    )

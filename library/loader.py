@@ -1,0 +1,59 @@
+"""Reading one file from disk into a ParsedDocument, never raising.
+
+Runs in worker processes during indexing, so everything it returns pickles.
+"""
+
+from __future__ import annotations
+
+import os
+
+from models.document import ParsedDocument, parse_document, parse_taxonomy
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+DOCUMENT_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".html", ".htm", ".txt"})
+TAXONOMY_SUFFIXES = frozenset({".yaml", ".yml"})
+
+
+def _describe_decode_error(error: UnicodeDecodeError) -> str:
+    return f"not UTF-8 text (byte 0x{error.object[error.start]:02x} at offset {error.start})"
+
+
+def load_file(path: str, *, explicit: bool = False, summary: bool = False) -> ParsedDocument:
+    """Parse ``path``; problems are reported in the result, never raised.
+
+    ``explicit`` is set for files the user named: those must be documents,
+    while files met while walking a folder may simply not be one (no
+    front matter in a README, say). ``summary`` is passed to ``parse_document``.
+    """
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            parsed = ParsedDocument(path)
+            parsed.report("error", f"file is too large ({size:,} bytes; limit {MAX_FILE_BYTES:,})")
+            return parsed
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        parsed = ParsedDocument(path)
+        parsed.report("error", f"cannot read: {error.strerror or error}")
+        return parsed
+    return parse_bytes(raw, path, explicit=explicit, summary=summary)
+
+
+def parse_bytes(
+    raw: bytes, path: str, *, explicit: bool = False, summary: bool = False
+) -> ParsedDocument:
+    """Decode and parse a file's bytes; binary and non-UTF-8 content is reported."""
+    parsed = ParsedDocument(path)
+    if b"\x00" in raw[:8192]:
+        parsed.report("error", "binary file, not a text document")
+        return parsed
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        parsed.report("error", _describe_decode_error(error), line)
+        return parsed
+    if os.path.splitext(path)[1].lower() in TAXONOMY_SUFFIXES:
+        return parse_taxonomy(text, path)
+    return parse_document(text, path, require_front_matter=explicit, summary=summary)

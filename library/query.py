@@ -1,0 +1,124 @@
+"""The query language shared by the reader's filter and ``lede list -q``.
+
+``words`` · ``"exact phrase"`` · ``-word`` · ``topic:NAME`` · ``provider:TEXT`` ·
+``after:YYYY-MM-DD`` · ``before:YYYY-MM-DD`` · ``quality>N`` / ``quality<N`` ·
+``is:unread`` / ``is:read`` / ``is:starred``. Parsing is pure; the index turns
+a ``Query`` into SQL.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+_TOKEN = re.compile(r'\s*(-?)(?:(\w+)(:|>=|<=|>|<|=))?(?:"([^"]*)("?)|(\S*))')
+FLAGS = ("unread", "read", "starred")
+
+
+class QueryError(ValueError):
+    """A malformed query; the message is shown to the user as it is."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word or an exact phrase to look for in the text of articles."""
+
+    text: str
+    phrase: bool = False
+
+
+@dataclass
+class Query:
+    """A parsed query: every part must hold for an article to match."""
+
+    terms: list[Term] = field(default_factory=list)
+    excluded: list[Term] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    excluded_topics: list[str] = field(default_factory=list)
+    providers: list[str] = field(default_factory=list)
+    after: int | None = None
+    before: int | None = None
+    quality_min: int | None = None
+    quality_max: int | None = None
+    flags: set[str] = field(default_factory=set)
+    excluded_flags: set[str] = field(default_factory=set)
+
+    @property
+    def empty(self) -> bool:
+        """True when the query matches everything."""
+        return self == Query()
+
+
+def _day(value: str, operator: str) -> int:
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise QueryError(f"{operator}: expects a date as YYYY-MM-DD, not '{value}'") from None
+    return int(datetime.combine(day, datetime.min.time(), UTC).timestamp())
+
+
+def _number(value: str, operator: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise QueryError(f"quality{operator} expects a whole number, not '{value}'") from None
+
+
+def parse_query(text: str) -> Query:
+    """Parse ``text``; raises ``QueryError`` with a readable message when malformed."""
+    query = Query()
+    position = 0
+    text = text.strip()
+    while position < len(text):
+        match = _TOKEN.match(text, position)
+        if match is None or match.end() == position:
+            break
+        position = match.end()
+        negate, key, operator, quoted, closing, bare = match.groups()
+        if quoted is not None and not closing:
+            raise QueryError('a phrase is missing its closing "')
+        value = quoted if quoted is not None else bare
+        if key is None:
+            if not value or value == "-":
+                continue
+            term = Term(value, phrase=quoted is not None)
+            (query.excluded if negate else query.terms).append(term)
+            continue
+        _apply(query, key.lower(), operator, value or "", bool(negate))
+    return query
+
+
+def _apply(query: Query, key: str, operator: str, value: str, negate: bool) -> None:
+    """Apply one ``key:value`` (or ``quality>N``) part of a query."""
+    if operator != ":" and key != "quality":
+        raise QueryError(f"'{key}{operator}' is not understood; comparisons work with quality")
+    if not value and key in ("topic", "provider", "after", "before", "is", "quality"):
+        raise QueryError(f"{key}{operator} needs a value right after it (no space)")
+    if key == "topic":
+        (query.excluded_topics if negate else query.topics).append(value)
+    elif key == "provider":
+        query.providers.append(value)
+    elif key == "after":
+        query.after = _day(value, "after")
+    elif key == "before":
+        query.before = _day(value, "before")
+    elif key == "quality":
+        number = _number(value, operator)
+        if operator in (">", ">="):
+            query.quality_min = number + (operator == ">")
+        elif operator in ("<", "<="):
+            query.quality_max = number - (operator == "<")
+        elif operator == "=":
+            query.quality_min = query.quality_max = number
+        else:
+            raise QueryError("quality needs a comparison: quality>N or quality<N")
+    elif key == "is":
+        flag = value.lower()
+        if flag not in FLAGS:
+            raise QueryError(f"is:{value} is not known; use is:unread, is:read or is:starred")
+        (query.excluded_flags if negate else query.flags).add(flag)
+    else:
+        raise QueryError(
+            f"unknown filter '{key}:'; use topic:, provider:, after:, before:, quality>, is:"
+        )

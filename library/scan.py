@@ -1,0 +1,82 @@
+"""Finding the documents under the paths a user gives, safely.
+
+Folders are walked recursively, following symlinked folders but never the
+same folder twice, so symlink loops end. Hidden files and folders are skipped.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from library.loader import DOCUMENT_SUFFIXES, TAXONOMY_SUFFIXES
+
+CANDIDATE_SUFFIXES = DOCUMENT_SUFFIXES | TAXONOMY_SUFFIXES
+
+
+@dataclass(frozen=True)
+class FoundFile:
+    """A file to parse, with the stat data that says whether it changed."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    explicit: bool
+
+
+def _stat_file(path: str, explicit: bool) -> FoundFile | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return FoundFile(path, info.st_size, info.st_mtime_ns, explicit)
+
+
+def scan(paths: Iterable[str]) -> Iterator[FoundFile | str]:
+    """Yield every candidate file under ``paths``; a path that does not exist yields
+    its own name as a string so the caller can report it."""
+    seen_dirs: set[tuple[int, int]] = set()
+    for root in paths:
+        root = os.path.abspath(root)
+        if os.path.isfile(root):
+            found = _stat_file(root, explicit=True)
+            if found:
+                yield found
+            continue
+        if not os.path.isdir(root):
+            yield root
+            continue
+        yield from _walk(root, seen_dirs)
+
+
+def _walk(root: str, seen_dirs: set[tuple[int, int]]) -> Iterator[FoundFile]:
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            info = os.stat(folder)
+        except OSError:
+            continue
+        if (info.st_dev, info.st_ino) in seen_dirs:
+            continue
+        seen_dirs.add((info.st_dev, info.st_ino))
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError:
+            continue
+        subfolders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir():
+                    subfolders.append(entry.path)
+                elif entry.is_file() and (
+                    os.path.splitext(entry.name)[1].lower() in CANDIDATE_SUFFIXES
+                ):
+                    stat = entry.stat()
+                    yield FoundFile(entry.path, stat.st_size, stat.st_mtime_ns, False)
+            except OSError:
+                continue
+        stack.extend(reversed(subfolders))

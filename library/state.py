@@ -1,0 +1,93 @@
+"""Read and starred state, in SQLite in the user data directory.
+
+Keyed by article identity so it survives re-indexing and moved files. Every
+change is its own committed transaction: once the UI shows a change as saved,
+a kill -9 cannot lose it. The corpus files are never written.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+TABLES = ("read", "starred")
+
+
+@dataclass(frozen=True)
+class StateChange:
+    """A change that can be undone: which flag, and the identities whose value flipped."""
+
+    table: str
+    identities: tuple[str, ...]
+    value: bool
+
+
+class StateStore:
+    """Read/starred flags per article identity."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=FULL")
+        for table in TABLES:
+            self.db.execute(
+                f"CREATE TABLE IF NOT EXISTS {table} (identity TEXT PRIMARY KEY, at REAL)"
+            )
+
+    def close(self) -> None:
+        """Close the database."""
+        self.db.close()
+
+    def flagged(self, table: str, identities: Iterable[str] | None = None) -> set[str]:
+        """The identities that have the flag (all of them, or those among ``identities``)."""
+        if identities is None:
+            return {row[0] for row in self.db.execute(f"SELECT identity FROM {table}")}
+        wanted = list(identities)
+        found: set[str] = set()
+        for start in range(0, len(wanted), 900):
+            chunk = wanted[start : start + 900]
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                row[0]
+                for row in self.db.execute(
+                    f"SELECT identity FROM {table} WHERE identity IN ({marks})", chunk
+                )
+            )
+        return found
+
+    def is_set(self, table: str, identity: str) -> bool:
+        """Whether one article has the flag."""
+        return bool(
+            self.db.execute(f"SELECT 1 FROM {table} WHERE identity = ?", (identity,)).fetchone()
+        )
+
+    def set(self, table: str, identities: Iterable[str], value: bool) -> StateChange:
+        """Set the flag on ``identities`` in one transaction; returns what actually changed."""
+        wanted = list(dict.fromkeys(identities))
+        before = self.flagged(table, wanted)
+        flips = tuple(i for i in wanted if (i in before) != value)
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            if value:
+                now = time.time()
+                self.db.executemany(
+                    f"INSERT OR IGNORE INTO {table} VALUES (?, ?)", [(i, now) for i in flips]
+                )
+            else:
+                self.db.executemany(
+                    f"DELETE FROM {table} WHERE identity = ?", [(i,) for i in flips]
+                )
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return StateChange(table, flips, value)
+
+    def undo(self, change: StateChange) -> StateChange:
+        """Revert a change; returns the change that reverting made."""
+        return self.set(change.table, change.identities, not change.value)

@@ -1,0 +1,138 @@
+"""The article model and its parts, with the real documents' camelCase keys as aliases.
+
+Unknown keys are kept (``extra="allow"``) so nothing in a document is lost;
+``secured`` is an opaque token that is kept but never shown or exported.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic.alias_generators import to_camel
+
+from models.fields import AwareDatetime, Line, Text
+from models.identity import normalise_url
+
+
+class LedeModel(BaseModel):
+    """Base for every document model: camelCase aliases, snake_case fields, extras kept."""
+
+    model_config = ConfigDict(
+        alias_generator=to_camel, populate_by_name=True, extra="allow", frozen=False
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_blanks(cls, data: Any) -> Any:
+        """YAML leaves blank keys as ``None`` (``website:``); treat them as absent."""
+        if isinstance(data, dict):
+            return {key: value for key, value in data.items() if value is not None}
+        return data
+
+
+class Provider(LedeModel):
+    """Who published an article."""
+
+    name: Line = ""
+    domain: Line = ""
+
+
+class Image(LedeModel):
+    """An image attached to an article (only its URL is shown)."""
+
+    url: Line = ""
+    width: int | None = None
+    height: int | None = None
+    is_cached: bool | None = None
+    title: Line = ""
+
+
+def _list(value: Any) -> Any:
+    """A single value where a list is expected (``topics: AI``) becomes a one-item list."""
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+class RelatedArticle(LedeModel):
+    """An article the source site links to this one; it may or may not be in the corpus."""
+
+    title: Line = ""
+    excerpt: Text = ""
+    published_at: AwareDatetime | None = Field(default=None, alias="publishedDateTime")
+    web_url: Line = ""
+    original_url: Line = ""
+    provider: Provider | None = None
+    quality: int | None = None
+    images: list[Image] = []
+
+    _as_list = field_validator("images", mode="before")(_list)
+
+    @property
+    def url(self) -> str:
+        """The best link to the story."""
+        return self.original_url or self.web_url
+
+
+class Article(LedeModel):
+    """One document of the corpus: a news article, or another collection's entry.
+
+    Profiles, companies, projects and events have ``name`` instead of
+    ``title``; ``kind`` says which collection a document belongs to.
+    """
+
+    path: str = Field(default="", exclude=True)
+    title: Line = ""
+    name: Line = ""
+    excerpt: Text = ""
+    published_at: AwareDatetime | None = Field(default=None, alias="publishedDateTime")
+    original_url: Line = ""
+    web_url: Line = ""
+    category: Line = ""
+    type: Line = ""
+    quality: int | None = None
+    heat: int | None = None
+    published: bool | None = None
+    provider: Provider | None = None
+    topics: list[Line] = []
+    images: list[Image] = []
+    related: list[RelatedArticle] = []
+    secured: str | None = Field(default=None, repr=False, exclude=True)
+    body: Text = Field(default="", exclude=True)
+
+    _as_list = field_validator("topics", "images", "related", mode="before")(_list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fill_title(cls, data: Any) -> Any:
+        """Entries of other collections are named, not titled; their blurb is the excerpt."""
+        if isinstance(data, dict):
+            data = dict(data)
+            if not data.get("title") and data.get("name"):
+                data["title"] = data["name"]
+            if not data.get("excerpt"):
+                for key in ("bio", "overview", "description"):
+                    if isinstance(data.get(key), str):
+                        data["excerpt"] = data[key]
+                        break
+        return data
+
+    @property
+    def kind(self) -> str:
+        """The collection a document belongs to: news, profile, event, code..."""
+        if self.category:
+            return self.category
+        if self.type and self.type != "article":
+            return self.type
+        return "news"
+
+    @property
+    def url(self) -> str:
+        """The link to open or copy: the original article, else the site's page."""
+        return self.original_url or self.web_url
+
+    @property
+    def identity(self) -> str:
+        """Stable key for read state and duplicates: the normalised original URL, else the path."""
+        return normalise_url(self.original_url) if self.original_url else self.path

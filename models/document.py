@@ -1,0 +1,161 @@
+"""Turning one document's text into an Article or a Topic, and its problems into messages.
+
+One bad field never loses a document: fields that fail validation are
+reported and dropped, and the rest of the document still loads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from models.article import Article
+from models.frontmatter import (
+    DocumentError,
+    blank_blocks,
+    load_yaml,
+    load_yaml_documents,
+    split_front_matter,
+)
+from models.topic import Topic
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with a document, printed as ``PATH:LINE: severity: message``."""
+
+    path: str
+    line: int | None
+    severity: Severity
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line or 1}: {self.severity}: {self.message}"
+
+
+@dataclass
+class ParsedDocument:
+    """What a file turned out to be: an article, taxonomy topics, or nothing usable."""
+
+    path: str
+    article: Article | None = None
+    topics: list[Topic] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        """True when the document has no errors (warnings are fine)."""
+        return not any(problem.severity == "error" for problem in self.problems)
+
+    def report(self, severity: Severity, message: str, line: int | None = None) -> None:
+        self.problems.append(Problem(self.path, line, severity, message))
+
+
+def _key_lines(front_matter: str, first_line: int) -> dict[str, int]:
+    """File line of each top-level key, so field errors point at the right place."""
+    lines: dict[str, int] = {}
+    for number, match in enumerate(re.finditer(r"^.*$", front_matter, re.MULTILINE)):
+        key = re.match(r"([^\s#:-][^:]*):(?:\s|$)", match.group())
+        if key:
+            lines.setdefault(key.group(1).strip("'\""), first_line + number)
+    return lines
+
+
+def _validate(data: dict[str, Any], parsed: ParsedDocument, key_lines: dict[str, int]) -> Article:
+    """Validate, dropping (and reporting) each top-level field that does not fit."""
+    try:
+        return Article.model_validate(data)
+    except ValidationError as error:
+        bad: set[Any] = set()
+        for item in error.errors():
+            loc = item["loc"]
+            key = loc[0] if loc else None
+            where = ".".join(str(part) for part in loc) or "document"
+            parsed.report("error", f"field '{where}': {item['msg']}", key_lines.get(str(key)))
+            bad.add(key)
+        kept = {key: value for key, value in data.items() if key not in bad}
+        try:
+            return Article.model_validate(kept)
+        except ValidationError:
+            return Article.model_validate({"path": data["path"], "body": data.get("body", "")})
+
+
+def parse_taxonomy(text: str, path: str) -> ParsedDocument:
+    """A YAML data file: a topic when it says ``taxonomy: topic``, else nothing to show."""
+    parsed = ParsedDocument(path)
+    try:
+        documents = load_yaml_documents(text)
+    except DocumentError as error:
+        parsed.report("error", error.message, error.line)
+        return parsed
+    for data in documents:
+        if isinstance(data, dict):
+            _read_topic(data, parsed)
+    return parsed
+
+
+def _read_topic(data: dict[Any, Any], parsed: ParsedDocument) -> None:
+    """Keep a ``taxonomy: topic`` entry; other taxonomies (organisations, tags) are data only."""
+    if data.get("taxonomy") != "topic":
+        return
+    try:
+        parsed.topics.append(Topic.model_validate(data))
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "topic"
+        parsed.report("error", f"topic field '{where}': {first['msg']}", 1)
+
+
+SUMMARY_SKIPS = ("related", "images", "secured")
+
+
+def parse_document(
+    text: str, path: str, *, require_front_matter: bool = True, summary: bool = False
+) -> ParsedDocument:
+    """Parse a Markdown/HTML document with YAML front matter.
+
+    Documents with ``taxonomy:`` in their front matter are taxonomy entries
+    (topics, organisations), not articles. ``summary`` skips the blocks a list
+    row does not need; the full document is parsed when it is shown.
+    """
+    parsed = ParsedDocument(path)
+    try:
+        split = split_front_matter(text)
+        if split is None:
+            if require_front_matter:
+                parsed.report("error", "no front matter: the first line must be '---'", 1)
+            return parsed
+        front = split.front_matter
+        if summary:
+            front = blank_blocks(front, SUMMARY_SKIPS)
+        data = load_yaml(front, first_line=2)
+    except DocumentError as error:
+        parsed.report("error", error.message, error.line)
+        return parsed
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        parsed.report("error", f"front matter is a {type(data).__name__}, not a mapping", 2)
+        return parsed
+    if "taxonomy" in data:
+        _read_topic(data, parsed)
+        return parsed
+    key_lines = _key_lines(split.front_matter, 2)
+    data = {str(key): value for key, value in data.items()}
+    data["path"] = path
+    data["body"] = split.body
+    article = _validate(data, parsed, key_lines)
+    if not article.title:
+        parsed.report("warning", "no title or name", 1)
+    if (article.category == "news" or article.type == "article") and (
+        "publishedDateTime" not in data
+    ):
+        parsed.report("warning", "no publishedDateTime", key_lines.get("publishedDateTime", 1))
+    parsed.article = article
+    parsed.problems.sort(key=lambda problem: problem.line or 0)
+    return parsed

@@ -1,0 +1,40 @@
+"""Annotated field types shared by the models: repaired text and aware datetimes."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator
+
+from models.text import one_line, repair_text
+
+
+def _text(value: Any) -> Any:
+    """Numbers and booleans in text fields (``title: 2020``) are kept as their text."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return "" if value is None else value
+
+
+def _aware(value: Any) -> Any:
+    """Date-only values become midnight UTC; naive datetimes are taken as UTC."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    if isinstance(value, date):
+        return datetime.combine(value, time(), UTC)
+    return value
+
+
+def _aware_after(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+Text = Annotated[str, BeforeValidator(_text), AfterValidator(repair_text)]
+"""Free text (excerpts, bodies): repaired, line breaks kept."""
+
+Line = Annotated[str, BeforeValidator(_text), AfterValidator(lambda v: one_line(repair_text(v)))]
+"""Single-line text (titles, names): repaired and whitespace-collapsed."""
+
+AwareDatetime = Annotated[datetime, BeforeValidator(_aware), AfterValidator(_aware_after)]
+"""A timezone-aware datetime from a YAML timestamp, a date or an ISO string."""

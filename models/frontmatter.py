@@ -1,0 +1,173 @@
+"""Splitting a document into YAML front matter and body, and loading that YAML safely.
+
+Real documents contain ``---`` inside values (URLs), so only a line that is
+exactly ``---`` (trailing blanks allowed) closes the front matter. YAML is
+loaded with the C safe loader and bounded: alias bombs and absurdly deep or
+large front matter are rejected instead of processed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_FRONT_MATTER_CHARS = 1_000_000
+MAX_YAML_NODES = 50_000
+MAX_YAML_DEPTH = 200
+
+_DELIMITER = re.compile(r"^---[ \t]*\r?$", re.MULTILINE)
+
+
+class DocumentError(Exception):
+    """A problem that makes a document unreadable; ``line`` is 1-based when known."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass(frozen=True)
+class SplitDocument:
+    """The two parts of a document and where they start in the file."""
+
+    front_matter: str
+    body: str
+    body_line: int
+
+
+def split_front_matter(text: str) -> SplitDocument | None:
+    """Split ``text`` at its delimiter lines; ``None`` when it has no front matter.
+
+    A BOM and CRLF endings are accepted. Raises ``DocumentError`` when the
+    opening ``---`` is never closed.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    first_end = text.find("\n")
+    first_line = text if first_end < 0 else text[:first_end]
+    if first_line.rstrip(" \t\r") != "---":
+        return None
+    start = first_end + 1 if first_end >= 0 else len(text)
+    match = _DELIMITER.search(text, start)
+    if match is None:
+        raise DocumentError("front matter is not closed by a '---' line", 1)
+    front = text[start : match.start()]
+    body_start = match.end() + 1
+    body = text[body_start:] if body_start <= len(text) else ""
+    if "\r" in front:
+        front = front.replace("\r\n", "\n")
+    if "\r" in body:
+        body = body.replace("\r\n", "\n")
+    return SplitDocument(front, body, front.count("\n") + 3)
+
+
+_TOP_LEVEL_KEY = re.compile(r"\n(?=[^ \t\n#-])")
+
+
+def blank_blocks(front_matter: str, keys: tuple[str, ...]) -> str:
+    """Replace the top-level ``keys`` blocks with empty lines, keeping line numbers.
+
+    The index needs only a document's summary; skipping the large ``related``
+    and ``images`` blocks halves the YAML work on a cold start.
+    """
+    for key in keys:
+        start = front_matter.find(f"\n{key}:")
+        if start < 0 and front_matter.startswith(f"{key}:"):
+            start = -1
+        elif start < 0:
+            continue
+        end_match = _TOP_LEVEL_KEY.search(front_matter, start + 2)
+        end = end_match.start() if end_match else len(front_matter)
+        block = front_matter[start + 1 : end]
+        front_matter = front_matter[: start + 1] + "\n" * block.count("\n") + front_matter[end:]
+    return front_matter
+
+
+def _check_size(node: yaml.Node) -> None:
+    """Reject graphs whose expansion (aliases resolved) is too large or too deep.
+
+    Aliases share nodes, so sizes are memoised per node: the check is linear in
+    the distinct nodes even when the expansion would be exponential.
+    """
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, int, bool]] = [(node, 1, False)]
+    while stack:
+        current, depth, expanded = stack.pop()
+        if depth > MAX_YAML_DEPTH:
+            raise DocumentError(f"front matter is nested deeper than {MAX_YAML_DEPTH} levels")
+        key = id(current)
+        if key in sizes:
+            continue
+        children: list[yaml.Node] = []
+        if isinstance(current, yaml.SequenceNode):
+            children = list(current.value)
+        elif isinstance(current, yaml.MappingNode):
+            children = [part for pair in current.value for part in pair]
+        if expanded or not children:
+            total = 1 + sum(sizes.get(id(child), 0) for child in children)
+            if total > MAX_YAML_NODES:
+                raise DocumentError(
+                    f"front matter expands to more than {MAX_YAML_NODES} values (alias bomb?)"
+                )
+            sizes[key] = total
+            continue
+        stack.append((current, depth, True))
+        stack.extend((child, depth + 1, False) for child in children if id(child) not in sizes)
+
+
+_DEEP_INDENT = re.compile(rf"^ {{{MAX_YAML_DEPTH},}}", re.MULTILINE)
+
+
+def _needs_graph_check(text: str) -> bool:
+    """Cheap test for what could alias or nest too deeply; ordinary documents skip the walk."""
+    return (
+        ("*" in text and "&" in text)
+        or text.count("[") + text.count("{") > MAX_YAML_DEPTH // 2
+        or _DEEP_INDENT.search(text) is not None
+    )
+
+
+def load_yaml(text: str, first_line: int = 1) -> Any:
+    """Parse one YAML document with the safe C loader.
+
+    Errors become ``DocumentError`` with a file line: ``first_line`` is the
+    file line where ``text`` starts, so marks point into the file.
+    """
+    documents = load_yaml_documents(text, first_line, single=True)
+    return documents[0] if documents else None
+
+
+def load_yaml_documents(text: str, first_line: int = 1, *, single: bool = False) -> list[Any]:
+    """Parse every document of a YAML stream (data files may end with a ``---`` line)."""
+    if len(text) > MAX_FRONT_MATTER_CHARS:
+        raise DocumentError(f"YAML is larger than {MAX_FRONT_MATTER_CHARS} characters")
+    loader = _Loader(text)
+    try:
+        if single:
+            node = loader.get_single_node()
+            nodes = [] if node is None else [node]
+        else:
+            nodes = []
+            while loader.check_node():
+                nodes.append(loader.get_node())
+        if _needs_graph_check(text):
+            for node in nodes:
+                _check_size(node)
+        return [loader.construct_document(node) for node in nodes]
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = first_line + mark.line if mark else None
+        problem = error.problem or error.context or "invalid YAML"
+        raise DocumentError(f"invalid YAML: {problem}", line) from None
+    except yaml.YAMLError as error:
+        raise DocumentError(f"invalid YAML: {error}") from None
+    except RecursionError:
+        raise DocumentError(f"YAML is nested deeper than {MAX_YAML_DEPTH} levels") from None
+    finally:
+        loader.dispose()

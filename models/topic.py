@@ -1,0 +1,166 @@
+"""Topics and the topic tree built from taxonomy files plus the topics articles use.
+
+Taxonomies are hand-edited data: parents may be missing or form cycles, and
+articles use topics no taxonomy defines. The tree absorbs all of that and
+reports it as warnings instead of hanging or failing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from pydantic import Field
+
+from models.article import LedeModel
+from models.fields import Line
+
+
+class Topic(LedeModel):
+    """One entry of a topic taxonomy (``taxonomy: topic`` YAML)."""
+
+    name: Line
+    id: Line = Field(default="", alias="_id")
+    shortname: Line = ""
+    parent: Line = ""
+    description: Line = ""
+
+
+def topic_key(name: str) -> str:
+    """Topics match case-insensitively and ignoring surrounding blanks."""
+    return " ".join(name.split()).casefold()
+
+
+@dataclass
+class TopicNode:
+    """A node of the tree: a canonical topic name and its children's keys."""
+
+    name: str
+    parent: str | None = None
+    children: list[str] = field(default_factory=list)
+    description: str = ""
+
+
+class TopicTree:
+    """A forest of topics, keyed case-insensitively, with cycle-free parent links."""
+
+    def __init__(self) -> None:
+        self.nodes: dict[str, TopicNode] = {}
+        self.aliases: dict[str, str] = {}
+        self.warnings: list[str] = []
+
+    @classmethod
+    def build(cls, topics: Iterable[Topic], used: Iterable[str] = ()) -> TopicTree:
+        """Build from taxonomy entries and the topic names articles use.
+
+        Unknown parents are added at the root; a cycle is broken by moving the
+        topic that closes it to the root. Both produce a warning.
+        """
+        tree = cls()
+        declared: list[Topic] = []
+        for topic in topics:
+            key = topic_key(topic.name)
+            if not key:
+                continue
+            if key in tree.nodes:
+                tree.warnings.append(f"topic '{topic.name}' is defined more than once")
+                continue
+            tree.nodes[key] = TopicNode(topic.name, description=topic.description)
+            declared.append(topic)
+            for alias in (topic.id, topic.shortname):
+                if alias:
+                    tree.aliases.setdefault(topic_key(alias), key)
+        known = set(tree.nodes)
+        for topic in declared:
+            if topic.parent:
+                parent = tree._ensure(topic.parent)
+                tree.nodes[topic_key(topic.name)].parent = parent
+                if parent not in known:
+                    tree.warnings.append(
+                        f"topic '{topic.name}' has unknown parent '{topic.parent}'; "
+                        "the parent is shown at the root"
+                    )
+        for name in used:
+            tree._ensure(name)
+        tree._break_cycles()
+        for key, node in tree.nodes.items():
+            if node.parent:
+                tree.nodes[node.parent].children.append(key)
+        for node in tree.nodes.values():
+            node.children.sort(key=lambda child: tree.nodes[child].name.casefold())
+        return tree
+
+    def _ensure(self, name: str) -> str:
+        """The key of ``name``, adding it as a root topic when the tree lacks it."""
+        key = self.resolve(name)
+        if key is None:
+            key = topic_key(name)
+            self.nodes[key] = TopicNode(" ".join(name.split()))
+        return key
+
+    def _break_cycles(self) -> None:
+        for start in list(self.nodes):
+            seen: list[str] = []
+            key: str | None = start
+            while key is not None and key not in seen:
+                seen.append(key)
+                key = self.nodes[key].parent
+            if key is not None:  # walked back into the path: a cycle
+                closing = seen[-1]
+                loop = " → ".join(self.nodes[k].name for k in seen[seen.index(key) :] + [key])
+                self.warnings.append(
+                    f"topic cycle {loop}; '{self.nodes[closing].name}' is shown at the root"
+                )
+                self.nodes[closing].parent = None
+
+    def resolve(self, name: str) -> str | None:
+        """The key of a topic given its name, id or short name; ``None`` if unknown."""
+        key = topic_key(name)
+        if key in self.nodes:
+            return key
+        return self.aliases.get(key)
+
+    @property
+    def roots(self) -> list[str]:
+        """Keys of the top-level topics, by name."""
+        keys = [key for key, node in self.nodes.items() if node.parent is None]
+        return sorted(keys, key=lambda key: self.nodes[key].name.casefold())
+
+    def descendants(self, key: str) -> list[str]:
+        """``key`` and every topic below it."""
+        found = [key]
+        for item in found:
+            found.extend(self.nodes[item].children)
+        return found
+
+    def ancestors(self, key: str) -> list[str]:
+        """``key`` and every topic above it, nearest first."""
+        chain = [key]
+        while (parent := self.nodes[chain[-1]].parent) is not None:
+            chain.append(parent)
+        return chain
+
+    def walk(self) -> Iterator[tuple[str, int]]:
+        """Every key with its depth, depth-first in display order."""
+        stack = [(key, 0) for key in reversed(self.roots)]
+        while stack:
+            key, depth = stack.pop()
+            yield key, depth
+            stack.extend((child, depth + 1) for child in reversed(self.nodes[key].children))
+
+    def count(self, article_topics: Iterable[Iterable[str]]) -> dict[str, int]:
+        """Articles per topic including descendants; an article counts once per node."""
+        counts = dict.fromkeys(self.nodes, 0)
+        closure: dict[str, list[str]] = {}
+        for names in article_topics:
+            hit: set[str] = set()
+            for name in names:
+                key = self.resolve(name)
+                if key is None:
+                    continue
+                if key not in closure:
+                    closure[key] = self.ancestors(key)
+                hit.update(closure[key])
+            for key in hit:
+                counts[key] += 1
+        return counts
