@@ -1,0 +1,162 @@
+"""The lede application: opens the corpus, indexes it in the background, hosts the reader."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+from functools import cached_property, partial
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.worker import get_current_worker
+
+from library import paths as lede_paths
+from library.session import ReaderSession
+from tui.screens.help import HelpScreen
+from tui.screens.main import MainScreen
+from tui.widgets.article_list import ArticleList
+from tui.widgets.detail_view import DetailView
+from tui.widgets.topic_tree import TopicTree
+
+
+class LedeApp(App[None]):
+    """A keyboard-driven reader for a corpus of news articles."""
+
+    TITLE = "lede"
+    CSS_PATH = "lede.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("r", "reload", "Reload", id="reload"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, id="palette"),
+    ]
+
+    def __init__(self, paths: list[str] | None = None) -> None:
+        super().__init__()
+        self.paths = paths
+        self.corpus: ReaderSession | None = None
+
+    @cached_property
+    def preview_cache(self):  # noqa: ANN201 - the preview package is imported lazily
+        """Previews on disk, created on first use so start-up never imports the fetcher."""
+        from preview import PreviewCache
+
+        return PreviewCache(lede_paths.cache_dir() / "previews")
+
+    def on_mount(self) -> None:
+        self.corpus = ReaderSession(self.paths)
+        if os.environ.get("NO_COLOR"):
+            self.theme = "textual-ansi"
+        self.push_screen(MainScreen())
+        self.index_corpus()
+
+    def on_unmount(self) -> None:
+        if self.corpus is not None:
+            self.corpus.close()
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def index_corpus(self) -> None:
+        """Bring the index up to date; the reader stays usable and fills in as it goes."""
+        assert self.corpus is not None
+        worker = get_current_worker()
+        last = [0]
+
+        def progress(done: int, total: int) -> None:
+            if worker.is_cancelled:
+                raise InterruptedError
+            if done - last[0] >= 2000 or done == total:
+                last[0] = done
+                self.call_from_thread(self._indexed, done, total)
+
+        try:
+            report = self.corpus.refresh(progress)
+        except InterruptedError:
+            return
+        except Exception as error:  # noqa: BLE001 - shown to the user, never a traceback
+            self.call_from_thread(
+                self.notify, f"Indexing failed: {error}", severity="error", markup=False
+            )
+            return
+        self.call_from_thread(self._index_done, report.parsed, report.removed)
+
+    def _indexed(self, done: int, total: int) -> None:
+        if isinstance(self.screen, MainScreen):
+            self.sub_title = f"indexing {done}/{total}"
+            self.screen.reload()
+
+    def _index_done(self, parsed: int, removed: int) -> None:
+        self.sub_title = ""
+        if isinstance(self.screen, MainScreen) and (parsed or removed):
+            self.screen.reload()
+        problems = [p for p in self.corpus.index.problems() if p.severity == "error"]
+        if problems:
+            first = problems[0]
+            more = f" (and {len(problems) - 1} more; run lede check)" if len(problems) > 1 else ""
+            self.notify(
+                f"{first}{more}",
+                title="Some documents could not be read",
+                severity="warning",
+                markup=False,
+                timeout=8,
+            )
+
+    def action_reload(self) -> None:
+        """Re-scan the corpus for changed files (or refetch the preview being shown)."""
+        screen = self.screen
+        if isinstance(screen, MainScreen) and screen.query_one("#detail", DetailView).previewing:
+            article = screen.query_one("#detail", DetailView).article
+            if article is not None:
+                screen.fetch_preview(article, refresh=True)
+            return
+        self.notify("Reloading…", timeout=1.5)
+        self.index_corpus()
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.binding_sections()))
+
+    def binding_sections(self) -> list[tuple[str, list[Binding]]]:
+        """Every binding of the reader, grouped by where it applies."""
+
+        def of(cls: type) -> list[Binding]:
+            return [b for b in cls.BINDINGS if isinstance(b, Binding)]
+
+        return [
+            ("Everywhere", of(LedeApp) + of(MainScreen)),
+            ("Article list", of(ArticleList)),
+            ("Detail view", of(DetailView)),
+            ("Topic tree", of(TopicTree)),
+        ]
+
+    def can_open_browser(self) -> bool:
+        """False over SSH or without a display, where a browser would open on the wrong side."""
+        if os.environ.get("SSH_CONNECTION") or os.environ.get("SSH_TTY"):
+            return False
+        if sys.platform.startswith("linux"):
+            return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+        return True
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every binding of the reader is also a palette command, run where it applies."""
+        yield from super().get_system_commands(screen)
+        if not isinstance(screen, MainScreen):
+            return
+        targets = {
+            LedeApp: self,
+            MainScreen: screen,
+            ArticleList: screen.query_one(ArticleList),
+            DetailView: screen.query_one(DetailView),
+            TopicTree: screen.query_one(TopicTree),
+        }
+        for owner, target in targets.items():
+            for binding in owner.BINDINGS:
+                if not isinstance(binding, Binding) or binding.action == "command_palette":
+                    continue
+                yield SystemCommand(
+                    f"{binding.description} ({binding.key.split(',')[0]})",
+                    f"{owner.__name__}: key {binding.key}",
+                    partial(self.run_action, binding.action, target),
+                )

@@ -1,0 +1,57 @@
+"""The help screen: every key binding of the reader, generated from the bindings themselves."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.keys import format_key
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+def key_names(binding: Binding) -> list[str]:
+    """Each key of a binding as the user types it (``?`` not ``question_mark``)."""
+    names = []
+    for key in binding.key.split(","):
+        modifiers, name = Binding(key.strip(), "").parse_key()
+        shown = format_key(name)
+        names.append("+".join([*modifiers, shown]) if modifiers else shown)
+    return names
+
+
+def describe_bindings(sections: list[tuple[str, list[Binding]]]) -> Content:
+    """A two-column listing of keys and what they do, one section per pane.
+
+    Bindings with the same description (``tab`` and ``l``) share one line.
+    """
+    parts: list[Content | str | tuple[str, str]] = []
+    for title, bindings in sections:
+        keys: dict[str, list[str]] = {}
+        for binding in bindings:
+            if binding.description:
+                keys.setdefault(binding.description, []).extend(key_names(binding))
+        parts += [(title, "bold $accent"), "\n"]
+        for description, names in keys.items():
+            parts += [(f"  {', '.join(names):<22}", "bold"), description, "\n"]
+        parts.append("\n")
+    return Content.assemble(*parts)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists every binding; any of esc, q or ? closes it."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help.close")]
+
+    def __init__(self, sections: list[tuple[str, list[Binding]]]) -> None:
+        super().__init__()
+        self.sections = sections
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-dialog"):
+            yield Static(Content.assemble(("lede — keys", "bold"), "\n"), markup=False)
+            yield Static(describe_bindings(self.sections), id="help-keys", markup=False)
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(result)

@@ -1,0 +1,410 @@
+"""The main screen: topic tree, article list and detail view, and the routing between them.
+
+Widgets only render and post messages; this screen owns what happens next
+(attributes down, messages up). State changes go through the App's store.
+"""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Static
+
+from library.loader import load_file
+from library.query import QueryError, parse_query
+from library.records import ArticleRow
+from library.state import StateChange
+from models.article import Article, RelatedArticle
+from tui.screens.confirm import ConfirmScreen
+from tui.widgets.article_list import ArticleList
+from tui.widgets.detail_view import DetailView, safe_link
+from tui.widgets.topic_tree import ALL, Scope, TopicTree
+
+SORT_ORDER = ("date", "quality", "title")
+NARROW_WIDTH = 110
+PANES = ("#topics", "#articles", "#detail")
+
+
+class MainScreen(Screen[None]):
+    """The three-pane reader."""
+
+    BINDINGS = [
+        Binding("tab", "focus_pane(1)", "Next pane", show=False, id="pane.next"),
+        Binding("shift+tab", "focus_pane(-1)", "Prev pane", show=False, id="pane.previous"),
+        Binding("l", "focus_pane(1)", "Next pane", show=False, id="pane.right"),
+        Binding("h", "focus_pane(-1)", "Prev pane", show=False, id="pane.left"),
+        Binding("slash", "filter", "Filter", id="filter"),
+        Binding("escape", "back", "Back", show=False, id="back"),
+        Binding("m", "toggle_read", "Read/unread", id="toggle_read"),
+        Binding("s", "toggle_star", "Star", id="toggle_star"),
+        Binding("A", "mark_all_read", "All read", id="mark_all_read"),
+        Binding("u", "undo", "Undo", id="undo"),
+        Binding("p", "preview", "Preview", id="preview"),
+        Binding("o", "open_in_browser", "Open", id="open"),
+        Binding("y", "copy_url", "Copy URL", id="copy"),
+        Binding("S", "cycle_sort", "Sort", id="sort"),
+        Binding("t", "toggle_topics", "Topics", show=False, id="toggle_topics"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scope: Scope = ALL
+        self.filter_text = ""
+        self.sort = "date"
+        self.undo_stack: list[StateChange] = []
+        self._detail_timer: Timer | None = None
+        self._shown_id: int | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            yield TopicTree(id="topics")
+            with Vertical(id="list-pane"):
+                yield Input(
+                    placeholder='filter: words "phrase" -not topic: provider: '
+                    "after: quality> is:unread",
+                    id="filter",
+                )
+                yield Static(id="list-status", markup=False)
+                yield ArticleList(id="articles")
+            yield DetailView(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#filter", Input).display = False
+        self.query_one("#articles", ArticleList).focus()
+        self.reload()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW_WIDTH, "-narrow")
+
+    # -- data ---------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Re-read tree counts and the list from the index (after indexing or a change)."""
+        self.refresh_tree()
+        self.refresh_list()
+
+    def refresh_tree(self) -> None:
+        counts = self.app.corpus.counts()  # type: ignore[attr-defined]
+        self.query_one("#topics", TopicTree).populate(*counts)
+
+    def refresh_list(self) -> None:
+        """Run the current scope + filter against the index and show the result."""
+        articles = self.query_one("#articles", ArticleList)
+        status = self.query_one("#list-status", Static)
+        try:
+            query = parse_query(self.filter_text)
+            if self.scope.kind in ("unread", "starred"):
+                query.flags.add(self.scope.kind)
+            elif self.scope.kind == "topic":
+                query.topics.append(self.scope.key)
+            rows = self.app.corpus.index.search(  # type: ignore[attr-defined]
+                query, sort=self.sort, prefix_last=True
+            )
+        except QueryError as error:
+            status.update(Content.assemble(("⚠ ", "$error"), (str(error), "$error")))
+            self.query_one("#filter", Input).add_class("-invalid")
+            return
+        self.query_one("#filter", Input).remove_class("-invalid")
+        read, starred = self.app.corpus.flags()  # type: ignore[attr-defined]
+        articles.set_flags(read, starred)
+        current = articles.current
+        articles.empty_text = "No articles match" if self.filter_text else "No articles here"
+        articles.show(rows, keep=current.id if current else None)
+        self.update_status()
+
+    def update_status(self) -> None:
+        articles = self.query_one("#articles", ArticleList)
+        rows = articles.rows
+        unread = sum(1 for row in rows if row.identity not in articles.read)
+        parts: list[Content | str | tuple[str, str]] = [
+            (self.scope.name, "bold"),
+            f"  {len(rows)} articles · {unread} unread",
+            (f"  sort: {self.sort}", "dim"),
+        ]
+        if self.filter_text:
+            parts += [("  filter: ", "dim"), self.filter_text]
+        self.query_one("#list-status", Static).update(Content.assemble(*parts))
+
+    # -- routing ------------------------------------------------------------------------
+
+    @on(TopicTree.ScopeChosen)
+    def _scope_chosen(self, event: TopicTree.ScopeChosen) -> None:
+        if event.scope != self.scope:
+            self.scope = event.scope
+            self.refresh_list()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filter_text = event.value
+        self.refresh_list()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.query_one("#articles", ArticleList).focus()
+
+    @on(ArticleList.Highlighted)
+    def _highlighted(self, event: ArticleList.Highlighted) -> None:
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        row = event.row
+        self._detail_timer = self.set_timer(0.04, lambda: self.show_detail(row))
+
+    @on(ArticleList.Opened)
+    def _opened(self, event: ArticleList.Opened) -> None:
+        self.open_row(event.row)
+
+    @on(DetailView.Stepped)
+    def _stepped(self, event: DetailView.Stepped) -> None:
+        articles = self.query_one("#articles", ArticleList)
+        articles.set_cursor(articles.cursor + event.step)
+        if articles.current is not None:
+            self.open_row(articles.current, focus=False)
+
+    @on(DetailView.RelatedChosen)
+    def _related(self, event: DetailView.RelatedChosen) -> None:
+        self.open_related(event.related)
+
+    # -- showing ------------------------------------------------------------------------
+
+    def show_detail(self, row: ArticleRow | None, *, force: bool = False) -> None:
+        """Load the full article for ``row`` into the detail pane."""
+        detail = self.query_one("#detail", DetailView)
+        if row is None:
+            self._shown_id = None
+            detail.show_article(None, set())
+            return
+        if row.id == self._shown_id and not force:
+            return
+        self._shown_id = row.id
+        self.workers.cancel_group(self, "preview")
+        article = self.load_article(row)
+        detail.show_article(article, self.related_in_corpus(article) if article else set())
+
+    def load_article(self, row: ArticleRow) -> Article | None:
+        """Parse the whole document; a file that vanished or broke is reported in the pane."""
+        parsed = load_file(row.path, explicit=True)
+        if parsed.article is None:
+            reason = parsed.problems[0].message if parsed.problems else "cannot be read"
+            self.query_one("#detail", DetailView).set_status(
+                Content.assemble(("⚠ ", "$error"), f"{row.path}: {reason}")
+            )
+        return parsed.article
+
+    def related_in_corpus(self, article: Article) -> set[str]:
+        index = self.app.corpus.index  # type: ignore[attr-defined]
+        return {item.url for item in article.related if item.url and index.find_by_url(item.url)}
+
+    def open_row(self, row: ArticleRow, *, focus: bool = True) -> None:
+        """Open an article: show it, mark it read, and move to the detail pane."""
+        self.show_detail(row)
+        self.change_flags("read", [row.identity], True, undoable=False)
+        if focus:
+            self.query_one("#detail", DetailView).focus()
+
+    def open_related(self, related: RelatedArticle) -> None:
+        index = self.app.corpus.index  # type: ignore[attr-defined]
+        row = index.find_by_url(related.url) if related.url else None
+        if row is None:
+            self.notify(
+                f"Not in this corpus: {related.url or related.title}  (o opens, y copies)",
+                markup=False,
+                timeout=4,
+            )
+            return
+        articles = self.query_one("#articles", ArticleList)
+        position = next((i for i, shown in enumerate(articles.rows) if shown.id == row.id), None)
+        if position is not None:
+            articles.set_cursor(position)
+        self.open_row(row)
+
+    # -- state --------------------------------------------------------------------------
+
+    def change_flags(
+        self, table: str, identities: list[str], value: bool, *, undoable: bool = True
+    ) -> StateChange:
+        """Write a state change, remember it for undo, and repaint what depends on it."""
+        change = self.app.corpus.state.set(table, identities, value)  # type: ignore[attr-defined]
+        if change.identities:
+            if undoable or table == "read":
+                self.undo_stack.append(change)
+            self.after_state_change()
+        return change
+
+    def after_state_change(self) -> None:
+        articles = self.query_one("#articles", ArticleList)
+        read, starred = self.app.corpus.flags()  # type: ignore[attr-defined]
+        articles.set_flags(read, starred)
+        self.update_status()
+        self.refresh_tree()
+
+    def current_row(self) -> ArticleRow | None:
+        return self.query_one("#articles", ArticleList).current
+
+    def action_toggle_read(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        read = row.identity in self.query_one("#articles", ArticleList).read
+        self.change_flags("read", [row.identity], not read)
+        self.notify("Marked unread" if read else "Marked read", timeout=1.5)
+
+    def action_toggle_star(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        starred = row.identity in self.query_one("#articles", ArticleList).starred
+        self.change_flags("starred", [row.identity], not starred)
+        self.notify("Unstarred" if starred else "Starred ★", timeout=1.5)
+
+    def action_mark_all_read(self) -> None:
+        rows = self.query_one("#articles", ArticleList).rows
+        if not rows:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                change = self.change_flags("read", [row.identity for row in rows], True)
+                self.notify(f"Marked {len(change.identities)} articles read (u to undo)")
+
+        self.app.push_screen(
+            ConfirmScreen(f"Mark all {len(rows)} shown articles as read?"), answered
+        )
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            self.notify("Nothing to undo", timeout=1.5)
+            return
+        change = self.undo_stack.pop()
+        self.app.corpus.state.undo(change)  # type: ignore[attr-defined]
+        self.after_state_change()
+        what = "read" if change.table == "read" else "starred"
+        state = what if not change.value else f"not {what}"
+        self.notify(f"Undone: {len(change.identities)} article(s) {state} again", timeout=2)
+
+    # -- links ---------------------------------------------------------------------------
+
+    def current_url(self) -> str | None:
+        article = self.query_one("#detail", DetailView).article
+        url = article.url if article else (self.current_row().url if self.current_row() else "")
+        if not url:
+            self.notify("This article has no URL", severity="warning", timeout=2)
+            return None
+        return url
+
+    def action_copy_url(self) -> None:
+        url = self.current_url()
+        if url:
+            self.app.copy_to_clipboard(url)
+            self.notify(f"Copied {url}", markup=False, timeout=3)
+
+    def action_open_in_browser(self) -> None:
+        url = self.current_url()
+        if not url:
+            return
+        if not safe_link(url):
+            self.notify("Only http(s) links can be opened", severity="warning")
+            return
+        if not self.app.can_open_browser():  # type: ignore[attr-defined]
+            self.app.copy_to_clipboard(url)
+            self.notify(f"No browser here (remote session): copied {url}", markup=False, timeout=4)
+            return
+        self.app.open_url(url)
+        self.notify(f"Opening {url}", markup=False, timeout=2)
+
+    # -- preview ------------------------------------------------------------------------
+
+    def action_preview(self) -> None:
+        detail = self.query_one("#detail", DetailView)
+        if detail.previewing:
+            self.show_detail(self.current_row(), force=True)
+            return
+        if detail.article is None:
+            return
+        self.fetch_preview(detail.article, refresh=False)
+
+    @work(exclusive=True, group="preview", exit_on_error=False)
+    async def fetch_preview(self, article: Article, refresh: bool) -> None:
+        """Fetch the original page; moving to another article cancels this worker."""
+        from preview import PreviewError, fetch_preview
+
+        detail = self.query_one("#detail", DetailView)
+        url = article.url
+        if not url:
+            detail.set_status(Content.assemble(("⚠ This article has no URL", "$warning")))
+            return
+        detail.set_status(Content.assemble(("⠿ Fetching ", "$accent"), url))
+        detail.add_class("-loading")
+        try:
+            result = await fetch_preview(
+                url,
+                cache=self.app.preview_cache,
+                refresh=refresh,  # type: ignore[attr-defined]
+            )
+        except PreviewError as error:
+            detail.set_status(Content.assemble(("⚠ Preview failed: ", "$error"), str(error)))
+            return
+        finally:
+            detail.remove_class("-loading")
+        if detail.article is not article:
+            return
+        when = result.fetched_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        source = "cached" if result.from_cache else "fetched"
+        detail.show_preview(
+            result.title,
+            result.markdown,
+            f"Preview of {result.final_url} ({source} {when}; p or esc: back, r: refetch)",
+        )
+
+    # -- navigation ---------------------------------------------------------------------
+
+    def action_focus_pane(self, step: int) -> None:
+        visible = [
+            pane
+            for pane in PANES
+            if self.query_one(pane).display and self.query_one(pane).styles.display != "none"
+        ]
+        focused = self.focused
+        current = next(
+            (
+                i
+                for i, pane in enumerate(visible)
+                if focused is not None
+                and (focused is self.query_one(pane) or self.query_one(pane) in focused.ancestors)
+            ),
+            1 if "#articles" in visible else 0,
+        )
+        self.query_one(visible[(current + step) % len(visible)]).focus()
+
+    def action_filter(self) -> None:
+        field = self.query_one("#filter", Input)
+        field.display = True
+        field.focus()
+
+    def action_back(self) -> None:
+        """Leave whatever is innermost: the filter, a preview, the detail pane."""
+        field = self.query_one("#filter", Input)
+        detail = self.query_one("#detail", DetailView)
+        if field.has_focus or (self.filter_text and not detail.has_focus_within):
+            field.value = ""
+            field.display = False
+            self.query_one("#articles", ArticleList).focus()
+        elif detail.previewing:
+            self.show_detail(self.current_row(), force=True)
+        elif detail.has_focus_within:
+            self.query_one("#articles", ArticleList).focus()
+
+    def action_cycle_sort(self) -> None:
+        self.sort = SORT_ORDER[(SORT_ORDER.index(self.sort) + 1) % len(SORT_ORDER)]
+        self.refresh_list()
+        self.notify(f"Sorted by {self.sort}", timeout=1.5)
+
+    def action_toggle_topics(self) -> None:
+        self.toggle_class("-show-topics")
+        if self.has_class("-show-topics"):
+            self.query_one("#topics").focus()

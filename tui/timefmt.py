@@ -1,0 +1,28 @@
+"""Dates as a reader wants them: local time, and how long ago."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+
+def local_datetime(moment: datetime) -> str:
+    """``2020-10-28 17:26`` in the local time zone."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def time_ago(moment: datetime, now: datetime | None = None) -> str:
+    """A rough age such as ``3 days ago`` or ``5 years ago``."""
+    seconds = ((now or datetime.now(UTC)) - moment).total_seconds()
+    if seconds < 0:
+        return "in the future"
+    for unit, size in (
+        ("year", 365 * 86400),
+        ("month", 30 * 86400),
+        ("day", 86400),
+        ("hour", 3600),
+        ("minute", 60),
+    ):
+        if seconds >= size:
+            count = int(seconds // size)
+            return f"{count} {unit}{'s' if count > 1 else ''} ago"
+    return "just now"

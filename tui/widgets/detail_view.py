@@ -1,0 +1,203 @@
+"""The detail pane: one article in full, or the readable text of its original page.
+
+Every value shown comes from files or the network, so text is built with
+``Content`` (never parsed as markup) and links are OSC 8 hyperlinks that only
+carry http(s) URLs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.style import Style
+from textual.widgets import Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+
+from models.article import Article, RelatedArticle
+from tui.timefmt import local_datetime, time_ago
+
+
+def safe_link(url: str) -> str | None:
+    """Only web links may become clickable."""
+    return url if url.lower().startswith(("http://", "https://")) else None
+
+
+def _link(url: str) -> Content:
+    target = safe_link(url)
+    return Content.styled(url, Style(link=target)) if target else Content(url)
+
+
+def article_header(article: Article, now: datetime | None = None) -> Content:
+    """Title, provider, date, topics and scores as one block of plain content."""
+    parts: list[Content | str | tuple[str, str]] = [(article.title or "(untitled)", "bold"), "\n"]
+    provider = article.provider
+    if provider and (provider.name or provider.domain):
+        domain = (
+            f" ({provider.domain})" if provider.domain and provider.domain != provider.name else ""
+        )
+        parts += [(provider.name or provider.domain, "$accent"), domain, "\n"]
+    if article.published_at:
+        parts += [
+            local_datetime(article.published_at),
+            (f"  {time_ago(article.published_at, now)}", "dim"),
+            "\n",
+        ]
+    if article.topics:
+        parts += [("Topics ", "dim"), ", ".join(article.topics), "\n"]
+    scores = []
+    if article.quality is not None:
+        scores.append(f"quality {article.quality}")
+    if article.heat is not None:
+        scores.append(f"heat {article.heat}")
+    if scores:
+        parts += [(" · ".join(scores), "dim"), "\n"]
+    if article.kind != "news":
+        parts += [(article.kind, "italic dim"), "\n"]
+    return Content.assemble(*parts)
+
+
+def article_links(article: Article) -> Content:
+    """The original URL and image URLs, as clickable links."""
+    lines: list[Content | str | tuple[str, str]] = []
+    if article.url:
+        lines += [("Original ", "dim"), _link(article.url), "\n"]
+    if article.web_url and article.web_url != article.url:
+        lines += [("Web      ", "dim"), _link(article.web_url), "\n"]
+    for image in article.images:
+        if image.url:
+            lines += [("Image    ", "dim"), _link(image.url), "\n"]
+    return Content.assemble(*lines)
+
+
+def related_option(related: RelatedArticle, in_corpus: bool) -> Option:
+    """One related article as a list entry (marked when it is in the corpus)."""
+    provider = related.provider.name if related.provider else ""
+    prompt = Content.assemble(
+        ("◆ " if in_corpus else "◇ ", "$accent" if in_corpus else "dim"),
+        related.title or related.url,
+        (f"  {provider}" if provider else "", "dim"),
+    )
+    return Option(prompt)
+
+
+class DetailView(VerticalScroll, can_focus=True):
+    """Shows the article under the list's cursor."""
+
+    BINDINGS = [
+        Binding("space", "page_down", "Page down", id="detail.page_down"),
+        Binding("j,down", "scroll_down", "Scroll", show=False, id="detail.down"),
+        Binding("k,up", "scroll_up", "Scroll", show=False, id="detail.up"),
+        Binding("g", "scroll_home", "Top", show=False, id="detail.top"),
+        Binding("G", "scroll_end", "End", show=False, id="detail.end"),
+        Binding("J", "step(1)", "Next article", id="detail.next"),
+        Binding("K", "step(-1)", "Prev article", id="detail.previous"),
+    ]
+
+    @dataclass
+    class Stepped(Message):
+        """The user asked for the next (1) or previous (-1) article from the detail view."""
+
+        step: int
+
+    @dataclass
+    class RelatedChosen(Message):
+        """The user opened a related article."""
+
+        related: RelatedArticle
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article: Article | None = None
+        self.related_in_corpus: set[str] = set()
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content("Select an article"), id="detail-header", markup=False)
+        yield Static(id="detail-status", markup=False)
+        yield Static(id="detail-excerpt", markup=False)
+        yield Markdown(id="detail-body", open_links=False)
+        yield Static(Content("Related"), id="related-heading", markup=False)
+        yield OptionList(id="related")
+        yield Static(id="detail-links", markup=False)
+
+    def show_article(self, article: Article | None, related_in_corpus: set[str]) -> None:
+        """Display ``article`` (or a placeholder when ``None``)."""
+        self.article = article
+        self.related_in_corpus = related_in_corpus
+        self.remove_class("-preview")
+        self.set_status(None)
+        header = self.query_one("#detail-header", Static)
+        excerpt = self.query_one("#detail-excerpt", Static)
+        body = self.query_one("#detail-body", Markdown)
+        related = self.query_one("#related", OptionList)
+        links = self.query_one("#detail-links", Static)
+        related.clear_options()
+        if article is None:
+            header.update(Content("No article selected"))
+            excerpt.update(Content(""))
+            links.update(Content(""))
+            body.update("")
+            self.set_class(False, "-has-related")
+            return
+        header.update(article_header(article))
+        excerpt.update(Content(article.excerpt))
+        body.update(_readable_body(article.body))
+        related.add_options(
+            [related_option(item, item.url in related_in_corpus) for item in article.related]
+        )
+        self.set_class(bool(article.related), "-has-related")
+        links.update(article_links(article))
+        self.scroll_home(animate=False)
+
+    def show_preview(self, title: str, markdown: str, note: str) -> None:
+        """Replace the body with the readable text of the original page."""
+        self.add_class("-preview")
+        self.set_status(Content.assemble((note, "dim")))
+        self.query_one("#detail-body", Markdown).update(
+            f"# {title}\n\n{markdown}" if title and not markdown.startswith("#") else markdown
+        )
+        self.scroll_home(animate=False)
+
+    def set_status(self, status: Content | None) -> None:
+        """A line above the text: loading, errors, the preview's source."""
+        widget = self.query_one("#detail-status", Static)
+        widget.update(status or Content(""))
+        widget.display = status is not None
+
+    @property
+    def previewing(self) -> bool:
+        """True while the preview replaces the article's own text."""
+        return self.has_class("-preview")
+
+    def action_step(self, step: int) -> None:
+        self.post_message(self.Stepped(step))
+
+    @on(OptionList.OptionSelected, "#related")
+    def _related_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if self.article is not None:
+            self.post_message(self.RelatedChosen(self.article.related[event.option_index]))
+
+    @on(Markdown.LinkClicked)
+    def _link_clicked(self, event: Markdown.LinkClicked) -> None:
+        event.stop()
+        target = safe_link(event.href)
+        if target:
+            self.app.open_url(target)
+        else:
+            self.notify("Only http(s) links can be opened", severity="warning")
+
+
+def _readable_body(body: str) -> str:
+    """Markdown bodies are shown as they are; an HTML body (newsletters) as its text."""
+    if body.lstrip().startswith("<"):
+        from models.html import html_to_text
+
+        return html_to_text(body)
+    return body
