@@ -15,7 +15,7 @@ from textual.worker import get_current_worker
 
 from library import paths as lede_paths
 from library.session import ReaderSession
-from tui.screens.help import HelpScreen
+from tui.screens.help import HelpScreen, key_names
 from tui.screens.main import MainScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
@@ -49,8 +49,6 @@ class LedeApp(App[None]):
 
     def on_mount(self) -> None:
         self.corpus = ReaderSession(self.paths)
-        if os.environ.get("NO_COLOR"):
-            self.theme = "textual-ansi"
         self.push_screen(MainScreen())
         self.index_corpus()
 
@@ -156,7 +154,7 @@ class LedeApp(App[None]):
                 if not isinstance(binding, Binding) or binding.action == "command_palette":
                     continue
                 yield SystemCommand(
-                    f"{binding.description} ({binding.key.split(',')[0]})",
+                    f"{binding.description} ({key_names(binding)[0]})",
                     f"{owner.__name__}: key {binding.key}",
                     partial(self.run_action, binding.action, target),
                 )

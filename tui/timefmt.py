@@ -10,9 +10,14 @@ def local_datetime(moment: datetime) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def time_ago(moment: datetime, now: datetime | None = None) -> str:
+def now() -> datetime:
+    """The current time; snapshot tests replace this so ages do not change with the date."""
+    return datetime.now(UTC)
+
+
+def time_ago(moment: datetime) -> str:
     """A rough age such as ``3 days ago`` or ``5 years ago``."""
-    seconds = ((now or datetime.now(UTC)) - moment).total_seconds()
+    seconds = (now() - moment).total_seconds()
     if seconds < 0:
         return "in the future"
     for unit, size in (

@@ -8,7 +8,6 @@ carry http(s) URLs.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from textual import on
 from textual.app import ComposeResult
@@ -34,7 +33,7 @@ def _link(url: str) -> Content:
     return Content.styled(url, Style(link=target)) if target else Content(url)
 
 
-def article_header(article: Article, now: datetime | None = None) -> Content:
+def article_header(article: Article) -> Content:
     """Title, provider, date, topics and scores as one block of plain content."""
     parts: list[Content | str | tuple[str, str]] = [(article.title or "(untitled)", "bold"), "\n"]
     provider = article.provider
@@ -46,7 +45,7 @@ def article_header(article: Article, now: datetime | None = None) -> Content:
     if article.published_at:
         parts += [
             local_datetime(article.published_at),
-            (f"  {time_ago(article.published_at, now)}", "dim"),
+            (f"  {time_ago(article.published_at)}", "dim"),
             "\n",
         ]
     if article.topics:
@@ -151,6 +150,7 @@ class DetailView(VerticalScroll, can_focus=True):
         related.add_options(
             [related_option(item, item.url in related_in_corpus) for item in article.related]
         )
+        related.highlighted = 0 if article.related else None
         self.set_class(bool(article.related), "-has-related")
         links.update(article_links(article))
         self.scroll_home(animate=False)

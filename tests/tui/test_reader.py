@@ -1,0 +1,316 @@
+"""Pilot tests: the reader driven by keys and mouse as a person uses it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from library.corpus import open_index, open_state
+from tests.tui.conftest import HOSTILE_TITLE
+from tui.app import LedeApp
+from tui.screens.confirm import ConfirmScreen
+from tui.screens.help import HelpScreen, key_names
+from tui.widgets.article_list import ArticleList
+from tui.widgets.detail_view import DetailView
+from tui.widgets.topic_tree import TopicTree
+
+HANGZHOU = "Hangzhou may ban mandatory collection"
+TWO_SESSIONS = "Law on collection of facial recognition data"
+
+
+async def started(app: LedeApp, pilot) -> None:
+    """Wait until the background index has filled the list."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause(0.1)
+
+
+def titles(app: LedeApp) -> list[str]:
+    return [row.title for row in app.screen.query_one(ArticleList).rows]
+
+
+def status(app: LedeApp) -> str:
+    return str(app.screen.query_one("#list-status").render())
+
+
+def detail_text(app: LedeApp) -> str:
+    detail = app.screen.query_one(DetailView)
+    return "\n".join(str(widget.render()) for widget in detail.query("Static"))
+
+
+async def test_opens_newest_first_with_counts(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        assert titles(app)[0].startswith("TensorFlow 3")
+        assert titles(app)[-1].startswith("[bold red]x[/]")
+        assert "4 articles · 4 unread" in status(app)
+        tree = app.screen.query_one(TopicTree)
+        labels = [str(node.label) for node in tree.root.children]
+        assert labels[0].startswith("All articles 4")
+        assert labels[1].startswith("Unread 4") and labels[2].startswith("Starred 0")
+
+
+async def test_topic_node_shows_topic_and_descendants(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        tree = app.screen.query_one(TopicTree)
+        google = next(n for n in tree._tree_nodes.values() if str(n.label).startswith("Google AI"))
+        assert str(google.label).startswith("Google AI 1")
+        tree.focus()
+        tree.move_cursor(google)
+        await pilot.pause(0.1)
+        assert titles(app) == ["TensorFlow 3 released with a new compiler"]
+        assert "Google AI" in status(app)
+
+
+async def test_filter_live_and_escape_clears(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        await pilot.press("slash", *"hangz")
+        await pilot.pause()
+        assert [t[: len(HANGZHOU)] for t in titles(app)] == [HANGZHOU]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(titles(app)) == 4
+        assert not app.screen.query_one("#filter", Input).display
+
+
+async def test_malformed_filter_is_a_message_not_a_crash(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        await pilot.press("slash", *"hangzhou")
+        await pilot.pause()
+        assert len(titles(app)) == 1
+        await pilot.press("space", *"after:")
+        await pilot.pause()
+        shown = titles(app)
+        await pilot.press(*"2020")
+        await pilot.pause()
+        assert "after: expects a date as YYYY-MM-DD, not '2020'" in status(app)
+        assert app.screen.query_one("#filter", Input).has_class("-invalid")
+        assert titles(app) == shown  # an invalid query leaves the list as it was
+        await pilot.press(*"-01-01")
+        await pilot.pause()
+        assert not app.screen.query_one("#filter", Input).has_class("-invalid")
+        assert len(titles(app)) == 1
+
+
+async def test_enter_opens_marks_read_and_state_survives(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        await pilot.press("slash", *"hangzhou", "enter", "enter")
+        await pilot.pause(0.2)
+        assert app.screen.query_one(DetailView).has_focus
+        assert "Global Times (globaltimes.cn)" in detail_text(app)
+        assert "China’s first" in detail_text(app)
+    state = open_state()
+    index = open_index([str(reader_corpus)], state)
+    read = [row.title for row in index.search("is:read")]
+    assert len(read) == 1 and read[0].startswith(HANGZHOU)
+    assert len(index.search("is:unread")) == 3
+
+
+async def test_m_s_and_undo(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        articles = app.screen.query_one(ArticleList)
+        first = articles.current
+        await pilot.press("m")
+        assert first.identity in articles.read
+        await pilot.press("s")
+        assert first.identity in articles.starred
+        assert "Starred 1" in str(app.screen.query_one(TopicTree).root.children[2].label)
+        await pilot.press("u")
+        assert first.identity not in articles.starred
+        await pilot.press("u")
+        assert first.identity not in articles.read
+        assert app.corpus.state.flagged("read") == set()
+
+
+async def test_mark_all_read_confirms_and_undoes(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        await pilot.press("A")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.corpus.state.flagged("read") == set()
+        await pilot.press("A")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert len(app.corpus.state.flagged("read")) == 4
+        assert "0 unread" in status(app)
+        await pilot.press("u")
+        await pilot.pause()
+        assert app.corpus.state.flagged("read") == set()
+
+
+async def test_next_unread_and_article_stepping(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        articles = app.screen.query_one(ArticleList)
+        await pilot.press("j", "m", "k")  # second article read, back to the first
+        await pilot.press("n")
+        assert articles.cursor == 2
+        await pilot.press("N")
+        assert articles.cursor == 0
+        await pilot.press("enter")
+        await pilot.pause(0.1)
+        await pilot.press("J")
+        await pilot.pause(0.1)
+        assert articles.cursor == 1
+        assert TWO_SESSIONS in detail_text(app)
+        await pilot.press("K")
+        await pilot.pause(0.1)
+        assert articles.cursor == 0
+        await pilot.press("G")
+        await pilot.pause(0.1)  # G in the detail view scrolls; the list keeps its cursor
+        assert articles.cursor == 0
+
+
+async def test_related_article_in_corpus_opens_in_place(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        await pilot.press("enter")  # TensorFlow article, whose first related is in the corpus
+        await pilot.pause(0.2)
+        related = app.screen.query_one("#related")
+        related.focus()
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert app.screen.query_one(DetailView).article.title.startswith(TWO_SESSIONS)
+        assert app.screen.query_one(ArticleList).current.title.startswith(TWO_SESSIONS)
+
+
+async def test_copy_and_open_without_browser(reader_corpus: Path, monkeypatch) -> None:
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        await pilot.press("y")
+        assert app.clipboard == "https://example.test/tensorflow-3"
+        app.copy_to_clipboard("")
+        await pilot.press("o")
+        assert app.clipboard == "https://example.test/tensorflow-3"
+        messages = [n.message for n in app._notifications]
+        assert any("No browser here" in m for m in messages)
+
+
+async def test_untrusted_text_is_shown_literally(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        await pilot.press("G", "enter")
+        await pilot.pause(0.2)
+        assert app.is_running  # the [@click=app.quit] title did nothing
+        text = detail_text(app)
+        assert HOSTILE_TITLE in text
+        assert "[b]Evil[/b] Corp" in text
+        assert "[link=https://evil.test]markup[/link]" in text
+        assert "\x1b" not in text and "\x07" not in text
+        row = app.screen.query_one(ArticleList).current
+        assert row.title == HOSTILE_TITLE
+        screen = app.export_screenshot()
+        assert "[@click=app.quit]boom[/]" in screen.replace("&#160;", " ")
+
+
+async def test_help_lists_every_binding(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 60)) as pilot:
+        await started(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-keys").render())
+        for _title, bindings in app.binding_sections():
+            for binding in bindings:
+                assert binding.description in text
+                for key in key_names(binding):
+                    assert key in text
+        for required in ("/", "?", "esc", "space", "J", "K", "n", "N", "A", "u", "p", "o", "y"):
+            assert f" {required}" in text or f"{required}," in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_palette_offers_reader_commands(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        titles_offered = [c.title for c in app.get_system_commands(app.screen)]
+        for wanted in ("Star (s)", "Preview (p)", "Copy URL (y)", "Next unread (n)", "Filter (/)"):
+            assert wanted in titles_offered
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.2)
+        await pilot.press(*"Star (s")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert len(app.corpus.state.flagged("starred")) == 1
+
+
+async def test_mouse_click_moves_and_double_click_opens(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        articles = app.screen.query_one(ArticleList)
+        await pilot.click(ArticleList, offset=(20, 2))
+        assert articles.cursor == 2
+        await pilot.click(ArticleList, offset=(20, 2), times=2)
+        await pilot.pause(0.1)
+        assert articles.current.identity in articles.read
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)])
+async def test_layout_adapts(reader_corpus: Path, size: tuple[int, int]) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=size) as pilot:
+        await started(app, pilot)
+        narrow = size[0] < 110
+        assert app.screen.has_class("-narrow") == narrow
+        tree = app.screen.query_one(TopicTree)
+        assert (tree.region.width > 0) != narrow
+        if narrow:
+            await pilot.press("t")
+            await pilot.pause()
+            assert tree.region.width > 0 and tree.has_focus
+        await pilot.press("tab")
+        await pilot.press("slash", *"tensor", "enter")
+        await pilot.pause()
+        assert len(titles(app)) == 1
+
+
+async def test_no_color_cursor_still_visible(reader_corpus: Path, monkeypatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(app, pilot)
+        assert app.no_color
+        articles = app.screen.query_one(ArticleList)
+        assert articles.get_component_rich_style("article-list--cursor").reverse
+
+
+async def test_sort_cycles(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        await pilot.press("S")
+        assert titles(app)[0].startswith("TensorFlow")  # quality 80 is highest
+        assert "sort: quality" in status(app)
+        await pilot.press("S")
+        assert titles(app) == sorted(titles(app), key=str.lower)
+        assert titles(app)[1].startswith("Hangzhou")
+        assert "sort: title" in status(app)
