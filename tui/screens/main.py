@@ -124,7 +124,7 @@ class MainScreen(Screen[None]):
         unread = sum(1 for row in rows if row.identity not in articles.read)
         parts: list[Content | str | tuple[str, str]] = [
             (self.scope.name, "bold"),
-            f"  {len(rows)} articles · {unread} unread",
+            f"  {len(rows)} article{'' if len(rows) == 1 else 's'} · {unread} unread",
             (f"  sort: {self.sort}", "dim"),
         ]
         if self.filter_text:
