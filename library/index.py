@@ -24,7 +24,8 @@ from library.scan import FoundFile, scan
 from models.document import Problem
 from models.topic import Topic, TopicTree, topic_key
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+COMMIT_EVERY = 2500
 SORTS = {
     "date": "a.published IS NULL, a.published DESC, a.title COLLATE NOCASE",
     "quality": "a.quality IS NULL, a.quality DESC, a.published DESC",
@@ -41,8 +42,7 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE INDEX IF NOT EXISTS articles_identity ON articles(identity);
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 CREATE VIRTUAL TABLE IF NOT EXISTS article_text USING fts5(
-    title, excerpt, provider, topics, body, tokenize='unicode61 remove_diacritics 2',
-    prefix='2 3');
+    title, excerpt, provider, topics, body, tokenize='unicode61 remove_diacritics 2');
 CREATE TABLE IF NOT EXISTS article_topics (
     article_id INTEGER NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS article_topics_key ON article_topics(key, article_id);
@@ -148,14 +148,17 @@ class CorpusIndex:
                         "INSERT INTO problems VALUES ('', NULL, 'error', ?)",
                         (f"{root}: no such file or directory",),
                     )
-            done = 0
+            done = committed = 0
             for batch in map_batches(index_many, changed, "library.records"):
-                with db:
-                    for record in batch:
-                        _store(db, record)
+                _store(db, batch)
                 done += len(batch)
-                if progress:
-                    progress(done, len(changed))
+                # Each commit flushes FTS5 segments; a few thousand rows per commit keeps
+                # that cheap while the reader still fills in as indexing goes.
+                if done - committed >= COMMIT_EVERY or done == len(changed):
+                    db.commit()
+                    committed = done
+                    if progress:
+                        progress(done, len(changed))
             if changed or gone:
                 with db:
                     _mark_duplicates(db)
@@ -435,58 +438,52 @@ def _forget(db: sqlite3.Connection, path: str) -> None:
         db.execute(f"DELETE FROM {table} WHERE path = ?", (path,))
 
 
-def _store(db: sqlite3.Connection, record: IndexedFile) -> None:
-    """Insert one parsed file."""
-    found = record.found
-    db.execute(
-        "INSERT OR REPLACE INTO files VALUES (?, ?, ?)", (found.path, found.size, found.mtime_ns)
+def _store(db: sqlite3.Connection, batch: list[IndexedFile]) -> None:
+    """Insert a batch of parsed files with a few ``executemany`` calls."""
+    db.executemany(
+        "INSERT OR REPLACE INTO files VALUES (?, ?, ?)",
+        [(r.path, r.size, r.mtime_ns) for r in batch],
     )
     db.executemany(
         "INSERT INTO problems VALUES (?, ?, ?, ?)",
-        [(p.path, p.line, p.severity, p.message) for p in record.problems],
+        [(r.path, *problem) for r in batch for problem in r.problems],
     )
     db.executemany(
         "INSERT INTO taxonomy VALUES (?, ?, ?, ?, ?, ?)",
-        [
-            (found.path, t["name"], t["parent"], t["id"], t["shortname"], t["description"])
-            for t in record.taxonomy
-        ],
+        [(r.path, *topic) for r in batch for topic in r.taxonomy],
     )
-    row = record.article
-    if row is None:
+    articles = [r for r in batch if r.article is not None]
+    if not articles:
         return
-    cursor = db.execute(
-        "INSERT INTO articles (path, identity, kind, title, provider_name, provider_domain, "
-        "published, quality, url, original_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            found.path,
-            row["identity"],
-            row["kind"],
-            row["title"],
-            row["provider_name"],
-            row["provider_domain"],
-            row["published"],
-            row["quality"],
-            row["url"],
-            row["original_url"],
-        ),
+    first = (db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0) + 1
+    ids = range(first, first + len(articles))
+    db.executemany(
+        "INSERT INTO articles (id, path, identity, kind, title, provider_name, provider_domain, "
+        "published, quality, url, original_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(i, r.path, *r.article) for i, r in zip(ids, articles, strict=True)],
     )
-    article_id = cursor.lastrowid
-    db.execute(
+    db.executemany(
         "INSERT INTO article_text (rowid, title, excerpt, provider, topics, body) "
         "VALUES (?, ?, ?, ?, ?, ?)",
-        (
-            article_id,
-            row["title"],
-            row["excerpt"],
-            f"{row['provider_name']} {row['provider_domain']}",
-            " ".join(record.topics),
-            row["body"],
-        ),
+        [
+            (
+                i,
+                r.article.title,
+                r.excerpt,
+                f"{r.article.provider_name} {r.article.provider_domain}",
+                " ".join(r.topics),
+                r.body,
+            )
+            for i, r in zip(ids, articles, strict=True)
+        ],
     )
     db.executemany(
         "INSERT INTO article_topics VALUES (?, ?, ?)",
-        [(article_id, name, topic_key(name)) for name in dict.fromkeys(record.topics)],
+        [
+            (i, name, topic_key(name))
+            for i, r in zip(ids, articles, strict=True)
+            for name in r.topics
+        ],
     )
 
 

@@ -1,21 +1,20 @@
 """The compact, picklable records that indexing workers send back to the index.
 
-A list of 50,000 articles holds these small rows, never 50,000 pydantic models;
-the full Article is parsed again from its file when it is shown.
+A list of 50,000 articles holds small rows, never 50,000 pydantic models; the
+full Article is parsed again from its file when it is shown. Records are flat
+tuples because they cross a process boundary by the thousand.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from library.loader import load_file
 from library.scan import FoundFile
-from models.document import Problem
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleRow:
+class ArticleRow(NamedTuple):
     """What the article list shows for one article."""
 
     id: int
@@ -28,55 +27,72 @@ class ArticleRow:
     path: str
 
 
-@dataclass(frozen=True, slots=True)
-class IndexedFile:
+class ArticleSummary(NamedTuple):
+    """The indexed fields of one article, in the order of the ``articles`` columns."""
+
+    identity: str
+    kind: str
+    title: str
+    provider_name: str
+    provider_domain: str
+    published: int | None
+    quality: int | None
+    url: str
+    original_url: str
+
+
+class IndexedFile(NamedTuple):
     """Everything the index stores about one scanned file."""
 
-    found: FoundFile
-    article: dict[str, object] | None
-    topics: list[str]
-    taxonomy: list[dict[str, str]]
-    problems: list[Problem]
+    path: str
+    size: int
+    mtime_ns: int
+    article: ArticleSummary | None
+    excerpt: str
+    body: str
+    topics: tuple[str, ...]
+    taxonomy: tuple[tuple[str, str, str, str, str], ...]  # name, parent, id, short, description
+    problems: tuple[tuple[int | None, str, str], ...]  # line, severity, message
 
 
 def index_one(found: FoundFile) -> IndexedFile:
     """Parse a file's summary into an IndexedFile (runs in a worker process)."""
     parsed = load_file(found.path, explicit=found.explicit, summary=True)
-    taxonomy = [
-        {
-            "name": topic.name,
-            "parent": topic.parent,
-            "id": topic.id,
-            "shortname": topic.shortname,
-            "description": topic.description,
-        }
+    taxonomy = tuple(
+        (topic.name, topic.parent, topic.id, topic.shortname, topic.description)
         for topic in parsed.topics
-    ]
+    )
+    problems = tuple((p.line, p.severity, p.message) for p in parsed.problems)
     article = parsed.article
     if article is None:
-        return IndexedFile(found, None, [], taxonomy, parsed.problems)
+        return IndexedFile(
+            found.path, found.size, found.mtime_ns, None, "", "", (), taxonomy, problems
+        )
     provider = article.provider
-    row = {
-        "identity": article.identity,
-        "kind": article.kind,
-        "title": article.title or _fallback_title(found.path),
-        "excerpt": article.excerpt,
-        "body": article.body,
-        "provider_name": provider.name if provider else "",
-        "provider_domain": provider.domain if provider else "",
-        "published": int(article.published_at.timestamp()) if article.published_at else None,
-        "quality": article.quality,
-        "url": article.url,
-        "original_url": article.original_url,
-    }
-    return IndexedFile(found, row, list(article.topics), taxonomy, parsed.problems)
+    summary = ArticleSummary(
+        article.identity,
+        article.kind,
+        article.title or os.path.splitext(os.path.basename(found.path))[0],
+        provider.name if provider else "",
+        provider.domain if provider else "",
+        int(article.published_at.timestamp()) if article.published_at else None,
+        article.quality,
+        article.url,
+        article.original_url,
+    )
+    return IndexedFile(
+        found.path,
+        found.size,
+        found.mtime_ns,
+        summary,
+        article.excerpt,
+        article.body,
+        tuple(dict.fromkeys(article.topics)),
+        taxonomy,
+        problems,
+    )
 
 
 def index_many(batch: list[FoundFile]) -> list[IndexedFile]:
     """A batch per task keeps inter-process overhead small."""
     return [index_one(found) for found in batch]
-
-
-def _fallback_title(path: str) -> str:
-    """Untitled documents are listed by their file name."""
-    return os.path.splitext(os.path.basename(path))[0]

@@ -20,6 +20,7 @@ from models.frontmatter import (
     load_yaml_documents,
     split_front_matter,
 )
+from models.plainyaml import load_plain
 from models.topic import Topic
 
 Severity = Literal["error", "warning"]
@@ -56,17 +57,21 @@ class ParsedDocument:
         self.problems.append(Problem(self.path, line, severity, message))
 
 
-def _key_lines(front_matter: str, first_line: int) -> dict[str, int]:
-    """File line of each top-level key, so field errors point at the right place."""
-    lines: dict[str, int] = {}
-    for number, match in enumerate(re.finditer(r"^.*$", front_matter, re.MULTILINE)):
-        key = re.match(r"([^\s#:-][^:]*):(?:\s|$)", match.group())
-        if key:
-            lines.setdefault(key.group(1).strip("'\""), first_line + number)
-    return lines
+_KEY_LINE = re.compile(r"^([^\s#:-][^:\n]*):(?:[ \t]|$)", re.MULTILINE)
 
 
-def _validate(data: dict[str, Any], parsed: ParsedDocument, key_lines: dict[str, int]) -> Article:
+def key_line(front_matter: str, key: str, first_line: int = 2) -> int | None:
+    """File line of a top-level key, so a field's problem points at the right place.
+
+    Only called when there is a problem, so it costs nothing on good documents.
+    """
+    for match in _KEY_LINE.finditer(front_matter):
+        if match.group(1).strip("'\"") == key:
+            return first_line + front_matter.count("\n", 0, match.start())
+    return None
+
+
+def _validate(data: dict[str, Any], parsed: ParsedDocument, front_matter: str) -> Article:
     """Validate, dropping (and reporting) each top-level field that does not fit."""
     try:
         return Article.model_validate(data)
@@ -76,7 +81,9 @@ def _validate(data: dict[str, Any], parsed: ParsedDocument, key_lines: dict[str,
             loc = item["loc"]
             key = loc[0] if loc else None
             where = ".".join(str(part) for part in loc) or "document"
-            parsed.report("error", f"field '{where}': {item['msg']}", key_lines.get(str(key)))
+            parsed.report(
+                "error", f"field '{where}': {item['msg']}", key_line(front_matter, str(key))
+            )
             bad.add(key)
         kept = {key: value for key, value in data.items() if key not in bad}
         try:
@@ -130,10 +137,10 @@ def parse_document(
             if require_front_matter:
                 parsed.report("error", "no front matter: the first line must be '---'", 1)
             return parsed
-        front = split.front_matter
-        if summary:
-            front = blank_blocks(front, SUMMARY_SKIPS)
-        data = load_yaml(front, first_line=2)
+        skips = SUMMARY_SKIPS if summary else ()
+        data = load_plain(split.front_matter, skips)
+        if data is None:
+            data = load_yaml(blank_blocks(split.front_matter, skips), first_line=2)
     except DocumentError as error:
         parsed.report("error", error.message, error.line)
         return parsed
@@ -145,17 +152,16 @@ def parse_document(
     if "taxonomy" in data:
         _read_topic(data, parsed)
         return parsed
-    key_lines = _key_lines(split.front_matter, 2)
     data = {str(key): value for key, value in data.items()}
     data["path"] = path
     data["body"] = split.body
-    article = _validate(data, parsed, key_lines)
+    article = _validate(data, parsed, split.front_matter)
     if not article.title:
         parsed.report("warning", "no title or name", 1)
     if (article.category == "news" or article.type == "article") and (
         "publishedDateTime" not in data
     ):
-        parsed.report("warning", "no publishedDateTime", key_lines.get("publishedDateTime", 1))
+        parsed.report("warning", "no publishedDateTime", 1)
     parsed.article = article
     parsed.problems.sort(key=lambda problem: problem.line or 0)
     return parsed

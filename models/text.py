@@ -27,6 +27,8 @@ _ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 def strip_controls(text: str) -> str:
     """Remove terminal escape sequences and control characters (keeps ``\\n``, ``\\t``)."""
+    if text.isascii() and text.isprintable():
+        return text  # the common case, without running the expression
     return _CONTROLS.sub("", text)
 
 
@@ -59,10 +61,11 @@ def repair_text(text: str) -> str:
     strings that need it; that keeps a cold index of 50,000 documents fast.
     """
     text = strip_controls(text)
+    original = text
     if not text.isascii():
         text = _ftfy_fix()(text)
     if "&" in text and _ENTITY.search(text):
         text = html.unescape(text)
     if "\xa0" in text:
         text = text.replace("\xa0", " ")
-    return strip_controls(text)
+    return text if text is original else strip_controls(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Iterable
 from functools import cached_property, partial
 
@@ -61,13 +62,14 @@ class LedeApp(App[None]):
         """Bring the index up to date; the reader stays usable and fills in as it goes."""
         assert self.corpus is not None
         worker = get_current_worker()
-        last = [0]
+        last = [time.monotonic()]
 
         def progress(done: int, total: int) -> None:
             if worker.is_cancelled:
                 raise InterruptedError
-            if done - last[0] >= 2000 or done == total:
-                last[0] = done
+            # Refilling the list and counts costs; once a second keeps the UI responsive.
+            if time.monotonic() - last[0] >= 1.0 and done < total:
+                last[0] = time.monotonic()
                 self.call_from_thread(self._indexed, done, total)
 
         try:

@@ -1,0 +1,136 @@
+"""A fast reader for the plain subset of YAML that feed front matter is written in.
+
+Most front matter is flat ``key: value`` lines, a nested mapping of scalars
+(``provider``) and lists of scalars (``topics``). PyYAML's C parser is quick but
+its constructor is Python, and dominates a cold index. This reader handles
+only that subset and returns ``None`` for anything else (comments after
+values, flow collections, anchors, multi-line scalars, unusual numbers...),
+so the caller falls back to PyYAML and the result is always what PyYAML gives.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: +(.*?))? *$")
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)$")
+_TIMESTAMP = re.compile(
+    r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+    r"(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
+    r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?$"
+)
+_BOOLS = {
+    **dict.fromkeys(("yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"), True),
+    **dict.fromkeys(("no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"), False),
+}
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+# Characters that start something other than a plain string, or that PyYAML rejects.
+_SPECIAL_START = frozenset("-?:,[]{}#&*!|>%@`.+0123456789")
+_UNSAFE = re.compile(r"[^\t\n\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|\ufeff")
+_DOUBLE_OK = re.compile(r'(?:[^"\\]|\\[\\"])*')
+_ESCAPE = re.compile(r'\\([\\"])')
+_constructor = SafeConstructor()
+
+
+class _Unsupported(Exception):
+    """The text is outside the subset; PyYAML must read it."""
+
+
+def _scalar(text: str) -> Any:
+    """One scalar value, typed as PyYAML's safe loader would type it."""
+    if not text:
+        return None
+    first = text[0]
+    if first == '"':
+        inner = text[1:-1]
+        if len(text) < 2 or text[-1] != '"':
+            raise _Unsupported
+        if "\\" not in inner:
+            if '"' in inner:
+                raise _Unsupported
+            return inner
+        if not _DOUBLE_OK.fullmatch(inner):
+            raise _Unsupported
+        return _ESCAPE.sub(r"\1", inner)
+    if first == "'":
+        inner = text[1:-1]
+        if len(text) < 2 or text[-1] != "'" or "'" in inner.replace("''", ""):
+            raise _Unsupported
+        return inner.replace("''", "'")
+    if text in _BOOLS:
+        return _BOOLS[text]
+    if text in _NULLS:
+        return None
+    if _INT.match(text):
+        return int(text)
+    if _TIMESTAMP.match(text):
+        node = yaml.ScalarNode("tag:yaml.org,2002:timestamp", text)
+        return _constructor.construct_yaml_timestamp(node)
+    if first in _SPECIAL_START or ": " in text or " #" in text or text.endswith(":"):
+        raise _Unsupported
+    if text == "=" or text.startswith("<<"):
+        raise _Unsupported
+    return text
+
+
+def _block(lines: list[str]) -> Any:
+    """The nested list or mapping of scalars under a ``key:`` line."""
+    items: list[Any] = []
+    mapping: dict[str, Any] = {}
+    indent: int | None = None
+    for line in lines:
+        stripped = line.lstrip(" ")
+        if not stripped:
+            continue
+        depth = len(line) - len(stripped)
+        if indent is not None and depth != indent:
+            raise _Unsupported
+        indent = depth
+        if stripped.startswith("- ") or stripped == "-":
+            value = stripped[2:].strip()
+            if mapping or _KEY.match(value) or value.startswith("- "):
+                raise _Unsupported  # a list of mappings or of lists
+            items.append(_scalar(value))
+            continue
+        match = _KEY.match(stripped)
+        if items or not match or match.group(2) is None or depth == 0:
+            raise _Unsupported
+        mapping[match.group(1)] = _scalar(match.group(2))
+    if indent is None:
+        return None
+    return items if items else mapping
+
+
+_TOP_LEVEL = re.compile(r"\n(?=[^ \n])")
+
+
+def load_plain(text: str, skip: tuple[str, ...] = ()) -> dict[str, Any] | None:
+    """The mapping in ``text`` if it is within the plain subset, else ``None``.
+
+    Top-level keys in ``skip`` are left out without reading their values.
+    """
+    result: dict[str, Any] = {}
+    try:
+        for chunk in _TOP_LEVEL.split(text.strip("\n")):
+            first, _, rest = chunk.partition("\n")
+            match = _KEY.match(first)
+            if not match:
+                return None
+            key, value = match.groups()
+            if key in skip:
+                continue
+            if _UNSAFE.search(chunk) or "\t" in chunk or "\r" in chunk:
+                return None
+            if value is None:
+                result[key] = _block(rest.split("\n")) if rest.strip() else None
+            elif rest.strip():
+                return None  # a multi-line scalar
+            else:
+                result[key] = _scalar(value)
+    except (_Unsupported, ValueError):
+        return None
+    return result
