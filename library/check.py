@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from library.loader import load_file
 from library.parallel import map_batches
 from library.scan import FoundFile, scan
-from models.document import Problem
-from models.topic import Topic, TopicTree
+from models.problem import Problem
+from models.taxonomy import Topic
+from models.topic import TopicTree
 
 
 @dataclass

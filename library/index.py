@@ -3,7 +3,8 @@
 Keyed by (path, size, mtime) so a warm start re-parses only changed files.
 Cold parsing runs in a process pool that returns compact records. Read and
 starred state lives in another database (``StateStore``) attached here so
-queries can filter on it.
+queries can filter on it. Opening an index imports no parsing code: a warm
+start touches only SQLite.
 """
 
 from __future__ import annotations
@@ -12,25 +13,30 @@ import os
 import re
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-from library.parallel import map_batches
 from library.query import Query, QueryError, Term, parse_query
-from library.records import ArticleRow, IndexedFile, index_many
-from library.scan import FoundFile, scan
-from models.document import Problem
-from models.topic import Topic, TopicTree, topic_key
+from library.results import ArticleRow, ResultSet, fetch_rows
+from library.scan import scan
+from models.identity import normalise_url
+from models.problem import Problem
+from models.topic import TopicTree, topic_key
 
-SCHEMA_VERSION = 2
+if TYPE_CHECKING:
+    from library.records import IndexedFile
+
+SCHEMA_VERSION = 3
 COMMIT_EVERY = 2500
 SORTS = {
     "date": "a.published IS NULL, a.published DESC, a.title COLLATE NOCASE",
     "quality": "a.quality IS NULL, a.quality DESC, a.published DESC",
     "title": "a.title COLLATE NOCASE, a.published DESC",
 }
+UNREAD = "a.identity NOT IN (SELECT identity FROM state.read)"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -47,6 +53,8 @@ CREATE TABLE IF NOT EXISTS article_topics (
     article_id INTEGER NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS article_topics_key ON article_topics(key, article_id);
 CREATE INDEX IF NOT EXISTS article_topics_article ON article_topics(article_id);
+CREATE TABLE IF NOT EXISTS topic_closure (node TEXT NOT NULL, article_id INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS topic_closure_node ON topic_closure(node, article_id);
 CREATE TABLE IF NOT EXISTS taxonomy (
     path TEXT NOT NULL, name TEXT NOT NULL, parent TEXT, topic_id TEXT, shortname TEXT,
     description TEXT);
@@ -67,6 +75,16 @@ class RefreshReport:
     seconds: float
 
 
+class TaxonomyRow(NamedTuple):
+    """A taxonomy entry as stored in the index."""
+
+    name: str
+    parent: str
+    id: str
+    shortname: str
+    description: str
+
+
 ProgressCallback = Callable[[int, int], None]
 
 
@@ -84,6 +102,12 @@ def _fts_phrase(term: Term, prefix: bool) -> str | None:
         return None
     escaped = '"' + term.text.replace('"', '""') + '"'
     return escaped + "*" if prefix else escaped
+
+
+def _iso(timestamp: int | None) -> str | None:
+    if timestamp is None:
+        return None
+    return datetime.fromtimestamp(timestamp, UTC).isoformat().replace("+00:00", "Z")
 
 
 class CorpusIndex:
@@ -123,84 +147,107 @@ class CorpusIndex:
 
         Only files whose size or mtime changed are parsed; removed files are
         dropped. Uses its own connection so it can run in a worker thread
-        while the UI reads.
+        while the UI reads. The comparison with what is stored runs in SQL so
+        a large corpus costs no Python-side copy of every path.
         """
         started = time.perf_counter()
-        found: list[FoundFile] = []
-        missing: list[str] = []
-        for item in scan(self.roots):
-            (missing if isinstance(item, str) else found).append(item)  # type: ignore[arg-type]
         db = _connect(self.db_path)
         try:
-            known = {
-                row[0]: (row[1], row[2])
-                for row in db.execute("SELECT path, size, mtime_ns FROM files")
-            }
-            changed = [f for f in found if known.get(f.path) != (f.size, f.mtime_ns)]
-            present = {f.path for f in found}
-            gone = [path for path in known if path not in present]
+            missing: list[str] = []
+            db.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS seen (path TEXT PRIMARY KEY, "
+                "size INTEGER, mtime_ns INTEGER, explicit INTEGER)"
+            )
+            db.execute("DELETE FROM seen")
+            db.executemany(
+                "INSERT OR REPLACE INTO seen VALUES (?, ?, ?, ?)",
+                _found_rows(scan(self.roots), missing),
+            )
+            scanned = db.execute("SELECT count(*) FROM seen").fetchone()[0]
+            changed = db.execute(
+                "SELECT s.path, s.size, s.mtime_ns, s.explicit FROM seen s LEFT JOIN files f "
+                "ON f.path = s.path WHERE f.size IS NOT s.size OR f.mtime_ns IS NOT s.mtime_ns "
+                "ORDER BY s.path"
+            ).fetchall()
+            gone = [
+                row[0]
+                for row in db.execute(
+                    "SELECT path FROM files WHERE path NOT IN (SELECT path FROM seen)"
+                )
+            ]
             with db:
-                for path in gone + [f.path for f in changed if f.path in known]:
+                for path in gone + [row[0] for row in changed]:
                     _forget(db, path)
                 db.execute("DELETE FROM problems WHERE path = ''")
-                for root in missing:
-                    db.execute(
-                        "INSERT INTO problems VALUES ('', NULL, 'error', ?)",
-                        (f"{root}: no such file or directory",),
-                    )
-            done = committed = 0
-            for batch in map_batches(index_many, changed, "library.records"):
-                _store(db, batch)
-                done += len(batch)
-                # Each commit flushes FTS5 segments; a few thousand rows per commit keeps
-                # that cheap while the reader still fills in as indexing goes.
-                if done - committed >= COMMIT_EVERY or done == len(changed):
-                    db.commit()
-                    committed = done
-                    if progress:
-                        progress(done, len(changed))
+                db.executemany(
+                    "INSERT INTO problems VALUES ('', NULL, 'error', ?)",
+                    [(f"{root}: no such file or directory",) for root in missing],
+                )
+            if changed:
+                self._parse_into(db, changed, progress)
             if changed or gone:
                 with db:
                     _mark_duplicates(db)
+                    _rebuild_closure(db, self._build_tree(db))
         finally:
             db.close()
         self._tree = None
-        return RefreshReport(len(found), len(changed), len(gone), time.perf_counter() - started)
+        return RefreshReport(scanned, len(changed), len(gone), time.perf_counter() - started)
+
+    def _parse_into(
+        self, db: sqlite3.Connection, changed: list[tuple], progress: ProgressCallback | None
+    ) -> None:
+        """Parse changed files on every core and store them as they arrive."""
+        from library.parallel import map_batches
+        from library.records import index_many
+        from library.scan import FoundFile
+
+        found = [
+            FoundFile(path, size, mtime, bool(explicit)) for path, size, mtime, explicit in changed
+        ]
+        done = committed = 0
+        for batch in map_batches(index_many, found, "library.records"):
+            _store(db, batch)
+            done += len(batch)
+            # Each commit flushes FTS5 segments; a few thousand rows per commit keeps that
+            # cheap while the reader still fills in as indexing goes.
+            if done - committed >= COMMIT_EVERY or done == len(found):
+                db.commit()
+                committed = done
+                if progress:
+                    progress(done, len(found))
 
     # -- reading ----------------------------------------------------------------------
+
+    @staticmethod
+    def _build_tree(db: sqlite3.Connection) -> TopicTree:
+        topics = [
+            TaxonomyRow(*(value or "" for value in row))
+            for row in db.execute(
+                "SELECT name, parent, topic_id, shortname, description FROM taxonomy ORDER BY path"
+            )
+        ]
+        used = [
+            row[0] for row in db.execute("SELECT DISTINCT name FROM article_topics ORDER BY name")
+        ]
+        return TopicTree.build(topics, used)
 
     def topic_tree(self) -> TopicTree:
         """The topic tree from the taxonomy files and the topics articles use (cached)."""
         if self._tree is None:
-            topics = [
-                Topic(
-                    name=name,
-                    parent=parent or "",
-                    _id=topic_id or "",
-                    shortname=shortname or "",
-                    description=description or "",
-                )
-                for name, parent, topic_id, shortname, description in self.db.execute(
-                    "SELECT name, parent, topic_id, shortname, description FROM taxonomy "
-                    "ORDER BY path"
-                )
-            ]
-            used = [
-                row[0]
-                for row in self.db.execute("SELECT DISTINCT name FROM article_topics ORDER BY name")
-            ]
-            self._tree = TopicTree.build(topics, used)
+            self._tree = self._build_tree(self.db)
         return self._tree
 
-    def topic_counts(self, where: str = "", params: tuple[object, ...] = ()) -> dict[str, int]:
-        """Articles per topic node (descendants included), optionally for a subset."""
-        tree = self.topic_tree()
-        rows = self.db.execute(
-            "SELECT t.article_id, t.name FROM article_topics t JOIN articles a "
-            "ON a.id = t.article_id WHERE a.duplicate_of IS NULL" + where + " ORDER BY 1",
-            params,
+    def topic_counts(self, unread_only: bool = False) -> dict[str, int]:
+        """Articles per topic node, descendants included (from the closure table)."""
+        condition = f" AND {UNREAD}" if unread_only else ""
+        return dict(
+            self.db.execute(
+                "SELECT c.node, count(*) FROM topic_closure c "
+                "JOIN articles a ON a.id = c.article_id "
+                f"WHERE a.duplicate_of IS NULL{condition} GROUP BY c.node"
+            )
         )
-        return tree.count(_group_topics(rows))
 
     def problems(self) -> list[Problem]:
         """Every problem found, plus a warning for each duplicate story."""
@@ -225,40 +272,44 @@ class CorpusIndex:
             "SELECT count(*) FROM articles WHERE duplicate_of IS NULL"
         ).fetchone()[0]
 
-    def search(
+    def results(
         self,
         query: Query | str,
         *,
         sort: str = "date",
         limit: int | None = None,
         prefix_last: bool = False,
-    ) -> list[ArticleRow]:
-        """Rows matching ``query``, sorted; raises ``QueryError`` for a bad query."""
+    ) -> ResultSet:
+        """Ids matching ``query`` in ``sort`` order; raises ``QueryError`` for a bad query."""
         if isinstance(query, str):
             query = parse_query(query)
         if sort not in SORTS:
             raise QueryError(f"unknown sort '{sort}'; use date, quality or title")
         where, params = self.compile(query, prefix_last=prefix_last)
+        unread = UNREAD if self._state_attached() else "0"
         sql = (
-            "SELECT a.id, a.title, a.provider_name, a.published, a.quality, a.identity, "
-            "a.url, a.path FROM articles a WHERE a.duplicate_of IS NULL"
-            + where
-            + " ORDER BY "
-            + SORTS[sort]
+            f"SELECT a.id, {unread} FROM articles a WHERE a.duplicate_of IS NULL{where} "
+            f"ORDER BY {SORTS[sort]}"
         )
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         try:
-            return [ArticleRow(*row) for row in self.db.execute(sql, params)]
+            rows = self.db.execute(sql, params).fetchall()
         except sqlite3.OperationalError as error:
             raise QueryError(f"cannot search for that: {error}") from None
+        return ResultSet(self.db, [row[0] for row in rows], unread=sum(row[1] for row in rows))
+
+    def search(self, query: Query | str, **options: object) -> list[ArticleRow]:
+        """Matching rows, all at once (for the command line)."""
+        return list(self.results(query, **options))  # type: ignore[arg-type]
 
     def compile(self, query: Query, *, prefix_last: bool = False) -> tuple[str, list[object]]:
         """SQL conditions (each starting with `` AND``) and parameters for ``query``."""
         sql: list[str] = []
         params: list[object] = []
+        last = len(query.terms) - 1
         phrases = [
-            _fts_phrase(term, prefix_last and not term.phrase and i == len(query.terms) - 1)
+            _fts_phrase(term, prefix_last and not term.phrase and i == last)
             for i, term in enumerate(query.terms)
         ]
         positive = [phrase for phrase in phrases if phrase]
@@ -274,13 +325,12 @@ class CorpusIndex:
                 params.append(phrase)
         for names, negate in ((query.topics, False), (query.excluded_topics, True)):
             for name in names:
-                keys = self._topic_keys(name)
-                marks = ",".join("?" * len(keys))
+                node = self._topic_node(name)
                 sql.append(
-                    f"a.id {'NOT ' if negate else ''}IN (SELECT article_id FROM "
-                    f"article_topics WHERE key IN ({marks}))"
+                    f"a.id {'NOT ' if negate else ''}IN "
+                    "(SELECT article_id FROM topic_closure WHERE node = ?)"
                 )
-                params.extend(keys)
+                params.append(node)
         for text in query.providers:
             pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             sql.append(
@@ -296,37 +346,33 @@ class CorpusIndex:
             if value is not None:
                 sql.append(f"a.{column} {operator} ?")
                 params.append(value)
-        for flag, negate in [(f, False) for f in sorted(query.flags)] + [
-            (f, True) for f in sorted(query.excluded_flags)
-        ]:
+        flags = [(flag, False) for flag in sorted(query.flags)]
+        flags += [(flag, True) for flag in sorted(query.excluded_flags)]
+        for flag, negate in flags:
             sql.append(self._flag_sql(flag, negate))
         return "".join(" AND " + part for part in sql), params
 
-    def _topic_keys(self, name: str) -> list[str]:
-        """Keys of a topic and its descendants, with every alias that names them."""
+    def _topic_node(self, name: str) -> str:
+        """The tree key a ``topic:`` name means: exact, by id or short name, or a unique prefix."""
         tree = self.topic_tree()
         key = tree.resolve(name)
-        if key is None:
-            matches = [k for k in tree.nodes if k.startswith(topic_key(name))]
-            if len(matches) != 1:
-                hint = (
-                    f"; did you mean {', '.join(tree.nodes[k].name for k in matches[:5])}?"
-                    if matches
-                    else ""
-                )
-                raise QueryError(f"unknown topic '{name}'{hint}")
-            key = matches[0]
-        keys = set(tree.descendants(key))
-        keys.update(alias for alias, target in tree.aliases.items() if target in keys)
-        return sorted(keys)
+        if key is not None:
+            return key
+        matches = [k for k in tree.nodes if k.startswith(topic_key(name))]
+        if len(matches) == 1:
+            return matches[0]
+        hint = (
+            f"; did you mean {', '.join(tree.nodes[k].name for k in matches[:5])}?"
+            if matches
+            else ""
+        )
+        raise QueryError(f"unknown topic '{name}'{hint}")
 
     def _flag_sql(self, flag: str, negate: bool) -> str:
         if not self._state_attached():
             raise QueryError(f"is:{flag} needs the reading state, which is not available")
         table = "starred" if flag == "starred" else "read"
-        inside = flag != "unread"
-        if negate:
-            inside = not inside
+        inside = (flag != "unread") != negate
         return f"a.identity {'IN' if inside else 'NOT IN'} (SELECT identity FROM state.{table})"
 
     def _state_attached(self) -> bool:
@@ -375,17 +421,10 @@ class CorpusIndex:
 
     def row(self, article_id: int) -> ArticleRow | None:
         """One row by id."""
-        found = self.db.execute(
-            "SELECT id, title, provider_name, published, quality, identity, url, path "
-            "FROM articles WHERE id = ?",
-            (article_id,),
-        ).fetchone()
-        return ArticleRow(*found) if found else None
+        return fetch_rows(self.db, [article_id]).get(article_id)
 
     def find_by_url(self, url: str) -> ArticleRow | None:
         """The article in the corpus whose identity is ``url`` normalised, if any."""
-        from models.identity import normalise_url
-
         found = self.db.execute(
             "SELECT id FROM articles WHERE identity = ? ORDER BY duplicate_of IS NOT NULL LIMIT 1",
             (normalise_url(url),),
@@ -407,24 +446,13 @@ class CorpusIndex:
         return result
 
 
-def _iso(timestamp: int | None) -> str | None:
-    if timestamp is None:
-        return None
-    return datetime.fromtimestamp(timestamp, UTC).isoformat().replace("+00:00", "Z")
-
-
-def _group_topics(rows: Iterable[tuple[int, str]]) -> Iterator[list[str]]:
-    """Topic names grouped per article from rows ordered by article id."""
-    current: int | None = None
-    names: list[str] = []
-    for article_id, name in rows:
-        if article_id != current and names:
-            yield names
-            names = []
-        current = article_id
-        names.append(name)
-    if names:
-        yield names
+def _found_rows(items: Iterable[object], missing: list[str]) -> Iterable[tuple]:
+    """Rows for the ``seen`` table; roots that do not exist are collected in ``missing``."""
+    for item in items:
+        if isinstance(item, str):
+            missing.append(item)
+        else:
+            yield (item.path, item.size, item.mtime_ns, item.explicit)  # type: ignore[attr-defined]
 
 
 def _forget(db: sqlite3.Connection, path: str) -> None:
@@ -457,10 +485,11 @@ def _store(db: sqlite3.Connection, batch: list[IndexedFile]) -> None:
         return
     first = (db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0) + 1
     ids = range(first, first + len(articles))
+    pairs = list(zip(ids, articles, strict=True))
     db.executemany(
         "INSERT INTO articles (id, path, identity, kind, title, provider_name, provider_domain, "
         "published, quality, url, original_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(i, r.path, *r.article) for i, r in zip(ids, articles, strict=True)],
+        [(i, r.path, *r.article) for i, r in pairs],
     )
     db.executemany(
         "INSERT INTO article_text (rowid, title, excerpt, provider, topics, body) "
@@ -474,16 +503,12 @@ def _store(db: sqlite3.Connection, batch: list[IndexedFile]) -> None:
                 " ".join(r.topics),
                 r.body,
             )
-            for i, r in zip(ids, articles, strict=True)
+            for i, r in pairs
         ],
     )
     db.executemany(
         "INSERT INTO article_topics VALUES (?, ?, ?)",
-        [
-            (i, name, topic_key(name))
-            for i, r in zip(ids, articles, strict=True)
-            for name in r.topics
-        ],
+        [(i, name, topic_key(name)) for i, r in pairs for name in r.topics],
     )
 
 
@@ -495,3 +520,27 @@ def _mark_duplicates(db: sqlite3.Connection) -> None:
         "WHERE o.identity = articles.identity AND o.path < articles.path) "
         "WHERE identity IN (SELECT identity FROM articles GROUP BY identity HAVING count(*) > 1)"
     )
+
+
+def _rebuild_closure(db: sqlite3.Connection, tree: TopicTree) -> None:
+    """Each article under every node above its topics, so counts and ``topic:`` are SQL."""
+    db.execute("DELETE FROM topic_closure")
+    ancestors = {key: tree.ancestors(key) for key in tree.nodes}
+    resolved: dict[str, list[str]] = {}
+
+    def rows() -> Iterable[tuple[str, int]]:
+        current: int | None = None
+        nodes: set[str] = set()
+        for article_id, key in db.execute(
+            "SELECT article_id, key FROM article_topics ORDER BY article_id"
+        ):
+            if article_id != current:
+                yield from ((node, current) for node in nodes)
+                current, nodes = article_id, set()
+            if key not in resolved:
+                node = tree.resolve(key)
+                resolved[key] = ancestors[node] if node else []
+            nodes.update(resolved[key])
+        yield from ((node, current) for node in nodes)
+
+    db.executemany("INSERT INTO topic_closure VALUES (?, ?)", list(rows()))

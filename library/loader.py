@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import os
 
+from library.scan import TAXONOMY_SUFFIXES
 from models.document import ParsedDocument, parse_document, parse_taxonomy
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
-DOCUMENT_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".html", ".htm", ".txt"})
-TAXONOMY_SUFFIXES = frozenset({".yaml", ".yml"})
 
 
 def _describe_decode_error(error: UnicodeDecodeError) -> str:

@@ -1,7 +1,6 @@
 """The compact, picklable records that indexing workers send back to the index.
 
-A list of 50,000 articles holds small rows, never 50,000 pydantic models; the
-full Article is parsed again from its file when it is shown. Records are flat
+The full Article is parsed again from its file when it is shown. Records are flat
 tuples because they cross a process boundary by the thousand.
 """
 
@@ -12,19 +11,6 @@ from typing import NamedTuple
 
 from library.loader import load_file
 from library.scan import FoundFile
-
-
-class ArticleRow(NamedTuple):
-    """What the article list shows for one article."""
-
-    id: int
-    title: str
-    provider: str
-    published: int | None  # Unix seconds, UTC
-    quality: int | None
-    identity: str
-    url: str
-    path: str
 
 
 class ArticleSummary(NamedTuple):

@@ -10,8 +10,8 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from library.loader import DOCUMENT_SUFFIXES, TAXONOMY_SUFFIXES
-
+DOCUMENT_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".html", ".htm", ".txt"})
+TAXONOMY_SUFFIXES = frozenset({".yaml", ".yml"})
 CANDIDATE_SUFFIXES = DOCUMENT_SUFFIXES | TAXONOMY_SUFFIXES
 
 

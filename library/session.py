@@ -6,11 +6,9 @@ The UI and the CLI both go through this, so they see the same state.
 from __future__ import annotations
 
 from library.corpus import default_paths, open_index, open_state
-from library.index import CorpusIndex, ProgressCallback, RefreshReport
+from library.index import UNREAD, CorpusIndex, ProgressCallback, RefreshReport
 from library.state import StateStore
 from models.topic import TopicTree
-
-UNREAD = " AND a.identity NOT IN (SELECT identity FROM state.read)"
 
 
 class ReaderSession:
@@ -33,9 +31,9 @@ class ReaderSession:
         """The topic model, total and unread counts per topic, and (all, unread, starred)."""
         index = self.index
         totals = index.topic_counts()
-        unread = index.topic_counts(UNREAD)
+        unread = index.topic_counts(unread_only=True)
         everything, unread_total, starred = index.db.execute(
-            "SELECT count(*), sum(a.identity NOT IN (SELECT identity FROM state.read)), "
+            f"SELECT count(*), sum({UNREAD}), "
             "sum(a.identity IN (SELECT identity FROM state.starred)) "
             "FROM articles a WHERE a.duplicate_of IS NULL"
         ).fetchone()

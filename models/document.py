@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -21,22 +21,8 @@ from models.frontmatter import (
     split_front_matter,
 )
 from models.plainyaml import load_plain
-from models.topic import Topic
-
-Severity = Literal["error", "warning"]
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something wrong with a document, printed as ``PATH:LINE: severity: message``."""
-
-    path: str
-    line: int | None
-    severity: Severity
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line or 1}: {self.severity}: {self.message}"
+from models.problem import Problem, Severity
+from models.taxonomy import Topic
 
 
 @dataclass

@@ -1,5 +1,6 @@
 """Topics and the topic tree built from taxonomy files plus the topics articles use.
 
+It imports no pydantic, so the reader can build it at start-up cheaply.
 Taxonomies are hand-edited data: parents may be missing or form cycles, and
 articles use topics no taxonomy defines. The tree absorbs all of that and
 reports it as warnings instead of hanging or failing.
@@ -9,21 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-
-from pydantic import Field
-
-from models.article import LedeModel
-from models.fields import Line
+from typing import Protocol
 
 
-class Topic(LedeModel):
-    """One entry of a topic taxonomy (``taxonomy: topic`` YAML)."""
+class TopicEntry(Protocol):
+    """What the tree needs of a taxonomy entry (``models.taxonomy.Topic`` or an index row)."""
 
-    name: Line
-    id: Line = Field(default="", alias="_id")
-    shortname: Line = ""
-    parent: Line = ""
-    description: Line = ""
+    name: str
+    id: str
+    shortname: str
+    parent: str
+    description: str
 
 
 def topic_key(name: str) -> str:
@@ -50,14 +47,14 @@ class TopicTree:
         self.warnings: list[str] = []
 
     @classmethod
-    def build(cls, topics: Iterable[Topic], used: Iterable[str] = ()) -> TopicTree:
+    def build(cls, topics: Iterable[TopicEntry], used: Iterable[str] = ()) -> TopicTree:
         """Build from taxonomy entries and the topic names articles use.
 
         Unknown parents are added at the root; a cycle is broken by moving the
         topic that closes it to the root. Both produce a warning.
         """
         tree = cls()
-        declared: list[Topic] = []
+        declared: list[TopicEntry] = []
         for topic in topics:
             key = topic_key(topic.name)
             if not key:

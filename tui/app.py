@@ -51,7 +51,8 @@ class LedeApp(App[None]):
     def on_mount(self) -> None:
         self.corpus = ReaderSession(self.paths)
         self.push_screen(MainScreen())
-        self.index_corpus()
+        # Start scanning for changes only once the list is on screen.
+        self.call_after_refresh(self.index_corpus)
 
     def on_unmount(self) -> None:
         if self.corpus is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -127,7 +128,7 @@ def run_topics(args: argparse.Namespace, out: TextIO) -> int:
     counts = index.topic_counts()
     out.write(f"All articles ({index.count()})\n")
     for key, depth in tree.walk():
-        out.write(f"{'  ' * (depth + 1)}{tree.nodes[key].name} ({counts[key]})\n")
+        out.write(f"{'  ' * (depth + 1)}{tree.nodes[key].name} ({counts.get(key, 0)})\n")
     return 0
 
 
@@ -204,6 +205,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"lede: {error.strerror or error}"
             f"{': ' + str(error.filename) if error.filename else ''}\n"
         )
+    except Exception as error:  # noqa: BLE001 - one line for the user, details on request
+        if os.environ.get("LEDE_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"lede: unexpected error: {type(error).__name__}: {error} "
+            "(set LEDE_DEBUG=1 for details)\n"
+        )
+        return 2
     return 1
 
 

@@ -28,7 +28,7 @@ async def started(app: LedeApp, pilot) -> None:
 
 
 def titles(app: LedeApp) -> list[str]:
-    return [row.title for row in app.screen.query_one(ArticleList).rows]
+    return [row.title for row in app.screen.query_one(ArticleList).results or []]
 
 
 def status(app: LedeApp) -> str:

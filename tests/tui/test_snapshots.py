@@ -52,9 +52,7 @@ def test_filtered_with_hostile_title(snap_compare, reader_corpus: Path) -> None:
         await pilot.press("slash", *"boom", "enter", "enter")
         await pilot.pause(0.3)
 
-    assert snap_compare(
-        reader(reader_corpus), terminal_size=(160, 45), run_before=filter_hostile
-    )
+    assert snap_compare(reader(reader_corpus), terminal_size=(160, 45), run_before=filter_hostile)
 
 
 def test_help_screen(snap_compare, reader_corpus: Path) -> None:

@@ -6,6 +6,8 @@ Widgets only render and post messages; this screen owns what happens next
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,15 +17,16 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
-from library.loader import load_file
 from library.query import QueryError, parse_query
-from library.records import ArticleRow
+from library.results import ArticleRow
 from library.state import StateChange
-from models.article import Article, RelatedArticle
 from tui.screens.confirm import ConfirmScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView, safe_link
 from tui.widgets.topic_tree import ALL, Scope, TopicTree
+
+if TYPE_CHECKING:
+    from models.article import Article, RelatedArticle
 
 SORT_ORDER = ("date", "quality", "title")
 NARROW_WIDTH = 110
@@ -77,7 +80,9 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False
         self.query_one("#articles", ArticleList).focus()
-        self.reload()
+        # The list first: the tree's counts and the index refresh wait for the first paint.
+        self.refresh_list()
+        self.call_after_refresh(self.refresh_tree)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW_WIDTH, "-narrow")
@@ -103,7 +108,7 @@ class MainScreen(Screen[None]):
                 query.flags.add(self.scope.kind)
             elif self.scope.kind == "topic":
                 query.topics.append(self.scope.key)
-            rows = self.app.corpus.index.search(  # type: ignore[attr-defined]
+            results = self.app.corpus.index.results(  # type: ignore[attr-defined]
                 query, sort=self.sort, prefix_last=True
             )
         except QueryError as error:
@@ -115,16 +120,16 @@ class MainScreen(Screen[None]):
         articles.set_flags(read, starred)
         current = articles.current
         articles.empty_text = "No articles match" if self.filter_text else "No articles here"
-        articles.show(rows, keep=current.id if current else None)
+        articles.show(results, keep=current.id if current else None)
         self.update_status()
 
     def update_status(self) -> None:
         articles = self.query_one("#articles", ArticleList)
-        rows = articles.rows
-        unread = sum(1 for row in rows if row.identity not in articles.read)
+        shown = articles.count
+        unread = articles.results.unread if articles.results is not None else 0
         parts: list[Content | str | tuple[str, str]] = [
             (self.scope.name, "bold"),
-            f"  {len(rows)} article{'' if len(rows) == 1 else 's'} · {unread} unread",
+            f"  {shown} article{'' if shown == 1 else 's'} · {unread} unread",
             (f"  sort: {self.sort}", "dim"),
         ]
         if self.filter_text:
@@ -188,6 +193,8 @@ class MainScreen(Screen[None]):
 
     def load_article(self, row: ArticleRow) -> Article | None:
         """Parse the whole document; a file that vanished or broke is reported in the pane."""
+        from library.loader import load_file  # parsing code is not needed until now
+
         parsed = load_file(row.path, explicit=True)
         if parsed.article is None:
             reason = parsed.problems[0].message if parsed.problems else "cannot be read"
@@ -218,7 +225,7 @@ class MainScreen(Screen[None]):
             )
             return
         articles = self.query_one("#articles", ArticleList)
-        position = next((i for i, shown in enumerate(articles.rows) if shown.id == row.id), None)
+        position = articles.results.position_of(row.id) if articles.results else None
         if position is not None:
             articles.set_cursor(position)
         self.open_row(row)
@@ -237,10 +244,8 @@ class MainScreen(Screen[None]):
         return change
 
     def after_state_change(self) -> None:
-        articles = self.query_one("#articles", ArticleList)
-        read, starred = self.app.corpus.flags()  # type: ignore[attr-defined]
-        articles.set_flags(read, starred)
-        self.update_status()
+        """Re-run the query (an is:unread list changes) and the counts after a change."""
+        self.refresh_list()
         self.refresh_tree()
 
     def current_row(self) -> ArticleRow | None:
@@ -263,17 +268,17 @@ class MainScreen(Screen[None]):
         self.notify("Unstarred" if starred else "Starred ★", timeout=1.5)
 
     def action_mark_all_read(self) -> None:
-        rows = self.query_one("#articles", ArticleList).rows
-        if not rows:
+        results = self.query_one("#articles", ArticleList).results
+        if not results:
             return
 
         def answered(yes: bool | None) -> None:
             if yes:
-                change = self.change_flags("read", [row.identity for row in rows], True)
+                change = self.change_flags("read", results.identities(), True)
                 self.notify(f"Marked {len(change.identities)} articles read (u to undo)")
 
         self.app.push_screen(
-            ConfirmScreen(f"Mark all {len(rows)} shown articles as read?"), answered
+            ConfirmScreen(f"Mark all {len(results)} shown articles as read?"), answered
         )
 
     def action_undo(self) -> None:

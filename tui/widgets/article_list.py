@@ -1,7 +1,8 @@
 """The article list: a virtual list that renders only the rows on screen.
 
-It holds compact rows (never widgets per article) and paints them with the
-Line API, so 50,000 articles cost no more to show or scroll than 50.
+It holds a ResultSet (ids, with rows fetched a page at a time; never widgets
+per article) and paints with the Line API, so 50,000 articles cost no more to
+show or scroll than 50.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from library.records import ArticleRow
+from library.results import ArticleRow, ResultSet
 
 DATE_WIDTH = 10
 PROVIDER_WIDTH = 18
@@ -88,22 +89,25 @@ class ArticleList(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.rows: list[ArticleRow] = []
+        self.results: ResultSet | None = None
         self.read: set[str] = set()
         self.starred: set[str] = set()
         self.empty_text = "No articles"
 
     # -- data in ------------------------------------------------------------------------
 
-    def show(self, rows: list[ArticleRow], *, keep: int | None = None) -> None:
-        """Replace the rows; the cursor stays on article ``keep`` when it is still shown."""
-        self.rows = rows
-        position = 0
-        if keep is not None:
-            position = next((i for i, row in enumerate(rows) if row.id == keep), 0)
-        self.virtual_size = Size(self.size.width, len(rows))
-        self.set_cursor(position, force=True)
+    def show(self, results: ResultSet, *, keep: int | None = None) -> None:
+        """Replace the results; the cursor stays on article ``keep`` when it is still shown."""
+        self.results = results
+        position = results.position_of(keep) if keep is not None else None
+        self.virtual_size = Size(self.size.width, len(results))
+        self.set_cursor(position or 0, force=True)
         self.refresh()
+
+    @property
+    def count(self) -> int:
+        """How many articles are shown."""
+        return len(self.results) if self.results is not None else 0
 
     def set_flags(self, read: set[str], starred: set[str]) -> None:
         """Update which identities are read and starred, and repaint."""
@@ -114,13 +118,15 @@ class ArticleList(ScrollView, can_focus=True):
     @property
     def current(self) -> ArticleRow | None:
         """The row under the cursor."""
-        return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
+        if self.results is None or not 0 <= self.cursor < len(self.results):
+            return None
+        return self.results.row(self.cursor)
 
     # -- cursor -------------------------------------------------------------------------
 
     def set_cursor(self, position: int, *, force: bool = False) -> None:
         """Move the cursor (clamped), scroll it into view and announce it."""
-        position = max(0, min(position, len(self.rows) - 1))
+        position = max(0, min(position, self.count - 1))
         if position == self.cursor and not force:
             return
         previous = self.cursor
@@ -146,7 +152,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.set_cursor(0)
 
     def action_last(self) -> None:
-        self.set_cursor(len(self.rows) - 1)
+        self.set_cursor(self.count - 1)
 
     def action_page_down(self) -> None:
         self.set_cursor(self.cursor + max(1, self.size.height - 1))
@@ -160,8 +166,8 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _find_unread(self, step: int) -> int | None:
         position = self.cursor + step
-        while 0 <= position < len(self.rows):
-            if self.rows[position].identity not in self.read:
+        while 0 <= position < self.count:
+            if self.results.row(position).identity not in self.read:  # type: ignore[union-attr]
                 return position
             position += step
         return None
@@ -182,13 +188,13 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _on_click(self, event: events.Click) -> None:
         position = int(self.scroll_offset.y) + event.y
-        if 0 <= position < len(self.rows):
+        if 0 <= position < self.count:
             if position == self.cursor and event.chain >= 2:
                 self.action_open()
             self.set_cursor(position)
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.rows))
+        self.virtual_size = Size(self.size.width, self.count)
 
     # -- painting -----------------------------------------------------------------------
 
@@ -196,14 +202,14 @@ class ArticleList(ScrollView, can_focus=True):
         width = self.size.width
         position = int(self.scroll_offset.y) + y
         base = self.rich_style
-        if not self.rows:
+        if not self.count:
             if y == 0:
                 style = base + self.get_component_rich_style("article-list--empty")
                 return Strip([Segment(set_cell_size(f" {self.empty_text}", width), style)])
             return Strip.blank(width, base)
-        if position >= len(self.rows):
+        if position >= self.count:
             return Strip.blank(width, base)
-        row = self.rows[position]
+        row = self.results.row(position)  # type: ignore[union-attr]
         unread = row.identity not in self.read
         line_style = base + self.get_component_rich_style(
             "article-list--unread" if unread else "article-list--read"

@@ -8,6 +8,7 @@ carry http(s) URLs.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -19,8 +20,10 @@ from textual.style import Style
 from textual.widgets import Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from models.article import Article, RelatedArticle
 from tui.timefmt import local_datetime, time_ago
+
+if TYPE_CHECKING:
+    from models.article import Article, RelatedArticle
 
 
 def safe_link(url: str) -> str | None:

@@ -1,0 +1,101 @@
+"""Query results as ids in display order, with rows fetched a page at a time.
+
+A list of 50,000 articles keeps 50,000 integers, not 50,000 rows: the screen
+asks only for the rows it paints, so memory and time stay flat with corpus
+size.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from array import array
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
+
+PAGE = 128
+CACHED_PAGES = 32
+ROW_COLUMNS = "id, title, provider_name, published, quality, identity, url, path"
+
+
+class ArticleRow(NamedTuple):
+    """What the article list shows for one article."""
+
+    id: int
+    title: str
+    provider: str
+    published: int | None  # Unix seconds, UTC
+    quality: int | None
+    identity: str
+    url: str
+    path: str
+
+
+def fetch_rows(db: sqlite3.Connection, ids: Iterable[int]) -> dict[int, ArticleRow]:
+    """Rows by id, in chunks that stay under SQLite's parameter limit."""
+    wanted = list(ids)
+    found: dict[int, ArticleRow] = {}
+    for start in range(0, len(wanted), 900):
+        chunk = wanted[start : start + 900]
+        marks = ",".join("?" * len(chunk))
+        for row in db.execute(f"SELECT {ROW_COLUMNS} FROM articles WHERE id IN ({marks})", chunk):
+            found[row[0]] = ArticleRow(*row)
+    return found
+
+
+def _gone(article_id: int) -> ArticleRow:
+    """A placeholder for an article removed since the query ran (the list re-queries soon)."""
+    return ArticleRow(article_id, "(no longer in the corpus)", "", None, None, "", "", "")
+
+
+class ResultSet:
+    """The ids matching a query, in order, and their rows on demand."""
+
+    def __init__(self, db: sqlite3.Connection, ids: Iterable[int], unread: int = 0) -> None:
+        self.db = db
+        self.ids = array("q", ids)
+        self.unread = unread
+        self._pages: OrderedDict[int, list[ArticleRow]] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __iter__(self) -> Iterator[ArticleRow]:
+        for position in range(len(self.ids)):
+            yield self.row(position)
+
+    def row(self, position: int) -> ArticleRow:
+        """The row at ``position`` (its page is fetched once and kept while recent)."""
+        number = position // PAGE
+        page = self._pages.get(number)
+        if page is None:
+            ids = self.ids[number * PAGE : (number + 1) * PAGE]
+            rows = fetch_rows(self.db, ids)
+            page = [rows.get(i) or _gone(i) for i in ids]
+            self._pages[number] = page
+            if len(self._pages) > CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page[position % PAGE]
+
+    def position_of(self, article_id: int) -> int | None:
+        """Where an article is in the results, if it is there."""
+        try:
+            return self.ids.index(article_id)
+        except ValueError:
+            return None
+
+    def identities(self) -> list[str]:
+        """Every result's identity (for marking all shown as read)."""
+        found: dict[int, str] = {}
+        ids = list(self.ids)
+        for start in range(0, len(ids), 900):
+            chunk = ids[start : start + 900]
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                self.db.execute(
+                    f"SELECT id, identity FROM articles WHERE id IN ({marks})", chunk
+                ).fetchall()
+            )
+        return [found[i] for i in ids if i in found]
