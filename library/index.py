@@ -29,13 +29,20 @@ from models.topic import TopicTree, topic_key
 if TYPE_CHECKING:
     from library.records import IndexedFile
 
-SCHEMA_VERSION = 3
-COMMIT_EVERY = 2500
+SCHEMA_VERSION = 5
+COMMIT_EVERY = 5000
+BULK = 5000
 SORTS = {
     "date": "a.published IS NULL, a.published DESC, a.title COLLATE NOCASE",
     "quality": "a.quality IS NULL, a.quality DESC, a.published DESC",
     "title": "a.title COLLATE NOCASE, a.published DESC",
 }
+# A covering index for the default order: the full list is an index scan, not a
+# 50,000-row sort. Other orders are chosen by hand and may take a sort.
+_SORT_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS articles_by_date ON articles("
+    f"{SORTS['date'].replace('a.', '')}, identity) WHERE duplicate_of IS NULL;"
+)
 UNREAD = "a.identity NOT IN (SELECT identity FROM state.read)"
 
 _SCHEMA = """
@@ -63,6 +70,8 @@ CREATE TABLE IF NOT EXISTS problems (
 CREATE INDEX IF NOT EXISTS problems_path ON problems(path);
 CREATE INDEX IF NOT EXISTS taxonomy_path ON taxonomy(path);
 """
+_DROP_SORT_INDEXES = "DROP INDEX IF EXISTS articles_by_date;"
+_SCHEMA += _SORT_INDEXES
 
 
 @dataclass(frozen=True)
@@ -153,6 +162,10 @@ class CorpusIndex:
         started = time.perf_counter()
         db = _connect(self.db_path)
         try:
+            if db.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None:
+                from library.parallel import start_workers
+
+                start_workers("library.records")  # a cold index: let them start during the scan
             missing: list[str] = []
             db.execute(
                 "CREATE TEMP TABLE IF NOT EXISTS seen (path TEXT PRIMARY KEY, "
@@ -165,7 +178,8 @@ class CorpusIndex:
             )
             scanned = db.execute("SELECT count(*) FROM seen").fetchone()[0]
             changed = db.execute(
-                "SELECT s.path, s.size, s.mtime_ns, s.explicit FROM seen s LEFT JOIN files f "
+                "SELECT s.path, s.size, s.mtime_ns, s.explicit, f.path IS NOT NULL "
+                "FROM seen s LEFT JOIN files f "
                 "ON f.path = s.path WHERE f.size IS NOT s.size OR f.mtime_ns IS NOT s.mtime_ns "
                 "ORDER BY s.path"
             ).fetchall()
@@ -176,15 +190,20 @@ class CorpusIndex:
                 )
             ]
             with db:
-                for path in gone + [row[0] for row in changed]:
+                for path in gone + [row[0] for row in changed if row[4]]:
                     _forget(db, path)
                 db.execute("DELETE FROM problems WHERE path = ''")
                 db.executemany(
                     "INSERT INTO problems VALUES ('', NULL, 'error', ?)",
                     [(f"{root}: no such file or directory",) for root in missing],
                 )
+            bulk = len(changed) > BULK
+            if bulk:  # maintaining the sort indexes row by row costs more than one rebuild
+                db.executescript(_DROP_SORT_INDEXES)
             if changed:
                 self._parse_into(db, changed, progress)
+            if bulk:
+                db.executescript(_SORT_INDEXES)
             if changed or gone:
                 with db:
                     _mark_duplicates(db)
@@ -203,7 +222,8 @@ class CorpusIndex:
         from library.scan import FoundFile
 
         found = [
-            FoundFile(path, size, mtime, bool(explicit)) for path, size, mtime, explicit in changed
+            FoundFile(path, size, mtime, bool(explicit))
+            for path, size, mtime, explicit, _known in changed
         ]
         done = committed = 0
         for batch in map_batches(index_many, found, "library.records"):
@@ -240,13 +260,14 @@ class CorpusIndex:
 
     def topic_counts(self, unread_only: bool = False) -> dict[str, int]:
         """Articles per topic node, descendants included (from the closure table)."""
-        condition = f" AND {UNREAD}" if unread_only else ""
+        condition = (
+            " WHERE article_id NOT IN (SELECT id FROM articles WHERE identity IN "
+            "(SELECT identity FROM state.read))"
+            if unread_only
+            else ""
+        )
         return dict(
-            self.db.execute(
-                "SELECT c.node, count(*) FROM topic_closure c "
-                "JOIN articles a ON a.id = c.article_id "
-                f"WHERE a.duplicate_of IS NULL{condition} GROUP BY c.node"
-            )
+            self.db.execute(f"SELECT node, count(*) FROM topic_closure{condition} GROUP BY node")
         )
 
     def problems(self) -> list[Problem]:
@@ -523,24 +544,23 @@ def _mark_duplicates(db: sqlite3.Connection) -> None:
 
 
 def _rebuild_closure(db: sqlite3.Connection, tree: TopicTree) -> None:
-    """Each article under every node above its topics, so counts and ``topic:`` are SQL."""
+    """Each story under every node above its topics, so counts and ``topic:`` are SQL.
+
+    Python resolves each distinct topic key to its ancestors (a few hundred
+    rows); SQLite joins that with every article's topics. Duplicates are left
+    out, so a count is a plain GROUP BY.
+    """
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS topic_ancestors (key TEXT, node TEXT)")
+    db.execute("DELETE FROM topic_ancestors")
+    keys = [row[0] for row in db.execute("SELECT DISTINCT key FROM article_topics")]
+    pairs = []
+    for key in keys:
+        node = tree.resolve(key)
+        pairs.extend((key, ancestor) for ancestor in (tree.ancestors(node) if node else []))
+    db.executemany("INSERT INTO topic_ancestors VALUES (?, ?)", pairs)
     db.execute("DELETE FROM topic_closure")
-    ancestors = {key: tree.ancestors(key) for key in tree.nodes}
-    resolved: dict[str, list[str]] = {}
-
-    def rows() -> Iterable[tuple[str, int]]:
-        current: int | None = None
-        nodes: set[str] = set()
-        for article_id, key in db.execute(
-            "SELECT article_id, key FROM article_topics ORDER BY article_id"
-        ):
-            if article_id != current:
-                yield from ((node, current) for node in nodes)
-                current, nodes = article_id, set()
-            if key not in resolved:
-                node = tree.resolve(key)
-                resolved[key] = ancestors[node] if node else []
-            nodes.update(resolved[key])
-        yield from ((node, current) for node in nodes)
-
-    db.executemany("INSERT INTO topic_closure VALUES (?, ?)", list(rows()))
+    db.execute(
+        "INSERT INTO topic_closure SELECT DISTINCT p.node, t.article_id FROM article_topics t "
+        "JOIN topic_ancestors p ON p.key = t.key JOIN articles a ON a.id = t.article_id "
+        "WHERE a.duplicate_of IS NULL"
+    )

@@ -18,8 +18,8 @@ POOL_THRESHOLD = 400
 BATCH = 256
 
 
-def _start_forkserver(preload: str) -> None:
-    """Start the fork server with a real stderr.
+def start_workers(preload: str) -> None:
+    """Start the fork server with a real stderr (idempotent).
 
     A full-screen UI replaces ``sys.stderr`` with an object whose ``fileno()``
     is no descriptor, which makes the server fail to start; workers write
@@ -50,7 +50,7 @@ def map_batches(
     if len(items) >= POOL_THRESHOLD and (os.cpu_count() or 1) >= 2:
         try:
             context = multiprocessing.get_context("forkserver")
-            _start_forkserver(preload)
+            start_workers(preload)
             with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=context) as pool:
                 for result in pool.map(function, batches):
                     done += 1

@@ -82,7 +82,7 @@ class MainScreen(Screen[None]):
         self.query_one("#articles", ArticleList).focus()
         # The list first: the tree's counts and the index refresh wait for the first paint.
         self.refresh_list()
-        self.call_after_refresh(self.refresh_tree)
+        self.refresh_tree()
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW_WIDTH, "-narrow")
@@ -94,9 +94,11 @@ class MainScreen(Screen[None]):
         self.refresh_tree()
         self.refresh_list()
 
+    @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
     def refresh_tree(self) -> None:
+        """Count in a thread (SQLite releases the lock), then fill the tree on the UI thread."""
         counts = self.app.corpus.counts()  # type: ignore[attr-defined]
-        self.query_one("#topics", TopicTree).populate(*counts)
+        self.app.call_from_thread(self.query_one("#topics", TopicTree).populate, *counts)
 
     def refresh_list(self) -> None:
         """Run the current scope + filter against the index and show the result."""
