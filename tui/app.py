@@ -32,7 +32,7 @@ class LedeApp(App[None]):
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark", "help", "Help", id="help"),
-        Binding("r", "reload", "Reload", id="reload"),
+        Binding("r", "reload", "Reload", show=False, id="reload"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="palette"),
     ]
 

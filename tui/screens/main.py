@@ -43,14 +43,14 @@ class MainScreen(Screen[None]):
         Binding("h", "focus_pane(-1)", "Prev pane", show=False, id="pane.left"),
         Binding("slash", "filter", "Filter", id="filter"),
         Binding("escape", "back", "Back", show=False, id="back"),
-        Binding("m", "toggle_read", "Read/unread", id="toggle_read"),
+        Binding("m", "toggle_read", "Read/unread", id="toggle_read", show=False),
         Binding("s", "toggle_star", "Star", id="toggle_star"),
-        Binding("A", "mark_all_read", "All read", id="mark_all_read"),
-        Binding("u", "undo", "Undo", id="undo"),
+        Binding("A", "mark_all_read", "All read", id="mark_all_read", show=False),
+        Binding("u", "undo", "Undo", id="undo", show=False),
         Binding("p", "preview", "Preview", id="preview"),
-        Binding("o", "open_in_browser", "Open", id="open"),
+        Binding("o", "open_in_browser", "Open", id="open", show=False),
         Binding("y", "copy_url", "Copy URL", id="copy"),
-        Binding("S", "cycle_sort", "Sort", id="sort"),
+        Binding("S", "cycle_sort", "Sort", id="sort", show=False),
         Binding("t", "toggle_topics", "Topics", show=False, id="toggle_topics"),
     ]
 
@@ -129,13 +129,14 @@ class MainScreen(Screen[None]):
         articles = self.query_one("#articles", ArticleList)
         shown = articles.count
         unread = articles.results.unread if articles.results is not None else 0
-        parts: list[Content | str | tuple[str, str]] = [
-            (self.scope.name, "bold"),
+        # The filter comes before the counts so a narrow pane cuts the sort, not the filter.
+        parts: list[Content | str | tuple[str, str]] = [(self.scope.name, "bold")]
+        if self.filter_text:
+            parts += [("  filter: ", "dim"), self.filter_text]
+        parts += [
             f"  {shown} article{'' if shown == 1 else 's'} · {unread} unread",
             (f"  sort: {self.sort}", "dim"),
         ]
-        if self.filter_text:
-            parts += [("  filter: ", "dim"), self.filter_text]
         self.query_one("#list-status", Static).update(Content.assemble(*parts))
 
     # -- routing ------------------------------------------------------------------------

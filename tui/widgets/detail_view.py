@@ -17,12 +17,14 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.style import Style
-from textual.widgets import Markdown, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.timefmt import local_datetime, time_ago
 
 if TYPE_CHECKING:
+    from textual.widgets import Markdown
+
     from models.article import Article, RelatedArticle
 
 
@@ -123,7 +125,7 @@ class DetailView(VerticalScroll, can_focus=True):
         yield Static(Content("Select an article"), id="detail-header", markup=False)
         yield Static(id="detail-status", markup=False)
         yield Static(id="detail-excerpt", markup=False)
-        yield Markdown(id="detail-body", open_links=False)
+        yield Static(id="detail-body-slot", markup=False)
         yield Static(Content("Related"), id="related-heading", markup=False)
         yield OptionList(id="related")
         yield Static(id="detail-links", markup=False)
@@ -136,7 +138,6 @@ class DetailView(VerticalScroll, can_focus=True):
         self.set_status(None)
         header = self.query_one("#detail-header", Static)
         excerpt = self.query_one("#detail-excerpt", Static)
-        body = self.query_one("#detail-body", Markdown)
         related = self.query_one("#related", OptionList)
         links = self.query_one("#detail-links", Static)
         related.clear_options()
@@ -144,12 +145,12 @@ class DetailView(VerticalScroll, can_focus=True):
             header.update(Content("No article selected"))
             excerpt.update(Content(""))
             links.update(Content(""))
-            body.update("")
+            self.set_body("")
             self.set_class(False, "-has-related")
             return
         header.update(article_header(article))
         excerpt.update(Content(article.excerpt))
-        body.update(_readable_body(article.body))
+        self.set_body(_readable_body(article.body))
         related.add_options(
             [related_option(item, item.url in related_in_corpus) for item in article.related]
         )
@@ -162,10 +163,25 @@ class DetailView(VerticalScroll, can_focus=True):
         """Replace the body with the readable text of the original page."""
         self.add_class("-preview")
         self.set_status(Content.assemble((note, "dim")))
-        self.query_one("#detail-body", Markdown).update(
+        self.set_body(
             f"# {title}\n\n{markdown}" if title and not markdown.startswith("#") else markdown
         )
         self.scroll_home(animate=False)
+
+    def set_body(self, markdown: str) -> None:
+        """Show Markdown text; the Markdown widget (and its parser) is created on first use."""
+        existing = self.query("#detail-body")
+        if existing:
+            body: Markdown = existing.first()  # type: ignore[assignment]
+            body.update(markdown)
+            body.display = bool(markdown)
+        elif markdown:
+            from textual.widgets import Markdown
+
+            self.mount(
+                Markdown(markdown, id="detail-body", open_links=False),
+                after=self.query_one("#detail-body-slot"),
+            )
 
     def set_status(self, status: Content | None) -> None:
         """A line above the text: loading, errors, the preview's source."""
@@ -187,8 +203,7 @@ class DetailView(VerticalScroll, can_focus=True):
         if self.article is not None:
             self.post_message(self.RelatedChosen(self.article.related[event.option_index]))
 
-    @on(Markdown.LinkClicked)
-    def _link_clicked(self, event: Markdown.LinkClicked) -> None:
+    def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
         event.stop()
         target = safe_link(event.href)
         if target:
