@@ -282,7 +282,14 @@ def main() -> int:
     # Keystrokes, as the terminal receives their updates.
     bare_key = key_latency(python + ["-c", BARE_APP], "bare-app-ready", ["j"] * 30, env)
     move = key_latency(lede + [str(corpus)], marker, ["j"] * 30, env)
-    typing = key_latency(lede + [str(corpus)], marker, list("model data vision"), env, setup="/")
+    typing = key_latency(
+        lede + [str(corpus)],
+        marker,
+        list("model data vision"),
+        env,
+        setup="/",
+        expect="filter: ",
+    )
     for name, value, goal in (
         ("cursor move", move, "< 16 ms"),
         ("filter keystroke", typing, "< 50 ms"),
