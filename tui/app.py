@@ -16,6 +16,7 @@ from textual.worker import get_current_worker
 
 from library import paths as lede_paths
 from library.session import ReaderSession
+from tui.clipboard import osc52, screen_passthrough
 from tui.screens.help import HelpScreen, key_names
 from tui.screens.main import MainScreen
 from tui.widgets.article_list import ArticleList
@@ -131,6 +132,13 @@ class LedeApp(App[None]):
             ("Detail view", of(DetailView)),
             ("Topic tree", of(TopicTree)),
         ]
+
+    def copy_to_clipboard(self, text: str) -> None:
+        """Copy with OSC 52 (Textual's), wrapped again for GNU screen when inside it."""
+        super().copy_to_clipboard(text)
+        wrapped = screen_passthrough(osc52(text), os.environ)
+        if wrapped and self._driver is not None:
+            self._driver.write(wrapped)
 
     def can_open_browser(self) -> bool:
         """False over SSH or without a display, where a browser would open on the wrong side."""

@@ -1,0 +1,176 @@
+"""The installed reader in a real pseudo-terminal: every TERM, sizes, links, clipboard, exit."""
+
+from __future__ import annotations
+
+import base64
+import fcntl
+import os
+import pty
+import re
+import select
+import struct
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+
+import pytest
+
+from tui.clipboard import osc52, screen_passthrough
+
+FEEDS = Path(__file__).resolve().parents[2] / "feeds"
+ANSI = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+class Terminal:
+    """A program in a pseudo-terminal of a given size, with everything it wrote."""
+
+    def __init__(self, argv: list[str], env: dict[str, str], size: tuple[int, int]) -> None:
+        self.master, slave = pty.openpty()
+        columns, lines = size
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
+        self.process = subprocess.Popen(
+            argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
+        )
+        os.close(slave)
+        self.output = b""
+
+    def read(self, seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([self.master], [], [], 0.05)
+            if ready:
+                try:
+                    self.output += os.read(self.master, 65536)
+                except OSError:
+                    return
+
+    def wait_for(self, text: str, timeout: float = 20) -> None:
+        deadline = time.monotonic() + timeout
+        while text.encode() not in ANSI.sub(b"", self.output):
+            if time.monotonic() > deadline or self.process.poll() is not None:
+                tail = ANSI.sub(b"", self.output)[-1500:]
+                raise AssertionError(f"{text!r} not on screen; last output: {tail!r}")
+            self.read(0.1)
+
+    def press(self, keys: str) -> None:
+        os.write(self.master, keys.encode())
+
+    def close(self) -> int:
+        """Wait for the program to end, keeping everything it wrote until then."""
+        deadline = time.monotonic() + 10
+        try:
+            while self.process.poll() is None:  # keep reading: a full pty would block it
+                if time.monotonic() > deadline:
+                    raise AssertionError("the program did not exit")
+                self.read(0.1)
+            self.read(0.3)
+            return self.process.returncode
+        finally:
+            os.close(self.master)
+
+
+GREYS = {0, 7, 8, 15, 16, 231, *range(232, 256)}
+
+
+def assert_no_hue(output: bytes) -> None:
+    """Under NO_COLOR, Textual paints in shades of grey: no colour may carry meaning."""
+    for match in re.finditer(rb"\x1b\[([0-9;]*)m", output):
+        codes = [int(code) for code in match.group(1).split(b";") if code]
+        position = 0
+        while position < len(codes):
+            code = codes[position]
+            if code in (38, 48) and codes[position + 1] == 5:
+                assert codes[position + 2] in GREYS, match.group()
+                position += 3
+            elif code in (38, 48) and codes[position + 1] == 2:
+                red, green, blue = codes[position + 2 : position + 5]
+                assert red == green == blue, match.group()
+                position += 5
+            else:
+                assert not (31 <= code <= 36 or 41 <= code <= 46 or 91 <= code <= 96), match.group()
+                position += 1
+
+
+def reader_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if key not in ("NO_COLOR", "STY")}
+    env.update(extra)
+    return env
+
+
+@pytest.mark.parametrize(
+    ("term", "size", "no_color"),
+    [
+        ("xterm", (80, 24), False),
+        ("xterm-256color", (160, 45), False),
+        ("screen-256color", (80, 24), False),
+        ("tmux-256color", (120, 40), False),
+        ("linux", (80, 24), False),
+        ("xterm-256color", (300, 80), True),
+    ],
+)
+def test_runs_in_any_terminal_and_exits_cleanly(
+    tmp_path: Path, term: str, size: tuple[int, int], no_color: bool
+) -> None:
+    extra = {"TERM": term} | ({"NO_COLOR": "1"} if no_color else {})
+    terminal = Terminal(
+        [sys.executable, "-m", "tui", str(FEEDS)], reader_env(tmp_path, **extra), size
+    )
+    terminal.wait_for("2 articles")
+    terminal.wait_for("Hangzhou may ban")
+    terminal.press("q")
+    assert terminal.close() == 0
+    entered = terminal.output.index(b"\x1b[?1049h")  # full screen in the alternate buffer
+    left = terminal.output.rindex(b"\x1b[?1049l")  # and the user's screen given back
+    assert entered < left
+    assert b"\x1b[?1000l" in terminal.output[left - 200 :]  # mouse reporting switched off
+    assert b"Traceback" not in terminal.output
+    if no_color:
+        assert_no_hue(terminal.output)
+
+
+def test_links_are_terminal_hyperlinks(tmp_path: Path) -> None:
+    terminal = Terminal([sys.executable, "-m", "tui", str(FEEDS)], reader_env(tmp_path), (160, 45))
+    terminal.wait_for("Original")
+    terminal.read(0.5)
+    terminal.press("q")
+    terminal.close()
+    assert re.search(
+        rb"\x1b\]8;[^;]*;https://www\.globaltimes\.cn/page/202103/1217051\.shtml\x1b\\",
+        terminal.output,
+    )
+
+
+def test_copy_writes_osc52_and_says_so(tmp_path: Path) -> None:
+    terminal = Terminal([sys.executable, "-m", "tui", str(FEEDS)], reader_env(tmp_path), (160, 45))
+    terminal.wait_for("Hangzhou may ban")
+    terminal.press("y")
+    terminal.wait_for("Copied")
+    terminal.press("q")
+    terminal.close()
+    payload = base64.b64encode(b"https://www.globaltimes.cn/page/202103/1217051.shtml")
+    assert b"\x1b]52;c;" + payload + b"\x07" in terminal.output
+
+
+def test_osc52_is_wrapped_for_gnu_screen_only() -> None:
+    sequence = osc52("https://example.test/ü")
+    assert base64.b64decode(sequence[7:-1]).decode() == "https://example.test/ü"
+    assert screen_passthrough(sequence, {"STY": "1234.pts-0.host"}) == f"\x1bP{sequence}\x1b\\"
+    assert screen_passthrough(sequence, {"STY": "1", "TMUX": "/tmp/x"}) is None
+    assert screen_passthrough(sequence, {}) is None
+
+
+def test_copy_inside_screen_sends_the_wrapped_sequence(tmp_path: Path) -> None:
+    terminal = Terminal(
+        [sys.executable, "-m", "tui", str(FEEDS)],
+        reader_env(tmp_path, STY="4242.pts-1.host", TERM="screen-256color"),
+        (120, 40),
+    )
+    terminal.wait_for("Hangzhou may ban")
+    terminal.press("y")
+    terminal.wait_for("Copied")
+    terminal.press("q")
+    terminal.close()
+    url = b"https://www.globaltimes.cn/page/202103/1217051.shtml"
+    assert b"\x1bP\x1b]52;c;" + base64.b64encode(url) + b"\x07\x1b\\" in terminal.output
