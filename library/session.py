@@ -5,10 +5,36 @@ The UI and the CLI both go through this, so they see the same state.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import NamedTuple
+
 from library.corpus import default_paths, open_index, open_state
 from library.index import UNREAD, CorpusIndex, ProgressCallback, RefreshReport
+from library.query import QueryError
 from library.state import StateStore
 from models.topic import TopicTree
+
+
+class SavedCount(NamedTuple):
+    """A saved query and how many articles it matches (``None`` if it no longer parses)."""
+
+    name: str
+    query: str
+    total: int | None
+    unread: int
+
+
+@dataclass(frozen=True)
+class TreeCounts:
+    """The topic model with total and unread counts for every node of the tree."""
+
+    model: TopicTree
+    totals: dict[str, int]
+    unread: dict[str, int]
+    everything: int
+    unread_total: int
+    starred: int
+    saved: list[SavedCount]
 
 
 class ReaderSession:
@@ -27,17 +53,30 @@ class ReaderSession:
         """Identities that are read, and that are starred."""
         return self.state.flagged("read"), self.state.flagged("starred")
 
-    def counts(self) -> tuple[TopicTree, dict[str, int], dict[str, int], tuple[int, int, int]]:
-        """The topic model, total and unread counts per topic, and (all, unread, starred)."""
+    def counts(self) -> TreeCounts:
+        """Everything the topic tree shows, counted (safe to call from a thread)."""
         index = self.index
-        totals = index.topic_counts()
-        unread = index.topic_counts(unread_only=True)
         everything, unread_total, starred = index.db.execute(
             f"SELECT count(*), sum({UNREAD}), "
             "sum(a.identity IN (SELECT identity FROM state.starred)) "
             "FROM articles a WHERE a.duplicate_of IS NULL"
         ).fetchone()
-        return index.topic_tree(), totals, unread, (everything, unread_total or 0, starred or 0)
+        saved = []
+        for name, query in self.state.saved_queries():
+            try:
+                results = index.results(query)
+                saved.append(SavedCount(name, query, len(results), results.unread))
+            except QueryError:
+                saved.append(SavedCount(name, query, None, 0))
+        return TreeCounts(
+            index.topic_tree(),
+            index.topic_counts(),
+            index.topic_counts(unread_only=True),
+            everything,
+            unread_total or 0,
+            starred or 0,
+            saved,
+        )
 
     def close(self) -> None:
         """Close both databases."""

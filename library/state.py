@@ -1,4 +1,4 @@
-"""Read and starred state, in SQLite in the user data directory.
+"""Read and starred state, and saved queries, in SQLite in the user data directory.
 
 Keyed by article identity so it survives re-indexing and moved files. Every
 change is its own committed transaction: once the UI shows a change as saved,
@@ -38,6 +38,10 @@ class StateStore:
             self.db.execute(
                 f"CREATE TABLE IF NOT EXISTS {table} (identity TEXT PRIMARY KEY, at REAL)"
             )
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS saved_queries (name TEXT PRIMARY KEY, query TEXT NOT NULL,"
+            " at REAL)"
+        )
 
     def close(self) -> None:
         """Close the database."""
@@ -87,6 +91,22 @@ class StateStore:
             self.db.execute("ROLLBACK")
             raise
         return StateChange(table, flips, value)
+
+    def saved_queries(self) -> list[tuple[str, str]]:
+        """Saved (name, query) pairs, by name."""
+        return self.db.execute(
+            "SELECT name, query FROM saved_queries ORDER BY name COLLATE NOCASE"
+        ).fetchall()
+
+    def save_query(self, name: str, query: str) -> None:
+        """Save (or replace) a query under ``name``."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO saved_queries VALUES (?, ?, ?)", (name, query, time.time())
+        )
+
+    def delete_query(self, name: str) -> None:
+        """Forget a saved query."""
+        self.db.execute("DELETE FROM saved_queries WHERE name = ?", (name,))
 
     def undo(self, change: StateChange) -> StateChange:
         """Revert a change; returns the change that reverting made."""

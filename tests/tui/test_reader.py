@@ -314,3 +314,54 @@ async def test_sort_cycles(reader_corpus: Path) -> None:
         assert titles(app) == sorted(titles(app), key=str.lower)
         assert titles(app)[1].startswith("Hangzhou")
         assert "sort: title" in status(app)
+
+
+def tree_labels(app: LedeApp) -> list[str]:
+    tree = app.screen.query_one(TopicTree)
+    return [str(node.label) for node in tree._tree_nodes.values()]
+
+
+async def test_saved_search_is_a_live_tree_node(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        await pilot.press("slash", *"facial", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        name_field = app.screen.query_one("#name-input", Input)
+        name_field.value = ""
+        await pilot.press(*"Faces", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.2)
+        assert "Faces 2 · 2 new" in tree_labels(app)
+        await pilot.press("escape")  # clear the filter: the saved node scopes on its own
+        tree = app.screen.query_one(TopicTree)
+        node = next(n for n in tree._tree_nodes.values() if str(n.label).startswith("Faces"))
+        tree.focus()
+        tree.move_cursor(node)
+        await pilot.pause(0.2)
+        shown = titles(app)
+        assert len(shown) == 2
+        assert shown[0].startswith(TWO_SESSIONS) and shown[1].startswith(HANGZHOU)
+        articles = app.screen.query_one(ArticleList)
+        articles.focus()
+        await pilot.press("m")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.2)
+        assert "Faces 2 · 1 new" in tree_labels(app)  # the count is live
+    assert open_state().saved_queries() == [("Faces", "facial")]
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        tree = app.screen.query_one(TopicTree)
+        node = next(n for n in tree._tree_nodes.values() if str(n.label).startswith("Faces"))
+        tree.focus()
+        tree.move_cursor(node)
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("y")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.2)
+        assert not any(label.startswith("Faces") for label in tree_labels(app))
+    assert open_state().saved_queries() == []

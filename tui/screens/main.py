@@ -21,6 +21,7 @@ from library.query import QueryError, parse_query
 from library.results import ArticleRow
 from library.state import StateChange
 from tui.screens.confirm import ConfirmScreen
+from tui.screens.name import NameScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView, safe_link
 from tui.widgets.topic_tree import ALL, Scope, TopicTree
@@ -52,6 +53,7 @@ class MainScreen(Screen[None]):
         Binding("y", "copy_url", "Copy URL", id="copy"),
         Binding("S", "cycle_sort", "Sort", id="sort", show=False),
         Binding("t", "toggle_topics", "Topics", show=False, id="toggle_topics"),
+        Binding("ctrl+s", "save_filter", "Save search", show=False, id="save_filter"),
     ]
 
     def __init__(self) -> None:
@@ -98,14 +100,15 @@ class MainScreen(Screen[None]):
     def refresh_tree(self) -> None:
         """Count in a thread (SQLite releases the lock), then fill the tree on the UI thread."""
         counts = self.app.corpus.counts()  # type: ignore[attr-defined]
-        self.app.call_from_thread(self.query_one("#topics", TopicTree).populate, *counts)
+        self.app.call_from_thread(self.query_one("#topics", TopicTree).populate, counts)
 
     def refresh_list(self) -> None:
         """Run the current scope + filter against the index and show the result."""
         articles = self.query_one("#articles", ArticleList)
         status = self.query_one("#list-status", Static)
         try:
-            query = parse_query(self.filter_text)
+            saved = self.scope.key if self.scope.kind == "saved" else ""
+            query = parse_query(f"{saved} {self.filter_text}")
             if self.scope.kind in ("unread", "starred"):
                 query.flags.add(self.scope.kind)
             elif self.scope.kind == "topic":
@@ -411,6 +414,32 @@ class MainScreen(Screen[None]):
         self.sort = SORT_ORDER[(SORT_ORDER.index(self.sort) + 1) % len(SORT_ORDER)]
         self.refresh_list()
         self.notify(f"Sorted by {self.sort}", timeout=1.5)
+
+    def action_save_filter(self) -> None:
+        """Save the current filter under a name; it appears in the tree with a live count."""
+        text = self.filter_text.strip()
+        if not text:
+            self.notify("Type a filter first (/), then save it", timeout=3)
+            return
+
+        def named(name: str | None) -> None:
+            if name:
+                self.app.corpus.state.save_query(name, text)  # type: ignore[attr-defined]
+                self.refresh_tree()
+                self.notify(f"Saved search “{name}”", markup=False, timeout=2)
+
+        self.app.push_screen(NameScreen(f"Save “{text}” as:", suggestion=text), named)
+
+    @on(TopicTree.DeleteRequested)
+    def _delete_saved(self, event: TopicTree.DeleteRequested) -> None:
+        name = event.scope.name
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.app.corpus.state.delete_query(name)  # type: ignore[attr-defined]
+                self.refresh_tree()
+
+        self.app.push_screen(ConfirmScreen(f"Delete the saved search “{name}”?"), answered)
 
     def action_toggle_topics(self) -> None:
         self.toggle_class("-show-topics")

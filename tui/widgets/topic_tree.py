@@ -1,4 +1,4 @@
-"""The topic tree pane: "All articles", "Unread", "Starred", then the taxonomy.
+"""The topic tree pane: "All articles", "Unread", "Starred", saved searches, the taxonomy.
 
 Holds topics only (hundreds of nodes), never articles; counts come from the
 index. Labels are Rich ``Text`` objects so topic names are never read as markup.
@@ -7,6 +7,7 @@ index. Labels are Rich ``Text`` objects so topic names are never read as markup.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.binding import Binding
@@ -14,14 +15,15 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from models.topic import TopicTree as TopicModel
+if TYPE_CHECKING:
+    from library.session import TreeCounts
 
 
 @dataclass(frozen=True)
 class Scope:
-    """What a tree node selects: everything, a flag (unread/starred) or a topic key."""
+    """What a tree node selects: everything, a flag, a saved query or a topic key."""
 
-    kind: str  # "all", "unread", "starred", "topic"
+    kind: str  # "all", "unread", "starred", "saved", "topic", "heading"
     key: str = ""
     name: str = "All articles"
 
@@ -29,8 +31,11 @@ class Scope:
 ALL = Scope("all")
 
 
-def _label(name: str, total: int, unread: int) -> Text:
+def _label(name: str, total: int | None, unread: int) -> Text:
     label = Text(name)
+    if total is None:
+        label.append(" (query no longer valid)", style="dim italic")
+        return label
     label.append(f" {total}", style="dim")
     if unread:
         label.append(f" · {unread} new", style="bold")
@@ -38,13 +43,14 @@ def _label(name: str, total: int, unread: int) -> Text:
 
 
 class TopicTree(Tree[Scope]):
-    """Navigation by topic; selecting a node scopes the article list to it."""
+    """Navigation by topic; moving to a node scopes the article list to it."""
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="tree.down"),
         Binding("k", "cursor_up", "Up", show=False, id="tree.up"),
         Binding("g", "scroll_home", "First", show=False, id="tree.first"),
         Binding("G", "scroll_end", "Last", show=False, id="tree.last"),
+        Binding("x", "delete_saved", "Delete saved search", id="tree.delete_saved"),
     ]
 
     @dataclass
@@ -58,54 +64,69 @@ class TopicTree(Tree[Scope]):
         def control(self) -> TopicTree:
             return self.tree
 
+    @dataclass
+    class DeleteRequested(Message):
+        """The user asked to delete the saved search under the cursor."""
+
+        scope: Scope
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("All articles", data=ALL, id=id)
         self.show_root = False
         self.guide_depth = 2
         self._scope_nodes: dict[Scope, TreeNode[Scope]] = {}
 
-    def populate(
-        self,
-        model: TopicModel,
-        totals: dict[str, int],
-        unread: dict[str, int],
-        summary: tuple[int, int, int],
-    ) -> None:
-        """Rebuild the nodes from the topic model and counts; keeps the cursor's scope.
-
-        ``summary`` is (all, unread, starred) for the three fixed entries.
-        """
+    def populate(self, counts: TreeCounts) -> None:
+        """Rebuild the nodes from the counts; the cursor stays on the same scope."""
         current = self.cursor_node.data if self.cursor_node else ALL
         self.clear()
         self._scope_nodes = {}
-        everything, unread_total, starred_total = summary
         for scope, total, new in (
-            (ALL, everything, unread_total),
-            (Scope("unread", name="Unread"), unread_total, 0),
-            (Scope("starred", name="Starred"), starred_total, 0),
+            (ALL, counts.everything, counts.unread_total),
+            (Scope("unread", name="Unread"), counts.unread_total, 0),
+            (Scope("starred", name="Starred"), counts.starred, 0),
         ):
-            self._scope_nodes[scope] = self.root.add_leaf(
-                _label(scope.name, total, new), data=scope
+            self._add(self.root, scope, _label(scope.name, total, new), leaf=True)
+        if counts.saved:
+            heading = self.root.add(
+                Text("Saved searches", style="italic"), data=Scope("heading"), expand=True
             )
+            for saved in counts.saved:
+                scope = Scope("saved", saved.query, saved.name)
+                self._add(heading, scope, _label(saved.name, saved.total, saved.unread), True)
+        model = counts.model
         parents: dict[str, TreeNode[Scope]] = {}
         for key, _depth in model.walk():
             node = model.nodes[key]
-            parent = parents.get(node.parent or "", self.root)
             scope = Scope("topic", key, node.name)
-            label = _label(node.name, totals.get(key, 0), unread.get(key, 0))
-            if node.children:
-                tree_node = parent.add(label, data=scope, expand=True)
-            else:
-                tree_node = parent.add_leaf(label, data=scope)
-            parents[key] = tree_node
-            self._scope_nodes[scope] = tree_node
+            label = _label(node.name, counts.totals.get(key, 0), counts.unread.get(key, 0))
+            parent = parents.get(node.parent or "", self.root)
+            parents[key] = self._add(parent, scope, label, leaf=not node.children)
         self.root.expand()
         target = self._scope_nodes.get(current) or self._scope_nodes[ALL]
         self.call_after_refresh(self.move_cursor, target, animate=False)
 
+    def _add(
+        self, parent: TreeNode[Scope], scope: Scope, label: Text, leaf: bool
+    ) -> TreeNode[Scope]:
+        node = (
+            parent.add_leaf(label, data=scope)
+            if leaf
+            else parent.add(label, data=scope, expand=True)
+        )
+        self._scope_nodes[scope] = node
+        return node
+
+    def action_delete_saved(self) -> None:
+        node = self.cursor_node
+        if node is not None and node.data is not None and node.data.kind == "saved":
+            self.post_message(self.DeleteRequested(node.data))
+        else:
+            self.notify("Move to a saved search to delete it", timeout=2)
+
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[Scope]) -> None:
         event.stop()
-        if event.node.data is not None:
+        if event.node.data is not None and event.node.data.kind != "heading":
             self.post_message(self.ScopeChosen(self, event.node.data))
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[Scope]) -> None:
