@@ -63,14 +63,10 @@ for path in sorted(Path(sys.argv[1]).rglob("*.md")):
 """
 
 
-def run_in_terminal(
-    argv: list[str], marker: str, env: dict[str, str], timeout: float = 120.0
-) -> tuple[float, int]:
-    """Start ``argv`` in a 160x45 pseudo-terminal; seconds until ``marker`` shows, and its
-    peak resident memory in kB at that moment."""
+def spawn_in_terminal(argv: list[str], env: dict[str, str]) -> tuple[subprocess.Popen, int]:
+    """Start ``argv`` in a new 160x45 pseudo-terminal; the process and the terminal's end."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 45, 160, 0, 0))
-    started = time.perf_counter()
     process = subprocess.Popen(
         argv,
         stdin=slave,
@@ -81,6 +77,16 @@ def run_in_terminal(
         close_fds=True,
     )
     os.close(slave)
+    return process, master
+
+
+def run_in_terminal(
+    argv: list[str], marker: str, env: dict[str, str], timeout: float = 120.0
+) -> tuple[float, int]:
+    """Start ``argv`` in a 160x45 pseudo-terminal; seconds until ``marker`` shows, and its
+    peak resident memory in kB at that moment."""
+    started = time.perf_counter()
+    process, master = spawn_in_terminal(argv, env)
     seen = b""
     pattern = re.compile(re.escape(marker.encode()))
     try:
@@ -140,18 +146,7 @@ def key_latency(
     list and counts are updated); otherwise when the program has written
     nothing for 15 ms. Keys are spaced out so updates never run together.
     """
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 45, 160, 0, 0))
-    process = subprocess.Popen(
-        argv,
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env=env,
-        start_new_session=True,
-        close_fds=True,
-    )
-    os.close(slave)
+    process, master = spawn_in_terminal(argv, env)
 
     def drain(silence: float, limit: float = 5.0) -> tuple[bytes, float]:
         data, last = b"", time.perf_counter()

@@ -257,21 +257,21 @@ class MainScreen(Screen[None]):
     def current_row(self) -> ArticleRow | None:
         return self.query_one("#articles", ArticleList).current
 
-    def action_toggle_read(self) -> None:
+    def toggle_flag(self, table: str, messages: tuple[str, str]) -> None:
+        """Flip read or starred on the current article; ``messages`` are (set, cleared)."""
         row = self.current_row()
         if row is None:
             return
-        read = row.identity in self.query_one("#articles", ArticleList).read
-        self.change_flags("read", [row.identity], not read)
-        self.notify("Marked unread" if read else "Marked read", timeout=1.5)
+        articles = self.query_one("#articles", ArticleList)
+        flagged = row.identity in (articles.read if table == "read" else articles.starred)
+        self.change_flags(table, [row.identity], not flagged)
+        self.notify(messages[flagged], timeout=1.5)
+
+    def action_toggle_read(self) -> None:
+        self.toggle_flag("read", ("Marked read", "Marked unread"))
 
     def action_toggle_star(self) -> None:
-        row = self.current_row()
-        if row is None:
-            return
-        starred = row.identity in self.query_one("#articles", ArticleList).starred
-        self.change_flags("starred", [row.identity], not starred)
-        self.notify("Unstarred" if starred else "Starred ★", timeout=1.5)
+        self.toggle_flag("starred", ("Starred ★", "Unstarred"))
 
     def action_mark_all_read(self) -> None:
         results = self.query_one("#articles", ArticleList).results

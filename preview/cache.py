@@ -1,0 +1,64 @@
+"""Previews kept on disk, so a page read once can be read again instantly and offline.
+
+One JSON file per URL, named by the SHA-256 of the URL. The cache is only an
+optimisation: a file that cannot be read or parsed is a miss, and a cache that
+cannot be written is not an error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from models.text import strip_controls
+from preview.model import Preview
+
+_FIELDS = ("url", "final_url", "title", "markdown", "fetched_at")
+
+
+class PreviewCache:
+    """A directory of cached previews, created when first written to."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = Path(directory)
+
+    def path_for(self, url: str) -> Path:
+        """The file that holds (or would hold) the preview of ``url``."""
+        return self.directory / f"{hashlib.sha256(url.encode()).hexdigest()}.json"
+
+    def get(self, url: str) -> Preview | None:
+        """The cached preview of ``url``, or None if there is none or it is unreadable."""
+        try:
+            record = json.loads(self.path_for(url).read_text(encoding="utf-8"))
+            fields = {name: record[name] for name in _FIELDS}
+            fetched_at = datetime.fromisoformat(fields.pop("fetched_at"))
+        except (OSError, ValueError, TypeError, KeyError):
+            return None
+        if fields["url"] != url or fetched_at.tzinfo is None:
+            return None
+        if not all(isinstance(value, str) for value in fields.values()):
+            return None
+        clean = {name: strip_controls(value) for name, value in fields.items()}
+        return Preview(**clean, fetched_at=fetched_at, from_cache=True)
+
+    def put(self, preview: Preview) -> None:
+        """Store ``preview`` atomically (temporary file, then rename); failures are ignored."""
+        path = self.path_for(preview.url)
+        temporary = None
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(
+                "w", encoding="utf-8", dir=self.directory, suffix=".tmp", delete=False
+            ) as handle:
+                temporary = handle.name
+                json.dump(preview.as_record(), handle, ensure_ascii=False)
+            os.replace(temporary, path)
+        except OSError:
+            if temporary is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)

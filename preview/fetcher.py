@@ -1,0 +1,185 @@
+"""HTTP for untrusted pages: only http(s), bounded in time, size and redirects.
+
+A link in an article can point anywhere, so every way a server can hold us up
+(dripping bytes, a gzip bomb, a redirect loop, a PDF) ends in a ``PreviewError``
+with a short reason instead of a hang, a traceback or an exhausted memory.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import socket
+import ssl
+import zlib
+from dataclasses import dataclass
+
+import httpx
+
+from preview.model import PreviewError
+
+USER_AGENT = "lede/0.1 (+terminal news reader)"
+TEXT_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
+_SCHEMES = frozenset({"http", "https"})
+# The body is decompressed here, not by httpx, so that inflating can stop at the
+# size cap in the middle of a chunk; hence the one encoding asked for.
+_REQUEST_HEADERS = {
+    "User-Agent": USER_AGENT,
+    "Accept": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8",
+    "Accept-Encoding": "gzip",
+}
+_ERRNO = re.compile(r"^\[Errno -?\d+\]\s*")
+
+
+@dataclass(frozen=True)
+class FetchLimits:
+    """How long (seconds) and how much (bytes) one preview may take."""
+
+    connect_timeout: float = 5.0
+    read_timeout: float = 10.0
+    total_timeout: float = 15.0
+    max_bytes: int = 5_000_000  # both as sent and after decompression
+    max_redirects: int = 5
+
+
+DEFAULT_LIMITS = FetchLimits()
+
+
+@dataclass(frozen=True)
+class Page:
+    """A fetched body, still bytes: decoding needs both the declared charset and the bytes."""
+
+    final_url: str
+    media_type: str
+    charset: str | None
+    body: bytes
+
+
+def check_url(url: str) -> httpx.URL:
+    """Parse ``url``, refusing anything but an http(s) address with a host."""
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL as error:
+        raise PreviewError(f"invalid URL: {error}") from None
+    if parsed.scheme not in _SCHEMES:
+        what = f"{parsed.scheme}: links" if parsed.scheme else "links without a scheme"
+        raise PreviewError(f"only http and https links can be previewed, not {what}")
+    if not parsed.host:
+        raise PreviewError(f"invalid URL (no host): {url}")
+    return parsed
+
+
+async def fetch_page(
+    url: str, limits: FetchLimits = DEFAULT_LIMITS, client: httpx.AsyncClient | None = None
+) -> Page:
+    """GET ``url`` within ``limits``; a given ``client`` lends its connection pool and settings."""
+    target = check_url(url)
+    try:
+        async with asyncio.timeout(limits.total_timeout):
+            if client is not None:
+                return await _follow(client, target, limits)
+            async with httpx.AsyncClient() as own_client:
+                return await _follow(own_client, target, limits)
+    except TimeoutError:
+        seconds = limits.total_timeout
+        raise PreviewError(f"timed out: no complete page after {seconds:g} s") from None
+
+
+async def _follow(client: httpx.AsyncClient, url: httpx.URL, limits: FetchLimits) -> Page:
+    """Follow redirects by hand so that every hop is checked and counted."""
+    timeout = httpx.Timeout(limits.read_timeout, connect=limits.connect_timeout)
+    for _ in range(limits.max_redirects + 1):
+        request = client.build_request("GET", url, headers=_REQUEST_HEADERS, timeout=timeout)
+        try:
+            response = await client.send(request, stream=True, follow_redirects=False)
+            try:
+                if not response.is_redirect:
+                    return await _read(response, limits)
+            finally:
+                await response.aclose()
+        except httpx.HTTPError as error:
+            raise PreviewError(_describe(error, url.host)) from None
+        except httpx.InvalidURL:  # httpx resolves the Location header even when not following
+            raise PreviewError(f"{url.host} sent an invalid redirect") from None
+        url = response.url.join(response.headers["location"])
+        if url.scheme not in _SCHEMES:
+            raise PreviewError(f"refused a redirect to a non-web link ({url.scheme}:)")
+    raise PreviewError(f"too many redirects (more than {limits.max_redirects})")
+
+
+async def _read(response: httpx.Response, limits: FetchLimits) -> Page:
+    """Check status, type and length, then read the body up to the size cap."""
+    if response.status_code >= 400:
+        reason = httpx.codes.get_reason_phrase(response.status_code)
+        raise PreviewError(f"HTTP {response.status_code} {reason}".strip())
+    content_type = response.headers.get("content-type", "")
+    media_type = content_type.partition(";")[0].strip().lower() or "text/html"
+    if media_type not in TEXT_TYPES:
+        raise PreviewError(f"not a web page: the server sent {media_type}")
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limits.max_bytes:
+        raise PreviewError(f"page too large: {int(declared):,} bytes")
+    inflater = _inflater(response.headers.get("content-encoding", ""))
+    body = bytearray()
+    async for chunk in response.aiter_raw():
+        if response.num_bytes_downloaded > limits.max_bytes:
+            raise PreviewError(f"page too large: more than {limits.max_bytes:,} bytes")
+        pending = chunk
+        while pending:
+            if inflater is None:
+                data, pending = pending, b""
+            else:
+                # Never inflate more than one byte past the cap: a few kilobytes
+                # of gzip can hold gigabytes of zeros.
+                data = _inflate(inflater, pending, limits.max_bytes - len(body) + 1)
+                pending = inflater.unconsumed_tail
+            body += data
+            if len(body) > limits.max_bytes:
+                raise PreviewError(
+                    f"page too large: more than {limits.max_bytes:,} bytes once decompressed"
+                )
+    return Page(str(response.url), media_type, response.charset_encoding, bytes(body))
+
+
+def _inflater(content_encoding: str) -> zlib._Decompress | None:
+    """A decompressor for the body, or None when it was sent as is."""
+    encoding = content_encoding.strip().lower()
+    if encoding in ("", "identity"):
+        return None
+    if encoding in ("gzip", "x-gzip", "deflate"):
+        return zlib.decompressobj(zlib.MAX_WBITS | 32)  # detects a gzip or zlib header
+    raise PreviewError(f"unsupported content encoding: {encoding}")
+
+
+def _inflate(inflater: zlib._Decompress, data: bytes, max_length: int) -> bytes:
+    try:
+        return inflater.decompress(data, max_length)
+    except zlib.error:
+        raise PreviewError("the server sent a corrupt compressed body") from None
+
+
+def _describe(error: httpx.HTTPError, host: str) -> str:
+    """One plain line for a transport failure: no errno, no exception class."""
+    if isinstance(error, httpx.ConnectTimeout):
+        return f"timed out connecting to {host}"
+    if isinstance(error, httpx.TimeoutException):
+        return f"timed out waiting for {host}"
+    if isinstance(error, httpx.ConnectError):
+        return f"could not connect to {host}: {_reason(error)}"
+    return f"could not fetch from {host}: {_reason(error)}"
+
+
+def _reason(error: BaseException) -> str:
+    """The underlying cause in plain words: ``Connection refused``, ``Name or service not known``.
+
+    httpx's own message for a refused connection is "All connection attempts failed".
+    """
+    cause = error.__cause__ or error.__context__
+    while cause is not None:
+        if isinstance(cause, socket.gaierror) and cause.strerror:
+            return cause.strerror
+        if isinstance(cause, OSError) and not isinstance(cause, ssl.SSLError) and cause.errno:
+            return os.strerror(cause.errno)
+        cause = cause.__cause__ or cause.__context__
+    return _ERRNO.sub("", str(error)) or type(error).__name__

@@ -1,0 +1,169 @@
+"""The preview cache: offline reads, refetching, and files it cannot trust."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from preview import FetchLimits, Preview, PreviewCache, PreviewError, fetch_preview
+from tests.preview.conftest import ARTICLE_PARAGRAPHS, TestServer, article_html, page
+
+QUICK = FetchLimits(connect_timeout=2, read_timeout=2, total_timeout=3)
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> PreviewCache:
+    return PreviewCache(tmp_path / "previews")
+
+
+async def test_a_cached_preview_is_read_offline(server: TestServer, cache: PreviewCache) -> None:
+    url = server.url("/story")
+    server.routes["/story"] = page(article_html())
+    fetched = await fetch_preview(url, cache=cache)
+    server.stop()
+
+    cached = await fetch_preview(url, cache=cache, limits=QUICK)
+
+    assert not fetched.from_cache and cached.from_cache
+    assert (cached.url, cached.final_url, cached.title, cached.markdown) == (
+        fetched.url,
+        fetched.final_url,
+        fetched.title,
+        fetched.markdown,
+    )
+    assert cached.fetched_at == fetched.fetched_at
+    assert cached.fetched_at.tzinfo is not None
+    with pytest.raises(PreviewError, match="could not connect"):
+        await fetch_preview(url, cache=cache, refresh=True, limits=QUICK)
+
+
+async def test_refresh_fetches_again_and_updates_the_cache(
+    server: TestServer, cache: PreviewCache
+) -> None:
+    url = server.url("/story")
+    server.routes["/story"] = page(article_html())
+    first = await fetch_preview(url, cache=cache)
+    server.routes["/story"] = page(article_html(title="Bridge Closes Again"))
+
+    assert (await fetch_preview(url, cache=cache)).markdown == first.markdown
+    assert server.hits["/story"] == 1
+
+    refreshed = await fetch_preview(url, cache=cache, refresh=True)
+    assert server.hits["/story"] == 2
+    assert not refreshed.from_cache
+    assert refreshed.title == "Bridge Closes Again"
+    assert refreshed.fetched_at >= first.fetched_at
+    assert cache.get(url) == Preview(**{**refreshed.__dict__, "from_cache": True})
+
+
+async def test_the_file_is_json_named_by_the_url_hash(
+    server: TestServer, cache: PreviewCache
+) -> None:
+    url = server.url("/story")
+    server.routes["/story"] = page(article_html())
+    result = await fetch_preview(url, cache=cache)
+
+    files = list(cache.directory.iterdir())
+    assert [path.name for path in files] == [cache.path_for(url).name]  # no temporary left
+    assert len(files[0].stem) == 64
+    record = json.loads(files[0].read_text(encoding="utf-8"))
+    assert record == {
+        "url": url,
+        "final_url": url,
+        "title": result.title,
+        "markdown": result.markdown,
+        "fetched_at": result.fetched_at.isoformat(),
+    }
+    assert record["fetched_at"].endswith("+00:00")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "",
+        "{not json",
+        "[]",
+        '{"url": "http://example.test/"}',
+        '{"url": "http://example.test/", "final_url": 1, "title": "", "markdown": "",'
+        ' "fetched_at": "2024-05-01T10:00:00+00:00"}',
+        '{"url": "http://example.test/", "final_url": "", "title": "", "markdown": "",'
+        ' "fetched_at": "yesterday"}',
+        '{"url": "http://example.test/", "final_url": "", "title": "", "markdown": "",'
+        ' "fetched_at": "2024-05-01T10:00:00"}',
+        '{"url": "http://elsewhere.test/", "final_url": "", "title": "", "markdown": "",'
+        ' "fetched_at": "2024-05-01T10:00:00+00:00"}',
+    ],
+)
+def test_an_untrustworthy_file_is_a_miss(cache: PreviewCache, content: str) -> None:
+    path = cache.path_for("http://example.test/")
+    path.parent.mkdir(parents=True)
+    path.write_text(content, encoding="utf-8")
+    assert cache.get("http://example.test/") is None
+
+
+def test_binary_garbage_is_a_miss(cache: PreviewCache) -> None:
+    path = cache.path_for("http://example.test/")
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"\xff\xfe\x00garbage")
+    assert cache.get("http://example.test/") is None
+
+
+async def test_a_corrupt_file_is_refetched_and_replaced(
+    server: TestServer, cache: PreviewCache
+) -> None:
+    url = server.url("/story")
+    server.routes["/story"] = page(article_html())
+    cache.directory.mkdir(parents=True)
+    cache.path_for(url).write_text('{"url": ', encoding="utf-8")
+
+    result = await fetch_preview(url, cache=cache)
+
+    assert not result.from_cache and ARTICLE_PARAGRAPHS[0] in result.markdown
+    assert cache.get(url) is not None
+
+
+def test_a_round_trip_keeps_every_field(cache: PreviewCache) -> None:
+    stored = Preview(
+        url="https://example.test/a?b=c",
+        final_url="https://example.test/final",
+        title="Café “quotes”",
+        markdown="# Café\n\nText.",
+        fetched_at=datetime(2024, 5, 1, 10, 30, 15, 123456, tzinfo=UTC),
+        from_cache=False,
+    )
+    cache.put(stored)
+    loaded = cache.get(stored.url)
+    assert loaded == Preview(**{**stored.__dict__, "from_cache": True})
+    assert cache.get("https://example.test/other") is None
+
+
+def test_escapes_written_into_the_cache_are_not_returned(cache: PreviewCache) -> None:
+    cache.put(
+        Preview(
+            url="https://example.test/",
+            final_url="https://example.test/",
+            title="T\x1b[2J",
+            markdown="Body \x1b]52;c;eA==\x07text",
+            fetched_at=datetime(2024, 5, 1, tzinfo=UTC),
+            from_cache=False,
+        )
+    )
+    loaded = cache.get("https://example.test/")
+    assert loaded is not None and (loaded.title, loaded.markdown) == ("T", "Body text")
+
+
+async def test_an_unwritable_cache_does_not_fail_the_preview(
+    server: TestServer, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("a file where the cache directory should be")
+    cache = PreviewCache(blocker / "previews")
+    server.routes["/story"] = page(article_html())
+
+    result = await fetch_preview(server.url("/story"), cache=cache)
+
+    assert ARTICLE_PARAGRAPHS[0] in result.markdown
+    assert cache.get(server.url("/story")) is None

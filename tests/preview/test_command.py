@@ -1,0 +1,82 @@
+"""``lede preview URL [--json]`` and the cost of importing the package."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from preview import preview_command
+from tests.preview.conftest import ARTICLE_PARAGRAPHS, ARTICLE_TITLE, TestServer, article_html, page
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_prints_the_markdown(server: TestServer, tmp_path: Path) -> None:
+    server.routes["/story"] = page(article_html())
+    out = io.StringIO()
+
+    assert preview_command(server.url("/story"), False, tmp_path / "previews", out) == 0
+
+    assert out.getvalue().startswith(f"# {ARTICLE_TITLE}\n\n")
+    assert ARTICLE_PARAGRAPHS[-1] in out.getvalue()
+    assert out.getvalue().endswith("\n")
+
+
+def test_json_is_one_object_with_the_fields(server: TestServer, tmp_path: Path) -> None:
+    server.routes["/story"] = page(article_html())
+    out = io.StringIO()
+
+    assert preview_command(server.url("/story"), True, None, out) == 0
+
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 1
+    record = json.loads(lines[0])
+    assert set(record) == {"url", "final_url", "title", "markdown", "fetched_at"}
+    assert record["url"] == record["final_url"] == server.url("/story")
+    assert record["title"] == ARTICLE_TITLE
+    assert ARTICLE_PARAGRAPHS[0] in record["markdown"]
+    assert record["fetched_at"].endswith("+00:00")
+
+
+def test_a_second_run_reads_the_cache(server: TestServer, tmp_path: Path) -> None:
+    server.routes["/story"] = page(article_html())
+    first, second = io.StringIO(), io.StringIO()
+
+    preview_command(server.url("/story"), False, tmp_path, first)
+    server.routes["/story"] = page("gone", status=500)
+    assert preview_command(server.url("/story"), False, tmp_path, second) == 0
+
+    assert second.getvalue() == first.getvalue()
+
+
+def assert_one_line_failure(capsys: pytest.CaptureFixture[str], reason: str) -> None:
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith(f"lede: preview failed: {reason}")
+    assert captured.err.count("\n") == 1 and captured.err.endswith("\n")
+
+
+def test_an_http_error_is_one_line_on_stderr(
+    server: TestServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = io.StringIO()
+    assert preview_command(server.url("/missing"), False, None, out) == 1
+    assert out.getvalue() == ""
+    assert_one_line_failure(capsys, "HTTP 404 Not Found")
+
+
+def test_a_refused_scheme_is_one_line_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+    out = io.StringIO()
+    assert preview_command("javascript:alert(1)", True, None, out) == 1
+    assert out.getvalue() == ""
+    assert_one_line_failure(capsys, "only http and https links can be previewed")
+
+
+def test_importing_preview_leaves_the_extractor_unloaded() -> None:
+    code = "import preview, sys; assert 'trafilatura' not in sys.modules, 'trafilatura loaded'"
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=30)

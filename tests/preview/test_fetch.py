@@ -1,0 +1,277 @@
+"""fetch_preview against real local servers that misbehave in every way the fetcher guards."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import time
+import tracemalloc
+import zlib
+from http.server import BaseHTTPRequestHandler
+
+import httpx
+import pytest
+
+from preview import FetchLimits, PreviewError, fetch_preview
+from tests.preview.conftest import (
+    ARTICLE_ITEMS,
+    ARTICLE_PARAGRAPHS,
+    ARTICLE_TITLE,
+    CHROME_MARKERS,
+    TestServer,
+    article_html,
+    page,
+)
+
+QUICK = FetchLimits(connect_timeout=2, read_timeout=2, total_timeout=3)
+
+
+async def failure(url: str, limits: FetchLimits = QUICK) -> str:
+    """The message of the PreviewError that fetching ``url`` must raise."""
+    with pytest.raises(PreviewError) as caught:
+        await fetch_preview(url, limits=limits)
+    message = str(caught.value)
+    assert message and "\n" not in message and "Traceback" not in message
+    return message
+
+
+def drip(request: BaseHTTPRequestHandler) -> None:
+    """Promise a page, then send it one byte a second, for ever."""
+    request.send_response(200)
+    request.send_header("Content-Type", "text/html")
+    request.send_header("Content-Length", "1000000")
+    request.end_headers()
+    while True:
+        request.wfile.write(b"<")
+        request.wfile.flush()
+        time.sleep(1)
+
+
+def endless_chunks(request: BaseHTTPRequestHandler) -> None:
+    """A chunked body with no length that never ends."""
+    request.send_response(200)
+    request.send_header("Content-Type", "text/html")
+    request.send_header("Transfer-Encoding", "chunked")
+    request.end_headers()
+    chunk = b"<p>" + b"spam " * 13_000 + b"</p>"
+    while True:
+        request.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+
+
+def gzip_bomb(inflated_size: int) -> bytes:
+    """A gzip stream of ``inflated_size`` spaces, compressed without holding them in memory."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 31)
+    block = b" " * 1_000_000
+    parts = [compressor.compress(block) for _ in range(inflated_size // len(block))]
+    return b"".join(parts) + compressor.flush()
+
+
+async def test_article_keeps_the_text_and_drops_the_chrome(server: TestServer) -> None:
+    server.routes["/story"] = page(article_html())
+
+    result = await fetch_preview(server.url("/story"))
+
+    assert result.title == ARTICLE_TITLE
+    assert result.markdown.startswith(f"# {ARTICLE_TITLE}\n")
+    assert result.markdown.count(ARTICLE_TITLE) == 1  # the <h1> is not repeated
+    for paragraph in ARTICLE_PARAGRAPHS:
+        assert paragraph in result.markdown
+    for item in ARTICLE_ITEMS:
+        assert f"- {item}" in result.markdown
+    report = server.url("/reports/bridge.pdf")
+    assert f"[full engineering report]({report})" in result.markdown
+    for marker in CHROME_MARKERS:
+        assert marker not in result.markdown
+    assert result.url == result.final_url == server.url("/story")
+    assert not result.from_cache
+    assert result.fetched_at.utcoffset() is not None and not result.fetched_at.utcoffset()
+
+
+async def test_requests_name_the_reader(server: TestServer) -> None:
+    server.routes["/story"] = page(article_html())
+    await fetch_preview(server.url("/story"))
+    assert server.headers_seen[0]["User-Agent"].startswith("lede/")
+
+
+def test_default_limits_give_up_within_fifteen_seconds() -> None:
+    limits = FetchLimits()
+    assert limits.total_timeout <= 15
+    assert limits.connect_timeout <= limits.total_timeout
+    assert limits.read_timeout <= limits.total_timeout
+
+
+async def test_a_dripping_server_is_abandoned_at_the_deadline(server: TestServer) -> None:
+    server.routes["/drip"] = drip
+    limits = FetchLimits(read_timeout=10, total_timeout=2)
+
+    started = time.monotonic()
+    message = await failure(server.url("/drip"), limits)
+    elapsed = time.monotonic() - started
+
+    assert "timed out" in message
+    assert 1.9 < elapsed < 3
+
+
+async def test_a_fetch_can_be_cancelled(server: TestServer) -> None:
+    server.routes["/drip"] = drip
+    task = asyncio.create_task(fetch_preview(server.url("/drip")))
+    await asyncio.sleep(0.3)
+
+    started = time.monotonic()
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert time.monotonic() - started < 0.5
+
+
+async def test_a_declared_length_over_the_cap_is_refused_unread(server: TestServer) -> None:
+    def huge(request: BaseHTTPRequestHandler) -> None:
+        request.send_response(200)
+        request.send_header("Content-Type", "text/html")
+        request.send_header("Content-Length", str(10**10))
+        request.end_headers()
+        request.wfile.write(b"<p>" * 1000)
+
+    server.routes["/huge"] = huge
+    message = await failure(server.url("/huge"))
+    assert "too large" in message and "10,000,000,000 bytes" in message
+
+
+async def test_a_body_without_length_is_cut_off_at_the_cap(server: TestServer) -> None:
+    server.routes["/endless"] = endless_chunks
+    limits = FetchLimits(max_bytes=1_000_000)
+
+    started = time.monotonic()
+    message = await failure(server.url("/endless"), limits)
+
+    assert "too large" in message and "1,000,000" in message
+    assert time.monotonic() - started < 2
+
+
+async def test_a_gzip_bomb_is_refused_in_bounded_memory(server: TestServer) -> None:
+    bomb = gzip_bomb(50_000_000)
+    assert len(bomb) < 100_000
+    server.routes["/bomb"] = page(bomb, headers={"Content-Encoding": "gzip"})
+
+    tracemalloc.start()
+    try:
+        message = await failure(server.url("/bomb"), FetchLimits())
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert "too large" in message and "decompressed" in message
+    assert peak < 30_000_000, f"peak {peak:,} bytes"
+
+
+async def test_a_gzipped_page_is_read(server: TestServer) -> None:
+    compressor = zlib.compressobj(6, zlib.DEFLATED, 31)
+    body = compressor.compress(article_html().encode()) + compressor.flush()
+    server.routes["/gz"] = page(body, headers={"Content-Encoding": "gzip"})
+
+    result = await fetch_preview(server.url("/gz"))
+    assert ARTICLE_PARAGRAPHS[0] in result.markdown
+
+
+async def test_redirects_are_followed_to_the_final_url(server: TestServer) -> None:
+    server.routes["/old"] = page("", status=301, headers={"Location": "/moved"})
+    server.routes["/moved"] = page("", status=302, headers={"Location": server.url("/story")})
+    server.routes["/story"] = page(article_html())
+
+    result = await fetch_preview(server.url("/old"))
+
+    assert result.url == server.url("/old")
+    assert result.final_url == server.url("/story")
+    assert ARTICLE_PARAGRAPHS[-1] in result.markdown
+
+
+async def test_a_redirect_loop_stops_at_the_cap(server: TestServer) -> None:
+    server.routes["/loop"] = page("", status=302, headers={"Location": "/loop"})
+
+    message = await failure(server.url("/loop"), FetchLimits(max_redirects=3))
+
+    assert "too many redirects" in message
+    assert server.hits["/loop"] == 4  # the request and three redirects
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        ("file:///etc/passwd", "refused a redirect to a non-web link (file:)"),
+        ("ftp://127.0.0.1/x", "refused a redirect to a non-web link (ftp:)"),
+        ("javascript:x()", "127.0.0.1 sent an invalid redirect"),
+    ],
+)
+async def test_a_redirect_away_from_http_is_refused(
+    server: TestServer, target: str, expected: str
+) -> None:
+    server.routes["/jump"] = page("", status=302, headers={"Location": target})
+    assert await failure(server.url("/jump")) == expected
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body"),
+    [("application/pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3"), ("image/png", b"\x89PNG\r\n\x1a\n")],
+)
+async def test_other_content_types_are_refused_by_name(
+    server: TestServer, content_type: str, body: bytes
+) -> None:
+    server.routes["/file"] = page(body, content_type=content_type)
+    assert content_type in await failure(server.url("/file"))
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"), [(404, "HTTP 404 Not Found"), (500, "HTTP 500 Internal Server Error")]
+)
+async def test_http_errors_show_their_status(
+    server: TestServer, status: int, expected: str
+) -> None:
+    server.routes["/error"] = page("<h1>oops</h1>", status=status)
+    assert await failure(server.url("/error")) == expected
+
+
+async def test_a_refused_connection_is_reported_plainly() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+
+    message = await failure(f"http://127.0.0.1:{port}/")
+
+    assert message == "could not connect to 127.0.0.1: Connection refused"
+
+
+async def test_an_unknown_host_is_reported_plainly() -> None:
+    started = time.monotonic()
+    message = await failure("http://nonexistent.invalid/")
+
+    assert message.startswith(("could not connect to nonexistent.invalid", "timed out"))
+    assert time.monotonic() - started < 4
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(document.cookie)",
+        "file:///etc/passwd",
+        "data:text/html,<script>alert(1)</script>",
+        "ftp://example.com/article.html",
+        "mailto:editor@example.com",
+        "example.com/article",
+    ],
+)
+async def test_only_http_and_https_are_fetched(url: str) -> None:
+    closed = httpx.AsyncClient()
+    await closed.aclose()  # any use of the network would raise RuntimeError, not PreviewError
+
+    with pytest.raises(PreviewError, match="only http and https links can be previewed"):
+        await fetch_preview(url, client=closed)
+
+
+async def test_a_url_without_a_host_is_refused() -> None:
+    with pytest.raises(PreviewError, match="invalid URL"):
+        await fetch_preview("http:///article")
+
+
+async def test_an_empty_page_has_no_readable_text(server: TestServer) -> None:
+    server.routes["/empty"] = page("<html><body><script>main()</script></body></html>")
+    assert await failure(server.url("/empty")) == "no readable text found on the page"

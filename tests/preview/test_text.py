@@ -1,0 +1,153 @@
+"""Pages that lie about their encoding, and pages that carry terminal escape sequences."""
+
+from __future__ import annotations
+
+import pytest
+
+from preview import PreviewError, fetch_preview
+from preview.decode import decode_page
+from preview.extract import extract_markdown
+from tests.preview.conftest import ARTICLE_PARAGRAPHS, TestServer, article_html, page
+
+QUOTED = "The minister called it “a triumph of patience” at the café in Zürich — twice."
+PARAGRAPHS = [QUOTED, *ARTICLE_PARAGRAPHS]
+
+
+# Without ” (whose UTF-8 has a byte windows-1252 lacks) the bytes also decode as
+# windows-1252, into mojibake: only believing UTF-8 first gets this one right.
+APOSTROPHES = "It’s the café’s ‘best’ year, said the owner of the brasserie on the square."
+
+
+@pytest.mark.parametrize("sentence", [QUOTED, APOSTROPHES])
+async def test_utf8_bytes_labelled_latin1_are_read_as_utf8(
+    server: TestServer, sentence: str
+) -> None:
+    body = article_html(paragraphs=[sentence, *ARTICLE_PARAGRAPHS]).encode("utf-8")
+    server.routes["/story"] = page(body, content_type="text/html; charset=iso-8859-1")
+
+    result = await fetch_preview(server.url("/story"))
+
+    assert sentence in result.markdown
+    assert "Ã" not in result.markdown and "â€" not in result.markdown
+
+
+async def test_a_meta_charset_decodes_an_unlabelled_page(server: TestServer) -> None:
+    html = article_html(paragraphs=PARAGRAPHS).replace(
+        '<meta charset="utf-8">', '<meta charset="windows-1252">'
+    )
+    server.routes["/story"] = page(html.encode("cp1252"), content_type="text/html")
+
+    result = await fetch_preview(server.url("/story"))
+
+    assert QUOTED in result.markdown
+
+
+async def test_an_http_equiv_meta_charset_is_read(server: TestServer) -> None:
+    html = article_html(paragraphs=PARAGRAPHS).replace(
+        '<meta charset="utf-8">',
+        '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-15">',
+    )
+    body = html.replace("“", '"').replace("”", '"').replace("—", "-").encode("iso-8859-15")
+    server.routes["/story"] = page(body, content_type="text/html")
+
+    result = await fetch_preview(server.url("/story"))
+
+    assert "the café in Zürich - twice" in result.markdown
+
+
+@pytest.mark.parametrize(
+    ("sentence", "encoding"),
+    [
+        ("Городской совет в среду вечером утвердил сбалансированный бюджет на год.", "cp1251"),
+        ("市議会は水曜日の夜、来年度の均衡予算を可決した。野党は増税を批判した。", "shift_jis"),
+    ],
+)
+async def test_an_unlabelled_page_is_guessed(
+    server: TestServer, sentence: str, encoding: str
+) -> None:
+    html = article_html(paragraphs=[sentence * 3, *ARTICLE_PARAGRAPHS]).replace(
+        '<meta charset="utf-8">', ""
+    )
+    server.routes["/story"] = page(html.encode(encoding), content_type="text/html")
+
+    result = await fetch_preview(server.url("/story"))
+
+    assert sentence in result.markdown
+
+
+def test_latin1_labels_read_as_windows_1252() -> None:
+    # What browsers do: 0x93 and 0x94 are curly quotes, not C1 control codes.
+    assert decode_page("“café”".encode("cp1252"), "ISO-8859-1") == "“café”"
+
+
+def test_unknown_labels_and_undecodable_bytes_do_not_fail() -> None:
+    text = decode_page(b"<p>caf\xe9 \x81\x8d</p>", "no-such-charset")
+    assert text.startswith("<p>caf")
+
+
+def test_a_byte_order_mark_wins() -> None:
+    assert decode_page("\ufeffcafé".encode("utf-16-le"), "iso-8859-1") == "café"
+
+
+ESCAPES = {
+    "osc52": "\x1b]52;c;SGVsbG8gd29ybGQ=\x07",  # writes the clipboard
+    "clear": "\x1b[2J",
+    "title": "\x1b]0;owned\x1b\\",
+    "c1": "\x9b31m",
+    "bell": "\x07",
+    "bidi": "\u202e",
+}
+
+
+async def test_escape_sequences_do_not_survive(server: TestServer) -> None:
+    hostile = " ".join(f"{name} {sequence}here" for name, sequence in ESCAPES.items())
+    entities = "entity &#27;[2J and &#x1b;]52;c;SGVsbG8=&#7; end"
+    paragraphs = [f"Escapes: {hostile} done.", f"References: {entities}.", *ARTICLE_PARAGRAPHS]
+    html = article_html(title="Bridge \x1b]0;owned\x07reopens \x1b[31mtoday", paragraphs=paragraphs)
+    server.routes["/story"] = page(html)
+
+    result = await fetch_preview(server.url("/story"))
+
+    text = result.title + result.markdown
+    for forbidden in ("\x1b", "\x07", "\x9b", "\u202e", "52;c;", "0;owned", "[2J", "[31m"):
+        assert forbidden not in text, repr(forbidden)
+    assert result.title == "Bridge reopens today"
+    assert "osc52 here clear here title here c1 here bell here bidi here done." in result.markdown
+    assert "References: entity and end." in result.markdown
+    assert ARTICLE_PARAGRAPHS[-1] in result.markdown
+
+
+async def test_plain_text_is_kept_as_it_is_without_escapes(server: TestServer) -> None:
+    server.routes["/notes.txt"] = page(
+        "Line one\x1b[2J\nLine \x1b]52;c;eA==\x07two\n", content_type="text/plain; charset=utf-8"
+    )
+
+    result = await fetch_preview(server.url("/notes.txt"))
+
+    assert result.markdown == "Line one\nLine two"
+    assert result.title == ""
+
+
+async def test_an_empty_plain_text_page_has_no_readable_text(server: TestServer) -> None:
+    server.routes["/blank.txt"] = page(" \n", content_type="text/plain")
+    with pytest.raises(PreviewError, match="no readable text"):
+        await fetch_preview(server.url("/blank.txt"))
+
+
+def test_a_headline_outside_a_heading_tag_is_not_repeated() -> None:
+    rows = "".join(f"<div class='txt'>{text}<br></div>" for text in ARTICLE_PARAGRAPHS)
+    html = (
+        "<html><head><title>Council votes on budget - Town Crier</title></head><body>"
+        f"<div class='content'><div class='headline'>Council votes on budget</div>{rows}</div>"
+        "</body></html>"
+    )
+    title, markdown = extract_markdown(html, "https://example.test/", "text/html")
+    assert title == "Council votes on budget"
+    assert markdown.startswith("# Council votes on budget\n\nThe harbour bridge")
+    assert markdown.count("Council votes on budget") == 1
+
+
+def test_a_page_with_only_a_headline_has_no_readable_text() -> None:
+    html = "<html><head><title>Just this</title></head><body><h1>Just this</h1></body></html>"
+    with pytest.raises(PreviewError, match="no readable text"):
+        extract_markdown(html, "https://example.test/", "text/html")
