@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.webserver import TestServer
 
 
 @pytest.fixture(autouse=True)
@@ -17,3 +20,11 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, 
         monkeypatch.setenv(name, str(path))
         dirs[name] = path
     return dirs
+
+
+@pytest.fixture
+def server() -> Iterator[TestServer]:
+    """A real HTTP server on 127.0.0.1; tests add routes to ``server.routes``."""
+    test_server = TestServer()
+    yield test_server
+    test_server.stop()

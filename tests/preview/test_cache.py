@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from preview import FetchLimits, Preview, PreviewCache, PreviewError, fetch_preview
-from tests.preview.conftest import ARTICLE_PARAGRAPHS, TestServer, article_html, page
+from tests.webserver import ARTICLE_PARAGRAPHS, TestServer, article_html, page
 
 QUICK = FetchLimits(connect_timeout=2, read_timeout=2, total_timeout=3)
 

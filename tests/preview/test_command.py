@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from preview import preview_command
-from tests.preview.conftest import ARTICLE_PARAGRAPHS, ARTICLE_TITLE, TestServer, article_html, page
+from tests.webserver import ARTICLE_PARAGRAPHS, ARTICLE_TITLE, TestServer, article_html, page
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from preview import FetchLimits, PreviewError, fetch_preview
-from tests.preview.conftest import (
+from tests.webserver import (
     ARTICLE_ITEMS,
     ARTICLE_PARAGRAPHS,
     ARTICLE_TITLE,

@@ -7,7 +7,7 @@ import pytest
 from preview import PreviewError, fetch_preview
 from preview.decode import decode_page
 from preview.extract import extract_markdown
-from tests.preview.conftest import ARTICLE_PARAGRAPHS, TestServer, article_html, page
+from tests.webserver import ARTICLE_PARAGRAPHS, TestServer, article_html, page
 
 QUOTED = "The minister called it “a triumph of patience” at the café in Zürich — twice."
 PARAGRAPHS = [QUOTED, *ARTICLE_PARAGRAPHS]

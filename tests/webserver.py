@@ -1,4 +1,7 @@
-"""A real HTTP server on 127.0.0.1 whose routes each test writes, and the article page."""
+"""A real HTTP server on 127.0.0.1 whose routes each test writes, and a news article page.
+
+Used by the preview tests and the reader's preview tests (fixture ``server``).
+"""
 
 from __future__ import annotations
 
@@ -6,10 +9,8 @@ import contextlib
 import sys
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
-import pytest
 
 Handler = Callable[[BaseHTTPRequestHandler], None]
 
@@ -133,10 +134,3 @@ class TestServer(ThreadingHTTPServer):
         if self._thread.is_alive():
             self.shutdown()
             self.server_close()
-
-
-@pytest.fixture
-def server() -> Iterator[TestServer]:
-    test_server = TestServer()
-    yield test_server
-    test_server.stop()

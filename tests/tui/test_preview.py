@@ -1,0 +1,127 @@
+"""The reader's preview (p): the original page's text in the detail pane, from a real server."""
+
+from __future__ import annotations
+
+import time
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+
+from textual.widgets import Markdown
+
+from tests.tui.conftest import write_doc
+from tests.webserver import ARTICLE_PARAGRAPHS, TestServer, article_html, page
+from tui.app import LedeApp
+from tui.widgets.article_list import ArticleList
+from tui.widgets.detail_view import DetailView
+
+
+def add_local_story(corpus: Path, server: TestServer, path: str = "/story") -> None:
+    """The newest article of the corpus, whose original URL is on the test server."""
+    write_doc(
+        corpus,
+        "local.md",
+        f"""
+        title: "Local story"
+        excerpt: "The excerpt of the local story."
+        publishedDateTime: 2030-01-01T00:00:00Z
+        originalUrl: "{server.url(path)}"
+        """,
+    )
+
+
+async def opened(app: LedeApp, pilot) -> DetailView:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause(0.1)
+    await pilot.press("enter")
+    await pilot.pause(0.2)
+    return app.screen.query_one(DetailView)
+
+
+async def settle(app: LedeApp, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause(0.2)
+
+
+def body(detail: DetailView) -> str:
+    return detail.query_one("#detail-body", Markdown).source
+
+
+def status(detail: DetailView) -> str:
+    return str(detail.query_one("#detail-status").render())
+
+
+async def test_p_shows_the_readable_page_and_p_returns(reader_corpus: Path, server) -> None:
+    server.routes["/story"] = page(article_html())
+    add_local_story(reader_corpus, server)
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        detail = await opened(app, pilot)
+        assert detail.article.title == "Local story"
+        await pilot.press("p")
+        await settle(app, pilot)
+        assert detail.previewing
+        for paragraph in ARTICLE_PARAGRAPHS:
+            assert paragraph in body(detail)
+        assert "NAVLINK" not in body(detail) and "ADVERT-MARKER" not in body(detail)
+        assert "Preview of " + server.url("/story") in status(detail)
+        assert "fetched" in status(detail)
+        await pilot.press("p")
+        await pilot.pause(0.2)
+        assert not detail.previewing
+        assert "The excerpt of the local story." in str(
+            detail.query_one("#detail-excerpt").render()
+        )
+        await pilot.press("p")  # the second time comes from the cache
+        await settle(app, pilot)
+        assert detail.previewing and "cached" in status(detail)
+        assert server.hits["/story"] == 1
+        await pilot.press("r")  # r in a preview fetches again
+        await settle(app, pilot)
+        assert server.hits["/story"] == 2
+        await pilot.press("escape")
+        await pilot.pause(0.2)
+        assert not detail.previewing
+
+
+async def test_preview_failure_is_a_message_in_the_pane(reader_corpus: Path, server) -> None:
+    server.routes["/story"] = page("broken", status=500, content_type="text/plain")
+    add_local_story(reader_corpus, server)
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        detail = await opened(app, pilot)
+        await pilot.press("p")
+        await settle(app, pilot)
+        assert "Preview failed" in status(detail) and "500" in status(detail)
+        assert not detail.previewing
+        assert app.is_running
+
+
+def drip(request: BaseHTTPRequestHandler) -> None:
+    """Headers, then a byte now and then: a fetch that would take long."""
+    request.send_response(200)
+    request.send_header("Content-Type", "text/html")
+    request.end_headers()
+    for _ in range(40):
+        request.wfile.write(b" ")
+        request.wfile.flush()
+        time.sleep(0.25)
+
+
+async def test_moving_on_cancels_the_fetch(reader_corpus: Path, server) -> None:
+    server.routes["/story"] = drip
+    add_local_story(reader_corpus, server)
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        detail = await opened(app, pilot)
+        await pilot.press("p")
+        await pilot.pause(0.3)
+        assert "Fetching" in status(detail)  # the UI is not blocked while it loads
+        started = time.monotonic()
+        await pilot.press("J")  # the next article
+        await pilot.pause(0.3)
+        assert time.monotonic() - started < 2
+        assert not [w for w in app.workers if w.group == "preview" and w.is_running]
+        assert detail.article.title != "Local story"
+        assert not detail.previewing and "Fetching" not in status(detail)
+        assert app.screen.query_one(ArticleList).cursor == 1
