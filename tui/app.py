@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
+import signal
 import sys
+import termios
 import time
 from collections.abc import Iterable
 from functools import cached_property, partial
@@ -54,6 +58,25 @@ class LedeApp(App[None]):
         self.push_screen(MainScreen())
         # Start scanning for changes only once the list is on screen.
         self.call_after_refresh(self.index_corpus)
+        self.watch_terminal()
+
+    def watch_terminal(self) -> None:
+        """Leave when the terminal goes away (a dropped SSH connection, a closed window).
+
+        SIGHUP usually says so; when it does not, the input thread would spin on
+        end-of-file, so a once-a-second check of the terminal catches that too.
+        """
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.exit)
+        stdin = sys.__stdin__
+        if stdin is not None and stdin.isatty():
+            self.set_interval(1.0, partial(self._check_terminal, stdin.fileno()))
+
+    def _check_terminal(self, fd: int) -> None:
+        try:
+            termios.tcgetattr(fd)
+        except (termios.error, OSError):
+            self.exit()
 
     def on_unmount(self) -> None:
         if self.corpus is not None:

@@ -8,11 +8,13 @@ import os
 import pty
 import re
 import select
+import signal
 import struct
 import subprocess
 import sys
 import termios
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -93,10 +95,22 @@ def assert_no_hue(output: bytes) -> None:
                 position += 1
 
 
-def reader_env(tmp_path: Path, **extra: str) -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items() if key not in ("NO_COLOR", "STY")}
-    env.update(extra)
-    return env
+@pytest.fixture
+def start() -> Iterator[Callable[..., Terminal]]:
+    """Start the reader on feeds/ in a pseudo-terminal; whatever is left is killed after."""
+    started: list[Terminal] = []
+
+    def launch(size: tuple[int, int], **env: str) -> Terminal:
+        environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "STY")}
+        terminal = Terminal([sys.executable, "-m", "tui", str(FEEDS)], environment | env, size)
+        started.append(terminal)
+        return terminal
+
+    yield launch
+    for terminal in started:
+        if terminal.process.poll() is None:
+            os.killpg(terminal.process.pid, signal.SIGKILL)
+            terminal.process.wait()
 
 
 @pytest.mark.parametrize(
@@ -111,12 +125,10 @@ def reader_env(tmp_path: Path, **extra: str) -> dict[str, str]:
     ],
 )
 def test_runs_in_any_terminal_and_exits_cleanly(
-    tmp_path: Path, term: str, size: tuple[int, int], no_color: bool
+    start, term: str, size: tuple[int, int], no_color: bool
 ) -> None:
     extra = {"TERM": term} | ({"NO_COLOR": "1"} if no_color else {})
-    terminal = Terminal(
-        [sys.executable, "-m", "tui", str(FEEDS)], reader_env(tmp_path, **extra), size
-    )
+    terminal = start(size, **extra)
     terminal.wait_for("2 articles")
     terminal.wait_for("Hangzhou may ban")
     terminal.press("q")
@@ -130,8 +142,8 @@ def test_runs_in_any_terminal_and_exits_cleanly(
         assert_no_hue(terminal.output)
 
 
-def test_links_are_terminal_hyperlinks(tmp_path: Path) -> None:
-    terminal = Terminal([sys.executable, "-m", "tui", str(FEEDS)], reader_env(tmp_path), (160, 45))
+def test_links_are_terminal_hyperlinks(start) -> None:
+    terminal = start((160, 45))
     terminal.wait_for("Original")
     terminal.read(0.5)
     terminal.press("q")
@@ -142,8 +154,8 @@ def test_links_are_terminal_hyperlinks(tmp_path: Path) -> None:
     )
 
 
-def test_copy_writes_osc52_and_says_so(tmp_path: Path) -> None:
-    terminal = Terminal([sys.executable, "-m", "tui", str(FEEDS)], reader_env(tmp_path), (160, 45))
+def test_copy_writes_osc52_and_says_so(start) -> None:
+    terminal = start((160, 45))
     terminal.wait_for("Hangzhou may ban")
     terminal.press("y")
     terminal.wait_for("Copied")
@@ -161,12 +173,8 @@ def test_osc52_is_wrapped_for_gnu_screen_only() -> None:
     assert screen_passthrough(sequence, {}) is None
 
 
-def test_copy_inside_screen_sends_the_wrapped_sequence(tmp_path: Path) -> None:
-    terminal = Terminal(
-        [sys.executable, "-m", "tui", str(FEEDS)],
-        reader_env(tmp_path, STY="4242.pts-1.host", TERM="screen-256color"),
-        (120, 40),
-    )
+def test_copy_inside_screen_sends_the_wrapped_sequence(start) -> None:
+    terminal = start((120, 40), STY="4242.pts-1.host", TERM="screen-256color")
     terminal.wait_for("Hangzhou may ban")
     terminal.press("y")
     terminal.wait_for("Copied")
@@ -174,3 +182,21 @@ def test_copy_inside_screen_sends_the_wrapped_sequence(tmp_path: Path) -> None:
     terminal.close()
     url = b"https://www.globaltimes.cn/page/202103/1217051.shtml"
     assert b"\x1bP\x1b]52;c;" + base64.b64encode(url) + b"\x07\x1b\\" in terminal.output
+
+
+def test_hangup_ends_the_reader(start) -> None:
+    """A dropped connection closes the terminal: lede must leave, not spin on a dead tty."""
+    terminal = start((120, 40))
+    terminal.wait_for("Hangzhou may ban")
+    os.close(terminal.master)
+    deadline = time.monotonic() + 5
+    while terminal.process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert terminal.process.poll() == 0
+
+
+def test_sighup_ends_the_reader(start) -> None:
+    terminal = start((120, 40))
+    terminal.wait_for("Hangzhou may ban")
+    terminal.process.send_signal(signal.SIGHUP)
+    assert terminal.close() == 0
