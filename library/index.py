@@ -13,7 +13,7 @@ import os
 import re
 import sqlite3
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from library.query import Query, QueryError, Term, parse_query
 from library.results import ArticleRow, ResultSet, fetch_rows
-from library.scan import scan
+from library.scan import FoundFile, scan
 from models.identity import normalise_url
 from models.problem import Problem
 from models.topic import TopicTree, topic_key
@@ -95,6 +95,7 @@ class TaxonomyRow(NamedTuple):
 
 
 ProgressCallback = Callable[[int, int], None]
+"""Called with (files parsed, files to parse); the total is 0 while a cold scan goes on."""
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -157,84 +158,98 @@ class CorpusIndex:
         Only files whose size or mtime changed are parsed; removed files are
         dropped. Uses its own connection so it can run in a worker thread
         while the UI reads. The comparison with what is stored runs in SQL so
-        a large corpus costs no Python-side copy of every path.
+        a large corpus costs no Python-side copy of every path; a cold index
+        has nothing to compare, so the scan streams straight to the workers.
         """
         started = time.perf_counter()
         db = _connect(self.db_path)
+        missing: list[str] = []
         try:
             if db.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None:
-                from library.parallel import start_workers
-
-                start_workers("library.records")  # a cold index: let them start during the scan
-            missing: list[str] = []
-            db.execute(
-                "CREATE TEMP TABLE IF NOT EXISTS seen (path TEXT PRIMARY KEY, "
-                "size INTEGER, mtime_ns INTEGER, explicit INTEGER)"
-            )
-            db.execute("DELETE FROM seen")
-            db.executemany(
-                "INSERT OR REPLACE INTO seen VALUES (?, ?, ?, ?)",
-                _found_rows(scan(self.roots), missing),
-            )
-            scanned = db.execute("SELECT count(*) FROM seen").fetchone()[0]
-            changed = db.execute(
-                "SELECT s.path, s.size, s.mtime_ns, s.explicit, f.path IS NOT NULL "
-                "FROM seen s LEFT JOIN files f "
-                "ON f.path = s.path WHERE f.size IS NOT s.size OR f.mtime_ns IS NOT s.mtime_ns "
-                "ORDER BY s.path"
-            ).fetchall()
-            gone = [
-                row[0]
-                for row in db.execute(
-                    "SELECT path FROM files WHERE path NOT IN (SELECT path FROM seen)"
-                )
-            ]
+                changed: Iterable[FoundFile] = _found_files(scan(self.roots), missing)
+                gone: list[str] = []
+                total = 0  # not known until the scan ends
+                db.executescript(_DROP_SORT_INDEXES)
+            else:
+                changed, gone = self._differences(db, missing)
+                total = len(changed)
+                if total > BULK:  # maintaining sort indexes row by row costs more than a rebuild
+                    db.executescript(_DROP_SORT_INDEXES)
+            parsed = self._parse_into(db, changed, total, progress)
             with db:
-                for path in gone + [row[0] for row in changed if row[4]]:
-                    _forget(db, path)
                 db.execute("DELETE FROM problems WHERE path = ''")
                 db.executemany(
                     "INSERT INTO problems VALUES ('', NULL, 'error', ?)",
                     [(f"{root}: no such file or directory",) for root in missing],
                 )
-            bulk = len(changed) > BULK
-            if bulk:  # maintaining the sort indexes row by row costs more than one rebuild
-                db.executescript(_DROP_SORT_INDEXES)
-            if changed:
-                self._parse_into(db, changed, progress)
-            db.executescript(_SORT_INDEXES)  # after a bulk load, or if a run was interrupted
-            if changed or gone:
-                with db:
+                db.executescript(_SORT_INDEXES)  # after a bulk load, or an interrupted run
+                if parsed or gone:
                     _mark_duplicates(db)
                     _rebuild_closure(db, self._build_tree(db))
+            scanned = db.execute("SELECT count(*) FROM files").fetchone()[0]
         finally:
             db.close()
         self._tree = None
-        return RefreshReport(scanned, len(changed), len(gone), time.perf_counter() - started)
+        return RefreshReport(scanned, parsed, len(gone), time.perf_counter() - started)
+
+    def _differences(
+        self, db: sqlite3.Connection, missing: list[str]
+    ) -> tuple[list[FoundFile], list[str]]:
+        """Files new or changed since the last refresh, and paths gone; forgets both."""
+        db.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS seen (path TEXT PRIMARY KEY, "
+            "size INTEGER, mtime_ns INTEGER, explicit INTEGER)"
+        )
+        db.execute("DELETE FROM seen")
+        db.executemany(
+            "INSERT OR REPLACE INTO seen VALUES (?, ?, ?, ?)",
+            _found_files(scan(self.roots), missing),
+        )
+        rows = db.execute(
+            "SELECT s.path, s.size, s.mtime_ns, s.explicit, f.path IS NOT NULL "
+            "FROM seen s LEFT JOIN files f ON f.path = s.path "
+            "WHERE f.size IS NOT s.size OR f.mtime_ns IS NOT s.mtime_ns ORDER BY s.path"
+        ).fetchall()
+        gone = [
+            row[0]
+            for row in db.execute(
+                "SELECT path FROM files WHERE path NOT IN (SELECT path FROM seen)"
+            )
+        ]
+        with db:
+            for path in gone + [row[0] for row in rows if row[4]]:
+                _forget(db, path)
+        changed = [
+            FoundFile(path, size, mtime, bool(explicit)) for path, size, mtime, explicit, _ in rows
+        ]
+        return changed, gone
 
     def _parse_into(
-        self, db: sqlite3.Connection, changed: list[tuple], progress: ProgressCallback | None
-    ) -> None:
-        """Parse changed files on every core and store them as they arrive."""
+        self,
+        db: sqlite3.Connection,
+        found: Iterable[FoundFile],
+        total: int,
+        progress: ProgressCallback | None,
+    ) -> int:
+        """Parse files on every core and store them as they arrive; returns how many."""
         from library.parallel import map_batches
         from library.records import index_many
-        from library.scan import FoundFile
 
-        found = [
-            FoundFile(path, size, mtime, bool(explicit))
-            for path, size, mtime, explicit, _known in changed
-        ]
         done = committed = 0
         for batch in map_batches(index_many, found, "library.records"):
             _store(db, batch)
             done += len(batch)
             # Each commit flushes FTS5 segments; a few thousand rows per commit keeps that
             # cheap while the reader still fills in as indexing goes.
-            if done - committed >= COMMIT_EVERY or done == len(found):
+            if done - committed >= COMMIT_EVERY:
                 db.commit()
                 committed = done
                 if progress:
-                    progress(done, len(found))
+                    progress(done, total)
+        db.commit()
+        if progress and done:
+            progress(done, total or done)
+        return done
 
     # -- reading ----------------------------------------------------------------------
 
@@ -474,13 +489,13 @@ class CorpusIndex:
         return result
 
 
-def _found_rows(items: Iterable[object], missing: list[str]) -> Iterable[tuple]:
-    """Rows for the ``seen`` table; roots that do not exist are collected in ``missing``."""
+def _found_files(items: Iterable[FoundFile | str], missing: list[str]) -> Iterator[FoundFile]:
+    """The files of a scan; roots that do not exist are collected in ``missing``."""
     for item in items:
         if isinstance(item, str):
             missing.append(item)
         else:
-            yield (item.path, item.size, item.mtime_ns, item.explicit)  # type: ignore[attr-defined]
+            yield item
 
 
 def _forget(db: sqlite3.Connection, path: str) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from itertools import chain, islice
 from multiprocessing import forkserver
 from typing import TypeVar
 
@@ -35,27 +36,41 @@ def start_workers(preload: str) -> None:
             sys.stderr = saved
 
 
+def _batches(items: Iterator[Item], sent: list[list[Item]]) -> Iterator[list[Item]]:
+    """Batches of ``items``, each remembered in ``sent`` in case the pool breaks."""
+    while batch := list(islice(items, BATCH)):
+        sent.append(batch)
+        yield batch
+
+
 def map_batches(
-    function: Callable[[list[Item]], list[Result]], items: list[Item], preload: str
+    function: Callable[[list[Item]], list[Result]], items: Iterable[Item], preload: str
 ) -> Iterator[list[Result]]:
     """Yield ``function(batch)`` for batches of ``items``, in order.
 
-    Small jobs run in-process (a pool costs more than it saves). Large ones use
-    a forkserver pool with ``preload`` imported once, which is safe to start
-    from a threaded program such as the UI. If the pool cannot start or breaks,
-    the remaining batches run in-process: slower, never lost.
+    ``items`` may be a lazy scan: workers start on the first batches while it
+    goes on. Small jobs run in-process (a pool costs more than it saves), which
+    is known after peeking at the first ``POOL_THRESHOLD`` items. Large ones
+    use a forkserver pool with ``preload`` imported once, which is safe to
+    start from a threaded program such as the UI. If the pool cannot start or
+    breaks, the remaining batches run in-process: slower, never lost.
     """
-    batches = [items[i : i + BATCH] for i in range(0, len(items), BATCH)]
+    iterator = iter(items)
+    head = list(islice(iterator, POOL_THRESHOLD))
+    sent: list[list[Item]] = []
     done = 0
-    if len(items) >= POOL_THRESHOLD and (os.cpu_count() or 1) >= 2:
+    if len(head) == POOL_THRESHOLD and (os.cpu_count() or 1) >= 2:
         try:
-            context = multiprocessing.get_context("forkserver")
             start_workers(preload)
+            context = multiprocessing.get_context("forkserver")
             with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=context) as pool:
-                for result in pool.map(function, batches):
+                for result in pool.map(function, _batches(chain(head, iterator), sent)):
                     done += 1
                     yield result
+            return
         except (BrokenProcessPool, OSError, ValueError):
             pass  # finished in-process below
-    for batch in batches[done:]:
+    else:
+        sent.extend(_batches(iter(head), []))
+    for batch in chain(sent[done:], _batches(iterator, [])):
         yield function(batch)

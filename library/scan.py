@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 DOCUMENT_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".html", ".htm", ".txt"})
 TAXONOMY_SUFFIXES = frozenset({".yaml", ".yml"})
 CANDIDATE_SUFFIXES = DOCUMENT_SUFFIXES | TAXONOMY_SUFFIXES
 
 
-@dataclass(frozen=True)
-class FoundFile:
+class FoundFile(NamedTuple):
     """A file to parse, with the stat data that says whether it changed."""
 
     path: str

@@ -110,7 +110,7 @@ class LedeApp(App[None]):
 
     def _indexed(self, done: int, total: int) -> None:
         if isinstance(self.screen, MainScreen):
-            self.sub_title = f"indexing {done}/{total}"
+            self.sub_title = f"indexing {done}/{total}" if total else f"indexing {done}…"
             self.screen.reload()
 
     def _index_done(self, parsed: int, removed: int) -> None:

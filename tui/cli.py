@@ -141,7 +141,7 @@ def run_index(args: argparse.Namespace, out: TextIO) -> int:
 
     def progress(done: int, total: int) -> None:
         if show:
-            sys.stderr.write(f"\rindexing {done}/{total}")
+            sys.stderr.write(f"\rindexing {done}/{total}" if total else f"\rindexing {done}…")
             sys.stderr.flush()
 
     report = index.refresh(progress)
