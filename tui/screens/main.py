@@ -42,7 +42,9 @@ class MainScreen(Screen[None]):
         Binding("shift+tab", "focus_pane(-1)", "Prev pane", show=False, id="pane.previous"),
         Binding("l", "focus_pane(1)", "Next pane", show=False, id="pane.right"),
         Binding("h", "focus_pane(-1)", "Prev pane", show=False, id="pane.left"),
-        Binding("slash", "filter", "Filter", id="filter"),
+        # A priority binding runs as the key arrives, before later keys are routed, so the
+        # text typed right after "/" reaches the field even when it all comes in one packet.
+        Binding("slash", "filter", "Filter", priority=True, id="filter"),
         Binding("escape", "back", "Back", show=False, id="back"),
         Binding("m", "toggle_read", "Read/unread", id="toggle_read", show=False),
         Binding("s", "toggle_star", "Star", id="toggle_star"),
@@ -394,8 +396,11 @@ class MainScreen(Screen[None]):
 
     def action_filter(self) -> None:
         field = self.query_one("#filter", Input)
+        if field.has_focus:  # "/" is text inside the field
+            field.insert_text_at_cursor("/")
+            return
         field.display = True
-        field.focus()
+        self.set_focus(field)  # at once, not on the next turn of the loop
 
     def action_back(self) -> None:
         """Leave whatever is innermost: the filter, a preview, the detail pane."""
