@@ -1,0 +1,80 @@
+"""End to end in a real terminal (tmux): the installed lede, as a person uses it."""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.terminal import TmuxTerminal
+from tests.tui.conftest import write_doc
+from tests.webserver import ARTICLE_PARAGRAPHS, article_html, page
+
+REPO = Path(__file__).resolve().parents[2]
+HANGZHOU = "Hangzhou may ban mandatory collection"
+
+
+@pytest.fixture
+def lede() -> str:
+    """The ``lede`` console script installed beside this Python (what users run)."""
+    script = Path(sys.executable).parent / "lede"
+    assert script.exists(), "lede is not installed in this environment (run scripts/test)"
+    return str(script)
+
+
+def test_filter_open_quit_and_find_it_read(terminal: TmuxTerminal, lede: str) -> None:
+    terminal.start([lede], cwd=REPO, width=160, height=45)  # no path: ./feeds
+    terminal.wait_for("2 articles · 2 unread")
+    terminal.send_keys("/")
+    terminal.send_keys("Hangzhou", literal=True)
+    terminal.wait_for(re.compile(r"filter: Hangzhou\s+1 article · 1 unread"))
+    terminal.send_keys("Enter")  # leave the filter field
+    time.sleep(0.3)  # a person's next key comes a moment later
+    terminal.send_keys("Enter")  # open the article
+    terminal.wait_for("1 article · 0 unread")  # opening marked it read
+    screen = terminal.wait_for("A visitor tries facial recognition payment")
+    assert "Global Times (globaltimes.cn)" in screen
+    assert "China’s first" in screen  # the seed's mojibake is repaired
+    terminal.send_keys("q")
+    assert terminal.wait_for_exit() == 0
+    terminal.assert_screen_restored()
+
+    terminal.start([lede], cwd=REPO, width=160, height=45)
+    screen = terminal.wait_for("2 articles · 1 unread")
+    row = next(line for line in screen.splitlines() if HANGZHOU in line)
+    assert "●" not in row.split(HANGZHOU)[0]  # no unread marker before the title
+    terminal.send_keys("q")
+    assert terminal.wait_for_exit() == 0
+
+
+def test_preview_shows_the_original_page(
+    terminal: TmuxTerminal, lede: str, server, tmp_path: Path
+) -> None:
+    server.routes["/story"] = page(article_html())
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_doc(
+        corpus,
+        "story.md",
+        f"""
+        title: "Harbour bridge story"
+        excerpt: "Only an excerpt here."
+        publishedDateTime: 2024-05-01T08:00:00Z
+        originalUrl: "{server.url("/story")}"
+        """,
+    )
+    terminal.start([lede, str(corpus)], width=160, height=50)
+    terminal.wait_for("1 article")
+    terminal.send_keys("Enter")
+    terminal.wait_for("Only an excerpt here.")
+    terminal.send_keys("p")
+    screen = terminal.wait_for(ARTICLE_PARAGRAPHS[0][:26])
+    assert "Harbour Bridge Reopens After Repairs" in screen  # the page's headline
+    assert "NAVLINK" not in screen and "ADVERT-MARKER" not in screen
+    terminal.send_keys("p")
+    terminal.wait_for("Only an excerpt here.")
+    terminal.send_keys("q")
+    assert terminal.wait_for_exit() == 0
