@@ -24,12 +24,13 @@ from library.results import ArticleRow, ResultSet, fetch_rows
 from library.scan import FoundFile, scan
 from models.identity import normalise_url
 from models.problem import Problem
+from models.text import printable
 from models.topic import TopicTree, topic_key
 
 if TYPE_CHECKING:
     from library.records import IndexedFile
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 COMMIT_EVERY = 5000
 BULK = 5000
 SORTS = {
@@ -163,15 +164,15 @@ class CorpusIndex:
         """
         started = time.perf_counter()
         db = _connect(self.db_path)
-        missing: list[str] = []
+        unusable: list[str] = []
         try:
             if db.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None:
-                changed: Iterable[FoundFile] = _found_files(scan(self.roots), missing)
+                changed: Iterable[FoundFile] = _found_files(scan(self.roots), unusable)
                 gone: list[str] = []
                 total = 0  # not known until the scan ends
                 db.executescript(_DROP_SORT_INDEXES)
             else:
-                changed, gone = self._differences(db, missing)
+                changed, gone = self._differences(db, unusable)
                 total = len(changed)
                 if total > BULK:  # maintaining sort indexes row by row costs more than a rebuild
                     db.executescript(_DROP_SORT_INDEXES)
@@ -180,7 +181,7 @@ class CorpusIndex:
                 db.execute("DELETE FROM problems WHERE path = ''")
                 db.executemany(
                     "INSERT INTO problems VALUES ('', NULL, 'error', ?)",
-                    [(f"{root}: no such file or directory",) for root in missing],
+                    [(message,) for message in unusable],
                 )
                 db.executescript(_SORT_INDEXES)  # after a bulk load, or an interrupted run
                 if parsed or gone:
@@ -193,7 +194,7 @@ class CorpusIndex:
         return RefreshReport(scanned, parsed, len(gone), time.perf_counter() - started)
 
     def _differences(
-        self, db: sqlite3.Connection, missing: list[str]
+        self, db: sqlite3.Connection, unusable: list[str]
     ) -> tuple[list[FoundFile], list[str]]:
         """Files new or changed since the last refresh, and paths gone; forgets both."""
         db.execute(
@@ -203,7 +204,7 @@ class CorpusIndex:
         db.execute("DELETE FROM seen")
         db.executemany(
             "INSERT OR REPLACE INTO seen VALUES (?, ?, ?, ?)",
-            _found_files(scan(self.roots), missing),
+            _found_files(scan(self.roots), unusable),
         )
         rows = db.execute(
             "SELECT s.path, s.size, s.mtime_ns, s.explicit, f.path IS NOT NULL "
@@ -374,12 +375,16 @@ class CorpusIndex:
                     "(SELECT article_id FROM topic_closure WHERE node = ?)"
                 )
                 params.append(node)
-        for text in query.providers:
-            pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            sql.append(
-                "(a.provider_name LIKE ? ESCAPE '\\' OR a.provider_domain LIKE ? ESCAPE '\\')"
-            )
-            params.extend([pattern, pattern])
+        for texts, negate in ((query.providers, False), (query.excluded_providers, True)):
+            for text in texts:
+                pattern = (
+                    "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+                )
+                sql.append(
+                    f"{'NOT ' if negate else ''}(a.provider_name LIKE ? ESCAPE '\\' "
+                    "OR a.provider_domain LIKE ? ESCAPE '\\')"
+                )
+                params.extend([pattern, pattern])
         for column, operator, value in (
             ("published", ">=", query.after),
             ("published", "<", query.before),
@@ -489,13 +494,23 @@ class CorpusIndex:
         return result
 
 
-def _found_files(items: Iterable[FoundFile | str], missing: list[str]) -> Iterator[FoundFile]:
-    """The files of a scan; roots that do not exist are collected in ``missing``."""
+def _found_files(items: Iterable[FoundFile | str], unusable: list[str]) -> Iterator[FoundFile]:
+    """The files of a scan; what cannot be indexed is described in ``unusable``.
+
+    SQLite holds only UTF-8 text, so a file name that is not UTF-8 (the file
+    system's bytes, kept by ``surrogateescape``) is reported, not stored: one
+    such name must not stop the whole corpus from indexing.
+    """
     for item in items:
         if isinstance(item, str):
-            missing.append(item)
-        else:
-            yield item
+            unusable.append(f"{printable(item)}: no such file or directory")
+            continue
+        try:
+            item.path.encode("utf-8")
+        except UnicodeEncodeError:
+            unusable.append(f"{printable(item.path)}: file name is not UTF-8; rename it to read it")
+            continue
+        yield item
 
 
 def _forget(db: sqlite3.Connection, path: str) -> None:

@@ -37,6 +37,7 @@ class Query:
     topics: list[str] = field(default_factory=list)
     excluded_topics: list[str] = field(default_factory=list)
     providers: list[str] = field(default_factory=list)
+    excluded_providers: list[str] = field(default_factory=list)
     after: int | None = None
     before: int | None = None
     quality_min: int | None = None
@@ -95,10 +96,14 @@ def _apply(query: Query, key: str, operator: str, value: str, negate: bool) -> N
         raise QueryError(f"'{key}{operator}' is not understood; comparisons work with quality")
     if not value and key in ("topic", "provider", "after", "before", "is", "quality"):
         raise QueryError(f"{key}{operator} needs a value right after it (no space)")
+    if negate and key in ("after", "before", "quality"):
+        # Ignoring the dash would silently give the opposite of what was asked.
+        opposite = {"after": "before:", "before": "after:", "quality": "the other comparison"}
+        raise QueryError(f"-{key}{operator} cannot be negated; use {opposite[key]} instead")
     if key == "topic":
         (query.excluded_topics if negate else query.topics).append(value)
     elif key == "provider":
-        query.providers.append(value)
+        (query.excluded_providers if negate else query.providers).append(value)
     elif key == "after":
         query.after = _day(value, "after")
     elif key == "before":

@@ -11,6 +11,8 @@ from typing import NamedTuple
 
 from library.loader import load_file
 from library.scan import FoundFile
+from models.html import html_to_text
+from models.text import printable
 
 
 class ArticleSummary(NamedTuple):
@@ -41,6 +43,14 @@ class IndexedFile(NamedTuple):
     problems: tuple[tuple[int | None, str, str], ...]  # line, severity, message
 
 
+def _searchable(body: str) -> str:
+    """The words of a body: an HTML one (newsletters) as its text, as the reader shows it,
+    so a search for ``td`` or ``style`` does not match every newsletter's markup."""
+    if body.lstrip().startswith("<"):
+        return html_to_text(body)
+    return body
+
+
 def index_one(found: FoundFile) -> IndexedFile:
     """Parse a file's summary into an IndexedFile (runs in a worker process)."""
     parsed = load_file(found.path, explicit=found.explicit, summary=True)
@@ -58,7 +68,7 @@ def index_one(found: FoundFile) -> IndexedFile:
     summary = ArticleSummary(
         article.identity,
         article.kind,
-        article.title or os.path.splitext(os.path.basename(found.path))[0],
+        article.title or printable(os.path.splitext(os.path.basename(found.path))[0]),
         provider.name if provider else "",
         provider.domain if provider else "",
         int(article.published_at.timestamp()) if article.published_at else None,
@@ -72,7 +82,7 @@ def index_one(found: FoundFile) -> IndexedFile:
         found.mtime_ns,
         summary,
         article.excerpt,
-        article.body,
+        _searchable(article.body),
         tuple(dict.fromkeys(article.topics)),
         taxonomy,
         problems,

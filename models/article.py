@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic.alias_generators import to_camel
 
-from models.fields import AwareDatetime, Line, Text
+from models.fields import AwareDatetime, Label, Line, Text
 from models.identity import normalise_url
 
 
@@ -49,10 +49,15 @@ class Image(LedeModel):
 
 
 def _list(value: Any) -> Any:
-    """A single value where a list is expected (``topics: AI``) becomes a one-item list."""
+    """A single value where a list is expected (``topics: AI``) becomes a one-item list.
+
+    Blank entries (a bare ``-``) are ``None`` in YAML; like blank keys, they are absent.
+    """
     if value is None:
         return []
-    return value if isinstance(value, list) else [value]
+    if isinstance(value, list):
+        return [item for item in value if item is not None]
+    return [value]
 
 
 class RelatedArticle(LedeModel):
@@ -95,13 +100,19 @@ class Article(LedeModel):
     heat: int | None = None
     published: bool | None = None
     provider: Provider | None = None
-    topics: list[Line] = []
+    topics: list[Label] = []
     images: list[Image] = []
     related: list[RelatedArticle] = []
     secured: str | None = Field(default=None, repr=False, exclude=True)
     body: Text = Field(default="", exclude=True)
 
     _as_list = field_validator("topics", "images", "related", mode="before")(_list)
+
+    @field_validator("topics")
+    @classmethod
+    def _named(cls, topics: list[str]) -> list[str]:
+        """A topic left empty (``""``) names nothing; kept, it would be a nameless tree node."""
+        return [topic for topic in topics if topic]
 
     @model_validator(mode="before")
     @classmethod

@@ -36,5 +36,8 @@ Text = Annotated[str, BeforeValidator(_text), AfterValidator(repair_text)]
 Line = Annotated[str, BeforeValidator(_text), AfterValidator(lambda v: one_line(repair_text(v)))]
 """Single-line text (titles, names): repaired and whitespace-collapsed."""
 
+Label = Annotated[str, AfterValidator(lambda v: one_line(repair_text(v)))]
+"""A topic name: like ``Line``, but a number or a mapping there is a mistake to report."""
+
 AwareDatetime = Annotated[datetime, BeforeValidator(_aware), AfterValidator(_aware_after)]
 """A timezone-aware datetime from a YAML timestamp, a date or an ISO string."""

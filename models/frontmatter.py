@@ -122,6 +122,43 @@ def _check_size(node: yaml.Node) -> None:
 
 
 _DEEP_INDENT = re.compile(rf"^ {{{MAX_YAML_DEPTH},}}", re.MULTILINE)
+_OPENING = (
+    yaml.FlowSequenceStartToken,
+    yaml.FlowMappingStartToken,
+    yaml.BlockSequenceStartToken,
+    yaml.BlockMappingStartToken,
+)
+_CLOSING = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken, yaml.BlockEndToken)
+
+
+def _check_depth(text: str, first_line: int) -> None:
+    """Reject deep nesting from the tokens, before any node is built.
+
+    The C composer recurses once per level: some 30,000 levels (60 kB of
+    ``[``) overflow the C stack and kill the process, which no ``except``
+    catches. The scanner is iterative, so counting levels in its tokens is
+    safe. Without many openers or deep indentation a document cannot nest
+    anywhere near that deep, so ordinary ones skip the scan.
+    """
+    openers = text.count("[") + text.count("{") + text.count("- ") + text.count("? ")
+    if openers <= MAX_YAML_DEPTH and _DEEP_INDENT.search(text) is None:
+        return
+    scanner = _Loader(text)
+    depth = 0
+    try:
+        while scanner.check_token():
+            token = scanner.get_token()
+            if isinstance(token, _OPENING):
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    raise DocumentError(
+                        f"front matter is nested deeper than {MAX_YAML_DEPTH} levels",
+                        first_line + token.start_mark.line,
+                    )
+            elif isinstance(token, _CLOSING):
+                depth -= 1
+    finally:
+        scanner.dispose()
 
 
 def _needs_graph_check(text: str) -> bool:
@@ -149,6 +186,7 @@ def load_yaml_documents(text: str, first_line: int = 1, *, single: bool = False)
         raise DocumentError(f"YAML is larger than {MAX_FRONT_MATTER_CHARS} characters")
     loader = _Loader(text)
     try:
+        _check_depth(text, first_line)
         if single:
             node = loader.get_single_node()
             nodes = [] if node is None else [node]
@@ -164,6 +202,10 @@ def load_yaml_documents(text: str, first_line: int = 1, *, single: bool = False)
         mark = error.problem_mark or error.context_mark
         line = first_line + mark.line if mark else None
         problem = error.problem or error.context or "invalid YAML"
+        start = error.context_mark
+        if error.problem and error.context and start and mark and start.line != mark.line:
+            # An unclosed quote or bracket is found at the end: say where it began.
+            problem += f" ({error.context} on line {first_line + start.line})"
         raise DocumentError(f"invalid YAML: {problem}", line) from None
     except yaml.YAMLError as error:
         raise DocumentError(f"invalid YAML: {error}") from None

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from models.text import printable
+
 Severity = Literal["error", "warning"]
 
 
@@ -18,4 +20,6 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line or 1}: {self.severity}: {self.message}"
+        """One line, whatever the file name holds (see ``printable``)."""
+        where = f"{printable(self.path)}:{self.line or 1}"
+        return f"{where}: {self.severity}: {printable(self.message)}"

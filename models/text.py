@@ -22,6 +22,19 @@ _CONTROLS = re.compile(
     r"|\x9d[^\x07\x1b\x9c]*(?:\x07|\x9c)?"
     r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 )
+# Before ftfy, only what cannot be mojibake: sequences introduced by ESC, a C1 CSI
+# with its final byte, a terminated C1 OSC, and C0 controls. Lone C1 characters are
+# what mojibake is made of (``â€\x9d`` is a mis-decoded ``”``, ``Ã\x81`` an ``Á``), so
+# they are left for ftfy to turn back into text; whatever it leaves is stripped after.
+_SEQUENCES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]?"
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"
+    r"|\x1b[ -~]?"
+    r"|\x9b[0-?]*[ -/]*[@-~]"
+    r"|\x9d[^\x07\x1b\x9c]*(?:\x07|\x9c)"
+    r"|[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]"
+)
 _ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
@@ -30,6 +43,26 @@ def strip_controls(text: str) -> str:
     if text.isascii() and text.isprintable():
         return text  # the common case, without running the expression
     return _CONTROLS.sub("", text)
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if "\udc80" <= char <= "\udcff":  # a byte of a file name that is not UTF-8
+        return f"\\x{ord(char) - 0xDC00:02x}"
+    return ascii(char)[1:-1]
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters and undecodable bytes written as escapes.
+
+    For file names, which must stay recognisable: a name holding a newline or
+    an escape sequence must neither break a one-line message nor reach the
+    terminal, and one with bytes that are not UTF-8 must still be writable.
+    """
+    return text if text.isascii() and text.isprintable() else _UNPRINTABLE.sub(_escape, text)
 
 
 def one_line(text: str) -> str:
@@ -54,18 +87,17 @@ def _ftfy_fix():  # pragma: no cover - trivial import indirection
 def repair_text(text: str) -> str:
     """Fix mojibake, decode HTML entities and strip control characters.
 
-    Controls are stripped before ftfy (which would otherwise drop just the ESC
-    and leave the payload of a sequence) and again after decoding entities.
+    Escape sequences are stripped before ftfy (which would otherwise drop just
+    the ESC and leave the payload of a sequence), all controls after it and
+    after decoding entities.
 
     ASCII text cannot hold mojibake, so ftfy (slow, imported lazily) only sees
     strings that need it; that keeps a cold index of 50,000 documents fast.
     """
-    text = strip_controls(text)
-    original = text
     if not text.isascii():
-        text = _ftfy_fix()(text)
+        text = _ftfy_fix()(_SEQUENCES.sub("", text))
     if "&" in text and _ENTITY.search(text):
         text = html.unescape(text)
     if "\xa0" in text:
         text = text.replace("\xa0", " ")
-    return text if text is original else strip_controls(text)
+    return strip_controls(text)

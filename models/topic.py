@@ -96,19 +96,23 @@ class TopicTree:
         return key
 
     def _break_cycles(self) -> None:
-        for start in list(self.nodes):
-            seen: list[str] = []
+        """Walk up from every topic once; linear, so a long hand-made chain is no hang."""
+        done: set[str] = set()
+        for start in self.nodes:
+            path: dict[str, None] = {}  # the walk so far, in order, with quick lookups
             key: str | None = start
-            while key is not None and key not in seen:
-                seen.append(key)
+            while key is not None and key not in done and key not in path:
+                path[key] = None
                 key = self.nodes[key].parent
-            if key is not None:  # walked back into the path: a cycle
+            if key is not None and key in path:  # walked back into the path: a cycle
+                seen = list(path)
                 closing = seen[-1]
                 loop = " → ".join(self.nodes[k].name for k in seen[seen.index(key) :] + [key])
                 self.warnings.append(
                     f"topic cycle {loop}; '{self.nodes[closing].name}' is shown at the root"
                 )
                 self.nodes[closing].parent = None
+            done.update(path)
 
     def resolve(self, name: str) -> str | None:
         """The key of a topic given its name, id or short name; ``None`` if unknown."""
