@@ -1,24 +1,57 @@
-"""Shared fixtures: every test gets its own config, data and cache directories."""
+"""Shared fixtures: every test gets its own config, data and cache directories.
+
+The core tests (models, parsing, index, query, state, CLI) also share the
+helpers below: a document writer, a small corpus with known answers, a
+refreshed index factory and a runner for the real ``lede`` console script.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from library.index import CorpusIndex
+from library.state import StateStore
 from tests.webserver import TestServer
+
+XDG_VARIABLES = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME")
+# Variables of the user's own shell that would change what a test sees.
+USER_VARIABLES = ("LEDE_FEEDS", "LEDE_DEBUG")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def isolated_session_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """XDG folders for the whole session, so session fixtures and anything run
+    before a test's own folders exist never reach the user's home either."""
+    root = tmp_path_factory.mktemp("xdg-session")
+    with pytest.MonkeyPatch.context() as patch:
+        for name in XDG_VARIABLES:
+            path = root / name.lower()
+            path.mkdir()
+            patch.setenv(name, str(path))
+        for name in USER_VARIABLES:
+            patch.delenv(name, raising=False)
+        yield root
 
 
 @pytest.fixture(autouse=True)
 def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
     """Point the XDG variables at fresh folders so no test sees another's state or the user's."""
     dirs = {}
-    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+    for name in XDG_VARIABLES:
         path = tmp_path / name.lower()
         path.mkdir()
         monkeypatch.setenv(name, str(path))
         dirs[name] = path
+    for name in USER_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
     return dirs
 
 
@@ -28,3 +61,240 @@ def server() -> Iterator[TestServer]:
     test_server = TestServer()
     yield test_server
     test_server.stop()
+
+
+# -- core test helpers -------------------------------------------------------------------
+
+DocWriter = Callable[..., Path]
+
+
+def write_document(folder: Path, name: str, front: str, body: str = "") -> Path:
+    """Write ``---``, the dedented front matter, ``---`` and ``body`` to ``folder/name``."""
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = "---\n" + textwrap.dedent(front).strip("\n") + "\n---\n" + body
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def doc_writer(tmp_path: Path) -> DocWriter:
+    """``doc_writer(name, front, body="", folder=None)`` writes a document under tmp_path/docs."""
+    default = tmp_path / "docs"
+
+    def write(name: str, front: str, body: str = "", folder: Path | None = None) -> Path:
+        return write_document(folder or default, name, front, body)
+
+    return write
+
+
+QUERY_TAXONOMY = """\
+taxonomy: topic
+_id: ai
+name: AI
+---
+taxonomy: topic
+_id: machine-learning
+name: Machine Learning
+shortname: ML
+parent: AI
+---
+taxonomy: topic
+_id: computer-vision
+name: Computer Vision
+parent: AI
+---
+taxonomy: topic
+_id: google-ai
+name: Google AI
+parent: AI
+---
+taxonomy: topic
+_id: tensorflow
+name: TensorFlow
+parent: Google AI
+---
+taxonomy: topic
+_id: ai-ethics
+name: AI Ethics
+parent: AI
+"""
+
+# name: (front matter, body). Dates, qualities and words are chosen so that every
+# operator of the query language has a boundary to get right.
+QUERY_DOCS: dict[str, tuple[str, str]] = {
+    "hangzhou": (
+        """
+        title: "Hangzhou bans facial recognition in housing"
+        excerpt: "The city council voted on a privacy rule."
+        publishedDateTime: 2020-10-28T16:26:00Z
+        originalUrl: "https://www.globaltimes.cn/content/1204981.shtml"
+        quality: 10
+        provider:
+          name: Global Times
+          domain: globaltimes.cn
+        topics:
+          - Computer Vision
+        """,
+        "Residents of Hangzhou may refuse the scanners.\n",
+    ),
+    "tensorflow": (
+        """
+        title: "TensorFlow 3 released with a new compiler"
+        excerpt: "Google ships a major version."
+        publishedDateTime: 2021-05-01T09:00:00Z
+        originalUrl: "https://example.test/tensorflow-3"
+        quality: 80
+        provider:
+          name: Example Wire
+          domain: example.test
+        topics:
+          - TensorFlow
+        """,
+        "The compiler traces functions by default.\n",
+    ),
+    "gemini": (
+        """
+        title: "Google unveils Gemini"
+        excerpt: "A new family of models."
+        publishedDateTime: 2023-12-06T00:00:00Z
+        originalUrl: "https://www.theverge.com/gemini"
+        quality: 55
+        provider:
+          name: The Verge
+          domain: theverge.com
+        topics:
+          - Google AI
+        """,
+        "Three sizes: Ultra, Pro and Nano.\n",
+    ),
+    "banks": (
+        """
+        title: "Machine learning spots fraud at banks"
+        excerpt: "Models flag odd payments."
+        publishedDateTime: 2021-03-12T23:59:59Z
+        originalUrl: "https://www.reuters.com/banks-ml"
+        quality: 40
+        provider:
+          name: Reuters
+          domain: reuters.com
+        topics:
+          - ML
+        """,
+        "Payments are scored in real time.\n",
+    ),
+    "faces": (
+        """
+        title: "Recognition of faces in the facial data of airports"
+        excerpt: "Airports test new gates."
+        publishedDateTime: 2022-06-01T12:00:00+08:00
+        originalUrl: "https://news.example.org/airports"
+        quality: 41
+        provider:
+          name: Airport Daily
+          domain: airportdaily.example.org
+        topics:
+          - Computer Vision
+        """,
+        "Travellers walk through without stopping.\n",
+    ),
+    "ethics": (
+        """
+        title: "AI ethics boards multiply"
+        excerpt: "Companies hire ethicists."
+        publishedDateTime: 2022-01-01
+        originalUrl: "https://www.wired.com/ethics-boards"
+        quality: 0
+        provider:
+          name: Wired
+          domain: wired.com
+        topics:
+          - AI Ethics
+        """,
+        "Boards review products before launch.\n",
+    ),
+    "hangar": (
+        """
+        title: "A quiet hangar story"
+        excerpt: "Nothing about topics here."
+        """,
+        "The hangar door was left open all night.\n",
+    ),
+}
+
+
+@pytest.fixture
+def query_corpus(tmp_path: Path) -> Path:
+    """The folder of QUERY_DOCS plus their taxonomy (``topics.yaml``)."""
+    root = tmp_path / "query-corpus"
+    root.mkdir()
+    (root / "topics.yaml").write_text(QUERY_TAXONOMY, encoding="utf-8")
+    for name, (front, body) in QUERY_DOCS.items():
+        write_document(root, f"{name}.md", front, body)
+    return root
+
+
+@pytest.fixture
+def index_factory(tmp_path: Path) -> Iterator[Callable[..., CorpusIndex]]:
+    """``index_factory(*roots, state=None)``: a refreshed CorpusIndex in its own database."""
+    opened: list[CorpusIndex] = []
+
+    def build(*roots: Path, state: StateStore | None = None) -> CorpusIndex:
+        index = CorpusIndex([str(root) for root in roots], tmp_path / f"index-{len(opened)}.db")
+        opened.append(index)
+        if state is not None:
+            index.attach_state(state.path)
+        index.refresh()
+        return index
+
+    yield build
+    for index in opened:
+        index.close()
+
+
+@pytest.fixture
+def state_store(tmp_path: Path) -> Iterator[StateStore]:
+    """A StateStore in tmp_path."""
+    store = StateStore(tmp_path / "state.sqlite")
+    yield store
+    store.close()
+
+
+def lede_executable() -> str:
+    """The installed ``lede`` console script of the interpreter running the tests."""
+    search = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+    found = shutil.which("lede", path=search)
+    assert found, "the lede console script is not installed next to the interpreter"
+    return found
+
+
+LedeRunner = Callable[..., "subprocess.CompletedProcess[str]"]
+
+
+@pytest.fixture
+def run_lede(tmp_path: Path, isolated_dirs: dict[str, Path]) -> LedeRunner:
+    """Run the real ``lede`` command with this test's XDG folders; cwd defaults to a
+    fresh empty folder (no ``./feeds``). Returns the completed process (text)."""
+    executable = lede_executable()
+    empty = tmp_path / "cwd"
+    empty.mkdir()
+
+    def run(
+        *args: str | Path,
+        cwd: Path | None = None,
+        env: dict[str, str] | None = None,
+        timeout: float = 60,
+    ) -> subprocess.CompletedProcess[str]:
+        environment = {**os.environ, **(env or {})}
+        return subprocess.run(
+            [executable, *map(str, args)],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="backslashreplace",
+            cwd=cwd or empty,
+            env=environment,
+            timeout=timeout,
+        )
+
+    return run

@@ -1,0 +1,254 @@
+"""A hostile corpus: every way a file can be broken, odd or malicious, side by side with
+good ones. ``lede check`` reports each bad file on its own line and keeps going, the
+good ones still list, nothing prints a traceback or an escape sequence, nothing hangs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from library.check import check
+from library.index import CorpusIndex
+from models.text import printable
+
+PROBLEM_LINE = re.compile(r"^(?P<path>.+):(?P<line>\d+): (?P<severity>error|warning): (?P<msg>.+)$")
+SUMMARY = re.compile(r"^checked \d+ files \(\d+ articles, \d+ topics\): \d+ invalid, .+$")
+TERMINAL_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+ESCAPE_NAME = "\x1b]0;pwned\x07.md"
+
+
+def alias_bomb() -> str:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for previous, name in zip("abcdefgh", "bcdefghi", strict=True):
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{previous}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+# name: (bytes, [(line, severity, message fragment)]); an empty list means "no problem".
+FILES: dict[str, tuple[bytes, list[tuple[int, str, str]]]] = {
+    "good.md": (
+        b'---\ntitle: "Good one"\npublishedDateTime: 2021-01-01T00:00:00Z\n'
+        b"originalUrl: https://a.test/1\n---\nA good body.\n",
+        [],
+    ),
+    "markup.md": (b"---\ntitle: '[bold red]x[/] [@click=app.quit]y[/] [/'\n---\n", []),
+    "escapes.md": (
+        b'---\ntitle: "Escaped\\e]52;c;aGFja2Vk\\a\\e[2J\\x9b31m title"\n'
+        b'excerpt: "x\\e[31my"\nprovider:\n  name: "P\\e]8;;https://evil.test\\e\\\\"\n---\n'
+        b"Body \x1b]52;c;aGFja2Vk\x07 \x1b[2J text\n",
+        [],
+    ),
+    "broken.md": (b"---\ntitle: ok\nfoo: bar: baz\n---\n", [(3, "error", "invalid YAML")]),
+    "unclosed.md": (b"---\ntitle: never closed\nbody\n", [(1, "error", "not closed")]),
+    "types.md": (
+        b"---\ntitle: Typed\nquality: high\nprovider: 5\ntopics: 5\n---\n",
+        [(3, "error", "quality"), (4, "error", "provider"), (5, "error", "topics")],
+    ),
+    "binary.md": (b"---\ntitle: x\n---\n\x00\x01\x02\xff" * 10, [(1, "error", "binary")]),
+    "latin1.md": ("---\ntitle: café\n---\n".encode("latin-1"), [(2, "error", "not UTF-8")]),
+    "huge.md": (
+        b"---\ntitle: huge\n---\n" + b"x" * (8 * 1024 * 1024 + 10),
+        [(1, "error", "large")],
+    ),
+    "bomb.md": (
+        b"---\ntitle: bomb\n" + alias_bomb().encode() + b"---\n",
+        [(1, "error", "alias bomb")],
+    ),
+    "deep.md": (
+        b"---\ntitle: deep\nx: " + b"[" * 200_000 + b"\n---\n",
+        [(3, "error", "nested deeper")],
+    ),
+    "list.md": (b"---\n- a\n- b\n---\n", [(2, "error", "not a mapping")]),
+    "evil-tag.md": (
+        b"---\ntitle: evil\nrun: !!python/object/apply:os.system ['echo pwned']\n---\n",
+        [(3, "error", "constructor")],
+    ),
+    "crlf-bom.md": (b"\xef\xbb\xbf---\r\ntitle: Windows\r\n---\r\nbody\r\n", []),
+    "no-newline.md": (b"---\ntitle: Ends abruptly\n---", []),
+    "empty.md": (b"", []),  # walked, not named: not a document, silently skipped
+    "sub/notes.md": (b"Just notes, no front matter.\n", []),  # likewise
+    "sub/deeper/also-good.md": (b"---\ntitle: Deep in the tree\n---\n", []),
+    "-x.md": (b"---\ntitle: Dash\n---\n", []),
+    "with space.md": (b"---\ntitle: Space\n---\n", []),
+    "ünïcødé.md": (b"---\ntitle: Unicode\n---\n", []),
+    "new\nline.md": (b"---\ntitle: Newline\n---\n", []),
+    "bad\nname.md": (b"---\ntitle: [\n---\n", [(3, "error", "invalid YAML")]),
+    ESCAPE_NAME: (b"---\ntitle: [\n---\n", [(3, "error", "invalid YAML")]),
+}
+GOOD_TITLES = {
+    "Good one",
+    "[bold red]x[/] [@click=app.quit]y[/] [/",
+    "Escaped title",
+    "Typed",
+    "Windows",
+    "Ends abruptly",
+    "Deep in the tree",
+    "Dash",
+    "Space",
+    "Unicode",
+    "Newline",
+}
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, list[Any]]]:
+    """The corpus, and the problems expected per printed path (minus names the FS refused)."""
+    root = tmp_path_factory.mktemp("hostile")
+    expected: dict[str, list[Any]] = {}
+    for name, (content, problems) in FILES.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.write_bytes(content)
+        except OSError:
+            continue  # this file system does not allow such a name
+        expected[printable(str(path))] = problems
+    (root / "sub" / "loop").symlink_to("..", target_is_directory=True)
+    (root / "sub" / "deeper" / "up").symlink_to("../..", target_is_directory=True)
+    (root / "sub" / "link.md").symlink_to("../good.md")
+    expected[str(root / "sub" / "link.md")] = [(1, "warning", "duplicate of")]
+    (root / "sub" / "dangling.md").symlink_to("nowhere.md")
+    os.mkfifo(root / "fifo.md")  # reading it would block forever
+    with contextlib.suppress(OSError):  # a name that is not UTF-8
+        (root / os.fsdecode(b"caf\xe9-name.md")).write_bytes(b"---\ntitle: Latin name\n---\n")
+    if os.geteuid() != 0:  # root reads anything
+        secret = root / "secret.md"
+        secret.write_bytes(b"---\ntitle: secret\n---\n")
+        secret.chmod(0)
+        expected[str(secret)] = [(1, "error", "cannot read")]
+    return root, expected
+
+
+def problem_lines(stdout: str) -> tuple[list[re.Match[str]], str]:
+    *lines, summary = stdout.splitlines()
+    matches = [PROBLEM_LINE.match(line) for line in lines]
+    assert all(matches), [line for line, m in zip(lines, matches, strict=True) if not m]
+    return [m for m in matches if m], summary
+
+
+def test_lede_check_reports_each_bad_file_and_nothing_else(
+    hostile: tuple[Path, dict[str, list[Any]]], run_lede: Callable[..., Any]
+) -> None:
+    root, expected = hostile
+    started = time.perf_counter()
+    done = run_lede("check", root, timeout=30)
+    assert time.perf_counter() - started < 20
+    assert done.returncode == 1
+    assert "Traceback" not in done.stdout + done.stderr
+    assert done.stderr == ""
+    assert not TERMINAL_CONTROLS.search(done.stdout.replace("\n", ""))
+    matches, summary = problem_lines(done.stdout)
+    assert SUMMARY.match(summary), summary
+    found: dict[str, list[tuple[int, str, str]]] = {}
+    for match in matches:
+        found.setdefault(match["path"], []).append(
+            (int(match["line"]), match["severity"], match["msg"])
+        )
+    for path, problems in expected.items():
+        got = found.pop(path, [])
+        assert [(line, severity) for line, severity, _ in got] == [
+            (line, severity) for line, severity, _ in problems
+        ], path
+        for (_, _, message), (_, _, fragment) in zip(got, problems, strict=True):
+            assert fragment in message, (path, message)
+    assert found == {}, "problems reported for files that have none"
+    invalid = sum(1 for problems in expected.values() if any(p[1] == "error" for p in problems))
+    assert f": {invalid} invalid," in summary
+
+
+def test_lede_check_survives_a_strict_utf8_terminal(
+    hostile: tuple[Path, dict[str, list[Any]]], run_lede: Callable[..., Any]
+) -> None:
+    root, _ = hostile
+    done = run_lede("check", root, env={"PYTHONIOENCODING": "utf-8:strict"})
+    assert done.returncode == 1
+    assert done.stderr == ""
+    assert "checked" in done.stdout.splitlines()[-1]
+
+
+def test_good_files_still_list_and_nothing_shown_carries_controls(
+    hostile: tuple[Path, dict[str, list[Any]]], run_lede: Callable[..., Any]
+) -> None:
+    root, expected = hostile
+    listed = run_lede("list", "--json", root, timeout=30)
+    assert listed.returncode == 0, listed.stderr
+    assert "Traceback" not in listed.stderr
+    records = [json.loads(line) for line in listed.stdout.splitlines()]
+    titles = {record["title"] for record in records}
+    created = {name for name in GOOD_TITLES if name != "Newline"} | (
+        {"Newline"} if any("new\\nline.md" in path for path in expected) else set()
+    )
+    assert titles == created
+    for record in records:
+        for value in (record["title"], record["provider"]["name"], *record["topics"]):
+            assert not TERMINAL_CONTROLS.search(value), value
+    plain = run_lede("list", root)
+    assert plain.returncode == 0
+    assert not TERMINAL_CONTROLS.search(plain.stdout.replace("\n", ""))
+    assert len(plain.stdout.splitlines()) == len(created)
+
+
+def test_the_index_reports_what_it_cannot_store(
+    hostile: tuple[Path, dict[str, list[Any]]], tmp_path: Path
+) -> None:
+    root, expected = hostile
+    index = CorpusIndex([str(root)], tmp_path / "index.db")
+    started = time.perf_counter()
+    report = index.refresh()
+    assert time.perf_counter() - started < 20
+    problems = index.problems()
+    index.close()
+    errors = {printable(p.path) for p in problems if p.severity == "error" and p.path}
+    assert {path for path, found in expected.items() if found and found[0][1] == "error"} == errors
+    if (root / os.fsdecode(b"caf\xe9-name.md")).exists():
+        unusable = [p.message for p in problems if not p.path]
+        assert unusable == [
+            f"{root}/caf\\xe9-name.md: file name is not UTF-8; rename it to read it"
+        ]
+    assert report.scanned >= len(expected)
+
+
+def test_named_files_must_be_documents(
+    hostile: tuple[Path, dict[str, list[Any]]], run_lede: Callable[..., Any]
+) -> None:
+    root, _ = hostile
+    done = run_lede("check", root / "empty.md", root / "sub" / "notes.md", root / "nothere.md")
+    assert done.returncode == 1
+    matches, summary = problem_lines(done.stdout)
+    assert sorted((m["path"], m["line"], m["severity"]) for m in matches) == [
+        (str(root / "empty.md"), "1", "error"),
+        (str(root / "nothere.md"), "1", "error"),
+        (str(root / "sub" / "notes.md"), "1", "error"),
+    ]
+    assert "3 invalid" in summary
+
+
+@pytest.mark.parametrize("args", [("--", "-x.md"), ("./-x.md",)], ids=["double-dash", "dot"])
+def test_a_name_starting_with_a_dash_can_be_checked(
+    args: tuple[str, ...], hostile: tuple[Path, dict[str, list[Any]]], run_lede: Callable[..., Any]
+) -> None:
+    root, _ = hostile
+    done = run_lede("check", *args, cwd=root)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.startswith("checked 1 files (1 articles")
+
+
+def test_check_in_process_counts_every_invalid_file(
+    hostile: tuple[Path, dict[str, list[Any]]],
+) -> None:
+    root, expected = hostile
+    started = time.perf_counter()
+    report = check([str(root)])
+    assert time.perf_counter() - started < 20
+    invalid = sum(1 for problems in expected.values() if any(p[1] == "error" for p in problems))
+    assert report.invalid == invalid
+    assert report.files >= len(expected)

@@ -1,0 +1,396 @@
+"""The query language: parsing every operator, rejecting malformed queries with a clear
+message, and running each operator against a small index with known answers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from library.index import CorpusIndex
+from library.query import Query, QueryError, Term, parse_query
+from library.state import StateStore
+from tests.conftest import QUERY_DOCS
+
+ALL = set(QUERY_DOCS)
+UNDER_AI = {"hangzhou", "tensorflow", "gemini", "banks", "faces", "ethics"}
+
+
+def day(text: str) -> int:
+    return int(datetime.fromisoformat(text).replace(tzinfo=UTC).timestamp())
+
+
+# -- parsing ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", Query()),
+        ("   ", Query()),
+        ("- -", Query()),
+        ("facial recognition", Query(terms=[Term("facial"), Term("recognition")])),
+        ('"facial recognition"', Query(terms=[Term("facial recognition", phrase=True)])),
+        ('"" x', Query(terms=[Term("x")])),
+        ("-council", Query(excluded=[Term("council")])),
+        ('-"city council"', Query(excluded=[Term("city council", phrase=True)])),
+        ("topic:AI", Query(topics=["AI"])),
+        ("Topic:google-ai", Query(topics=["google-ai"])),
+        ('topic:"Machine Learning"', Query(topics=["Machine Learning"])),
+        ("-topic:AI", Query(excluded_topics=["AI"])),
+        ("provider:reuters.com", Query(providers=["reuters.com"])),
+        ('provider:"Global Times"', Query(providers=["Global Times"])),
+        ("-provider:wired", Query(excluded_providers=["wired"])),
+        ("after:2021-03-01", Query(after=day("2021-03-01"))),
+        ("before:2021-03-01", Query(before=day("2021-03-01"))),
+        ("quality>40", Query(quality_min=41)),
+        ("quality<40", Query(quality_max=39)),
+        ("quality>=40", Query(quality_min=40)),
+        ("quality<=40", Query(quality_max=40)),
+        ("quality=40", Query(quality_min=40, quality_max=40)),
+        ("quality>-1", Query(quality_min=0)),
+        ("is:unread", Query(flags={"unread"})),
+        ("IS:Read", Query(flags={"read"})),
+        ("-is:starred", Query(excluded_flags={"starred"})),
+        (
+            'ban "facial data" -city topic:AI provider:x after:2020-01-01 quality>3 is:starred',
+            Query(
+                terms=[Term("ban"), Term("facial data", phrase=True)],
+                excluded=[Term("city")],
+                topics=["AI"],
+                providers=["x"],
+                after=day("2020-01-01"),
+                quality_min=4,
+                flags={"starred"},
+            ),
+        ),
+    ],
+)
+def test_parse_every_operator(text: str, expected: Query) -> None:
+    assert parse_query(text) == expected
+
+
+def test_empty_is_only_the_query_that_matches_everything() -> None:
+    assert parse_query("  ").empty
+    assert not parse_query("x").empty
+    assert not parse_query("-provider:x").empty
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('"unclosed phrase', 'a phrase is missing its closing "'),
+        ('ok "unclosed', 'a phrase is missing its closing "'),
+        ("after:2020", "after: expects a date as YYYY-MM-DD, not '2020'"),
+        ("before:2021-02-30", "before: expects a date as YYYY-MM-DD, not '2021-02-30'"),
+        ("after:yesterday", "after: expects a date as YYYY-MM-DD, not 'yesterday'"),
+        ("quality>x", "quality> expects a whole number, not 'x'"),
+        ("quality<4.5", "quality< expects a whole number, not '4.5'"),
+        ("quality:5", "quality needs a comparison: quality>N or quality<N"),
+        ("is:bogus", "is:bogus is not known; use is:unread, is:read or is:starred"),
+        ("unknown:key", "unknown filter 'unknown:'; use topic:, provider:, after:, before:"),
+        ("topic:", "topic: needs a value right after it (no space)"),
+        ("topic: AI", "topic: needs a value right after it (no space)"),
+        ("provider:", "provider: needs a value right after it"),
+        ("is:", "is: needs a value right after it"),
+        ("quality>", "quality> needs a value right after it"),
+        ("title>3", "'title>' is not understood; comparisons work with quality"),
+        ("-after:2021-01-01", "-after: cannot be negated; use before: instead"),
+        ("-before:2021-01-01", "-before: cannot be negated; use after: instead"),
+        ("-quality>3", "-quality> cannot be negated"),
+    ],
+)
+def test_malformed_queries_raise_a_clear_message(text: str, message: str) -> None:
+    with pytest.raises(QueryError) as raised:
+        parse_query(text)
+    assert str(raised.value).startswith(message)
+    assert "\n" not in str(raised.value)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text())
+def test_parsing_any_text_gives_a_query_or_a_query_error(text: str) -> None:
+    try:
+        query = parse_query(text)
+    except QueryError as error:
+        assert str(error)
+    else:
+        assert isinstance(query, Query)
+
+
+# -- against an index ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def state(state_store: StateStore) -> StateStore:
+    return state_store
+
+
+@pytest.fixture
+def index(
+    query_corpus: Path, index_factory: Callable[..., CorpusIndex], state: StateStore
+) -> CorpusIndex:
+    return index_factory(query_corpus, state=state)
+
+
+def found(index: CorpusIndex, query: str, **options: object) -> set[str]:
+    return {Path(row.path).stem for row in index.search(query, **options)}
+
+
+def test_an_empty_query_lists_everything(index: CorpusIndex) -> None:
+    assert found(index, "") == ALL
+    assert index.count() == len(ALL)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("facial recognition", {"hangzhou", "faces"}),
+        ("FACIAL Recognition", {"hangzhou", "faces"}),
+        ("facial compiler", set()),
+        ("council", {"hangzhou"}),  # excerpt
+        ("scanners", {"hangzhou"}),  # body
+        ("reuters", {"banks"}),  # provider name
+        ("theverge", {"gemini"}),  # provider domain
+        ("vision", {"hangzhou", "faces"}),  # topic
+        ("tensorflow", {"tensorflow"}),
+        ("airports", {"faces"}),
+        ("nothing-like-this", set()),
+    ],
+)
+def test_words_must_all_match_over_every_text_field(
+    index: CorpusIndex, query: str, expected: set[str]
+) -> None:
+    assert found(index, query) == expected
+
+
+def test_a_phrase_needs_its_words_together(index: CorpusIndex) -> None:
+    assert found(index, "facial recognition") == {"hangzhou", "faces"}
+    assert found(index, '"facial recognition"') == {"hangzhou"}
+    assert found(index, '"recognition facial"') == set()
+    assert found(index, '"city council" privacy') == {"hangzhou"}
+
+
+def test_excluded_words_and_phrases(index: CorpusIndex) -> None:
+    assert found(index, "facial -council") == {"faces"}
+    assert found(index, '-"facial data"') == ALL - {"faces"}
+    assert found(index, "-facial -hangar") == ALL - {"hangzhou", "faces", "hangar"}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("topic:AI", UNDER_AI),
+        ("topic:ai", UNDER_AI),
+        ('topic:"Google AI"', {"tensorflow", "gemini"}),
+        ("topic:google-ai", {"tensorflow", "gemini"}),  # by the taxonomy's _id
+        ("topic:TensorFlow", {"tensorflow"}),
+        ("topic:tensor", {"tensorflow"}),  # a unique prefix
+        ("topic:ML", {"banks"}),  # the article uses the short name
+        ('topic:"machine learning"', {"banks"}),
+        ('topic:"Computer Vision"', {"hangzhou", "faces"}),
+        ("-topic:AI", {"hangar"}),
+        ('-topic:"Google AI"', ALL - {"tensorflow", "gemini"}),
+        ("topic:AI -topic:computer-vision", UNDER_AI - {"hangzhou", "faces"}),
+    ],
+)
+def test_topic_includes_descendants_and_aliases(
+    index: CorpusIndex, query: str, expected: set[str]
+) -> None:
+    assert found(index, query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [("topic:quantum", "unknown topic 'quantum'"), ("topic:a", "did you mean AI, AI Ethics")],
+)
+def test_an_unknown_topic_is_a_query_error(index: CorpusIndex, query: str, message: str) -> None:
+    with pytest.raises(QueryError, match=message):
+        index.search(query)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("provider:globaltimes.cn", {"hangzhou"}),
+        ('provider:"Global Times"', {"hangzhou"}),
+        ("provider:times", {"hangzhou"}),
+        ("provider:VERGE", {"gemini"}),
+        ("provider:example", {"tensorflow", "faces"}),  # example.test, airportdaily.example.org
+        ("provider:%", set()),
+        ("provider:_", set()),
+        ("-provider:reuters", ALL - {"banks"}),
+        ("-provider:example", ALL - {"tensorflow", "faces"}),
+    ],
+)
+def test_provider_matches_name_or_domain(
+    index: CorpusIndex, query: str, expected: set[str]
+) -> None:
+    assert found(index, query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("after:2021-05-01", {"tensorflow", "gemini", "faces", "ethics"}),  # 09:00 that day
+        ("after:2021-05-02", {"gemini", "faces", "ethics"}),
+        ("before:2021-05-01", {"hangzhou", "banks"}),
+        ("before:2021-05-02", {"hangzhou", "banks", "tensorflow"}),
+        ("after:2021-03-12 before:2021-03-13", {"banks"}),  # 23:59:59 that day
+        ("after:2023-12-06", {"gemini"}),  # exactly midnight
+        ("before:2023-12-06", ALL - {"gemini", "hangar"}),
+        ("after:2022-06-01 before:2022-06-02", {"faces"}),  # 12:00+08:00 is 04:00 UTC
+        ("after:2022-01-01 before:2022-01-02", {"ethics"}),  # a date-only value
+        ("after:2030-01-01", set()),
+    ],
+)
+def test_after_includes_its_day_and_before_excludes_it(
+    index: CorpusIndex, query: str, expected: set[str]
+) -> None:
+    assert found(index, query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("quality>40", {"tensorflow", "gemini", "faces"}),
+        ("quality>=40", {"tensorflow", "gemini", "faces", "banks"}),
+        ("quality<40", {"hangzhou", "ethics"}),
+        ("quality<=40", {"hangzhou", "ethics", "banks"}),
+        ("quality=40", {"banks"}),
+        ("quality>0", ALL - {"ethics", "hangar"}),
+        ("quality<1", {"ethics"}),
+        ("quality>40 quality<80", {"gemini", "faces"}),
+        ("quality>80", set()),
+    ],
+)
+def test_quality_bounds_are_strict_and_skip_unrated(
+    index: CorpusIndex, query: str, expected: set[str]
+) -> None:
+    assert found(index, query) == expected
+
+
+def test_read_unread_and_starred_follow_the_state_store(
+    index: CorpusIndex, state: StateStore
+) -> None:
+    rows = {Path(row.path).stem: row for row in index.search("")}
+    assert found(index, "is:unread") == ALL
+    assert found(index, "is:read") == found(index, "is:starred") == set()
+    state.set("read", [rows["hangzhou"].identity, rows["hangar"].identity], True)
+    state.set("starred", [rows["gemini"].identity], True)
+    assert found(index, "is:read") == {"hangzhou", "hangar"}
+    assert found(index, "-is:read") == found(index, "is:unread") == ALL - {"hangzhou", "hangar"}
+    assert found(index, "is:starred") == {"gemini"}
+    assert found(index, "is:starred is:unread") == {"gemini"}
+    assert found(index, "-is:starred topic:AI") == UNDER_AI - {"gemini"}
+    assert index.results("").unread == len(ALL) - 2
+    state.set("read", [rows["hangzhou"].identity], False)
+    assert found(index, "is:read") == {"hangar"}
+
+
+def test_flags_without_a_state_are_a_query_error(
+    query_corpus: Path, index_factory: Callable[..., CorpusIndex]
+) -> None:
+    bare = index_factory(query_corpus)
+    with pytest.raises(QueryError, match="reading state"):
+        bare.search("is:unread")
+    assert found(bare, "facial") == {"hangzhou", "faces"}
+
+
+def test_prefix_matching_applies_to_the_last_word_only_when_asked(index: CorpusIndex) -> None:
+    assert found(index, "hang") == set()
+    assert found(index, "hang", prefix_last=True) == {"hangzhou", "hangar"}
+    assert found(index, "door hang", prefix_last=True) == {"hangar"}
+    assert found(index, "hang door", prefix_last=True) == set()  # only the last is a prefix
+    assert found(index, '"hang"', prefix_last=True) == set()  # a phrase is never a prefix
+    assert found(index, "hangzhou", prefix_last=True) == {"hangzhou"}
+
+
+def test_sorting_and_limits(index: CorpusIndex) -> None:
+    by_date = [Path(row.path).stem for row in index.search("")]
+    assert by_date == ["gemini", "faces", "ethics", "tensorflow", "banks", "hangzhou", "hangar"]
+    by_quality = [Path(row.path).stem for row in index.search("", sort="quality")]
+    assert by_quality == ["tensorflow", "gemini", "faces", "banks", "hangzhou", "ethics", "hangar"]
+    by_title = [row.title for row in index.search("", sort="title")]
+    assert by_title == sorted(by_title, key=str.casefold)
+    assert [Path(row.path).stem for row in index.search("", limit=2)] == ["gemini", "faces"]
+    assert [Path(row.path).stem for row in index.search("topic:AI", limit=1)] == ["gemini"]
+    with pytest.raises(QueryError, match="unknown sort"):
+        index.search("", sort="heat")
+
+
+HOSTILE_QUERIES = [
+    '"',
+    '""',
+    "*",
+    "**",
+    "a*",
+    "NEAR(",
+    "NEAR(a b)",
+    "OR",
+    "a OR b",
+    "AND NOT",
+    "NOT",
+    "-",
+    "--",
+    "-*",
+    "(",
+    ")",
+    "^",
+    "^hang",
+    "title:facial",
+    "{title}: facial",
+    "col:x",
+    "'",
+    "a'b",
+    "\\",
+    "%",
+    "_",
+    "\x00",
+    "facial\x00",
+    "-\x00",
+    "™",
+    "…",
+    "🙂",
+    "hang\u0301",
+    "a" * 5000,
+    " ".join(["x"] * 500),
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE_QUERIES)
+@pytest.mark.parametrize("prefix", [False, True])
+def test_fts_syntax_in_a_query_is_only_text(index: CorpusIndex, text: str, prefix: bool) -> None:
+    try:
+        rows = index.search(text, prefix_last=prefix)
+    except QueryError as error:
+        assert str(error) and "\n" not in str(error)
+    else:
+        assert isinstance(rows, list)
+
+
+FTS_PIECES = st.sampled_from(
+    ['"', "*", "-", "(", ")", "^", ":", "NEAR", "OR", "AND", "NOT", "+", "{", "}", "'", " "]
+    + ["topic:", "is:", "quality>", "after:", "provider:", "hang", "facial", "\x00", "ä", "_"]
+)
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    text=st.one_of(st.text(), st.lists(FTS_PIECES, max_size=12).map("".join)),
+    prefix=st.booleans(),
+)
+def test_any_text_either_searches_or_is_a_query_error(
+    index: CorpusIndex, text: str, prefix: bool
+) -> None:
+    try:
+        rows = index.search(text, prefix_last=prefix)
+    except QueryError:
+        return
+    assert all(row.path for row in rows)

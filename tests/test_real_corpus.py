@@ -1,0 +1,288 @@
+"""Every file of the real sample corpus (read where it is, never copied): it checks clean,
+every document loads as what it is, and the topic tree and its counts are right.
+
+The expected counts are worked out here independently of ``models.topic``, straight
+from the YAML, so the tree and the index are checked against a second opinion.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from library.index import CorpusIndex
+from library.loader import load_file
+from library.scan import scan
+from models.html import html_to_text
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "everyday-ai"
+NEWSLETTER = CORPUS / "_newsletters" / "ai-every-day-2021-04-27.html"
+DUPLICATE = CORPUS / "_news" / "2022-07-22-healthcare-ai-a-trend-towards-a-zero-click-solution.md"
+ORIGINAL = (
+    CORPUS
+    / "_archive"
+    / "_news"
+    / "2022-07-22-healthcare-ai-a-trend-towards-a-zero-click-solution.md"
+)
+SPONSORSHIP = CORPUS / "_sponsorships" / "scale.md"
+PROBLEM_LINE = re.compile(r"^(?P<path>.+):(?P<line>\d+): (?P<severity>error|warning): (?P<msg>.+)$")
+_CLOSING = re.compile(r"^---[ \t]*$", re.MULTILINE)
+
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"{CORPUS} is not there")
+
+
+def documents() -> Iterator[Path]:
+    """The corpus files that are documents, found without the project's scanner."""
+    for path in sorted(CORPUS.rglob("*")):
+        parts = path.relative_to(CORPUS).parts
+        hidden = any(part.startswith(".") for part in parts)
+        if path.is_file() and not hidden and path.suffix in (".md", ".html"):
+            yield path
+
+
+def front_matter(path: Path) -> dict[str, Any] | None:
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith("---\n"):
+        return None
+    end = _CLOSING.search(text, 4)
+    assert end is not None, path
+    data = yaml.safe_load(text[4 : end.start()])
+    return data if isinstance(data, dict) else None
+
+
+@pytest.fixture(scope="module")
+def corpus_index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CorpusIndex]:
+    index = CorpusIndex([str(CORPUS)], tmp_path_factory.mktemp("real") / "index.db")
+    index.refresh()
+    yield index
+    index.close()
+
+
+# -- lede check --------------------------------------------------------------------------
+
+
+def test_lede_check_passes_with_exactly_the_known_warnings(run_lede: Callable[..., Any]) -> None:
+    done = run_lede("check", CORPUS)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stderr == ""
+    *lines, summary = done.stdout.splitlines()
+    problems = [PROBLEM_LINE.match(line) for line in lines]
+    assert all(problems), lines
+    found = {(m["path"], m["severity"], m["msg"]) for m in problems if m}
+    assert found == {
+        (str(DUPLICATE), "warning", f"duplicate of {ORIGINAL} (same URL)"),
+        (str(SPONSORSHIP), "warning", "no title or name"),
+    }
+    assert re.fullmatch(
+        r"checked 136 files \(108 articles, 22 topics\): 0 invalid, 0 errors, 2 warnings", summary
+    )
+
+
+def test_the_scan_finds_every_document_and_taxonomy_and_nothing_else() -> None:
+    found = {Path(item.path) for item in scan([str(CORPUS)]) if not isinstance(item, str)}
+    expected = {
+        path
+        for path in CORPUS.rglob("*")
+        if path.is_file()
+        and path.suffix in (".md", ".html", ".yaml")
+        and not any(part.startswith(".") for part in path.relative_to(CORPUS).parts)
+    }
+    assert found == expected
+    assert len(found) == 136
+    assert CORPUS / "_people" / ".template" not in found
+    assert CORPUS / "_data" / "organizations" / "theguardian.com" not in found
+
+
+# -- every document ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", list(documents()), ids=lambda p: str(p.relative_to(CORPUS)))
+def test_every_document_loads_as_what_it_is(path: Path) -> None:
+    data = front_matter(path)
+    parsed = load_file(str(path))
+    assert [p for p in parsed.problems if p.severity == "error"] == []
+    if data is None or "taxonomy" in data:
+        assert parsed.article is None
+        return
+    article = parsed.article
+    assert article is not None
+    if data.get("title") or data.get("name"):
+        assert article.title, "a titled document lost its title"
+        if not data.get("title"):
+            assert article.title == " ".join(str(data["name"]).split())
+    if data.get("publishedDateTime"):
+        assert article.published_at is not None and article.published_at.tzinfo is not None
+    for field in ("title", "excerpt", "body"):
+        assert "â€" not in getattr(article, field)
+    # The index reads a summary through a faster path: it must agree with the full parse.
+    summary = load_file(str(path), summary=True).article
+    assert summary is not None
+    for name in ("title", "excerpt", "published_at", "provider", "topics", "quality", "kind"):
+        assert getattr(summary, name) == getattr(article, name), name
+    assert summary.identity == article.identity
+
+
+def test_the_newsletter_loads_with_its_html_body() -> None:
+    parsed = load_file(str(NEWSLETTER), explicit=True)
+    assert parsed.problems == []
+    article = parsed.article
+    assert article is not None
+    assert article.title == "A.I. Every Day (2021-04-27)"
+    assert article.kind == "news"
+    assert article.topics == ["AI"]
+    assert article.body.lstrip().startswith("<html>")
+    text = html_to_text(article.body)
+    assert "Tesla is becoming more of an artificial intelligence and robotic company" in text
+    assert "<" not in text and "mso" not in text
+
+
+@pytest.mark.parametrize(
+    ("folder", "kinds"),
+    [
+        ("_people", {"profile"}),
+        ("_companies", {"profile"}),
+        ("_events", {"conference"}),
+        ("_projects", {"code"}),
+    ],
+)
+def test_named_collections_load_with_their_name_as_title(folder: str, kinds: set[str]) -> None:
+    paths = sorted((CORPUS / folder).glob("*.md"))
+    assert paths
+    for path in paths:
+        data = front_matter(path)
+        assert data is not None
+        parsed = load_file(str(path), explicit=True)
+        assert parsed.problems == []
+        assert parsed.article is not None
+        assert parsed.article.title == data["name"]
+        assert parsed.article.kind in kinds
+
+
+def test_learning_entries_keep_their_own_kind() -> None:
+    kinds = {
+        load_file(str(path)).article.kind  # type: ignore[union-attr]
+        for path in (CORPUS / "_learning").rglob("*.md")
+    }
+    assert kinds == {"answer", "book", "collection", "course"}
+
+
+# -- the index: stories, search, topic tree and counts --------------------------------------
+
+
+def stories() -> dict[str, tuple[Path, dict[str, Any]]]:
+    """Distinct stories by original URL (else path), the first path winning, as documented."""
+    found: dict[str, tuple[Path, dict[str, Any]]] = {}
+    for path in documents():
+        data = front_matter(path)
+        if data is None or "taxonomy" in data:
+            continue
+        key = str(data.get("originalUrl") or path)
+        if key not in found or str(path) < str(found[key][0]):
+            found[key] = (path, data)
+    return found
+
+
+def test_duplicates_are_listed_once(corpus_index: CorpusIndex) -> None:
+    rows = corpus_index.search("")
+    assert len(rows) == corpus_index.count() == len(stories()) == 107
+    paths = {row.path for row in rows}
+    assert str(ORIGINAL) in paths and str(DUPLICATE) not in paths
+    warnings = [p for p in corpus_index.problems() if p.path == str(DUPLICATE)]
+    assert [(p.severity, p.message) for p in warnings] == [
+        ("warning", f"duplicate of {ORIGINAL} (same URL)")
+    ]
+
+
+def test_search_reads_the_newsletter_text_not_its_markup(corpus_index: CorpusIndex) -> None:
+    titles = {row.title for row in corpus_index.search("Tesla robotic company")}
+    assert "A.I. Every Day (2021-04-27)" in titles
+    for markup in ("viewport", "td", "mso", "style", "http-equiv"):
+        assert corpus_index.search(markup) == [], markup
+
+
+def test_topic_tree_shape(corpus_index: CorpusIndex) -> None:
+    tree = corpus_index.topic_tree()
+    assert [tree.nodes[key].name for key in tree.roots] == ["AI"]
+    children = {tree.nodes[child].name for child in tree.nodes[tree.roots[0]].children}
+    assert {"Machine Learning", "Computer Vision", "Natural Language Processing"} <= children
+    assert {"Google AI", "AI Ethics", "AWS AI", "Microsoft AI"} <= children
+    tensorflow = tree.resolve("TensorFlow")
+    assert tensorflow is not None
+    assert [tree.nodes[key].name for key in tree.ancestors(tensorflow)] == [
+        "TensorFlow",
+        "Google AI",
+        "AI",
+    ]
+    assert tree.resolve("google-ai") == tree.resolve("Google AI")
+    assert tree.warnings == []
+
+
+def expected_counts() -> dict[str, int]:
+    """Stories per topic including descendants, from the YAML alone."""
+    parents: dict[str, str] = {}
+    canonical: dict[str, str] = {}
+    for path in sorted((CORPUS / "_data" / "topics").glob("*.yaml")):
+        for entry in yaml.safe_load_all(path.read_text(encoding="utf-8")):
+            if isinstance(entry, dict) and entry.get("taxonomy") == "topic":
+                name = entry["name"]
+                for alias in (name, entry.get("_id"), entry.get("shortname")):
+                    if alias:
+                        canonical.setdefault(str(alias).casefold(), name)
+                parents[name] = entry.get("parent") or ""
+
+    def resolve(name: str) -> str:
+        return canonical.get(name.casefold(), name)
+
+    counts: dict[str, int] = {}
+    for _, data in stories().values():
+        topics = data.get("topics") or []
+        nodes: set[str] = set()
+        for topic in topics if isinstance(topics, list) else [topics]:
+            node = resolve(str(topic))
+            while node and node not in nodes:
+                nodes.add(node)
+                node = resolve(parents.get(node, ""))
+        for node in nodes:
+            counts[node] = counts.get(node, 0) + 1
+    for name in parents:
+        counts.setdefault(name, 0)
+    return counts
+
+
+def test_topic_counts_include_descendants(corpus_index: CorpusIndex) -> None:
+    tree = corpus_index.topic_tree()
+    counts = corpus_index.topic_counts()
+    shown = {node.name: counts.get(key, 0) for key, node in tree.nodes.items()}
+    expected = expected_counts()
+    assert shown == expected
+    # Every topic in use is in the taxonomy under AI, so AI holds each story with a topic.
+    with_ai_topic = sum(1 for _, data in stories().values() if data.get("topics"))
+    assert shown["AI"] == with_ai_topic == 106
+    google, tensorflow = shown["Google AI"], shown["TensorFlow"]
+    assert google >= tensorflow > 0
+
+
+def test_topic_queries_match_the_counts(corpus_index: CorpusIndex) -> None:
+    tree = corpus_index.topic_tree()
+    counts = corpus_index.topic_counts()
+    for key, node in tree.nodes.items():
+        rows = corpus_index.search(f'topic:"{node.name}"')
+        assert len(rows) == counts.get(key, 0), node.name
+
+
+def test_lede_topics_prints_the_tree_with_counts(run_lede: Callable[..., Any]) -> None:
+    done = run_lede("topics", CORPUS)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "All articles (107)"
+    assert lines[1] == "  AI (106)"
+    expected = expected_counts()
+    google = lines.index(f"    Google AI ({expected['Google AI']})")
+    assert lines[google + 1] == f"      TensorFlow ({expected['TensorFlow']})"
+    assert f"    Machine Learning ({expected['Machine Learning']})" in lines
+    assert len(lines) == 1 + len(expected)
