@@ -274,6 +274,17 @@ class TmuxTerminal:
         """
         self.tmux("send-keys", "-t", self.pane, *(["-l"] if literal else []), "--", *keys)
 
+    def click(self, column: int, row: int) -> None:
+        """Press and release the left button at 1-based ``column``, ``row``.
+
+        The bytes are what a terminal sends for a click in SGR mouse mode
+        (``ESC [ < 0 ; x ; y M``, then ``m``), typed into the pane as they are:
+        the program in it, or a tmux client running there, reads them as a mouse.
+        """
+        for final in "Mm":
+            sequence = f"\x1b[<0;{column};{row}{final}".encode()
+            self.tmux("send-keys", "-t", self.pane, "-H", *(f"{byte:02x}" for byte in sequence))
+
     # -- reading ------------------------------------------------------------------------------
 
     def capture(self, *, join_wrapped: bool = False) -> str:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -78,3 +81,28 @@ def test_preview_shows_the_original_page(
     terminal.wait_for("Only an excerpt here.")
     terminal.send_keys("q")
     assert terminal.wait_for_exit() == 0
+
+
+def test_mouse_through_a_users_tmux(terminal: TmuxTerminal, lede: str, tmp_path: Path) -> None:
+    """The reader runs inside a tmux with ``mouse on``, as many users have it: tmux reads
+    the clicks from its terminal and hands them on to the reader, which acts on them."""
+    folder = Path(tempfile.mkdtemp(prefix="lede-mouse-"))  # a socket path must stay short
+    socket = folder / "tmux.sock"
+    config = tmp_path / "users-tmux.conf"
+    config.write_text("set -g mouse on\nset -g status off\nset -s escape-time 0\n")
+    tmux = ["tmux", "-S", str(socket), "-f", str(config)]
+    try:
+        terminal.start([*tmux, "new-session", lede], cwd=REPO, width=160, height=45)
+        terminal.wait_for("2 articles · 2 unread")
+        lines = terminal.wait_for("AI in Finance").splitlines()  # the tree is filled in
+        row = next(number for number, line in enumerate(lines, 1) if HANGZHOU[:20] in line)
+        terminal.click(lines[row - 1].index(HANGZHOU[:20]) + 1, row)
+        terminal.wait_for("in residential communities")  # the detail of the clicked row
+        row = next(number for number, line in enumerate(lines, 1) if "AI in Finance" in line)
+        terminal.click(lines[row - 1].index("AI in Finance") + 1, row)
+        terminal.wait_for("AI in Finance  0 articles")  # the clicked topic, in the list's title
+        terminal.send_keys("q")
+        assert terminal.wait_for_exit() == 0  # the user's tmux ends with its only program
+    finally:
+        subprocess.run([*tmux, "kill-server"], capture_output=True, check=False)
+        shutil.rmtree(folder, ignore_errors=True)
