@@ -148,15 +148,19 @@ def key_latency(
     """
     process, master = spawn_in_terminal(argv, env)
 
-    def drain(silence: float, limit: float = 5.0) -> tuple[bytes, float]:
+    def drain(silence: float, limit: float = 5.0, first: float = 0.0) -> tuple[bytes, float]:
+        """Read until ``silence`` seconds pass with no output (after waiting up to
+        ``first`` seconds for the first byte); the output and when it last came."""
         data, last = b"", time.perf_counter()
         deadline = last + limit
+        wait = max(first, silence)
         while time.perf_counter() < deadline:
-            ready, _, _ = select.select([master], [], [], silence)
+            ready, _, _ = select.select([master], [], [], wait)
             if not ready:
                 break
             data += os.read(master, 65536)
             last = time.perf_counter()
+            wait = silence
         return data, last
 
     try:
@@ -185,7 +189,7 @@ def key_latency(
                         output += os.read(master, 65536)
                 last = time.perf_counter()
             else:
-                _, last = drain(0.015)
+                _, last = drain(0.015, first=2.0)  # the update, however late it starts
             samples.append((last - sent) * 1000)
             drain(0.2)
         return statistics.median(samples)

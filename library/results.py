@@ -10,7 +10,8 @@ from __future__ import annotations
 import sqlite3
 from array import array
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
+from itertools import compress
 from typing import NamedTuple
 
 PAGE = 128
@@ -51,11 +52,23 @@ def _gone(article_id: int) -> ArticleRow:
 class ResultSet:
     """The ids matching a query, in order, and their rows on demand."""
 
-    def __init__(self, db: sqlite3.Connection, ids: Iterable[int], unread: int = 0) -> None:
+    def __init__(
+        self, db: sqlite3.Connection, ids: Iterable[int], unread: Iterable[int] = ()
+    ) -> None:
         self.db = db
         self.ids = array("q", ids)
-        self.unread = unread
+        self.unread_flags = bytes(unread) or bytes(len(self.ids))  # 1 where unread, by position
+        self.unread = sum(self.unread_flags)
         self._pages: OrderedDict[int, list[ArticleRow]] = OrderedDict()
+
+    def narrowed(self, keep: Container[int]) -> ResultSet:
+        """The results whose id is in ``keep``, in the same order."""
+        mask = [article_id in keep for article_id in self.ids]
+        return ResultSet(self.db, compress(self.ids, mask), compress(self.unread_flags, mask))
+
+    def head(self, count: int) -> ResultSet:
+        """The first ``count`` results."""
+        return ResultSet(self.db, self.ids[:count], self.unread_flags[:count])
 
     def __len__(self) -> int:
         return len(self.ids)

@@ -323,6 +323,26 @@ def test_sorting_and_limits(index: CorpusIndex) -> None:
         index.search("", sort="heat")
 
 
+def test_words_narrow_the_scope_in_its_order_and_count_its_unread(
+    index: CorpusIndex, state: StateStore
+) -> None:
+    """Words are matched apart from the rest of the query (see ``results``): the answer
+    must be the same as if SQL had done it all, in every sort and after state changes."""
+    for sort in ("date", "quality", "title"):
+        everything = [row.id for row in index.search("", sort=sort)]
+        narrowed = [row.id for row in index.search("-hangar", sort=sort)]
+        assert narrowed == [i for i in everything if i in set(narrowed)]
+    rows = {Path(row.path).stem: row for row in index.search("")}
+    assert index.results("topic:AI facial").unread == 2
+    state.set("read", [rows["faces"].identity], True)
+    assert index.results("topic:AI facial").unread == 1  # the kept scope saw the change
+    without = index.results("topic:AI facial -scanners")  # Hangzhou's body has "scanners"
+    assert ([Path(row.path).stem for row in without], without.unread) == (["faces"], 0)
+    first = index.results("topic:AI facial", limit=1)
+    assert ([Path(row.path).stem for row in first], first.unread) == (["faces"], 0)
+    assert len(index.results("facial -facial")) == 0
+
+
 HOSTILE_QUERIES = [
     '"',
     '""',

@@ -142,7 +142,8 @@ class MainScreen(Screen[None]):
             f"  {shown} article{'' if shown == 1 else 's'} · {unread} unread",
             (f"  sort: {self.sort}", "dim"),
         ]
-        self.query_one("#list-status", Static).update(Content.assemble(*parts))
+        # One fixed row: no layout pass, which would repaint the whole screen per keystroke.
+        self.query_one("#list-status", Static).update(Content.assemble(*parts), layout=False)
 
     # -- routing ------------------------------------------------------------------------
 

@@ -17,7 +17,6 @@ from textual import events
 from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -59,7 +58,8 @@ class ArticleList(ScrollView, can_focus=True):
     }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    cursor = 0
+    """Position of the highlighted row; ``set_cursor`` moves it and repaints only two rows."""
 
     @dataclass
     class Highlighted(Message):
