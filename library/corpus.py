@@ -7,6 +7,7 @@ from importlib.resources import files
 
 from library import paths
 from library.index import CorpusIndex
+from library.settings import Settings
 from library.state import StateStore
 
 
@@ -15,11 +16,14 @@ def bundled_feeds() -> str:
     return str(files("feeds"))
 
 
-def default_paths() -> list[str]:
-    """``$LEDE_FEEDS`` (``os.pathsep``-separated), else ``./feeds`` if present, else the sample."""
+def default_paths(settings: Settings) -> list[str]:
+    """What to open when no path is given: ``$LEDE_FEEDS`` (``os.pathsep``-separated),
+    else the settings' ``paths``, else ``./feeds`` if present, else the sample."""
     env = os.environ.get("LEDE_FEEDS", "").strip()
     if env:
         return [part for part in env.split(os.pathsep) if part]
+    if settings.paths:
+        return list(settings.paths)
     if os.path.isdir("feeds"):
         return ["feeds"]
     return [bundled_feeds()]

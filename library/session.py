@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from library.corpus import default_paths, open_index, open_state
+from library.corpus import open_index, open_state
 from library.index import UNREAD, CorpusIndex, ProgressCallback, RefreshReport
 from library.query import QueryError
 from library.state import StateStore
@@ -40,8 +40,8 @@ class TreeCounts:
 class ReaderSession:
     """The corpus index and reading state behind the reader."""
 
-    def __init__(self, paths: list[str] | None = None) -> None:
-        self.paths = list(paths or default_paths())
+    def __init__(self, paths: list[str]) -> None:
+        self.paths = list(paths)
         self.state: StateStore = open_state()
         self.index: CorpusIndex = open_index(self.paths, self.state)
 

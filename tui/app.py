@@ -19,7 +19,9 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from library import paths as lede_paths
+from library.corpus import default_paths
 from library.session import ReaderSession
+from library.settings import load_settings
 from tui.clipboard import osc52, screen_passthrough
 from tui.screens.help import HelpScreen, key_names
 from tui.screens.main import MainScreen
@@ -54,7 +56,20 @@ class LedeApp(App[None]):
         return PreviewCache(lede_paths.cache_dir() / "previews")
 
     def on_mount(self) -> None:
-        self.corpus = ReaderSession(self.paths)
+        settings = load_settings()
+        for problem in settings.problems:
+            self.notify(problem, severity="warning", timeout=10, markup=False)
+        if settings.theme in self.available_themes:
+            self.theme = settings.theme
+        elif settings.theme:
+            names = ", ".join(sorted(self.available_themes))
+            self.notify(
+                f"No theme '{settings.theme}' (the settings name it); there are {names}",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
+        self.corpus = ReaderSession(self.paths or default_paths(settings))
         self.push_screen(MainScreen())
         # Start scanning for changes only once the list is on screen.
         self.call_after_refresh(self.index_corpus)

@@ -63,12 +63,26 @@ def _command_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def corpus_paths(paths: list[str]) -> list[str]:
+    """``paths``, or when none are given the defaults (see ``default_paths``); a problem
+    with the settings file is a warning on stderr, never a reason to stop."""
+    if paths:
+        return paths
+    from library.corpus import default_paths
+    from library.settings import load_settings
+
+    settings = load_settings()
+    for problem in settings.problems:
+        sys.stderr.write(f"lede: warning: {problem}\n")
+    return default_paths(settings)
+
+
 def _open(paths: list[str]):
     """Open and refresh the index of ``paths`` (the defaults when empty)."""
-    from library.corpus import default_paths, open_index, open_state
+    from library.corpus import open_index, open_state
 
     state = open_state()
-    index = open_index(paths or default_paths(), state)
+    index = open_index(corpus_paths(paths), state)
     report = index.refresh()
     return index, report
 
@@ -134,9 +148,9 @@ def run_topics(args: argparse.Namespace, out: TextIO) -> int:
 
 def run_index(args: argparse.Namespace, out: TextIO) -> int:
     """``lede index``: build or update the index, with a progress line on a terminal."""
-    from library.corpus import default_paths, open_index, open_state
+    from library.corpus import open_index, open_state
 
-    index = open_index(args.paths or default_paths(), open_state())
+    index = open_index(corpus_paths(args.paths), open_state())
     show = sys.stderr.isatty()
 
     def progress(done: int, total: int) -> None:

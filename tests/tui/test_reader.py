@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.app import App
 from textual.widgets import Input
 
 from library.corpus import open_index, open_state
@@ -365,3 +366,34 @@ async def test_saved_search_is_a_live_tree_node(reader_corpus: Path) -> None:
         await pilot.pause(0.2)
         assert not any(label.startswith("Faces") for label in tree_labels(app))
     assert open_state().saved_queries() == []
+
+
+@pytest.mark.parametrize(
+    ("settings", "theme", "warning"),
+    [
+        ('theme = "textual-light"\n', "textual-light", None),
+        ('theme = "no-such-theme"\n', None, "No theme 'no-such-theme'"),
+        ("theme = [\n", None, "config.toml: "),
+    ],
+)
+async def test_the_settings_choose_the_theme_and_their_mistakes_are_shown(
+    reader_corpus: Path,
+    isolated_dirs: dict[str, Path],
+    settings: str,
+    theme: str | None,
+    warning: str | None,
+) -> None:
+    config = isolated_dirs["XDG_CONFIG_HOME"] / "lede" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text(settings, encoding="utf-8")
+    app = LedeApp([str(reader_corpus)])
+    default_theme = App().theme
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        assert app.theme == (theme or default_theme)
+        messages = [str(notification.message) for notification in app._notifications]
+        if warning is None:
+            assert messages == []
+        else:
+            assert any(warning in message for message in messages), messages
+        assert "4 articles" in status(app)  # the reader opened all the same

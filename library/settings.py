@@ -1,0 +1,57 @@
+"""The user's settings file (``config.toml``): what ``lede`` opens by default, and its theme.
+
+The file is optional. One that cannot be parsed, or holds a value of the wrong
+kind, is reported in one line each and the rest of it still applies: a typo in
+the settings must not stop anyone from reading.
+
+    paths = ["~/news", "/srv/archive"]   # opened when no PATH is given
+    theme = "textual-light"              # any theme the command palette lists
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from library import paths as lede_paths
+from models.text import printable
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the settings file says, and what was wrong with it."""
+
+    paths: list[str] = field(default_factory=list)
+    theme: str | None = None
+    problems: list[str] = field(default_factory=list)
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """The settings in ``path`` (default: the user's ``config.toml``); defaults if absent."""
+    path = path or lede_paths.config_file()
+    where = printable(str(path))
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, UnicodeDecodeError) as error:
+        return Settings(problems=[f"{where}: cannot read it ({error})"])
+    except tomllib.TOMLDecodeError as error:
+        return Settings(problems=[f"{where}: {printable(str(error))}; using the defaults"])
+    problems = []
+    corpus = data.get("paths", [])
+    if isinstance(corpus, str):
+        corpus = [corpus]
+    if not (isinstance(corpus, list) and all(isinstance(item, str) for item in corpus)):
+        problems.append(f'{where}: paths must be a list of folders, like paths = ["~/news"]')
+        corpus = []
+    theme = data.get("theme")
+    if theme is not None and not isinstance(theme, str):
+        problems.append(f'{where}: theme must be a name, like theme = "textual-light"')
+        theme = None
+    unknown = sorted(set(data) - {"paths", "theme"})
+    if unknown:
+        problems.append(f"{where}: unknown settings {', '.join(map(printable, unknown))}")
+    return Settings([os.path.expanduser(item) for item in corpus if item], theme, problems)

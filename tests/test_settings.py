@@ -1,0 +1,71 @@
+"""The settings file: the default corpus and the theme; a bad file warns and loses nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from library.settings import Settings, load_settings
+from tests.conftest import DocWriter
+
+
+def settings_from(tmp_path: Path, text: str | bytes) -> Settings:
+    path = tmp_path / "config.toml"
+    path.write_bytes(text if isinstance(text, bytes) else text.encode())
+    return load_settings(path)
+
+
+def test_no_file_means_the_defaults(tmp_path: Path) -> None:
+    assert load_settings(tmp_path / "absent.toml") == Settings()
+
+
+def test_paths_and_theme_are_read_and_home_is_expanded(tmp_path: Path) -> None:
+    settings = settings_from(tmp_path, 'paths = ["~/news", "/srv/archive"]\ntheme = "nord"\n')
+    assert settings.paths == [str(Path.home() / "news"), "/srv/archive"]
+    assert (settings.theme, settings.problems) == ("nord", [])
+    assert settings_from(tmp_path, 'paths = "/one"\n').paths == ["/one"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("paths = [", "config.toml: "),
+        ("paths = 3\n", "paths must be a list of folders"),
+        ("paths = [1, 2]\n", "paths must be a list of folders"),
+        ("theme = 7\n", "theme must be a name"),
+        ("colour = 'red'\n", "unknown settings colour"),
+        (b"theme = '\xff'\n", "cannot read it"),
+    ],
+)
+def test_a_bad_setting_is_one_line_and_the_rest_still_applies(
+    tmp_path: Path, text: str | bytes, message: str
+) -> None:
+    settings = settings_from(tmp_path, text)
+    assert len(settings.problems) == 1
+    assert message in settings.problems[0] and "\n" not in settings.problems[0]
+
+
+def test_good_values_survive_a_bad_neighbour(tmp_path: Path) -> None:
+    settings = settings_from(tmp_path, 'paths = ["/srv/a"]\ntheme = 7\n')
+    assert settings.paths == ["/srv/a"] and settings.theme is None
+    assert settings.problems == [
+        f'{tmp_path / "config.toml"}: theme must be a name, like theme = "textual-light"'
+    ]
+
+
+def test_lede_opens_the_configured_corpus_and_warns_about_the_rest(
+    run_lede, doc_writer: DocWriter, tmp_path: Path, isolated_dirs: dict[str, Path]
+) -> None:
+    corpus = tmp_path / "archive"
+    doc_writer("kept.md", "title: From the settings\n", folder=corpus)
+    config = isolated_dirs["XDG_CONFIG_HOME"] / "lede" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text(f"paths = [{json.dumps(str(corpus))}]\nshade = 1\n", encoding="utf-8")
+    done = run_lede("list", "--json")
+    assert done.returncode == 0, done.stderr
+    assert [json.loads(line)["title"] for line in done.stdout.splitlines()] == ["From the settings"]
+    assert done.stderr == f"lede: warning: {config}: unknown settings shade\n"
+    named = run_lede("list", "--json", str(tmp_path / "archive"))
+    assert named.stderr == ""  # given paths: the settings are not even read
