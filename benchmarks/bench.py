@@ -84,7 +84,8 @@ def run_in_terminal(
     argv: list[str], marker: str, env: dict[str, str], timeout: float = 120.0
 ) -> tuple[float, int]:
     """Start ``argv`` in a 160x45 pseudo-terminal; seconds until ``marker`` shows, and its
-    peak resident memory in kB at that moment."""
+    peak resident memory in kB once it has settled (its start-up work done: no output
+    for a second)."""
     started = time.perf_counter()
     process, master = spawn_in_terminal(argv, env)
     seen = b""
@@ -102,7 +103,11 @@ def run_in_terminal(
                 plain = re.sub(rb"\x1b\[[0-9;?]*[A-Za-z]", b"", seen)
                 if pattern.search(plain):
                     elapsed = time.perf_counter() - started
-                    time.sleep(0.3)  # let it settle before reading memory
+                    settle_until = time.perf_counter() + 15
+                    while time.perf_counter() < settle_until:
+                        if not select.select([master], [], [], 1.0)[0]:
+                            break
+                        os.read(master, 65536)
                     return elapsed, peak_memory_kb(process.pid)
             if process.poll() is not None:
                 break

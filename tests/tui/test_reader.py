@@ -9,7 +9,7 @@ from textual.app import App
 from textual.widgets import Input
 
 from library.corpus import open_index, open_state
-from tests.tui.conftest import HOSTILE_TITLE
+from tests.tui.conftest import HOSTILE_TITLE, write_doc
 from tui.app import LedeApp
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.help import HelpScreen, key_names
@@ -397,3 +397,31 @@ async def test_the_settings_choose_the_theme_and_their_mistakes_are_shown(
         else:
             assert any(warning in message for message in messages), messages
         assert "4 articles" in status(app)  # the reader opened all the same
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)])
+async def test_a_long_list_fits_beside_its_scrollbar(tmp_path: Path, size: tuple[int, int]) -> None:
+    """With more articles than rows a scrollbar appears: rows must shrink to make room
+    (the quality column stays visible), never scroll sideways under it."""
+    for number in range(60):
+        write_doc(
+            tmp_path,
+            f"story-{number:02}.md",
+            f"""
+            title: "A long title that will not fit in the list pane at all, number {number}"
+            publishedDateTime: 2024-01-{number % 28 + 1:02}T08:00:00Z
+            quality: 100
+            provider:
+              name: Example Wire
+            """,
+        )
+    app = LedeApp([str(tmp_path)])
+    async with app.run_test(size=size) as pilot:
+        await started(app, pilot)
+        articles = app.screen.query_one(ArticleList)
+        assert articles.show_vertical_scrollbar and not articles.show_horizontal_scrollbar
+        width = articles.scrollable_content_region.width
+        for y in range(articles.size.height):
+            line = articles.render_line(y)
+            assert line.cell_length == width
+            assert line.text.endswith("100"), line.text

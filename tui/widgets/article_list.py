@@ -55,6 +55,8 @@ class ArticleList(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     ArticleList {
         height: 1fr;
+        overflow-x: hidden;
+        scrollbar-size-vertical: 1;
     }
     """
 
@@ -100,7 +102,7 @@ class ArticleList(ScrollView, can_focus=True):
         """Replace the results; the cursor stays on article ``keep`` when it is still shown."""
         self.results = results
         position = results.position_of(keep) if keep is not None else None
-        self.virtual_size = Size(self.size.width, len(results))
+        self.virtual_size = Size(0, len(results))  # rows fit the width: no sideways scrolling
         self.set_cursor(position or 0, force=True)
         self.refresh()
 
@@ -140,7 +142,7 @@ class ArticleList(ScrollView, can_focus=True):
         """Repaint one list row if it is on screen."""
         y = row - int(self.scroll_offset.y)
         if 0 <= y < self.size.height:
-            self.refresh(Region(0, y, self.size.width, 1))
+            self.refresh(Region(0, y, self.row_width, 1))
 
     def action_cursor_down(self) -> None:
         self.set_cursor(self.cursor + 1)
@@ -194,12 +196,17 @@ class ArticleList(ScrollView, can_focus=True):
             self.set_cursor(position)
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, self.count)
+        self.virtual_size = Size(0, self.count)
 
     # -- painting -----------------------------------------------------------------------
 
+    @property
+    def row_width(self) -> int:
+        """Cells a row may use: the widget's width less its vertical scrollbar."""
+        return self.scrollable_content_region.width
+
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self.row_width
         position = int(self.scroll_offset.y) + y
         base = self.rich_style
         if not self.count:
