@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import write_document
 from tests.e2e.terminal import TmuxTerminal
-from tests.tui.conftest import write_doc
 from tests.webserver import ARTICLE_PARAGRAPHS, article_html, page
 
 REPO = Path(__file__).resolve().parents[2]
@@ -59,7 +59,7 @@ def test_preview_shows_the_original_page(
     server.routes["/story"] = page(article_html())
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    write_doc(
+    write_document(
         corpus,
         "story.md",
         f"""

@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 import shutil
-import textwrap
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import write_document
+
 FEEDS = Path(__file__).resolve().parents[2] / "feeds"
 
 HOSTILE_TITLE = "[bold red]x[/] and [@click=app.quit]boom[/]"
-
-
-def write_doc(folder: Path, name: str, front: str, body: str = "") -> Path:
-    path = folder / name
-    path.write_text("---\n" + textwrap.dedent(front).strip() + "\n---\n" + body, encoding="utf-8")
-    return path
 
 
 @pytest.fixture
@@ -27,7 +22,7 @@ def reader_corpus(tmp_path: Path) -> Path:
     for source in FEEDS.glob("*.md"):
         shutil.copy(source, root / source.name)
     shutil.copy(FEEDS / "topics.yaml", root / "topics.yaml")
-    write_doc(
+    write_document(
         root,
         "tensorflow.md",
         """
@@ -50,7 +45,7 @@ def reader_corpus(tmp_path: Path) -> Path:
         "## What changed\n\nA **new** compiler and `tf.function` by default.\n",
     )
     # YAML double-quoted escapes put real ESC/BEL characters into the values.
-    write_doc(
+    write_document(
         root,
         "hostile.md",
         r"""

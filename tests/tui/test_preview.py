@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.widgets import Markdown
 
-from tests.tui.conftest import write_doc
+from tests.conftest import write_document
 from tests.webserver import ARTICLE_PARAGRAPHS, TestServer, article_html, page
 from tui.app import LedeApp
 from tui.widgets.article_list import ArticleList
@@ -17,7 +17,7 @@ from tui.widgets.detail_view import DetailView
 
 def add_local_story(corpus: Path, server: TestServer, path: str = "/story") -> None:
     """The newest article of the corpus, whose original URL is on the test server."""
-    write_doc(
+    write_document(
         corpus,
         "local.md",
         f"""

@@ -9,7 +9,8 @@ from textual.app import App
 from textual.widgets import Input
 
 from library.corpus import open_index, open_state
-from tests.tui.conftest import HOSTILE_TITLE, write_doc
+from tests.conftest import write_document
+from tests.tui.conftest import HOSTILE_TITLE
 from tui.app import LedeApp
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.help import HelpScreen, key_names
@@ -404,7 +405,7 @@ async def test_a_long_list_fits_beside_its_scrollbar(tmp_path: Path, size: tuple
     """With more articles than rows a scrollbar appears: rows must shrink to make room
     (the quality column stays visible), never scroll sideways under it."""
     for number in range(60):
-        write_doc(
+        write_document(
             tmp_path,
             f"story-{number:02}.md",
             f"""
