@@ -11,7 +11,8 @@ import sqlite3
 from array import array
 from collections import OrderedDict
 from collections.abc import Container, Iterable, Iterator
-from itertools import compress
+from collections.abc import Set as AbstractSet
+from functools import cached_property
 from typing import NamedTuple
 
 PAGE = 128
@@ -53,22 +54,27 @@ class ResultSet:
     """The ids matching a query, in order, and their rows on demand."""
 
     def __init__(
-        self, db: sqlite3.Connection, ids: Iterable[int], unread: Iterable[int] = ()
+        self, db: sqlite3.Connection, ids: Iterable[int], read: AbstractSet[int] = frozenset()
     ) -> None:
         self.db = db
         self.ids = array("q", ids)
-        self.unread_flags = bytes(unread) or bytes(len(self.ids))  # 1 where unread, by position
-        self.unread = sum(self.unread_flags)
+        self.read = read  # ids of read articles (any, not only these): shared, never copied
         self._pages: OrderedDict[int, list[ArticleRow]] = OrderedDict()
+
+    @cached_property
+    def unread(self) -> int:
+        """How many of the results are not read (counted when first asked)."""
+        if not self.read:
+            return len(self.ids)
+        return len(self.ids) - sum(map(self.read.__contains__, self.ids))
 
     def narrowed(self, keep: Container[int]) -> ResultSet:
         """The results whose id is in ``keep``, in the same order."""
-        mask = [article_id in keep for article_id in self.ids]
-        return ResultSet(self.db, compress(self.ids, mask), compress(self.unread_flags, mask))
+        return ResultSet(self.db, [i for i in self.ids if i in keep], self.read)
 
     def head(self, count: int) -> ResultSet:
         """The first ``count`` results."""
-        return ResultSet(self.db, self.ids[:count], self.unread_flags[:count])
+        return ResultSet(self.db, self.ids[:count], self.read)
 
     def __len__(self) -> int:
         return len(self.ids)
