@@ -160,7 +160,12 @@ class MainScreen(Screen[None]):
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
-        self.query_one("#articles", ArticleList).focus()
+        articles = self.query_one("#articles", ArticleList)
+        if self.focused is articles:
+            # A second Enter typed before the focus moved reached the field: it meant "open".
+            articles.action_open()
+        else:
+            self.set_focus(articles)  # now, not later, so that second Enter finds it moved
 
     @on(ArticleList.Highlighted)
     def _highlighted(self, event: ArticleList.Highlighted) -> None:
