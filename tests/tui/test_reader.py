@@ -426,3 +426,29 @@ async def test_a_long_list_fits_beside_its_scrollbar(tmp_path: Path, size: tuple
             line = articles.render_line(y)
             assert line.cell_length == width
             assert line.text.endswith("100"), line.text
+
+
+REAL_CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "everyday-ai"
+
+
+def walk(node):  # noqa: ANN001, ANN201 - a tree node and its descendants
+    yield node
+    for child in node.children:
+        yield from walk(child)
+
+
+async def test_the_tree_is_wide_enough_for_every_topic_and_its_counts() -> None:
+    """The real taxonomy's longest name with its counts ("Natural Language Processing
+    9 · 9 new") is read whole: the tree never hides counts behind sideways scrolling."""
+    app = LedeApp([str(REAL_CORPUS)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        tree = app.screen.query_one(TopicTree)
+        labels = [str(node.label) for node in walk(tree.root)]
+        assert "Natural Language Processing 9 · 9 new" in labels
+        assert not tree.show_horizontal_scrollbar
+        assert tree.size.width < 160 // 3  # and it leaves the room to the list and the detail
+        await pilot.resize_terminal(80, 24)
+        await pilot.press("t")
+        await pilot.pause()
+        assert tree.size.width == 80  # narrow: all the width
