@@ -82,6 +82,25 @@ async def test_filter_live_and_escape_clears(reader_corpus: Path) -> None:
         assert not app.screen.query_one("#filter", Input).display
 
 
+async def test_a_filter_longer_than_its_field_scrolls_with_the_cursor(
+    reader_corpus: Path,
+) -> None:
+    """The field repaints itself without a layout pass (FilterField): its text must
+    still scroll sideways to keep the cursor in view, and back with home."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(app, pilot)
+        text = "facial recognition -police " * 5
+        await pilot.press("slash", *["space" if char == " " else char for char in text])
+        await pilot.pause()
+        field = app.screen.query_one("#filter", Input)
+        assert field.value == text
+        assert field.scroll_offset.x > 0
+        await pilot.press("home")
+        await pilot.pause()
+        assert field.scroll_offset.x == 0
+
+
 async def test_malformed_filter_is_a_message_not_a_crash(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:

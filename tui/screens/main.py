@@ -24,6 +24,7 @@ from tui.screens.confirm import ConfirmScreen
 from tui.screens.name import NameScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView, safe_link
+from tui.widgets.filter_field import FilterField
 from tui.widgets.topic_tree import ALL, Scope, TopicTree
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ class MainScreen(Screen[None]):
         with Horizontal(id="panes"):
             yield TopicTree(id="topics")
             with Vertical(id="list-pane"):
-                yield Input(
+                yield FilterField(
                     placeholder='filter: words "phrase" -not topic: provider: '
                     "after: quality> is:unread",
                     id="filter",
