@@ -42,6 +42,7 @@ class ReaderSession:
 
     def __init__(self, paths: list[str]) -> None:
         self.paths = list(paths)
+        self._flags: tuple[tuple[int, int], set[str], set[str]] | None = None
         self.state: StateStore = open_state()
         self.index: CorpusIndex = open_index(self.paths, self.state)
 
@@ -50,8 +51,12 @@ class ReaderSession:
         return self.index.refresh(progress)
 
     def flags(self) -> tuple[set[str], set[str]]:
-        """Identities that are read, and that are starred."""
-        return self.state.flagged("read"), self.state.flagged("starred")
+        """Identities that are read, and that are starred (read again only after a change:
+        a reader of 40,000 articles would otherwise reload 40,000 per keystroke)."""
+        version = self.state.version()
+        if self._flags is None or self._flags[0] != version:
+            self._flags = (version, self.state.flagged("read"), self.state.flagged("starred"))
+        return self._flags[1], self._flags[2]
 
     def counts(self) -> TreeCounts:
         """Everything the topic tree shows, counted (safe to call from a thread)."""

@@ -31,6 +31,7 @@ class StateStore:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
+        self._changes = 0
         self.db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
@@ -46,6 +47,11 @@ class StateStore:
     def close(self) -> None:
         """Close the database."""
         self.db.close()
+
+    def version(self) -> tuple[int, int]:
+        """A value that changes whenever flags change, here or in another process
+        (SQLite's ``data_version`` counts only the other connections' commits)."""
+        return self._changes, self.db.execute("PRAGMA data_version").fetchone()[0]
 
     def flagged(self, table: str, identities: Iterable[str] | None = None) -> set[str]:
         """The identities that have the flag (all of them, or those among ``identities``)."""
@@ -90,6 +96,7 @@ class StateStore:
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
+        self._changes += 1
         return StateChange(table, flips, value)
 
     def saved_queries(self) -> list[tuple[str, str]]:

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from library.corpus import open_state
+from library.session import ReaderSession
 from library.state import StateChange, StateStore
 
 
@@ -124,3 +126,18 @@ def test_every_change_reported_saved_survives_kill_9(tmp_path: Path) -> None:
     assert {identity for number, identity in enumerate(printed) if number % 2 == 0} <= starred
     # At most the one change in flight when the kill came is beyond what was printed.
     assert len(read - set(printed)) <= 1
+
+
+def test_the_reader_sees_flags_changed_here_and_by_another_process(query_corpus: Path) -> None:
+    """The reader keeps the flags between keystrokes; any change must still show."""
+    session = ReaderSession([str(query_corpus)])
+    session.refresh()
+    assert session.flags() == (set(), set())
+    first, second = [row.identity for row in session.index.search("", limit=2)]
+    session.state.set("read", [first], True)
+    assert session.flags() == ({first}, set())
+    elsewhere = open_state()  # another lede (a `lede list` in another terminal, say)
+    elsewhere.set("starred", [second], True)
+    elsewhere.set("read", [first], False)
+    assert session.flags() == (set(), {second})
+    elsewhere.close()
