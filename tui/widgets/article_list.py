@@ -95,6 +95,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.read: set[str] = set()
         self.starred: set[str] = set()
         self.empty_text = "No articles"
+        self._base_style: Style | None = None
 
     # -- data in ------------------------------------------------------------------------
 
@@ -205,10 +206,22 @@ class ArticleList(ScrollView, can_focus=True):
         """Cells a row may use: the widget's width less its vertical scrollbar."""
         return self.scrollable_content_region.width
 
+    @property
+    def base_style(self) -> Style:
+        """The widget's own style, kept until its styles change: ``rich_style`` walks all
+        the ancestors, which was half the cost of painting a row."""
+        if self._base_style is None:
+            self._base_style = self.rich_style
+        return self._base_style
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._base_style = None
+
     def render_line(self, y: int) -> Strip:
         width = self.row_width
         position = int(self.scroll_offset.y) + y
-        base = self.rich_style
+        base = self.base_style
         if not self.count:
             if y == 0:
                 style = base + self.get_component_rich_style("article-list--empty")
