@@ -15,7 +15,7 @@ import pytest
 
 from library import parallel, paths
 from library.corpus import open_index, open_state
-from library.index import SCHEMA_VERSION, CorpusIndex
+from library.index import SCHEMA_VERSION, SORTS, CorpusIndex
 from library.state import StateStore
 from tests.conftest import QUERY_DOCS, DocWriter
 
@@ -362,3 +362,27 @@ def test_untitled_documents_are_listed_by_a_clean_file_name(
     index = index_factory(root)
     titles = sorted(row.title for row in index.search(""))
     assert titles == ["evil\\x1b]0;x\\x07\\nname", "plain name"]
+
+
+def test_the_stored_list_order_follows_every_change(
+    query_corpus: Path, index_factory: IndexFactory, doc_writer: DocWriter
+) -> None:
+    """A warm start reads the date-ordered list stored by the last refresh: it must be
+    exactly what SQL would answer, after additions, removals and edits."""
+    index = index_factory(query_corpus)
+
+    def by_sql() -> list[int]:
+        sql = "SELECT a.id FROM articles a WHERE a.duplicate_of IS NULL ORDER BY "
+        return [row[0] for row in index.db.execute(sql + SORTS["date"])]
+
+    def stored() -> int:
+        return index.db.execute("SELECT count(*) FROM listing").fetchone()[0]
+
+    assert stored() == 1 and list(index.results("").ids) == by_sql()
+    doc_writer("newest.md", "title: Newest\npublishedDateTime: 2030-01-01\n", folder=query_corpus)
+    (query_corpus / "banks.md").unlink()
+    index.refresh()
+    ids = list(index.results("").ids)
+    assert stored() == 1 and ids == by_sql()
+    assert index.row(ids[0]).title == "Newest"
+    assert "banks" not in {Path(row.path).stem for row in index.results("")}

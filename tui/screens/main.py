@@ -85,9 +85,10 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False
         self.query_one("#articles", ArticleList).focus()
-        # The list first: the tree's counts and the index refresh wait for the first paint.
+        # The list first: the tree's counts (a thread that would compete with the first
+        # paint for the interpreter) and the index refresh wait until it is on screen.
         self.refresh_list()
-        self.refresh_tree()
+        self.call_after_refresh(self.refresh_tree)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW_WIDTH, "-narrow")
