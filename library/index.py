@@ -335,9 +335,9 @@ class CorpusIndex:
         if sort not in SORTS:
             raise QueryError(f"unknown sort '{sort}'; use date, quality or title")
         results = self._scope(replace(query, terms=[], excluded=[]), sort)
-        matching = self._with_words(query, prefix_last)
-        if matching is not None:
-            results = results.narrowed(matching)
+        holding, lacking = self._word_matches(query, prefix_last)
+        if holding is not None or lacking:
+            results = results.narrowed(holding, lacking)
         return results.head(limit) if limit is not None else results
 
     def _scope(self, query: Query, sort: str) -> ResultSet:
@@ -368,9 +368,9 @@ class CorpusIndex:
         pragmas = (f"PRAGMA {name}.data_version" for name in schemas)
         return tuple(self.db.execute(pragma).fetchone()[0] for pragma in pragmas)
 
-    def _with_words(self, query: Query, prefix_last: bool) -> set[int] | None:
-        """Ids of the articles holding every word and none of the excluded ones
-        (``None`` when the query has no words to look for)."""
+    def _word_matches(self, query: Query, prefix_last: bool) -> tuple[set[int] | None, set[int]]:
+        """Ids of the articles holding every word (``None`` when no word is asked for),
+        and ids of those holding any excluded word."""
         last = len(query.terms) - 1
         wanted = [
             phrase
@@ -378,16 +378,10 @@ class CorpusIndex:
             if (phrase := _fts_phrase(term, prefix_last and not term.phrase and i == last))
         ]
         unwanted = [phrase for term in query.excluded if (phrase := _fts_phrase(term, False))]
-        if not wanted and not unwanted:
-            return None
         match = "SELECT rowid FROM article_text WHERE article_text MATCH ?"
-        if wanted:
-            found = {row[0] for row in self._run(match, [" AND ".join(wanted)])}
-        else:
-            found = {row[0] for row in self._run("SELECT id FROM articles", [])}
-        for phrase in unwanted:
-            found.difference_update(row[0] for row in self._run(match, [phrase]))
-        return found
+        holding = {row[0] for row in self._run(match, [" AND ".join(wanted)])} if wanted else None
+        lacking = {row[0] for phrase in unwanted for row in self._run(match, [phrase])}
+        return holding, lacking
 
     def _run(self, sql: str, params: list[object]) -> list[tuple]:
         """All rows of a read; a query SQLite cannot run (odd FTS syntax) is a ``QueryError``."""

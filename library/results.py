@@ -68,9 +68,11 @@ class ResultSet:
             return len(self.ids)
         return len(self.ids) - sum(map(self.read.__contains__, self.ids))
 
-    def narrowed(self, keep: Container[int]) -> ResultSet:
-        """The results whose id is in ``keep``, in the same order."""
-        return ResultSet(self.db, [i for i in self.ids if i in keep], self.read)
+    def narrowed(self, keep: Container[int] | None, drop: Container[int] = ()) -> ResultSet:
+        """The results whose id is in ``keep`` (any, when ``None``) and not in ``drop``,
+        in the same order."""
+        ids: Iterable[int] = self.ids if keep is None else (i for i in self.ids if i in keep)
+        return ResultSet(self.db, [i for i in ids if i not in drop], self.read)
 
     def head(self, count: int) -> ResultSet:
         """The first ``count`` results."""
