@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from library.loader import load_file
 from library.scan import FoundFile
-from models.html import html_to_text
+from models.html import readable_body
 from models.text import printable
 
 
@@ -41,14 +41,6 @@ class IndexedFile(NamedTuple):
     topics: tuple[str, ...]
     taxonomy: tuple[tuple[str, str, str, str, str], ...]  # name, parent, id, short, description
     problems: tuple[tuple[int | None, str, str], ...]  # line, severity, message
-
-
-def _searchable(body: str) -> str:
-    """The words of a body: an HTML one (newsletters) as its text, as the reader shows it,
-    so a search for ``td`` or ``style`` does not match every newsletter's markup."""
-    if body.lstrip().startswith("<"):
-        return html_to_text(body)
-    return body
 
 
 def index_one(found: FoundFile) -> IndexedFile:
@@ -82,7 +74,7 @@ def index_one(found: FoundFile) -> IndexedFile:
         found.mtime_ns,
         summary,
         article.excerpt,
-        _searchable(article.body),
+        readable_body(article.body),
         tuple(dict.fromkeys(article.topics)),
         taxonomy,
         problems,

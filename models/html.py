@@ -38,3 +38,10 @@ def html_to_text(html: str) -> str:
     text = "".join(collector.parts)
     paragraphs = (" ".join(block.split()) for block in re.split(r"\n\s*\n", text))
     return "\n\n".join(p for p in paragraphs if p)
+
+
+def readable_body(body: str) -> str:
+    """A document body as people read it: Markdown as it is, an HTML body (newsletters)
+    as its text. The reader shows this and the index searches it, so a search for
+    ``td`` or ``style`` does not match every newsletter's markup."""
+    return html_to_text(body) if body.lstrip().startswith("<") else body

@@ -150,7 +150,9 @@ class DetailView(VerticalScroll, can_focus=True):
             return
         header.update(article_header(article))
         excerpt.update(Content(article.excerpt))
-        self.set_body(_readable_body(article.body))
+        from models.html import readable_body  # only when an article is shown
+
+        self.set_body(readable_body(article.body))
         related.add_options(
             [related_option(item, item.url in related_in_corpus) for item in article.related]
         )
@@ -210,12 +212,3 @@ class DetailView(VerticalScroll, can_focus=True):
             self.app.open_url(target)
         else:
             self.notify("Only http(s) links can be opened", severity="warning")
-
-
-def _readable_body(body: str) -> str:
-    """Markdown bodies are shown as they are; an HTML body (newsletters) as its text."""
-    if body.lstrip().startswith("<"):
-        from models.html import html_to_text
-
-        return html_to_text(body)
-    return body
