@@ -10,30 +10,32 @@ import html
 import re
 from functools import lru_cache
 
-# Whole escape sequences first (CSI, OSC, DCS/SOS/PM/APC, two-byte ESC x), then
-# any lone C0 control except tab and newline, DEL, C1 controls, and the bidi
-# overrides that can make a line display differently from what it contains.
-_CONTROLS = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]?"
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
-    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"
-    r"|\x1b[ -~]?"
-    r"|\x9b[0-?]*[ -/]*[@-~]?"
-    r"|\x9d[^\x07\x1b\x9c]*(?:\x07|\x9c)?"
-    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+# Sequences introduced by ESC (CSI, OSC, DCS/SOS/PM/APC, two-byte ESC x), C0 controls
+# except tab and newline, DEL, and the bidi overrides that can make a line display
+# differently from what it contains.
+_ESC_SEQUENCES = (
+    r"\x1b\[[0-?]*[ -/]*[@-~]?",
+    r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?",
+    r"\x1b[PX^_][^\x1b]*(?:\x1b\\)?",
+    r"\x1b[ -~]?",
 )
-# Before ftfy, only what cannot be mojibake: sequences introduced by ESC, a C1 CSI
-# with its final byte, a terminated C1 OSC, and C0 controls. Lone C1 characters are
-# what mojibake is made of (``â€\x9d`` is a mis-decoded ``”``, ``Ã\x81`` an ``Á``), so
-# they are left for ftfy to turn back into text; whatever it leaves is stripped after.
+_C0 = "\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069"
+# Everything, C1 controls and C1 CSI/OSC sequences included.
+_CONTROLS = re.compile(
+    "|".join(
+        [*_ESC_SEQUENCES, r"\x9b[0-?]*[ -/]*[@-~]?", r"\x9d[^\x07\x1b\x9c]*(?:\x07|\x9c)?"]
+        + [f"[{_C0}\x80-\x9f]"]
+    )
+)
+# Before ftfy, only what cannot be mojibake: C1 CSI and OSC only when complete. Lone C1
+# characters are what mojibake is made of (``â€\x9d`` is a mis-decoded ``”``, ``Ã\x81``
+# an ``Á``), so they are left for ftfy to turn back into text; what it leaves is
+# stripped after.
 _SEQUENCES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]?"
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
-    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"
-    r"|\x1b[ -~]?"
-    r"|\x9b[0-?]*[ -/]*[@-~]"
-    r"|\x9d[^\x07\x1b\x9c]*(?:\x07|\x9c)"
-    r"|[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]"
+    "|".join(
+        [*_ESC_SEQUENCES, r"\x9b[0-?]*[ -/]*[@-~]", r"\x9d[^\x07\x1b\x9c]*(?:\x07|\x9c)"]
+        + [f"[{_C0}]"]
+    )
 )
 _ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
