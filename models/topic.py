@@ -127,13 +127,6 @@ class TopicTree:
         keys = [key for key, node in self.nodes.items() if node.parent is None]
         return sorted(keys, key=lambda key: self.nodes[key].name.casefold())
 
-    def descendants(self, key: str) -> list[str]:
-        """``key`` and every topic below it."""
-        found = [key]
-        for item in found:
-            found.extend(self.nodes[item].children)
-        return found
-
     def ancestors(self, key: str) -> list[str]:
         """``key`` and every topic above it, nearest first."""
         chain = [key]

@@ -196,9 +196,6 @@ class ArticleList(ScrollView, can_focus=True):
                 self.action_open()
             self.set_cursor(position)
 
-    def on_resize(self) -> None:
-        self.virtual_size = Size(0, self.count)
-
     # -- painting -----------------------------------------------------------------------
 
     @property
