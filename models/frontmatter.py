@@ -145,18 +145,22 @@ def _check_depth(text: str, first_line: int) -> None:
         return
     scanner = _Loader(text)
     depth = 0
+    too_deep = f"front matter is nested deeper than {MAX_YAML_DEPTH} levels"
     try:
         while scanner.check_token():
             token = scanner.get_token()
             if isinstance(token, _OPENING):
                 depth += 1
                 if depth > MAX_YAML_DEPTH:
-                    raise DocumentError(
-                        f"front matter is nested deeper than {MAX_YAML_DEPTH} levels",
-                        first_line + token.start_mark.line,
-                    )
+                    raise DocumentError(too_deep, first_line + token.start_mark.line)
             elif isinstance(token, _CLOSING):
                 depth -= 1
+    except yaml.MarkedYAMLError as error:
+        # Newer libyaml scanners stop at their own nesting limit, possibly before the
+        # tokens reach ours (they look ahead for keys): the same problem, said the same way.
+        if "nesting depth" not in (error.problem or "") or error.problem_mark is None:
+            raise
+        raise DocumentError(too_deep, first_line + error.problem_mark.line) from None
     finally:
         scanner.dispose()
 
