@@ -9,11 +9,13 @@ start touches only SQLite.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
 import time
 from array import array
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = 8
 COMMIT_EVERY = 5000
 BULK = 5000
+KEPT_MATCHES = 4  # word lookups kept between keystrokes
 SORTS = {
     "date": "a.published IS NULL, a.published DESC, a.title COLLATE NOCASE",
     "quality": "a.quality IS NULL, a.quality DESC, a.published DESC",
@@ -135,6 +138,8 @@ class CorpusIndex:
             self._reset()
         self._tree: TopicTree | None = None
         self._last_scope: tuple[tuple, ResultSet] | None = None
+        self._last_results: tuple[ResultSet, ResultSet] | None = None  # (scope, results)
+        self._matches: OrderedDict[tuple[str, int], frozenset[int]] = OrderedDict()
 
     def _reset(self) -> None:
         """A database from another schema version is rebuilt, not migrated: it is a cache."""
@@ -334,10 +339,14 @@ class CorpusIndex:
             query = parse_query(query)
         if sort not in SORTS:
             raise QueryError(f"unknown sort '{sort}'; use date, quality or title")
-        results = self._scope(replace(query, terms=[], excluded=[]), sort)
+        scope = self._scope(replace(query, terms=[], excluded=[]), sort)
         holding, lacking = self._word_matches(query, prefix_last)
-        if holding is not None or lacking:
-            results = results.narrowed(holding, lacking)
+        results = scope if holding is None and not lacking else scope.narrowed(holding, lacking)
+        last = self._last_results
+        if last is not None and last[0] is scope and last[1].ids == results.ids:
+            results = last[1]  # the same answer as the same object: the reader repaints nothing
+        else:
+            self._last_results = (scope, results)
         return results.head(limit) if limit is not None else results
 
     def _scope(self, query: Query, sort: str) -> ResultSet:
@@ -349,7 +358,7 @@ class CorpusIndex:
         ids = _stored_listing(self.db) if not where and sort == "date" else None
         if ids is None:
             sql = f"SELECT a.id FROM articles a WHERE a.duplicate_of IS NULL{where} ORDER BY "
-            ids = array("q", (row[0] for row in self._run(sql + SORTS[sort], params)))
+            ids = [row[0] for row in self._run(sql + SORTS[sort], params)]
         results = ResultSet(self.db, ids, self._read_ids())
         self._last_scope = (key, results)
         return results
@@ -368,7 +377,9 @@ class CorpusIndex:
         pragmas = (f"PRAGMA {name}.data_version" for name in schemas)
         return tuple(self.db.execute(pragma).fetchone()[0] for pragma in pragmas)
 
-    def _word_matches(self, query: Query, prefix_last: bool) -> tuple[set[int] | None, set[int]]:
+    def _word_matches(
+        self, query: Query, prefix_last: bool
+    ) -> tuple[frozenset[int] | None, set[int]]:
         """Ids of the articles holding every word (``None`` when no word is asked for),
         and ids of those holding any excluded word."""
         last = len(query.terms) - 1
@@ -378,10 +389,29 @@ class CorpusIndex:
             if (phrase := _fts_phrase(term, prefix_last and not term.phrase and i == last))
         ]
         unwanted = [phrase for term in query.excluded if (phrase := _fts_phrase(term, False))]
-        match = "SELECT rowid FROM article_text WHERE article_text MATCH ?"
-        holding = {row[0] for row in self._run(match, [" AND ".join(wanted)])} if wanted else None
-        lacking = {row[0] for phrase in unwanted for row in self._run(match, [phrase])}
+        holding = self._matching(" AND ".join(wanted)) if wanted else None
+        lacking = set().union(*(self._matching(phrase) for phrase in unwanted))
         return holding, lacking
+
+    def _matching(self, expression: str) -> frozenset[int]:
+        """Ids of the articles matching an FTS5 expression, kept for the next few keystrokes
+        (a typed space or a backspace asks again for what was just found).
+
+        The ids cross from SQLite as one JSON array: a row per id would cost a Python
+        tuple each, and tens of thousands of those per keystroke also wake the garbage
+        collector.
+        """
+        key = (expression, self._versions()[0])
+        found = self._matches.get(key)
+        if found is None:
+            sql = "SELECT json_group_array(rowid) FROM article_text WHERE article_text MATCH ?"
+            found = frozenset(json.loads(self._run(sql, [expression])[0][0]))
+            self._matches[key] = found
+            if len(self._matches) > KEPT_MATCHES:
+                self._matches.popitem(last=False)
+        else:
+            self._matches.move_to_end(key)
+        return found
 
     def _run(self, sql: str, params: list[object]) -> list[tuple]:
         """All rows of a read; a query SQLite cannot run (odd FTS syntax) is a ``QueryError``."""
@@ -610,14 +640,14 @@ def _store_listing(db: sqlite3.Connection) -> None:
     db.execute("INSERT OR REPLACE INTO listing VALUES ('date', ?)", (ids.tobytes(),))
 
 
-def _stored_listing(db: sqlite3.Connection) -> array[int] | None:
+def _stored_listing(db: sqlite3.Connection) -> list[int] | None:
     """The list stored by the last refresh; ``None`` while a refresh is changing things."""
     row = db.execute("SELECT ids FROM listing WHERE sort = 'date'").fetchone()
     if row is None:
         return None
     ids = array("q")
     ids.frombytes(row[0])
-    return ids
+    return ids.tolist()
 
 
 def _mark_duplicates(db: sqlite3.Connection) -> None:

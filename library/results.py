@@ -2,17 +2,18 @@
 
 A list of 50,000 articles keeps 50,000 integers, not 50,000 rows: the screen
 asks only for the rows it paints, so memory and time stay flat with corpus
-size.
+size. The ids are a plain list, so that narrowing one result to another is a
+filter that runs in C and shares the integers instead of boxing each again.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from array import array
 from collections import OrderedDict
 from collections.abc import Container, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from functools import cached_property
+from itertools import filterfalse
 from typing import NamedTuple
 
 PAGE = 128
@@ -57,7 +58,7 @@ class ResultSet:
         self, db: sqlite3.Connection, ids: Iterable[int], read: AbstractSet[int] = frozenset()
     ) -> None:
         self.db = db
-        self.ids = array("q", ids)
+        self.ids = ids if isinstance(ids, list) else list(ids)
         self.read = read  # ids of read articles (any, not only these): shared, never copied
         self._pages: OrderedDict[int, list[ArticleRow]] = OrderedDict()
 
@@ -71,8 +72,11 @@ class ResultSet:
     def narrowed(self, keep: Container[int] | None, drop: Container[int] = ()) -> ResultSet:
         """The results whose id is in ``keep`` (any, when ``None``) and not in ``drop``,
         in the same order."""
-        ids: Iterable[int] = self.ids if keep is None else (i for i in self.ids if i in keep)
-        return ResultSet(self.db, [i for i in ids if i not in drop], self.read)
+        # This runs on every filter keystroke: filters over the ids, without a Python loop.
+        ids = self.ids if keep is None else list(filter(keep.__contains__, self.ids))
+        if drop:
+            ids = list(filterfalse(drop.__contains__, ids))
+        return ResultSet(self.db, ids, self.read)
 
     def head(self, count: int) -> ResultSet:
         """The first ``count`` results."""
