@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import os
 import signal
 import sys
@@ -28,6 +29,13 @@ from tui.screens.main import MainScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
 from tui.widgets.topic_tree import TopicTree
+
+
+def keep_out_of_collections() -> None:
+    """Leave what exists now (start-up's modules, widgets, styles) out of later garbage
+    collections. A full collection walks every object: with the reader built that took
+    about 100 ms, and a few keystrokes of filtering make enough garbage to start one."""
+    gc.freeze()
 
 
 class LedeApp(App[None]):
@@ -73,6 +81,7 @@ class LedeApp(App[None]):
         self.push_screen(MainScreen())
         # Start scanning for changes only once the list is on screen.
         self.call_after_refresh(self.index_corpus)
+        self.call_after_refresh(keep_out_of_collections)
         self.watch_terminal()
 
     def watch_terminal(self) -> None:
@@ -129,6 +138,7 @@ class LedeApp(App[None]):
             self.screen.reload()
 
     def _index_done(self, parsed: int, removed: int) -> None:
+        keep_out_of_collections()
         self.sub_title = ""
         if isinstance(self.screen, MainScreen) and (parsed or removed):
             self.screen.reload()

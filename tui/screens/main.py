@@ -83,7 +83,12 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#filter", Input).display = False
+        field = self.query_one("#filter", Input)
+        field.display = False
+        # Watched rather than told by a Changed message: the list then updates while the
+        # keystroke is handled, and the typed letter and the new list reach the terminal in
+        # one frame instead of two, each waiting for the next screen update.
+        self.watch(field, "value", self._filter_changed, init=False)
         self.query_one("#articles", ArticleList).focus()
         # The list first: the tree's counts (a thread that would compete with the first
         # paint for the interpreter) and the index refresh wait until it is on screen.
@@ -128,8 +133,11 @@ class MainScreen(Screen[None]):
         read, starred = self.app.corpus.flags()  # type: ignore[attr-defined]
         articles.set_flags(read, starred)
         current = articles.current
-        articles.empty_text = "No articles match" if self.filter_text else "No articles here"
-        articles.show(results, keep=current.id if current else None)
+        articles.show(
+            results,
+            keep=current.id if current else None,
+            empty_text="No articles match" if self.filter_text else "No articles here",
+        )
         self.update_status()
 
     def update_status(self) -> None:
@@ -155,9 +163,8 @@ class MainScreen(Screen[None]):
             self.scope = event.scope
             self.refresh_list()
 
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        self.filter_text = event.value
+    def _filter_changed(self, value: str) -> None:
+        self.filter_text = value
         self.refresh_list()
 
     @on(Input.Submitted, "#filter")
