@@ -101,6 +101,46 @@ async def test_a_filter_longer_than_its_field_scrolls_with_the_cursor(
         assert field.scroll_offset.x == 0
 
 
+async def test_the_detail_pane_follows_the_filter_after_a_pause_in_typing(
+    reader_corpus: Path,
+) -> None:
+    """Typing changes the list at once; the article under the cursor is loaded only once
+    the typing rests, not between two keys."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        assert not titles(app)[0].startswith(HANGZHOU)
+        await pilot.pause(0.2)
+        first = detail_text(app)
+        await pilot.press("slash")
+        app.screen.query_one("#filter", Input).value = "hangz"  # typed at once
+        await pilot.pause(0.1)
+        assert [t[: len(HANGZHOU)] for t in titles(app)] == [HANGZHOU]
+        assert detail_text(app) == first
+        await pilot.pause(0.4)
+        assert HANGZHOU in detail_text(app)
+
+
+async def test_typing_on_to_the_same_articles_repaints_nothing(reader_corpus: Path) -> None:
+    """Typing "hangz" on to "hangzhou" finds the same article: the list keeps its results object
+    (and so its rows and cursor) instead of painting them again."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        articles = app.screen.query_one(ArticleList)
+        await pilot.press("slash", *"hangz")
+        await pilot.pause()
+        shown = articles.results
+        await pilot.press(*"hou", "space")
+        await pilot.pause()
+        assert articles.results is shown
+        assert "filter: hangzhou " in status(app)
+        await pilot.press("backspace", *"ban")
+        await pilot.pause()
+        assert articles.results is not shown and titles(app) == []
+        assert "No articles match" in str(articles.render_line(0).text)
+
+
 async def test_malformed_filter_is_a_message_not_a_crash(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
@@ -445,6 +485,43 @@ async def test_a_long_list_fits_beside_its_scrollbar(tmp_path: Path, size: tuple
             line = articles.render_line(y)
             assert line.cell_length == width
             assert line.text.endswith("100"), line.text
+
+
+async def test_the_scrollbar_follows_the_filter_without_a_screen_layout(tmp_path: Path) -> None:
+    """A new row count moves the list's scrollbar; it disappears when the rows fit and
+    comes back with them, and the rows take the width it leaves."""
+    for number in range(60):
+        word = "rare" if number < 3 else "common"
+        write_document(
+            tmp_path,
+            f"story-{number:02}.md",
+            f"""
+            title: "A {word} story, number {number}"
+            publishedDateTime: 2024-01-{number % 28 + 1:02}T08:00:00Z
+            """,
+        )
+    app = LedeApp([str(tmp_path)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(app, pilot)
+        articles = app.screen.query_one(ArticleList)
+        full = articles.row_width
+        assert articles.show_vertical_scrollbar
+        assert articles.vertical_scrollbar.window_virtual_size == 60
+        await pilot.press("slash", *"comm")
+        await pilot.pause()
+        assert articles.vertical_scrollbar.window_virtual_size == 57
+        await pilot.press("backspace", "backspace", "backspace", "backspace", *"rare")
+        await pilot.pause()
+        assert not articles.show_vertical_scrollbar
+        assert articles.row_width == full + 1
+        assert articles.render_line(0).cell_length == articles.row_width
+        await pilot.press("escape")
+        await pilot.pause()
+        assert articles.show_vertical_scrollbar and articles.row_width == full
+        await pilot.press("G")
+        await pilot.pause()
+        assert articles.cursor == 59
+        assert articles.scroll_offset.y == 60 - articles.size.height
 
 
 REAL_CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "everyday-ai"

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 SORT_ORDER = ("date", "quality", "title")
 NARROW_WIDTH = 110
 PANES = ("#topics", "#articles", "#detail")
+DETAIL_DELAY = 0.04  # seconds the cursor rests on a row before its article is loaded
+DETAIL_DELAY_TYPING = 0.3  # the same while the filter is typed
 
 
 class MainScreen(Screen[None]):
@@ -181,7 +183,11 @@ class MainScreen(Screen[None]):
         if self._detail_timer is not None:
             self._detail_timer.stop()
         row = event.row
-        self._detail_timer = self.set_timer(0.04, lambda: self.show_detail(row))
+        # While a filter is typed the list changes with every key: the detail pane waits for
+        # a pause in the typing rather than load and lay out an article between two keys.
+        typing = self.query_one("#filter", Input).has_focus
+        delay = DETAIL_DELAY_TYPING if typing else DETAIL_DELAY
+        self._detail_timer = self.set_timer(delay, lambda: self.show_detail(row))
 
     @on(ArticleList.Opened)
     def _opened(self, event: ArticleList.Opened) -> None:
