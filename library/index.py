@@ -33,7 +33,7 @@ from models.topic import TopicTree, topic_key
 if TYPE_CHECKING:
     from library.records import IndexedFile
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 COMMIT_EVERY = 5000
 BULK = 5000
 KEPT_MATCHES = 4  # word lookups kept between keystrokes
@@ -50,6 +50,11 @@ _SORT_INDEXES = (
     f"{SORTS['date'].replace('a.', '')}) WHERE duplicate_of IS NULL;"
 )
 UNREAD = "a.identity NOT IN (SELECT identity FROM state.read)"
+# The full-text index keeps one-letter prefixes too: the first letter of a word typed
+# into the filter matches most of a corpus, and merging every term that starts with it
+# was the slowest keystroke (24 -> 15 ms for "m" at 50,000 articles). It costs ~5% more
+# disk and nothing measurable on a cold index, whose time goes to parsing. Two-letter
+# prefixes gained little and cost ~0.5-1 s there.
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -61,7 +66,8 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE INDEX IF NOT EXISTS articles_identity ON articles(identity);
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 CREATE VIRTUAL TABLE IF NOT EXISTS article_text USING fts5(
-    title, excerpt, provider, topics, body, tokenize='unicode61 remove_diacritics 2');
+    title, excerpt, provider, topics, body, tokenize='unicode61 remove_diacritics 2',
+    prefix='1');
 CREATE TABLE IF NOT EXISTS article_topics (
     article_id INTEGER NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS article_topics_key ON article_topics(key, article_id);
