@@ -33,9 +33,11 @@ from tui.widgets.topic_tree import TopicTree
 
 def keep_out_of_collections() -> None:
     """Leave what exists now (start-up's modules, widgets, styles) out of later garbage
-    collections. A full collection walks every object: with the reader built that took
+    collections, and collect from now on (the command line pauses collection while the
+    app starts). A full collection walks every object: with the reader built that took
     about 100 ms, and a few keystrokes of filtering make enough garbage to start one."""
     gc.freeze()
+    gc.enable()
 
 
 class LedeApp(App[None]):
