@@ -19,12 +19,24 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import Reactive
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from library.results import ArticleRow, ResultSet
 
 DATE_WIDTH = 10
 PROVIDER_WIDTH = 18
+
+
+def _thumb(bar: ScrollBar, rows: int) -> list[Segment]:
+    """How ``bar`` draws a list of ``rows`` rows from where it stands now."""
+    return bar.renderer.render_bar(
+        size=bar.window_size,
+        virtual_size=rows,
+        window_size=bar.window_size,
+        position=bar.position,
+        thickness=bar.thickness,
+    ).segments
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -122,10 +134,22 @@ class ArticleList(ScrollView, can_focus=True):
         self.set_cursor(position or 0, force=True)
         self.refresh()
 
-    def watch_virtual_size(self, size: Size) -> None:
-        """Update the scrollbar for a new number of rows (showing or hiding it still lays
-        the screen out again: the rows get narrower or wider)."""
-        self._scroll_update(size)
+    def watch_virtual_size(self, old: Size, new: Size) -> None:
+        """Update the scrollbar for a new number of rows. Showing or hiding it still lays
+        the screen out again (the rows get narrower or wider); a thumb that would look the
+        same is not painted again: at the top of a long list it is one cell whatever the
+        count, and painting the bar took as long as painting the rows."""
+        bar = self._vertical_scrollbar
+        if (
+            bar is not None
+            and self.show_vertical_scrollbar
+            and min(old.height, new.height) > self.container_size.height
+            and _thumb(bar, old.height) == _thumb(bar, new.height)
+        ):
+            bar.set_reactive(ScrollBar.window_virtual_size, new.height)
+            self.scroll_y = self.validate_scroll_y(self.scroll_y)
+            return
+        self._scroll_update(new)
 
     @property
     def count(self) -> int:
