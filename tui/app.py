@@ -23,6 +23,7 @@ from library import paths as lede_paths
 from library.corpus import default_paths
 from library.session import ReaderSession
 from library.settings import load_settings
+from models.problem import Problem
 from tui.clipboard import osc52, screen_passthrough
 from tui.screens.help import HelpScreen, key_names
 from tui.screens.main import MainScreen
@@ -125,6 +126,8 @@ class LedeApp(App[None]):
 
         try:
             report = self.corpus.refresh(progress)
+            # Gathered here, not on the UI thread: on 50,000 articles it took 30-120 ms.
+            errors = [p for p in self.corpus.index.problems() if p.severity == "error"]
         except InterruptedError:
             return
         except Exception as error:  # noqa: BLE001 - shown to the user, never a traceback
@@ -132,19 +135,18 @@ class LedeApp(App[None]):
                 self.notify, f"Indexing failed: {error}", severity="error", markup=False
             )
             return
-        self.call_from_thread(self._index_done, report.parsed, report.removed)
+        self.call_from_thread(self._index_done, report.parsed, report.removed, errors)
 
     def _indexed(self, done: int, total: int) -> None:
         if isinstance(self.screen, MainScreen):
             self.sub_title = f"indexing {done}/{total}" if total else f"indexing {done}…"
             self.screen.reload()
 
-    def _index_done(self, parsed: int, removed: int) -> None:
+    def _index_done(self, parsed: int, removed: int, problems: list[Problem]) -> None:
         keep_out_of_collections()
         self.sub_title = ""
         if isinstance(self.screen, MainScreen) and (parsed or removed):
             self.screen.reload()
-        problems = [p for p in self.corpus.index.problems() if p.severity == "error"]
         if problems:
             first = problems[0]
             more = f" (and {len(problems) - 1} more; run lede check)" if len(problems) > 1 else ""

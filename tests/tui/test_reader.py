@@ -141,6 +141,22 @@ async def test_typing_on_to_the_same_articles_repaints_nothing(reader_corpus: Pa
         assert "No articles match" in str(articles.render_line(0).text)
 
 
+async def test_broken_documents_are_named_once_indexing_ends(tmp_path: Path) -> None:
+    """The reader opens on what loads and names the first broken file (path and line),
+    pointing at lede check for the rest."""
+    write_document(tmp_path, "good.md", 'title: "A good story"\npublishedDateTime: 2024-01-01')
+    (tmp_path / "a-broken.md").write_text("---\ntitle: [unclosed\n---\nbody\n")
+    (tmp_path / "b-list.md").write_text("---\n- not\n- a mapping\n---\n")
+    app = LedeApp([str(tmp_path)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        assert titles(app) == ["A good story"]
+        messages = [str(notification.message) for notification in app._notifications]
+        [message] = [m for m in messages if "a-broken.md" in m]
+        assert f"{tmp_path / 'a-broken.md'}:3: error: invalid YAML" in message
+        assert message.endswith("(and 1 more; run lede check)"), message
+
+
 async def test_malformed_filter_is_a_message_not_a_crash(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
