@@ -11,7 +11,8 @@ moments before on the same machine:
   loop over the same files (goal: at most 0.35x); also how soon the reader is
   interactive during a cold index (goal: within 1 s);
 * keystrokes: cursor move and live-filter keystrokes in the running reader
-  (goals: < 16 ms and < 50 ms), next to a keystroke on a bare app;
+  (goals: < 16 ms and < 50 ms; the median, and for the filter also the slowest
+  key), next to a keystroke on a bare app;
 * memory: the reader's peak resident memory with every article loaded (goal:
   at most 150 MB), next to the bare app's;
 * growth (with --growth N): warm start on N articles minus warm start on the
@@ -143,8 +144,8 @@ def key_latency(
     env: dict[str, str],
     setup: str = "",
     expect: str = "",
-) -> float:
-    """Median milliseconds from writing a key to the screen update it causes.
+) -> list[float]:
+    """Milliseconds from writing each key to the screen update it causes.
 
     With ``expect``, the update is done when ``expect`` plus the keys typed so
     far appears on screen (the reader's status line shows the filter once the
@@ -197,7 +198,7 @@ def key_latency(
                 _, last = drain(0.015, first=2.0)  # the update, however late it starts
             samples.append((last - sent) * 1000)
             drain(0.2)
-        return statistics.median(samples)
+        return samples
     finally:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
@@ -284,9 +285,11 @@ def main() -> int:
     )
 
     # Keystrokes, as the terminal receives their updates.
-    bare_key = key_latency(python + ["-c", BARE_APP], "bare-app-ready", ["j"] * 30, env)
-    move = key_latency(lede + [str(corpus)], marker, ["j"] * 30, env)
-    typing = key_latency(
+    bare_key = statistics.median(
+        key_latency(python + ["-c", BARE_APP], "bare-app-ready", ["j"] * 30, env)
+    )
+    move = statistics.median(key_latency(lede + [str(corpus)], marker, ["j"] * 30, env))
+    typed = key_latency(
         lede + [str(corpus)],
         marker,
         list("model data vision"),
@@ -296,7 +299,9 @@ def main() -> int:
     )
     for name, value, goal in (
         ("cursor move", move, "< 16 ms"),
-        ("filter keystroke", typing, "< 50 ms"),
+        ("filter keystroke", statistics.median(typed), "< 50 ms"),
+        # The goal is for each keystroke: the slowest is shown too, not hidden by the median.
+        ("slowest keystroke", max(typed), "< 50 ms"),
     ):
         rows.append(
             (
