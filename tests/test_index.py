@@ -263,6 +263,25 @@ def test_a_large_corpus_indexes_through_the_pool_like_in_process(
     serial.close()
 
 
+def niceness(batch: list[int]) -> list[int]:
+    """Run in a pool worker: its scheduling priority, once per item."""
+    return [os.nice(0)] * len(batch)
+
+
+def test_pool_workers_run_behind_the_reader() -> None:
+    """Parsing workers are niced, so a cold index leaves the cores to the screen first."""
+    found = [
+        value
+        for batch in parallel.map_batches(
+            niceness, range(parallel.POOL_THRESHOLD), "library.records"
+        )
+        for value in batch
+    ]
+    here = os.nice(0)
+    pooled = (os.cpu_count() or 1) >= 2
+    assert set(found) == {min(19, here + parallel.WORKER_NICENESS) if pooled else here}
+
+
 # -- where it lives, and what it keeps ---------------------------------------------------------
 
 
