@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from operator import attrgetter
 from typing import NamedTuple
 
 DOCUMENT_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".html", ".htm", ".txt"})
 TAXONOMY_SUFFIXES = frozenset({".yaml", ".yml"})
 CANDIDATE_SUFFIXES = DOCUMENT_SUFFIXES | TAXONOMY_SUFFIXES
+_NAME = attrgetter("name")
 
 
 class FoundFile(NamedTuple):
@@ -61,21 +63,23 @@ def _walk(root: str, seen_dirs: set[tuple[int, int]]) -> Iterator[FoundFile]:
             continue
         seen_dirs.add((info.st_dev, info.st_ino))
         try:
-            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+            entries = sorted(os.scandir(folder), key=_NAME)
         except OSError:
             continue
         subfolders = []
+        # This runs for every file of a corpus at each start, in a thread beside the UI:
+        # the suffix is tested before anything that may ask the file system.
         for entry in entries:
-            if entry.name.startswith("."):
+            name = entry.name
+            if name.startswith("."):
                 continue
+            dot = name.rfind(".")
             try:
-                if entry.is_dir():
-                    subfolders.append(entry.path)
-                elif entry.is_file() and (
-                    os.path.splitext(entry.name)[1].lower() in CANDIDATE_SUFFIXES
-                ):
+                if dot > 0 and name[dot:].lower() in CANDIDATE_SUFFIXES and entry.is_file():
                     stat = entry.stat()
                     yield FoundFile(entry.path, stat.st_size, stat.st_mtime_ns, False)
+                elif entry.is_dir():
+                    subfolders.append(entry.path)
             except OSError:
                 continue
         stack.extend(reversed(subfolders))
