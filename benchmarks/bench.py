@@ -331,7 +331,7 @@ def main() -> int:
                 f"warm start {args.growth}",
                 f"{big_warm:.2f} s",
                 f"{args.count}: {warm:.2f} s",
-                f"+{big_warm - warm:.2f} s",
+                f"{big_warm - warm:+.2f} s",
                 "< +1 s",
             )
         )
