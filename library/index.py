@@ -13,6 +13,7 @@ import json
 import os
 import re
 import sqlite3
+import threading
 import time
 from array import array
 from collections import OrderedDict
@@ -146,6 +147,7 @@ class CorpusIndex:
         self._last_scope: tuple[tuple, ResultSet] | None = None
         self._last_results: tuple[ResultSet, ResultSet] | None = None  # (scope, results)
         self._matches: OrderedDict[tuple[str, int], frozenset[int]] = OrderedDict()
+        self._matches_lock = threading.Lock()
 
     def _reset(self) -> None:
         """A database from another schema version is rebuilt, not migrated: it is a cache."""
@@ -345,8 +347,9 @@ class CorpusIndex:
             query = parse_query(query)
         if sort not in SORTS:
             raise QueryError(f"unknown sort '{sort}'; use date, quality or title")
-        scope = self._scope(replace(query, terms=[], excluded=[]), sort)
-        holding, lacking = self._word_matches(query, prefix_last)
+        versions = self._versions()  # asked once: each lookup below is keyed by them
+        scope = self._scope(replace(query, terms=[], excluded=[]), sort, versions)
+        holding, lacking = self._word_matches(query, prefix_last, versions[0])
         results = scope if holding is None and not lacking else scope.narrowed(holding, lacking)
         last = self._last_results
         if last is not None and last[0] is scope and last[1].ids == results.ids:
@@ -355,10 +358,10 @@ class CorpusIndex:
             self._last_results = (scope, results)
         return results.head(limit) if limit is not None else results
 
-    def _scope(self, query: Query, sort: str) -> ResultSet:
+    def _scope(self, query: Query, sort: str, versions: tuple[int, ...]) -> ResultSet:
         """The results of a query without words, kept until the index or the state changes."""
         where, params = self.compile(query)
-        key = (where, tuple(params), sort, self._versions())
+        key = (where, tuple(params), sort, versions)
         if self._last_scope is not None and self._last_scope[0] == key:
             return self._last_scope[1]
         ids = _stored_listing(self.db) if not where and sort == "date" else None
@@ -384,7 +387,7 @@ class CorpusIndex:
         return tuple(self.db.execute(pragma).fetchone()[0] for pragma in pragmas)
 
     def _word_matches(
-        self, query: Query, prefix_last: bool
+        self, query: Query, prefix_last: bool, version: int
     ) -> tuple[frozenset[int] | None, set[int]]:
         """Ids of the articles holding every word (``None`` when no word is asked for),
         and ids of those holding any excluded word."""
@@ -395,28 +398,32 @@ class CorpusIndex:
             if (phrase := _fts_phrase(term, prefix_last and not term.phrase and i == last))
         ]
         unwanted = [phrase for term in query.excluded if (phrase := _fts_phrase(term, False))]
-        holding = self._matching(" AND ".join(wanted)) if wanted else None
-        lacking = set().union(*(self._matching(phrase) for phrase in unwanted))
+        holding = self._matching(" AND ".join(wanted), version) if wanted else None
+        lacking = set().union(*(self._matching(phrase, version) for phrase in unwanted))
         return holding, lacking
 
-    def _matching(self, expression: str) -> frozenset[int]:
+    def _matching(self, expression: str, version: int) -> frozenset[int]:
         """Ids of the articles matching an FTS5 expression, kept for the next few keystrokes
         (a typed space or a backspace asks again for what was just found).
 
         The ids cross from SQLite as one JSON array: a row per id would cost a Python
         tuple each, and tens of thousands of those per keystroke also wake the garbage
-        collector.
+        collector. ``version`` is the index's data version: a lookup kept from before a
+        refresh is not reused. The tree's counting thread looks up saved searches too,
+        hence the lock around what is kept.
         """
-        key = (expression, self._versions()[0])
-        found = self._matches.get(key)
-        if found is None:
-            sql = "SELECT json_group_array(rowid) FROM article_text WHERE article_text MATCH ?"
-            found = frozenset(json.loads(self._run(sql, [expression])[0][0]))
+        key = (expression, version)
+        with self._matches_lock:
+            found = self._matches.get(key)
+            if found is not None:
+                self._matches.move_to_end(key)
+                return found
+        sql = "SELECT json_group_array(rowid) FROM article_text WHERE article_text MATCH ?"
+        found = frozenset(json.loads(self._run(sql, [expression])[0][0]))
+        with self._matches_lock:
             self._matches[key] = found
             if len(self._matches) > KEPT_MATCHES:
                 self._matches.popitem(last=False)
-        else:
-            self._matches.move_to_end(key)
         return found
 
     def _run(self, sql: str, params: list[object]) -> list[tuple]:

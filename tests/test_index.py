@@ -71,6 +71,9 @@ def test_modifying_one_file_reparses_it_and_updates_search(
     query_corpus: Path, index_factory: IndexFactory
 ) -> None:
     index = index_factory(query_corpus)
+    # Asked before the change too: lookups kept for the next keystroke must not outlive it.
+    assert stems(index, "unveils") == {"gemini"}
+    assert stems(index, "grows") == set()
     path = query_corpus / "gemini.md"
     path.write_text(
         path.read_text(encoding="utf-8").replace("Google unveils Gemini", "Gemini grows up"),
