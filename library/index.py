@@ -17,18 +17,18 @@ import threading
 import time
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from library.differences import Differences, find_differences, usable_files
 from library.query import Query, QueryError, Term, parse_query
 from library.results import ArticleRow, ResultSet, fetch_rows
 from library.scan import FoundFile, scan
 from models.identity import normalise_url
 from models.problem import Problem
-from models.text import printable
 from models.topic import TopicTree, topic_key
 
 if TYPE_CHECKING:
@@ -175,21 +175,22 @@ class CorpusIndex:
 
         Only files whose size or mtime changed are parsed; removed files are
         dropped. Uses its own connection so it can run in a worker thread
-        while the UI reads. The comparison with what is stored runs in SQL so
-        a large corpus costs no Python-side copy of every path; a cold index
-        has nothing to compare, so the scan streams straight to the workers.
+        while the UI reads. A cold index has nothing to compare, so the scan
+        streams straight to the workers.
         """
         started = time.perf_counter()
         db = _connect(self.db_path)
         unusable: list[str] = []
         try:
             if db.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None:
-                changed: Iterable[FoundFile] = _found_files(scan(self.roots), unusable)
+                changed: Iterable[FoundFile] = usable_files(scan(self.roots), unusable)
                 gone: list[str] = []
                 total = 0  # not known until the scan ends
                 db.executescript(_DROP_SORT_INDEXES + "DELETE FROM listing;")
             else:
-                changed, gone = self._differences(db, unusable)
+                found = self._forget_differences(db)
+                changed, gone = found.changed, found.gone
+                unusable.extend(found.unusable)
                 total = len(changed)
                 if total > BULK:  # maintaining sort indexes row by row costs more than a rebuild
                     db.executescript(_DROP_SORT_INDEXES)
@@ -211,39 +212,16 @@ class CorpusIndex:
         self._tree = None
         return RefreshReport(scanned, parsed, len(gone), time.perf_counter() - started)
 
-    def _differences(
-        self, db: sqlite3.Connection, unusable: list[str]
-    ) -> tuple[list[FoundFile], list[str]]:
-        """Files new or changed since the last refresh, and paths gone; forgets both."""
-        db.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS seen (path TEXT PRIMARY KEY, "
-            "size INTEGER, mtime_ns INTEGER, explicit INTEGER)"
-        )
-        db.execute("DELETE FROM seen")
-        db.executemany(
-            "INSERT OR REPLACE INTO seen VALUES (?, ?, ?, ?)",
-            _found_files(scan(self.roots), unusable),
-        )
-        rows = db.execute(
-            "SELECT s.path, s.size, s.mtime_ns, s.explicit, f.path IS NOT NULL "
-            "FROM seen s LEFT JOIN files f ON f.path = s.path "
-            "WHERE f.size IS NOT s.size OR f.mtime_ns IS NOT s.mtime_ns ORDER BY s.path"
-        ).fetchall()
-        gone = [
-            row[0]
-            for row in db.execute(
-                "SELECT path FROM files WHERE path NOT IN (SELECT path FROM seen)"
-            )
-        ]
+    def _forget_differences(self, db: sqlite3.Connection) -> Differences:
+        """What changed since the last refresh, with the changed and the gone forgotten."""
+        indexed = db.execute("SELECT count(*) FROM files").fetchone()[0]
+        found = find_differences(str(self.db_path), self.roots, indexed)
         with db:
-            if rows or gone:  # the stored listing goes with the first change, in its transaction
+            if found.changed or found.gone:  # the stored listing goes with the first change
                 db.execute("DELETE FROM listing")
-            for path in gone + [row[0] for row in rows if row[4]]:
+            for path in found.gone + found.stored:
                 _forget(db, path)
-        changed = [
-            FoundFile(path, size, mtime, bool(explicit)) for path, size, mtime, explicit, _ in rows
-        ]
-        return changed, gone
+        return found
 
     def _parse_into(
         self,
@@ -567,25 +545,6 @@ class CorpusIndex:
             ):
                 result[article_id].append(name)
         return result
-
-
-def _found_files(items: Iterable[FoundFile | str], unusable: list[str]) -> Iterator[FoundFile]:
-    """The files of a scan; what cannot be indexed is described in ``unusable``.
-
-    SQLite holds only UTF-8 text, so a file name that is not UTF-8 (the file
-    system's bytes, kept by ``surrogateescape``) is reported, not stored: one
-    such name must not stop the whole corpus from indexing.
-    """
-    for item in items:
-        if isinstance(item, str):
-            unusable.append(f"{printable(item)}: no such file or directory")
-            continue
-        try:
-            item.path.encode("utf-8")
-        except UnicodeEncodeError:
-            unusable.append(f"{printable(item.path)}: file name is not UTF-8; rename it to read it")
-            continue
-        yield item
 
 
 def _forget(db: sqlite3.Connection, path: str) -> None:

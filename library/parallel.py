@@ -46,6 +46,23 @@ def _in_background() -> None:
         os.nice(WORKER_NICENESS)
 
 
+def run_apart(function: Callable[..., Result], args: tuple, preload: str) -> Result:
+    """``function(*args)`` in a worker process, behind the reader like the parsing: for
+    long Python work that would hold this process's interpreter lock while a person types.
+    Runs here if no worker can start. ``preload`` is imported by the fork server if this
+    starts it (a server already running keeps what it preloaded; a worker imports what
+    else it needs)."""
+    try:
+        start_workers(preload)
+        context = multiprocessing.get_context("forkserver")
+        with ProcessPoolExecutor(
+            max_workers=1, mp_context=context, initializer=_in_background
+        ) as pool:
+            return pool.submit(function, *args).result()
+    except (BrokenProcessPool, OSError, ValueError):
+        return function(*args)
+
+
 def _batches(items: Iterator[Item], sent: list[list[Item]]) -> Iterator[list[Item]]:
     """Batches of ``items``, each remembered in ``sent`` in case the pool breaks."""
     while batch := list(islice(items, BATCH)):
