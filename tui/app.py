@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import os
 import signal
 import sys
@@ -25,20 +24,12 @@ from library.session import ReaderSession
 from library.settings import load_settings
 from models.problem import Problem
 from tui.clipboard import osc52, screen_passthrough
+from tui.collector import keep_out_of_collections
 from tui.screens.help import HelpScreen, key_names
 from tui.screens.main import MainScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
 from tui.widgets.topic_tree import TopicTree
-
-
-def keep_out_of_collections() -> None:
-    """Leave what exists now (start-up's modules, widgets, styles) out of later garbage
-    collections, and collect from now on (the command line pauses collection while the
-    app starts). A full collection walks every object: with the reader built that took
-    about 100 ms, and a few keystrokes of filtering make enough garbage to start one."""
-    gc.freeze()
-    gc.enable()
 
 
 class LedeApp(App[None]):

@@ -7,7 +7,6 @@ No traceback reaches a user: expected failures print one line and exit 1.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import sys
@@ -183,10 +182,9 @@ def run_reader(args: argparse.Namespace) -> int:
         from tui.serve import serve
 
         return serve(args.paths, host=args.host, port=args.port)
-    # Start-up builds a great deal and frees little: collecting garbage while it runs
-    # cost some 70 ms (a full pass landed on the first paint). The app turns collection
-    # back on once it has painted, with what it built left out (keep_out_of_collections).
-    gc.disable()
+    from tui.collector import pause_collection
+
+    pause_collection()  # until the reader has painted
     from tui.app import LedeApp
 
     app = LedeApp(args.paths)

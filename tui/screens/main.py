@@ -6,6 +6,7 @@ Widgets only render and post messages; this screen owns what happens next
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -20,6 +21,7 @@ from textual.widgets import Footer, Input, Static
 from library.query import QueryError, parse_query
 from library.results import ArticleRow
 from library.state import StateChange
+from tui.collector import keep_out_of_collections
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.name import NameScreen
 from tui.widgets.article_list import ArticleList
@@ -222,8 +224,11 @@ class MainScreen(Screen[None]):
 
     def load_article(self, row: ArticleRow) -> Article | None:
         """Parse the whole document; a file that vanished or broke is reported in the pane."""
+        first = "library.loader" not in sys.modules
         from library.loader import load_file  # parsing code is not needed until now
 
+        if first:  # the parser's modules stay out of later collections, as start-up's do
+            keep_out_of_collections()
         parsed = load_file(row.path, explicit=True)
         if parsed.article is None:
             reason = parsed.problems[0].message if parsed.problems else "cannot be read"
