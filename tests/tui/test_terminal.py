@@ -101,7 +101,9 @@ def start() -> Iterator[Callable[..., Terminal]]:
     started: list[Terminal] = []
 
     def launch(size: tuple[int, int], **env: str) -> Terminal:
-        environment = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "STY")}
+        # COLUMNS and LINES would override the terminal's size (pytest-xdist sets 80x24).
+        dropped = ("NO_COLOR", "STY", "COLUMNS", "LINES")
+        environment = {k: v for k, v in os.environ.items() if k not in dropped}
         terminal = Terminal([sys.executable, "-m", "tui", str(FEEDS)], environment | env, size)
         started.append(terminal)
         return terminal
