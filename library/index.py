@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from library.differences import Differences, find_differences, usable_files
 from library.query import Query, QueryError, Term, parse_query
-from library.results import ArticleRow, ResultSet, fetch_rows
+from library.results import ArticleRow, ResultSet, fetch_rows, id_set
 from library.scan import FoundFile, scan
 from models.identity import normalise_url
 from models.problem import Problem
@@ -146,7 +146,7 @@ class CorpusIndex:
         self._tree: TopicTree | None = None
         self._last_scope: tuple[tuple, ResultSet] | None = None
         self._last_results: tuple[ResultSet, ResultSet] | None = None  # (scope, results)
-        self._matches: OrderedDict[tuple[str, int], frozenset[int]] = OrderedDict()
+        self._matches: OrderedDict[tuple[str, int], dict[int, None]] = OrderedDict()
         self._matches_lock = threading.Lock()
 
     def _reset(self) -> None:
@@ -351,13 +351,13 @@ class CorpusIndex:
         self._last_scope = (key, results)
         return results
 
-    def _read_ids(self) -> frozenset[int]:
+    def _read_ids(self) -> dict[int, None]:
         """Ids of the articles marked read (none without a reading state). Counting unread
         articles against this set is cheaper than asking SQL about every row."""
         if not self._state_attached():
-            return frozenset()
+            return {}
         sql = "SELECT a.id FROM articles a WHERE a.identity IN (SELECT identity FROM state.read)"
-        return frozenset(row[0] for row in self.db.execute(sql))
+        return id_set(row[0] for row in self.db.execute(sql))
 
     def _versions(self) -> tuple[int, ...]:
         """Numbers that change whenever another connection commits to the index or the state."""
@@ -367,7 +367,7 @@ class CorpusIndex:
 
     def _word_matches(
         self, query: Query, prefix_last: bool, version: int
-    ) -> tuple[frozenset[int] | None, set[int]]:
+    ) -> tuple[dict[int, None] | None, set[int]]:
         """Ids of the articles holding every word (``None`` when no word is asked for),
         and ids of those holding any excluded word."""
         last = len(query.terms) - 1
@@ -381,7 +381,7 @@ class CorpusIndex:
         lacking = set().union(*(self._matching(phrase, version) for phrase in unwanted))
         return holding, lacking
 
-    def _matching(self, expression: str, version: int) -> frozenset[int]:
+    def _matching(self, expression: str, version: int) -> dict[int, None]:
         """Ids of the articles matching an FTS5 expression, kept for the next few keystrokes
         (a typed space or a backspace asks again for what was just found).
 
@@ -398,7 +398,7 @@ class CorpusIndex:
                 self._matches.move_to_end(key)
                 return found
         sql = "SELECT json_group_array(rowid) FROM article_text WHERE article_text MATCH ?"
-        found = frozenset(json.loads(self._run(sql, [expression])[0][0]))
+        found = id_set(json.loads(self._run(sql, [expression])[0][0]))
         with self._matches_lock:
             self._matches[key] = found
             if len(self._matches) > KEPT_MATCHES:
@@ -613,14 +613,14 @@ def _store_listing(db: sqlite3.Connection) -> None:
     db.execute("INSERT OR REPLACE INTO listing VALUES ('date', ?)", (ids.tobytes(),))
 
 
-def _stored_listing(db: sqlite3.Connection) -> list[int] | None:
+def _stored_listing(db: sqlite3.Connection) -> tuple[int, ...] | None:
     """The list stored by the last refresh; ``None`` while a refresh is changing things."""
     row = db.execute("SELECT ids FROM listing WHERE sort = 'date'").fetchone()
     if row is None:
         return None
     ids = array("q")
     ids.frombytes(row[0])
-    return ids.tolist()
+    return tuple(ids)
 
 
 def _mark_duplicates(db: sqlite3.Connection) -> None:

@@ -3,6 +3,7 @@ the process pool on large corpora, and where its database lives."""
 
 from __future__ import annotations
 
+import gc
 import os
 import sqlite3
 import subprocess
@@ -84,6 +85,19 @@ def test_modifying_one_file_reparses_it_and_updates_search(
     assert stems(index, "unveils") == set()
     assert stems(index, "grows") == {"gemini"}
     assert stems(index, 'topic:"Google AI"') == {"gemini", "tensorflow"}
+
+
+def test_what_a_keystroke_keeps_is_not_looked_into_by_garbage_collections(
+    query_corpus: Path, index_factory: IndexFactory
+) -> None:
+    """Result ids and kept word lookups hold tens of thousands of ids in a large corpus:
+    in containers the collector skips (a kept frozenset made every collection longer)."""
+    index = index_factory(query_corpus)
+    results = index.results("gem -tensorflow", prefix_last=True)
+    assert [Path(row.path).stem for row in results] == ["gemini"]
+    gc.collect()
+    assert not gc.is_tracked(results.ids)
+    assert index._matches and not any(map(gc.is_tracked, index._matches.values()))
 
 
 def test_deleting_and_adding_files(
