@@ -147,6 +147,37 @@ async def test_the_parser_the_first_article_imports_is_kept_out_of_collections(
         assert frozen == [True]
 
 
+async def test_rows_on_screen_are_not_painted_again_when_the_list_changes_around_them(
+    reader_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A filter that drops the first article moves the others up: only the row that becomes
+    the cursor's is painted anew; a new theme paints every row again."""
+    painted: list[str] = []
+    paint = ArticleList._paint
+
+    def spy(self: ArticleList, row, *rest):  # noqa: ANN001, ANN002, ANN202 - the list's own
+        painted.append(row.title)
+        return paint(self, row, *rest)
+
+    monkeypatch.setattr(ArticleList, "_paint", spy)
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        before = titles(app)
+        await pilot.press("slash", *"-compile")
+        await pilot.pause()
+        assert titles(app) == before
+        painted.clear()
+        await pilot.press("r")
+        await pilot.pause()
+        assert titles(app) == before[1:]
+        assert painted == [before[1]]
+        painted.clear()
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await pilot.pause()
+        assert sorted(painted) == sorted(before[1:])
+
+
 async def test_typing_on_to_the_same_articles_repaints_nothing(reader_corpus: Path) -> None:
     """Typing "hangz" on to "hangzhou" finds the same article: the list keeps its results object
     (and so its rows and cursor) instead of painting them again."""

@@ -15,6 +15,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import Reactive
@@ -26,6 +27,10 @@ from library.results import ArticleRow, ResultSet
 
 DATE_WIDTH = 10
 PROVIDER_WIDTH = 18
+# Painted rows kept by what they show. A filter keystroke mostly shows articles that were
+# on screen a moment before, moved up or down: painting them again was a third of the
+# cost of the new list reaching the screen.
+LINES_KEPT = 256
 
 
 def _thumb(bar: ScrollBar, rows: int) -> list[Segment]:
@@ -114,6 +119,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.starred: set[str] = set()
         self.empty_text = "No articles"
         self._base_style: Style | None = None
+        self._lines: LRUCache[tuple, Strip] = LRUCache(LINES_KEPT)
 
     # -- data in ------------------------------------------------------------------------
 
@@ -262,6 +268,7 @@ class ArticleList(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._base_style = None
+        self._lines.clear()
 
     def render_line(self, y: int) -> Strip:
         width = self.row_width
@@ -276,19 +283,34 @@ class ArticleList(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         row = self.results.row(position)  # type: ignore[union-attr]
         unread = row.identity not in self.read
-        line_style = base + self.get_component_rich_style(
+        starred = row.identity in self.starred
+        cursor = position == self.cursor
+        key = (row, unread, starred, cursor, cursor and self.has_focus, width)
+        strip = self._lines.get(key)
+        if strip is None:
+            strip = self._paint(row, unread, starred, cursor, width)
+            self._lines[key] = strip
+        return strip
+
+    def _paint(
+        self, row: ArticleRow, unread: bool, starred: bool, cursor: bool, width: int
+    ) -> Strip:
+        """One row as it looks now."""
+        line_style = self.base_style + self.get_component_rich_style(
             "article-list--unread" if unread else "article-list--read"
         )
-        if position == self.cursor:
+        if cursor:
             cursor_style = self.get_component_rich_style("article-list--cursor")
             if not self.has_focus:
                 cursor_style = Style(reverse=False, bgcolor=cursor_style.bgcolor, dim=True)
             line_style += cursor_style
-        return Strip(self._segments(row, unread, width, line_style), width)
+        return Strip(self._segments(row, unread, starred, width, line_style), width)
 
-    def _segments(self, row: ArticleRow, unread: bool, width: int, style: Style) -> list[Segment]:
+    def _segments(
+        self, row: ArticleRow, unread: bool, starred: bool, width: int, style: Style
+    ) -> list[Segment]:
         """Marker, date, title, provider and quality, fitted to ``width`` cells."""
-        star = "★" if row.identity in self.starred else " "
+        star = "★" if starred else " "
         marker = "●" if unread else " "
         date = (
             datetime.fromtimestamp(row.published).strftime("%Y-%m-%d")
