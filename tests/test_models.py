@@ -13,10 +13,11 @@ import pytest
 from library.loader import load_file
 from models.article import Article, Provider, RelatedArticle
 from models.document import ParsedDocument, parse_document, parse_taxonomy
-from models.identity import normalise_url
+from models.identity import normalise_url, normalise_url_parts
 from models.taxonomy import Topic
 from models.text import one_line, printable, repair_text, strip_controls
 from models.topic import TopicTree
+from tests.test_real_corpus import CORPUS
 
 FEEDS = Path(__file__).resolve().parents[1] / "feeds"
 HANGZHOU = FEEDS / "hangzhou-facial-recognition-ban.md"
@@ -403,6 +404,51 @@ def test_one_line_and_printable() -> None:
 )
 def test_normalise_url(url: str, identity: str) -> None:
     assert normalise_url(url) == identity
+
+
+def corpus_urls() -> list[str]:
+    """Every link of the sample corpus (front matter lines ending in Url), as written."""
+    found = []
+    for path in sorted(CORPUS.rglob("*.md")):
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            key, _, value = line.strip().partition(": ")
+            if key.endswith("Url") and value:
+                found.append(value.strip("\"'"))
+    return found
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://example.com",
+        "https://example.com/a/b",
+        "https://sub.example.com//a//b",
+        "https://example.com/a%20b;c@d",
+        "https://example.com/a/",
+        "https://example.com/",
+        "https://www.example.com/a",
+        "https://wwwexample.com/a",
+        "https://www/a",
+        "https://Example.com/a",
+        "HTTPS://example.com/a",
+        "https://example.com.:80/a",
+        "https://user@example.com/a",
+        "https://example.com/a?b=1",
+        "https://example.com/a#b",
+        "https://example.com/é",
+        "https://exa_mple.com/a",
+        "https://example.com/a\tb",
+        "ftp://example.com/a",
+    ],
+)
+def test_plain_links_take_a_short_cut_to_the_same_identity(url: str) -> None:
+    assert normalise_url(url) == normalise_url_parts(url)
+
+
+def test_every_link_of_the_sample_corpus_has_the_same_identity_by_the_short_cut() -> None:
+    urls = corpus_urls()
+    assert len(urls) > 100
+    assert [normalise_url(url) for url in urls] == [normalise_url_parts(url) for url in urls]
 
 
 def test_identity_is_the_normalised_url_else_the_path() -> None:
