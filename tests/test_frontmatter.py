@@ -106,7 +106,18 @@ def test_optional_body_and_missing_final_newline(text: str, front: str, body: st
     assert (split.front_matter, split.body) == (front, body)
 
 
-@pytest.mark.parametrize("text", ["---", "---\n", "---\ntitle: x\n", "---\ntitle: x\n----\n"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---",
+        "---\n",
+        "---\ntitle: x\n",
+        "---\ntitle: x\n----\n",
+        "---\ntitle: x\n--- x\n",
+        "---\ntitle: x\n---\r \nbody",
+        "---\ntitle: x\n ---\n",
+    ],
+)
 def test_an_unclosed_front_matter_is_an_error_on_line_1(text: str) -> None:
     with pytest.raises(DocumentError) as raised:
         split_front_matter(text)
