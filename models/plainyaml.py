@@ -30,7 +30,11 @@ _BOOLS = {
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 # Characters that start something other than a plain string, or that PyYAML rejects.
 _SPECIAL_START = frozenset("-?:,[]{}#&*!|>%@`.+0123456789")
-_UNSAFE = re.compile(r"[^\t\n\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|\ufeff")
+# Characters PyYAML rejects, and those it reads as line breaks (NEL, LS, PS), which the
+# line reader here would take for text.
+_UNSAFE = re.compile(
+    r"[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|\ufeff"
+)
 _DOUBLE_OK = re.compile(r'(?:[^"\\]|\\[\\"])*')
 _ESCAPE = re.compile(r'\\([\\"])')
 _constructor = SafeConstructor()

@@ -1,0 +1,80 @@
+"""The fast reader of plain front matter gives what PyYAML gives, or gives up."""
+
+from __future__ import annotations
+
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from models.document import SUMMARY_SKIPS
+from models.frontmatter import split_front_matter
+from models.plainyaml import load_plain
+from tests.test_real_corpus import CORPUS
+
+
+def pyyaml(text: str) -> object:
+    """What PyYAML's safe loader reads, or the exception type it raises."""
+    try:
+        return yaml.load(text, Loader=yaml.CSafeLoader)
+    except yaml.YAMLError as error:
+        return type(error)
+
+
+def test_the_sample_corpus_reads_as_pyyaml_reads_it() -> None:
+    """Whole, and as the index reads it (without the blocks a list row does not need)."""
+    whole = summaries = 0
+    for path in sorted(CORPUS.rglob("*.md")):
+        split = split_front_matter(path.read_text(encoding="utf-8"))
+        if split is None:
+            continue
+        expected = pyyaml(split.front_matter)
+        found = load_plain(split.front_matter)
+        if found is not None:
+            whole += 1
+            assert found == expected, path
+        summary = load_plain(split.front_matter, SUMMARY_SKIPS)
+        if summary is not None:
+            summaries += 1
+            assert isinstance(expected, dict)
+            assert summary == {k: v for k, v in expected.items() if k not in SUMMARY_SKIPS}, path
+    assert whole >= 10 and summaries >= 60  # the news articles take the fast path
+
+
+keys = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,12}", fullmatch=True)
+values = st.one_of(
+    st.text(st.characters(codec="utf-8", exclude_characters="\n"), max_size=40),
+    st.from_regex(r'"[^"\\\n]{0,20}"|\'[^\'\n]{0,20}\'', fullmatch=True),
+    st.from_regex(
+        r"-?[0-9]{1,6}|[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}:[0-9]{2}Z)?", fullmatch=True
+    ),
+    st.sampled_from(
+        ["yes", "No", "true", "null", "~", "", "a: b", "x #c", "[a]", "- a", "=", "<<"]
+    ),
+)
+spaces = st.sampled_from(["", " ", "  "])
+
+
+@st.composite
+def front_matters(draw: st.DrawFn) -> str:
+    lines = []
+    for key in draw(st.lists(keys, min_size=1, max_size=6, unique=True)):
+        form = draw(st.sampled_from(["scalar", "list", "mapping"]))
+        if form == "scalar":
+            lines.append(f"{key}:{draw(spaces)}{draw(values)}{draw(spaces)}")
+            continue
+        lines.append(f"{key}:{draw(spaces)}")
+        indent = " " * draw(st.integers(1, 4))
+        for item in draw(st.lists(values, min_size=1, max_size=3)):
+            if form == "list":
+                lines.append(f"{indent}- {item}{draw(spaces)}")
+            else:
+                lines.append(f"{indent}{draw(keys)}: {item}{draw(spaces)}")
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=front_matters())
+def test_generated_front_matter_reads_as_pyyaml_reads_it_or_falls_back(text: str) -> None:
+    found = load_plain(text)
+    if found is not None:
+        assert found == pyyaml(text)
