@@ -9,7 +9,7 @@ moments before on the same machine:
   Textual app launched to its first paint (goal: at most 2.5x);
 * cold index: ``lede index`` against a one-process ``yaml.load(CSafeLoader)``
   loop over the same files (goal: at most 0.35x); also how soon the reader is
-  interactive during a cold index (goal: within 1 s);
+  interactive during a cold index (goal: within 1 s; the median of the runs);
 * keystrokes: cursor move and live-filter keystrokes in the running reader
   (goals: < 16 ms and < 50 ms; the median, and for the filter also the slowest
   key), next to a keystroke on a bare app;
@@ -253,8 +253,12 @@ def main() -> int:
     )
 
     # Interactive during a cold index: the list pane paints while indexing goes on.
-    shutil.rmtree(home / "cache", ignore_errors=True)
-    interactive, _ = run_in_terminal(lede + [str(corpus)], "sort: date", env)
+    # An absolute bound, not a ratio: the median of the runs, not the best.
+    interactives = []
+    for _ in range(args.runs):
+        shutil.rmtree(home / "cache", ignore_errors=True)
+        interactives.append(run_in_terminal(lede + [str(corpus)], "sort: date", env)[0])
+    interactive = statistics.median(interactives)
     rows.append(("interactive, cold", f"{interactive:.2f} s", "", "", "≤ 1 s"))
     # That reader was stopped mid-index: finish the index, so that every warm start below
     # is warm (the first one would otherwise parse the rest, and count its memory).
