@@ -131,7 +131,9 @@ def load_plain(text: str, skip: tuple[str, ...] = ()) -> dict[str, Any] | None:
                 value = value.rstrip(" ")
             if key in skip:
                 continue
-            if _UNSAFE.search(chunk) or "\t" in chunk or "\r" in chunk:
+            # One printable ASCII line (most are) holds nothing unsafe: no expression run.
+            plain_line = chunk.isascii() and chunk.isprintable()
+            if not plain_line and (_UNSAFE.search(chunk) or "\t" in chunk or "\r" in chunk):
                 return None
             if value is None:
                 result[key] = _block(rest.split("\n")) if rest.strip() else None
