@@ -127,8 +127,6 @@ def load_plain(text: str, skip: tuple[str, ...] = ()) -> dict[str, Any] | None:
             if not match:
                 return None
             key, value = match.groups()
-            if value is not None:
-                value = value.rstrip(" ")
             if key in skip:
                 continue
             # One printable ASCII line (most are) holds nothing unsafe: no expression run.
@@ -140,7 +138,7 @@ def load_plain(text: str, skip: tuple[str, ...] = ()) -> dict[str, Any] | None:
             elif rest.strip():
                 return None  # a multi-line scalar
             else:
-                result[key] = _scalar(value)
+                result[key] = _scalar(value.rstrip(" "))
     except (_Unsupported, ValueError):
         return None
     return result
