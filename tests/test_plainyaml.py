@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import yaml
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from models.document import SUMMARY_SKIPS
@@ -42,6 +42,7 @@ def test_the_sample_corpus_reads_as_pyyaml_reads_it() -> None:
 
 keys = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,12}", fullmatch=True)
 values = st.one_of(
+    st.from_regex(r"[a-z][a-z ]{0,12}", fullmatch=True),  # plain words, spaces at the end
     st.text(st.characters(codec="utf-8", exclude_characters="\n"), max_size=40),
     st.from_regex(r'"[^"\\\n]{0,20}"|\'[^\'\n]{0,20}\'', fullmatch=True),
     st.from_regex(
@@ -74,6 +75,7 @@ def front_matters(draw: st.DrawFn) -> str:
 
 @settings(max_examples=400, deadline=None)
 @given(text=front_matters())
+@example(text="title: a plain title  \nprovider:\n  name: Wire  \n")
 def test_generated_front_matter_reads_as_pyyaml_reads_it_or_falls_back(text: str) -> None:
     found = load_plain(text)
     if found is not None:
