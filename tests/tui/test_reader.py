@@ -151,7 +151,7 @@ async def test_rows_on_screen_are_not_painted_again_when_the_list_changes_around
     reader_corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A filter that drops the first article moves the others up: only the row that becomes
-    the cursor's is painted anew; a new theme paints every row again."""
+    the cursor's is painted anew; a new theme paints every row again, in its colours."""
     painted: list[str] = []
     paint = ArticleList._paint
 
@@ -173,9 +173,17 @@ async def test_rows_on_screen_are_not_painted_again_when_the_list_changes_around
         assert titles(app) == before[1:]
         assert painted == [before[1]]
         painted.clear()
+        articles = app.screen.query_one(ArticleList)
+        old_look = [list(articles.render_line(y)) for y in range(2)]  # the cursor's, another
         app.theme = "textual-light" if app.theme != "textual-light" else "nord"
         await pilot.pause()
         assert sorted(painted) == sorted(before[1:])
+        new_look = [list(articles.render_line(y)) for y in range(2)]
+        assert [[s.text for s in line] for line in new_look] == [
+            [s.text for s in line] for line in old_look
+        ]
+        for new, old in zip(new_look, old_look, strict=True):
+            assert all(a.style != b.style for a, b in zip(new, old, strict=True))
 
 
 async def test_typing_on_to_the_same_articles_repaints_nothing(reader_corpus: Path) -> None:
