@@ -20,8 +20,8 @@ from functools import cached_property
 from itertools import filterfalse
 from typing import NamedTuple
 
-PAGE = 128
-CACHED_PAGES = 32
+PAGE = 64  # about a screen: a new result fetches what the list paints, little more
+CACHED_PAGES = 64
 ROW_COLUMNS = "id, title, provider_name, published, quality, identity, url, path"
 
 
