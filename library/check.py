@@ -77,7 +77,7 @@ def check(paths: Iterable[str]) -> CheckReport:
     first_path: dict[str, str] = {}
     taxonomy: list[Topic] = []
     used: list[str] = []
-    for batch in map_batches(_check_many, files, "library.check"):
+    for batch in map_batches("library.check:_check_many", files):
         for checked in batch:
             report.files += 1
             problems = list(checked.problems)

@@ -233,10 +233,9 @@ class CorpusIndex:
     ) -> int:
         """Parse files on every core and store them as they arrive; returns how many."""
         from library.parallel import map_batches
-        from library.records import index_many
 
         done = committed = 0
-        for batch in map_batches(index_many, found, "library.records"):
+        for batch in map_batches("library.summaries:index_many", found):
             _store(db, batch)
             done += len(batch)
             # Each commit flushes FTS5 segments; a few thousand rows per commit keeps that

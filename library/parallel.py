@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import importlib
 import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from itertools import chain, islice
 from multiprocessing import forkserver
 from typing import TypeVar
@@ -63,6 +65,16 @@ def run_apart(function: Callable[..., Result], args: tuple, preload: str) -> Res
         return function(*args)
 
 
+def _named(function: str) -> Callable[[list], list]:
+    """The function named ``"package.module:name"``, imported where it runs."""
+    module, _, name = function.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def _call(function: str, batch: list[Item]) -> list:
+    return _named(function)(batch)
+
+
 def _batches(items: Iterator[Item], sent: list[list[Item]]) -> Iterator[list[Item]]:
     """Batches of ``items``, each remembered in ``sent`` in case the pool breaks."""
     while batch := list(islice(items, BATCH)):
@@ -70,17 +82,18 @@ def _batches(items: Iterator[Item], sent: list[list[Item]]) -> Iterator[list[Ite
         yield batch
 
 
-def map_batches(
-    function: Callable[[list[Item]], list[Result]], items: Iterable[Item], preload: str
-) -> Iterator[list[Result]]:
-    """Yield ``function(batch)`` for batches of ``items``, in order.
+def map_batches(function: str, items: Iterable[Item]) -> Iterator[list]:
+    """Yield the results of ``function`` (``"package.module:name"``, called with a list)
+    for batches of ``items``, in order.
 
     ``items`` may be a lazy scan: workers start on the first batches while it
     goes on. Small jobs run in-process (a pool costs more than it saves), which
     is known after peeking at the first ``POOL_THRESHOLD`` items. Large ones
-    use a forkserver pool with ``preload`` imported once, which is safe to
-    start from a threaded program such as the UI. If the pool cannot start or
-    breaks, the remaining batches run in-process: slower, never lost.
+    use a forkserver pool that imports the function's module once, which is safe
+    to start from a threaded program such as the UI. The function is named, not
+    passed: this process then imports its module only if it runs a batch itself
+    (the parser's took 0.3 s before any worker could start). If the pool cannot
+    start or breaks, the remaining batches run in-process: slower, never lost.
     """
     iterator = iter(items)
     head = list(islice(iterator, POOL_THRESHOLD))
@@ -88,12 +101,13 @@ def map_batches(
     done = 0
     if len(head) == POOL_THRESHOLD and (os.cpu_count() or 1) >= 2:
         try:
-            start_workers(preload)
+            start_workers(function.partition(":")[0])
             context = multiprocessing.get_context("forkserver")
             with ProcessPoolExecutor(
                 max_workers=os.cpu_count(), mp_context=context, initializer=_in_background
             ) as pool:
-                for result in pool.map(function, _batches(chain(head, iterator), sent)):
+                batches = _batches(chain(head, iterator), sent)
+                for result in pool.map(partial(_call, function), batches):
                     done += 1
                     yield result
             return
@@ -101,5 +115,6 @@ def map_batches(
             pass  # finished in-process below
     else:
         sent.extend(_batches(iter(head), []))
+    run = _named(function)
     for batch in chain(sent[done:], _batches(iterator, [])):
-        yield function(batch)
+        yield run(batch)
