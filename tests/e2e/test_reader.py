@@ -16,7 +16,7 @@ from tests.e2e.terminal import TmuxTerminal
 from tests.webserver import ARTICLE_PARAGRAPHS, article_html, page
 
 REPO = Path(__file__).resolve().parents[2]
-HANGZHOU = "Hangzhou may ban mandatory collection"
+HANGZHOU = "Hangzhou may ban"  # as much of the title as the narrowest list row shows
 
 
 @pytest.fixture
@@ -93,8 +93,8 @@ def test_mouse_through_a_users_tmux(terminal: TmuxTerminal, lede: str, tmp_path:
         terminal.start([*tmux, "new-session", lede], cwd=REPO, width=160, height=45)
         terminal.wait_for("2 articles · 2 unread")
         lines = terminal.wait_for("AI in Finance").splitlines()  # the tree is filled in
-        row = next(number for number, line in enumerate(lines, 1) if HANGZHOU[:20] in line)
-        terminal.click(lines[row - 1].index(HANGZHOU[:20]) + 1, row)
+        row = next(number for number, line in enumerate(lines, 1) if HANGZHOU in line)
+        terminal.click(lines[row - 1].index(HANGZHOU) + 1, row)
         terminal.wait_for("in residential communities")  # the detail of the clicked row
         row = next(number for number, line in enumerate(lines, 1) if "AI in Finance" in line)
         terminal.click(lines[row - 1].index("AI in Finance") + 1, row)

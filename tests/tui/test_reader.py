@@ -44,6 +44,28 @@ def detail_text(app: LedeApp) -> str:
     return "\n".join(str(widget.render()) for widget in detail.query("Static"))
 
 
+async def test_the_first_frame_shown_is_the_whole_reader(
+    reader_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader is laid out after the app's start-up batch: a frame painted within it is
+    thrown away, and the frames shown next were partial (the counts came two frames on)."""
+    frames: list[tuple[str, bool, object]] = []
+    display = App._display
+
+    def spy(self: App, screen, update) -> None:  # noqa: ANN001 - Textual's own
+        frames.append((type(screen).__name__, bool(self._batch_count), update))
+        display(self, screen, update)
+
+    monkeypatch.setattr(App, "_display", spy)
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        painted = [(name, thrown) for name, thrown, update in frames if update is not None]
+        assert ("MainScreen", True) not in painted
+        first = next(u for name, thrown, u in frames if name == "MainScreen" and u and not thrown)
+        assert getattr(first, "region", None) == app.screen.region  # the whole screen
+
+
 async def test_opens_newest_first_with_counts(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
