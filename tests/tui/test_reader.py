@@ -265,6 +265,22 @@ async def test_malformed_filter_is_a_message_not_a_crash(reader_corpus: Path) ->
         assert len(titles(app)) == 1
 
 
+async def test_typing_a_valid_filter_leaves_the_field_s_classes_alone(
+    reader_corpus: Path,
+) -> None:
+    """A class change restyles the field (Input's own validation added one on the first
+    keystroke, 6 ms of it); only a query that cannot run marks the field."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        await pilot.press("slash")
+        field = app.screen.query_one("#filter", Input)
+        before = set(field.classes)
+        await pilot.press(*"hangzhou", "enter")
+        await pilot.pause()
+        assert set(field.classes) == before
+
+
 async def test_enter_opens_marks_read_and_state_survives(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
