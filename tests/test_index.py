@@ -3,6 +3,7 @@ the process pool on large corpora, and where its database lives."""
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import sqlite3
@@ -304,10 +305,8 @@ def test_a_pooled_index_never_imports_the_parser_here(
         timeout=120,
     )
     assert done.stdout.strip() == "[]"
-    assert (
-        sqlite3.connect(tmp_path / "i.db").execute("SELECT count(*) FROM articles").fetchone()[0]
-        == GENERATED
-    )
+    with contextlib.closing(sqlite3.connect(tmp_path / "i.db")) as db:
+        assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == GENERATED
 
 
 def niceness(batch: list[int]) -> list[int]:
