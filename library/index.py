@@ -9,7 +9,6 @@ start touches only SQLite.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sqlite3
@@ -25,13 +24,15 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from library.differences import Differences, find_differences, usable_files
 from library.query import Query, QueryError, Term, parse_query
-from library.results import ArticleRow, ResultSet, fetch_rows, id_set
+from library.results import ArticleRow, ResultSet, fetch_rows, id_array, id_set
 from library.scan import FoundFile, scan
 from models.identity import normalise_url
 from models.problem import Problem
 from models.topic import TopicTree, topic_key
 
 if TYPE_CHECKING:
+    import numpy
+
     from library.records import IndexedFile
 
 SCHEMA_VERSION = 9
@@ -146,7 +147,7 @@ class CorpusIndex:
         self._tree: TopicTree | None = None
         self._last_scope: tuple[tuple, ResultSet] | None = None
         self._last_results: tuple[ResultSet, ResultSet] | None = None  # (scope, results)
-        self._matches: OrderedDict[tuple[str, int], dict[int, None]] = OrderedDict()
+        self._matches: OrderedDict[tuple[str, int], numpy.ndarray] = OrderedDict()
         self._matches_lock = threading.Lock()
 
     def _reset(self) -> None:
@@ -328,7 +329,7 @@ class CorpusIndex:
         versions = self._versions()  # asked once: each lookup below is keyed by them
         scope = self._scope(replace(query, terms=[], excluded=[]), sort, versions)
         holding, lacking = self._word_matches(query, prefix_last, versions[0])
-        results = scope if holding is None and not lacking else scope.narrowed(holding, lacking)
+        results = scope if holding is lacking is None else scope.narrowed(holding, lacking)
         last = self._last_results
         if last is not None and last[0] is scope and last[1].ids == results.ids:
             results = last[1]  # the same answer as the same object: the reader repaints nothing
@@ -345,7 +346,7 @@ class CorpusIndex:
         ids = _stored_listing(self.db) if not where and sort == "date" else None
         if ids is None:
             sql = f"SELECT a.id FROM articles a WHERE a.duplicate_of IS NULL{where} ORDER BY "
-            ids = [row[0] for row in self._run(sql + SORTS[sort], params)]
+            ids = array("q", (row[0] for row in self._run(sql + SORTS[sort], params)))
         results = ResultSet(self.db, ids, self._read_ids())
         self._last_scope = (key, results)
         return results
@@ -366,9 +367,9 @@ class CorpusIndex:
 
     def _word_matches(
         self, query: Query, prefix_last: bool, version: int
-    ) -> tuple[dict[int, None] | None, set[int]]:
-        """Ids of the articles holding every word (``None`` when no word is asked for),
-        and ids of those holding any excluded word."""
+    ) -> tuple[numpy.ndarray | None, numpy.ndarray | None]:
+        """Ids of the articles holding every word and ids of those holding any excluded
+        word (each ``None`` when there is no such word)."""
         last = len(query.terms) - 1
         wanted = [
             phrase
@@ -377,14 +378,14 @@ class CorpusIndex:
         ]
         unwanted = [phrase for term in query.excluded if (phrase := _fts_phrase(term, False))]
         holding = self._matching(" AND ".join(wanted), version) if wanted else None
-        lacking = set().union(*(self._matching(phrase, version) for phrase in unwanted))
+        lacking = self._matching(" OR ".join(unwanted), version) if unwanted else None
         return holding, lacking
 
-    def _matching(self, expression: str, version: int) -> dict[int, None]:
+    def _matching(self, expression: str, version: int) -> numpy.ndarray:
         """Ids of the articles matching an FTS5 expression, kept for the next few keystrokes
         (a typed space or a backspace asks again for what was just found).
 
-        The ids cross from SQLite as one JSON array: a row per id would cost a Python
+        The ids cross from SQLite as one string: a row per id would cost a Python
         tuple each, and tens of thousands of those per keystroke also wake the garbage
         collector. ``version`` is the index's data version: a lookup kept from before a
         refresh is not reused. The tree's counting thread looks up saved searches too,
@@ -396,8 +397,8 @@ class CorpusIndex:
             if found is not None:
                 self._matches.move_to_end(key)
                 return found
-        sql = "SELECT json_group_array(rowid) FROM article_text WHERE article_text MATCH ?"
-        found = id_set(json.loads(self._run(sql, [expression])[0][0]))
+        sql = "SELECT group_concat(rowid) FROM article_text WHERE article_text MATCH ?"
+        found = id_array(self._run(sql, [expression])[0][0])
         with self._matches_lock:
             self._matches[key] = found
             if len(self._matches) > KEPT_MATCHES:
@@ -612,14 +613,12 @@ def _store_listing(db: sqlite3.Connection) -> None:
     db.execute("INSERT OR REPLACE INTO listing VALUES ('date', ?)", (ids.tobytes(),))
 
 
-def _stored_listing(db: sqlite3.Connection) -> tuple[int, ...] | None:
+def _stored_listing(db: sqlite3.Connection) -> array | None:
     """The list stored by the last refresh; ``None`` while a refresh is changing things."""
     row = db.execute("SELECT ids FROM listing WHERE sort = 'date'").fetchone()
     if row is None:
         return None
-    ids = array("q")
-    ids.frombytes(row[0])
-    return tuple(ids)
+    return array("q", row[0])
 
 
 def _mark_duplicates(db: sqlite3.Connection) -> None:

@@ -20,6 +20,7 @@ from textual.worker import get_current_worker
 
 from library import paths as lede_paths
 from library.corpus import default_paths
+from library.results import preload_matching
 from library.session import ReaderSession
 from library.settings import load_settings
 from models.problem import Problem
@@ -83,6 +84,7 @@ class LedeApp(App[None]):
         # Start scanning for changes only once the list is on screen.
         self.call_after_refresh(self.index_corpus)
         self.call_after_refresh(keep_out_of_collections)
+        self.call_after_refresh(preload_matching)
 
     def watch_terminal(self) -> None:
         """Leave when the terminal goes away (a dropped SSH connection, a closed window).
