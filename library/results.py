@@ -9,21 +9,20 @@ Narrowing a result to the articles holding the typed words is the work of
 every filter keystroke, over every id in the list: it runs in numpy, on arrays
 of ids, in well under a millisecond where a Python membership test per id
 took 8-10 ms at 50,000 articles. numpy costs ~0.1 s to import, so nothing on the
-way to the first frame imports it: ``preload_matching`` does, in the background,
-once the reader is up, and the first filter keystroke waits for that import if it
-must. Read ids, counted against on every keystroke, are a dict (``id_set``): a
-frozenset would be looked into by every garbage collection, a dict of integers is not.
+way to the first frame imports it (the reader imports it in the background once
+it is up; the first filter keystroke waits for that import if it must).
+
+Read ids, counted against on every keystroke, are a dict (``id_set``): a frozenset
+would be looked into by every garbage collection, a dict of integers is not.
 """
 
 from __future__ import annotations
 
 import sqlite3
-import threading
 from array import array
 from collections import OrderedDict
 from collections.abc import Container, Iterable, Iterator
 from functools import cached_property
-from importlib import import_module
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -50,11 +49,6 @@ class ArticleRow(NamedTuple):
 def id_set(ids: Iterable[int]) -> dict[int, None]:
     """Ids for membership tests that garbage collections need not look into."""
     return dict.fromkeys(ids)
-
-
-def preload_matching() -> None:
-    """Import numpy in the background, so that the first keystroke need not."""
-    threading.Thread(target=import_module, args=("numpy",), name="preload").start()
 
 
 def id_array(text: str | None) -> numpy.ndarray:

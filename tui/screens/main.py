@@ -6,7 +6,6 @@ Widgets only render and post messages; this screen owns what happens next
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -21,7 +20,6 @@ from textual.widgets import Footer, Input, Static
 from library.query import QueryError, parse_query
 from library.results import ArticleRow
 from library.state import StateChange
-from tui.collector import keep_out_of_collections
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.name import NameScreen
 from tui.widgets.article_list import ArticleList
@@ -71,6 +69,7 @@ class MainScreen(Screen[None]):
         self.undo_stack: list[StateChange] = []
         self._detail_timer: Timer | None = None
         self._shown_id: int | None = None
+        self._waiting: ArticleRow | None = None  # to show once the parser is imported
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -215,6 +214,9 @@ class MainScreen(Screen[None]):
             self._shown_id = None
             detail.show_article(None, set())
             return
+        if not self.app.parser_ready:  # type: ignore[attr-defined]
+            self._waiting = row  # the app imports the parser in the background
+            return
         if row.id == self._shown_id and not force:
             return
         self._shown_id = row.id
@@ -222,13 +224,16 @@ class MainScreen(Screen[None]):
         article = self.load_article(row)
         detail.show_article(article, self.related_in_corpus(article) if article else set())
 
+    def show_waiting_detail(self) -> None:
+        """Show the article that waited for the parser (the app says when it is imported)."""
+        row, self._waiting = self._waiting, None
+        if row is not None:
+            self.show_detail(row)
+
     def load_article(self, row: ArticleRow) -> Article | None:
         """Parse the whole document; a file that vanished or broke is reported in the pane."""
-        first = "library.loader" not in sys.modules
         from library.loader import load_file  # parsing code is not needed until now
 
-        if first:  # the parser's modules stay out of later collections, as start-up's do
-            keep_out_of_collections()
         parsed = load_file(row.path, explicit=True)
         if parsed.article is None:
             reason = parsed.problems[0].message if parsed.problems else "cannot be read"
