@@ -93,10 +93,11 @@ class LedeApp(App[None]):
         the first article shown (~0.25 s), then numpy for the first filter keystroke
         (~0.1 s). Imported on the UI thread, these froze the reader for 0.3-0.45 s just
         after it appeared; from here they share the interpreter, and keys are answered."""
+        # Told through the app's queue (thread-safe), which drops them once the app closes.
         import_module("library.loader")
-        self.call_from_thread(self._parser_imported)
+        self.call_later(self._parser_imported)
         import_module("numpy")
-        self.call_from_thread(keep_out_of_collections)  # their modules too, as start-up's
+        self.call_later(keep_out_of_collections)  # their modules too, as start-up's
 
     def _parser_imported(self) -> None:
         self.parser_ready = True
