@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib.abc
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -148,16 +147,18 @@ async def test_the_detail_pane_follows_the_filter_after_a_pause_in_typing(
         assert HANGZHOU in detail_text(app)
 
 
-class SlowParserImport(importlib.abc.MetaPathFinder):
-    """Finds nothing itself: makes importing the parser slow, and notes which thread did."""
+class HeldParserImport(importlib.abc.MetaPathFinder):
+    """Finds nothing itself: holds the parser's import until released, and notes which
+    thread imported it."""
 
     def __init__(self) -> None:
         self.threads: list[threading.Thread] = []
+        self.released = threading.Event()
 
     def find_spec(self, fullname: str, path: object, target: object = None) -> None:
         if fullname == "library.loader":
             self.threads.append(threading.current_thread())
-            time.sleep(0.5)
+            self.released.wait(10)
 
 
 async def test_the_parser_is_imported_in_the_background_while_keys_are_answered(
@@ -171,8 +172,8 @@ async def test_the_parser_is_imported_in_the_background_while_keys_are_answered(
     state = open_state()
     open_index([str(reader_corpus)], state).refresh()  # a warm start parses nothing
     state.close()
-    slow = SlowParserImport()
-    monkeypatch.setattr(sys, "meta_path", [slow, *sys.meta_path])
+    held = HeldParserImport()
+    monkeypatch.setattr(sys, "meta_path", [held, *sys.meta_path])
     monkeypatch.delitem(sys.modules, "library.loader")  # as in a reader just started
     monkeypatch.setattr(LedeApp, "index_corpus", lambda self: None)  # nothing else freezes
     frozen: list[bool] = []  # at each freeze: was the parser in?
@@ -183,17 +184,21 @@ async def test_the_parser_is_imported_in_the_background_while_keys_are_answered(
     )
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await pilot.pause(0.1)
+        for _ in range(100):  # until the reader is up and importing
+            if held.threads:
+                break
+            await pilot.pause(0.05)
         await pilot.press("j")
         await pilot.pause(0.1)
         assert app.screen.query_one(ArticleList).cursor == 1
-        assert slow.threads and slow.threads[0] is not threading.main_thread()
+        assert held.threads and held.threads[0] is not threading.main_thread()
         second = titles(app)[1]
         assert second not in detail_text(app)
+        held.released.set()
         await app.workers.wait_for_complete()
         await pilot.pause(0.1)
         assert second in detail_text(app)
-        assert frozen[-1] is True and len(slow.threads) == 1
+        assert frozen[-1] is True and len(held.threads) == 1
 
 
 async def test_rows_on_screen_are_not_painted_again_when_the_list_changes_around_them(
