@@ -139,6 +139,7 @@ def test_a_file_that_breaks_leaves_the_list_and_comes_back_when_fixed(
     assert "ethics" not in stems(index)
     errors = [p for p in index.problems() if p.path == str(path)]
     assert [(p.severity, p.line) for p in errors] == [("error", 7)]
+    assert index.errors() == errors  # what the reader reports after a refresh
     path.write_text(good, encoding="utf-8")
     bump_mtime(path, 20)
     assert index.refresh().parsed == 1
@@ -221,6 +222,7 @@ def test_the_same_story_twice_is_listed_once_and_warned_about(
     assert stems(index, "again") == set()  # the duplicate is not a second result
     warnings = [(p.path, p.severity, p.message) for p in index.problems()]
     assert warnings == [(str(second), "warning", f"duplicate of {first} (same URL)")]
+    assert index.errors() == []  # a duplicate is only a warning
     assert index.find_by_url("https://x.test/story") is not None
     first.unlink()
     assert index.refresh().removed == 1
