@@ -210,6 +210,8 @@ class MainScreen(Screen[None]):
     def show_detail(self, row: ArticleRow | None, *, force: bool = False) -> None:
         """Load the full article for ``row`` into the detail pane."""
         detail = self.query_one("#detail", DetailView)
+        if not detail.is_mounted:  # the reader is closing and a timer outlived the pane
+            return
         if row is None:
             self._shown_id = None
             detail.show_article(None, set())
