@@ -210,7 +210,7 @@ class MainScreen(Screen[None]):
     def show_detail(self, row: ArticleRow | None, *, force: bool = False) -> None:
         """Load the full article for ``row`` into the detail pane."""
         detail = self.query_one("#detail", DetailView)
-        if not detail.is_mounted:  # the reader is closing and a timer outlived the pane
+        if not detail.is_attached:  # the reader is closing, and a timer outlived it
             return
         if row is None:
             self._shown_id = None
