@@ -292,6 +292,19 @@ def test_a_large_corpus_indexes_through_the_pool_like_in_process(
     serial.close()
 
 
+def in_a_fresh_process(script: str, corpus: Path, database: Path) -> str:
+    """What ``script`` prints, run on ``corpus`` and ``database`` by a new interpreter
+    (which modules a piece of work imports shows only where nothing was imported yet)."""
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(corpus), str(database)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    return done.stdout.strip()
+
+
 PARSER_IMPORTED = """
 import sys
 from pathlib import Path
@@ -308,14 +321,7 @@ def test_a_pooled_index_never_imports_the_parser_here(
 ) -> None:
     """The workers parse; this process only stores what they send (importing the parser
     cost 0.3 s of a cold index before any worker started)."""
-    done = subprocess.run(
-        [sys.executable, "-c", PARSER_IMPORTED, str(generated_corpus), str(tmp_path / "i.db")],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    )
-    assert done.stdout.strip() == "[]"
+    assert in_a_fresh_process(PARSER_IMPORTED, generated_corpus, tmp_path / "i.db") == "[]"
     with contextlib.closing(sqlite3.connect(tmp_path / "i.db")) as db:
         assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == GENERATED
 
@@ -336,14 +342,9 @@ if __name__ == "__main__":
 def test_the_list_opens_before_numpy_is_imported(query_corpus: Path, tmp_path: Path) -> None:
     """Matching words runs in numpy, whose import takes ~0.1 s: opening the list never
     waits for it (the reader imports it in the background once it is up)."""
-    done = subprocess.run(
-        [sys.executable, "-c", NUMPY_IMPORTED, str(query_corpus), str(tmp_path / "i.db")],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    without, imported = done.stdout.splitlines()
+    without, imported = in_a_fresh_process(
+        NUMPY_IMPORTED, query_corpus, tmp_path / "i.db"
+    ).splitlines()
     assert without == f"[{len(QUERY_DOCS)}, 6, 1] False"  # all, under AI, the one not
     assert imported == "2 True"
 
