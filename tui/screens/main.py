@@ -213,7 +213,7 @@ class MainScreen(Screen[None]):
         if not detail.is_attached:  # the reader is closing, and a timer outlived it
             return
         if row is None:
-            self._shown_id = None
+            self._shown_id = self._waiting = None
             detail.show_article(None, set())
             return
         if not self.app.parser_ready:  # type: ignore[attr-defined]
