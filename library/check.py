@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from library.loader import load_file
 from library.parallel import map_batches
+from library.problems import duplicate_warning, topic_warnings
 from library.scan import FoundFile, scan
 from models.problem import Problem
 from models.taxonomy import Topic
@@ -86,14 +87,11 @@ def check(paths: Iterable[str]) -> CheckReport:
                 used.extend(checked.topics)
                 original = first_path.setdefault(checked.identity, checked.path)
                 if original != checked.path:
-                    problems.append(
-                        Problem(checked.path, 1, "warning", f"duplicate of {original} (same URL)")
-                    )
+                    problems.append(duplicate_warning(checked.path, original))
             report.topics += len(checked.topics_defined)
             taxonomy.extend(checked.topics_defined)
             if any(p.severity == "error" for p in problems):
                 report.invalid += 1
             report.problems.extend(problems)
-    for warning in TopicTree.build(taxonomy, used).warnings:
-        report.problems.append(Problem("(topics)", None, "warning", warning))
+    report.problems += topic_warnings(TopicTree.build(taxonomy, used))
     return report

@@ -21,9 +21,11 @@ from __future__ import annotations
 import sqlite3
 from array import array
 from collections import OrderedDict
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
+
+from library.db import select_in
 
 if TYPE_CHECKING:
     import numpy
@@ -63,14 +65,8 @@ def id_array(text: str | None) -> numpy.ndarray:
 
 def fetch_rows(db: sqlite3.Connection, ids: Iterable[int]) -> dict[int, ArticleRow]:
     """Rows by id, in chunks that stay under SQLite's parameter limit."""
-    wanted = list(ids)
-    found: dict[int, ArticleRow] = {}
-    for start in range(0, len(wanted), 900):
-        chunk = wanted[start : start + 900]
-        marks = ",".join("?" * len(chunk))
-        for row in db.execute(f"SELECT {ROW_COLUMNS} FROM articles WHERE id IN ({marks})", chunk):
-            found[row[0]] = ArticleRow(*row)
-    return found
+    sql = f"SELECT {ROW_COLUMNS} FROM articles WHERE id IN ({{marks}})"
+    return {row[0]: ArticleRow(*row) for row in select_in(db, sql, ids)}
 
 
 def _gone(article_id: int) -> ArticleRow:
@@ -79,12 +75,19 @@ def _gone(article_id: int) -> ArticleRow:
 
 
 class ResultSet:
-    """The ids matching a query, in order, and their rows on demand."""
+    """The ids matching a query, in order, and their rows on demand.
+
+    Rows are fetched through ``connection``, which gives the calling thread's own
+    connection: a result made in one thread may be read in another.
+    """
 
     def __init__(
-        self, db: sqlite3.Connection, ids: Iterable[int], read: Container[int] = ()
+        self,
+        connection: Callable[[], sqlite3.Connection],
+        ids: Iterable[int],
+        read: Container[int] = (),
     ) -> None:
-        self.db = db
+        self.connection = connection
         self.ids = ids if isinstance(ids, array) else array("q", ids)
         self.read = read  # ids of read articles (any, not only these): shared, never copied
         self._pages: OrderedDict[int, list[ArticleRow]] = OrderedDict()
@@ -105,11 +108,11 @@ class ResultSet:
         chosen = numpy.ones(len(ids), bool) if keep is None else numpy.isin(ids, keep)
         if drop is not None:
             chosen &= numpy.isin(ids, drop, invert=True)
-        return ResultSet(self.db, array("q", ids[chosen].tobytes()), self.read)
+        return ResultSet(self.connection, array("q", ids[chosen].tobytes()), self.read)
 
     def head(self, count: int) -> ResultSet:
         """The first ``count`` results."""
-        return ResultSet(self.db, self.ids[:count], self.read)
+        return ResultSet(self.connection, self.ids[:count], self.read)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -124,7 +127,7 @@ class ResultSet:
         page = self._pages.get(number)
         if page is None:
             ids = self.ids[number * PAGE : (number + 1) * PAGE]
-            rows = fetch_rows(self.db, ids)
+            rows = fetch_rows(self.connection(), ids)
             page = [rows.get(i) or _gone(i) for i in ids]
             self._pages[number] = page
             if len(self._pages) > CACHED_PAGES:
@@ -142,14 +145,6 @@ class ResultSet:
 
     def identities(self) -> list[str]:
         """Every result's identity (for marking all shown as read)."""
-        found: dict[int, str] = {}
-        ids = list(self.ids)
-        for start in range(0, len(ids), 900):
-            chunk = ids[start : start + 900]
-            marks = ",".join("?" * len(chunk))
-            found.update(
-                self.db.execute(
-                    f"SELECT id, identity FROM articles WHERE id IN ({marks})", chunk
-                ).fetchall()
-            )
-        return [found[i] for i in ids if i in found]
+        sql = "SELECT id, identity FROM articles WHERE id IN ({marks})"
+        found: dict[int, str] = dict(select_in(self.connection(), sql, self.ids))
+        return [found[i] for i in self.ids if i in found]

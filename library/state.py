@@ -12,27 +12,31 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
-TABLES = ("read", "starred")
+from library.db import select_in
+
+Flag = Literal["read", "starred"]
+TABLES: tuple[Flag, ...] = ("read", "starred")
 
 
 @dataclass(frozen=True)
 class StateChange:
     """A change that can be undone: which flag, and the identities whose value flipped."""
 
-    table: str
+    table: Flag
     identities: tuple[str, ...]
     value: bool
 
 
 class StateStore:
-    """Read/starred flags per article identity."""
+    """Read/starred flags per article identity, for the thread that opened it."""
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._changes = 0
-        self.db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self.db = sqlite3.connect(path, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
         for table in TABLES:
@@ -53,30 +57,14 @@ class StateStore:
         (SQLite's ``data_version`` counts only the other connections' commits)."""
         return self._changes, self.db.execute("PRAGMA data_version").fetchone()[0]
 
-    def flagged(self, table: str, identities: Iterable[str] | None = None) -> set[str]:
+    def flagged(self, table: Flag, identities: Iterable[str] | None = None) -> set[str]:
         """The identities that have the flag (all of them, or those among ``identities``)."""
         if identities is None:
             return {row[0] for row in self.db.execute(f"SELECT identity FROM {table}")}
-        wanted = list(identities)
-        found: set[str] = set()
-        for start in range(0, len(wanted), 900):
-            chunk = wanted[start : start + 900]
-            marks = ",".join("?" * len(chunk))
-            found.update(
-                row[0]
-                for row in self.db.execute(
-                    f"SELECT identity FROM {table} WHERE identity IN ({marks})", chunk
-                )
-            )
-        return found
+        sql = f"SELECT identity FROM {table} WHERE identity IN ({{marks}})"
+        return {row[0] for row in select_in(self.db, sql, identities)}
 
-    def is_set(self, table: str, identity: str) -> bool:
-        """Whether one article has the flag."""
-        return bool(
-            self.db.execute(f"SELECT 1 FROM {table} WHERE identity = ?", (identity,)).fetchone()
-        )
-
-    def set(self, table: str, identities: Iterable[str], value: bool) -> StateChange:
+    def set(self, table: Flag, identities: Iterable[str], value: bool) -> StateChange:
         """Set the flag on ``identities`` in one transaction; returns what actually changed."""
         wanted = list(dict.fromkeys(identities))
         before = self.flagged(table, wanted)

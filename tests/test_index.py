@@ -17,9 +17,11 @@ import pytest
 
 from library import parallel, paths
 from library.corpus import open_index, open_state
-from library.index import SCHEMA_VERSION, SORTS, CorpusIndex
+from library.index import CorpusIndex
+from library.schema import SCHEMA_VERSION, SORTS
 from library.state import StateStore
 from tests.conftest import QUERY_DOCS, DocWriter
+from tui.records import json_records
 
 MAKE_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "tools" / "make_corpus.py"
 GENERATED = 600
@@ -105,8 +107,9 @@ def test_what_a_keystroke_keeps_is_not_looked_into_by_garbage_collections(
     results = index.results("gem -tensorflow", prefix_last=True)
     assert [Path(row.path).stem for row in results] == ["gemini"]
     gc.collect()
-    assert len(index._matches) == 2
-    for ids in [results.ids, index.results("").ids, *index._matches.values()]:
+    kept = index._search()._matches
+    assert len(kept) == 2
+    for ids in [results.ids, index.results("").ids, *kept.values()]:
         assert len(ids) and objects_inside(ids) == []
 
 
@@ -139,7 +142,7 @@ def test_a_file_that_breaks_leaves_the_list_and_comes_back_when_fixed(
     assert "ethics" not in stems(index)
     errors = [p for p in index.problems() if p.path == str(path)]
     assert [(p.severity, p.line) for p in errors] == [("error", 7)]
-    assert index.errors() == errors  # what the reader reports after a refresh
+    assert index.problems("error") == errors  # what the reader reports after a refresh
     path.write_text(good, encoding="utf-8")
     bump_mtime(path, 20)
     assert index.refresh().parsed == 1
@@ -222,7 +225,7 @@ def test_the_same_story_twice_is_listed_once_and_warned_about(
     assert stems(index, "again") == set()  # the duplicate is not a second result
     warnings = [(p.path, p.severity, p.message) for p in index.problems()]
     assert warnings == [(str(second), "warning", f"duplicate of {first} (same URL)")]
-    assert index.errors() == []  # a duplicate is only a warning
+    assert index.problems("error") == []  # a duplicate is only a warning
     assert index.find_by_url("https://x.test/story") is not None
     first.unlink()
     assert index.refresh().removed == 1
@@ -250,7 +253,7 @@ def snapshot(index: CorpusIndex) -> dict[str, object]:
     ids = [row.id for row in rows]
     return {
         "rows": [row._replace(id=0) for row in rows],
-        "records": index.records(ids),
+        "records": json_records(index, ids),
         "counts": index.topic_counts(),
         "problems": index.problems(),
         "queries": {
@@ -406,7 +409,7 @@ def test_an_index_from_another_schema_version_is_rebuilt(
 def test_records_for_json(query_corpus: Path, index_factory: IndexFactory) -> None:
     index = index_factory(query_corpus)
     rows = index.search("")
-    records = index.records([row.id for row in rows])
+    records = json_records(index, [row.id for row in rows])
     assert [record["path"] for record in records] == [row.path for row in rows]
     tensorflow = next(r for r in records if str(r["path"]).endswith("tensorflow.md"))
     assert tensorflow == {

@@ -10,7 +10,7 @@ import sys
 import termios
 import time
 from collections.abc import Iterable
-from functools import cached_property, partial
+from functools import partial
 from importlib import import_module
 
 from textual import work
@@ -19,7 +19,6 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from library import paths as lede_paths
 from library.corpus import default_paths
 from library.session import ReaderSession
 from library.settings import load_settings
@@ -49,15 +48,7 @@ class LedeApp(App[None]):
     def __init__(self, paths: list[str] | None = None) -> None:
         super().__init__()
         self.paths = paths
-        self.corpus: ReaderSession | None = None
-        self.parser_ready = False  # articles are shown once the parser is imported
-
-    @cached_property
-    def preview_cache(self):  # noqa: ANN201 - the preview package is imported lazily
-        """Previews on disk, created on first use so start-up never imports the fetcher."""
-        from preview import PreviewCache
-
-        return PreviewCache(lede_paths.cache_dir() / "previews")
+        self.session: ReaderSession | None = None
 
     def on_mount(self) -> None:
         settings = load_settings()
@@ -73,7 +64,7 @@ class LedeApp(App[None]):
                 timeout=10,
                 markup=False,
             )
-        self.corpus = ReaderSession(self.paths or default_paths(settings))
+        self.session = ReaderSession(self.paths or default_paths(settings))
         # Opened once the app's start-up batch is over: a screen laid out within it was
         # painted and thrown away, and the first frames shown were partial ones (the list
         # and its counts reached the terminal two frames later, ~0.2 s at 50,000 articles).
@@ -81,7 +72,8 @@ class LedeApp(App[None]):
         self.watch_terminal()
 
     def _open_reader(self) -> None:
-        self.push_screen(MainScreen())
+        assert self.session is not None
+        self.push_screen(MainScreen(self.session))
         # Start scanning for changes only once the list is on screen.
         self.call_after_refresh(self.index_corpus)
         self.call_after_refresh(keep_out_of_collections)
@@ -90,20 +82,14 @@ class LedeApp(App[None]):
     @work(thread=True, group="preload", exit_on_error=False)
     def preload(self) -> None:
         """Import what the reader needs soon but not for its first frame: the parser for
-        the first article shown (~0.25 s), then numpy for the first filter keystroke
-        (~0.1 s). Imported on the UI thread, these froze the reader for 0.3-0.45 s just
-        after it appeared; from here they share the interpreter, and keys are answered."""
-        # Told through the app's queue (thread-safe), which drops them once the app closes.
+        the first article shown, then numpy for the first filter keystroke. Imported on
+        the UI thread, these froze the reader just after it appeared; from here they share
+        the interpreter, and keys are answered (an article parsed meanwhile waits for the
+        import in its own thread)."""
         import_module("library.loader")
-        self.call_later(self._parser_imported)
         import_module("numpy")
+        # Told through the app's queue (thread-safe), which drops it once the app closes.
         self.call_later(keep_out_of_collections)  # their modules too, as start-up's
-
-    def _parser_imported(self) -> None:
-        self.parser_ready = True
-        for screen in self.screen_stack:
-            if isinstance(screen, MainScreen):
-                screen.show_waiting_detail()
 
     def watch_terminal(self) -> None:
         """Leave when the terminal goes away (a dropped SSH connection, a closed window).
@@ -124,13 +110,13 @@ class LedeApp(App[None]):
             self.exit()
 
     def on_unmount(self) -> None:
-        if self.corpus is not None:
-            self.corpus.close()
+        if self.session is not None:
+            self.session.close()
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def index_corpus(self) -> None:
         """Bring the index up to date; the reader stays usable and fills in as it goes."""
-        assert self.corpus is not None
+        assert self.session is not None
         worker = get_current_worker()
         last = [time.monotonic()]
 
@@ -143,8 +129,8 @@ class LedeApp(App[None]):
                 self.call_from_thread(self._indexed, done, total)
 
         try:
-            report = self.corpus.refresh(progress)
-            errors = self.corpus.index.errors()
+            report = self.session.refresh(progress)
+            errors = self.session.errors()
         except InterruptedError:
             return
         except Exception as error:  # noqa: BLE001 - shown to the user, never a traceback
@@ -208,14 +194,6 @@ class LedeApp(App[None]):
         wrapped = screen_passthrough(osc52(text), os.environ)
         if wrapped and self._driver is not None:
             self._driver.write(wrapped)
-
-    def can_open_browser(self) -> bool:
-        """False over SSH or without a display, where a browser would open on the wrong side."""
-        if os.environ.get("SSH_CONNECTION") or os.environ.get("SSH_TTY"):
-            return False
-        if sys.platform.startswith("linux"):
-            return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-        return True
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every binding of the reader is also a palette command, run where it applies."""

@@ -16,6 +16,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import TextIO
 
 from library.query import QueryError
+from library.schema import SORTS
 
 SUBCOMMANDS = ("check", "list", "topics", "index", "preview")
 
@@ -50,7 +51,7 @@ def _command_parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("list", help="list matching articles, newest first")
     listing.add_argument("paths", nargs="*", metavar="PATH")
     listing.add_argument("-q", "--query", default="", help="a query (see the README)")
-    listing.add_argument("--sort", choices=("date", "quality", "title"), default="date")
+    listing.add_argument("--sort", choices=tuple(SORTS), default="date")
     listing.add_argument("--limit", type=int, default=None)
     listing.add_argument("--json", action="store_true", help="JSON Lines output")
     topics = commands.add_parser("topics", help="the topic tree with article counts")
@@ -120,7 +121,9 @@ def run_list(args: argparse.Namespace, out: TextIO) -> int:
     index, _ = _open(args.paths)
     rows = index.search(args.query, sort=args.sort, limit=args.limit)
     if args.json:
-        for record in index.records([row.id for row in rows]):
+        from tui.records import json_records
+
+        for record in json_records(index, [row.id for row in rows]):
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
         return 0
     for row in rows:

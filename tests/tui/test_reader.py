@@ -344,7 +344,7 @@ async def test_m_s_and_undo(reader_corpus: Path) -> None:
         assert first.identity not in articles.starred
         await pilot.press("u")
         assert first.identity not in articles.read
-        assert app.corpus.state.flagged("read") == set()
+        assert app.session.state.flagged("read") == set()
 
 
 async def test_mark_all_read_confirms_and_undoes(reader_corpus: Path) -> None:
@@ -356,16 +356,16 @@ async def test_mark_all_read_confirms_and_undoes(reader_corpus: Path) -> None:
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
         await pilot.pause()
-        assert app.corpus.state.flagged("read") == set()
+        assert app.session.state.flagged("read") == set()
         await pilot.press("A")
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-        assert len(app.corpus.state.flagged("read")) == 4
+        assert len(app.session.state.flagged("read")) == 4
         assert "0 unread" in status(app)
         await pilot.press("u")
         await pilot.pause()
-        assert app.corpus.state.flagged("read") == set()
+        assert app.session.state.flagged("read") == set()
 
 
 async def test_next_unread_and_article_stepping(reader_corpus: Path) -> None:
@@ -471,7 +471,7 @@ async def test_palette_offers_reader_commands(reader_corpus: Path) -> None:
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause(0.3)
-        assert len(app.corpus.state.flagged("starred")) == 1
+        assert len(app.session.state.flagged("starred")) == 1
 
 
 async def test_mouse_click_moves_and_double_click_opens(reader_corpus: Path) -> None:

@@ -1,11 +1,14 @@
 """The main screen: topic tree, article list and detail view, and the routing between them.
 
 Widgets only render and post messages; this screen owns what happens next
-(attributes down, messages up). State changes go through the App's store.
+(attributes down, messages up). What the reader asks of the corpus is asked of
+the session it is handed; slow answers come from thread workers as messages.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -13,24 +16,32 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
+from textual.worker import Worker, WorkerState
 
-from library.query import QueryError, parse_query
+from library import paths as lede_paths
+from library.query import QueryError
 from library.results import ArticleRow
-from library.state import StateChange
+from library.schema import SORTS
+from library.scope import ALL, Scope
+from library.session import OpenedArticle, ReaderSession, TreeCounts
+from library.state import Flag
+from tui.clipboard import can_open_browser
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.name import NameScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView, safe_link
 from tui.widgets.filter_field import FilterField
-from tui.widgets.topic_tree import ALL, Scope, TopicTree
+from tui.widgets.topic_tree import TopicTree
 
 if TYPE_CHECKING:
     from models.article import Article, RelatedArticle
+    from preview import PreviewCache
 
-SORT_ORDER = ("date", "quality", "title")
+SORT_ORDER = tuple(SORTS)
 NARROW_WIDTH = 110
 PANES = ("#topics", "#articles", "#detail")
 DETAIL_DELAY = 0.04  # seconds the cursor rests on a row before its article is loaded
@@ -61,15 +72,26 @@ class MainScreen(Screen[None]):
         Binding("ctrl+s", "save_filter", "Save search", show=False, id="save_filter"),
     ]
 
-    def __init__(self) -> None:
+    @dataclass
+    class CountsReady(Message):
+        """The tree's counts, counted in a thread."""
+
+        counts: TreeCounts
+
+    @dataclass
+    class ArticleReady(Message):
+        """An article parsed in a thread, for the detail pane."""
+
+        opened: OpenedArticle
+
+    def __init__(self, session: ReaderSession) -> None:
         super().__init__()
+        self.session = session
         self.scope: Scope = ALL
         self.filter_text = ""
-        self.sort = "date"
-        self.undo_stack: list[StateChange] = []
+        self.sort = SORT_ORDER[0]
         self._detail_timer: Timer | None = None
-        self._shown_id: int | None = None
-        self._waiting: ArticleRow | None = None  # to show once the parser is imported
+        self._shown_id: int | None = None  # the article shown, or being loaded to be
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -110,30 +132,36 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
     def refresh_tree(self) -> None:
-        """Count in a thread (SQLite releases the lock), then fill the tree on the UI thread."""
-        counts = self.app.corpus.counts()  # type: ignore[attr-defined]
-        self.app.call_from_thread(self.query_one("#topics", TopicTree).populate, counts)
+        """Count in a thread (SQLite releases the lock); the tree is filled on the UI thread."""
+        self.post_message(self.CountsReady(self.session.counts()))
+
+    @on(CountsReady)
+    def _counts_ready(self, event: CountsReady) -> None:
+        self.query_one("#topics", TopicTree).populate(event.counts)
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        """A worker that failed says so: counts or an article left stale would not."""
+        if event.state == WorkerState.ERROR:
+            what = {"counts": "Counting", "detail": "Loading the article"}.get(
+                event.worker.group, "A background task"
+            )
+            self.notify(
+                f"{what} failed: {event.worker.error}", severity="error", markup=False, timeout=8
+            )
 
     def refresh_list(self) -> None:
         """Run the current scope + filter against the index and show the result."""
         articles = self.query_one("#articles", ArticleList)
         status = self.query_one("#list-status", Static)
         try:
-            saved = self.scope.key if self.scope.kind == "saved" else ""
-            query = parse_query(f"{saved} {self.filter_text}")
-            if self.scope.kind in ("unread", "starred"):
-                query.flags.add(self.scope.kind)
-            elif self.scope.kind == "topic":
-                query.topics.append(self.scope.key)
-            results = self.app.corpus.index.results(  # type: ignore[attr-defined]
-                query, sort=self.sort, prefix_last=True
-            )
+            results = self.session.results(self.scope, self.filter_text, self.sort)
         except QueryError as error:
             status.update(Content.assemble(("⚠ ", "$error"), (str(error), "$error")))
             self.query_one("#filter", Input).add_class("-invalid")
             return
         self.query_one("#filter", Input).remove_class("-invalid")
-        read, starred = self.app.corpus.flags()  # type: ignore[attr-defined]
+        read, starred = self.session.flags()
         articles.set_flags(read, starred)
         current = articles.current
         articles.show(
@@ -208,56 +236,46 @@ class MainScreen(Screen[None]):
     # -- showing ------------------------------------------------------------------------
 
     def show_detail(self, row: ArticleRow | None, *, force: bool = False) -> None:
-        """Load the full article for ``row`` into the detail pane."""
+        """Load the full article for ``row`` into the detail pane (parsed in a thread)."""
         detail = self.query_one("#detail", DetailView)
         if not detail.is_attached:  # the reader is closing, and a timer outlived it
             return
         if row is None:
-            self._shown_id = self._waiting = None
+            self._shown_id = None  # an article still being parsed is not shown
             detail.show_article(None, set())
-            return
-        if not self.app.parser_ready:  # type: ignore[attr-defined]
-            self._waiting = row  # the app imports the parser in the background
             return
         if row.id == self._shown_id and not force:
             return
         self._shown_id = row.id
         self.workers.cancel_group(self, "preview")
-        article = self.load_article(row)
-        detail.show_article(article, self.related_in_corpus(article) if article else set())
+        self.load_article(row)
 
-    def show_waiting_detail(self) -> None:
-        """Show the article that waited for the parser (the app says when it is imported)."""
-        row, self._waiting = self._waiting, None
-        if row is not None:
-            self.show_detail(row)
+    @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
+    def load_article(self, row: ArticleRow) -> None:
+        """Parse the whole document off the UI thread (the parser's first import too)."""
+        self.post_message(self.ArticleReady(self.session.article(row)))
 
-    def load_article(self, row: ArticleRow) -> Article | None:
-        """Parse the whole document; a file that vanished or broke is reported in the pane."""
-        from library.loader import load_file  # parsing code is not needed until now
-
-        parsed = load_file(row.path, explicit=True)
-        if parsed.article is None:
-            reason = parsed.problems[0].message if parsed.problems else "cannot be read"
-            self.query_one("#detail", DetailView).set_status(
-                Content.assemble(("⚠ ", "$error"), f"{row.path}: {reason}")
+    @on(ArticleReady)
+    def _article_ready(self, event: ArticleReady) -> None:
+        opened = event.opened
+        detail = self.query_one("#detail", DetailView)
+        if opened.row.id != self._shown_id or not detail.is_attached:
+            return  # the cursor moved on while it was parsed
+        detail.show_article(opened.article, opened.related_in_corpus)
+        if opened.article is None:  # a file that vanished or broke since it was indexed
+            detail.set_status(
+                Content.assemble(("⚠ ", "$error"), f"{opened.row.path}: {opened.problem}")
             )
-        return parsed.article
-
-    def related_in_corpus(self, article: Article) -> set[str]:
-        index = self.app.corpus.index  # type: ignore[attr-defined]
-        return {item.url for item in article.related if item.url and index.find_by_url(item.url)}
 
     def open_row(self, row: ArticleRow, *, focus: bool = True) -> None:
         """Open an article: show it, mark it read, and move to the detail pane."""
         self.show_detail(row)
-        self.change_flags("read", [row.identity], True, undoable=False)
+        self.change_flag("read", [row.identity], True)
         if focus:
             self.query_one("#detail", DetailView).focus()
 
     def open_related(self, related: RelatedArticle) -> None:
-        index = self.app.corpus.index  # type: ignore[attr-defined]
-        row = index.find_by_url(related.url) if related.url else None
+        row = self.session.find_by_url(related.url) if related.url else None
         if row is None:
             self.notify(
                 f"Not in this corpus: {related.url or related.title}  (o opens, y copies)",
@@ -273,16 +291,12 @@ class MainScreen(Screen[None]):
 
     # -- state --------------------------------------------------------------------------
 
-    def change_flags(
-        self, table: str, identities: list[str], value: bool, *, undoable: bool = True
-    ) -> StateChange:
-        """Write a state change, remember it for undo, and repaint what depends on it."""
-        change = self.app.corpus.state.set(table, identities, value)  # type: ignore[attr-defined]
+    def change_flag(self, flag: Flag, identities: list[str], value: bool) -> int:
+        """Set or clear a flag and repaint what depends on it; returns how many changed."""
+        change = self.session.set_flag(flag, identities, value)
         if change.identities:
-            if undoable or table == "read":
-                self.undo_stack.append(change)
             self.after_state_change()
-        return change
+        return len(change.identities)
 
     def after_state_change(self) -> None:
         """Re-run the query (an is:unread list changes) and the counts after a change."""
@@ -292,14 +306,14 @@ class MainScreen(Screen[None]):
     def current_row(self) -> ArticleRow | None:
         return self.query_one("#articles", ArticleList).current
 
-    def toggle_flag(self, table: str, messages: tuple[str, str]) -> None:
+    def toggle_flag(self, flag: Flag, messages: tuple[str, str]) -> None:
         """Flip read or starred on the current article; ``messages`` are (set, cleared)."""
         row = self.current_row()
         if row is None:
             return
         articles = self.query_one("#articles", ArticleList)
-        flagged = row.identity in (articles.read if table == "read" else articles.starred)
-        self.change_flags(table, [row.identity], not flagged)
+        flagged = row.identity in (articles.read if flag == "read" else articles.starred)
+        self.change_flag(flag, [row.identity], not flagged)
         self.notify(messages[flagged], timeout=1.5)
 
     def action_toggle_read(self) -> None:
@@ -315,19 +329,18 @@ class MainScreen(Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                change = self.change_flags("read", results.identities(), True)
-                self.notify(f"Marked {len(change.identities)} articles read (u to undo)")
+                changed = self.change_flag("read", results.identities(), True)
+                self.notify(f"Marked {changed} articles read (u to undo)")
 
         self.app.push_screen(
             ConfirmScreen(f"Mark all {len(results)} shown articles as read?"), answered
         )
 
     def action_undo(self) -> None:
-        if not self.undo_stack:
+        change = self.session.undo()
+        if change is None:
             self.notify("Nothing to undo", timeout=1.5)
             return
-        change = self.undo_stack.pop()
-        self.app.corpus.state.undo(change)  # type: ignore[attr-defined]
         self.after_state_change()
         what = "read" if change.table == "read" else "starred"
         state = what if not change.value else f"not {what}"
@@ -356,7 +369,7 @@ class MainScreen(Screen[None]):
         if not safe_link(url):
             self.notify("Only http(s) links can be opened", severity="warning")
             return
-        if not self.app.can_open_browser():  # type: ignore[attr-defined]
+        if not can_open_browser():
             self.app.copy_to_clipboard(url)
             self.notify(f"No browser here (remote session): copied {url}", markup=False, timeout=4)
             return
@@ -364,6 +377,13 @@ class MainScreen(Screen[None]):
         self.notify(f"Opening {url}", markup=False, timeout=2)
 
     # -- preview ------------------------------------------------------------------------
+
+    @cached_property
+    def preview_cache(self) -> PreviewCache:
+        """Previews on disk, created on first use so start-up never imports the fetcher."""
+        from preview import PreviewCache
+
+        return PreviewCache(lede_paths.cache_dir() / "previews")
 
     def action_preview(self) -> None:
         detail = self.query_one("#detail", DetailView)
@@ -389,8 +409,8 @@ class MainScreen(Screen[None]):
         try:
             result = await fetch_preview(
                 url,
-                cache=self.app.preview_cache,
-                refresh=refresh,  # type: ignore[attr-defined]
+                cache=self.preview_cache,
+                refresh=refresh,
             )
         except PreviewError as error:
             detail.set_status(Content.assemble(("⚠ Preview failed: ", "$error"), str(error)))
@@ -462,7 +482,7 @@ class MainScreen(Screen[None]):
 
         def named(name: str | None) -> None:
             if name:
-                self.app.corpus.state.save_query(name, text)  # type: ignore[attr-defined]
+                self.session.state.save_query(name, text)
                 self.refresh_tree()
                 self.notify(f"Saved search “{name}”", markup=False, timeout=2)
 
@@ -474,7 +494,7 @@ class MainScreen(Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.app.corpus.state.delete_query(name)  # type: ignore[attr-defined]
+                self.session.state.delete_query(name)
                 self.refresh_tree()
 
         self.app.push_screen(ConfirmScreen(f"Delete the saved search “{name}”?"), answered)

@@ -7,6 +7,7 @@ carry http(s) URLs.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -119,7 +120,6 @@ class DetailView(VerticalScroll, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article: Article | None = None
-        self.related_in_corpus: set[str] = set()
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Select an article"), id="detail-header", markup=False)
@@ -130,10 +130,10 @@ class DetailView(VerticalScroll, can_focus=True):
         yield OptionList(id="related")
         yield Static(id="detail-links", markup=False)
 
-    def show_article(self, article: Article | None, related_in_corpus: set[str]) -> None:
-        """Display ``article`` (or a placeholder when ``None``)."""
+    def show_article(self, article: Article | None, related_in_corpus: AbstractSet[str]) -> None:
+        """Display ``article`` (or a placeholder when ``None``); related links whose article
+        is in ``related_in_corpus`` are marked."""
         self.article = article
-        self.related_in_corpus = related_in_corpus
         self.remove_class("-preview")
         self.set_status(None)
         header = self.query_one("#detail-header", Static)

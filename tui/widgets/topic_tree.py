@@ -15,20 +15,10 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from library.scope import ALL, STARRED, UNREAD, Scope
+
 if TYPE_CHECKING:
     from library.session import TreeCounts
-
-
-@dataclass(frozen=True)
-class Scope:
-    """What a tree node selects: everything, a flag, a saved query or a topic key."""
-
-    kind: str  # "all", "unread", "starred", "saved", "topic", "heading"
-    key: str = ""
-    name: str = "All articles"
-
-
-ALL = Scope("all")
 
 
 def _label(name: str, total: int | None, unread: int) -> Text:
@@ -83,8 +73,8 @@ class TopicTree(Tree[Scope]):
         self._scope_nodes = {}
         for scope, total, new in (
             (ALL, counts.everything, counts.unread_total),
-            (Scope("unread", name="Unread"), counts.unread_total, 0),
-            (Scope("starred", name="Starred"), counts.starred, 0),
+            (UNREAD, counts.unread_total, 0),
+            (STARRED, counts.starred, 0),
         ):
             self._add(self.root, scope, _label(scope.name, total, new), leaf=True)
         if counts.saved:

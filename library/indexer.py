@@ -1,0 +1,243 @@
+"""The write path of a corpus index: what changed on disk is parsed and stored.
+
+Keyed by (path, size, mtime) so a warm start re-parses only changed files.
+Cold parsing runs in a process pool that returns compact records. A refresh
+uses its own connection, so it can run in a worker thread while the reader
+reads through others.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from array import array
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from library.db import connect
+from library.differences import Differences, find_differences, usable_files
+from library.scan import FoundFile, scan
+from library.schema import DROP_SORT_INDEXES, SORT_INDEXES, SORTS
+from models.topic import TopicTree, topic_key
+
+if TYPE_CHECKING:
+    from library.records import IndexedFile
+
+COMMIT_EVERY = 5000
+BULK = 5000  # changed files past which the sort indexes are rebuilt rather than kept up
+
+ProgressCallback = Callable[[int, int], None]
+"""Called with (files parsed, files to parse); the total is 0 while a cold scan goes on."""
+
+
+@dataclass(frozen=True)
+class RefreshReport:
+    """What a refresh did, for progress lines and benchmarks."""
+
+    scanned: int
+    parsed: int
+    removed: int
+    seconds: float
+
+
+class TaxonomyRow(NamedTuple):
+    """A taxonomy entry as stored in the index."""
+
+    name: str
+    parent: str
+    id: str
+    shortname: str
+    description: str
+
+
+def read_topic_tree(db: sqlite3.Connection) -> TopicTree:
+    """The topic tree from the stored taxonomy files and the topics articles use."""
+    topics = [
+        TaxonomyRow(*(value or "" for value in row))
+        for row in db.execute(
+            "SELECT name, parent, topic_id, shortname, description FROM taxonomy ORDER BY path"
+        )
+    ]
+    used = [row[0] for row in db.execute("SELECT DISTINCT name FROM article_topics ORDER BY name")]
+    return TopicTree.build(topics, used)
+
+
+def refresh(
+    roots: list[str], db_path: Path, progress: ProgressCallback | None = None
+) -> RefreshReport:
+    """Bring the index at ``db_path`` up to date with the files under ``roots``.
+
+    Only files whose size or mtime changed are parsed; removed files are dropped.
+    A cold index has nothing to compare, so the scan streams straight to the workers.
+    """
+    started = time.perf_counter()
+    db = connect(db_path)
+    unusable: list[str] = []
+    try:
+        if db.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None:
+            changed: Iterable[FoundFile] = usable_files(scan(roots), unusable)
+            gone: list[str] = []
+            total = 0  # not known until the scan ends
+            db.executescript(DROP_SORT_INDEXES + "DELETE FROM listing;")
+        else:
+            found = _forget_differences(db, roots, db_path)
+            changed, gone = found.changed, found.gone
+            unusable.extend(found.unusable)
+            total = len(found.changed)
+            if total > BULK:  # maintaining sort indexes row by row costs more than a rebuild
+                db.executescript(DROP_SORT_INDEXES)
+        parsed = _parse_into(db, changed, total, progress)
+        with db:
+            db.execute("DELETE FROM problems WHERE path = ''")
+            db.executemany(
+                "INSERT INTO problems VALUES ('', NULL, 'error', ?)",
+                [(message,) for message in unusable],
+            )
+            db.executescript(SORT_INDEXES)  # after a bulk load, or an interrupted run
+            if parsed or gone:
+                _mark_duplicates(db)
+                _rebuild_closure(db, read_topic_tree(db))
+                _store_listing(db)
+        scanned = db.execute("SELECT count(*) FROM files").fetchone()[0]
+    finally:
+        db.close()
+    return RefreshReport(scanned, parsed, len(gone), time.perf_counter() - started)
+
+
+def _forget_differences(db: sqlite3.Connection, roots: list[str], db_path: Path) -> Differences:
+    """What changed since the last refresh, with the changed and the gone forgotten."""
+    indexed = db.execute("SELECT count(*) FROM files").fetchone()[0]
+    found = find_differences(str(db_path), roots, indexed)
+    with db:
+        if found.changed or found.gone:  # the stored listing goes with the first change
+            db.execute("DELETE FROM listing")
+        for path in found.gone + found.stored:
+            _forget(db, path)
+    return found
+
+
+def _parse_into(
+    db: sqlite3.Connection,
+    found: Iterable[FoundFile],
+    total: int,
+    progress: ProgressCallback | None,
+) -> int:
+    """Parse files on every core and store them as they arrive; returns how many."""
+    from library.parallel import map_batches
+
+    done = committed = 0
+    for batch in map_batches("library.summaries:index_many", found):
+        _store(db, batch)
+        done += len(batch)
+        # Each commit flushes FTS5 segments; a few thousand rows per commit keeps that
+        # cheap while the reader still fills in as indexing goes.
+        if done - committed >= COMMIT_EVERY:
+            db.commit()
+            committed = done
+            if progress:
+                progress(done, total)
+    db.commit()
+    if progress and done:
+        progress(done, total or done)
+    return done
+
+
+def _forget(db: sqlite3.Connection, path: str) -> None:
+    """Remove everything stored for a file."""
+    found = db.execute("SELECT id FROM articles WHERE path = ?", (path,)).fetchone()
+    if found:
+        db.execute("DELETE FROM article_text WHERE rowid = ?", found)
+        db.execute("DELETE FROM article_topics WHERE article_id = ?", found)
+        db.execute("DELETE FROM articles WHERE id = ?", found)
+    for table in ("files", "taxonomy", "problems"):
+        db.execute(f"DELETE FROM {table} WHERE path = ?", (path,))
+
+
+def _store(db: sqlite3.Connection, batch: list[IndexedFile]) -> None:
+    """Insert a batch of parsed files with a few ``executemany`` calls."""
+    db.executemany(
+        "INSERT OR REPLACE INTO files VALUES (?, ?, ?)",
+        [(r.path, r.size, r.mtime_ns) for r in batch],
+    )
+    db.executemany(
+        "INSERT INTO problems VALUES (?, ?, ?, ?)",
+        [(r.path, *problem) for r in batch for problem in r.problems],
+    )
+    db.executemany(
+        "INSERT INTO taxonomy VALUES (?, ?, ?, ?, ?, ?)",
+        [(r.path, *topic) for r in batch for topic in r.taxonomy],
+    )
+    articles = [(r, r.article) for r in batch if r.article is not None]
+    if not articles:
+        return
+    first = (db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0) + 1
+    ids = range(first, first + len(articles))
+    rows = [(i, r, summary) for i, (r, summary) in zip(ids, articles, strict=True)]
+    db.executemany(
+        "INSERT INTO articles (id, path, identity, kind, title, provider_name, provider_domain, "
+        "published, quality, url, original_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(i, r.path, *summary) for i, r, summary in rows],
+    )
+    db.executemany(
+        "INSERT INTO article_text (rowid, title, excerpt, provider, topics, body) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (
+                i,
+                summary.title,
+                r.excerpt,
+                f"{summary.provider_name} {summary.provider_domain}",
+                " ".join(r.topics),
+                r.body,
+            )
+            for i, r, summary in rows
+        ],
+    )
+    db.executemany(
+        "INSERT INTO article_topics VALUES (?, ?, ?)",
+        [(i, name, topic_key(name)) for i, r, _ in rows for name in r.topics],
+    )
+
+
+def _store_listing(db: sqlite3.Connection) -> None:
+    """Keep the whole list in date order as one value, so that a start with nothing
+    changed reads it instead of walking every row of an index."""
+    sql = f"SELECT a.id FROM articles a WHERE a.duplicate_of IS NULL ORDER BY {SORTS['date']}"
+    ids = array("q", (row[0] for row in db.execute(sql)))
+    db.execute("INSERT OR REPLACE INTO listing VALUES ('date', ?)", (ids.tobytes(),))
+
+
+def _mark_duplicates(db: sqlite3.Connection) -> None:
+    """Files with the same identity are one story: all but the first path point to it."""
+    db.execute("UPDATE articles SET duplicate_of = NULL WHERE duplicate_of IS NOT NULL")
+    db.execute(
+        "UPDATE articles SET duplicate_of = (SELECT min(o.id) FROM articles o "
+        "WHERE o.identity = articles.identity AND o.path < articles.path) "
+        "WHERE identity IN (SELECT identity FROM articles GROUP BY identity HAVING count(*) > 1)"
+    )
+
+
+def _rebuild_closure(db: sqlite3.Connection, tree: TopicTree) -> None:
+    """Each story under every node above its topics, so counts and ``topic:`` are SQL.
+
+    Python resolves each distinct topic key to its ancestors (a few hundred rows);
+    SQLite joins that with every article's topics. Duplicates are left out, so a
+    count is a plain GROUP BY; they are the few, so they are looked up once rather
+    than for each article and topic.
+    """
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS topic_ancestors (key TEXT, node TEXT)")
+    db.execute("DELETE FROM topic_ancestors")
+    keys = [row[0] for row in db.execute("SELECT DISTINCT key FROM article_topics")]
+    pairs = []
+    for key in keys:
+        node = tree.resolve(key)
+        pairs.extend((key, ancestor) for ancestor in (tree.ancestors(node) if node else []))
+    db.executemany("INSERT INTO topic_ancestors VALUES (?, ?)", pairs)
+    db.execute("DELETE FROM topic_closure")
+    db.execute(
+        "INSERT INTO topic_closure SELECT DISTINCT p.node, t.article_id FROM article_topics t "
+        "JOIN topic_ancestors p ON p.key = t.key "
+        "WHERE t.article_id NOT IN (SELECT id FROM articles WHERE duplicate_of IS NOT NULL)"
+    )

@@ -1,0 +1,23 @@
+"""What the reader's list is scoped to: everything, a flag, a saved search or a topic."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+ScopeKind = Literal["all", "unread", "starred", "saved", "topic", "heading"]
+"""``heading`` is a tree node that groups others and selects nothing itself."""
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A scope of the list; ``key`` is the saved query or the topic key."""
+
+    kind: ScopeKind
+    key: str = ""
+    name: str = "All articles"
+
+
+ALL = Scope("all")
+UNREAD = Scope("unread", name="Unread")
+STARRED = Scope("starred", name="Starred")

@@ -1,0 +1,218 @@
+"""Answering queries: the compiler from a ``Query`` to SQL, and what is kept between
+keystrokes so that typing a filter costs one full-text lookup.
+
+A ``Search`` serves one thread's connection: its caches are that thread's too, so
+nothing here is shared between threads or needs a lock.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from array import array
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from library.query import Query, QueryError, Term
+from library.results import ResultSet, id_array, id_set
+from library.schema import SORTS
+from models.topic import TopicTree, topic_key
+
+if TYPE_CHECKING:
+    import numpy
+
+KEPT_MATCHES = 4  # word lookups kept between keystrokes
+UNREAD = "a.identity NOT IN (SELECT identity FROM state.read)"
+
+ScopeKey = tuple[str, tuple[object, ...], str, tuple[int, ...]]
+
+
+def _fts_phrase(term: Term, prefix: bool) -> str | None:
+    """One FTS5 phrase for a term; ``None`` when it holds nothing searchable."""
+    if not re.search(r"\w", term.text):
+        return None
+    escaped = '"' + term.text.replace('"', '""') + '"'
+    return escaped + "*" if prefix else escaped
+
+
+def state_attached(db: sqlite3.Connection) -> bool:
+    """Whether the reading state is queryable on this connection (as ``state``)."""
+    return any(row[1] == "state" for row in db.execute("PRAGMA database_list"))
+
+
+class Search:
+    """Queries against one connection, with the last scope and the last few word
+    lookups kept for the next keystroke."""
+
+    def __init__(
+        self,
+        db: sqlite3.Connection,
+        connection: Callable[[], sqlite3.Connection],
+        topic_tree: Callable[[], TopicTree],
+    ) -> None:
+        self.db = db
+        self._connection = connection  # what the results fetch their rows through
+        self._topic_tree = topic_tree
+        self._last_scope: tuple[ScopeKey, ResultSet] | None = None
+        self._last_results: tuple[ResultSet, ResultSet] | None = None  # (scope, results)
+        self._matches: OrderedDict[tuple[str, int], numpy.ndarray] = OrderedDict()
+
+    def results(self, query: Query, *, sort: str = "date", prefix_last: bool = False) -> ResultSet:
+        """Ids matching ``query`` in ``sort`` order; raises ``QueryError`` for a bad query.
+
+        Words are matched apart from the rest of the query: the rest (the scope,
+        the same from one keystroke to the next) is kept, and the set of articles
+        holding the words narrows it. Typing then costs one full-text lookup, not
+        a walk of the whole sorted list in SQL.
+        """
+        if sort not in SORTS:
+            names = list(SORTS)
+            raise QueryError(f"unknown sort '{sort}'; use {', '.join(names[:-1])} or {names[-1]}")
+        versions = self._versions()  # asked once: each lookup below is keyed by them
+        scope = self._scope(replace(query, terms=[], excluded=[]), sort, versions)
+        holding, lacking = self._word_matches(query, prefix_last, versions[0])
+        results = scope if holding is lacking is None else scope.narrowed(holding, lacking)
+        last = self._last_results
+        if last is not None and last[0] is scope and last[1].ids == results.ids:
+            return last[1]  # the same answer as the same object: the reader repaints nothing
+        self._last_results = (scope, results)
+        return results
+
+    def _scope(self, query: Query, sort: str, versions: tuple[int, ...]) -> ResultSet:
+        """The results of a query without words, kept until the index or the state changes."""
+        where, params = self.compile(query)
+        key: ScopeKey = (where, tuple(params), sort, versions)
+        if self._last_scope is not None and self._last_scope[0] == key:
+            return self._last_scope[1]
+        ids = self._stored_listing() if not where and sort == "date" else None
+        if ids is None:
+            sql = f"SELECT a.id FROM articles a WHERE a.duplicate_of IS NULL{where} ORDER BY "
+            ids = array("q", (row[0] for row in self._run(sql + SORTS[sort], params)))
+        results = ResultSet(self._connection, ids, self._read_ids())
+        self._last_scope = (key, results)
+        return results
+
+    def _stored_listing(self) -> array[int] | None:
+        """The list stored by the last refresh; ``None`` while a refresh is changing things."""
+        row = self.db.execute("SELECT ids FROM listing WHERE sort = 'date'").fetchone()
+        return None if row is None else array("q", row[0])
+
+    def _read_ids(self) -> dict[int, None]:
+        """Ids of the articles marked read (none without a reading state). Counting unread
+        articles against this set is cheaper than asking SQL about every row."""
+        if not state_attached(self.db):
+            return {}
+        sql = "SELECT a.id FROM articles a WHERE a.identity IN (SELECT identity FROM state.read)"
+        return id_set(row[0] for row in self.db.execute(sql))
+
+    def _versions(self) -> tuple[int, ...]:
+        """Numbers that change whenever another connection commits to the index or the state."""
+        schemas = ("main", "state") if state_attached(self.db) else ("main",)
+        pragmas = (f"PRAGMA {name}.data_version" for name in schemas)
+        return tuple(self.db.execute(pragma).fetchone()[0] for pragma in pragmas)
+
+    def _word_matches(
+        self, query: Query, prefix_last: bool, version: int
+    ) -> tuple[numpy.ndarray | None, numpy.ndarray | None]:
+        """Ids of the articles holding every word and ids of those holding any excluded
+        word (each ``None`` when there is no such word)."""
+        last = len(query.terms) - 1
+        wanted = [
+            phrase
+            for i, term in enumerate(query.terms)
+            if (phrase := _fts_phrase(term, prefix_last and not term.phrase and i == last))
+        ]
+        unwanted = [phrase for term in query.excluded if (phrase := _fts_phrase(term, False))]
+        holding = self._matching(" AND ".join(wanted), version) if wanted else None
+        lacking = self._matching(" OR ".join(unwanted), version) if unwanted else None
+        return holding, lacking
+
+    def _matching(self, expression: str, version: int) -> numpy.ndarray:
+        """Ids of the articles matching an FTS5 expression, kept for the next few keystrokes
+        (a typed space or a backspace asks again for what was just found).
+
+        The ids cross from SQLite as one string: a row per id would cost a Python
+        tuple each, and tens of thousands of those per keystroke also wake the garbage
+        collector. ``version`` is the index's data version: a lookup kept from before a
+        refresh is not reused.
+        """
+        key = (expression, version)
+        found = self._matches.get(key)
+        if found is not None:
+            self._matches.move_to_end(key)
+            return found
+        sql = "SELECT group_concat(rowid) FROM article_text WHERE article_text MATCH ?"
+        found = id_array(self._run(sql, [expression])[0][0])
+        self._matches[key] = found
+        if len(self._matches) > KEPT_MATCHES:
+            self._matches.popitem(last=False)
+        return found
+
+    def _run(self, sql: str, params: list[object]) -> list[Any]:
+        """All rows of a read; a query SQLite cannot run (odd FTS syntax) is a ``QueryError``."""
+        try:
+            return self.db.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as error:
+            raise QueryError(f"cannot search for that: {error}") from None
+
+    def compile(self, query: Query) -> tuple[str, list[object]]:
+        """SQL conditions (each starting with `` AND``) and parameters for every part of
+        ``query`` but its words, which ``results`` matches apart."""
+        sql: list[str] = []
+        params: list[object] = []
+        for names, negate in ((query.topics, False), (query.excluded_topics, True)):
+            for name in names:
+                sql.append(
+                    f"a.id {'NOT ' if negate else ''}IN "
+                    "(SELECT article_id FROM topic_closure WHERE node = ?)"
+                )
+                params.append(self._topic_node(name))
+        for texts, negate in ((query.providers, False), (query.excluded_providers, True)):
+            for text in texts:
+                pattern = (
+                    "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+                )
+                sql.append(
+                    f"{'NOT ' if negate else ''}(a.provider_name LIKE ? ESCAPE '\\' "
+                    "OR a.provider_domain LIKE ? ESCAPE '\\')"
+                )
+                params.extend([pattern, pattern])
+        for column, operator, value in (
+            ("published", ">=", query.after),
+            ("published", "<", query.before),
+            ("quality", ">=", query.quality_min),
+            ("quality", "<=", query.quality_max),
+        ):
+            if value is not None:
+                sql.append(f"a.{column} {operator} ?")
+                params.append(value)
+        flags = [(flag, False) for flag in sorted(query.flags)]
+        flags += [(flag, True) for flag in sorted(query.excluded_flags)]
+        for flag, negate in flags:
+            sql.append(self._flag_sql(flag, negate))
+        return "".join(" AND " + part for part in sql), params
+
+    def _topic_node(self, name: str) -> str:
+        """The tree key a ``topic:`` name means: exact, by id or short name, or a unique prefix."""
+        tree = self._topic_tree()
+        key = tree.resolve(name)
+        if key is not None:
+            return key
+        matches = [k for k in tree.nodes if k.startswith(topic_key(name))]
+        if len(matches) == 1:
+            return matches[0]
+        hint = (
+            f"; did you mean {', '.join(tree.nodes[k].name for k in matches[:5])}?"
+            if matches
+            else ""
+        )
+        raise QueryError(f"unknown topic '{name}'{hint}")
+
+    def _flag_sql(self, flag: str, negate: bool) -> str:
+        if not state_attached(self.db):
+            raise QueryError(f"is:{flag} needs the reading state, which is not available")
+        table = "starred" if flag == "starred" else "read"
+        inside = (flag != "unread") != negate
+        return f"a.identity {'IN' if inside else 'NOT IN'} (SELECT identity FROM state.{table})"

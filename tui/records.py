@@ -1,0 +1,32 @@
+"""Articles as the JSON records ``lede list --json`` prints, one object a line."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from library.index import CorpusIndex
+
+
+def _iso(timestamp: int | None) -> str | None:
+    if timestamp is None:
+        return None
+    return datetime.fromtimestamp(timestamp, UTC).isoformat().replace("+00:00", "Z")
+
+
+def json_records(index: CorpusIndex, article_ids: list[int]) -> list[dict[str, object]]:
+    """Articles as plain dicts for JSON output, in the order given."""
+    topics = index.topics_of(article_ids)
+    return [
+        {
+            "path": row.path,
+            "title": row.title,
+            "published_at": _iso(row.published),
+            "original_url": row.original_url,
+            "provider": {"name": row.provider_name, "domain": row.provider_domain},
+            "topics": topics[row.id],
+            "quality": row.quality,
+            "identity": row.identity,
+            "kind": row.kind,
+        }
+        for row in index.stored(article_ids)
+    ]
