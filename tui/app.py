@@ -165,9 +165,7 @@ class LedeApp(App[None]):
         """Re-scan the corpus for changed files (or refetch the preview being shown)."""
         screen = self.screen
         if isinstance(screen, MainScreen) and screen.query_one("#detail", DetailView).previewing:
-            article = screen.query_one("#detail", DetailView).article
-            if article is not None:
-                screen.fetch_preview(article, refresh=True)
+            screen.query_one("#detail", DetailView).fetch_preview(refresh=True)
             return
         self.notify("Reloading…", timeout=1.5)
         self.index_corpus()

@@ -8,7 +8,6 @@ the session it is handed; slow answers come from thread workers as messages.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -17,29 +16,23 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 from textual.worker import Worker, WorkerState
 
-from library import paths as lede_paths
 from library.query import QueryError
 from library.results import ArticleRow
 from library.schema import SORTS
 from library.scope import ALL, Scope
 from library.session import OpenedArticle, ReaderSession, TreeCounts
-from library.state import Flag
-from tui.clipboard import can_open_browser
-from tui.screens.confirm import ConfirmScreen
-from tui.screens.name import NameScreen
+from tui.screens.commands import ReaderCommands
 from tui.widgets.article_list import ArticleList
-from tui.widgets.detail_view import DetailView, safe_link
+from tui.widgets.detail_view import DetailView
 from tui.widgets.filter_field import FilterField
 from tui.widgets.topic_tree import TopicTree
 
 if TYPE_CHECKING:
-    from models.article import Article, RelatedArticle
-    from preview import PreviewCache
+    from models.article import RelatedArticle
 
 SORT_ORDER = tuple(SORTS)
 NARROW_WIDTH = 110
@@ -48,7 +41,7 @@ DETAIL_DELAY = 0.04  # seconds the cursor rests on a row before its article is l
 DETAIL_DELAY_TYPING = 0.3  # the same while the filter is typed
 
 
-class MainScreen(Screen[None]):
+class MainScreen(ReaderCommands):
     """The three-pane reader."""
 
     BINDINGS = [
@@ -247,7 +240,7 @@ class MainScreen(Screen[None]):
         if row.id == self._shown_id and not force:
             return
         self._shown_id = row.id
-        self.workers.cancel_group(self, "preview")
+        detail.workers.cancel_group(detail, "preview")
         self.load_article(row)
 
     @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
@@ -289,101 +282,7 @@ class MainScreen(Screen[None]):
             articles.set_cursor(position)
         self.open_row(row)
 
-    # -- state --------------------------------------------------------------------------
-
-    def change_flag(self, flag: Flag, identities: list[str], value: bool) -> int:
-        """Set or clear a flag and repaint what depends on it; returns how many changed."""
-        change = self.session.set_flag(flag, identities, value)
-        if change.identities:
-            self.after_state_change()
-        return len(change.identities)
-
-    def after_state_change(self) -> None:
-        """Re-run the query (an is:unread list changes) and the counts after a change."""
-        self.refresh_list()
-        self.refresh_tree()
-
-    def current_row(self) -> ArticleRow | None:
-        return self.query_one("#articles", ArticleList).current
-
-    def toggle_flag(self, flag: Flag, messages: tuple[str, str]) -> None:
-        """Flip read or starred on the current article; ``messages`` are (set, cleared)."""
-        row = self.current_row()
-        if row is None:
-            return
-        articles = self.query_one("#articles", ArticleList)
-        flagged = row.identity in (articles.read if flag == "read" else articles.starred)
-        self.change_flag(flag, [row.identity], not flagged)
-        self.notify(messages[flagged], timeout=1.5)
-
-    def action_toggle_read(self) -> None:
-        self.toggle_flag("read", ("Marked read", "Marked unread"))
-
-    def action_toggle_star(self) -> None:
-        self.toggle_flag("starred", ("Starred ★", "Unstarred"))
-
-    def action_mark_all_read(self) -> None:
-        results = self.query_one("#articles", ArticleList).results
-        if not results:
-            return
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                changed = self.change_flag("read", results.identities(), True)
-                self.notify(f"Marked {changed} articles read (u to undo)")
-
-        self.app.push_screen(
-            ConfirmScreen(f"Mark all {len(results)} shown articles as read?"), answered
-        )
-
-    def action_undo(self) -> None:
-        change = self.session.undo()
-        if change is None:
-            self.notify("Nothing to undo", timeout=1.5)
-            return
-        self.after_state_change()
-        what = "read" if change.table == "read" else "starred"
-        state = what if not change.value else f"not {what}"
-        self.notify(f"Undone: {len(change.identities)} article(s) {state} again", timeout=2)
-
-    # -- links ---------------------------------------------------------------------------
-
-    def current_url(self) -> str | None:
-        article = self.query_one("#detail", DetailView).article
-        url = article.url if article else (self.current_row().url if self.current_row() else "")
-        if not url:
-            self.notify("This article has no URL", severity="warning", timeout=2)
-            return None
-        return url
-
-    def action_copy_url(self) -> None:
-        url = self.current_url()
-        if url:
-            self.app.copy_to_clipboard(url)
-            self.notify(f"Copied {url}", markup=False, timeout=3)
-
-    def action_open_in_browser(self) -> None:
-        url = self.current_url()
-        if not url:
-            return
-        if not safe_link(url):
-            self.notify("Only http(s) links can be opened", severity="warning")
-            return
-        if not can_open_browser():
-            self.app.copy_to_clipboard(url)
-            self.notify(f"No browser here (remote session): copied {url}", markup=False, timeout=4)
-            return
-        self.app.open_url(url)
-        self.notify(f"Opening {url}", markup=False, timeout=2)
-
     # -- preview ------------------------------------------------------------------------
-
-    @cached_property
-    def preview_cache(self) -> PreviewCache:
-        """Previews on disk, created on first use so start-up never imports the fetcher."""
-        from preview import PreviewCache
-
-        return PreviewCache(lede_paths.cache_dir() / "previews")
 
     def action_preview(self) -> None:
         detail = self.query_one("#detail", DetailView)
@@ -392,40 +291,7 @@ class MainScreen(Screen[None]):
             return
         if detail.article is None:
             return
-        self.fetch_preview(detail.article, refresh=False)
-
-    @work(exclusive=True, group="preview", exit_on_error=False)
-    async def fetch_preview(self, article: Article, refresh: bool) -> None:
-        """Fetch the original page; moving to another article cancels this worker."""
-        from preview import PreviewError, fetch_preview
-
-        detail = self.query_one("#detail", DetailView)
-        url = article.url
-        if not url:
-            detail.set_status(Content.assemble(("⚠ This article has no URL", "$warning")))
-            return
-        detail.set_status(Content.assemble(("⠿ Fetching ", "$accent"), url))
-        detail.add_class("-loading")
-        try:
-            result = await fetch_preview(
-                url,
-                cache=self.preview_cache,
-                refresh=refresh,
-            )
-        except PreviewError as error:
-            detail.set_status(Content.assemble(("⚠ Preview failed: ", "$error"), str(error)))
-            return
-        finally:
-            detail.remove_class("-loading")
-        if detail.article is not article:
-            return
-        when = result.fetched_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        source = "cached" if result.from_cache else "fetched"
-        detail.show_preview(
-            result.title,
-            result.markdown,
-            f"Preview of {result.final_url} ({source} {when}; p or esc: back, r: refetch)",
-        )
+        detail.fetch_preview(refresh=False)
 
     # -- navigation ---------------------------------------------------------------------
 
@@ -472,32 +338,6 @@ class MainScreen(Screen[None]):
         self.sort = SORT_ORDER[(SORT_ORDER.index(self.sort) + 1) % len(SORT_ORDER)]
         self.refresh_list()
         self.notify(f"Sorted by {self.sort}", timeout=1.5)
-
-    def action_save_filter(self) -> None:
-        """Save the current filter under a name; it appears in the tree with a live count."""
-        text = self.filter_text.strip()
-        if not text:
-            self.notify("Type a filter first (/), then save it", timeout=3)
-            return
-
-        def named(name: str | None) -> None:
-            if name:
-                self.session.state.save_query(name, text)
-                self.refresh_tree()
-                self.notify(f"Saved search “{name}”", markup=False, timeout=2)
-
-        self.app.push_screen(NameScreen(f"Save “{text}” as:", suggestion=text), named)
-
-    @on(TopicTree.DeleteRequested)
-    def _delete_saved(self, event: TopicTree.DeleteRequested) -> None:
-        name = event.scope.name
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.session.state.delete_query(name)
-                self.refresh_tree()
-
-        self.app.push_screen(ConfirmScreen(f"Delete the saved search “{name}”?"), answered)
 
     def action_toggle_topics(self) -> None:
         self.toggle_class("-show-topics")

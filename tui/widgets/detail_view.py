@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -21,12 +22,14 @@ from textual.style import Style
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from library import paths
 from tui.timefmt import local_datetime, time_ago
 
 if TYPE_CHECKING:
     from textual.widgets import Markdown
 
     from models.article import Article, RelatedArticle
+    from preview import PreviewCache
 
 
 def safe_link(url: str) -> str | None:
@@ -169,6 +172,43 @@ class DetailView(VerticalScroll, can_focus=True):
             f"# {title}\n\n{markdown}" if title and not markdown.startswith("#") else markdown
         )
         self.scroll_home(animate=False)
+
+    @cached_property
+    def preview_cache(self) -> PreviewCache:
+        """Previews on disk, created on first use so start-up never imports the fetcher."""
+        from preview import PreviewCache
+
+        return PreviewCache(paths.cache_dir() / "previews")
+
+    @work(exclusive=True, group="preview", exit_on_error=False)
+    async def fetch_preview(self, refresh: bool) -> None:
+        """Fetch the original page of the article shown; showing another cancels this."""
+        from preview import PreviewError, fetch_preview
+
+        article = self.article
+        if article is None:
+            return
+        if not article.url:
+            self.set_status(Content.assemble(("⚠ This article has no URL", "$warning")))
+            return
+        self.set_status(Content.assemble(("⠿ Fetching ", "$accent"), article.url))
+        self.add_class("-loading")
+        try:
+            result = await fetch_preview(article.url, cache=self.preview_cache, refresh=refresh)
+        except PreviewError as error:
+            self.set_status(Content.assemble(("⚠ Preview failed: ", "$error"), str(error)))
+            return
+        finally:
+            self.remove_class("-loading")
+        if self.article is not article:
+            return
+        when = result.fetched_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        source = "cached" if result.from_cache else "fetched"
+        self.show_preview(
+            result.title,
+            result.markdown,
+            f"Preview of {result.final_url} ({source} {when}; p or esc: back, r: refetch)",
+        )
 
     def set_body(self, markdown: str) -> None:
         """Show Markdown text; the Markdown widget (and its parser) is created on first use."""

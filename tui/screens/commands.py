@@ -1,0 +1,145 @@
+"""The reader's commands that change the reading state or hand a link on.
+
+Kept apart from ``MainScreen``, which composes the panes and routes between
+them: each command here asks the session, then tells the screen to show what
+changed (``refresh_list``, ``refresh_tree``).
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.screen import Screen
+
+from library.results import ArticleRow
+from library.session import ReaderSession
+from library.state import Flag
+from tui.clipboard import can_open_browser
+from tui.screens.confirm import ConfirmScreen
+from tui.screens.name import NameScreen
+from tui.widgets.article_list import ArticleList
+from tui.widgets.detail_view import DetailView, safe_link
+from tui.widgets.topic_tree import TopicTree
+
+
+class ReaderCommands(Screen[None]):
+    """Flags, undo, saved searches and links, for the reader's screen."""
+
+    session: ReaderSession
+    filter_text: str
+
+    def refresh_list(self) -> None:
+        """Run the scope and filter again and show the result (the screen's own)."""
+        raise NotImplementedError
+
+    def refresh_tree(self) -> None:
+        """Count the tree again (the screen's own)."""
+        raise NotImplementedError
+
+    def change_flag(self, flag: Flag, identities: list[str], value: bool) -> int:
+        """Set or clear a flag and repaint what depends on it; returns how many changed."""
+        change = self.session.set_flag(flag, identities, value)
+        if change.identities:
+            self.after_state_change()
+        return len(change.identities)
+
+    def after_state_change(self) -> None:
+        """Re-run the query (an is:unread list changes) and the counts after a change."""
+        self.refresh_list()
+        self.refresh_tree()
+
+    def current_row(self) -> ArticleRow | None:
+        return self.query_one("#articles", ArticleList).current
+
+    def toggle_flag(self, flag: Flag, messages: tuple[str, str]) -> None:
+        """Flip read or starred on the current article; ``messages`` are (set, cleared)."""
+        row = self.current_row()
+        if row is None:
+            return
+        articles = self.query_one("#articles", ArticleList)
+        flagged = row.identity in (articles.read if flag == "read" else articles.starred)
+        self.change_flag(flag, [row.identity], not flagged)
+        self.notify(messages[flagged], timeout=1.5)
+
+    def action_toggle_read(self) -> None:
+        self.toggle_flag("read", ("Marked read", "Marked unread"))
+
+    def action_toggle_star(self) -> None:
+        self.toggle_flag("starred", ("Starred ★", "Unstarred"))
+
+    def action_mark_all_read(self) -> None:
+        results = self.query_one("#articles", ArticleList).results
+        if not results:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                changed = self.change_flag("read", results.identities(), True)
+                self.notify(f"Marked {changed} articles read (u to undo)")
+
+        self.app.push_screen(
+            ConfirmScreen(f"Mark all {len(results)} shown articles as read?"), answered
+        )
+
+    def action_undo(self) -> None:
+        change = self.session.undo()
+        if change is None:
+            self.notify("Nothing to undo", timeout=1.5)
+            return
+        self.after_state_change()
+        what = "read" if change.table == "read" else "starred"
+        state = what if not change.value else f"not {what}"
+        self.notify(f"Undone: {len(change.identities)} article(s) {state} again", timeout=2)
+
+    def current_url(self) -> str | None:
+        article = self.query_one("#detail", DetailView).article
+        url = article.url if article else (self.current_row().url if self.current_row() else "")
+        if not url:
+            self.notify("This article has no URL", severity="warning", timeout=2)
+            return None
+        return url
+
+    def action_copy_url(self) -> None:
+        url = self.current_url()
+        if url:
+            self.app.copy_to_clipboard(url)
+            self.notify(f"Copied {url}", markup=False, timeout=3)
+
+    def action_open_in_browser(self) -> None:
+        url = self.current_url()
+        if not url:
+            return
+        if not safe_link(url):
+            self.notify("Only http(s) links can be opened", severity="warning")
+            return
+        if not can_open_browser():
+            self.app.copy_to_clipboard(url)
+            self.notify(f"No browser here (remote session): copied {url}", markup=False, timeout=4)
+            return
+        self.app.open_url(url)
+        self.notify(f"Opening {url}", markup=False, timeout=2)
+
+    def action_save_filter(self) -> None:
+        """Save the current filter under a name; it appears in the tree with a live count."""
+        text = self.filter_text.strip()
+        if not text:
+            self.notify("Type a filter first (/), then save it", timeout=3)
+            return
+
+        def named(name: str | None) -> None:
+            if name:
+                self.session.state.save_query(name, text)
+                self.refresh_tree()
+                self.notify(f"Saved search “{name}”", markup=False, timeout=2)
+
+        self.app.push_screen(NameScreen(f"Save “{text}” as:", suggestion=text), named)
+
+    @on(TopicTree.DeleteRequested)
+    def _delete_saved(self, event: TopicTree.DeleteRequested) -> None:
+        name = event.scope.name
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.session.state.delete_query(name)
+                self.refresh_tree()
+
+        self.app.push_screen(ConfirmScreen(f"Delete the saved search “{name}”?"), answered)
