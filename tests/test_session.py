@@ -1,0 +1,146 @@
+"""The reading session: what the reader asks of the corpus, answered without a screen."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pytest
+
+from library.query import QueryError
+from library.results import ArticleRow, ResultSet
+from library.scope import ALL, STARRED, UNREAD, Scope
+from library.session import ReaderSession, TreeCounts
+from tests.conftest import write_document
+
+
+@pytest.fixture
+def session(query_corpus: Path) -> Iterator[ReaderSession]:
+    opened = ReaderSession([str(query_corpus)])
+    opened.refresh()
+    yield opened
+    opened.close()
+
+
+def stems(rows: Iterable[ArticleRow]) -> list[str]:
+    return [Path(row.path).stem for row in rows]
+
+
+def test_a_scope_and_the_filter_make_one_query(session: ReaderSession) -> None:
+    index = session.index
+    everything = stems(index.search(""))
+    assert stems(session.results(ALL, "", "date")) == everything
+    ml = Scope("topic", "machine learning", "Machine Learning")
+    assert stems(session.results(ml, "", "date")) == stems(index.search("topic:ML"))
+    assert stems(session.results(ml, "-tensorflow", "title")) == stems(
+        index.search("topic:ML -tensorflow", sort="title")
+    )
+    saved = Scope("saved", "topic:AI", "AI stories")
+    assert stems(session.results(saved, "goo", "date")) == stems(
+        index.search("topic:AI google")  # the last word is matched as it is typed: a prefix
+    )
+    first, second = (row.identity for row in index.search("", limit=2))
+    session.set_flag("read", [first], True)
+    session.set_flag("starred", [second], True)
+    assert len(session.results(UNREAD, "", "date")) == len(everything) - 1
+    assert [row.identity for row in session.results(STARRED, "", "date")] == [second]
+    with pytest.raises(QueryError):
+        session.results(ALL, "after:2020", "date")
+
+
+def test_undo_takes_back_changes_last_first(session: ReaderSession) -> None:
+    first, second = (row.identity for row in session.index.search("", limit=2))
+    session.set_flag("read", [first, second], True)
+    session.set_flag("starred", [first], True)
+    assert session.set_flag("read", [first], True).identities == ()  # nothing to undo here
+    assert session.flags() == ({first, second}, {first})
+    undone = session.undo()
+    assert undone is not None and undone.table == "starred"
+    assert session.flags() == ({first, second}, set())
+    undone = session.undo()
+    assert undone is not None and undone.table == "read" and set(undone.identities) == {
+        first,
+        second,
+    }
+    assert session.flags() == (set(), set())
+    assert session.undo() is None
+
+
+def test_related_links_are_looked_up_in_one_query(session: ReaderSession) -> None:
+    """Links as written in documents differ from identities (scheme, www, tracking):
+    each is normalised, and the corpus is asked once for them all."""
+    statements: list[str] = []
+    session.index.db.set_trace_callback(statements.append)
+    found = session.urls_in_corpus(
+        [
+            "http://globaltimes.cn/content/1204981.shtml?utm_source=x",
+            "https://example.test/tensorflow-3",
+            "https://nowhere.test/story",
+        ]
+    )
+    session.index.db.set_trace_callback(None)
+    assert found == {
+        "http://globaltimes.cn/content/1204981.shtml?utm_source=x",
+        "https://example.test/tensorflow-3",
+    }
+    assert len([sql for sql in statements if "FROM articles" in sql]) == 1
+    assert session.urls_in_corpus([]) == set()
+
+
+def test_an_article_is_parsed_with_its_related_links_in_the_corpus(
+    query_corpus: Path, session: ReaderSession
+) -> None:
+    write_document(
+        query_corpus,
+        "roundup.md",
+        """
+        title: "A roundup"
+        originalUrl: "https://example.test/roundup"
+        related:
+          - title: "The TensorFlow story"
+            webUrl: "https://example.test/tensorflow-3"
+          - title: "Elsewhere"
+            webUrl: "https://elsewhere.test/story"
+        """,
+        "The week in models.\n",
+    )
+    session.refresh()
+    row = session.find_by_url("https://example.test/roundup")
+    assert row is not None
+    opened = session.article(row)
+    assert opened.article is not None and opened.article.title == "A roundup"
+    assert opened.related_in_corpus == {"https://example.test/tensorflow-3"}
+    assert opened.problem == ""
+    Path(row.path).unlink()
+    gone = session.article(row)
+    assert gone.article is None and gone.problem  # says why, for the detail pane
+
+
+def test_each_thread_reads_through_its_own_connection(session: ReaderSession) -> None:
+    """A worker thread never shares the UI thread's connection; results made in one
+    thread fetch their rows through the reading thread's connection."""
+    index = session.index
+    here = index.db
+    theirs: list[sqlite3.Connection] = []
+    results: list[ResultSet] = []
+    counts: list[TreeCounts] = []
+    refused: list[bool] = []
+
+    def work() -> None:
+        theirs.append(index.db)
+        results.append(index.results("topic:AI"))
+        counts.append(session.counts())
+        try:
+            here.execute("SELECT 1")
+        except sqlite3.ProgrammingError:
+            refused.append(True)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    assert theirs and theirs[0] is not here
+    assert refused == [True]  # the UI thread's connection refuses other threads
+    assert stems(results[0]) == stems(index.search("topic:AI"))
+    assert counts[0].everything == index.count()

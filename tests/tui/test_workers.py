@@ -1,0 +1,87 @@
+"""The reader's background work: workers answer with messages, never touch widgets from
+their threads, and a failure is shown rather than left as stale counts or a blank pane."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.dom import DOMNode
+
+from library.session import ReaderSession, TreeCounts
+from tui.app import LedeApp
+from tui.widgets.article_list import ArticleList
+from tui.widgets.detail_view import DetailView
+from tui.widgets.topic_tree import TopicTree
+
+
+async def until(pilot, condition: Callable[[], bool], seconds: float = 10) -> None:  # noqa: ANN001 - Textual's Pilot
+    """Wait until ``condition`` holds (a failed assertion after ``seconds``)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting"
+        await pilot.pause(0.02)
+
+
+def notifications(app: LedeApp) -> list[str]:
+    return [str(notification.message) for notification in app._notifications]
+
+
+def tree_labels(app: LedeApp) -> str:
+    trees = app.screen.query(TopicTree)
+    return " | ".join(str(node.label) for node in trees.first().root.children) if trees else ""
+
+
+def detail_status(app: LedeApp) -> str:
+    return str(app.screen.query_one("#detail-status").render())
+
+
+async def test_counts_are_posted_from_the_worker_not_put_into_widgets(
+    reader_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    queried_from: set[str] = set()
+    query_one = DOMNode.query_one
+
+    def spy(self: DOMNode, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - Textual's own
+        queried_from.add(threading.current_thread().name)
+        return query_one(self, *args, **kwargs)
+
+    monkeypatch.setattr(DOMNode, "query_one", spy)
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await until(pilot, lambda: "All articles 4" in tree_labels(app))
+        await app.workers.wait_for_complete()
+    assert queried_from == {threading.main_thread().name}
+
+
+async def test_a_count_that_fails_is_shown(
+    reader_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(self: ReaderSession) -> TreeCounts:
+        raise RuntimeError("database disk image is malformed")
+
+    monkeypatch.setattr(ReaderSession, "counts", broken)
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await until(pilot, lambda: any("Counting failed" in m for m in notifications(app)))
+        failed = [m for m in notifications(app) if "Counting failed" in m]
+        assert all("database disk image is malformed" in message for message in failed)
+
+
+async def test_an_article_that_cannot_be_read_says_why(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await until(pilot, lambda: bool(app.screen.query(ArticleList)))
+        articles = app.screen.query_one(ArticleList)
+        await until(pilot, lambda: articles.count == 4)
+        await app.workers.wait_for_complete()
+        second = articles.results.row(1) if articles.results else None
+        assert second is not None
+        Path(second.path).unlink()  # gone since it was indexed
+        articles.focus()
+        await pilot.press("j")
+        await until(pilot, lambda: second.path in detail_status(app))
+        assert app.screen.query_one(DetailView).article is None
