@@ -230,7 +230,7 @@ def _rebuild_closure(db: sqlite3.Connection, tree: TopicTree) -> None:
     db.execute("CREATE TEMP TABLE IF NOT EXISTS topic_ancestors (key TEXT, node TEXT)")
     db.execute("DELETE FROM topic_ancestors")
     keys = [row[0] for row in db.execute("SELECT DISTINCT key FROM article_topics")]
-    pairs = []
+    pairs: list[tuple[str, str]] = []
     for key in keys:
         node = tree.resolve(key)
         pairs.extend((key, ancestor) for ancestor in (tree.ancestors(node) if node else []))

@@ -13,7 +13,7 @@ from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from itertools import chain, islice
 from multiprocessing import forkserver
-from typing import TypeVar
+from typing import Any, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -48,7 +48,7 @@ def _in_background() -> None:
         os.nice(WORKER_NICENESS)
 
 
-def run_apart(function: Callable[..., Result], args: tuple, preload: str) -> Result:
+def run_apart(function: Callable[..., Result], args: tuple[Any, ...], preload: str) -> Result:
     """``function(*args)`` in a worker process, behind the reader like the parsing: for
     long Python work that would hold this process's interpreter lock while a person types.
     Runs here if no worker can start. ``preload`` is imported by the fork server if this
@@ -65,13 +65,14 @@ def run_apart(function: Callable[..., Result], args: tuple, preload: str) -> Res
         return function(*args)
 
 
-def _named(function: str) -> Callable[[list], list]:
+def _named(function: str) -> Callable[[list[Any]], list[Any]]:
     """The function named ``"package.module:name"``, imported where it runs."""
     module, _, name = function.partition(":")
-    return getattr(importlib.import_module(module), name)
+    named: Callable[[list[Any]], list[Any]] = getattr(importlib.import_module(module), name)
+    return named
 
 
-def _call(function: str, batch: list[Item]) -> list:
+def _call(function: str, batch: list[Item]) -> list[Any]:
     return _named(function)(batch)
 
 
@@ -82,7 +83,7 @@ def _batches(items: Iterator[Item], sent: list[list[Item]]) -> Iterator[list[Ite
         yield batch
 
 
-def map_batches(function: str, items: Iterable[Item]) -> Iterator[list]:
+def map_batches(function: str, items: Iterable[Item]) -> Iterator[list[Any]]:
     """Yield the results of ``function`` (``"package.module:name"``, called with a list)
     for batches of ``items``, in order.
 

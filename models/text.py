@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 # Sequences introduced by ESC (CSI, OSC, DCS/SOS/PM/APC, two-byte ESC x), C0 controls
@@ -73,7 +74,7 @@ def one_line(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _ftfy_fix():  # pragma: no cover - trivial import indirection
+def _ftfy_fix() -> Callable[[str], str]:  # pragma: no cover - trivial import indirection
     from ftfy import TextFixerConfig, fix_text
 
     config = TextFixerConfig(

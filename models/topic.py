@@ -16,11 +16,17 @@ from typing import Protocol
 class TopicEntry(Protocol):
     """What the tree needs of a taxonomy entry (``models.taxonomy.Topic`` or an index row)."""
 
-    name: str
-    id: str
-    shortname: str
-    parent: str
-    description: str
+    # Read-only, so that tuples (the index's rows) fit as well as models.
+    @property
+    def name(self) -> str: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def shortname(self) -> str: ...
+    @property
+    def parent(self) -> str: ...
+    @property
+    def description(self) -> str: ...
 
 
 def topic_key(name: str) -> str:

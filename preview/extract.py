@@ -43,7 +43,7 @@ def _extract_html(html: str, url: str) -> tuple[str, str]:
         include_formatting=True,  # Markdown headings, lists, emphasis
         include_links=True,
     )
-    if document is None:
+    if document is None or isinstance(document, dict):  # a dict only when asked for one
         return "", ""
     markdown = unicodedata.normalize("NFC", document.text or "").strip()
     title = (document.title or "").strip()

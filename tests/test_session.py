@@ -60,10 +60,15 @@ def test_undo_takes_back_changes_last_first(session: ReaderSession) -> None:
     assert undone is not None and undone.table == "starred"
     assert session.flags() == ({first, second}, set())
     undone = session.undo()
-    assert undone is not None and undone.table == "read" and set(undone.identities) == {
-        first,
-        second,
-    }
+    assert (
+        undone is not None
+        and undone.table == "read"
+        and set(undone.identities)
+        == {
+            first,
+            second,
+        }
+    )
     assert session.flags() == (set(), set())
     assert session.undo() is None
 

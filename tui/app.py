@@ -16,6 +16,7 @@ from importlib import import_module
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
@@ -176,7 +177,7 @@ class LedeApp(App[None]):
     def binding_sections(self) -> list[tuple[str, list[Binding]]]:
         """Every binding of the reader, grouped by where it applies."""
 
-        def of(cls: type) -> list[Binding]:
+        def of(cls: type[DOMNode]) -> list[Binding]:
             return [b for b in cls.BINDINGS if isinstance(b, Binding)]
 
         return [
@@ -198,7 +199,7 @@ class LedeApp(App[None]):
         yield from super().get_system_commands(screen)
         if not isinstance(screen, MainScreen):
             return
-        targets = {
+        targets: dict[type[DOMNode], DOMNode] = {
             LedeApp: self,
             MainScreen: screen,
             ArticleList: screen.query_one(ArticleList),

@@ -92,7 +92,8 @@ class ReaderCommands(Screen[None]):
 
     def current_url(self) -> str | None:
         article = self.query_one("#detail", DetailView).article
-        url = article.url if article else (self.current_row().url if self.current_row() else "")
+        row = self.current_row()
+        url = article.url if article else (row.url if row else "")
         if not url:
             self.notify("This article has no URL", severity="warning", timeout=2)
             return None

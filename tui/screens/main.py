@@ -123,8 +123,12 @@ class MainScreen(ReaderCommands):
         self.refresh_tree()
         self.refresh_list()
 
-    @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
     def refresh_tree(self) -> None:
+        """Count the tree again, in a thread; the counts come back as a message."""
+        self._count()
+
+    @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
+    def _count(self) -> None:
         """Count in a thread (SQLite releases the lock); the tree is filled on the UI thread."""
         self.post_message(self.CountsReady(self.session.counts()))
 

@@ -203,12 +203,12 @@ class ArticleList(ScrollView, can_focus=True):
         previous = self.cursor
         self.cursor = position
         if not new_rows:
-            self.refresh_lines(previous)
-            self.refresh_lines(position)
+            self.refresh_row(previous)
+            self.refresh_row(position)
         self.scroll_to_region(Region(0, position, 1, 1), animate=False, immediate=True)
         self.post_message(self.Highlighted(self, self.current))
 
-    def refresh_lines(self, row: int) -> None:
+    def refresh_row(self, row: int) -> None:
         """Repaint one list row if it is on screen."""
         y = row - int(self.scroll_offset.y)
         if 0 <= y < self.size.height:
@@ -238,8 +238,8 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _find_unread(self, step: int) -> int | None:
         position = self.cursor + step
-        while 0 <= position < self.count:
-            if self.results.row(position).identity not in self.read:  # type: ignore[union-attr]
+        while self.results is not None and 0 <= position < self.count:
+            if self.results.row(position).identity not in self.read:
                 return position
             position += step
         return None
@@ -258,7 +258,7 @@ class ArticleList(ScrollView, can_focus=True):
         else:
             self.set_cursor(found)
 
-    def _on_click(self, event: events.Click) -> None:
+    async def _on_click(self, event: events.Click) -> None:
         position = int(self.scroll_offset.y) + event.y
         if 0 <= position < self.count:
             if position == self.cursor and event.chain >= 2:
@@ -324,9 +324,9 @@ class ArticleList(ScrollView, can_focus=True):
                 style = base + self.get_component_rich_style("article-list--empty")
                 return Strip([Segment(set_cell_size(f" {self.empty_text}", width), style)])
             return Strip.blank(width, base)
-        if position >= self.count:
+        if position >= self.count or self.results is None:
             return Strip.blank(width, base)
-        row = self.results.row(position)  # type: ignore[union-attr]
+        row = self.results.row(position)
         unread = row.identity not in self.read
         starred = row.identity in self.starred
         cursor = position == self.cursor

@@ -214,7 +214,9 @@ class DetailView(VerticalScroll, can_focus=True):
         """Show Markdown text; the Markdown widget (and its parser) is created on first use."""
         existing = self.query("#detail-body")
         if existing:
-            body: Markdown = existing.first()  # type: ignore[assignment]
+            from textual.widgets import Markdown  # imported already: the body is one
+
+            body = existing.first(Markdown)
             body.update(markdown)
             body.display = bool(markdown)
         elif markdown:

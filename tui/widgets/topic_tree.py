@@ -93,7 +93,7 @@ class TopicTree(Tree[Scope]):
             parent = parents.get(node.parent or "", self.root)
             parents[key] = self._add(parent, scope, label, leaf=not node.children)
         self.root.expand()
-        target = self._scope_nodes.get(current) or self._scope_nodes[ALL]
+        target = (current and self._scope_nodes.get(current)) or self._scope_nodes[ALL]
         self.call_after_refresh(self.move_cursor, target, animate=False)
 
     def _add(
