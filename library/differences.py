@@ -1,11 +1,10 @@
 """What changed on disk since the index was last brought up to date.
 
-Every start walks the whole corpus and compares it with what the index holds. For
-50,000 files that is about a second of Python, and in the reader's process it held
-the interpreter lock half the time just as a person starts typing: the first filter
-keystrokes took 70-120 ms instead of 30. A corpus that large is compared in a worker
-process, which leaves the reader's free; a small one is compared here, where it costs
-less than starting a process.
+Every start walks the whole corpus and compares it with what the index holds. For a
+large corpus that is long Python work, and in the reader's process it would hold the
+interpreter lock just as a person starts typing, slowing the first filter keystrokes.
+A corpus that large is compared in a worker process, which leaves the reader's free;
+a small one is compared here, where it costs less than starting a process.
 """
 
 from __future__ import annotations

@@ -1,15 +1,14 @@
 """Query results as ids in display order, with rows fetched a page at a time.
 
-A list of 50,000 articles keeps 50,000 integers, not 50,000 rows: the screen
+A list of many thousand articles keeps as many integers, not rows: the screen
 asks only for the rows it paints, so memory and time stay flat with corpus
 size. The ids are an ``array`` of int64: 8 bytes each, never looked into by
 garbage collections, and shared with numpy without a copy.
 
 Narrowing a result to the articles holding the typed words is the work of
 every filter keystroke, over every id in the list: it runs in numpy, on arrays
-of ids, in well under a millisecond where a Python membership test per id
-took 8-10 ms at 50,000 articles. numpy costs ~0.1 s to import, so nothing on the
-way to the first frame imports it (the reader imports it in the background once
+of ids, far faster than a Python membership test per id. numpy is slow to import,
+so nothing on the way to the first frame imports it (the reader imports it in the background once
 it is up; the first filter keystroke waits for that import if it must).
 
 Read ids, counted against on every keystroke, are a dict (``id_set``): a frozenset

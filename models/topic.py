@@ -147,20 +147,3 @@ class TopicTree:
             key, depth = stack.pop()
             yield key, depth
             stack.extend((child, depth + 1) for child in reversed(self.nodes[key].children))
-
-    def count(self, article_topics: Iterable[Iterable[str]]) -> dict[str, int]:
-        """Articles per topic including descendants; an article counts once per node."""
-        counts = dict.fromkeys(self.nodes, 0)
-        closure: dict[str, list[str]] = {}
-        for names in article_topics:
-            hit: set[str] = set()
-            for name in names:
-                key = self.resolve(name)
-                if key is None:
-                    continue
-                if key not in closure:
-                    closure[key] = self.ancestors(key)
-                hit.update(closure[key])
-            for key in hit:
-                counts[key] += 1
-        return counts

@@ -40,10 +40,10 @@ class LedeApp(App[None]):
     CSS_PATH = "lede.tcss"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="quit"),
-        Binding("question_mark", "help", "Help", id="help"),
-        Binding("r", "reload", "Reload", show=False, id="reload"),
-        Binding("ctrl+p", "command_palette", "Commands", show=False, id="palette"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("r", "reload", "Reload", show=False, id="app.reload"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.palette"),
     ]
 
     def __init__(self, paths: list[str] | None = None) -> None:
@@ -68,7 +68,7 @@ class LedeApp(App[None]):
         self.session = ReaderSession(self.paths or default_paths(settings))
         # Opened once the app's start-up batch is over: a screen laid out within it was
         # painted and thrown away, and the first frames shown were partial ones (the list
-        # and its counts reached the terminal two frames later, ~0.2 s at 50,000 articles).
+        # and its counts reached the terminal frames later).
         self.call_later(self._open_reader)
         self.watch_terminal()
 

@@ -1,7 +1,7 @@
 """When the garbage collector may run in the reader.
 
 Start-up builds a great deal and frees little: a full collection walks every object,
-and with the reader built one took about 100 ms, enough to be felt on a keystroke. So
+and with the reader built one takes long enough to be felt on a keystroke. So
 collection is paused while the reader starts, and what exists once it has painted
 (modules, widgets, styles) is left out of later collections, as is the parser once the
 first article has imported it.
@@ -13,8 +13,8 @@ import gc
 
 
 def pause_collection() -> None:
-    """No collections until ``keep_out_of_collections`` (a full pass landed on the first
-    paint: some 70 ms)."""
+    """No collections until ``keep_out_of_collections`` (a full pass would land on the
+    first paint)."""
     gc.disable()
 
 

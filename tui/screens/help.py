@@ -52,6 +52,3 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-dialog"):
             yield Static(Content.assemble(("lede — keys", "bold"), "\n"), markup=False)
             yield Static(describe_bindings(self.sections), id="help-keys", markup=False)
-
-    async def action_dismiss(self, result: None = None) -> None:
-        self.dismiss(result)

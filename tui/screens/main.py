@@ -45,24 +45,24 @@ class MainScreen(ReaderCommands):
     """The three-pane reader."""
 
     BINDINGS = [
-        Binding("tab", "focus_pane(1)", "Next pane", show=False, id="pane.next"),
-        Binding("shift+tab", "focus_pane(-1)", "Prev pane", show=False, id="pane.previous"),
-        Binding("l", "focus_pane(1)", "Next pane", show=False, id="pane.right"),
-        Binding("h", "focus_pane(-1)", "Prev pane", show=False, id="pane.left"),
+        Binding("tab", "focus_pane(1)", "Next pane", show=False, id="reader.next_pane"),
+        Binding("shift+tab", "focus_pane(-1)", "Prev pane", show=False, id="reader.previous_pane"),
+        Binding("l", "focus_pane(1)", "Next pane", show=False, id="reader.right_pane"),
+        Binding("h", "focus_pane(-1)", "Prev pane", show=False, id="reader.left_pane"),
         # A priority binding runs as the key arrives, before later keys are routed, so the
         # text typed right after "/" reaches the field even when it all comes in one packet.
-        Binding("slash", "filter", "Filter", priority=True, id="filter"),
-        Binding("escape", "back", "Back", show=False, id="back"),
-        Binding("m", "toggle_read", "Read/unread", id="toggle_read", show=False),
-        Binding("s", "toggle_star", "Star", id="toggle_star"),
-        Binding("A", "mark_all_read", "All read", id="mark_all_read", show=False),
-        Binding("u", "undo", "Undo", id="undo", show=False),
-        Binding("p", "preview", "Preview", id="preview"),
-        Binding("o", "open_in_browser", "Open", id="open", show=False),
-        Binding("y", "copy_url", "Copy URL", id="copy"),
-        Binding("S", "cycle_sort", "Sort", id="sort", show=False),
-        Binding("t", "toggle_topics", "Topics", show=False, id="toggle_topics"),
-        Binding("ctrl+s", "save_filter", "Save search", show=False, id="save_filter"),
+        Binding("slash", "filter", "Filter", priority=True, id="reader.filter"),
+        Binding("escape", "back", "Back", show=False, id="reader.back"),
+        Binding("m", "toggle_read", "Read/unread", id="reader.toggle_read", show=False),
+        Binding("s", "toggle_star", "Star", id="reader.toggle_star"),
+        Binding("A", "mark_all_read", "All read", id="reader.mark_all_read", show=False),
+        Binding("u", "undo", "Undo", id="reader.undo", show=False),
+        Binding("p", "preview", "Preview", id="reader.preview"),
+        Binding("o", "open_in_browser", "Open", id="reader.open", show=False),
+        Binding("y", "copy_url", "Copy URL", id="reader.copy_url"),
+        Binding("S", "cycle_sort", "Sort", id="reader.sort", show=False),
+        Binding("t", "toggle_topics", "Topics", show=False, id="reader.toggle_topics"),
+        Binding("ctrl+s", "save_filter", "Save search", show=False, id="reader.save_filter"),
     ]
 
     @dataclass

@@ -7,7 +7,7 @@ fixed size (see lede.tcss), so a repaint of the field is all a keystroke needs.
 
 It has no validators, so it never validates: Input's validation sets its
 ``-valid`` class on the first keystroke, and a class change applies the
-stylesheet again (6 ms of that keystroke). ``-invalid`` is the reader's own, for
+stylesheet again, a large part of that keystroke. ``-invalid`` is the reader's own, for
 a query it cannot run.
 """
 
