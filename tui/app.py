@@ -28,6 +28,7 @@ from tui.clipboard import osc52, screen_passthrough
 from tui.collector import keep_out_of_collections
 from tui.screens.help import HelpScreen, key_names
 from tui.screens.main import MainScreen
+from tui.textual_internals import write_to_terminal
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
 from tui.widgets.topic_tree import TopicTree
@@ -191,8 +192,8 @@ class LedeApp(App[None]):
         """Copy with OSC 52 (Textual's), wrapped again for GNU screen when inside it."""
         super().copy_to_clipboard(text)
         wrapped = screen_passthrough(osc52(text), os.environ)
-        if wrapped and self._driver is not None:
-            self._driver.write(wrapped)
+        if wrapped:
+            write_to_terminal(self, wrapped)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every binding of the reader is also a palette command, run where it applies."""

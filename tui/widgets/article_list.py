@@ -19,12 +19,17 @@ from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.reactive import Reactive
 from textual.scroll_view import ScrollView
-from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from library.results import ArticleRow, ResultSet
+from tui.textual_internals import (
+    move_thumb,
+    thumb,
+    update_scrollbars,
+    vertical_scrollbar,
+    virtual_size_without_layout,
+)
 
 DATE_WIDTH = 10
 PROVIDER_WIDTH = 18
@@ -32,17 +37,6 @@ PROVIDER_WIDTH = 18
 # on screen a moment before, moved up or down: painting them again was a third of the
 # cost of the new list reaching the screen.
 LINES_KEPT = 256
-
-
-def _thumb(bar: ScrollBar, rows: int) -> list[Segment]:
-    """How ``bar`` draws a list of ``rows`` rows from where it stands now."""
-    return bar.renderer.render_bar(
-        size=bar.window_size,
-        virtual_size=rows,
-        window_size=bar.window_size,
-        position=bar.position,
-        thickness=bar.thickness,
-    ).segments
 
 
 class RowLook(NamedTuple):
@@ -82,11 +76,54 @@ class ArticleList(ScrollView, can_focus=True):
         "article-list--empty",
     }
 
+    # Unscoped: the NO_COLOR rules start from the App.
+    SCOPED_CSS = False
     DEFAULT_CSS = """
     ArticleList {
         height: 1fr;
         overflow-x: hidden;
         scrollbar-size-vertical: 1;
+    }
+
+    ArticleList > .article-list--cursor {
+        background: $accent 40%;
+    }
+
+    ArticleList:focus > .article-list--cursor {
+        background: $accent;
+        color: $text;
+    }
+
+    /* NO_COLOR: Textual drops colours; the cursor and focus show through text styles. */
+    App:nocolor ArticleList > .article-list--cursor {
+        text-style: reverse;
+    }
+
+    App:nocolor ArticleList:focus > .article-list--cursor {
+        text-style: reverse bold;
+    }
+
+    ArticleList > .article-list--unread {
+        text-style: bold;
+    }
+
+    ArticleList > .article-list--read {
+        color: $text-muted;
+    }
+
+    ArticleList > .article-list--date,
+    ArticleList > .article-list--provider,
+    ArticleList > .article-list--quality {
+        color: $text-muted;
+    }
+
+    ArticleList > .article-list--star {
+        color: $warning;
+    }
+
+    ArticleList > .article-list--empty {
+        color: $text-muted;
+        text-style: italic;
     }
     """
 
@@ -96,7 +133,7 @@ class ArticleList(ScrollView, can_focus=True):
     # The list's size comes from the layout, never from its rows: a new number of rows only
     # moves the scrollbar, and a layout of the whole screen on every filter keystroke that
     # changes the count would cost more than the query. See ``watch_virtual_size``.
-    virtual_size = Reactive(Size(0, 0), layout=False)
+    virtual_size = virtual_size_without_layout()
 
     @dataclass
     class Highlighted(Message):
@@ -158,17 +195,17 @@ class ArticleList(ScrollView, can_focus=True):
         the screen out again (the rows get narrower or wider); a thumb that would look the
         same is not painted again: at the top of a long list it is one cell whatever the
         count, and painting the bar took as long as painting the rows."""
-        bar = self._vertical_scrollbar
+        bar = vertical_scrollbar(self)
         if (
             bar is not None
             and self.show_vertical_scrollbar
             and min(old.height, new.height) > self.container_size.height
-            and _thumb(bar, old.height) == _thumb(bar, new.height)
+            and thumb(bar, old.height) == thumb(bar, new.height)
         ):
-            bar.set_reactive(ScrollBar.window_virtual_size, new.height)
+            move_thumb(bar, new.height)
             self.scroll_y = self.validate_scroll_y(self.scroll_y)
             return
-        self._scroll_update(new)
+        update_scrollbars(self, new)
 
     @property
     def count(self) -> int:

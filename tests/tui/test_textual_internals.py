@@ -1,0 +1,64 @@
+"""What ``tui.textual_internals`` relies on in Textual is still there and still works.
+
+Textual is pinned exactly; an upgrade that renames or removes one of these parts
+fails here, by name, rather than quietly in the reader.
+"""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
+from textual.widget import Widget
+
+from tui import textual_internals
+
+
+class Rows(ScrollView):
+    """A scrolling widget of 100 rows whose row count never lays the screen out."""
+
+    virtual_size = textual_internals.virtual_size_without_layout()
+
+
+class Host(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Rows()
+
+
+def test_textual_s_own_virtual_size_lays_the_screen_out_and_ours_does_not() -> None:
+    """If Textual's stopped asking for a layout, the workaround would be dead weight;
+    if ours did, every filter keystroke would repaint the screen."""
+    assert ScrollView.virtual_size._layout is True
+    assert Widget.virtual_size._layout is True
+    assert textual_internals.virtual_size_without_layout()._layout is False
+
+
+async def test_the_scrollbar_parts_the_list_uses_are_there() -> None:
+    app = Host()
+    async with app.run_test(size=(40, 10)) as pilot:
+        rows = app.query_one(Rows)
+        rows.virtual_size = Size(0, 100)
+        await pilot.pause()
+        bar = textual_internals.vertical_scrollbar(rows)
+        assert isinstance(bar, ScrollBar)
+        assert textual_internals.thumb(bar, 100) != textual_internals.thumb(bar, 20)
+        textual_internals.move_thumb(bar, 50)
+        assert bar.window_virtual_size == 50
+        rows.virtual_size = Size(0, 5)  # rows that fit: no bar, once told
+        assert rows.show_vertical_scrollbar
+        textual_internals.update_scrollbars(rows, rows.virtual_size)
+        await pilot.pause()
+        assert not rows.show_vertical_scrollbar
+
+
+async def test_text_reaches_the_terminal_through_the_driver(monkeypatch) -> None:  # noqa: ANN001 - pytest's
+    app = Host()
+    async with app.run_test() as pilot:
+        written: list[str] = []
+        driver = app._driver
+        assert driver is not None
+        monkeypatch.setattr(driver, "write", written.append)
+        textual_internals.write_to_terminal(app, "\x1b]52;c;eA==\x07")
+        await pilot.pause()
+        assert written == ["\x1b]52;c;eA==\x07"]
