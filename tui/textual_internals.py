@@ -26,12 +26,7 @@ def virtual_size_without_layout() -> Reactive[Size]:
     return Reactive(Size(0, 0), layout=False)
 
 
-def vertical_scrollbar(widget: Widget) -> ScrollBar | None:
-    """The vertical scrollbar a scrolling widget has made, if it has made one."""
-    return widget._vertical_scrollbar
-
-
-def thumb(bar: ScrollBar, rows: int) -> list[Segment]:
+def _thumb(bar: ScrollBar, rows: int) -> list[Segment]:
     """How ``bar`` draws a list of ``rows`` rows from where it stands now."""
     return bar.renderer.render_bar(
         size=bar.window_size,
@@ -42,15 +37,23 @@ def thumb(bar: ScrollBar, rows: int) -> list[Segment]:
     ).segments
 
 
-def move_thumb(bar: ScrollBar, rows: int) -> None:
-    """Tell ``bar`` the list has ``rows`` rows without painting it again."""
-    bar.set_reactive(ScrollBar.window_virtual_size, rows)
-
-
-def update_scrollbars(widget: Widget, virtual_size: Size) -> None:
-    """What a scrolling widget does after its ``virtual_size`` changed (the default
-    ``watch_virtual_size``, for a widget that overrides it)."""
-    widget._scroll_update(virtual_size)
+def update_scrollbar(widget: Widget, old: Size, new: Size) -> None:
+    """What a scrolling widget does when its ``virtual_size`` changes (Textual's own
+    ``watch_virtual_size``), except that a thumb which would look the same is not painted
+    again: at the top of a long list it is one cell whatever the count, and painting the
+    bar cost as much as painting the rows. Showing or hiding the bar still lays the
+    screen out (the rows get narrower or wider)."""
+    bar = widget._vertical_scrollbar
+    if (
+        bar is not None
+        and widget.show_vertical_scrollbar
+        and min(old.height, new.height) > widget.container_size.height
+        and _thumb(bar, old.height) == _thumb(bar, new.height)
+    ):
+        bar.set_reactive(ScrollBar.window_virtual_size, new.height)
+        widget.scroll_y = widget.validate_scroll_y(widget.scroll_y)
+        return
+    widget._scroll_update(new)
 
 
 def write_to_terminal(app: App[Any], text: str) -> None:

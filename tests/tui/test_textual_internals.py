@@ -9,7 +9,6 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
-from textual.scrollbar import ScrollBar
 from textual.widget import Widget
 
 from tui import textual_internals
@@ -34,20 +33,23 @@ def test_textual_s_own_virtual_size_lays_the_screen_out_and_ours_does_not() -> N
     assert textual_internals.virtual_size_without_layout()._layout is False
 
 
-async def test_the_scrollbar_parts_the_list_uses_are_there() -> None:
+async def test_the_scrollbar_follows_the_rows_and_is_painted_only_when_it_changes() -> None:
     app = Host()
     async with app.run_test(size=(40, 10)) as pilot:
         rows = app.query_one(Rows)
-        rows.virtual_size = Size(0, 100)
+        rows.virtual_size = Size(0, 1000)
+        textual_internals.update_scrollbar(rows, Size(0, 0), rows.virtual_size)
         await pilot.pause()
-        bar = textual_internals.vertical_scrollbar(rows)
-        assert isinstance(bar, ScrollBar)
-        assert textual_internals.thumb(bar, 100) != textual_internals.thumb(bar, 20)
-        textual_internals.move_thumb(bar, 50)
-        assert bar.window_virtual_size == 50
-        rows.virtual_size = Size(0, 5)  # rows that fit: no bar, once told
-        assert rows.show_vertical_scrollbar
-        textual_internals.update_scrollbars(rows, rows.virtual_size)
+        bar = rows.vertical_scrollbar
+        assert rows.show_vertical_scrollbar and bar.window_virtual_size == 1000
+        painted: list[bool] = []
+        bar.refresh = lambda *args, **kwargs: painted.append(True)  # type: ignore[method-assign]  # a spy
+        rows.virtual_size = Size(0, 990)  # a one-cell thumb at the top either way
+        textual_internals.update_scrollbar(rows, Size(0, 1000), rows.virtual_size)
+        assert bar.window_virtual_size == 990 and painted == []
+        del bar.refresh
+        rows.virtual_size = Size(0, 5)  # rows that fit: no bar
+        textual_internals.update_scrollbar(rows, Size(0, 990), rows.virtual_size)
         await pilot.pause()
         assert not rows.show_vertical_scrollbar
 

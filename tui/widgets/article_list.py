@@ -23,13 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from library.results import ArticleRow, ResultSet
-from tui.textual_internals import (
-    move_thumb,
-    thumb,
-    update_scrollbars,
-    vertical_scrollbar,
-    virtual_size_without_layout,
-)
+from tui.textual_internals import update_scrollbar, virtual_size_without_layout
 
 DATE_WIDTH = 10
 PROVIDER_WIDTH = 18
@@ -107,10 +101,7 @@ class ArticleList(ScrollView, can_focus=True):
         text-style: bold;
     }
 
-    ArticleList > .article-list--read {
-        color: $text-muted;
-    }
-
+    ArticleList > .article-list--read,
     ArticleList > .article-list--date,
     ArticleList > .article-list--provider,
     ArticleList > .article-list--quality {
@@ -191,21 +182,8 @@ class ArticleList(ScrollView, can_focus=True):
         self.set_cursor(position or 0, new_rows=True)
 
     def watch_virtual_size(self, old: Size, new: Size) -> None:
-        """Update the scrollbar for a new number of rows. Showing or hiding it still lays
-        the screen out again (the rows get narrower or wider); a thumb that would look the
-        same is not painted again: at the top of a long list it is one cell whatever the
-        count, and painting the bar took as long as painting the rows."""
-        bar = vertical_scrollbar(self)
-        if (
-            bar is not None
-            and self.show_vertical_scrollbar
-            and min(old.height, new.height) > self.container_size.height
-            and thumb(bar, old.height) == thumb(bar, new.height)
-        ):
-            move_thumb(bar, new.height)
-            self.scroll_y = self.validate_scroll_y(self.scroll_y)
-            return
-        update_scrollbars(self, new)
+        """Update the scrollbar for a new number of rows, painting it only if it changed."""
+        update_scrollbar(self, old, new)
 
     @property
     def count(self) -> int:
