@@ -30,10 +30,12 @@ ScopeKey = tuple[str, tuple[object, ...], str, tuple[int, ...]]
 
 
 def _fts_phrase(term: Term, prefix: bool) -> str | None:
-    """One FTS5 phrase for a term; ``None`` when it holds nothing searchable."""
-    if not re.search(r"\w", term.text):
+    """One FTS5 phrase for a term; ``None`` when it holds nothing searchable (no letter
+    or digit: the index splits words at everything else, underscores too). A NUL would
+    end the expression inside SQLite: it separates words like any other punctuation."""
+    if not re.search(r"[^\W_]", term.text):
         return None
-    escaped = '"' + term.text.replace('"', '""') + '"'
+    escaped = '"' + term.text.replace('"', '""').replace("\x00", " ") + '"'
     return escaped + "*" if prefix else escaped
 
 
