@@ -85,3 +85,23 @@ async def test_an_article_that_cannot_be_read_says_why(reader_corpus: Path) -> N
         await pilot.press("j")
         await until(pilot, lambda: second.path in detail_status(app))
         assert app.screen.query_one(DetailView).article is None
+
+
+async def test_a_preview_that_fails_unforeseen_says_so(
+    reader_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import preview
+
+    async def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("the extractor fell over")
+
+    monkeypatch.setattr(preview, "fetch_preview", broken)
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await until(pilot, lambda: bool(app.screen.query(DetailView)))
+        detail = app.screen.query_one(DetailView)
+        await until(pilot, lambda: detail.article is not None)
+        await pilot.press("p")
+        await until(pilot, lambda: "Preview failed" in detail_status(app))
+        assert "the extractor fell over" in detail_status(app)
+        assert not detail.has_class("-loading")

@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.style import Style
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
 
 from library import paths
 from tui.timefmt import local_datetime, time_ago
@@ -209,6 +210,14 @@ class DetailView(VerticalScroll, can_focus=True):
             result.markdown,
             f"Preview of {result.final_url} ({source} {when}; p or esc: back, r: refetch)",
         )
+
+    @on(Worker.StateChanged)
+    def _preview_failed(self, event: Worker.StateChanged) -> None:
+        """A fetch that failed in a way the fetcher did not foresee still says so."""
+        if event.state == WorkerState.ERROR:
+            self.remove_class("-loading")
+            error = Content(str(event.worker.error))
+            self.set_status(Content.assemble(("⚠ Preview failed: ", "$error"), error))
 
     def set_body(self, markdown: str) -> None:
         """Show Markdown text; the Markdown widget (and its parser) is created on first use."""
