@@ -35,6 +35,13 @@ SPAN_MINUTES = 6 * 365 * 24 * 60
 ARCHIVED_BEFORE = START + timedelta(days=365)  # the site's archive holds its first year
 STORY_WINDOW = 5 * 24 * 60
 _TOPIC_NAMES = tuple(name for _, name, _, _ in TOPICS[1:])
+LABELS = (
+    ("newsletters", "newsletters"),
+    ("learning", "learning items"),
+    ("samples", "samples"),
+    ("people", "people"),
+    ("topics", "topics"),
+)
 
 
 @dataclass
@@ -46,6 +53,17 @@ class Generated:
     files: dict[str, int] = field(default_factory=dict)
     stories: list[list[str]] = field(default_factory=list)
     lookalikes: list[list[str]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """What was written, in words: "600 news articles (1 also archived), ..."."""
+        files = self.files
+        parts = [f"{files['news']:,} news articles"]
+        if files.get("duplicates"):
+            parts[0] += f" ({files['duplicates']:,} also archived)"
+        for key, label in LABELS:
+            if files.get(key):
+                parts.append(f"{files[key]:,} {label}")
+        return ", ".join(parts)
 
 
 def _write(path: Path | str, text: str) -> None:
