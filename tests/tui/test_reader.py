@@ -12,7 +12,7 @@ from textual.app import App
 from textual.widgets import Input
 
 from library.corpus import open_index, open_state
-from tests.conftest import write_document
+from tests.conftest import REAL_CORPUS, needs_real_corpus, write_document
 from tests.tui.conftest import HOSTILE_TITLE
 from tui import app as app_module
 from tui.app import LedeApp
@@ -675,15 +675,13 @@ async def test_the_scrollbar_follows_the_filter_without_a_screen_layout(tmp_path
         assert articles.scroll_offset.y == 60 - articles.size.height
 
 
-REAL_CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "everyday-ai"
-
-
 def walk(node):  # noqa: ANN001, ANN201 - a tree node and its descendants
     yield node
     for child in node.children:
         yield from walk(child)
 
 
+@needs_real_corpus
 async def test_the_tree_is_wide_enough_for_every_topic_and_its_counts() -> None:
     """The real taxonomy's longest name with its counts ("Natural Language Processing
     9 · 9 new") is read whole: the tree never hides counts behind sideways scrolling."""
