@@ -26,6 +26,9 @@ REAL_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "every
 needs_real_corpus = pytest.mark.skipif(
     not REAL_CORPUS.is_dir(), reason="the real sample ../shared/corpus is not beside this clone"
 )
+# A small hand-written site of the same shape, with a real site's untidiness (read in
+# place, never written to).
+SITE = Path(__file__).resolve().parent / "fixtures" / "site"
 
 XDG_VARIABLES = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME")
 # Variables of the user's own shell that would change what a test sees.
