@@ -219,7 +219,13 @@ def story(
         report = _wording(rng, kind, facts, first + turn)
         later = 0 if turn == 0 else rng.randrange(1, 5 * 24 * 60)
         reports.append(
-            Report(minute + later, report.title, report.excerpt, report.topics, turn > 0)
+            Report(
+                minute + later,
+                report.title,
+                report.excerpt,
+                report.topics,
+                turn > 0 and rng.random() < 0.8,
+            )
         )
     return reports
 
