@@ -98,9 +98,13 @@ def test_news_has_the_real_sites_habits(site) -> None:  # noqa: ANN001
 
 def test_newsletters_are_daily_html_in_liquid_raw_tags(site) -> None:  # noqa: ANN001
     paths = sorted((site.root / "_newsletters").glob("*.html"))
+    published = {
+        data["title"] for data in map(front, news_files(site.root)) if data.get("published", True)
+    }
     days = []
     for path in paths:
         data = front(path)
+        assert set(data["excerpt"].split(" / ")) <= published  # the day's news
         day = re.fullmatch(r"A\.I\. Every Day \((\d{4}-\d{2}-\d{2})\)", data["title"])
         assert day, data["title"]
         days.append(datetime.fromisoformat(day[1]))

@@ -12,6 +12,7 @@ one-file taxonomy. The same seed writes the same bytes. Pure standard library.
 
 from __future__ import annotations
 
+import bisect
 import os
 import random
 from collections.abc import Iterator
@@ -35,7 +36,7 @@ SPAN_MINUTES = 6 * 365 * 24 * 60
 ARCHIVED_BEFORE = START + timedelta(days=365)  # the site's archive holds its first year
 STORY_WINDOW = 5 * 24 * 60
 _TOPIC_NAMES = tuple(name for _, name, _, _ in TOPICS[1:])
-LABELS = (
+_LABELS = (
     ("newsletters", "newsletters"),
     ("learning", "learning items"),
     ("samples", "samples"),
@@ -46,8 +47,10 @@ LABELS = (
 
 @dataclass
 class Generated:
-    """What was written: files per collection, and the truth about stories (paths
-    relative to ``root``; every news article in no story is a story of its own)."""
+    """What was written: files per collection, and the truth about stories, as paths
+    relative to ``root``: ``stories`` are the multi-source ones (every other news
+    article is a story of its own); each of ``lookalikes`` is two articles that share
+    most of their words but report different events, so must stay apart."""
 
     root: Path
     files: dict[str, int] = field(default_factory=dict)
@@ -60,7 +63,7 @@ class Generated:
         parts = [f"{files['news']:,} news articles"]
         if files.get("duplicates"):
             parts[0] += f" ({files['duplicates']:,} also archived)"
-        for key, label in LABELS:
+        for key, label in _LABELS:
             if files.get(key):
                 parts.append(f"{files[key]:,} {label}")
         return ", ".join(parts)
@@ -118,9 +121,10 @@ class _Site:
         name = self.unique(folder, f"{day.replace('/', '-')}-{stem[:60].rstrip('-')}")
         _write(f"{self.root}/{name}", text)
         self.count("news")
-        headlines = self.headlines.setdefault(when.toordinal(), [])
-        if len(headlines) < 3 and not unpublished:
-            headlines.append((report.title, report.excerpt, web))
+        if not unpublished:
+            headlines = self.headlines.setdefault(when.toordinal(), [])
+            if len(headlines) < 3:
+                headlines.append((report.title, report.excerpt, web))
         return name.removeprefix("./")
 
     def filler(self, minute: int) -> Report:
@@ -170,14 +174,16 @@ def _write_news(site: _Site, count: int) -> None:
 
 
 def _write_newsletters(site: _Site, days: int) -> None:
-    """One a day for the last ``days`` days, with that day's first headlines."""
+    """One a day for the last ``days`` days, with the first headlines of that day (or
+    of the latest day before it that had news, in a small corpus)."""
     folder = site.folder("_newsletters")
     last = START + timedelta(minutes=SPAN_MINUTES)
+    with_news = sorted(site.headlines)
     for back in range(days, 0, -1):
         day = last - timedelta(days=back)
-        headlines = site.headlines.get(day.toordinal()) or [
-            ("No news today", "Nothing was published on this day.", render.SITE)
-        ]
+        latest = bisect.bisect_right(with_news, day.toordinal()) - 1
+        headlines = site.headlines[with_news[latest]] if latest >= 0 else []
+        headlines = headlines or [("No news yet", "Nothing was published yet.", render.SITE)]
         name = f"ai-every-day-{day:%Y-%m-%d}.html"
         _write(folder / name, render.newsletter(site.rng, day, headlines))
         site.count("newsletters")

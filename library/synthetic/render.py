@@ -12,6 +12,7 @@ import base64
 import random
 import re
 from datetime import datetime, timedelta
+from html import escape
 
 from library.synthetic.words import LEVELS, NEWSLETTER, PROVIDERS, SITE, TOPICS, WORDS
 
@@ -120,8 +121,8 @@ def newsletter(rng: random.Random, day: datetime, headlines: list[tuple[str, str
     """The daily newsletter: an HTML e-mail inside Liquid ``raw`` tags, as the site keeps it."""
     title = f"{NEWSLETTER} ({day:%Y-%m-%d})"
     items = "".join(
-        f'<tr><td class="item"><h2><a href="{url}">{headline}</a></h2>\n'
-        f"<p>{excerpt}</p></td></tr>\n"
+        f'<tr><td class="item"><h2><a href="{escape(url)}">{escape(headline)}</a></h2>\n'
+        f"<p>{escape(excerpt)}</p></td></tr>\n"
         for headline, excerpt, url in headlines
     )
     return (
