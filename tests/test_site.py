@@ -155,3 +155,26 @@ def test_the_taxonomy_nests_three_levels_and_counts_include_descendants(
     assert counts["Google AI"] == 2
     assert counts["Machine Learning"] == 3
     assert counts["AI"] == 14  # every article has a topic under AI
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(p for p in SITE.rglob("*") if p.suffix in (".md", ".html") and p.name[0] != "."),
+    ids=lambda path: str(path.relative_to(SITE)),
+)
+def test_every_document_loads_and_its_summary_agrees(path: Path) -> None:
+    """The index reads a summary through a faster path: it must agree with the full parse."""
+    whole = article(path)
+    assert whole.title
+    summary = load_file(str(path), summary=True).article
+    assert summary is not None
+    for name in ("title", "excerpt", "published_at", "provider", "topics", "quality", "kind"):
+        assert getattr(summary, name) == getattr(whole, name), name
+    assert summary.identity == whole.identity
+
+
+def test_topic_queries_match_the_counts(site_index: CorpusIndex) -> None:
+    tree = site_index.topic_tree()
+    counts = site_index.topic_counts()
+    for key, node in tree.nodes.items():
+        assert len(site_index.search(f'topic:"{node.name}"')) == counts.get(key, 0), node.name
