@@ -43,7 +43,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-MAKE_CORPUS = ROOT.parent / "shared" / "tools" / "make_corpus.py"
 PACKAGES = ("tui", "library", "models", "preview")
 BARE_APP = """
 from textual.app import App
@@ -207,6 +206,15 @@ def key_latency(
         os.close(master)
 
 
+def write_corpus(folder: Path, count: int) -> None:
+    """``count`` news articles by the project's generator, in a plain folder: the reader
+    shows every one of them (the warm start waits for "N articles")."""
+    sys.path.insert(0, str(ROOT))
+    from library.synthetic import generate
+
+    generate(folder, count, plain=True)
+
+
 def compile_sources() -> None:
     """Byte-compile the reader's source, as installing it does: launched from a source
     tree with PYTHONDONTWRITEBYTECODE set, it compiled every module again (~0.1 s)."""
@@ -226,9 +234,7 @@ def main() -> int:
     work = args.keep or Path(tempfile.mkdtemp(prefix="lede-bench-"))
     corpus = work / f"corpus{args.count}"
     if not corpus.exists():
-        subprocess.run(
-            [sys.executable, MAKE_CORPUS, "--count", str(args.count), "--out", corpus], check=True
-        )
+        write_corpus(corpus, args.count)
     home = Path(tempfile.mkdtemp(prefix="lede-bench-home-"))
     env = {
         **os.environ,
@@ -334,9 +340,7 @@ def main() -> int:
     if args.growth:
         big = work / f"corpus{args.growth}"
         if not big.exists():
-            subprocess.run(
-                [sys.executable, MAKE_CORPUS, "--count", str(args.growth), "--out", big], check=True
-            )
+            write_corpus(big, args.growth)
         subprocess.run(lede + ["index", str(big)], env=env, check=True, stdout=subprocess.DEVNULL)
         big_runs = [
             run_in_terminal(lede + [str(big)], f"{args.growth} articles", env)

@@ -21,6 +21,15 @@ from library.index import CorpusIndex
 from library.state import StateStore
 from tests.webserver import TestServer
 
+# The real sample corpus sits beside a clone (CI always has it; ``.ci/run`` insists).
+REAL_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "everyday-ai"
+needs_real_corpus = pytest.mark.skipif(
+    not REAL_CORPUS.is_dir(), reason="the real sample ../shared/corpus is not beside this clone"
+)
+# A small hand-written site of the same shape, with a real site's untidiness (read in
+# place, never written to).
+SITE = Path(__file__).resolve().parent / "fixtures" / "site"
+
 XDG_VARIABLES = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME")
 # Variables of the user's own shell that would change what a test sees.
 USER_VARIABLES = ("LEDE_FEEDS", "LEDE_DEBUG")

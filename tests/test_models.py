@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 
 from library.loader import load_file
+from library.synthetic import generate
 from models.article import Article, Provider, RelatedArticle
 from models.document import ParsedDocument, parse_document, parse_taxonomy
 from models.identity import normalise_url, normalise_url_parts
 from models.taxonomy import Topic
 from models.text import one_line, printable, repair_text, strip_controls
 from models.topic import TopicTree
-from tests.test_real_corpus import CORPUS
+from tests.conftest import REAL_CORPUS, SITE, needs_real_corpus
 
 FEEDS = Path(__file__).resolve().parents[1] / "feeds"
 HANGZHOU = FEEDS / "hangzhou-facial-recognition-ban.md"
@@ -406,10 +407,10 @@ def test_normalise_url(url: str, identity: str) -> None:
     assert normalise_url(url) == identity
 
 
-def corpus_urls() -> list[str]:
-    """Every link of the sample corpus (front matter lines ending in Url), as written."""
+def corpus_urls(corpus: Path) -> list[str]:
+    """Every link of ``corpus`` (front matter lines ending in Url), as written."""
     found = []
-    for path in sorted(CORPUS.rglob("*.md")):
+    for path in sorted(corpus.rglob("*.md")):
         for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
             key, _, value = line.strip().partition(": ")
             if key.endswith("Url") and value:
@@ -445,9 +446,17 @@ def test_plain_links_take_a_short_cut_to_the_same_identity(url: str) -> None:
     assert normalise_url(url) == normalise_url_parts(url)
 
 
+@needs_real_corpus
 def test_every_link_of_the_sample_corpus_has_the_same_identity_by_the_short_cut() -> None:
-    urls = corpus_urls()
+    urls = corpus_urls(REAL_CORPUS)
     assert len(urls) > 100
+    assert [normalise_url(url) for url in urls] == [normalise_url_parts(url) for url in urls]
+
+
+def test_every_link_of_the_sites_has_the_same_identity_by_the_short_cut(tmp_path: Path) -> None:
+    generate(tmp_path / "synthetic", 200, seed=5)
+    urls = corpus_urls(SITE) + corpus_urls(tmp_path / "synthetic")
+    assert len(urls) > 500
     assert [normalise_url(url) for url in urls] == [normalise_url_parts(url) for url in urls]
 
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from library.synthetic import generate
 from models.document import SUMMARY_SKIPS
 from models.frontmatter import split_front_matter
 from models.plainyaml import load_plain
-from tests.test_real_corpus import CORPUS
+from tests.conftest import REAL_CORPUS, SITE, needs_real_corpus
 
 
 def pyyaml(text: str) -> object:
@@ -20,10 +23,12 @@ def pyyaml(text: str) -> object:
         return type(error)
 
 
-def test_the_sample_corpus_reads_as_pyyaml_reads_it() -> None:
-    """Whole, and as the index reads it (without the blocks a list row does not need)."""
+def read_as_pyyaml_reads(corpus: Path) -> tuple[int, int]:
+    """Every document of ``corpus`` the fast reader reads, whole and as the index reads
+    it (without the blocks a list row does not need), reads as PyYAML reads it; how
+    many it read each way."""
     whole = summaries = 0
-    for path in sorted(CORPUS.rglob("*.md")):
+    for path in sorted([*corpus.rglob("*.md"), *corpus.rglob("*.html")]):
         split = split_front_matter(path.read_text(encoding="utf-8"))
         if split is None:
             continue
@@ -37,7 +42,24 @@ def test_the_sample_corpus_reads_as_pyyaml_reads_it() -> None:
             summaries += 1
             assert isinstance(expected, dict)
             assert summary == {k: v for k, v in expected.items() if k not in SUMMARY_SKIPS}, path
+    return whole, summaries
+
+
+@needs_real_corpus
+def test_the_sample_corpus_reads_as_pyyaml_reads_it() -> None:
+    whole, summaries = read_as_pyyaml_reads(REAL_CORPUS)
     assert whole >= 10 and summaries >= 60  # the news articles take the fast path
+
+
+def test_the_untidy_site_reads_as_pyyaml_reads_it() -> None:
+    whole, summaries = read_as_pyyaml_reads(SITE)
+    assert whole >= 10 and summaries >= 14  # all but a course with a blank nested value
+
+
+def test_a_synthetic_site_reads_as_pyyaml_reads_it(tmp_path: Path) -> None:
+    written = generate(tmp_path / "site", 200, seed=5)
+    whole, summaries = read_as_pyyaml_reads(tmp_path / "site")
+    assert whole >= 50 and summaries >= written.files["news"]
 
 
 keys = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,12}", fullmatch=True)

@@ -19,8 +19,10 @@ from library.index import CorpusIndex
 from library.loader import load_file
 from library.scan import scan
 from models.html import html_to_text
+from tests.conftest import REAL_CORPUS, needs_real_corpus
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "everyday-ai"
+pytestmark = needs_real_corpus
+CORPUS = REAL_CORPUS
 NEWSLETTER = CORPUS / "_newsletters" / "ai-every-day-2021-04-27.html"
 DUPLICATE = CORPUS / "_news" / "2022-07-22-healthcare-ai-a-trend-towards-a-zero-click-solution.md"
 ORIGINAL = (

@@ -18,7 +18,7 @@ from typing import TextIO
 from library.query import QueryError
 from library.schema import SORTS
 
-SUBCOMMANDS = ("check", "list", "topics", "index", "preview")
+SUBCOMMANDS = ("check", "list", "topics", "index", "preview", "demo")
 
 
 def _version() -> str:
@@ -61,6 +61,9 @@ def _command_parser() -> argparse.ArgumentParser:
     preview = commands.add_parser("preview", help="fetch a URL and print its readable text")
     preview.add_argument("url")
     preview.add_argument("--json", action="store_true", help="one JSON object")
+    demo = commands.add_parser("demo", help="write a synthetic site to try lede on")
+    demo.add_argument("folder", metavar="DIR", help="a new or empty folder")
+    demo.add_argument("--count", type=_at_least_one, default=50_000, help="news articles")
     return parser
 
 
@@ -179,6 +182,34 @@ def run_preview(args: argparse.Namespace, out: TextIO) -> int:
     return preview_command(args.url, args.json, paths.cache_dir() / "previews", out)
 
 
+def _at_least_one(text: str) -> int:
+    """``--count``: a whole number of articles, at least one."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of articles (1 or more)")
+    return int(text)
+
+
+def run_demo(args: argparse.Namespace, out: TextIO) -> int:
+    """``lede demo DIR``: a synthetic site in a new or empty folder, and how to open it."""
+    import shlex
+    import time
+    from pathlib import Path
+
+    from library.synthetic import generate
+
+    folder = Path(args.folder)
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        what = "not empty" if folder.is_dir() else "not a folder"
+        sys.stderr.write(f"lede: {folder} is {what}: demo writes into a new or empty folder\n")
+        return 2
+    started = time.perf_counter()
+    written = generate(folder, args.count)
+    seconds = time.perf_counter() - started
+    out.write(f"wrote {written.summary()} to {folder} in {seconds:.1f} s\n")
+    out.write(f"open it with: lede {shlex.quote(str(folder))}\n")
+    return 0
+
+
 def run_reader(args: argparse.Namespace) -> int:
     """Open the full-screen reader (or serve it to a browser)."""
     if args.serve:
@@ -201,6 +232,7 @@ RUNNERS = {
     "topics": run_topics,
     "index": run_index,
     "preview": run_preview,
+    "demo": run_demo,
 }
 
 

@@ -12,7 +12,7 @@ from textual.app import App
 from textual.widgets import Input
 
 from library.corpus import open_index, open_state
-from tests.conftest import write_document
+from tests.conftest import REAL_CORPUS, SITE, needs_real_corpus, write_document
 from tests.tui.conftest import HOSTILE_TITLE
 from tui import app as app_module
 from tui.app import LedeApp
@@ -675,24 +675,31 @@ async def test_the_scrollbar_follows_the_filter_without_a_screen_layout(tmp_path
         assert articles.scroll_offset.y == 60 - articles.size.height
 
 
-REAL_CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "everyday-ai"
-
-
 def walk(node):  # noqa: ANN001, ANN201 - a tree node and its descendants
     yield node
     for child in node.children:
         yield from walk(child)
 
 
-async def test_the_tree_is_wide_enough_for_every_topic_and_its_counts() -> None:
-    """The real taxonomy's longest name with its counts ("Natural Language Processing
-    9 · 9 new") is read whole: the tree never hides counts behind sideways scrolling."""
-    app = LedeApp([str(REAL_CORPUS)])
+@pytest.mark.parametrize(
+    ("corpus", "longest"),
+    [
+        pytest.param(REAL_CORPUS, "Natural Language Processing 9 · 9 new", marks=needs_real_corpus),
+        (SITE, "Natural Language Processing 3 · 3 new"),
+    ],
+    ids=["real", "site"],
+)
+async def test_the_tree_is_wide_enough_for_every_topic_and_its_counts(
+    corpus: Path, longest: str
+) -> None:
+    """A taxonomy's longest name with its counts is read whole: the tree never hides
+    counts behind sideways scrolling."""
+    app = LedeApp([str(corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
         await started(app, pilot)
         tree = app.screen.query_one(TopicTree)
         labels = [str(node.label) for node in walk(tree.root)]
-        assert "Natural Language Processing 9 · 9 new" in labels
+        assert longest in labels
         assert not tree.show_horizontal_scrollbar
         assert tree.size.width < 160 // 3  # and it leaves the room to the list and the detail
         await pilot.resize_terminal(80, 24)
