@@ -18,10 +18,10 @@ from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from library.days import local_iso
 from library.differences import Differences, find_differences, usable_files
 from library.query import Query, QueryError, Term, parse_query
 from library.results import ArticleRow, ResultSet, fetch_rows, id_array, id_set
@@ -132,7 +132,7 @@ def _fts_phrase(term: Term, prefix: bool) -> str | None:
 def _iso(timestamp: int | None) -> str | None:
     if timestamp is None:
         return None
-    return datetime.fromtimestamp(timestamp, UTC).isoformat().replace("+00:00", "Z")
+    return local_iso(timestamp)
 
 
 class CorpusIndex:

@@ -187,7 +187,7 @@ def test_list_json_records(run_lede: Runner, query_corpus: Path) -> None:
         assert isinstance(record["topics"], list)
         assert "secured" not in record
     faces = next(r for r in records if r["path"].endswith("faces.md"))
-    assert faces["published_at"] == "2022-06-01T04:00:00Z"
+    assert faces["published_at"] == "2022-06-01T04:00:00+00:00"  # ISO, with the local offset
     assert faces["provider"] == {"name": "Airport Daily", "domain": "airportdaily.example.org"}
     assert faces["topics"] == ["Computer Vision"]
     assert faces["quality"] == 41

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from library.index import CorpusIndex
 from library.query import Query, QueryError, Term, parse_query
 from library.state import StateStore
-from tests.conftest import QUERY_DOCS
+from tests.conftest import EAST_OF_UTC, QUERY_DOCS, WEST_OF_UTC
 
 ALL = set(QUERY_DOCS)
 UNDER_AI = {"hangzhou", "tensorflow", "gemini", "banks", "faces", "ethics"}
@@ -251,6 +251,28 @@ def test_provider_matches_name_or_domain(
 def test_after_includes_its_day_and_before_excludes_it(
     index: CorpusIndex, query: str, expected: set[str]
 ) -> None:
+    assert found(index, query) == expected
+
+
+@pytest.mark.parametrize(
+    ("zone", "query", "expected"),
+    [
+        # banks: 2021-03-12T23:59:59Z is 07:59 on the 13th at UTC+8
+        (EAST_OF_UTC, "after:2021-03-13 before:2021-03-14", {"banks"}),
+        (EAST_OF_UTC, "after:2021-03-12 before:2021-03-13", set()),
+        # gemini: 2023-12-06T00:00:00Z is 19:00 on the 5th at UTC-5
+        (WEST_OF_UTC, "after:2023-12-05 before:2023-12-06", {"gemini"}),
+        (WEST_OF_UTC, "after:2023-12-06", set()),
+    ],
+)
+def test_after_and_before_count_from_local_midnight(
+    index: CorpusIndex,
+    time_zone: Callable[[str], None],
+    zone: str,
+    query: str,
+    expected: set[str],
+) -> None:
+    time_zone(zone)
     assert found(index, query) == expected
 
 

@@ -11,10 +11,10 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from typing import TextIO
 
+from library.days import local_date
 from library.query import QueryError
 
 SUBCOMMANDS = ("check", "list", "topics", "index", "preview")
@@ -124,11 +124,7 @@ def run_list(args: argparse.Namespace, out: TextIO) -> int:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
         return 0
     for row in rows:
-        day = (
-            datetime.fromtimestamp(row.published, UTC).strftime("%Y-%m-%d")
-            if row.published is not None
-            else "----------"
-        )
+        day = local_date(row.published) if row.published is not None else "----------"
         quality = "" if row.quality is None else f"  q{row.quality}"
         provider = f"  — {row.provider}" if row.provider else ""
         out.write(f"{day}  {row.title}{provider}{quality}\n")
