@@ -16,6 +16,8 @@ from library.days import local_midnight
 
 _TOKEN = re.compile(r'\s*(-?)(?:(\w+)(:|>=|<=|>|<|=))?(?:"([^"]*)("?)|(\S*))')
 FLAGS = ("unread", "read", "starred")
+# SQLite compares 64-bit integers: a larger bound overflows, so quality takes at most 18 digits.
+QUALITY_DIGITS = 18
 
 
 class QueryError(ValueError):
@@ -64,9 +66,14 @@ def _day(value: str, operator: str) -> int:
 
 def _number(value: str, operator: str) -> int:
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
         raise QueryError(f"quality{operator} expects a whole number, not '{value}'") from None
+    if abs(number) >= 10**QUALITY_DIGITS:
+        raise QueryError(
+            f"quality{operator} expects a number of at most {QUALITY_DIGITS} digits, not '{value}'"
+        )
+    return number
 
 
 def parse_query(text: str) -> Query:

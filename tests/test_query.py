@@ -296,6 +296,20 @@ def test_quality_bounds_are_strict_and_skip_unrated(
     assert found(index, query) == expected
 
 
+def test_quality_takes_18_digits_and_no_more(index: CorpusIndex) -> None:
+    """SQLite compares 64-bit integers: a 19-digit bound overflowed in the query."""
+    assert found(index, "quality>999999999999999999") == set()
+    assert found(index, "quality<-999999999999999999") == set()
+    assert found(index, "quality<=999999999999999999") == ALL - {"hangar"}
+    with pytest.raises(QueryError) as raised:
+        index.search("quality>9999999999999999999")
+    assert str(raised.value) == (
+        "quality> expects a number of at most 18 digits, not '9999999999999999999'"
+    )
+    with pytest.raises(QueryError, match="^quality<= expects a number of at most 18 digits"):
+        index.search("quality<=-1000000000000000000")
+
+
 def test_read_unread_and_starred_follow_the_state_store(
     index: CorpusIndex, state: StateStore
 ) -> None:
