@@ -156,6 +156,13 @@ def test_a_missing_path_is_named_on_stderr_with_exit_2(
     assert done.stderr == f"lede: no such file or folder: {missing}\n"
 
 
+def test_a_missing_path_reaches_the_terminal_as_text(run_lede: Runner, tmp_path: Path) -> None:
+    missing = tmp_path / "red\x1b[31mpath"
+    done = run_lede("list", missing)
+    assert done.returncode == 2
+    assert done.stderr == f"lede: no such file or folder: {tmp_path}/red\\x1b[31mpath\n"
+
+
 def test_a_missing_default_corpus_is_named(run_lede: Runner, tmp_path: Path) -> None:
     missing = tmp_path / "gone"
     done = run_lede("list", env={"LEDE_FEEDS": str(missing)})

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 from library.counts import plural
 from library.days import local_date
 from library.query import QueryError
+from models.text import printable
 from tui.usage import DEFAULT_PATHS, QUERIES, SORTS, unknown_word_hint
 
 if TYPE_CHECKING:
@@ -118,11 +119,11 @@ def _query_values_attached(argv: list[str]) -> list[str]:
     return attached
 
 
-def existing(paths: list[str]) -> list[str]:
+def _existing(paths: list[str]) -> list[str]:
     """``paths``, each of which exists; raises ``UsageError`` naming the first that does not."""
     for path in paths:
         if not os.path.exists(path):
-            raise UsageError(f"no such file or folder: {path}")
+            raise UsageError(f"no such file or folder: {printable(path)}")
     return paths
 
 
@@ -131,14 +132,14 @@ def corpus_paths(paths: list[str]) -> list[str]:
     with the settings file is a warning on stderr, never a reason to stop. A path that
     does not exist, given or configured, raises ``UsageError``."""
     if paths:
-        return existing(paths)
+        return _existing(paths)
     from library.corpus import default_paths
     from library.settings import load_settings
 
     settings = load_settings()
     for problem in settings.problems:
         sys.stderr.write(f"lede: warning: {problem}\n")
-    return existing(default_paths(settings))
+    return _existing(default_paths(settings))
 
 
 def _warn_if_empty(index: CorpusIndex, roots: list[str]) -> None:
@@ -146,7 +147,7 @@ def _warn_if_empty(index: CorpusIndex, roots: list[str]) -> None:
     mistaken for a query that matched nothing."""
     if index.count():
         return
-    where = ", ".join(roots)
+    where = ", ".join(map(printable, roots))
     errors = len({problem.path for problem in index.errors()})
     if errors:
         sys.stderr.write(
@@ -173,7 +174,7 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     """``lede check``: one line per problem, a summary, exit 1 if anything is invalid."""
     from library.check import check
 
-    report = check(existing(args.paths))
+    report = check(_existing(args.paths))
     for problem in report.problems:
         if args.json:
             record = {
@@ -195,7 +196,7 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write(report.summary + "\n")
     if not (report.articles or report.invalid):
-        sys.stderr.write(f"lede: no documents found in {', '.join(args.paths)}\n")
+        sys.stderr.write(f"lede: no documents found in {', '.join(map(printable, args.paths))}\n")
     return 1 if report.invalid else 0
 
 
@@ -264,7 +265,7 @@ def run_reader(args: argparse.Namespace) -> int:
     if missing:
         # `lede stats`: a first word that is no path is more likely a mistyped command.
         hint = unknown_word_hint(missing[0], SUBCOMMANDS) if missing[0] == args.paths[0] else ""
-        raise UsageError(f"no such file or folder: {missing[0]}{hint}")
+        raise UsageError(f"no such file or folder: {printable(missing[0])}{hint}")
     if args.serve:
         from tui.serve import serve
 
