@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from library.counts import plural
 from library.loader import load_file
 from library.parallel import map_batches
 from library.problems import duplicate_warning, topic_warnings
@@ -34,8 +35,9 @@ class CheckReport:
         errors = sum(p.severity == "error" for p in self.problems)
         warnings = len(self.problems) - errors
         return (
-            f"checked {self.files} files ({self.articles} articles, {self.topics} topics): "
-            f"{self.invalid} invalid, {errors} errors, {warnings} warnings"
+            f"checked {plural(self.files, 'file')} ({plural(self.articles, 'article')}, "
+            f"{plural(self.topics, 'topic')}): {self.invalid} invalid, "
+            f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
         )
 
 

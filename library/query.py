@@ -2,18 +2,22 @@
 
 ``words`` · ``"exact phrase"`` · ``-word`` · ``topic:NAME`` · ``provider:TEXT`` ·
 ``after:YYYY-MM-DD`` · ``before:YYYY-MM-DD`` · ``quality>N`` / ``quality<N`` ·
-``is:unread`` / ``is:read`` / ``is:starred``. Parsing is pure; the index turns
-a ``Query`` into SQL.
+``is:unread`` / ``is:read`` / ``is:starred``. Dates are local days (``library.days``).
+Parsing is pure; the index turns a ``Query`` into SQL.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
+
+from library.days import local_midnight
 
 _TOKEN = re.compile(r'\s*(-?)(?:(\w+)(:|>=|<=|>|<|=))?(?:"([^"]*)("?)|(\S*))')
 FLAGS = ("unread", "read", "starred")
+# SQLite compares 64-bit integers: a larger bound overflows, so quality takes at most 18 digits.
+QUALITY_DIGITS = 18
 
 
 class QueryError(ValueError):
@@ -52,18 +56,24 @@ class Query:
 
 
 def _day(value: str, operator: str) -> int:
+    """The start of the day ``value`` names, at local midnight (see ``library.days``)."""
     try:
         day = date.fromisoformat(value)
     except ValueError:
         raise QueryError(f"{operator}: expects a date as YYYY-MM-DD, not '{value}'") from None
-    return int(datetime.combine(day, datetime.min.time(), UTC).timestamp())
+    return local_midnight(day)
 
 
 def _number(value: str, operator: str) -> int:
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
         raise QueryError(f"quality{operator} expects a whole number, not '{value}'") from None
+    if abs(number) >= 10**QUALITY_DIGITS:
+        raise QueryError(
+            f"quality{operator} expects a number of at most {QUALITY_DIGITS} digits, not '{value}'"
+        )
+    return number
 
 
 def parse_query(text: str) -> Query:

@@ -33,13 +33,26 @@ def load_settings(path: Path | None = None) -> Settings:
     path = path or lede_paths.config_file()
     where = printable(str(path))
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return Settings()
     except (OSError, UnicodeDecodeError) as error:
         return Settings(problems=[f"{where}: cannot read it ({error})"])
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        return Settings(problems=[f"{where}: {printable(str(error))}; using the defaults"])
+        problem = printable(str(error))
+    except RecursionError:  # tomllib recurses once per nested [ or {
+        problem = "nested too deeply to read"
+    except Exception as error:  # noqa: BLE001 - a settings file never stops lede from starting
+        problem = f"cannot parse it ({type(error).__name__})"
+    else:
+        return _settings(data, where)
+    return Settings(problems=[f"{where}: {problem}; using the defaults"])
+
+
+def _settings(data: dict[str, object], where: str) -> Settings:
+    """The settings ``data`` holds, and a problem for each value of the wrong kind."""
     problems = []
     corpus = data.get("paths", [])
     if isinstance(corpus, str):

@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -33,6 +34,10 @@ SITE = Path(__file__).resolve().parent / "fixtures" / "site"
 XDG_VARIABLES = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME")
 # Variables of the user's own shell that would change what a test sees.
 USER_VARIABLES = ("LEDE_FEEDS", "LEDE_DEBUG")
+# Dates are shown and queried in local time: the tests' local zone is UTC unless a test
+# picks another with ``time_zone``. POSIX rules, so no time zone database is needed.
+EAST_OF_UTC = "CST-8"  # UTC+8 all year
+WEST_OF_UTC = "EST+5"  # UTC-5 all year
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -47,7 +52,10 @@ def isolated_session_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[
             patch.setenv(name, str(path))
         for name in USER_VARIABLES:
             patch.delenv(name, raising=False)
+        patch.setenv("TZ", "UTC")
+        time.tzset()
         yield root
+    time.tzset()
 
 
 @pytest.fixture(autouse=True)
@@ -62,6 +70,20 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, 
     for name in USER_VARIABLES:
         monkeypatch.delenv(name, raising=False)
     return dirs
+
+
+@pytest.fixture
+def time_zone() -> Iterator[Callable[[str], None]]:
+    """``time_zone(EAST_OF_UTC)`` makes that the local zone, here and (through ``TZ``) in
+    the processes a test starts, until the test ends."""
+    before = os.environ["TZ"]
+
+    def use(zone: str) -> None:
+        os.environ["TZ"] = zone
+        time.tzset()
+
+    yield use
+    use(before)
 
 
 @pytest.fixture

@@ -412,7 +412,7 @@ def test_records_for_json(query_corpus: Path, index_factory: IndexFactory) -> No
     assert tensorflow == {
         "path": str(query_corpus / "tensorflow.md"),
         "title": "TensorFlow 3 released with a new compiler",
-        "published_at": "2021-05-01T09:00:00Z",
+        "published_at": "2021-05-01T09:00:00+00:00",  # ISO with the local offset (UTC here)
         "original_url": "https://example.test/tensorflow-3",
         "provider": {"name": "Example Wire", "domain": "example.test"},
         "topics": ["TensorFlow"],

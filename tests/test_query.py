@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from library.index import CorpusIndex
 from library.query import Query, QueryError, Term, parse_query
 from library.state import StateStore
-from tests.conftest import QUERY_DOCS
+from tests.conftest import EAST_OF_UTC, QUERY_DOCS, WEST_OF_UTC
 
 ALL = set(QUERY_DOCS)
 UNDER_AI = {"hangzhou", "tensorflow", "gemini", "banks", "faces", "ethics"}
@@ -258,6 +258,28 @@ def test_after_includes_its_day_and_before_excludes_it(
 
 
 @pytest.mark.parametrize(
+    ("zone", "query", "expected"),
+    [
+        # banks: 2021-03-12T23:59:59Z is 07:59 on the 13th at UTC+8
+        (EAST_OF_UTC, "after:2021-03-13 before:2021-03-14", {"banks"}),
+        (EAST_OF_UTC, "after:2021-03-12 before:2021-03-13", set()),
+        # gemini: 2023-12-06T00:00:00Z is 19:00 on the 5th at UTC-5
+        (WEST_OF_UTC, "after:2023-12-05 before:2023-12-06", {"gemini"}),
+        (WEST_OF_UTC, "after:2023-12-06", set()),
+    ],
+)
+def test_after_and_before_count_from_local_midnight(
+    index: CorpusIndex,
+    time_zone: Callable[[str], None],
+    zone: str,
+    query: str,
+    expected: set[str],
+) -> None:
+    time_zone(zone)
+    assert found(index, query) == expected
+
+
+@pytest.mark.parametrize(
     ("query", "expected"),
     [
         ("quality>40", {"tensorflow", "gemini", "faces"}),
@@ -275,6 +297,20 @@ def test_quality_bounds_are_strict_and_skip_unrated(
     index: CorpusIndex, query: str, expected: set[str]
 ) -> None:
     assert found(index, query) == expected
+
+
+def test_quality_takes_18_digits_and_no_more(index: CorpusIndex) -> None:
+    """SQLite compares 64-bit integers: a 19-digit bound overflowed in the query."""
+    assert found(index, "quality>999999999999999999") == set()
+    assert found(index, "quality<-999999999999999999") == set()
+    assert found(index, "quality<=999999999999999999") == ALL - {"hangar"}
+    with pytest.raises(QueryError) as raised:
+        index.search("quality>9999999999999999999")
+    assert str(raised.value) == (
+        "quality> expects a number of at most 18 digits, not '9999999999999999999'"
+    )
+    with pytest.raises(QueryError, match="^quality<= expects a number of at most 18 digits"):
+        index.search("quality<=-1000000000000000000")
 
 
 def test_read_unread_and_starred_follow_the_state_store(

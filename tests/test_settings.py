@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,12 @@ def test_paths_and_theme_are_read_and_home_is_expanded(tmp_path: Path) -> None:
         ("theme = 7\n", "theme must be a name"),
         ("colour = 'red'\n", "unknown settings colour"),
         (b"theme = '\xff'\n", "cannot read it"),
+        pytest.param(
+            "paths = " + "[" * 100_000,
+            "config.toml: nested too deeply to read; using the defaults",
+            id="nested-lists",
+        ),
+        pytest.param("theme = " + "{a = " * 100_000, "nested too deeply", id="nested-tables"),
     ],
 )
 def test_a_bad_setting_is_one_line_and_the_rest_still_applies(
@@ -45,6 +52,19 @@ def test_a_bad_setting_is_one_line_and_the_rest_still_applies(
     settings = settings_from(tmp_path, text)
     assert len(settings.problems) == 1
     assert message in settings.problems[0] and "\n" not in settings.problems[0]
+
+
+def test_whatever_the_toml_parser_raises_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(text: str) -> dict[str, object]:
+        raise IndexError("the parser's own bug")
+
+    monkeypatch.setattr(tomllib, "loads", broken)
+    settings = settings_from(tmp_path, 'theme = "nord"\n')
+    assert settings == Settings(
+        problems=[f"{tmp_path / 'config.toml'}: cannot parse it (IndexError); using the defaults"]
+    )
 
 
 def test_good_values_survive_a_bad_neighbour(tmp_path: Path) -> None:
@@ -69,3 +89,17 @@ def test_lede_opens_the_configured_corpus_and_warns_about_the_rest(
     assert done.stderr == f"lede: warning: {config}: unknown settings shade\n"
     named = run_lede("list", "--json", str(tmp_path / "archive"))
     assert named.stderr == ""  # given paths: the settings are not even read
+
+
+def test_lede_starts_whatever_the_settings_file_holds(
+    run_lede, isolated_dirs: dict[str, Path]
+) -> None:
+    config = isolated_dirs["XDG_CONFIG_HOME"] / "lede" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text("paths = " + "[" * 100_000, encoding="utf-8")
+    done = run_lede("list", "--json")
+    assert done.returncode == 0, done.stderr
+    assert len(done.stdout.splitlines()) == 2  # the bundled sample
+    assert (
+        done.stderr == f"lede: warning: {config}: nested too deeply to read; using the defaults\n"
+    )

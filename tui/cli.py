@@ -1,7 +1,8 @@
 """The ``lede`` command line: the reader, and the script-friendly subcommands.
 
 Subcommands never import Textual, so ``lede list`` and friends start fast.
-No traceback reaches a user: expected failures print one line and exit 1.
+No traceback reaches a user: expected failures print one line and exit 1; a
+mistake in the command line itself (a missing path, a bad option) exits 2.
 """
 
 from __future__ import annotations
@@ -11,14 +12,24 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
+from library.counts import plural
+from library.days import local_date
 from library.query import QueryError
 from library.schema import SORTS
+from models.text import printable
+from tui.usage import DEFAULT_PATHS, QUERIES, SORT_HELP, unknown_word_hint
+
+if TYPE_CHECKING:
+    from library.index import CorpusIndex
 
 SUBCOMMANDS = ("check", "list", "topics", "index", "preview", "demo")
+
+
+class UsageError(Exception):
+    """A mistake in the command line, such as a missing path: one line, exit 2."""
 
 
 def _version() -> str:
@@ -31,10 +42,14 @@ def _version() -> str:
 def _reader_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="lede",
-        description="Read a corpus of news articles (Markdown with YAML front matter). "
+        description="Read a corpus of news articles (Markdown with YAML front matter).\n"
         f"Subcommands: {', '.join(SUBCOMMANDS)} (lede SUBCOMMAND --help).",
+        epilog=f"{DEFAULT_PATHS}\n\n{QUERIES}\n\n{SORT_HELP}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to open")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or folders to open (default: below)"
+    )
     parser.add_argument("--version", action="version", version=f"lede {_version()}")
     parser.add_argument("--serve", action="store_true", help="serve the reader to a browser")
     parser.add_argument("--port", type=int, default=8000, help="port for --serve")
@@ -48,15 +63,27 @@ def _command_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate documents")
     check.add_argument("paths", nargs="+", metavar="PATH")
     check.add_argument("--json", action="store_true", help="JSON Lines output")
-    listing = commands.add_parser("list", help="list matching articles, newest first")
-    listing.add_argument("paths", nargs="*", metavar="PATH")
-    listing.add_argument("-q", "--query", default="", help="a query (see the README)")
-    listing.add_argument("--sort", choices=tuple(SORTS), default="date")
-    listing.add_argument("--limit", type=int, default=None)
+    listing = commands.add_parser(
+        "list",
+        help="list matching articles, newest first",
+        description="List the articles matching a query, newest first.",
+        epilog=f"{QUERIES}\n\n{SORT_HELP}\n\n{DEFAULT_PATHS}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    listing.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or folders (default: below)"
+    )
+    listing.add_argument("-q", "--query", default="", help="a query (the language is below)")
+    listing.add_argument("--sort", choices=tuple(SORTS), default="date", help="the order (below)")
+    listing.add_argument("--limit", type=_limit, metavar="N", help="at most N articles")
     listing.add_argument("--json", action="store_true", help="JSON Lines output")
-    topics = commands.add_parser("topics", help="the topic tree with article counts")
+    topics = commands.add_parser(
+        "topics", help="the topic tree with article counts", epilog=DEFAULT_PATHS
+    )
     topics.add_argument("paths", nargs="*", metavar="PATH")
-    index = commands.add_parser("index", help="build or update the index of a corpus")
+    index = commands.add_parser(
+        "index", help="build or update the index of a corpus", epilog=DEFAULT_PATHS
+    )
     index.add_argument("paths", nargs="*", metavar="PATH")
     preview = commands.add_parser("preview", help="fetch a URL and print its readable text")
     preview.add_argument("url")
@@ -67,27 +94,81 @@ def _command_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _limit(text: str) -> int:
+    """``--limit N``: a whole number, 0 or more (a negative one would cut from the end)."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expects a whole number, not '{text}'") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"expects 0 or more, not {number}")
+    return number
+
+
+def _query_values_attached(argv: list[str]) -> list[str]:
+    """``-q VALUE`` as ``--query=VALUE``: argparse takes a value that starts with a dash
+    (``-q -word``) for an option and refuses it, and a query often starts with one."""
+    attached: list[str] = []
+    rest = iter(argv)
+    for arg in rest:
+        if arg == "--":  # everything after it is a path
+            attached += [arg, *rest]
+        elif arg == "-q" or (len(arg) > 2 and "--query".startswith(arg)):
+            value = next(rest, None)
+            attached.append(arg if value is None else f"--query={value}")
+        else:
+            attached.append(arg)
+    return attached
+
+
+def _existing(paths: list[str]) -> list[str]:
+    """``paths``, each of which exists; raises ``UsageError`` naming the first that does not."""
+    for path in paths:
+        if not os.path.exists(path):
+            raise UsageError(f"no such file or folder: {printable(path)}")
+    return paths
+
+
 def corpus_paths(paths: list[str]) -> list[str]:
     """``paths``, or when none are given the defaults (see ``default_paths``); a problem
-    with the settings file is a warning on stderr, never a reason to stop."""
+    with the settings file is a warning on stderr, never a reason to stop. A path that
+    does not exist, given or configured, raises ``UsageError``."""
     if paths:
-        return paths
+        return _existing(paths)
     from library.corpus import default_paths
     from library.settings import load_settings
 
     settings = load_settings()
     for problem in settings.problems:
         sys.stderr.write(f"lede: warning: {problem}\n")
-    return default_paths(settings)
+    return _existing(default_paths(settings))
+
+
+def _warn_if_empty(index: CorpusIndex, roots: list[str]) -> None:
+    """Say so on stderr when ``roots`` hold no article: an empty list is easily
+    mistaken for a query that matched nothing."""
+    if index.count():
+        return
+    where = ", ".join(map(printable, roots))
+    errors = len({problem.path for problem in index.problems("error")})
+    if errors:
+        sys.stderr.write(
+            f"lede: no articles in {where}: {plural(errors, 'document')} could not be read "
+            f"(lede check {where} says why)\n"
+        )
+    else:
+        sys.stderr.write(f"lede: no documents found in {where}\n")
 
 
 def _open(paths: list[str]):
     """Open and refresh the index of ``paths`` (the defaults when empty)."""
     from library.corpus import open_index, open_state
 
+    roots = corpus_paths(paths)
     state = open_state()
-    index = open_index(corpus_paths(paths), state)
+    index = open_index(roots, state)
     report = index.refresh()
+    _warn_if_empty(index, roots)
     return index, report
 
 
@@ -95,7 +176,7 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     """``lede check``: one line per problem, a summary, exit 1 if anything is invalid."""
     from library.check import check
 
-    report = check(args.paths)
+    report = check(_existing(args.paths))
     for problem in report.problems:
         if args.json:
             record = {
@@ -116,6 +197,8 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
         )
     else:
         out.write(report.summary + "\n")
+    if not (report.articles or report.invalid):
+        sys.stderr.write(f"lede: no documents found in {', '.join(map(printable, args.paths))}\n")
     return 1 if report.invalid else 0
 
 
@@ -130,11 +213,7 @@ def run_list(args: argparse.Namespace, out: TextIO) -> int:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
         return 0
     for row in rows:
-        day = (
-            datetime.fromtimestamp(row.published, UTC).strftime("%Y-%m-%d")
-            if row.published is not None
-            else "----------"
-        )
+        day = local_date(row.published) if row.published is not None else "----------"
         quality = "" if row.quality is None else f"  q{row.quality}"
         provider = f"  — {row.provider}" if row.provider else ""
         out.write(f"{day}  {row.title}{provider}{quality}\n")
@@ -156,7 +235,8 @@ def run_index(args: argparse.Namespace, out: TextIO) -> int:
     """``lede index``: build or update the index, with a progress line on a terminal."""
     from library.corpus import open_index, open_state
 
-    index = open_index(corpus_paths(args.paths), open_state())
+    roots = corpus_paths(args.paths)
+    index = open_index(roots, open_state())
     show = sys.stderr.isatty()
 
     def progress(done: int, total: int) -> None:
@@ -168,9 +248,10 @@ def run_index(args: argparse.Namespace, out: TextIO) -> int:
     if show and report.parsed:
         sys.stderr.write("\n")
     out.write(
-        f"indexed {index.count()} articles from {report.scanned} files "
+        f"indexed {plural(index.count(), 'article')} from {plural(report.scanned, 'file')} "
         f"({report.parsed} parsed, {report.removed} removed) in {report.seconds:.2f}s\n"
     )
+    _warn_if_empty(index, roots)
     return 0
 
 
@@ -212,6 +293,11 @@ def run_demo(args: argparse.Namespace, out: TextIO) -> int:
 
 def run_reader(args: argparse.Namespace) -> int:
     """Open the full-screen reader (or serve it to a browser)."""
+    missing = [path for path in args.paths if not os.path.exists(path)]
+    if missing:
+        # `lede stats`: a first word that is no path is more likely a mistyped command.
+        hint = unknown_word_hint(missing[0], SUBCOMMANDS) if missing[0] == args.paths[0] else ""
+        raise UsageError(f"no such file or folder: {printable(missing[0])}{hint}")
     if args.serve:
         from tui.serve import serve
 
@@ -241,9 +327,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] in SUBCOMMANDS:
-            args = _command_parser().parse_args(argv)
+            args = _command_parser().parse_args(_query_values_attached(argv))
             return RUNNERS[args.command](args, sys.stdout)
         return run_reader(_reader_parser().parse_args(argv))
+    except UsageError as error:
+        sys.stderr.write(f"lede: {error}\n")
+        return 2
     except QueryError as error:
         sys.stderr.write(f"lede: bad query: {error}\n")
     except KeyboardInterrupt:

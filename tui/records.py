@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
+from library.days import local_iso
 from library.index import CorpusIndex
-
-
-def _iso(timestamp: int | None) -> str | None:
-    if timestamp is None:
-        return None
-    return datetime.fromtimestamp(timestamp, UTC).isoformat().replace("+00:00", "Z")
 
 
 def json_records(index: CorpusIndex, article_ids: list[int]) -> list[dict[str, object]]:
@@ -20,7 +13,7 @@ def json_records(index: CorpusIndex, article_ids: list[int]) -> list[dict[str, o
         {
             "path": row.path,
             "title": row.title,
-            "published_at": _iso(row.published),
+            "published_at": local_iso(row.published) if row.published is not None else None,
             "original_url": row.original_url,
             "provider": {"name": row.provider_name, "domain": row.provider_domain},
             "topics": topics[row.id],

@@ -1,13 +1,15 @@
-"""Dates as a reader wants them: local time, and how long ago."""
+"""Dates as a reader wants them: local time (see ``library.days``), and how long ago."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from library.days import to_local
+
 
 def local_datetime(moment: datetime) -> str:
     """``2020-10-28 17:26`` in the local time zone."""
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return to_local(moment).replace(tzinfo=None).isoformat(" ", "minutes")
 
 
 def now() -> datetime:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from library.synthetic import render
+from library.synthetic import render, words
 from library.synthetic.stories import Report, lookalike, story
 from library.synthetic.words import (
     FIRST_NAMES,
@@ -111,7 +111,7 @@ class _Site:
         when = START + timedelta(minutes=report.minute)
         day, stem = f"{when:%Y/%m/%d}", render.slug(report.title, 80)
         link = f"https://{source[1]}/{day}/{stem}" if url else None
-        web = link or f"{render.SITE}/news/{day}/{stem}-{rng.getrandbits(20)}/"
+        web = link or f"{words.SITE}/news/{day}/{stem}-{rng.getrandbits(20)}/"
         unpublished = report.unpublished if block else None
         text = render.news(
             rng, when, report.title, report.excerpt, source, report.topics, link, web, unpublished
@@ -183,7 +183,7 @@ def _write_newsletters(site: _Site, days: int) -> None:
         day = last - timedelta(days=back)
         latest = bisect.bisect_right(with_news, day.toordinal()) - 1
         headlines = site.headlines[with_news[latest]] if latest >= 0 else []
-        headlines = headlines or [("No news yet", "Nothing was published yet.", render.SITE)]
+        headlines = headlines or [("No news yet", "Nothing was published yet.", words.SITE)]
         name = f"ai-every-day-{day:%Y-%m-%d}.html"
         _write(folder / name, render.newsletter(site.rng, day, headlines))
         site.count("newsletters")

@@ -297,6 +297,25 @@ async def test_malformed_filter_is_a_message_not_a_crash(reader_corpus: Path) ->
         assert len(titles(app)) == 1
 
 
+async def test_a_number_too_large_for_sqlite_is_a_message_not_a_crash(
+    reader_corpus: Path,
+) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        field = app.screen.query_one("#filter", Input)
+        await pilot.press("slash", *"quality>999999999999999999")  # 18 digits: a bound
+        await pilot.pause()
+        assert titles(app) == [] and not field.has_class("-invalid")
+        await pilot.press("9")
+        await pilot.pause()
+        assert "quality> expects a number of at most 18 digits" in status(app)
+        assert field.has_class("-invalid")
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert not field.has_class("-invalid") and app.is_running
+
+
 async def test_typing_a_valid_filter_leaves_the_field_s_classes_alone(
     reader_corpus: Path,
 ) -> None:
@@ -585,6 +604,9 @@ async def test_saved_search_is_a_live_tree_node(reader_corpus: Path) -> None:
         ('theme = "textual-light"\n', "textual-light", None),
         ('theme = "no-such-theme"\n', None, "No theme 'no-such-theme'"),
         ("theme = [\n", None, "config.toml: "),
+        pytest.param(
+            "theme = " + "[" * 100_000, None, "config.toml: nested too deeply", id="nested"
+        ),
     ],
 )
 async def test_the_settings_choose_the_theme_and_their_mistakes_are_shown(

@@ -8,7 +8,6 @@ show or scroll than 50.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from typing import NamedTuple
 
 from rich.cells import cell_len, set_cell_size
@@ -22,6 +21,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from library.days import local_date
 from library.results import ArticleRow, ResultSet
 from tui.textual_internals import update_scrollbar, virtual_size_without_layout
 
@@ -357,11 +357,7 @@ class ArticleList(ScrollView, can_focus=True):
     ) -> Strip:
         """Marker, star, date, title, provider and quality, fitted to ``width`` cells."""
         look = self._look(unread, cursor)
-        date = (
-            datetime.fromtimestamp(row.published).strftime("%Y-%m-%d")
-            if row.published is not None
-            else ""
-        )
+        date = local_date(row.published) if row.published is not None else ""
         quality = "" if row.quality is None else f"{row.quality:>3}"
         show_provider = width >= 60
         provider_width = min(PROVIDER_WIDTH, max(8, width // 5)) if show_provider else 0

@@ -1,0 +1,73 @@
+"""One notion of a day: an article published near midnight UTC sits on the same local day
+in the reader's list and detail, in ``lede list`` (text and JSON) and for ``after:``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EAST_OF_UTC, WEST_OF_UTC, LedeRunner, write_document
+from tests.tui.test_reader import detail_text, started, titles
+from tui.app import LedeApp
+from tui.widgets.article_list import ArticleList
+
+TITLE = "Late news"
+
+
+@pytest.mark.parametrize(
+    ("zone", "published", "local", "day_after"),
+    [
+        # 23:30 UTC is 07:30 the next morning at UTC+8 ...
+        (EAST_OF_UTC, "2024-03-01T23:30:00Z", "2024-03-02T07:30:00+08:00", "2024-03-03"),
+        # ... and 00:30 UTC is 19:30 the evening before at UTC-5.
+        (WEST_OF_UTC, "2024-03-02T00:30:00Z", "2024-03-01T19:30:00-05:00", "2024-03-02"),
+    ],
+)
+async def test_an_article_near_midnight_utc_has_one_local_day_everywhere(
+    tmp_path: Path,
+    run_lede: LedeRunner,
+    time_zone: Callable[[str], None],
+    zone: str,
+    published: str,
+    local: str,
+    day_after: str,
+) -> None:
+    time_zone(zone)
+    day, minute = local[:10], local[11:16]
+    write_document(
+        tmp_path / "corpus", "late.md", f"title: {TITLE}\npublishedDateTime: {published}\n"
+    )
+    corpus = tmp_path / "corpus"
+
+    app = LedeApp([str(corpus)])
+    async with app.run_test(size=(120, 30)) as pilot:
+        await started(app, pilot)
+        assert titles(app) == [TITLE]
+        assert f" {day} {TITLE}" in app.screen.query_one(ArticleList).render_line(0).text
+        for _ in range(100):  # the detail pane loads once the list has settled
+            if f"{day} {minute}" in detail_text(app):
+                break
+            await pilot.pause(0.05)
+        assert f"{day} {minute}" in detail_text(app)
+        await pilot.press("slash", *f"after:{day}")
+        await pilot.pause()
+        assert titles(app) == [TITLE]
+        await pilot.press(*f" before:{day_after}")
+        await pilot.pause()
+        assert titles(app) == [TITLE]
+
+    listed = run_lede("list", corpus)
+    assert (listed.returncode, listed.stdout) == (0, f"{day}  {TITLE}\n"), listed.stderr
+    [record] = [json.loads(line) for line in run_lede("list", "--json", corpus).stdout.splitlines()]
+    assert record["published_at"] == local
+    for query, shown in (
+        (f"after:{day}", True),
+        (f"before:{day}", False),
+        (f"after:{day_after}", False),
+        (f"before:{day_after}", True),
+    ):
+        done = run_lede("list", "-q", query, corpus)
+        assert (done.returncode, TITLE in done.stdout) == (0, shown), query

@@ -1,0 +1,48 @@
+"""What ``lede --help`` teaches beyond the options: the query language, the sort keys,
+what opens when no PATH is given, and the hint for a command that does not exist."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+QUERIES = """\
+queries (lede list -q QUERY, and / in the reader):
+  face ban               every word, in title, excerpt, provider, topics or body
+  "exact phrase"         the words together, in this order
+  -word, -"a phrase"     articles without it
+  topic:NAME             the topic and everything below it: topic:"Computer Vision"
+  provider:TEXT          the provider's name or domain contains TEXT
+  after:YYYY-MM-DD       published on that day or later (days are local time)
+  before:YYYY-MM-DD      published before that day
+  quality>N, quality<N   quality score above or below N (also >=, <=, =)
+  is:unread, is:read, is:starred
+                         reading state, shared with the reader
+  A dash in front of topic:, provider: or is: leaves those out too.
+  A query that starts with a dash works as it is: lede list -q -word."""
+
+SORT_HELP = """\
+sort keys (--sort, and S in the reader):
+  date                   newest first (the default)
+  quality                highest quality first, unrated last
+  title                  A to Z"""
+
+DEFAULT_PATHS = """\
+with no PATH, lede opens $LEDE_FEEDS (folders separated by ':'), else the paths in
+the settings file (~/.config/lede/config.toml: paths = ["~/news"]), else ./feeds if
+there is one, else the bundled sample."""
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+
+
+def unknown_word_hint(word: str, commands: Sequence[str]) -> str:
+    """What to add when ``lede WORD`` names neither a path nor a command: the nearest
+    command, or the list of them ('' when ``word`` does not look like a command)."""
+    if not _WORD.fullmatch(word):
+        return ""
+    import difflib  # only on this mistake, never on the way to the reader
+
+    near = difflib.get_close_matches(word.lower(), commands, n=1, cutoff=0.6)
+    if near:
+        return f" (did you mean `lede {near[0]}`?)"
+    return f" (commands are {', '.join(commands)}; see lede --help)"
