@@ -42,7 +42,7 @@ def index_one(found: FoundFile) -> IndexedFile:
         found.mtime_ns,
         summary,
         article.excerpt,
-        readable_body(article.body),
+        readable_body(article.body, found.path),
         tuple(dict.fromkeys(article.topics)),
         taxonomy,
         problems,
