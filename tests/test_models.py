@@ -59,9 +59,9 @@ def test_hangzhou_seed_loads_with_its_mojibake_repaired() -> None:
     assert article.provider == Provider(name="Global Times", domain="globaltimes.cn")
     assert article.topics == ["Computer Vision", "AI"]
     assert article.quality == 0
-    assert article.heat == -1
+    assert article.heat is None  # "heat: -1" is the site's "not known"
     assert article.published is False
-    assert article.kind == "news"
+    assert article.kind == "article"
     assert article.original_url == "https://www.globaltimes.cn/content/1204981.shtml"
     assert article.identity == "https://globaltimes.cn/content/1204981.shtml"
     assert [related.title for related in article.related] == [

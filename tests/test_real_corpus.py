@@ -137,7 +137,7 @@ def test_the_newsletter_loads_with_its_html_body() -> None:
     article = parsed.article
     assert article is not None
     assert article.title == "A.I. Every Day (2021-04-27)"
-    assert article.kind == "news"
+    assert article.kind == "article"
     assert article.topics == ["AI"]
     assert article.body.lstrip().startswith("<html>")
     text = html_to_text(article.body)

@@ -62,7 +62,7 @@ def article_header(article: Article) -> Content:
         scores.append(f"heat {article.heat}")
     if scores:
         parts += [(" · ".join(scores), "dim"), "\n"]
-    if article.kind != "news":
+    if article.kind != "article":
         parts += [(article.kind, "italic dim"), "\n"]
     return Content.assemble(*parts)
 
