@@ -11,7 +11,9 @@ from collections.abc import Iterable, Iterator
 from operator import attrgetter
 from typing import NamedTuple
 
-DOCUMENT_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".html", ".htm", ".txt"})
+MARKUP_SUFFIXES = (".md", ".markdown", ".mdown", ".html", ".htm")
+"""Markdown and HTML: a file of these without front matter is worth a warning in a check."""
+DOCUMENT_SUFFIXES = frozenset({*MARKUP_SUFFIXES, ".txt"})
 TAXONOMY_SUFFIXES = frozenset({".yaml", ".yml"})
 CANDIDATE_SUFFIXES = DOCUMENT_SUFFIXES | TAXONOMY_SUFFIXES
 _NAME = attrgetter("name")

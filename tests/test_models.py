@@ -301,11 +301,13 @@ def test_single_topic_and_blank_entries(summary: bool) -> None:
 
 @MODES
 def test_a_named_document_takes_its_name_as_title(summary: bool) -> None:
-    article = article_of(
+    parsed = parse(
         'name: "Andrew Ng"\nbio: "Co-Founder of Coursera"\ntype: "profile"\n'
         "location: Palo Alto, CA\nwebsite:\n",
         summary=summary,
     )
+    article = parsed.record  # a profile is a data record, not an article
+    assert article is not None and parsed.article is None
     assert article.title == "Andrew Ng"
     assert article.name == "Andrew Ng"
     assert article.excerpt == "Co-Founder of Coursera"
