@@ -258,7 +258,9 @@ class CorpusIndex:
         topics = [
             TaxonomyRow(*(value or "" for value in row))
             for row in db.execute(
-                "SELECT name, parent, topic_id, shortname, description FROM taxonomy ORDER BY path"
+                # The site's order: files by name, a file's entries as written (and stored).
+                "SELECT name, parent, topic_id, shortname, description FROM taxonomy "
+                "ORDER BY path, rowid"
             )
         ]
         used = [
