@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
     from library.records import IndexedFile
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 COMMIT_EVERY = 5000
 BULK = 5000
 KEPT_MATCHES = 4  # word lookups kept between keystrokes
@@ -61,10 +61,13 @@ UNREAD = "a.identity NOT IN (SELECT identity FROM state.read)"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL);
+-- published: the date (Unix seconds); is_published: the site's flag (0 for published: false);
+-- url: the link (originalUrl, else webUrl); collection: the Jekyll collection folder, if any.
 CREATE TABLE IF NOT EXISTS articles (
     id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, identity TEXT NOT NULL,
     duplicate_of INTEGER, kind TEXT, title TEXT NOT NULL, provider_name TEXT,
-    provider_domain TEXT, published INTEGER, quality INTEGER, url TEXT, original_url TEXT);
+    provider_domain TEXT, published INTEGER, quality INTEGER, url TEXT, original_url TEXT,
+    web_url TEXT, collection TEXT, is_published INTEGER NOT NULL DEFAULT 1);
 CREATE INDEX IF NOT EXISTS articles_identity ON articles(identity);
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 CREATE VIRTUAL TABLE IF NOT EXISTS article_text USING fts5(
@@ -509,9 +512,12 @@ class CorpusIndex:
                 url,
                 identity,
                 kind,
+                web_url,
+                collection,
+                is_published,
             ) in self.db.execute(
                 "SELECT id, path, title, provider_name, provider_domain, published, quality, "
-                "original_url, identity, kind FROM articles WHERE id IN "
+                "url, identity, kind, web_url, collection, is_published FROM articles WHERE id IN "
                 f"({','.join('?' * len(chunk))})",
                 chunk,
             ):
@@ -519,12 +525,15 @@ class CorpusIndex:
                     "path": path,
                     "title": title,
                     "published_at": _iso(published),
-                    "original_url": url,
+                    "original_url": url,  # the link: every row with any URL has one
+                    "web_url": web_url,
                     "provider": {"name": name, "domain": domain},
                     "topics": topics[article_id],
                     "quality": quality,
                     "identity": identity,
                     "kind": kind,
+                    "collection": collection,
+                    "published": bool(is_published),
                 }
         return [found[i] for i in article_ids]
 
@@ -588,7 +597,8 @@ def _store(db: sqlite3.Connection, batch: list[IndexedFile]) -> None:
     pairs = list(zip(ids, articles, strict=True))
     db.executemany(
         "INSERT INTO articles (id, path, identity, kind, title, provider_name, provider_domain, "
-        "published, quality, url, original_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "published, quality, url, original_url, web_url, collection, is_published) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(i, r.path, *r.article) for i, r in pairs],
     )
     db.executemany(
