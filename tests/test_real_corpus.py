@@ -18,6 +18,7 @@ import yaml
 from library.index import CorpusIndex
 from library.loader import load_file
 from library.scan import scan
+from library.site import is_jekyll_site
 from models.html import html_to_text
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "everyday-ai"
@@ -304,3 +305,51 @@ def test_lede_topics_prints_the_tree_with_counts(run_lede: Callable[..., Any]) -
     assert lines[google + 1] == f"      TensorFlow ({expected['TensorFlow']})"
     assert f"    Machine Learning ({expected['Machine Learning']})" in lines
     assert len(lines) == 1 + len(expected)
+
+
+# -- the site: collections, the published flag, links ---------------------------------------
+
+
+def test_the_sample_is_a_jekyll_site_and_its_collections_are_not() -> None:
+    assert is_jekyll_site(str(CORPUS))
+    assert not is_jekyll_site(str(CORPUS / "_news"))
+
+
+def test_every_story_is_in_the_collection_of_its_folder(corpus_index: CorpusIndex) -> None:
+    rows = corpus_index.search("")
+    records = {r["path"]: r for r in corpus_index.records([row.id for row in rows])}
+    expected: dict[str, str | None] = {}
+    for path, _ in stories().values():
+        folders = [part for part in path.relative_to(CORPUS).parts[:-1] if part.startswith("_")]
+        expected[str(path)] = folders[-1][1:] if folders else None  # _archive/_news: news
+    assert {path: r["collection"] for path, r in records.items()} == expected
+    collections = [str(r["collection"]) for r in records.values()]
+    assert {name: collections.count(name) for name in set(collections)} == {
+        "news": 90,  # 69 in _news, 22 in _archive/_news, one story in both
+        "newsletters": 1,
+        "learning": 4,
+        "events": 3,
+        "projects": 3,
+    }
+
+
+def test_the_published_flag_and_links_of_the_sample(corpus_index: CorpusIndex) -> None:
+    rows = corpus_index.search("")
+    records = {r["path"]: r for r in corpus_index.records([row.id for row in rows])}
+    unpublished = {str(p) for p, data in stories().values() if data.get("published") is False}
+    assert {path for path, r in records.items() if not r["published"]} == unpublished
+    assert len(unpublished) == 26  # of the 27 files, one is a duplicate
+    with_url = {
+        str(p): data.get("originalUrl") or data.get("webUrl") for p, data in stories().values()
+    }
+    assert {path: r["original_url"] or None for path, r in records.items()} == with_url
+    newsletter = records[str(NEWSLETTER)]
+    assert newsletter["original_url"] == newsletter["web_url"] != ""
+
+
+def test_unknown_heat_is_none(corpus_index: CorpusIndex) -> None:
+    unknown = [p for p in documents() if (front_matter(p) or {}).get("heat") == -1]
+    assert len(unknown) == 18
+    for path in unknown:
+        article = load_file(str(path)).article
+        assert article is not None and article.heat is None
