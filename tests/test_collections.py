@@ -25,6 +25,7 @@ ROOT = os.path.join(os.sep, "srv", "site")
         ("_archive/_news/a.md", "news"),
         ("_newsletters/2021-04-27.html", "newsletters"),
         ("_learning/a/b/x.md", "learning"),
+        ("sites/ai/_news/x.md", "news"),
         ("_samples/x.md", "samples"),
         ("_posts/2024-01-01-hello.md", "posts"),
         ("about.md", None),
