@@ -13,7 +13,7 @@ from library.counts import plural
 from library.loader import load_file
 from library.parallel import map_batches
 from library.problems import duplicate_warning, topic_warnings
-from library.scan import FoundFile, scan
+from library.scan import MARKUP_SUFFIXES, FoundFile, scan
 from models.problem import Problem
 from models.taxonomy import Topic
 from models.topic import TopicTree
@@ -50,10 +50,19 @@ class _Checked:
     problems: list[Problem]
 
 
+NO_FRONT_MATTER = "no front matter: not read as a document"
+
+
 def _check_many(batch: list[FoundFile]) -> list[_Checked]:
     results = []
     for found in batch:
         parsed = load_file(found.path, explicit=found.explicit)
+        if not (parsed.has_front_matter or found.explicit) and found.path.lower().endswith(
+            MARKUP_SUFFIXES
+        ):
+            # The reader skips it quietly (a README is no article); a check says so, in
+            # case it was meant to be one.
+            parsed.report("warning", NO_FRONT_MATTER, 1)
         article = parsed.article
         results.append(
             _Checked(

@@ -59,14 +59,14 @@ def differences(db_path: str, roots: list[str]) -> Differences:
     try:
         db.execute(
             "CREATE TEMP TABLE seen (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, "
-            "explicit INTEGER)"
+            "explicit INTEGER, root TEXT)"
         )
         db.executemany(
-            "INSERT OR REPLACE INTO seen VALUES (?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO seen VALUES (?, ?, ?, ?, ?)",
             usable_files(scan(roots), unusable),
         )
         rows = db.execute(
-            "SELECT s.path, s.size, s.mtime_ns, s.explicit, f.path IS NOT NULL "
+            "SELECT s.path, s.size, s.mtime_ns, s.explicit, s.root, f.path IS NOT NULL "
             "FROM seen s LEFT JOIN files f ON f.path = s.path "
             "WHERE f.size IS NOT s.size OR f.mtime_ns IS NOT s.mtime_ns ORDER BY s.path"
         ).fetchall()
@@ -78,8 +78,10 @@ def differences(db_path: str, roots: list[str]) -> Differences:
         ]
     finally:
         db.close()
-    changed = [FoundFile(path, size, mtime, bool(flag)) for path, size, mtime, flag, _ in rows]
-    stored = [row[0] for row in rows if row[4]]
+    changed = [
+        FoundFile(path, size, mtime, bool(flag), root) for path, size, mtime, flag, root, _ in rows
+    ]
+    stored = [row[0] for row in rows if row[5]]
     return Differences(changed, stored, gone, unusable)
 
 

@@ -43,9 +43,12 @@ class StoredArticle(NamedTuple):
     provider_domain: str | None
     published: int | None
     quality: int | None
-    original_url: str | None
+    url: str | None  # the link: the original article, else the site's page
     identity: str
     kind: str | None
+    web_url: str | None
+    collection: str | None
+    is_published: int
 
 
 class CorpusIndex:
@@ -215,7 +218,8 @@ class CorpusIndex:
         """Every stored column of the articles, in the order given."""
         sql = (
             "SELECT id, path, title, provider_name, provider_domain, published, quality, "
-            "original_url, identity, kind FROM articles WHERE id IN ({marks})"
+            "url, identity, kind, web_url, collection, is_published "
+            "FROM articles WHERE id IN ({marks})"
         )
         found = {row[0]: StoredArticle(*row) for row in select_in(self.db, sql, article_ids)}
         return [found[i] for i in article_ids]

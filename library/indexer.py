@@ -57,7 +57,9 @@ def read_topic_tree(db: sqlite3.Connection) -> TopicTree:
     topics = [
         TaxonomyRow(*(value or "" for value in row))
         for row in db.execute(
-            "SELECT name, parent, topic_id, shortname, description FROM taxonomy ORDER BY path"
+            # The site's order: files by name, a file's entries as written (and stored).
+            "SELECT name, parent, topic_id, shortname, description FROM taxonomy "
+            "ORDER BY path, rowid"
         )
     ]
     used = [row[0] for row in db.execute("SELECT DISTINCT name FROM article_topics ORDER BY name")]
@@ -177,7 +179,8 @@ def _store(db: sqlite3.Connection, batch: list[IndexedFile]) -> None:
     rows = [(i, r, summary) for i, (r, summary) in zip(ids, articles, strict=True)]
     db.executemany(
         "INSERT INTO articles (id, path, identity, kind, title, provider_name, provider_domain, "
-        "published, quality, url, original_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "published, quality, url, original_url, web_url, collection, is_published) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(i, r.path, *summary) for i, r, summary in rows],
     )
     db.executemany(

@@ -11,19 +11,23 @@ from collections.abc import Iterable, Iterator
 from operator import attrgetter
 from typing import NamedTuple
 
-DOCUMENT_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".html", ".htm", ".txt"})
+MARKUP_SUFFIXES = (".md", ".markdown", ".mdown", ".html", ".htm")
+"""Markdown and HTML: a file of these without front matter is worth a warning in a check."""
+DOCUMENT_SUFFIXES = frozenset({*MARKUP_SUFFIXES, ".txt"})
 TAXONOMY_SUFFIXES = frozenset({".yaml", ".yml"})
 CANDIDATE_SUFFIXES = DOCUMENT_SUFFIXES | TAXONOMY_SUFFIXES
 _NAME = attrgetter("name")
 
 
 class FoundFile(NamedTuple):
-    """A file to parse, with the stat data that says whether it changed."""
+    """A file to parse, with the stat data that says whether it changed and the root it
+    was found under (the file itself when it was named), which places it in its site."""
 
     path: str
     size: int
     mtime_ns: int
     explicit: bool
+    root: str
 
 
 def _stat_file(path: str, explicit: bool) -> FoundFile | None:
@@ -31,7 +35,7 @@ def _stat_file(path: str, explicit: bool) -> FoundFile | None:
         info = os.stat(path)
     except OSError:
         return None
-    return FoundFile(path, info.st_size, info.st_mtime_ns, explicit)
+    return FoundFile(path, info.st_size, info.st_mtime_ns, explicit, path)
 
 
 def scan(paths: Iterable[str]) -> Iterator[FoundFile | str]:
@@ -77,7 +81,7 @@ def _walk(root: str, seen_dirs: set[tuple[int, int]]) -> Iterator[FoundFile]:
             try:
                 if dot > 0 and name[dot:].lower() in CANDIDATE_SUFFIXES and entry.is_file():
                     stat = entry.stat()
-                    yield FoundFile(entry.path, stat.st_size, stat.st_mtime_ns, False)
+                    yield FoundFile(entry.path, stat.st_size, stat.st_mtime_ns, False, root)
                 elif entry.is_dir():
                     subfolders.append(entry.path)
             except OSError:

@@ -7,6 +7,7 @@ import os
 from library.loader import load_file
 from library.records import ArticleSummary, IndexedFile
 from library.scan import FoundFile
+from models.collection import collection_of
 from models.html import readable_body
 from models.text import printable
 
@@ -35,6 +36,9 @@ def index_one(found: FoundFile) -> IndexedFile:
         article.quality,
         article.url,
         article.original_url,
+        article.web_url,
+        collection_of(found.path, (found.root,)),
+        article.published,
     )
     return IndexedFile(
         found.path,
@@ -42,7 +46,7 @@ def index_one(found: FoundFile) -> IndexedFile:
         found.mtime_ns,
         summary,
         article.excerpt,
-        readable_body(article.body),
+        readable_body(article.body, found.path),
         tuple(dict.fromkeys(article.topics)),
         taxonomy,
         problems,

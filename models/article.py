@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic.alias_generators import to_camel
 
-from models.fields import AwareDatetime, Label, Line, Text
+from models.fields import AwareDatetime, Label, Line, Score, Text
 from models.identity import normalise_url
 
 
@@ -42,8 +42,8 @@ class Image(LedeModel):
     """An image attached to an article (only its URL is shown)."""
 
     url: Line = ""
-    width: int | None = None
-    height: int | None = None
+    width: Score = None
+    height: Score = None
     is_cached: bool | None = None
     title: Line = ""
 
@@ -69,7 +69,7 @@ class RelatedArticle(LedeModel):
     web_url: Line = ""
     original_url: Line = ""
     provider: Provider | None = None
-    quality: int | None = None
+    quality: Score = None
     # Lists default by factory: a literal ``[]`` default is deep-copied for every
     # document that lacks the key (2.5% of the time to index a file).
     images: list[Image] = Field(default_factory=list)
@@ -86,7 +86,8 @@ class Article(LedeModel):
     """One document of the corpus: a news article, or another collection's entry.
 
     Profiles, companies, projects and events have ``name`` instead of
-    ``title``; ``kind`` says which collection a document belongs to.
+    ``title``; ``kind`` says what sort of item it is. ``published`` is the site's
+    flag: ``published: false`` is an item the site did not publish (shown all the same).
     """
 
     path: str = Field(default="", exclude=True)
@@ -98,9 +99,9 @@ class Article(LedeModel):
     web_url: Line = ""
     category: Line = ""
     type: Line = ""
-    quality: int | None = None
-    heat: int | None = None
-    published: bool | None = None
+    quality: Score = None
+    heat: Score = None
+    published: bool = True
     provider: Provider | None = None
     topics: list[Label] = Field(default_factory=list)
     images: list[Image] = Field(default_factory=list)
@@ -133,16 +134,14 @@ class Article(LedeModel):
 
     @property
     def kind(self) -> str:
-        """The collection a document belongs to: news, profile, event, code..."""
-        if self.category:
-            return self.category
-        if self.type and self.type != "article":
-            return self.type
-        return "news"
+        """What sort of item it is, as the front matter's ``type`` says: article, profile,
+        course, conference, code...; ``article`` when it does not say."""
+        return self.type or "article"
 
     @property
     def url(self) -> str:
-        """The link to open or copy: the original article, else the site's page."""
+        """The link to open or copy: the original article, else the site's page. Every
+        document with either has a link."""
         return self.original_url or self.web_url
 
     @property

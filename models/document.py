@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from models.article import Article
+from models.collection import is_data_record
 from models.frontmatter import (
     DocumentError,
     blank_blocks,
@@ -27,12 +28,16 @@ from models.taxonomy import Topic
 
 @dataclass
 class ParsedDocument:
-    """What a file turned out to be: an article, taxonomy topics, or nothing usable."""
+    """What a file turned out to be: an article, taxonomy topics, a data record (a
+    profile: see ``is_data_record``), or nothing usable. ``has_front_matter`` is false
+    for a file that does not start with ``---``, which is not read as a document."""
 
     path: str
     article: Article | None = None
     topics: list[Topic] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    record: Article | None = None
+    has_front_matter: bool = True
 
     @property
     def valid(self) -> bool:
@@ -113,13 +118,15 @@ def parse_document(
     """Parse a Markdown/HTML document with YAML front matter.
 
     Documents with ``taxonomy:`` in their front matter are taxonomy entries
-    (topics, organisations), not articles. ``summary`` skips the blocks a list
-    row does not need; the full document is parsed when it is shown.
+    (topics, organisations), not articles; nor are data records (profiles), which
+    are validated all the same. ``summary`` skips the blocks a list row does not
+    need; the full document is parsed when it is shown.
     """
     parsed = ParsedDocument(path)
     try:
         split = split_front_matter(text)
         if split is None:
+            parsed.has_front_matter = False
             if require_front_matter:
                 parsed.report("error", "no front matter: the first line must be '---'", 1)
             return parsed
@@ -148,6 +155,9 @@ def parse_document(
         "publishedDateTime" not in data
     ):
         parsed.report("warning", "no publishedDateTime", 1)
-    parsed.article = article
+    if is_data_record(data, split.body):
+        parsed.record = article
+    else:
+        parsed.article = article
     parsed.problems.sort(key=lambda problem: problem.line or 0)
     return parsed

@@ -39,5 +39,14 @@ Line = Annotated[str, BeforeValidator(_text), AfterValidator(lambda v: one_line(
 Label = Annotated[str, AfterValidator(lambda v: one_line(repair_text(v)))]
 """A topic name: like ``Line``, but a number or a mapping there is a mistake to report."""
 
+
+def _known(value: int | None) -> int | None:
+    """Sites write ``-1`` for "not known" (``heat: -1``); a negative score or size is none."""
+    return None if value is not None and value < 0 else value
+
+
+Score = Annotated[int | None, AfterValidator(_known)]
+"""A score, count or size (quality, heat, width): ``None`` when missing or unknown."""
+
 AwareDatetime = Annotated[datetime, BeforeValidator(_aware), AfterValidator(_aware_after)]
 """A timezone-aware datetime from a YAML timestamp, a date or an ISO string."""

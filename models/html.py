@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from models.liquid import strip_liquid
+
 _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol"}
 _SKIP = {"script", "style", "head", "title"}
 
@@ -40,8 +42,14 @@ def html_to_text(html: str) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
-def readable_body(body: str) -> str:
-    """A document body as people read it: Markdown as it is, an HTML body (newsletters)
-    as its text. The reader shows this and the index searches it, so a search for
-    ``td`` or ``style`` does not match every newsletter's markup."""
-    return html_to_text(body) if body.lstrip().startswith("<") else body
+HTML_SUFFIXES = (".html", ".htm")
+
+
+def readable_body(body: str, path: str = "") -> str:
+    """A document body as people read it: without template code, Markdown as it is, an
+    HTML body (newsletters: an ``.html`` file, or a body that starts with a tag) as its
+    text. The reader shows this and the index searches it, so a search for ``td``,
+    ``style`` or ``endraw`` does not match every newsletter's markup."""
+    body = strip_liquid(body)
+    is_html = path.lower().endswith(HTML_SUFFIXES) or body.lstrip().startswith("<")
+    return html_to_text(body) if is_html else body

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -68,6 +69,57 @@ def printable(text: str) -> str:
     return text if text.isascii() and text.isprintable() else _UNPRINTABLE.sub(_escape, text)
 
 
+# Unicode format characters (category Cf, as of Unicode 14): zero-width spaces and joiners,
+# the word joiner, the byte-order mark, the soft hyphen, bidi marks, tags... Invisible, they
+# still split a word for search and shift columns in a terminal. Two uses are kept (see
+# ``_keep_format``): joiners inside emoji sequences and scripts that shape with them, and
+# the tags of subdivision flags.
+_FORMAT = re.compile(
+    "[\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f]"
+)
+_JOINERS = "\u200c\u200d"
+_BLACK_FLAG = "\U0001f3f4"
+
+
+def _is_tag(char: str) -> bool:
+    return "\U000e0020" <= char <= "\U000e007f"
+
+
+def _keep_format(text: str, at: int) -> bool:
+    """Whether the format character at ``at`` carries meaning: a zero-width joiner between
+    emoji (👩‍💻), a joiner or non-joiner between letters of a script that is shaped with them
+    (Persian, Hindi), or a tag of a subdivision flag (🏴 followed by tags)."""
+    char = text[at]
+    before = text[at - 1] if at else ""
+    after = text[at + 1] if at + 1 < len(text) else ""
+    if char in _JOINERS and before and after:
+        if not (before.isascii() or after.isascii()):
+            left, right = unicodedata.category(before), unicodedata.category(after)
+            if left[0] in "LM" and right[0] == "L":
+                return True
+            emoji_before = left in ("So", "Sk") or before == "\ufe0f"
+            return char == "\u200d" and emoji_before and right == "So"
+        return False
+    if _is_tag(char):
+        start = at
+        while start and _is_tag(text[start - 1]):
+            start -= 1
+        return start > 0 and text[start - 1] == _BLACK_FLAG
+    return False
+
+
+def strip_invisible(text: str) -> str:
+    """Remove invisible format characters (zero-width spaces, soft hyphens, BOMs...)."""
+    if text.isascii() or _FORMAT.search(text) is None:
+        return text
+    return _FORMAT.sub(
+        lambda match: match.group() if _keep_format(text, match.start()) else "", text
+    )
+
+
 def one_line(text: str) -> str:
     """Collapse all whitespace so a value fits on one row of a list."""
     return " ".join(text.split())
@@ -88,7 +140,7 @@ def _ftfy_fix() -> Callable[[str], str]:  # pragma: no cover - trivial import in
 
 
 def repair_text(text: str) -> str:
-    """Fix mojibake, decode HTML entities and strip control characters.
+    """Fix mojibake, decode HTML entities and strip control and invisible characters.
 
     Escape sequences are stripped before ftfy (which would otherwise drop just
     the ESC and leave the payload of a sequence), all controls after it and
@@ -103,4 +155,4 @@ def repair_text(text: str) -> str:
         text = html.unescape(text)
     if "\xa0" in text:
         text = text.replace("\xa0", " ")
-    return strip_controls(text)
+    return strip_invisible(strip_controls(text))

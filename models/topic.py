@@ -4,6 +4,10 @@ It imports no pydantic, so the reader can build it at start-up cheaply.
 Taxonomies are hand-edited data: parents may be missing or form cycles, and
 articles use topics no taxonomy defines. The tree absorbs all of that and
 reports it as warnings instead of hanging or failing.
+
+The tree keeps the site's order: topics come in the order their entries are
+given (taxonomy files by file name, ``00-ai.yaml`` before ``01-ml.yaml``, and a
+file's entries as written); topics no taxonomy defines come after, by name.
 """
 
 from __future__ import annotations
@@ -51,10 +55,11 @@ class TopicTree:
         self.nodes: dict[str, TopicNode] = {}
         self.aliases: dict[str, str] = {}
         self.warnings: list[str] = []
+        self.positions: dict[str, int] = {}  # declared topics, in the taxonomy's order
 
     @classmethod
     def build(cls, topics: Iterable[TopicEntry], used: Iterable[str] = ()) -> TopicTree:
-        """Build from taxonomy entries and the topic names articles use.
+        """Build from taxonomy entries (in the site's order) and the topic names articles use.
 
         Unknown parents are added at the root; a cycle is broken by moving the
         topic that closes it to the root. Both produce a warning.
@@ -69,6 +74,7 @@ class TopicTree:
                 tree.warnings.append(f"topic '{topic.name}' is defined more than once")
                 continue
             tree.nodes[key] = TopicNode(topic.name, description=topic.description)
+            tree.positions[key] = len(declared)
             declared.append(topic)
             for alias in (topic.id, topic.shortname):
                 if alias:
@@ -90,8 +96,13 @@ class TopicTree:
             if node.parent:
                 tree.nodes[node.parent].children.append(key)
         for node in tree.nodes.values():
-            node.children.sort(key=lambda child: tree.nodes[child].name.casefold())
+            node.children.sort(key=tree._order)
         return tree
+
+    def _order(self, key: str) -> tuple[bool, int, str]:
+        """Sort key: declared topics in the taxonomy's order, then the others by name."""
+        position = self.positions.get(key)
+        return (position is None, position or 0, self.nodes[key].name.casefold())
 
     def _ensure(self, name: str) -> str:
         """The key of ``name``, adding it as a root topic when the tree lacks it."""
@@ -129,9 +140,9 @@ class TopicTree:
 
     @property
     def roots(self) -> list[str]:
-        """Keys of the top-level topics, by name."""
+        """Keys of the top-level topics, in the taxonomy's order, then the others by name."""
         keys = [key for key, node in self.nodes.items() if node.parent is None]
-        return sorted(keys, key=lambda key: self.nodes[key].name.casefold())
+        return sorted(keys, key=self._order)
 
     def ancestors(self, key: str) -> list[str]:
         """``key`` and every topic above it, nearest first."""

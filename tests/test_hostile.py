@@ -74,8 +74,9 @@ FILES: dict[str, tuple[bytes, list[tuple[int, str, str]]]] = {
     ),
     "crlf-bom.md": (b"\xef\xbb\xbf---\r\ntitle: Windows\r\n---\r\nbody\r\n", []),
     "no-newline.md": (b"---\ntitle: Ends abruptly\n---", []),
-    "empty.md": (b"", []),  # walked, not named: not a document, silently skipped
-    "sub/notes.md": (b"Just notes, no front matter.\n", []),  # likewise
+    # Walked, not named: not a document; the index skips it quietly, a check warns.
+    "empty.md": (b"", [(1, "warning", "no front matter: not read as a document")]),
+    "sub/notes.md": (b"Just notes\n", [(1, "warning", "no front matter: not read as a document")]),
     "sub/deeper/also-good.md": (b"---\ntitle: Deep in the tree\n---\n", []),
     "-x.md": (b"---\ntitle: Dash\n---\n", []),
     "with space.md": (b"---\ntitle: Space\n---\n", []),

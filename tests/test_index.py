@@ -414,11 +414,14 @@ def test_records_for_json(query_corpus: Path, index_factory: IndexFactory) -> No
         "title": "TensorFlow 3 released with a new compiler",
         "published_at": "2021-05-01T09:00:00+00:00",  # ISO with the local offset (UTC here)
         "original_url": "https://example.test/tensorflow-3",
+        "web_url": "",
         "provider": {"name": "Example Wire", "domain": "example.test"},
         "topics": ["TensorFlow"],
         "quality": 80,
         "identity": "https://example.test/tensorflow-3",
-        "kind": "news",
+        "kind": "article",
+        "collection": None,
+        "published": True,
     }
     hangar = next(r for r in records if str(r["path"]).endswith("hangar.md"))
     assert (hangar["published_at"], hangar["quality"], hangar["topics"]) == (None, None, [])

@@ -60,9 +60,9 @@ def test_hangzhou_seed_loads_with_its_mojibake_repaired() -> None:
     assert article.provider == Provider(name="Global Times", domain="globaltimes.cn")
     assert article.topics == ["Computer Vision", "AI"]
     assert article.quality == 0
-    assert article.heat == -1
+    assert article.heat is None  # "heat: -1" is the site's "not known"
     assert article.published is False
-    assert article.kind == "news"
+    assert article.kind == "article"
     assert article.original_url == "https://www.globaltimes.cn/content/1204981.shtml"
     assert article.identity == "https://globaltimes.cn/content/1204981.shtml"
     assert [related.title for related in article.related] == [
@@ -302,11 +302,13 @@ def test_single_topic_and_blank_entries(summary: bool) -> None:
 
 @MODES
 def test_a_named_document_takes_its_name_as_title(summary: bool) -> None:
-    article = article_of(
+    parsed = parse(
         'name: "Andrew Ng"\nbio: "Co-Founder of Coursera"\ntype: "profile"\n'
         "location: Palo Alto, CA\nwebsite:\n",
         summary=summary,
     )
+    article = parsed.record  # a profile is a data record, not an article
+    assert article is not None and parsed.article is None
     assert article.title == "Andrew Ng"
     assert article.name == "Andrew Ng"
     assert article.excerpt == "Co-Founder of Coursera"

@@ -14,7 +14,10 @@ def json_records(index: CorpusIndex, article_ids: list[int]) -> list[dict[str, o
             "path": row.path,
             "title": row.title,
             "published_at": local_iso(row.published) if row.published is not None else None,
-            "original_url": row.original_url,
+            "original_url": row.url,  # the link: every row with any URL has one
+            "web_url": row.web_url,
+            "collection": row.collection,
+            "published": bool(row.is_published),
             "provider": {"name": row.provider_name, "domain": row.provider_domain},
             "topics": topics[row.id],
             "quality": row.quality,

@@ -67,7 +67,7 @@ def article_header(article: Article) -> Content:
         scores.append(f"heat {article.heat}")
     if scores:
         parts += [(" · ".join(scores), "dim"), "\n"]
-    if article.kind != "news":
+    if article.kind != "article":
         parts += [(article.kind, "italic dim"), "\n"]
     return Content.assemble(*parts)
 
@@ -156,7 +156,7 @@ class DetailView(VerticalScroll, can_focus=True):
         excerpt.update(Content(article.excerpt))
         from models.html import readable_body  # only when an article is shown
 
-        self.set_body(readable_body(article.body))
+        self.set_body(readable_body(article.body, article.path))
         related.add_options(
             [related_option(item, item.url in related_in_corpus) for item in article.related]
         )

@@ -1,0 +1,63 @@
+"""Where a document belongs on a Jekyll site: its collection, and whether it is an article
+at all or a data record (a person's profile, a company).
+
+Pure functions of a path and a document's front matter, so the indexing workers
+can call them for every file.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+# Folders with a leading underscore that Jekyll reads as something other than a
+# collection: data files, templates, styles, plugins and the built site.
+NOT_COLLECTIONS = frozenset({"_data", "_includes", "_layouts", "_sass", "_site", "_plugins"})
+
+# What an article has at least one of: a title, a blurb, a date or a link. A data record
+# (``_people``: name, bio, twitter; ``_companies``: name, overview, funding; a sponsorship)
+# has none of them and no body: it describes something, it does not tell anything.
+ARTICLE_KEYS = ("title", "excerpt", "publishedDateTime", "originalUrl", "webUrl")
+
+
+def _folders(path: str, roots: Iterable[str]) -> list[str]:
+    """The folders between the innermost root holding ``path`` and the file."""
+    best = ""
+    for root in roots:
+        root = root.rstrip("/" + os.sep) + os.sep
+        if path.startswith(root) and len(root) > len(best):
+            best = root
+    if not best:
+        return []
+    return path[len(best) :].replace(os.sep, "/").split("/")[:-1]
+
+
+def collection_of(path: str, roots: Iterable[str]) -> str | None:
+    """The Jekyll collection ``path`` sits in: the innermost ``_name`` folder between its
+    corpus root and the file, without the underscore.
+
+    ``_news/a.md`` is in ``news``, ``_archive/_news/a.md`` in ``news`` (an archive keeps
+    the collection's folder), ``_learning/books/ai/a.md`` in ``learning``. A file in
+    no such folder, or whose root is the file itself, has none (``None``). Only the part
+    below the root counts: a ``_name`` folder above it (``/home/_me/site``) is not the
+    site's.
+    """
+    for folder in reversed(_folders(path, roots)):
+        if len(folder) > 1 and folder.startswith("_") and folder not in NOT_COLLECTIONS:
+            return folder[1:]
+    return None
+
+
+def _given(value: Any) -> bool:
+    return value is not None and (not isinstance(value, str) or bool(value.strip()))
+
+
+def is_data_record(front_matter: Mapping[str, Any], body: str) -> bool:
+    """Whether a document is a data record rather than an article, by its shape: it has
+    none of ``ARTICLE_KEYS`` and no body. Decided per document, whatever its folder is
+    called, so other sites' data folders (``_authors``, ``_speakers``) are recognised
+    too, and an article filed in an odd folder is not lost."""
+    if body.strip():
+        return False
+    return not any(_given(front_matter.get(key)) for key in ARTICLE_KEYS)

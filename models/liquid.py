@@ -1,0 +1,53 @@
+"""Removing Liquid template code (Jekyll's ``{% ... %}`` tags and ``{{ ... }}`` output)
+from a document body, so no template code is shown or searched.
+
+What the site would show is kept: the text between ``{% raw %}`` and
+``{% endraw %}`` (only the two tags go), and Markdown code (fenced blocks and
+inline spans), which is literal text a person reads, templates included; raw
+tags inside code go, as they are there only to keep Jekyll off the code. A
+``{% comment %}`` block goes with its content, as on the site. Front matter
+values are not templates (Jekyll does not render them) and are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _tag(name: str) -> str:
+    """A Liquid tag by name, with or without whitespace control (``{%- raw -%}``)."""
+    return r"\{%-?\s*" + name + r"\s*-?%\}"
+
+
+_RAW_TAG = re.compile(_tag("(?:end)?raw"))
+_LIQUID = re.compile(
+    "|".join(
+        (
+            r"(?P<fence>^[ \t]{0,3}(?P<mark>`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}(?P=mark)|\Z))",
+            r"(?P<span>(?P<ticks>`+)[^`\n][^\n]*?(?P=ticks))",
+            # Runs without a brace are taken whole: a lazy ``.*?`` tried the closing tag
+            # at every character of a newsletter (4 ms for 56 kB; now a tenth of that).
+            _tag("raw") + r"(?P<raw>[^{]*(?:\{(?!" + _tag("endraw")[2:] + r")[^{]*)*)"
+            r"(?:" + _tag("endraw") + r")?",
+            _tag("comment") + r".*?(?:" + _tag("endcomment") + r"|\Z)",
+            r"\{%.*?%\}",
+            r"\{\{.*?\}\}",
+        )
+    ),
+    re.DOTALL | re.MULTILINE,
+)
+
+
+def _replace(match: re.Match[str]) -> str:
+    code = match.group("fence") or match.group("span")
+    if code is not None:
+        return _RAW_TAG.sub("", code)
+    raw = match.group("raw")
+    return raw if raw is not None else ""
+
+
+def strip_liquid(body: str) -> str:
+    """``body`` without Liquid tags and output (see the module's docstring for what stays)."""
+    if "{%" not in body and "{{" not in body:
+        return body
+    return _LIQUID.sub(_replace, body)

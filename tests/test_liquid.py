@@ -1,0 +1,94 @@
+"""No template code where a person reads or searches: Liquid leaves bodies, what the site
+shows stays (raw blocks' content, Markdown code), and HTML newsletters read as text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from library.index import CorpusIndex
+from models.html import readable_body
+from models.liquid import strip_liquid
+from tests.conftest import write_document
+
+NEWSLETTER_BODY = """{% raw %}<html>
+<head><title>Daily</title><style>td { color: red; }</style></head>
+<body><table><tr><td><h1>A.I. Every Day</h1></td></tr>
+<tr><td><p>Robots learn to fold laundry</p></td></tr></table></body>
+</html>{% endraw %}
+{% include footer.html unsubscribe=page.url %}
+"""
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Hello {{ page.title }} world", "Hello  world"),
+        ("A {%- if x -%}B{% endif %} C", "A B C"),
+        ("before {% include card.html\n  title=page.title %} after", "before  after"),
+        (
+            "keep {% raw %}{{ literal }} and {% tag %}{% endraw %} done",
+            "keep {{ literal }} and {% tag %} done",
+        ),
+        ("{%raw%}no spaces{%endraw%}", "no spaces"),
+        ("a {% comment %}hidden {{ x }}{% endcomment %}b", "a b"),
+        ("an unclosed {% raw %}tail {{ x }}", "an unclosed tail {{ x }}"),
+        ("no template { here } or {{ there", "no template { here } or {{ there"),
+    ],
+)
+def test_liquid_tags_and_output_are_removed(body: str, expected: str) -> None:
+    assert strip_liquid(body) == expected
+
+
+def test_markdown_code_keeps_its_templates_but_not_its_raw_tags() -> None:
+    body = (
+        "Use `{{ site.url }}` in a link.\n\n"
+        "```liquid\n{% raw %}{% for post in site.posts %}{{ post.title }}{% endfor %}"
+        "{% endraw %}\n```\n"
+        "Outside {{ gone }}.\n"
+        "~~~\n{{ tilde }}\n~~~\n"
+    )
+    assert strip_liquid(body) == (
+        "Use `{{ site.url }}` in a link.\n\n"
+        "```liquid\n{% for post in site.posts %}{{ post.title }}{% endfor %}\n```\n"
+        "Outside .\n"
+        "~~~\n{{ tilde }}\n~~~\n"
+    )
+
+
+def test_an_html_newsletter_wrapped_in_raw_reads_as_text() -> None:
+    text = readable_body(NEWSLETTER_BODY, "_newsletters/daily.html")
+    assert text == "A.I. Every Day\n\nRobots learn to fold laundry"
+
+
+def test_an_html_file_is_read_as_html_even_when_its_body_starts_with_text() -> None:
+    text = readable_body("Today's issue<p>First <b>story</b></p>", "_newsletters/x.html")
+    assert text == "Today's issue\n\nFirst story"
+    assert (
+        readable_body("A *Markdown* body with {{ x }}", "_news/x.md") == "A *Markdown* body with "
+    )
+
+
+def test_liquid_is_neither_shown_nor_searchable_in_the_index(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write_document(
+        site / "_newsletters",
+        "daily.html",
+        'title: "Daily"\npublishedDateTime: 2024-01-02T00:00:00Z\nwebUrl: https://x.test/d/',
+        NEWSLETTER_BODY,
+    )
+    write_document(
+        site / "_news",
+        "a.md",
+        'title: "Story"\noriginalUrl: https://x.test/a',
+        "Text {% include note.html %} and {{ page.author }}.",
+    )
+    index = CorpusIndex([str(site)], tmp_path / "index.db")
+    try:
+        index.refresh()
+        assert [row.title for row in index.search("laundry")] == ["Daily"]
+        for word in ("endraw", "raw", "include", "footer", "author", "page", "td", "style"):
+            assert index.search(word) == [], word
+    finally:
+        index.close()
