@@ -377,14 +377,14 @@ class MainScreen(Screen[None]):
     @work(exclusive=True, group="preview", exit_on_error=False)
     async def fetch_preview(self, article: Article, refresh: bool) -> None:
         """Fetch the original page; moving to another article cancels this worker."""
-        from preview import PreviewError, fetch_preview
+        from preview import PreviewError, fetch_preview, without_credentials
 
         detail = self.query_one("#detail", DetailView)
         url = article.url
         if not url:
             detail.set_status(Content.assemble(("⚠ This article has no URL", "$warning")))
             return
-        detail.set_status(Content.assemble(("⠿ Fetching ", "$accent"), url))
+        detail.set_status(Content.assemble(("⠿ Fetching ", "$accent"), without_credentials(url)))
         detail.add_class("-loading")
         try:
             result = await fetch_preview(
