@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import os
-import signal
 import sys
-import termios
 import time
 from collections.abc import Iterable
 from functools import cached_property, partial
@@ -26,6 +22,7 @@ from library.settings import load_settings
 from models.problem import Problem
 from tui.clipboard import osc52, screen_passthrough
 from tui.collector import keep_out_of_collections
+from tui.lifeline import Lifeline
 from tui.screens.help import HelpScreen, key_names
 from tui.screens.main import MainScreen
 from tui.widgets.article_list import ArticleList
@@ -78,7 +75,16 @@ class LedeApp(App[None]):
         # painted and thrown away, and the first frames shown were partial ones (the list
         # and its counts reached the terminal two frames later, ~0.2 s at 50,000 articles).
         self.call_later(self._open_reader)
-        self.watch_terminal()
+
+    def run(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - App.run's own
+        """Run until quit, hung up or terminated; then whatever is still working (a cold
+        index) has a few seconds to stop, and the process ends (see ``Lifeline``)."""
+        lifeline = Lifeline(self)
+        lifeline.install()
+        try:
+            return super().run(*args, **kwargs)
+        finally:
+            lifeline.deadline(self.return_code or 0)
 
     def _open_reader(self) -> None:
         self.push_screen(MainScreen())
@@ -104,24 +110,6 @@ class LedeApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen):
                 screen.show_waiting_detail()
-
-    def watch_terminal(self) -> None:
-        """Leave when the terminal goes away (a dropped SSH connection, a closed window).
-
-        SIGHUP usually says so; when it does not, the input thread would spin on
-        end-of-file, so a once-a-second check of the terminal catches that too.
-        """
-        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.exit)
-        stdin = sys.__stdin__
-        if stdin is not None and stdin.isatty():
-            self.set_interval(1.0, partial(self._check_terminal, stdin.fileno()))
-
-    def _check_terminal(self, fd: int) -> None:
-        try:
-            termios.tcgetattr(fd)
-        except (termios.error, OSError):
-            self.exit()
 
     def on_unmount(self) -> None:
         if self.corpus is not None:
