@@ -12,6 +12,7 @@ from importlib import import_module
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
@@ -75,6 +76,15 @@ class LedeApp(App[None]):
         # painted and thrown away, and the first frames shown were partial ones (the list
         # and its counts reached the terminal two frames later, ~0.2 s at 50,000 articles).
         self.call_later(self._open_reader)
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's terminal driver, made to survive stray input (see ``TerminalDriver``)."""
+        from textual.drivers.linux_driver import LinuxDriver
+
+        from tui.driver import TerminalDriver
+
+        driver = super().get_driver_class()
+        return TerminalDriver if driver is LinuxDriver else driver
 
     def run(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - App.run's own
         """Run until quit, hung up or terminated; then whatever is still working (a cold
