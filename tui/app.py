@@ -24,6 +24,7 @@ from models.problem import Problem
 from tui.clipboard import osc52, screen_passthrough
 from tui.collector import keep_out_of_collections
 from tui.lifeline import Lifeline
+from tui.palette import Palette
 from tui.screens.help import HelpScreen, key_names
 from tui.screens.main import MainScreen
 from tui.widgets.article_list import ArticleList
@@ -85,6 +86,11 @@ class LedeApp(App[None]):
 
         driver = super().get_driver_class()
         return TerminalDriver if driver is LinuxDriver else driver
+
+    def action_command_palette(self) -> None:
+        """Open the palette (one that survives paging before it is laid out)."""
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette(id="--command-palette"))
 
     def run(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - App.run's own
         """Run until quit, hung up or terminated; then whatever is still working (a cold
