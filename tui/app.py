@@ -23,7 +23,6 @@ from library.settings import load_settings
 from models.problem import Problem
 from tui.clipboard import osc52, screen_passthrough
 from tui.collector import keep_out_of_collections
-from tui.lifeline import Lifeline
 from tui.palette import Palette
 from tui.screens.help import HelpScreen, key_names
 from tui.screens.main import MainScreen
@@ -91,16 +90,6 @@ class LedeApp(App[None]):
         """Open the palette (one that survives paging before it is laid out)."""
         if self.use_command_palette and not Palette.is_open(self):
             self.push_screen(Palette(id="--command-palette"))
-
-    def run(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - App.run's own
-        """Run until quit, hung up or terminated; then whatever is still working (a cold
-        index) has a few seconds to stop, and the process ends (see ``Lifeline``)."""
-        lifeline = Lifeline(self)
-        lifeline.install()
-        try:
-            return super().run(*args, **kwargs)
-        finally:
-            lifeline.deadline(self.return_code or 0)
 
     def _open_reader(self) -> None:
         self.push_screen(MainScreen())

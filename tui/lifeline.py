@@ -30,11 +30,20 @@ RETURN_CODES = {signal.SIGHUP: 0, signal.SIGTERM: 128 + signal.SIGTERM}
 
 
 class Lifeline:
-    """Ties the life of the process to its terminal, for one run of ``app``."""
+    """Ties the life of the process to its terminal while ``app`` runs in it, and after:
+    ``with Lifeline(app): app.run()``. Only for a process that ends with the app."""
 
     def __init__(self, app: App) -> None:
         self.app = app
         self._ending = threading.Event()
+
+    def __enter__(self) -> Lifeline:
+        self.install()
+        return self
+
+    def __exit__(self, *_exception: object) -> None:
+        """The app has ended: whatever still works (a cold index) has ``GRACE`` seconds."""
+        self.deadline(self.app.return_code or 0)
 
     def install(self) -> None:
         """Handle the signals and start watching the terminal: before the app runs,
