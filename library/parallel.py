@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import importlib
 import multiprocessing
 import os
@@ -62,6 +61,8 @@ def _in_background(reader: int) -> None:
     with contextlib.suppress(OSError, AttributeError):  # no os.nice on some systems
         os.nice(WORKER_NICENESS)
     if sys.platform.startswith("linux"):
+        import ctypes  # here, in the worker: the reader itself never needs it
+
         with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     parent = os.getppid()
@@ -146,13 +147,9 @@ def map_batches(function: str, items: Iterable[Item]) -> Iterator[list]:
             context = multiprocessing.get_context("forkserver")
             with _pool(context, os.cpu_count() or 2) as pool:
                 batches = _batches(chain(head, iterator), sent)
-                try:
-                    for result in pool.map(partial(_call, function), batches):
-                        done += 1
-                        yield result
-                except GeneratorExit:  # abandoned (the reader is closing): drop the queue
-                    pool.shutdown(wait=False, cancel_futures=True)
-                    raise
+                for result in pool.map(partial(_call, function), batches):
+                    done += 1
+                    yield result
             return
         except (BrokenProcessPool, OSError, ValueError):
             pass  # finished in-process below
