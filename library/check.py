@@ -13,7 +13,7 @@ from library.counts import plural
 from library.loader import load_file
 from library.parallel import map_batches
 from library.problems import duplicate_warning, topic_warnings
-from library.scan import MARKUP_SUFFIXES, FoundFile, scan
+from library.scan import MARKUP_SUFFIXES, FoundFile, Skipped, scan
 from models.problem import Problem
 from models.taxonomy import Topic
 from models.topic import TopicTree
@@ -81,9 +81,9 @@ def check(paths: Iterable[str]) -> CheckReport:
     report = CheckReport()
     files: list[FoundFile] = []
     for item in scan(paths):
-        if isinstance(item, str):
-            report.problems.append(Problem(item, None, "error", "no such file or directory"))
-            report.invalid += 1
+        if isinstance(item, Skipped):
+            report.problems.append(Problem(item.path, None, item.severity, item.reason))
+            report.invalid += item.severity == "error"
         else:
             files.append(item)
     first_path: dict[str, str] = {}

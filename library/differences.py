@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from library.parallel import run_apart
-from library.scan import FoundFile, scan
+from library.scan import FoundFile, Skipped, scan
 from models.text import printable
 
 APART_FROM = 5000  # files in the index from which the comparison runs in a worker
@@ -29,7 +29,7 @@ class Differences(NamedTuple):
     unusable: list[str]  # messages about what was found but cannot be indexed
 
 
-def usable_files(items: Iterable[FoundFile | str], unusable: list[str]) -> Iterator[FoundFile]:
+def usable_files(items: Iterable[FoundFile | Skipped], unusable: list[str]) -> Iterator[FoundFile]:
     """The files of a scan; what cannot be indexed is described in ``unusable``.
 
     SQLite holds only UTF-8 text, so a file name that is not UTF-8 (the file
@@ -37,8 +37,8 @@ def usable_files(items: Iterable[FoundFile | str], unusable: list[str]) -> Itera
     such name must not stop the whole corpus from indexing.
     """
     for item in items:
-        if isinstance(item, str):
-            unusable.append(f"{printable(item)}: no such file or directory")
+        if isinstance(item, Skipped):
+            unusable.append(f"{printable(item.path)}: {printable(item.reason)}")
             continue
         try:
             item.path.encode("utf-8")

@@ -6,7 +6,10 @@ import contextlib
 import importlib
 import multiprocessing
 import os
+import signal
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -21,6 +24,8 @@ Result = TypeVar("Result")
 POOL_THRESHOLD = 400
 BATCH = 256
 WORKER_NICENESS = 10
+PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
+WATCH_EVERY = 1.0  # seconds between a worker's looks at whether the reader is still there
 
 
 def start_workers(preload: str) -> None:
@@ -40,12 +45,51 @@ def start_workers(preload: str) -> None:
             sys.stderr = saved
 
 
-def _in_background() -> None:
-    """Run a worker behind the reader: a person waiting on the screen comes before an
-    index being built. Niceness only orders processes that compete for the cores, so an
-    index built with nothing else running takes no longer."""
+def _in_background(reader: int) -> None:
+    """Start a worker behind the reader, and bound to it.
+
+    Behind: a person waiting on the screen comes before an index being built.
+    Niceness only orders processes that compete for the cores, so an index built
+    with nothing else running takes no longer.
+
+    Bound: a worker whose reader was killed would wait on its queue forever (it
+    holds the queue's other end itself), and keep the resource tracker alive. On
+    Linux the kernel kills it when its parent, the fork server, ends, which the
+    fork server does when the reader ends; a thread that looks once a second is
+    the fallback everywhere.
+    """
     with contextlib.suppress(OSError, AttributeError):  # no os.nice on some systems
         os.nice(WORKER_NICENESS)
+    if sys.platform.startswith("linux"):
+        import ctypes  # here, in the worker: the reader itself never needs it
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    parent = os.getppid()
+    threading.Thread(target=_end_with, args=(reader, parent), daemon=True).start()
+
+
+def _end_with(reader: int, parent: int) -> None:
+    """End this worker once ``reader`` or this worker's ``parent`` is gone."""
+    while True:
+        time.sleep(WATCH_EVERY)
+        try:
+            os.kill(reader, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except OSError:
+            pass  # there, but not ours to signal
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def _pool(context: multiprocessing.context.BaseContext, workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_in_background,
+        initargs=(os.getpid(),),
+    )
 
 
 def run_apart(function: Callable[..., Result], args: tuple[Any, ...], preload: str) -> Result:
@@ -57,9 +101,7 @@ def run_apart(function: Callable[..., Result], args: tuple[Any, ...], preload: s
     try:
         start_workers(preload)
         context = multiprocessing.get_context("forkserver")
-        with ProcessPoolExecutor(
-            max_workers=1, mp_context=context, initializer=_in_background
-        ) as pool:
+        with _pool(context, 1) as pool:
             return pool.submit(function, *args).result()
     except (BrokenProcessPool, OSError, ValueError):
         return function(*args)
@@ -104,9 +146,7 @@ def map_batches(function: str, items: Iterable[Item]) -> Iterator[list[Any]]:
         try:
             start_workers(function.partition(":")[0])
             context = multiprocessing.get_context("forkserver")
-            with ProcessPoolExecutor(
-                max_workers=os.cpu_count(), mp_context=context, initializer=_in_background
-            ) as pool:
+            with _pool(context, os.cpu_count() or 2) as pool:
                 batches = _batches(chain(head, iterator), sent)
                 for result in pool.map(partial(_call, function), batches):
                     done += 1

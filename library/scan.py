@@ -1,7 +1,9 @@
 """Finding the documents under the paths a user gives, safely.
 
-Folders are walked recursively, following symlinked folders but never the
-same folder twice, so symlink loops end. Hidden files and folders are skipped.
+Folders are walked recursively, never the same folder twice, so symlink loops
+end. Symlinks are followed only to targets inside a path the user gave: a link to
+``/`` or ``/proc`` would otherwise walk the whole file system. Hidden files and
+folders are skipped.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ import os
 from collections.abc import Iterable, Iterator
 from operator import attrgetter
 from typing import NamedTuple
+
+from models.problem import Severity
 
 MARKUP_SUFFIXES = (".md", ".markdown", ".mdown", ".html", ".htm")
 """Markdown and HTML: a file of these without front matter is worth a warning in a check."""
@@ -30,6 +34,14 @@ class FoundFile(NamedTuple):
     root: str
 
 
+class Skipped(NamedTuple):
+    """A path the scan did not take, and why (one line, for the index's problems)."""
+
+    path: str
+    reason: str
+    severity: Severity  # "error" for a path given that is not there, else "warning"
+
+
 def _stat_file(path: str, explicit: bool) -> FoundFile | None:
     try:
         info = os.stat(path)
@@ -38,24 +50,35 @@ def _stat_file(path: str, explicit: bool) -> FoundFile | None:
     return FoundFile(path, info.st_size, info.st_mtime_ns, explicit, path)
 
 
-def scan(paths: Iterable[str]) -> Iterator[FoundFile | str]:
-    """Yield every candidate file under ``paths``; a path that does not exist yields
-    its own name as a string so the caller can report it."""
+def scan(paths: Iterable[str]) -> Iterator[FoundFile | Skipped]:
+    """Yield every candidate file under ``paths``, and what was skipped: a path that
+    does not exist, a link that leads outside them."""
+    roots = [os.path.abspath(path) for path in paths]
+    inside = tuple({os.path.join(os.path.realpath(root), "") for root in roots})
     seen_dirs: set[tuple[int, int]] = set()
-    for root in paths:
-        root = os.path.abspath(root)
+    for root in roots:
         if os.path.isfile(root):
             found = _stat_file(root, explicit=True)
             if found:
                 yield found
             continue
         if not os.path.isdir(root):
-            yield root
+            yield Skipped(root, "no such file or directory", "error")
             continue
-        yield from _walk(root, seen_dirs)
+        yield from _walk(root, inside, seen_dirs)
 
 
-def _walk(root: str, seen_dirs: set[tuple[int, int]]) -> Iterator[FoundFile]:
+def _outside(link: str, inside: tuple[str, ...]) -> Skipped | None:
+    """Why the symlink ``link`` is not followed, or None if it stays inside."""
+    target = os.path.realpath(link)
+    if os.path.join(target, "").startswith(inside):
+        return None
+    return Skipped(link, f"link leads outside the corpus (to {target}); not followed", "warning")
+
+
+def _walk(
+    root: str, inside: tuple[str, ...], seen_dirs: set[tuple[int, int]]
+) -> Iterator[FoundFile | Skipped]:
     stack = [root]
     while stack:
         folder = stack.pop()
@@ -80,10 +103,19 @@ def _walk(root: str, seen_dirs: set[tuple[int, int]]) -> Iterator[FoundFile]:
             dot = name.rfind(".")
             try:
                 if dot > 0 and name[dot:].lower() in CANDIDATE_SUFFIXES and entry.is_file():
+                    is_folder = False
+                elif entry.is_dir():
+                    is_folder = True
+                else:
+                    continue
+                # is_symlink() asks nothing of the file system: scandir knows the type.
+                if entry.is_symlink() and (skipped := _outside(entry.path, inside)):
+                    yield skipped
+                elif is_folder:
+                    subfolders.append(entry.path)
+                else:
                     stat = entry.stat()
                     yield FoundFile(entry.path, stat.st_size, stat.st_mtime_ns, False, root)
-                elif entry.is_dir():
-                    subfolders.append(entry.path)
             except OSError:
                 continue
         stack.extend(reversed(subfolders))

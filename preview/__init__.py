@@ -6,7 +6,7 @@ importing this package stays cheap.
 
 from preview.cache import PreviewCache
 from preview.command import preview_command
-from preview.fetcher import FetchLimits
+from preview.fetcher import FetchLimits, without_credentials
 from preview.model import Preview, PreviewError
 from preview.pipeline import fetch_preview
 
@@ -17,4 +17,5 @@ __all__ = [
     "PreviewError",
     "fetch_preview",
     "preview_command",
+    "without_credentials",
 ]

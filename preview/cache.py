@@ -1,6 +1,7 @@
 """Previews kept on disk, so a page read once can be read again instantly and offline.
 
-One JSON file per URL, named by the SHA-256 of the URL. The cache is only an
+One JSON file per URL, named by the SHA-256 of the URL. A URL's ``user:password@``
+part never reaches the disk: neither the name nor the record holds it. The cache is only an
 optimisation: a file that cannot be read or parsed is a miss, and a cache that
 cannot be written is not an error.
 """
@@ -16,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from models.text import strip_controls
+from preview.fetcher import without_credentials
 from preview.model import Preview
 
 _FIELDS = ("url", "final_url", "title", "markdown", "fetched_at")
@@ -29,7 +31,8 @@ class PreviewCache:
 
     def path_for(self, url: str) -> Path:
         """The file that holds (or would hold) the preview of ``url``."""
-        return self.directory / f"{hashlib.sha256(url.encode()).hexdigest()}.json"
+        key = without_credentials(url).encode()
+        return self.directory / f"{hashlib.sha256(key).hexdigest()}.json"
 
     def get(self, url: str) -> Preview | None:
         """The cached preview of ``url``, or None if there is none or it is unreadable."""
@@ -39,7 +42,7 @@ class PreviewCache:
             fetched_at = datetime.fromisoformat(fields.pop("fetched_at"))
         except (OSError, ValueError, TypeError, KeyError):
             return None
-        if fields["url"] != url or fetched_at.tzinfo is None:
+        if fields["url"] != without_credentials(url) or fetched_at.tzinfo is None:
             return None
         if not all(isinstance(value, str) for value in fields.values()):
             return None
@@ -56,7 +59,10 @@ class PreviewCache:
                 "w", encoding="utf-8", dir=self.directory, suffix=".tmp", delete=False
             ) as handle:
                 temporary = handle.name
-                json.dump(preview.as_record(), handle, ensure_ascii=False)
+                record = preview.as_record()
+                for name in ("url", "final_url"):
+                    record[name] = without_credentials(record[name])
+                json.dump(record, handle, ensure_ascii=False)
             os.replace(temporary, path)
         except OSError:
             if temporary is not None:

@@ -14,6 +14,7 @@ import socket
 import ssl
 import zlib
 from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
@@ -50,7 +51,7 @@ DEFAULT_LIMITS = FetchLimits()
 class Page:
     """A fetched body, still bytes: decoding needs both the declared charset and the bytes."""
 
-    final_url: str
+    final_url: str  # without credentials
     media_type: str
     charset: str | None
     body: bytes
@@ -66,8 +67,18 @@ def check_url(url: str) -> httpx.URL:
         what = f"{parsed.scheme}: links" if parsed.scheme else "links without a scheme"
         raise PreviewError(f"only http and https links can be previewed, not {what}")
     if not parsed.host:
-        raise PreviewError(f"invalid URL (no host): {url}")
+        raise PreviewError(f"invalid URL (no host): {without_credentials(url)}")
+    if parsed.port is not None and not 0 < parsed.port < 65536:
+        raise PreviewError(f"invalid URL (port {parsed.port} is not 1-65535)")
     return parsed
+
+
+def without_credentials(url: str) -> str:
+    """``url`` without a ``user:password@`` part: what may be shown or written to disk."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
 
 
 async def fetch_page(
@@ -139,7 +150,9 @@ async def _read(response: httpx.Response, limits: FetchLimits) -> Page:
                 raise PreviewError(
                     f"page too large: more than {limits.max_bytes:,} bytes once decompressed"
                 )
-    return Page(str(response.url), media_type, response.charset_encoding, bytes(body))
+    # The page's own address resolves its relative links: no credentials in them.
+    final_url = without_credentials(str(response.url))
+    return Page(final_url, media_type, response.charset_encoding, bytes(body))
 
 
 def _inflater(content_encoding: str) -> zlib._Decompress | None:

@@ -11,7 +11,14 @@ from models.text import strip_controls
 from preview.cache import PreviewCache
 from preview.decode import decode_page
 from preview.extract import extract_markdown
-from preview.fetcher import DEFAULT_LIMITS, FetchLimits, Page, check_url, fetch_page
+from preview.fetcher import (
+    DEFAULT_LIMITS,
+    FetchLimits,
+    Page,
+    check_url,
+    fetch_page,
+    without_credentials,
+)
 from preview.model import Preview
 
 
@@ -36,8 +43,8 @@ async def fetch_preview(
             return cached
     page = await fetch_page(url, limits, client)
     title, markdown = await asyncio.to_thread(_readable, page)
-    preview = Preview(
-        url=url,
+    preview = Preview(  # credentials are sent, never shown
+        url=without_credentials(url),
         final_url=strip_controls(page.final_url),
         title=title,
         markdown=markdown,

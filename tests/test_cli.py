@@ -135,6 +135,20 @@ def test_counts_are_singular_for_one(run_lede: Runner, doc_writer: DocWriter) ->
     assert run_lede("index", single).stdout.startswith("indexed 1 article from 1 file (")
 
 
+def test_check_reports_a_link_out_of_the_corpus_once_and_does_not_walk_it(
+    run_lede: Runner, tmp_path: Path, query_corpus: Path
+) -> None:
+    (query_corpus / "everything").symlink_to("/", target_is_directory=True)
+    done = run_lede("check", query_corpus)
+    lines = done.stdout.splitlines()
+    link = query_corpus / "everything"
+    assert (
+        lines.count(f"{link}:1: warning: link leads outside the corpus (to /); not followed") == 1
+    )
+    assert done.returncode == 0, done.stdout
+    assert "everything" not in "".join(lines[:-1]).replace(str(link), "")
+
+
 def test_usage_errors_are_one_message_not_a_traceback(run_lede: Runner) -> None:
     for args in (("check",), ("list", "--sort", "heat"), ("list", "--limit", "x")):
         done = run_lede(*args)

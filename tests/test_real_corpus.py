@@ -17,7 +17,7 @@ import yaml
 
 from library.index import CorpusIndex
 from library.loader import load_file
-from library.scan import scan
+from library.scan import FoundFile, scan
 from library.site import is_jekyll_site
 from models.html import html_to_text
 from tests.conftest import REAL_CORPUS, needs_real_corpus
@@ -98,7 +98,7 @@ def test_lede_check_passes_with_exactly_the_known_warnings(run_lede: Callable[..
 
 
 def test_the_scan_finds_every_document_and_taxonomy_and_nothing_else() -> None:
-    found = {Path(item.path) for item in scan([str(CORPUS)]) if not isinstance(item, str)}
+    found = {Path(item.path) for item in scan([str(CORPUS)]) if isinstance(item, FoundFile)}
     expected = {
         path
         for path in CORPUS.rglob("*")

@@ -1,18 +1,28 @@
-"""``lede --serve``: the reader served to a browser over textual-serve, on loopback."""
+"""``lede --serve``: the reader served to a browser over textual-serve, behind a token."""
 
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import aiohttp
 import pytest
 
+from tui.serve import is_loopback
+
 FEEDS = Path(__file__).resolve().parents[1] / "feeds"
+
+
+class Served(NamedTuple):
+    port: int
+    token: str
 
 
 def free_port() -> int:
@@ -22,15 +32,18 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def served() -> int:
+def served() -> Iterator[Served]:
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "tui", "--serve", "--port", str(port), str(FEEDS)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
         env=os.environ.copy(),
     )
     try:
+        line = process.stderr.readline().decode()
+        found = re.search(rf"http://127\.0\.0\.1:{port}/\?token=([\w-]+) ", line)
+        assert found, line
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             try:
@@ -39,30 +52,98 @@ def served() -> int:
             except OSError:
                 time.sleep(0.1)
         else:
-            raise AssertionError(f"--serve never listened: {process.stdout.read1()!r}")
-        yield port
+            raise AssertionError("--serve never listened")
+        yield Served(port, found[1])
     finally:
         process.terminate()
         process.wait(timeout=10)
 
 
-async def test_serve_answers_with_the_app_page_and_runs_the_reader(served: int) -> None:
+async def read_screen(ws: aiohttp.ClientWebSocketResponse, until: str) -> str:
+    screen = ""
+    deadline = time.monotonic() + 30
+    while until not in screen and time.monotonic() < deadline:
+        try:
+            message = await ws.receive(timeout=1)
+        except TimeoutError:
+            continue
+        if message.type == aiohttp.WSMsgType.TEXT:
+            screen += message.data
+        elif message.type == aiohttp.WSMsgType.BINARY:
+            screen += message.data.decode("utf-8", "replace")
+        elif message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED):
+            break
+    return screen
+
+
+async def test_the_page_with_the_token_runs_the_reader_and_names_the_browsers_host(
+    served: Served,
+) -> None:
     async with aiohttp.ClientSession() as session:
-        async with session.get(f"http://127.0.0.1:{served}/") as page:
+        url = f"http://localhost:{served.port}/?token={served.token}"
+        async with session.get(url) as page:
             assert page.status == 200
             html = await page.text()
-        assert "textual.js" in html and "/ws" in html
-        screen = ""
-        async with session.ws_connect(f"http://127.0.0.1:{served}/ws?width=140&height=40") as ws:
-            deadline = time.monotonic() + 30
-            while "Hangzhou may ban" not in screen and time.monotonic() < deadline:
-                try:
-                    message = await ws.receive(timeout=1)
-                except TimeoutError:
-                    continue
-                if message.type == aiohttp.WSMsgType.TEXT:
-                    screen += message.data
-                elif message.type == aiohttp.WSMsgType.BINARY:
-                    screen += message.data.decode("utf-8", "replace")
+        assert "textual.js" in html
+        websocket = f"ws://localhost:{served.port}/ws/{served.token}"
+        assert f'"{websocket}"' in html and "0.0.0.0" not in html
+        origin = {"Origin": f"http://localhost:{served.port}"}
+        async with session.ws_connect(f"{websocket}?width=140&height=40", headers=origin) as ws:
+            screen = await read_screen(ws, "Hangzhou may ban")
         assert "Hangzhou may ban" in screen, screen[-2000:]
         assert "All articles" in screen
+
+
+@pytest.mark.parametrize("token", ["", "?token=wrong"])
+async def test_the_page_needs_the_token(served: Served, token: str) -> None:
+    url = f"http://127.0.0.1:{served.port}/{token}"
+    async with aiohttp.ClientSession() as session, session.get(url) as page:
+        assert page.status == 403
+        assert served.token not in await page.text()
+
+
+@pytest.mark.parametrize(
+    ("path", "origin"),
+    [
+        ("/ws/wrong", None),
+        ("/ws", None),
+        ("/ws/{token}", "http://evil.example"),
+        ("/ws/{token}", "http://127.0.0.1:1"),
+    ],
+)
+async def test_the_websocket_refuses_a_wrong_token_or_a_foreign_page(
+    served: Served, path: str, origin: str | None
+) -> None:
+    url = f"ws://127.0.0.1:{served.port}{path.format(token=served.token)}?width=80&height=24"
+    headers = {"Origin": origin} if origin else {}
+    async with aiohttp.ClientSession() as session:
+        with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+            await session.ws_connect(url, headers=headers)
+    assert refused.value.status in (403, 404)
+
+
+async def test_a_rebinding_host_name_gets_nothing(served: Served) -> None:
+    """A web page whose own name resolves to 127.0.0.1 is same-origin to itself: refused."""
+    headers = {"Host": f"evil.example:{served.port}"}
+    async with aiohttp.ClientSession() as session:
+        url = f"http://127.0.0.1:{served.port}/?token={served.token}"
+        async with session.get(url, headers=headers) as page:
+            assert page.status == 403
+
+
+async def test_sessions_are_capped(served: Served) -> None:
+    from tui.serve import MAX_SESSIONS
+
+    url = f"ws://127.0.0.1:{served.port}/ws/{served.token}?width=80&height=24"
+    async with aiohttp.ClientSession() as session:
+        open_sessions = [await session.ws_connect(url) for _ in range(MAX_SESSIONS)]
+        with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+            await session.ws_connect(url)
+        assert refused.value.status == 503
+        for ws in open_sessions:
+            await ws.close()
+
+
+def test_loopback_names() -> None:
+    assert all(map(is_loopback, ["localhost", "127.0.0.1", "127.8.0.1", "[::1]", "a.localhost"]))
+    assert not any(map(is_loopback, ["0.0.0.0", "evil.example", "192.168.1.2", "localhost.evil"]))

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import os
-import signal
-import sys
-import termios
 import time
 from collections.abc import Iterable
 from functools import partial
@@ -17,6 +12,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.driver import Driver
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
@@ -26,6 +22,7 @@ from library.settings import load_settings
 from models.problem import Problem
 from tui.clipboard import osc52, screen_passthrough
 from tui.collector import keep_out_of_collections
+from tui.palette import Palette
 from tui.screens.help import HelpScreen, key_names
 from tui.screens.main import MainScreen
 from tui.textual_internals import write_to_terminal
@@ -71,7 +68,20 @@ class LedeApp(App[None]):
         # painted and thrown away, and the first frames shown were partial ones (the list
         # and its counts reached the terminal frames later).
         self.call_later(self._open_reader)
-        self.watch_terminal()
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's terminal driver, made to survive stray input (see ``TerminalDriver``)."""
+        from textual.drivers.linux_driver import LinuxDriver
+
+        from tui.driver import TerminalDriver
+
+        driver = super().get_driver_class()
+        return TerminalDriver if driver is LinuxDriver else driver
+
+    def action_command_palette(self) -> None:
+        """Open the palette (one that survives paging before it is laid out)."""
+        if self.use_command_palette and self.screen.id != "--command-palette":
+            self.push_screen(Palette(id="--command-palette"))
 
     def _open_reader(self) -> None:
         assert self.session is not None
@@ -92,24 +102,6 @@ class LedeApp(App[None]):
         import_module("numpy")
         # Told through the app's queue (thread-safe), which drops it once the app closes.
         self.call_later(keep_out_of_collections)  # their modules too, as start-up's
-
-    def watch_terminal(self) -> None:
-        """Leave when the terminal goes away (a dropped SSH connection, a closed window).
-
-        SIGHUP usually says so; when it does not, the input thread would spin on
-        end-of-file, so a once-a-second check of the terminal catches that too.
-        """
-        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.exit)
-        stdin = sys.__stdin__
-        if stdin is not None and stdin.isatty():
-            self.set_interval(1.0, partial(self._check_terminal, stdin.fileno()))
-
-    def _check_terminal(self, fd: int) -> None:
-        try:
-            termios.tcgetattr(fd)
-        except (termios.error, OSError):
-            self.exit()
 
     def on_unmount(self) -> None:
         if self.session is not None:

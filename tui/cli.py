@@ -306,9 +306,11 @@ def run_reader(args: argparse.Namespace) -> int:
 
     pause_collection()  # until the reader has painted
     from tui.app import LedeApp
+    from tui.lifeline import Lifeline
 
     app = LedeApp(args.paths)
-    app.run()
+    with Lifeline(app):  # a hangup or SIGTERM at any moment ends it, and all it started
+        app.run()
     return app.return_code or 0
 
 

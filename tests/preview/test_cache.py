@@ -167,3 +167,20 @@ async def test_an_unwritable_cache_does_not_fail_the_preview(
 
     assert ARTICLE_PARAGRAPHS[0] in result.markdown
     assert cache.get(server.url("/story")) is None
+
+
+async def test_credentials_in_a_url_are_sent_but_never_stored_or_shown(
+    server: TestServer, cache: PreviewCache
+) -> None:
+    server.routes["/story"] = page(article_html())
+    url = server.url("/story").replace("http://", "http://reader:s3cret-pw@")
+
+    fetched = await fetch_preview(url, cache=cache)
+
+    assert server.headers_seen[-1]["Authorization"].startswith("Basic ")
+    assert fetched.url == fetched.final_url == server.url("/story")
+    files = list(cache.directory.iterdir())
+    assert len(files) == 1
+    assert "s3cret-pw" not in files[0].read_text() and "reader:" not in files[0].read_text()
+    assert cache.get(url) == Preview(**{**fetched.__dict__, "from_cache": True})
+    assert (await fetch_preview(url, cache=cache)).from_cache

@@ -275,3 +275,9 @@ async def test_a_url_without_a_host_is_refused() -> None:
 async def test_an_empty_page_has_no_readable_text(server: TestServer) -> None:
     server.routes["/empty"] = page("<html><body><script>main()</script></body></html>")
     assert await failure(server.url("/empty")) == "no readable text found on the page"
+
+
+@pytest.mark.parametrize("port", ["99999", "0"])
+async def test_a_port_out_of_range_is_refused(port: str) -> None:
+    with pytest.raises(PreviewError, match=f"port {port} is not 1-65535"):
+        await fetch_preview(f"http://127.0.0.1:{port}/", limits=QUICK)

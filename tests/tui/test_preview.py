@@ -125,3 +125,24 @@ async def test_moving_on_cancels_the_fetch(reader_corpus: Path, server) -> None:
         assert detail.article.title != "Local story"
         assert not detail.previewing and "Fetching" not in status(detail)
         assert app.screen.query_one(ArticleList).cursor == 1
+
+
+async def test_an_impossible_port_is_a_message_not_an_endless_fetch(
+    reader_corpus: Path, server
+) -> None:
+    write_document(
+        reader_corpus,
+        "local.md",
+        """
+        title: "Local story"
+        publishedDateTime: 2030-01-01T00:00:00Z
+        originalUrl: "http://user:hunter2@127.0.0.1:99999/story"
+        """,
+    )
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        detail = await opened(app, pilot)
+        await pilot.press("p")
+        await settle(app, pilot)
+        assert "Preview failed: invalid URL (port 99999" in status(detail)
+        assert "hunter2" not in status(detail)

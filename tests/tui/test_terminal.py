@@ -202,3 +202,28 @@ def test_sighup_ends_the_reader(start) -> None:
     terminal.wait_for("Hangzhou may ban")
     terminal.process.send_signal(signal.SIGHUP)
     assert terminal.close() == 0
+
+
+@pytest.mark.parametrize(
+    "stray",
+    [
+        b"\xff",  # not UTF-8
+        b"\xc3\x28",  # a broken UTF-8 sequence
+        b"\x1b[9999999999999999999A",  # a number no C int holds
+        b"\x1b[99999999999999999999;5H",
+    ],
+)
+def test_stray_terminal_input_never_ends_the_session(start, stray: bytes) -> None:
+    terminal = start((120, 40))
+    terminal.wait_for("Hangzhou may ban")
+    os.write(terminal.master, stray)
+    for attempt in range(3):  # keys read along with the stray bytes go with them
+        terminal.press("?")  # and the reader still answers keys
+        try:
+            terminal.wait_for("Everywhere", timeout=3)
+            break
+        except AssertionError:
+            if attempt == 2 or terminal.process.poll() is not None:
+                raise
+    assert terminal.process.poll() is None
+    assert b"Traceback" not in terminal.output and b"Error" not in ANSI.sub(b"", terminal.output)

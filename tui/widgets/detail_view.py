@@ -184,7 +184,7 @@ class DetailView(VerticalScroll, can_focus=True):
     @work(exclusive=True, group="preview", exit_on_error=False)
     async def fetch_preview(self, refresh: bool) -> None:
         """Fetch the original page of the article shown; showing another cancels this."""
-        from preview import PreviewError, fetch_preview
+        from preview import PreviewError, fetch_preview, without_credentials
 
         article = self.article
         if article is None:
@@ -192,7 +192,9 @@ class DetailView(VerticalScroll, can_focus=True):
         if not article.url:
             self.set_status(Content.assemble(("⚠ This article has no URL", "$warning")))
             return
-        self.set_status(Content.assemble(("⠿ Fetching ", "$accent"), article.url))
+        self.set_status(
+            Content.assemble(("⠿ Fetching ", "$accent"), without_credentials(article.url))
+        )
         self.add_class("-loading")
         try:
             result = await fetch_preview(article.url, cache=self.preview_cache, refresh=refresh)

@@ -1,0 +1,135 @@
+"""No process of lede outlives its terminal: a hangup at any moment, SIGTERM, kill -9."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.tui.test_terminal import FEEDS, Terminal
+
+MAKE_CORPUS = Path(__file__).resolve().parents[3] / "shared" / "tools" / "make_corpus.py"
+ARTICLES = 4000  # enough for the pool and an index that takes a few seconds
+
+
+@pytest.fixture(scope="module")
+def big_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("big")
+    subprocess.run(
+        [sys.executable, str(MAKE_CORPUS), "--count", str(ARTICLES), "--out", str(root)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        timeout=120,
+    )
+    return root
+
+
+def processes() -> dict[int, tuple[int, int, str]]:
+    """Every live process: pid -> (parent, session, command line)."""
+    found = {}
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{name}/stat").read_text()
+            command = Path(f"/proc/{name}/cmdline").read_bytes().replace(b"\0", b" ")
+        except OSError:
+            continue
+        fields = stat.rpartition(")")[2].split()
+        if fields[0] not in ("Z", "X"):  # a zombie has ended; only its parent's wait is left
+            found[int(name)] = (int(fields[1]), int(fields[3]), command.decode(errors="replace"))
+    return found
+
+
+def family(pid: int) -> dict[int, str]:
+    """``pid`` and every live process it started (by parent, or in its session)."""
+    table = processes()
+    members = {pid} if pid in table else set()
+    members |= {other for other, (_, session, _) in table.items() if session == pid}
+    grew = True
+    while grew:
+        more = {other for other, (parent, _, _) in table.items() if parent in members}
+        grew = not more <= members
+        members |= more
+    return {member: table[member][2] for member in members}
+
+
+def gone(pids: set[int], timeout: float) -> dict[int, str]:
+    """Waits for ``pids`` to end; returns those still alive at the deadline."""
+    deadline = time.monotonic() + timeout
+    while True:
+        table = processes()
+        alive = {pid: table[pid][2] for pid in pids if pid in table}
+        if not alive or time.monotonic() > deadline:
+            return alive
+        time.sleep(0.1)
+
+
+@pytest.fixture
+def start() -> Iterator[Callable[[Path], Terminal]]:
+    started: list[Terminal] = []
+
+    def launch(corpus: Path) -> Terminal:
+        dropped = ("NO_COLOR", "STY", "COLUMNS", "LINES")
+        environment = {k: v for k, v in os.environ.items() if k not in dropped}
+        terminal = Terminal([sys.executable, "-m", "tui", str(corpus)], environment, (120, 40))
+        started.append(terminal)
+        return terminal
+
+    yield launch
+    for terminal in started:
+        for pid in family(terminal.process.pid):
+            os.kill(pid, signal.SIGKILL)
+        terminal.process.wait()
+
+
+def wait_for_workers(terminal: Terminal) -> dict[int, str]:
+    """The reader's processes once its pool is parsing (the index is being built)."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        terminal.read(0.05)
+        members = family(terminal.process.pid)
+        if sum("forkserver" in command for command in members.values()) >= 2:
+            return members
+    raise AssertionError(f"no pool workers started: {family(terminal.process.pid)}")
+
+
+@pytest.mark.parametrize("moment", [0.1, 0.3, 0.6, "indexing"])
+def test_a_hangup_at_any_moment_ends_every_process_of_lede(
+    start, big_corpus: Path, moment: float | str
+) -> None:
+    terminal = start(big_corpus)
+    if moment == "indexing":
+        members = wait_for_workers(terminal)
+    else:
+        terminal.read(float(moment))
+        members = family(terminal.process.pid)
+    os.close(terminal.master)  # the terminal goes away
+    assert gone(set(members) | set(family(terminal.process.pid)), timeout=10) == {}
+    assert terminal.process.wait(timeout=1) is not None
+
+
+def test_killing_the_reader_ends_its_pool_workers(start, big_corpus: Path) -> None:
+    terminal = start(big_corpus)
+    members = wait_for_workers(terminal)
+    terminal.process.kill()
+    terminal.process.wait()
+    assert gone(set(members), timeout=5) == {}
+    os.close(terminal.master)
+
+
+def test_sigterm_gives_the_terminal_back(start) -> None:
+    terminal = start(FEEDS)
+    terminal.wait_for("Hangzhou may ban")
+    terminal.process.send_signal(signal.SIGTERM)
+    assert terminal.close() == 128 + signal.SIGTERM
+    left = terminal.output.rindex(b"\x1b[?1049l")  # the user's screen given back
+    assert terminal.output.index(b"\x1b[?1049h") < left
+    assert b"\x1b[?1000l" in terminal.output[left - 200 :]  # mouse reporting switched off
+    assert b"Traceback" not in terminal.output
