@@ -135,7 +135,7 @@ def test_check_warns_of_markdown_and_html_without_front_matter(
         f"{readme}:1: warning: no front matter: not read as a document",
         f"{page}:1: warning: no front matter: not read as a document",
     ]
-    assert summary.startswith("checked 4 files (1 articles")
+    assert summary.startswith("checked 4 files (1 article")
     # The reader's list still skips them quietly.
     listed = run_lede("list", root)
     assert listed.returncode == 0 and listed.stderr == ""

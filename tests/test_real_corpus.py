@@ -21,6 +21,7 @@ from library.scan import FoundFile, scan
 from library.site import is_jekyll_site
 from models.html import html_to_text
 from tests.conftest import REAL_CORPUS, needs_real_corpus
+from tui.records import json_records
 
 pytestmark = needs_real_corpus
 CORPUS = REAL_CORPUS
@@ -319,7 +320,7 @@ def test_the_sample_is_a_jekyll_site_and_its_collections_are_not() -> None:
 
 def test_every_story_is_in_the_collection_of_its_folder(corpus_index: CorpusIndex) -> None:
     rows = corpus_index.search("")
-    records = {r["path"]: r for r in corpus_index.records([row.id for row in rows])}
+    records = {r["path"]: r for r in json_records(corpus_index, [row.id for row in rows])}
     expected: dict[str, str | None] = {}
     for path, _ in stories().values():
         folders = [part for part in path.relative_to(CORPUS).parts[:-1] if part.startswith("_")]
@@ -337,7 +338,7 @@ def test_every_story_is_in_the_collection_of_its_folder(corpus_index: CorpusInde
 
 def test_the_published_flag_and_links_of_the_sample(corpus_index: CorpusIndex) -> None:
     rows = corpus_index.search("")
-    records = {r["path"]: r for r in corpus_index.records([row.id for row in rows])}
+    records = {r["path"]: r for r in json_records(corpus_index, [row.id for row in rows])}
     unpublished = {str(p) for p, data in stories().values() if data.get("published") is False}
     assert {path for path, r in records.items() if not r["published"]} == unpublished
     assert len(unpublished) == 26  # of the 27 files, one is a duplicate
