@@ -64,16 +64,15 @@ _SUFFIXES = (
     "ly",
     "s",
 )
-STOP_WORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been
+_STOP_WORDS = """a about above after again against all also am an and any are as at be because been
     before being below between both but by can could did do does doing down during each
     few for from further had has have having he her here hers herself him himself his how
     i if in into is it its itself just let me more most my myself new no nor not now of off
     on once only or other our ours ourselves out over own same say says said she should so
     some such than that the their theirs them themselves then there these they this those
     through to too under until up very via vs was we were what when where which while who
-    whom why will with would you your yours yourself yourselves""".split()
-)
+    whom why will with would you your yours yourself yourselves"""
+STOP_WORDS = frozenset(_STOP_WORDS.split())
 
 
 def _amount(match: re.Match[str]) -> str:

@@ -15,7 +15,8 @@ seed. Articles without a date each stand alone (no time, no story).
 Ids: a story's id is ``story_id(seed identity)``, a hash of its seed's identity, so it is
 the same on every run over the same corpus. An article placed later joins an existing
 story without renaming it (even one published before the seed); only a full regroup
-names the story after its earliest member again.
+names the story after its earliest member again. Articles with one identity are one
+article, so one story.
 
 Incremental: ``StoryGrouper.restore`` loads stored members with their story ids (no
 comparisons), ``place`` puts new ones into them. A batch is ``place`` on an empty
@@ -33,7 +34,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from itertools import chain
+from itertools import chain, islice
 from operator import mul
 from typing import NamedTuple
 
@@ -122,21 +123,22 @@ class StoryGrouper:
     """
 
     def __init__(self) -> None:
-        self._ids: dict[str, int] = {}  # term -> id
-        self._df: list[int] = []  # by term id
-        self._checksums: list[int] = []  # by term id
-        self._idf: list[float] = []
-        self._title_idf: list[float] = []
-        self._rarity: list[int] = []  # sorting these sorts term ids rarest first
+        self._df: Counter[str] = Counter()
+        self._vocabulary: list[str] = []  # every term once, in order of first count
+        self._checksums: list[int] = []  # by vocabulary position
+        self._numeric: set[str] = set()  # the terms that are numbers
+        self._idf: dict[str, float] = {}
+        self._title_idf: dict[str, float] = {}
+        self._rarity: dict[str, int] = {}  # sorting these sorts terms rarest first
         self._count = 0
-        self._terms: list[tuple[list[int], list[int], list[int]]] = []  # title, other, numbers
+        self._terms: list[tuple[list[str], list[str]]] = []  # by article: title, other terms
         self._published: list[int] = []
-        self._numbers: list[frozenset[int] | None] = []  # by article: numbers in its title
+        self._numbers: list[set[str]] = []  # by article: the numbers in its title
         self._story: list[_Story] = []
         self._stories: dict[str, _Story] = {}
-        self._times: dict[int, list[int]] = {}  # term -> published of holders, sorted
-        self._holders: dict[int, list[int]] = {}  # term -> article indexes, same order
-        self._vectors: dict[int, tuple[dict[int, float], float]] = {}
+        self._times: dict[str, list[int]] = {}  # term -> published of holders, sorted
+        self._holders: dict[str, list[int]] = {}  # term -> article indexes, same order
+        self._vectors: dict[int, tuple[dict[str, float], float]] = {}
 
     def restore(self, placed: Iterable[tuple[StoryArticle, str]]) -> None:
         """Load articles already grouped, with their story ids, without comparing."""
@@ -163,7 +165,9 @@ class StoryGrouper:
                     result[article.id] = story_id(article.identity)
                     continue
                 index, probes = self._add(article.published, terms)
-                story = self._best_story(index, probes)
+                story = self._best_story(index, probes) or self._stories.get(
+                    story_id(article.identity)
+                )
                 if story is None:
                     story = _Story(story_id(article.identity), index, article.published)
                     self._stories[story.id] = story
@@ -171,57 +175,45 @@ class StoryGrouper:
                 result[article.id] = story.id
             return result
 
-    def _count_terms(
-        self, articles: list[StoryArticle]
-    ) -> list[tuple[list[int], list[int], list[int]]]:
-        """Count document frequencies (weights follow them); each article's term ids."""
+    def _count_terms(self, articles: list[StoryArticle]) -> list[tuple[list[str], list[str]]]:
+        """Count document frequencies (weights follow them); each article's terms."""
         parsed = [split_signature(article.signature) for article in articles]
-        counts = Counter(chain.from_iterable(chain.from_iterable(parsed)))
-        ids, df = self._ids, self._df
-        for term, count in counts.items():
-            known = ids.get(term)
-            if known is None:
-                ids[term] = len(df)
-                df.append(count)
-                self._checksums.append(zlib.crc32(term.encode()))
-            else:
-                df[known] += count
+        df = self._df
+        known = len(df)
+        df.update(chain.from_iterable(chain.from_iterable(parsed)))
+        fresh = list(islice(df, known, None))  # a Counter keeps first-count order
+        self._vocabulary += fresh
+        self._checksums += [zlib.crc32(term.encode()) for term in fresh]
+        self._numeric.update(term for term in fresh if term[0].isdigit())
         self._count += len(articles)
         total = self._count + 1
-        self._idf = [math.log(total / count) for count in df]
-        self._title_idf = [TITLE_WEIGHT * idf for idf in self._idf]
-        self._rarity = [
-            (count << _CHECKSUM_BITS | checksum) << _ID_BITS | term
-            for term, (count, checksum) in enumerate(zip(df, self._checksums, strict=True))
-        ]
-        self._vectors.clear()
-        to_id = ids.__getitem__
-        return [
-            (
-                list(map(to_id, title)),
-                list(map(to_id, rest)),
-                [ids[t] for t in title if t[0].isdigit()],
+        self._idf = {term: math.log(total / count) for term, count in df.items()}
+        self._title_idf = {term: TITLE_WEIGHT * idf for term, idf in self._idf.items()}
+        self._rarity = {
+            term: (df[term] << _CHECKSUM_BITS | checksum) << _ID_BITS | position
+            for position, (term, checksum) in enumerate(
+                zip(self._vocabulary, self._checksums, strict=True)
             )
-            for title, rest in parsed
-        ]
+        }
+        self._vectors.clear()
+        return parsed
 
-    def _add(
-        self, published: int, terms: tuple[list[int], list[int], list[int]]
-    ) -> tuple[int, list[int]]:
+    def _add(self, published: int, terms: tuple[list[str], list[str]]) -> tuple[int, list[str]]:
         """Record an article; its index and its rarest terms shared with another."""
         index = len(self._terms)
         self._terms.append(terms)
         self._published.append(published)
-        self._numbers.append(frozenset(terms[2]) or None)
-        title = sorted(map(self._rarity.__getitem__, terms[0]))
-        rest = sorted(map(self._rarity.__getitem__, terms[1]))
+        self._numbers.append(self._numeric.intersection(terms[0]))
+        rarity = self._rarity.__getitem__
+        title = sorted(map(rarity, terms[0]))
+        rest = sorted(map(rarity, terms[1]))
         title_from, rest_from = bisect_left(title, _SHARED), bisect_left(rest, _SHARED)
-        ranked = (
-            title[title_from : title_from + TITLE_PROBES] + rest[rest_from : rest_from + PROBES]
-        )
-        return index, [key & _ID_MASK for key in ranked]
+        ranked = title[title_from : title_from + TITLE_PROBES]
+        ranked += rest[rest_from : rest_from + PROBES]
+        vocabulary = self._vocabulary
+        return index, [vocabulary[key & _ID_MASK] for key in ranked]
 
-    def _join(self, story: _Story, index: int, probes: list[int]) -> None:
+    def _join(self, story: _Story, index: int, probes: list[str]) -> None:
         """Make the article a member of the story and findable by its probes."""
         published = self._published[index]
         story.first = min(story.first, published)
@@ -241,11 +233,11 @@ class StoryGrouper:
                 times.insert(at, published)
                 self._holders[term].insert(at, index)
 
-    def _vector(self, index: int) -> tuple[dict[int, float], float]:
+    def _vector(self, index: int) -> tuple[dict[str, float], float]:
         """IDF weights of an article's terms (title terms doubled) and their norm."""
         cached = self._vectors.get(index)
         if cached is None:
-            title, rest, _ = self._terms[index]
+            title, rest = self._terms[index]
             weights = dict(zip(rest, map(self._idf.__getitem__, rest), strict=True))
             weights.update(zip(title, map(self._title_idf.__getitem__, title), strict=True))
             cached = self._vectors[index] = (weights, math.hypot(*weights.values()) or 1.0)
@@ -255,7 +247,7 @@ class StoryGrouper:
         """Cosine of the two articles' weighted terms; none if their titles' numbers
         disagree (each has one the other lacks: "(2021-04-27)" / "(2021-04-28)")."""
         na, nb = self._numbers[a], self._numbers[b]
-        if na is not None and nb is not None and not (na <= nb or nb <= na):
+        if na and nb and not (na <= nb or nb <= na):
             return 0.0
         wa, na = self._vector(a)
         wb, nb = self._vector(b)
@@ -263,7 +255,7 @@ class StoryGrouper:
         dot = sum(map(mul, map(wa.__getitem__, shared), map(wb.__getitem__, shared)))
         return dot / (na * nb)
 
-    def _best_story(self, index: int, probes: list[int]) -> _Story | None:
+    def _best_story(self, index: int, probes: list[str]) -> _Story | None:
         """The story this article joins, if any (see the module's rule)."""
         published = self._published[index]
         candidates: set[_Story] = set()

@@ -42,10 +42,10 @@ REAL_PAIRS = (
 )
 DAY = 86_400
 START = 1_600_000_000
-_SYLLABLES = (
+_SYLLABLES = str.split(
     "ka ro mi tu ze lo va ni sha qu ber dan fel gor hix jun kel lum mor nep "
     "pal rin sor tav ul wex yor zin bra cle dro fri glo pla sti tro vri"
-).split()
+)
 PROVIDERS = tuple(f"{name} News" for name in ("Daily", "Tech", "Wire", "Herald", "Post", "Ledger"))
 _EVENTS = (
     ("exposes", "exposed", "exposure of"),
@@ -66,11 +66,11 @@ _TITLES = (
     "The {noun} {amount} {object} at {company} {product}",
 )
 _ADVERBS = ("inadvertently", "reportedly", "quietly", "suddenly")
-_FILLER = (
+_FILLER = str.split(
     "the company said in a statement that it is working with partners on the issue and "
     "will share more details later this week according to people familiar with the matter "
     "analysts expect more news soon as the market reacts and customers ask questions"
-).split()
+)
 _VOCABULARY = 4000  # everyday words of the write-ups, drawn by Zipf's law
 
 
