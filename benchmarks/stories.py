@@ -82,7 +82,7 @@ def main() -> None:
     if args.compare:
         from benchmarks.story_alternatives import compare
 
-        compare(articles[: len(articles)], best_of)
+        compare(articles, best_of)
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ import gc
 import hashlib
 import math
 import zlib
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -49,6 +49,8 @@ TITLE_PROBES = 3  # an article's rarest title terms that find its neighbours
 PROBES = 2  # and its rarest other terms
 CROWDED = 400  # a term with more articles in the window than this finds no one
 MEMBERS = 8  # the latest members compared when the seed alone is not close enough
+_CACHED = 8192  # article weights kept at once: memory, not results, depends on it
+_FEW = 8  # postings this short are taken whole: the story's own span check still applies
 _ID_BITS = 32
 _ID_MASK = (1 << _ID_BITS) - 1
 _CHECKSUM_BITS = 32
@@ -131,13 +133,12 @@ class StoryGrouper:
         self._title_idf: dict[str, float] = {}
         self._rarity: dict[str, int] = {}  # sorting these sorts terms rarest first
         self._count = 0
-        self._terms: list[tuple[list[str], list[str]]] = []  # by article: title, other terms
+        self._signatures: list[str] = []  # by article (split again when compared)
         self._published: list[int] = []
-        self._numbers: list[set[str]] = []  # by article: the numbers in its title
+        self._numbers: list[set[str] | None] = []  # by article: the numbers in its title
         self._story: list[_Story] = []
         self._stories: dict[str, _Story] = {}
-        self._times: dict[str, list[int]] = {}  # term -> published of holders, sorted
-        self._holders: dict[str, list[int]] = {}  # term -> article indexes, same order
+        self._holders: dict[str, list[int]] = {}  # term -> article indexes by date
         self._vectors: dict[int, tuple[dict[str, float], float]] = {}
 
     def restore(self, placed: Iterable[tuple[StoryArticle, str]]) -> None:
@@ -148,11 +149,12 @@ class StoryGrouper:
             for (article, sid), terms in zip(placed, parsed, strict=True):
                 if article.published is None:
                     continue
-                index, probes = self._add(article.published, terms)
+                index, probes = self._add(article, terms)
                 story = self._stories.get(sid)
                 if story is None:
                     story = self._stories[sid] = _Story(sid, index, article.published)
                 self._join(story, index, probes)
+            self._forget_weights()
 
     def place(self, articles: Iterable[StoryArticle]) -> dict[int, str]:
         """Put new articles into stories (joining one or starting one); their ids."""
@@ -164,7 +166,7 @@ class StoryGrouper:
                 if article.published is None:
                     result[article.id] = story_id(article.identity)
                     continue
-                index, probes = self._add(article.published, terms)
+                index, probes = self._add(article, terms)
                 story = self._best_story(index, probes) or self._stories.get(
                     story_id(article.identity)
                 )
@@ -173,6 +175,7 @@ class StoryGrouper:
                     self._stories[story.id] = story
                 self._join(story, index, probes)
                 result[article.id] = story.id
+            self._forget_weights()
             return result
 
     def _count_terms(self, articles: list[StoryArticle]) -> list[tuple[list[str], list[str]]]:
@@ -198,12 +201,20 @@ class StoryGrouper:
         self._vectors.clear()
         return parsed
 
-    def _add(self, published: int, terms: tuple[list[str], list[str]]) -> tuple[int, list[str]]:
+    def _forget_weights(self) -> None:
+        """Drop what holds only for this call's counts: it is most of the memory."""
+        self._idf, self._title_idf, self._rarity = {}, {}, {}
+        self._vectors.clear()
+
+    def _add(
+        self, article: StoryArticle, terms: tuple[list[str], list[str]]
+    ) -> tuple[int, list[str]]:
         """Record an article; its index and its rarest terms shared with another."""
-        index = len(self._terms)
-        self._terms.append(terms)
-        self._published.append(published)
-        self._numbers.append(self._numeric.intersection(terms[0]))
+        index = len(self._signatures)
+        self._signatures.append(article.signature)
+        assert article.published is not None
+        self._published.append(article.published)
+        self._numbers.append(self._numeric.intersection(terms[0]) or None)
         rarity = self._rarity.__getitem__
         title = sorted(map(rarity, terms[0]))
         rest = sorted(map(rarity, terms[1]))
@@ -220,24 +231,23 @@ class StoryGrouper:
         story.last = max(story.last, published)
         story.members.append(index)
         self._story.append(story)
+        holders_of = self._holders
         for term in probes:
-            times = self._times.get(term)
-            if times is None:
-                self._times[term] = [published]
-                self._holders[term] = [index]
-            elif times[-1] <= published:
-                times.append(published)
-                self._holders[term].append(index)
+            holders = holders_of.get(term)
+            if holders is None:
+                holders_of[term] = [index]
+            elif self._published[holders[-1]] <= published:
+                holders.append(index)
             else:
-                at = bisect_right(times, published)
-                times.insert(at, published)
-                self._holders[term].insert(at, index)
+                insort(holders, index, key=self._published.__getitem__)
 
     def _vector(self, index: int) -> tuple[dict[str, float], float]:
         """IDF weights of an article's terms (title terms doubled) and their norm."""
         cached = self._vectors.get(index)
         if cached is None:
-            title, rest = self._terms[index]
+            if len(self._vectors) >= _CACHED:
+                self._vectors.clear()  # old articles fall out of the window anyway
+            title, rest = split_signature(self._signatures[index])
             weights = dict(zip(rest, map(self._idf.__getitem__, rest), strict=True))
             weights.update(zip(title, map(self._title_idf.__getitem__, title), strict=True))
             cached = self._vectors[index] = (weights, math.hypot(*weights.values()) or 1.0)
@@ -258,15 +268,20 @@ class StoryGrouper:
     def _best_story(self, index: int, probes: list[str]) -> _Story | None:
         """The story this article joins, if any (see the module's rule)."""
         published = self._published[index]
+        when = self._published.__getitem__
+        story_of = self._story.__getitem__
         candidates: set[_Story] = set()
         for term in probes:
-            times = self._times.get(term)
-            if times is None:
+            holders = self._holders.get(term)
+            if holders is None:
                 continue
-            low = bisect_left(times, published - WINDOW)
-            high = bisect_right(times, published + WINDOW)
-            if high - low <= CROWDED:
-                candidates.update(map(self._story.__getitem__, self._holders[term][low:high]))
+            if len(holders) > _FEW:
+                low = bisect_left(holders, published - WINDOW, key=when)
+                high = bisect_right(holders, published + WINDOW, key=when)
+                if high - low > CROWDED:
+                    continue
+                holders = holders[low:high]
+            candidates.update(map(story_of, holders))
         best: tuple[float, str] | None = None
         chosen = None
         for story in candidates:
