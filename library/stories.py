@@ -5,8 +5,17 @@ terms (an inverted index of signature terms, sliced to the time window). The sco
 the cosine of IDF-weighted term sets, title terms counting double. An article joins the
 story of its best neighbour when that neighbour scores at least ``JOIN`` *and* the
 story's seed (its first member) scores at least ``SEED``, and the story would still span
-at most ``WINDOW`` seconds; otherwise it starts a story. Precision comes first: a wrong
-merge hides news, a missed one costs a row.
+at most ``WINDOW`` seconds; otherwise it starts a story. Two articles whose titles
+carry numbers that disagree (each has one the other lacks: "AI Every Day (2021-04-27)" /
+"(2021-04-28)") are never alike. Precision comes first: a wrong merge hides news, a
+missed one costs a row.
+
+Why this method: measured by ``benchmarks/stories.py --compare`` on the same candidates
+and labelled set, unweighted similarities cannot tell a paraphrase from a look-alike
+sharing a product name: ``rapidfuzz``'s token-set ratio reaches precision 0.94 only at
+recall 0.58, and ``datasketch`` MinHash LSH on term sets precision 0.92 at recall 0.04,
+both slower than this (IDF cosine: precision 0.999, recall 0.97). Neither is a
+dependency.
 
 Order: articles are placed by (published, identity, id), so the result does not depend
 on the order they are given in, and the earliest member of a batch-grouped story is its
@@ -49,7 +58,7 @@ TITLE_PROBES = 3  # an article's rarest title terms that find its neighbours
 PROBES = 2  # and its rarest other terms
 CROWDED = 400  # a term with more articles in the window than this finds no one
 MEMBERS = 8  # the latest members compared when the seed alone is not close enough
-_CACHED = 8192  # article weights kept at once: memory, not results, depends on it
+_CACHED = 16384  # article weights kept at once: memory, not results, depends on it
 _FEW = 8  # postings this short are taken whole: the story's own span check still applies
 _ID_BITS = 32
 _ID_MASK = (1 << _ID_BITS) - 1
@@ -134,6 +143,7 @@ class StoryGrouper:
         self._rarity: dict[str, int] = {}  # sorting these sorts terms rarest first
         self._count = 0
         self._signatures: list[str] = []  # by article (split again when compared)
+        self._split: dict[int, tuple[list[str], list[str]]] = {}  # this call's, split
         self._published: list[int] = []
         self._numbers: list[set[str] | None] = []  # by article: the numbers in its title
         self._story: list[_Story] = []
@@ -167,6 +177,7 @@ class StoryGrouper:
                     result[article.id] = story_id(article.identity)
                     continue
                 index, probes = self._add(article, terms)
+                self._split[index] = terms
                 story = self._best_story(index, probes) or self._stories.get(
                     story_id(article.identity)
                 )
@@ -203,7 +214,7 @@ class StoryGrouper:
 
     def _forget_weights(self) -> None:
         """Drop what holds only for this call's counts: it is most of the memory."""
-        self._idf, self._title_idf, self._rarity = {}, {}, {}
+        self._idf, self._title_idf, self._rarity, self._split = {}, {}, {}, {}
         self._vectors.clear()
 
     def _add(
@@ -247,7 +258,8 @@ class StoryGrouper:
         if cached is None:
             if len(self._vectors) >= _CACHED:
                 self._vectors.clear()  # old articles fall out of the window anyway
-            title, rest = split_signature(self._signatures[index])
+            split = self._split.get(index)
+            title, rest = split or split_signature(self._signatures[index])
             weights = dict(zip(rest, map(self._idf.__getitem__, rest), strict=True))
             weights.update(zip(title, map(self._title_idf.__getitem__, title), strict=True))
             cached = self._vectors[index] = (weights, math.hypot(*weights.values()) or 1.0)
