@@ -43,7 +43,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from itertools import chain, islice
+from itertools import chain
 from operator import mul
 from typing import NamedTuple
 
@@ -134,22 +134,23 @@ class StoryGrouper:
     """
 
     def __init__(self) -> None:
-        self._df: Counter[str] = Counter()
-        self._vocabulary: list[str] = []  # every term once, in order of first count
-        self._checksums: list[int] = []  # by vocabulary position
-        self._numeric: set[str] = set()  # the terms that are numbers
-        self._idf: dict[str, float] = {}
-        self._title_idf: dict[str, float] = {}
-        self._rarity: dict[str, int] = {}  # sorting these sorts terms rarest first
+        self._ids: dict[str, int] = {}  # term -> id
+        self._df: list[int] = []  # by term id
+        self._checksums: list[int] = []  # by term id
+        self._numeric: set[int] = set()  # the ids of terms that are numbers
         self._count = 0
-        self._signatures: list[str] = []  # by article (split again when compared)
-        self._split: dict[int, tuple[list[str], list[str]]] = {}  # this call's, split
+        # Weights for one call's counts, dropped after it (they are most of the memory).
+        self._idf: list[float] = []  # by term id
+        self._title_idf: list[float] = []
+        self._rarity: list[int] = []  # sorting these sorts term ids rarest first
+        self._vectors: dict[int, tuple[dict[int, float], float]] = {}
+        # By article index:
+        self._terms: list[tuple[list[int], list[int]]] = []  # title, other terms
         self._published: list[int] = []
-        self._numbers: list[set[str] | None] = []  # by article: the numbers in its title
+        self._numbers: list[set[int] | None] = []  # the numbers in its title
         self._story: list[_Story] = []
         self._stories: dict[str, _Story] = {}
-        self._holders: dict[str, list[int]] = {}  # term -> article indexes by date
-        self._vectors: dict[int, tuple[dict[str, float], float]] = {}
+        self._holders: dict[int, list[int]] = {}  # term id -> article indexes by date
 
     def restore(self, placed: Iterable[tuple[StoryArticle, str]]) -> None:
         """Load articles already grouped, with their story ids, without comparing."""
@@ -159,7 +160,7 @@ class StoryGrouper:
             for (article, sid), terms in zip(placed, parsed, strict=True):
                 if article.published is None:
                     continue
-                index, probes = self._add(article, terms)
+                index, probes = self._add(article.published, terms)
                 story = self._stories.get(sid)
                 if story is None:
                     story = self._stories[sid] = _Story(sid, index, article.published)
@@ -176,8 +177,7 @@ class StoryGrouper:
                 if article.published is None:
                     result[article.id] = story_id(article.identity)
                     continue
-                index, probes = self._add(article, terms)
-                self._split[index] = terms
+                index, probes = self._add(article.published, terms)
                 story = self._best_story(index, probes) or self._stories.get(
                     story_id(article.identity)
                 )
@@ -189,42 +189,43 @@ class StoryGrouper:
             self._forget_weights()
             return result
 
-    def _count_terms(self, articles: list[StoryArticle]) -> list[tuple[list[str], list[str]]]:
-        """Count document frequencies (weights follow them); each article's terms."""
+    def _count_terms(self, articles: list[StoryArticle]) -> list[tuple[list[int], list[int]]]:
+        """Count document frequencies (weights follow them); each article's term ids."""
         parsed = [split_signature(article.signature) for article in articles]
-        df = self._df
-        known = len(df)
-        df.update(chain.from_iterable(chain.from_iterable(parsed)))
-        fresh = list(islice(df, known, None))  # a Counter keeps first-count order
-        self._vocabulary += fresh
-        self._checksums += [zlib.crc32(term.encode()) for term in fresh]
-        self._numeric.update(term for term in fresh if term[0].isdigit())
+        counts = Counter(chain.from_iterable(chain.from_iterable(parsed)))
+        ids, df = self._ids, self._df
+        for term, count in counts.items():
+            known = ids.get(term)
+            if known is None:
+                ids[term] = known = len(df)
+                df.append(count)
+                self._checksums.append(zlib.crc32(term.encode()))
+                if term[0].isdigit():
+                    self._numeric.add(known)
+            else:
+                df[known] += count
         self._count += len(articles)
         total = self._count + 1
-        self._idf = {term: math.log(total / count) for term, count in df.items()}
-        self._title_idf = {term: TITLE_WEIGHT * idf for term, idf in self._idf.items()}
-        self._rarity = {
-            term: (df[term] << _CHECKSUM_BITS | checksum) << _ID_BITS | position
-            for position, (term, checksum) in enumerate(
-                zip(self._vocabulary, self._checksums, strict=True)
-            )
-        }
+        self._idf = [math.log(total / count) for count in df]
+        self._title_idf = [TITLE_WEIGHT * idf for idf in self._idf]
+        self._rarity = [
+            (count << _CHECKSUM_BITS | checksum) << _ID_BITS | term
+            for term, (count, checksum) in enumerate(zip(df, self._checksums, strict=True))
+        ]
         self._vectors.clear()
-        return parsed
+        to_id = ids.__getitem__
+        return [(list(map(to_id, title)), list(map(to_id, rest))) for title, rest in parsed]
 
     def _forget_weights(self) -> None:
         """Drop what holds only for this call's counts: it is most of the memory."""
-        self._idf, self._title_idf, self._rarity, self._split = {}, {}, {}, {}
+        self._idf, self._title_idf, self._rarity = [], [], []
         self._vectors.clear()
 
-    def _add(
-        self, article: StoryArticle, terms: tuple[list[str], list[str]]
-    ) -> tuple[int, list[str]]:
+    def _add(self, published: int, terms: tuple[list[int], list[int]]) -> tuple[int, list[int]]:
         """Record an article; its index and its rarest terms shared with another."""
-        index = len(self._signatures)
-        self._signatures.append(article.signature)
-        assert article.published is not None
-        self._published.append(article.published)
+        index = len(self._terms)
+        self._terms.append(terms)
+        self._published.append(published)
         self._numbers.append(self._numeric.intersection(terms[0]) or None)
         rarity = self._rarity.__getitem__
         title = sorted(map(rarity, terms[0]))
@@ -232,10 +233,9 @@ class StoryGrouper:
         title_from, rest_from = bisect_left(title, _SHARED), bisect_left(rest, _SHARED)
         ranked = title[title_from : title_from + TITLE_PROBES]
         ranked += rest[rest_from : rest_from + PROBES]
-        vocabulary = self._vocabulary
-        return index, [vocabulary[key & _ID_MASK] for key in ranked]
+        return index, [key & _ID_MASK for key in ranked]
 
-    def _join(self, story: _Story, index: int, probes: list[str]) -> None:
+    def _join(self, story: _Story, index: int, probes: list[int]) -> None:
         """Make the article a member of the story and findable by its probes."""
         published = self._published[index]
         story.first = min(story.first, published)
@@ -252,14 +252,13 @@ class StoryGrouper:
             else:
                 insort(holders, index, key=self._published.__getitem__)
 
-    def _vector(self, index: int) -> tuple[dict[str, float], float]:
+    def _vector(self, index: int) -> tuple[dict[int, float], float]:
         """IDF weights of an article's terms (title terms doubled) and their norm."""
         cached = self._vectors.get(index)
         if cached is None:
             if len(self._vectors) >= _CACHED:
                 self._vectors.clear()  # old articles fall out of the window anyway
-            split = self._split.get(index)
-            title, rest = split or split_signature(self._signatures[index])
+            title, rest = self._terms[index]
             weights = dict(zip(rest, map(self._idf.__getitem__, rest), strict=True))
             weights.update(zip(title, map(self._title_idf.__getitem__, title), strict=True))
             cached = self._vectors[index] = (weights, math.hypot(*weights.values()) or 1.0)
@@ -277,7 +276,7 @@ class StoryGrouper:
         dot = sum(map(mul, map(wa.__getitem__, shared), map(wb.__getitem__, shared)))
         return dot / (na * nb)
 
-    def _best_story(self, index: int, probes: list[str]) -> _Story | None:
+    def _best_story(self, index: int, probes: list[int]) -> _Story | None:
         """The story this article joins, if any (see the module's rule)."""
         published = self._published[index]
         when = self._published.__getitem__
