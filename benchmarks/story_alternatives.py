@@ -29,7 +29,7 @@ class FuzzyGrouper(StoryGrouper):
 
         ta, ra = self._terms[a]
         tb, rb = self._terms[b]
-        return token_set_ratio(" ".join(ta + ra), " ".join(tb + rb)) / 100
+        return token_set_ratio(" ".join(map(str, ta + ra)), " ".join(map(str, tb + rb))) / 100
 
 
 def fuzzy_group(items: list[StoryArticle]) -> dict[int, str]:

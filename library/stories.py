@@ -127,10 +127,11 @@ class _Story:
 class StoryGrouper:
     """Stories of the articles placed so far, and the index that finds neighbours.
 
-    Terms become integer ids. Only an article's ``PROBES`` rarest terms known to more
-    than one article are indexed and probed: a true neighbour shares rare terms, and
-    short postings keep the search fast. Rarity ties break on a checksum of the term,
-    so the choice never depends on the order terms were first seen.
+    Terms become integer ids. Only an article's rarest terms known to more than one
+    article (``TITLE_PROBES`` of its title, ``PROBES`` of the rest) are indexed and
+    probed: a true neighbour shares rare terms, and short postings keep the search fast.
+    Rarity ties break on a checksum of the term, so the choice never depends on the
+    order terms were first seen.
     """
 
     def __init__(self) -> None:
