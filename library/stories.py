@@ -1,11 +1,12 @@
 """Grouping news articles into stories: one event, many write-ups, one row.
 
-Each article is compared only with earlier-placed articles that share one of its rarest
-terms (an inverted index of signature terms, sliced to the time window). The score is
-the cosine of IDF-weighted term sets, title terms counting double. An article joins the
-story of its best neighbour when that neighbour scores at least ``JOIN`` *and* the
-story's seed (its first member) scores at least ``SEED``, and the story would still span
-at most ``WINDOW`` seconds; otherwise it starts a story. Two articles whose titles
+Each article is compared only with the stories of earlier-placed articles that share one
+of its rarest terms (an inverted index of signature terms, sliced to the time window).
+The score is the cosine of IDF-weighted term sets, title terms counting double. A story
+scores its seed's (first member's) cosine, or, when that is between ``SEED`` and
+``JOIN``, the best of its latest ``MEMBERS``: no drifting along a chain of small
+changes. The article joins the best story scoring at least ``JOIN`` that would still
+span at most ``WINDOW`` seconds; otherwise it starts a story. Two articles whose titles
 carry numbers that disagree (each has one the other lacks: "AI Every Day (2021-04-27)" /
 "(2021-04-28)") are never alike. Precision comes first: a wrong merge hides news, a
 missed one costs a row.
@@ -268,8 +269,8 @@ class StoryGrouper:
     def _similarity(self, a: int, b: int) -> float:
         """Cosine of the two articles' weighted terms; none if their titles' numbers
         disagree (each has one the other lacks: "(2021-04-27)" / "(2021-04-28)")."""
-        na, nb = self._numbers[a], self._numbers[b]
-        if na and nb and not (na <= nb or nb <= na):
+        numbers_a, numbers_b = self._numbers[a], self._numbers[b]
+        if numbers_a and numbers_b and not (numbers_a <= numbers_b or numbers_b <= numbers_a):
             return 0.0
         wa, na = self._vector(a)
         wb, nb = self._vector(b)
