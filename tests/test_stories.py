@@ -89,6 +89,13 @@ def test_signature_writes_inflections_and_amounts_one_way() -> None:
     assert title == ["record", "expos"] and rest == []
 
 
+def test_any_text_makes_a_signature_of_plain_terms() -> None:
+    assert split_signature(signature("", "")) == ([], [])
+    title, rest = split_signature(signature("a|b [/x] \x1b[2J 아크로팬", "c | 9" * 50 + "9" * 400))
+    assert title == ["2j", "아크로팬"]  # single letters say nothing
+    assert all(term.isalnum() or "." in term for term in title + rest)
+
+
 def test_paraphrases_from_several_providers_over_days_are_one_story() -> None:
     story = [_article(n, START + n * DAY, *text) for n, text in enumerate(POWER_APPS)]
     found = group(story + _background())
