@@ -1,0 +1,137 @@
+"""An article's words reduced to the terms that tell its story apart, as one string.
+
+Two write-ups of one event word it differently: "exposes" / "exposed", "38 million" /
+"38M", "misconfiguration" / "misconfigured". The signature lower-cases, splits, drops
+function words, writes amounts one way and strips common suffixes, so those meet on
+the same term. It is pure and cheap, so the indexing workers compute it and the
+storing process only compares signatures (``library.stories``).
+
+Format: the title's terms, ``|``, then the excerpt's terms not already in the title,
+each list in order of first appearance without repeats, terms separated by spaces.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+SEPARATOR = "|"
+
+# "A.I." is "ai"; dotted initialisms otherwise split into letters no one searches for.
+_INITIALISM = re.compile(r"\b(?:[a-z]\.){2,}")
+# A number with its scale: "38 million", "38M", "$16.5 billion", "38,000,000", "40k".
+_AMOUNT = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*"
+    r"(trillion|billion|million|thousand|tn|bn|mln|mn|[tbmk])?(?![\w])"
+)
+_SCALES = {
+    "trillion": 1e12,
+    "tn": 1e12,
+    "t": 1e12,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "million": 1e6,
+    "mln": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "thousand": 1e3,
+    "k": 1e3,
+}
+_UNITS = ((1e12, "t"), (1e9, "b"), (1e6, "m"))
+_WORD = re.compile(r"\d+(?:\.\d+)?[^\W\d_]*|[^\W_]+")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_QUOTES = re.compile(r"['’‘]")
+# Longest first; a suffix is stripped only if at least three letters remain.
+_SUFFIXES = (
+    "izations",
+    "ization",
+    "isations",
+    "isation",
+    "ational",
+    "ations",
+    "ation",
+    "ments",
+    "ment",
+    "ings",
+    "ing",
+    "edly",
+    "ies",
+    "ied",
+    "ed",
+    "es",
+    "ly",
+    "s",
+)
+_STOP_WORDS = """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each
+    few for from further had has have having he her here hers herself him himself his how
+    i if in into is it its itself just let me more most my myself new no nor not now of off
+    on once only or other our ours ourselves out over own same say says said she should so
+    some such than that the their theirs them themselves then there these they this those
+    through to too under until up very via vs was we were what when where which while who
+    whom why will with would you your yours yourself yourselves"""
+STOP_WORDS = frozenset(_STOP_WORDS.split())
+
+
+def _amount(match: re.Match[str]) -> str:
+    """One spelling per amount: ``38m`` for "38 million", "38M" and "38,000,000"."""
+    digits, scale = match.group(1), match.group(2)
+    if scale is None and "," not in digits:
+        return digits
+    value = float(digits.replace(",", "")) * _SCALES.get(scale or "", 1.0)
+    for size, unit in _UNITS:
+        if value >= size:
+            return f"{value / size:g}{unit}"
+    return f"{value:g}"
+
+
+@lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """A light suffix stripper: inflections and -ation/-ment nouns meet their verb.
+
+    Remembered per word: news reuses its words, so most calls are one look-up."""
+    if word.isdigit() or len(word) <= 3:
+        return word
+    if word.endswith("sses"):
+        return word[:-2]
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                return word
+            word = word[: -len(suffix)]
+            if suffix in ("ies", "ied"):
+                word += "y"
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word
+
+
+def terms(text: str) -> list[str]:
+    """The distinct terms of ``text`` in order of first appearance."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = _INITIALISM.sub(lambda m: m.group(0).replace(".", ""), text)
+    text = _POSSESSIVE.sub("", text)
+    text = _QUOTES.sub("", text)
+    text = _AMOUNT.sub(_amount, text)
+    seen: dict[str, None] = {}
+    for word in _WORD.findall(text):
+        if word not in STOP_WORDS and (len(word) > 1 or word.isdigit()):
+            seen.setdefault(stem(word), None)
+    return list(seen)
+
+
+def signature(title: str, excerpt: str) -> str:
+    """The article's comparable terms: title terms, ``|``, the excerpt's other terms."""
+    head = terms(title)
+    known = set(head)
+    rest = [term for term in terms(excerpt) if term not in known]
+    return f"{' '.join(head)}{SEPARATOR}{' '.join(rest)}"
+
+
+def split_signature(text: str) -> tuple[list[str], list[str]]:
+    """The title terms and the other excerpt terms of a signature."""
+    head, _, rest = text.partition(SEPARATOR)
+    return head.split(), rest.split()

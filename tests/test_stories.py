@@ -1,0 +1,210 @@
+"""Grouping articles into stories: paraphrases across providers meet, look-alikes stay
+apart, and the grouping is deterministic, incremental and stable."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+import pytest
+
+from library.signature import signature, split_signature
+from library.stories import (
+    DAY,
+    Member,
+    StoryArticle,
+    StoryGrouper,
+    group,
+    headline,
+    story_id,
+)
+from tests.story_corpus import (
+    CORPUS,
+    REAL_PAIRS,
+    START,
+    LabelledArticle,
+    generate,
+    pairs,
+    precision_recall,
+    real_articles,
+)
+
+POWER_APPS = (
+    (
+        "Microsoft Power Apps misconfiguration exposes 38 million records",
+        "Researchers at UpGuard found 47 organisations left Power Apps portals open, "
+        "exposing vaccination records, addresses and social security numbers.",
+    ),
+    (
+        "38M Records Exposed via Microsoft Power Apps Misconfiguration",
+        "UpGuard says 47 organisations exposed data through misconfigured Power Apps "
+        "portals, including vaccination records and social security numbers.",
+    ),
+    (
+        "Power Apps Users Inadvertently Exposed 38M Personal Info Records",
+        "A default setting in Microsoft Power Apps portals exposed 38,000,000 records "
+        "of 47 organisations, UpGuard researchers found.",
+    ),
+)
+LOOKALIKES = (
+    ("PIN diode handles high-power apps", "Macom's diode switches RF signals in radar."),
+    ("RF power meter targets low-power apps", "Keysight's meter reads IoT radios in labs."),
+    (
+        "Microsoft announces Power Fx, an open low-code programming language",
+        "Power Fx is based on Excel formulas and comes to the Power Platform.",
+    ),
+    (
+        "Power Fx named formulas arrive in Power Apps canvas apps",
+        "Makers can now define named formulas once and reuse them across screens.",
+    ),
+)
+
+
+def _article(n: int, published: int | None, title: str, excerpt: str = "") -> StoryArticle:
+    return StoryArticle(n, published, f"https://example.com/{n}", signature(title, excerpt))
+
+
+def _background(count: int = 300) -> list[StoryArticle]:
+    """Other news of the same weeks, so term rarity is that of a real corpus."""
+    return [
+        StoryArticle(1000 + a.id, a.published, a.identity, signature(a.title, a.excerpt))
+        for a in generate(count, seed=1, span_days=20)
+    ]
+
+
+def _together(found: dict[int, str], ids: list[int]) -> bool:
+    return len({found[i] for i in ids}) == 1
+
+
+def test_signature_writes_inflections_and_amounts_one_way() -> None:
+    def words(text: str) -> set[str]:
+        return set(split_signature(signature(text, ""))[0])
+
+    assert words("exposes") == words("exposed") == words("exposing")
+    assert words("misconfiguration") == words("misconfigured")
+    assert words("38 million") == words("38M") == words("38,000,000") == {"38m"}
+    assert words("$16.5 billion") == {"16.5b"}
+    assert words("A.I. and the FDA's drugs") == {"ai", "fda", "drug"}
+    title, rest = split_signature(signature("Records exposed", "The records were exposed."))
+    assert title == ["record", "expos"] and rest == []
+
+
+def test_any_text_makes_a_signature_of_plain_terms() -> None:
+    assert split_signature(signature("", "")) == ([], [])
+    title, rest = split_signature(signature("a|b [/x] \x1b[2J 아크로팬", "c | 9" * 50 + "9" * 400))
+    assert title == ["2j", "아크로팬"]  # single letters say nothing
+    assert all(term.isalnum() or "." in term for term in title + rest)
+
+
+def test_paraphrases_from_several_providers_over_days_are_one_story() -> None:
+    story = [_article(n, START + n * DAY, *text) for n, text in enumerate(POWER_APPS)]
+    found = group(story + _background())
+    assert _together(found, [0, 1, 2])
+
+
+def test_lookalike_titles_about_different_things_stay_apart() -> None:
+    news = [_article(n, START + DAY, *text) for n, text in enumerate(LOOKALIKES)]
+    for articles in (news, news + _background()):
+        found = group(articles)
+        assert len({found[n] for n in range(len(LOOKALIKES))}) == len(LOOKALIKES)
+
+
+def test_daily_newsletters_are_not_one_story() -> None:
+    days = [
+        _article(n, START + n * DAY, f"AI Every Day (2021-04-{27 + n})", "Today's top AI news.")
+        for n in range(3)
+    ]
+    found = group(days + _background())
+    assert len({found[n] for n in range(3)}) == 3
+
+
+def test_a_story_spans_days_not_months() -> None:
+    title, excerpt = POWER_APPS[0]
+    again = [_article(0, START, title, excerpt), _article(1, START + 30 * DAY, title, excerpt)]
+    assert group(again)[0] != group(again)[1]
+    near = [_article(0, START, title, excerpt), _article(1, START + 2 * DAY, title, excerpt)]
+    assert group(near)[0] == group(near)[1]
+
+
+def test_articles_without_a_date_stand_alone() -> None:
+    title, excerpt = POWER_APPS[0]
+    found = group([_article(0, START, title, excerpt), _article(1, None, title, excerpt)])
+    assert found[0] != found[1]
+    assert found[1] == story_id("https://example.com/1")
+
+
+def test_grouping_does_not_depend_on_the_order_of_the_input() -> None:
+    articles = _background(400)
+    expected = group(articles)
+    assert len(set(expected.values())) < len(articles)  # some stories have several members
+    for seed in range(3):
+        shuffled = articles[:]
+        random.Random(seed).shuffle(shuffled)
+        assert group(shuffled) == expected
+
+
+def test_a_story_is_named_after_its_earliest_member_on_every_run() -> None:
+    story = [_article(n, START + (2 - n) * DAY, *text) for n, text in enumerate(POWER_APPS)]
+    first = group(story + _background())
+    assert {first[n] for n in range(3)} == {story_id(story[2].identity)}
+    assert group(story + _background()) == first
+
+
+def test_a_late_article_is_placed_where_the_batch_would_put_it() -> None:
+    everything = sorted(_background(400), key=lambda a: (a.published, a.identity))
+    full = group(everything)
+    sizes = Counter(full.values())
+    # The last article of some story, arriving after all before it were stored.
+    late = [a for a in everything if sizes[full[a.id]] > 2][-1]
+    articles = everything[: everything.index(late) + 1]
+    batch = group(articles)
+    assert [a for a in articles if batch[a.id] == batch[late.id] and a is not late]
+    grouper = StoryGrouper()
+    grouper.restore((a, batch[a.id]) for a in articles if a is not late)
+    assert grouper.place([late]) == {late.id: batch[late.id]}
+
+
+def test_placing_keeps_the_stories_already_stored() -> None:
+    story = [_article(n, START + n * DAY, *text) for n, text in enumerate(POWER_APPS)]
+    grouper = StoryGrouper()
+    grouper.restore([(a, "stored") for a in story[:2]] + [(a, a.identity) for a in _background()])
+    earlier = _article(9, START - DAY, *POWER_APPS[2])  # older than the story's seed
+    assert grouper.place([earlier]) == {9: "stored"}
+    alone = _article(10, START, *LOOKALIKES[0])
+    assert grouper.place([alone]) == {10: story_id(alone.identity)}
+
+
+def test_the_headline_is_the_best_quality_then_the_earliest() -> None:
+    members = [
+        Member(1, START, None, "a"),
+        Member(2, START + DAY, 40, "b"),
+        Member(3, START + 2 * DAY, 60, "c"),
+        Member(4, START - DAY, 60, "d"),
+    ]
+    assert headline(members) == 4
+    assert headline(members[:3]) == 3
+    assert headline([Member(1, START, None, "a"), Member(2, START - 1, None, "b")]) == 2
+    assert headline([Member(1, None, None, "a"), Member(2, START, None, "b")]) == 2
+
+
+def test_synthetic_stories_are_found_with_precision_first() -> None:
+    articles = generate(600, seed=23)
+    truth = pairs((a.id, a.story) for a in articles)
+    found = group(
+        StoryArticle(a.id, a.published, a.identity, signature(a.title, a.excerpt)) for a in articles
+    )
+    precision, recall = precision_recall(truth, pairs(found.items()))
+    assert precision >= 0.98 and recall >= 0.85, (precision, recall)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the sample corpus is not at {CORPUS}")
+def test_the_real_corpus_stories_are_found_and_nothing_else() -> None:
+    articles: list[LabelledArticle] = real_articles()
+    by_path = {a.story for a in articles}
+    assert {first for first, _ in REAL_PAIRS} <= by_path
+    found = group(
+        StoryArticle(a.id, a.published, a.identity, signature(a.title, a.excerpt)) for a in articles
+    )
+    truth = pairs((a.id, a.story) for a in articles)
+    assert len(truth) == len(REAL_PAIRS)
+    assert pairs(found.items()) == truth
