@@ -275,7 +275,7 @@ class StoryGrouper:
         wa, na = self._vector(a)
         wb, nb = self._vector(b)
         shared = wa.keys() & wb.keys()
-        dot = sum(map(mul, map(wa.__getitem__, shared), map(wb.__getitem__, shared)))
+        dot: float = sum(map(mul, map(wa.__getitem__, shared), map(wb.__getitem__, shared)))
         return dot / (na * nb)
 
     def _best_story(self, index: int, probes: list[int]) -> _Story | None:
