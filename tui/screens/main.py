@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Input
 
 from library.query import QueryError, parse_query
 from library.results import ArticleRow
@@ -25,6 +25,7 @@ from tui.screens.name import NameScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView, safe_link
 from tui.widgets.filter_field import FilterField
+from tui.widgets.list_status import ListStatus
 from tui.widgets.topic_tree import ALL, Scope, TopicTree
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ class MainScreen(Screen[None]):
                     "after: quality> is:unread",
                     id="filter",
                 )
-                yield Static(id="list-status", markup=False)
+                yield ListStatus(id="list-status")
                 yield ArticleList(id="articles")
             yield DetailView(id="detail")
         yield Footer()
@@ -117,7 +118,6 @@ class MainScreen(Screen[None]):
     def refresh_list(self) -> None:
         """Run the current scope + filter against the index and show the result."""
         articles = self.query_one("#articles", ArticleList)
-        status = self.query_one("#list-status", Static)
         try:
             saved = self.scope.key if self.scope.kind == "saved" else ""
             query = parse_query(f"{saved} {self.filter_text}")
@@ -129,7 +129,7 @@ class MainScreen(Screen[None]):
                 query, sort=self.sort, prefix_last=True
             )
         except QueryError as error:
-            status.update(Content.assemble(("⚠ ", "$error"), (str(error), "$error")))
+            self.query_one("#list-status", ListStatus).show_error(str(error))
             self.query_one("#filter", Input).add_class("-invalid")
             return
         self.query_one("#filter", Input).remove_class("-invalid")
@@ -145,18 +145,10 @@ class MainScreen(Screen[None]):
 
     def update_status(self) -> None:
         articles = self.query_one("#articles", ArticleList)
-        shown = articles.count
         unread = articles.results.unread if articles.results is not None else 0
-        # The filter comes before the counts so a narrow pane cuts the sort, not the filter.
-        parts: list[Content | str | tuple[str, str]] = [(self.scope.name, "bold")]
-        if self.filter_text:
-            parts += [("  filter: ", "dim"), self.filter_text]
-        parts += [
-            f"  {shown} article{'' if shown == 1 else 's'} · {unread} unread",
-            (f"  sort: {self.sort}", "dim"),
-        ]
-        # One fixed row: no layout pass, which would repaint the whole screen per keystroke.
-        self.query_one("#list-status", Static).update(Content.assemble(*parts), layout=False)
+        self.query_one("#list-status", ListStatus).show_counts(
+            self.scope.name, self.filter_text, articles.count, unread, self.sort
+        )
 
     # -- routing ------------------------------------------------------------------------
 
