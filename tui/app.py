@@ -26,7 +26,8 @@ from library.settings import load_settings
 from models.problem import Problem
 from tui.clipboard import osc52, screen_passthrough
 from tui.collector import keep_out_of_collections
-from tui.screens.help import HelpScreen, key_names
+from tui.commands import binding_commands
+from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
@@ -218,23 +219,8 @@ class LedeApp(App[None]):
         return True
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every binding of the reader is also a palette command, run where it applies."""
-        yield from super().get_system_commands(screen)
-        if not isinstance(screen, MainScreen):
-            return
-        targets = {
-            LedeApp: self,
-            MainScreen: screen,
-            ArticleList: screen.query_one(ArticleList),
-            DetailView: screen.query_one(DetailView),
-            TopicTree: screen.query_one(TopicTree),
-        }
-        for owner, target in targets.items():
-            for binding in owner.BINDINGS:
-                if not isinstance(binding, Binding) or binding.action == "command_palette":
-                    continue
-                yield SystemCommand(
-                    f"{binding.description} ({key_names(binding)[0]})",
-                    f"{owner.__name__}: key {binding.key}",
-                    partial(self.run_action, binding.action, target),
-                )
+        """Textual's commands but the two that ``q`` and ``?`` do, then the reader's keys."""
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Quit", "Keys"):
+                yield command
+        yield from binding_commands(screen)

@@ -458,22 +458,6 @@ async def test_help_lists_every_binding(reader_corpus: Path) -> None:
         assert not isinstance(app.screen, HelpScreen)
 
 
-async def test_palette_offers_reader_commands(reader_corpus: Path) -> None:
-    app = LedeApp([str(reader_corpus)])
-    async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
-        titles_offered = [c.title for c in app.get_system_commands(app.screen)]
-        for wanted in ("Star (s)", "Preview (p)", "Copy URL (y)", "Next unread (n)", "Filter (/)"):
-            assert wanted in titles_offered
-        await pilot.press("ctrl+p")
-        await pilot.pause(0.2)
-        await pilot.press(*"Star (s")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert len(app.corpus.state.flagged("starred")) == 1
-
-
 async def test_mouse_click_moves_and_double_click_opens(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:

@@ -50,15 +50,15 @@ class MainScreen(Screen[None]):
         # text typed right after "/" reaches the field even when it all comes in one packet.
         Binding("slash", "filter", "Filter", priority=True, id="filter"),
         Binding("escape", "back", "Back", show=False, id="back"),
-        Binding("m", "toggle_read", "Read/unread", id="toggle_read", show=False),
+        Binding("m", "toggle_read", "Mark read/unread", id="toggle_read", show=False),
         Binding("s", "toggle_star", "Star", id="toggle_star"),
-        Binding("A", "mark_all_read", "All read", id="mark_all_read", show=False),
+        Binding("A", "mark_all_read", "Mark all shown as read", id="mark_all_read", show=False),
         Binding("u", "undo", "Undo", id="undo", show=False),
         Binding("p", "preview", "Preview", id="preview"),
-        Binding("o", "open_in_browser", "Open", id="open", show=False),
+        Binding("o", "open_in_browser", "Open in browser", id="open", show=False),
         Binding("y", "copy_url", "Copy URL", id="copy"),
         Binding("S", "cycle_sort", "Sort", id="sort", show=False),
-        Binding("t", "toggle_topics", "Topics", show=False, id="toggle_topics"),
+        Binding("t", "toggle_topics", "Show/hide topics", show=False, id="toggle_topics"),
         Binding("ctrl+s", "save_filter", "Save search", show=False, id="save_filter"),
     ]
 
