@@ -41,8 +41,8 @@ class LedeApp(App[None]):
     CSS_PATH = "lede.tcss"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark", "help", "Help", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
         Binding("r", "reload", "Reload", show=False, id="reload"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="palette"),
     ]

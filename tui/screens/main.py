@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from library.query import QueryError, parse_query
 from library.results import ArticleRow
@@ -25,6 +25,7 @@ from tui.screens.name import NameScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView, safe_link
 from tui.widgets.filter_field import FilterField
+from tui.widgets.footer import ReaderFooter
 from tui.widgets.list_status import ListStatus
 from tui.widgets.topic_tree import ALL, Scope, TopicTree
 
@@ -84,7 +85,7 @@ class MainScreen(Screen[None]):
                 yield ListStatus(id="list-status")
                 yield ArticleList(id="articles")
             yield DetailView(id="detail")
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         field = self.query_one("#filter", Input)
