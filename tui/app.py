@@ -210,14 +210,6 @@ class LedeApp(App[None]):
         if wrapped and self._driver is not None:
             self._driver.write(wrapped)
 
-    def can_open_browser(self) -> bool:
-        """False over SSH or without a display, where a browser would open on the wrong side."""
-        if os.environ.get("SSH_CONNECTION") or os.environ.get("SSH_TTY"):
-            return False
-        if sys.platform.startswith("linux"):
-            return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-        return True
-
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's commands but the two that ``q`` and ``?`` do, then the reader's keys."""
         for command in super().get_system_commands(screen):

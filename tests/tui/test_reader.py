@@ -418,7 +418,9 @@ async def test_copy_and_open_without_browser(reader_corpus: Path, monkeypatch) -
         await pilot.press("o")
         assert app.clipboard == "https://example.test/tensorflow-3"
         messages = [n.message for n in app._notifications]
-        assert any("No browser here" in m for m in messages)
+        assert any(
+            m.endswith(": copied https://example.test/tensorflow-3 instead") for m in messages
+        )
 
 
 async def test_untrusted_text_is_shown_literally(reader_corpus: Path) -> None:

@@ -20,6 +20,7 @@ from textual.widgets import Input
 from library.query import QueryError, parse_query
 from library.results import ArticleRow
 from library.state import StateChange
+from tui.browser import open_in_browser
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.name import NameScreen
 from tui.widgets.article_list import ArticleList
@@ -349,12 +350,7 @@ class MainScreen(Screen[None]):
         if not safe_link(url):
             self.notify("Only http(s) links can be opened", severity="warning")
             return
-        if not self.app.can_open_browser():  # type: ignore[attr-defined]
-            self.app.copy_to_clipboard(url)
-            self.notify(f"No browser here (remote session): copied {url}", markup=False, timeout=4)
-            return
-        self.app.open_url(url)
-        self.notify(f"Opening {url}", markup=False, timeout=2)
+        open_in_browser(self.app, url)
 
     # -- preview ------------------------------------------------------------------------
 
