@@ -684,4 +684,4 @@ async def test_the_tree_is_wide_enough_for_every_topic_and_its_counts() -> None:
         await pilot.resize_terminal(80, 24)
         await pilot.press("t")
         await pilot.pause()
-        assert tree.size.width == 80  # narrow: all the width
+        assert tree.region.width == 80  # narrow: all the width
