@@ -81,6 +81,7 @@ class TopicTree(Tree[Scope]):
         self.show_root = False
         self.guide_depth = 2
         self._scope_nodes: dict[Scope, TreeNode[Scope]] = {}
+        self._on_saved = False  # whether x applies where the cursor is, as last told
 
     def populate(self, counts: TreeCounts) -> None:
         """Rebuild the nodes from the counts; the cursor stays on the same scope."""
@@ -136,7 +137,10 @@ class TopicTree(Tree[Scope]):
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[Scope]) -> None:
         event.stop()
-        self.refresh_bindings()  # the footer asks check_action again: x shows or hides
+        on_saved = bool(self.check_action("delete_saved", ()))
+        if on_saved != self._on_saved:  # the footer asks check_action again: x shows or hides
+            self._on_saved = on_saved
+            self.refresh_bindings()
         if event.node.data is not None and event.node.data.kind != "heading":
             self.post_message(self.ScopeChosen(self, event.node.data))
 
