@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterable
-from functools import partial
 from importlib import import_module
 
 from textual import work
@@ -22,8 +21,9 @@ from library.settings import load_settings
 from models.problem import Problem
 from tui.clipboard import osc52, screen_passthrough
 from tui.collector import keep_out_of_collections
+from tui.commands import binding_commands
 from tui.palette import Palette
-from tui.screens.help import HelpScreen, key_names
+from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.textual_internals import write_to_terminal
 from tui.widgets.article_list import ArticleList
@@ -38,8 +38,8 @@ class LedeApp(App[None]):
     CSS_PATH = "lede.tcss"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("q", "quit", "Quit", id="app.quit"),
         Binding("r", "reload", "Reload", show=False, id="app.reload"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.palette"),
     ]
@@ -188,23 +188,8 @@ class LedeApp(App[None]):
             write_to_terminal(self, wrapped)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every binding of the reader is also a palette command, run where it applies."""
-        yield from super().get_system_commands(screen)
-        if not isinstance(screen, MainScreen):
-            return
-        targets: dict[type[DOMNode], DOMNode] = {
-            LedeApp: self,
-            MainScreen: screen,
-            ArticleList: screen.query_one(ArticleList),
-            DetailView: screen.query_one(DetailView),
-            TopicTree: screen.query_one(TopicTree),
-        }
-        for owner, target in targets.items():
-            for binding in owner.BINDINGS:
-                if not isinstance(binding, Binding) or binding.action == "command_palette":
-                    continue
-                yield SystemCommand(
-                    f"{binding.description} ({key_names(binding)[0]})",
-                    f"{owner.__name__}: key {binding.key}",
-                    partial(self.run_action, binding.action, target),
-                )
+        """Textual's commands but the two that ``q`` and ``?`` do, then the reader's keys."""
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Quit", "Keys"):
+                yield command
+        yield from binding_commands(screen)

@@ -9,8 +9,6 @@ only passes it when wrapped in a DCS string.
 from __future__ import annotations
 
 import base64
-import os
-import sys
 from collections.abc import Mapping
 
 
@@ -24,12 +22,3 @@ def screen_passthrough(sequence: str, environ: Mapping[str, str]) -> str | None:
     if environ.get("STY") and not environ.get("TMUX"):
         return f"\x1bP{sequence}\x1b\\"
     return None
-
-
-def can_open_browser() -> bool:
-    """False over SSH or without a display, where a browser would open on the wrong side."""
-    if os.environ.get("SSH_CONNECTION") or os.environ.get("SSH_TTY"):
-        return False
-    if sys.platform.startswith("linux"):
-        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-    return True

@@ -31,7 +31,7 @@ def test_over_ssh_filter_open_copy_resize_quit(
     terminal.wait_for("Copied")
     assert terminal.wait_for_paste_buffer(URL) == URL
     terminal.send_keys("o")  # no browser on the far side of ssh: copies and says so
-    terminal.wait_for("No browser here")
+    terminal.wait_for("Remote session (SSH): copied")
     terminal.resize(80, 24)  # the narrow layout: list above the detail, tree hidden
     # Waited on, not read once: right after the resize the old layout is still there, cut.
     screen = terminal.wait_until_gone("Natural Language Processing")

@@ -1,13 +1,94 @@
-"""The command palette (ctrl+p) never ends the reader, whatever is pressed in it."""
+"""The command palette (ctrl+p): each action of the reader once, by its name and key,
+and nothing pressed in it ends the reader."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
-from textual.command import CommandList
+from textual.command import CommandList, CommandPalette
+from textual.widgets import OptionList
 
+from tests.tui.test_list_status import until
+from tests.tui.test_reader import started
 from tui.app import LedeApp
+from tui.commands import SENTENCES
 from tui.palette import Palette
+from tui.screens.help import HelpScreen, key_names
+from tui.screens.main import MainScreen
+from tui.widgets.article_list import ArticleList
+from tui.widgets.detail_view import DetailView
+from tui.widgets.topic_tree import TopicTree
+
+INTERNALS = (": key ", "LedeApp", "MainScreen", "ArticleList", "DetailView", "TopicTree")
+
+
+async def offered(app: LedeApp, pilot) -> list[tuple[str, str]]:  # noqa: ANN001 - a pilot
+    """Open the palette and read its options as (title, help), as a person sees them."""
+    await pilot.press("ctrl+p")
+    await until(pilot, lambda: isinstance(app.screen, CommandPalette))
+    options = app.screen.query_one(OptionList)
+    await until(pilot, lambda: options.option_count > 0)
+    await pilot.pause(0.3)  # every provider has answered the empty search
+    prompts = [str(option.prompt) for option in options.options]
+    return [tuple(prompt.split("\n", 1)) for prompt in prompts]  # type: ignore[misc]
+
+
+def actions_of(*classes: type) -> dict[str, list]:
+    """The bindings of each action of these classes, by action, as the palette groups them."""
+    actions: dict[str, list] = {}
+    for cls in classes:
+        for binding in cls.BINDINGS:
+            if binding.action != "command_palette":
+                actions.setdefault(f"{cls.__name__}.{binding.action}", []).append(binding)
+    return actions
+
+
+async def test_each_action_once_by_its_name_and_key(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        commands = await offered(app, pilot)
+        titles = [title for title, _help in commands]
+        assert not [text for text in map(" ".join, commands) if any(i in text for i in INTERNALS)]
+        assert [title for title, count in Counter(titles).items() if count > 1] == []
+        assert "Quit" not in titles and "Keys" not in titles  # q and ? say the same, keyed
+        # Everything of the app, the screen and the focused list, each once with all its keys.
+        for bindings in actions_of(LedeApp, MainScreen, ArticleList).values():
+            keys = [name for binding in bindings for name in key_names(binding)]
+            title = f"{bindings[0].description}  {keys[0]}"
+            assert titles.count(title) == 1, title
+            sentence, _, keys_said = dict(commands)[title].rpartition(" (")
+            assert keys_said == f"{', '.join(keys)})"
+            assert sentence[0].isupper() and len(sentence.split()) >= 2
+            assert sentence != bindings[0].description  # says more than the title
+        assert ("Next pane  tab", "Move to the next pane (tab, l)") in commands
+        assert "Mark all shown as read  A" in titles
+        assert not any(title.startswith("Next article") for title in titles)  # detail's own
+
+
+async def test_a_command_runs_where_it_applies(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        await pilot.press("enter")  # the detail view has the focus now
+        await until(pilot, lambda: app.screen.query_one(DetailView).has_focus)
+        first = app.screen.query_one(ArticleList).cursor
+        titles = [title for title, _help in await offered(app, pilot)]
+        assert "Next article  J" in titles and "Down  j" not in titles
+        await pilot.press(*"next article", "enter")
+        await until(pilot, lambda: app.screen.query_one(ArticleList).cursor == first + 1)
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press(*"star", "enter")
+        await until(pilot, lambda: len(app.session.state.flagged("starred")) == 1)
+
+
+def test_every_action_has_a_sentence() -> None:
+    """A new binding gets its help sentence too, or the palette would repeat its name."""
+    classes = (LedeApp, MainScreen, ArticleList, DetailView, TopicTree, HelpScreen)
+    missing = [b[0].id for b in actions_of(*classes).values() if b[0].id not in SENTENCES]
+    assert missing == []
 
 
 async def test_paging_the_palette_before_its_list_is_laid_out_is_harmless(

@@ -10,10 +10,11 @@ from __future__ import annotations
 from textual import on
 from textual.screen import Screen
 
+from library.counts import plural
 from library.results import ArticleRow
 from library.session import ReaderSession
 from library.state import Flag
-from tui.clipboard import can_open_browser
+from tui.browser import open_in_browser
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.name import NameScreen
 from tui.widgets.article_list import ArticleList
@@ -74,10 +75,10 @@ class ReaderCommands(Screen[None]):
         def answered(yes: bool | None) -> None:
             if yes:
                 changed = self.change_flag("read", results.identities(), True)
-                self.notify(f"Marked {changed} articles read (u to undo)")
+                self.notify(f"Marked {plural(changed, 'article')} read (u to undo)")
 
         self.app.push_screen(
-            ConfirmScreen(f"Mark all {len(results)} shown articles as read?"), answered
+            ConfirmScreen(f"Mark all {plural(len(results), 'shown article')} as read?"), answered
         )
 
     def action_undo(self) -> None:
@@ -88,7 +89,7 @@ class ReaderCommands(Screen[None]):
         self.after_state_change()
         what = "read" if change.table == "read" else "starred"
         state = what if not change.value else f"not {what}"
-        self.notify(f"Undone: {len(change.identities)} article(s) {state} again", timeout=2)
+        self.notify(f"Undone: {plural(len(change.identities), 'article')} {state} again", timeout=2)
 
     def current_url(self) -> str | None:
         article = self.query_one("#detail", DetailView).article
@@ -112,12 +113,7 @@ class ReaderCommands(Screen[None]):
         if not safe_link(url):
             self.notify("Only http(s) links can be opened", severity="warning")
             return
-        if not can_open_browser():
-            self.app.copy_to_clipboard(url)
-            self.notify(f"No browser here (remote session): copied {url}", markup=False, timeout=4)
-            return
-        self.app.open_url(url)
-        self.notify(f"Opening {url}", markup=False, timeout=2)
+        open_in_browser(self.app, url)
 
     def action_save_filter(self) -> None:
         """Save the current filter under a name; it appears in the tree with a live count."""

@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
 from library.query import QueryError
@@ -29,6 +29,8 @@ from tui.screens.commands import ReaderCommands
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
 from tui.widgets.filter_field import FilterField
+from tui.widgets.footer import ReaderFooter
+from tui.widgets.list_status import ListStatus
 from tui.widgets.topic_tree import TopicTree
 
 if TYPE_CHECKING:
@@ -53,15 +55,17 @@ class MainScreen(ReaderCommands):
         # text typed right after "/" reaches the field even when it all comes in one packet.
         Binding("slash", "filter", "Filter", priority=True, id="reader.filter"),
         Binding("escape", "back", "Back", show=False, id="reader.back"),
-        Binding("m", "toggle_read", "Read/unread", id="reader.toggle_read", show=False),
+        Binding("m", "toggle_read", "Mark read/unread", id="reader.toggle_read", show=False),
         Binding("s", "toggle_star", "Star", id="reader.toggle_star"),
-        Binding("A", "mark_all_read", "All read", id="reader.mark_all_read", show=False),
+        Binding(
+            "A", "mark_all_read", "Mark all shown as read", id="reader.mark_all_read", show=False
+        ),
         Binding("u", "undo", "Undo", id="reader.undo", show=False),
         Binding("p", "preview", "Preview", id="reader.preview"),
-        Binding("o", "open_in_browser", "Open", id="reader.open", show=False),
+        Binding("o", "open_in_browser", "Open in browser", id="reader.open", show=False),
         Binding("y", "copy_url", "Copy URL", id="reader.copy_url"),
         Binding("S", "cycle_sort", "Sort", id="reader.sort", show=False),
-        Binding("t", "toggle_topics", "Topics", show=False, id="reader.toggle_topics"),
+        Binding("t", "toggle_topics", "Show/hide topics", show=False, id="reader.toggle_topics"),
         Binding("ctrl+s", "save_filter", "Save search", show=False, id="reader.save_filter"),
     ]
 
@@ -95,10 +99,10 @@ class MainScreen(ReaderCommands):
                     "after: quality> is:unread",
                     id="filter",
                 )
-                yield Static(id="list-status", markup=False)
+                yield ListStatus(id="list-status")
                 yield ArticleList(id="articles")
             yield DetailView(id="detail")
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         field = self.query_one("#filter", Input)
@@ -150,11 +154,10 @@ class MainScreen(ReaderCommands):
     def refresh_list(self) -> None:
         """Run the current scope + filter against the index and show the result."""
         articles = self.query_one("#articles", ArticleList)
-        status = self.query_one("#list-status", Static)
         try:
             results = self.session.results(self.scope, self.filter_text, self.sort)
         except QueryError as error:
-            status.update(Content.assemble(("⚠ ", "$error"), (str(error), "$error")))
+            self.query_one("#list-status", ListStatus).show_error(str(error))
             self.query_one("#filter", Input).add_class("-invalid")
             return
         self.query_one("#filter", Input).remove_class("-invalid")
@@ -170,18 +173,10 @@ class MainScreen(ReaderCommands):
 
     def update_status(self) -> None:
         articles = self.query_one("#articles", ArticleList)
-        shown = articles.count
         unread = articles.results.unread if articles.results is not None else 0
-        # The filter comes before the counts so a narrow pane cuts the sort, not the filter.
-        parts: list[Content | str | tuple[str, str]] = [(self.scope.name, "bold")]
-        if self.filter_text:
-            parts += [("  filter: ", "dim"), self.filter_text]
-        parts += [
-            f"  {shown} article{'' if shown == 1 else 's'} · {unread} unread",
-            (f"  sort: {self.sort}", "dim"),
-        ]
-        # One fixed row: no layout pass, which would repaint the whole screen per keystroke.
-        self.query_one("#list-status", Static).update(Content.assemble(*parts), layout=False)
+        self.query_one("#list-status", ListStatus).show_counts(
+            self.scope.name, self.filter_text, articles.count, unread, self.sort
+        )
 
     # -- routing ------------------------------------------------------------------------
 

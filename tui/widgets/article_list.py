@@ -55,7 +55,7 @@ class ArticleList(ScrollView, can_focus=True):
         Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down"),
         Binding("pageup", "page_up", "Page up", show=False, id="list.page_up"),
         Binding("enter", "open", "Open", id="list.open"),
-        Binding("n", "next_unread", "Next unread", id="list.next_unread"),
+        Binding("n", "next_unread", "Next unread", show=False, id="list.next_unread"),
         Binding("N", "previous_unread", "Prev unread", show=False, id="list.previous_unread"),
     ]
 

@@ -101,8 +101,8 @@ class DetailView(VerticalScroll, can_focus=True):
 
     BINDINGS = [
         Binding("space", "page_down", "Page down", id="detail.page_down"),
-        Binding("j,down", "scroll_down", "Scroll", show=False, id="detail.down"),
-        Binding("k,up", "scroll_up", "Scroll", show=False, id="detail.up"),
+        Binding("j,down", "scroll_down", "Scroll down", show=False, id="detail.down"),
+        Binding("k,up", "scroll_up", "Scroll up", show=False, id="detail.up"),
         Binding("g", "scroll_home", "Top", show=False, id="detail.top"),
         Binding("G", "scroll_end", "End", show=False, id="detail.end"),
         Binding("J", "step(1)", "Next article", id="detail.next"),

@@ -35,6 +35,12 @@ def _label(name: str, total: int | None, unread: int) -> Text:
 class TopicTree(Tree[Scope]):
     """Navigation by topic; moving to a node scopes the article list to it."""
 
+    DEFAULT_CSS = """
+    TopicTree {
+        padding: 0 1;  /* labels and counts clear of the screen's edge and the border */
+    }
+    """
+
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="tree.down"),
         Binding("k", "cursor_up", "Up", show=False, id="tree.up"),
@@ -65,6 +71,7 @@ class TopicTree(Tree[Scope]):
         self.show_root = False
         self.guide_depth = 2
         self._scope_nodes: dict[Scope, TreeNode[Scope]] = {}
+        self._on_saved = False  # whether x applies where the cursor is, as last told
 
     def populate(self, counts: TreeCounts) -> None:
         """Rebuild the nodes from the counts; the cursor stays on the same scope."""
@@ -107,15 +114,23 @@ class TopicTree(Tree[Scope]):
         self._scope_nodes[scope] = node
         return node
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``x`` applies to a saved search only: elsewhere the footer leaves its key out."""
+        if action == "delete_saved":
+            node = self.cursor_node
+            return node is not None and node.data is not None and node.data.kind == "saved"
+        return True
+
     def action_delete_saved(self) -> None:
-        node = self.cursor_node
-        if node is not None and node.data is not None and node.data.kind == "saved":
-            self.post_message(self.DeleteRequested(node.data))
-        else:
-            self.notify("Move to a saved search to delete it", timeout=2)
+        if self.cursor_node is not None and self.cursor_node.data is not None:
+            self.post_message(self.DeleteRequested(self.cursor_node.data))
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[Scope]) -> None:
         event.stop()
+        on_saved = bool(self.check_action("delete_saved", ()))
+        if on_saved != self._on_saved:  # the footer asks check_action again: x shows or hides
+            self._on_saved = on_saved
+            self.refresh_bindings()
         if event.node.data is not None and event.node.data.kind != "heading":
             self.post_message(self.ScopeChosen(self, event.node.data))
 

@@ -1,0 +1,99 @@
+"""The line above the list: the counts stay on screen whatever the filter and the width."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from textual.screen import Screen
+
+from tests.tui.test_reader import started
+from tui.app import LedeApp
+from tui.widgets.detail_view import DetailView
+from tui.widgets.list_status import ListStatus
+
+LONG_FILTER = "quality>100 -portals after:2021-01-01"
+
+
+def keys(text: str) -> list[str]:
+    """The keys a person presses to type ``text``."""
+    names = {" ": "space", ">": "greater_than_sign", ":": "colon", "-": "minus"}
+    return [names.get(char, char) for char in text]
+
+
+async def until(pilot, condition) -> None:  # noqa: ANN001 - a pilot and a callable
+    """Let the app run until ``condition()`` holds (failing after 10 s)."""
+    deadline = time.monotonic() + 10
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        await pilot.pause(0.02)
+
+
+def shown(app: LedeApp) -> str:
+    """The status line as painted: only what fits in the widget reaches the screen."""
+    status = app.screen.query_one("#list-status", ListStatus)
+    return status.render_line(0).crop(0, status.size.width).text
+
+
+@pytest.mark.parametrize("width", [80, 160])
+async def test_a_long_filter_is_cut_before_the_counts(reader_corpus: Path, width: int) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(width, 45)) as pilot:
+        await started(app, pilot)
+        await pilot.press("slash", *keys(LONG_FILTER))
+        await pilot.pause()
+        line = shown(app)
+        assert "0 articles · 0 unread" in line
+        assert "…" in line
+        assert line.startswith("All articles")
+        # The list is 78 cells wide at 80 columns (alone across), 57 at 160 (beside the
+        # tree and the detail): the sort stays only where the filter keeps room too.
+        assert ("sort: date" in line) == (width == 80)
+        await pilot.resize_terminal(100, 45)  # the list alone across: room for it all
+        await pilot.pause()
+        assert f"filter: {LONG_FILTER}  0 articles" in shown(app)
+
+
+async def test_a_narrow_list_drops_the_sort_and_cuts_the_scope(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(30, 24)) as pilot:
+        await started(app, pilot)
+        await pilot.press("slash", *keys(LONG_FILTER))
+        await pilot.pause()
+        line = shown(app).strip()
+        assert line.endswith("0 articles · 0 unread")
+        assert "sort" not in line
+        assert line.startswith("All") and "…" in line
+
+
+async def test_typing_repaints_the_line_without_a_layout(
+    reader_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A layout pass repaints the whole screen: keys that change only the filter shown in
+    the line (the list already narrowed) must not cause one."""
+    layouts: list[str] = []
+    refresh_layout = Screen._refresh_layout
+
+    def spy(self: Screen, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - Textual's own
+        layouts.append(type(self).__name__)
+        refresh_layout(self, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", spy)
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(app, pilot)
+        await pilot.press("slash", *"hangzh")
+        detail = app.screen.query_one(DetailView)
+        await until(
+            pilot, lambda: detail.article is not None and "Hangzhou" in detail.article.title
+        )
+        await pilot.pause()
+        layouts.clear()
+        for letter in "ou":
+            before = shown(app)
+            await pilot.press(letter)
+            await pilot.pause()
+            assert shown(app) != before
+        assert "hangzhou" in shown(app)
+        assert layouts == []

@@ -1,0 +1,54 @@
+"""The topic tree: labels clear of the edges, and ``x`` offered only on a saved search."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.geometry import Region
+from textual.widgets import Footer
+
+from library.corpus import open_state
+from tests.tui.test_list_status import until
+from tests.tui.test_reader import started
+from tui.app import LedeApp
+from tui.screens.confirm import ConfirmScreen
+from tui.widgets.topic_tree import TopicTree
+
+BORDER = "▕"
+
+
+def footer_descriptions(app: LedeApp) -> list[str]:
+    return [key.description for key in app.screen.query_one(Footer).query("FooterKey")]
+
+
+async def test_labels_do_not_touch_the_edge_or_the_border(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        tree = app.screen.query_one(TopicTree)
+        lines = [strip.text for strip in tree.render_lines(Region(0, 0, tree.region.width, 12))]
+        labelled = [line for line in lines if line.strip(f" {BORDER}")]
+        assert len(labelled) > 5 and "All articles 4 · 4 new" in labelled[0]
+        assert all(line.startswith(" ") and line.endswith(f" {BORDER}") for line in labelled)
+
+
+async def test_the_delete_key_shows_only_on_a_saved_search(reader_corpus: Path) -> None:
+    open_state().save_query("Faces", "facial")
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        tree = app.screen.query_one(TopicTree)
+        await pilot.press("shift+tab")  # from the list to the tree
+        await until(pilot, lambda: tree.has_focus)
+        assert "Delete saved search" not in footer_descriptions(app)
+        await pilot.press("x")  # nothing to delete here: no question is asked
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmScreen)
+        # All articles, Unread, Starred, the "Saved searches" heading, then "Faces".
+        await pilot.press("j", "j", "j", "j")
+        await until(pilot, lambda: str(tree.cursor_node.label).startswith("Faces"))
+        await until(pilot, lambda: "Delete saved search" in footer_descriptions(app))
+        await pilot.press("k")
+        await until(pilot, lambda: "Delete saved search" not in footer_descriptions(app))
+        await pilot.press("j", "x")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
