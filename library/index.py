@@ -26,6 +26,7 @@ from library.query import Query, parse_query
 from library.results import ArticleRow, ResultSet, fetch_rows
 from library.schema import ensure_schema
 from library.search import UNREAD, Search, state_attached
+from library.writer import Waiting
 from models.identity import normalise_url
 from models.problem import Problem, Severity
 from models.topic import TopicTree
@@ -91,10 +92,13 @@ class CorpusIndex:
         if db is not None:
             db.close()
 
-    def refresh(self, progress: ProgressCallback | None = None) -> RefreshReport:
+    def refresh(
+        self, progress: ProgressCallback | None = None, waiting: Waiting | None = None
+    ) -> RefreshReport:
         """Bring the index up to date with the files on disk (through its own connection,
-        so it can run in a worker thread while others read)."""
-        report = indexer.refresh(self.roots, self.db_path, progress)
+        so it can run in a worker thread while others read); ``waiting`` is told while
+        another process writes the index."""
+        report = indexer.refresh(self.roots, self.db_path, progress, waiting)
         if report.parsed or report.removed:
             self._tree = None  # built again when next asked
         return report

@@ -20,6 +20,7 @@ from library.db import connect
 from library.differences import Differences, find_differences, usable_files
 from library.scan import FoundFile, scan
 from library.schema import DROP_SORT_INDEXES, SORT_INDEXES, SORTS
+from library.writer import Waiting, writing
 from models.topic import TopicTree, topic_key
 
 if TYPE_CHECKING:
@@ -67,14 +68,23 @@ def read_topic_tree(db: sqlite3.Connection) -> TopicTree:
 
 
 def refresh(
-    roots: list[str], db_path: Path, progress: ProgressCallback | None = None
+    roots: list[str],
+    db_path: Path,
+    progress: ProgressCallback | None = None,
+    waiting: Waiting | None = None,
 ) -> RefreshReport:
-    """Bring the index at ``db_path`` up to date with the files under ``roots``.
-
-    Only files whose size or mtime changed are parsed; removed files are dropped.
-    A cold index has nothing to compare, so the scan streams straight to the workers.
-    """
+    """Bring the index at ``db_path`` up to date with the files under ``roots``, as its
+    one writer (``waiting`` is told while another process writes; see ``writer``)."""
     started = time.perf_counter()
+    with writing(db_path, waiting):
+        return _refresh(roots, db_path, progress, started)
+
+
+def _refresh(
+    roots: list[str], db_path: Path, progress: ProgressCallback | None, started: float
+) -> RefreshReport:
+    """Only files whose size or mtime changed are parsed; removed files are dropped.
+    A cold index has nothing to compare, so the scan streams straight to the workers."""
     db = connect(db_path)
     unusable: list[str] = []
     try:

@@ -16,6 +16,7 @@ from library.query import QueryError, parse_query
 from library.results import ArticleRow, ResultSet
 from library.scope import Scope
 from library.state import Flag, StateChange, StateStore
+from library.writer import Waiting
 from models.problem import Problem
 from models.topic import TopicTree
 
@@ -70,9 +71,11 @@ class ReaderSession:
         self.state: StateStore = open_state()
         self.index: CorpusIndex = open_index(self.paths, self.state)
 
-    def refresh(self, progress: ProgressCallback | None = None) -> RefreshReport:
+    def refresh(
+        self, progress: ProgressCallback | None = None, waiting: Waiting | None = None
+    ) -> RefreshReport:
         """Bring the index up to date with the files (safe to call from a thread)."""
-        return self.index.refresh(progress)
+        return self.index.refresh(progress, waiting)
 
     def errors(self) -> list[Problem]:
         """The problems that kept a document out (safe to call from a thread)."""

@@ -30,6 +30,8 @@ from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
 from tui.widgets.topic_tree import TopicTree
 
+WAITING = "waiting for another lede indexing this corpus…"
+
 
 class LedeApp(App[None]):
     """A keyboard-driven reader for a corpus of news articles."""
@@ -122,8 +124,14 @@ class LedeApp(App[None]):
                 last[0] = time.monotonic()
                 self.call_from_thread(self._indexed, done, total)
 
+        def waiting() -> None:  # another lede is indexing this corpus
+            if worker.is_cancelled:
+                raise InterruptedError
+            if not self.sub_title:
+                self.call_from_thread(setattr, self, "sub_title", WAITING)
+
         try:
-            report = self.session.refresh(progress)
+            report = self.session.refresh(progress, waiting)
             errors = self.session.errors()
         except InterruptedError:
             return

@@ -11,7 +11,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, TextIO
 
@@ -160,6 +160,19 @@ def _warn_if_empty(index: CorpusIndex, roots: list[str]) -> None:
         sys.stderr.write(f"lede: no documents found in {where}\n")
 
 
+def _waiting() -> Callable[[], None]:
+    """Says once, on a terminal, that another process is indexing this corpus."""
+    said = [not sys.stderr.isatty()]
+
+    def waiting() -> None:
+        if not said[0]:
+            said[0] = True
+            sys.stderr.write("lede: waiting for another lede indexing this corpus…\n")
+            sys.stderr.flush()
+
+    return waiting
+
+
 def _open(paths: list[str]):
     """Open and refresh the index of ``paths`` (the defaults when empty)."""
     from library.corpus import open_index, open_state
@@ -167,7 +180,7 @@ def _open(paths: list[str]):
     roots = corpus_paths(paths)
     state = open_state()
     index = open_index(roots, state)
-    report = index.refresh()
+    report = index.refresh(waiting=_waiting())
     _warn_if_empty(index, roots)
     return index, report
 
@@ -244,7 +257,7 @@ def run_index(args: argparse.Namespace, out: TextIO) -> int:
             sys.stderr.write(f"\rindexing {done}/{total}" if total else f"\rindexing {done}…")
             sys.stderr.flush()
 
-    report = index.refresh(progress)
+    report = index.refresh(progress, _waiting())
     if show and report.parsed:
         sys.stderr.write("\n")
     out.write(
