@@ -148,8 +148,8 @@ def _parse_into(
         if done - committed >= COMMIT_EVERY:
             db.commit()
             committed = done
-            if progress:
-                progress(done, total)
+        if progress:  # per batch: a reader that quits is not kept for thousands of rows
+            progress(done, total)
     db.commit()
     if progress and done:
         progress(done, total or done)
