@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from library.damage import StateDamaged, is_damage
 from library.db import select_in
 
 Flag = Literal["read", "starred"]
@@ -37,6 +38,15 @@ class StateStore:
         self.path = path
         self._changes = 0
         self.db = sqlite3.connect(path, isolation_level=None)
+        try:
+            self._create()
+        except sqlite3.DatabaseError as error:
+            self.db.close()
+            if is_damage(error):
+                raise StateDamaged(path) from None
+            raise
+
+    def _create(self) -> None:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
         for table in TABLES:

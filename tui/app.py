@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from functools import partial
 from importlib import import_module
 
+from rich.text import Text
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -17,11 +18,13 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from library.corpus import default_paths
+from library.damage import REBUILT, StateDamaged
 from library.session import ReaderSession
 from library.settings import load_settings
 from models.problem import Problem
 from tui.clipboard import osc52, screen_passthrough
 from tui.collector import keep_out_of_collections
+from tui.failure import one_line
 from tui.palette import Palette
 from tui.screens.help import HelpScreen, key_names
 from tui.screens.main import MainScreen
@@ -65,7 +68,14 @@ class LedeApp(App[None]):
                 timeout=10,
                 markup=False,
             )
-        self.session = ReaderSession(self.paths or default_paths(settings))
+        try:
+            self.session = ReaderSession(self.paths or default_paths(settings))
+        except (OSError, StateDamaged) as error:  # an unwritable folder, a damaged state
+            self.error_console.soft_wrap = True  # one line, however long its path
+            self.exit(return_code=1, message=Text(f"lede: {one_line(error)}"))
+            return
+        if self.session.index.rebuilt:
+            self.notify(REBUILT, severity="warning", timeout=8)
         # Opened once the app's start-up batch is over: a screen laid out within it was
         # painted and thrown away, and the first frames shown were partial ones (the list
         # and its counts reached the terminal frames later).
@@ -140,6 +150,8 @@ class LedeApp(App[None]):
                 self.notify, f"Indexing failed: {error}", severity="error", markup=False
             )
             return
+        if report.rebuilt:
+            self.call_from_thread(self.notify, REBUILT, severity="warning", timeout=8)
         self.call_from_thread(self._index_done, report.parsed, report.removed, errors)
 
     def _indexed(self, done: int, total: int) -> None:
