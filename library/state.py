@@ -92,7 +92,10 @@ class StateStore:
                 )
             self.db.execute("COMMIT")
         except BaseException:
-            self.db.execute("ROLLBACK")
+            # A failed COMMIT (a full disk) has already rolled back: rolling back again
+            # would raise "no transaction is active" in place of the real error.
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
             raise
         self._changes += 1
         return StateChange(table, flips, value)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -140,3 +141,15 @@ def test_the_reader_sees_flags_changed_here_and_by_another_process(query_corpus:
     elsewhere.set("read", [first], False)
     assert session.flags() == (set(), {second})
     elsewhere.close()
+
+
+def test_a_full_disk_is_reported_as_itself_and_loses_nothing(state_store: StateStore) -> None:
+    """SQLite rolls a failed write back itself: rolling back again raised "cannot rollback -
+    no transaction is active", and hid why the change was not saved."""
+    state_store.set("read", ["https://a.test/kept"], True)
+    pages = state_store.db.execute("PRAGMA page_count").fetchone()[0]
+    state_store.db.execute(f"PRAGMA max_page_count = {pages + 1}")  # the disk is full
+    many = [f"https://a.test/{number}/{'x' * 200}" for number in range(2000)]
+    with pytest.raises(sqlite3.OperationalError, match="^database or disk is full$"):
+        state_store.set("read", many, True)
+    assert state_store.flagged("read") == {"https://a.test/kept"}
