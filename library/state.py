@@ -33,11 +33,11 @@ class StateChange:
 class StateStore:
     """Read/starred flags per article identity, for the thread that opened it."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, timeout: float = 5.0) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._changes = 0
-        self.db = sqlite3.connect(path, isolation_level=None)
+        self.db = sqlite3.connect(path, timeout=timeout, isolation_level=None)
         try:
             self._create()
         except sqlite3.DatabaseError as error:

@@ -13,7 +13,10 @@ from pathlib import Path
 import pytest
 from textual.dom import DOMNode
 
+from library import state_writes
 from library.session import ReaderSession, TreeCounts
+from library.state_writes import LOCKED
+from tests.test_state import held_by_another_program
 from tui.app import LedeApp
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
@@ -140,3 +143,30 @@ async def test_an_article_replaced_by_a_fifo_says_so_and_holds_nothing(
             with contextlib.suppress(OSError):  # ENXIO: no reader waits on it, as it should be
                 os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
                 pytest.fail("a reader of the FIFO was left waiting for a writer")
+
+
+async def test_a_state_locked_by_another_program_leaves_keys_answering_and_says_so(
+    reader_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Written on the UI thread, `m` froze the reader for SQLite's busy timeout, then
+    crashed it."""
+    monkeypatch.setattr(state_writes, "LOCK_WAIT", 1.0)
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await until(pilot, lambda: bool(app.screen.query(ArticleList)))
+        articles = app.screen.query_one(ArticleList)
+        await until(pilot, lambda: articles.count == 4)
+        await app.workers.wait_for_complete()
+        first = articles.current
+        assert first is not None
+        articles.focus()
+        with held_by_another_program(app.session.state.path):
+            await pilot.press("m")
+            pressed = time.monotonic()
+            await pilot.press("j")
+            assert articles.cursor == 1  # answered while the write waits for the lock
+            assert time.monotonic() - pressed < 0.5
+            await until(pilot, lambda: LOCKED in notifications(app))
+            assert first.identity not in articles.read
+        await pilot.press("k", "m")  # the lock is gone: saved
+        await until(pilot, lambda: first.identity in articles.read)
