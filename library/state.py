@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from library.damage import StateDamaged, is_damage
-from library.db import select_in
+from library.db import opening, select_in
 
 Flag = Literal["read", "starred"]
 TABLES: tuple[Flag, ...] = ("read", "starred")
@@ -37,14 +37,17 @@ class StateStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._changes = 0
-        self.db = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+        try:
+            self.db = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+        except sqlite3.Error as error:
+            raise opening(path, error) from None
         try:
             self._create()
         except sqlite3.DatabaseError as error:
             self.db.close()
             if is_damage(error):
                 raise StateDamaged(path) from None
-            raise
+            raise opening(path, error) from None
 
     def _create(self) -> None:
         self.db.execute("PRAGMA journal_mode=WAL")

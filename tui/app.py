@@ -19,6 +19,7 @@ from textual.worker import get_current_worker
 
 from library.corpus import default_paths
 from library.damage import REBUILT, StateDamaged
+from library.db import CannotOpen
 from library.session import ReaderSession
 from library.settings import load_settings
 from models.problem import Problem
@@ -70,7 +71,7 @@ class LedeApp(App[None]):
             )
         try:
             self.session = ReaderSession(self.paths or default_paths(settings))
-        except (OSError, StateDamaged) as error:  # an unwritable folder, a damaged state
+        except (OSError, CannotOpen, StateDamaged) as error:  # unwritable folder, damaged state
             self.error_console.soft_wrap = True  # one line, however long its path
             self.exit(return_code=1, message=Text(f"lede: {one_line(error)}"))
             return

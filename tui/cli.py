@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from library.counts import plural
 from library.days import local_date
+from library.db import CannotOpen
 from library.query import QueryError
 from library.schema import SORTS
 from models.text import printable
@@ -381,6 +382,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from tui.failure import one_line
 
         sys.stderr.write(f"lede: {one_line(error)}\n")
+    except CannotOpen as error:  # a database in a read-only folder
+        sys.stderr.write(f"lede: {error}\n")
     except Exception as error:  # noqa: BLE001 - one line for the user, details on request
         if os.environ.get("LEDE_DEBUG"):
             raise
