@@ -34,8 +34,10 @@ def open_state() -> StateStore:
     return StateStore(paths.data_dir() / "state.sqlite")
 
 
-def open_index(roots: list[str], state: StateStore) -> CorpusIndex:
-    """The index for ``roots`` (not yet refreshed), with ``state`` queryable as ``is:``."""
+def open_index(roots: list[str], state: StateStore | None) -> CorpusIndex:
+    """The index for ``roots`` (not yet refreshed), with ``state`` queryable as ``is:``
+    (``is:`` is refused without one)."""
     index = CorpusIndex(roots, paths.index_file(roots))
-    index.attach_state(state.path)
+    if state is not None:
+        index.attach_state(state.path)
     return index

@@ -8,14 +8,32 @@ from pathlib import Path
 from typing import Any
 
 CHUNK = 900  # values per statement: under SQLite's default limit of 999 parameters
+_UNOPENABLE = (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM)
+
+
+class CannotOpen(Exception):
+    """A database that cannot be opened or created where it must be (a read-only folder):
+    why, and its path, in one line."""
+
+    def __init__(self, path: Path, error: sqlite3.Error) -> None:
+        super().__init__(f"{error}: {path}")
+
+
+def opening(path: Path, error: sqlite3.Error) -> Exception:
+    """``CannotOpen`` for an error that says the file cannot be opened, else ``error``."""
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    return CannotOpen(path, error) if code in _UNOPENABLE else error
 
 
 def connect(path: Path) -> sqlite3.Connection:
     """A connection for this thread only; WAL lets readers in other threads go on while
     one connection writes."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite3.connect(path, timeout=30)
-    db.execute("PRAGMA journal_mode=WAL")
+    try:
+        db = sqlite3.connect(path, timeout=30)
+        db.execute("PRAGMA journal_mode=WAL")
+    except sqlite3.Error as error:
+        raise opening(path, error) from None
     db.execute("PRAGMA synchronous=NORMAL")
     return db
 

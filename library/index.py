@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from library import indexer
+from library.damage import discard, is_damage
 from library.db import connect, select_in
 from library.indexer import ProgressCallback, RefreshReport
 from library.problems import duplicate_warning, topic_warnings
@@ -26,6 +27,7 @@ from library.query import Query, parse_query
 from library.results import ArticleRow, ResultSet, fetch_rows
 from library.schema import ensure_schema
 from library.search import UNREAD, Search, state_attached
+from library.writer import Waiting, writing
 from models.identity import normalise_url
 from models.problem import Problem, Severity
 from models.topic import TopicTree
@@ -60,22 +62,50 @@ class CorpusIndex:
         self._state_path: Path | None = None
         self._local = threading.local()
         self._tree: TopicTree | None = None
-        ensure_schema(self.db)
+        self._generation = 0  # counts the times the file was rebuilt under the connections
+        self.rebuilt = self._open_or_rebuild()
+
+    def _open_or_rebuild(self) -> bool:
+        """Open the index with its tables; a damaged one is discarded and created again,
+        which is said by returning True (see ``damage``)."""
+        try:
+            ensure_schema(self.db)
+            return False
+        except sqlite3.DatabaseError as error:
+            if not is_damage(error):
+                raise
+        self.close()
+        with writing(self.db_path):  # never while another process writes it
+            try:
+                ensure_schema(self.db)  # built again by that other process meanwhile?
+                return False
+            except sqlite3.DatabaseError as error:
+                if not is_damage(error):
+                    raise
+            self.close()
+            discard(self.db_path)
+            ensure_schema(self.db)
+        return True
 
     @property
     def db(self) -> sqlite3.Connection:
         """This thread's connection (opened on its first use)."""
         db: sqlite3.Connection | None = getattr(self._local, "db", None)
+        if db is not None and self._local.generation != self._generation:
+            self.close()  # onto a damaged file that has since been replaced
+            db = None
         if db is None:
             db = self._local.db = connect(self.db_path)
+            self._local.generation = self._generation
             if self._state_path is not None:
                 db.execute("ATTACH DATABASE ? AS state", (str(self._state_path),))
         return db
 
     def _search(self) -> Search:
+        db = self.db  # first: a connection onto a rebuilt file is replaced with its caches
         search: Search | None = getattr(self._local, "search", None)
         if search is None:
-            search = self._local.search = Search(self.db, lambda: self.db, self.topic_tree)
+            search = self._local.search = Search(db, lambda: self.db, self.topic_tree)
         return search
 
     def attach_state(self, path: Path) -> None:
@@ -91,10 +121,15 @@ class CorpusIndex:
         if db is not None:
             db.close()
 
-    def refresh(self, progress: ProgressCallback | None = None) -> RefreshReport:
+    def refresh(
+        self, progress: ProgressCallback | None = None, waiting: Waiting | None = None
+    ) -> RefreshReport:
         """Bring the index up to date with the files on disk (through its own connection,
-        so it can run in a worker thread while others read)."""
-        report = indexer.refresh(self.roots, self.db_path, progress)
+        so it can run in a worker thread while others read); ``waiting`` is told while
+        another process writes the index."""
+        report = indexer.refresh(self.roots, self.db_path, progress, waiting)
+        if report.rebuilt:
+            self._generation += 1
         if report.parsed or report.removed:
             self._tree = None  # built again when next asked
         return report

@@ -8,6 +8,7 @@ reads through others.
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 import time
 from array import array
@@ -16,10 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from library.damage import discard, is_damage
 from library.db import connect
 from library.differences import Differences, find_differences, usable_files
 from library.scan import FoundFile, scan
-from library.schema import DROP_SORT_INDEXES, SORT_INDEXES, SORTS
+from library.schema import DROP_SORT_INDEXES, SORT_INDEXES, SORTS, ensure_schema
+from library.writer import Waiting, writing
 from models.topic import TopicTree, topic_key
 
 if TYPE_CHECKING:
@@ -40,6 +43,7 @@ class RefreshReport:
     parsed: int
     removed: int
     seconds: float
+    rebuilt: bool = False  # the index was damaged, and was built again from the files
 
 
 class TaxonomyRow(NamedTuple):
@@ -67,14 +71,36 @@ def read_topic_tree(db: sqlite3.Connection) -> TopicTree:
 
 
 def refresh(
-    roots: list[str], db_path: Path, progress: ProgressCallback | None = None
+    roots: list[str],
+    db_path: Path,
+    progress: ProgressCallback | None = None,
+    waiting: Waiting | None = None,
 ) -> RefreshReport:
-    """Bring the index at ``db_path`` up to date with the files under ``roots``.
-
-    Only files whose size or mtime changed are parsed; removed files are dropped.
-    A cold index has nothing to compare, so the scan streams straight to the workers.
-    """
+    """Bring the index at ``db_path`` up to date with the files under ``roots``, as its
+    one writer (``waiting`` is told while another process writes; see ``writer``).
+    A damaged index is a cache like any other: it is discarded and built again."""
     started = time.perf_counter()
+    with writing(db_path, waiting):
+        try:
+            return _refresh(roots, db_path, progress, started)
+        except sqlite3.DatabaseError as error:
+            if not is_damage(error):
+                raise
+        discard(db_path)
+        db = connect(db_path)
+        try:
+            ensure_schema(db)
+        finally:
+            db.close()
+        report = _refresh(roots, db_path, progress, started)
+    return dataclasses.replace(report, rebuilt=True)
+
+
+def _refresh(
+    roots: list[str], db_path: Path, progress: ProgressCallback | None, started: float
+) -> RefreshReport:
+    """Only files whose size or mtime changed are parsed; removed files are dropped.
+    A cold index has nothing to compare, so the scan streams straight to the workers."""
     db = connect(db_path)
     unusable: list[str] = []
     try:
@@ -138,8 +164,8 @@ def _parse_into(
         if done - committed >= COMMIT_EVERY:
             db.commit()
             committed = done
-            if progress:
-                progress(done, total)
+        if progress:  # per batch: a reader that quits is not kept for thousands of rows
+            progress(done, total)
     db.commit()
     if progress and done:
         progress(done, total or done)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 
-from library.scan import TAXONOMY_SUFFIXES
+from library.scan import TAXONOMY_SUFFIXES, not_regular
 from models.document import ParsedDocument, parse_document, parse_taxonomy
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -25,15 +25,32 @@ class TooLarge(Exception):
         self.size = size
 
 
-def _read(path: str) -> bytes:
-    """The file's bytes; ``TooLarge`` past the limit.
+class NotRegular(Exception):
+    """A path that is no regular file (a FIFO, a device, a folder), by what it is."""
 
-    Read unbuffered, in one call the size of the file: a buffered read of up to the
-    limit allocated 8 MB per call, and took three times as long as the parse's
-    share of reading on a 2 KB document.
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+
+
+def _read(path: str) -> bytes:
+    """The file's bytes; ``TooLarge`` past the limit, ``NotRegular`` for anything but a
+    regular file.
+
+    The type is asked before opening: opening a FIFO waits for a writer, forever,
+    and a device may never end. Opened non-blocking all the same, and asked again,
+    in case the file was replaced in between. Read unbuffered, in one call the size
+    of the file: a buffered read of up to the limit allocated 8 MB per call, and took
+    three times as long as the parse's share of reading on a 2 KB document.
     """
-    with open(path, "rb", buffering=0) as handle:
-        size = os.fstat(handle.fileno()).st_size
+    if kind := not_regular(os.stat(path).st_mode):
+        raise NotRegular(kind)
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    with open(descriptor, "rb", buffering=0) as handle:
+        info = os.fstat(descriptor)
+        if kind := not_regular(info.st_mode):
+            raise NotRegular(kind)
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             raise TooLarge(size)
         raw = handle.read(size + 1)  # one byte more tells a file that grew since
@@ -58,6 +75,10 @@ def load_file(path: str, *, explicit: bool = False, summary: bool = False) -> Pa
         parsed.report(
             "error", f"file is too large ({error.size:,} bytes; limit {MAX_FILE_BYTES:,})"
         )
+        return parsed
+    except NotRegular as error:
+        parsed = ParsedDocument(path)
+        parsed.report("error", f"{error.kind}, not a regular file: not read")
         return parsed
     except OSError as error:
         parsed = ParsedDocument(path)

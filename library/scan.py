@@ -9,6 +9,7 @@ folders are skipped.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from operator import attrgetter
 from typing import NamedTuple
@@ -42,6 +43,22 @@ class Skipped(NamedTuple):
     severity: Severity  # "error" for a path given that is not there, else "warning"
 
 
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def not_regular(mode: int) -> str:
+    """What a file of ``mode`` is when it is no regular file (a FIFO, a device), else ""."""
+    if stat.S_ISREG(mode):
+        return ""
+    return next((kind for test, kind in _KINDS if test(mode)), "not a regular file")
+
+
 def _stat_file(path: str, explicit: bool) -> FoundFile | None:
     try:
         info = os.stat(path)
@@ -63,9 +80,18 @@ def scan(paths: Iterable[str]) -> Iterator[FoundFile | Skipped]:
                 yield found
             continue
         if not os.path.isdir(root):
-            yield Skipped(root, "no such file or directory", "error")
+            yield _not_a_document(root)
             continue
         yield from _walk(root, inside, seen_dirs)
+
+
+def _not_a_document(path: str) -> Skipped:
+    """Why a path given is neither a file nor a folder: gone, or a FIFO or a device."""
+    try:
+        kind = not_regular(os.stat(path).st_mode)
+    except OSError:
+        return Skipped(path, "no such file or directory", "error")
+    return Skipped(path, f"{kind}, not a regular file: not read", "error")
 
 
 def _outside(link: str, inside: tuple[str, ...]) -> Skipped | None:
@@ -106,6 +132,11 @@ def _walk(
                     is_folder = False
                 elif entry.is_dir():
                     is_folder = True
+                elif dot > 0 and name[dot:].lower() in CANDIDATE_SUFFIXES:
+                    # A document's name on a FIFO or a device: reading it would wait forever.
+                    kind = not_regular(entry.stat().st_mode)
+                    yield Skipped(entry.path, f"{kind}, not a regular file: not read", "warning")
+                    continue
                 else:
                     continue
                 # is_symlink() asks nothing of the file system: scandir knows the type.

@@ -16,6 +16,8 @@ from library.query import QueryError, parse_query
 from library.results import ArticleRow, ResultSet
 from library.scope import Scope
 from library.state import Flag, StateChange, StateStore
+from library.state_writes import StateWrites
+from library.writer import Waiting
 from models.problem import Problem
 from models.topic import TopicTree
 
@@ -68,11 +70,14 @@ class ReaderSession:
         self._flags: tuple[tuple[int, int], set[str], set[str]] | None = None
         self._undo: list[StateChange] = []
         self.state: StateStore = open_state()
+        self.writes = StateWrites(self.state.path)  # the reader's writes, off its thread
         self.index: CorpusIndex = open_index(self.paths, self.state)
 
-    def refresh(self, progress: ProgressCallback | None = None) -> RefreshReport:
+    def refresh(
+        self, progress: ProgressCallback | None = None, waiting: Waiting | None = None
+    ) -> RefreshReport:
         """Bring the index up to date with the files (safe to call from a thread)."""
-        return self.index.refresh(progress)
+        return self.index.refresh(progress, waiting)
 
     def errors(self) -> list[Problem]:
         """The problems that kept a document out (safe to call from a thread)."""
@@ -96,20 +101,23 @@ class ReaderSession:
             self._flags = (version, self.state.flagged("read"), self.state.flagged("starred"))
         return self._flags[1], self._flags[2]
 
-    def set_flag(self, flag: Flag, identities: list[str], value: bool) -> StateChange:
-        """Set or clear a flag; what changed can be undone."""
-        change = self.state.set(flag, identities, value)
+    def set_flag(
+        self, flag: Flag, identities: list[str], value: bool, store: StateStore | None = None
+    ) -> StateChange:
+        """Set or clear a flag (through ``store``, the writing thread's, if given); what
+        changed can be undone."""
+        change = (store or self.state).set(flag, identities, value)
         if change.identities:
             self._undo.append(change)
         return change
 
-    def undo(self) -> StateChange | None:
-        """Revert the last change not yet undone (``None`` when there is none)."""
+    def undo(self, store: StateStore | None = None) -> StateChange | None:
+        """Revert the last change not yet undone (``None`` when there is none); one that
+        could not be reverted stays to be tried again."""
         if not self._undo:
             return None
-        change = self._undo.pop()
-        self.state.undo(change)
-        return change
+        (store or self.state).undo(self._undo[-1])
+        return self._undo.pop()
 
     def article(self, row: ArticleRow) -> OpenedArticle:
         """The whole document of a row, parsed (safe to call from a thread): a file that
@@ -154,6 +162,7 @@ class ReaderSession:
         )
 
     def close(self) -> None:
-        """Close both databases."""
+        """Close both databases, once the writes asked for are done."""
+        self.writes.close()
         self.index.close()
         self.state.close()

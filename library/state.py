@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from library.db import select_in
+from library.damage import StateDamaged, is_damage
+from library.db import opening, select_in
 
 Flag = Literal["read", "starred"]
 TABLES: tuple[Flag, ...] = ("read", "starred")
@@ -32,11 +33,23 @@ class StateChange:
 class StateStore:
     """Read/starred flags per article identity, for the thread that opened it."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, timeout: float = 5.0) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._changes = 0
-        self.db = sqlite3.connect(path, isolation_level=None)
+        try:
+            self.db = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+        except sqlite3.Error as error:
+            raise opening(path, error) from None
+        try:
+            self._create()
+        except sqlite3.DatabaseError as error:
+            self.db.close()
+            if is_damage(error):
+                raise StateDamaged(path) from None
+            raise opening(path, error) from None
+
+    def _create(self) -> None:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
         for table in TABLES:
@@ -82,7 +95,10 @@ class StateStore:
                 )
             self.db.execute("COMMIT")
         except BaseException:
-            self.db.execute("ROLLBACK")
+            # A failed COMMIT (a full disk) has already rolled back: rolling back again
+            # would raise "no transaction is active" in place of the real error.
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
             raise
         self._changes += 1
         return StateChange(table, flips, value)

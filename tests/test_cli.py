@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -147,6 +148,23 @@ def test_check_reports_a_link_out_of_the_corpus_once_and_does_not_walk_it(
     )
     assert done.returncode == 0, done.stdout
     assert "everything" not in "".join(lines[:-1]).replace(str(link), "")
+
+
+def test_check_names_a_fifo_or_a_device_and_never_waits_on_it(
+    run_lede: Runner, query_corpus: Path
+) -> None:
+    fifo = query_corpus / "pipe.md"
+    os.mkfifo(fifo)
+    walked = run_lede("check", query_corpus, timeout=20)
+    assert f"{fifo}:1: warning: a named pipe (FIFO), not a regular file: not read" in (
+        walked.stdout.splitlines()
+    )
+    named = run_lede("check", fifo, "/dev/null", timeout=20)
+    assert named.stdout.splitlines()[:2] == [
+        f"{fifo}:1: error: a named pipe (FIFO), not a regular file: not read",
+        "/dev/null:1: error: a character device, not a regular file: not read",
+    ]
+    assert named.returncode == 1
 
 
 def test_usage_errors_are_one_message_not_a_traceback(run_lede: Runner) -> None:

@@ -49,7 +49,8 @@ def test_a_cold_refresh_parses_everything_and_a_warm_one_nothing(
     cold = index.refresh(lambda done, total: seen.append((done, total)))
     files = len(QUERY_DOCS) + 1  # and the taxonomy
     assert (cold.scanned, cold.parsed, cold.removed) == (files, files, 0)
-    assert seen == [(files, files)]
+    # Per batch while the total is not known (0), then the total once it is.
+    assert seen[-1] == (files, files) and all(total == 0 for _, total in seen[:-1])
     warm = index.refresh()
     assert (warm.scanned, warm.parsed, warm.removed) == (files, 0, 0)
     index.close()
@@ -494,3 +495,25 @@ def test_the_stored_list_order_follows_every_change(
     assert stored() == 1 and ids == by_sql()
     assert index.row(ids[0]).title == "Newest"
     assert "banks" not in {Path(row.path).stem for row in index.results("")}
+
+
+def test_a_cold_index_told_to_stop_stops_within_a_batch(tmp_path: Path) -> None:
+    """The reader's quit stops its indexing through the progress callback: asked only
+    every few thousand rows, a quit waited seconds for a cold index to reach them."""
+    corpus = tmp_path / "site"
+    generate(corpus, 3000, plain=True)
+    index = CorpusIndex([str(corpus)], tmp_path / "index.db")
+    told: list[int] = []
+
+    def stop(done: int, total: int) -> None:
+        told.append(done)
+        raise InterruptedError
+
+    with pytest.raises(InterruptedError):
+        index.refresh(stop)
+    assert told and told[0] < 3000
+    stored = index.db.execute("SELECT count(*) FROM files").fetchone()[0]
+    assert stored < 3000  # it stopped, and did not go on to the end first
+    report = index.refresh()  # and the next refresh finishes the work
+    assert index.count() == 3000 and report.scanned == 3001
+    index.close()

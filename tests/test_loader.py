@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import stat
+import threading
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -14,7 +17,9 @@ DOCUMENT = b"---\ntitle: Growing\n---\n" + b"body " * 100
 
 def stale_size(monkeypatch: pytest.MonkeyPatch, size: int) -> None:
     """Make the size taken when the file is opened ``size``: as if it grew right after."""
-    monkeypatch.setattr(loader.os, "fstat", lambda fd: SimpleNamespace(st_size=size))
+    monkeypatch.setattr(
+        loader.os, "fstat", lambda fd: SimpleNamespace(st_size=size, st_mode=stat.S_IFREG)
+    )
 
 
 def test_a_file_is_read_whole(tmp_path: Path) -> None:
@@ -44,3 +49,44 @@ def test_a_file_that_grew_past_the_limit_is_too_large(
     parsed = loader.load_file(str(path))
     assert parsed.article is None
     assert [p.message for p in parsed.problems] == ["file is too large (101 bytes; limit 100)"]
+
+
+def load_fifo(path: Path) -> list[str]:
+    """The problems of loading the FIFO ``path``; fails (rather than hangs) if the loader
+    waits in open() for a writer."""
+    loaded: list[loader.ParsedDocument] = []
+    reading = threading.Thread(target=lambda: loaded.append(loader.load_file(str(path))))
+    reading.start()
+    reading.join(5)
+    stuck = reading.is_alive()
+    if stuck:  # a writer that comes and goes sets it free
+        os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+        reading.join()
+    assert not stuck, "the loader waited for a writer"
+    return [p.message for p in loaded[0].problems]
+
+
+def test_a_fifo_is_reported_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    """Opening a FIFO to read waits for a writer: the loader must not open it at all."""
+    path = tmp_path / "a.md"
+    os.mkfifo(path)
+    assert load_fifo(path) == ["a named pipe (FIFO), not a regular file: not read"]
+
+
+def test_a_file_replaced_by_a_fifo_after_its_type_was_asked_is_not_waited_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "a.md"
+    os.mkfifo(path)
+    answers = iter(["", "a named pipe (FIFO)"])  # regular when asked, a FIFO once open
+    monkeypatch.setattr(loader, "not_regular", lambda mode: next(answers))
+    assert load_fifo(path) == ["a named pipe (FIFO), not a regular file: not read"]
+
+
+def test_a_folder_and_a_device_are_reported(tmp_path: Path) -> None:
+    assert [p.message for p in loader.load_file(str(tmp_path)).problems] == [
+        "a folder, not a regular file: not read"
+    ]
+    assert [p.message for p in loader.load_file("/dev/zero").problems] == [
+        "a character device, not a regular file: not read"
+    ]

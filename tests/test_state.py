@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from library import state_writes
 from library.corpus import open_state
 from library.session import ReaderSession
 from library.state import StateChange, StateStore
+from library.state_writes import LOCKED, NotSaved, StateWrites
 
 
 def test_set_reports_only_what_flipped_and_undo_reverts_it(state_store: StateStore) -> None:
@@ -140,3 +145,65 @@ def test_the_reader_sees_flags_changed_here_and_by_another_process(query_corpus:
     elsewhere.set("read", [first], False)
     assert session.flags() == (set(), {second})
     elsewhere.close()
+
+
+def test_a_full_disk_is_reported_as_itself_and_loses_nothing(state_store: StateStore) -> None:
+    """SQLite rolls a failed write back itself: rolling back again raised "cannot rollback -
+    no transaction is active", and hid why the change was not saved."""
+    state_store.set("read", ["https://a.test/kept"], True)
+    pages = state_store.db.execute("PRAGMA page_count").fetchone()[0]
+    state_store.db.execute(f"PRAGMA max_page_count = {pages + 1}")  # the disk is full
+    many = [f"https://a.test/{number}/{'x' * 200}" for number in range(2000)]
+    with pytest.raises(sqlite3.OperationalError, match="^database or disk is full$"):
+        state_store.set("read", many, True)
+    assert state_store.flagged("read") == {"https://a.test/kept"}
+
+
+@contextlib.contextmanager
+def held_by_another_program(path: Path) -> Iterator[None]:
+    """A second process holding the state database's write lock (BEGIN EXCLUSIVE)."""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sqlite3, sys; db = sqlite3.connect(sys.argv[1], isolation_level=None); "
+            "db.execute('BEGIN EXCLUSIVE'); print('held', flush=True); sys.stdin.read()",
+            str(path),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        yield
+    finally:
+        holder.communicate("", timeout=10)
+
+
+def test_a_write_locked_out_by_another_program_fails_with_a_message(
+    state_store: StateStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(state_writes, "LOCK_WAIT", 0.5)
+    writes = StateWrites(state_store.path)
+    with held_by_another_program(state_store.path):
+        locked = writes.submit(lambda store: store.set("read", ["https://a.test/1"], True))
+        with pytest.raises(NotSaved, match=f"^{LOCKED}$"):
+            locked.result(timeout=10)
+    after = writes.submit(lambda store: store.set("read", ["https://a.test/1"], True))
+    assert after.result(timeout=10).identities == ("https://a.test/1",)
+    writes.close()
+    assert state_store.flagged("read") == {"https://a.test/1"}
+
+
+def test_a_write_on_a_full_disk_says_so_in_one_line(state_store: StateStore) -> None:
+    writes = StateWrites(state_store.path)
+
+    def fill(store: StateStore) -> StateChange:
+        pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+        store.db.execute(f"PRAGMA max_page_count = {pages + 1}")
+        return store.set("read", [f"https://a.test/{n}/{'x' * 200}" for n in range(2000)], True)
+
+    with pytest.raises(NotSaved, match="^reading state not saved: database or disk is full$"):
+        writes.submit(fill).result(timeout=10)
+    writes.close()

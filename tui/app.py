@@ -7,6 +7,7 @@ import time
 from collections.abc import Iterable
 from importlib import import_module
 
+from rich.text import Text
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -16,12 +17,15 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from library.corpus import default_paths
+from library.damage import REBUILT, StateDamaged
+from library.db import CannotOpen
 from library.session import ReaderSession
 from library.settings import load_settings
 from models.problem import Problem
 from tui.clipboard import osc52, screen_passthrough
 from tui.collector import keep_out_of_collections
 from tui.commands import binding_commands
+from tui.failure import one_line
 from tui.palette import Palette
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
@@ -29,6 +33,8 @@ from tui.textual_internals import write_to_terminal
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
 from tui.widgets.topic_tree import TopicTree
+
+WAITING = "waiting for another lede indexing this corpus…"
 
 
 class LedeApp(App[None]):
@@ -63,7 +69,14 @@ class LedeApp(App[None]):
                 timeout=10,
                 markup=False,
             )
-        self.session = ReaderSession(self.paths or default_paths(settings))
+        try:
+            self.session = ReaderSession(self.paths or default_paths(settings))
+        except (OSError, CannotOpen, StateDamaged) as error:  # unwritable folder, damaged state
+            self.error_console.soft_wrap = True  # one line, however long its path
+            self.exit(return_code=1, message=Text(f"lede: {one_line(error)}"))
+            return
+        if self.session.index.rebuilt:
+            self.notify(REBUILT, severity="warning", timeout=8)
         # Opened once the app's start-up batch is over: a screen laid out within it was
         # painted and thrown away, and the first frames shown were partial ones (the list
         # and its counts reached the terminal frames later).
@@ -122,8 +135,14 @@ class LedeApp(App[None]):
                 last[0] = time.monotonic()
                 self.call_from_thread(self._indexed, done, total)
 
+        def waiting() -> None:  # another lede is indexing this corpus
+            if worker.is_cancelled:
+                raise InterruptedError
+            if not self.sub_title:
+                self.call_from_thread(setattr, self, "sub_title", WAITING)
+
         try:
-            report = self.session.refresh(progress)
+            report = self.session.refresh(progress, waiting)
             errors = self.session.errors()
         except InterruptedError:
             return
@@ -132,6 +151,8 @@ class LedeApp(App[None]):
                 self.notify, f"Indexing failed: {error}", severity="error", markup=False
             )
             return
+        if report.rebuilt:
+            self.call_from_thread(self.notify, REBUILT, severity="warning", timeout=8)
         self.call_from_thread(self._index_done, report.parsed, report.removed, errors)
 
     def _indexed(self, done: int, total: int) -> None:

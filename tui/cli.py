@@ -11,19 +11,20 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, TextIO
 
 from library.counts import plural
 from library.days import local_date
+from library.db import CannotOpen
 from library.query import QueryError
 from library.schema import SORTS
 from models.text import printable
 from tui.usage import DEFAULT_PATHS, QUERIES, SORT_HELP, unknown_word_hint
 
 if TYPE_CHECKING:
-    from library.index import CorpusIndex
+    from library.index import CorpusIndex, RefreshReport
 
 SUBCOMMANDS = ("check", "list", "topics", "index", "preview", "demo")
 
@@ -160,14 +161,47 @@ def _warn_if_empty(index: CorpusIndex, roots: list[str]) -> None:
         sys.stderr.write(f"lede: no documents found in {where}\n")
 
 
+def _waiting() -> Callable[[], None]:
+    """Says once, on a terminal, that another process is indexing this corpus."""
+    said = [not sys.stderr.isatty()]
+
+    def waiting() -> None:
+        if not said[0]:
+            said[0] = True
+            sys.stderr.write("lede: waiting for another lede indexing this corpus…\n")
+            sys.stderr.flush()
+
+    return waiting
+
+
+def _open_state():  # the StateStore, imported late
+    """The reading state, or None (said on stderr) when it is damaged: what needs no
+    state still works, and the file is left as it is."""
+    from library.corpus import open_state
+    from library.damage import StateDamaged
+
+    try:
+        return open_state()
+    except StateDamaged as error:
+        sys.stderr.write(f"lede: warning: {error}\n")
+        return None
+
+
+def _said_if_rebuilt(index: CorpusIndex, report: RefreshReport) -> None:
+    if index.rebuilt or report.rebuilt:
+        from library.damage import REBUILT
+
+        sys.stderr.write(f"lede: {REBUILT}\n")
+
+
 def _open(paths: list[str]):
     """Open and refresh the index of ``paths`` (the defaults when empty)."""
-    from library.corpus import open_index, open_state
+    from library.corpus import open_index
 
     roots = corpus_paths(paths)
-    state = open_state()
-    index = open_index(roots, state)
-    report = index.refresh()
+    index = open_index(roots, _open_state())
+    report = index.refresh(waiting=_waiting())
+    _said_if_rebuilt(index, report)
     _warn_if_empty(index, roots)
     return index, report
 
@@ -233,10 +267,10 @@ def run_topics(args: argparse.Namespace, out: TextIO) -> int:
 
 def run_index(args: argparse.Namespace, out: TextIO) -> int:
     """``lede index``: build or update the index, with a progress line on a terminal."""
-    from library.corpus import open_index, open_state
+    from library.corpus import open_index
 
     roots = corpus_paths(args.paths)
-    index = open_index(roots, open_state())
+    index = open_index(roots, None)  # indexing needs no reading state
     show = sys.stderr.isatty()
 
     def progress(done: int, total: int) -> None:
@@ -244,9 +278,10 @@ def run_index(args: argparse.Namespace, out: TextIO) -> int:
             sys.stderr.write(f"\rindexing {done}/{total}" if total else f"\rindexing {done}…")
             sys.stderr.flush()
 
-    report = index.refresh(progress)
+    report = index.refresh(progress, _waiting())
     if show and report.parsed:
         sys.stderr.write("\n")
+    _said_if_rebuilt(index, report)
     out.write(
         f"indexed {plural(index.count(), 'article')} from {plural(report.scanned, 'file')} "
         f"({report.parsed} parsed, {report.removed} removed) in {report.seconds:.2f}s\n"
@@ -344,10 +379,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except OSError as error:
-        sys.stderr.write(
-            f"lede: {error.strerror or error}"
-            f"{': ' + str(error.filename) if error.filename else ''}\n"
-        )
+        from tui.failure import one_line
+
+        sys.stderr.write(f"lede: {one_line(error)}\n")
+    except CannotOpen as error:  # a database in a read-only folder
+        sys.stderr.write(f"lede: {error}\n")
     except Exception as error:  # noqa: BLE001 - one line for the user, details on request
         if os.environ.get("LEDE_DEBUG"):
             raise

@@ -14,6 +14,7 @@ from textual.widgets import Input
 from library.corpus import open_index, open_state
 from tests.conftest import REAL_CORPUS, SITE, needs_real_corpus, write_document
 from tests.tui.conftest import HOSTILE_TITLE
+from tests.tui.test_workers import until
 from tui import app as app_module
 from tui.app import LedeApp
 from tui.screens.confirm import ConfirmScreen
@@ -354,15 +355,16 @@ async def test_m_s_and_undo(reader_corpus: Path) -> None:
         await started(app, pilot)
         articles = app.screen.query_one(ArticleList)
         first = articles.current
-        await pilot.press("m")
-        assert first.identity in articles.read
+        tree = app.screen.query_one(TopicTree)
+        await pilot.press("m")  # written on a thread of its own: waited for
+        await until(pilot, lambda: first.identity in articles.read)
         await pilot.press("s")
-        assert first.identity in articles.starred
-        assert "Starred 1" in str(app.screen.query_one(TopicTree).root.children[2].label)
+        await until(pilot, lambda: first.identity in articles.starred)
+        await until(pilot, lambda: "Starred 1" in str(tree.root.children[2].label))
         await pilot.press("u")
-        assert first.identity not in articles.starred
+        await until(pilot, lambda: first.identity not in articles.starred)
         await pilot.press("u")
-        assert first.identity not in articles.read
+        await until(pilot, lambda: first.identity not in articles.read)
         assert app.session.state.flagged("read") == set()
 
 
@@ -379,12 +381,10 @@ async def test_mark_all_read_confirms_and_undoes(reader_corpus: Path) -> None:
         await pilot.press("A")
         await pilot.pause()
         await pilot.press("y")
-        await pilot.pause()
+        await until(pilot, lambda: "0 unread" in status(app))
         assert len(app.session.state.flagged("read")) == 4
-        assert "0 unread" in status(app)
         await pilot.press("u")
-        await pilot.pause()
-        assert app.session.state.flagged("read") == set()
+        await until(pilot, lambda: app.session.state.flagged("read") == set())
 
 
 async def test_next_unread_and_article_stepping(reader_corpus: Path) -> None:

@@ -3,6 +3,8 @@ their threads, and a failure is shown rather than left as stale counts or a blan
 
 from __future__ import annotations
 
+import contextlib
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -11,7 +13,10 @@ from pathlib import Path
 import pytest
 from textual.dom import DOMNode
 
+from library import state_writes
 from library.session import ReaderSession, TreeCounts
+from library.state_writes import LOCKED
+from tests.test_state import held_by_another_program
 from tui.app import LedeApp
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
@@ -105,3 +110,63 @@ async def test_a_preview_that_fails_unforeseen_says_so(
         await until(pilot, lambda: "Preview failed" in detail_status(app))
         assert "the extractor fell over" in detail_status(app)
         assert not detail.has_class("-loading")
+
+
+async def test_an_article_replaced_by_a_fifo_says_so_and_holds_nothing(
+    reader_corpus: Path,
+) -> None:
+    """Opening a FIFO waits for a writer: a worker stuck there kept the reader from
+    ending. The pane says what the file is, keys answer, and nobody waits on the FIFO."""
+    app = LedeApp([str(reader_corpus)])
+    fifo: Path | None = None
+    try:
+        async with app.run_test(size=(160, 45)) as pilot:
+            await until(pilot, lambda: bool(app.screen.query(ArticleList)))
+            articles = app.screen.query_one(ArticleList)
+            await until(pilot, lambda: articles.count == 4)
+            await app.workers.wait_for_complete()
+            second = articles.results.row(1) if articles.results else None
+            assert second is not None
+            fifo = Path(second.path)
+            fifo.unlink()
+            os.mkfifo(fifo)
+            articles.focus()
+            await pilot.press("j")
+            await until(pilot, lambda: "named pipe (FIFO)" in detail_status(app))
+            assert second.path in detail_status(app)
+            await pilot.press("j")  # keys still answer
+            await until(pilot, lambda: articles.cursor == 2)
+            ended = time.monotonic()
+        assert time.monotonic() - ended < 2
+    finally:
+        if fifo is not None:
+            with contextlib.suppress(OSError):  # ENXIO: no reader waits on it, as it should be
+                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+                pytest.fail("a reader of the FIFO was left waiting for a writer")
+
+
+async def test_a_state_locked_by_another_program_leaves_keys_answering_and_says_so(
+    reader_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Written on the UI thread, `m` froze the reader for SQLite's busy timeout, then
+    crashed it."""
+    monkeypatch.setattr(state_writes, "LOCK_WAIT", 1.0)
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await until(pilot, lambda: bool(app.screen.query(ArticleList)))
+        articles = app.screen.query_one(ArticleList)
+        await until(pilot, lambda: articles.count == 4)
+        await app.workers.wait_for_complete()
+        first = articles.current
+        assert first is not None
+        articles.focus()
+        with held_by_another_program(app.session.state.path):
+            await pilot.press("m")
+            pressed = time.monotonic()
+            await pilot.press("j")
+            assert articles.cursor == 1  # answered while the write waits for the lock
+            assert time.monotonic() - pressed < 0.5
+            await until(pilot, lambda: LOCKED in notifications(app))
+            assert first.identity not in articles.read
+        await pilot.press("k", "m")  # the lock is gone: saved
+        await until(pilot, lambda: first.identity in articles.read)

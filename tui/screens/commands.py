@@ -7,13 +7,21 @@ changed (``refresh_list``, ``refresh_tree``).
 
 from __future__ import annotations
 
-from textual import on
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from textual import on, work
+from textual.message import Message
 from textual.screen import Screen
 
 from library.counts import plural
 from library.results import ArticleRow
 from library.session import ReaderSession
-from library.state import Flag
+from library.state import Flag, StateChange, StateStore
+from library.state_writes import NotSaved
 from tui.browser import open_in_browser
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.name import NameScreen
@@ -28,6 +36,34 @@ class ReaderCommands(Screen[None]):
     session: ReaderSession
     filter_text: str
 
+    @dataclass
+    class StateWritten(Message):
+        """A write to the reading state finished (``failure`` says why it did not)."""
+
+        result: Any
+        done: Callable[[Any], None]
+        failure: str = ""
+
+    def write_state(self, write: Callable[[StateStore], Any], done: Callable[[Any], None]) -> None:
+        """Queue ``write`` on the state's writing thread (in order; see ``StateWrites``);
+        ``done`` gets its result here. Keys go on being answered meanwhile, and a write
+        that cannot be saved (locked by another program, a full disk) is a message."""
+        self._await_write(self.session.writes.submit(write), done)
+
+    @work(thread=True, group="state", exit_on_error=False)
+    def _await_write(self, future: Future[Any], done: Callable[[Any], None]) -> None:
+        try:
+            self.post_message(self.StateWritten(future.result(), done))
+        except NotSaved as error:
+            self.post_message(self.StateWritten(None, done, str(error)))
+
+    @on(StateWritten)
+    def _state_written(self, event: StateWritten) -> None:
+        if event.failure:
+            self.notify(event.failure, severity="error", markup=False, timeout=8)
+        else:
+            event.done(event.result)
+
     def refresh_list(self) -> None:
         """Run the scope and filter again and show the result (the screen's own)."""
         raise NotImplementedError
@@ -36,12 +72,22 @@ class ReaderCommands(Screen[None]):
         """Count the tree again (the screen's own)."""
         raise NotImplementedError
 
-    def change_flag(self, flag: Flag, identities: list[str], value: bool) -> int:
-        """Set or clear a flag and repaint what depends on it; returns how many changed."""
-        change = self.session.set_flag(flag, identities, value)
-        if change.identities:
-            self.after_state_change()
-        return len(change.identities)
+    def change_flag(
+        self,
+        flag: Flag,
+        identities: list[str],
+        value: bool,
+        said: Callable[[StateChange], None] | None = None,
+    ) -> None:
+        """Set or clear a flag, then repaint what depends on it and call ``said``."""
+
+        def changed(change: StateChange) -> None:
+            if change.identities:
+                self.after_state_change()
+            if said is not None:
+                said(change)
+
+        self.write_state(partial(self.session.set_flag, flag, identities, value), changed)
 
     def after_state_change(self) -> None:
         """Re-run the query (an is:unread list changes) and the counts after a change."""
@@ -58,8 +104,9 @@ class ReaderCommands(Screen[None]):
             return
         articles = self.query_one("#articles", ArticleList)
         flagged = row.identity in (articles.read if flag == "read" else articles.starred)
-        self.change_flag(flag, [row.identity], not flagged)
-        self.notify(messages[flagged], timeout=1.5)
+        self.change_flag(
+            flag, [row.identity], not flagged, lambda _: self.notify(messages[flagged], timeout=1.5)
+        )
 
     def action_toggle_read(self) -> None:
         self.toggle_flag("read", ("Marked read", "Marked unread"))
@@ -74,15 +121,23 @@ class ReaderCommands(Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                changed = self.change_flag("read", results.identities(), True)
-                self.notify(f"Marked {plural(changed, 'article')} read (u to undo)")
+                self.change_flag(
+                    "read",
+                    results.identities(),
+                    True,
+                    lambda change: self.notify(
+                        f"Marked {plural(len(change.identities), 'article')} read (u to undo)"
+                    ),
+                )
 
         self.app.push_screen(
             ConfirmScreen(f"Mark all {plural(len(results), 'shown article')} as read?"), answered
         )
 
     def action_undo(self) -> None:
-        change = self.session.undo()
+        self.write_state(self.session.undo, self._undone)
+
+    def _undone(self, change: StateChange | None) -> None:
         if change is None:
             self.notify("Nothing to undo", timeout=1.5)
             return
@@ -124,11 +179,15 @@ class ReaderCommands(Screen[None]):
 
         def named(name: str | None) -> None:
             if name:
-                self.session.state.save_query(name, text)
-                self.refresh_tree()
-                self.notify(f"Saved search “{name}”", markup=False, timeout=2)
+                self.write_state(
+                    lambda store: store.save_query(name, text), lambda _: self.saved(name)
+                )
 
         self.app.push_screen(NameScreen(f"Save “{text}” as:", suggestion=text), named)
+
+    def saved(self, name: str) -> None:
+        self.refresh_tree()
+        self.notify(f"Saved search “{name}”", markup=False, timeout=2)
 
     @on(TopicTree.DeleteRequested)
     def _delete_saved(self, event: TopicTree.DeleteRequested) -> None:
@@ -136,7 +195,8 @@ class ReaderCommands(Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.session.state.delete_query(name)
-                self.refresh_tree()
+                self.write_state(
+                    lambda store: store.delete_query(name), lambda _: self.refresh_tree()
+                )
 
         self.app.push_screen(ConfirmScreen(f"Delete the saved search “{name}”?"), answered)

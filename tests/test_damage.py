@@ -1,0 +1,127 @@
+"""A damaged index is a cache: rebuilt, and said so in one line. A damaged reading state
+is the user's: never touched, named, with what to do."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from library import paths
+from library.corpus import open_state
+from library.damage import REBUILT
+from tests.conftest import QUERY_DOCS, LedeRunner
+from tui.app import LedeApp
+
+GARBAGE = bytes(range(256)) * 64
+
+
+def half(path: Path) -> None:
+    """Cut a file to half its size, as a copy or a disk that gave up midway."""
+    os.truncate(path, path.stat().st_size // 2)
+
+
+def garbage(path: Path) -> None:
+    path.write_bytes(GARBAGE)
+
+
+def files_table(path: Path) -> None:
+    """Overwrite the table of indexed files, leaving the header and schema readable: the
+    index opens, and fails only once the refresh reads it."""
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        [root] = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'files'").fetchone()
+    with path.open("r+b") as handle:
+        handle.seek((root - 1) * page_size)
+        handle.write(GARBAGE[:page_size])
+
+
+DAMAGE: dict[str, Callable[[Path], None]] = {
+    "half": half,
+    "garbage": garbage,
+    "files table": files_table,
+}
+
+
+def damaged_index(corpus: Path, run_lede: LedeRunner, damage: Callable[[Path], None]) -> Path:
+    """The corpus indexed by the real ``lede index``, then its index damaged."""
+    assert run_lede("index", corpus).returncode == 0
+    database = paths.index_file([str(corpus)])
+    damage(database)
+    return database
+
+
+@pytest.mark.parametrize("damage", DAMAGE)
+def test_a_damaged_index_is_rebuilt_and_said_so(
+    damage: str, query_corpus: Path, run_lede: LedeRunner
+) -> None:
+    damaged_index(query_corpus, run_lede, DAMAGE[damage])
+    listed = run_lede("list", query_corpus)
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stderr == f"lede: {REBUILT}\n"
+    assert len(listed.stdout.splitlines()) == len(QUERY_DOCS)
+    again = run_lede("list", query_corpus)
+    assert (again.returncode, again.stderr) == (0, "")  # healed for good
+    DAMAGE[damage](paths.index_file([str(query_corpus)]))
+    indexed = run_lede("index", query_corpus)
+    assert indexed.returncode == 0, indexed.stderr
+    assert indexed.stderr == f"lede: {REBUILT}\n"
+    assert indexed.stdout.startswith(f"indexed {len(QUERY_DOCS)} articles")
+
+
+@pytest.mark.parametrize("damage", DAMAGE)
+async def test_the_reader_rebuilds_a_damaged_index_and_says_so(
+    damage: str, query_corpus: Path, run_lede: LedeRunner
+) -> None:
+    from tests.tui.test_workers import notifications, until
+    from tui.widgets.article_list import ArticleList
+
+    damaged_index(query_corpus, run_lede, DAMAGE[damage])
+    app = LedeApp([str(query_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await until(pilot, lambda: bool(app.screen.query(ArticleList)))
+        articles = app.screen.query_one(ArticleList)
+        await until(pilot, lambda: REBUILT in notifications(app))
+        await app.workers.wait_for_complete()
+        await until(pilot, lambda: articles.count == len(QUERY_DOCS))
+
+
+def damaged_state() -> Path:
+    state = open_state()
+    state.set("read", ["https://example.test/tensorflow-3"], True)
+    state.close()
+    garbage(state.path)
+    return state.path
+
+
+def test_a_damaged_state_is_named_left_alone_and_the_list_still_works(
+    query_corpus: Path, run_lede: LedeRunner
+) -> None:
+    path = damaged_state()
+    listed = run_lede("list", query_corpus)
+    assert listed.returncode == 0
+    assert len(listed.stdout.splitlines()) == len(QUERY_DOCS)
+    [line] = listed.stderr.splitlines()
+    assert str(path) in line and "damaged" in line and "move it aside" in line
+    unread = run_lede("list", "-q", "is:unread", query_corpus)
+    assert unread.returncode == 1
+    assert "needs the reading state" in unread.stderr
+    assert path.read_bytes() == GARBAGE
+    assert sorted(os.listdir(path.parent)) == [path.name]  # no journal left beside it
+
+
+async def test_the_reader_names_a_damaged_state_and_ends(
+    query_corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = damaged_state()
+    app = LedeApp([str(query_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+    assert app.return_code == 1
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith("lede: the reading state") and str(path) in line
+    assert path.read_bytes() == GARBAGE

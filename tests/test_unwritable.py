@@ -1,0 +1,89 @@
+"""A cache or data folder lede cannot write: one line naming the path, from the CLI and
+from the reader alike, never a traceback. (Tests run as root, whom permissions do not
+stop: a path below a regular file, and a read-only mount, stop everyone.)"""
+
+from __future__ import annotations
+
+import contextlib
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import LedeRunner
+from tui.app import LedeApp
+
+FOLDERS = ("XDG_CACHE_HOME", "XDG_DATA_HOME")
+
+
+@contextlib.contextmanager
+def read_only_mount(folder: Path) -> Iterator[Path]:
+    """A read-only file system at ``folder`` with lede's folders in it (skips the test where
+    mounting is not allowed)."""
+    folder.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)],
+        capture_output=True,
+        check=False,
+    )
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a file system here")
+    try:
+        (folder / "lede" / "index").mkdir(parents=True)  # there, but no database can be made
+        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+def below_a_file(tmp_path: Path) -> Path:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder\n")
+    return blocker / "lede-folder"
+
+
+async def reader_fails(corpus: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    """Start the reader; it must end at once with one line on stderr, returned."""
+    app = LedeApp([str(corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+    assert app.return_code == 1
+    [line] = capsys.readouterr().err.splitlines()
+    return line
+
+
+@pytest.mark.parametrize("variable", FOLDERS)
+async def test_a_folder_below_a_file_is_named(
+    variable: str,
+    query_corpus: Path,
+    tmp_path: Path,
+    run_lede: LedeRunner,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder = below_a_file(tmp_path)
+    monkeypatch.setenv(variable, str(folder))
+    listed = run_lede("list", query_corpus)
+    assert listed.returncode == 1
+    assert listed.stderr.startswith(f"lede: Not a directory: {folder}")
+    line = await reader_fails(query_corpus, capsys)
+    assert line.startswith(f"lede: Not a directory: {folder}")
+
+
+@pytest.mark.parametrize("variable", FOLDERS)
+async def test_a_read_only_folder_is_named(
+    variable: str,
+    query_corpus: Path,
+    tmp_path: Path,
+    run_lede: LedeRunner,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with read_only_mount(tmp_path / "read-only") as folder:
+        monkeypatch.setenv(variable, str(folder))
+        listed = run_lede("list", query_corpus)
+        assert listed.returncode == 1
+        assert listed.stderr.count("\n") == 1 and str(folder) in listed.stderr, listed.stderr
+        line = await reader_fails(query_corpus, capsys)
+        assert line.startswith("lede: ") and str(folder) in line

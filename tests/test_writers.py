@@ -1,0 +1,99 @@
+"""Indexing one corpus from several processes at once: one writes, the others wait and
+then find little or nothing left to do; nobody fails, nothing is stored twice."""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from library import paths
+from library.synthetic import generate
+from library.writer import lock_path, writing
+from tests.conftest import lede_executable
+
+INDEXED = re.compile(r"^indexed (\d+) articles from (\d+) files \((\d+) parsed, 0 removed\)")
+
+
+def lede(*args: str | Path, cwd: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [lede_executable(), *map(str, args)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=cwd,
+    )
+
+
+def test_two_indexers_and_a_listing_at_once_store_each_article_once(tmp_path: Path) -> None:
+    corpus = tmp_path / "site"
+    generate(corpus, 3000, plain=True)
+    articles = sum(1 for name in os.listdir(corpus) if name.endswith(".md"))
+    database = paths.index_file([str(corpus)])
+    indexers = [lede("index", corpus, cwd=tmp_path) for _ in range(2)]
+    deadline = time.monotonic() + 60
+    while not database.exists():  # the listing starts while the index is being built
+        assert time.monotonic() < deadline, "no index was started"
+        time.sleep(0.01)
+    listing = lede("list", corpus, cwd=tmp_path)
+    done = [process.communicate(timeout=120) for process in [*indexers, listing]]
+    for process, (_, stderr) in zip([*indexers, listing], done, strict=True):
+        assert process.returncode == 0, stderr
+        assert stderr == "", stderr
+    reports = [INDEXED.match(stdout) for stdout, _ in done[:2]]
+    assert all(reports), [stdout for stdout, _ in done[:2]]
+    files = int(reports[0][2])  # type: ignore[index]
+    # One built the index; the other waited for it and found nothing left to parse.
+    assert sorted(int(report[3]) for report in reports if report) == [0, files]
+    assert len(done[2][0].splitlines()) == articles  # the whole list, never a part of it
+    with sqlite3.connect(database) as db:
+        stored, distinct = db.execute(
+            "SELECT count(*), count(DISTINCT path) FROM articles"
+        ).fetchone()
+    assert stored == distinct == articles
+
+
+def test_a_writer_waits_for_the_lock_another_process_holds_and_is_told(tmp_path: Path) -> None:
+    database = tmp_path / "index.sqlite"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import fcntl, sys; f = open(sys.argv[1], 'w'); fcntl.flock(f, fcntl.LOCK_EX); "
+            "print('held', flush=True); sys.stdin.read()",
+            str(lock_path(database)),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+    told: list[float] = []
+
+    def waiting() -> None:
+        told.append(time.monotonic())
+        if len(told) == 3:
+            holder.communicate("")  # the holder ends, and the kernel frees its lock
+
+    with writing(database, waiting):
+        assert holder.returncode == 0  # entered only once the holder was gone
+    assert len(told) == 3
+
+
+def test_a_waiter_may_give_up(tmp_path: Path) -> None:
+    database = tmp_path / "index.sqlite"
+    with writing(database):
+
+        def give_up() -> None:
+            raise InterruptedError
+
+        with pytest.raises(InterruptedError), writing(database, give_up):
+            pytest.fail("entered a lock another writer holds")
+    with writing(database):  # given up, it holds nothing
+        pass

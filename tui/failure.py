@@ -1,0 +1,12 @@
+"""One line for a failure that stops lede before it can do anything (the CLI's and the
+reader's alike): an OS error names its path, as ``Permission denied: PATH``."""
+
+from __future__ import annotations
+
+
+def one_line(error: BaseException) -> str:
+    """``error`` as the line after ``lede: ``."""
+    if isinstance(error, OSError):
+        where = f": {error.filename}" if error.filename else ""
+        return f"{error.strerror or error}{where}"
+    return str(error)
