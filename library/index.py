@@ -26,6 +26,7 @@ from library.query import Query, parse_query
 from library.results import ArticleRow, ResultSet, fetch_rows
 from library.schema import ensure_schema
 from library.search import UNREAD, Search, state_attached
+from library.stream import SitePart
 from models.identity import normalise_url
 from models.problem import Problem, Severity
 from models.topic import TopicTree
@@ -124,6 +125,15 @@ class CorpusIndex:
             "FROM articles a WHERE a.duplicate_of IS NULL"
         ).fetchone()
         return everything, unread or 0, starred or 0
+
+    def conditions(self, query: Query) -> tuple[str, list[object]]:
+        """The SQL conditions of a query without its words (see ``Search.compile``), for
+        counting what it covers; raises ``QueryError`` like ``results``."""
+        return self._search().compile(query)
+
+    def site_part(self, query: Query) -> SitePart:
+        """The collections and published flag ``query`` covers, by their stored names."""
+        return self._search().site_part(query)
 
     def saved_queries(self) -> list[tuple[str, str]]:
         """Saved (name, query) pairs by name, read through the attached state (so that any

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,8 +17,9 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from library.db import connect
 from library.differences import Differences, find_differences, usable_files
+from library.listing import store_listing
 from library.scan import FoundFile, scan
-from library.schema import DROP_SORT_INDEXES, SORT_INDEXES, SORTS
+from library.schema import DROP_SORT_INDEXES, SORT_INDEXES
 from models.topic import TopicTree, topic_key
 
 if TYPE_CHECKING:
@@ -101,7 +101,7 @@ def refresh(
             if parsed or gone:
                 _mark_duplicates(db)
                 _rebuild_closure(db, read_topic_tree(db))
-                _store_listing(db)
+                store_listing(db)
         scanned = db.execute("SELECT count(*) FROM files").fetchone()[0]
     finally:
         db.close()
@@ -202,14 +202,6 @@ def _store(db: sqlite3.Connection, batch: list[IndexedFile]) -> None:
         "INSERT INTO article_topics VALUES (?, ?, ?)",
         [(i, name, topic_key(name)) for i, r, _ in rows for name in r.topics],
     )
-
-
-def _store_listing(db: sqlite3.Connection) -> None:
-    """Keep the whole list in date order as one value, so that a start with nothing
-    changed reads it instead of walking every row of an index."""
-    sql = f"SELECT a.id FROM articles a WHERE a.duplicate_of IS NULL ORDER BY {SORTS['date']}"
-    ids = array("q", (row[0] for row in db.execute(sql)))
-    db.execute("INSERT OR REPLACE INTO listing VALUES ('date', ?)", (ids.tobytes(),))
 
 
 def _mark_duplicates(db: sqlite3.Connection) -> None:
