@@ -162,6 +162,13 @@ class CorpusIndex:
             ]
         return found
 
+    def holds_collections(self) -> bool | None:
+        """Whether any article is in a collection; ``None`` while there are no articles."""
+        if self.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None:
+            return None
+        sql = "SELECT 1 FROM articles WHERE collection IS NOT NULL LIMIT 1"
+        return self.db.execute(sql).fetchone() is not None
+
     def count(self) -> int:
         """Number of distinct stories (duplicates not counted)."""
         sql = "SELECT count(*) FROM articles WHERE duplicate_of IS NULL"

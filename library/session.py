@@ -74,13 +74,16 @@ class ReaderSession:
     def __init__(self, paths: list[str], settings: Settings | None = None) -> None:
         self.paths = list(paths)
         settings = settings or Settings()
-        self.stream: Stream = default_stream(
-            self.paths, settings.collections, settings.hide_unpublished
-        )
         self._flags: tuple[tuple[int, int], set[str], set[str]] | None = None
         self._undo: list[StateChange] = []
         self.state: StateStore = open_state()
         self.index: CorpusIndex = open_index(self.paths, self.state)
+        self.stream: Stream = default_stream(
+            self.paths,
+            settings.collections,
+            settings.hide_unpublished,
+            self.index.holds_collections(),
+        )
 
     def refresh(self, progress: ProgressCallback | None = None) -> RefreshReport:
         """Bring the index up to date with the files (safe to call from a thread)."""

@@ -42,18 +42,27 @@ class Stream:
 
 
 def default_stream(
-    roots: Iterable[str], collections: tuple[str, ...] | None, hide_unpublished: bool
+    roots: Iterable[str],
+    collections: tuple[str, ...] | None,
+    hide_unpublished: bool,
+    holds_collections: bool | None = None,
 ) -> Stream:
     """The stream of a corpus: on Jekyll sites ``collections`` (the settings', else the
     news; ``*`` for every one); a plain folder among the roots is shown whole, so nothing
-    of it is hidden by a filter it has no folders for."""
-    from library.site import is_jekyll_site
+    of it is hidden by a filter it has no folders for.
 
+    ``holds_collections`` is whether the index has articles in any collection (``None``
+    when it is empty). Without any, nothing would be left out either way, and the folders
+    are not looked at: deciding whether a flat folder of 50,000 files is a site lists
+    every one of them, on the way to the first frame.
+    """
     chosen = DEFAULT_COLLECTIONS if collections is None else collections
     roots = list(roots)
-    if EVERY_COLLECTION in chosen or not roots or not all(map(is_jekyll_site, roots)):
-        chosen = ()
-    return Stream(tuple(chosen), hide_unpublished)
+    if EVERY_COLLECTION in chosen or not roots or holds_collections is False:
+        return Stream((), hide_unpublished)
+    from library.site import is_jekyll_site
+
+    return Stream(tuple(chosen) if all(map(is_jekyll_site, roots)) else (), hide_unpublished)
 
 
 @dataclass(frozen=True)

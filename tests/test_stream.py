@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from library import site as site_module
 from library.index import CorpusIndex
 from library.query import Query, QueryError, parse_query
 from library.schema import SORTS
@@ -305,3 +306,28 @@ def test_collection_folders_nested_two_levels_down(tmp_path: Path) -> None:
         assert set(session.counts().collections) == {"news"}
     finally:
         session.close()
+
+
+def test_a_warm_index_without_collections_spares_the_look_at_the_folders(
+    reader_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whether a flat folder of 50,000 files is a site takes a listing of all of them: an
+    index that holds no collection needs no answer, nothing is left out either way."""
+    session_on(reader_folder).close()
+    asked: list[str] = []
+
+    def spy(root: str) -> bool:
+        asked.append(root)
+        return True
+
+    monkeypatch.setattr(site_module, "is_jekyll_site", spy)
+    session = ReaderSession([str(reader_folder)])
+    try:
+        assert asked == []
+        assert len(session.results(ALL, "", "date")) == 2
+    finally:
+        session.close()
+    session_on(SITE).close()
+    session = ReaderSession([str(SITE)])
+    session.close()
+    assert asked == [str(SITE)]

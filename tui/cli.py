@@ -225,7 +225,12 @@ def run_list(args: argparse.Namespace, out: TextIO) -> int:
     index, _ = _open(args.paths, settings)
     stream = Stream()
     if not args.all:
-        stream = default_stream(index.roots, settings.collections, settings.hide_unpublished)
+        stream = default_stream(
+            index.roots,
+            settings.collections,
+            settings.hide_unpublished,
+            index.holds_collections(),
+        )
     query = stream.applied(parse_query(args.query))
     rows = index.search(query, sort=args.sort, limit=args.limit)
     if args.json:
