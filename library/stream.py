@@ -27,6 +27,12 @@ class Stream:
     collections: tuple[str, ...] = ()
     hide_unpublished: bool = False
 
+    @property
+    def home(self) -> frozenset[str]:
+        """The collections whose items need no mark in a list: the stream's (the news
+        when it is everything)."""
+        return frozenset(self.collections or DEFAULT_COLLECTIONS)
+
     def applied(self, query: Query, *, every_collection: bool = False) -> Query:
         """``query`` with the stream's defaults; ``every_collection`` leaves the
         collections alone (a list of starred items, ``lede list --all``)."""

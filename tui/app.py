@@ -63,7 +63,7 @@ class LedeApp(App[None]):
                 timeout=10,
                 markup=False,
             )
-        self.session = ReaderSession(self.paths or default_paths(settings))
+        self.session = ReaderSession(self.paths or default_paths(settings), settings)
         # Opened once the app's start-up batch is over: a screen laid out within it was
         # painted and thrown away, and the first frames shown were partial ones (the list
         # and its counts reached the terminal frames later).

@@ -63,6 +63,13 @@ class MainScreen(ReaderCommands):
         Binding("S", "cycle_sort", "Sort", id="reader.sort", show=False),
         Binding("t", "toggle_topics", "Topics", show=False, id="reader.toggle_topics"),
         Binding("ctrl+s", "save_filter", "Save search", show=False, id="reader.save_filter"),
+        Binding(
+            "U",
+            "toggle_unpublished",
+            "Hide/show unpublished",
+            show=False,
+            id="reader.toggle_unpublished",
+        ),
     ]
 
     @dataclass
@@ -92,7 +99,7 @@ class MainScreen(ReaderCommands):
             with Vertical(id="list-pane"):
                 yield FilterField(
                     placeholder='filter: words "phrase" -not topic: provider: '
-                    "after: quality> is:unread",
+                    "after: quality> is:unread collection:",
                     id="filter",
                 )
                 yield Static(id="list-status", markup=False)
@@ -107,7 +114,9 @@ class MainScreen(ReaderCommands):
         # keystroke is handled, and the typed letter and the new list reach the terminal in
         # one frame instead of two, each waiting for the next screen update.
         self.watch(field, "value", self._filter_changed, init=False)
-        self.query_one("#articles", ArticleList).focus()
+        articles = self.query_one("#articles", ArticleList)
+        articles.set_home(self.session.stream.home)
+        articles.focus()
         # The list first: the tree's counts (a thread that would compete with the first
         # paint for the interpreter) and the index refresh wait until it is on screen.
         self.refresh_list()
@@ -180,6 +189,8 @@ class MainScreen(ReaderCommands):
             f"  {shown} article{'' if shown == 1 else 's'} · {unread} unread",
             (f"  sort: {self.sort}", "dim"),
         ]
+        if self.session.stream.hide_unpublished:
+            parts.append(("  unpublished hidden", "dim"))
         # One fixed row: no layout pass, which would repaint the whole screen per keystroke.
         self.query_one("#list-status", Static).update(Content.assemble(*parts), layout=False)
 
