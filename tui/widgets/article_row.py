@@ -53,7 +53,7 @@ def paint_row(
     quality = "" if row.quality is None else f"{row.quality:>3}"
     show_provider = width >= 60
     provider_width = min(PROVIDER_WIDTH, max(8, width // 5)) if show_provider else 0
-    fixed = 3 + DATE_WIDTH + 1 + (provider_width + 1 if show_provider else 0) + 4
+    fixed = 4 + DATE_WIDTH + 1 + (provider_width + 1 if show_provider else 0) + 4
     title_width = max(1, width - fixed)
     tag_width = min(TAG_WIDTH, cell_len(tag), title_width // 3)
     if tag_width:
@@ -68,6 +68,7 @@ def paint_row(
         Segment("●" if unread else " ", look.marker),
         Segment("★" if starred else " ", look.star),
         Segment(" " if row.is_published else UNPUBLISHED_MARK, look.title),
+        Segment(" ", look.line),
         Segment(set_cell_size(date, DATE_WIDTH), look.date),
         Segment(" ", look.line),
         Segment(tag, look.tag),
