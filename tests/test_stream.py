@@ -331,3 +331,21 @@ def test_a_warm_index_without_collections_spares_the_look_at_the_folders(
     session = ReaderSession([str(SITE)])
     session.close()
     assert asked == [str(SITE)]
+
+
+def test_typing_on_a_site_asks_sql_for_no_list(site: ReaderSession) -> None:
+    """The stream is compiled into the scope, which is kept between keystrokes: a key
+    costs the word lookup, not a walk of the articles, and the first list is the stored
+    one filtered, not a walk either."""
+    statements: list[str] = []
+    site.index.db.set_trace_callback(statements.append)
+    first = site.results(ALL, "", "date")
+    assert len(first) == NEWS
+    for typed in ("a", "ap", "app", "apps"):
+        site.results(ALL, typed, "date")
+    walks = [sql for sql in statements if sql.startswith("SELECT a.id FROM articles a WHERE a.dup")]
+    assert walks == []
+    scopes = [sql for sql in statements if sql.startswith("SELECT ids, parts")]
+    assert len(scopes) == 1  # one scope, made once and kept
+    assert sum("article_text MATCH" in sql for sql in statements) == 4
+    site.index.db.set_trace_callback(None)
