@@ -25,7 +25,7 @@ from library.problems import duplicate_warning, topic_warnings
 from library.query import Query, parse_query
 from library.results import ArticleRow, ResultSet, fetch_rows
 from library.schema import ensure_schema
-from library.search import UNREAD, Search, state_attached
+from library.search import Search, state_attached
 from library.stream import SitePart
 from models.identity import normalise_url
 from models.problem import Problem, Severity
@@ -116,15 +116,6 @@ class CorpusIndex:
         )
         sql = f"SELECT node, count(*) FROM topic_closure{condition} GROUP BY node"
         return dict(self.db.execute(sql).fetchall())
-
-    def totals(self) -> tuple[int, int, int]:
-        """Stories in all, unread and starred (duplicates not counted)."""
-        everything, unread, starred = self.db.execute(
-            f"SELECT count(*), sum({UNREAD}), "
-            "sum(a.identity IN (SELECT identity FROM state.starred)) "
-            "FROM articles a WHERE a.duplicate_of IS NULL"
-        ).fetchone()
-        return everything, unread or 0, starred or 0
 
     def conditions(self, query: Query) -> tuple[str, list[object]]:
         """The SQL conditions of a query without its words (see ``Search.compile``), for
