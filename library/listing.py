@@ -49,9 +49,8 @@ def stored_listing(db: sqlite3.Connection, part: SitePart) -> array[int] | None:
     row = db.execute("SELECT ids, parts, part_names FROM listing WHERE sort = 'date'").fetchone()
     if row is None:
         return None
-    ids = array("q", row[0])
     if part == SitePart():
-        return ids
+        return array("q", row[0])
     parts, names = row[1], json.loads(row[2])
     if parts is None:
         return None
@@ -59,4 +58,4 @@ def stored_listing(db: sqlite3.Connection, part: SitePart) -> array[int] | None:
         code // 2 < len(names) and part.holds(names[code // 2], bool(code % 2))
         for code in range(CODES)
     )
-    return array("q", compress(ids, parts.translate(keep)))
+    return array("q", compress(memoryview(row[0]).cast("q"), parts.translate(keep)))

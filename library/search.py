@@ -29,6 +29,15 @@ KEPT_MATCHES = 4  # word lookups kept between keystrokes
 UNREAD = "a.identity NOT IN (SELECT identity FROM state.read)"
 
 ScopeKey = tuple[str, tuple[object, ...], str, tuple[int, ...]]
+# The distinct collections, one seek of the collection index each: DISTINCT walked every
+# entry of it (50,000 on a large site) on the way to the first list.
+COLLECTION_NAMES = """
+WITH RECURSIVE names(name) AS (
+    SELECT min(collection) FROM articles
+    UNION ALL
+    SELECT (SELECT min(collection) FROM articles WHERE collection > names.name)
+    FROM names WHERE names.name IS NOT NULL)
+SELECT name FROM names WHERE name IS NOT NULL"""
 
 
 def _fts_phrase(term: Term, prefix: bool) -> str | None:
@@ -206,8 +215,7 @@ class Search:
         changed: a scope is compiled on every keystroke."""
         version = self.db.execute("PRAGMA main.data_version").fetchone()[0]
         if self._collections is None or self._collections[0] != version:
-            sql = "SELECT DISTINCT collection FROM articles WHERE collection IS NOT NULL"
-            names = {row[0].lower(): row[0] for row in self.db.execute(sql)}
+            names = {row[0].lower(): row[0] for row in self.db.execute(COLLECTION_NAMES)}
             self._collections = (version, names)
         return self._collections[1]
 
