@@ -26,7 +26,8 @@ from library.problems import duplicate_warning, topic_warnings
 from library.query import Query, parse_query
 from library.results import ArticleRow, ResultSet, fetch_rows
 from library.schema import ensure_schema
-from library.search import UNREAD, Search, state_attached
+from library.search import Search, state_attached
+from library.stream import SitePart
 from library.writer import Waiting, writing
 from models.identity import normalise_url
 from models.problem import Problem, Severity
@@ -151,14 +152,14 @@ class CorpusIndex:
         sql = f"SELECT node, count(*) FROM topic_closure{condition} GROUP BY node"
         return dict(self.db.execute(sql).fetchall())
 
-    def totals(self) -> tuple[int, int, int]:
-        """Stories in all, unread and starred (duplicates not counted)."""
-        everything, unread, starred = self.db.execute(
-            f"SELECT count(*), sum({UNREAD}), "
-            "sum(a.identity IN (SELECT identity FROM state.starred)) "
-            "FROM articles a WHERE a.duplicate_of IS NULL"
-        ).fetchone()
-        return everything, unread or 0, starred or 0
+    def conditions(self, query: Query) -> tuple[str, list[object]]:
+        """The SQL conditions of a query without its words (see ``Search.compile``), for
+        counting what it covers; raises ``QueryError`` like ``results``."""
+        return self._search().compile(query)
+
+    def site_part(self, query: Query) -> SitePart:
+        """The collections and published flag ``query`` covers, by their stored names."""
+        return self._search().site_part(query)
 
     def saved_queries(self) -> list[tuple[str, str]]:
         """Saved (name, query) pairs by name, read through the attached state (so that any
@@ -186,6 +187,13 @@ class CorpusIndex:
                 )
             ]
         return found
+
+    def holds_collections(self) -> bool | None:
+        """Whether any article is in a collection; ``None`` while there are no articles."""
+        if self.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None:
+            return None
+        sql = "SELECT 1 FROM articles WHERE collection IS NOT NULL LIMIT 1"
+        return self.db.execute(sql).fetchone() is not None
 
     def count(self) -> int:
         """Number of distinct stories (duplicates not counted)."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 import time
-from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,8 +19,9 @@ from typing import TYPE_CHECKING, NamedTuple
 from library.damage import discard, is_damage
 from library.db import connect
 from library.differences import Differences, find_differences, usable_files
+from library.listing import store_listing
 from library.scan import FoundFile, scan
-from library.schema import DROP_SORT_INDEXES, SORT_INDEXES, SORTS, ensure_schema
+from library.schema import DROP_SORT_INDEXES, SORT_INDEXES, ensure_schema
 from library.writer import Waiting, writing
 from models.topic import TopicTree, topic_key
 
@@ -127,7 +127,7 @@ def _refresh(
             if parsed or gone:
                 _mark_duplicates(db)
                 _rebuild_closure(db, read_topic_tree(db))
-                _store_listing(db)
+                store_listing(db)
         scanned = db.execute("SELECT count(*) FROM files").fetchone()[0]
     finally:
         db.close()
@@ -228,14 +228,6 @@ def _store(db: sqlite3.Connection, batch: list[IndexedFile]) -> None:
         "INSERT INTO article_topics VALUES (?, ?, ?)",
         [(i, name, topic_key(name)) for i, r, _ in rows for name in r.topics],
     )
-
-
-def _store_listing(db: sqlite3.Connection) -> None:
-    """Keep the whole list in date order as one value, so that a start with nothing
-    changed reads it instead of walking every row of an index."""
-    sql = f"SELECT a.id FROM articles a WHERE a.duplicate_of IS NULL ORDER BY {SORTS['date']}"
-    ids = array("q", (row[0] for row in db.execute(sql)))
-    db.execute("INSERT OR REPLACE INTO listing VALUES ('date', ?)", (ids.tobytes(),))
 
 
 def _mark_duplicates(db: sqlite3.Connection) -> None:

@@ -2,8 +2,10 @@
 
 ``words`` · ``"exact phrase"`` · ``-word`` · ``topic:NAME`` · ``provider:TEXT`` ·
 ``after:YYYY-MM-DD`` · ``before:YYYY-MM-DD`` · ``quality>N`` / ``quality<N`` ·
-``is:unread`` / ``is:read`` / ``is:starred``. Dates are local days (``library.days``).
-Parsing is pure; the index turns a ``Query`` into SQL.
+``is:unread`` / ``is:read`` / ``is:starred`` · ``is:published`` / ``is:unpublished`` ·
+``collection:NAME`` (``collection:*``: every collection). Dates are local days
+(``library.days``). Parsing is pure; the index turns a ``Query`` into SQL, and checks
+the names of topics and collections against the corpus.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ from library.days import local_midnight
 
 _TOKEN = re.compile(r'\s*(-?)(?:(\w+)(:|>=|<=|>|<|=))?(?:"([^"]*)("?)|(\S*))')
 FLAGS = ("unread", "read", "starred")
+SITE_FLAGS = ("published", "unpublished")  # the site's own flag, not the reading state
+EVERY_COLLECTION = "*"
+NEED_VALUES = ("topic", "provider", "after", "before", "is", "quality", "collection")
 # SQLite compares 64-bit integers: a larger bound overflows, so quality takes at most 18 digits.
 QUALITY_DIGITS = 18
 
@@ -48,11 +53,23 @@ class Query:
     quality_max: int | None = None
     flags: set[str] = field(default_factory=set)
     excluded_flags: set[str] = field(default_factory=set)
+    collections: list[str] = field(default_factory=list)
+    excluded_collections: list[str] = field(default_factory=list)
+    published: bool | None = None  # the site's flag: False for ``published: false``
+    default_collections: tuple[str, ...] = ()
+    """The collections shown when the query names none (empty: all); not parsed, set by
+    whoever runs the query (see ``library.stream``)."""
 
     @property
     def empty(self) -> bool:
         """True when the query matches everything."""
         return self == Query()
+
+    @property
+    def names_collection(self) -> bool:
+        """Whether the query says which collections it wants (``collection:``, either way):
+        then the default ones do not apply."""
+        return bool(self.collections or self.excluded_collections)
 
 
 def _day(value: str, operator: str) -> int:
@@ -104,7 +121,7 @@ def _apply(query: Query, key: str, operator: str, value: str, negate: bool) -> N
     """Apply one ``key:value`` (or ``quality>N``) part of a query."""
     if operator != ":" and key != "quality":
         raise QueryError(f"'{key}{operator}' is not understood; comparisons work with quality")
-    if not value and key in ("topic", "provider", "after", "before", "is", "quality"):
+    if not value and key in NEED_VALUES:
         raise QueryError(f"{key}{operator} needs a value right after it (no space)")
     if negate and key in ("after", "before", "quality"):
         # Ignoring the dash would silently give the opposite of what was asked.
@@ -129,11 +146,28 @@ def _apply(query: Query, key: str, operator: str, value: str, negate: bool) -> N
         else:
             raise QueryError("quality needs a comparison: quality>N or quality<N")
     elif key == "is":
-        flag = value.lower()
-        if flag not in FLAGS:
-            raise QueryError(f"is:{value} is not known; use is:unread, is:read or is:starred")
+        _flag(query, value, negate)
+    elif key == "collection":
+        (query.excluded_collections if negate else query.collections).append(value)
+    else:
+        raise QueryError(
+            f"unknown filter '{key}:'; use topic:, provider:, after:, before:, quality>, is:, "
+            "collection:"
+        )
+
+
+def _flag(query: Query, value: str, negate: bool) -> None:
+    """Apply one ``is:`` part: a reading-state flag, or the site's published flag."""
+    flag = value.lower()
+    if flag in SITE_FLAGS:
+        published = (flag == "published") != negate
+        if query.published is not None and query.published != published:
+            raise QueryError("is:published and is:unpublished cannot both hold")
+        query.published = published
+    elif flag in FLAGS:
         (query.excluded_flags if negate else query.flags).add(flag)
     else:
         raise QueryError(
-            f"unknown filter '{key}:'; use topic:, provider:, after:, before:, quality>, is:"
+            f"is:{value} is not known; use is:unread, is:read, is:starred, is:published "
+            "or is:unpublished"
         )

@@ -31,7 +31,10 @@ if TYPE_CHECKING:
 
 PAGE = 64  # about a screen: a new result fetches what the list paints, little more
 CACHED_PAGES = 64
-ROW_COLUMNS = "id, title, provider_name, published, quality, identity, url, path"
+ROW_COLUMNS = (
+    "id, title, provider_name, published, quality, identity, url, path, collection, "
+    "is_published, kind"
+)
 
 
 class ArticleRow(NamedTuple):
@@ -45,6 +48,9 @@ class ArticleRow(NamedTuple):
     identity: str
     url: str
     path: str
+    collection: str | None = None  # the site's collection folder (``news``), if any
+    is_published: int = 1  # the site's flag: 0 for ``published: false``
+    kind: str = "article"  # front matter ``type``: article, course, video...
 
 
 def id_set(ids: Iterable[int]) -> dict[int, None]:

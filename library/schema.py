@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import sqlite3
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 SORTS = {
     "date": "a.published IS NULL, a.published DESC, a.title COLLATE NOCASE",
     "quality": "a.quality IS NULL, a.quality DESC, a.published DESC",
@@ -44,6 +44,7 @@ CREATE TABLE IF NOT EXISTS articles (
     web_url TEXT, collection TEXT, is_published INTEGER NOT NULL DEFAULT 1);
 CREATE INDEX IF NOT EXISTS articles_identity ON articles(identity);
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+CREATE INDEX IF NOT EXISTS articles_collection ON articles(collection);
 CREATE VIRTUAL TABLE IF NOT EXISTS article_text USING fts5(
     title, excerpt, provider, topics, body, tokenize='unicode61 remove_diacritics 2',
     prefix='1');
@@ -60,7 +61,10 @@ CREATE TABLE IF NOT EXISTS problems (
     path TEXT NOT NULL, line INTEGER, severity TEXT NOT NULL, message TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS problems_path ON problems(path);
 CREATE INDEX IF NOT EXISTS taxonomy_path ON taxonomy(path);
-CREATE TABLE IF NOT EXISTS listing (sort TEXT PRIMARY KEY, ids BLOB NOT NULL);
+-- The list in date order (ids, int64), and per article a byte: its collection's number in
+-- part_names (a JSON list) * 2 + is_published; see library/listing.py.
+CREATE TABLE IF NOT EXISTS listing (
+    sort TEXT PRIMARY KEY, ids BLOB NOT NULL, parts BLOB, part_names TEXT);
 """
     + SORT_INDEXES
 )

@@ -1,17 +1,20 @@
-"""What the reader's list is scoped to: everything, a flag, a saved search or a topic."""
+"""What the reader's list is scoped to: everything, a flag, a saved search, a topic, a
+collection, or what the site did not publish."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal
 
-ScopeKind = Literal["all", "unread", "starred", "saved", "topic", "heading"]
+ScopeKind = Literal[
+    "all", "unread", "starred", "saved", "topic", "collection", "unpublished", "heading"
+]
 """``heading`` is a tree node that groups others and selects nothing itself."""
 
 
 @dataclass(frozen=True)
 class Scope:
-    """A scope of the list; ``key`` is the saved query or the topic key."""
+    """A scope of the list; ``key`` is the saved query, the topic key or the collection."""
 
     kind: ScopeKind
     key: str = ""
@@ -21,3 +24,4 @@ class Scope:
 ALL = Scope("all")
 UNREAD = Scope("unread", name="Unread")
 STARRED = Scope("starred", name="Starred")
+UNPUBLISHED = Scope("unpublished", name="Unpublished")

@@ -15,9 +15,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from library.listing import stored_listing
 from library.query import Query, QueryError, Term
 from library.results import ResultSet, id_array, id_set
 from library.schema import SORTS
+from library.stream import SitePart, only_site_part, site_part
 from models.topic import TopicTree, topic_key
 
 if TYPE_CHECKING:
@@ -27,6 +29,15 @@ KEPT_MATCHES = 4  # word lookups kept between keystrokes
 UNREAD = "a.identity NOT IN (SELECT identity FROM state.read)"
 
 ScopeKey = tuple[str, tuple[object, ...], str, tuple[int, ...]]
+# The distinct collections, one seek of the collection index each: DISTINCT walked every
+# entry of it (50,000 on a large site) on the way to the first list.
+COLLECTION_NAMES = """
+WITH RECURSIVE names(name) AS (
+    SELECT min(collection) FROM articles
+    UNION ALL
+    SELECT (SELECT min(collection) FROM articles WHERE collection > names.name)
+    FROM names WHERE names.name IS NOT NULL)
+SELECT name FROM names WHERE name IS NOT NULL"""
 
 
 def _fts_phrase(term: Term, prefix: bool) -> str | None:
@@ -60,6 +71,7 @@ class Search:
         self._last_scope: tuple[ScopeKey, ResultSet] | None = None
         self._last_results: tuple[ResultSet, ResultSet] | None = None  # (scope, results)
         self._matches: OrderedDict[tuple[str, int], numpy.ndarray] = OrderedDict()
+        self._collections: tuple[int, dict[str, str]] | None = None  # (version, names)
 
     def results(self, query: Query, *, sort: str = "date", prefix_last: bool = False) -> ResultSet:
         """Ids matching ``query`` in ``sort`` order; raises ``QueryError`` for a bad query.
@@ -88,18 +100,15 @@ class Search:
         key: ScopeKey = (where, tuple(params), sort, versions)
         if self._last_scope is not None and self._last_scope[0] == key:
             return self._last_scope[1]
-        ids = self._stored_listing() if not where and sort == "date" else None
+        ids = None
+        if sort == "date" and only_site_part(query):  # the stored list says it all
+            ids = stored_listing(self.db, self.site_part(query))
         if ids is None:
             sql = f"SELECT a.id FROM articles a WHERE a.duplicate_of IS NULL{where} ORDER BY "
             ids = array("q", (row[0] for row in self._run(sql + SORTS[sort], params)))
         results = ResultSet(self._connection, ids, self._read_ids())
         self._last_scope = (key, results)
         return results
-
-    def _stored_listing(self) -> array[int] | None:
-        """The list stored by the last refresh; ``None`` while a refresh is changing things."""
-        row = self.db.execute("SELECT ids FROM listing WHERE sort = 'date'").fetchone()
-        return None if row is None else array("q", row[0])
 
     def _read_ids(self) -> dict[int, None]:
         """Ids of the articles marked read (none without a reading state). Counting unread
@@ -194,7 +203,21 @@ class Search:
         flags += [(flag, True) for flag in sorted(query.excluded_flags)]
         for flag, negate in flags:
             sql.append(self._flag_sql(flag, negate))
-        return "".join(" AND " + part for part in sql), params
+        site_sql, site_params = self.site_part(query).conditions()
+        return "".join(" AND " + part for part in sql + site_sql), params + site_params
+
+    def site_part(self, query: Query) -> SitePart:
+        """The collections and published flag ``query`` covers (see ``library.stream``)."""
+        return site_part(query, self._collection_names)
+
+    def _collection_names(self) -> dict[str, str]:
+        """The corpus's collections by lower-cased name, read again only after the index
+        changed: a scope is compiled on every keystroke."""
+        version = self.db.execute("PRAGMA main.data_version").fetchone()[0]
+        if self._collections is None or self._collections[0] != version:
+            names = {row[0].lower(): row[0] for row in self.db.execute(COLLECTION_NAMES)}
+            self._collections = (version, names)
+        return self._collections[1]
 
     def _topic_node(self, name: str) -> str:
         """The tree key a ``topic:`` name means: exact, by id or short name, or a unique prefix."""

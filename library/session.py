@@ -7,16 +7,19 @@ screen; the screen only routes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from library.corpus import open_index, open_state
 from library.index import CorpusIndex, ProgressCallback, RefreshReport
-from library.query import QueryError, parse_query
+from library.query import Query, QueryError, parse_query
 from library.results import ArticleRow, ResultSet
-from library.scope import Scope
+from library.scope import ALL, STARRED, UNPUBLISHED, Scope
+from library.settings import Settings
 from library.state import Flag, StateChange, StateStore
 from library.state_writes import StateWrites
+from library.stream import Stream, default_stream
+from library.tally import Tally, tally_by_topic, tally_parts, within
 from library.writer import Waiting
 from models.problem import Problem
 from models.topic import TopicTree
@@ -36,7 +39,10 @@ class SavedCount(NamedTuple):
 
 @dataclass(frozen=True)
 class TreeCounts:
-    """The topic model with total and unread counts for every node of the tree."""
+    """The topic model with total and unread counts for every node of the tree.
+
+    ``collections`` count each collection (default stream's first); ``unpublished``
+    what the site did not publish, of the default stream."""
 
     model: TopicTree
     totals: dict[str, int]
@@ -45,6 +51,8 @@ class TreeCounts:
     unread_total: int
     starred: int
     saved: list[SavedCount]
+    collections: dict[str, Tally] = field(default_factory=dict)
+    unpublished: Tally = Tally(0, 0)
 
 
 @dataclass(frozen=True)
@@ -65,13 +73,20 @@ class ReaderSession:
     connection, so ``counts``, ``refresh`` and ``article`` may run in workers.
     """
 
-    def __init__(self, paths: list[str]) -> None:
+    def __init__(self, paths: list[str], settings: Settings | None = None) -> None:
         self.paths = list(paths)
+        settings = settings or Settings()
         self._flags: tuple[tuple[int, int], set[str], set[str]] | None = None
         self._undo: list[StateChange] = []
         self.state: StateStore = open_state()
         self.writes = StateWrites(self.state.path)  # the reader's writes, off its thread
         self.index: CorpusIndex = open_index(self.paths, self.state)
+        self.stream: Stream = default_stream(
+            self.paths,
+            settings.collections,
+            settings.hide_unpublished,
+            self.index.holds_collections(),
+        )
 
     def refresh(
         self, progress: ProgressCallback | None = None, waiting: Waiting | None = None
@@ -86,12 +101,27 @@ class ReaderSession:
     def results(self, scope: Scope, text: str, sort: str) -> ResultSet:
         """The list for a scope narrowed by the filter ``text``; the last word matches as a
         prefix, as it is being typed. Raises ``QueryError`` for a filter that cannot run."""
+        return self.index.results(self.query(scope, text), sort=sort, prefix_last=True)
+
+    def query(self, scope: Scope, text: str) -> Query:
+        """The query a scope and a filter make, within the session's stream: the default
+        collections unless ``collection:`` says otherwise (a starred item is shown from
+        any), without unpublished items while they are hidden."""
         query = parse_query(f"{scope.key} {text}" if scope.kind == "saved" else text)
         if scope.kind in ("unread", "starred"):
             query.flags.add(scope.kind)
         elif scope.kind == "topic":
             query.topics.append(scope.key)
-        return self.index.results(query, sort=sort, prefix_last=True)
+        elif scope.kind == "collection":
+            query.collections.append(scope.key)
+        elif scope.kind == "unpublished":
+            query.published = False
+        return self.stream.applied(query, every_collection=scope.kind == "starred")
+
+    def toggle_unpublished(self) -> bool:
+        """Hide unpublished items, or show them again; whether they are hidden now."""
+        self.stream = self.stream.toggled()
+        return self.stream.hide_unpublished
 
     def flags(self) -> tuple[set[str], set[str]]:
         """Identities that are read, and that are starred (read again only after a change:
@@ -141,24 +171,36 @@ class ReaderSession:
         return self.index.find_by_url(url)
 
     def counts(self) -> TreeCounts:
-        """Everything the topic tree shows, counted (safe to call from a thread)."""
+        """Everything the topic tree shows, counted (safe to call from a thread): each
+        node's count with the conditions its list uses, one query per group of nodes."""
         index = self.index
-        everything, unread_total, starred = index.totals()
+        parts = tally_parts(index.db)
+
+        def count(scope: Scope) -> Tally:
+            return within(parts, index.site_part(self.query(scope, "")))
+
+        everything = count(ALL)
         saved = []
-        for name, query in index.saved_queries():
+        for name, text in index.saved_queries():
             try:
-                results = index.results(query)
-                saved.append(SavedCount(name, query, len(results), results.unread))
+                results = self.results(Scope("saved", text, name), "", "date")
+                saved.append(SavedCount(name, text, len(results), results.unread))
             except QueryError:
-                saved.append(SavedCount(name, query, None, 0))
+                saved.append(SavedCount(name, text, None, 0))
+        names = sorted({p.collection for p in parts if p.collection}, key=str.casefold)
+        first = [name for name in self.stream.collections if name in names]
+        collections = {name: count(Scope("collection", name)) for name in [*first, *names]}
+        topics = tally_by_topic(index.db, *index.conditions(self.query(ALL, "")))
         return TreeCounts(
             index.topic_tree(),
-            index.topic_counts(),
-            index.topic_counts(unread_only=True),
-            everything,
-            unread_total,
-            starred,
+            {node: counted.total for node, counted in topics.items()},
+            {node: counted.unread for node, counted in topics.items()},
+            everything.total,
+            everything.unread,
+            within(parts, index.site_part(self.query(STARRED, "")), starred=True).total,
             saved,
+            collections,
+            count(UNPUBLISHED),
         )
 
     def close(self) -> None:

@@ -1,4 +1,5 @@
-"""The user's settings file (``config.toml``): what ``lede`` opens by default, and its theme.
+"""The user's settings file (``config.toml``): what ``lede`` opens by default, its theme,
+and what a site's default stream holds.
 
 The file is optional. One that cannot be parsed, or holds a value of the wrong
 kind, is reported in one line each and the rest of it still applies: a typo in
@@ -6,6 +7,8 @@ the settings must not stop anyone from reading.
 
     paths = ["~/news", "/srv/archive"]   # opened when no PATH is given
     theme = "textual-light"              # any theme the command palette lists
+    collections = ["news", "learning"]   # a site's default stream (["*"]: all of it)
+    hide_unpublished = true              # leave out what the site did not publish
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ class Settings:
     paths: list[str] = field(default_factory=list)
     theme: str | None = None
     problems: list[str] = field(default_factory=list)
+    collections: tuple[str, ...] | None = None  # None: the news (see ``library.stream``)
+    hide_unpublished: bool = False
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -64,7 +69,36 @@ def _settings(data: dict[str, object], where: str) -> Settings:
     if theme is not None and not isinstance(theme, str):
         problems.append(f'{where}: theme must be a name, like theme = "textual-light"')
         theme = None
-    unknown = sorted(set(data) - {"paths", "theme"})
+    collections = _collections(data.get("collections"), where, problems)
+    hide_unpublished = data.get("hide_unpublished", False)
+    if not isinstance(hide_unpublished, bool):
+        problems.append(f"{where}: hide_unpublished must be true or false")
+        hide_unpublished = False
+    unknown = sorted(set(data) - {"paths", "theme", "collections", "hide_unpublished"})
     if unknown:
         problems.append(f"{where}: unknown settings {', '.join(map(printable, unknown))}")
-    return Settings([os.path.expanduser(item) for item in corpus if item], theme, problems)
+    return Settings(
+        [os.path.expanduser(item) for item in corpus if item],
+        theme,
+        problems,
+        collections,
+        hide_unpublished,
+    )
+
+
+def _collections(value: object, where: str, problems: list[str]) -> tuple[str, ...] | None:
+    """The ``collections`` setting: names of collection folders (``news`` or ``_news``),
+    ``"*"`` for all; ``None`` when absent or wrong (a problem says which)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = [value]
+    if not (
+        isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value)
+    ):
+        problems.append(
+            f'{where}: collections must be a list of names, like collections = ["news", '
+            '"learning"] (or ["*"] for all); using the news'
+        )
+        return None
+    return tuple(name.strip().removeprefix("_") for name in value)

@@ -59,6 +59,14 @@ def day(text: str) -> int:
         ("is:unread", Query(flags={"unread"})),
         ("IS:Read", Query(flags={"read"})),
         ("-is:starred", Query(excluded_flags={"starred"})),
+        ("is:published", Query(published=True)),
+        ("IS:Unpublished", Query(published=False)),
+        ("-is:published", Query(published=False)),
+        ("-is:unpublished is:published", Query(published=True)),
+        ("collection:news", Query(collections=["news"])),
+        ("Collection:Learning collection:news", Query(collections=["Learning", "news"])),
+        ("-collection:newsletters", Query(excluded_collections=["newsletters"])),
+        ("collection:*", Query(collections=["*"])),
         (
             'ban "facial data" -city topic:AI provider:x after:2020-01-01 quality>3 is:starred',
             Query(
@@ -94,8 +102,19 @@ def test_empty_is_only_the_query_that_matches_everything() -> None:
         ("quality>x", "quality> expects a whole number, not 'x'"),
         ("quality<4.5", "quality< expects a whole number, not '4.5'"),
         ("quality:5", "quality needs a comparison: quality>N or quality<N"),
-        ("is:bogus", "is:bogus is not known; use is:unread, is:read or is:starred"),
-        ("unknown:key", "unknown filter 'unknown:'; use topic:, provider:, after:, before:"),
+        (
+            "is:bogus",
+            "is:bogus is not known; use is:unread, is:read, is:starred, is:published "
+            "or is:unpublished",
+        ),
+        ("is:published is:unpublished", "is:published and is:unpublished cannot both hold"),
+        ("is:unpublished -is:unpublished", "is:published and is:unpublished cannot both hold"),
+        ("collection:", "collection: needs a value right after it (no space)"),
+        (
+            "unknown:key",
+            "unknown filter 'unknown:'; use topic:, provider:, after:, before:, quality>, is:, "
+            "collection:",
+        ),
         ("topic:", "topic: needs a value right after it (no space)"),
         ("topic: AI", "topic: needs a value right after it (no space)"),
         ("provider:", "provider: needs a value right after it"),

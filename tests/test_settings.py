@@ -36,6 +36,11 @@ def test_paths_and_theme_are_read_and_home_is_expanded(tmp_path: Path) -> None:
         ("paths = 3\n", "paths must be a list of folders"),
         ("paths = [1, 2]\n", "paths must be a list of folders"),
         ("theme = 7\n", "theme must be a name"),
+        ("collections = 3\n", "collections must be a list of names, like collections = ["),
+        ("collections = []\n", "collections must be a list of names"),
+        ('collections = ["news", 2]\n', "collections must be a list of names"),
+        ('collections = [" "]\n', "collections must be a list of names"),
+        ('hide_unpublished = "yes"\n', "hide_unpublished must be true or false"),
         ("colour = 'red'\n", "unknown settings colour"),
         (b"theme = '\xff'\n", "cannot read it"),
         pytest.param(
@@ -52,6 +57,27 @@ def test_a_bad_setting_is_one_line_and_the_rest_still_applies(
     settings = settings_from(tmp_path, text)
     assert len(settings.problems) == 1
     assert message in settings.problems[0] and "\n" not in settings.problems[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "collections", "hide"),
+    [
+        ("", None, False),
+        ('collections = ["news", "learning"]\n', ("news", "learning"), False),
+        ('collections = ["_news"]\nhide_unpublished = true\n', ("news",), True),
+        ('collections = "*"\n', ("*",), False),
+        ("hide_unpublished = false\n", None, False),
+    ],
+)
+def test_the_stream_settings_are_read(
+    tmp_path: Path, text: str, collections: tuple[str, ...] | None, hide: bool
+) -> None:
+    settings = settings_from(tmp_path, text)
+    assert (settings.collections, settings.hide_unpublished, settings.problems) == (
+        collections,
+        hide,
+        [],
+    )
 
 
 def test_whatever_the_toml_parser_raises_is_one_line(
@@ -88,7 +114,8 @@ def test_lede_opens_the_configured_corpus_and_warns_about_the_rest(
     assert [json.loads(line)["title"] for line in done.stdout.splitlines()] == ["From the settings"]
     assert done.stderr == f"lede: warning: {config}: unknown settings shade\n"
     named = run_lede("list", "--json", str(tmp_path / "archive"))
-    assert named.stderr == ""  # given paths: the settings are not even read
+    # Given paths, the settings still choose a site's stream: their mistakes are told too.
+    assert named.stderr == done.stderr
 
 
 def test_lede_starts_whatever_the_settings_file_holds(

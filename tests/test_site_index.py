@@ -111,7 +111,7 @@ def test_a_changed_file_moves_with_its_flag_on_a_warm_refresh(tmp_path: Path) ->
 def test_lede_list_json_carries_the_site_fields(tmp_path: Path, run_lede: Any) -> None:
     site = tmp_path / "site"
     write_site(site)
-    done = run_lede("list", "--json", site)
+    done = run_lede("list", "--all", "--json", site)
     assert done.returncode == 0, done.stderr
     rows = {Path(row["path"]).name: row for row in map(json.loads, done.stdout.splitlines())}
     assert sorted(rows) == ["a.md", "about.md", "course.md", "daily.html", "hidden.md", "old.md"]
@@ -127,7 +127,7 @@ def test_lede_list_json_carries_the_site_fields(tmp_path: Path, run_lede: Any) -
         "course.md": ("learning", "course", True, "https://learn.test/ai", "https://learn.test/ai"),
         "about.md": (None, "article", True, "", ""),
     }  # fmt: skip
-    newsletter = run_lede("list", site, "-q", "endraw")
+    newsletter = run_lede("list", "--all", site, "-q", "endraw")
     assert newsletter.returncode == 0 and newsletter.stdout == ""
 
 

@@ -70,7 +70,7 @@ class LedeApp(App[None]):
                 markup=False,
             )
         try:
-            self.session = ReaderSession(self.paths or default_paths(settings))
+            self.session = ReaderSession(self.paths or default_paths(settings), settings)
         except (OSError, CannotOpen, StateDamaged) as error:  # unwritable folder, damaged state
             self.error_console.soft_wrap = True  # one line, however long its path
             self.exit(return_code=1, message=Text(f"lede: {one_line(error)}"))

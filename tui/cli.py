@@ -25,6 +25,7 @@ from tui.usage import DEFAULT_PATHS, QUERIES, SORT_HELP, unknown_word_hint
 
 if TYPE_CHECKING:
     from library.index import CorpusIndex, RefreshReport
+    from library.settings import Settings
 
 SUBCOMMANDS = ("check", "list", "topics", "index", "preview", "demo")
 
@@ -78,6 +79,11 @@ def _command_parser() -> argparse.ArgumentParser:
     listing.add_argument("--sort", choices=tuple(SORTS), default="date", help="the order (below)")
     listing.add_argument("--limit", type=_limit, metavar="N", help="at most N articles")
     listing.add_argument("--json", action="store_true", help="JSON Lines output")
+    listing.add_argument(
+        "--all",
+        action="store_true",
+        help="every collection of a site, and what it did not publish (default: its stream)",
+    )
     topics = commands.add_parser(
         "topics", help="the topic tree with article counts", epilog=DEFAULT_PATHS
     )
@@ -130,19 +136,26 @@ def _existing(paths: list[str]) -> list[str]:
     return paths
 
 
-def corpus_paths(paths: list[str]) -> list[str]:
-    """``paths``, or when none are given the defaults (see ``default_paths``); a problem
-    with the settings file is a warning on stderr, never a reason to stop. A path that
-    does not exist, given or configured, raises ``UsageError``."""
-    if paths:
-        return _existing(paths)
-    from library.corpus import default_paths
+def _settings() -> Settings:
+    """The settings file; each problem with it is a warning on stderr, never a reason
+    to stop."""
     from library.settings import load_settings
 
     settings = load_settings()
     for problem in settings.problems:
         sys.stderr.write(f"lede: warning: {problem}\n")
-    return _existing(default_paths(settings))
+    return settings
+
+
+def corpus_paths(paths: list[str], settings: Settings | None = None) -> list[str]:
+    """``paths``, or when none are given the defaults (see ``default_paths``; the settings
+    are read if not given). A path that does not exist, given or configured, raises
+    ``UsageError``."""
+    if paths:
+        return _existing(paths)
+    from library.corpus import default_paths
+
+    return _existing(default_paths(settings or _settings()))
 
 
 def _warn_if_empty(index: CorpusIndex, roots: list[str]) -> None:
@@ -194,11 +207,11 @@ def _said_if_rebuilt(index: CorpusIndex, report: RefreshReport) -> None:
         sys.stderr.write(f"lede: {REBUILT}\n")
 
 
-def _open(paths: list[str]):
+def _open(paths: list[str], settings: Settings | None = None):
     """Open and refresh the index of ``paths`` (the defaults when empty)."""
     from library.corpus import open_index
 
-    roots = corpus_paths(paths)
+    roots = corpus_paths(paths, settings)
     index = open_index(roots, _open_state())
     report = index.refresh(waiting=_waiting())
     _said_if_rebuilt(index, report)
@@ -237,9 +250,23 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_list(args: argparse.Namespace, out: TextIO) -> int:
-    """``lede list``: matching articles, newest first (or by --sort)."""
-    index, _ = _open(args.paths)
-    rows = index.search(args.query, sort=args.sort, limit=args.limit)
+    """``lede list``: matching articles, newest first (or by --sort); on a site its default
+    stream unless the query names collections or ``--all`` asks for everything."""
+    from library.query import parse_query
+    from library.stream import Stream, default_stream
+
+    settings = _settings()
+    index, _ = _open(args.paths, settings)
+    stream = Stream()
+    if not args.all:
+        stream = default_stream(
+            index.roots,
+            settings.collections,
+            settings.hide_unpublished,
+            index.holds_collections(),
+        )
+    query = stream.applied(parse_query(args.query))
+    rows = index.search(query, sort=args.sort, limit=args.limit)
     if args.json:
         from tui.records import json_records
 

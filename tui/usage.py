@@ -18,7 +18,14 @@ queries (lede list -q QUERY, and / in the reader):
   quality>N, quality<N   quality score above or below N (also >=, <=, =)
   is:unread, is:read, is:starred
                          reading state, shared with the reader
-  A dash in front of topic:, provider: or is: leaves those out too.
+  is:published, is:unpublished
+                         the site's own flag (published: false: it did not publish it)
+  collection:NAME        a site's collection folder: collection:newsletters is
+                         _newsletters/; news is _news/ and _archive/_news/;
+                         several are any of them; collection:* is all of them
+  On a site, lists hold its news unless the query names a collection (lede list
+  --all: everything); the settings file can choose: collections = ["news", "learning"].
+  A dash in front of topic:, provider:, is: or collection: leaves those out too.
   A query that starts with a dash works as it is: lede list -q -word."""
 
 SORT_HELP = """\

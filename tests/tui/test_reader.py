@@ -692,8 +692,9 @@ def walk(node):  # noqa: ANN001, ANN201 - a tree node and its descendants
 @pytest.mark.parametrize(
     ("corpus", "longest"),
     [
-        pytest.param(REAL_CORPUS, "Natural Language Processing 9 · 9 new", marks=needs_real_corpus),
-        (SITE, "Natural Language Processing 3 · 3 new"),
+        # Counted in the default stream, the news, as the topic's node lists it.
+        pytest.param(REAL_CORPUS, "Natural Language Processing 8 · 8 new", marks=needs_real_corpus),
+        (SITE, "Natural Language Processing 2 · 2 new"),
     ],
     ids=["real", "site"],
 )

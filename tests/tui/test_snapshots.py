@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import SITE
 from tui import timefmt
 from tui.app import LedeApp
 
@@ -62,3 +63,15 @@ def test_help_screen(snap_compare, reader_corpus: Path) -> None:
         await pilot.pause(0.2)
 
     assert snap_compare(reader(reader_corpus), terminal_size=(100, 40), run_before=open_help)
+
+
+def test_site_with_every_collection(snap_compare) -> None:
+    """A site: the tree's Unpublished node and Collections group with counts; rows of
+    other collections tagged with their kind, unpublished rows marked."""
+
+    async def every_collection(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("slash", *"collection:*", "enter")
+        await pilot.pause(0.3)
+
+    assert snap_compare(reader(SITE), terminal_size=(160, 45), run_before=every_collection)

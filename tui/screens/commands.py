@@ -1,4 +1,4 @@
-"""The reader's commands that change the reading state or hand a link on.
+"""The reader's commands that change the reading state, what is shown, or hand a link on.
 
 Kept apart from ``MainScreen``, which composes the panes and routes between
 them: each command here asks the session, then tells the screen to show what
@@ -145,6 +145,15 @@ class ReaderCommands(Screen[None]):
         what = "read" if change.table == "read" else "starred"
         state = what if not change.value else f"not {what}"
         self.notify(f"Undone: {plural(len(change.identities), 'article')} {state} again", timeout=2)
+
+    def action_toggle_unpublished(self) -> None:
+        """Hide what the site did not publish, or show it again, everywhere but the
+        Unpublished node (the counts follow)."""
+        hidden = self.session.toggle_unpublished()
+        self.refresh_list()
+        self.refresh_tree()
+        message = "Unpublished items hidden (U shows them)" if hidden else "Unpublished items shown"
+        self.notify(message, timeout=2)
 
     def current_url(self) -> str | None:
         article = self.query_one("#detail", DetailView).article

@@ -67,6 +67,13 @@ class MainScreen(ReaderCommands):
         Binding("S", "cycle_sort", "Sort", id="reader.sort", show=False),
         Binding("t", "toggle_topics", "Show/hide topics", show=False, id="reader.toggle_topics"),
         Binding("ctrl+s", "save_filter", "Save search", show=False, id="reader.save_filter"),
+        Binding(
+            "U",
+            "toggle_unpublished",
+            "Hide/show unpublished",
+            show=False,
+            id="reader.toggle_unpublished",
+        ),
     ]
 
     @dataclass
@@ -96,7 +103,7 @@ class MainScreen(ReaderCommands):
             with Vertical(id="list-pane"):
                 yield FilterField(
                     placeholder='filter: words "phrase" -not topic: provider: '
-                    "after: quality> is:unread",
+                    "after: quality> is:unread collection:",
                     id="filter",
                 )
                 yield ListStatus(id="list-status")
@@ -111,7 +118,9 @@ class MainScreen(ReaderCommands):
         # keystroke is handled, and the typed letter and the new list reach the terminal in
         # one frame instead of two, each waiting for the next screen update.
         self.watch(field, "value", self._filter_changed, init=False)
-        self.query_one("#articles", ArticleList).focus()
+        articles = self.query_one("#articles", ArticleList)
+        articles.set_home(self.session.stream.home)
+        articles.focus()
         # The list first: the tree's counts (a thread that would compete with the first
         # paint for the interpreter) and the index refresh wait until it is on screen.
         self.refresh_list()
@@ -175,7 +184,12 @@ class MainScreen(ReaderCommands):
         articles = self.query_one("#articles", ArticleList)
         unread = articles.results.unread if articles.results is not None else 0
         self.query_one("#list-status", ListStatus).show_counts(
-            self.scope.name, self.filter_text, articles.count, unread, self.sort
+            self.scope.name,
+            self.filter_text,
+            articles.count,
+            unread,
+            self.sort,
+            hidden=self.session.stream.hide_unpublished,
         )
 
     # -- routing ------------------------------------------------------------------------

@@ -8,9 +8,8 @@ show or scroll than 50.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -21,27 +20,14 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from library.days import local_date
 from library.results import ArticleRow, ResultSet
 from tui.textual_internals import update_scrollbar, virtual_size_without_layout
+from tui.widgets.article_row import RowLook, paint_row, row_tag
 
-DATE_WIDTH = 10
-PROVIDER_WIDTH = 18
 # Painted rows kept by what they show. A filter keystroke mostly shows articles that were
 # on screen a moment before, moved up or down: painting them again was a third of the
 # cost of the new list reaching the screen.
 LINES_KEPT = 256
-
-
-class RowLook(NamedTuple):
-    """The styles of the parts of one kind of row (read or not, under the cursor or not)."""
-
-    line: Style
-    marker: Style
-    star: Style
-    date: Style
-    provider: Style
-    quality: Style
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -68,6 +54,8 @@ class ArticleList(ScrollView, can_focus=True):
         "article-list--quality",
         "article-list--star",
         "article-list--empty",
+        "article-list--unpublished",
+        "article-list--tag",
     }
 
     # Unscoped: the NO_COLOR rules start from the App.
@@ -116,6 +104,15 @@ class ArticleList(ScrollView, can_focus=True):
         color: $text-muted;
         text-style: italic;
     }
+
+    ArticleList > .article-list--unpublished {
+        text-style: dim;
+    }
+
+    ArticleList > .article-list--tag {
+        color: $text-muted;
+        text-style: italic;
+    }
     """
 
     cursor = 0
@@ -158,8 +155,10 @@ class ArticleList(ScrollView, can_focus=True):
         self.read: set[str] = set()
         self.starred: set[str] = set()
         self.empty_text = "No articles"
+        self.home: frozenset[str] = frozenset()
+        """Collections whose items go unmarked: the default stream's (see ``row_tag``)."""
         self._base_style: Style | None = None
-        self._looks: dict[tuple[bool, bool, bool], RowLook] = {}
+        self._looks: dict[tuple[bool, bool, bool, bool], RowLook] = {}
         self._lines: LRUCache[tuple, Strip] = LRUCache(LINES_KEPT)
 
     # -- data in ------------------------------------------------------------------------
@@ -196,6 +195,14 @@ class ArticleList(ScrollView, can_focus=True):
         if read is not self.read or starred is not self.starred:
             self.read = read
             self.starred = starred
+            self.refresh()
+
+    def set_home(self, collections: frozenset[str]) -> None:
+        """Which collections' items go unmarked (see ``row_tag``); rows painted for others
+        are painted again."""
+        if collections != self.home:
+            self.home = collections
+            self._lines.clear()
             self.refresh()
 
     @property
@@ -297,12 +304,12 @@ class ArticleList(ScrollView, can_focus=True):
             self._base_style = self.rich_style
         return self._base_style
 
-    def _look(self, unread: bool, cursor: bool) -> RowLook:
+    def _look(self, unread: bool, cursor: bool, unpublished: bool) -> RowLook:
         """The styles of a row's parts, worked out once per kind of row until the styles
         change: asking the component styles for each part of each row was a third of the
         cost of painting it."""
         focused = cursor and self.has_focus
-        look = self._looks.get((unread, cursor, focused))
+        look = self._looks.get((unread, cursor, focused, unpublished))
         if look is None:
             part = self.get_component_rich_style
             line = self.base_style + part(
@@ -320,8 +327,10 @@ class ArticleList(ScrollView, can_focus=True):
                 date=line + part("article-list--date"),
                 provider=line + part("article-list--provider"),
                 quality=line + part("article-list--quality"),
+                title=line + part("article-list--unpublished") if unpublished else line,
+                tag=line + part("article-list--tag"),
             )
-            self._looks[(unread, cursor, focused)] = look
+            self._looks[(unread, cursor, focused, unpublished)] = look
         return look
 
     def notify_style_update(self) -> None:
@@ -355,29 +364,5 @@ class ArticleList(ScrollView, can_focus=True):
     def _paint(
         self, row: ArticleRow, unread: bool, starred: bool, cursor: bool, width: int
     ) -> Strip:
-        """Marker, star, date, title, provider and quality, fitted to ``width`` cells."""
-        look = self._look(unread, cursor)
-        date = local_date(row.published) if row.published is not None else ""
-        quality = "" if row.quality is None else f"{row.quality:>3}"
-        show_provider = width >= 60
-        provider_width = min(PROVIDER_WIDTH, max(8, width // 5)) if show_provider else 0
-        fixed = 3 + DATE_WIDTH + 1 + (provider_width + 1 if show_provider else 0) + 4
-        title_width = max(1, width - fixed)
-        title = set_cell_size(row.title, title_width)
-        if cell_len(row.title) > title_width and title_width > 1:
-            title = set_cell_size(row.title, title_width - 1) + "…"
-        segments = [
-            Segment("●" if unread else " ", look.marker),
-            Segment("★" if starred else " ", look.star),
-            Segment(" ", look.line),
-            Segment(set_cell_size(date, DATE_WIDTH), look.date),
-            Segment(" ", look.line),
-            Segment(title, look.line),
-        ]
-        if show_provider:
-            segments.append(Segment(" ", look.line))
-            segments.append(Segment(set_cell_size(row.provider, provider_width), look.provider))
-        segments.append(Segment(f" {quality:>3}", look.quality))
-        if fixed + title_width != width or len(quality) > 3:  # too narrow, or odd: cut
-            segments = Segment.adjust_line_length(segments, width, look.line)
-        return Strip(segments, width)
+        look = self._look(unread, cursor, not row.is_published)
+        return paint_row(row, look, unread, starred, row_tag(row, self.home), width)

@@ -69,6 +69,8 @@ def article_header(article: Article) -> Content:
         parts += [(" · ".join(scores), "dim"), "\n"]
     if article.kind != "article":
         parts += [(article.kind, "italic dim"), "\n"]
+    if not article.published:
+        parts += [("⊘ Not published by the site", "italic $warning"), "\n"]
     return Content.assemble(*parts)
 
 

@@ -33,13 +33,24 @@ class ListStatus(Widget):
         self._sort = Content("")
         self._error: Content | None = None
 
-    def show_counts(self, scope: str, filter_text: str, shown: int, unread: int, sort: str) -> None:
-        """Show what the list holds; the user's filter text is never read as markup."""
+    def show_counts(
+        self,
+        scope: str,
+        filter_text: str,
+        shown: int,
+        unread: int,
+        sort: str,
+        *,
+        hidden: bool = False,
+    ) -> None:
+        """Show what the list holds (``hidden``: unpublished articles are left out); the
+        user's filter text is never read as markup."""
         self._head = Content.styled(scope, "bold")
         if filter_text:
             self._head += Content.assemble((f"{GAP}filter: ", "dim"), filter_text)
         self._counts = Content(f"{shown} article{'' if shown == 1 else 's'} · {unread} unread")
-        self._sort = Content.styled(f"sort: {sort}", "dim")
+        tail = f"sort: {sort} · unpublished hidden" if hidden else f"sort: {sort}"
+        self._sort = Content.styled(tail, "dim")
         self._error = None
         self.refresh()
 

@@ -1,4 +1,5 @@
-"""The topic tree pane: "All articles", "Unread", "Starred", saved searches, the taxonomy.
+"""The topic tree pane: "All articles", "Unread", "Starred", "Unpublished", saved searches,
+a site's collections, the taxonomy.
 
 Holds topics only (hundreds of nodes), never articles; counts come from the
 index. Labels are Rich ``Text`` objects so topic names are never read as markup.
@@ -15,10 +16,17 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from library.scope import ALL, STARRED, UNREAD, Scope
+from library.scope import ALL, STARRED, UNPUBLISHED, UNREAD, Scope
+from models.text import printable
 
 if TYPE_CHECKING:
     from library.session import TreeCounts
+
+
+def collection_scope(name: str) -> Scope:
+    """The scope of one collection, named as a heading (``newsletters``: "Newsletters")."""
+    shown = printable(name)
+    return Scope("collection", name, shown[:1].upper() + shown[1:])
 
 
 def _label(name: str, total: int | None, unread: int) -> Text:
@@ -84,6 +92,7 @@ class TopicTree(Tree[Scope]):
             (STARRED, counts.starred, 0),
         ):
             self._add(self.root, scope, _label(scope.name, total, new), leaf=True)
+        self._add_unpublished(counts)
         if counts.saved:
             heading = self.root.add(
                 Text("Saved searches", style="italic"), data=Scope("heading"), expand=True
@@ -91,6 +100,7 @@ class TopicTree(Tree[Scope]):
             for saved in counts.saved:
                 scope = Scope("saved", saved.query, saved.name)
                 self._add(heading, scope, _label(saved.name, saved.total, saved.unread), True)
+        self._add_collections(counts)
         model = counts.model
         parents: dict[str, TreeNode[Scope]] = {}
         for key, _depth in model.walk():
@@ -102,6 +112,23 @@ class TopicTree(Tree[Scope]):
         self.root.expand()
         target = (current and self._scope_nodes.get(current)) or self._scope_nodes[ALL]
         self.call_after_refresh(self.move_cursor, target, animate=False)
+
+    def _add_unpublished(self, counts: TreeCounts) -> None:
+        """What the site did not publish, of the default stream: a node only if there is any."""
+        total, unread = counts.unpublished
+        if total:
+            self._add(self.root, UNPUBLISHED, _label(UNPUBLISHED.name, total, unread), leaf=True)
+
+    def _add_collections(self, counts: TreeCounts) -> None:
+        """A site's collections, each with its count: the default stream's first."""
+        if not counts.collections:
+            return
+        heading = self.root.add(
+            Text("Collections", style="italic"), data=Scope("heading"), expand=True
+        )
+        for name, (total, unread) in counts.collections.items():
+            scope = collection_scope(name)
+            self._add(heading, scope, _label(scope.name, total, unread), leaf=True)
 
     def _add(
         self, parent: TreeNode[Scope], scope: Scope, label: Text, leaf: bool

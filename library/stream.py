@@ -1,0 +1,143 @@
+"""Which part of a site a query covers: its collections and the site's published flag.
+
+On a Jekyll site root the reader and ``lede list`` show the default stream (the
+news, with its archive) unless a query names collections (``collection:NAME``,
+``collection:*`` for all); a plain folder is shown whole. Hiding what the site did
+not publish is a choice (a key, a setting), never the default. The stream is decided
+once per session and becomes SQL conditions with the rest of the query, so the
+search layer keeps it in its scope and typing costs nothing more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+
+from library.query import EVERY_COLLECTION, Query, QueryError
+
+DEFAULT_COLLECTIONS = ("news",)
+"""The news; ``_archive/_news`` is in it too (see ``models.collection``)."""
+
+
+@dataclass(frozen=True)
+class Stream:
+    """What a query covers when it does not say: ``collections`` (empty: every one) and
+    whether items the site did not publish are left out."""
+
+    collections: tuple[str, ...] = ()
+    hide_unpublished: bool = False
+
+    @property
+    def home(self) -> frozenset[str]:
+        """The collections whose items need no mark in a list: the stream's (the news
+        when it is everything)."""
+        return frozenset(self.collections or DEFAULT_COLLECTIONS)
+
+    def applied(self, query: Query, *, every_collection: bool = False) -> Query:
+        """``query`` with the stream's defaults; ``every_collection`` leaves the
+        collections alone (a list of starred items, ``lede list --all``)."""
+        collections = () if every_collection or query.names_collection else self.collections
+        published = query.published
+        if published is None and self.hide_unpublished:
+            published = True
+        return replace(query, default_collections=collections, published=published)
+
+    def toggled(self) -> Stream:
+        """The same stream with hiding unpublished items switched."""
+        return replace(self, hide_unpublished=not self.hide_unpublished)
+
+
+def default_stream(
+    roots: Iterable[str],
+    collections: tuple[str, ...] | None,
+    hide_unpublished: bool,
+    holds_collections: bool | None = None,
+) -> Stream:
+    """The stream of a corpus: on Jekyll sites ``collections`` (the settings', else the
+    news; ``*`` for every one); a plain folder among the roots is shown whole, so nothing
+    of it is hidden by a filter it has no folders for.
+
+    ``holds_collections`` is whether the index has articles in any collection (``None``
+    when it is empty). Without any, nothing would be left out either way, and the folders
+    are not looked at: deciding whether a flat folder of 50,000 files is a site lists
+    every one of them, on the way to the first frame.
+    """
+    chosen = DEFAULT_COLLECTIONS if collections is None else collections
+    roots = list(roots)
+    if EVERY_COLLECTION in chosen or not roots or holds_collections is False:
+        return Stream((), hide_unpublished)
+    from library.site import is_jekyll_site
+
+    return Stream(tuple(chosen) if all(map(is_jekyll_site, roots)) else (), hide_unpublished)
+
+
+@dataclass(frozen=True)
+class SitePart:
+    """The collections and published flag a query asks for, with names as stored:
+    ``included`` (``None``: any collection, or none), ``excluded``, and ``published``
+    (``None``: either)."""
+
+    included: frozenset[str] | None = None
+    excluded: frozenset[str] = frozenset()
+    published: bool | None = None
+
+    def holds(self, collection: str | None, published: bool) -> bool:
+        """Whether an article in ``collection`` with the site's flag ``published`` is in it."""
+        if self.included is not None and collection not in self.included:
+            return False
+        if collection in self.excluded:
+            return False
+        return self.published is None or self.published == published
+
+    def conditions(self) -> tuple[list[str], list[object]]:
+        """The same as SQL conditions over ``articles a``, and their parameters."""
+        sql: list[str] = []
+        params: list[object] = []
+        if self.included is not None:
+            sql.append(f"a.collection IN ({', '.join('?' * len(self.included))})")
+            params += sorted(self.included)
+        for name in sorted(self.excluded):
+            sql.append("a.collection IS NOT ?")
+            params.append(name)
+        if self.published is not None:
+            sql.append(f"a.is_published = {int(self.published)}")
+        return sql, params
+
+
+def site_part(query: Query, known: Callable[[], dict[str, str]]) -> SitePart:
+    """What ``query`` asks of collections and the published flag. ``known`` gives the
+    corpus's collections by lower-cased name: a name it lacks is a ``QueryError`` naming
+    those there are; default collections it lacks are passed over (all of them lacking,
+    nothing is left out)."""
+    included: frozenset[str] | None = None
+    excluded: frozenset[str] = frozenset()
+    if query.names_collection:
+        if query.collections and EVERY_COLLECTION not in query.collections:
+            included = frozenset(_known_name(name, known()) for name in query.collections)
+        if EVERY_COLLECTION in query.excluded_collections:
+            raise QueryError("-collection:* would leave nothing; name a collection")
+        excluded = frozenset(_known_name(name, known()) for name in query.excluded_collections)
+    elif query.default_collections:
+        names = known()
+        chosen = [names[n.lower()] for n in query.default_collections if n.lower() in names]
+        included = frozenset(chosen) or None
+    return SitePart(included, excluded, query.published)
+
+
+def only_site_part(query: Query) -> bool:
+    """Whether ``query`` asks nothing but collections and the published flag (a stored
+    listing can then answer it, see ``library.listing``)."""
+    rest = replace(
+        query, collections=[], excluded_collections=[], default_collections=(), published=None
+    )
+    return rest == Query()
+
+
+def _known_name(name: str, known: dict[str, str]) -> str:
+    """The stored name of collection ``name`` (any case; a leading ``_`` as on disk)."""
+    found = known.get(name.lower().removeprefix("_"))
+    if found is not None:
+        return found
+    if not known:
+        raise QueryError(f"unknown collection '{name}'; this corpus has no collections")
+    raise QueryError(f"unknown collection '{name}'; there are {', '.join(sorted(known.values()))}")

@@ -1,0 +1,73 @@
+"""Counting for the tree: articles per part of the site, and per topic node.
+
+A node's count must agree with the list the node shows. Counts per part of the
+site (each collection with the site's published flag) come from one grouped
+query, and each node adds up the parts its ``SitePart`` holds: the same rule the
+stored listing filters with. Topic counts use the conditions of the default
+stream's list. Both run in the counting worker, never on the UI thread.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import NamedTuple
+
+from library.search import UNREAD
+from library.stream import SitePart
+
+STARRED = "a.identity IN (SELECT identity FROM state.starred)"
+
+
+class Tally(NamedTuple):
+    """How many articles, and how many of them are unread."""
+
+    total: int
+    unread: int
+
+
+class PartTally(NamedTuple):
+    """The articles of one collection (``None``: in none) with one value of the flag."""
+
+    collection: str | None
+    published: bool
+    total: int
+    unread: int
+    starred: int
+
+
+def tally_parts(db: sqlite3.Connection) -> list[PartTally]:
+    """Articles, unread and starred, per collection and published flag, in one query."""
+    sql = (
+        f"SELECT a.collection, a.is_published, count(*), sum({UNREAD}), sum({STARRED}) "
+        "FROM articles a WHERE a.duplicate_of IS NULL GROUP BY a.collection, a.is_published"
+    )
+    return [
+        PartTally(collection, bool(published), total, unread or 0, starred or 0)
+        for collection, published, total, unread, starred in db.execute(sql)
+    ]
+
+
+def within(parts: list[PartTally], part: SitePart, *, starred: bool = False) -> Tally:
+    """The articles of ``parts`` that ``part`` holds (only the starred, with ``starred``:
+    then ``unread`` is not counted)."""
+    held = [p for p in parts if part.holds(p.collection, p.published)]
+    if starred:
+        return Tally(sum(p.starred for p in held), 0)
+    return Tally(sum(p.total for p in held), sum(p.unread for p in held))
+
+
+def tally_by_topic(db: sqlite3.Connection, where: str, params: list[object]) -> dict[str, Tally]:
+    """Articles per topic node, descendants included, of those matching the compiled
+    conditions ``where`` (see ``Search.compile``). The closure table is read alone;
+    the articles that match, and those read, are each looked up once as a set."""
+    matching = (
+        f" AND t.article_id IN (SELECT a.id FROM articles a WHERE a.duplicate_of IS NULL{where})"
+        if where
+        else ""
+    )
+    sql = (
+        "SELECT t.node, count(*), sum(t.article_id NOT IN (SELECT a.id FROM articles a "
+        "WHERE a.identity IN (SELECT identity FROM state.read))) "
+        f"FROM topic_closure t WHERE 1{matching} GROUP BY t.node"
+    )
+    return {node: Tally(total, unread or 0) for node, total, unread in db.execute(sql, params)}

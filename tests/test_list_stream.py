@@ -1,0 +1,121 @@
+"""``lede list`` on a site: its news by default, every collection with ``--all`` or
+``collection:``, the published flag as a query, and the settings that change the default."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from library.synthetic import generate
+from tests.conftest import REAL_CORPUS, SITE, LedeRunner, needs_real_corpus, write_document
+
+
+def rows(run_lede: LedeRunner, *args: str | Path) -> list[dict[str, object]]:
+    done = run_lede("list", "--json", *args)
+    assert done.returncode == 0, done.stderr
+    return [json.loads(line) for line in done.stdout.splitlines()]
+
+
+def collections(found: list[dict[str, object]]) -> Counter[object]:
+    return Counter(row["collection"] for row in found)
+
+
+def settings(isolated_dirs: dict[str, Path], text: str) -> Path:
+    config = isolated_dirs["XDG_CONFIG_HOME"] / "lede" / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+def test_a_site_lists_its_news_and_all_lists_everything(run_lede: LedeRunner) -> None:
+    assert collections(rows(run_lede, SITE)) == {"news": 9}
+    every = collections(rows(run_lede, SITE, "--all"))
+    assert every == {"news": 9, "learning": 2, "newsletters": 1, "samples": 1}
+    assert collections(rows(run_lede, SITE, "-q", "collection:*")) == every
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("collection:learning", {("learning", True): 1, ("learning", False): 1}),
+        ("collection:newsletters collection:samples",
+         {("newsletters", True): 1, ("samples", True): 1}),
+        ("is:unpublished", {("news", False): 3}),
+        ("is:published", {("news", True): 6}),
+        ("is:unpublished collection:*", {("news", False): 3, ("learning", False): 1}),
+        ("-collection:news", {("learning", True): 1, ("learning", False): 1,
+                              ("newsletters", True): 1, ("samples", True): 1}),
+    ],
+)  # fmt: skip
+def test_the_query_reaches_every_collection_and_the_flag(
+    run_lede: LedeRunner, query: str, expected: dict[tuple[str, bool], int]
+) -> None:
+    found = rows(run_lede, SITE, "-q", query)
+    assert Counter((row["collection"], row["published"]) for row in found) == expected
+
+
+def test_an_unknown_collection_is_a_one_line_message(run_lede: LedeRunner) -> None:
+    done = run_lede("list", SITE, "-q", "collection:videos")
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr == (
+        "lede: bad query: unknown collection 'videos'; there are learning, news, newsletters, "
+        "samples\n"
+    )
+
+
+def test_a_plain_folder_lists_everything(run_lede: LedeRunner, tmp_path: Path) -> None:
+    plain = tmp_path / "plain"
+    write_document(plain, "a.md", 'title: "A"\noriginalUrl: https://p.test/a')
+    write_document(plain / "sub", "b.md", 'title: "B"\npublished: false')
+    found = rows(run_lede, plain)
+    assert sorted(row["title"] for row in found) == ["A", "B"]
+    assert len(rows(run_lede, plain, "-q", "is:unpublished")) == 1
+
+
+def test_the_settings_choose_the_stream_and_their_mistakes_warn(
+    run_lede: LedeRunner, isolated_dirs: dict[str, Path]
+) -> None:
+    settings(isolated_dirs, 'collections = ["news", "learning"]\n')
+    assert collections(rows(run_lede, SITE)) == {"news": 9, "learning": 2}
+    settings(isolated_dirs, 'collections = ["*"]\nhide_unpublished = true\n')
+    found = rows(run_lede, SITE)
+    assert collections(found) == {"news": 6, "learning": 1, "newsletters": 1, "samples": 1}
+    assert all(row["published"] for row in found)
+    assert len(rows(run_lede, SITE, "-q", "is:unpublished")) == 4  # asked for, so listed
+    assert len(rows(run_lede, SITE, "--all")) == 13
+    config = settings(isolated_dirs, "collections = 5\n")
+    done = run_lede("list", "--json", SITE)
+    assert done.returncode == 0
+    assert collections(map(json.loads, done.stdout.splitlines())) == {"news": 9}
+    assert done.stderr == (
+        f"lede: warning: {config}: collections must be a list of names, like collections = "
+        '["news", "learning"] (or ["*"] for all); using the news\n'
+    )
+
+
+def test_a_synthetic_site_lists_its_news(run_lede: LedeRunner, tmp_path: Path) -> None:
+    generated = generate(tmp_path / "site", 60, seed=5)
+    news = rows(run_lede, tmp_path / "site")
+    assert set(collections(news)) == {"news"}
+    assert {row["published"] for row in news} == {True, False}  # marked, not hidden
+    every = collections(rows(run_lede, tmp_path / "site", "--all"))
+    for name in ("newsletters", "learning", "samples"):
+        assert every[name] == generated.files[name]
+    assert "people" not in every
+
+
+@needs_real_corpus
+def test_the_real_sample_lists_its_news_and_the_rest_on_request(run_lede: LedeRunner) -> None:
+    news = rows(run_lede, REAL_CORPUS)
+    assert set(collections(news)) == {"news"}
+    unpublished = rows(run_lede, REAL_CORPUS, "-q", "is:unpublished")
+    assert unpublished and all(row["published"] is False for row in unpublished)
+    assert len(unpublished) < len(news)
+    every = collections(rows(run_lede, REAL_CORPUS, "--all"))
+    assert every["news"] == len(news) and set(every) - {"news"}
+    assert collections(rows(run_lede, REAL_CORPUS, "-q", "collection:learning")) == {
+        "learning": every["learning"]
+    }

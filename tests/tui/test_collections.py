@@ -1,0 +1,230 @@
+"""A site in the reader: its news by default, the Collections group and the Unpublished
+node with their counts, the hide key and its setting, and the marks in list and detail."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.style import Style
+
+from library.synthetic import generate
+from tests.conftest import REAL_CORPUS, SITE, needs_real_corpus, write_document
+from tests.tui.test_reader import detail_text, started, status, titles, walk
+from tui.app import LedeApp
+from tui.screens.help import HelpScreen
+from tui.widgets.article_list import ArticleList
+from tui.widgets.article_row import UNPUBLISHED_MARK
+from tui.widgets.topic_tree import TopicTree
+
+UNPUBLISHED_NEWS = {
+    "38M Records Exposed via Acme Power Apps Misconfiguration",
+    "PIN diode handles high-power apps",
+    "A|I: The AI Times – Scrutinizing facial recognition tech",
+}
+LEARNING = {"AI For Everyone", "What is a Transformer? | Edureka"}
+
+
+def labels(app: LedeApp) -> list[str]:
+    return [str(node.label) for node in walk(app.screen.query_one(TopicTree).root)]
+
+
+def group(app: LedeApp, heading: str) -> list[str]:
+    tree = app.screen.query_one(TopicTree)
+    node = next(n for n in tree.root.children if str(n.label) == heading)
+    return [str(child.label) for child in node.children]
+
+
+async def choose(app: LedeApp, pilot, label: str) -> None:  # noqa: ANN001 - Textual's pilot
+    """Move the tree's cursor to the node whose label starts with ``label``."""
+    tree = app.screen.query_one(TopicTree)
+    node = next(n for n in walk(tree.root) if str(n.label).startswith(label))
+    tree.focus()
+    tree.move_cursor(node)
+    await pilot.pause(0.1)
+
+
+async def counted(app: LedeApp, pilot) -> None:  # noqa: ANN001
+    """Wait for the counting worker a change started, and the tree it fills."""
+    await app.workers.wait_for_complete()
+    await pilot.pause(0.1)
+
+
+def position(app: LedeApp, title: str) -> int:
+    articles = app.screen.query_one(ArticleList)
+    return next(i for i, row in enumerate(articles.results or []) if row.title == title)
+
+
+def row_text(app: LedeApp, title: str) -> tuple[str, list[Style]]:
+    """The painted text of the row showing ``title`` (on screen, not under the cursor),
+    and the style of each of its characters."""
+    articles = app.screen.query_one(ArticleList)
+    strip = articles.render_line(position(app, title) - int(articles.scroll_offset.y))
+    text = "".join(segment.text for segment in strip)
+    return text, [segment.style or Style() for segment in strip for _ in segment.text]
+
+
+async def test_a_site_opens_on_its_news_with_every_collection_counted_in_the_tree() -> None:
+    app = LedeApp([str(SITE)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        assert len(titles(app)) == 9 and set(titles(app)) >= UNPUBLISHED_NEWS
+        tree_labels = labels(app)
+        assert "All articles 9 · 9 new" in tree_labels
+        assert "Unpublished 3 · 3 new" in tree_labels
+        assert group(app, "Collections") == [
+            "News 9 · 9 new",
+            "Learning 2 · 2 new",
+            "Newsletters 1 · 1 new",
+            "Samples 1 · 1 new",
+        ]
+        await choose(app, pilot, "Learning")
+        assert set(titles(app)) == LEARNING
+        assert status(app).startswith("Learning")
+        await choose(app, pilot, "Unpublished")
+        assert set(titles(app)) == UNPUBLISHED_NEWS
+        articles = app.screen.query_one(ArticleList)
+        articles.focus()
+        await pilot.press("enter")  # read one: the counts follow
+        await counted(app, pilot)
+        assert "Unpublished 3 · 2 new" in labels(app)
+        assert group(app, "Collections")[0] == "News 9 · 8 new"
+
+
+async def test_u_hides_the_unpublished_everywhere_but_their_own_node() -> None:
+    app = LedeApp([str(SITE)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        await pilot.press("U")
+        await counted(app, pilot)
+        assert len(titles(app)) == 6 and not set(titles(app)) & UNPUBLISHED_NEWS
+        assert "unpublished hidden" in status(app)
+        assert "All articles 6 · 6 new" in labels(app)
+        assert group(app, "Collections")[:2] == ["News 6 · 6 new", "Learning 1 · 1 new"]
+        assert "Unpublished 3 · 3 new" in labels(app)
+        await choose(app, pilot, "Unpublished")
+        assert set(titles(app)) == UNPUBLISHED_NEWS
+        await choose(app, pilot, "All articles")
+        app.screen.query_one(ArticleList).focus()
+        await pilot.press("U")
+        await counted(app, pilot)
+        assert len(titles(app)) == 9
+        assert "unpublished hidden" not in status(app)
+        assert "All articles 9 · 9 new" in labels(app)
+
+
+async def test_the_setting_hides_them_from_the_start(isolated_dirs: dict[str, Path]) -> None:
+    config = isolated_dirs["XDG_CONFIG_HOME"] / "lede" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text('hide_unpublished = true\ncollections = ["news", "learning"]\n')
+    app = LedeApp([str(SITE)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        assert set(titles(app)) >= {"What is a Transformer? | Edureka"}
+        assert len(titles(app)) == 7 and not set(titles(app)) & UNPUBLISHED_NEWS
+        assert "unpublished hidden" in status(app)
+        await pilot.press("U")
+        await pilot.pause()
+        assert len(titles(app)) == 11
+
+
+async def test_rows_and_the_detail_mark_what_the_site_did_not_publish() -> None:
+    app = LedeApp([str(SITE)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        text, styles = row_text(app, "PIN diode handles high-power apps")
+        assert text[2] == UNPUBLISHED_MARK
+        title = text.index("PIN diode")
+        dimmed = [i for i, style in enumerate(styles) if style.dim]
+        assert title in dimmed and 2 in dimmed and text.index("2021-03-08") not in dimmed
+        published, plain_styles = row_text(app, "Bank fraud models flag odd payments")
+        assert published[2] == " " and not any(style.dim for style in plain_styles)
+        articles = app.screen.query_one(ArticleList)
+        articles.set_cursor(position(app, "Bank fraud models flag odd payments"))
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert "Not published by the site" not in detail_text(app)
+        articles = app.screen.query_one(ArticleList)
+        articles.focus()
+        articles.set_cursor(position(app, "PIN diode handles high-power apps"))
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert "Not published by the site" in detail_text(app)
+
+
+async def test_rows_of_other_collections_say_what_they_are() -> None:
+    app = LedeApp([str(SITE)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        news, _ = row_text(app, "Bank fraud models flag odd payments")
+        await pilot.press("slash", *"collection:*", "enter")
+        await pilot.pause(0.2)
+        assert len(titles(app)) == 13
+        assert row_text(app, "Bank fraud models flag odd payments")[0] == news  # unmarked
+        course, _ = row_text(app, "AI For Everyone")
+        assert " course AI For Everyone" in course and course[2] == UNPUBLISHED_MARK
+        assert (
+            " video What is a Transformer?" in row_text(app, "What is a Transformer? | Edureka")[0]
+        )
+        assert " newsletters A.I. Every Day" in row_text(app, "A.I. Every Day (2021-03-05)")[0]
+        assert (
+            " sample Sample: image" in row_text(app, "Sample: image classification in ten lines")[0]
+        )
+
+
+async def test_a_plain_folder_shows_everything_and_no_collections(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        assert len(titles(app)) == 4
+        assert "Collections" not in labels(app)
+        assert "Unpublished 2 · 2 new" in labels(app)  # the two bundled documents
+
+
+async def test_no_unpublished_node_without_unpublished_items(tmp_path: Path) -> None:
+    write_document(tmp_path / "site" / "_news", "a.md", 'title: "Out"\npublished: true')
+    write_document(tmp_path / "site" / "_news", "b.md", 'title: "Also out"')
+    app = LedeApp([str(tmp_path / "site")])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        assert "All articles 2 · 2 new" in labels(app)
+        assert not any(label.startswith("Unpublished") for label in labels(app))
+
+
+async def test_the_hide_key_is_listed_in_help_and_palette(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 60)) as pilot:
+        await started(app, pilot)
+        offered = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Hide/show unpublished (U)" in offered
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "Hide/show unpublished" in str(app.screen.query_one("#help-keys").render())
+
+
+async def test_a_synthetic_site_counts_each_collection(tmp_path: Path) -> None:
+    generated = generate(tmp_path / "site", 40, seed=2)
+    app = LedeApp([str(tmp_path / "site")])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        collections = group(app, "Collections")
+        assert collections[0].startswith("News ")
+        for name in ("newsletters", "learning", "samples"):
+            count = generated.files[name]
+            assert any(label.startswith(f"{name.title()} {count} ") for label in collections)
+        await choose(app, pilot, "Newsletters")
+        assert len(titles(app)) == generated.files["newsletters"]
+
+
+@needs_real_corpus
+async def test_the_real_sample_opens_on_its_news() -> None:
+    app = LedeApp([str(REAL_CORPUS)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        news = group(app, "Collections")[0]
+        assert news.startswith("News ")
+        total = int(news.split()[1])
+        assert len(titles(app)) == total
+        assert any(label.startswith("Unpublished ") for label in labels(app))
+        await choose(app, pilot, "Learning")
+        assert titles(app) and status(app).startswith("Learning")

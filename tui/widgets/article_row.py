@@ -1,0 +1,83 @@
+"""One row of the article list, painted: its parts, their styles and their widths.
+
+A pure function of the row, its flags and the styles of its kind of row, so the
+list can keep painted rows and work out styles once per kind of row.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual.strip import Strip
+
+from library.days import local_date
+from library.results import ArticleRow
+
+DATE_WIDTH = 10
+PROVIDER_WIDTH = 18
+TAG_WIDTH = 12  # at most, for the kind of an item of another collection ("course")
+UNPUBLISHED_MARK = "⊘"  # beside the date of an item the site did not publish
+
+
+class RowLook(NamedTuple):
+    """The styles of the parts of one kind of row (read or not, under the cursor or not,
+    published by the site or not)."""
+
+    line: Style
+    marker: Style
+    star: Style
+    date: Style
+    provider: Style
+    quality: Style
+    title: Style
+    tag: Style
+
+
+def row_tag(row: ArticleRow, home: frozenset[str]) -> str:
+    """What marks an item of a collection outside ``home`` (the default stream's): its
+    kind (``course``, ``video``), else its collection (``newsletters``); '' for the rest."""
+    if row.collection is None or row.collection in home:
+        return ""
+    return row.kind if row.kind and row.kind != "article" else row.collection
+
+
+def paint_row(
+    row: ArticleRow, look: RowLook, unread: bool, starred: bool, tag: str, width: int
+) -> Strip:
+    """Marker, star, the unpublished mark, date, ``tag``, title, provider and quality,
+    fitted to ``width`` cells."""
+    date = local_date(row.published) if row.published is not None else ""
+    quality = "" if row.quality is None else f"{row.quality:>3}"
+    show_provider = width >= 60
+    provider_width = min(PROVIDER_WIDTH, max(8, width // 5)) if show_provider else 0
+    fixed = 4 + DATE_WIDTH + 1 + (provider_width + 1 if show_provider else 0) + 4
+    title_width = max(1, width - fixed)
+    tag_width = min(TAG_WIDTH, cell_len(tag), title_width // 3)
+    if tag_width:
+        tag = set_cell_size(tag, tag_width) + " "
+        title_width -= tag_width + 1
+    else:
+        tag = ""
+    title = set_cell_size(row.title, title_width)
+    if cell_len(row.title) > title_width and title_width > 1:
+        title = set_cell_size(row.title, title_width - 1) + "…"
+    segments = [
+        Segment("●" if unread else " ", look.marker),
+        Segment("★" if starred else " ", look.star),
+        Segment(" " if row.is_published else UNPUBLISHED_MARK, look.title),
+        Segment(" ", look.line),
+        Segment(set_cell_size(date, DATE_WIDTH), look.date),
+        Segment(" ", look.line),
+        Segment(tag, look.tag),
+        Segment(title, look.title),
+    ]
+    if show_provider:
+        segments.append(Segment(" ", look.line))
+        segments.append(Segment(set_cell_size(row.provider, provider_width), look.provider))
+    segments.append(Segment(f" {quality:>3}", look.quality))
+    if fixed + title_width + cell_len(tag) != width or len(quality) > 3:  # too narrow: cut
+        segments = Segment.adjust_line_length(segments, width, look.line)
+    return Strip(segments, width)
