@@ -6,10 +6,7 @@ version is dropped and built again, never migrated.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    import sqlite3
+import sqlite3
 
 SCHEMA_VERSION = 11
 SORTS = {
@@ -71,18 +68,40 @@ CREATE TABLE IF NOT EXISTS listing (
 
 
 def ensure_schema(db: sqlite3.Connection) -> None:
-    """Create the tables, dropping first those of another schema version."""
+    """Create the tables, dropping first those of another schema version. Done in one
+    immediate transaction that checks the version again: two processes opening a new
+    index at once would otherwise drop the tables the other had just made."""
     if db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
         return
-    tables = [
-        row[0]
-        for row in db.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-            "AND name NOT LIKE 'article_text_%'"
-        )
-    ]
-    for table in tables:
-        db.execute(f'DROP TABLE IF EXISTS "{table}"')
-    db.executescript(SCHEMA)
-    db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-    db.commit()
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            tables = [
+                row[0]
+                for row in db.execute(
+                    "SELECT name FROM sqlite_master WHERE type='table' "
+                    "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'article_text_%'"
+                )
+            ]
+            for table in tables:
+                db.execute(f'DROP TABLE IF EXISTS "{table}"')
+            for statement in _statements(SCHEMA):
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
+
+
+def _statements(script: str) -> list[str]:
+    """The SQL statements of ``script`` one by one (``executescript`` would commit the
+    transaction they must run in)."""
+    found: list[str] = []
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            found.append(pending.strip())
+            pending = ""
+    return [statement for statement in found if statement]

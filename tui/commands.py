@@ -37,6 +37,7 @@ SENTENCES = {
     "reader.copy_url": "Copy the article's URL to your own clipboard",
     "reader.sort": "Sort the list by date, quality or title, in turn",
     "reader.toggle_topics": "Show or hide the topic tree on a narrow terminal",
+    "reader.toggle_unpublished": "Hide the articles the site did not publish, or show them again",
     "reader.save_filter": "Save the filter under a name, as a node of the topic tree",
     "list.down": "Move to the next article",
     "list.up": "Move to the previous article",

@@ -195,7 +195,7 @@ async def test_the_hide_key_is_listed_in_help_and_palette(reader_corpus: Path) -
     async with app.run_test(size=(160, 60)) as pilot:
         await started(app, pilot)
         offered = [command.title for command in app.get_system_commands(app.screen)]
-        assert "Hide/show unpublished (U)" in offered
+        assert "Hide/show unpublished  U" in offered
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)

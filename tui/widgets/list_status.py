@@ -48,9 +48,9 @@ class ListStatus(Widget):
         self._head = Content.styled(scope, "bold")
         if filter_text:
             self._head += Content.assemble((f"{GAP}filter: ", "dim"), filter_text)
-        self._counts = Content(f"{shown} article{'' if shown == 1 else 's'} · {unread} unread")
-        tail = f"sort: {sort} · unpublished hidden" if hidden else f"sort: {sort}"
-        self._sort = Content.styled(tail, "dim")
+        counts = f"{shown} article{'' if shown == 1 else 's'} · {unread} unread"
+        self._counts = Content(counts + (" · unpublished hidden" if hidden else ""))
+        self._sort = Content.styled(f"sort: {sort}", "dim")
         self._error = None
         self.refresh()
 
