@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from library.db import connect
+from library.db import connect, select_in
 from library.differences import Differences, find_differences, usable_files
 from library.scan import FoundFile, scan
 from library.schema import DROP_SORT_INDEXES, SORT_INDEXES, SORTS
@@ -40,6 +40,16 @@ class RefreshReport:
     parsed: int
     removed: int
     seconds: float
+    articles: ArticleChanges | None = None  # counted by a refresh told which paths changed
+
+
+class ArticleChanges(NamedTuple):
+    """Articles that a refresh added, changed and removed (files that are not articles,
+    or not yet, such as one still being written, are left out)."""
+
+    added: int
+    changed: int
+    removed: int
 
 
 class TaxonomyRow(NamedTuple):
@@ -82,15 +92,17 @@ def refresh(
             changed: Iterable[FoundFile] = usable_files(scan(roots), unusable)
             gone: list[str] = []
             total = 0  # not known until the scan ends
+            cold = True
             db.executescript(DROP_SORT_INDEXES + "DELETE FROM listing;")
         else:
             found = _forget_differences(db, roots, db_path)
             changed, gone = found.changed, found.gone
             unusable.extend(found.unusable)
             total = len(found.changed)
+            cold = False
             if total > BULK:  # maintaining sort indexes row by row costs more than a rebuild
                 db.executescript(DROP_SORT_INDEXES)
-        parsed = _parse_into(db, changed, total, progress)
+        parsed = _parse_into(db, changed, total, progress, cold=cold)
         with db:
             db.execute("DELETE FROM problems WHERE path = ''")
             db.executemany(
@@ -99,9 +111,7 @@ def refresh(
             )
             db.executescript(SORT_INDEXES)  # after a bulk load, or an interrupted run
             if parsed or gone:
-                _mark_duplicates(db)
-                _rebuild_closure(db, read_topic_tree(db))
-                _store_listing(db)
+                _upkeep(db)
         scanned = db.execute("SELECT count(*) FROM files").fetchone()[0]
     finally:
         db.close()
@@ -117,7 +127,56 @@ def _forget_differences(db: sqlite3.Connection, roots: list[str], db_path: Path)
             db.execute("DELETE FROM listing")
         for path in found.gone + found.stored:
             _forget(db, path)
+        _unsee(db, found.gone)
     return found
+
+
+def refresh_paths(roots: list[str], db_path: Path, paths: Iterable[str]) -> RefreshReport:
+    """Bring the index up to date with just ``paths`` (files or folders that changed, as a
+    file watcher reports them): each is looked at, parsed if it changed and forgotten if
+    it is gone, without walking the rest of the corpus."""
+    from library.changed_paths import look_at
+
+    started = time.perf_counter()
+    db = connect(db_path)
+    try:
+        found = look_at(db, roots, paths)
+        touched = [item.path for item in found.changed] + found.gone
+        before = _article_paths(db, touched)
+        if found.changed or found.gone:
+            with db:
+                db.execute("DELETE FROM listing")
+                for path in found.gone + found.stored:
+                    _forget(db, path)
+                _unsee(db, found.gone)
+        parsed = _parse_into(db, found.changed, len(found.changed), None, cold=False)
+        if parsed or found.gone:
+            with db:
+                _upkeep(db)
+        after = _article_paths(db, touched)
+        scanned = db.execute("SELECT count(*) FROM files").fetchone()[0]
+    finally:
+        db.close()
+    changes = ArticleChanges(len(after - before), len(after & before), len(before - after))
+    return RefreshReport(scanned, parsed, len(found.gone), time.perf_counter() - started, changes)
+
+
+def _article_paths(db: sqlite3.Connection, paths: list[str]) -> set[str]:
+    """Those of ``paths`` that the index holds an article for."""
+    sql = "SELECT path FROM articles WHERE path IN ({marks})"
+    return {row[0] for row in select_in(db, sql, paths)}
+
+
+def _unsee(db: sqlite3.Connection, gone: list[str]) -> None:
+    """Forget when files that are gone were first seen: back one day, they are new again."""
+    db.executemany("DELETE FROM seen WHERE path = ?", [(path,) for path in gone])
+
+
+def _upkeep(db: sqlite3.Connection) -> None:
+    """What depends on every article: duplicates, the topic closure, the stored listing."""
+    _mark_duplicates(db)
+    _rebuild_closure(db, read_topic_tree(db))
+    _store_listing(db)
 
 
 def _parse_into(
@@ -125,13 +184,20 @@ def _parse_into(
     found: Iterable[FoundFile],
     total: int,
     progress: ProgressCallback | None,
+    *,
+    cold: bool,
 ) -> int:
-    """Parse files on every core and store them as they arrive; returns how many."""
+    """Parse files on every core and store them as they arrive; returns how many.
+
+    A file new to the index is first seen now; but a cold index (a first run, or one
+    built again for a new schema) cannot tell what is new, and takes each file's
+    modification time instead, so that its whole corpus does not look new at once.
+    """
     from library.parallel import map_batches
 
     done = committed = 0
     for batch in map_batches("library.summaries:index_many", found):
-        _store(db, batch)
+        _store(db, batch, None if cold else time.time())
         done += len(batch)
         # Each commit flushes FTS5 segments; a few thousand rows per commit keeps that
         # cheap while the reader still fills in as indexing goes.
@@ -157,8 +223,13 @@ def _forget(db: sqlite3.Connection, path: str) -> None:
         db.execute(f"DELETE FROM {table} WHERE path = ?", (path,))
 
 
-def _store(db: sqlite3.Connection, batch: list[IndexedFile]) -> None:
-    """Insert a batch of parsed files with a few ``executemany`` calls."""
+def _store(db: sqlite3.Connection, batch: list[IndexedFile], now: float | None) -> None:
+    """Insert a batch of parsed files with a few ``executemany`` calls; a file not seen
+    before is first seen ``now`` (at its modification time when ``None``)."""
+    db.executemany(
+        "INSERT OR IGNORE INTO seen VALUES (?, ?)",
+        [(r.path, r.mtime_ns / 1e9 if now is None else now) for r in batch],
+    )
     db.executemany(
         "INSERT OR REPLACE INTO files VALUES (?, ?, ?)",
         [(r.path, r.size, r.mtime_ns) for r in batch],
@@ -179,9 +250,10 @@ def _store(db: sqlite3.Connection, batch: list[IndexedFile]) -> None:
     rows = [(i, r, summary) for i, (r, summary) in zip(ids, articles, strict=True)]
     db.executemany(
         "INSERT INTO articles (id, path, identity, kind, title, provider_name, provider_domain, "
-        "published, quality, url, original_url, web_url, collection, is_published) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(i, r.path, *summary) for i, r, summary in rows],
+        "published, quality, url, original_url, web_url, collection, is_published, first_seen) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "(SELECT first_seen FROM seen WHERE path = ?))",
+        [(i, r.path, *summary, r.path) for i, r, summary in rows],
     )
     db.executemany(
         "INSERT INTO article_text (rowid, title, excerpt, provider, topics, body) "

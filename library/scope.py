@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-ScopeKind = Literal["all", "unread", "starred", "saved", "topic", "heading"]
-"""``heading`` is a tree node that groups others and selects nothing itself."""
+ScopeKind = Literal["all", "unread", "starred", "since", "saved", "topic", "heading"]
+"""``heading`` is a tree node that groups others and selects nothing itself; ``since`` is
+what entered the corpus since the previous reader session on it."""
 
 
 @dataclass(frozen=True)
@@ -21,3 +22,4 @@ class Scope:
 ALL = Scope("all")
 UNREAD = Scope("unread", name="Unread")
 STARRED = Scope("starred", name="Starred")
+SINCE = Scope("since", name="Since last visit")

@@ -7,13 +7,17 @@ screen; the screen only routes.
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from library.corpus import open_index, open_state
 from library.index import CorpusIndex, ProgressCallback, RefreshReport
+from library.paths import corpus_key
 from library.query import QueryError, parse_query
-from library.results import ArticleRow, ResultSet
+from library.results import ArticleRow, ResultSet, id_set
 from library.scope import Scope
 from library.state import Flag, StateChange, StateStore
 from models.problem import Problem
@@ -43,6 +47,7 @@ class TreeCounts:
     unread_total: int
     starred: int
     saved: list[SavedCount]
+    since: int | None = None  # stories new since the last visit (None: no visit before)
 
 
 @dataclass(frozen=True)
@@ -69,10 +74,18 @@ class ReaderSession:
         self._undo: list[StateChange] = []
         self.state: StateStore = open_state()
         self.index: CorpusIndex = open_index(self.paths, self.state)
+        self.previous_visit = self.state.begin_session(corpus_key(self.paths))
+        self._writing = threading.Lock()  # one refresh at a time: a full one, or a watcher's
 
     def refresh(self, progress: ProgressCallback | None = None) -> RefreshReport:
         """Bring the index up to date with the files (safe to call from a thread)."""
-        return self.index.refresh(progress)
+        with self._writing:
+            return self.index.refresh(progress)
+
+    def refresh_paths(self, paths: Iterable[str]) -> RefreshReport:
+        """Bring the index up to date with the files at ``paths`` only (from a thread)."""
+        with self._writing:
+            return self.index.refresh_paths(paths)
 
     def errors(self) -> list[Problem]:
         """The problems that kept a document out (safe to call from a thread)."""
@@ -86,7 +99,13 @@ class ReaderSession:
             query.flags.add(scope.kind)
         elif scope.kind == "topic":
             query.topics.append(scope.key)
-        return self.index.results(query, sort=sort, prefix_last=True)
+        results = self.index.results(query, sort=sort, prefix_last=True)
+        if scope.kind == "since":
+            new = id_set(self.index.first_seen_since(self.previous_visit or time.time()))
+            results = ResultSet(
+                results.connection, filter(new.__contains__, results.ids), results.read
+            )
+        return results
 
     def flags(self) -> tuple[set[str], set[str]]:
         """Identities that are read, and that are starred (read again only after a change:
@@ -151,6 +170,9 @@ class ReaderSession:
             unread_total,
             starred,
             saved,
+            None
+            if self.previous_visit is None
+            else len(index.first_seen_since(self.previous_visit)),
         )
 
     def close(self) -> None:

@@ -47,6 +47,9 @@ class StateStore:
             "CREATE TABLE IF NOT EXISTS saved_queries (name TEXT PRIMARY KEY, query TEXT NOT NULL,"
             " at REAL)"
         )
+        # One row per reader session on a corpus (its roots, resolved, one per line).
+        self.db.execute("CREATE TABLE IF NOT EXISTS sessions (corpus TEXT NOT NULL, started REAL)")
+        self.db.execute("CREATE INDEX IF NOT EXISTS sessions_corpus ON sessions(corpus, started)")
 
     def close(self) -> None:
         """Close the database."""
@@ -102,6 +105,17 @@ class StateStore:
     def delete_query(self, name: str) -> None:
         """Forget a saved query."""
         self.db.execute("DELETE FROM saved_queries WHERE name = ?", (name,))
+
+    def begin_session(self, corpus: str) -> float | None:
+        """Record that a reader session on ``corpus`` starts now; returns when the one
+        before it started (``None`` for the first)."""
+        now = time.time()
+        row = self.db.execute(
+            "SELECT max(started) FROM sessions WHERE corpus = ? AND started < ?", (corpus, now)
+        ).fetchone()
+        self.db.execute("INSERT INTO sessions VALUES (?, ?)", (corpus, now))
+        previous: float | None = row[0]
+        return previous
 
     def undo(self, change: StateChange) -> StateChange:
         """Revert a change; returns the change that reverting made."""

@@ -1,4 +1,5 @@
-"""The topic tree pane: "All articles", "Unread", "Starred", saved searches, the taxonomy.
+"""The topic tree pane: "All articles", "Unread", "Starred", "Since last visit", saved
+searches, the taxonomy.
 
 Holds topics only (hundreds of nodes), never articles; counts come from the
 index. Labels are Rich ``Text`` objects so topic names are never read as markup.
@@ -15,7 +16,7 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from library.scope import ALL, STARRED, UNREAD, Scope
+from library.scope import ALL, SINCE, STARRED, UNREAD, Scope
 
 if TYPE_CHECKING:
     from library.session import TreeCounts
@@ -77,6 +78,8 @@ class TopicTree(Tree[Scope]):
             (STARRED, counts.starred, 0),
         ):
             self._add(self.root, scope, _label(scope.name, total, new), leaf=True)
+        if counts.since is not None:  # there was a visit before this one
+            self._add(self.root, SINCE, _label(SINCE.name, counts.since, 0), leaf=True)
         if counts.saved:
             heading = self.root.add(
                 Text("Saved searches", style="italic"), data=Scope("heading"), expand=True
