@@ -8,18 +8,22 @@ shows, with a deadline, never on the clock.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from library.scope import SINCE
 from tests.conftest import write_document
+from tests.git_corpus import GitCorpus, git_corpus
 from tests.tui.test_reader import started, status, titles
 from tui.app import LedeApp
 from tui.widgets.article_list import ArticleList
 from tui.widgets.topic_tree import TopicTree
 
 DEADLINE = 10.0
+__all__ = ["git_corpus"]  # the fixture, for pytest
 
 
 async def until(pilot, condition: Callable[[], object], what: str) -> None:
@@ -162,3 +166,71 @@ async def test_since_last_visit_counts_what_came_between_two_sessions(
         news(reader_corpus, "now.md", "Arrived during this visit")
         await until(pilot, lambda: len(titles(app)) == 3, "the live arrival in the scope")
         await until(pilot, lambda: "Since last visit 3" in tree_labels(app), "its count")
+
+
+FIRST_FRAME = """
+import asyncio, sys
+from textual.app import App
+from tui.app import LedeApp
+
+WATCHED = ("watchfiles", "library.watch", "library.sync", "pydantic", "numpy", "yaml")
+seen = []
+display = App._display
+
+
+def spy(self, screen, update):
+    if type(screen).__name__ == "MainScreen" and update is not None and not seen:
+        seen.append([name for name in WATCHED if name in sys.modules])
+    display(self, screen, update)
+
+
+async def main():
+    App._display = spy
+    app = LedeApp([sys.argv[1]])
+    async with app.run_test(size=(160, 45)) as pilot:
+        while not (app.follower and app.follower.watcher and app.follower.watcher.ready.is_set()):
+            await pilot.pause(0.05)
+    print(seen[0], "watchfiles" in sys.modules)
+
+
+asyncio.run(main())
+"""
+
+
+def test_the_watcher_is_imported_after_the_first_frame(reader_corpus: Path) -> None:
+    """Following the corpus costs start-up nothing: watchfiles (~0.15 s to import) comes
+    in a thread once the reader is on screen."""
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME, str(reader_corpus)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[0] == "[] True"
+
+
+async def test_r_pulls_the_corpus_and_shows_what_came(git_corpus: GitCorpus) -> None:
+    app = LedeApp([str(git_corpus.reader)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        git_corpus.publish("news", **{"pulled.md": "Pulled with R"})
+        await pilot.press("R")
+        await until(pilot, lambda: "Pulled with R" in titles(app), "the pulled article")
+        await until(
+            pilot,
+            lambda: f"{git_corpus.reader}: 1 new, 0 changed, 0 removed" in notes(app),
+            "the sync note",
+        )
+
+
+async def test_r_on_a_corpus_not_in_git_says_so(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        await pilot.press("R")
+        await until(
+            pilot, lambda: f"{reader_corpus}: not a git work tree" in notes(app), "the message"
+        )
+        assert len(titles(app)) == 4
