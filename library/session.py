@@ -74,7 +74,8 @@ class ReaderSession:
         self._undo: list[StateChange] = []
         self.state: StateStore = open_state()
         self.index: CorpusIndex = open_index(self.paths, self.state)
-        self.previous_visit = self.state.begin_session(corpus_key(self.paths))
+        # Articles first seen since then are new since the last visit.
+        self._visit, self.previous_visit = self.state.begin_session(corpus_key(self.paths))
         self._writing = threading.Lock()  # one refresh at a time: a full one, or a watcher's
 
     def refresh(self, progress: ProgressCallback | None = None) -> RefreshReport:
@@ -176,6 +177,7 @@ class ReaderSession:
         )
 
     def close(self) -> None:
-        """Close both databases."""
+        """Record the end of this visit, and close both databases."""
+        self.state.end_session(self._visit)
         self.index.close()
         self.state.close()

@@ -61,9 +61,14 @@ def test_first_seen_is_kept_while_a_file_changes_and_forgotten_when_it_goes(
     assert seen(index, "old.md") > 1_000_000  # it entered the corpus again
 
 
-def test_a_session_knows_when_the_previous_one_began(tmp_path: Path) -> None:
+def test_a_visit_is_new_since_the_previous_one_ended(tmp_path: Path) -> None:
     state = StateStore(tmp_path / "state.sqlite")
-    assert state.begin_session("corpus a") is None
-    assert state.begin_session("corpus b") is None  # another corpus, another history
-    before = state.db.execute("SELECT max(started) FROM sessions").fetchone()[0]
-    assert state.begin_session("corpus b") == before
+    first, previous = state.begin_session("corpus a")
+    assert previous is None
+    assert state.begin_session("corpus b")[1] is None  # another corpus, another history
+    started = state.db.execute("SELECT started FROM sessions WHERE rowid = ?", (first,))
+    assert state.begin_session("corpus a")[1] == started.fetchone()[0]  # never ended: killed
+    last, _ = state.begin_session("corpus a")
+    state.end_session(last)
+    ended = state.db.execute("SELECT ended FROM sessions WHERE rowid = ?", (last,)).fetchone()
+    assert state.begin_session("corpus a")[1] == ended[0]
