@@ -136,6 +136,8 @@ def refresh_paths(roots: list[str], db_path: Path, paths: Iterable[str]) -> Refr
     file watcher reports them): each is looked at, parsed if it changed and forgotten if
     it is gone, without walking the rest of the corpus."""
     from library.changed_paths import look_at
+    from library.closure import duplicate_ids, update_closure
+    from library.parallel import map_batches
 
     started = time.perf_counter()
     db = connect(db_path)
@@ -143,22 +145,38 @@ def refresh_paths(roots: list[str], db_path: Path, paths: Iterable[str]) -> Refr
         found = look_at(db, roots, paths)
         touched = [item.path for item in found.changed] + found.gone
         before = _article_paths(db, touched)
+        parsed = 0
         if found.changed or found.gone:
+            # One transaction: the reader goes on seeing the index as it was, its stored
+            # listing included, until all of this is in.
             with db:
-                db.execute("DELETE FROM listing")
+                forgotten = _article_ids(db, found.gone + found.stored)
+                duplicates = duplicate_ids(db)
                 for path in found.gone + found.stored:
                     _forget(db, path)
                 _unsee(db, found.gone)
-        parsed = _parse_into(db, found.changed, len(found.changed), None, cold=False)
-        if parsed or found.gone:
-            with db:
-                _upkeep(db)
+                first_new = (db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0) + 1
+                for batch in map_batches("library.summaries:index_many", found.changed):
+                    _store(db, batch, time.time())
+                    parsed += len(batch)
+                _mark_duplicates(db)
+                tree = read_topic_tree(db)
+                if _ancestor_pairs(db, tree) == set(db.execute("SELECT * FROM topic_ancestors")):
+                    update_closure(db, forgotten, first_new, duplicates)
+                else:  # a topic came or went, or the taxonomy changed
+                    _rebuild_closure(db, tree)
+                _store_listing(db)
         after = _article_paths(db, touched)
         scanned = db.execute("SELECT count(*) FROM files").fetchone()[0]
     finally:
         db.close()
     changes = ArticleChanges(len(after - before), len(after & before), len(before - after))
     return RefreshReport(scanned, parsed, len(found.gone), time.perf_counter() - started, changes)
+
+
+def _article_ids(db: sqlite3.Connection, paths: list[str]) -> set[int]:
+    sql = "SELECT id FROM articles WHERE path IN ({marks})"
+    return {row[0] for row in select_in(db, sql, paths)}
 
 
 def _article_paths(db: sqlite3.Connection, paths: list[str]) -> set[str]:
@@ -302,17 +320,20 @@ def _rebuild_closure(db: sqlite3.Connection, tree: TopicTree) -> None:
     count is a plain GROUP BY; they are the few, so they are looked up once rather
     than for each article and topic.
     """
-    db.execute("CREATE TEMP TABLE IF NOT EXISTS topic_ancestors (key TEXT, node TEXT)")
     db.execute("DELETE FROM topic_ancestors")
-    keys = [row[0] for row in db.execute("SELECT DISTINCT key FROM article_topics")]
-    pairs: list[tuple[str, str]] = []
-    for key in keys:
-        node = tree.resolve(key)
-        pairs.extend((key, ancestor) for ancestor in (tree.ancestors(node) if node else []))
-    db.executemany("INSERT INTO topic_ancestors VALUES (?, ?)", pairs)
+    db.executemany("INSERT INTO topic_ancestors VALUES (?, ?)", _ancestor_pairs(db, tree))
     db.execute("DELETE FROM topic_closure")
     db.execute(
         "INSERT INTO topic_closure SELECT DISTINCT p.node, t.article_id FROM article_topics t "
         "JOIN topic_ancestors p ON p.key = t.key "
         "WHERE t.article_id NOT IN (SELECT id FROM articles WHERE duplicate_of IS NOT NULL)"
     )
+
+
+def _ancestor_pairs(db: sqlite3.Connection, tree: TopicTree) -> set[tuple[str, str]]:
+    """(topic key, node above it) for every topic key articles use."""
+    pairs: set[tuple[str, str]] = set()
+    for (key,) in db.execute("SELECT DISTINCT key FROM article_topics"):
+        node = tree.resolve(key)
+        pairs.update((key, ancestor) for ancestor in (tree.ancestors(node) if node else []))
+    return pairs

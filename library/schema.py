@@ -58,6 +58,8 @@ CREATE TABLE IF NOT EXISTS article_topics (
 CREATE INDEX IF NOT EXISTS article_topics_key ON article_topics(key, article_id);
 CREATE INDEX IF NOT EXISTS article_topics_article ON article_topics(article_id);
 CREATE TABLE IF NOT EXISTS topic_closure (node TEXT NOT NULL, article_id INTEGER NOT NULL);
+-- Each topic key articles use, with the nodes above it: what the closure was built from.
+CREATE TABLE IF NOT EXISTS topic_ancestors (key TEXT NOT NULL, node TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS topic_closure_node ON topic_closure(node, article_id);
 CREATE TABLE IF NOT EXISTS taxonomy (
     path TEXT NOT NULL, name TEXT NOT NULL, parent TEXT, topic_id TEXT, shortname TEXT,

@@ -4,11 +4,14 @@ seen, and counts the articles it added, changed and removed."""
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
+from library import indexer
 from library.corpus import open_index, open_state
 from library.indexer import ArticleChanges
 from library.state import StateStore
+from library.synthetic import generate
 from tests.git_corpus import article
 
 
@@ -72,3 +75,48 @@ def test_a_visit_is_new_since_the_previous_one_ended(tmp_path: Path) -> None:
     state.end_session(last)
     ended = state.db.execute("SELECT ended FROM sessions WHERE rowid = ?", (last,)).fetchone()
     assert state.begin_session("corpus a")[1] == ended[0]
+
+
+def closure(index) -> list[tuple[str, int]]:
+    return sorted(index.db.execute("SELECT node, article_id FROM topic_closure"))
+
+
+def rebuilt_closure(index) -> list[tuple[str, int]]:
+    """The closure a full rebuild gives, computed and rolled back."""
+    db = index.db
+    db.execute("SAVEPOINT rebuild")
+    indexer._rebuild_closure(db, indexer.read_topic_tree(db))
+    rows = closure(index)
+    db.execute("ROLLBACK TO rebuild")
+    db.execute("RELEASE rebuild")
+    return rows
+
+
+def test_the_closure_kept_up_by_a_targeted_refresh_is_the_one_a_rebuild_makes(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "site"
+    generate(root, 120, seed=3, plain=True)
+    index = open_index([str(root)], open_state())
+    index.refresh()
+    first, second, third = sorted(root.rglob("*.md"))[:3]
+    copy = root / "copy-of-first.md"
+
+    def step(*paths: Path) -> None:
+        index.refresh_paths([str(path) for path in paths])
+        assert closure(index) == rebuilt_closure(index)
+
+    shutil.copy(first, copy)
+    step(copy)  # a duplicate story appears
+    second.unlink()
+    third.unlink()
+    step(second, third)  # two go
+    first.unlink()
+    step(first)  # the copy is the story now: it stops being a duplicate
+    step(article(root, "no-topics.md", "Without topics"))
+    brand_new = root / "new-topic.md"
+    brand_new.write_text(
+        '---\ntitle: "A new topic"\noriginalUrl: "https://x.test/n"\ntopics:\n  - Brand New\n---\n'
+    )
+    step(brand_new)  # a topic no article had: the closure is built again
+    assert ("brand new", index.rows_at([str(brand_new)])[0].id) in closure(index)
