@@ -8,14 +8,19 @@ place (``MainScreen.follow_changes``).
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 from library.counts import plural
+from library.indexer import ArticleChanges
+
+REFILL = 1.0  # seconds at least between two updates of the reader during a burst
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.timer import Timer
 
-    from library.indexer import ArticleChanges, RefreshReport
+    from library.indexer import RefreshReport
     from library.session import ReaderSession
     from library.watch import CorpusWatcher
 
@@ -39,6 +44,9 @@ class CorpusFollower:
         self.app = app
         self.session = session
         self.watcher: CorpusWatcher | None = None
+        self._arrived = ArticleChanges(0, 0, 0)  # not yet shown
+        self._shown = 0.0  # when the reader was last updated (monotonic)
+        self._timer: Timer | None = None
 
     def start(self) -> None:
         """Start watching (once the reader is on screen: its import is not start-up's)."""
@@ -72,14 +80,29 @@ class CorpusFollower:
         self.app.call_later(self.app.notify, message, severity="warning", markup=False)
 
     def _show(self, report: RefreshReport) -> None:
-        """Update the reader in place, with a quiet note of what arrived (UI thread)."""
+        """Update the reader in place (UI thread): at once after a quiet spell, but at most
+        once every ``REFILL`` seconds while a burst is indexed, so keys stay answered."""
+        if report.articles:
+            self._arrived = ArticleChanges(
+                *map(sum, zip(self._arrived, report.articles, strict=True))
+            )
+        if self._timer is None:
+            wait = self._shown + REFILL - time.monotonic()
+            if wait > 0:
+                self._timer = self.app.set_timer(wait, self._refill)
+            else:
+                self._refill()
+
+    def _refill(self) -> None:
         from tui.screens.main import MainScreen
 
+        self._timer = None
+        self._shown = time.monotonic()
         for screen in self.app.screen_stack:
             if isinstance(screen, MainScreen):
                 screen.follow_changes()
-        note = describe(report.articles) if report.articles else ""
-        if note:
+        note, self._arrived = describe(self._arrived), ArticleChanges(0, 0, 0)
+        if note:  # a quiet note of what arrived
             self.app.notify(note, timeout=3, markup=False)
 
     def sync(self) -> None:
