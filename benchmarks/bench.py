@@ -16,7 +16,9 @@ moments before on the same machine:
 * memory: the reader's peak resident memory with every article loaded (goal:
   at most 150 MB), next to the bare app's;
 * growth (with --growth N): warm start on N articles minus warm start on the
-  base corpus (goal: under 1 s).
+  base corpus (goal: under 1 s);
+* live (``benchmarks/live.py``, also run alone): a new file in the running reader,
+  keystrokes while 10,000 files arrive, and the CPU an idle reader uses.
 
 Programs are started in a real pseudo-terminal and timed until their text
 appears, as a person would see it.
@@ -223,6 +225,23 @@ def compile_sources() -> None:
         compileall.compile_dir(ROOT / package, quiet=1)
 
 
+LEDE = [sys.executable, "-m", "tui"]
+
+
+def environment(home: Path) -> dict[str, str]:
+    """The variables lede runs with: its folders under ``home``, a 160x45 terminal."""
+    return {
+        **os.environ,
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "TERM": "xterm-256color",
+        "COLUMNS": "160",
+        "LINES": "45",
+        "PYTHONPATH": str(ROOT),  # this tree, wherever the benchmark is started from
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=50_000)
@@ -237,17 +256,8 @@ def main() -> int:
     if not corpus.exists():
         write_corpus(corpus, args.count)
     home = Path(tempfile.mkdtemp(prefix="lede-bench-home-"))
-    env = {
-        **os.environ,
-        "XDG_CACHE_HOME": str(home / "cache"),
-        "XDG_DATA_HOME": str(home / "data"),
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "TERM": "xterm-256color",
-        "COLUMNS": "160",
-        "LINES": "45",
-        "PYTHONPATH": str(ROOT),  # this tree, wherever the benchmark is started from
-    }
-    lede = [sys.executable, "-m", "tui"]
+    env = environment(home)
+    lede = LEDE
     python = [sys.executable]
     rows: list[tuple[str, str, str, str, str]] = []
 
@@ -368,17 +378,23 @@ def main() -> int:
             )
         )
 
-    widths = [
-        max(len(row[i]) for row in rows + [("measure", "lede", "baseline", "ratio", "goal")])
-        for i in range(5)
-    ]
-    header = ("measure", "lede", "baseline", "ratio", "goal")
-    for row in [header, tuple("-" * w for w in widths), *rows]:
-        print("| " + " | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) + " |")
+    # The running reader following its corpus (on the warm index left by the above).
+    from live import live_rows
+
+    rows += live_rows(lede, corpus, args.count, env, args.runs)
+
+    print_table(rows)
     shutil.rmtree(home, ignore_errors=True)
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def print_table(rows: list[tuple[str, str, str, str, str]]) -> None:
+    header = ("measure", "lede", "baseline", "ratio", "goal")
+    widths = [max(len(row[i]) for row in [*rows, header]) for i in range(5)]
+    for row in [header, tuple("-" * w for w in widths), *rows]:
+        print("| " + " | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) + " |")
 
 
 if __name__ == "__main__":

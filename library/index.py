@@ -135,6 +135,25 @@ class CorpusIndex:
             self._tree = None  # built again when next asked
         return report
 
+    def refresh_paths(self, paths: Iterable[str]) -> RefreshReport:
+        """Bring the index up to date with just ``paths`` (see ``indexer.refresh_paths``)."""
+        report = indexer.refresh_paths(self.roots, self.db_path, paths)
+        if report.parsed or report.removed:
+            self._tree = None
+        return report
+
+    def rows_at(self, paths: Iterable[str]) -> list[ArticleRow]:
+        """The articles of the files at ``paths`` (those that are articles), by path."""
+        sql = "SELECT id FROM articles WHERE path IN ({marks}) ORDER BY path"
+        ids = [row[0] for row in select_in(self.db, sql, paths)]
+        found = fetch_rows(self.db, ids)
+        return [found[i] for i in ids]
+
+    def first_seen_since(self, moment: float) -> list[int]:
+        """Stories the index first saw at ``moment`` (Unix seconds) or later."""
+        sql = "SELECT id FROM articles WHERE first_seen >= ? AND duplicate_of IS NULL"
+        return [row[0] for row in self.db.execute(sql, (moment,))]
+
     def topic_tree(self) -> TopicTree:
         """The topic tree from the taxonomy files and the topics articles use (cached)."""
         if self._tree is None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from library.damage import discard, is_damage
-from library.db import connect
+from library.db import connect, select_in
 from library.differences import Differences, find_differences, usable_files
 from library.listing import store_listing
 from library.scan import FoundFile, scan
@@ -44,6 +44,16 @@ class RefreshReport:
     removed: int
     seconds: float
     rebuilt: bool = False  # the index was damaged, and was built again from the files
+    articles: ArticleChanges | None = None  # counted by a refresh told which paths changed
+
+
+class ArticleChanges(NamedTuple):
+    """Articles that a refresh added, changed and removed (files that are not articles,
+    or not yet, such as one still being written, are left out)."""
+
+    added: int
+    changed: int
+    removed: int
 
 
 class TaxonomyRow(NamedTuple):
@@ -108,15 +118,17 @@ def _refresh(
             changed: Iterable[FoundFile] = usable_files(scan(roots), unusable)
             gone: list[str] = []
             total = 0  # not known until the scan ends
+            cold = True
             db.executescript(DROP_SORT_INDEXES + "DELETE FROM listing;")
         else:
             found = _forget_differences(db, roots, db_path)
             changed, gone = found.changed, found.gone
             unusable.extend(found.unusable)
             total = len(found.changed)
+            cold = False
             if total > BULK:  # maintaining sort indexes row by row costs more than a rebuild
                 db.executescript(DROP_SORT_INDEXES)
-        parsed = _parse_into(db, changed, total, progress)
+        parsed = _parse_into(db, changed, total, progress, cold=cold)
         with db:
             db.execute("DELETE FROM problems WHERE path = ''")
             db.executemany(
@@ -125,9 +137,7 @@ def _refresh(
             )
             db.executescript(SORT_INDEXES)  # after a bulk load, or an interrupted run
             if parsed or gone:
-                _mark_duplicates(db)
-                _rebuild_closure(db, read_topic_tree(db))
-                store_listing(db)
+                _upkeep(db)
         scanned = db.execute("SELECT count(*) FROM files").fetchone()[0]
     finally:
         db.close()
@@ -143,7 +153,76 @@ def _forget_differences(db: sqlite3.Connection, roots: list[str], db_path: Path)
             db.execute("DELETE FROM listing")
         for path in found.gone + found.stored:
             _forget(db, path)
+        _unsee(db, found.gone)
     return found
+
+
+def refresh_paths(roots: list[str], db_path: Path, paths: Iterable[str]) -> RefreshReport:
+    """Bring the index up to date with just ``paths`` (files or folders that changed, as a
+    file watcher reports them): each is looked at, parsed if it changed and forgotten if
+    it is gone, without walking the rest of the corpus."""
+    from library.changed_paths import look_at
+    from library.closure import duplicate_ids, update_closure
+    from library.parallel import map_batches
+
+    started = time.perf_counter()
+    db = connect(db_path)
+    try:
+        found = look_at(db, roots, paths)
+        touched = [item.path for item in found.changed] + found.gone
+        before = _article_paths(db, touched)
+        parsed = 0
+        if found.changed or found.gone:
+            # One transaction: the reader goes on seeing the index as it was, its stored
+            # listing included, until all of this is in.
+            with db:
+                forgotten = _article_ids(db, found.gone + found.stored)
+                duplicates = duplicate_ids(db)
+                for path in found.gone + found.stored:
+                    _forget(db, path)
+                _unsee(db, found.gone)
+                first_new = (db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0) + 1
+                for batch in map_batches("library.summaries:index_many", found.changed):
+                    _store(db, batch, time.time())
+                    parsed += len(batch)
+                _mark_duplicates(db)
+                tree = read_topic_tree(db)
+                if _ancestor_pairs(db, tree) == set(db.execute("SELECT * FROM topic_ancestors")):
+                    update_closure(db, forgotten, first_new, duplicates)
+                else:  # a topic came or went, or the taxonomy changed
+                    _rebuild_closure(db, tree)
+                store_listing(db)
+        after = _article_paths(db, touched)
+        scanned = db.execute("SELECT count(*) FROM files").fetchone()[0]
+    finally:
+        db.close()
+    changes = ArticleChanges(len(after - before), len(after & before), len(before - after))
+    return RefreshReport(
+        scanned, parsed, len(found.gone), time.perf_counter() - started, articles=changes
+    )
+
+
+def _article_ids(db: sqlite3.Connection, paths: list[str]) -> set[int]:
+    sql = "SELECT id FROM articles WHERE path IN ({marks})"
+    return {row[0] for row in select_in(db, sql, paths)}
+
+
+def _article_paths(db: sqlite3.Connection, paths: list[str]) -> set[str]:
+    """Those of ``paths`` that the index holds an article for."""
+    sql = "SELECT path FROM articles WHERE path IN ({marks})"
+    return {row[0] for row in select_in(db, sql, paths)}
+
+
+def _unsee(db: sqlite3.Connection, gone: list[str]) -> None:
+    """Forget when files that are gone were first seen: back one day, they are new again."""
+    db.executemany("DELETE FROM seen WHERE path = ?", [(path,) for path in gone])
+
+
+def _upkeep(db: sqlite3.Connection) -> None:
+    """What depends on every article: duplicates, the topic closure, the stored listing."""
+    _mark_duplicates(db)
+    _rebuild_closure(db, read_topic_tree(db))
+    store_listing(db)
 
 
 def _parse_into(
@@ -151,13 +230,20 @@ def _parse_into(
     found: Iterable[FoundFile],
     total: int,
     progress: ProgressCallback | None,
+    *,
+    cold: bool,
 ) -> int:
-    """Parse files on every core and store them as they arrive; returns how many."""
+    """Parse files on every core and store them as they arrive; returns how many.
+
+    A file new to the index is first seen now; but a cold index (a first run, or one
+    built again for a new schema) cannot tell what is new, and takes each file's
+    modification time instead, so that its whole corpus does not look new at once.
+    """
     from library.parallel import map_batches
 
     done = committed = 0
     for batch in map_batches("library.summaries:index_many", found):
-        _store(db, batch)
+        _store(db, batch, None if cold else time.time())
         done += len(batch)
         # Each commit flushes FTS5 segments; a few thousand rows per commit keeps that
         # cheap while the reader still fills in as indexing goes.
@@ -183,8 +269,13 @@ def _forget(db: sqlite3.Connection, path: str) -> None:
         db.execute(f"DELETE FROM {table} WHERE path = ?", (path,))
 
 
-def _store(db: sqlite3.Connection, batch: list[IndexedFile]) -> None:
-    """Insert a batch of parsed files with a few ``executemany`` calls."""
+def _store(db: sqlite3.Connection, batch: list[IndexedFile], now: float | None) -> None:
+    """Insert a batch of parsed files with a few ``executemany`` calls; a file not seen
+    before is first seen ``now`` (at its modification time when ``None``)."""
+    db.executemany(
+        "INSERT OR IGNORE INTO seen VALUES (?, ?)",
+        [(r.path, r.mtime_ns / 1e9 if now is None else now) for r in batch],
+    )
     db.executemany(
         "INSERT OR REPLACE INTO files VALUES (?, ?, ?)",
         [(r.path, r.size, r.mtime_ns) for r in batch],
@@ -205,9 +296,10 @@ def _store(db: sqlite3.Connection, batch: list[IndexedFile]) -> None:
     rows = [(i, r, summary) for i, (r, summary) in zip(ids, articles, strict=True)]
     db.executemany(
         "INSERT INTO articles (id, path, identity, kind, title, provider_name, provider_domain, "
-        "published, quality, url, original_url, web_url, collection, is_published) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(i, r.path, *summary) for i, r, summary in rows],
+        "published, quality, url, original_url, web_url, collection, is_published, first_seen) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "(SELECT first_seen FROM seen WHERE path = ?))",
+        [(i, r.path, *summary, r.path) for i, r, summary in rows],
     )
     db.executemany(
         "INSERT INTO article_text (rowid, title, excerpt, provider, topics, body) "
@@ -248,17 +340,20 @@ def _rebuild_closure(db: sqlite3.Connection, tree: TopicTree) -> None:
     count is a plain GROUP BY; they are the few, so they are looked up once rather
     than for each article and topic.
     """
-    db.execute("CREATE TEMP TABLE IF NOT EXISTS topic_ancestors (key TEXT, node TEXT)")
     db.execute("DELETE FROM topic_ancestors")
-    keys = [row[0] for row in db.execute("SELECT DISTINCT key FROM article_topics")]
-    pairs: list[tuple[str, str]] = []
-    for key in keys:
-        node = tree.resolve(key)
-        pairs.extend((key, ancestor) for ancestor in (tree.ancestors(node) if node else []))
-    db.executemany("INSERT INTO topic_ancestors VALUES (?, ?)", pairs)
+    db.executemany("INSERT INTO topic_ancestors VALUES (?, ?)", _ancestor_pairs(db, tree))
     db.execute("DELETE FROM topic_closure")
     db.execute(
         "INSERT INTO topic_closure SELECT DISTINCT p.node, t.article_id FROM article_topics t "
         "JOIN topic_ancestors p ON p.key = t.key "
         "WHERE t.article_id NOT IN (SELECT id FROM articles WHERE duplicate_of IS NOT NULL)"
     )
+
+
+def _ancestor_pairs(db: sqlite3.Connection, tree: TopicTree) -> set[tuple[str, str]]:
+    """(topic key, node above it) for every topic key articles use."""
+    pairs: set[tuple[str, str]] = set()
+    for (key,) in db.execute("SELECT DISTINCT key FROM article_topics"):
+        node = tree.resolve(key)
+        pairs.update((key, ancestor) for ancestor in (tree.ancestors(node) if node else []))
+    return pairs

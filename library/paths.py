@@ -26,8 +26,12 @@ def config_file() -> Path:
     return Path(platformdirs.user_config_dir(APP, appauthor=False)) / "config.toml"
 
 
+def corpus_key(roots: list[str]) -> str:
+    """What names a corpus, however its roots are spelled: their resolved paths."""
+    return "\n".join(sorted(os.path.realpath(root) for root in roots))
+
+
 def index_file(roots: list[str]) -> Path:
     """One index database per set of corpus roots, named by their resolved paths."""
-    key = "\n".join(sorted(os.path.realpath(root) for root in roots))
-    digest = hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    digest = hashlib.sha256(corpus_key(roots).encode("utf-8", "surrogateescape")).hexdigest()[:16]
     return cache_dir() / "index" / f"{digest}.sqlite"

@@ -34,12 +34,18 @@ CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL);
 -- published: the date (Unix seconds); is_published: the site's flag (0 for published: false);
 -- url: the link (originalUrl, else webUrl); collection: the Jekyll collection folder, if any.
+-- first_seen: when the index first held the file (Unix seconds; see ``seen``).
 CREATE TABLE IF NOT EXISTS articles (
     id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, identity TEXT NOT NULL,
     duplicate_of INTEGER, kind TEXT, title TEXT NOT NULL, provider_name TEXT,
     provider_domain TEXT, published INTEGER, quality INTEGER, url TEXT, original_url TEXT,
-    web_url TEXT, collection TEXT, is_published INTEGER NOT NULL DEFAULT 1);
+    web_url TEXT, collection TEXT, is_published INTEGER NOT NULL DEFAULT 1,
+    first_seen REAL NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS articles_identity ON articles(identity);
+CREATE INDEX IF NOT EXISTS articles_first_seen ON articles(first_seen);
+-- When each file entered the corpus, kept while the file is parsed again after a change
+-- (its article row is replaced then) and forgotten only when the file goes.
+CREATE TABLE IF NOT EXISTS seen (path TEXT PRIMARY KEY, first_seen REAL NOT NULL);
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 CREATE INDEX IF NOT EXISTS articles_collection ON articles(collection);
 CREATE VIRTUAL TABLE IF NOT EXISTS article_text USING fts5(
@@ -50,6 +56,8 @@ CREATE TABLE IF NOT EXISTS article_topics (
 CREATE INDEX IF NOT EXISTS article_topics_key ON article_topics(key, article_id);
 CREATE INDEX IF NOT EXISTS article_topics_article ON article_topics(article_id);
 CREATE TABLE IF NOT EXISTS topic_closure (node TEXT NOT NULL, article_id INTEGER NOT NULL);
+-- Each topic key articles use, with the nodes above it: what the closure was built from.
+CREATE TABLE IF NOT EXISTS topic_ancestors (key TEXT NOT NULL, node TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS topic_closure_node ON topic_closure(node, article_id);
 CREATE TABLE IF NOT EXISTS taxonomy (
     path TEXT NOT NULL, name TEXT NOT NULL, parent TEXT, topic_id TEXT, shortname TEXT,

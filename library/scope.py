@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 ScopeKind = Literal[
-    "all", "unread", "starred", "saved", "topic", "collection", "unpublished", "heading"
+    "all", "unread", "starred", "since", "saved", "topic", "collection", "unpublished", "heading"
 ]
-"""``heading`` is a tree node that groups others and selects nothing itself."""
+"""``heading`` is a tree node that groups others and selects nothing itself; ``since`` is
+what entered the corpus since the previous reader session on it."""
 
 
 @dataclass(frozen=True)
@@ -25,3 +26,4 @@ ALL = Scope("all")
 UNREAD = Scope("unread", name="Unread")
 STARRED = Scope("starred", name="Starred")
 UNPUBLISHED = Scope("unpublished", name="Unpublished")
+SINCE = Scope("since", name="Since last visit")

@@ -7,13 +7,17 @@ screen; the screen only routes.
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from library.corpus import open_index, open_state
 from library.index import CorpusIndex, ProgressCallback, RefreshReport
+from library.paths import corpus_key
 from library.query import Query, QueryError, parse_query
-from library.results import ArticleRow, ResultSet
+from library.results import ArticleRow, ResultSet, id_set
 from library.scope import ALL, STARRED, UNPUBLISHED, Scope
 from library.settings import Settings
 from library.state import Flag, StateChange, StateStore
@@ -53,6 +57,7 @@ class TreeCounts:
     saved: list[SavedCount]
     collections: dict[str, Tally] = field(default_factory=dict)
     unpublished: Tally = Tally(0, 0)
+    since: int | None = None  # stories new since the last visit (None: no visit before)
 
 
 @dataclass(frozen=True)
@@ -87,12 +92,21 @@ class ReaderSession:
             settings.hide_unpublished,
             self.index.holds_collections(),
         )
+        # Articles first seen since then are new since the last visit.
+        self._visit, self.previous_visit = self.state.begin_session(corpus_key(self.paths))
+        self._writing = threading.Lock()  # one refresh at a time: a full one, or a watcher's
 
     def refresh(
         self, progress: ProgressCallback | None = None, waiting: Waiting | None = None
     ) -> RefreshReport:
         """Bring the index up to date with the files (safe to call from a thread)."""
-        return self.index.refresh(progress, waiting)
+        with self._writing:
+            return self.index.refresh(progress, waiting)
+
+    def refresh_paths(self, paths: Iterable[str]) -> RefreshReport:
+        """Bring the index up to date with the files at ``paths`` only (from a thread)."""
+        with self._writing:
+            return self.index.refresh_paths(paths)
 
     def errors(self) -> list[Problem]:
         """The problems that kept a document out (safe to call from a thread)."""
@@ -101,7 +115,13 @@ class ReaderSession:
     def results(self, scope: Scope, text: str, sort: str) -> ResultSet:
         """The list for a scope narrowed by the filter ``text``; the last word matches as a
         prefix, as it is being typed. Raises ``QueryError`` for a filter that cannot run."""
-        return self.index.results(self.query(scope, text), sort=sort, prefix_last=True)
+        results = self.index.results(self.query(scope, text), sort=sort, prefix_last=True)
+        if scope.kind == "since":
+            new = id_set(self.index.first_seen_since(self.previous_visit or time.time()))
+            results = ResultSet(
+                results.connection, filter(new.__contains__, results.ids), results.read
+            )
+        return results
 
     def query(self, scope: Scope, text: str) -> Query:
         """The query a scope and a filter make, within the session's stream: the default
@@ -201,10 +221,15 @@ class ReaderSession:
             saved,
             collections,
             count(UNPUBLISHED),
+            None
+            if self.previous_visit is None
+            else len(index.first_seen_since(self.previous_visit)),
         )
 
     def close(self) -> None:
-        """Close both databases, once the writes asked for are done."""
+        """Record the end of this visit, and close both databases once the writes asked
+        for are done."""
         self.writes.close()
+        self.state.end_session(self._visit)
         self.index.close()
         self.state.close()

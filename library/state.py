@@ -60,6 +60,12 @@ class StateStore:
             "CREATE TABLE IF NOT EXISTS saved_queries (name TEXT PRIMARY KEY, query TEXT NOT NULL,"
             " at REAL)"
         )
+        # One row per reader session on a corpus (its roots, resolved, one per line); ended
+        # stays empty for one that is still open, or that was killed.
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS sessions (corpus TEXT NOT NULL, started REAL, ended REAL)"
+        )
+        self.db.execute("CREATE INDEX IF NOT EXISTS sessions_corpus ON sessions(corpus, started)")
 
     def close(self) -> None:
         """Close the database."""
@@ -118,6 +124,23 @@ class StateStore:
     def delete_query(self, name: str) -> None:
         """Forget a saved query."""
         self.db.execute("DELETE FROM saved_queries WHERE name = ?", (name,))
+
+    def begin_session(self, corpus: str) -> tuple[int, float | None]:
+        """Record that a reader session on ``corpus`` starts now: its number, and when the
+        one before it ended (or began, if its end was never recorded); ``None`` if there
+        was none."""
+        now = time.time()
+        row = self.db.execute(
+            "SELECT coalesce(ended, started) FROM sessions WHERE corpus = ? AND started <= ? "
+            "ORDER BY started DESC LIMIT 1",
+            (corpus, now),
+        ).fetchone()
+        number = self.db.execute("INSERT INTO sessions VALUES (?, ?, NULL)", (corpus, now))
+        return number.lastrowid or 0, (row[0] if row else None)
+
+    def end_session(self, number: int) -> None:
+        """Record that the session ``begin_session`` numbered has ended."""
+        self.db.execute("UPDATE sessions SET ended = ? WHERE rowid = ?", (time.time(), number))
 
     def undo(self, change: StateChange) -> StateChange:
         """Revert a change; returns the change that reverting made."""

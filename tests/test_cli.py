@@ -205,7 +205,10 @@ def test_a_missing_default_corpus_is_named(run_lede: Runner, tmp_path: Path) -> 
 @pytest.mark.parametrize(
     ("word", "hint"),
     [
-        ("stats", " (commands are check, list, topics, index, preview, demo; see lede --help)"),
+        (
+            "stats",
+            " (commands are check, list, topics, index, preview, demo, sync; see lede --help)",
+        ),
         ("lsit", " (did you mean `lede list`?)"),
         ("topic", " (did you mean `lede topics`?)"),
         ("chek", " (did you mean `lede check`?)"),

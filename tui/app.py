@@ -26,6 +26,7 @@ from tui.clipboard import osc52, screen_passthrough
 from tui.collector import keep_out_of_collections
 from tui.commands import binding_commands
 from tui.failure import one_line
+from tui.live import CorpusFollower
 from tui.palette import Palette
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
@@ -47,6 +48,7 @@ class LedeApp(App[None]):
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("r", "reload", "Reload", show=False, id="app.reload"),
+        Binding("R", "sync", "Sync (git pull)", show=False, id="app.sync"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.palette"),
     ]
 
@@ -54,6 +56,7 @@ class LedeApp(App[None]):
         super().__init__()
         self.paths = paths
         self.session: ReaderSession | None = None
+        self.follower: CorpusFollower | None = None
 
     def on_mount(self) -> None:
         settings = load_settings()
@@ -100,6 +103,7 @@ class LedeApp(App[None]):
         assert self.session is not None
         self.push_screen(MainScreen(self.session))
         # Start scanning for changes only once the list is on screen.
+        self.call_after_refresh(self.follow_corpus)  # first: the scan waits until it watches
         self.call_after_refresh(self.index_corpus)
         self.call_after_refresh(keep_out_of_collections)
         self.call_after_refresh(self.preload)
@@ -116,7 +120,20 @@ class LedeApp(App[None]):
         # Told through the app's queue (thread-safe), which drops it once the app closes.
         self.call_later(keep_out_of_collections)  # their modules too, as start-up's
 
+    def follow_corpus(self) -> None:
+        """Watch the corpus for files that change while the reader runs."""
+        assert self.session is not None
+        self.follower = CorpusFollower(self, self.session)
+        self.follower.start()
+
+    def action_sync(self) -> None:
+        """Pull the corpus from its git upstream, and index what came."""
+        if self.follower is not None:
+            self.follower.sync()
+
     def on_unmount(self) -> None:
+        if self.follower is not None:
+            self.follower.stop()
         if self.session is not None:
             self.session.close()
 
@@ -124,6 +141,8 @@ class LedeApp(App[None]):
     def index_corpus(self) -> None:
         """Bring the index up to date; the reader stays usable and fills in as it goes."""
         assert self.session is not None
+        if self.follower is not None:
+            self.follower.wait_until_watching()
         worker = get_current_worker()
         last = [time.monotonic()]
 

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from library.index import CorpusIndex, RefreshReport
     from library.settings import Settings
 
-SUBCOMMANDS = ("check", "list", "topics", "index", "preview", "demo")
+SUBCOMMANDS = ("check", "list", "topics", "index", "preview", "demo", "sync")
 
 
 class UsageError(Exception):
@@ -98,6 +98,14 @@ def _command_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="write a synthetic site to try lede on")
     demo.add_argument("folder", metavar="DIR", help="a new or empty folder")
     demo.add_argument("--count", type=_at_least_one, default=50_000, help="news articles")
+    sync = commands.add_parser(
+        "sync",
+        help="git pull --ff-only a corpus that is a git work tree, then index it",
+        description="Fast-forward each corpus root that is a git work tree to its upstream, "
+        "index it, and report what arrived: N new, M changed, K removed.",
+        epilog=DEFAULT_PATHS,
+    )
+    sync.add_argument("paths", nargs="*", metavar="PATH")
     return parser
 
 
@@ -353,6 +361,13 @@ def run_demo(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def run_sync(args: argparse.Namespace, out: TextIO) -> int:
+    """``lede sync``: see ``tui.sync_command`` (git is not needed before then)."""
+    from tui.sync_command import sync_corpus
+
+    return sync_corpus(args, out)
+
+
 def run_reader(args: argparse.Namespace) -> int:
     """Open the full-screen reader (or serve it to a browser)."""
     missing = [path for path in args.paths if not os.path.exists(path)]
@@ -383,6 +398,7 @@ RUNNERS = {
     "index": run_index,
     "preview": run_preview,
     "demo": run_demo,
+    "sync": run_sync,
 }
 
 

@@ -85,6 +85,8 @@ async def test_an_article_that_cannot_be_read_says_why(reader_corpus: Path) -> N
         await app.workers.wait_for_complete()
         second = articles.results.row(1) if articles.results else None
         assert second is not None
+        assert app.follower is not None
+        app.follower.stop()  # as if opened before the watcher told the index
         Path(second.path).unlink()  # gone since it was indexed
         articles.focus()
         await pilot.press("j")

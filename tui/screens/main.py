@@ -136,6 +136,17 @@ class MainScreen(ReaderCommands):
         self.refresh_tree()
         self.refresh_list()
 
+    def follow_changes(self) -> None:
+        """Show what changed in the corpus: the article under the cursor stays on the
+        same line of the screen while others arrive or go above it."""
+        articles = self.query_one("#articles", ArticleList)
+        before = articles.current
+        line = articles.cursor - int(articles.scroll_offset.y)
+        self.reload()
+        after = articles.current
+        if before is not None and after is not None and after.id == before.id:
+            articles.scroll_to(y=max(0, articles.cursor - line), animate=False, immediate=True)
+
     def refresh_tree(self) -> None:
         """Count the tree again, in a thread; the counts come back as a message."""
         self._count()

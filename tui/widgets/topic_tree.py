@@ -1,5 +1,5 @@
-"""The topic tree pane: "All articles", "Unread", "Starred", "Unpublished", saved searches,
-a site's collections, the taxonomy.
+"""The topic tree pane: "All articles", "Unread", "Starred", "Since last visit",
+"Unpublished", saved searches, a site's collections, the taxonomy.
 
 Holds topics only (hundreds of nodes), never articles; counts come from the
 index. Labels are Rich ``Text`` objects so topic names are never read as markup.
@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from library.scope import ALL, STARRED, UNPUBLISHED, UNREAD, Scope
+from library.scope import ALL, SINCE, STARRED, UNPUBLISHED, UNREAD, Scope
 from models.text import printable
 
 if TYPE_CHECKING:
@@ -92,6 +92,8 @@ class TopicTree(Tree[Scope]):
             (STARRED, counts.starred, 0),
         ):
             self._add(self.root, scope, _label(scope.name, total, new), leaf=True)
+        if counts.since is not None:  # there was a visit before this one
+            self._add(self.root, SINCE, _label(SINCE.name, counts.since, 0), leaf=True)
         self._add_unpublished(counts)
         if counts.saved:
             heading = self.root.add(

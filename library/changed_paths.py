@@ -1,0 +1,83 @@
+"""What changed among a few paths a file watcher names, without walking the corpus.
+
+A watcher reports files and folders: created, written, moved in or out, removed.
+Each is looked at once: a document or taxonomy file is compared with what the
+index holds by (size, mtime); a folder is walked (one moved in brings its
+files, which may have no events of their own); a path that is gone takes with
+it what the index holds at or under it. Paths outside the roots, hidden ones,
+and links leading out of the corpus are left alone, as a full scan leaves them.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable
+
+from library.db import select_in
+from library.differences import Differences, usable_files
+from library.scan import CANDIDATE_SUFFIXES, FoundFile, scan
+
+
+def _root_of(path: str, roots: list[str]) -> str | None:
+    """The root ``path`` is under (or is), if it is under one and not hidden within it."""
+    for root in roots:
+        if path == root:
+            return root
+        if path.startswith(os.path.join(root, "")):
+            inside = os.path.relpath(path, root).split(os.sep)
+            return None if any(part.startswith(".") for part in inside) else root
+    return None
+
+
+def _leads_outside(path: str, roots: list[str]) -> bool:
+    """A symlink whose target is under none of the roots (a full scan skips it too)."""
+    if not os.path.islink(path):
+        return False
+    target = os.path.join(os.path.realpath(path), "")
+    return not any(target.startswith(os.path.join(os.path.realpath(r), "")) for r in roots)
+
+
+def _stored_under(db: sqlite3.Connection, path: str) -> list[str]:
+    """The indexed files at ``path`` or under it (when it was a folder)."""
+    folder = os.path.join(path, "")
+    rows = db.execute(
+        "SELECT path FROM files WHERE path = ? OR (path >= ? AND path < ?)",
+        (path, folder, folder[:-1] + chr(ord(os.sep) + 1)),
+    )
+    return [row[0] for row in rows]
+
+
+def look_at(db: sqlite3.Connection, roots: list[str], paths: Iterable[str]) -> Differences:
+    """The differences between the index and the files at ``paths`` (absolute paths)."""
+    roots = [os.path.abspath(root) for root in roots]
+    candidates: dict[str, FoundFile] = {}
+    gone: set[str] = set()
+    for path in sorted({os.path.abspath(path) for path in paths}):
+        root = _root_of(path, roots)
+        if root is None or _leads_outside(path, roots):
+            continue
+        if os.path.isdir(path):
+            for item in usable_files(scan([path]), []):
+                candidates[item.path] = item._replace(explicit=False, root=root)
+            on_disk = set(candidates)
+            gone.update(p for p in _stored_under(db, path) if p not in on_disk)
+        elif os.path.isfile(path):
+            if os.path.splitext(path)[1].lower() not in CANDIDATE_SUFFIXES and path != root:
+                continue
+            try:
+                info = os.stat(path)
+            except OSError:
+                continue
+            found = FoundFile(path, info.st_size, info.st_mtime_ns, path == root, root)
+            candidates.update((item.path, item) for item in usable_files([found], []))
+        else:
+            gone.update(_stored_under(db, path))
+    sql = "SELECT path, size, mtime_ns FROM files WHERE path IN ({marks})"
+    stored = {row[0]: (row[1], row[2]) for row in select_in(db, sql, candidates)}
+    changed = [
+        item
+        for path, item in sorted(candidates.items())
+        if stored.get(path) != (item.size, item.mtime_ns)
+    ]
+    return Differences(changed, [i.path for i in changed if i.path in stored], sorted(gone), [])

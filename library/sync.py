@@ -1,0 +1,129 @@
+"""Bringing a corpus that is a git work tree up to date with its upstream.
+
+What ``git pull --ff-only`` does, in its two steps: ``git fetch`` (the network,
+which may hang: it runs under a timeout and is killed past it, which leaves the
+work tree as it was) then ``git merge --ff-only`` of the upstream (local and
+quick; it refuses diverged history and local changes it would overwrite, and then
+changes nothing). Only git runs, on the user's own repository, and it never asks
+anything: no terminal prompt, no askpass program, no controlling terminal for
+ssh to prompt on (its own session), no hooks, no file-system monitor. Every
+failure is one line, raised as ``SyncError``.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+from dataclasses import dataclass, field
+
+from library.scan import DOCUMENT_SUFFIXES
+
+TIMEOUT = 60.0  # seconds a fetch may take
+GIT = ("git", "-c", "core.hooksPath=/dev/null", "-c", "core.fsmonitor=false")
+QUIET_ENV = {
+    "GIT_TERMINAL_PROMPT": "0",
+    "GIT_ASKPASS": "",  # set and empty: git runs no askpass program, not even a configured one
+    "SSH_ASKPASS": "",
+    "SSH_ASKPASS_REQUIRE": "never",
+    "GCM_INTERACTIVE": "never",
+    "LC_ALL": "C",  # messages are read below
+}
+
+
+class SyncError(Exception):
+    """Why a corpus could not be synced, in one line; its work tree is as it was."""
+
+
+@dataclass(frozen=True)
+class Pulled:
+    """The documents a sync brought: added, changed and removed (absolute paths)."""
+
+    root: str
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """``N new, M changed, K removed``."""
+        return f"{len(self.added)} new, {len(self.changed)} changed, {len(self.removed)} removed"
+
+
+def _git(folder: str, *args: str, timeout: float = TIMEOUT) -> str:
+    """Run git in ``folder``; its output, or ``SyncError`` with git's last words."""
+    try:
+        process = subprocess.Popen(
+            [*GIT, *args],
+            cwd=folder,
+            env={**os.environ, **QUIET_ENV},
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            start_new_session=True,  # no controlling terminal, and a group to kill
+        )
+    except FileNotFoundError:
+        raise SyncError("git is not installed") from None
+    try:
+        out, err = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)  # git and the transport it started
+        process.communicate()
+        raise SyncError(f"git {args[0]} took longer than {timeout:.0f} s; stopped") from None
+    if process.returncode:
+        lines = [line.strip() for line in err.decode(errors="replace").splitlines()]
+        raise SyncError(_reason(lines))
+    return out.decode(errors="surrogateescape")
+
+
+def _reason(lines: list[str]) -> str:
+    """The line of git's error output that says what went wrong."""
+    text = " ".join(lines)
+    if "fast-forward" in text:
+        return "history has diverged from the upstream; nothing changed (merge it with git)"
+    if "would be overwritten" in text:
+        return "local changes would be overwritten; nothing changed (commit or stash them)"
+    for prefix in ("fatal:", "error:"):
+        found = [line for line in lines if line.startswith(prefix)]
+        if found:
+            return found[0].removeprefix(prefix).strip()
+    return next((line for line in reversed(lines) if line), "git failed")
+
+
+def pull(root: str, timeout: float = TIMEOUT) -> Pulled:
+    """Fast-forward the git work tree holding ``root`` to its upstream; which documents
+    under ``root`` that brought. Raises ``SyncError``."""
+    root = os.path.abspath(root)
+    folder = root if os.path.isdir(root) else os.path.dirname(root)
+    try:
+        top = _git(folder, "rev-parse", "--show-toplevel").strip()
+    except SyncError:
+        raise SyncError("not a git work tree") from None
+    try:
+        upstream = _git(folder, "rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}")
+    except SyncError:
+        raise SyncError("the branch has no upstream (git branch --set-upstream-to)") from None
+    before = _git(folder, "rev-parse", "HEAD").strip()
+    _git(folder, "fetch", "--quiet", "--no-recurse-submodules", timeout=timeout)
+    _git(folder, "merge", "--ff-only", "--quiet", upstream.strip())
+    after = _git(folder, "rev-parse", "HEAD").strip()
+    if after == before:
+        return Pulled(root)
+    diff = _git(folder, "diff", "--name-status", "--no-renames", "-z", before, after, "--", ".")
+    return _documents(root, top, diff.split("\0"))
+
+
+def _documents(root: str, top: str, fields: list[str]) -> Pulled:
+    """The documents under ``root`` in ``git diff --name-status -z`` output."""
+    pulled = Pulled(root)
+    kinds = {"A": pulled.added, "M": pulled.changed, "T": pulled.changed, "D": pulled.removed}
+    real = os.path.realpath(root)  # git names files from the resolved top of the tree
+    for status, name in zip(fields[::2], fields[1::2], strict=False):
+        inside = os.path.relpath(os.path.join(top, name), real)
+        if (
+            inside.startswith(os.pardir)
+            or os.path.splitext(name)[1].lower() not in DOCUMENT_SUFFIXES
+        ):
+            continue
+        path = root if inside == os.curdir else os.path.join(root, inside)
+        kinds.get(status[:1], pulled.changed).append(path)
+    return pulled

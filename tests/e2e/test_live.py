@@ -1,0 +1,59 @@
+"""End to end in a real terminal (tmux): the installed lede follows its corpus while it
+runs, counts what came since the last visit, and ``lede sync`` pulls a git corpus."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.terminal import TmuxTerminal
+from tests.git_corpus import GitCorpus, article, git_corpus
+
+__all__ = ["git_corpus"]  # the fixture, for pytest
+
+
+@pytest.fixture
+def lede() -> str:
+    script = Path(sys.executable).parent / "lede"
+    assert script.exists(), "lede is not installed in this environment (run scripts/test)"
+    return str(script)
+
+
+def test_news_arrives_while_the_reader_runs_and_is_new_on_the_next_visit(
+    terminal: TmuxTerminal, lede: str, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    article(corpus, "one.md", "First story on the wire", day="2026-11-01")
+    article(corpus, "two.md", "Second story on the wire", day="2026-11-02")
+    terminal.start([lede, str(corpus)], width=160, height=45)
+    terminal.wait_for("2 articles · 2 unread")
+
+    article(corpus, "three.md", "Breaking while you read", day="2026-11-03")
+    screen = terminal.wait_for(re.compile(r"3 articles · 3 unread"))  # no key pressed
+    assert "Breaking while you read" in screen
+    (corpus / "one.md").unlink()
+    terminal.wait_for("2 articles · 2 unread")
+    terminal.wait_until_gone("First story on the wire")
+    terminal.send_keys("q")
+    assert terminal.wait_for_exit() == 0
+
+    article(corpus, "four.md", "Came while away one", day="2020-01-01")
+    article(corpus, "five.md", "Came while away two", day="2026-11-04")
+    terminal.start([lede, str(corpus)], width=160, height=45)
+    terminal.wait_for("4 articles · 4 unread")
+    terminal.wait_for("Since last visit 2")
+    terminal.send_keys("q")
+    assert terminal.wait_for_exit() == 0
+
+
+def test_lede_sync_reports_and_lists_what_the_origin_gained(
+    terminal: TmuxTerminal, lede: str, git_corpus: GitCorpus
+) -> None:
+    git_corpus.publish("news", **{"gained.md": "Gained upstream"})
+    terminal.start([lede, "sync", str(git_corpus.reader)], width=160, height=20)
+    screen = terminal.wait_for(f"{git_corpus.reader}: 1 new, 0 changed, 0 removed")
+    assert "+ 2026-11-30  Gained upstream" in screen
+    assert terminal.wait_for_exit() == 0

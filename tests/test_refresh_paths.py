@@ -1,0 +1,122 @@
+"""A refresh told which paths changed looks at those alone, keeps when each file was first
+seen, and counts the articles it added, changed and removed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from library import indexer
+from library.corpus import open_index, open_state
+from library.indexer import ArticleChanges
+from library.state import StateStore
+from library.synthetic import generate
+from tests.git_corpus import article
+
+
+def seen(index, name: str) -> float:
+    row = index.db.execute(
+        "SELECT first_seen FROM articles WHERE path LIKE ?", (f"%/{name}",)
+    ).fetchone()
+    return row[0]
+
+
+def test_only_the_paths_named_are_looked_at(tmp_path: Path) -> None:
+    root = tmp_path / "corpus"
+    article(root, "a.md", "A")
+    article(root, "b.md", "B")
+    index = open_index([str(root)], open_state())
+    index.refresh()
+    article(root, "new.md", "New")
+    article(root, "unnamed.md", "Not named")  # changed too, but nobody said so
+    article(root, ".hidden.md", "Hidden")
+    article(root, "a.md", "A again")
+    os.utime(root / "a.md", ns=(1, 1))  # surely another mtime
+    (root / "b.md").unlink()
+
+    report = index.refresh_paths(
+        [str(root / name) for name in ("new.md", ".hidden.md", "a.md", "b.md")]
+        + [str(tmp_path / "elsewhere.md")]
+    )
+    assert report.articles == ArticleChanges(added=1, changed=1, removed=1)
+    assert sorted(row.title for row in index.search("")) == ["A again", "New"]
+    assert index.refresh_paths([str(root / "new.md")]).parsed == 0  # unchanged: not parsed
+    assert index.refresh().parsed == 1  # the unnamed file was left for a full refresh
+
+
+def test_first_seen_is_kept_while_a_file_changes_and_forgotten_when_it_goes(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "corpus"
+    old = article(root, "old.md", "Old")
+    os.utime(old, (1_000_000, 1_000_000))
+    index = open_index([str(root)], open_state())
+    index.refresh()
+    assert seen(index, "old.md") == 1_000_000  # a cold index takes the file's time
+    article(root, "old.md", "Old, edited")
+    index.refresh_paths([str(old)])
+    assert seen(index, "old.md") == 1_000_000
+    old.unlink()
+    index.refresh_paths([str(old)])
+    article(root, "old.md", "Old, back again")
+    index.refresh_paths([str(old)])
+    assert seen(index, "old.md") > 1_000_000  # it entered the corpus again
+
+
+def test_a_visit_is_new_since_the_previous_one_ended(tmp_path: Path) -> None:
+    state = StateStore(tmp_path / "state.sqlite")
+    first, previous = state.begin_session("corpus a")
+    assert previous is None
+    assert state.begin_session("corpus b")[1] is None  # another corpus, another history
+    started = state.db.execute("SELECT started FROM sessions WHERE rowid = ?", (first,))
+    assert state.begin_session("corpus a")[1] == started.fetchone()[0]  # never ended: killed
+    last, _ = state.begin_session("corpus a")
+    state.end_session(last)
+    ended = state.db.execute("SELECT ended FROM sessions WHERE rowid = ?", (last,)).fetchone()
+    assert state.begin_session("corpus a")[1] == ended[0]
+
+
+def closure(index) -> list[tuple[str, int]]:
+    return sorted(index.db.execute("SELECT node, article_id FROM topic_closure"))
+
+
+def rebuilt_closure(index) -> list[tuple[str, int]]:
+    """The closure a full rebuild gives, computed and rolled back."""
+    db = index.db
+    db.execute("SAVEPOINT rebuild")
+    indexer._rebuild_closure(db, indexer.read_topic_tree(db))
+    rows = closure(index)
+    db.execute("ROLLBACK TO rebuild")
+    db.execute("RELEASE rebuild")
+    return rows
+
+
+def test_the_closure_kept_up_by_a_targeted_refresh_is_the_one_a_rebuild_makes(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "site"
+    generate(root, 120, seed=3, plain=True)
+    index = open_index([str(root)], open_state())
+    index.refresh()
+    first, second, third = sorted(root.rglob("*.md"))[:3]
+    copy = root / "copy-of-first.md"
+
+    def step(*paths: Path) -> None:
+        index.refresh_paths([str(path) for path in paths])
+        assert closure(index) == rebuilt_closure(index)
+
+    shutil.copy(first, copy)
+    step(copy)  # a duplicate story appears
+    second.unlink()
+    third.unlink()
+    step(second, third)  # two go
+    first.unlink()
+    step(first)  # the copy is the story now: it stops being a duplicate
+    step(article(root, "no-topics.md", "Without topics"))
+    brand_new = root / "new-topic.md"
+    brand_new.write_text(
+        '---\ntitle: "A new topic"\noriginalUrl: "https://x.test/n"\ntopics:\n  - Brand New\n---\n'
+    )
+    step(brand_new)  # a topic no article had: the closure is built again
+    assert ("brand new", index.rows_at([str(brand_new)])[0].id) in closure(index)

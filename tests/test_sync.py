@@ -1,0 +1,117 @@
+"""``lede sync``: a corpus that is a git work tree is fast-forwarded to its upstream and
+indexed; whatever stops that is one line, exit 1, and a work tree left as it was."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import LedeRunner
+from tests.git_corpus import GitCorpus, article, git, git_corpus
+
+__all__ = ["git_corpus"]  # the fixture, for pytest
+
+
+def listed(run_lede: LedeRunner, folder: Path) -> list[str]:
+    done = run_lede("list", folder, "--json")
+    return [json.loads(line)["title"] for line in done.stdout.splitlines()]
+
+
+def test_sync_brings_the_commits_the_origin_gained(
+    git_corpus: GitCorpus, run_lede: LedeRunner
+) -> None:
+    assert sorted(listed(run_lede, git_corpus.reader)) == ["Old news one", "Old news two"]
+    git_corpus.publish("more news", **{"new-one.md": "New one", "new-two.md": "New two"})
+    (git_corpus.newsroom / "old-two.md").unlink()
+    article(git_corpus.newsroom, "old-one.md", "Old news one, corrected")
+    git_corpus.publish("corrections")
+
+    done = run_lede("sync", git_corpus.reader)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == f"{git_corpus.reader}: 2 new, 1 changed, 1 removed"
+    assert sorted(lines[1:]) == sorted(
+        [
+            "  + 2026-11-30  New one",
+            "  + 2026-11-30  New two",
+            "  ~ 2026-11-30  Old news one, corrected",
+            f"  - {git_corpus.reader / 'old-two.md'}",
+        ]
+    )
+    assert sorted(listed(run_lede, git_corpus.reader)) == [
+        "New one",
+        "New two",
+        "Old news one, corrected",
+    ]
+    again = run_lede("sync", git_corpus.reader)
+    assert again.stdout.splitlines() == [f"{git_corpus.reader}: 0 new, 0 changed, 0 removed"]
+
+
+def test_diverged_history_is_refused_and_nothing_changes(
+    git_corpus: GitCorpus, run_lede: LedeRunner
+) -> None:
+    git_corpus.publish("upstream news", **{"upstream.md": "From upstream"})
+    article(git_corpus.reader, "local.md", "Written here")
+    git(git_corpus.reader, "add", "-A")
+    git(git_corpus.reader, "commit", "-q", "-m", "local news")
+    head = git_corpus.head()
+
+    done = run_lede("sync", git_corpus.reader)
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert done.stderr == (
+        f"lede: sync {git_corpus.reader}: history has diverged from the upstream; "
+        "nothing changed (merge it with git)\n"
+    )
+    assert git_corpus.head() == head
+    assert not (git_corpus.reader / "upstream.md").exists()
+    assert git(git_corpus.reader, "status", "--porcelain") == ""
+
+
+def test_local_changes_in_the_way_are_kept(git_corpus: GitCorpus, run_lede: LedeRunner) -> None:
+    article(git_corpus.newsroom, "old-one.md", "Corrected upstream")
+    git_corpus.publish("correction")
+    mine = article(git_corpus.reader, "old-one.md", "Edited by hand").read_text()
+
+    done = run_lede("sync", git_corpus.reader)
+    assert done.returncode == 1
+    assert "local changes would be overwritten; nothing changed" in done.stderr
+    assert done.stderr.count("\n") == 1
+    assert (git_corpus.reader / "old-one.md").read_text() == mine
+
+
+def test_no_upstream_no_repository_and_no_origin_are_one_line_each(
+    git_corpus: GitCorpus, run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    git(git_corpus.reader, "checkout", "-q", "-b", "local-only")
+    done = run_lede("sync", git_corpus.reader)
+    assert (done.returncode, done.stderr) == (
+        1,
+        f"lede: sync {git_corpus.reader}: the branch has no upstream "
+        "(git branch --set-upstream-to)\n",
+    )
+
+    plain = tmp_path / "plain"
+    article(plain, "a.md", "Not in git")
+    done = run_lede("sync", plain)
+    assert (done.returncode, done.stderr) == (1, f"lede: sync {plain}: not a git work tree\n")
+
+    git(git_corpus.reader, "checkout", "-q", "main")
+    git(git_corpus.reader, "remote", "set-url", "origin", str(tmp_path / "gone.git"))
+    done = run_lede("sync", git_corpus.reader)
+    assert done.returncode == 1
+    assert done.stderr.startswith(f"lede: sync {git_corpus.reader}: ")
+    assert "gone.git" in done.stderr and done.stderr.count("\n") == 1
+
+
+def test_sync_runs_no_hooks(git_corpus: GitCorpus, run_lede: LedeRunner) -> None:
+    """Only git runs: a hook in the clone (which a pull would run) does not."""
+    ran = git_corpus.reader.parent / "hook-ran"
+    hook = git_corpus.reader / ".git" / "hooks" / "post-merge"
+    hook.write_text(f"#!/bin/sh\ntouch {ran}\n")
+    hook.chmod(0o755)
+    git_corpus.publish("news", **{"new.md": "New"})
+    done = run_lede("sync", git_corpus.reader)
+    assert done.returncode == 0, done.stderr
+    assert "1 new" in done.stdout
+    assert not ran.exists()

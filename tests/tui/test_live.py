@@ -1,0 +1,236 @@
+"""The running reader follows its corpus: files written, changed and removed while it runs
+show by themselves, and ``Since last visit`` lists what came between two sessions.
+
+Real files in real folders and the real watcher: each test waits on what the screen
+shows, with a deadline, never on the clock.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from library.scope import SINCE
+from tests.conftest import write_document
+from tests.git_corpus import GitCorpus, git_corpus
+from tests.tui.test_reader import started, status, titles
+from tui.app import LedeApp
+from tui.widgets.article_list import ArticleList
+from tui.widgets.topic_tree import TopicTree
+
+DEADLINE = 10.0
+__all__ = ["git_corpus"]  # the fixture, for pytest
+
+
+async def until(pilot, condition: Callable[[], object], what: str) -> None:
+    """Let the app run until ``condition()`` holds; fail naming ``what`` past the deadline."""
+    deadline = time.monotonic() + DEADLINE
+    while not condition():
+        assert time.monotonic() < deadline, f"never happened: {what}"
+        await pilot.pause(0.05)
+
+
+def news(folder: Path, name: str, title: str, day: str = "2026-11-30") -> Path:
+    return write_document(
+        folder,
+        name,
+        f"""
+        title: "{title}"
+        publishedDateTime: {day}T08:00:00Z
+        originalUrl: "https://example.test/{name}"
+        provider:
+          name: Wire
+          domain: wire.test
+        topics:
+          - TensorFlow
+        """,
+    )
+
+
+def notes(app: LedeApp) -> list[str]:
+    return [str(notification.message) for notification in app._notifications]
+
+
+def tree_labels(app: LedeApp) -> list[str]:
+    return [str(node.label) for node in app.screen.query_one(TopicTree).root.children]
+
+
+async def test_a_file_written_while_the_reader_runs_appears_with_no_key(
+    reader_corpus: Path,
+) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        news(reader_corpus, "arrived.md", "Fresh news arrives on its own")
+        await until(pilot, lambda: "Fresh news arrives on its own" in titles(app), "new row")
+        assert titles(app)[0] == "Fresh news arrives on its own"  # the newest, on top
+        await until(pilot, lambda: "5 articles" in status(app), "the status count")
+        await until(pilot, lambda: "1 new article" in notes(app), "the note")
+        await until(pilot, lambda: tree_labels(app)[0].startswith("All articles 5"), "tree")
+
+
+async def test_the_cursor_stays_on_the_article_being_read(reader_corpus: Path) -> None:
+    for number in range(60):  # more than a screen, so that the list is scrolled
+        news(reader_corpus, f"old-{number}.md", f"Older news {number}", day="2020-01-01")
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 30)) as pilot:
+        await started(app, pilot)
+        await pilot.press(*"j" * 40, *"k" * 10)  # scrolled, the cursor mid-screen
+        articles = app.screen.query_one(ArticleList)
+        reading = articles.current
+        line = articles.cursor - int(articles.scroll_offset.y)
+        assert reading is not None and articles.cursor == 30 and articles.scroll_offset.y > 0
+        news(reader_corpus, "first.md", "Newer than everything one")
+        news(reader_corpus, "second.md", "Newer than everything two")
+        await until(pilot, lambda: articles.count == 66, "both new rows")
+        assert articles.current is not None and articles.current.id == reading.id
+        assert articles.cursor == 32  # moved down with the two rows above it
+        assert articles.cursor - int(articles.scroll_offset.y) == line  # on the same line
+
+
+async def test_a_removed_file_goes_and_a_changed_one_is_shown_changed(
+    reader_corpus: Path,
+) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        (reader_corpus / "tensorflow.md").unlink()
+        await until(pilot, lambda: not any(t.startswith("TensorFlow") for t in titles(app)), "gone")
+        await until(pilot, lambda: "1 article removed" in notes(app), "the note")
+        hostile = reader_corpus / "hostile.md"
+        hostile.write_text(hostile.read_text().replace("Evil", "Reformed"))
+        await until(pilot, lambda: "1 article changed" in notes(app), "changed note")
+        assert len(titles(app)) == 3
+
+
+async def test_a_half_written_file_is_read_again_once_it_is_whole(
+    reader_corpus: Path, tmp_path: Path
+) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        whole = news(tmp_path / "staging", "whole.md", "Written in two goes").read_text()
+        half = reader_corpus / "half.md"
+        half.write_text(whole[:40])  # the front matter not closed yet
+        await until(pilot, lambda: app.session.index.problems("error"), "the half file seen")
+        assert "Written in two goes" not in titles(app)
+        half.write_text(whole)
+        await until(pilot, lambda: "Written in two goes" in titles(app), "the whole file")
+        assert not app.session.index.problems("error")  # not reported broken any more
+
+
+async def test_a_folder_moved_in_brings_its_files(reader_corpus: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "incoming"
+    news(outside, "a.md", "Came with the folder one")
+    news(outside / "deeper", "b.md", "Came with the folder two")
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        os.rename(outside, reader_corpus / "incoming")
+        await until(pilot, lambda: len(titles(app)) == 6, "both files of the folder")
+        os.rename(reader_corpus / "incoming", outside)
+        await until(pilot, lambda: len(titles(app)) == 4, "the folder moved out again")
+
+
+async def test_since_last_visit_counts_what_came_between_two_sessions(
+    reader_corpus: Path,
+) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        # A first visit has nothing to compare with.
+        assert not any(label.startswith("Since last visit") for label in tree_labels(app))
+    news(reader_corpus, "later-one.md", "Pulled in between one", day="2015-01-01")
+    news(reader_corpus, "later-two.md", "Pulled in between two")
+    changed = reader_corpus / "tensorflow.md"  # an old article changed: not new
+    changed.write_text(changed.read_text().replace("new compiler", "newer compiler"))
+
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        await until(
+            pilot, lambda: "Since last visit 2" in tree_labels(app), "the node with its count"
+        )
+        tree = app.screen.query_one(TopicTree)
+        tree.focus()
+        await pilot.press("j", "j", "j")  # All articles, Unread, Starred, Since last visit
+        assert tree.cursor_node is not None and tree.cursor_node.data == SINCE
+        await until(pilot, lambda: len(titles(app)) == 2, "the scope's list")
+        assert set(titles(app)) == {"Pulled in between one", "Pulled in between two"}
+        assert "Since last visit" in status(app)
+        # One that arrives now is new since the last visit too.
+        news(reader_corpus, "now.md", "Arrived during this visit")
+        await until(pilot, lambda: len(titles(app)) == 3, "the live arrival in the scope")
+        await until(pilot, lambda: "Since last visit 3" in tree_labels(app), "its count")
+
+
+FIRST_FRAME = """
+import asyncio, sys
+from textual.app import App
+from tui.app import LedeApp
+
+WATCHED = ("watchfiles", "library.watch", "library.sync", "pydantic", "numpy", "yaml")
+seen = []
+display = App._display
+
+
+def spy(self, screen, update):
+    if type(screen).__name__ == "MainScreen" and update is not None and not seen:
+        seen.append([name for name in WATCHED if name in sys.modules])
+    display(self, screen, update)
+
+
+async def main():
+    App._display = spy
+    app = LedeApp([sys.argv[1]])
+    async with app.run_test(size=(160, 45)) as pilot:
+        while not (app.follower and app.follower.watcher and app.follower.watcher.ready.is_set()):
+            await pilot.pause(0.05)
+    print(seen[0], "watchfiles" in sys.modules)
+
+
+asyncio.run(main())
+"""
+
+
+def test_the_watcher_is_imported_after_the_first_frame(reader_corpus: Path) -> None:
+    """Following the corpus costs start-up nothing: watchfiles (~0.15 s to import) comes
+    in a thread once the reader is on screen."""
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME, str(reader_corpus)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[0] == "[] True"
+
+
+async def test_r_pulls_the_corpus_and_shows_what_came(git_corpus: GitCorpus) -> None:
+    app = LedeApp([str(git_corpus.reader)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        git_corpus.publish("news", **{"pulled.md": "Pulled with R"})
+        await pilot.press("R")
+        await until(pilot, lambda: "Pulled with R" in titles(app), "the pulled article")
+        await until(
+            pilot,
+            lambda: f"{git_corpus.reader}: 1 new, 0 changed, 0 removed" in notes(app),
+            "the sync note",
+        )
+
+
+async def test_r_on_a_corpus_not_in_git_says_so(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        await pilot.press("R")
+        await until(
+            pilot, lambda: f"{reader_corpus}: not a git work tree" in notes(app), "the message"
+        )
+        assert len(titles(app)) == 4

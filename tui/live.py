@@ -1,0 +1,141 @@
+"""Keeping the running reader in step with its corpus: files that change while it runs
+(a watcher), and a ``git pull`` asked for with ``R`` (``library.sync``).
+
+Indexing happens in the watcher's thread or a thread worker, never on the UI
+thread; the screen is told afterwards, through the app's queue, and updates in
+place (``MainScreen.follow_changes``).
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from library.counts import plural
+from library.indexer import ArticleChanges
+
+REFILL = 1.0  # seconds at least between two updates of the reader during a burst
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.timer import Timer
+
+    from library.indexer import RefreshReport
+    from library.session import ReaderSession
+    from library.watch import CorpusWatcher
+
+
+def describe(changes: ArticleChanges) -> str:
+    """``3 new articles, 1 changed, 2 removed`` (what there is of it)."""
+    parts = []
+    if changes.added:
+        parts.append(plural(changes.added, "new article"))
+    if changes.changed:
+        parts.append(f"{plural(changes.changed, 'article')} changed")
+    if changes.removed:
+        parts.append(f"{plural(changes.removed, 'article')} removed")
+    return ", ".join(parts)
+
+
+class CorpusFollower:
+    """The reader's watcher and syncs, for ``app`` showing ``session``."""
+
+    def __init__(self, app: App[None], session: ReaderSession) -> None:
+        self.app = app
+        self.session = session
+        self.watcher: CorpusWatcher | None = None
+        self._arrived = ArticleChanges(0, 0, 0)  # not yet shown
+        self._shown = 0.0  # when the reader was last updated (monotonic)
+        self._timer: Timer | None = None
+
+    def start(self) -> None:
+        """Start watching (once the reader is on screen: its import is not start-up's)."""
+        from library.watch import CorpusWatcher
+
+        self.watcher = CorpusWatcher(self.session.index.roots, self._changed, self._failed)
+        self.watcher.start()
+
+    def wait_until_watching(self, timeout: float = 10.0) -> None:
+        """Wait (in a thread) until changes are watched: a scan of the corpus started after
+        that misses nothing, since what it does not see yet the watcher will."""
+        if self.watcher is not None:
+            self.watcher.ready.wait(timeout)
+
+    def stop(self) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
+
+    def _changed(self, paths: set[str]) -> None:
+        """Index what the watcher saw (in its thread); a file still being written fails to
+        parse now and is parsed again on its next change, without a word."""
+        try:
+            report = self.session.refresh_paths(paths)
+        except Exception as error:  # noqa: BLE001 - shown to the user, never a traceback
+            self._failed(f"Indexing changed files failed: {error}")
+            return
+        if report.parsed or report.removed:
+            self.app.call_later(self._show, report)
+
+    def _failed(self, message: str) -> None:
+        self.app.call_later(self.app.notify, message, severity="warning", markup=False)
+
+    def _show(self, report: RefreshReport) -> None:
+        """Update the reader in place (UI thread): at once after a quiet spell, but at most
+        once every ``REFILL`` seconds while a burst is indexed, so keys stay answered."""
+        if report.articles:
+            self._arrived = ArticleChanges(
+                *map(sum, zip(self._arrived, report.articles, strict=True))
+            )
+        if self._timer is None:
+            wait = self._shown + REFILL - time.monotonic()
+            if wait > 0:
+                self._timer = self.app.set_timer(wait, self._refill)
+            else:
+                self._refill()
+
+    def _refill(self) -> None:
+        from tui.screens.main import MainScreen
+
+        self._timer = None
+        self._shown = time.monotonic()
+        for screen in self.app.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.follow_changes()
+        note, self._arrived = describe(self._arrived), ArticleChanges(0, 0, 0)
+        if note:  # a quiet note of what arrived
+            self.app.notify(note, timeout=3, markup=False)
+
+    def sync(self) -> None:
+        """``git pull`` the corpus in a thread worker and index what came."""
+        self.app.notify("Syncing…", timeout=1.5)
+        self.app.run_worker(
+            self._sync, thread=True, exclusive=True, group="sync", exit_on_error=False
+        )
+
+    def _sync(self) -> None:
+        from library.sync import SyncError, pull
+
+        lines = []
+        failed = False
+        for root in self.session.index.roots:
+            try:
+                lines.append(f"{root}: {pull(root).summary()}")
+            except SyncError as error:
+                lines.append(f"{root}: {error}")
+                failed = True
+        try:
+            report = self.session.refresh()
+        except Exception as error:  # noqa: BLE001 - shown to the user, never a traceback
+            lines.append(f"Indexing failed: {error}")
+            failed = True
+        else:
+            if report.parsed or report.removed:
+                self.app.call_later(self._show, report)
+        self.app.call_later(
+            self.app.notify,
+            "\n".join(lines),
+            title="Sync",
+            severity="error" if failed else "information",
+            timeout=8 if failed else 4,
+            markup=False,
+        )
