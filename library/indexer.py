@@ -20,6 +20,7 @@ from library.db import connect
 from library.differences import Differences, find_differences, usable_files
 from library.scan import FoundFile, scan
 from library.schema import DROP_SORT_INDEXES, SORT_INDEXES, SORTS
+from library.story_index import assign_stories
 from models.topic import TopicTree, topic_key
 
 if TYPE_CHECKING:
@@ -102,6 +103,8 @@ def refresh(
                 _mark_duplicates(db)
                 _rebuild_closure(db, read_topic_tree(db))
                 _store_listing(db)
+        if parsed:  # after the list is complete: the reader is already usable
+            assign_stories(db_path)
         scanned = db.execute("SELECT count(*) FROM files").fetchone()[0]
     finally:
         db.close()
@@ -152,6 +155,7 @@ def _forget(db: sqlite3.Connection, path: str) -> None:
     if found:
         db.execute("DELETE FROM article_text WHERE rowid = ?", found)
         db.execute("DELETE FROM article_topics WHERE article_id = ?", found)
+        db.execute("DELETE FROM signatures WHERE article_id = ?", found)
         db.execute("DELETE FROM articles WHERE id = ?", found)
     for table in ("files", "taxonomy", "problems"):
         db.execute(f"DELETE FROM {table} WHERE path = ?", (path,))
@@ -202,6 +206,8 @@ def _store(db: sqlite3.Connection, batch: list[IndexedFile]) -> None:
         "INSERT INTO article_topics VALUES (?, ?, ?)",
         [(i, name, topic_key(name)) for i, r, _ in rows for name in r.topics],
     )
+    signatures = [(i, r.signature) for i, r, _ in rows if r.signature]
+    db.executemany("INSERT INTO signatures VALUES (?, ?)", signatures)
 
 
 def _store_listing(db: sqlite3.Connection) -> None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import sqlite3
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 SORTS = {
     "date": "a.published IS NULL, a.published DESC, a.title COLLATE NOCASE",
     "quality": "a.quality IS NULL, a.quality DESC, a.published DESC",
@@ -41,8 +41,12 @@ CREATE TABLE IF NOT EXISTS articles (
     id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, identity TEXT NOT NULL,
     duplicate_of INTEGER, kind TEXT, title TEXT NOT NULL, provider_name TEXT,
     provider_domain TEXT, published INTEGER, quality INTEGER, url TEXT, original_url TEXT,
-    web_url TEXT, collection TEXT, is_published INTEGER NOT NULL DEFAULT 1);
+    web_url TEXT, collection TEXT, is_published INTEGER NOT NULL DEFAULT 1, story TEXT);
 CREATE INDEX IF NOT EXISTS articles_identity ON articles(identity);
+-- story: the id shared by the articles of one story (library.story_index), NULL until
+-- grouped; signatures: a news article's story terms, so later articles join its story.
+CREATE INDEX IF NOT EXISTS articles_story ON articles(story);
+CREATE TABLE IF NOT EXISTS signatures (article_id INTEGER PRIMARY KEY, signature TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 CREATE VIRTUAL TABLE IF NOT EXISTS article_text USING fts5(
     title, excerpt, provider, topics, body, tokenize='unicode61 remove_diacritics 2',
