@@ -2,7 +2,8 @@
 
 ``words`` · ``"exact phrase"`` · ``-word`` · ``topic:NAME`` · ``provider:TEXT`` ·
 ``after:YYYY-MM-DD`` · ``before:YYYY-MM-DD`` · ``quality>N`` / ``quality<N`` ·
-``is:unread`` / ``is:read`` / ``is:starred``. Dates are local days (``library.days``).
+``is:unread`` / ``is:read`` / ``is:starred`` · ``story:ID``. Dates are local days
+(``library.days``).
 Parsing is pure; the index turns a ``Query`` into SQL.
 """
 
@@ -48,6 +49,8 @@ class Query:
     quality_max: int | None = None
     flags: set[str] = field(default_factory=set)
     excluded_flags: set[str] = field(default_factory=set)
+    stories: list[str] = field(default_factory=list)  # story ids (``library.story_index``)
+    excluded_stories: list[str] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -104,7 +107,7 @@ def _apply(query: Query, key: str, operator: str, value: str, negate: bool) -> N
     """Apply one ``key:value`` (or ``quality>N``) part of a query."""
     if operator != ":" and key != "quality":
         raise QueryError(f"'{key}{operator}' is not understood; comparisons work with quality")
-    if not value and key in ("topic", "provider", "after", "before", "is", "quality"):
+    if not value and key in ("topic", "provider", "after", "before", "is", "quality", "story"):
         raise QueryError(f"{key}{operator} needs a value right after it (no space)")
     if negate and key in ("after", "before", "quality"):
         # Ignoring the dash would silently give the opposite of what was asked.
@@ -133,7 +136,10 @@ def _apply(query: Query, key: str, operator: str, value: str, negate: bool) -> N
         if flag not in FLAGS:
             raise QueryError(f"is:{value} is not known; use is:unread, is:read or is:starred")
         (query.excluded_flags if negate else query.flags).add(flag)
+    elif key == "story":
+        (query.excluded_stories if negate else query.stories).append(value.lower())
     else:
         raise QueryError(
-            f"unknown filter '{key}:'; use topic:, provider:, after:, before:, quality>, is:"
+            f"unknown filter '{key}:'; use topic:, provider:, after:, before:, quality>, is:, "
+            "story:"
         )

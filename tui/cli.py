@@ -77,6 +77,9 @@ def _command_parser() -> argparse.ArgumentParser:
     listing.add_argument("--sort", choices=tuple(SORTS), default="date", help="the order (below)")
     listing.add_argument("--limit", type=_limit, metavar="N", help="at most N articles")
     listing.add_argument("--json", action="store_true", help="JSON Lines output")
+    listing.add_argument(
+        "--stories", action="store_true", help="one row per story, with its number of sources"
+    )
     topics = commands.add_parser(
         "topics", help="the topic tree with article counts", epilog=DEFAULT_PATHS
     )
@@ -205,6 +208,10 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
 def run_list(args: argparse.Namespace, out: TextIO) -> int:
     """``lede list``: matching articles, newest first (or by --sort)."""
     index, _ = _open(args.paths)
+    if args.stories:
+        from tui.story_lines import write_stories
+
+        return write_stories(index, args, out)
     rows = index.search(args.query, sort=args.sort, limit=args.limit)
     if args.json:
         from tui.records import json_records

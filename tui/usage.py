@@ -18,7 +18,9 @@ queries (lede list -q QUERY, and / in the reader):
   quality>N, quality<N   quality score above or below N (also >=, <=, =)
   is:unread, is:read, is:starred
                          reading state, shared with the reader
-  A dash in front of topic:, provider: or is: leaves those out too.
+  story:ID               the articles of one story (ids: lede list --stories,
+                         or "story" in lede list --json)
+  A dash in front of topic:, provider:, is: or story: leaves those out too.
   A query that starts with a dash works as it is: lede list -q -word."""
 
 SORT_HELP = """\
