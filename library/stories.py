@@ -92,6 +92,17 @@ def story_id(identity: str) -> str:
     return hashlib.blake2b(identity.encode(), digest_size=6).hexdigest()
 
 
+def headline_key(member: Member) -> tuple[bool, int, bool, int, str]:
+    """Sorts members best headline first (see ``headline``)."""
+    return (
+        member.quality is None,
+        -(member.quality or 0),
+        member.published is None,
+        member.published or 0,
+        member.identity,
+    )
+
+
 def headline(members: Iterable[Member]) -> int:
     """The member shown for the story: the highest quality, then the earliest.
 
@@ -99,17 +110,7 @@ def headline(members: Iterable[Member]) -> int:
     report wins. Missing quality ranks below any given one, a missing date after any
     date, identity breaks the last ties so the choice is stable.
     """
-    best = min(
-        members,
-        key=lambda m: (
-            m.quality is None,
-            -(m.quality or 0),
-            m.published is None,
-            m.published or 0,
-            m.identity,
-        ),
-    )
-    return best.id
+    return min(members, key=headline_key).id
 
 
 class _Story:

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from library.db import select_in
-from library.results import ArticleRow
+from library.results import ROW_COLUMNS, ArticleRow
 from library.stories import Member, headline
 
 
@@ -44,3 +44,12 @@ def story_entries(rows: list[ArticleRow], stories: dict[int, str]) -> list[Story
         best = headline(Member(r.id, r.published, r.quality, r.identity) for r in rows_of_story)
         entries.append(StoryEntry(story, rows_of_story, by_id[best]))
     return entries
+
+
+def story_sources(db: sqlite3.Connection, article_id: int) -> list[ArticleRow]:
+    """Every source of the story of an article, earliest first (it alone, if alone)."""
+    sql = (
+        f"SELECT {ROW_COLUMNS} FROM articles WHERE duplicate_of IS NULL AND story = "
+        "(SELECT story FROM articles WHERE id = ?) ORDER BY published IS NULL, published, id"
+    )
+    return [ArticleRow(*row) for row in db.execute(sql, (article_id,))]

@@ -23,6 +23,7 @@ from textual.strip import Strip
 
 from library.days import local_date
 from library.results import ArticleRow, ResultSet
+from library.story_map import StoryResults
 from tui.textual_internals import update_scrollbar, virtual_size_without_layout
 
 DATE_WIDTH = 10
@@ -31,6 +32,11 @@ PROVIDER_WIDTH = 18
 # on screen a moment before, moved up or down: painting them again was a third of the
 # cost of the new list reaching the screen.
 LINES_KEPT = 256
+
+
+def story_note(results: ResultSet, position: int) -> str:
+    """What a story's row adds to its headline (sources, dates, unread), if it is one."""
+    return results.note(position, local_date) if isinstance(results, StoryResults) else ""
 
 
 class RowLook(NamedTuple):
@@ -55,6 +61,9 @@ class ArticleList(ScrollView, can_focus=True):
         Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down"),
         Binding("pageup", "page_up", "Page up", show=False, id="list.page_up"),
         Binding("enter", "open", "Open", id="list.open"),
+        Binding(
+            "right", "open_story", "Open a story to its sources", show=False, id="list.open_story"
+        ),
         Binding("n", "next_unread", "Next unread", id="list.next_unread"),
         Binding("N", "previous_unread", "Prev unread", show=False, id="list.previous_unread"),
     ]
@@ -251,6 +260,16 @@ class ArticleList(ScrollView, can_focus=True):
         if self.current is not None:
             self.post_message(self.Opened(self, self.current))
 
+    @property
+    def current_story(self) -> str | None:
+        """The story of the row under the cursor, when the row stands for several sources."""
+        results = self.results
+        return results.story_at(self.cursor) if isinstance(results, StoryResults) else None
+
+    def action_open_story(self) -> None:
+        if self.current_story is not None:
+            self.action_open()
+
     def _find_unread(self, step: int) -> int | None:
         position = self.cursor + step
         while self.results is not None and 0 <= position < self.count:
@@ -345,23 +364,31 @@ class ArticleList(ScrollView, can_focus=True):
         unread = row.identity not in self.read
         starred = row.identity in self.starred
         cursor = position == self.cursor
-        key = (row, unread, starred, cursor, cursor and self.has_focus, width)
+        note = story_note(self.results, position)
+        key = (row, unread, starred, cursor, cursor and self.has_focus, width, note)
         strip = self._lines.get(key)
         if strip is None:
-            strip = self._paint(row, unread, starred, cursor, width)
+            strip = self._paint(row, unread, starred, cursor, width, note)
             self._lines[key] = strip
         return strip
 
     def _paint(
-        self, row: ArticleRow, unread: bool, starred: bool, cursor: bool, width: int
+        self, row: ArticleRow, unread: bool, starred: bool, cursor: bool, width: int, note: str
     ) -> Strip:
-        """Marker, star, date, title, provider and quality, fitted to ``width`` cells."""
+        """Marker, star, date, title, provider (or a story's note: sources, unread, dates,
+        in the provider's place and up to half the title's) and quality, in ``width`` cells."""
         look = self._look(unread, cursor)
         date = local_date(row.published) if row.published is not None else ""
         quality = "" if row.quality is None else f"{row.quality:>3}"
         show_provider = width >= 60
         provider_width = min(PROVIDER_WIDTH, max(8, width // 5)) if show_provider else 0
         fixed = 3 + DATE_WIDTH + 1 + (provider_width + 1 if show_provider else 0) + 4
+        if note:
+            show_provider = False
+            fixed -= provider_width + 1 if provider_width else 0
+            room = max(provider_width, (width - fixed) // 2)
+            note = " " + set_cell_size(note, min(cell_len(note), max(0, room - 1)))
+            fixed += cell_len(note)
         title_width = max(1, width - fixed)
         title = set_cell_size(row.title, title_width)
         if cell_len(row.title) > title_width and title_width > 1:
@@ -374,6 +401,8 @@ class ArticleList(ScrollView, can_focus=True):
             Segment(" ", look.line),
             Segment(title, look.line),
         ]
+        if note:
+            segments.append(Segment(note, look.provider))
         if show_provider:
             segments.append(Segment(" ", look.line))
             segments.append(Segment(set_cell_size(row.provider, provider_width), look.provider))
