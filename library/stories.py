@@ -87,9 +87,12 @@ class Member(NamedTuple):
     identity: str
 
 
+STORY_DIGITS = 12  # hex digits of a story id: it fits a 64-bit integer
+
+
 def story_id(identity: str) -> str:
     """A story's id from its seed's identity: short, stable, safe in a query."""
-    return hashlib.blake2b(identity.encode(), digest_size=6).hexdigest()
+    return hashlib.blake2b(identity.encode(), digest_size=STORY_DIGITS // 2).hexdigest()
 
 
 def headline_key(member: Member) -> tuple[bool, int, bool, int, str]:

@@ -15,76 +15,83 @@ from collections.abc import Callable, Container
 from typing import TYPE_CHECKING
 
 from library.results import ResultSet
-from library.stories import Member, headline_key
+from library.stories import STORY_DIGITS
 
 if TYPE_CHECKING:
     import numpy
 
 NO_DATE = -(1 << 62)
+LATEST = 1 << 62
+# The headline order (``library.stories.headline``) in SQL: SQLite sorts, not Python.
+HEADLINE_ORDER = "quality IS NULL, quality DESC, published IS NULL, published, identity"
 
 
 class StoryMap:
-    """Every article's story as an integer, its rank as a headline, and its date."""
+    """By article id: its story (a dense index), its date; and ids in headline order."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
         import numpy
 
         rows = db.execute(
-            "SELECT id, coalesce(story, ''), quality, published, identity FROM articles "
-            "WHERE duplicate_of IS NULL"
+            "SELECT id, coalesce(story, ''), coalesce(published, ?) FROM articles "
+            f"WHERE duplicate_of IS NULL ORDER BY {HEADLINE_ORDER}",
+            (NO_DATE,),
         ).fetchall()
-        size = max((row[0] for row in rows), default=0) + 1
-        self.story = numpy.zeros(size, numpy.int64)
-        self.rank = numpy.zeros(size, numpy.int64)
+        ids = numpy.fromiter((row[0] for row in rows), numpy.int64, len(rows))
+        # An article without a story yet is one of its own (a negative code).
+        codes = numpy.fromiter(
+            (int(row[1], 16) if row[1] else -row[0] for row in rows), numpy.int64, len(rows)
+        )
+        size = int(ids.max()) + 1 if len(ids) else 1
+        self.codes, dense = numpy.unique(codes, return_inverse=True)
+        self.story = numpy.full(size, -1, numpy.int64)  # id -> dense story index
+        self.story[ids] = dense
+        self.rank = numpy.zeros(size, numpy.int64)  # id -> place in the headline order
+        self.rank[ids] = numpy.arange(len(ids))
+        self.by_rank = ids
         self.published = numpy.full(size, NO_DATE, numpy.int64)
-        self.names: dict[int, str] = {}
-        members = [
-            Member(article, published, quality, identity)
-            for article, _, quality, published, identity in rows
-        ]
-        ranked = sorted(range(len(rows)), key=lambda i: headline_key(members[i]))
-        for rank, i in enumerate(ranked):
-            article, story, _, published, _ = rows[i]
-            code = int(story, 16) if story else -article  # no story yet: a story of its own
-            self.story[article] = code
-            self.names[code] = story
-            self.rank[article] = rank
-            if published is not None:
-                self.published[article] = published
+        self.published[ids] = numpy.fromiter((row[2] for row in rows), numpy.int64, len(rows))
 
     def covers(self, ids: numpy.ndarray) -> bool:
-        """Whether every id was in the index when this map was loaded."""
-        return not len(ids) or int(ids.max()) < len(self.story)
+        """Whether every id was in the index (and not a copy) when this map was loaded."""
+        if not len(ids):
+            return True
+        return int(ids.max()) < len(self.story) and bool((self.story[ids] >= 0).all())
 
     def grouped(self, results: ResultSet, read: numpy.ndarray) -> StoryResults:
-        """``results`` with one row per story; ``read`` marks read ids (by id)."""
+        """``results`` with one row per story; ``read`` marks read ids (by id).
+
+        Every step is one pass over the ids (``ufunc.at`` per story, no sort): a story's
+        row is where its first member was, showing its best-ranked member."""
         import numpy
 
         ids = numpy.frombuffer(results.ids, numpy.int64)
-        codes = self.story[ids]
-        order = numpy.lexsort((self.rank[ids], codes))  # by story, headline first
-        starts = numpy.flatnonzero(numpy.r_[True, codes[order][1:] != codes[order][:-1]])
-        if not len(ids):
-            starts = starts[:0]
-        first = numpy.minimum.reduceat(order, starts) if len(ids) else starts
-        placed = numpy.argsort(first, kind="stable")  # stories where their first member was
-        heads = ids[order[starts]][placed]
-        sizes = numpy.diff(numpy.r_[starts, len(ids)])[placed]
-        unread = ~read[ids[order]] if len(read) else numpy.ones(len(ids), bool)
-        unread_counts = numpy.add.reduceat(unread, starts)[placed] if len(ids) else sizes
-        dates = self.published[ids[order]]
-        known = numpy.where(dates == NO_DATE, numpy.iinfo(numpy.int64).max, dates)
-        spans = (
-            (
-                numpy.minimum.reduceat(known, starts)[placed],
-                numpy.maximum.reduceat(dates, starts)[placed],
-            )
-            if len(ids)
-            else (sizes, sizes)
-        )
-        names = [self.names.get(int(code), "") for code in codes[order[starts]][placed]]
+        count, stories = len(ids), len(self.codes)
+        story = self.story[ids]
+        first = numpy.full(stories, count, numpy.int64)
+        numpy.minimum.at(first, story, numpy.arange(count))
+        is_first = numpy.zeros(count, bool)
+        is_first[first[first < count]] = True
+        rows = numpy.flatnonzero(is_first)
+        row_story = story[rows]
+        best = numpy.full(stories, len(self.by_rank), numpy.int64)
+        numpy.minimum.at(best, story, self.rank[ids])
+        heads = self.by_rank[best[row_story]]
+        sizes = numpy.bincount(story, minlength=stories)[row_story]
+        unread = ~read[ids] if len(read) else numpy.ones(count, bool)
+        unread_sources = numpy.bincount(story, unread, minlength=stories)[row_story]
+        dates = self.published[ids]
+        earliest = numpy.full(stories, LATEST, numpy.int64)
+        numpy.minimum.at(earliest, story, numpy.where(dates == NO_DATE, LATEST, dates))
+        latest = numpy.full(stories, NO_DATE, numpy.int64)
+        numpy.maximum.at(latest, story, dates)
         return StoryResults(
-            results, array("q", heads.tobytes()), sizes, unread_counts, spans, names
+            results,
+            array("q", heads.tobytes()),
+            sizes,
+            unread_sources.astype(numpy.int64),
+            (earliest[row_story], latest[row_story]),
+            self.codes[row_story],
         )
 
 
@@ -99,14 +106,14 @@ class StoryResults(ResultSet):
         sizes: numpy.ndarray,
         unread: numpy.ndarray,
         spans: tuple[numpy.ndarray, numpy.ndarray],
-        names: list[str],
+        codes: numpy.ndarray,
     ) -> None:
         super().__init__(members.connection, heads, members.read)
         self.members = members
         self.sizes = sizes
         self.unread_sources = unread
         self.spans = spans
-        self.names = names
+        self.codes = codes  # each row's story, as ``int(story id, 16)`` (< 0: none yet)
 
     @property
     def unread(self) -> int:
@@ -115,8 +122,9 @@ class StoryResults(ResultSet):
 
     def story_at(self, position: int) -> str | None:
         """The story of a row that stands for more than one article."""
-        if 0 <= position < len(self.names) and self.sizes[position] > 1:
-            return self.names[position] or None
+        if 0 <= position < len(self.codes) and self.sizes[position] > 1:
+            code = int(self.codes[position])
+            return f"{code:0{STORY_DIGITS}x}" if code >= 0 else None
         return None
 
     def note(self, position: int, day: Callable[[int], str]) -> str:
