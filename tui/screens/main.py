@@ -363,8 +363,6 @@ class MainScreen(ReaderCommands):
         elif detail.has_focus_within:
             self.query_one("#articles", ArticleList).focus()
 
-    # -- stories ------------------------------------------------------------------------
-
     def open_story(self, story: str) -> None:
         """Show a story's sources as the list: the filter ``story:ID`` (esc goes back)."""
         field = self.query_one("#filter", Input)
