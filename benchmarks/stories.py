@@ -1,7 +1,7 @@
 """Measure story grouping: pairwise precision and recall on labelled sets, and the time
 to group a large synthetic corpus.
 
-    python benchmarks/stories.py [--count 50000] [--compare]
+    python benchmarks/stories.py [--count 50000] [--site-count 10000] [--compare]
 
 The time is CPU time of the grouping process (the machine is shared: wall time would
 measure the neighbours), best of three, next to a baseline taken in the same run (one
@@ -74,6 +74,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=50_000)
     parser.add_argument("--compare", action="store_true")
+    parser.add_argument("--site-count", type=int, default=10_000, help="library/synthetic news")
     args = parser.parse_args()
     if CORPUS.is_dir():
         quality("real sample corpus", real_articles())
@@ -81,6 +82,9 @@ def main() -> None:
         print(f"real sample corpus: skipped, {CORPUS} is not there")
     quality("hand-written look-alikes", lookalikes())
     quality("synthetic", generate(QUALITY_STORIES, seed=11))
+    from benchmarks.story_site import site_quality
+
+    site_quality(args.site_count, seed=11)
     articles = generate(int(args.count * STORIES_PER_ARTICLE), seed=5)
     start = time.process_time()
     items = to_group(articles)

@@ -52,6 +52,7 @@ class StoredArticle(NamedTuple):
     web_url: str | None
     collection: str | None
     is_published: int
+    story: str | None  # the id shared by the articles of one story
 
 
 class CorpusIndex:
@@ -280,7 +281,7 @@ class CorpusIndex:
         """Every stored column of the articles, in the order given."""
         sql = (
             "SELECT id, path, title, provider_name, provider_domain, published, quality, "
-            "url, identity, kind, web_url, collection, is_published "
+            "url, identity, kind, web_url, collection, is_published, story "
             "FROM articles WHERE id IN ({marks})"
         )
         found = {row[0]: StoredArticle(*row) for row in select_in(self.db, sql, article_ids)}

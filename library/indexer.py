@@ -22,6 +22,7 @@ from library.differences import Differences, find_differences, usable_files
 from library.listing import store_listing
 from library.scan import FoundFile, scan
 from library.schema import DROP_SORT_INDEXES, SORT_INDEXES, ensure_schema
+from library.story_index import assign_stories
 from library.writer import Waiting, writing
 from models.topic import TopicTree, topic_key
 
@@ -138,6 +139,8 @@ def _refresh(
             db.executescript(SORT_INDEXES)  # after a bulk load, or an interrupted run
             if parsed or gone:
                 _upkeep(db)
+        if parsed:  # after the list is complete: the reader is already usable
+            assign_stories(db_path)
         scanned = db.execute("SELECT count(*) FROM files").fetchone()[0]
     finally:
         db.close()
@@ -264,6 +267,7 @@ def _forget(db: sqlite3.Connection, path: str) -> None:
     if found:
         db.execute("DELETE FROM article_text WHERE rowid = ?", found)
         db.execute("DELETE FROM article_topics WHERE article_id = ?", found)
+        db.execute("DELETE FROM signatures WHERE article_id = ?", found)
         db.execute("DELETE FROM articles WHERE id = ?", found)
     for table in ("files", "taxonomy", "problems"):
         db.execute(f"DELETE FROM {table} WHERE path = ?", (path,))
@@ -320,6 +324,8 @@ def _store(db: sqlite3.Connection, batch: list[IndexedFile], now: float | None) 
         "INSERT INTO article_topics VALUES (?, ?, ?)",
         [(i, name, topic_key(name)) for i, r, _ in rows for name in r.topics],
     )
+    signatures = [(i, r.signature) for i, r, _ in rows if r.signature]
+    db.executemany("INSERT INTO signatures VALUES (?, ?)", signatures)
 
 
 def _mark_duplicates(db: sqlite3.Connection) -> None:

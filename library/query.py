@@ -3,7 +3,7 @@
 ``words`` · ``"exact phrase"`` · ``-word`` · ``topic:NAME`` · ``provider:TEXT`` ·
 ``after:YYYY-MM-DD`` · ``before:YYYY-MM-DD`` · ``quality>N`` / ``quality<N`` ·
 ``is:unread`` / ``is:read`` / ``is:starred`` · ``is:published`` / ``is:unpublished`` ·
-``collection:NAME`` (``collection:*``: every collection). Dates are local days
+``collection:NAME`` (``collection:*``: every collection) · ``story:ID``. Dates are local days
 (``library.days``). Parsing is pure; the index turns a ``Query`` into SQL, and checks
 the names of topics and collections against the corpus.
 """
@@ -20,7 +20,7 @@ _TOKEN = re.compile(r'\s*(-?)(?:(\w+)(:|>=|<=|>|<|=))?(?:"([^"]*)("?)|(\S*))')
 FLAGS = ("unread", "read", "starred")
 SITE_FLAGS = ("published", "unpublished")  # the site's own flag, not the reading state
 EVERY_COLLECTION = "*"
-NEED_VALUES = ("topic", "provider", "after", "before", "is", "quality", "collection")
+NEED_VALUES = ("topic", "provider", "after", "before", "is", "quality", "collection", "story")
 # SQLite compares 64-bit integers: a larger bound overflows, so quality takes at most 18 digits.
 QUALITY_DIGITS = 18
 
@@ -59,6 +59,8 @@ class Query:
     default_collections: tuple[str, ...] = ()
     """The collections shown when the query names none (empty: all); not parsed, set by
     whoever runs the query (see ``library.stream``)."""
+    stories: list[str] = field(default_factory=list)  # story ids (``library.story_index``)
+    excluded_stories: list[str] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -149,10 +151,12 @@ def _apply(query: Query, key: str, operator: str, value: str, negate: bool) -> N
         _flag(query, value, negate)
     elif key == "collection":
         (query.excluded_collections if negate else query.collections).append(value)
+    elif key == "story":
+        (query.excluded_stories if negate else query.stories).append(value.lower())
     else:
         raise QueryError(
             f"unknown filter '{key}:'; use topic:, provider:, after:, before:, quality>, is:, "
-            "collection:"
+            "collection:, story:"
         )
 
 

@@ -39,3 +39,4 @@ class IndexedFile(NamedTuple):
     topics: tuple[str, ...]
     taxonomy: tuple[tuple[str, str, str, str, str], ...]  # name, parent, id, short, description
     problems: tuple[tuple[int | None, str, str], ...]  # line, severity, message
+    signature: str = ""  # a news article's story terms (``library.signature``), else empty

@@ -40,12 +40,16 @@ CREATE TABLE IF NOT EXISTS articles (
     duplicate_of INTEGER, kind TEXT, title TEXT NOT NULL, provider_name TEXT,
     provider_domain TEXT, published INTEGER, quality INTEGER, url TEXT, original_url TEXT,
     web_url TEXT, collection TEXT, is_published INTEGER NOT NULL DEFAULT 1,
-    first_seen REAL NOT NULL DEFAULT 0);
+    first_seen REAL NOT NULL DEFAULT 0, story TEXT);
 CREATE INDEX IF NOT EXISTS articles_identity ON articles(identity);
 CREATE INDEX IF NOT EXISTS articles_first_seen ON articles(first_seen);
 -- When each file entered the corpus, kept while the file is parsed again after a change
 -- (its article row is replaced then) and forgotten only when the file goes.
 CREATE TABLE IF NOT EXISTS seen (path TEXT PRIMARY KEY, first_seen REAL NOT NULL);
+-- story: the id shared by the articles of one story (library.story_index), NULL until
+-- grouped; signatures: a news article's story terms, so later articles join its story.
+CREATE INDEX IF NOT EXISTS articles_story ON articles(story);
+CREATE TABLE IF NOT EXISTS signatures (article_id INTEGER PRIMARY KEY, signature TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 CREATE INDEX IF NOT EXISTS articles_collection ON articles(collection);
 CREATE VIRTUAL TABLE IF NOT EXISTS article_text USING fts5(

@@ -199,6 +199,10 @@ class Search:
             if value is not None:
                 sql.append(f"a.{column} {operator} ?")
                 params.append(value)
+        for stories, negate in ((query.stories, False), (query.excluded_stories, True)):
+            for story in stories:
+                sql.append(f"a.story IS {'NOT ' if negate else ''}?")
+                params.append(story)
         flags = [(flag, False) for flag in sorted(query.flags)]
         flags += [(flag, True) for flag in sorted(query.excluded_flags)]
         for flag, negate in flags:

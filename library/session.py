@@ -29,6 +29,7 @@ from models.problem import Problem
 from models.topic import TopicTree
 
 if TYPE_CHECKING:
+    from library.story_map import StoryMap
     from models.article import Article
 
 
@@ -69,6 +70,7 @@ class OpenedArticle:
     article: Article | None
     related_in_corpus: frozenset[str] = frozenset()
     problem: str = ""
+    sources: tuple[ArticleRow, ...] = ()  # the story's, when it has more than one
 
 
 class ReaderSession:
@@ -95,18 +97,34 @@ class ReaderSession:
         # Articles first seen since then are new since the last visit.
         self._visit, self.previous_visit = self.state.begin_session(corpus_key(self.paths))
         self._writing = threading.Lock()  # one refresh at a time: a full one, or a watcher's
+        self.stories_grouped = True  # one row per story (``c`` shows every article)
+        self._stories: StoryMap | None = None  # loaded after the first frame
+        self._grouped: tuple[ResultSet, object, ResultSet] | None = None
+
+    def load_stories(self) -> None:
+        """Load every article's story for grouping the list (safe to call from a thread;
+        until it is loaded the list shows every article)."""
+        from library.story_map import StoryMap
+
+        self._stories = StoryMap(self.index.db)
 
     def refresh(
         self, progress: ProgressCallback | None = None, waiting: Waiting | None = None
     ) -> RefreshReport:
         """Bring the index up to date with the files (safe to call from a thread)."""
         with self._writing:
-            return self.index.refresh(progress, waiting)
+            report = self.index.refresh(progress, waiting)
+        if report.parsed or report.removed:
+            self.load_stories()  # here, in the refresh's thread, not on a keystroke
+        return report
 
     def refresh_paths(self, paths: Iterable[str]) -> RefreshReport:
         """Bring the index up to date with the files at ``paths`` only (from a thread)."""
         with self._writing:
-            return self.index.refresh_paths(paths)
+            report = self.index.refresh_paths(paths)
+        if report.parsed or report.removed:
+            self.load_stories()
+        return report
 
     def errors(self) -> list[Problem]:
         """The problems that kept a document out (safe to call from a thread)."""
@@ -142,6 +160,24 @@ class ReaderSession:
         """Hide unpublished items, or show them again; whether they are hidden now."""
         self.stream = self.stream.toggled()
         return self.stream.hide_unpublished
+
+    def _as_stories(self, results: ResultSet) -> ResultSet:
+        """One row per story (the same object for the same results, so nothing repaints)."""
+        from library.story_map import read_mask
+
+        stories = self._stories
+        if stories is None:
+            return results
+        last = self._grouped
+        if last is not None and last[0] is results and last[1] is stories:
+            return last[2]
+        import numpy
+
+        if not stories.covers(numpy.frombuffer(results.ids, numpy.int64)):
+            return results  # articles newer than the map: it is being loaded again
+        grouped = stories.grouped(results, read_mask(len(stories.story), results.read))
+        self._grouped = (results, stories, grouped)
+        return grouped
 
     def flags(self) -> tuple[set[str], set[str]]:
         """Identities that are read, and that are starred (read again only after a change:
@@ -179,8 +215,11 @@ class ReaderSession:
         if article is None:
             reason = parsed.problems[0].message if parsed.problems else "cannot be read"
             return OpenedArticle(row, None, problem=reason)
+        from library.story_view import story_sources
+
         urls = [item.url for item in article.related if item.url]
-        return OpenedArticle(row, article, frozenset(self.urls_in_corpus(urls)))
+        sources = tuple(story_sources(self.index.db, row.id))
+        return OpenedArticle(row, article, frozenset(self.urls_in_corpus(urls)), sources=sources)
 
     def urls_in_corpus(self, urls: list[str]) -> set[str]:
         """Those of ``urls`` whose article is in the corpus (one query for them all)."""

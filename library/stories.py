@@ -28,10 +28,10 @@ story without renaming it (even one published before the seed); only a full regr
 names the story after its earliest member again. Articles with one identity are one
 article, so one story.
 
-Incremental: ``StoryGrouper.restore`` loads stored members with their story ids (no
-comparisons), ``place`` puts new ones into them. A batch is ``place`` on an empty
-grouper, so a late article placed incrementally meets exactly what the batch would
-have compared it with.
+Incremental: ``StoryGrouper.restore_and_place`` loads stored members with their story
+ids (no comparisons) and puts new ones into them, counting terms over both first. A
+batch is ``place`` on an empty grouper, so a late article placed incrementally meets
+what the batch would have compared it with.
 """
 
 from __future__ import annotations
@@ -58,6 +58,8 @@ TITLE_WEIGHT = 2.0
 TITLE_PROBES = 3  # an article's rarest title terms that find its neighbours
 PROBES = 2  # and its rarest other terms
 CROWDED = 400  # a term with more articles in the window than this finds no one
+COMMON = 20  # nor does a term held by one article in this many, once past COMMON_FLOOR
+COMMON_FLOOR = 50
 MEMBERS = 8  # the latest members compared when the seed alone is not close enough
 _CACHED = 16384  # article weights kept at once: memory, not results, depends on it
 _FEW = 8  # postings this short are taken whole: the story's own span check still applies
@@ -85,9 +87,23 @@ class Member(NamedTuple):
     identity: str
 
 
+STORY_DIGITS = 12  # hex digits of a story id: it fits a 64-bit integer
+
+
 def story_id(identity: str) -> str:
     """A story's id from its seed's identity: short, stable, safe in a query."""
-    return hashlib.blake2b(identity.encode(), digest_size=6).hexdigest()
+    return hashlib.blake2b(identity.encode(), digest_size=STORY_DIGITS // 2).hexdigest()
+
+
+def headline_key(member: Member) -> tuple[bool, int, bool, int, str]:
+    """Sorts members best headline first (see ``headline``)."""
+    return (
+        member.quality is None,
+        -(member.quality or 0),
+        member.published is None,
+        member.published or 0,
+        member.identity,
+    )
 
 
 def headline(members: Iterable[Member]) -> int:
@@ -97,17 +113,7 @@ def headline(members: Iterable[Member]) -> int:
     report wins. Missing quality ranks below any given one, a missing date after any
     date, identity breaks the last ties so the choice is stable.
     """
-    best = min(
-        members,
-        key=lambda m: (
-            m.quality is None,
-            -(m.quality or 0),
-            m.published is None,
-            m.published or 0,
-            m.identity,
-        ),
-    )
-    return best.id
+    return min(members, key=headline_key).id
 
 
 class _Story:
@@ -156,10 +162,25 @@ class StoryGrouper:
 
     def restore(self, placed: Iterable[tuple[StoryArticle, str]]) -> None:
         """Load articles already grouped, with their story ids, without comparing."""
+        self.restore_and_place(placed, [])
+
+    def place(self, articles: Iterable[StoryArticle]) -> dict[int, str]:
+        """Put new articles into stories (joining one or starting one); their ids."""
+        return self.restore_and_place([], articles)
+
+    def restore_and_place(
+        self, placed: Iterable[tuple[StoryArticle, str]], articles: Iterable[StoryArticle]
+    ) -> dict[int, str]:
+        """``restore`` the placed, then ``place`` the new articles; their ids.
+
+        Terms are counted over both first, so the restored articles are findable by
+        the terms they share with the new ones, as they would be in a batch (restored
+        alone, a term only one of them has is not indexed)."""
         with _no_collection():
             placed = sorted(placed, key=lambda pair: _order(pair[0]))
-            parsed = self._count_terms([article for article, _ in placed])
-            for (article, sid), terms in zip(placed, parsed, strict=True):
+            articles = sorted(articles, key=_order)
+            parsed = self._count_terms([article for article, _ in placed] + articles)
+            for (article, sid), terms in zip(placed, parsed, strict=False):
                 if article.published is None:
                     continue
                 index, probes = self._add(article.published, terms)
@@ -167,15 +188,8 @@ class StoryGrouper:
                 if story is None:
                     story = self._stories[sid] = _Story(sid, index, article.published)
                 self._join(story, index, probes)
-            self._forget_weights()
-
-    def place(self, articles: Iterable[StoryArticle]) -> dict[int, str]:
-        """Put new articles into stories (joining one or starting one); their ids."""
-        with _no_collection():
-            articles = sorted(articles, key=_order)
-            parsed = self._count_terms(articles)
             result: dict[int, str] = {}
-            for article, terms in zip(articles, parsed, strict=True):
+            for article, terms in zip(articles, parsed[len(placed) :], strict=True):
                 if article.published is None:
                     result[article.id] = story_id(article.identity)
                     continue
@@ -232,9 +246,11 @@ class StoryGrouper:
         rarity = self._rarity.__getitem__
         title = sorted(map(rarity, terms[0]))
         rest = sorted(map(rarity, terms[1]))
+        common = (max(COMMON_FLOOR, self._count // COMMON) + 1) << _CHECKSUM_BITS << _ID_BITS
         title_from, rest_from = bisect_left(title, _SHARED), bisect_left(rest, _SHARED)
-        ranked = title[title_from : title_from + TITLE_PROBES]
-        ranked += rest[rest_from : rest_from + PROBES]
+        title_to, rest_to = bisect_left(title, common), bisect_left(rest, common)
+        ranked = title[title_from : min(title_from + TITLE_PROBES, title_to)]
+        ranked += rest[rest_from : min(rest_from + PROBES, rest_to)]
         return index, [key & _ID_MASK for key in ranked]
 
     def _join(self, story: _Story, index: int, probes: list[int]) -> None:

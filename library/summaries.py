@@ -7,6 +7,8 @@ import os
 from library.loader import load_file
 from library.records import ArticleSummary, IndexedFile
 from library.scan import FoundFile
+from library.signature import signature
+from library.story_index import in_stories
 from models.collection import collection_of
 from models.html import readable_body
 from models.text import printable
@@ -26,6 +28,7 @@ def index_one(found: FoundFile) -> IndexedFile:
             found.path, found.size, found.mtime_ns, None, "", "", (), taxonomy, problems
         )
     provider = article.provider
+    collection = collection_of(found.path, (found.root,))
     summary = ArticleSummary(
         article.identity,
         article.kind,
@@ -37,7 +40,7 @@ def index_one(found: FoundFile) -> IndexedFile:
         article.url,
         article.original_url,
         article.web_url,
-        collection_of(found.path, (found.root,)),
+        collection,
         article.published,
     )
     return IndexedFile(
@@ -50,6 +53,7 @@ def index_one(found: FoundFile) -> IndexedFile:
         tuple(dict.fromkeys(article.topics)),
         taxonomy,
         problems,
+        signature(summary.title, article.excerpt) if in_stories(collection) else "",
     )
 
 

@@ -20,6 +20,7 @@ from library.corpus import open_index, open_state
 from library.index import CorpusIndex
 from library.schema import SCHEMA_VERSION, SORTS
 from library.state import StateStore
+from library.stories import story_id
 from library.synthetic import generate
 from tests.conftest import QUERY_DOCS, DocWriter
 from tui.records import json_records
@@ -423,6 +424,7 @@ def test_records_for_json(query_corpus: Path, index_factory: IndexFactory) -> No
         "kind": "article",
         "collection": None,
         "published": True,
+        "story": story_id("https://example.test/tensorflow-3"),  # a story of its own
     }
     hangar = next(r for r in records if str(r["path"]).endswith("hangar.md"))
     assert (hangar["published_at"], hangar["quality"], hangar["topics"]) == (None, None, [])

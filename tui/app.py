@@ -117,6 +117,9 @@ class LedeApp(App[None]):
         import in its own thread)."""
         import_module("library.loader")
         import_module("numpy")
+        if self.session is not None:  # then the stories, and the list shows them
+            self.session.load_stories()
+            self.call_later(self._stories_loaded)
         # Told through the app's queue (thread-safe), which drops it once the app closes.
         self.call_later(keep_out_of_collections)  # their modules too, as start-up's
 
@@ -130,6 +133,10 @@ class LedeApp(App[None]):
         """Pull the corpus from its git upstream, and index what came."""
         if self.follower is not None:
             self.follower.sync()
+
+    def _stories_loaded(self) -> None:
+        if isinstance(self.screen, MainScreen):
+            self.screen.refresh_list()
 
     def on_unmount(self) -> None:
         if self.follower is not None:

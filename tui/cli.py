@@ -84,6 +84,9 @@ def _command_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="every collection of a site, and what it did not publish (default: its stream)",
     )
+    listing.add_argument(
+        "--stories", action="store_true", help="one row per story, with its number of sources"
+    )
     topics = commands.add_parser(
         "topics", help="the topic tree with article counts", epilog=DEFAULT_PATHS
     )
@@ -273,6 +276,10 @@ def run_list(args: argparse.Namespace, out: TextIO) -> int:
             settings.hide_unpublished,
             index.holds_collections(),
         )
+    if args.stories:
+        from tui.story_lines import write_stories
+
+        return write_stories(index, args, out)
     query = stream.applied(parse_query(args.query))
     rows = index.search(query, sort=args.sort, limit=args.limit)
     if args.json:

@@ -23,6 +23,7 @@ def json_records(index: CorpusIndex, article_ids: list[int]) -> list[dict[str, o
             "quality": row.quality,
             "identity": row.identity,
             "kind": row.kind,
+            "story": row.story,
         }
         for row in index.stored(article_ids)
     ]

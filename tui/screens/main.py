@@ -31,6 +31,7 @@ from tui.widgets.detail_view import DetailView
 from tui.widgets.filter_field import FilterField
 from tui.widgets.footer import ReaderFooter
 from tui.widgets.list_status import ListStatus
+from tui.widgets.story_sources import KEYS, StorySources
 from tui.widgets.topic_tree import TopicTree
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ NARROW_WIDTH = 110
 PANES = ("#topics", "#articles", "#detail")
 DETAIL_DELAY = 0.04  # seconds the cursor rests on a row before its article is loaded
 DETAIL_DELAY_TYPING = 0.3  # the same while the filter is typed
+SOURCE_NAMES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
 class MainScreen(ReaderCommands):
@@ -73,6 +75,23 @@ class MainScreen(ReaderCommands):
             "Hide/show unpublished",
             show=False,
             id="reader.toggle_unpublished",
+        ),
+        Binding(
+            "c",
+            "toggle_stories",
+            "Stories grouped/ungrouped",
+            show=False,
+            id="reader.toggle_stories",
+        ),
+        *(
+            Binding(
+                key,
+                f"open_source({key})",
+                "Open a source of the story",
+                show=False,
+                id=f"reader.source_{name}",
+            )
+            for key, name in zip(KEYS, SOURCE_NAMES, strict=True)
         ),
     ]
 
@@ -237,7 +256,11 @@ class MainScreen(ReaderCommands):
 
     @on(ArticleList.Opened)
     def _opened(self, event: ArticleList.Opened) -> None:
-        self.open_row(event.row)
+        story = event.article_list.current_story
+        if story is not None:
+            self.open_story(story)
+        else:
+            self.open_row(event.row)
 
     @on(DetailView.Stepped)
     def _stepped(self, event: DetailView.Stepped) -> None:
@@ -260,6 +283,7 @@ class MainScreen(ReaderCommands):
         if row is None:
             self._shown_id = None  # an article still being parsed is not shown
             detail.show_article(None, set())
+            detail.query_one(StorySources).show_sources([], None)
             return
         if row.id == self._shown_id and not force:
             return
@@ -279,6 +303,7 @@ class MainScreen(ReaderCommands):
         if opened.row.id != self._shown_id or not detail.is_attached:
             return  # the cursor moved on while it was parsed
         detail.show_article(opened.article, opened.related_in_corpus)
+        detail.query_one(StorySources).show_sources(list(opened.sources), opened.row.id)
         if opened.article is None:  # a file that vanished or broke since it was indexed
             detail.set_status(
                 Content.assemble(("⚠ ", "$error"), f"{opened.row.path}: {opened.problem}")
@@ -357,6 +382,31 @@ class MainScreen(ReaderCommands):
             self.show_detail(self.current_row(), force=True)
         elif detail.has_focus_within:
             self.query_one("#articles", ArticleList).focus()
+
+    def open_story(self, story: str) -> None:
+        """Show a story's sources as the list: the filter ``story:ID`` (esc goes back)."""
+        field = self.query_one("#filter", Input)
+        field.display = True
+        field.value = f"story:{story}"
+
+    def action_open_source(self, number: int) -> None:
+        """Open one of the sources the detail lists for the article's story."""
+        row = self.query_one("#detail", DetailView).query_one(StorySources).source(number)
+        if row is None:
+            return
+        articles = self.query_one("#articles", ArticleList)
+        story = articles.current_story
+        if story is not None:  # the source is behind the story's row: list the sources
+            self.open_story(story)
+        position = articles.results.position_of(row.id) if articles.results else None
+        if position is not None:  # the list follows, so it shows what is read
+            articles.set_cursor(position)
+        self.open_row(row)
+
+    def action_toggle_stories(self) -> None:
+        grouped = self.session.stories_grouped = not self.session.stories_grouped
+        self.refresh_list()
+        self.notify("One row per story" if grouped else "Every article", timeout=1.5)
 
     def action_cycle_sort(self) -> None:
         self.sort = SORT_ORDER[(SORT_ORDER.index(self.sort) + 1) % len(SORT_ORDER)]

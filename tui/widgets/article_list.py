@@ -20,7 +20,9 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from library.days import local_date
 from library.results import ArticleRow, ResultSet
+from library.story_map import StoryResults
 from tui.textual_internals import update_scrollbar, virtual_size_without_layout
 from tui.widgets.article_row import RowLook, paint_row, row_tag
 
@@ -28,6 +30,11 @@ from tui.widgets.article_row import RowLook, paint_row, row_tag
 # on screen a moment before, moved up or down: painting them again was a third of the
 # cost of the new list reaching the screen.
 LINES_KEPT = 256
+
+
+def story_note(results: ResultSet, position: int) -> str:
+    """What a story's row adds to its headline (sources, dates, unread), if it is one."""
+    return results.note(position, local_date) if isinstance(results, StoryResults) else ""
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -41,6 +48,9 @@ class ArticleList(ScrollView, can_focus=True):
         Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down"),
         Binding("pageup", "page_up", "Page up", show=False, id="list.page_up"),
         Binding("enter", "open", "Open", id="list.open"),
+        Binding(
+            "right", "open_story", "Open a story to its sources", show=False, id="list.open_story"
+        ),
         Binding("n", "next_unread", "Next unread", show=False, id="list.next_unread"),
         Binding("N", "previous_unread", "Prev unread", show=False, id="list.previous_unread"),
     ]
@@ -258,6 +268,16 @@ class ArticleList(ScrollView, can_focus=True):
         if self.current is not None:
             self.post_message(self.Opened(self, self.current))
 
+    @property
+    def current_story(self) -> str | None:
+        """The story of the row under the cursor, when the row stands for several sources."""
+        results = self.results
+        return results.story_at(self.cursor) if isinstance(results, StoryResults) else None
+
+    def action_open_story(self) -> None:
+        if self.current_story is not None:
+            self.action_open()
+
     def _find_unread(self, step: int) -> int | None:
         position = self.cursor + step
         while self.results is not None and 0 <= position < self.count:
@@ -354,15 +374,16 @@ class ArticleList(ScrollView, can_focus=True):
         unread = row.identity not in self.read
         starred = row.identity in self.starred
         cursor = position == self.cursor
-        key = (row, unread, starred, cursor, cursor and self.has_focus, width)
+        note = story_note(self.results, position)
+        key = (row, unread, starred, cursor, cursor and self.has_focus, width, note)
         strip = self._lines.get(key)
         if strip is None:
-            strip = self._paint(row, unread, starred, cursor, width)
+            strip = self._paint(row, unread, starred, cursor, width, note)
             self._lines[key] = strip
         return strip
 
     def _paint(
-        self, row: ArticleRow, unread: bool, starred: bool, cursor: bool, width: int
+        self, row: ArticleRow, unread: bool, starred: bool, cursor: bool, width: int, note: str
     ) -> Strip:
         look = self._look(unread, cursor, not row.is_published)
-        return paint_row(row, look, unread, starred, row_tag(row, self.home), width)
+        return paint_row(row, look, unread, starred, row_tag(row, self.home), width, note)

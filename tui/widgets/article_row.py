@@ -45,15 +45,28 @@ def row_tag(row: ArticleRow, home: frozenset[str]) -> str:
 
 
 def paint_row(
-    row: ArticleRow, look: RowLook, unread: bool, starred: bool, tag: str, width: int
+    row: ArticleRow,
+    look: RowLook,
+    unread: bool,
+    starred: bool,
+    tag: str,
+    width: int,
+    note: str = "",
 ) -> Strip:
-    """Marker, star, the unpublished mark, date, ``tag``, title, provider and quality,
-    fitted to ``width`` cells."""
+    """Marker, star, the unpublished mark, date, ``tag``, title, provider (or a story's
+    ``note``: sources, unread, dates, in the provider's place and up to half the title's)
+    and quality, fitted to ``width`` cells."""
     date = local_date(row.published) if row.published is not None else ""
     quality = "" if row.quality is None else f"{row.quality:>3}"
     show_provider = width >= 60
     provider_width = min(PROVIDER_WIDTH, max(8, width // 5)) if show_provider else 0
     fixed = 4 + DATE_WIDTH + 1 + (provider_width + 1 if show_provider else 0) + 4
+    if note:
+        show_provider = False
+        fixed -= provider_width + 1 if provider_width else 0
+        room = max(provider_width, (width - fixed) // 2)
+        note = " " + set_cell_size(note, min(cell_len(note), max(0, room - 1)))
+        fixed += cell_len(note)
     title_width = max(1, width - fixed)
     tag_width = min(TAG_WIDTH, cell_len(tag), title_width // 3)
     if tag_width:
@@ -74,6 +87,8 @@ def paint_row(
         Segment(tag, look.tag),
         Segment(title, look.title),
     ]
+    if note:
+        segments.append(Segment(note, look.provider))
     if show_provider:
         segments.append(Segment(" ", look.line))
         segments.append(Segment(set_cell_size(row.provider, provider_width), look.provider))

@@ -25,6 +25,7 @@ from textual.worker import Worker, WorkerState
 
 from library import paths
 from tui.timefmt import local_datetime, time_ago
+from tui.widgets.story_sources import StorySources
 
 if TYPE_CHECKING:
     from textual.widgets import Markdown
@@ -130,6 +131,7 @@ class DetailView(VerticalScroll, can_focus=True):
     def compose(self) -> ComposeResult:
         yield Static(Content("Select an article"), id="detail-header", markup=False)
         yield Static(id="detail-status", markup=False)
+        yield StorySources(id="story-sources")
         yield Static(id="detail-excerpt", markup=False)
         yield Static(id="detail-body-slot", markup=False)
         yield Static(Content("Related"), id="related-heading", markup=False)

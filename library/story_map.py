@@ -1,0 +1,155 @@
+"""The list as stories: one row per story, worked out from the ids of a result.
+
+Grouping runs on every filter keystroke, so it is a few numpy passes over arrays
+indexed by article id (each article's story, headline rank and date), loaded once
+per index version after the reader's first frame, never a Python object per row.
+A story's row is its headline among the matching members (``library.stories.headline``:
+highest quality, then earliest), placed where its first member came in the list.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from array import array
+from collections.abc import Callable, Container
+from typing import TYPE_CHECKING
+
+from library.results import ResultSet
+from library.stories import STORY_DIGITS
+
+if TYPE_CHECKING:
+    import numpy
+
+NO_DATE = -(1 << 62)
+LATEST = 1 << 62
+# The headline order (``library.stories.headline``) in SQL: SQLite sorts, not Python.
+HEADLINE_ORDER = "quality IS NULL, quality DESC, published IS NULL, published, identity"
+
+
+class StoryMap:
+    """By article id: its story (a dense index), its date; and ids in headline order."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        import numpy
+
+        rows = db.execute(
+            "SELECT id, coalesce(story, ''), coalesce(published, ?) FROM articles "
+            f"WHERE duplicate_of IS NULL ORDER BY {HEADLINE_ORDER}",
+            (NO_DATE,),
+        ).fetchall()
+        ids = numpy.fromiter((row[0] for row in rows), numpy.int64, len(rows))
+        # An article without a story yet is one of its own (a negative code).
+        codes = numpy.fromiter(
+            (int(row[1], 16) if row[1] else -row[0] for row in rows), numpy.int64, len(rows)
+        )
+        size = int(ids.max()) + 1 if len(ids) else 1
+        self.codes, dense = numpy.unique(codes, return_inverse=True)
+        self.story = numpy.full(size, -1, numpy.int64)  # id -> dense story index
+        self.story[ids] = dense
+        self.rank = numpy.zeros(size, numpy.int64)  # id -> place in the headline order
+        self.rank[ids] = numpy.arange(len(ids))
+        self.by_rank = ids
+        self.published = numpy.full(size, NO_DATE, numpy.int64)
+        self.published[ids] = numpy.fromiter((row[2] for row in rows), numpy.int64, len(rows))
+
+    def covers(self, ids: numpy.ndarray) -> bool:
+        """Whether every id was in the index (and not a copy) when this map was loaded."""
+        if not len(ids):
+            return True
+        return int(ids.max()) < len(self.story) and bool((self.story[ids] >= 0).all())
+
+    def grouped(self, results: ResultSet, read: numpy.ndarray) -> StoryResults:
+        """``results`` with one row per story; ``read`` marks read ids (by id).
+
+        Every step is one pass over the ids (``ufunc.at`` per story, no sort): a story's
+        row is where its first member was, showing its best-ranked member."""
+        import numpy
+
+        ids = numpy.frombuffer(results.ids, numpy.int64)
+        count, stories = len(ids), len(self.codes)
+        story = self.story[ids]
+        first = numpy.full(stories, count, numpy.int64)
+        numpy.minimum.at(first, story, numpy.arange(count))
+        is_first = numpy.zeros(count, bool)
+        is_first[first[first < count]] = True
+        rows = numpy.flatnonzero(is_first)
+        row_story = story[rows]
+        best = numpy.full(stories, len(self.by_rank), numpy.int64)
+        numpy.minimum.at(best, story, self.rank[ids])
+        heads = self.by_rank[best[row_story]]
+        sizes = numpy.bincount(story, minlength=stories)[row_story]
+        unread = ~read[ids] if len(read) else numpy.ones(count, bool)
+        unread_sources = numpy.bincount(story, unread, minlength=stories)[row_story]
+        dates = self.published[ids]
+        earliest = numpy.full(stories, LATEST, numpy.int64)
+        numpy.minimum.at(earliest, story, numpy.where(dates == NO_DATE, LATEST, dates))
+        latest = numpy.full(stories, NO_DATE, numpy.int64)
+        numpy.maximum.at(latest, story, dates)
+        return StoryResults(
+            results,
+            array("q", heads.tobytes()),
+            sizes,
+            unread_sources.astype(numpy.int64),
+            (earliest[row_story], latest[row_story]),
+            self.codes[row_story],
+        )
+
+
+class StoryResults(ResultSet):
+    """A result with one row per story: each row's number of sources, unread sources
+    and dates; the articles behind the rows are the original result's."""
+
+    def __init__(
+        self,
+        members: ResultSet,
+        heads: array[int],
+        sizes: numpy.ndarray,
+        unread: numpy.ndarray,
+        spans: tuple[numpy.ndarray, numpy.ndarray],
+        codes: numpy.ndarray,
+    ) -> None:
+        super().__init__(members.connection, heads, members.read)
+        self.members = members
+        self.sizes = sizes
+        self.unread_sources = unread
+        self.spans = spans
+        self.codes = codes  # each row's story, as ``int(story id, 16)`` (< 0: none yet)
+
+    @property
+    def unread(self) -> int:
+        """Unread articles behind the rows (the status line counts articles)."""
+        return self.members.unread
+
+    def story_at(self, position: int) -> str | None:
+        """The story of a row that stands for more than one article."""
+        if 0 <= position < len(self.codes) and self.sizes[position] > 1:
+            code = int(self.codes[position])
+            return f"{code:0{STORY_DIGITS}x}" if code >= 0 else None
+        return None
+
+    def note(self, position: int, day: Callable[[int], str]) -> str:
+        """``3 sources · 2 unread · 03-05…03-07`` for a story's row, else ''."""
+        size = int(self.sizes[position])
+        if size < 2:
+            return ""
+        first, last = int(self.spans[0][position]), int(self.spans[1][position])
+        when = ""
+        if last != NO_DATE:
+            start, end = day(first), day(last)
+            when = f" · {start[5:]}" + (f"…{end[5:]}" if end != start else "")
+        return f"{size} sources · {int(self.unread_sources[position])} unread{when}"
+
+    def identities(self) -> list[str]:
+        """Every article behind the rows (marking a story read marks all its sources)."""
+        return self.members.identities()
+
+
+def read_mask(size: int, read: Container[int] | dict[int, None]) -> numpy.ndarray:
+    """A boolean array by id, true for the read ones."""
+    import numpy
+
+    mask = numpy.zeros(size, bool)
+    if isinstance(read, dict) and read:
+        ids = numpy.fromiter(read, numpy.int64, len(read))
+        mask[ids[ids < size]] = True
+    return mask

@@ -1,0 +1,55 @@
+"""Results seen as stories: one entry per story, in the order its first member comes,
+with its members and its headline (``library.stories.headline``: highest quality,
+then earliest)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from library.db import select_in
+from library.results import ROW_COLUMNS, ArticleRow
+from library.stories import Member, headline
+
+
+class StoryEntry(NamedTuple):
+    """One story of a list: its id, its members in list order, and the one shown."""
+
+    story: str
+    members: list[ArticleRow]
+    headline: ArticleRow
+
+    @property
+    def span(self) -> tuple[int | None, int | None]:
+        """The first and last dates of its members (``None`` when none has one)."""
+        dates = [row.published for row in self.members if row.published is not None]
+        return (min(dates), max(dates)) if dates else (None, None)
+
+
+def stories_of(db: sqlite3.Connection, article_ids: Iterable[int]) -> dict[int, str]:
+    """The story of each article (one without a story yet is a story of its own)."""
+    sql = "SELECT id, coalesce(story, 'a' || id) FROM articles WHERE id IN ({marks})"
+    return dict(select_in(db, sql, article_ids))
+
+
+def story_entries(rows: list[ArticleRow], stories: dict[int, str]) -> list[StoryEntry]:
+    """The rows grouped by story, each story where its first row was."""
+    members: dict[str, list[ArticleRow]] = {}
+    for row in rows:
+        members.setdefault(stories.get(row.id, f"a{row.id}"), []).append(row)
+    entries = []
+    for story, rows_of_story in members.items():
+        by_id = {row.id: row for row in rows_of_story}
+        best = headline(Member(r.id, r.published, r.quality, r.identity) for r in rows_of_story)
+        entries.append(StoryEntry(story, rows_of_story, by_id[best]))
+    return entries
+
+
+def story_sources(db: sqlite3.Connection, article_id: int) -> list[ArticleRow]:
+    """Every source of the story of an article, earliest first (it alone, if alone)."""
+    sql = (
+        f"SELECT {ROW_COLUMNS} FROM articles WHERE duplicate_of IS NULL AND story = "
+        "(SELECT story FROM articles WHERE id = ?) ORDER BY published IS NULL, published, id"
+    )
+    return [ArticleRow(*row) for row in db.execute(sql, (article_id,))]

@@ -1,0 +1,130 @@
+"""Pilot tests of stories in the reader: one row per story by default, ``c`` shows every
+article, a story row opens to its sources, the detail lists the sources one key away,
+and reading one source leaves the others unread."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from tests.conftest import SITE
+from tui.app import LedeApp
+from tui.widgets.article_list import ArticleList
+from tui.widgets.detail_view import DetailView
+from tui.widgets.story_sources import StorySources
+
+HEADLINE = "Acme Power Apps misconfiguration exposes 38 million records"  # quality 91
+OTHER = "38M Records Exposed via Acme Power Apps Misconfiguration"  # quality 64
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(SITE, tmp_path / "site"))
+
+
+async def started(app: LedeApp, pilot) -> ArticleList:
+    """Wait until the index, and the stories loaded after the first frame, are shown."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause(0.1)
+    return app.screen.query_one(ArticleList)
+
+
+def shown(articles: ArticleList) -> list[str]:
+    """The text of every row, as painted."""
+    articles.scroll_home(animate=False)
+    return [articles.render_line(y).text for y in range(articles.count)]
+
+
+def titles(articles: ArticleList) -> list[str]:
+    return [row.title for row in articles.results or []]
+
+
+async def to_row(pilot, articles: ArticleList, title: str) -> None:
+    position = titles(articles).index(title)
+    await pilot.press("g", *["j"] * position)
+    assert articles.current is not None and articles.current.title == title
+
+
+async def test_a_story_is_one_row_with_its_sources_and_c_shows_every_article(
+    site: Path,
+) -> None:
+    app = LedeApp([str(site)])
+    async with app.run_test(size=(260, 45)) as pilot:
+        articles = await started(app, pilot)
+        grouped = titles(articles)
+        assert HEADLINE in grouped and OTHER not in grouped
+        row = next(text for text in shown(articles) if HEADLINE[:30] in text)
+        assert "2 sources · 2 unread · 03-05…03-07" in row
+        await pilot.press("c")
+        assert HEADLINE in titles(articles) and OTHER in titles(articles)
+        assert len(titles(articles)) == len(grouped) + 1
+        assert not [text for text in shown(articles) if "sources" in text]
+        await pilot.press("c")
+        assert titles(articles) == grouped
+
+
+async def test_enter_on_a_story_row_lists_its_sources_and_esc_goes_back(site: Path) -> None:
+    app = LedeApp([str(site)])
+    async with app.run_test(size=(260, 45)) as pilot:
+        articles = await started(app, pilot)
+        grouped = titles(articles)
+        await to_row(pilot, articles, HEADLINE)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert sorted(titles(articles)) == sorted([HEADLINE, OTHER])
+        assert app.screen.query_one("#filter", Input).value.startswith("story:")
+        assert app.session.state.flagged("read") == set()  # opening a story reads nothing
+        await pilot.press("escape")
+        await pilot.pause()
+        assert titles(articles) == grouped
+        await pilot.press("right")  # the cursor stays on the story: → opens it too
+        await pilot.pause()
+        assert sorted(titles(articles)) == sorted([HEADLINE, OTHER])
+
+
+async def test_the_detail_lists_the_sources_and_a_number_opens_one(site: Path) -> None:
+    app = LedeApp([str(site)])
+    async with app.run_test(size=(260, 45)) as pilot:
+        articles = await started(app, pilot)
+        await to_row(pilot, articles, HEADLINE)
+        await pilot.pause(0.3)  # the detail follows the cursor
+        detail = app.screen.query_one(DetailView)
+        sources = detail.query_one(StorySources)
+        assert sources.display
+        text = str(sources.render())
+        assert "2 sources" in text
+        assert "SecurityWeek  2021-03-05" in text and "Threatpost  2021-03-07" in text
+        await pilot.press("2")
+        await pilot.pause(0.3)
+        assert detail.article is not None and detail.article.title == OTHER
+        read = app.session.state.flagged("read")
+        assert len(read) == 1 and "threatpost" in next(iter(read))
+        assert sorted(titles(articles)) == sorted([HEADLINE, OTHER])  # the list follows
+        assert articles.current is not None and articles.current.title == OTHER
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        await to_row(pilot, articles, "Bank fraud models flag odd payments")
+        await pilot.pause(0.3)
+        assert not sources.display  # an article alone has no sources list
+
+
+async def test_reading_the_headline_leaves_the_other_source_unread(site: Path) -> None:
+    app = LedeApp([str(site)])
+    async with app.run_test(size=(260, 45)) as pilot:
+        articles = await started(app, pilot)
+        await to_row(pilot, articles, HEADLINE)
+        await pilot.press("enter")  # the story's sources
+        await pilot.pause()
+        await to_row(pilot, articles, HEADLINE)
+        await pilot.press("enter")  # the headline article itself
+        await pilot.pause(0.2)
+        read = app.session.state.flagged("read")
+        assert len(read) == 1 and "securityweek" in next(iter(read))
+        await pilot.press("escape", "escape")  # the list, then the grouped list
+        await pilot.pause()
+        row = next(text for text in shown(articles) if HEADLINE[:30] in text)
+        assert "2 sources" in row and "1 unread" in row
