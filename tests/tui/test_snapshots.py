@@ -11,6 +11,7 @@ import pytest
 
 from tui import timefmt
 from tui.app import LedeApp
+from tui.widgets.timeline import Timeline
 
 
 @pytest.fixture(autouse=True)
@@ -24,7 +25,18 @@ def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
 async def settle(pilot) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
+    await timeline_counted(pilot)
     await pilot.pause(0.2)
+
+
+async def timeline_counted(pilot, deadline: float = 10.0) -> None:
+    """Wait until the timeline counts what the list shows (it is counted once the list rests)."""
+    timeline = pilot.app.screen.query_one(Timeline)
+    end = time.monotonic() + deadline
+    while timeline.pending:
+        assert time.monotonic() < end, "the timeline was not counted"
+        await pilot.pause(0.05)
+    await pilot.app.workers.wait_for_complete()
 
 
 def reader(corpus: Path) -> LedeApp:
@@ -62,3 +74,18 @@ def test_help_screen(snap_compare, reader_corpus: Path) -> None:
         await pilot.pause(0.2)
 
     assert snap_compare(reader(reader_corpus), terminal_size=(100, 40), run_before=open_help)
+
+
+def test_timeline_of_a_filtered_list(snap_compare, reader_corpus: Path) -> None:
+    """The timeline follows the filter and marks the cursor's article (here the oldest)."""
+
+    async def filter_and_go_to_the_end(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("slash", *"facial", "enter")
+        await pilot.press("G")
+        await timeline_counted(pilot)
+        await pilot.pause(0.3)
+
+    assert snap_compare(
+        reader(reader_corpus), terminal_size=(120, 30), run_before=filter_and_go_to_the_end
+    )
