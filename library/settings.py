@@ -6,6 +6,7 @@ the settings must not stop anyone from reading.
 
     paths = ["~/news", "/srv/archive"]   # opened when no PATH is given
     theme = "textual-light"              # any theme the command palette lists
+    auto_images = true                   # show lead images without pressing i
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ class Settings:
 
     paths: list[str] = field(default_factory=list)
     theme: str | None = None
+    auto_images: bool = False  # fetch and show an article's lead image as it is opened
     problems: list[str] = field(default_factory=list)
 
 
@@ -64,7 +66,16 @@ def _settings(data: dict[str, object], where: str) -> Settings:
     if theme is not None and not isinstance(theme, str):
         problems.append(f'{where}: theme must be a name, like theme = "textual-light"')
         theme = None
-    unknown = sorted(set(data) - {"paths", "theme"})
+    auto_images = data.get("auto_images", False)
+    if not isinstance(auto_images, bool):
+        problems.append(f"{where}: auto_images must be true or false")
+        auto_images = False
+    unknown = sorted(set(data) - {"paths", "theme", "auto_images"})
     if unknown:
         problems.append(f"{where}: unknown settings {', '.join(map(printable, unknown))}")
-    return Settings([os.path.expanduser(item) for item in corpus if item], theme, problems)
+    return Settings(
+        [os.path.expanduser(item) for item in corpus if item],
+        theme,
+        auto_images=auto_images,
+        problems=problems,
+    )
