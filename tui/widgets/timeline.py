@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from array import array
 from dataclasses import dataclass
+from time import monotonic
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -58,6 +59,7 @@ class Timeline(Widget):
         self._ids: array[int] | None = None  # what the list shows
         self._counted: array[int] | None = None  # what the histogram counts
         self._timer: Timer | None = None
+        self._changed_at = 0.0  # when the list last changed (monotonic seconds)
 
     @property
     def pending(self) -> bool:
@@ -65,16 +67,27 @@ class Timeline(Widget):
         return self._ids is not self._counted
 
     def follow(self, ids: array[int]) -> None:
-        """The list now shows ``ids``: count them once it rests (at once the first time)."""
+        """The list now shows ``ids``: count them once it rests (at once the first time).
+
+        A keystroke only notes the time: one timer, started by the first key of a burst,
+        waits until no key came for ``DEBOUNCE`` seconds (no timer made per key)."""
         if ids is self._ids:
             return
         self._ids = ids
-        if self._timer is not None:
-            self._timer.stop()
+        self._changed_at = monotonic()
         if self._counted is None:
             self.call_after_refresh(self._start)
+        elif self._timer is None:
+            self._timer = self.set_timer(DEBOUNCE, self._rested)
+
+    def _rested(self) -> None:
+        """Count now if the list has rested long enough, else wait for the rest of it."""
+        self._timer = None
+        remaining = self._changed_at + DEBOUNCE - monotonic()
+        if remaining > 0.01:
+            self._timer = self.set_timer(remaining, self._rested)
         else:
-            self._timer = self.set_timer(DEBOUNCE, self._start)
+            self._start()
 
     def forget(self) -> None:
         """The index changed: dates are read again, and the list counted again."""
