@@ -132,12 +132,19 @@ class DatesById:
         with self._lock:
             dates = self._dates
             if dates is None or largest_id >= len(dates):
-                rows = self._connection().execute(
-                    f"SELECT id, coalesce(published, {NO_DATE}) FROM articles"
+                # Two strings cross from SQLite, not a Python tuple per article.
+                ids_text, dates_text = (
+                    self._connection()
+                    .execute(
+                        "SELECT group_concat(id), "
+                        f"group_concat(coalesce(published, {NO_DATE})) FROM articles"
+                    )
+                    .fetchone()
                 )
-                pairs = numpy.array(rows.fetchall(), dtype=numpy.int64).reshape(-1, 2)
-                size = max(int(pairs[:, 0].max(initial=0)), largest_id) + 1
+                ids = numpy.fromstring(ids_text or "", dtype=numpy.int64, sep=",")
+                published = numpy.fromstring(dates_text or "", dtype=numpy.int64, sep=",")
+                size = max(int(ids.max(initial=0)), largest_id) + 1
                 dates = numpy.full(size, NO_DATE, dtype=numpy.int64)
-                dates[pairs[:, 0]] = pairs[:, 1]
+                dates[ids] = published
                 self._dates = dates
             return dates
