@@ -320,7 +320,7 @@ def run_reader(args: argparse.Namespace) -> int:
     """Open the full-screen reader (or serve it to a browser)."""
     missing = [path for path in args.paths if not os.path.exists(path)]
     if missing:
-        # `lede stats`: a first word that is no path is more likely a mistyped command.
+        # `lede stat`: a first word that is no path is more likely a mistyped command.
         hint = unknown_word_hint(missing[0], SUBCOMMANDS) if missing[0] == args.paths[0] else ""
         raise UsageError(f"no such file or folder: {printable(missing[0])}{hint}")
     if args.serve:
