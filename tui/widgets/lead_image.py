@@ -22,8 +22,11 @@ from textual.worker import Worker, WorkerState
 from library import paths
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PIL.Image import Image
     from textual.app import ComposeResult
+    from textual.widget import Widget
 
     from models.article import Article
     from preview.images import ImageCache
@@ -65,6 +68,7 @@ class LeadImage(Vertical):
         url: str
         image: Image
         note: str
+        draw: Callable[..., Widget]  # the textual-image widget class that draws it
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -137,8 +141,11 @@ class LeadImage(Vertical):
             return
         if not from_cache:
             self.cache.put(url, data)
+        from tui.image_support import drawing_method, image_widget_class
+
+        draw = image_widget_class(drawing_method())  # its first import too, off the UI thread
         note = f"{image.width}x{image.height}, {'cached' if from_cache else 'fetched'}; i hides"
-        self.post_message(self.Decoded(url, image, note))
+        self.post_message(self.Decoded(url, image, note, draw))
 
     def _failed_for(self, url: str, reason: str) -> None:
         if url == self.url:
@@ -149,9 +156,7 @@ class LeadImage(Vertical):
         event.stop()
         if event.url != self.url or not self.shown:
             return  # hidden, or another article's, since
-        from tui.image_support import drawing_method, image_widget_class
-
-        picture = image_widget_class(drawing_method())(event.image, classes="lead-image--picture")
+        picture = event.draw(event.image, classes="lead-image--picture")
         self.query(".lead-image--picture").remove()
         self.mount(picture)
         self.set_status(Content.assemble(("Image ", "dim"), (event.note, "dim")))
