@@ -134,3 +134,19 @@ async def test_typing_a_filter_costs_no_count_until_it_rests(
         await wait_for(pilot, lambda: not timeline.pending)
         assert counted == [4]
         assert timeline.histogram is not None and timeline.histogram.counts == [3, 1]
+
+
+async def test_a_date_changed_on_disk_moves_its_bar_after_a_reload(dated_corpus: Path) -> None:
+    """A reload that leaves the list as it was still reads the dates again."""
+    app = LedeApp([str(dated_corpus)])
+    async with app.run_test(size=(120, 30)) as pilot:
+        timeline = app.screen.query_one(Timeline)
+        await wait_for(pilot, lambda: timeline.histogram is not None and not timeline.pending)
+        document = dated_corpus / "a11.md"  # the one article of 03-05
+        document.write_text(document.read_text().replace("2021-03-05", "2021-03-03"))
+        await pilot.press("r")
+        await wait_for(
+            pilot,
+            lambda: timeline.histogram is not None and timeline.histogram.counts == [9, 2, 1],
+        )
+        assert not timeline.pending

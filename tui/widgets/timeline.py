@@ -90,9 +90,12 @@ class Timeline(Widget):
             self._start()
 
     def forget(self) -> None:
-        """The index changed: dates are read again, and the list counted again."""
+        """The index changed: dates are read again, and the list counted again (even if
+        the list itself did not change)."""
         self.dates.forget()
         self._counted = None
+        if self._ids is not None:
+            self.call_after_refresh(self._start)
 
     def mark(self, published: int | None) -> None:
         """Mark where the cursor's article falls."""
