@@ -83,6 +83,8 @@ def test_timeline_of_a_filtered_list(snap_compare, reader_corpus: Path) -> None:
         await settle(pilot)
         await pilot.press("slash", *"facial", "enter")
         await pilot.press("G")
+        await pilot.pause(0.2)  # the detail pane loads the article once the cursor rests
+        await pilot.app.workers.wait_for_complete()
         await timeline_counted(pilot)
         await pilot.pause(0.3)
 
