@@ -9,6 +9,7 @@ the settings must not stop anyone from reading.
     theme = "textual-light"              # any theme the command palette lists
     collections = ["news", "learning"]   # a site's default stream (["*"]: all of it)
     hide_unpublished = true              # leave out what the site did not publish
+    auto_images = true                   # show lead images without pressing i
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class Settings:
 
     paths: list[str] = field(default_factory=list)
     theme: str | None = None
+    auto_images: bool = False  # fetch and show an article's lead image as it is opened
     problems: list[str] = field(default_factory=list)
     collections: tuple[str, ...] | None = None  # None: the news (see ``library.stream``)
     hide_unpublished: bool = False
@@ -74,15 +76,22 @@ def _settings(data: dict[str, object], where: str) -> Settings:
     if not isinstance(hide_unpublished, bool):
         problems.append(f"{where}: hide_unpublished must be true or false")
         hide_unpublished = False
-    unknown = sorted(set(data) - {"paths", "theme", "collections", "hide_unpublished"})
+    auto_images = data.get("auto_images", False)
+    if not isinstance(auto_images, bool):
+        problems.append(f"{where}: auto_images must be true or false")
+        auto_images = False
+    unknown = sorted(
+        set(data) - {"paths", "theme", "collections", "hide_unpublished", "auto_images"}
+    )
     if unknown:
         problems.append(f"{where}: unknown settings {', '.join(map(printable, unknown))}")
     return Settings(
         [os.path.expanduser(item) for item in corpus if item],
         theme,
-        problems,
-        collections,
-        hide_unpublished,
+        auto_images=auto_images,
+        problems=problems,
+        collections=collections,
+        hide_unpublished=hide_unpublished,
     )
 
 

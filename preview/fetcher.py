@@ -23,14 +23,33 @@ from preview.model import PreviewError
 USER_AGENT = "lede/0.1 (+terminal news reader)"
 TEXT_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
 _SCHEMES = frozenset({"http", "https"})
-# The body is decompressed here, not by httpx, so that inflating can stop at the
-# size cap in the middle of a chunk; hence the one encoding asked for.
-_REQUEST_HEADERS = {
-    "User-Agent": USER_AGENT,
-    "Accept": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8",
-    "Accept-Encoding": "gzip",
-}
 _ERRNO = re.compile(r"^\[Errno -?\d+\]\s*")
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """What a fetch is for: the ``Accept`` header it sends, the media types it keeps (exact
+    ones, or any under ``prefix``), and the words for what it refuses and what is too big."""
+
+    accept: str
+    refusal: str
+    noun: str
+    types: frozenset[str] = frozenset()
+    prefix: str = ""
+
+    def takes(self, media_type: str) -> bool:
+        return media_type in self.types or bool(self.prefix and media_type.startswith(self.prefix))
+
+    def headers(self) -> dict[str, str]:
+        # The body is decompressed here, not by httpx, so that inflating can stop at the
+        # size cap in the middle of a chunk; hence the one encoding asked for.
+        return {"User-Agent": USER_AGENT, "Accept": self.accept, "Accept-Encoding": "gzip"}
+
+
+PAGES = Wanted(
+    "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8", "not a web page", "page", TEXT_TYPES
+)
+IMAGES = Wanted("image/*", "not an image", "image", prefix="image/")
 
 
 @dataclass(frozen=True)
@@ -82,31 +101,37 @@ def without_credentials(url: str) -> str:
 
 
 async def fetch_page(
-    url: str, limits: FetchLimits = DEFAULT_LIMITS, client: httpx.AsyncClient | None = None
+    url: str,
+    limits: FetchLimits = DEFAULT_LIMITS,
+    client: httpx.AsyncClient | None = None,
+    wanted: Wanted = PAGES,
 ) -> Page:
-    """GET ``url`` within ``limits``; a given ``client`` lends its connection pool and settings."""
+    """GET ``url`` within ``limits``, keeping only what is ``wanted`` (a web page unless
+    told); a given ``client`` lends its connection pool and settings."""
     target = check_url(url)
     try:
         async with asyncio.timeout(limits.total_timeout):
             if client is not None:
-                return await _follow(client, target, limits)
+                return await _follow(client, target, limits, wanted)
             async with httpx.AsyncClient() as own_client:
-                return await _follow(own_client, target, limits)
+                return await _follow(own_client, target, limits, wanted)
     except TimeoutError:
         seconds = limits.total_timeout
-        raise PreviewError(f"timed out: no complete page after {seconds:g} s") from None
+        raise PreviewError(f"timed out: no complete {wanted.noun} after {seconds:g} s") from None
 
 
-async def _follow(client: httpx.AsyncClient, url: httpx.URL, limits: FetchLimits) -> Page:
+async def _follow(
+    client: httpx.AsyncClient, url: httpx.URL, limits: FetchLimits, wanted: Wanted
+) -> Page:
     """Follow redirects by hand so that every hop is checked and counted."""
     timeout = httpx.Timeout(limits.read_timeout, connect=limits.connect_timeout)
     for _ in range(limits.max_redirects + 1):
-        request = client.build_request("GET", url, headers=_REQUEST_HEADERS, timeout=timeout)
+        request = client.build_request("GET", url, headers=wanted.headers(), timeout=timeout)
         try:
             response = await client.send(request, stream=True, follow_redirects=False)
             try:
                 if not response.is_redirect:
-                    return await _read(response, limits)
+                    return await _read(response, limits, wanted)
             finally:
                 await response.aclose()
         except httpx.HTTPError as error:
@@ -119,23 +144,23 @@ async def _follow(client: httpx.AsyncClient, url: httpx.URL, limits: FetchLimits
     raise PreviewError(f"too many redirects (more than {limits.max_redirects})")
 
 
-async def _read(response: httpx.Response, limits: FetchLimits) -> Page:
+async def _read(response: httpx.Response, limits: FetchLimits, wanted: Wanted) -> Page:
     """Check status, type and length, then read the body up to the size cap."""
     if response.status_code >= 400:
         reason = httpx.codes.get_reason_phrase(response.status_code)
         raise PreviewError(f"HTTP {response.status_code} {reason}".strip())
     content_type = response.headers.get("content-type", "")
     media_type = content_type.partition(";")[0].strip().lower() or "text/html"
-    if media_type not in TEXT_TYPES:
-        raise PreviewError(f"not a web page: the server sent {media_type}")
+    if not wanted.takes(media_type):
+        raise PreviewError(f"{wanted.refusal}: the server sent {media_type}")
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limits.max_bytes:
-        raise PreviewError(f"page too large: {int(declared):,} bytes")
+        raise PreviewError(f"{wanted.noun} too large: {int(declared):,} bytes")
     inflater = _inflater(response.headers.get("content-encoding", ""))
     body = bytearray()
     async for chunk in response.aiter_raw():
         if response.num_bytes_downloaded > limits.max_bytes:
-            raise PreviewError(f"page too large: more than {limits.max_bytes:,} bytes")
+            raise PreviewError(f"{wanted.noun} too large: more than {limits.max_bytes:,} bytes")
         pending = chunk
         while pending:
             if inflater is None:
@@ -148,7 +173,8 @@ async def _read(response: httpx.Response, limits: FetchLimits) -> Page:
             body += data
             if len(body) > limits.max_bytes:
                 raise PreviewError(
-                    f"page too large: more than {limits.max_bytes:,} bytes once decompressed"
+                    f"{wanted.noun} too large: more than {limits.max_bytes:,} bytes "
+                    "once decompressed"
                 )
     # The page's own address resolves its relative links: no credentials in them.
     final_url = without_credentials(str(response.url))

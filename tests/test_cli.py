@@ -206,9 +206,11 @@ def test_a_missing_default_corpus_is_named(run_lede: Runner, tmp_path: Path) -> 
     ("word", "hint"),
     [
         (
-            "stats",
-            " (commands are check, list, topics, index, preview, demo, sync; see lede --help)",
+            "export",
+            " (commands are check, list, topics, stats, index, preview, demo, sync; "
+            "see lede --help)",
         ),
+        ("stat", " (did you mean `lede stats`?)"),
         ("lsit", " (did you mean `lede list`?)"),
         ("topic", " (did you mean `lede topics`?)"),
         ("chek", " (did you mean `lede check`?)"),

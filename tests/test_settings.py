@@ -130,3 +130,11 @@ def test_lede_starts_whatever_the_settings_file_holds(
     assert (
         done.stderr == f"lede: warning: {config}: nested too deeply to read; using the defaults\n"
     )
+
+
+def test_auto_images_is_off_unless_set_to_true(tmp_path: Path) -> None:
+    assert not settings_from(tmp_path, 'theme = "nord"\n').auto_images
+    assert settings_from(tmp_path, "auto_images = true\n").auto_images
+    settings = settings_from(tmp_path, 'auto_images = "yes"\n')
+    assert not settings.auto_images
+    assert settings.problems == [f"{tmp_path / 'config.toml'}: auto_images must be true or false"]

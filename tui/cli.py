@@ -21,13 +21,13 @@ from library.db import CannotOpen
 from library.query import QueryError
 from library.schema import SORTS
 from models.text import printable
-from tui.usage import DEFAULT_PATHS, QUERIES, SORT_HELP, unknown_word_hint
+from tui.usage import DEFAULT_PATHS, QUERIES, SORT_HELP, STATS_HELP, unknown_word_hint
 
 if TYPE_CHECKING:
     from library.index import CorpusIndex, RefreshReport
     from library.settings import Settings
 
-SUBCOMMANDS = ("check", "list", "topics", "index", "preview", "demo", "sync")
+SUBCOMMANDS = ("check", "list", "topics", "stats", "index", "preview", "demo", "sync")
 
 
 class UsageError(Exception):
@@ -91,6 +91,17 @@ def _command_parser() -> argparse.ArgumentParser:
         "topics", help="the topic tree with article counts", epilog=DEFAULT_PATHS
     )
     topics.add_argument("paths", nargs="*", metavar="PATH")
+    stats = commands.add_parser(
+        "stats",
+        help="articles per month, top topics and providers",
+        description="Articles per month as bars, the top topics and the top providers, "
+        "for the corpus or the articles matching a query.",
+        epilog=f"{STATS_HELP}\n\n{QUERIES}\n\n{DEFAULT_PATHS}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    stats.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: below)")
+    stats.add_argument("-q", "--query", default="", help="count only the articles matching it")
+    stats.add_argument("--json", action="store_true", help="one JSON object")
     index = commands.add_parser(
         "index", help="build or update the index of a corpus", epilog=DEFAULT_PATHS
     )
@@ -307,6 +318,20 @@ def run_topics(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def run_stats(args: argparse.Namespace, out: TextIO) -> int:
+    """``lede stats``: articles per month, top topics and providers, of what ``lede list``
+    would list for the same query."""
+    from library.stats import corpus_stats, render_stats
+
+    index, _ = _open(args.paths)
+    stats = corpus_stats(index, index.results(args.query).ids)
+    if args.json:
+        out.write(json.dumps(stats.as_record(), ensure_ascii=False) + "\n")
+    else:
+        out.write(render_stats(stats))
+    return 0
+
+
 def run_index(args: argparse.Namespace, out: TextIO) -> int:
     """``lede index``: build or update the index, with a progress line on a terminal."""
     from library.corpus import open_index
@@ -379,7 +404,7 @@ def run_reader(args: argparse.Namespace) -> int:
     """Open the full-screen reader (or serve it to a browser)."""
     missing = [path for path in args.paths if not os.path.exists(path)]
     if missing:
-        # `lede stats`: a first word that is no path is more likely a mistyped command.
+        # `lede stat`: a first word that is no path is more likely a mistyped command.
         hint = unknown_word_hint(missing[0], SUBCOMMANDS) if missing[0] == args.paths[0] else ""
         raise UsageError(f"no such file or folder: {printable(missing[0])}{hint}")
     if args.serve:
@@ -402,6 +427,7 @@ RUNNERS = {
     "check": run_check,
     "list": run_list,
     "topics": run_topics,
+    "stats": run_stats,
     "index": run_index,
     "preview": run_preview,
     "demo": run_demo,

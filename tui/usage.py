@@ -1,5 +1,6 @@
 """What ``lede --help`` teaches beyond the options: the query language, the sort keys,
-what opens when no PATH is given, and the hint for a command that does not exist."""
+what ``lede stats`` counts, what opens when no PATH is given, and the hint for a command
+that does not exist."""
 
 from __future__ import annotations
 
@@ -36,6 +37,15 @@ sort keys (--sort, and S in the reader):
   date                   newest first (the default)
   quality                highest quality first, unrated last
   title                  A to Z"""
+
+STATS_HELP = """\
+what lede stats counts (the articles lede list -q QUERY lists, no more, no fewer):
+  articles per month     every month from the first to the last, as bars with counts
+  top topics             the topics the articles name most (each article counts once)
+  top providers          who published most of them
+  --json                 the same numbers as one object: total, undated, months,
+                         topics and providers ({"name": ..., "count": ...})
+The text holds no colours or escapes: it reads the same in a pipe or a file."""
 
 DEFAULT_PATHS = """\
 with no PATH, lede opens $LEDE_FEEDS (folders separated by ':'), else the paths in

@@ -12,6 +12,7 @@ import pytest
 from tests.conftest import SITE
 from tui import timefmt
 from tui.app import LedeApp
+from tui.widgets.timeline import Timeline
 
 
 @pytest.fixture(autouse=True)
@@ -25,7 +26,18 @@ def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
 async def settle(pilot) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
+    await timeline_counted(pilot)
     await pilot.pause(0.2)
+
+
+async def timeline_counted(pilot, deadline: float = 10.0) -> None:
+    """Wait until the timeline counts what the list shows (it is counted once the list rests)."""
+    timeline = pilot.app.screen.query_one(Timeline)
+    end = time.monotonic() + deadline
+    while timeline.pending:
+        assert time.monotonic() < end, "the timeline was not counted"
+        await pilot.pause(0.05)
+    await pilot.app.workers.wait_for_complete()
 
 
 def reader(corpus: Path) -> LedeApp:
@@ -75,3 +87,20 @@ def test_site_with_every_collection(snap_compare) -> None:
         await pilot.pause(0.3)
 
     assert snap_compare(reader(SITE), terminal_size=(160, 45), run_before=every_collection)
+
+
+def test_timeline_of_a_filtered_list(snap_compare, reader_corpus: Path) -> None:
+    """The timeline follows the filter and marks the cursor's article (here the oldest)."""
+
+    async def filter_and_go_to_the_end(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("slash", *"facial", "enter")
+        await pilot.press("G")
+        await pilot.pause(0.2)  # the detail pane loads the article once the cursor rests
+        await pilot.app.workers.wait_for_complete()
+        await timeline_counted(pilot)
+        await pilot.pause(0.3)
+
+    assert snap_compare(
+        reader(reader_corpus), terminal_size=(120, 30), run_before=filter_and_go_to_the_end
+    )

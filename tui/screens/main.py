@@ -25,6 +25,7 @@ from library.results import ArticleRow
 from library.schema import SORTS
 from library.scope import ALL, Scope
 from library.session import OpenedArticle, ReaderSession, TreeCounts
+from library.timeline import DatesById
 from tui.screens.commands import ReaderCommands
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
@@ -32,6 +33,7 @@ from tui.widgets.filter_field import FilterField
 from tui.widgets.footer import ReaderFooter
 from tui.widgets.list_status import ListStatus
 from tui.widgets.story_sources import KEYS, StorySources
+from tui.widgets.timeline import Timeline
 from tui.widgets.topic_tree import TopicTree
 
 if TYPE_CHECKING:
@@ -126,6 +128,7 @@ class MainScreen(ReaderCommands):
                     id="filter",
                 )
                 yield ListStatus(id="list-status")
+                yield Timeline(DatesById(lambda: self.session.index.db), id="timeline")
                 yield ArticleList(id="articles")
             yield DetailView(id="detail")
         yield ReaderFooter()
@@ -152,6 +155,7 @@ class MainScreen(ReaderCommands):
 
     def reload(self) -> None:
         """Re-read tree counts and the list from the index (after indexing or a change)."""
+        self.query_one("#timeline", Timeline).forget()
         self.refresh_tree()
         self.refresh_list()
 
@@ -208,6 +212,7 @@ class MainScreen(ReaderCommands):
             keep=current.id if current else None,
             empty_text="No articles match" if self.filter_text else "No articles here",
         )
+        self.query_one("#timeline", Timeline).follow(results.ids)
         self.update_status()
 
     def update_status(self) -> None:
@@ -248,6 +253,7 @@ class MainScreen(ReaderCommands):
         if self._detail_timer is not None:
             self._detail_timer.stop()
         row = event.row
+        self.query_one("#timeline", Timeline).mark(row.published if row else None)
         # While a filter is typed the list changes with every key: the detail pane waits for
         # a pause in the typing rather than load and lay out an article between two keys.
         typing = self.query_one("#filter", Input).has_focus

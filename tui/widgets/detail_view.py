@@ -25,6 +25,7 @@ from textual.worker import Worker, WorkerState
 
 from library import paths
 from tui.timefmt import local_datetime, time_ago
+from tui.widgets.lead_image import LeadImage, lead_image_url
 from tui.widgets.story_sources import StorySources
 
 if TYPE_CHECKING:
@@ -110,6 +111,7 @@ class DetailView(VerticalScroll, can_focus=True):
         Binding("G", "scroll_end", "End", show=False, id="detail.end"),
         Binding("J", "step(1)", "Next article", id="detail.next"),
         Binding("K", "step(-1)", "Prev article", id="detail.previous"),
+        Binding("i", "toggle_image", "Image", id="detail.image"),
     ]
 
     @dataclass
@@ -130,6 +132,7 @@ class DetailView(VerticalScroll, can_focus=True):
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Select an article"), id="detail-header", markup=False)
+        yield LeadImage(id="lead-image")
         yield Static(id="detail-status", markup=False)
         yield StorySources(id="story-sources")
         yield Static(id="detail-excerpt", markup=False)
@@ -144,6 +147,10 @@ class DetailView(VerticalScroll, can_focus=True):
         self.article = article
         self.remove_class("-preview")
         self.set_status(None)
+        lead_image = self.query_one(LeadImage)
+        lead_image.hide()
+        if self.auto_images and lead_image_url(article):
+            lead_image.show(article)
         header = self.query_one("#detail-header", Static)
         excerpt = self.query_one("#detail-excerpt", Static)
         related = self.query_one("#related", OptionList)
@@ -177,6 +184,22 @@ class DetailView(VerticalScroll, can_focus=True):
             f"# {title}\n\n{markdown}" if title and not markdown.startswith("#") else markdown
         )
         self.scroll_home(animate=False)
+
+    @cached_property
+    def auto_images(self) -> bool:
+        """Whether the settings ask for images without ``i`` (read when first needed)."""
+        from library.settings import load_settings
+
+        return load_settings().auto_images
+
+    def action_toggle_image(self) -> None:
+        """Show the article's lead image, or hide it."""
+        lead_image = self.query_one(LeadImage)
+        if lead_image.shown:
+            lead_image.hide()
+        elif self.article is not None:
+            lead_image.show(self.article)
+            self.scroll_home(animate=False)
 
     @cached_property
     def preview_cache(self) -> PreviewCache:

@@ -1,0 +1,133 @@
+"""What a corpus or a query holds, counted: articles per month, the top topics and the top
+providers (``lede stats``).
+
+The counts are taken over the ids the query engine returns, the very list ``lede list``
+prints, so the two always agree. Months are local ones, like every date lede shows.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from library.days import to_local
+from library.db import select_in
+
+if TYPE_CHECKING:
+    from library.index import CorpusIndex
+
+TOP = 10  # topics and providers listed
+BAR_WIDTH = 40  # columns of the longest bar
+EIGHTHS = " ▏▎▍▌▋▊▉"
+UNKNOWN_PROVIDER = "(no provider)"
+
+
+@dataclass(frozen=True)
+class CorpusStats:
+    """The numbers ``lede stats`` shows: every month from the first to the last (empty
+    ones too, so a gap shows), and the most frequent topics and providers."""
+
+    total: int
+    undated: int
+    months: list[tuple[str, int]]
+    topics: list[tuple[str, int]]
+    providers: list[tuple[str, int]]
+
+    def as_record(self) -> dict[str, Any]:
+        """The same numbers for ``--json``."""
+        return {
+            "total": self.total,
+            "undated": self.undated,
+            "months": [{"month": month, "count": count} for month, count in self.months],
+            "topics": [{"name": name, "count": count} for name, count in self.topics],
+            "providers": [{"name": name, "count": count} for name, count in self.providers],
+        }
+
+
+def local_month(timestamp: int) -> str:
+    """``2020-10``: the local month of a Unix time."""
+    return to_local(datetime.fromtimestamp(timestamp, UTC)).strftime("%Y-%m")
+
+
+def month_range(first: str, last: str) -> list[str]:
+    """Every month from ``first`` to ``last`` (``YYYY-MM``), both included."""
+    year, month = int(first[:4]), int(first[5:7])
+    months = []
+    while (key := f"{year:04d}-{month:02d}") <= last:
+        months.append(key)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _top(counter: Counter[str]) -> list[tuple[str, int]]:
+    """The most frequent first, ties by name, so the same corpus always reads the same."""
+    return sorted(counter.items(), key=lambda item: (-item[1], item[0].casefold()))[:TOP]
+
+
+def corpus_stats(index: CorpusIndex, ids: Iterable[int]) -> CorpusStats:
+    """Count the articles ``ids`` (a query's results) by month, topic and provider."""
+    ids = list(ids)
+    db = index.db
+    sql = "SELECT published, provider_name, provider_domain FROM articles WHERE id IN ({marks})"
+    per_month: Counter[str] = Counter()
+    providers: Counter[str] = Counter()
+    undated = 0
+    for published, name, domain in select_in(db, sql, ids):
+        if published is None:
+            undated += 1
+        else:
+            per_month[local_month(published)] += 1
+        providers[name or domain or UNKNOWN_PROVIDER] += 1
+    topics: Counter[str] = Counter()
+    sql = "SELECT DISTINCT article_id, name FROM article_topics WHERE article_id IN ({marks})"
+    for _, name in select_in(db, sql, ids):
+        topics[name] += 1
+    months = month_range(min(per_month), max(per_month)) if per_month else []
+    return CorpusStats(
+        len(ids),
+        undated,
+        [(month, per_month.get(month, 0)) for month in months],
+        _top(topics),
+        _top(providers),
+    )
+
+
+def bar(count: int, largest: int, width: int = BAR_WIDTH) -> str:
+    """A bar of block characters, ``width`` columns for ``largest``, eighths for the rest;
+    any count above zero shows at least a sliver."""
+    if count <= 0 or largest <= 0:
+        return ""
+    eighths = max(1, round(count * width * 8 / largest))
+    full, rest = divmod(eighths, 8)
+    return "█" * full + (EIGHTHS[rest] if rest else "")
+
+
+def _section(title: str, rows: list[tuple[str, int]]) -> list[str]:
+    if not rows:
+        return []
+    largest = max(count for _, count in rows)
+    label_width = max(len(label) for label, _ in rows)
+    count_width = len(f"{largest:,}")
+    lines = [title]
+    for label, count in rows:
+        lines.append(
+            f"  {label:<{label_width}}  {count:>{count_width},}  {bar(count, largest)}".rstrip()
+        )
+    return [*lines, ""]
+
+
+def render_stats(stats: CorpusStats) -> str:
+    """The numbers as plain text: bars of block characters, no colour, no escapes, so the
+    same text reads in a terminal, a pipe or a file."""
+    noun = "article" if stats.total == 1 else "articles"
+    head = f"{stats.total:,} {noun}"
+    if stats.undated:
+        head += f" ({stats.undated:,} without a date)"
+    lines = [head, ""]
+    lines += _section("Articles per month", stats.months)
+    lines += _section("Top topics", stats.topics)
+    lines += _section("Top providers", stats.providers)
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,150 @@
+"""A list's articles over time: counts per day, week or month, as many buckets as fit.
+
+The reader draws this above its list and follows the filter with it, so counting must
+cost next to nothing: the published time of every article is read once into an array
+indexed by id, and a list's histogram is then a few vectorised numpy operations on its
+ids (about a millisecond for 50,000), done off the keystroke path all the same. Buckets
+are local days, like every date lede shows (at the UTC offset in force now).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy
+
+DAY = 86_400
+WEEK = 7 * DAY
+EPOCH_MONDAY = 4 * DAY  # 1970-01-01 was a Thursday: weeks start on the Monday after it
+NO_DATE = -(2**62)  # an article without a date, in the array of dates by id
+
+
+@dataclass(frozen=True)
+class Histogram:
+    """Counts per bucket from ``first`` on, each bucket ``step`` units (day, week,
+    month) long; ``offset`` is the UTC offset the buckets were cut at."""
+
+    counts: list[int]
+    unit: str  # "day", "week" or "month"
+    step: int
+    first: int  # the first bucket: days or weeks since the epoch, or months since 1970-01
+    offset: int
+
+    def bucket_of(self, timestamp: int | None) -> int | None:
+        """The bucket a Unix time falls into, if it falls into one."""
+        if timestamp is None:
+            return None
+        bucket = (_unit_number(timestamp + self.offset, self.unit) - self.first) // self.step
+        return bucket if 0 <= bucket < len(self.counts) else None
+
+    def label(self, bucket: int) -> str:
+        """The first day (or month) of a bucket: ``2021-03-08`` or ``2021-03``."""
+        number = self.first + bucket * self.step
+        if self.unit == "month":
+            return f"{1970 + number // 12:04d}-{number % 12 + 1:02d}"
+        seconds = number * DAY if self.unit == "day" else number * WEEK + EPOCH_MONDAY
+        return _calendar(seconds).strftime("%Y-%m-%d")
+
+    @property
+    def span(self) -> str:
+        """What one bucket is, in words: ``day``, ``week``, ``3 months``."""
+        return self.unit if self.step == 1 else f"{self.step} {self.unit}s"
+
+
+def _unit_number(local_seconds: int, unit: str) -> int:
+    """Days or weeks since the epoch, or months since 1970-01, of a local time in seconds."""
+    if unit == "day":
+        return local_seconds // DAY
+    if unit == "week":
+        return (local_seconds - EPOCH_MONDAY) // WEEK
+    moment = _calendar(local_seconds)
+    return (moment.year - 1970) * 12 + moment.month - 1
+
+
+def _calendar(local_seconds: int) -> datetime:
+    """The calendar date and time of a local time counted in seconds from the epoch."""
+    return datetime.fromtimestamp(local_seconds, UTC)
+
+
+def local_offset() -> int:
+    """The local time zone's offset from UTC now, in seconds."""
+    offset = datetime.now().astimezone().utcoffset()
+    return int(offset.total_seconds()) if offset else 0
+
+
+def histogram(dates: numpy.ndarray, ids: numpy.ndarray, width: int) -> Histogram | None:
+    """Counts of ``ids`` (dates looked up in ``dates``, indexed by id) over their span in at
+    most ``width`` buckets: days if they fit, else weeks, else months (several per bucket
+    if need be); ``None`` when none of them has a date."""
+    import numpy
+
+    if width < 1 or not len(ids):
+        return None
+    published = dates[ids]
+    published = published[published != NO_DATE]
+    if not len(published):
+        return None
+    offset = local_offset()
+    local = published + offset
+    for unit in ("day", "week", "month"):
+        found = _unit_numbers(local, unit)
+        first, last = int(found.min()), int(found.max())
+        if last - first < width:
+            break
+    step = -(-(last - first + 1) // width)  # months per bucket, 1 unless they do not fit
+    counts = numpy.bincount((found - first) // step)
+    return Histogram([int(count) for count in counts], unit, step, first, offset)
+
+
+def _unit_numbers(local: numpy.ndarray, unit: str) -> numpy.ndarray:
+    """``_unit_number`` of every local time in an array at once."""
+    if unit == "day":
+        return local // DAY
+    if unit == "week":
+        return (local - EPOCH_MONDAY) // WEEK
+    months: numpy.ndarray = local.astype("datetime64[s]").astype("datetime64[M]").astype("int64")
+    return months
+
+
+class DatesById:
+    """The published time of every article, by id, read when first asked and again after
+    the index changed (``forget``); ``load`` is safe to call from any thread."""
+
+    def __init__(self, connection: Callable[[], sqlite3.Connection]) -> None:
+        self._connection = connection
+        self._dates: numpy.ndarray | None = None
+        self._lock = threading.Lock()
+
+    def forget(self) -> None:
+        """The index changed: read the dates again when next asked."""
+        self._dates = None
+
+    def load(self, largest_id: int) -> numpy.ndarray:
+        """The dates, read again if ``largest_id`` is not in them (added since)."""
+        import numpy
+
+        with self._lock:
+            dates = self._dates
+            if dates is None or largest_id >= len(dates):
+                # Two strings cross from SQLite, not a Python tuple per article.
+                ids_text, dates_text = (
+                    self._connection()
+                    .execute(
+                        "SELECT group_concat(id), "
+                        f"group_concat(coalesce(published, {NO_DATE})) FROM articles"
+                    )
+                    .fetchone()
+                )
+                ids = numpy.fromstring(ids_text or "", dtype=numpy.int64, sep=",")
+                published = numpy.fromstring(dates_text or "", dtype=numpy.int64, sep=",")
+                size = max(int(ids.max(initial=0)), largest_id) + 1
+                dates = numpy.full(size, NO_DATE, dtype=numpy.int64)
+                dates[ids] = published
+                self._dates = dates
+            return dates

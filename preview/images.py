@@ -1,0 +1,124 @@
+"""An article's lead image: fetched only on request, within the preview's bounds, cached on
+disk, and decoded with its memory bounded.
+
+An image URL comes from the corpus and the bytes from anywhere, so every way they can
+hurt ends in an ``ImageError`` of one line: a server that sends HTML as ``image/png``, a
+file cut short, and a decompression bomb (a small file whose header claims billions of
+pixels) is refused from its header, before a single pixel is decoded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+import warnings
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from preview.fetcher import DEFAULT_LIMITS, IMAGES, FetchLimits, fetch_page, without_credentials
+from preview.model import PreviewError
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+MAX_PIXELS = 24_000_000  # a 6000x4000 photo; above it an image is refused unread
+SHOWN_SIZE = (1200, 1200)  # decoded images are scaled down to this at most: no terminal needs more
+
+
+class ImageError(Exception):
+    """Why an image cannot be shown, in one line."""
+
+
+@dataclass(frozen=True)
+class FetchedImage:
+    """An image's bytes and whether they came from the disk cache."""
+
+    url: str
+    data: bytes
+    from_cache: bool
+
+
+class ImageCache:
+    """Images on disk, one file per URL named by the SHA-256 of the URL (without
+    credentials); a file that cannot be read is a miss, one that cannot be written is
+    no error."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = Path(directory)
+
+    def path_for(self, url: str) -> Path:
+        key = without_credentials(url).encode()
+        return self.directory / f"{hashlib.sha256(key).hexdigest()}.image"
+
+    def get(self, url: str) -> bytes | None:
+        try:
+            return self.path_for(url).read_bytes()
+        except OSError:
+            return None
+
+    def put(self, url: str, data: bytes) -> None:
+        """Store atomically (temporary file, then rename)."""
+        temporary = None
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(
+                dir=self.directory, suffix=".tmp", delete=False
+            ) as handle:
+                temporary = handle.name
+                handle.write(data)
+            os.replace(temporary, self.path_for(url))
+        except OSError:
+            if temporary is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+
+
+async def fetch_image(
+    url: str, cache: ImageCache, limits: FetchLimits = DEFAULT_LIMITS
+) -> FetchedImage:
+    """The bytes of the image at ``url``, from the cache or the network (http(s) only,
+    ``image/*`` only, within ``limits``); raises ``ImageError``."""
+    cached = cache.get(url)
+    if cached is not None:
+        return FetchedImage(url, cached, from_cache=True)
+    try:
+        page = await fetch_page(url, limits, wanted=IMAGES)
+    except PreviewError as error:
+        raise ImageError(str(error)) from None
+    return FetchedImage(url, page.body, from_cache=False)
+
+
+def decode_image(data: bytes, max_pixels: int = MAX_PIXELS) -> Image:
+    """Decode ``data`` into an RGB image no larger than ``SHOWN_SIZE``; raises ``ImageError``.
+
+    The size is read from the header first (Pillow opens lazily) and an image of more
+    than ``max_pixels`` is refused before its pixels are decoded; Pillow's own bomb
+    check is set to the same cap, as a second guard.
+    """
+    from PIL import Image, UnidentifiedImageError
+
+    Image.MAX_IMAGE_PIXELS = max_pixels
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(BytesIO(data))
+        width, height = image.size
+        if width * height > max_pixels:
+            raise ImageError(
+                f"image too large to show: {width:,}x{height:,} pixels (at most {max_pixels:,})"
+            )
+        image.draft("RGB", SHOWN_SIZE)  # JPEG decodes at a fraction of its size if it can
+        image.load()
+        shown = image.convert("RGB")
+        shown.thumbnail(SHOWN_SIZE)
+        return shown
+    except Image.DecompressionBombError:
+        raise ImageError(f"image too large to show (more than {max_pixels:,} pixels)") from None
+    except UnidentifiedImageError:
+        raise ImageError("not an image lede can read (the data is no known image format)") from None
+    except (OSError, SyntaxError, ValueError, EOFError):
+        raise ImageError("the image is damaged or cut short") from None

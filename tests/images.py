@@ -1,0 +1,80 @@
+"""Real and hostile image files, made with Pillow, and routes that serve them on the test
+server (``tests/webserver.py``)."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from io import BytesIO
+
+from tests.webserver import TestServer, page
+
+PHOTO_SIZE = (96, 48)
+
+
+def png(size: tuple[int, int] = PHOTO_SIZE) -> bytes:
+    """A real PNG: red above, blue below, so half-blocks show two colours."""
+    from PIL import Image
+
+    image = Image.new("RGB", size, (220, 30, 30))
+    image.paste((30, 30, 220), (0, size[1] // 2, size[0], size[1]))
+    out = BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
+def jpeg(size: tuple[int, int] = PHOTO_SIZE) -> bytes:
+    """A real JPEG of a green gradient."""
+    from PIL import Image
+
+    image = Image.linear_gradient("L").resize(size).convert("RGB")
+    out = BytesIO()
+    image.save(out, "JPEG", quality=80)
+    return out.getvalue()
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def bomb(width: int = 100_000, height: int = 100_000) -> bytes:
+    """A tiny PNG whose header claims ``width`` x ``height`` pixels (40 GB as RGBA)."""
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
+    pixels = zlib.compress(b"\0" * 1024)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _chunk(b"IHDR", header)
+        + _chunk(b"IDAT", pixels)
+        + _chunk(b"IEND", b"")
+    )
+
+
+def truncated() -> bytes:
+    """A real PNG of noise, cut off in the middle of its pixels."""
+    import random
+
+    from PIL import Image
+
+    image = Image.frombytes("RGB", (200, 200), random.Random(20).randbytes(200 * 200 * 3))
+    out = BytesIO()
+    image.save(out, "PNG")
+    data = out.getvalue()
+    return data[: len(data) // 2]
+
+
+FAKE = b"<!DOCTYPE html><html><body><h1>Not an image</h1></body></html>"
+
+ROUTES = {
+    "/photo.png": (png, "image/png"),
+    "/photo.jpg": (jpeg, "image/jpeg"),
+    "/bomb.png": (bomb, "image/png"),
+    "/truncated.png": (truncated, "image/png"),
+    "/fake.png": (lambda: FAKE, "image/png"),
+    "/page.html": (lambda: FAKE, "text/html; charset=utf-8"),
+}
+
+
+def serve_images(server: TestServer) -> None:
+    """Add every route of ``ROUTES`` to ``server``."""
+    for path, (make, content_type) in ROUTES.items():
+        server.routes[path] = page(make(), content_type=content_type)

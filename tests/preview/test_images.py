@@ -1,0 +1,108 @@
+"""Lead images against a real local server: real PNG and JPEG, and every hostile kind."""
+
+from __future__ import annotations
+
+import tracemalloc
+
+import pytest
+
+from preview.fetcher import FetchLimits
+from preview.images import ImageCache, ImageError, decode_image, fetch_image
+from tests.images import PHOTO_SIZE, bomb, png, serve_images, truncated
+from tests.webserver import TestServer
+
+QUICK = FetchLimits(connect_timeout=2, read_timeout=2, total_timeout=3)
+
+
+@pytest.fixture
+def images(server: TestServer) -> TestServer:
+    serve_images(server)
+    return server
+
+
+async def fetched(server: TestServer, path: str, cache: ImageCache) -> bytes:
+    return (await fetch_image(server.url(path), cache, QUICK)).data
+
+
+@pytest.mark.parametrize("path", ["/photo.png", "/photo.jpg"])
+async def test_a_real_image_is_fetched_and_decoded(images: TestServer, path: str, tmp_path) -> None:
+    image = decode_image(await fetched(images, path, ImageCache(tmp_path)))
+    assert image.size == PHOTO_SIZE and image.mode == "RGB"
+    assert images.headers_seen[0]["Accept"] == "image/*"
+
+
+def problem(data: bytes) -> str:
+    with pytest.raises(ImageError) as caught:
+        decode_image(data)
+    message = str(caught.value)
+    assert message and "\n" not in message
+    return message
+
+
+async def test_a_decompression_bomb_is_refused_from_its_header(
+    images: TestServer, tmp_path
+) -> None:
+    data = await fetched(images, "/bomb.png", ImageCache(tmp_path))
+    assert len(data) < 200
+    tracemalloc.start()
+    try:
+        message = problem(data)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert message == "image too large to show (more than 24,000,000 pixels)"
+    assert peak < 1_000_000  # the header was read, not a pixel decoded
+
+
+def test_the_cap_holds_below_pillow_s_own_bomb_check() -> None:
+    """Pillow refuses more than twice its limit by itself and only warns below that: the
+    header check refuses from the cap on, and Pillow's limit is the same cap."""
+    from PIL import Image
+
+    assert problem(bomb(5000, 5000)) == (
+        "image too large to show: 5,000x5,000 pixels (at most 24,000,000)"
+    )
+    assert Image.MAX_IMAGE_PIXELS == 24_000_000
+    # Under the cap it is decoded, as far as the data allows: damaged, not too large.
+    assert problem(bomb(4000, 4000)) == "the image is damaged or cut short"
+
+
+async def test_a_truncated_image_is_one_line(images: TestServer, tmp_path) -> None:
+    data = await fetched(images, "/truncated.png", ImageCache(tmp_path))
+    assert data == truncated()
+    assert problem(data) == "the image is damaged or cut short"
+
+
+async def test_html_served_as_png_is_not_an_image(images: TestServer, tmp_path) -> None:
+    data = await fetched(images, "/fake.png", ImageCache(tmp_path))
+    assert problem(data) == "not an image lede can read (the data is no known image format)"
+
+
+async def test_only_image_types_are_fetched(images: TestServer, tmp_path) -> None:
+    with pytest.raises(ImageError, match="^not an image: the server sent text/html$"):
+        await fetch_image(images.url("/page.html"), ImageCache(tmp_path), QUICK)
+
+
+@pytest.mark.parametrize(
+    "url", ["file:///etc/passwd", "ftp://example.test/a.png", "javascript:alert(1)"]
+)
+async def test_only_web_links_are_fetched(url: str, tmp_path) -> None:
+    with pytest.raises(ImageError, match="only http and https"):
+        await fetch_image(url, ImageCache(tmp_path), QUICK)
+
+
+async def test_the_size_cap_applies(images: TestServer, tmp_path) -> None:
+    small = FetchLimits(connect_timeout=2, read_timeout=2, total_timeout=3, max_bytes=100)
+    with pytest.raises(ImageError, match=r"^image too large: \d[\d,]* bytes$"):
+        await fetch_image(images.url("/photo.png"), ImageCache(tmp_path), small)
+
+
+async def test_a_cached_image_is_not_fetched_again(images: TestServer, tmp_path) -> None:
+    cache = ImageCache(tmp_path / "images")
+    url = images.url("/photo.png")
+    first = await fetch_image(url, cache, QUICK)
+    assert not first.from_cache
+    cache.put(url, first.data)
+    again = await fetch_image(url, cache, QUICK)
+    assert again.from_cache and again.data == png()
+    assert images.hits["/photo.png"] == 1

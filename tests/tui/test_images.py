@@ -1,0 +1,176 @@
+"""The lead image in the reader: nothing fetched before ``i``, shown and hidden by ``i``,
+cached, and every hostile image a one-line message."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import write_document
+from tests.images import serve_images
+from tests.webserver import TestServer
+from tui.app import LedeApp
+from tui.widgets.lead_image import LeadImage
+
+
+@pytest.fixture(autouse=True)
+def half_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LEDE_IMAGES", "halfcell")
+
+
+def corpus(root: Path, server: TestServer, *paths: str) -> Path:
+    """One article per image path (newest first in the order given), and one without."""
+    root.mkdir()
+    for number, path in enumerate(paths):
+        write_document(
+            root,
+            f"a{number}.md",
+            f"""
+            title: "Article {number} with {path}"
+            publishedDateTime: 2021-03-{20 - number:02d}T10:00:00Z
+            originalUrl: "https://example.test/{number}"
+            images:
+              - url: "{server.url(path)}"
+                width: 96
+                height: 48
+            """,
+        )
+    write_document(
+        root,
+        "plain.md",
+        """
+        title: "Plain article without pictures"
+        publishedDateTime: 2021-01-01T10:00:00Z
+        originalUrl: "https://example.test/plain"
+        """,
+    )
+    return root
+
+
+async def wait_for(pilot, condition: Callable[[], bool], deadline: float = 10.0) -> None:
+    end = time.monotonic() + deadline
+    while not condition():
+        assert time.monotonic() < end, "condition not met in time"
+        await pilot.pause(0.02)
+
+
+async def opened(app: LedeApp, pilot, title_start: str) -> None:
+    """Start, wait for the list, open the article whose title starts with ``title_start``."""
+    from tui.widgets.article_list import ArticleList
+    from tui.widgets.detail_view import DetailView
+
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    articles = app.screen.query_one(ArticleList)
+    await wait_for(pilot, lambda: articles.results is not None and len(articles.results) > 0)
+    titles = [row.title for row in articles.results]
+    articles.set_cursor(next(i for i, t in enumerate(titles) if t.startswith(title_start)))
+    await pilot.press("enter")
+    detail = app.screen.query_one(DetailView)
+    await wait_for(
+        pilot, lambda: detail.article is not None and detail.article.title.startswith(title_start)
+    )
+
+
+def lead(app: LedeApp) -> LeadImage:
+    return app.screen.query_one(LeadImage)
+
+
+def pictures(app: LedeApp) -> list:
+    return list(app.screen.query(".lead-image--picture"))
+
+
+def lead_status(app: LedeApp) -> str:
+    return str(app.screen.query_one("#lead-image-status").render())
+
+
+async def test_i_shows_and_hides_the_image_and_nothing_is_fetched_before(
+    server: TestServer, tmp_path: Path
+) -> None:
+    serve_images(server)
+    app = LedeApp([str(corpus(tmp_path / "c", server, "/photo.png", "/photo.jpg"))])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await opened(app, pilot, "Article 0")
+        await pilot.press("J", "K")  # move around the articles with images
+        await pilot.pause(0.3)
+        assert sum(server.hits.values()) == 0
+        assert not lead(app).shown
+        await pilot.press("i")
+        await wait_for(pilot, lambda: bool(pictures(app)))
+        assert server.hits == {"/photo.png": 1}
+        assert lead_status(app).startswith("Image 96x48, fetched")
+        lines = [pictures(app)[0].render_line(y).text for y in range(pictures(app)[0].size.height)]
+        assert any("▀" in line or "▄" in line for line in lines)
+        await pilot.press("i")
+        await pilot.pause()
+        assert not lead(app).shown and not pictures(app)
+        await pilot.press("i")  # again: from the disk, not the network
+        await wait_for(pilot, lambda: bool(pictures(app)))
+        assert server.hits == {"/photo.png": 1}
+        assert "cached" in lead_status(app)
+        await pilot.press("J")  # another article: its image waits for its own i
+        await wait_for(
+            pilot, lambda: app.screen.query_one("DetailView").article.title.startswith("Article 1")
+        )
+        assert not lead(app).shown and not pictures(app)
+        await pilot.press("i")
+        await wait_for(pilot, lambda: bool(pictures(app)))
+        assert server.hits == {"/photo.png": 1, "/photo.jpg": 1}
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/bomb.png", "⚠ Image: image too large to show (more than 24,000,000 pixels)"),
+        ("/truncated.png", "⚠ Image: the image is damaged or cut short"),
+        (
+            "/fake.png",
+            "⚠ Image: not an image lede can read (the data is no known image format)",
+        ),
+        ("/page.html", "⚠ Image: not an image: the server sent text/html"),
+        ("/missing.png", "⚠ Image: HTTP 404 Not Found"),
+    ],
+)
+async def test_a_hostile_image_is_one_line(
+    server: TestServer, tmp_path: Path, path: str, message: str
+) -> None:
+    serve_images(server)
+    app = LedeApp([str(corpus(tmp_path / "c", server, path))])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await opened(app, pilot, "Article 0")
+        await pilot.press("i")
+        await wait_for(pilot, lambda: lead_status(app).startswith("⚠"))
+        assert lead_status(app) == message
+        assert not pictures(app)
+        await pilot.press("j")  # the reader goes on
+        assert app.is_running
+
+
+async def test_an_article_without_an_image_says_so(server: TestServer, tmp_path: Path) -> None:
+    app = LedeApp([str(corpus(tmp_path / "c", server))])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await opened(app, pilot, "Plain")
+        await pilot.press("i")
+        await wait_for(pilot, lambda: lead(app).shown)
+        assert lead_status(app) == "This article has no image"
+        assert sum(server.hits.values()) == 0
+
+
+async def test_the_setting_loads_images_without_i(
+    server: TestServer, tmp_path: Path, isolated_dirs: dict[str, Path]
+) -> None:
+    serve_images(server)
+    config = isolated_dirs["XDG_CONFIG_HOME"] / "lede" / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text("auto_images = true\n")
+    app = LedeApp([str(corpus(tmp_path / "c", server, "/photo.png"))])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await opened(app, pilot, "Article 0")
+        await wait_for(pilot, lambda: bool(pictures(app)))
+        assert server.hits == {"/photo.png": 1}
+        await pilot.press("i")
+        await pilot.pause()
+        assert not pictures(app)

@@ -1,0 +1,74 @@
+"""Which way this terminal can draw pictures, and the ``textual-image`` widget that does it.
+
+``textual-image`` finds out what a terminal can draw by asking it, when first imported:
+it writes a query to stdout and reads the answer from stdin. Once the reader runs,
+stdin belongs to Textual (the answer would arrive as keys, and keys typed meanwhile
+would be lost), so the library is imported, on the first ``i`` only, with nothing that
+looks like a terminal to ask, and the way to draw is chosen here from the environment:
+Kitty's graphics in Kitty, Sixel in terminals known for it, and Unicode half-blocks
+everywhere else, inside tmux and over SSH included (``LEDE_IMAGES=halfcell|sixel|kitty``
+overrides the choice).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections.abc import Callable, Mapping
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
+
+METHODS = ("halfcell", "sixel", "kitty")
+SIXEL_TERMINALS = ("wezterm", "foot", "mlterm", "contour", "konsole", "iterm.app")
+
+
+def drawing_method(environ: Mapping[str, str] = os.environ) -> str:
+    """``kitty``, ``sixel`` or ``halfcell``: how pictures are drawn in this terminal."""
+    chosen = environ.get("LEDE_IMAGES", "").lower()
+    if chosen in METHODS:
+        return chosen
+    if environ.get("TMUX") or environ.get("SSH_TTY") or environ.get("SSH_CONNECTION"):
+        return "halfcell"  # graphics do not pass through tmux, nor every SSH client's terminal
+    term = environ.get("TERM", "").lower()
+    program = environ.get("TERM_PROGRAM", "").lower()
+    if environ.get("KITTY_WINDOW_ID") or term == "xterm-kitty":
+        return "kitty"
+    if program in SIXEL_TERMINALS or any(name in term for name in SIXEL_TERMINALS):
+        return "sixel"
+    return "halfcell"
+
+
+@cache
+def image_widget_class(method: str) -> Callable[..., Widget]:
+    """The ``textual-image`` widget for ``method``, imported without asking the terminal."""
+    real = sys.__stdout__
+    # No terminal to ask: textual-image asks nothing (Textual writes to stderr meanwhile).
+    setattr(sys, "__stdout__", io.StringIO())  # noqa: B010 - a final name to mypy
+    try:
+        import textual_image.widget as widgets
+    finally:
+        setattr(sys, "__stdout__", real)  # noqa: B010
+    _cell_size_from_terminal()
+    classes: dict[str, Callable[..., Widget]] = {
+        "halfcell": widgets.HalfcellImage,
+        "sixel": widgets.SixelImage,
+        "kitty": widgets.TGPImage,
+    }
+    return classes[method]
+
+
+def _cell_size_from_terminal() -> None:
+    """Give textual-image the size of a cell in pixels as the kernel knows it (no query),
+    so Kitty and Sixel pictures keep their proportions; its default stays otherwise."""
+    from textual_image import _terminal
+
+    try:
+        rows, columns, width, height = _terminal.get_tiocgwinsz()
+    except (OSError, ValueError, AttributeError):
+        return
+    if rows and columns and width and height:
+        _terminal.get_cell_size._result = _terminal.CellSize(width // columns, height // rows)  # type: ignore[attr-defined]
