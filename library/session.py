@@ -133,13 +133,16 @@ class ReaderSession:
     def results(self, scope: Scope, text: str, sort: str) -> ResultSet:
         """The list for a scope narrowed by the filter ``text``; the last word matches as a
         prefix, as it is being typed. Raises ``QueryError`` for a filter that cannot run."""
-        results = self.index.results(self.query(scope, text), sort=sort, prefix_last=True)
+        query = self.query(scope, text)
+        results = self.index.results(query, sort=sort, prefix_last=True)
         if scope.kind == "since":
             new = id_set(self.index.first_seen_since(self.previous_visit or time.time()))
             results = ResultSet(
                 results.connection, filter(new.__contains__, results.ids), results.read
             )
-        return results
+        if not self.stories_grouped or query.stories:  # a story's own list shows its sources
+            return results
+        return self._as_stories(results)
 
     def query(self, scope: Scope, text: str) -> Query:
         """The query a scope and a filter make, within the session's stream: the default

@@ -15,6 +15,8 @@ REPO = Path(__file__).resolve().parents[1]
 SITE = REPO / "tests" / "fixtures" / "site"
 # Reading state depends on what the reader has been used for, not on the corpus.
 STATEFUL = {"is:read", "is:starred"}
+# A story's id is made from its first article's identity: each corpus has its own.
+PLACEHOLDERS = {"story:ID"}
 
 
 def query_examples() -> list[tuple[str, bool]]:
@@ -46,4 +48,4 @@ def test_every_query_example_finds_a_bundled_article(
     examples = query_examples()
     assert len(examples) >= 10 and sum(on_a_site for _, on_a_site in examples) >= 2
     missing = [query for query, on_a_site in examples if not finds(query, on_a_site)]
-    assert [query for query in missing if query not in STATEFUL] == []
+    assert [query for query in missing if query not in STATEFUL | PLACEHOLDERS] == []

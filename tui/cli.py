@@ -25,6 +25,7 @@ from tui.usage import DEFAULT_PATHS, QUERIES, SORT_HELP, STATS_HELP, unknown_wor
 
 if TYPE_CHECKING:
     from library.index import CorpusIndex, RefreshReport
+    from library.query import Query
     from library.settings import Settings
 
 SUBCOMMANDS = ("check", "list", "topics", "stats", "index", "preview", "demo", "sync")
@@ -102,6 +103,9 @@ def _command_parser() -> argparse.ArgumentParser:
     stats.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: below)")
     stats.add_argument("-q", "--query", default="", help="count only the articles matching it")
     stats.add_argument("--json", action="store_true", help="one JSON object")
+    stats.add_argument(
+        "--all", action="store_true", help="every collection of a site (default: its stream)"
+    )
     index = commands.add_parser(
         "index", help="build or update the index of a corpus", epilog=DEFAULT_PATHS
     )
@@ -271,9 +275,9 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     return 1 if report.invalid else 0
 
 
-def run_list(args: argparse.Namespace, out: TextIO) -> int:
-    """``lede list``: matching articles, newest first (or by --sort); on a site its default
-    stream unless the query names collections or ``--all`` asks for everything."""
+def _open_listed(args: argparse.Namespace) -> tuple[CorpusIndex, Query]:
+    """The index of ``args.paths`` and the query of ``args.query`` within the corpus's
+    stream (on a site its news) unless ``args.all``: what ``list`` and ``stats`` count."""
     from library.query import parse_query
     from library.stream import Stream, default_stream
 
@@ -282,16 +286,19 @@ def run_list(args: argparse.Namespace, out: TextIO) -> int:
     stream = Stream()
     if not args.all:
         stream = default_stream(
-            index.roots,
-            settings.collections,
-            settings.hide_unpublished,
-            index.holds_collections(),
+            index.roots, settings.collections, settings.hide_unpublished, index.holds_collections()
         )
+    return index, stream.applied(parse_query(args.query))
+
+
+def run_list(args: argparse.Namespace, out: TextIO) -> int:
+    """``lede list``: matching articles, newest first (or by --sort); on a site its default
+    stream unless the query names collections or ``--all`` asks for everything."""
+    index, query = _open_listed(args)
     if args.stories:
         from tui.story_lines import write_stories
 
-        return write_stories(index, args, out)
-    query = stream.applied(parse_query(args.query))
+        return write_stories(index, query, args, out)
     rows = index.search(query, sort=args.sort, limit=args.limit)
     if args.json:
         from tui.records import json_records
@@ -323,8 +330,8 @@ def run_stats(args: argparse.Namespace, out: TextIO) -> int:
     would list for the same query."""
     from library.stats import corpus_stats, render_stats
 
-    index, _ = _open(args.paths)
-    stats = corpus_stats(index, index.results(args.query).ids)
+    index, query = _open_listed(args)
+    stats = corpus_stats(index, index.results(query).ids)
     if args.json:
         out.write(json.dumps(stats.as_record(), ensure_ascii=False) + "\n")
     else:

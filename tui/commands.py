@@ -18,6 +18,7 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 
 from tui.screens.help import key_names
+from tui.widgets.story_sources import SOURCE_NAMES
 
 # What each binding does, by binding id (the ids a keymap remaps), said as help says it.
 SENTENCES = {
@@ -38,6 +39,14 @@ SENTENCES = {
     "reader.sort": "Sort the list by date, quality or title, in turn",
     "reader.toggle_topics": "Show or hide the topic tree on a narrow terminal",
     "reader.toggle_unpublished": "Hide the articles the site did not publish, or show them again",
+    "app.sync": "Pull the corpus from its git upstream and index what came",
+    "reader.toggle_stories": "Show one row per story, or every article",
+    "list.open_story": "List the sources of the story under the cursor",
+    "detail.image": "Show the article's lead image, or hide it",
+    **{
+        f"reader.source_{name}": f"Open source {number} of the story shown"
+        for number, name in enumerate(SOURCE_NAMES, 1)
+    },
     "reader.save_filter": "Save the filter under a name, as a node of the topic tree",
     "list.down": "Move to the next article",
     "list.up": "Move to the previous article",

@@ -8,12 +8,13 @@ from typing import TextIO
 
 from library.days import local_date, local_iso
 from library.index import CorpusIndex
+from library.query import Query
 from library.story_view import stories_of, story_entries
 
 
-def write_stories(index: CorpusIndex, args: argparse.Namespace, out: TextIO) -> int:
-    """The stories of the matching articles, in the order of their first member."""
-    rows = index.search(args.query, sort=args.sort)
+def write_stories(index: CorpusIndex, query: Query, args: argparse.Namespace, out: TextIO) -> int:
+    """The stories of the articles ``query`` matches, in the order of their first member."""
+    rows = index.search(query, sort=args.sort)
     entries = story_entries(rows, stories_of(index.db, [row.id for row in rows]))
     for entry in entries[: args.limit]:
         first, last = entry.span

@@ -133,11 +133,13 @@ async def test_an_article_replaced_by_a_fifo_says_so_and_holds_nothing(
             fifo.unlink()
             os.mkfifo(fifo)
             articles.focus()
-            await pilot.press("j")
+            # The row as the list still had it: the reader follows its files and soon
+            # leaves a FIFO out, but a row can be opened before it has noticed.
+            app.screen.show_detail(second)
             await until(pilot, lambda: "named pipe (FIFO)" in detail_status(app))
             assert second.path in detail_status(app)
-            await pilot.press("j")  # keys still answer
-            await until(pilot, lambda: articles.cursor == 2)
+            await pilot.press("G")  # keys still answer
+            await until(pilot, lambda: articles.cursor == articles.count - 1 > 0)
             ended = time.monotonic()
         assert time.monotonic() - ended < 2
     finally:

@@ -32,7 +32,7 @@ from tui.widgets.detail_view import DetailView
 from tui.widgets.filter_field import FilterField
 from tui.widgets.footer import ReaderFooter
 from tui.widgets.list_status import ListStatus
-from tui.widgets.story_sources import KEYS, StorySources
+from tui.widgets.story_sources import KEYS, SOURCE_NAMES, StorySources
 from tui.widgets.timeline import Timeline
 from tui.widgets.topic_tree import TopicTree
 
@@ -44,7 +44,6 @@ NARROW_WIDTH = 110
 PANES = ("#topics", "#articles", "#detail")
 DETAIL_DELAY = 0.04  # seconds the cursor rests on a row before its article is loaded
 DETAIL_DELAY_TYPING = 0.3  # the same while the filter is typed
-SOURCE_NAMES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
 class MainScreen(ReaderCommands):

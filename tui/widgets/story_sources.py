@@ -9,6 +9,7 @@ from library.days import local_date
 from library.results import ArticleRow
 
 KEYS = "123456789"
+SOURCE_NAMES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")  # ids
 
 
 class StorySources(Static):
