@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from library.corpus import open_index, open_state
 from library.index import CorpusIndex, ProgressCallback, RefreshReport
-from library.query import QueryError, parse_query
+from library.query import QueryError, parse_query, with_prefix_last
 from library.results import ArticleRow, ResultSet
 from library.scope import Scope
 from library.state import Flag, StateChange, StateStore
@@ -79,14 +79,16 @@ class ReaderSession:
         return self.index.problems("error")
 
     def results(self, scope: Scope, text: str, sort: str) -> ResultSet:
-        """The list for a scope narrowed by the filter ``text``; the last word matches as a
-        prefix, as it is being typed. Raises ``QueryError`` for a filter that cannot run."""
-        query = parse_query(f"{scope.key} {text}" if scope.kind == "saved" else text)
+        """The list for a scope narrowed by the filter ``text``; the filter's last word
+        matches as a prefix, as it is being typed (a saved query's words as saved).
+        Raises ``QueryError`` for a filter that cannot run."""
+        typed = with_prefix_last(text)
+        query = parse_query(f"{scope.key} {typed}" if scope.kind == "saved" else typed)
         if scope.kind in ("unread", "starred"):
             query.flags.add(scope.kind)
         elif scope.kind == "topic":
             query.topics.append(scope.key)
-        return self.index.results(query, sort=sort, prefix_last=True)
+        return self.index.results(query, sort=sort)
 
     def flags(self) -> tuple[set[str], set[str]]:
         """Identities that are read, and that are starred (read again only after a change:
