@@ -1,7 +1,7 @@
 """The query language shared by the reader's filter and ``lede list -q``.
 
-``words`` · ``word*`` (a prefix) · ``"exact phrase"`` · ``-word`` · ``topic:NAME`` · ``provider:TEXT`` ·
-``after:YYYY-MM-DD`` · ``before:YYYY-MM-DD`` · ``quality>N`` / ``quality<N`` ·
+``words`` · ``word*`` (a prefix) · ``"exact phrase"`` · ``-word`` · ``topic:NAME`` ·
+``provider:TEXT`` · ``after:YYYY-MM-DD`` · ``before:YYYY-MM-DD`` · ``quality>N`` / ``quality<N`` ·
 ``is:unread`` / ``is:read`` / ``is:starred``. Dates are local days (``library.days``).
 Parsing is pure; the index turns a ``Query`` into SQL.
 """

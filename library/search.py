@@ -30,9 +30,10 @@ ScopeKey = tuple[str, tuple[object, ...], str, tuple[int, ...]]
 
 
 def _fts_phrase(term: Term) -> str | None:
-    """One FTS5 phrase for a term (``word*`` a prefix query); ``None`` when it holds nothing searchable (no letter
-    or digit: the index splits words at everything else, underscores too). A NUL would
-    end the expression inside SQLite: it separates words like any other punctuation."""
+    """One FTS5 phrase for a term (``word*`` a prefix query); ``None`` when it holds
+    nothing searchable (no letter or digit: the index splits words at everything else,
+    underscores too). A NUL would end the expression inside SQLite: it separates words
+    like any other punctuation."""
     if not re.search(r"[^\W_]", term.text):
         return None
     escaped = '"' + term.text.replace('"', '""').replace("\x00", " ") + '"'
