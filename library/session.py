@@ -90,6 +90,12 @@ class ReaderSession:
             query.topics.append(scope.key)
         return self.index.results(query, sort=sort)
 
+    def why_no_articles(self) -> str:
+        """Why the corpus lists no article at all (see ``library.empty``)."""
+        from library.empty import why_no_articles
+
+        return why_no_articles(self.index, self.paths)
+
     def flags(self) -> tuple[set[str], set[str]]:
         """Identities that are read, and that are starred (read again only after a change:
         asked per keystroke, they would otherwise be reloaded per keystroke)."""

@@ -30,6 +30,8 @@ from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
 from tui.widgets.topic_tree import TopicTree
 
+RELOAD_EVERY = 1.0  # seconds between refills of the list while indexing
+
 
 class LedeApp(App[None]):
     """A keyboard-driven reader for a corpus of news articles."""
@@ -112,15 +114,18 @@ class LedeApp(App[None]):
         """Bring the index up to date; the reader stays usable and fills in as it goes."""
         assert self.session is not None
         worker = get_current_worker()
-        last = [time.monotonic()]
+        reloaded = [0.0]  # when the list was last refilled; the first report refills at once
 
         def progress(done: int, total: int) -> None:
             if worker.is_cancelled:
                 raise InterruptedError
-            # Refilling the list and counts costs; once a second keeps the UI responsive.
-            if time.monotonic() - last[0] >= 1.0 and done < total:
-                last[0] = time.monotonic()
-                self.call_from_thread(self._indexed, done, total)
+            # The bar is one row repainted; refilling the list and counts costs more, so
+            # once a second keeps the UI responsive. Told through the app's queue, which
+            # does not hold the indexer up.
+            reload = time.monotonic() - reloaded[0] >= RELOAD_EVERY
+            if reload:
+                reloaded[0] = time.monotonic()
+            self.call_later(self._indexed, done, total, reload)
 
         try:
             report = self.session.refresh(progress)
@@ -131,19 +136,24 @@ class LedeApp(App[None]):
             self.call_from_thread(
                 self.notify, f"Indexing failed: {error}", severity="error", markup=False
             )
+            self.call_from_thread(self._index_done, 0, 0, [])
             return
         self.call_from_thread(self._index_done, report.parsed, report.removed, errors)
 
-    def _indexed(self, done: int, total: int) -> None:
+    def _indexed(self, done: int, total: int, reload: bool) -> None:
         if isinstance(self.screen, MainScreen):
             self.sub_title = f"indexing {done}/{total}" if total else f"indexing {done}…"
-            self.screen.reload()
+            self.screen.show_indexing(done, total)
+            if reload:
+                self.screen.reload()
 
     def _index_done(self, parsed: int, removed: int, problems: list[Problem]) -> None:
         keep_out_of_collections()
         self.sub_title = ""
-        if isinstance(self.screen, MainScreen) and (parsed or removed):
-            self.screen.reload()
+        if isinstance(self.screen, MainScreen):
+            self.screen.indexing_done()
+            if parsed or removed:
+                self.screen.reload()
         if problems:
             first = problems[0]
             more = f" (and {len(problems) - 1} more; run lede check)" if len(problems) > 1 else ""

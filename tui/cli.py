@@ -149,15 +149,9 @@ def _warn_if_empty(index: CorpusIndex, roots: list[str]) -> None:
     mistaken for a query that matched nothing."""
     if index.count():
         return
-    where = ", ".join(map(printable, roots))
-    errors = len({problem.path for problem in index.problems("error")})
-    if errors:
-        sys.stderr.write(
-            f"lede: no articles in {where}: {plural(errors, 'document')} could not be read "
-            f"(lede check {where} says why)\n"
-        )
-    else:
-        sys.stderr.write(f"lede: no documents found in {where}\n")
+    from library.empty import why_no_articles
+
+    sys.stderr.write(f"lede: {why_no_articles(index, roots)}\n")
 
 
 def _open(paths: list[str]):
