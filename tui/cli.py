@@ -228,18 +228,21 @@ def run_topics(args: argparse.Namespace, out: TextIO) -> int:
 def run_index(args: argparse.Namespace, out: TextIO) -> int:
     """``lede index``: build or update the index, with a progress line on a terminal."""
     from library.corpus import open_index, open_state
+    from tui.progress import BAR_WIDTH, progress_line
 
     roots = corpus_paths(args.paths)
     index = open_index(roots, open_state())
-    show = sys.stderr.isatty()
+    drawn = [0]  # the width of the line drawn last, to be covered by the next
 
     def progress(done: int, total: int) -> None:
-        if show:
-            sys.stderr.write(f"\rindexing {done}/{total}" if total else f"\rindexing {done}…")
-            sys.stderr.flush()
+        """A bar redrawn in place with ``\\r`` on a terminal; nothing when piped."""
+        line = progress_line(done, total, width=2 * BAR_WIDTH)
+        sys.stderr.write(f"\r{line.ljust(drawn[0])}")
+        sys.stderr.flush()
+        drawn[0] = len(line)
 
-    report = index.refresh(progress)
-    if show and report.parsed:
+    report = index.refresh(progress if sys.stderr.isatty() else None)
+    if drawn[0]:
         sys.stderr.write("\n")
     out.write(
         f"indexed {plural(index.count(), 'article')} from {plural(report.scanned, 'file')} "
