@@ -115,6 +115,7 @@ class LedeApp(App[None]):
         assert self.session is not None
         worker = get_current_worker()
         reloaded = [0.0]  # when the list was last refilled; the first report refills at once
+        ended = [False]  # a report still queued once indexing has ended is dropped
 
         def progress(done: int, total: int) -> None:
             if worker.is_cancelled:
@@ -125,23 +126,26 @@ class LedeApp(App[None]):
             reload = time.monotonic() - reloaded[0] >= RELOAD_EVERY
             if reload:
                 reloaded[0] = time.monotonic()
-            self.call_later(self._indexed, done, total, reload)
+            self.call_later(self._indexed, done, total, reload, ended)
 
         try:
             report = self.session.refresh(progress)
             errors = self.session.errors()
         except InterruptedError:
+            ended[0] = True
             return
         except Exception as error:  # noqa: BLE001 - shown to the user, never a traceback
+            ended[0] = True
             self.call_from_thread(
                 self.notify, f"Indexing failed: {error}", severity="error", markup=False
             )
             self.call_from_thread(self._index_done, 0, 0, [])
             return
+        ended[0] = True
         self.call_from_thread(self._index_done, report.parsed, report.removed, errors)
 
-    def _indexed(self, done: int, total: int, reload: bool) -> None:
-        if isinstance(self.screen, MainScreen):
+    def _indexed(self, done: int, total: int, reload: bool, ended: list[bool]) -> None:
+        if isinstance(self.screen, MainScreen) and not ended[0]:
             self.sub_title = f"indexing {done}/{total}" if total else f"indexing {done}…"
             self.screen.show_indexing(done, total)
             if reload:
