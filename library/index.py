@@ -227,13 +227,12 @@ class CorpusIndex:
         *,
         sort: str = "date",
         limit: int | None = None,
-        prefix_last: bool = False,
     ) -> ResultSet:
         """Ids matching ``query`` in ``sort`` order; raises ``QueryError`` for a bad query
         (see ``Search.results``)."""
         if isinstance(query, str):
             query = parse_query(query)
-        results = self._search().results(query, sort=sort, prefix_last=prefix_last)
+        results = self._search().results(query, sort=sort)
         return results.head(limit) if limit is not None else results
 
     def search(
@@ -242,10 +241,9 @@ class CorpusIndex:
         *,
         sort: str = "date",
         limit: int | None = None,
-        prefix_last: bool = False,
     ) -> list[ArticleRow]:
         """Matching rows, all at once (for the command line)."""
-        return list(self.results(query, sort=sort, limit=limit, prefix_last=prefix_last))
+        return list(self.results(query, sort=sort, limit=limit))
 
     def row(self, article_id: int) -> ArticleRow | None:
         """One row by id."""

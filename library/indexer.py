@@ -11,8 +11,9 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from library.records import IndexedFile
 
 COMMIT_EVERY = 5000
+FIRST_COMMIT = 256  # rows: a cold index commits after its first batch, then twice as far each time
 BULK = 5000  # changed files past which the sort indexes are rebuilt rather than kept up
 
 ProgressCallback = Callable[[int, int], None]
@@ -116,18 +118,19 @@ def _refresh(
     unusable: list[str] = []
     try:
         if db.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None:
-            changed: Iterable[FoundFile] = usable_files(scan(roots), unusable)
+            counted = Counted(usable_files(scan(roots), unusable))
+            changed: Iterable[FoundFile] = counted
             gone: list[str] = []
-            total = 0  # not known until the scan ends
+            total: Callable[[], int] = counted.total  # 0 until the scan ends
             cold = True
             db.executescript(DROP_SORT_INDEXES + "DELETE FROM listing;")
         else:
             found = _forget_differences(db, roots, db_path)
             changed, gone = found.changed, found.gone
             unusable.extend(found.unusable)
-            total = len(found.changed)
+            total = partial(len, found.changed)
             cold = False
-            if total > BULK:  # maintaining sort indexes row by row costs more than a rebuild
+            if total() > BULK:  # maintaining sort indexes row by row costs more than a rebuild
                 db.executescript(DROP_SORT_INDEXES)
         parsed = _parse_into(db, changed, total, progress, cold=cold)
         with db:
@@ -228,10 +231,31 @@ def _upkeep(db: sqlite3.Connection) -> None:
     store_listing(db)
 
 
+class Counted:
+    """Files as a lazy scan yields them, counted: ``total`` is 0 until the scan has ended.
+    The pool takes in the whole scan before its first batch comes back, so a cold index
+    knows its total from its first progress report on."""
+
+    def __init__(self, files: Iterable[FoundFile]) -> None:
+        self._files = files
+        self._count = 0
+        self._ended = False
+
+    def __iter__(self) -> Iterator[FoundFile]:
+        for found in self._files:
+            self._count += 1
+            yield found
+        self._ended = True
+
+    def total(self) -> int:
+        """How many files the scan found, once it has ended (0 before)."""
+        return self._count if self._ended else 0
+
+
 def _parse_into(
     db: sqlite3.Connection,
     found: Iterable[FoundFile],
-    total: int,
+    total: Callable[[], int],
     progress: ProgressCallback | None,
     *,
     cold: bool,
@@ -245,19 +269,22 @@ def _parse_into(
     from library.parallel import map_batches
 
     done = committed = 0
+    commit_every = FIRST_COMMIT
     for batch in map_batches("library.summaries:index_many", found):
         _store(db, batch, None if cold else time.time())
         done += len(batch)
         # Each commit flushes FTS5 segments; a few thousand rows per commit keeps that
-        # cheap while the reader still fills in as indexing goes.
-        if done - committed >= COMMIT_EVERY:
+        # cheap while the reader still fills in as indexing goes. The first commits come
+        # sooner, so that a reader opened on a new corpus shows rows within a batch.
+        if done - committed >= commit_every:
             db.commit()
             committed = done
+            commit_every = min(2 * commit_every, COMMIT_EVERY)
         if progress:  # per batch: a reader that quits is not kept for thousands of rows
-            progress(done, total)
+            progress(done, total())
     db.commit()
     if progress and done:
-        progress(done, total or done)
+        progress(done, total() or done)
     return done
 
 

@@ -1,7 +1,7 @@
 """The query language shared by the reader's filter and ``lede list -q``.
 
-``words`` · ``"exact phrase"`` · ``-word`` · ``topic:NAME`` · ``provider:TEXT`` ·
-``after:YYYY-MM-DD`` · ``before:YYYY-MM-DD`` · ``quality>N`` / ``quality<N`` ·
+``words`` · ``word*`` (a prefix) · ``"exact phrase"`` · ``-word`` · ``topic:NAME`` ·
+``provider:TEXT`` · ``after:YYYY-MM-DD`` · ``before:YYYY-MM-DD`` · ``quality>N`` / ``quality<N`` ·
 ``is:unread`` / ``is:read`` / ``is:starred`` · ``is:published`` / ``is:unpublished`` ·
 ``collection:NAME`` (``collection:*``: every collection) · ``story:ID``. Dates are local days
 (``library.days``). Parsing is pure; the index turns a ``Query`` into SQL, and checks
@@ -35,6 +35,7 @@ class Term:
 
     text: str
     phrase: bool = False
+    prefix: bool = False  # ``word*``: any word that starts with ``text``
 
 
 @dataclass
@@ -112,11 +113,35 @@ def parse_query(text: str) -> Query:
         if key is None:
             if not value or value == "-":
                 continue
-            term = Term(value, phrase=quoted is not None)
+            if quoted is None and len(value) > 1 and value.endswith("*"):
+                term = Term(value[:-1], prefix=True)
+            else:
+                term = Term(value, phrase=quoted is not None)
             (query.excluded if negate else query.terms).append(term)
             continue
         _apply(query, key.lower(), operator, value or "", bool(negate))
     return query
+
+
+def with_prefix_last(text: str) -> str:
+    """``text`` with its last word's prefix made explicit (``door hang`` becomes
+    ``door hang*``): what a filter means while it is typed, and what saving it stores, so
+    a saved search lists what the filter showed. The last word is the last one an
+    article must hold; a phrase is never a prefix."""
+    end = None
+    position = 0
+    text = text.rstrip()
+    while position < len(text):
+        match = _TOKEN.match(text, position)
+        if match is None or match.end() == position:
+            break
+        position = match.end()
+        negate, key, _, _, _, bare = match.groups()
+        if not (negate or key) and bare and bare != "-":
+            end = match.end(6)
+    if end is None or text[end - 1] == "*":
+        return text
+    return f"{text[:end]}*{text[end:]}"
 
 
 def _apply(query: Query, key: str, operator: str, value: str, negate: bool) -> None:

@@ -40,14 +40,15 @@ WITH RECURSIVE names(name) AS (
 SELECT name FROM names WHERE name IS NOT NULL"""
 
 
-def _fts_phrase(term: Term, prefix: bool) -> str | None:
-    """One FTS5 phrase for a term; ``None`` when it holds nothing searchable (no letter
-    or digit: the index splits words at everything else, underscores too). A NUL would
-    end the expression inside SQLite: it separates words like any other punctuation."""
+def _fts_phrase(term: Term) -> str | None:
+    """One FTS5 phrase for a term (``word*`` a prefix query); ``None`` when it holds
+    nothing searchable (no letter or digit: the index splits words at everything else,
+    underscores too). A NUL would end the expression inside SQLite: it separates words
+    like any other punctuation."""
     if not re.search(r"[^\W_]", term.text):
         return None
     escaped = '"' + term.text.replace('"', '""').replace("\x00", " ") + '"'
-    return escaped + "*" if prefix else escaped
+    return escaped + "*" if term.prefix else escaped
 
 
 def state_attached(db: sqlite3.Connection) -> bool:
@@ -73,7 +74,7 @@ class Search:
         self._matches: OrderedDict[tuple[str, int], numpy.ndarray] = OrderedDict()
         self._collections: tuple[int, dict[str, str]] | None = None  # (version, names)
 
-    def results(self, query: Query, *, sort: str = "date", prefix_last: bool = False) -> ResultSet:
+    def results(self, query: Query, *, sort: str = "date") -> ResultSet:
         """Ids matching ``query`` in ``sort`` order; raises ``QueryError`` for a bad query.
 
         Words are matched apart from the rest of the query: the rest (the scope,
@@ -86,7 +87,7 @@ class Search:
             raise QueryError(f"unknown sort '{sort}'; use {', '.join(names[:-1])} or {names[-1]}")
         versions = self._versions()  # asked once: each lookup below is keyed by them
         scope = self._scope(replace(query, terms=[], excluded=[]), sort, versions)
-        holding, lacking = self._word_matches(query, prefix_last, versions[0])
+        holding, lacking = self._word_matches(query, versions[0])
         results = scope if holding is lacking is None else scope.narrowed(holding, lacking)
         last = self._last_results
         if last is not None and last[0] is scope and last[1].ids == results.ids:
@@ -125,17 +126,12 @@ class Search:
         return tuple(self.db.execute(pragma).fetchone()[0] for pragma in pragmas)
 
     def _word_matches(
-        self, query: Query, prefix_last: bool, version: int
+        self, query: Query, version: int
     ) -> tuple[numpy.ndarray | None, numpy.ndarray | None]:
         """Ids of the articles holding every word and ids of those holding any excluded
         word (each ``None`` when there is no such word)."""
-        last = len(query.terms) - 1
-        wanted = [
-            phrase
-            for i, term in enumerate(query.terms)
-            if (phrase := _fts_phrase(term, prefix_last and not term.phrase and i == last))
-        ]
-        unwanted = [phrase for term in query.excluded if (phrase := _fts_phrase(term, False))]
+        wanted = [phrase for term in query.terms if (phrase := _fts_phrase(term))]
+        unwanted = [phrase for term in query.excluded if (phrase := _fts_phrase(term))]
         holding = self._matching(" AND ".join(wanted), version) if wanted else None
         lacking = self._matching(" OR ".join(unwanted), version) if unwanted else None
         return holding, lacking

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from library.corpus import open_index, open_state
 from library.index import CorpusIndex, ProgressCallback, RefreshReport
 from library.paths import corpus_key
-from library.query import Query, QueryError, parse_query
+from library.query import Query, QueryError, parse_query, with_prefix_last
 from library.results import ArticleRow, ResultSet, id_set
 from library.scope import ALL, STARRED, UNPUBLISHED, Scope
 from library.settings import Settings
@@ -131,10 +131,11 @@ class ReaderSession:
         return self.index.problems("error")
 
     def results(self, scope: Scope, text: str, sort: str) -> ResultSet:
-        """The list for a scope narrowed by the filter ``text``; the last word matches as a
-        prefix, as it is being typed. Raises ``QueryError`` for a filter that cannot run."""
-        query = self.query(scope, text)
-        results = self.index.results(query, sort=sort, prefix_last=True)
+        """The list for a scope narrowed by the filter ``text``; the filter's last word
+        matches as a prefix, as it is being typed (a saved query's words as saved).
+        Raises ``QueryError`` for a filter that cannot run."""
+        query = self.query(scope, with_prefix_last(text))
+        results = self.index.results(query, sort=sort)
         if scope.kind == "since":
             new = id_set(self.index.first_seen_since(self.previous_visit or time.time()))
             results = ResultSet(
@@ -181,6 +182,12 @@ class ReaderSession:
         grouped = stories.grouped(results, read_mask(len(stories.story), results.read))
         self._grouped = (results, stories, grouped)
         return grouped
+
+    def why_no_articles(self) -> str:
+        """Why the corpus lists no article at all (see ``library.empty``)."""
+        from library.empty import why_no_articles
+
+        return why_no_articles(self.index, self.paths)
 
     def flags(self) -> tuple[set[str], set[str]]:
         """Identities that are read, and that are starred (read again only after a change:

@@ -106,7 +106,7 @@ def test_what_a_keystroke_keeps_is_not_looked_into_by_garbage_collections(
         return [inside for inside in gc.get_referents(value) if not isinstance(inside, type)]
 
     index = index_factory(query_corpus)
-    results = index.results("gem -tensorflow", prefix_last=True)
+    results = index.results("gem* -tensorflow")
     assert [Path(row.path).stem for row in results] == ["gemini"]
     gc.collect()
     kept = index._search()._matches

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from library.index import CorpusIndex
-from library.query import Query, QueryError, Term, parse_query
+from library.query import Query, QueryError, Term, parse_query, with_prefix_last
 from library.state import StateStore
 from tests.conftest import EAST_OF_UTC, QUERY_DOCS, WEST_OF_UTC
 
@@ -359,13 +359,41 @@ def test_flags_without_a_state_are_a_query_error(
     assert found(bare, "facial") == {"hangzhou", "faces"}
 
 
-def test_prefix_matching_applies_to_the_last_word_only_when_asked(index: CorpusIndex) -> None:
+def test_a_star_makes_a_word_a_prefix(index: CorpusIndex) -> None:
+    assert parse_query("hang* -door*").terms == [Term("hang", prefix=True)]
+    assert parse_query("hang* -door*").excluded == [Term("door", prefix=True)]
     assert found(index, "hang") == set()
-    assert found(index, "hang", prefix_last=True) == {"hangzhou", "hangar"}
-    assert found(index, "door hang", prefix_last=True) == {"hangar"}
-    assert found(index, "hang door", prefix_last=True) == set()  # only the last is a prefix
-    assert found(index, '"hang"', prefix_last=True) == set()  # a phrase is never a prefix
-    assert found(index, "hangzhou", prefix_last=True) == {"hangzhou"}
+    assert found(index, "hang*") == {"hangzhou", "hangar"}
+    assert found(index, "door hang*") == {"hangar"}
+    assert found(index, "hang* door") == {"hangar"}
+    assert found(index, "facial -hang*") == {"faces"}
+    assert found(index, "*") == ALL  # a star alone holds no word
+
+
+@pytest.mark.parametrize(
+    ("typed", "saved"),
+    [
+        ("hang", "hang*"),
+        ("door hang", "door hang*"),
+        ("hang -door", "hang* -door"),  # the last word an article must hold
+        ("hang topic:AI ", "hang* topic:AI"),
+        ('"hang"', '"hang"'),  # a phrase is never a prefix
+        ("hang*", "hang*"),
+        ("-hang", "-hang"),
+        ("topic:AI", "topic:AI"),
+        ("", ""),
+    ],
+)
+def test_the_last_word_typed_is_made_an_explicit_prefix(typed: str, saved: str) -> None:
+    assert with_prefix_last(typed) == saved
+
+
+def test_the_last_word_typed_matches_as_a_prefix(index: CorpusIndex) -> None:
+    assert found(index, with_prefix_last("hang")) == {"hangzhou", "hangar"}
+    assert found(index, with_prefix_last("door hang")) == {"hangar"}
+    assert found(index, with_prefix_last("hang door")) == set()  # only the last is a prefix
+    assert found(index, with_prefix_last('"hang"')) == set()
+    assert found(index, with_prefix_last("hangzhou")) == {"hangzhou"}
 
 
 def test_sorting_and_limits(index: CorpusIndex) -> None:
@@ -459,7 +487,7 @@ def _holds(columns: list[list[str]], words: list[str], prefix: bool) -> bool:
     return False
 
 
-def expected_paths(index: CorpusIndex, text: str, prefix: bool) -> set[str] | None:
+def expected_paths(index: CorpusIndex, text: str) -> set[str] | None:
     """What a search must find, worked out in Python with every word taken as text:
     the articles of the query without its words, holding each word (as a phrase of the
     tokens it has) and none of the excluded; ``None`` when the query language itself
@@ -478,32 +506,28 @@ def expected_paths(index: CorpusIndex, text: str, prefix: bool) -> set[str] | No
             "SELECT rowid, title, excerpt, provider, topics, body FROM article_text"
         )
     }
-    last = len(query.terms) - 1
-    wanted = [
-        (words, prefix and not term.phrase and i == last)
-        for i, term in enumerate(query.terms)
-        if (words := _tokens(term.text))
-    ]
-    unwanted = [words for term in query.excluded if (words := _tokens(term.text))]
+    wanted = [(words, term.prefix) for term in query.terms if (words := _tokens(term.text))]
+    unwanted = [(words, term.prefix) for term in query.excluded if (words := _tokens(term.text))]
     return {
         row.path
         for row in scope
         if all(_holds(columns[row.id], words, last_prefix) for words, last_prefix in wanted)
-        and not any(_holds(columns[row.id], words, False) for words in unwanted)
+        and not any(_holds(columns[row.id], words, last_prefix) for words, last_prefix in unwanted)
     }
 
 
 @pytest.mark.parametrize("text", HOSTILE_QUERIES)
 @pytest.mark.parametrize("prefix", [False, True])
 def test_fts_syntax_in_a_query_is_only_text(index: CorpusIndex, text: str, prefix: bool) -> None:
+    text = with_prefix_last(text) if prefix else text
     """Operators, quotes and stars are words or nothing to the full-text index: the
     rows found are those holding the words, never a syntax error from SQLite."""
-    expected = expected_paths(index, text, prefix)
+    expected = expected_paths(index, text)
     if expected is None:
         with pytest.raises(QueryError):
-            index.search(text, prefix_last=prefix)
+            index.search(text)
         return
-    assert {row.path for row in index.search(text, prefix_last=prefix)} == expected
+    assert {row.path for row in index.search(text)} == expected
 
 
 FTS_PIECES = st.sampled_from(
@@ -525,9 +549,10 @@ FTS_PIECES = st.sampled_from(
 def test_any_text_either_searches_or_is_a_query_error(
     index: CorpusIndex, text: str, prefix: bool
 ) -> None:
-    expected = expected_paths(index, text, prefix)
+    text = with_prefix_last(text) if prefix else text
+    expected = expected_paths(index, text)
     if expected is None:
         with pytest.raises(QueryError):
-            index.search(text, prefix_last=prefix)
+            index.search(text)
         return
-    assert {row.path for row in index.search(text, prefix_last=prefix)} == expected
+    assert {row.path for row in index.search(text)} == expected

@@ -36,6 +36,7 @@ from tui.widgets.detail_view import DetailView
 from tui.widgets.topic_tree import TopicTree
 
 WAITING = "waiting for another lede indexing this corpus…"
+RELOAD_EVERY = 1.0  # seconds between refills of the list while indexing
 
 
 class LedeApp(App[None]):
@@ -151,15 +152,19 @@ class LedeApp(App[None]):
         if self.follower is not None:
             self.follower.wait_until_watching()
         worker = get_current_worker()
-        last = [time.monotonic()]
+        reloaded = [0.0]  # when the list was last refilled; the first report refills at once
+        ended = [False]  # a report still queued once indexing has ended is dropped
 
         def progress(done: int, total: int) -> None:
             if worker.is_cancelled:
                 raise InterruptedError
-            # Refilling the list and counts costs; once a second keeps the UI responsive.
-            if time.monotonic() - last[0] >= 1.0 and done < total:
-                last[0] = time.monotonic()
-                self.call_from_thread(self._indexed, done, total)
+            # The bar is one row repainted; refilling the list and counts costs more, so
+            # once a second keeps the UI responsive. Told through the app's queue, which
+            # does not hold the indexer up.
+            reload = time.monotonic() - reloaded[0] >= RELOAD_EVERY
+            if reload:
+                reloaded[0] = time.monotonic()
+            self.call_later(self._indexed, done, total, reload, ended)
 
         def waiting() -> None:  # another lede is indexing this corpus
             if worker.is_cancelled:
@@ -171,26 +176,34 @@ class LedeApp(App[None]):
             report = self.session.refresh(progress, waiting)
             errors = self.session.errors()
         except InterruptedError:
+            ended[0] = True
             return
         except Exception as error:  # noqa: BLE001 - shown to the user, never a traceback
+            ended[0] = True
             self.call_from_thread(
                 self.notify, f"Indexing failed: {error}", severity="error", markup=False
             )
+            self.call_from_thread(self._index_done, 0, 0, [])
             return
         if report.rebuilt:
             self.call_from_thread(self.notify, REBUILT, severity="warning", timeout=8)
+        ended[0] = True
         self.call_from_thread(self._index_done, report.parsed, report.removed, errors)
 
-    def _indexed(self, done: int, total: int) -> None:
-        if isinstance(self.screen, MainScreen):
+    def _indexed(self, done: int, total: int, reload: bool, ended: list[bool]) -> None:
+        if isinstance(self.screen, MainScreen) and not ended[0]:
             self.sub_title = f"indexing {done}/{total}" if total else f"indexing {done}…"
-            self.screen.reload()
+            self.screen.show_indexing(done, total)
+            if reload:
+                self.screen.reload()
 
     def _index_done(self, parsed: int, removed: int, problems: list[Problem]) -> None:
         keep_out_of_collections()
         self.sub_title = ""
-        if isinstance(self.screen, MainScreen) and (parsed or removed):
-            self.screen.reload()
+        if isinstance(self.screen, MainScreen):
+            self.screen.indexing_done()
+            if parsed or removed:
+                self.screen.reload()
         if problems:
             first = problems[0]
             more = f" (and {len(problems) - 1} more; run lede check)" if len(problems) > 1 else ""

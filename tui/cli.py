@@ -189,15 +189,9 @@ def _warn_if_empty(index: CorpusIndex, roots: list[str]) -> None:
     mistaken for a query that matched nothing."""
     if index.count():
         return
-    where = ", ".join(map(printable, roots))
-    errors = len({problem.path for problem in index.problems("error")})
-    if errors:
-        sys.stderr.write(
-            f"lede: no articles in {where}: {plural(errors, 'document')} could not be read "
-            f"(lede check {where} says why)\n"
-        )
-    else:
-        sys.stderr.write(f"lede: no documents found in {where}\n")
+    from library.empty import why_no_articles
+
+    sys.stderr.write(f"lede: {why_no_articles(index, roots)}\n")
 
 
 def _waiting() -> Callable[[], None]:
@@ -342,18 +336,21 @@ def run_stats(args: argparse.Namespace, out: TextIO) -> int:
 def run_index(args: argparse.Namespace, out: TextIO) -> int:
     """``lede index``: build or update the index, with a progress line on a terminal."""
     from library.corpus import open_index
+    from tui.progress import BAR_WIDTH, progress_line
 
     roots = corpus_paths(args.paths)
     index = open_index(roots, None)  # indexing needs no reading state
-    show = sys.stderr.isatty()
+    drawn = [0]  # the width of the line drawn last, to be covered by the next
 
     def progress(done: int, total: int) -> None:
-        if show:
-            sys.stderr.write(f"\rindexing {done}/{total}" if total else f"\rindexing {done}…")
-            sys.stderr.flush()
+        """A bar redrawn in place with ``\\r`` on a terminal; nothing when piped."""
+        line = progress_line(done, total, width=2 * BAR_WIDTH)
+        sys.stderr.write(f"\r{line.ljust(drawn[0])}")
+        sys.stderr.flush()
+        drawn[0] = len(line)
 
-    report = index.refresh(progress, _waiting())
-    if show and report.parsed:
+    report = index.refresh(progress if sys.stderr.isatty() else None, _waiting())
+    if drawn[0]:
         sys.stderr.write("\n")
     _said_if_rebuilt(index, report)
     out.write(

@@ -567,7 +567,7 @@ async def test_saved_search_is_a_live_tree_node(reader_corpus: Path) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause(0.2)
         assert "Faces 2 · 1 new" in tree_labels(app)  # the count is live
-    assert open_state().saved_queries() == [("Faces", "facial")]
+    assert open_state().saved_queries() == [("Faces", "facial*")]
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
         await started(app, pilot)
@@ -582,6 +582,32 @@ async def test_saved_search_is_a_live_tree_node(reader_corpus: Path) -> None:
         await pilot.pause(0.2)
         assert not any(label.startswith("Faces") for label in tree_labels(app))
     assert open_state().saved_queries() == []
+
+
+async def test_a_saved_search_lists_what_the_filter_showed(reader_corpus: Path) -> None:
+    """The filter matched its last word as a prefix while typed: saved, it still does."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        await pilot.press("slash", *"hang", "enter")
+        await pilot.pause()
+        shown = titles(app)
+        assert len(shown) == 1 and shown[0].startswith(HANGZHOU)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        app.screen.query_one("#name-input", Input).value = ""
+        await pilot.press(*"Hang", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.2)
+        assert "Hang 1 · 1 new" in tree_labels(app)
+        await pilot.press("escape")
+        tree = app.screen.query_one(TopicTree)
+        node = next(n for n in tree._tree_nodes.values() if str(n.label).startswith("Hang "))
+        tree.focus()
+        tree.move_cursor(node)
+        await pilot.pause(0.2)
+        assert titles(app) == shown
+    assert open_state().saved_queries() == [("Hang", "hang*")]
 
 
 @pytest.mark.parametrize(

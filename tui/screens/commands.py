@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 from library.counts import plural
+from library.query import with_prefix_last
 from library.results import ArticleRow
 from library.session import ReaderSession
 from library.state import Flag, StateChange, StateStore
@@ -180,11 +181,13 @@ class ReaderCommands(Screen[None]):
         open_in_browser(self.app, url)
 
     def action_save_filter(self) -> None:
-        """Save the current filter under a name; it appears in the tree with a live count."""
-        text = self.filter_text.strip()
-        if not text:
+        """Save the current filter under a name; it appears in the tree with a live count.
+        Its last word is saved as the prefix it matched while typed (``hang*``)."""
+        typed = self.filter_text.strip()
+        if not typed:
             self.notify("Type a filter first (/), then save it", timeout=3)
             return
+        text = with_prefix_last(typed)
 
         def named(name: str | None) -> None:
             if name:
@@ -192,7 +195,7 @@ class ReaderCommands(Screen[None]):
                     lambda store: store.save_query(name, text), lambda _: self.saved(name)
                 )
 
-        self.app.push_screen(NameScreen(f"Save “{text}” as:", suggestion=text), named)
+        self.app.push_screen(NameScreen(f"Save “{text}” as:", suggestion=typed), named)
 
     def saved(self, name: str) -> None:
         self.refresh_tree()

@@ -116,6 +116,7 @@ class MainScreen(ReaderCommands):
         self.sort = SORT_ORDER[0]
         self._detail_timer: Timer | None = None
         self._shown_id: int | None = None  # the article shown, or being loaded to be
+        self._indexed = False  # whether a refresh has ended: until then an empty list may fill
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -145,6 +146,8 @@ class MainScreen(ReaderCommands):
         # The list first: the tree's counts (a thread that would compete with the first
         # paint for the interpreter) and the index refresh wait until it is on screen.
         self.refresh_list()
+        if not self.query_one("#articles", ArticleList).count:  # new, or empty: soon known
+            self.show_indexing(0, 0)
         self.call_after_refresh(self.refresh_tree)
 
     def on_resize(self) -> None:
@@ -168,6 +171,26 @@ class MainScreen(ReaderCommands):
         after = articles.current
         if before is not None and after is not None and after.id == before.id:
             articles.scroll_to(y=max(0, articles.cursor - line), animate=False, immediate=True)
+
+    def show_indexing(self, done: int, total: int) -> None:
+        """Show how far indexing has gone (``total`` 0 while the files are being found)."""
+        self.query_one("#list-status", ListStatus).show_progress(done, total)
+
+    def indexing_done(self) -> None:
+        """Indexing has ended: an empty list now means the corpus has none."""
+        self._indexed = True
+        self.query_one("#list-status", ListStatus).end_progress()
+        self.refresh_list()
+
+    def _empty_text(self) -> str:
+        """What an empty list says: no match, not indexed yet, or why there is nothing."""
+        if self.filter_text:
+            return "No articles match"
+        if not self._indexed:
+            return "Indexing… articles appear here as they are read"
+        if self.scope == ALL:
+            return f"No articles here — {self.session.why_no_articles()}"
+        return "No articles here"
 
     def refresh_tree(self) -> None:
         """Count the tree again, in a thread; the counts come back as a message."""
@@ -209,7 +232,7 @@ class MainScreen(ReaderCommands):
         articles.show(
             results,
             keep=current.id if current else None,
-            empty_text="No articles match" if self.filter_text else "No articles here",
+            empty_text=self._empty_text() if not results else "",
         )
         self.query_one("#timeline", Timeline).follow(results.ids)
         self.update_status()

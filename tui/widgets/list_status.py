@@ -10,10 +10,14 @@ update is a repaint of one row.
 from __future__ import annotations
 
 from textual.content import Content
+from textual.timer import Timer
 from textual.widget import Widget
+
+from tui.progress import BAR_WIDTH, progress_line
 
 GAP = "  "
 MIN_HEAD = 24  # "All articles  filter: ab": room for the scope and the filter's start
+PULSE_EVERY = 0.2  # seconds between steps of the bar while the files are being counted
 
 
 class ListStatus(Widget):
@@ -30,8 +34,12 @@ class ListStatus(Widget):
         super().__init__(id=id)
         self._head = Content("")
         self._counts = Content("")
+        self._articles = Content("")  # the counts while indexing, when all are new anyway
         self._sort = Content("")
         self._error: Content | None = None
+        self._progress: tuple[int, int] | None = None  # (done, total) while indexing
+        self._tick = 0
+        self._pulse: Timer | None = None
 
     def show_counts(
         self,
@@ -48,8 +56,10 @@ class ListStatus(Widget):
         self._head = Content.styled(scope, "bold")
         if filter_text:
             self._head += Content.assemble((f"{GAP}filter: ", "dim"), filter_text)
-        counts = f"{shown} article{'' if shown == 1 else 's'} · {unread} unread"
-        self._counts = Content(counts + (" · unpublished hidden" if hidden else ""))
+        self._articles = Content(f"{shown} article{'' if shown == 1 else 's'}")
+        self._counts = self._articles + f" · {unread} unread"
+        if hidden:
+            self._counts += " · unpublished hidden"
         self._sort = Content.styled(f"sort: {sort}", "dim")
         self._error = None
         self.refresh()
@@ -59,10 +69,49 @@ class ListStatus(Widget):
         self._error = Content.assemble(("⚠ ", "$error"), (message, "$error"))
         self.refresh()
 
+    def show_progress(self, done: int, total: int) -> None:
+        """Show indexing progress after the counts, in place of the sort and kept like the
+        counts, until ``end_progress``; while the total is not known (0) the bar moves by
+        itself. Each report repaints one row."""
+        self._progress = (done, total)
+        if total <= 0 and self._pulse is None:
+            self._pulse = self.set_interval(PULSE_EVERY, self._step)
+        elif total > 0 and self._pulse is not None:
+            self._pulse.stop()
+            self._pulse = None
+        self.refresh()
+
+    def end_progress(self) -> None:
+        """Indexing is over: the sort comes back."""
+        if self._pulse is not None:
+            self._pulse.stop()
+            self._pulse = None
+        self._progress = None
+        self.refresh()
+
+    def _step(self) -> None:
+        self._tick += 1
+        self.refresh()
+
+    def progress_text(self, width: int = BAR_WIDTH) -> str:
+        """The progress line shown while indexing, with a bar ``width`` cells wide ('' when
+        not indexing)."""
+        if self._progress is None:
+            return ""
+        return progress_line(*self._progress, tick=self._tick, width=width)
+
     def render(self) -> Content:
         width = self.content_size.width
         if self._error is not None:
             return self._error.truncate(width, ellipsis=True)
+        if self._progress is not None:
+            # Kept like the counts, the bar as wide as the row leaves room for, within bounds.
+            counts = self._articles + GAP
+            room = width - counts.cell_length - len(self.progress_text(0)) - 1
+            progress = self.progress_text(max(0, min(BAR_WIDTH, room - len(GAP) - 8)))
+            return fit(
+                width, self._head, counts + Content.styled(progress, "$foreground"), Content("")
+            )
         return fit(width, self._head, self._counts, self._sort)
 
 

@@ -1,0 +1,20 @@
+"""Why a corpus lists no article: said the same way by ``lede list`` and the reader."""
+
+from __future__ import annotations
+
+from library.counts import plural
+from library.index import CorpusIndex
+from models.text import printable
+
+
+def why_no_articles(index: CorpusIndex, roots: list[str]) -> str:
+    """For an index of ``roots`` that holds no article: no documents were found, or
+    those found could not be read (and which command says why)."""
+    where = ", ".join(map(printable, roots))
+    errors = len({problem.path for problem in index.problems("error")})
+    if errors:
+        return (
+            f"no articles in {where}: {plural(errors, 'document')} could not be read "
+            f"(lede check {where} says why)"
+        )
+    return f"no documents found in {where}"

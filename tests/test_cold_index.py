@@ -1,0 +1,45 @@
+"""A cold index shows itself as it goes: early commits a reader can list, and a total."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from library.index import CorpusIndex
+from library.indexer import FIRST_COMMIT
+from library.synthetic import generate
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("cold") / "site"
+    generate(root, 1200, plain=True)
+    return root
+
+
+def test_a_cold_index_commits_its_first_batch_and_knows_its_total(
+    site: Path, tmp_path: Path
+) -> None:
+    """At each report the rows so far are committed (another connection reads them), and
+    the total is the files the scan found, known from the first report on."""
+    files = sum(1 for path in site.rglob("*") if path.is_file())
+    index = CorpusIndex([str(site)], tmp_path / "index.db")
+    reports: list[tuple[int, int, int]] = []
+
+    def progress(done: int, total: int) -> None:
+        with sqlite3.connect(tmp_path / "index.db") as reader:
+            stored = reader.execute("SELECT count(*) FROM files").fetchone()[0]
+        reports.append((done, total, stored))
+
+    report = index.refresh(progress)
+    index.close()
+    assert report.parsed == files
+    first_done, first_total, first_stored = reports[0]
+    assert FIRST_COMMIT <= first_done < 2 * FIRST_COMMIT
+    assert first_stored == first_done  # committed: a reader lists them now
+    assert first_total == files
+    assert [total for _, total, _ in reports] == [files] * len(reports)
+    assert reports[-1][:2] == (files, files)
+    assert len(reports) >= 3  # 256, 768, then the rest

@@ -1,0 +1,138 @@
+"""A first open of a new corpus never looks like an empty one: progress shows while it is
+indexed, rows appear as batches land, and "No articles here" waits for the truth."""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from library.index import ProgressCallback, RefreshReport
+from library.session import ReaderSession
+from library.synthetic import generate
+from tests.tui.test_reader import started, status, titles
+from tui.app import LedeApp
+from tui.widgets.article_list import ArticleList
+
+DEADLINE = 30.0  # seconds any one wait may take before the test fails
+
+
+class HeldIndexing:
+    """Holds the reader's indexer at its start and at each progress report until the test
+    lets it go, so what the screen shows in between is sampled without timing luck."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.reports: queue.Queue[tuple[int, int]] = queue.Queue()
+        self._go = threading.Semaphore(0)
+        self.ended = threading.Event()
+        refresh = ReaderSession.refresh
+
+        def held_refresh(
+            session: ReaderSession, progress: ProgressCallback | None = None
+        ) -> RefreshReport:
+            assert progress is not None
+            self._hold(0, 0)
+
+            def held(done: int, total: int) -> None:
+                progress(done, total)  # the reader is told first, then waits
+                self._hold(done, total)
+
+            try:
+                return refresh(session, held)
+            finally:
+                self.ended.set()
+
+        monkeypatch.setattr(ReaderSession, "refresh", held_refresh)
+
+    def _hold(self, done: int, total: int) -> None:
+        self.reports.put((done, total))
+        assert self._go.acquire(timeout=DEADLINE), "the test never let the indexer go on"
+
+    def release(self) -> None:
+        self._go.release()
+
+    async def next_report(self, pilot) -> tuple[int, int] | None:  # noqa: ANN001
+        """The next report the indexer is held at; ``None`` once indexing has ended."""
+        deadline = time.monotonic() + DEADLINE
+        while time.monotonic() < deadline:
+            try:
+                return self.reports.get_nowait()
+            except queue.Empty:
+                if self.ended.is_set() and self.reports.empty():
+                    return None
+                await pilot.pause(0.02)
+        raise AssertionError("the indexer neither reported nor ended")
+
+
+def list_text(app: LedeApp) -> str:
+    """The list pane's first line as painted ('' once the reader has closed)."""
+    found = app.screen.query(ArticleList)
+    return found.first().render_line(0).text if found else ""
+
+
+async def until(pilot, condition) -> None:  # noqa: ANN001
+    deadline = time.monotonic() + DEADLINE
+    while not condition():
+        assert time.monotonic() < deadline, "the screen never showed it"
+        await pilot.pause(0.02)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("cold-start") / "site"
+    generate(root, 3000, plain=True)
+    return root
+
+
+async def test_a_cold_start_shows_progress_and_rows_as_they_are_indexed(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    held = HeldIndexing(monkeypatch)
+    app = LedeApp([str(site)])
+    seen: list[str] = []
+    async with app.run_test(size=(160, 45)) as pilot:
+        app.set_interval(0.01, lambda: seen.append(list_text(app)))
+
+        try:
+            assert await held.next_report(pilot) == (0, 0)  # held before the scan
+            await until(pilot, lambda: "indexing… finding files" in status(app))
+            assert "Indexing…" in list_text(app)
+            held.release()
+            first = await held.next_report(pilot)
+            assert first is not None, "no report before the index was done"
+            done, total = first
+            assert 0 < done < total
+            await until(pilot, lambda: app.screen.query_one(ArticleList).count > 0)
+            assert 0 < app.screen.query_one(ArticleList).count <= done  # before the end
+            await until(pilot, lambda: f"indexing {done:,}/{total:,} " in status(app))
+            assert "%" in status(app)
+            reports = [first]
+            held.release()
+            while (report := await held.next_report(pilot)) is not None:
+                reports.append(report)
+                await until(pilot, lambda r=report: f"indexing {r[0]:,}/{r[1]:,} " in status(app))
+                held.release()
+        finally:
+            for _ in range(100):
+                held.release()  # nothing stays held when the test fails
+        await started(app, pilot)
+        assert reports[-1] == (total, total)
+        assert len(titles(app)) == 3000
+        assert "indexing" not in status(app) and "3000 unread" in status(app)
+    assert seen and not any("No articles" in text for text in seen)
+
+
+async def test_an_empty_folder_says_no_documents_were_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty").mkdir()
+    app = LedeApp(["empty"])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        await until(pilot, lambda: "No articles here" in list_text(app))
+        assert "No articles here — no documents found in empty" in list_text(app)
+        assert "indexing" not in status(app)
