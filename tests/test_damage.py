@@ -86,7 +86,6 @@ async def test_the_reader_rebuilds_a_damaged_index_and_says_so(
         await until(pilot, lambda: bool(app.screen.query(ArticleList)))
         articles = app.screen.query_one(ArticleList)
         await until(pilot, lambda: REBUILT in notifications(app))
-        await app.workers.wait_for_complete()
         await until(pilot, lambda: articles.count == len(QUERY_DOCS))
 
 
