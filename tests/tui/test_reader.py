@@ -14,6 +14,7 @@ from textual.widgets import Input
 from library.corpus import open_index, open_state
 from tests.conftest import REAL_CORPUS, SITE, needs_real_corpus, write_document
 from tests.tui.conftest import HOSTILE_TITLE
+from tests.tui.pilot import indexed
 from tui import app as app_module
 from tui.app import LedeApp
 from tui.screens.confirm import ConfirmScreen
@@ -24,13 +25,6 @@ from tui.widgets.topic_tree import TopicTree
 
 HANGZHOU = "Hangzhou may ban mandatory collection"
 TWO_SESSIONS = "Law on collection of facial recognition data"
-
-
-async def started(app: LedeApp, pilot) -> None:
-    """Wait until the background index has filled the list."""
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause(0.1)
 
 
 def titles(app: LedeApp) -> list[str]:
@@ -61,7 +55,7 @@ async def test_the_first_frame_shown_is_the_whole_reader(
     monkeypatch.setattr(App, "_display", spy)
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         painted = [(name, thrown) for name, thrown, update in frames if update is not None]
         assert ("MainScreen", True) not in painted
         first = next(u for name, thrown, u in frames if name == "MainScreen" and u and not thrown)
@@ -71,7 +65,7 @@ async def test_the_first_frame_shown_is_the_whole_reader(
 async def test_opens_newest_first_with_counts(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         assert titles(app)[0].startswith("TensorFlow 3")
         assert titles(app)[-1].startswith("[bold red]x[/]")
         assert "4 articles · 4 unread" in status(app)
@@ -84,7 +78,7 @@ async def test_opens_newest_first_with_counts(reader_corpus: Path) -> None:
 async def test_topic_node_shows_topic_and_descendants(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         tree = app.screen.query_one(TopicTree)
         google = next(n for n in tree._tree_nodes.values() if str(n.label).startswith("Google AI"))
         assert str(google.label).startswith("Google AI 1")
@@ -98,7 +92,7 @@ async def test_topic_node_shows_topic_and_descendants(reader_corpus: Path) -> No
 async def test_filter_live_and_escape_clears(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         await pilot.press("slash", *"hangz")
         await pilot.pause()
         assert [t[: len(HANGZHOU)] for t in titles(app)] == [HANGZHOU]
@@ -115,7 +109,7 @@ async def test_a_filter_longer_than_its_field_scrolls_with_the_cursor(
     still scroll sideways to keep the cursor in view, and back with home."""
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(80, 24)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         text = "facial recognition -police " * 5
         await pilot.press("slash", *["space" if char == " " else char for char in text])
         await pilot.pause()
@@ -134,7 +128,7 @@ async def test_the_detail_pane_follows_the_filter_after_a_pause_in_typing(
     the typing rests, not between two keys."""
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         assert not titles(app)[0].startswith(HANGZHOU)
         await pilot.pause(0.2)
         first = detail_text(app)
@@ -216,7 +210,7 @@ async def test_rows_on_screen_are_not_painted_again_when_the_list_changes_around
     monkeypatch.setattr(ArticleList, "_paint", spy)
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         before = titles(app)
         await pilot.press("slash", *"-compile")
         await pilot.pause()
@@ -245,7 +239,7 @@ async def test_typing_on_to_the_same_articles_repaints_nothing(reader_corpus: Pa
     (and so its rows and cursor) instead of painting them again."""
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         articles = app.screen.query_one(ArticleList)
         await pilot.press("slash", *"hangz")
         await pilot.pause()
@@ -268,7 +262,7 @@ async def test_broken_documents_are_named_once_indexing_ends(tmp_path: Path) -> 
     (tmp_path / "b-list.md").write_text("---\n- not\n- a mapping\n---\n")
     app = LedeApp([str(tmp_path)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         assert titles(app) == ["A good story"]
         messages = [str(notification.message) for notification in app._notifications]
         [message] = [m for m in messages if "a-broken.md" in m]
@@ -279,7 +273,7 @@ async def test_broken_documents_are_named_once_indexing_ends(tmp_path: Path) -> 
 async def test_malformed_filter_is_a_message_not_a_crash(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         await pilot.press("slash", *"hangzhou")
         await pilot.pause()
         assert len(titles(app)) == 1
@@ -302,7 +296,7 @@ async def test_a_number_too_large_for_sqlite_is_a_message_not_a_crash(
 ) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         field = app.screen.query_one("#filter", Input)
         await pilot.press("slash", *"quality>999999999999999999")  # 18 digits: a bound
         await pilot.pause()
@@ -323,7 +317,7 @@ async def test_typing_a_valid_filter_leaves_the_field_s_classes_alone(
     keystroke, 6 ms of it); only a query that cannot run marks the field."""
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         await pilot.press("slash")
         field = app.screen.query_one("#filter", Input)
         before = set(field.classes)
@@ -335,7 +329,7 @@ async def test_typing_a_valid_filter_leaves_the_field_s_classes_alone(
 async def test_enter_opens_marks_read_and_state_survives(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         await pilot.press("slash", *"hangzhou", "enter", "enter")
         await pilot.pause(0.2)
         assert app.screen.query_one(DetailView).has_focus
@@ -351,7 +345,7 @@ async def test_enter_opens_marks_read_and_state_survives(reader_corpus: Path) ->
 async def test_m_s_and_undo(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         articles = app.screen.query_one(ArticleList)
         first = articles.current
         await pilot.press("m")
@@ -369,7 +363,7 @@ async def test_m_s_and_undo(reader_corpus: Path) -> None:
 async def test_mark_all_read_confirms_and_undoes(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         await pilot.press("A")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
@@ -390,7 +384,7 @@ async def test_mark_all_read_confirms_and_undoes(reader_corpus: Path) -> None:
 async def test_next_unread_and_article_stepping(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         articles = app.screen.query_one(ArticleList)
         await pilot.press("j", "m", "k")  # second article read, back to the first
         await pilot.press("n")
@@ -414,7 +408,7 @@ async def test_next_unread_and_article_stepping(reader_corpus: Path) -> None:
 async def test_related_article_in_corpus_opens_in_place(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         await pilot.press("enter")  # TensorFlow article, whose first related is in the corpus
         await pilot.pause(0.2)
         related = app.screen.query_one("#related")
@@ -430,7 +424,7 @@ async def test_copy_and_open_without_browser(reader_corpus: Path, monkeypatch) -
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         await pilot.press("y")
         assert app.clipboard == "https://example.test/tensorflow-3"
         app.copy_to_clipboard("")
@@ -445,7 +439,7 @@ async def test_copy_and_open_without_browser(reader_corpus: Path, monkeypatch) -
 async def test_untrusted_text_is_shown_literally(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         await pilot.press("G", "enter")
         await pilot.pause(0.2)
         assert app.is_running  # the [@click=app.quit] title did nothing
@@ -463,7 +457,7 @@ async def test_untrusted_text_is_shown_literally(reader_corpus: Path) -> None:
 async def test_help_lists_every_binding(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 60)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -482,7 +476,7 @@ async def test_help_lists_every_binding(reader_corpus: Path) -> None:
 async def test_mouse_click_moves_and_double_click_opens(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         articles = app.screen.query_one(ArticleList)
         await pilot.click(ArticleList, offset=(20, 2))
         assert articles.cursor == 2
@@ -495,7 +489,7 @@ async def test_mouse_click_moves_and_double_click_opens(reader_corpus: Path) -> 
 async def test_layout_adapts(reader_corpus: Path, size: tuple[int, int]) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=size) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         narrow = size[0] < 110
         assert app.screen.has_class("-narrow") == narrow
         tree = app.screen.query_one(TopicTree)
@@ -514,7 +508,7 @@ async def test_no_color_cursor_still_visible(reader_corpus: Path, monkeypatch) -
     monkeypatch.setenv("NO_COLOR", "1")
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(100, 30)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         assert app.no_color
         articles = app.screen.query_one(ArticleList)
         assert articles.get_component_rich_style("article-list--cursor").reverse
@@ -523,7 +517,7 @@ async def test_no_color_cursor_still_visible(reader_corpus: Path, monkeypatch) -
 async def test_sort_cycles(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         await pilot.press("S")
         assert titles(app)[0].startswith("TensorFlow")  # quality 80 is highest
         assert "sort: quality" in status(app)
@@ -541,7 +535,7 @@ def tree_labels(app: LedeApp) -> list[str]:
 async def test_saved_search_is_a_live_tree_node(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         await pilot.press("slash", *"facial", "enter")
         await pilot.pause()
         await pilot.press("ctrl+s")
@@ -570,7 +564,7 @@ async def test_saved_search_is_a_live_tree_node(reader_corpus: Path) -> None:
     assert open_state().saved_queries() == [("Faces", "facial")]
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         tree = app.screen.query_one(TopicTree)
         node = next(n for n in tree._tree_nodes.values() if str(n.label).startswith("Faces"))
         tree.focus()
@@ -608,7 +602,7 @@ async def test_the_settings_choose_the_theme_and_their_mistakes_are_shown(
     app = LedeApp([str(reader_corpus)])
     default_theme = App().theme
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         assert app.theme == (theme or default_theme)
         messages = [str(notification.message) for notification in app._notifications]
         if warning is None:
@@ -636,7 +630,7 @@ async def test_a_long_list_fits_beside_its_scrollbar(tmp_path: Path, size: tuple
         )
     app = LedeApp([str(tmp_path)])
     async with app.run_test(size=size) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         articles = app.screen.query_one(ArticleList)
         assert articles.show_vertical_scrollbar and not articles.show_horizontal_scrollbar
         width = articles.scrollable_content_region.width
@@ -661,7 +655,7 @@ async def test_the_scrollbar_follows_the_filter_without_a_screen_layout(tmp_path
         )
     app = LedeApp([str(tmp_path)])
     async with app.run_test(size=(80, 24)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         articles = app.screen.query_one(ArticleList)
         full = articles.row_width
         assert articles.show_vertical_scrollbar
@@ -704,7 +698,7 @@ async def test_the_tree_is_wide_enough_for_every_topic_and_its_counts(
     counts behind sideways scrolling."""
     app = LedeApp([str(corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         tree = app.screen.query_one(TopicTree)
         labels = [str(node.label) for node in walk(tree.root)]
         assert longest in labels

@@ -4,26 +4,17 @@ their threads, and a failure is shown rather than left as stale counts or a blan
 from __future__ import annotations
 
 import threading
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from textual.dom import DOMNode
 
 from library.session import ReaderSession, TreeCounts
+from tests.tui.pilot import until
 from tui.app import LedeApp
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
 from tui.widgets.topic_tree import TopicTree
-
-
-async def until(pilot, condition: Callable[[], bool], seconds: float = 10) -> None:  # noqa: ANN001 - Textual's Pilot
-    """Wait until ``condition`` holds (a failed assertion after ``seconds``)."""
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "timed out waiting"
-        await pilot.pause(0.02)
 
 
 def notifications(app: LedeApp) -> list[str]:
