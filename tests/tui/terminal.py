@@ -56,7 +56,7 @@ class Terminal:
 
     def close(self) -> int:
         """Wait for the program to end, keeping everything it wrote until then."""
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 20
         try:
             while self.process.poll() is None:  # keep reading: a full pty would block it
                 if time.monotonic() > deadline:

@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.command import CommandList, CommandPalette
 from textual.widgets import OptionList
 
-from tests.tui.pilot import indexed, until
+from tests.tui.pilot import indexed, settled, until
 from tui.app import LedeApp
 from tui.commands import SENTENCES
 from tui.palette import Palette
@@ -28,7 +28,7 @@ async def offered(app: LedeApp, pilot) -> list[tuple[str, str]]:  # noqa: ANN001
     await until(pilot, lambda: isinstance(app.screen, CommandPalette))
     options = app.screen.query_one(OptionList)
     await until(pilot, lambda: options.option_count > 0)
-    await pilot.pause(0.3)  # every provider has answered the empty search
+    await settled(pilot)  # every provider has answered the empty search (a worker)
     prompts = [str(option.prompt) for option in options.options]
     return [tuple(prompt.split("\n", 1)) for prompt in prompts]  # type: ignore[misc]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.abc
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -14,11 +15,12 @@ from textual.widgets import Input
 from library.corpus import open_index, open_state
 from tests.conftest import REAL_CORPUS, SITE, needs_real_corpus, write_document
 from tests.tui.conftest import HOSTILE_TITLE
-from tests.tui.pilot import indexed
+from tests.tui.pilot import indexed, settled, until
 from tui import app as app_module
 from tui.app import LedeApp
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.help import HelpScreen, key_names
+from tui.screens.main import DETAIL_DELAY_TYPING
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
 from tui.widgets.topic_tree import TopicTree
@@ -84,8 +86,7 @@ async def test_topic_node_shows_topic_and_descendants(reader_corpus: Path) -> No
         assert str(google.label).startswith("Google AI 1")
         tree.focus()
         tree.move_cursor(google)
-        await pilot.pause(0.1)
-        assert titles(app) == ["TensorFlow 3 released with a new compiler"]
+        await until(pilot, lambda: titles(app) == ["TensorFlow 3 released with a new compiler"])
         assert "Google AI" in status(app)
 
 
@@ -130,15 +131,14 @@ async def test_the_detail_pane_follows_the_filter_after_a_pause_in_typing(
     async with app.run_test(size=(160, 45)) as pilot:
         await indexed(pilot)
         assert not titles(app)[0].startswith(HANGZHOU)
-        await pilot.pause(0.2)
-        first = detail_text(app)
+        assert HANGZHOU not in detail_text(app)
         await pilot.press("slash")
+        typed = time.monotonic()
         app.screen.query_one("#filter", Input).value = "hangz"  # typed at once
-        await pilot.pause(0.1)
         assert [t[: len(HANGZHOU)] for t in titles(app)] == [HANGZHOU]
-        assert detail_text(app) == first
-        await pilot.pause(0.4)
-        assert HANGZHOU in detail_text(app)
+        await until(pilot, lambda: HANGZHOU in detail_text(app))
+        # A lower bound, so a slow machine cannot break it: only later, never sooner.
+        assert time.monotonic() - typed >= DETAIL_DELAY_TYPING
 
 
 class HeldParserImport(importlib.abc.MetaPathFinder):
@@ -178,20 +178,14 @@ async def test_the_parser_is_imported_in_the_background_while_keys_are_answered(
     )
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        for _ in range(100):  # until the reader is up and importing
-            if held.threads:
-                break
-            await pilot.pause(0.05)
+        await until(pilot, lambda: bool(held.threads))  # the reader is up and importing
         await pilot.press("j")
-        await pilot.pause(0.1)
-        assert app.screen.query_one(ArticleList).cursor == 1
+        await until(pilot, lambda: app.screen.query_one(ArticleList).cursor == 1)
         assert held.threads and held.threads[0] is not threading.main_thread()
         second = titles(app)[1]
         assert second not in detail_text(app)
         held.released.set()
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.1)
-        assert second in detail_text(app)
+        await until(pilot, lambda: second in detail_text(app) and bool(frozen))
         assert frozen[-1] is True and len(held.threads) == 1
 
 
@@ -331,7 +325,7 @@ async def test_enter_opens_marks_read_and_state_survives(reader_corpus: Path) ->
     async with app.run_test(size=(160, 45)) as pilot:
         await indexed(pilot)
         await pilot.press("slash", *"hangzhou", "enter", "enter")
-        await pilot.pause(0.2)
+        await settled(pilot)
         assert app.screen.query_one(DetailView).has_focus
         assert "Global Times (globaltimes.cn)" in detail_text(app)
         assert "China’s first" in detail_text(app)
@@ -352,7 +346,8 @@ async def test_m_s_and_undo(reader_corpus: Path) -> None:
         assert first.identity in articles.read
         await pilot.press("s")
         assert first.identity in articles.starred
-        assert "Starred 1" in str(app.screen.query_one(TopicTree).root.children[2].label)
+        starred_node = app.screen.query_one(TopicTree).root.children[2]
+        await until(pilot, lambda: "Starred 1" in str(starred_node.label))  # counted in a thread
         await pilot.press("u")
         assert first.identity not in articles.starred
         await pilot.press("u")
@@ -365,20 +360,17 @@ async def test_mark_all_read_confirms_and_undoes(reader_corpus: Path) -> None:
     async with app.run_test(size=(160, 45)) as pilot:
         await indexed(pilot)
         await pilot.press("A")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("n")
-        await pilot.pause()
+        await until(pilot, lambda: not isinstance(app.screen, ConfirmScreen))
         assert app.session.state.flagged("read") == set()
         await pilot.press("A")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("y")
-        await pilot.pause()
+        await until(pilot, lambda: "0 unread" in status(app))
         assert len(app.session.state.flagged("read")) == 4
-        assert "0 unread" in status(app)
         await pilot.press("u")
-        await pilot.pause()
-        assert app.session.state.flagged("read") == set()
+        await until(pilot, lambda: app.session.state.flagged("read") == set())
 
 
 async def test_next_unread_and_article_stepping(reader_corpus: Path) -> None:
@@ -392,16 +384,16 @@ async def test_next_unread_and_article_stepping(reader_corpus: Path) -> None:
         await pilot.press("N")
         assert articles.cursor == 0
         await pilot.press("enter")
-        await pilot.pause(0.1)
+        await settled(pilot)
+        detail = app.screen.query_one(DetailView)
         await pilot.press("J")
-        await pilot.pause(0.1)
+        await until(pilot, lambda: detail.article.title.startswith(TWO_SESSIONS))
         assert articles.cursor == 1
-        assert TWO_SESSIONS in detail_text(app)
         await pilot.press("K")
-        await pilot.pause(0.1)
+        await until(pilot, lambda: detail.article.title == titles(app)[0])
         assert articles.cursor == 0
         await pilot.press("G")
-        await pilot.pause(0.1)  # G in the detail view scrolls; the list keeps its cursor
+        await settled(pilot)  # G in the detail view scrolls; the list keeps its cursor
         assert articles.cursor == 0
 
 
@@ -410,12 +402,12 @@ async def test_related_article_in_corpus_opens_in_place(reader_corpus: Path) -> 
     async with app.run_test(size=(160, 45)) as pilot:
         await indexed(pilot)
         await pilot.press("enter")  # TensorFlow article, whose first related is in the corpus
-        await pilot.pause(0.2)
+        await settled(pilot)
         related = app.screen.query_one("#related")
         related.focus()
         await pilot.press("enter")
-        await pilot.pause(0.2)
-        assert app.screen.query_one(DetailView).article.title.startswith(TWO_SESSIONS)
+        detail = app.screen.query_one(DetailView)
+        await until(pilot, lambda: detail.article.title.startswith(TWO_SESSIONS))
         assert app.screen.query_one(ArticleList).current.title.startswith(TWO_SESSIONS)
 
 
@@ -441,7 +433,7 @@ async def test_untrusted_text_is_shown_literally(reader_corpus: Path) -> None:
     async with app.run_test(size=(160, 45)) as pilot:
         await indexed(pilot)
         await pilot.press("G", "enter")
-        await pilot.pause(0.2)
+        await settled(pilot)
         assert app.is_running  # the [@click=app.quit] title did nothing
         text = detail_text(app)
         assert HOSTILE_TITLE in text
@@ -481,8 +473,7 @@ async def test_mouse_click_moves_and_double_click_opens(reader_corpus: Path) -> 
         await pilot.click(ArticleList, offset=(20, 2))
         assert articles.cursor == 2
         await pilot.click(ArticleList, offset=(20, 2), times=2)
-        await pilot.pause(0.1)
-        assert articles.current.identity in articles.read
+        await until(pilot, lambda: articles.current.identity in articles.read)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 45)])
@@ -543,24 +534,19 @@ async def test_saved_search_is_a_live_tree_node(reader_corpus: Path) -> None:
         name_field = app.screen.query_one("#name-input", Input)
         name_field.value = ""
         await pilot.press(*"Faces", "enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.2)
-        assert "Faces 2 · 2 new" in tree_labels(app)
+        await until(pilot, lambda: "Faces 2 · 2 new" in tree_labels(app))
         await pilot.press("escape")  # clear the filter: the saved node scopes on its own
         tree = app.screen.query_one(TopicTree)
         node = next(n for n in tree._tree_nodes.values() if str(n.label).startswith("Faces"))
         tree.focus()
         tree.move_cursor(node)
-        await pilot.pause(0.2)
+        await until(pilot, lambda: len(titles(app)) == 2)
         shown = titles(app)
-        assert len(shown) == 2
         assert shown[0].startswith(TWO_SESSIONS) and shown[1].startswith(HANGZHOU)
         articles = app.screen.query_one(ArticleList)
         articles.focus()
         await pilot.press("m")
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.2)
-        assert "Faces 2 · 1 new" in tree_labels(app)  # the count is live
+        await until(pilot, lambda: "Faces 2 · 1 new" in tree_labels(app))  # the count is live
     assert open_state().saved_queries() == [("Faces", "facial")]
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
@@ -572,9 +558,7 @@ async def test_saved_search_is_a_live_tree_node(reader_corpus: Path) -> None:
         await pilot.press("x")
         await pilot.pause()
         await pilot.press("y")
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.2)
-        assert not any(label.startswith("Faces") for label in tree_labels(app))
+        await until(pilot, lambda: not any(lab.startswith("Faces") for lab in tree_labels(app)))
     assert open_state().saved_queries() == []
 
 
