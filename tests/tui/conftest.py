@@ -1,13 +1,19 @@
-"""A small corpus with every shape the reader must handle, and a way to drive the app."""
+"""A small corpus with every shape the reader must handle, and the reader in a real terminal."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import write_document
+from tests.tui.terminal import Terminal, family
 
 FEEDS = Path(__file__).resolve().parents[2] / "feeds"
 
@@ -62,3 +68,26 @@ def reader_corpus(tmp_path: Path) -> Path:
         """,
     )
     return root
+
+
+@pytest.fixture
+def start() -> Iterator[Callable[..., Terminal]]:
+    """Start the reader (on feeds/ unless told) in a pseudo-terminal; the reader and every
+    process it started are killed after the test."""
+    started: list[Terminal] = []
+
+    def launch(size: tuple[int, int] = (120, 40), corpus: Path = FEEDS, **env: str) -> Terminal:
+        # COLUMNS and LINES would override the terminal's size (pytest-xdist sets 80x24).
+        dropped = ("NO_COLOR", "STY", "COLUMNS", "LINES")
+        environment = {k: v for k, v in os.environ.items() if k not in dropped}
+        argv = [sys.executable, "-m", "tui", str(corpus)]
+        terminal = Terminal(argv, environment | env, size)
+        started.append(terminal)
+        return terminal
+
+    yield launch
+    for terminal in started:
+        for pid in family(terminal.process.pid):
+            with suppress(ProcessLookupError):  # it may have ended since
+                os.kill(pid, signal.SIGKILL)
+        terminal.process.wait()

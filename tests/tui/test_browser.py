@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.tui.test_list_status import until
-from tests.tui.test_reader import started
+from tests.tui.pilot import indexed, until
 from tui.app import LedeApp
 
 URL = "https://example.test/tensorflow-3"  # the newest article of the reader corpus
@@ -35,7 +34,7 @@ async def press_o(reader_corpus: Path) -> tuple[list[str], str | None]:
     """Press ``o`` on the first article: the notifications shown, and the clipboard."""
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         await pilot.press("o")
         await until(pilot, lambda: list(app._notifications))
         return [n.message for n in app._notifications], app.clipboard or None

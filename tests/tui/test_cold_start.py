@@ -13,7 +13,8 @@ import pytest
 from library.index import ProgressCallback, RefreshReport
 from library.session import ReaderSession
 from library.synthetic import generate
-from tests.tui.test_reader import started, status, titles
+from tests.tui.pilot import indexed
+from tests.tui.test_reader import status, titles
 from tui.app import LedeApp
 from tui.widgets.article_list import ArticleList
 
@@ -118,7 +119,7 @@ async def test_a_cold_start_shows_progress_and_rows_as_they_are_indexed(
         finally:
             for _ in range(100):
                 held.release()  # nothing stays held when the test fails
-        await started(app, pilot)
+        await indexed(pilot)
         assert reports[-1] == (total, total)
         assert len(titles(app)) == 3000
         assert "indexing" not in status(app) and "3000 unread" in status(app)
@@ -132,7 +133,7 @@ async def test_an_empty_folder_says_no_documents_were_found(
     (tmp_path / "empty").mkdir()
     app = LedeApp(["empty"])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         await until(pilot, lambda: "No articles here" in list_text(app))
         assert "No articles here — no documents found in empty" in list_text(app)
         assert "indexing" not in status(app)

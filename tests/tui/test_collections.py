@@ -9,7 +9,8 @@ from rich.style import Style
 
 from library.synthetic import generate
 from tests.conftest import REAL_CORPUS, SITE, needs_real_corpus, write_document
-from tests.tui.test_reader import detail_text, started, status, titles, walk
+from tests.tui.pilot import indexed
+from tests.tui.test_reader import detail_text, status, titles, walk
 from tui.app import LedeApp
 from tui.screens.help import HelpScreen
 from tui.widgets.article_list import ArticleList
@@ -66,7 +67,7 @@ def row_text(app: LedeApp, title: str) -> tuple[str, list[Style]]:
 async def test_a_site_opens_on_its_news_with_every_collection_counted_in_the_tree() -> None:
     app = LedeApp([str(SITE)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         assert len(titles(app)) == 9 and set(titles(app)) >= UNPUBLISHED_NEWS
         tree_labels = labels(app)
         assert "All articles 9 · 9 new" in tree_labels
@@ -93,7 +94,7 @@ async def test_a_site_opens_on_its_news_with_every_collection_counted_in_the_tre
 async def test_u_hides_the_unpublished_everywhere_but_their_own_node() -> None:
     app = LedeApp([str(SITE)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         await pilot.press("U")
         await counted(app, pilot)
         assert len(titles(app)) == 6 and not set(titles(app)) & UNPUBLISHED_NEWS
@@ -118,7 +119,7 @@ async def test_the_setting_hides_them_from_the_start(isolated_dirs: dict[str, Pa
     config.write_text('hide_unpublished = true\ncollections = ["news", "learning"]\n')
     app = LedeApp([str(SITE)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         assert set(titles(app)) >= {"What is a Transformer? | Edureka"}
         assert len(titles(app)) == 7 and not set(titles(app)) & UNPUBLISHED_NEWS
         assert "unpublished hidden" in status(app)
@@ -130,7 +131,7 @@ async def test_the_setting_hides_them_from_the_start(isolated_dirs: dict[str, Pa
 async def test_rows_and_the_detail_mark_what_the_site_did_not_publish() -> None:
     app = LedeApp([str(SITE)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         text, styles = row_text(app, "PIN diode handles high-power apps")
         assert text[2] == UNPUBLISHED_MARK
         title = text.index("PIN diode")
@@ -154,7 +155,7 @@ async def test_rows_and_the_detail_mark_what_the_site_did_not_publish() -> None:
 async def test_rows_of_other_collections_say_what_they_are() -> None:
     app = LedeApp([str(SITE)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         news, _ = row_text(app, "Bank fraud models flag odd payments")
         await pilot.press("slash", *"collection:*", "enter")
         await pilot.pause(0.2)
@@ -174,7 +175,7 @@ async def test_rows_of_other_collections_say_what_they_are() -> None:
 async def test_a_plain_folder_shows_everything_and_no_collections(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         assert len(titles(app)) == 4
         assert "Collections" not in labels(app)
         assert "Unpublished 2 · 2 new" in labels(app)  # the two bundled documents
@@ -185,7 +186,7 @@ async def test_no_unpublished_node_without_unpublished_items(tmp_path: Path) -> 
     write_document(tmp_path / "site" / "_news", "b.md", 'title: "Also out"')
     app = LedeApp([str(tmp_path / "site")])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         assert "All articles 2 · 2 new" in labels(app)
         assert not any(label.startswith("Unpublished") for label in labels(app))
 
@@ -193,7 +194,7 @@ async def test_no_unpublished_node_without_unpublished_items(tmp_path: Path) -> 
 async def test_the_hide_key_is_listed_in_help_and_palette(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 60)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         offered = [command.title for command in app.get_system_commands(app.screen)]
         assert "Hide/show unpublished  U" in offered
         await pilot.press("question_mark")
@@ -206,7 +207,7 @@ async def test_a_synthetic_site_counts_each_collection(tmp_path: Path) -> None:
     generated = generate(tmp_path / "site", 40, seed=2)
     app = LedeApp([str(tmp_path / "site")])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         collections = group(app, "Collections")
         assert collections[0].startswith("News ")
         for name in ("newsletters", "learning", "samples"):
@@ -220,7 +221,7 @@ async def test_a_synthetic_site_counts_each_collection(tmp_path: Path) -> None:
 async def test_the_real_sample_opens_on_its_news() -> None:
     app = LedeApp([str(REAL_CORPUS)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         news = group(app, "Collections")[0]
         assert news.startswith("News ")
         total = int(news.split()[1])

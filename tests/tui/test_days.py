@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EAST_OF_UTC, WEST_OF_UTC, LedeRunner, write_document
-from tests.tui.test_reader import detail_text, started, titles
+from tests.tui.pilot import indexed, until
+from tests.tui.test_reader import detail_text, titles
 from tui.app import LedeApp
 from tui.widgets.article_list import ArticleList
 
@@ -44,14 +45,10 @@ async def test_an_article_near_midnight_utc_has_one_local_day_everywhere(
 
     app = LedeApp([str(corpus)])
     async with app.run_test(size=(120, 30)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         assert titles(app) == [TITLE]
         assert f" {day} {TITLE}" in app.screen.query_one(ArticleList).render_line(0).text
-        for _ in range(100):  # the detail pane loads once the list has settled
-            if f"{day} {minute}" in detail_text(app):
-                break
-            await pilot.pause(0.05)
-        assert f"{day} {minute}" in detail_text(app)
+        await until(pilot, lambda: f"{day} {minute}" in detail_text(app))
         await pilot.press("slash", *f"after:{day}")
         await pilot.pause()
         assert titles(app) == [TITLE]

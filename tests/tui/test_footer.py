@@ -6,8 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Footer
 
-from tests.tui.test_list_status import until
-from tests.tui.test_reader import started
+from tests.tui.pilot import indexed, until
 from tui.app import LedeApp
 from tui.widgets.detail_view import DetailView
 from tui.widgets.topic_tree import TopicTree
@@ -28,7 +27,7 @@ def whole(app: LedeApp, key, palette) -> bool:  # noqa: ANN001 - footer keys
 async def test_help_is_shown_whole_in_every_pane(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(80, 24)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         keys, palette = footer_keys(app)
         assert [key.description for key in keys[:2]] == ["Help", "Quit"]
         # The list's keys all fit beside it: none is cut by the edge or the palette key.

@@ -7,12 +7,11 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.tui.test_terminal import FEEDS, Terminal
+from tests.tui.terminal import Terminal, family, processes
 
 MAKE_CORPUS = Path(__file__).resolve().parents[3] / "shared" / "tools" / "make_corpus.py"
 ARTICLES = 4000  # enough for the pool and an index that takes a few seconds
@@ -30,36 +29,6 @@ def big_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def processes() -> dict[int, tuple[int, int, str]]:
-    """Every live process: pid -> (parent, session, command line)."""
-    found = {}
-    for name in os.listdir("/proc"):
-        if not name.isdigit():
-            continue
-        try:
-            stat = Path(f"/proc/{name}/stat").read_text()
-            command = Path(f"/proc/{name}/cmdline").read_bytes().replace(b"\0", b" ")
-        except OSError:
-            continue
-        fields = stat.rpartition(")")[2].split()
-        if fields[0] not in ("Z", "X"):  # a zombie has ended; only its parent's wait is left
-            found[int(name)] = (int(fields[1]), int(fields[3]), command.decode(errors="replace"))
-    return found
-
-
-def family(pid: int) -> dict[int, str]:
-    """``pid`` and every live process it started (by parent, or in its session)."""
-    table = processes()
-    members = {pid} if pid in table else set()
-    members |= {other for other, (_, session, _) in table.items() if session == pid}
-    grew = True
-    while grew:
-        more = {other for other, (parent, _, _) in table.items() if parent in members}
-        grew = not more <= members
-        members |= more
-    return {member: table[member][2] for member in members}
-
-
 def gone(pids: set[int], timeout: float) -> dict[int, str]:
     """Waits for ``pids`` to end; returns those still alive at the deadline."""
     deadline = time.monotonic() + timeout
@@ -69,24 +38,6 @@ def gone(pids: set[int], timeout: float) -> dict[int, str]:
         if not alive or time.monotonic() > deadline:
             return alive
         time.sleep(0.1)
-
-
-@pytest.fixture
-def start() -> Iterator[Callable[[Path], Terminal]]:
-    started: list[Terminal] = []
-
-    def launch(corpus: Path) -> Terminal:
-        dropped = ("NO_COLOR", "STY", "COLUMNS", "LINES")
-        environment = {k: v for k, v in os.environ.items() if k not in dropped}
-        terminal = Terminal([sys.executable, "-m", "tui", str(corpus)], environment, (120, 40))
-        started.append(terminal)
-        return terminal
-
-    yield launch
-    for terminal in started:
-        for pid in family(terminal.process.pid):
-            os.kill(pid, signal.SIGKILL)
-        terminal.process.wait()
 
 
 def wait_for_workers(terminal: Terminal) -> dict[int, str]:
@@ -104,28 +55,28 @@ def wait_for_workers(terminal: Terminal) -> dict[int, str]:
 def test_a_hangup_at_any_moment_ends_every_process_of_lede(
     start, big_corpus: Path, moment: float | str
 ) -> None:
-    terminal = start(big_corpus)
+    terminal = start(corpus=big_corpus)
     if moment == "indexing":
         members = wait_for_workers(terminal)
     else:
         terminal.read(float(moment))
         members = family(terminal.process.pid)
     os.close(terminal.master)  # the terminal goes away
-    assert gone(set(members) | set(family(terminal.process.pid)), timeout=10) == {}
+    assert gone(set(members) | set(family(terminal.process.pid)), timeout=30) == {}
     assert terminal.process.wait(timeout=1) is not None
 
 
 def test_killing_the_reader_ends_its_pool_workers(start, big_corpus: Path) -> None:
-    terminal = start(big_corpus)
+    terminal = start(corpus=big_corpus)
     members = wait_for_workers(terminal)
     terminal.process.kill()
     terminal.process.wait()
-    assert gone(set(members), timeout=5) == {}
+    assert gone(set(members), timeout=30) == {}
     os.close(terminal.master)
 
 
 def test_sigterm_gives_the_terminal_back(start) -> None:
-    terminal = start(FEEDS)
+    terminal = start()
     terminal.wait_for("Hangzhou may ban")
     terminal.process.send_signal(signal.SIGTERM)
     assert terminal.close() == 128 + signal.SIGTERM

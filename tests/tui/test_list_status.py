@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
 from textual.screen import Screen
 
-from tests.tui.test_reader import started
+from tests.tui.pilot import indexed, until
 from tui.app import LedeApp
 from tui.widgets.detail_view import DetailView
 from tui.widgets.list_status import ListStatus
@@ -22,14 +21,6 @@ def keys(text: str) -> list[str]:
     return [names.get(char, char) for char in text]
 
 
-async def until(pilot, condition) -> None:  # noqa: ANN001 - a pilot and a callable
-    """Let the app run until ``condition()`` holds (failing after 10 s)."""
-    deadline = time.monotonic() + 10
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        await pilot.pause(0.02)
-
-
 def shown(app: LedeApp) -> str:
     """The status line as painted: only what fits in the widget reaches the screen."""
     status = app.screen.query_one("#list-status", ListStatus)
@@ -40,7 +31,7 @@ def shown(app: LedeApp) -> str:
 async def test_a_long_filter_is_cut_before_the_counts(reader_corpus: Path, width: int) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(width, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         await pilot.press("slash", *keys(LONG_FILTER))
         await pilot.pause()
         line = shown(app)
@@ -58,7 +49,7 @@ async def test_a_long_filter_is_cut_before_the_counts(reader_corpus: Path, width
 async def test_a_narrow_list_drops_the_sort_and_cuts_the_scope(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(30, 24)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         await pilot.press("slash", *keys(LONG_FILTER))
         await pilot.pause()
         line = shown(app).strip()
@@ -82,7 +73,7 @@ async def test_typing_repaints_the_line_without_a_layout(
     monkeypatch.setattr(Screen, "_refresh_layout", spy)
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(100, 30)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         await pilot.press("slash", *"hangzh")
         detail = app.screen.query_one(DetailView)
         await until(

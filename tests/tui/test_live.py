@@ -17,7 +17,8 @@ from pathlib import Path
 from library.scope import SINCE
 from tests.conftest import write_document
 from tests.git_corpus import GitCorpus, git_corpus
-from tests.tui.test_reader import started, status, titles
+from tests.tui.pilot import indexed
+from tests.tui.test_reader import status, titles
 from tui.app import LedeApp
 from tui.widgets.article_list import ArticleList
 from tui.widgets.topic_tree import TopicTree
@@ -64,7 +65,7 @@ async def test_a_file_written_while_the_reader_runs_appears_with_no_key(
 ) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         news(reader_corpus, "arrived.md", "Fresh news arrives on its own")
         await until(pilot, lambda: "Fresh news arrives on its own" in titles(app), "new row")
         assert titles(app)[0] == "Fresh news arrives on its own"  # the newest, on top
@@ -78,7 +79,7 @@ async def test_the_cursor_stays_on_the_article_being_read(reader_corpus: Path) -
         news(reader_corpus, f"old-{number}.md", f"Older news {number}", day="2020-01-01")
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 30)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         await pilot.press(*"j" * 40, *"k" * 10)  # scrolled, the cursor mid-screen
         articles = app.screen.query_one(ArticleList)
         reading = articles.current
@@ -97,7 +98,7 @@ async def test_a_removed_file_goes_and_a_changed_one_is_shown_changed(
 ) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         (reader_corpus / "tensorflow.md").unlink()
         await until(pilot, lambda: not any(t.startswith("TensorFlow") for t in titles(app)), "gone")
         await until(pilot, lambda: "1 article removed" in notes(app), "the note")
@@ -112,7 +113,7 @@ async def test_a_half_written_file_is_read_again_once_it_is_whole(
 ) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         whole = news(tmp_path / "staging", "whole.md", "Written in two goes").read_text()
         half = reader_corpus / "half.md"
         half.write_text(whole[:40])  # the front matter not closed yet
@@ -129,7 +130,7 @@ async def test_a_folder_moved_in_brings_its_files(reader_corpus: Path, tmp_path:
     news(outside / "deeper", "b.md", "Came with the folder two")
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         os.rename(outside, reader_corpus / "incoming")
         await until(pilot, lambda: len(titles(app)) == 6, "both files of the folder")
         os.rename(reader_corpus / "incoming", outside)
@@ -141,7 +142,7 @@ async def test_since_last_visit_counts_what_came_between_two_sessions(
 ) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         # A first visit has nothing to compare with.
         assert not any(label.startswith("Since last visit") for label in tree_labels(app))
     news(reader_corpus, "later-one.md", "Pulled in between one", day="2015-01-01")
@@ -151,7 +152,7 @@ async def test_since_last_visit_counts_what_came_between_two_sessions(
 
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         await until(
             pilot, lambda: "Since last visit 2" in tree_labels(app), "the node with its count"
         )
@@ -214,7 +215,7 @@ def test_the_watcher_is_imported_after_the_first_frame(reader_corpus: Path) -> N
 async def test_r_pulls_the_corpus_and_shows_what_came(git_corpus: GitCorpus) -> None:
     app = LedeApp([str(git_corpus.reader)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         git_corpus.publish("news", **{"pulled.md": "Pulled with R"})
         await pilot.press("R")
         await until(pilot, lambda: "Pulled with R" in titles(app), "the pulled article")
@@ -228,7 +229,7 @@ async def test_r_pulls_the_corpus_and_shows_what_came(git_corpus: GitCorpus) -> 
 async def test_r_on_a_corpus_not_in_git_says_so(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         await pilot.press("R")
         await until(
             pilot, lambda: f"{reader_corpus}: not a git work tree" in notes(app), "the message"

@@ -9,8 +9,7 @@ from pathlib import Path
 from textual.command import CommandList, CommandPalette
 from textual.widgets import OptionList
 
-from tests.tui.test_list_status import until
-from tests.tui.test_reader import started
+from tests.tui.pilot import indexed, settled, until
 from tui.app import LedeApp
 from tui.commands import SENTENCES
 from tui.palette import Palette
@@ -29,7 +28,7 @@ async def offered(app: LedeApp, pilot) -> list[tuple[str, str]]:  # noqa: ANN001
     await until(pilot, lambda: isinstance(app.screen, CommandPalette))
     options = app.screen.query_one(OptionList)
     await until(pilot, lambda: options.option_count > 0)
-    await pilot.pause(0.3)  # every provider has answered the empty search
+    await settled(pilot)  # every provider has answered the empty search (a worker)
     prompts = [str(option.prompt) for option in options.options]
     return [tuple(prompt.split("\n", 1)) for prompt in prompts]  # type: ignore[misc]
 
@@ -47,7 +46,7 @@ def actions_of(*classes: type) -> dict[str, list]:
 async def test_each_action_once_by_its_name_and_key(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         commands = await offered(app, pilot)
         titles = [title for title, _help in commands]
         assert not [text for text in map(" ".join, commands) if any(i in text for i in INTERNALS)]
@@ -70,7 +69,7 @@ async def test_each_action_once_by_its_name_and_key(reader_corpus: Path) -> None
 async def test_a_command_runs_where_it_applies(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         await pilot.press("enter")  # the detail view has the focus now
         await until(pilot, lambda: app.screen.query_one(DetailView).has_focus)
         first = app.screen.query_one(ArticleList).cursor

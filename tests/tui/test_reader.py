@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.abc
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -14,24 +15,18 @@ from textual.widgets import Input
 from library.corpus import open_index, open_state
 from tests.conftest import REAL_CORPUS, SITE, needs_real_corpus, write_document
 from tests.tui.conftest import HOSTILE_TITLE
-from tests.tui.test_workers import until
+from tests.tui.pilot import indexed, settled, until
 from tui import app as app_module
 from tui.app import LedeApp
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.help import HelpScreen, key_names
+from tui.screens.main import DETAIL_DELAY_TYPING
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
 from tui.widgets.topic_tree import TopicTree
 
 HANGZHOU = "Hangzhou may ban mandatory collection"
 TWO_SESSIONS = "Law on collection of facial recognition data"
-
-
-async def started(app: LedeApp, pilot) -> None:
-    """Wait until the background index has filled the list."""
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause(0.1)
 
 
 def titles(app: LedeApp) -> list[str]:
@@ -62,7 +57,7 @@ async def test_the_first_frame_shown_is_the_whole_reader(
     monkeypatch.setattr(App, "_display", spy)
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         painted = [(name, thrown) for name, thrown, update in frames if update is not None]
         assert ("MainScreen", True) not in painted
         first = next(u for name, thrown, u in frames if name == "MainScreen" and u and not thrown)
@@ -72,7 +67,7 @@ async def test_the_first_frame_shown_is_the_whole_reader(
 async def test_opens_newest_first_with_counts(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         assert titles(app)[0].startswith("TensorFlow 3")
         assert titles(app)[-1].startswith("[bold red]x[/]")
         assert "4 articles · 4 unread" in status(app)
@@ -85,21 +80,20 @@ async def test_opens_newest_first_with_counts(reader_corpus: Path) -> None:
 async def test_topic_node_shows_topic_and_descendants(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         tree = app.screen.query_one(TopicTree)
         google = next(n for n in tree._tree_nodes.values() if str(n.label).startswith("Google AI"))
         assert str(google.label).startswith("Google AI 1")
         tree.focus()
         tree.move_cursor(google)
-        await pilot.pause(0.1)
-        assert titles(app) == ["TensorFlow 3 released with a new compiler"]
+        await until(pilot, lambda: titles(app) == ["TensorFlow 3 released with a new compiler"])
         assert "Google AI" in status(app)
 
 
 async def test_filter_live_and_escape_clears(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         await pilot.press("slash", *"hangz")
         await pilot.pause()
         assert [t[: len(HANGZHOU)] for t in titles(app)] == [HANGZHOU]
@@ -116,7 +110,7 @@ async def test_a_filter_longer_than_its_field_scrolls_with_the_cursor(
     still scroll sideways to keep the cursor in view, and back with home."""
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(80, 24)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         text = "facial recognition -police " * 5
         await pilot.press("slash", *["space" if char == " " else char for char in text])
         await pilot.pause()
@@ -135,17 +129,16 @@ async def test_the_detail_pane_follows_the_filter_after_a_pause_in_typing(
     the typing rests, not between two keys."""
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         assert not titles(app)[0].startswith(HANGZHOU)
-        await pilot.pause(0.2)
-        first = detail_text(app)
+        assert HANGZHOU not in detail_text(app)
         await pilot.press("slash")
+        typed = time.monotonic()
         app.screen.query_one("#filter", Input).value = "hangz"  # typed at once
-        await pilot.pause(0.1)
         assert [t[: len(HANGZHOU)] for t in titles(app)] == [HANGZHOU]
-        assert detail_text(app) == first
-        await pilot.pause(0.4)
-        assert HANGZHOU in detail_text(app)
+        await until(pilot, lambda: HANGZHOU in detail_text(app))
+        # A lower bound, so a slow machine cannot break it: only later, never sooner.
+        assert time.monotonic() - typed >= DETAIL_DELAY_TYPING
 
 
 class HeldParserImport(importlib.abc.MetaPathFinder):
@@ -185,20 +178,14 @@ async def test_the_parser_is_imported_in_the_background_while_keys_are_answered(
     )
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        for _ in range(100):  # until the reader is up and importing
-            if held.threads:
-                break
-            await pilot.pause(0.05)
+        await until(pilot, lambda: bool(held.threads))  # the reader is up and importing
         await pilot.press("j")
-        await pilot.pause(0.1)
-        assert app.screen.query_one(ArticleList).cursor == 1
+        await until(pilot, lambda: app.screen.query_one(ArticleList).cursor == 1)
         assert held.threads and held.threads[0] is not threading.main_thread()
         second = titles(app)[1]
         assert second not in detail_text(app)
         held.released.set()
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.1)
-        assert second in detail_text(app)
+        await until(pilot, lambda: second in detail_text(app) and bool(frozen))
         assert frozen[-1] is True and len(held.threads) == 1
 
 
@@ -217,7 +204,7 @@ async def test_rows_on_screen_are_not_painted_again_when_the_list_changes_around
     monkeypatch.setattr(ArticleList, "_paint", spy)
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         before = titles(app)
         await pilot.press("slash", *"-compile")
         await pilot.pause()
@@ -246,7 +233,7 @@ async def test_typing_on_to_the_same_articles_repaints_nothing(reader_corpus: Pa
     (and so its rows and cursor) instead of painting them again."""
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         articles = app.screen.query_one(ArticleList)
         await pilot.press("slash", *"hangz")
         await pilot.pause()
@@ -269,7 +256,7 @@ async def test_broken_documents_are_named_once_indexing_ends(tmp_path: Path) -> 
     (tmp_path / "b-list.md").write_text("---\n- not\n- a mapping\n---\n")
     app = LedeApp([str(tmp_path)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         assert titles(app) == ["A good story"]
         messages = [str(notification.message) for notification in app._notifications]
         [message] = [m for m in messages if "a-broken.md" in m]
@@ -280,7 +267,7 @@ async def test_broken_documents_are_named_once_indexing_ends(tmp_path: Path) -> 
 async def test_malformed_filter_is_a_message_not_a_crash(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         await pilot.press("slash", *"hangzhou")
         await pilot.pause()
         assert len(titles(app)) == 1
@@ -303,7 +290,7 @@ async def test_a_number_too_large_for_sqlite_is_a_message_not_a_crash(
 ) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         field = app.screen.query_one("#filter", Input)
         await pilot.press("slash", *"quality>999999999999999999")  # 18 digits: a bound
         await pilot.pause()
@@ -324,7 +311,7 @@ async def test_typing_a_valid_filter_leaves_the_field_s_classes_alone(
     keystroke, 6 ms of it); only a query that cannot run marks the field."""
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         await pilot.press("slash")
         field = app.screen.query_one("#filter", Input)
         before = set(field.classes)
@@ -336,9 +323,9 @@ async def test_typing_a_valid_filter_leaves_the_field_s_classes_alone(
 async def test_enter_opens_marks_read_and_state_survives(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         await pilot.press("slash", *"hangzhou", "enter", "enter")
-        await pilot.pause(0.2)
+        await settled(pilot)
         assert app.screen.query_one(DetailView).has_focus
         assert "Global Times (globaltimes.cn)" in detail_text(app)
         assert "China’s first" in detail_text(app)
@@ -352,7 +339,7 @@ async def test_enter_opens_marks_read_and_state_survives(reader_corpus: Path) ->
 async def test_m_s_and_undo(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         articles = app.screen.query_one(ArticleList)
         first = articles.current
         tree = app.screen.query_one(TopicTree)
@@ -371,15 +358,14 @@ async def test_m_s_and_undo(reader_corpus: Path) -> None:
 async def test_mark_all_read_confirms_and_undoes(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         await pilot.press("A")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("n")
-        await pilot.pause()
+        await until(pilot, lambda: not isinstance(app.screen, ConfirmScreen))
         assert app.session.state.flagged("read") == set()
         await pilot.press("A")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("y")
         await until(pilot, lambda: "0 unread" in status(app))
         assert len(app.session.state.flagged("read")) == 4
@@ -390,7 +376,7 @@ async def test_mark_all_read_confirms_and_undoes(reader_corpus: Path) -> None:
 async def test_next_unread_and_article_stepping(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         articles = app.screen.query_one(ArticleList)
         await pilot.press("j", "m", "k")  # second article read, back to the first
         await pilot.press("n")
@@ -398,30 +384,30 @@ async def test_next_unread_and_article_stepping(reader_corpus: Path) -> None:
         await pilot.press("N")
         assert articles.cursor == 0
         await pilot.press("enter")
-        await pilot.pause(0.1)
+        await settled(pilot)
+        detail = app.screen.query_one(DetailView)
         await pilot.press("J")
-        await pilot.pause(0.1)
+        await until(pilot, lambda: detail.article.title.startswith(TWO_SESSIONS))
         assert articles.cursor == 1
-        assert TWO_SESSIONS in detail_text(app)
         await pilot.press("K")
-        await pilot.pause(0.1)
+        await until(pilot, lambda: detail.article.title == titles(app)[0])
         assert articles.cursor == 0
         await pilot.press("G")
-        await pilot.pause(0.1)  # G in the detail view scrolls; the list keeps its cursor
+        await settled(pilot)  # G in the detail view scrolls; the list keeps its cursor
         assert articles.cursor == 0
 
 
 async def test_related_article_in_corpus_opens_in_place(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         await pilot.press("enter")  # TensorFlow article, whose first related is in the corpus
-        await pilot.pause(0.2)
+        await settled(pilot)
         related = app.screen.query_one("#related")
         related.focus()
         await pilot.press("enter")
-        await pilot.pause(0.2)
-        assert app.screen.query_one(DetailView).article.title.startswith(TWO_SESSIONS)
+        detail = app.screen.query_one(DetailView)
+        await until(pilot, lambda: detail.article.title.startswith(TWO_SESSIONS))
         assert app.screen.query_one(ArticleList).current.title.startswith(TWO_SESSIONS)
 
 
@@ -430,7 +416,7 @@ async def test_copy_and_open_without_browser(reader_corpus: Path, monkeypatch) -
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         await pilot.press("y")
         assert app.clipboard == "https://example.test/tensorflow-3"
         app.copy_to_clipboard("")
@@ -445,9 +431,9 @@ async def test_copy_and_open_without_browser(reader_corpus: Path, monkeypatch) -
 async def test_untrusted_text_is_shown_literally(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         await pilot.press("G", "enter")
-        await pilot.pause(0.2)
+        await settled(pilot)
         assert app.is_running  # the [@click=app.quit] title did nothing
         text = detail_text(app)
         assert HOSTILE_TITLE in text
@@ -463,7 +449,7 @@ async def test_untrusted_text_is_shown_literally(reader_corpus: Path) -> None:
 async def test_help_lists_every_binding(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 60)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -482,20 +468,19 @@ async def test_help_lists_every_binding(reader_corpus: Path) -> None:
 async def test_mouse_click_moves_and_double_click_opens(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         articles = app.screen.query_one(ArticleList)
         await pilot.click(ArticleList, offset=(20, 2))
         assert articles.cursor == 2
         await pilot.click(ArticleList, offset=(20, 2), times=2)
-        await pilot.pause(0.1)
-        assert articles.current.identity in articles.read
+        await until(pilot, lambda: articles.current.identity in articles.read)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 45)])
 async def test_layout_adapts(reader_corpus: Path, size: tuple[int, int]) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=size) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         narrow = size[0] < 110
         assert app.screen.has_class("-narrow") == narrow
         tree = app.screen.query_one(TopicTree)
@@ -514,7 +499,7 @@ async def test_no_color_cursor_still_visible(reader_corpus: Path, monkeypatch) -
     monkeypatch.setenv("NO_COLOR", "1")
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(100, 30)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         assert app.no_color
         articles = app.screen.query_one(ArticleList)
         assert articles.get_component_rich_style("article-list--cursor").reverse
@@ -523,7 +508,7 @@ async def test_no_color_cursor_still_visible(reader_corpus: Path, monkeypatch) -
 async def test_sort_cycles(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         await pilot.press("S")
         assert titles(app)[0].startswith("TensorFlow")  # quality 80 is highest
         assert "sort: quality" in status(app)
@@ -541,7 +526,7 @@ def tree_labels(app: LedeApp) -> list[str]:
 async def test_saved_search_is_a_live_tree_node(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         await pilot.press("slash", *"facial", "enter")
         await pilot.pause()
         await pilot.press("ctrl+s")
@@ -549,28 +534,23 @@ async def test_saved_search_is_a_live_tree_node(reader_corpus: Path) -> None:
         name_field = app.screen.query_one("#name-input", Input)
         name_field.value = ""
         await pilot.press(*"Faces", "enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.2)
-        assert "Faces 2 · 2 new" in tree_labels(app)
+        await until(pilot, lambda: "Faces 2 · 2 new" in tree_labels(app))
         await pilot.press("escape")  # clear the filter: the saved node scopes on its own
         tree = app.screen.query_one(TopicTree)
         node = next(n for n in tree._tree_nodes.values() if str(n.label).startswith("Faces"))
         tree.focus()
         tree.move_cursor(node)
-        await pilot.pause(0.2)
+        await until(pilot, lambda: len(titles(app)) == 2)
         shown = titles(app)
-        assert len(shown) == 2
         assert shown[0].startswith(TWO_SESSIONS) and shown[1].startswith(HANGZHOU)
         articles = app.screen.query_one(ArticleList)
         articles.focus()
         await pilot.press("m")
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.2)
-        assert "Faces 2 · 1 new" in tree_labels(app)  # the count is live
+        await until(pilot, lambda: "Faces 2 · 1 new" in tree_labels(app))  # the count is live
     assert open_state().saved_queries() == [("Faces", "facial*")]
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         tree = app.screen.query_one(TopicTree)
         node = next(n for n in tree._tree_nodes.values() if str(n.label).startswith("Faces"))
         tree.focus()
@@ -578,9 +558,7 @@ async def test_saved_search_is_a_live_tree_node(reader_corpus: Path) -> None:
         await pilot.press("x")
         await pilot.pause()
         await pilot.press("y")
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.2)
-        assert not any(label.startswith("Faces") for label in tree_labels(app))
+        await until(pilot, lambda: not any(lab.startswith("Faces") for lab in tree_labels(app)))
     assert open_state().saved_queries() == []
 
 
@@ -588,7 +566,7 @@ async def test_a_saved_search_lists_what_the_filter_showed(reader_corpus: Path) 
     """The filter matched its last word as a prefix while typed: saved, it still does."""
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         await pilot.press("slash", *"hang", "enter")
         await pilot.pause()
         shown = titles(app)
@@ -634,7 +612,7 @@ async def test_the_settings_choose_the_theme_and_their_mistakes_are_shown(
     app = LedeApp([str(reader_corpus)])
     default_theme = App().theme
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         assert app.theme == (theme or default_theme)
         messages = [str(notification.message) for notification in app._notifications]
         if warning is None:
@@ -662,7 +640,7 @@ async def test_a_long_list_fits_beside_its_scrollbar(tmp_path: Path, size: tuple
         )
     app = LedeApp([str(tmp_path)])
     async with app.run_test(size=size) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         articles = app.screen.query_one(ArticleList)
         assert articles.show_vertical_scrollbar and not articles.show_horizontal_scrollbar
         width = articles.scrollable_content_region.width
@@ -687,7 +665,7 @@ async def test_the_scrollbar_follows_the_filter_without_a_screen_layout(tmp_path
         )
     app = LedeApp([str(tmp_path)])
     async with app.run_test(size=(80, 24)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         articles = app.screen.query_one(ArticleList)
         full = articles.row_width
         assert articles.show_vertical_scrollbar
@@ -731,7 +709,7 @@ async def test_the_tree_is_wide_enough_for_every_topic_and_its_counts(
     counts behind sideways scrolling."""
     app = LedeApp([str(corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         tree = app.screen.query_one(TopicTree)
         labels = [str(node.label) for node in walk(tree.root)]
         assert longest in labels

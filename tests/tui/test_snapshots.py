@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SITE
+from tests.tui.pilot import indexed, settled, until
 from tui import timefmt
 from tui.app import LedeApp
+from tui.screens.help import HelpScreen
 from tui.widgets.timeline import Timeline
 
 
@@ -23,13 +25,6 @@ def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     time.tzset()
 
 
-async def settle(pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await timeline_counted(pilot)
-    await pilot.pause(0.2)
-
-
 async def timeline_counted(pilot, deadline: float = 10.0) -> None:
     """Wait until the timeline counts what the list shows (it is counted once the list rests)."""
     timeline = pilot.app.screen.query_one(Timeline)
@@ -37,7 +32,7 @@ async def timeline_counted(pilot, deadline: float = 10.0) -> None:
     while timeline.pending:
         assert time.monotonic() < end, "the timeline was not counted"
         await pilot.pause(0.05)
-    await pilot.app.workers.wait_for_complete()
+    await settled(pilot)
 
 
 def reader(corpus: Path) -> LedeApp:
@@ -46,33 +41,34 @@ def reader(corpus: Path) -> LedeApp:
 
 @pytest.mark.parametrize("size", [(160, 45), (80, 24)])
 def test_main_layout(snap_compare, reader_corpus: Path, size: tuple[int, int]) -> None:
-    assert snap_compare(reader(reader_corpus), terminal_size=size, run_before=settle)
+    assert snap_compare(reader(reader_corpus), terminal_size=size, run_before=indexed)
 
 
 @pytest.mark.parametrize("size", [(160, 45), (80, 24)])
 def test_article_opened(snap_compare, reader_corpus: Path, size: tuple[int, int]) -> None:
     async def open_first(pilot) -> None:
-        await settle(pilot)
+        await indexed(pilot)
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await settled(pilot)
 
     assert snap_compare(reader(reader_corpus), terminal_size=size, run_before=open_first)
 
 
 def test_filtered_with_hostile_title(snap_compare, reader_corpus: Path) -> None:
     async def filter_hostile(pilot) -> None:
-        await settle(pilot)
+        await indexed(pilot)
         await pilot.press("slash", *"boom", "enter", "enter")
-        await pilot.pause(0.3)
+        await settled(pilot)
 
     assert snap_compare(reader(reader_corpus), terminal_size=(160, 45), run_before=filter_hostile)
 
 
 def test_help_screen(snap_compare, reader_corpus: Path) -> None:
     async def open_help(pilot) -> None:
-        await settle(pilot)
+        await indexed(pilot)
         await pilot.press("question_mark")
-        await pilot.pause(0.2)
+        await until(pilot, lambda: isinstance(pilot.app.screen, HelpScreen))
+        await pilot.pause()
 
     assert snap_compare(reader(reader_corpus), terminal_size=(100, 40), run_before=open_help)
 
@@ -82,7 +78,7 @@ def test_site_with_every_collection(snap_compare) -> None:
     other collections tagged with their kind, unpublished rows marked."""
 
     async def every_collection(pilot) -> None:
-        await settle(pilot)
+        await settled(pilot)
         await pilot.press("slash", *"collection:*", "enter")
         await pilot.pause(0.3)
 
@@ -93,7 +89,7 @@ def test_timeline_of_a_filtered_list(snap_compare, reader_corpus: Path) -> None:
     """The timeline follows the filter and marks the cursor's article (here the oldest)."""
 
     async def filter_and_go_to_the_end(pilot) -> None:
-        await settle(pilot)
+        await settled(pilot)
         await pilot.press("slash", *"facial", "enter")
         await pilot.press("G")
         await pilot.pause(0.2)  # the detail pane loads the article once the cursor rests

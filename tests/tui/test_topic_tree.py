@@ -8,8 +8,7 @@ from textual.geometry import Region
 from textual.widgets import Footer
 
 from library.corpus import open_state
-from tests.tui.test_list_status import until
-from tests.tui.test_reader import started
+from tests.tui.pilot import indexed, until
 from tui.app import LedeApp
 from tui.screens.confirm import ConfirmScreen
 from tui.widgets.topic_tree import TopicTree
@@ -24,7 +23,7 @@ def footer_descriptions(app: LedeApp) -> list[str]:
 async def test_labels_do_not_touch_the_edge_or_the_border(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         tree = app.screen.query_one(TopicTree)
         lines = [strip.text for strip in tree.render_lines(Region(0, 0, tree.region.width, 12))]
         labelled = [line for line in lines if line.strip(f" {BORDER}")]
@@ -36,7 +35,7 @@ async def test_the_delete_key_shows_only_on_a_saved_search(reader_corpus: Path) 
     open_state().save_query("Faces", "facial")
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await started(app, pilot)
+        await indexed(pilot)
         tree = app.screen.query_one(TopicTree)
         await pilot.press("shift+tab")  # from the list to the tree
         await until(pilot, lambda: tree.has_focus)

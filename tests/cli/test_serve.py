@@ -17,7 +17,7 @@ import pytest
 
 from tui.serve import is_loopback
 
-FEEDS = Path(__file__).resolve().parents[1] / "feeds"
+FEEDS = Path(__file__).resolve().parents[2] / "feeds"
 
 
 class Served(NamedTuple):

@@ -16,7 +16,7 @@ from library.corpus import open_state
 from models.identity import normalise_url
 from tests.conftest import QUERY_DOCS, DocWriter, lede_executable
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SEED_TITLES = {
     "Hangzhou may ban mandatory collection of facial recognition scans in residential "
     "communities, marking China’s first",

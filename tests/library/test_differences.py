@@ -10,7 +10,7 @@ import pytest
 from library import differences, parallel
 from library.index import CorpusIndex
 from tests.conftest import QUERY_DOCS, DocWriter
-from tests.test_index import bump_mtime, stems
+from tests.library.test_index import bump_mtime, stems
 
 
 def changed_corpus(root: Path, doc_writer: DocWriter) -> None:

@@ -20,7 +20,7 @@ from models.text import one_line, printable, repair_text, strip_controls
 from models.topic import TopicTree
 from tests.conftest import REAL_CORPUS, SITE, needs_real_corpus
 
-FEEDS = Path(__file__).resolve().parents[1] / "feeds"
+FEEDS = Path(__file__).resolve().parents[2] / "feeds"
 HANGZHOU = FEEDS / "hangzhou-facial-recognition-ban.md"
 TWO_SESSIONS = FEEDS / "two-sessions-facial-recognition-law.md"
 MODES = pytest.mark.parametrize("summary", [False, True], ids=["full", "summary"])

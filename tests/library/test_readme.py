@@ -11,7 +11,7 @@ from library.index import CorpusIndex
 from library.query import QueryError
 from library.state import StateStore
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SITE = REPO / "tests" / "fixtures" / "site"
 # Reading state depends on what the reader has been used for, not on the corpus.
 STATEFUL = {"is:read", "is:starred"}

@@ -361,7 +361,7 @@ def test_pool_workers_run_behind_the_reader() -> None:
     found = [
         value
         for batch in parallel.map_batches(
-            "tests.test_index:niceness", range(parallel.POOL_THRESHOLD)
+            "tests.library.test_index:niceness", range(parallel.POOL_THRESHOLD)
         )
         for value in batch
     ]

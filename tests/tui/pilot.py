@@ -1,0 +1,73 @@
+"""Waiting on the reader in pilot tests: on what it has done, never on the clock.
+
+A busy machine can hold a worker thread or a timer back for any time; a test that sleeps
+a fixed while and then looks races them. These wait for the condition, with a deadline.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable
+
+from textual.pilot import Pilot
+from textual.worker import WorkerCancelled, WorkerState
+
+from tui.app import LedeApp
+from tui.screens.main import MainScreen
+from tui.widgets.article_list import ArticleList
+
+DEADLINE = 10.0
+"""Seconds a wait may take before the test fails: far beyond any real wait, even under load."""
+
+
+async def until(pilot: Pilot, condition: Callable[[], bool], seconds: float = DEADLINE) -> None:
+    """Let the app run until ``condition()`` holds (a failed assertion after ``seconds``)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out after {seconds} s waiting"
+        await pilot.pause(0.02)
+
+
+def working(app: LedeApp) -> bool:
+    """Whether a worker (indexing, counting, loading an article, a preview) is still at it."""
+    return any(worker.state in (WorkerState.PENDING, WorkerState.RUNNING) for worker in app.workers)
+
+
+def detail_pending(app: LedeApp) -> bool:
+    """Whether the highlighted row's article is yet to be asked for (its timer still runs)."""
+    screen = app.screen
+    if not isinstance(screen, MainScreen):
+        return False
+    current = screen.query_one("#articles", ArticleList).current
+    return current is not None and screen._shown_id != current.id
+
+
+async def settled(pilot: Pilot, seconds: float = DEADLINE) -> None:
+    """Wait until the reader is quiet: no worker running, no article waiting to be loaded,
+    and what the workers posted handled (two quiet looks in a row: a handler may start
+    another worker)."""
+    app = pilot.app
+    assert isinstance(app, LedeApp)
+    deadline = time.monotonic() + seconds
+    quiet = 0
+    while quiet < 2:
+        assert time.monotonic() < deadline, f"the reader was still busy after {seconds} s"
+        with contextlib.suppress(WorkerCancelled):  # an exclusive worker was replaced
+            await app.workers.wait_for_complete()
+        await pilot.pause()
+        quiet = quiet + 1 if not (working(app) or detail_pending(app)) else 0
+        if quiet == 0:
+            await pilot.pause(0.02)
+
+
+async def indexed(pilot: Pilot, seconds: float = DEADLINE) -> None:
+    """Wait until the index is built and shown: the list filled, the counts in the tree,
+    the highlighted article in the detail pane."""
+
+    def listed() -> bool:
+        screen = pilot.app.screen
+        return isinstance(screen, MainScreen) and screen.query_one(ArticleList).results is not None
+
+    await until(pilot, listed, seconds)
+    await settled(pilot, seconds)
