@@ -16,7 +16,7 @@ import pytest
 from library.index import CorpusIndex
 from library.synthetic import generate
 
-SITE = Path(__file__).parent / "fixtures" / "site"
+SITE = Path(__file__).parents[1] / "fixtures" / "site"
 POWER_APPS = (
     "_news/2021-03-05-acme-power-apps-misconfiguration-exposes-38-million-records.md",
     "_news/2021-03-07-38m-records-exposed-via-acme-power-apps-misconfiguration.md",

@@ -13,6 +13,7 @@ import pytest
 from library.index import ProgressCallback, RefreshReport
 from library.session import ReaderSession
 from library.synthetic import generate
+from library.writer import Waiting
 from tests.tui.pilot import indexed
 from tests.tui.test_reader import status, titles
 from tui.app import LedeApp
@@ -32,7 +33,9 @@ class HeldIndexing:
         refresh = ReaderSession.refresh
 
         def held_refresh(
-            session: ReaderSession, progress: ProgressCallback | None = None
+            session: ReaderSession,
+            progress: ProgressCallback | None = None,
+            waiting: Waiting | None = None,
         ) -> RefreshReport:
             assert progress is not None
             self._hold(0, 0)
@@ -42,7 +45,7 @@ class HeldIndexing:
                 self._hold(done, total)
 
             try:
-                return refresh(session, held)
+                return refresh(session, held, waiting)
             finally:
                 self.ended.set()
 
@@ -121,7 +124,8 @@ async def test_a_cold_start_shows_progress_and_rows_as_they_are_indexed(
                 held.release()  # nothing stays held when the test fails
         await indexed(pilot)
         assert reports[-1] == (total, total)
-        assert len(titles(app)) == 3000
+        await pilot.press("c")  # a row per article, not per story, to count them
+        await until(pilot, lambda: len(titles(app)) == 3000)
         assert "indexing" not in status(app) and "3000 unread" in status(app)
     assert seen and not any("No articles" in text for text in seen)
 

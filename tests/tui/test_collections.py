@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from rich.style import Style
 
+from library.session import ReaderSession
 from library.synthetic import generate
 from tests.conftest import REAL_CORPUS, SITE, needs_real_corpus, write_document
 from tests.tui.pilot import indexed
@@ -23,6 +25,18 @@ UNPUBLISHED_NEWS = {
     "A|I: The AI Times – Scrutinizing facial recognition tech",
 }
 LEARNING = {"AI For Everyone", "What is a Transformer? | Edureka"}
+
+
+@pytest.fixture(autouse=True)
+def every_article_a_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests count articles against the tree: a row per article, not per story."""
+    opened = ReaderSession.__init__
+
+    def ungrouped(session: ReaderSession, *args: object, **kwargs: object) -> None:
+        opened(session, *args, **kwargs)  # type: ignore[arg-type]
+        session.stories_grouped = False
+
+    monkeypatch.setattr(ReaderSession, "__init__", ungrouped)
 
 
 def labels(app: LedeApp) -> list[str]:

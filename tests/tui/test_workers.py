@@ -16,7 +16,7 @@ from library import state_writes
 from library.session import ReaderSession, TreeCounts
 from library.state_writes import LOCKED
 from tests.library.test_state import held_by_another_program
-from tests.tui.pilot import until
+from tests.tui.pilot import settled, until
 from tui.app import LedeApp
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
@@ -118,7 +118,7 @@ async def test_an_article_replaced_by_a_fifo_says_so_and_holds_nothing(
             await until(pilot, lambda: bool(app.screen.query(ArticleList)))
             articles = app.screen.query_one(ArticleList)
             await until(pilot, lambda: articles.count == 4)
-            await app.workers.wait_for_complete()
+            await settled(pilot)
             second = articles.results.row(1) if articles.results else None
             assert second is not None
             fifo = Path(second.path)
