@@ -25,7 +25,7 @@ from library.indexer import ProgressCallback, RefreshReport
 from library.problems import duplicate_warning, topic_warnings
 from library.query import Query, parse_query
 from library.results import ArticleRow, ResultSet, fetch_rows
-from library.schema import ensure_schema
+from library.schema import ensure_schema, schema_current
 from library.search import Search, state_attached
 from library.stream import SitePart
 from library.writer import Waiting, writing
@@ -71,11 +71,15 @@ class CorpusIndex:
         """Open the index with its tables; a damaged one is discarded and created again,
         which is said by returning True (see ``damage``)."""
         try:
-            ensure_schema(self.db)
-            return False
+            current = schema_current(self.db)
         except sqlite3.DatabaseError as error:
             if not is_damage(error):
                 raise
+        else:
+            if not current:  # new, or of another version: one process makes the tables
+                with writing(self.db_path):
+                    ensure_schema(self.db)
+            return False
         self.close()
         with writing(self.db_path):  # never while another process writes it
             try:

@@ -79,6 +79,11 @@ CREATE TABLE IF NOT EXISTS listing (
 )
 
 
+def schema_current(db: sqlite3.Connection) -> bool:
+    """Whether the database holds the tables of this version of lede."""
+    return bool(db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION)
+
+
 def ensure_schema(db: sqlite3.Connection) -> None:
     """Create the tables, dropping first those of another schema version. Done in one
     immediate transaction that checks the version again: two processes opening a new

@@ -13,6 +13,7 @@ import pytest
 from library import timeline as timeline_module
 from library.timeline import NO_DATE, histogram
 from tests.conftest import write_document
+from tests.tui.pilot import indexed
 from tui.app import LedeApp
 from tui.widgets import timeline as timeline_widget
 from tui.widgets.article_list import ArticleList
@@ -125,6 +126,7 @@ async def test_typing_a_filter_costs_no_count_until_it_rests(
     monkeypatch.setattr(timeline_widget, "DEBOUNCE", 2.0)
     app = LedeApp([str(dated_corpus)])
     async with app.run_test(size=(120, 30)) as pilot:
+        await indexed(pilot)  # indexing, and the stories loaded after it, refill the list
         timeline = app.screen.query_one(Timeline)
         await wait_for(pilot, lambda: timeline.histogram is not None and not timeline.pending)
         counted.clear()
