@@ -11,7 +11,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, TextIO
 
@@ -24,15 +24,20 @@ from models.text import printable
 from tui.usage import DEFAULT_PATHS, QUERIES, SORT_HELP, STATS_HELP, unknown_word_hint
 
 if TYPE_CHECKING:
-    from library.index import CorpusIndex, RefreshReport
-    from library.query import Query
-    from library.settings import Settings
+    pass
+
+from tui.cli_corpus import (
+    UsageError,
+    corpus_paths,
+    existing,
+    open_corpus,
+    open_listed,
+    said_if_rebuilt,
+    waiting_said,
+    warn_if_empty,
+)
 
 SUBCOMMANDS = ("check", "list", "topics", "stats", "index", "preview", "demo", "sync")
-
-
-class UsageError(Exception):
-    """A mistake in the command line, such as a missing path: one line, exit 2."""
 
 
 def _version() -> str:
@@ -154,96 +159,11 @@ def _query_values_attached(argv: list[str]) -> list[str]:
     return attached
 
 
-def _existing(paths: list[str]) -> list[str]:
-    """``paths``, each of which exists; raises ``UsageError`` naming the first that does not."""
-    for path in paths:
-        if not os.path.exists(path):
-            raise UsageError(f"no such file or folder: {printable(path)}")
-    return paths
-
-
-def _settings() -> Settings:
-    """The settings file; each problem with it is a warning on stderr, never a reason
-    to stop."""
-    from library.settings import load_settings
-
-    settings = load_settings()
-    for problem in settings.problems:
-        sys.stderr.write(f"lede: warning: {problem}\n")
-    return settings
-
-
-def corpus_paths(paths: list[str], settings: Settings | None = None) -> list[str]:
-    """``paths``, or when none are given the defaults (see ``default_paths``; the settings
-    are read if not given). A path that does not exist, given or configured, raises
-    ``UsageError``."""
-    if paths:
-        return _existing(paths)
-    from library.corpus import default_paths
-
-    return _existing(default_paths(settings or _settings()))
-
-
-def _warn_if_empty(index: CorpusIndex, roots: list[str]) -> None:
-    """Say so on stderr when ``roots`` hold no article: an empty list is easily
-    mistaken for a query that matched nothing."""
-    if index.count():
-        return
-    from library.empty import why_no_articles
-
-    sys.stderr.write(f"lede: {why_no_articles(index, roots)}\n")
-
-
-def _waiting() -> Callable[[], None]:
-    """Says once, on a terminal, that another process is indexing this corpus."""
-    said = [not sys.stderr.isatty()]
-
-    def waiting() -> None:
-        if not said[0]:
-            said[0] = True
-            sys.stderr.write("lede: waiting for another lede indexing this corpus…\n")
-            sys.stderr.flush()
-
-    return waiting
-
-
-def _open_state():  # the StateStore, imported late
-    """The reading state, or None (said on stderr) when it is damaged: what needs no
-    state still works, and the file is left as it is."""
-    from library.corpus import open_state
-    from library.damage import StateDamaged
-
-    try:
-        return open_state()
-    except StateDamaged as error:
-        sys.stderr.write(f"lede: warning: {error}\n")
-        return None
-
-
-def _said_if_rebuilt(index: CorpusIndex, report: RefreshReport) -> None:
-    if index.rebuilt or report.rebuilt:
-        from library.damage import REBUILT
-
-        sys.stderr.write(f"lede: {REBUILT}\n")
-
-
-def _open(paths: list[str], settings: Settings | None = None):
-    """Open and refresh the index of ``paths`` (the defaults when empty)."""
-    from library.corpus import open_index
-
-    roots = corpus_paths(paths, settings)
-    index = open_index(roots, _open_state())
-    report = index.refresh(waiting=_waiting())
-    _said_if_rebuilt(index, report)
-    _warn_if_empty(index, roots)
-    return index, report
-
-
 def run_check(args: argparse.Namespace, out: TextIO) -> int:
     """``lede check``: one line per problem, a summary, exit 1 if anything is invalid."""
     from library.check import check
 
-    report = check(_existing(args.paths))
+    report = check(existing(args.paths))
     for problem in report.problems:
         if args.json:
             record = {
@@ -269,26 +189,10 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     return 1 if report.invalid else 0
 
 
-def _open_listed(args: argparse.Namespace) -> tuple[CorpusIndex, Query]:
-    """The index of ``args.paths`` and the query of ``args.query`` within the corpus's
-    stream (on a site its news) unless ``args.all``: what ``list`` and ``stats`` count."""
-    from library.query import parse_query
-    from library.stream import Stream, default_stream
-
-    settings = _settings()
-    index, _ = _open(args.paths, settings)
-    stream = Stream()
-    if not args.all:
-        stream = default_stream(
-            index.roots, settings.collections, settings.hide_unpublished, index.holds_collections()
-        )
-    return index, stream.applied(parse_query(args.query))
-
-
 def run_list(args: argparse.Namespace, out: TextIO) -> int:
     """``lede list``: matching articles, newest first (or by --sort); on a site its default
     stream unless the query names collections or ``--all`` asks for everything."""
-    index, query = _open_listed(args)
+    index, query = open_listed(args)
     if args.stories:
         from tui.story_lines import write_stories
 
@@ -310,7 +214,7 @@ def run_list(args: argparse.Namespace, out: TextIO) -> int:
 
 def run_topics(args: argparse.Namespace, out: TextIO) -> int:
     """``lede topics``: the tree, indented, with article counts including descendants."""
-    index, _ = _open(args.paths)
+    index, _ = open_corpus(args.paths)
     tree = index.topic_tree()
     counts = index.topic_counts()
     out.write(f"All articles ({index.count()})\n")
@@ -324,7 +228,7 @@ def run_stats(args: argparse.Namespace, out: TextIO) -> int:
     would list for the same query."""
     from library.stats import corpus_stats, render_stats
 
-    index, query = _open_listed(args)
+    index, query = open_listed(args)
     stats = corpus_stats(index, index.results(query).ids)
     if args.json:
         out.write(json.dumps(stats.as_record(), ensure_ascii=False) + "\n")
@@ -349,15 +253,15 @@ def run_index(args: argparse.Namespace, out: TextIO) -> int:
         sys.stderr.flush()
         drawn[0] = len(line)
 
-    report = index.refresh(progress if sys.stderr.isatty() else None, _waiting())
+    report = index.refresh(progress if sys.stderr.isatty() else None, waiting_said())
     if drawn[0]:
         sys.stderr.write("\n")
-    _said_if_rebuilt(index, report)
+    said_if_rebuilt(index, report)
     out.write(
         f"indexed {plural(index.count(), 'article')} from {plural(report.scanned, 'file')} "
         f"({report.parsed} parsed, {report.removed} removed) in {report.seconds:.2f}s\n"
     )
-    _warn_if_empty(index, roots)
+    warn_if_empty(index, roots)
     return 0
 
 

@@ -16,10 +16,12 @@ from typing import Any
 from textual import on, work
 from textual.message import Message
 from textual.screen import Screen
+from textual.widgets import Input
 
 from library.counts import plural
 from library.query import with_prefix_last
 from library.results import ArticleRow
+from library.scope import ALL, Scope
 from library.session import ReaderSession
 from library.state import Flag, StateChange, StateStore
 from library.state_writes import NotSaved
@@ -28,14 +30,18 @@ from tui.screens.confirm import ConfirmScreen
 from tui.screens.name import NameScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView, safe_link
+from tui.widgets.list_status import ListStatus
+from tui.widgets.story_sources import StorySources
 from tui.widgets.topic_tree import TopicTree
 
 
 class ReaderCommands(Screen[None]):
-    """Flags, undo, saved searches and links, for the reader's screen."""
+    """Flags, undo, saved searches, links, stories and indexing, for the reader's screen."""
 
     session: ReaderSession
     filter_text: str
+    scope: Scope
+    _indexed: bool
 
     @dataclass
     class StateWritten(Message):
@@ -67,6 +73,10 @@ class ReaderCommands(Screen[None]):
 
     def refresh_list(self) -> None:
         """Run the scope and filter again and show the result (the screen's own)."""
+        raise NotImplementedError
+
+    def open_row(self, row: ArticleRow, *, focus: bool = True) -> None:
+        """Show ``row``'s article in the detail pane and mark it read (the screen's)."""
         raise NotImplementedError
 
     def refresh_tree(self) -> None:
@@ -212,3 +222,55 @@ class ReaderCommands(Screen[None]):
                 )
 
         self.app.push_screen(ConfirmScreen(f"Delete the saved search “{name}”?"), answered)
+
+    # -- stories and indexing -------------------------------------------------------------
+
+    def open_story(self, story: str) -> None:
+        """Show a story's sources as the list: the filter ``story:ID`` (esc goes back)."""
+        field = self.query_one("#filter", Input)
+        field.display = True
+        field.value = f"story:{story}"
+
+    def action_open_source(self, number: int) -> None:
+        """Open one of the sources the detail lists for the article's story."""
+        row = self.query_one("#detail", DetailView).query_one(StorySources).source(number)
+        if row is None:
+            return
+        articles = self.query_one("#articles", ArticleList)
+        story = articles.current_story
+        if story is not None:  # the source is behind the story's row: list the sources
+            self.open_story(story)
+        position = articles.results.position_of(row.id) if articles.results else None
+        if position is not None:  # the list follows, so it shows what is read
+            articles.set_cursor(position)
+        self.open_row(row)
+
+    def action_toggle_stories(self) -> None:
+        grouped = self.session.stories_grouped = not self.session.stories_grouped
+        self.refresh_list()
+        self.notify("One row per story" if grouped else "Every article", timeout=1.5)
+
+    def show_indexing(self, done: int, total: int) -> None:
+        """Show how far indexing has gone (``total`` 0 while the files are being found)."""
+        self.query_one("#list-status", ListStatus).show_progress(done, total)
+
+    def indexing_done(self) -> None:
+        """Indexing has ended: an empty list now means the corpus has none."""
+        self._indexed = True
+        self.query_one("#list-status", ListStatus).end_progress()
+        self.refresh_list()
+
+    def _empty_text(self) -> str:
+        """What an empty list says: no match, not indexed yet, or why there is nothing."""
+        if self.filter_text:
+            return "No articles match"
+        if not self._indexed:
+            return "Indexing… articles appear here as they are read"
+        if self.scope == ALL:
+            return f"No articles here — {self.session.why_no_articles()}"
+        return "No articles here"
+
+    def action_toggle_topics(self) -> None:
+        self.toggle_class("-show-topics")
+        if self.has_class("-show-topics"):
+            self.query_one("#topics").focus()

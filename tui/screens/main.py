@@ -172,26 +172,6 @@ class MainScreen(ReaderCommands):
         if before is not None and after is not None and after.id == before.id:
             articles.scroll_to(y=max(0, articles.cursor - line), animate=False, immediate=True)
 
-    def show_indexing(self, done: int, total: int) -> None:
-        """Show how far indexing has gone (``total`` 0 while the files are being found)."""
-        self.query_one("#list-status", ListStatus).show_progress(done, total)
-
-    def indexing_done(self) -> None:
-        """Indexing has ended: an empty list now means the corpus has none."""
-        self._indexed = True
-        self.query_one("#list-status", ListStatus).end_progress()
-        self.refresh_list()
-
-    def _empty_text(self) -> str:
-        """What an empty list says: no match, not indexed yet, or why there is nothing."""
-        if self.filter_text:
-            return "No articles match"
-        if not self._indexed:
-            return "Indexing… articles appear here as they are read"
-        if self.scope == ALL:
-            return f"No articles here — {self.session.why_no_articles()}"
-        return "No articles here"
-
     def refresh_tree(self) -> None:
         """Count the tree again, in a thread; the counts come back as a message."""
         self._count()
@@ -411,37 +391,7 @@ class MainScreen(ReaderCommands):
         elif detail.has_focus_within:
             self.query_one("#articles", ArticleList).focus()
 
-    def open_story(self, story: str) -> None:
-        """Show a story's sources as the list: the filter ``story:ID`` (esc goes back)."""
-        field = self.query_one("#filter", Input)
-        field.display = True
-        field.value = f"story:{story}"
-
-    def action_open_source(self, number: int) -> None:
-        """Open one of the sources the detail lists for the article's story."""
-        row = self.query_one("#detail", DetailView).query_one(StorySources).source(number)
-        if row is None:
-            return
-        articles = self.query_one("#articles", ArticleList)
-        story = articles.current_story
-        if story is not None:  # the source is behind the story's row: list the sources
-            self.open_story(story)
-        position = articles.results.position_of(row.id) if articles.results else None
-        if position is not None:  # the list follows, so it shows what is read
-            articles.set_cursor(position)
-        self.open_row(row)
-
-    def action_toggle_stories(self) -> None:
-        grouped = self.session.stories_grouped = not self.session.stories_grouped
-        self.refresh_list()
-        self.notify("One row per story" if grouped else "Every article", timeout=1.5)
-
     def action_cycle_sort(self) -> None:
         self.sort = SORT_ORDER[(SORT_ORDER.index(self.sort) + 1) % len(SORT_ORDER)]
         self.refresh_list()
         self.notify(f"Sorted by {self.sort}", timeout=1.5)
-
-    def action_toggle_topics(self) -> None:
-        self.toggle_class("-show-topics")
-        if self.has_class("-show-topics"):
-            self.query_one("#topics").focus()

@@ -1,0 +1,122 @@
+"""Opening a corpus from the command line: the paths (given, or the defaults), the
+settings, the index with its reading state, and the one-line messages about them."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from models.text import printable
+
+if TYPE_CHECKING:
+    from library.index import CorpusIndex, RefreshReport
+    from library.query import Query
+    from library.settings import Settings
+
+
+class UsageError(Exception):
+    """A mistake in the command line, such as a missing path: one line, exit 2."""
+
+
+def existing(paths: list[str]) -> list[str]:
+    """``paths``, each of which exists; raises ``UsageError`` naming the first that does not."""
+    for path in paths:
+        if not os.path.exists(path):
+            raise UsageError(f"no such file or folder: {printable(path)}")
+    return paths
+
+
+def settings_warned() -> Settings:
+    """The settings file; each problem with it is a warning on stderr, never a reason
+    to stop."""
+    from library.settings import load_settings
+
+    settings = load_settings()
+    for problem in settings.problems:
+        sys.stderr.write(f"lede: warning: {problem}\n")
+    return settings
+
+
+def corpus_paths(paths: list[str], settings: Settings | None = None) -> list[str]:
+    """``paths``, or when none are given the defaults (see ``default_paths``; the settings
+    are read if not given). A path that does not exist, given or configured, raises
+    ``UsageError``."""
+    if paths:
+        return existing(paths)
+    from library.corpus import default_paths
+
+    return existing(default_paths(settings or settings_warned()))
+
+
+def warn_if_empty(index: CorpusIndex, roots: list[str]) -> None:
+    """Say so on stderr when ``roots`` hold no article: an empty list is easily
+    mistaken for a query that matched nothing."""
+    if index.count():
+        return
+    from library.empty import why_no_articles
+
+    sys.stderr.write(f"lede: {why_no_articles(index, roots)}\n")
+
+
+def waiting_said() -> Callable[[], None]:
+    """Says once, on a terminal, that another process is indexing this corpus."""
+    said = [not sys.stderr.isatty()]
+
+    def waiting() -> None:
+        if not said[0]:
+            said[0] = True
+            sys.stderr.write("lede: waiting for another lede indexing this corpus…\n")
+            sys.stderr.flush()
+
+    return waiting
+
+
+def _open_state():  # the StateStore, imported late
+    """The reading state, or None (said on stderr) when it is damaged: what needs no
+    state still works, and the file is left as it is."""
+    from library.corpus import open_state
+    from library.damage import StateDamaged
+
+    try:
+        return open_state()
+    except StateDamaged as error:
+        sys.stderr.write(f"lede: warning: {error}\n")
+        return None
+
+
+def said_if_rebuilt(index: CorpusIndex, report: RefreshReport) -> None:
+    if index.rebuilt or report.rebuilt:
+        from library.damage import REBUILT
+
+        sys.stderr.write(f"lede: {REBUILT}\n")
+
+
+def open_corpus(paths: list[str], settings: Settings | None = None):
+    """Open and refresh the index of ``paths`` (the defaults when empty)."""
+    from library.corpus import open_index
+
+    roots = corpus_paths(paths, settings)
+    index = open_index(roots, _open_state())
+    report = index.refresh(waiting=waiting_said())
+    said_if_rebuilt(index, report)
+    warn_if_empty(index, roots)
+    return index, report
+
+
+def open_listed(args: argparse.Namespace) -> tuple[CorpusIndex, Query]:
+    """The index of ``args.paths`` and the query of ``args.query`` within the corpus's
+    stream (on a site its news) unless ``args.all``: what ``list`` and ``stats`` count."""
+    from library.query import parse_query
+    from library.stream import Stream, default_stream
+
+    settings = settings_warned()
+    index, _ = open_corpus(args.paths, settings)
+    stream = Stream()
+    if not args.all:
+        stream = default_stream(
+            index.roots, settings.collections, settings.hide_unpublished, index.holds_collections()
+        )
+    return index, stream.applied(parse_query(args.query))
