@@ -11,7 +11,7 @@ from rich.style import Style
 from library.session import ReaderSession
 from library.synthetic import generate
 from tests.conftest import REAL_CORPUS, SITE, needs_real_corpus, write_document
-from tests.tui.pilot import indexed
+from tests.tui.pilot import indexed, settled
 from tests.tui.test_reader import detail_text, status, titles, walk
 from tui.app import LedeApp
 from tui.screens.help import HelpScreen
@@ -60,7 +60,7 @@ async def choose(app: LedeApp, pilot, label: str) -> None:  # noqa: ANN001 - Tex
 
 async def counted(app: LedeApp, pilot) -> None:  # noqa: ANN001
     """Wait for the counting worker a change started, and the tree it fills."""
-    await app.workers.wait_for_complete()
+    await settled(pilot)
     await pilot.pause(0.1)
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from tests.conftest import write_document
 from tests.images import serve_images
+from tests.tui.pilot import settled
 from tests.webserver import TestServer
 from tui.app import LedeApp
 from tui.widgets.lead_image import LeadImage
@@ -63,7 +64,7 @@ async def opened(app: LedeApp, pilot, title_start: str) -> None:
     from tui.widgets.detail_view import DetailView
 
     await pilot.pause()
-    await app.workers.wait_for_complete()
+    await settled(pilot)
     articles = app.screen.query_one(ArticleList)
     await wait_for(pilot, lambda: articles.results is not None and len(articles.results) > 0)
     titles = [row.title for row in articles.results]

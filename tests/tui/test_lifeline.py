@@ -4,28 +4,21 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from library.synthetic import generate
 from tests.tui.terminal import Terminal, family, processes
 
-MAKE_CORPUS = Path(__file__).resolve().parents[3] / "shared" / "tools" / "make_corpus.py"
 ARTICLES = 4000  # enough for the pool and an index that takes a few seconds
 
 
 @pytest.fixture(scope="module")
 def big_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("big")
-    subprocess.run(
-        [sys.executable, str(MAKE_CORPUS), "--count", str(ARTICLES), "--out", str(root)],
-        check=True,
-        stdout=subprocess.DEVNULL,
-        timeout=120,
-    )
+    root = tmp_path_factory.mktemp("big") / "corpus"
+    generate(root, ARTICLES, plain=True)
     return root
 
 

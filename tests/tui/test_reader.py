@@ -575,7 +575,7 @@ async def test_a_saved_search_lists_what_the_filter_showed(reader_corpus: Path) 
         await pilot.pause()
         app.screen.query_one("#name-input", Input).value = ""
         await pilot.press(*"Hang", "enter")
-        await app.workers.wait_for_complete()
+        await settled(pilot)
         await pilot.pause(0.2)
         assert "Hang 1 · 1 new" in tree_labels(app)
         await pilot.press("escape")

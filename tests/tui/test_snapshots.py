@@ -93,7 +93,7 @@ def test_timeline_of_a_filtered_list(snap_compare, reader_corpus: Path) -> None:
         await pilot.press("slash", *"facial", "enter")
         await pilot.press("G")
         await pilot.pause(0.2)  # the detail pane loads the article once the cursor rests
-        await pilot.app.workers.wait_for_complete()
+        await settled(pilot)
         await timeline_counted(pilot)
         await pilot.pause(0.3)
 

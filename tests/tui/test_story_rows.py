@@ -11,6 +11,7 @@ import pytest
 from textual.widgets import Input
 
 from tests.conftest import SITE
+from tests.tui.pilot import settled
 from tui.app import LedeApp
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
@@ -28,7 +29,7 @@ def site(tmp_path: Path) -> Path:
 async def started(app: LedeApp, pilot) -> ArticleList:
     """Wait until the index, and the stories loaded after the first frame, are shown."""
     await pilot.pause()
-    await app.workers.wait_for_complete()
+    await settled(pilot)
     await pilot.pause(0.1)
     return app.screen.query_one(ArticleList)
 

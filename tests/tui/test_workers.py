@@ -50,7 +50,7 @@ async def test_counts_are_posted_from_the_worker_not_put_into_widgets(
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
         await until(pilot, lambda: "All articles 4" in tree_labels(app))
-        await app.workers.wait_for_complete()
+        await settled(pilot)
     assert queried_from == {threading.main_thread().name}
 
 
@@ -74,7 +74,7 @@ async def test_an_article_that_cannot_be_read_says_why(reader_corpus: Path) -> N
         await until(pilot, lambda: bool(app.screen.query(ArticleList)))
         articles = app.screen.query_one(ArticleList)
         await until(pilot, lambda: articles.count == 4)
-        await app.workers.wait_for_complete()
+        await settled(pilot)
         second = articles.results.row(1) if articles.results else None
         assert second is not None
         assert app.follower is not None
@@ -152,7 +152,7 @@ async def test_a_state_locked_by_another_program_leaves_keys_answering_and_says_
         await until(pilot, lambda: bool(app.screen.query(ArticleList)))
         articles = app.screen.query_one(ArticleList)
         await until(pilot, lambda: articles.count == 4)
-        await app.workers.wait_for_complete()
+        await settled(pilot)
         first = articles.current
         assert first is not None
         articles.focus()
