@@ -35,9 +35,11 @@ class Terminal:
 
     def read(self, seconds: float) -> None:
         deadline = time.monotonic() + seconds
+        # poll, not select: a long session's file descriptors pass select's limit of 1024.
+        watch = select.poll()
+        watch.register(self.master, select.POLLIN)
         while time.monotonic() < deadline:
-            ready, _, _ = select.select([self.master], [], [], 0.05)
-            if ready:
+            if watch.poll(50):
                 try:
                     self.output += os.read(self.master, 65536)
                 except OSError:
