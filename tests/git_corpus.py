@@ -23,18 +23,22 @@ def git(folder: Path, *args: str) -> str:
     return done.stdout
 
 
-def article(folder: Path, name: str, title: str, day: str = "2026-11-30") -> Path:
+def article(
+    folder: Path, name: str, title: str, day: str = "2026-11-30", topic: str | None = None
+) -> Path:
+    """A news document on ``day`` (under ``topic`` if given), named and titled as asked."""
+    topics = f"topics:\n  - {topic}\n" if topic else ""
     return write_document(
         folder,
         name,
         f"""
-        title: "{title}"
-        publishedDateTime: {day}T08:00:00Z
-        originalUrl: "https://example.test/{name}"
-        provider:
-          name: Wire
-          domain: wire.test
-        """,
+title: "{title}"
+publishedDateTime: {day}T08:00:00Z
+originalUrl: "https://example.test/{name}"
+provider:
+  name: Wire
+  domain: wire.test
+{topics}""",
     )
 
 

@@ -12,11 +12,11 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from library.scope import SINCE
-from tests.conftest import write_document
-from tests.git_corpus import GitCorpus, git_corpus
+from tests.git_corpus import GitCorpus, article, git_corpus
 from tests.tui.pilot import indexed
 from tests.tui.test_reader import status, titles
 from tui.app import LedeApp
@@ -35,21 +35,7 @@ async def until(pilot, condition: Callable[[], object], what: str) -> None:
         await pilot.pause(0.05)
 
 
-def news(folder: Path, name: str, title: str, day: str = "2026-11-30") -> Path:
-    return write_document(
-        folder,
-        name,
-        f"""
-        title: "{title}"
-        publishedDateTime: {day}T08:00:00Z
-        originalUrl: "https://example.test/{name}"
-        provider:
-          name: Wire
-          domain: wire.test
-        topics:
-          - TensorFlow
-        """,
-    )
+news = partial(article, topic="TensorFlow")  # under a topic of the bundled taxonomy
 
 
 def notes(app: LedeApp) -> list[str]:
