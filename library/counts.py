@@ -1,8 +1,9 @@
-"""Counts in words: ``1 article``, ``2 articles``, ``0 problems``."""
+"""Counts in words: ``1 article``, ``2 articles``, ``0 problems``, ``3 stories``."""
 
 from __future__ import annotations
 
 
-def plural(count: int, noun: str) -> str:
-    """``count`` and ``noun``, with an ``s`` unless ``count`` is one."""
-    return f"{count} {noun if count == 1 else noun + 's'}"
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """``count`` and ``noun``, in its plural (``nouns``, else with an ``s``) unless
+    ``count`` is one."""
+    return f"{count} {noun if count == 1 else nouns or noun + 's'}"

@@ -21,11 +21,16 @@ DEADLINE = 10.0
 """Seconds a wait may take before the test fails: far beyond any real wait, even under load."""
 
 
-async def until(pilot: Pilot, condition: Callable[[], bool], seconds: float = DEADLINE) -> None:
-    """Let the app run until ``condition()`` holds (a failed assertion after ``seconds``)."""
+async def until(
+    pilot: Pilot,
+    condition: Callable[[], object],
+    what: str = "the condition",
+    seconds: float = DEADLINE,
+) -> None:
+    """Let the app run until ``condition()`` holds; fail naming ``what`` after ``seconds``."""
     deadline = time.monotonic() + seconds
     while not condition():
-        assert time.monotonic() < deadline, f"timed out after {seconds} s waiting"
+        assert time.monotonic() < deadline, f"timed out after {seconds} s waiting for {what}"
         await pilot.pause(0.02)
 
 
@@ -69,5 +74,5 @@ async def indexed(pilot: Pilot, seconds: float = DEADLINE) -> None:
         screen = pilot.app.screen
         return isinstance(screen, MainScreen) and screen.query_one(ArticleList).results is not None
 
-    await until(pilot, listed, seconds)
+    await until(pilot, listed, "the list", seconds)
     await settled(pilot, seconds)

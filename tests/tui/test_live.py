@@ -10,29 +10,18 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
 from library.scope import SINCE
 from tests.git_corpus import GitCorpus, article, git_corpus
-from tests.tui.pilot import indexed
+from tests.tui.pilot import indexed, until
 from tests.tui.test_reader import status, titles
 from tui.app import LedeApp
 from tui.widgets.article_list import ArticleList
 from tui.widgets.topic_tree import TopicTree
 
-DEADLINE = 10.0
 __all__ = ["git_corpus"]  # the fixture, for pytest
-
-
-async def until(pilot, condition: Callable[[], object], what: str) -> None:
-    """Let the app run until ``condition()`` holds; fail naming ``what`` past the deadline."""
-    deadline = time.monotonic() + DEADLINE
-    while not condition():
-        assert time.monotonic() < deadline, f"never happened: {what}"
-        await pilot.pause(0.05)
 
 
 news = partial(article, topic="TensorFlow")  # under a topic of the bundled taxonomy

@@ -12,6 +12,7 @@ from textual.widgets import Input
 
 from tests.conftest import SITE
 from tests.tui.pilot import settled
+from tests.tui.test_reader import status
 from tui.app import LedeApp
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
@@ -60,10 +61,14 @@ async def test_a_story_is_one_row_with_its_sources_and_c_shows_every_article(
         assert HEADLINE in grouped and OTHER not in grouped
         row = next(text for text in shown(articles) if HEADLINE[:30] in text)
         assert "2 sources · 2 unread · 03-05…03-07" in row
+        # The header counts articles, as the tree does, and the rows they make.
+        rows = len(grouped)
+        assert f"{rows + 1} articles · {rows} stories · " in status(app)
         await pilot.press("c")
         assert HEADLINE in titles(articles) and OTHER in titles(articles)
         assert len(titles(articles)) == len(grouped) + 1
         assert not [text for text in shown(articles) if "sources" in text]
+        assert f"{rows + 1} articles · {rows + 1} unread" in status(app)
         await pilot.press("c")
         assert titles(articles) == grouped
 

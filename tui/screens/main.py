@@ -219,12 +219,10 @@ class MainScreen(ReaderCommands):
 
     def update_status(self) -> None:
         articles = self.query_one("#articles", ArticleList)
-        unread = articles.results.unread if articles.results is not None else 0
-        self.query_one("#list-status", ListStatus).show_counts(
+        self.query_one("#list-status", ListStatus).show_results(
             self.scope.name,
             self.filter_text,
-            articles.count,
-            unread,
+            articles.results,
             self.sort,
             hidden=self.session.stream.hide_unpublished,
         )

@@ -13,6 +13,9 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widget import Widget
 
+from library.counts import plural
+from library.results import ResultSet
+from library.story_map import StoryResults
 from tui.progress import BAR_WIDTH, progress_line
 
 GAP = "  "
@@ -41,23 +44,29 @@ class ListStatus(Widget):
         self._tick = 0
         self._pulse: Timer | None = None
 
-    def show_counts(
+    def show_results(
         self,
         scope: str,
         filter_text: str,
-        shown: int,
-        unread: int,
+        results: ResultSet | None,
         sort: str,
         *,
         hidden: bool = False,
     ) -> None:
-        """Show what the list holds (``hidden``: unpublished articles are left out); the
-        user's filter text is never read as markup."""
+        """Show what the list holds: its articles, and the rows they make when stories
+        group them (the tree counts articles too, so the two agree); ``hidden``:
+        unpublished articles are left out. The user's filter text is never read as
+        markup."""
         self._head = Content.styled(scope, "bold")
         if filter_text:
             self._head += Content.assemble((f"{GAP}filter: ", "dim"), filter_text)
-        self._articles = Content(f"{shown} article{'' if shown == 1 else 's'}")
-        self._counts = self._articles + f" · {unread} unread"
+        rows = len(results) if results is not None else 0
+        articles = len(results.members) if isinstance(results, StoryResults) else rows
+        self._articles = Content(plural(articles, "article"))
+        self._counts = self._articles
+        if rows < articles:
+            self._counts += f" · {plural(rows, 'story', 'stories')}"
+        self._counts += f" · {results.unread if results is not None else 0} unread"
         if hidden:
             self._counts += " · unpublished hidden"
         self._sort = Content.styled(f"sort: {sort}", "dim")
