@@ -28,21 +28,18 @@ from __future__ import annotations
 
 import argparse
 import compileall
-import fcntl
 import os
-import pty
-import re
-import select
 import shutil
-import signal
 import statistics
-import struct
 import subprocess
 import sys
 import tempfile
-import termios
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from in_terminal import key_latency, run_in_terminal
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("tui", "library", "models", "preview")
@@ -67,68 +64,6 @@ for path in sorted(Path(sys.argv[1]).rglob("*.md")):
 """
 
 
-def spawn_in_terminal(argv: list[str], env: dict[str, str]) -> tuple[subprocess.Popen, int]:
-    """Start ``argv`` in a new 160x45 pseudo-terminal; the process and the terminal's end."""
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 45, 160, 0, 0))
-    process = subprocess.Popen(
-        argv,
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env=env,
-        start_new_session=True,
-        close_fds=True,
-    )
-    os.close(slave)
-    return process, master
-
-
-def run_in_terminal(
-    argv: list[str], marker: str, env: dict[str, str], timeout: float = 120.0
-) -> tuple[float, int]:
-    """Start ``argv`` in a 160x45 pseudo-terminal; seconds until ``marker`` shows, and its
-    peak resident memory in kB once it has settled (its start-up work done: no output
-    for a second)."""
-    started = time.perf_counter()
-    process, master = spawn_in_terminal(argv, env)
-    seen = b""
-    pattern = re.compile(re.escape(marker.encode()))
-    try:
-        while time.perf_counter() - started < timeout:
-            ready, _, _ = select.select([master], [], [], 0.05)
-            if ready:
-                try:
-                    chunk = os.read(master, 65536)
-                except OSError:
-                    break
-                seen = (seen + chunk)[-20000:]
-                # Textual may move the cursor between cells; drop escape sequences first.
-                plain = re.sub(rb"\x1b\[[0-9;?]*[A-Za-z]", b"", seen)
-                if pattern.search(plain):
-                    elapsed = time.perf_counter() - started
-                    settle_until = time.perf_counter() + 15
-                    while time.perf_counter() < settle_until:
-                        if not select.select([master], [], [], 1.0)[0]:
-                            break
-                        os.read(master, 65536)
-                    return elapsed, peak_memory_kb(process.pid)
-            if process.poll() is not None:
-                break
-        raise RuntimeError(f"{marker!r} never appeared; last output: {seen[-500:]!r}")
-    finally:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-        os.close(master)
-
-
-def peak_memory_kb(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1])
-    return 0
-
-
 def timed(argv: list[str], env: dict[str, str]) -> float:
     started = time.perf_counter()
     subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL)
@@ -138,75 +73,6 @@ def timed(argv: list[str], env: dict[str, str]) -> float:
 def best(values: list[float]) -> float:
     """The fastest of several runs: the least disturbed by other load."""
     return min(values)
-
-
-def key_latency(
-    argv: list[str],
-    marker: str,
-    keys: list[str],
-    env: dict[str, str],
-    setup: str = "",
-    echoed: bool = False,
-) -> list[float]:
-    """Milliseconds from writing each key to the screen update it causes.
-
-    With ``echoed``, the update is done when the keys typed so far appear on
-    screen (the filter field shows them in the frame that brings the new list
-    and counts; the status line may cut a filter to keep its counts); otherwise
-    when the program has written nothing for 15 ms. Keys are spaced out so
-    updates never run together.
-    """
-    process, master = spawn_in_terminal(argv, env)
-
-    def drain(silence: float, limit: float = 5.0, first: float = 0.0) -> tuple[bytes, float]:
-        """Read until ``silence`` seconds pass with no output (after waiting up to
-        ``first`` seconds for the first byte); the output and when it last came."""
-        data, last = b"", time.perf_counter()
-        deadline = last + limit
-        wait = max(first, silence)
-        while time.perf_counter() < deadline:
-            ready, _, _ = select.select([master], [], [], wait)
-            if not ready:
-                break
-            data += os.read(master, 65536)
-            last = time.perf_counter()
-            wait = silence
-        return data, last
-
-    try:
-        seen = b""
-        started = time.perf_counter()
-        while marker.encode() not in re.sub(rb"\x1b\[[0-9;?]*[A-Za-z]", b"", seen):
-            if time.perf_counter() - started > 60:
-                raise RuntimeError(f"{marker!r} never appeared")
-            seen += drain(0.05, 0.5)[0]
-        drain(0.5, 10)  # let start-up work (counts, the scan for changes) finish
-        if setup:
-            os.write(master, setup.encode())
-            drain(0.2)
-        samples = []
-        for count, key in enumerate(keys, 1):
-            sent = time.perf_counter()
-            os.write(master, key.encode())
-            if echoed:
-                wanted = "".join(keys[:count]).encode()
-                output = b""
-                while wanted not in re.sub(rb"\x1b\[[0-9;?]*[A-Za-z]", b"", output):
-                    if time.perf_counter() - sent > 5:
-                        raise RuntimeError(f"{wanted!r} never appeared")
-                    ready, _, _ = select.select([master], [], [], 0.05)
-                    if ready:
-                        output += os.read(master, 65536)
-                last = time.perf_counter()
-            else:
-                _, last = drain(0.015, first=2.0)  # the update, however late it starts
-            samples.append((last - sent) * 1000)
-            drain(0.2)
-        return samples
-    finally:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-        os.close(master)
 
 
 def write_corpus(folder: Path, count: int) -> None:
@@ -242,24 +108,57 @@ def environment(home: Path) -> dict[str, str]:
     }
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def arguments(description: str) -> argparse.ArgumentParser:
+    """The options every benchmark script takes."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--count", type=int, default=50_000)
-    parser.add_argument("--growth", type=int, default=0, help="also time a corpus this big")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="reuse/keep the corpora in this folder")
+    return parser
+
+
+@contextmanager
+def workspace(count: int, keep: Path | None) -> Iterator[tuple[Path, Path, dict[str, str]]]:
+    """The folder of corpora (``keep``, else a temporary one), the corpus of ``count``
+    articles in it (written unless kept), and lede's environment, removed afterwards."""
+    work = keep or Path(tempfile.mkdtemp(prefix="lede-bench-"))
+    corpus = work / f"corpus{count}"
+    if not corpus.exists():
+        write_corpus(corpus, count)
+    home = Path(tempfile.mkdtemp(prefix="lede-bench-home-"))
+    try:
+        yield work, corpus, environment(home)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+        if not keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> int:
+    parser = arguments(__doc__.splitlines()[0])
+    parser.add_argument("--growth", type=int, default=0, help="also time a corpus this big")
     args = parser.parse_args()
     compile_sources()
+    rows: list[tuple[str, str, str, str, str]] = []
+    with workspace(args.count, args.keep) as (work, corpus, env):
+        try:
+            measure(args, work, corpus, env, rows)
+        finally:
+            print_table(rows)  # what was measured, even if a later step failed
+    return 0
 
-    work = args.keep or Path(tempfile.mkdtemp(prefix="lede-bench-"))
-    corpus = work / f"corpus{args.count}"
-    if not corpus.exists():
-        write_corpus(corpus, args.count)
-    home = Path(tempfile.mkdtemp(prefix="lede-bench-home-"))
-    env = environment(home)
+
+def measure(
+    args: argparse.Namespace,
+    work: Path,
+    corpus: Path,
+    env: dict[str, str],
+    rows: list[tuple[str, str, str, str, str]],
+) -> None:
+    """Append a row to ``rows`` for each goal, measured in turn."""
+    home = Path(env["XDG_CACHE_HOME"]).parent
     lede = LEDE
     python = [sys.executable]
-    rows: list[tuple[str, str, str, str, str]] = []
 
     # Cold index against the plain YAML loop.
     yaml_loop = best(
@@ -382,12 +281,6 @@ def main() -> int:
     from live import live_rows
 
     rows += live_rows(lede, corpus, args.count, env, args.runs)
-
-    print_table(rows)
-    shutil.rmtree(home, ignore_errors=True)
-    if not args.keep:
-        shutil.rmtree(work, ignore_errors=True)
-    return 0
 
 
 def print_table(rows: list[tuple[str, str, str, str, str]]) -> None:

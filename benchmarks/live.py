@@ -15,7 +15,6 @@ New files go under ``live-arrivals/`` in the corpus, removed again at the end.
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
 import select
@@ -24,12 +23,12 @@ import signal
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
 
-from bench import LEDE, environment, print_table, spawn_in_terminal, write_corpus
+from bench import LEDE, arguments, print_table, workspace
+from in_terminal import spawn_in_terminal
 
 IDLE = 30.0  # seconds of idle CPU measured
 BURST = 10_000
@@ -101,12 +100,13 @@ class Reader:
 def type_filter(reader: Reader) -> list[float]:
     """Open the filter and type ``TYPED``, a key every 0.1 s: ms until each shows."""
     reader.type("/")
-    reader.wait_for("filter: ")
+    reader.settle()
     keys = []
     for position in range(len(TYPED)):
         reader.mark()
         reader.type(TYPED[position])
-        keys.append(reader.wait_for(f"filter: {TYPED[: position + 1]}") * 1000)
+        # The field's text, in the frame that also brings the list (as ``key_latency``).
+        keys.append(reader.wait_for(TYPED[: position + 1]) * 1000)
         pause = time.perf_counter() + 0.1
         while time.perf_counter() < pause:
             reader.read(0.02)
@@ -184,26 +184,12 @@ def live_rows(
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description="the live measures alone")
-    parser.add_argument("--count", type=int, default=50_000)
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--keep", type=Path, help="reuse/keep the corpus in this folder")
-    args = parser.parse_args()
-    work = args.keep or Path(tempfile.mkdtemp(prefix="lede-bench-"))
-    corpus = work / f"corpus{args.count}"
-    if not corpus.exists():
-        write_corpus(corpus, args.count)
-    home = Path(tempfile.mkdtemp(prefix="lede-bench-home-"))
-    env = environment(home)
-    try:
+    args = arguments("the live measures alone").parse_args()
+    with workspace(args.count, args.keep) as (_, corpus, env):
         subprocess.run(
             [*LEDE, "index", str(corpus)], env=env, check=True, stdout=subprocess.DEVNULL
         )
         print_table(live_rows(LEDE, corpus, args.count, env, args.runs))
-    finally:
-        shutil.rmtree(home, ignore_errors=True)
-        if not args.keep:
-            shutil.rmtree(work, ignore_errors=True)
     return 0
 
 

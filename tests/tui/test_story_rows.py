@@ -63,7 +63,7 @@ async def test_a_story_is_one_row_with_its_sources_and_c_shows_every_article(
         assert "2 sources · 2 unread · 03-05…03-07" in row
         # The header counts articles, as the tree does, and the rows they make.
         rows = len(grouped)
-        assert f"{rows + 1} articles · {rows} stories · " in status(app)
+        assert f"{rows + 1} articles · {rows + 1} unread · {rows} stories" in status(app)
         await pilot.press("c")
         assert HEADLINE in titles(articles) and OTHER in titles(articles)
         assert len(titles(articles)) == len(grouped) + 1

@@ -1,8 +1,9 @@
-"""The line above the article list: scope, filter, counts and sort, cut to fit its width.
+"""The line above the article list: scope, filter, counts, stories and sort, cut to fit.
 
-The counts are what a person looks for while typing a filter, so they are never cut.
-The sort gives way when it would leave the scope and filter fewer than ``MIN_HEAD``
-cells, and a longer filter (then the scope) is cut with an ellipsis. The parts are laid
+The counts (articles, unread) are what a person looks for while typing a filter, so they
+are never cut. The sort, then the number of story rows, give way when they would leave
+the scope and filter fewer than ``MIN_HEAD`` cells, and a longer filter (then the
+scope) is cut with an ellipsis. The parts are laid
 out at render time from the width the line has, so a resize lays them out again and an
 update is a repaint of one row.
 """
@@ -38,6 +39,7 @@ class ListStatus(Widget):
         self._head = Content("")
         self._counts = Content("")
         self._articles = Content("")  # the counts while indexing, when all are new anyway
+        self._stories = Content("")  # the rows stories make, when fewer than the articles
         self._sort = Content("")
         self._error: Content | None = None
         self._progress: tuple[int, int] | None = None  # (done, total) while indexing
@@ -63,13 +65,12 @@ class ListStatus(Widget):
         rows = len(results) if results is not None else 0
         articles = len(results.members) if isinstance(results, StoryResults) else rows
         self._articles = Content(plural(articles, "article"))
-        self._counts = self._articles
-        if rows < articles:
-            self._counts += f" · {plural(rows, 'story', 'stories')}"
-        self._counts += f" · {results.unread if results is not None else 0} unread"
+        self._counts = self._articles + f" · {results.unread if results is not None else 0} unread"
         if hidden:
             self._counts += " · unpublished hidden"
-        self._sort = Content.styled(f"sort: {sort}", "dim")
+        stories = f" · {plural(rows, 'story', 'stories')}" if rows < articles else ""
+        self._stories = Content(stories)
+        self._sort = Content(GAP) + Content.styled(f"sort: {sort}", "dim")
         self._error = None
         self.refresh()
 
@@ -118,21 +119,20 @@ class ListStatus(Widget):
             counts = self._articles + GAP
             room = width - counts.cell_length - len(self.progress_text(0)) - 1
             progress = self.progress_text(max(0, min(BAR_WIDTH, room - len(GAP) - 8)))
-            return fit(
-                width, self._head, counts + Content.styled(progress, "$foreground"), Content("")
-            )
-        return fit(width, self._head, self._counts, self._sort)
+            return fit(width, self._head, counts + Content.styled(progress, "$foreground"))
+        return fit(width, self._head, self._counts, self._stories, self._sort)
 
 
-def fit(width: int, head: Content, counts: Content, sort: Content) -> Content:
-    """``head  counts  sort`` in ``width`` cells: the head is cut first, the counts last."""
+def fit(width: int, head: Content, counts: Content, *extras: Content) -> Content:
+    """``head  counts`` and then ``extras`` in ``width`` cells: the head is cut first, down
+    to ``MIN_HEAD``; then the extras give way, the last first; the counts never."""
     room = width - counts.cell_length - len(GAP)
-    with_sort = room - len(GAP) - sort.cell_length >= min(head.cell_length, MIN_HEAD)
-    if with_sort:
-        room -= len(GAP) + sort.cell_length
+    kept: list[Content] = []
+    for extra in extras:
+        if room - extra.cell_length < min(head.cell_length, MIN_HEAD):
+            break
+        kept.append(extra)
+        room -= extra.cell_length
     if room <= 0:
         return counts.truncate(width, ellipsis=True)
-    parts = [head.truncate(room, ellipsis=True), Content(GAP), counts]
-    if with_sort:
-        parts += [Content(GAP), sort]
-    return Content("").join(parts)
+    return Content("").join([head.truncate(room, ellipsis=True), Content(GAP), counts, *kept])
