@@ -55,13 +55,7 @@ async def choose(app: LedeApp, pilot, label: str) -> None:  # noqa: ANN001 - Tex
     node = next(n for n in walk(tree.root) if str(n.label).startswith(label))
     tree.focus()
     tree.move_cursor(node)
-    await pilot.pause(0.1)
-
-
-async def counted(app: LedeApp, pilot) -> None:  # noqa: ANN001
-    """Wait for the counting worker a change started, and the tree it fills."""
     await settled(pilot)
-    await pilot.pause(0.1)
 
 
 def position(app: LedeApp, title: str) -> int:
@@ -100,7 +94,7 @@ async def test_a_site_opens_on_its_news_with_every_collection_counted_in_the_tre
         articles = app.screen.query_one(ArticleList)
         articles.focus()
         await pilot.press("enter")  # read one: the counts follow
-        await counted(app, pilot)
+        await settled(pilot)
         assert "Unpublished 3 · 2 new" in labels(app)
         assert group(app, "Collections")[0] == "News 9 · 8 new"
 
@@ -110,7 +104,7 @@ async def test_u_hides_the_unpublished_everywhere_but_their_own_node() -> None:
     async with app.run_test(size=(160, 45)) as pilot:
         await indexed(pilot)
         await pilot.press("U")
-        await counted(app, pilot)
+        await settled(pilot)
         assert len(titles(app)) == 6 and not set(titles(app)) & UNPUBLISHED_NEWS
         assert "unpublished hidden" in status(app)
         assert "All articles 6 · 6 new" in labels(app)
@@ -121,7 +115,7 @@ async def test_u_hides_the_unpublished_everywhere_but_their_own_node() -> None:
         await choose(app, pilot, "All articles")
         app.screen.query_one(ArticleList).focus()
         await pilot.press("U")
-        await counted(app, pilot)
+        await settled(pilot)
         assert len(titles(app)) == 9
         assert "unpublished hidden" not in status(app)
         assert "All articles 9 · 9 new" in labels(app)
@@ -156,13 +150,13 @@ async def test_rows_and_the_detail_mark_what_the_site_did_not_publish() -> None:
         articles = app.screen.query_one(ArticleList)
         articles.set_cursor(position(app, "Bank fraud models flag odd payments"))
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await settled(pilot)
         assert "Not published by the site" not in detail_text(app)
         articles = app.screen.query_one(ArticleList)
         articles.focus()
         articles.set_cursor(position(app, "PIN diode handles high-power apps"))
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await settled(pilot)
         assert "Not published by the site" in detail_text(app)
 
 
@@ -172,7 +166,7 @@ async def test_rows_of_other_collections_say_what_they_are() -> None:
         await indexed(pilot)
         news, _ = row_text(app, "Bank fraud models flag odd payments")
         await pilot.press("slash", *"collection:*", "enter")
-        await pilot.pause(0.2)
+        await settled(pilot)
         assert len(titles(app)) == 13
         assert row_text(app, "Bank fraud models flag odd payments")[0] == news  # unmarked
         course, _ = row_text(app, "AI For Everyone")

@@ -3,15 +3,13 @@ cached, and every hostile image a one-line message."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import write_document
 from tests.images import serve_images
-from tests.tui.pilot import settled
+from tests.tui.pilot import settled, until
 from tests.webserver import TestServer
 from tui.app import LedeApp
 from tui.widgets.lead_image import LeadImage
@@ -51,13 +49,6 @@ def corpus(root: Path, server: TestServer, *paths: str) -> Path:
     return root
 
 
-async def wait_for(pilot, condition: Callable[[], bool], deadline: float = 10.0) -> None:
-    end = time.monotonic() + deadline
-    while not condition():
-        assert time.monotonic() < end, "condition not met in time"
-        await pilot.pause(0.02)
-
-
 async def opened(app: LedeApp, pilot, title_start: str) -> None:
     """Start, wait for the list, open the article whose title starts with ``title_start``."""
     from tui.widgets.article_list import ArticleList
@@ -66,12 +57,12 @@ async def opened(app: LedeApp, pilot, title_start: str) -> None:
     await pilot.pause()
     await settled(pilot)
     articles = app.screen.query_one(ArticleList)
-    await wait_for(pilot, lambda: articles.results is not None and len(articles.results) > 0)
+    await until(pilot, lambda: articles.results is not None and len(articles.results) > 0)
     titles = [row.title for row in articles.results]
     articles.set_cursor(next(i for i, t in enumerate(titles) if t.startswith(title_start)))
     await pilot.press("enter")
     detail = app.screen.query_one(DetailView)
-    await wait_for(
+    await until(
         pilot, lambda: detail.article is not None and detail.article.title.startswith(title_start)
     )
 
@@ -96,11 +87,11 @@ async def test_i_shows_and_hides_the_image_and_nothing_is_fetched_before(
     async with app.run_test(size=(140, 40)) as pilot:
         await opened(app, pilot, "Article 0")
         await pilot.press("J", "K")  # move around the articles with images
-        await pilot.pause(0.3)
+        await settled(pilot)
         assert sum(server.hits.values()) == 0
         assert not lead(app).shown
         await pilot.press("i")
-        await wait_for(pilot, lambda: bool(pictures(app)))
+        await until(pilot, lambda: bool(pictures(app)))
         assert server.hits == {"/photo.png": 1}
         assert lead_status(app).startswith("Image 96x48, fetched")
         lines = [pictures(app)[0].render_line(y).text for y in range(pictures(app)[0].size.height)]
@@ -109,16 +100,16 @@ async def test_i_shows_and_hides_the_image_and_nothing_is_fetched_before(
         await pilot.pause()
         assert not lead(app).shown and not pictures(app)
         await pilot.press("i")  # again: from the disk, not the network
-        await wait_for(pilot, lambda: bool(pictures(app)))
+        await until(pilot, lambda: bool(pictures(app)))
         assert server.hits == {"/photo.png": 1}
         assert "cached" in lead_status(app)
         await pilot.press("J")  # another article: its image waits for its own i
-        await wait_for(
+        await until(
             pilot, lambda: app.screen.query_one("DetailView").article.title.startswith("Article 1")
         )
         assert not lead(app).shown and not pictures(app)
         await pilot.press("i")
-        await wait_for(pilot, lambda: bool(pictures(app)))
+        await until(pilot, lambda: bool(pictures(app)))
         assert server.hits == {"/photo.png": 1, "/photo.jpg": 1}
 
 
@@ -143,7 +134,7 @@ async def test_a_hostile_image_is_one_line(
     async with app.run_test(size=(140, 40)) as pilot:
         await opened(app, pilot, "Article 0")
         await pilot.press("i")
-        await wait_for(pilot, lambda: lead_status(app).startswith("⚠"))
+        await until(pilot, lambda: lead_status(app).startswith("⚠"))
         assert lead_status(app) == message
         assert not pictures(app)
         await pilot.press("j")  # the reader goes on
@@ -155,7 +146,7 @@ async def test_an_article_without_an_image_says_so(server: TestServer, tmp_path:
     async with app.run_test(size=(140, 40)) as pilot:
         await opened(app, pilot, "Plain")
         await pilot.press("i")
-        await wait_for(pilot, lambda: lead(app).shown)
+        await until(pilot, lambda: lead(app).shown)
         assert lead_status(app) == "This article has no image"
         assert sum(server.hits.values()) == 0
 
@@ -170,7 +161,7 @@ async def test_the_setting_loads_images_without_i(
     app = LedeApp([str(corpus(tmp_path / "c", server, "/photo.png"))])
     async with app.run_test(size=(140, 40)) as pilot:
         await opened(app, pilot, "Article 0")
-        await wait_for(pilot, lambda: bool(pictures(app)))
+        await until(pilot, lambda: bool(pictures(app)))
         assert server.hits == {"/photo.png": 1}
         await pilot.press("i")
         await pilot.pause()

@@ -25,13 +25,10 @@ def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     time.tzset()
 
 
-async def timeline_counted(pilot, deadline: float = 10.0) -> None:
+async def timeline_counted(pilot) -> None:
     """Wait until the timeline counts what the list shows (it is counted once the list rests)."""
     timeline = pilot.app.screen.query_one(Timeline)
-    end = time.monotonic() + deadline
-    while timeline.pending:
-        assert time.monotonic() < end, "the timeline was not counted"
-        await pilot.pause(0.05)
+    await until(pilot, lambda: not timeline.pending, "the timeline's counts")
     await settled(pilot)
 
 
@@ -80,7 +77,7 @@ def test_site_with_every_collection(snap_compare) -> None:
     async def every_collection(pilot) -> None:
         await settled(pilot)
         await pilot.press("slash", *"collection:*", "enter")
-        await pilot.pause(0.3)
+        await settled(pilot)
 
     assert snap_compare(reader(SITE), terminal_size=(160, 45), run_before=every_collection)
 
@@ -92,10 +89,9 @@ def test_timeline_of_a_filtered_list(snap_compare, reader_corpus: Path) -> None:
         await settled(pilot)
         await pilot.press("slash", *"facial", "enter")
         await pilot.press("G")
-        await pilot.pause(0.2)  # the detail pane loads the article once the cursor rests
-        await settled(pilot)
+        await settled(pilot)  # the detail pane loads the article once the cursor rests
         await timeline_counted(pilot)
-        await pilot.pause(0.3)
+        await pilot.pause()
 
     assert snap_compare(
         reader(reader_corpus), terminal_size=(120, 30), run_before=filter_and_go_to_the_end

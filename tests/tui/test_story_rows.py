@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
+from library.story_map import StoryResults
 from tests.conftest import SITE
-from tests.tui.pilot import settled
+from tests.tui.pilot import indexed, settled, until
 from tests.tui.test_reader import status
 from tui.app import LedeApp
 from tui.widgets.article_list import ArticleList
@@ -29,10 +30,14 @@ def site(tmp_path: Path) -> Path:
 
 async def started(app: LedeApp, pilot) -> ArticleList:
     """Wait until the index, and the stories loaded after the first frame, are shown."""
-    await pilot.pause()
-    await settled(pilot)
-    await pilot.pause(0.1)
-    return app.screen.query_one(ArticleList)
+    await indexed(pilot)
+    articles = app.screen.query_one(ArticleList)
+    await until(pilot, lambda: isinstance(articles.results, StoryResults), "the stories")
+    return articles
+
+
+def read_flags(app: LedeApp) -> set[str]:
+    return app.session.state.flagged("read")
 
 
 def shown(articles: ArticleList) -> list[str]:
@@ -97,7 +102,7 @@ async def test_the_detail_lists_the_sources_and_a_number_opens_one(site: Path) -
     async with app.run_test(size=(260, 45)) as pilot:
         articles = await started(app, pilot)
         await to_row(pilot, articles, HEADLINE)
-        await pilot.pause(0.3)  # the detail follows the cursor
+        await settled(pilot)  # the detail follows the cursor
         detail = app.screen.query_one(DetailView)
         sources = detail.query_one(StorySources)
         assert sources.display
@@ -105,16 +110,17 @@ async def test_the_detail_lists_the_sources_and_a_number_opens_one(site: Path) -
         assert "2 sources" in text
         assert "SecurityWeek  2021-03-05" in text and "Threatpost  2021-03-07" in text
         await pilot.press("2")
-        await pilot.pause(0.3)
+        await settled(pilot)
         assert detail.article is not None and detail.article.title == OTHER
-        read = app.session.state.flagged("read")
+        await until(pilot, lambda: read_flags(app), "the source marked read")
+        read = read_flags(app)
         assert len(read) == 1 and "threatpost" in next(iter(read))
         assert sorted(titles(articles)) == sorted([HEADLINE, OTHER])  # the list follows
         assert articles.current is not None and articles.current.title == OTHER
         await pilot.press("escape", "escape")
         await pilot.pause()
         await to_row(pilot, articles, "Bank fraud models flag odd payments")
-        await pilot.pause(0.3)
+        await settled(pilot)
         assert not sources.display  # an article alone has no sources list
 
 
@@ -127,8 +133,8 @@ async def test_reading_the_headline_leaves_the_other_source_unread(site: Path) -
         await pilot.pause()
         await to_row(pilot, articles, HEADLINE)
         await pilot.press("enter")  # the headline article itself
-        await pilot.pause(0.2)
-        read = app.session.state.flagged("read")
+        await until(pilot, lambda: read_flags(app), "the headline marked read")
+        read = read_flags(app)
         assert len(read) == 1 and "securityweek" in next(iter(read))
         await pilot.press("escape", "escape")  # the list, then the grouped list
         await pilot.pause()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,7 +11,7 @@ import pytest
 from library import timeline as timeline_module
 from library.timeline import NO_DATE, histogram
 from tests.conftest import write_document
-from tests.tui.pilot import indexed
+from tests.tui.pilot import indexed, until
 from tui.app import LedeApp
 from tui.widgets import timeline as timeline_widget
 from tui.widgets.article_list import ArticleList
@@ -57,14 +55,6 @@ def test_days_when_they_fit_weeks_then_months() -> None:
     assert histogram(dates_of(None), numpy.arange(1, 2), 10) is None
 
 
-async def wait_for(pilot, condition: Callable[[], bool], deadline: float = 5.0) -> None:
-    """Poll ``condition`` until it holds, failing after ``deadline`` seconds."""
-    end = time.monotonic() + deadline
-    while not condition():
-        assert time.monotonic() < end, "condition not met in time"
-        await pilot.pause(0.02)
-
-
 def shown_bars(app: LedeApp) -> str:
     text = str(app.screen.query_one(Timeline).render())
     return "".join(char for char in text if char in BARS or char == " ").strip()
@@ -94,20 +84,20 @@ async def test_the_timeline_counts_the_list_and_marks_the_cursor(dated_corpus: P
     app = LedeApp([str(dated_corpus)])
     async with app.run_test(size=(120, 30)) as pilot:
         timeline = app.screen.query_one(Timeline)
-        await wait_for(pilot, lambda: timeline.histogram is not None and not timeline.pending)
+        await until(pilot, lambda: timeline.histogram is not None and not timeline.pending)
         assert timeline.histogram is not None
         assert timeline.histogram.counts == [9, 2, 0, 0, 1]
         assert shown_bars(app) == "█▂  ▁"
         text = str(timeline.render())
         assert text.startswith("2021-03-01 ") and text.endswith(" 2021-03-05")
         # Newest first: the cursor is on the article of 03-05, the last bucket.
-        await wait_for(
+        await until(
             pilot, lambda: timeline.marked == app.screen.query_one(ArticleList).current.published
         )
         marked = [span for span in timeline.render().spans if "reverse" in str(span.style)]
         assert len(marked) == 1 and marked[0].start == len("2021-03-01 ") + 4
         await pilot.press("G")  # the oldest: 03-01
-        await wait_for(pilot, lambda: timeline.histogram.bucket_of(timeline.marked) == 0)
+        await until(pilot, lambda: timeline.histogram.bucket_of(timeline.marked) == 0)
 
 
 async def test_typing_a_filter_costs_no_count_until_it_rests(
@@ -128,12 +118,12 @@ async def test_typing_a_filter_costs_no_count_until_it_rests(
     async with app.run_test(size=(120, 30)) as pilot:
         await indexed(pilot)  # indexing, and the stories loaded after it, refill the list
         timeline = app.screen.query_one(Timeline)
-        await wait_for(pilot, lambda: timeline.histogram is not None and not timeline.pending)
+        await until(pilot, lambda: timeline.histogram is not None and not timeline.pending)
         counted.clear()
         await pilot.press("slash", *"robot")
         assert timeline.pending and counted == []
         assert len(app.screen.query_one(ArticleList).results) == 4
-        await wait_for(pilot, lambda: not timeline.pending)
+        await until(pilot, lambda: not timeline.pending)
         assert counted == [4]
         assert timeline.histogram is not None and timeline.histogram.counts == [3, 1]
 
@@ -143,11 +133,11 @@ async def test_a_date_changed_on_disk_moves_its_bar_after_a_reload(dated_corpus:
     app = LedeApp([str(dated_corpus)])
     async with app.run_test(size=(120, 30)) as pilot:
         timeline = app.screen.query_one(Timeline)
-        await wait_for(pilot, lambda: timeline.histogram is not None and not timeline.pending)
+        await until(pilot, lambda: timeline.histogram is not None and not timeline.pending)
         document = dated_corpus / "a11.md"  # the one article of 03-05
         document.write_text(document.read_text().replace("2021-03-05", "2021-03-03"))
         await pilot.press("r")
-        await wait_for(
+        await until(
             pilot,
             lambda: timeline.histogram is not None and timeline.histogram.counts == [9, 2, 1],
         )
