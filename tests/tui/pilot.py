@@ -34,6 +34,15 @@ async def until(
         await pilot.pause(0.02)
 
 
+async def resized(pilot: Pilot, width: int, height: int) -> None:
+    """Resize the terminal and wait until the screen is laid out at the new size (under
+    load the resize event may still be queued when the next key is handled)."""
+    await pilot.resize_terminal(width, height)
+    size = (width, height)
+    await until(pilot, lambda: pilot.app.screen.size == size, f"the screen at {width}x{height}")
+    await pilot.pause()
+
+
 def working(app: LedeApp) -> bool:
     """Whether a worker (indexing, counting, loading an article, a preview) is still at it."""
     return any(worker.state in (WorkerState.PENDING, WorkerState.RUNNING) for worker in app.workers)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.screen import Screen
 
-from tests.tui.pilot import indexed, until
+from tests.tui.pilot import indexed, resized, until
 from tui.app import LedeApp
 from tui.widgets.detail_view import DetailView
 from tui.widgets.list_status import ListStatus
@@ -41,8 +41,7 @@ async def test_a_long_filter_is_cut_before_the_counts(reader_corpus: Path, width
         # The list is 78 cells wide at 80 columns (alone across), 57 at 160 (beside the
         # tree and the detail): the sort stays only where the filter keeps room too.
         assert ("sort: date" in line) == (width == 80)
-        await pilot.resize_terminal(100, 45)  # the list alone across: room for it all
-        await pilot.pause()
+        await resized(pilot, 100, 45)  # the list alone across: room for it all
         assert f"filter: {LONG_FILTER}  0 articles" in shown(app)
 
 

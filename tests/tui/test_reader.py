@@ -15,7 +15,7 @@ from textual.widgets import Input
 from library.corpus import open_index, open_state
 from tests.conftest import REAL_CORPUS, SITE, needs_real_corpus, write_document
 from tests.tui.conftest import HOSTILE_TITLE
-from tests.tui.pilot import indexed, settled, until
+from tests.tui.pilot import indexed, resized, settled, until
 from tui import app as app_module
 from tui.app import LedeApp
 from tui.screens.confirm import ConfirmScreen
@@ -576,14 +576,13 @@ async def test_a_saved_search_lists_what_the_filter_showed(reader_corpus: Path) 
         app.screen.query_one("#name-input", Input).value = ""
         await pilot.press(*"Hang", "enter")
         await settled(pilot)
-        await pilot.pause(0.2)
-        assert "Hang 1 · 1 new" in tree_labels(app)
+        await until(pilot, lambda: "Hang 1 · 1 new" in tree_labels(app), "the saved search")
         await pilot.press("escape")
         tree = app.screen.query_one(TopicTree)
         node = next(n for n in tree._tree_nodes.values() if str(n.label).startswith("Hang "))
         tree.focus()
         tree.move_cursor(node)
-        await pilot.pause(0.2)
+        await settled(pilot)
         assert titles(app) == shown
     assert open_state().saved_queries() == [("Hang", "hang*")]
 
@@ -715,7 +714,6 @@ async def test_the_tree_is_wide_enough_for_every_topic_and_its_counts(
         assert longest in labels
         assert not tree.show_horizontal_scrollbar
         assert tree.size.width < 160 // 3  # and it leaves the room to the list and the detail
-        await pilot.resize_terminal(80, 24)
+        await resized(pilot, 80, 24)
         await pilot.press("t")
-        await pilot.pause()
-        assert tree.region.width == 80  # narrow: all the width
+        await until(pilot, lambda: tree.region.width == 80, "the tree across")  # narrow: all
