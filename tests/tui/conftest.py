@@ -17,6 +17,8 @@ from tests.tui.terminal import Terminal, family
 
 FEEDS = Path(__file__).resolve().parents[2] / "feeds"
 
+HANGZHOU = "Hangzhou may ban mandatory collection"
+TWO_SESSIONS = "Law on collection of facial recognition data"
 HOSTILE_TITLE = "[bold red]x[/] and [@click=app.quit]boom[/]"
 
 

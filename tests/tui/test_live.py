@@ -15,8 +15,7 @@ from pathlib import Path
 
 from library.scope import SINCE
 from tests.git_corpus import GitCorpus, article, git_corpus
-from tests.tui.pilot import indexed, until
-from tests.tui.test_reader import status, titles
+from tests.tui.pilot import indexed, status, titles, until
 from tui.app import LedeApp
 from tui.widgets.article_list import ArticleList
 from tui.widgets.topic_tree import TopicTree

@@ -11,8 +11,7 @@ import pytest
 from textual.widgets import Input
 
 from tests.conftest import SITE
-from tests.tui.pilot import settled
-from tests.tui.test_reader import status
+from tests.tui.pilot import settled, status
 from tui.app import LedeApp
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
