@@ -1,7 +1,7 @@
 """Shared fixtures: every test gets its own config, data and cache directories.
 
 The core tests (models, parsing, index, query, state, CLI) also share the
-helpers below: a document writer, a small corpus with known answers, a
+helpers below: a document writer and parser, a small corpus with known answers, a
 refreshed index factory and a runner for the real ``lede`` console script.
 """
 
@@ -20,6 +20,8 @@ import pytest
 
 from library.index import CorpusIndex
 from library.state import StateStore
+from models.article import Article
+from models.document import ParsedDocument, parse_document
 from tests.webserver import TestServer
 
 # The real sample corpus sits beside a clone (CI always has it; ``.ci/run`` insists).
@@ -30,6 +32,8 @@ needs_real_corpus = pytest.mark.skipif(
 # A small hand-written site of the same shape, with a real site's untidiness (read in
 # place, never written to).
 SITE = Path(__file__).resolve().parent / "fixtures" / "site"
+# The bundled sample: the seed documents and their taxonomy.
+FEEDS = Path(__file__).resolve().parents[1] / "feeds"
 
 XDG_VARIABLES = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME")
 # Variables of the user's own shell that would change what a test sees.
@@ -106,6 +110,20 @@ def write_document(folder: Path, name: str, front: str, body: str = "") -> Path:
     text = "---\n" + textwrap.dedent(front).strip("\n") + "\n---\n" + body
     path.write_text(text, encoding="utf-8")
     return path
+
+
+# Every parsing test runs both ways the index parses: whole, and the summary a list needs.
+MODES = pytest.mark.parametrize("summary", [False, True], ids=["full", "summary"])
+
+
+def parse(front: str, body: str = "", *, summary: bool = False) -> ParsedDocument:
+    return parse_document(f"---\n{front}---\n{body}", "doc.md", summary=summary)
+
+
+def article_of(front: str, body: str = "", *, summary: bool = False) -> Article:
+    parsed = parse(front, body, summary=summary)
+    assert parsed.article is not None, parsed.problems
+    return parsed.article
 
 
 @pytest.fixture

@@ -12,10 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import write_document
+from tests.conftest import FEEDS, write_document
 from tests.tui.terminal import Terminal, family
-
-FEEDS = Path(__file__).resolve().parents[2] / "feeds"
 
 HANGZHOU = "Hangzhou may ban mandatory collection"
 TWO_SESSIONS = "Law on collection of facial recognition data"
