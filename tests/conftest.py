@@ -309,6 +309,20 @@ def state_store(tmp_path: Path) -> Iterator[StateStore]:
     store.close()
 
 
+@pytest.fixture
+def state(state_store: StateStore) -> StateStore:
+    """The reading state of ``index``."""
+    return state_store
+
+
+@pytest.fixture
+def index(
+    query_corpus: Path, index_factory: Callable[..., CorpusIndex], state: StateStore
+) -> CorpusIndex:
+    """The query corpus indexed, its reading state in ``state``: the queries' known answers."""
+    return index_factory(query_corpus, state=state)
+
+
 def lede_executable() -> str:
     """The installed ``lede`` console script of the interpreter running the tests."""
     search = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
