@@ -283,6 +283,18 @@ def query_corpus(tmp_path: Path) -> Path:
     return root
 
 
+IndexFactory = Callable[..., CorpusIndex]
+
+
+def stems(index: CorpusIndex, query: str = "") -> set[str]:
+    return {Path(row.path).stem for row in index.search(query)}
+
+
+def bump_mtime(path: Path, seconds: int = 10) -> None:
+    info = path.stat()
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + seconds * 1_000_000_000))
+
+
 @pytest.fixture
 def index_factory(tmp_path: Path) -> Iterator[Callable[..., CorpusIndex]]:
     """``index_factory(*roots, state=None)``: a refreshed CorpusIndex in its own database."""
