@@ -74,21 +74,11 @@ class TmuxTerminal(TmuxServer):
     copies appear as paste buffers (see ``tests.e2e.tmux``).
     """
 
-    def __init__(
-        self,
-        folder: Path,
-        *,
-        default_terminal: str = "xterm-256color",
-        set_clipboard: str = "on",
-        tmux: str = "tmux",
-    ) -> None:
-        super().__init__(
-            folder, default_terminal=default_terminal, set_clipboard=set_clipboard, tmux=tmux
-        )
-        self._pane: str | None = None
-        self._session: str | None = None
-        self._sessions_started = 0
-        self._command = ""
+    # The pane's state, until ``start`` sets it for the command it runs.
+    _pane: str | None = None
+    _session: str | None = None
+    _sessions_started = 0
+    _command = ""
 
     # -- the pane ---------------------------------------------------------------------------
 
