@@ -171,6 +171,18 @@ parent: AI
 
 # name: (front matter, body). Dates, qualities and words are chosen so that every
 # operator of the query language has a boundary to get right.
+# The newest article of both the query corpus and the reader's, with its excerpt to come.
+TENSORFLOW_FRONT = """\
+title: "TensorFlow 3 released with a new compiler"
+publishedDateTime: 2021-05-01T09:00:00Z
+originalUrl: "https://example.test/tensorflow-3"
+quality: 80
+provider:
+  name: Example Wire
+  domain: example.test
+topics:
+  - TensorFlow
+"""
 QUERY_DOCS: dict[str, tuple[str, str]] = {
     "hangzhou": (
         """
@@ -188,18 +200,7 @@ QUERY_DOCS: dict[str, tuple[str, str]] = {
         "Residents of Hangzhou may refuse the scanners.\n",
     ),
     "tensorflow": (
-        """
-        title: "TensorFlow 3 released with a new compiler"
-        excerpt: "Google ships a major version."
-        publishedDateTime: 2021-05-01T09:00:00Z
-        originalUrl: "https://example.test/tensorflow-3"
-        quality: 80
-        provider:
-          name: Example Wire
-          domain: example.test
-        topics:
-          - TensorFlow
-        """,
+        TENSORFLOW_FRONT + 'excerpt: "Google ships a major version."\n',
         "The compiler traces functions by default.\n",
     ),
     "gemini": (
