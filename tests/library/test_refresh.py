@@ -15,6 +15,12 @@ from library.synthetic import generate
 from tests.conftest import QUERY_DOCS, DocWriter, IndexFactory, bump_mtime, stems
 
 
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace ``old`` by ``new`` in ``path`` and move its mtime on, as a save in an editor does."""
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    bump_mtime(path)
+
+
 def test_a_cold_refresh_parses_everything_and_a_warm_one_nothing(
     query_corpus: Path, tmp_path: Path
 ) -> None:
@@ -53,12 +59,7 @@ def test_modifying_one_file_reparses_it_and_updates_search(
     # Asked before the change too: lookups kept for the next keystroke must not outlive it.
     assert stems(index, "unveils") == {"gemini"}
     assert stems(index, "grows") == set()
-    path = query_corpus / "gemini.md"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace("Google unveils Gemini", "Gemini grows up"),
-        encoding="utf-8",
-    )
-    bump_mtime(path)
+    edit(query_corpus / "gemini.md", "Google unveils Gemini", "Gemini grows up")
     assert index.refresh().parsed == 1
     assert stems(index, "unveils") == set()
     assert stems(index, "grows") == {"gemini"}
@@ -137,12 +138,7 @@ def test_changing_the_taxonomy_regroups_the_counts(
     ]
     counts = index.topic_counts()
     assert (counts["ai"], counts["google ai"], counts.get("ai ethics")) == (6, 2, 1)
-    taxonomy = query_corpus / "topics.yaml"
-    taxonomy.write_text(
-        taxonomy.read_text(encoding="utf-8").replace("parent: Google AI", "parent: AI Ethics"),
-        encoding="utf-8",
-    )
-    bump_mtime(taxonomy)
+    edit(query_corpus / "topics.yaml", "parent: Google AI", "parent: AI Ethics")
     assert index.refresh().parsed == 1
     counts = index.topic_counts()
     assert (counts["ai"], counts["google ai"], counts["ai ethics"]) == (6, 1, 2)
