@@ -93,6 +93,10 @@ def detail_text(app: LedeApp) -> str:
     return "\n".join(str(widget.render()) for widget in detail.query("Static"))
 
 
+def notifications(app: LedeApp) -> list[str]:
+    return [str(notification.message) for notification in app._notifications]
+
+
 def walk(node):  # noqa: ANN001, ANN201 - a tree node and its descendants
     yield node
     for child in node.children:

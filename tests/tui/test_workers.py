@@ -17,15 +17,11 @@ from library import state_writes
 from library.session import ReaderSession, TreeCounts
 from library.state_writes import LOCKED
 from tests.library.test_state import held_by_another_program
-from tests.tui.pilot import settled, until
+from tests.tui.pilot import notifications, settled, until
 from tui.app import LedeApp
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
 from tui.widgets.topic_tree import TopicTree
-
-
-def notifications(app: LedeApp) -> list[str]:
-    return [str(notification.message) for notification in app._notifications]
 
 
 def tree_labels(app: LedeApp) -> str:
