@@ -11,6 +11,7 @@ the names of topics and collections against the corpus.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -96,16 +97,21 @@ def _number(value: str, operator: str) -> int:
     return number
 
 
-def parse_query(text: str) -> Query:
-    """Parse ``text``; raises ``QueryError`` with a readable message when malformed."""
-    query = Query()
+def _tokens(text: str) -> Iterator[re.Match[str]]:
+    """The tokens of ``text`` in order, up to where none matches."""
     position = 0
-    text = text.strip()
     while position < len(text):
         match = _TOKEN.match(text, position)
         if match is None or match.end() == position:
-            break
+            return
         position = match.end()
+        yield match
+
+
+def parse_query(text: str) -> Query:
+    """Parse ``text``; raises ``QueryError`` with a readable message when malformed."""
+    query = Query()
+    for match in _tokens(text.strip()):
         negate, key, operator, quoted, closing, bare = match.groups()
         if quoted is not None and not closing:
             raise QueryError('a phrase is missing its closing "')
@@ -129,13 +135,8 @@ def with_prefix_last(text: str) -> str:
     a saved search lists what the filter showed. The last word is the last one an
     article must hold; a phrase is never a prefix."""
     end = None
-    position = 0
     text = text.rstrip()
-    while position < len(text):
-        match = _TOKEN.match(text, position)
-        if match is None or match.end() == position:
-            break
-        position = match.end()
+    for match in _tokens(text):
         negate, key, _, _, _, bare = match.groups()
         if not (negate or key) and bare and bare != "-":
             end = match.end(6)

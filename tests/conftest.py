@@ -1,7 +1,7 @@
 """Shared fixtures: every test gets its own config, data and cache directories.
 
 The core tests (models, parsing, index, query, state, CLI) also share the
-helpers below: a document writer, a small corpus with known answers, a
+helpers below: a document writer and parser, a small corpus with known answers, a
 refreshed index factory and a runner for the real ``lede`` console script.
 """
 
@@ -20,6 +20,8 @@ import pytest
 
 from library.index import CorpusIndex
 from library.state import StateStore
+from models.article import Article
+from models.document import ParsedDocument, parse_document
 from tests.webserver import TestServer
 
 # The real sample corpus sits beside a clone (CI always has it; ``.ci/run`` insists).
@@ -30,6 +32,8 @@ needs_real_corpus = pytest.mark.skipif(
 # A small hand-written site of the same shape, with a real site's untidiness (read in
 # place, never written to).
 SITE = Path(__file__).resolve().parent / "fixtures" / "site"
+# The bundled sample: the seed documents and their taxonomy.
+FEEDS = Path(__file__).resolve().parents[1] / "feeds"
 
 XDG_VARIABLES = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME")
 # Variables of the user's own shell that would change what a test sees.
@@ -108,6 +112,20 @@ def write_document(folder: Path, name: str, front: str, body: str = "") -> Path:
     return path
 
 
+# Every parsing test runs both ways the index parses: whole, and the summary a list needs.
+MODES = pytest.mark.parametrize("summary", [False, True], ids=["full", "summary"])
+
+
+def parse(front: str, body: str = "", *, summary: bool = False) -> ParsedDocument:
+    return parse_document(f"---\n{front}---\n{body}", "doc.md", summary=summary)
+
+
+def article_of(front: str, body: str = "", *, summary: bool = False) -> Article:
+    parsed = parse(front, body, summary=summary)
+    assert parsed.article is not None, parsed.problems
+    return parsed.article
+
+
 @pytest.fixture
 def doc_writer(tmp_path: Path) -> DocWriter:
     """``doc_writer(name, front, body="", folder=None)`` writes a document under tmp_path/docs."""
@@ -153,6 +171,18 @@ parent: AI
 
 # name: (front matter, body). Dates, qualities and words are chosen so that every
 # operator of the query language has a boundary to get right.
+# The newest article of both the query corpus and the reader's, with its excerpt to come.
+TENSORFLOW_FRONT = """\
+title: "TensorFlow 3 released with a new compiler"
+publishedDateTime: 2021-05-01T09:00:00Z
+originalUrl: "https://example.test/tensorflow-3"
+quality: 80
+provider:
+  name: Example Wire
+  domain: example.test
+topics:
+  - TensorFlow
+"""
 QUERY_DOCS: dict[str, tuple[str, str]] = {
     "hangzhou": (
         """
@@ -170,18 +200,7 @@ QUERY_DOCS: dict[str, tuple[str, str]] = {
         "Residents of Hangzhou may refuse the scanners.\n",
     ),
     "tensorflow": (
-        """
-        title: "TensorFlow 3 released with a new compiler"
-        excerpt: "Google ships a major version."
-        publishedDateTime: 2021-05-01T09:00:00Z
-        originalUrl: "https://example.test/tensorflow-3"
-        quality: 80
-        provider:
-          name: Example Wire
-          domain: example.test
-        topics:
-          - TensorFlow
-        """,
+        TENSORFLOW_FRONT + 'excerpt: "Google ships a major version."\n',
         "The compiler traces functions by default.\n",
     ),
     "gemini": (
@@ -265,6 +284,18 @@ def query_corpus(tmp_path: Path) -> Path:
     return root
 
 
+IndexFactory = Callable[..., CorpusIndex]
+
+
+def stems(index: CorpusIndex, query: str = "") -> set[str]:
+    return {Path(row.path).stem for row in index.search(query)}
+
+
+def bump_mtime(path: Path, seconds: int = 10) -> None:
+    info = path.stat()
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + seconds * 1_000_000_000))
+
+
 @pytest.fixture
 def index_factory(tmp_path: Path) -> Iterator[Callable[..., CorpusIndex]]:
     """``index_factory(*roots, state=None)``: a refreshed CorpusIndex in its own database."""
@@ -289,6 +320,20 @@ def state_store(tmp_path: Path) -> Iterator[StateStore]:
     store = StateStore(tmp_path / "state.sqlite")
     yield store
     store.close()
+
+
+@pytest.fixture
+def state(state_store: StateStore) -> StateStore:
+    """The reading state of ``index``."""
+    return state_store
+
+
+@pytest.fixture
+def index(
+    query_corpus: Path, index_factory: Callable[..., CorpusIndex], state: StateStore
+) -> CorpusIndex:
+    """The query corpus indexed, its reading state in ``state``: the queries' known answers."""
+    return index_factory(query_corpus, state=state)
 
 
 def lede_executable() -> str:

@@ -77,8 +77,7 @@ def test_a_damaged_index_is_rebuilt_and_said_so(
 async def test_the_reader_rebuilds_a_damaged_index_and_says_so(
     damage: str, query_corpus: Path, run_lede: LedeRunner
 ) -> None:
-    from tests.tui.pilot import until
-    from tests.tui.test_workers import notifications
+    from tests.tui.pilot import notifications, until
     from tui.widgets.article_list import ArticleList
 
     damaged_index(query_corpus, run_lede, DAMAGE[damage])

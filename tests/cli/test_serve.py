@@ -9,15 +9,13 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import NamedTuple
 
 import aiohttp
 import pytest
 
+from tests.conftest import FEEDS
 from tui.serve import is_loopback
-
-FEEDS = Path(__file__).resolve().parents[2] / "feeds"
 
 
 class Served(NamedTuple):

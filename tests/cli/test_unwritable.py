@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -18,9 +18,10 @@ FOLDERS = ("XDG_CACHE_HOME", "XDG_DATA_HOME")
 
 
 @contextlib.contextmanager
-def read_only_mount(folder: Path) -> Iterator[Path]:
-    """A read-only file system at ``folder`` with lede's folders in it (skips the test where
-    mounting is not allowed)."""
+def read_only_mount(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """A read-only file system with lede's folders in it (skips the test where mounting is
+    not allowed), and how the message about it starts."""
+    folder = tmp_path / "read-only"
     folder.mkdir()
     mounted = subprocess.run(
         ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)],
@@ -32,15 +33,18 @@ def read_only_mount(folder: Path) -> Iterator[Path]:
     try:
         (folder / "lede" / "index").mkdir(parents=True)  # there, but no database can be made
         subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
-        yield folder
+        yield folder, "lede: "
     finally:
         subprocess.run(["umount", str(folder)], check=True)
 
 
-def below_a_file(tmp_path: Path) -> Path:
+@contextlib.contextmanager
+def below_a_file(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """A folder path below a regular file, and how the message about it starts."""
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder\n")
-    return blocker / "lede-folder"
+    folder = blocker / "lede-folder"
+    yield folder, f"lede: Not a directory: {folder}"
 
 
 async def reader_fails(corpus: Path, capsys: pytest.CaptureFixture[str]) -> str:
@@ -53,8 +57,10 @@ async def reader_fails(corpus: Path, capsys: pytest.CaptureFixture[str]) -> str:
     return line
 
 
+@pytest.mark.parametrize("unwritable", [below_a_file, read_only_mount])
 @pytest.mark.parametrize("variable", FOLDERS)
-async def test_a_folder_below_a_file_is_named(
+async def test_an_unwritable_folder_is_named(
+    unwritable: Callable[[Path], contextlib.AbstractContextManager[tuple[Path, str]]],
     variable: str,
     query_corpus: Path,
     tmp_path: Path,
@@ -62,28 +68,11 @@ async def test_a_folder_below_a_file_is_named(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    folder = below_a_file(tmp_path)
-    monkeypatch.setenv(variable, str(folder))
-    listed = run_lede("list", query_corpus)
-    assert listed.returncode == 1
-    assert listed.stderr.startswith(f"lede: Not a directory: {folder}")
-    line = await reader_fails(query_corpus, capsys)
-    assert line.startswith(f"lede: Not a directory: {folder}")
-
-
-@pytest.mark.parametrize("variable", FOLDERS)
-async def test_a_read_only_folder_is_named(
-    variable: str,
-    query_corpus: Path,
-    tmp_path: Path,
-    run_lede: LedeRunner,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    with read_only_mount(tmp_path / "read-only") as folder:
+    with unwritable(tmp_path) as (folder, start):
         monkeypatch.setenv(variable, str(folder))
         listed = run_lede("list", query_corpus)
         assert listed.returncode == 1
-        assert listed.stderr.count("\n") == 1 and str(folder) in listed.stderr, listed.stderr
+        assert listed.stderr.count("\n") == 1, listed.stderr
+        assert listed.stderr.startswith(start) and str(folder) in listed.stderr, listed.stderr
         line = await reader_fails(query_corpus, capsys)
-        assert line.startswith("lede: ") and str(folder) in line
+        assert line.startswith(start) and str(folder) in line

@@ -1,4 +1,5 @@
-"""Fixtures for end-to-end tests in a real terminal: ``terminal`` (tmux) and ``sshd``.
+"""Fixtures for end-to-end tests in a real terminal: ``terminal`` (tmux), ``sshd`` and the
+installed ``lede``.
 
 Both fail, rather than skip, when tmux or OpenSSH is not installed: CI installs
 them, so a missing one is a broken set-up that must not pass unnoticed.
@@ -6,6 +7,7 @@ them, so a missing one is a broken set-up that must not pass unnoticed.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -26,6 +28,14 @@ def _needs_tools(build: Callable[[], T]) -> T:
     except MissingToolError as error:
         reason = str(error)
     pytest.fail(reason, pytrace=False)
+
+
+@pytest.fixture
+def lede() -> str:
+    """The ``lede`` console script installed beside this Python (what users run)."""
+    script = Path(sys.executable).parent / "lede"
+    assert script.exists(), "lede is not installed in this environment (run scripts/test)"
+    return str(script)
 
 
 @pytest.fixture

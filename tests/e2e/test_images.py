@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from tests.conftest import write_document
 from tests.e2e.terminal import TmuxTerminal
+from tests.e2e.tools import one_story_corpus
 from tests.images import serve_images
 from tests.webserver import TestServer
 
@@ -14,24 +13,10 @@ HALF_BLOCKS = ("▀", "▄")
 
 
 def test_i_draws_the_image_in_half_blocks(
-    terminal: TmuxTerminal, server: TestServer, tmp_path: Path
+    terminal: TmuxTerminal, lede: str, server: TestServer, tmp_path: Path
 ) -> None:
     serve_images(server)
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    write_document(
-        corpus,
-        "story.md",
-        f"""
-        title: "Harbour bridge story"
-        excerpt: "Only an excerpt here."
-        publishedDateTime: 2024-05-01T08:00:00Z
-        originalUrl: "https://example.test/story"
-        images:
-          - url: "{server.url("/photo.png")}"
-        """,
-    )
-    lede = str(Path(sys.executable).parent / "lede")
+    corpus = one_story_corpus(tmp_path, "https://example.test/story", server.url("/photo.png"))
     # No LEDE_IMAGES: inside tmux the reader picks half-blocks by itself.
     terminal.start([lede, str(corpus)], width=140, height=45)
     terminal.wait_for("1 article")

@@ -4,22 +4,12 @@ runs, counts what came since the last visit, and ``lede sync`` pulls a git corpu
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
-
-import pytest
 
 from tests.e2e.terminal import TmuxTerminal
 from tests.git_corpus import GitCorpus, article, git_corpus
 
 __all__ = ["git_corpus"]  # the fixture, for pytest
-
-
-@pytest.fixture
-def lede() -> str:
-    script = Path(sys.executable).parent / "lede"
-    assert script.exists(), "lede is not installed in this environment (run scripts/test)"
-    return str(script)
 
 
 def test_news_arrives_while_the_reader_runs_and_is_new_on_the_next_visit(

@@ -5,26 +5,15 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-import pytest
-
-from tests.conftest import write_document
 from tests.e2e.terminal import TmuxTerminal
+from tests.e2e.tools import one_story_corpus
 from tests.webserver import ARTICLE_PARAGRAPHS, article_html, page
 
 REPO = Path(__file__).resolve().parents[2]
 HANGZHOU = "Hangzhou may ban"  # as much of the title as the narrowest list row shows
-
-
-@pytest.fixture
-def lede() -> str:
-    """The ``lede`` console script installed beside this Python (what users run)."""
-    script = Path(sys.executable).parent / "lede"
-    assert script.exists(), "lede is not installed in this environment (run scripts/test)"
-    return str(script)
 
 
 def test_filter_open_quit_and_find_it_read(terminal: TmuxTerminal, lede: str) -> None:
@@ -55,18 +44,7 @@ def test_preview_shows_the_original_page(
     terminal: TmuxTerminal, lede: str, server, tmp_path: Path
 ) -> None:
     server.routes["/story"] = page(article_html())
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    write_document(
-        corpus,
-        "story.md",
-        f"""
-        title: "Harbour bridge story"
-        excerpt: "Only an excerpt here."
-        publishedDateTime: 2024-05-01T08:00:00Z
-        originalUrl: "{server.url("/story")}"
-        """,
-    )
+    corpus = one_story_corpus(tmp_path, server.url("/story"))
     terminal.start([lede, str(corpus)], width=160, height=50)
     terminal.wait_for("1 article")
     terminal.send_keys("Enter")

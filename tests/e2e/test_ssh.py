@@ -7,7 +7,7 @@ import time
 
 from tests.e2e.sshd import SshServer
 from tests.e2e.terminal import TmuxTerminal
-from tests.e2e.test_reader import REPO, lede  # noqa: F401 - the lede fixture
+from tests.e2e.test_reader import REPO
 
 URL = "https://www.globaltimes.cn/content/1204981.shtml"
 
@@ -15,7 +15,7 @@ URL = "https://www.globaltimes.cn/content/1204981.shtml"
 def test_over_ssh_filter_open_copy_resize_quit(
     terminal: TmuxTerminal,
     sshd: SshServer,
-    lede: str,  # noqa: F811
+    lede: str,
 ) -> None:
     command = sshd.ssh_command(shlex.join([lede, str(REPO / "feeds")]))
     terminal.start(command, width=160, height=45)

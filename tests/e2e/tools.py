@@ -1,9 +1,13 @@
-"""Finding the programs the end-to-end harness drives, with a clear message when one is missing."""
+"""Finding the programs the end-to-end harness drives, with a clear message when one is
+missing, and the one-story corpus its network tests read."""
 
 from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
+
+from tests.conftest import write_document
 
 
 class MissingToolError(AssertionError):
@@ -28,3 +32,20 @@ def require_tool(program: str, package: str) -> str:
             f"apt-get install -y {package}"
         )
     return found
+
+
+def one_story_corpus(folder: Path, original_url: str, image_url: str | None = None) -> Path:
+    """A corpus in ``folder/corpus`` of one story with only an excerpt, linking to
+    ``original_url`` and, when given, a lead image at ``image_url``."""
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    images = f'images:\n  - url: "{image_url}"\n' if image_url else ""
+    write_document(
+        corpus,
+        "story.md",
+        'title: "Harbour bridge story"\n'
+        'excerpt: "Only an excerpt here."\n'
+        "publishedDateTime: 2024-05-01T08:00:00Z\n"
+        f'originalUrl: "{original_url}"\n' + images,
+    )
+    return corpus

@@ -9,8 +9,7 @@ import pytest
 
 from library import differences, parallel
 from library.index import CorpusIndex
-from tests.conftest import QUERY_DOCS, DocWriter
-from tests.library.test_index import bump_mtime, stems
+from tests.conftest import QUERY_DOCS, DocWriter, bump_mtime, stems
 
 
 def changed_corpus(root: Path, doc_writer: DocWriter) -> None:

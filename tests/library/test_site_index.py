@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ import pytest
 
 from library.index import CorpusIndex
 from tests.conftest import write_document
+from tests.site_corpus import withdrawn_news
 
 NEWSLETTER = """{% raw %}<html><head><style>td { color: red }</style></head>
 <body><h1>A.I. Every Day</h1><p>Robots fold laundry</p></body></html>{% endraw %}
@@ -56,6 +58,14 @@ def write_site(root: Path) -> None:
     (root / "_data" / "topics").mkdir(parents=True)
 
 
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    """The site of ``write_site``, in tmp_path."""
+    root = tmp_path / "site"
+    write_site(root)
+    return root
+
+
 def stored(db_path: Path) -> dict[str, tuple[Any, ...]]:
     """The new columns of every stored article, by file name."""
     db = sqlite3.connect(db_path)
@@ -68,15 +78,10 @@ def stored(db_path: Path) -> dict[str, tuple[Any, ...]]:
     return {Path(row[0]).name: row[1:] for row in rows}
 
 
-def test_the_new_columns_are_filled_for_a_jekyll_site(tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    write_site(site)
+def test_the_new_columns_are_filled_for_a_jekyll_site(site: Path, tmp_path: Path) -> None:
     db_path = tmp_path / "index.db"
-    index = CorpusIndex([str(site)], db_path)
-    try:
+    with closing(CorpusIndex([str(site)], db_path)) as index:
         index.refresh()
-    finally:
-        index.close()
     assert stored(db_path) == {
         "a.md": ("news", 1, "article", "https://n.test/a", "https://n.test/a", "https://s.test/a/"),
         "hidden.md": ("news", 0, "article", "https://n.test/pin", "https://n.test/pin", ""),
@@ -90,12 +95,9 @@ def test_the_new_columns_are_filled_for_a_jekyll_site(tmp_path: Path) -> None:
     }  # fmt: skip
 
 
-def test_a_changed_file_moves_with_its_flag_on_a_warm_refresh(tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    write_site(site)
+def test_a_changed_file_moves_with_its_flag_on_a_warm_refresh(site: Path, tmp_path: Path) -> None:
     db_path = tmp_path / "index.db"
-    index = CorpusIndex([str(site)], db_path)
-    try:
+    with closing(CorpusIndex([str(site)], db_path)) as index:
         index.refresh()
         write_document(
             site / "_archive" / "_news",
@@ -103,14 +105,10 @@ def test_a_changed_file_moves_with_its_flag_on_a_warm_refresh(tmp_path: Path) ->
             'title: "Archived news, withdrawn"\noriginalUrl: https://n.test/old\npublished: false',
         )
         assert index.refresh().parsed == 1
-    finally:
-        index.close()
     assert stored(db_path)["old.md"][:2] == ("news", 0)
 
 
-def test_lede_list_json_carries_the_site_fields(tmp_path: Path, run_lede: Any) -> None:
-    site = tmp_path / "site"
-    write_site(site)
+def test_lede_list_json_carries_the_site_fields(site: Path, run_lede: Any) -> None:
     done = run_lede("list", "--all", "--json", site)
     assert done.returncode == 0, done.stderr
     rows = {Path(row["path"]).name: row for row in map(json.loads, done.stdout.splitlines())}
@@ -132,13 +130,7 @@ def test_lede_list_json_carries_the_site_fields(tmp_path: Path, run_lede: Any) -
 
 
 def test_a_site_with_only_unpublished_items_lists_them_all(tmp_path: Path, run_lede: Any) -> None:
-    site = tmp_path / "site"
-    for number in range(3):
-        write_document(
-            site / "_news",
-            f"{number}.md",
-            f'title: "Withdrawn {number}"\noriginalUrl: https://n.test/{number}\npublished: false',
-        )
+    site = withdrawn_news(tmp_path / "site")
     done = run_lede("list", "--json", site)
     assert done.returncode == 0, done.stderr
     rows = [json.loads(line) for line in done.stdout.splitlines()]

@@ -19,6 +19,7 @@ from library.settings import Settings
 from library.stream import Stream, default_stream
 from library.synthetic import generate
 from tests.conftest import SITE, write_document
+from tests.site_corpus import withdrawn_news
 
 # Read off tests/fixtures/site: nine news stories (the leukemia story is in _news and in
 # the archive: one story, whose first copy, the archive's, is published), three of them
@@ -264,13 +265,7 @@ def test_a_synthetic_site_shows_its_news_and_counts_every_collection(tmp_path: P
 
 
 def test_a_site_with_only_unpublished_items_shows_them_all(tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    for number in range(3):
-        write_document(
-            site / "_news",
-            f"{number}.md",
-            f'title: "Withdrawn {number}"\noriginalUrl: https://n.test/{number}\npublished: false',
-        )
+    site = withdrawn_news(tmp_path / "site")
     session = session_on(site)
     try:
         assert len(session.results(ALL, "", "date")) == 3

@@ -5,16 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.article import Article
-from models.document import parse_document
-
-MODES = pytest.mark.parametrize("summary", [False, True], ids=["full", "summary"])
-
-
-def article_of(front: str, *, summary: bool = False) -> Article:
-    parsed = parse_document(f"---\n{front}---\n", "doc.md", summary=summary)
-    assert parsed.article is not None, parsed.problems
-    return parsed.article
+from tests.conftest import MODES, article_of
 
 
 @MODES

@@ -15,13 +15,21 @@ QUICK = FetchLimits(connect_timeout=2, read_timeout=2, total_timeout=3)
 
 
 @pytest.fixture
+def story_url(server: TestServer) -> str:
+    """The address of an article page ``server`` serves."""
+    server.routes["/story"] = page(article_html())
+    return server.url("/story")
+
+
+@pytest.fixture
 def cache(tmp_path: Path) -> PreviewCache:
     return PreviewCache(tmp_path / "previews")
 
 
-async def test_a_cached_preview_is_read_offline(server: TestServer, cache: PreviewCache) -> None:
-    url = server.url("/story")
-    server.routes["/story"] = page(article_html())
+async def test_a_cached_preview_is_read_offline(
+    server: TestServer, cache: PreviewCache, story_url: str
+) -> None:
+    url = story_url
     fetched = await fetch_preview(url, cache=cache)
     server.stop()
 
@@ -41,10 +49,9 @@ async def test_a_cached_preview_is_read_offline(server: TestServer, cache: Previ
 
 
 async def test_refresh_fetches_again_and_updates_the_cache(
-    server: TestServer, cache: PreviewCache
+    server: TestServer, cache: PreviewCache, story_url: str
 ) -> None:
-    url = server.url("/story")
-    server.routes["/story"] = page(article_html())
+    url = story_url
     first = await fetch_preview(url, cache=cache)
     server.routes["/story"] = page(article_html(title="Bridge Closes Again"))
 
@@ -60,10 +67,9 @@ async def test_refresh_fetches_again_and_updates_the_cache(
 
 
 async def test_the_file_is_json_named_by_the_url_hash(
-    server: TestServer, cache: PreviewCache
+    server: TestServer, cache: PreviewCache, story_url: str
 ) -> None:
-    url = server.url("/story")
-    server.routes["/story"] = page(article_html())
+    url = story_url
     result = await fetch_preview(url, cache=cache)
 
     files = list(cache.directory.iterdir())
@@ -112,10 +118,9 @@ def test_binary_garbage_is_a_miss(cache: PreviewCache) -> None:
 
 
 async def test_a_corrupt_file_is_refetched_and_replaced(
-    server: TestServer, cache: PreviewCache
+    server: TestServer, cache: PreviewCache, story_url: str
 ) -> None:
-    url = server.url("/story")
-    server.routes["/story"] = page(article_html())
+    url = story_url
     cache.directory.mkdir(parents=True)
     cache.path_for(url).write_text('{"url": ', encoding="utf-8")
 

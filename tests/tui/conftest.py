@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import write_document
+from tests.conftest import FEEDS, TENSORFLOW_FRONT, write_document
 from tests.tui.terminal import Terminal, family
 
-FEEDS = Path(__file__).resolve().parents[2] / "feeds"
-
+HANGZHOU = "Hangzhou may ban mandatory collection"
+TWO_SESSIONS = "Law on collection of facial recognition data"
 HOSTILE_TITLE = "[bold red]x[/] and [@click=app.quit]boom[/]"
 
 
@@ -31,23 +31,15 @@ def reader_corpus(tmp_path: Path) -> Path:
     write_document(
         root,
         "tensorflow.md",
-        """
-        title: "TensorFlow 3 released with a new compiler"
-        excerpt: "Google ships TensorFlow 3."
-        publishedDateTime: 2021-05-01T09:00:00Z
-        originalUrl: "https://example.test/tensorflow-3"
-        quality: 80
-        provider:
-          name: Example Wire
-          domain: example.test
-        topics:
-          - TensorFlow
-        related:
-          - title: "Law on collection of facial recognition data to be proposed at two sessions"
-            webUrl: "https://www.globaltimes.cn/page/202103/1217051.shtml"
-          - title: "Somewhere else entirely"
-            webUrl: "https://elsewhere.test/story"
-        """,
+        TENSORFLOW_FRONT
+        + """\
+excerpt: "Google ships TensorFlow 3."
+related:
+  - title: "Law on collection of facial recognition data to be proposed at two sessions"
+    webUrl: "https://www.globaltimes.cn/page/202103/1217051.shtml"
+  - title: "Somewhere else entirely"
+    webUrl: "https://elsewhere.test/story"
+""",
         "## What changed\n\nA **new** compiler and `tf.function` by default.\n",
     )
     # YAML double-quoted escapes put real ESC/BEL characters into the values.

@@ -1,4 +1,5 @@
-"""Waiting on the reader in pilot tests: on what it has done, never on the clock.
+"""Waiting on the reader in pilot tests, on what it has done and never on the clock, and
+reading what it shows.
 
 A busy machine can hold a worker thread or a timer back for any time; a test that sleeps
 a fixed while and then looks races them. These wait for the condition, with a deadline.
@@ -16,6 +17,7 @@ from textual.worker import WorkerCancelled, WorkerState
 from tui.app import LedeApp
 from tui.screens.main import MainScreen
 from tui.widgets.article_list import ArticleList
+from tui.widgets.detail_view import DetailView
 
 DEADLINE = 10.0
 """Seconds a wait may take before the test fails: far beyond any real wait, even under load."""
@@ -85,3 +87,26 @@ async def indexed(pilot: Pilot, seconds: float = DEADLINE) -> None:
 
     await until(pilot, listed, "the list", seconds)
     await settled(pilot, seconds)
+
+
+def titles(app: LedeApp) -> list[str]:
+    return [row.title for row in app.screen.query_one(ArticleList).results or []]
+
+
+def status(app: LedeApp) -> str:
+    return str(app.screen.query_one("#list-status").render())
+
+
+def detail_text(app: LedeApp) -> str:
+    detail = app.screen.query_one(DetailView)
+    return "\n".join(str(widget.render()) for widget in detail.query("Static"))
+
+
+def notifications(app: LedeApp) -> list[str]:
+    return [str(notification.message) for notification in app._notifications]
+
+
+def walk(node):  # noqa: ANN001, ANN201 - a tree node and its descendants
+    yield node
+    for child in node.children:
+        yield from walk(child)

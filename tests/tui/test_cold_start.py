@@ -14,8 +14,7 @@ from library.index import ProgressCallback, RefreshReport
 from library.session import ReaderSession
 from library.synthetic import generate
 from library.writer import Waiting
-from tests.tui.pilot import indexed
-from tests.tui.test_reader import status, titles
+from tests.tui.pilot import indexed, status, titles
 from tui.app import LedeApp
 from tui.widgets.article_list import ArticleList
 

@@ -11,8 +11,7 @@ from rich.style import Style
 from library.session import ReaderSession
 from library.synthetic import generate
 from tests.conftest import REAL_CORPUS, SITE, needs_real_corpus, write_document
-from tests.tui.pilot import indexed, settled
-from tests.tui.test_reader import detail_text, status, titles, walk
+from tests.tui.pilot import detail_text, indexed, settled, status, titles, walk
 from tui.app import LedeApp
 from tui.screens.help import HelpScreen
 from tui.widgets.article_list import ArticleList

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EAST_OF_UTC, WEST_OF_UTC, LedeRunner, write_document
-from tests.tui.pilot import indexed, until
-from tests.tui.test_reader import detail_text, titles
+from tests.tui.pilot import detail_text, indexed, titles, until
 from tui.app import LedeApp
 from tui.widgets.article_list import ArticleList
 

@@ -15,8 +15,7 @@ from pathlib import Path
 
 from library.scope import SINCE
 from tests.git_corpus import GitCorpus, article, git_corpus
-from tests.tui.pilot import indexed, until
-from tests.tui.test_reader import status, titles
+from tests.tui.pilot import indexed, notifications, status, titles, until
 from tui.app import LedeApp
 from tui.widgets.article_list import ArticleList
 from tui.widgets.topic_tree import TopicTree
@@ -25,10 +24,6 @@ __all__ = ["git_corpus"]  # the fixture, for pytest
 
 
 news = partial(article, topic="TensorFlow")  # under a topic of the bundled taxonomy
-
-
-def notes(app: LedeApp) -> list[str]:
-    return [str(notification.message) for notification in app._notifications]
 
 
 def tree_labels(app: LedeApp) -> list[str]:
@@ -45,7 +40,7 @@ async def test_a_file_written_while_the_reader_runs_appears_with_no_key(
         await until(pilot, lambda: "Fresh news arrives on its own" in titles(app), "new row")
         assert titles(app)[0] == "Fresh news arrives on its own"  # the newest, on top
         await until(pilot, lambda: "5 articles" in status(app), "the status count")
-        await until(pilot, lambda: "1 new article" in notes(app), "the note")
+        await until(pilot, lambda: "1 new article" in notifications(app), "the note")
         await until(pilot, lambda: tree_labels(app)[0].startswith("All articles 5"), "tree")
 
 
@@ -76,10 +71,10 @@ async def test_a_removed_file_goes_and_a_changed_one_is_shown_changed(
         await indexed(pilot)
         (reader_corpus / "tensorflow.md").unlink()
         await until(pilot, lambda: not any(t.startswith("TensorFlow") for t in titles(app)), "gone")
-        await until(pilot, lambda: "1 article removed" in notes(app), "the note")
+        await until(pilot, lambda: "1 article removed" in notifications(app), "the note")
         hostile = reader_corpus / "hostile.md"
         hostile.write_text(hostile.read_text().replace("Evil", "Reformed"))
-        await until(pilot, lambda: "1 article changed" in notes(app), "changed note")
+        await until(pilot, lambda: "1 article changed" in notifications(app), "changed note")
         assert len(titles(app)) == 3
 
 
@@ -196,7 +191,7 @@ async def test_r_pulls_the_corpus_and_shows_what_came(git_corpus: GitCorpus) -> 
         await until(pilot, lambda: "Pulled with R" in titles(app), "the pulled article")
         await until(
             pilot,
-            lambda: f"{git_corpus.reader}: 1 new, 0 changed, 0 removed" in notes(app),
+            lambda: f"{git_corpus.reader}: 1 new, 0 changed, 0 removed" in notifications(app),
             "the sync note",
         )
 
@@ -207,6 +202,8 @@ async def test_r_on_a_corpus_not_in_git_says_so(reader_corpus: Path) -> None:
         await indexed(pilot)
         await pilot.press("R")
         await until(
-            pilot, lambda: f"{reader_corpus}: not a git work tree" in notes(app), "the message"
+            pilot,
+            lambda: f"{reader_corpus}: not a git work tree" in notifications(app),
+            "the message",
         )
         assert len(titles(app)) == 4

@@ -12,8 +12,7 @@ from textual.widgets import Input
 
 from library.story_map import StoryResults
 from tests.conftest import SITE
-from tests.tui.pilot import indexed, settled, until
-from tests.tui.test_reader import status
+from tests.tui.pilot import indexed, settled, status, until
 from tui.app import LedeApp
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView

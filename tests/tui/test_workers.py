@@ -11,25 +11,32 @@ from pathlib import Path
 
 import pytest
 from textual.dom import DOMNode
+from textual.pilot import Pilot
 
 from library import state_writes
 from library.session import ReaderSession, TreeCounts
 from library.state_writes import LOCKED
 from tests.library.test_state import held_by_another_program
-from tests.tui.pilot import settled, until
+from tests.tui.pilot import notifications, settled, until
 from tui.app import LedeApp
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
 from tui.widgets.topic_tree import TopicTree
 
 
-def notifications(app: LedeApp) -> list[str]:
-    return [str(notification.message) for notification in app._notifications]
-
-
 def tree_labels(app: LedeApp) -> str:
     trees = app.screen.query(TopicTree)
     return " | ".join(str(node.label) for node in trees.first().root.children) if trees else ""
+
+
+async def quiet_list(pilot: Pilot) -> ArticleList:
+    """The article list once the reader corpus's four articles are in it and the reader is quiet."""
+    app = pilot.app
+    await until(pilot, lambda: bool(app.screen.query(ArticleList)))
+    articles = app.screen.query_one(ArticleList)
+    await until(pilot, lambda: articles.count == 4)
+    await settled(pilot)
+    return articles
 
 
 def detail_status(app: LedeApp) -> str:
@@ -71,10 +78,7 @@ async def test_a_count_that_fails_is_shown(
 async def test_an_article_that_cannot_be_read_says_why(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await until(pilot, lambda: bool(app.screen.query(ArticleList)))
-        articles = app.screen.query_one(ArticleList)
-        await until(pilot, lambda: articles.count == 4)
-        await settled(pilot)
+        articles = await quiet_list(pilot)
         second = articles.results.row(1) if articles.results else None
         assert second is not None
         assert app.follower is not None
@@ -115,10 +119,7 @@ async def test_an_article_replaced_by_a_fifo_says_so_and_holds_nothing(
     fifo: Path | None = None
     try:
         async with app.run_test(size=(160, 45)) as pilot:
-            await until(pilot, lambda: bool(app.screen.query(ArticleList)))
-            articles = app.screen.query_one(ArticleList)
-            await until(pilot, lambda: articles.count == 4)
-            await settled(pilot)
+            articles = await quiet_list(pilot)
             second = articles.results.row(1) if articles.results else None
             assert second is not None
             fifo = Path(second.path)
@@ -149,10 +150,7 @@ async def test_a_state_locked_by_another_program_leaves_keys_answering_and_says_
     monkeypatch.setattr(state_writes, "LOCK_WAIT", 3.0)
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await until(pilot, lambda: bool(app.screen.query(ArticleList)))
-        articles = app.screen.query_one(ArticleList)
-        await until(pilot, lambda: articles.count == 4)
-        await settled(pilot)
+        articles = await quiet_list(pilot)
         first = articles.current
         assert first is not None
         articles.focus()

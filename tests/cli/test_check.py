@@ -1,0 +1,130 @@
+"""``lede check``, run as the installed console script: one line per problem, a summary,
+JSON lines, exit codes, and special files named, never waited on."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+from tests.conftest import DocWriter, LedeRunner
+
+PROBLEM_LINE = re.compile(r"^.+:\d+: (error|warning): .+$")
+
+
+SUMMARY = re.compile(
+    r"^checked (\d+) files? \((\d+) articles?, (\d+) topics?\): (\d+) invalid, (\d+) errors?, "
+    r"(\d+) warnings?$"
+)
+
+
+def test_check_of_a_clean_corpus_exits_0(run_lede: LedeRunner, query_corpus: Path) -> None:
+    done = run_lede("check", query_corpus)
+    assert done.returncode == 0, done.stdout
+    assert done.stderr == ""
+    match = SUMMARY.match(done.stdout.strip())
+    assert match is not None, done.stdout
+    assert match.groups() == ("8", "7", "6", "0", "0", "0")
+
+
+def test_check_prints_one_line_per_problem_and_exits_1(
+    run_lede: LedeRunner, doc_writer: DocWriter, tmp_path: Path
+) -> None:
+    root = tmp_path / "docs"
+    doc_writer("good.md", "title: Good\n")
+    bad = doc_writer("bad.md", "title: Bad\nquality: lots\nprovider: [x]\n")
+    untitled = doc_writer("untitled.md", "excerpt: no title here\n")
+    broken = doc_writer("broken.md", "title: [oops\n")
+    (root / "notes.txt").write_text("not a document\n", encoding="utf-8")  # walked: skipped
+    done = run_lede("check", root)
+    assert done.returncode == 1
+    assert done.stderr == ""
+    *lines, summary = done.stdout.splitlines()
+    assert all(PROBLEM_LINE.match(line) for line in lines), lines
+    assert lines == [
+        f"{bad}:3: error: field 'quality': Input should be a valid integer, unable to parse "
+        "string as an integer",
+        f"{bad}:4: error: field 'provider': Input should be a valid dictionary or instance of "
+        "Provider",
+        f"{broken}:3: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow "
+        "sequence on line 2)",
+        f"{untitled}:1: warning: no title or name",
+    ]
+    match = SUMMARY.match(summary)
+    assert match is not None, summary
+    assert match.groups() == ("5", "3", "0", "2", "3", "1")
+
+
+def test_check_json_lines(run_lede: LedeRunner, doc_writer: DocWriter, tmp_path: Path) -> None:
+    bad = doc_writer("bad.md", "title: Bad\nquality: lots\n")
+    done = run_lede("check", "--json", tmp_path / "docs")
+    assert done.returncode == 1
+    *problems, summary = [json.loads(line) for line in done.stdout.splitlines()]
+    assert problems == [
+        {
+            "path": str(bad),
+            "line": 3,
+            "severity": "error",
+            "message": "field 'quality': Input should be a valid integer, unable to parse "
+            "string as an integer",
+        }
+    ]
+    assert summary["invalid"] == 1 and summary["files"] == 1
+    assert summary["summary"].startswith("checked 1 file (")
+
+
+def test_counts_are_singular_for_one(run_lede: LedeRunner, doc_writer: DocWriter) -> None:
+    doc_writer("one.md", "title: One\nquality: lots\n")  # an error
+    doc_writer("two.md", "excerpt: no title here\n")  # a warning
+    doc_writer("topics.yaml", "taxonomy: topic\nname: AI\n")
+    docs = doc_writer("three.md", "title: Three\n").parent
+    checked = run_lede("check", docs)
+    assert checked.stdout.splitlines()[-1] == (
+        "checked 4 files (3 articles, 1 topic): 1 invalid, 1 error, 1 warning"
+    )
+    single = docs.parent / "single"
+    doc_writer("only.md", "title: Only\n", folder=single)
+    assert run_lede("check", single).stdout.splitlines()[-1] == (
+        "checked 1 file (1 article, 0 topics): 0 invalid, 0 errors, 0 warnings"
+    )
+    assert run_lede("index", single).stdout.startswith("indexed 1 article from 1 file (")
+
+
+def test_check_reports_a_link_out_of_the_corpus_once_and_does_not_walk_it(
+    run_lede: LedeRunner, tmp_path: Path, query_corpus: Path
+) -> None:
+    (query_corpus / "everything").symlink_to("/", target_is_directory=True)
+    done = run_lede("check", query_corpus)
+    lines = done.stdout.splitlines()
+    link = query_corpus / "everything"
+    assert (
+        lines.count(f"{link}:1: warning: link leads outside the corpus (to /); not followed") == 1
+    )
+    assert done.returncode == 0, done.stdout
+    assert "everything" not in "".join(lines[:-1]).replace(str(link), "")
+
+
+def test_check_names_a_fifo_or_a_device_and_never_waits_on_it(
+    run_lede: LedeRunner, query_corpus: Path
+) -> None:
+    fifo = query_corpus / "pipe.md"
+    os.mkfifo(fifo)
+    walked = run_lede("check", query_corpus, timeout=20)
+    assert f"{fifo}:1: warning: a named pipe (FIFO), not a regular file: not read" in (
+        walked.stdout.splitlines()
+    )
+    named = run_lede("check", fifo, "/dev/null", timeout=20)
+    assert named.stdout.splitlines()[:2] == [
+        f"{fifo}:1: error: a named pipe (FIFO), not a regular file: not read",
+        "/dev/null:1: error: a character device, not a regular file: not read",
+    ]
+    assert named.returncode == 1
+
+
+def test_usage_errors_are_one_message_not_a_traceback(run_lede: LedeRunner) -> None:
+    for args in (("check",), ("list", "--sort", "heat"), ("list", "--limit", "x")):
+        done = run_lede(*args)
+        assert done.returncode == 2, args
+        assert "Traceback" not in done.stderr
+        assert "error:" in done.stderr.splitlines()[-1]

@@ -1,0 +1,161 @@
+"""The ``lede`` command line as a person types it, run as the installed console script:
+its version, ``python -m tui``, and every mistake answered in one line with its exit
+code, never a traceback; help that teaches."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DocWriter, LedeRunner, lede_executable
+
+
+def test_version(run_lede: LedeRunner) -> None:
+    done = run_lede("--version")
+    assert done.returncode == 0
+    assert re.fullmatch(r"lede \d+\.\d+\.\d+\S*\n", done.stdout)
+
+
+def test_python_dash_m_tui_is_the_same_command(run_lede: LedeRunner, query_corpus: Path) -> None:
+    module = subprocess.run(
+        [sys.executable, "-m", "tui", "list", "--json", str(query_corpus)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+    assert module.returncode == 0, module.stderr
+    assert module.stdout == run_lede("list", "--json", query_corpus).stdout
+    assert Path(lede_executable()).parent == Path(sys.executable).parent
+
+
+@pytest.mark.parametrize("command", [(), ("list",), ("topics",), ("check",), ("index",)])
+def test_a_missing_path_is_named_on_stderr_with_exit_2(
+    run_lede: LedeRunner, query_corpus: Path, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    missing = tmp_path / "nonexistent"
+    done = run_lede(*command, query_corpus, missing, timeout=20)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == f"lede: no such file or folder: {missing}\n"
+
+
+def test_a_missing_path_reaches_the_terminal_as_text(run_lede: LedeRunner, tmp_path: Path) -> None:
+    missing = tmp_path / "red\x1b[31mpath"
+    done = run_lede("list", missing)
+    assert done.returncode == 2
+    assert done.stderr == f"lede: no such file or folder: {tmp_path}/red\\x1b[31mpath\n"
+
+
+def test_a_missing_default_corpus_is_named(run_lede: LedeRunner, tmp_path: Path) -> None:
+    missing = tmp_path / "gone"
+    done = run_lede("list", env={"LEDE_FEEDS": str(missing)})
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == f"lede: no such file or folder: {missing}\n"
+
+
+@pytest.mark.parametrize(
+    ("word", "hint"),
+    [
+        (
+            "export",
+            " (commands are check, list, topics, stats, index, preview, demo, sync; "
+            "see lede --help)",
+        ),
+        ("stat", " (did you mean `lede stats`?)"),
+        ("lsit", " (did you mean `lede list`?)"),
+        ("topic", " (did you mean `lede topics`?)"),
+        ("chek", " (did you mean `lede check`?)"),
+    ],
+)
+def test_a_word_that_is_no_path_is_taken_for_a_mistyped_command(
+    run_lede: LedeRunner, word: str, hint: str
+) -> None:
+    done = run_lede(word, timeout=20)  # the reader, before: it opened on a folder called so
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == f"lede: no such file or folder: {word}{hint}\n"
+
+
+@pytest.mark.parametrize(
+    ("command", "stdout"),
+    [
+        (("list",), ""),
+        (("list", "--json"), ""),
+        (("topics",), "All articles (0)\n"),
+        (("check",), "checked 0 files (0 articles, 0 topics): 0 invalid, 0 errors, 0 warnings\n"),
+    ],
+)
+def test_a_folder_without_documents_says_so(
+    run_lede: LedeRunner, tmp_path: Path, command: tuple[str, ...], stdout: str
+) -> None:
+    """Exit 0: an empty folder is a corpus still to be filled (the reader follows it), and
+    exit 1 means an invalid document or query; the note on stderr keeps stdout clean."""
+    empty = tmp_path / "empty"
+    (empty / "sub").mkdir(parents=True)
+    (empty / "notes.pdf").write_bytes(b"%PDF")
+    done = run_lede(*command, empty)
+    assert (done.returncode, done.stdout) == (0, stdout)
+    assert done.stderr == f"lede: no documents found in {empty}\n"
+    indexed = run_lede("index", empty)
+    assert indexed.stdout.startswith("indexed 0 articles from 0 files (")
+    assert indexed.stderr == f"lede: no documents found in {empty}\n"
+
+
+def test_a_folder_of_broken_documents_points_to_check(
+    run_lede: LedeRunner, doc_writer: DocWriter, tmp_path: Path
+) -> None:
+    doc_writer("broken.md", "title: [oops\n")
+    docs = tmp_path / "docs"
+    done = run_lede("list", docs)
+    assert (done.returncode, done.stdout) == (0, "")
+    assert done.stderr == (
+        f"lede: no articles in {docs}: 1 document could not be read (lede check {docs} says why)\n"
+    )
+
+
+def test_after_two_dashes_everything_is_a_path(run_lede: LedeRunner, query_corpus: Path) -> None:
+    done = run_lede("list", "--", query_corpus, "-q", timeout=20)
+    assert (done.returncode, done.stderr) == (2, "lede: no such file or folder: -q\n")
+
+
+@pytest.mark.parametrize("limit", ["-5", "-1"])
+def test_a_negative_limit_is_refused(run_lede: LedeRunner, query_corpus: Path, limit: str) -> None:
+    done = run_lede("list", "--limit", limit, query_corpus)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.splitlines()[-1] == (
+        f"lede list: error: argument --limit: expects 0 or more, not {limit}"
+    )
+
+
+HELP_TEACHES = (
+    "face ban",
+    '"exact phrase"',
+    "-word",
+    "topic:NAME",
+    "provider:TEXT",
+    "after:YYYY-MM-DD",
+    "before:YYYY-MM-DD",
+    "quality>N, quality<N",
+    "is:unread, is:read, is:starred",
+    "sort keys",
+    "newest first",
+    "highest quality first",
+    "A to Z",
+    "$LEDE_FEEDS",
+    "config.toml",
+    "./feeds",
+    "the bundled sample",
+)
+
+
+@pytest.mark.parametrize("command", [(), ("list",)])
+def test_help_teaches_queries_sorts_and_default_paths(
+    run_lede: LedeRunner, command: tuple[str, ...]
+) -> None:
+    done = run_lede(*command, "--help")
+    assert (done.returncode, done.stderr) == (0, "")
+    missing = [text for text in HELP_TEACHES if text not in done.stdout]
+    assert not missing, done.stdout

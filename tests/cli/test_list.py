@@ -1,0 +1,234 @@
+"""``lede list``, ``lede topics`` and ``lede index``, run as the installed console script:
+newest first, sorts, limits, queries, JSON records, the reading state the reader
+shares, and which corpus they read when given none."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from library.corpus import open_state
+from models.identity import normalise_url
+from tests.conftest import QUERY_DOCS, DocWriter, LedeRunner
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+SEED_TITLES = {
+    "Hangzhou may ban mandatory collection of facial recognition scans in residential "
+    "communities, marking China’s first",
+    "Law on collection of facial recognition data to be proposed at two sessions",
+}
+
+
+ALL_STEMS = set(QUERY_DOCS)
+
+
+JSON_KEYS = {"path", "title", "published_at", "original_url", "provider", "topics", "quality"}
+
+
+def titles(done: subprocess.CompletedProcess[str]) -> list[str]:
+    assert done.returncode == 0, done.stderr
+    return [json.loads(line)["title"] for line in done.stdout.splitlines()]
+
+
+def stems(done: subprocess.CompletedProcess[str]) -> list[str]:
+    assert done.returncode == 0, done.stderr
+    return [Path(json.loads(line)["path"]).stem for line in done.stdout.splitlines()]
+
+
+def test_a_query_may_start_with_a_dash_however_it_is_written(
+    run_lede: LedeRunner, query_corpus: Path
+) -> None:
+    for query, expected in (
+        (("-q", "-council"), ALL_STEMS - {"hangzhou"}),
+        (("--query", "-council"), ALL_STEMS - {"hangzhou"}),
+        (("--que", "-hangar"), ALL_STEMS - {"hangar"}),
+        (("-q", "-council facial"), {"faces"}),
+        (("-q=-council",), ALL_STEMS - {"hangzhou"}),
+        (("--query=-council",), ALL_STEMS - {"hangzhou"}),
+    ):
+        assert set(stems(run_lede("list", "--json", *query, query_corpus))) == expected, query
+
+
+def test_list_is_newest_first(run_lede: LedeRunner, query_corpus: Path) -> None:
+    done = run_lede("list", query_corpus)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert len(lines) == len(QUERY_DOCS)
+    assert lines[0] == "2023-12-06  Google unveils Gemini  — The Verge  q55"
+    assert lines[-1] == "----------  A quiet hangar story"
+    days = [line[:10] for line in lines[:-1]]
+    assert days == sorted(days, reverse=True)
+
+
+def test_list_sorts(run_lede: LedeRunner, query_corpus: Path) -> None:
+    assert stems(run_lede("list", "--json", query_corpus)) == [
+        "gemini",
+        "faces",
+        "ethics",
+        "tensorflow",
+        "banks",
+        "hangzhou",
+        "hangar",
+    ]
+    assert stems(run_lede("list", "--json", "--sort", "quality", query_corpus)) == [
+        "tensorflow",
+        "gemini",
+        "faces",
+        "banks",
+        "hangzhou",
+        "ethics",
+        "hangar",
+    ]
+    by_title = titles(run_lede("list", "--json", "--sort", "title", query_corpus))
+    assert by_title == sorted(by_title, key=str.casefold)
+    assert by_title[0] == "A quiet hangar story"
+
+
+def test_list_limit(run_lede: LedeRunner, query_corpus: Path) -> None:
+    assert stems(run_lede("list", "--json", "--limit", "2", query_corpus)) == ["gemini", "faces"]
+    assert stems(run_lede("list", "--json", "--limit", "0", query_corpus)) == []
+    limited = run_lede("list", "--limit", "3", "--sort", "quality", query_corpus)
+    assert len(limited.stdout.splitlines()) == 3
+
+
+def test_list_json_records(run_lede: LedeRunner, query_corpus: Path) -> None:
+    done = run_lede("list", "--json", query_corpus)
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(records) == len(QUERY_DOCS)
+    for record in records:
+        assert set(record) >= JSON_KEYS
+        assert set(record["provider"]) == {"name", "domain"}
+        assert isinstance(record["topics"], list)
+        assert "secured" not in record
+    faces = next(r for r in records if r["path"].endswith("faces.md"))
+    assert faces["published_at"] == "2022-06-01T04:00:00+00:00"  # ISO, with the local offset
+    assert faces["provider"] == {"name": "Airport Daily", "domain": "airportdaily.example.org"}
+    assert faces["topics"] == ["Computer Vision"]
+    assert faces["quality"] == 41
+    assert faces["original_url"] == "https://news.example.org/airports"
+
+
+def test_list_query(run_lede: LedeRunner, query_corpus: Path) -> None:
+    done = run_lede("list", "--json", "-q", 'topic:"Google AI" quality>60', query_corpus)
+    assert stems(done) == ["tensorflow"]
+    done = run_lede("list", "--json", "--query", "facial -council", query_corpus)
+    assert stems(done) == ["faces"]
+
+
+def test_reading_state_is_shared_with_list(
+    run_lede: LedeRunner, query_corpus: Path, isolated_dirs: dict[str, Path]
+) -> None:
+    state = open_state()
+    state.set("read", [normalise_url("https://www.theverge.com/gemini")], True)
+    state.close()
+    assert isolated_dirs["XDG_DATA_HOME"] in state.path.parents
+    assert stems(run_lede("list", "--json", "-q", "is:read", query_corpus)) == ["gemini"]
+    unread = stems(run_lede("list", "--json", "-q", "is:unread", query_corpus))
+    assert "gemini" not in unread and len(unread) == len(QUERY_DOCS) - 1
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"unclosed',
+        "after:2020",
+        "quality>x",
+        "quality>9999999999999999999",
+        "is:bogus",
+        "unknown:key",
+        "topic:",
+        "topic:zzz",
+    ],
+)
+def test_a_bad_query_is_one_line_on_stderr_and_exit_1(
+    run_lede: LedeRunner, query_corpus: Path, query: str
+) -> None:
+    done = run_lede("list", "-q", query, query_corpus)
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("lede: bad query: ")
+
+
+def test_topics_prints_the_tree_with_counts(run_lede: LedeRunner, query_corpus: Path) -> None:
+    done = run_lede("topics", query_corpus)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        "All articles (7)",
+        "  AI (6)",  # children in the taxonomy's order, not by name
+        "    Machine Learning (1)",
+        "    Computer Vision (2)",
+        "    Google AI (2)",
+        "      TensorFlow (1)",
+        "    AI Ethics (1)",
+    ]
+
+
+def test_index_reports_what_it_did(run_lede: LedeRunner, query_corpus: Path) -> None:
+    first = run_lede("index", query_corpus)
+    assert first.returncode == 0, first.stderr
+    assert re.fullmatch(
+        r"indexed 7 articles from 8 files \(8 parsed, 0 removed\) in [\d.]+s\n", first.stdout
+    )
+    again = run_lede("index", query_corpus)
+    assert "(0 parsed, 0 removed)" in again.stdout
+
+
+def test_without_paths_the_bundled_sample_is_listed(run_lede: LedeRunner) -> None:
+    assert set(titles(run_lede("list", "--json"))) == SEED_TITLES
+
+
+def test_lede_feeds_names_the_corpus(
+    run_lede: LedeRunner, query_corpus: Path, doc_writer: DocWriter, tmp_path: Path
+) -> None:
+    other = tmp_path / "other"
+    doc_writer("only.md", "title: Only here\n", folder=other)
+    listed = run_lede("list", "--json", env={"LEDE_FEEDS": str(query_corpus)})
+    assert len(titles(listed)) == len(QUERY_DOCS)
+    both = run_lede("list", "--json", env={"LEDE_FEEDS": f"{other}:{query_corpus}"})
+    assert len(titles(both)) == len(QUERY_DOCS) + 1
+
+
+def test_a_feeds_folder_in_the_working_directory_is_used(
+    run_lede: LedeRunner, doc_writer: DocWriter, tmp_path: Path
+) -> None:
+    project = tmp_path / "project"
+    doc_writer("local.md", "title: Local feed\n", folder=project / "feeds")
+    assert titles(run_lede("list", "--json", cwd=project)) == ["Local feed"]
+    elsewhere = tmp_path / "elsewhere"
+    doc_writer("env.md", "title: From the variable\n", folder=elsewhere)
+    from_env = run_lede("list", "--json", cwd=project, env={"LEDE_FEEDS": str(elsewhere)})
+    assert titles(from_env) == ["From the variable"]
+
+
+def test_from_the_repository_root_its_feeds_are_used(run_lede: LedeRunner) -> None:
+    done = run_lede("list", "--json", cwd=REPO)
+    assert set(titles(done)) == SEED_TITLES
+    assert {Path(json.loads(line)["path"]).parent for line in done.stdout.splitlines()} == {
+        REPO / "feeds"
+    }
+
+
+def test_topics_of_the_bundled_sample(run_lede: LedeRunner) -> None:
+    lines = run_lede("topics").stdout.splitlines()
+    assert lines[:2] == ["All articles (2)", "  AI (2)"]
+    assert "    Computer Vision (2)" in lines
+
+
+def test_nothing_is_written_outside_the_test_folders(
+    run_lede: LedeRunner, query_corpus: Path, isolated_dirs: dict[str, Path]
+) -> None:
+    before = {path: sorted(path.rglob("*")) for path in isolated_dirs.values()}
+    assert all(not files for files in before.values())
+    run_lede("list", query_corpus)
+    cache = list(isolated_dirs["XDG_CACHE_HOME"].rglob("*.sqlite"))
+    assert len(cache) == 1
+    assert list(isolated_dirs["XDG_DATA_HOME"].rglob("state.sqlite"))

@@ -1,0 +1,153 @@
+"""A large corpus is parsed by a pool of niced worker processes, as in process, and the
+reader's process never imports the parser or numpy before its list opens."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import subprocess
+import sys
+from multiprocessing import forkserver
+from pathlib import Path
+
+import pytest
+
+from library import parallel
+from library.index import CorpusIndex
+from library.synthetic import generate
+from tests.conftest import QUERY_DOCS
+from tui.records import json_records
+
+GENERATED = 600
+
+
+@pytest.fixture(scope="module")
+def generated_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A plain folder of generated news (every article shown, whatever the layout rules)."""
+    root = tmp_path_factory.mktemp("generated") / "news"
+    generate(root, GENERATED, plain=True)
+    return root
+
+
+def snapshot(index: CorpusIndex) -> dict[str, object]:
+    rows = index.search("")
+    ids = [row.id for row in rows]
+    return {
+        "rows": [row._replace(id=0) for row in rows],
+        "records": json_records(index, ids),
+        "counts": index.topic_counts(),
+        "problems": index.problems(),
+        "queries": {
+            query: [row.path for row in index.search(query)]
+            for query in (
+                "model data",
+                '"privacy law"',
+                "topic:AI -topic:computer-vision",
+                "quality>50 after:2022-01-01",
+                "provider:times",
+                "camera -court",
+            )
+        },
+    }
+
+
+def test_a_large_corpus_indexes_through_the_pool_like_in_process(
+    generated_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = GENERATED + 1  # and the taxonomy file
+    assert GENERATED >= parallel.POOL_THRESHOLD
+    pooled = CorpusIndex([str(generated_corpus)], tmp_path / "pooled.db")
+    report = pooled.refresh()
+    assert (report.scanned, report.parsed, report.removed) == (files, files, 0)
+    if (os.cpu_count() or 1) >= 2:
+        # The pool's workers come from a fork server started on first use.
+        assert forkserver._forkserver._forkserver_pid is not None
+    assert pooled.refresh().parsed == 0
+
+    monkeypatch.setattr(parallel, "POOL_THRESHOLD", 10**9)
+    serial = CorpusIndex([str(generated_corpus)], tmp_path / "serial.db")
+    assert serial.refresh().parsed == files
+
+    pooled_view, serial_view = snapshot(pooled), snapshot(serial)
+    assert len(pooled_view["rows"]) == GENERATED  # type: ignore[arg-type]
+    assert pooled_view == serial_view
+    assert all(pooled_view["queries"].values())  # type: ignore[union-attr]
+    pooled.close()
+    serial.close()
+
+
+def in_a_fresh_process(script: str, corpus: Path, database: Path) -> str:
+    """What ``script`` prints, run on ``corpus`` and ``database`` by a new interpreter
+    (which modules a piece of work imports shows only where nothing was imported yet)."""
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(corpus), str(database)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    return done.stdout.strip()
+
+
+PARSER_IMPORTED = """
+import sys
+from pathlib import Path
+from library.index import CorpusIndex
+if __name__ == "__main__":
+    CorpusIndex([sys.argv[1]], Path(sys.argv[2])).refresh()
+    print(sorted(name for name in ("pydantic", "yaml", "library.loader") if name in sys.modules))
+"""
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="the pool needs two cores")
+def test_a_pooled_index_never_imports_the_parser_here(
+    generated_corpus: Path, tmp_path: Path
+) -> None:
+    """The workers parse; this process only stores what they send (importing the parser
+    cost 0.3 s of a cold index before any worker started)."""
+    assert in_a_fresh_process(PARSER_IMPORTED, generated_corpus, tmp_path / "i.db") == "[]"
+    with contextlib.closing(sqlite3.connect(tmp_path / "i.db")) as db:
+        assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == GENERATED
+
+
+NUMPY_IMPORTED = """
+import sys
+from pathlib import Path
+from library.index import CorpusIndex
+if __name__ == "__main__":
+    index = CorpusIndex([sys.argv[1]], Path(sys.argv[2]))
+    index.refresh()
+    counts = [len(index.results(query)) for query in ("", "topic:AI", "-topic:AI")]
+    print(counts, "numpy" in sys.modules)
+    print(len(index.results("facial")), "numpy" in sys.modules)
+"""
+
+
+def test_the_list_opens_before_numpy_is_imported(query_corpus: Path, tmp_path: Path) -> None:
+    """Matching words runs in numpy, whose import takes ~0.1 s: opening the list never
+    waits for it (the reader imports it in the background once it is up)."""
+    without, imported = in_a_fresh_process(
+        NUMPY_IMPORTED, query_corpus, tmp_path / "i.db"
+    ).splitlines()
+    assert without == f"[{len(QUERY_DOCS)}, 6, 1] False"  # all, under AI, the one not
+    assert imported == "2 True"
+
+
+def niceness(batch: list[int]) -> list[int]:
+    """Run in a pool worker: its scheduling priority, once per item."""
+    return [os.nice(0)] * len(batch)
+
+
+def test_pool_workers_run_behind_the_reader() -> None:
+    """Parsing workers are niced, so a cold index leaves the cores to the screen first."""
+    found = [
+        value
+        for batch in parallel.map_batches(
+            "tests.library.test_pool:niceness", range(parallel.POOL_THRESHOLD)
+        )
+        for value in batch
+    ]
+    here = os.nice(0)
+    pooled = (os.cpu_count() or 1) >= 2
+    assert set(found) == {min(19, here + parallel.WORKER_NICENESS) if pooled else here}

@@ -1,0 +1,143 @@
+"""Words of a query are only text to the full-text index: operators, quotes and stars
+find the rows holding them, or are a query error, never an SQLite syntax error."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from library.index import CorpusIndex
+from library.query import QueryError, parse_query, with_prefix_last
+
+HOSTILE_QUERIES = [
+    '"',
+    '""',
+    "*",
+    "**",
+    "a*",
+    "NEAR(",
+    "NEAR(a b)",
+    "OR",
+    "a OR b",
+    "AND NOT",
+    "NOT",
+    "-",
+    "--",
+    "-*",
+    "(",
+    ")",
+    "^",
+    "^hang",
+    "title:facial",
+    "{title}: facial",
+    "col:x",
+    "'",
+    "a'b",
+    "\\",
+    "%",
+    "_",
+    "\x00",
+    "facial\x00",
+    "-\x00",
+    "™",
+    "…",
+    "🙂",
+    "hang\u0301",
+    "a" * 5000,
+    " ".join(["x"] * 500),
+]
+
+
+def _tokens(text: str) -> list[str]:
+    """Words as the full-text index splits them (unicode61, diacritics removed)."""
+    folded = unicodedata.normalize("NFD", text.lower())
+    plain = "".join(char for char in folded if not unicodedata.combining(char))
+    return re.findall(r"[^\W_]+", plain)
+
+
+def _holds(columns: list[list[str]], words: list[str], prefix: bool) -> bool:
+    """Whether ``words`` follow each other in one column (the last as a prefix)."""
+    for tokens in columns:
+        for start in range(len(tokens) - len(words) + 1):
+            here = tokens[start : start + len(words)]
+            if here[:-1] == words[:-1] and (
+                here[-1].startswith(words[-1]) if prefix else here[-1] == words[-1]
+            ):
+                return True
+    return False
+
+
+def expected_paths(index: CorpusIndex, text: str) -> set[str] | None:
+    """What a search must find, worked out in Python with every word taken as text:
+    the articles of the query without its words, holding each word (as a phrase of the
+    tokens it has) and none of the excluded; ``None`` when the query language itself
+    rejects ``text``."""
+    try:
+        query = parse_query(text)
+    except QueryError:
+        return None
+    try:
+        scope = index.search(replace(query, terms=[], excluded=[]))
+    except QueryError:  # an unknown topic, say
+        return None
+    columns = {
+        rowid: [_tokens(value or "") for value in values]
+        for rowid, *values in index.db.execute(
+            "SELECT rowid, title, excerpt, provider, topics, body FROM article_text"
+        )
+    }
+    wanted = [(words, term.prefix) for term in query.terms if (words := _tokens(term.text))]
+    unwanted = [(words, term.prefix) for term in query.excluded if (words := _tokens(term.text))]
+    return {
+        row.path
+        for row in scope
+        if all(_holds(columns[row.id], words, last_prefix) for words, last_prefix in wanted)
+        and not any(_holds(columns[row.id], words, last_prefix) for words, last_prefix in unwanted)
+    }
+
+
+def assert_searched_as_text(index: CorpusIndex, text: str, prefix: bool) -> None:
+    """``text`` (its last word a prefix, as typed, with ``prefix``) finds what
+    ``expected_paths`` works out, or is a query error where the language rejects it."""
+    text = with_prefix_last(text) if prefix else text
+    expected = expected_paths(index, text)
+    if expected is None:
+        with pytest.raises(QueryError):
+            index.search(text)
+        return
+    assert {row.path for row in index.search(text)} == expected
+
+
+@pytest.mark.parametrize("text", HOSTILE_QUERIES)
+@pytest.mark.parametrize("prefix", [False, True])
+def test_fts_syntax_in_a_query_is_only_text(index: CorpusIndex, text: str, prefix: bool) -> None:
+    """Operators, quotes and stars are words or nothing to the full-text index: the
+    rows found are those holding the words, never a syntax error from SQLite."""
+    assert_searched_as_text(index, text, prefix)
+
+
+FTS_PIECES = st.sampled_from(
+    ['"', "*", "-", "(", ")", "^", ":", "NEAR", "OR", "AND", "NOT", "+", "{", "}", "'", " "]
+    + ["topic:", "is:", "quality>", "after:", "provider:", "hang", "facial", "\x00", "ä", "_"]
+)
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    # Characters the index's tokenizer (Unicode 6.1 tables) and Python class alike.
+    text=st.one_of(
+        st.text(st.characters(codec="latin-1")), st.lists(FTS_PIECES, max_size=12).map("".join)
+    ),
+    prefix=st.booleans(),
+)
+def test_any_text_either_searches_or_is_a_query_error(
+    index: CorpusIndex, text: str, prefix: bool
+) -> None:
+    assert_searched_as_text(index, text, prefix)

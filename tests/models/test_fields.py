@@ -1,0 +1,244 @@
+"""Every field of a document's front matter: names in either case, unknown keys kept,
+dates, entities and escapes, wrong types on their lines, missing titles and front matter."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from models.article import Article, RelatedArticle
+from models.document import parse_document
+from tests.conftest import MODES, article_of, parse
+
+CONTROL_CHARACTERS = {chr(code) for code in [*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F]} | {
+    chr(code) for code in range(0x80, 0xA0)
+}
+
+
+def assert_clean(text: str) -> None:
+    """No control character, and no payload of a stripped escape sequence."""
+    assert not set(text) & CONTROL_CHARACTERS, repr(text)
+    assert "52;" not in text and "[2J" not in text and "31m" not in text, repr(text)
+
+
+def test_camel_case_aliases_and_snake_case_names_both_populate() -> None:
+    by_alias = Article.model_validate(
+        {"publishedDateTime": "2021-01-01T00:00:00Z", "originalUrl": "https://a.test/x"}
+    )
+    by_name = Article.model_validate(
+        {"published_at": "2021-01-01T00:00:00Z", "original_url": "https://a.test/x"}
+    )
+    assert by_alias.published_at == by_name.published_at == datetime(2021, 1, 1, tzinfo=UTC)
+    assert by_alias.original_url == by_name.original_url == "https://a.test/x"
+    dumped = by_alias.model_dump(by_alias=True)
+    assert dumped["publishedDateTime"] == datetime(2021, 1, 1, tzinfo=UTC)
+    assert dumped["originalUrl"] == "https://a.test/x"
+
+
+@MODES
+def test_unknown_keys_are_kept(summary: bool) -> None:
+    article = article_of(
+        "title: x\nlocation: Palo Alto, CA\nsomeNumber: 3\nnested:\n  a: 1\n", summary=summary
+    )
+    assert article.model_extra == {
+        "location": "Palo Alto, CA",
+        "someNumber": 3,
+        "nested": {"a": 1},
+    }
+
+
+@MODES
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2020-10-28T16:26:00Z", datetime(2020, 10, 28, 16, 26, tzinfo=UTC)),
+        ('"2020-10-28T16:26:00Z"', datetime(2020, 10, 28, 16, 26, tzinfo=UTC)),
+        ("2020-10-28", datetime(2020, 10, 28, tzinfo=UTC)),
+        ('"2020-10-28"', datetime(2020, 10, 28, tzinfo=UTC)),
+        ("2020-10-28T16:26:00", datetime(2020, 10, 28, 16, 26, tzinfo=UTC)),
+        ("2020-10-28 16:26:00", datetime(2020, 10, 28, 16, 26, tzinfo=UTC)),
+        ("2020-10-28T16:26:00+08:00", datetime(2020, 10, 28, 8, 26, tzinfo=UTC)),
+        ('"2020-10-28T16:26:00+08:00"', datetime(2020, 10, 28, 8, 26, tzinfo=UTC)),
+        ("2020-10-28 16:26:00 +08:00", datetime(2020, 10, 28, 8, 26, tzinfo=UTC)),
+        ("2020-10-28T16:26:00.5-05:30", datetime(2020, 10, 28, 21, 56, 0, 500000, tzinfo=UTC)),
+    ],
+)
+def test_every_date_form_becomes_an_aware_datetime(
+    value: str, expected: datetime, summary: bool
+) -> None:
+    article = article_of(f"title: x\npublishedDateTime: {value}\n", summary=summary)
+    assert article.published_at is not None
+    assert article.published_at.tzinfo is not None
+    assert article.published_at.utcoffset() is not None
+    assert article.published_at == expected
+
+
+def test_an_offset_is_kept_as_the_same_instant() -> None:
+    article = article_of("title: x\npublishedDateTime: 2020-10-28T16:26:00+08:00\n")
+    assert article.published_at is not None
+    assert article.published_at.utcoffset() == timedelta(hours=8)
+    assert article.published_at.astimezone(UTC).hour == 8
+    related = RelatedArticle.model_validate({"publishedDateTime": "2021-03-02"})
+    assert related.published_at == datetime(2021, 3, 2, tzinfo=UTC)
+    assert related.published_at.tzinfo is not None
+    east = timezone(timedelta(hours=8))
+    assert Article(published_at=datetime(2021, 1, 1, 8, tzinfo=east)).published_at == datetime(
+        2021, 1, 1, tzinfo=UTC
+    )
+
+
+@MODES
+def test_html_entities_are_decoded(summary: bool) -> None:
+    article = article_of(
+        'title: "Cats&nbsp;&amp;&nbsp;dogs &#8217;22 &lt;3"\n'
+        'excerpt: "A&nbsp;B &quot;quoted&quot; &eacute;t&eacute;"\n'
+        "provider:\n  name: Ben &amp; Jerry&#39;s\n  domain: bj.test\n",
+        summary=summary,
+    )
+    assert article.title == "Cats & dogs ’22 <3"
+    assert article.excerpt == 'A B "quoted" été'
+    assert article.provider is not None
+    assert article.provider.name == "Ben & Jerry's"
+
+
+@MODES
+def test_escape_sequences_are_stripped_from_every_shown_text(summary: bool) -> None:
+    hostile = r"\e]52;c;aGFja2Vk\a\e[2J\x9b31m\x07\x00\x7f\u202e"
+    front = (
+        f'title: "Safe{hostile} title"\n'
+        f'excerpt: "An{hostile} excerpt"\n'
+        f'provider:\n  name: "Prov{hostile}ider"\n  domain: "ex{hostile}.test"\n'
+        f'topics:\n  - "Top{hostile}ic"\n'
+        f'related:\n  - title: "Rel{hostile}ated"\n    excerpt: "x{hostile}y"\n'
+    )
+    article = article_of(front, body="Body \x1b[31mred\x1b[0m\x1b]8;;https://evil.test\x07link\n")
+    assert article.title == "Safe title"
+    assert article.excerpt == "An excerpt"
+    assert article.provider is not None
+    assert (article.provider.name, article.provider.domain) == ("Provider", "ex.test")
+    assert article.topics == ["Topic"]
+    assert article.body == "Body redlink\n"
+    assert article.related[0].title == "Related"
+    assert article.related[0].excerpt == "xy"
+    for text in (article.title, article.excerpt, article.body, article.related[0].title):
+        assert_clean(text)
+    short = article_of(front, summary=True)
+    assert (short.title, short.excerpt, short.topics) == ("Safe title", "An excerpt", ["Topic"])
+
+
+@MODES
+def test_markup_like_titles_are_kept_literally(summary: bool) -> None:
+    article = article_of(
+        "title: '[bold red]x[/] and [@click=app.quit]boom[/]'\n"
+        "excerpt: '[link=https://evil.test]click[/link] [/'\n",
+        summary=summary,
+    )
+    assert article.title == "[bold red]x[/] and [@click=app.quit]boom[/]"
+    assert article.excerpt == "[link=https://evil.test]click[/link] [/"
+
+
+@MODES
+def test_wrong_types_are_errors_on_their_lines_and_the_rest_still_loads(summary: bool) -> None:
+    parsed = parse(
+        "title: Still here\n"  # line 2
+        "excerpt: Also here\n"
+        "quality: high\n"  # line 4
+        "publishedDateTime: 2021-01-01T00:00:00Z\n"
+        "provider: 5\n"  # line 6
+        "topics: 5\n",  # line 7
+        "the body\n",
+        summary=summary,
+    )
+    errors = [(p.line, p.message) for p in parsed.problems if p.severity == "error"]
+    assert [line for line, _ in errors] == [4, 6, 7]
+    assert "quality" in errors[0][1]
+    assert "provider" in errors[1][1]
+    assert "topics" in errors[2][1]
+    assert not parsed.valid
+    article = parsed.article
+    assert article is not None
+    assert (article.title, article.excerpt, article.body) == (
+        "Still here",
+        "Also here",
+        "the body\n",
+    )
+    assert article.published_at == datetime(2021, 1, 1, tzinfo=UTC)
+    assert (article.quality, article.provider, article.topics) == (None, None, [])
+
+
+def test_a_wrong_type_inside_related_is_reported_on_the_related_line() -> None:
+    parsed = parse(
+        "title: x\nquality: 3\nrelated:\n  - title: ok\n    quality: lots\n", summary=False
+    )
+    assert [(p.line, p.severity) for p in parsed.problems] == [(4, "error")]
+    assert "related.0.quality" in parsed.problems[0].message
+    assert parsed.article is not None and parsed.article.quality == 3
+
+
+@MODES
+def test_numbers_in_text_fields_are_text(summary: bool) -> None:
+    article = article_of("title: 2020\nexcerpt: 3.5\n", summary=summary)
+    assert (article.title, article.excerpt) == ("2020", "3.5")
+
+
+@MODES
+def test_single_topic_and_blank_entries(summary: bool) -> None:
+    assert article_of("title: x\ntopics: AI\n", summary=summary).topics == ["AI"]
+    article = article_of(
+        'title: x\ntopics:\n  - AI\n  -\n  - ""\n  - "   "\n  - Machine   Learning\n',
+        summary=summary,
+    )
+    assert article.topics == ["AI", "Machine Learning"]
+
+
+@MODES
+def test_a_named_document_takes_its_name_as_title(summary: bool) -> None:
+    parsed = parse(
+        'name: "Andrew Ng"\nbio: "Co-Founder of Coursera"\ntype: "profile"\n'
+        "location: Palo Alto, CA\nwebsite:\n",
+        summary=summary,
+    )
+    article = parsed.record  # a profile is a data record, not an article
+    assert article is not None and parsed.article is None
+    assert article.title == "Andrew Ng"
+    assert article.name == "Andrew Ng"
+    assert article.excerpt == "Co-Founder of Coursera"
+    assert article.kind == "profile"
+    assert article.model_extra is not None and "website" not in article.model_extra
+
+
+def test_documents_without_a_title_warn_and_news_without_a_date_warns() -> None:
+    parsed = parse("excerpt: x\ntype: article\n")
+    assert [(p.severity, p.message) for p in parsed.problems] == [
+        ("warning", "no title or name"),
+        ("warning", "no publishedDateTime"),
+    ]
+    assert parsed.valid
+
+
+def test_a_taxonomy_entry_in_a_document_is_not_an_article() -> None:
+    parsed = parse("taxonomy: organization\n_id: amazon.com\nname: Amazon\n")
+    assert (parsed.article, parsed.topics, parsed.problems) == (None, [], [])
+    topic = parse("taxonomy: topic\n_id: ai\nname: AI\n")
+    assert [(t.name, t.id) for t in topic.topics] == [("AI", "ai")]
+
+
+def test_front_matter_that_is_not_a_mapping_is_an_error() -> None:
+    for front in ("- a\n- b\n", "just a string\n", "42\n"):
+        parsed = parse(front)
+        assert parsed.article is None
+        assert [(p.line, p.severity) for p in parsed.problems] == [(2, "error")]
+        assert "not a mapping" in parsed.problems[0].message
+
+
+def test_an_empty_front_matter_is_an_untitled_document() -> None:
+    parsed = parse("", "body only\n")
+    assert parsed.article is not None and parsed.article.body == "body only\n"
+    assert [p.message for p in parsed.problems] == ["no title or name"]
+
+
+def test_a_document_without_front_matter_is_an_error_only_when_required() -> None:
+    assert parse_document("# Readme\n", "README.md", require_front_matter=False).problems == []
+    required = parse_document("# Readme\n", "README.md")
+    assert [(p.line, p.severity) for p in required.problems] == [(1, "error")]

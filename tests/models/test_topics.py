@@ -1,0 +1,141 @@
+"""The topic tree: built from a taxonomy with aliases, counts up the ancestors, cycles and
+missing parents warned about and broken."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import pytest
+
+from models.document import parse_taxonomy
+from models.taxonomy import Topic
+from models.topic import TopicTree
+
+
+@dataclass
+class Entry:
+    name: str
+    parent: str = ""
+    id: str = ""
+    shortname: str = ""
+    description: str = ""
+
+
+def names(tree: TopicTree, keys: list[str]) -> list[str]:
+    return [tree.nodes[key].name for key in keys]
+
+
+def test_tree_from_taxonomy_with_aliases_and_article_only_topics() -> None:
+    tree = TopicTree.build(
+        [
+            Entry("AI", id="ai"),
+            Entry("Google AI", "AI", id="google-ai"),
+            Entry("TensorFlow", "google-ai", id="tensorflow"),
+            Entry("Machine Learning", "AI", shortname="ML"),
+        ],
+        used=["Quantum", "tensorflow", "ai"],
+    )
+    assert names(tree, tree.roots) == ["AI", "Quantum"]
+    assert tree.resolve("google-ai") == tree.resolve("Google AI") == tree.resolve(" google  ai ")
+    assert tree.resolve("ml") == tree.resolve("Machine Learning")
+    assert tree.resolve("nothing") is None
+    tensorflow = tree.resolve("TensorFlow")
+    assert tensorflow is not None
+    assert names(tree, tree.ancestors(tensorflow)) == ["TensorFlow", "Google AI", "AI"]
+    ai = tree.resolve("AI")
+    assert ai is not None
+    assert {tree.nodes[key].name for key in tree.nodes if ai in tree.ancestors(key)} == {
+        "AI",
+        "Google AI",
+        "TensorFlow",
+        "Machine Learning",
+    }
+    assert [(tree.nodes[key].name, depth) for key, depth in tree.walk()] == [
+        ("AI", 0),
+        ("Google AI", 1),
+        ("TensorFlow", 2),
+        ("Machine Learning", 1),
+        ("Quantum", 0),
+    ]
+    assert tree.warnings == []
+
+
+def test_a_topic_counts_under_itself_and_every_node_above_it() -> None:
+    """The index counts an article under the ancestors of each of its topics."""
+    tree = TopicTree.build(
+        [Entry("AI"), Entry("Google AI", "AI"), Entry("TensorFlow", "Google AI")],
+        used=["Robots"],
+    )
+
+    def above(name: str) -> list[str]:
+        key = tree.resolve(name)
+        return [] if key is None else [tree.nodes[k].name for k in tree.ancestors(key)]
+
+    assert sorted(above("TensorFlow")) == ["AI", "Google AI", "TensorFlow"]
+    assert above("ai") == ["AI"]  # names resolve whatever their case
+    assert above("Robots") == ["Robots"]  # used but not in the taxonomy: a root of its own
+    assert above("Unknown") == []
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        [Entry("A", "B"), Entry("B", "A")],
+        [Entry("A", "A")],
+        [Entry("A", "B"), Entry("B", "C"), Entry("C", "A"), Entry("D", "C")],
+        [Entry("X", "Y", id="x"), Entry("Y", "x")],
+    ],
+    ids=["pair", "self", "triangle-with-tail", "by-id"],
+)
+def test_cycles_are_broken_with_a_warning(entries: list[Entry]) -> None:
+    tree = TopicTree.build(entries)
+    assert tree.roots  # something is at the root, so the tree is walkable
+    walked = [key for key, _ in tree.walk()]
+    assert sorted(walked) == sorted(tree.nodes)  # every node once, and the walk ends
+    for key in tree.nodes:
+        assert len(tree.ancestors(key)) <= len(tree.nodes)
+    assert any("cycle" in warning for warning in tree.warnings)
+    for key in tree.nodes:  # a node above itself twice would count its articles twice
+        ancestors = tree.ancestors(key)
+        assert len(ancestors) == len(set(ancestors))
+
+
+def test_missing_parents_and_duplicate_topics_are_warnings() -> None:
+    tree = TopicTree.build([Entry("Child", "Ghost"), Entry("Child", "Other"), Entry("", "x")])
+    assert names(tree, tree.roots) == ["Ghost"]
+    assert names(tree, tree.nodes[tree.roots[0]].children) == ["Child"]
+    assert len(tree.warnings) == 2
+    assert any("unknown parent 'Ghost'" in warning for warning in tree.warnings)
+    assert any("more than once" in warning for warning in tree.warnings)
+
+
+def test_a_long_chain_closed_into_a_cycle_builds_and_counts_quickly() -> None:
+    size = 2000  # big enough that a quadratic or cubic walk takes seconds, not a hang
+    chain = [Entry(f"T{i}", f"T{(i - 1) % size}") for i in range(size)]
+    started = time.perf_counter()
+    tree = TopicTree.build(chain)
+    last = tree.resolve(f"T{size - 1}")
+    assert last is not None
+    ancestors = tree.ancestors(last)
+    assert max(depth for _, depth in tree.walk()) == size - 1
+    assert time.perf_counter() - started < 1
+    assert len(tree.roots) == 1
+    assert tree.roots[0] in ancestors
+    assert len(tree.warnings) == 1
+
+
+def test_topic_models_from_taxonomy_yaml() -> None:
+    parsed = parse_taxonomy(
+        "taxonomy: topic\n_id: google-ai\nname: Google AI\nparent: AI\nkeywords: [tf]\n"
+        '---\ntaxonomy: tag\n_id: nlp\n---\ntaxonomy: topic\nname: "\\e[2JBad"\n',
+        "topics.yaml",
+    )
+    assert parsed.problems == []
+    google, bad = parsed.topics
+    assert isinstance(google, Topic)
+    assert (google.name, google.id, google.parent) == ("Google AI", "google-ai", "AI")
+    assert google.model_extra == {"taxonomy": "topic", "keywords": ["tf"]}
+    assert bad.name == "Bad"
+    broken = parse_taxonomy("taxonomy: topic\nparent: AI\n", "broken.yaml")
+    assert broken.topics == [] and [p.severity for p in broken.problems] == ["error"]

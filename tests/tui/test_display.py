@@ -1,0 +1,193 @@
+"""What the reader draws: untrusted text literally, rows painted again only when they
+change, every size and NO_COLOR, scrollbars and widths that hide nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REAL_CORPUS, SITE, needs_real_corpus, write_document
+from tests.tui.conftest import HOSTILE_TITLE
+from tests.tui.pilot import detail_text, indexed, resized, settled, titles, until, walk
+from tui.app import LedeApp
+from tui.widgets.article_list import ArticleList
+from tui.widgets.topic_tree import TopicTree
+
+
+async def test_rows_on_screen_are_not_painted_again_when_the_list_changes_around_them(
+    reader_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A filter that drops the first article moves the others up: only the row that becomes
+    the cursor's is painted anew; a new theme paints every row again, in its colours."""
+    painted: list[str] = []
+    paint = ArticleList._paint
+
+    def spy(self: ArticleList, row, *rest):  # noqa: ANN001, ANN002, ANN202 - the list's own
+        painted.append(row.title)
+        return paint(self, row, *rest)
+
+    monkeypatch.setattr(ArticleList, "_paint", spy)
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        before = titles(app)
+        await pilot.press("slash", *"-compile")
+        await pilot.pause()
+        assert titles(app) == before
+        painted.clear()
+        await pilot.press("r")
+        await pilot.pause()
+        assert titles(app) == before[1:]
+        assert painted == [before[1]]
+        painted.clear()
+        articles = app.screen.query_one(ArticleList)
+        old_look = [list(articles.render_line(y)) for y in range(2)]  # the cursor's, another
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await pilot.pause()
+        assert sorted(painted) == sorted(before[1:])
+        new_look = [list(articles.render_line(y)) for y in range(2)]
+        assert [[s.text for s in line] for line in new_look] == [
+            [s.text for s in line] for line in old_look
+        ]
+        for new, old in zip(new_look, old_look, strict=True):
+            assert all(a.style != b.style for a, b in zip(new, old, strict=True))
+
+
+async def test_untrusted_text_is_shown_literally(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await pilot.press("G", "enter")
+        await settled(pilot)
+        assert app.is_running  # the [@click=app.quit] title did nothing
+        text = detail_text(app)
+        assert HOSTILE_TITLE in text
+        assert "[b]Evil[/b] Corp" in text
+        assert "[link=https://evil.test]markup[/link]" in text
+        assert "\x1b" not in text and "\x07" not in text
+        row = app.screen.query_one(ArticleList).current
+        assert row.title == HOSTILE_TITLE
+        screen = app.export_screenshot()
+        assert "[@click=app.quit]boom[/]" in screen.replace("&#160;", " ")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)])
+async def test_layout_adapts(reader_corpus: Path, size: tuple[int, int]) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=size) as pilot:
+        await indexed(pilot)
+        narrow = size[0] < 110
+        assert app.screen.has_class("-narrow") == narrow
+        tree = app.screen.query_one(TopicTree)
+        assert (tree.region.width > 0) != narrow
+        if narrow:
+            await pilot.press("t")
+            await pilot.pause()
+            assert tree.region.width > 0 and tree.has_focus
+        await pilot.press("tab")
+        await pilot.press("slash", *"tensor", "enter")
+        await pilot.pause()
+        assert len(titles(app)) == 1
+
+
+async def test_no_color_cursor_still_visible(reader_corpus: Path, monkeypatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await indexed(pilot)
+        assert app.no_color
+        articles = app.screen.query_one(ArticleList)
+        assert articles.get_component_rich_style("article-list--cursor").reverse
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)])
+async def test_a_long_list_fits_beside_its_scrollbar(tmp_path: Path, size: tuple[int, int]) -> None:
+    """With more articles than rows a scrollbar appears: rows must shrink to make room
+    (the quality column stays visible), never scroll sideways under it."""
+    for number in range(60):
+        write_document(
+            tmp_path,
+            f"story-{number:02}.md",
+            f"""
+            title: "A long title that will not fit in the list pane at all, number {number}"
+            publishedDateTime: 2024-01-{number % 28 + 1:02}T08:00:00Z
+            quality: 100
+            provider:
+              name: Example Wire
+            """,
+        )
+    app = LedeApp([str(tmp_path)])
+    async with app.run_test(size=size) as pilot:
+        await indexed(pilot)
+        articles = app.screen.query_one(ArticleList)
+        assert articles.show_vertical_scrollbar and not articles.show_horizontal_scrollbar
+        width = articles.scrollable_content_region.width
+        for y in range(articles.size.height):
+            line = articles.render_line(y)
+            assert line.cell_length == width
+            assert line.text.endswith("100"), line.text
+
+
+async def test_the_scrollbar_follows_the_filter_without_a_screen_layout(tmp_path: Path) -> None:
+    """A new row count moves the list's scrollbar; it disappears when the rows fit and
+    comes back with them, and the rows take the width it leaves."""
+    for number in range(60):
+        word = "rare" if number < 3 else "common"
+        write_document(
+            tmp_path,
+            f"story-{number:02}.md",
+            f"""
+            title: "A {word} story, number {number}"
+            publishedDateTime: 2024-01-{number % 28 + 1:02}T08:00:00Z
+            """,
+        )
+    app = LedeApp([str(tmp_path)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await indexed(pilot)
+        articles = app.screen.query_one(ArticleList)
+        full = articles.row_width
+        assert articles.show_vertical_scrollbar
+        assert articles.vertical_scrollbar.window_virtual_size == 60
+        await pilot.press("slash", *"comm")
+        await pilot.pause()
+        assert articles.vertical_scrollbar.window_virtual_size == 57
+        await pilot.press("backspace", "backspace", "backspace", "backspace", *"rare")
+        await pilot.pause()
+        assert not articles.show_vertical_scrollbar
+        assert articles.row_width == full + 1
+        assert articles.render_line(0).cell_length == articles.row_width
+        await pilot.press("escape")
+        await pilot.pause()
+        assert articles.show_vertical_scrollbar and articles.row_width == full
+        await pilot.press("G")
+        await pilot.pause()
+        assert articles.cursor == 59
+        assert articles.scroll_offset.y == 60 - articles.size.height
+
+
+@pytest.mark.parametrize(
+    ("corpus", "longest"),
+    [
+        # Counted in the default stream, the news, as the topic's node lists it.
+        pytest.param(REAL_CORPUS, "Natural Language Processing 8 · 8 new", marks=needs_real_corpus),
+        (SITE, "Natural Language Processing 2 · 2 new"),
+    ],
+    ids=["real", "site"],
+)
+async def test_the_tree_is_wide_enough_for_every_topic_and_its_counts(
+    corpus: Path, longest: str
+) -> None:
+    """A taxonomy's longest name with its counts is read whole: the tree never hides
+    counts behind sideways scrolling."""
+    app = LedeApp([str(corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        tree = app.screen.query_one(TopicTree)
+        labels = [str(node.label) for node in walk(tree.root)]
+        assert longest in labels
+        assert not tree.show_horizontal_scrollbar
+        assert tree.size.width < 160 // 3  # and it leaves the room to the list and the detail
+        await resized(pilot, 80, 24)
+        await pilot.press("t")
+        await until(pilot, lambda: tree.region.width == 80, "the tree across")  # narrow: all

@@ -1,0 +1,155 @@
+"""The filter and the sort: the list follows each keystroke, mistakes are messages in the
+status, the detail pane waits for typing to rest."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from textual.widgets import Input
+
+from tests.tui.conftest import HANGZHOU
+from tests.tui.pilot import detail_text, indexed, status, titles, until
+from tui.app import LedeApp
+from tui.screens.main import DETAIL_DELAY_TYPING
+from tui.widgets.article_list import ArticleList
+
+
+async def test_filter_live_and_escape_clears(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await pilot.press("slash", *"hangz")
+        await pilot.pause()
+        assert [t[: len(HANGZHOU)] for t in titles(app)] == [HANGZHOU]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(titles(app)) == 4
+        assert not app.screen.query_one("#filter", Input).display
+
+
+async def test_a_filter_longer_than_its_field_scrolls_with_the_cursor(
+    reader_corpus: Path,
+) -> None:
+    """The field repaints itself without a layout pass (FilterField): its text must
+    still scroll sideways to keep the cursor in view, and back with home."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await indexed(pilot)
+        text = "facial recognition -police " * 5
+        await pilot.press("slash", *["space" if char == " " else char for char in text])
+        await pilot.pause()
+        field = app.screen.query_one("#filter", Input)
+        assert field.value == text
+        assert field.scroll_offset.x > 0
+        await pilot.press("home")
+        await pilot.pause()
+        assert field.scroll_offset.x == 0
+
+
+async def test_the_detail_pane_follows_the_filter_after_a_pause_in_typing(
+    reader_corpus: Path,
+) -> None:
+    """Typing changes the list at once; the article under the cursor is loaded only once
+    the typing rests, not between two keys."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        assert not titles(app)[0].startswith(HANGZHOU)
+        assert HANGZHOU not in detail_text(app)
+        await pilot.press("slash")
+        typed = time.monotonic()
+        app.screen.query_one("#filter", Input).value = "hangz"  # typed at once
+        assert [t[: len(HANGZHOU)] for t in titles(app)] == [HANGZHOU]
+        await until(pilot, lambda: HANGZHOU in detail_text(app))
+        # A lower bound, so a slow machine cannot break it: only later, never sooner.
+        assert time.monotonic() - typed >= DETAIL_DELAY_TYPING
+
+
+async def test_typing_on_to_the_same_articles_repaints_nothing(reader_corpus: Path) -> None:
+    """Typing "hangz" on to "hangzhou" finds the same article: the list keeps its results object
+    (and so its rows and cursor) instead of painting them again."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        articles = app.screen.query_one(ArticleList)
+        await pilot.press("slash", *"hangz")
+        await pilot.pause()
+        shown = articles.results
+        await pilot.press(*"hou", "space")
+        await pilot.pause()
+        assert articles.results is shown
+        assert "filter: hangzhou " in status(app)
+        await pilot.press("backspace", *"ban")
+        await pilot.pause()
+        assert articles.results is not shown and titles(app) == []
+        assert "No articles match" in str(articles.render_line(0).text)
+
+
+async def test_malformed_filter_is_a_message_not_a_crash(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await pilot.press("slash", *"hangzhou")
+        await pilot.pause()
+        assert len(titles(app)) == 1
+        await pilot.press("space", *"after:")
+        await pilot.pause()
+        shown = titles(app)
+        await pilot.press(*"2020")
+        await pilot.pause()
+        assert "after: expects a date as YYYY-MM-DD, not '2020'" in status(app)
+        assert app.screen.query_one("#filter", Input).has_class("-invalid")
+        assert titles(app) == shown  # an invalid query leaves the list as it was
+        await pilot.press(*"-01-01")
+        await pilot.pause()
+        assert not app.screen.query_one("#filter", Input).has_class("-invalid")
+        assert len(titles(app)) == 1
+
+
+async def test_a_number_too_large_for_sqlite_is_a_message_not_a_crash(
+    reader_corpus: Path,
+) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        field = app.screen.query_one("#filter", Input)
+        await pilot.press("slash", *"quality>999999999999999999")  # 18 digits: a bound
+        await pilot.pause()
+        assert titles(app) == [] and not field.has_class("-invalid")
+        await pilot.press("9")
+        await pilot.pause()
+        assert "quality> expects a number of at most 18 digits" in status(app)
+        assert field.has_class("-invalid")
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert not field.has_class("-invalid") and app.is_running
+
+
+async def test_typing_a_valid_filter_leaves_the_field_s_classes_alone(
+    reader_corpus: Path,
+) -> None:
+    """A class change restyles the field (Input's own validation added one on the first
+    keystroke, 6 ms of it); only a query that cannot run marks the field."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await pilot.press("slash")
+        field = app.screen.query_one("#filter", Input)
+        before = set(field.classes)
+        await pilot.press(*"hangzhou", "enter")
+        await pilot.pause()
+        assert set(field.classes) == before
+
+
+async def test_sort_cycles(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await pilot.press("S")
+        assert titles(app)[0].startswith("TensorFlow")  # quality 80 is highest
+        assert "sort: quality" in status(app)
+        await pilot.press("S")
+        assert titles(app) == sorted(titles(app), key=str.lower)
+        assert titles(app)[1].startswith("Hangzhou")
+        assert "sort: title" in status(app)

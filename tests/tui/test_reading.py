@@ -1,0 +1,154 @@
+"""Reading by keys and mouse: opening marks read, flags and undo, stepping through
+articles, related articles in place, copying links, and help listing every key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from library.corpus import open_index, open_state
+from tests.tui.conftest import HANGZHOU, TWO_SESSIONS
+from tests.tui.pilot import detail_text, indexed, settled, status, titles, until
+from tui.app import LedeApp
+from tui.screens.confirm import ConfirmScreen
+from tui.screens.help import HelpScreen, key_names
+from tui.widgets.article_list import ArticleList
+from tui.widgets.detail_view import DetailView
+from tui.widgets.topic_tree import TopicTree
+
+
+async def test_enter_opens_marks_read_and_state_survives(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await pilot.press("slash", *"hangzhou", "enter", "enter")
+        await settled(pilot)
+        assert app.screen.query_one(DetailView).has_focus
+        assert "Global Times (globaltimes.cn)" in detail_text(app)
+        assert "China’s first" in detail_text(app)
+    state = open_state()
+    index = open_index([str(reader_corpus)], state)
+    read = [row.title for row in index.search("is:read")]
+    assert len(read) == 1 and read[0].startswith(HANGZHOU)
+    assert len(index.search("is:unread")) == 3
+
+
+async def test_m_s_and_undo(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        articles = app.screen.query_one(ArticleList)
+        first = articles.current
+        tree = app.screen.query_one(TopicTree)
+        await pilot.press("m")  # written on a thread of its own: waited for
+        await until(pilot, lambda: first.identity in articles.read)
+        await pilot.press("s")
+        await until(pilot, lambda: first.identity in articles.starred)
+        await until(pilot, lambda: "Starred 1" in str(tree.root.children[2].label))
+        await pilot.press("u")
+        await until(pilot, lambda: first.identity not in articles.starred)
+        await pilot.press("u")
+        await until(pilot, lambda: first.identity not in articles.read)
+        assert app.session.state.flagged("read") == set()
+
+
+async def test_mark_all_read_confirms_and_undoes(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await pilot.press("A")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("n")
+        await until(pilot, lambda: not isinstance(app.screen, ConfirmScreen))
+        assert app.session.state.flagged("read") == set()
+        await pilot.press("A")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
+        await until(pilot, lambda: "0 unread" in status(app))
+        assert len(app.session.state.flagged("read")) == 4
+        await pilot.press("u")
+        await until(pilot, lambda: app.session.state.flagged("read") == set())
+
+
+async def test_next_unread_and_article_stepping(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        articles = app.screen.query_one(ArticleList)
+        await pilot.press("j", "m", "k")  # second article read, back to the first
+        await pilot.press("n")
+        assert articles.cursor == 2
+        await pilot.press("N")
+        assert articles.cursor == 0
+        await pilot.press("enter")
+        await settled(pilot)
+        detail = app.screen.query_one(DetailView)
+        await pilot.press("J")
+        await until(pilot, lambda: detail.article.title.startswith(TWO_SESSIONS))
+        assert articles.cursor == 1
+        await pilot.press("K")
+        await until(pilot, lambda: detail.article.title == titles(app)[0])
+        assert articles.cursor == 0
+        await pilot.press("G")
+        await settled(pilot)  # G in the detail view scrolls; the list keeps its cursor
+        assert articles.cursor == 0
+
+
+async def test_related_article_in_corpus_opens_in_place(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await pilot.press("enter")  # TensorFlow article, whose first related is in the corpus
+        await settled(pilot)
+        related = app.screen.query_one("#related")
+        related.focus()
+        await pilot.press("enter")
+        detail = app.screen.query_one(DetailView)
+        await until(pilot, lambda: detail.article.title.startswith(TWO_SESSIONS))
+        assert app.screen.query_one(ArticleList).current.title.startswith(TWO_SESSIONS)
+
+
+async def test_copy_and_open_without_browser(reader_corpus: Path, monkeypatch) -> None:
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await pilot.press("y")
+        assert app.clipboard == "https://example.test/tensorflow-3"
+        app.copy_to_clipboard("")
+        await pilot.press("o")
+        assert app.clipboard == "https://example.test/tensorflow-3"
+        messages = [n.message for n in app._notifications]
+        assert any(
+            m.endswith(": copied https://example.test/tensorflow-3 instead") for m in messages
+        )
+
+
+async def test_help_lists_every_binding(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 60)) as pilot:
+        await indexed(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-keys").render())
+        for _title, bindings in app.binding_sections():
+            for binding in bindings:
+                assert binding.description in text
+                for key in key_names(binding):
+                    assert key in text
+        for required in ("/", "?", "esc", "space", "J", "K", "n", "N", "A", "u", "p", "o", "y"):
+            assert f" {required}" in text or f"{required}," in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_mouse_click_moves_and_double_click_opens(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        articles = app.screen.query_one(ArticleList)
+        await pilot.click(ArticleList, offset=(20, 2))
+        assert articles.cursor == 2
+        await pilot.click(ArticleList, offset=(20, 2), times=2)
+        await until(pilot, lambda: articles.current.identity in articles.read)
