@@ -156,3 +156,8 @@ def split_signature(text: str) -> SplitSignature:
     title_only, _, rest = others.partition(SEPARATOR)
     first = repeated.split()
     return SplitSignature(first + title_only.split(), rest.split(), first)
+
+
+def signature_terms(text: str) -> list[str]:
+    """Every term of a signature, each once (its lists never share one)."""
+    return text.replace(SEPARATOR, " ").split()

@@ -50,7 +50,7 @@ import math
 import zlib
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from itertools import chain
 from operator import mul
@@ -85,6 +85,13 @@ class _Terms(NamedTuple):
     title: list[int]
     rest: list[int]
     repeated: list[int]
+
+
+class Frequencies(NamedTuple):
+    """Document frequencies of terms in a corpus of ``total`` signed articles."""
+
+    total: int
+    df: Mapping[str, int]
 
 
 class StoryArticle(NamedTuple):
@@ -187,17 +194,22 @@ class StoryGrouper:
         return self.restore_and_place([], articles)
 
     def restore_and_place(
-        self, placed: Iterable[tuple[StoryArticle, str]], articles: Iterable[StoryArticle]
+        self,
+        placed: Iterable[tuple[StoryArticle, str]],
+        articles: Iterable[StoryArticle],
+        corpus: Frequencies | None = None,
     ) -> dict[int, str]:
         """``restore`` the placed, then ``place`` the new articles; their ids.
 
         Terms are counted over both first, so the restored articles are findable by
         the terms they share with the new ones, as they would be in a batch (restored
-        alone, a term only one of them has is not indexed)."""
+        alone, a term only one of them has is not indexed). Given the ``corpus``'s
+        counts (which include these articles), terms are weighted by those instead:
+        the placed may then be only those near the new ones in time."""
         with _no_collection():
             placed = sorted(placed, key=lambda pair: _order(pair[0]))
             articles = sorted(articles, key=_order)
-            parsed = self._count_terms([article for article, _ in placed] + articles)
+            parsed = self._count_terms([article for article, _ in placed] + articles, corpus)
             for (article, sid), terms in zip(placed, parsed, strict=False):
                 if article.published is None:
                     continue
@@ -223,10 +235,15 @@ class StoryGrouper:
             self._forget_weights()
             return result
 
-    def _count_terms(self, articles: list[StoryArticle]) -> list[_Terms]:
-        """Count document frequencies (weights follow them); each article's term ids."""
+    def _count_terms(
+        self, articles: list[StoryArticle], corpus: Frequencies | None
+    ) -> list[_Terms]:
+        """Count document frequencies (weights follow them), or take the ``corpus``'s;
+        each article's term ids."""
         parsed = [split_signature(article.signature) for article in articles]
-        counts = Counter(chain.from_iterable(chain.from_iterable(parsed)))
+        counts = Counter(chain.from_iterable(chain(p.title, p.rest) for p in parsed))
+        if corpus is not None:  # the articles are among those it counted
+            counts = Counter({term: max(corpus.df.get(term, 0), n) for term, n in counts.items()})
         ids, df = self._ids, self._df
         for term, count in counts.items():
             known = ids.get(term)
@@ -236,9 +253,11 @@ class StoryGrouper:
                 self._checksums.append(zlib.crc32(term.encode()))
                 if term[0].isdigit():
                     self._numeric.add(known)
-            else:
+            elif corpus is None:
                 df[known] += count
-        self._count += len(articles)
+            else:
+                df[known] = count
+        self._count = corpus.total if corpus is not None else self._count + len(articles)
         total = self._count + 1
         self._idf = [math.log(total / count) for count in df]
         self._title_idf = [TITLE_WEIGHT * idf for idf in self._idf]
