@@ -36,10 +36,13 @@ if TYPE_CHECKING:
 
 NEWS = "news"
 
+# Correlated, so it looks only at the articles without a story (an IN list of every
+# grouped identity was a scan of the index per refresh).
 _COPIES_TAKE_THEIR_STORY = (
     "UPDATE articles SET story = (SELECT o.story FROM articles o "
     "WHERE o.identity = articles.identity AND o.story IS NOT NULL) "
-    "WHERE story IS NULL AND identity IN (SELECT identity FROM articles WHERE story IS NOT NULL)"
+    "WHERE story IS NULL AND EXISTS (SELECT 1 FROM articles o "
+    "WHERE o.identity = articles.identity AND o.story IS NOT NULL)"
 )
 _GROUPED = (
     "SELECT a.id, a.published, a.identity, s.signature{story} FROM articles a "
