@@ -1,10 +1,11 @@
 """Measure placing new articles into the stories of a large index: what a refresh that
 finds a few new files spends grouping them.
 
-    python benchmarks/story_placing.py [--count 50000] [--new 1 100] [--runs 3]
+    python benchmarks/story_placing.py [--count 50000] [--new 1 100] [--runs 3] [--newest]
 
 A site of ``--count`` news articles is written by ``library.synthetic``; the largest
-``--new`` count of its news files are set aside, the rest indexed cold. Then, on a copy
+``--new`` count of its news files (drawn at random, or the newest with ``--newest``: new
+files are usually recent news) are set aside, the rest indexed cold. Then, on a copy
 of that index each time, each ``--new`` count of them comes back and the index is
 refreshed; the time of the grouping step (``assign_stories``, in its worker process) is
 the best of ``--runs`` (wall time: the machine is shared), next to the whole refresh's.
@@ -58,13 +59,17 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=50_000)
     parser.add_argument("--new", type=int, nargs="+", default=[1, 100])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--newest", action="store_true", help="set the newest news aside")
     args = parser.parse_args()
     indexer.assign_stories = _timed(indexer.assign_stories)  # type: ignore[attr-defined]
     with tempfile.TemporaryDirectory() as folder:
         root, aside, cold = Path(folder) / "site", Path(folder) / "aside", Path(folder) / "cold.db"
         generate(root, args.count, seed=3)
-        news = sorted((root / "_news").glob("*.md"))
-        chosen = random.Random(3).sample(news, max(args.new))
+        news = sorted((root / "_news").glob("*.md"))  # file names start with their date
+        if args.newest:
+            chosen = news[::-1][: max(args.new)]
+        else:
+            chosen = random.Random(3).sample(news, max(args.new))
         aside.mkdir()
         for path in chosen:
             path.rename(aside / path.name)

@@ -37,9 +37,11 @@ names the story after its earliest member again. Articles with one identity are 
 article, so one story.
 
 Incremental: ``StoryGrouper.restore_and_place`` loads stored members with their story
-ids (no comparisons) and puts new ones into them, counting terms over both first. A
-batch is ``place`` on an empty grouper, so a late article placed incrementally meets
-what the batch would have compared it with.
+ids (no comparisons) and puts new ones into them, counting terms over both first, or
+taking the whole corpus's counts (``Frequencies``) when only the stored members near
+the new ones in time are loaded (``library.story_index``). A batch is ``place`` on an
+empty grouper, so a late article placed incrementally meets what the batch would have
+compared it with.
 """
 
 from __future__ import annotations

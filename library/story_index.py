@@ -16,8 +16,8 @@ Incremental and batch results may differ in two ways. An article that comes late
 new file dated before stored ones) joins or starts a story among the stories as
 stored; a batch would have placed it in date order, before the later ones, whose
 choices could then differ. And stored articles keep the stories they were given
-under the term counts of their time, while a new one is weighed by today's. An
-article that comes in date order is placed as a batch would place it.
+under the term counts of their time, while a new one is weighed by today's. Otherwise
+a new article meets the stories a batch would compare it with, weighed alike.
 
 Grouping runs apart from the reader's process (``run_apart``): it is seconds of Python
 at 50,000 articles and would otherwise hold the interpreter lock while a person types.
