@@ -9,6 +9,13 @@ files are usually recent news) are set aside, the rest indexed cold. Then, on a 
 of that index each time, each ``--new`` count of them comes back and the index is
 refreshed; the time of the grouping step (``assign_stories``, in its worker process) is
 the best of ``--runs`` (wall time: the machine is shared), next to the whole refresh's.
+
+Last results (2 shared cores, load 10-13), 49,900 news indexed: placing 1 new article
+0.27 s, 100 at random dates 2.44 s (the stored articles within 12 days of them are most
+of six years), the 100 newest 0.28 s; the same before the index kept its term counts
+(every stored signature restored): 3.21 s, 4.51 s and 3.26 s. About 0.25 s of each is
+starting the worker process. Grouping took 12-14% of the cold index (6.8-9.3 s of
+50-71 s).
 """
 
 from __future__ import annotations
