@@ -13,9 +13,13 @@ IDF-weighted cosine (installed separately).
 
 Last results (2 shared cores): real sample corpus precision 1.000 recall 1.000 (5
 pairs among 91 articles); synthetic precision 0.999 recall 0.973 (10,849 articles),
-1.000 / 0.960 at 49,492; grouping 49,492 articles 2.1-3.5 s CPU across runs (9-14x the
-counting pass); signatures 50-65 µs per article. rapidfuzz at its best threshold: 0.956
-/ 0.480, 5.0 s; MinHash LSH: 0.995 / 0.007 (0.922 / 0.036 at 0.4), 7.5 s.
+1.000 / 0.960 at 49,492; the ``library/synthetic`` site 1.000 / 0.983 with none of its
+50 look-alike pairs merged (0.990 / 1.000 and 11 merged before titles that substitute
+what their excerpts repeat were told apart); grouping 49,492 articles 3.4 s CPU (12.0x
+the counting pass; 2.6 s, 11.5x, in the same hour without that rule); signatures 60-70
+µs per article. rapidfuzz at its best threshold: 0.956 / 0.480, 5.0 s; MinHash LSH:
+0.995 / 0.007 (0.922 / 0.036 at 0.4), 7.5 s. Placing new files into a large index:
+``benchmarks/story_placing.py``.
 """
 
 from __future__ import annotations

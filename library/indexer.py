@@ -24,6 +24,7 @@ from library.listing import store_listing
 from library.scan import FoundFile, scan
 from library.schema import DROP_SORT_INDEXES, SORT_INDEXES, ensure_schema
 from library.story_index import assign_stories
+from library.story_terms import forget_signature
 from library.writer import Waiting, writing
 from models.topic import TopicTree, topic_key
 
@@ -294,7 +295,7 @@ def _forget(db: sqlite3.Connection, path: str) -> None:
     if found:
         db.execute("DELETE FROM article_text WHERE rowid = ?", found)
         db.execute("DELETE FROM article_topics WHERE article_id = ?", found)
-        db.execute("DELETE FROM signatures WHERE article_id = ?", found)
+        forget_signature(db, found[0])
         db.execute("DELETE FROM articles WHERE id = ?", found)
     for table in ("files", "taxonomy", "problems"):
         db.execute(f"DELETE FROM {table} WHERE path = ?", (path,))
@@ -352,7 +353,7 @@ def _store(db: sqlite3.Connection, batch: list[IndexedFile], now: float | None) 
         [(i, name, topic_key(name)) for i, r, _ in rows for name in r.topics],
     )
     signatures = [(i, r.signature) for i, r, _ in rows if r.signature]
-    db.executemany("INSERT INTO signatures VALUES (?, ?)", signatures)
+    db.executemany("INSERT INTO signatures (article_id, signature) VALUES (?, ?)", signatures)
 
 
 def _mark_duplicates(db: sqlite3.Connection) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 SORTS = {
     "date": "a.published IS NULL, a.published DESC, a.title COLLATE NOCASE",
     "quality": "a.quality IS NULL, a.quality DESC, a.published DESC",
@@ -47,9 +47,13 @@ CREATE INDEX IF NOT EXISTS articles_first_seen ON articles(first_seen);
 -- (its article row is replaced then) and forgotten only when the file goes.
 CREATE TABLE IF NOT EXISTS seen (path TEXT PRIMARY KEY, first_seen REAL NOT NULL);
 -- story: the id shared by the articles of one story (library.story_index), NULL until
--- grouped; signatures: a news article's story terms, so later articles join its story.
+-- grouped; signatures: a news article's story terms, so later articles join its story;
+-- story_terms: how many counted signatures hold each term (library.story_terms).
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story);
-CREATE TABLE IF NOT EXISTS signatures (article_id INTEGER PRIMARY KEY, signature TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS signatures (
+    article_id INTEGER PRIMARY KEY, signature TEXT NOT NULL, counted INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS signatures_uncounted ON signatures(article_id) WHERE NOT counted;
+CREATE TABLE IF NOT EXISTS story_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 CREATE INDEX IF NOT EXISTS articles_collection ON articles(collection);
 CREATE VIRTUAL TABLE IF NOT EXISTS article_text USING fts5(

@@ -6,8 +6,12 @@ function words, writes amounts one way and strips common suffixes, so those meet
 the same term. It is pure and cheap, so the indexing workers compute it and the
 storing process only compares signatures (``library.stories``).
 
-Format: the title's terms, ``|``, then the excerpt's terms not already in the title,
-each list in order of first appearance without repeats, terms separated by spaces.
+Format: three lists separated by ``|``: the title's terms its excerpt repeats, the
+title's other terms, then the excerpt's terms not in the title; each in order of first
+appearance without repeats, terms separated by spaces. A title term the excerpt repeats
+is what the article is about (the lede restates the headline's who, where and what, and
+rewords its verbs): two look-alike titles each holding one the other article lacks are
+two events (``library.stories``).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import NamedTuple
 
 SEPARATOR = "|"
 
@@ -124,14 +129,35 @@ def terms(text: str) -> list[str]:
 
 
 def signature(title: str, excerpt: str) -> str:
-    """The article's comparable terms: title terms, ``|``, the excerpt's other terms."""
+    """The article's comparable terms (see the module for the format)."""
     head = terms(title)
-    known = set(head)
-    rest = [term for term in terms(excerpt) if term not in known]
-    return f"{' '.join(head)}{SEPARATOR}{' '.join(rest)}"
+    said = terms(excerpt)
+    known, repeated = set(head), set(said)
+    lists = (
+        [term for term in head if term in repeated],
+        [term for term in head if term not in repeated],
+        [term for term in said if term not in known],
+    )
+    return SEPARATOR.join(" ".join(terms) for terms in lists)
 
 
-def split_signature(text: str) -> tuple[list[str], list[str]]:
-    """The title terms and the other excerpt terms of a signature."""
-    head, _, rest = text.partition(SEPARATOR)
-    return head.split(), rest.split()
+class SplitSignature(NamedTuple):
+    """A signature's terms: ``title`` (all of them), ``rest`` (the excerpt's others), and
+    ``repeated``, the title terms the excerpt repeats (the first of ``title``)."""
+
+    title: list[str]
+    rest: list[str]
+    repeated: list[str]
+
+
+def split_signature(text: str) -> SplitSignature:
+    """The title terms, the other excerpt terms and the repeated terms of a signature."""
+    repeated, _, others = text.partition(SEPARATOR)
+    title_only, _, rest = others.partition(SEPARATOR)
+    first = repeated.split()
+    return SplitSignature(first + title_only.split(), rest.split(), first)
+
+
+def signature_terms(text: str) -> list[str]:
+    """Every term of a signature, each once (its lists never share one)."""
+    return text.replace(SEPARATOR, " ").split()

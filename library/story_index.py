@@ -3,10 +3,21 @@
 News is grouped: the ``news`` collection of a Jekyll site (its archive too), or the
 documents of a plain folder, which sit in no collection. Every other article is a story
 of its own. The indexing workers compute a news article's signature; after a refresh
-that stored some, the new ones are placed into the stories of those already grouped,
-restored from their stored signatures without comparing them (``library.stories``).
-On a cold index nothing is restored, so that is a grouping from scratch. Copies of one
-article (one identity: a news file and its archived copy) share its story.
+that stored some, their terms are counted into the index's term counts
+(``library.story_terms``) and the new articles are placed into the stories of those
+already grouped. Only the stored articles near a new one in time are restored (from
+their stored signatures, without comparing them): within ``2 * WINDOW`` of it, which
+holds every member of any story it could join, as a story spans at most ``WINDOW``.
+So placing a few articles costs what they touch, not the corpus. On a cold index
+nothing is restored, so that is a grouping from scratch. Copies of one article (one
+identity: a news file and its archived copy) share its story.
+
+Incremental and batch results may differ in two ways. An article that comes late (a
+new file dated before stored ones) joins or starts a story among the stories as
+stored; a batch would have placed it in date order, before the later ones, whose
+choices could then differ. And stored articles keep the stories they were given
+under the term counts of their time, while a new one is weighed by today's. Otherwise
+a new article meets the stories a batch would compare it with, weighed alike.
 
 Grouping runs apart from the reader's process (``run_apart``): it is seconds of Python
 at 50,000 articles and would otherwise hold the interpreter lock while a person types.
@@ -15,20 +26,55 @@ at 50,000 articles and would otherwise hold the interpreter lock while a person 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
+from itertools import chain
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from library.stories import StoryArticle
 
 NEWS = "news"
 
+# Correlated, so it looks only at the articles without a story (an IN list of every
+# grouped identity was a scan of the index per refresh).
 _COPIES_TAKE_THEIR_STORY = (
     "UPDATE articles SET story = (SELECT o.story FROM articles o "
     "WHERE o.identity = articles.identity AND o.story IS NOT NULL) "
-    "WHERE story IS NULL AND identity IN (SELECT identity FROM articles WHERE story IS NOT NULL)"
+    "WHERE story IS NULL AND EXISTS (SELECT 1 FROM articles o "
+    "WHERE o.identity = articles.identity AND o.story IS NOT NULL)"
 )
 _GROUPED = (
     "SELECT a.id, a.published, a.identity, s.signature{story} FROM articles a "
     "JOIN signatures s ON s.article_id = a.id "
     "WHERE a.duplicate_of IS NULL AND a.story IS {null}"
 )
+
+
+def spans_near(dates: Iterable[int | None]) -> list[tuple[int, int]]:
+    """The spans of time within ``2 * WINDOW`` of any of the dates, merged, in order."""
+    from library.stories import WINDOW
+
+    spans: list[tuple[int, int]] = []
+    for date in sorted(date for date in dates if date is not None):
+        start, end = date - 2 * WINDOW, date + 2 * WINDOW
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _near(db: sqlite3.Connection, dates: list[int | None]) -> list[tuple[StoryArticle, str]]:
+    """The grouped articles, with their stories, dated within ``spans_near(dates)``."""
+    from library.stories import StoryArticle
+
+    sql = _GROUPED.format(story=", a.story", null="NOT NULL") + " AND a.published BETWEEN ? AND ?"
+    return [
+        (StoryArticle(*row[:4]), row[4])
+        for span in spans_near(dates)
+        for row in db.execute(sql, span)
+    ]
 
 
 def in_stories(collection: str | None) -> bool:
@@ -57,16 +103,22 @@ def _assign(db_path: str) -> int:
 
 def place_new(db: sqlite3.Connection) -> int:
     """Place the articles without a story (see the module); how many news articles."""
+    from library.signature import signature_terms
     from library.stories import StoryArticle, StoryGrouper, story_id
+    from library.story_terms import count_new, frequencies
 
     db.execute(_COPIES_TAKE_THEIR_STORY)
+    total = count_new(db)
     new = [StoryArticle(*row) for row in db.execute(_GROUPED.format(story="", null="NULL"))]
     if new:
+        restored = _near(db, [article.published for article in new])
+        signatures = chain(
+            (article.signature for article, _ in restored), (article.signature for article in new)
+        )
+        corpus = frequencies(db, chain.from_iterable(map(signature_terms, signatures)), total)
         grouper = StoryGrouper()
-        placed = db.execute(_GROUPED.format(story=", a.story", null="NOT NULL"))
-        restored = ((StoryArticle(*row[:4]), row[4]) for row in placed)
-        stories = grouper.restore_and_place(restored, new)
-        del grouper  # most of the memory: gone before the writes
+        stories = grouper.restore_and_place(restored, new, corpus)
+        del grouper, restored, corpus  # most of the memory: gone before the writes
         db.executemany(
             "UPDATE articles SET story = ? WHERE id = ?",
             [(story, article) for article, story in stories.items()],

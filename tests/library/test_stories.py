@@ -85,14 +85,25 @@ def test_signature_writes_inflections_and_amounts_one_way() -> None:
     assert words("38 million") == words("38M") == words("38,000,000") == {"38m"}
     assert words("$16.5 billion") == {"16.5b"}
     assert words("A.I. and the FDA's drugs") == {"ai", "fda", "drug"}
-    title, rest = split_signature(signature("Records exposed", "The records were exposed."))
+    title, rest, _ = split_signature(signature("Records exposed", "The records were exposed."))
     assert title == ["record", "expos"] and rest == []
 
 
+def test_a_signature_keeps_which_title_terms_the_excerpt_repeats() -> None:
+    terms = split_signature(
+        signature("Boston bans facial recognition in schools", "Schools in Boston may not scan.")
+    )
+    assert terms.repeated == ["boston", "school"]
+    assert terms.title == ["boston", "school", "ban", "facial", "recognition"]
+    assert terms.rest == ["may", "scan"]
+
+
 def test_any_text_makes_a_signature_of_plain_terms() -> None:
-    assert split_signature(signature("", "")) == ([], [])
-    title, rest = split_signature(signature("a|b [/x] \x1b[2J 아크로팬", "c | 9" * 50 + "9" * 400))
-    assert title == ["2j", "아크로팬"]  # single letters say nothing
+    assert split_signature(signature("", "")) == ([], [], [])
+    title, rest, repeated = split_signature(
+        signature("a|b [/x] \x1b[2J 아크로팬", "c | 9" * 50 + "9" * 400)
+    )
+    assert title == ["2j", "아크로팬"] and repeated == []  # single letters say nothing
     assert all(term.isalnum() or "." in term for term in title + rest)
 
 
@@ -107,6 +118,36 @@ def test_lookalike_titles_about_different_things_stay_apart() -> None:
     for articles in (news, news + _background()):
         found = group(articles)
         assert len({found[n] for n in range(len(LOOKALIKES))}) == len(LOOKALIKES)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        (
+            ("Boston bans facial recognition in schools", "The Boston council voted a ban."),
+            ("Turin bans facial recognition in schools", "The Turin council voted a ban."),
+        ),
+        (
+            ("Acme launches Vision Studio with offline sync", "Vision Studio gets offline sync."),
+            ("Acme launches Vision Studio with vector search", "Vision Studio gets vector search."),
+        ),
+    ],
+)
+def test_a_title_that_substitutes_what_it_is_about_is_another_event(
+    one: tuple[str, str], other: tuple[str, str]
+) -> None:
+    pair = [_article(0, START, *one), _article(1, START + DAY, *other)]
+    found = group(pair + _background())
+    assert found[0] != found[1]
+
+
+def test_a_title_reworded_where_the_excerpt_does_not_repeat_it_is_the_same_event() -> None:
+    pair = [
+        _article(0, START, "Boston bans facial recognition in schools", "Boston's council voted."),
+        _article(1, START + DAY, "Boston outlaws facial recognition in schools", "A Boston vote."),
+    ]
+    found = group(pair + _background())
+    assert found[0] == found[1]
 
 
 def test_daily_newsletters_are_not_one_story() -> None:

@@ -1,0 +1,54 @@
+"""How many stored articles hold each story term, kept in the index as articles come and go.
+
+Grouping weighs a term by how rare it is in the whole corpus. Kept here, placing a few
+new articles reads the counts of their terms and of their neighbours' in time, not
+every stored signature (``library.story_index``). The counts cover every stored
+signature marked ``counted`` (copies of an article included): grouping counts the new
+ones first, forgetting an article takes its terms off.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable
+
+from library.db import select_in
+from library.signature import signature_terms
+from library.stories import Frequencies
+
+
+def count_new(db: sqlite3.Connection) -> int:
+    """Add the terms of the signatures not counted yet; how many are counted in all."""
+    signatures = db.execute("SELECT signature FROM signatures WHERE NOT counted").fetchall()
+    if signatures:
+        counts = Counter(term for (signature,) in signatures for term in signature_terms(signature))
+        db.executemany(
+            "INSERT INTO story_terms VALUES (?, ?) "
+            "ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
+            counts.items(),
+        )
+        db.execute("UPDATE signatures SET counted = 1 WHERE NOT counted")
+    total: int = db.execute("SELECT count(*) FROM signatures").fetchone()[0]
+    return total
+
+
+def frequencies(db: sqlite3.Connection, terms: Iterable[str], total: int) -> Frequencies:
+    """The counts of ``terms`` among the ``total`` counted signatures."""
+    sql = "SELECT term, df FROM story_terms WHERE term IN ({marks})"
+    return Frequencies(total, dict(select_in(db, sql, set(terms))))
+
+
+def forget_signature(db: sqlite3.Connection, article_id: int) -> None:
+    """Drop an article's signature, and its terms from the counts if they were in them."""
+    found = db.execute(
+        "SELECT signature, counted FROM signatures WHERE article_id = ?", (article_id,)
+    ).fetchone()
+    if found is None:
+        return
+    signature, counted = found
+    if counted:
+        terms = [(term,) for term in signature_terms(signature)]
+        db.executemany("UPDATE story_terms SET df = df - 1 WHERE term = ?", terms)
+        db.executemany("DELETE FROM story_terms WHERE term = ? AND df <= 0", terms)
+    db.execute("DELETE FROM signatures WHERE article_id = ?", (article_id,))
