@@ -105,42 +105,12 @@ class StoryArticle(NamedTuple):
     signature: str
 
 
-class Member(NamedTuple):
-    """What ``headline`` needs of one member of a story."""
-
-    id: int
-    published: int | None
-    quality: int | None
-    identity: str
-
-
 STORY_DIGITS = 12  # hex digits of a story id: it fits a 64-bit integer
 
 
 def story_id(identity: str) -> str:
     """A story's id from its seed's identity: short, stable, safe in a query."""
     return hashlib.blake2b(identity.encode(), digest_size=STORY_DIGITS // 2).hexdigest()
-
-
-def headline_key(member: Member) -> tuple[bool, int, bool, int, str]:
-    """Sorts members best headline first (see ``headline``)."""
-    return (
-        member.quality is None,
-        -(member.quality or 0),
-        member.published is None,
-        member.published or 0,
-        member.identity,
-    )
-
-
-def headline(members: Iterable[Member]) -> int:
-    """The member shown for the story: the highest quality, then the earliest.
-
-    Quality is the corpus's own judgement of a write-up; among equals the first
-    report wins. Missing quality ranks below any given one, a missing date after any
-    date, identity breaks the last ties so the choice is stable.
-    """
-    return min(members, key=headline_key).id
 
 
 class _Story:

@@ -9,8 +9,8 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from library.db import select_in
+from library.headline import Member, headline
 from library.results import ROW_COLUMNS, ArticleRow
-from library.stories import Member, headline
 
 
 class StoryEntry(NamedTuple):

@@ -8,16 +8,9 @@ from collections import Counter
 
 import pytest
 
+from library.headline import Member, headline
 from library.signature import signature, split_signature
-from library.stories import (
-    DAY,
-    Member,
-    StoryArticle,
-    StoryGrouper,
-    group,
-    headline,
-    story_id,
-)
+from library.stories import DAY, StoryArticle, StoryGrouper, group, story_id
 from tests.story_corpus import (
     CORPUS,
     REAL_PAIRS,
