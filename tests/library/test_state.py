@@ -114,11 +114,16 @@ def test_every_change_reported_saved_survives_kill_9(tmp_path: Path) -> None:
                 break
             printed.append(line.strip())
         os.kill(child.pid, signal.SIGKILL)
-        rest, errors = child.communicate(timeout=10)
+        child.wait(timeout=10)
+        # Through the same buffered reader: ``communicate`` reads the pipe itself and
+        # would drop the lines this reader had already taken in.
+        rest, errors = child.stdout.read(), child.stderr.read()
     finally:
         if child.poll() is None:
             child.kill()
             child.wait()
+        child.stdout.close()
+        child.stderr.close()
     printed += [line for line in rest.splitlines() if line.strip()]
     assert child.returncode == -signal.SIGKILL, errors
     assert len(printed) >= 150, errors
