@@ -92,19 +92,43 @@ def _pool(context: multiprocessing.context.BaseContext, workers: int) -> Process
     )
 
 
+class KeptWorker:
+    """One worker process kept for the calls made through it, behind the reader like the
+    parsing: for Python work that comes again and again (each group of files a watcher
+    reports) and would hold this process's interpreter lock while a person types. Started
+    on the first call; runs a call here if no worker can start or the worker broke.
+    ``preload`` is imported by the fork server if this starts it (a server already
+    running keeps what it preloaded; the worker imports what else it needs)."""
+
+    def __init__(self, preload: str) -> None:
+        self.preload = preload
+        self._pool: ProcessPoolExecutor | None = None
+
+    def run(self, function: Callable[..., Result], *args: Any) -> Result:
+        """``function(*args)`` in the worker (``function`` must be importable by name)."""
+        try:
+            if self._pool is None:
+                start_workers(self.preload)
+                self._pool = _pool(multiprocessing.get_context("forkserver"), 1)
+            return self._pool.submit(function, *args).result()
+        except (BrokenProcessPool, OSError, ValueError):
+            self.close()
+            return function(*args)
+
+    def close(self, wait: bool = False) -> None:
+        """Let the worker end (it is started again by a later call); ``wait`` for it."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=wait, cancel_futures=True)
+            self._pool = None
+
+
 def run_apart(function: Callable[..., Result], args: tuple[Any, ...], preload: str) -> Result:
-    """``function(*args)`` in a worker process, behind the reader like the parsing: for
-    long Python work that would hold this process's interpreter lock while a person types.
-    Runs here if no worker can start. ``preload`` is imported by the fork server if this
-    starts it (a server already running keeps what it preloaded; a worker imports what
-    else it needs)."""
+    """``function(*args)`` once, in a worker process of its own (see ``KeptWorker``)."""
+    worker = KeptWorker(preload)
     try:
-        start_workers(preload)
-        context = multiprocessing.get_context("forkserver")
-        with _pool(context, 1) as pool:
-            return pool.submit(function, *args).result()
-    except (BrokenProcessPool, OSError, ValueError):
-        return function(*args)
+        return worker.run(function, *args)
+    finally:
+        worker.close(wait=True)
 
 
 def _named(function: str) -> Callable[[list[Any]], list[Any]]:

@@ -122,7 +122,10 @@ class ReaderSession:
         """Bring the index up to date with the files at ``paths`` only (from a thread)."""
         with self._writing:
             report = self.index.refresh_paths(paths)
-        if report.parsed or report.removed:
+        stories = self._stories
+        if report.listed is not None and stories is not None:
+            self._stories = stories.updated(self.index.db, report.listed)
+        elif report.parsed or report.removed:
             self.load_stories()
         return report
 
@@ -280,5 +283,6 @@ class ReaderSession:
         for are done."""
         self.writes.close()
         self.state.end_session(self._visit)
+        self.index.stop_writer()
         self.index.close()
         self.state.close()
