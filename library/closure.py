@@ -57,7 +57,7 @@ def listed_changes(
     """What left the list (``forgotten`` articles, new duplicates) and what entered it
     (``new`` articles and former duplicates, but no duplicate), among ``identities``."""
     duplicates = duplicate_ids(db, identities)
-    left = forgotten | (duplicates - duplicates_before)
+    left = forgotten | (duplicates - duplicates_before - new)
     entered = (new | (duplicates_before - forgotten - duplicates)) - duplicates
     return ListChanges(frozenset(left), frozenset(entered))
 
