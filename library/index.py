@@ -124,6 +124,17 @@ class CorpusIndex:
         if not state_attached(self.db):
             self.db.execute("ATTACH DATABASE ? AS state", (str(path),))
 
+    def start_writer(self) -> KeptWorker:
+        """The process that indexes changed paths, started with the parser imported, so
+        that the first file that arrives is not kept waiting for it."""
+        if self._writer is None:
+            from library.parallel import KeptWorker
+            from library.targeted import prepare
+
+            self._writer = KeptWorker("library.targeted")
+            self._writer.run(prepare)
+        return self._writer
+
     def stop_writer(self) -> None:
         """Let the process that indexes changed paths end (started again when needed)."""
         if self._writer is not None:
@@ -154,12 +165,9 @@ class CorpusIndex:
         """Bring the index up to date with just ``paths`` (see ``targeted``), in a worker
         process kept for it: a big pull indexed in groups would otherwise hold this
         process's interpreter lock for seconds, against the keys a person types."""
-        from library.parallel import KeptWorker
         from library.targeted import refresh_paths
 
-        if self._writer is None:
-            self._writer = KeptWorker("library.targeted")
-        report = self._writer.run(refresh_paths, self.roots, self.db_path, list(paths))
+        report = self.start_writer().run(refresh_paths, self.roots, self.db_path, list(paths))
         if report.parsed or report.removed:
             self._tree = None
         return report

@@ -129,6 +129,12 @@ class ReaderSession:
             self.load_stories()
         return report
 
+    def start_writer(self) -> None:
+        """Start the process that indexes changed paths (from a thread, after any full
+        refresh in progress: start-up work comes first)."""
+        with self._writing:
+            self.index.start_writer()
+
     def errors(self) -> list[Problem]:
         """The problems that kept a document out (safe to call from a thread)."""
         return self.index.problems("error")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Iterable
+from importlib import import_module
 from pathlib import Path
 
 from library.changed_paths import look_at
@@ -40,6 +41,11 @@ from library.indexer import (
 from library.listing import update_listing
 from library.parallel import map_batches
 from models.topic import topic_key
+
+
+def prepare() -> None:
+    """Import the parser, which a worker would otherwise import for its first file."""
+    import_module("library.summaries")
 
 
 def refresh_paths(roots: list[str], db_path: Path, paths: Iterable[str]) -> RefreshReport:
