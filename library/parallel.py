@@ -149,13 +149,15 @@ def _batches(items: Iterator[Item], sent: list[list[Item]]) -> Iterator[list[Ite
         yield batch
 
 
-def map_batches(function: str, items: Iterable[Item]) -> Iterator[list[Any]]:
+def map_batches(function: str, items: Iterable[Item], pooled: bool = True) -> Iterator[list[Any]]:
     """Yield the results of ``function`` (``"package.module:name"``, called with a list)
     for batches of ``items``, in order.
 
     ``items`` may be a lazy scan: workers start on the first batches while it
     goes on. Small jobs run in-process (a pool costs more than it saves), which
-    is known after peeking at the first ``POOL_THRESHOLD`` items. Large ones
+    is known after peeking at the first ``POOL_THRESHOLD`` items, and so does every
+    job when not ``pooled`` (in a worker process already, beside a reader that needs
+    a core of its own). Large ones
     use a forkserver pool that imports the function's module once, which is safe
     to start from a threaded program such as the UI. The function is named, not
     passed: this process then imports its module only if it runs a batch itself
@@ -166,7 +168,7 @@ def map_batches(function: str, items: Iterable[Item]) -> Iterator[list[Any]]:
     head = list(islice(iterator, POOL_THRESHOLD))
     sent: list[list[Item]] = []
     done = 0
-    if len(head) == POOL_THRESHOLD and (os.cpu_count() or 1) >= 2:
+    if pooled and len(head) == POOL_THRESHOLD and (os.cpu_count() or 1) >= 2:
         try:
             start_workers(function.partition(":")[0])
             context = multiprocessing.get_context("forkserver")

@@ -7,7 +7,8 @@ brought up to date for the changed articles alone: the duplicates among their
 identities, the topic closure of those that left or entered the list (unless a topic
 came or went), the stored listing (a place found for each; see ``listing``). The
 reader runs this in a worker process (``KeptWorker``), so none of it holds the
-interpreter lock of the process a person types into.
+interpreter lock of the process a person types into; that process parses too, on
+one core, leaving the other to the reader (a first index takes every core).
 """
 
 from __future__ import annotations
@@ -71,7 +72,8 @@ def refresh_paths(roots: list[str], db_path: Path, paths: Iterable[str]) -> Refr
                     _forget(db, path)
                 _unsee(db, found.gone)
                 first_new = (db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0) + 1
-                for batch in map_batches("library.summaries:index_many", found.changed):
+                parsing = map_batches("library.summaries:index_many", found.changed, pooled=False)
+                for batch in parsing:
                     topics.update(name for record in batch for name in record.topics)
                     taxonomy = taxonomy or any(record.taxonomy for record in batch)
                     _store(db, batch, time.time())
