@@ -110,8 +110,13 @@ class KeptWorker:
             if self._pool is None:
                 start_workers(self.preload)
                 self._pool = _pool(multiprocessing.get_context("forkserver"), 1)
-            return self._pool.submit(function, *args).result()
+            future = self._pool.submit(function, *args)
         except (BrokenProcessPool, OSError, ValueError):
+            self.close()
+            return function(*args)
+        try:
+            return future.result()  # the function's own errors are raised here as they are
+        except BrokenProcessPool:  # the worker died before it could answer
             self.close()
             return function(*args)
 
