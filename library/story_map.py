@@ -70,10 +70,11 @@ class StoryMap:
         if any(story is not None for _, story, _ in rows):
             return StoryMap(db)
         ids = numpy.fromiter((row[0] for row in rows), numpy.int64, len(rows))
-        size = max(len(self.story), int(ids.max()) + 1 if len(ids) else 0)
+        left = numpy.fromiter(changes.left, numpy.int64, len(changes.left))
+        size = max(len(self.story), *(int(i.max()) + 1 for i in (ids, left) if len(i)))
         new = copy.copy(self)
         new.story = _grown(self.story, size, -1)
-        new.story[numpy.fromiter(changes.left, numpy.int64, len(changes.left))] = -1
+        new.story[left] = -1
         new.story[ids] = len(self.codes) + numpy.arange(len(ids))
         new.codes = numpy.concatenate([self.codes, -ids])
         new.rank = _grown(self.rank, size, 0)

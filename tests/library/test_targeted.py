@@ -172,3 +172,20 @@ print(report.articles.added, "library.summaries" in sys.modules)
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["1", "False"]
+
+
+def test_a_map_loaded_before_an_arrival_takes_its_removal(tmp_path: Path) -> None:
+    """A map read just before a refresh committed, and updated only for a later one."""
+    root = tmp_path / "site"
+    generate(root, 30, seed=5, plain=True)
+    index = open_index([str(root)], open_state())
+    index.refresh()
+    stories = StoryMap(index.db)
+    new = article(root, "arrival.md", "Arrival")
+    targeted.refresh_paths(index.roots, index.db_path, [str(new)])
+    new.unlink()
+    report = targeted.refresh_paths(index.roots, index.db_path, [str(new)])
+    assert report.listed is not None
+    assert grouping(stories.updated(index.db, report.listed), index) == grouping(
+        StoryMap(index.db), index
+    )
