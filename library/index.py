@@ -168,7 +168,7 @@ class CorpusIndex:
         from library.targeted import refresh_paths
 
         report = self.start_writer().run(refresh_paths, self.roots, self.db_path, list(paths))
-        if report.parsed or report.removed:
+        if report.topics_changed:  # else the tree is not read again for every refill
             self._tree = None
         return report
 

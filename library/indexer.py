@@ -50,6 +50,7 @@ class RefreshReport:
     rebuilt: bool = False  # the index was damaged, and was built again from the files
     articles: ArticleChanges | None = None  # counted by a refresh told which paths changed
     listed: ListChanges | None = None  # the articles it took out of the list and put in
+    topics_changed: bool = True  # False: the topic tree is surely as it was
 
 
 class ArticleChanges(NamedTuple):

@@ -59,6 +59,7 @@ def refresh_paths(roots: list[str], db_path: Path, paths: Iterable[str]) -> Refr
         before = _article_paths(db, touched)
         parsed = 0
         listed = None
+        tree_kept = True
         if found.changed or found.gone:
             # One transaction: the reader goes on seeing the index as it was, its stored
             # listing included, until all of this is in.
@@ -83,7 +84,7 @@ def refresh_paths(roots: list[str], db_path: Path, paths: Iterable[str]) -> Refr
                 duplicates |= duplicate_ids(db, identities)
                 mark_duplicates_among(db, identities)
                 listed = listed_changes(db, forgotten, new, identities, duplicates)
-                _keep_closure(db, listed, topics, first_new, taxonomy)
+                tree_kept = _keep_closure(db, listed, topics, first_new, taxonomy)
                 update_listing(db, listed)
         after = _article_paths(db, touched)
         scanned = db.execute("SELECT count(*) FROM files").fetchone()[0]
@@ -97,24 +98,27 @@ def refresh_paths(roots: list[str], db_path: Path, paths: Iterable[str]) -> Refr
         time.perf_counter() - started,
         articles=changes,
         listed=listed,
+        topics_changed=not tree_kept,
     )
 
 
 def _keep_closure(
     db: sqlite3.Connection, listed: ListChanges, topics: set[str], first_new: int, taxonomy: bool
-) -> None:
+) -> bool:
     """The closure kept up for what changed while the topic tree stays as it was, which
     is so when no taxonomy changed and every topic of the articles that went or came is
     still used by an article that stayed (the tree is the taxonomy and the used topics).
-    Otherwise the tree is read again, and the closure rebuilt if its topics changed."""
+    Otherwise the tree is read again, and the closure rebuilt if its topics changed.
+    Whether the tree is known to be as it was."""
     if not taxonomy and all(_kept_in_use(db, name, first_new) for name in topics):
         update_closure(db, listed)
-        return
+        return True
     tree = read_topic_tree(db)
     if _ancestor_pairs(db, tree) == set(db.execute("SELECT * FROM topic_ancestors")):
         update_closure(db, listed)
     else:  # a topic came or went, or the taxonomy changed
         _rebuild_closure(db, tree)
+    return False
 
 
 def _kept_in_use(db: sqlite3.Connection, name: str, first_new: int) -> bool:

@@ -189,3 +189,16 @@ def test_a_map_loaded_before_an_arrival_takes_its_removal(tmp_path: Path) -> Non
     assert grouping(stories.updated(index.db, report.listed), index) == grouping(
         StoryMap(index.db), index
     )
+
+
+def test_the_topic_tree_is_read_again_only_when_its_topics_change(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    generate(root, 30, seed=6, plain=True)
+    index = open_index([str(root)], open_state())
+    index.refresh()
+    tree = index.topic_tree()
+    used = index.db.execute("SELECT name FROM article_topics LIMIT 1").fetchone()[0]
+    index.refresh_paths([str(article(root, "known.md", "Known", topic=used))])
+    assert index.topic_tree() is tree
+    index.refresh_paths([str(article(root, "unknown.md", "Unknown", topic="Brand new"))])
+    assert index.topic_tree().resolve("Brand new") is not None
