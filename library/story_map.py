@@ -65,13 +65,13 @@ class StoryMap:
         is left to a map loaded whole."""
         import numpy
 
-        sql = "SELECT id, story, coalesce(published, ?) FROM articles WHERE id IN ({marks})"
-        rows = list(select_in(db, sql.replace("?", str(NO_DATE), 1), changes.entered))
+        sql = f"SELECT id, story, coalesce(published, {NO_DATE}) FROM articles WHERE id IN "
+        rows = list(select_in(db, sql + "({marks})", changes.entered))
         if any(story is not None for _, story, _ in rows):
             return StoryMap(db)
         ids = numpy.fromiter((row[0] for row in rows), numpy.int64, len(rows))
         left = numpy.fromiter(changes.left, numpy.int64, len(changes.left))
-        size = max(len(self.story), *(int(i.max()) + 1 for i in (ids, left) if len(i)))
+        size = max([len(self.story), *(int(i.max()) + 1 for i in (ids, left) if len(i))])
         new = copy.copy(self)
         new.story = _grown(self.story, size, -1)
         new.story[left] = -1

@@ -202,3 +202,16 @@ def test_the_topic_tree_is_read_again_only_when_its_topics_change(tmp_path: Path
     assert index.topic_tree() is tree
     index.refresh_paths([str(article(root, "unknown.md", "Unknown", topic="Brand new"))])
     assert index.topic_tree().resolve("Brand new") is not None
+
+
+def test_a_change_that_lists_nothing_leaves_the_map_as_it_was(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    generate(root, 20, seed=7, plain=True)
+    index = open_index([str(root)], open_state())
+    index.refresh()
+    stories = StoryMap(index.db)
+    broken = root / "half-written.md"
+    broken.write_text("---\ntitle: [unclosed\n")
+    report = targeted.refresh_paths(index.roots, index.db_path, [str(broken)])
+    assert report.listed == (frozenset(), frozenset())
+    assert grouping(stories.updated(index.db, report.listed), index) == grouping(stories, index)
