@@ -131,7 +131,7 @@ class CorpusIndex:
             from library.parallel import KeptWorker
             from library.targeted import prepare
 
-            self._writer = KeptWorker("library.targeted")
+            self._writer = KeptWorker("library.summaries")  # as a first index preloads it
             self._writer.run(prepare)
         return self._writer
 
