@@ -16,7 +16,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from library import indexer
 from library.damage import discard, is_damage
@@ -32,6 +32,9 @@ from library.writer import Waiting, writing
 from models.identity import normalise_url
 from models.problem import Problem, Severity
 from models.topic import TopicTree
+
+if TYPE_CHECKING:
+    from library.parallel import KeptWorker
 
 __all__ = ["CorpusIndex", "ProgressCallback", "RefreshReport", "StoredArticle"]
 
@@ -65,6 +68,7 @@ class CorpusIndex:
         self._local = threading.local()
         self._tree: TopicTree | None = None
         self._generation = 0  # counts the times the file was rebuilt under the connections
+        self._writer: KeptWorker | None = None  # the process that indexes changed paths
         self.rebuilt = self._open_or_rebuild()
 
     def _open_or_rebuild(self) -> bool:
@@ -120,6 +124,23 @@ class CorpusIndex:
         if not state_attached(self.db):
             self.db.execute("ATTACH DATABASE ? AS state", (str(path),))
 
+    def start_writer(self) -> KeptWorker:
+        """The process that indexes changed paths, started with the parser imported, so
+        that the first file that arrives is not kept waiting for it."""
+        if self._writer is None:
+            from library.parallel import KeptWorker
+            from library.targeted import prepare
+
+            self._writer = KeptWorker("library.summaries")  # as a first index preloads it
+            self._writer.run(prepare)
+        return self._writer
+
+    def stop_writer(self) -> None:
+        """Let the process that indexes changed paths end (started again when needed)."""
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+
     def close(self) -> None:
         """Close this thread's connection (another thread's closes as that thread ends)."""
         db = getattr(self._local, "db", None)
@@ -141,9 +162,13 @@ class CorpusIndex:
         return report
 
     def refresh_paths(self, paths: Iterable[str]) -> RefreshReport:
-        """Bring the index up to date with just ``paths`` (see ``indexer.refresh_paths``)."""
-        report = indexer.refresh_paths(self.roots, self.db_path, paths)
-        if report.parsed or report.removed:
+        """Bring the index up to date with just ``paths`` (see ``targeted``), in a worker
+        process kept for it: a big pull indexed in groups would otherwise hold this
+        process's interpreter lock for seconds, against the keys a person types."""
+        from library.targeted import refresh_paths
+
+        report = self.start_writer().run(refresh_paths, self.roots, self.db_path, list(paths))
+        if report.topics_changed:  # else the tree is not read again for every refill
             self._tree = None
         return report
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from library.damage import discard, is_damage
-from library.db import connect, select_in
+from library.db import connect
 from library.differences import Differences, find_differences, usable_files
 from library.listing import store_listing
 from library.scan import FoundFile, scan
@@ -29,6 +29,7 @@ from library.writer import Waiting, writing
 from models.topic import TopicTree, topic_key
 
 if TYPE_CHECKING:
+    from library.closure import ListChanges
     from library.records import IndexedFile
 
 COMMIT_EVERY = 5000
@@ -49,6 +50,8 @@ class RefreshReport:
     seconds: float
     rebuilt: bool = False  # the index was damaged, and was built again from the files
     articles: ArticleChanges | None = None  # counted by a refresh told which paths changed
+    listed: ListChanges | None = None  # the articles it took out of the list and put in
+    topics_changed: bool = True  # False: the topic tree is surely as it was
 
 
 class ArticleChanges(NamedTuple):
@@ -162,62 +165,6 @@ def _forget_differences(db: sqlite3.Connection, roots: list[str], db_path: Path)
             _forget(db, path)
         _unsee(db, found.gone)
     return found
-
-
-def refresh_paths(roots: list[str], db_path: Path, paths: Iterable[str]) -> RefreshReport:
-    """Bring the index up to date with just ``paths`` (files or folders that changed, as a
-    file watcher reports them): each is looked at, parsed if it changed and forgotten if
-    it is gone, without walking the rest of the corpus."""
-    from library.changed_paths import look_at
-    from library.closure import duplicate_ids, update_closure
-    from library.parallel import map_batches
-
-    started = time.perf_counter()
-    db = connect(db_path)
-    try:
-        found = look_at(db, roots, paths)
-        touched = [item.path for item in found.changed] + found.gone
-        before = _article_paths(db, touched)
-        parsed = 0
-        if found.changed or found.gone:
-            # One transaction: the reader goes on seeing the index as it was, its stored
-            # listing included, until all of this is in.
-            with db:
-                forgotten = _article_ids(db, found.gone + found.stored)
-                duplicates = duplicate_ids(db)
-                for path in found.gone + found.stored:
-                    _forget(db, path)
-                _unsee(db, found.gone)
-                first_new = (db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0) + 1
-                for batch in map_batches("library.summaries:index_many", found.changed):
-                    _store(db, batch, time.time())
-                    parsed += len(batch)
-                _mark_duplicates(db)
-                tree = read_topic_tree(db)
-                if _ancestor_pairs(db, tree) == set(db.execute("SELECT * FROM topic_ancestors")):
-                    update_closure(db, forgotten, first_new, duplicates)
-                else:  # a topic came or went, or the taxonomy changed
-                    _rebuild_closure(db, tree)
-                store_listing(db)
-        after = _article_paths(db, touched)
-        scanned = db.execute("SELECT count(*) FROM files").fetchone()[0]
-    finally:
-        db.close()
-    changes = ArticleChanges(len(after - before), len(after & before), len(before - after))
-    return RefreshReport(
-        scanned, parsed, len(found.gone), time.perf_counter() - started, articles=changes
-    )
-
-
-def _article_ids(db: sqlite3.Connection, paths: list[str]) -> set[int]:
-    sql = "SELECT id FROM articles WHERE path IN ({marks})"
-    return {row[0] for row in select_in(db, sql, paths)}
-
-
-def _article_paths(db: sqlite3.Connection, paths: list[str]) -> set[str]:
-    """Those of ``paths`` that the index holds an article for."""
-    sql = "SELECT path FROM articles WHERE path IN ({marks})"
-    return {row[0] for row in select_in(db, sql, paths)}
 
 
 def _unsee(db: sqlite3.Connection, gone: list[str]) -> None:

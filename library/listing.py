@@ -15,12 +15,20 @@ from __future__ import annotations
 import json
 import sqlite3
 from array import array
+from bisect import bisect_left
 from itertools import compress
+from typing import TYPE_CHECKING
 
+from library.db import select_in
 from library.schema import SORTS
 from library.stream import SitePart
 
+if TYPE_CHECKING:
+    from library.closure import ListChanges
+
 CODES = 256  # a code is a byte: collection number * 2 + published
+IN_PLACE = 40  # articles in the list per changed one, at least, to update it in place
+NOCASE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def store_listing(db: sqlite3.Connection) -> None:
@@ -41,6 +49,63 @@ def store_listing(db: sqlite3.Connection) -> None:
         "INSERT OR REPLACE INTO listing VALUES ('date', ?, ?, ?)",
         (ids.tobytes(), parts, json.dumps(names)),
     )
+
+
+def update_listing(db: sqlite3.Connection, changes: ListChanges) -> None:
+    """Keep the stored list up to date for a few articles that left it and entered it:
+    each one that entered takes its place by a binary search whose steps are lookups by
+    id, so a new file costs a few dozen lookups, not a read of the whole list. Past one
+    change in ``IN_PLACE`` articles (a big pull) the list is read whole again instead."""
+    row = db.execute("SELECT ids, parts, part_names FROM listing WHERE sort = 'date'").fetchone()
+    if row is None or row[1] is None or len(changes.entered) * IN_PLACE > len(row[0]) // 8:
+        store_listing(db)
+        return
+    names: list[str | None] = json.loads(row[2])
+    codes = {name: 2 * i for i, name in enumerate(names)}
+    listed = zip(memoryview(row[0]).cast("q"), row[1], strict=True)
+    kept = [(article, part) for article, part in listed if article not in changes.left]
+    ids, parts = [article for article, _ in kept], bytearray(part for _, part in kept)
+    sql = "SELECT id, published, title, collection, is_published FROM articles WHERE id IN "
+    entered = list(select_in(db, sql + "({marks})", changes.entered))
+    for collection in dict.fromkeys(row[3] for row in entered):
+        if collection not in codes:
+            codes[collection] = 2 * len(names)
+            names.append(collection)
+    if 2 * len(names) > CODES:
+        store_listing(db)
+        return
+    keys = {article: _date_key(article, date, title) for article, date, title, *_ in entered}
+
+    def key(article: int) -> tuple[bool, int, str, int]:
+        return _listed_key(db, keys, article)
+
+    for article, _, _, collection, published in sorted(entered, key=lambda r: keys[r[0]]):
+        place = bisect_left(ids, keys[article], key=key)
+        ids.insert(place, article)
+        parts.insert(place, codes[collection] + published)
+    db.execute(
+        "INSERT OR REPLACE INTO listing VALUES ('date', ?, ?, ?)",
+        (array("q", ids).tobytes(), bytes(parts), json.dumps(names)),
+    )
+
+
+def _date_key(article: int, published: int | None, title: str) -> tuple[bool, int, str, int]:
+    """Where an article goes in the date order (``SORTS['date']``, then by id, as the
+    index on it keeps ties)."""
+    return (published is None, -(published or 0), title.translate(NOCASE), article)
+
+
+def _listed_key(
+    db: sqlite3.Connection, keys: dict[int, tuple[bool, int, str, int]], article: int
+) -> tuple[bool, int, str, int]:
+    """An article's date key, looked up once by id."""
+    key = keys.get(article)
+    if key is None:
+        published, title = db.execute(
+            "SELECT published, title FROM articles WHERE id = ?", (article,)
+        ).fetchone()
+        key = keys[article] = _date_key(article, published, title)
+    return key
 
 
 def stored_listing(db: sqlite3.Connection, part: SitePart) -> array[int] | None:

@@ -92,19 +92,48 @@ def _pool(context: multiprocessing.context.BaseContext, workers: int) -> Process
     )
 
 
+class KeptWorker:
+    """One worker process kept for the calls made through it, behind the reader like the
+    parsing: for Python work that comes again and again (each group of files a watcher
+    reports) and would hold this process's interpreter lock while a person types. Started
+    on the first call; runs a call here if no worker can start or the worker broke.
+    ``preload`` is imported by the fork server if this starts it (a server already
+    running keeps what it preloaded; the worker imports what else it needs)."""
+
+    def __init__(self, preload: str) -> None:
+        self.preload = preload
+        self._pool: ProcessPoolExecutor | None = None
+
+    def run(self, function: Callable[..., Result], *args: Any) -> Result:
+        """``function(*args)`` in the worker (``function`` must be importable by name)."""
+        try:
+            if self._pool is None:
+                start_workers(self.preload)
+                self._pool = _pool(multiprocessing.get_context("forkserver"), 1)
+            future = self._pool.submit(function, *args)
+        except (BrokenProcessPool, OSError, ValueError):
+            self.close()
+            return function(*args)
+        try:
+            return future.result()  # the function's own errors are raised here as they are
+        except BrokenProcessPool:  # the worker died before it could answer
+            self.close()
+            return function(*args)
+
+    def close(self, wait: bool = False) -> None:
+        """Let the worker end (it is started again by a later call); ``wait`` for it."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=wait, cancel_futures=True)
+            self._pool = None
+
+
 def run_apart(function: Callable[..., Result], args: tuple[Any, ...], preload: str) -> Result:
-    """``function(*args)`` in a worker process, behind the reader like the parsing: for
-    long Python work that would hold this process's interpreter lock while a person types.
-    Runs here if no worker can start. ``preload`` is imported by the fork server if this
-    starts it (a server already running keeps what it preloaded; a worker imports what
-    else it needs)."""
+    """``function(*args)`` once, in a worker process of its own (see ``KeptWorker``)."""
+    worker = KeptWorker(preload)
     try:
-        start_workers(preload)
-        context = multiprocessing.get_context("forkserver")
-        with _pool(context, 1) as pool:
-            return pool.submit(function, *args).result()
-    except (BrokenProcessPool, OSError, ValueError):
-        return function(*args)
+        return worker.run(function, *args)
+    finally:
+        worker.close(wait=True)
 
 
 def _named(function: str) -> Callable[[list[Any]], list[Any]]:
@@ -125,13 +154,15 @@ def _batches(items: Iterator[Item], sent: list[list[Item]]) -> Iterator[list[Ite
         yield batch
 
 
-def map_batches(function: str, items: Iterable[Item]) -> Iterator[list[Any]]:
+def map_batches(function: str, items: Iterable[Item], pooled: bool = True) -> Iterator[list[Any]]:
     """Yield the results of ``function`` (``"package.module:name"``, called with a list)
     for batches of ``items``, in order.
 
     ``items`` may be a lazy scan: workers start on the first batches while it
     goes on. Small jobs run in-process (a pool costs more than it saves), which
-    is known after peeking at the first ``POOL_THRESHOLD`` items. Large ones
+    is known after peeking at the first ``POOL_THRESHOLD`` items, and so does every
+    job when not ``pooled`` (in a worker process already, beside a reader that needs
+    a core of its own). Large ones
     use a forkserver pool that imports the function's module once, which is safe
     to start from a threaded program such as the UI. The function is named, not
     passed: this process then imports its module only if it runs a batch itself
@@ -142,7 +173,7 @@ def map_batches(function: str, items: Iterable[Item]) -> Iterator[list[Any]]:
     head = list(islice(iterator, POOL_THRESHOLD))
     sent: list[list[Item]] = []
     done = 0
-    if len(head) == POOL_THRESHOLD and (os.cpu_count() or 1) >= 2:
+    if pooled and len(head) == POOL_THRESHOLD and (os.cpu_count() or 1) >= 2:
         try:
             start_workers(function.partition(":")[0])
             context = multiprocessing.get_context("forkserver")

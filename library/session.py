@@ -99,6 +99,7 @@ class ReaderSession:
         self._writing = threading.Lock()  # one refresh at a time: a full one, or a watcher's
         self.stories_grouped = True  # one row per story (``c`` shows every article)
         self._stories: StoryMap | None = None  # loaded after the first frame
+        self._stories_changing = threading.Lock()  # a load, or an update for changed paths
         self._grouped: tuple[ResultSet, object, ResultSet] | None = None
 
     def load_stories(self) -> None:
@@ -106,7 +107,8 @@ class ReaderSession:
         until it is loaded the list shows every article)."""
         from library.story_map import StoryMap
 
-        self._stories = StoryMap(self.index.db)
+        with self._stories_changing:
+            self._stories = StoryMap(self.index.db)
 
     def refresh(
         self, progress: ProgressCallback | None = None, waiting: Waiting | None = None
@@ -122,9 +124,20 @@ class ReaderSession:
         """Bring the index up to date with the files at ``paths`` only (from a thread)."""
         with self._writing:
             report = self.index.refresh_paths(paths)
+        with self._stories_changing:  # after a load that may have read the index before
+            stories = self._stories
+            if report.listed is not None and stories is not None:
+                self._stories = stories.updated(self.index.db, report.listed)
+                return report
         if report.parsed or report.removed:
             self.load_stories()
         return report
+
+    def start_writer(self) -> None:
+        """Start the process that indexes changed paths (from a thread, after any full
+        refresh in progress: start-up work comes first)."""
+        with self._writing:
+            self.index.start_writer()
 
     def errors(self) -> list[Problem]:
         """The problems that kept a document out (safe to call from a thread)."""
@@ -280,5 +293,6 @@ class ReaderSession:
         for are done."""
         self.writes.close()
         self.state.end_session(self._visit)
+        self.index.stop_writer()
         self.index.close()
         self.state.close()

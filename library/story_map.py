@@ -9,16 +9,20 @@ highest quality, then earliest), placed where its first member came in the list.
 
 from __future__ import annotations
 
+import copy
 import sqlite3
 from array import array
 from collections.abc import Callable, Container
 from typing import TYPE_CHECKING
 
+from library.db import select_in
 from library.results import ResultSet
 from library.stories import STORY_DIGITS
 
 if TYPE_CHECKING:
     import numpy
+
+    from library.closure import ListChanges
 
 NO_DATE = -(1 << 62)
 LATEST = 1 << 62
@@ -51,6 +55,34 @@ class StoryMap:
         self.by_rank = ids
         self.published = numpy.full(size, NO_DATE, numpy.int64)
         self.published[ids] = numpy.fromiter((row[2] for row in rows), numpy.int64, len(rows))
+
+    def updated(self, db: sqlite3.Connection, changes: ListChanges) -> StoryMap:
+        """A copy of this map without the articles that left the list and with those that
+        entered it, read by id alone: each arrival of a watched file would otherwise load
+        every article again. An article that enters without a story is one of its own and
+        goes last in the headline order (which only orders a story's members); one that
+        enters a story (a former duplicate) has to be ranked among its members, so that
+        is left to a map loaded whole."""
+        import numpy
+
+        sql = f"SELECT id, story, coalesce(published, {NO_DATE}) FROM articles WHERE id IN "
+        rows = list(select_in(db, sql + "({marks})", changes.entered))
+        if any(story is not None for _, story, _ in rows):
+            return StoryMap(db)
+        ids = numpy.fromiter((row[0] for row in rows), numpy.int64, len(rows))
+        left = numpy.fromiter(changes.left, numpy.int64, len(changes.left))
+        size = max([len(self.story), *(int(i.max()) + 1 for i in (ids, left) if len(i))])
+        new = copy.copy(self)
+        new.story = _grown(self.story, size, -1)
+        new.story[left] = -1
+        new.story[ids] = len(self.codes) + numpy.arange(len(ids))
+        new.codes = numpy.concatenate([self.codes, -ids])
+        new.rank = _grown(self.rank, size, 0)
+        new.rank[ids] = len(self.by_rank) + numpy.arange(len(ids))
+        new.by_rank = numpy.concatenate([self.by_rank, ids])
+        new.published = _grown(self.published, size, NO_DATE)
+        new.published[ids] = numpy.fromiter((row[2] for row in rows), numpy.int64, len(rows))
+        return new
 
     def covers(self, ids: numpy.ndarray) -> bool:
         """Whether every id was in the index (and not a copy) when this map was loaded."""
@@ -142,6 +174,15 @@ class StoryResults(ResultSet):
     def identities(self) -> list[str]:
         """Every article behind the rows (marking a story read marks all its sources)."""
         return self.members.identities()
+
+
+def _grown(values: numpy.ndarray, size: int, fill: int) -> numpy.ndarray:
+    """A copy of ``values`` made ``size`` long with ``fill``."""
+    import numpy
+
+    grown = numpy.full(size, fill, numpy.int64)
+    grown[: len(values)] = values
+    return grown
 
 
 def read_mask(size: int, read: Container[int] | dict[int, None]) -> numpy.ndarray:

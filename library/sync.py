@@ -17,7 +17,7 @@ import signal
 import subprocess
 from dataclasses import dataclass, field
 
-from library.scan import DOCUMENT_SUFFIXES
+from library.scan import CANDIDATE_SUFFIXES, DOCUMENT_SUFFIXES
 
 TIMEOUT = 60.0  # seconds a fetch may take
 GIT = ("git", "-c", "core.hooksPath=/dev/null", "-c", "core.fsmonitor=false")
@@ -43,6 +43,11 @@ class Pulled:
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    taxonomies: list[str] = field(default_factory=list)  # taxonomy files it brought or changed
+
+    def paths(self) -> list[str]:
+        """Every file the index may hold that the sync brought, changed or removed."""
+        return [*self.added, *self.changed, *self.removed, *self.taxonomies]
 
     def summary(self) -> str:
         """``N new, M changed, K removed``."""
@@ -113,17 +118,19 @@ def pull(root: str, timeout: float = TIMEOUT) -> Pulled:
 
 
 def _documents(root: str, top: str, fields: list[str]) -> Pulled:
-    """The documents under ``root`` in ``git diff --name-status -z`` output."""
+    """The documents (and taxonomy files) under ``root`` in ``git diff --name-status -z``
+    output."""
     pulled = Pulled(root)
     kinds = {"A": pulled.added, "M": pulled.changed, "T": pulled.changed, "D": pulled.removed}
     real = os.path.realpath(root)  # git names files from the resolved top of the tree
     for status, name in zip(fields[::2], fields[1::2], strict=False):
         inside = os.path.relpath(os.path.join(top, name), real)
-        if (
-            inside.startswith(os.pardir)
-            or os.path.splitext(name)[1].lower() not in DOCUMENT_SUFFIXES
-        ):
+        suffix = os.path.splitext(name)[1].lower()
+        if inside.startswith(os.pardir) or suffix not in CANDIDATE_SUFFIXES:
             continue
         path = root if inside == os.curdir else os.path.join(root, inside)
-        kinds.get(status[:1], pulled.changed).append(path)
+        if suffix in DOCUMENT_SUFFIXES:
+            kinds.get(status[:1], pulled.changed).append(path)
+        else:
+            pulled.taxonomies.append(path)
     return pulled

@@ -6,7 +6,7 @@ once no other has come for ``STEP`` ms, and a long burst (a big ``git pull``) in
 parts of at most ``BURST`` ms, so that its first files show while the rest arrive.
 Where the system gives no events (or no more watches), it polls, slowly. The
 paths it hands on are the ones the index could hold (``wanted``); what they
-mean for the index is ``indexer.refresh_paths``'s business.
+mean for the index is ``targeted.refresh_paths``'s business.
 """
 
 from __future__ import annotations

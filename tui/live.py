@@ -54,6 +54,9 @@ class CorpusFollower:
 
         self.watcher = CorpusWatcher(self.session.index.roots, self._changed, self._failed)
         self.watcher.start()
+        self.app.run_worker(
+            self.session.start_writer, thread=True, group="writer", exit_on_error=False
+        )
 
     def wait_until_watching(self, timeout: float = 10.0) -> None:
         """Wait (in a thread) until changes are watched: a scan of the corpus started after
@@ -113,18 +116,24 @@ class CorpusFollower:
         )
 
     def _sync(self) -> None:
+        """Pull each root, then index the files the pulls changed, as the watcher does
+        (which may have seen them already): not the whole corpus again."""
         from library.sync import SyncError, pull
 
         lines = []
+        paths: list[str] = []
         failed = False
         for root in self.session.index.roots:
             try:
-                lines.append(f"{root}: {pull(root).summary()}")
+                pulled = pull(root)
             except SyncError as error:
                 lines.append(f"{root}: {error}")
                 failed = True
+            else:
+                lines.append(f"{root}: {pulled.summary()}")
+                paths.extend(pulled.paths())
         try:
-            report = self.session.refresh()
+            report = self.session.refresh_paths(paths)
         except Exception as error:  # noqa: BLE001 - shown to the user, never a traceback
             lines.append(f"Indexing failed: {error}")
             failed = True

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from library.sync import pull
 from tests.conftest import LedeRunner
 from tests.git_corpus import GitCorpus, article, git, git_corpus
 
@@ -115,3 +116,16 @@ def test_sync_runs_no_hooks(git_corpus: GitCorpus, run_lede: LedeRunner) -> None
     assert done.returncode == 0, done.stderr
     assert "1 new" in done.stdout
     assert not ran.exists()
+
+
+def test_a_pull_names_every_file_the_index_may_hold(git_corpus: GitCorpus) -> None:
+    """The reader's R indexes these alone: taxonomy files too, though none is counted."""
+    (git_corpus.newsroom / "topics.yml").write_text("- name: Robots\n")
+    (git_corpus.newsroom / "notes.csv").write_text("not for the index\n")
+    git_corpus.publish("news and topics", **{"fresh.md": "Fresh"})
+    pulled = pull(str(git_corpus.reader))
+    assert pulled.summary() == "1 new, 0 changed, 0 removed"
+    assert sorted(pulled.paths()) == [
+        str(git_corpus.reader / "fresh.md"),
+        str(git_corpus.reader / "topics.yml"),
+    ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from functools import partial
 from pathlib import Path
 
@@ -194,6 +195,26 @@ async def test_r_pulls_the_corpus_and_shows_what_came(git_corpus: GitCorpus) -> 
             lambda: f"{git_corpus.reader}: 1 new, 0 changed, 0 removed" in notifications(app),
             "the sync note",
         )
+
+
+async def test_r_indexes_what_the_pull_brought_not_the_whole_corpus(
+    git_corpus: GitCorpus,
+) -> None:
+    app = LedeApp([str(git_corpus.reader)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        assert app.follower is not None
+        app.follower.stop()  # from now on only R tells the index
+        await until(
+            pilot,
+            lambda: all(thread.name != "corpus-watcher" for thread in threading.enumerate()),
+            "the watcher to end",
+        )
+        news(git_corpus.reader, "local.md", "Written here while nobody watched")
+        git_corpus.publish("news", **{"pulled.md": "Pulled with R"})
+        await pilot.press("R")
+        await until(pilot, lambda: "Pulled with R" in titles(app), "the pulled article")
+        assert "Written here while nobody watched" not in titles(app)  # for a full refresh
 
 
 async def test_r_on_a_corpus_not_in_git_says_so(reader_corpus: Path) -> None:

@@ -1,0 +1,47 @@
+"""A kept worker answers every call from one process of its own; the calls' errors are
+theirs, and a worker that died leaves the call to be answered here."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+
+from library.parallel import KeptWorker
+
+
+def fails_apart(here: int) -> str:
+    """Raises in any process but ``here``; answers ``"here"`` in it."""
+    if os.getpid() != here:
+        raise OSError("failed in the worker")
+    return "here"
+
+
+def test_calls_are_answered_by_one_other_process() -> None:
+    worker = KeptWorker("library.parallel")
+    try:
+        first = worker.run(os.getpid)
+        assert first != os.getpid()
+        assert worker.run(os.getpid) == first
+    finally:
+        worker.close(wait=True)
+
+
+def test_an_error_of_the_call_is_raised_not_run_again_here() -> None:
+    worker = KeptWorker("library.parallel")
+    try:
+        with pytest.raises(OSError, match="failed in the worker"):
+            worker.run(fails_apart, os.getpid())
+    finally:
+        worker.close(wait=True)
+
+
+def test_a_worker_that_died_leaves_the_call_to_this_process() -> None:
+    worker = KeptWorker("library.parallel")
+    try:
+        os.kill(worker.run(os.getpid), signal.SIGKILL)
+        assert worker.run(fails_apart, os.getpid()) == "here"
+        assert worker.run(os.getpid) != os.getpid()  # and the next call has a new worker
+    finally:
+        worker.close(wait=True)

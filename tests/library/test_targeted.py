@@ -1,0 +1,217 @@
+"""A refresh told which paths changed keeps duplicates, the topic closure, the stored
+listing and the story map as a full rebuild makes them, doing work for the changed
+articles only, in a process of its own."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from library import indexer, listing, targeted
+from library.corpus import open_index, open_state
+from library.index import CorpusIndex
+from library.results import ResultSet
+from library.story_map import StoryMap, read_mask
+from library.synthetic import generate
+from tests.git_corpus import article
+
+TOPICS = ["AI", "Robotics", "AI in Healthcare", None]
+FULL_LISTING = "ORDER BY a.published IS NULL"  # store_listing's read of the whole list
+FULL_DUPLICATES = "GROUP BY identity HAVING"  # indexer._mark_duplicates
+
+
+def kept(db: sqlite3.Connection) -> tuple[list, list, list]:
+    """Every article's duplicate mark, the closure, and the stored list with each article's
+    part of the site (as names: their numbering may differ)."""
+    duplicates = sorted(db.execute("SELECT id, duplicate_of FROM articles"))
+    closure = sorted(db.execute("SELECT node, article_id FROM topic_closure"))
+    ids, parts, names = db.execute("SELECT ids, parts, part_names FROM listing").fetchone()
+    names = json.loads(names)
+    listed = [
+        (article, names[code // 2], code % 2)
+        for article, code in zip(memoryview(ids).cast("q"), parts, strict=True)
+    ]
+    return duplicates, closure, listed
+
+
+def rebuilt(db: sqlite3.Connection) -> tuple[list, list, list]:
+    """What a full rebuild makes of them, computed and rolled back."""
+    db.execute("SAVEPOINT rebuild")
+    indexer._mark_duplicates(db)
+    indexer._rebuild_closure(db, indexer.read_topic_tree(db))
+    listing.store_listing(db)
+    state = kept(db)
+    db.execute("ROLLBACK TO rebuild")
+    db.execute("RELEASE rebuild")
+    return state
+
+
+def grouping(stories: StoryMap, index: CorpusIndex) -> tuple[list, list, list]:
+    """The list as one row per story: each row's headline, size and story."""
+    ids = [row[0] for row in index.db.execute("SELECT id FROM articles WHERE duplicate_of IS NULL")]
+    results = ResultSet(lambda: index.db, sorted(ids))
+    grouped = stories.grouped(results, read_mask(len(stories.story), ()))
+    return list(grouped.ids), grouped.sizes.tolist(), grouped.codes.tolist()
+
+
+def edit(path: Path, rng: random.Random) -> None:
+    """Give a document another title and date (which moves it in the list)."""
+    text = path.read_text()
+    text = re.sub(r"(?m)^title: .*$", f'title: "Edited {rng.randrange(10**6)}"', text)
+    day = f"20{rng.randrange(10, 31)}-0{rng.randrange(1, 10)}-1{rng.randrange(10)}"
+    text = re.sub(r"(?m)^publishedDateTime: \S+", f"publishedDateTime: {day}T08:00:00Z", text)
+    path.write_text(text)
+
+
+def change_at_random(root: Path, rng: random.Random, step: int) -> list[Path]:
+    """Add, copy (the same link: a duplicate, or the original if its path comes first),
+    edit and remove a few documents."""
+    files = sorted(root.rglob("*.md"))
+    touched = []
+    for number in range(rng.randrange(1, 4)):
+        day = f"20{rng.randrange(10, 31)}-0{rng.randrange(1, 10)}-0{rng.randrange(1, 10)}"
+        topic = rng.choice([*TOPICS, f"Brand new {step}"] if number == 0 else TOPICS)
+        touched.append(article(root, f"new-{step}-{number}.md", f"New {step}", day, topic))
+    for source in rng.sample(files, 2):
+        copy = root / f"{rng.choice('0z')}-copy-{step}-{source.name}"
+        shutil.copy(source, copy)
+        touched.append(copy)
+    for path in rng.sample(files, 3):
+        edit(path, rng)
+        touched.append(path)
+    for path in rng.sample(files, 3):
+        if path not in touched:
+            path.unlink()
+            touched.append(path)
+    return touched
+
+
+@pytest.mark.parametrize(("seed", "here"), [(1, True), (2, True), (3, False)])
+def test_random_changes_keep_what_a_full_rebuild_makes(
+    tmp_path: Path, monkeypatch, seed: int, here: bool
+) -> None:
+    """Here: in this process, with the listing always updated in place (a corpus this
+    small is otherwise listed again whole); else through the index's worker process."""
+    if here:
+        monkeypatch.setattr(listing, "IN_PLACE", 0)
+    root = tmp_path / "site"
+    generate(root, 150, seed=seed, plain=True)
+    first = sorted(root.rglob("*.md"))[0]
+    shutil.copy(first, root / "zz-copy.md")  # a duplicate given its story by a full refresh
+    index = open_index([str(root)], open_state())
+    index.refresh()
+    stories = StoryMap(index.db)
+    rng = random.Random(seed)
+    for step in range(6):
+        paths = change_at_random(root, rng, step)
+        if step == 3:
+            first.unlink()  # the copy leaves the duplicates, with its story
+            paths.append(first)
+        named = [str(path) for path in paths]
+        if here:
+            report = targeted.refresh_paths(index.roots, index.db_path, named)
+        else:
+            report = index.refresh_paths(named)
+        assert report.listed is not None
+        assert kept(index.db) == rebuilt(index.db)
+        stories = stories.updated(index.db, report.listed)
+        assert grouping(stories, index) == grouping(StoryMap(index.db), index)
+
+
+def test_a_new_file_does_not_read_every_article(tmp_path: Path, monkeypatch) -> None:
+    root = tmp_path / "site"
+    generate(root, 60, seed=4, plain=True)
+    index = open_index([str(root)], open_state())
+    index.refresh()
+    statements: list[str] = []
+    connect = targeted.connect
+
+    def traced(path: Path) -> sqlite3.Connection:
+        db = connect(path)
+        db.set_trace_callback(statements.append)
+        return db
+
+    monkeypatch.setattr(targeted, "connect", traced)
+    new = article(root, "arrival.md", "Arrival", topic="AI")
+    report = targeted.refresh_paths(index.roots, index.db_path, [str(new)])
+    assert report.articles == (1, 0, 0)
+    assert statements  # the refresh was seen
+    assert not [sql for sql in statements if FULL_LISTING in sql or FULL_DUPLICATES in sql]
+    assert "SELECT name, parent, topic_id" not in " ".join(statements)  # the tree stays
+
+
+def test_changed_paths_are_parsed_in_another_process(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    article(root, "a.md", "A")
+    script = f"""
+import sys
+from pathlib import Path
+from library.corpus import open_index, open_state
+from tests.git_corpus import article
+index = open_index([{str(root)!r}], open_state())
+index.refresh()
+sys.modules.pop("library.summaries", None)  # the parser, imported by the full refresh
+report = index.refresh_paths([str(article(Path({str(root)!r}), "b.md", "B"))])
+index.stop_writer()
+print(report.articles.added, "library.summaries" in sys.modules)
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["1", "False"]
+
+
+def test_a_map_loaded_before_an_arrival_takes_its_removal(tmp_path: Path) -> None:
+    """A map read just before a refresh committed, and updated only for a later one."""
+    root = tmp_path / "site"
+    generate(root, 30, seed=5, plain=True)
+    index = open_index([str(root)], open_state())
+    index.refresh()
+    stories = StoryMap(index.db)
+    new = article(root, "arrival.md", "Arrival")
+    targeted.refresh_paths(index.roots, index.db_path, [str(new)])
+    new.unlink()
+    report = targeted.refresh_paths(index.roots, index.db_path, [str(new)])
+    assert report.listed is not None
+    assert grouping(stories.updated(index.db, report.listed), index) == grouping(
+        StoryMap(index.db), index
+    )
+
+
+def test_the_topic_tree_is_read_again_only_when_its_topics_change(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    generate(root, 30, seed=6, plain=True)
+    index = open_index([str(root)], open_state())
+    index.refresh()
+    tree = index.topic_tree()
+    used = index.db.execute("SELECT name FROM article_topics LIMIT 1").fetchone()[0]
+    index.refresh_paths([str(article(root, "known.md", "Known", topic=used))])
+    assert index.topic_tree() is tree
+    index.refresh_paths([str(article(root, "unknown.md", "Unknown", topic="Brand new"))])
+    assert index.topic_tree().resolve("Brand new") is not None
+
+
+def test_a_change_that_lists_nothing_leaves_the_map_as_it_was(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    generate(root, 20, seed=7, plain=True)
+    index = open_index([str(root)], open_state())
+    index.refresh()
+    stories = StoryMap(index.db)
+    broken = root / "half-written.md"
+    broken.write_text("---\ntitle: [unclosed\n")
+    report = targeted.refresh_paths(index.roots, index.db_path, [str(broken)])
+    assert report.listed == (frozenset(), frozenset())
+    assert grouping(stories.updated(index.db, report.listed), index) == grouping(stories, index)
