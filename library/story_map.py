@@ -59,24 +59,28 @@ class StoryMap:
     def updated(self, db: sqlite3.Connection, changes: ListChanges) -> StoryMap:
         """A copy of this map without the articles that left the list and with those that
         entered it, read by id alone: each arrival of a watched file would otherwise load
-        every article again. An article that enters without a story is one of its own and
-        goes last in the headline order (which only orders a story's members); one that
-        enters a story (a former duplicate) has to be ranked among its members, so that
-        is left to a map loaded whole."""
+        every article again. An article joins its story's row (or is one of its own);
+        the arrivals are ranked among themselves in the headline order but after the
+        articles already loaded, so a later arrival heads an older story only once the
+        map is loaded whole (the next start or ``r``)."""
         import numpy
 
-        sql = f"SELECT id, story, coalesce(published, {NO_DATE}) FROM articles WHERE id IN "
-        rows = list(select_in(db, sql + "({marks})", changes.entered))
-        if any(story is not None for _, story, _ in rows):
-            return StoryMap(db)
+        sql = (
+            f"SELECT id, story, coalesce(published, {NO_DATE}), quality, identity FROM articles "
+            "WHERE id IN ({marks})"
+        )
+        rows = sorted(select_in(db, sql, changes.entered), key=_headline_order)
         ids = numpy.fromiter((row[0] for row in rows), numpy.int64, len(rows))
+        codes = numpy.fromiter(
+            (int(row[1], 16) if row[1] else -row[0] for row in rows), numpy.int64, len(rows)
+        )
         left = numpy.fromiter(changes.left, numpy.int64, len(changes.left))
         size = max([len(self.story), *(int(i.max()) + 1 for i in (ids, left) if len(i))])
         new = copy.copy(self)
+        new.codes, dense = _joined(self.codes, codes)
         new.story = _grown(self.story, size, -1)
         new.story[left] = -1
-        new.story[ids] = len(self.codes) + numpy.arange(len(ids))
-        new.codes = numpy.concatenate([self.codes, -ids])
+        new.story[ids] = dense
         new.rank = _grown(self.rank, size, 0)
         new.rank[ids] = len(self.by_rank) + numpy.arange(len(ids))
         new.by_rank = numpy.concatenate([self.by_rank, ids])
@@ -174,6 +178,29 @@ class StoryResults(ResultSet):
     def identities(self) -> list[str]:
         """Every article behind the rows (marking a story read marks all its sources)."""
         return self.members.identities()
+
+
+def _headline_order(row: tuple[int, str | None, int, int | None, str]) -> tuple[object, ...]:
+    """``HEADLINE_ORDER`` for a row (id, story, published, quality, identity)."""
+    _, _, published, quality, identity = row
+    return (quality is None, -(quality or 0), published == NO_DATE, published, identity)
+
+
+def _joined(known: numpy.ndarray, codes: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """``known`` story codes with the new ones of ``codes`` added, and each of ``codes``'s
+    dense index in the result."""
+    import numpy
+
+    order = numpy.argsort(known, kind="stable")
+    place = numpy.searchsorted(known, codes, sorter=order).clip(0, max(len(known) - 1, 0))
+    found = numpy.zeros(len(codes), bool)
+    if len(known):
+        found = known[order[place]] == codes
+    fresh, fresh_dense = numpy.unique(codes[~found], return_inverse=True)
+    dense = numpy.empty(len(codes), numpy.int64)
+    dense[found] = order[place[found]]
+    dense[~found] = len(known) + fresh_dense
+    return numpy.concatenate([known, fresh]), dense
 
 
 def _grown(values: numpy.ndarray, size: int, fill: int) -> numpy.ndarray:

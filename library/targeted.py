@@ -5,7 +5,8 @@ Each path is looked at (``changed_paths``), parsed if it changed and forgotten i
 gone, without walking the rest of the corpus. What depends on other articles is then
 brought up to date for the changed articles alone: the duplicates among their
 identities, the topic closure of those that left or entered the list (unless a topic
-came or went), the stored listing (a place found for each; see ``listing``). The
+came or went), the stored listing (a place found for each; see ``listing``), the stories of the new
+news (``story_index.place_new``: compared with stored articles near them in time). The
 reader runs this in a worker process (``KeptWorker``), so none of it holds the
 interpreter lock of the process a person types into; that process parses too, on
 one core, leaving the other to the reader (a first index takes every core).
@@ -41,6 +42,7 @@ from library.indexer import (
 )
 from library.listing import update_listing
 from library.parallel import map_batches
+from library.story_index import place_new
 from models.topic import topic_key
 
 
@@ -86,6 +88,9 @@ def refresh_paths(roots: list[str], db_path: Path, paths: Iterable[str]) -> Refr
                 listed = listed_changes(db, forgotten, new, identities, duplicates)
                 tree_kept = _keep_closure(db, listed, topics, first_new, taxonomy)
                 update_listing(db, listed)
+            if parsed:  # the new news joins or starts its story, as in a full refresh
+                with db:
+                    place_new(db)
         after = _article_paths(db, touched)
         scanned = db.execute("SELECT count(*) FROM files").fetchone()[0]
     finally:

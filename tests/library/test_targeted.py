@@ -21,6 +21,7 @@ from library.index import CorpusIndex
 from library.results import ResultSet
 from library.story_map import StoryMap, read_mask
 from library.synthetic import generate
+from tests.conftest import write_document
 from tests.git_corpus import article
 
 TOPICS = ["AI", "Robotics", "AI in Healthcare", None]
@@ -60,6 +61,17 @@ def grouping(stories: StoryMap, index: CorpusIndex) -> tuple[list, list, list]:
     results = ResultSet(lambda: index.db, sorted(ids))
     grouped = stories.grouped(results, read_mask(len(stories.story), ()))
     return list(grouped.ids), grouped.sizes.tolist(), grouped.codes.tolist()
+
+
+def same_grouping(updated: StoryMap, index: CorpusIndex, arrived: set[int]) -> None:
+    """The updated map groups the list as a map loaded whole: the same rows, sizes and
+    stories; the same headlines, but where an arrival would head a story loaded before
+    it (arrivals rank after the loaded articles until the next whole load)."""
+    heads, sizes, codes = grouping(updated, index)
+    whole_heads, whole_sizes, whole_codes = grouping(StoryMap(index.db), index)
+    assert (sizes, codes) == (whole_sizes, whole_codes)
+    differ = [(a, b) for a, b in zip(heads, whole_heads, strict=True) if a != b]
+    assert all(whole in arrived for _, whole in differ), differ
 
 
 def edit(path: Path, rng: random.Random) -> None:
@@ -109,6 +121,7 @@ def test_random_changes_keep_what_a_full_rebuild_makes(
     index = open_index([str(root)], open_state())
     index.refresh()
     stories = StoryMap(index.db)
+    arrived: set[int] = set()
     rng = random.Random(seed)
     for step in range(6):
         paths = change_at_random(root, rng, step)
@@ -123,7 +136,8 @@ def test_random_changes_keep_what_a_full_rebuild_makes(
         assert report.listed is not None
         assert kept(index.db) == rebuilt(index.db)
         stories = stories.updated(index.db, report.listed)
-        assert grouping(stories, index) == grouping(StoryMap(index.db), index)
+        arrived |= set(report.listed.entered)
+        same_grouping(stories, index, arrived)
 
 
 def test_a_new_file_does_not_read_every_article(tmp_path: Path, monkeypatch) -> None:
@@ -155,6 +169,7 @@ def test_changed_paths_are_parsed_in_another_process(tmp_path: Path) -> None:
 import sys
 from pathlib import Path
 from library.corpus import open_index, open_state
+from tests.conftest import write_document
 from tests.git_corpus import article
 index = open_index([{str(root)!r}], open_state())
 index.refresh()
@@ -215,3 +230,42 @@ def test_a_change_that_lists_nothing_leaves_the_map_as_it_was(tmp_path: Path) ->
     report = targeted.refresh_paths(index.roots, index.db_path, [str(broken)])
     assert report.listed == (frozenset(), frozenset())
     assert grouping(stories.updated(index.db, report.listed), index) == grouping(stories, index)
+
+
+def write_up(root: Path, name: str, title: str, day: str, provider: str) -> Path:
+    return write_document(
+        root,
+        name,
+        f"""
+        title: "{title}"
+        excerpt: "Researchers found 38 million records exposed by Acme Power Apps portals."
+        publishedDateTime: {day}T08:00:00Z
+        originalUrl: https://{provider}.test/{name}
+        provider:
+          name: {provider}
+          domain: {provider}.test
+        """,
+    )
+
+
+def test_a_write_up_arriving_joins_its_story_row(tmp_path: Path) -> None:
+    """A file that reports a stored story's event joins that story as it arrives, and
+    the map updated for it shows one row of two sources, as a whole load does."""
+    root = tmp_path / "corpus"
+    title = "Acme Power Apps misconfiguration exposes 38 million records"
+    write_up(root, "first.md", title, "2021-03-05", "wire")
+    write_up(root, "other.md", "Quantum sensor maker opens lab", "2021-03-05", "paper")
+    index = open_index([str(root)], open_state())
+    index.refresh()
+    stories = StoryMap(index.db)
+    later = write_up(
+        root, "later.md", "38M records exposed via Acme Power Apps", "2021-03-06", "post"
+    )
+    report = index.refresh_paths([str(later)])
+    assert report.listed is not None
+    stories = stories.updated(index.db, report.listed)
+    heads, sizes, codes = grouping(stories, index)
+    assert sorted(sizes) == [1, 2]
+    first = index.db.execute("SELECT story FROM articles WHERE path LIKE '%first.md'").fetchone()
+    assert codes[sizes.index(2)] == int(first[0], 16)
+    same_grouping(stories, index, set(report.listed.entered))

@@ -56,9 +56,9 @@ async def test_the_cursor_stays_on_the_article_being_read(reader_corpus: Path) -
         reading = articles.current
         line = articles.cursor - int(articles.scroll_offset.y)
         assert reading is not None and articles.cursor == 30 and articles.scroll_offset.y > 0
-        news(reader_corpus, "first.md", "Newer than everything one")
-        news(reader_corpus, "second.md", "Newer than everything two")
-        await until(pilot, lambda: articles.count == 66, "both new rows")
+        news(reader_corpus, "first.md", "Harbour bridge reopens to traffic")
+        news(reader_corpus, "second.md", "Quantum chip sets a speed record")
+        await until(pilot, lambda: articles.count == 66, "both new rows")  # two stories
         assert articles.current is not None and articles.current.id == reading.id
         assert articles.cursor == 32  # moved down with the two rows above it
         assert articles.cursor - int(articles.scroll_offset.y) == line  # on the same line
@@ -97,8 +97,8 @@ async def test_a_half_written_file_is_read_again_once_it_is_whole(
 
 async def test_a_folder_moved_in_brings_its_files(reader_corpus: Path, tmp_path: Path) -> None:
     outside = tmp_path / "incoming"
-    news(outside, "a.md", "Came with the folder one")
-    news(outside / "deeper", "b.md", "Came with the folder two")
+    news(outside, "a.md", "Lighthouse keeper retires after forty years")
+    news(outside / "deeper", "b.md", "Orchard harvest arrives early")
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
         await indexed(pilot)
