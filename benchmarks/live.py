@@ -163,6 +163,7 @@ def live_rows(
             reader.mark()
             (arrivals / f"new-{number}.md").write_text(document(number, "Arrival"))
             shown.append(reader.wait_for(f"{count + number} articles", timeout=30))
+            print(f"arrival {number}: {shown[-1]:.2f} s", file=sys.stderr)
         total = count + runs + 1 + BURST
 
         reader.settle()
