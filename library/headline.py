@@ -16,7 +16,7 @@ class Member(NamedTuple):
     identity: str
 
 
-def _best_first(member: Member) -> tuple[bool, int, bool, int, str]:
+def best_first(member: Member) -> tuple[bool, int, bool, int, str]:
     """Sorts members best headline first (see ``headline``)."""
     return (
         member.quality is None,
@@ -34,4 +34,4 @@ def headline(members: Iterable[Member]) -> int:
     report wins. Missing quality ranks below any given one, a missing date after any
     date, identity breaks the last ties so the choice is stable.
     """
-    return min(members, key=_best_first).id
+    return min(members, key=best_first).id

@@ -3,7 +3,7 @@
 Grouping runs on every filter keystroke, so it is a few numpy passes over arrays
 indexed by article id (each article's story, headline rank and date), loaded once
 per index version after the reader's first frame, never a Python object per row.
-A story's row is its headline among the matching members (``library.stories.headline``:
+A story's row is its headline among the matching members (``library.headline``:
 highest quality, then earliest), placed where its first member came in the list.
 """
 
@@ -16,6 +16,7 @@ from collections.abc import Callable, Container
 from typing import TYPE_CHECKING
 
 from library.db import select_in
+from library.headline import Member, best_first
 from library.results import ResultSet
 from library.stories import STORY_DIGITS
 
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 NO_DATE = -(1 << 62)
 LATEST = 1 << 62
-# The headline order (``library.stories.headline``) in SQL: SQLite sorts, not Python.
+# The headline order (``library.headline``) in SQL: SQLite sorts, not Python.
 HEADLINE_ORDER = "quality IS NULL, quality DESC, published IS NULL, published, identity"
 
 
@@ -65,14 +66,12 @@ class StoryMap:
         map is loaded whole (the next start or ``r``)."""
         import numpy
 
-        sql = (
-            f"SELECT id, story, coalesce(published, {NO_DATE}), quality, identity FROM articles "
-            "WHERE id IN ({marks})"
-        )
-        rows = sorted(select_in(db, sql, changes.entered), key=_headline_order)
+        sql = "SELECT id, published, quality, identity, story FROM articles WHERE id IN ({marks})"
+        found = select_in(db, sql, changes.entered)
+        rows = sorted(found, key=lambda row: best_first(Member(*row[:4])))
         ids = numpy.fromiter((row[0] for row in rows), numpy.int64, len(rows))
         codes = numpy.fromiter(
-            (int(row[1], 16) if row[1] else -row[0] for row in rows), numpy.int64, len(rows)
+            (int(row[4], 16) if row[4] else -row[0] for row in rows), numpy.int64, len(rows)
         )
         left = numpy.fromiter(changes.left, numpy.int64, len(changes.left))
         size = max([len(self.story), *(int(i.max()) + 1 for i in (ids, left) if len(i))])
@@ -85,7 +84,8 @@ class StoryMap:
         new.rank[ids] = len(self.by_rank) + numpy.arange(len(ids))
         new.by_rank = numpy.concatenate([self.by_rank, ids])
         new.published = _grown(self.published, size, NO_DATE)
-        new.published[ids] = numpy.fromiter((row[2] for row in rows), numpy.int64, len(rows))
+        dates = (NO_DATE if row[1] is None else row[1] for row in rows)
+        new.published[ids] = numpy.fromiter(dates, numpy.int64, len(rows))
         return new
 
     def covers(self, ids: numpy.ndarray) -> bool:
@@ -178,12 +178,6 @@ class StoryResults(ResultSet):
     def identities(self) -> list[str]:
         """Every article behind the rows (marking a story read marks all its sources)."""
         return self.members.identities()
-
-
-def _headline_order(row: tuple[int, str | None, int, int | None, str]) -> tuple[object, ...]:
-    """``HEADLINE_ORDER`` for a row (id, story, published, quality, identity)."""
-    _, _, published, quality, identity = row
-    return (quality is None, -(quality or 0), published == NO_DATE, published, identity)
 
 
 def _joined(known: numpy.ndarray, codes: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:

@@ -1,5 +1,5 @@
 """Results seen as stories: one entry per story, in the order its first member comes,
-with its members and its headline (``library.stories.headline``: highest quality,
+with its members and its headline (``library.headline``: highest quality,
 then earliest)."""
 
 from __future__ import annotations

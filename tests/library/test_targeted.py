@@ -26,7 +26,7 @@ from tests.git_corpus import article
 
 TOPICS = ["AI", "Robotics", "AI in Healthcare", None]
 FULL_LISTING = "ORDER BY a.published IS NULL"  # store_listing's read of the whole list
-FULL_DUPLICATES = "GROUP BY identity HAVING"  # indexer._mark_duplicates
+FULL_DUPLICATES = "GROUP BY identity HAVING"  # indexer.mark_duplicates
 
 
 def kept(db: sqlite3.Connection) -> tuple[list, list, list]:
@@ -46,8 +46,8 @@ def kept(db: sqlite3.Connection) -> tuple[list, list, list]:
 def rebuilt(db: sqlite3.Connection) -> tuple[list, list, list]:
     """What a full rebuild makes of them, computed and rolled back."""
     db.execute("SAVEPOINT rebuild")
-    indexer._mark_duplicates(db)
-    indexer._rebuild_closure(db, indexer.read_topic_tree(db))
+    indexer.mark_duplicates(db)
+    indexer.rebuild_closure(db, indexer.read_topic_tree(db))
     listing.store_listing(db)
     state = kept(db)
     db.execute("ROLLBACK TO rebuild")
@@ -63,15 +63,19 @@ def grouping(stories: StoryMap, index: CorpusIndex) -> tuple[list, list, list]:
     return list(grouped.ids), grouped.sizes.tolist(), grouped.codes.tolist()
 
 
-def same_grouping(updated: StoryMap, index: CorpusIndex, arrived: set[int]) -> None:
+def same_grouping(updated: StoryMap, index: CorpusIndex, arrived: dict[int, int]) -> None:
     """The updated map groups the list as a map loaded whole: the same rows, sizes and
-    stories; the same headlines, but where an arrival would head a story loaded before
-    it (arrivals rank after the loaded articles until the next whole load)."""
+    stories; the same headlines, but where an arrival would head a story placed before
+    it (arrivals rank after what the map held until the next whole load). ``arrived``:
+    the update each arrival came with, by id."""
     heads, sizes, codes = grouping(updated, index)
     whole_heads, whole_sizes, whole_codes = grouping(StoryMap(index.db), index)
     assert (sizes, codes) == (whole_sizes, whole_codes)
     differ = [(a, b) for a, b in zip(heads, whole_heads, strict=True) if a != b]
-    assert all(whole in arrived for _, whole in differ), differ
+    # Only an earlier article heading in place of a later arrival: arrivals of one
+    # update are in the headline order among themselves.
+    earlier = [arrived.get(head, -1) < arrived.get(whole, -1) for head, whole in differ]
+    assert all(earlier), differ
 
 
 def edit(path: Path, rng: random.Random) -> None:
@@ -121,7 +125,7 @@ def test_random_changes_keep_what_a_full_rebuild_makes(
     index = open_index([str(root)], open_state())
     index.refresh()
     stories = StoryMap(index.db)
-    arrived: set[int] = set()
+    arrived: dict[int, int] = {}
     rng = random.Random(seed)
     for step in range(6):
         paths = change_at_random(root, rng, step)
@@ -136,7 +140,7 @@ def test_random_changes_keep_what_a_full_rebuild_makes(
         assert report.listed is not None
         assert kept(index.db) == rebuilt(index.db)
         stories = stories.updated(index.db, report.listed)
-        arrived |= set(report.listed.entered)
+        arrived.update(dict.fromkeys(report.listed.entered, step))
         same_grouping(stories, index, arrived)
 
 
@@ -232,12 +236,13 @@ def test_a_change_that_lists_nothing_leaves_the_map_as_it_was(tmp_path: Path) ->
     assert grouping(stories.updated(index.db, report.listed), index) == grouping(stories, index)
 
 
-def write_up(root: Path, name: str, title: str, day: str, provider: str) -> Path:
+def write_up(root: Path, name: str, title: str, day: str, provider: str, quality: int = 50) -> Path:
     return write_document(
         root,
         name,
         f"""
         title: "{title}"
+        quality: {quality}
         excerpt: "Researchers found 38 million records exposed by Acme Power Apps portals."
         publishedDateTime: {day}T08:00:00Z
         originalUrl: https://{provider}.test/{name}
@@ -268,4 +273,26 @@ def test_a_write_up_arriving_joins_its_story_row(tmp_path: Path) -> None:
     assert sorted(sizes) == [1, 2]
     first = index.db.execute("SELECT story FROM articles WHERE path LIKE '%first.md'").fetchone()
     assert codes[sizes.index(2)] == int(first[0], 16)
-    same_grouping(stories, index, set(report.listed.entered))
+    same_grouping(stories, index, dict.fromkeys(report.listed.entered, 0))
+
+
+def test_write_ups_arriving_together_are_headed_as_a_whole_load_heads_them(
+    tmp_path: Path,
+) -> None:
+    """Arrivals of one update rank among themselves in the headline order: the better
+    write-up heads the new story, whichever was stored first."""
+    root = tmp_path / "corpus"
+    write_up(root, "other.md", "Quantum sensor maker opens lab", "2021-03-05", "paper")
+    index = open_index([str(root)], open_state())
+    index.refresh()
+    stories = StoryMap(index.db)
+    title = "Acme Power Apps misconfiguration exposes 38 million records"
+    first = write_up(root, "a.md", title, "2021-03-05", "wire", quality=20)
+    better = write_up(
+        root, "b.md", "38M records exposed via Acme Power Apps", "2021-03-06", "post", quality=90
+    )
+    report = index.refresh_paths([str(first), str(better)])
+    assert report.listed is not None
+    heads, sizes, _ = grouping(stories.updated(index.db, report.listed), index)
+    best = index.db.execute("SELECT id FROM articles WHERE path LIKE '%b.md'").fetchone()[0]
+    assert heads[sizes.index(2)] == best
