@@ -39,7 +39,7 @@ def duplicate_ids(db: sqlite3.Connection, identities: set[str]) -> set[int]:
 
 
 def mark_duplicates_among(db: sqlite3.Connection, identities: set[str]) -> None:
-    """``indexer._mark_duplicates`` for the articles of these identities only."""
+    """``indexer.mark_duplicates`` for the articles of these identities only."""
     db.executemany(
         "UPDATE articles SET duplicate_of = (SELECT min(o.id) FROM articles o "
         "WHERE o.identity = articles.identity AND o.path < articles.path) WHERE identity = ?",

@@ -162,20 +162,20 @@ def _forget_differences(db: sqlite3.Connection, roots: list[str], db_path: Path)
         if found.changed or found.gone:  # the stored listing goes with the first change
             db.execute("DELETE FROM listing")
         for path in found.gone + found.stored:
-            _forget(db, path)
-        _unsee(db, found.gone)
+            forget(db, path)
+        unsee(db, found.gone)
     return found
 
 
-def _unsee(db: sqlite3.Connection, gone: list[str]) -> None:
+def unsee(db: sqlite3.Connection, gone: list[str]) -> None:
     """Forget when files that are gone were first seen: back one day, they are new again."""
     db.executemany("DELETE FROM seen WHERE path = ?", [(path,) for path in gone])
 
 
 def _upkeep(db: sqlite3.Connection) -> None:
     """What depends on every article: duplicates, the topic closure, the stored listing."""
-    _mark_duplicates(db)
-    _rebuild_closure(db, read_topic_tree(db))
+    mark_duplicates(db)
+    rebuild_closure(db, read_topic_tree(db))
     store_listing(db)
 
 
@@ -219,7 +219,7 @@ def _parse_into(
     done = committed = 0
     commit_every = FIRST_COMMIT
     for batch in map_batches("library.summaries:index_many", found):
-        _store(db, batch, None if cold else time.time())
+        store(db, batch, None if cold else time.time())
         done += len(batch)
         # Each commit flushes FTS5 segments; a few thousand rows per commit keeps that
         # cheap while the reader still fills in as indexing goes. The first commits come
@@ -236,7 +236,7 @@ def _parse_into(
     return done
 
 
-def _forget(db: sqlite3.Connection, path: str) -> None:
+def forget(db: sqlite3.Connection, path: str) -> None:
     """Remove everything stored for a file."""
     found = db.execute("SELECT id FROM articles WHERE path = ?", (path,)).fetchone()
     if found:
@@ -248,7 +248,7 @@ def _forget(db: sqlite3.Connection, path: str) -> None:
         db.execute(f"DELETE FROM {table} WHERE path = ?", (path,))
 
 
-def _store(db: sqlite3.Connection, batch: list[IndexedFile], now: float | None) -> None:
+def store(db: sqlite3.Connection, batch: list[IndexedFile], now: float | None) -> None:
     """Insert a batch of parsed files with a few ``executemany`` calls; a file not seen
     before is first seen ``now`` (at its modification time when ``None``)."""
     db.executemany(
@@ -303,7 +303,7 @@ def _store(db: sqlite3.Connection, batch: list[IndexedFile], now: float | None) 
     db.executemany("INSERT INTO signatures (article_id, signature) VALUES (?, ?)", signatures)
 
 
-def _mark_duplicates(db: sqlite3.Connection) -> None:
+def mark_duplicates(db: sqlite3.Connection) -> None:
     """Files with the same identity are one story: all but the first path point to it."""
     db.execute("UPDATE articles SET duplicate_of = NULL WHERE duplicate_of IS NOT NULL")
     db.execute(
@@ -313,7 +313,7 @@ def _mark_duplicates(db: sqlite3.Connection) -> None:
     )
 
 
-def _rebuild_closure(db: sqlite3.Connection, tree: TopicTree) -> None:
+def rebuild_closure(db: sqlite3.Connection, tree: TopicTree) -> None:
     """Each story under every node above its topics, so counts and ``topic:`` are SQL.
 
     Python resolves each distinct topic key to its ancestors (a few hundred rows);
@@ -322,7 +322,7 @@ def _rebuild_closure(db: sqlite3.Connection, tree: TopicTree) -> None:
     than for each article and topic.
     """
     db.execute("DELETE FROM topic_ancestors")
-    db.executemany("INSERT INTO topic_ancestors VALUES (?, ?)", _ancestor_pairs(db, tree))
+    db.executemany("INSERT INTO topic_ancestors VALUES (?, ?)", ancestor_pairs(db, tree))
     db.execute("DELETE FROM topic_closure")
     db.execute(
         "INSERT INTO topic_closure SELECT DISTINCT p.node, t.article_id FROM article_topics t "
@@ -331,7 +331,7 @@ def _rebuild_closure(db: sqlite3.Connection, tree: TopicTree) -> None:
     )
 
 
-def _ancestor_pairs(db: sqlite3.Connection, tree: TopicTree) -> set[tuple[str, str]]:
+def ancestor_pairs(db: sqlite3.Connection, tree: TopicTree) -> set[tuple[str, str]]:
     """(topic key, node above it) for every topic key articles use."""
     pairs: set[tuple[str, str]] = set()
     for (key,) in db.execute("SELECT DISTINCT key FROM article_topics"):

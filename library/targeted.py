@@ -5,8 +5,9 @@ Each path is looked at (``changed_paths``), parsed if it changed and forgotten i
 gone, without walking the rest of the corpus. What depends on other articles is then
 brought up to date for the changed articles alone: the duplicates among their
 identities, the topic closure of those that left or entered the list (unless a topic
-came or went), the stored listing (a place found for each; see ``listing``), the stories of the new
-news (``story_index.place_new``: compared with stored articles near them in time). The
+came or went), the stored listing (a place found for each; see ``listing``), the
+stories of the new news (``story_index.place_new``: compared with stored articles near
+them in time). The
 reader runs this in a worker process (``KeptWorker``), so none of it holds the
 interpreter lock of the process a person types into; that process parses too, on
 one core, leaving the other to the reader (a first index takes every core).
@@ -33,12 +34,12 @@ from library.db import connect, select_in
 from library.indexer import (
     ArticleChanges,
     RefreshReport,
-    _ancestor_pairs,
-    _forget,
-    _rebuild_closure,
-    _store,
-    _unsee,
+    ancestor_pairs,
+    forget,
     read_topic_tree,
+    rebuild_closure,
+    store,
+    unsee,
 )
 from library.listing import update_listing
 from library.parallel import map_batches
@@ -72,14 +73,14 @@ def refresh_paths(roots: list[str], db_path: Path, paths: Iterable[str]) -> Refr
                 topics = _topics_of(db, forgotten)
                 taxonomy = _holds_taxonomy(db, found.gone + found.stored)
                 for path in found.gone + found.stored:
-                    _forget(db, path)
-                _unsee(db, found.gone)
+                    forget(db, path)
+                unsee(db, found.gone)
                 first_new = (db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0) + 1
                 parsing = map_batches("library.summaries:index_many", found.changed, pooled=False)
                 for batch in parsing:
                     topics.update(name for record in batch for name in record.topics)
                     taxonomy = taxonomy or any(record.taxonomy for record in batch)
-                    _store(db, batch, time.time())
+                    store(db, batch, time.time())
                     parsed += len(batch)
                 new = _stored_from(db, first_new)
                 identities |= identities_of(db, new)
@@ -119,10 +120,10 @@ def _keep_closure(
         update_closure(db, listed)
         return True
     tree = read_topic_tree(db)
-    if _ancestor_pairs(db, tree) == set(db.execute("SELECT * FROM topic_ancestors")):
+    if ancestor_pairs(db, tree) == set(db.execute("SELECT * FROM topic_ancestors")):
         update_closure(db, listed)
     else:  # a topic came or went, or the taxonomy changed
-        _rebuild_closure(db, tree)
+        rebuild_closure(db, tree)
     return False
 
 

@@ -85,7 +85,7 @@ def rebuilt_closure(index) -> list[tuple[str, int]]:
     """The closure a full rebuild gives, computed and rolled back."""
     db = index.db
     db.execute("SAVEPOINT rebuild")
-    indexer._rebuild_closure(db, indexer.read_topic_tree(db))
+    indexer.rebuild_closure(db, indexer.read_topic_tree(db))
     rows = closure(index)
     db.execute("ROLLBACK TO rebuild")
     db.execute("RELEASE rebuild")
