@@ -7,10 +7,9 @@ brought up to date for the changed articles alone: the duplicates among their
 identities, the topic closure of those that left or entered the list (unless a topic
 came or went), the stored listing (a place found for each; see ``listing``), the
 stories of the new news (``story_index.place_new``: compared with stored articles near
-them in time). The
-reader runs this in a worker process (``KeptWorker``), so none of it holds the
-interpreter lock of the process a person types into; that process parses too, on
-one core, leaving the other to the reader (a first index takes every core).
+them in time). The reader runs this in a worker process (``KeptWorker``), so none of it
+holds the interpreter lock of the process a person types into; that process parses too,
+on one core, leaving the other to the reader (a first index takes every core).
 """
 
 from __future__ import annotations
