@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from typing import NamedTuple
 
 SEPARATOR = "|"
 
 # "A.I." is "ai"; dotted initialisms otherwise split into letters no one searches for.
 _INITIALISM = re.compile(r"\b(?:[a-z]\.){2,}")
+_DOTTED = re.compile(r"\.[a-z]\.")  # in every initialism, and found by a fast scan
+_DIGIT = re.compile(r"\d")
 # A number with its scale: "38 million", "38M", "$16.5 billion", "38,000,000", "40k".
 _AMOUNT = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*"
@@ -46,8 +47,8 @@ _SCALES = {
 }
 _UNITS = ((1e12, "t"), (1e9, "b"), (1e6, "m"))
 _WORD = re.compile(r"\d+(?:\.\d+)?[^\W\d_]*|[^\W_]+")
-_POSSESSIVE = re.compile(r"['’]s\b")
-_QUOTES = re.compile(r"['’‘]")
+# A possessive goes whole, other quotes alone: "OpenAI's" is "openai", "don't" "dont".
+_QUOTED = re.compile(r"['’]s\b|['’‘]")
 # Longest first; a suffix is stripped only if at least three letters remain.
 _SUFFIXES = (
     "izations",
@@ -92,11 +93,8 @@ def _amount(match: re.Match[str]) -> str:
     return f"{value:g}"
 
 
-@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
-    """A light suffix stripper: inflections and -ation/-ment nouns meet their verb.
-
-    Remembered per word: news reuses its words, so most calls are one look-up."""
+    """A light suffix stripper: inflections and -ation/-ment nouns meet their verb."""
     if word.isdigit() or len(word) <= 3:
         return word
     if word.endswith("sses"):
@@ -114,17 +112,44 @@ def stem(word: str) -> str:
     return word
 
 
+# Each word's term ("" for a function word), remembered: a title and excerpt are two
+# dozen words, so a look-up each instead of the checks and the stemmer's cache.
+_TERMS: dict[str, str] = {}
+_TERMS_KEPT = 1 << 16
+
+
+def _term(word: str) -> str:
+    """The term of ``word``, remembered in ``_TERMS``; "" for a word that is none."""
+    if len(_TERMS) >= _TERMS_KEPT:
+        _TERMS.clear()
+    dropped = word in STOP_WORDS or (len(word) == 1 and not word.isdigit())
+    term = _TERMS[word] = "" if dropped else stem(word)
+    return term
+
+
 def terms(text: str) -> list[str]:
-    """The distinct terms of ``text`` in order of first appearance."""
-    text = unicodedata.normalize("NFKC", text).lower()
-    text = _INITIALISM.sub(lambda m: m.group(0).replace(".", ""), text)
-    text = _POSSESSIVE.sub("", text)
-    text = _QUOTES.sub("", text)
-    text = _AMOUNT.sub(_amount, text)
+    """The distinct terms of ``text`` in order of first appearance.
+
+    Each rewriting runs only on text that holds what it rewrites: most titles and
+    excerpts are ASCII with no initialism, quote or digit, and the scans cost more
+    than the rest."""
+    if not text.isascii():  # ASCII is its own NFKC form
+        text = unicodedata.normalize("NFKC", text)
+    text = text.lower()
+    if "." in text and _DOTTED.search(text):
+        text = _INITIALISM.sub(lambda m: m.group(0).replace(".", ""), text)
+    if "'" in text or "’" in text or "‘" in text:
+        text = _QUOTED.sub("", text)
+    if _DIGIT.search(text):
+        text = _AMOUNT.sub(_amount, text)
     seen: dict[str, None] = {}
+    known = _TERMS.get
     for word in _WORD.findall(text):
-        if word not in STOP_WORDS and (len(word) > 1 or word.isdigit()):
-            seen.setdefault(stem(word), None)
+        term = known(word)
+        if term is None:
+            term = _term(word)
+        if term:
+            seen[term] = None
     return list(seen)
 
 
