@@ -54,11 +54,10 @@ from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from itertools import chain
 from operator import mul
 from typing import NamedTuple
 
-from library.signature import split_signature
+from library.signature import signature_terms, split_signature
 
 DAY = 86_400
 WINDOW = 6 * DAY  # the longest a story may span, first to last member
@@ -213,7 +212,7 @@ class StoryGrouper:
         """Count document frequencies (weights follow them), or take the ``corpus``'s;
         each article's term ids."""
         parsed = [split_signature(article.signature) for article in articles]
-        counts = Counter(chain.from_iterable(chain(p.title, p.rest) for p in parsed))
+        counts = Counter(signature_terms(" ".join(article.signature for article in articles)))
         if corpus is not None:  # the articles are among those it counted
             counts = Counter({term: max(corpus.df.get(term, 0), n) for term, n in counts.items()})
         ids, df = self._ids, self._df

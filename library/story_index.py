@@ -108,14 +108,14 @@ def place_new(db: sqlite3.Connection) -> int:
     from library.story_terms import count_new, frequencies
 
     db.execute(_COPIES_TAKE_THEIR_STORY)
-    total = count_new(db)
+    counted = count_new(db)
     new = [StoryArticle(*row) for row in db.execute(_GROUPED.format(story="", null="NULL"))]
     if new:
         restored = _near(db, [article.published for article in new])
-        signatures = chain(
-            (article.signature for article, _ in restored), (article.signature for article in new)
-        )
-        corpus = frequencies(db, chain.from_iterable(map(signature_terms, signatures)), total)
+        corpus = counted
+        if not counted.df:  # counted before: read the counts of the terms wanted
+            signatures = chain((a.signature for a, _ in restored), (a.signature for a in new))
+            corpus = frequencies(db, signature_terms(" ".join(signatures)), counted.total)
         grouper = StoryGrouper()
         stories = grouper.restore_and_place(restored, new, corpus)
         del grouper, restored, corpus  # most of the memory: gone before the writes

@@ -18,23 +18,29 @@ from library.signature import signature_terms
 from library.stories import Frequencies
 
 
-def count_new(db: sqlite3.Connection) -> int:
-    """Add the terms of the signatures not counted yet; how many are counted in all."""
+def count_new(db: sqlite3.Connection) -> Frequencies:
+    """Add the terms of the signatures not counted yet; the counts of all counted.
+
+    When none were counted before (a cold index), the counts just made are all of them
+    and are returned whole; otherwise only the total is known here (``frequencies``
+    reads the terms wanted)."""
+    before: int = db.execute("SELECT count(*) FROM signatures WHERE counted").fetchone()[0]
     signatures = db.execute("SELECT signature FROM signatures WHERE NOT counted").fetchall()
-    if signatures:
-        counts = Counter(term for (signature,) in signatures for term in signature_terms(signature))
+    # One split of all signatures joined: the terms of each, in one list (C, not Python).
+    counts = Counter(signature_terms(" ".join(signature for (signature,) in signatures)))
+    if counts:
         db.executemany(
             "INSERT INTO story_terms VALUES (?, ?) "
             "ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
             counts.items(),
         )
+    if signatures:
         db.execute("UPDATE signatures SET counted = 1 WHERE NOT counted")
-    total: int = db.execute("SELECT count(*) FROM signatures").fetchone()[0]
-    return total
+    return Frequencies(before + len(signatures), counts if before == 0 else {})
 
 
 def frequencies(db: sqlite3.Connection, terms: Iterable[str], total: int) -> Frequencies:
-    """The counts of ``terms`` among the ``total`` counted signatures."""
+    """The counts of ``terms`` among the ``total`` counted signatures, read from the index."""
     sql = "SELECT term, df FROM story_terms WHERE term IN ({marks})"
     return Frequencies(total, dict(select_in(db, sql, set(terms))))
 
