@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 CHUNK = 900  # values per statement: under SQLite's default limit of 999 parameters
+SIGNALS_EVERY = 100_000  # SQLite steps between the chances a pending signal gets
 _UNOPENABLE = (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM)
 
 
@@ -27,7 +28,7 @@ def opening(path: Path, error: sqlite3.Error) -> Exception:
 
 def connect(path: Path) -> sqlite3.Connection:
     """A connection for this thread only; WAL lets readers in other threads go on while
-    one connection writes."""
+    one connection writes. A Ctrl-C during a long statement ends it (``interrupted``)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         db = sqlite3.connect(path, timeout=30)
@@ -35,7 +36,22 @@ def connect(path: Path) -> sqlite3.Connection:
     except sqlite3.Error as error:
         raise opening(path, error) from None
     db.execute("PRAGMA synchronous=NORMAL")
+    db.set_progress_handler(_let_signals_in, SIGNALS_EVERY)
     return db
+
+
+def _let_signals_in() -> bool:
+    """Called by SQLite now and then during a statement. Python runs a signal's handler
+    only between its own instructions, which one statement over a million rows holds
+    off for many seconds; here it runs, and the KeyboardInterrupt it raises makes SQLite
+    end the statement as interrupted."""
+    return False
+
+
+def interrupted(error: BaseException) -> bool:
+    """Whether ``error`` is a statement ended by a signal (see ``connect``)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return isinstance(error, sqlite3.OperationalError) and code == sqlite3.SQLITE_INTERRUPT
 
 
 def select_in(db: sqlite3.Connection, sql: str, values: Iterable[Any]) -> Iterator[Any]:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from library.counts import plural
 from library.days import local_date
-from library.db import CannotOpen
+from library.db import CannotOpen, interrupted
 from library.query import QueryError
 from library.schema import SORTS
 from models.text import printable
@@ -369,6 +369,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CannotOpen as error:  # a database in a read-only folder
         sys.stderr.write(f"lede: {error}\n")
     except Exception as error:  # noqa: BLE001 - one line for the user, details on request
+        if interrupted(error):  # a Ctrl-C that came during a statement
+            sys.stderr.write("lede: interrupted\n")
+            return 130
         if os.environ.get("LEDE_DEBUG"):
             raise
         sys.stderr.write(

@@ -1,0 +1,93 @@
+"""Ctrl-C ends a command at once, even in the middle of one long SQLite statement.
+
+Python runs a signal's handler only between its own instructions; a statement over a
+million rows (building an index, the topic closure) would hold a Ctrl-C off until it
+ends. Real processes, real signals, real SQLite."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+# Minutes of work for SQLite: far longer than any test may wait.
+LONG = (
+    "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 4000000000) "
+    "SELECT count(*) FROM c"
+)
+WAIT = 60  # seconds: the interrupted statement must end long before this
+
+
+def _ctrl_c_when_slow(script: str, tmp_path: Path) -> tuple[str, int]:
+    """Run ``script`` (Python, in its own process) and send it a Ctrl-C each time it
+    says "slow" (before each start of its long step); its other output and exit code.
+    Killed, and failed, if it is still running after ``WAIT``."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "LONG": LONG, "TMP": str(tmp_path)}
+    child = subprocess.Popen(
+        [sys.executable, "-c", script],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+    )
+    watchdog = threading.Timer(WAIT, child.kill)
+    watchdog.start()
+    said: list[str] = []
+    try:
+        assert child.stdout is not None
+        for line in child.stdout:
+            if line.strip() == "slow":
+                child.send_signal(signal.SIGINT)
+            else:
+                said.append(line)
+        code = child.wait()
+    finally:
+        watchdog.cancel()
+    assert code != -signal.SIGKILL, f"still running {WAIT} s after Ctrl-C"
+    return "".join(said), code
+
+
+def test_a_long_statement_ends_on_ctrl_c(tmp_path: Path) -> None:
+    script = """
+import os, sqlite3, sys
+from pathlib import Path
+from library.db import connect, interrupted
+db = connect(Path(os.environ["TMP"]) / "x.db")
+while True:
+    try:
+        print("slow", flush=True)
+        db.execute(os.environ["LONG"]).fetchone()
+    except KeyboardInterrupt:  # it came before the statement began: again
+        continue
+    except sqlite3.Error as error:
+        print("interrupted" if interrupted(error) else f"other: {error}")
+    break
+"""
+    out, code = _ctrl_c_when_slow(script, tmp_path)
+    assert out.strip() == "interrupted"
+    assert code == 0
+
+
+def test_lede_index_interrupted_in_a_long_step_says_so(tmp_path: Path) -> None:
+    """The closure step slowed to minutes: Ctrl-C there is one line and exit 130."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("---\ntitle: One\ntopics: [x]\n---\nText.\n")
+    script = f"""
+import os, sys
+import library.indexer as indexer
+def slow(db, tree):
+    print("slow", flush=True)
+    db.execute(os.environ["LONG"]).fetchone()
+indexer.rebuild_closure = slow
+from tui.cli import main
+sys.exit(main(["index", {str(corpus)!r}]))
+"""
+    out, code = _ctrl_c_when_slow(script, tmp_path)
+    assert out.strip().splitlines()[-1] == "lede: interrupted"
+    assert "Traceback" not in out
+    assert code == 130
