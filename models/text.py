@@ -149,7 +149,10 @@ def repair_text(text: str) -> str:
     ASCII text cannot hold mojibake, so ftfy (slow, imported lazily) only sees
     strings that need it; that keeps a cold index of 50,000 documents fast.
     """
-    if not text.isascii():
+    if text.isascii():
+        if text.isprintable() and "&" not in text:
+            return text  # nothing to repair: most fields of most documents
+    else:
         text = _ftfy_fix()(_SEQUENCES.sub("", text))
     if "&" in text and _ENTITY.search(text):
         text = html.unescape(text)

@@ -18,6 +18,8 @@ from models.text import one_line, printable, repair_text, strip_controls
         ("&nbsp;a&amp;b&#x27;c&#8217;", " a&b'c’"),
         ("&#27;[2J after", "[2J after"),
         ("tom & jerry &notanentity", "tom & jerry &notanentity"),
+        ("ascii\x1b[2J with\x07 controls\x7f", "ascii with controls"),
+        ("lines\nand\ttabs", "lines\nand\ttabs"),
     ],
 )
 def test_repair_text(broken: str, fixed: str) -> None:
