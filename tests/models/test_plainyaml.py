@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import yaml
@@ -102,3 +103,41 @@ def test_generated_front_matter_reads_as_pyyaml_reads_it_or_falls_back(text: str
     found = load_plain(text)
     if found is not None:
         assert found == pyyaml(text)
+
+
+valid_stamps = st.builds(
+    lambda at, sign, hours, minutes, zone: (
+        at.isoformat(timespec="seconds")
+        + {"utc": "Z", "naive": "", "offset": f"{sign}{hours:02d}:{minutes:02d}"}[zone]
+    ),
+    st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31)),
+    st.sampled_from("+-"),
+    st.integers(0, 23),
+    st.integers(0, 59),
+    st.sampled_from(["utc", "naive", "offset"]),
+)
+any_stamps = st.from_regex(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(Z|[-+][0-9]{2}:[0-9]{2})?",
+    fullmatch=True,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(stamp=st.one_of(valid_stamps, any_stamps))
+@example(stamp="2019-01-06T10:08:00Z")
+@example(stamp="2019-01-06T10:08:00-00:00")
+@example(stamp="2019-01-06T10:08:00+05:60")
+@example(stamp="2019-02-30T10:08:00Z")
+def test_a_feed_timestamp_reads_as_pyyaml_reads_it(stamp: str) -> None:
+    """The same instant, the same offset (or none), and the same refusal of a date that
+    does not exist."""
+    text = f"publishedDateTime: {stamp}\n"
+    found = load_plain(text)
+    try:
+        expected = yaml.load(text, Loader=yaml.CSafeLoader)["publishedDateTime"]
+    except ValueError:
+        assert found is None
+        return
+    assert found is not None
+    assert found["publishedDateTime"] == expected
+    assert found["publishedDateTime"].utcoffset() == expected.utcoffset()
