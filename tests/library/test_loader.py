@@ -90,3 +90,18 @@ def test_a_folder_and_a_device_are_reported(tmp_path: Path) -> None:
     assert [p.message for p in loader.load_file("/dev/zero").problems] == [
         "a character device, not a regular file: not read"
     ]
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="counts descriptors in /proc")
+def test_no_descriptor_is_left_open(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The descriptor is closed whether the file is read, too large or no longer regular."""
+    path = tmp_path / "a.md"
+    path.write_bytes(DOCUMENT)
+    before = len(os.listdir("/proc/self/fd"))
+    loader.load_file(str(path))
+    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 100)
+    assert loader.load_file(str(path)).article is None  # too large
+    answers = iter(["", "a named pipe (FIFO)"])
+    monkeypatch.setattr(loader, "not_regular", lambda mode: next(answers))
+    assert loader.load_file(str(path)).article is None  # replaced once open
+    assert len(os.listdir("/proc/self/fd")) == before
