@@ -47,6 +47,9 @@ _SCALES = {
 }
 _UNITS = ((1e12, "t"), (1e9, "b"), (1e6, "m"))
 _WORD = re.compile(r"\d+(?:\.\d+)?[^\W\d_]*|[^\W_]+")
+# Every byte but a lower-case ASCII letter, as a space: in lower-case ASCII text without
+# a digit, what ``_WORD`` finds is the runs of letters, which a split finds faster.
+_NOT_LETTERS = bytes(byte if 0x61 <= byte <= 0x7A else 0x20 for byte in range(256))
 # A possessive goes whole, other quotes alone: "OpenAI's" is "openai", "don't" "dont".
 _QUOTED = re.compile(r"['’]s\b|['’‘]")
 # Longest first; a suffix is stripped only if at least three letters remain.
@@ -127,13 +130,19 @@ def _term(word: str) -> str:
     return term
 
 
+def words(text: str) -> list[str]:
+    """The words of lower-case ASCII text without a digit, as ``_WORD`` finds them."""
+    return text.encode("ascii").translate(_NOT_LETTERS).decode("ascii").split()
+
+
 def terms(text: str) -> list[str]:
     """The distinct terms of ``text`` in order of first appearance.
 
     Each rewriting runs only on text that holds what it rewrites: most titles and
     excerpts are ASCII with no initialism, quote or digit, and the scans cost more
     than the rest."""
-    if not text.isascii():  # ASCII is its own NFKC form
+    plain = text.isascii()
+    if not plain:  # ASCII is its own NFKC form
         text = unicodedata.normalize("NFKC", text)
     text = text.lower()
     if "." in text and _DOTTED.search(text):
@@ -141,10 +150,11 @@ def terms(text: str) -> list[str]:
     if "'" in text or "’" in text or "‘" in text:
         text = _QUOTED.sub("", text)
     if _DIGIT.search(text):
+        plain = False
         text = _AMOUNT.sub(_amount, text)
     seen: dict[str, None] = {}
     known = _TERMS.get
-    for word in _WORD.findall(text):
+    for word in words(text) if plain else _WORD.findall(text):
         term = known(word)
         if term is None:
             term = _term(word)

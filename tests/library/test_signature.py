@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
-from library.signature import terms
+from library.signature import _WORD, terms, words
 
 
 @pytest.mark.parametrize(
@@ -46,3 +48,12 @@ def test_a_word_seen_before_gives_the_same_term() -> None:
         == first
         == ["regulator", "investigat", "merger"]
     )
+
+
+@given(st.text(st.characters(min_codepoint=0, max_codepoint=127, exclude_categories=["Nd"])))
+@example("snake_case, kebab-case; tab\tnew\nline (x)")
+def test_the_words_of_plain_text_are_those_the_expression_finds(text: str) -> None:
+    """The split that stands in for the expression on lower-case ASCII without a digit
+    finds the same words (underscores, controls and punctuation part them)."""
+    lower = text.lower()
+    assert words(lower) == _WORD.findall(lower)
