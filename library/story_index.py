@@ -107,7 +107,8 @@ def place_new(db: sqlite3.Connection) -> int:
     from library.stories import StoryArticle, StoryGrouper, story_id
     from library.story_terms import count_new, frequencies
 
-    db.execute(_COPIES_TAKE_THEIR_STORY)
+    if db.execute("SELECT 1 FROM articles WHERE story IS NOT NULL LIMIT 1").fetchone():
+        db.execute(_COPIES_TAKE_THEIR_STORY)  # none to take in a cold index: not asked
     counted = count_new(db)
     new = [StoryArticle(*row) for row in db.execute(_GROUPED.format(story="", null="NULL"))]
     if new:
