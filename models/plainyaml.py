@@ -36,6 +36,8 @@ _BOOLS = {
     **dict.fromkeys(("no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"), False),
 }
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+# What an integer or a timestamp starts with.
+_NUMERIC_START = frozenset("-+0123456789")
 # Characters that start something other than a plain string, or that PyYAML rejects.
 _SPECIAL_START = frozenset("-?:,[]{}#&*!|>%@`.+0123456789")
 # Characters PyYAML rejects, and those it reads as line breaks (NEL, LS, PS), which the
@@ -77,16 +79,17 @@ def _scalar(text: str) -> Any:
         return _BOOLS[text]
     if text in _NULLS:
         return None
-    if _INT.match(text):
-        return int(text)
-    if _TIMESTAMP.match(text):
-        if _ISO_TIMESTAMP.match(text):
-            try:
-                return datetime.fromisoformat(text)
-            except ValueError:  # out of range: PyYAML's own error below
-                pass
-        node = yaml.ScalarNode("tag:yaml.org,2002:timestamp", text)
-        return _constructor.construct_yaml_timestamp(node)
+    if first in _NUMERIC_START:  # neither expression can match a word
+        if _INT.match(text):
+            return int(text)
+        if _TIMESTAMP.match(text):
+            if _ISO_TIMESTAMP.match(text):
+                try:
+                    return datetime.fromisoformat(text)
+                except ValueError:  # out of range: PyYAML's own error below
+                    pass
+            node = yaml.ScalarNode("tag:yaml.org,2002:timestamp", text)
+            return _constructor.construct_yaml_timestamp(node)
     if first in _SPECIAL_START or ": " in text or " #" in text or text.endswith(":"):
         raise _Unsupported
     if text == "=" or text.startswith("<<"):
