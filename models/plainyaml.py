@@ -128,6 +128,20 @@ def _block(lines: list[str]) -> Any:
 _TOP_LEVEL = re.compile(r"\n(?=[^ \n])")
 
 
+def _key_line(line: str) -> tuple[str, str | None]:
+    """What ``_KEY`` matches in a top-level line: its key and value (``None`` after a bare
+    ``key:``), or no key. Without the expression: an ASCII identifier is its key."""
+    key, colon, after = line.partition(":")
+    if not colon or not key.isascii() or not key.isidentifier():
+        return "", None
+    if not after:
+        return key, None
+    value = after.lstrip(" ")
+    if len(value) == len(after):
+        return "", None  # no space after the colon: not a key
+    return key, value
+
+
 def load_plain(text: str, skip: tuple[str, ...] = ()) -> dict[str, Any] | None:
     """The mapping in ``text`` if it is within the plain subset, else ``None``.
 
@@ -137,10 +151,9 @@ def load_plain(text: str, skip: tuple[str, ...] = ()) -> dict[str, Any] | None:
     try:
         for chunk in _TOP_LEVEL.split(text.strip("\n")):
             first, _, rest = chunk.partition("\n")
-            match = _KEY.match(first)
-            if not match:
+            key, value = _key_line(first)
+            if not key:
                 return None
-            key, value = match.groups()
             if key in skip:
                 continue
             # One printable ASCII line (most are) holds nothing unsafe: no expression run.

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from library.synthetic import generate
 from models.document import SUMMARY_SKIPS
 from models.frontmatter import split_front_matter
-from models.plainyaml import load_plain
+from models.plainyaml import _KEY, _key_line, load_plain
 from tests.conftest import REAL_CORPUS, SITE, needs_real_corpus
 
 
@@ -141,3 +141,19 @@ def test_a_feed_timestamp_reads_as_pyyaml_reads_it(stamp: str) -> None:
     assert found is not None
     assert found["publishedDateTime"] == expected
     assert found["publishedDateTime"].utcoffset() == expected.utcoffset()
+
+
+@given(
+    line=st.one_of(
+        st.from_regex(r"[A-Za-z_0-9é-]{0,6}:[ \t]{0,2}[^\n]{0,8}", fullmatch=True),
+        st.text(st.characters(exclude_characters="\n"), max_size=12),
+    )
+)
+@example(line="key:")
+@example(line="key:   ")
+@example(line="key:value")
+@example(line="_k9: a: b")
+@example(line="clé: x")
+def test_a_top_level_line_splits_as_the_key_expression_matches_it(line: str) -> None:
+    match = _KEY.match(line)
+    assert _key_line(line) == (match.groups() if match else ("", None))
