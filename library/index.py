@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from library import indexer
+from library.closure import read_topic_tree
 from library.damage import discard, is_damage
 from library.db import connect, select_in
 from library.indexer import ProgressCallback, RefreshReport
@@ -157,7 +158,7 @@ class CorpusIndex:
         report = indexer.refresh(self.roots, self.db_path, progress, waiting)
         if report.rebuilt:
             self._generation += 1
-        if report.parsed or report.removed:
+        if (report.parsed or report.removed) and report.topics_changed:
             self._tree = None  # built again when next asked
         return report
 
@@ -187,7 +188,7 @@ class CorpusIndex:
     def topic_tree(self) -> TopicTree:
         """The topic tree from the taxonomy files and the topics articles use (cached)."""
         if self._tree is None:
-            self._tree = indexer.read_topic_tree(self.db)
+            self._tree = read_topic_tree(self.db)
         return self._tree
 
     def topic_counts(self, unread_only: bool = False) -> dict[str, int]:

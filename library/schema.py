@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 SORTS = {
     "date": "a.published IS NULL, a.published DESC, a.title COLLATE NOCASE",
     "quality": "a.quality IS NULL, a.quality DESC, a.published DESC",
@@ -36,7 +36,7 @@ CREATE TABLE IF NOT EXISTS files (
 -- url: the link (originalUrl, else webUrl); collection: the Jekyll collection folder, if any.
 -- first_seen: when the index first held the file (Unix seconds; see ``seen``).
 CREATE TABLE IF NOT EXISTS articles (
-    id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, identity TEXT NOT NULL,
+    id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL UNIQUE, identity TEXT NOT NULL,
     duplicate_of INTEGER, kind TEXT, title TEXT NOT NULL, provider_name TEXT,
     provider_domain TEXT, published INTEGER, quality INTEGER, url TEXT, original_url TEXT,
     web_url TEXT, collection TEXT, is_published INTEGER NOT NULL DEFAULT 1,
@@ -63,10 +63,12 @@ CREATE TABLE IF NOT EXISTS article_topics (
     article_id INTEGER NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS article_topics_key ON article_topics(key, article_id);
 CREATE INDEX IF NOT EXISTS article_topics_article ON article_topics(article_id);
-CREATE TABLE IF NOT EXISTS topic_closure (node TEXT NOT NULL, article_id INTEGER NOT NULL);
+-- Keyed by node then article: the table is its own index (it was kept twice), and the
+-- rows of an article that left the list are found by a seek per node.
+CREATE TABLE IF NOT EXISTS topic_closure (
+    node TEXT NOT NULL, article_id INTEGER NOT NULL, PRIMARY KEY (node, article_id)) WITHOUT ROWID;
 -- Each topic key articles use, with the nodes above it: what the closure was built from.
 CREATE TABLE IF NOT EXISTS topic_ancestors (key TEXT NOT NULL, node TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS topic_closure_node ON topic_closure(node, article_id);
 CREATE TABLE IF NOT EXISTS taxonomy (
     path TEXT NOT NULL, name TEXT NOT NULL, parent TEXT, topic_id TEXT, shortname TEXT,
     description TEXT);
@@ -81,6 +83,15 @@ CREATE TABLE IF NOT EXISTS listing (
 """
     + SORT_INDEXES
 )
+
+
+def next_article_id(db: sqlite3.Connection) -> int:
+    """The id for the next article stored: past every id ever stored (AUTOINCREMENT keeps
+    the highest), so that no id is used twice and the articles a refresh stores are
+    those from this id on."""
+    stored = db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
+    ever = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'articles'").fetchone()
+    return max(stored, ever[0] if ever else 0) + 1
 
 
 def schema_current(db: sqlite3.Connection) -> bool:
