@@ -80,6 +80,9 @@ CREATE INDEX IF NOT EXISTS taxonomy_path ON taxonomy(path);
 -- part_names (a JSON list) * 2 + is_published; see library/listing.py.
 CREATE TABLE IF NOT EXISTS listing (
     sort TEXT PRIMARY KEY, ids BLOB NOT NULL, parts BLOB, part_names TEXT);
+-- bits: for each article id up to upto, whether it holds a word starting with letter
+CREATE TABLE IF NOT EXISTS letter_sets (
+    letter TEXT PRIMARY KEY, upto INTEGER NOT NULL, bits BLOB NOT NULL);
 """
     + SORT_INDEXES
 )
