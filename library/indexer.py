@@ -230,8 +230,7 @@ def _parse_into(
 def forget(db: sqlite3.Connection, path: str) -> None:
     """Remove everything stored for a file."""
     found = db.execute("SELECT id FROM articles WHERE path = ?", (path,)).fetchone()
-    if found:
-        db.execute("DELETE FROM article_text WHERE rowid = ?", found)
+    if found:  # its words stay in the full-text index, under an id never used again
         db.execute("DELETE FROM article_topics WHERE article_id = ?", found)
         forget_signature(db, found[0])
         db.execute("DELETE FROM articles WHERE id = ?", found)

@@ -25,13 +25,18 @@ SORT_INDEXES = (
     f"{SORTS['date'].replace('a.', '')}) WHERE duplicate_of IS NULL;"
 )
 DROP_SORT_INDEXES = "DROP INDEX IF EXISTS articles_by_date;"
+# The index is 0.4 of the corpus's size or less (a goal): tables keyed by path keep it
+# once (WITHOUT ROWID), and the full-text index keeps no copy of the text (content=''),
+# which nothing reads. SQLite 3.40 cannot delete from such a table without the old text,
+# so a removed article's words stay in it under an id that is never used again (see
+# ``next_article_id``): a match on it finds no article, and no list holds it.
 # The full-text index keeps one-letter prefixes too: the first letter of a word typed into
 # the filter matches most of a corpus, and merging every term that starts with it was the
 # slowest keystroke. Two-letter prefixes gained little for what they cost a cold index.
 SCHEMA = (
     """
 CREATE TABLE IF NOT EXISTS files (
-    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL);
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL) WITHOUT ROWID;
 -- published: the date (Unix seconds); is_published: the site's flag (0 for published: false);
 -- url: the link (originalUrl, else webUrl); collection: the Jekyll collection folder, if any.
 -- first_seen: when the index first held the file (Unix seconds; see ``seen``).
@@ -45,7 +50,7 @@ CREATE INDEX IF NOT EXISTS articles_identity ON articles(identity);
 CREATE INDEX IF NOT EXISTS articles_first_seen ON articles(first_seen);
 -- When each file entered the corpus, kept while the file is parsed again after a change
 -- (its article row is replaced then) and forgotten only when the file goes.
-CREATE TABLE IF NOT EXISTS seen (path TEXT PRIMARY KEY, first_seen REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS seen (path TEXT PRIMARY KEY, first_seen REAL NOT NULL) WITHOUT ROWID;
 -- story: the id shared by the articles of one story (library.story_index), NULL until
 -- grouped; signatures: a news article's story terms, so later articles join its story;
 -- story_terms: how many counted signatures hold each term (library.story_terms).
@@ -58,7 +63,7 @@ CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 CREATE INDEX IF NOT EXISTS articles_collection ON articles(collection);
 CREATE VIRTUAL TABLE IF NOT EXISTS article_text USING fts5(
     title, excerpt, provider, topics, body, tokenize='unicode61 remove_diacritics 2',
-    prefix='1');
+    prefix='1', content='');
 CREATE TABLE IF NOT EXISTS article_topics (
     article_id INTEGER NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS article_topics_key ON article_topics(key, article_id);
