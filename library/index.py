@@ -26,7 +26,7 @@ from library.indexer import ProgressCallback, RefreshReport
 from library.problems import duplicate_warning, topic_warnings
 from library.query import Query, parse_query
 from library.results import ArticleRow, ResultSet, fetch_rows
-from library.schema import ensure_schema, schema_current
+from library.schema import STORED_URL, STORED_WEB_URL, ensure_schema, schema_current
 from library.search import Search, state_attached
 from library.stream import SitePart
 from library.writer import Waiting, writing
@@ -309,7 +309,7 @@ class CorpusIndex:
         """Every stored column of the articles, in the order given."""
         sql = (
             "SELECT id, path, title, provider_name, provider_domain, published, quality, "
-            "url, identity, kind, web_url, collection, is_published, story "
+            f"{STORED_URL}, identity, kind, {STORED_WEB_URL}, collection, is_published, story "
             "FROM articles WHERE id IN ({marks})"
         )
         found = {row[0]: StoredArticle(*row) for row in select_in(self.db, sql, article_ids)}

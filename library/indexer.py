@@ -30,7 +30,7 @@ from models.topic import topic_key
 
 if TYPE_CHECKING:
     from library.closure import ListChanges
-    from library.records import IndexedFile
+    from library.records import ArticleSummary, IndexedFile
 
 COMMIT_EVERY = 5000
 FIRST_COMMIT = 256  # rows: a cold index commits after its first batch, then twice as far each time
@@ -265,10 +265,10 @@ def store(db: sqlite3.Connection, batch: list[IndexedFile], now: float | None) -
     rows = [(i, r, summary) for i, (r, summary) in zip(ids, articles, strict=True)]
     db.executemany(
         "INSERT INTO articles (id, path, identity, kind, title, provider_name, provider_domain, "
-        "published, quality, url, original_url, web_url, collection, is_published, first_seen) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "published, quality, url, web_url, collection, is_published, first_seen) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
         "(SELECT first_seen FROM seen WHERE path = ?))",
-        [(i, r.path, *summary, r.path) for i, r, summary in rows],
+        [(i, r.path, *_links_once(summary), r.path) for i, r, summary in rows],
     )
     db.executemany(
         "INSERT INTO article_text (rowid, title, excerpt, provider, topics, body) "
@@ -291,3 +291,11 @@ def store(db: sqlite3.Connection, batch: list[IndexedFile], now: float | None) -
     )
     signatures = [(i, r.signature) for i, r, _ in rows if r.signature]
     db.executemany("INSERT INTO signatures (article_id, signature) VALUES (?, ?)", signatures)
+
+
+def _links_once(summary: ArticleSummary) -> tuple[object, ...]:
+    """The summary's columns with a link left out (NULL) where it repeats the identity or
+    the link (see ``schema.STORED_URL``)."""
+    url = None if summary.url == summary.identity else summary.url
+    web_url = None if summary.web_url == summary.url else summary.web_url
+    return (*summary[:7], url, web_url, *summary[9:])

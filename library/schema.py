@@ -38,14 +38,16 @@ SCHEMA = (
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL) WITHOUT ROWID;
 -- published: the date (Unix seconds); is_published: the site's flag (0 for published: false);
--- url: the link (originalUrl, else webUrl); collection: the Jekyll collection folder, if any.
+-- url: the link (originalUrl, else webUrl), NULL when it is the identity; web_url: NULL when
+-- it is the link (each article's link was kept up to four times); collection: the Jekyll
+-- collection folder, if any. Read them as STORED_URL and STORED_WEB_URL.
 -- first_seen: when the index first held the file (Unix seconds; see ``seen``).
 CREATE TABLE IF NOT EXISTS articles (
     id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL UNIQUE, identity TEXT NOT NULL,
     duplicate_of INTEGER, kind TEXT, title TEXT NOT NULL, provider_name TEXT,
-    provider_domain TEXT, published INTEGER, quality INTEGER, url TEXT, original_url TEXT,
-    web_url TEXT, collection TEXT, is_published INTEGER NOT NULL DEFAULT 1,
-    first_seen REAL NOT NULL DEFAULT 0, story TEXT);
+    provider_domain TEXT, published INTEGER, quality INTEGER, url TEXT, web_url TEXT,
+    collection TEXT, is_published INTEGER NOT NULL DEFAULT 1, first_seen REAL NOT NULL DEFAULT 0,
+    story TEXT);
 CREATE INDEX IF NOT EXISTS articles_identity ON articles(identity);
 CREATE INDEX IF NOT EXISTS articles_first_seen ON articles(first_seen);
 -- When each file entered the corpus, kept while the file is parsed again after a change
@@ -91,6 +93,10 @@ CREATE TABLE IF NOT EXISTS letter_sets (
 """
     + SORT_INDEXES
 )
+
+
+STORED_URL = "coalesce(url, identity)"
+STORED_WEB_URL = "coalesce(web_url, url, identity)"
 
 
 def next_article_id(db: sqlite3.Connection) -> int:

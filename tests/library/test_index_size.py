@@ -60,3 +60,21 @@ def test_ids_are_not_reused_after_a_refresh_stopped_short(tmp_path: Path) -> Non
     assert titles(index, "zebra") == []
     assert titles(index, "z*") == []
     assert titles(index, "l*") == ["Lighthouse keeper"]
+
+
+def test_a_link_is_stored_once_and_read_back_whole(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    write_document(
+        corpus, "a.md", 'title: "Harbour"\noriginalUrl: https://n.test/a\nwebUrl: https://n.test/a'
+    )
+    write_document(
+        corpus, "b.md", 'title: "Bridge"\noriginalUrl: https://n.test/b\nwebUrl: https://s.test/b'
+    )
+    index = CorpusIndex([str(corpus)], tmp_path / "index.db")
+    index.refresh()
+    raw = dict(index.db.execute("SELECT title, url IS NULL AND web_url IS NULL FROM articles"))
+    assert raw == {"Harbour": 1, "Bridge": 0}
+    rows = {row.title: row for row in index.search("")}
+    assert (rows["Harbour"].url, rows["Bridge"].url) == ("https://n.test/a", "https://n.test/b")
+    stored = {a.title: a.web_url for a in index.stored([rows["Harbour"].id, rows["Bridge"].id])}
+    assert stored == {"Harbour": "https://n.test/a", "Bridge": "https://s.test/b"}
