@@ -76,15 +76,13 @@ class CorpusIndex:
         """Open the index with its tables; a damaged one is discarded and created again,
         which is said by returning True (see ``damage``)."""
         try:
-            current = schema_current(self.db)
+            if not schema_current(self.db):  # new, or of another version (whose tables
+                with writing(self.db_path):  # are dropped): one process makes the tables
+                    ensure_schema(self.db)
+            return False
         except sqlite3.DatabaseError as error:
             if not is_damage(error):
                 raise
-        else:
-            if not current:  # new, or of another version: one process makes the tables
-                with writing(self.db_path):
-                    ensure_schema(self.db)
-            return False
         self.close()
         with writing(self.db_path):  # never while another process writes it
             try:
