@@ -133,6 +133,7 @@ def main() -> int:
         action="store_true",
         help="leave out the reader during a cold index (at a million, a second cold index)",
     )
+    parser.add_argument("--no-live", action="store_true", help="leave out live.py's measures")
     args = parser.parse_args()
     compile_sources()
     rows: list[tuple[str, str, str, str, str]] = []
@@ -292,9 +293,10 @@ def measure(
         )
 
     # The running reader following its corpus (on the warm index left by the above).
-    from live import live_rows
+    if not args.no_live:
+        from live import live_rows
 
-    rows += live_rows(lede, corpus, args.count, env, args.runs)
+        rows += live_rows(lede, corpus, args.count, env, args.runs)
 
 
 def print_table(rows: list[tuple[str, str, str, str, str]]) -> None:
