@@ -1,10 +1,10 @@
-"""Keeping duplicates and the topic closure up to date for a few changed articles, not
-rebuilt whole.
+"""Duplicates and the topic closure (each story under every node above its topics):
+built whole, or kept up to date for a few changed articles.
 
 Rebuilding the closure joins every article's topics with their ancestors: about
 a third of a second at 50,000 articles, too much for each file that arrives while
 the reader runs. While the topic keys and their ancestors stay the same (no new
-topic, no taxonomy change; the targeted refresh checks), only the rows of articles
+topic, no taxonomy change; ``upkeep`` checks), only the rows of articles
 that went, came, or stopped or started being a duplicate need to change. Whether an
 article is a duplicate depends on the articles of its identity alone, so only the
 identities of changed articles are looked at again.
@@ -16,6 +16,31 @@ import sqlite3
 from typing import NamedTuple
 
 from library.db import select_in
+from models.topic import TopicTree
+
+
+class TaxonomyRow(NamedTuple):
+    """A taxonomy entry as stored in the index."""
+
+    name: str
+    parent: str
+    id: str
+    shortname: str
+    description: str
+
+
+def read_topic_tree(db: sqlite3.Connection) -> TopicTree:
+    """The topic tree from the stored taxonomy files and the topics articles use."""
+    topics = [
+        TaxonomyRow(*(value or "" for value in row))
+        for row in db.execute(
+            # The site's order: files by name, a file's entries as written (and stored).
+            "SELECT name, parent, topic_id, shortname, description FROM taxonomy "
+            "ORDER BY path, rowid"
+        )
+    ]
+    used = [row[0] for row in db.execute("SELECT DISTINCT name FROM article_topics ORDER BY name")]
+    return TopicTree.build(topics, used)
 
 
 class ListChanges(NamedTuple):
@@ -39,7 +64,7 @@ def duplicate_ids(db: sqlite3.Connection, identities: set[str]) -> set[int]:
 
 
 def mark_duplicates_among(db: sqlite3.Connection, identities: set[str]) -> None:
-    """``indexer.mark_duplicates`` for the articles of these identities only."""
+    """``mark_duplicates`` for the articles of these identities only."""
     db.executemany(
         "UPDATE articles SET duplicate_of = (SELECT min(o.id) FROM articles o "
         "WHERE o.identity = articles.identity AND o.path < articles.path) WHERE identity = ?",
@@ -65,13 +90,53 @@ def listed_changes(
 def update_closure(db: sqlite3.Connection, changes: ListChanges) -> None:
     """Drop the closure rows of articles that left the list; add those that entered it."""
     left, entered = changes
-    if left:  # one pass over the closure, which is indexed by node, not by article
+    if left:  # keyed by node: a seek for each node and article, not a pass over it all
         db.execute("CREATE TEMP TABLE IF NOT EXISTS stale_articles (id INTEGER PRIMARY KEY)")
         db.execute("DELETE FROM stale_articles")
         db.executemany("INSERT INTO stale_articles VALUES (?)", [(i,) for i in left])
-        db.execute("DELETE FROM topic_closure WHERE article_id IN (SELECT id FROM stale_articles)")
+        db.execute(
+            "DELETE FROM topic_closure WHERE node IN (SELECT DISTINCT node FROM topic_ancestors) "
+            "AND article_id IN (SELECT id FROM stale_articles)"
+        )
     db.executemany(
         "INSERT INTO topic_closure SELECT DISTINCT p.node, t.article_id FROM article_topics t "
         "JOIN topic_ancestors p ON p.key = t.key WHERE t.article_id = ?",
         [(i,) for i in entered],
     )
+
+
+def mark_duplicates(db: sqlite3.Connection) -> None:
+    """Files with the same identity are one story: all but the first path point to it."""
+    db.execute("UPDATE articles SET duplicate_of = NULL WHERE duplicate_of IS NOT NULL")
+    db.execute(
+        "UPDATE articles SET duplicate_of = (SELECT min(o.id) FROM articles o "
+        "WHERE o.identity = articles.identity AND o.path < articles.path) "
+        "WHERE identity IN (SELECT identity FROM articles GROUP BY identity HAVING count(*) > 1)"
+    )
+
+
+def rebuild_closure(db: sqlite3.Connection, tree: TopicTree) -> None:
+    """Each story under every node above its topics, so counts and ``topic:`` are SQL.
+
+    Python resolves each distinct topic key to its ancestors (a few hundred rows);
+    SQLite joins that with every article's topics. Duplicates are left out, so a
+    count is a plain GROUP BY; they are the few, so they are looked up once rather
+    than for each article and topic.
+    """
+    db.execute("DELETE FROM topic_ancestors")
+    db.executemany("INSERT INTO topic_ancestors VALUES (?, ?)", ancestor_pairs(db, tree))
+    db.execute("DELETE FROM topic_closure")
+    db.execute(
+        "INSERT INTO topic_closure SELECT DISTINCT p.node, t.article_id FROM article_topics t "
+        "JOIN topic_ancestors p ON p.key = t.key "
+        "WHERE t.article_id NOT IN (SELECT id FROM articles WHERE duplicate_of IS NOT NULL)"
+    )
+
+
+def ancestor_pairs(db: sqlite3.Connection, tree: TopicTree) -> set[tuple[str, str]]:
+    """(topic key, node above it) for every topic key articles use."""
+    pairs: set[tuple[str, str]] = set()
+    for (key,) in db.execute("SELECT DISTINCT key FROM article_topics"):
+        node = tree.resolve(key)
+        pairs.update((key, ancestor) for ancestor in (tree.ancestors(node) if node else []))
+    return pairs

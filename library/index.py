@@ -19,13 +19,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from library import indexer
+from library.closure import read_topic_tree
 from library.damage import discard, is_damage
 from library.db import connect, select_in
 from library.indexer import ProgressCallback, RefreshReport
 from library.problems import duplicate_warning, topic_warnings
 from library.query import Query, parse_query
 from library.results import ArticleRow, ResultSet, fetch_rows
-from library.schema import ensure_schema, schema_current
+from library.schema import STORED_URL, STORED_WEB_URL, ensure_schema, schema_current
 from library.search import Search, state_attached
 from library.stream import SitePart
 from library.writer import Waiting, writing
@@ -75,15 +76,13 @@ class CorpusIndex:
         """Open the index with its tables; a damaged one is discarded and created again,
         which is said by returning True (see ``damage``)."""
         try:
-            current = schema_current(self.db)
+            if not schema_current(self.db):  # new, or of another version (whose tables
+                with writing(self.db_path):  # are dropped): one process makes the tables
+                    ensure_schema(self.db)
+            return False
         except sqlite3.DatabaseError as error:
             if not is_damage(error):
                 raise
-        else:
-            if not current:  # new, or of another version: one process makes the tables
-                with writing(self.db_path):
-                    ensure_schema(self.db)
-            return False
         self.close()
         with writing(self.db_path):  # never while another process writes it
             try:
@@ -157,7 +156,7 @@ class CorpusIndex:
         report = indexer.refresh(self.roots, self.db_path, progress, waiting)
         if report.rebuilt:
             self._generation += 1
-        if report.parsed or report.removed:
+        if (report.parsed or report.removed) and report.topics_changed:
             self._tree = None  # built again when next asked
         return report
 
@@ -187,7 +186,7 @@ class CorpusIndex:
     def topic_tree(self) -> TopicTree:
         """The topic tree from the taxonomy files and the topics articles use (cached)."""
         if self._tree is None:
-            self._tree = indexer.read_topic_tree(self.db)
+            self._tree = read_topic_tree(self.db)
         return self._tree
 
     def topic_counts(self, unread_only: bool = False) -> dict[str, int]:
@@ -308,7 +307,7 @@ class CorpusIndex:
         """Every stored column of the articles, in the order given."""
         sql = (
             "SELECT id, path, title, provider_name, provider_domain, published, quality, "
-            "url, identity, kind, web_url, collection, is_published, story "
+            f"{STORED_URL}, identity, kind, {STORED_WEB_URL}, collection, is_published, story "
             "FROM articles WHERE id IN ({marks})"
         )
         found = {row[0]: StoredArticle(*row) for row in select_in(self.db, sql, article_ids)}

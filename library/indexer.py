@@ -20,17 +20,17 @@ from typing import TYPE_CHECKING, NamedTuple
 from library.damage import discard, is_damage
 from library.db import connect
 from library.differences import Differences, find_differences, usable_files
-from library.listing import store_listing
 from library.scan import FoundFile, scan
-from library.schema import DROP_SORT_INDEXES, SORT_INDEXES, ensure_schema
+from library.schema import DROP_SORT_INDEXES, SORT_INDEXES, ensure_schema, next_article_id
 from library.story_index import assign_stories
 from library.story_terms import forget_signature
+from library.upkeep import Noted, keep_up, note, rebuild
 from library.writer import Waiting, writing
-from models.topic import TopicTree, topic_key
+from models.topic import topic_key
 
 if TYPE_CHECKING:
     from library.closure import ListChanges
-    from library.records import IndexedFile
+    from library.records import ArticleSummary, IndexedFile
 
 COMMIT_EVERY = 5000
 FIRST_COMMIT = 256  # rows: a cold index commits after its first batch, then twice as far each time
@@ -61,30 +61,6 @@ class ArticleChanges(NamedTuple):
     added: int
     changed: int
     removed: int
-
-
-class TaxonomyRow(NamedTuple):
-    """A taxonomy entry as stored in the index."""
-
-    name: str
-    parent: str
-    id: str
-    shortname: str
-    description: str
-
-
-def read_topic_tree(db: sqlite3.Connection) -> TopicTree:
-    """The topic tree from the stored taxonomy files and the topics articles use."""
-    topics = [
-        TaxonomyRow(*(value or "" for value in row))
-        for row in db.execute(
-            # The site's order: files by name, a file's entries as written (and stored).
-            "SELECT name, parent, topic_id, shortname, description FROM taxonomy "
-            "ORDER BY path, rowid"
-        )
-    ]
-    used = [row[0] for row in db.execute("SELECT DISTINCT name FROM article_topics ORDER BY name")]
-    return TopicTree.build(topics, used)
 
 
 def refresh(
@@ -120,6 +96,7 @@ def _refresh(
     A cold index has nothing to compare, so the scan streams straight to the workers."""
     db = connect(db_path)
     unusable: list[str] = []
+    tree_kept = False
     try:
         if db.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None:
             counted = Counted(usable_files(scan(roots), unusable))
@@ -128,8 +105,9 @@ def _refresh(
             total: Callable[[], int] = counted.total  # 0 until the scan ends
             cold = True
             db.executescript(DROP_SORT_INDEXES + "DELETE FROM listing;")
+            noted = None
         else:
-            found = _forget_differences(db, roots, db_path)
+            found, noted = _forget_differences(db, roots, db_path)
             changed, gone = found.changed, found.gone
             unusable.extend(found.unusable)
             total = partial(len, found.changed)
@@ -144,27 +122,38 @@ def _refresh(
                 [(message,) for message in unusable],
             )
             db.executescript(SORT_INDEXES)  # after a bulk load, or an interrupted run
-            if parsed or gone:
-                _upkeep(db)
+            if noted is not None:
+                tree_kept = keep_up(db, noted)[1]
+            elif parsed or gone or _listing_lost(db):
+                rebuild(db)
         if parsed:  # after the list is complete: the reader is already usable
             assign_stories(db_path)
         scanned = db.execute("SELECT count(*) FROM files").fetchone()[0]
     finally:
         db.close()
-    return RefreshReport(scanned, parsed, len(gone), time.perf_counter() - started)
+    seconds = time.perf_counter() - started
+    return RefreshReport(scanned, parsed, len(gone), seconds, topics_changed=not tree_kept)
 
 
-def _forget_differences(db: sqlite3.Connection, roots: list[str], db_path: Path) -> Differences:
-    """What changed since the last refresh, with the changed and the gone forgotten."""
+def _forget_differences(
+    db: sqlite3.Connection, roots: list[str], db_path: Path
+) -> tuple[Differences, Noted | None]:
+    """What changed since the last refresh, with the changed and the gone forgotten; and
+    what the index held before (``upkeep.note``), when few enough changed to bring
+    what depends on them up to date rather than rebuild it."""
     indexed = db.execute("SELECT count(*) FROM files").fetchone()[0]
     found = find_differences(str(db_path), roots, indexed)
+    noted = None
+    if (found.changed or found.gone) and len(found.changed) + len(found.gone) <= BULK:
+        paths = [item.path for item in found.changed] + found.gone
+        noted = note(db, paths, found.gone + found.stored)
     with db:
         if found.changed or found.gone:  # the stored listing goes with the first change
             db.execute("DELETE FROM listing")
         for path in found.gone + found.stored:
             forget(db, path)
         unsee(db, found.gone)
-    return found
+    return found, noted
 
 
 def unsee(db: sqlite3.Connection, gone: list[str]) -> None:
@@ -172,11 +161,13 @@ def unsee(db: sqlite3.Connection, gone: list[str]) -> None:
     db.executemany("DELETE FROM seen WHERE path = ?", [(path,) for path in gone])
 
 
-def _upkeep(db: sqlite3.Connection) -> None:
-    """What depends on every article: duplicates, the topic closure, the stored listing."""
-    mark_duplicates(db)
-    rebuild_closure(db, read_topic_tree(db))
-    store_listing(db)
+def _listing_lost(db: sqlite3.Connection) -> bool:
+    """Whether articles are stored but no listing: a refresh was stopped after it forgot
+    the listing and before it stored it again, and what depends on every article may
+    be out of date."""
+    if db.execute("SELECT 1 FROM listing LIMIT 1").fetchone() is not None:
+        return False
+    return db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None
 
 
 class Counted:
@@ -239,8 +230,7 @@ def _parse_into(
 def forget(db: sqlite3.Connection, path: str) -> None:
     """Remove everything stored for a file."""
     found = db.execute("SELECT id FROM articles WHERE path = ?", (path,)).fetchone()
-    if found:
-        db.execute("DELETE FROM article_text WHERE rowid = ?", found)
+    if found:  # its words stay in the full-text index, under an id never used again
         db.execute("DELETE FROM article_topics WHERE article_id = ?", found)
         forget_signature(db, found[0])
         db.execute("DELETE FROM articles WHERE id = ?", found)
@@ -270,15 +260,15 @@ def store(db: sqlite3.Connection, batch: list[IndexedFile], now: float | None) -
     articles = [(r, r.article) for r in batch if r.article is not None]
     if not articles:
         return
-    first = (db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0) + 1
+    first = next_article_id(db)
     ids = range(first, first + len(articles))
     rows = [(i, r, summary) for i, (r, summary) in zip(ids, articles, strict=True)]
     db.executemany(
         "INSERT INTO articles (id, path, identity, kind, title, provider_name, provider_domain, "
-        "published, quality, url, original_url, web_url, collection, is_published, first_seen) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "published, quality, url, web_url, collection, is_published, first_seen) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
         "(SELECT first_seen FROM seen WHERE path = ?))",
-        [(i, r.path, *summary, r.path) for i, r, summary in rows],
+        [(i, r.path, *_links_once(summary), r.path) for i, r, summary in rows],
     )
     db.executemany(
         "INSERT INTO article_text (rowid, title, excerpt, provider, topics, body) "
@@ -303,38 +293,9 @@ def store(db: sqlite3.Connection, batch: list[IndexedFile], now: float | None) -
     db.executemany("INSERT INTO signatures (article_id, signature) VALUES (?, ?)", signatures)
 
 
-def mark_duplicates(db: sqlite3.Connection) -> None:
-    """Files with the same identity are one story: all but the first path point to it."""
-    db.execute("UPDATE articles SET duplicate_of = NULL WHERE duplicate_of IS NOT NULL")
-    db.execute(
-        "UPDATE articles SET duplicate_of = (SELECT min(o.id) FROM articles o "
-        "WHERE o.identity = articles.identity AND o.path < articles.path) "
-        "WHERE identity IN (SELECT identity FROM articles GROUP BY identity HAVING count(*) > 1)"
-    )
-
-
-def rebuild_closure(db: sqlite3.Connection, tree: TopicTree) -> None:
-    """Each story under every node above its topics, so counts and ``topic:`` are SQL.
-
-    Python resolves each distinct topic key to its ancestors (a few hundred rows);
-    SQLite joins that with every article's topics. Duplicates are left out, so a
-    count is a plain GROUP BY; they are the few, so they are looked up once rather
-    than for each article and topic.
-    """
-    db.execute("DELETE FROM topic_ancestors")
-    db.executemany("INSERT INTO topic_ancestors VALUES (?, ?)", ancestor_pairs(db, tree))
-    db.execute("DELETE FROM topic_closure")
-    db.execute(
-        "INSERT INTO topic_closure SELECT DISTINCT p.node, t.article_id FROM article_topics t "
-        "JOIN topic_ancestors p ON p.key = t.key "
-        "WHERE t.article_id NOT IN (SELECT id FROM articles WHERE duplicate_of IS NOT NULL)"
-    )
-
-
-def ancestor_pairs(db: sqlite3.Connection, tree: TopicTree) -> set[tuple[str, str]]:
-    """(topic key, node above it) for every topic key articles use."""
-    pairs: set[tuple[str, str]] = set()
-    for (key,) in db.execute("SELECT DISTINCT key FROM article_topics"):
-        node = tree.resolve(key)
-        pairs.update((key, ancestor) for ancestor in (tree.ancestors(node) if node else []))
-    return pairs
+def _links_once(summary: ArticleSummary) -> tuple[object, ...]:
+    """The summary's columns with a link left out (NULL) where it repeats the identity or
+    the link (see ``schema.STORED_URL``)."""
+    url = None if summary.url == summary.identity else summary.url
+    web_url = None if summary.web_url == summary.url else summary.web_url
+    return (*summary[:7], url, web_url, *summary[9:])

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from library.closure import ListChanges
 
 CODES = 256  # a code is a byte: collection number * 2 + published
+ListingRow = tuple[bytes, bytes | None, str]  # ids, parts, part_names (see ``store_listing``)
 IN_PLACE = 40  # articles in the list per changed one, at least, to update it in place
 NOCASE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
@@ -51,20 +52,34 @@ def store_listing(db: sqlite3.Connection) -> None:
     )
 
 
-def update_listing(db: sqlite3.Connection, changes: ListChanges) -> None:
-    """Keep the stored list up to date for a few articles that left it and entered it:
-    each one that entered takes its place by a binary search whose steps are lookups by
-    id, so a new file costs a few dozen lookups, not a read of the whole list. Past one
-    change in ``IN_PLACE`` articles (a big pull) the list is read whole again instead."""
-    row = db.execute("SELECT ids, parts, part_names FROM listing WHERE sort = 'date'").fetchone()
-    if row is None or row[1] is None or len(changes.entered) * IN_PLACE > len(row[0]) // 8:
+def read_listing(db: sqlite3.Connection) -> ListingRow | None:
+    """The stored list's row as it is (``None`` when there is none)."""
+    row: ListingRow | None = db.execute(
+        "SELECT ids, parts, part_names FROM listing WHERE sort = 'date'"
+    ).fetchone()
+    return row
+
+
+def update_listing(db: sqlite3.Connection, changes: ListChanges, stored: ListingRow | None) -> None:
+    """Store the list ``stored`` (read before the refresh changed anything) without the
+    articles that left it and with those that entered it: each takes its place by a
+    binary search whose steps are lookups by id, so a new file costs a few dozen
+    lookups, and numpy (in the writer, never before the reader's first frame) takes
+    out and puts in without a pass of Python over the list. Past one change in
+    ``IN_PLACE`` articles (a big pull), or with no list stored, it is read whole again."""
+    if stored is None or stored[1] is None or len(changes.entered) * IN_PLACE > len(stored[0]) // 8:
         store_listing(db)
         return
-    names: list[str | None] = json.loads(row[2])
+    import numpy
+
+    names: list[str | None] = json.loads(stored[2])
     codes = {name: 2 * i for i, name in enumerate(names)}
-    listed = zip(memoryview(row[0]).cast("q"), row[1], strict=True)
-    kept = [(article, part) for article, part in listed if article not in changes.left]
-    ids, parts = [article for article, _ in kept], bytearray(part for _, part in kept)
+    ids = numpy.frombuffer(stored[0], numpy.int64)
+    parts = numpy.frombuffer(stored[1], numpy.uint8)
+    if changes.left:
+        left = numpy.fromiter(changes.left, numpy.int64, len(changes.left))
+        kept = ~numpy.isin(ids, left)
+        ids, parts = ids[kept], parts[kept]
     sql = "SELECT id, published, title, collection, is_published FROM articles WHERE id IN "
     entered = list(select_in(db, sql + "({marks})", changes.entered))
     for collection in dict.fromkeys(row[3] for row in entered):
@@ -77,15 +92,16 @@ def update_listing(db: sqlite3.Connection, changes: ListChanges) -> None:
     keys = {article: _date_key(article, date, title) for article, date, title, *_ in entered}
 
     def key(article: int) -> tuple[bool, int, str, int]:
-        return _listed_key(db, keys, article)
+        return _listed_key(db, keys, int(article))
 
-    for article, _, _, collection, published in sorted(entered, key=lambda r: keys[r[0]]):
-        place = bisect_left(ids, keys[article], key=key)
-        ids.insert(place, article)
-        parts.insert(place, codes[collection] + published)
+    placed = sorted(entered, key=lambda row: keys[row[0]])
+    if placed:  # positions in the list as it was: numpy puts each before what is there
+        at = [bisect_left(ids, keys[row[0]], key=key) for row in placed]
+        ids = numpy.insert(ids, at, [row[0] for row in placed])
+        parts = numpy.insert(parts, at, [codes[row[3]] + row[4] for row in placed])
     db.execute(
         "INSERT OR REPLACE INTO listing VALUES ('date', ?, ?, ?)",
-        (array("q", ids).tobytes(), bytes(parts), json.dumps(names)),
+        (ids.tobytes(), parts.tobytes(), json.dumps(names)),
     )
 
 

@@ -21,7 +21,6 @@ class ArticleSummary(NamedTuple):
     published: int | None
     quality: int | None
     url: str  # the link: the original article, else the site's page
-    original_url: str
     web_url: str
     collection: str | None  # the Jekyll collection folder (``news``), if any
     is_published: bool  # the site's flag: false for ``published: false``

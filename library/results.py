@@ -25,6 +25,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 from library.db import select_in
+from library.schema import STORED_URL
 
 if TYPE_CHECKING:
     import numpy
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 PAGE = 64  # about a screen: a new result fetches what the list paints, little more
 CACHED_PAGES = 64
 ROW_COLUMNS = (
-    "id, title, provider_name, published, quality, identity, url, path, collection, "
+    f"id, title, provider_name, published, quality, identity, {STORED_URL}, path, collection, "
     "is_published, kind"
 )
 

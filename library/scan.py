@@ -67,9 +67,10 @@ def _stat_file(path: str, explicit: bool) -> FoundFile | None:
     return FoundFile(path, info.st_size, info.st_mtime_ns, explicit, path)
 
 
-def scan(paths: Iterable[str]) -> Iterator[FoundFile | Skipped]:
+def scan(paths: Iterable[str], *, ordered: bool = True) -> Iterator[FoundFile | Skipped]:
     """Yield every candidate file under ``paths``, and what was skipped: a path that
-    does not exist, a link that leads outside them."""
+    does not exist, a link that leads outside them. ``ordered``: each folder's entries
+    by name; otherwise as the file system lists them, never all held at once."""
     roots = [os.path.abspath(path) for path in paths]
     inside = tuple({os.path.join(os.path.realpath(root), "") for root in roots})
     seen_dirs: set[tuple[int, int]] = set()
@@ -82,7 +83,7 @@ def scan(paths: Iterable[str]) -> Iterator[FoundFile | Skipped]:
         if not os.path.isdir(root):
             yield _not_a_document(root)
             continue
-        yield from _walk(root, inside, seen_dirs)
+        yield from _walk(root, inside, seen_dirs, ordered)
 
 
 def _not_a_document(path: str) -> Skipped:
@@ -103,7 +104,7 @@ def _outside(link: str, inside: tuple[str, ...]) -> Skipped | None:
 
 
 def _walk(
-    root: str, inside: tuple[str, ...], seen_dirs: set[tuple[int, int]]
+    root: str, inside: tuple[str, ...], seen_dirs: set[tuple[int, int]], ordered: bool
 ) -> Iterator[FoundFile | Skipped]:
     stack = [root]
     while stack:
@@ -116,37 +117,43 @@ def _walk(
             continue
         seen_dirs.add((info.st_dev, info.st_ino))
         try:
-            entries = sorted(os.scandir(folder), key=_NAME)
+            listing = os.scandir(folder)
         except OSError:
             continue
-        subfolders = []
-        # This runs for every file of a corpus at each start, in a thread beside the UI:
-        # the suffix is tested before anything that may ask the file system.
-        for entry in entries:
-            name = entry.name
-            if name.startswith("."):
-                continue
-            dot = name.rfind(".")
-            try:
-                if dot > 0 and name[dot:].lower() in CANDIDATE_SUFFIXES and entry.is_file():
-                    is_folder = False
-                elif entry.is_dir():
-                    is_folder = True
-                elif dot > 0 and name[dot:].lower() in CANDIDATE_SUFFIXES:
-                    # A document's name on a FIFO or a device: reading it would wait forever.
-                    kind = not_regular(entry.stat().st_mode)
-                    yield Skipped(entry.path, f"{kind}, not a regular file: not read", "warning")
+        with listing:
+            # Sorted, every entry of a folder is held at once: about a kilobyte each, a
+            # gigabyte for a folder of a million files. Unsorted, they stream.
+            entries: Iterable[os.DirEntry[str]] = sorted(listing, key=_NAME) if ordered else listing
+            subfolders = []
+            # This runs for every file of a corpus at each start, in a thread beside the UI:
+            # the suffix is tested before anything that may ask the file system.
+            for entry in entries:
+                name = entry.name
+                if name.startswith("."):
                     continue
-                else:
+                dot = name.rfind(".")
+                try:
+                    if dot > 0 and name[dot:].lower() in CANDIDATE_SUFFIXES and entry.is_file():
+                        is_folder = False
+                    elif entry.is_dir():
+                        is_folder = True
+                    elif dot > 0 and name[dot:].lower() in CANDIDATE_SUFFIXES:
+                        # A document's name on a FIFO or a device: reading it would wait forever.
+                        kind = not_regular(entry.stat().st_mode)
+                        yield Skipped(
+                            entry.path, f"{kind}, not a regular file: not read", "warning"
+                        )
+                        continue
+                    else:
+                        continue
+                    # is_symlink() asks nothing of the file system: scandir knows the type.
+                    if entry.is_symlink() and (skipped := _outside(entry.path, inside)):
+                        yield skipped
+                    elif is_folder:
+                        subfolders.append(entry.path)
+                    else:
+                        stat = entry.stat()
+                        yield FoundFile(entry.path, stat.st_size, stat.st_mtime_ns, False, root)
+                except OSError:
                     continue
-                # is_symlink() asks nothing of the file system: scandir knows the type.
-                if entry.is_symlink() and (skipped := _outside(entry.path, inside)):
-                    yield skipped
-                elif is_folder:
-                    subfolders.append(entry.path)
-                else:
-                    stat = entry.stat()
-                    yield FoundFile(entry.path, stat.st_size, stat.st_mtime_ns, False, root)
-            except OSError:
-                continue
-        stack.extend(reversed(subfolders))
+            stack.extend(reversed(subfolders))

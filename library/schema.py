@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 SORTS = {
     "date": "a.published IS NULL, a.published DESC, a.title COLLATE NOCASE",
     "quality": "a.quality IS NULL, a.quality DESC, a.published DESC",
@@ -25,27 +25,34 @@ SORT_INDEXES = (
     f"{SORTS['date'].replace('a.', '')}) WHERE duplicate_of IS NULL;"
 )
 DROP_SORT_INDEXES = "DROP INDEX IF EXISTS articles_by_date;"
+# The index is 0.4 of the corpus's size or less (a goal): tables keyed by path keep it
+# once (WITHOUT ROWID), and the full-text index keeps no copy of the text (content=''),
+# which nothing reads. SQLite 3.40 cannot delete from such a table without the old text,
+# so a removed article's words stay in it under an id that is never used again (see
+# ``next_article_id``): a match on it finds no article, and no list holds it.
 # The full-text index keeps one-letter prefixes too: the first letter of a word typed into
 # the filter matches most of a corpus, and merging every term that starts with it was the
 # slowest keystroke. Two-letter prefixes gained little for what they cost a cold index.
 SCHEMA = (
     """
 CREATE TABLE IF NOT EXISTS files (
-    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL);
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL) WITHOUT ROWID;
 -- published: the date (Unix seconds); is_published: the site's flag (0 for published: false);
--- url: the link (originalUrl, else webUrl); collection: the Jekyll collection folder, if any.
+-- url: the link (originalUrl, else webUrl), NULL when it is the identity; web_url: NULL when
+-- it is the link (each article's link was kept up to four times); collection: the Jekyll
+-- collection folder, if any. Read them as STORED_URL and STORED_WEB_URL.
 -- first_seen: when the index first held the file (Unix seconds; see ``seen``).
 CREATE TABLE IF NOT EXISTS articles (
-    id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, identity TEXT NOT NULL,
+    id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL UNIQUE, identity TEXT NOT NULL,
     duplicate_of INTEGER, kind TEXT, title TEXT NOT NULL, provider_name TEXT,
-    provider_domain TEXT, published INTEGER, quality INTEGER, url TEXT, original_url TEXT,
-    web_url TEXT, collection TEXT, is_published INTEGER NOT NULL DEFAULT 1,
-    first_seen REAL NOT NULL DEFAULT 0, story TEXT);
+    provider_domain TEXT, published INTEGER, quality INTEGER, url TEXT, web_url TEXT,
+    collection TEXT, is_published INTEGER NOT NULL DEFAULT 1, first_seen REAL NOT NULL DEFAULT 0,
+    story TEXT);
 CREATE INDEX IF NOT EXISTS articles_identity ON articles(identity);
 CREATE INDEX IF NOT EXISTS articles_first_seen ON articles(first_seen);
 -- When each file entered the corpus, kept while the file is parsed again after a change
 -- (its article row is replaced then) and forgotten only when the file goes.
-CREATE TABLE IF NOT EXISTS seen (path TEXT PRIMARY KEY, first_seen REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS seen (path TEXT PRIMARY KEY, first_seen REAL NOT NULL) WITHOUT ROWID;
 -- story: the id shared by the articles of one story (library.story_index), NULL until
 -- grouped; signatures: a news article's story terms, so later articles join its story;
 -- story_terms: how many counted signatures hold each term (library.story_terms).
@@ -58,15 +65,17 @@ CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 CREATE INDEX IF NOT EXISTS articles_collection ON articles(collection);
 CREATE VIRTUAL TABLE IF NOT EXISTS article_text USING fts5(
     title, excerpt, provider, topics, body, tokenize='unicode61 remove_diacritics 2',
-    prefix='1');
+    prefix='1', content='');
 CREATE TABLE IF NOT EXISTS article_topics (
     article_id INTEGER NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS article_topics_key ON article_topics(key, article_id);
 CREATE INDEX IF NOT EXISTS article_topics_article ON article_topics(article_id);
-CREATE TABLE IF NOT EXISTS topic_closure (node TEXT NOT NULL, article_id INTEGER NOT NULL);
+-- Keyed by node then article: the table is its own index (it was kept twice), and the
+-- rows of an article that left the list are found by a seek per node.
+CREATE TABLE IF NOT EXISTS topic_closure (
+    node TEXT NOT NULL, article_id INTEGER NOT NULL, PRIMARY KEY (node, article_id)) WITHOUT ROWID;
 -- Each topic key articles use, with the nodes above it: what the closure was built from.
 CREATE TABLE IF NOT EXISTS topic_ancestors (key TEXT NOT NULL, node TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS topic_closure_node ON topic_closure(node, article_id);
 CREATE TABLE IF NOT EXISTS taxonomy (
     path TEXT NOT NULL, name TEXT NOT NULL, parent TEXT, topic_id TEXT, shortname TEXT,
     description TEXT);
@@ -78,9 +87,25 @@ CREATE INDEX IF NOT EXISTS taxonomy_path ON taxonomy(path);
 -- part_names (a JSON list) * 2 + is_published; see library/listing.py.
 CREATE TABLE IF NOT EXISTS listing (
     sort TEXT PRIMARY KEY, ids BLOB NOT NULL, parts BLOB, part_names TEXT);
+-- bits: for each article id up to upto, whether it holds a word starting with letter
+CREATE TABLE IF NOT EXISTS letter_sets (
+    letter TEXT PRIMARY KEY, upto INTEGER NOT NULL, bits BLOB NOT NULL);
 """
     + SORT_INDEXES
 )
+
+
+STORED_URL = "coalesce(url, identity)"
+STORED_WEB_URL = "coalesce(web_url, url, identity)"
+
+
+def next_article_id(db: sqlite3.Connection) -> int:
+    """The id for the next article stored: past every id ever stored (AUTOINCREMENT keeps
+    the highest), so that no id is used twice and the articles a refresh stores are
+    those from this id on."""
+    stored = db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
+    ever = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'articles'").fetchone()
+    return max(stored, ever[0] if ever else 0) + 1
 
 
 def schema_current(db: sqlite3.Connection) -> bool:

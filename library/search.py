@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from library import letters
 from library.listing import stored_listing
 from library.query import Query, QueryError, Term
 from library.results import ResultSet, id_array, id_set
@@ -73,6 +74,7 @@ class Search:
         self._last_results: tuple[ResultSet, ResultSet] | None = None  # (scope, results)
         self._matches: OrderedDict[tuple[str, int], numpy.ndarray] = OrderedDict()
         self._collections: tuple[int, dict[str, str]] | None = None  # (version, names)
+        self._letter: tuple[tuple[str, int], numpy.ndarray] | None = None
 
     def results(self, query: Query, *, sort: str = "date") -> ResultSet:
         """Ids matching ``query`` in ``sort`` order; raises ``QueryError`` for a bad query.
@@ -130,11 +132,45 @@ class Search:
     ) -> tuple[numpy.ndarray | None, numpy.ndarray | None]:
         """Ids of the articles holding every word and ids of those holding any excluded
         word (each ``None`` when there is no such word)."""
-        wanted = [phrase for term in query.terms if (phrase := _fts_phrase(term))]
+        kept = [letter for term in query.terms if (letter := letters.kept_letter(term))]
+        words = [term for term in query.terms if not letters.kept_letter(term)]
+        wanted = [phrase for term in words if (phrase := _fts_phrase(term))]
         unwanted = [phrase for term in query.excluded if (phrase := _fts_phrase(term))]
-        holding = self._matching(" AND ".join(wanted), version) if wanted else None
+        holding = self._holding(wanted, kept, version) if wanted or kept else None
         lacking = self._matching(" OR ".join(unwanted), version) if unwanted else None
         return holding, lacking
+
+    def _holding(self, wanted: list[str], kept: list[str], version: int) -> numpy.ndarray:
+        """Ids of the articles matching every phrase of ``wanted`` and holding a word
+        starting with each of the ``kept`` letters: a first letter being typed matches
+        most of a corpus, and its kept set answers for it, not the full-text index."""
+        found = [self._letter_set(letter, version) for letter in dict.fromkeys(kept)]
+        sets = [holds for holds in found if holds is not None]
+        if len(sets) < len(found):  # a refresh is adding articles
+            wanted = wanted + [f'"{letter}"*' for letter in kept]
+            sets = []
+        if not sets:
+            return self._matching(" AND ".join(wanted), version)
+        import numpy
+
+        holds = sets[0] if len(sets) == 1 else numpy.logical_and.reduce(sets)
+        if not wanted:
+            return numpy.flatnonzero(holds)
+        ids = self._matching(" AND ".join(wanted), version)
+        ids = ids[ids < len(holds)]  # none past it unless a refresh has just added some
+        narrowed: numpy.ndarray = ids[holds[ids]]
+        return narrowed
+
+    def _letter_set(self, letter: str, version: int) -> numpy.ndarray | None:
+        """The kept set of ``letter`` (by id, whether an article holds it), read once per
+        version of the index."""
+        key = (letter, version)
+        if self._letter is not None and self._letter[0] == key:
+            return self._letter[1]
+        holds = letters.holding(self.db, letter)
+        if holds is not None:
+            self._letter = (key, holds)
+        return holds
 
     def _matching(self, expression: str, version: int) -> numpy.ndarray:
         """Ids of the articles matching an FTS5 expression, kept for the next few keystrokes

@@ -38,7 +38,6 @@ def index_one(found: FoundFile) -> IndexedFile:
         int(article.published_at.timestamp()) if article.published_at else None,
         article.quality,
         article.url,
-        article.original_url,
         article.web_url,
         collection,
         article.published,

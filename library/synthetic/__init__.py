@@ -35,6 +35,9 @@ START = datetime(2019, 1, 1)
 SPAN_MINUTES = 6 * 365 * 24 * 60
 ARCHIVED_BEFORE = START + timedelta(days=365)  # the site's archive holds its first year
 STORY_WINDOW = 5 * 24 * 60
+# Stories and look-alikes are as many as for this many articles, at most: each is a
+# distinct event, and past it the events run out (the generator looked for one forever).
+SPECIAL_UPTO = 200_000
 _TOPIC_NAMES = tuple(name for _, name, _, _ in TOPICS[1:])
 _LABELS = (
     ("newsletters", "newsletters"),
@@ -153,7 +156,7 @@ def _special(rng: random.Random, count: int) -> Iterator[tuple[bool, list[Report
 def _write_news(site: _Site, count: int) -> None:
     rng = site.rng
     written = 0
-    for is_story, reports in _special(rng, count):
+    for is_story, reports in _special(rng, min(count, SPECIAL_UPTO)):
         sources = rng.sample(PROVIDERS, len(reports))
         paths = [
             site.news(report, source, url=True, block=True)

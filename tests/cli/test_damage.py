@@ -14,6 +14,7 @@ import pytest
 from library import paths
 from library.corpus import open_state
 from library.damage import REBUILT
+from library.index import CorpusIndex
 from tests.conftest import QUERY_DOCS, LedeRunner
 from tui.app import LedeApp
 
@@ -87,6 +88,21 @@ async def test_the_reader_rebuilds_a_damaged_index_and_says_so(
         articles = app.screen.query_one(ArticleList)
         await until(pilot, lambda: REBUILT in notifications(app))
         await until(pilot, lambda: articles.count == len(QUERY_DOCS))
+
+
+def test_a_damaged_index_of_another_version_is_rebuilt(query_corpus: Path, tmp_path: Path) -> None:
+    """Its tables are dropped for the new ones, and dropping reads the damage."""
+    database = tmp_path / "index.db"
+    first = CorpusIndex([str(query_corpus)], database)
+    first.refresh()
+    first.close()  # its pages written back from the log, where the damage reaches them
+    with contextlib.closing(sqlite3.connect(database)) as db:
+        db.execute("PRAGMA user_version = 1")
+    files_table(database)
+    index = CorpusIndex([str(query_corpus)], database)
+    assert index.rebuilt
+    index.refresh()
+    assert len(index.search("")) == len(QUERY_DOCS)
 
 
 def damaged_state() -> Path:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -13,6 +14,8 @@ from hypothesis import strategies as st
 
 from library.index import CorpusIndex
 from library.query import QueryError, parse_query, with_prefix_last
+from library.scan import FoundFile
+from library.summaries import index_one
 
 HOSTILE_QUERIES = [
     '"',
@@ -72,6 +75,16 @@ def _holds(columns: list[list[str]], words: list[str], prefix: bool) -> bool:
     return False
 
 
+def indexed_text(path: str) -> list[str]:
+    """The columns of the full-text index for a file, as indexing gives them (the index
+    keeps no copy of the text)."""
+    done = index_one(FoundFile(path, 0, 0, False, str(Path(path).parent)))
+    article = done.article
+    assert article is not None
+    provider = f"{article.provider_name} {article.provider_domain}"
+    return [article.title, done.excerpt, provider, " ".join(done.topics), done.body]
+
+
 def expected_paths(index: CorpusIndex, text: str) -> set[str] | None:
     """What a search must find, worked out in Python with every word taken as text:
     the articles of the query without its words, holding each word (as a phrase of the
@@ -85,12 +98,7 @@ def expected_paths(index: CorpusIndex, text: str) -> set[str] | None:
         scope = index.search(replace(query, terms=[], excluded=[]))
     except QueryError:  # an unknown topic, say
         return None
-    columns = {
-        rowid: [_tokens(value or "") for value in values]
-        for rowid, *values in index.db.execute(
-            "SELECT rowid, title, excerpt, provider, topics, body FROM article_text"
-        )
-    }
+    columns = {row.id: [_tokens(value) for value in indexed_text(row.path)] for row in scope}
     wanted = [(words, term.prefix) for term in query.terms if (words := _tokens(term.text))]
     unwanted = [(words, term.prefix) for term in query.excluded if (words := _tokens(term.text))]
     return {

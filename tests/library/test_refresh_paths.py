@@ -7,7 +7,7 @@ import os
 import shutil
 from pathlib import Path
 
-from library import indexer
+from library.closure import read_topic_tree, rebuild_closure
 from library.corpus import open_index, open_state
 from library.indexer import ArticleChanges
 from library.state import StateStore
@@ -85,7 +85,7 @@ def rebuilt_closure(index) -> list[tuple[str, int]]:
     """The closure a full rebuild gives, computed and rolled back."""
     db = index.db
     db.execute("SAVEPOINT rebuild")
-    indexer.rebuild_closure(db, indexer.read_topic_tree(db))
+    rebuild_closure(db, read_topic_tree(db))
     rows = closure(index)
     db.execute("ROLLBACK TO rebuild")
     db.execute("RELEASE rebuild")

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from library.index import CorpusIndex
+from library.schema import STORED_URL, STORED_WEB_URL
 from tests.conftest import write_document
 from tests.site_corpus import withdrawn_news
 
@@ -71,7 +72,8 @@ def stored(db_path: Path) -> dict[str, tuple[Any, ...]]:
     db = sqlite3.connect(db_path)
     try:
         rows = db.execute(
-            "SELECT path, collection, is_published, kind, url, original_url, web_url FROM articles"
+            f"SELECT path, collection, is_published, kind, {STORED_URL}, {STORED_WEB_URL} "
+            "FROM articles"
         ).fetchall()
     finally:
         db.close()
@@ -83,15 +85,15 @@ def test_the_new_columns_are_filled_for_a_jekyll_site(site: Path, tmp_path: Path
     with closing(CorpusIndex([str(site)], db_path)) as index:
         index.refresh()
     assert stored(db_path) == {
-        "a.md": ("news", 1, "article", "https://n.test/a", "https://n.test/a", "https://s.test/a/"),
-        "hidden.md": ("news", 0, "article", "https://n.test/pin", "https://n.test/pin", ""),
-        "old.md": ("news", 1, "article", "https://n.test/old", "https://n.test/old", ""),
+        "a.md": ("news", 1, "article", "https://n.test/a", "https://s.test/a/"),
+        "hidden.md": ("news", 0, "article", "https://n.test/pin", ""),
+        "old.md": ("news", 1, "article", "https://n.test/old", ""),
         "daily.html": (
-            "newsletters", 1, "article", "https://s.test/newsletter/daily/", "",
+            "newsletters", 1, "article", "https://s.test/newsletter/daily/",
             "https://s.test/newsletter/daily/",
         ),
-        "course.md": ("learning", 1, "course", "https://learn.test/ai", "", "https://learn.test/ai"),
-        "about.md": (None, 1, "article", "", "", ""),
+        "course.md": ("learning", 1, "course", "https://learn.test/ai", "https://learn.test/ai"),
+        "about.md": (None, 1, "article", "", ""),
     }  # fmt: skip
 
 

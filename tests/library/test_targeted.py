@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from library import indexer, listing, targeted
+from library import closure, listing, targeted
 from library.corpus import open_index, open_state
 from library.index import CorpusIndex
 from library.results import ResultSet
@@ -26,7 +26,7 @@ from tests.git_corpus import article
 
 TOPICS = ["AI", "Robotics", "AI in Healthcare", None]
 FULL_LISTING = "ORDER BY a.published IS NULL"  # store_listing's read of the whole list
-FULL_DUPLICATES = "GROUP BY identity HAVING"  # indexer.mark_duplicates
+FULL_DUPLICATES = "GROUP BY identity HAVING"  # closure.mark_duplicates
 
 
 def kept(db: sqlite3.Connection) -> tuple[list, list, list]:
@@ -46,8 +46,8 @@ def kept(db: sqlite3.Connection) -> tuple[list, list, list]:
 def rebuilt(db: sqlite3.Connection) -> tuple[list, list, list]:
     """What a full rebuild makes of them, computed and rolled back."""
     db.execute("SAVEPOINT rebuild")
-    indexer.mark_duplicates(db)
-    indexer.rebuild_closure(db, indexer.read_topic_tree(db))
+    closure.mark_duplicates(db)
+    closure.rebuild_closure(db, closure.read_topic_tree(db))
     listing.store_listing(db)
     state = kept(db)
     db.execute("ROLLBACK TO rebuild")
