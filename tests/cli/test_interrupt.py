@@ -79,11 +79,11 @@ def test_lede_index_interrupted_in_a_long_step_says_so(tmp_path: Path) -> None:
     (corpus / "a.md").write_text("---\ntitle: One\ntopics: [x]\n---\nText.\n")
     script = f"""
 import os, sys
-import library.indexer as indexer
+import library.upkeep as upkeep
 def slow(db, tree):
     print("slow", flush=True)
     db.execute(os.environ["LONG"]).fetchone()
-indexer.rebuild_closure = slow
+upkeep.rebuild_closure = slow
 from tui.cli import main
 sys.exit(main(["index", {str(corpus)!r}]))
 """
