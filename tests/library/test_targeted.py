@@ -23,6 +23,7 @@ from library.story_map import StoryMap, read_mask
 from library.synthetic import generate
 from tests.conftest import write_document
 from tests.git_corpus import article
+from tests.library.sql_trace import traced_statements
 
 TOPICS = ["AI", "Robotics", "AI in Healthcare", None]
 FULL_LISTING = "ORDER BY a.published IS NULL"  # store_listing's read of the whole list
@@ -149,15 +150,7 @@ def test_a_new_file_does_not_read_every_article(tmp_path: Path, monkeypatch) -> 
     generate(root, 60, seed=4, plain=True)
     index = open_index([str(root)], open_state())
     index.refresh()
-    statements: list[str] = []
-    connect = targeted.connect
-
-    def traced(path: Path) -> sqlite3.Connection:
-        db = connect(path)
-        db.set_trace_callback(statements.append)
-        return db
-
-    monkeypatch.setattr(targeted, "connect", traced)
+    statements = traced_statements(monkeypatch, targeted)
     new = article(root, "arrival.md", "Arrival", topic="AI")
     report = targeted.refresh_paths(index.roots, index.db_path, [str(new)])
     assert report.articles == (1, 0, 0)

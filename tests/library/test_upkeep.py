@@ -18,6 +18,7 @@ from library.index import CorpusIndex
 from library.schema import ensure_schema
 from library.synthetic import generate
 from tests.conftest import write_document
+from tests.library.sql_trace import traced_statements
 from tests.library.test_targeted import (
     FULL_DUPLICATES,
     FULL_LISTING,
@@ -47,16 +48,7 @@ def test_a_few_changed_files_update_what_depends_on_every_article(
     monkeypatch.setattr(listing, "IN_PLACE", 0)  # a corpus this small is else listed whole
     index = CorpusIndex([str(site)], tmp_path / "index.db")
     index.refresh()
-    statements: list[str] = []
-    connect = indexer.connect
-
-    def traced(path: Path) -> sqlite3.Connection:
-        db = connect(path)
-        db.set_trace_callback(statements.append)
-        return db
-
-    monkeypatch.setattr(indexer, "connect", traced)
-    monkeypatch.setattr(targeted, "connect", traced)
+    statements = traced_statements(monkeypatch, indexer, targeted)
     news = sorted((site / "_news").glob("2*.md"))
 
     def step(*changed: Path, new_topic: bool = False) -> None:
