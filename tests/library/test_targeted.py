@@ -79,6 +79,14 @@ def same_grouping(updated: StoryMap, index: CorpusIndex, arrived: dict[int, int]
     assert all(earlier), differ
 
 
+def indexed_site(root: Path, count: int, seed: int) -> CorpusIndex:
+    """A generated plain site of ``count`` articles at ``root``, indexed."""
+    generate(root, count, seed=seed, plain=True)
+    index = open_index([str(root)], open_state())
+    index.refresh()
+    return index
+
+
 def edit(path: Path, rng: random.Random) -> None:
     """Give a document another title and date (which moves it in the list)."""
     text = path.read_text()
@@ -147,9 +155,7 @@ def test_random_changes_keep_what_a_full_rebuild_makes(
 
 def test_a_new_file_does_not_read_every_article(tmp_path: Path, monkeypatch) -> None:
     root = tmp_path / "site"
-    generate(root, 60, seed=4, plain=True)
-    index = open_index([str(root)], open_state())
-    index.refresh()
+    index = indexed_site(root, 60, 4)
     statements = traced_statements(monkeypatch, targeted)
     new = article(root, "arrival.md", "Arrival", topic="AI")
     report = targeted.refresh_paths(index.roots, index.db_path, [str(new)])
@@ -189,9 +195,7 @@ print(report.articles.added, "library.summaries" in sys.modules)
 def test_a_map_loaded_before_an_arrival_takes_its_removal(tmp_path: Path) -> None:
     """A map read just before a refresh committed, and updated only for a later one."""
     root = tmp_path / "site"
-    generate(root, 30, seed=5, plain=True)
-    index = open_index([str(root)], open_state())
-    index.refresh()
+    index = indexed_site(root, 30, 5)
     stories = StoryMap(index.db)
     new = article(root, "arrival.md", "Arrival")
     targeted.refresh_paths(index.roots, index.db_path, [str(new)])
@@ -205,9 +209,7 @@ def test_a_map_loaded_before_an_arrival_takes_its_removal(tmp_path: Path) -> Non
 
 def test_the_topic_tree_is_read_again_only_when_its_topics_change(tmp_path: Path) -> None:
     root = tmp_path / "site"
-    generate(root, 30, seed=6, plain=True)
-    index = open_index([str(root)], open_state())
-    index.refresh()
+    index = indexed_site(root, 30, 6)
     tree = index.topic_tree()
     used = index.db.execute("SELECT name FROM article_topics LIMIT 1").fetchone()[0]
     index.refresh_paths([str(article(root, "known.md", "Known", topic=used))])
@@ -218,9 +220,7 @@ def test_the_topic_tree_is_read_again_only_when_its_topics_change(tmp_path: Path
 
 def test_a_change_that_lists_nothing_leaves_the_map_as_it_was(tmp_path: Path) -> None:
     root = tmp_path / "site"
-    generate(root, 20, seed=7, plain=True)
-    index = open_index([str(root)], open_state())
-    index.refresh()
+    index = indexed_site(root, 20, 7)
     stories = StoryMap(index.db)
     broken = root / "half-written.md"
     broken.write_text("---\ntitle: [unclosed\n")

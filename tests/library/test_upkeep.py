@@ -13,7 +13,6 @@ import pytest
 
 from library import indexer, listing, targeted, upkeep
 from library.closure import ListChanges, update_closure
-from library.corpus import open_index, open_state
 from library.index import CorpusIndex
 from library.schema import ensure_schema
 from library.synthetic import generate
@@ -23,6 +22,7 @@ from tests.library.test_targeted import (
     FULL_DUPLICATES,
     FULL_LISTING,
     change_at_random,
+    indexed_site,
     kept,
     rebuilt,
 )
@@ -95,9 +95,7 @@ def test_random_changes_at_a_warm_start_keep_what_a_full_rebuild_makes(
 ) -> None:
     monkeypatch.setattr(listing, "IN_PLACE", 0)
     root = tmp_path / "site"
-    generate(root, 150, seed=seed, plain=True)
-    index = open_index([str(root)], open_state())
-    index.refresh()
+    index = indexed_site(root, 150, seed)
     rng = random.Random(seed)
     for step in range(5):
         change_at_random(root, rng, step)
