@@ -21,7 +21,7 @@ from library.damage import discard, is_damage
 from library.db import connect
 from library.differences import Differences, find_differences, usable_files
 from library.scan import FoundFile, scan
-from library.schema import DROP_SORT_INDEXES, SORT_INDEXES, ensure_schema, next_article_id
+from library.schema import BUILD_INDEXES, DROP_INDEXES, ensure_schema, next_article_id
 from library.story_index import assign_stories
 from library.story_terms import forget_signature
 from library.upkeep import Noted, keep_up, note, rebuild
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 COMMIT_EVERY = 5000
 FIRST_COMMIT = 256  # rows: a cold index commits after its first batch, then twice as far each time
-BULK = 5000  # changed files past which the sort indexes are rebuilt rather than kept up
+BULK = 5000  # changed files past which the secondary indexes are built again, not kept up
 
 ProgressCallback = Callable[[int, int], None]
 """Called with (files parsed, files to parse); the total is 0 while a cold scan goes on."""
@@ -104,16 +104,17 @@ def _refresh(
             gone: list[str] = []
             total: Callable[[], int] = counted.total  # 0 until the scan ends
             cold = True
-            db.executescript(DROP_SORT_INDEXES + "DELETE FROM listing;")
+            db.executescript(DROP_INDEXES + "DELETE FROM listing;")
             noted = None
         else:
+            db.executescript(BUILD_INDEXES)  # those an interrupted bulk load left out
             found, noted = _forget_differences(db, roots, db_path)
             changed, gone = found.changed, found.gone
             unusable.extend(found.unusable)
             total = partial(len, found.changed)
             cold = False
-            if total() > BULK:  # maintaining sort indexes row by row costs more than a rebuild
-                db.executescript(DROP_SORT_INDEXES)
+            if total() > BULK:  # keeping indexes up row by row costs more than a build
+                db.executescript(DROP_INDEXES)
         parsed = _parse_into(db, changed, total, progress, cold=cold)
         with db:
             db.execute("DELETE FROM problems WHERE path = ''")
@@ -121,7 +122,7 @@ def _refresh(
                 "INSERT INTO problems VALUES ('', NULL, 'error', ?)",
                 [(message,) for message in unusable],
             )
-            db.executescript(SORT_INDEXES)  # after a bulk load, or an interrupted run
+            db.executescript(BUILD_INDEXES)  # after a bulk load, or an interrupted run
             if noted is not None:
                 tree_kept = keep_up(db, noted)[1]
             elif parsed or gone or _listing_lost(db):

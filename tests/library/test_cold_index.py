@@ -9,6 +9,7 @@ import pytest
 
 from library.index import CorpusIndex
 from library.indexer import FIRST_COMMIT
+from library.schema import DROP_INDEXES, INDEXES
 from library.synthetic import generate
 
 
@@ -43,3 +44,41 @@ def test_a_cold_index_commits_its_first_batch_and_knows_its_total(
     assert [total for _, total, _ in reports] == [files] * len(reports)
     assert reports[-1][:2] == (files, files)
     assert len(reports) >= 3  # 256, 768, then the rest
+
+
+def _indexes(db_path: Path) -> set[str]:
+    with sqlite3.connect(db_path) as reader:
+        rows = reader.execute("SELECT name FROM sqlite_master WHERE type = 'index'").fetchall()
+    return {name for (name,) in rows} & set(INDEXES)
+
+
+def test_a_cold_index_builds_its_secondary_indexes_once_after_storing(
+    site: Path, tmp_path: Path
+) -> None:
+    """While rows are stored no secondary index is kept up row by row; the finished
+    index has every one, and queries that use them answer."""
+    index = CorpusIndex([str(site)], tmp_path / "index.db")
+    during: list[set[str]] = []
+    index.refresh(lambda done, total: during.append(_indexes(tmp_path / "index.db")))
+    assert during and all(found == set() for found in during)
+    assert _indexes(tmp_path / "index.db") == set(INDEXES)
+    assert index.search("")  # the list, in date order
+    index.close()
+
+
+def test_a_refresh_after_an_interrupted_bulk_load_builds_the_indexes_it_left_out(
+    site: Path, tmp_path: Path
+) -> None:
+    """Built before it looks for the changed files: keeping a few up uses them."""
+    index = CorpusIndex([str(site)], tmp_path / "index.db")
+    index.refresh()
+    index.db.executescript(DROP_INDEXES)  # as a cold index stopped before its end leaves it
+    assert _indexes(tmp_path / "index.db") == set()
+    changed = next(path for path in sorted(site.rglob("*.md")))
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
+    during: list[set[str]] = []
+    report = index.refresh(lambda done, total: during.append(_indexes(tmp_path / "index.db")))
+    index.close()
+    assert report.parsed == 1
+    assert during and all(found == set(INDEXES) for found in during)
+    assert _indexes(tmp_path / "index.db") == set(INDEXES)
