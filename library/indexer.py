@@ -153,13 +153,14 @@ def _forget_differences(
             db.execute("DELETE FROM listing")
         for path in found.gone + found.stored:
             forget(db, path)
-        unsee(db, found.gone)
+        drop_files(db, found.gone)
     return found, noted
 
 
-def unsee(db: sqlite3.Connection, gone: list[str]) -> None:
-    """Forget when files that are gone were first seen: back one day, they are new again."""
-    db.executemany("DELETE FROM seen WHERE path = ?", [(path,) for path in gone])
+def drop_files(db: sqlite3.Connection, gone: list[str]) -> None:
+    """Forget files that are gone, and when they were first seen: back one day, they are
+    new again."""
+    db.executemany("DELETE FROM files WHERE path = ?", [(path,) for path in gone])
 
 
 def _listing_lost(db: sqlite3.Connection) -> bool:
@@ -229,26 +230,26 @@ def _parse_into(
 
 
 def forget(db: sqlite3.Connection, path: str) -> None:
-    """Remove everything stored for a file."""
+    """Remove everything parsed from a file. Its row in ``files`` stays, for when it was
+    first seen, but no longer matches any file on disk: a refresh stopped before the file
+    is stored again parses it then."""
     found = db.execute("SELECT id FROM articles WHERE path = ?", (path,)).fetchone()
     if found:  # its words stay in the full-text index, under an id never used again
         db.execute("DELETE FROM article_topics WHERE article_id = ?", found)
         forget_signature(db, found[0])
         db.execute("DELETE FROM articles WHERE id = ?", found)
-    for table in ("files", "taxonomy", "problems"):
+    for table in ("taxonomy", "problems"):
         db.execute(f"DELETE FROM {table} WHERE path = ?", (path,))
+    db.execute("UPDATE files SET size = -1 WHERE path = ?", (path,))
 
 
 def store(db: sqlite3.Connection, batch: list[IndexedFile], now: float | None) -> None:
     """Insert a batch of parsed files with a few ``executemany`` calls; a file not seen
     before is first seen ``now`` (at its modification time when ``None``)."""
     db.executemany(
-        "INSERT OR IGNORE INTO seen VALUES (?, ?)",
-        [(r.path, r.mtime_ns / 1e9 if now is None else now) for r in batch],
-    )
-    db.executemany(
-        "INSERT OR REPLACE INTO files VALUES (?, ?, ?)",
-        [(r.path, r.size, r.mtime_ns) for r in batch],
+        "INSERT INTO files VALUES (?, ?, ?, ?) ON CONFLICT (path) "
+        "DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns",
+        [(r.path, r.size, r.mtime_ns, r.mtime_ns / 1e9 if now is None else now) for r in batch],
     )
     db.executemany(
         "INSERT INTO problems VALUES (?, ?, ?, ?)",
@@ -268,7 +269,7 @@ def store(db: sqlite3.Connection, batch: list[IndexedFile], now: float | None) -
         "INSERT INTO articles (id, path, identity, kind, title, provider_name, provider_domain, "
         "published, quality, url, web_url, collection, is_published, first_seen) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "(SELECT first_seen FROM seen WHERE path = ?))",
+        "(SELECT first_seen FROM files WHERE path = ?))",
         [(i, r.path, *_links_once(summary), r.path) for i, r, summary in rows],
     )
     db.executemany(

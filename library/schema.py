@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 SORTS = {
     "date": "a.published IS NULL, a.published DESC, a.title COLLATE NOCASE",
     "quality": "a.quality IS NULL, a.quality DESC, a.published DESC",
@@ -49,22 +49,23 @@ DROP_INDEXES = "".join(f"DROP INDEX IF EXISTS {name};\n" for name in INDEXES)
 # slowest keystroke. Two-letter prefixes gained little for what they cost a cold index.
 SCHEMA = (
     """
+-- Each file parsed, with the stat data a refresh compares (size -1: forgotten, to be
+-- parsed again) and when the index first held it (Unix seconds): kept while the file is
+-- parsed again after a change, forgotten only when the file goes.
 CREATE TABLE IF NOT EXISTS files (
-    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL) WITHOUT ROWID;
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    first_seen REAL NOT NULL) WITHOUT ROWID;
 -- published: the date (Unix seconds); is_published: the site's flag (0 for published: false);
 -- url: the link (originalUrl, else webUrl), NULL when it is the identity; web_url: NULL when
 -- it is the link (each article's link was kept up to four times); collection: the Jekyll
 -- collection folder, if any. Read them as STORED_URL and STORED_WEB_URL.
--- first_seen: when the index first held the file (Unix seconds; see ``seen``).
+-- first_seen: when the index first held the file (see ``files``).
 CREATE TABLE IF NOT EXISTS articles (
     id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL UNIQUE, identity TEXT NOT NULL,
     duplicate_of INTEGER, kind TEXT, title TEXT NOT NULL, provider_name TEXT,
     provider_domain TEXT, published INTEGER, quality INTEGER, url TEXT, web_url TEXT,
     collection TEXT, is_published INTEGER NOT NULL DEFAULT 1, first_seen REAL NOT NULL DEFAULT 0,
     story TEXT);
--- When each file entered the corpus, kept while the file is parsed again after a change
--- (its article row is replaced then) and forgotten only when the file goes.
-CREATE TABLE IF NOT EXISTS seen (path TEXT PRIMARY KEY, first_seen REAL NOT NULL) WITHOUT ROWID;
 -- story: the id shared by the articles of one story (library.story_index), NULL until
 -- grouped; signatures: a news article's story terms, so later articles join its story;
 -- story_terms: how many counted signatures hold each term (library.story_terms).

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from library.changed_paths import look_at
 from library.db import connect, select_in
-from library.indexer import ArticleChanges, RefreshReport, forget, store, unsee
+from library.indexer import ArticleChanges, RefreshReport, drop_files, forget, store
 from library.parallel import map_batches
 from library.story_index import place_new
 from library.upkeep import keep_up, note
@@ -52,7 +52,7 @@ def refresh_paths(roots: list[str], db_path: Path, paths: Iterable[str]) -> Refr
                 noted = note(db, touched, found.gone + found.stored)
                 for path in found.gone + found.stored:
                     forget(db, path)
-                unsee(db, found.gone)
+                drop_files(db, found.gone)
                 parsing = map_batches("library.summaries:index_many", found.changed, pooled=False)
                 for batch in parsing:
                     store(db, batch, time.time())

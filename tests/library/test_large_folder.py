@@ -24,7 +24,7 @@ def test_the_start_ups_comparison_holds_no_listing_of_a_large_folder(tmp_path: P
     with sqlite3.connect(db_path) as db:
         ensure_schema(db)
         found = [item for item in scan([str(folder)]) if isinstance(item, FoundFile)]
-        db.executemany("INSERT INTO files VALUES (?, ?, ?)", [f[:3] for f in found])
+        db.executemany("INSERT INTO files VALUES (?, ?, ?, 0)", [f[:3] for f in found])
     (folder / "an-article-with-a-name-of-some-length-00007.md").write_text("---\nchanged\n")
     tracemalloc.start()
     try:

@@ -4,6 +4,7 @@ reaches search, counts and the stored list; a cold refresh stops when told."""
 from __future__ import annotations
 
 import gc
+import os
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,32 @@ def test_modifying_one_file_reparses_it_and_updates_search(
     assert stems(index, "unveils") == set()
     assert stems(index, "grows") == {"gemini"}
     assert stems(index, 'topic:"Google AI"') == {"gemini", "tensorflow"}
+
+
+def test_a_changed_file_forgotten_by_a_refresh_that_stopped_is_parsed_by_the_next(
+    query_corpus: Path, index_factory: IndexFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A refresh commits what it forgot before it parses: stopped in between, the file
+    must be parsed by the next one even when it is back as it was (a sync restoring its
+    content and time), while its row stays for when it was first seen."""
+    index = index_factory(query_corpus)
+    path = query_corpus / "gemini.md"
+    text, times = path.read_text(encoding="utf-8"), path.stat()
+    edit(path, "Google unveils Gemini", "Gemini grows up")
+
+    def stopped(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patched:
+        patched.setattr("library.indexer.store", stopped)
+        with pytest.raises(KeyboardInterrupt):
+            index.refresh()
+    assert "gemini" not in stems(index)  # forgotten, not stored again
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(times.st_atime_ns, times.st_mtime_ns))
+    assert index.refresh().parsed == 1
+    assert stems(index, "unveils") == {"gemini"}
+    assert stems(index) == set(QUERY_DOCS)
 
 
 def test_what_a_keystroke_keeps_is_not_looked_into_by_garbage_collections(
