@@ -173,9 +173,8 @@ def _listing_lost(db: sqlite3.Connection) -> bool:
 
 
 class Counted:
-    """Files as a lazy scan yields them, counted: ``total`` is 0 until the scan has ended.
-    The pool takes in the whole scan before its first batch comes back, so a cold index
-    knows its total from its first progress report on."""
+    """Files as a lazy scan yields them, counted: ``total`` is 0 until the scan has ended
+    (the first batches are parsed and stored meanwhile)."""
 
     def __init__(self, files: Iterable[FoundFile]) -> None:
         self._files = files

@@ -10,10 +10,10 @@ import signal
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from functools import partial
 from itertools import chain, islice
 from multiprocessing import forkserver
 from typing import Any, TypeVar
@@ -23,6 +23,8 @@ Result = TypeVar("Result")
 
 POOL_THRESHOLD = 400
 BATCH = 256
+IN_FLIGHT = 4  # batches a worker is sent ahead: results not yet taken wait in the pool, and
+# sending every batch at once held a gigabyte of them at a million files
 WORKER_NICENESS = 10
 PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
 WATCH_EVERY = 1.0  # seconds between a worker's looks at whether the reader is still there
@@ -147,10 +149,8 @@ def _call(function: str, batch: list[Item]) -> list[Any]:
     return _named(function)(batch)
 
 
-def _batches(items: Iterator[Item], sent: list[list[Item]]) -> Iterator[list[Item]]:
-    """Batches of ``items``, each remembered in ``sent`` in case the pool breaks."""
+def _batches(items: Iterator[Item]) -> Iterator[list[Item]]:
     while batch := list(islice(items, BATCH)):
-        sent.append(batch)
         yield batch
 
 
@@ -158,35 +158,61 @@ def map_batches(function: str, items: Iterable[Item], pooled: bool = True) -> It
     """Yield the results of ``function`` (``"package.module:name"``, called with a list)
     for batches of ``items``, in order.
 
-    ``items`` may be a lazy scan: workers start on the first batches while it
-    goes on. Small jobs run in-process (a pool costs more than it saves), which
-    is known after peeking at the first ``POOL_THRESHOLD`` items, and so does every
-    job when not ``pooled`` (in a worker process already, beside a reader that needs
-    a core of its own). Large ones
-    use a forkserver pool that imports the function's module once, which is safe
-    to start from a threaded program such as the UI. The function is named, not
-    passed: this process then imports its module only if it runs a batch itself
-    (the parser's took 0.3 s before any worker could start). If the pool cannot
-    start or breaks, the remaining batches run in-process: slower, never lost.
+    ``items`` may be a lazy scan: workers start on the first batches while it goes
+    on, and what they finish is yielded meanwhile. Small jobs run in-process (a pool
+    costs more than it saves), which is known after peeking at the first
+    ``POOL_THRESHOLD`` items, and so does every job when not ``pooled`` (in a worker
+    process already, beside a reader that needs a core of its own). Large ones use a
+    forkserver pool that imports the function's module once, which is safe to start
+    from a threaded program such as the UI. The function is named, not passed: this
+    process then imports its module only if it runs a batch itself (the parser's took
+    0.3 s before any worker could start). If the pool cannot start or breaks, the
+    remaining batches run in-process: slower, never lost.
     """
     iterator = iter(items)
     head = list(islice(iterator, POOL_THRESHOLD))
-    sent: list[list[Item]] = []
-    done = 0
+    scan = _batches(chain(head, iterator))
+    left: list[list[Item]] = []  # batches sent to a pool that broke
     if pooled and len(head) == POOL_THRESHOLD and (os.cpu_count() or 1) >= 2:
         try:
             start_workers(function.partition(":")[0])
-            context = multiprocessing.get_context("forkserver")
-            with _pool(context, os.cpu_count() or 2) as pool:
-                batches = _batches(chain(head, iterator), sent)
-                for result in pool.map(partial(_call, function), batches):
-                    done += 1
-                    yield result
+            yield from _pooled(function, scan, left)
             return
         except (BrokenProcessPool, OSError, ValueError):
             pass  # finished in-process below
-    else:
-        sent.extend(_batches(iter(head), []))
     run = _named(function)
-    for batch in chain(sent[done:], _batches(iterator, [])):
+    for batch in chain(left, scan):
         yield run(batch)
+
+
+def _pooled(
+    function: str, scan: Iterator[list[Item]], left: list[list[Item]]
+) -> Iterator[list[Any]]:
+    """``map_batches`` in a pool, with at most ``IN_FLIGHT`` batches a worker sent ahead
+    of the one awaited; should the pool break, the batches it did not answer are put
+    in ``left``."""
+    workers = os.cpu_count() or 2
+    unsent: deque[list[Item]] = deque()
+    waiting: deque[tuple[list[Item], Future[list[Any]]]] = deque()
+    scanning = True
+    with _pool(multiprocessing.get_context("forkserver"), workers) as pool:
+        try:
+            while scanning or unsent or waiting:
+                batch = next(scan, None) if scanning else None
+                scanning = batch is not None
+                if batch is not None:
+                    unsent.append(batch)
+                while unsent and len(waiting) < IN_FLIGHT * workers:
+                    waiting.append((unsent[0], pool.submit(_call, function, unsent[0])))
+                    unsent.popleft()
+                if waiting and (not scanning or waiting[0][1].done()):
+                    result = waiting[0][1].result()
+                    waiting.popleft()
+                    yield result
+        except (BrokenProcessPool, OSError, ValueError):
+            left.extend(batch for batch, _ in waiting)
+            left.extend(unsent)
+            raise
+        finally:
+            for _, future in waiting:  # a consumer that stops waits for no more
+                future.cancel()

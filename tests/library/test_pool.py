@@ -8,6 +8,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from multiprocessing import forkserver
 from pathlib import Path
 
@@ -92,6 +93,7 @@ def in_a_fresh_process(script: str, corpus: Path, database: Path) -> str:
 
 PARSER_IMPORTED = """
 import sys
+import time
 from pathlib import Path
 from library.index import CorpusIndex
 if __name__ == "__main__":
@@ -113,6 +115,7 @@ def test_a_pooled_index_never_imports_the_parser_here(
 
 NUMPY_IMPORTED = """
 import sys
+import time
 from pathlib import Path
 from library.index import CorpusIndex
 if __name__ == "__main__":
@@ -153,3 +156,45 @@ def test_pool_workers_run_behind_the_reader() -> None:
     here = os.nice(0)
     pooled = (os.cpu_count() or 1) >= 2
     assert set(found) == {min(19, here + parallel.WORKER_NICENESS) if pooled else here}
+
+
+def noted(batch: list[tuple[str, int]]) -> list[int]:
+    """Run in a pool worker: note in the file each item names that its batch started."""
+    with open(batch[0][0], "a", encoding="utf-8") as notes:
+        notes.write(f"{batch[0][1]}\n")
+    return [number for _, number in batch]
+
+
+def test_the_pool_is_sent_few_batches_ahead_of_a_slow_consumer(tmp_path: Path) -> None:
+    """Results wait in the pool until taken: sent every batch at once, a pool whose
+    consumer stores slower than it parses held most of a corpus's records."""
+    notes = tmp_path / "started"
+    count = parallel.BATCH * 40
+    results = parallel.map_batches(
+        "tests.library.test_pool:noted", [(str(notes), n) for n in range(count)]
+    )
+    taken = list(next(results))
+    pooled = (os.cpu_count() or 1) >= 2
+    ahead = parallel.IN_FLIGHT * (os.cpu_count() or 1) if pooled else 1
+    deadline = time.monotonic() + 30
+    while len(notes.read_text().split()) < ahead and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)  # a pool sent everything would go on through the other batches now
+    assert len(notes.read_text().split()) == ahead
+    taken += [number for batch in results for number in batch]
+    assert taken == list(range(count))
+
+
+def dies_in_a_worker(batch: list[tuple[int, int]]) -> list[int]:
+    """Its worker dies on the sixth batch; in the process that asked, it answers."""
+    owner = batch[0][0]
+    if os.getpid() != owner and batch[0][1] == parallel.BATCH * 5:
+        os._exit(1)
+    return [number for _, number in batch]
+
+
+def test_the_batches_a_broken_pool_did_not_answer_run_here_in_order() -> None:
+    count = parallel.BATCH * 20
+    items = iter([(os.getpid(), number) for number in range(count)])  # a lazy scan
+    results = parallel.map_batches("tests.library.test_pool:dies_in_a_worker", items)
+    assert [number for batch in results for number in batch] == list(range(count))
