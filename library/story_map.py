@@ -29,6 +29,7 @@ NO_DATE = -(1 << 62)
 LATEST = 1 << 62
 # The headline order (``library.headline``) in SQL: SQLite sorts, not Python.
 HEADLINE_ORDER = "quality IS NULL, quality DESC, published IS NULL, published, identity"
+CHUNK = 16384  # rows read at a time when the map is loaded
 
 
 class StoryMap:
@@ -37,25 +38,29 @@ class StoryMap:
     def __init__(self, db: sqlite3.Connection) -> None:
         import numpy
 
-        rows = db.execute(
+        cursor = db.execute(
             "SELECT id, coalesce(story, ''), coalesce(published, ?) FROM articles "
             f"WHERE duplicate_of IS NULL ORDER BY {HEADLINE_ORDER}",
             (NO_DATE,),
-        ).fetchall()
-        ids = numpy.fromiter((row[0] for row in rows), numpy.int64, len(rows))
-        # An article without a story yet is one of its own (a negative code).
-        codes = numpy.fromiter(
-            (int(row[1], 16) if row[1] else -row[0] for row in rows), numpy.int64, len(rows)
         )
+        # Taken a chunk at a time into arrays: a row per article held at once, three
+        # Python objects each, was most of the reader's memory at a million articles.
+        read, codes, dates = array("q"), array("q"), array("q")
+        while rows := cursor.fetchmany(CHUNK):
+            read.extend(row[0] for row in rows)
+            # An article without a story yet is one of its own (a negative code).
+            codes.extend(int(row[1], 16) if row[1] else -row[0] for row in rows)
+            dates.extend(row[2] for row in rows)
+        ids = numpy.frombuffer(read, numpy.int64)
         size = int(ids.max()) + 1 if len(ids) else 1
-        self.codes, dense = numpy.unique(codes, return_inverse=True)
+        self.codes, dense = numpy.unique(numpy.frombuffer(codes, numpy.int64), return_inverse=True)
         self.story = numpy.full(size, -1, numpy.int64)  # id -> dense story index
         self.story[ids] = dense
         self.rank = numpy.zeros(size, numpy.int64)  # id -> place in the headline order
         self.rank[ids] = numpy.arange(len(ids))
         self.by_rank = ids
         self.published = numpy.full(size, NO_DATE, numpy.int64)
-        self.published[ids] = numpy.fromiter((row[2] for row in rows), numpy.int64, len(rows))
+        self.published[ids] = numpy.frombuffer(dates, numpy.int64)
 
     def updated(self, db: sqlite3.Connection, changes: ListChanges) -> StoryMap:
         """A copy of this map without the articles that left the list and with those that
