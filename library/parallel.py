@@ -23,8 +23,10 @@ Result = TypeVar("Result")
 
 POOL_THRESHOLD = 400
 BATCH = 256
-IN_FLIGHT = 4  # batches a worker is sent ahead: results not yet taken wait in the pool, and
-# sending every batch at once held a gigabyte of them at a million files
+SCAN_SLICE = 0.05  # seconds of scanning between two results taken: the scan, far faster
+# than parsing, ends early, and with it the total a progress shows
+IN_FLIGHT = 4  # batches a worker is sent ahead: results not yet taken wait in the pool
+# (sent every batch at once, a pool kept every result a slower store had not taken)
 WORKER_NICENESS = 10
 PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
 WATCH_EVERY = 1.0  # seconds between a worker's looks at whether the reader is still there
@@ -198,10 +200,12 @@ def _pooled(
     with _pool(multiprocessing.get_context("forkserver"), workers) as pool:
         try:
             while scanning or unsent or waiting:
-                batch = next(scan, None) if scanning else None
-                scanning = batch is not None
-                if batch is not None:
-                    unsent.append(batch)
+                until = time.monotonic() + SCAN_SLICE
+                while scanning and time.monotonic() < until:
+                    batch = next(scan, None)
+                    scanning = batch is not None
+                    if batch is not None:
+                        unsent.append(batch)
                 while unsent and len(waiting) < IN_FLIGHT * workers:
                     waiting.append((unsent[0], pool.submit(_call, function, unsent[0])))
                     unsent.popleft()

@@ -151,8 +151,8 @@ def _walk(
                         yield skipped
                     elif is_folder:
                         subfolders.append(entry.path)
-                    else:
-                        stat = entry.stat()
+                    else:  # not entry.stat(): the entry would keep it while a sorted folder is held
+                        stat = os.stat(entry.path)
                         yield FoundFile(entry.path, stat.st_size, stat.st_mtime_ns, False, root)
                 except OSError:
                     continue

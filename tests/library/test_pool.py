@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from multiprocessing import forkserver
 from pathlib import Path
 
@@ -94,6 +95,7 @@ def in_a_fresh_process(script: str, corpus: Path, database: Path) -> str:
 PARSER_IMPORTED = """
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from library.index import CorpusIndex
 if __name__ == "__main__":
@@ -116,6 +118,7 @@ def test_a_pooled_index_never_imports_the_parser_here(
 NUMPY_IMPORTED = """
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from library.index import CorpusIndex
 if __name__ == "__main__":
@@ -198,3 +201,26 @@ def test_the_batches_a_broken_pool_did_not_answer_run_here_in_order() -> None:
     items = iter([(os.getpid(), number) for number in range(count)])  # a lazy scan
     results = parallel.map_batches("tests.library.test_pool:dies_in_a_worker", items)
     assert [number for batch in results for number in batch] == list(range(count))
+
+
+def test_the_scan_ends_long_before_the_parsing(tmp_path: Path) -> None:
+    """The scan runs ahead of the results taken, so its total is known early (a progress
+    shows it): scanned a batch for each result a slow store took, it was known only at
+    the end."""
+    count = parallel.BATCH * 20
+    scanned = 0
+
+    def scan() -> Iterator[tuple[str, int]]:  # a file system that takes its time
+        nonlocal scanned
+        for number in range(count):
+            if number % parallel.BATCH == 0:
+                time.sleep(0.001)
+            scanned += 1
+            yield str(tmp_path / "started"), number
+
+    results = parallel.map_batches("tests.library.test_pool:noted", scan())
+    for _ in range(3):
+        next(results)
+        time.sleep(0.05)  # the store, slower than the parsing
+    assert scanned == count
+    assert sum(len(batch) for batch in results) == count - 3 * parallel.BATCH
