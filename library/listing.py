@@ -39,16 +39,17 @@ def store_listing(db: sqlite3.Connection) -> None:
         "SELECT a.id, a.collection, a.is_published FROM articles a "
         f"WHERE a.duplicate_of IS NULL ORDER BY {SORTS['date']}"
     )
-    rows = db.execute(sql).fetchall()
-    names = list(dict.fromkeys(collection for _, collection, _ in rows))
-    parts = None
-    if 2 * len(names) <= CODES:
-        number = {name: 2 * i for i, name in enumerate(names)}
-        parts = bytes(number[collection] + published for _, collection, published in rows)
-    ids = array("q", (row[0] for row in rows))
+    ids, codes = array("q"), bytearray()
+    number: dict[str | None, int] = {}  # collection -> 2 * its place among the names
+    for article, collection, published in db.execute(sql):  # no row kept: a million is big
+        code = number.setdefault(collection, 2 * len(number))
+        ids.append(article)
+        if code < CODES:
+            codes.append(code + published)
+    parts = bytes(codes) if len(codes) == len(ids) else None
     db.execute(
         "INSERT OR REPLACE INTO listing VALUES ('date', ?, ?, ?)",
-        (ids.tobytes(), parts, json.dumps(names)),
+        (ids.tobytes(), parts, json.dumps(list(number))),
     )
 
 
