@@ -45,6 +45,19 @@ async def test_a_file_written_while_the_reader_runs_appears_with_no_key(
         await until(pilot, lambda: tree_labels(app)[0].startswith("All articles 5"), "tree")
 
 
+async def test_a_change_shown_as_the_screen_is_taken_down_is_let_go(
+    reader_corpus: Path,
+) -> None:
+    """The watcher's news can come while the reader ends and its widgets are going: it
+    raised (a traceback as the reader quit) where there is nothing left to show."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        screen = app.screen
+        await screen.query_one(ArticleList).remove()
+        screen.follow_changes()
+
+
 async def test_the_cursor_stays_on_the_article_being_read(reader_corpus: Path) -> None:
     for number in range(60):  # more than a screen, so that the list is scrolled
         news(reader_corpus, f"old-{number}.md", f"Older news {number}", day="2020-01-01")
