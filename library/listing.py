@@ -41,7 +41,7 @@ def store_listing(db: sqlite3.Connection) -> None:
     )
     ids, codes = array("q"), bytearray()
     number: dict[str | None, int] = {}  # collection -> 2 * its place among the names
-    for article, collection, published in db.execute(sql):  # no row kept: a million is big
+    for article, collection, published in db.execute(sql):  # one pass, no row kept
         code = number.setdefault(collection, 2 * len(number))
         ids.append(article)
         if code < CODES:

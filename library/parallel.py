@@ -25,8 +25,8 @@ POOL_THRESHOLD = 400
 BATCH = 256
 SCAN_SLICE = 0.05  # seconds of scanning between two results taken: the scan, far faster
 # than parsing, ends early, and with it the total a progress shows
-IN_FLIGHT = 4  # batches a worker is sent ahead: results not yet taken wait in the pool
-# (sent every batch at once, a pool kept every result a slower store had not taken)
+IN_FLIGHT = 4  # batches a worker is sent ahead: results a slower consumer has not taken
+# wait in the pool, so they are few
 WORKER_NICENESS = 10
 PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
 WATCH_EVERY = 1.0  # seconds between a worker's looks at whether the reader is still there

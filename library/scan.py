@@ -151,7 +151,7 @@ def _walk(
                         yield skipped
                     elif is_folder:
                         subfolders.append(entry.path)
-                    else:  # not entry.stat(): the entry would keep it while a sorted folder is held
+                    else:  # not entry.stat(): a sorted folder's held entries would keep it
                         stat = os.stat(entry.path)
                         yield FoundFile(entry.path, stat.st_size, stat.st_mtime_ns, False, root)
                 except OSError:

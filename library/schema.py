@@ -18,8 +18,8 @@ SORTS = {
 reader offer."""
 
 # The secondary indexes, by name. A bulk load (a cold index, or a refresh of more than
-# ``indexer.BULK`` files) drops them and builds each once after, with a sort: kept up row
-# by row, they were a third of the cost of storing. Nothing needs them to be right, only
+# ``indexer.BULK`` files) drops them and builds each once after, with a sort, which costs
+# far less than keeping them up row by row. Nothing needs them to be right, only
 # fast, so the reader reads on meanwhile. ``articles_by_date`` covers the default order:
 # the full list is an index scan, not a sort of every row; it holds only the sort keys
 # (and the id), so the scan reads little. Other orders are chosen by hand and may take a

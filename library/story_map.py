@@ -43,8 +43,8 @@ class StoryMap:
             f"WHERE duplicate_of IS NULL ORDER BY {HEADLINE_ORDER}",
             (NO_DATE,),
         )
-        # Taken a chunk at a time into arrays: a row per article held at once, three
-        # Python objects each, was most of the reader's memory at a million articles.
+        # Taken a chunk at a time into arrays: every row at once would hold three Python
+        # objects per article in the reader's process.
         read, codes, dates = array("q"), array("q"), array("q")
         while rows := cursor.fetchmany(CHUNK):
             read.extend(row[0] for row in rows)
