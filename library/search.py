@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from library import letters
 from library.listing import stored_listing
 from library.query import Query, QueryError, Term
-from library.results import ResultSet, id_array, id_set
+from library.results import ResultSet, id_array, id_mask, id_set
 from library.schema import SORTS
 from library.stream import SitePart, only_site_part, site_part
 from models.topic import TopicTree, topic_key
@@ -26,7 +26,7 @@ from models.topic import TopicTree, topic_key
 if TYPE_CHECKING:
     import numpy
 
-KEPT_MATCHES = 4  # word lookups kept between keystrokes
+KEPT_MATCHES = 6  # word lookups kept between keystrokes: a query being typed, and more
 UNREAD = "a.identity NOT IN (SELECT identity FROM state.read)"
 
 ScopeKey = tuple[str, tuple[object, ...], str, tuple[int, ...]]
@@ -130,8 +130,8 @@ class Search:
     def _word_matches(
         self, query: Query, version: int
     ) -> tuple[numpy.ndarray | None, numpy.ndarray | None]:
-        """Ids of the articles holding every word and ids of those holding any excluded
-        word (each ``None`` when there is no such word)."""
+        """The articles holding every word and those holding any excluded word, as masks
+        by id (each ``None`` when there is no such word)."""
         kept = [letter for term in query.terms if (letter := letters.kept_letter(term))]
         words = [term for term in query.terms if not letters.kept_letter(term)]
         wanted = [phrase for term in words if (phrase := _fts_phrase(term))]
@@ -141,25 +141,23 @@ class Search:
         return holding, lacking
 
     def _holding(self, wanted: list[str], kept: list[str], version: int) -> numpy.ndarray:
-        """Ids of the articles matching every phrase of ``wanted`` and holding a word
-        starting with each of the ``kept`` letters: a first letter being typed matches
-        most of a corpus, and its kept set answers for it, not the full-text index."""
+        """The articles (a mask by id) matching every phrase of ``wanted`` and holding a word
+        starting with each of the ``kept`` letters. Each phrase is looked up alone and
+        kept, so a keystroke asks the full-text index only for the word being typed; a
+        first letter matches most of a corpus, and its kept set answers for it."""
         found = [self._letter_set(letter, version) for letter in dict.fromkeys(kept)]
-        sets = [holds for holds in found if holds is not None]
-        if len(sets) < len(found):  # a refresh is adding articles
+        if any(holds is None for holds in found):  # a refresh is adding articles
             wanted = wanted + [f'"{letter}"*' for letter in kept]
-            sets = []
-        if not sets:
-            return self._matching(" AND ".join(wanted), version)
+            found = []
+        masks = [holds for holds in found if holds is not None]
+        masks += [self._matching(phrase, version) for phrase in dict.fromkeys(wanted)]
+        if len(masks) == 1:
+            return masks[0]
         import numpy
 
-        holds = sets[0] if len(sets) == 1 else numpy.logical_and.reduce(sets)
-        if not wanted:
-            return numpy.flatnonzero(holds)
-        ids = self._matching(" AND ".join(wanted), version)
-        ids = ids[ids < len(holds)]  # none past it unless a refresh has just added some
-        narrowed: numpy.ndarray = ids[holds[ids]]
-        return narrowed
+        size = min(len(mask) for mask in masks)  # past the end of any: not marked
+        both: numpy.ndarray = numpy.logical_and.reduce([mask[:size] for mask in masks])
+        return both
 
     def _letter_set(self, letter: str, version: int) -> numpy.ndarray | None:
         """The kept set of ``letter`` (by id, whether an article holds it), read once per
@@ -173,8 +171,8 @@ class Search:
         return holds
 
     def _matching(self, expression: str, version: int) -> numpy.ndarray:
-        """Ids of the articles matching an FTS5 expression, kept for the next few keystrokes
-        (a typed space or a backspace asks again for what was just found).
+        """The articles matching an FTS5 expression, as a mask by id, kept for the next few
+        keystrokes (a typed space or a backspace asks again for what was just found).
 
         The ids cross from SQLite as one string: a row per id would cost a Python
         tuple each, and tens of thousands of those per keystroke also wake the garbage
@@ -187,7 +185,7 @@ class Search:
             self._matches.move_to_end(key)
             return found
         sql = "SELECT group_concat(rowid) FROM article_text WHERE article_text MATCH ?"
-        found = id_array(self._run(sql, [expression])[0][0])
+        found = id_mask(id_array(self._run(sql, [expression])[0][0]))
         self._matches[key] = found
         if len(self._matches) > KEPT_MATCHES:
             self._matches.popitem(last=False)
