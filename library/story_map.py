@@ -3,6 +3,9 @@
 Grouping runs on every filter keystroke, so it is a few numpy passes over arrays
 indexed by article id (each article's story, headline rank and date), loaded once
 per index version after the reader's first frame, never a Python object per row.
+Most stories are one article, which is its own row: only the articles of shared
+stories are grouped, in arrays as long as there are shared stories, not as long as
+every story.
 A story's row is its headline among the matching members (``library.headline``:
 highest quality, then earliest), placed where its first member came in the list.
 """
@@ -61,6 +64,7 @@ class StoryMap:
         self.by_rank = ids
         self.published = numpy.full(size, NO_DATE, numpy.int64)
         self.published[ids] = numpy.frombuffer(dates, numpy.int64)
+        self.shared, self.shared_count = _shared(self.story, len(self.codes))
 
     def updated(self, db: sqlite3.Connection, changes: ListChanges) -> StoryMap:
         """A copy of this map without the articles that left the list and with those that
@@ -91,6 +95,7 @@ class StoryMap:
         new.published = _grown(self.published, size, NO_DATE)
         dates = (NO_DATE if row[1] is None else row[1] for row in rows)
         new.published[ids] = numpy.fromiter(dates, numpy.int64, len(rows))
+        new.shared, new.shared_count = _shared(new.story, len(new.codes))
         return new
 
     def covers(self, ids: numpy.ndarray) -> bool:
@@ -102,37 +107,49 @@ class StoryMap:
     def grouped(self, results: ResultSet, read: numpy.ndarray) -> StoryResults:
         """``results`` with one row per story; ``read`` marks read ids (by id).
 
-        Every step is one pass over the ids (``ufunc.at`` per story, no sort): a story's
-        row is where its first member was, showing its best-ranked member."""
+        A story's row is where its first member was, showing its best-ranked member.
+        An article whose story is its own is its row as it stands; the articles of
+        shared stories are gathered by ``ufunc.at`` (one pass each, no sort)."""
         import numpy
 
         ids = numpy.frombuffer(results.ids, numpy.int64)
-        count, stories = len(ids), len(self.codes)
+        count = len(ids)
         story = self.story[ids]
-        first = numpy.full(stories, count, numpy.int64)
-        numpy.minimum.at(first, story, numpy.arange(count))
-        is_first = numpy.zeros(count, bool)
-        is_first[first[first < count]] = True
-        rows = numpy.flatnonzero(is_first)
-        row_story = story[rows]
-        best = numpy.full(stories, len(self.by_rank), numpy.int64)
-        numpy.minimum.at(best, story, self.rank[ids])
-        heads = self.by_rank[best[row_story]]
-        sizes = numpy.bincount(story, minlength=stories)[row_story]
-        unread = ~read[ids] if len(read) else numpy.ones(count, bool)
-        unread_sources = numpy.bincount(story, unread, minlength=stories)[row_story]
+        place = self.shared[story]  # among the shared stories; -1 for a story of one
+        members = numpy.flatnonzero(place >= 0)
+        group = place[members]
+        shared = self.shared_count
+        first = numpy.full(shared, count, numpy.int64)
+        numpy.minimum.at(first, group, members)
+        is_row = place < 0
+        is_row[first[first < count]] = True
+        rows = numpy.flatnonzero(is_row)
         dates = self.published[ids]
-        earliest = numpy.full(stories, LATEST, numpy.int64)
-        numpy.minimum.at(earliest, story, numpy.where(dates == NO_DATE, LATEST, dates))
-        latest = numpy.full(stories, NO_DATE, numpy.int64)
-        numpy.maximum.at(latest, story, dates)
+        unread = ~read[ids] if len(read) else numpy.ones(count, bool)
+        earliest = numpy.where(dates == NO_DATE, LATEST, dates)
+        heads, sizes = ids[rows], numpy.ones(len(rows), numpy.int64)
+        unread_sources = unread[rows].astype(numpy.int64)
+        spans = (earliest[rows], dates[rows])
+        # The rows of shared stories, over the story's members in the results.
+        at = numpy.flatnonzero(place[rows] >= 0)
+        row_group = place[rows[at]]
+        best = numpy.full(shared, len(self.by_rank), numpy.int64)
+        numpy.minimum.at(best, group, self.rank[ids[members]])
+        heads[at] = self.by_rank[best[row_group]]
+        sizes[at] = numpy.bincount(group, minlength=shared)[row_group]
+        unread_sources[at] = numpy.bincount(group, unread[members], minlength=shared)[row_group]
+        low = numpy.full(shared, LATEST, numpy.int64)
+        numpy.minimum.at(low, group, earliest[members])
+        high = numpy.full(shared, NO_DATE, numpy.int64)
+        numpy.maximum.at(high, group, dates[members])
+        spans[0][at], spans[1][at] = low[row_group], high[row_group]
         return StoryResults(
             results,
             array("q", heads.tobytes()),
             sizes,
-            unread_sources.astype(numpy.int64),
-            (earliest[row_story], latest[row_story]),
-            self.codes[row_story],
+            unread_sources,
+            spans,
+            self.codes[story[rows]],
         )
 
 
@@ -200,6 +217,19 @@ def _joined(known: numpy.ndarray, codes: numpy.ndarray) -> tuple[numpy.ndarray, 
     dense[found] = order[place[found]]
     dense[~found] = len(known) + fresh_dense
     return numpy.concatenate([known, fresh]), dense
+
+
+def _shared(story: numpy.ndarray, stories: int) -> tuple[numpy.ndarray, int]:
+    """By story (its dense index): its place among the stories of more than one article
+    in ``story`` (by id, -1 where no article), or -1 for a story of one; and how many
+    stories are shared."""
+    import numpy
+
+    shared = numpy.bincount(story[story >= 0], minlength=stories) > 1
+    count = int(shared.sum())
+    place = numpy.full(stories, -1, numpy.int32)
+    place[shared] = numpy.arange(count, dtype=numpy.int32)
+    return place, count
 
 
 def _grown(values: numpy.ndarray, size: int, fill: int) -> numpy.ndarray:
