@@ -175,8 +175,9 @@ class StoryResults(ResultSet):
 
     @property
     def unread(self) -> int:
-        """Unread articles behind the rows (the status line counts articles)."""
-        return self.members.unread
+        """Unread articles behind the rows (the status line counts articles): each is a
+        source of one row, so the rows' counts add up to them without a pass over ids."""
+        return int(self.unread_sources.sum())
 
     def story_at(self, position: int) -> str | None:
         """The story of a row that stands for more than one article."""

@@ -35,3 +35,9 @@ def test_narrowing_keeps_the_order_takes_the_kept_and_leaves_the_dropped() -> No
     assert list(results.narrowed(keep, drop).ids) == [50, 3, 7, 1]
     assert list(results.narrowed(None, drop).ids) == [50, 3, 7, 40, 1]
     assert results.narrowed(keep, drop).read is results.read
+
+
+def test_an_article_is_found_where_it_is_in_the_results_and_not_when_absent() -> None:
+    results = ResultSet(no_rows, [50, 3, 12, 7])
+    assert [results.position_of(i) for i in (50, 12, 7, 4)] == [0, 2, 3, None]
+    assert ResultSet(no_rows, []).position_of(3) is None

@@ -82,4 +82,5 @@ def test_grouping_any_part_of_the_list_gives_each_story_its_row(tmp_path: Path, 
             )
         )
         assert rows == by_hand(stories, ids, read)
+        assert grouped.unread == len(set(ids) - read)
     assert max(stories.grouped(ResultSet(lambda: index.db, listed), read_mask(0, {})).sizes) > 1
