@@ -8,6 +8,8 @@ stories are grouped, in arrays as long as there are shared stories, not as long 
 every story.
 A story's row is its headline among the matching members (``library.headline``:
 highest quality, then earliest), placed where its first member came in the list.
+Ids, ranks and story indexes are held in 32 bits (dates in 64): half the memory of the
+map, and of the gathers a keystroke makes from it, at a million articles.
 """
 
 from __future__ import annotations
@@ -57,11 +59,11 @@ class StoryMap:
         ids = numpy.frombuffer(read, numpy.int64)
         size = int(ids.max()) + 1 if len(ids) else 1
         self.codes, dense = numpy.unique(numpy.frombuffer(codes, numpy.int64), return_inverse=True)
-        self.story = numpy.full(size, -1, numpy.int64)  # id -> dense story index
+        self.story = numpy.full(size, -1, numpy.int32)  # id -> dense story index
         self.story[ids] = dense
-        self.rank = numpy.zeros(size, numpy.int64)  # id -> place in the headline order
+        self.rank = numpy.zeros(size, numpy.int32)  # id -> place in the headline order
         self.rank[ids] = numpy.arange(len(ids))
-        self.by_rank = ids
+        self.by_rank = ids.astype(numpy.int32)
         self.published = numpy.full(size, NO_DATE, numpy.int64)
         self.published[ids] = numpy.frombuffer(dates, numpy.int64)
         self.shared, self.shared_count = _shared(self.story, len(self.codes))
@@ -91,7 +93,7 @@ class StoryMap:
         new.story[ids] = dense
         new.rank = _grown(self.rank, size, 0)
         new.rank[ids] = len(self.by_rank) + numpy.arange(len(ids))
-        new.by_rank = numpy.concatenate([self.by_rank, ids])
+        new.by_rank = numpy.concatenate([self.by_rank, ids.astype(numpy.int32)])
         new.published = _grown(self.published, size, NO_DATE)
         dates = (NO_DATE if row[1] is None else row[1] for row in rows)
         new.published[ids] = numpy.fromiter(dates, numpy.int64, len(rows))
@@ -237,7 +239,7 @@ def _grown(values: numpy.ndarray, size: int, fill: int) -> numpy.ndarray:
     """A copy of ``values`` made ``size`` long with ``fill``."""
     import numpy
 
-    grown = numpy.full(size, fill, numpy.int64)
+    grown = numpy.full(size, fill, values.dtype)
     grown[: len(values)] = values
     return grown
 
