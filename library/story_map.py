@@ -18,7 +18,7 @@ import copy
 import sqlite3
 from array import array
 from collections.abc import Callable, Container
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from library.db import select_in
 from library.headline import Member, best_first
@@ -66,7 +66,7 @@ class StoryMap:
         self.by_rank = ids.astype(numpy.int32)
         self.published = numpy.full(size, NO_DATE, numpy.int64)
         self.published[ids] = numpy.frombuffer(dates, numpy.int64)
-        self.shared, self.shared_count = _shared(self.story, len(self.codes))
+        self.shared, self.shared_codes = _shared(self.story, self.codes)
 
     def updated(self, db: sqlite3.Connection, changes: ListChanges) -> StoryMap:
         """A copy of this map without the articles that left the list and with those that
@@ -97,7 +97,7 @@ class StoryMap:
         new.published = _grown(self.published, size, NO_DATE)
         dates = (NO_DATE if row[1] is None else row[1] for row in rows)
         new.published[ids] = numpy.fromiter(dates, numpy.int64, len(rows))
-        new.shared, new.shared_count = _shared(new.story, len(new.codes))
+        new.shared, new.shared_codes = _shared(new.story, new.codes)
         return new
 
     def covers(self, ids: numpy.ndarray) -> bool:
@@ -110,95 +110,149 @@ class StoryMap:
         """``results`` with one row per story; ``read`` marks read ids (by id).
 
         A story's row is where its first member was, showing its best-ranked member.
-        An article whose story is its own is its row as it stands; the articles of
-        shared stories are gathered by ``ufunc.at`` (one pass each, no sort)."""
+        An article whose story is its own is its row as it stands: the pass over the
+        list keeps only each row's id and its place among the shared stories. The
+        articles of shared stories are gathered by ``ufunc.at`` (one pass each, no sort)
+        into arrays as long as there are shared stories."""
         import numpy
 
         ids = numpy.frombuffer(results.ids, numpy.int64)
         count = len(ids)
-        story = self.story[ids]
-        place = self.shared[story]  # among the shared stories; -1 for a story of one
-        members = numpy.flatnonzero(place >= 0)
+        place = self.shared[self.story[ids]]  # among the shared stories; -1 for a story of one
+        is_row = place < 0
+        members = numpy.flatnonzero(~is_row)
         group = place[members]
-        shared = self.shared_count
+        unread = ~read[ids] if len(read) else numpy.ones(count, bool)
+        unread_alone = int(numpy.count_nonzero(unread & is_row))
+        member_unread = unread[members]
+        del unread
+        shared = len(self.shared_codes)
         first = numpy.full(shared, count, numpy.int64)
         numpy.minimum.at(first, group, members)
-        is_row = place < 0
         is_row[first[first < count]] = True
-        rows = numpy.flatnonzero(is_row)
-        dates = self.published[ids]
-        unread = ~read[ids] if len(read) else numpy.ones(count, bool)
-        earliest = numpy.where(dates == NO_DATE, LATEST, dates)
-        heads, sizes = ids[rows], numpy.ones(len(rows), numpy.int64)
-        unread_sources = unread[rows].astype(numpy.int64)
-        spans = (earliest[rows], dates[rows])
-        # The rows of shared stories, over the story's members in the results.
-        at = numpy.flatnonzero(place[rows] >= 0)
-        row_group = place[rows[at]]
+        heads, row_place = ids[is_row], place[is_row]
+        del is_row, place
+        member_ids = ids[members]
         best = numpy.full(shared, len(self.by_rank), numpy.int64)
-        numpy.minimum.at(best, group, self.rank[ids[members]])
-        heads[at] = self.by_rank[best[row_group]]
-        sizes[at] = numpy.bincount(group, minlength=shared)[row_group]
-        unread_sources[at] = numpy.bincount(group, unread[members], minlength=shared)[row_group]
-        low = numpy.full(shared, LATEST, numpy.int64)
-        numpy.minimum.at(low, group, earliest[members])
-        high = numpy.full(shared, NO_DATE, numpy.int64)
-        numpy.maximum.at(high, group, dates[members])
-        spans[0][at], spans[1][at] = low[row_group], high[row_group]
+        numpy.minimum.at(best, group, self.rank[member_ids])
+        at = row_place >= 0
+        heads[at] = self.by_rank[best[row_place[at]]]
+        dates = self.published[member_ids]
+        earliest = numpy.full(shared, LATEST, numpy.int64)
+        numpy.minimum.at(earliest, group, numpy.where(dates == NO_DATE, LATEST, dates))
+        latest = numpy.full(shared, NO_DATE, numpy.int64)
+        numpy.maximum.at(latest, group, dates)
+        stories = SharedStories(
+            numpy.bincount(group, minlength=shared),
+            numpy.bincount(group, member_unread, minlength=shared).astype(numpy.int64),
+            earliest,
+            latest,
+        )
         return StoryResults(
             results,
             array("q", heads.tobytes()),
-            sizes,
-            unread_sources,
-            spans,
-            self.codes[story[rows]],
+            row_place,
+            stories,
+            unread_alone + int(stories.unread.sum()),
+            self,
+            read,
         )
 
 
+class SharedStories(NamedTuple):
+    """By shared story (its place among them): its members in a result, those unread,
+    and their earliest and latest dates."""
+
+    sizes: numpy.ndarray
+    unread: numpy.ndarray
+    earliest: numpy.ndarray
+    latest: numpy.ndarray
+
+
+class StoryRow(NamedTuple):
+    """A row of a story list: its headline's id, its sources (in the result), unread
+    sources, earliest and latest dates (``LATEST``, ``NO_DATE`` when none), and its story
+    as ``int(story id, 16)`` (< 0: none yet)."""
+
+    head: int
+    size: int
+    unread: int
+    earliest: int
+    latest: int
+    code: int
+
+
 class StoryResults(ResultSet):
-    """A result with one row per story: each row's number of sources, unread sources
-    and dates; the articles behind the rows are the original result's."""
+    """A result with one row per story; the articles behind the rows are the original
+    result's. A row of a story of one is its article alone; only the rows of shared
+    stories keep counts and dates (``SharedStories``), read when a row is shown."""
 
     def __init__(
         self,
         members: ResultSet,
         heads: array[int],
-        sizes: numpy.ndarray,
-        unread: numpy.ndarray,
-        spans: tuple[numpy.ndarray, numpy.ndarray],
-        codes: numpy.ndarray,
+        row_place: numpy.ndarray,
+        shared: SharedStories,
+        unread: int,
+        stories: StoryMap,
+        read: numpy.ndarray,
     ) -> None:
         super().__init__(members.connection, heads, members.read)
         self.members = members
-        self.sizes = sizes
-        self.unread_sources = unread
-        self.spans = spans
-        self.codes = codes  # each row's story, as ``int(story id, 16)`` (< 0: none yet)
+        self.row_place = row_place  # by row: its place among the shared stories, or -1
+        self.shared = shared
+        self._unread = unread
+        self.stories = stories
+        self.read_mask = read  # by id, as grouped (empty: none read)
 
     @property
     def unread(self) -> int:
-        """Unread articles behind the rows (the status line counts articles): each is a
-        source of one row, so the rows' counts add up to them without a pass over ids."""
-        return int(self.unread_sources.sum())
+        """Unread articles behind the rows (the status line counts articles)."""
+        return self._unread
+
+    def story_row(self, position: int) -> StoryRow:
+        """The row at ``position``."""
+        head = self.ids[position]
+        place = int(self.row_place[position])
+        stories = self.stories
+        if place < 0:
+            date = int(stories.published[head])
+            first = LATEST if date == NO_DATE else date
+            read = self.read_mask
+            unread = int(not (head < len(read) and read[head]))
+            code = int(stories.codes[stories.story[head]])
+            return StoryRow(head, 1, unread, first, date, code)
+        shared = self.shared
+        return StoryRow(
+            head,
+            int(shared.sizes[place]),
+            int(shared.unread[place]),
+            int(shared.earliest[place]),
+            int(shared.latest[place]),
+            int(stories.shared_codes[place]),
+        )
 
     def story_at(self, position: int) -> str | None:
         """The story of a row that stands for more than one article."""
-        if 0 <= position < len(self.codes) and self.sizes[position] > 1:
-            code = int(self.codes[position])
-            return f"{code:0{STORY_DIGITS}x}" if code >= 0 else None
+        if not 0 <= position < len(self.row_place) or self.row_place[position] < 0:
+            return None
+        row = self.story_row(position)
+        if row.size > 1 and row.code >= 0:
+            return f"{row.code:0{STORY_DIGITS}x}"
         return None
 
     def note(self, position: int, day: Callable[[int], str]) -> str:
         """``3 sources · 2 unread · 03-05…03-07`` for a story's row, else ''."""
-        size = int(self.sizes[position])
-        if size < 2:
+        if self.row_place[position] < 0:
             return ""
-        first, last = int(self.spans[0][position]), int(self.spans[1][position])
+        row = self.story_row(position)
+        if row.size < 2:
+            return ""
         when = ""
-        if last != NO_DATE:
-            start, end = day(first), day(last)
+        if row.latest != NO_DATE:
+            start, end = day(row.earliest), day(row.latest)
             when = f" · {start[5:]}" + (f"…{end[5:]}" if end != start else "")
-        return f"{size} sources · {int(self.unread_sources[position])} unread{when}"
+        return f"{row.size} sources · {row.unread} unread{when}"
 
     def identities(self) -> list[str]:
         """Every article behind the rows (marking a story read marks all its sources)."""
@@ -222,17 +276,16 @@ def _joined(known: numpy.ndarray, codes: numpy.ndarray) -> tuple[numpy.ndarray, 
     return numpy.concatenate([known, fresh]), dense
 
 
-def _shared(story: numpy.ndarray, stories: int) -> tuple[numpy.ndarray, int]:
+def _shared(story: numpy.ndarray, codes: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
     """By story (its dense index): its place among the stories of more than one article
-    in ``story`` (by id, -1 where no article), or -1 for a story of one; and how many
-    stories are shared."""
+    in ``story`` (by id, -1 where no article), or -1 for a story of one; and the codes
+    of the shared stories, by place."""
     import numpy
 
-    shared = numpy.bincount(story[story >= 0], minlength=stories) > 1
-    count = int(shared.sum())
-    place = numpy.full(stories, -1, numpy.int32)
-    place[shared] = numpy.arange(count, dtype=numpy.int32)
-    return place, count
+    shared = numpy.bincount(story[story >= 0], minlength=len(codes)) > 1
+    place = numpy.full(len(codes), -1, numpy.int32)
+    place[shared] = numpy.arange(int(shared.sum()), dtype=numpy.int32)
+    return place, codes[shared]
 
 
 def _grown(values: numpy.ndarray, size: int, fill: int) -> numpy.ndarray:

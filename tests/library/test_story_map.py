@@ -70,17 +70,8 @@ def test_grouping_any_part_of_the_list_gives_each_story_its_row(tmp_path: Path, 
         grouped = stories.grouped(
             ResultSet(lambda: index.db, ids), read_mask(len(stories.story), dict.fromkeys(read))
         )
-        rows = list(
-            zip(
-                grouped.ids,
-                grouped.sizes.tolist(),
-                grouped.unread_sources.tolist(),
-                grouped.spans[0].tolist(),
-                grouped.spans[1].tolist(),
-                grouped.codes.tolist(),
-                strict=True,
-            )
-        )
+        rows = [tuple(grouped.story_row(position)) for position in range(len(grouped))]
         assert rows == by_hand(stories, ids, read)
         assert grouped.unread == len(set(ids) - read)
-    assert max(stories.grouped(ResultSet(lambda: index.db, listed), read_mask(0, {})).sizes) > 1
+    whole = stories.grouped(ResultSet(lambda: index.db, listed), read_mask(0, {}))
+    assert max(whole.story_row(position).size for position in range(len(whole))) > 1

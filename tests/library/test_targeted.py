@@ -61,7 +61,8 @@ def grouping(stories: StoryMap, index: CorpusIndex) -> tuple[list, list, list]:
     ids = [row[0] for row in index.db.execute("SELECT id FROM articles WHERE duplicate_of IS NULL")]
     results = ResultSet(lambda: index.db, sorted(ids))
     grouped = stories.grouped(results, read_mask(len(stories.story), ()))
-    return list(grouped.ids), grouped.sizes.tolist(), grouped.codes.tolist()
+    rows = [grouped.story_row(position) for position in range(len(grouped))]
+    return list(grouped.ids), [row.size for row in rows], [row.code for row in rows]
 
 
 def same_grouping(updated: StoryMap, index: CorpusIndex, arrived: dict[int, int]) -> None:
