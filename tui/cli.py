@@ -319,10 +319,10 @@ def run_reader(args: argparse.Namespace) -> int:
         from tui.serve import serve
 
         return serve(args.paths, host=args.host, port=args.port)
-    from tui.allocator import share_one_arena
+    from tui.allocator import share_arenas
     from tui.collector import pause_collection
 
-    share_one_arena()  # before the first thread
+    share_arenas()  # before the first thread
     pause_collection()  # until the reader has painted
     from tui.app import LedeApp
     from tui.lifeline import Lifeline
