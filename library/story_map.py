@@ -155,7 +155,6 @@ class StoryMap:
             stories,
             unread_alone + int(stories.unread.sum()),
             self,
-            read,
         )
 
 
@@ -195,7 +194,6 @@ class StoryResults(ResultSet):
         shared: SharedStories,
         unread: int,
         stories: StoryMap,
-        read: numpy.ndarray,
     ) -> None:
         super().__init__(members.connection, heads, members.read)
         self.members = members
@@ -203,7 +201,6 @@ class StoryResults(ResultSet):
         self.shared = shared
         self._unread = unread
         self.stories = stories
-        self.read_mask = read  # by id, as grouped (empty: none read)
 
     @property
     def unread(self) -> int:
@@ -218,8 +215,7 @@ class StoryResults(ResultSet):
         if place < 0:
             date = int(stories.published[head])
             first = LATEST if date == NO_DATE else date
-            read = self.read_mask
-            unread = int(not (head < len(read) and read[head]))
+            unread = int(head not in self.members.read)
             code = int(stories.codes[stories.story[head]])
             return StoryRow(head, 1, unread, first, date, code)
         shared = self.shared

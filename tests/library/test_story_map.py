@@ -67,9 +67,8 @@ def test_grouping_any_part_of_the_list_gives_each_story_its_row(tmp_path: Path, 
     for _ in range(20):
         ids = chance.sample(listed, chance.randint(0, len(listed)))
         read = {article for article in ids if chance.random() < 0.3}
-        grouped = stories.grouped(
-            ResultSet(lambda: index.db, ids), read_mask(len(stories.story), dict.fromkeys(read))
-        )
+        results = ResultSet(lambda: index.db, ids, dict.fromkeys(read))
+        grouped = stories.grouped(results, read_mask(len(stories.story), results.read))
         rows = [tuple(grouped.story_row(position)) for position in range(len(grouped))]
         assert rows == by_hand(stories, ids, read)
         assert grouped.unread == len(set(ids) - read)
