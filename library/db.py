@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+BUSY_TIMEOUT = 30  # seconds a statement waits for another connection's write
+BUSY_RETRY = 0.01  # seconds between two tries to switch a new database to WAL
 CHUNK = 900  # values per statement: under SQLite's default limit of 999 parameters
 SIGNALS_EVERY = 100_000  # SQLite steps between the chances a pending signal gets
 _UNOPENABLE = (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM)
@@ -31,13 +34,29 @@ def connect(path: Path) -> sqlite3.Connection:
     one connection writes. A Ctrl-C during a long statement ends it (``interrupted``)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        db = sqlite3.connect(path, timeout=30)
-        db.execute("PRAGMA journal_mode=WAL")
+        db = sqlite3.connect(path, timeout=BUSY_TIMEOUT)
+        use_wal(db, BUSY_TIMEOUT)
     except sqlite3.Error as error:
         raise opening(path, error) from None
     db.execute("PRAGMA synchronous=NORMAL")
     db.set_progress_handler(_let_signals_in, SIGNALS_EVERY)
     return db
+
+
+def use_wal(db: sqlite3.Connection, timeout: float) -> None:
+    """Switch ``db`` to WAL, retrying for up to ``timeout`` seconds. Processes that open a
+    new database at once each try the switch; SQLite reports all but one busy at once
+    rather than calling the busy handler (waiting could deadlock), so the wait is here."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            busy = getattr(error, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_BUSY
+            if not busy or time.monotonic() > deadline:
+                raise
+        time.sleep(BUSY_RETRY)
 
 
 def _let_signals_in() -> bool:

@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
+from library.db import BUSY_TIMEOUT
 from library.parallel import run_apart
 from library.scan import FoundFile, Skipped, scan
 from models.text import printable
@@ -56,7 +57,7 @@ def differences(db_path: str, roots: list[str]) -> Differences:
     narrow (each one's root is a number, not its text again): the comparison then
     walks both tables in one order, and the temporary table stays in SQLite's cache.
     """
-    db = sqlite3.connect(db_path, timeout=30)
+    db = sqlite3.connect(db_path, timeout=BUSY_TIMEOUT)
     unusable: list[str] = []
     origins: dict[tuple[bool, str], int] = {}  # (explicit, root) -> its number
 

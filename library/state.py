@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from library.damage import StateDamaged, is_damage
-from library.db import opening, select_in
+from library.db import opening, select_in, use_wal
 
 Flag = Literal["read", "starred"]
 TABLES: tuple[Flag, ...] = ("read", "starred")
@@ -42,15 +42,15 @@ class StateStore:
         except sqlite3.Error as error:
             raise opening(path, error) from None
         try:
-            self._create()
+            self._create(timeout)
         except sqlite3.DatabaseError as error:
             self.db.close()
             if is_damage(error):
                 raise StateDamaged(path) from None
             raise opening(path, error) from None
 
-    def _create(self) -> None:
-        self.db.execute("PRAGMA journal_mode=WAL")
+    def _create(self, timeout: float) -> None:
+        use_wal(self.db, timeout)
         self.db.execute("PRAGMA synchronous=FULL")
         for table in TABLES:
             self.db.execute(

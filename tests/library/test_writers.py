@@ -8,12 +8,16 @@ import re
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from library import paths
+from library.db import connect
+from library.state import StateStore
 from library.synthetic import generate
 from library.writer import lock_path, writing
 from tests.conftest import lede_executable
@@ -97,3 +101,33 @@ def test_a_waiter_may_give_up(tmp_path: Path) -> None:
             pytest.fail("entered a lock another writer holds")
     with writing(database):  # given up, it holds nothing
         pass
+
+
+@pytest.mark.parametrize(("opener", "rounds"), [(connect, 50), (StateStore, 100)])
+def test_many_open_a_new_database_at_once_and_none_is_refused(
+    tmp_path: Path, opener: Callable[[Path], sqlite3.Connection | StateStore], rounds: int
+) -> None:
+    """Two ``lede index`` started together each switch the new index to WAL; SQLite lets
+    one switch and reports the others busy at once. Here eight connections race to open
+    each of many new files: without the wait, a few rounds saw a refusal."""
+    refused: list[Exception] = []
+
+    def open_when_all_are_ready(path: Path, ready: threading.Barrier) -> None:
+        ready.wait()
+        try:
+            opened = opener(path)
+            opened.close()
+        except Exception as error:
+            refused.append(error)
+
+    for round_ in range(rounds):
+        ready = threading.Barrier(8)
+        path = tmp_path / f"{round_}.sqlite"
+        openers = [
+            threading.Thread(target=open_when_all_are_ready, args=(path, ready)) for _ in range(8)
+        ]
+        for thread in openers:
+            thread.start()
+        for thread in openers:
+            thread.join()
+    assert refused == []
