@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -161,12 +161,22 @@ class CorpusIndex:
         return report
 
     def refresh_paths(self, paths: Iterable[str]) -> RefreshReport:
-        """Bring the index up to date with just ``paths`` (see ``targeted``), in a worker
-        process kept for it: a big pull indexed in groups would otherwise hold this
-        process's interpreter lock for seconds, against the keys a person types."""
+        """Bring the index up to date with just ``paths`` (see ``targeted``)."""
         from library.targeted import refresh_paths
 
-        report = self.start_writer().run(refresh_paths, self.roots, self.db_path, list(paths))
+        return self._in_writer(refresh_paths, list(paths))
+
+    def refresh_recent(self) -> RefreshReport:
+        """Bring the files most likely changed up to date (``targeted.refresh_recent``)."""
+        from library.targeted import refresh_recent
+
+        return self._in_writer(refresh_recent)
+
+    def _in_writer(self, refresh: Callable[..., RefreshReport], *args: object) -> RefreshReport:
+        """Run a targeted refresh in a worker process kept for it: a big pull indexed in
+        groups would otherwise hold this process's interpreter lock for seconds, against
+        the keys a person types."""
+        report = self.start_writer().run(refresh, self.roots, self.db_path, *args)
         if report.topics_changed:  # else the tree is not read again for every refill
             self._tree = None
         return report

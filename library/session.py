@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, NamedTuple
 
 from library.corpus import open_index, open_state
@@ -122,8 +123,20 @@ class ReaderSession:
 
     def refresh_paths(self, paths: Iterable[str]) -> RefreshReport:
         """Bring the index up to date with the files at ``paths`` only (from a thread)."""
+        return self._in_step(partial(self.index.refresh_paths, paths))
+
+    def refresh_recent(self) -> RefreshReport | None:
+        """Bring the files most likely changed while the reader was closed up to date
+        (from a thread, before the full refresh); None for an index that holds no article
+        yet, which the full refresh parses whole."""
+        if self.index.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None:
+            return None
+        return self._in_step(self.index.refresh_recent)
+
+    def _in_step(self, refresh: Callable[[], RefreshReport]) -> RefreshReport:
+        """Run a targeted refresh and keep the story map in step with what it changed."""
         with self._writing:
-            report = self.index.refresh_paths(paths)
+            report = refresh()
         with self._stories_changing:  # after a load that may have read the index before
             stories = self._stories
             if report.listed is not None and stories is not None:

@@ -151,6 +151,7 @@ class LedeApp(App[None]):
         assert self.session is not None
         if self.follower is not None:
             self.follower.wait_until_watching()
+            self.follower.look_at_recent()
         worker = get_current_worker()
         reloaded = [0.0]  # when the list was last refilled; the first report refills at once
         ended = [False]  # a report still queued once indexing has ended is dropped

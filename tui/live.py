@@ -9,6 +9,8 @@ place (``MainScreen.follow_changes``).
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from library.counts import plural
@@ -68,15 +70,23 @@ class CorpusFollower:
         if self.watcher is not None:
             self.watcher.stop()
 
+    def look_at_recent(self) -> None:
+        """Index what changed among the files most likely to have changed while the reader
+        was closed (in a thread, before the walk of every file), and show it."""
+        self._index(self.session.refresh_recent)
+
     def _changed(self, paths: set[str]) -> None:
         """Index what the watcher saw (in its thread); a file still being written fails to
         parse now and is parsed again on its next change, without a word."""
+        self._index(partial(self.session.refresh_paths, paths))
+
+    def _index(self, refresh: Callable[[], RefreshReport | None]) -> None:
         try:
-            report = self.session.refresh_paths(paths)
+            report = refresh()
         except Exception as error:  # noqa: BLE001 - shown to the user, never a traceback
             self._failed(f"Indexing changed files failed: {error}")
             return
-        if report.parsed or report.removed:
+        if report is not None and (report.parsed or report.removed):
             self.app.call_later(self._show, report)
 
     def _failed(self, message: str) -> None:

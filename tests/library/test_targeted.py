@@ -166,6 +166,31 @@ def test_a_new_file_does_not_read_every_article(tmp_path: Path, monkeypatch) -> 
     assert "SELECT name, parent, topic_id" not in " ".join(statements)  # the tree stays
 
 
+def test_the_newest_article_and_the_last_file_to_arrive_are_looked_at_first(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "site"
+    old = [article(root, f"old-{n}.md", f"Old {n}", day=f"2020-01-{n + 1:02d}") for n in range(9)]
+    newest = article(root, "newest.md", "Newest", day="2026-11-30")
+    index = open_index([str(root)], open_state())
+    index.refresh()
+    late = article(root, "late.md", "Late", day="2019-06-01")  # an old date, arrived last
+    index.refresh()
+    assert targeted.recent_paths(index.db, 1) == sorted([str(late), str(newest)])
+
+    for path in (newest, late, old[4]):
+        path.write_text(path.read_text().replace('title: "', 'title: "Corrected '))
+    report = targeted.refresh_recent(index.roots, index.db_path, 1)
+    assert report.articles == (0, 2, 0)
+    stored = dict(index.db.execute("SELECT path, title FROM articles"))
+    assert (stored[str(newest)], stored[str(late)]) == ("Corrected Newest", "Corrected Late")
+    assert stored[str(old[4])] == "Old 4"  # left to the walk of every file
+    assert index.refresh().parsed == 1
+    assert index.db.execute(
+        "SELECT title FROM articles WHERE path = ?", (str(old[4]),)
+    ).fetchone() == ("Corrected Old 4",)
+
+
 def test_changed_paths_are_parsed_in_another_process(tmp_path: Path) -> None:
     root = tmp_path / "site"
     article(root, "a.md", "A")

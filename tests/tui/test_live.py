@@ -13,10 +13,15 @@ import sys
 import threading
 from functools import partial
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from library.indexer import RefreshReport
 from library.scope import SINCE
+from library.session import ReaderSession
 from tests.git_corpus import GitCorpus, article, git_corpus
-from tests.tui.pilot import indexed, notifications, status, titles, until
+from tests.tui.pilot import DEADLINE, indexed, notifications, status, titles, until
 from tui.app import LedeApp
 from tui.widgets.article_list import ArticleList
 from tui.widgets.topic_tree import TopicTree
@@ -151,6 +156,37 @@ async def test_since_last_visit_counts_what_came_between_two_sessions(
         news(reader_corpus, "now.md", "Arrived during this visit")
         await until(pilot, lambda: len(titles(app)) == 3, "the live arrival in the scope")
         await until(pilot, lambda: "Since last visit 3" in tree_labels(app), "its count")
+
+
+async def test_a_change_made_while_closed_to_the_newest_news_shows_before_the_walk_ends(
+    reader_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The walk of every file takes seconds on a large corpus; the newest articles' files
+    are looked at before it. Here the walk is held until the change is on screen."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        newest = app.session.index.db.execute(
+            "SELECT path, title FROM articles ORDER BY published DESC LIMIT 1"
+        ).fetchone()
+        assert newest[1] == titles(app)[0]
+    path = Path(newest[0])
+    path.write_text(path.read_text().replace(newest[1], "Corrected: " + newest[1]))
+    walk = threading.Event()
+    refresh = ReaderSession.refresh
+
+    def held(self: ReaderSession, *args: Any, **kwargs: Any) -> RefreshReport:
+        assert walk.wait(DEADLINE), "the walk was never let go"
+        return refresh(self, *args, **kwargs)
+
+    monkeypatch.setattr(ReaderSession, "refresh", held)
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await until(pilot, lambda: "Corrected: " + newest[1] in titles(app), "the change")
+        await until(pilot, lambda: "1 article changed" in notifications(app), "its note")
+        walk.set()
+        await indexed(pilot)
+        assert titles(app)[0] == "Corrected: " + newest[1]
 
 
 FIRST_FRAME = """
