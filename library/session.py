@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from library.corpus import open_index, open_state
 from library.index import CorpusIndex, ProgressCallback, RefreshReport
+from library.kept_stories import KeptStories
 from library.paths import corpus_key
 from library.query import Query, QueryError, parse_query, with_prefix_last
 from library.results import ArticleRow, ResultSet, id_set
@@ -30,7 +31,6 @@ from models.problem import Problem
 from models.topic import TopicTree
 
 if TYPE_CHECKING:
-    from library.story_map import StoryMap
     from models.article import Article
 
 
@@ -99,17 +99,13 @@ class ReaderSession:
         self._visit, self.previous_visit = self.state.begin_session(corpus_key(self.paths))
         self._writing = threading.Lock()  # one refresh at a time: a full one, or a watcher's
         self.stories_grouped = True  # one row per story (``c`` shows every article)
-        self._stories: StoryMap | None = None  # loaded after the first frame
-        self._stories_changing = threading.Lock()  # a load, or an update for changed paths
+        self.stories = KeptStories(lambda: self.index.db)  # loaded after the first frame
         self._grouped: tuple[ResultSet, object, ResultSet] | None = None
 
     def load_stories(self) -> None:
         """Load every article's story for grouping the list (safe to call from a thread;
         until it is loaded the list shows every article)."""
-        from library.story_map import StoryMap
-
-        with self._stories_changing:
-            self._stories = StoryMap(self.index.db)
+        self.stories.load()
 
     def refresh(
         self, progress: ProgressCallback | None = None, waiting: Waiting | None = None
@@ -137,13 +133,8 @@ class ReaderSession:
         """Run a targeted refresh and keep the story map in step with what it changed."""
         with self._writing:
             report = refresh()
-        with self._stories_changing:  # after a load that may have read the index before
-            stories = self._stories
-            if report.listed is not None and stories is not None:
-                self._stories = stories.updated(self.index.db, report.listed)
-                return report
         if report.parsed or report.removed:
-            self.load_stories()
+            self.stories.changed(report.listed)
         return report
 
     def start_writer(self) -> None:
@@ -195,7 +186,7 @@ class ReaderSession:
         """One row per story (the same object for the same results, so nothing repaints)."""
         from library.story_map import read_mask
 
-        stories = self._stories
+        stories = self.stories.map
         if stories is None:
             return results
         last = self._grouped

@@ -150,8 +150,8 @@ class LedeApp(App[None]):
         """Bring the index up to date; the reader stays usable and fills in as it goes."""
         assert self.session is not None
         if self.follower is not None:
+            self.follower.look_at_recent()  # needs no watcher: the full scan comes after
             self.follower.wait_until_watching()
-            self.follower.look_at_recent()
         worker = get_current_worker()
         reloaded = [0.0]  # when the list was last refilled; the first report refills at once
         ended = [False]  # a report still queued once indexing has ended is dropped
