@@ -1,15 +1,13 @@
 """The list as stories: one row per story, worked out from the ids of a result.
 
 Grouping runs on every filter keystroke, so it is a few numpy passes over arrays
-indexed by article id (each article's story, headline rank and date), loaded once
-per index version after the reader's first frame, never a Python object per row.
-Most stories are one article, which is its own row: only the articles of shared
-stories are grouped, in arrays as long as there are shared stories, not as long as
-every story.
-A story's row is its headline among the matching members (``library.headline``:
-highest quality, then earliest), placed where its first member came in the list.
-Ids, ranks and story indexes are held in 32 bits (dates in 64): half the memory of the
-map, and of the gathers a keystroke makes from it, at a million articles.
+indexed by article id, loaded once per index version after the reader's first frame,
+never a Python object per row. Most stories are one article, which is its own row:
+the map holds only the articles of shared stories (a few in a hundred), so loading it
+reads those from the index and not every article, and every other article is a row of
+its own. A story's row is its headline among the matching members
+(``library.headline``: highest quality, then earliest), placed where its first member
+came in the list. Ids, ranks and story indexes are held in 32 bits.
 """
 
 from __future__ import annotations
@@ -38,73 +36,80 @@ CHUNK = 16384  # rows read at a time when the map is loaded
 
 
 class StoryMap:
-    """By article id: its story (a dense index), its date; and ids in headline order."""
+    """By article id: its shared story (a dense index; -1 for an article that is its own
+    story) and its place in the headline order; the dates of the members in that order."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
         import numpy
 
         cursor = db.execute(
-            "SELECT id, coalesce(story, ''), coalesce(published, ?) FROM articles "
-            f"WHERE duplicate_of IS NULL ORDER BY {HEADLINE_ORDER}",
+            "SELECT id, story, coalesce(published, ?) FROM articles "
+            "WHERE duplicate_of IS NULL AND story IN (SELECT story FROM articles "
+            "WHERE story IS NOT NULL GROUP BY story HAVING count(*) > 1) "
+            f"ORDER BY {HEADLINE_ORDER}",
             (NO_DATE,),
         )
-        # Taken a chunk at a time into arrays: every row at once would hold three Python
-        # objects per article in the reader's process.
         read, codes, dates = array("q"), array("q"), array("q")
         while rows := cursor.fetchmany(CHUNK):
             read.extend(row[0] for row in rows)
-            # An article without a story yet is one of its own (a negative code).
-            codes.extend(int(row[1], 16) if row[1] else -row[0] for row in rows)
+            codes.extend(int(row[1], 16) for row in rows)
             dates.extend(row[2] for row in rows)
         ids = numpy.frombuffer(read, numpy.int64)
-        size = int(ids.max()) + 1 if len(ids) else 1
+        # Every article stored by now is known: those not read are stories of their own.
+        size = (db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0) + 1
         self.codes, dense = numpy.unique(numpy.frombuffer(codes, numpy.int64), return_inverse=True)
         self.story = numpy.full(size, -1, numpy.int32)  # id -> dense story index
         self.story[ids] = dense
         self.rank = numpy.zeros(size, numpy.int32)  # id -> place in the headline order
         self.rank[ids] = numpy.arange(len(ids))
         self.by_rank = ids.astype(numpy.int32)
-        self.published = numpy.full(size, NO_DATE, numpy.int64)
-        self.published[ids] = numpy.frombuffer(dates, numpy.int64)
+        self.dates = numpy.frombuffer(dates, numpy.int64).copy()  # by place in that order
         self.shared, self.shared_codes = _shared(self.story, self.codes)
 
     def updated(self, db: sqlite3.Connection, changes: ListChanges) -> StoryMap:
         """A copy of this map without the articles that left the list and with those that
-        entered it, read by id alone: each arrival of a watched file would otherwise load
-        every article again. An article joins its story's row (or is one of its own);
-        the arrivals are ranked among themselves in the headline order but after the
-        articles already loaded, so a later arrival heads an older story only once the
-        map is loaded whole (the next start or ``r``)."""
+        entered it, and the articles whose story they join, read by story alone: each
+        arrival of a watched file would otherwise load the map again. The articles new
+        to the map are ranked among themselves in the headline order but after those
+        already in it, so an arrival heads an older story only once the map is loaded
+        whole (the next start or ``r``)."""
         import numpy
 
-        sql = "SELECT id, published, quality, identity, story FROM articles WHERE id IN ({marks})"
-        found = select_in(db, sql, changes.entered)
-        rows = sorted(found, key=lambda row: best_first(Member(*row[:4])))
-        ids = numpy.fromiter((row[0] for row in rows), numpy.int64, len(rows))
-        codes = numpy.fromiter(
-            (int(row[4], 16) if row[4] else -row[0] for row in rows), numpy.int64, len(rows)
+        sql = "SELECT story FROM articles WHERE id IN ({marks}) AND story IS NOT NULL"
+        joined = {row[0] for row in select_in(db, sql, changes.entered)}
+        sql = (
+            "SELECT id, published, quality, identity, story FROM articles "
+            "WHERE duplicate_of IS NULL AND story IN ({marks})"
         )
+        rows = [row for row in select_in(db, sql, joined) if not self._holds(row[0], changes)]
+        rows.sort(key=lambda row: best_first(Member(*row[:4])))
+        ids = numpy.fromiter((row[0] for row in rows), numpy.int64, len(rows))
+        codes = numpy.fromiter((int(row[4], 16) for row in rows), numpy.int64, len(rows))
         left = numpy.fromiter(changes.left, numpy.int64, len(changes.left))
-        size = max([len(self.story), *(int(i.max()) + 1 for i in (ids, left) if len(i))])
+        entered = numpy.fromiter(changes.entered, numpy.int64, len(changes.entered))
+        size = max([len(self.story), *(int(i.max()) + 1 for i in (entered, left) if len(i))])
         new = copy.copy(self)
         new.codes, dense = _joined(self.codes, codes)
         new.story = _grown(self.story, size, -1)
         new.story[left] = -1
+        new.story[entered] = -1  # a story of its own, unless read below
         new.story[ids] = dense
         new.rank = _grown(self.rank, size, 0)
         new.rank[ids] = len(self.by_rank) + numpy.arange(len(ids))
         new.by_rank = numpy.concatenate([self.by_rank, ids.astype(numpy.int32)])
-        new.published = _grown(self.published, size, NO_DATE)
         dates = (NO_DATE if row[1] is None else row[1] for row in rows)
-        new.published[ids] = numpy.fromiter(dates, numpy.int64, len(rows))
+        new.dates = numpy.concatenate([self.dates, numpy.fromiter(dates, numpy.int64, len(rows))])
         new.shared, new.shared_codes = _shared(new.story, new.codes)
         return new
 
+    def _holds(self, article: int, changes: ListChanges) -> bool:
+        """Whether ``article`` is in this map already and stays as it is."""
+        known = article < len(self.story) and self.story[article] >= 0
+        return bool(known) and article not in changes.entered and article not in changes.left
+
     def covers(self, ids: numpy.ndarray) -> bool:
-        """Whether every id was in the index (and not a copy) when this map was loaded."""
-        if not len(ids):
-            return True
-        return int(ids.max()) < len(self.story) and bool((self.story[ids] >= 0).all())
+        """Whether every id was stored when this map was loaded or last updated."""
+        return not len(ids) or int(ids.max()) < len(self.story)
 
     def grouped(self, results: ResultSet, read: numpy.ndarray) -> StoryResults:
         """``results`` with one row per story; ``read`` marks read ids (by id).
@@ -137,7 +142,7 @@ class StoryMap:
         numpy.minimum.at(best, group, self.rank[member_ids])
         at = row_place >= 0
         heads[at] = self.by_rank[best[row_place[at]]]
-        dates = self.published[member_ids]
+        dates = self.dates[self.rank[member_ids]]
         earliest = numpy.full(shared, LATEST, numpy.int64)
         numpy.minimum.at(earliest, group, numpy.where(dates == NO_DATE, LATEST, dates))
         latest = numpy.full(shared, NO_DATE, numpy.int64)
@@ -169,9 +174,9 @@ class SharedStories(NamedTuple):
 
 
 class StoryRow(NamedTuple):
-    """A row of a story list: its headline's id, its sources (in the result), unread
-    sources, earliest and latest dates (``LATEST``, ``NO_DATE`` when none), and its story
-    as ``int(story id, 16)`` (< 0: none yet)."""
+    """A row of a story list that stands for a shared story: its headline's id, its
+    sources (in the result), unread sources, earliest and latest dates (``LATEST``,
+    ``NO_DATE`` when none), and its story as ``int(story id, 16)``."""
 
     head: int
     size: int
@@ -207,42 +212,33 @@ class StoryResults(ResultSet):
         """Unread articles behind the rows (the status line counts articles)."""
         return self._unread
 
-    def story_row(self, position: int) -> StoryRow:
-        """The row at ``position``."""
-        head = self.ids[position]
+    def story_row(self, position: int) -> StoryRow | None:
+        """The row at ``position`` as a story; None for an article that is a story of its
+        own."""
         place = int(self.row_place[position])
-        stories = self.stories
         if place < 0:
-            date = int(stories.published[head])
-            first = LATEST if date == NO_DATE else date
-            unread = int(head not in self.members.read)
-            code = int(stories.codes[stories.story[head]])
-            return StoryRow(head, 1, unread, first, date, code)
+            return None
         shared = self.shared
         return StoryRow(
-            head,
+            self.ids[position],
             int(shared.sizes[place]),
             int(shared.unread[place]),
             int(shared.earliest[place]),
             int(shared.latest[place]),
-            int(stories.shared_codes[place]),
+            int(self.stories.shared_codes[place]),
         )
 
     def story_at(self, position: int) -> str | None:
         """The story of a row that stands for more than one article."""
-        if not 0 <= position < len(self.row_place) or self.row_place[position] < 0:
+        if not 0 <= position < len(self.row_place):
             return None
         row = self.story_row(position)
-        if row.size > 1 and row.code >= 0:
-            return f"{row.code:0{STORY_DIGITS}x}"
-        return None
+        return f"{row.code:0{STORY_DIGITS}x}" if row is not None and row.size > 1 else None
 
     def note(self, position: int, day: Callable[[int], str]) -> str:
         """``3 sources · 2 unread · 03-05…03-07`` for a story's row, else ''."""
-        if self.row_place[position] < 0:
-            return ""
         row = self.story_row(position)
-        if row.size < 2:
+        if row is None or row.size < 2:
             return ""
         when = ""
         if row.latest != NO_DATE:
@@ -274,13 +270,13 @@ def _joined(known: numpy.ndarray, codes: numpy.ndarray) -> tuple[numpy.ndarray, 
 
 def _shared(story: numpy.ndarray, codes: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
     """By story (its dense index): its place among the stories of more than one article
-    in ``story`` (by id, -1 where no article), or -1 for a story of one; and the codes
-    of the shared stories, by place."""
+    in ``story`` (by id, -1 where none), or -1 for a story of one, and a last -1 that
+    ``story``'s -1 finds; and the codes of the shared stories, by place."""
     import numpy
 
     shared = numpy.bincount(story[story >= 0], minlength=len(codes)) > 1
-    place = numpy.full(len(codes), -1, numpy.int32)
-    place[shared] = numpy.arange(int(shared.sum()), dtype=numpy.int32)
+    place = numpy.full(len(codes) + 1, -1, numpy.int32)
+    place[:-1][shared] = numpy.arange(int(shared.sum()), dtype=numpy.int32)
     return place, codes[shared]
 
 

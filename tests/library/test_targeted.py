@@ -62,7 +62,8 @@ def grouping(stories: StoryMap, index: CorpusIndex) -> tuple[list, list, list]:
     results = ResultSet(lambda: index.db, sorted(ids))
     grouped = stories.grouped(results, read_mask(len(stories.story), ()))
     rows = [grouped.story_row(position) for position in range(len(grouped))]
-    return list(grouped.ids), [row.size for row in rows], [row.code for row in rows]
+    sizes = [1 if row is None else row.size for row in rows]
+    return list(grouped.ids), sizes, [None if row is None else row.code for row in rows]
 
 
 def same_grouping(updated: StoryMap, index: CorpusIndex, arrived: dict[int, int]) -> None:
