@@ -7,19 +7,33 @@ parts of at most ``BURST`` ms, so that its first files show while the rest arriv
 Where the system gives no events (or no more watches), it polls, slowly. The
 paths it hands on are the ones the index could hold (``wanted``); what they
 mean for the index is ``targeted.refresh_paths``'s business.
+
+Each folder is watched on its own, never a root recursively: watchfiles walks a
+recursive root's every entry while it holds the interpreter lock, which froze the
+reader for seconds on a folder of a million files. The folders are found here
+(``folders``), with the lock let go between entries, and a folder that has no
+subfolders by its link count is not listed at all; a folder that comes later is
+added as it comes.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from library.scan import CANDIDATE_SUFFIXES
 
 STEP = 50  # ms without a new event that ends a group of changes
 BURST = 400  # ms at most that one group gathers
 POLL = 2000  # ms between two looks at every file, where the system gives no events
+ADDED = 1  # watchfiles' change number for a path created or moved in
+ATTEMPTS = 3  # tries to watch folders that are being removed as they are listed
+
+if TYPE_CHECKING:
+    from watchfiles._rust_notify import RustNotify
 
 ChangeCallback = Callable[[set[str]], None]
 FailureCallback = Callable[[str], None]
@@ -36,6 +50,32 @@ def wanted(roots: list[str], path: str) -> bool:
             suffix = os.path.splitext(path)[1].lower()
             return suffix in CANDIDATE_SUFFIXES or not suffix or os.path.isdir(path)
     return False
+
+
+def folders(paths: Iterable[str]) -> set[str]:
+    """``paths`` and every folder under them, hidden ones left out (a file given is
+    watched as it is). A folder whose link count says it has no subfolders (two: its
+    own entry and ``.``) is not listed: on most Linux file systems that spares reading
+    a folder of a million files; where the count says nothing (one), it is listed."""
+    found: set[str] = set()
+    stack = list(paths)
+    while stack:
+        path = stack.pop()
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        found.add(path)
+        if not stat.S_ISDIR(info.st_mode) or info.st_nlink == 2:
+            continue
+        try:
+            with os.scandir(path) as entries:
+                for entry in entries:
+                    if not entry.name.startswith(".") and entry.is_dir(follow_symlinks=False):
+                        stack.append(entry.path)
+        except OSError:
+            continue
+    return found
 
 
 class CorpusWatcher:
@@ -63,31 +103,51 @@ class CorpusWatcher:
         self._stop.set()
 
     def _run(self) -> None:
+        watched = folders(self.roots)
+        try:
+            notify = self._watching(watched)
+        except Exception as error:  # noqa: BLE001 - said once, the reader goes on
+            self.on_failure(f"Not following changes to the corpus: {error}")
+            return
+        finally:
+            self.ready.set()  # nobody waits for a watcher that will not come
+        try:
+            while not self._stop.is_set():
+                changes = notify.watch(BURST, STEP, 0, self._stop)
+                if not isinstance(changes, set):
+                    continue
+                paths = {path for _change, path in changes if wanted(self.roots, path)}
+                # A folder made (or made again, whose watch went with the one removed) or
+                # moved in is watched before it is looked at: nothing in it is missed.
+                made = (path for change, path in changes if change == ADDED and path in paths)
+                arrived = folders(path for path in made if os.path.isdir(path))
+                if arrived:
+                    watched |= arrived
+                    notify, old = self._watching(watched), notify
+                    old.close()
+                if paths:
+                    self.on_change(paths)
+        except Exception as error:  # noqa: BLE001 - said once, the reader goes on
+            self.on_failure(f"Not following changes to the corpus any more: {error}")
+        finally:
+            notify.close()
+
+    def _watching(self, watched: set[str]) -> RustNotify:
+        """Events from each of ``watched`` (polled where the system gives none); a folder
+        gone meanwhile is left out."""
         # watchfiles' documented Rust backend, whose watches are in place once it is made
         # (``ready``); imported here, after the reader's first frame.
         from watchfiles._rust_notify import RustNotify
 
-        roots = [root for root in self.roots if os.path.exists(root)]
-        try:
-            notify = RustNotify(roots, False, self.polling, POLL, True, True)
-        except Exception:  # noqa: BLE001 - no events to be had (no inotify, or no watches left)
-            self.polling = True
+        for attempt in range(ATTEMPTS):
+            paths = sorted(path for path in watched if os.path.exists(path))
             try:
-                notify = RustNotify(roots, False, True, POLL, True, True)
-            except Exception as error:  # noqa: BLE001 - said once, the reader goes on
-                self.on_failure(f"Not following changes to the corpus: {error}")
-                return
-            finally:
-                self.ready.set()  # nobody waits for a watcher that will not come
-        self.ready.set()
-        with notify:
-            while not self._stop.is_set():
-                try:
-                    changes = notify.watch(BURST, STEP, 0, self._stop)
-                except Exception as error:  # noqa: BLE001 - said once, the reader goes on
-                    self.on_failure(f"Not following changes to the corpus any more: {error}")
-                    return
-                if isinstance(changes, set):
-                    paths = {path for _change, path in changes if wanted(roots, path)}
-                    if paths:
-                        self.on_change(paths)
+                return RustNotify(paths, False, self.polling, POLL, False, True)
+            except FileNotFoundError:  # a folder removed between the look and the watch
+                if attempt == ATTEMPTS - 1:
+                    raise
+            except Exception:  # noqa: BLE001 - no events to be had (no inotify, or no watches left)
+                if self.polling:
+                    raise
+                self.polling = True
+        raise AssertionError("unreachable: the last attempt returns or raises")

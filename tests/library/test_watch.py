@@ -1,0 +1,105 @@
+"""The watcher follows every folder of a corpus, those that come later included, each
+watched on its own; and finds the folders without reading those that have none."""
+
+from __future__ import annotations
+
+import os
+import queue
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from library import watch
+from library.watch import CorpusWatcher, folders
+
+WAIT = 10.0  # seconds: far beyond any real wait for an event
+
+
+@pytest.fixture
+def reported(tmp_path: Path) -> Iterator[queue.Queue[set[str]]]:
+    """The groups of paths a watcher of ``tmp_path / "site"`` reports (started, ready)."""
+    (tmp_path / "site" / "2026" / "11").mkdir(parents=True)
+    groups: queue.Queue[set[str]] = queue.Queue()
+    failures: list[str] = []
+    watcher = CorpusWatcher([str(tmp_path / "site")], groups.put, failures.append)
+    watcher.start()
+    assert watcher.ready.wait(WAIT)
+    yield groups
+    watcher.stop()
+    assert failures == []
+
+
+def seen(groups: queue.Queue[set[str]], path: Path) -> None:
+    """Wait until ``path`` is reported (failing after ``WAIT``)."""
+    while str(path) not in groups.get(timeout=WAIT):
+        pass
+
+
+def test_a_file_deep_in_a_folder_there_at_the_start_is_reported(
+    tmp_path: Path, reported: queue.Queue[set[str]]
+) -> None:
+    document = tmp_path / "site" / "2026" / "11" / "news.md"
+    document.write_text("---\ntitle: x\n---\n")
+    seen(reported, document)
+
+
+def test_a_folder_made_later_is_followed_to_its_depths(
+    tmp_path: Path, reported: queue.Queue[set[str]]
+) -> None:
+    deep = tmp_path / "site" / "2026" / "12" / "01"
+    deep.mkdir(parents=True)
+    seen(reported, tmp_path / "site" / "2026" / "12")
+    document = deep / "news.md"
+    document.write_text("---\ntitle: x\n---\n")
+    seen(reported, document)
+
+
+def test_a_folder_removed_and_made_again_is_followed_again(
+    tmp_path: Path, reported: queue.Queue[set[str]]
+) -> None:
+    month = tmp_path / "site" / "2026" / "11"
+    shutil.rmtree(month)
+    seen(reported, month)
+    month.mkdir()
+    seen(reported, month)
+    document = month / "news.md"
+    document.write_text("---\ntitle: x\n---\n")
+    seen(reported, document)
+
+
+def test_folders_leaves_out_hidden_ones_and_lists_no_folder_that_has_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "site"
+    leaves = [root / "a" / "1", root / "a" / "2", root / "b"]
+    for leaf in leaves:
+        leaf.mkdir(parents=True)
+        (leaf / "news.md").write_text("x")
+    (root / ".git" / "objects").mkdir(parents=True)
+    listed: list[str] = []
+    scandir = os.scandir
+
+    def spy(path: str) -> Iterator[os.DirEntry[str]]:
+        listed.append(path)
+        return scandir(path)
+
+    monkeypatch.setattr(watch.os, "scandir", spy)
+    found = folders([str(root)])
+    assert set(found) == {str(root), str(root / "a"), *map(str, leaves)}
+    # Where the link count tells (two for a folder without folders), leaves are not read.
+    unread_leaves = {str(leaf) for leaf in leaves if os.stat(leaf).st_nlink == 2}
+    assert not unread_leaves & set(listed)
+    assert {str(root), str(root / "a")} <= set(listed)
+
+
+def test_a_folder_moved_in_is_followed(tmp_path: Path, reported: queue.Queue[set[str]]) -> None:
+    outside = tmp_path / "incoming" / "deeper"
+    outside.mkdir(parents=True)
+    moved = tmp_path / "site" / "incoming"
+    os.rename(tmp_path / "incoming", moved)
+    seen(reported, moved)
+    document = moved / "deeper" / "news.md"
+    document.write_text("---\ntitle: x\n---\n")
+    seen(reported, document)
