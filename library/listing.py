@@ -26,6 +26,7 @@ from library.stream import SitePart
 if TYPE_CHECKING:
     from library.closure import ListChanges
 
+READ_PIECE = 1 << 20  # bytes of the stored list read at a time
 CODES = 256  # a code is a byte: collection number * 2 + published
 ListingRow = tuple[bytes, bytes | None, str]  # ids, parts, part_names (see ``store_listing``)
 IN_PLACE = 40  # articles in the list per changed one, at least, to update it in place
@@ -128,16 +129,39 @@ def _listed_key(
 def stored_listing(db: sqlite3.Connection, part: SitePart) -> array[int] | None:
     """The stored list in date order, only the articles in ``part``; ``None`` while a
     refresh is changing things (or when the parts could not be stored)."""
-    row = db.execute("SELECT ids, parts, part_names FROM listing WHERE sort = 'date'").fetchone()
-    if row is None:
-        return None
+    db.execute("SAVEPOINT stored_listing")  # the row and its blob as one refresh left them
+    try:
+        row = db.execute(
+            "SELECT rowid, length(ids), parts, part_names FROM listing WHERE sort = 'date'"
+        ).fetchone()
+        if row is None:
+            return None
+        rowid, size, parts, names = row
+        ids = _stored_ids(db, rowid, size)
+    finally:
+        db.execute("RELEASE stored_listing")
     if part == SitePart():
-        return array("q", row[0])
-    parts, names = row[1], json.loads(row[2])
+        return ids
     if parts is None:
         return None
+    names = json.loads(names)
     keep = bytes(
         code // 2 < len(names) and part.holds(names[code // 2], bool(code % 2))
         for code in range(CODES)
     )
-    return array("q", compress(memoryview(row[0]).cast("q"), parts.translate(keep)))
+    return array("q", compress(ids, parts.translate(keep)))
+
+
+def _stored_ids(db: sqlite3.Connection, rowid: int, size: int) -> array[int]:
+    """The stored list's ids, read a piece at a time into one array: read whole, the blob
+    was a second copy of the list, as large as it, at every start."""
+    ids = array("q", [0]) * (size // 8)
+    with (
+        memoryview(ids) as view,
+        view.cast("B") as into,
+        db.blobopen("listing", "ids", rowid, readonly=True) as blob,
+    ):
+        for start in range(0, size, READ_PIECE):
+            piece = blob.read(READ_PIECE)
+            into[start : start + len(piece)] = piece
+    return ids

@@ -69,6 +69,14 @@ def id_array(text: str | None) -> numpy.ndarray:
     return numpy.fromstring(text, dtype=numpy.int64, sep=",")
 
 
+def id_list(ids: numpy.ndarray) -> array[int]:
+    """``ids`` (int64) as a result's ids, copied once: ``tobytes`` first made a copy more,
+    as large as the list, on every keystroke."""
+    held = array("q")
+    held.frombytes(ids.data.cast("B"))
+    return held
+
+
 def id_mask(ids: numpy.ndarray, size: int = 0) -> numpy.ndarray:
     """A boolean array by id, true at ``ids`` (at least ``size`` long). Testing a list's
     ids against it is one pass: a sorting membership test grows faster than the list."""
@@ -139,7 +147,7 @@ class ResultSet:
         chosen = numpy.ones(len(ids), bool) if keep is None else marked(keep, ids)
         if drop is not None:
             chosen &= ~marked(drop, ids)
-        return ResultSet(self.connection, array("q", ids[chosen].tobytes()), self.read)
+        return ResultSet(self.connection, id_list(ids[chosen]), self.read)
 
     def head(self, count: int) -> ResultSet:
         """The first ``count`` results."""

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from library.db import select_in
 from library.headline import Member, best_first
-from library.results import ResultSet
+from library.results import ResultSet, id_list
 from library.stories import STORY_DIGITS
 
 if TYPE_CHECKING:
@@ -155,7 +155,7 @@ class StoryMap:
         )
         return StoryResults(
             results,
-            array("q", heads.tobytes()),
+            id_list(heads),
             row_place,
             stories,
             unread_alone + int(stories.unread.sum()),

@@ -10,9 +10,13 @@ import tracemalloc
 from array import array
 from pathlib import Path
 
+import pytest
+
+from library import listing
 from library.index import CorpusIndex
-from library.listing import read_listing, store_listing
+from library.listing import read_listing, store_listing, stored_listing
 from library.schema import SORTS
+from library.stream import SitePart
 from tests.conftest import write_document
 
 
@@ -67,4 +71,20 @@ def test_past_what_a_byte_tells_apart_no_parts_are_kept(tmp_path: Path) -> None:
     ids, parts, names = stored(index.db)
     assert parts is None and len(names) == 129
     assert ids == [row[0] for row in by_sql(index.db)]
+    index.close()
+
+
+def test_the_list_is_read_a_piece_at_a_time_into_one_array(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index = CorpusIndex([str(site(tmp_path / "site", 2, 60))], tmp_path / "index.db")
+    index.refresh()
+    rows = by_sql(index.db)
+    monkeypatch.setattr(listing, "READ_PIECE", 40)  # five ids a piece, the last one short
+    assert list(stored_listing(index.db, SitePart()) or []) == [row[0] for row in rows]
+    part = SitePart(included=frozenset({"part001"}))
+    wanted = [row[0] for row in rows if row[1] == "part001"]
+    assert 0 < len(wanted) < len(rows)
+    assert list(stored_listing(index.db, part) or []) == wanted
+    assert not index.db.in_transaction  # the read's snapshot is let go
     index.close()

@@ -343,7 +343,7 @@ def test_typing_on_a_site_asks_sql_for_no_list(site: ReaderSession) -> None:
         site.results(ALL, typed, "date")
     walks = [sql for sql in statements if sql.startswith("SELECT a.id FROM articles a WHERE a.dup")]
     assert walks == []
-    scopes = [sql for sql in statements if sql.startswith("SELECT ids, parts")]
+    scopes = [sql for sql in statements if sql.startswith("SELECT rowid, length(ids)")]
     assert len(scopes) == 1  # one scope, made once and kept
     assert sum("article_text MATCH" in sql for sql in statements) == 3  # "a": a kept set
     site.index.db.set_trace_callback(None)
