@@ -23,6 +23,7 @@ DAY = 86_400
 WEEK = 7 * DAY
 EPOCH_MONDAY = 4 * DAY  # 1970-01-01 was a Thursday: weeks start on the Monday after it
 NO_DATE = -(2**62)  # an article without a date, in the array of dates by id
+ID_RANGE = 1 << 16  # ids whose dates are read at a time
 
 
 @dataclass(frozen=True)
@@ -86,28 +87,35 @@ def histogram(dates: numpy.ndarray, ids: numpy.ndarray, width: int) -> Histogram
 
     if width < 1 or not len(ids):
         return None
-    published = dates[ids]
-    published = published[published != NO_DATE]
-    if not len(published):
+    local = dates[ids]
+    local = local[local != NO_DATE]
+    if not len(local):
         return None
     offset = local_offset()
-    local = published + offset
+    local += offset  # in place, as below: at a million ids each copy is 8 MB
+    # Unit numbers grow with time: the span is that of the earliest and the latest.
+    earliest, latest = int(local.min()), int(local.max())
     for unit in ("day", "week", "month"):
-        found = _unit_numbers(local, unit)
-        first, last = int(found.min()), int(found.max())
+        first, last = _unit_number(earliest, unit), _unit_number(latest, unit)
         if last - first < width:
             break
     step = -(-(last - first + 1) // width)  # months per bucket, 1 unless they do not fit
-    counts = numpy.bincount((found - first) // step)
+    found = _unit_numbers(local, unit)
+    found -= first
+    found //= step
+    counts = numpy.bincount(found)
     return Histogram([int(count) for count in counts], unit, step, first, offset)
 
 
 def _unit_numbers(local: numpy.ndarray, unit: str) -> numpy.ndarray:
-    """``_unit_number`` of every local time in an array at once."""
+    """``_unit_number`` of every local time in an array at once (days and weeks in place)."""
     if unit == "day":
-        return local // DAY
+        local //= DAY
+        return local
     if unit == "week":
-        return (local - EPOCH_MONDAY) // WEEK
+        local -= EPOCH_MONDAY
+        local //= WEEK
+        return local
     months: numpy.ndarray = local.astype("datetime64[s]").astype("datetime64[M]").astype("int64")
     return months
 
@@ -132,19 +140,20 @@ class DatesById:
         with self._lock:
             dates = self._dates
             if dates is None or largest_id >= len(dates):
-                # Two strings cross from SQLite, not a Python tuple per article.
-                ids_text, dates_text = (
-                    self._connection()
-                    .execute(
+                db = self._connection()
+                stored = db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
+                dates = numpy.full(max(stored, largest_id) + 1, NO_DATE, dtype=numpy.int64)
+                # Two strings cross from SQLite for a range of ids, not a Python tuple per
+                # article; a range at a time, as the strings for every id were far larger
+                # than the array they fill.
+                for start in range(0, stored + 1, ID_RANGE):
+                    ids_text, dates_text = db.execute(
                         "SELECT group_concat(id), "
-                        f"group_concat(coalesce(published, {NO_DATE})) FROM articles"
-                    )
-                    .fetchone()
-                )
-                ids = numpy.fromstring(ids_text or "", dtype=numpy.int64, sep=",")
-                published = numpy.fromstring(dates_text or "", dtype=numpy.int64, sep=",")
-                size = max(int(ids.max(initial=0)), largest_id) + 1
-                dates = numpy.full(size, NO_DATE, dtype=numpy.int64)
-                dates[ids] = published
+                        f"group_concat(coalesce(published, {NO_DATE})) FROM articles "
+                        "WHERE id >= ? AND id < ?",
+                        (start, start + ID_RANGE),
+                    ).fetchone()
+                    ids = numpy.fromstring(ids_text or "", dtype=numpy.int64, sep=",")
+                    dates[ids] = numpy.fromstring(dates_text or "", dtype=numpy.int64, sep=",")
                 self._dates = dates
             return dates

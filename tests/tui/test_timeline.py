@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import numpy
 import pytest
 
 from library import timeline as timeline_module
-from library.timeline import NO_DATE, histogram
+from library.timeline import NO_DATE, DatesById, histogram
 from tests.conftest import write_document
 from tests.tui.pilot import indexed, until
 from tui.app import LedeApp
@@ -53,6 +54,28 @@ def test_days_when_they_fit_weeks_then_months() -> None:
     assert by_months.counts[0] == 2 and sum(by_months.counts) == 3
     assert len(by_months.counts) <= 12 and by_months.label(0) == "2019-01"
     assert histogram(dates_of(None), numpy.arange(1, 2), 10) is None
+
+
+def test_counting_leaves_the_dates_as_they_were() -> None:
+    dates = dates_of("2021-03-01T10:00", "2021-01-04", "2019-01-15", None)
+    kept = dates.copy()
+    for width in (1000, 20, 3):
+        histogram(dates, numpy.arange(1, 5), width)
+    assert (dates == kept).all()
+
+
+def test_the_dates_are_read_a_range_of_ids_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE articles (id INTEGER PRIMARY KEY, published INTEGER)")
+    rows = [(article, None if article % 7 == 0 else 1000 * article) for article in range(1, 40)]
+    db.executemany("INSERT INTO articles VALUES (?, ?)", rows)
+    monkeypatch.setattr(timeline_module, "ID_RANGE", 4)
+    dates = DatesById(lambda: db).load(45)
+    assert len(dates) == 46
+    expected = [NO_DATE] * 46
+    for article, published in rows:
+        expected[article] = NO_DATE if published is None else published
+    assert dates.tolist() == expected
 
 
 def shown_bars(app: LedeApp) -> str:
