@@ -33,10 +33,8 @@ RECENT = 1000  # files looked at before a warm start's walk: of each kind in rec
 
 
 def prepare() -> None:
-    """Import the parser, which a worker would otherwise import for its first file, and
-    numpy, which keeping the letter sets up takes."""
+    """Import the parser, which a worker would otherwise import for its first file."""
     import_module("library.summaries")
-    import_module("numpy")
 
 
 def refresh_paths(roots: list[str], db_path: Path, paths: Iterable[str]) -> RefreshReport:
