@@ -1,11 +1,11 @@
 """The reader's story map, kept in step with the index while refreshes change it.
 
-A load reads every article, which takes seconds on a large corpus, in a thread after
-the first frame. A targeted refresh that commits meanwhile (a file changed while the
-reader was closed, one the watcher saw) must not wait for that load to end before the
-screen shows it: its changes are kept, and the load applies them when it ends. The
-load may or may not have read them already; an update for an article the map holds
-is harmless.
+A load reads the articles of shared stories, which takes a second or more on a large
+corpus, in a thread after the first frame. A targeted refresh that commits meanwhile
+(a file changed while the reader was closed, one the watcher saw) must not wait for
+that load to end before the screen shows it: its changes are kept, and the load applies
+them when it ends. The load may or may not have read them already; an update for an
+article the map holds is harmless.
 """
 
 from __future__ import annotations

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from library.results import id_array
+
 if TYPE_CHECKING:
     import numpy
 
@@ -146,14 +148,15 @@ class DatesById:
                 # Two strings cross from SQLite for a range of ids, not a Python tuple per
                 # article; a range at a time, as the strings for every id were far larger
                 # than the array they fill.
+                # Ids past ``stored`` are left to the next load: a refresh may be adding
+                # them, and the array ends there.
                 for start in range(0, stored + 1, ID_RANGE):
                     ids_text, dates_text = db.execute(
                         "SELECT group_concat(id), "
                         f"group_concat(coalesce(published, {NO_DATE})) FROM articles "
                         "WHERE id >= ? AND id < ?",
-                        (start, start + ID_RANGE),
+                        (start, min(start + ID_RANGE, stored + 1)),
                     ).fetchone()
-                    ids = numpy.fromstring(ids_text or "", dtype=numpy.int64, sep=",")
-                    dates[ids] = numpy.fromstring(dates_text or "", dtype=numpy.int64, sep=",")
+                    dates[id_array(ids_text)] = id_array(dates_text)
                 self._dates = dates
             return dates

@@ -78,6 +78,26 @@ def test_the_dates_are_read_a_range_of_ids_at_a_time(monkeypatch: pytest.MonkeyP
     assert dates.tolist() == expected
 
 
+def test_an_article_stored_while_the_dates_are_read_waits_for_the_next_load() -> None:
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE articles (id INTEGER PRIMARY KEY, published INTEGER)")
+    db.executemany("INSERT INTO articles VALUES (?, ?)", [(n, n) for n in range(1, 11)])
+
+    class Refreshing:
+        """The connection, with a refresh storing article 11 once the reader has asked
+        for the largest id."""
+
+        def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+            cursor = db.execute(sql, *args)
+            if "max(id)" in sql:
+                db.execute("INSERT OR IGNORE INTO articles VALUES (11, 11)")
+            return cursor
+
+    dates = DatesById(lambda: Refreshing())  # type: ignore[arg-type, return-value]  # execute only
+    assert dates.load(0).tolist() == [NO_DATE, *range(1, 11)]
+    assert dates.load(11).tolist() == [NO_DATE, *range(1, 12)]  # read again when asked
+
+
 def shown_bars(app: LedeApp) -> str:
     text = str(app.screen.query_one(Timeline).render())
     return "".join(char for char in text if char in BARS or char == " ").strip()
