@@ -44,6 +44,10 @@ def test_lede_sync_reports_and_lists_what_the_origin_gained(
 ) -> None:
     git_corpus.publish("news", **{"gained.md": "Gained upstream"})
     terminal.start([lede, "sync", str(git_corpus.reader)], width=160, height=20)
-    screen = terminal.wait_for(f"{git_corpus.reader}: 1 new, 0 changed, 0 removed")
-    assert "+ 2026-11-30  Gained upstream" in screen
+    # The listed article comes after the summary line: waited for, as the terminal may be
+    # read between the two writes.
+    screen = terminal.wait_for("+ 2026-11-30  Gained upstream")
+    summary = f"{git_corpus.reader}: 1 new, 0 changed, 0 removed"
+    assert summary in screen
+    assert screen.index(summary) < screen.index("+ 2026-11-30  Gained upstream")
     assert terminal.wait_for_exit() == 0
