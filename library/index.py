@@ -254,9 +254,15 @@ class CorpusIndex:
         return self.db.execute(sql).fetchone() is not None
 
     def count(self) -> int:
-        """Number of distinct stories (duplicates not counted)."""
-        sql = "SELECT count(*) FROM articles WHERE duplicate_of IS NULL"
-        count: int = self.db.execute(sql).fetchone()[0]
+        """Number of articles, duplicates not counted: the length of the stored list, which
+        holds them (a count of the rows walks every article), else counted."""
+        listed = self.db.execute("SELECT length(ids) / 8 FROM listing WHERE sort = 'date'")
+        row = listed.fetchone()
+        if row is None:
+            row = self.db.execute(
+                "SELECT count(*) FROM articles WHERE duplicate_of IS NULL"
+            ).fetchone()
+        count: int = row[0]
         return count
 
     def results(

@@ -152,6 +152,17 @@ def stored_listing(db: sqlite3.Connection, part: SitePart) -> array[int] | None:
     return array("q", compress(ids, parts.translate(keep)))
 
 
+def newest_ids(db: sqlite3.Connection, count: int) -> array[int]:
+    """The first ``count`` ids of the stored list (the newest articles), read from the
+    head of its blob; none before a list is stored."""
+    row = db.execute("SELECT substr(ids, 1, ?) FROM listing WHERE sort = 'date'", (8 * count,))
+    head = row.fetchone()
+    ids = array("q")
+    if head is not None:
+        ids.frombytes(head[0])
+    return ids
+
+
 def _stored_ids(db: sqlite3.Connection, rowid: int, size: int) -> array[int]:
     """The stored list's ids, read a piece at a time into one array: read whole, the blob
     was a second copy of the list, as large as it, at every start."""

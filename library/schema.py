@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 SORTS = {
     "date": "a.published IS NULL, a.published DESC, a.title COLLATE NOCASE",
     "quality": "a.quality IS NULL, a.quality DESC, a.published DESC",
@@ -20,12 +20,10 @@ reader offer."""
 # The secondary indexes, by name. A bulk load (a cold index, or a refresh of more than
 # ``indexer.BULK`` files) drops them and builds each once after, with a sort, which costs
 # far less than keeping them up row by row. Nothing needs them to be right, only
-# fast, so the reader reads on meanwhile. ``articles_by_date`` covers the default order:
-# the full list is an index scan, not a sort of every row; it holds only the sort keys
-# (and the id), so the scan reads little. Other orders are chosen by hand and may take a
-# sort. ``topic_closure`` is its own index (see the table).
+# fast, so the reader reads on meanwhile. No index keeps the date order: the stored list
+# (``listing``) holds it, and any part of it is put in that order by numpy; an index of
+# the sort keys held every title again. ``topic_closure`` is its own index (see the table).
 INDEXES = {
-    "articles_by_date": f"articles({SORTS['date'].replace('a.', '')}) WHERE duplicate_of IS NULL",
     "articles_identity": "articles(identity)",
     "articles_first_seen": "articles(first_seen)",
     "articles_story": "articles(story)",
@@ -40,10 +38,11 @@ BUILD_INDEXES = "".join(
 )
 DROP_INDEXES = "".join(f"DROP INDEX IF EXISTS {name};\n" for name in INDEXES)
 # The index is 0.4 of the corpus's size or less (a goal): tables keyed by path keep it
-# once (WITHOUT ROWID), and the full-text index keeps no copy of the text (content=''),
-# which nothing reads. SQLite 3.40 cannot delete from such a table without the old text,
-# so a removed article's words stay in it under an id that is never used again (see
-# ``next_article_id``): a match on it finds no article, and no list holds it.
+# once (WITHOUT ROWID), and the full-text index keeps no copy of the text (content='')
+# nor the sizes of its columns (columnsize=0, for ranking), which nothing reads. SQLite
+# 3.40 cannot delete from such a table without the old text, so a removed article's
+# words stay in it under an id that is never used again (see ``next_article_id``): a
+# match on it finds no article, and no list holds it.
 # The full-text index keeps one-letter prefixes too: the first letter of a word typed into
 # the filter matches most of a corpus, and merging every term that starts with it was the
 # slowest keystroke. Two-letter prefixes gained little for what they cost a cold index.
@@ -74,7 +73,7 @@ CREATE TABLE IF NOT EXISTS signatures (
 CREATE TABLE IF NOT EXISTS story_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS article_text USING fts5(
     title, excerpt, provider, topics, body, tokenize='unicode61 remove_diacritics 2',
-    prefix='1', content='');
+    prefix='1', content='', columnsize=0);
 CREATE TABLE IF NOT EXISTS article_topics (
     article_id INTEGER NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL);
 -- Keyed by node then article: the table is its own index (it was kept twice), and the

@@ -24,8 +24,8 @@ from pathlib import Path
 from library.changed_paths import look_at
 from library.db import connect, select_in
 from library.indexer import ArticleChanges, RefreshReport, drop_files, forget, store
+from library.listing import newest_ids
 from library.parallel import map_batches
-from library.schema import SORTS
 from library.story_index import place_new
 from library.upkeep import keep_up, note
 
@@ -84,12 +84,9 @@ def recent_paths(db: sqlite3.Connection, count: int = RECENT) -> list[str]:
     """The files of the newest articles and of those the index took in last: where a
     change made while the reader was closed most likely is (a correction to today's news,
     a file written again soon after it came)."""
-    newest = (
-        "SELECT a.path FROM articles a WHERE a.duplicate_of IS NULL "
-        f"ORDER BY {SORTS['date']} LIMIT ?"
-    )
-    arrived = "SELECT path FROM articles ORDER BY first_seen DESC LIMIT ?"
-    return sorted({row[0] for sql in (newest, arrived) for row in db.execute(sql, (count,))})
+    newest = select_in(db, "SELECT path FROM articles WHERE id IN ({marks})", newest_ids(db, count))
+    arrived = db.execute("SELECT path FROM articles ORDER BY first_seen DESC LIMIT ?", (count,))
+    return sorted({row[0] for rows in (newest, arrived) for row in rows})
 
 
 def refresh_recent(roots: list[str], db_path: Path, count: int = RECENT) -> RefreshReport:

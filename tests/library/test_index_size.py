@@ -1,6 +1,6 @@
 """The index keeps no second copy of the text: the full-text index holds only its
-postings, and a removed article's words, left in it, find nothing and lend nothing to
-the articles that come after."""
+postings, no index holds the titles again, and a removed article's words, left in it,
+find nothing and lend nothing to the articles that come after."""
 
 from __future__ import annotations
 
@@ -21,7 +21,12 @@ def test_the_full_text_index_keeps_no_copy_of_the_text(tmp_path: Path) -> None:
     index.refresh()
     tables = {row[0] for row in index.db.execute("SELECT name FROM sqlite_master")}
     assert "article_text_content" not in tables
+    assert "article_text_docsize" not in tables  # column sizes serve ranking, never asked
     assert not [name for name in tables if name.startswith("sqlite_autoindex_files")]
+    indexed = [
+        row[0] for row in index.db.execute("SELECT sql FROM sqlite_master WHERE type = 'index'")
+    ]
+    assert not [sql for sql in indexed if sql and "title" in sql]  # the stored list has the order
     assert titles(index, "harbour") == ["Quiet harbour"]
 
 

@@ -4,6 +4,7 @@ a hundred megabytes in the process that stores them."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import tracemalloc
@@ -88,3 +89,86 @@ def test_the_list_is_read_a_piece_at_a_time_into_one_array(
     assert list(stored_listing(index.db, part) or []) == wanted
     assert not index.db.in_transaction  # the read's snapshot is let go
     index.close()
+
+
+def topical_site(root: Path) -> Path:
+    """Articles under two topics, with dates that tie and titles that order the ties."""
+    for item in range(60):
+        write_document(
+            root,
+            f"{item:02}.md",
+            f"title: {'Zeta' if item % 2 else 'alpha'} {item % 7}\n"
+            f"publishedDateTime: 2024-03-{item % 5 + 1:02}\n"
+            f"topics: [{'Energy' if item % 3 else 'Water'}]",
+        )
+    return root
+
+
+def listed_by_sql(db: sqlite3.Connection, topic: str) -> list[int]:
+    sql = (
+        "SELECT a.id FROM articles a JOIN article_topics t ON t.article_id = a.id "
+        f"WHERE a.duplicate_of IS NULL AND t.name = ? ORDER BY {SORTS['date']}, a.id"
+    )
+    return [row[0] for row in db.execute(sql, (topic,))]
+
+
+def test_a_scope_takes_its_order_from_the_stored_list_not_a_sort(tmp_path: Path) -> None:
+    index = CorpusIndex([str(topical_site(tmp_path / "site"))], tmp_path / "index.db")
+    index.refresh()
+    statements: list[str] = []
+    index.db.set_trace_callback(statements.append)
+    found = list(index.results("topic:Energy").ids)
+    index.db.set_trace_callback(None)
+    assert found == listed_by_sql(index.db, "Energy") and len(found) == 40
+    assert not [sql for sql in statements if SORTS["date"] in sql]
+
+
+def test_without_a_stored_list_or_with_one_behind_sql_sorts(tmp_path: Path) -> None:
+    """No list (a refresh stopped before storing it), or one that lacks a scope's article:
+    the scope is sorted by SQL, in the same order."""
+    index = CorpusIndex([str(topical_site(tmp_path / "site"))], tmp_path / "index.db")
+    index.refresh()
+    ids, parts, names = stored(index.db)
+    behind = array(
+        "q", [article for article in ids if article != listed_by_sql(index.db, "Water")[3]]
+    )
+    for blob in (None, behind.tobytes()):
+        with contextlib.closing(sqlite3.connect(tmp_path / "index.db")) as other, other:
+            other.execute("DELETE FROM listing")  # as another process's refresh would
+            if blob is not None:
+                other.execute(
+                    "INSERT INTO listing VALUES ('date', ?, ?, ?)",
+                    (blob, None, json.dumps(names)),
+                )
+        statements: list[str] = []
+        index.db.set_trace_callback(statements.append)
+        found = list(index.results("topic:Water").ids)
+        index.db.set_trace_callback(None)
+        assert found == listed_by_sql(index.db, "Water") and len(found) == 20
+        assert [sql for sql in statements if SORTS["date"] in sql]
+
+
+def test_the_newest_are_read_from_the_head_of_the_list(tmp_path: Path) -> None:
+    index = CorpusIndex([str(topical_site(tmp_path / "site"))], tmp_path / "index.db")
+    index.refresh()
+    ids = stored(index.db)[0]
+    assert list(listing.newest_ids(index.db, 7)) == ids[:7]
+    assert list(listing.newest_ids(index.db, 1000)) == ids
+    index.db.execute("DELETE FROM listing")
+    assert list(listing.newest_ids(index.db, 7)) == []
+
+
+def test_the_count_is_the_stored_lists_length_without_a_walk(tmp_path: Path) -> None:
+    """Duplicates are not counted, with a stored list or without one (then SQL counts)."""
+    root = topical_site(tmp_path / "site")
+    for name in ("copy-a.md", "copy-b.md"):
+        write_document(root, name, "title: Copy\noriginalUrl: https://news.example/copy")
+    index = CorpusIndex([str(root)], tmp_path / "index.db")
+    index.refresh()
+    statements: list[str] = []
+    index.db.set_trace_callback(statements.append)
+    assert index.count() == 61
+    assert not [sql for sql in statements if "FROM articles" in sql]
+    with contextlib.closing(sqlite3.connect(tmp_path / "index.db")) as other, other:
+        other.execute("DELETE FROM listing")
+    assert index.count() == 61
