@@ -21,8 +21,9 @@ reader offer."""
 # ``indexer.BULK`` files) drops them and builds each once after, with a sort, which costs
 # far less than keeping them up row by row. Nothing needs them to be right, only
 # fast, so the reader reads on meanwhile. No index keeps the date order: the stored list
-# (``listing``) holds it, and any part of it is put in that order by numpy; an index of
-# the sort keys held every title again. ``topic_closure`` is its own index (see the table).
+# (``listing``) holds it, and any part of the list is taken from it in that order; an
+# index of the sort keys would hold every title again. ``topic_closure`` is its own
+# index (see the table).
 INDEXES = {
     "articles_identity": "articles(identity)",
     "articles_first_seen": "articles(first_seen)",

@@ -116,10 +116,9 @@ class Search:
         return results
 
     def _in_date_order(self, where: str, params: list[object]) -> array[int] | None:
-        """The articles matching ``where``, taken from the stored list in its order: a
-        pass in C over the list, where SQL sorted them (with an index of the sort keys,
-        every title again, kept for that). ``None`` when there is no list, or it lacks
-        one of them."""
+        """The articles matching ``where``, taken from the stored list in its order by a
+        pass in C over the list: no index keeps the sort keys for SQL (it would hold
+        every title again). ``None`` when there is no list, or it lacks one of them."""
         listed = stored_listing(self.db, SitePart())
         if listed is None:
             return None
