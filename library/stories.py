@@ -54,6 +54,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from itertools import chain
 from operator import mul
 from typing import NamedTuple
 
@@ -212,9 +213,12 @@ class StoryGrouper:
         """Count document frequencies (weights follow them), or take the ``corpus``'s;
         each article's term ids."""
         parsed = [split_signature(article.signature) for article in articles]
-        counts = Counter(signature_terms(" ".join(article.signature for article in articles)))
-        if corpus is not None:  # the articles are among those it counted
-            counts = Counter({term: max(corpus.df.get(term, 0), n) for term, n in counts.items()})
+        counts: Mapping[str, int]
+        if corpus is None:
+            counts = Counter(signature_terms(" ".join(article.signature for article in articles)))
+        else:  # the articles are among those it counted: only which terms they hold is new
+            held = chain.from_iterable(chain.from_iterable((t, r) for t, r, _ in parsed))
+            counts = {term: corpus.df.get(term) or 1 for term in dict.fromkeys(held)}
         ids, df = self._ids, self._df
         for term, count in counts.items():
             known = ids.get(term)
