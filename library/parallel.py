@@ -25,6 +25,8 @@ POOL_THRESHOLD = 400
 BATCH = 256
 SCAN_SLICE = 0.05  # seconds of scanning between two results taken: the scan, far faster
 # than parsing, ends early, and with it the total a progress shows
+SCAN_AHEAD = 200  # batches the scan may hold unsent: a corpus of 50,000 files is held
+# whole (its total is known at once), but a million held were half a gigabyte
 IN_FLIGHT = 4  # batches a worker is sent ahead: results a slower consumer has not taken
 # wait in the pool, so they are few
 WORKER_NICENESS = 10
@@ -191,8 +193,8 @@ def _pooled(
     function: str, scan: Iterator[list[Item]], left: list[list[Item]]
 ) -> Iterator[list[Any]]:
     """``map_batches`` in a pool, with at most ``IN_FLIGHT`` batches a worker sent ahead
-    of the one awaited; should the pool break, the batches it did not answer are put
-    in ``left``."""
+    of the one awaited and ``SCAN_AHEAD`` batches scanned but not sent; should the pool
+    break, the batches it did not answer are put in ``left``."""
     workers = os.cpu_count() or 2
     unsent: deque[list[Item]] = deque()
     waiting: deque[tuple[list[Item], Future[list[Any]]]] = deque()
@@ -201,7 +203,7 @@ def _pooled(
         try:
             while scanning or unsent or waiting:
                 until = time.monotonic() + SCAN_SLICE
-                while scanning and time.monotonic() < until:
+                while scanning and len(unsent) < SCAN_AHEAD and time.monotonic() < until:
                     batch = next(scan, None)
                     scanning = batch is not None
                     if batch is not None:
@@ -209,7 +211,8 @@ def _pooled(
                 while unsent and len(waiting) < IN_FLIGHT * workers:
                     waiting.append((unsent[0], pool.submit(_call, function, unsent[0])))
                     unsent.popleft()
-                if waiting and (not scanning or waiting[0][1].done()):
+                held = not scanning or len(unsent) >= SCAN_AHEAD  # nothing to scan meanwhile
+                if waiting and (held or waiting[0][1].done()):
                     result = waiting[0][1].result()
                     waiting.popleft()
                     yield result

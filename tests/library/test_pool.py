@@ -224,3 +224,30 @@ def test_the_scan_ends_long_before_the_parsing(tmp_path: Path) -> None:
         time.sleep(0.05)  # the store, slower than the parsing
     assert scanned == count
     assert sum(len(batch) for batch in results) == count - 3 * parallel.BATCH
+
+
+def test_the_scan_holds_a_bounded_number_of_files_ahead(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past ``SCAN_AHEAD`` batches waiting to be sent, the scan waits too: held whole, the
+    scan of a million files took half a gigabyte of the process that stores."""
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("the pool needs two cores; in process nothing is scanned ahead")
+    monkeypatch.setattr(parallel, "SCAN_AHEAD", 3)
+    count = parallel.BATCH * 40
+    scanned = 0
+
+    def scan() -> Iterator[tuple[str, int]]:
+        nonlocal scanned
+        for number in range(count):
+            scanned += 1
+            yield str(tmp_path / "started"), number
+
+    results = parallel.map_batches("tests.library.test_pool:noted", scan())
+    sent = parallel.IN_FLIGHT * (os.cpu_count() or 1)
+    for taken in range(1, 6):
+        next(results)
+        time.sleep(0.05)  # the store, slower than the parsing
+        assert scanned <= (taken + sent + 3 + 1) * parallel.BATCH
+    assert sum(len(batch) for batch in results) == count - 5 * parallel.BATCH
+    assert scanned == count
