@@ -25,8 +25,9 @@ POOL_THRESHOLD = 400
 BATCH = 256
 SCAN_SLICE = 0.05  # seconds of scanning between two results taken: the scan, far faster
 # than parsing, ends early, and with it the total a progress shows
-SCAN_AHEAD = 200  # batches the scan may hold unsent: a corpus of 50,000 files is held
-# whole (its total is known at once), but a million held were half a gigabyte
+SCAN_AHEAD = 200  # batches the scan may hold unsent: a corpus of tens of thousands of
+# files is held whole (its total is known at once); a far larger one would hold a record
+# of every file in the process that stores
 IN_FLIGHT = 4  # batches a worker is sent ahead: results a slower consumer has not taken
 # wait in the pool, so they are few
 WORKER_NICENESS = 10
@@ -211,8 +212,8 @@ def _pooled(
                 while unsent and len(waiting) < IN_FLIGHT * workers:
                     waiting.append((unsent[0], pool.submit(_call, function, unsent[0])))
                     unsent.popleft()
-                held = not scanning or len(unsent) >= SCAN_AHEAD  # nothing to scan meanwhile
-                if waiting and (held or waiting[0][1].done()):
+                scan_waits = not scanning or len(unsent) >= SCAN_AHEAD
+                if waiting and (scan_waits or waiting[0][1].done()):  # else: scan meanwhile
                     result = waiting[0][1].result()
                     waiting.popleft()
                     yield result
