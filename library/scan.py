@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable, Iterator
-from operator import attrgetter
 from typing import NamedTuple
 
 from models.problem import Severity
@@ -21,7 +20,6 @@ MARKUP_SUFFIXES = (".md", ".markdown", ".mdown", ".html", ".htm")
 DOCUMENT_SUFFIXES = frozenset({*MARKUP_SUFFIXES, ".txt"})
 TAXONOMY_SUFFIXES = frozenset({".yaml", ".yml"})
 CANDIDATE_SUFFIXES = DOCUMENT_SUFFIXES | TAXONOMY_SUFFIXES
-_NAME = attrgetter("name")
 
 
 class FoundFile(NamedTuple):
@@ -120,40 +118,65 @@ def _walk(
             listing = os.scandir(folder)
         except OSError:
             continue
+        subfolders: list[str] = []
+        prefix = os.path.join(folder, "")
         with listing:
-            # Sorted, every entry of a folder is held at once: about a kilobyte each, a
-            # gigabyte for a folder of a million files. Unsorted, they stream.
-            entries: Iterable[os.DirEntry[str]] = sorted(listing, key=_NAME) if ordered else listing
-            subfolders = []
-            # This runs for every file of a corpus at each start, in a thread beside the UI:
-            # the suffix is tested before anything that may ask the file system.
-            for entry in entries:
-                name = entry.name
-                if name.startswith("."):
-                    continue
-                dot = name.rfind(".")
+            # Sorted, every wanted name of a folder is held at once: the names only, as an
+            # entry of the listing held three times what its name does. Unsorted, they stream.
+            names = sorted(_wanted(listing)) if ordered else _wanted(listing)
+            for name in names:
                 try:
-                    if dot > 0 and name[dot:].lower() in CANDIDATE_SUFFIXES and entry.is_file():
-                        is_folder = False
-                    elif entry.is_dir():
-                        is_folder = True
-                    elif dot > 0 and name[dot:].lower() in CANDIDATE_SUFFIXES:
-                        # A document's name on a FIFO or a device: reading it would wait forever.
-                        kind = not_regular(entry.stat().st_mode)
-                        yield Skipped(
-                            entry.path, f"{kind}, not a regular file: not read", "warning"
-                        )
-                        continue
-                    else:
-                        continue
-                    # is_symlink() asks nothing of the file system: scandir knows the type.
-                    if entry.is_symlink() and (skipped := _outside(entry.path, inside)):
-                        yield skipped
-                    elif is_folder:
-                        subfolders.append(entry.path)
-                    else:  # not entry.stat(): a sorted folder's held entries would keep it
-                        stat = os.stat(entry.path)
-                        yield FoundFile(entry.path, stat.st_size, stat.st_mtime_ns, False, root)
+                    found = _classify(prefix + name, name, inside, root)
                 except OSError:
                     continue
-            stack.extend(reversed(subfolders))
+                if isinstance(found, str):
+                    subfolders.append(found)
+                elif found is not None:
+                    yield found
+        stack.extend(reversed(subfolders))
+
+
+def _wanted(listing: Iterable[os.DirEntry[str]]) -> Iterator[str]:
+    """The names of a listing that may be a document or a folder. This runs for every
+    file of a corpus at each start, in a thread beside the UI: the suffix is tested
+    before anything that may ask the file system (the listing knows a folder)."""
+    for entry in listing:
+        name = entry.name
+        if name.startswith("."):
+            continue
+        if _is_candidate(name):
+            yield name
+            continue
+        try:
+            if entry.is_dir():
+                yield name
+        except OSError:
+            continue
+
+
+def _is_candidate(name: str) -> bool:
+    """Whether a file of this name may be a document or a taxonomy, by its suffix."""
+    dot = name.rfind(".")
+    return dot > 0 and name[dot:].lower() in CANDIDATE_SUFFIXES
+
+
+def _classify(
+    path: str, name: str, inside: tuple[str, ...], root: str
+) -> FoundFile | Skipped | str | None:
+    """What a wanted name is, from one ``lstat`` for a file or folder: a document to
+    parse, a folder to walk (its path), or why it is skipped (a link out of the
+    corpus, a document's name on a FIFO or a device); None for anything else."""
+    info = os.lstat(path)
+    if stat.S_ISLNK(info.st_mode):
+        if skipped := _outside(path, inside):
+            return skipped
+        info = os.stat(path)
+    mode = info.st_mode
+    if stat.S_ISDIR(mode):
+        return path
+    if not _is_candidate(name):
+        return None
+    if stat.S_ISREG(mode):
+        return FoundFile(path, info.st_size, info.st_mtime_ns, False, root)
+    # A document's name on a FIFO or a device: reading it would wait forever.
+    return Skipped(path, f"{not_regular(mode)}, not a regular file: not read", "warning")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from unittest.mock import ANY
 
 from library.scan import FoundFile, Skipped, scan
 
@@ -48,6 +49,19 @@ def test_a_symlink_loop_ends_and_a_linked_file_counts(tmp_path: Path) -> None:
     (tmp_path / "linked.md").symlink_to(tmp_path / "real.md")
     (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
     assert found(tmp_path) == ["linked.md", "real.md"]
+
+
+def test_a_link_named_like_a_document_to_a_folder_is_walked_and_a_broken_one_passed(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.md").write_text("---\n---\n")
+    (tmp_path / "folder.md").symlink_to(tmp_path / "real", target_is_directory=True)
+    (tmp_path / "broken.md").symlink_to(tmp_path / "gone.md")
+    (tmp_path / "broken").symlink_to(tmp_path / "gone", target_is_directory=True)
+    assert list(scan([str(tmp_path)])) == [
+        FoundFile(str(tmp_path / "folder.md" / "a.md"), 8, ANY, False, str(tmp_path))
+    ]
 
 
 def skipped(root: Path, *paths: Path) -> list[str]:
