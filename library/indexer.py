@@ -21,7 +21,7 @@ from library.damage import discard, is_damage
 from library.db import connect
 from library.differences import Differences, find_differences, usable_files
 from library.scan import FoundFile, scan
-from library.schema import BUILD_INDEXES, DROP_INDEXES, ensure_schema, next_article_id
+from library.schema import BUILD_INDEXES, BULK, DROP_INDEXES, ensure_schema, next_article_id
 from library.story_index import assign_stories
 from library.story_terms import forget_signature
 from library.upkeep import Noted, keep_up, note, rebuild
@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 
 COMMIT_EVERY = 5000
 FIRST_COMMIT = 256  # rows: a cold index commits after its first batch, then twice as far each time
-BULK = 5000  # changed files past which the secondary indexes are built again, not kept up
 
 ProgressCallback = Callable[[int, int], None]
 """Called with (files parsed, files to parse); the total is 0 while a cold scan goes on."""

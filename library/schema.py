@@ -18,7 +18,7 @@ SORTS = {
 reader offer."""
 
 # The secondary indexes, by name. A bulk load (a cold index, or a refresh of more than
-# ``indexer.BULK`` files) drops them and builds each once after, with a sort, which costs
+# ``BULK`` files) drops them and builds each once after, with a sort, which costs
 # far less than keeping them up row by row. Nothing needs them to be right, only
 # fast, so the reader reads on meanwhile. No index keeps the date order: the stored list
 # (``listing``) holds it, and any part of the list is taken from it in that order; an
@@ -34,9 +34,15 @@ INDEXES = {
     "article_topics_key": "article_topics(key, article_id)",
     "article_topics_article": "article_topics(article_id)",
 }
-BUILD_INDEXES = "".join(
-    f"CREATE INDEX IF NOT EXISTS {name} ON {on};\n" for name, on in INDEXES.items()
-)
+BULK = 5000  # rows written at once past which an index is built again, not kept up
+
+
+def create_index(name: str) -> str:
+    """The statement that builds the secondary index ``name`` if it is missing."""
+    return f"CREATE INDEX IF NOT EXISTS {name} ON {INDEXES[name]};\n"
+
+
+BUILD_INDEXES = "".join(map(create_index, INDEXES))
 DROP_INDEXES = "".join(f"DROP INDEX IF EXISTS {name};\n" for name in INDEXES)
 # The index is 0.4 of the corpus's size or less (a goal): tables keyed by path keep it
 # once (WITHOUT ROWID), and the full-text index keeps no copy of the text (content='')

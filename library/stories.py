@@ -58,7 +58,7 @@ from itertools import chain
 from operator import mul
 from typing import NamedTuple
 
-from library.signature import signature_terms, split_signature
+from library.signature import split_signature
 
 DAY = 86_400
 WINDOW = 6 * DAY  # the longest a story may span, first to last member
@@ -72,6 +72,7 @@ COMMON = 20  # nor does a term held by one article in this many, once past COMMO
 COMMON_FLOOR = 50
 MEMBERS = 8  # the latest members compared when the seed alone is not close enough
 SHARED = 0.5  # of each title's terms, for two titles to say nearly the same thing
+TERMS_CHUNK = 10_000  # articles whose terms are split at once: memory, not results
 _CACHED = 16384  # article weights kept at once: memory, not results, depends on it
 _FEW = 8  # postings this short are taken whole: the story's own span check still applies
 _ID_BITS = 32
@@ -211,13 +212,40 @@ class StoryGrouper:
         self, articles: list[StoryArticle], corpus: Frequencies | None
     ) -> list[_Terms]:
         """Count document frequencies (weights follow them), or take the ``corpus``'s;
-        each article's term ids."""
-        parsed = [split_signature(article.signature) for article in articles]
+        each article's term ids. A chunk of articles at a time: every term of a million
+        articles split at once was gigabytes of strings."""
+        terms: list[_Terms] = []
+        for start in range(0, len(articles), TERMS_CHUNK):
+            chunk = articles[start : start + TERMS_CHUNK]
+            parsed = [split_signature(article.signature) for article in chunk]
+            self._register(
+                chain.from_iterable(chain.from_iterable((t, r) for t, r, _ in parsed)), corpus
+            )
+            to_id = self._ids.__getitem__
+            terms += [
+                _Terms(list(map(to_id, title)), list(map(to_id, rest)), list(map(to_id, repeated)))
+                for title, rest, repeated in parsed
+            ]
+        self._count = corpus.total if corpus is not None else self._count + len(articles)
+        total = self._count + 1
+        df = self._df
+        self._idf = [math.log(total / count) for count in df]
+        self._title_idf = [TITLE_WEIGHT * idf for idf in self._idf]
+        self._rarity = [
+            (count << _CHECKSUM_BITS | checksum) << _ID_BITS | term
+            for term, (count, checksum) in enumerate(zip(df, self._checksums, strict=True))
+        ]
+        self._vectors.clear()
+        return terms
+
+    def _register(self, held: Iterable[str], corpus: Frequencies | None) -> None:
+        """Give the terms ``held`` (each article's once) ids in first-seen order, and their
+        counts: added to the grouper's own, or the ``corpus``'s (which already include
+        these articles: only which terms they hold is new)."""
         counts: Mapping[str, int]
         if corpus is None:
-            counts = Counter(signature_terms(" ".join(article.signature for article in articles)))
-        else:  # the articles are among those it counted: only which terms they hold is new
-            held = chain.from_iterable(chain.from_iterable((t, r) for t, r, _ in parsed))
+            counts = Counter(held)
+        else:
             counts = {term: corpus.df.get(term) or 1 for term in dict.fromkeys(held)}
         ids, df = self._ids, self._df
         for term, count in counts.items():
@@ -232,20 +260,6 @@ class StoryGrouper:
                 df[known] += count
             else:
                 df[known] = count
-        self._count = corpus.total if corpus is not None else self._count + len(articles)
-        total = self._count + 1
-        self._idf = [math.log(total / count) for count in df]
-        self._title_idf = [TITLE_WEIGHT * idf for idf in self._idf]
-        self._rarity = [
-            (count << _CHECKSUM_BITS | checksum) << _ID_BITS | term
-            for term, (count, checksum) in enumerate(zip(df, self._checksums, strict=True))
-        ]
-        self._vectors.clear()
-        to_id = ids.__getitem__
-        return [
-            _Terms(list(map(to_id, title)), list(map(to_id, rest)), list(map(to_id, repeated)))
-            for title, rest, repeated in parsed
-        ]
 
     def _forget_weights(self) -> None:
         """Drop what holds only for this call's counts: it is most of the memory."""

@@ -31,10 +31,13 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from library.schema import BULK, create_index
+
 if TYPE_CHECKING:
     from library.stories import StoryArticle
 
 NEWS = "news"
+STORY_INDEX = "articles_story"
 
 # Correlated, so it looks only at the articles without a story (an IN list of every
 # grouped identity was a scan of the index per refresh).
@@ -111,6 +114,11 @@ def place_new(db: sqlite3.Connection) -> int:
         db.execute(_COPIES_TAKE_THEIR_STORY)  # none to take in a cold index: not asked
     counted = count_new(db)
     new = [StoryArticle(*row) for row in db.execute(_GROUPED.format(story="", null="NULL"))]
+    # Kept up row by row, the index of stories took each new id (a hash) to a page of its
+    # own, most of them out of SQLite's cache: many are written first, then it is built.
+    bulk = len(new) > BULK
+    if bulk:
+        db.execute(f"DROP INDEX IF EXISTS {STORY_INDEX}")
     if new:
         restored = _near(db, [article.published for article in new])
         corpus = counted
@@ -120,9 +128,11 @@ def place_new(db: sqlite3.Connection) -> int:
         grouper = StoryGrouper()
         stories = grouper.restore_and_place(restored, new, corpus)
         del grouper, restored, corpus  # most of the memory: gone before the writes
+        # In id order, as the table is kept: in date order each row was a page of its own,
+        # most of them out of SQLite's cache, so each was read and spilled again.
         db.executemany(
             "UPDATE articles SET story = ? WHERE id = ?",
-            [(story, article) for article, story in stories.items()],
+            [(stories[article], article) for article in sorted(stories)],
         )
     alone = db.execute(
         "SELECT id, identity FROM articles a WHERE story IS NULL AND duplicate_of IS NULL "
@@ -133,4 +143,6 @@ def place_new(db: sqlite3.Connection) -> int:
         [(story_id(identity), article) for article, identity in alone],
     )
     db.execute(_COPIES_TAKE_THEIR_STORY)
+    if bulk:
+        db.execute(create_index(STORY_INDEX))
     return len(new)

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from library.db import select_in
 from library.signature import signature_terms
-from library.stories import Frequencies
+from library.stories import TERMS_CHUNK, Frequencies
 
 
 def count_new(db: sqlite3.Connection) -> Frequencies:
@@ -25,18 +25,23 @@ def count_new(db: sqlite3.Connection) -> Frequencies:
     and are returned whole; otherwise only the total is known here (``frequencies``
     reads the terms wanted)."""
     before: int = db.execute("SELECT count(*) FROM signatures WHERE counted").fetchone()[0]
-    signatures = db.execute("SELECT signature FROM signatures WHERE NOT counted").fetchall()
-    # One split of all signatures joined: the terms of each, in one list (C, not Python).
-    counts = Counter(signature_terms(" ".join(signature for (signature,) in signatures)))
+    signatures = db.execute("SELECT signature FROM signatures WHERE NOT counted")
+    counts: Counter[str] = Counter()
+    added = 0
+    # One split of a chunk's signatures joined: the terms of each, in one list (C, not
+    # Python). Chunks, as every term of a million signatures at once was gigabytes.
+    while chunk := signatures.fetchmany(TERMS_CHUNK):
+        added += len(chunk)
+        counts.update(signature_terms(" ".join(signature for (signature,) in chunk)))
     if counts:
         db.executemany(
             "INSERT INTO story_terms VALUES (?, ?) "
             "ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
             counts.items(),
         )
-    if signatures:
+    if added:
         db.execute("UPDATE signatures SET counted = 1 WHERE NOT counted")
-    return Frequencies(before + len(signatures), counts if before == 0 else {})
+    return Frequencies(before + added, counts if before == 0 else {})
 
 
 def frequencies(db: sqlite3.Connection, terms: Iterable[str], total: int) -> Frequencies:

@@ -6,16 +6,21 @@ from __future__ import annotations
 
 import random
 import sqlite3
+import tracemalloc
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+import library.stories as stories_module
+from library import story_index, story_terms
 from library.db import connect
 from library.index import CorpusIndex
+from library.schema import ensure_schema
 from library.signature import signature_terms
-from library.stories import WINDOW, StoryGrouper
+from library.stories import DAY, WINDOW, StoryArticle, StoryGrouper
 from library.story_index import place_new, spans_near
+from library.story_terms import count_new
 from library.synthetic import generate
 
 
@@ -26,6 +31,11 @@ def indexed(root: Path, db_path: Path) -> dict[str, str]:
         index.refresh()
     finally:
         index.close()
+    return stories(db_path, root)
+
+
+def stories(db_path: Path, root: Path) -> dict[str, str]:
+    """Every article's story in the index at ``db_path``, by path relative to ``root``."""
     with sqlite3.connect(db_path) as db:
         rows = db.execute("SELECT path, story FROM articles").fetchall()
     return {str(Path(path).relative_to(root)): story for path, story in rows}
@@ -135,3 +145,95 @@ def test_the_spans_near_new_articles_merge_where_they_meet() -> None:
         (10 * day - reach, 12 * day + reach),
         (50 * day - reach, 50 * day + reach),
     ]
+
+
+def _signatures(count: int) -> list[StoryArticle]:
+    """Articles whose signatures hold forty terms each, from a vocabulary of a thousand,
+    each published more than a story's span after the one before: none is compared."""
+    pick = random.Random(3)
+    vocabulary = [f"term{number:04}" for number in range(1000)]
+    return [
+        StoryArticle(number, 1_600_000_000 + number * 8 * DAY, f"article-{number}", signature)
+        for number in range(count)
+        for terms in [pick.sample(vocabulary, 40)]
+        for signature in [
+            " ".join(terms[:4]) + "|" + " ".join(terms[4:8]) + "|" + " ".join(terms[8:])
+        ]
+    ]
+
+
+def test_terms_are_split_a_chunk_of_signatures_at_a_time(
+    site: tuple[Path, list[list[str]]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every term of a million signatures split at once was gigabytes of strings: the
+    counts and the grouping hold one chunk's at a time, with the same results."""
+    root, _ = site
+    indexed(root, tmp_path / "site.db")
+    with sqlite3.connect(tmp_path / "site.db") as db:
+        news = [
+            StoryArticle(*row)
+            for row in db.execute(
+                "SELECT a.id, a.published, a.identity, s.signature FROM articles a "
+                "JOIN signatures s ON s.article_id = a.id"
+            )
+        ]
+    grouped = StoryGrouper().place(news)
+    articles = _signatures(4000)
+    whole = StoryGrouper().place(articles)
+    db = connect(tmp_path / "index.db")
+    ensure_schema(db)
+    db.executemany(
+        "INSERT INTO signatures (article_id, signature) VALUES (?, ?)",
+        [(article.id, article.signature) for article in articles],
+    )
+    monkeypatch.setattr(stories_module, "TERMS_CHUNK", 100)
+    monkeypatch.setattr(story_terms, "TERMS_CHUNK", 100)
+    tracemalloc.start()
+    try:
+        counted = count_new(db)
+        counting = tracemalloc.get_traced_memory()[1]
+        tracemalloc.reset_peak()
+        grouper = StoryGrouper()
+        held = tracemalloc.get_traced_memory()[0]
+        chunked = grouper.place(articles)
+        grouping = tracemalloc.get_traced_memory()[1] - held
+    finally:
+        tracemalloc.stop()
+        db.close()
+    assert counted.total == 4000
+    assert counted.df == Counter(term for a in articles for term in signature_terms(a.signature))
+    assert chunked == whole
+    chunked_news = StoryGrouper().place(news)
+    assert chunked_news == grouped
+    assert len(set(grouped.values())) < len(grouped)  # stories of several
+    assert counting < 3_000_000  # all at once: 15 MB
+    assert grouping < 8_000_000  # all at once: 15 MB
+
+
+def test_a_grouping_of_many_writes_its_stories_then_builds_their_index(
+    site: tuple[Path, list[list[str]]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Kept up row by row, the index of stories took each new id (a hash) to a page of
+    its own: past ``BULK`` articles it is dropped for the writes and built after."""
+    root, _ = site
+    db_path = tmp_path / "index.db"
+    before = indexed(root, db_path)
+    monkeypatch.setattr(story_index, "BULK", 50)
+    statements: list[str] = []
+    db = connect(db_path)
+    try:
+        with db:
+            db.execute("UPDATE articles SET story = NULL")
+            db.set_trace_callback(statements.append)
+            place_new(db)
+        indexes = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+    finally:
+        db.close()
+    writes = [n for n, sql in enumerate(statements) if sql.startswith("UPDATE articles SET story")]
+    dropped = statements.index("DROP INDEX IF EXISTS articles_story")
+    built = next(
+        n for n, sql in enumerate(statements) if "INDEX IF NOT EXISTS articles_story" in sql
+    )
+    assert dropped < writes[0] and writes[-1] < built
+    assert "articles_story" in indexes
+    assert stories(db_path, root) == before
