@@ -41,7 +41,11 @@ ids (no comparisons) and puts new ones into them, counting terms over both first
 taking the whole corpus's counts (``Frequencies``) when only the stored members near
 the new ones in time are loaded (``library.story_index``). A batch is ``place`` on an
 empty grouper, so a late article placed incrementally meets what the batch would have
-compared it with.
+compared it with. The index places through ``place_in_order``: its new articles come in
+date order, and what no later one can reach (the terms of articles, the stories ended,
+more than ``2 * WINDOW`` before) is let go as they come, so grouping a million holds
+days of articles, not all of them (each article's date and its place in the postings of
+its probes stay: a few numbers; and the terms' ids and counts, ``story_weights``).
 """
 
 from __future__ import annotations
@@ -49,22 +53,20 @@ from __future__ import annotations
 import gc
 import hashlib
 import math
-import zlib
 from bisect import bisect_left, bisect_right, insort
-from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections import deque
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from itertools import chain
 from operator import mul
 from typing import NamedTuple
 
-from library.signature import split_signature
+from library.story_weights import ID_MASK, Frequencies, Terms, TermWeights, chunked, rarity_of
 
 DAY = 86_400
 WINDOW = 6 * DAY  # the longest a story may span, first to last member
 JOIN = 0.4  # cosine to the best matching member
 SEED = 0.25  # cosine to the story's first member: no drifting along a chain
-TITLE_WEIGHT = 2.0
 TITLE_PROBES = 3  # an article's rarest title terms that find its neighbours
 PROBES = 2  # and its rarest other terms
 CROWDED = 400  # a term with more articles in the window than this finds no one
@@ -72,29 +74,9 @@ COMMON = 20  # nor does a term held by one article in this many, once past COMMO
 COMMON_FLOOR = 50
 MEMBERS = 8  # the latest members compared when the seed alone is not close enough
 SHARED = 0.5  # of each title's terms, for two titles to say nearly the same thing
-TERMS_CHUNK = 10_000  # articles whose terms are split at once: memory, not results
 _CACHED = 16384  # article weights kept at once: memory, not results, depends on it
 _FEW = 8  # postings this short are taken whole: the story's own span check still applies
-_ID_BITS = 32
-_ID_MASK = (1 << _ID_BITS) - 1
-_CHECKSUM_BITS = 32
-_SHARED = 2 << _CHECKSUM_BITS << _ID_BITS  # the least rarity of a term two articles share
-
-
-class _Terms(NamedTuple):
-    """An article's term ids: its title's, its excerpt's others, and the title's terms
-    the excerpt repeats."""
-
-    title: list[int]
-    rest: list[int]
-    repeated: list[int]
-
-
-class Frequencies(NamedTuple):
-    """Document frequencies of terms in a corpus of ``total`` signed articles."""
-
-    total: int
-    df: Mapping[str, int]
+_SHARED = rarity_of(2)  # the least rarity of a term two articles share
 
 
 class StoryArticle(NamedTuple):
@@ -114,6 +96,9 @@ def story_id(identity: str) -> str:
     return hashlib.blake2b(identity.encode(), digest_size=STORY_DIGITS // 2).hexdigest()
 
 
+_GONE = Terms([], [], [])  # the terms of an article let go (``StoryGrouper._let_go``)
+
+
 class _Story:
     __slots__ = ("id", "seed", "first", "last", "members")
 
@@ -129,6 +114,9 @@ class _Story:
         return max(self.last, published) - min(self.first, published) <= WINDOW
 
 
+_GONE_STORY = _Story("", -1, 0)  # the story of an article let go
+
+
 class StoryGrouper:
     """Stories of the articles placed so far, and the index that finds neighbours.
 
@@ -140,22 +128,16 @@ class StoryGrouper:
     """
 
     def __init__(self) -> None:
-        self._ids: dict[str, int] = {}  # term -> id
-        self._df: list[int] = []  # by term id
-        self._checksums: list[int] = []  # by term id
-        self._numeric: set[int] = set()  # the ids of terms that are numbers
-        self._count = 0
-        # Weights for one call's counts, dropped after it (they are most of the memory).
-        self._idf: list[float] = []  # by term id
-        self._title_idf: list[float] = []
-        self._rarity: list[int] = []  # sorting these sorts term ids rarest first
+        self._weights = TermWeights()
         self._vectors: dict[int, tuple[dict[int, float], float]] = {}
         # By article index:
-        self._terms: list[_Terms] = []
+        self._terms: list[Terms] = []
         self._published: list[int] = []
         self._numbers: list[set[int] | None] = []  # the numbers in its title
         self._story: list[_Story] = []
         self._stories: dict[str, _Story] = {}
+        self._by_age: deque[_Story] = deque()  # as started, so the oldest go first
+        self._gone = 0  # articles before this index were let go (``_let_go``)
         self._holders: dict[int, list[int]] = {}  # term id -> article indexes by date
 
     def restore(self, placed: Iterable[tuple[StoryArticle, str]]) -> None:
@@ -182,105 +164,97 @@ class StoryGrouper:
         with _no_collection():
             placed = sorted(placed, key=lambda pair: _order(pair[0]))
             articles = sorted(articles, key=_order)
-            parsed = self._count_terms([article for article, _ in placed] + articles, corpus)
-            for (article, sid), terms in zip(placed, parsed, strict=False):
+            if corpus is None:
+                old = (article.signature for article, _ in placed)
+                self._weights.count_signatures(chain(old, (a.signature for a in articles)))
+            self._restore(placed, corpus)
+            result = dict(self._place_sorted(articles, corpus, keep=True))
+            self._forget_weights()
+            return result
+
+    def _restore(self, placed: list[tuple[StoryArticle, str]], corpus: Frequencies | None) -> None:
+        """Add articles already grouped to their stories, without comparing."""
+        if corpus is not None:
+            self._weights.count = corpus.total
+        self._weights.weigh_from(0)
+        self._vectors.clear()
+        signatures = [article.signature for article, _ in placed]
+        for (article, sid), terms in zip(
+            placed, self._weights.ids_of(signatures, corpus), strict=True
+        ):
+            if article.published is None:
+                continue
+            index, probes = self._add(article.published, terms)
+            story = self._stories.get(sid)
+            if story is None:
+                story = self._new_story(sid, index, article.published)
+            self._join(story, index, probes)
+
+    def _place_sorted(
+        self, articles: Iterable[StoryArticle], corpus: Frequencies | None, keep: bool
+    ) -> Iterator[tuple[int, str]]:
+        """Place articles given in ``_order``: each id with its story's, as placed. Unless
+        ``keep``, what no later article can reach is let go as they go (see ``_let_go``)."""
+        for chunk in chunked(articles):
+            if not keep and chunk[0].published is not None:
+                self._let_go(chunk[0].published - 2 * WINDOW)
+            terms_of = self._weights.ids_of([article.signature for article in chunk], corpus)
+            for article, terms in zip(chunk, terms_of, strict=True):
                 if article.published is None:
-                    continue
-                index, probes = self._add(article.published, terms)
-                story = self._stories.get(sid)
-                if story is None:
-                    story = self._stories[sid] = _Story(sid, index, article.published)
-                self._join(story, index, probes)
-            result: dict[int, str] = {}
-            for article, terms in zip(articles, parsed[len(placed) :], strict=True):
-                if article.published is None:
-                    result[article.id] = story_id(article.identity)
+                    yield article.id, story_id(article.identity)
                     continue
                 index, probes = self._add(article.published, terms)
                 story = self._best_story(index, probes) or self._stories.get(
                     story_id(article.identity)
                 )
                 if story is None:
-                    story = _Story(story_id(article.identity), index, article.published)
-                    self._stories[story.id] = story
+                    story = self._new_story(story_id(article.identity), index, article.published)
                 self._join(story, index, probes)
-                result[article.id] = story.id
-            self._forget_weights()
-            return result
-
-    def _count_terms(
-        self, articles: list[StoryArticle], corpus: Frequencies | None
-    ) -> list[_Terms]:
-        """Count document frequencies (weights follow them), or take the ``corpus``'s;
-        each article's term ids. A chunk of articles at a time: every term of a million
-        articles split at once was gigabytes of strings."""
-        terms: list[_Terms] = []
-        for start in range(0, len(articles), TERMS_CHUNK):
-            chunk = articles[start : start + TERMS_CHUNK]
-            parsed = [split_signature(article.signature) for article in chunk]
-            self._register(
-                chain.from_iterable(chain.from_iterable((t, r) for t, r, _ in parsed)), corpus
-            )
-            to_id = self._ids.__getitem__
-            terms += [
-                _Terms(list(map(to_id, title)), list(map(to_id, rest)), list(map(to_id, repeated)))
-                for title, rest, repeated in parsed
-            ]
-        self._count = corpus.total if corpus is not None else self._count + len(articles)
-        total = self._count + 1
-        df = self._df
-        self._idf = [math.log(total / count) for count in df]
-        self._title_idf = [TITLE_WEIGHT * idf for idf in self._idf]
-        self._rarity = [
-            (count << _CHECKSUM_BITS | checksum) << _ID_BITS | term
-            for term, (count, checksum) in enumerate(zip(df, self._checksums, strict=True))
-        ]
-        self._vectors.clear()
-        return terms
-
-    def _register(self, held: Iterable[str], corpus: Frequencies | None) -> None:
-        """Give the terms ``held`` (each article's once) ids in first-seen order, and their
-        counts: added to the grouper's own, or the ``corpus``'s (which already include
-        these articles: only which terms they hold is new)."""
-        counts: Mapping[str, int]
-        if corpus is None:
-            counts = Counter(held)
-        else:
-            counts = {term: corpus.df.get(term) or 1 for term in dict.fromkeys(held)}
-        ids, df = self._ids, self._df
-        for term, count in counts.items():
-            known = ids.get(term)
-            if known is None:
-                ids[term] = known = len(df)
-                df.append(count)
-                self._checksums.append(zlib.crc32(term.encode()))
-                if term[0].isdigit():
-                    self._numeric.add(known)
-            elif corpus is None:
-                df[known] += count
-            else:
-                df[known] = count
+                yield article.id, story.id
 
     def _forget_weights(self) -> None:
         """Drop what holds only for this call's counts: it is most of the memory."""
-        self._idf, self._title_idf, self._rarity = [], [], []
+        self._weights.forget_weights()
         self._vectors.clear()
 
-    def _add(self, published: int, terms: _Terms) -> tuple[int, list[int]]:
+    def _new_story(self, sid: str, seed: int, published: int) -> _Story:
+        story = self._stories[sid] = _Story(sid, seed, published)
+        self._by_age.append(story)
+        return story
+
+    def _let_go(self, before: int) -> None:
+        """Let go of the terms and stories of articles published ``before``: placing an
+        article compares it only with articles and stories within ``WINDOW`` of it, and
+        none to come is earlier than ``before + 2 * WINDOW``. Their term ids stay."""
+        terms, numbers, published = self._terms, self._numbers, self._published
+        index = self._gone
+        while index < len(published) and published[index] < before:
+            terms[index] = _GONE
+            numbers[index] = None
+            self._story[index] = _GONE_STORY
+            index += 1
+        self._gone = index
+        while self._by_age and self._by_age[0].last < before:
+            story = self._by_age.popleft()
+            if self._stories.get(story.id) is story:
+                del self._stories[story.id]
+
+    def _add(self, published: int, terms: Terms) -> tuple[int, list[int]]:
         """Record an article; its index and its rarest terms shared with another."""
         index = len(self._terms)
         self._terms.append(terms)
         self._published.append(published)
-        self._numbers.append(self._numeric.intersection(terms[0]) or None)
-        rarity = self._rarity.__getitem__
+        weights = self._weights
+        self._numbers.append(weights.numeric.intersection(terms[0]) or None)
+        rarity = weights.rarity.__getitem__
         title = sorted(map(rarity, terms[0]))
         rest = sorted(map(rarity, terms[1]))
-        common = (max(COMMON_FLOOR, self._count // COMMON) + 1) << _CHECKSUM_BITS << _ID_BITS
+        common = rarity_of(max(COMMON_FLOOR, weights.count // COMMON) + 1)
         title_from, rest_from = bisect_left(title, _SHARED), bisect_left(rest, _SHARED)
         title_to, rest_to = bisect_left(title, common), bisect_left(rest, common)
         ranked = title[title_from : min(title_from + TITLE_PROBES, title_to)]
         ranked += rest[rest_from : min(rest_from + PROBES, rest_to)]
-        return index, [key & _ID_MASK for key in ranked]
+        return index, [key & ID_MASK for key in ranked]
 
     def _join(self, story: _Story, index: int, probes: list[int]) -> None:
         """Make the article a member of the story and findable by its probes."""
@@ -306,8 +280,9 @@ class StoryGrouper:
             if len(self._vectors) >= _CACHED:
                 self._vectors.clear()  # old articles fall out of the window anyway
             title, rest, _ = self._terms[index]
-            weights = dict(zip(rest, map(self._idf.__getitem__, rest), strict=True))
-            weights.update(zip(title, map(self._title_idf.__getitem__, title), strict=True))
+            idf, title_idf = self._weights.idf, self._weights.title_idf
+            weights = dict(zip(rest, map(idf.__getitem__, rest), strict=True))
+            weights.update(zip(title, map(title_idf.__getitem__, title), strict=True))
             cached = self._vectors[index] = (weights, math.hypot(*weights.values()) or 1.0)
         return cached
 
@@ -328,7 +303,7 @@ class StoryGrouper:
 
     @staticmethod
     def _substitution(
-        a: _Terms, b: _Terms, weights_a: dict[int, float], weights_b: dict[int, float]
+        a: Terms, b: Terms, weights_a: dict[int, float], weights_b: dict[int, float]
     ) -> bool:
         """Whether two titles say nearly the same thing (they share at least ``SHARED``
         of each one's terms) but each holds a term its own excerpt repeats that the other
@@ -395,3 +370,17 @@ def _order(article: StoryArticle) -> tuple[int, int, str, int]:
 def group(articles: Iterable[StoryArticle]) -> dict[int, str]:
     """Every article's story id, grouping from scratch."""
     return StoryGrouper().place(articles)
+
+
+def place_in_order(
+    placed: Iterable[tuple[StoryArticle, str]],
+    articles: Iterable[StoryArticle],
+    corpus: Frequencies,
+) -> Iterator[tuple[int, str]]:
+    """``restore_and_place`` for new articles given in ``_order`` (by date), each
+    id with its story's as it is placed: only what is within reach of the articles to
+    come is held, not every article of a corpus."""
+    grouper = StoryGrouper()
+    with _no_collection():
+        grouper._restore(sorted(placed, key=lambda pair: _order(pair[0])), corpus)
+        yield from grouper._place_sorted(articles, corpus, keep=False)

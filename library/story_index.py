@@ -26,6 +26,7 @@ at 50,000 articles and would otherwise hold the interpreter lock while a person 
 from __future__ import annotations
 
 import sqlite3
+from array import array
 from collections.abc import Iterable
 from itertools import chain
 from pathlib import Path
@@ -47,10 +48,18 @@ _COPIES_TAKE_THEIR_STORY = (
     "WHERE story IS NULL AND EXISTS (SELECT 1 FROM articles o "
     "WHERE o.identity = articles.identity AND o.story IS NOT NULL)"
 )
+_ARTICLE = "a.id, a.published, a.identity, s.signature"  # a StoryArticle
 _GROUPED = (
-    "SELECT a.id, a.published, a.identity, s.signature{story} FROM articles a "
-    "JOIN signatures s ON s.article_id = a.id "
+    "SELECT {columns} FROM articles a JOIN signatures s ON s.article_id = a.id "
     "WHERE a.duplicate_of IS NULL AND a.story IS {null}"
+)
+_NEW = _GROUPED.replace("{null}", "NULL")
+# ``stories._order``: the dated by date, then the undated. Apart, the dated are read
+# through the index of dates and sorted only where dates tie: a sort of every row
+# (signatures and all) took twice as long.
+_IN_ORDER = (
+    " AND a.published IS NOT NULL ORDER BY a.published, a.identity, a.id",
+    " AND a.published IS NULL ORDER BY a.identity, a.id",
 )
 
 
@@ -72,7 +81,8 @@ def _near(db: sqlite3.Connection, dates: list[int | None]) -> list[tuple[StoryAr
     """The grouped articles, with their stories, dated within ``spans_near(dates)``."""
     from library.stories import StoryArticle
 
-    sql = _GROUPED.format(story=", a.story", null="NOT NULL") + " AND a.published BETWEEN ? AND ?"
+    sql = _GROUPED.format(columns=f"{_ARTICLE}, a.story", null="NOT NULL")
+    sql += " AND a.published BETWEEN ? AND ?"
     return [
         (StoryArticle(*row[:4]), row[4])
         for span in spans_near(dates)
@@ -107,33 +117,26 @@ def _assign(db_path: str) -> int:
 def place_new(db: sqlite3.Connection) -> int:
     """Place the articles without a story (see the module); how many news articles."""
     from library.signature import signature_terms
-    from library.stories import StoryArticle, StoryGrouper, story_id
+    from library.stories import StoryArticle, place_in_order, story_id
     from library.story_terms import count_new, frequencies
 
-    if db.execute("SELECT 1 FROM articles WHERE story IS NOT NULL LIMIT 1").fetchone():
-        db.execute(_COPIES_TAKE_THEIR_STORY)  # none to take in a cold index: not asked
+    grouped = db.execute("SELECT 1 FROM articles WHERE story IS NOT NULL LIMIT 1").fetchone()
+    if grouped:  # none to take in a cold index, nor any near the new ones
+        db.execute(_COPIES_TAKE_THEIR_STORY)
     counted = count_new(db)
-    new = [StoryArticle(*row) for row in db.execute(_GROUPED.format(story="", null="NULL"))]
-    # Kept up row by row, the index of stories took each new id (a hash) to a page of its
-    # own, most of them out of SQLite's cache: many are written first, then it is built.
-    bulk = len(new) > BULK
-    if bulk:
-        db.execute(f"DROP INDEX IF EXISTS {STORY_INDEX}")
-    if new:
-        restored = _near(db, [article.published for article in new])
-        corpus = counted
-        if not counted.df:  # counted before: read the counts of the terms wanted
-            signatures = chain((a.signature for a, _ in restored), (a.signature for a in new))
-            corpus = frequencies(db, signature_terms(" ".join(signatures)), counted.total)
-        grouper = StoryGrouper()
-        stories = grouper.restore_and_place(restored, new, corpus)
-        del grouper, restored, corpus  # most of the memory: gone before the writes
-        # In id order, as the table is kept: in date order each row was a page of its own,
-        # most of them out of SQLite's cache, so each was read and spilled again.
-        db.executemany(
-            "UPDATE articles SET story = ? WHERE id = ?",
-            [(stories[article], article) for article in sorted(stories)],
+    restored = []
+    if grouped:
+        restored = _near(db, [date for (date,) in db.execute(_NEW.format(columns="a.published"))])
+    corpus = counted
+    if not counted.df:  # counted before: read the counts of the terms wanted
+        signatures = chain(
+            (article.signature for article, _ in restored),
+            (signature for (signature,) in db.execute(_NEW.format(columns="s.signature"))),
         )
+        corpus = frequencies(db, signature_terms(" ".join(signatures)), counted.total)
+    new = _NEW.format(columns=_ARTICLE)
+    rows = chain.from_iterable(db.execute(new + order) for order in _IN_ORDER)
+    placed = _write_stories(db, place_in_order(restored, map(StoryArticle._make, rows), corpus))
     alone = db.execute(
         "SELECT id, identity FROM articles a WHERE story IS NULL AND duplicate_of IS NULL "
         "AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.article_id = a.id)"
@@ -143,6 +146,30 @@ def place_new(db: sqlite3.Connection) -> int:
         [(story_id(identity), article) for article, identity in alone],
     )
     db.execute(_COPIES_TAKE_THEIR_STORY)
-    if bulk:
+    if placed > BULK:
         db.execute(create_index(STORY_INDEX))
-    return len(new)
+    return placed
+
+
+def _write_stories(db: sqlite3.Connection, placed: Iterable[tuple[int, str]]) -> int:
+    """Store each article's story; how many. In id order, as the table is kept: in date
+    order each row was a page of its own, most of them out of SQLite's cache, so each
+    was read and spilled again. Held as numbers meanwhile (a story id is hex), 16 bytes
+    an article. Kept up row by row, the index of stories took each new id (a hash) to a
+    page of its own: past ``BULK`` articles it is dropped, and built by the caller."""
+    import numpy
+
+    from library.stories import STORY_DIGITS
+
+    ids, stories = array("q"), array("q")
+    for article, story in placed:
+        ids.append(article)
+        stories.append(int(story, 16))
+    if len(ids) > BULK:
+        db.execute(f"DROP INDEX IF EXISTS {STORY_INDEX}")
+    order = numpy.argsort(numpy.frombuffer(ids, numpy.int64), kind="stable").tolist()
+    db.executemany(
+        "UPDATE articles SET story = ? WHERE id = ?",
+        ((f"{stories[i]:0{STORY_DIGITS}x}", ids[i]) for i in order),
+    )
+    return len(ids)

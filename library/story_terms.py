@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from library.db import select_in
 from library.signature import signature_terms
-from library.stories import TERMS_CHUNK, Frequencies
+from library.story_weights import Frequencies, chunked
 
 
 def count_new(db: sqlite3.Connection) -> Frequencies:
@@ -30,7 +30,7 @@ def count_new(db: sqlite3.Connection) -> Frequencies:
     added = 0
     # One split of a chunk's signatures joined: the terms of each, in one list (C, not
     # Python). Chunks, as every term of a million signatures at once was gigabytes.
-    while chunk := signatures.fetchmany(TERMS_CHUNK):
+    for chunk in chunked(signatures):
         added += len(chunk)
         counts.update(signature_terms(" ".join(signature for (signature,) in chunk)))
     if counts:

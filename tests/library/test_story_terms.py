@@ -13,14 +13,15 @@ from pathlib import Path
 import pytest
 
 import library.stories as stories_module
-from library import story_index, story_terms
+from library import story_index, story_weights
 from library.db import connect
 from library.index import CorpusIndex
 from library.schema import ensure_schema
 from library.signature import signature_terms
-from library.stories import DAY, WINDOW, StoryArticle, StoryGrouper
+from library.stories import DAY, WINDOW, StoryArticle, StoryGrouper, place_in_order
 from library.story_index import place_new, spans_near
 from library.story_terms import count_new
+from library.story_weights import Frequencies
 from library.synthetic import generate
 
 
@@ -113,14 +114,14 @@ def test_placing_an_article_restores_only_the_stored_articles_near_it(
     db_path = tmp_path / "index.db"
     indexed(root, db_path)
     restored: list[int] = []
-    restore_and_place = StoryGrouper.restore_and_place
+    place_in_order = stories_module.place_in_order
 
-    def spy(self: StoryGrouper, placed, articles, corpus=None):  # type: ignore[no-untyped-def]
+    def spy(placed, articles, corpus):  # type: ignore[no-untyped-def]
         placed = list(placed)
         restored.extend(article.published for article, _ in placed)
-        return restore_and_place(self, placed, articles, corpus)
+        return place_in_order(placed, articles, corpus)
 
-    monkeypatch.setattr(StoryGrouper, "restore_and_place", spy)
+    monkeypatch.setattr(stories_module, "place_in_order", spy)
     db = connect(db_path)
     try:
         with db:
@@ -162,21 +163,32 @@ def _signatures(count: int) -> list[StoryArticle]:
     ]
 
 
+def _news(root: Path, tmp_path: Path) -> list[StoryArticle]:
+    """The news articles of ``root`` as grouping reads them, once indexed."""
+    indexed(root, tmp_path / "news.db")
+    with sqlite3.connect(tmp_path / "news.db") as db:
+        rows = db.execute(
+            "SELECT a.id, a.published, a.identity, s.signature FROM articles a "
+            "JOIN signatures s ON s.article_id = a.id WHERE a.duplicate_of IS NULL"
+        )
+        return [StoryArticle(*row) for row in rows]
+
+
+def _counts(articles: list[StoryArticle]) -> Frequencies:
+    terms = Counter(term for a in articles for term in signature_terms(a.signature))
+    return Frequencies(len(articles), terms)
+
+
+def _in_order(articles: list[StoryArticle]) -> list[StoryArticle]:
+    return sorted(articles, key=lambda a: (a.published is None, a.published or 0, a.identity, a.id))
+
+
 def test_terms_are_split_a_chunk_of_signatures_at_a_time(
     site: tuple[Path, list[list[str]]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Every term of a million signatures split at once was gigabytes of strings: the
     counts and the grouping hold one chunk's at a time, with the same results."""
-    root, _ = site
-    indexed(root, tmp_path / "site.db")
-    with sqlite3.connect(tmp_path / "site.db") as db:
-        news = [
-            StoryArticle(*row)
-            for row in db.execute(
-                "SELECT a.id, a.published, a.identity, s.signature FROM articles a "
-                "JOIN signatures s ON s.article_id = a.id"
-            )
-        ]
+    news = _news(site[0], tmp_path)
     grouped = StoryGrouper().place(news)
     articles = _signatures(4000)
     whole = StoryGrouper().place(articles)
@@ -186,8 +198,7 @@ def test_terms_are_split_a_chunk_of_signatures_at_a_time(
         "INSERT INTO signatures (article_id, signature) VALUES (?, ?)",
         [(article.id, article.signature) for article in articles],
     )
-    monkeypatch.setattr(stories_module, "TERMS_CHUNK", 100)
-    monkeypatch.setattr(story_terms, "TERMS_CHUNK", 100)
+    monkeypatch.setattr(story_weights, "TERMS_CHUNK", 100)
     tracemalloc.start()
     try:
         counted = count_new(db)
@@ -237,3 +248,31 @@ def test_a_grouping_of_many_writes_its_stories_then_builds_their_index(
     assert dropped < writes[0] and writes[-1] < built
     assert "articles_story" in indexes
     assert stories(db_path, root) == before
+
+
+def test_placing_in_date_order_lets_go_of_what_no_later_article_reaches(
+    site: tuple[Path, list[list[str]]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cold index places every article of a corpus: held whole, their terms and stories
+    were gigabytes at a million. Given in date order, what no later article can reach is
+    let go as they come, and the stories are those a grouper that holds everything gives."""
+    news = _news(site[0], tmp_path)
+    corpus = _counts(news)
+    holding = StoryGrouper().restore_and_place([], news, corpus)
+    monkeypatch.setattr(story_weights, "TERMS_CHUNK", 10)
+    assert dict(place_in_order([], _in_order(news), corpus)) == holding
+    assert len(set(holding.values())) < len(holding)  # stories of several
+
+    articles = _signatures(4000)  # eight days apart: each out of reach of the one before
+    corpus = _counts(articles)
+    tracemalloc.start()
+    try:
+        StoryGrouper().restore_and_place([], articles, corpus)
+        held = tracemalloc.get_traced_memory()[1]
+        tracemalloc.reset_peak()
+        placed = sum(1 for _ in place_in_order([], articles, corpus))
+        let_go = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert placed == len(articles)
+    assert let_go < held / 4
