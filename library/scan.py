@@ -125,8 +125,13 @@ def _walk(
             # entry of the listing held three times what its name does. Unsorted, they stream.
             names = sorted(_wanted(listing)) if ordered else _wanted(listing)
             for name in names:
+                path = prefix + name
                 try:
-                    found = _classify(prefix + name, name, inside, root)
+                    info = os.lstat(path)
+                    if type(name) is str and stat.S_ISREG(info.st_mode):  # most: a document
+                        yield FoundFile(path, info.st_size, info.st_mtime_ns, False, root)
+                        continue
+                    found = _classify(path, name, info, inside, root)
                 except OSError:
                     continue
                 if isinstance(found, str):
@@ -136,10 +141,17 @@ def _walk(
         stack.extend(reversed(subfolders))
 
 
+class _Folder(str):
+    """The name of an entry the listing says is a folder, with no document's suffix."""
+
+    __slots__ = ()
+
+
 def _wanted(listing: Iterable[os.DirEntry[str]]) -> Iterator[str]:
-    """The names of a listing that may be a document or a folder. This runs for every
-    file of a corpus at each start, in a thread beside the UI: the suffix is tested
-    before anything that may ask the file system (the listing knows a folder)."""
+    """The names of a listing that may be a document (a ``str``) or a folder (a
+    ``_Folder``, unless its name is a document's). This runs for every file of a corpus
+    at each start, in a thread beside the UI: the suffix is tested before anything that
+    may ask the file system (the listing knows a folder)."""
     for entry in listing:
         name = entry.name
         if name.startswith("."):
@@ -149,7 +161,7 @@ def _wanted(listing: Iterable[os.DirEntry[str]]) -> Iterator[str]:
             continue
         try:
             if entry.is_dir():
-                yield name
+                yield _Folder(name)
         except OSError:
             continue
 
@@ -161,12 +173,11 @@ def _is_candidate(name: str) -> bool:
 
 
 def _classify(
-    path: str, name: str, inside: tuple[str, ...], root: str
+    path: str, name: str, info: os.stat_result, inside: tuple[str, ...], root: str
 ) -> FoundFile | Skipped | str | None:
-    """What a wanted name is, from one ``lstat`` for a file or folder: a document to
-    parse, a folder to walk (its path), or why it is skipped (a link out of the
-    corpus, a document's name on a FIFO or a device); None for anything else."""
-    info = os.lstat(path)
+    """What a wanted name that is not a document's regular file is, from its ``lstat``:
+    a folder to walk (its path), a document a link leads to, or why it is skipped (a link
+    out of the corpus, a document's name on a FIFO or a device); None for anything else."""
     if stat.S_ISLNK(info.st_mode):
         if skipped := _outside(path, inside):
             return skipped
@@ -174,7 +185,7 @@ def _classify(
     mode = info.st_mode
     if stat.S_ISDIR(mode):
         return path
-    if not _is_candidate(name):
+    if isinstance(name, _Folder):  # a file now, with no document's suffix
         return None
     if stat.S_ISREG(mode):
         return FoundFile(path, info.st_size, info.st_mtime_ns, False, root)
