@@ -126,10 +126,13 @@ def rebuild_closure(db: sqlite3.Connection, tree: TopicTree) -> None:
     db.execute("DELETE FROM topic_ancestors")
     db.executemany("INSERT INTO topic_ancestors VALUES (?, ?)", ancestor_pairs(db, tree))
     db.execute("DELETE FROM topic_closure")
+    # In the order the table is kept, so each row goes at its end (in the order of the
+    # topic keys, rows went all over it); the key drops a pair met twice.
     db.execute(
-        "INSERT INTO topic_closure SELECT DISTINCT p.node, t.article_id FROM article_topics t "
+        "INSERT OR IGNORE INTO topic_closure SELECT p.node, t.article_id FROM article_topics t "
         "JOIN topic_ancestors p ON p.key = t.key "
-        "WHERE t.article_id NOT IN (SELECT id FROM articles WHERE duplicate_of IS NOT NULL)"
+        "WHERE t.article_id NOT IN (SELECT id FROM articles WHERE duplicate_of IS NOT NULL) "
+        "ORDER BY p.node, t.article_id"
     )
 
 
