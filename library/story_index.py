@@ -54,6 +54,8 @@ _GROUPED = (
     "WHERE a.duplicate_of IS NULL AND a.story IS {null}"
 )
 _NEW = _GROUPED.replace("{null}", "NULL")
+# Whether more than ? articles wait for a story (read through the index of stories).
+_TO_WRITE = "SELECT count(*) FROM (SELECT 1 FROM articles WHERE story IS NULL LIMIT ? + 1)"
 # ``stories._order``: the dated by date, then the undated. Apart, the dated are read
 # through the index of dates and sorted only where dates tie: a sort of every row
 # (signatures and all) took twice as long.
@@ -123,6 +125,11 @@ def place_new(db: sqlite3.Connection) -> int:
     grouped = db.execute("SELECT 1 FROM articles WHERE story IS NOT NULL LIMIT 1").fetchone()
     if grouped:  # none to take in a cold index, nor any near the new ones
         db.execute(_COPIES_TAKE_THEIR_STORY)
+    # Kept up row by row, the index of stories took each new id (a hash) to a page of its
+    # own: past ``BULK`` stories to write, it is dropped for the writes and built after.
+    bulk = db.execute(_TO_WRITE, (BULK,)).fetchone()[0] > BULK
+    if bulk:
+        db.execute(f"DROP INDEX IF EXISTS {STORY_INDEX}")
     counted = count_new(db)
     restored = []
     if grouped:
@@ -146,7 +153,7 @@ def place_new(db: sqlite3.Connection) -> int:
         [(story_id(identity), article) for article, identity in alone],
     )
     db.execute(_COPIES_TAKE_THEIR_STORY)
-    if placed > BULK:
+    if bulk:
         db.execute(create_index(STORY_INDEX))
     return placed
 
@@ -155,8 +162,7 @@ def _write_stories(db: sqlite3.Connection, placed: Iterable[tuple[int, str]]) ->
     """Store each article's story; how many. In id order, as the table is kept: in date
     order each row was a page of its own, most of them out of SQLite's cache, so each
     was read and spilled again. Held as numbers meanwhile (a story id is hex), 16 bytes
-    an article. Kept up row by row, the index of stories took each new id (a hash) to a
-    page of its own: past ``BULK`` articles it is dropped, and built by the caller."""
+    an article."""
     import numpy
 
     from library.stories import STORY_DIGITS
@@ -165,8 +171,6 @@ def _write_stories(db: sqlite3.Connection, placed: Iterable[tuple[int, str]]) ->
     for article, story in placed:
         ids.append(article)
         stories.append(int(story, 16))
-    if len(ids) > BULK:
-        db.execute(f"DROP INDEX IF EXISTS {STORY_INDEX}")
     order = numpy.argsort(numpy.frombuffer(ids, numpy.int64), kind="stable").tolist()
     db.executemany(
         "UPDATE articles SET story = ? WHERE id = ?",

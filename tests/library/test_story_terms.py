@@ -163,10 +163,10 @@ def _signatures(count: int) -> list[StoryArticle]:
     ]
 
 
-def _news(root: Path, tmp_path: Path) -> list[StoryArticle]:
-    """The news articles of ``root`` as grouping reads them, once indexed."""
-    indexed(root, tmp_path / "news.db")
-    with sqlite3.connect(tmp_path / "news.db") as db:
+def _news(root: Path, db_path: Path) -> list[StoryArticle]:
+    """The news articles of ``root`` as grouping reads them, once indexed at ``db_path``."""
+    indexed(root, db_path)
+    with sqlite3.connect(db_path) as db:
         rows = db.execute(
             "SELECT a.id, a.published, a.identity, s.signature FROM articles a "
             "JOIN signatures s ON s.article_id = a.id WHERE a.duplicate_of IS NULL"
@@ -179,16 +179,12 @@ def _counts(articles: list[StoryArticle]) -> Frequencies:
     return Frequencies(len(articles), terms)
 
 
-def _in_order(articles: list[StoryArticle]) -> list[StoryArticle]:
-    return sorted(articles, key=lambda a: (a.published is None, a.published or 0, a.identity, a.id))
-
-
 def test_terms_are_split_a_chunk_of_signatures_at_a_time(
     site: tuple[Path, list[list[str]]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Every term of a million signatures split at once was gigabytes of strings: the
     counts and the grouping hold one chunk's at a time, with the same results."""
-    news = _news(site[0], tmp_path)
+    news = _news(site[0], tmp_path / "news.db")
     grouped = StoryGrouper().place(news)
     articles = _signatures(4000)
     whole = StoryGrouper().place(articles)
@@ -256,11 +252,22 @@ def test_placing_in_date_order_lets_go_of_what_no_later_article_reaches(
     """A cold index places every article of a corpus: held whole, their terms and stories
     were gigabytes at a million. Given in date order, what no later article can reach is
     let go as they come, and the stories are those a grouper that holds everything gives."""
-    news = _news(site[0], tmp_path)
-    corpus = _counts(news)
+    root, _ = site
+    news = _news(root, tmp_path / "index.db")
+    stored = stories(tmp_path / "index.db", root)  # placed as read from SQL in date order
+    with sqlite3.connect(tmp_path / "index.db") as db:  # every signature's, copies' too
+        paths = dict(db.execute("SELECT id, path FROM articles"))
+        corpus = Frequencies(
+            db.execute("SELECT count(*) FROM signatures").fetchone()[0],
+            dict(db.execute("SELECT term, df FROM story_terms")),
+        )
     holding = StoryGrouper().restore_and_place([], news, corpus)
+    assert {str(Path(paths[i]).relative_to(root)): s for i, s in holding.items()}.items() <= (
+        stored.items()
+    )
     monkeypatch.setattr(story_weights, "TERMS_CHUNK", 10)
-    assert dict(place_in_order([], _in_order(news), corpus)) == holding
+    in_order = sorted(news, key=stories_module._order)
+    assert dict(place_in_order([], in_order, corpus)) == holding
     assert len(set(holding.values())) < len(holding)  # stories of several
 
     articles = _signatures(4000)  # eight days apart: each out of reach of the one before
