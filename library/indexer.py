@@ -25,6 +25,7 @@ from library.schema import BUILD_INDEXES, BULK, DROP_INDEXES, ensure_schema, nex
 from library.story_index import assign_stories
 from library.story_terms import forget_signature
 from library.upkeep import Noted, keep_up, note, rebuild
+from library.word_sets import forget_all, kept_upto
 from library.writer import Waiting, writing
 from models.topic import topic_key
 
@@ -104,6 +105,7 @@ def _refresh(
             total: Callable[[], int] = counted.total  # 0 until the scan ends
             cold = True
             db.executescript(DROP_INDEXES + "DELETE FROM listing;")
+            forget_all(db)
             noted = None
         else:
             db.executescript(BUILD_INDEXES)  # those an interrupted bulk load left out
@@ -114,6 +116,7 @@ def _refresh(
             cold = False
             if total() > BULK:  # keeping indexes up row by row costs more than a build
                 db.executescript(DROP_INDEXES)
+                forget_all(db)  # and the kept sets of common words, built again after
         parsed = _parse_into(db, changed, total, progress, cold=cold)
         with db:
             db.execute("DELETE FROM problems WHERE path = ''")
@@ -270,21 +273,26 @@ def store(db: sqlite3.Connection, batch: list[IndexedFile], now: float | None) -
         "(SELECT first_seen FROM files WHERE path = ?))",
         [(i, r.path, *_links_once(summary), r.path) for i, r, summary in rows],
     )
-    db.executemany(
-        "INSERT INTO article_text (rowid, title, excerpt, provider, topics, body) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [
-            (
-                i,
-                summary.title,
-                r.excerpt,
-                f"{summary.provider_name} {summary.provider_domain}",
-                " ".join(r.topics),
-                r.body,
-            )
-            for i, r, summary in rows
-        ],
-    )
+    words = [
+        (
+            i,
+            summary.title,
+            r.excerpt,
+            f"{summary.provider_name} {summary.provider_domain}",
+            " ".join(r.topics),
+            r.body,
+        )
+        for i, r, summary in rows
+    ]
+    tables = ["article_text"]
+    if kept_upto(db) is not None:  # past the kept sets of common words, the newest
+        tables.append("recent_text")  # articles answer for themselves (``word_sets``)
+    for table in tables:
+        db.executemany(
+            f"INSERT INTO {table} (rowid, title, excerpt, provider, topics, body) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            words,
+        )
     db.executemany(
         "INSERT INTO article_topics VALUES (?, ?, ?)",
         [(i, name, topic_key(name)) for i, r, _ in rows for name in r.topics],

@@ -34,6 +34,8 @@ WORKER_NICENESS = 10
 PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
 WATCH_EVERY = 1.0  # seconds between a worker's looks at whether the reader is still there
 
+_STARTING = threading.Lock()
+
 
 def start_workers(preload: str) -> None:
     """Start the fork server with a real stderr (idempotent).
@@ -42,14 +44,15 @@ def start_workers(preload: str) -> None:
     is no descriptor, which makes the server fail to start; workers write
     nothing worth showing, so they get /dev/null.
     """
-    multiprocessing.set_forkserver_preload([preload])
-    saved = sys.stderr
-    with open(os.devnull, "w") as quiet:
-        sys.stderr = quiet
-        try:
-            forkserver.ensure_running()
-        finally:
-            sys.stderr = saved
+    with _STARTING:  # two threads swapping stderr could leave the quiet one in place
+        multiprocessing.set_forkserver_preload([preload])
+        saved = sys.stderr
+        with open(os.devnull, "w") as quiet:
+            sys.stderr = quiet
+            try:
+                forkserver.ensure_running()
+            finally:
+                sys.stderr = saved
 
 
 def _in_background(reader: int) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 15
+SCHEMA_VERSION = 16
 SORTS = {
     "date": "a.published IS NULL, a.published DESC, a.title COLLATE NOCASE",
     "quality": "a.quality IS NULL, a.quality DESC, a.published DESC",
@@ -100,9 +100,15 @@ CREATE INDEX IF NOT EXISTS taxonomy_path ON taxonomy(path);
 -- part_names (a JSON list) * 2 + is_published; see library/listing.py.
 CREATE TABLE IF NOT EXISTS listing (
     sort TEXT PRIMARY KEY, ids BLOB NOT NULL, parts BLOB, part_names TEXT);
--- bits: for each article id up to upto, whether it holds a word starting with letter
-CREATE TABLE IF NOT EXISTS letter_sets (
-    letter TEXT PRIMARY KEY, upto INTEGER NOT NULL, bits BLOB NOT NULL);
+-- The articles up to upto holding a common word (prefix 0) or start of one (prefix 1):
+-- bits over the members of the set one letter shorter, or of a word's own start, compressed;
+-- recent_text: the words of the articles stored since (see library/word_sets.py).
+CREATE TABLE IF NOT EXISTS word_sets (
+    text TEXT NOT NULL, prefix INTEGER NOT NULL, upto INTEGER NOT NULL, bits BLOB NOT NULL,
+    PRIMARY KEY (text, prefix)) WITHOUT ROWID;
+CREATE VIRTUAL TABLE IF NOT EXISTS recent_text USING fts5(
+    title, excerpt, provider, topics, body, tokenize='unicode61 remove_diacritics 2',
+    prefix='1', content='', columnsize=0);
 """
     + BUILD_INDEXES
 )
@@ -139,7 +145,8 @@ def ensure_schema(db: sqlite3.Connection) -> None:
                 row[0]
                 for row in db.execute(
                     "SELECT name FROM sqlite_master WHERE type='table' "
-                    "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'article_text_%'"
+                    "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'article_text_%' "
+                    "AND name NOT LIKE 'recent_text_%'"
                 )
             ]
             for table in tables:

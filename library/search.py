@@ -15,12 +15,12 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from library import letters
 from library.listing import stored_listing
 from library.query import Query, QueryError, Term
 from library.results import ResultSet, id_array, id_mask, id_set
 from library.schema import SORTS
 from library.stream import SitePart, only_site_part, site_part
+from library.word_sets import KeptSets, kept_key
 from models.topic import TopicTree, topic_key
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ class Search:
         self._last_results: tuple[ResultSet, ResultSet] | None = None  # (scope, results)
         self._matches: OrderedDict[tuple[str, int], numpy.ndarray] = OrderedDict()
         self._collections: tuple[int, dict[str, str]] | None = None  # (version, names)
-        self._letter: tuple[tuple[str, int], numpy.ndarray] | None = None
+        self._kept = KeptSets(db)
 
     def results(self, query: Query, *, sort: str = "date") -> ResultSet:
         """Ids matching ``query`` in ``sort`` order; raises ``QueryError`` for a bad query.
@@ -146,25 +146,16 @@ class Search:
     ) -> tuple[numpy.ndarray | None, numpy.ndarray | None]:
         """The articles holding every word and those holding any excluded word, as masks
         by id (each ``None`` when there is no such word)."""
-        kept = [letter for term in query.terms if (letter := letters.kept_letter(term))]
-        words = [term for term in query.terms if not letters.kept_letter(term)]
-        wanted = [phrase for term in words if (phrase := _fts_phrase(term))]
+        wanted = {phrase: term for term in query.terms if (phrase := _fts_phrase(term))}
         unwanted = [phrase for term in query.excluded if (phrase := _fts_phrase(term))]
-        holding = self._holding(wanted, kept, version) if wanted or kept else None
-        lacking = self._matching(" OR ".join(unwanted), version) if unwanted else None
+        holding = self._holding(wanted, version) if wanted else None
+        lacking = self._matching(" OR ".join(unwanted), None, version) if unwanted else None
         return holding, lacking
 
-    def _holding(self, wanted: list[str], kept: list[str], version: int) -> numpy.ndarray:
-        """The articles (a mask by id) matching every phrase of ``wanted`` and holding a word
-        starting with each of the ``kept`` letters. Each phrase is looked up alone and
-        kept, so a keystroke asks the full-text index only for the word being typed; a
-        first letter matches most of a corpus, and its kept set answers for it."""
-        found = [self._letter_set(letter, version) for letter in dict.fromkeys(kept)]
-        if any(holds is None for holds in found):  # a refresh is adding articles
-            wanted = wanted + [f'"{letter}"*' for letter in kept]
-            found = []
-        masks = [holds for holds in found if holds is not None]
-        masks += [self._matching(phrase, version) for phrase in dict.fromkeys(wanted)]
+    def _holding(self, wanted: dict[str, Term], version: int) -> numpy.ndarray:
+        """The articles (a mask by id) matching every phrase of ``wanted``. Each phrase is
+        looked up alone and kept, so a keystroke asks only for the word being typed."""
+        masks = [self._matching(phrase, term, version) for phrase, term in wanted.items()]
         if len(masks) == 1:
             return masks[0]
         import numpy
@@ -173,20 +164,11 @@ class Search:
         both: numpy.ndarray = numpy.logical_and.reduce([mask[:size] for mask in masks])
         return both
 
-    def _letter_set(self, letter: str, version: int) -> numpy.ndarray | None:
-        """The kept set of ``letter`` (by id, whether an article holds it), read once per
-        version of the index."""
-        key = (letter, version)
-        if self._letter is not None and self._letter[0] == key:
-            return self._letter[1]
-        holds = letters.holding(self.db, letter)
-        if holds is not None:
-            self._letter = (key, holds)
-        return holds
-
-    def _matching(self, expression: str, version: int) -> numpy.ndarray:
-        """The articles matching an FTS5 expression, as a mask by id, kept for the next few
-        keystrokes (a typed space or a backspace asks again for what was just found).
+    def _matching(self, expression: str, term: Term | None, version: int) -> numpy.ndarray:
+        """The articles matching an FTS5 expression (the phrase of ``term``, when one), as
+        a mask by id, kept for the next few keystrokes (a typed space or a backspace asks
+        again for what was just found). A common word or start of one is answered from
+        its kept set (``word_sets``).
 
         The ids cross from SQLite as one string: a row per id would cost a Python
         tuple each, and tens of thousands of those per keystroke also wake the garbage
@@ -198,8 +180,11 @@ class Search:
         if found is not None:
             self._matches.move_to_end(key)
             return found
-        sql = "SELECT group_concat(rowid) FROM article_text WHERE article_text MATCH ?"
-        found = id_mask(id_array(self._run(sql, [expression])[0][0]))
+        kept = kept_key(term) if term is not None else None
+        found = self._kept.holding(kept, version) if kept is not None else None
+        if found is None:
+            sql = "SELECT group_concat(rowid) FROM article_text WHERE article_text MATCH ?"
+            found = id_mask(id_array(self._run(sql, [expression])[0][0]))
         self._matches[key] = found
         if len(self._matches) > KEPT_MATCHES:
             self._matches.popitem(last=False)

@@ -99,10 +99,27 @@ def in_stories(collection: str | None) -> bool:
 
 def assign_stories(db_path: Path | str) -> int:
     """Give every article of the index at ``db_path`` without a story its story, in a
-    worker process; how many news articles were placed."""
+    worker process; how many news articles were placed. Beside it, the kept sets of
+    common words are built again if many articles came (``word_sets``): they need no
+    story, and the grouping keeps a core busy alone."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from library import word_sets
+    from library.db import connect
     from library.parallel import run_apart
 
-    return run_apart(_assign, (str(db_path),), preload="library.story_index")
+    with ThreadPoolExecutor(1) as beside:
+        sets = beside.submit(word_sets.built_apart, str(db_path))
+        placed = run_apart(_assign, (str(db_path),), preload="library.story_index")
+        found = sets.result()
+    if found is not None:
+        db = connect(Path(db_path))
+        try:
+            with db:
+                word_sets.store(db, found)
+        finally:
+            db.close()
+    return placed
 
 
 def _assign(db_path: str) -> int:

@@ -28,6 +28,7 @@ from library.listing import newest_ids
 from library.parallel import map_batches
 from library.story_index import place_new
 from library.upkeep import keep_up, note
+from library.word_sets import keep
 
 RECENT = 1000  # files looked at before a warm start's walk: of each kind in recent_paths
 
@@ -64,6 +65,8 @@ def refresh_paths(roots: list[str], db_path: Path, paths: Iterable[str]) -> Refr
             if parsed:  # the new news joins or starts its story, as in a full refresh
                 with db:
                     place_new(db)
+                with db:
+                    keep(db)
         after = _article_paths(db, touched)
         scanned = db.execute("SELECT count(*) FROM files").fetchone()[0]
     finally:

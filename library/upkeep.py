@@ -1,6 +1,5 @@
 """What depends on other articles, kept up after a refresh changed some files: the
-duplicates, the topic closure, the stored listing and the kept sets of first letters
-(``letters``). One path for a warm start that
+duplicates, the topic closure and the stored listing. One path for a warm start that
 finds a few files changed and for a refresh told the paths (``targeted``).
 
 Rebuilt whole, each is a pass over every article for any change at all (at 200,000
@@ -18,7 +17,6 @@ from __future__ import annotations
 import sqlite3
 from typing import NamedTuple
 
-from library import letters
 from library.closure import (
     ListChanges,
     ancestor_pairs,
@@ -77,7 +75,6 @@ def keep_up(db: sqlite3.Connection, noted: Noted) -> tuple[ListChanges | None, b
     if noted.listing is None:
         rebuild(db)
         return None, False
-    letters.update(db)
     new = _stored_from(db, noted.first_new)
     identities = noted.identities | identities_of(db, new)
     duplicates = noted.duplicates | duplicate_ids(db, identities)
@@ -89,12 +86,10 @@ def keep_up(db: sqlite3.Connection, noted: Noted) -> tuple[ListChanges | None, b
 
 
 def rebuild(db: sqlite3.Connection) -> None:
-    """Duplicates, closure and listing built again over the whole corpus (the kept sets
-    of first letters only ever take the articles stored since they were kept)."""
+    """Duplicates, closure and listing built again over the whole corpus."""
     mark_duplicates(db)
     rebuild_closure(db, read_topic_tree(db))
     store_listing(db)
-    letters.update(db)
 
 
 def _keep_closure(db: sqlite3.Connection, listed: ListChanges, noted: Noted) -> bool:

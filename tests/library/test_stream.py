@@ -345,5 +345,5 @@ def test_typing_on_a_site_asks_sql_for_no_list(site: ReaderSession) -> None:
     assert walks == []
     scopes = [sql for sql in statements if sql.startswith("SELECT rowid, length(ids)")]
     assert len(scopes) == 1  # one scope, made once and kept
-    assert sum("article_text MATCH" in sql for sql in statements) == 3  # "a": a kept set
+    assert sum("article_text MATCH" in sql for sql in statements) == 4  # one per key
     site.index.db.set_trace_callback(None)
