@@ -12,15 +12,17 @@ from pathlib import Path
 import pytest
 from textual.dom import DOMNode
 from textual.pilot import Pilot
+from textual.worker import Worker
 
 from library import state_writes
 from library.session import ReaderSession, TreeCounts
 from library.state_writes import LOCKED
 from tests.library.test_state import held_by_another_program
-from tests.tui.pilot import notifications, settled, until
+from tests.tui.pilot import notifications, resized, settled, until
 from tui.app import LedeApp
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
+from tui.widgets.timeline import Timeline
 from tui.widgets.topic_tree import TopicTree
 
 
@@ -41,6 +43,30 @@ async def quiet_list(pilot: Pilot) -> ArticleList:
 
 def detail_status(app: LedeApp) -> str:
     return str(app.screen.query_one("#detail-status").render())
+
+
+async def test_no_worker_is_described_by_the_repr_of_what_it_is_given(
+    reader_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual describes a worker by the repr of its arguments unless it is named: for
+    the timeline's count, a string of every id in the list on the UI thread."""
+    described: list[str] = []
+    init = Worker.__init__
+
+    def spy(self: Worker, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - Textual's own
+        init(self, *args, **kwargs)
+        described.append(self.description)
+
+    monkeypatch.setattr(Worker, "__init__", spy)
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await quiet_list(pilot)
+        await until(pilot, lambda: app.screen.query_one(Timeline).histogram is not None)
+        await resized(pilot, 120, 40)
+        await settled(pilot)
+    assert len(described) > 3
+    assert "count" in described
+    assert not [text for text in described if "array(" in text or len(text) > 1000]
 
 
 async def test_counts_are_posted_from_the_worker_not_put_into_widgets(

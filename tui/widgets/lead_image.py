@@ -129,7 +129,8 @@ class LeadImage(Vertical):
         if url == self.url:
             self._decode(url, fetched.data, fetched.from_cache)
 
-    @work(thread=True, exclusive=True, group="image", exit_on_error=False)
+    # Named: a worker is otherwise described by the repr of its arguments, here the image.
+    @work(thread=True, exclusive=True, group="image", exit_on_error=False, description="decode")
     def _decode(self, url: str, data: bytes, from_cache: bool) -> None:
         """Decode off the UI thread; only an image that decoded is kept on disk."""
         from preview.images import ImageError, decode_image

@@ -116,7 +116,8 @@ class Timeline(Widget):
         width = self.content_region.width or self.size.width
         return max(1, width - 2 * (len("2021-03-08") + 1))
 
-    @work(thread=True, exclusive=True, group="timeline", exit_on_error=False)
+    # Named: a worker is otherwise described by the repr of its arguments, here every id.
+    @work(thread=True, exclusive=True, group="timeline", exit_on_error=False, description="count")
     def _count(self, ids: array[int], width: int) -> None:
         import numpy
 
