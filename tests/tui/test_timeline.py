@@ -57,22 +57,25 @@ def test_days_when_they_fit_weeks_then_months() -> None:
 
 
 @pytest.mark.parametrize("days", [5, 200, 3000])
-def test_counted_a_slice_of_ids_at_a_time_as_all_at_once(
+def test_each_dated_id_is_counted_in_its_own_bucket_and_the_undated_in_none(
     days: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A long list is counted a slice at a time (a copy of all its dates is 8 MB a
-    million), with what one pass over all of them gives."""
+    monkeypatch.setattr(timeline_module, "ID_RANGE", 7)  # months are converted a slice at a time
     random = numpy.random.default_rng(days)
     dates = random.integers(stamp("2019-01-01"), stamp("2019-01-01") + days * 86_400, 500)
     dates[random.integers(0, 500, 40)] = NO_DATE
     ids = random.permutation(500)[:400]
-    whole = histogram(dates, ids, 40)
-    monkeypatch.setattr(timeline_module, "ID_RANGE", 7)
-    sliced = histogram(dates, ids, 40)
-    assert whole is not None and sliced is not None
-    assert (sliced.unit, sliced.step, sliced.counts) == (whole.unit, whole.step, whole.counts)
-    assert sum(whole.counts) == int((dates[ids] != NO_DATE).sum())
-    assert whole.unit == {5: "day", 200: "week", 3000: "month"}[days]
+    counted = histogram(dates, ids, 40)
+    assert counted is not None
+    assert counted.unit == {5: "day", 200: "week", 3000: "month"}[days]
+    expected = [0] * len(counted.counts)
+    for article in ids:
+        if dates[article] != NO_DATE:
+            bucket = counted.bucket_of(int(dates[article]))
+            assert bucket is not None
+            expected[bucket] += 1
+    assert counted.counts == expected
+    assert sum(expected) == int((dates[ids] != NO_DATE).sum())
 
 
 def test_counting_leaves_the_dates_as_they_were() -> None:
