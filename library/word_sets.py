@@ -112,6 +112,7 @@ class KeptSets:
                 return None
             decoded = numpy.zeros(len(over), bool)
             decoded[over] = numpy.unpackbits(bits, count=int(numpy.count_nonzero(over))).view(bool)
+        decoded.setflags(write=False)  # kept for later keys: whoever is handed it only reads
         self._decoded[key] = decoded
         if len(self._decoded) > _DECODED:
             self._decoded.popitem(last=False)
