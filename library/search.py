@@ -20,7 +20,7 @@ from library.query import Query, QueryError, Term
 from library.results import ResultSet, id_array, id_mask, id_set
 from library.schema import SORTS
 from library.stream import SitePart, only_site_part, site_part
-from library.word_sets import KeptSets, kept_key
+from library.word_sets import KeptSets, kept_key, phrase
 from models.topic import TopicTree, topic_key
 
 if TYPE_CHECKING:
@@ -48,8 +48,7 @@ def _fts_phrase(term: Term) -> str | None:
     like any other punctuation."""
     if not re.search(r"[^\W_]", term.text):
         return None
-    escaped = '"' + term.text.replace('"', '""').replace("\x00", " ") + '"'
-    return escaped + "*" if term.prefix else escaped
+    return phrase(term.text.replace("\x00", " "), term.prefix)
 
 
 def state_attached(db: sqlite3.Connection) -> bool:

@@ -25,7 +25,7 @@ DAY = 86_400
 WEEK = 7 * DAY
 EPOCH_MONDAY = 4 * DAY  # 1970-01-01 was a Thursday: weeks start on the Monday after it
 NO_DATE = -(2**62)  # an article without a date, in the array of dates by id
-ID_RANGE = 1 << 16  # ids whose dates are read at a time
+ID_RANGE = 1 << 16  # ids whose dates are read, or made months, at a time
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from library.results import id_array
+from library.results import id_array, id_mask
 from library.schema import BULK, next_article_id
 
 if TYPE_CHECKING:
@@ -75,16 +75,13 @@ class KeptSets:
         kept = self._kept(key) if self._upto is not None else None
         if kept is None:
             return None
-        import numpy
-
         recent = id_array(
             self.db.execute(_LOOKUP.format(table="recent_text"), (phrase(*key),)).fetchone()[0]
         )
         if not len(recent):
             return kept
-        mask = numpy.zeros(max(len(kept), int(recent.max()) + 1), bool)
-        mask[: len(kept)] = kept
-        mask[recent] = True
+        mask = id_mask(recent, len(kept))
+        mask[: len(kept)] |= kept
         return mask
 
     def _kept(self, key: tuple[str, bool]) -> numpy.ndarray | None:
@@ -277,20 +274,24 @@ class _Builder:
             holds |= part
         if word is not None and start.word >= self.common:
             self._write(start.text, False, word[holds])
-        for text, child in children:
-            if numpy.count_nonzero(child) >= self.common:
-                self._write(text, True, child[holds])
+        self._write_starts(children, holds)
         parent.common.append(start.text)
         self._finished[start.text] = numpy.packbits(holds)
 
     def finish_root(self, root: _Start) -> None:
         """Write the one-letter starts over every id."""
+        self._write_starts([(text, self._take(text)) for text in root.common], None)
+
+    def _write_starts(
+        self, children: list[tuple[str, numpy.ndarray]], over: numpy.ndarray | None
+    ) -> None:
+        """Write the longer starts held often enough, as bits over the members of ``over``
+        (every id when ``None``)."""
         import numpy
 
-        for text in root.common:
-            child = self._take(text)
+        for text, child in children:
             if numpy.count_nonzero(child) >= self.common:
-                self._write(text, True, child)
+                self._write(text, True, child if over is None else child[over])
 
     def _take(self, text: str) -> numpy.ndarray:
         import numpy
@@ -299,14 +300,10 @@ class _Builder:
         return numpy.unpackbits(packed, count=self.upto + 1).view(bool)
 
     def _lookup(self, expression: str) -> numpy.ndarray:
-        import numpy
-
         found = id_array(
             self.db.execute(_LOOKUP.format(table="article_text"), (expression,)).fetchone()[0]
         )
-        holds = numpy.zeros(self.upto + 1, bool)
-        holds[found[found <= self.upto]] = True
-        return holds
+        return id_mask(found[found <= self.upto], self.upto + 1)
 
     def _write(self, text: str, prefix: bool, bits: numpy.ndarray) -> None:
         import numpy
