@@ -53,10 +53,24 @@ def corpus_of(work: Path, count: int) -> Path:
     return folder
 
 
-def yaml_loop(corpus: Path, env: dict[str, str], runs: int, work: Path) -> tuple[float, str]:
+def drop_file_cache() -> bool:
+    """Empty the kernel's page cache, so that what runs next reads every file from the
+    disk, as a first index of a corpus not read lately does; whether it could (it takes
+    root, on Linux)."""
+    os.sync()
+    try:
+        Path("/proc/sys/vm/drop_caches").write_text("1\n")
+    except OSError:
+        return False
+    return True
+
+
+def yaml_loop(
+    corpus: Path, env: dict[str, str], runs: int, work: Path, uncached: bool = False
+) -> tuple[float, str]:
     """Seconds a one-process C-YAML loop takes over the corpus's files (the best of
-    ``runs``), and what it was: a fixed random sample of ``YAML_SAMPLE`` files scaled
-    up to all of them, when there are more."""
+    ``runs``, each after ``drop_file_cache`` when ``uncached``), and what it was: a fixed
+    random sample of ``YAML_SAMPLE`` files scaled up to all of them, when there are more."""
     files = sorted(str(path) for path in corpus.rglob("*.md"))
     chosen = files
     if len(files) > YAML_SAMPLE:
@@ -65,6 +79,8 @@ def yaml_loop(corpus: Path, env: dict[str, str], runs: int, work: Path) -> tuple
     listing.write_text("\n".join(chosen))
     times = []
     for _ in range(runs):
+        if uncached:
+            drop_file_cache()
         started = time.perf_counter()
         subprocess.run([sys.executable, "-c", YAML_LOOP, str(listing)], env=env, check=True)
         times.append(time.perf_counter() - started)

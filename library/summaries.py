@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from library.loader import load_file
+from library.loader import load_file, read_ahead
 from library.records import ArticleSummary, IndexedFile
 from library.scan import FoundFile
 from library.signature import signature
@@ -58,4 +58,5 @@ def index_one(found: FoundFile) -> IndexedFile:
 
 def index_many(batch: list[FoundFile]) -> list[IndexedFile]:
     """A batch per task keeps inter-process overhead small."""
+    read_ahead(found.path for found in batch)
     return [index_one(found) for found in batch]

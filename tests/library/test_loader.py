@@ -105,3 +105,43 @@ def test_no_descriptor_is_left_open(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(loader, "not_regular", lambda mode: next(answers))
     assert loader.load_file(str(path)).article is None  # replaced once open
     assert len(os.listdir("/proc/self/fd")) == before
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "posix_fadvise") or not os.path.isdir("/proc/self/fd"),
+    reason="needs read advice and /proc to count descriptors",
+)
+def test_reading_ahead_opens_regular_files_alone_and_leaves_none_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch's files are asked of the kernel before parsing; a FIFO, a folder and a
+    device are not opened (opening a FIFO would release a writer waiting on it), and a
+    missing file is left for ``load_file`` to report."""
+    document = tmp_path / "a.md"
+    document.write_bytes(DOCUMENT)
+    fifo = tmp_path / "b.md"
+    os.mkfifo(fifo)
+    missing = tmp_path / "gone.md"
+    opened: list[str] = []
+    advised: list[tuple[int, int]] = []
+    real_open = os.open
+
+    def recording_open(path: str, flags: int) -> int:
+        opened.append(path)
+        return real_open(path, flags)
+
+    monkeypatch.setattr(loader.os, "open", recording_open)
+    monkeypatch.setattr(
+        loader.os,
+        "posix_fadvise",
+        lambda fd, start, length, advice: advised.append((length, advice)),
+    )
+    before = len(os.listdir("/proc/self/fd"))
+    loader.read_ahead([str(document), str(fifo), str(tmp_path), "/dev/zero", str(missing)])
+    assert len(os.listdir("/proc/self/fd")) == before
+    assert opened == [str(document)]
+    assert advised == [(loader.MAX_FILE_BYTES + 1, os.POSIX_FADV_WILLNEED)]
+    monkeypatch.undo()
+    assert [p.message for p in loader.load_file(str(missing)).problems] == [
+        "cannot read: No such file or directory"
+    ]
