@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from library.counts import plural
-from library.loader import load_file
+from library.loader import load_file, read_ahead
 from library.parallel import map_batches
 from library.problems import duplicate_warning, topic_warnings
 from library.scan import MARKUP_SUFFIXES, FoundFile, Skipped, scan
@@ -54,6 +54,7 @@ NO_FRONT_MATTER = "no front matter: not read as a document"
 
 
 def _check_many(batch: list[FoundFile]) -> list[_Checked]:
+    read_ahead(found.path for found in batch)
     results = []
     for found in batch:
         parsed = load_file(found.path, explicit=found.explicit)
