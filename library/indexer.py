@@ -12,6 +12,7 @@ import dataclasses
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -25,7 +26,7 @@ from library.schema import BUILD_INDEXES, BULK, DROP_INDEXES, ensure_schema, nex
 from library.story_index import assign_stories
 from library.story_terms import forget_signature
 from library.upkeep import Noted, keep_up, note, rebuild
-from library.word_sets import forget_all, kept_upto
+from library.word_sets import built_beside, forget_all, kept_upto
 from library.writer import Waiting, writing
 from models.topic import topic_key
 
@@ -118,19 +119,20 @@ def _refresh(
                 db.executescript(DROP_INDEXES)
                 forget_all(db)  # and the kept sets of common words, built again after
         parsed = _parse_into(db, changed, total, progress, cold=cold)
-        with db:
-            db.execute("DELETE FROM problems WHERE path = ''")
-            db.executemany(
-                "INSERT INTO problems VALUES ('', NULL, 'error', ?)",
-                [(message,) for message in unusable],
-            )
-            db.executescript(BUILD_INDEXES)  # after a bulk load, or an interrupted run
-            if noted is not None:
-                tree_kept = keep_up(db, noted)[1]
-            elif parsed or gone or _listing_lost(db):
-                rebuild(db)
-        if parsed:  # after the list is complete: the reader is already usable
-            assign_stories(db_path)
+        with built_beside(db, str(db_path)) if parsed else nullcontext():
+            with db:
+                db.execute("DELETE FROM problems WHERE path = ''")
+                db.executemany(
+                    "INSERT INTO problems VALUES ('', NULL, 'error', ?)",
+                    [(message,) for message in unusable],
+                )
+                db.executescript(BUILD_INDEXES)  # after a bulk load, or an interrupted run
+                if noted is not None:
+                    tree_kept = keep_up(db, noted)[1]
+                elif parsed or gone or _listing_lost(db):
+                    rebuild(db)
+            if parsed:  # after the list is complete: the reader is already usable
+                assign_stories(db_path)
         scanned = db.execute("SELECT count(*) FROM files").fetchone()[0]
     finally:
         db.close()

@@ -146,6 +146,21 @@ def run_apart(function: Callable[..., Result], args: tuple[Any, ...], preload: s
         worker.close(wait=True)
 
 
+@contextlib.contextmanager
+def apart(
+    function: Callable[..., Result], args: tuple[Any, ...], preload: str
+) -> Iterator[Future[Result]]:
+    """``function(*args)`` begun in a worker process of its own, behind this process and
+    bound to it, while the body runs; the body need not wait for it (the worker is let
+    go when the body ends)."""
+    start_workers(preload)
+    pool = _pool(multiprocessing.get_context("forkserver"), 1)
+    try:
+        yield pool.submit(function, *args)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
 def _named(function: str) -> Callable[[list[Any]], list[Any]]:
     """The function named ``"package.module:name"``, imported where it runs."""
     module, _, name = function.partition(":")

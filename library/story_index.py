@@ -25,6 +25,7 @@ at 50,000 articles and would otherwise hold the interpreter lock while a person 
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from array import array
 from collections.abc import Iterable
@@ -63,6 +64,7 @@ _IN_ORDER = (
     " AND a.published IS NOT NULL ORDER BY a.published, a.identity, a.id",
     " AND a.published IS NULL ORDER BY a.identity, a.id",
 )
+_FROM_DATE = " AND a.published >= ? ORDER BY a.published, a.identity, a.id"
 
 
 def spans_near(dates: Iterable[int | None]) -> list[tuple[int, int]]:
@@ -99,27 +101,10 @@ def in_stories(collection: str | None) -> bool:
 
 def assign_stories(db_path: Path | str) -> int:
     """Give every article of the index at ``db_path`` without a story its story, in a
-    worker process; how many news articles were placed. Beside it, the kept sets of
-    common words are built again if many articles came (``word_sets``): they need no
-    story, and the grouping keeps a core busy alone."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    from library import word_sets
-    from library.db import connect
+    worker process; how many news articles were placed."""
     from library.parallel import run_apart
 
-    with ThreadPoolExecutor(1) as beside:
-        sets = beside.submit(word_sets.built_apart, str(db_path))
-        placed = run_apart(_assign, (str(db_path),), preload="library.story_index")
-        found = sets.result()
-    if found is not None:
-        db = connect(Path(db_path))
-        try:
-            with db:
-                word_sets.store(db, found)
-        finally:
-            db.close()
-    return placed
+    return run_apart(_assign, (str(db_path),), preload="library.story_index")
 
 
 def _assign(db_path: str) -> int:
@@ -128,13 +113,15 @@ def _assign(db_path: str) -> int:
     db = connect(Path(db_path))
     try:
         with db:
-            return place_new(db)
+            return place_new(db, db_path)
     finally:
         db.close()
 
 
-def place_new(db: sqlite3.Connection) -> int:
-    """Place the articles without a story (see the module); how many news articles."""
+def place_new(db: sqlite3.Connection, db_path: str | None = None) -> int:
+    """Place the articles without a story (see the module); how many news articles.
+    Given the index's path, a cold index's many are grouped on two cores
+    (``story_split``)."""
     from library.signature import signature_terms
     from library.stories import StoryArticle, place_in_order, story_id
     from library.story_terms import count_new, frequencies
@@ -159,8 +146,16 @@ def place_new(db: sqlite3.Connection) -> int:
         )
         corpus = frequencies(db, signature_terms(" ".join(signatures)), counted.total)
     new = _NEW.format(columns=_ARTICLE)
-    rows = chain.from_iterable(db.execute(new + order) for order in _IN_ORDER)
-    placed = _write_stories(db, place_in_order(restored, map(StoryArticle._make, rows), corpus))
+    rows = map(StoryArticle._make, chain.from_iterable(db.execute(new + o) for o in _IN_ORDER))
+    middle = None if grouped else _middle_date(db)
+    if db_path is None or middle is None:
+        placing = place_in_order(restored, rows, corpus)
+    else:
+        from library.story_split import place_split
+
+        later = (new + _FROM_DATE, new + _IN_ORDER[1])
+        placing = place_split(db_path, rows, corpus, middle, later)
+    placed = _write_stories(db, placing)
     alone = db.execute(
         "SELECT id, identity FROM articles a WHERE story IS NULL AND duplicate_of IS NULL "
         "AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.article_id = a.id)"
@@ -173,6 +168,19 @@ def place_new(db: sqlite3.Connection) -> int:
     if bulk:
         db.execute(create_index(STORY_INDEX))
     return placed
+
+
+def _middle_date(db: sqlite3.Connection) -> int | None:
+    """The date of the middle one of the dated articles to place, when there are enough
+    to group on two cores."""
+    from library.story_split import SPLIT_FROM
+
+    sql = _NEW.format(columns="a.published") + _IN_ORDER[0]
+    count = db.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0]
+    if count < SPLIT_FROM or (os.cpu_count() or 1) < 2:
+        return None
+    found: int = db.execute(f"{sql} LIMIT 1 OFFSET ?", (count // 2,)).fetchone()[0]
+    return found
 
 
 def _write_stories(db: sqlite3.Connection, placed: Iterable[tuple[int, str]]) -> int:

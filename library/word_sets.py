@@ -23,6 +23,8 @@ import sqlite3
 import zlib
 from collections import OrderedDict
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -150,8 +152,7 @@ def due(db: sqlite3.Connection, common: int = COMMON) -> int | None:
 
 
 def built_apart(db_path: str) -> Built | None:
-    """The sets, if due, built in a worker process of their own (beside the grouping of
-    stories, which takes a core of its own and the index's write transaction)."""
+    """The sets, if due, built in a worker process of their own."""
     from library.db import connect
     from library.parallel import run_apart
 
@@ -163,6 +164,20 @@ def built_apart(db_path: str) -> Built | None:
     if upto is None:
         return None
     return upto, run_apart(_built_at, (db_path, upto, COMMON), preload="library.word_sets")
+
+
+@contextmanager
+def built_beside(db: sqlite3.Connection, db_path: str) -> Iterator[None]:
+    """Build the sets, if due, in a worker process while the body runs (the index's
+    upkeep after a refresh, and the grouping of stories: each keeps one core busy, and
+    the sets need neither), then store them through ``db``."""
+    with ThreadPoolExecutor(1) as beside:
+        building = beside.submit(built_apart, db_path)
+        yield
+        found = building.result()
+    if found is not None:
+        with db:
+            store(db, found)
 
 
 def _built_at(db_path: str, upto: int, common: int) -> list[tuple[str, bool, bytes]]:
