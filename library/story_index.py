@@ -171,16 +171,23 @@ def place_new(db: sqlite3.Connection, db_path: str | None = None) -> int:
 
 
 def _middle_date(db: sqlite3.Connection) -> int | None:
-    """The date of the middle one of the dated articles to place, when there are enough
-    to group on two cores."""
+    """The middle date of the corpus, when enough articles wait for a story to group them
+    on two cores (see ``story_split``: any date gives the same stories; the middle
+    shares the work). Read through the index of dates: the articles waiting, joined
+    with their signatures and sorted, took seconds at a million."""
     from library.story_split import SPLIT_FROM
 
-    sql = _NEW.format(columns="a.published") + _IN_ORDER[0]
-    count = db.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0]
-    if count < SPLIT_FROM or (os.cpu_count() or 1) < 2:
+    if (os.cpu_count() or 1) < 2 or db.execute(_TO_WRITE, (SPLIT_FROM,)).fetchone()[
+        0
+    ] <= SPLIT_FROM:
         return None
-    found: int = db.execute(f"{sql} LIMIT 1 OFFSET ?", (count // 2,)).fetchone()[0]
-    return found
+    dated: int = db.execute("SELECT count(published) FROM articles").fetchone()[0]
+    middle = db.execute(
+        "SELECT published FROM articles WHERE published IS NOT NULL ORDER BY published "
+        "LIMIT 1 OFFSET ?",
+        (dated // 2,),
+    ).fetchone()
+    return None if middle is None else int(middle[0])
 
 
 def _write_stories(db: sqlite3.Connection, placed: Iterable[tuple[int, str]]) -> int:
