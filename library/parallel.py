@@ -152,13 +152,20 @@ def apart(
 ) -> Iterator[Future[Result]]:
     """``function(*args)`` begun in a worker process of its own, behind this process and
     bound to it, while the body runs; the body need not wait for it (the worker is let
-    go when the body ends)."""
-    start_workers(preload)
-    pool = _pool(multiprocessing.get_context("forkserver"), 1)
+    go when the body ends). A worker that cannot start is a future failed with why."""
+    pool: ProcessPoolExecutor | None = None
     try:
-        yield pool.submit(function, *args)
+        start_workers(preload)
+        pool = _pool(multiprocessing.get_context("forkserver"), 1)
+        future = pool.submit(function, *args)
+    except (BrokenProcessPool, OSError, ValueError) as error:
+        future = Future()
+        future.set_exception(error)
+    try:
+        yield future
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _named(function: str) -> Callable[[list[Any]], list[Any]]:

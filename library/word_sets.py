@@ -8,7 +8,7 @@ with the corpus. So for each start of a word, and each whole word, that at least
 one letter shorter (a word's over its own start), compressed, so that a set much like
 its parent costs little.
 
-The sets are built after the list is stored and grouped, over the articles up to
+The sets are built after the articles are stored, over the articles up to
 ``upto``. Articles stored after that are also written to a small full-text index of
 their own (``recent_text``), which answers for them at the cost of their number: a
 prefix query on the whole index merges every posting of the start whatever range of
@@ -169,8 +169,8 @@ def built_apart(db_path: str) -> Built | None:
 @contextmanager
 def built_beside(db: sqlite3.Connection, db_path: str) -> Iterator[None]:
     """Build the sets, if due, in a worker process while the body runs (the index's
-    upkeep after a refresh, and the grouping of stories: each keeps one core busy, and
-    the sets need neither), then store them through ``db``."""
+    upkeep after a refresh, then the grouping of stories: the sets need neither, and
+    the upkeep keeps only one core busy), then store them through ``db``."""
     with ThreadPoolExecutor(1) as beside:
         building = beside.submit(built_apart, db_path)
         yield

@@ -11,13 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from library import story_index, story_split
+from library import parallel, story_index, story_split
 from library.db import connect
 from library.schema import ensure_schema
 from library.signature import signature
 from library.stories import WINDOW, StoryArticle, place_in_order
 from library.story_index import _FROM_DATE, _IN_ORDER, _NEW, place_new
 from library.story_terms import count_new
+from library.story_weights import Frequencies
 from tests.story_corpus import DAY, generate
 
 ARTICLE = "a.id, a.published, a.identity, s.signature"
@@ -89,11 +90,7 @@ def test_the_later_articles_grouped_apart_choose_as_one_process_does(tmp_path: P
     """The property the split rests on, on articles where stories cross the middle: after
     its warm-up the second process gives each article the story one process gives it."""
     path = news_index(tmp_path / "index.sqlite")
-    db = connect(path)
-    with db:
-        corpus = count_new(db)
-        rows = [StoryArticle(*row) for order in _IN_ORDER for row in db.execute(NEW + order)]
-    db.close()
+    rows, corpus = rows_and_counts(path)
     dated = [row.published for row in rows if row.published is not None]
     middle = dated[len(dated) // 2]
     start = middle - story_split.WARM_UP
@@ -145,16 +142,37 @@ def test_placements_of_other_articles_are_never_taken() -> None:
     assert placed == [(article, story) for article, story, _ in mine]
 
 
-def test_a_second_process_that_fails_costs_nothing(tmp_path: Path) -> None:
-    path = news_index(tmp_path / "index.sqlite")
+def rows_and_counts(path: Path) -> tuple[list[StoryArticle], Frequencies]:
+    """The index's articles to group, in order, and their terms' counts."""
     db = connect(path)
     with db:
         corpus = count_new(db)
         rows = [StoryArticle(*row) for order in _IN_ORDER for row in db.execute(NEW + order)]
     db.close()
+    return rows, corpus
+
+
+def test_a_second_process_that_fails_costs_nothing(tmp_path: Path) -> None:
+    rows, corpus = rows_and_counts(news_index(tmp_path / "index.sqlite"))
     one = list(place_in_order([], rows, corpus))
-    nowhere = str(tmp_path / "missing" / "index.sqlite")  # the second process cannot read it
     (tmp_path / "missing").write_text("a file where a folder should be")
+    nowhere = str(tmp_path / "missing" / "index.sqlite")  # the second process cannot open it
     middle = rows[len(rows) // 2].published
     assert middle is not None
     assert list(story_split.place_split(nowhere, rows, corpus, middle, LATER)) == one
+
+
+def test_a_second_process_that_cannot_start_costs_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = news_index(tmp_path / "index.sqlite")
+    rows, corpus = rows_and_counts(path)
+    one = list(place_in_order([], rows, corpus))
+
+    def no_workers(preload: str) -> None:
+        raise OSError("no processes left")
+
+    monkeypatch.setattr(parallel, "start_workers", no_workers)
+    middle = rows[len(rows) // 2].published
+    assert middle is not None
+    assert list(story_split.place_split(str(path), rows, corpus, middle, LATER)) == one
