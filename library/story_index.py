@@ -9,7 +9,8 @@ already grouped. Only the stored articles near a new one in time are restored (f
 their stored signatures, without comparing them): within ``2 * WINDOW`` of it, which
 holds every member of any story it could join, as a story spans at most ``WINDOW``.
 So placing a few articles costs what they touch, not the corpus. On a cold index
-nothing is restored, so that is a grouping from scratch. Copies of one article (one
+nothing is restored, so that is a grouping from scratch, on two cores when the
+articles are many (``story_split``). Copies of one article (one
 identity: a news file and its archived copy) share its story.
 
 Incremental and batch results may differ in two ways. An article that comes late (a
