@@ -16,6 +16,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 from multiprocessing import forkserver
+from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
 Item = TypeVar("Item")
@@ -151,21 +152,57 @@ def apart(
     function: Callable[..., Result], args: tuple[Any, ...], preload: str
 ) -> Iterator[Future[Result]]:
     """``function(*args)`` begun in a worker process of its own, behind this process and
-    bound to it, while the body runs; the body need not wait for it (the worker is let
-    go when the body ends). A worker that cannot start is a future failed with why."""
-    pool: ProcessPoolExecutor | None = None
+    bound to it, while the body runs. The body need not wait for it: a worker still at
+    it when the body ends (or is interrupted) is stopped, where a pool's worker would
+    be waited for. A worker that cannot start is a future failed with why."""
+    future: Future[Result] = Future()
     try:
         start_workers(preload)
-        pool = _pool(multiprocessing.get_context("forkserver"), 1)
-        future = pool.submit(function, *args)
-    except (BrokenProcessPool, OSError, ValueError) as error:
-        future = Future()
+        receiving, sending = multiprocessing.Pipe(duplex=False)
+        context = multiprocessing.get_context("forkserver")
+        process = context.Process(
+            target=_answer, args=(sending, os.getpid(), function, args), daemon=True
+        )
+        process.start()
+    except (OSError, ValueError) as error:
         future.set_exception(error)
+        yield future
+        return
+    sending.close()
+    threading.Thread(target=_take_answer, args=(receiving, future), daemon=True).start()
     try:
         yield future
     finally:
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+        if process.is_alive():
+            process.terminate()
+        process.join()
+
+
+def _answer(sending: Connection, parent: int, function: Callable[..., Any], args: Any) -> None:
+    """Run ``function(*args)`` in an ``apart`` worker and send back how it ended."""
+    _in_background(parent)
+    try:
+        answer = (True, function(*args))
+    except BaseException as error:  # noqa: BLE001 - the caller learns that it failed, and why
+        answer = (False, f"{type(error).__name__}: {error}")
+    sending.send(answer)
+
+
+def _take_answer(receiving: Connection, future: Future[Any]) -> None:
+    """Wait for an ``apart`` worker's answer (in a thread: a large one fills the pipe
+    before it is all sent) and settle ``future`` with it; a worker gone without one
+    fails it."""
+    try:
+        succeeded, value = receiving.recv()
+    except (EOFError, OSError) as error:
+        future.set_exception(error)
+        return
+    finally:
+        receiving.close()
+    if succeeded:
+        future.set_result(value)
+    else:
+        future.set_exception(RuntimeError(value))
 
 
 def _named(function: str) -> Callable[[list[Any]], list[Any]]:

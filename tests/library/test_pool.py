@@ -251,3 +251,22 @@ def test_the_scan_holds_a_bounded_number_of_files_ahead(
         assert scanned <= (taken + sent + 3 + 1) * parallel.BATCH
     assert sum(len(batch) for batch in results) == count - 5 * parallel.BATCH
     assert scanned == count
+
+
+def test_a_call_apart_answers_or_says_why_it_failed() -> None:
+    with parallel.apart(divmod, (17, 5), "library.parallel") as later:
+        assert later.result(timeout=60) == (3, 2)
+    with (
+        parallel.apart(int, ("seven",), "library.parallel") as later,
+        pytest.raises(RuntimeError, match="ValueError: invalid literal"),
+    ):
+        later.result(timeout=60)
+
+
+def test_a_call_apart_still_running_when_the_body_ends_is_stopped_not_waited_for() -> None:
+    """An interrupted grouping must not wait for its second half (a pool's worker was
+    joined, and an interrupted index hung)."""
+    with parallel.apart(time.sleep, (600,), "library.parallel") as later:
+        assert not later.done()
+    with pytest.raises(EOFError):  # the worker is gone without an answer
+        later.result(timeout=60)
