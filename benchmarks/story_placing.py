@@ -68,7 +68,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--newest", action="store_true", help="set the newest news aside")
     args = parser.parse_args()
-    indexer.assign_stories = _timed(indexer.assign_stories)  # type: ignore[attr-defined]
+    indexer.assign_stories = _timed(indexer.assign_stories)
     with tempfile.TemporaryDirectory() as folder:
         root, aside, cold = Path(folder) / "site", Path(folder) / "aside", Path(folder) / "cold.db"
         generate(root, args.count, seed=3)

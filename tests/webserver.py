@@ -85,7 +85,7 @@ def respond(
 
 def page(body: bytes | str, **options: object) -> Handler:
     """A route that always answers with ``body`` (see ``respond`` for the options)."""
-    return lambda request: respond(request, body, **options)  # type: ignore[arg-type]
+    return lambda request: respond(request, body, **options)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -124,7 +124,7 @@ class TestServer(ThreadingHTTPServer):
     def handle_error(self, request: object, client_address: object) -> None:
         """Stay quiet when a client hangs up (as the fetcher does on purpose); report the rest."""
         if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)  # type: ignore[arg-type]
+            super().handle_error(request, client_address)
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}{path}"

@@ -71,4 +71,6 @@ def _cell_size_from_terminal() -> None:
     except (OSError, ValueError, AttributeError):
         return
     if rows and columns and width and height:
-        _terminal.get_cell_size._result = _terminal.CellSize(width // columns, height // rows)  # type: ignore[attr-defined]
+        size = _terminal.CellSize(width // columns, height // rows)
+        # The library caches the size as an attribute of its function, which is not typed.
+        _terminal.get_cell_size._result = size  # type: ignore[attr-defined]

@@ -38,10 +38,9 @@ def stats(run_lede: LedeRunner, root: Path, query: str) -> dict[str, object]:
 def expected(rows: list[dict[str, object]]) -> dict[str, object]:
     """What stats must say, counted from the listed rows."""
     months = Counter(str(row["published_at"])[:7] for row in rows if row["published_at"])
-    topics = Counter(name for row in rows for name in set(row["topics"]))  # type: ignore[arg-type]
+    topics = Counter(name for row in rows for name in set(row["topics"]))
     providers = Counter(
-        row["provider"]["name"] or row["provider"]["domain"] or UNKNOWN_PROVIDER  # type: ignore[index]
-        for row in rows
+        row["provider"]["name"] or row["provider"]["domain"] or UNKNOWN_PROVIDER for row in rows
     )
     return {"total": len(rows), "months": months, "topics": topics, "providers": providers}
 
@@ -65,12 +64,12 @@ def check_agreement(run_lede: LedeRunner, root: Path, query: str) -> None:
     assert rows, "the query should match something"
     assert got["total"] == want["total"]
     assert got["undated"] == sum(1 for row in rows if not row["published_at"])
-    months = {item["month"]: item["count"] for item in got["months"]}  # type: ignore[union-attr]
+    months = {item["month"]: item["count"] for item in got["months"]}
     assert {month: count for month, count in months.items() if count} == want["months"]
     assert list(months) == month_range(min(months), max(months))  # no month left out
     for section in ("topics", "providers"):
-        counted: Counter[str] = want[section]  # type: ignore[assignment]
-        shown = [(item["name"], item["count"]) for item in got[section]]  # type: ignore[union-attr]
+        counted: Counter[str] = want[section]
+        shown = [(item["name"], item["count"]) for item in got[section]]
         assert len(shown) == min(TOP, len(counted))
         assert all(counted[name] == count for name, count in shown)
         # The top ones: nothing left out counts more than the last one shown.

@@ -25,7 +25,7 @@ def stale_size(monkeypatch: pytest.MonkeyPatch, size: int) -> None:
 def test_a_file_is_read_whole(tmp_path: Path) -> None:
     path = tmp_path / "a.md"
     path.write_bytes(DOCUMENT)
-    assert loader.load_file(str(path)).article.title == "Growing"  # type: ignore[union-attr]
+    assert loader.load_file(str(path)).article.title == "Growing"
 
 
 def test_a_file_that_grew_after_its_size_was_taken_is_read_whole(

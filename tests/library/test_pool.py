@@ -72,9 +72,9 @@ def test_a_large_corpus_indexes_through_the_pool_like_in_process(
     assert serial.refresh().parsed == files
 
     pooled_view, serial_view = snapshot(pooled), snapshot(serial)
-    assert len(pooled_view["rows"]) == GENERATED  # type: ignore[arg-type]
+    assert len(pooled_view["rows"]) == GENERATED
     assert pooled_view == serial_view
-    assert all(pooled_view["queries"].values())  # type: ignore[union-attr]
+    assert all(pooled_view["queries"].values())
     pooled.close()
     serial.close()
 

@@ -186,10 +186,7 @@ def test_named_entries_load_with_their_name_as_title(folder: str, kinds: set[str
 
 
 def test_learning_entries_keep_their_own_kind() -> None:
-    kinds = {
-        load_file(str(path)).article.kind  # type: ignore[union-attr]
-        for path in (CORPUS / "_learning").rglob("*.md")
-    }
+    kinds = {load_file(str(path)).article.kind for path in (CORPUS / "_learning").rglob("*.md")}
     assert kinds == {"answer", "book", "collection", "course"}
 
 

@@ -52,7 +52,7 @@ def test_two_indexers_and_a_listing_at_once_store_each_article_once(tmp_path: Pa
         assert stderr == "", stderr
     reports = [INDEXED.match(stdout) for stdout, _ in done[:2]]
     assert all(reports), [stdout for stdout, _ in done[:2]]
-    files = int(reports[0][2])  # type: ignore[index]
+    files = int(reports[0][2])
     # One built the index; the other waited for it and found nothing left to parse.
     assert sorted(int(report[3]) for report in reports if report) == [0, files]
     assert len(done[2][0].splitlines()) == articles  # the whole list, never a part of it

@@ -32,7 +32,7 @@ def every_article_a_row(monkeypatch: pytest.MonkeyPatch) -> None:
     opened = ReaderSession.__init__
 
     def ungrouped(session: ReaderSession, *args: object, **kwargs: object) -> None:
-        opened(session, *args, **kwargs)  # type: ignore[arg-type]
+        opened(session, *args, **kwargs)
         session.stories_grouped = False
 
     monkeypatch.setattr(ReaderSession, "__init__", ungrouped)

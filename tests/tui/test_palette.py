@@ -30,7 +30,7 @@ async def offered(app: LedeApp, pilot) -> list[tuple[str, str]]:  # noqa: ANN001
     await until(pilot, lambda: options.option_count > 0)
     await settled(pilot)  # every provider has answered the empty search (a worker)
     prompts = [str(option.prompt) for option in options.options]
-    return [tuple(prompt.split("\n", 1)) for prompt in prompts]  # type: ignore[misc]
+    return [tuple(prompt.split("\n", 1)) for prompt in prompts]
 
 
 def actions_of(*classes: type) -> dict[str, list]:

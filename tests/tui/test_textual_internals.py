@@ -43,7 +43,7 @@ async def test_the_scrollbar_follows_the_rows_and_is_painted_only_when_it_change
         bar = rows.vertical_scrollbar
         assert rows.show_vertical_scrollbar and bar.window_virtual_size == 1000
         painted: list[bool] = []
-        bar.refresh = lambda *args, **kwargs: painted.append(True)  # type: ignore[method-assign]  # a spy
+        bar.refresh = lambda *args, **kwargs: painted.append(True)  # a spy
         rows.virtual_size = Size(0, 990)  # a one-cell thumb at the top either way
         textual_internals.update_scrollbar(rows, Size(0, 1000), rows.virtual_size)
         assert bar.window_virtual_size == 990 and painted == []

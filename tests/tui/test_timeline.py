@@ -115,7 +115,7 @@ def test_an_article_stored_while_the_dates_are_read_waits_for_the_next_load() ->
                 db.execute("INSERT OR IGNORE INTO articles VALUES (11, 11)")
             return cursor
 
-    dates = DatesById(lambda: Refreshing())  # type: ignore[arg-type, return-value]  # execute only
+    dates = DatesById(lambda: Refreshing())  # a connection by what it is asked: execute
     assert dates.load(0).tolist() == [NO_DATE, *range(1, 11)]
     assert dates.load(11).tolist() == [NO_DATE, *range(1, 12)]  # read again when asked
 
