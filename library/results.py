@@ -147,7 +147,9 @@ class ResultSet:
         chosen = numpy.ones(len(ids), bool) if keep is None else marked(keep, ids)
         if drop is not None:
             chosen &= ~marked(drop, ids)
-        return ResultSet(self.connection, id_list(ids[chosen]), self.read)
+        # ``compress``, not ``ids[chosen]``: indexing by a mask branches on every id, and
+        # a mask of some ids in two costs it a missed branch prediction in two.
+        return ResultSet(self.connection, id_list(ids.compress(chosen)), self.read)
 
     def head(self, count: int) -> ResultSet:
         """The first ``count`` results."""
