@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from library.db import select_in
 from library.headline import Member, best_first
-from library.results import ResultSet, id_list
+from library.results import ResultSet, chosen_ids
 from library.stories import STORY_DIGITS
 
 if TYPE_CHECKING:
@@ -115,33 +115,45 @@ class StoryMap:
         """``results`` with one row per story; ``read`` marks read ids (by id).
 
         A story's row is where its first member was, showing its best-ranked member.
-        An article whose story is its own is its row as it stands: the pass over the
-        list keeps only each row's id and its place among the shared stories. The
-        articles of shared stories are gathered by ``ufunc.at`` (one pass each, no sort)
-        into arrays as long as there are shared stories."""
+        An article whose story is its own is its row as it stands. Only a few articles
+        in a hundred share a story, so the passes over the whole list are few (the
+        story of each, whether each is read, the rows kept); the rest works on the
+        members of shared stories alone, gathered by ``ufunc.at`` (one pass each, no
+        sort) into arrays as long as there are shared stories."""
         import numpy
 
         ids = numpy.frombuffer(results.ids, numpy.int64)
         count = len(ids)
-        place = self.shared[self.story[ids]]  # among the shared stories; -1 for a story of one
-        is_row = place < 0
-        members = numpy.flatnonzero(~is_row)
-        group = place[members]
-        unread = ~read[ids] if len(read) else numpy.ones(count, bool)
-        unread_alone = int(numpy.count_nonzero(unread & is_row))
-        member_unread = unread[members]
-        del unread
+        story = self.story[ids]
+        in_map = numpy.flatnonzero(story >= 0)
+        place = self.shared[story[in_map]]  # among the shared stories; -1 for a story of one
+        del story
+        members = in_map[place >= 0]  # positions in the list, in order
+        group = place[place >= 0]
+        if len(read):
+            was_read = read[ids]
+            member_read = was_read[members]
+            read_alone = int(numpy.count_nonzero(was_read)) - int(numpy.count_nonzero(member_read))
+            member_unread = ~member_read
+            del was_read
+        else:
+            read_alone, member_unread = 0, numpy.ones(len(members), bool)
         shared = len(self.shared_codes)
         first = numpy.full(shared, count, numpy.int64)
         numpy.minimum.at(first, group, members)
-        is_row[first[first < count]] = True
-        heads, row_place = ids[is_row], place[is_row]
-        del is_row, place
+        places = numpy.flatnonzero(first < count)  # the stories with a member listed
+        firsts = first[places]
+        is_row = numpy.ones(count, bool)
+        is_row[members] = False
+        is_row[firsts] = True
+        dropped = members[~is_row[members]]
+        heads = chosen_ids(ids, is_row)
+        del is_row
+        rows = firsts - numpy.searchsorted(dropped, firsts)  # each story's row among the rows
         member_ids = ids[members]
         best = numpy.full(shared, len(self.by_rank), numpy.int64)
         numpy.minimum.at(best, group, self.rank[member_ids])
-        at = row_place >= 0
-        heads[at] = self.by_rank[best[row_place[at]]]
+        numpy.frombuffer(heads, numpy.int64)[rows] = self.by_rank[best[places]]
         dates = self.dates[self.rank[member_ids]]
         earliest = numpy.full(shared, LATEST, numpy.int64)
         numpy.minimum.at(earliest, group, numpy.where(dates == NO_DATE, LATEST, dates))
@@ -153,10 +165,12 @@ class StoryMap:
             earliest,
             latest,
         )
+        order = numpy.argsort(rows)
+        unread_alone = count - len(members) - read_alone
         return StoryResults(
             results,
-            id_list(heads),
-            row_place,
+            heads,
+            (rows[order], places[order]),
             stories,
             unread_alone + int(stories.unread.sum()),
             self,
@@ -195,14 +209,15 @@ class StoryResults(ResultSet):
         self,
         members: ResultSet,
         heads: array[int],
-        row_place: numpy.ndarray,
+        story_rows: tuple[numpy.ndarray, numpy.ndarray],
         shared: SharedStories,
         unread: int,
         stories: StoryMap,
     ) -> None:
         super().__init__(members.connection, heads, members.read)
         self.members = members
-        self.row_place = row_place  # by row: its place among the shared stories, or -1
+        # The rows that stand for a shared story, in order, and each one's place among them.
+        self.story_rows, self.story_places = story_rows
         self.shared = shared
         self._unread = unread
         self.stories = stories
@@ -215,9 +230,12 @@ class StoryResults(ResultSet):
     def story_row(self, position: int) -> StoryRow | None:
         """The row at ``position`` as a story; None for an article that is a story of its
         own."""
-        place = int(self.row_place[position])
-        if place < 0:
+        import numpy
+
+        at = int(numpy.searchsorted(self.story_rows, position))
+        if at == len(self.story_rows) or self.story_rows[at] != position:
             return None
+        place = int(self.story_places[at])
         shared = self.shared
         return StoryRow(
             self.ids[position],
@@ -230,7 +248,7 @@ class StoryResults(ResultSet):
 
     def story_at(self, position: int) -> str | None:
         """The story of a row that stands for more than one article."""
-        if not 0 <= position < len(self.row_place):
+        if not 0 <= position < len(self.ids):
             return None
         row = self.story_row(position)
         return f"{row.code:0{STORY_DIGITS}x}" if row is not None and row.size > 1 else None
