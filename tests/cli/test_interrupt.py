@@ -20,6 +20,12 @@ LONG = (
     "SELECT count(*) FROM c"
 )
 WAIT = 60  # seconds: the interrupted statement must end long before this
+# A suite started as a background job (``scripts/test &``) inherits Ctrl-C ignored, as
+# a shell's background jobs do, and Python then leaves it ignored: the child is given
+# the handling a program started from a terminal has.
+CTRL_C_AS_IN_A_TERMINAL = (
+    "import signal\nsignal.signal(signal.SIGINT, signal.default_int_handler)\n"
+)
 
 
 def _ctrl_c_when_slow(script: str, tmp_path: Path) -> tuple[str, int]:
@@ -28,7 +34,7 @@ def _ctrl_c_when_slow(script: str, tmp_path: Path) -> tuple[str, int]:
     Killed, and failed, if it is still running after ``WAIT``."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "LONG": LONG, "TMP": str(tmp_path)}
     child = subprocess.Popen(
-        [sys.executable, "-c", script],
+        [sys.executable, "-c", CTRL_C_AS_IN_A_TERMINAL + script],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
