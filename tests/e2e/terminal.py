@@ -28,6 +28,10 @@ BANNER = "~ e2e terminal ~"
 POLL_INTERVAL = 0.05
 """Seconds between two looks at the screen while waiting for it to change."""
 
+EXIT_GRACE = 1.0
+"""Seconds the screen of an ended program is still looked at: on a busy machine tmux
+has been seen to report a pane dead while its screen was still blank."""
+
 # Runs in the pane before the command: sets TERM (tmux would otherwise impose its
 # default-terminal), prints BANNER, which stands for "what was on the screen
 # before the program started", then replaces itself with the command so the
@@ -213,14 +217,14 @@ class TmuxTerminal(TmuxServer):
 
     def _wait(self, done: Callable[[str], bool], what: str, timeout: float) -> str:
         deadline = time.monotonic() + timeout
+        ended_at = None
         while True:
             screen = self.capture()
             if done(screen):
                 return screen
-            if self.exit_status() is not None:  # the screen can no longer change
-                screen = self.capture()
-                if done(screen):
-                    return screen
+            if ended_at is None and self.exit_status() is not None:
+                ended_at = time.monotonic()  # the screen changes no more, once drawn
+            if ended_at is not None and time.monotonic() - ended_at >= EXIT_GRACE:
                 raise AssertionError(self._report(f"the program ended; still waiting for {what}"))
             if time.monotonic() >= deadline:
                 raise AssertionError(self._report(f"waited {timeout}s for {what}", screen))
@@ -315,20 +319,24 @@ class TmuxTerminal(TmuxServer):
         cleared it, or died with a traceback) fails, showing the screen.
         """
         self.wait_for_exit(timeout)
-        screen = self.capture(join_wrapped=True)
-        lines = screen.split("\n")
-        while lines and not lines[-1]:
-            lines.pop()
-        problems = []
-        if self._format("#{alternate_on}") == "1":
-            problems.append("the terminal is still on the alternate screen")
-        if lines != [BANNER]:
-            problems.append(f"the screen should hold only the line {BANNER!r}")
-        if problems:
-            raise AssertionError(
-                self._report("the program did not restore the screen: " + "; ".join(problems))
-            )
-        return screen
+        ended_at = time.monotonic()
+        while True:
+            screen = self.capture(join_wrapped=True)
+            lines = screen.split("\n")
+            while lines and not lines[-1]:
+                lines.pop()
+            problems = []
+            if self._format("#{alternate_on}") == "1":
+                problems.append("the terminal is still on the alternate screen")
+            if lines != [BANNER]:
+                problems.append(f"the screen should hold only the line {BANNER!r}")
+            if not problems:
+                return screen
+            if time.monotonic() - ended_at >= EXIT_GRACE:  # see ``EXIT_GRACE``
+                raise AssertionError(
+                    self._report("the program did not restore the screen: " + "; ".join(problems))
+                )
+            time.sleep(POLL_INTERVAL)
 
     # -- clipboard ----------------------------------------------------------------------------
 
