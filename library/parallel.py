@@ -156,19 +156,21 @@ def apart(
     it when the body ends (or is interrupted) is stopped, where a pool's worker would
     be waited for. A worker that cannot start is a future failed with why."""
     future: Future[Result] = Future()
+    receiving, sending = multiprocessing.Pipe(duplex=False)
     try:
         start_workers(preload)
-        receiving, sending = multiprocessing.Pipe(duplex=False)
         context = multiprocessing.get_context("forkserver")
         process = context.Process(
             target=_answer, args=(sending, os.getpid(), function, args), daemon=True
         )
         process.start()
     except (OSError, ValueError) as error:
+        receiving.close()
         future.set_exception(error)
         yield future
         return
-    sending.close()
+    finally:
+        sending.close()  # the worker holds its own end
     threading.Thread(target=_take_answer, args=(receiving, future), daemon=True).start()
     try:
         yield future

@@ -178,9 +178,8 @@ def _middle_date(db: sqlite3.Connection) -> int | None:
     with their signatures and sorted, took seconds at a million."""
     from library.story_split import SPLIT_FROM
 
-    if (os.cpu_count() or 1) < 2 or db.execute(_TO_WRITE, (SPLIT_FROM,)).fetchone()[
-        0
-    ] <= SPLIT_FROM:
+    waiting: int = db.execute(_TO_WRITE, (SPLIT_FROM,)).fetchone()[0]
+    if (os.cpu_count() or 1) < 2 or waiting <= SPLIT_FROM:
         return None
     dated: int = db.execute("SELECT count(published) FROM articles").fetchone()[0]
     middle = db.execute(

@@ -40,7 +40,7 @@ def place_split(
     middle: int,
     later_rows: tuple[str, str],
 ) -> Iterator[tuple[int, str]]:
-    """``place_in_order`` of ``rows`` (new articles in ``_order``, none restored), each id
+    """``place_in_order`` of ``rows`` (new articles in ``stories._order``, none restored), each id
     with its story as placed, with the articles from ``middle - WARM_UP`` on also grouped
     in a worker process. ``later_rows`` reads those from the index: the dated from a
     date on (its one parameter), then the undated."""

@@ -81,7 +81,7 @@ def test_two_cores_give_every_article_the_story_one_gives(
         with db:
             place_new(db, apart)
         db.close()
-    assert middles[0] is not None  # the second index was grouped on two cores
+    assert middles[-1] is not None  # the second index was grouped on two cores
     assert None not in stories(one).values()
     assert stories(one) == stories(two)
 
