@@ -9,12 +9,39 @@ large front matter are rejected instead of processed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from yaml.constructor import ConstructorError
 
-_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # either loader
+    """The safe loader, whose typed scalars fail as YAML errors with their place.
+
+    A scalar may look like a date or a number and not be one (``2021-02-30``, ``0x_``):
+    PyYAML's constructors then raise a plain ``ValueError``, which names neither the
+    file's line nor the YAML at all."""
+
+
+def _marked(construct: Callable[[Any, yaml.ScalarNode], Any], kind: str) -> Callable[..., Any]:
+    """``construct``, raising a ``ConstructorError`` at the node for a value out of range."""
+
+    def constructed(loader: Any, node: yaml.ScalarNode) -> Any:
+        try:
+            return construct(loader, node)
+        except (ValueError, OverflowError) as error:
+            raise ConstructorError(
+                None, None, f"{node.value!r} is not a valid {kind} ({error})", node.start_mark
+            ) from None
+
+    return constructed
+
+
+for _tag, _kind in (("timestamp", "date"), ("int", "integer"), ("float", "number")):
+    _tag = f"tag:yaml.org,2002:{_tag}"
+    _Loader.add_constructor(_tag, _marked(_Loader.yaml_constructors[_tag], _kind))
 
 MAX_FRONT_MATTER_CHARS = 1_000_000
 MAX_YAML_NODES = 50_000

@@ -208,3 +208,25 @@ def test_blank_blocks_equals_dropping_the_keys(data: dict[str, object], skip: se
     assert blanked.count("\n") == front.count("\n")
     expected = {key: value for key, value in data.items() if key not in skip}
     assert (load_yaml(blanked) or {}) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [
+        ("2021-02-30", "date"),
+        ("2021-13-01", "date"),
+        ("2021-01-01T25:00:00", "date"),
+        ("2021-01-01 10:61:00", "date"),
+        ("2021-01-01T00:00:00+25:00", "date"),
+        ("0b_", "integer"),
+        ("0x_", "integer"),
+    ],
+)
+def test_a_scalar_that_looks_typed_and_is_not_is_an_error_on_its_line(
+    value: str, kind: str
+) -> None:
+    """PyYAML's constructors raise a bare ValueError for these, which named no line."""
+    with pytest.raises(DocumentError) as raised:
+        load_yaml(f"title: x\nwhen: {value}\n", first_line=2)
+    assert raised.value.line == 3
+    assert raised.value.message.startswith(f"invalid YAML: {value!r} is not a valid {kind} (")
