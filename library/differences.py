@@ -16,7 +16,6 @@ from typing import NamedTuple
 from library.db import BUSY_TIMEOUT
 from library.parallel import run_apart
 from library.scan import FoundFile, Skipped, scan
-from models.text import printable
 
 APART_FROM = 5000  # files in the index from which the comparison runs in a worker
 
@@ -27,24 +26,16 @@ class Differences(NamedTuple):
     changed: list[FoundFile]  # new or changed, by path
     stored: list[str]  # the paths of ``changed`` that the index holds an older copy of
     gone: list[str]
-    unusable: list[str]  # messages about what was found but cannot be indexed
+    unusable: list[Skipped]  # what was found but cannot be indexed, and why
 
 
-def usable_files(items: Iterable[FoundFile | Skipped], unusable: list[str]) -> Iterator[FoundFile]:
-    """The files of a scan; what cannot be indexed is described in ``unusable``.
-
-    SQLite holds only UTF-8 text, so a file name that is not UTF-8 (the file
-    system's bytes, kept by ``surrogateescape``) is reported, not stored: one
-    such name must not stop the whole corpus from indexing.
-    """
+def usable_files(
+    items: Iterable[FoundFile | Skipped], unusable: list[Skipped]
+) -> Iterator[FoundFile]:
+    """The files of a scan; what it skipped goes to ``unusable``."""
     for item in items:
         if isinstance(item, Skipped):
-            unusable.append(f"{printable(item.path)}: {printable(item.reason)}")
-            continue
-        try:
-            item.path.encode("utf-8")
-        except UnicodeEncodeError:
-            unusable.append(f"{printable(item.path)}: file name is not UTF-8; rename it to read it")
+            unusable.append(item)
             continue
         yield item
 
@@ -58,7 +49,7 @@ def differences(db_path: str, roots: list[str]) -> Differences:
     walks both tables in one order, and the temporary table stays in SQLite's cache.
     """
     db = sqlite3.connect(db_path, timeout=BUSY_TIMEOUT)
-    unusable: list[str] = []
+    unusable: list[Skipped] = []
     origins: dict[tuple[bool, str], int] = {}  # (explicit, root) -> its number
 
     def numbered(items: Iterable[FoundFile]) -> Iterator[tuple[str, int, int, int]]:

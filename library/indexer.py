@@ -21,13 +21,14 @@ from typing import TYPE_CHECKING, NamedTuple
 from library.damage import discard, is_damage
 from library.db import connect
 from library.differences import Differences, find_differences, usable_files
-from library.scan import FoundFile, scan
+from library.scan import FoundFile, Skipped, scan
 from library.schema import BUILD_INDEXES, BULK, DROP_INDEXES, ensure_schema, next_article_id
 from library.story_index import assign_stories
 from library.story_terms import forget_signature
 from library.upkeep import Noted, keep_up, note, rebuild
 from library.word_sets import built_beside, forget_all, kept_upto
 from library.writer import Waiting, writing
+from models.text import printable
 from models.topic import topic_key
 
 if TYPE_CHECKING:
@@ -96,7 +97,7 @@ def _refresh(
     """Only files whose size or mtime changed are parsed; removed files are dropped.
     A cold index has nothing to compare, so the scan streams straight to the workers."""
     db = connect(db_path)
-    unusable: list[str] = []
+    unusable: list[Skipped] = []
     tree_kept = False
     try:
         if db.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None:
@@ -122,9 +123,12 @@ def _refresh(
         with built_beside(db, str(db_path)) if parsed else nullcontext():
             with db:
                 db.execute("DELETE FROM problems WHERE path = ''")
-                db.executemany(
-                    "INSERT INTO problems VALUES ('', NULL, 'error', ?)",
-                    [(message,) for message in unusable],
+                db.executemany(  # no file's problem: the message names the path
+                    "INSERT INTO problems VALUES ('', NULL, ?, ?)",
+                    [
+                        (item.severity, f"{printable(item.path)}: {printable(item.reason)}")
+                        for item in unusable
+                    ],
                 )
                 db.executescript(BUILD_INDEXES)  # after a bulk load, or an interrupted run
                 if noted is not None:

@@ -33,6 +33,22 @@ class FoundFile(NamedTuple):
     root: str
 
 
+NOT_UTF8 = {
+    "file": "file name is not UTF-8; rename it to read it",
+    "folder": "folder name is not UTF-8; rename it to read what it holds",
+}
+
+
+def is_utf8(name: str) -> bool:
+    """Whether a name is UTF-8, not bytes kept by ``surrogateescape``: the index (SQLite)
+    holds only UTF-8 text, so one such name must be reported, not stop the whole corpus."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 class Skipped(NamedTuple):
     """A path the scan did not take, and why (one line, for the index's problems)."""
 
@@ -69,11 +85,17 @@ def scan(paths: Iterable[str], *, ordered: bool = True) -> Iterator[FoundFile | 
     """Yield every candidate file under ``paths``, and what was skipped: a path that
     does not exist, a link that leads outside them. ``ordered``: each folder's entries
     by name; otherwise as the file system lists them, never all held at once."""
-    roots = [os.path.abspath(path) for path in paths]
+    roots = list(dict.fromkeys(os.path.abspath(path) for path in paths))
     inside = tuple({os.path.join(os.path.realpath(root), "") for root in roots})
+    # A file named and also under a folder named is yielded once, as named: the index
+    # holds one article per path.
+    named = frozenset(root for root in roots if os.path.isfile(root))
     seen_dirs: set[tuple[int, int]] = set()
     for root in roots:
-        if os.path.isfile(root):
+        if not is_utf8(root):
+            yield Skipped(root, NOT_UTF8["file" if root in named else "folder"], "error")
+            continue
+        if root in named:
             found = _stat_file(root, explicit=True)
             if found:
                 yield found
@@ -81,14 +103,16 @@ def scan(paths: Iterable[str], *, ordered: bool = True) -> Iterator[FoundFile | 
         if not os.path.isdir(root):
             yield _not_a_document(root)
             continue
-        yield from _walk(root, inside, seen_dirs, ordered)
+        yield from _walk(root, inside, seen_dirs, ordered, named)
 
 
 def _not_a_document(path: str) -> Skipped:
     """Why a path given is neither a file nor a folder: gone, or a FIFO or a device."""
     try:
         kind = not_regular(os.stat(path).st_mode)
-    except OSError:
+    except OSError as error:
+        if os.path.islink(path):
+            return Skipped(path, _unfollowed(error), "error")
         return Skipped(path, "no such file or directory", "error")
     return Skipped(path, f"{kind}, not a regular file: not read", "error")
 
@@ -101,8 +125,17 @@ def _outside(link: str, inside: tuple[str, ...]) -> Skipped | None:
     return Skipped(link, f"link leads outside the corpus (to {target}); not followed", "warning")
 
 
+def _unfollowed(error: OSError) -> str:
+    """Why a link was not followed: it leads nowhere, or round in a loop."""
+    return f"link cannot be followed: {(error.strerror or str(error)).lower()}"
+
+
 def _walk(
-    root: str, inside: tuple[str, ...], seen_dirs: set[tuple[int, int]], ordered: bool
+    root: str,
+    inside: tuple[str, ...],
+    seen_dirs: set[tuple[int, int]],
+    ordered: bool,
+    named: frozenset[str],
 ) -> Iterator[FoundFile | Skipped]:
     stack = [root]
     while stack:
@@ -116,7 +149,9 @@ def _walk(
         seen_dirs.add((info.st_dev, info.st_ino))
         try:
             listing = os.scandir(folder)
-        except OSError:
+        except OSError as error:  # its documents would be missed without a word
+            reason = f"cannot read the folder: {(error.strerror or str(error)).lower()}"
+            yield Skipped(folder, reason, "error" if folder == root else "warning")
             continue
         subfolders: list[str] = []
         prefix = os.path.join(folder, "")
@@ -126,14 +161,24 @@ def _walk(
             names = sorted(_wanted(listing)) if ordered else _wanted(listing)
             for name in names:
                 path = prefix + name
+                if not (name.isascii() or is_utf8(name)):
+                    kind = "folder" if isinstance(name, _Folder) else "file"
+                    yield Skipped(path, NOT_UTF8[kind], "error")
+                    continue
                 try:
                     info = os.lstat(path)
-                    if type(name) is str and stat.S_ISREG(info.st_mode):  # most: a document
-                        yield FoundFile(path, info.st_size, info.st_mtime_ns, False, root)
-                        continue
-                    found = _classify(path, name, info, inside, root)
                 except OSError:
+                    continue  # gone since the listing
+                if type(name) is str and stat.S_ISREG(info.st_mode):  # most: a document
+                    if path not in named:
+                        yield FoundFile(path, info.st_size, info.st_mtime_ns, False, root)
                     continue
+                try:
+                    found = _classify(path, name, info, inside, root)
+                except OSError as error:  # a link that leads nowhere, or round in a loop
+                    if isinstance(name, _Folder):
+                        continue  # no document's name: nothing was meant to be read
+                    found = Skipped(path, _unfollowed(error), "warning")
                 if isinstance(found, str):
                     subfolders.append(found)
                 elif found is not None:

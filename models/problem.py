@@ -20,6 +20,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        """One line, whatever the file name holds (see ``printable``)."""
+        """One line, whatever the file name holds (see ``printable``). A problem of no
+        one file (a folder that cannot be read) names its path in its message."""
+        if not self.path:
+            return f"{self.severity}: {printable(self.message)}"
         where = f"{printable(self.path)}:{self.line or 1}"
         return f"{where}: {self.severity}: {printable(self.message)}"

@@ -30,6 +30,7 @@ from tui.cli_corpus import (
     UsageError,
     corpus_paths,
     existing,
+    not_there,
     open_corpus,
     open_listed,
     said_if_rebuilt,
@@ -310,11 +311,11 @@ def run_sync(args: argparse.Namespace, out: TextIO) -> int:
 
 def run_reader(args: argparse.Namespace) -> int:
     """Open the full-screen reader (or serve it to a browser)."""
-    missing = [path for path in args.paths if not os.path.exists(path)]
-    if missing:
-        # `lede stat`: a first word that is no path is more likely a mistyped command.
-        hint = unknown_word_hint(missing[0], SUBCOMMANDS) if missing[0] == args.paths[0] else ""
-        raise UsageError(f"no such file or folder: {printable(missing[0])}{hint}")
+    for path in args.paths:
+        if reason := not_there(path):
+            # `lede stat`: a first word that is no path is more likely a mistyped command.
+            hint = unknown_word_hint(path, SUBCOMMANDS) if path == args.paths[0] else ""
+            raise UsageError(f"{reason}{hint}")
     if args.serve:
         from tui.serve import serve
 

@@ -21,11 +21,24 @@ class UsageError(Exception):
     """A mistake in the command line, such as a missing path: one line, exit 2."""
 
 
+def not_there(path: str) -> str | None:
+    """Why a path given cannot be opened (none there, or a link that leads nowhere or
+    round in a loop), or None when it can."""
+    try:
+        os.stat(path)
+    except OSError as error:
+        if os.path.islink(path):
+            reason = (error.strerror or str(error)).lower()
+            return f"cannot follow the link {printable(path)}: {reason}"
+        return f"no such file or folder: {printable(path)}"
+    return None
+
+
 def existing(paths: list[str]) -> list[str]:
     """``paths``, each of which exists; raises ``UsageError`` naming the first that does not."""
     for path in paths:
-        if not os.path.exists(path):
-            raise UsageError(f"no such file or folder: {printable(path)}")
+        if reason := not_there(path):
+            raise UsageError(reason)
     return paths
 
 

@@ -43,6 +43,19 @@ def test_a_missing_path_is_named_on_stderr_with_exit_2(
     assert done.stderr == f"lede: no such file or folder: {missing}\n"
 
 
+@pytest.mark.parametrize("command", [(), ("list",), ("check",)])
+def test_a_link_in_a_loop_is_named_for_what_it_is(
+    run_lede: LedeRunner, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    loop = tmp_path / "loop.md"
+    loop.symlink_to(loop)
+    done = run_lede(*command, loop, timeout=20)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        f"lede: cannot follow the link {loop}: too many levels of symbolic links\n"
+    )
+
+
 def test_a_missing_path_reaches_the_terminal_as_text(run_lede: LedeRunner, tmp_path: Path) -> None:
     missing = tmp_path / "red\x1b[31mpath"
     done = run_lede("list", missing)

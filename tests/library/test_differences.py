@@ -9,6 +9,7 @@ import pytest
 
 from library import differences, parallel
 from library.index import CorpusIndex
+from library.scan import Skipped
 from tests.conftest import QUERY_DOCS, DocWriter, bump_mtime, stems
 
 
@@ -32,7 +33,9 @@ def test_a_worker_finds_the_same_differences_as_this_process(
     assert [Path(found.path).name for found in here.changed] == ["fresh.md", "gemini.md"]
     assert [Path(path).name for path in here.stored] == ["gemini.md"]
     assert [Path(path).name for path in here.gone] == ["banks.md"]
-    assert here.unusable == [f"{tmp_path / 'missing'}: no such file or directory"]
+    assert here.unusable == [
+        Skipped(str(tmp_path / "missing"), "no such file or directory", "error")
+    ]
     index.close()
 
 

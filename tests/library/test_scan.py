@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from unittest.mock import ANY
+
+import pytest
 
 from library.scan import FoundFile, Skipped, scan
 
@@ -51,16 +54,90 @@ def test_a_symlink_loop_ends_and_a_linked_file_counts(tmp_path: Path) -> None:
     assert found(tmp_path) == ["linked.md", "real.md"]
 
 
-def test_a_link_named_like_a_document_to_a_folder_is_walked_and_a_broken_one_passed(
+def test_a_link_named_like_a_document_to_a_folder_is_walked_and_a_broken_one_reported(
     tmp_path: Path,
 ) -> None:
     (tmp_path / "real").mkdir()
     (tmp_path / "real" / "a.md").write_text("---\n---\n")
     (tmp_path / "folder.md").symlink_to(tmp_path / "real", target_is_directory=True)
     (tmp_path / "broken.md").symlink_to(tmp_path / "gone.md")
+    (tmp_path / "loop.md").symlink_to(tmp_path / "loop.md")
     (tmp_path / "broken").symlink_to(tmp_path / "gone", target_is_directory=True)
     assert list(scan([str(tmp_path)])) == [
-        FoundFile(str(tmp_path / "folder.md" / "a.md"), 8, ANY, False, str(tmp_path))
+        Skipped(
+            str(tmp_path / "broken.md"),
+            "link cannot be followed: no such file or directory",
+            "warning",
+        ),
+        Skipped(
+            str(tmp_path / "loop.md"),
+            "link cannot be followed: too many levels of symbolic links",
+            "warning",
+        ),
+        FoundFile(str(tmp_path / "folder.md" / "a.md"), 8, ANY, False, str(tmp_path)),
+    ]
+    # Named, the loop is an error: the user asked for it.
+    assert list(scan([str(tmp_path / "loop.md")])) == [
+        Skipped(
+            str(tmp_path / "loop.md"),
+            "link cannot be followed: too many levels of symbolic links",
+            "error",
+        )
+    ]
+
+
+def test_a_file_named_twice_or_also_under_a_folder_named_is_found_once(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("---\n---\n")
+    (tmp_path / "b.md").write_text("---\n---\n")
+    named, other, folder = str(tmp_path / "a.md"), str(tmp_path / "b.md"), str(tmp_path)
+    for paths, expected in (
+        ([named, named], [named]),
+        ([folder, named], [other, named]),
+        ([named, folder, folder], [named, other]),
+    ):
+        assert [item.path for item in scan(paths) if isinstance(item, FoundFile)] == expected
+
+
+def test_an_unreadable_folder_is_reported_not_passed_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading a folder is refused to root only by dropped capabilities: the refusal is
+    made here, as the system makes it to anyone else."""
+    (tmp_path / "open").mkdir()
+    (tmp_path / "open" / "a.md").write_text("---\n---\n")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "b.md").write_text("---\n---\n")
+    scandir = os.scandir
+
+    def refusing(path: str) -> Iterator[os.DirEntry[str]]:
+        if os.path.basename(path) == "locked":
+            raise PermissionError(13, "Permission denied", path)
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    refused = "cannot read the folder: permission denied"
+    assert [item for item in scan([str(tmp_path)]) if isinstance(item, Skipped)] == [
+        Skipped(str(tmp_path / "locked"), refused, "warning")
+    ]
+    assert found(tmp_path) == [os.path.join("open", "a.md")]
+    assert list(scan([str(tmp_path / "locked")])) == [
+        Skipped(str(tmp_path / "locked"), refused, "error")
+    ]
+
+
+def test_names_that_are_not_utf8_are_reported_once_each(tmp_path: Path) -> None:
+    try:
+        (tmp_path / os.fsdecode(b"caf\xe9.md")).write_text("---\n---\n")
+        (tmp_path / os.fsdecode(b"dir\xff")).mkdir()
+    except OSError:
+        pytest.skip("this file system refuses names that are not UTF-8")
+    (tmp_path / os.fsdecode(b"dir\xff") / "inside.md").write_text("---\n---\n")
+    (tmp_path / "good.md").write_text("---\n---\n")
+    latin, folder = tmp_path / os.fsdecode(b"caf\xe9.md"), tmp_path / os.fsdecode(b"dir\xff")
+    assert list(scan([str(tmp_path)])) == [
+        Skipped(str(latin), "file name is not UTF-8; rename it to read it", "error"),
+        Skipped(str(folder), "folder name is not UTF-8; rename it to read what it holds", "error"),
+        FoundFile(str(tmp_path / "good.md"), 8, ANY, False, str(tmp_path)),
     ]
 
 
