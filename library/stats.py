@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 TOP = 10  # topics and providers listed
 BAR_WIDTH = 40  # columns of the longest bar
+LONG_GAP = 24  # empty months in a row past which they are one line, not a row each
 EIGHTHS = " ▏▎▍▌▋▊▉"
 UNKNOWN_PROVIDER = "(no provider)"
 
@@ -28,7 +29,9 @@ UNKNOWN_PROVIDER = "(no provider)"
 @dataclass(frozen=True)
 class CorpusStats:
     """The numbers ``lede stats`` shows: every month from the first to the last (empty
-    ones too, so a gap shows), and the most frequent topics and providers."""
+    ones too, so a gap shows, but for gaps of more than ``LONG_GAP`` months: one date
+    mistyped by centuries is not a page of empty rows), and the most frequent topics and
+    providers."""
 
     total: int
     undated: int
@@ -48,18 +51,30 @@ class CorpusStats:
 
 
 def local_month(timestamp: int) -> str:
-    """``2020-10``: the local month of a Unix time."""
-    return to_local(datetime.fromtimestamp(timestamp, UTC)).strftime("%Y-%m")
+    """``2020-10``: the local month of a Unix time (``0001-01`` for the first)."""
+    moment = to_local(datetime.fromtimestamp(timestamp, UTC))
+    return f"{moment.year:04d}-{moment.month:02d}"
+
+
+def _number(month: str) -> int:
+    """A ``YYYY-MM`` month counted from year 0, so that months subtract."""
+    return int(month[:4]) * 12 + int(month[5:7]) - 1
 
 
 def month_range(first: str, last: str) -> list[str]:
     """Every month from ``first`` to ``last`` (``YYYY-MM``), both included."""
-    year, month = int(first[:4]), int(first[5:7])
-    months = []
-    while (key := f"{year:04d}-{month:02d}") <= last:
-        months.append(key)
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
+    return [f"{n // 12:04d}-{n % 12 + 1:02d}" for n in range(_number(first), _number(last) + 1)]
+
+
+def month_rows(per_month: Counter[str]) -> list[tuple[str, int]]:
+    """The months counted, in order, with the empty months between them but for runs of
+    more than ``LONG_GAP``, which are left out."""
+    rows: list[tuple[str, int]] = []
+    for month in sorted(per_month):
+        if rows and _number(month) - _number(rows[-1][0]) <= LONG_GAP + 1:
+            rows += [(empty, 0) for empty in month_range(rows[-1][0], month)[1:-1]]
+        rows.append((month, per_month[month]))
+    return rows
 
 
 def _top(counter: Counter[str]) -> list[tuple[str, int]]:
@@ -85,14 +100,7 @@ def corpus_stats(index: CorpusIndex, ids: Iterable[int]) -> CorpusStats:
     sql = "SELECT DISTINCT article_id, name FROM article_topics WHERE article_id IN ({marks})"
     for _, name in select_in(db, sql, ids):
         topics[name] += 1
-    months = month_range(min(per_month), max(per_month)) if per_month else []
-    return CorpusStats(
-        len(ids),
-        undated,
-        [(month, per_month.get(month, 0)) for month in months],
-        _top(topics),
-        _top(providers),
-    )
+    return CorpusStats(len(ids), undated, month_rows(per_month), _top(topics), _top(providers))
 
 
 def bar(count: int, largest: int, width: int = BAR_WIDTH) -> str:
@@ -105,14 +113,17 @@ def bar(count: int, largest: int, width: int = BAR_WIDTH) -> str:
     return "█" * full + (EIGHTHS[rest] if rest else "")
 
 
-def _section(title: str, rows: list[tuple[str, int]]) -> list[str]:
+def _section(title: str, rows: list[tuple[str, int]], months: bool = False) -> list[str]:
+    """The rows under their title; of ``months``, a line where a long gap was left out."""
     if not rows:
         return []
     largest = max(count for _, count in rows)
     label_width = max(len(label) for label, _ in rows)
     count_width = len(f"{largest:,}")
     lines = [title]
-    for label, count in rows:
+    for index, (label, count) in enumerate(rows):
+        if months and index and (gap := _number(label) - _number(rows[index - 1][0]) - 1):
+            lines.append(f"  {'…':<{label_width}}  {gap:,} months without articles")
         lines.append(
             f"  {label:<{label_width}}  {count:>{count_width},}  {bar(count, largest)}".rstrip()
         )
@@ -127,7 +138,7 @@ def render_stats(stats: CorpusStats) -> str:
     if stats.undated:
         head += f" ({stats.undated:,} without a date)"
     lines = [head, ""]
-    lines += _section("Articles per month", stats.months)
+    lines += _section("Articles per month", stats.months, months=True)
     lines += _section("Top topics", stats.topics)
     lines += _section("Top providers", stats.providers)
     return "\n".join(lines).rstrip() + "\n"

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from library.stats import TOP, UNKNOWN_PROVIDER, bar, month_range
+from library.stats import LONG_GAP, TOP, UNKNOWN_PROVIDER, bar, month_range, month_rows
 from library.synthetic import generate
-from tests.conftest import SITE, LedeRunner
+from tests.conftest import SITE, DocWriter, LedeRunner
 
 
 @pytest.fixture(scope="module")
@@ -124,6 +124,44 @@ def test_bars_scale_to_the_largest_and_never_vanish() -> None:
 
 def test_months_run_across_a_year_end() -> None:
     assert month_range("2020-11", "2021-02") == ["2020-11", "2020-12", "2021-01", "2021-02"]
+    assert month_range("9999-11", "9999-12") == ["9999-11", "9999-12"]
+
+
+def test_a_long_gap_is_one_line_and_short_ones_a_row_per_month() -> None:
+    counted = Counter({"2020-01": 2, "2020-03": 1, "2023-01": 4})
+    assert month_rows(counted) == [
+        ("2020-01", 2),
+        ("2020-02", 0),
+        ("2020-03", 1),
+        ("2023-01", 4),
+    ]
+    first, *between, last = month_range("2020-01", "2030-01")[: LONG_GAP + 3]
+    shown = month_rows(Counter({first: 1, last: 1}))  # LONG_GAP + 1 empty months apart
+    assert shown == [(first, 1), (last, 1)]
+    shown = month_rows(Counter({first: 1, between[-1]: 1}))  # LONG_GAP apart
+    assert shown == [(first, 1), *((month, 0) for month in between[:-1]), (between[-1], 1)]
+
+
+def test_dates_at_the_ends_of_time_are_counted_in_a_few_lines(
+    run_lede: LedeRunner, doc_writer: DocWriter, tmp_path: Path
+) -> None:
+    """Year 1 is a month like any other and year 9999 ends the months: one mistyped
+    date once stopped the command, another printed a million empty months."""
+    doc_writer("first.md", "title: First\npublishedDateTime: 0001-01-01T00:00:00Z\n")
+    doc_writer("now.md", "title: Now\npublishedDateTime: 2021-03-01T10:00:00Z\n")
+    doc_writer("last.md", "title: Last\npublishedDateTime: 9999-12-31T23:59:59Z\n")
+    done = run_lede("stats", tmp_path / "docs")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[2:8] == [
+        "Articles per month",
+        "  0001-01  1  " + "█" * 40,
+        "  …        24,241 months without articles",
+        "  2021-03  1  " + "█" * 40,
+        "  …        95,744 months without articles",
+        "  9999-12  1  " + "█" * 40,
+    ]
+    record = json.loads(run_lede("stats", tmp_path / "docs", "--json").stdout)
+    assert [month["month"] for month in record["months"]] == ["0001-01", "2021-03", "9999-12"]
 
 
 def test_stats_in_a_pipe(synthetic_site: Path, run_lede: LedeRunner) -> None:
