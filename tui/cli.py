@@ -352,6 +352,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and argv[0] in SUBCOMMANDS:
             args = _command_parser().parse_args(_query_values_attached(argv))
+            if getattr(args, "query", "") == []:  # argparse takes "--" out of ``-q --``
+                args.query = "--"
             return RUNNERS[args.command](args, sys.stdout)
         return run_reader(_reader_parser().parse_args(argv))
     except UsageError as error:

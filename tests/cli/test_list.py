@@ -51,6 +51,8 @@ def test_a_query_may_start_with_a_dash_however_it_is_written(
         (("-q", "-council facial"), {"faces"}),
         (("-q=-council",), ALL_STEMS - {"hangzhou"}),
         (("--query=-council",), ALL_STEMS - {"hangzhou"}),
+        (("-q", "--"), ALL_STEMS),  # argparse takes "--" out of a value: the query was lost
+        (("-q", "---"), ALL_STEMS),
     ):
         assert set(stems(run_lede("list", "--json", *query, query_corpus))) == expected, query
 
