@@ -26,6 +26,10 @@ WEEK = 7 * DAY
 EPOCH_MONDAY = 4 * DAY  # 1970-01-01 was a Thursday: weeks start on the Monday after it
 NO_DATE = -(2**62)  # an article without a date, in the array of dates by id
 ID_RANGE = 1 << 16  # ids whose dates are read, or made months, at a time
+# The local times a calendar date is given for: a date at either end of time, moved by
+# the local offset, would fall outside them.
+FIRST_SECOND = int(datetime(1, 1, 1, tzinfo=UTC).timestamp())
+LAST_SECOND = int(datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC).timestamp())
 
 
 @dataclass(frozen=True)
@@ -71,8 +75,9 @@ def _unit_number(local_seconds: int, unit: str) -> int:
 
 
 def _calendar(local_seconds: int) -> datetime:
-    """The calendar date and time of a local time counted in seconds from the epoch."""
-    return datetime.fromtimestamp(local_seconds, UTC)
+    """The calendar date and time of a local time counted in seconds from the epoch (the
+    first or last there is, past either end)."""
+    return datetime.fromtimestamp(min(max(local_seconds, FIRST_SECOND), LAST_SECOND), UTC)
 
 
 def local_offset() -> int:
@@ -108,6 +113,8 @@ def histogram(dates: numpy.ndarray, ids: numpy.ndarray, width: int) -> Histogram
     step = -(-(last - first + 1) // width)  # months per bucket, 1 unless they do not fit
     buckets = (last - first) // step + 1
     local += offset
+    if earliest < FIRST_SECOND or latest > LAST_SECOND:  # in the buckets of the ends
+        numpy.clip(local, FIRST_SECOND, LAST_SECOND, out=local)  # (the undated are set below)
     found = _unit_numbers(local, unit)
     found -= first
     found //= step

@@ -56,6 +56,22 @@ def test_days_when_they_fit_weeks_then_months() -> None:
     assert histogram(dates_of(None), numpy.arange(1, 2), 10) is None
 
 
+@pytest.mark.parametrize("offset", [9 * 3600, -5 * 3600])
+def test_dates_at_the_ends_of_time_are_counted_in_any_time_zone(
+    offset: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Moved by the local offset, year 9999 ended in year 10000 and year 1 in year 0,
+    where no calendar date is: the timeline was blank."""
+    monkeypatch.setattr(timeline_module, "local_offset", lambda: offset)
+    dates = dates_of("0001-01-01T00:00", "2021-03-01T10:00", "9999-12-31T23:59:59", None)
+    counted = histogram(dates, numpy.arange(1, 5), 40)
+    assert counted is not None
+    assert sum(counted.counts) == 3
+    assert counted.counts[0] == 1 and counted.counts[-1] == 1
+    assert counted.label(0).startswith("0001")
+    assert counted.label(len(counted.counts) - 1) >= "9749"
+
+
 @pytest.mark.parametrize("days", [5, 200, 3000])
 def test_each_dated_id_is_counted_in_its_own_bucket_and_the_undated_in_none(
     days: int, monkeypatch: pytest.MonkeyPatch
