@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from library.corpus import open_index, open_state
+from tests.conftest import write_document
 from tests.tui.conftest import HANGZHOU, TWO_SESSIONS
 from tests.tui.pilot import detail_text, indexed, settled, status, titles, until
 from tui.app import LedeApp
@@ -152,3 +153,30 @@ async def test_mouse_click_moves_and_double_click_opens(reader_corpus: Path) -> 
         assert articles.cursor == 2
         await pilot.click(ArticleList, offset=(20, 2), times=2)
         await until(pilot, lambda: articles.current.identity in articles.read)
+
+
+async def test_a_body_of_megabytes_is_shown_in_part_and_at_once(tmp_path: Path) -> None:
+    """A body within what a file may hold, but no article's length: the pane drew it for
+    over a minute, with the previous article's text under the new title meanwhile."""
+    from textual.widgets import Markdown
+
+    from tui.shown_text import SHOWN_BLOCKS
+
+    corpus = tmp_path / "corpus"
+    write_document(corpus, "short.md", "title: Short\npublishedDateTime: 2021-03-02\n", "Short.")
+    paragraphs = "A paragraph of some words.\n\n" * 250_000  # 7 MB
+    write_document(corpus, "long.md", "title: Long\npublishedDateTime: 2021-03-01\n", paragraphs)
+    app = LedeApp([str(corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        body = app.screen.query_one("#detail-body", Markdown)
+        assert body.source.strip() == "Short."
+        await pilot.press("down")
+
+        def shown() -> bool:
+            return body.source.endswith("more characters are not shown here.*\n") and len(
+                body.query("MarkdownBlock")
+            ) in range(SHOWN_BLOCKS - 5, SHOWN_BLOCKS + 5)
+
+        await until(pilot, shown, "the start of the long body and the line after it", 20)
+        assert "Short." not in body.source

@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from library import paths
+from tui.shown_text import shown_markdown
 from tui.timefmt import local_datetime, time_ago
 from tui.widgets.lead_image import LeadImage, lead_image_url
 from tui.widgets.story_sources import StorySources
@@ -249,7 +250,9 @@ class DetailView(VerticalScroll, can_focus=True):
             self.set_status(Content.assemble(("⚠ Preview failed: ", "$error"), error))
 
     def set_body(self, markdown: str) -> None:
-        """Show Markdown text; the Markdown widget (and its parser) is created on first use."""
+        """Show Markdown text (as much as ``shown_markdown`` keeps); the Markdown widget (and
+        its parser) is created on first use."""
+        markdown = shown_markdown(markdown)
         existing = self.query("#detail-body")
         if existing:
             from textual.widgets import Markdown  # imported already: the body is one

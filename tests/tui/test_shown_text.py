@@ -1,0 +1,35 @@
+"""How much of a long text the detail pane shows."""
+
+from __future__ import annotations
+
+from tui.shown_text import SHOWN_BLOCKS, SHOWN_CHARACTERS, shown_markdown
+
+NOTE = "more characters are not shown here.*\n"
+
+
+def test_an_article_of_any_usual_length_is_shown_whole() -> None:
+    text = "# Title\n\n" + "A sentence of a paragraph. " * 40 + "\n\n" * 1 + "- a\n- b\n"
+    assert shown_markdown(text) == text
+    assert shown_markdown("") == ""
+    whole = "p\n\n" * (SHOWN_BLOCKS - 1) + "p"
+    assert shown_markdown(whole) == whole
+
+
+def test_too_many_blocks_end_after_the_last_shown_with_what_is_left() -> None:
+    text = "".join(f"paragraph {n}\n\n" for n in range(SHOWN_BLOCKS * 3))
+    shown = shown_markdown(text)
+    kept, note = shown.split("\n\n---\n\n")
+    assert kept == "\n\n".join(f"paragraph {n}" for n in range(SHOWN_BLOCKS))
+    left = len(text) - len(kept)
+    assert note == f"*{left:,} {NOTE}"
+
+
+def test_too_many_characters_end_at_a_block_or_at_the_bound() -> None:
+    blocks = ("word " * 1999 + "word\n\n") * 20  # 200,000 characters in 20 blocks
+    kept = shown_markdown(blocks).split("\n\n---\n\n")[0]
+    assert len(kept) <= SHOWN_CHARACTERS and blocks.startswith(kept)
+    assert blocks[len(kept) :].startswith("\n\n")  # cut where a block ends
+    one_line = "x" * (SHOWN_CHARACTERS * 2)
+    shown = shown_markdown(one_line)
+    assert shown.startswith("x" * SHOWN_CHARACTERS + "\n\n---")
+    assert shown.endswith(f"*{SHOWN_CHARACTERS:,} {NOTE}")

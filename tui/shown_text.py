@@ -1,0 +1,37 @@
+"""How much of a long text the detail pane shows.
+
+The pane draws Markdown as a widget per block, at a cost that grows faster than the
+number of blocks, and one update waits for the one before it: a body of some
+megabytes (within what a file may hold) kept the previous article's text on screen for
+a minute while the pane drew, and every article after it waited too. What is shown is
+bounded so that drawing stays well under a second; a line says how much was left out.
+"""
+
+from __future__ import annotations
+
+SHOWN_CHARACTERS = 80_000  # a long read is some 60,000; more is no article
+SHOWN_BLOCKS = 250  # paragraphs, headings, lists...: blank-line separated parts
+
+
+def shown_markdown(markdown: str) -> str:
+    """``markdown`` whole when it is within bounds, else its start, cut at the end of a
+    block where it can be, and a line that says how many characters follow."""
+    cut = _end_of_blocks(markdown, SHOWN_BLOCKS)
+    if cut > SHOWN_CHARACTERS:
+        block_end = markdown.rfind("\n\n", 0, SHOWN_CHARACTERS + 1)
+        cut = block_end if block_end > SHOWN_CHARACTERS // 2 else SHOWN_CHARACTERS
+    if cut == len(markdown):
+        return markdown
+    left = len(markdown) - cut
+    return f"{markdown[:cut].rstrip()}\n\n---\n\n*{left:,} more characters are not shown here.*\n"
+
+
+def _end_of_blocks(markdown: str, count: int) -> int:
+    """Where the first ``count`` blank-line separated blocks end (the whole length when
+    there are no more)."""
+    end = -2
+    for _ in range(count):
+        end = markdown.find("\n\n", end + 2)
+        if end < 0:
+            return len(markdown)
+    return end
