@@ -163,6 +163,7 @@ def _query_values_attached(argv: list[str]) -> list[str]:
 def run_check(args: argparse.Namespace, out: TextIO) -> int:
     """``lede check``: one line per problem, a summary, exit 1 if anything is invalid."""
     from library.check import check
+    from library.scan import is_utf8
 
     report = check(existing(args.paths))
     for problem in report.problems:
@@ -173,7 +174,10 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
                 "severity": problem.severity,
                 "message": problem.message,
             }
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            line = json.dumps(record, ensure_ascii=False)
+            if not is_utf8(line):  # a name's raw bytes: as escapes, which read back the same
+                line = json.dumps(record)
+            out.write(line + "\n")
         else:
             out.write(f"{problem}\n")
     if args.json:

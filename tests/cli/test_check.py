@@ -6,9 +6,12 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
 from pathlib import Path
 
-from tests.conftest import DocWriter, LedeRunner
+import pytest
+
+from tests.conftest import DocWriter, LedeRunner, lede_executable
 
 PROBLEM_LINE = re.compile(r"^.+:\d+: (error|warning): .+$")
 
@@ -128,3 +131,23 @@ def test_usage_errors_are_one_message_not_a_traceback(run_lede: LedeRunner) -> N
         assert done.returncode == 2, args
         assert "Traceback" not in done.stderr
         assert "error:" in done.stderr.splitlines()[-1]
+
+
+def test_check_json_lines_are_utf8_whatever_a_name_holds(
+    doc_writer: DocWriter, tmp_path: Path
+) -> None:
+    """A name's bytes that are not UTF-8 are written as escapes that read back as it."""
+    root = tmp_path / "docs"
+    doc_writer("good.md", "title: Good\n")
+    latin = root / os.fsdecode(b"caf\xe9.md")
+    try:
+        latin.write_text("---\ntitle: Latin\n---\n")
+    except OSError:
+        pytest.skip("this file system refuses names that are not UTF-8")
+    done = subprocess.run(
+        [lede_executable(), "check", "--json", str(root)], capture_output=True, timeout=60
+    )
+    assert done.returncode == 1, done.stderr
+    records = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
+    assert records[0]["message"] == "file name is not UTF-8; rename it to read it"
+    assert os.fsencode(records[0]["path"]) == os.fsencode(str(latin))
