@@ -109,7 +109,18 @@ def load_file(path: str, *, explicit: bool = False, summary: bool = False) -> Pa
         parsed = ParsedDocument(path)
         parsed.report("error", f"cannot read: {error.strerror or error}")
         return parsed
-    return parse_bytes(raw, path, explicit=explicit, summary=summary)
+    try:
+        return parse_bytes(raw, path, explicit=explicit, summary=summary)
+    except Exception as error:  # a failure no check foresaw is this file's, not the corpus's
+        return unforeseen(path, error)
+
+
+def unforeseen(path: str, error: Exception) -> ParsedDocument:
+    """A file that failed in a way no check foresaw, reported as its own problem: one
+    such file must not stop a whole corpus from indexing (and should be a bug report)."""
+    parsed = ParsedDocument(path)
+    parsed.report("error", f"cannot be read ({type(error).__name__}: {error})")
+    return parsed
 
 
 def parse_bytes(

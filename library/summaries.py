@@ -4,19 +4,27 @@ from __future__ import annotations
 
 import os
 
-from library.loader import load_file, read_ahead
+from library.loader import load_file, read_ahead, unforeseen
 from library.records import ArticleSummary, IndexedFile
 from library.scan import FoundFile
 from library.signature import signature
 from library.story_index import in_stories
 from models.collection import collection_of
+from models.document import ParsedDocument
 from models.html import readable_body
 from models.text import printable
 
 
 def index_one(found: FoundFile) -> IndexedFile:
     """Parse a file's summary into an IndexedFile (runs in a worker process)."""
-    parsed = load_file(found.path, explicit=found.explicit, summary=True)
+    try:
+        return _indexed(found, load_file(found.path, explicit=found.explicit, summary=True))
+    except Exception as error:  # see ``unforeseen``
+        return _indexed(found, unforeseen(found.path, error))
+
+
+def _indexed(found: FoundFile, parsed: ParsedDocument) -> IndexedFile:
+    """What the index stores of a file parsed."""
     taxonomy = tuple(
         (topic.name, topic.parent, topic.id, topic.shortname, topic.description)
         for topic in parsed.topics

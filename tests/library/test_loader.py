@@ -145,3 +145,44 @@ def test_reading_ahead_opens_regular_files_alone_and_leaves_none_open(
     assert [p.message for p in loader.load_file(str(missing)).problems] == [
         "cannot read: No such file or directory"
     ]
+
+
+def test_a_failure_no_check_foresaw_is_the_files_own_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One file that breaks the parser in an unforeseen way is reported, and the index
+    still stores the others (a bare ValueError from YAML once stopped every command)."""
+    from library import summaries
+    from library.scan import FoundFile
+
+    good, bad = tmp_path / "good.md", tmp_path / "bad.md"
+    good.write_bytes(b"---\ntitle: Good\n---\n")
+    bad.write_bytes(b"---\ntitle: Breaks the signature\n---\n")
+    parse = loader.parse_document
+
+    def breaking(text: str, path: str, **kwargs: bool) -> object:
+        if path == str(bad):
+            raise ValueError("nothing foresaw this")
+        return parse(text, path, **kwargs)
+
+    monkeypatch.setattr(loader, "parse_document", breaking)
+    problems = loader.load_file(str(bad)).problems
+    assert [(p.severity, p.message) for p in problems] == [
+        ("error", "cannot be read (ValueError: nothing foresaw this)")
+    ]
+    monkeypatch.undo()
+
+    def signing(title: str, excerpt: str) -> str:
+        if title == "Breaks the signature":
+            raise KeyError(title)
+        return ""
+
+    monkeypatch.setattr(summaries, "signature", signing)
+    found = [FoundFile(str(path), 1, 1, False, str(tmp_path)) for path in (good, bad)]
+    first, second = summaries.index_many(found)
+    assert first.article is not None and first.article.title == "Good"
+    assert first.problems == ()
+    assert second.article is None
+    assert second.problems == (
+        (None, "error", "cannot be read (KeyError: 'Breaks the signature')"),
+    )
