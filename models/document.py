@@ -91,13 +91,13 @@ def parse_taxonomy(text: str, path: str) -> ParsedDocument:
     except DocumentError as error:
         parsed.report("error", error.message, error.line)
         return parsed
-    for data in documents:
+    for line, data in documents:
         if isinstance(data, dict):
-            _read_topic(data, parsed)
+            _read_topic(data, parsed, line)
     return parsed
 
 
-def _read_topic(data: dict[Any, Any], parsed: ParsedDocument) -> None:
+def _read_topic(data: dict[Any, Any], parsed: ParsedDocument, line: int) -> None:
     """Keep a ``taxonomy: topic`` entry; other taxonomies (organisations, tags) are data only."""
     if data.get("taxonomy") != "topic":
         return
@@ -106,7 +106,7 @@ def _read_topic(data: dict[Any, Any], parsed: ParsedDocument) -> None:
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "topic"
-        parsed.report("error", f"topic field '{where}': {first['msg']}", 1)
+        parsed.report("error", f"topic field '{where}': {first['msg']}", line)
 
 
 SUMMARY_SKIPS = ("related", "images", "secured")
@@ -143,7 +143,7 @@ def parse_document(
         parsed.report("error", f"front matter is a {type(data).__name__}, not a mapping", 2)
         return parsed
     if "taxonomy" in data:
-        _read_topic(data, parsed)
+        _read_topic(data, parsed, 2)  # where the front matter starts
         return parsed
     data = {str(key): value for key, value in data.items()}
     data["path"] = path

@@ -221,11 +221,14 @@ def load_yaml(text: str, first_line: int = 1) -> Any:
     file line where ``text`` starts, so marks point into the file.
     """
     documents = load_yaml_documents(text, first_line, single=True)
-    return documents[0] if documents else None
+    return documents[0][1] if documents else None
 
 
-def load_yaml_documents(text: str, first_line: int = 1, *, single: bool = False) -> list[Any]:
-    """Parse every document of a YAML stream (data files may end with a ``---`` line)."""
+def load_yaml_documents(
+    text: str, first_line: int = 1, *, single: bool = False
+) -> list[tuple[int, Any]]:
+    """Parse every document of a YAML stream (data files may end with a ``---`` line),
+    each with the file line where its content starts."""
     if len(text) > MAX_FRONT_MATTER_CHARS:
         raise DocumentError(f"YAML is larger than {MAX_FRONT_MATTER_CHARS} characters")
     loader = _Loader(text)
@@ -241,7 +244,9 @@ def load_yaml_documents(text: str, first_line: int = 1, *, single: bool = False)
         if _needs_graph_check(text):
             for node in nodes:
                 _check_size(node)
-        return [loader.construct_document(node) for node in nodes]
+        return [
+            (first_line + node.start_mark.line, loader.construct_document(node)) for node in nodes
+        ]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + mark.line if mark else None

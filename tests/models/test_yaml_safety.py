@@ -195,13 +195,21 @@ def test_load_yaml_rejects_a_second_document() -> None:
 
 def test_multi_document_taxonomy_files_load_every_document() -> None:
     text = "taxonomy: topic\nname: AI\n---\ntaxonomy: topic\nname: ML\nparent: AI\n---\n"
-    assert [document for document in load_yaml_documents(text) if document] == [
-        {"taxonomy": "topic", "name": "AI"},
-        {"taxonomy": "topic", "name": "ML", "parent": "AI"},
+    assert [document for document in load_yaml_documents(text) if document[1]] == [
+        (1, {"taxonomy": "topic", "name": "AI"}),
+        (4, {"taxonomy": "topic", "name": "ML", "parent": "AI"}),
     ]
     parsed = parse_taxonomy(text, "topics.yaml")
     assert [(t.name, t.parent) for t in parsed.topics] == [("AI", ""), ("ML", "AI")]
     assert parsed.problems == []
+
+
+def test_a_bad_entry_of_a_taxonomy_stream_is_reported_on_its_own_line() -> None:
+    text = "taxonomy: topic\nname: AI\n---\n\n# a comment\ntaxonomy: topic\nname: [ML]\n"
+    parsed = parse_taxonomy(text, "topics.yaml")
+    assert [t.name for t in parsed.topics] == ["AI"]
+    assert [(p.line, p.severity) for p in parsed.problems] == [(6, "error")]
+    assert parsed.problems[0].message.startswith("topic field 'name': ")
 
 
 def test_a_taxonomy_alias_bomb_is_an_error() -> None:
