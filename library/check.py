@@ -89,6 +89,7 @@ def check(paths: Iterable[str]) -> CheckReport:
             files.append(item)
     first_path: dict[str, str] = {}
     taxonomy: list[Topic] = []
+    taxonomy_paths: list[str] = []  # the file of each entry
     used: list[str] = []
     for batch in map_batches("library.check:_check_many", files):
         for checked in batch:
@@ -102,8 +103,9 @@ def check(paths: Iterable[str]) -> CheckReport:
                     problems.append(duplicate_warning(checked.path, original))
             report.topics += len(checked.topics_defined)
             taxonomy.extend(checked.topics_defined)
+            taxonomy_paths += [checked.path] * len(checked.topics_defined)
             if any(p.severity == "error" for p in problems):
                 report.invalid += 1
             report.problems.extend(problems)
-    report.problems += topic_warnings(TopicTree.build(taxonomy, used))
+    report.problems += topic_warnings(TopicTree.build(taxonomy, used), taxonomy_paths)
     return report

@@ -29,14 +29,21 @@ class TaxonomyRow(NamedTuple):
     description: str
 
 
+# The site's order: files by name, a file's entries as written (and stored).
+_SITE_ORDER = " ORDER BY path, rowid"
+
+
+def taxonomy_paths(db: sqlite3.Connection) -> list[str]:
+    """The file of each stored taxonomy entry, in the order the tree is built from."""
+    return [path for (path,) in db.execute("SELECT path FROM taxonomy" + _SITE_ORDER)]
+
+
 def read_topic_tree(db: sqlite3.Connection) -> TopicTree:
     """The topic tree from the stored taxonomy files and the topics articles use."""
     topics = [
         TaxonomyRow(*(value or "" for value in row))
         for row in db.execute(
-            # The site's order: files by name, a file's entries as written (and stored).
-            "SELECT name, parent, topic_id, shortname, description FROM taxonomy "
-            "ORDER BY path, rowid"
+            "SELECT name, parent, topic_id, shortname, description FROM taxonomy" + _SITE_ORDER
         )
     ]
     used = [row[0] for row in db.execute("SELECT DISTINCT name FROM article_topics ORDER BY name")]

@@ -3,6 +3,8 @@ report them, in these words."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from models.problem import Problem
 from models.topic import TopicTree
 
@@ -12,6 +14,10 @@ def duplicate_warning(path: str, original: str) -> Problem:
     return Problem(path, 1, "warning", f"duplicate of {original} (same URL)")
 
 
-def topic_warnings(tree: TopicTree) -> list[Problem]:
-    """What is wrong with the taxonomy as a whole (cycles, unknown parents...)."""
-    return [Problem("(topics)", None, "warning", warning) for warning in tree.warnings]
+def topic_warnings(tree: TopicTree, paths: Sequence[str]) -> list[Problem]:
+    """What is wrong with the taxonomy (cycles, unknown parents...), each at the file of
+    the entry it is about: ``paths`` holds the file of each entry the tree was built from."""
+    return [
+        Problem("(topics)" if entry is None else paths[entry], None, "warning", message)
+        for entry, message in tree.warnings
+    ]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 
 class TopicEntry(Protocol):
@@ -38,6 +38,14 @@ def topic_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+class TopicWarning(NamedTuple):
+    """What is wrong in a taxonomy, and the entry it is about: its place among the entries
+    the tree was built from (so that a caller can name its file), or ``None``."""
+
+    entry: int | None
+    message: str
+
+
 @dataclass
 class TopicNode:
     """A node of the tree: a canonical topic name and its children's keys."""
@@ -54,8 +62,9 @@ class TopicTree:
     def __init__(self) -> None:
         self.nodes: dict[str, TopicNode] = {}
         self.aliases: dict[str, str] = {}
-        self.warnings: list[str] = []
+        self.warnings: list[TopicWarning] = []
         self.positions: dict[str, int] = {}  # declared topics, in the taxonomy's order
+        self._entries: dict[str, int] = {}  # declared topics: their place among the entries
 
     @classmethod
     def build(cls, topics: Iterable[TopicEntry], used: Iterable[str] = ()) -> TopicTree:
@@ -66,15 +75,17 @@ class TopicTree:
         """
         tree = cls()
         declared: list[TopicEntry] = []
-        for topic in topics:
+        for entry, topic in enumerate(topics):
             key = topic_key(topic.name)
             if not key:
                 continue
             if key in tree.nodes:
-                tree.warnings.append(f"topic '{topic.name}' is defined more than once")
+                message = f"topic '{topic.name}' is defined more than once"
+                tree.warnings.append(TopicWarning(entry, message))
                 continue
             tree.nodes[key] = TopicNode(topic.name, description=topic.description)
             tree.positions[key] = len(declared)
+            tree._entries[key] = entry
             declared.append(topic)
             for alias in (topic.id, topic.shortname):
                 if alias:
@@ -85,9 +96,12 @@ class TopicTree:
                 parent = tree._ensure(topic.parent)
                 tree.nodes[topic_key(topic.name)].parent = parent
                 if parent not in known:
-                    tree.warnings.append(
+                    message = (
                         f"topic '{topic.name}' has unknown parent '{topic.parent}'; "
                         "the parent is shown at the root"
+                    )
+                    tree.warnings.append(
+                        TopicWarning(tree._entries[topic_key(topic.name)], message)
                     )
         for name in used:
             tree._ensure(name)
@@ -125,9 +139,8 @@ class TopicTree:
                 seen = list(path)
                 closing = seen[-1]
                 loop = " → ".join(self.nodes[k].name for k in seen[seen.index(key) :] + [key])
-                self.warnings.append(
-                    f"topic cycle {loop}; '{self.nodes[closing].name}' is shown at the root"
-                )
+                message = f"topic cycle {loop}; '{self.nodes[closing].name}' is shown at the root"
+                self.warnings.append(TopicWarning(self._entries.get(closing), message))
                 self.nodes[closing].parent = None
             done.update(path)
 

@@ -151,3 +151,36 @@ def test_check_json_lines_are_utf8_whatever_a_name_holds(
     records = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
     assert records[0]["message"] == "file name is not UTF-8; rename it to read it"
     assert os.fsencode(records[0]["path"]) == os.fsencode(str(latin))
+
+
+def test_taxonomy_warnings_name_the_file_of_the_entry(
+    run_lede: LedeRunner, doc_writer: DocWriter, tmp_path: Path
+) -> None:
+    """Each is the file of the entry it is about, where lede said '(topics)'."""
+    from library.index import CorpusIndex
+
+    root = tmp_path / "docs"
+    doc_writer("a.md", "title: A\ntopics: [AI]\n")
+    first, second = root / "topics" / "00-ai.yaml", root / "topics" / "01-more.yaml"
+    first.parent.mkdir()
+    first.write_text("taxonomy: topic\nname: AI\nparent: Ghost\n---\ntaxonomy: topic\nname: X\n")
+    second.write_text(
+        "taxonomy: topic\nname: AI\n---\n"
+        "taxonomy: topic\nname: Y\nparent: Z\n---\ntaxonomy: topic\nname: Z\nparent: Y\n"
+    )
+    done = run_lede("check", root)
+    warnings = sorted(line for line in done.stdout.splitlines() if ": warning: topic" in line)
+    expected = sorted(
+        [
+            f"{first}:1: warning: topic 'AI' has unknown parent 'Ghost'; the parent is shown "
+            "at the root",
+            f"{second}:1: warning: topic 'AI' is defined more than once",
+            f"{second}:1: warning: topic cycle Y → Z → Y; 'Z' is shown at the root",
+        ]
+    )
+    assert warnings == expected
+    index = CorpusIndex([str(root)], tmp_path / "index.db")
+    index.refresh()
+    stored = sorted(str(p) for p in index.problems() if p.message.startswith("topic"))
+    index.close()
+    assert stored == expected
