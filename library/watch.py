@@ -24,7 +24,7 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from library.scan import CANDIDATE_SUFFIXES
+from library.scan import CANDIDATE_SUFFIXES, is_utf8
 
 STEP = 50  # ms without a new event that ends a group of changes
 BURST = 400  # ms at most that one group gathers
@@ -61,6 +61,8 @@ def folders(paths: Iterable[str]) -> set[str]:
     stack = list(paths)
     while stack:
         path = stack.pop()
+        if not is_utf8(path):  # what it holds is not indexed (the scan says so)
+            continue
         try:
             info = os.stat(path)
         except OSError:

@@ -103,3 +103,27 @@ def test_a_folder_moved_in_is_followed(tmp_path: Path, reported: queue.Queue[set
     document = moved / "deeper" / "news.md"
     document.write_text("---\ntitle: x\n---\n")
     seen(reported, document)
+
+
+def test_a_folder_whose_name_is_not_utf8_is_left_unwatched(tmp_path: Path) -> None:
+    """Its documents are not indexed (the scan says why); watching it stopped the
+    watcher, and every change of the corpus went unseen."""
+    site = tmp_path / "site"
+    site.mkdir()
+    try:
+        (site / os.fsdecode(b"caf\xe9")).mkdir()
+    except OSError:
+        pytest.skip("this file system refuses names that are not UTF-8")
+    assert folders([str(site)]) == {str(site)}
+    groups: queue.Queue[set[str]] = queue.Queue()
+    failures: list[str] = []
+    watcher = CorpusWatcher([str(site)], groups.put, failures.append)
+    watcher.start()
+    assert watcher.ready.wait(WAIT)
+    try:
+        document = site / "news.md"
+        document.write_text("---\ntitle: x\n---\n")
+        seen(groups, document)
+    finally:
+        watcher.stop()
+    assert failures == []
