@@ -135,13 +135,20 @@ def _refresh(
                     tree_kept = keep_up(db, noted)[1]
                 elif parsed or gone or _listing_lost(db):
                     rebuild(db)
-            if parsed:  # after the list is complete: the reader is already usable
+            # After the list is complete (the reader is already usable); and when a run
+            # was stopped before its articles had their stories, which no file says.
+            if parsed or _stories_pending(db):
                 assign_stories(db_path)
         scanned = db.execute("SELECT count(*) FROM files").fetchone()[0]
     finally:
         db.close()
     seconds = time.perf_counter() - started
     return RefreshReport(scanned, parsed, len(gone), seconds, topics_changed=not tree_kept)
+
+
+def _stories_pending(db: sqlite3.Connection) -> bool:
+    """Whether an article waits for its story (read through the index of stories)."""
+    return db.execute("SELECT 1 FROM articles WHERE story IS NULL LIMIT 1").fetchone() is not None
 
 
 def _forget_differences(

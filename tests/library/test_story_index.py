@@ -59,6 +59,21 @@ def test_a_cold_index_groups_the_write_ups_of_one_story(site: Path, tmp_path: Pa
     assert len(others) == len(found) - len(POWER_APPS) - len(LEUKEMIA)
 
 
+def test_a_refresh_groups_what_a_stopped_run_left_without_stories(
+    site: Path, tmp_path: Path
+) -> None:
+    """Killed while grouping, a run leaves its articles stored and none grouped (the
+    grouping is one transaction); no file changed, so only the index can say so."""
+    db_path = tmp_path / "index.db"
+    grouped = indexed(site, db_path)
+    with sqlite3.connect(db_path) as db:
+        db.execute("UPDATE articles SET story = NULL")
+        db.execute("DELETE FROM story_terms")
+        db.execute("UPDATE signatures SET counted = 0")
+    assert set(stories(db_path, site).values()) == {None}
+    assert indexed(site, db_path) == grouped
+
+
 def test_a_late_write_up_joins_its_story_under_the_same_id(site: Path, tmp_path: Path) -> None:
     late = site / POWER_APPS[1]
     text = late.read_text(encoding="utf-8")
