@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
@@ -350,6 +351,26 @@ RUNNERS = {
 }
 
 
+READS_THE_INDEX = ("list", "topics", "stats", "index")
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    """Run a subcommand. An index found damaged as it is read (a page that only some
+    queries reach, past the checks made when it is opened) is discarded, and the
+    command runs once more on one built again."""
+    from library.damage import REBUILT, discard, is_damage
+    from library.paths import index_file
+
+    try:
+        return RUNNERS[args.command](args, sys.stdout)
+    except sqlite3.DatabaseError as error:
+        if args.command not in READS_THE_INDEX or not is_damage(error):
+            raise
+    discard(index_file(corpus_paths(args.paths)))
+    sys.stderr.write(f"lede: {REBUILT}\n")
+    return RUNNERS[args.command](args, sys.stdout)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``lede`` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -358,7 +379,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = _command_parser().parse_args(_query_values_attached(argv))
             if getattr(args, "query", "") == []:  # argparse takes "--" out of ``-q --``
                 args.query = "--"
-            return RUNNERS[args.command](args, sys.stdout)
+            return _run_command(args)
         return run_reader(_reader_parser().parse_args(argv))
     except UsageError as error:
         sys.stderr.write(f"lede: {error}\n")

@@ -74,6 +74,34 @@ def test_a_damaged_index_is_rebuilt_and_said_so(
     assert indexed.stdout.startswith(f"indexed {len(QUERY_DOCS)} articles")
 
 
+def full_text(path: Path) -> None:
+    """Overwrite the full-text index's words: opening and refreshing never read them, only a
+    query for a word does."""
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        [root] = db.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'article_text_data'"
+        ).fetchone()
+    with path.open("r+b") as handle:
+        handle.seek((root - 1) * page_size)
+        handle.write(GARBAGE[:page_size])
+
+
+@pytest.mark.parametrize("command", [("list", "-q", "gemini"), ("stats", "-q", "gemini")])
+def test_an_index_found_damaged_by_a_query_is_rebuilt_and_the_query_answered(
+    command: tuple[str, ...], query_corpus: Path, run_lede: LedeRunner
+) -> None:
+    damaged_index(query_corpus, run_lede, full_text)
+    plain = run_lede("list", query_corpus)
+    assert (plain.returncode, plain.stderr) == (0, "")  # nothing read the damage yet
+    done = run_lede(*command, query_corpus)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == f"lede: {REBUILT}\n"
+    assert "Gemini" in done.stdout or done.stdout.startswith("1 article")
+    again = run_lede(*command, query_corpus)
+    assert (again.returncode, again.stderr, again.stdout) == (0, "", done.stdout)
+
+
 @pytest.mark.parametrize("damage", DAMAGE)
 async def test_the_reader_rebuilds_a_damaged_index_and_says_so(
     damage: str, query_corpus: Path, run_lede: LedeRunner
