@@ -148,12 +148,16 @@ class CorpusIndex:
             db.close()
 
     def refresh(
-        self, progress: ProgressCallback | None = None, waiting: Waiting | None = None
+        self,
+        progress: ProgressCallback | None = None,
+        waiting: Waiting | None = None,
+        *,
+        damaged: bool = False,
     ) -> RefreshReport:
         """Bring the index up to date with the files on disk (through its own connection,
         so it can run in a worker thread while others read); ``waiting`` is told while
-        another process writes the index."""
-        report = indexer.refresh(self.roots, self.db_path, progress, waiting)
+        another process writes the index; ``damaged``: built again from nothing."""
+        report = indexer.refresh(self.roots, self.db_path, progress, waiting, damaged=damaged)
         if report.rebuilt:
             self._generation += 1
         if (report.parsed or report.removed) and report.topics_changed:

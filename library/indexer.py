@@ -70,17 +70,21 @@ def refresh(
     db_path: Path,
     progress: ProgressCallback | None = None,
     waiting: Waiting | None = None,
+    *,
+    damaged: bool = False,
 ) -> RefreshReport:
     """Bring the index at ``db_path`` up to date with the files under ``roots``, as its
     one writer (``waiting`` is told while another process writes; see ``writer``).
-    A damaged index is a cache like any other: it is discarded and built again."""
+    A damaged index is a cache like any other: it is discarded and built again, as it is
+    at once when a reader found it ``damaged``."""
     started = time.perf_counter()
     with writing(db_path, waiting):
-        try:
-            return _refresh(roots, db_path, progress, started)
-        except sqlite3.DatabaseError as error:
-            if not is_damage(error):
-                raise
+        if not damaged:
+            try:
+                return _refresh(roots, db_path, progress, started)
+            except sqlite3.DatabaseError as error:
+                if not is_damage(error):
+                    raise
         discard(db_path)
         db = connect(db_path)
         try:

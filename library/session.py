@@ -7,6 +7,7 @@ screen; the screen only routes.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -15,6 +16,7 @@ from functools import partial
 from typing import TYPE_CHECKING, NamedTuple
 
 from library.corpus import open_index, open_state
+from library.damage import is_damage
 from library.index import CorpusIndex, ProgressCallback, RefreshReport
 from library.kept_stories import KeptStories
 from library.paths import corpus_key
@@ -32,6 +34,11 @@ from models.topic import TopicTree
 
 if TYPE_CHECKING:
     from models.article import Article
+
+
+class IndexDamaged(QueryError):
+    """The index was found damaged by a query; the list cannot be had until it is built
+    again (``ReaderSession.on_damage`` is told to)."""
 
 
 class SavedCount(NamedTuple):
@@ -101,6 +108,7 @@ class ReaderSession:
         self.stories_grouped = True  # one row per story (``c`` shows every article)
         self.stories = KeptStories(lambda: self.index.db)  # loaded after the first frame
         self._grouped: tuple[ResultSet, object, ResultSet] | None = None
+        self.on_damage: Callable[[], None] = lambda: None  # told when a read finds damage
 
     def load_stories(self) -> None:
         """Load every article's story for grouping the list (safe to call from a thread;
@@ -108,11 +116,16 @@ class ReaderSession:
         self.stories.load()
 
     def refresh(
-        self, progress: ProgressCallback | None = None, waiting: Waiting | None = None
+        self,
+        progress: ProgressCallback | None = None,
+        waiting: Waiting | None = None,
+        *,
+        damaged: bool = False,
     ) -> RefreshReport:
-        """Bring the index up to date with the files (safe to call from a thread)."""
+        """Bring the index up to date with the files (safe to call from a thread);
+        ``damaged``: build it again (see ``results``)."""
         with self._writing:
-            report = self.index.refresh(progress, waiting)
+            report = self.index.refresh(progress, waiting, damaged=damaged)
         if report.parsed or report.removed:
             self.load_stories()  # here, in the refresh's thread, not on a keystroke
         return report
@@ -150,9 +163,17 @@ class ReaderSession:
     def results(self, scope: Scope, text: str, sort: str) -> ResultSet:
         """The list for a scope narrowed by the filter ``text``; the filter's last word
         matches as a prefix, as it is being typed (a saved query's words as saved).
-        Raises ``QueryError`` for a filter that cannot run."""
+        Raises ``QueryError`` for a filter that cannot run, and ``IndexDamaged`` (after
+        ``on_damage``) when the index is found damaged: a page only some words reach is
+        read by no check made when it is opened."""
         query = self.query(scope, with_prefix_last(text))
-        results = self.index.results(query, sort=sort)
+        try:
+            results = self.index.results(query, sort=sort)
+        except sqlite3.DatabaseError as error:
+            if not is_damage(error):
+                raise
+            self.on_damage()
+            raise IndexDamaged("the index is damaged; it is being built again") from None
         if scope.kind == "since":
             new = id_set(self.index.first_seen_since(self.previous_visit or time.time()))
             results = ResultSet(

@@ -58,6 +58,7 @@ class LedeApp(App[None]):
         self.paths = paths
         self.session: ReaderSession | None = None
         self.follower: CorpusFollower | None = None
+        self._rebuilding = False  # building a damaged index again
 
     def on_mount(self) -> None:
         settings = load_settings()
@@ -81,6 +82,7 @@ class LedeApp(App[None]):
             return
         if self.session.index.rebuilt:
             self.notify(REBUILT, severity="warning", timeout=8)
+        self.session.on_damage = self._rebuild_damaged
         # Opened once the app's start-up batch is over: a screen laid out within it was
         # painted and thrown away, and the first frames shown were partial ones (the list
         # and its counts reached the terminal frames later).
@@ -145,9 +147,16 @@ class LedeApp(App[None]):
         if self.session is not None:
             self.session.close()
 
+    def _rebuild_damaged(self) -> None:
+        """Build the index again, once, when a read found it damaged (UI thread)."""
+        if not self._rebuilding:
+            self._rebuilding = True
+            self.index_corpus(damaged=True)
+
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
-    def index_corpus(self) -> None:
-        """Bring the index up to date; the reader stays usable and fills in as it goes."""
+    def index_corpus(self, damaged: bool = False) -> None:
+        """Bring the index up to date (``damaged``: build it again); the reader stays
+        usable and fills in as it goes."""
         assert self.session is not None
         if self.follower is not None:
             self.follower.look_at_recent()  # needs no watcher: the full scan comes after
@@ -174,7 +183,7 @@ class LedeApp(App[None]):
                 self.call_from_thread(setattr, self, "sub_title", WAITING)
 
         try:
-            report = self.session.refresh(progress, waiting)
+            report = self.session.refresh(progress, waiting, damaged=damaged)
             errors = self.session.errors()
         except InterruptedError:
             ended[0] = True
@@ -200,6 +209,7 @@ class LedeApp(App[None]):
 
     def _index_done(self, parsed: int, removed: int, problems: list[Problem]) -> None:
         keep_out_of_collections()
+        self._rebuilding = False
         self.sub_title = ""
         if isinstance(self.screen, MainScreen):
             self.screen.indexing_done()

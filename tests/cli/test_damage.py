@@ -118,6 +118,23 @@ async def test_the_reader_rebuilds_a_damaged_index_and_says_so(
         await until(pilot, lambda: articles.count == len(QUERY_DOCS))
 
 
+async def test_the_reader_rebuilds_an_index_a_filter_finds_damaged(
+    query_corpus: Path, run_lede: LedeRunner
+) -> None:
+    """The first word typed reads the damage: the reader ended with a traceback."""
+    from tests.tui.pilot import indexed, notifications, titles, until
+
+    damaged_index(query_corpus, run_lede, full_text)
+    app = LedeApp([str(query_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        assert REBUILT not in notifications(app)  # nothing read the damage yet
+        await pilot.press("slash", *"gemini")
+        await until(pilot, lambda: REBUILT in notifications(app), "the rebuild said")
+        await until(pilot, lambda: titles(app) == ["Google unveils Gemini"], "the match")
+    assert app.return_code in (None, 0)
+
+
 def test_a_damaged_index_of_another_version_is_rebuilt(query_corpus: Path, tmp_path: Path) -> None:
     """Its tables are dropped for the new ones, and dropping reads the damage."""
     database = tmp_path / "index.db"
