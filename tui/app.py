@@ -215,6 +215,10 @@ class LedeApp(App[None]):
             self.screen.indexing_done()
             if parsed or removed:
                 self.screen.reload()
+        self.show_problems(problems)
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        """The first problem that kept a document out, and how many more there are."""
         if problems:
             first = problems[0]
             more = f" (and {len(problems) - 1} more; run lede check)" if len(problems) > 1 else ""

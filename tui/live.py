@@ -19,12 +19,12 @@ from library.indexer import ArticleChanges
 REFILL = 1.0  # seconds at least between two updates of the reader during a burst
 
 if TYPE_CHECKING:
-    from textual.app import App
     from textual.timer import Timer
 
     from library.indexer import RefreshReport
     from library.session import ReaderSession
     from library.watch import CorpusWatcher
+    from tui.app import LedeApp
 
 
 def describe(changes: ArticleChanges) -> str:
@@ -42,7 +42,7 @@ def describe(changes: ArticleChanges) -> str:
 class CorpusFollower:
     """The reader's watcher and syncs, for ``app`` showing ``session``."""
 
-    def __init__(self, app: App[None], session: ReaderSession) -> None:
+    def __init__(self, app: LedeApp, session: ReaderSession) -> None:
         self.app = app
         self.session = session
         self.watcher: CorpusWatcher | None = None
@@ -76,9 +76,13 @@ class CorpusFollower:
         self._index(self.session.refresh_recent)
 
     def _changed(self, paths: set[str]) -> None:
-        """Index what the watcher saw (in its thread); a file still being written fails to
-        parse now and is parsed again on its next change, without a word."""
+        """Index what the watcher saw (in its thread), and say what kept one of those
+        files out: a file still being written fails to parse now and is parsed again on
+        its next change, but a file saved broken would otherwise just vanish from the list."""
         self._index(partial(self.session.refresh_paths, paths))
+        errors = [problem for problem in self.session.errors() if problem.path in paths]
+        if errors:
+            self.app.call_later(self.app.show_problems, errors)
 
     def _index(self, refresh: Callable[[], RefreshReport | None]) -> None:
         try:

@@ -113,6 +113,23 @@ async def test_a_half_written_file_is_read_again_once_it_is_whole(
         assert not app.session.index.problems("error")  # not reported broken any more
 
 
+async def test_a_file_saved_broken_says_why_it_left_the_list(reader_corpus: Path) -> None:
+    """It vanished as "1 article removed", while the file was there with an error."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        tensorflow = reader_corpus / "tensorflow.md"
+        tensorflow.write_text(tensorflow.read_text().replace("title:", "title: [", 1))
+        await until(pilot, lambda: not any(t.startswith("TensorFlow") for t in titles(app)), "gone")
+
+        def said() -> bool:
+            return any(
+                f"{tensorflow}:" in note and "invalid YAML" in note for note in notifications(app)
+            )
+
+        await until(pilot, said, "the file's error, with its path")
+
+
 async def test_a_folder_moved_in_brings_its_files(reader_corpus: Path, tmp_path: Path) -> None:
     outside = tmp_path / "incoming"
     news(outside, "a.md", "Lighthouse keeper retires after forty years")
