@@ -138,10 +138,26 @@ async def _follow(
             raise PreviewError(_describe(error, url.host)) from None
         except httpx.InvalidURL:  # httpx resolves the Location header even when not following
             raise PreviewError(f"{url.host} sent an invalid redirect") from None
-        url = response.url.join(response.headers["location"])
-        if url.scheme not in _SCHEMES:
-            raise PreviewError(f"refused a redirect to a non-web link ({url.scheme}:)")
+        url = _redirect(response, url)
     raise PreviewError(f"too many redirects (more than {limits.max_redirects})")
+
+
+def _redirect(response: httpx.Response, url: httpx.URL) -> httpx.URL:
+    """Where a redirect leads, checked as the first address was: a web link with a host
+    and a port a connection can take."""
+    location = response.headers.get("location")
+    if not location:
+        raise PreviewError(f"{url.host} sent a redirect without saying where to")
+    try:
+        target = response.url.join(location)
+    except httpx.InvalidURL:
+        raise PreviewError(f"{url.host} sent an invalid redirect") from None
+    if target.scheme not in _SCHEMES:
+        raise PreviewError(f"refused a redirect to a non-web link ({target.scheme}:)")
+    try:
+        return check_url(str(target))
+    except PreviewError as error:
+        raise PreviewError(f"{url.host} sent an invalid redirect: {error}") from None
 
 
 async def _read(response: httpx.Response, limits: FetchLimits, wanted: Wanted) -> Page:

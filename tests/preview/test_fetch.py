@@ -200,12 +200,20 @@ async def test_a_redirect_loop_stops_at_the_cap(server: TestServer) -> None:
         ("file:///etc/passwd", "refused a redirect to a non-web link (file:)"),
         ("ftp://127.0.0.1/x", "refused a redirect to a non-web link (ftp:)"),
         ("javascript:x()", "127.0.0.1 sent an invalid redirect"),
+        (
+            "http://127.0.0.1:99999/x",
+            "127.0.0.1 sent an invalid redirect: invalid URL (port 99999 is not 1-65535)",
+        ),
+        (None, "127.0.0.1 sent a redirect without saying where to"),
     ],
 )
 async def test_a_redirect_away_from_http_is_refused(
-    server: TestServer, target: str, expected: str
+    server: TestServer, target: str | None, expected: str
 ) -> None:
-    server.routes["/jump"] = page("", status=302, headers={"Location": target})
+    """Each hop is checked as the first address was: these ended in a KeyError or an
+    ExceptionGroup."""
+    headers = {} if target is None else {"Location": target}
+    server.routes["/jump"] = page("", status=302, headers=headers)
     assert await failure(server.url("/jump")) == expected
 
 
