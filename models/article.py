@@ -6,6 +6,7 @@ Unknown keys are kept (``extra="allow"``) so nothing in a document is lost;
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -60,6 +61,15 @@ def _list(value: Any) -> Any:
     return [value]
 
 
+def _as_written(value: Any) -> Any:
+    """A number or a date as the text YAML read it from; anything else as it is."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, date):  # a datetime too
+        return value.isoformat()
+    return value
+
+
 class RelatedArticle(LedeModel):
     """An article the source site links to this one; it may or may not be in the corpus."""
 
@@ -109,7 +119,14 @@ class Article(LedeModel):
     secured: str | None = Field(default=None, repr=False, exclude=True)
     body: Text = Field(default="", exclude=True)
 
-    _as_list = field_validator("topics", "images", "related", mode="before")(_list)
+    _as_list = field_validator("images", "related", mode="before")(_list)
+
+    @field_validator("topics", mode="before")
+    @classmethod
+    def _topic_names(cls, value: Any) -> Any:
+        """A number or a date among the topics is the name it is written as (``- 2020``):
+        YAML reads it as a number, and the whole list was refused for it."""
+        return [_as_written(item) for item in _list(value)]
 
     @field_validator("topics")
     @classmethod

@@ -50,7 +50,7 @@ FILES: dict[str, tuple[bytes, list[tuple[int, str, str]]]] = {
     "broken.md": (b"---\ntitle: ok\nfoo: bar: baz\n---\n", [(3, "error", "invalid YAML")]),
     "unclosed.md": (b"---\ntitle: never closed\nbody\n", [(1, "error", "not closed")]),
     "types.md": (
-        b"---\ntitle: Typed\nquality: high\nprovider: 5\ntopics: 5\n---\n",
+        b"---\ntitle: Typed\nquality: high\nprovider: 5\ntopics: {a: 1}\n---\n",
         [(3, "error", "quality"), (4, "error", "provider"), (5, "error", "topics")],
     ),
     "binary.md": (b"---\ntitle: x\n---\n\x00\x01\x02\xff" * 10, [(1, "error", "binary")]),

@@ -146,7 +146,7 @@ def test_wrong_types_are_errors_on_their_lines_and_the_rest_still_loads(summary:
         "quality: high\n"  # line 4
         "publishedDateTime: 2021-01-01T00:00:00Z\n"
         "provider: 5\n"  # line 6
-        "topics: 5\n",  # line 7
+        "topics: {a: 1}\n",  # line 7
         "the body\n",
         summary=summary,
     )
@@ -190,6 +190,15 @@ def test_single_topic_and_blank_entries(summary: bool) -> None:
         summary=summary,
     )
     assert article.topics == ["AI", "Machine Learning"]
+
+
+@MODES
+def test_a_number_or_a_date_among_the_topics_is_a_name(summary: bool) -> None:
+    """YAML reads ``- 2020`` as a number: the whole list was refused, and the article
+    left every topic it named."""
+    text = "title: x\ntopics:\n  - AI\n  - 2020\n  - 3.5\n  - 2021-03-01\ntopics_end: 1\n"
+    assert article_of(text, summary=summary).topics == ["AI", "2020", "3.5", "2021-03-01"]
+    assert article_of("title: x\ntopics: 2020\n", summary=summary).topics == ["2020"]
 
 
 @MODES
