@@ -14,6 +14,7 @@ from pydantic.alias_generators import to_camel
 
 from models.fields import AwareDatetime, Label, Line, Score, Text
 from models.identity import normalise_url
+from models.jekyll_date import post_date
 
 
 class LedeModel(BaseModel):
@@ -137,11 +138,14 @@ class Article(LedeModel):
     @model_validator(mode="before")
     @classmethod
     def _fill_title(cls, data: Any) -> Any:
-        """Entries of other collections are named, not titled; their blurb is the excerpt."""
+        """Entries of other collections are named, not titled, and their blurb is the
+        excerpt; a Jekyll post is dated by its ``date`` or its file name."""
         if isinstance(data, dict):
             data = dict(data)
             if not data.get("title") and data.get("name"):
                 data["title"] = data["name"]
+            if data.get("publishedDateTime") is None:  # a Jekyll post's own date, if any
+                data["publishedDateTime"] = post_date(data.get("date"), data.get("path", ""))
             if not data.get("excerpt"):
                 for key in ("bio", "overview", "description"):
                     if isinstance(data.get(key), str):

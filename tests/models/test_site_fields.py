@@ -47,3 +47,35 @@ def test_negative_scores_and_sizes_are_unknown_not_shown(summary: bool) -> None:
         assert (article.images[0].width, article.images[0].height) == (None, 300)
     kept = article_of('title: "A"\nheat: 0\nquality: 37\n', summary=summary)
     assert (kept.heat, kept.quality) == (0, 37)
+
+
+@MODES
+@pytest.mark.parametrize(
+    ("path", "line", "expected"),
+    [
+        ("site/_posts/a.md", "date: 2021-02-04 10:00:00 +0100\n", "2021-02-04T10:00:00+01:00"),
+        ("site/_posts/a.md", "date: 2021-02-04 10:00\n", "2021-02-04T10:00:00+00:00"),
+        ("site/_posts/a.md", "date: 2021-02-04\n", "2021-02-04T00:00:00+00:00"),
+        ("site/_posts/2021-02-03-no-date.md", "", "2021-02-03T00:00:00+00:00"),
+        ("site/_posts/2021-02-03-no-date.md", "date: 2021-02-05\n", "2021-02-05T00:00:00+00:00"),
+        (
+            "site/_posts/2021-02-03-x.md",
+            "publishedDateTime: 2020-01-01T08:00:00Z\ndate: 2021-02-05\n",
+            "2020-01-01T08:00:00+00:00",
+        ),
+        ("site/_news/2021-02-03-not-a-post.md", "", None),
+        ("site/_posts/2021-02-30-no-such-day.md", "", None),
+        ("site/_posts/a.md", "date: last week\n", None),
+    ],
+)
+def test_a_jekyll_post_is_dated_by_its_date_or_its_file_name(
+    path: str, line: str, expected: str | None, summary: bool
+) -> None:
+    """Jekyll's own date sources, where a feed's publishedDateTime is missing: a site's
+    posts were all undated and sorted last."""
+    from models.document import parse_document
+
+    parsed = parse_document(f'---\ntitle: "A post"\n{line}---\nBody.\n', path, summary=summary)
+    assert parsed.article is not None and parsed.valid, parsed.problems
+    published = parsed.article.published_at
+    assert (published.isoformat() if published else None) == expected

@@ -1,0 +1,42 @@
+"""The date of a Jekyll post, where a feed's ``publishedDateTime`` is missing.
+
+Jekyll dates a post by its ``date:`` key, else by the ``YYYY-MM-DD-`` its file name
+starts with (in ``_posts``). Jekyll's own format (``2021-02-04 10:00:00 +0100``) is no
+YAML timestamp, so YAML leaves it a string.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import date, datetime
+from typing import Any
+
+_FORMATS = ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M")
+_NAME_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})-")
+
+
+def post_date(value: Any, path: str) -> date | None:
+    """The date ``value`` (a front matter's ``date``) says, else the one the name of a
+    post at ``path`` starts with; ``None`` when neither says one."""
+    if isinstance(value, date):  # a datetime too
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        for form in _FORMATS:
+            try:
+                return datetime.strptime(text, form)
+            except ValueError:
+                continue
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    folder, name = os.path.split(path)
+    found = _NAME_DATE.match(name)
+    if found and "_posts" in folder.split(os.sep):
+        try:
+            return date.fromisoformat(found.group(1))
+        except ValueError:
+            return None
+    return None
