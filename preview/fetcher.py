@@ -61,6 +61,7 @@ class FetchLimits:
     total_timeout: float = 15.0
     max_bytes: int = 5_000_000  # both as sent and after decompression
     max_redirects: int = 5
+    extract_timeout: float = 20.0  # reading the text out of the page (see ``pipeline``)
 
 
 DEFAULT_LIMITS = FetchLimits()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import threading
+from concurrent.futures import TimeoutError as FutureTimeout
 from datetime import UTC, datetime
 
 import httpx
@@ -19,7 +21,7 @@ from preview.fetcher import (
     fetch_page,
     without_credentials,
 )
-from preview.model import Preview
+from preview.model import Preview, PreviewError
 
 
 async def fetch_preview(
@@ -33,8 +35,7 @@ async def fetch_preview(
     """The readable text of the page at ``url``, from ``cache`` unless ``refresh``.
 
     Raises ``PreviewError`` with a one-line reason. Cancelling the awaiting task
-    abandons the fetch. Decoding and extraction run in a worker thread, since a
-    large page can take a noticeable moment and must not freeze the interface.
+    abandons the fetch, and the reading of its text (see ``_readable``).
     """
     check_url(url)
     if cache is not None and not refresh:
@@ -42,7 +43,14 @@ async def fetch_preview(
         if cached is not None:
             return cached
     page = await fetch_page(url, limits, client)
-    title, markdown = await asyncio.to_thread(_readable, page)
+    cancelled = threading.Event()
+    try:
+        title, markdown = await asyncio.to_thread(
+            _readable, page, limits.extract_timeout, cancelled
+        )
+    except asyncio.CancelledError:
+        cancelled.set()
+        raise
     preview = Preview(  # credentials are sent, never shown
         url=without_credentials(url),
         final_url=strip_controls(page.final_url),
@@ -56,5 +64,36 @@ async def fetch_preview(
     return preview
 
 
-def _readable(page: Page) -> tuple[str, str]:
-    return extract_markdown(decode_page(page.body, page.charset), page.final_url, page.media_type)
+def _readable(page: Page, timeout: float, cancelled: threading.Event) -> tuple[str, str]:
+    """The page's title and text, read in a process of its own (waited for in a thread):
+    the extractor's time grows faster than a page's elements (a megabyte of short
+    paragraphs took minutes and most of a gigabyte), so it is stopped past ``timeout``
+    seconds or once ``cancelled``, which a thread could not be."""
+    from library.parallel import apart
+
+    with apart(_extracted, (page,), "preview.pipeline") as future:
+        waited = 0.0
+        while waited < timeout and not cancelled.is_set():
+            try:
+                ok, title, markdown = future.result(timeout=min(WAIT_STEP, timeout - waited))
+            except FutureTimeout:
+                waited += WAIT_STEP
+                continue
+            except (EOFError, OSError, RuntimeError, ValueError) as error:  # not started, or died
+                raise PreviewError(f"the page could not be read ({error})") from None
+            if not ok:
+                raise PreviewError(title)
+            return title, markdown
+    raise PreviewError(f"the page took too long to read (over {timeout:g} s)")
+
+
+WAIT_STEP = 0.1  # seconds between two looks at whether the reading was cancelled
+
+
+def _extracted(page: Page) -> tuple[bool, str, str]:
+    """The page's title and text, or why there are none (in the worker)."""
+    try:
+        text = decode_page(page.body, page.charset)
+        return (True, *extract_markdown(text, page.final_url, page.media_type))
+    except PreviewError as error:
+        return False, str(error), ""

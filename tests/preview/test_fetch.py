@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
 import socket
 import time
 import tracemalloc
@@ -289,3 +291,54 @@ async def test_an_empty_page_has_no_readable_text(server: TestServer) -> None:
 async def test_a_port_out_of_range_is_refused(port: str) -> None:
     with pytest.raises(PreviewError, match=f"port {port} is not 1-65535"):
         await fetch_preview(f"http://127.0.0.1:{port}/", limits=QUICK)
+
+
+def heavy_html(elements: int = 20_000) -> str:
+    """A page whose text the extractor takes long over: its time grows faster than the
+    number of elements (seconds for some thousands, minutes for a hundred thousand)."""
+    filler = "".join(f"<div><span>item {n}</span></div>" for n in range(elements))
+    return f"<html><body><div>{filler}</div>{article_html()}</body></html>"
+
+
+def descendants() -> set[int]:
+    """This process's children, theirs, and so on (the extraction runs in one of them)."""
+    found: set[int] = set()
+    pending = [os.getpid()]
+    while pending:
+        pid = pending.pop()
+        with contextlib.suppress(OSError):
+            for task in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{task}/children") as children:
+                    for child in map(int, children.read().split()):
+                        if child not in found:
+                            found.add(child)
+                            pending.append(child)
+    return found
+
+
+async def test_a_page_too_long_to_read_is_given_up_at_the_deadline(server: TestServer) -> None:
+    """The download is capped; reading its text was not (minutes, most of a gigabyte)."""
+    server.routes["/heavy"] = page(heavy_html())
+    started = time.monotonic()
+    message = await failure(server.url("/heavy"), FetchLimits(extract_timeout=1))
+    assert message == "the page took too long to read (over 1 s)"
+    assert time.monotonic() - started < 30  # without the deadline: minutes
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="needs /proc to see processes")
+async def test_reading_a_page_stops_when_its_preview_is_cancelled(server: TestServer) -> None:
+    server.routes["/story"] = page(article_html())
+    server.routes["/heavy"] = page(heavy_html())
+    await fetch_preview(server.url("/story"))  # the process server started, if it was not
+    before = descendants()
+    task = asyncio.create_task(fetch_preview(server.url("/heavy")))
+    deadline = time.monotonic() + 30
+    while not descendants() - before:  # the page is being read in a process of its own
+        assert time.monotonic() < deadline, "no process read the page"
+        await asyncio.sleep(0.05)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    while descendants() - before:
+        assert time.monotonic() < deadline, "the reading went on after the cancel"
+        await asyncio.sleep(0.05)
