@@ -203,16 +203,25 @@ class CorpusIndex:
             self._tree = read_topic_tree(self.db)
         return self._tree
 
-    def topic_counts(self, unread_only: bool = False) -> dict[str, int]:
-        """Articles per topic node, descendants included (from the closure table)."""
-        condition = (
-            " WHERE article_id NOT IN (SELECT id FROM articles WHERE identity IN "
-            "(SELECT identity FROM state.read))"
-            if unread_only
-            else ""
-        )
-        sql = f"SELECT node, count(*) FROM topic_closure{condition} GROUP BY node"
-        return dict(self.db.execute(sql).fetchall())
+    def topic_counts(
+        self, unread_only: bool = False, within: Query | None = None
+    ) -> dict[str, int]:
+        """Articles per topic node, descendants included (from the closure table); of
+        those ``within`` a query's conditions (its words aside) if it is given."""
+        conditions = ["1"]
+        params: list[object] = []
+        if unread_only:
+            conditions.append(
+                "article_id NOT IN (SELECT id FROM articles WHERE identity IN "
+                "(SELECT identity FROM state.read))"
+            )
+        if within is not None:
+            where, params = self.conditions(within)
+            conditions.append(
+                f"article_id IN (SELECT a.id FROM articles a WHERE a.duplicate_of IS NULL{where})"
+            )
+        sql = f"SELECT node, count(*) FROM topic_closure WHERE {' AND '.join(conditions)} "
+        return dict(self.db.execute(sql + "GROUP BY node", params).fetchall())
 
     def conditions(self, query: Query) -> tuple[str, list[object]]:
         """The SQL conditions of a query without its words (see ``Search.compile``), for

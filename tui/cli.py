@@ -32,7 +32,6 @@ from tui.cli_corpus import (
     corpus_paths,
     existing,
     not_there,
-    open_corpus,
     open_listed,
     said_if_rebuilt,
     waiting_said,
@@ -99,6 +98,9 @@ def _command_parser() -> argparse.ArgumentParser:
         "topics", help="the topic tree with article counts", epilog=DEFAULT_PATHS
     )
     topics.add_argument("paths", nargs="*", metavar="PATH")
+    topics.add_argument(
+        "--all", action="store_true", help="every collection of a site (default: its stream)"
+    )
     stats = commands.add_parser(
         "stats",
         help="articles per month, top topics and providers",
@@ -219,11 +221,13 @@ def run_list(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_topics(args: argparse.Namespace, out: TextIO) -> int:
-    """``lede topics``: the tree, indented, with article counts including descendants."""
-    index, _ = open_corpus(args.paths)
+    """``lede topics``: the tree, indented, with article counts including descendants, of
+    what ``lede list`` lists (on a site its stream, unless ``--all``)."""
+    args.query = ""
+    index, query = open_listed(args)
     tree = index.topic_tree()
-    counts = index.topic_counts()
-    out.write(f"All articles ({index.count()})\n")
+    counts = index.topic_counts(within=query)
+    out.write(f"All articles ({len(index.results(query).ids)})\n")
     for key, depth in tree.walk():
         out.write(f"{'  ' * (depth + 1)}{tree.nodes[key].name} ({counts.get(key, 0)})\n")
     return 0

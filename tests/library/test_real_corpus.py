@@ -295,7 +295,15 @@ def test_topic_queries_match_the_counts(corpus_index: CorpusIndex) -> None:
 
 
 def test_lede_topics_prints_the_tree_with_counts(run_lede: Callable[..., Any]) -> None:
-    done = run_lede("topics", CORPUS)
+    """Of the site's stream, as lede list and the reader count (it counted every
+    collection); of everything with --all."""
+    listed = run_lede("list", CORPUS)
+    streamed = run_lede("topics", CORPUS)
+    assert streamed.returncode == 0, streamed.stderr
+    count = len(listed.stdout.splitlines())
+    assert count < 101
+    assert streamed.stdout.splitlines()[:2] == [f"All articles ({count})", f"  AI ({count})"]
+    done = run_lede("topics", "--all", CORPUS)
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0] == "All articles (101)"
