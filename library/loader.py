@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
+from library.regular_file import NotRegular, TooLarge, read_regular
 from library.scan import TAXONOMY_SUFFIXES, not_regular
 from models.document import ParsedDocument, parse_document, parse_taxonomy
 
@@ -18,56 +19,10 @@ def _describe_decode_error(error: UnicodeDecodeError) -> str:
     return f"not UTF-8 text (byte 0x{error.object[error.start]:02x} at offset {error.start})"
 
 
-class TooLarge(Exception):
-    """A file over ``MAX_FILE_BYTES``, by its size."""
-
-    def __init__(self, size: int) -> None:
-        super().__init__(size)
-        self.size = size
-
-
-class NotRegular(Exception):
-    """A path that is no regular file (a FIFO, a device, a folder), by what it is."""
-
-    def __init__(self, kind: str) -> None:
-        super().__init__(kind)
-        self.kind = kind
-
-
-def _read(path: str) -> bytes:
-    """The file's bytes; ``TooLarge`` past the limit, ``NotRegular`` for anything but a
-    regular file.
-
-    The type is asked before opening: opening a FIFO waits for a writer, forever,
-    and a device may never end. Opened non-blocking all the same, and asked again,
-    in case the file was replaced in between. Read with ``os.read`` on the descriptor,
-    in one call the size of the file: a buffered read of up to the limit allocated 8 MB
-    per call, and a file object around the descriptor cost a quarter of the read.
-    """
-    if kind := not_regular(os.stat(path).st_mode):
-        raise NotRegular(kind)
-    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-    try:
-        info = os.fstat(descriptor)
-        if kind := not_regular(info.st_mode):
-            raise NotRegular(kind)
-        size = info.st_size
-        if size > MAX_FILE_BYTES:
-            raise TooLarge(size)
-        raw = os.read(descriptor, size + 1)  # one byte more tells a file that grew since
-        if len(raw) > size:  # still being written: what there is, within the limit
-            raw += os.read(descriptor, MAX_FILE_BYTES + 1 - len(raw))
-    finally:
-        os.close(descriptor)
-    if len(raw) > MAX_FILE_BYTES:
-        raise TooLarge(len(raw))
-    return raw
-
-
 def read_ahead(paths: Iterable[str]) -> None:
     """Ask the kernel to read these files into its cache now, all at once, without
     waiting: parsed one by one, each is then read from memory, where a corpus not in
-    the cache kept a core idle on every file in turn. As in ``_read``, what is no
+    the cache kept a core idle on every file in turn. As in ``read_regular``, what is no
     regular file is not opened; what fails here is left for ``load_file`` to report."""
     if not hasattr(os, "posix_fadvise"):  # not every system has it (macOS)
         return
@@ -94,7 +49,7 @@ def load_file(path: str, *, explicit: bool = False, summary: bool = False) -> Pa
     front matter in a README, say). ``summary`` is passed to ``parse_document``.
     """
     try:
-        raw = _read(path)
+        raw = read_regular(path, MAX_FILE_BYTES)
     except TooLarge as error:
         parsed = ParsedDocument(path)
         parsed.report(

@@ -20,7 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from library import paths as lede_paths
+from library.regular_file import NotRegular, TooLarge, read_regular
 from models.text import printable
+
+MAX_SETTINGS_BYTES = 1024 * 1024  # far past any settings file
 
 
 @dataclass(frozen=True)
@@ -40,9 +43,14 @@ def load_settings(path: Path | None = None) -> Settings:
     path = path or lede_paths.config_file()
     where = printable(str(path))
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path, MAX_SETTINGS_BYTES).decode("utf-8")
     except FileNotFoundError:
         return Settings()
+    except NotRegular as error:  # a FIFO would be waited on for ever, /dev/zero read so
+        return Settings(problems=[f"{where}: {error.kind}, not a regular file; using the defaults"])
+    except TooLarge as error:
+        problem = f"too large ({error.size:,} bytes; limit {MAX_SETTINGS_BYTES:,})"
+        return Settings(problems=[f"{where}: {problem}; using the defaults"])
     except (OSError, UnicodeDecodeError) as error:
         return Settings(problems=[f"{where}: cannot read it ({error})"])
     try:
@@ -64,7 +72,10 @@ def _settings(data: dict[str, object], where: str) -> Settings:
     corpus = data.get("paths", [])
     if isinstance(corpus, str):
         corpus = [corpus]
-    if not (isinstance(corpus, list) and all(isinstance(item, str) for item in corpus)):
+    if not (
+        isinstance(corpus, list)
+        and all(isinstance(item, str) and "\0" not in item for item in corpus)  # no path has NUL
+    ):
         problems.append(f'{where}: paths must be a list of folders, like paths = ["~/news"]')
         corpus = []
     theme = data.get("theme")

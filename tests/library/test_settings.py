@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import tomllib
 from pathlib import Path
 
 import pytest
 
-from library.settings import Settings, load_settings
+from library.settings import MAX_SETTINGS_BYTES, Settings, load_settings
 from tests.conftest import DocWriter
 
 
@@ -35,6 +36,7 @@ def test_paths_and_theme_are_read_and_home_is_expanded(tmp_path: Path) -> None:
         ("paths = [", "config.toml: "),
         ("paths = 3\n", "paths must be a list of folders"),
         ("paths = [1, 2]\n", "paths must be a list of folders"),
+        ('paths = ["/srv/news\\u0000x"]\n', "paths must be a list of folders"),
         ("theme = 7\n", "theme must be a name"),
         ("collections = 3\n", "collections must be a list of names, like collections = ["),
         ("collections = []\n", "collections must be a list of names"),
@@ -130,6 +132,26 @@ def test_lede_starts_whatever_the_settings_file_holds(
     assert (
         done.stderr == f"lede: warning: {config}: nested too deeply to read; using the defaults\n"
     )
+
+
+def test_a_settings_file_that_is_no_regular_file_or_too_large_is_not_read(
+    tmp_path: Path,
+) -> None:
+    """A FIFO there hung every command, waiting for a writer; /dev/zero took gigabytes."""
+    fifo = tmp_path / "fifo.toml"
+    os.mkfifo(fifo)
+    assert load_settings(fifo).problems == [
+        f"{fifo}: a named pipe (FIFO), not a regular file; using the defaults"
+    ]
+    zero = tmp_path / "zero.toml"
+    zero.symlink_to("/dev/zero")
+    assert load_settings(zero).problems == [
+        f"{zero}: a character device, not a regular file; using the defaults"
+    ]
+    huge = tmp_path / "huge.toml"
+    huge.write_text("# " + "x" * MAX_SETTINGS_BYTES)
+    [problem] = load_settings(huge).problems
+    assert problem.startswith(f"{huge}: too large (") and problem.endswith("using the defaults")
 
 
 def test_auto_images_is_off_unless_set_to_true(tmp_path: Path) -> None:

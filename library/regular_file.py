@@ -1,0 +1,58 @@
+"""Reading a file that must be a regular one, of bounded size, whatever sits at its path.
+
+A FIFO put where a file is expected waits for a writer forever, and ``/dev/zero`` never
+ends: a document, or a settings file, is read only when it is a regular file, and only
+up to a limit.
+"""
+
+from __future__ import annotations
+
+import os
+
+from library.scan import not_regular
+
+
+class TooLarge(Exception):
+    """A file over ``limit``, by its size."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
+
+
+class NotRegular(Exception):
+    """A path that is no regular file (a FIFO, a device, a folder), by what it is."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+
+
+def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The file's bytes; ``TooLarge`` past the limit, ``NotRegular`` for anything but a
+    regular file.
+
+    The type is asked before opening: opening a FIFO waits for a writer, forever,
+    and a device may never end. Opened non-blocking all the same, and asked again,
+    in case the file was replaced in between. Read with ``os.read`` on the descriptor,
+    in one call the size of the file: a buffered read of up to the limit allocated 8 MB
+    per call, and a file object around the descriptor cost a quarter of the read.
+    """
+    if kind := not_regular(os.stat(path).st_mode):
+        raise NotRegular(kind)
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        info = os.fstat(descriptor)
+        if kind := not_regular(info.st_mode):
+            raise NotRegular(kind)
+        size = info.st_size
+        if size > limit:
+            raise TooLarge(size)
+        raw = os.read(descriptor, size + 1)  # one byte more tells a file that grew since
+        if len(raw) > size:  # still being written: what there is, within the limit
+            raw += os.read(descriptor, limit + 1 - len(raw))
+    finally:
+        os.close(descriptor)
+    if len(raw) > limit:
+        raise TooLarge(len(raw))
+    return raw
