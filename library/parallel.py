@@ -43,17 +43,39 @@ def start_workers(preload: str) -> None:
 
     A full-screen UI replaces ``sys.stderr`` with an object whose ``fileno()``
     is no descriptor, which makes the server fail to start; workers write
-    nothing worth showing, so they get /dev/null.
+    nothing worth showing, so they get /dev/null (see ``_quiet_children``).
     """
     with _STARTING:  # two threads swapping stderr could leave the quiet one in place
         multiprocessing.set_forkserver_preload([preload])
         saved = sys.stderr
-        with open(os.devnull, "w") as quiet:
+        with open(os.devnull, "w") as quiet, _quiet_children(quiet.fileno()):
             sys.stderr = quiet
             try:
                 forkserver.ensure_running()
             finally:
                 sys.stderr = saved
+
+
+@contextlib.contextmanager
+def _quiet_children(devnull: int) -> Iterator[None]:
+    """A process started meanwhile from the main thread (the command line's) inherits
+    Ctrl-C ignored and /dev/null for its error output, and so do the workers it starts
+    (see ``_in_background``): a Ctrl-C that came while the server imported its preload,
+    or while a worker started as the command ended, printed a traceback. Only the main
+    thread may change them; the reader starts its server from a thread, its screen is
+    on that output, and its keys send no Ctrl-C."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    error_output = os.dup(2)
+    os.dup2(devnull, 2)
+    try:
+        yield
+    finally:
+        os.dup2(error_output, 2)
+        os.close(error_output)
+        signal.signal(signal.SIGINT, previous)
 
 
 def _in_background(reader: int) -> None:
@@ -67,8 +89,12 @@ def _in_background(reader: int) -> None:
     holds the queue's other end itself), and keep the resource tracker alive. On
     Linux the kernel kills it when its parent, the fork server, ends, which the
     fork server does when the reader ends; a thread that looks once a second is
-    the fallback everywhere.
+    the fallback everywhere. A Ctrl-C, which a terminal sends to every process of the
+    reader, is the reader's to handle (``stop_workers``): a worker it interrupted
+    printed a traceback, and could leave its queue's lock held, so that the reader
+    waited for it for ever as it ended.
     """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     with contextlib.suppress(OSError, AttributeError):  # no os.nice on some systems
         os.nice(WORKER_NICENESS)
     if sys.platform.startswith("linux"):
@@ -139,12 +165,23 @@ class KeptWorker:
 
 
 def run_apart(function: Callable[..., Result], args: tuple[Any, ...], preload: str) -> Result:
-    """``function(*args)`` once, in a worker process of its own (see ``KeptWorker``)."""
+    """``function(*args)`` once, in a worker process of its own (see ``KeptWorker``). An
+    interrupted call is not waited for: ``stop_workers`` ends it."""
     worker = KeptWorker(preload)
     try:
-        return worker.run(function, *args)
-    finally:
-        worker.close(wait=True)
+        result = worker.run(function, *args)
+    except BaseException:
+        worker.close()
+        raise
+    worker.close(wait=True)
+    return result
+
+
+def stop_workers() -> None:
+    """End every worker this process started, at once: after a Ctrl-C, which they leave
+    to this process (see ``_in_background``), nothing they do is wanted."""
+    for child in multiprocessing.active_children():
+        child.terminate()
 
 
 @contextlib.contextmanager

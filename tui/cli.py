@@ -375,6 +375,16 @@ def _run_command(args: argparse.Namespace) -> int:
     return RUNNERS[args.command](args, sys.stdout)
 
 
+def _interrupted() -> int:
+    """Ctrl-C: one line, and the workers ended rather than waited for."""
+    if "library.parallel" in sys.modules:  # else none were started
+        from library.parallel import stop_workers
+
+        stop_workers()
+    sys.stderr.write("lede: interrupted\n")
+    return 130
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``lede`` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -391,8 +401,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except QueryError as error:
         sys.stderr.write(f"lede: bad query: {error}\n")
     except KeyboardInterrupt:
-        sys.stderr.write("lede: interrupted\n")
-        return 130
+        return _interrupted()
     except BrokenPipeError:
         sys.stderr.close()
         return 0
@@ -404,8 +413,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"lede: {error}\n")
     except Exception as error:  # noqa: BLE001 - one line for the user, details on request
         if interrupted(error):  # a Ctrl-C that came during a statement
-            sys.stderr.write("lede: interrupted\n")
-            return 130
+            return _interrupted()
         if os.environ.get("LEDE_DEBUG"):
             raise
         sys.stderr.write(

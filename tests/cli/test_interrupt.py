@@ -6,11 +6,14 @@ ends. Real processes, real signals, real SQLite."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -97,3 +100,77 @@ sys.exit(main(["index", {str(corpus)!r}]))
     assert out.strip().splitlines()[-1] == "lede: interrupted"
     assert "Traceback" not in out
     assert code == 130
+
+
+def _index_in_a_terminal(
+    corpus: Path, home: Path, ctrl_c_after: float | None
+) -> tuple[str, int, int]:
+    """``lede index`` in a session of its own, as a terminal runs a command, sent Ctrl-C
+    as a terminal sends it (to every process of the group) after ``ctrl_c_after``
+    seconds; its output, exit code and session. Killed, and failed, past ``WAIT``."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        **{f"XDG_{name}_HOME": str(home / name.lower()) for name in ("CACHE", "DATA", "CONFIG")},
+    }
+    script = f"from tui.cli import main\nraise SystemExit(main(['index', {str(corpus)!r}]))\n"
+    child = subprocess.Popen(
+        [sys.executable, "-c", CTRL_C_AS_IN_A_TERMINAL + script],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+        start_new_session=True,
+    )
+    try:
+        if ctrl_c_after is not None:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                child.wait(ctrl_c_after)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(child.pid, signal.SIGINT)
+        out, _ = child.communicate(timeout=WAIT)
+    except subprocess.TimeoutExpired:
+        os.killpg(child.pid, signal.SIGKILL)
+        child.communicate()
+        raise AssertionError(f"lede index still running {WAIT} s after Ctrl-C") from None
+    return out, child.returncode, child.pid
+
+
+def test_ctrl_c_anywhere_in_a_cold_index_ends_it_at_once_in_one_line(tmp_path: Path) -> None:
+    """Its workers had Ctrl-C too: one taken while the pool ended hung the command for
+    good after 'lede: interrupted', others printed their tracebacks."""
+    from library.synthetic import generate
+
+    corpus = tmp_path / "corpus"
+    generate(corpus, 3000, seed=5)
+    started = time.monotonic()
+    out, code, _ = _index_in_a_terminal(corpus, tmp_path / "whole", None)
+    whole = time.monotonic() - started
+    assert code == 0, out
+    sessions = set()
+    for share in (0.15, 0.3, 0.45, 0.6, 0.75, 0.9):
+        home = tmp_path / f"at-{share}"
+        out, code, session = _index_in_a_terminal(corpus, home, whole * share)
+        sessions.add(session)
+        assert "Traceback" not in out, (share, out)
+        assert (code, out.strip().splitlines()[-1]) == (130, "lede: interrupted") or (
+            code == 0 and out.startswith("indexed ")  # done before the Ctrl-C
+        ), (share, code, out)
+        shutil.rmtree(home, ignore_errors=True)
+    assert not _left_in(sessions), "a worker outlived its command"
+
+
+def _left_in(sessions: set[int]) -> list[int]:
+    """The processes still running in ``sessions`` (a command's workers are in its
+    session), looked for a few seconds: a worker ends within a second of its command."""
+    deadline = time.monotonic() + 5
+    while True:
+        left = []
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                if int(fields[3]) in sessions:  # the session, after state, ppid and group
+                    left.append(int(pid))
+        if not left or time.monotonic() > deadline:
+            return left
+        time.sleep(0.1)
