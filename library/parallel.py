@@ -90,9 +90,9 @@ def _in_background(reader: int) -> None:
     Linux the kernel kills it when its parent, the fork server, ends, which the
     fork server does when the reader ends; a thread that looks once a second is
     the fallback everywhere. A Ctrl-C, which a terminal sends to every process of the
-    reader, is the reader's to handle (``stop_workers``): a worker it interrupted
-    printed a traceback, and could leave its queue's lock held, so that the reader
-    waited for it for ever as it ended.
+    reader, is the reader's to handle: a worker it interrupted printed a traceback, and
+    could leave its queue's lock held, so that the reader waited for it for ever as it
+    ended.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     with contextlib.suppress(OSError, AttributeError):  # no os.nice on some systems
@@ -163,25 +163,28 @@ class KeptWorker:
             self._pool.shutdown(wait=wait, cancel_futures=True)
             self._pool = None
 
+    def stop(self) -> None:
+        """End the worker now, in the middle of its call (one nobody waits for any more)."""
+        if self._pool is not None:
+            # The pool names its processes only privately; ending them is what it does
+            # itself once one of them breaks.
+            processes = list(getattr(self._pool, "_processes", {}).values())
+            self.close()
+            for process in processes:
+                process.terminate()
+
 
 def run_apart(function: Callable[..., Result], args: tuple[Any, ...], preload: str) -> Result:
-    """``function(*args)`` once, in a worker process of its own (see ``KeptWorker``). An
-    interrupted call is not waited for: ``stop_workers`` ends it."""
+    """``function(*args)`` once, in a worker process of its own (see ``KeptWorker``); an
+    interrupted call is stopped, not waited for."""
     worker = KeptWorker(preload)
     try:
         result = worker.run(function, *args)
     except BaseException:
-        worker.close()
+        worker.stop()
         raise
     worker.close(wait=True)
     return result
-
-
-def stop_workers() -> None:
-    """End every worker this process started, at once: after a Ctrl-C, which they leave
-    to this process (see ``_in_background``), nothing they do is wanted."""
-    for child in multiprocessing.active_children():
-        child.terminate()
 
 
 @contextlib.contextmanager

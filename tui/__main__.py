@@ -4,9 +4,7 @@ The guard matters: indexing workers re-import the main module, and must not
 start another reader when they do.
 """
 
-import sys
-
-from tui.cli import main
+from tui.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

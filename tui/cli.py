@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -375,14 +376,30 @@ def _run_command(args: argparse.Namespace) -> int:
     return RUNNERS[args.command](args, sys.stdout)
 
 
-def _interrupted() -> int:
-    """Ctrl-C: one line, and the workers ended rather than waited for."""
-    if "library.parallel" in sys.modules:  # else none were started
-        from library.parallel import stop_workers
+INTERRUPTED = 130  # the exit code of a command ended by Ctrl-C, as shells give it
 
-        stop_workers()
+
+def _interrupted() -> int:
+    """Ctrl-C: one line."""
     sys.stderr.write("lede: interrupted\n")
-    return 130
+    return INTERRUPTED
+
+
+def run() -> None:
+    """The ``lede`` command: ``main``, and then an end that a Ctrl-C cannot hold up. After
+    one, nothing is left to do: a Ctrl-C can land inside the pool's own bookkeeping,
+    after which the interpreter's teardown waited for workers that would never end. A
+    late one, as the interpreter took its workers down, showed a traceback."""
+    try:
+        code = main()
+    except KeyboardInterrupt:  # come as it ended
+        code = _interrupted()
+    if code == INTERRUPTED:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)  # the workers end with this process (``parallel._in_background``)
+    signal.signal(signal.SIGINT, lambda *_: os._exit(INTERRUPTED))
+    sys.exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
