@@ -35,6 +35,8 @@ class HeldIndexing:
             session: ReaderSession,
             progress: ProgressCallback | None = None,
             waiting: Waiting | None = None,
+            *,
+            damaged: bool = False,
         ) -> RefreshReport:
             assert progress is not None
             self._hold(0, 0)
@@ -44,7 +46,7 @@ class HeldIndexing:
                 self._hold(done, total)
 
             try:
-                return refresh(session, held, waiting)
+                return refresh(session, held, waiting, damaged=damaged)
             finally:
                 self.ended.set()
 
@@ -123,6 +125,12 @@ async def test_a_cold_start_shows_progress_and_rows_as_they_are_indexed(
                 held.release()  # nothing stays held when the test fails
         await indexed(pilot)
         assert reports[-1] == (total, total)
+        # No one moved the cursor: it is on the newest article, not on the newest of the
+        # first files stored, which it had followed down the list as the rest arrived.
+        articles = app.screen.query_one(ArticleList)
+        assert articles.cursor == 0 and articles.scroll_offset.y == 0
+        assert articles.current is not None and articles.results is not None
+        assert articles.current.id == articles.results.row(0).id
         await pilot.press("c")  # a row per article, not per story, to count them
         await until(pilot, lambda: len(titles(app)) == 3000)
         assert "indexing" not in status(app) and "3000 unread" in status(app)

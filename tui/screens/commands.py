@@ -71,7 +71,7 @@ class ReaderCommands(Screen[None]):
         else:
             event.done(event.result)
 
-    def refresh_list(self) -> None:
+    def refresh_list(self, follow: bool = True) -> None:
         """Run the scope and filter again and show the result (the screen's own)."""
         raise NotImplementedError
 
@@ -255,10 +255,11 @@ class ReaderCommands(Screen[None]):
         self.query_one("#list-status", ListStatus).show_progress(done, total)
 
     def indexing_done(self) -> None:
-        """Indexing has ended: an empty list now means the corpus has none."""
+        """Indexing has ended: an empty list now means the corpus has none, and a cursor no
+        one placed goes to the top (it was on the newest of the first files stored)."""
         self._indexed = True
         self.query_one("#list-status", ListStatus).end_progress()
-        self.refresh_list()
+        self.refresh_list(follow=self.query_one("#articles", ArticleList).placed)
 
     def _empty_text(self) -> str:
         """What an empty list says: no match, not indexed yet, or why there is nothing."""

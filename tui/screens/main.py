@@ -200,8 +200,9 @@ class MainScreen(ReaderCommands):
                 f"{what} failed: {event.worker.error}", severity="error", markup=False, timeout=8
             )
 
-    def refresh_list(self) -> None:
-        """Run the current scope + filter against the index and show the result."""
+    def refresh_list(self, follow: bool = True) -> None:
+        """Run the current scope + filter against the index and show the result; the cursor
+        stays on its article if it ``follow``s, once a person placed it or the list is whole."""
         articles = self.query_one("#articles", ArticleList)
         try:
             results = self.session.results(self.scope, self.filter_text, self.sort)
@@ -215,7 +216,7 @@ class MainScreen(ReaderCommands):
         current = articles.current
         articles.show(
             results,
-            keep=current.id if current else None,
+            keep=current.id if current and follow and (self._indexed or articles.placed) else None,
             empty_text=self._empty_text() if not results else "",
         )
         self.query_one("#timeline", Timeline).follow(results.ids)

@@ -167,6 +167,8 @@ class ArticleList(ScrollView, can_focus=True):
         self.empty_text = "No articles"
         self.home: frozenset[str] = frozenset()
         """Collections whose items go unmarked: the default stream's (see ``row_tag``)."""
+        self.placed = False
+        """Whether the cursor was ever moved other than by new results (by a person)."""
         self._base_style: Style | None = None
         self._looks: dict[tuple[bool, bool, bool, bool], RowLook] = {}
         self._lines: LRUCache[tuple, Strip] = LRUCache(LINES_KEPT)
@@ -234,6 +236,7 @@ class ArticleList(ScrollView, can_focus=True):
             return
         previous = self.cursor
         self.cursor = position
+        self.placed = self.placed or not new_rows
         if not new_rows:
             self.refresh_row(previous)
             self.refresh_row(position)
