@@ -16,6 +16,7 @@ import threading
 import time
 from itertools import product
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 # Minutes of work for SQLite: far longer than any test may wait.
@@ -32,18 +33,25 @@ CTRL_C_AS_IN_A_TERMINAL = (
 )
 
 
-def _ctrl_c_when_slow(script: str, tmp_path: Path) -> tuple[str, int]:
-    """Run ``script`` (Python, in its own process) and send it a Ctrl-C each time it
-    says "slow" (before each start of its long step); its other output and exit code.
-    Killed, and failed, if it is still running after ``WAIT``."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "LONG": LONG, "TMP": str(tmp_path)}
-    child = subprocess.Popen(
+def _python(script: str, env: dict[str, str], **popen: Any) -> subprocess.Popen[str]:
+    """``script`` run by Python in a process of its own, Ctrl-C handled as a program
+    started from a terminal handles it, its output and errors read as one text."""
+    return subprocess.Popen(
         [sys.executable, "-c", CTRL_C_AS_IN_A_TERMINAL + script],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
         env=env,
+        **popen,
     )
+
+
+def _ctrl_c_when_slow(script: str, tmp_path: Path) -> tuple[str, int]:
+    """Run ``script`` (Python, in its own process) and send it a Ctrl-C each time it
+    says "slow" (before each start of its long step); its other output and exit code.
+    Killed, and failed, if it is still running after ``WAIT``."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "LONG": LONG, "TMP": str(tmp_path)}
+    child = _python(script, env)
     watchdog = threading.Timer(WAIT, child.kill)
     watchdog.start()
     said: list[str] = []
@@ -119,14 +127,7 @@ def _index_in_a_terminal(
         f"import sys\nsys.argv = ['lede', 'index', {str(corpus)!r}]\n"
         "from tui.cli import run\nrun()\n"
     )
-    child = subprocess.Popen(
-        [sys.executable, "-c", CTRL_C_AS_IN_A_TERMINAL + script],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=env,
-        start_new_session=True,
-    )
+    child = _python(script, env, start_new_session=True)
     try:
         if ctrl_c_after is not None:
             with contextlib.suppress(subprocess.TimeoutExpired):
