@@ -125,9 +125,14 @@ def _outside(link: str, inside: tuple[str, ...]) -> Skipped | None:
     return Skipped(link, f"link leads outside the corpus (to {target}); not followed", "warning")
 
 
+def why(error: OSError) -> str:
+    """What the system said went wrong, as the middle of a sentence."""
+    return (error.strerror or str(error)).lower()
+
+
 def _unfollowed(error: OSError) -> str:
     """Why a link was not followed: it leads nowhere, or round in a loop."""
-    return f"link cannot be followed: {(error.strerror or str(error)).lower()}"
+    return f"link cannot be followed: {why(error)}"
 
 
 def _walk(
@@ -150,7 +155,7 @@ def _walk(
         try:
             listing = os.scandir(folder)
         except OSError as error:  # its documents would be missed without a word
-            reason = f"cannot read the folder: {(error.strerror or str(error)).lower()}"
+            reason = f"cannot read the folder: {why(error)}"
             yield Skipped(folder, reason, "error" if folder == root else "warning")
             continue
         subfolders: list[str] = []

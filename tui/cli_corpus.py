@@ -28,8 +28,9 @@ def not_there(path: str) -> str | None:
         os.stat(path)
     except OSError as error:
         if os.path.islink(path):
-            reason = (error.strerror or str(error)).lower()
-            return f"cannot follow the link {printable(path)}: {reason}"
+            from library.scan import why
+
+            return f"cannot follow the link {printable(path)}: {why(error)}"
         return f"no such file or folder: {printable(path)}"
     return None
 
