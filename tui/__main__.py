@@ -4,7 +4,7 @@ The guard matters: indexing workers re-import the main module, and must not
 start another reader when they do.
 """
 
-from tui.cli import run
+from tui.command import run
 
 if __name__ == "__main__":
     run()

@@ -15,7 +15,7 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from library.counts import plural
 from library.days import local_date
@@ -23,11 +23,6 @@ from library.db import CannotOpen, interrupted
 from library.query import QueryError
 from library.schema import SORTS
 from models.text import printable
-from tui.usage import DEFAULT_PATHS, QUERIES, SORT_HELP, STATS_HELP, unknown_word_hint
-
-if TYPE_CHECKING:
-    pass
-
 from tui.cli_corpus import (
     UsageError,
     corpus_paths,
@@ -38,6 +33,8 @@ from tui.cli_corpus import (
     waiting_said,
     warn_if_empty,
 )
+from tui.failure import INTERRUPTED, INTERRUPTED_LINE, one_line
+from tui.usage import DEFAULT_PATHS, QUERIES, SORT_HELP, STATS_HELP, unknown_word_hint
 
 SUBCOMMANDS = ("check", "list", "topics", "stats", "index", "preview", "demo", "sync")
 
@@ -376,12 +373,9 @@ def _run_command(args: argparse.Namespace) -> int:
     return RUNNERS[args.command](args, sys.stdout)
 
 
-INTERRUPTED = 130  # the exit code of a command ended by Ctrl-C, as shells give it
-
-
 def _interrupted() -> int:
     """Ctrl-C: one line."""
-    sys.stderr.write("lede: interrupted\n")
+    sys.stderr.write(INTERRUPTED_LINE)
     return INTERRUPTED
 
 
@@ -423,8 +417,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except OSError as error:
-        from tui.failure import one_line
-
         sys.stderr.write(f"lede: {one_line(error)}\n")
     except CannotOpen as error:  # a database in a read-only folder
         sys.stderr.write(f"lede: {error}\n")

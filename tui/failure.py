@@ -3,6 +3,9 @@ reader's alike): an OS error names its path, as ``Permission denied: PATH``."""
 
 from __future__ import annotations
 
+INTERRUPTED = 130  # the exit code of a command ended by Ctrl-C, as shells give it
+INTERRUPTED_LINE = "lede: interrupted\n"
+
 
 def one_line(error: BaseException) -> str:
     """``error`` as the line after ``lede: ``."""

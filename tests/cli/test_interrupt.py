@@ -111,6 +111,21 @@ sys.exit(main(["index", {str(corpus)!r}]))
     assert code == 130
 
 
+def test_ctrl_c_while_the_command_starts_is_one_line(tmp_path: Path) -> None:
+    """A Ctrl-C typed as the command starts lands in one of its imports, which showed
+    that import's traceback."""
+    script = """
+import os, signal
+import tui.command
+os.kill(os.getpid(), signal.SIGINT)  # while it imports the rest
+import tui.cli
+print("not interrupted")
+"""
+    child = _python(script, {**os.environ, "PYTHONPATH": str(ROOT)})
+    out, _ = child.communicate(timeout=WAIT)
+    assert (child.returncode, out) == (130, "lede: interrupted\n")
+
+
 def _index_in_a_terminal(
     corpus: Path, home: Path, ctrl_c_after: float | None, whole_group: bool = True
 ) -> tuple[str, int, int]:
@@ -125,7 +140,7 @@ def _index_in_a_terminal(
     }
     script = (  # as the lede command runs it
         f"import sys\nsys.argv = ['lede', 'index', {str(corpus)!r}]\n"
-        "from tui.cli import run\nrun()\n"
+        "from tui.command import run\nrun()\n"
     )
     child = _python(script, env, start_new_session=True)
     try:
