@@ -32,8 +32,6 @@ SCAN_AHEAD = 200  # batches the scan may hold unsent: a corpus of tens of thousa
 IN_FLIGHT = 4  # batches a worker is sent ahead: results a slower consumer has not taken
 # wait in the pool, so they are few
 WORKER_NICENESS = 10
-PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
-WATCH_EVERY = 1.0  # seconds between a worker's looks at whether the reader is still there
 
 _STARTING = threading.Lock()
 
@@ -78,18 +76,16 @@ def _quiet_children(devnull: int) -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
-def _in_background(reader: int) -> None:
+def _in_background(bond: Connection) -> None:
     """Start a worker behind the reader, and bound to it.
 
     Behind: a person waiting on the screen comes before an index being built.
     Niceness only orders processes that compete for the cores, so an index built
     with nothing else running takes no longer.
 
-    Bound: a worker whose reader was killed would wait on its queue forever (it
-    holds the queue's other end itself), and keep the resource tracker alive. On
-    Linux the kernel kills it when its parent, the fork server, ends, which the
-    fork server does when the reader ends; a thread that looks once a second is
-    the fallback everywhere. A Ctrl-C, which a terminal sends to every process of the
+    Bound: a worker whose reader is gone, however it went, ends at once (see
+    ``_bond``); else it would wait on its queue forever, holding the fork server and
+    the reader's output open. A Ctrl-C, which a terminal sends to every process of the
     reader, is the reader's to handle: a worker it interrupted printed a traceback, and
     could leave its queue's lock held, so that the reader waited for it for ever as it
     ended.
@@ -97,27 +93,31 @@ def _in_background(reader: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     with contextlib.suppress(OSError, AttributeError):  # no os.nice on some systems
         os.nice(WORKER_NICENESS)
-    if sys.platform.startswith("linux"):
-        import ctypes  # here, in the worker: the reader itself never needs it
-
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    parent = os.getppid()
-    threading.Thread(target=_end_with, args=(reader, parent), daemon=True).start()
+    threading.Thread(target=_end_with, args=(bond,), daemon=True).start()
 
 
-def _end_with(reader: int, parent: int) -> None:
-    """End this worker once ``reader`` or this worker's ``parent`` is gone."""
-    while True:
-        time.sleep(WATCH_EVERY)
-        try:
-            os.kill(reader, 0)
-        except ProcessLookupError:
-            os._exit(1)
-        except OSError:
-            pass  # there, but not ours to signal
-        if os.getppid() != parent:
-            os._exit(1)
+def _end_with(bond: Connection) -> None:
+    """End this worker once the reader at the other end of ``bond`` is gone."""
+    with contextlib.suppress(EOFError, OSError):
+        bond.recv_bytes()  # nothing is ever sent: this returns as the reader ends
+    os._exit(1)
+
+
+_BONDING = threading.Lock()
+_bond_ends: tuple[Connection, Connection] | None = None  # kept open for this process's life
+
+
+def _bond() -> Connection:
+    """The reading end of a pipe whose writing end this process alone holds, for its
+    workers: the system closes it as this process ends, whichever way it ends, and
+    their reading it ends at that moment. A process id looked at now and then says
+    less: an ended process keeps its id until its parent asks how it ended, and a
+    parent reading the output a worker still held open never asked."""
+    global _bond_ends
+    with _BONDING:
+        if _bond_ends is None:
+            _bond_ends = multiprocessing.Pipe(duplex=False)
+        return _bond_ends[0]
 
 
 def _pool(context: multiprocessing.context.BaseContext, workers: int) -> ProcessPoolExecutor:
@@ -125,7 +125,7 @@ def _pool(context: multiprocessing.context.BaseContext, workers: int) -> Process
         max_workers=workers,
         mp_context=context,
         initializer=_in_background,
-        initargs=(os.getpid(),),
+        initargs=(_bond(),),
     )
 
 
@@ -166,12 +166,20 @@ class KeptWorker:
     def stop(self) -> None:
         """End the worker now, in the middle of its call (one nobody waits for any more)."""
         if self._pool is not None:
-            # The pool names its processes only privately; ending them is what it does
-            # itself once one of them breaks.
-            processes = list(getattr(self._pool, "_processes", {}).values())
-            self.close()
-            for process in processes:
-                process.terminate()
+            _stop(self._pool)
+            self._pool = None
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End ``pool``'s workers now, without waiting for their calls. A pool left as a
+    Ctrl-C landed in its own bookkeeping (a worker being started, say) could wait for
+    a worker that nothing would ever tell to end."""
+    # The pool names its processes only privately; ending them is what it does itself
+    # once one of them breaks.
+    processes = list(getattr(pool, "_processes", {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
 
 
 def run_apart(function: Callable[..., Result], args: tuple[Any, ...], preload: str) -> Result:
@@ -201,7 +209,7 @@ def apart(
         start_workers(preload)
         context = multiprocessing.get_context("forkserver")
         process = context.Process(
-            target=_answer, args=(sending, os.getpid(), function, args), daemon=True
+            target=_answer, args=(sending, _bond(), function, args), daemon=True
         )
         process.start()
     except (OSError, ValueError) as error:
@@ -220,9 +228,9 @@ def apart(
         process.join()
 
 
-def _answer(sending: Connection, parent: int, function: Callable[..., Any], args: Any) -> None:
+def _answer(sending: Connection, bond: Connection, function: Callable[..., Any], args: Any) -> None:
     """Run ``function(*args)`` in an ``apart`` worker and send back how it ended."""
-    _in_background(parent)
+    _in_background(bond)
     try:
         answer = (True, function(*args))
     except BaseException as error:  # noqa: BLE001 - the caller learns that it failed, and why
@@ -304,27 +312,29 @@ def _pooled(
     unsent: deque[list[Item]] = deque()
     waiting: deque[tuple[list[Item], Future[list[Any]]]] = deque()
     scanning = True
-    with _pool(multiprocessing.get_context("forkserver"), workers) as pool:
-        try:
-            while scanning or unsent or waiting:
-                until = time.monotonic() + SCAN_SLICE
-                while scanning and len(unsent) < SCAN_AHEAD and time.monotonic() < until:
-                    batch = next(scan, None)
-                    scanning = batch is not None
-                    if batch is not None:
-                        unsent.append(batch)
-                while unsent and len(waiting) < IN_FLIGHT * workers:
-                    waiting.append((unsent[0], pool.submit(_call, function, unsent[0])))
-                    unsent.popleft()
-                scan_waits = not scanning or len(unsent) >= SCAN_AHEAD
-                if waiting and (scan_waits or waiting[0][1].done()):  # else: scan meanwhile
-                    result = waiting[0][1].result()
-                    waiting.popleft()
-                    yield result
-        except (BrokenProcessPool, OSError, ValueError):
-            left.extend(batch for batch, _ in waiting)
-            left.extend(unsent)
-            raise
-        finally:
-            for _, future in waiting:  # a consumer that stops waits for no more
-                future.cancel()
+    pool = _pool(multiprocessing.get_context("forkserver"), workers)
+    try:
+        while scanning or unsent or waiting:
+            until = time.monotonic() + SCAN_SLICE
+            while scanning and len(unsent) < SCAN_AHEAD and time.monotonic() < until:
+                batch = next(scan, None)
+                scanning = batch is not None
+                if batch is not None:
+                    unsent.append(batch)
+            while unsent and len(waiting) < IN_FLIGHT * workers:
+                waiting.append((unsent[0], pool.submit(_call, function, unsent[0])))
+                unsent.popleft()
+            scan_waits = not scanning or len(unsent) >= SCAN_AHEAD
+            if waiting and (scan_waits or waiting[0][1].done()):  # else: scan meanwhile
+                result = waiting[0][1].result()
+                waiting.popleft()
+                yield result
+    except (BrokenProcessPool, OSError, ValueError):
+        left.extend(batch for batch, _ in waiting)
+        left.extend(unsent)
+        pool.shutdown()
+        raise
+    except BaseException:  # interrupted, or its consumer stopped or failed: none is waited for
+        _stop(pool)
+        raise
+    pool.shutdown()

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from multiprocessing import forkserver
@@ -94,6 +96,7 @@ def in_a_fresh_process(script: str, corpus: Path, database: Path) -> str:
 
 PARSER_IMPORTED = """
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -117,6 +120,7 @@ def test_a_pooled_index_never_imports_the_parser_here(
 
 NUMPY_IMPORTED = """
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -270,3 +274,45 @@ def test_a_call_apart_still_running_when_the_body_ends_is_stopped_not_waited_for
         assert not later.done()
     with pytest.raises(EOFError):  # the worker is gone without an answer
         later.result(timeout=60)
+
+
+def working(batch: list[str]) -> list[str]:
+    """Run in a pool worker: say so in the file the batch names, then work for minutes."""
+    Path(batch[0]).touch()
+    time.sleep(600)
+    return batch
+
+
+def test_the_workers_of_an_ended_command_end_before_anyone_asks_how_it_ended(
+    tmp_path: Path,
+) -> None:
+    """A command ended while its workers worked (as after a Ctrl-C) is, until its parent
+    asks how it ended, still a process id; workers that waited for that id to go kept
+    its output open, and a parent reading that output to its end waited for ever."""
+    started = tmp_path / "started"
+    script = f"""
+import os, threading, time
+from pathlib import Path
+from library import parallel
+batches = parallel.map_batches("tests.library.test_pool:working", [{str(started)!r}] * 400)
+threading.Thread(target=list, args=(batches,), daemon=True).start()
+while not Path({str(started)!r}).exists():
+    time.sleep(0.05)
+os._exit(0)
+"""
+    command = subprocess.Popen(
+        [sys.executable, "-c", script],
+        stdout=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+        start_new_session=True,
+    )
+    assert command.stdout is not None
+    reading = threading.Thread(target=command.stdout.read, daemon=True)
+    reading.start()  # the command's output, to its end, before asking how it ended
+    reading.join(timeout=30)
+    ended = not reading.is_alive()
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(command.pid, signal.SIGKILL)
+    command.wait()
+    assert started.exists()
+    assert ended, "the command's workers kept its output open after it ended"
