@@ -28,9 +28,10 @@ BANNER = "~ e2e terminal ~"
 POLL_INTERVAL = 0.05
 """Seconds between two looks at the screen while waiting for it to change."""
 
-EXIT_GRACE = 1.0
+EXIT_GRACE = 3.0
 """Seconds the screen of an ended program is still looked at: on a busy machine tmux
-has been seen to report a pane dead while its screen was still blank."""
+has been seen to report a pane dead while its screen was still blank, and to stay a
+second behind. Only a wait that fails, or a screen not yet restored, waits this long."""
 
 # Runs in the pane before the command: sets TERM (tmux would otherwise impose its
 # default-terminal), prints BANNER, which stands for "what was on the screen

@@ -139,8 +139,8 @@ def test_wait_for_stops_waiting_when_the_program_has_ended(terminal: TmuxTermina
     terminal.start("echo Traceback; exit 1")
     started = time.monotonic()
     with pytest.raises(AssertionError, match="the program ended") as failure:
-        terminal.wait_for("never-shown", timeout=10)
-    assert time.monotonic() - started < 5
+        terminal.wait_for("never-shown", timeout=60)
+    assert time.monotonic() - started < 30  # not the whole timeout
     assert "exited with status 1" in str(failure.value)
     assert "  |Traceback" in str(failure.value)
 
