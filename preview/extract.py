@@ -14,6 +14,9 @@ from models.text import one_line, strip_controls
 from preview.model import PreviewError
 
 _CHAR_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+_HEADING_MARK = re.compile(r"^#{1,6}[ \t]+")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # Markdown's escapes of punctuation
+_INLINE_MARKS = re.compile(r"([\\`*_\[\]<~#])")  # what would begin markup in a heading
 
 
 def extract_markdown(text: str, url: str, media_type: str) -> tuple[str, str]:
@@ -48,11 +51,15 @@ def _extract_html(html: str, url: str) -> tuple[str, str]:
     markdown = unicodedata.normalize("NFC", document.text or "").strip()
     title = (document.title or "").strip()
     first_line, _, rest = markdown.partition("\n")
-    if title and first_line.lstrip("# ").strip() == title:
+    headline = _ESCAPED.sub(r"\1", _HEADING_MARK.sub("", first_line)).strip()
+    if title and headline == title:
         markdown = rest.strip()  # the headline itself; it comes back as the heading
     if not markdown:
         return "", ""
-    return title, f"# {title}\n\n{markdown}" if title else markdown
+    if not title:
+        return title, markdown
+    heading = _INLINE_MARKS.sub(r"\\\1", title)
+    return title, f"# {heading}\n\n{markdown}"
 
 
 def _resolve_control_references(html: str) -> str:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
+from markdown_it import MarkdownIt
 
 from preview import PreviewError, fetch_preview
 from preview.decode import decode_page
@@ -151,3 +154,21 @@ def test_a_page_with_only_a_headline_has_no_readable_text() -> None:
     html = "<html><head><title>Just this</title></head><body><h1>Just this</h1></body></html>"
     with pytest.raises(PreviewError, match="no readable text"):
         extract_markdown(html, "https://example.test/", "text/html")
+
+
+@pytest.mark.parametrize("headline", ["Script title [b]x[/b]", "C* and AI_model_v2", "#1 `ls` <b>"])
+def test_a_headline_with_markdown_characters_is_shown_once_and_as_written(headline: str) -> None:
+    """The page's first line comes with its punctuation escaped; compared with the raw
+    title, it did not match and the headline was shown twice."""
+    paragraphs = "".join(f"<p>{text}</p>" for text in ARTICLE_PARAGRAPHS)
+    shown = html.escape(headline)
+    page_html = (
+        f"<html><head><title>{shown}</title></head><body><article><h1>{shown}</h1>"
+        f"{paragraphs}</article></body></html>"
+    )
+    title, markdown = extract_markdown(page_html, "https://example.test/", "text/html")
+    heading, _, body = markdown.partition("\n\n")
+    assert title == headline
+    inline = MarkdownIt().parse(heading)[1].children or []
+    assert [(token.type, token.content) for token in inline] == [("text", headline)]  # no markup
+    assert body.startswith(ARTICLE_PARAGRAPHS[0][:20])  # not the headline again
