@@ -132,11 +132,14 @@ def parse_document(
             return parsed
         skips = SUMMARY_SKIPS if summary else ()
         data = load_plain(split.front_matter, skips)
+        repeated: list[tuple[str, int]] = []
         if data is None:
-            data = load_yaml(blank_blocks(split.front_matter, skips), first_line=2)
+            data = load_yaml(blank_blocks(split.front_matter, skips), 2, repeated)
     except DocumentError as error:
         parsed.report("error", error.message, error.line)
         return parsed
+    for key, line in repeated:
+        parsed.report("warning", f"key {key!r} is given more than once; the last one is used", line)
     if data is None:
         data = {}
     if not isinstance(data, dict):

@@ -22,7 +22,25 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
 
     A scalar may look like a date or a number and not be one (``2021-02-30``, ``0x_``):
     PyYAML's constructors then raise a plain ``ValueError``, which names neither the
-    file's line nor the YAML at all."""
+    file's line nor the YAML at all.
+
+    A key given twice in one mapping is kept in ``repeated`` with its line (from 0), for
+    a warning: PyYAML takes the last value and says nothing, and a person who wrote
+    ``title:`` twice sees the other one."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.repeated: list[tuple[str, int]] = []
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[object] = set()
+        for key, _ in node.value:  # its own keys: a merged one (``<<``) may be given again
+            if isinstance(key, yaml.ScalarNode):
+                if key.value in seen:
+                    self.repeated.append((key.value, key.start_mark.line))
+                seen.add(key.value)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep)
+        return mapping
 
 
 def _marked(construct: Callable[[Any, yaml.ScalarNode], Any], kind: str) -> Callable[..., Any]:
@@ -214,18 +232,23 @@ def _needs_graph_check(text: str) -> bool:
     )
 
 
-def load_yaml(text: str, first_line: int = 1) -> Any:
+def load_yaml(text: str, first_line: int = 1, repeated: list[tuple[str, int]] | None = None) -> Any:
     """Parse one YAML document with the safe C loader.
 
     Errors become ``DocumentError`` with a file line: ``first_line`` is the
-    file line where ``text`` starts, so marks point into the file.
+    file line where ``text`` starts, so marks point into the file. Keys given twice in
+    a mapping are added to ``repeated`` with their file line.
     """
-    documents = load_yaml_documents(text, first_line, single=True)
+    documents = load_yaml_documents(text, first_line, single=True, repeated=repeated)
     return documents[0][1] if documents else None
 
 
 def load_yaml_documents(
-    text: str, first_line: int = 1, *, single: bool = False
+    text: str,
+    first_line: int = 1,
+    *,
+    single: bool = False,
+    repeated: list[tuple[str, int]] | None = None,
 ) -> list[tuple[int, Any]]:
     """Parse every document of a YAML stream (data files may end with a ``---`` line),
     each with the file line where its content starts."""
@@ -244,9 +267,12 @@ def load_yaml_documents(
         if _needs_graph_check(text):
             for node in nodes:
                 _check_size(node)
-        return [
+        documents = [
             (first_line + node.start_mark.line, loader.construct_document(node)) for node in nodes
         ]
+        if repeated is not None:
+            repeated.extend((key, first_line + line) for key, line in loader.repeated)
+        return documents
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + mark.line if mark else None

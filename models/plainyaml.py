@@ -119,6 +119,8 @@ def _block(lines: list[str]) -> Any:
         match = _KEY.match(stripped)
         if items or not match or match.group(2) is None or depth == 0:
             raise _Unsupported
+        if match.group(1) in mapping:
+            raise _Unsupported  # given twice: PyYAML's reading says so
         mapping[match.group(1)] = _scalar(match.group(2).rstrip(" "))
     if indent is None:
         return None
@@ -156,6 +158,8 @@ def load_plain(text: str, skip: tuple[str, ...] = ()) -> dict[str, Any] | None:
                 return None
             if key in skip:
                 continue
+            if key in result:
+                return None  # given twice: PyYAML's reading says so
             # One printable ASCII line (most are) holds nothing unsafe: no expression run.
             plain_line = chunk.isascii() and chunk.isprintable()
             if not plain_line and (_UNSAFE.search(chunk) or "\t" in chunk or "\r" in chunk):

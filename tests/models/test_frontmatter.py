@@ -9,6 +9,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from models.document import parse_document
 from models.frontmatter import (
     DocumentError,
     blank_blocks,
@@ -230,3 +231,31 @@ def test_a_scalar_that_looks_typed_and_is_not_is_an_error_on_its_line(
         load_yaml(f"title: x\nwhen: {value}\n", first_line=2)
     assert raised.value.line == 3
     assert raised.value.message.startswith(f"invalid YAML: {value!r} is not a valid {kind} (")
+
+
+@pytest.mark.parametrize(
+    "front_matter",
+    [
+        "title: First\nexcerpt: x\ntitle: Second\n",  # the plain shape
+        "title: First  # a comment: PyYAML reads this one\nexcerpt: x\ntitle: Second\n",
+        "title: Second\nprovider:\n  name: A\n  name: B\n",
+    ],
+    ids=["plain", "through-pyyaml", "nested"],
+)
+def test_a_key_given_twice_is_a_warning_at_its_line_and_the_last_one_is_used(
+    front_matter: str,
+) -> None:
+    parsed = parse_document(f"---\n{front_matter}---\nBody\n", "a.md", summary=True)
+    assert parsed.article is not None
+    assert parsed.article.title == "Second"
+    key, line = ("name", 5) if "provider" in front_matter else ("title", 4)
+    assert [(p.severity, p.line, p.message) for p in parsed.problems] == [
+        ("warning", line, f"key '{key}' is given more than once; the last one is used")
+    ]
+
+
+def test_a_merged_key_given_again_is_no_repeat() -> None:
+    repeated: list[tuple[str, int]] = []
+    data = load_yaml("base: &b {a: 1, b: 2}\nthis:\n  <<: *b\n  a: 3\n", 2, repeated)
+    assert data["this"] == {"a": 3, "b": 2}
+    assert repeated == []
