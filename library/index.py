@@ -228,6 +228,10 @@ class CorpusIndex:
         counting what it covers; raises ``QueryError`` like ``results``."""
         return self._search().compile(query)
 
+    def collection_names(self) -> dict[str, str]:
+        """The corpus's collections by lower-cased name."""
+        return self._search().collection_names()
+
     def site_part(self, query: Query) -> SitePart:
         """The collections and published flag ``query`` covers, by their stored names."""
         return self._search().site_part(query)

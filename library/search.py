@@ -240,9 +240,9 @@ class Search:
 
     def site_part(self, query: Query) -> SitePart:
         """The collections and published flag ``query`` covers (see ``library.stream``)."""
-        return site_part(query, self._collection_names)
+        return site_part(query, self.collection_names)
 
-    def _collection_names(self) -> dict[str, str]:
+    def collection_names(self) -> dict[str, str]:
         """The corpus's collections by lower-cased name, read again only after the index
         changed: a scope is compiled on every keystroke."""
         version = self.db.execute("PRAGMA main.data_version").fetchone()[0]

@@ -26,7 +26,7 @@ from library.scope import ALL, STARRED, UNPUBLISHED, Scope
 from library.settings import Settings
 from library.state import Flag, StateChange, StateStore
 from library.state_writes import StateWrites
-from library.stream import Stream, default_stream
+from library.stream import Stream, default_stream, not_in_corpus
 from library.tally import Tally, tally_by_topic, tally_parts, within
 from library.writer import Waiting
 from models.problem import Problem
@@ -102,6 +102,7 @@ class ReaderSession:
             settings.hide_unpublished,
             self.index.holds_collections(),
         )
+        self._collections_unsaid = settings.collections  # see ``collections_not_found``
         # Articles first seen since then are new since the last visit.
         self._visit, self.previous_visit = self.state.begin_session(corpus_key(self.paths))
         self._writing = threading.Lock()  # one refresh at a time: a full one, or a watcher's
@@ -109,6 +110,15 @@ class ReaderSession:
         self.stories = KeptStories(lambda: self.index.db)  # loaded after the first frame
         self._grouped: tuple[ResultSet, object, ResultSet] | None = None
         self.on_damage: Callable[[], None] = lambda: None  # told when a read finds damage
+
+    def collections_not_found(self) -> str | None:
+        """Once, when the corpus holds collections: what to say of those the settings
+        chose that it lacks (see ``stream.not_in_corpus``)."""
+        chosen = self._collections_unsaid
+        if not chosen or not self.stream.collections or not self.index.holds_collections():
+            return None
+        self._collections_unsaid = None
+        return not_in_corpus(chosen, self.index.collection_names())
 
     def load_stories(self) -> None:
         """Load every article's story for grouping the list (safe to call from a thread;

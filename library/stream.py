@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from library.query import EVERY_COLLECTION, Query, QueryError
+from models.text import printable
 
 DEFAULT_COLLECTIONS = ("news",)
 """The news; ``_archive/_news`` is in it too (see ``models.collection``)."""
@@ -69,6 +70,21 @@ def default_stream(
     from library.site import is_jekyll_site
 
     return Stream(tuple(chosen) if all(map(is_jekyll_site, roots)) else (), hide_unpublished)
+
+
+def not_in_corpus(chosen: tuple[str, ...], known: dict[str, str]) -> str | None:
+    """What to say of the collections the settings chose (``chosen``) that the corpus
+    lacks (``known``: its collections by lower-cased name), or None: a name mistyped
+    there showed every collection and said nothing."""
+    missing = [name for name in chosen if name != EVERY_COLLECTION and name.lower() not in known]
+    if not missing or not known:
+        return None
+    named = ", ".join(f"'{printable(name)}'" for name in missing)
+    shown = "every collection is shown" if len(missing) == len(chosen) else "the others are shown"
+    there = ", ".join(sorted(known.values()))
+    return (
+        f"No collection {named} in this corpus (the settings name it); there are {there}: {shown}"
+    )
 
 
 @dataclass(frozen=True)

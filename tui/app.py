@@ -216,6 +216,9 @@ class LedeApp(App[None]):
             if parsed or removed:
                 self.screen.reload()
         self.show_problems(problems)
+        said = self.session.collections_not_found() if self.session else None
+        if said:
+            self.notify(said, severity="warning", timeout=10, markup=False)
 
     def show_problems(self, problems: list[Problem]) -> None:
         """The first problem that kept a document out, and how many more there are."""

@@ -124,7 +124,7 @@ def open_listed(args: argparse.Namespace) -> tuple[CorpusIndex, Query]:
     """The index of ``args.paths`` and the query of ``args.query`` within the corpus's
     stream (on a site its news) unless ``args.all``: what ``list`` and ``stats`` count."""
     from library.query import parse_query
-    from library.stream import Stream, default_stream
+    from library.stream import Stream, default_stream, not_in_corpus
 
     settings = settings_warned()
     index, _ = open_corpus(args.paths, settings)
@@ -133,4 +133,8 @@ def open_listed(args: argparse.Namespace) -> tuple[CorpusIndex, Query]:
         stream = default_stream(
             index.roots, settings.collections, settings.hide_unpublished, index.holds_collections()
         )
+        if settings.collections and stream.collections:
+            said = not_in_corpus(settings.collections, index.collection_names())
+            if said:
+                sys.stderr.write(f"lede: warning: {said}\n")
     return index, stream.applied(parse_query(args.query))

@@ -96,6 +96,32 @@ def test_the_settings_choose_the_stream_and_their_mistakes_warn(
     )
 
 
+@pytest.mark.parametrize(
+    ("chosen", "expected", "said"),
+    [
+        ('["videos"]', {"news": 9, "learning": 2, "newsletters": 1, "samples": 1},
+         "'videos' in this corpus (the settings name it); there are learning, news, "
+         "newsletters, samples: every collection is shown"),
+        ('["news", "blog"]', {"news": 9},
+         "'blog' in this corpus (the settings name it); there are learning, news, "
+         "newsletters, samples: the others are shown"),
+    ],
+)  # fmt: skip
+def test_a_collection_the_settings_name_and_the_site_lacks_is_a_warning(
+    run_lede: LedeRunner,
+    isolated_dirs: dict[str, Path],
+    chosen: str,
+    expected: dict[str, int],
+    said: str,
+) -> None:
+    settings(isolated_dirs, f"collections = {chosen}\n")
+    done = run_lede("list", "--json", SITE)
+    assert done.returncode == 0
+    assert collections(map(json.loads, done.stdout.splitlines())) == expected
+    assert done.stderr == f"lede: warning: No collection {said}\n"
+    assert run_lede("list", "--all", SITE).stderr == ""  # every collection asked for
+
+
 def test_a_synthetic_site_lists_its_news(run_lede: LedeRunner, tmp_path: Path) -> None:
     generated = generate(tmp_path / "site", 60, seed=5)
     news = rows(run_lede, tmp_path / "site")

@@ -11,7 +11,16 @@ from rich.style import Style
 from library.session import ReaderSession
 from library.synthetic import generate
 from tests.conftest import REAL_CORPUS, SITE, needs_real_corpus, write_document
-from tests.tui.pilot import detail_text, indexed, settled, status, titles, walk
+from tests.tui.pilot import (
+    detail_text,
+    indexed,
+    notifications,
+    settled,
+    status,
+    titles,
+    until,
+    walk,
+)
 from tui.app import LedeApp
 from tui.screens.help import HelpScreen
 from tui.widgets.article_list import ArticleList
@@ -133,6 +142,29 @@ async def test_the_setting_hides_them_from_the_start(isolated_dirs: dict[str, Pa
         await pilot.press("U")
         await pilot.pause()
         assert len(titles(app)) == 11
+
+
+async def test_a_collection_the_settings_name_and_the_site_lacks_is_said_once(
+    isolated_dirs: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = isolated_dirs["XDG_CONFIG_HOME"] / "lede" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text('collections = ["videos"]\n')
+    app = LedeApp([str(SITE)])
+    ended: list[object] = []
+    index_done = app._index_done
+    monkeypatch.setattr(app, "_index_done", lambda *done: (index_done(*done), ended.append(done)))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await until(pilot, lambda: len(ended) == 1, "the first index")
+        await indexed(pilot)
+        assert [n for n in notifications(app) if "videos" in n] == [
+            "No collection 'videos' in this corpus (the settings name it); there are "
+            "learning, news, newsletters, samples: every collection is shown"
+        ]
+        assert len(titles(app)) == 13
+        await pilot.press("r")
+        await until(pilot, lambda: len(ended) == 2, "the second index")
+        assert len([n for n in notifications(app) if "videos" in n]) == 1  # not said again
 
 
 async def test_rows_and_the_detail_mark_what_the_site_did_not_publish() -> None:
