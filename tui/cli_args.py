@@ -1,0 +1,141 @@
+"""The ``lede`` command line's words: the reader's options, each subcommand's, and the
+checks of their values."""
+
+from __future__ import annotations
+
+import argparse
+from importlib.metadata import PackageNotFoundError, version
+
+from library.schema import SORTS
+from tui.usage import DEFAULT_PATHS, QUERIES, SORT_HELP, STATS_HELP
+
+SUBCOMMANDS = ("check", "list", "topics", "stats", "index", "preview", "demo", "sync")
+
+
+def _version() -> str:
+    try:
+        return version("lede")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def reader_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lede",
+        description="Read a corpus of news articles (Markdown with YAML front matter).\n"
+        f"Subcommands: {', '.join(SUBCOMMANDS)} (lede SUBCOMMAND --help).",
+        epilog=f"{DEFAULT_PATHS}\n\n{QUERIES}\n\n{SORT_HELP}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or folders to open (default: below)"
+    )
+    parser.add_argument("--version", action="version", version=f"lede {_version()}")
+    parser.add_argument("--serve", action="store_true", help="serve the reader to a browser")
+    parser.add_argument("--port", type=int, default=8000, help="port for --serve")
+    parser.add_argument("--host", default="127.0.0.1", help="address for --serve")
+    return parser
+
+
+def command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lede")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="validate documents")
+    check.add_argument("paths", nargs="+", metavar="PATH")
+    check.add_argument("--json", action="store_true", help="JSON Lines output")
+    listing = commands.add_parser(
+        "list",
+        help="list matching articles, newest first",
+        description="List the articles matching a query, newest first.",
+        epilog=f"{QUERIES}\n\n{SORT_HELP}\n\n{DEFAULT_PATHS}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    listing.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or folders (default: below)"
+    )
+    listing.add_argument("-q", "--query", default="", help="a query (the language is below)")
+    listing.add_argument("--sort", choices=tuple(SORTS), default="date", help="the order (below)")
+    listing.add_argument("--limit", type=_limit, metavar="N", help="at most N articles")
+    listing.add_argument("--json", action="store_true", help="JSON Lines output")
+    listing.add_argument(
+        "--all",
+        action="store_true",
+        help="every collection of a site, and what it did not publish (default: its stream)",
+    )
+    listing.add_argument(
+        "--stories", action="store_true", help="one row per story, with its number of sources"
+    )
+    topics = commands.add_parser(
+        "topics", help="the topic tree with article counts", epilog=DEFAULT_PATHS
+    )
+    topics.add_argument("paths", nargs="*", metavar="PATH")
+    topics.add_argument(
+        "--all", action="store_true", help="every collection of a site (default: its stream)"
+    )
+    stats = commands.add_parser(
+        "stats",
+        help="articles per month, top topics and providers",
+        description="Articles per month as bars, the top topics and the top providers, "
+        "for the corpus or the articles matching a query.",
+        epilog=f"{STATS_HELP}\n\n{QUERIES}\n\n{DEFAULT_PATHS}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    stats.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: below)")
+    stats.add_argument("-q", "--query", default="", help="count only the articles matching it")
+    stats.add_argument("--json", action="store_true", help="one JSON object")
+    stats.add_argument(
+        "--all", action="store_true", help="every collection of a site (default: its stream)"
+    )
+    index = commands.add_parser(
+        "index", help="build or update the index of a corpus", epilog=DEFAULT_PATHS
+    )
+    index.add_argument("paths", nargs="*", metavar="PATH")
+    preview = commands.add_parser("preview", help="fetch a URL and print its readable text")
+    preview.add_argument("url")
+    preview.add_argument("--json", action="store_true", help="one JSON object")
+    demo = commands.add_parser("demo", help="write a synthetic site to try lede on")
+    demo.add_argument("folder", metavar="DIR", help="a new or empty folder")
+    demo.add_argument("--count", type=_at_least_one, default=50_000, help="news articles")
+    sync = commands.add_parser(
+        "sync",
+        help="git pull --ff-only a corpus that is a git work tree, then index it",
+        description="Fast-forward each corpus root that is a git work tree to its upstream, "
+        "index it, and report what arrived: N new, M changed, K removed.",
+        epilog=DEFAULT_PATHS,
+    )
+    sync.add_argument("paths", nargs="*", metavar="PATH")
+    return parser
+
+
+def _limit(text: str) -> int:
+    """``--limit N``: a whole number, 0 or more (a negative one would cut from the end)."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expects a whole number, not '{text}'") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"expects 0 or more, not {number}")
+    return number
+
+
+def query_values_attached(argv: list[str]) -> list[str]:
+    """``-q VALUE`` as ``--query=VALUE``: argparse takes a value that starts with a dash
+    (``-q -word``) for an option and refuses it, and a query often starts with one."""
+    attached: list[str] = []
+    rest = iter(argv)
+    for arg in rest:
+        if arg == "--":  # everything after it is a path
+            attached += [arg, *rest]
+        elif arg == "-q" or (len(arg) > 2 and "--query".startswith(arg)):
+            value = next(rest, None)
+            attached.append(arg if value is None else f"--query={value}")
+        else:
+            attached.append(arg)
+    return attached
+
+
+def _at_least_one(text: str) -> int:
+    """``--count``: a whole number of articles, at least one."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of articles (1 or more)")
+    return int(text)
