@@ -166,9 +166,10 @@ class ReaderSession:
         with self._writing:
             self.index.start_writer()
 
-    def errors(self) -> list[Problem]:
-        """The problems that kept a document out (safe to call from a thread)."""
-        return self.index.problems("error")
+    def errors(self, paths: Iterable[str] | None = None) -> list[Problem]:
+        """The problems that kept a document out, of every file or of ``paths`` (safe to
+        call from a thread)."""
+        return self.index.problems("error") if paths is None else self.index.errors_of(paths)
 
     def results(self, scope: Scope, text: str, sort: str) -> ResultSet:
         """The list for a scope narrowed by the filter ``text``; the filter's last word

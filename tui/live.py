@@ -80,7 +80,7 @@ class CorpusFollower:
         files out: a file still being written fails to parse now and is parsed again on
         its next change, but a file saved broken would otherwise just vanish from the list."""
         self._index(partial(self.session.refresh_paths, paths))
-        errors = [problem for problem in self.session.errors() if problem.path in paths]
+        errors = self.session.errors(paths)
         if errors:
             self.app.call_later(self.app.show_problems, errors)
 

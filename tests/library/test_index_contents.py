@@ -148,3 +148,18 @@ def test_untitled_documents_are_listed_by_a_clean_file_name(
     index = index_factory(root)
     titles = sorted(row.title for row in index.search(""))
     assert titles == ["evil\\x1b]0;x\\x07\\nname", "plain name"]
+
+
+def test_the_errors_of_some_files_are_theirs_alone(
+    tmp_path: Path, doc_writer: DocWriter, index_factory: IndexFactory
+) -> None:
+    root = tmp_path / "corpus"
+    broken = [doc_writer(f"broken{n}.md", "title: [unclosed\n", folder=root) for n in range(1200)]
+    doc_writer("fine.md", "title: Fine\n", folder=root)
+    doc_writer("warned.md", "excerpt: no title\n", folder=root)
+    index = index_factory(root)
+    asked = [str(path) for path in broken[1:]] + [str(root / "fine.md"), str(root / "warned.md")]
+    found = index.errors_of(asked)  # more files than one statement may name
+    assert [problem.path for problem in found] == sorted(str(path) for path in broken[1:])
+    assert {problem.severity for problem in found} == {"error"}
+    assert found == [p for p in index.problems("error") if p.path in set(asked)]
