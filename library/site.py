@@ -3,6 +3,7 @@ folder of documents, which is shown whole."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 
 from library.scan import MARKUP_SUFFIXES
@@ -49,3 +50,31 @@ def is_jekyll_site(root: str) -> bool:
         if name == "_data" or (name not in NOT_COLLECTIONS and _holds_documents(entry.path)):
             return True
     return False
+
+
+def collection_folders(root: str) -> frozenset[str]:
+    """The collections a site holds folders for (``_news`` is ``news``), at its top and
+    one folder down (``_archive/_news``, or a ``collections_dir``): what it is looked at
+    for is whether it has the stream's, which sits there, and which others it has."""
+    found: set[str] = set()
+    for folder in (root, *_subfolders(root)):
+        found.update(
+            name[1:]
+            for name in _subfolders(folder, names=True)
+            if len(name) > 1 and name.startswith("_") and name not in NOT_COLLECTIONS
+        )
+    return frozenset(found)
+
+
+def _subfolders(folder: str, names: bool = False) -> list[str]:
+    """The folders in ``folder`` (their paths, or ``names``), hidden ones left out."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    found = []
+    for entry in entries:
+        with contextlib.suppress(OSError):
+            if not entry.name.startswith(".") and entry.is_dir():
+                found.append(entry.name if names else entry.path)
+    return found

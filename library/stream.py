@@ -69,7 +69,25 @@ def default_stream(
         return Stream((), hide_unpublished)
     from library.site import is_jekyll_site
 
-    return Stream(tuple(chosen) if all(map(is_jekyll_site, roots)) else (), hide_unpublished)
+    if not all(map(is_jekyll_site, roots)):
+        return Stream((), hide_unpublished)
+    return Stream(_with_sites_lacking(tuple(chosen), roots), hide_unpublished)
+
+
+def _with_sites_lacking(chosen: tuple[str, ...], roots: list[str]) -> tuple[str, ...]:
+    """``chosen``, and with several sites open, the collections of each that has none of
+    them: a blog of ``_posts`` opened beside a news site vanished from the stream."""
+    if len(roots) < 2:
+        return chosen  # alone, a site without them is shown whole (see ``site_part``)
+    from library.site import collection_folders
+
+    wanted = {name.lower() for name in chosen}
+    added: set[str] = set()
+    for root in roots:
+        held = collection_folders(root)
+        if not {name.lower() for name in held} & wanted:
+            added |= held
+    return chosen + tuple(sorted(added - set(chosen)))
 
 
 def not_in_corpus(chosen: tuple[str, ...], known: dict[str, str]) -> str | None:

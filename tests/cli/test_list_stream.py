@@ -122,6 +122,20 @@ def test_a_collection_the_settings_name_and_the_site_lacks_is_a_warning(
     assert run_lede("list", "--all", SITE).stderr == ""  # every collection asked for
 
 
+def test_a_blog_opened_beside_a_news_site_keeps_its_posts(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """The stream is the news; a site with none has its own collections in it, where it
+    had vanished from the list."""
+    blog = tmp_path / "blog"
+    write_document(blog / "_posts", "2021-02-04-hello.md", 'title: "Hello from the blog"')
+    write_document(blog / "_drafts", "idea.md", 'title: "An idea"')
+    (blog / "_config.yml").write_text("title: A blog\n")
+    found = rows(run_lede, SITE, blog)
+    assert collections(found) == {"news": 9, "posts": 1, "drafts": 1}
+    assert collections(rows(run_lede, blog)) == {"posts": 1, "drafts": 1}  # alone: as before
+
+
 def test_a_synthetic_site_lists_its_news(run_lede: LedeRunner, tmp_path: Path) -> None:
     generated = generate(tmp_path / "site", 60, seed=5)
     news = rows(run_lede, tmp_path / "site")
