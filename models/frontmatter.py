@@ -33,12 +33,16 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
         self.repeated: list[tuple[str, int]] = []
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[object] = set()
-        for key, _ in node.value:  # its own keys: a merged one (``<<``) may be given again
-            if isinstance(key, yaml.ScalarNode):
-                if key.value in seen:
-                    self.repeated.append((key.value, key.start_mark.line))
-                seen.add(key.value)
+        # Its own keys: a merged one (``<<``) may be given again. A key that is a list or
+        # a mapping is taken as unlike any other.
+        scalar = yaml.ScalarNode
+        keys = [key.value if type(key) is scalar else id(key) for key, _ in node.value]
+        if len(set(keys)) < len(keys):
+            seen: set[object] = set()
+            for key, (node_key, _) in zip(keys, node.value, strict=True):
+                if key in seen:
+                    self.repeated.append((node_key.value, node_key.start_mark.line))
+                seen.add(key)
         mapping: dict[Any, Any] = super().construct_mapping(node, deep)
         return mapping
 
