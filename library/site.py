@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterable
+from itertools import islice
 
 from library.scan import MARKUP_SUFFIXES
 from models.collection import NOT_COLLECTIONS
@@ -52,10 +54,20 @@ def is_jekyll_site(root: str) -> bool:
     return False
 
 
+LOOKED_AT = 1000  # entries of a folder looked at for collection folders: a folder with
+# more holds documents (a collection of a million files is one folder), not collections
+
+
+def has_collection(root: str, names: Iterable[str]) -> bool:
+    """Whether the site has a folder for one of the collections ``names``, at its top or
+    one folder down (``_archive/_news``, or a ``collections_dir``)."""
+    folders = (root, *_subfolders(root))
+    return any(os.path.isdir(os.path.join(f, f"_{name}")) for f in folders for name in names)
+
+
 def collection_folders(root: str) -> frozenset[str]:
     """The collections a site holds folders for (``_news`` is ``news``), at its top and
-    one folder down (``_archive/_news``, or a ``collections_dir``): what it is looked at
-    for is whether it has the stream's, which sits there, and which others it has."""
+    one folder down; of a folder of many entries, only the first ``LOOKED_AT``."""
     found: set[str] = set()
     for folder in (root, *_subfolders(root)):
         found.update(
@@ -67,14 +79,15 @@ def collection_folders(root: str) -> frozenset[str]:
 
 
 def _subfolders(folder: str, names: bool = False) -> list[str]:
-    """The folders in ``folder`` (their paths, or ``names``), hidden ones left out."""
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return []
+    """The folders among the first ``LOOKED_AT`` entries of ``folder`` (their paths, or
+    ``names``), hidden ones left out."""
     found = []
-    for entry in entries:
-        with contextlib.suppress(OSError):
-            if not entry.name.startswith(".") and entry.is_dir():
-                found.append(entry.name if names else entry.path)
+    try:
+        with os.scandir(folder) as entries:
+            for entry in islice(entries, LOOKED_AT):
+                with contextlib.suppress(OSError):
+                    if not entry.name.startswith(".") and entry.is_dir():
+                        found.append(entry.name if names else entry.path)
+    except OSError:
+        pass
     return found

@@ -79,14 +79,12 @@ def _with_sites_lacking(chosen: tuple[str, ...], roots: list[str]) -> tuple[str,
     them: a blog of ``_posts`` opened beside a news site vanished from the stream."""
     if len(roots) < 2:
         return chosen  # alone, a site without them is shown whole (see ``site_part``)
-    from library.site import collection_folders
+    from library.site import collection_folders, has_collection
 
-    wanted = {name.lower() for name in chosen}
     added: set[str] = set()
     for root in roots:
-        held = collection_folders(root)
-        if not {name.lower() for name in held} & wanted:
-            added |= held
+        if not has_collection(root, chosen):
+            added |= collection_folders(root)
     return chosen + tuple(sorted(added - set(chosen)))
 
 
