@@ -267,10 +267,12 @@ class CorpusIndex:
         """The errors that kept ``paths`` out, found through the index of paths: a watcher
         asks after each group of changes, in a corpus that may hold thousands of broken
         files."""
-        sql = "SELECT path, line, severity, message FROM problems WHERE path IN ({marks})"
-        found = (Problem(*row) for row in select_in(self.db, sql, paths))
-        errors = [problem for problem in found if problem.severity == "error"]
-        return sorted(errors, key=lambda problem: (problem.path, problem.line or 0))
+        sql = (
+            "SELECT path, line, severity, message FROM problems "
+            "WHERE severity = 'error' AND path IN ({marks})"
+        )
+        found = [Problem(*row) for row in select_in(self.db, sql, paths)]
+        return sorted(found, key=lambda problem: (problem.path, problem.line or 0))
 
     def holds_collections(self) -> bool | None:
         """Whether any article is in a collection; ``None`` while there are no articles."""

@@ -96,7 +96,6 @@ def run_list(args: argparse.Namespace, out: TextIO) -> int:
 def run_topics(args: argparse.Namespace, out: TextIO) -> int:
     """``lede topics``: the tree, indented, with article counts including descendants, of
     what ``lede list`` lists (on a site its stream, unless ``--all``)."""
-    args.query = ""
     index, query = open_listed(args)
     tree = index.topic_tree()
     counts = index.topic_counts(within=query)

@@ -121,8 +121,9 @@ def open_corpus(paths: list[str], settings: Settings | None = None):
 
 
 def open_listed(args: argparse.Namespace) -> tuple[CorpusIndex, Query]:
-    """The index of ``args.paths`` and the query of ``args.query`` within the corpus's
-    stream (on a site its news) unless ``args.all``: what ``list`` and ``stats`` count."""
+    """The index of ``args.paths`` and the query of ``args.query`` (none for ``topics``,
+    which takes none) within the corpus's stream (on a site its news) unless
+    ``args.all``: what ``list``, ``stats`` and ``topics`` count."""
     from library.query import parse_query
     from library.stream import Stream, default_stream, not_in_corpus
 
@@ -137,4 +138,4 @@ def open_listed(args: argparse.Namespace) -> tuple[CorpusIndex, Query]:
             said = not_in_corpus(settings.collections, index.collection_names())
             if said:
                 sys.stderr.write(f"lede: warning: {said}\n")
-    return index, stream.applied(parse_query(args.query))
+    return index, stream.applied(parse_query(getattr(args, "query", "")))
