@@ -173,13 +173,20 @@ class KeptWorker:
 def _stop(pool: ProcessPoolExecutor) -> None:
     """End ``pool``'s workers now, without waiting for their calls. A pool left as a
     Ctrl-C landed in its own bookkeeping (a worker being started, say) could wait for
-    a worker that nothing would ever tell to end."""
-    # The pool names its processes only privately; ending them is what it does itself
-    # once one of them breaks.
+    a worker that nothing would ever tell to end. A worker ended while it sent an answer
+    leaves the pool's thread reading the rest, and this process waits for that thread as
+    it ends: this process's own end of the answers' pipe is closed, so that the thread
+    reads the pipe's end once the workers are gone, and stops."""
+    # The pool names its processes and its answers' pipe only privately; ending the
+    # processes is what it does itself once one of them breaks, and it never writes to
+    # that pipe here.
     processes = list(getattr(pool, "_processes", {}).values())
+    answers = getattr(pool, "_result_queue", None)
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.terminate()
+    if answers is not None:
+        answers._writer.close()
 
 
 def run_apart(function: Callable[..., Result], args: tuple[Any, ...], preload: str) -> Result:

@@ -7,6 +7,7 @@ import contextlib
 import os
 import signal
 import sqlite3
+import struct
 import subprocess
 import sys
 import threading
@@ -14,6 +15,7 @@ import time
 from collections.abc import Iterator
 from multiprocessing import forkserver
 from pathlib import Path
+from types import FrameType
 
 import pytest
 
@@ -316,3 +318,62 @@ os._exit(0)
     command.wait()
     assert started.exists()
     assert ended, "the command's workers kept its output open after it ended"
+
+
+def half_answered(batch: list[tuple[str, int]]) -> list[int]:
+    """Run in a pool worker: the first batch's worker sends the start of an answer and no
+    more, as one stopped while it sent; every worker then works for minutes."""
+    frame: FrameType | None = sys._getframe()  # the pool's own, which holds its answers' pipe
+    while frame is not None and "result_queue" not in frame.f_locals:
+        frame = frame.f_back
+    if frame is not None and batch[0][1] == 0:
+        answers = frame.f_locals["result_queue"]._writer
+        answers._send(struct.pack("!i", 1 << 20) + b"\x80")  # a megabyte announced
+        Path(batch[0][0]).touch()
+    time.sleep(600)
+    return [number for _, number in batch]
+
+
+def test_a_pool_stopped_while_a_worker_sent_its_answer_lets_the_command_end(
+    tmp_path: Path,
+) -> None:
+    """A worker stopped in the middle of sending its answer left the pool's thread waiting
+    for the rest, and the command that stopped it waited for that thread as it ended."""
+    sent = tmp_path / "sent"
+    script = f"""
+import os, signal, threading, time
+from pathlib import Path
+from library import parallel
+sent = Path({str(sent)!r})
+def interrupt():
+    while not sent.exists():
+        time.sleep(0.05)
+    time.sleep(0.5)  # the pool's thread is reading the rest of the answer by now
+    os.kill(os.getpid(), signal.SIGINT)
+threading.Thread(target=interrupt, daemon=True).start()
+items = [(str(sent), number) for number in range(parallel.POOL_THRESHOLD)]
+try:
+    for _ in parallel.map_batches("tests.library.test_pool:half_answered", items):
+        pass
+except KeyboardInterrupt:
+    print("interrupted", flush=True)
+"""
+    command = subprocess.Popen(
+        [sys.executable, "-c", script],
+        stdout=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+        start_new_session=True,
+    )
+    try:
+        output, _ = command.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        output = b""
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(command.pid, signal.SIGKILL)
+        command.wait()
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("one core: batches run in the process itself, with no pool to stop")
+    assert sent.exists()
+    assert output == b"interrupted\n", "the command did not end once its pool was stopped"
+    assert command.returncode == 0
