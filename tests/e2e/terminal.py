@@ -16,6 +16,7 @@ import os
 import re
 import shlex
 import signal
+import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -28,16 +29,9 @@ BANNER = "~ e2e terminal ~"
 POLL_INTERVAL = 0.05
 """Seconds between two looks at the screen while waiting for it to change."""
 
-EXIT_GRACE = 3.0
-"""Seconds the screen of an ended program is still looked at: on a busy machine tmux
-has been seen to report a pane dead while its screen was still blank, and to stay a
-second behind. Only a wait that fails, or a screen not yet restored, waits this long."""
-
-# Runs in the pane before the command: sets TERM (tmux would otherwise impose its
-# default-terminal), prints BANNER, which stands for "what was on the screen
-# before the program started", then replaces itself with the command so the
-# pane's exit status is the command's own.
-_LAUNCHER = 'export TERM="$1"; printf "%s\\n" "$2"; shift 2; exec "$@"'
+LAUNCHER = Path(__file__).with_name("launcher.py")
+"""What the pane runs: sets TERM (tmux would otherwise impose its default-terminal),
+prints BANNER, runs the command and ends as it did, once tmux has read all of its output."""
 
 Expected = str | re.Pattern[str]
 
@@ -82,6 +76,7 @@ class TmuxTerminal(TmuxServer):
     # The pane's state, until ``start`` sets it for the command it runs.
     _pane: str | None = None
     _session: str | None = None
+    _ended_title = ""
     _sessions_started = 0
     _command = ""
 
@@ -130,6 +125,7 @@ class TmuxTerminal(TmuxServer):
         previous = self._session
         self._sessions_started += 1
         session = f"e2e{self._sessions_started}"
+        ended_title = f"{BANNER} ended {session}"
         options = [part for name, value in variables.items() for part in ("-e", f"{name}={value}")]
         launched = self.tmux(
             "new-session",
@@ -147,16 +143,19 @@ class TmuxTerminal(TmuxServer):
             str(cwd if cwd is not None else Path.cwd()),
             *options,
             "--",
-            "/bin/sh",
-            "-c",
-            _LAUNCHER,
-            "e2e-launcher",
+            sys.executable,
+            "-I",
+            "-S",
+            str(LAUNCHER),
             term,
             BANNER,
+            ended_title,
+            str(self.folder / f"{session}.release"),
             *argv,
         )
         self._pane = launched.stdout.strip()
         self._session = session
+        self._ended_title = ended_title
         self._command = command if isinstance(command, str) else shlex.join(argv)
         if previous is not None:  # after the new one exists, so the server stays up
             self.tmux("kill-session", "-t", f"={previous}", check=False)
@@ -218,14 +217,12 @@ class TmuxTerminal(TmuxServer):
 
     def _wait(self, done: Callable[[str], bool], what: str, timeout: float) -> str:
         deadline = time.monotonic() + timeout
-        ended_at = None
         while True:
+            ended = self.exit_status() is not None  # before the look: its screen is final
             screen = self.capture()
             if done(screen):
                 return screen
-            if ended_at is None and self.exit_status() is not None:
-                ended_at = time.monotonic()  # the screen changes no more, once drawn
-            if ended_at is not None and time.monotonic() - ended_at >= EXIT_GRACE:
+            if ended:
                 raise AssertionError(self._report(f"the program ended; still waiting for {what}"))
             if time.monotonic() >= deadline:
                 raise AssertionError(self._report(f"waited {timeout}s for {what}", screen))
@@ -272,11 +269,14 @@ class TmuxTerminal(TmuxServer):
 
     def is_alive(self) -> bool:
         """Whether the command started last is still running."""
-        return self._format("#{pane_dead}") != "1"
+        return self.exit_status() is None
 
     def exit_status(self) -> int | None:
         """The ended command's exit status (``-N`` if signal N killed it, as in
         ``subprocess``), or ``None`` while it runs.
+
+        The pane's process ends once tmux has read all the command wrote (see
+        ``tests.e2e.launcher``), so a status means the screen is final.
 
         tmux learns the status from SIGCHLD, which can come after it has seen the
         end of the output, or never: tmux built with libutempter (Debian's is)
@@ -286,11 +286,15 @@ class TmuxTerminal(TmuxServer):
         gets tmux's server a SIGCHLD of its own, which makes it reap (harmless
         otherwise), and reads as ``None`` until the status is in.
         """
-        fields = "#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}"
-        dead, status, killed_by = self._format(fields).split("|")
+        fields = "#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}|#{pane_title}"
+        dead, status, killed_by, title = self._format(fields).split("|", 3)
+        if dead != "1" and title == self._ended_title:
+            release = self.folder / f"{self._session}.release"
+            release.touch()
+            dead, status, killed_by, title = self._format(fields).split("|", 3)
         if dead == "1" and not status and not killed_by:
             os.kill(int(self._format("#{pid}")), signal.SIGCHLD)
-            dead, status, killed_by = self._format(fields).split("|")
+            dead, status, killed_by, title = self._format(fields).split("|", 3)
         if dead != "1":
             return None
         if status:
@@ -320,24 +324,20 @@ class TmuxTerminal(TmuxServer):
         cleared it, or died with a traceback) fails, showing the screen.
         """
         self.wait_for_exit(timeout)
-        ended_at = time.monotonic()
-        while True:
-            screen = self.capture(join_wrapped=True)
-            lines = screen.split("\n")
-            while lines and not lines[-1]:
-                lines.pop()
-            problems = []
-            if self._format("#{alternate_on}") == "1":
-                problems.append("the terminal is still on the alternate screen")
-            if lines != [BANNER]:
-                problems.append(f"the screen should hold only the line {BANNER!r}")
-            if not problems:
-                return screen
-            if time.monotonic() - ended_at >= EXIT_GRACE:  # see ``EXIT_GRACE``
-                raise AssertionError(
-                    self._report("the program did not restore the screen: " + "; ".join(problems))
-                )
-            time.sleep(POLL_INTERVAL)
+        screen = self.capture(join_wrapped=True)
+        lines = screen.split("\n")
+        while lines and not lines[-1]:
+            lines.pop()
+        problems = []
+        if self._format("#{alternate_on}") == "1":
+            problems.append("the terminal is still on the alternate screen")
+        if lines != [BANNER]:
+            problems.append(f"the screen should hold only the line {BANNER!r}")
+        if problems:
+            raise AssertionError(
+                self._report("the program did not restore the screen: " + "; ".join(problems))
+            )
+        return screen
 
     # -- clipboard ----------------------------------------------------------------------------
 

@@ -123,6 +123,25 @@ def test_exit_status_of_a_failing_program(
     assert terminal.wait_for_exit() == status
 
 
+def test_the_last_output_of_a_program_that_ends_at_once_is_on_the_screen(
+    terminal: TmuxTerminal,
+) -> None:
+    """tmux 3.3 drops what a program wrote but tmux had not read when it ended; a long
+    output makes that likely, so a few rounds of one fail without the launcher's hold."""
+    for _ in range(10):
+        terminal.start("seq 1 3000; echo last-line; exit 4")
+        assert terminal.wait_for_exit() == 4
+        assert line("last-line").search(terminal.capture()), terminal.capture()
+
+
+def test_ctrl_c_reaches_the_program_and_its_status_is_kept(terminal: TmuxTerminal) -> None:
+    terminal.start(["sh", "-c", 'trap "echo interrupted; exit 5" INT; echo ready; sleep 30 & wait'])
+    terminal.wait_for(line("ready"))
+    terminal.send_keys("C-c")
+    assert terminal.wait_for_exit() == 5
+    assert "^Cinterrupted" in terminal.capture()  # the terminal echoes the key
+
+
 def test_wait_for_failure_shows_the_screen(terminal: TmuxTerminal) -> None:
     terminal.start("echo on-screen-text; sleep 30")
     terminal.wait_for(line("on-screen-text"))
