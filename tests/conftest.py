@@ -38,6 +38,14 @@ FEEDS = Path(__file__).resolve().parents[1] / "feeds"
 XDG_VARIABLES = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME")
 # Variables of the user's own shell that would change what a test sees.
 USER_VARIABLES = ("LEDE_FEEDS", "LEDE_DEBUG")
+
+# A suite started as a background job (``scripts/test &``) inherits Ctrl-C ignored, as
+# a shell's background jobs do, and Python then leaves it ignored: the child is given
+# the handling a program started from a terminal has.
+CTRL_C_AS_IN_A_TERMINAL = (
+    "import signal\nsignal.signal(signal.SIGINT, signal.default_int_handler)\n"
+)
+
 # Dates are shown and queried in local time: the tests' local zone is UTC unless a test
 # picks another with ``time_zone``. POSIX rules, so no time zone database is needed.
 EAST_OF_UTC = "CST-8"  # UTC+8 all year

@@ -18,6 +18,8 @@ from itertools import product
 from pathlib import Path
 from typing import Any
 
+from tests.conftest import CTRL_C_AS_IN_A_TERMINAL
+
 ROOT = Path(__file__).resolve().parents[2]
 # Minutes of work for SQLite: far longer than any test may wait.
 LONG = (
@@ -25,12 +27,6 @@ LONG = (
     "SELECT count(*) FROM c"
 )
 WAIT = 60  # seconds: the interrupted statement must end long before this
-# A suite started as a background job (``scripts/test &``) inherits Ctrl-C ignored, as
-# a shell's background jobs do, and Python then leaves it ignored: the child is given
-# the handling a program started from a terminal has.
-CTRL_C_AS_IN_A_TERMINAL = (
-    "import signal\nsignal.signal(signal.SIGINT, signal.default_int_handler)\n"
-)
 
 
 def _python(script: str, env: dict[str, str], **popen: Any) -> subprocess.Popen[str]:

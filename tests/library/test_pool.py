@@ -22,7 +22,7 @@ import pytest
 from library import parallel
 from library.index import CorpusIndex
 from library.synthetic import generate
-from tests.conftest import QUERY_DOCS
+from tests.conftest import CTRL_C_AS_IN_A_TERMINAL, QUERY_DOCS
 from tui.records import json_records
 
 GENERATED = 600
@@ -359,7 +359,7 @@ except KeyboardInterrupt:
     print("interrupted", flush=True)
 """
     command = subprocess.Popen(
-        [sys.executable, "-c", script],
+        [sys.executable, "-c", CTRL_C_AS_IN_A_TERMINAL + script],
         stdout=subprocess.PIPE,
         env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
         start_new_session=True,
