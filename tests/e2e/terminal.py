@@ -36,6 +36,11 @@ prints BANNER, runs the command and ends as it did, once tmux has read all of it
 Expected = str | re.Pattern[str]
 
 
+def _ended_title(session: str) -> str:
+    """The pane title the launcher sets once ``session``'s command has ended."""
+    return f"{BANNER} ended {session}"
+
+
 def _found(expected: Expected, screen: str) -> bool:
     if isinstance(expected, re.Pattern):
         return expected.search(screen) is not None
@@ -76,7 +81,6 @@ class TmuxTerminal(TmuxServer):
     # The pane's state, until ``start`` sets it for the command it runs.
     _pane: str | None = None
     _session: str | None = None
-    _ended_title = ""
     _sessions_started = 0
     _command = ""
 
@@ -125,7 +129,6 @@ class TmuxTerminal(TmuxServer):
         previous = self._session
         self._sessions_started += 1
         session = f"e2e{self._sessions_started}"
-        ended_title = f"{BANNER} ended {session}"
         options = [part for name, value in variables.items() for part in ("-e", f"{name}={value}")]
         launched = self.tmux(
             "new-session",
@@ -149,16 +152,19 @@ class TmuxTerminal(TmuxServer):
             str(LAUNCHER),
             term,
             BANNER,
-            ended_title,
-            str(self.folder / f"{session}.release"),
+            _ended_title(session),
+            str(self._release(session)),
             *argv,
         )
         self._pane = launched.stdout.strip()
         self._session = session
-        self._ended_title = ended_title
         self._command = command if isinstance(command, str) else shlex.join(argv)
         if previous is not None:  # after the new one exists, so the server stays up
             self.tmux("kill-session", "-t", f"={previous}", check=False)
+
+    def _release(self, session: str) -> Path:
+        """The file whose existence lets ``session``'s launcher end (see ``exit_status``)."""
+        return self.folder / f"{session}.release"
 
     # -- typing -------------------------------------------------------------------------------
 
@@ -288,9 +294,8 @@ class TmuxTerminal(TmuxServer):
         """
         fields = "#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}|#{pane_title}"
         dead, status, killed_by, title = self._format(fields).split("|", 3)
-        if dead != "1" and title == self._ended_title:
-            release = self.folder / f"{self._session}.release"
-            release.touch()
+        if dead != "1" and self._session is not None and title == _ended_title(self._session):
+            self._release(self._session).touch()
             dead, status, killed_by, title = self._format(fields).split("|", 3)
         if dead == "1" and not status and not killed_by:
             os.kill(int(self._format("#{pid}")), signal.SIGCHLD)
