@@ -14,15 +14,15 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
-from yaml.constructor import ConstructorError
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # either loader
-    """The safe loader, whose typed scalars fail as YAML errors with their place.
+    """The safe loader, whose scalars that look typed and are not stay text.
 
     A scalar may look like a date or a number and not be one (``2021-02-30``, ``0x_``):
-    PyYAML's constructors then raise a plain ``ValueError``, which names neither the
-    file's line nor the YAML at all.
+    PyYAML's constructors then raise a plain ``ValueError``, and one such value lost the
+    whole document. As text, it fails only a field that wants a date or a number, which
+    the model reports on its line and leaves out; the rest of the document loads.
 
     A key given twice in one mapping is kept in ``repeated`` with its line (from 0), for
     a warning: PyYAML takes the last value and says nothing, and a person who wrote
@@ -47,23 +47,21 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
         return mapping
 
 
-def _marked(construct: Callable[[Any, yaml.ScalarNode], Any], kind: str) -> Callable[..., Any]:
-    """``construct``, raising a ``ConstructorError`` at the node for a value out of range."""
+def _or_text(construct: Callable[[Any, yaml.ScalarNode], Any]) -> Callable[..., Any]:
+    """``construct``, giving the scalar's text for a value out of range."""
 
     def constructed(loader: Any, node: yaml.ScalarNode) -> Any:
         try:
             return construct(loader, node)
-        except (ValueError, OverflowError) as error:
-            raise ConstructorError(
-                None, None, f"{node.value!r} is not a valid {kind} ({error})", node.start_mark
-            ) from None
+        except (ValueError, OverflowError):
+            return node.value
 
     return constructed
 
 
-for _tag, _kind in (("timestamp", "date"), ("int", "integer"), ("float", "number")):
+for _tag in ("timestamp", "int", "float"):
     _tag = f"tag:yaml.org,2002:{_tag}"
-    _Loader.add_constructor(_tag, _marked(_Loader.yaml_constructors[_tag], _kind))
+    _Loader.add_constructor(_tag, _or_text(_Loader.yaml_constructors[_tag]))
 
 MAX_FRONT_MATTER_CHARS = 1_000_000
 MAX_YAML_NODES = 50_000

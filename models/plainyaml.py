@@ -86,10 +86,13 @@ def _scalar(text: str) -> Any:
             if _ISO_TIMESTAMP.match(text):
                 try:
                     return datetime.fromisoformat(text)
-                except ValueError:  # out of range: PyYAML's own error below
+                except ValueError:  # not one it reads: PyYAML's reading below
                     pass
             node = yaml.ScalarNode("tag:yaml.org,2002:timestamp", text)
-            return _constructor.construct_yaml_timestamp(node)
+            try:
+                return _constructor.construct_yaml_timestamp(node)
+            except ValueError:  # out of range: text, as ``frontmatter`` keeps it
+                return text
     if first in _SPECIAL_START or ": " in text or " #" in text or text.endswith(":"):
         raise _Unsupported
     if text == "=" or text.startswith("<<"):
