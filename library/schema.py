@@ -1,14 +1,15 @@
 """The tables of a corpus index, and rebuilding them when the layout changes.
 
 The index is a cache of the corpus files: a database from another schema
-version is dropped and built again, never migrated.
+version is dropped and built again, never migrated. The version also changes when
+parsing stores something else for the same file (a document it could not read before).
 """
 
 from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 16
+SCHEMA_VERSION = 17
 SORTS = {
     "date": "a.published IS NULL, a.published DESC, a.title COLLATE NOCASE",
     "quality": "a.quality IS NULL, a.quality DESC, a.published DESC",
