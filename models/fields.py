@@ -27,7 +27,14 @@ def _aware(value: Any) -> Any:
 
 
 def _aware_after(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
+    """Aware, and a moment there is a day for: ``9999-12-31T23:59:59-14:00`` is in year
+    10000 in UTC, where no date can show it (one such article stopped every list)."""
+    value = value if value.tzinfo else value.replace(tzinfo=UTC)
+    try:
+        value.astimezone(UTC)
+    except OverflowError:
+        raise ValueError("the moment is outside the years 1 to 9999 in UTC") from None
+    return value
 
 
 Text = Annotated[str, BeforeValidator(_text), AfterValidator(repair_text)]

@@ -78,6 +78,10 @@ FILES: dict[str, tuple[bytes, list[tuple[int, str, str]]]] = {
         b"---\ntitle: Bad date\npublishedDateTime: 2021-02-30\n---\n",
         [(3, "error", "'publishedDateTime': Input should be a valid datetime or date, day")],
     ),
+    "edge-date.md": (  # a date, but in year 10000 in UTC: no list could show it
+        b"---\ntitle: Edge date\npublishedDateTime: 9999-12-31T23:59:59-14:00\n---\n",
+        [(3, "error", "'publishedDateTime': Value error, the moment is outside the years")],
+    ),
     "bad-number.md": (
         b"---\ntitle: Bad number\nquality: 0x_\nwhen: 2021-01-01T25:00:00\n---\n",
         [(3, "error", "'quality': Input should be a valid integer")],
@@ -99,6 +103,7 @@ GOOD_TITLES = {
     "Good one",
     "Bad date",
     "Bad number",
+    "Edge date",
     "[bold red]x[/] [@click=app.quit]y[/] [/",
     "Escaped title",
     "Typed",

@@ -89,6 +89,36 @@ def test_an_offset_is_kept_as_the_same_instant() -> None:
 
 
 @MODES
+@pytest.mark.parametrize(
+    ("value", "kept"),
+    [
+        ("9999-12-31T23:59:59-14:00", None),  # year 10000 in UTC
+        ("0001-01-01T00:00:00+14:00", None),  # year 0 in UTC
+        ("9999-12-31T23:59:59Z", datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC)),
+        ("0001-01-01", datetime(1, 1, 1, tzinfo=UTC)),
+    ],
+)
+def test_a_moment_past_the_calendar_in_utc_is_an_error_and_the_article_stays(
+    value: str, kept: datetime | None, summary: bool
+) -> None:
+    """Such a moment has no date in UTC: stored, it stopped every list of the corpus."""
+    parsed = parse(f"title: Edge\npublishedDateTime: {value}\n", summary=summary)
+    assert parsed.article is not None and parsed.article.title == "Edge"
+    assert parsed.article.published_at == kept
+    assert [(p.line, p.message) for p in parsed.problems] == (
+        []
+        if kept
+        else [
+            (
+                3,
+                "field 'publishedDateTime': Value error, "
+                "the moment is outside the years 1 to 9999 in UTC",
+            )
+        ]
+    )
+
+
+@MODES
 def test_html_entities_are_decoded(summary: bool) -> None:
     article = article_of(
         'title: "Cats&nbsp;&amp;&nbsp;dogs &#8217;22 &lt;3"\n'
