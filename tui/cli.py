@@ -194,6 +194,14 @@ def run_reader(args: argparse.Namespace) -> int:
         from tui.serve import serve
 
         return serve(args.paths, host=args.host, port=args.port)
+    terminal = _is_terminal(sys.__stdin__) and _is_terminal(sys.__stderr__)
+    if not (terminal or _on_another_driver()):
+        # Textual's terminal driver reads keys from stdin and draws on stderr: at the end
+        # of a pipe it never ends, and spins on the end of its input.
+        raise UsageError(
+            "the reader needs a terminal to read keys from and draw on "
+            "(over ssh: ssh -t); lede list prints the articles"
+        )
     from tui.allocator import share_arenas
     from tui.collector import pause_collection
 
@@ -206,6 +214,16 @@ def run_reader(args: argparse.Namespace) -> int:
     with Lifeline(app):  # a hangup or SIGTERM at any moment ends it, and all it started
         app.run()
     return app.return_code or 0
+
+
+def _is_terminal(stream: TextIO | None) -> bool:
+    return stream is not None and stream.isatty()
+
+
+def _on_another_driver() -> bool:
+    """Whether Textual was told to draw elsewhere than a terminal (``--serve`` runs each
+    browser's reader so, through pipes)."""
+    return "TEXTUAL_DRIVER" in os.environ
 
 
 RUNNERS = {

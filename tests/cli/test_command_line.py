@@ -92,6 +92,19 @@ def test_a_word_that_is_no_path_is_taken_for_a_mistyped_command(
     assert done.stderr == f"lede: no such file or folder: {word}{hint}\n"
 
 
+def test_the_reader_away_from_a_terminal_says_so_and_ends(
+    run_lede: LedeRunner, query_corpus: Path
+) -> None:
+    """At the end of a pipe (cron, ssh without -t, this test's captured stderr) the reader
+    never ended and spun a core on the end of its input."""
+    done = run_lede(query_corpus, timeout=30)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        "lede: the reader needs a terminal to read keys from and draw on "
+        "(over ssh: ssh -t); lede list prints the articles\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("command", "stdout"),
     [
