@@ -63,11 +63,13 @@ def key_line(front_matter: str, key: str, first_line: int = 2) -> int | None:
 
 
 def _validate(data: dict[str, Any], parsed: ParsedDocument, front_matter: str) -> Article:
-    """Validate, dropping (and reporting) each top-level field that does not fit."""
+    """Validate, dropping (and reporting) each top-level field that does not fit; of a
+    list, only the entries that do not."""
     try:
         return Article.model_validate(data)
     except ValidationError as error:
         bad: set[Any] = set()
+        entries: set[str] = set()  # lists with an entry that does not fit
         for item in error.errors():
             loc = item["loc"]
             key = loc[0] if loc else None
@@ -75,12 +77,33 @@ def _validate(data: dict[str, Any], parsed: ParsedDocument, front_matter: str) -
             parsed.report(
                 "error", f"field '{where}': {item['msg']}", key_line(front_matter, str(key))
             )
-            bad.add(key)
+            in_list = len(loc) > 1 and isinstance(loc[1], int)
+            if in_list and isinstance(key, str) and isinstance(data.get(key), list):
+                entries.add(key)
+            else:
+                bad.add(key)
         kept = {key: value for key, value in data.items() if key not in bad}
+        for key in entries - bad:
+            kept[key] = _fitting_entries(data, key)
         try:
             return Article.model_validate(kept)
         except ValidationError:
             return Article.model_validate({"path": data["path"], "body": data.get("body", "")})
+
+
+def _fitting_entries(data: dict[str, Any], key: str) -> list[Any]:
+    """The entries of the list at ``key`` that fit on their own: one topic or related
+    article of the wrong shape lost all the others. Tried one by one, as the model's own
+    reading of a list (blank entries dropped, numbers made names) moves the places its
+    errors name."""
+    fitting = []
+    for entry in data[key]:
+        try:
+            Article.model_validate({"path": data["path"], key: [entry]})
+        except ValidationError:
+            continue
+        fitting.append(entry)
+    return fitting
 
 
 def parse_taxonomy(text: str, path: str) -> ParsedDocument:

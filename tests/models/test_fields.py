@@ -206,6 +206,33 @@ def test_a_wrong_type_inside_related_is_reported_on_the_related_line() -> None:
     assert parsed.article is not None and parsed.article.quality == 3
 
 
+def test_an_entry_of_the_wrong_shape_leaves_the_others_of_its_list() -> None:
+    """One topic, related article or image that does not fit is reported, and the
+    entries beside it stay (the whole list was left out for it)."""
+    parsed = parse(
+        "title: x\n"
+        "topics: [1, null, true, AI]\n"  # line 3
+        "related:\n"  # line 4
+        "  - https://a.test/just-a-link\n"
+        "  - title: Kept\n"
+        "images:\n"  # line 7
+        "  - url: https://a.test/wide.jpg\n"
+        "    width: wide\n"
+        "  - url: https://a.test/kept.jpg\n",
+        summary=False,
+    )
+    assert [(p.line, p.message.split(":")[0]) for p in parsed.problems] == [
+        (3, "field 'topics.1'"),
+        (4, "field 'related.0'"),
+        (7, "field 'images.0.width'"),
+    ]
+    article = parsed.article
+    assert article is not None
+    assert article.topics == ["1", "AI"]
+    assert [related.title for related in article.related] == ["Kept"]
+    assert [image.url for image in article.images] == ["https://a.test/kept.jpg"]
+
+
 @MODES
 def test_numbers_in_text_fields_are_text(summary: bool) -> None:
     article = article_of("title: 2020\nexcerpt: 3.5\n", summary=summary)
