@@ -280,6 +280,13 @@ class ReaderSession:
         sources = tuple(story_sources(self.index.db, row.id))
         return OpenedArticle(row, article, frozenset(self.urls_in_corpus(urls)), sources=sources)
 
+    def stored_id(self, row: ArticleRow) -> int:
+        """The id ``row``'s article is stored under now: a file that changed is stored
+        again, under a new id."""
+        sql = "SELECT id FROM articles WHERE path = ?"
+        found = self.index.db.execute(sql, (row.path,)).fetchone()
+        return row.id if found is None else int(found[0])
+
     def urls_in_corpus(self, urls: list[str]) -> set[str]:
         """Those of ``urls`` whose article is in the corpus (one query for them all)."""
         return self.index.urls_in_corpus(urls) if urls else set()

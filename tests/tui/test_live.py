@@ -82,6 +82,26 @@ async def test_the_cursor_stays_on_the_article_being_read(reader_corpus: Path) -
         assert articles.cursor - int(articles.scroll_offset.y) == line  # on the same line
 
 
+async def test_the_cursor_stays_on_the_article_whose_own_file_changed(
+    reader_corpus: Path,
+) -> None:
+    """A changed file's article is stored again under a new id: the cursor went to the
+    first row, away from what was being read."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await pilot.press("j", "j")
+        articles = app.screen.query_one(ArticleList)
+        reading = articles.current
+        assert reading is not None and articles.cursor == 2
+        with open(reading.path, "a", encoding="utf-8") as file:
+            file.write("\nOne more line of its body.\n")
+        await until(pilot, lambda: "1 article changed" in notifications(app), "the note")
+        now = articles.current
+        assert now is not None and (now.path, articles.cursor) == (reading.path, 2)
+        assert now.id != reading.id
+
+
 async def test_a_removed_file_goes_and_a_changed_one_is_shown_changed(
     reader_corpus: Path,
 ) -> None:

@@ -213,10 +213,10 @@ class MainScreen(ReaderCommands):
         self.query_one("#filter", Input).remove_class("-invalid")
         read, starred = self.session.flags()
         articles.set_flags(read, starred)
-        current = articles.current
+        current = articles.current if follow and (self._indexed or articles.placed) else None
         articles.show(
             results,
-            keep=current.id if current and follow and (self._indexed or articles.placed) else None,
+            keep=self.session.stored_id(current) if current else None,
             empty_text=self._empty_text() if not results else "",
         )
         self.query_one("#timeline", Timeline).follow(results.ids)
