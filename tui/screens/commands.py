@@ -71,7 +71,7 @@ class ReaderCommands(Screen[None]):
         else:
             event.done(event.result)
 
-    def refresh_list(self, follow: bool = True) -> None:
+    def refresh_list(self, follow: bool = True, moved: bool = False) -> None:
         """Run the scope and filter again and show the result (the screen's own)."""
         raise NotImplementedError
 

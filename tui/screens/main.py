@@ -159,7 +159,7 @@ class MainScreen(ReaderCommands):
         """Re-read tree counts and the list from the index (after indexing or a change)."""
         self.query_one("#timeline", Timeline).forget()
         self.refresh_tree()
-        self.refresh_list()
+        self.refresh_list(moved=True)
 
     def follow_changes(self) -> None:
         """Show what changed in the corpus: the article under the cursor stays on the
@@ -173,7 +173,7 @@ class MainScreen(ReaderCommands):
         line = articles.cursor - int(articles.scroll_offset.y)
         self.reload()
         after = articles.current
-        if before is not None and after is not None and after.id == before.id:
+        if before is not None and after is not None and after.path == before.path:
             articles.scroll_to(y=max(0, articles.cursor - line), animate=False, immediate=True)
 
     def refresh_tree(self) -> None:
@@ -200,9 +200,9 @@ class MainScreen(ReaderCommands):
                 f"{what} failed: {event.worker.error}", severity="error", markup=False, timeout=8
             )
 
-    def refresh_list(self, follow: bool = True) -> None:
-        """Run the current scope + filter against the index and show the result; the cursor
-        stays on its article if it ``follow``s, once a person placed it or the list is whole."""
+    def refresh_list(self, follow: bool = True, moved: bool = False) -> None:
+        """Run the scope and filter, show the result; the cursor stays on its article if it
+        ``follow``s, once placed or the list is whole (``moved``: to a changed file's new id)."""
         articles = self.query_one("#articles", ArticleList)
         try:
             results = self.session.results(self.scope, self.filter_text, self.sort)
@@ -216,7 +216,7 @@ class MainScreen(ReaderCommands):
         current = articles.current if follow and (self._indexed or articles.placed) else None
         articles.show(
             results,
-            keep=self.session.stored_id(current) if current else None,
+            keep=(self.session.stored_id(current) if moved else current.id) if current else None,
             empty_text=self._empty_text() if not results else "",
         )
         self.query_one("#timeline", Timeline).follow(results.ids)
