@@ -78,6 +78,30 @@ async def test_an_unlabelled_page_is_guessed(
     assert sentence in result.markdown
 
 
+WESTERN = [
+    "Une approche naïve, dit-elle.",
+    "C'est une approche naïve, dit-elle: le café était fermé à Noël.",
+    "Die Straße in München ist schön, aber Größe zählt nicht für Müller.",
+]
+
+
+@pytest.mark.parametrize("sentence", WESTERN)
+@pytest.mark.parametrize("label", [None, "utf-8"])
+def test_western_text_not_in_its_label_reads_as_windows_1252(
+    sentence: str, label: str | None
+) -> None:
+    # Equally clean in cp1250, cp1257 and DOS pages no site uses (naïve is naďve or
+    # naļve there): browsers read such a page as windows-1252.
+    body = f"<html><body><p>{sentence}</p></body></html>".encode("cp1252")
+    assert sentence in decode_page(body, label)
+
+
+def test_a_baltic_page_is_still_guessed_as_baltic() -> None:
+    sentence = "Lietuvos Respublikos Seimas priėmė įstatymą dėl švietimo ir mokslo."
+    body = f"<html><body><p>{sentence}</p></body></html>".encode("cp1257")
+    assert sentence in decode_page(body, None)
+
+
 def test_latin1_labels_read_as_windows_1252() -> None:
     # What browsers do: 0x93 and 0x94 are curly quotes, not C1 control codes.
     assert decode_page("“café”".encode("cp1252"), "ISO-8859-1") == "“café”"
