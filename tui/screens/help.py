@@ -21,20 +21,39 @@ def key_names(binding: Binding) -> list[str]:
     return names
 
 
+def keys_label(names: list[str]) -> str:
+    """The keys of one line of help: ``tab, l``, or ``1–9`` for a run of digits."""
+    digits = [int(name) for name in names if len(name) == 1 and name.isdigit()]
+    if (
+        len(names) > 2
+        and len(digits) == len(names)
+        and digits == list(range(digits[0], digits[0] + len(names)))
+    ):
+        return f"{names[0]}–{names[-1]}"
+    return ", ".join(names)
+
+
 def describe_bindings(sections: list[tuple[str, list[Binding]]]) -> Content:
     """A two-column listing of keys and what they do, one section per pane.
 
-    Bindings with the same description (``tab`` and ``l``) share one line.
+    Bindings with the same description (``tab`` and ``l``) share one line; the key
+    column is as wide as its widest entry, so no keys run into their description.
     """
-    parts: list[Content | str | tuple[str, str]] = []
+    listing: list[tuple[str, dict[str, list[str]]]] = []
     for title, bindings in sections:
         keys: dict[str, list[str]] = {}
         for binding in bindings:
             if binding.description:
                 keys.setdefault(binding.description, []).extend(key_names(binding))
+        listing.append(
+            (title, {description: keys_label(names) for description, names in keys.items()})
+        )
+    width = max(len(label) for _, labels in listing for label in labels.values()) + 2
+    parts: list[Content | str | tuple[str, str]] = []
+    for title, labels in listing:
         parts += [(title, "bold $accent"), "\n"]
-        for description, names in keys.items():
-            parts += [(f"  {', '.join(names):<22}", "bold"), description, "\n"]
+        for description, label in labels.items():
+            parts += [(f"  {label:<{width}}", "bold"), description, "\n"]
         parts.append("\n")
     return Content.assemble(*parts)
 
