@@ -87,6 +87,14 @@ class RelatedArticle(LedeModel):
 
     _as_list = field_validator("images", mode="before")(_list)
 
+    @model_validator(mode="after")
+    def _names_an_article(self) -> RelatedArticle:
+        """An entry with neither title nor link (``related: {a: b}``) points nowhere:
+        it is reported, not shown as a blank line."""
+        if not (self.title or self.url):
+            raise ValueError("a related article needs a title or a link")
+        return self
+
     @property
     def url(self) -> str:
         """The best link to the story."""

@@ -79,7 +79,7 @@ def test_an_offset_is_kept_as_the_same_instant() -> None:
     assert article.published_at is not None
     assert article.published_at.utcoffset() == timedelta(hours=8)
     assert article.published_at.astimezone(UTC).hour == 8
-    related = RelatedArticle.model_validate({"publishedDateTime": "2021-03-02"})
+    related = RelatedArticle.model_validate({"title": "y", "publishedDateTime": "2021-03-02"})
     assert related.published_at == datetime(2021, 3, 2, tzinfo=UTC)
     assert related.published_at.tzinfo is not None
     east = timezone(timedelta(hours=8))
@@ -231,6 +231,18 @@ def test_an_entry_of_the_wrong_shape_leaves_the_others_of_its_list() -> None:
     assert article.topics == ["1", "AI"]
     assert [related.title for related in article.related] == ["Kept"]
     assert [image.url for image in article.images] == ["https://a.test/kept.jpg"]
+
+
+@pytest.mark.parametrize(
+    "related", ["{a: b}", "[{}]", "[{excerpt: only words}]", "[{images: [{url: x.jpg}]}]"]
+)
+def test_a_related_article_with_no_title_or_link_is_reported_not_kept(related: str) -> None:
+    """Such an entry points nowhere; it was kept as a blank line of the related list."""
+    parsed = parse(f"title: x\nrelated: {related}\n", summary=False)
+    assert [(p.line, p.message) for p in parsed.problems] == [
+        (3, "field 'related.0': Value error, a related article needs a title or a link")
+    ]
+    assert parsed.article is not None and parsed.article.related == []
 
 
 @MODES
