@@ -39,7 +39,7 @@ def describe_bindings(sections: list[tuple[str, list[Binding]]]) -> Content:
     Bindings with the same description (``tab`` and ``l``) share one line; the key
     column is as wide as its widest entry, so no keys run into their description.
     """
-    listing: list[tuple[str, dict[str, list[str]]]] = []
+    listing: list[tuple[str, dict[str, str]]] = []
     for title, bindings in sections:
         keys: dict[str, list[str]] = {}
         for binding in bindings:
