@@ -42,6 +42,8 @@ class Histogram:
     step: int
     first: int  # the first bucket: days or weeks since the epoch, or months since 1970-01
     offset: int
+    earliest: int  # the local times of the list's first and last dated article
+    latest: int
 
     def bucket_of(self, timestamp: int | None) -> int | None:
         """The bucket a Unix time falls into, if it falls into one."""
@@ -50,13 +52,16 @@ class Histogram:
         bucket = (_unit_number(timestamp + self.offset, self.unit) - self.first) // self.step
         return bucket if 0 <= bucket < len(self.counts) else None
 
-    def label(self, bucket: int) -> str:
-        """The first day (or month) of a bucket: ``2021-03-08`` or ``2021-03``."""
-        number = self.first + bucket * self.step
-        if self.unit == "month":
-            return f"{1970 + number // 12:04d}-{number % 12 + 1:02d}"
-        seconds = number * DAY if self.unit == "day" else number * WEEK + EPOCH_MONDAY
-        return _calendar(seconds).strftime("%Y-%m-%d")
+    @property
+    def ends(self) -> tuple[str, str]:
+        """The first and last date of the list, ``2021-03-08`` or, by months, ``2021-03``:
+        the start of the last bucket would end a list of March 29 to April 1 on March 29."""
+        return self._date(self.earliest), self._date(self.latest)
+
+    def _date(self, local_seconds: int) -> str:
+        moment = _calendar(local_seconds)  # strftime's %Y drops the zeros of year 1
+        month = f"{moment.year:04d}-{moment.month:02d}"
+        return month if self.unit == "month" else f"{month}-{moment.day:02d}"
 
     @property
     def span(self) -> str:
@@ -120,7 +125,7 @@ def histogram(dates: numpy.ndarray, ids: numpy.ndarray, width: int) -> Histogram
     found //= step
     found[~dated] = buckets
     counts = numpy.bincount(found, minlength=buckets + 1)[:buckets]
-    return Histogram([int(count) for count in counts], unit, step, first, offset)
+    return Histogram([int(count) for count in counts], unit, step, first, offset, earliest, latest)
 
 
 def _unit_numbers(local: numpy.ndarray, unit: str) -> numpy.ndarray:

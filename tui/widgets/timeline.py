@@ -147,9 +147,5 @@ class Timeline(Widget):
             (bar_of(count, largest), marker if bucket == marked else "")
             for bucket, count in enumerate(histogram.counts)
         ]
-        last = len(histogram.counts) - 1
-        return Content.assemble(
-            (histogram.label(0) + " ", label),
-            *bars,
-            (" " + histogram.label(last), label),
-        )
+        first, last = histogram.ends
+        return Content.assemble((first + " ", label), *bars, (" " + last, label))
