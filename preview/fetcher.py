@@ -81,16 +81,25 @@ def check_url(url: str) -> httpx.URL:
     """Parse ``url``, refusing anything but an http(s) address with a host."""
     try:
         parsed = httpx.URL(url)
-    except httpx.InvalidURL as error:
-        raise PreviewError(f"invalid URL: {error}") from None
+        host = parsed.host  # a malformed punycode name (xn--) fails only when decoded
+    except (httpx.InvalidURL, ValueError) as error:
+        raise PreviewError(f"invalid URL: {_url_fault(url, error)}") from None
     if parsed.scheme not in _SCHEMES:
         what = f"{parsed.scheme}: links" if parsed.scheme else "links without a scheme"
         raise PreviewError(f"only http and https links can be previewed, not {what}")
-    if not parsed.host:
+    if not host:
         raise PreviewError(f"invalid URL (no host): {without_credentials(url)}")
     if parsed.port is not None and not 0 < parsed.port < 65536:
         raise PreviewError(f"invalid URL (port {parsed.port} is not 1-65535)")
     return parsed
+
+
+def _url_fault(url: str, error: Exception) -> str:
+    """What is wrong with an address, as its reader would put it."""
+    authority = url.partition("://")[2].split("/", 1)[0]
+    if "[" in authority and "]" not in authority:  # httpx reads the address as a port
+        return "the IPv6 address has no closing ]"
+    return f"{without_credentials(url)} ({error})"
 
 
 def without_credentials(url: str) -> str:
@@ -233,9 +242,21 @@ def _reason(error: BaseException) -> str:
     """
     cause = error.__cause__ or error.__context__
     while cause is not None:
+        if isinstance(cause, ssl.SSLError):
+            return _secure_fault(cause)
         if isinstance(cause, socket.gaierror) and cause.strerror:
             return cause.strerror
         if isinstance(cause, OSError) and not isinstance(cause, ssl.SSLError) and cause.errno:
             return os.strerror(cause.errno)
         cause = cause.__cause__ or cause.__context__
     return _ERRNO.sub("", str(error)) or type(error).__name__
+
+
+def _secure_fault(error: ssl.SSLError) -> str:
+    """A failed TLS handshake in words, not OpenSSL's codes (``WRONG_VERSION_NUMBER``)."""
+    if isinstance(error, ssl.SSLCertVerificationError):
+        return f"its certificate is not trusted ({error.verify_message})"
+    if error.reason == "WRONG_VERSION_NUMBER":
+        return "it does not answer https at this address (an http:// link?)"
+    reason = (error.reason or type(error).__name__).replace("_", " ").lower()
+    return f"the secure connection failed ({reason})"

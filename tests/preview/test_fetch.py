@@ -5,11 +5,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import re
 import socket
+import ssl
 import time
 import tracemalloc
 import zlib
 from http.server import BaseHTTPRequestHandler
+from pathlib import Path
 
 import httpx
 import pytest
@@ -248,6 +251,43 @@ async def test_a_refused_connection_is_reported_plainly() -> None:
     message = await failure(f"http://127.0.0.1:{port}/")
 
     assert message == "could not connect to 127.0.0.1: Connection refused"
+
+
+async def test_https_to_a_plain_http_server_is_reported_plainly(server: TestServer) -> None:
+    message = await failure(server.url("/story").replace("http://", "https://"))
+
+    assert message == (
+        "could not connect to 127.0.0.1: "
+        "it does not answer https at this address (an http:// link?)"
+    )
+
+
+async def test_an_untrusted_certificate_is_reported_plainly(server: TestServer) -> None:
+    """OpenSSL's own words were shown: [SSL: CERTIFICATE_VERIFY_FAILED] ... (_ssl.c:1006)."""
+    secure = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    secure.load_cert_chain(Path(__file__).parent.parent / "fixtures" / "selfsigned.pem")
+    server.socket = secure.wrap_socket(server.socket, server_side=True)
+    message = await failure(server.url("/").replace("http://", "https://"))
+
+    # OpenSSL before 3 spells it "self signed".
+    assert re.fullmatch(
+        r"could not connect to 127\.0\.0\.1: its certificate is not trusted "
+        r"\(self.signed certificate\)",
+        message,
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "fault"),
+    [
+        ("http://[::1/story", "the IPv6 address has no closing ]"),  # was "Invalid port"
+        ("http://xn--/story", "http://xn--/story (Malformed A-label"),  # was a traceback
+    ],
+)
+async def test_a_malformed_address_says_what_is_wrong(url: str, fault: str) -> None:
+    with pytest.raises(PreviewError) as raised:
+        await fetch_preview(url, limits=QUICK)
+    assert str(raised.value).startswith(f"invalid URL: {fault}")
 
 
 async def test_an_unknown_host_is_reported_plainly() -> None:
