@@ -135,6 +135,7 @@ def _refresh(
                     ],
                 )
                 db.executescript(BUILD_INDEXES)  # after a bulk load, or an interrupted run
+                keep_first_seen(db)
                 if noted is not None:
                     tree_kept = keep_up(db, noted)[1]
                 elif parsed or gone or _listing_lost(db):
@@ -170,10 +171,49 @@ def _forget_differences(
     with db:
         if found.changed or found.gone:  # the stored listing goes with the first change
             db.execute("DELETE FROM listing")
+        note_departures(db, found.gone)
         for path in found.gone + found.stored:
             forget(db, path)
         drop_files(db, found.gone)
     return found, noted
+
+
+def note_departures(db: sqlite3.Connection, gone: list[str]) -> None:
+    """Remember, by identity, when each article of a gone file was first seen: a file
+    moved or renamed within one refresh is the same article (its read state follows its
+    identity too), not news since the last visit. ``keep_first_seen`` applies it."""
+    if not gone:
+        return
+    db.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS departed "
+        "(identity TEXT PRIMARY KEY, first_seen REAL NOT NULL) WITHOUT ROWID"
+    )
+    db.executemany(  # an identity that is the path itself cannot arrive again elsewhere
+        "INSERT INTO departed SELECT identity, first_seen FROM articles "
+        "WHERE path = ? AND identity != path "
+        "ON CONFLICT (identity) DO UPDATE SET first_seen = min(first_seen, excluded.first_seen)",
+        [(path,) for path in gone],
+    )
+
+
+def keep_first_seen(db: sqlite3.Connection) -> None:
+    """Articles stored under a departed article's identity keep when it was first seen,
+    and so do their files, for when they change later."""
+    if db.execute("SELECT 1 FROM temp.sqlite_master WHERE name = 'departed'").fetchone() is None:
+        return
+    db.execute(
+        "UPDATE articles SET first_seen = "
+        "(SELECT d.first_seen FROM departed d WHERE d.identity = articles.identity) "
+        "WHERE identity IN (SELECT identity FROM departed) AND first_seen > "
+        "(SELECT d.first_seen FROM departed d WHERE d.identity = articles.identity)"
+    )
+    db.execute(
+        "UPDATE files SET first_seen = "
+        "(SELECT min(a.first_seen) FROM articles a WHERE a.path = files.path) "
+        "WHERE path IN (SELECT path FROM articles WHERE identity IN "
+        "(SELECT identity FROM departed))"
+    )
+    db.execute("DROP TABLE departed")
 
 
 def drop_files(db: sqlite3.Connection, gone: list[str]) -> None:

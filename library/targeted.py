@@ -23,7 +23,15 @@ from pathlib import Path
 
 from library.changed_paths import look_at
 from library.db import connect, select_in
-from library.indexer import ArticleChanges, RefreshReport, drop_files, forget, store
+from library.indexer import (
+    ArticleChanges,
+    RefreshReport,
+    drop_files,
+    forget,
+    keep_first_seen,
+    note_departures,
+    store,
+)
 from library.listing import newest_ids
 from library.parallel import map_batches
 from library.story_index import place_new
@@ -54,6 +62,7 @@ def refresh_paths(roots: list[str], db_path: Path, paths: Iterable[str]) -> Refr
             # listing included, until all of this is in.
             with db:
                 noted = note(db, touched, found.gone + found.stored)
+                note_departures(db, found.gone)
                 for path in found.gone + found.stored:
                     forget(db, path)
                 drop_files(db, found.gone)
@@ -61,6 +70,7 @@ def refresh_paths(roots: list[str], db_path: Path, paths: Iterable[str]) -> Refr
                 for batch in parsing:
                     store(db, batch, time.time())
                     parsed += len(batch)
+                keep_first_seen(db)
                 listed, tree_kept = keep_up(db, noted)
             if parsed:  # the new news joins or starts its story, as in a full refresh
                 with db:

@@ -7,11 +7,14 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
+
 from library.closure import read_topic_tree, rebuild_closure
 from library.corpus import open_index, open_state
 from library.indexer import ArticleChanges
 from library.state import StateStore
 from library.synthetic import generate
+from tests.conftest import write_document
 from tests.git_corpus import article
 
 
@@ -62,6 +65,33 @@ def test_first_seen_is_kept_while_a_file_changes_and_forgotten_when_it_goes(
     article(root, "old.md", "Old, back again")
     index.refresh_paths([str(old)])
     assert seen(index, "old.md") > 1_000_000  # it entered the corpus again
+
+
+@pytest.mark.parametrize("targeted", [True, False], ids=["told the paths", "full refresh"])
+def test_a_moved_file_keeps_when_its_article_was_first_seen(tmp_path: Path, targeted: bool) -> None:
+    """Renamed or moved into another folder, it is no news since the last visit; an
+    article whose identity is its path cannot be told from a new one."""
+    root = tmp_path / "corpus"
+    for name in ("moved.md", "renamed.md"):
+        os.utime(article(root, name, name), (1_000_000, 1_000_000))
+    no_link = write_document(root, "no-link.md", 'title: "No link"')
+    os.utime(no_link, (1_000_000, 1_000_000))
+    index = open_index([str(root)], open_state())
+    index.refresh()
+    (root / "later").mkdir()
+    moves = {"moved.md": "later/moved.md", "renamed.md": "new-name.md", "no-link.md": "x.md"}
+    for old, new in moves.items():
+        (root / old).rename(root / new)
+    if targeted:
+        index.refresh_paths([str(root / path) for path in [*moves, *moves.values()]])
+    else:
+        index.refresh()
+    assert seen(index, "later/moved.md") == seen(index, "new-name.md") == 1_000_000
+    assert seen(index, "x.md") > 1_000_000
+    assert len(index.first_seen_since(2_000_000)) == 1
+    article(root, "new-name.md", "Renamed, then edited")
+    index.refresh()
+    assert seen(index, "new-name.md") == 1_000_000  # its file keeps the time too
 
 
 def test_a_visit_is_new_since_the_previous_one_ended(tmp_path: Path) -> None:
