@@ -5,7 +5,8 @@ Each is looked at once: a document or taxonomy file is compared with what the
 index holds by (size, mtime); a folder is walked (one moved in brings its
 files, which may have no events of their own); a path that is gone takes with
 it what the index holds at or under it. Paths outside the roots, hidden ones,
-and links leading out of the corpus are left alone, as a full scan leaves them.
+what a site leaves out, and links leading out of the corpus are left alone, as a
+full scan leaves them.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Iterable
 from library.db import select_in
 from library.differences import Differences, usable_files
 from library.scan import CANDIDATE_SUFFIXES, FoundFile, scan
+from library.site_exclusions import SiteExclusions, site_exclusions
 
 
 def _root_of(path: str, roots: list[str]) -> str | None:
@@ -53,12 +55,17 @@ def look_at(db: sqlite3.Connection, roots: list[str], paths: Iterable[str]) -> D
     roots = [os.path.abspath(root) for root in roots]
     candidates: dict[str, FoundFile] = {}
     gone: set[str] = set()
+    sites: dict[str, SiteExclusions | None] = {}
     for path in sorted({os.path.abspath(path) for path in paths}):
         root = _root_of(path, roots)
         if root is None or _leads_outside(path, roots):
             continue
+        if root not in sites:
+            sites[root] = site_exclusions(root)
+        if (leave_out := sites[root]) and path != root and leave_out.covers(path):
+            continue
         if os.path.isdir(path):
-            for item in usable_files(scan([path]), []):
+            for item in usable_files(scan([path], site=root), []):
                 candidates[item.path] = item._replace(explicit=False, root=root)
             on_disk = set(candidates)
             gone.update(p for p in _stored_under(db, path) if p not in on_disk)

@@ -11,9 +11,12 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from models.problem import Severity
+
+if TYPE_CHECKING:
+    from library.site_exclusions import SiteExclusions
 
 MARKUP_SUFFIXES = (".md", ".markdown", ".mdown", ".html", ".htm")
 """Markdown and HTML: a file of these without front matter is worth a warning in a check."""
@@ -81,11 +84,18 @@ def _stat_file(path: str, explicit: bool) -> FoundFile | None:
     return FoundFile(path, info.st_size, info.st_mtime_ns, explicit, path)
 
 
-def scan(paths: Iterable[str], *, ordered: bool = True) -> Iterator[FoundFile | Skipped]:
+def scan(
+    paths: Iterable[str], *, ordered: bool = True, site: str | None = None
+) -> Iterator[FoundFile | Skipped]:
     """Yield every candidate file under ``paths``, and what was skipped: a path that
     does not exist, a link that leads outside them. ``ordered``: each folder's entries
-    by name; otherwise as the file system lists them, never all held at once."""
+    by name; otherwise as the file system lists them, never all held at once. What a
+    Jekyll site leaves out is left out: of each folder given, or of ``site`` when the
+    paths are folders inside it."""
+    from library.site_exclusions import site_exclusions
+
     roots = list(dict.fromkeys(os.path.abspath(path) for path in paths))
+    within_site = site_exclusions(os.path.abspath(site)) if site else None
     inside = tuple({os.path.join(os.path.realpath(root), "") for root in roots})
     # A file named and also under a folder named is yielded once, as named: the index
     # holds one article per path.
@@ -103,7 +113,8 @@ def scan(paths: Iterable[str], *, ordered: bool = True) -> Iterator[FoundFile | 
         if not os.path.isdir(root):
             yield _not_a_document(root)
             continue
-        yield from _walk(root, inside, seen_dirs, ordered, named)
+        leave_out = within_site if site else site_exclusions(root)
+        yield from _walk(root, inside, seen_dirs, ordered, named, leave_out)
 
 
 def _not_a_document(path: str) -> Skipped:
@@ -141,6 +152,7 @@ def _walk(
     seen_dirs: set[tuple[int, int]],
     ordered: bool,
     named: frozenset[str],
+    leave_out: SiteExclusions | None,
 ) -> Iterator[FoundFile | Skipped]:
     stack = [root]
     while stack:
@@ -160,6 +172,7 @@ def _walk(
             continue
         subfolders: list[str] = []
         prefix = os.path.join(folder, "")
+        excluding = leave_out.within(folder) if leave_out else None
         with listing:
             # Sorted, every wanted name of a folder is held at once: the names only, as an
             # entry of the listing held three times what its name does. Unsorted, they stream.
@@ -175,7 +188,7 @@ def _walk(
                 except OSError:
                     continue  # gone since the listing
                 if type(name) is str and stat.S_ISREG(info.st_mode):  # most: a document
-                    if path not in named:
+                    if path not in named and not (excluding and excluding.excludes(path, False)):
                         yield FoundFile(path, info.st_size, info.st_mtime_ns, False, root)
                     continue
                 try:
@@ -184,6 +197,12 @@ def _walk(
                     if isinstance(name, _Folder):
                         continue  # no document's name: nothing was meant to be read
                     found = Skipped(path, _unfollowed(error), "warning")
+                if (
+                    excluding
+                    and isinstance(found, str | FoundFile)
+                    and excluding.excludes(path, isinstance(found, str))
+                ):
+                    continue
                 if isinstance(found, str):
                     subfolders.append(found)
                 elif found is not None:

@@ -15,11 +15,18 @@ CONFIG_FILES = ("_config.yml", "_config.yaml", "_config.toml")
 
 
 def _holds_documents(folder: str) -> bool:
-    """Whether a document sits anywhere under ``folder`` (stops at the first)."""
-    for _, subfolders, names in os.walk(folder):
-        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
-        if any(name.lower().endswith(MARKUP_SUFFIXES) for name in names):
-            return True
+    """Whether a document sits anywhere under ``folder``: stops at the first, with no
+    folder listed whole (a collection may hold a million files)."""
+    folders = [folder]
+    while folders:
+        with contextlib.suppress(OSError), os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.name.lower().endswith(MARKUP_SUFFIXES):
+                    return True
+                if entry.is_dir():
+                    folders.append(entry.path)
     return False
 
 
@@ -36,20 +43,12 @@ def is_jekyll_site(root: str) -> bool:
         return False
     if any(os.path.isfile(os.path.join(root, name)) for name in CONFIG_FILES):
         return True
-    try:
-        entries = list(os.scandir(root))
-    except OSError:
-        return False
-    for entry in entries:
-        name = entry.name
+    for name in _subfolders(root, names=True):  # not every entry of a folder of millions
         if len(name) < 2 or not name.startswith("_"):
             continue
-        try:
-            if not entry.is_dir():
-                continue
-        except OSError:
-            continue
-        if name == "_data" or (name not in NOT_COLLECTIONS and _holds_documents(entry.path)):
+        if name == "_data" or (
+            name not in NOT_COLLECTIONS and _holds_documents(os.path.join(root, name))
+        ):
             return True
     return False
 

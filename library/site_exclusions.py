@@ -1,0 +1,118 @@
+"""What a Jekyll site leaves out of itself, so the scan leaves it out too.
+
+Jekyll never reads its built copy (``_site``), its templates (``_layouts``,
+``_includes``), the packages beside it (``node_modules``, ``vendor/bundle``) or what its
+``_config.yml`` lists under ``exclude``; a site that was built or has a theme installed
+otherwise shows its templates as articles and warns of every page it built. The rules
+are Jekyll's: a pattern names a path from the site's folder and excludes what it matches
+as a glob (``*`` crosses folders) or as a prefix (``LICENSE`` takes ``LICENSE-MIT``);
+``include`` takes a path back, by its path or its name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tomllib
+from fnmatch import fnmatchcase
+from typing import Any
+
+from library.site import CONFIG_FILES, is_jekyll_site
+
+_ALWAYS = ("_layouts/", "_includes/", "_sass/", "_plugins/")
+# Jekyll's own exclusions, which its configuration adds to (since Jekyll 4).
+_DEFAULTS = (
+    "node_modules",
+    "gemfiles",
+    *(f"vendor/{name}/" for name in ("bundle", "cache", "gems", "ruby")),
+)
+_GLOB = frozenset("*?[")
+
+
+class SiteExclusions:
+    """The paths under ``root`` a site leaves out, asked of one folder at a time."""
+
+    def __init__(self, root: str, exclude: list[str], include: list[str]) -> None:
+        self.root = os.path.join(root, "")
+        self._exclude = _by_kind(exclude)
+        self._include = _by_kind(include)
+
+    def within(self, folder: str) -> SiteExclusions | None:
+        """These exclusions if one may match an entry of ``folder`` (a folder of the
+        site), else None: most folders are matched by none, and their files are not asked."""
+        inside = os.path.join(folder, "")[len(self.root) :]
+        literal, glob = self._exclude
+        if glob or any(pattern.startswith(inside) for pattern in literal):
+            return self
+        return None
+
+    def excludes(self, path: str, folder: bool) -> bool:
+        """Whether the site leaves out ``path`` (a file, or a ``folder`` and all it holds)."""
+        entry = path[len(self.root) :]
+        if not _matches(entry, folder, *self._exclude):
+            return False
+        name = os.path.basename(entry)
+        return not any(_matches(taken, folder, *self._include) for taken in (entry, name))
+
+    def covers(self, path: str) -> bool:
+        """Whether ``path`` or a folder it is in is left out (for a path a watcher names)."""
+        parts = path[len(self.root) :].split(os.sep)
+        for depth in range(1, len(parts) + 1):
+            here = self.root + os.sep.join(parts[:depth])
+            if self.excludes(here, folder=depth < len(parts) or os.path.isdir(here)):
+                return True
+        return False
+
+
+def _by_kind(patterns: list[str]) -> tuple[list[str], list[str]]:
+    """Patterns without a glob's characters (tested as prefixes), and globs."""
+    globs = [pattern for pattern in patterns if _GLOB & set(pattern)]
+    return [pattern for pattern in patterns if pattern not in globs], globs
+
+
+def _matches(entry: str, folder: bool, literal: list[str], glob: list[str]) -> bool:
+    """Jekyll's test of one path against patterns: as a glob, as a prefix, or (a folder)
+    as the pattern with a slash after it."""
+    for pattern in literal:
+        if entry.startswith(pattern) or (folder and pattern == entry + "/"):
+            return True
+    return any(fnmatchcase(entry, pattern) for pattern in glob)
+
+
+def site_exclusions(root: str) -> SiteExclusions | None:
+    """The exclusions of the Jekyll site at ``root``; None when ``root`` is no site."""
+    if not is_jekyll_site(root):
+        return None
+    config = _configuration(root)
+    destination = config.get("destination")
+    if not isinstance(destination, str) or os.path.isabs(destination):  # outside: not met
+        destination = "_site"
+    exclude = [*_ALWAYS, *_DEFAULTS, *_paths(os.path.join(destination, ""))]
+    exclude += _paths(config.get("exclude"))
+    include = _paths(config.get("include"))
+    return SiteExclusions(root, [p for p in exclude if p not in include], include)
+
+
+def _configuration(root: str) -> dict[str, Any]:
+    """The site's configuration, or nothing when it has none that reads (Jekyll would not
+    build; the scan goes on with the default exclusions)."""
+    import yaml
+
+    for name in CONFIG_FILES:
+        path = os.path.join(root, name)
+        with contextlib.suppress(OSError, ValueError, yaml.YAMLError):
+            with open(path, "rb") as handle:
+                data = tomllib.load(handle) if name.endswith(".toml") else yaml.safe_load(handle)
+            return data if isinstance(data, dict) else {}
+    return {}
+
+
+def _paths(value: Any) -> list[str]:
+    """The text entries of a configuration value (one entry or a list), from the site's
+    folder: a leading ``/`` or ``./`` names the same place."""
+    entries = value if isinstance(value, list) else [value]
+    return [
+        entry.removeprefix("./").lstrip("/")
+        for entry in entries
+        if isinstance(entry, str) and entry.strip("./")
+    ]

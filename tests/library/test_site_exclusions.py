@@ -1,0 +1,147 @@
+"""A Jekyll site's folder holds more than the site: its built copy, its templates, the
+packages of its theme and what its configuration excludes. None of it is an article."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from library.corpus import open_index, open_state
+from library.scan import FoundFile, scan
+from library.site_exclusions import site_exclusions
+from tests.conftest import LedeRunner, write_document
+
+CONFIG = """\
+title: A blog
+destination: public
+exclude:
+  - drafts-old/
+  - LICENSE
+  - "*.txt"
+  - vendor/
+include:
+  - notes.txt
+"""
+
+
+def read_by_jekyll(site: Path) -> None:
+    """Documents a build of the site reads: posts, a collection, a page."""
+    write_document(site / "_posts", "2024-01-01-first.md", "title: First post")
+    write_document(site / "_news", "launch.md", "title: Launch")
+    write_document(site, "about.md", "title: About")
+    write_document(site, "notes.txt", "title: Notes")  # "*.txt" excluded, but included by name
+    write_document(site / "docs", "LICENSE-free.md", "title: Not the license")  # not at the top
+
+
+def left_out_by_jekyll(site: Path) -> None:
+    """Documents and pages in the folder that a build never reads."""
+    write_document(site / "_layouts", "post.html", "layout: default", "<article>{{ content }}")
+    (site / "_includes").mkdir()
+    (site / "_includes" / "nav.html").write_text("<nav>menu</nav>\n")
+    (site / "_site" / "2024").mkdir(parents=True)  # the default destination: not built here
+    (site / "public" / "2024").mkdir(parents=True)
+    (site / "public" / "2024" / "first.html").write_text("<h1>First post</h1>\n")
+    (site / "node_modules" / "pkg").mkdir(parents=True)
+    (site / "node_modules" / "pkg" / "README.md").write_text("# pkg\n")
+    write_document(site / "vendor" / "bundle" / "gem", "doc.md", "title: Gem doc")
+    write_document(site / "drafts-old", "draft.md", "title: Old draft")
+    write_document(site, "LICENSE-MIT.md", "title: The license")  # "LICENSE" is a prefix
+    write_document(site / "docs", "changes.txt", "title: Change log")  # "*" crosses folders
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    root = tmp_path / "blog"
+    root.mkdir()
+    (root / "_config.yml").write_text(CONFIG)
+    read_by_jekyll(root)
+    left_out_by_jekyll(root)
+    return root
+
+
+def found(root: Path, ordered: bool = True) -> set[str]:
+    return {
+        str(Path(item.path).relative_to(root))
+        for item in scan([str(root)], ordered=ordered)
+        if isinstance(item, FoundFile)
+    }
+
+
+SITE_FILES = {
+    "_config.yml",  # read, as every YAML file is, for topics: it holds none
+    "_posts/2024-01-01-first.md",
+    "_news/launch.md",
+    "about.md",
+    "notes.txt",
+    "docs/LICENSE-free.md",
+}
+
+
+def test_the_scan_finds_what_jekyll_reads_and_nothing_it_leaves_out(site: Path) -> None:
+    assert found(site) == found(site, ordered=False) == SITE_FILES
+
+
+def test_a_plain_folder_is_read_whole(site: Path) -> None:
+    """No configuration, no data, no collection: a folder of notes, read as it is."""
+    for marker in ("_config.yml", "_posts", "_news", "_layouts", "_includes", "_site"):
+        shutil.rmtree(site / marker) if (site / marker).is_dir() else (site / marker).unlink()
+    assert "node_modules/pkg/README.md" in found(site)
+    assert "drafts-old/draft.md" in found(site)
+
+
+def test_a_site_without_a_configuration_leaves_out_jekylls_own_folders(site: Path) -> None:
+    (site / "_config.yml").unlink()
+    files = found(site)
+    assert "node_modules/pkg/README.md" not in files and "_layouts/post.html" not in files
+    assert "drafts-old/draft.md" in files and "vendor/bundle/gem/doc.md" not in files
+
+
+@pytest.mark.parametrize("config", ["exclude: [", "- a list", "destination: /var/www\n"])
+def test_a_configuration_that_does_not_read_keeps_the_defaults(site: Path, config: str) -> None:
+    (site / "_config.yml").write_text(config)
+    files = found(site)
+    assert "node_modules/pkg/README.md" not in files and "_layouts/post.html" not in files
+    assert "public/2024/first.html" in files  # built elsewhere: a page of its own
+
+
+def test_the_index_and_check_see_only_the_site(site: Path, run_lede: LedeRunner) -> None:
+    index = open_index([str(site)], open_state())
+    index.refresh()
+    titles = {row.title for row in index.search("")}
+    assert titles == {"First post", "Launch", "About", "Notes", "Not the license"}
+    checked = run_lede("check", str(site))
+    assert checked.returncode == 0
+    # No warning of a built page or a package's readme.
+    assert (
+        checked.stdout
+        == "checked 6 files (5 articles, 0 topics): 0 invalid, 0 errors, 0 warnings\n"
+    )
+
+
+def test_a_watched_change_in_what_the_site_leaves_out_is_not_read(site: Path) -> None:
+    index = open_index([str(site)], open_state())
+    index.refresh()
+    write_document(site / "node_modules" / "pkg", "CHANGELOG.md", "title: Package changes")
+    moved_in = site / "tmp-incoming"
+    write_document(moved_in, "gem.md", "title: Another gem doc")
+    moved_in.rename(site / "vendor" / "gems")
+    write_document(site / "_posts", "2024-01-02-second.md", "title: Second post")
+    changed = [
+        site / "node_modules" / "pkg" / "CHANGELOG.md",
+        site / "vendor" / "gems",
+        site / "_posts" / "2024-01-02-second.md",
+    ]
+    report = index.refresh_paths([str(path) for path in changed])
+    assert report.parsed == 1
+    assert "Second post" in {row.title for row in index.search("")}
+
+
+def test_include_takes_back_a_default_exclusion(site: Path) -> None:
+    (site / "_config.yml").write_text("include: [node_modules]\n")
+    assert "node_modules/pkg/README.md" in found(site)
+    leave_out = site_exclusions(str(site))
+    assert leave_out is not None
+    assert leave_out.covers(str(site / "_layouts" / "post.html"))
+    assert not leave_out.covers(str(site / "node_modules" / "pkg" / "README.md"))
