@@ -57,12 +57,13 @@ class RefreshReport:
 
 
 class ArticleChanges(NamedTuple):
-    """Articles that a refresh added, changed and removed (files that are not articles,
-    or not yet, such as one still being written, are left out)."""
+    """Articles that a refresh added, changed, removed and moved to another file (files
+    that are not articles, or not yet, such as one still being written, are left out)."""
 
     added: int
     changed: int
     removed: int
+    moved: int = 0
 
 
 def refresh(

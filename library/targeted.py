@@ -81,7 +81,14 @@ def refresh_paths(roots: list[str], db_path: Path, paths: Iterable[str]) -> Refr
         scanned = db.execute("SELECT count(*) FROM files").fetchone()[0]
     finally:
         db.close()
-    changes = ArticleChanges(len(after - before), len(after & before), len(before - after))
+    arrived = {after[path] for path in after.keys() - before.keys()}
+    moved = sum(before[path] in arrived for path in before.keys() - after.keys())
+    changes = ArticleChanges(
+        len(after.keys() - before.keys()) - moved,
+        len(after.keys() & before.keys()),
+        len(before.keys() - after.keys()) - moved,
+        moved,
+    )
     return RefreshReport(
         scanned,
         parsed,
@@ -114,7 +121,8 @@ def refresh_recent(roots: list[str], db_path: Path, count: int = RECENT) -> Refr
     return refresh_paths(roots, db_path, paths)
 
 
-def _article_paths(db: sqlite3.Connection, paths: list[str]) -> set[str]:
-    """Those of ``paths`` that the index holds an article for."""
-    sql = "SELECT path FROM articles WHERE path IN ({marks})"
-    return {row[0] for row in select_in(db, sql, paths)}
+def _article_paths(db: sqlite3.Connection, paths: list[str]) -> dict[str, str]:
+    """Those of ``paths`` that the index holds an article for, with its identity (an
+    article gone from one path and come to another under it was moved)."""
+    sql = "SELECT path, identity FROM articles WHERE path IN ({marks})"
+    return dict(select_in(db, sql, paths))

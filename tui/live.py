@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 
 def describe(changes: ArticleChanges) -> str:
-    """``3 new articles, 1 changed, 2 removed`` (what there is of it)."""
+    """``3 new articles, 1 changed, 2 removed, 1 moved`` (what there is of it)."""
     parts = []
     if changes.added:
         parts.append(plural(changes.added, "new article"))
@@ -36,6 +36,8 @@ def describe(changes: ArticleChanges) -> str:
         parts.append(f"{plural(changes.changed, 'article')} changed")
     if changes.removed:
         parts.append(f"{plural(changes.removed, 'article')} removed")
+    if changes.moved:
+        parts.append(f"{plural(changes.moved, 'article')} moved")
     return ", ".join(parts)
 
 
@@ -46,7 +48,7 @@ class CorpusFollower:
         self.app = app
         self.session = session
         self.watcher: CorpusWatcher | None = None
-        self._arrived = ArticleChanges(0, 0, 0)  # not yet shown
+        self._arrived = ArticleChanges(0, 0, 0, 0)  # not yet shown
         self._shown = 0.0  # when the reader was last updated (monotonic)
         self._timer: Timer | None = None
 
@@ -118,7 +120,7 @@ class CorpusFollower:
         for screen in self.app.screen_stack:
             if isinstance(screen, MainScreen):
                 screen.follow_changes()
-        note, self._arrived = describe(self._arrived), ArticleChanges(0, 0, 0)
+        note, self._arrived = describe(self._arrived), ArticleChanges(0, 0, 0, 0)
         if note:  # a quiet note of what arrived
             self.app.notify(note, timeout=3, markup=False)
 

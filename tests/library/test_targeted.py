@@ -161,7 +161,7 @@ def test_a_new_file_does_not_read_every_article(tmp_path: Path, monkeypatch) -> 
     statements = traced_statements(monkeypatch, targeted)
     new = article(root, "arrival.md", "Arrival", topic="AI")
     report = targeted.refresh_paths(index.roots, index.db_path, [str(new)])
-    assert report.articles == (1, 0, 0)
+    assert report.articles == (1, 0, 0, 0)
     assert statements  # the refresh was seen
     assert not [sql for sql in statements if FULL_LISTING in sql or FULL_DUPLICATES in sql]
     assert "SELECT name, parent, topic_id" not in " ".join(statements)  # the tree stays
@@ -182,7 +182,7 @@ def test_the_newest_article_and_the_last_file_to_arrive_are_looked_at_first(
     for path in (newest, late, old[4]):
         path.write_text(path.read_text().replace('title: "', 'title: "Corrected '))
     report = targeted.refresh_recent(index.roots, index.db_path, 1)
-    assert report.articles == (0, 2, 0)
+    assert report.articles == (0, 2, 0, 0)
     stored = dict(index.db.execute("SELECT path, title FROM articles"))
     assert (stored[str(newest)], stored[str(late)]) == ("Corrected Newest", "Corrected Late")
     assert stored[str(old[4])] == "Old 4"  # left to the walk of every file

@@ -193,9 +193,9 @@ async def test_since_last_visit_counts_what_came_between_two_sessions(
         news(reader_corpus, "now.md", "Arrived during this visit")
         await until(pilot, lambda: len(titles(app)) == 3, "the live arrival in the scope")
         await until(pilot, lambda: "Since last visit 3" in tree_labels(app), "its count")
-        # An old article's file renamed is no news.
+        # An old article's file renamed is no news: it moved.
         os.rename(changed, reader_corpus / "tensorflow-renamed.md")
-        await until(pilot, lambda: "1 new article, 1 article removed" in notifications(app))
+        await until(pilot, lambda: "1 article moved" in notifications(app))
         await pilot.pause()
         assert "Since last visit 3" in tree_labels(app) and len(titles(app)) == 3
 
