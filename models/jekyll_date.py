@@ -13,7 +13,8 @@ from datetime import date, datetime
 from typing import Any
 
 _FORMATS = ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M")
-_NAME_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})-")
+# Jekyll's own pattern: a month and a day of one digit too (``2014-3-3-hello.md``).
+_NAME_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})-")
 
 
 def post_date(value: Any, path: str) -> date | None:
@@ -36,7 +37,7 @@ def post_date(value: Any, path: str) -> date | None:
     found = _NAME_DATE.match(name)
     if found and "_posts" in folder.split(os.sep):
         try:
-            return date.fromisoformat(found.group(1))
+            return date(*map(int, found.groups()))
         except ValueError:
             return None
     return None
