@@ -78,7 +78,7 @@ def _with_sites_lacking(chosen: tuple[str, ...], roots: list[str]) -> tuple[str,
     """``chosen``, and with several sites open, the collections of each that has none of
     them: a blog of ``_posts`` opened beside a news site vanished from the stream."""
     if len(roots) < 2:
-        return chosen  # alone, a site without them is shown whole (see ``site_part``)
+        return chosen  # alone, a site without them streams its own (see ``site_part``)
     from library.site import collection_folders, has_collection
 
     added: set[str] = set()
@@ -140,7 +140,7 @@ def site_part(query: Query, known: Callable[[], dict[str, str]]) -> SitePart:
     """What ``query`` asks of collections and the published flag. ``known`` gives the
     corpus's collections by lower-cased name: a name it lacks is a ``QueryError`` naming
     those there are; default collections it lacks are passed over (all of them lacking,
-    nothing is left out)."""
+    every collection is in)."""
     included: frozenset[str] | None = None
     excluded: frozenset[str] = frozenset()
     if query.names_collection:
@@ -152,7 +152,9 @@ def site_part(query: Query, known: Callable[[], dict[str, str]]) -> SitePart:
     elif query.default_collections:
         names = known()
         chosen = [names[n.lower()] for n in query.default_collections if n.lower() in names]
-        included = frozenset(chosen) or None
+        # A site without them (a blog of ``_posts``) streams its collections, not its
+        # pages (index, about, 404); a site of no collections, everything.
+        included = frozenset(chosen or names.values()) or None
     return SitePart(included, excluded, query.published)
 
 

@@ -279,6 +279,32 @@ def test_a_site_with_only_unpublished_items_shows_them_all(tmp_path: Path) -> No
         session.close()
 
 
+def test_a_blog_alone_streams_its_posts_not_its_pages(tmp_path: Path) -> None:
+    """Without the news, a site's stream is its collections: a blog listed its home page,
+    404 page and About among its posts. A site of pages alone is shown whole."""
+    blog = tmp_path / "blog"
+    (blog / "_config.yml").parent.mkdir()
+    (blog / "_config.yml").write_text("title: A blog\n")
+    write_document(blog / "_posts", "2014-3-3-hello.md", "title: Hello World")
+    write_document(blog / "_posts", "2015-01-10-second.md", "title: Second")
+    write_document(blog, "about.md", "title: About\nlayout: page")
+    write_document(blog, "404.html", "title: Not found\npermalink: /404.html")
+    session = session_on(blog)
+    try:
+        assert titles(session, ALL) == {"Hello World", "Second"}
+        assert session.counts().everything == 2
+    finally:
+        session.close()
+    for post in (blog / "_posts").iterdir():
+        post.unlink()
+    (blog / "_posts").rmdir()
+    session = session_on(blog)
+    try:
+        assert titles(session, ALL) == {"About", "Not found"}
+    finally:
+        session.close()
+
+
 def test_collection_folders_nested_two_levels_down(tmp_path: Path) -> None:
     """``_learning/a/b/x.md`` is learning on a site; a root whose ``_news`` sits two
     folders down is not a site, so it is shown whole, collections and all."""
