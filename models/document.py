@@ -17,6 +17,7 @@ from models.collection import is_data_record
 from models.frontmatter import (
     DocumentError,
     blank_blocks,
+    load_toml,
     load_yaml,
     load_yaml_documents,
     split_front_matter,
@@ -151,12 +152,14 @@ def parse_document(
         if split is None:
             parsed.has_front_matter = False
             if require_front_matter:
-                parsed.report("error", "no front matter: the first line must be '---'", 1)
+                parsed.report(
+                    "error", "no front matter: the first line must be '---' (or '+++')", 1
+                )
             return parsed
         skips = SUMMARY_SKIPS if summary else ()
-        data = load_plain(split.front_matter, skips)
         repeated: list[tuple[str, int]] = []
-        if data is None:
+        data: Any = load_toml(split.front_matter) if split.toml else None
+        if not split.toml and (data := load_plain(split.front_matter, skips)) is None:
             data = load_yaml(blank_blocks(split.front_matter, skips), 2, repeated)
     except DocumentError as error:
         parsed.report("error", error.message, error.line)

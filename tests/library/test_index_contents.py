@@ -116,7 +116,7 @@ def test_missing_roots_and_named_files(
     assert [row.title for row in index.search("")] == ["Named file"]
     problems = {(p.path, p.severity, p.message) for p in index.problems()}
     assert problems == {
-        (str(readme), "error", "no front matter: the first line must be '---'"),
+        (str(readme), "error", "no front matter: the first line must be '---' (or '+++')"),
         ("", "error", f"{missing}: no such file or directory"),
     }
 

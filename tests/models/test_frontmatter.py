@@ -271,3 +271,45 @@ def test_a_merged_key_given_again_is_no_repeat() -> None:
     data = load_yaml("base: &b {a: 1, b: 2}\nthis:\n  <<: *b\n  a: 3\n", 2, repeated)
     assert data["this"] == {"a": 3, "b": 2}
     assert repeated == []
+
+
+HUGO = """+++
+title = "Hugo post"
+date = 2023-05-01T10:00:00+02:00
+topics = ["AI", "Robots"]
+originalUrl = "https://example.test/hugo"
+draft = false
++++
+The body, with a +++ line below that does not close anything.
++++
+"""
+
+
+@pytest.mark.parametrize("summary", [False, True], ids=["full", "summary"])
+def test_toml_front_matter_between_plus_lines_is_read(summary: bool) -> None:
+    """Hugo's TOML front matter: such a site's posts were all "no front matter"."""
+    parsed = parse_document(HUGO, "site/content/posts/hugo.md", summary=summary)
+    assert parsed.valid and parsed.article is not None, parsed.problems
+    article = parsed.article
+    assert (article.title, article.topics, article.url) == (
+        "Hugo post",
+        ["AI", "Robots"],
+        "https://example.test/hugo",
+    )
+    assert article.published_at is not None
+    assert article.published_at.isoformat() == "2023-05-01T10:00:00+02:00"
+    assert article.body.startswith("The body")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ('+++\ntitle = "x"\nbroken =\n+++\n', 3, "invalid TOML: "),
+        ('+++\ntitle = "never closed"\n', 1, "front matter is not closed by a '+++' line"),
+        ("+++\nx = " + "[" * 5000 + "]" * 5000 + "\n+++\n", 2, "front matter is nested deeper"),
+    ],
+)
+def test_bad_toml_front_matter_is_reported_on_its_line(text: str, line: int, message: str) -> None:
+    parsed = parse_document(text, "site/bad.md")
+    assert parsed.article is None
+    assert [(p.line, p.message[: len(message)]) for p in parsed.problems] == [(line, message)]
