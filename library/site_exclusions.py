@@ -1,4 +1,5 @@
-"""What a Jekyll site leaves out of itself, so the scan leaves it out too.
+"""What a Jekyll site leaves out of itself, so the scan leaves it out too (of a Hugo
+site, all but its ``content`` folder).
 
 Jekyll never reads its built copy (``_site``), its templates (``_layouts``,
 ``_includes``), the packages beside it (``node_modules``, ``vendor/bundle``) or what its
@@ -80,7 +81,9 @@ def _matches(entry: str, folder: bool, literal: list[str], glob: list[str]) -> b
 
 
 def site_exclusions(root: str) -> SiteExclusions | None:
-    """The exclusions of the Jekyll site at ``root``; None when ``root`` is no site."""
+    """The exclusions of the Jekyll or Hugo site at ``root``; None when it is neither."""
+    if _is_hugo_site(root):
+        return _hugo_exclusions(root)
     if not is_jekyll_site(root):
         return None
     config = _configuration(root)
@@ -91,6 +94,37 @@ def site_exclusions(root: str) -> SiteExclusions | None:
     exclude += _paths(config.get("exclude"))
     include = _paths(config.get("include"))
     return SiteExclusions(root, [p for p in exclude if p not in include], include)
+
+
+HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.json")
+_HUGO_FOLDERS = ("archetypes", "layouts", "themes")
+
+
+def _is_hugo_site(root: str) -> bool:
+    """A Hugo configuration (``hugo.toml``; ``config.toml`` too, beside Hugo's own
+    folders) and a ``content`` folder."""
+    if not os.path.isdir(os.path.join(root, "content")):
+        return False
+    if any(os.path.isfile(os.path.join(root, name)) for name in HUGO_CONFIGS):
+        return True
+    return any(
+        os.path.isfile(os.path.join(root, f"config.{kind}")) for kind in ("toml", "yaml")
+    ) and any(os.path.isdir(os.path.join(root, name)) for name in _HUGO_FOLDERS)
+
+
+def _hugo_exclusions(root: str) -> SiteExclusions:
+    """Hugo reads its pages from ``content`` alone: its built copy (``public``), themes,
+    layouts and the site's README are no articles."""
+    try:
+        with os.scandir(root) as entries:
+            names = [
+                entry.name + ("/" if entry.is_dir() else "")
+                for entry in entries
+                if entry.name != "content" and not entry.name.startswith(".")
+            ]
+    except OSError:
+        names = []
+    return SiteExclusions(root, names, [])
 
 
 def _configuration(root: str) -> dict[str, Any]:

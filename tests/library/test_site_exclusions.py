@@ -145,3 +145,22 @@ def test_include_takes_back_a_default_exclusion(site: Path) -> None:
     assert leave_out is not None
     assert leave_out.covers(str(site / "_layouts" / "post.html"))
     assert not leave_out.covers(str(site / "node_modules" / "pkg" / "README.md"))
+
+
+@pytest.mark.parametrize("config", ["hugo.toml", "config.toml"])
+def test_a_hugo_site_is_read_from_its_content_folder(tmp_path: Path, config: str) -> None:
+    """Its built copy (``public``), themes and README were read beside its posts."""
+    root = tmp_path / "hugo"
+    (root / "archetypes").mkdir(parents=True)
+    (root / config).write_text('title = "A Hugo site"\n')
+    (root / "content" / "posts").mkdir(parents=True)
+    (root / "content" / "posts" / "one.md").write_text('+++\ntitle = "One"\n+++\nBody.\n')
+    (root / "public" / "posts").mkdir(parents=True)
+    (root / "public" / "posts" / "index.html").write_text("<h1>One</h1>\n")
+    write_document(root / "themes" / "plain", "README.md", "title: A theme")
+    (root / "README.md").write_text("# The site\n")
+    assert found(root) == {"content/posts/one.md"}
+    (root / "archetypes").rmdir()
+    shutil.rmtree(root / "themes")
+    if config == "config.toml":  # no more than a config.toml: any project may have one
+        assert "README.md" in found(root)
