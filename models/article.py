@@ -147,15 +147,18 @@ class Article(LedeModel):
     @classmethod
     def _fill_title(cls, data: Any) -> Any:
         """Entries of other collections are named, not titled, and their blurb is the
-        excerpt; a Jekyll post is dated by its ``date`` or its file name."""
+        excerpt; a Jekyll post is dated by its ``date`` or its file name; a ``draft``
+        is an item the site did not publish."""
         if isinstance(data, dict):
             data = dict(data)
             if not data.get("title") and data.get("name"):
                 data["title"] = data["name"]
             if data.get("publishedDateTime") is None:  # a Jekyll post's own date, if any
                 data["publishedDateTime"] = post_date(data.get("date"), data.get("path", ""))
+            if data.get("draft") is True and "published" not in data:  # Hugo's, Eleventy's
+                data["published"] = False
             if not data.get("excerpt"):
-                for key in ("bio", "overview", "description"):
+                for key in ("bio", "overview", "description", "summary"):
                     if isinstance(data.get(key), str):
                         data["excerpt"] = data[key]
                         break

@@ -313,3 +313,13 @@ def test_bad_toml_front_matter_is_reported_on_its_line(text: str, line: int, mes
     parsed = parse_document(text, "site/bad.md")
     assert parsed.article is None
     assert [(p.line, p.message[: len(message)]) for p in parsed.problems] == [(line, message)]
+
+
+@pytest.mark.parametrize("summary", [False, True], ids=["full", "summary"])
+def test_a_draft_is_unpublished_and_a_summary_is_its_excerpt(summary: bool) -> None:
+    text = '+++\ntitle = "Draft"\ndraft = true\nsummary = "In short."\n+++\n'
+    parsed = parse_document(text, "site/content/draft.md", summary=summary)
+    assert parsed.article is not None
+    assert (parsed.article.published, parsed.article.excerpt) == (False, "In short.")
+    kept = parse_document(text.replace("draft = true", "draft = false"), "d.md", summary=summary)
+    assert kept.article is not None and kept.article.published
