@@ -62,6 +62,11 @@ def _list(value: Any) -> Any:
     return [value]
 
 
+def _labels(value: Any) -> list[Any]:
+    """A blog's ``tags`` or ``categories``: a list, or Jekyll's words in one line."""
+    return value.split() if isinstance(value, str) else list(_list(value))
+
+
 def _as_written(value: Any) -> Any:
     """A number or a date as the text YAML read it from; anything else as it is."""
     if isinstance(value, int | float) and not isinstance(value, bool):
@@ -147,14 +152,17 @@ class Article(LedeModel):
     @classmethod
     def _fill_title(cls, data: Any) -> Any:
         """Entries of other collections are named, not titled, and their blurb is the
-        excerpt; a Jekyll post is dated by its ``date`` or its file name; a ``draft``
-        is an item the site did not publish."""
+        excerpt; a Jekyll post is dated by its ``date`` or its file name; a blog's
+        ``categories`` and ``tags`` are its topics where it names none; a ``draft`` is an
+        item the site did not publish."""
         if isinstance(data, dict):
             data = dict(data)
             if not data.get("title") and data.get("name"):
                 data["title"] = data["name"]
             if data.get("publishedDateTime") is None:  # a Jekyll post's own date, if any
                 data["publishedDateTime"] = post_date(data.get("date"), data.get("path", ""))
+            if "topics" not in data:  # a blog's own labels
+                data["topics"] = _labels(data.get("categories")) + _labels(data.get("tags"))
             if data.get("draft") is True and "published" not in data:  # Hugo's, Eleventy's
                 data["published"] = False
             if not data.get("excerpt"):

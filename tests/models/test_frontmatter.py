@@ -323,3 +323,20 @@ def test_a_draft_is_unpublished_and_a_summary_is_its_excerpt(summary: bool) -> N
     assert (parsed.article.published, parsed.article.excerpt) == (False, "In short.")
     kept = parse_document(text.replace("draft = true", "draft = false"), "d.md", summary=summary)
     assert kept.article is not None and kept.article.published
+
+
+@pytest.mark.parametrize("summary", [False, True], ids=["full", "summary"])
+@pytest.mark.parametrize(
+    ("front", "topics"),
+    [
+        ("categories: [News]\ntags: [ml, ai]\n", ["News", "ml", "ai"]),
+        ("categories: release notes\n", ["release", "notes"]),  # Jekyll's words in a line
+        ("topics: [AI]\ntags: [Academic Conference]\n", ["AI"]),  # its own topics win
+    ],
+)
+def test_a_blogs_categories_and_tags_are_its_topics(
+    front: str, topics: list[str], summary: bool
+) -> None:
+    parsed = parse_document(f"---\ntitle: x\n{front}---\n", "blog/_posts/x.md", summary=summary)
+    assert parsed.valid and parsed.article is not None, parsed.problems
+    assert parsed.article.topics == topics
