@@ -111,6 +111,15 @@ class ReaderSession:
         self._grouped: tuple[ResultSet, object, ResultSet] | None = None
         self.on_damage: Callable[[], None] = lambda: None  # told when a read finds damage
 
+    def home_collections(self) -> frozenset[str]:
+        """The collections whose items need no mark in a list: the stream's, or of a site
+        that has none of them, its own (a blog's posts, all of them ``posts`` else)."""
+        home = self.stream.home
+        known = self.index.collection_names()
+        if any(name.lower() in known for name in home):
+            return home
+        return frozenset(known.values()) or home
+
     def collections_not_found(self) -> str | None:
         """Once, when the corpus holds collections: what to say of those the settings
         chose that it lacks (see ``stream.not_in_corpus``)."""

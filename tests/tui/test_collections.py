@@ -268,3 +268,25 @@ async def test_the_real_sample_opens_on_its_news() -> None:
         assert any(label.startswith("Unpublished ") for label in labels(app))
         await choose(app, pilot, "Learning")
         assert titles(app) and status(app).startswith("Learning")
+
+
+async def blog_row(blog: Path) -> str:
+    """The row of the blog's one post, once the reader has indexed it."""
+    app = LedeApp([str(blog)])
+    async with app.run_test(size=(120, 30)) as pilot:
+        await indexed(pilot)
+        await until(pilot, lambda: titles(app) == ["Hello World"], "the posts alone")
+        return row_text(app, "Hello World")[0]
+
+
+async def test_a_blogs_posts_are_its_stream_and_carry_no_mark(tmp_path: Path) -> None:
+    """A site without the news streams its posts: each row read "posts", and its pages
+    (home, About) were listed among them."""
+    blog = tmp_path / "blog"
+    write_document(blog / "_posts", "2014-3-3-hello.md", "title: Hello World\ntags: [ml]")
+    write_document(blog, "about.md", "title: About")
+    (blog / "_config.yml").write_text("title: A blog\n")
+    for opening in ("first", "warm"):
+        row = await blog_row(blog)
+        assert "2014-03-03 Hello World" in " ".join(row.split()), opening
+        assert "posts" not in row, opening

@@ -1,8 +1,7 @@
 """The main screen: topic tree, article list and detail view, and the routing between them.
 
-Widgets only render and post messages; this screen owns what happens next
-(attributes down, messages up). What the reader asks of the corpus is asked of
-the session it is handed; slow answers come from thread workers as messages.
+Widgets render and post messages; this screen decides what happens next (attributes down,
+messages up), asks its session, and takes slow answers from thread workers as messages.
 """
 
 from __future__ import annotations
@@ -141,7 +140,7 @@ class MainScreen(ReaderCommands):
         # one frame instead of two, each waiting for the next screen update.
         self.watch(field, "value", self._filter_changed, init=False)
         articles = self.query_one("#articles", ArticleList)
-        articles.set_home(self.session.stream.home)
+        articles.set_home(self.session.home_collections())
         articles.focus()
         # The list first: the tree's counts (a thread that would compete with the first
         # paint for the interpreter) and the index refresh wait until it is on screen.
@@ -159,6 +158,7 @@ class MainScreen(ReaderCommands):
         """Re-read tree counts and the list from the index (after indexing or a change)."""
         self.query_one("#timeline", Timeline).forget()
         self.refresh_tree()
+        self.query_one("#articles", ArticleList).set_home(self.session.home_collections())
         self.refresh_list(moved=True)
 
     def follow_changes(self) -> None:
