@@ -29,8 +29,8 @@ def post_date(value: Any, path: str) -> date | None:
                 return datetime.strptime(text, form)
             except ValueError:
                 continue
-        try:
-            return date.fromisoformat(text)
+        try:  # a quoted ISO moment too (``'2017-01-20T09:00:00.000Z'``)
+            return datetime.fromisoformat(text)
         except ValueError:
             pass
     folder, name = os.path.split(path)

@@ -64,6 +64,8 @@ def test_negative_scores_and_sizes_are_unknown_not_shown(summary: bool) -> None:
             "2020-01-01T08:00:00+00:00",
         ),
         ("site/_posts/2014-3-3-Hello-World.md", "", "2014-03-03T00:00:00+00:00"),  # as Jekyll
+        ("blog/x.md", "date: '2017-01-20T09:00:00.000Z'\n", "2017-01-20T09:00:00+00:00"),
+        ("blog/x.md", 'date: "2020-05-06T12:00:00+02:00"\n', "2020-05-06T12:00:00+02:00"),
         ("site/_news/2021-02-03-not-a-post.md", "", None),
         ("site/_posts/2021-02-30-no-such-day.md", "", None),
         ("site/_posts/a.md", "date: last week\n", None),
