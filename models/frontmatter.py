@@ -88,12 +88,14 @@ class SplitDocument:
     toml: bool = False
 
 
-def _closing_delimiter(text: str, start: int, line: str) -> tuple[int, int] | None:
-    """Where the first ``line`` (``---``) at or after ``start`` begins and ends (before its
-    newline). Found with ``str.find``: a multi-line expression tries every position of
-    the text, which was 3% of the time to index a file."""
+def _closing_delimiter(
+    text: str, start: int, line: str, stop: int | None = None
+) -> tuple[int, int] | None:
+    """Where the first ``line`` (``---``) at or after ``start`` (and before ``stop``)
+    begins and ends (before its newline). Found with ``str.find``: a multi-line expression
+    tries every position of the text, which was 3% of the time to index a file."""
     position = start - 1  # the newline that ends the line before ``start``
-    while (found := text.find("\n" + line, position)) >= 0:
+    while (found := text.find("\n" + line, position, stop)) >= 0:
         end = text.find("\n", found + 4)
         end = len(text) if end < 0 else end
         rest = text[found + 4 : end]
@@ -119,6 +121,8 @@ def split_front_matter(text: str) -> SplitDocument | None:
         return None
     start = first_end + 1 if first_end >= 0 else len(text)
     closing = _closing_delimiter(text, start, delimiter)
+    if delimiter == "---":  # YAML's end of a document closes it too (Jekyll takes it)
+        closing = _closing_delimiter(text, start, "...", closing and closing[0]) or closing
     if closing is None:
         raise DocumentError(f"front matter is not closed by a '{delimiter}' line", 1)
     front = text[start : closing[0]]

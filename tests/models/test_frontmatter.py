@@ -340,3 +340,15 @@ def test_a_blogs_categories_and_tags_are_its_topics(
     parsed = parse_document(f"---\ntitle: x\n{front}---\n", "blog/_posts/x.md", summary=summary)
     assert parsed.valid and parsed.article is not None, parsed.problems
     assert parsed.article.topics == topics
+
+
+def test_yamls_end_of_document_line_closes_the_front_matter() -> None:
+    """Jekyll takes ``...`` as the closing line; such a post was "not closed"."""
+    split = split_front_matter("---\ntitle: x\nexcerpt: ...and so on\n...\nBody\n---\nmore\n")
+    assert split is not None
+    assert (split.front_matter, split.body) == (
+        "title: x\nexcerpt: ...and so on\n",
+        "Body\n---\nmore\n",
+    )
+    split = split_front_matter("---\ntitle: x\n---\nBody\n...\n")
+    assert split is not None and split.body == "Body\n...\n"  # after the close: the body's
