@@ -6,6 +6,7 @@ Unknown keys are kept (``extra="allow"``) so nothing in a document is lost;
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from typing import Any
 
@@ -60,6 +61,12 @@ def _list(value: Any) -> Any:
     if isinstance(value, list):
         return [item for item in value if item is not None]
     return [value]
+
+
+def _in_drafts(data: dict[str, Any]) -> bool:
+    """Whether a document is in a Jekyll site's ``_drafts`` folder: not published."""
+    path = data.get("path")
+    return isinstance(path, str) and f"{os.sep}_drafts{os.sep}" in path
 
 
 def _labels(value: Any) -> list[Any]:
@@ -153,8 +160,8 @@ class Article(LedeModel):
     def _fill_title(cls, data: Any) -> Any:
         """Entries of other collections are named, not titled, and their blurb is the
         excerpt; a Jekyll post is dated by its ``date`` or its file name; a blog's
-        ``categories`` and ``tags`` are its topics where it names none; a ``draft`` is an
-        item the site did not publish."""
+        ``categories`` and ``tags`` are its topics where it names none; a ``draft`` (or
+        a post in ``_drafts``) is an item the site did not publish."""
         if isinstance(data, dict):
             data = dict(data)
             if not data.get("title") and data.get("name"):
@@ -163,7 +170,7 @@ class Article(LedeModel):
                 data["publishedDateTime"] = post_date(data.get("date"), data.get("path", ""))
             if "topics" not in data:  # a blog's own labels
                 data["topics"] = _labels(data.get("categories")) + _labels(data.get("tags"))
-            if data.get("draft") is True and "published" not in data:  # Hugo's, Eleventy's
+            if "published" not in data and (data.get("draft") is True or _in_drafts(data)):
                 data["published"] = False
             if not data.get("excerpt"):
                 for key in ("bio", "overview", "description", "summary"):

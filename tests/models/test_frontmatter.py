@@ -352,3 +352,10 @@ def test_yamls_end_of_document_line_closes_the_front_matter() -> None:
     )
     split = split_front_matter("---\ntitle: x\n---\nBody\n...\n")
     assert split is not None and split.body == "Body\n...\n"  # after the close: the body's
+
+
+def test_a_post_in_drafts_is_unpublished() -> None:
+    parsed = parse_document("---\ntitle: x\n---\n", "/site/_drafts/idea.md")
+    assert parsed.article is not None and not parsed.article.published
+    kept = parse_document("---\ntitle: x\npublished: true\n---\n", "/site/_drafts/idea.md")
+    assert kept.article is not None and kept.article.published
