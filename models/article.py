@@ -63,6 +63,26 @@ def _list(value: Any) -> Any:
     return [value]
 
 
+def _images(value: Any) -> list[Any]:
+    """Images as a list, a bare path or link standing for the image at it."""
+    return [{"url": item} if isinstance(item, str) else item for item in _list(value)]
+
+
+def _related(value: Any) -> list[Any]:
+    """Related articles as a list; a bare link is the article at it, other text its title
+    (``related: [metrics, leadership]`` names other pages of the site)."""
+    return [_named_article(item) if isinstance(item, str) else item for item in _list(value)]
+
+
+def _named_article(text: str) -> dict[str, str]:
+    return {"originalUrl" if text.startswith(("http://", "https://")) else "title": text}
+
+
+def _provider(value: Any) -> Any:
+    """A provider given by name alone (``provider: Reuters``)."""
+    return {"name": value} if isinstance(value, str) else value
+
+
 def _in_drafts(data: dict[str, Any]) -> bool:
     """Whether a document is in a Jekyll site's ``_drafts`` folder: not published."""
     path = data.get("path")
@@ -97,7 +117,8 @@ class RelatedArticle(LedeModel):
     # document that lacks the key (2.5% of the time to index a file).
     images: list[Image] = Field(default_factory=list)
 
-    _as_list = field_validator("images", mode="before")(_list)
+    _as_images = field_validator("images", mode="before")(_images)
+    _as_provider = field_validator("provider", mode="before")(_provider)
 
     @model_validator(mode="after")
     def _names_an_article(self) -> RelatedArticle:
@@ -140,7 +161,9 @@ class Article(LedeModel):
     secured: str | None = Field(default=None, repr=False, exclude=True)
     body: Text = Field(default="", exclude=True)
 
-    _as_list = field_validator("images", "related", mode="before")(_list)
+    _as_images = field_validator("images", mode="before")(_images)
+    _as_related = field_validator("related", mode="before")(_related)
+    _as_provider = field_validator("provider", mode="before")(_provider)
 
     @field_validator("topics", mode="before")
     @classmethod

@@ -213,7 +213,7 @@ def test_an_entry_of_the_wrong_shape_leaves_the_others_of_its_list() -> None:
         "title: x\n"
         "topics: [1, null, true, AI]\n"  # line 3
         "related:\n"  # line 4
-        "  - https://a.test/just-a-link\n"
+        "  - [not, an, article]\n"
         "  - title: Kept\n"
         "images:\n"  # line 7
         "  - url: https://a.test/wide.jpg\n"
@@ -320,3 +320,24 @@ def test_a_document_without_front_matter_is_an_error_only_when_required() -> Non
     assert parse_document("# Readme\n", "README.md", require_front_matter=False).problems == []
     required = parse_document("# Readme\n", "README.md")
     assert [(p.line, p.severity) for p in required.problems] == [(1, "error")]
+
+
+def test_related_images_and_provider_may_be_given_as_plain_text() -> None:
+    """Real sites write them so (``related: [metrics, leadership]``, ``images: x.png``,
+    ``provider: Reuters``); each was an error and left out."""
+    parsed = parse(
+        "title: x\n"
+        "related: [metrics, https://a.test/story]\n"
+        "images: /assets/kid.png\n"
+        "provider: Reuters\n",
+        summary=False,
+    )
+    assert parsed.valid, parsed.problems
+    article = parsed.article
+    assert article is not None
+    assert [(r.title, r.url) for r in article.related] == [
+        ("metrics", ""),
+        ("", "https://a.test/story"),
+    ]
+    assert [image.url for image in article.images] == ["/assets/kid.png"]
+    assert article.provider is not None and article.provider.name == "Reuters"
