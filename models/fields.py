@@ -18,12 +18,21 @@ def _text(value: Any) -> Any:
 
 
 def _aware(value: Any) -> Any:
-    """Date-only values become midnight UTC; naive datetimes are taken as UTC."""
+    """Date-only values become local midnight, and naive datetimes local time, as Jekyll
+    reads them: taken as UTC, a day's posts showed on the day before west of it."""
     if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=UTC)
+        return value if value.tzinfo else _local(value)
     if isinstance(value, date):
-        return datetime.combine(value, time(), UTC)
+        return _local(datetime.combine(value, time()))
     return value
+
+
+def _local(naive: datetime) -> datetime:
+    """``naive`` in the local time zone; in UTC at the ends of time, where it has none."""
+    try:
+        return naive.astimezone()
+    except (OverflowError, OSError, ValueError):
+        return naive.replace(tzinfo=UTC)
 
 
 def _aware_after(value: datetime) -> datetime:

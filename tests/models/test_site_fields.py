@@ -3,6 +3,8 @@ scores where a negative means unknown."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from tests.conftest import MODES, article_of
@@ -82,3 +84,25 @@ def test_a_jekyll_post_is_dated_by_its_date_or_its_file_name(
     assert parsed.article is not None and parsed.valid, parsed.problems
     published = parsed.article.published_at
     assert (published.isoformat() if published else None) == expected
+
+
+@pytest.mark.parametrize("zone", ["America/New_York", "Asia/Tokyo"])
+@pytest.mark.parametrize(
+    ("path", "line"),
+    [
+        ("site/_posts/2016-05-20-x.md", ""),
+        ("a.md", "date: 2016-05-20\n"),
+        ("a.md", "date: 2016-05-20 09:30\n"),
+    ],
+)
+def test_a_day_without_a_zone_is_that_day_where_it_is_read(
+    path: str, line: str, zone: str, time_zone: Callable[[str], None]
+) -> None:
+    """Taken as UTC, a post of May 20 showed on May 19 west of it (as Jekyll does, a
+    date without an offset is local)."""
+    from models.document import parse_document
+
+    time_zone(zone)
+    parsed = parse_document(f"---\ntitle: x\n{line}---\n", path)
+    assert parsed.article is not None and parsed.article.published_at is not None
+    assert parsed.article.published_at.astimezone().date().isoformat() == "2016-05-20"
