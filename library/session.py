@@ -26,7 +26,7 @@ from library.scope import ALL, STARRED, UNPUBLISHED, Scope
 from library.settings import Settings
 from library.state import Flag, StateChange, StateStore
 from library.state_writes import StateWrites
-from library.stream import Stream, default_stream, not_in_corpus
+from library.stream import Stream, default_stream, not_in_corpus, streamed_collections
 from library.tally import Tally, tally_by_topic, tally_parts, within
 from library.writer import Waiting
 from models.problem import Problem
@@ -112,13 +112,10 @@ class ReaderSession:
         self.on_damage: Callable[[], None] = lambda: None  # told when a read finds damage
 
     def home_collections(self) -> frozenset[str]:
-        """The collections whose items need no mark in a list: the stream's, or of a site
-        that has none of them, its own (a blog's posts, all of them ``posts`` else)."""
+        """The collections whose items need no mark in a list: those the stream shows (a
+        blog's posts, each marked ``posts`` else), or its own names before any is known."""
         home = self.stream.home
-        known = self.index.collection_names()
-        if any(name.lower() in known for name in home):
-            return home
-        return frozenset(known.values()) or home
+        return streamed_collections(home, self.index.collection_names()) or home
 
     def collections_not_found(self) -> str | None:
         """Once, when the corpus holds collections: what to say of those the settings

@@ -150,12 +150,17 @@ def site_part(query: Query, known: Callable[[], dict[str, str]]) -> SitePart:
             raise QueryError("-collection:* would leave nothing; name a collection")
         excluded = frozenset(_known_name(name, known()) for name in query.excluded_collections)
     elif query.default_collections:
-        names = known()
-        chosen = [names[n.lower()] for n in query.default_collections if n.lower() in names]
-        # A site without them (a blog of ``_posts``) streams its collections, not its
-        # pages (index, about, 404); a site of no collections, everything.
-        included = frozenset(chosen or names.values()) or None
+        included = streamed_collections(query.default_collections, known()) or None
     return SitePart(included, excluded, query.published)
+
+
+def streamed_collections(chosen: Iterable[str], known: dict[str, str]) -> frozenset[str]:
+    """The collections of the corpus (``known``: stored names by lower-cased name) that a
+    stream of ``chosen`` shows: those of them it has, or every one when it has none of
+    them (a blog of ``_posts``: its collections, not its pages, index, about, 404); none
+    for a corpus without collections (everything is shown)."""
+    found = [known[name.lower()] for name in chosen if name.lower() in known]
+    return frozenset(found or known.values())
 
 
 def only_site_part(query: Query) -> bool:
