@@ -65,7 +65,8 @@ def look_at(db: sqlite3.Connection, roots: list[str], paths: Iterable[str]) -> D
         if (leave_out := sites[root]) and path != root and leave_out.covers(path):
             continue
         if os.path.isdir(path):
-            for item in usable_files(scan([path], site=root), []):
+            walked = scan([path], rules_of={path: leave_out}.get)  # its site's rules, not its own
+            for item in usable_files(walked, []):
                 candidates[item.path] = item._replace(explicit=False, root=root)
             on_disk = set(candidates)
             gone.update(p for p in _stored_under(db, path) if p not in on_disk)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from models.problem import Severity
@@ -85,17 +85,20 @@ def _stat_file(path: str, explicit: bool) -> FoundFile | None:
 
 
 def scan(
-    paths: Iterable[str], *, ordered: bool = True, site: str | None = None
+    paths: Iterable[str],
+    *,
+    ordered: bool = True,
+    rules_of: Callable[[str], SiteExclusions | None] | None = None,
 ) -> Iterator[FoundFile | Skipped]:
     """Yield every candidate file under ``paths``, and what was skipped: a path that
     does not exist, a link that leads outside them. ``ordered``: each folder's entries
     by name; otherwise as the file system lists them, never all held at once. What a
-    Jekyll site leaves out is left out: of each folder given, or of ``site`` when the
-    paths are folders inside it."""
+    site leaves out is left out: ``rules_of`` a folder given says what (by default, its
+    own rules as a site; for folders inside a site, that site's)."""
     from library.site_exclusions import site_exclusions
 
+    rules_of = rules_of or site_exclusions
     roots = list(dict.fromkeys(os.path.abspath(path) for path in paths))
-    within_site = site_exclusions(os.path.abspath(site)) if site else None
     inside = tuple({os.path.join(os.path.realpath(root), "") for root in roots})
     # A file named and also under a folder named is yielded once, as named: the index
     # holds one article per path.
@@ -113,8 +116,7 @@ def scan(
         if not os.path.isdir(root):
             yield _not_a_document(root)
             continue
-        leave_out = within_site if site else site_exclusions(root)
-        yield from _walk(root, inside, seen_dirs, ordered, named, leave_out)
+        yield from _walk(root, inside, seen_dirs, ordered, named, rules_of(root))
 
 
 def _not_a_document(path: str) -> Skipped:

@@ -127,10 +127,14 @@ def test_a_watched_change_in_what_the_site_leaves_out_is_not_read(site: Path) ->
     moved_in = site / "tmp-incoming"
     write_document(moved_in, "gem.md", "title: Another gem doc")
     moved_in.rename(site / "vendor" / "gems")
+    archive = site / "tmp-archive"  # a folder of the site's, holding what its "*.txt" leaves out
+    write_document(archive, "old-notes.txt", "title: Old notes")
+    archive.rename(site / "archive")
     write_document(site / "_posts", "2024-01-02-second.md", "title: Second post")
     changed = [
         site / "node_modules" / "pkg" / "CHANGELOG.md",
         site / "vendor" / "gems",
+        site / "archive",
         site / "_posts" / "2024-01-02-second.md",
     ]
     report = index.refresh_paths([str(path) for path in changed])
