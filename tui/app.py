@@ -137,9 +137,18 @@ class LedeApp(App[None]):
         if self.follower is not None:
             self.follower.sync()
 
+    def reader_screen(self) -> MainScreen | None:
+        """The reader's screen, under any dialog open on it; None while it has no panes
+        (not built yet, or being taken down as the reader ends): what it would show is
+        dropped."""
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen) and screen.has_panes:
+                return screen
+        return None
+
     def _stories_loaded(self) -> None:
-        if isinstance(self.screen, MainScreen):
-            self.screen.refresh_list()
+        if reader := self.reader_screen():
+            reader.refresh_list()
 
     def on_unmount(self) -> None:
         if self.follower is not None:
@@ -201,20 +210,21 @@ class LedeApp(App[None]):
         self.call_from_thread(self._index_done, report.parsed, report.removed, errors)
 
     def _indexed(self, done: int, total: int, reload: bool, ended: list[bool]) -> None:
-        if isinstance(self.screen, MainScreen) and not ended[0]:
+        reader = self.reader_screen()
+        if reader is not None and not ended[0]:
             self.sub_title = f"indexing {done}/{total}" if total else f"indexing {done}…"
-            self.screen.show_indexing(done, total)
+            reader.show_indexing(done, total)
             if reload:
-                self.screen.reload()
+                reader.reload()
 
     def _index_done(self, parsed: int, removed: int, problems: list[Problem]) -> None:
         keep_out_of_collections()
         self._rebuilding = False
         self.sub_title = ""
-        if isinstance(self.screen, MainScreen):
-            self.screen.indexing_done()
+        if reader := self.reader_screen():
+            reader.indexing_done()
             if parsed or removed:
-                self.screen.reload()
+                reader.reload()
         self.show_problems(problems)
         said = self.session.collections_not_found() if self.session else None
         if said:

@@ -113,13 +113,10 @@ class CorpusFollower:
                 self._refill()
 
     def _refill(self) -> None:
-        from tui.screens.main import MainScreen
-
         self._timer = None
         self._shown = time.monotonic()
-        for screen in self.app.screen_stack:
-            if isinstance(screen, MainScreen):
-                screen.follow_changes()
+        if reader := self.app.reader_screen():
+            reader.follow_changes()
         note, self._arrived = describe(self._arrived), ArticleChanges(0, 0, 0, 0)
         if note:  # a quiet note of what arrived
             self.app.notify(note, timeout=3, markup=False)

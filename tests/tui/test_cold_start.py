@@ -14,8 +14,9 @@ from library.index import ProgressCallback, RefreshReport
 from library.session import ReaderSession
 from library.synthetic import generate
 from library.writer import Waiting
-from tests.tui.pilot import indexed, status, titles
+from tests.tui.pilot import indexed, settled, status, titles
 from tui.app import LedeApp
+from tui.screens.help import HelpScreen
 from tui.widgets.article_list import ArticleList
 
 DEADLINE = 30.0  # seconds any one wait may take before the test fails
@@ -148,3 +149,43 @@ async def test_an_empty_folder_says_no_documents_were_found(
         await until(pilot, lambda: "No articles here" in list_text(app))
         assert "No articles here — no documents found in empty" in list_text(app)
         assert "indexing" not in status(app)
+
+
+async def test_indexing_that_ends_under_a_dialog_is_shown_ended_when_it_closes(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The end of indexing was told only to the screen on top: with the help open, the
+    reader said "indexing" for good and the list kept the first batches."""
+    held = HeldIndexing(monkeypatch)
+    app = LedeApp([str(site)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        try:
+            assert await held.next_report(pilot) == (0, 0)
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpScreen)
+        finally:
+            for _ in range(1000):
+                held.release()
+        while await held.next_report(pilot) is not None:
+            pass
+        await settled(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.press("c")  # a row per article, not per story, to count them
+        await until(pilot, lambda: len(titles(app)) == 3000)
+        assert "indexing" not in status(app) and "3000 unread" in status(app)
+
+
+async def test_what_indexing_reports_once_the_panes_are_gone_is_dropped(
+    reader_corpus: Path,
+) -> None:
+    """As the reader ends its panes are taken down first; a report still queued for them
+    ended the reader with an error."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await app.screen.query_one("#panes").remove()
+        app._indexed(1, 2, True, [False])
+        app._index_done(2, 0, [])
+        await pilot.pause()
+        assert app.reader_screen() is None

@@ -58,9 +58,11 @@ async def test_a_change_shown_as_the_screen_is_taken_down_is_let_go(
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
         await indexed(pilot)
-        screen = app.screen
-        await screen.query_one(ArticleList).remove()
-        screen.follow_changes()
+        await app.screen.query_one(ArticleList).remove()
+        assert app.follower is not None
+        app.follower._refill()
+        await pilot.pause()
+        assert app.reader_screen() is None
 
 
 async def test_the_cursor_stays_on_the_article_being_read(reader_corpus: Path) -> None:

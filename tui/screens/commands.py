@@ -250,6 +250,12 @@ class ReaderCommands(Screen[None]):
         self.refresh_list()
         self.notify("One row per story" if grouped else "Every article", timeout=1.5)
 
+    @property
+    def has_panes(self) -> bool:
+        """Whether the panes are there: a screen not built yet, or being taken down as the
+        reader ends, has nowhere to show what it is told."""
+        return bool(self.query("#articles"))
+
     def show_indexing(self, done: int, total: int) -> None:
         """Show how far indexing has gone (``total`` 0 while the files are being found)."""
         self.query_one("#list-status", ListStatus).show_progress(done, total)

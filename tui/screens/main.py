@@ -163,12 +163,8 @@ class MainScreen(ReaderCommands):
 
     def follow_changes(self) -> None:
         """Show what changed in the corpus: the article under the cursor stays on the
-        same line of the screen while others arrive or go above it. A screen not built
-        yet, or being taken down as the reader ends, has nothing to follow."""
-        found = self.query("#articles").results(ArticleList)
-        articles = next(found, None)
-        if articles is None:
-            return
+        same line of the screen while others arrive or go above it."""
+        articles = self.query_one("#articles", ArticleList)
         before = articles.current
         line = articles.cursor - int(articles.scroll_offset.y)
         self.reload()
