@@ -1,7 +1,9 @@
-"""Plain text from an HTML body (newsletters), without pulling in a parser library."""
+"""HTML in document bodies as text: a newsletter's HTML body, and the HTML blocks of a
+Markdown one, without pulling in a parser library."""
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 
@@ -44,12 +46,124 @@ def html_to_text(html: str) -> str:
 
 HTML_SUFFIXES = (".html", ".htm")
 
+_BLOCK_NAMES = (
+    "address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|"
+    "details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|"
+    "h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|"
+    "optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|"
+    "track|ul"
+)
+_RAW_START = re.compile(
+    r" {0,3}(?:<(?P<raw>script|pre|style|textarea)(?=[\s>]|$)|(?P<comment><!--)|"
+    r"(?P<pi><\?)|(?P<cdata><!\[CDATA\[)|(?P<decl><![A-Za-z])"
+    rf"|</?(?:{_BLOCK_NAMES})(?=[\s>]|/>|$))",
+    re.IGNORECASE,
+)
+"""The start of an HTML block that may follow a paragraph's line (CommonMark's kinds 1-6)."""
+_ALONE = re.compile(
+    r" {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|</[A-Za-z][A-Za-z0-9-]*\s*>)\s*$"
+)
+"""A line of one tag alone, which starts an HTML block after a blank line (kind 7)."""
+_ENDS = {"comment": "-->", "pi": "?>", "cdata": "]]>", "decl": ">"}
+_TAG_LINE = re.compile(r"(?m)^ {0,3}<[A-Za-z/!?]")
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_CONTAINER = re.compile(
+    r"<(/?)(?:div|table|center|section|article|aside|header|footer|main|nav|form|figure|"
+    r"html|body)(?=[\s>])",
+    re.IGNORECASE,
+)
+"""Elements whose text may lie past blank lines and is still theirs; not those whose end
+tag is often left out (``p``, ``li``), which would take the rest of a post with them."""
+_PRE = re.compile(r" {0,3}<pre(?=[\s>])", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[^>]*>")
+
 
 def readable_body(body: str, path: str = "") -> str:
-    """A document body as people read it: without template code, Markdown as it is, an
-    HTML body (newsletters: an ``.html`` file, or a body that starts with a tag) as its
-    text. The reader shows this and the index searches it, so a search for ``td``,
+    """A document body as people read it: without template code, Markdown as it is with
+    its HTML blocks as their text (a newsletter's HTML body, in a ``.md`` file, is one
+    block), an ``.html`` file as its text. The reader shows this (its Markdown view drops
+    HTML blocks, and the words in them) and the index searches it, so a search for ``td``,
     ``style`` or ``endraw`` does not match every newsletter's markup."""
     body = strip_liquid(body)
-    is_html = path.lower().endswith(HTML_SUFFIXES) or body.lstrip().startswith("<")
-    return html_to_text(body) if is_html else body
+    if path.lower().endswith(HTML_SUFFIXES):
+        return html_to_text(body)
+    if not _TAG_LINE.search(body):
+        return body
+    runs = _runs(body.split("\n"))
+    return "\n".join(_as_markdown(is_html, lines) for is_html, lines in runs).strip("\n")
+
+
+def _as_markdown(is_html: bool, lines: list[str]) -> str:
+    """A run as Markdown: an HTML block as its text, in paragraphs of their own."""
+    if not is_html:
+        return "\n".join(lines)
+    if _PRE.match(lines[0]):  # preformatted: its lines kept, as code
+        code = html.unescape(_ANY_TAG.sub("", "\n".join(lines))).strip("\n")
+        fence = "~~~~" if "```" in code else "```"
+        return f"\n{fence}\n{code}\n{fence}\n"
+    text = html_to_text("\n".join(lines))
+    return f"\n{text}\n" if text else ""
+
+
+def _runs(lines: list[str]) -> list[tuple[bool, list[str]]]:
+    """The body's lines in runs, each with whether it is an HTML block, found as CommonMark
+    finds them, except that a block goes on past blank lines while a container it opened
+    is open (a newsletter's table, a centred ``div``: what lies between is HTML's text). A
+    fenced code block is never HTML, whatever it shows."""
+    runs: list[tuple[bool, list[str]]] = [(False, [])]
+    fence = end = ""  # the open code fence; the marker an open HTML block ends with
+    depth = 0  # containers the open HTML block has opened and not closed
+    after_blank = True
+    for line in lines:
+        is_html, run = runs[-1]
+        blank = not line.strip()
+        if fence:
+            run.append(line)
+            stripped = line.strip()
+            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+                fence = ""
+        elif end:
+            run.append(line)
+            if end in line.lower():
+                end = ""
+                runs.append((False, []))
+        elif is_html and (not blank or depth > 0):
+            run.append(line)
+            depth += _opened(line)
+        elif not blank and (start := _html_start(line, after_blank)) is not None:
+            runs.append((True, [line]))
+            depth = _opened(line)
+            if start == _ENDS_HERE:
+                runs.append((False, []))
+            end = start if start != _ENDS_HERE else ""
+        elif blank and is_html:
+            runs.append((False, [line]))
+        else:
+            fence = opened.group(1) if (opened := _FENCE.match(line)) else ""
+            run.append(line)
+        after_blank = blank
+    return runs
+
+
+def _opened(line: str) -> int:
+    """How many more containers ``line`` opens than it closes."""
+    return sum(-1 if closing else 1 for closing in _CONTAINER.findall(line))
+
+
+_ENDS_HERE = "\n"  # a block that ends on the line it starts on
+
+
+def _html_start(line: str, after_blank: bool) -> str | None:
+    """Whether ``line`` starts an HTML block: ``None`` if not; else the marker it ends with,
+    ``""`` for a blank line, ``_ENDS_HERE`` for this one."""
+    start = _RAW_START.match(line)
+    if start is None:
+        return "" if after_blank and _ALONE.match(line) else None
+    kind = start.lastgroup
+    if kind == "raw":
+        marker = f"</{start.group('raw').lower()}>"
+    elif kind in _ENDS:
+        marker = _ENDS[kind]
+    else:
+        return ""
+    return _ENDS_HERE if marker in line[start.end() :].lower() else marker

@@ -1,0 +1,95 @@
+"""HTML inside a Markdown body: its words are read, as a site shows them, and the Markdown
+around it stays Markdown. The reader's Markdown view drops HTML blocks whole, and a body
+that merely started with a tag (a lint comment, a centred logo) was read as HTML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from library.index import CorpusIndex
+from models.html import readable_body
+from tests.conftest import write_document
+
+POST = """<!--lint disable prohibited-strings-->
+
+# Release notes
+
+<div class="note">
+  Upgrade <b>before</b> May.
+</div>
+
+* one
+* two **bold**
+
+```html
+<div>shown as code</div>
+
+<p>still code</p>
+```
+
+<!--
+a note to editors
+
+across blank lines
+-->
+See <https://example.test/> and <em>this</em>.
+"""
+
+
+def test_a_markdown_post_that_opens_with_a_comment_stays_markdown() -> None:
+    text = readable_body(POST, "_posts/2024-01-02-notes.md")
+    assert text.startswith("# Release notes")
+    assert "* one\n* two **bold**" in text
+    assert "lint" not in text and "editors" not in text
+
+
+def test_an_html_block_is_read_as_a_paragraph_of_its_words() -> None:
+    text = readable_body(f"Intro.\n\n{POST}", "_posts/2024-01-02-notes.md")
+    assert "\n\nUpgrade before May.\n\n" in text
+    assert "<div" not in text.split("```")[0]
+
+
+def test_html_in_fenced_code_and_inline_html_are_left_as_written() -> None:
+    text = readable_body(POST, "_posts/2024-01-02-notes.md")
+    assert "```html\n<div>shown as code</div>\n\n<p>still code</p>\n```" in text
+    assert "See <https://example.test/> and <em>this</em>." in text
+
+
+def test_a_tag_that_interrupts_a_paragraph_starts_a_block_of_its_own() -> None:
+    text = readable_body('First line\n<p align="center">Centred</p>\nafter', "a.md")
+    assert text == "First line\n\nCentred after"
+
+
+def test_preformatted_html_is_shown_as_code_with_its_lines() -> None:
+    body = "Run:\n\n<pre><code>if (a &lt; b) {\n  go();\n}</code></pre>\n\nDone."
+    assert readable_body(body, "a.md") == "Run:\n\n\n```\nif (a < b) {\n  go();\n}\n```\n\n\nDone."
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<table>\n  <tr><td>\n\n    Robots fold laundry\n\n  </td></tr>\n</table>\n",
+        "<p>Robots fold laundry</p>\n\n<p>Second <i>story</i></p>\n",
+    ],
+)
+def test_a_body_of_html_is_read_as_html_across_its_blank_lines(body: str) -> None:
+    text = readable_body(body, "_newsletters/daily.md")
+    assert text.startswith("Robots fold laundry")
+    assert "<" not in text and "    " not in text  # no indented line left to show as code
+
+
+def test_the_words_of_an_html_block_are_found_and_its_tags_are_not(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write_document(
+        site / "_news", "a.md", 'title: "Notes"\noriginalUrl: https://x.test/a', f"Intro.\n\n{POST}"
+    )
+    index = CorpusIndex([str(site)], tmp_path / "index.db")
+    try:
+        index.refresh()
+        assert [row.title for row in index.search("upgrade")] == ["Notes"]
+        assert index.search("editors") == []
+        assert index.search("class") == []
+    finally:
+        index.close()
