@@ -5,7 +5,8 @@ What the site would show is kept: the text between ``{% raw %}`` and
 ``{% endraw %}`` (only the two tags go), and Markdown code (fenced blocks and
 inline spans), which is literal text a person reads, templates included; raw
 tags inside code go, as they are there only to keep Jekyll off the code. A
-``{% comment %}`` block goes with its content, as on the site. Front matter
+``{% comment %}`` block goes with its content, as on the site, and a
+``{% highlight %}`` block becomes fenced code. Front matter
 values are not templates (Jekyll does not render them) and are left alone.
 """
 
@@ -30,6 +31,10 @@ _LIQUID = re.compile(
             _tag("raw") + r"(?P<raw>[^{]*(?:\{(?!" + _tag("endraw")[2:] + r")[^{]*)*)"
             r"(?:" + _tag("endraw") + r")?",
             _tag("comment") + r".*?(?:" + _tag("endcomment") + r"|\Z)",
+            _tag(r"highlight\s+(?P<language>[\w+#.-]*)[^%]*?")
+            + r"\n?(?P<highlight>.*?)\n?(?:"
+            + _tag("endhighlight")
+            + r"|\Z)",
             r"\{%.*?%\}",
             r"\{\{.*?\}\}",
         )
@@ -42,6 +47,11 @@ def _replace(match: re.Match[str]) -> str:
     code = match.group("fence") or match.group("span")
     if code is not None:
         return _RAW_TAG.sub("", code)
+    highlighted = match.group("highlight")
+    if highlighted is not None:  # a fenced block, as the site shows it: code, not prose
+        code = _RAW_TAG.sub("", highlighted)
+        fence = "~~~~" if "```" in code else "```"
+        return f"{fence}{match.group('language')}\n{code}\n{fence}"
     raw = match.group("raw")
     return raw if raw is not None else ""
 

@@ -92,3 +92,12 @@ def test_liquid_is_neither_shown_nor_searchable_in_the_index(tmp_path: Path) -> 
             assert index.search(word) == [], word
     finally:
         index.close()
+
+
+def test_a_highlight_block_is_fenced_code_in_its_language() -> None:
+    body = (
+        "Before\n\n{% highlight ruby linenos %}\ndef greet\n  {% raw %}{{ name }}{% endraw %}\n"
+        "end\n{% endhighlight %}\n\nAfter"
+    )
+    assert strip_liquid(body) == "Before\n\n```ruby\ndef greet\n  {{ name }}\nend\n```\n\nAfter"
+    assert strip_liquid("{%- highlight c++ -%}int x;{% endhighlight %}") == "```c++\nint x;\n```"
