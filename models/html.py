@@ -7,6 +7,7 @@ import html
 import re
 from html.parser import HTMLParser
 
+from models.kramdown import strip_kramdown
 from models.liquid import strip_liquid
 
 _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol"}
@@ -79,14 +80,16 @@ _ANY_TAG = re.compile(r"<[^>]*>")
 
 
 def readable_body(body: str, path: str = "") -> str:
-    """A document body as people read it: without template code, Markdown as it is with
-    its HTML blocks as their text (a newsletter's HTML body, in a ``.md`` file, is one
-    block), an ``.html`` file as its text. The reader shows this (its Markdown view drops
+    """A document body as people read it: without template code or the Markdown
+    renderer's own markup, Markdown as it is with its HTML blocks as their text (a
+    newsletter's HTML body, in a ``.md`` file, is one block), an ``.html`` file as its
+    text. The reader shows this (its Markdown view drops
     HTML blocks, and the words in them) and the index searches it, so a search for ``td``,
     ``style`` or ``endraw`` does not match every newsletter's markup."""
     body = strip_liquid(body)
     if path.lower().endswith(HTML_SUFFIXES):
         return html_to_text(body)
+    body = strip_kramdown(body)
     if not _TAG_LINE.search(body):
         return body
     runs = _runs(body.split("\n"))
