@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 from library.loader import load_file, read_ahead, unforeseen
 from library.records import ArticleSummary, IndexedFile
 from library.scan import FoundFile
@@ -12,7 +10,6 @@ from library.story_index import in_stories
 from models.collection import collection_of
 from models.document import ParsedDocument
 from models.html import readable_body
-from models.text import printable
 
 
 def index_one(found: FoundFile) -> IndexedFile:
@@ -40,7 +37,7 @@ def _indexed(found: FoundFile, parsed: ParsedDocument) -> IndexedFile:
     summary = ArticleSummary(
         article.identity,
         article.kind,
-        article.title or printable(os.path.splitext(os.path.basename(found.path))[0]),
+        article.heading,
         provider.name if provider else "",
         provider.domain if provider else "",
         int(article.published_at.timestamp()) if article.published_at else None,

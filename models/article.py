@@ -15,7 +15,8 @@ from pydantic.alias_generators import to_camel
 
 from models.fields import AwareDatetime, Label, Line, Score, Text
 from models.identity import normalise_url
-from models.jekyll_date import post_date
+from models.jekyll_post import post_date, post_title
+from models.text import printable
 
 
 class LedeModel(BaseModel):
@@ -182,13 +183,14 @@ class Article(LedeModel):
     @classmethod
     def _fill_title(cls, data: Any) -> Any:
         """Entries of other collections are named, not titled, and their blurb is the
-        excerpt; a Jekyll post is dated by its ``date`` or its file name; a blog's
+        excerpt; a Jekyll post is dated by its ``date`` or its file name, and an untitled
+        one titled by its name; a blog's
         ``categories`` and ``tags`` are its topics where it names none; a ``draft`` (or
         a post in ``_drafts``) is an item the site did not publish."""
         if isinstance(data, dict):
             data = dict(data)
-            if not data.get("title") and data.get("name"):
-                data["title"] = data["name"]
+            if not data.get("title"):
+                data["title"] = data.get("name") or post_title(data.get("path", ""))
             if data.get("publishedDateTime") is None:  # a Jekyll post's own date, if any
                 data["publishedDateTime"] = post_date(data.get("date"), data.get("path", ""))
             if "topics" not in data:  # a blog's own labels
@@ -201,6 +203,12 @@ class Article(LedeModel):
                         data["excerpt"] = data[key]
                         break
         return data
+
+    @property
+    def heading(self) -> str:
+        """What the article is called where it is listed and shown: its title, else the
+        name of its file."""
+        return self.title or printable(os.path.splitext(os.path.basename(self.path))[0])
 
     @property
     def kind(self) -> str:

@@ -106,3 +106,30 @@ def test_a_day_without_a_zone_is_that_day_where_it_is_read(
     parsed = parse_document(f"---\ntitle: x\n{line}---\n", path)
     assert parsed.article is not None and parsed.article.published_at is not None
     assert parsed.article.published_at.astimezone().date().isoformat() == "2016-05-20"
+
+
+@MODES
+@pytest.mark.parametrize(
+    ("path", "title"),
+    [
+        ("site/_posts/2014-3-3-hello-world.md", "Hello World"),
+        ("site/_posts/2021-02-03-iOS-tips--and-tricks.markdown", "Ios Tips And Tricks"),
+        ("site/_drafts/my-next-post.md", "My Next Post"),
+        ("site/_posts/notes.md", ""),  # no date in its name: Jekyll reads no post from it
+        ("site/about.md", ""),
+    ],
+)
+def test_an_untitled_jekyll_post_is_titled_by_its_file_name(
+    path: str, title: str, summary: bool
+) -> None:
+    """As Jekyll titles it: the list showed the file name, the detail "(untitled)"."""
+    from models.document import parse_document
+
+    parsed = parse_document("---\nlayout: post\n---\nBody.\n", path, summary=summary)
+    assert parsed.article is not None
+    assert parsed.article.title == title
+    named = parse_document("---\ntitle: Own title\n---\n", path, summary=summary).article
+    assert named is not None and named.title == "Own title"
+    if not title:
+        assert parsed.article.heading == path.rsplit("/", 1)[1].rsplit(".", 1)[0]
+        assert any("no title" in problem.message for problem in parsed.problems)

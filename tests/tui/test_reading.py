@@ -186,3 +186,20 @@ async def test_a_body_of_megabytes_is_shown_in_part_and_at_once(tmp_path: Path) 
 
         await until(pilot, shown, "the start of the long body and the line after it", 20)
         assert "Short." not in body.source
+
+
+async def test_an_untitled_post_is_called_the_same_in_the_list_and_the_detail(
+    tmp_path: Path,
+) -> None:
+    """The list showed the file's name and the detail "(untitled)"; a Jekyll post is
+    titled by its name, and any other untitled document is called by its file's name."""
+    site = tmp_path / "blog"
+    site.mkdir()
+    (site / "_config.yml").write_text("title: A blog\n", encoding="utf-8")
+    write_document(site / "_posts", "2024-01-02-launch-day.md", "layout: post", "We launched.")
+    app = LedeApp([str(site)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        assert titles(app) == ["Launch Day"]
+        await until(pilot, lambda: "Launch Day" in detail_text(app), "the detail")
+        assert "untitled" not in detail_text(app)

@@ -48,7 +48,7 @@ def _link(url: str) -> Content:
 
 def article_header(article: Article) -> Content:
     """Title, provider, date, topics and scores as one block of plain content."""
-    parts: list[Content | str | tuple[str, str]] = [(article.title or "(untitled)", "bold"), "\n"]
+    parts: list[Content | str | tuple[str, str]] = [(article.heading, "bold"), "\n"]
     provider = article.provider
     if provider and (provider.name or provider.domain):
         domain = (

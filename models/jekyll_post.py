@@ -1,8 +1,10 @@
-"""The date of a Jekyll post, where a feed's ``publishedDateTime`` is missing.
+"""What a Jekyll post's file name stands in for: its date where a feed's
+``publishedDateTime`` is missing, and its title where it has none.
 
 Jekyll dates a post by its ``date:`` key, else by the ``YYYY-MM-DD-`` its file name
 starts with (in ``_posts``). Jekyll's own format (``2021-02-04 10:00:00 +0100``) is no
-YAML timestamp, so YAML leaves it a string.
+YAML timestamp, so YAML leaves it a string. An untitled post is titled by the rest of
+its name, each word capitalised (``2014-03-03-hello-world.md``: "Hello World").
 """
 
 from __future__ import annotations
@@ -41,3 +43,18 @@ def post_date(value: Any, path: str) -> date | None:
         except ValueError:
             return None
     return None
+
+
+def post_title(path: str) -> str:
+    """The title Jekyll gives an untitled post at ``path`` (a draft too); ``""`` for a
+    document Jekyll gives none."""
+    folder, name = os.path.split(path)
+    folders = folder.split(os.sep)
+    found = _NAME_DATE.match(name)
+    if found and "_posts" in folders:
+        slug = name[found.end() :]
+    elif "_drafts" in folders:
+        slug = name
+    else:
+        return ""
+    return " ".join(word.capitalize() for word in os.path.splitext(slug)[0].split("-") if word)
