@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic.alias_generators import to_camel
 
-from models.fields import AwareDatetime, Label, Line, Score, Text
+from models.fields import AwareDatetime, Blurb, Label, Line, Score, Text, Title
 from models.identity import normalise_url
 from models.jekyll_post import post_date, post_title
 from models.text import printable
@@ -107,8 +107,8 @@ def _as_written(value: Any) -> Any:
 class RelatedArticle(LedeModel):
     """An article the source site links to this one; it may or may not be in the corpus."""
 
-    title: Line = ""
-    excerpt: Text = ""
+    title: Title = ""
+    excerpt: Blurb = ""
     published_at: AwareDatetime | None = Field(default=None, alias="publishedDateTime")
     web_url: Line = ""
     original_url: Line = ""
@@ -144,9 +144,9 @@ class Article(LedeModel):
     """
 
     path: str = Field(default="", exclude=True)
-    title: Line = ""
+    title: Title = ""
     name: Line = ""
-    excerpt: Text = ""
+    excerpt: Blurb = ""
     published_at: AwareDatetime | None = Field(default=None, alias="publishedDateTime")
     original_url: Line = ""
     web_url: Line = ""

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator
 
-from models.text import one_line, repair_text
+from models.text import one_line, repair_text, strip_tags
 
 
 def _text(value: Any) -> Any:
@@ -51,6 +51,14 @@ Text = Annotated[str, BeforeValidator(_text), AfterValidator(repair_text)]
 
 Line = Annotated[str, BeforeValidator(_text), AfterValidator(lambda v: one_line(repair_text(v)))]
 """Single-line text (titles, names): repaired and whitespace-collapsed."""
+
+Title = Annotated[
+    str, BeforeValidator(_text), AfterValidator(lambda v: one_line(repair_text(strip_tags(v))))
+]
+"""An article's title: a ``Line`` without the HTML tags a site renders in it."""
+
+Blurb = Annotated[str, BeforeValidator(_text), AfterValidator(lambda v: repair_text(strip_tags(v)))]
+"""An article's excerpt: ``Text`` without the HTML tags a site renders in it."""
 
 Label = Annotated[str, AfterValidator(lambda v: one_line(repair_text(v)))]
 """A topic name: like ``Line``, but a number or a mapping there is a mistake to report."""

@@ -42,6 +42,22 @@ _SEQUENCES = re.compile(
 _ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
+_INLINE = "a|abbr|b|bdi|bdo|big|cite|code|del|dfn|em|font|i|img|ins|kbd|mark|q|s|samp|small|"
+_INLINE += "span|strike|strong|sub|sup|time|tt|u|var|wbr"
+_BREAKING = "blockquote|br|div|h[1-6]|hr|li|ol|p|ul"
+_TAGS = re.compile(rf"<(/?)(?:(?P<inline>{_INLINE})|{_BREAKING})(?:\s[^<>]*)?/?>", re.IGNORECASE)
+
+
+def strip_tags(text: str) -> str:
+    """``text`` without the HTML tags a site renders in a title or an excerpt (``<em>``,
+    ``<p>``), which a terminal would show as written; a break between words stays one.
+    Only HTML's own elements: ``Vector<int>`` is text. Run before entities are decoded,
+    so ``&lt;em&gt;`` stays as written."""
+    if "<" not in text:
+        return text
+    return _TAGS.sub(lambda match: "" if match.group("inline") else "\n", text).strip("\n")
+
+
 def strip_controls(text: str) -> str:
     """Remove terminal escape sequences and control characters (keeps ``\\n``, ``\\t``)."""
     if text.isascii() and text.isprintable():

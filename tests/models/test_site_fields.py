@@ -133,3 +133,15 @@ def test_an_untitled_jekyll_post_is_titled_by_its_file_name(
     if not title:
         assert parsed.article.heading == path.rsplit("/", 1)[1].rsplit(".", 1)[0]
         assert any("no title" in problem.message for problem in parsed.problems)
+
+
+@MODES
+def test_html_in_a_title_or_an_excerpt_is_read_as_the_site_shows_it(summary: bool) -> None:
+    """A site renders the tags in a title (``<em>``); the list and detail showed them."""
+    article = article_of(
+        'title: "Why <em>Rust</em> &lt;3 &amp; C"\n'
+        'excerpt: "<p>Part <b>one</b>.</p><p>Part two.</p>"\n',
+        summary=summary,
+    )
+    assert article.title == "Why Rust <3 & C"
+    assert article.excerpt == "Part one.\n\nPart two."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.text import one_line, printable, repair_text, strip_controls
+from models.text import one_line, printable, repair_text, strip_controls, strip_tags
 
 
 @pytest.mark.parametrize(
@@ -40,3 +40,18 @@ def test_one_line_and_printable() -> None:
     assert printable("new\nline\x1b[2J") == "new\\nline\\x1b[2J"
     assert printable("caf\udce9.md") == "caf\\xe9.md"
     assert printable("ünï — ok") == "ünï — ok"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Using <code>git rebase</code> <EM>safely</EM>", "Using git rebase safely"),
+        ('<a href="https://x.test/">A link</a> and <img src="a.png"/>', "A link and "),
+        ("<p>First.</p><p>Second.</p>", "First.\n\nSecond."),
+        ("one<br>two<br/>three", "one\ntwo\nthree"),
+        ("Vector<int> and a < b > c", "Vector<int> and a < b > c"),  # not HTML's elements
+        ("&lt;em&gt; is written, not rendered", "&lt;em&gt; is written, not rendered"),
+    ],
+)
+def test_strip_tags_removes_what_a_site_renders_and_keeps_text(text: str, expected: str) -> None:
+    assert strip_tags(text) == expected
