@@ -83,15 +83,32 @@ def parse_bytes(
 ) -> ParsedDocument:
     """Decode and parse a file's bytes; binary and non-UTF-8 content is reported."""
     parsed = ParsedDocument(path)
-    if b"\x00" in raw[:8192]:
+    encoding = _wide_encoding(raw)
+    if encoding is None and b"\x00" in raw[:8192]:
         parsed.report("error", "binary file, not a text document")
         return parsed
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode(encoding or "utf-8")
     except UnicodeDecodeError as error:
+        if encoding:
+            parsed.report(
+                "error", f"marked {encoding.upper()} but not valid from byte {error.start}"
+            )
+            return parsed
         line = raw.count(b"\n", 0, error.start) + 1
         parsed.report("error", _describe_decode_error(error), line)
         return parsed
     if os.path.splitext(path)[1].lower() in TAXONOMY_SUFFIXES:
         return parse_taxonomy(text, path)
     return parse_document(text, path, require_front_matter=explicit, summary=summary)
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """The codec of a file its byte-order mark says is UTF-32 or UTF-16 (as an editor on
+    Windows saves "Unicode" text), whose zero bytes are no sign of a binary file; the
+    codec then drops the mark."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    return None

@@ -88,6 +88,12 @@ FILES: dict[str, tuple[bytes, list[tuple[int, str, str]]]] = {
     ),
     "crlf-bom.md": (b"\xef\xbb\xbf---\r\ntitle: Windows\r\n---\r\nbody\r\n", []),
     "no-newline.md": (b"---\ntitle: Ends abruptly\n---", []),
+    # Saved as "Unicode" by an editor on Windows: marked UTF-16, no binary file.
+    "utf16.md": ("\ufeff---\r\ntitle: Wide\r\n---\r\nbody\r\n".encode("utf-16-le"), []),
+    "utf16-cut.md": (
+        "\ufeff---\ntitle: Cut\n---\n".encode("utf-16-be")[:-1],
+        [(1, "error", "marked UTF-16 but not valid from byte 38")],
+    ),
     # Walked, not named: not a document; the index skips it quietly, a check warns.
     "empty.md": (b"", [(1, "warning", "no front matter: not read as a document")]),
     "sub/notes.md": (b"Just notes\n", [(1, "warning", "no front matter: not read as a document")]),
@@ -108,6 +114,7 @@ GOOD_TITLES = {
     "Escaped title",
     "Typed",
     "Windows",
+    "Wide",
     "Ends abruptly",
     "Deep in the tree",
     "Dash",
