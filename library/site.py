@@ -43,7 +43,7 @@ def is_jekyll_site(root: str) -> bool:
         return False
     if any(os.path.isfile(os.path.join(root, name)) for name in CONFIG_FILES):
         return True
-    for name in _subfolders(root, names=True):  # not every entry of a folder of millions
+    for name in subfolders(root, names=True):  # not every entry of a folder of millions
         if len(name) < 2 or not name.startswith("_"):
             continue
         if name == "_data" or (
@@ -60,7 +60,7 @@ LOOKED_AT = 1000  # entries of a folder looked at for collection folders: a fold
 def has_collection(root: str, names: Iterable[str]) -> bool:
     """Whether the site has a folder for one of the collections ``names``, at its top or
     one folder down (``_archive/_news``, or a ``collections_dir``)."""
-    folders = (root, *_subfolders(root))
+    folders = (root, *subfolders(root))
     return any(os.path.isdir(os.path.join(f, f"_{name}")) for f in folders for name in names)
 
 
@@ -68,16 +68,16 @@ def collection_folders(root: str) -> frozenset[str]:
     """The collections a site holds folders for (``_news`` is ``news``), at its top and
     one folder down; of a folder of many entries, only the first ``LOOKED_AT``."""
     found: set[str] = set()
-    for folder in (root, *_subfolders(root)):
+    for folder in (root, *subfolders(root)):
         found.update(
             name[1:]
-            for name in _subfolders(folder, names=True)
+            for name in subfolders(folder, names=True)
             if len(name) > 1 and name.startswith("_") and name not in NOT_COLLECTIONS
         )
     return frozenset(found)
 
 
-def _subfolders(folder: str, names: bool = False) -> list[str]:
+def subfolders(folder: str, names: bool = False) -> list[str]:
     """The folders among the first ``LOOKED_AT`` entries of ``folder`` (their paths, or
     ``names``), hidden ones left out."""
     found = []

@@ -2,9 +2,10 @@
 site, all but its ``content`` folder).
 
 Jekyll never reads its built copy (``_site``), its templates (``_layouts``,
-``_includes``), the packages beside it (``node_modules``, ``vendor/bundle``) or what its
-``_config.yml`` lists under ``exclude``; a site that was built or has a theme installed
-otherwise shows its templates as articles and warns of every page it built. The rules
+``_includes``), the packages beside it (``node_modules``, ``vendor/bundle``), what its
+``_config.yml`` lists under ``exclude``, or, where it declares its collections, another
+``_name`` folder; a site that was built or has a theme installed otherwise shows its
+templates as articles and warns of every page it built. The rules
 are Jekyll's: a pattern names a path from the site's folder and excludes what it matches
 as a glob (``*`` crosses folders) or as a prefix (``LICENSE`` takes ``LICENSE-MIT``);
 ``include`` takes a path back, by its path or its name.
@@ -18,7 +19,7 @@ import tomllib
 from fnmatch import fnmatchcase
 from typing import Any
 
-from library.site import CONFIG_FILES, is_jekyll_site
+from library.site import CONFIG_FILES, is_jekyll_site, subfolders
 
 _ALWAYS = ("_layouts/", "_includes/", "_sass/", "_plugins/")
 # Jekyll's own exclusions, which its configuration adds to (since Jekyll 4).
@@ -91,9 +92,29 @@ def site_exclusions(root: str) -> SiteExclusions | None:
     if not isinstance(destination, str) or os.path.isabs(destination):  # outside: not met
         destination = "_site"
     exclude = [*_ALWAYS, *_DEFAULTS, *_paths(os.path.join(destination, ""))]
-    exclude += _paths(config.get("exclude"))
+    exclude += _paths(config.get("exclude")) + _undeclared(root, config)
     include = _paths(config.get("include"))
     return SiteExclusions(root, [p for p in exclude if p not in include], include)
+
+
+_READ_ALWAYS = frozenset({"_posts", "_drafts", "_data"})
+
+
+def _undeclared(root: str, config: dict[str, Any]) -> list[str]:
+    """The ``_name`` folders of a site that declares its collections, other than those and
+    Jekyll's own: Jekyll reads none of them (training-kit's ``_pages``, a ``_scripts``). A
+    site that declares none keeps them all: which are its collections is not known."""
+    declared = config.get("collections")
+    if not isinstance(declared, dict | list):
+        return []
+    keep = _READ_ALWAYS | {f"_{name}" for name in declared if isinstance(name, str)}
+    within = _paths(config.get("collections_dir"))[:1]
+    return [
+        os.path.join(folder, name, "")
+        for folder in ("", *within)
+        for name in subfolders(os.path.join(root, folder), names=True)
+        if name.startswith("_") and name not in keep
+    ]
 
 
 HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.json")

@@ -151,6 +151,34 @@ def test_include_takes_back_a_default_exclusion(site: Path) -> None:
     assert not leave_out.covers(str(site / "node_modules" / "pkg" / "README.md"))
 
 
+@pytest.mark.parametrize(
+    "collections", ["collections: [news]", "collections:\n  news:\n    output: true"]
+)
+def test_a_site_that_declares_its_collections_reads_no_other_underscore_folder(
+    site: Path, collections: str
+) -> None:
+    """As Jekyll: a ``_pages`` folder the site does not declare (nor include) is never
+    read, and was listed as a collection of its own."""
+    write_document(site / "_pages", "old-home.md", "title: Old home")
+    write_document(site / "_drafts", "next.md", "title: Next post")
+    write_document(site / "_data", "people.yml", "")
+    (site / "_config.yml").write_text(f"{CONFIG}{collections}\n")
+    files = found(site)
+    assert files == SITE_FILES | {"_drafts/next.md", "_data/people.yml"}
+    (site / "_config.yml").write_text(f"{CONFIG}  - _pages\n{collections}\n")  # included
+    assert "_pages/old-home.md" in found(site)
+    (site / "_config.yml").write_text(CONFIG)  # none declared: which are collections is unknown
+    assert "_pages/old-home.md" in found(site)
+
+
+def test_undeclared_folders_inside_the_collections_folder_are_left_out(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write_document(site / "things" / "_news", "a.md", "title: A")
+    write_document(site / "things" / "_scratch", "b.md", "title: B")
+    (site / "_config.yml").write_text("collections_dir: things\ncollections: [news]\n")
+    assert found(site) == {"_config.yml", "things/_news/a.md"}
+
+
 @pytest.mark.parametrize("config", ["hugo.toml", "config.toml"])
 def test_a_hugo_site_is_read_from_its_content_folder(tmp_path: Path, config: str) -> None:
     """Its built copy (``public``), themes and README were read beside its posts."""
