@@ -23,6 +23,7 @@ from library.db import connect
 from library.differences import Differences, find_differences, usable_files
 from library.scan import FoundFile, Skipped, scan
 from library.schema import BUILD_INDEXES, BULK, DROP_INDEXES, ensure_schema, next_article_id
+from library.search_text import spaced
 from library.story_index import assign_stories
 from library.story_terms import forget_signature
 from library.upkeep import Noted, keep_up, note, rebuild
@@ -334,10 +335,10 @@ def store(db: sqlite3.Connection, batch: list[IndexedFile], now: float | None) -
     words = [
         (
             i,
-            summary.title,
+            spaced(summary.title),
             r.excerpt,
-            f"{summary.provider_name} {summary.provider_domain}",
-            " ".join(r.topics),
+            spaced(f"{summary.provider_name} {summary.provider_domain}"),
+            spaced(" ".join(r.topics)),
             r.body,
         )
         for i, r, summary in rows

@@ -33,7 +33,7 @@ class IndexedFile(NamedTuple):
     size: int
     mtime_ns: int
     article: ArticleSummary | None
-    excerpt: str
+    excerpt: str  # the excerpt and the body as the full-text index takes them (spaced)
     body: str
     topics: tuple[str, ...]
     taxonomy: tuple[tuple[str, str, str, str, str], ...]  # name, parent, id, short, description

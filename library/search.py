@@ -19,6 +19,7 @@ from library.listing import stored_listing
 from library.query import Query, QueryError, Term
 from library.results import ResultSet, id_array, id_mask, id_set
 from library.schema import SORTS
+from library.search_text import spaced
 from library.stream import SitePart, only_site_part, site_part
 from library.word_sets import KeptSets, kept_key, phrase
 from models.topic import TopicTree, topic_key
@@ -48,7 +49,7 @@ def _fts_phrase(term: Term) -> str | None:
     like any other punctuation."""
     if not re.search(r"[^\W_]", term.text):
         return None
-    return phrase(term.text.replace("\x00", " "), term.prefix)
+    return phrase(spaced(term.text.replace("\x00", " ")).strip(), term.prefix)
 
 
 def state_attached(db: sqlite3.Connection) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from library.loader import load_file, read_ahead, unforeseen
 from library.records import ArticleSummary, IndexedFile
 from library.scan import FoundFile
+from library.search_text import spaced
 from library.signature import signature
 from library.story_index import in_stories
 from models.collection import collection_of
@@ -52,8 +53,8 @@ def _indexed(found: FoundFile, parsed: ParsedDocument) -> IndexedFile:
         found.size,
         found.mtime_ns,
         summary,
-        article.excerpt,
-        readable_body(article.body, found.path),
+        spaced(article.excerpt),  # spaced here, in a worker: not in the storing process
+        spaced(readable_body(article.body, found.path)),
         tuple(dict.fromkeys(article.topics)),
         taxonomy,
         problems,

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from library.index import CorpusIndex
 from library.query import QueryError, parse_query, with_prefix_last
 from library.scan import FoundFile
+from library.search_text import spaced
 from library.summaries import index_one
 
 HOSTILE_QUERIES = [
@@ -57,8 +58,9 @@ HOSTILE_QUERIES = [
 
 
 def _tokens(text: str) -> list[str]:
-    """Words as the full-text index splits them (unicode61, diacritics removed)."""
-    folded = unicodedata.normalize("NFD", text.lower())
+    """Words as the full-text index splits them (unicode61, diacritics removed, CJK
+    characters one word each)."""
+    folded = unicodedata.normalize("NFD", spaced(text).lower())
     plain = "".join(char for char in folded if not unicodedata.combining(char))
     return re.findall(r"[^\W_]+", plain)
 

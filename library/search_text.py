@@ -1,0 +1,20 @@
+"""Text as the full-text index takes it: Chinese, Japanese and Korean characters one word
+each. The index splits words at spaces and punctuation, and these scripts write none
+between words: a sentence was one word, and a word inside it was never found. A query's
+text is spaced the same way and looked up as a phrase, so its characters match only
+side by side, in order."""
+
+from __future__ import annotations
+
+import re
+
+_CJK = re.compile(
+    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f]"
+)
+
+
+def spaced(text: str) -> str:
+    """``text`` with a space either side of each CJK character (text without any as it is)."""
+    if text.isascii() or not _CJK.search(text):
+        return text
+    return _CJK.sub(r" \g<0> ", text)
