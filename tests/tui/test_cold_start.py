@@ -74,7 +74,10 @@ class HeldIndexing:
 
 
 def list_text(app: LedeApp) -> str:
-    """The list pane's first line as painted ('' once the reader has closed)."""
+    """The list pane's first line as painted ('' once the reader has closed, its screens
+    gone: a sampling timer may still fire then)."""
+    if not app.screen_stack:
+        return ""
     found = app.screen.query(ArticleList)
     return found.first().render_line(0).text if found else ""
 
