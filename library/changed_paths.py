@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from library.db import select_in
 from library.differences import Differences, usable_files
 from library.scan import CANDIDATE_SUFFIXES, FoundFile, scan
-from library.site_exclusions import SiteExclusions, site_exclusions
+from library.site_exclusions import SiteExclusions, rules_for, site_exclusions
 
 
 def _root_of(path: str, roots: list[str]) -> str | None:
@@ -56,13 +56,15 @@ def look_at(db: sqlite3.Connection, roots: list[str], paths: Iterable[str]) -> D
     candidates: dict[str, FoundFile] = {}
     gone: set[str] = set()
     sites: dict[str, SiteExclusions | None] = {}
+    nested: dict[str, SiteExclusions | None] = {}
     for path in sorted({os.path.abspath(path) for path in paths}):
         root = _root_of(path, roots)
         if root is None or _leads_outside(path, roots):
             continue
         if root not in sites:
             sites[root] = site_exclusions(root)
-        if (leave_out := sites[root]) and path != root and leave_out.covers(path):
+        leave_out = rules_for(path, root, sites[root], nested)
+        if leave_out and path != root and leave_out.covers(path):
             continue
         if os.path.isdir(path):
             walked = scan([path], rules_of={path: leave_out}.get)  # its site's rules, not its own

@@ -94,7 +94,8 @@ def scan(
     does not exist, a link that leads outside them. ``ordered``: each folder's entries
     by name; otherwise as the file system lists them, never all held at once. What a
     site leaves out is left out: ``rules_of`` a folder given says what (by default, its
-    own rules as a site; for folders inside a site, that site's)."""
+    own rules as a site; for folders inside a site, that site's), and in a folder that is
+    no site, the rules of each site found inside it."""
     from library.site_exclusions import site_exclusions
 
     rules_of = rules_of or site_exclusions
@@ -156,9 +157,13 @@ def _walk(
     named: frozenset[str],
     leave_out: SiteExclusions | None,
 ) -> Iterator[FoundFile | Skipped]:
-    stack = [root]
+    from library.site_exclusions import nested_site
+
+    stack = [(root, leave_out)]
     while stack:
-        folder = stack.pop()
+        folder, leave_out = stack.pop()
+        if leave_out is None:  # a site inside a folder that is none
+            leave_out = nested_site(folder)
         try:
             info = os.stat(folder)
         except OSError:
@@ -209,7 +214,7 @@ def _walk(
                     subfolders.append(found)
                 elif found is not None:
                     yield found
-        stack.extend(reversed(subfolders))
+        stack.extend((subfolder, leave_out) for subfolder in reversed(subfolders))
 
 
 class _Folder(str):

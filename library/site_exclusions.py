@@ -97,6 +97,34 @@ def site_exclusions(root: str) -> SiteExclusions | None:
     return SiteExclusions(root, [p for p in exclude if p not in include], include)
 
 
+def nested_site(folder: str) -> SiteExclusions | None:
+    """The rules of a site inside a corpus that is none (a folder of several blogs, a
+    project with its site in ``docs``), known by its configuration: below the top,
+    anything less (a ``_data`` folder) is too weak a sign."""
+    names = (*CONFIG_FILES, *HUGO_CONFIGS, "config.toml")
+    if any(os.path.isfile(os.path.join(folder, name)) for name in names):
+        return site_exclusions(folder)
+    return None
+
+
+def rules_for(
+    path: str, root: str, of_root: SiteExclusions | None, known: dict[str, SiteExclusions | None]
+) -> SiteExclusions | None:
+    """The rules of the site ``path`` is in: its root's (``of_root``), else those of the
+    innermost site between the root and it; ``known`` keeps what each folder is, for
+    the next path (a watcher's burst names many in one folder)."""
+    if of_root is not None:
+        return of_root
+    folder = os.path.dirname(path)
+    while len(folder) > len(root) and folder.startswith(root):
+        if folder not in known:
+            known[folder] = nested_site(folder)
+        if known[folder]:
+            return known[folder]
+        folder = os.path.dirname(folder)
+    return None
+
+
 _READ_ALWAYS = frozenset({"_posts", "_drafts", "_data"})
 
 

@@ -196,3 +196,47 @@ def test_a_hugo_site_is_read_from_its_content_folder(tmp_path: Path, config: str
     shutil.rmtree(root / "themes")
     if config == "config.toml":  # no more than a config.toml: any project may have one
         assert "README.md" in found(root)
+
+
+def two_blogs(root: Path) -> None:
+    """A folder of two sites, each built, with a theme's templates."""
+    for name in ("alpha", "beta"):
+        blog = root / name
+        write_document(blog / "_posts", "2024-01-01-hello.md", f"title: Hello from {name}")
+        (blog / "_config.yml").write_text("title: A blog\n")
+        write_document(blog / "_layouts", "post.md", "layout: default")
+        (blog / "_site" / "2024").mkdir(parents=True)
+        (blog / "_site" / "2024" / "hello.html").write_text("<h1>Hello</h1>\n")
+
+
+def test_sites_inside_a_folder_that_is_none_are_read_by_their_own_rules(tmp_path: Path) -> None:
+    """A folder of several blogs (or a project with its site in ``docs``) was read whole:
+    each blog's built pages and templates were listed and warned of."""
+    root = tmp_path / "blogs"
+    two_blogs(root)
+    write_document(root / "notes", "_site.md", "title: A note")  # no site here: read
+    expected = {
+        "alpha/_config.yml",
+        "beta/_config.yml",
+        "alpha/_posts/2024-01-01-hello.md",
+        "beta/_posts/2024-01-01-hello.md",
+        "notes/_site.md",
+    }
+    assert found(root) == found(root, ordered=False) == expected
+
+
+def test_a_watched_change_inside_a_nested_site_follows_its_rules(tmp_path: Path) -> None:
+    root = tmp_path / "blogs"
+    two_blogs(root)
+    index = open_index([str(root)], open_state())
+    index.refresh()
+    (root / "alpha" / "_site" / "new.html").write_text("<h1>Built</h1>\n")
+    incoming = tmp_path / "gamma"
+    two_blogs(incoming)  # a third blog moved in whole: its own rules, not none
+    (incoming / "alpha").rename(root / "gamma")
+    write_document(root / "beta" / "_posts", "2024-01-02-again.md", "title: Again")
+    changed = [root / "alpha" / "_site" / "new.html", root / "gamma", root / "beta" / "_posts"]
+    report = index.refresh_paths([str(path) for path in changed])
+    assert report.parsed == 3  # gamma's post and config, beta's new post
+    titles = {row.title for row in index.search("")}
+    assert titles == {"Hello from alpha", "Hello from beta", "Again"}
