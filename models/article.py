@@ -15,7 +15,7 @@ from pydantic.alias_generators import to_camel
 
 from models.fields import AwareDatetime, Blurb, Label, Line, Score, Text, Title
 from models.identity import normalise_url
-from models.jekyll_post import post_date, post_title
+from models.jekyll_post import address_date, post_date, post_title
 from models.text import printable
 
 
@@ -183,8 +183,8 @@ class Article(LedeModel):
     @classmethod
     def _fill_title(cls, data: Any) -> Any:
         """Entries of other collections are named, not titled, and their blurb is the
-        excerpt; a Jekyll post is dated by its ``date`` or its file name, and an untitled
-        one titled by its name; a blog's
+        excerpt; a Jekyll post is dated by its ``date`` or its file name (any page by a date
+        in its address), and an untitled one titled by its name; a blog's
         ``categories`` and ``tags`` are its topics where it names none; a ``draft`` (or
         a post in ``_drafts``) is an item the site did not publish."""
         if isinstance(data, dict):
@@ -192,7 +192,9 @@ class Article(LedeModel):
             if not data.get("title"):
                 data["title"] = data.get("name") or post_title(data.get("path", ""))
             if data.get("publishedDateTime") is None:  # a Jekyll post's own date, if any
-                data["publishedDateTime"] = post_date(data.get("date"), data.get("path", ""))
+                data["publishedDateTime"] = post_date(
+                    data.get("date"), data.get("path", "")
+                ) or address_date(data.get("page_path"), data.get("permalink"))
             if "topics" not in data:  # a blog's own labels
                 data["topics"] = _labels(data.get("categories")) + _labels(data.get("tags"))
             if "published" not in data and (data.get("draft") is True or _in_drafts(data)):

@@ -175,6 +175,8 @@ def parse_document(
         _read_topic(data, parsed, 2)  # where the front matter starts
         return parsed
     data = {str(key): value for key, value in data.items()}
+    if "path" in data:  # the page's own address (Zola, Hugo), not the file's
+        data["page_path"] = data["path"]
     data["path"] = path
     data["body"] = split.body
     article = _validate(data, parsed, split.front_matter)

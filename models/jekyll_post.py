@@ -1,5 +1,6 @@
 """What a Jekyll post's file name stands in for: its date where a feed's
-``publishedDateTime`` is missing, and its title where it has none.
+``publishedDateTime`` is missing, and its title where it has none; and the date in a
+page's own address.
 
 Jekyll dates a post by its ``date:`` key, else by the ``YYYY-MM-DD-`` its file name
 starts with (in ``_posts``). Jekyll's own format (``2021-02-04 10:00:00 +0100``) is no
@@ -17,6 +18,7 @@ from typing import Any
 _FORMATS = ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M")
 # Jekyll's own pattern: a month and a day of one digit too (``2014-3-3-hello.md``).
 _NAME_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})-")
+_ADDRESS_DATE = re.compile(r"(?:^|/)(\d{4})/(\d{1,2})/(\d{1,2})(?:/|$)")
 
 
 def post_date(value: Any, path: str) -> date | None:
@@ -38,11 +40,25 @@ def post_date(value: Any, path: str) -> date | None:
     folder, name = os.path.split(path)
     found = _NAME_DATE.match(name)
     if found and "_posts" in folder.split(os.sep):
-        try:
-            return date(*map(int, found.groups()))
-        except ValueError:
-            return None
+        return _day(found)
     return None
+
+
+def address_date(*addresses: Any) -> date | None:
+    """The date in a page's own address (``path = "2025/08/05/july-update"``, a
+    ``permalink`` of ``/2014/03/03/hello/``), where a site keeps it there alone: the
+    Rust blog's 753 posts were undated and sorted last."""
+    for address in addresses:
+        if isinstance(address, str) and (found := _ADDRESS_DATE.search(address)):
+            return _day(found)
+    return None
+
+
+def _day(found: re.Match[str]) -> date | None:
+    try:
+        return date(*map(int, found.groups()))
+    except ValueError:
+        return None
 
 
 def post_title(path: str) -> str:

@@ -145,3 +145,27 @@ def test_html_in_a_title_or_an_excerpt_is_read_as_the_site_shows_it(summary: boo
     )
     assert article.title == "Why Rust <3 & C"
     assert article.excerpt == "Part one.\n\nPart two."
+
+
+@MODES
+@pytest.mark.parametrize(
+    ("front", "expected"),
+    [
+        ('+++\npath = "2025/08/05/july-update"\ntitle = "Goals"\n+++\n', "2025-08-05"),
+        ("---\ntitle: Hello\npermalink: /2014/3/3/hello/\n---\n", "2014-03-03"),
+        ('---\ntitle: Own date\ndate: 2020-01-02\npath: "2025/08/05/x"\n---\n', "2020-01-02"),
+        ('---\ntitle: No day\npath: "2025/13/05/x"\n---\n', None),
+        ('---\ntitle: No date\npath: "guides/2025/intro"\n---\n', None),
+    ],
+)
+def test_a_page_is_dated_by_the_date_in_its_own_address(
+    front: str, expected: str | None, summary: bool
+) -> None:
+    """A site that keeps a post's date in its address alone (the Rust blog's Zola
+    ``path``, a Jekyll ``permalink``): its posts were undated and sorted last."""
+    from models.document import parse_document
+
+    parsed = parse_document(f"{front}Body.\n", "blog/content/post.md", summary=summary)
+    assert parsed.article is not None and parsed.valid, parsed.problems
+    published = parsed.article.published_at
+    assert (published.date().isoformat() if published else None) == expected
