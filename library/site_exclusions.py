@@ -1,5 +1,5 @@
-"""What a Jekyll site leaves out of itself, so the scan leaves it out too (of a Hugo
-site, all but its ``content`` folder).
+"""What a Jekyll site leaves out of itself, so the scan leaves it out too (of a Hugo or
+Zola site, all but its ``content`` folder).
 
 Jekyll never reads its built copy (``_site``), its templates (``_layouts``,
 ``_includes``), the packages beside it (``node_modules``, ``vendor/bundle``), what its
@@ -82,7 +82,7 @@ def _matches(entry: str, folder: bool, literal: list[str], glob: list[str]) -> b
 
 
 def site_exclusions(root: str) -> SiteExclusions | None:
-    """The exclusions of the Jekyll or Hugo site at ``root``; None when it is neither."""
+    """The exclusions of the Jekyll, Hugo or Zola site at ``root``; None when it is none."""
     if _is_hugo_site(root):
         return _hugo_exclusions(root)
     if not is_jekyll_site(root):
@@ -146,12 +146,13 @@ def _undeclared(root: str, config: dict[str, Any]) -> list[str]:
 
 
 HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.json")
-_HUGO_FOLDERS = ("archetypes", "layouts", "themes")
+_HUGO_FOLDERS = ("archetypes", "layouts", "themes", "templates")  # the last is Zola's
 
 
 def _is_hugo_site(root: str) -> bool:
     """A Hugo configuration (``hugo.toml``; ``config.toml`` too, beside Hugo's own
-    folders) and a ``content`` folder."""
+    folders or Zola's ``templates``: Zola reads ``content`` alone too) and a ``content``
+    folder."""
     if not os.path.isdir(os.path.join(root, "content")):
         return False
     if any(os.path.isfile(os.path.join(root, name)) for name in HUGO_CONFIGS):

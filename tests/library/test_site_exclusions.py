@@ -179,21 +179,30 @@ def test_undeclared_folders_inside_the_collections_folder_are_left_out(tmp_path:
     assert found(site) == {"_config.yml", "things/_news/a.md"}
 
 
-@pytest.mark.parametrize("config", ["hugo.toml", "config.toml"])
-def test_a_hugo_site_is_read_from_its_content_folder(tmp_path: Path, config: str) -> None:
-    """Its built copy (``public``), themes and README were read beside its posts."""
+@pytest.mark.parametrize(
+    ("config", "own_folder"),
+    [("hugo.toml", "archetypes"), ("config.toml", "archetypes"), ("config.toml", "templates")],
+    ids=["hugo", "hugo-config", "zola"],
+)
+def test_a_hugo_site_is_read_from_its_content_folder(
+    tmp_path: Path, config: str, own_folder: str
+) -> None:
+    """Its built copy (``public``), themes and README were read beside its posts (and a
+    Zola site's templates, warned of as documents without front matter)."""
     root = tmp_path / "hugo"
-    (root / "archetypes").mkdir(parents=True)
+    (root / own_folder).mkdir(parents=True)
+    (root / own_folder / "page.html").write_text("<main>{{ page.content }}</main>\n")
     (root / config).write_text('title = "A Hugo site"\n')
     (root / "content" / "posts").mkdir(parents=True)
     (root / "content" / "posts" / "one.md").write_text('+++\ntitle = "One"\n+++\nBody.\n')
     (root / "public" / "posts").mkdir(parents=True)
     (root / "public" / "posts" / "index.html").write_text("<h1>One</h1>\n")
-    write_document(root / "themes" / "plain", "README.md", "title: A theme")
+    if own_folder != "templates":  # Zola has no themes folder of its own
+        write_document(root / "themes" / "plain", "README.md", "title: A theme")
     (root / "README.md").write_text("# The site\n")
     assert found(root) == {"content/posts/one.md"}
-    (root / "archetypes").rmdir()
-    shutil.rmtree(root / "themes")
+    shutil.rmtree(root / own_folder)
+    shutil.rmtree(root / "themes", ignore_errors=True)
     if config == "config.toml":  # no more than a config.toml: any project may have one
         assert "README.md" in found(root)
 
