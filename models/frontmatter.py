@@ -150,6 +150,13 @@ def load_toml(text: str) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as error:
         found = _TOML_LINE.search(str(error))
         message = _TOML_LINE.sub("", str(error)).strip()
+        if message.endswith("(at end of document)"):  # where it ends, not where it starts
+            message = message.removesuffix("(at end of document)").strip()
+            raise DocumentError(
+                f"invalid TOML at the end of the front matter: {message} (a bracket or "
+                "quote left open?)",
+                2 + text.count("\n"),
+            ) from None
         raise DocumentError(f"invalid TOML: {message}", int(found[1]) + 1 if found else 2) from None
     except RecursionError:
         raise DocumentError(

@@ -305,6 +305,11 @@ def test_toml_front_matter_between_plus_lines_is_read(summary: bool) -> None:
     ("text", "line", "message"),
     [
         ('+++\ntitle = "x"\nbroken =\n+++\n', 3, "invalid TOML: "),
+        (  # left open: said where the front matter ends, not on its first line
+            '+++\ntitle = "x"\ntags = ["a",\n  "b",\n+++\n',
+            5,
+            "invalid TOML at the end of the front matter: Invalid value (a bracket or quote",
+        ),
         ('+++\ntitle = "never closed"\n', 1, "front matter is not closed by a '+++' line"),
         ("+++\nx = " + "[" * 5000 + "]" * 5000 + "\n+++\n", 2, "front matter is nested deeper"),
     ],
