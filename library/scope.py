@@ -1,5 +1,5 @@
 """What the reader's list is scoped to: everything, a flag, a saved search, a topic, a
-collection, or what the site did not publish."""
+collection, a site's pages, or what the site did not publish."""
 
 from __future__ import annotations
 
@@ -7,7 +7,16 @@ from dataclasses import dataclass
 from typing import Literal
 
 ScopeKind = Literal[
-    "all", "unread", "starred", "since", "saved", "topic", "collection", "unpublished", "heading"
+    "all",
+    "unread",
+    "starred",
+    "since",
+    "saved",
+    "topic",
+    "collection",
+    "pages",
+    "unpublished",
+    "heading",
 ]
 """``heading`` is a tree node that groups others and selects nothing itself; ``since`` is
 what entered the corpus since the previous reader session on it."""
@@ -26,4 +35,6 @@ ALL = Scope("all")
 UNREAD = Scope("unread", name="Unread")
 STARRED = Scope("starred", name="Starred")
 UNPUBLISHED = Scope("unpublished", name="Unpublished")
+PAGES = Scope("pages", name="Pages")
+"""A site's documents in no collection (its home, About, 404)."""
 SINCE = Scope("since", name="Since last visit")

@@ -20,9 +20,9 @@ from library.damage import is_damage
 from library.index import CorpusIndex, ProgressCallback, RefreshReport
 from library.kept_stories import KeptStories
 from library.paths import corpus_key
-from library.query import Query, QueryError, parse_query, with_prefix_last
+from library.query import EVERY_COLLECTION, Query, QueryError, parse_query, with_prefix_last
 from library.results import ArticleRow, ResultSet, id_set
-from library.scope import ALL, STARRED, UNPUBLISHED, Scope
+from library.scope import ALL, PAGES, STARRED, UNPUBLISHED, Scope
 from library.settings import Settings
 from library.state import Flag, StateChange, StateStore
 from library.state_writes import StateWrites
@@ -65,6 +65,7 @@ class TreeCounts:
     starred: int
     saved: list[SavedCount]
     collections: dict[str, Tally] = field(default_factory=dict)
+    pages: Tally = Tally(0, 0)  # beside collections: what is in none
     unpublished: Tally = Tally(0, 0)
     since: int | None = None  # stories new since the last visit (None: no visit before)
 
@@ -211,6 +212,8 @@ class ReaderSession:
             query.topics.append(scope.key)
         elif scope.kind == "collection":
             query.collections.append(scope.key)
+        elif scope.kind == "pages":
+            query.excluded_collections.append(EVERY_COLLECTION)
         elif scope.kind == "unpublished":
             query.published = False
         return self.stream.applied(query, every_collection=scope.kind == "starred")
@@ -331,6 +334,7 @@ class ReaderSession:
             within(parts, index.site_part(self.query(STARRED, "")), starred=True).total,
             saved,
             collections,
+            count(PAGES) if names else Tally(0, 0),  # no collections: all is pages, no node
             count(UNPUBLISHED),
             None
             if self.previous_visit is None

@@ -146,9 +146,10 @@ def site_part(query: Query, known: Callable[[], dict[str, str]]) -> SitePart:
     if query.names_collection:
         if query.collections and EVERY_COLLECTION not in query.collections:
             included = frozenset(_known_name(name, known()) for name in query.collections)
-        if EVERY_COLLECTION in query.excluded_collections:
-            raise QueryError("-collection:* would leave nothing; name a collection")
-        excluded = frozenset(_known_name(name, known()) for name in query.excluded_collections)
+        if EVERY_COLLECTION in query.excluded_collections:  # what is in none: a site's pages
+            excluded = frozenset(known().values())
+        else:
+            excluded = frozenset(_known_name(n, known()) for n in query.excluded_collections)
     elif query.default_collections:
         included = streamed_collections(query.default_collections, known()) or None
     return SitePart(included, excluded, query.published)

@@ -290,3 +290,32 @@ async def test_a_blogs_posts_are_its_stream_and_carry_no_mark(tmp_path: Path) ->
         row = await blog_row(blog)
         assert "2014-03-03 Hello World" in " ".join(row.split()), opening
         assert "posts" not in row, opening
+
+
+async def test_a_blogs_pages_are_a_node_beside_its_collections(tmp_path: Path) -> None:
+    """Pages in no collection (home, About) were in no node of the tree, and
+    ``-collection:*``, which finds them, was refused as leaving nothing."""
+    blog = tmp_path / "blog"
+    write_document(blog / "_posts", "2014-3-3-hello.md", "title: Hello World")
+    write_document(blog, "about.md", "title: About")
+    write_document(blog, "contact.md", "title: Contact")
+    (blog / "_config.yml").write_text("title: A blog\n")
+    app = LedeApp([str(blog)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await until(pilot, lambda: "Collections" in labels(app), "the collections")
+        assert [label.split()[0] for label in group(app, "Collections")] == ["Posts", "Pages"]
+        assert " 2" in group(app, "Collections")[1]
+        await choose(app, pilot, "Pages")
+        await until(pilot, lambda: sorted(titles(app)) == ["About", "Contact"], "the pages")
+        assert status(app).startswith("Pages")
+        await choose(app, pilot, "Posts")
+        await until(pilot, lambda: titles(app) == ["Hello World"], "the posts")
+
+
+async def test_a_site_without_pages_has_no_pages_node() -> None:
+    app = LedeApp([str(SITE)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await until(pilot, lambda: "Collections" in labels(app), "the collections")
+        assert not any(label.startswith("Pages") for label in group(app, "Collections"))

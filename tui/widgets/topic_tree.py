@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from library.scope import ALL, SINCE, STARRED, UNPUBLISHED, UNREAD, Scope
+from library.scope import ALL, PAGES, SINCE, STARRED, UNPUBLISHED, UNREAD, Scope
 from models.text import printable
 
 if TYPE_CHECKING:
@@ -122,7 +122,8 @@ class TopicTree(Tree[Scope]):
             self._add(self.root, UNPUBLISHED, _label(UNPUBLISHED.name, total, unread), leaf=True)
 
     def _add_collections(self, counts: TreeCounts) -> None:
-        """A site's collections, each with its count: the default stream's first."""
+        """A site's collections, each with its count (the default stream's first), then
+        its pages, in none."""
         if not counts.collections:
             return
         heading = self.root.add(
@@ -131,6 +132,9 @@ class TopicTree(Tree[Scope]):
         for name, (total, unread) in counts.collections.items():
             scope = collection_scope(name)
             self._add(heading, scope, _label(scope.name, total, unread), leaf=True)
+        total, unread = counts.pages
+        if total:  # a blog's home, About, 404: in no collection
+            self._add(heading, PAGES, _label(PAGES.name, total, unread), leaf=True)
 
     def _add(
         self, parent: TreeNode[Scope], scope: Scope, label: Text, leaf: bool
