@@ -12,8 +12,8 @@ _KRAMDOWN = re.compile(
     r"|(?P<span>(?P<ticks>`+)[^`\n][^\n]*?(?P=ticks))"
     r"|^[ \t]*[*+-][ \t][^\n]*\n[ \t]*\{:toc\}[ \t]*\n?"  # the list a TOC replaces
     r"|\{::comment\}.*?(?:\{:/comment\}|\{:/\}|\Z)"
-    r"|^[ \t]*\{:[^}\n]*\}[ \t]*\n?"  # a line of its own: gone with its line
-    r"|\{:[^}\n]*\}",
+    r"|^[ \t]*\{:[^{}\n]*\}[ \t]*\n?"  # a line of its own: gone with its line
+    r"|\{:[^{}\n]*\}",
     re.DOTALL | re.MULTILINE,
 )
 

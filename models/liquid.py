@@ -35,8 +35,11 @@ _LIQUID = re.compile(
             + r"\n?(?P<highlight>.*?)\n?(?:"
             + _tag("endhighlight")
             + r"|\Z)",
-            r"\{%.*?%\}",
-            r"\{\{.*?\}\}",
+            # A tag or output holds no other's start: one left open then fails at the next
+            # start, not at the end of the body (an open one at each of its thousands of
+            # starts took minutes).
+            r"\{%(?:[^{%]|\{(?!%)|%(?!\}))*%\}",
+            r"\{\{(?:[^{}]|\{(?!\{)|\}(?!\}))*\}\}",
         )
     ),
     re.DOTALL | re.MULTILINE,
