@@ -59,7 +59,7 @@ def test_html_in_fenced_code_and_inline_html_are_left_as_written() -> None:
 
 def test_a_tag_that_interrupts_a_paragraph_starts_a_block_of_its_own() -> None:
     text = readable_body('First line\n<p align="center">Centred</p>\nafter', "a.md")
-    assert text == "First line\n\nCentred after"
+    assert text == "First line\n\nCentred\n\nafter"
 
 
 def test_preformatted_html_is_shown_as_code_with_its_lines() -> None:
