@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
+from models.liquid import MARKDOWN_CODE
+
 _KRAMDOWN = re.compile(
-    r"(?P<fence>^[ \t]{0,3}(?P<mark>`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}(?P=mark)|\Z))"
-    r"|(?P<span>(?P<ticks>`+)[^`\n][^\n]*?(?P=ticks))"
-    r"|^[ \t]*[*+-][ \t][^\n]*\n[ \t]*\{:toc\}[ \t]*\n?"  # the list a TOC replaces
+    MARKDOWN_CODE + r"|^[ \t]*[*+-][ \t][^\n]*\n[ \t]*\{:toc\}[ \t]*\n?"  # the list a TOC replaces
     r"|\{::comment\}.*?(?:\{:/comment\}|\{:/\}|\Z)"
     r"|^[ \t]*\{:[^{}\n]*\}[ \t]*\n?"  # a line of its own: gone with its line
     r"|\{:[^{}\n]*\}",
