@@ -7,7 +7,7 @@ import html
 import re
 
 from models.kramdown import strip_kramdown
-from models.liquid import strip_liquid
+from models.liquid import fenced, strip_liquid
 
 _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol"}
 _SKIP = {"script", "style", "head", "title"}
@@ -100,8 +100,7 @@ def _as_markdown(is_html: bool, lines: list[str]) -> str:
         return "\n".join(lines)
     if _PRE.match(lines[0]):  # preformatted: its lines kept, as code
         code = html.unescape(_ANY_TAG.sub("", "\n".join(lines))).strip("\n")
-        fence = "~~~~" if "```" in code else "```"
-        return f"\n{fence}\n{code}\n{fence}\n"
+        return f"\n{fenced(code)}\n"
     text = html_to_text("\n".join(lines))
     return f"\n{text}\n" if text else ""
 

@@ -58,11 +58,15 @@ def _replace(match: re.Match[str]) -> str:
         return _RAW_TAG.sub("", code)
     highlighted = match.group("highlight")
     if highlighted is not None:  # a fenced block, as the site shows it: code, not prose
-        code = _RAW_TAG.sub("", highlighted)
-        fence = "~~~~" if "```" in code else "```"
-        return f"{fence}{match.group('language')}\n{code}\n{fence}"
+        return fenced(_RAW_TAG.sub("", highlighted), match.group("language"))
     raw = match.group("raw")
     return raw if raw is not None else ""
+
+
+def fenced(code: str, language: str = "") -> str:
+    """``code`` as a fenced Markdown block, with a fence the code does not hold."""
+    fence = "~~~~" if "```" in code else "```"
+    return f"{fence}{language}\n{code}\n{fence}"
 
 
 def strip_liquid(body: str) -> str:
