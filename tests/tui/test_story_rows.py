@@ -96,6 +96,29 @@ async def test_enter_on_a_story_row_lists_its_sources_and_esc_goes_back(site: Pa
         assert sorted(titles(articles)) == sorted([HEADLINE, OTHER])
 
 
+async def test_esc_from_a_story_goes_back_to_the_filter_that_found_it(site: Path) -> None:
+    """The filter was thrown away: esc went from the story's sources to every article."""
+    app = LedeApp([str(site)])
+    async with app.run_test(size=(260, 45)) as pilot:
+        articles = await started(app, pilot)
+        await pilot.press("slash", *"misconfiguration", "enter")
+        await until(pilot, lambda: titles(articles) == [HEADLINE], "the story found")
+        await pilot.press("enter")
+        await until(pilot, lambda: len(titles(articles)) == 2, "its sources")
+        await pilot.press("2")  # a source from the detail: still one way back
+        await settled(pilot)
+        field = app.screen.query_one("#filter", Input)
+        await pilot.press("escape")  # out of the source opened: the story's list
+        assert app.focused is articles and field.value.startswith("story:")
+        await pilot.press("escape")
+        await until(pilot, lambda: titles(articles) == [HEADLINE], "the filtered list again")
+        assert field.value == "misconfiguration" and field.display
+        assert articles.current is not None and articles.current.title == HEADLINE
+        await pilot.press("escape")
+        await until(pilot, lambda: len(titles(articles)) > 1, "every article")
+        assert field.value == ""
+
+
 async def test_the_detail_lists_the_sources_and_a_number_opens_one(site: Path) -> None:
     app = LedeApp([str(site)])
     async with app.run_test(size=(260, 45)) as pilot:

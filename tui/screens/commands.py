@@ -42,6 +42,7 @@ class ReaderCommands(Screen[None]):
     filter_text: str
     scope: Scope
     _indexed: bool
+    _story_return: tuple[str, str] | None = None  # a story's filter, and the one it replaced
 
     @dataclass
     class StateWritten(Message):
@@ -229,7 +230,20 @@ class ReaderCommands(Screen[None]):
         """Show a story's sources as the list: the filter ``story:ID`` (esc goes back)."""
         field = self.query_one("#filter", Input)
         field.display = True
+        if not field.value.startswith("story:"):  # from one source to the next: one way back
+            self._story_return = (f"story:{story}", field.value)
         field.value = f"story:{story}"
+
+    def leave_story(self) -> bool:
+        """Back from a story's sources to the filter they were opened from (a filter that
+        found the story, kept as it was typed); False when no story's sources are shown."""
+        field = self.query_one("#filter", Input)
+        opened, before = self._story_return or ("", "")
+        self._story_return = None
+        if not before or field.value != opened:
+            return False
+        field.value = before
+        return True
 
     def action_open_source(self, number: int) -> None:
         """Open one of the sources the detail lists for the article's story."""

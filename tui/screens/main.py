@@ -382,8 +382,8 @@ class MainScreen(ReaderCommands):
         field = self.query_one("#filter", Input)
         detail = self.query_one("#detail", DetailView)
         if field.has_focus or (self.filter_text and not detail.has_focus_within):
-            field.value = ""
-            field.display = False
+            if not self.leave_story():
+                field.value, field.display = "", False
             self.query_one("#articles", ArticleList).focus()
         elif detail.previewing:
             self.show_detail(self.current_row(), force=True)
