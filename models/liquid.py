@@ -45,6 +45,8 @@ _LIQUID = re.compile(
             # start, not at the end of the body (an open one at each of its thousands of
             # starts took minutes).
             r"\{%(?:[^{%]|\{(?!%)|%(?!\}))*%\}",
+            # An autolink of output alone (``<{{ release.url }}>``) goes whole, not as <>.
+            r"<\{\{(?:[^{}]|\{(?!\{)|\}(?!\}))*\}\}>",
             r"\{\{(?:[^{}]|\{(?!\{)|\}(?!\}))*\}\}",
         )
     ),

@@ -101,3 +101,9 @@ def test_a_highlight_block_is_fenced_code_in_its_language() -> None:
     )
     assert strip_liquid(body) == "Before\n\n```ruby\ndef greet\n  {{ name }}\nend\n```\n\nAfter"
     assert strip_liquid("{%- highlight c++ -%}int x;{% endhighlight %}") == "```c++\nint x;\n```"
+
+
+def test_an_autolink_of_output_alone_goes_whole() -> None:
+    """ruby-lang.org's downloads showed ``• <>`` for ``* <{{ release.url.gz }}>``."""
+    body = "* <{{ release.url.gz }}>\n\n  SIZE: {{ release.size.gz }}\n\nSee <https://x.test/>."
+    assert strip_liquid(body) == "* \n\n  SIZE: \n\nSee <https://x.test/>."
