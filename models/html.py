@@ -11,6 +11,8 @@ from models.liquid import fenced, strip_liquid
 
 _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol"}
 _SKIP = {"script", "style", "head", "title"}
+_CELLS = {"td", "th"}  # a table row reads as its cells set off by bars, a paragraph each row
+_ROWS = {"tr", "table"}
 _MARKUP = re.compile(r"<!--|<(/?)([A-Za-z][A-Za-z0-9:-]*)(?:\s[^<>]*)?/?>|<[!?][^<>]*>")
 """A comment's start, a tag, or a declaration. A tag ends before the next ``<``: one left
 open then costs the text up to it, not the rest of the document."""
@@ -23,6 +25,7 @@ def html_to_text(markup: str) -> str:
     of a run of unclosed comments: a minute for 400 kB of them)."""
     parts: list[str] = []
     at = 0
+    in_row = in_cell = False  # a cell of this row was met (the next is set off); in one
     while (found := _MARKUP.search(markup, at)) is not None:
         parts.append(html.unescape(markup[at : found.start()]))
         at = found.end()
@@ -35,8 +38,15 @@ def html_to_text(markup: str) -> str:
         elif (name := name.lower()) in _SKIP and not found.group(1):
             closed = _SKIPPED_TO[name].search(markup, at)
             at = len(markup) if closed is None else closed.end()
+        elif name in _CELLS:
+            parts.append(" | " if in_row and not found.group(1) else " ")
+            in_row = True
+            in_cell = not found.group(1)
+        elif in_cell and name not in _ROWS:  # a cell's paragraphs stay in its row
+            parts.append(" ")
         elif name in _BLOCKS:
             parts.append("\n\n")
+            in_row = in_cell = False
     parts.append(html.unescape(markup[at:]))
     text = "".join(parts)
     paragraphs = (" ".join(block.split()) for block in re.split(r"\n\s*\n", text))

@@ -93,3 +93,15 @@ def test_the_words_of_an_html_block_are_found_and_its_tags_are_not(tmp_path: Pat
         assert index.search("class") == []
     finally:
         index.close()
+
+
+def test_a_table_reads_a_row_a_paragraph_its_cells_set_off() -> None:
+    """Cells ran together (``cell1cell2``), or each stood alone with no sign of its row."""
+    table = (
+        "<table>\n<tr><th>Variable</th><th>Description</th></tr>\n"
+        "<tr><td><p><code>layout</code></p></td><td><p>If set,<br> the layout.</p></td></tr>\n"
+        "<tr><td>a<td>b\n</table>"
+    )
+    assert readable_body(f"Intro.\n\n{table}\n\nAfter.", "a.md") == (
+        "Intro.\n\n\nVariable | Description\n\nlayout | If set, the layout.\n\na | b\n\n\nAfter."
+    )
