@@ -60,7 +60,8 @@ def command_parser() -> argparse.ArgumentParser:
     listing.add_argument(
         "--all",
         action="store_true",
-        help="every collection of a site, and what it did not publish (default: its stream)",
+        help="every collection of a site, and what it did not publish where the settings "
+        "hide that (default: its stream)",
     )
     listing.add_argument(
         "--stories", action="store_true", help="one row per story, with its number of sources"
