@@ -34,6 +34,8 @@ LATEST = 1 << 62
 HEADLINE_ORDER = "quality IS NULL, quality DESC, published IS NULL, published, identity"
 CHUNK = 16384  # rows read at a time when the map is loaded
 
+NOTE_SEPARATOR = " · "  # between the parts of a story's note, which a narrow row drops
+
 
 class StoryMap:
     """By article id: its shared story (a dense index; -1 for an article that is its own
@@ -261,8 +263,8 @@ class StoryResults(ResultSet):
         when = ""
         if row.latest != NO_DATE:
             start, end = day(row.earliest), day(row.latest)
-            when = f" · {start[5:]}" + (f"…{end[5:]}" if end != start else "")
-        return f"{row.size} sources · {row.unread} unread{when}"
+            when = NOTE_SEPARATOR + start[5:] + (f"…{end[5:]}" if end != start else "")
+        return f"{row.size} sources{NOTE_SEPARATOR}{row.unread} unread{when}"
 
     def identities(self) -> list[str]:
         """Every article behind the rows (marking a story read marks all its sources)."""

@@ -14,7 +14,7 @@ from library.story_map import StoryResults
 from tests.conftest import SITE
 from tests.tui.pilot import indexed, settled, status, until
 from tui.app import LedeApp
-from tui.widgets.article_list import ArticleList
+from tui.widgets.article_list import ArticleList, story_note
 from tui.widgets.detail_view import DetailView
 from tui.widgets.story_sources import StorySources
 
@@ -162,3 +162,20 @@ async def test_reading_the_headline_leaves_the_other_source_unread(site: Path) -
         await pilot.pause()
         row = next(text for text in shown(articles) if HEADLINE[:30] in text)
         assert "2 sources" in row and "1 unread" in row
+
+
+async def test_a_narrow_story_row_keeps_whole_parts_of_its_note(site: Path) -> None:
+    """The note was cut mid-word (``2 sources · 1 unre``) with cells to spare."""
+    app = LedeApp([str(site)])
+    async with app.run_test(size=(260, 45)) as pilot:
+        articles = await started(app, pilot)
+        assert articles.results is not None
+        position = titles(articles).index(HEADLINE)
+        note = story_note(articles.results, position)
+        assert note.startswith("2 sources · 2 unread · 03-05")
+        row = articles.results.row(position)
+        for width, kept in [(70, "2 sources · 2 unread"), (56, "2 sources")]:
+            strip = articles._paint(row, True, False, False, width, note)
+            text = strip.text
+            assert f" {kept} " in text and f"{kept} ·" not in text, (width, text)
+            assert strip.cell_length == width

@@ -15,6 +15,7 @@ from textual.strip import Strip
 
 from library.days import local_date
 from library.results import ArticleRow
+from library.story_map import NOTE_SEPARATOR
 
 DATE_WIDTH = 10
 PROVIDER_WIDTH = 18
@@ -65,7 +66,7 @@ def paint_row(
         show_provider = False
         fixed -= provider_width + 1 if provider_width else 0
         room = max(provider_width, (width - fixed) // 2)
-        note = " " + set_cell_size(note, min(cell_len(note), max(0, room - 1)))
+        note = " " + _fitted(note, max(0, room - 1))
         fixed += cell_len(note)
     title_width = max(1, width - fixed)
     tag_width = min(TAG_WIDTH, cell_len(tag), title_width // 3)
@@ -96,3 +97,13 @@ def paint_row(
     if fixed + title_width + cell_len(tag) != width or len(quality) > 3:  # too narrow: cut
         segments = Segment.adjust_line_length(segments, width, look.line)
     return Strip(segments, width)
+
+
+def _fitted(note: str, room: int) -> str:
+    """A story's note in ``room`` cells: as many of its parts as fit whole (``2 sources ·
+    1 unread``), not one cut mid-word; the first part cut only when it alone is too long."""
+    parts = note.split(NOTE_SEPARATOR)
+    while len(parts) > 1 and cell_len(NOTE_SEPARATOR.join(parts)) > room:
+        parts.pop()
+    kept = NOTE_SEPARATOR.join(parts)
+    return set_cell_size(kept, min(room, cell_len(kept)))
