@@ -65,6 +65,8 @@ async def test_a_story_is_one_row_with_its_sources_and_c_shows_every_article(
         assert HEADLINE in grouped and OTHER not in grouped
         row = next(text for text in shown(articles) if HEADLINE[:30] in text)
         assert "2 sources · 2 unread · 03-05…03-07" in row
+        # Dated by its latest source, as the list places it: it showed its headline's.
+        assert f"2021-03-07 {HEADLINE[:30]}" in row
         # The header counts articles, as the tree does, and the rows they make.
         rows = len(grouped)
         assert f"{rows + 1} articles · {rows + 1} unread · {rows} stories" in status(app)

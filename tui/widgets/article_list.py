@@ -22,7 +22,7 @@ from textual.strip import Strip
 
 from library.days import local_date
 from library.results import ArticleRow, ResultSet
-from library.story_map import StoryResults
+from library.story_map import NO_DATE, StoryResults
 from tui.textual_internals import update_scrollbar, virtual_size_without_layout
 from tui.widgets.article_row import RowLook, paint_row, row_tag
 
@@ -35,6 +35,12 @@ LINES_KEPT = 256
 def story_note(results: ResultSet, position: int) -> str:
     """What a story's row adds to its headline (sources, dates, unread), if it is one."""
     return results.note(position, local_date) if isinstance(results, StoryResults) else ""
+
+
+def story_latest(results: ResultSet, position: int, otherwise: int | None) -> int | None:
+    """The date of a story row's latest source (``otherwise`` when it has none)."""
+    story = results.story_row(position) if isinstance(results, StoryResults) else None
+    return otherwise if story is None or story.latest == NO_DATE else story.latest
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -378,6 +384,8 @@ class ArticleList(ScrollView, can_focus=True):
         starred = row.identity in self.starred
         cursor = position == self.cursor
         note = story_note(self.results, position)
+        if note:  # dated by its latest source, by which the list places it among the rest
+            row = row._replace(published=story_latest(self.results, position, row.published))
         key = (row, unread, starred, cursor, cursor and self.has_focus, width, note)
         strip = self._lines.get(key)
         if strip is None:
