@@ -6,9 +6,9 @@ from __future__ import annotations
 import html
 import re
 
-from models.footnotes import plain_footnotes
 from models.kramdown import strip_kramdown
 from models.liquid import fenced, strip_liquid
+from models.markdown_extras import plain_extras
 
 _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol"}
 _SKIP = {"script", "style", "head", "title"}
@@ -98,7 +98,7 @@ def readable_body(body: str, path: str = "") -> str:
     body = strip_liquid(body)
     if path.lower().endswith(HTML_SUFFIXES):
         return html_to_text(body)
-    body = plain_footnotes(strip_kramdown(body))
+    body = plain_extras(strip_kramdown(body))
     if not _TAG_LINE.search(body):
         return body
     runs = _runs(body.split("\n"))
