@@ -1,4 +1,4 @@
-"""How much of a long text the detail pane shows.
+"""How much of a long text the detail pane shows, and not its title twice.
 
 The pane draws Markdown as a widget per block, at a cost that grows faster than the
 number of blocks, and one update waits for the one before it: a body of some
@@ -9,8 +9,20 @@ bounded so that drawing stays well under a second; a line says how much was left
 
 from __future__ import annotations
 
+import re
+
 SHOWN_CHARACTERS = 80_000  # a long read is some 60,000; more is no article
 SHOWN_BLOCKS = 250  # paragraphs, headings, lists...: blank-line separated parts
+_FIRST_HEADING = re.compile(r"\s*#[ \t]+(?P<text>[^\n]*?)[ \t#]*(?:\n|$)")
+
+
+def without_title(markdown: str, title: str) -> str:
+    """``markdown`` without a first heading that repeats ``title`` (many sites' bodies
+    open with it), which the pane showed under the title again, boxed and large."""
+    found = _FIRST_HEADING.match(markdown)
+    if found and " ".join(found["text"].split()).casefold() == " ".join(title.split()).casefold():
+        return markdown[found.end() :].lstrip("\n")
+    return markdown
 
 
 def shown_markdown(markdown: str) -> str:

@@ -203,3 +203,14 @@ async def test_an_untitled_post_is_called_the_same_in_the_list_and_the_detail(
         assert titles(app) == ["Launch Day"]
         await until(pilot, lambda: "Launch Day" in detail_text(app), "the detail")
         assert "untitled" not in detail_text(app)
+
+
+async def test_a_body_opening_with_its_title_shows_the_title_once(tmp_path: Path) -> None:
+    from textual.widgets import Markdown
+
+    write_document(tmp_path / "news", "a.md", "title: Launch day", "# Launch  day\n\nWe launched.")
+    app = LedeApp([str(tmp_path / "news")])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await until(pilot, lambda: bool(app.screen.query("#detail-body")), "the body")
+        assert app.screen.query_one("#detail-body", Markdown).source == "We launched."

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.shown_text import SHOWN_BLOCKS, SHOWN_CHARACTERS, shown_markdown
+from tui.shown_text import SHOWN_BLOCKS, SHOWN_CHARACTERS, shown_markdown, without_title
 
 NOTE = "more characters are not shown here.*\n"
 
@@ -33,3 +33,12 @@ def test_too_many_characters_end_at_a_block_or_at_the_bound() -> None:
     shown = shown_markdown(one_line)
     assert shown.startswith("x" * SHOWN_CHARACTERS + "\n\n---")
     assert shown.endswith(f"*{SHOWN_CHARACTERS:,} {NOTE}")
+
+
+def test_a_first_heading_that_repeats_the_title_is_not_shown_twice() -> None:
+    """nodejs.org's posts open with their title as a heading: the pane showed it twice."""
+    body = "\n# Node.js  v20 is  here #\n\nThe release.\n\n# Node.js v20 is here\n"
+    assert without_title(body, "Node.js v20 is here") == "The release.\n\n# Node.js v20 is here\n"
+    assert without_title("# Another heading\n\nText", "Title") == "# Another heading\n\nText"
+    assert without_title("Text first\n# Title\n", "Title") == "Text first\n# Title\n"
+    assert without_title("## Title\n\nText", "Title") == "## Title\n\nText"

@@ -24,7 +24,7 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from library import paths
-from tui.shown_text import shown_markdown
+from tui.shown_text import shown_markdown, without_title
 from tui.timefmt import local_datetime, time_ago
 from tui.widgets.lead_image import LeadImage, lead_image_url
 from tui.widgets.story_sources import StorySources
@@ -168,7 +168,7 @@ class DetailView(VerticalScroll, can_focus=True):
         excerpt.update(Content(article.excerpt))
         from models.html import readable_body  # only when an article is shown
 
-        self.set_body(readable_body(article.body, article.path))
+        self.set_body(without_title(readable_body(article.body, article.path), article.title))
         related.add_options(
             [related_option(item, item.url in related_in_corpus) for item in article.related]
         )
