@@ -157,7 +157,7 @@ def test_a_failure_no_check_foresaw_is_the_files_own_problem(
 
     good, bad = tmp_path / "good.md", tmp_path / "bad.md"
     good.write_bytes(b"---\ntitle: Good\n---\n")
-    bad.write_bytes(b"---\ntitle: Breaks the signature\n---\n")
+    bad.write_bytes(b"---\ntitle: Breaks the signature\noriginalUrl: https://x.test/a\n---\n")
     parse = loader.parse_document
 
     def breaking(text: str, path: str, **kwargs: bool) -> object:

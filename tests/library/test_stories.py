@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -242,3 +243,22 @@ def test_the_real_corpus_stories_are_found_and_nothing_else() -> None:
     truth = pairs((a.id, a.story) for a in articles)
     assert len(truth) == len(REAL_PAIRS)
     assert pairs(found.items()) == truth
+
+
+def test_a_sites_own_posts_are_no_news_to_group(tmp_path: Path) -> None:
+    """A blog's monthly updates, or a release and its call for testing, were taken for one
+    story: a site's own post links no original, and only reports of one are grouped."""
+    from library.scan import FoundFile
+    from library.summaries import index_one
+    from tests.conftest import write_document
+
+    title = "title: Project goals update — October 2025\nexcerpt: What the goals team did."
+    own = write_document(tmp_path / "blog", "october.md", title)
+    report = write_document(
+        tmp_path / "news", "october.md", f"{title}\noriginalUrl: https://x.test/o"
+    )
+    signatures = [
+        index_one(FoundFile(str(path), 0, 0, False, str(path.parent))).signature
+        for path in (own, report)
+    ]
+    assert signatures[0] == "" and signatures[1] != ""
