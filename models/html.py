@@ -85,7 +85,7 @@ _CONTAINER = re.compile(
 """Elements whose text may lie past blank lines and is still theirs; not those whose end
 tag is often left out (``p``, ``li``), which would take the rest of a post with them."""
 _PRE = re.compile(r" {0,3}<pre(?=[\s>])", re.IGNORECASE)
-_ANY_TAG = re.compile(r"<[^>]*>")
+_ANY_TAG = re.compile(r"<[^<>]*>")  # not past the next <: see _MARKUP
 
 
 def readable_body(body: str, path: str = "") -> str:

@@ -91,6 +91,7 @@ FILES: dict[str, tuple[bytes, list[tuple[int, str, str]]]] = {
     # Template and markup starts never closed: each one scanned to the end of the body.
     "open-tags.md": (b"---\ntitle: Open tags\n---\n" + b"{%{{{:[^" * 200_000, []),
     "open-comments.md": (b"---\ntitle: Open comments\n---\n" + b"<!--" * 300_000, []),
+    "open-pre.md": (b"---\ntitle: Open pre\n---\n<pre>\n" + b"<" * 1_000_000, []),
     # Saved as "Unicode" by an editor on Windows: marked UTF-16, no binary file.
     "utf16.md": ("\ufeff---\r\ntitle: Wide\r\n---\r\nbody\r\n".encode("utf-16-le"), []),
     "utf16-cut.md": (
@@ -120,6 +121,7 @@ GOOD_TITLES = {
     "Wide",
     "Open tags",
     "Open comments",
+    "Open pre",
     "Ends abruptly",
     "Deep in the tree",
     "Dash",
