@@ -95,9 +95,11 @@ def _near(db: sqlite3.Connection, dates: list[int | None]) -> list[tuple[StoryAr
     ]
 
 
-def in_stories(collection: str | None) -> bool:
-    """Whether articles of this collection are grouped into stories (news only)."""
-    return collection is None or collection == NEWS
+def in_stories(collection: str | None, original_url: str) -> bool:
+    """Whether an article is grouped into stories: news (its collection's, or a plain
+    folder's) that reports an original elsewhere. A site's own posts link none, and a
+    blog's monthly updates or a release and its call for testing were one story."""
+    return (collection is None or collection == NEWS) and bool(original_url)
 
 
 def assign_stories(db_path: Path | str) -> int:

@@ -8,7 +8,6 @@ from library.scan import FoundFile
 from library.search_text import spaced
 from library.signature import signature
 from library.story_index import in_stories
-from models.article import Article
 from models.collection import collection_of
 from models.document import ParsedDocument
 from models.html import readable_body
@@ -59,15 +58,10 @@ def _indexed(found: FoundFile, parsed: ParsedDocument) -> IndexedFile:
         tuple(dict.fromkeys(article.topics)),
         taxonomy,
         problems,
-        signature(summary.title, article.excerpt) if _reports(article, collection) else "",
+        signature(summary.title, article.excerpt)
+        if in_stories(collection, article.original_url)
+        else "",
     )
-
-
-def _reports(article: Article, collection: str | None) -> bool:
-    """Whether an article is news that may share its story with others': in the news, and
-    a report of an original elsewhere. A site's own posts link none, and a blog's monthly
-    updates or a release and its call for testing were taken for one story."""
-    return in_stories(collection) and bool(article.original_url)
 
 
 def index_many(batch: list[FoundFile]) -> list[IndexedFile]:
