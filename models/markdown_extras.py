@@ -12,7 +12,7 @@ import re
 
 from models.liquid import MARKDOWN_CODE
 
-_FOOTNOTES = re.compile(
+_EXTRAS = re.compile(
     MARKDOWN_CODE
     + r"|^[ ]{0,3}\[\^(?P<defined>[^][\s]+)\]:[ \t]*"  # a definition, at a line's start
     r"|\[\^(?P<note>[^][\s]+)\]"
@@ -35,4 +35,4 @@ def plain_extras(body: str) -> str:
     """``body`` with its footnotes and task lists' boxes as plain text."""
     if "[^" not in body and "[ ]" not in body and "[x]" not in body.lower():
         return body
-    return _FOOTNOTES.sub(_replace, body)
+    return _EXTRAS.sub(_replace, body)

@@ -42,7 +42,7 @@ class ReaderCommands(Screen[None]):
     filter_text: str
     scope: Scope
     _indexed: bool
-    _story_return: tuple[str, str] | None = None  # a story's filter, and the one it replaced
+    _filter_before_story = ""  # the filter a story's sources replaced
 
     @dataclass
     class StateWritten(Message):
@@ -231,16 +231,15 @@ class ReaderCommands(Screen[None]):
         field = self.query_one("#filter", Input)
         field.display = True
         if not field.value.startswith("story:"):  # from one source to the next: one way back
-            self._story_return = (f"story:{story}", field.value)
+            self._filter_before_story = field.value
         field.value = f"story:{story}"
 
     def leave_story(self) -> bool:
         """Back from a story's sources to the filter they were opened from (a filter that
         found the story, kept as it was typed); False when no story's sources are shown."""
         field = self.query_one("#filter", Input)
-        opened, before = self._story_return or ("", "")
-        self._story_return = None
-        if not before or field.value != opened:
+        before, self._filter_before_story = self._filter_before_story, ""
+        if not (before and field.value.startswith("story:")):
             return False
         field.value = before
         return True
