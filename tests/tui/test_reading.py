@@ -214,3 +214,22 @@ async def test_a_body_opening_with_its_title_shows_the_title_once(tmp_path: Path
         await indexed(pilot)
         await until(pilot, lambda: bool(app.screen.query("#detail-body")), "the body")
         assert app.screen.query_one("#detail-body", Markdown).source == "We launched."
+
+
+async def test_a_body_of_schemes_that_are_no_links_is_shown_at_once(tmp_path: Path) -> None:
+    """Each ``://`` that is no link cost the bare-link search time that grew with the text
+    before it: a page of them kept the pane empty for many seconds of a busy core."""
+    from textual.widgets import Markdown
+
+    garbled = "xhttp:// " * 8_800  # within what the pane shows
+    body = f"Read https://example.test/origin first.\n\n{garbled}"
+    write_document(tmp_path / "news", "a.md", "title: Garbled", body)
+    app = LedeApp([str(tmp_path / "news")])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await until(pilot, lambda: bool(app.screen.query("#detail-body")), "the body")
+        markdown = app.screen.query_one("#detail-body", Markdown)
+        await until(pilot, lambda: len(markdown.query("MarkdownBlock")) == 2, "its blocks", 10)
+        first = markdown.query("MarkdownBlock").first()
+        links = [span.style for span in first._content.spans if "link" in str(span.style)]
+        assert any("https://example.test/origin" in str(link) for link in links), links

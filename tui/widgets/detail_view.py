@@ -263,8 +263,15 @@ class DetailView(VerticalScroll, can_focus=True):
         elif markdown:
             from textual.widgets import Markdown
 
+            from tui.markdown_parser import markdown_parser
+
             self.mount(
-                Markdown(markdown, id="detail-body", open_links=False),
+                Markdown(
+                    markdown,
+                    id="detail-body",
+                    open_links=False,
+                    parser_factory=markdown_parser,
+                ),
                 after=self.query_one("#detail-body-slot"),
             )
 
