@@ -96,10 +96,11 @@ def check(paths: Iterable[str]) -> CheckReport:
             report.files += 1
             problems = list(checked.problems)
             if checked.identity is not None:
-                report.articles += 1
                 used.extend(checked.topics)
                 original = first_path.setdefault(checked.identity, checked.path)
-                if original != checked.path:
+                if original == checked.path:
+                    report.articles += 1  # a duplicate is no second article, as in the index
+                else:
                     problems.append(duplicate_warning(checked.path, original))
             report.topics += len(checked.topics_defined)
             taxonomy.extend(checked.topics_defined)

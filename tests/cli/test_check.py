@@ -184,3 +184,14 @@ def test_taxonomy_warnings_name_the_file_of_the_entry(
     stored = sorted(str(p) for p in index.problems() if p.message.startswith("topic"))
     index.close()
     assert stored == expected
+
+
+def test_a_duplicate_is_no_second_article(run_lede: LedeRunner, doc_writer: DocWriter) -> None:
+    """A check counted a duplicate (the same URL twice) as two articles, the index as one."""
+    doc_writer("a.md", "title: A\noriginalUrl: https://x.test/story\n")
+    doc_writer("b.md", "title: A again\noriginalUrl: https://x.test/story?utm_source=rss\n")
+    docs = doc_writer("c.md", "title: C\noriginalUrl: https://x.test/other\n").parent
+    assert run_lede("check", docs).stdout.splitlines()[-1] == (
+        "checked 3 files (2 articles, 0 topics): 0 invalid, 0 errors, 1 warning"
+    )
+    assert run_lede("index", docs).stdout.startswith("indexed 2 articles from 3 files (")
