@@ -85,19 +85,23 @@ def parse_bytes(
     parsed = ParsedDocument(path)
     encoding = _wide_encoding(raw)
     if encoding is None and b"\x00" in raw[:8192]:
-        parsed.report("error", "binary file, not a text document")
-        return parsed
-    try:
-        text = raw.decode(encoding or "utf-8")
-    except UnicodeDecodeError as error:
-        if encoding:
-            parsed.report(
-                "error", f"marked {encoding.upper()} but not valid from byte {error.start}"
-            )
+        unmarked = _unmarked_utf16(raw)
+        if unmarked is None:
+            parsed.report("error", "binary file, not a text document")
             return parsed
-        line = raw.count(b"\n", 0, error.start) + 1
-        parsed.report("error", _describe_decode_error(error), line)
-        return parsed
+        text = unmarked
+    else:
+        try:
+            text = raw.decode(encoding or "utf-8")
+        except UnicodeDecodeError as error:
+            if encoding:
+                parsed.report(
+                    "error", f"marked {encoding.upper()} but not valid from byte {error.start}"
+                )
+                return parsed
+            line = raw.count(b"\n", 0, error.start) + 1
+            parsed.report("error", _describe_decode_error(error), line)
+            return parsed
     if os.path.splitext(path)[1].lower() in TAXONOMY_SUFFIXES:
         return parse_taxonomy(text, path)
     return parse_document(text, path, require_front_matter=explicit, summary=summary)
@@ -112,3 +116,21 @@ def _wide_encoding(raw: bytes) -> str | None:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"
     return None
+
+
+def _unmarked_utf16(raw: bytes) -> str | None:
+    """The text of UTF-16 saved without its mark, or None for a binary file. The byte
+    order is told by where the zero bytes fall: mostly-ASCII text (any front matter)
+    zeroes one byte of most pairs, always the same one; a binary file has zeros anywhere."""
+    head = raw[: min(len(raw), 8192) // 2 * 2]
+    high_first, high_last = head[0::2].count(0), head[1::2].count(0)
+    if high_last > len(head) // 4 and not high_first:
+        codec = "utf-16-le"
+    elif high_first > len(head) // 4 and not high_last:
+        codec = "utf-16-be"
+    else:
+        return None
+    try:
+        return raw.decode(codec)
+    except UnicodeDecodeError:
+        return None

@@ -94,6 +94,13 @@ FILES: dict[str, tuple[bytes, list[tuple[int, str, str]]]] = {
     "open-pre.md": (b"---\ntitle: Open pre\n---\n<pre>\n" + b"<" * 1_000_000, []),
     # Saved as "Unicode" by an editor on Windows: marked UTF-16, no binary file.
     "utf16.md": ("\ufeff---\r\ntitle: Wide\r\n---\r\nbody\r\n".encode("utf-16-le"), []),
+    # The same without its mark (some tools write none): told from binary by its zeros.
+    "utf16-le.md": ("---\ntitle: Wide unmarked\n---\nbody\n".encode("utf-16-le"), []),
+    "utf16-be.md": ("---\ntitle: Wide big-endian\n---\nbody\n".encode("utf-16-be"), []),
+    "utf16-broken.md": (
+        "---\ntitle: x\n---\n".encode("utf-16-le") + b"\x01\xd8a\x00",  # a lone surrogate
+        [(1, "error", "binary")],
+    ),
     "utf16-cut.md": (
         "\ufeff---\ntitle: Cut\n---\n".encode("utf-16-be")[:-1],
         [(1, "error", "marked UTF-16 but not valid from byte 38")],
@@ -119,6 +126,8 @@ GOOD_TITLES = {
     "Typed",
     "Windows",
     "Wide",
+    "Wide unmarked",
+    "Wide big-endian",
     "Open tags",
     "Open comments",
     "Open pre",
