@@ -62,10 +62,10 @@ def test_lede_check_passes_with_only_the_duplicate_warned(run_lede: LedeRunner) 
     assert lines == [f"{DUPLICATE}:1: warning: duplicate of {ORIGINAL} (same URL)"]
     counts = SUMMARY.fullmatch(summary)
     assert counts, summary
-    # 14 articles (the archived copy too), a profile (a data record, not an article) and 8
-    # topic files; the hidden template and the organisation file without a document suffix
-    # are not read.
-    assert counts.groups() == ("23", "14", "8", "1")
+    # 13 articles (the archived copy is no second one), a profile (a data record, not an
+    # article) and 8 topic files; the hidden template and the organisation file without a
+    # document suffix are not read.
+    assert counts.groups() == ("23", "13", "8", "1")
 
 
 def test_mojibake_is_repaired() -> None:
