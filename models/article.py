@@ -139,7 +139,8 @@ class Article(LedeModel):
     """One document of the corpus: a news article, or another collection's entry.
 
     Profiles, companies, projects and events have ``name`` instead of
-    ``title``; ``kind`` says what sort of item it is. ``published`` is the site's
+    ``title``; ``kind`` says what sort of item it is; an event has its start, end and
+    ``location``, and an entry its ``website``. ``published`` is the site's
     flag: ``published: false`` is an item the site did not publish (shown all the same).
     """
 
@@ -156,6 +157,11 @@ class Article(LedeModel):
     heat: Score = None
     published: bool = True
     provider: Provider | None = None
+    authors: list[Line] = Field(default_factory=list)
+    starts_at: AwareDatetime | None = Field(default=None, alias="startDateTime")
+    ends_at: AwareDatetime | None = Field(default=None, alias="endDateTime")
+    location: Line = ""
+    website: Line = ""
     topics: list[Label] = Field(default_factory=list)
     images: list[Image] = Field(default_factory=list)
     related: list[RelatedArticle] = Field(default_factory=list)
@@ -165,6 +171,19 @@ class Article(LedeModel):
     _as_images = field_validator("images", mode="before")(_images)
     _as_related = field_validator("related", mode="before")(_related)
     _as_provider = field_validator("provider", mode="before")(_provider)
+
+    @field_validator("authors", mode="before")
+    @classmethod
+    def _author_names(cls, value: Any) -> list[Any]:
+        """Authors as a list of names: a blog writes one name, a list of them, or
+        entries with a ``name``."""
+        return [item.get("name") if isinstance(item, dict) else item for item in _list(value)]
+
+    @field_validator("location", mode="before")
+    @classmethod
+    def _places(cls, value: Any) -> Any:
+        """A company's ``locations`` (a list) read as one line."""
+        return "; ".join(map(str, _list(value))) if isinstance(value, list) else value
 
     @field_validator("topics", mode="before")
     @classmethod
@@ -195,6 +214,9 @@ class Article(LedeModel):
                 data["publishedDateTime"] = post_date(
                     data.get("date"), data.get("path", "")
                 ) or address_date(data.get("page_path"), data.get("permalink"))
+            for one, many in (("author", "authors"), ("locations", "location")):
+                if many not in data and one in data:
+                    data[many] = data.pop(one)
             if "topics" not in data:  # a blog's own labels
                 data["topics"] = _labels(data.get("categories")) + _labels(data.get("tags"))
             if "published" not in data and (data.get("draft") is True or _in_drafts(data)):
@@ -205,6 +227,14 @@ class Article(LedeModel):
                         data["excerpt"] = data[key]
                         break
         return data
+
+    @model_validator(mode="after")
+    def _dated_by_start(self) -> Article:
+        """An event is dated by its start where nothing else dates it: it was listed
+        undated, below every article."""
+        if self.published_at is None:
+            self.published_at = self.starts_at
+        return self
 
     @property
     def heading(self) -> str:
@@ -220,9 +250,9 @@ class Article(LedeModel):
 
     @property
     def url(self) -> str:
-        """The link to open or copy: the original article, else the site's page. Every
-        document with either has a link."""
-        return self.original_url or self.web_url
+        """The link to open or copy: the original article, else the site's page, else
+        the website of what the entry is about (an event, a company)."""
+        return self.original_url or self.web_url or self.website
 
     @property
     def identity(self) -> str:

@@ -348,7 +348,8 @@ def test_the_published_flag_and_links_of_the_sample(corpus_index: CorpusIndex) -
     assert {path for path, r in records.items() if not r["published"]} == unpublished
     assert len(unpublished) == 26  # of the 27 files, one is a duplicate
     with_url = {
-        str(p): data.get("originalUrl") or data.get("webUrl") for p, data in stories().values()
+        str(p): data.get("originalUrl") or data.get("webUrl") or data.get("website")
+        for p, data in stories().values()
     }
     assert {path: r["original_url"] or None for path, r in records.items()} == with_url
     newsletter = records[str(NEWSLETTER)]

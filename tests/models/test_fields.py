@@ -39,10 +39,10 @@ def test_camel_case_aliases_and_snake_case_names_both_populate() -> None:
 @MODES
 def test_unknown_keys_are_kept(summary: bool) -> None:
     article = article_of(
-        "title: x\nlocation: Palo Alto, CA\nsomeNumber: 3\nnested:\n  a: 1\n", summary=summary
+        "title: x\nvenue: Palo Alto, CA\nsomeNumber: 3\nnested:\n  a: 1\n", summary=summary
     )
     assert article.model_extra == {
-        "location": "Palo Alto, CA",
+        "venue": "Palo Alto, CA",
         "someNumber": 3,
         "nested": {"a": 1},
     }

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.conftest import MODES, article_of
+from tests.conftest import MODES, article_of, parse
 
 
 @MODES
@@ -169,3 +169,50 @@ def test_a_page_is_dated_by_the_date_in_its_own_address(
     assert parsed.article is not None and parsed.valid, parsed.problems
     published = parsed.article.published_at
     assert (published.date().isoformat() if published else None) == expected
+
+
+@MODES
+def test_an_event_is_dated_by_its_start_and_has_its_place_and_website(summary: bool) -> None:
+    """Events were listed undated, below every article, with no link to open."""
+    event = article_of(
+        "name: NeurIPS 2019\ntype: conference\nstartDateTime: 2019-12-08T08:00:00-08:00\n"
+        "endDateTime: 2019-12-14T18:00:00-08:00\nlocation: Vancouver, BC, Canada\n"
+        "website: https://nips.cc/Conferences/2019\n",
+        summary=summary,
+    )
+    assert event.published_at == event.starts_at
+    assert (
+        event.starts_at is not None and event.starts_at.isoformat() == "2019-12-08T08:00:00-08:00"
+    )
+    assert event.ends_at is not None and event.ends_at.day == 14
+    assert event.location == "Vancouver, BC, Canada"
+    assert event.url == "https://nips.cc/Conferences/2019"
+    dated = article_of(
+        "title: A report\npublishedDateTime: 2020-01-01\nstartDateTime: 2019-01-01\n",
+        summary=summary,
+    )
+    assert dated.published_at is not None and dated.published_at.year == 2020
+
+
+@MODES
+@pytest.mark.parametrize(
+    ("lines", "authors"),
+    [
+        ("author: The Node.js Project\n", ["The Node.js Project"]),
+        ("author: [Ada, Grace]\n", ["Ada", "Grace"]),
+        ("authors:\n  - name: Ada Lovelace\n    url: https://a.test\n", ["Ada Lovelace"]),
+        ('authors: ["The Rust Release Team"]\n', ["The Rust Release Team"]),
+        ("", []),
+    ],
+    ids=["one", "list", "entries", "authors", "none"],
+)
+def test_authors_are_read_as_blogs_write_them(
+    lines: str, authors: list[str], summary: bool
+) -> None:
+    assert article_of(f"title: A post\n{lines}", summary=summary).authors == authors
+
+
+@MODES
+def test_a_companys_locations_are_one_line(summary: bool) -> None:
+    company = parse("name: Ada\nlocations:\n  - Berlin\n  - London\n", summary=summary).record
+    assert company is not None and company.location == "Berlin; London"

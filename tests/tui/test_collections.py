@@ -319,3 +319,37 @@ async def test_a_site_without_pages_has_no_pages_node() -> None:
         await indexed(pilot)
         await until(pilot, lambda: "Collections" in labels(app), "the collections")
         assert not any(label.startswith("Pages") for label in group(app, "Collections"))
+
+
+async def test_an_event_shows_when_and_where_it_is_and_its_links(tmp_path: Path) -> None:
+    """An event was listed undated and its detail showed neither its dates, its place nor
+    its website; a post's authors and a profile's other links were not shown either."""
+    site = tmp_path / "site"
+    write_document(
+        site / "_events",
+        "neurips.md",
+        "name: NeurIPS 2019\ntype: conference\nstartDateTime: 2019-12-08T08:00:00Z\n"
+        "endDateTime: 2019-12-14T18:00:00Z\nlocation: Vancouver, BC, Canada\n"
+        "website: https://nips.cc/Conferences/2019\n"
+        'twitter:\n  username: neuripsconf\n  url: "https://twitter.com/neuripsconf"\n'
+        "github_repo: https://github.com/neurips\nsecured: javascript:alert(1)",
+    )
+    write_document(site / "_news", "a.md", "title: A post\nauthor: Ada Lovelace", "Words.")
+    app = LedeApp([str(site)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await pilot.press("slash", *"collection:events", "enter")
+        await until(pilot, lambda: titles(app) == ["NeurIPS 2019"], "the event")
+        rows = app.screen.query_one(ArticleList)
+        assert "2019-12-08" in str(rows.render_line(0))
+        await until(pilot, lambda: "Vancouver" in detail_text(app), "the event's detail")
+        text = detail_text(app)
+        assert "When 2019-12-08 " in text and " – 2019-12-14 " in text
+        assert "Where Vancouver, BC, Canada" in text
+        assert "Website     https://nips.cc/Conferences/2019" in text
+        assert "Twitter     https://twitter.com/neuripsconf" in text
+        assert "Github repo https://github.com/neurips" in text
+        assert "javascript" not in text
+        await pilot.press("slash", "ctrl+u", *"collection:news", "enter")
+        await until(pilot, lambda: titles(app) == ["A post"], "the post")
+        await until(pilot, lambda: "By Ada Lovelace" in detail_text(app), "the author")

@@ -7,6 +7,8 @@ carry http(s) URLs.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cached_property
@@ -24,6 +26,7 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from library import paths
+from models.text import printable
 from tui.shown_text import shown_markdown, without_title
 from tui.timefmt import local_datetime, time_ago
 from tui.widgets.lead_image import LeadImage, lead_image_url
@@ -55,7 +58,15 @@ def article_header(article: Article) -> Content:
             f" ({provider.domain})" if provider.domain and provider.domain != provider.name else ""
         )
         parts += [(provider.name or provider.domain, "$accent"), domain, "\n"]
-    if article.published_at:
+    if article.authors:
+        parts += [("By ", "dim"), ", ".join(article.authors), "\n"]
+    if article.starts_at:
+        until = f" – {local_datetime(article.ends_at)}" if article.ends_at else ""
+        parts += [("When ", "dim"), local_datetime(article.starts_at), until]
+        parts += [(f"  {time_ago(article.starts_at)}", "dim"), "\n"]
+    if article.location:
+        parts += [("Where ", "dim"), article.location, "\n"]
+    if article.published_at and article.published_at != article.starts_at:
         parts += [
             local_datetime(article.published_at),
             (f"  {time_ago(article.published_at)}", "dim"),
@@ -78,16 +89,39 @@ def article_header(article: Article) -> Content:
 
 
 def article_links(article: Article) -> Content:
-    """The original URL and image URLs, as clickable links."""
+    """The article's links, each once, as clickable links: the original, the site's page,
+    the website, other links its front matter gives (``twitter: {url: …}``), images."""
+    rows = [
+        ("Original", article.original_url),
+        ("Web", article.web_url),
+        ("Website", article.website),
+        *_other_links(article),
+        *(("Image", image.url) for image in article.images),
+    ]
+    labels: dict[str, str] = {}  # by link, the first label it has
+    for label, url in rows:
+        if url:
+            labels.setdefault(url, label)
+    width = max(map(len, labels.values()), default=0)
     lines: list[Content | str | tuple[str, str]] = []
-    if article.url:
-        lines += [("Original ", "dim"), _link(article.url), "\n"]
-    if article.web_url and article.web_url != article.url:
-        lines += [("Web      ", "dim"), _link(article.web_url), "\n"]
-    for image in article.images:
-        if image.url:
-            lines += [("Image    ", "dim"), _link(image.url), "\n"]
+    for url, label in labels.items():
+        lines += [(f"{label:<{width}} ", "dim"), _link(url), "\n"]
     return Content.assemble(*lines)
+
+
+_WORD_START = re.compile(r"(?<=[a-z])(?=[A-Z])|_")
+_LONGEST_LABEL = 16
+
+
+def _other_links(article: Article) -> Iterator[tuple[str, str]]:
+    """Web links among the front matter's other keys, labelled by their key."""
+    for key, value in (article.model_extra or {}).items():
+        url = value.get("url") if isinstance(value, dict) else value
+        if isinstance(url, str) and safe_link(url := printable(url.strip())):
+            label = printable(_WORD_START.sub(" ", key).strip().capitalize())
+            if len(label) > _LONGEST_LABEL:
+                label = label[: _LONGEST_LABEL - 1] + "…"
+            yield label, url
 
 
 def related_option(related: RelatedArticle, in_corpus: bool) -> Option:
