@@ -1,4 +1,5 @@
-"""The footer at 80x24: the help key is always there whole, whichever pane has the focus."""
+"""The footer: the help key is always there whole, whichever pane has the focus, and
+no key is shown cut."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Footer
 
-from tests.tui.pilot import indexed, until
+from tests.tui.pilot import indexed, resized, until
 from tui.app import LedeApp
 from tui.widgets.detail_view import DetailView
 from tui.widgets.topic_tree import TopicTree
@@ -51,3 +52,29 @@ async def test_help_is_shown_whole_in_every_pane(reader_corpus: Path) -> None:
         await pilot.pause()
         keys, palette = footer_keys(app)
         assert keys[0].description == "Help" and whole(app, keys[0], palette)
+
+
+async def test_a_key_that_does_not_fit_is_left_out_not_cut(reader_corpus: Path) -> None:
+    """In the detail pane at 80 columns the last key was cut at the palette key ("i▏"),
+    its name lost; at any width each key shown is whole, and a wider footer shows more."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await indexed(pilot)
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen.query_one(DetailView).has_focus)
+        shown: dict[int, list[str]] = {}
+        for width in (80, 60, 140, 80):
+            await resized(pilot, width, 24)
+
+            def fitted() -> bool:
+                keys, palette = footer_keys(app)
+                return all(whole(app, key, palette) for key in keys if key.display)
+
+            await until(pilot, fitted, f"only whole keys at {width} columns")
+            await pilot.pause(0.1)
+            keys, palette = footer_keys(app)
+            assert fitted()
+            shown[width] = [key.description for key in keys if key.display]
+            assert shown[width][:2] == ["Help", "Quit"]
+        assert "Image" not in shown[80] and "Image" in shown[140]
+        assert len(shown[60]) < len(shown[80]) < len(shown[140])

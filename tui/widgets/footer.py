@@ -1,19 +1,24 @@
-"""The footer, with the keys that work everywhere (``?`` help, ``q`` quit) first.
+"""The footer, with the keys that work everywhere (``?`` help, ``q`` quit) first, and
+only keys that fit whole.
 
 Textual lists the focused pane's keys first and the app's last, so a narrow terminal
 (80 columns, with the palette key docked on the right) cut ``? Help``: the one key
-that leads to all the others. Here the app's keys lead and the panes' follow.
+that leads to all the others. Here the app's keys lead and the panes' follow. Textual
+also cuts the last key that does not fit at the edge (``i▏``, its name lost); here a
+key that does not fit is left out, and help lists it.
 """
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.compose import compose
 from textual.widgets import Footer
 
 
 class ReaderFooter(Footer):
-    """Textual's footer, the app-wide keys moved to the front."""
+    """Textual's footer, the app-wide keys moved to the front, the keys that would be
+    cut left out."""
 
     def compose(self) -> ComposeResult:
         everywhere = {
@@ -22,3 +27,21 @@ class ReaderFooter(Footer):
         widgets = compose(self, super().compose())
         # FooterKey is not exported from Textual: its key says whether it is the app's.
         yield from sorted(widgets, key=lambda widget: getattr(widget, "key", "") not in everywhere)
+
+    async def recompose(self) -> None:
+        await super().recompose()
+        self.call_after_refresh(self._leave_out_cut_keys)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Keys left out at one width may fit at another: all are laid out again."""
+        self.call_after_refresh(self.recompose)
+
+    def _leave_out_cut_keys(self) -> None:
+        keys = [key for key in self.children if not key.has_class("-command-palette")]
+        palette = self.query(".-command-palette")
+        room = self.scrollable_content_region.width
+        if palette:
+            room -= palette.first().outer_size.width
+        for key in keys:
+            if key.virtual_region_with_margin.right > room:
+                key.display = False
