@@ -337,7 +337,7 @@ def store(db: sqlite3.Connection, batch: list[IndexedFile], now: float | None) -
             i,
             spaced(summary.title),
             r.excerpt,
-            spaced(f"{summary.provider_name} {summary.provider_domain}"),
+            r.who,
             spaced(" ".join(r.topics)),
             r.body,
         )

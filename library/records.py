@@ -35,6 +35,7 @@ class IndexedFile(NamedTuple):
     article: ArticleSummary | None
     excerpt: str  # the excerpt and the body as the full-text index takes them (spaced)
     body: str
+    who: str  # the provider and the authors, as the full-text index takes them (spaced)
     topics: tuple[str, ...]
     taxonomy: tuple[tuple[str, str, str, str, str], ...]  # name, parent, id, short, description
     problems: tuple[tuple[int | None, str, str], ...]  # line, severity, message

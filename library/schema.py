@@ -79,6 +79,7 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE TABLE IF NOT EXISTS signatures (
     article_id INTEGER PRIMARY KEY, signature TEXT NOT NULL, counted INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS story_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+-- article_text: the words of each article; its provider column holds the authors too.
 CREATE VIRTUAL TABLE IF NOT EXISTS article_text USING fts5(
     title, excerpt, provider, topics, body, tokenize='unicode61 remove_diacritics 2',
     prefix='1', content='', columnsize=0);

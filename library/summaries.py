@@ -31,7 +31,7 @@ def _indexed(found: FoundFile, parsed: ParsedDocument) -> IndexedFile:
     article = parsed.article
     if article is None:
         return IndexedFile(
-            found.path, found.size, found.mtime_ns, None, "", "", (), taxonomy, problems
+            found.path, found.size, found.mtime_ns, None, "", "", "", (), taxonomy, problems
         )
     provider = article.provider
     collection = collection_of(found.path, (found.root,))
@@ -55,6 +55,7 @@ def _indexed(found: FoundFile, parsed: ParsedDocument) -> IndexedFile:
         summary,
         spaced(article.excerpt),  # spaced here, in a worker: not in the storing process
         spaced(readable_body(article.body, found.path)),
+        spaced(" ".join((summary.provider_name, summary.provider_domain, *article.authors))),
         tuple(dict.fromkeys(article.topics)),
         taxonomy,
         problems,

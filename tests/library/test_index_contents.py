@@ -163,3 +163,17 @@ def test_the_errors_of_some_files_are_theirs_alone(
     assert [problem.path for problem in found] == sorted(str(path) for path in broken[1:])
     assert {problem.severity for problem in found} == {"error"}
     assert found == [p for p in index.problems("error") if p.path in set(asked)]
+
+
+def test_an_author_is_found_by_name(
+    tmp_path: Path, doc_writer: DocWriter, index_factory: IndexFactory
+) -> None:
+    """Blogs name their authors, and a reader looks for a writer by name."""
+    root = tmp_path / "blog"
+    doc_writer("by-ada.md", "title: Engines\nauthor: Ada Lovelace\n", folder=root)
+    doc_writer("by-both.md", "title: Compilers\nauthors: [Grace Hopper, Ada Byron]\n", folder=root)
+    doc_writer("nobody.md", "title: Ada's day\nprovider: Lovelace Times\n", folder=root)
+    index = index_factory(root)
+    assert stems(index, "lovelace") == {"by-ada", "nobody"}
+    assert stems(index, "hopper") == {"by-both"}
+    assert stems(index, "ada -lovelace") == {"by-both"}
