@@ -18,7 +18,7 @@ from models.problem import Severity
 if TYPE_CHECKING:
     from library.site_exclusions import SiteExclusions
 
-MARKUP_SUFFIXES = (".md", ".markdown", ".mdown", ".html", ".htm")
+MARKUP_SUFFIXES = (".md", ".markdown", ".mdown", ".mdx", ".html", ".htm")
 """Markdown and HTML: a file of these without front matter is worth a warning in a check."""
 DOCUMENT_SUFFIXES = frozenset({*MARKUP_SUFFIXES, ".txt"})
 TAXONOMY_SUFFIXES = frozenset({".yaml", ".yml"})

@@ -9,6 +9,7 @@ import re
 from models.kramdown import strip_kramdown
 from models.liquid import fenced, strip_liquid
 from models.markdown_extras import plain_extras
+from models.mdx import MDX_SUFFIX, mdx_markdown
 
 _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol"}
 _SKIP = {"script", "style", "head", "title"}
@@ -51,7 +52,7 @@ def html_to_text(markup: str) -> str:
     parts.append(html.unescape(markup[at:]))
     text = "".join(parts)
     paragraphs = (" ".join(block.split()) for block in re.split(r"\n\s*\n", text))
-    return "\n\n".join(p for p in paragraphs if p)
+    return "\n\n".join(p for p in paragraphs if p.strip("| "))  # not a row of empty cells
 
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -91,13 +92,15 @@ _ANY_TAG = re.compile(r"<[^<>]*>")  # not past the next <: see _MARKUP
 def readable_body(body: str, path: str = "") -> str:
     """A document body as people read it: without template code or the Markdown
     renderer's own markup, Markdown as it is with its HTML blocks as their text (a
-    newsletter's HTML body, in a ``.md`` file, is one block), an ``.html`` file as its
-    text. The reader shows this (its Markdown view drops
+    newsletter's HTML body, in a ``.md`` file, is one block), MDX without its code, an
+    ``.html`` file as its text. The reader shows this (its Markdown view drops
     HTML blocks, and the words in them) and the index searches it, so a search for ``td``,
     ``style`` or ``endraw`` does not match every newsletter's markup."""
     body = strip_liquid(body)
     if path.lower().endswith(HTML_SUFFIXES):
         return html_to_text(body)
+    if path.lower().endswith(MDX_SUFFIX):
+        body = mdx_markdown(body)
     body = plain_extras(strip_kramdown(body))
     if not _TAG_LINE.search(body):
         return body

@@ -92,6 +92,10 @@ FILES: dict[str, tuple[bytes, list[tuple[int, str, str]]]] = {
     "open-tags.md": (b"---\ntitle: Open tags\n---\n" + b"{%{{{:[^" * 200_000, []),
     "open-comments.md": (b"---\ntitle: Open comments\n---\n" + b"<!--" * 300_000, []),
     "open-pre.md": (b"---\ntitle: Open pre\n---\n<pre>\n" + b"<" * 1_000_000, []),
+    "open-mdx.mdx": (
+        b"---\ntitle: Open MDX\n---\n" + b"{/*" * 300_000 + b"\n" + b"<A.b x " * 200_000,
+        [],
+    ),
     # Saved as "Unicode" by an editor on Windows: marked UTF-16, no binary file.
     "utf16.md": ("\ufeff---\r\ntitle: Wide\r\n---\r\nbody\r\n".encode("utf-16-le"), []),
     # The same without its mark (some tools write none): told from binary by its zeros.
@@ -131,6 +135,7 @@ GOOD_TITLES = {
     "Open tags",
     "Open comments",
     "Open pre",
+    "Open MDX",
     "Ends abruptly",
     "Deep in the tree",
     "Dash",

@@ -21,7 +21,8 @@ def found(root: Path) -> list[str]:
 
 
 def test_documents_and_taxonomies_by_suffix_in_name_order(tmp_path: Path) -> None:
-    for name in ("b.md", "a.MD", "c.markdown", "d.html", "e.txt", "f.yaml", "g.json", "h", "i."):
+    names = ("b.md", "a.MD", "c.markdown", "c.mdx", "d.html", "e.txt", "f.yaml", "g.json", "h")
+    for name in (*names, "i."):
         (tmp_path / name).write_text("---\n---\n")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "z.md").write_text("---\n---\n")
@@ -29,6 +30,7 @@ def test_documents_and_taxonomies_by_suffix_in_name_order(tmp_path: Path) -> Non
         "a.MD",
         "b.md",
         "c.markdown",
+        "c.mdx",
         "d.html",
         "e.txt",
         "f.yaml",

@@ -1,0 +1,63 @@
+"""MDX read as the Markdown around its components: no imports, exports, comments or
+component tags, the text inside components and every code block kept."""
+
+from __future__ import annotations
+
+from models.html import readable_body
+from models.mdx import mdx_markdown
+
+POST = """\
+import Tabs from '@theme/Tabs';
+import { Release } from '#site/components';
+export const meta = {
+  draft: false,
+};
+
+# Upgrading
+
+{/* a note for editors */}
+<AlertBox level="info" title="!">
+  Read this first.
+</AlertBox>
+
+<Release.Provider>
+  <Release.ReleaseCodeBox />
+</Release.Provider>
+
+Before <Highlight color="red">this</Highlight> and <>that</>.
+
+<img
+  alt="A logo"
+  src="/logo.svg"
+/>
+After the image.
+
+```js
+import fs from 'node:fs';
+export default <App />;
+```
+"""
+
+
+def test_a_post_reads_as_its_markdown_and_the_text_in_its_components() -> None:
+    text = readable_body(POST, "blog/upgrade.mdx")
+    assert "import" not in text.split("```")[0] and "export const" not in text
+    assert "editors" not in text and "Release" not in text and "<" not in text.split("```")[0]
+    assert "# Upgrading" in text and "Read this first." in text
+    assert "Before this and that." in text and "After the image." in text
+    assert "```js\nimport fs from 'node:fs';\nexport default <App />;\n```" in text
+
+
+def test_only_mdx_files_are_read_so() -> None:
+    assert readable_body("import x from 'y'\n\nText.", "post.md").startswith("import x")
+
+
+def test_an_unclosed_comment_or_tag_takes_nothing_past_its_paragraph() -> None:
+    assert mdx_markdown("{/* open\n\nText.") == "{/* open\n\nText."
+    assert mdx_markdown("<img\n  src='x'\n\nText.") == "\nText."
+
+
+def test_html_elements_are_left_to_the_html_reading() -> None:
+    assert mdx_markdown("<div>kept</div> and <Box>its text</Box>") == (
+        "<div>kept</div> and its text"
+    )
