@@ -233,3 +233,27 @@ async def test_a_body_of_schemes_that_are_no_links_is_shown_at_once(tmp_path: Pa
         first = markdown.query("MarkdownBlock").first()
         links = [span.style for span in first._content.spans if "link" in str(span.style)]
         assert any("https://example.test/origin" in str(link) for link in links), links
+
+
+async def test_an_article_opened_from_an_unread_list_stays_shown(reader_corpus: Path) -> None:
+    """Opening marks read; the unread list was run again at once, dropped the article, and
+    the detail pane followed the cursor to another article while this one was read."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await pilot.press("slash", *"is:unread", "enter", "down", "down")
+        await settled(pilot)
+        articles = app.screen.query_one(ArticleList)
+        before = list(titles(app))
+        chosen = articles.current
+        await pilot.press("enter")
+        await until(pilot, lambda: chosen.identity in articles.read, "the article marked read")
+        await settled(pilot)
+        assert app.screen.query_one(DetailView).has_focus
+        assert articles.current.identity == chosen.identity
+        assert chosen.title.split()[0] in detail_text(app).split("\n")[0]
+        assert titles(app) == before  # kept, marked read, until the list is run again
+        await pilot.press("escape", "m")  # unmarked in the list: run again, then it goes
+        await until(pilot, lambda: chosen.identity not in articles.read, "marked unread")
+        await pilot.press("m")
+        await until(pilot, lambda: len(titles(app)) == len(before) - 1, "the list run again")
