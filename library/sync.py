@@ -103,6 +103,8 @@ def pull(root: str, timeout: float = TIMEOUT) -> Pulled:
         top = _git(folder, "rev-parse", "--show-toplevel").strip()
     except SyncError:
         raise SyncError("not a git work tree") from None
+    if _ignored(folder, root):  # files beside a project's code, or a package's own sample
+        raise SyncError(f"not a git work tree (the one at {top} ignores it)")
     try:
         upstream = _git(folder, "rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}")
     except SyncError:
@@ -115,6 +117,16 @@ def pull(root: str, timeout: float = TIMEOUT) -> Pulled:
         return Pulled(root)
     diff = _git(folder, "diff", "--name-status", "--no-renames", "-z", before, after, "--", ".")
     return _documents(root, top, diff.split("\0"))
+
+
+def _ignored(folder: str, path: str) -> bool:
+    """Whether the work tree around ``path`` ignores it: pulling would change that
+    repository (lede's own clone, for the sample installed inside it), not the corpus."""
+    try:
+        _git(folder, "check-ignore", "--quiet", "--", path)
+    except SyncError:  # git says "not ignored" by failing
+        return False
+    return True
 
 
 def _documents(root: str, top: str, fields: list[str]) -> Pulled:

@@ -129,3 +129,21 @@ def test_a_pull_names_every_file_the_index_may_hold(git_corpus: GitCorpus) -> No
         str(git_corpus.reader / "fresh.md"),
         str(git_corpus.reader / "topics.yml"),
     ]
+
+
+def test_a_folder_the_repository_around_it_ignores_is_not_synced(
+    git_corpus: GitCorpus, run_lede: LedeRunner
+) -> None:
+    """A corpus kept in a folder a project's repository ignores (lede's own sample, in a
+    virtualenv inside its clone): pulling fast-forwarded that project, not the corpus."""
+    (git_corpus.reader / ".gitignore").write_text("notes/\n")
+    notes = git_corpus.reader / "notes"
+    article(notes, "mine.md", "My own note")
+    git_corpus.publish("more news", **{"new-one.md": "New one"})
+    before = git_corpus.head()
+    done = run_lede("sync", notes)
+    assert (done.returncode, done.stderr) == (
+        1,
+        f"lede: sync {notes}: not a git work tree (the one at {git_corpus.reader} ignores it)\n",
+    )
+    assert git_corpus.head() == before
