@@ -9,9 +9,17 @@ local time cannot be represented, UTC stands in rather than failing.
 
 from __future__ import annotations
 
+import time as clock
 from datetime import UTC, date, datetime, time
 
 _OUT_OF_RANGE = (ValueError, OverflowError, OSError)
+
+
+def local_zone() -> str:
+    """The local time zone, by its names and offsets. A date without a time is stored as
+    that day's local midnight, which another zone shows as another day: an index made in
+    one zone is made again in another."""
+    return f"{clock.tzname} {clock.timezone} {clock.altzone} {clock.daylight}"
 
 
 def to_local(moment: datetime) -> datetime:

@@ -2,12 +2,15 @@
 
 The index is a cache of the corpus files: a database from another schema
 version is dropped and built again, never migrated. The version also changes when
-parsing stores something else for the same file (a document it could not read before).
+parsing stores something else for the same file (a document it could not read before);
+an index made in another time zone is built again too (see ``local_zone``).
 """
 
 from __future__ import annotations
 
 import sqlite3
+
+from library.days import local_zone
 
 SCHEMA_VERSION = 22
 SORTS = {
@@ -59,6 +62,8 @@ SCHEMA = (
 -- Each file parsed, with the stat data a refresh compares (size -1: forgotten, to be
 -- parsed again) and when the index first held it (Unix seconds): kept while the file is
 -- parsed again after a change, forgotten only when the file goes.
+-- The local time zone the index was made in (library.days.local_zone).
+CREATE TABLE IF NOT EXISTS made_in (zone TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
     first_seen REAL NOT NULL) WITHOUT ROWID;
@@ -130,19 +135,23 @@ def next_article_id(db: sqlite3.Connection) -> int:
 
 
 def schema_current(db: sqlite3.Connection) -> bool:
-    """Whether the database holds the tables of this version of lede."""
-    return bool(db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION)
+    """Whether the database holds the tables of this version of lede, made in this time
+    zone (see ``local_zone``)."""
+    if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+        return False
+    made_in = db.execute("SELECT zone FROM made_in").fetchone()
+    return made_in is not None and made_in[0] == local_zone()
 
 
 def ensure_schema(db: sqlite3.Connection) -> None:
     """Create the tables, dropping first those of another schema version. Done in one
     immediate transaction that checks the version again: two processes opening a new
     index at once would otherwise drop the tables the other had just made."""
-    if db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+    if schema_current(db):
         return
     db.execute("BEGIN IMMEDIATE")
     try:
-        if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+        if not schema_current(db):
             tables = [
                 row[0]
                 for row in db.execute(
@@ -155,6 +164,7 @@ def ensure_schema(db: sqlite3.Connection) -> None:
                 db.execute(f'DROP TABLE IF EXISTS "{table}"')
             for statement in _statements(SCHEMA):
                 db.execute(statement)
+            db.execute("INSERT INTO made_in VALUES (?)", (local_zone(),))
             db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         db.commit()
     except BaseException:

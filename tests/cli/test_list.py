@@ -13,7 +13,14 @@ import pytest
 
 from library.corpus import open_state
 from models.identity import normalise_url
-from tests.conftest import QUERY_DOCS, DocWriter, LedeRunner
+from tests.conftest import (
+    EAST_OF_UTC,
+    QUERY_DOCS,
+    WEST_OF_UTC,
+    DocWriter,
+    LedeRunner,
+    write_document,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -234,3 +241,15 @@ def test_nothing_is_written_outside_the_test_folders(
     cache = list(isolated_dirs["XDG_CACHE_HOME"].rglob("*.sqlite"))
     assert len(cache) == 1
     assert list(isolated_dirs["XDG_DATA_HOME"].rglob("state.sqlite"))
+
+
+def test_a_day_stays_that_day_when_the_zone_changes(run_lede: LedeRunner, tmp_path: Path) -> None:
+    """A date without a time is stored as local midnight; an index made in UTC and read
+    west of it listed the post of May 20 on May 19."""
+    site = tmp_path / "blog"
+    (site / "_config.yml").parent.mkdir(parents=True)
+    (site / "_config.yml").write_text("title: A blog\n")
+    write_document(site / "_posts", "2016-05-20-launch.md", "title: Launch", "We launched.")
+    for zone in ("UTC", WEST_OF_UTC, EAST_OF_UTC, WEST_OF_UTC):
+        done = run_lede("list", site, env={"TZ": zone})
+        assert done.stdout.splitlines() == ["2016-05-20  Launch"], zone
