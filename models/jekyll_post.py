@@ -3,9 +3,10 @@
 page's own address.
 
 Jekyll dates a post by its ``date:`` key, else by the ``YYYY-MM-DD-`` its file name
-starts with (in ``_posts``). Jekyll's own format (``2021-02-04 10:00:00 +0100``) is no
+starts with (in ``_posts``, and in any other collection). Jekyll's own format (``2021-02-04 10:00:00 +0100``) is no
 YAML timestamp, so YAML leaves it a string. An untitled post is titled by the rest of
-its name, each word capitalised (``2014-03-03-hello-world.md``: "Hello World").
+its name, each word capitalised (``2014-03-03-hello-world.md``: "Hello World"), and so
+is an untitled document of another collection (``_speakers/ada-lovelace.md``).
 """
 
 from __future__ import annotations
@@ -39,9 +40,15 @@ def post_date(value: Any, path: str) -> date | None:
             pass
     folder, name = os.path.split(path)
     found = _NAME_DATE.match(name)
-    if found and "_posts" in folder.split(os.sep):
+    if found and _in_collection(folder):
         return _day(found)
     return None
+
+
+def _in_collection(folder: str) -> bool:
+    """Whether ``folder`` is (in) a Jekyll collection's: ``_posts``, ``_news``... Jekyll
+    dates and titles every collection's documents by their names, not only posts."""
+    return any(len(part) > 1 and part.startswith("_") for part in folder.split(os.sep))
 
 
 def address_date(*addresses: Any) -> date | None:
@@ -62,15 +69,13 @@ def _day(found: re.Match[str]) -> date | None:
 
 
 def post_title(path: str) -> str:
-    """The title Jekyll gives an untitled post at ``path`` (a draft too); ``""`` for a
-    document Jekyll gives none."""
+    """The title Jekyll gives an untitled post at ``path`` (a draft, any collection's
+    document too); ``""`` for a document Jekyll gives none."""
     folder, name = os.path.split(path)
-    folders = folder.split(os.sep)
-    found = _NAME_DATE.match(name)
-    if found and "_posts" in folders:
-        slug = name[found.end() :]
-    elif "_drafts" in folders:
-        slug = name
-    else:
+    if not _in_collection(folder):
         return ""
+    found = _NAME_DATE.match(name)
+    if found is None and "_posts" in folder.split(os.sep):
+        return ""  # Jekyll reads no post from a name without a date
+    slug = name[found.end() :] if found else name
     return " ".join(word.capitalize() for word in os.path.splitext(slug)[0].split("-") if word)

@@ -68,7 +68,8 @@ def test_negative_scores_and_sizes_are_unknown_not_shown(summary: bool) -> None:
         ("site/_posts/2014-3-3-Hello-World.md", "", "2014-03-03T00:00:00+00:00"),  # as Jekyll
         ("blog/x.md", "date: '2017-01-20T09:00:00.000Z'\n", "2017-01-20T09:00:00+00:00"),
         ("blog/x.md", 'date: "2020-05-06T12:00:00+02:00"\n', "2020-05-06T12:00:00+02:00"),
-        ("site/_news/2021-02-03-not-a-post.md", "", None),
+        ("site/_news/2021-02-03-in-a-collection.md", "", "2021-02-03T00:00:00+00:00"),
+        ("site/about/2021-02-03-no-collection.md", "", None),
         ("site/_posts/2021-02-30-no-such-day.md", "", None),
         ("site/_posts/a.md", "date: last week\n", None),
     ],
@@ -115,6 +116,8 @@ def test_a_day_without_a_zone_is_that_day_where_it_is_read(
         ("site/_posts/2014-3-3-hello-world.md", "Hello World"),
         ("site/_posts/2021-02-03-iOS-tips--and-tricks.markdown", "Ios Tips And Tricks"),
         ("site/_drafts/my-next-post.md", "My Next Post"),
+        ("site/_news/2015-11-26-thanksgiving.md", "Thanksgiving"),  # every collection's
+        ("site/_speakers/ada-lovelace.md", "Ada Lovelace"),
         ("site/_posts/notes.md", ""),  # no date in its name: Jekyll reads no post from it
         ("site/about.md", ""),
     ],
@@ -216,3 +219,4 @@ def test_authors_are_read_as_blogs_write_them(
 def test_a_companys_locations_are_one_line(summary: bool) -> None:
     company = parse("name: Ada\nlocations:\n  - Berlin\n  - London\n", summary=summary).record
     assert company is not None and company.location == "Berlin; London"
+
