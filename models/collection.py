@@ -15,11 +15,19 @@ from typing import Any
 # collection: data files, templates, styles, plugins and the built site.
 NOT_COLLECTIONS = frozenset({"_data", "_includes", "_layouts", "_sass", "_site", "_plugins"})
 
-# What an article has at least one of: a title, a blurb, a date (an event's start) or a
+# What an article has at least one of: a title, a blurb, a date (a post's, an event's) or a
 # link. A data record (``_people``: name, bio, twitter; ``_companies``: name, overview,
 # funding; a sponsorship) has none of them and no body: it describes something, it does
 # not tell anything.
-ARTICLE_KEYS = ("title", "excerpt", "publishedDateTime", "startDateTime", "originalUrl", "webUrl")
+ARTICLE_KEYS = (
+    "title",
+    "excerpt",
+    "publishedDateTime",
+    "date",
+    "startDateTime",
+    "originalUrl",
+    "webUrl",
+)
 
 
 def _folders(path: str, roots: Iterable[str]) -> list[str]:

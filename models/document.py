@@ -186,6 +186,9 @@ def parse_document(
         "publishedDateTime" not in data
     ):
         parsed.report("warning", "no publishedDateTime", 1)
+    if article.starts_at and article.ends_at and article.ends_at < article.starts_at:
+        line = key_line(split.front_matter, "endDateTime") or 1
+        parsed.report("warning", "endDateTime is before startDateTime", line)
     if is_data_record(data, split.body):
         parsed.record = article
     else:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 
 from library.days import to_local
 
 
 def local_datetime(moment: datetime) -> str:
-    """``2020-10-28 17:26`` in the local time zone."""
-    return to_local(moment).replace(tzinfo=None).isoformat(" ", "minutes")
+    """``2020-10-28 17:26`` in the local time zone; ``2020-10-28`` at midnight, where a
+    date was given without a time (an event of whole days does not end at 00:00)."""
+    local = to_local(moment).replace(tzinfo=None)
+    if local.time() == time():
+        return local.date().isoformat()
+    return local.isoformat(" ", "minutes")
 
 
 def now() -> datetime:

@@ -220,3 +220,19 @@ def test_a_companys_locations_are_one_line(summary: bool) -> None:
     company = parse("name: Ada\nlocations:\n  - Berlin\n  - London\n", summary=summary).record
     assert company is not None and company.location == "Berlin; London"
 
+
+def test_an_event_that_ends_before_it_starts_is_warned_of() -> None:
+    parsed = parse(
+        "name: Backwards\nstartDateTime: 2024-07-05T09:00:00Z\nendDateTime: 2024-07-01\n"
+    )
+    assert [(p.line, p.severity, p.message) for p in parsed.problems] == [
+        (4, "warning", "endDateTime is before startDateTime")
+    ]
+    assert parsed.article is not None and parsed.article.ends_at is not None
+
+
+def test_a_dated_entry_without_a_body_is_listed() -> None:
+    """An event given a ``date`` (no ``startDateTime``) and no body was taken for a data
+    record: neither listed nor warned of."""
+    assert parse("name: Meetup\ndate: 2024-05-01\n").article is not None
+    assert parse("name: Ada\nbio: Wrote the first program\n").article is None

@@ -67,3 +67,21 @@ async def test_an_article_near_midnight_utc_has_one_local_day_everywhere(
     ):
         done = run_lede("list", "-q", query, corpus)
         assert (done.returncode, TITLE in done.stdout) == (0, shown), query
+
+
+@pytest.mark.parametrize("zone", [WEST_OF_UTC, EAST_OF_UTC])
+def test_a_date_without_a_time_is_shown_as_a_day(
+    zone: str, time_zone: Callable[[str], None]
+) -> None:
+    """An event of whole days read "2024-05-01 00:00 – 2024-05-03 00:00": as if it ended
+    as the last day began."""
+    from models.document import parse_document
+    from tui.widgets.detail_view import article_header
+
+    time_zone(zone)
+    front = "name: Summit\nstartDateTime: 2024-05-01\nendDateTime: 2024-05-03\n"
+    event = parse_document(f"---\n{front}---\nThree days.\n", "e.md").article
+    assert event is not None
+    assert "When 2024-05-01 – 2024-05-03 " in str(article_header(event))
+    timed = event.model_copy(update={"starts_at": event.starts_at.replace(hour=9)})
+    assert "When 2024-05-01 09:00 – 2024-05-03 " in str(article_header(timed))
