@@ -161,6 +161,11 @@ class ResultSet:
     def __len__(self) -> int:
         return len(self.ids)
 
+    @property
+    def articles(self) -> int:
+        """How many articles the rows stand for."""
+        return len(self.ids)
+
     def __iter__(self) -> Iterator[ArticleRow]:
         for position in range(len(self.ids)):
             yield self.row(position)

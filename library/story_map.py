@@ -229,6 +229,11 @@ class StoryResults(ResultSet):
         """Unread articles behind the rows (the status line counts articles)."""
         return self._unread
 
+    @property
+    def articles(self) -> int:
+        """The articles behind the rows: a shared story's row stands for several."""
+        return len(self.members)
+
     def story_row(self, position: int) -> StoryRow | None:
         """The row at ``position`` as a story; None for an article that is a story of its
         own."""

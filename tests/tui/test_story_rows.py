@@ -14,6 +14,7 @@ from library.story_map import StoryResults
 from tests.conftest import SITE
 from tests.tui.pilot import indexed, settled, status, until
 from tui.app import LedeApp
+from tui.screens.confirm import ConfirmScreen
 from tui.widgets.article_list import ArticleList, story_note
 from tui.widgets.detail_view import DetailView
 from tui.widgets.story_sources import StorySources
@@ -181,3 +182,18 @@ async def test_a_narrow_story_row_keeps_whole_parts_of_its_note(site: Path) -> N
             text = strip.text
             assert f" {kept} " in text and f"{kept} ·" not in text, (width, text)
             assert strip.cell_length == width
+
+
+async def test_mark_all_counts_the_articles_behind_the_rows(site: Path) -> None:
+    """It asked to mark "N shown articles" counting rows, one per story, then marked more."""
+    app = LedeApp([str(site)])
+    async with app.run_test(size=(260, 45)) as pilot:
+        articles = await started(app, pilot)
+        rows = len(titles(articles))
+        await pilot.press("A")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        screen = app.screen
+        assert isinstance(screen, ConfirmScreen)
+        assert screen.question == f"Mark all {rows + 1} shown articles as read?"
+        await pilot.press("y")
+        await until(pilot, lambda: len(read_flags(app)) == rows + 1, "every article read")

@@ -157,7 +157,8 @@ class ReaderCommands(Screen[None]):
                 )
 
         self.app.push_screen(
-            ConfirmScreen(f"Mark all {plural(len(results), 'shown article')} as read?"), answered
+            ConfirmScreen(f"Mark all {plural(results.articles, 'shown article')} as read?"),
+            answered,
         )
 
     def action_undo(self) -> None:

@@ -16,7 +16,6 @@ from textual.widget import Widget
 
 from library.counts import plural
 from library.results import ResultSet
-from library.story_map import StoryResults
 from tui.progress import BAR_WIDTH, progress_line
 
 GAP = "  "
@@ -63,7 +62,7 @@ class ListStatus(Widget):
         if filter_text:
             self._head += Content.assemble((f"{GAP}filter: ", "dim"), filter_text)
         rows = len(results) if results is not None else 0
-        articles = len(results.members) if isinstance(results, StoryResults) else rows
+        articles = results.articles if results is not None else 0
         self._articles = Content(plural(articles, "article"))
         self._counts = self._articles + f" · {results.unread if results is not None else 0} unread"
         if hidden:
