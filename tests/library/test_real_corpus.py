@@ -33,7 +33,6 @@ ORIGINAL = (
     / "_news"
     / "2022-07-22-healthcare-ai-a-trend-towards-a-zero-click-solution.md"
 )
-SPONSORSHIP = CORPUS / "_sponsorships" / "scale.md"
 # The folders of data records (profiles, companies, sponsorships: no title, blurb, date, link
 # or body), which are not articles; told here by folder, a second opinion on the shape rule.
 DATA_FOLDERS = ("_people", "_companies", "_sponsorships")
@@ -89,12 +88,10 @@ def test_lede_check_passes_with_exactly_the_known_warnings(run_lede: Callable[..
     problems = [PROBLEM_LINE.match(line) for line in lines]
     assert all(problems), lines
     found = {(m["path"], m["severity"], m["msg"]) for m in problems if m}
-    assert found == {
-        (str(DUPLICATE), "warning", f"duplicate of {ORIGINAL} (same URL)"),
-        (str(SPONSORSHIP), "warning", "no title or name"),
-    }
+    # The sponsorship has no title or name: it is called by its file's, as Jekyll calls it.
+    assert found == {(str(DUPLICATE), "warning", f"duplicate of {ORIGINAL} (same URL)")}
     assert re.fullmatch(
-        r"checked 136 files \(101 articles, 22 topics\): 0 invalid, 0 errors, 2 warnings", summary
+        r"checked 136 files \(101 articles, 22 topics\): 0 invalid, 0 errors, 1 warning", summary
     )
 
 
