@@ -63,6 +63,9 @@ class Query:
     whoever runs the query (see ``library.stream``)."""
     stories: list[str] = field(default_factory=list)  # story ids (``library.story_index``)
     excluded_stories: list[str] = field(default_factory=list)
+    opened: frozenset[str] = frozenset()
+    """Identities ``is:unread`` still lets through: the articles opened from the list
+    (which marks them read); not parsed, set by the reader (see ``ReaderSession``)."""
 
     @property
     def empty(self) -> bool:

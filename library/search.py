@@ -236,6 +236,10 @@ class Search:
         flags += [(flag, True) for flag in sorted(query.excluded_flags)]
         for flag, negate in flags:
             sql.append(self._flag_sql(flag, negate))
+            if flag == "unread" and not negate and query.opened:
+                marks = ", ".join("?" * len(query.opened))
+                sql[-1] = f"({sql[-1]} OR a.identity IN ({marks}))"
+                params += sorted(query.opened)
         site_sql, site_params = self.site_part(query).conditions()
         return "".join(" AND " + part for part in sql + site_sql), params + site_params
 

@@ -93,6 +93,8 @@ class ReaderSession:
         self.paths = list(paths)
         settings = settings or Settings()
         self._flags: tuple[tuple[int, int], set[str], set[str]] | None = None
+        # Articles opened from the list now shown, and that list's scope and filter.
+        self._opened: tuple[tuple[Scope, str], set[str]] = ((ALL, ""), set())
         self._undo: list[StateChange] = []
         self.state: StateStore = open_state()
         self.writes = StateWrites(self.state.path)  # the reader's writes, off its thread
@@ -185,6 +187,10 @@ class ReaderSession:
         ``on_damage``) when the index is found damaged: a page only some words reach is
         read by no check made when it is opened."""
         query = self.query(scope, with_prefix_last(text))
+        if self._opened[0] != (scope, text):
+            self._opened = ((scope, text), set())
+        if "unread" in query.flags:
+            query.opened = frozenset(self._opened[1])
         try:
             results = self.index.results(query, sort=sort)
         except sqlite3.DatabaseError as error:
@@ -246,6 +252,12 @@ class ReaderSession:
         from library.empty import why_no_articles
 
         return why_no_articles(self.index, self.paths)
+
+    def opened(self, identity: str) -> None:
+        """An article was opened from the list: it is marked read, and an unread list
+        keeps it until its scope or filter changes. Run again at once, the list dropped
+        it, and the detail pane followed the cursor to another article mid-read."""
+        self._opened[1].add(identity)
 
     def flags(self) -> tuple[set[str], set[str]]:
         """Identities that are read, and that are starred (read again only after a change:

@@ -3,10 +3,11 @@
 page's own address.
 
 Jekyll dates a post by its ``date:`` key, else by the ``YYYY-MM-DD-`` its file name
-starts with (in ``_posts``, and in any other collection). Jekyll's own format (``2021-02-04 10:00:00 +0100``) is no
-YAML timestamp, so YAML leaves it a string. An untitled post is titled by the rest of
-its name, each word capitalised (``2014-03-03-hello-world.md``: "Hello World"), and so
-is an untitled document of another collection (``_speakers/ada-lovelace.md``).
+starts with (in ``_posts``, and in any other collection). Jekyll's own format
+(``2021-02-04 10:00:00 +0100``) is no YAML timestamp, so YAML leaves it a string. An
+untitled post is titled by the rest of its name, each word capitalised
+(``2014-03-03-hello-world.md``: "Hello World"), and so is an untitled document of
+another collection (``_speakers/ada-lovelace.md``).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from library.index import CorpusIndex
-from library.query import QueryError, Term, parse_query, with_prefix_last
+from library.query import Query, QueryError, Term, parse_query, with_prefix_last
 from library.state import StateStore
 from tests.conftest import EAST_OF_UTC, QUERY_DOCS, WEST_OF_UTC
 
@@ -18,7 +18,7 @@ ALL = set(QUERY_DOCS)
 UNDER_AI = {"hangzhou", "tensorflow", "gemini", "banks", "faces", "ethics"}
 
 
-def found(index: CorpusIndex, query: str, **options: object) -> set[str]:
+def found(index: CorpusIndex, query: str | Query, **options: object) -> set[str]:
     return {Path(row.path).stem for row in index.search(query, **options)}
 
 
@@ -168,6 +168,20 @@ def test_read_unread_and_starred_follow_the_state_store(
     assert index.results("").unread == len(ALL) - 2
     state.set("read", [rows["hangzhou"].identity], False)
     assert found(index, "is:read") == {"hangar"}
+
+
+def test_an_unread_query_keeps_the_articles_opened_from_it(
+    index: CorpusIndex, state: StateStore
+) -> None:
+    rows = {Path(row.path).stem: row for row in index.search("")}
+    state.set("read", [rows["hangzhou"].identity, rows["hangar"].identity], True)
+    query = parse_query("is:unread")
+    query.opened = frozenset({rows["hangzhou"].identity})
+    assert found(index, query) == ALL - {"hangar"}
+    assert index.results(query).unread == len(ALL) - 2  # read all the same
+    query = parse_query("is:read")
+    query.opened = frozenset({rows["gemini"].identity})
+    assert found(index, query) == {"hangzhou", "hangar"}
 
 
 def test_flags_without_a_state_are_a_query_error(

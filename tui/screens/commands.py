@@ -84,40 +84,26 @@ class ReaderCommands(Screen[None]):
         """Count the tree again (the screen's own)."""
         raise NotImplementedError
 
-    def update_status(self) -> None:
-        """Show the list's counts again (the screen's own)."""
-        raise NotImplementedError
-
     def change_flag(
         self,
         flag: Flag,
         identities: list[str],
         value: bool,
         said: Callable[[StateChange], None] | None = None,
-        *,
-        requery: bool = True,
     ) -> None:
-        """Set or clear a flag, then repaint what depends on it and call ``said``; without
-        ``requery`` the list keeps its rows (see ``after_state_change``)."""
+        """Set or clear a flag, then repaint what depends on it and call ``said``."""
 
         def changed(change: StateChange) -> None:
             if change.identities:
-                self.after_state_change(requery=requery)
+                self.after_state_change()
             if said is not None:
                 said(change)
 
         self.write_state(partial(self.session.set_flag, flag, identities, value), changed)
 
-    def after_state_change(self, *, requery: bool = True) -> None:
-        """Re-run the query (an is:unread list changes) and the counts after a change. An
-        article opened from an unread list is marked read but kept in it (``requery``
-        off): run again, the list dropped it, and the detail pane followed the cursor
-        to another article while the opened one was being read."""
-        if requery:
-            self.refresh_list()
-        else:
-            self.query_one("#articles", ArticleList).set_flags(*self.session.flags())
-            self.update_status()
+    def after_state_change(self) -> None:
+        """Re-run the query (an is:unread list changes) and the counts after a change."""
+        self.refresh_list()
         self.refresh_tree()
 
     def current_row(self) -> ArticleRow | None:

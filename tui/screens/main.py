@@ -319,7 +319,8 @@ class MainScreen(ReaderCommands):
     def open_row(self, row: ArticleRow, *, focus: bool = True) -> None:
         """Open an article: show it, mark it read, and move to the detail pane."""
         self.show_detail(row)
-        self.change_flag("read", [row.identity], True, requery=False)
+        self.session.opened(row.identity)
+        self.change_flag("read", [row.identity], True)
         if focus:
             self.query_one("#detail", DetailView).focus()
 
