@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
+
 from library.days import to_local
 from library.db import select_in
 
@@ -113,20 +115,24 @@ def bar(count: int, largest: int, width: int = BAR_WIDTH) -> str:
     return "█" * full + (EIGHTHS[rest] if rest else "")
 
 
+def _padded(label: str, width: int) -> str:
+    """``label`` filled to ``width`` columns: a CJK character or an emoji takes two."""
+    return label + " " * (width - cell_len(label))
+
+
 def _section(title: str, rows: list[tuple[str, int]], months: bool = False) -> list[str]:
     """The rows under their title; of ``months``, a line where a long gap was left out."""
     if not rows:
         return []
     largest = max(count for _, count in rows)
-    label_width = max(len(label) for label, _ in rows)
+    label_width = max(cell_len(label) for label, _ in rows)
     count_width = len(f"{largest:,}")
     lines = [title]
     for index, (label, count) in enumerate(rows):
         if months and index and (gap := _number(label) - _number(rows[index - 1][0]) - 1):
             lines.append(f"  {'…':<{label_width}}  {gap:,} months without articles")
-        lines.append(
-            f"  {label:<{label_width}}  {count:>{count_width},}  {bar(count, largest)}".rstrip()
-        )
+        row = f"  {_padded(label, label_width)}  {count:>{count_width},}  {bar(count, largest)}"
+        lines.append(row.rstrip())
     return [*lines, ""]
 
 

@@ -178,3 +178,17 @@ def test_stats_in_a_pipe(synthetic_site: Path, run_lede: LedeRunner) -> None:
     assert done.returncode == 0
     assert re.fullmatch(r"[\d,]+ articles( \(.*\))?\n", done.stdout)
     assert "Traceback" not in done.stderr
+
+
+def test_wide_characters_keep_the_counts_in_one_column() -> None:
+    """A CJK name or an emoji takes two columns: counted as one, its row's count and bar
+    stood a column to the right of the others'."""
+    from rich.cells import cell_len
+
+    from library.stats import CorpusStats, render_stats
+
+    providers = [("日本経済新聞", 3), ("😀 Emoji News", 2), ("Reuters", 1)]
+    text = render_stats(CorpusStats(6, 0, [("2024-01", 6)], [], providers))
+    rows = {name: line for line in text.splitlines() for name, _ in providers if name in line}
+    columns = {cell_len(rows[name][: rows[name].index(f" {count} ")]) for name, count in providers}
+    assert len(columns) == 1, rows
