@@ -72,13 +72,17 @@ async def test_untrusted_text_is_shown_literally(reader_corpus: Path) -> None:
         assert "[@click=app.quit]boom[/]" in screen.replace("&#160;", " ")
 
 
-@pytest.mark.parametrize("size", [(80, 24), (160, 45)])
+@pytest.mark.parametrize("size", [(80, 24), (120, 30), (130, 30), (160, 45)])
 async def test_layout_adapts(reader_corpus: Path, size: tuple[int, int]) -> None:
+    """Three panes side by side where the list keeps room for its titles (from 105 to 130
+    columns the tree took 40 of them and titles were cut to 15 characters), else the
+    list above the detail and the tree a key away."""
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=size) as pilot:
         await indexed(pilot)
-        narrow = size[0] < 110
+        narrow = size[0] < 130
         assert app.screen.has_class("-narrow") == narrow
+        assert app.screen.query_one(ArticleList).region.width >= 42
         tree = app.screen.query_one(TopicTree)
         assert (tree.region.width > 0) != narrow
         if narrow:

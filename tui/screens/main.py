@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from models.article import RelatedArticle
 
 SORT_ORDER = tuple(SORTS)
-NARROW_WIDTH = 110
+NARROW_WIDTH = 130
 PANES = ("#topics", "#articles", "#detail")
 DETAIL_DELAY = 0.04  # seconds the cursor rests on a row before its article is loaded
 DETAIL_DELAY_TYPING = 0.3  # the same while the filter is typed
