@@ -195,3 +195,16 @@ async def test_the_tree_is_wide_enough_for_every_topic_and_its_counts(
         await resized(pilot, 80, 24)
         await pilot.press("t")
         await until(pilot, lambda: tree.region.width == 80, "the tree across")  # narrow: all
+
+
+async def test_a_cut_provider_or_title_ends_in_an_ellipsis(tmp_path: Path) -> None:
+    """Cut bare, a provider read as another name ("Becker's Hospit")."""
+    front = "title: A report on hospital staffing across many states\n"
+    front += "provider: Becker's Hospital Review\npublishedDateTime: 2024-01-02T10:00:00Z"
+    write_document(tmp_path / "news", "a.md", front, "Words.")
+    app = LedeApp([str(tmp_path / "news")])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await indexed(pilot)
+        row = app.screen.query_one(ArticleList).render_line(0).text
+        assert "Becker's Hospit…" in row, row
+        assert "A report on hospital" in row and "… " in row

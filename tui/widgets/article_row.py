@@ -71,13 +71,11 @@ def paint_row(
     title_width = max(1, width - fixed)
     tag_width = min(TAG_WIDTH, cell_len(tag), title_width // 3)
     if tag_width:
-        tag = set_cell_size(tag, tag_width) + " "
+        tag = cut(tag, tag_width) + " "
         title_width -= tag_width + 1
     else:
         tag = ""
-    title = set_cell_size(row.title, title_width)
-    if cell_len(row.title) > title_width and title_width > 1:
-        title = set_cell_size(row.title, title_width - 1) + "…"
+    title = cut(row.title, title_width)
     segments = [
         Segment("●" if unread else " ", look.marker),
         Segment("★" if starred else " ", look.star),
@@ -92,11 +90,19 @@ def paint_row(
         segments.append(Segment(note, look.provider))
     if show_provider:
         segments.append(Segment(" ", look.line))
-        segments.append(Segment(set_cell_size(row.provider, provider_width), look.provider))
+        segments.append(Segment(cut(row.provider, provider_width), look.provider))
     segments.append(Segment(f" {quality:>3}", look.quality))
     if fixed + title_width + cell_len(tag) != width or len(quality) > 3:  # too narrow: cut
         segments = Segment.adjust_line_length(segments, width, look.line)
     return Strip(segments, width)
+
+
+def cut(text: str, width: int) -> str:
+    """``text`` in exactly ``width`` cells: padded, or cut with an ellipsis that says so
+    (a provider cut bare read as another name: ``Becker's Hospit``)."""
+    if cell_len(text) <= width or width < 2:
+        return set_cell_size(text, width)
+    return set_cell_size(text, width - 1) + "…"
 
 
 def _fitted(note: str, room: int) -> str:
