@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 
+from models.fences import fence_closed, fence_opened
 from models.kramdown import strip_kramdown
 from models.liquid import fenced, strip_liquid
 from models.markdown_extras import plain_extras
@@ -77,7 +78,6 @@ _ALONE = re.compile(
 """A line of one tag alone, which starts an HTML block after a blank line (kind 7)."""
 _ENDS = {"comment": "-->", "pi": "?>", "cdata": "]]>", "decl": ">"}
 _TAG_LINE = re.compile(r"(?m)^ {0,3}<[A-Za-z/!?]")
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _CONTAINER = re.compile(
     r"<(/?)(?:div|table|center|section|article|aside|header|footer|main|nav|form|figure|"
     r"html|body)(?=[\s>])",
@@ -133,8 +133,7 @@ def _runs(lines: list[str]) -> list[tuple[bool, list[str]]]:
         blank = not line.strip()
         if fence:
             run.append(line)
-            stripped = line.strip()
-            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+            if fence_closed(fence, line):
                 fence = ""
         elif end:
             run.append(line)
@@ -153,7 +152,7 @@ def _runs(lines: list[str]) -> list[tuple[bool, list[str]]]:
         elif blank and is_html:
             runs.append((False, [line]))
         else:
-            fence = opened.group(1) if (opened := _FENCE.match(line)) else ""
+            fence = fence_opened(line)
             run.append(line)
         after_blank = blank
     return runs

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
+from models.fences import fence_closed, fence_opened
+
 MDX_SUFFIX = ".mdx"
 
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _ESM = re.compile(r"(?:import|export)\s")
 _COMPONENT = re.compile(r"</?[A-Z][\w.]*(?:\s[^<>]*)?/?>|<>|</>")
 """A component's tag (capitalised, or a member such as ``Release.Provider``) or a
@@ -32,8 +33,7 @@ def mdx_markdown(body: str) -> str:
     for line in _without_comments(body).split("\n"):
         if fence:
             kept.append(line)
-            stripped = line.strip()
-            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+            if fence_closed(fence, line):
                 fence = ""
         elif in_tag:
             if ">" in line:
@@ -47,7 +47,7 @@ def mdx_markdown(body: str) -> str:
         elif _OPEN_TAG.match(line):
             in_tag = True
         else:
-            fence = opened.group(1) if (opened := _FENCE.match(line)) else ""
+            fence = fence_opened(line)
             kept.append(line if fence else _COMPONENT.sub("", line))
     return "\n".join(kept)
 
