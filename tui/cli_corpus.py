@@ -89,16 +89,23 @@ def waiting_said() -> Callable[[], None]:
 
 
 def _open_state():  # the StateStore, imported late
-    """The reading state, or None (said on stderr) when it is damaged: what needs no
-    state still works, and the file is left as it is."""
+    """The reading state, or None (said on stderr) when it is damaged or cannot be made
+    (a data folder on a read-only disk): what needs no state still works, and the file
+    is left as it is."""
     from library.corpus import open_state
     from library.damage import StateDamaged
+    from library.db import CannotOpen
+    from tui.failure import one_line
 
     try:
         return open_state()
     except StateDamaged as error:
         sys.stderr.write(f"lede: warning: {error}\n")
-        return None
+    except (CannotOpen, OSError) as error:
+        sys.stderr.write(
+            f"lede: warning: no reading state, so no is: queries ({one_line(error)})\n"
+        )
+    return None
 
 
 def said_if_rebuilt(index: CorpusIndex, report: RefreshReport) -> None:
