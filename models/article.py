@@ -95,6 +95,11 @@ def _labels(value: Any) -> list[Any]:
     return value.split() if isinstance(value, str) else list(_list(value))
 
 
+def _is_scalar(value: Any) -> bool:
+    """Text or a number, as a name may be written (``true`` is no name)."""
+    return isinstance(value, str | int | float) and not isinstance(value, bool)
+
+
 def _as_written(value: Any) -> Any:
     """A number or a date as the text YAML read it from; anything else as it is."""
     if isinstance(value, int | float) and not isinstance(value, bool):
@@ -176,14 +181,18 @@ class Article(LedeModel):
     @classmethod
     def _author_names(cls, value: Any) -> list[Any]:
         """Authors as a list of names: a blog writes one name, a list of them, or
-        entries with a ``name``."""
-        return [item.get("name") if isinstance(item, dict) else item for item in _list(value)]
+        entries with a ``name``; an entry without one names nobody."""
+        names = (item.get("name") if isinstance(item, dict) else item for item in _list(value))
+        return [name for name in names if _is_scalar(name) and str(name).strip()]
 
     @field_validator("location", mode="before")
     @classmethod
     def _places(cls, value: Any) -> Any:
-        """A company's ``locations`` (a list) read as one line."""
-        return "; ".join(map(str, _list(value))) if isinstance(value, list) else value
+        """A company's ``locations`` (a list) read as one line, of the places written as
+        text (a nested list or mapping is no place's name)."""
+        if not isinstance(value, list):
+            return value
+        return "; ".join(str(item) for item in value if _is_scalar(item) and str(item).strip())
 
     @field_validator("topics", mode="before")
     @classmethod

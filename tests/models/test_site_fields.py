@@ -206,8 +206,10 @@ def test_an_event_is_dated_by_its_start_and_has_its_place_and_website(summary: b
         ("authors:\n  - name: Ada Lovelace\n    url: https://a.test\n", ["Ada Lovelace"]),
         ('authors: ["The Rust Release Team"]\n', ["The Rust Release Team"]),
         ("", []),
+        ('authors: [Bob, {noname: x}, "", "  ", true, [a]]\n', ["Bob"]),
+        ("author: {name: null}\n", []),
     ],
-    ids=["one", "list", "entries", "authors", "none"],
+    ids=["one", "list", "entries", "authors", "none", "blanks", "nameless"],
 )
 def test_authors_are_read_as_blogs_write_them(
     lines: str, authors: list[str], summary: bool
@@ -219,6 +221,8 @@ def test_authors_are_read_as_blogs_write_them(
 def test_a_companys_locations_are_one_line(summary: bool) -> None:
     company = parse("name: Ada\nlocations:\n  - Berlin\n  - London\n", summary=summary).record
     assert company is not None and company.location == "Berlin; London"
+    odd = parse("name: Ada\nlocations: [Rome, [a, b], {c: d}, 3.5, true, '']\n").record
+    assert odd is not None and odd.location == "Rome; 3.5"
 
 
 def test_an_event_that_ends_before_it_starts_is_warned_of() -> None:
