@@ -118,15 +118,20 @@ def _wide_encoding(raw: bytes) -> str | None:
     return None
 
 
+_FRONT_MATTER_LE = tuple(mark.encode("utf-16-le") for mark in ("---", "+++"))
+_FRONT_MATTER_BE = tuple(mark.encode("utf-16-be") for mark in ("---", "+++"))
+
+
 def _unmarked_utf16(raw: bytes) -> str | None:
     """The text of UTF-16 saved without its mark, or None for a binary file. The byte
-    order is told by where the zero bytes fall: mostly-ASCII text (any front matter)
-    zeroes one byte of most pairs, always the same one; a binary file has zeros anywhere."""
+    order is told by the front matter's first line (``---``, ``+++``), else by where the
+    zero bytes fall: mostly-ASCII text zeroes one byte of most pairs, always the same
+    one; a binary file has zeros anywhere."""
     head = raw[: min(len(raw), 8192) // 2 * 2]
     high_first, high_last = head[0::2].count(0), head[1::2].count(0)
-    if high_last > len(head) // 4 and not high_first:
+    if raw.startswith(_FRONT_MATTER_LE) or (high_last > len(head) // 4 and not high_first):
         codec = "utf-16-le"
-    elif high_first > len(head) // 4 and not high_last:
+    elif raw.startswith(_FRONT_MATTER_BE) or (high_first > len(head) // 4 and not high_last):
         codec = "utf-16-be"
     else:
         return None

@@ -101,6 +101,7 @@ FILES: dict[str, tuple[bytes, list[tuple[int, str, str]]]] = {
     # The same without its mark (some tools write none): told from binary by its zeros.
     "utf16-le.md": ("---\ntitle: Wide unmarked\n---\nbody\n".encode("utf-16-le"), []),
     "utf16-be.md": ("---\ntitle: Wide big-endian\n---\nbody\n".encode("utf-16-be"), []),
+    "utf16-cjk.md": (("---\ntitle: 中文标题\n---\n" + "这是正文。" * 500).encode("utf-16-le"), []),
     "utf16-broken.md": (
         "---\ntitle: x\n---\n".encode("utf-16-le") + b"\x01\xd8a\x00",  # a lone surrogate
         [(1, "error", "binary")],
@@ -132,6 +133,7 @@ GOOD_TITLES = {
     "Wide",
     "Wide unmarked",
     "Wide big-endian",
+    "中文标题",
     "Open tags",
     "Open comments",
     "Open pre",
