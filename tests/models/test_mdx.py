@@ -57,7 +57,23 @@ def test_an_unclosed_comment_or_tag_takes_nothing_past_its_paragraph() -> None:
     assert mdx_markdown("<img\n  src='x'\n\nText.") == "\nText."
 
 
-def test_html_elements_are_left_to_the_html_reading() -> None:
-    assert mdx_markdown("<div>kept</div> and <Box>its text</Box>") == (
-        "<div>kept</div> and its text"
+def test_every_tag_goes_but_in_code_spans() -> None:
+    """In MDX an element is JSX as a component is: ``<span>`` was shown as written."""
+    assert mdx_markdown("<div>kept</div> and <Box>its text</Box>") == "kept and its text"
+    assert mdx_markdown("Use `<Tabs>` or ``<a>`b`` in <b>bold</b>.") == (
+        "Use `<Tabs>` or ``<a>`b`` in bold."
     )
+
+
+def test_a_fence_indented_in_a_component_is_code_and_comments_in_code_stay() -> None:
+    """nodejs.org's home page: its examples lost their first lines, showed their fences
+    and ran together; a comment inside code was taken out of it."""
+    body = (
+        "Before.\n\n<div>\n    ```js\n    // first.mjs\n    import { a } from 'a';\n\n"
+        "    const b = a(1);\n    ```\n</div>\n\n    After.\n\n"
+        "```jsx\n{/* a comment in code */}\nconst x = 1;\n```\n"
+    )
+    text = readable_body(body, "home.mdx")
+    code = "```js\n// first.mjs\nimport { a } from 'a';\n\nconst b = a(1);\n```"
+    assert code in text and "\nAfter." in text
+    assert "```jsx\n{/* a comment in code */}\nconst x = 1;\n```" in text
