@@ -180,17 +180,19 @@ class ReaderSession:
         call from a thread)."""
         return self.index.problems("error") if paths is None else self.index.errors_of(paths)
 
-    def results(self, scope: Scope, text: str, sort: str) -> ResultSet:
+    def results(self, scope: Scope, text: str, sort: str, *, shown: bool = True) -> ResultSet:
         """The list for a scope narrowed by the filter ``text``; the filter's last word
         matches as a prefix, as it is being typed (a saved query's words as saved).
-        Raises ``QueryError`` for a filter that cannot run, and ``IndexDamaged`` (after
-        ``on_damage``) when the index is found damaged: a page only some words reach is
-        read by no check made when it is opened."""
+        ``shown``: the list on screen, which keeps what was opened from it (``opened``);
+        a count is not. Raises ``QueryError`` for a filter that cannot run, and
+        ``IndexDamaged`` (after ``on_damage``) when the index is found damaged: a page
+        only some words reach is read by no check made when it is opened."""
         query = self.query(scope, with_prefix_last(text))
-        if self._opened[0] != (scope, text):
-            self._opened = ((scope, text), set())
-        if "unread" in query.flags:
-            query.opened = frozenset(self._opened[1])
+        if shown:
+            if self._opened[0] != (scope, text):
+                self._opened = ((scope, text), set())
+            if "unread" in query.flags:
+                query.opened = frozenset(self._opened[1])
         try:
             results = self.index.results(query, sort=sort)
         except sqlite3.DatabaseError as error:
@@ -329,7 +331,7 @@ class ReaderSession:
         saved = []
         for name, text in index.saved_queries():
             try:
-                results = self.results(Scope("saved", text, name), "", "date")
+                results = self.results(Scope("saved", text, name), "", "date", shown=False)
                 saved.append(SavedCount(name, text, len(results), results.unread))
             except QueryError:
                 saved.append(SavedCount(name, text, None, 0))
