@@ -173,6 +173,7 @@ class LedeApp(App[None]):
         worker = get_current_worker()
         reloaded = [0.0]  # when the list was last refilled; the first report refills at once
         ended = [False]  # a report still queued once indexing has ended is dropped
+        waited = [False]  # another lede indexed meanwhile: what it stored is news here
 
         def progress(done: int, total: int) -> None:
             if worker.is_cancelled:
@@ -188,6 +189,7 @@ class LedeApp(App[None]):
         def waiting() -> None:  # another lede is indexing this corpus
             if worker.is_cancelled:
                 raise InterruptedError
+            waited[0] = True
             if not self.sub_title:
                 self.call_from_thread(setattr, self, "sub_title", WAITING)
 
@@ -202,12 +204,13 @@ class LedeApp(App[None]):
             self.call_from_thread(
                 self.notify, f"Indexing failed: {error}", severity="error", markup=False
             )
-            self.call_from_thread(self._index_done, 0, 0, [])
+            self.call_from_thread(self._index_done, False, [])
             return
         if report.rebuilt:
             self.call_from_thread(self.notify, REBUILT, severity="warning", timeout=8)
         ended[0] = True
-        self.call_from_thread(self._index_done, report.parsed, report.removed, errors)
+        changed = report.parsed or report.removed or waited[0]
+        self.call_from_thread(self._index_done, changed, errors)
 
     def _indexed(self, done: int, total: int, reload: bool, ended: list[bool]) -> None:
         reader = self.reader_screen()
@@ -217,13 +220,15 @@ class LedeApp(App[None]):
             if reload:
                 reader.reload()
 
-    def _index_done(self, parsed: int, removed: int, problems: list[Problem]) -> None:
+    def _index_done(self, changed: bool, problems: list[Problem]) -> None:
+        """Indexing ended; ``changed``: the index holds other articles than when the
+        reader first counted them (stored here, or by another lede it waited for)."""
         keep_out_of_collections()
         self._rebuilding = False
         self.sub_title = ""
         if reader := self.reader_screen():
             reader.indexing_done()
-            if parsed or removed:
+            if changed:
                 reader.reload()
         self.show_problems(problems)
         said = self.session.collections_not_found() if self.session else None

@@ -4,6 +4,8 @@ indexed, rows appear as batches land, and "No articles here" waits for the truth
 from __future__ import annotations
 
 import queue
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -15,9 +17,10 @@ from library.session import ReaderSession
 from library.synthetic import generate
 from library.writer import Waiting
 from tests.tui.pilot import indexed, settled, status, titles
-from tui.app import LedeApp
+from tui.app import WAITING, LedeApp
 from tui.screens.help import HelpScreen
 from tui.widgets.article_list import ArticleList
+from tui.widgets.topic_tree import TopicTree
 
 DEADLINE = 30.0  # seconds any one wait may take before the test fails
 
@@ -189,6 +192,49 @@ async def test_what_indexing_reports_once_the_panes_are_gone_is_dropped(
         await indexed(pilot)
         await app.screen.query_one("#panes").remove()
         app._indexed(1, 2, True, [False])
-        app._index_done(2, 0, [])
+        app._index_done(True, [])
         await pilot.pause()
         assert app.reader_screen() is None
+
+
+HOLDING_INDEXER = """
+import sys, time
+from pathlib import Path
+from library.corpus import open_index
+ready, go = Path(sys.argv[2]), Path(sys.argv[3])
+def progress(done, total):
+    ready.touch()
+    while not go.exists():
+        time.sleep(0.02)
+open_index([sys.argv[1]], None).refresh(progress)
+"""
+
+
+async def test_a_reader_that_waited_for_another_lede_counts_what_it_stored(
+    tmp_path: Path,
+) -> None:
+    """Two readers opened at once on a new corpus: the second waited for the first to
+    index, found nothing left to do, and its tree kept the counts of the empty index."""
+    corpus = tmp_path / "corpus"
+    generate(corpus, 40, seed=3)
+    ready, go = tmp_path / "ready", tmp_path / "go"
+    other = subprocess.Popen([sys.executable, "-c", HOLDING_INDEXER, str(corpus), ready, go])
+    try:
+        deadline = time.monotonic() + DEADLINE
+        while not ready.exists():
+            assert other.poll() is None and time.monotonic() < deadline, "the other lede"
+            time.sleep(0.02)
+        app = LedeApp([str(corpus)])
+        async with app.run_test(size=(160, 45)) as pilot:
+            await until(pilot, lambda: app.sub_title == WAITING)
+            tree = app.screen.query_one(TopicTree)
+            await until(pilot, lambda: bool(tree.root.children))
+            go.touch()
+            await indexed(pilot, DEADLINE)
+            listed = app.screen.query_one(ArticleList).results
+            everything = listed.articles if listed is not None else 0
+            label = f"All articles {everything} "
+            await until(pilot, lambda: str(tree.root.children[0].label).startswith(label))
+    finally:
+        go.touch()
+        other.wait(timeout=DEADLINE)
