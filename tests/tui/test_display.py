@@ -208,3 +208,11 @@ async def test_a_cut_provider_or_title_ends_in_an_ellipsis(tmp_path: Path) -> No
         row = app.screen.query_one(ArticleList).render_line(0).text
         assert "Becker's Hospit…" in row, row
         assert "A report on hospital" in row and "… " in row
+
+
+def test_a_cut_at_a_space_puts_the_ellipsis_after_the_word() -> None:
+    from tui.widgets.article_row import cut
+
+    assert cut("Enhanced Edge Computing", 15) == "Enhanced Edge… "
+    assert cut("Enhanced Edge Computing", 16) == "Enhanced Edge C…"
+    assert cut("Short", 8) == "Short   "

@@ -99,10 +99,11 @@ def paint_row(
 
 def cut(text: str, width: int) -> str:
     """``text`` in exactly ``width`` cells: padded, or cut with an ellipsis that says so
-    (a provider cut bare read as another name: ``Becker's Hospit``)."""
+    (a provider cut bare read as another name: ``Becker's Hospit``), after the word, not
+    after the space that follows it."""
     if cell_len(text) <= width or width < 2:
         return set_cell_size(text, width)
-    return set_cell_size(text, width - 1) + "…"
+    return set_cell_size(set_cell_size(text, width - 1).rstrip() + "…", width)
 
 
 def _fitted(note: str, room: int) -> str:
