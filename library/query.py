@@ -64,13 +64,19 @@ class Query:
     stories: list[str] = field(default_factory=list)  # story ids (``library.story_index``)
     excluded_stories: list[str] = field(default_factory=list)
     opened: frozenset[str] = frozenset()
-    """Identities ``is:unread`` still lets through: the articles opened from the list
-    (which marks them read); not parsed, set by the reader (see ``ReaderSession``)."""
+    """Identities a query that leaves out read articles still lets through: those opened
+    from the list (which marks them read); not parsed, set by the reader (see
+    ``ReaderSession``)."""
 
     @property
     def empty(self) -> bool:
         """True when the query matches everything."""
         return self == Query()
+
+    @property
+    def hides_read(self) -> bool:
+        """Whether read articles are left out (``is:unread``, ``-is:read``)."""
+        return "unread" in self.flags or "read" in self.excluded_flags
 
     @property
     def names_collection(self) -> bool:

@@ -235,11 +235,11 @@ class Search:
         flags = [(flag, False) for flag in sorted(query.flags)]
         flags += [(flag, True) for flag in sorted(query.excluded_flags)]
         for flag, negate in flags:
-            sql.append(self._flag_sql(flag, negate))
-            if flag == "unread" and not negate and query.opened:
-                marks = ", ".join("?" * len(query.opened))
-                sql[-1] = f"({sql[-1]} OR a.identity IN ({marks}))"
+            clause, hides_read = self._flag_sql(flag, negate)
+            if hides_read and query.opened:  # but what was opened from the list
+                clause = f"({clause} OR a.identity IN ({', '.join('?' * len(query.opened))}))"
                 params += sorted(query.opened)
+            sql.append(clause)
         site_sql, site_params = self.site_part(query).conditions()
         return "".join(" AND " + part for part in sql + site_sql), params + site_params
 
@@ -272,9 +272,12 @@ class Search:
         )
         raise QueryError(f"unknown topic '{name}'{hint}")
 
-    def _flag_sql(self, flag: str, negate: bool) -> str:
+    def _flag_sql(self, flag: str, negate: bool) -> tuple[str, bool]:
+        """The condition of ``is:flag`` (``negate``: ``-is:flag``), and whether it leaves
+        out the read articles."""
         if not state_attached(self.db):
             raise QueryError(f"is:{flag} needs the reading state, which is not available")
         table = "starred" if flag == "starred" else "read"
         inside = (flag != "unread") != negate
-        return f"a.identity {'IN' if inside else 'NOT IN'} (SELECT identity FROM state.{table})"
+        sql = f"a.identity {'IN' if inside else 'NOT IN'} (SELECT identity FROM state.{table})"
+        return sql, table == "read" and not inside

@@ -191,7 +191,7 @@ class ReaderSession:
         if shown:
             if self._opened[0] != (scope, text):
                 self._opened = ((scope, text), set())
-            if "unread" in query.flags:
+            if query.hides_read:
                 query.opened = frozenset(self._opened[1])
         try:
             results = self.index.results(query, sort=sort)

@@ -179,6 +179,9 @@ def test_an_unread_query_keeps_the_articles_opened_from_it(
     query.opened = frozenset({rows["hangzhou"].identity})
     assert found(index, query) == ALL - {"hangar"}
     assert index.results(query).unread == len(ALL) - 2  # read all the same
+    query = parse_query("-is:read")  # the same list, written the other way
+    query.opened = frozenset({rows["hangzhou"].identity})
+    assert query.hides_read and found(index, query) == ALL - {"hangar"}
     query = parse_query("is:read")
     query.opened = frozenset({rows["gemini"].identity})
     assert found(index, query) == {"hangzhou", "hangar"}
