@@ -216,3 +216,18 @@ def test_a_cut_at_a_space_puts_the_ellipsis_after_the_word() -> None:
     assert cut("Enhanced Edge Computing", 15) == "Enhanced Edge… "
     assert cut("Enhanced Edge Computing", 16) == "Enhanced Edge C…"
     assert cut("Short", 8) == "Short   "
+
+
+def test_a_links_label_is_its_key_cut_to_fit_and_the_links_line_up() -> None:
+    from models.document import parse_document
+    from tui.widgets.detail_view import article_links
+
+    front = (
+        "title: T\nwebsite: https://a.test/\nthe_name_of_a_very_long_link_field: https://b.test/\n"
+    )
+    article = parse_document(f"---\n{front}---\n", "a.md").article
+    assert article is not None
+    assert str(article_links(article)).splitlines() == [
+        "Website          https://a.test/",
+        "The name of a v… https://b.test/",
+    ]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -29,6 +30,7 @@ from library import paths
 from models.text import printable
 from tui.shown_text import shown_markdown, without_title
 from tui.timefmt import local_datetime, time_ago
+from tui.widgets.article_row import cut
 from tui.widgets.lead_image import LeadImage, lead_image_url
 from tui.widgets.story_sources import StorySources
 
@@ -102,10 +104,10 @@ def article_links(article: Article) -> Content:
     for label, url in rows:
         if url:
             labels.setdefault(url, label)
-    width = max(map(len, labels.values()), default=0)
+    width = max(map(cell_len, labels.values()), default=0)
     lines: list[Content | str | tuple[str, str]] = []
     for url, label in labels.items():
-        lines += [(f"{label:<{width}} ", "dim"), _link(url), "\n"]
+        lines += [(f"{cut(label, width)} ", "dim"), _link(url), "\n"]
     return Content.assemble(*lines)
 
 
@@ -119,9 +121,7 @@ def _other_links(article: Article) -> Iterator[tuple[str, str]]:
         url = value.get("url") if isinstance(value, dict) else value
         if isinstance(url, str) and safe_link(url := printable(url.strip())):
             label = printable(_WORD_START.sub(" ", key).strip().capitalize())
-            if len(label) > _LONGEST_LABEL:
-                label = label[: _LONGEST_LABEL - 1] + "…"
-            yield label, url
+            yield cut(label, min(cell_len(label), _LONGEST_LABEL)), url
 
 
 def related_option(related: RelatedArticle, in_corpus: bool) -> Option:
