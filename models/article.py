@@ -15,7 +15,7 @@ from pydantic.alias_generators import to_camel
 
 from models.fields import AwareDatetime, Blurb, Label, Line, Score, Text, Title
 from models.identity import normalise_url
-from models.jekyll_post import address_date, post_date, post_title
+from models.jekyll_post import address_date, name_date, post_title, written_date
 from models.text import printable
 
 
@@ -95,6 +95,43 @@ def _labels(value: Any) -> list[Any]:
     return value.split() if isinstance(value, str) else list(_list(value))
 
 
+# Where generators keep a post's date: Jekyll, Hugo, Eleventy, Hexo (``date``), Hugo
+# (``publishDate``, ``pubDate``, ``published``), Astro (``pubDate``, ``pubDatetime``),
+# schema.org (``datePublished``); and when it was last changed.
+_DATE_KEYS = ("date", "publishDate", "pubDate", "pubDatetime", "datePublished", "published")
+_UPDATED_KEYS = (
+    "lastmod",
+    "last_modified_at",
+    "updated",
+    "updatedDate",
+    "modDatetime",
+    "modified",
+    "dateModified",
+    "last_update",
+)
+
+
+def _first_date(data: dict[str, Any], keys: tuple[str, ...]) -> date | None:
+    for key in keys:
+        value = data.get(key)
+        if isinstance(value, dict):  # Docusaurus: ``last_update: {date: …}``
+            value = value.get("date")
+        if found := written_date(value):
+            return found
+    return None
+
+
+def _site_date(data: dict[str, Any]) -> date | None:
+    """A post's date where no ``publishedDateTime`` gives one: its front matter's own, its
+    file's name, its page's address (the Rust blog's posts are dated there alone)."""
+    path = data.get("path", "")
+    return (
+        _first_date(data, _DATE_KEYS)
+        or name_date(path)
+        or address_date(data.get("page_path"), data.get("permalink"))
+    )
+
+
 def _is_scalar(value: Any) -> bool:
     """Text or a number, as a name may be written (``true`` is no name)."""
     return isinstance(value, str | int | float) and not isinstance(value, bool)
@@ -165,6 +202,7 @@ class Article(LedeModel):
     authors: list[Line] = Field(default_factory=list)
     starts_at: AwareDatetime | None = Field(default=None, alias="startDateTime")
     ends_at: AwareDatetime | None = Field(default=None, alias="endDateTime")
+    updated_at: AwareDatetime | None = Field(default=None, alias="updatedDateTime")
     location: Line = ""
     website: Line = ""
     topics: list[Label] = Field(default_factory=list)
@@ -219,10 +257,12 @@ class Article(LedeModel):
             data = dict(data)
             if not data.get("title"):
                 data["title"] = data.get("name") or post_title(data.get("path", ""))
-            if data.get("publishedDateTime") is None:  # a Jekyll post's own date, if any
-                data["publishedDateTime"] = post_date(
-                    data.get("date"), data.get("path", "")
-                ) or address_date(data.get("page_path"), data.get("permalink"))
+            if data.get("publishedDateTime") is None:
+                data["publishedDateTime"] = _site_date(data)
+            if not isinstance(data.get("published"), bool) and written_date(data.get("published")):
+                del data["published"]  # Hugo's date, not Jekyll's flag
+            if data.get("updatedDateTime") is None:
+                data["updatedDateTime"] = _first_date(data, _UPDATED_KEYS)
             for one, many in (("author", "authors"), ("locations", "location")):
                 if many not in data and one in data:
                     data[many] = data.pop(one)

@@ -1,11 +1,10 @@
-"""What a Jekyll post's file name stands in for: its date where a feed's
-``publishedDateTime`` is missing, and its title where it has none; and the date in a
-page's own address.
+"""What a site's post says of its date and title where a feed's ``publishedDateTime`` and
+``title`` are missing: its front matter's date, its file name, its page's address.
 
 Jekyll dates a post by its ``date:`` key, else by the ``YYYY-MM-DD-`` its file name
-starts with (in ``_posts``, and in any other collection). Jekyll's own format
-(``2021-02-04 10:00:00 +0100``) is no YAML timestamp, so YAML leaves it a string. An
-untitled post is titled by the rest of its name, each word capitalised
+starts with (in ``_posts``, and in any other collection; Eleventy and Docusaurus do
+too). Jekyll's own format (``2021-02-04 10:00:00 +0100``) is no YAML timestamp, so YAML
+leaves it a string. An untitled post is titled by the rest of its name, each word capitalised
 (``2014-03-03-hello-world.md``: "Hello World"), and so is an untitled document of
 another collection (``_speakers/ada-lovelace.md``).
 """
@@ -17,15 +16,29 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-_FORMATS = ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M")
+_FORMATS = (
+    "%Y-%m-%d %H:%M:%S %z",
+    "%Y-%m-%d %H:%M %z",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    # As people write a day, and JavaScript's ``Date`` reads it (Astro's ``'Jul 08 2022'``).
+    "%b %d %Y",
+    "%b %d, %Y",
+    "%B %d %Y",
+    "%B %d, %Y",
+    "%d %b %Y",
+    "%d %B %Y",
+)
 # Jekyll's own pattern: a month and a day of one digit too (``2014-3-3-hello.md``).
 _NAME_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})-")
+# The file that stands for its folder (a page bundle): the folder's name is its name.
+_BUNDLE_NAMES = frozenset({"index", "_index", "readme"})
 _ADDRESS_DATE = re.compile(r"(?:^|/)(\d{4})/(\d{1,2})/(\d{1,2})(?:/|$)")
 
 
-def post_date(value: Any, path: str) -> date | None:
-    """The date ``value`` (a front matter's ``date``) says, else the one the name of a
-    post at ``path`` starts with; ``None`` when neither says one."""
+def written_date(value: Any) -> date | None:
+    """The date a front matter's value says: a YAML date, Jekyll's own format, or a
+    quoted ISO moment (``'2017-01-20T09:00:00.000Z'``); ``None`` for anything else."""
     if isinstance(value, date):  # a datetime too
         return value
     if isinstance(value, str):
@@ -35,15 +48,22 @@ def post_date(value: Any, path: str) -> date | None:
                 return datetime.strptime(text, form)
             except ValueError:
                 continue
-        try:  # a quoted ISO moment too (``'2017-01-20T09:00:00.000Z'``)
+        try:
             return datetime.fromisoformat(text)
         except ValueError:
             pass
-    folder, name = os.path.split(path)
-    found = _NAME_DATE.match(name)
-    if found and _in_collection(folder):
-        return _day(found)
     return None
+
+
+def name_date(path: str) -> date | None:
+    """The date the file name at ``path`` starts with: a Jekyll collection's document, an
+    Eleventy page, a Docusaurus post (``2021-08-26-welcome.md``, or its folder's name for
+    ``2021-08-26-welcome/index.md``) are dated so."""
+    folder, name = os.path.split(path)
+    if os.path.splitext(name)[0].lower() in _BUNDLE_NAMES:
+        folder, name = os.path.split(folder)
+    found = _NAME_DATE.match(name)
+    return _day(found) if found else None
 
 
 def _in_collection(folder: str) -> bool:

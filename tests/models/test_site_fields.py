@@ -69,7 +69,16 @@ def test_negative_scores_and_sizes_are_unknown_not_shown(summary: bool) -> None:
         ("blog/x.md", "date: '2017-01-20T09:00:00.000Z'\n", "2017-01-20T09:00:00+00:00"),
         ("blog/x.md", 'date: "2020-05-06T12:00:00+02:00"\n', "2020-05-06T12:00:00+02:00"),
         ("site/_news/2021-02-03-in-a-collection.md", "", "2021-02-03T00:00:00+00:00"),
-        ("site/about/2021-02-03-no-collection.md", "", None),
+        ("site/about/2021-02-03-eleventy.md", "", "2021-02-03T00:00:00+00:00"),
+        ("blog/2021-08-26-welcome/index.md", "", "2021-08-26T00:00:00+00:00"),  # Docusaurus
+        ("blog/welcome/index.md", "", None),
+        ("src/content/blog/x.md", "pubDate: 'Jul 08 2022'\n", "2022-07-08T00:00:00+00:00"),
+        ("x.md", "date: September 5, 2021\n", "2021-09-05T00:00:00+00:00"),
+        ("src/content/blog/x.md", "pubDate: 2022-07-08\n", "2022-07-08T00:00:00+00:00"),
+        ("blog/x.md", "pubDatetime: 2022-09-21T05:17:19Z\n", "2022-09-21T05:17:19+00:00"),
+        ("content/x.md", "publishDate: 2019-01-02\n", "2019-01-02T00:00:00+00:00"),
+        ("content/x.md", "published: 2019-01-03\n", "2019-01-03T00:00:00+00:00"),  # Hugo's
+        ("x.md", "datePublished: 2019-01-04\ndate: 2019-01-05\n", "2019-01-05T00:00:00+00:00"),
         ("site/_posts/2021-02-30-no-such-day.md", "", None),
         ("site/_posts/a.md", "date: last week\n", None),
     ],
@@ -77,8 +86,9 @@ def test_negative_scores_and_sizes_are_unknown_not_shown(summary: bool) -> None:
 def test_a_jekyll_post_is_dated_by_its_date_or_its_file_name(
     path: str, line: str, expected: str | None, summary: bool
 ) -> None:
-    """Jekyll's own date sources, where a feed's publishedDateTime is missing: a site's
-    posts were all undated and sorted last."""
+    """Jekyll's own date sources, and those of the other generators, where a feed's
+    publishedDateTime is missing: a site's posts were all undated and sorted last (an
+    Astro blog's ``pubDate``, a Docusaurus blog's folder names)."""
     from models.document import parse_document
 
     parsed = parse_document(f'---\ntitle: "A post"\n{line}---\nBody.\n', path, summary=summary)
@@ -235,8 +245,39 @@ def test_an_event_that_ends_before_it_starts_is_warned_of() -> None:
     assert parsed.article is not None and parsed.article.ends_at is not None
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("lastmod: 2024-02-03T10:00:00Z\n", "2024-02-03T10:00:00+00:00"),  # Hugo
+        ("last_modified_at: 2024-02-04\n", "2024-02-04T00:00:00+00:00"),  # Jekyll's plugin
+        ("updatedDate: 2024-02-05\n", "2024-02-05T00:00:00+00:00"),  # Astro
+        ("last_update:\n  date: 2024-02-06\n", "2024-02-06T00:00:00+00:00"),  # Docusaurus
+        (
+            "updatedDateTime: 2024-02-07T00:00:00Z\nlastmod: 2024-01-01\n",
+            "2024-02-07T00:00:00+00:00",
+        ),
+        ("lastmod: soon\n", None),
+        ("", None),
+    ],
+)
+def test_when_a_post_was_last_changed_is_read(line: str, expected: str | None) -> None:
+    parsed = parse(f"title: A post\ndate: 2024-01-01\n{line}")
+    assert parsed.article is not None
+    updated = parsed.article.updated_at
+    assert (updated.isoformat() if updated else None) == expected
+
+
+def test_a_hugo_date_in_published_is_no_flag() -> None:
+    """Hugo reads ``published`` as a date, Jekyll as a flag: a date there hid nothing."""
+    dated = parse("title: x\npublished: 2019-01-03\n")
+    assert dated.article is not None and dated.article.published and not dated.problems
+    hidden = parse("title: x\npublished: false\ndate: 2019-01-03\n")
+    assert hidden.article is not None and not hidden.article.published
+
+
 def test_a_dated_entry_without_a_body_is_listed() -> None:
     """An event given a ``date`` (no ``startDateTime``) and no body was taken for a data
     record: neither listed nor warned of."""
     assert parse("name: Meetup\ndate: 2024-05-01\n").article is not None
     assert parse("name: Ada\nbio: Wrote the first program\n").article is None
+    assert parse("name: Post\npubDate: 2024-05-01\n").article is not None

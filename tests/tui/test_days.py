@@ -85,3 +85,20 @@ def test_a_date_without_a_time_is_shown_as_a_day(
     assert "When 2024-05-01 – 2024-05-03 " in str(article_header(event))
     timed = event.model_copy(update={"starts_at": event.starts_at.replace(hour=9)})
     assert "When 2024-05-01 09:00 – 2024-05-03 " in str(article_header(timed))
+
+
+def test_the_detail_says_when_a_post_was_changed_and_flags_a_backwards_event() -> None:
+    """A post's last change (``lastmod``) was not shown, and an event ending before it
+    starts read as a plain range."""
+    from models.document import parse_document
+    from tui.widgets.detail_view import article_header
+
+    post = parse_document("---\ntitle: P\ndate: 2024-01-01\nlastmod: 2024-03-02\n---\n", "p.md")
+    assert post.article is not None
+    assert "Updated 2024-03-02 " in str(article_header(post.article))
+    same = parse_document("---\ntitle: P\ndate: 2024-01-01\nlastmod: 2024-01-01\n---\n", "p.md")
+    assert same.article is not None and "Updated" not in str(article_header(same.article))
+    front = "name: Backwards\nstartDateTime: 2024-07-05\nendDateTime: 2024-07-01\n"
+    event = parse_document(f"---\n{front}---\n", "e.md").article
+    assert event is not None
+    assert "When 2024-07-05 – 2024-07-01  ends before it starts" in str(article_header(event))

@@ -65,6 +65,8 @@ def article_header(article: Article) -> Content:
     if article.starts_at:
         until = f" – {local_datetime(article.ends_at)}" if article.ends_at else ""
         parts += [("When ", "dim"), local_datetime(article.starts_at), until]
+        if article.ends_at and article.ends_at < article.starts_at:
+            parts += [("  ends before it starts", "italic $warning")]
         parts += [(f"  {time_ago(article.starts_at)}", "dim"), "\n"]
     if article.location:
         parts += [("Where ", "dim"), article.location, "\n"]
@@ -74,6 +76,9 @@ def article_header(article: Article) -> Content:
             (f"  {time_ago(article.published_at)}", "dim"),
             "\n",
         ]
+    if article.updated_at and article.updated_at != article.published_at:
+        parts += [("Updated ", "dim"), local_datetime(article.updated_at)]
+        parts += [(f"  {time_ago(article.updated_at)}", "dim"), "\n"]
     if article.topics:
         parts += [("Topics ", "dim"), ", ".join(article.topics), "\n"]
     scores = []
