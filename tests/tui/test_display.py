@@ -197,6 +197,26 @@ async def test_the_tree_is_wide_enough_for_every_topic_and_its_counts(
         await until(pilot, lambda: tree.region.width == 80, "the tree across")  # narrow: all
 
 
+@pytest.mark.parametrize("width", [130, 140])
+async def test_a_label_too_long_for_the_tree_is_cut_in_its_name_not_its_counts(
+    width: int,
+) -> None:
+    """Cut bare at the pane's edge, "Natural Language Processing 2 · 2" read as a count of
+    2 in all, with nothing to say it was cut."""
+    app = LedeApp([str(SITE)])
+    async with app.run_test(size=(width, 40)) as pilot:
+        await indexed(pilot)
+        tree = app.screen.query_one(TopicTree)
+        lines = [tree.render_line(y).text.rstrip() for y in range(tree.size.height)]
+        [line] = [line for line in lines if "Natural" in line]
+        assert line.endswith("… 2 · 2 new"), line
+        assert not tree.show_horizontal_scrollbar
+        await resized(pilot, 160, 40)
+        await pilot.pause()
+        lines = [tree.render_line(y).text.rstrip() for y in range(tree.size.height)]
+        assert any(line.endswith("Natural Language Processing 2 · 2 new") for line in lines)
+
+
 async def test_a_cut_provider_or_title_ends_in_an_ellipsis(tmp_path: Path) -> None:
     """Cut bare, a provider read as another name ("Becker's Hospit")."""
     front = "title: A report on hospital staffing across many states\n"

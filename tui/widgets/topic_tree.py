@@ -7,11 +7,14 @@ index. Labels are Rich ``Text`` objects so topic names are never read as markup.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -38,6 +41,40 @@ def _label(name: str, total: int | None, unread: int) -> Text:
     if unread:
         label.append(f" · {unread} new", style="bold")
     return label
+
+
+def _fitted(label: Text, name_start: int, room: int) -> Text:
+    """``label`` in ``room`` cells, its name cut with an ellipsis so its counts stay whole:
+    cut bare at the pane's edge, "Natural Language Processing 8 · 8" read as 8 in all."""
+    if label.cell_len <= room or room <= 0:
+        return label
+    first_span = min((span.start for span in label.spans if span.start > name_start), default=0)
+    name_end = first_span or len(label)
+    tail = label[name_end:]
+    name = label[name_start:name_end]
+    if room - tail.cell_len - label[:name_start].cell_len < 4:  # no name left to read: cut all
+        label.truncate(room, overflow="ellipsis")
+        return label
+    name.truncate(room - tail.cell_len - label[:name_start].cell_len - 1)
+    name.rstrip()  # the ellipsis after the word, not after the space that follows it
+    name.append("…")
+    return Text.assemble(label[:name_start], name, tail)
+
+
+def _indent(node: TreeNode[Scope], show_root: bool) -> int:
+    """How many guides stand before the node's label."""
+    depth, parent = 0 if show_root else -1, node.parent
+    while parent is not None:
+        depth, parent = depth + 1, parent.parent
+    return max(0, depth)
+
+
+def _shown(node: TreeNode[Scope]) -> Iterator[TreeNode[Scope]]:
+    """The nodes below ``node`` that its expanded branches show."""
+    for child in node.children:
+        yield child
+        if child.is_expanded:
+            yield from _shown(child)
 
 
 class TopicTree(Tree[Scope]):
@@ -146,6 +183,22 @@ class TopicTree(Tree[Scope]):
         )
         self._scope_nodes[scope] = node
         return node
+
+    def render_label(self, node: TreeNode[Scope], base_style: Style, style: Style) -> Text:
+        """The label fitted to the pane beside its guides, not cut bare by its edge."""
+        label = super().render_label(node, base_style, style)
+        room = self.size.width - _indent(node, self.show_root) * self.guide_depth
+        return _fitted(label, len(label) - len(node.label), room)
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        """As wide as the longest whole label (the pane's width is bounded): the labels
+        themselves are fitted to the pane, so no sideways scrolling hides counts."""
+        widths = (
+            super(TopicTree, self).render_label(node, Style(), Style()).cell_len
+            + _indent(node, self.show_root) * self.guide_depth
+            for node in _shown(self.root)
+        )
+        return max(widths, default=0)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """``x`` applies to a saved search only: elsewhere the footer leaves its key out."""
