@@ -109,11 +109,16 @@ def split_front_matter(text: str) -> SplitDocument | None:
     """Split ``text`` at its delimiter lines (``---``, or ``+++`` around TOML); ``None``
     when it has no front matter.
 
-    A BOM and CRLF endings are accepted. Raises ``DocumentError`` when the
-    opening line is never closed.
+    A BOM, CRLF endings and blank lines before the opening line (as Zola reads them) are
+    accepted. Raises ``DocumentError`` when the opening line is never closed.
     """
     if text.startswith("\ufeff"):
         text = text[1:]
+    blank_lines = 0
+    if text[:1].isspace():
+        opening = text.lstrip(" \t\r\n")
+        blank_lines = text.count("\n", 0, len(text) - len(opening))
+        text = opening
     first_end = text.find("\n")
     first_line = text if first_end < 0 else text[:first_end]
     delimiter = first_line.rstrip(" \t\r")
@@ -125,7 +130,7 @@ def split_front_matter(text: str) -> SplitDocument | None:
         closing = _closing_delimiter(text, start, "...", closing and closing[0]) or closing
     if closing is None:
         raise DocumentError(f"front matter is not closed by a '{delimiter}' line", 1)
-    front = text[start : closing[0]]
+    front = "\n" * blank_lines + text[start : closing[0]]  # its lines where the file has them
     body_start = closing[1] + 1
     body = text[body_start:] if body_start <= len(text) else ""
     if "\r" in front:

@@ -31,11 +31,33 @@ def test_split_gives_front_matter_body_and_the_body_line() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "title: x\n", "\n---\ntitle: x\n---\n", " ---\ntitle: x\n---\n", "----\nx: 1\n----\n"],
-    ids=["empty", "plain", "blank-first-line", "indented", "four-dashes"],
+    ["", "title: x\n", "----\nx: 1\n----\n", "\n\n# A heading\n---\n"],
+    ids=["empty", "plain", "four-dashes", "blank-lines-then-text"],
 )
 def test_text_without_an_opening_delimiter_line_has_no_front_matter(text: str) -> None:
     assert split_front_matter(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "error_line"),
+    [
+        ("\n+++\ntitle = 'Z'\nx = [\n+++\nBody\n", 5),  # where it ends, as without
+        ("\n \n---\ntitle: Z\nx: [\n---\nBody\n", 6),
+        ("  ---\ntitle: Z\nx: [\n---\nBody\n", 4),
+    ],
+    ids=["toml", "yaml", "indented"],
+)
+def test_blank_lines_before_the_front_matter_are_skipped_and_lines_still_count(
+    text: str, error_line: int
+) -> None:
+    """As Zola and Hugo read a page: 128 of zola.org's pages start with a blank line and
+    were not read at all. Errors still name the file's own lines."""
+    fixed = text.replace("x = [", "x = 1").replace("x: [", "x: 1")
+    parsed = parse_document(fixed, "site/page.md")
+    assert parsed.article is not None and parsed.article.title == "Z", parsed.problems
+    assert parsed.article.body == "Body\n"
+    broken = parse_document(text, "site/page.md")
+    assert [problem.line for problem in broken.problems] == [error_line]
 
 
 def test_a_url_with_dashes_does_not_close_the_front_matter() -> None:
