@@ -6,7 +6,7 @@ What the site would show is kept: the text between ``{% raw %}`` and
 inline spans), which is literal text a person reads, templates included; raw
 tags inside code go, as they are there only to keep Jekyll off the code. A
 ``{% comment %}`` block goes with its content, as on the site, and a
-``{% highlight %}`` block becomes fenced code. Front matter
+``{% highlight %}`` block (Hexo's ``{% codeblock %}`` too) becomes fenced code. Front matter
 values are not templates (Jekyll does not render them) and are left alone.
 """
 
@@ -37,9 +37,11 @@ _LIQUID = re.compile(
             _tag("raw") + r"(?P<raw>[^{]*(?:\{(?!" + _tag("endraw")[2:] + r")[^{]*)*)"
             r"(?:" + _tag("endraw") + r")?",
             _tag("comment") + r".*?(?:" + _tag("endcomment") + r"|\Z)",
-            _tag(r"highlight\s+(?P<language>[\w+#.-]*)[^%]*?")
+            # Jekyll's ``{% highlight js %}``; Hexo's and Octopress's ``{% codeblock
+            # lang:js %}`` (or ``{% code %}``), whose other words are a title and a link.
+            _tag(r"(?P<block>highlight|codeblock|code)(?:\s(?P<options>[^%]*?))?")
             + r"\n?(?P<highlight>.*?)\n?(?:"
-            + _tag("endhighlight")
+            + _tag("end(?P=block)")
             + r"|\Z)",
             # A tag or output holds no other's start: one left open then fails at the next
             # start, not at the end of the body (an open one at each of its thousands of
@@ -60,9 +62,22 @@ def _replace(match: re.Match[str]) -> str:
         return _RAW_TAG.sub("", code)
     highlighted = match.group("highlight")
     if highlighted is not None:  # a fenced block, as the site shows it: code, not prose
-        return fenced(_RAW_TAG.sub("", highlighted), match.group("language"))
+        return fenced(_RAW_TAG.sub("", highlighted), _language(match))
     raw = match.group("raw")
     return raw if raw is not None else ""
+
+
+_OPTION_LANGUAGE = re.compile(r"(?:^|\s)lang:([\w+#.-]+)")
+
+
+def _language(match: re.Match[str]) -> str:
+    """A code block's language: ``highlight``'s first word, ``codeblock``'s ``lang:``."""
+    options = match.group("options") or ""
+    if match.group("block") == "highlight":
+        first = options.split(maxsplit=1)
+        return first[0] if first and re.fullmatch(r"[\w+#.-]+", first[0]) else ""
+    found = _OPTION_LANGUAGE.search(options)
+    return found.group(1) if found else ""
 
 
 def fenced(code: str, language: str = "") -> str:

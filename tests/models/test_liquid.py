@@ -103,6 +103,22 @@ def test_a_highlight_block_is_fenced_code_in_its_language() -> None:
     assert strip_liquid("{%- highlight c++ -%}int x;{% endhighlight %}") == "```c++\nint x;\n```"
 
 
+@pytest.mark.parametrize(
+    ("opening", "closing", "language"),
+    [
+        ("{% codeblock lang:js %}", "{% endcodeblock %}", "js"),
+        ("{% codeblock Array.map lang:js http://x.test Docs %}", "{% endcodeblock %}", "js"),
+        ("{% codeblock %}", "{% endcodeblock %}", ""),
+        ("{% code lang:py %}", "{% endcode %}", "py"),
+    ],
+)
+def test_a_hexo_codeblock_is_fenced_code(opening: str, closing: str, language: str) -> None:
+    """Hexo's (and Octopress's) code blocks ran together as one line of prose."""
+    body = f"Outputs,\n\n{opening}\nconst foo = (bar) => {{\n  return bar;\n}};\n{closing}\nEnd"
+    expected = f"```{language}\nconst foo = (bar) => {{\n  return bar;\n}};\n```"
+    assert strip_liquid(body) == f"Outputs,\n\n{expected}\nEnd"
+
+
 def test_an_autolink_of_output_alone_goes_whole() -> None:
     """ruby-lang.org's downloads showed ``• <>`` for ``* <{{ release.url.gz }}>``."""
     body = "* <{{ release.url.gz }}>\n\n  SIZE: {{ release.size.gz }}\n\nSee <https://x.test/>."
