@@ -6,7 +6,8 @@ What the site would show is kept: the text between ``{% raw %}`` and
 inline spans), which is literal text a person reads, templates included; raw
 tags inside code go, as they are there only to keep Jekyll off the code. A
 ``{% comment %}`` block goes with its content, as on the site, and a
-``{% highlight %}`` block (Hexo's ``{% codeblock %}`` too) becomes fenced code. Front matter
+``{% highlight %}`` block (Hexo's ``{% codeblock %}`` too) becomes fenced code. A Hugo
+shortcode escaped to be shown (``{{</* figure */>}}``) is shown as Hugo shows it. Front matter
 values are not templates (Jekyll does not render them) and are left alone.
 """
 
@@ -28,10 +29,15 @@ MARKDOWN_CODE = (
 expressions that clean a body, so code keeps what it shows (with DOTALL and MULTILINE)."""
 
 _RAW_TAG = re.compile(_tag("(?:end)?raw"))
+# A Hugo shortcode written to be shown, not run: ``{{</* figure */>}}`` shows
+# ``{{< figure >}}``, in code and in prose.
+_SHOWN_SHORTCODE = r"\{\{(?P<kind>[<%])/\*(?P<call>(?:[^*]|\*(?!/))*)\*/[>%]\}\}"
+_SHOWN_SHORTCODES = re.compile(_SHOWN_SHORTCODE)
 _LIQUID = re.compile(
     "|".join(
         (
             MARKDOWN_CODE,
+            _SHOWN_SHORTCODE,
             # Runs without a brace are taken whole: a lazy ``.*?`` tried the closing tag
             # at every character of a newsletter (4 ms for 56 kB; now a tenth of that).
             _tag("raw") + r"(?P<raw>[^{]*(?:\{(?!" + _tag("endraw")[2:] + r")[^{]*)*)"
@@ -59,12 +65,20 @@ _LIQUID = re.compile(
 def _replace(match: re.Match[str]) -> str:
     code = match.group("fence") or match.group("span")
     if code is not None:
-        return _RAW_TAG.sub("", code)
+        return _SHOWN_SHORTCODES.sub(_shown_shortcode, _RAW_TAG.sub("", code))
+    if match.group("call") is not None:
+        return _shown_shortcode(match)
     highlighted = match.group("highlight")
     if highlighted is not None:  # a fenced block, as the site shows it: code, not prose
         return fenced(_RAW_TAG.sub("", highlighted), _language(match))
     raw = match.group("raw")
     return raw if raw is not None else ""
+
+
+def _shown_shortcode(match: re.Match[str]) -> str:
+    opening = match.group("kind")
+    closing = ">" if opening == "<" else "%"
+    return f"{{{{{opening}{match.group('call')}{closing}}}}}"
 
 
 _OPTION_LANGUAGE = re.compile(r"(?:^|\s)lang:([\w+#.-]+)")

@@ -123,3 +123,17 @@ def test_an_autolink_of_output_alone_goes_whole() -> None:
     """ruby-lang.org's downloads showed ``• <>`` for ``* <{{ release.url.gz }}>``."""
     body = "* <{{ release.url.gz }}>\n\n  SIZE: {{ release.size.gz }}\n\nSee <https://x.test/>."
     assert strip_liquid(body) == "* \n\n  SIZE: \n\nSee <https://x.test/>."
+
+
+def test_a_hugo_shortcode_escaped_to_be_shown_is_shown_as_hugo_shows_it() -> None:
+    """Docs about shortcodes escape them (``{{</* x */>}}``): in code they showed the
+    escape, and in prose they were taken for template output and dropped."""
+    body = (
+        '```go-html-template\n{{</* imgproc sunset Crop "500x300" */>}}\n'
+        "{{</* /imgproc */>}}\n```\n"
+        "Inline `{{</* figure src=x.png */>}}`, in text {{%/* param name */%}}; run {{< x >}}."
+    )
+    assert strip_liquid(body) == (
+        '```go-html-template\n{{< imgproc sunset Crop "500x300" >}}\n{{< /imgproc >}}\n```\n'
+        "Inline `{{< figure src=x.png >}}`, in text {{% param name %}}; run ."
+    )
