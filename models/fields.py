@@ -64,8 +64,14 @@ Label = Annotated[str, AfterValidator(lambda v: one_line(repair_text(v)))]
 """A topic name: like ``Line``, but a number or a mapping there is a mistake to report."""
 
 
+_LARGEST = 2**63 - 1  # the index's integers are 64 bits
+
+
 def _known(value: int | None) -> int | None:
-    """Sites write ``-1`` for "not known" (``heat: -1``); a negative score or size is none."""
+    """Sites write ``-1`` for "not known" (``heat: -1``); a negative score or size is none.
+    One past what the index holds is a mistake to report: stored, it stopped the index."""
+    if value is not None and value > _LARGEST:
+        raise ValueError(f"the number is larger than {_LARGEST}")
     return None if value is not None and value < 0 else value
 
 

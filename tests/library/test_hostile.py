@@ -53,6 +53,10 @@ FILES: dict[str, tuple[bytes, list[tuple[int, str, str]]]] = {
         b"---\ntitle: Typed\nquality: high\nprovider: 5\ntopics: {a: 1}\n---\n",
         [(3, "error", "quality"), (4, "error", "provider"), (5, "error", "topics")],
     ),
+    "huge-score.md": (  # one past the index's integers stopped the whole corpus's index
+        b"---\ntitle: Huge score\nquality: 9223372036854775808\n---\n",
+        [(3, "error", "larger than 9223372036854775807")],
+    ),
     "binary.md": (b"---\ntitle: x\n---\n\x00\x01\x02\xff" * 10, [(1, "error", "binary")]),
     "latin1.md": ("---\ntitle: café\n---\n".encode("latin-1"), [(2, "error", "not UTF-8")]),
     "huge.md": (
@@ -138,6 +142,7 @@ GOOD_TITLES = {
     "Open comments",
     "Open pre",
     "Open MDX",
+    "Huge score",
     "Ends abruptly",
     "Deep in the tree",
     "Dash",
