@@ -7,6 +7,7 @@ from the scraping pipeline (``Chinaâ€™s``) should read as the author meant 
 from __future__ import annotations
 
 import html
+import json
 import re
 import unicodedata
 from collections.abc import Callable
@@ -175,3 +176,15 @@ def repair_text(text: str) -> str:
     if "\xa0" in text:
         text = text.replace("\xa0", " ")
     return strip_invisible(strip_controls(text))
+
+
+def json_line(record: object, encoding: str | None) -> str:
+    """``record`` as one line of JSON that a stream in ``encoding`` can carry: text as it
+    is where the stream takes it, else as escapes, which read back the same (a terminal
+    that is not UTF-8; a file name's raw bytes)."""
+    line = json.dumps(record, ensure_ascii=False)
+    try:
+        line.encode(encoding or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return json.dumps(record)
+    return line

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import sys
 from pathlib import Path
 from typing import TextIO
 
+from models.text import json_line
 from preview.cache import PreviewCache
 from preview.model import PreviewError
 from preview.pipeline import fetch_preview
@@ -27,7 +27,7 @@ def preview_command(url: str, as_json: bool, cache_dir: Path | None, out: TextIO
         print(f"lede: preview failed: {error}", file=sys.stderr)
         return 1
     if as_json:
-        out.write(json.dumps(preview.as_record(), ensure_ascii=False) + "\n")
+        out.write(json_line(preview.as_record(), out.encoding) + "\n")
     else:
         out.write(preview.markdown + "\n")
     return 0

@@ -8,6 +8,7 @@ mistake in the command line itself (a missing path, a bad option) exits 2.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import signal
@@ -20,7 +21,7 @@ from library.counts import plural
 from library.days import local_date
 from library.db import CannotOpen, interrupted
 from library.query import QueryError
-from models.text import printable
+from models.text import json_line, printable
 from tui.cli_args import SUBCOMMANDS, command_parser, query_values_attached, reader_parser
 from tui.cli_corpus import (
     UsageError,
@@ -39,7 +40,6 @@ from tui.usage import unknown_word_hint
 def run_check(args: argparse.Namespace, out: TextIO) -> int:
     """``lede check``: one line per problem, a summary, exit 1 if anything is invalid."""
     from library.check import check
-    from library.scan import is_utf8
 
     report = check(existing(args.paths))
     for problem in report.problems:
@@ -50,10 +50,7 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
                 "severity": problem.severity,
                 "message": problem.message,
             }
-            line = json.dumps(record, ensure_ascii=False)
-            if not is_utf8(line):  # a name's raw bytes: as escapes, which read back the same
-                line = json.dumps(record)
-            out.write(line + "\n")
+            out.write(json_line(record, out.encoding) + "\n")
         else:
             out.write(f"{problem}\n")
     if args.json:
@@ -83,7 +80,7 @@ def run_list(args: argparse.Namespace, out: TextIO) -> int:
         from tui.records import json_records
 
         for record in json_records(index, [row.id for row in rows]):
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.write(json_line(record, out.encoding) + "\n")
         return 0
     for row in rows:
         day = local_date(row.published) if row.published is not None else "----------"
@@ -113,7 +110,7 @@ def run_stats(args: argparse.Namespace, out: TextIO) -> int:
     index, query = open_listed(args)
     stats = corpus_stats(index, index.results(query).ids)
     if args.json:
-        out.write(json.dumps(stats.as_record(), ensure_ascii=False) + "\n")
+        out.write(json_line(stats.as_record(), out.encoding) + "\n")
     else:
         out.write(render_stats(stats))
     return 0
@@ -284,6 +281,8 @@ def run() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``lede`` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    if isinstance(sys.stdout, io.TextIOWrapper):  # a terminal that is not UTF-8: "?"
+        sys.stdout.reconfigure(errors="replace")  # for what it cannot show, no failure
     try:
         if argv and argv[0] in SUBCOMMANDS:
             args = command_parser().parse_args(query_values_attached(argv))

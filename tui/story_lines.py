@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import TextIO
 
 from library.days import local_date, local_iso
 from library.index import CorpusIndex
 from library.query import Query
 from library.story_view import stories_of, story_entries
+from models.text import json_line
 
 
 def write_stories(index: CorpusIndex, query: Query, args: argparse.Namespace, out: TextIO) -> int:
@@ -28,7 +28,7 @@ def write_stories(index: CorpusIndex, query: Query, args: argparse.Namespace, ou
                 "first_published": None if first is None else local_iso(first),
                 "last_published": None if last is None else local_iso(last),
             }
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.write(json_line(record, out.encoding) + "\n")
             continue
         days = "----------" if first is None else local_date(first)
         if last is not None and local_date(last) != days:

@@ -253,3 +253,27 @@ def test_a_day_stays_that_day_when_the_zone_changes(run_lede: LedeRunner, tmp_pa
     for zone in ("UTC", WEST_OF_UTC, EAST_OF_UTC, WEST_OF_UTC):
         done = run_lede("list", site, env={"TZ": zone})
         assert done.stdout.splitlines() == ["2016-05-20  Launch"], zone
+
+
+def test_a_terminal_that_is_not_utf8_gets_every_listing(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """On a Latin-1 terminal, list and stats stopped at the first dash ("—") they could
+    not print. Text it cannot show reads "?"; JSON keeps every character as an escape."""
+    title = "Café — 東京 😀"
+    write_document(
+        tmp_path / "news", "a.md", f"title: {title}\ntopics: [Künstliche — Intelligenz]", "x"
+    )
+    latin = {"PYTHONIOENCODING": "latin-1"}
+    for command in (("list",), ("stats",), ("topics",), ("list", "--stories")):
+        done = run_lede(*command, tmp_path / "news", env=latin)
+        assert (done.returncode, done.stderr) == (0, ""), command
+    shown = run_lede("list", tmp_path / "news", env=latin).stdout  # read back as UTF-8
+    assert "Caf\\xe9 ? ?? ?" in shown
+    for command in (("list", "--json"), ("list", "--stories", "--json"), ("stats", "--json")):
+        done = run_lede(*command, tmp_path / "news", env=latin)
+        assert (done.returncode, done.stderr) == (0, ""), command
+        assert done.stdout.isascii()
+        records = [json.loads(line) for line in done.stdout.splitlines()]
+        in_utf8 = run_lede(*command, tmp_path / "news").stdout.splitlines()
+        assert records == [json.loads(line) for line in in_utf8]
