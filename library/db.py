@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
@@ -12,15 +13,29 @@ BUSY_TIMEOUT = 30  # seconds a statement waits for another connection's write
 BUSY_RETRY = 0.01  # seconds between two tries to switch a new database to WAL
 CHUNK = 900  # values per statement: under SQLite's default limit of 999 parameters
 SIGNALS_EVERY = 100_000  # SQLite steps between the chances a pending signal gets
-_UNOPENABLE = (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM)
+_UNOPENABLE = (
+    sqlite3.SQLITE_CANTOPEN,
+    sqlite3.SQLITE_READONLY,
+    sqlite3.SQLITE_PERM,
+    sqlite3.SQLITE_FULL,
+    sqlite3.SQLITE_IOERR,  # what a full disk gives as the journal's shared memory is made
+)
 
 
 class CannotOpen(Exception):
-    """A database that cannot be opened or created where it must be (a read-only folder):
-    why, and its path, in one line."""
+    """A database that cannot be opened or created where it must be (a read-only folder,
+    a full disk): why, and its path, in one line."""
 
     def __init__(self, path: Path, error: sqlite3.Error) -> None:
-        super().__init__(f"{error}: {path}")
+        reason = "its disk is full" if _disk_full(path) else str(error)
+        super().__init__(f"{reason}: {path}")
+
+
+def _disk_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free == 0
+    except OSError:
+        return False
 
 
 def opening(path: Path, error: sqlite3.Error) -> Exception:

@@ -248,11 +248,25 @@ def _run_command(args: argparse.Namespace) -> int:
     try:
         return RUNNERS[args.command](args, sys.stdout)
     except sqlite3.DatabaseError as error:
-        if args.command not in READS_THE_INDEX or not is_damage(error):
+        if args.command not in READS_THE_INDEX:
+            raise
+        if _disk_full(error):  # what was written of it would hold the disk full for good
+            index = index_file(corpus_paths(args.paths))
+            discard(index)
+            sys.stderr.write(f"lede: {FULL_DISK}: {index.parent}\n")
+            return 1
+        if not is_damage(error):
             raise
     discard(index_file(corpus_paths(args.paths)))
     sys.stderr.write(f"lede: {REBUILT}\n")
     return RUNNERS[args.command](args, sys.stdout)
+
+
+FULL_DISK = "the disk is full, so the index was not kept"
+
+
+def _disk_full(error: sqlite3.DatabaseError) -> bool:
+    return getattr(error, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_FULL
 
 
 def _interrupted() -> int:

@@ -12,20 +12,19 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import LedeRunner
+from tests.conftest import LedeRunner, write_document
 from tui.app import LedeApp
 
 FOLDERS = ("XDG_CACHE_HOME", "XDG_DATA_HOME")
 
 
 @contextlib.contextmanager
-def read_only_mount(tmp_path: Path) -> Iterator[tuple[Path, str]]:
-    """A read-only file system with lede's folders in it (skips the test where mounting is
-    not allowed), and how the message about it starts."""
-    folder = tmp_path / "read-only"
+def small_file_system(folder: Path, size: str = "64k") -> Iterator[Path]:
+    """A file system of ``size`` mounted at ``folder`` with lede's folders in it (skips the test
+    where mounting is not allowed)."""
     folder.mkdir()
     mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)],
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
         capture_output=True,
         check=False,
     )
@@ -33,10 +32,28 @@ def read_only_mount(tmp_path: Path) -> Iterator[tuple[Path, str]]:
         pytest.skip("cannot mount a file system here")
     try:
         (folder / "lede" / "index").mkdir(parents=True)  # there, but no database can be made
+        yield folder
+    finally:  # lazily: the reader's indexing workers may still be ending
+        subprocess.run(["umount", "--lazy", str(folder)], check=True)
+
+
+@contextlib.contextmanager
+def read_only_mount(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """A read-only file system, and how the message about it starts."""
+    with small_file_system(tmp_path / "read-only") as folder:
         subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
         yield folder, "lede: "
-    finally:
-        subprocess.run(["umount", str(folder)], check=True)
+
+
+@contextlib.contextmanager
+def full_disk(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """A file system with no room left, and how the message about it starts."""
+    with small_file_system(tmp_path / "full") as folder:
+        with contextlib.suppress(OSError), (folder / "filler").open("wb") as filler:
+            while True:
+                filler.write(b"\0" * 4096)
+                filler.flush()
+        yield folder, "lede: its disk is full"
 
 
 @contextlib.contextmanager
@@ -58,7 +75,7 @@ async def reader_fails(corpus: Path, capsys: pytest.CaptureFixture[str]) -> str:
     return line
 
 
-@pytest.mark.parametrize("unwritable", [below_a_file, read_only_mount])
+@pytest.mark.parametrize("unwritable", [below_a_file, read_only_mount, full_disk])
 @pytest.mark.parametrize("variable", FOLDERS)
 async def test_an_unwritable_folder_is_named(
     unwritable: Callable[[Path], contextlib.AbstractContextManager[tuple[Path, str]]],
@@ -82,3 +99,27 @@ async def test_an_unwritable_folder_is_named(
             assert listed.stderr.startswith(start), listed.stderr
         line = await reader_fails(query_corpus, capsys)
         assert line.startswith(start) and str(folder) in line
+
+
+def test_an_index_that_fills_its_disk_is_not_kept(
+    tmp_path: Path, run_lede: LedeRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It said "unexpected error: OperationalError", and what it had written held the
+    disk full: every later command failed the same way, on any corpus."""
+    big, small = tmp_path / "big", tmp_path / "small"
+    words = " ".join(f"word{n}" for n in range(300))
+    for n in range(1000):
+        write_document(big, f"a{n}.md", f"title: Article {n}", f"{words} unique{n}")
+    write_document(small, "a.md", "title: Small one", "Words.")
+    with small_file_system(tmp_path / "cache", size="1m") as folder:
+        monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+        done = run_lede("index", big)
+        assert done.returncode == 1
+        assert (
+            done.stderr
+            == f"lede: the disk is full, so the index was not kept: {folder}/lede/index\n"
+        )
+        assert not list((folder / "lede" / "index").glob("*.sqlite*[!k]"))  # the lock stays
+        listed = run_lede("list", small)
+        assert (listed.returncode, listed.stderr) == (0, "")
+        assert "Small one" in listed.stdout
