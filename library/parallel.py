@@ -32,6 +32,7 @@ SCAN_AHEAD = 200  # batches the scan may hold unsent: a corpus of tens of thousa
 IN_FLIGHT = 4  # batches a worker is sent ahead: results a slower consumer has not taken
 # wait in the pool, so they are few
 WORKER_NICENESS = 10
+STOP_WAIT = 1.0  # seconds a stopped pool's own thread is given to end
 
 _STARTING = threading.Lock()
 
@@ -187,6 +188,11 @@ def _stop(pool: ProcessPoolExecutor) -> None:
         process.terminate()
     if answers is not None:
         answers._writer.close()
+    # Its thread then ends: waited for here, it cannot race this process's own end, which
+    # wakes it through a pipe it may be closing (a "Bad file descriptor" traceback).
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is not None:
+        manager.join(timeout=STOP_WAIT)
 
 
 def run_apart(function: Callable[..., Result], args: tuple[Any, ...], preload: str) -> Result:
