@@ -8,7 +8,8 @@ from textual.geometry import Region
 from textual.widgets import Footer
 
 from library.corpus import open_state
-from tests.tui.pilot import indexed, until
+from tests.conftest import write_document
+from tests.tui.pilot import indexed, until, walk
 from tui.app import LedeApp
 from tui.screens.confirm import ConfirmScreen
 from tui.widgets.topic_tree import TopicTree
@@ -55,3 +56,33 @@ async def test_the_delete_key_shows_only_on_a_saved_search(reader_corpus: Path) 
         await until(pilot, lambda: "Delete saved search" not in footer_descriptions(app))
         await pilot.press("j", "x")
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+
+
+async def test_a_taxonomy_a_thousand_deep_is_shown_down_to_a_floor(tmp_path: Path) -> None:
+    """Nested past Python's recursion limit, the tree stayed blank for a minute and the
+    reader ended in a RecursionError. Past a floor, topics are shown at the floor."""
+    from tui.widgets.topic_tree import DEEPEST
+
+    site = tmp_path / "site"
+    (site / "_data" / "topics").mkdir(parents=True)
+    chain = [
+        f"taxonomy: topic\nname: D{n}\n" + (f"parent: D{n - 1}\n" if n else "") for n in range(1000)
+    ]
+    (site / "_data" / "topics" / "deep.yaml").write_text("---\n".join(chain))
+    write_document(site / "_news", "a.md", "title: Deepest\ntopics: [D999]", "Words.")
+    app = LedeApp([str(site)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        tree = app.screen.query_one(TopicTree)
+        nodes = {str(node.label).split(" ")[0]: node for node in walk(tree.root)}
+        assert len([name for name in nodes if name.startswith("D")]) == 1000
+        assert _depth(nodes["D999"]) == _depth(nodes[f"D{DEEPEST}"]) == DEEPEST + 1
+        assert _depth(nodes[f"D{DEEPEST - 1}"]) == DEEPEST
+        assert str(nodes["D999"].label).startswith("D999 1")
+
+
+def _depth(node: object) -> int:
+    depth = 0
+    while (node := getattr(node, "parent", None)) is not None:
+        depth += 1
+    return depth

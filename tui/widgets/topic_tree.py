@@ -32,6 +32,11 @@ def collection_scope(name: str) -> Scope:
     return Scope("collection", name, shown[:1].upper() + shown[1:])
 
 
+# Topics nested deeper are shown at this depth, below their ancestor there: a taxonomy
+# a thousand deep took the tree past Python's recursion limit, and no one reads such depth.
+DEEPEST = 32
+
+
 def _label(name: str, total: int | None, unread: int) -> Text:
     label = Text(name)
     if total is None:
@@ -141,13 +146,15 @@ class TopicTree(Tree[Scope]):
                 self._add(heading, scope, _label(saved.name, saved.total, saved.unread), True)
         self._add_collections(counts)
         model = counts.model
-        parents: dict[str, TreeNode[Scope]] = {}
-        for key, _depth in model.walk():
+        shown_at: list[TreeNode[Scope]] = [self.root]  # the last node shown at each depth
+        for key, depth in model.walk():
             node = model.nodes[key]
             scope = Scope("topic", key, node.name)
             label = _label(node.name, counts.totals.get(key, 0), counts.unread.get(key, 0))
-            parent = parents.get(node.parent or "", self.root)
-            parents[key] = self._add(parent, scope, label, leaf=not node.children)
+            parent = shown_at[min(depth, DEEPEST)]  # its parent, or its ancestor at the floor
+            del shown_at[min(depth, DEEPEST) + 1 :]
+            leaf = not node.children or depth >= DEEPEST  # its children are shown beside it
+            shown_at.append(self._add(parent, scope, label, leaf=leaf))
         self.root.expand()
         target = (current and self._scope_nodes.get(current)) or self._scope_nodes[ALL]
         self.call_after_refresh(self.move_cursor, target, animate=False)
