@@ -32,7 +32,7 @@ def reader_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"lede {_version()}")
     parser.add_argument("--serve", action="store_true", help="serve the reader to a browser")
-    parser.add_argument("--port", type=int, default=8000, help="port for --serve")
+    parser.add_argument("--port", type=_port, default=8000, help="port for --serve (1-65535)")
     parser.add_argument("--host", default="127.0.0.1", help="address for --serve")
     return parser
 
@@ -117,6 +117,13 @@ def _limit(text: str) -> int:
     if number < 0:
         raise argparse.ArgumentTypeError(f"expects 0 or more, not {number}")
     return number
+
+
+def _port(text: str) -> int:
+    """A port one can point a browser at: 0 would be one the system picks, unknown here."""
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"expects a port from 1 to 65535, not '{text}'")
+    return int(text)
 
 
 def query_values_attached(argv: list[str]) -> list[str]:

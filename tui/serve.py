@@ -17,6 +17,7 @@ import os
 import re
 import secrets
 import shlex
+import socket
 import sys
 
 import aiohttp_jinja2
@@ -107,10 +108,25 @@ class GuardedServer(Server):
             self.sessions -= 1
 
 
+def _can_listen(host: str, port: int) -> None:
+    """Raises ``OSError`` (one line for the user) where ``host:port`` cannot be listened on."""
+    for family, kind, proto, _name, address in socket.getaddrinfo(
+        host, port, type=socket.SOCK_STREAM
+    ):
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind(address)
+            except OSError as error:
+                raise OSError(f"cannot serve on {host}:{port}: {error.strerror}") from None
+        return
+
+
 def serve(paths: list[str], *, host: str, port: int) -> int:
     """Serve the reader on ``host:port`` until interrupted."""
     command = shlex.join([sys.executable, "-m", "tui", *map(os.path.abspath, paths)])
     token = secrets.token_urlsafe(24)
+    _can_listen(host, port)  # before the address is given out: one that is taken is said
     shown = f"[{host}]" if ":" in host else host
     sys.stderr.write(
         f"lede: serving the reader at http://{shown}:{port}/?token={token} (ctrl+c stops)\n"

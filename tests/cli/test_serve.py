@@ -145,3 +145,35 @@ async def test_sessions_are_capped(served: Served) -> None:
 def test_loopback_names() -> None:
     assert all(map(is_loopback, ["localhost", "127.0.0.1", "127.8.0.1", "[::1]", "a.localhost"]))
     assert not any(map(is_loopback, ["0.0.0.0", "evil.example", "192.168.1.2", "localhost.evil"]))
+
+
+@pytest.mark.parametrize("port", ["0", "65536", "-1", "http"])
+def test_a_port_no_browser_can_reach_is_refused_before_any_address_is_given(port: str) -> None:
+    """Port 0 gave the address "http://127.0.0.1:0/?token=…", which leads nowhere, and
+    99999 gave an address, then a traceback's last line."""
+    done = subprocess.run(
+        [sys.executable, "-m", "tui", "--serve", f"--port={port}", str(FEEDS)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert done.returncode == 2
+    assert "serving" not in done.stderr
+    assert done.stderr.splitlines()[-1] == (
+        f"lede: error: argument --port: expects a port from 1 to 65535, not '{port}'"
+    )
+
+
+def test_a_port_in_use_is_said_before_any_address_is_given() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "tui", "--serve", "--port", str(port), str(FEEDS)],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+    assert done.returncode == 1
+    assert done.stderr == (f"lede: cannot serve on 127.0.0.1:{port}: Address already in use\n")
