@@ -7,6 +7,7 @@ Unknown keys are kept (``extra="allow"``) so nothing in a document is lost;
 from __future__ import annotations
 
 import os
+import re
 from datetime import date
 from typing import Any
 
@@ -132,6 +133,14 @@ def _site_date(data: dict[str, Any]) -> date | None:
     )
 
 
+_MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+
+
+def _link_text(name: Any) -> Any:
+    """A name written as a Markdown link (Docsy's ``'[Ada](https://…)'``) is its text."""
+    return _MARKDOWN_LINK.sub(r"\1", name) if isinstance(name, str) and "](" in name else name
+
+
 def _is_scalar(value: Any) -> bool:
     """Text or a number, as a name may be written (``true`` is no name)."""
     return isinstance(value, str | int | float) and not isinstance(value, bool)
@@ -221,7 +230,7 @@ class Article(LedeModel):
         """Authors as a list of names: a blog writes one name, a list of them, or
         entries with a ``name``; an entry without one names nobody."""
         names = (item.get("name") if isinstance(item, dict) else item for item in _list(value))
-        return [name for name in names if _is_scalar(name) and str(name).strip()]
+        return [_link_text(name) for name in names if _is_scalar(name) and str(name).strip()]
 
     @field_validator("location", mode="before")
     @classmethod

@@ -218,8 +218,12 @@ def test_an_event_is_dated_by_its_start_and_has_its_place_and_website(summary: b
         ("", []),
         ('authors: [Bob, {noname: x}, "", "  ", true, [a]]\n', ["Bob"]),
         ("author: {name: null}\n", []),
+        (
+            "author: '[Patrice Chalin](https://github.com/chalin), [Bo](x) and Cy'\n",
+            ["Patrice Chalin, Bo and Cy"],
+        ),
     ],
-    ids=["one", "list", "entries", "authors", "none", "blanks", "nameless"],
+    ids=["one", "list", "entries", "authors", "none", "blanks", "nameless", "markdown-links"],
 )
 def test_authors_are_read_as_blogs_write_them(
     lines: str, authors: list[str], summary: bool
