@@ -274,6 +274,12 @@ class CorpusIndex:
         found = [Problem(*row) for row in select_in(self.db, sql, paths)]
         return sorted(found, key=lambda problem: (problem.path, problem.line or 0))
 
+    def names_providers(self) -> bool:
+        """Whether any article names its provider: a blog's name none, and the list gives
+        their column to the titles."""
+        sql = "SELECT 1 FROM articles WHERE provider_name != '' LIMIT 1"
+        return self.db.execute(sql).fetchone() is not None
+
     def holds_collections(self) -> bool | None:
         """Whether any article is in a collection; ``None`` while there are no articles."""
         if self.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None:

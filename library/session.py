@@ -120,6 +120,10 @@ class ReaderSession:
         home = self.stream.home
         return streamed_collections(home, self.index.collection_names()) or home
 
+    def names_providers(self) -> bool:
+        """Whether any article names its provider (see ``CorpusIndex.names_providers``)."""
+        return self.index.names_providers()
+
     def collections_not_found(self) -> str | None:
         """Once, when the corpus holds collections: what to say of those the settings
         chose that it lacks (see ``stream.not_in_corpus``)."""

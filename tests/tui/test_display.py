@@ -217,6 +217,24 @@ async def test_a_label_too_long_for_the_tree_is_cut_in_its_name_not_its_counts(
         assert any(line.endswith("Natural Language Processing 2 · 2 new") for line in lines)
 
 
+async def test_a_corpus_without_providers_gives_their_column_to_the_titles(
+    tmp_path: Path,
+) -> None:
+    """A blog names no provider: its titles were cut with twenty blank columns after them."""
+    title = "How we rebuilt the blog engine without losing a post"
+    write_document(tmp_path / "blog", "a.md", f"title: {title}\ndate: 2024-01-02", "Words.")
+    app = LedeApp([str(tmp_path / "blog")])
+    async with app.run_test(size=(200, 40)) as pilot:
+        await indexed(pilot)
+        articles = app.screen.query_one(ArticleList)
+        assert title in articles.render_line(0).text
+        write_document(tmp_path / "blog", "b.md", "title: Guest post\nprovider: Wire", "x")
+        await pilot.press("r")
+        await until(pilot, lambda: articles.count == 2, "the second post")
+        await until(pilot, lambda: "Wire" in articles.render_line(1).text, "the provider's column")
+        assert title not in articles.render_line(0).text  # cut again: the column is back
+
+
 async def test_a_cut_provider_or_title_ends_in_an_ellipsis(tmp_path: Path) -> None:
     """Cut bare, a provider read as another name ("Becker's Hospit")."""
     front = "title: A report on hospital staffing across many states\n"

@@ -140,7 +140,7 @@ class MainScreen(ReaderCommands):
         # one frame instead of two, each waiting for the next screen update.
         self.watch(field, "value", self._filter_changed, init=False)
         articles = self.query_one("#articles", ArticleList)
-        articles.set_home(self.session.home_collections())
+        articles.set_home(self.session.home_collections(), self.session.names_providers())
         articles.focus()
         # The list first: the tree's counts (a thread that would compete with the first
         # paint for the interpreter) and the index refresh wait until it is on screen.
@@ -158,7 +158,8 @@ class MainScreen(ReaderCommands):
         """Re-read tree counts and the list from the index (after indexing or a change)."""
         self.query_one("#timeline", Timeline).forget()
         self.refresh_tree()
-        self.query_one("#articles", ArticleList).set_home(self.session.home_collections())
+        articles = self.query_one("#articles", ArticleList)
+        articles.set_home(self.session.home_collections(), self.session.names_providers())
         self.refresh_list(moved=True)
 
     def follow_changes(self) -> None:

@@ -171,8 +171,8 @@ class ArticleList(ScrollView, can_focus=True):
         self.read: set[str] = set()
         self.starred: set[str] = set()
         self.empty_text = "No articles"
-        self.home: frozenset[str] = frozenset()
-        """Collections whose items go unmarked: the default stream's (see ``row_tag``)."""
+        self.home: frozenset[str] = frozenset()  # see ``set_home``
+        self.providers = True
         self.placed = False
         """Whether the cursor was ever moved other than by new results (by a person)."""
         self._base_style: Style | None = None
@@ -215,11 +215,11 @@ class ArticleList(ScrollView, can_focus=True):
             self.starred = starred
             self.refresh()
 
-    def set_home(self, collections: frozenset[str]) -> None:
-        """Which collections' items go unmarked (see ``row_tag``); rows painted for others
-        are painted again."""
-        if collections != self.home:
-            self.home = collections
+    def set_home(self, collections: frozenset[str], providers: bool) -> None:
+        """Which collections' items go unmarked (see ``row_tag``), and whether any article
+        names a provider (else the titles take its column); rows painted are painted again."""
+        if (collections, providers) != (self.home, self.providers):
+            self.home, self.providers = collections, providers
             self._lines.clear()
             self.refresh()
 
@@ -396,5 +396,5 @@ class ArticleList(ScrollView, can_focus=True):
     def _paint(
         self, row: ArticleRow, unread: bool, starred: bool, cursor: bool, width: int, note: str
     ) -> Strip:
-        look = self._look(unread, cursor, not row.is_published)
-        return paint_row(row, look, unread, starred, row_tag(row, self.home), width, note)
+        look, tag = self._look(unread, cursor, not row.is_published), row_tag(row, self.home)
+        return paint_row(row, look, unread, starred, tag, width, note, self.providers)

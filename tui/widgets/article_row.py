@@ -53,13 +53,14 @@ def paint_row(
     tag: str,
     width: int,
     note: str = "",
+    providers: bool = True,
 ) -> Strip:
     """Marker, star, the unpublished mark, date, ``tag``, title, provider (or a story's
     ``note``: sources, unread, dates, in the provider's place and up to half the title's)
-    and quality, fitted to ``width`` cells."""
+    and quality, fitted to ``width`` cells; no provider where no article has one."""
     date = local_date(row.published) if row.published is not None else ""
     quality = "" if row.quality is None else f"{row.quality:>3}"
-    show_provider = width >= 60
+    show_provider = providers and width >= 60
     provider_width = min(PROVIDER_WIDTH, max(8, width // 5)) if show_provider else 0
     fixed = 4 + DATE_WIDTH + 1 + (provider_width + 1 if show_provider else 0) + 4
     if note:
