@@ -11,6 +11,7 @@ from library.story_index import in_stories
 from models.collection import collection_of
 from models.document import ParsedDocument
 from models.html import readable_body
+from models.text import with_entities_decoded
 
 
 def index_one(found: FoundFile) -> IndexedFile:
@@ -54,7 +55,7 @@ def _indexed(found: FoundFile, parsed: ParsedDocument) -> IndexedFile:
         found.mtime_ns,
         summary,
         spaced(article.excerpt),  # spaced here, in a worker: not in the storing process
-        spaced(readable_body(article.body, found.path)),
+        spaced(with_entities_decoded(readable_body(article.body, found.path))),
         spaced(" ".join((summary.provider_name, summary.provider_domain, *article.authors))),
         tuple(dict.fromkeys(article.topics)),
         taxonomy,

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic.alias_generators import to_camel
 
-from models.fields import AwareDatetime, Blurb, Label, Line, Score, Text, Title
+from models.fields import AwareDatetime, Blurb, Body, Label, Line, Score, Title
 from models.identity import normalise_url
 from models.jekyll_post import address_date, name_date, post_title, written_date
 from models.text import printable
@@ -218,7 +218,7 @@ class Article(LedeModel):
     images: list[Image] = Field(default_factory=list)
     related: list[RelatedArticle] = Field(default_factory=list)
     secured: str | None = Field(default=None, repr=False, exclude=True)
-    body: Text = Field(default="", exclude=True)
+    body: Body = Field(default="", exclude=True)
 
     _as_images = field_validator("images", mode="before")(_images)
     _as_related = field_validator("related", mode="before")(_related)

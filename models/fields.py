@@ -46,8 +46,12 @@ def _aware_after(value: datetime) -> datetime:
     return value
 
 
-Text = Annotated[str, BeforeValidator(_text), AfterValidator(repair_text)]
-"""Free text (excerpts, bodies): repaired, line breaks kept."""
+Body = Annotated[
+    str, BeforeValidator(_text), AfterValidator(lambda v: repair_text(v, entities=False))
+]
+"""A body: repaired, line breaks and HTML entities kept. It is Markdown, whose renderer
+reads its entities where they are text: decoded before it, ``&lt;video&gt;`` became a tag
+and was dropped, and ``&#124;`` split a table's cell."""
 
 Line = Annotated[str, BeforeValidator(_text), AfterValidator(lambda v: one_line(repair_text(v)))]
 """Single-line text (titles, names): repaired and whitespace-collapsed."""

@@ -98,7 +98,7 @@ def readable_body(body: str, path: str = "") -> str:
     ``style`` or ``endraw`` does not match every newsletter's markup."""
     body = strip_liquid(body)
     if path.lower().endswith(HTML_SUFFIXES):
-        return html_to_text(body)
+        return _as_markdown_text(html_to_text(body))
     if path.lower().endswith(MDX_SUFFIX):
         body = mdx_markdown(body)
     body = plain_extras(strip_kramdown(body))
@@ -115,8 +115,14 @@ def _as_markdown(is_html: bool, lines: list[str]) -> str:
     if _PRE.match(lines[0]):  # preformatted: its lines kept, as code
         code = html.unescape(_ANY_TAG.sub("", "\n".join(lines))).strip("\n")
         return f"\n{fenced(code)}\n"
-    text = html_to_text("\n".join(lines))
+    text = _as_markdown_text(html_to_text("\n".join(lines)))
     return f"\n{text}\n" if text else ""
+
+
+def _as_markdown_text(text: str) -> str:
+    """HTML's text in Markdown, where ``<video>`` (HTML's ``&lt;video&gt;``) would be a tag
+    and dropped: its ``&`` and ``<`` as entities, which the Markdown renderer reads back."""
+    return html.escape(text, quote=False)
 
 
 def _runs(lines: list[str]) -> list[tuple[bool, list[str]]]:

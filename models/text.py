@@ -156,8 +156,8 @@ def _ftfy_fix() -> Callable[[str], str]:  # pragma: no cover - trivial import in
     return lambda text: fix_text(text, config)
 
 
-def repair_text(text: str) -> str:
-    """Fix mojibake, decode HTML entities and strip control and invisible characters.
+def repair_text(text: str, entities: bool = True) -> str:
+    """Fix mojibake, decode HTML ``entities`` and strip control and invisible characters.
 
     Escape sequences are stripped before ftfy (which would otherwise drop just
     the ESC and leave the payload of a sequence), all controls after it and
@@ -171,11 +171,19 @@ def repair_text(text: str) -> str:
             return text  # nothing to repair: most fields of most documents
     else:
         text = _ftfy_fix()(_SEQUENCES.sub("", text))
-    if "&" in text and _ENTITY.search(text):
+    if entities and "&" in text and _ENTITY.search(text):
         text = html.unescape(text)
     if "\xa0" in text:
         text = text.replace("\xa0", " ")
     return strip_invisible(strip_controls(text))
+
+
+def with_entities_decoded(text: str) -> str:
+    """``text`` with its HTML entities as the characters they stand for, and no controls
+    (``&#27;`` is one)."""
+    if "&" not in text or not _ENTITY.search(text):
+        return text
+    return strip_controls(html.unescape(text))
 
 
 def json_line(record: object, encoding: str | None) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from models.text import with_entities_decoded
+
 SHOWN_CHARACTERS = 80_000  # a long read is some 60,000; more is no article
 SHOWN_BLOCKS = 250  # paragraphs, headings, lists...: blank-line separated parts
 _FIRST_HEADING = re.compile(r"\s*#[ \t]+(?P<text>[^\n]*?)[ \t#]*(?:\n|$)")
@@ -20,7 +22,8 @@ def without_title(markdown: str, title: str) -> str:
     """``markdown`` without a first heading that repeats ``title`` (many sites' bodies
     open with it), which the pane showed under the title again, boxed and large."""
     found = _FIRST_HEADING.match(markdown)
-    if found and " ".join(found["text"].split()).casefold() == " ".join(title.split()).casefold():
+    heading = with_entities_decoded(found["text"]) if found else ""
+    if found and " ".join(heading.split()).casefold() == " ".join(title.split()).casefold():
         return markdown[found.end() :].lstrip("\n")
     return markdown
 

@@ -264,3 +264,28 @@ async def test_an_article_opened_from_an_unread_list_stays_shown(reader_corpus: 
         await pilot.press("slash", "ctrl+u", *"is:unread", "enter")
         await until(pilot, lambda: len(titles(app)) == len(before) - 2, "the filter run anew")
         assert chosen.title not in titles(app)
+
+
+async def test_entities_in_a_body_read_as_what_they_stand_for(tmp_path: Path) -> None:
+    """Decoded before the Markdown was read, ``&lt;video&gt;`` became a tag and the word
+    was dropped ("Use the  element"), and ``&#124;`` split a table's cell in two."""
+    body = (
+        "Use the &lt;video&gt; element, AT&amp;T.\n\n<p>An HTML block: &lt;audio&gt;</p>\n\n"
+        "| Option | Values |\n| --- | --- |\n| ws | css&#124;strict |\n"
+    )
+    write_document(tmp_path / "news", "a.md", "title: Entities", body)
+    app = LedeApp([str(tmp_path / "news")])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await until(pilot, lambda: "AT&T" in detail_text(app), "the body")
+        text = detail_text(app)
+        assert "Use the <video> element, AT&T." in text
+        assert "An HTML block: <audio>" in text
+        await until(pilot, lambda: "css|strict" in screen_text(app), "the table's cell")
+    index = open_index([str(tmp_path / "news")], open_state())
+    for words in ("video", "audio", "AT&T"):
+        assert [row.title for row in index.search(words)] == ["Entities"], words
+
+
+def screen_text(app: LedeApp) -> str:
+    return app.export_screenshot().replace("&#160;", " ").replace("&#124;", "|")
