@@ -1,5 +1,5 @@
 """What a Jekyll site leaves out of itself, so the scan leaves it out too (of a Hugo or
-Zola site, all but its ``content`` folder).
+Zola site, all but its ``content`` folder; of a Hexo site, all but its ``source``).
 
 Jekyll never reads its built copy (``_site``), its templates (``_layouts``,
 ``_includes``), the packages beside it (``node_modules``, ``vendor/bundle``), what its
@@ -84,10 +84,13 @@ def _matches(entry: str, folder: bool, literal: list[str], glob: list[str]) -> b
 def site_exclusions(root: str) -> SiteExclusions | None:
     """The exclusions of the Jekyll, Hugo or Zola site at ``root``; None when it is none."""
     if _is_hugo_site(root):
-        return _hugo_exclusions(root)
+        return _all_but(root, "content")
     if not is_jekyll_site(root):
         return None
     config = _configuration(root)
+    if os.path.isdir(os.path.join(root, "scaffolds")):  # Hexo's post templates: Hexo's site
+        source = (_paths(config.get("source_dir")) or ["source"])[0].rstrip("/")
+        return _all_but(root, source)
     destination = config.get("destination")
     if not isinstance(destination, str) or os.path.isabs(destination):  # outside: not met
         destination = "_site"
@@ -162,15 +165,16 @@ def _is_hugo_site(root: str) -> bool:
     ) and any(os.path.isdir(os.path.join(root, name)) for name in _HUGO_FOLDERS)
 
 
-def _hugo_exclusions(root: str) -> SiteExclusions:
-    """Hugo reads its pages from ``content`` alone: its built copy (``public``), themes,
-    layouts and the site's README are no articles."""
+def _all_but(root: str, pages: str) -> SiteExclusions:
+    """A site that reads its pages from one folder alone (Hugo's and Zola's ``content``,
+    Hexo's ``source``): its built copy (``public``), themes, layouts, templates
+    (Hexo's ``scaffolds``: ``title: {{ title }}``) and the site's README are no articles."""
     try:
         with os.scandir(root) as entries:
             names = [
                 entry.name + ("/" if entry.is_dir() else "")
                 for entry in entries
-                if entry.name != "content" and not entry.name.startswith(".")
+                if entry.name != pages and not entry.name.startswith(".")
             ]
     except OSError:
         names = []

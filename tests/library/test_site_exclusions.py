@@ -207,6 +207,20 @@ def test_a_hugo_site_is_read_from_its_content_folder(
         assert "README.md" in found(root)
 
 
+@pytest.mark.parametrize("source", ["", "pages"])
+def test_a_hexo_site_is_read_from_its_source_folder(tmp_path: Path, source: str) -> None:
+    """Its post templates (``scaffolds``: ``title: {{ title }}``) were read as documents
+    and warned of as invalid YAML at every start, and its themes and built copy listed."""
+    root = tmp_path / "hexo"
+    write_document(root / "scaffolds", "post.md", "title: {{ title }}\ndate: {{ date }}")
+    (root / "_config.yml").write_text(f"title: A blog\nsource_dir: {source}\n")
+    write_document(root / (source or "source") / "_posts", "hello.md", "title: Hello")
+    write_document(root / "themes" / "landscape", "README.md", "title: A theme")
+    (root / "public").mkdir()
+    (root / "public" / "index.html").write_text("<h1>Hello</h1>\n")
+    assert found(root) == {f"{source or 'source'}/_posts/hello.md"}
+
+
 def two_blogs(root: Path) -> None:
     """A folder of two sites, each built, with a theme's templates."""
     for name in ("alpha", "beta"):
