@@ -33,6 +33,8 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
         self.repeated: list[tuple[str, int]] = []
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        if not isinstance(node, yaml.MappingNode):  # ``!!set`` on a list: PyYAML's own error
+            return dict(super().construct_mapping(node, deep))
         # Its own keys: a merged one (``<<``) may be given again. A key that is a list or
         # a mapping is taken as unlike any other.
         scalar = yaml.ScalarNode

@@ -57,6 +57,10 @@ FILES: dict[str, tuple[bytes, list[tuple[int, str, str]]]] = {
         b"---\ntitle: Huge score\nquality: 9223372036854775808\n---\n",
         [(3, "error", "larger than 9223372036854775807")],
     ),
+    "set-of-a-list.md": (  # PyYAML's set, given a list: "cannot be read (TypeError: …)"
+        b"---\ntitle: A set\nx: !!set # a comment\n  - 123\n---\n",
+        [(3, "error", "invalid YAML: expected a mapping node, but found sequence")],
+    ),
     "binary.md": (b"---\ntitle: x\n---\n\x00\x01\x02\xff" * 10, [(1, "error", "binary")]),
     "latin1.md": ("---\ntitle: café\n---\n".encode("latin-1"), [(2, "error", "not UTF-8")]),
     "huge.md": (
