@@ -22,6 +22,7 @@ from models.frontmatter import (
     load_yaml_documents,
     split_front_matter,
 )
+from models.pelican import metadata_values, split_metadata
 from models.plainyaml import load_plain
 from models.problem import Problem, Severity
 from models.taxonomy import Topic
@@ -139,7 +140,8 @@ SUMMARY_SKIPS = ("related", "images", "secured")
 def parse_document(
     text: str, path: str, *, require_front_matter: bool = True, summary: bool = False
 ) -> ParsedDocument:
-    """Parse a Markdown/HTML document with YAML front matter.
+    """Parse a Markdown/HTML document with YAML (or TOML) front matter, or Pelican's
+    metadata lines.
 
     Documents with ``taxonomy:`` in their front matter are taxonomy entries
     (topics, organisations), not articles; nor are data records (profiles), which
@@ -149,6 +151,9 @@ def parse_document(
     parsed = ParsedDocument(path)
     try:
         split = split_front_matter(text)
+        metadata = split is None  # then Pelican's, if any
+        if metadata:
+            split = split_metadata(text)
         if split is None:
             parsed.has_front_matter = False
             if require_front_matter:
@@ -158,8 +163,12 @@ def parse_document(
             return parsed
         skips = SUMMARY_SKIPS if summary else ()
         repeated: list[tuple[str, int]] = []
-        data: Any = load_toml(split.front_matter) if split.toml else None
-        if not split.toml and (data := load_plain(split.front_matter, skips)) is None:
+        data: Any
+        if metadata:
+            data = metadata_values(split.front_matter)
+        elif split.toml:
+            data = load_toml(split.front_matter)
+        elif (data := load_plain(split.front_matter, skips)) is None:
             data = load_yaml(blank_blocks(split.front_matter, skips), 2, repeated)
     except DocumentError as error:
         parsed.report("error", error.message, error.line)

@@ -1,0 +1,56 @@
+"""Pelican's (and MultiMarkdown's) metadata: ``Key: value`` lines that open a Markdown
+file in place of front matter, up to its first blank line::
+
+    Title: This Week in Rust 579
+    Date: 2024-12-25
+    Category: This Week in Rust
+
+A file is read so only when its first lines are all such lines and one is its ``Title``:
+prose that opens with "Note: ..." is no metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from models.frontmatter import SplitDocument
+
+_KEY_LINE = re.compile(r"([A-Za-z][A-Za-z0-9_-]*):(?:[ \t]+(.*))?")
+# Pelican's lists, written with commas; its one category is a topic whole.
+_COMMA_LISTS = {"tags": "tags", "authors": "authors", "author": "authors"}
+
+
+def split_metadata(text: str) -> SplitDocument | None:
+    """The metadata block and the body after it; ``None`` when ``text`` opens with none."""
+    head, blank, body = text.removeprefix("\ufeff").partition("\n\n")
+    lines = head.replace("\r\n", "\n").split("\n")
+    if not _KEY_LINE.fullmatch(lines[0]) or len(lines) > 100:
+        return None
+    for line in lines:
+        if not (_KEY_LINE.fullmatch(line) or line[:1] in (" ", "\t")):
+            return None
+    if "title" not in (found[1].lower() for found in map(_KEY_LINE.match, lines) if found):
+        return None
+    return SplitDocument(head, body, len(lines) + 2 if blank else len(lines) + 1)
+
+
+def metadata_values(head: str) -> dict[str, Any]:
+    """The block's values by lower-cased key, as the article model reads front matter."""
+    data: dict[str, Any] = {}
+    key = ""
+    for line in head.replace("\r\n", "\n").split("\n"):
+        found = _KEY_LINE.fullmatch(line)
+        if found is None:  # a value's next line
+            data[key] = f"{data[key]} {line.strip()}".strip()
+            continue
+        key = found[1].lower()
+        data[key] = (found[2] or "").strip()
+    for key, name in _COMMA_LISTS.items():
+        if key in data:
+            data[name] = [item.strip() for item in data.pop(key).split(",") if item.strip()]
+    if "category" in data:
+        data["categories"] = [data.pop("category")]
+    if data.get("status", "").lower() == "draft":
+        data["draft"] = True
+    return data

@@ -1,0 +1,47 @@
+"""Pelican's metadata lines, read where a Markdown file has no front matter: This Week in
+Rust keeps 667 issues so, and none was read."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.document import parse_document
+
+ISSUE = (
+    "Title: This Week in Rust 579\nNumber: 579\nDate: 2024-12-25 10:30\n"
+    "Category: This Week in Rust\nTags: rust, newsletter\nAuthors: Ada Lovelace, Grace\n"
+    "Summary: Hello and welcome\n  to another issue.\n\n"
+    "Hello and welcome to another issue of *This Week in Rust*!\n"
+)
+
+
+def test_an_issue_is_read_from_its_metadata_lines() -> None:
+    parsed = parse_document(ISSUE, "content/2024-12-25-this-week-in-rust.md", summary=True)
+    article = parsed.article
+    assert article is not None and not parsed.problems
+    assert article.title == "This Week in Rust 579"
+    assert article.published_at is not None
+    assert article.published_at.strftime("%Y-%m-%d %H:%M") == "2024-12-25 10:30"
+    assert article.topics == ["This Week in Rust", "rust", "newsletter"]
+    assert article.authors == ["Ada Lovelace", "Grace"]
+    assert article.excerpt == "Hello and welcome to another issue."
+    assert article.body.startswith("Hello and welcome to another issue of")
+
+
+def test_a_draft_is_unpublished() -> None:
+    parsed = parse_document("Title: Next\nStatus: draft\n\nSoon.\n", "next.md")
+    assert parsed.article is not None and not parsed.article.published
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Note: this is prose\n\nMore prose.\n",  # no title: no metadata
+        "Title: x\nthen a sentence\n\nBody.\n",  # a line that is no key
+        "# Title: a heading\n\nBody.\n",
+        "",
+    ],
+)
+def test_prose_is_not_taken_for_metadata(text: str) -> None:
+    parsed = parse_document(text, "a.md")
+    assert parsed.article is None and not parsed.has_front_matter
