@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from models.article import Article
+from models.blog_authors import with_names
 from models.collection import is_data_record
 from models.frontmatter import (
     DocumentError,
@@ -184,6 +185,8 @@ def parse_document(
         _read_topic(data, parsed, 2)  # where the front matter starts
         return parsed
     data = {str(key): value for key, value in data.items()}
+    if "authors" in data:  # keys of the blog's authors file, maybe
+        data["authors"] = with_names(data["authors"], path)
     if "path" in data:  # the page's own address (Zola, Hugo), not the file's
         data["page_path"] = data["path"]
     data["path"] = path

@@ -4,6 +4,7 @@ scores where a negative means unknown."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -285,3 +286,34 @@ def test_a_dated_entry_without_a_body_is_listed() -> None:
     assert parse("name: Meetup\ndate: 2024-05-01\n").article is not None
     assert parse("name: Ada\nbio: Wrote the first program\n").article is None
     assert parse("name: Post\npubDate: 2024-05-01\n").article is not None
+
+
+def test_a_blogs_authors_are_named_from_its_authors_file(tmp_path: Path) -> None:
+    """A Docusaurus post names its authors by key (``authors: vjeux``): the detail read
+    "By vjeux", and a search for the author's name found nothing."""
+    from models.document import parse_document
+
+    blog = tmp_path / "blog"
+    (blog / "2021-08-26-bundle").mkdir(parents=True)
+    (blog / "authors.yml").write_text(
+        "vjeux:\n  name: Christopher Chedeau\n  url: https://x.test\nbare: Not an entry\n"
+    )
+    for path, line, expected in (
+        (blog / "a.md", "authors: vjeux", ["Christopher Chedeau"]),
+        (
+            blog / "b.md",
+            "authors: [vjeux, {name: Ada}, someone]",
+            ["Christopher Chedeau", "Ada", "someone"],
+        ),
+        (
+            blog / "2021-08-26-bundle" / "index.md",
+            "authors: [vjeux, bare]",
+            ["Christopher Chedeau", "bare"],
+        ),
+        (blog / "c.md", "author: vjeux", ["vjeux"]),  # Docusaurus looks up authors alone
+    ):
+        parsed = parse_document(f"---\ntitle: A post\n{line}\n---\nWords.\n", str(path))
+        assert parsed.article is not None and parsed.article.authors == expected, line
+    elsewhere = tmp_path / "other" / "x.md"
+    parsed = parse_document("---\ntitle: x\nauthors: vjeux\n---\n", str(elsewhere))
+    assert parsed.article is not None and parsed.article.authors == ["vjeux"]

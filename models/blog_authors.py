@@ -1,0 +1,57 @@
+"""Authors a blog names once, in an ``authors.yml`` beside its posts (Docusaurus), and its
+posts by key (``authors: [vjeux]``): the post's detail and search take the name."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import Any
+
+from models.frontmatter import DocumentError, load_yaml
+
+_FILES = ("authors.yml", "authors.yaml")
+_FOLDERS_UP = 3  # a post in a bundle (``blog/2021/x/index.md``) is this far below it
+_LARGEST = 1_000_000  # bytes: an authors file is a page of names
+
+
+def with_names(authors: Any, path: str) -> Any:
+    """``authors`` with each key the blog's ``authors.yml`` knows put as its name."""
+    if not isinstance(authors, list | str):
+        return authors
+    names = _names_near(os.path.dirname(path))
+    if not names:
+        return authors
+    if isinstance(authors, str):
+        return names.get(authors, authors)
+    return [names.get(item, item) if isinstance(item, str) else item for item in authors]
+
+
+@lru_cache(maxsize=256)
+def _names_near(folder: str) -> dict[str, str]:
+    """The names in the nearest authors file at or above ``folder``, by key."""
+    if not os.path.isabs(folder):  # a path of no known place: no blog's file is near
+        return {}
+    for _ in range(_FOLDERS_UP + 1):
+        for name in _FILES:
+            found = _names_in(os.path.join(folder, name))
+            if found is not None:
+                return found
+        folder = os.path.dirname(folder)
+    return {}
+
+
+def _names_in(path: str) -> dict[str, str] | None:
+    try:
+        if not os.path.isfile(path) or os.path.getsize(path) > _LARGEST:
+            return None
+        with open(path, encoding="utf-8") as handle:
+            data = load_yaml(handle.read())
+    except (OSError, UnicodeDecodeError, DocumentError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    return {
+        str(key): entry["name"]
+        for key, entry in data.items()
+        if isinstance(entry, dict) and isinstance(entry.get("name"), str)
+    }
