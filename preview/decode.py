@@ -60,7 +60,7 @@ def _strict(body: bytes, label: str | None) -> str | None:
     try:
         name = codecs.lookup(label).name
         return body.decode("cp1252" if name in _AS_CP1252 else name)
-    except (LookupError, UnicodeDecodeError):
+    except (LookupError, UnicodeError):  # Python's "undefined" codec fails all it decodes
         return None
 
 

@@ -96,6 +96,15 @@ def test_western_text_not_in_its_label_reads_as_windows_1252(
     assert sentence in decode_page(body, label)
 
 
+@pytest.mark.parametrize("label", ["undefined", "rot13", "zlib", "no-such-charset"])
+def test_a_charset_no_page_is_written_in_is_passed_over(label: str) -> None:
+    """``charset=undefined`` named Python's codec that fails whatever it decodes: the
+    preview failed ("decoding with 'undefined' codec failed") instead of guessing."""
+    sentence = WESTERN[1]
+    body = f"<html><body><p>{sentence}</p></body></html>".encode("cp1252")
+    assert sentence in decode_page(body, label)
+
+
 def test_a_baltic_page_is_still_guessed_as_baltic() -> None:
     sentence = "Lietuvos Respublikos Seimas priėmė įstatymą dėl švietimo ir mokslo."
     body = f"<html><body><p>{sentence}</p></body></html>".encode("cp1257")
