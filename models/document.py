@@ -18,6 +18,7 @@ from models.collection import is_data_record
 from models.frontmatter import (
     DocumentError,
     blank_blocks,
+    load_json,
     load_toml,
     load_yaml,
     load_yaml_documents,
@@ -167,8 +168,12 @@ def parse_document(
         data: Any
         if metadata:
             data = metadata_values(split.front_matter)
-        elif split.toml:
+        elif split.language == "toml":
             data = load_toml(split.front_matter)
+        elif split.language == "json":
+            data = load_json(split.front_matter)
+        elif split.language == "js":
+            raise DocumentError("front matter in JavaScript (---js) is not read: it is code", 1)
         elif (data := load_plain(split.front_matter, skips)) is None:
             data = load_yaml(blank_blocks(split.front_matter, skips), 2, repeated)
     except DocumentError as error:

@@ -8,6 +8,7 @@ large front matter are rejected instead of processed.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -81,13 +82,14 @@ class DocumentError(Exception):
 
 @dataclass(frozen=True)
 class SplitDocument:
-    """The two parts of a document and where they start in the file; ``toml`` for front
-    matter between ``+++`` lines (Hugo's), else YAML."""
+    """The two parts of a document and where they start in the file, and the front
+    matter's ``language``: ``yaml``, ``toml`` (between ``+++`` lines, Hugo's), or as its
+    opening line names it (``---json``, ``---js``: Eleventy's)."""
 
     front_matter: str
     body: str
     body_line: int
-    toml: bool = False
+    language: str = "yaml"
 
 
 def _closing_delimiter(
@@ -107,6 +109,18 @@ def _closing_delimiter(
     return None
 
 
+# The opening lines and the languages they open (gray-matter's, which Eleventy uses).
+_LANGUAGES = {
+    "---": "yaml",
+    "+++": "toml",
+    "---yaml": "yaml",
+    "---toml": "toml",
+    "---json": "json",
+    "---js": "js",
+    "---javascript": "js",
+}
+
+
 def split_front_matter(text: str) -> SplitDocument | None:
     """Split ``text`` at its delimiter lines (``---``, or ``+++`` around TOML); ``None``
     when it has no front matter.
@@ -123,12 +137,14 @@ def split_front_matter(text: str) -> SplitDocument | None:
         text = opening
     first_end = text.find("\n")
     first_line = text if first_end < 0 else text[:first_end]
-    delimiter = first_line.rstrip(" \t\r")
-    if delimiter not in ("---", "+++"):
+    opening = first_line.rstrip(" \t\r")
+    language = _LANGUAGES.get(opening.lower())
+    if language is None:
         return None
+    delimiter = "+++" if opening == "+++" else "---"
     start = first_end + 1 if first_end >= 0 else len(text)
     closing = _closing_delimiter(text, start, delimiter)
-    if delimiter == "---":  # YAML's end of a document closes it too (Jekyll takes it)
+    if opening == "---":  # YAML's end of a document closes it too (Jekyll takes it)
         closing = _closing_delimiter(text, start, "...", closing and closing[0]) or closing
     if closing is None:
         raise DocumentError(f"front matter is not closed by a '{delimiter}' line", 1)
@@ -139,7 +155,19 @@ def split_front_matter(text: str) -> SplitDocument | None:
         front = front.replace("\r\n", "\n")
     if "\r" in body:
         body = body.replace("\r\n", "\n")
-    return SplitDocument(front, body, front.count("\n") + 3, toml=delimiter == "+++")
+    return SplitDocument(front, body, front.count("\n") + 3, language)
+
+
+def load_json(text: str) -> Any:
+    """JSON front matter (``---json``), its mistakes reported on their lines (from 2)."""
+    if len(text) > MAX_FRONT_MATTER_CHARS:
+        raise DocumentError(f"JSON is larger than {MAX_FRONT_MATTER_CHARS} characters")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise DocumentError(f"invalid JSON: {error.msg}", error.lineno + 1) from None
+    except RecursionError:
+        raise DocumentError("JSON is nested too deep") from None
 
 
 _TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")

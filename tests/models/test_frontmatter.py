@@ -386,3 +386,28 @@ def test_a_post_in_drafts_is_unpublished() -> None:
     assert parsed.article is not None and not parsed.article.published
     kept = parse_document("---\ntitle: x\npublished: true\n---\n", "/site/_drafts/idea.md")
     assert kept.article is not None and kept.article.published
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "problems"),
+    [
+        ('---json\n{"title": "J", "tags": ["a"]}\n---\nBody\n', "J", []),
+        ("---yaml\ntitle: Y\n---\n", "Y", []),
+        ('---toml\ntitle = "T"\n---\n', "T", []),
+        ('---json\n{"title":\n---\n', None, [(3, "invalid JSON: Expecting value")]),
+        (
+            '---js\n{ title: "x" }\n---\n',
+            None,
+            [(1, "front matter in JavaScript (---js) is not read: it is code")],
+        ),
+    ],
+    ids=["json", "yaml", "toml", "bad-json", "js"],
+)
+def test_front_matter_in_the_language_its_opening_line_names(
+    text: str, title: str | None, problems: list[tuple[int, str]]
+) -> None:
+    """Eleventy's ``---json`` and ``---js``: "no front matter", said of a file that has
+    some, misled; its JSON is read."""
+    parsed = parse_document(text, "site/page.md")
+    assert (parsed.article.title if parsed.article else None) == title
+    assert [(p.line, p.message) for p in parsed.problems] == problems
