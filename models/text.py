@@ -156,6 +156,14 @@ def _ftfy_fix() -> Callable[[str], str]:  # pragma: no cover - trivial import in
     return lambda text: fix_text(text, config)
 
 
+def _unseen_dropped(entity: re.Match[str]) -> str:
+    """An entity kept as written, for the Markdown renderer to read, unless it stands for
+    a control or an invisible character (``&#x202e;`` turns a line around): then nothing."""
+    character = html.unescape(entity.group())
+    seen = character and strip_invisible(strip_controls(character)) == character
+    return entity.group() if seen else ""
+
+
 def repair_text(text: str, entities: bool = True) -> str:
     """Fix mojibake, decode HTML ``entities`` and strip control and invisible characters.
 
@@ -171,8 +179,8 @@ def repair_text(text: str, entities: bool = True) -> str:
             return text  # nothing to repair: most fields of most documents
     else:
         text = _ftfy_fix()(_SEQUENCES.sub("", text))
-    if entities and "&" in text and _ENTITY.search(text):
-        text = html.unescape(text)
+    if "&" in text and _ENTITY.search(text):
+        text = html.unescape(text) if entities else _ENTITY.sub(_unseen_dropped, text)
     if "\xa0" in text:
         text = text.replace("\xa0", " ")
     return strip_invisible(strip_controls(text))

@@ -271,6 +271,7 @@ async def test_entities_in_a_body_read_as_what_they_stand_for(tmp_path: Path) ->
     was dropped ("Use the  element"), and ``&#124;`` split a table's cell in two."""
     body = (
         "Use the &lt;video&gt; element, AT&amp;T.\n\n<p>An HTML block: &lt;audio&gt;</p>\n\n"
+        "Turned A&#x202e;BC, hidden a&#x200b;b&shy;c, escaped &#27;[31mX.\n\n"
         "| Option | Values |\n| --- | --- |\n| ws | css&#124;strict |\n"
     )
     write_document(tmp_path / "news", "a.md", "title: Entities", body)
@@ -281,6 +282,7 @@ async def test_entities_in_a_body_read_as_what_they_stand_for(tmp_path: Path) ->
         text = detail_text(app)
         assert "Use the <video> element, AT&T." in text
         assert "An HTML block: <audio>" in text
+        assert "Turned ABC, hidden abc, escaped [31mX." in text  # nothing unseen reaches it
         await until(pilot, lambda: "css|strict" in screen_text(app), "the table's cell")
     index = open_index([str(tmp_path / "news")], open_state())
     for words in ("video", "audio", "AT&T"):
