@@ -217,6 +217,26 @@ async def test_a_label_too_long_for_the_tree_is_cut_in_its_name_not_its_counts(
         assert any(line.endswith("Natural Language Processing 2 · 2 new") for line in lines)
 
 
+async def test_a_label_is_fitted_beside_the_trees_scrollbar(tmp_path: Path) -> None:
+    """With more topics than rows, the counts were cut by the scrollbar ("1 · 1 ne")."""
+    topics = tmp_path / "site" / "_data" / "topics"
+    topics.mkdir(parents=True)
+    names = ["Natural Language Processing And More", *(f"Topic {n}" for n in range(60))]
+    (topics / "t.yaml").write_text("---\n".join(f"taxonomy: topic\nname: {n}\n" for n in names))
+    front = f"title: A\ntopics: [{names[0]}]"
+    write_document(tmp_path / "site" / "_news", "a.md", front, "Words.")
+    app = LedeApp([str(tmp_path / "site")])
+    async with app.run_test(size=(135, 40)) as pilot:
+        await indexed(pilot)
+        tree = app.screen.query_one(TopicTree)
+        await until(pilot, lambda: tree.show_vertical_scrollbar, "the tree's scrollbar")
+        await pilot.pause()
+        width = tree.scrollable_content_region.width  # what shows beside the scrollbar
+        lines = [tree.render_line(y).crop(0, width).text for y in range(tree.size.height)]
+        [line] = [line for line in lines if "Natural" in line]
+        assert line.rstrip().endswith("… 1 · 1 new"), line
+
+
 async def test_a_corpus_without_providers_gives_their_column_to_the_titles(
     tmp_path: Path,
 ) -> None:
