@@ -16,6 +16,7 @@ from typing import Any
 
 from models.frontmatter import SplitDocument
 
+_BLANK_LINE = re.compile(r"\r?\n[ \t]*\r?\n")  # spaces alone make a blank line too
 _KEY_LINE = re.compile(r"([A-Za-z][A-Za-z0-9_-]*):(?:[ \t]+(.*))?")
 # Pelican's lists, written with commas; its one category is a topic whole.
 _COMMA_LISTS = {"tags": "tags", "authors": "authors", "author": "authors"}
@@ -23,8 +24,10 @@ _COMMA_LISTS = {"tags": "tags", "authors": "authors", "author": "authors"}
 
 def split_metadata(text: str) -> SplitDocument | None:
     """The metadata block and the body after it; ``None`` when ``text`` opens with none."""
-    head, blank, body = text.removeprefix("\ufeff").partition("\n\n")
-    lines = head.replace("\r\n", "\n").split("\n")
+    found = _BLANK_LINE.search(text)
+    head, body = (text, "") if found is None else (text[: found.start()], text[found.end() :])
+    head = head.removeprefix("\ufeff").replace("\r\n", "\n").rstrip("\n")
+    lines = head.split("\n")
     if not _KEY_LINE.fullmatch(lines[0]) or len(lines) > 100:
         return None
     for line in lines:
@@ -32,7 +35,7 @@ def split_metadata(text: str) -> SplitDocument | None:
             return None
     if "title" not in (found[1].lower() for found in map(_KEY_LINE.match, lines) if found):
         return None
-    return SplitDocument(head, body, len(lines) + 2 if blank else len(lines) + 1)
+    return SplitDocument(head, body.replace("\r\n", "\n"), len(lines) + 2)
 
 
 def metadata_values(head: str) -> dict[str, Any]:

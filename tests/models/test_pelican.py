@@ -45,3 +45,19 @@ def test_a_draft_is_unpublished() -> None:
 def test_prose_is_not_taken_for_metadata(text: str) -> None:
     parsed = parse_document(text, "a.md")
     assert parsed.article is None and not parsed.has_front_matter
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Title: Saved on Windows\r\nDate: 2024-01-02\r\n\r\nBody.\r\n",
+        "Title: Saved on Windows\nDate: 2024-01-02\n   \nBody.\n",  # spaces make a blank line
+        "Title: Saved on Windows\nDate: 2024-01-02\n",  # no body
+    ],
+    ids=["crlf", "spaces", "no-body"],
+)
+def test_metadata_as_editors_save_it(text: str) -> None:
+    parsed = parse_document(text, "a.md")
+    assert parsed.article is not None and parsed.article.title == "Saved on Windows"
+    assert parsed.article.published_at is not None
+    assert parsed.article.body in ("Body.\n", "")
