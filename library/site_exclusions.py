@@ -89,8 +89,8 @@ def site_exclusions(root: str) -> SiteExclusions | None:
         return None
     config = _configuration(root)
     if os.path.isdir(os.path.join(root, "scaffolds")):  # Hexo's post templates: Hexo's site
-        source = (_paths(config.get("source_dir")) or ["source"])[0].rstrip("/")
-        return _all_but(root, source)
+        source = (_paths(config.get("source_dir")) or ["source"])[0]
+        return _all_but(root, source.split("/")[0])  # its top folder (``src/posts``: src)
     destination = config.get("destination")
     if not isinstance(destination, str) or os.path.isabs(destination):  # outside: not met
         destination = "_site"

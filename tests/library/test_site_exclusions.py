@@ -207,7 +207,7 @@ def test_a_hugo_site_is_read_from_its_content_folder(
         assert "README.md" in found(root)
 
 
-@pytest.mark.parametrize("source", ["", "pages"])
+@pytest.mark.parametrize("source", ["", "pages", "src/posts"])
 def test_a_hexo_site_is_read_from_its_source_folder(tmp_path: Path, source: str) -> None:
     """Its post templates (``scaffolds``: ``title: {{ title }}``) were read as documents
     and warned of as invalid YAML at every start, and its themes and built copy listed."""
