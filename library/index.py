@@ -275,10 +275,11 @@ class CorpusIndex:
         return sorted(found, key=lambda problem: (problem.path, problem.line or 0))
 
     def names_providers(self) -> bool:
-        """Whether any article names its provider: a blog's name none, and the list gives
-        their column to the titles."""
-        sql = "SELECT 1 FROM articles WHERE provider_name != '' LIMIT 1"
-        return self.db.execute(sql).fetchone() is not None
+        """Whether any article names its provider, as the last refresh found (a blog's name
+        none, and the list gives their column to the titles)."""
+        found = self.db.execute("SELECT value FROM facts WHERE name = 'names_providers'")
+        row = found.fetchone()
+        return row is None or bool(row[0])  # not known yet: as most corpora
 
     def holds_collections(self) -> bool | None:
         """Whether any article is in a collection; ``None`` while there are no articles."""

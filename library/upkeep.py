@@ -82,6 +82,7 @@ def keep_up(db: sqlite3.Connection, noted: Noted) -> tuple[ListChanges | None, b
     listed = listed_changes(db, noted.forgotten, new, identities, duplicates)
     tree_kept = _keep_closure(db, listed, noted)
     update_listing(db, listed, noted.listing)
+    note_facts(db)
     return listed, tree_kept
 
 
@@ -90,6 +91,16 @@ def rebuild(db: sqlite3.Connection) -> None:
     mark_duplicates(db)
     rebuild_closure(db, read_topic_tree(db))
     store_listing(db)
+    note_facts(db)
+
+
+def note_facts(db: sqlite3.Connection) -> None:
+    """Keep what the reader asks of the whole corpus as it starts: asked then, a blog of a
+    million articles, which names no provider, cost a pass over them all before the list."""
+    db.execute(
+        "INSERT OR REPLACE INTO facts VALUES ('names_providers', "
+        "EXISTS (SELECT 1 FROM articles WHERE provider_name != ''))"
+    )
 
 
 def _keep_closure(db: sqlite3.Connection, listed: ListChanges, noted: Noted) -> bool:

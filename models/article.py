@@ -16,7 +16,7 @@ from pydantic.alias_generators import to_camel
 
 from models.fields import AwareDatetime, Blurb, Body, Label, Line, Score, Title
 from models.identity import normalise_url
-from models.jekyll_post import address_date, name_date, post_title, written_date
+from models.jekyll_post import DATE_KEYS, address_date, name_date, post_title, written_date
 from models.text import printable
 
 
@@ -96,10 +96,7 @@ def _labels(value: Any) -> list[Any]:
     return value.split() if isinstance(value, str) else list(_list(value))
 
 
-# Where generators keep a post's date: Jekyll, Hugo, Eleventy, Hexo (``date``), Hugo
-# (``publishDate``, ``pubDate``, ``published``), Astro (``pubDate``, ``pubDatetime``),
-# schema.org (``datePublished``); and when it was last changed.
-_DATE_KEYS = ("date", "publishDate", "pubDate", "pubDatetime", "datePublished", "published")
+# Where generators keep when a post was last changed.
 _UPDATED_KEYS = (
     "lastmod",
     "last_modified_at",
@@ -127,7 +124,7 @@ def _site_date(data: dict[str, Any]) -> date | None:
     file's name, its page's address (the Rust blog's posts are dated there alone)."""
     path = data.get("path", "")
     return (
-        _first_date(data, _DATE_KEYS)
+        _first_date(data, (*DATE_KEYS, "published"))
         or name_date(path)
         or address_date(data.get("page_path"), data.get("permalink"))
     )

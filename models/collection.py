@@ -11,6 +11,8 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from models.jekyll_post import DATE_KEYS
+
 # Folders with a leading underscore that Jekyll reads as something other than a
 # collection: data files, templates, styles, plugins and the built site.
 NOT_COLLECTIONS = frozenset({"_data", "_includes", "_layouts", "_sass", "_site", "_plugins"})
@@ -23,11 +25,7 @@ ARTICLE_KEYS = (
     "title",
     "excerpt",
     "publishedDateTime",
-    "date",
-    "publishDate",
-    "pubDate",
-    "pubDatetime",
-    "datePublished",
+    *DATE_KEYS,
     "startDateTime",
     "originalUrl",
     "webUrl",

@@ -250,7 +250,7 @@ def _run_command(args: argparse.Namespace) -> int:
     except sqlite3.DatabaseError as error:
         if args.command not in READS_THE_INDEX:
             raise
-        if _disk_full(error):  # what was written of it would hold the disk full for good
+        if _filled_its_disk(error):  # what was written of it would hold the disk full for good
             index = index_file(corpus_paths(args.paths))
             discard(index)
             sys.stderr.write(f"lede: {FULL_DISK}: {index.parent}\n")
@@ -265,7 +265,7 @@ def _run_command(args: argparse.Namespace) -> int:
 FULL_DISK = "the disk is full, so the index was not kept"
 
 
-def _disk_full(error: sqlite3.DatabaseError) -> bool:
+def _filled_its_disk(error: sqlite3.DatabaseError) -> bool:
     return getattr(error, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_FULL
 
 

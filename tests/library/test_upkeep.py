@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 import shutil
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -144,3 +145,22 @@ def test_a_changed_files_rows_are_found_by_seeks(tmp_path: Path) -> None:
     assert any("topic_closure" in plan for plan in plans)
     small = ("stale_articles", "topic_ancestors")
     assert not [plan for plan in plans if plan.startswith("SCAN") and not plan.endswith(small)]
+
+
+def test_whether_any_article_names_a_provider_is_kept_as_the_index_changes(
+    tmp_path: Path, index_factory: Callable[..., CorpusIndex]
+) -> None:
+    """The reader asks it as it starts: asked of the articles then, a blog of a million
+    (which names none) cost a pass over them all before the list showed."""
+    blog = tmp_path / "blog"
+    write_document(blog, "a.md", "title: A post", "Words.")
+    index = index_factory(blog)
+    assert not index.names_providers()
+    write_document(blog, "b.md", "title: Wired\nprovider: Wire", "Words.")
+    index.refresh()
+    assert index.names_providers()
+    (blog / "b.md").unlink()
+    index.refresh()
+    assert not index.names_providers()
+    index.db.execute("UPDATE facts SET value = 1")  # kept, not asked of the articles again
+    assert index.names_providers()

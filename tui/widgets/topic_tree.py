@@ -55,15 +55,15 @@ def _fitted(label: Text, name_start: int, room: int) -> Text:
         return label
     first_span = min((span.start for span in label.spans if span.start > name_start), default=0)
     name_end = first_span or len(label)
-    tail = label[name_end:]
-    name = label[name_start:name_end]
-    if room - tail.cell_len - label[:name_start].cell_len < 4:  # no name left to read: cut all
+    prefix, name, tail = label[:name_start], label[name_start:name_end], label[name_end:]
+    name_room = room - prefix.cell_len - tail.cell_len
+    if name_room < 4:  # no name left to read: cut it all
         label.truncate(room, overflow="ellipsis")
         return label
-    name.truncate(room - tail.cell_len - label[:name_start].cell_len - 1)
+    name.truncate(name_room - 1)
     name.rstrip()  # the ellipsis after the word, not after the space that follows it
     name.append("…")
-    return Text.assemble(label[:name_start], name, tail)
+    return Text.assemble(prefix, name, tail)
 
 
 def _indent(node: TreeNode[Scope], show_root: bool) -> int:
