@@ -17,6 +17,7 @@ from models.blog_authors import with_names
 from models.collection import is_data_record
 from models.frontmatter import (
     DocumentError,
+    SplitDocument,
     blank_blocks,
     load_json,
     load_toml,
@@ -52,21 +53,29 @@ class ParsedDocument:
         self.problems.append(Problem(self.path, line, severity, message))
 
 
-_KEY_LINE = re.compile(r"^([^\s#:-][^:\n]*):(?:[ \t]|$)", re.MULTILINE)
+# How each language of front matter writes a top-level key (``{}``), at a line's start.
+_KEY_FORMS = {
+    "yaml": r"^['\"]?{}['\"]?[ \t]*:(?:[ \t]|$)",
+    "toml": r"^[ \t]*['\"]?{}['\"]?[ \t]*=",
+    "json": r"^[ \t]*\"{}\"[ \t]*:",
+    "metadata": r"(?i:^{}):",  # Pelican's keys are read lower-cased
+}
 
 
-def key_line(front_matter: str, key: str, first_line: int = 2) -> int | None:
+def key_line(split: SplitDocument, key: str) -> int | None:
     """File line of a top-level key, so a field's problem points at the right place.
 
     Only called when there is a problem, so it costs nothing on good documents.
     """
-    for match in _KEY_LINE.finditer(front_matter):
-        if match.group(1).strip("'\"") == key:
-            return first_line + front_matter.count("\n", 0, match.start())
-    return None
+    form = _KEY_FORMS.get(split.language)
+    found = form and re.search(form.format(re.escape(key)), split.front_matter, re.MULTILINE)
+    if not found:
+        return None
+    first_line = 1 if split.language == "metadata" else 2  # after the opening line
+    return first_line + split.front_matter.count("\n", 0, found.start())
 
 
-def _validate(data: dict[str, Any], parsed: ParsedDocument, front_matter: str) -> Article:
+def _validate(data: dict[str, Any], parsed: ParsedDocument, split: SplitDocument) -> Article:
     """Validate, dropping (and reporting) each top-level field that does not fit; of a
     list, only the entries that do not."""
     try:
@@ -78,9 +87,7 @@ def _validate(data: dict[str, Any], parsed: ParsedDocument, front_matter: str) -
             loc = item["loc"]
             key = loc[0] if loc else None
             where = ".".join(str(part) for part in loc) or "document"
-            parsed.report(
-                "error", f"field '{where}': {item['msg']}", key_line(front_matter, str(key))
-            )
+            parsed.report("error", f"field '{where}': {item['msg']}", key_line(split, str(key)))
             in_list = len(loc) > 1 and isinstance(loc[1], int)
             if in_list and isinstance(key, str) and isinstance(data.get(key), list):
                 entries.add(key)
@@ -152,10 +159,7 @@ def parse_document(
     """
     parsed = ParsedDocument(path)
     try:
-        split = split_front_matter(text)
-        metadata = split is None  # then Pelican's, if any
-        if metadata:
-            split = split_metadata(text)
+        split = split_front_matter(text) or split_metadata(text)  # else Pelican's, if any
         if split is None:
             parsed.has_front_matter = False
             if require_front_matter:
@@ -166,7 +170,7 @@ def parse_document(
         skips = SUMMARY_SKIPS if summary else ()
         repeated: list[tuple[str, int]] = []
         data: Any
-        if metadata:
+        if split.language == "metadata":
             data = metadata_values(split.front_matter)
         elif split.language == "toml":
             data = load_toml(split.front_matter)
@@ -196,7 +200,7 @@ def parse_document(
         data["page_path"] = data["path"]
     data["path"] = path
     data["body"] = split.body
-    article = _validate(data, parsed, split.front_matter)
+    article = _validate(data, parsed, split)
     if not article.title:
         parsed.report("warning", "no title or name", 1)
     if (article.category == "news" or article.type == "article") and (
@@ -204,7 +208,7 @@ def parse_document(
     ):
         parsed.report("warning", "no publishedDateTime", 1)
     if article.starts_at and article.ends_at and article.ends_at < article.starts_at:
-        line = key_line(split.front_matter, "endDateTime") or 1
+        line = key_line(split, "endDateTime") or 1
         parsed.report("warning", "endDateTime is before startDateTime", line)
     if is_data_record(data, split.body):
         parsed.record = article

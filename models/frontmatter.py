@@ -83,8 +83,9 @@ class DocumentError(Exception):
 @dataclass(frozen=True)
 class SplitDocument:
     """The two parts of a document and where they start in the file, and the front
-    matter's ``language``: ``yaml``, ``toml`` (between ``+++`` lines, Hugo's), or as its
-    opening line names it (``---json``, ``---js``: Eleventy's)."""
+    matter's ``language``: ``yaml``, ``toml`` (between ``+++`` lines, Hugo's), as its
+    opening line names it (``---json``, ``---js``: Eleventy's), or ``metadata``
+    (Pelican's lines: see ``models.pelican``)."""
 
     front_matter: str
     body: str

@@ -18,8 +18,9 @@ from models.frontmatter import SplitDocument
 
 _BLANK_LINE = re.compile(r"\r?\n[ \t]*\r?\n")  # spaces alone make a blank line too
 _KEY_LINE = re.compile(r"([A-Za-z][A-Za-z0-9_-]*):(?:[ \t]+(.*))?")
-# Pelican's lists, written with commas; its one category is a topic whole.
-_COMMA_LISTS = {"tags": "tags", "authors": "authors", "author": "authors"}
+# Pelican's lists; its one ``Author`` and its one ``Category`` are each a name whole.
+_LISTS = {"tags": "tags", "authors": "authors"}
+_ONE = {"author": "authors", "category": "categories"}
 
 
 def split_metadata(text: str) -> SplitDocument | None:
@@ -35,7 +36,7 @@ def split_metadata(text: str) -> SplitDocument | None:
             return None
     if "title" not in (found[1].lower() for found in map(_KEY_LINE.match, lines) if found):
         return None
-    return SplitDocument(head, body.replace("\r\n", "\n"), len(lines) + 2)
+    return SplitDocument(head, body.replace("\r\n", "\n"), len(lines) + 2, "metadata")
 
 
 def metadata_values(head: str) -> dict[str, Any]:
@@ -49,11 +50,18 @@ def metadata_values(head: str) -> dict[str, Any]:
             continue
         key = found[1].lower()
         data[key] = (found[2] or "").strip()
-    for key, name in _COMMA_LISTS.items():
+    for key, name in _LISTS.items():
         if key in data:
-            data[name] = [item.strip() for item in data.pop(key).split(",") if item.strip()]
-    if "category" in data:
-        data["categories"] = [data.pop("category")]
+            data[name] = _items(data.pop(key))
+    for key, name in _ONE.items():
+        if data.get(key):
+            data[name] = [data.pop(key)]
     if data.get("status", "").lower() == "draft":
         data["draft"] = True
     return data
+
+
+def _items(value: str) -> list[str]:
+    """A list as Pelican splits it: on semicolons where there is one, so that a name may
+    hold a comma (``Authors: Smith, John; Doe, Jane``), else on commas."""
+    return [item.strip() for item in value.split(";" if ";" in value else ",") if item.strip()]

@@ -197,6 +197,21 @@ def test_wrong_types_are_errors_on_their_lines_and_the_rest_still_loads(summary:
     assert (article.quality, article.provider, article.topics) == (None, None, [])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '+++\ntitle = "Still here"\n\nquality = "high"\n+++\nBody.\n',  # Hugo's TOML
+        '---json\n{\n  "title": "Still here",\n  "quality": "high"\n}\n---\nBody.\n',
+        "Title: Still here\nDate: 2024-01-02\nX: y\nQuality: high\n\nBody.\n",  # Pelican's
+    ],
+    ids=["toml", "json", "metadata"],
+)
+def test_a_wrong_type_is_an_error_on_its_line_in_every_language(text: str) -> None:
+    parsed = parse_document(text, "a.md")
+    assert [(p.line, p.message.split(":")[0]) for p in parsed.problems] == [(4, "field 'quality'")]
+    assert parsed.article is not None and parsed.article.title == "Still here"
+
+
 def test_a_wrong_type_inside_related_is_reported_on_the_related_line() -> None:
     parsed = parse(
         "title: x\nquality: 3\nrelated:\n  - title: ok\n    quality: lots\n", summary=False

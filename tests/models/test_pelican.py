@@ -61,3 +61,16 @@ def test_metadata_as_editors_save_it(text: str) -> None:
     assert parsed.article is not None and parsed.article.title == "Saved on Windows"
     assert parsed.article.published_at is not None
     assert parsed.article.body in ("Body.\n", "")
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Author: Smith, John", ["Smith, John"]),
+        ("Authors: Smith, John; Doe, Jane", ["Smith, John", "Doe, Jane"]),
+        ("Authors: Ada, Grace", ["Ada", "Grace"]),
+    ],
+)
+def test_authors_are_split_as_pelican_splits_them(line: str, authors: list[str]) -> None:
+    parsed = parse_document(f"Title: T\n{line}\n\nBody.\n", "a.md")
+    assert parsed.article is not None and parsed.article.authors == authors
