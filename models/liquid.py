@@ -66,8 +66,8 @@ def _replace(match: re.Match[str]) -> str:
     code = match.group("fence") or match.group("span")
     if code is not None:
         return _SHOWN_SHORTCODES.sub(_shown_shortcode, _RAW_TAG.sub("", code))
-    if match.group("call") is not None:
-        return _shown_shortcode(match)
+    if match.group("call") is not None:  # in prose, where ``<gist>`` would read as a tag
+        return _shown_shortcode(match).replace("<", "\\<")
     highlighted = match.group("highlight")
     if highlighted is not None:  # a fenced block, as the site shows it: code, not prose
         return fenced(_RAW_TAG.sub("", highlighted), _language(match))

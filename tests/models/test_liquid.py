@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt
 
 from library.index import CorpusIndex
 from models.html import readable_body
@@ -137,3 +138,11 @@ def test_a_hugo_shortcode_escaped_to_be_shown_is_shown_as_hugo_shows_it() -> Non
         '```go-html-template\n{{< imgproc sunset Crop "500x300" >}}\n{{< /imgproc >}}\n```\n'
         "Inline `{{< figure src=x.png >}}`, in text {{% param name %}}; run ."
     )
+
+
+def test_a_shown_shortcode_in_prose_is_not_taken_for_an_html_tag() -> None:
+    """``{{</*gist*/>}}`` showed as ``{{}}``: ``<gist>`` was read as a tag and dropped."""
+    rendered = MarkdownIt("commonmark").render(
+        strip_liquid("See {{</*gist*/>}} and {{</* x */>}}.")
+    )
+    assert rendered == "<p>See {{&lt;gist&gt;}} and {{&lt; x &gt;}}.</p>\n"
