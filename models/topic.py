@@ -16,6 +16,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol
 
+# Topics nested deeper are shown at this depth, below their ancestor there: a taxonomy
+# a thousand deep took the reader's tree past Python's recursion limit, and printed it
+# two thousand columns wide; no one reads such depth.
+DEEPEST = 32
+
 
 class TopicEntry(Protocol):
     """What the tree needs of a taxonomy entry (``models.taxonomy.Topic`` or an index row)."""

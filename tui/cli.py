@@ -22,6 +22,7 @@ from library.days import local_date
 from library.db import CannotOpen, interrupted
 from library.query import QueryError
 from models.text import json_line, printable
+from models.topic import DEEPEST
 from tui.cli_args import SUBCOMMANDS, command_parser, query_values_attached, reader_parser
 from tui.cli_corpus import (
     UsageError,
@@ -98,7 +99,8 @@ def run_topics(args: argparse.Namespace, out: TextIO) -> int:
     counts = index.topic_counts(within=query)
     out.write(f"All articles ({len(index.results(query).ids)})\n")
     for key, depth in tree.walk():
-        out.write(f"{'  ' * (depth + 1)}{tree.nodes[key].name} ({counts.get(key, 0)})\n")
+        indent = "  " * (min(depth, DEEPEST) + 1)  # as deep as the reader's tree shows
+        out.write(f"{indent}{tree.nodes[key].name} ({counts.get(key, 0)})\n")
     return 0
 
 

@@ -13,6 +13,7 @@ import pytest
 
 from library.corpus import open_state
 from models.identity import normalise_url
+from models.topic import DEEPEST
 from tests.conftest import (
     EAST_OF_UTC,
     QUERY_DOCS,
@@ -277,3 +278,23 @@ def test_a_terminal_that_is_not_utf8_gets_every_listing(
         records = [json.loads(line) for line in done.stdout.splitlines()]
         in_utf8 = run_lede(*command, tmp_path / "news").stdout.splitlines()
         assert records == [json.loads(line) for line in in_utf8]
+
+
+def test_topics_prints_a_deep_taxonomy_as_deep_as_the_reader_shows_it(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """A taxonomy a thousand deep was printed two thousand columns wide."""
+    site = tmp_path / "site"
+    (site / "_data" / "topics").mkdir(parents=True)
+    chain = [
+        f"taxonomy: topic\nname: D{n}\n" + (f"parent: D{n - 1}\n" if n else "") for n in range(100)
+    ]
+    (site / "_data" / "topics" / "deep.yaml").write_text("---\n".join(chain))
+    write_document(site / "_news", "a.md", "title: Deepest\ntopics: [D99]", "Words.")
+    done = run_lede("topics", site)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert len(lines) == 101
+    assert lines[1] == "  D0 (1)"
+    assert lines[DEEPEST + 1] == "  " * (DEEPEST + 1) + f"D{DEEPEST} (1)"
+    assert lines[-1] == "  " * (DEEPEST + 1) + "D99 (1)"

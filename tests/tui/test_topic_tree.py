@@ -61,7 +61,7 @@ async def test_the_delete_key_shows_only_on_a_saved_search(reader_corpus: Path) 
 async def test_a_taxonomy_a_thousand_deep_is_shown_down_to_a_floor(tmp_path: Path) -> None:
     """Nested past Python's recursion limit, the tree stayed blank for a minute and the
     reader ended in a RecursionError. Past a floor, topics are shown at the floor."""
-    from tui.widgets.topic_tree import DEEPEST
+    from models.topic import DEEPEST
 
     site = tmp_path / "site"
     (site / "_data" / "topics").mkdir(parents=True)

@@ -21,6 +21,7 @@ from textual.widgets.tree import TreeNode
 
 from library.scope import ALL, PAGES, SINCE, STARRED, UNPUBLISHED, UNREAD, Scope
 from models.text import printable
+from models.topic import DEEPEST
 
 if TYPE_CHECKING:
     from library.session import TreeCounts
@@ -30,11 +31,6 @@ def collection_scope(name: str) -> Scope:
     """The scope of one collection, named as a heading (``newsletters``: "Newsletters")."""
     shown = printable(name)
     return Scope("collection", name, shown[:1].upper() + shown[1:])
-
-
-# Topics nested deeper are shown at this depth, below their ancestor there: a taxonomy
-# a thousand deep took the tree past Python's recursion limit, and no one reads such depth.
-DEEPEST = 32
 
 
 def _label(name: str, total: int | None, unread: int) -> Text:
