@@ -31,6 +31,20 @@ def is_damage(error: BaseException) -> bool:
     return str(error) in _DAMAGE_MESSAGES
 
 
+FULL_DISK = "the disk is full, so the index was not kept"
+
+
+def filled_its_disk(error: BaseException) -> bool:
+    """Whether ``error`` says a database's disk filled up as it was written: what was
+    written of an index then holds the disk full for good, so it is discarded."""
+    if not isinstance(error, sqlite3.DatabaseError):
+        return False
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF == sqlite3.SQLITE_FULL
+    return str(error) == "database or disk is full"
+
+
 def discard(db_path: Path) -> None:
     """Remove a damaged index with its write-ahead log, so it is built again."""
     for suffix in ("", "-wal", "-shm", "-journal"):

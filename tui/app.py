@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from library.corpus import default_paths
-from library.damage import REBUILT, StateDamaged
+from library.damage import FULL_DISK, REBUILT, StateDamaged, discard, filled_its_disk
 from library.db import CannotOpen
 from library.session import ReaderSession
 from library.settings import load_settings
@@ -77,8 +77,7 @@ class LedeApp(App[None]):
         try:
             self.session = ReaderSession(self.paths or default_paths(settings), settings)
         except (OSError, CannotOpen, StateDamaged) as error:  # unwritable folder, damaged state
-            self.error_console.soft_wrap = True  # one line, however long its path
-            self.exit(return_code=1, message=Text(f"lede: {one_line(error)}"))
+            self._end_with(one_line(error))
             return
         if self.session.index.rebuilt:
             self.notify(REBUILT, severity="warning", timeout=8)
@@ -87,6 +86,11 @@ class LedeApp(App[None]):
         # painted and thrown away, and the first frames shown were partial ones (the list
         # and its counts reached the terminal frames later).
         self.call_later(self._open_reader)
+
+    def _end_with(self, line: str) -> None:
+        """End the reader with ``lede: line`` on stderr, one line however long its path."""
+        self.error_console.soft_wrap = True
+        self.exit(return_code=1, message=Text(f"lede: {line}"))
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's terminal driver, made to survive stray input (see ``TerminalDriver``)."""
@@ -201,6 +205,12 @@ class LedeApp(App[None]):
             return
         except Exception as error:  # noqa: BLE001 - shown to the user, never a traceback
             ended[0] = True
+            if filled_its_disk(error):  # nothing left to show, and no room to show it from
+                discard(self.session.index.db_path)
+                self.call_from_thread(
+                    self._end_with, f"{FULL_DISK}: {self.session.index.db_path.parent}"
+                )
+                return
             self.call_from_thread(
                 self.notify, f"Indexing failed: {error}", severity="error", markup=False
             )

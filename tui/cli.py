@@ -244,7 +244,7 @@ def _run_command(args: argparse.Namespace) -> int:
     """Run a subcommand. An index found damaged as it is read (a page that only some
     queries reach, past the checks made when it is opened) is discarded, and the
     command runs once more on one built again."""
-    from library.damage import REBUILT, discard, is_damage
+    from library.damage import FULL_DISK, REBUILT, discard, filled_its_disk, is_damage
     from library.paths import index_file
 
     try:
@@ -252,7 +252,7 @@ def _run_command(args: argparse.Namespace) -> int:
     except sqlite3.DatabaseError as error:
         if args.command not in READS_THE_INDEX:
             raise
-        if _filled_its_disk(error):  # what was written of it would hold the disk full for good
+        if filled_its_disk(error):
             index = index_file(corpus_paths(args.paths))
             discard(index)
             sys.stderr.write(f"lede: {FULL_DISK}: {index.parent}\n")
@@ -262,13 +262,6 @@ def _run_command(args: argparse.Namespace) -> int:
     discard(index_file(corpus_paths(args.paths)))
     sys.stderr.write(f"lede: {REBUILT}\n")
     return RUNNERS[args.command](args, sys.stdout)
-
-
-FULL_DISK = "the disk is full, so the index was not kept"
-
-
-def _filled_its_disk(error: sqlite3.DatabaseError) -> bool:
-    return getattr(error, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_FULL
 
 
 def _interrupted() -> int:

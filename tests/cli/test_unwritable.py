@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import LedeRunner, write_document
+from tests.tui.pilot import until
 from tui.app import LedeApp
 
 FOLDERS = ("XDG_CACHE_HOME", "XDG_DATA_HOME")
@@ -101,16 +102,22 @@ async def test_an_unwritable_folder_is_named(
         assert line.startswith(start) and str(folder) in line
 
 
-def test_an_index_that_fills_its_disk_is_not_kept(
-    tmp_path: Path, run_lede: LedeRunner, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """It said "unexpected error: OperationalError", and what it had written held the
-    disk full: every later command failed the same way, on any corpus."""
+def _too_big_and_small(tmp_path: Path) -> tuple[Path, Path]:
+    """A corpus whose index overflows a file system of 1 MB, and one whose index fits."""
     big, small = tmp_path / "big", tmp_path / "small"
     words = " ".join(f"word{n}" for n in range(300))
     for n in range(1000):
         write_document(big, f"a{n}.md", f"title: Article {n}", f"{words} unique{n}")
     write_document(small, "a.md", "title: Small one", "Words.")
+    return big, small
+
+
+def test_an_index_that_fills_its_disk_is_not_kept(
+    tmp_path: Path, run_lede: LedeRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It said "unexpected error: OperationalError", and what it had written held the
+    disk full: every later command failed the same way, on any corpus."""
+    big, small = _too_big_and_small(tmp_path)
     with small_file_system(tmp_path / "cache", size="1m") as folder:
         monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
         done = run_lede("index", big)
@@ -123,3 +130,23 @@ def test_an_index_that_fills_its_disk_is_not_kept(
         listed = run_lede("list", small)
         assert (listed.returncode, listed.stderr) == (0, "")
         assert "Small one" in listed.stdout
+
+
+async def test_the_reader_ends_with_one_line_when_its_index_fills_the_disk(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """It said "Indexing failed: database or disk is full", then "no documents found" of
+    a corpus of a thousand, and kept the index that held the disk full."""
+    big, _ = _too_big_and_small(tmp_path)
+    with small_file_system(tmp_path / "cache", size="1m") as folder:
+        monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+        app = LedeApp([str(big)])
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, lambda: app.return_code is not None, "the reader to end")
+        assert app.return_code == 1
+        assert capsys.readouterr().err == (
+            f"lede: the disk is full, so the index was not kept: {folder}/lede/index\n"
+        )
+        assert not list((folder / "lede" / "index").glob("*.sqlite*[!k]"))
