@@ -41,7 +41,7 @@ def filled_its_disk(error: BaseException) -> bool:
         return False
     code = getattr(error, "sqlite_errorcode", None)
     if code is not None:
-        return code & 0xFF == sqlite3.SQLITE_FULL
+        return bool(code & 0xFF == sqlite3.SQLITE_FULL)
     return str(error) == "database or disk is full"
 
 
