@@ -16,7 +16,7 @@ from library.index import ProgressCallback, RefreshReport
 from library.session import ReaderSession
 from library.synthetic import generate
 from library.writer import Waiting
-from tests.tui.pilot import indexed, settled, status, titles
+from tests.tui.pilot import indexed, settled, status, titles, until
 from tui.app import WAITING, LedeApp
 from tui.screens.help import HelpScreen
 from tui.widgets.article_list import ArticleList
@@ -85,13 +85,6 @@ def list_text(app: LedeApp) -> str:
     return found.first().render_line(0).text if found else ""
 
 
-async def until(pilot, condition) -> None:  # noqa: ANN001
-    deadline = time.monotonic() + DEADLINE
-    while not condition():
-        assert time.monotonic() < deadline, "the screen never showed it"
-        await pilot.pause(0.02)
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("cold-start") / "site"
@@ -110,22 +103,30 @@ async def test_a_cold_start_shows_progress_and_rows_as_they_are_indexed(
 
         try:
             assert await held.next_report(pilot) == (0, 0)  # held before the scan
-            await until(pilot, lambda: "indexing… finding files" in status(app))
+            await until(pilot, lambda: "indexing… finding files" in status(app), seconds=DEADLINE)
             assert "Indexing…" in list_text(app)
             held.release()
             first = await held.next_report(pilot)
             assert first is not None, "no report before the index was done"
             done, total = first
             assert 0 < done < total
-            await until(pilot, lambda: app.screen.query_one(ArticleList).count > 0)
+            await until(
+                pilot, lambda: app.screen.query_one(ArticleList).count > 0, seconds=DEADLINE
+            )
             assert 0 < app.screen.query_one(ArticleList).count <= done  # before the end
-            await until(pilot, lambda: f"indexing {done:,}/{total:,} " in status(app))
+            await until(
+                pilot, lambda: f"indexing {done:,}/{total:,} " in status(app), seconds=DEADLINE
+            )
             assert "%" in status(app)
             reports = [first]
             held.release()
             while (report := await held.next_report(pilot)) is not None:
                 reports.append(report)
-                await until(pilot, lambda r=report: f"indexing {r[0]:,}/{r[1]:,} " in status(app))
+                await until(
+                    pilot,
+                    lambda r=report: f"indexing {r[0]:,}/{r[1]:,} " in status(app),
+                    seconds=DEADLINE,
+                )
                 held.release()
         finally:
             for _ in range(100):
@@ -139,7 +140,7 @@ async def test_a_cold_start_shows_progress_and_rows_as_they_are_indexed(
         assert articles.current is not None and articles.results is not None
         assert articles.current.id == articles.results.row(0).id
         await pilot.press("c")  # a row per article, not per story, to count them
-        await until(pilot, lambda: len(titles(app)) == 3000)
+        await until(pilot, lambda: len(titles(app)) == 3000, seconds=DEADLINE)
         assert "indexing" not in status(app) and "3000 unread" in status(app)
     assert seen and not any("No articles" in text for text in seen)
 
@@ -152,7 +153,7 @@ async def test_an_empty_folder_says_no_documents_were_found(
     app = LedeApp(["empty"])
     async with app.run_test(size=(160, 45)) as pilot:
         await indexed(pilot)
-        await until(pilot, lambda: "No articles here" in list_text(app))
+        await until(pilot, lambda: "No articles here" in list_text(app), seconds=DEADLINE)
         assert "No articles here — no documents found in empty" in list_text(app)
         assert "indexing" not in status(app)
 
@@ -178,7 +179,7 @@ async def test_indexing_that_ends_under_a_dialog_is_shown_ended_when_it_closes(
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
         await pilot.press("c")  # a row per article, not per story, to count them
-        await until(pilot, lambda: len(titles(app)) == 3000)
+        await until(pilot, lambda: len(titles(app)) == 3000, seconds=DEADLINE)
         assert "indexing" not in status(app) and "3000 unread" in status(app)
 
 
@@ -226,15 +227,17 @@ async def test_a_reader_that_waited_for_another_lede_counts_what_it_stored(
             time.sleep(0.02)
         app = LedeApp([str(corpus)])
         async with app.run_test(size=(160, 45)) as pilot:
-            await until(pilot, lambda: app.sub_title == WAITING)
+            await until(pilot, lambda: app.sub_title == WAITING, seconds=DEADLINE)
             tree = app.screen.query_one(TopicTree)
-            await until(pilot, lambda: bool(tree.root.children))
+            await until(pilot, lambda: bool(tree.root.children), seconds=DEADLINE)
             go.touch()
             await indexed(pilot, DEADLINE)
             listed = app.screen.query_one(ArticleList).results
             everything = listed.articles if listed is not None else 0
             label = f"All articles {everything} "
-            await until(pilot, lambda: str(tree.root.children[0].label).startswith(label))
+            await until(
+                pilot, lambda: str(tree.root.children[0].label).startswith(label), seconds=DEADLINE
+            )
     finally:
         go.touch()
         other.wait(timeout=DEADLINE)
