@@ -10,7 +10,7 @@ import html
 import json
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 # Sequences introduced by ESC (CSI, OSC, DCS/SOS/PM/APC, two-byte ESC x), C0 controls
@@ -97,6 +97,16 @@ _FORMAT = re.compile(
     "\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
     "\U000e0020-\U000e007f]"
 )
+# Every character that starts something stripped or changed here other than mojibake:
+# controls and their sequences, format characters, and what ftfy fixes besides mojibake
+# (line separators, surrogates). One class, so that a text without any is told in one
+# scan; the format characters past the first plane are taken as one range (emoji too),
+# as a class of their many ranges took four times as long to scan.
+_SUSPECT = re.compile(
+    f"[{_C0}\x80-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffc"
+    "\ud800-\udfff\U000110bd-\U000e007f]"
+)
 _JOINERS = "\u200c\u200d"
 _BLACK_FLAG = "\U0001f3f4"
 
@@ -143,8 +153,9 @@ def one_line(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _ftfy_fix() -> Callable[[str], str]:  # pragma: no cover - trivial import indirection
-    from ftfy import TextFixerConfig, fix_text
+def _ftfy() -> tuple[Callable[[str], str], re.Pattern[str]]:
+    """ftfy's fixer (imported lazily), and what text must hold for it to find mojibake."""
+    from ftfy import TextFixerConfig, chardata, fix_text
 
     config = TextFixerConfig(
         unescape_html=False,
@@ -152,8 +163,46 @@ def _ftfy_fix() -> Callable[[str], str]:  # pragma: no cover - trivial import in
         fix_latin_ligatures=False,
         fix_character_width=False,
         normalization="NFC",
+        explain=False,
     )
-    return lambda text: fix_text(text, config)
+
+    def shown_as(values: Iterable[int], encodings: Iterable[str]) -> str:
+        """What these bytes read as in these single-byte encodings."""
+        found = {
+            bytes([value]).decode(name, errors="ignore") for name in encodings for value in values
+        }
+        return re.escape("".join(sorted("".join(found))))
+
+    # UTF-8 read in such an encoding shows the start of a character followed by one of
+    # its continuations, or by what replaced a continuation lost (``?``, U+FFFD; a space
+    # for a no-break space, after the starts ftfy restores it for, outside Mac Roman):
+    # no fix can be found in text without such a pair.
+    encodings = chardata.CHARMAP_ENCODINGS
+    starts = shown_as(range(0xC0, 0xF5), encodings)
+    continued = shown_as(range(0x80, 0xC0), encodings) + re.escape("?\ufffd\x1a")
+    spaced = shown_as(b"\xc2\xc3\xc5\xce\xd0\xd9\xe2\xe3\xf0", set(encodings) - {"macroman"})
+    clue = re.compile(f"[{starts}](?:[{continued}]|(?<=[{spaced}]) )")
+    return (lambda text: fix_text(text, config)), clue
+
+
+_LINES = re.compile(r"[^\n]*\n|[^\n]+")
+
+
+def _fixed(text: str, suspect: bool) -> str:
+    """``text`` as ftfy fixes it; ``suspect``: it holds a character of ``_SUSPECT``.
+
+    ftfy reads a text line by line through a dozen expressions: for bodies with accents
+    or curly quotes that was most of a cold index's time. So it reads only the lines
+    where it could change more than the normal form."""
+    fix, clue = _ftfy()
+    if not (suspect or clue.search(text)):
+        return unicodedata.normalize("NFC", text)
+    return "".join(  # each line with its end, as ftfy reads it
+        fix(line)
+        if clue.search(line) or _SUSPECT.search(line)
+        else unicodedata.normalize("NFC", line)
+        for line in _LINES.findall(text)
+    )
 
 
 def _unseen_dropped(entity: re.Match[str]) -> str:
@@ -177,13 +226,18 @@ def repair_text(text: str, entities: bool = True) -> str:
     if text.isascii():
         if text.isprintable() and "&" not in text:
             return text  # nothing to repair: most fields of most documents
+        clean = False
     else:
-        text = _ftfy_fix()(_SEQUENCES.sub("", text))
+        suspect = _SUSPECT.search(text) is not None
+        repaired = _fixed(_SEQUENCES.sub("", text) if suspect else text, suspect)
+        clean = not suspect and (repaired == text or _SUSPECT.search(repaired) is None)
+        text = repaired
     if "&" in text and _ENTITY.search(text):
         text = html.unescape(text) if entities else _ENTITY.sub(_unseen_dropped, text)
+        clean = False  # ``&#27;`` is an escape
     if "\xa0" in text:
         text = text.replace("\xa0", " ")
-    return strip_invisible(strip_controls(text))
+    return text if clean else strip_invisible(strip_controls(text))
 
 
 def with_entities_decoded(text: str) -> str:
