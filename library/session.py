@@ -336,7 +336,7 @@ class ReaderSession:
         for name, text in index.saved_queries():
             try:
                 results = self.results(Scope("saved", text, name), "", "date", shown=False)
-                saved.append(SavedCount(name, text, len(results), results.unread))
+                saved.append(SavedCount(name, text, results.articles, results.unread))
             except QueryError:
                 saved.append(SavedCount(name, text, None, 0))
         names = sorted({p.collection for p in parts if p.collection}, key=str.casefold)

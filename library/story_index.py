@@ -95,11 +95,12 @@ def _near(db: sqlite3.Connection, dates: list[int | None]) -> list[tuple[StoryAr
     ]
 
 
-def in_stories(collection: str | None, original_url: str) -> bool:
+def in_stories(collection: str | None, url: str) -> bool:
     """Whether an article is grouped into stories: news (its collection's, or a plain
-    folder's) that reports an original elsewhere. A site's own posts link none, and a
+    folder's) that reports an original elsewhere (``url``: its ``originalUrl``, else its
+    ``webUrl``, as an archive keeps only that). A site's own posts link none, and a
     blog's monthly updates or a release and its call for testing were one story."""
-    return (collection is None or collection == NEWS) and bool(original_url)
+    return (collection is None or collection == NEWS) and bool(url)
 
 
 def assign_stories(db_path: Path | str) -> int:

@@ -61,7 +61,7 @@ def _indexed(found: FoundFile, parsed: ParsedDocument) -> IndexedFile:
         taxonomy,
         problems,
         signature(summary.title, article.excerpt)
-        if in_stories(collection, article.original_url)
+        if in_stories(collection, article.original_url or article.web_url)
         else "",
     )
 

@@ -245,6 +245,20 @@ def test_the_real_corpus_stories_are_found_and_nothing_else() -> None:
     assert pairs(found.items()) == truth
 
 
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the sample corpus is not at {CORPUS}")
+def test_the_real_corpus_stories_are_found_by_the_index(tmp_path: Path) -> None:
+    """Its archive's news name their report by ``webUrl`` alone, and were left out of
+    stories: "tracks down leukemia" was listed twice, from two providers."""
+    from library.index import CorpusIndex
+
+    index = CorpusIndex([str(CORPUS)], tmp_path / "index.db")
+    index.refresh()
+    story = dict(index.db.execute("SELECT path, story FROM articles"))
+    for first, second in REAL_PAIRS:
+        assert story[str(CORPUS / first)] == story[str(CORPUS / second)], (first, second)
+    index.close()
+
+
 def test_a_sites_own_posts_are_no_news_to_group(tmp_path: Path) -> None:
     """A blog's monthly updates, or a release and its call for testing, were taken for one
     story: a site's own post links no original, and only reports of one are grouped."""
