@@ -149,3 +149,27 @@ def test_each_thread_reads_through_its_own_connection(session: ReaderSession) ->
     assert refused == [True]  # the UI thread's connection refuses other threads
     assert stems(results[0]) == stems(index.search("topic:AI"))
     assert counts[0].everything == index.count()
+
+
+def test_a_saved_search_counts_articles_as_every_node_does(tmp_path: Path) -> None:
+    """Grouped into stories, its count was of rows ("CV 288 · 304 new"): more unread than
+    in all, beside a topic that counted the same 304 articles."""
+    for n, provider in enumerate(("Wire", "Daily", "Post")):
+        write_document(
+            tmp_path / "news",
+            f"{provider}.md",
+            "title: Boston bans facial recognition in city schools\n"
+            "excerpt: The city council voted to ban facial recognition in its schools.\n"
+            f"publishedDateTime: 2024-05-0{n + 1}T10:00:00Z\n"
+            f"originalUrl: https://{provider.lower()}.test/boston\n"
+            f"provider: {{name: {provider}}}",
+        )
+    session = ReaderSession([str(tmp_path / "news")])
+    session.refresh()
+    session.state.save_query("Faces", "facial")
+    try:
+        assert len(session.results(ALL, "facial", "date")) == 1  # one story's row
+        [saved] = session.counts().saved
+        assert (saved.total, saved.unread) == (3, 3)
+    finally:
+        session.close()
