@@ -150,6 +150,25 @@ async def test_help_lists_every_binding(reader_corpus: Path) -> None:
         assert not isinstance(app.screen, HelpScreen)
 
 
+async def test_help_scrolls_with_the_readers_own_keys(reader_corpus: Path) -> None:
+    """Only arrows and page keys scrolled it; j and k did nothing."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(100, 20)) as pilot:
+        await indexed(pilot)
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        dialog = app.screen.query_one("#help-dialog")
+        assert dialog.max_scroll_y > 3
+        await pilot.press("j", "j", "j")
+        await until(pilot, lambda: dialog.scroll_y == 3, "three lines down")
+        await pilot.press("k")
+        await until(pilot, lambda: dialog.scroll_y == 2, "one line up")
+        await pilot.press("G")
+        await until(pilot, lambda: dialog.scroll_y == dialog.max_scroll_y, "the end")
+        await pilot.press("g")
+        await until(pilot, lambda: dialog.scroll_y == 0, "the top")
+
+
 async def test_mouse_click_moves_and_double_click_opens(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:

@@ -61,11 +61,21 @@ def describe_bindings(sections: list[tuple[str, list[Binding]]]) -> Content:
 class HelpScreen(ModalScreen[None]):
     """Lists every binding; any of esc, q or ? closes it."""
 
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help.close")]
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
+        # The reader's own moves, as arrows, pgup/pgdn and home/end do here already.
+        Binding("j", "scroll('down')", "Down", show=False),
+        Binding("k", "scroll('up')", "Up", show=False),
+        Binding("g", "scroll('home')", "Top", show=False),
+        Binding("G", "scroll('end')", "Bottom", show=False),
+    ]
 
     def __init__(self, sections: list[tuple[str, list[Binding]]]) -> None:
         super().__init__()
         self.sections = sections
+
+    def action_scroll(self, where: str) -> None:
+        getattr(self.query_one("#help-dialog", VerticalScroll), f"scroll_{where}")()
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-dialog"):
