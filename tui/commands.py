@@ -70,6 +70,10 @@ SENTENCES = {
     "tree.last": "Move to the last node",
     "tree.delete_saved": "Delete the saved search under the cursor, once you confirm",
     "help.close": "Close the list of keys",
+    "help.down": "Scroll the list of keys down",
+    "help.up": "Scroll the list of keys up",
+    "help.top": "Go to the top of the list of keys",
+    "help.bottom": "Go to the end of the list of keys",
 }
 LEFT_OUT = {"command_palette"}  # the palette is open already
 
