@@ -153,3 +153,29 @@ async def test_sort_cycles(reader_corpus: Path) -> None:
         assert titles(app) == sorted(titles(app), key=str.lower)
         assert titles(app)[1].startswith("Hangzhou")
         assert "sort: title" in status(app)
+
+
+async def test_a_filter_typed_leaves_the_cursor_where_the_person_put_it_or_at_the_top(
+    tmp_path: Path,
+) -> None:
+    """Half typed, ``is`` matched an old article and moved the cursor onto it; the whole
+    ``is:unread`` still held it, so the list opened far down, not at the newest unread."""
+    from tests.conftest import write_document
+
+    for day, title in ((5, "Read first"), (4, "Newest unread"), (3, "Middle"), (1, "Island")):
+        front = f"title: {title}\npublishedDateTime: 2024-05-0{day}T10:00:00Z"
+        write_document(tmp_path / "news", f"{day}.md", front, "Words.\n")
+    app = LedeApp([str(tmp_path / "news")])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        articles = app.screen.query_one(ArticleList)
+        articles.focus()
+        await pilot.press("j", "g", "m")  # a person's choice: the top article, now read
+        await pilot.press("slash", *"is")
+        await until(pilot, lambda: titles(app) == ["Island"])
+        await pilot.press(*":unread")
+        await until(pilot, lambda: titles(app) == ["Newest unread", "Middle", "Island"])
+        assert articles.current is not None and articles.current.title == "Newest unread"
+        await pilot.press("escape")  # the whole list again: back on the article chosen
+        await until(pilot, lambda: len(titles(app)) == 4)
+        assert articles.current is not None and articles.current.title == "Read first"

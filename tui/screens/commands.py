@@ -279,7 +279,7 @@ class ReaderCommands(Screen[None]):
         one placed goes to the top (it was on the newest of the first files stored)."""
         self._indexed = True
         self.query_one("#list-status", ListStatus).end_progress()
-        self.refresh_list(follow=self.query_one("#articles", ArticleList).placed)
+        self.refresh_list(follow=self.query_one("#articles", ArticleList).chosen is not None)
 
     def _empty_text(self) -> str:
         """What an empty list says: no match, not indexed yet, or why there is nothing."""

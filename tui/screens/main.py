@@ -210,7 +210,9 @@ class MainScreen(ReaderCommands):
         self.query_one("#filter", Input).remove_class("-invalid")
         read, starred = self.session.flags()
         articles.set_flags(read, starred)
-        current = articles.current if follow and (self._indexed or articles.placed) else None
+        current = (
+            articles.current if follow and (self._indexed or articles.chosen is not None) else None
+        )
         articles.show(
             results,
             keep=(self.session.stored_id(current) if moved else current.id) if current else None,

@@ -20,27 +20,15 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from library.days import local_date
 from library.results import ArticleRow, ResultSet
-from library.story_map import NO_DATE, StoryResults
+from library.story_map import StoryResults
 from tui.textual_internals import update_scrollbar, virtual_size_without_layout
-from tui.widgets.article_row import RowLook, paint_row, row_tag
+from tui.widgets.article_row import RowLook, paint_row, row_tag, story_latest, story_note
 
 # Painted rows kept by what they show. A filter keystroke mostly shows articles that were
 # on screen a moment before, moved up or down: painting them again was a third of the
 # cost of the new list reaching the screen.
 LINES_KEPT = 256
-
-
-def story_note(results: ResultSet, position: int) -> str:
-    """What a story's row adds to its headline (sources, dates, unread), if it is one."""
-    return results.note(position, local_date) if isinstance(results, StoryResults) else ""
-
-
-def story_latest(results: ResultSet, position: int, otherwise: int | None) -> int | None:
-    """The date of a story row's latest source (``otherwise`` when it has none)."""
-    story = results.story_row(position) if isinstance(results, StoryResults) else None
-    return otherwise if story is None or story.latest == NO_DATE else story.latest
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -173,8 +161,8 @@ class ArticleList(ScrollView, can_focus=True):
         self.empty_text = "No articles"
         self.home: frozenset[str] = frozenset()  # see ``set_home``
         self.providers = True
-        self.placed = False
-        """Whether the cursor was ever moved other than by new results (by a person)."""
+        self.chosen: int | None = None
+        """The article a person last put the cursor on or opened (never new results)."""
         self._base_style: Style | None = None
         self._looks: dict[tuple[bool, bool, bool, bool], RowLook] = {}
         self._lines: LRUCache[tuple, Strip] = LRUCache(LINES_KEPT)
@@ -182,7 +170,10 @@ class ArticleList(ScrollView, can_focus=True):
     # -- data in ------------------------------------------------------------------------
 
     def show(self, results: ResultSet, *, keep: int | None = None, empty_text: str = "") -> None:
-        """Replace the results; the cursor stays on article ``keep`` when it is still shown.
+        """Replace the results; the cursor goes to the article a person chose, or where
+        none did to article ``keep`` (the one under the cursor), if it is shown, else to
+        the top: as a filter was typed, a word half typed moved it to a match that the
+        whole word then kept, far down the list.
 
         The results shown already (the index answers with the same object when typing on
         in a word finds the same articles) change nothing: no repaint, no cursor move, no
@@ -191,9 +182,12 @@ class ArticleList(ScrollView, can_focus=True):
         empty_text = empty_text or self.empty_text
         if results is self.results and empty_text == self.empty_text:
             return
+        if keep is not None and (row := self.current) is not None and row.id == self.chosen:
+            self.chosen = keep  # by its id in these results: a changed file's is new
         self.empty_text = empty_text
         self.results = results
-        position = results.position_of(keep) if keep is not None else None
+        wanted = keep if self.chosen is None else self.chosen
+        position = results.position_of(wanted) if wanted is not None else None
         self.virtual_size = Size(0, len(results))  # rows fit the width: no sideways scrolling
         self.refresh()
         self.set_cursor(position or 0, new_rows=True)
@@ -242,12 +236,13 @@ class ArticleList(ScrollView, can_focus=True):
             return
         previous = self.cursor
         self.cursor = position
-        self.placed = self.placed or not new_rows
+        row = self.current
         if not new_rows:
+            self.chosen = row.id if row else None
             self.refresh_row(previous)
             self.refresh_row(position)
         self.scroll_to_region(Region(0, position, 1, 1), animate=False, immediate=True)
-        self.post_message(self.Highlighted(self, self.current))
+        self.post_message(self.Highlighted(self, row))
 
     def refresh_row(self, row: int) -> None:
         """Repaint one list row if it is on screen."""
@@ -274,8 +269,9 @@ class ArticleList(ScrollView, can_focus=True):
         self.set_cursor(self.cursor - max(1, self.size.height - 1))
 
     def action_open(self) -> None:
-        if self.current is not None:
-            self.post_message(self.Opened(self, self.current))
+        if (row := self.current) is not None:
+            self.chosen = row.id
+            self.post_message(self.Opened(self, row))
 
     @property
     def current_story(self) -> str | None:
@@ -296,16 +292,15 @@ class ArticleList(ScrollView, can_focus=True):
         return None
 
     def action_next_unread(self) -> None:
-        found = self._find_unread(1)
-        if found is None:
-            self.notify("No more unread articles below", timeout=2)
-        else:
-            self.set_cursor(found)
+        self._to_unread(1, "No more unread articles below")
 
     def action_previous_unread(self) -> None:
-        found = self._find_unread(-1)
+        self._to_unread(-1, "No unread articles above")
+
+    def _to_unread(self, step: int, none_left: str) -> None:
+        found = self._find_unread(step)
         if found is None:
-            self.notify("No unread articles above", timeout=2)
+            self.notify(none_left, timeout=2)
         else:
             self.set_cursor(found)
 

@@ -14,8 +14,8 @@ from rich.style import Style
 from textual.strip import Strip
 
 from library.days import local_date
-from library.results import ArticleRow
-from library.story_map import NOTE_SEPARATOR
+from library.results import ArticleRow, ResultSet
+from library.story_map import NO_DATE, NOTE_SEPARATOR, StoryResults
 
 DATE_WIDTH = 10
 PROVIDER_WIDTH = 18
@@ -115,3 +115,14 @@ def _fitted(note: str, room: int) -> str:
         parts.pop()
     kept = NOTE_SEPARATOR.join(parts)
     return set_cell_size(kept, min(room, cell_len(kept)))
+
+
+def story_note(results: ResultSet, position: int) -> str:
+    """What a story's row adds to its headline (sources, dates, unread), if it is one."""
+    return results.note(position, local_date) if isinstance(results, StoryResults) else ""
+
+
+def story_latest(results: ResultSet, position: int, otherwise: int | None) -> int | None:
+    """The date of a story row's latest source (``otherwise`` when it has none)."""
+    story = results.story_row(position) if isinstance(results, StoryResults) else None
+    return otherwise if story is None or story.latest == NO_DATE else story.latest
