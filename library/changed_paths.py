@@ -32,7 +32,7 @@ def _root_of(path: str, roots: list[str]) -> str | None:
     return None
 
 
-def _leads_outside(path: str, roots: list[str]) -> bool:
+def leads_outside(path: str, roots: list[str]) -> bool:
     """A symlink whose target is under none of the roots (a full scan skips it too)."""
     if not os.path.islink(path):
         return False
@@ -59,7 +59,10 @@ def look_at(db: sqlite3.Connection, roots: list[str], paths: Iterable[str]) -> D
     nested: dict[str, SiteExclusions | None] = {}
     for path in sorted({os.path.abspath(path) for path in paths}):
         root = _root_of(path, roots)
-        if root is None or _leads_outside(path, roots):
+        if root is None:
+            continue
+        if leads_outside(path, roots):  # what it replaced is gone; the link is not followed
+            gone.update(_stored_under(db, path))
             continue
         if root not in sites:
             sites[root] = site_exclusions(root)

@@ -293,9 +293,13 @@ class ReaderSession:
 
     def article(self, row: ArticleRow) -> OpenedArticle:
         """The whole document of a row, parsed (safe to call from a thread): a file that
-        vanished or broke since it was indexed comes back as a problem."""
+        vanished or broke since it was indexed comes back as a problem, and so does one
+        replaced by a link that leads outside the corpus (it is not followed)."""
+        from library.changed_paths import leads_outside
         from library.loader import load_file  # parsing code is not needed until now
 
+        if leads_outside(row.path, self.index.roots):
+            return OpenedArticle(row, None, problem="link leads outside the corpus; not followed")
         parsed = load_file(row.path, explicit=True)
         article = parsed.article
         if article is None:

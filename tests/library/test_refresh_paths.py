@@ -48,6 +48,25 @@ def test_only_the_paths_named_are_looked_at(tmp_path: Path) -> None:
     assert index.refresh().parsed == 1  # the unnamed file was left for a full refresh
 
 
+def test_a_file_replaced_by_a_link_leading_outside_leaves_the_index(tmp_path: Path) -> None:
+    """The link was passed over and the article it replaced kept: listed still, and its
+    detail read through the link, from a file outside the corpus (or /dev/zero)."""
+    root = tmp_path / "corpus"
+    for name in ("a.md", "b.md", "c.md", "d.md"):
+        article(root, name, name.upper())
+    article(tmp_path, "outside.md", "Outside")
+    index = open_index([str(root)], open_state())
+    index.refresh()
+    for name, target in (("a.md", tmp_path / "outside.md"), ("b.md", Path("/dev/zero"))):
+        (root / name).unlink()
+        (root / name).symlink_to(target)
+    (root / "c.md").unlink()
+    (root / "c.md").symlink_to(tmp_path / "nowhere.md")  # dangling
+    report = index.refresh_paths([str(root / name) for name in ("a.md", "b.md", "c.md")])
+    assert report.articles.removed == 3
+    assert [row.title for row in index.search("")] == ["D.MD"]
+
+
 def test_first_seen_is_kept_while_a_file_changes_and_forgotten_when_it_goes(
     tmp_path: Path,
 ) -> None:

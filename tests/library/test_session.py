@@ -173,3 +173,15 @@ def test_a_saved_search_counts_articles_as_every_node_does(tmp_path: Path) -> No
         assert (saved.total, saved.unread) == (3, 3)
     finally:
         session.close()
+
+
+def test_an_article_replaced_by_a_link_leading_outside_is_not_read_through_it(
+    session: ReaderSession, query_corpus: Path, tmp_path: Path
+) -> None:
+    """Until the index saw the change, the detail read the file the link led to."""
+    [row] = [row for row in session.results(ALL, "", "date") if row.path.endswith("/hangzhou.md")]
+    outside = write_document(tmp_path / "elsewhere", "secret.md", "title: Private notes")
+    Path(row.path).unlink()
+    Path(row.path).symlink_to(outside)
+    opened = session.article(row)
+    assert (opened.article, opened.problem) == (None, "link leads outside the corpus; not followed")
