@@ -167,9 +167,10 @@ class LedeApp(App[None]):
             self.index_corpus(damaged=True)
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
-    def index_corpus(self, damaged: bool = False) -> None:
+    def index_corpus(self, damaged: bool = False, asked: bool = False) -> None:
         """Bring the index up to date (``damaged``: build it again); the reader stays
-        usable and fills in as it goes."""
+        usable and fills in as it goes. ``asked``: by a person (``r``), who is then shown
+        the index as it is, whoever brought it up to date."""
         assert self.session is not None
         if self.follower is not None:
             self.follower.look_at_recent()  # needs no watcher: the full scan comes after
@@ -219,7 +220,7 @@ class LedeApp(App[None]):
         if report.rebuilt:
             self.call_from_thread(self.notify, REBUILT, severity="warning", timeout=8)
         ended[0] = True
-        changed = report.parsed or report.removed or waited[0]
+        changed = report.parsed or report.removed or waited[0] or asked
         self.call_from_thread(self._index_done, changed, errors)
 
     def _indexed(self, done: int, total: int, reload: bool, ended: list[bool]) -> None:
@@ -265,7 +266,7 @@ class LedeApp(App[None]):
             screen.query_one("#detail", DetailView).fetch_preview(refresh=True)
             return
         self.notify("Reloading…", timeout=1.5)
-        self.index_corpus()
+        self.index_corpus(asked=True)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.binding_sections()))

@@ -119,6 +119,31 @@ async def test_a_removed_file_goes_and_a_changed_one_is_shown_changed(
         assert len(titles(app)) == 3
 
 
+async def test_reload_shows_what_another_lede_stored_meanwhile(reader_corpus: Path) -> None:
+    """Another process had brought the index up to date: ``r`` found nothing left to do,
+    so the tree kept counting the articles gone ("All articles 4" beside a list of 3)."""
+    from library.corpus import open_index, open_state
+
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        assert app.follower is not None
+        app.follower.stop()  # as when the change is made where this reader does not look
+        tree = app.screen.query_one(TopicTree)
+        assert str(tree.root.children[0].label).startswith("All articles 4 ")
+        (reader_corpus / "tensorflow.md").unlink()
+        other = open_index([str(reader_corpus)], open_state())
+        assert other.refresh().removed == 1
+        other.close()
+        await pilot.press("r")
+        await until(pilot, lambda: len(titles(app)) == 3, "the list of three")
+        await until(
+            pilot,
+            lambda: str(tree.root.children[0].label).startswith("All articles 3 "),
+            "the tree's count",
+        )
+
+
 async def test_a_half_written_file_is_read_again_once_it_is_whole(
     reader_corpus: Path, tmp_path: Path
 ) -> None:
