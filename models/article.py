@@ -131,6 +131,15 @@ def _site_date(data: dict[str, Any]) -> date | None:
 
 
 _MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+# A body that opens with a heading of the first level (``# Role-based Access Control``).
+_OPENING_HEADING = re.compile(r"[ \t\r\n]*#[ \t]+([^\n]*?)[ \t]*(?:[ \t]#+[ \t]*)?(?:\r?\n|\Z)")
+
+
+def _opening_heading(body: Any) -> str:
+    """The heading a body opens with: Docusaurus, MkDocs and GitHub Pages title an
+    untitled page by it, so their pages were listed by file name ("rbac")."""
+    found = _OPENING_HEADING.match(body) if isinstance(body, str) else None
+    return found.group(1) if found else ""
 
 
 def _link_text(name: Any) -> Any:
@@ -256,13 +265,18 @@ class Article(LedeModel):
     def _fill_title(cls, data: Any) -> Any:
         """Entries of other collections are named, not titled, and their blurb is the
         excerpt; a Jekyll post is dated by its ``date`` or its file name (any page by a date
-        in its address), and an untitled one titled by its name; a blog's
+        in its address); an untitled document is titled by the heading it opens with, else
+        (a Jekyll post) by its name; a blog's
         ``categories`` and ``tags`` are its topics where it names none; a ``draft`` (or
         a post in ``_drafts``) is an item the site did not publish."""
         if isinstance(data, dict):
             data = dict(data)
             if not data.get("title"):
-                data["title"] = data.get("name") or post_title(data.get("path", ""))
+                data["title"] = (
+                    data.get("name")
+                    or _opening_heading(data.get("body"))
+                    or post_title(data.get("path", ""))
+                )
             if data.get("publishedDateTime") is None:
                 data["publishedDateTime"] = _site_date(data)
             if not isinstance(data.get("published"), bool) and written_date(data.get("published")):

@@ -301,6 +301,22 @@ def test_a_named_document_takes_its_name_as_title(summary: bool) -> None:
     assert article.model_extra is not None and "website" not in article.model_extra
 
 
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        ("# Role-based Access Control\n\nText.\n", "Role-based Access Control"),
+        ("\n# Closed heading ##\nText.\n", "Closed heading"),
+        ("Intro.\n\n# Later heading\n", ""),  # not the page's own heading
+        ("## A section\n", ""),
+    ],
+)
+def test_an_untitled_page_is_titled_by_the_heading_it_opens_with(body: str, title: str) -> None:
+    """As Docusaurus, MkDocs and GitHub Pages title it: its file name ("rbac") was shown."""
+    parsed = parse_document(f"---\nsidebar_position: 6\n---\n{body}", "docs/rbac.md")
+    assert parsed.article is not None and parsed.article.title == title
+    assert ("no title or name" in [p.message for p in parsed.problems]) == (not title)
+
+
 def test_documents_without_a_title_warn_and_news_without_a_date_warns() -> None:
     parsed = parse("excerpt: x\ntype: article\n")
     assert [(p.severity, p.message) for p in parsed.problems] == [
