@@ -112,11 +112,17 @@ _UPDATED_KEYS = (
 def _first_date(data: dict[str, Any], keys: tuple[str, ...]) -> date | None:
     for key in keys:
         value = data.get(key)
-        if isinstance(value, dict):  # Docusaurus: ``last_update: {date: …}``
-            value = value.get("date")
+        if isinstance(value, dict):  # Docusaurus's ``last_update: {date: …}``, MkDocs's
+            value = value.get("date") or value.get("created")  # ``date: {created: …}``
         if found := written_date(value):
             return found
     return None
+
+
+def _mkdocs_updated(data: dict[str, Any]) -> date | None:
+    """When an MkDocs blog post last changed: ``date: {created: …, updated: …}``."""
+    dates = data.get("date")
+    return written_date(dates.get("updated")) if isinstance(dates, dict) else None
 
 
 def _site_date(data: dict[str, Any]) -> date | None:
@@ -282,7 +288,7 @@ class Article(LedeModel):
             if not isinstance(data.get("published"), bool) and written_date(data.get("published")):
                 del data["published"]  # Hugo's date, not Jekyll's flag
             if data.get("updatedDateTime") is None:
-                data["updatedDateTime"] = _first_date(data, _UPDATED_KEYS)
+                data["updatedDateTime"] = _first_date(data, _UPDATED_KEYS) or _mkdocs_updated(data)
             for one, many in (("author", "authors"), ("locations", "location")):
                 if many not in data and one in data:
                     data[many] = data.pop(one)

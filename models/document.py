@@ -25,6 +25,7 @@ from models.frontmatter import (
     load_yaml_documents,
     split_front_matter,
 )
+from models.jekyll_post import DATE_KEYS, written_date
 from models.pelican import metadata_values, split_metadata
 from models.plainyaml import load_plain
 from models.problem import Problem, Severity
@@ -100,6 +101,18 @@ def _validate(data: dict[str, Any], parsed: ParsedDocument, split: SplitDocument
             return Article.model_validate(kept)
         except ValidationError:
             return Article.model_validate({"path": data["path"], "body": data.get("body", "")})
+
+
+def _report_unread_dates(
+    data: dict[str, Any], parsed: ParsedDocument, split: SplitDocument
+) -> None:
+    """A post's date that no form reads (``2021-02-30``) would leave it undated, below
+    every other, without a word; Jekyll and Hugo stop the site's build for it."""
+    for key in DATE_KEYS:
+        value = data.get(key)
+        if isinstance(value, str) and value.strip() and written_date(value) is None:
+            line = key_line(split, key) or 1
+            parsed.report("warning", f"{key} {value!r} is no date; it is not used", line)
 
 
 def _fitting_entries(data: dict[str, Any], key: str) -> list[Any]:
@@ -203,10 +216,10 @@ def parse_document(
     article = _validate(data, parsed, split)
     if not article.title:
         parsed.report("warning", "no title or name", 1)
-    if (article.category == "news" or article.type == "article") and (
-        "publishedDateTime" not in data
-    ):
-        parsed.report("warning", "no publishedDateTime", 1)
+    if "publishedDateTime" not in data:
+        _report_unread_dates(data, parsed, split)
+        if article.category == "news" or article.type == "article":
+            parsed.report("warning", "no publishedDateTime", 1)
     if article.starts_at and article.ends_at and article.ends_at < article.starts_at:
         line = key_line(split, "endDateTime") or 1
         parsed.report("warning", "endDateTime is before startDateTime", line)

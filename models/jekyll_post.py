@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import re
 from datetime import date, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 # Where generators keep a post's date: Jekyll, Hugo, Eleventy, Hexo (``date``), Hugo
@@ -32,6 +33,10 @@ _FORMATS = (
     "%B %d, %Y",
     "%d %b %Y",
     "%d %B %Y",
+    # With slashes, as JavaScript's ``Date`` reads them too (react.dev's ``2024/12/05``).
+    "%Y/%m/%d",
+    "%Y/%m/%d %H:%M",
+    "%Y/%m/%d %H:%M:%S",
 )
 # Jekyll's own pattern: a month and a day of one digit too (``2014-3-3-hello.md``).
 _NAME_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})-")
@@ -55,6 +60,10 @@ def written_date(value: Any) -> date | None:
         try:
             return datetime.fromisoformat(text)
         except ValueError:
+            pass
+        try:  # as mail and feeds write it (``Thu, 05 Dec 2024 10:00:00 +0000``), Ruby's too
+            return parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
             pass
     return None
 

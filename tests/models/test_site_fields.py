@@ -4,6 +4,7 @@ scores where a negative means unknown."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -82,6 +83,13 @@ def test_negative_scores_and_sizes_are_unknown_not_shown(summary: bool) -> None:
         ("x.md", "datePublished: 2019-01-04\ndate: 2019-01-05\n", "2019-01-05T00:00:00+00:00"),
         ("site/_posts/2021-02-30-no-such-day.md", "", None),
         ("site/_posts/a.md", "date: last week\n", None),
+        (
+            "src/content/blog/2024/12/05/react-19.md",
+            "date: 2024/12/05\n",
+            "2024-12-05T00:00:00+00:00",
+        ),
+        ("x.md", "date: Thu, 05 Dec 2024 10:00:00 +0000\n", "2024-12-05T10:00:00+00:00"),
+        ("docs/blog/posts/x.md", "date:\n  created: 2026-02-18\n", "2026-02-18T00:00:00+00:00"),
     ],
 )
 def test_a_jekyll_post_is_dated_by_its_date_or_its_file_name(
@@ -270,6 +278,24 @@ def test_when_a_post_was_last_changed_is_read(line: str, expected: str | None) -
     assert parsed.article is not None
     updated = parsed.article.updated_at
     assert (updated.isoformat() if updated else None) == expected
+
+
+def test_an_mkdocs_post_is_dated_and_updated_by_its_dates() -> None:
+    parsed = parse("title: A post\ndate:\n  created: 2026-02-18\n  updated: 2026-04-13\n")
+    assert parsed.article is not None and not parsed.problems
+    assert (parsed.article.published_at, parsed.article.updated_at) == (
+        datetime(2026, 2, 18, tzinfo=UTC),
+        datetime(2026, 4, 13, tzinfo=UTC),
+    )
+
+
+@pytest.mark.parametrize("value", ["2021-02-30", "last week"])
+def test_a_date_no_form_reads_is_warned_of_on_its_line(value: str) -> None:
+    """Such a post was undated, below every other, and ``lede check`` passed it."""
+    parsed = parse(f"title: A post\nauthor: Ada\ndate: {value}\n")
+    assert [(p.line, p.severity, p.message) for p in parsed.problems] == [
+        (4, "warning", f"date {value!r} is no date; it is not used")
+    ]
 
 
 def test_a_hugo_date_in_published_is_no_flag() -> None:
