@@ -104,8 +104,9 @@ def nested_site(folder: str) -> SiteExclusions | None:
     """The rules of a site inside a corpus that is none (a folder of several blogs, a
     project with its site in ``docs``), known by its configuration: below the top,
     anything less (a ``_data`` folder) is too weak a sign."""
-    names = (*CONFIG_FILES, *HUGO_CONFIGS, "config.toml")
-    if any(os.path.isfile(os.path.join(folder, name)) for name in names):
+    if _is_hugo_site(folder) or any(
+        os.path.isfile(os.path.join(folder, name)) for name in CONFIG_FILES
+    ):
         return site_exclusions(folder)
     return None
 
@@ -148,21 +149,27 @@ def _undeclared(root: str, config: dict[str, Any]) -> list[str]:
     ]
 
 
-HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.json")
+_KINDS = ("toml", "yaml", "yml", "json")
+_HUGO_CONFIGS = tuple(f"hugo.{kind}" for kind in _KINDS)
 _HUGO_FOLDERS = ("archetypes", "layouts", "themes", "templates")  # the last is Zola's
 
 
 def _is_hugo_site(root: str) -> bool:
-    """A Hugo configuration (``hugo.toml``; ``config.toml`` too, beside Hugo's own
-    folders or Zola's ``templates``: Zola reads ``content`` alone too) and a ``content``
-    folder."""
+    """A Hugo configuration and a ``content`` folder: ``hugo.toml`` (or YAML, JSON), one
+    in ``config/_default``, or ``config.toml`` (or YAML, JSON) beside Hugo's own folders
+    or Zola's ``templates`` (Zola reads ``content`` alone too)."""
     if not os.path.isdir(os.path.join(root, "content")):
         return False
-    if any(os.path.isfile(os.path.join(root, name)) for name in HUGO_CONFIGS):
+    defaults = os.path.join(root, "config", "_default")
+    if any(os.path.isfile(os.path.join(root, name)) for name in _HUGO_CONFIGS) or any(
+        os.path.isfile(os.path.join(defaults, f"{name}.{kind}"))
+        for name in ("hugo", "config")
+        for kind in _KINDS
+    ):
         return True
-    return any(
-        os.path.isfile(os.path.join(root, f"config.{kind}")) for kind in ("toml", "yaml")
-    ) and any(os.path.isdir(os.path.join(root, name)) for name in _HUGO_FOLDERS)
+    return any(os.path.isfile(os.path.join(root, f"config.{kind}")) for kind in _KINDS) and any(
+        os.path.isdir(os.path.join(root, name)) for name in _HUGO_FOLDERS
+    )
 
 
 def _all_but(root: str, pages: str) -> SiteExclusions:

@@ -181,8 +181,17 @@ def test_undeclared_folders_inside_the_collections_folder_are_left_out(tmp_path:
 
 @pytest.mark.parametrize(
     ("config", "own_folder"),
-    [("hugo.toml", "archetypes"), ("config.toml", "archetypes"), ("config.toml", "templates")],
-    ids=["hugo", "hugo-config", "zola"],
+    [
+        ("hugo.toml", "archetypes"),
+        ("config.toml", "archetypes"),
+        ("config.toml", "templates"),
+        ("hugo.yml", "archetypes"),
+        ("config.yml", "layouts"),  # PaperMod's example site
+        ("config.json", "archetypes"),
+        ("config/_default/hugo.yaml", "archetypes"),  # opentelemetry.io
+        ("config/_default/config.toml", "layouts"),
+    ],
+    ids=["hugo", "hugo-config", "zola", "yml", "config-yml", "json", "folder", "folder-config"],
 )
 def test_a_hugo_site_is_read_from_its_content_folder(
     tmp_path: Path, config: str, own_folder: str
@@ -192,6 +201,7 @@ def test_a_hugo_site_is_read_from_its_content_folder(
     root = tmp_path / "hugo"
     (root / own_folder).mkdir(parents=True)
     (root / own_folder / "page.html").write_text("<main>{{ page.content }}</main>\n")
+    (root / config).parent.mkdir(parents=True, exist_ok=True)
     (root / config).write_text('title = "A Hugo site"\n')
     (root / "content" / "posts").mkdir(parents=True)
     (root / "content" / "posts" / "one.md").write_text('+++\ntitle = "One"\n+++\nBody.\n')
@@ -203,7 +213,7 @@ def test_a_hugo_site_is_read_from_its_content_folder(
     assert found(root) == {"content/posts/one.md"}
     shutil.rmtree(root / own_folder)
     shutil.rmtree(root / "themes", ignore_errors=True)
-    if config == "config.toml":  # no more than a config.toml: any project may have one
+    if config.startswith("config."):  # no more than a config.toml: any project may have one
         assert "README.md" in found(root)
 
 
