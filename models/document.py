@@ -131,8 +131,12 @@ def _fitting_entries(data: dict[str, Any], key: str) -> list[Any]:
 
 
 def parse_taxonomy(text: str, path: str) -> ParsedDocument:
-    """A YAML data file: a topic when it says ``taxonomy: topic``, else nothing to show."""
+    """A YAML data file: a topic when it says ``taxonomy: topic``, else nothing to show.
+    One that never says ``taxonomy`` is not read: a site's configuration (``mkdocs.yml``
+    with ``!ENV`` tags) or data was reported as an invalid document."""
     parsed = ParsedDocument(path)
+    if "taxonomy" not in text:
+        return parsed
     try:
         documents = load_yaml_documents(text)
     except DocumentError as error:

@@ -140,3 +140,12 @@ def test_topic_models_from_taxonomy_yaml() -> None:
     assert bad.name == "Bad"
     broken = parse_taxonomy("taxonomy: topic\nparent: AI\n", "broken.yaml")
     assert broken.topics == [] and [p.severity for p in broken.problems] == ["error"]
+
+
+def test_yaml_that_is_no_taxonomy_is_not_read() -> None:
+    """A site's configuration (``mkdocs.yml``, with ``!ENV`` tags) was an invalid document,
+    and ``lede check`` failed the corpus for it; a taxonomy's own mistakes still count."""
+    config = parse_taxonomy("site_name: X\nextra:\n  p: !ENV KEY\n", "mkdocs.yml")
+    assert (config.topics, config.problems) == ([], [])
+    broken = parse_taxonomy("taxonomy: topic\nname: [AI\n", "topics.yaml")
+    assert [(p.line, p.severity) for p in broken.problems] == [(3, "error")]
