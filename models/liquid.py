@@ -43,6 +43,8 @@ _LIQUID = re.compile(
             _tag("raw") + r"(?P<raw>[^{]*(?:\{(?!" + _tag("endraw")[2:] + r")[^{]*)*)"
             r"(?:" + _tag("endraw") + r")?",
             _tag("comment") + r".*?(?:" + _tag("endcomment") + r"|\Z)",
+            # Hugo's own ``{{< comment >}}``: what it holds is not shown (drafts, notes).
+            r"\{\{[<%]\s*comment\s*[>%]\}\}.*?(?:\{\{[<%]\s*/comment\s*[>%]\}\}|\Z)",
             # Jekyll's ``{% highlight js %}``; Hexo's and Octopress's ``{% codeblock
             # lang:js %}`` (or ``{% code %}``), whose other words are a title and a link.
             _tag(r"(?P<block>highlight|codeblock|code)(?:\s(?P<options>[^%]*?))?")

@@ -4,7 +4,11 @@ Footnotes, as Markdown Extra, kramdown and GitHub write them (``text[^note]`` an
 ``[^note]: what it says``): the view showed the marks raw, the definitions run into one
 paragraph. A mark becomes ``[note]``, and each definition a paragraph of its own that
 starts so. Task lists (``- [ ] to do``, ``- [x] done``): the boxes become ☐ and ☑.
-Markdown code keeps what it shows."""
+An inline ``<br>``, which the view dropped and words ran together across, is a line
+break (a space in a table's row). Notes set apart, as GitHub and Obsidian (``> [!NOTE]``),
+Docusaurus and VitePress (``:::tip`` … ``:::``) and MkDocs (``!!! tip "Title"`` and its
+indented lines) write them, are led by their kind in bold; the view showed the marks,
+and MkDocs's indented lines as code. Markdown code keeps what it shows."""
 
 from __future__ import annotations
 
@@ -16,9 +20,19 @@ _EXTRAS = re.compile(
     MARKDOWN_CODE
     + r"|^[ ]{0,3}\[\^(?P<defined>[^][\s]+)\]:[ \t]*"  # a definition, at a line's start
     r"|\[\^(?P<note>[^][\s]+)\]"
-    r"|^(?P<item>[ \t]*[-*+][ \t]+)\[(?P<box>[ xX])\](?=[ \t])",
-    re.DOTALL | re.MULTILINE,
+    r"|^(?P<item>[ \t]*[-*+][ \t]+)\[(?P<box>[ xX])\](?=[ \t])"
+    r"|(?P<br><br[ \t]*/?>)"
+    r"|^(?P<quote>[ \t]*>[ \t]*)\[!(?P<alert>[A-Za-z]+)\][+-]?[ \t]*"
+    r"|^[ \t]*:::+[ \t]*(?P<fence_kind>[A-Za-z]+)?(?P<fence_title>[^\n]*)$"
+    r"|^(?:!!!|\?\?\?\+?)[ \t]+(?P<note_kind>[A-Za-z]+)(?:[ \t]+[^\n\"]*)?"
+    r"(?:[ \t]+\"(?P<note_title>[^\n\"]*)\")?[ \t]*\n"
+    r"(?P<note_body>(?:(?:[ ]{4}|\t)[^\n]*\n|[ \t]*\n)*)",
+    re.DOTALL | re.MULTILINE | re.IGNORECASE,
 )
+_INDENT = re.compile(r"^(?:[ ]{4}|\t)", re.MULTILINE)
+
+
+_MARKS = ("[^", "[ ]", "<br", "<BR", "[!", ":::", "!!!", "???")
 
 
 def _replace(match: re.Match[str]) -> str:
@@ -28,11 +42,24 @@ def _replace(match: re.Match[str]) -> str:
         return item + ("☐" if match.group("box") == " " else "☑")
     if (defined := match.group("defined")) is not None:
         return f"\n\\[{defined}\\] "
-    return f"\\[{match.group('note')}\\]"
+    if (note := match.group("note")) is not None:
+        return f"\\[{note}\\]"
+    if match.group("br") is not None:  # a table's row must stay one line
+        line_start = match.string.rfind("\n", 0, match.start()) + 1
+        return " " if match.string[line_start:].lstrip().startswith("|") else "\\\n"
+    if (alert := match.group("alert")) is not None:
+        return f"{match.group('quote')}**{alert.capitalize()}:** "
+    if (kind := match.group("note_kind")) is not None:
+        title = f" {match.group('note_title')}" if match.group("note_title") else ""
+        return f"**{kind.capitalize()}:**{title}\n\n{_INDENT.sub('', match.group('note_body'))}"
+    kind, title = match.group("fence_kind"), match.group("fence_title").strip()
+    label = " ".join(part for part in (f"**{kind.capitalize()}:**" if kind else "", title) if part)
+    return f"\n{label}\n" if label else ""
 
 
 def plain_extras(body: str) -> str:
-    """``body`` with its footnotes and task lists' boxes as plain text."""
-    if "[^" not in body and "[ ]" not in body and "[x]" not in body.lower():
+    """``body`` with its footnotes, task lists' boxes, line breaks and notes set apart as
+    the view can show them."""
+    if not any(mark in body for mark in _MARKS) and "[x]" not in body.lower():
         return body
     return _EXTRAS.sub(_replace, body)

@@ -146,3 +146,9 @@ def test_a_shown_shortcode_in_prose_is_not_taken_for_an_html_tag() -> None:
         strip_liquid("See {{</*gist*/>}} and {{</* x */>}}.")
     )
     assert rendered == "<p>See {{&lt;gist&gt;}} and {{&lt; x &gt;}}.</p>\n"
+
+
+def test_what_hugos_comment_shortcode_holds_is_not_shown() -> None:
+    """Drafts kept in it ("TODO") were shown as the post's text."""
+    body = "Shown.\n{{< comment >}}\nTODO hidden draft\n{{< /comment >}}\nAlso shown."
+    assert strip_liquid(body) == "Shown.\n\nAlso shown."

@@ -35,3 +35,25 @@ def test_a_task_lists_boxes_are_drawn() -> None:
     assert plain_extras(body) == (
         "- ☐ write\n* ☑ test\n  + ☑ nested\n- [link](x) stays\n\n`- [ ] code`\n"
     )
+
+
+def test_an_inline_line_break_keeps_words_apart() -> None:
+    """The view dropped ``<br>``: "Implications<br>by Cijo" read "Implicationsby Cijo"."""
+    assert (
+        plain_extras("**[Talk](x)**<br>by Cijo, `a<br>b`") == "**[Talk](x)**\\\nby Cijo, `a<br>b`"
+    )
+    table = "| a<br/>b | c |\n|---|---|\n| x<BR>y | z |"
+    assert plain_extras(table) == "| a b | c |\n|---|---|\n| x y | z |"  # a row stays a line
+
+
+def test_notes_set_apart_are_led_by_their_kind() -> None:
+    """The marks were shown (":::tip Existing plugins … :::"), and MkDocs's note as code."""
+    assert plain_extras("> [!NOTE]\n> Plain note.\n") == "> **Note:** \n> Plain note.\n"
+    assert plain_extras("> [!tip]- Fold me\n> x") == "> **Tip:** Fold me\n> x"
+    assert plain_extras("Intro.\n\n:::tip Title\nInside.\n:::\n") == (
+        "Intro.\n\n\n**Tip:** Title\n\nInside.\n\n"
+    )
+    assert plain_extras('!!! warning "Mind"\n    Inside.\n\n    More.\n\nAfter.\n') == (
+        "**Warning:** Mind\n\nInside.\n\nMore.\n\nAfter.\n"
+    )
+    assert plain_extras("Is it ??? or !!! here") == "Is it ??? or !!! here"
