@@ -289,3 +289,18 @@ def test_a_links_label_is_its_key_cut_to_fit_and_the_links_line_up() -> None:
         "Website          https://a.test/",
         "The name of a v… https://b.test/",
     ]
+
+
+async def test_an_article_without_an_excerpt_has_no_gap_for_one(tmp_path: Path) -> None:
+    """An empty excerpt kept its margins: three blank rows between the date and the text."""
+    write_document(
+        tmp_path / "news", "a.md", "title: Bare\npublishedDateTime: 2024-01-01T00:00:00Z", "Text."
+    )
+    app = LedeApp([str(tmp_path / "news")])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await indexed(pilot)
+        await until(pilot, lambda: "Text." in detail_text(app))
+        header = app.screen.query_one("#detail-header").region
+        body = app.screen.query_one("#detail-body").region
+        assert not app.screen.query_one("#detail-excerpt").display
+        assert body.y == header.bottom

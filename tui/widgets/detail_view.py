@@ -199,12 +199,14 @@ class DetailView(VerticalScroll, can_focus=True):
         if article is None:
             header.update(Content("No article selected"))
             excerpt.update(Content(""))
+            excerpt.display = False
             links.update(Content(""))
             self.set_body("")
             self.set_class(False, "-has-related")
             return
         header.update(article_header(article))
         excerpt.update(Content(article.excerpt))
+        excerpt.display = bool(article.excerpt)  # else its margins kept three blank rows
         from models.html import readable_body  # only when an article is shown
 
         self.set_body(without_title(readable_body(article.body, article.path), article.title))
