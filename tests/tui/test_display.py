@@ -304,3 +304,21 @@ async def test_an_article_without_an_excerpt_has_no_gap_for_one(tmp_path: Path) 
         body = app.screen.query_one("#detail-body").region
         assert not app.screen.query_one("#detail-excerpt").display
         assert body.y == header.bottom
+
+
+@pytest.mark.parametrize("focused", [True, False])
+async def test_the_cursor_row_is_one_bar_across(reader_corpus: Path, focused: bool) -> None:
+    """Each part's own style carried the list's background: only the gaps between the
+    date, the title and the provider showed the cursor's colour."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        articles = app.screen.query_one(ArticleList)
+        if focused:
+            articles.focus()
+            await until(pilot, lambda: articles.has_focus)
+        cursor_row = list(articles.render_line(articles.cursor))
+        other_row = list(articles.render_line(articles.cursor + 1))
+        backgrounds = {segment.style.bgcolor for segment in cursor_row if segment.style}
+        assert len(backgrounds) == 1, backgrounds
+        assert backgrounds != {segment.style.bgcolor for segment in other_row if segment.style}

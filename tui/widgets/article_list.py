@@ -344,15 +344,20 @@ class ArticleList(ScrollView, can_focus=True):
                 if not focused:
                     cursor_style = Style(reverse=False, bgcolor=cursor_style.bgcolor, dim=True)
                 line += cursor_style
+            ground = Style(bgcolor=line.bgcolor)  # the cursor's, over each part's own
+
+            def shown(name: str) -> Style:
+                return line + part(name) + ground
+
             look = RowLook(
                 line=line,
-                marker=line + part("article-list--unread") if unread else line,
-                star=line + part("article-list--star"),
-                date=line + part("article-list--date"),
-                provider=line + part("article-list--provider"),
-                quality=line + part("article-list--quality"),
-                title=line + part("article-list--unpublished") if unpublished else line,
-                tag=line + part("article-list--tag"),
+                marker=shown("article-list--unread") if unread else line,
+                star=shown("article-list--star"),
+                date=shown("article-list--date"),
+                provider=shown("article-list--provider"),
+                quality=shown("article-list--quality"),
+                title=shown("article-list--unpublished") if unpublished else line,
+                tag=shown("article-list--tag"),
             )
             self._looks[(unread, cursor, focused, unpublished)] = look
         return look
