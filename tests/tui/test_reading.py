@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
+
 from library.corpus import open_index, open_state
 from tests.conftest import write_document
 from tests.tui.conftest import HANGZHOU, TWO_SESSIONS
@@ -310,3 +312,19 @@ async def test_entities_in_a_body_read_as_what_they_stand_for(tmp_path: Path) ->
 
 def screen_text(app: LedeApp) -> str:
     return app.export_screenshot().replace("&#160;", " ").replace("&#124;", "|")
+
+
+async def test_a_key_typed_right_after_a_pane_move_is_the_new_panes(reader_corpus: Path) -> None:
+    """``h g`` typed in one burst moved focus to the tree but the list's cursor to the top."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        articles = app.screen.query_one(ArticleList)
+        articles.focus()
+        await pilot.press("j", "j")
+        await until(pilot, lambda: articles.cursor == 2)
+        app.post_message(events.Key("h", "h"))
+        app.post_message(events.Key("g", "g"))
+        await until(pilot, lambda: app.screen.query_one(TopicTree).has_focus, "the tree's focus")
+        await pilot.pause()
+        assert articles.cursor == 2

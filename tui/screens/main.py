@@ -362,16 +362,14 @@ class MainScreen(ReaderCommands):
             if self.query_one(pane).display and self.query_one(pane).styles.display != "none"
         ]
         focused = self.focused
+        within = [focused, *focused.ancestors] if focused is not None else []
         current = next(
-            (
-                i
-                for i, pane in enumerate(visible)
-                if focused is not None
-                and (focused is self.query_one(pane) or self.query_one(pane) in focused.ancestors)
-            ),
+            (i for i, pane in enumerate(visible) if self.query_one(pane) in within),
             1 if "#articles" in visible else 0,
         )
-        self.query_one(visible[(current + step) % len(visible)]).focus()
+        # At once, not on the loop's next turn (as ``focus`` does): a key typed straight
+        # after belongs to the pane moved to, and went to the one left.
+        self.set_focus(self.query_one(visible[(current + step) % len(visible)]))
 
     def action_filter(self) -> None:
         field = self.query_one("#filter", Input)
