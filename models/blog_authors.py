@@ -1,5 +1,7 @@
-"""Authors a blog names once, in an ``authors.yml`` beside its posts (Docusaurus), and its
-posts by key (``authors: [vjeux]``): the post's detail and search take the name."""
+"""Authors a blog names once, in an authors file, and its posts by key (``authors:
+[vjeux]``): the post's detail and search take the name. The file is Docusaurus's
+``authors.yml`` beside the posts, MkDocs's ``.authors.yml`` (its names under
+``authors:``), or a Jekyll site's ``_data/authors.yml`` (Chirpy, Minimal Mistakes)."""
 
 from __future__ import annotations
 
@@ -9,16 +11,18 @@ from typing import Any
 
 from models.frontmatter import DocumentError, load_yaml
 
-_FILES = ("authors.yml", "authors.yaml")
+_JEKYLL_FILES = (os.path.join("_data", "authors.yml"), os.path.join("_data", "authors.yaml"))
+_FILES = ("authors.yml", "authors.yaml", ".authors.yml", ".authors.yaml", *_JEKYLL_FILES)
 _FOLDERS_UP = 3  # a post in a bundle (``blog/2021/x/index.md``) is this far below it
 _LARGEST = 1_000_000  # bytes: an authors file is a page of names
 
 
-def with_names(authors: Any, path: str) -> Any:
-    """``authors`` with each key the blog's ``authors.yml`` knows put as its name."""
+def with_names(authors: Any, path: str, key: str = "authors") -> Any:
+    """``authors`` with each key the blog's authors file knows put as its name. Jekyll's
+    themes look up a lone ``author`` too; Docusaurus does not."""
     if not isinstance(authors, list | str):
         return authors
-    names = _names_near(os.path.dirname(path))
+    names = _names_near(os.path.dirname(path), _FILES if key == "authors" else _JEKYLL_FILES)
     if not names:
         return authors
     if isinstance(authors, str):
@@ -27,12 +31,12 @@ def with_names(authors: Any, path: str) -> Any:
 
 
 @lru_cache(maxsize=256)
-def _names_near(folder: str) -> dict[str, str]:
-    """The names in the nearest authors file at or above ``folder``, by key."""
+def _names_near(folder: str, files: tuple[str, ...]) -> dict[str, str]:
+    """The names in the nearest of ``files`` at or above ``folder``, by key."""
     if not os.path.isabs(folder):  # a path of no known place: no blog's file is near
         return {}
     for _ in range(_FOLDERS_UP + 1):
-        for name in _FILES:
+        for name in files:
             found = _names_in(os.path.join(folder, name))
             if found is not None:
                 return found
@@ -48,6 +52,8 @@ def _names_in(path: str) -> dict[str, str] | None:
             data = load_yaml(handle.read())
     except (OSError, UnicodeDecodeError, DocumentError):
         return None
+    if isinstance(data, dict) and isinstance(data.get("authors"), dict):  # MkDocs's
+        data = data["authors"]
     if not isinstance(data, dict):
         return None
     return {

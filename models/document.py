@@ -211,8 +211,9 @@ def parse_document(
         _read_topic(data, parsed, 2)  # where the front matter starts
         return parsed
     data = {str(key): value for key, value in data.items()}
-    if "authors" in data:  # keys of the blog's authors file, maybe
-        data["authors"] = with_names(data["authors"], path)
+    for key in ("authors", "author"):  # keys of the blog's authors file, maybe
+        if key in data:
+            data[key] = with_names(data[key], path, key)
     if "path" in data:  # the page's own address (Zola, Hugo), not the file's
         data["page_path"] = data["path"]
     data["path"] = path

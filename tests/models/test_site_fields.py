@@ -343,3 +343,40 @@ def test_a_blogs_authors_are_named_from_its_authors_file(tmp_path: Path) -> None
     elsewhere = tmp_path / "other" / "x.md"
     parsed = parse_document("---\ntitle: x\nauthors: vjeux\n---\n", str(elsewhere))
     assert parsed.article is not None and parsed.article.authors == ["vjeux"]
+
+
+@pytest.mark.parametrize(
+    ("file", "text", "post", "line"),
+    [
+        (
+            "_data/authors.yml",
+            "virginia:\n  name: Virginia Lee\n",
+            "_posts/2019-08-08-t.md",
+            "author: virginia",
+        ),
+        (
+            "_data/authors.yml",
+            "virginia:\n  name: Virginia Lee\n",
+            "_posts/2019-08-08-t.md",
+            "authors: [virginia]",
+        ),
+        (
+            "docs/blog/.authors.yml",
+            "authors:\n  virginia:\n    name: Virginia Lee\n    avatar: x.png\n",
+            "docs/blog/posts/t.md",
+            "authors: [virginia]",
+        ),
+    ],
+    ids=["jekyll-author", "jekyll-authors", "mkdocs"],
+)
+def test_authors_are_named_from_jekyll_and_mkdocs_authors_files(
+    tmp_path: Path, file: str, text: str, post: str, line: str
+) -> None:
+    """Chirpy's ``_data/authors.yml`` and MkDocs's ``.authors.yml``: "By virginia" was
+    shown, and a search for her name found nothing."""
+    from models.document import parse_document
+
+    (tmp_path / file).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / file).write_text(text)
+    parsed = parse_document(f"---\ntitle: T\n{line}\n---\n", str(tmp_path / post))
+    assert parsed.article is not None and parsed.article.authors == ["Virginia Lee"]
