@@ -9,7 +9,7 @@ import re
 from models.fences import fence_closed, fence_opened
 from models.kramdown import strip_kramdown
 from models.liquid import fenced, strip_liquid
-from models.markdown_extras import plain_extras
+from models.markdown_extras import line_breaks, plain_extras
 from models.mdx import MDX_SUFFIX, mdx_markdown
 
 _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol"}
@@ -103,7 +103,7 @@ def readable_body(body: str, path: str = "") -> str:
         body = mdx_markdown(body)
     body = plain_extras(strip_kramdown(body))
     if not _TAG_LINE.search(body):
-        return body
+        return line_breaks(body)
     runs = _runs(body.split("\n"))
     return "\n".join(_as_markdown(is_html, lines) for is_html, lines in runs).strip("\n")
 
@@ -111,7 +111,7 @@ def readable_body(body: str, path: str = "") -> str:
 def _as_markdown(is_html: bool, lines: list[str]) -> str:
     """A run as Markdown: an HTML block as its text, in paragraphs of their own."""
     if not is_html:
-        return "\n".join(lines)
+        return line_breaks("\n".join(lines))
     if _PRE.match(lines[0]):  # preformatted: its lines kept, as code
         code = html.unescape(_ANY_TAG.sub("", "\n".join(lines))).strip("\n")
         return f"\n{fenced(code)}\n"
@@ -125,11 +125,19 @@ def _as_markdown_text(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+# The attribute by which Python-Markdown (MkDocs) and kramdown read an element's content
+# as Markdown (``<div class="grid" markdown>``, ``markdown="1"``).
+_MARKDOWN_INSIDE = re.compile(
+    r"<[a-z][^>]*\smarkdown(?:\s*=\s*[\"']?(?:1|block|span)[\"']?)?[\s/>]", re.IGNORECASE
+)
+
+
 def _runs(lines: list[str]) -> list[tuple[bool, list[str]]]:
     """The body's lines in runs, each with whether it is an HTML block, found as CommonMark
     finds them, except that a block goes on past blank lines while a container it opened
-    is open (a newsletter's table, a centred ``div``: what lies between is HTML's text). A
-    fenced code block is never HTML, whatever it shows."""
+    is open (a newsletter's table, a centred ``div``: what lies between is HTML's text),
+    unless the container says its content is Markdown (``markdown``). A fenced code
+    block is never HTML, whatever it shows."""
     runs: list[tuple[bool, list[str]]] = [(False, [])]
     fence = end = ""  # the open code fence; the marker an open HTML block ends with
     depth = 0  # containers the open HTML block has opened and not closed
@@ -152,6 +160,8 @@ def _runs(lines: list[str]) -> list[tuple[bool, list[str]]]:
         elif not blank and (start := _html_start(line, after_blank)) is not None:
             runs.append((True, [line]))
             depth = _opened(line)
+            if _MARKDOWN_INSIDE.search(line):  # its content is Markdown, up to its closing tag
+                start, depth = _ENDS_HERE, 0
             if start == _ENDS_HERE:
                 runs.append((False, []))
             end = start if start != _ENDS_HERE else ""

@@ -5,10 +5,11 @@ Footnotes, as Markdown Extra, kramdown and GitHub write them (``text[^note]`` an
 paragraph. A mark becomes ``[note]``, and each definition a paragraph of its own that
 starts so. Task lists (``- [ ] to do``, ``- [x] done``): the boxes become ☐ and ☑.
 An inline ``<br>``, which the view dropped and words ran together across, is a line
-break (a space in a table's row). Notes set apart, as GitHub and Obsidian (``> [!NOTE]``),
-Docusaurus and VitePress (``:::tip`` … ``:::``) and MkDocs (``!!! tip "Title"`` and its
-indented lines) write them, are led by their kind in bold; the view showed the marks,
-and MkDocs's indented lines as code. Markdown code keeps what it shows."""
+break (a space in a table's row), outside HTML blocks (``line_breaks``). Notes set
+apart, as GitHub and Obsidian (``> [!NOTE]``), Docusaurus and VitePress (``:::tip`` …
+``:::``) and MkDocs (``!!! tip "Title"`` and its indented lines) write them, are led by
+their kind in bold; the view showed the marks, and MkDocs's indented lines as code.
+Markdown code keeps what it shows."""
 
 from __future__ import annotations
 
@@ -21,7 +22,6 @@ _EXTRAS = re.compile(
     + r"|^[ ]{0,3}\[\^(?P<defined>[^][\s]+)\]:[ \t]*"  # a definition, at a line's start
     r"|\[\^(?P<note>[^][\s]+)\]"
     r"|^(?P<item>[ \t]*[-*+][ \t]+)\[(?P<box>[ xX])\](?=[ \t])"
-    r"|(?P<br><br[ \t]*/?>)"
     r"|^(?P<quote>[ \t]*>[ \t]*)\[!(?P<alert>[A-Za-z]+)\][+-]?[ \t]*"
     r"|^[ \t]*:::+[ \t]*(?P<fence_kind>[A-Za-z]+)?(?P<fence_title>[^\n]*)$"
     r"|^(?:!!!|\?\?\?\+?)[ \t]+(?P<note_kind>[A-Za-z]+)(?:[ \t]+[^\n\"]*)?"
@@ -32,7 +32,8 @@ _EXTRAS = re.compile(
 _INDENT = re.compile(r"^(?:[ ]{4}|\t)", re.MULTILINE)
 
 
-_MARKS = ("[^", "[ ]", "<br", "<BR", "[!", ":::", "!!!", "???")
+_MARKS = ("[^", "[ ]", "[!", ":::", "!!!", "???")
+_BREAKS = re.compile(MARKDOWN_CODE + r"|<br[ \t]*/?>", re.DOTALL | re.MULTILINE | re.IGNORECASE)
 
 
 def _replace(match: re.Match[str]) -> str:
@@ -44,9 +45,6 @@ def _replace(match: re.Match[str]) -> str:
         return f"\n\\[{defined}\\] "
     if (note := match.group("note")) is not None:
         return f"\\[{note}\\]"
-    if match.group("br") is not None:  # a table's row must stay one line
-        line_start = match.string.rfind("\n", 0, match.start()) + 1
-        return " " if match.string[line_start:].lstrip().startswith("|") else "\\\n"
     if (alert := match.group("alert")) is not None:
         return f"{match.group('quote')}**{alert.capitalize()}:** "
     if (kind := match.group("note_kind")) is not None:
@@ -63,3 +61,18 @@ def plain_extras(body: str) -> str:
     if not any(mark in body for mark in _MARKS) and "[x]" not in body.lower():
         return body
     return _EXTRAS.sub(_replace, body)
+
+
+def line_breaks(markdown: str) -> str:
+    """``markdown`` (no HTML block) with each inline ``<br>`` a line break, or a space in a
+    table's row, which must stay one line."""
+    if "<br" not in markdown and "<BR" not in markdown:
+        return markdown
+    return _BREAKS.sub(_break, markdown)
+
+
+def _break(match: re.Match[str]) -> str:
+    if (code := match.group("fence") or match.group("span")) is not None:
+        return code
+    line_start = match.string.rfind("\n", 0, match.start()) + 1
+    return " " if match.string[line_start:].lstrip().startswith("|") else "\\\n"

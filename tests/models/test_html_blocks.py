@@ -105,3 +105,11 @@ def test_a_table_reads_a_row_a_paragraph_its_cells_set_off() -> None:
     assert readable_body(f"Intro.\n\n{table}\n\nAfter.", "a.md") == (
         "Intro.\n\n\nVariable | Description\n\nlayout | If set, the layout.\n\na | b\n\n\nAfter."
     )
+
+
+@pytest.mark.parametrize("opening", ['<div class="mdx-columns" markdown>', '<div markdown="1">'])
+def test_an_element_whose_content_is_markdown_keeps_its_lists(opening: str) -> None:
+    """MkDocs's and kramdown's ``markdown`` attribute: its list ran into one bullet
+    ("• Adding an excerpt - Adding authors - …")."""
+    body = f"{opening}\n\n- [First item](x)\n- Second item\n\n</div>\n\nAfter.\n"
+    assert readable_body(body, "a.md").split("\n\n")[0] == "- [First item](x)\n- Second item"

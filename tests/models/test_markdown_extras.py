@@ -5,7 +5,7 @@ reader showed of them."""
 from __future__ import annotations
 
 from models.html import readable_body
-from models.markdown_extras import plain_extras
+from models.markdown_extras import line_breaks, plain_extras
 
 
 def test_marks_and_definitions_become_text_each_definition_its_own_paragraph() -> None:
@@ -39,11 +39,11 @@ def test_a_task_lists_boxes_are_drawn() -> None:
 
 def test_an_inline_line_break_keeps_words_apart() -> None:
     """The view dropped ``<br>``: "Implications<br>by Cijo" read "Implicationsby Cijo"."""
-    assert (
-        plain_extras("**[Talk](x)**<br>by Cijo, `a<br>b`") == "**[Talk](x)**\\\nby Cijo, `a<br>b`"
-    )
+    assert line_breaks("**[Talk](x)**<br>by Cijo, `a<br>b`") == "**[Talk](x)**\\\nby Cijo, `a<br>b`"
     table = "| a<br/>b | c |\n|---|---|\n| x<BR>y | z |"
-    assert plain_extras(table) == "| a b | c |\n|---|---|\n| x y | z |"  # a row stays a line
+    assert line_breaks(table) == "| a b | c |\n|---|---|\n| x y | z |"  # a row stays a line
+    html_block = "Intro.\n\n<p>If set,<br> the layout.</p>\n\nText<br>more."
+    assert readable_body(html_block, "a.md").endswith("the layout.\n\n\nText\\\nmore.")
 
 
 def test_notes_set_apart_are_led_by_their_kind() -> None:
