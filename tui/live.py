@@ -51,6 +51,7 @@ class CorpusFollower:
         self._arrived = ArticleChanges(0, 0, 0, 0)  # not yet shown
         self._shown = 0.0  # when the reader was last updated (monotonic)
         self._timer: Timer | None = None
+        self._version: int | None = None  # the index's data version the watcher last saw
 
     def start(self) -> None:
         """Start watching (once the reader is on screen: its import is not start-up's)."""
@@ -81,19 +82,33 @@ class CorpusFollower:
         """Index what the watcher saw (in its thread), and say what kept one of those
         files out: a file still being written fails to parse now and is parsed again on
         its next change, but a file saved broken would otherwise just vanish from the list."""
-        self._index(partial(self.session.refresh_paths, paths))
+        self._index(partial(self.session.refresh_paths, paths), self._stored_elsewhere)
         errors = self.session.errors(paths)
         if errors:
             self.app.call_later(self.app.show_problems, errors)
 
-    def _index(self, refresh: Callable[[], RefreshReport | None]) -> None:
+    def _index(
+        self,
+        refresh: Callable[[], RefreshReport | None],
+        elsewhere: Callable[[], bool] = lambda: False,
+    ) -> None:
         try:
             report = refresh()
         except Exception as error:  # noqa: BLE001 - shown to the user, never a traceback
             self._failed(f"Indexing changed files failed: {error}")
             return
-        if report is not None and (report.parsed or report.removed):
+        stored_elsewhere = elsewhere()  # asked every time: it keeps where the index stood
+        if report is not None and (report.parsed or report.removed or stored_elsewhere):
             self.app.call_later(self._show, report)
+
+    def _stored_elsewhere(self) -> bool:
+        """Whether the index changed since the watcher last looked (in its thread): another
+        lede watching the same corpus may have stored what both saw, leaving this one
+        nothing to do, and its screen showed a removed file, and no new one, for good."""
+        version = self.session.index.db.execute("PRAGMA data_version").fetchone()[0]
+        changed = self._version is not None and version != self._version
+        self._version = version
+        return changed
 
     def _failed(self, message: str) -> None:
         self.app.call_later(self.app.notify, message, severity="warning", markup=False)

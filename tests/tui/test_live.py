@@ -144,6 +144,35 @@ async def test_reload_shows_what_another_lede_stored_meanwhile(reader_corpus: Pa
         )
 
 
+async def test_what_another_lede_stored_first_is_shown_all_the_same(reader_corpus: Path) -> None:
+    """Two readers on one corpus: the one whose watcher came second found the change
+    stored already, had nothing to show, and kept a removed file and no new one."""
+    from library.corpus import open_index, open_state
+    from tests.conftest import write_document
+
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        write_document(reader_corpus, "first.md", "title: First arrival")
+        await until(pilot, lambda: "First arrival" in titles(app), "the first arrival")
+        session = app.session
+        assert session is not None
+        go = threading.Event()
+        refresh_paths = session.refresh_paths
+
+        def second(paths: Any) -> RefreshReport:  # the other lede stores first
+            assert go.wait(DEADLINE)
+            return refresh_paths(paths)
+
+        session.refresh_paths = second  # type: ignore[method-assign]
+        write_document(reader_corpus, "second.md", "title: Second arrival")
+        other = open_index([str(reader_corpus)], open_state())
+        assert other.refresh().parsed == 1
+        other.close()
+        go.set()
+        await until(pilot, lambda: "Second arrival" in titles(app), "the article stored elsewhere")
+
+
 async def test_a_half_written_file_is_read_again_once_it_is_whole(
     reader_corpus: Path, tmp_path: Path
 ) -> None:
