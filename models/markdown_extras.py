@@ -9,6 +9,7 @@ break (a space in a table's row), outside HTML blocks (``line_breaks``). Notes s
 apart, as GitHub and Obsidian (``> [!NOTE]``), Docusaurus and VitePress (``:::tip`` …
 ``:::``) and MkDocs (``!!! tip "Title"`` and its indented lines) write them, are led by
 their kind in bold; the view showed the marks, and MkDocs's indented lines as code.
+A wiki link (Obsidian's ``[[Page|shown]]``, ``[[Page#Part]]``) is the words it shows.
 Markdown code keeps what it shows."""
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ _EXTRAS = re.compile(
     + r"|^[ ]{0,3}\[\^(?P<defined>[^][\s]+)\]:[ \t]*"  # a definition, at a line's start
     r"|\[\^(?P<note>[^][\s]+)\]"
     r"|^(?P<item>[ \t]*[-*+][ \t]+)\[(?P<box>[ xX])\](?=[ \t])"
+    r"|!?\[\[(?P<wiki>[^]|\n]+)(?:\|(?P<alias>[^]\n]+))?\]\]"
     r"|^(?P<quote>[ \t]*>[ \t]*)\[!(?P<alert>[A-Za-z]+)\][+-]?[ \t]*"
     r"|^[ \t]*:::+[ \t]*(?P<fence_kind>[A-Za-z]+)?(?P<fence_title>[^\n]*)$"
     r"|^(?:!!!|\?\?\?\+?)[ \t]+(?P<note_kind>[A-Za-z]+)(?:[ \t]+[^\n\"]*)?"
@@ -32,7 +34,7 @@ _EXTRAS = re.compile(
 _INDENT = re.compile(r"^(?:[ ]{4}|\t)", re.MULTILINE)
 
 
-_MARKS = ("[^", "[ ]", "[!", ":::", "!!!", "???")
+_MARKS = ("[^", "[ ]", "[!", "[[", ":::", "!!!", "???")
 _BREAKS = re.compile(MARKDOWN_CODE + r"|<br[ \t]*/?>", re.DOTALL | re.MULTILINE | re.IGNORECASE)
 
 
@@ -45,6 +47,8 @@ def _replace(match: re.Match[str]) -> str:
         return f"\n\\[{defined}\\] "
     if (note := match.group("note")) is not None:
         return f"\\[{note}\\]"
+    if (target := match.group("wiki")) is not None:  # its words, as Obsidian shows them
+        return match.group("alias") or " › ".join(p for p in target.split("#") if p.strip())
     if (alert := match.group("alert")) is not None:
         return f"{match.group('quote')}**{alert.capitalize()}:** "
     if (kind := match.group("note_kind")) is not None:

@@ -57,3 +57,10 @@ def test_notes_set_apart_are_led_by_their_kind() -> None:
         "**Warning:** Mind\n\nInside.\n\nMore.\n\nAfter.\n"
     )
     assert plain_extras("Is it ??? or !!! here") == "Is it ??? or !!! here"
+
+
+def test_a_wiki_link_is_the_words_it_shows() -> None:
+    """Obsidian's links were shown raw (``[[Page|Alias]]``)."""
+    assert plain_extras("See [[Page|the page]], [[Other]], [[Note#Part]], `[[code]]`.") == (
+        "See the page, Other, Note › Part, `[[code]]`."
+    )
