@@ -23,7 +23,7 @@ _EXTRAS = re.compile(
     + r"|^[ ]{0,3}\[\^(?P<defined>[^][\s]+)\]:[ \t]*"  # a definition, at a line's start
     r"|\[\^(?P<note>[^][\s]+)\]"
     r"|^(?P<item>[ \t]*[-*+][ \t]+)\[(?P<box>[ xX])\](?=[ \t])"
-    r"|!?\[\[(?P<wiki>[^]|\n]+)(?:\|(?P<alias>[^]\n]+))?\]\]"
+    r"|!?\[\[(?P<wiki>[^][|\n]+)(?:\|(?P<alias>[^][\n]+))?\]\]"  # no "[": one scan a line
     r"|^(?P<quote>[ \t]*>[ \t]*)\[!(?P<alert>[A-Za-z]+)\][+-]?[ \t]*"
     r"|^[ \t]*:::+[ \t]*(?P<fence_kind>[A-Za-z]+)?(?P<fence_title>[^\n]*)$"
     r"|^(?:!!!|\?\?\?\+?)[ \t]+(?P<note_kind>[A-Za-z]+)(?:[ \t]+[^\n\"]*)?"
