@@ -148,8 +148,13 @@ def strip_invisible(text: str) -> str:
 
 
 def one_line(text: str) -> str:
-    """Collapse all whitespace so a value fits on one row of a list."""
-    return " ".join(text.split())
+    """Collapse all whitespace so a value fits on one row of a list, and drop the marks
+    it opens with (accents with no letter to sit on): a terminal puts them on the cell
+    before, where they stayed after the row was painted over."""
+    line = text.lstrip()
+    while line and not line[0].isascii() and unicodedata.category(line[0])[0] == "M":
+        line = line[1:].lstrip()
+    return " ".join(line.split())
 
 
 @lru_cache(maxsize=1)

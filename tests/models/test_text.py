@@ -82,6 +82,12 @@ def test_strip_controls_removes_whole_sequences_and_keeps_lines_and_tabs() -> No
     assert strip_controls("ok") == "ok"
 
 
+def test_one_line_drops_the_marks_it_would_open_with() -> None:
+    assert one_line("\u0301\u0301\u20dd Many related") == "Many related"
+    assert one_line("\u0301\u0301") == ""
+    assert one_line("Cafe\u0301 \u0915\u093f") == "Cafe\u0301 \u0915\u093f"  # marks on letters stay
+
+
 def test_one_line_and_printable() -> None:
     assert one_line("  a\n b\t c  ") == "a b c"
     assert printable("new\nline\x1b[2J") == "new\\nline\\x1b[2J"
