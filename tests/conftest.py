@@ -120,6 +120,20 @@ def write_document(folder: Path, name: str, front: str, body: str = "") -> Path:
     return path
 
 
+def deep_site(folder: Path, depth: int) -> Path:
+    """A site whose taxonomy nests ``D0`` … ``D{depth - 1}``, each below the one before,
+    with one article under the deepest."""
+    site = folder / "site"
+    (site / "_data" / "topics").mkdir(parents=True)
+    chain = [
+        f"taxonomy: topic\nname: D{n}\n" + (f"parent: D{n - 1}\n" if n else "")
+        for n in range(depth)
+    ]
+    (site / "_data" / "topics" / "deep.yaml").write_text("---\n".join(chain))
+    write_document(site / "_news", "a.md", f"title: Deepest\ntopics: [D{depth - 1}]", "Words.")
+    return site
+
+
 # Every parsing test runs both ways the index parses: whole, and the summary a list needs.
 MODES = pytest.mark.parametrize("summary", [False, True], ids=["full", "summary"])
 

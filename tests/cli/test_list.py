@@ -20,6 +20,7 @@ from tests.conftest import (
     WEST_OF_UTC,
     DocWriter,
     LedeRunner,
+    deep_site,
     write_document,
 )
 
@@ -284,13 +285,7 @@ def test_topics_prints_a_deep_taxonomy_as_deep_as_the_reader_shows_it(
     run_lede: LedeRunner, tmp_path: Path
 ) -> None:
     """A taxonomy a thousand deep was printed two thousand columns wide."""
-    site = tmp_path / "site"
-    (site / "_data" / "topics").mkdir(parents=True)
-    chain = [
-        f"taxonomy: topic\nname: D{n}\n" + (f"parent: D{n - 1}\n" if n else "") for n in range(100)
-    ]
-    (site / "_data" / "topics" / "deep.yaml").write_text("---\n".join(chain))
-    write_document(site / "_news", "a.md", "title: Deepest\ntopics: [D99]", "Words.")
+    site = deep_site(tmp_path, 100)
     done = run_lede("topics", site)
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()

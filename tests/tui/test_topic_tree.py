@@ -8,7 +8,7 @@ from textual.geometry import Region
 from textual.widgets import Footer
 
 from library.corpus import open_state
-from tests.conftest import write_document
+from tests.conftest import deep_site
 from tests.tui.pilot import indexed, until, walk
 from tui.app import LedeApp
 from tui.screens.confirm import ConfirmScreen
@@ -63,13 +63,7 @@ async def test_a_taxonomy_a_thousand_deep_is_shown_down_to_a_floor(tmp_path: Pat
     reader ended in a RecursionError. Past a floor, topics are shown at the floor."""
     from models.topic import DEEPEST
 
-    site = tmp_path / "site"
-    (site / "_data" / "topics").mkdir(parents=True)
-    chain = [
-        f"taxonomy: topic\nname: D{n}\n" + (f"parent: D{n - 1}\n" if n else "") for n in range(1000)
-    ]
-    (site / "_data" / "topics" / "deep.yaml").write_text("---\n".join(chain))
-    write_document(site / "_news", "a.md", "title: Deepest\ntopics: [D999]", "Words.")
+    site = deep_site(tmp_path, 1000)
     app = LedeApp([str(site)])
     async with app.run_test(size=(160, 45)) as pilot:
         await indexed(pilot)
