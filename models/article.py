@@ -289,7 +289,11 @@ class Article(LedeModel):
                 del data["published"]  # Hugo's date, not Jekyll's flag
             if data.get("updatedDateTime") is None:
                 data["updatedDateTime"] = _first_date(data, _UPDATED_KEYS) or _mkdocs_updated(data)
-            for one, many in (("author", "authors"), ("locations", "location")):
+            for one, many in (
+                ("author", "authors"),
+                ("author_name", "authors"),  # nanoc's (Prometheus's blog)
+                ("locations", "location"),
+            ):
                 if many not in data and one in data:
                     data[many] = data.pop(one)
             if "topics" not in data:  # a blog's own labels

@@ -19,8 +19,9 @@ from typing import Any
 
 # Where generators keep a post's date: Jekyll, Hugo, Eleventy, Hexo (``date``), Hugo
 # (``publishDate``, ``pubDate``), Astro (``pubDate``, ``pubDatetime``), schema.org
-# (``datePublished``). Hugo's ``published`` too, which Jekyll's flag shares a name with.
-DATE_KEYS = ("date", "publishDate", "pubDate", "pubDatetime", "datePublished")
+# (``datePublished``), nanoc (``created_at``). Hugo's ``published`` too, which Jekyll's
+# flag shares a name with.
+DATE_KEYS = ("date", "publishDate", "pubDate", "pubDatetime", "datePublished", "created_at")
 _FORMATS = (
     "%Y-%m-%d %H:%M:%S %z",
     "%Y-%m-%d %H:%M %z",

@@ -90,6 +90,7 @@ def test_negative_scores_and_sizes_are_unknown_not_shown(summary: bool) -> None:
         ),
         ("x.md", "date: Thu, 05 Dec 2024 10:00:00 +0000\n", "2024-12-05T10:00:00+00:00"),
         ("docs/blog/posts/x.md", "date:\n  created: 2026-02-18\n", "2026-02-18T00:00:00+00:00"),
+        ("content/blog/x.md", "created_at: 2021-05-04\n", "2021-05-04T00:00:00+00:00"),  # nanoc
     ],
 )
 def test_a_jekyll_post_is_dated_by_its_date_or_its_file_name(
@@ -231,8 +232,19 @@ def test_an_event_is_dated_by_its_start_and_has_its_place_and_website(summary: b
             "author: '[Patrice Chalin](https://github.com/chalin), [Bo](x) and Cy'\n",
             ["Patrice Chalin, Bo and Cy"],
         ),
+        ("author_name: Julius Volz\n", ["Julius Volz"]),  # nanoc's (Prometheus's blog)
     ],
-    ids=["one", "list", "entries", "authors", "none", "blanks", "nameless", "markdown-links"],
+    ids=[
+        "one",
+        "list",
+        "entries",
+        "authors",
+        "none",
+        "blanks",
+        "nameless",
+        "markdown-links",
+        "nanoc",
+    ],
 )
 def test_authors_are_read_as_blogs_write_them(
     lines: str, authors: list[str], summary: bool
