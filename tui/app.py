@@ -170,7 +170,7 @@ class LedeApp(App[None]):
     def index_corpus(self, damaged: bool = False, asked: bool = False) -> None:
         """Bring the index up to date (``damaged``: build it again); the reader stays
         usable and fills in as it goes. ``asked``: by a person (``r``), who is then shown
-        the index as it is, whoever brought it up to date."""
+        the index as it is, whoever brought it up to date (see ``_index_done``)."""
         assert self.session is not None
         if self.follower is not None:
             self.follower.look_at_recent()  # needs no watcher: the full scan comes after
@@ -220,8 +220,8 @@ class LedeApp(App[None]):
         if report.rebuilt:
             self.call_from_thread(self.notify, REBUILT, severity="warning", timeout=8)
         ended[0] = True
-        changed = report.parsed or report.removed or waited[0] or asked
-        self.call_from_thread(self._index_done, changed, errors)
+        changed = report.parsed or report.removed or waited[0]
+        self.call_from_thread(self._index_done, changed, errors, asked)
 
     def _indexed(self, done: int, total: int, reload: bool, ended: list[bool]) -> None:
         reader = self.reader_screen()
@@ -231,9 +231,11 @@ class LedeApp(App[None]):
             if reload:
                 reader.reload()
 
-    def _index_done(self, changed: bool, problems: list[Problem]) -> None:
+    def _index_done(self, changed: bool, problems: list[Problem], asked: bool = False) -> None:
         """Indexing ended; ``changed``: the index holds other articles than when the
-        reader first counted them (stored here, or by another lede it waited for)."""
+        reader first counted them (stored here, or by another lede it waited for);
+        ``asked``: by ``r``, after which the tree is counted again whatever this found
+        (the list is refilled in any case)."""
         keep_out_of_collections()
         self._rebuilding = False
         self.sub_title = ""
@@ -241,6 +243,8 @@ class LedeApp(App[None]):
             reader.indexing_done()
             if changed:
                 reader.reload()
+            elif asked:
+                reader.refresh_tree()
         self.show_problems(problems)
         said = self.session.collections_not_found() if self.session else None
         if said:
