@@ -17,6 +17,7 @@ from pydantic.alias_generators import to_camel
 from models.fields import AwareDatetime, Blurb, Body, Label, Line, Score, Title
 from models.identity import normalise_url
 from models.jekyll_post import DATE_KEYS, address_date, name_date, post_title, written_date
+from models.markdown_extras import opening_heading
 from models.text import printable
 
 
@@ -137,15 +138,13 @@ def _site_date(data: dict[str, Any]) -> date | None:
 
 
 _MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-# A body that opens with a heading of the first level (``# Role-based Access Control``).
-_OPENING_HEADING = re.compile(r"[ \t\r\n]*#[ \t]+([^\n]*?)[ \t]*(?:[ \t]#+[ \t]*)?(?:\r?\n|\Z)")
 
 
 def _opening_heading(body: Any) -> str:
     """The heading a body opens with: Docusaurus, MkDocs and GitHub Pages title an
     untitled page by it, so their pages were listed by file name ("rbac")."""
-    found = _OPENING_HEADING.match(body) if isinstance(body, str) else None
-    return found.group(1) if found else ""
+    found = opening_heading(body) if isinstance(body, str) else None
+    return found["text"] if found else ""
 
 
 def _link_text(name: Any) -> Any:

@@ -80,3 +80,16 @@ def _break(match: re.Match[str]) -> str:
         return code
     line_start = match.string.rfind("\n", 0, match.start()) + 1
     return " " if match.string[line_start:].lstrip().startswith("|") else "\\\n"
+
+
+# A heading of the first level a text opens with (``# Title``; a closing ``#`` run after a
+# space is no part of it, as CommonMark reads it: ``# Learn C#`` keeps its ``#``).
+_OPENING_HEADING = re.compile(
+    r"[ \t\r\n]*#[ \t]+(?P<text>[^\n]*?)[ \t]*(?:[ \t]#+[ \t]*)?(?:\r?\n|\Z)"
+)
+
+
+def opening_heading(markdown: str) -> re.Match[str] | None:
+    """The heading ``markdown`` opens with (its group ``text``), if any: an untitled page
+    is titled by it, and a page that repeats its title so shows it once."""
+    return _OPENING_HEADING.match(markdown)

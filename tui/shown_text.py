@@ -9,19 +9,17 @@ bounded so that drawing stays well under a second; a line says how much was left
 
 from __future__ import annotations
 
-import re
-
+from models.markdown_extras import opening_heading
 from models.text import with_entities_decoded
 
 SHOWN_CHARACTERS = 80_000  # a long read is some 60,000; more is no article
 SHOWN_BLOCKS = 250  # paragraphs, headings, lists...: blank-line separated parts
-_FIRST_HEADING = re.compile(r"\s*#[ \t]+(?P<text>[^\n]*?)[ \t#]*(?:\n|$)")
 
 
 def without_title(markdown: str, title: str) -> str:
     """``markdown`` without a first heading that repeats ``title`` (many sites' bodies
     open with it), which the pane showed under the title again, boxed and large."""
-    found = _FIRST_HEADING.match(markdown)
+    found = opening_heading(markdown)
     heading = with_entities_decoded(found["text"]) if found else ""
     if found and " ".join(heading.split()).casefold() == " ".join(title.split()).casefold():
         return markdown[found.end() :].lstrip("\n")
