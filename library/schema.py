@@ -103,11 +103,11 @@ CREATE TABLE IF NOT EXISTS problems (
     path TEXT NOT NULL, line INTEGER, severity TEXT NOT NULL, message TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS problems_path ON problems(path);
 CREATE INDEX IF NOT EXISTS taxonomy_path ON taxonomy(path);
--- The list in date order (ids, int64), and per article a byte: its collection's number in
--- part_names (a JSON list) * 2 + is_published; see library/listing.py.
 -- What the reader asks of the whole corpus as it starts, kept as the index changes:
 -- names_providers, whether any article names its provider (see library/upkeep.py).
 CREATE TABLE IF NOT EXISTS facts (name TEXT PRIMARY KEY, value) WITHOUT ROWID;
+-- The list in date order (ids, int64), and per article a byte: its collection's number in
+-- part_names (a JSON list) * 2 + is_published; see library/listing.py.
 CREATE TABLE IF NOT EXISTS listing (
     sort TEXT PRIMARY KEY, ids BLOB NOT NULL, parts BLOB, part_names TEXT);
 -- The articles up to upto holding a common word (prefix 0) or start of one (prefix 1):
