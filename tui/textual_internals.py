@@ -2,7 +2,8 @@
 
 The reader leans on a few of Textual's private parts to stay cheap per keystroke:
 a ``virtual_size`` that does not lay the screen out, the scrollbar a scrolling
-widget owns, and the driver that writes to the terminal. Textual is pinned
+widget owns, the driver that writes to the terminal, and the clock that stamps
+each message (to tell a key that waited from one just typed). Textual is pinned
 exactly; ``tests/tui/test_textual_internals.py`` checks that each part is still
 there, so that an upgrade which removes one fails loudly in the suite rather
 than quietly in a person's terminal.
@@ -13,11 +14,18 @@ from __future__ import annotations
 from typing import Any
 
 from rich.segment import Segment
+from textual._time import get_time
 from textual.app import App
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.scrollbar import ScrollBar
 from textual.widget import Widget
+
+
+def message_clock() -> float:
+    """Now, on the clock that stamps each message's ``time`` (a key's is when it was read
+    from the terminal, however long it then waited to be handled)."""
+    return get_time()
 
 
 def virtual_size_without_layout() -> Reactive[Size]:

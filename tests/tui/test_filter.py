@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from textual import events
 from textual.widgets import Input
 
 from tests.tui.conftest import HANGZHOU
@@ -64,6 +65,30 @@ async def test_the_detail_pane_follows_the_filter_after_a_pause_in_typing(
         await until(pilot, lambda: HANGZHOU in detail_text(app))
         # A lower bound, so a slow machine cannot break it: only later, never sooner.
         assert time.monotonic() - typed >= DETAIL_DELAY_TYPING
+
+
+async def test_keys_pasted_one_by_one_are_typed_at_once_and_listed_when_they_stop(
+    reader_corpus: Path, monkeypatch
+) -> None:  # noqa: ANN001 - pytest's
+    """A terminal without bracketed paste sends a pasted query as keys, all read before the
+    first is handled: the list is made for the first and for the whole, not for each key
+    (each costs as much as the query is long: a pasted page froze the reader)."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await pilot.press("slash")
+        made = []
+        results = app.session.results
+        monkeypatch.setattr(
+            app.session, "results", lambda *asked: made.append(asked[1]) or results(*asked)
+        )
+        pasted = "hangzhou " * 40
+        for character in pasted:
+            app.post_message(events.Key("space" if character == " " else character, character))
+        await until(pilot, lambda: made and made[-1] == pasted, "the list for the whole paste")
+        assert app.screen.query_one("#filter", Input).value == pasted
+        assert [t[: len(HANGZHOU)] for t in titles(app)] == [HANGZHOU]
+        assert len(made) <= 3, made
 
 
 async def test_typing_on_to_the_same_articles_repaints_nothing(reader_corpus: Path) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from textual.app import App, ComposeResult
 from textual.geometry import Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.widget import Widget
 
@@ -64,3 +65,11 @@ async def test_text_reaches_the_terminal_through_the_driver(monkeypatch) -> None
         textual_internals.write_to_terminal(app, "\x1b]52;c;eA==\x07")
         await pilot.pause()
         assert written == ["\x1b]52;c;eA==\x07"]
+
+
+def test_a_message_is_stamped_on_the_message_clock() -> None:
+    """The filter tells a key that waited from one just typed by this stamp: on another
+    clock every key would look like one or the other."""
+    before = textual_internals.message_clock()
+    stamped = Message().time
+    assert before <= stamped <= textual_internals.message_clock()

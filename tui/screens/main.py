@@ -241,7 +241,7 @@ class MainScreen(ReaderCommands):
 
     def _filter_changed(self, value: str) -> None:
         self.filter_text = value
-        self.refresh_list()
+        self.query_one("#filter", FilterField).apply(self.refresh_list)
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:

@@ -9,15 +9,25 @@ It has no validators, so it never validates: Input's validation sets its
 ``-valid`` class on the first keystroke, and a class change applies the
 stylesheet again, a large part of that keystroke. ``-invalid`` is the reader's own,
 for a query it cannot run.
+
+Keys that come faster than the list can follow (a paste in a terminal without bracketed
+paste arrives as one key per character) are typed into the field at once, and the list
+catches up when they stop: a list for every key costs, over the whole paste, the square
+of the query's length, minutes for a pasted page.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from textual import events
+from textual.timer import Timer
 from textual.widgets import Input
 
-from tui.textual_internals import virtual_size_without_layout
+from tui.textual_internals import message_clock, virtual_size_without_layout
+
+CATCH_UP = 0.05  # seconds without keys waiting before the list catches up with the field
 
 
 class FilterField(Input):
@@ -34,3 +44,28 @@ class FilterField(Input):
 
     def __init__(self, **options: Any) -> None:
         super().__init__(validate_on=(), **options)
+        self._typed_at: float | None = None  # when the key being handled was typed
+        self._applied_at = 0.0  # when the list last caught up with the field
+        self._catching_up: Timer | None = None
+
+    async def _on_key(self, event: events.Key) -> None:
+        """Noted before Input's own handler types the key (Textual calls both)."""
+        self._typed_at = event.time
+
+    def apply(self, show: Callable[[], None]) -> None:
+        """Call ``show`` (the list for the field's text) now, unless the key just typed
+        waited while the list was made for an earlier one: then keys are coming faster
+        than lists, and ``show`` waits until they stop. A change made by the reader
+        itself, not by a key, is shown at once."""
+        typed, self._typed_at = self._typed_at, None
+        if self._catching_up is not None:
+            self._catching_up.stop()
+        if typed is not None and typed < self._applied_at:
+            self._catching_up = self.set_timer(CATCH_UP, lambda: self._show(show))
+        else:
+            self._show(show)
+
+    def _show(self, show: Callable[[], None]) -> None:
+        self._catching_up = None
+        show()
+        self._applied_at = message_clock()
