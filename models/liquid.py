@@ -57,7 +57,7 @@ _LIQUID = re.compile(
             r"\{%(?:[^{%]|\{(?!%)|%(?!\}))*%\}",
             # An autolink of output alone (``<{{ release.url }}>``) goes whole, not as <>.
             r"<\{\{(?:[^{}]|\{(?!\{)|\}(?!\}))*\}\}>",
-            r"\{\{(?:[^{}]|\{(?!\{)|\}(?!\}))*\}\}",
+            r"\{\{(?P<output>(?:[^{}]|\{(?!\{)|\}(?!\}))*)\}\}",
         )
     ),
     re.DOTALL | re.MULTILINE,
@@ -74,7 +74,52 @@ def _replace(match: re.Match[str]) -> str:
     if highlighted is not None:  # a fenced block, as the site shows it: code, not prose
         return fenced(_RAW_TAG.sub("", highlighted), _language(match))
     raw = match.group("raw")
-    return raw if raw is not None else ""
+    if raw is not None:
+        return raw
+    output = match.group("output")
+    return _words_of(output) if output is not None and _inline(match) else ""
+
+
+# What a template call shows in a sentence: a macro's text (MDN's, Nunjucks's
+# ``{{ jsxref("Array/map", "map()") }}``: the second argument, else the first), or a
+# shortcode's ``text`` (Hugo's ``{{< glossary_tooltip text="Pod" term_id="pod" >}}``).
+_MACRO = re.compile(r"\s*[A-Za-z_][\w.-]*\s*\((?P<arguments>.*)\)\s*", re.DOTALL)
+_ARGUMENT = re.compile(r"\s*(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)'|[^,]*)\s*(?:,|$)")
+_SHORTCODE = re.compile(r"[<%].*[>%]", re.DOTALL)
+_NAMED = re.compile(r"\b(?P<name>text|term_id)=(?:\"(?P<double>[^\"]*)\"|(?P<bare>[^\s\"]+))")
+_MARKDOWN_SIGNS = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+def _inline(match: re.Match[str]) -> bool:
+    """Whether a call stands in a sentence, among words: alone on its line, it is a
+    block (an embedded example, a sidebar, a table of browser support), not a word."""
+    text = match.string
+    start = text.rfind("\n", 0, match.start()) + 1
+    end = text.find("\n", match.end())
+    after = text[match.end() : end] if end >= 0 else text[match.end() :]
+    return bool(text[start : match.start()].strip() or after.strip())
+
+
+def _words_of(output: str) -> str:
+    """The words a template call evidently shows (see ``_MACRO``), as Markdown text, or
+    nothing: what a variable holds (``{{ page.title }}``) is not known here."""
+    if _SHORTCODE.fullmatch(output):
+        named = {
+            m.group("name"): m.group("double") or m.group("bare") for m in _NAMED.finditer(output)
+        }
+        shown = named.get("text") or named.get("term_id") or ""
+    elif (call := _MACRO.fullmatch(output)) is not None:
+        strings = [
+            m.group("double") or m.group("single") or ""
+            for m in _ARGUMENT.finditer(call["arguments"])
+        ]
+        if len(strings) > 1 and strings[1]:
+            shown = strings[1]
+        else:  # a link's target alone: its last part, as words
+            shown = strings[0].rstrip("/").rsplit("/", 1)[-1].replace("_", " ") if strings else ""
+    else:
+        return ""
+    return _MARKDOWN_SIGNS.sub(r"\\\1", shown.strip())
 
 
 def _shown_shortcode(match: re.Match[str]) -> str:

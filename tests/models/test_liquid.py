@@ -152,3 +152,34 @@ def test_what_hugos_comment_shortcode_holds_is_not_shown() -> None:
     """Drafts kept in it ("TODO") were shown as the post's text."""
     body = "Shown.\n{{< comment >}}\nTODO hidden draft\n{{< /comment >}}\nAlso shown."
     assert strip_liquid(body) == "Shown.\n\nAlso shown."
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (  # MDN's macros: the text shown, else the last part of the target, as words
+            'The map() method of {{jsxref("Array")}} instances; use '
+            '{{jsxref("Array/forEach", "forEach")}} or {{ Glossary("Truthy_value") }}.',
+            "The map() method of Array instances; use forEach or Truthy value.",
+        ),
+        (  # Hugo's shortcodes: their text, or the glossary's term
+            'A {{< glossary_tooltip text="Pod" term_id="pod" >}} runs on a '
+            '{{< glossary_tooltip term_id="node" >}};',
+            "A Pod runs on a node;",
+        ),
+        (  # as text, not Markdown
+            '{{HTMLElement("em")}} is *not* {{cssxref("font-style", "*font_style*")}}',
+            "em is *not* \\*font\\_style\\*",
+        ),
+        ("Hello {{ page.title }} and {{ 'x' | upcase }}.", "Hello  and ."),  # values: unknown
+    ],
+)
+def test_a_template_call_in_a_sentence_shows_its_words(body: str, expected: str) -> None:
+    """Removed, it left sentences with words missing ("use or instead") and a search for
+    them found nothing."""
+    assert strip_liquid(body) == expected
+
+
+def test_a_template_call_alone_on_its_line_is_a_block_and_goes() -> None:
+    body = '{{JSRef}}\n\n{{EmbedInteractiveExample("pages/js/array-map.html")}}\n\nText'
+    assert strip_liquid(body).strip() == "Text"
