@@ -10,7 +10,8 @@ apart, as GitHub and Obsidian (``> [!NOTE]``), Docusaurus and VitePress (``:::ti
 ``:::``) and MkDocs (``!!! tip "Title"`` and its indented lines) write them, are led by
 their kind in bold; the view showed the marks, and MkDocs's indented lines as code.
 A wiki link (Obsidian's ``[[Page|shown]]``, ``[[Page#Part]]``) is the words it shows.
-Markdown code keeps what it shows."""
+A heading's attributes (``## Setup {#setup .wide}``, as Pandoc, kramdown, Hugo, VitePress
+and MkDocs read them) are not shown. Markdown code keeps what it shows."""
 
 from __future__ import annotations
 
@@ -18,8 +19,14 @@ import re
 
 from models.liquid import MARKDOWN_CODE
 
+# A heading's closing attribute list: an id or a class first (``{#id}``, ``{ .class k=v }``).
+HEADING_ATTRIBUTES = r"[ \t]+\{[ \t]*[#.][^{}\n]*\}"
+
 _EXTRAS = re.compile(
     MARKDOWN_CODE
+    + r"|^(?P<heading>[ ]{0,3}#{1,6}[ \t][^\n]*?)"
+    + HEADING_ATTRIBUTES
+    + r"[ \t]*$"
     + r"|^[ ]{0,3}\[\^(?P<defined>[^][\s]+)\]:[ \t]*"  # a definition, at a line's start
     r"|\[\^(?P<note>[^][\s]+)\]"
     r"|^(?P<item>[ \t]*[-*+][ \t]+)\[(?P<box>[ xX])\](?=[ \t])"
@@ -34,13 +41,15 @@ _EXTRAS = re.compile(
 _INDENT = re.compile(r"^(?:[ ]{4}|\t)", re.MULTILINE)
 
 
-_MARKS = ("[^", "[ ]", "[!", "[[", ":::", "!!!", "???")
+_MARKS = ("[^", "[ ]", "[!", "[[", ":::", "!!!", "???", "{#", "{.", "{ #", "{ .")
 _BREAKS = re.compile(MARKDOWN_CODE + r"|<br[ \t]*/?>", re.DOTALL | re.MULTILINE | re.IGNORECASE)
 
 
 def _replace(match: re.Match[str]) -> str:
     if (code := match.group("fence") or match.group("span")) is not None:
         return code
+    if (heading := match.group("heading")) is not None:
+        return heading
     if (item := match.group("item")) is not None:
         return item + ("☐" if match.group("box") == " " else "☑")
     if (defined := match.group("defined")) is not None:
@@ -85,7 +94,8 @@ def _break(match: re.Match[str]) -> str:
 # A heading of the first level a text opens with (``# Title``; a closing ``#`` run after a
 # space is no part of it, as CommonMark reads it: ``# Learn C#`` keeps its ``#``).
 _OPENING_HEADING = re.compile(
-    r"[ \t\r\n]*#[ \t]+(?P<text>[^\n]*?)[ \t]*(?:[ \t]#+[ \t]*)?(?:\r?\n|\Z)"
+    r"[ \t\r\n]*#[ \t]+(?P<text>[^\n]*?)(?:" + HEADING_ATTRIBUTES + r")?[ \t]*(?:[ \t]#+[ \t]*)?"
+    r"(?:\r?\n|\Z)"
 )
 
 

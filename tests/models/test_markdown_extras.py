@@ -64,3 +64,10 @@ def test_a_wiki_link_is_the_words_it_shows() -> None:
     assert plain_extras("See [[Page|the page]], [[Other]], [[Note#Part]], `[[code]]`.") == (
         "See the page, Other, Note › Part, `[[code]]`."
     )
+
+
+def test_a_headings_attributes_are_not_shown() -> None:
+    """Pandoc, kramdown, Hugo, VitePress and MkDocs read them; the view showed them."""
+    body = "## Key exchange {#timelines}\n\n### Wide { .wide #w }\n\nText {#kept} here.\n"
+    assert plain_extras(body) == "## Key exchange\n\n### Wide\n\nText {#kept} here.\n"
+    assert plain_extras("```\n## Shown {#as-is}\n```") == "```\n## Shown {#as-is}\n```"
