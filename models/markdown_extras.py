@@ -6,9 +6,11 @@ paragraph. A mark becomes ``[note]``, and each definition a paragraph of its own
 starts so. Task lists (``- [ ] to do``, ``- [x] done``): the boxes become ☐ and ☑.
 An inline ``<br>``, which the view dropped and words ran together across, is a line
 break (a space in a table's row), outside HTML blocks (``line_breaks``). Notes set
-apart, as GitHub and Obsidian (``> [!NOTE]``), Docusaurus and VitePress (``:::tip`` …
-``:::``) and MkDocs (``!!! tip "Title"`` and its indented lines) write them, are led by
-their kind in bold; the view showed the marks, and MkDocs's indented lines as code.
+apart, as GitHub and Obsidian (``> [!NOTE]``), Docusaurus, Starlight and VitePress
+(``:::tip`` or ``:::tip[Title]`` … ``:::``), Nuxt (``::tip`` … ``::``) and MkDocs
+(``!!! tip "Title"`` and its indented lines) write them, are led by their kind in bold;
+the view showed the marks, and MkDocs's indented lines as code. Nuxt's other components
+show their words only (``:read-more{title="Modes"}``).
 A wiki link (Obsidian's ``[[Page|shown]]``, ``[[Page#Part]]``) is the words it shows.
 A heading's attributes (``## Setup {#setup .wide}``, as Pandoc, kramdown, Hugo, VitePress
 and MkDocs read them) are not shown. Markdown code keeps what it shows."""
@@ -33,6 +35,9 @@ _EXTRAS = re.compile(
     r"|!?\[\[(?P<wiki>[^][|\n]+)(?:\|(?P<alias>[^][\n]+))?\]\]"  # no "[": one scan a line
     r"|^(?P<quote>[ \t]*>[ \t]*)\[!(?P<alert>[A-Za-z]+)\][+-]?[ \t]*"
     r"|^[ \t]*:::+[ \t]*(?P<fence_kind>[A-Za-z]+)?(?P<fence_title>[^\n]*)$"
+    # Nuxt's components (MDC): ``::tip`` … ``::`` around a block, ``:read-more{…}`` a line.
+    r"|^[ \t]*(?:(?P<colons>::)(?P<component>[A-Za-z][\w-]*)?(?:\{(?P<props>[^\n]*)\})?"
+    r"|:(?P<inline>[A-Za-z][\w-]*)\{(?P<inline_props>[^\n]*)\})[ \t]*$"
     r"|^(?:!!!|\?\?\?\+?)[ \t]+(?P<note_kind>[A-Za-z]+)(?:[ \t]+[^\n\"]*)?"
     r"(?:[ \t]+\"(?P<note_title>[^\n\"]*)\")?[ \t]*\n"
     r"(?P<note_body>(?:(?:[ ]{4}|\t)[^\n]*\n|[ \t]*\n)*)",
@@ -41,7 +46,9 @@ _EXTRAS = re.compile(
 _INDENT = re.compile(r"^(?:[ ]{4}|\t)", re.MULTILINE)
 
 
-_MARKS = ("[^", "[ ]", "[!", "[[", ":::", "!!!", "???", "{#", "{.", "{ #", "{ .")
+_MARKS = ("[^", "[ ]", "[!", "[[", "::", "!!!", "???", "{#", "{.", "{ #", "{ .", "}\n")
+_NOTE_KINDS = {"note", "tip", "info", "important", "warning", "caution", "danger", "success"}
+_PROPERTY = re.compile(r"\b(?P<name>title|type)=\"(?P<value>[^\"]*)\"")
 _BREAKS = re.compile(MARKDOWN_CODE + r"|<br[ \t]*/?>", re.DOTALL | re.MULTILINE | re.IGNORECASE)
 
 
@@ -63,9 +70,27 @@ def _replace(match: re.Match[str]) -> str:
     if (kind := match.group("note_kind")) is not None:
         title = f" {match.group('note_title')}" if match.group("note_title") else ""
         return f"**{kind.capitalize()}:**{title}\n\n{_INDENT.sub('', match.group('note_body'))}"
+    if match.group("colons") is not None:
+        return _component(match.group("component"), match.group("props") or "")
+    if (inline := match.group("inline")) is not None:
+        title = _properties(match.group("inline_props")).get("title")
+        return f"**{inline.replace('-', ' ').capitalize()}:** {title}" if title else ""
     kind, title = match.group("fence_kind"), match.group("fence_title").strip()
+    if title.startswith("[") and title.endswith("]"):  # Starlight's and Docusaurus's title
+        title = title[1:-1].strip()
     label = " ".join(part for part in (f"**{kind.capitalize()}:**" if kind else "", title) if part)
     return f"\n{label}\n" if label else ""
+
+
+def _properties(props: str) -> dict[str, str]:
+    return {m.group("name"): m.group("value") for m in _PROPERTY.finditer(props)}
+
+
+def _component(name: str | None, props: str) -> str:
+    """An MDC block's opening or closing line as the words it shows: a note's kind
+    (``::tip``, ``::callout{type="warning"}``), else nothing."""
+    kind = (_properties(props).get("type") if name == "callout" else name) or ""
+    return f"\n**{kind.capitalize()}:**\n" if kind.lower() in _NOTE_KINDS else ""
 
 
 def plain_extras(body: str) -> str:

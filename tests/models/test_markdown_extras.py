@@ -57,6 +57,22 @@ def test_notes_set_apart_are_led_by_their_kind() -> None:
         "**Warning:** Mind\n\nInside.\n\nMore.\n\nAfter.\n"
     )
     assert plain_extras("Is it ??? or !!! here") == "Is it ??? or !!! here"
+    assert (
+        plain_extras(":::caution[Removed]\nGone.\n:::\n") == "\n**Caution:** Removed\n\nGone.\n\n"
+    )
+
+
+def test_nuxt_components_show_their_words_not_their_marks() -> None:
+    """Nuxt's docs showed "::tip Try it. ::" run into one line, and components as written."""
+    body = (
+        '::tip\nTry it.\n::\n\n::callout{type="warning"}\nMind.\n::\n\n'
+        '::code-group\n```sh\nnpx nuxi\n```\n::\n\n:read-more{title="Modes" to="/m"}\n'
+        "std::\n:: not one\n:\n"
+    )
+    assert plain_extras(body) == (
+        "\n**Tip:**\n\nTry it.\n\n\n\n**Warning:**\n\nMind.\n\n\n\n"
+        "```sh\nnpx nuxi\n```\n\n\n**Read more:** Modes\nstd::\n:: not one\n:\n"
+    )
 
 
 def test_a_wiki_link_is_the_words_it_shows() -> None:
