@@ -117,9 +117,14 @@ def _break(match: re.Match[str]) -> str:
 
 
 # A heading of the first level a text opens with (``# Title``; a closing ``#`` run after a
-# space is no part of it, as CommonMark reads it: ``# Learn C#`` keeps its ``#``).
+# space is no part of it, as CommonMark reads it: ``# Learn C#`` keeps its ``#``), after
+# what a page shows nothing of: a script or style (VitePress's ``<script setup>``), a
+# comment, MDX's imports.
 _OPENING_HEADING = re.compile(
-    r"[ \t\r\n]*#[ \t]+(?P<text>[^\n]*?)(?:" + HEADING_ATTRIBUTES + r")?[ \t]*(?:[ \t]#+[ \t]*)?"
+    r"(?:[ \t\r\n]+|(?s:<(?P<element>script|style)\b[^>]*>.*?</(?P=element)>|<!--.*?-->)"
+    r"|import[ \t][^\n]*\n)*#[ \t]+(?P<text>[^\n]*?)(?:"
+    + HEADING_ATTRIBUTES
+    + r")?[ \t]*(?:[ \t]#+[ \t]*)?"
     r"(?:\r?\n|\Z)"
 )
 

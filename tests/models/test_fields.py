@@ -307,6 +307,9 @@ def test_a_named_document_takes_its_name_as_title(summary: bool) -> None:
         ("# Role-based Access Control\n\nText.\n", "Role-based Access Control"),
         ("\n# Closed heading ##\nText.\n", "Closed heading"),
         ("# Built-in Components {#built-in-components}\n", "Built-in Components"),
+        ('<script setup>\nimport { ref } from "vue"\n</script>\n\n# Quick Start\n', "Quick Start"),
+        ("import Tabs from '@theme/Tabs';\n<!-- draft -->\n# Tabs\n", "Tabs"),
+        ("<div>\n\n# Inside a block\n", ""),
         ("Intro.\n\n# Later heading\n", ""),  # not the page's own heading
         ("## A section\n", ""),
     ],
