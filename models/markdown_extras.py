@@ -24,6 +24,8 @@ from models.liquid import MARKDOWN_CODE
 # A heading's closing attribute list: an id or a class first (``{#id}``, ``{ .class k=v }``).
 HEADING_ATTRIBUTES = r"[ \t]+\{[ \t]*[#.][^{}\n]*\}"
 
+_ATTRIBUTES = r"\{[ \t]*(?:[#.][\w-]|[\w-]+=)[^{}\n]*\}"
+
 _EXTRAS = re.compile(
     MARKDOWN_CODE
     + r"|^(?P<heading>[ ]{0,3}#{1,6}[ \t][^\n]*?)"
@@ -34,9 +36,12 @@ _EXTRAS = re.compile(
     r"|^(?P<item>[ \t]*[-*+][ \t]+)\[(?P<box>[ xX])\](?=[ \t])"
     r"|!?\[\[(?P<wiki>[^][|\n]+)(?:\|(?P<alias>[^][\n]+))?\]\]"  # no "[": one scan a line
     r"|^(?P<quote>[ \t]*>[ \t]*)\[!(?P<alert>[A-Za-z]+)\][+-]?[ \t]*"
-    r"|^[ \t]*:::+[ \t]*(?P<fence_kind>[A-Za-z]+)?(?P<fence_title>[^\n]*)$"
+    r"|^[ \t]*:::+[ \t]*(?P<fence_kind>[A-Za-z][\w-]*)?(?P<fence_title>[^\n]*)$"
+    # Pandoc's attributes of a span or an image (``[aside]{.aside}``, ``![x](y){width=5}``).
+    r"|(?:(?<=\))|(?<![!\]])\[(?P<span_words>[^][\n]*)\])"
+    + _ATTRIBUTES
     # Nuxt's components (MDC): ``::tip`` … ``::`` around a block, ``:read-more{…}`` a line.
-    r"|^[ \t]*(?:(?P<colons>::)(?P<component>[A-Za-z][\w-]*)?(?:\{(?P<props>[^\n]*)\})?"
+    + r"|^[ \t]*(?:(?P<colons>::)(?P<component>[A-Za-z][\w-]*)?(?:\{(?P<props>[^\n]*)\})?"
     r"|:(?P<inline>[A-Za-z][\w-]*)\{(?P<inline_props>[^\n]*)\})[ \t]*$"
     r"|^(?:!!!|\?\?\?\+?)[ \t]+(?P<note_kind>[A-Za-z]+)(?:[ \t]+[^\n\"]*)?"
     r"(?:[ \t]+\"(?P<note_title>[^\n\"]*)\")?[ \t]*\n"
@@ -46,9 +51,14 @@ _EXTRAS = re.compile(
 _INDENT = re.compile(r"^(?:[ ]{4}|\t)", re.MULTILINE)
 
 
-_MARKS = ("[^", "[ ]", "[!", "[[", "::", "!!!", "???", "{#", "{.", "{ #", "{ .", "}\n")
-_NOTE_KINDS = {"note", "tip", "info", "important", "warning", "caution", "danger", "success"}
+_MARKS = ("[^", "[ ]", "[!", "[[", "::", "!!!", "???", "{#", "{.", "{ #", "{ .", "}\n", "]{", "){")
+_NOTE_KINDS = frozenset(
+    ("note", "tip", "info", "important", "warning", "caution", "danger", "success", "details")
+    + ("example", "question", "quote", "abstract", "bug", "failure", "hint", "error")
+    + ("attention", "seealso", "todo", "summary")
+)
 _PROPERTY = re.compile(r"\b(?P<name>title|type)=\"(?P<value>[^\"]*)\"")
+_CALLOUT = re.compile(r"\.callout-(?P<kind>[\w]+)")
 _BREAKS = re.compile(MARKDOWN_CODE + r"|<br[ \t]*/?>", re.DOTALL | re.MULTILINE | re.IGNORECASE)
 
 
@@ -75,9 +85,16 @@ def _replace(match: re.Match[str]) -> str:
     if (inline := match.group("inline")) is not None:
         title = _properties(match.group("inline_props")).get("title")
         return f"**{inline.replace('-', ' ').capitalize()}:** {title}" if title else ""
+    if match.group("fence_title") is None:  # a span's attributes
+        return match.group("span_words") or ""
     kind, title = match.group("fence_kind"), match.group("fence_title").strip()
     if title.startswith("[") and title.endswith("]"):  # Starlight's and Docusaurus's title
         title = title[1:-1].strip()
+    elif title.startswith("{") and title.endswith("}"):  # Pandoc's: ``{.callout-tip}``
+        callout = _CALLOUT.search(title)
+        kind, title = callout and callout["kind"], _properties(title).get("title", "")
+    if kind and kind.lower() not in _NOTE_KINDS:  # a layout (``column-margin``): no words
+        kind = None
     label = " ".join(part for part in (f"**{kind.capitalize()}:**" if kind else "", title) if part)
     return f"\n{label}\n" if label else ""
 

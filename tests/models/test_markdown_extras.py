@@ -87,3 +87,15 @@ def test_a_headings_attributes_are_not_shown() -> None:
     body = "## Key exchange {#timelines}\n\n### Wide { .wide #w }\n\nText {#kept} here.\n"
     assert plain_extras(body) == "## Key exchange\n\n### Wide\n\nText {#kept} here.\n"
     assert plain_extras("```\n## Shown {#as-is}\n```") == "```\n## Shown {#as-is}\n```"
+
+
+def test_pandoc_notes_and_attributes_read_as_quarto_shows_them() -> None:
+    """Quarto's blog showed "{.callout-note}", "Logo{fig-alt=…}" and "[word]{.aside}"."""
+    body = (
+        '::: {.callout-warning title="Mind"}\nCareful.\n:::\n\n::: column-margin\nAside.\n:::\n\n'
+        '![Logo](logo.png){fig-alt="A logo"} and [word]{.aside}, not [x][ref]{.c} or `[c]{.d}`\n'
+    )
+    assert plain_extras(body) == (
+        "\n**Warning:** Mind\n\nCareful.\n\n\n\nAside.\n\n\n"
+        "![Logo](logo.png) and word, not [x][ref]{.c} or `[c]{.d}`\n"
+    )
