@@ -18,8 +18,9 @@ from models.problem import Severity
 if TYPE_CHECKING:
     from library.site_exclusions import SiteExclusions
 
-MARKUP_SUFFIXES = (".md", ".markdown", ".mdown", ".mdx", ".html", ".htm")
-"""Markdown and HTML: a file of these without front matter is worth a warning in a check."""
+MARKUP_SUFFIXES = (".md", ".markdown", ".mdown", ".mdx", ".qmd", ".rmd", ".html", ".htm")
+"""Markdown (Quarto's and R Markdown's too) and HTML: a file of these without front matter
+is worth a warning in a check."""
 DOCUMENT_SUFFIXES = frozenset({*MARKUP_SUFFIXES, ".txt"})
 TAXONOMY_SUFFIXES = frozenset({".yaml", ".yml"})
 CANDIDATE_SUFFIXES = DOCUMENT_SUFFIXES | TAXONOMY_SUFFIXES

@@ -38,6 +38,7 @@ _FORMATS = (
     "%Y/%m/%d",
     "%Y/%m/%d %H:%M",
     "%Y/%m/%d %H:%M:%S",
+    "%m/%d/%Y",  # month first (Quarto's ``2/13/2022``)
 )
 # Jekyll's own pattern: a month and a day of one digit too (``2014-3-3-hello.md``).
 _NAME_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})-")

@@ -22,6 +22,7 @@ def found(root: Path) -> list[str]:
 
 def test_documents_and_taxonomies_by_suffix_in_name_order(tmp_path: Path) -> None:
     names = ("b.md", "a.MD", "c.markdown", "c.mdx", "d.html", "e.txt", "f.yaml", "g.json", "h")
+    names += ("q.qmd", "r.Rmd")  # Quarto's and R Markdown's
     for name in (*names, "i."):
         (tmp_path / name).write_text("---\n---\n")
     (tmp_path / "sub").mkdir()
@@ -34,6 +35,8 @@ def test_documents_and_taxonomies_by_suffix_in_name_order(tmp_path: Path) -> Non
         "d.html",
         "e.txt",
         "f.yaml",
+        "q.qmd",
+        "r.Rmd",
         os.path.join("sub", "z.md"),
     ]
 

@@ -89,6 +89,7 @@ def test_negative_scores_and_sizes_are_unknown_not_shown(summary: bool) -> None:
             "2024-12-05T00:00:00+00:00",
         ),
         ("x.md", "date: Thu, 05 Dec 2024 10:00:00 +0000\n", "2024-12-05T10:00:00+00:00"),
+        ("posts/x/index.qmd", 'date: "2/13/2022"\n', "2022-02-13T00:00:00+00:00"),  # Quarto
         ("docs/blog/posts/x.md", "date:\n  created: 2026-02-18\n", "2026-02-18T00:00:00+00:00"),
         ("content/blog/x.md", "created_at: 2021-05-04\n", "2021-05-04T00:00:00+00:00"),  # nanoc
     ],
