@@ -6,6 +6,7 @@ errors in ``related`` or ``images`` blocks are found too.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -58,8 +59,8 @@ def _check_many(batch: list[FoundFile]) -> list[_Checked]:
     results = []
     for found in batch:
         parsed = load_file(found.path, explicit=found.explicit)
-        if not (parsed.has_front_matter or found.explicit) and found.path.lower().endswith(
-            MARKUP_SUFFIXES
+        if not (parsed.has_front_matter or found.explicit or _partial(found.path)) and (
+            found.path.lower().endswith(MARKUP_SUFFIXES)
         ):
             # The reader skips it quietly (a README is no article); a check says so, in
             # case it was meant to be one.
@@ -75,6 +76,12 @@ def _check_many(batch: list[FoundFile]) -> list[_Checked]:
             )
         )
     return results
+
+
+def _partial(path: str) -> bool:
+    """Whether a file is a part other pages include, never a page of its own (Quarto,
+    Docusaurus and Astro leave out names that start with ``_``)."""
+    return os.path.basename(path).startswith("_")
 
 
 def check(paths: Iterable[str]) -> CheckReport:

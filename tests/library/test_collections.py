@@ -128,6 +128,7 @@ def test_check_warns_of_markdown_and_html_without_front_matter(
     page.parent.mkdir()
     page.write_text("<html><body>No front matter</body></html>\n", encoding="utf-8")
     (root / "notes.txt").write_text("plain text is no document\n", encoding="utf-8")
+    (root / "_include.md").write_text("A part other pages include.\n", encoding="utf-8")
     done = run_lede("check", root)
     assert done.returncode == 0, done.stdout + done.stderr
     *lines, summary = done.stdout.splitlines()
@@ -135,7 +136,7 @@ def test_check_warns_of_markdown_and_html_without_front_matter(
         f"{readme}:1: warning: no front matter: not read as a document",
         f"{page}:1: warning: no front matter: not read as a document",
     ]
-    assert summary.startswith("checked 4 files (1 article")
+    assert summary.startswith("checked 5 files (1 article")
     # The reader's list still skips them quietly.
     listed = run_lede("list", root)
     assert listed.returncode == 0 and listed.stderr == ""
