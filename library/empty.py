@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from library.counts import plural
 from library.index import CorpusIndex
+from library.scan import MARKUP_SUFFIXES
 from models.text import printable
 
 
@@ -16,5 +17,15 @@ def why_no_articles(index: CorpusIndex, roots: list[str]) -> str:
         return (
             f"no articles in {where}: {plural(errors, 'document')} could not be read "
             f"(lede check {where} says why)"
+        )
+    pages = sum(
+        path.lower().endswith(MARKUP_SUFFIXES)
+        for (path,) in index.db.execute("SELECT path FROM files WHERE size >= 0")
+    )
+    if pages:  # Markdown without front matter, as notes and TIL folders keep it
+        return (
+            f"no documents found in {where}: {plural(pages, 'Markdown or HTML file')} "
+            f"without front matter (a document opens with a '---' line; "
+            f"lede check {where} lists them)"
         )
     return f"no documents found in {where}"

@@ -130,6 +130,22 @@ def test_a_folder_without_documents_says_so(
     assert indexed.stderr == f"lede: no documents found in {empty}\n"
 
 
+def test_a_folder_of_notes_without_front_matter_says_so(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """A folder of plain notes (a TIL's) was "no documents found", which said nothing of why."""
+    notes = tmp_path / "til"
+    (notes / "python").mkdir(parents=True)
+    (notes / "python" / "one.md").write_text("# One thing\n\nLearned.\n", encoding="utf-8")
+    (notes / "two.md").write_text("# Two\n", encoding="utf-8")
+    done = run_lede("list", notes)
+    assert (done.returncode, done.stdout) == (0, "")
+    assert done.stderr == (
+        f"lede: no documents found in {notes}: 2 Markdown or HTML files without front matter "
+        f"(a document opens with a '---' line; lede check {notes} lists them)\n"
+    )
+
+
 def test_a_folder_of_broken_documents_points_to_check(
     run_lede: LedeRunner, doc_writer: DocWriter, tmp_path: Path
 ) -> None:
