@@ -300,7 +300,7 @@ class Article(LedeModel):
             if "published" not in data and (data.get("draft") is True or _in_drafts(data)):
                 data["published"] = False
             if not data.get("excerpt"):
-                for key in ("bio", "overview", "description", "summary"):
+                for key in ("bio", "overview", "description", "summary", "intro", "abstract"):
                     if isinstance(data.get(key), str):
                         data["excerpt"] = data[key]
                         break

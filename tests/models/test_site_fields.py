@@ -40,6 +40,14 @@ def test_kind_is_the_front_matter_type(summary: bool) -> None:
 
 
 @MODES
+@pytest.mark.parametrize("key", ["description", "summary", "intro", "abstract"])
+def test_a_pages_blurb_is_its_excerpt(key: str, summary: bool) -> None:
+    """As sites name it: GitHub's docs ``intro``, Quarto's and papers' ``abstract``."""
+    article = article_of(f'title: "A"\n{key}: "What it is about."\n', summary=summary)
+    assert article.excerpt == "What it is about."
+
+
+@MODES
 def test_negative_scores_and_sizes_are_unknown_not_shown(summary: bool) -> None:
     article = article_of(
         'title: "A"\nheat: -1\nquality: -5\nimages:\n  - url: https://i.test/a.png\n'
