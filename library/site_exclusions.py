@@ -1,5 +1,5 @@
-"""What a Jekyll site leaves out of itself, so the scan leaves it out too (of a Hugo or
-Zola site, all but its ``content`` folder; of a Hexo site, all but its ``source``).
+"""What a Jekyll site leaves out of itself, so the scan leaves it out too (of a Hugo, Zola
+or Pelican site, all but its ``content`` folder; of a Hexo site, all but its ``source``).
 
 Jekyll never reads its built copy (``_site``), its templates (``_layouts``,
 ``_includes``), the packages beside it (``node_modules``, ``vendor/bundle``), what its
@@ -82,8 +82,9 @@ def _matches(entry: str, folder: bool, literal: list[str], glob: list[str]) -> b
 
 
 def site_exclusions(root: str) -> SiteExclusions | None:
-    """The exclusions of the Jekyll, Hugo or Zola site at ``root``; None when it is none."""
-    if _is_hugo_site(root):
+    """The exclusions of the Jekyll, Hugo, Zola or Pelican site at ``root``; None when it is
+    none."""
+    if _reads_content_alone(root):
         return _all_but(root, "content")
     if not is_jekyll_site(root):
         return None
@@ -104,7 +105,7 @@ def nested_site(folder: str) -> SiteExclusions | None:
     """The rules of a site inside a corpus that is none (a folder of several blogs, a
     project with its site in ``docs``), known by its configuration: below the top,
     anything less (a ``_data`` folder) is too weak a sign."""
-    if _is_hugo_site(folder) or any(
+    if _reads_content_alone(folder) or any(
         os.path.isfile(os.path.join(folder, name)) for name in CONFIG_FILES
     ):
         return site_exclusions(folder)
@@ -154,12 +155,14 @@ _HUGO_CONFIGS = tuple(f"hugo.{kind}" for kind in _KINDS)
 _HUGO_FOLDERS = ("archetypes", "layouts", "themes", "templates")  # the last is Zola's
 
 
-def _is_hugo_site(root: str) -> bool:
+def _reads_content_alone(root: str) -> bool:
     """A Hugo configuration and a ``content`` folder: ``hugo.toml`` (or YAML, JSON), one
     in ``config/_default``, or ``config.toml`` (or YAML, JSON) beside Hugo's own folders
-    or Zola's ``templates`` (Zola reads ``content`` alone too)."""
+    or Zola's ``templates`` (Zola reads ``content`` alone too); or Pelican's."""
     if not os.path.isdir(os.path.join(root, "content")):
         return False
+    if os.path.isfile(os.path.join(root, "pelicanconf.py")):
+        return True
     defaults = os.path.join(root, "config", "_default")
     if any(os.path.isfile(os.path.join(root, name)) for name in _HUGO_CONFIGS) or any(
         os.path.isfile(os.path.join(defaults, f"{name}.{kind}"))

@@ -190,14 +190,18 @@ def test_undeclared_folders_inside_the_collections_folder_are_left_out(tmp_path:
         ("config.json", "archetypes"),
         ("config/_default/hugo.yaml", "archetypes"),  # opentelemetry.io
         ("config/_default/config.toml", "layouts"),
+        ("pelicanconf.py", "theme"),
     ],
-    ids=["hugo", "hugo-config", "zola", "yml", "config-yml", "json", "folder", "folder-config"],
+    ids=[
+        *("hugo", "hugo-config", "zola", "yml", "config-yml", "json", "folder", "folder-config"),
+        "pelican",
+    ],
 )
-def test_a_hugo_site_is_read_from_its_content_folder(
+def test_a_hugo_zola_or_pelican_site_is_read_from_its_content_folder(
     tmp_path: Path, config: str, own_folder: str
 ) -> None:
     """Its built copy (``public``), themes and README were read beside its posts (and a
-    Zola site's templates, warned of as documents without front matter)."""
+    Zola or Pelican site's templates, warned of as documents without front matter)."""
     root = tmp_path / "hugo"
     (root / own_folder).mkdir(parents=True)
     (root / own_folder / "page.html").write_text("<main>{{ page.content }}</main>\n")
