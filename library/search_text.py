@@ -13,8 +13,17 @@ _CJK = re.compile(
 )
 
 
+_CJK_RUN = re.compile(_CJK.pattern + "+")
+
+
 def spaced(text: str) -> str:
     """``text`` with a space either side of each CJK character (text without any as it is)."""
     if text.isascii() or not _CJK.search(text):
         return text
-    return _CJK.sub(r" \g<0> ", text)
+    return _CJK_RUN.sub(_spaced_run, text)
+
+
+def _spaced_run(run: re.Match[str]) -> str:
+    """A run of CJK characters as ``_CJK.sub(" \\g<0> ")`` spaces it, in one call a run,
+    not one template a character (most of a Chinese page's indexing)."""
+    return " " + "  ".join(run.group()) + " "
