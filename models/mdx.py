@@ -83,6 +83,8 @@ def _prose(lines: list[str]) -> list[str]:
 
 def _untagged(line: str) -> str:
     """``line`` without its tags, but for those in code spans (```<Tabs>```)."""
+    if "<" not in line:  # most lines: no tag to look for, nor code spans
+        return line
     parts: list[str] = []
     at = 0
     for start, end in _code_spans(line):
