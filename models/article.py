@@ -144,7 +144,7 @@ def _opening_heading(body: Any) -> str:
     """The heading a body opens with: Docusaurus, MkDocs and GitHub Pages title an
     untitled page by it, so their pages were listed by file name ("rbac")."""
     found = opening_heading(body) if isinstance(body, str) else None
-    return found["text"] if found else ""
+    return found.text if found else ""
 
 
 def _link_text(name: Any) -> Any:

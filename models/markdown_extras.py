@@ -18,6 +18,7 @@ and MkDocs read them) are not shown. Markdown code keeps what it shows."""
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from models.liquid import MARKDOWN_CODE
 
@@ -86,8 +87,8 @@ def _replace(match: re.Match[str]) -> str:
     if match.group("colons") is not None:
         return _component(match.group("component"), match.group("props") or "")
     if (inline := match.group("inline")) is not None:
-        title = _properties(match.group("inline_props")).get("title")
-        return f"**{inline.replace('-', ' ').capitalize()}:** {title}" if title else ""
+        named = _properties(match.group("inline_props")).get("title")
+        return f"**{inline.replace('-', ' ').capitalize()}:** {named}" if named else ""
     if match.group("fence_title") is None:  # a span's attributes
         return match.group("span_words") or ""
     kind, title = match.group("fence_kind"), match.group("fence_title").strip()
@@ -136,20 +137,36 @@ def _break(match: re.Match[str]) -> str:
     return " " if match.string[line_start:].lstrip().startswith("|") else "\\\n"
 
 
-# A heading of the first level a text opens with (``# Title``; a closing ``#`` run after a
-# space is no part of it, as CommonMark reads it: ``# Learn C#`` keeps its ``#``), after
-# what a page shows nothing of: a script or style (VitePress's ``<script setup>``), a
-# comment, MDX's imports.
+# A heading of the first level a text opens with (``# Title``), after what a page shows
+# nothing of: a script or style (VitePress's ``<script setup>``), a comment, MDX's imports.
+# Possessive, a space at a time, and its line taken whole: spaces that could be split
+# among the repeats, or between the text and what closes it, made a long line of them
+# take hours.
 _OPENING_HEADING = re.compile(
-    r"(?:[ \t\r\n]+|(?s:<(?P<element>script|style)\b[^>]*>.*?</(?P=element)>|<!--.*?-->)"
-    r"|import[ \t][^\n]*\n)*#[ \t]+(?P<text>[^\n]*?)(?:"
-    + HEADING_ATTRIBUTES
-    + r")?[ \t]*(?:[ \t]#+[ \t]*)?"
-    r"(?:\r?\n|\Z)"
+    r"(?:[ \t\r\n]|(?s:<(?P<element>script|style)\b[^>]*>.*?</(?P=element)>|<!--.*?-->)"
+    r"|import[ \t][^\n]*\n)*+#[ \t]+(?P<line>[^\n]*)(?:\n|\Z)"
 )
+_ATTRIBUTE_LIST = re.compile(r"\{[ \t]*[#.][^{}\n]*\}")
 
 
-def opening_heading(markdown: str) -> re.Match[str] | None:
-    """The heading ``markdown`` opens with (its group ``text``), if any: an untitled page
-    is titled by it, and a page that repeats its title so shows it once."""
-    return _OPENING_HEADING.match(markdown)
+class Heading(NamedTuple):
+    text: str
+    end: int  # where the text after it starts
+
+
+def opening_heading(markdown: str) -> Heading | None:
+    """The heading ``markdown`` opens with, if any: an untitled page is titled by it, and a
+    page that repeats its title so shows it once. Without its attributes (``{#id}``) or a
+    closing run of ``#`` after a space, as CommonMark reads it (``# Learn C#`` keeps its
+    ``#``)."""
+    found = _OPENING_HEADING.match(markdown)
+    if found is None:
+        return None
+    text = found["line"].rstrip(" \t\r")
+    opening = text.rfind("{")
+    if opening > 0 and text[opening - 1] in " \t" and _ATTRIBUTE_LIST.fullmatch(text, opening):
+        text = text[:opening].rstrip(" \t")
+    unclosed = text.rstrip("#")
+    if unclosed != text and (not unclosed or unclosed[-1] in " \t"):
+        text = unclosed.rstrip(" \t")
+    return Heading(text, found.end())

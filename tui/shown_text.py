@@ -20,9 +20,9 @@ def without_title(markdown: str, title: str) -> str:
     """``markdown`` without a first heading that repeats ``title`` (many sites' bodies
     open with it), which the pane showed under the title again, boxed and large."""
     found = opening_heading(markdown)
-    heading = with_entities_decoded(found["text"]) if found else ""
+    heading = with_entities_decoded(found.text) if found else ""
     if found and " ".join(heading.split()).casefold() == " ".join(title.split()).casefold():
-        return markdown[found.end() :].lstrip("\n")
+        return markdown[found.end :].lstrip("\n")
     return markdown
 
 

@@ -69,6 +69,21 @@ def test_a_folder_removed_and_made_again_is_followed_again(
     seen(reported, document)
 
 
+def test_the_corpus_removed_and_made_again_is_followed_again(
+    tmp_path: Path, reported: queue.Queue[set[str]]
+) -> None:
+    """A deploy that swaps the folder (``rm -rf`` and a fresh copy): its watches went with
+    it, and nothing watched the place it came back to, so the reader never saw it again."""
+    site = tmp_path / "site"
+    shutil.rmtree(site)
+    seen(reported, site)
+    (site / "2026").mkdir(parents=True)
+    seen(reported, site)
+    document = site / "2026" / "news.md"
+    document.write_text("---\ntitle: x\n---\n")
+    seen(reported, document)
+
+
 def test_folders_leaves_out_hidden_ones_and_lists_no_folder_that_has_none(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

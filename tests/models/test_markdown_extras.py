@@ -4,8 +4,16 @@ reader showed of them."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
 from models.html import readable_body
 from models.markdown_extras import line_breaks, plain_extras
+
+PROJECT = Path(__file__).resolve().parents[2]
 
 
 def test_marks_and_definitions_become_text_each_definition_its_own_paragraph() -> None:
@@ -99,3 +107,14 @@ def test_pandoc_notes_and_attributes_read_as_quarto_shows_them() -> None:
         "\n**Warning:** Mind\n\nCareful.\n\n\n\nAside.\n\n\n"
         "![Logo](logo.png) and word, not [x][ref]{.c} or `[c]{.d}`\n"
     )
+
+
+@pytest.mark.parametrize(
+    "body", [" " * 40 + "\n" * 40 + "Text.", "# A" + " " * 20_000 + "b", "<script>" * 5_000]
+)
+def test_the_opening_heading_is_found_at_once_whatever_the_spaces(body: str) -> None:
+    """A page opening with 37 spaces and blank lines froze the reader and kept an index
+    from ever ending (each more space doubled the time): asked in a process of its own,
+    so that the old pattern fails by the deadline rather than hold the suite."""
+    asked = f"from models.markdown_extras import opening_heading; opening_heading({body!r})"
+    subprocess.run([sys.executable, "-c", asked], check=True, timeout=10, cwd=PROJECT)
