@@ -13,7 +13,7 @@ recursive root's every entry while it holds the interpreter lock, which froze th
 reader for seconds on a folder of a million files. The folders are found here
 (``folders``), with the lock let go between entries, and a folder that has no
 subfolders by its link count is not listed at all; a folder that comes later is
-added as it comes.
+added as it comes, and so is a root made again.
 """
 
 from __future__ import annotations
@@ -105,7 +105,10 @@ class CorpusWatcher:
         self._stop.set()
 
     def _run(self) -> None:
-        watched = folders(self.roots)
+        # The folder each root is in, too (not what it holds): a root removed and made
+        # again (a deploy that swaps it, a link pointed elsewhere) took its watches with it,
+        # and only there is its coming back seen.
+        watched = folders(self.roots) | {os.path.dirname(root) for root in self.roots}
         try:
             notify = self._watching(watched)
         except Exception as error:  # noqa: BLE001 - said once, the reader goes on

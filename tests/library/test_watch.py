@@ -84,6 +84,27 @@ def test_the_corpus_removed_and_made_again_is_followed_again(
     seen(reported, document)
 
 
+def test_a_corpus_whose_link_is_pointed_elsewhere_is_followed_there(tmp_path: Path) -> None:
+    """``ln -sfn releases/v2 current``: the reader of ``current`` went on watching v1."""
+    for release in ("v1", "v2"):
+        (tmp_path / "releases" / release / "news").mkdir(parents=True)
+    current = tmp_path / "current"
+    current.symlink_to(tmp_path / "releases" / "v1")
+    groups: queue.Queue[set[str]] = queue.Queue()
+    watcher = CorpusWatcher([str(current)], groups.put, print)
+    watcher.start()
+    try:
+        assert watcher.ready.wait(WAIT)
+        swapped = tmp_path / "current.new"
+        swapped.symlink_to(tmp_path / "releases" / "v2")
+        os.replace(swapped, current)
+        seen(groups, current)
+        (tmp_path / "releases" / "v2" / "news" / "today.md").write_text("---\ntitle: x\n---\n")
+        seen(groups, current / "news" / "today.md")
+    finally:
+        watcher.stop()
+
+
 def test_folders_leaves_out_hidden_ones_and_lists_no_folder_that_has_none(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
