@@ -7,6 +7,7 @@ screen; the screen only routes.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
 import time
@@ -25,7 +26,7 @@ from library.results import ArticleRow, ResultSet, id_set
 from library.scope import ALL, PAGES, STARRED, UNPUBLISHED, Scope
 from library.settings import Settings
 from library.state import Flag, StateChange, StateStore
-from library.state_writes import StateWrites
+from library.state_writes import StateWrites, not_saved
 from library.stream import Stream, default_stream, not_in_corpus, streamed_collections
 from library.tally import Tally, tally_by_topic, tally_parts, within
 from library.writer import Waiting
@@ -34,6 +35,8 @@ from models.topic import TopicTree
 
 if TYPE_CHECKING:
     from models.article import Article
+
+VISIT_WAIT = 0.5  # seconds a visit's record waits for a lock another program holds
 
 
 class IndexDamaged(QueryError):
@@ -106,8 +109,16 @@ class ReaderSession:
             self.index.holds_collections(),
         )
         self._collections_unsaid = settings.collections  # see ``collections_not_found``
-        # Articles first seen since then are new since the last visit.
-        self._visit, self.previous_visit = self.state.begin_session(corpus_key(self.paths))
+        # Articles first seen since then are new since the last visit. A state that another
+        # program holds, or that cannot be written, loses this visit's record, not the reader.
+        self._visit: int | None = None
+        self.previous_visit: float | None = None
+        self.not_recorded = ""  # why, to be said once
+        try:
+            with self.state.waiting(VISIT_WAIT):
+                self._visit, self.previous_visit = self.state.begin_session(corpus_key(self.paths))
+        except sqlite3.Error as error:
+            self.not_recorded = not_saved(error)
         self._writing = threading.Lock()  # one refresh at a time: a full one, or a watcher's
         self.stories_grouped = True  # one row per story (``c`` shows every article)
         self.stories = KeptStories(lambda: self.index.db)  # loaded after the first frame
@@ -367,7 +378,9 @@ class ReaderSession:
         """Record the end of this visit, and close both databases once the writes asked
         for are done."""
         self.writes.close()
-        self.state.end_session(self._visit)
+        if self._visit is not None:  # unrecorded, the next visit counts from its start
+            with contextlib.suppress(sqlite3.Error), self.state.waiting(VISIT_WAIT):
+                self.state.end_session(self._visit)
         self.index.stop_writer()
         self.index.close()
         self.state.close()

@@ -7,9 +7,10 @@ a kill -9 cannot lose it. The corpus files are never written.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -36,6 +37,7 @@ class StateStore:
     def __init__(self, path: Path, timeout: float = 5.0) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
+        self._timeout = timeout
         self._changes = 0
         try:
             self.db = sqlite3.connect(path, timeout=timeout, isolation_level=None)
@@ -137,6 +139,15 @@ class StateStore:
         ).fetchone()
         number = self.db.execute("INSERT INTO sessions VALUES (?, ?, NULL)", (corpus, now))
         return number.lastrowid or 0, (row[0] if row else None)
+
+    @contextlib.contextmanager
+    def waiting(self, seconds: float) -> Iterator[None]:
+        """Within it, a lock another program holds is waited for ``seconds`` at most."""
+        self.db.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+        try:
+            yield
+        finally:
+            self.db.execute(f"PRAGMA busy_timeout = {int(self._timeout * 1000)}")
 
     def end_session(self, number: int) -> None:
         """Record that the session ``begin_session`` numbered has ended."""

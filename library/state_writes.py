@@ -26,6 +26,16 @@ LOCKED = "reading state is locked by another program; not saved"
 Result = TypeVar("Result")
 
 
+def not_saved(error: sqlite3.Error) -> str:
+    """What to say of a write to the state that failed: that another program holds its
+    lock, else SQLite's reason (a full disk, a file made read-only)."""
+    if isinstance(error, sqlite3.OperationalError) and (
+        "locked" in str(error) or "busy" in str(error)
+    ):
+        return LOCKED
+    return f"reading state not saved: {error}"
+
+
 class NotSaved(Exception):
     """A write to the reading state that failed, in one line that says why."""
 
@@ -53,12 +63,8 @@ class StateWrites:
     def _run(self, write: Callable[[StateStore], Result]) -> Result:
         try:
             return write(self.store())
-        except sqlite3.OperationalError as error:
-            if "locked" in str(error) or "busy" in str(error):
-                raise NotSaved(LOCKED) from None
-            raise NotSaved(f"reading state not saved: {error}") from None
         except sqlite3.Error as error:
-            raise NotSaved(f"reading state not saved: {error}") from None
+            raise NotSaved(not_saved(error)) from None
 
     def close(self) -> None:
         """Finish the queued writes, then close the writing thread's connection."""

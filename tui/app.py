@@ -81,6 +81,8 @@ class LedeApp(App[None]):
             return
         if self.session.index.rebuilt:
             self.notify(REBUILT, severity="warning", timeout=8)
+        if self.session.not_recorded:
+            self.notify(self.session.not_recorded, severity="warning", timeout=8, markup=False)
         self.session.on_damage = self._rebuild_damaged
         # Opened once the app's start-up batch is over: a screen laid out within it was
         # painted and thrown away, and the first frames shown were partial ones (the list

@@ -15,6 +15,7 @@ from textual.pilot import Pilot
 from textual.worker import Worker
 
 from library import state_writes
+from library.corpus import open_state
 from library.session import ReaderSession, TreeCounts
 from library.state_writes import LOCKED
 from tests.library.test_state import held_by_another_program
@@ -166,6 +167,34 @@ async def test_an_article_replaced_by_a_fifo_says_so_and_holds_nothing(
             with contextlib.suppress(OSError):  # ENXIO: no reader waits on it, as it should be
                 os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
                 pytest.fail("a reader of the FIFO was left waiting for a writer")
+
+
+async def test_a_reader_started_while_another_program_holds_the_state_opens_and_says_so(
+    reader_corpus: Path,
+) -> None:
+    """Recording the visit waited for the lock on the UI thread, then ended the reader in a
+    traceback; quitting did the same with "unexpected error"."""
+    state = open_state()
+    state.close()
+    with held_by_another_program(state.path):
+        app = LedeApp([str(reader_corpus)])
+        async with app.run_test(size=(160, 45)) as pilot:
+            await quiet_list(pilot)
+            assert LOCKED in notifications(app)
+        assert app.return_code in (0, None)
+
+
+async def test_a_reader_quit_while_another_program_holds_the_state_ends_cleanly(
+    reader_corpus: Path,
+) -> None:
+    """The end of the visit is not recorded then (the next counts from its start)."""
+    app = LedeApp([str(reader_corpus)])
+    with contextlib.ExitStack() as holding:
+        async with app.run_test(size=(160, 45)) as pilot:
+            await quiet_list(pilot)
+            assert app.session is not None
+            holding.enter_context(held_by_another_program(app.session.state.path))
+        assert app.return_code in (0, None)
 
 
 async def test_a_state_locked_by_another_program_leaves_keys_answering_and_says_so(
