@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from library.damage import discard, is_damage
-from library.db import connect
+from library.db import CannotOpen, connect
 from library.differences import Differences, find_differences, usable_files
 from library.scan import FoundFile, Skipped, scan
 from library.schema import BUILD_INDEXES, BULK, DROP_INDEXES, ensure_schema, next_article_id
@@ -86,7 +86,7 @@ def refresh(
                 return _refresh(roots, db_path, progress, started)
             except sqlite3.DatabaseError as error:
                 if not is_damage(error):
-                    raise
+                    raise _unwritable(db_path, error) from None
         discard(db_path)
         db = connect(db_path)
         try:
@@ -95,6 +95,17 @@ def refresh(
             db.close()
         report = _refresh(roots, db_path, progress, started)
     return dataclasses.replace(report, rebuilt=True)
+
+
+_UNWRITABLE = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED, sqlite3.SQLITE_READONLY)
+
+
+def _unwritable(db_path: Path, error: sqlite3.DatabaseError) -> Exception:
+    """``CannotOpen`` (one line, with the path) for an index another program holds past
+    the busy timeout, or a read-only file; else ``error`` itself (a full disk's is
+    answered by removing the index)."""
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    return CannotOpen(db_path, error) if code in _UNWRITABLE else error
 
 
 def _refresh(

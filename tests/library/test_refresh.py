@@ -9,11 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from library import db
+from library.db import CannotOpen
 from library.index import CorpusIndex
 from library.schema import SORTS
 from library.state import StateStore
 from library.synthetic import generate
 from tests.conftest import QUERY_DOCS, DocWriter, IndexFactory, bump_mtime, stems
+from tests.library.test_state import held_by_another_program
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -240,4 +243,20 @@ def test_a_cold_index_told_to_stop_stops_within_a_batch(tmp_path: Path) -> None:
     assert stored < 3000  # it stopped, and did not go on to the end first
     report = index.refresh()  # and the next refresh finishes the work
     assert index.count() == 3000 and report.scanned == 3001
+    index.close()
+
+
+def test_an_index_another_program_holds_is_one_line_with_its_path(
+    tmp_path: Path, doc_writer: DocWriter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``lede list`` ended in "unexpected error: OperationalError: database is locked"."""
+    doc_writer("a.md", 'title: "A"\n')
+    index = CorpusIndex([str(tmp_path / "docs")], tmp_path / "index.db")
+    index.refresh()
+    doc_writer("b.md", 'title: "B"\n')  # something to write
+    monkeypatch.setattr(db, "BUSY_TIMEOUT", 0.2)
+    locked = f"^database is locked: {tmp_path / 'index.db'}$"
+    with held_by_another_program(tmp_path / "index.db"), pytest.raises(CannotOpen, match=locked):
+        index.refresh()
+    assert index.refresh().parsed == 1
     index.close()
