@@ -7,6 +7,8 @@ import webbrowser
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
+from textual.widgets import Markdown
 
 from tests.tui.pilot import indexed, until
 from tui.app import LedeApp
@@ -87,3 +89,27 @@ async def test_served_to_a_browser_the_page_opens_it_even_from_ssh(
     messages, clipboard = await press_o(reader_corpus)
     assert messages == [f"Opening {URL}"]
     assert sent == [URL] and clipboard is None and local_desktop == []
+
+
+async def test_a_link_clicked_in_an_article_goes_where_o_sends_one(
+    reader_corpus: Path, local_desktop: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A click ran Textual's own opener on the UI thread: over SSH a console browser took
+    the terminal and froze the reader until it ended."""
+    monkeypatch.setenv("SSH_CONNECTION", "10.0.0.1 50000 10.0.0.2 22")
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await pilot.press("enter")
+        body = await until_shown(pilot)
+        body.post_message(Markdown.LinkClicked(body, "https://example.test/linked"))
+        await until(pilot, lambda: list(app._notifications))
+        messages = [n.message for n in app._notifications]
+        assert messages == ["Remote session (SSH): copied https://example.test/linked instead"]
+        assert app.clipboard == "https://example.test/linked" and local_desktop == []
+
+
+async def until_shown(pilot: Pilot) -> Markdown:
+    """The detail pane's Markdown body, once an article is in it."""
+    await until(pilot, lambda: bool(pilot.app.screen.query(Markdown)), "the article's body")
+    return pilot.app.screen.query_one(Markdown)

@@ -28,6 +28,7 @@ from textual.worker import Worker, WorkerState
 
 from library import paths
 from models.text import printable
+from tui.browser import open_in_browser
 from tui.shown_text import shown_markdown, without_title
 from tui.timefmt import local_datetime, time_ago
 from tui.widgets.article_row import cut
@@ -339,7 +340,7 @@ class DetailView(VerticalScroll, can_focus=True):
     def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
         event.stop()
         target = safe_link(event.href)
-        if target:
-            self.app.open_url(target)
+        if target:  # as ``o`` opens one: over SSH, without a display, never on the UI thread
+            open_in_browser(self.app, target)
         else:
             self.notify("Only http(s) links can be opened", severity="warning")
