@@ -38,6 +38,7 @@ _FORMATS = (
     "%Y/%m/%d",
     "%Y/%m/%d %H:%M",
     "%Y/%m/%d %H:%M:%S",
+    "%Y-%m-%d",  # a month or day of one digit (``2024-4-09``), which ISO's reader refuses
     "%m/%d/%Y",  # month first (Quarto's ``2/13/2022``)
 )
 # Jekyll's own pattern: a month and a day of one digit too (``2014-3-3-hello.md``).
@@ -106,11 +107,12 @@ def _day(found: re.Match[str]) -> date | None:
 
 def post_title(path: str) -> str:
     """The title Jekyll gives an untitled post at ``path`` (a draft, any collection's
-    document too); ``""`` for a document Jekyll gives none."""
+    document too), and any page whose name starts with its date (Eleventy's, Hugo's:
+    ``2026-05-13-sponsorship-tiers.md``); ``""`` for a document Jekyll gives none."""
     folder, name = os.path.split(path)
-    if not _in_collection(folder):
-        return ""
     found = _NAME_DATE.match(name)
+    if found is None and not _in_collection(folder):
+        return ""
     if found is None and "_posts" in folder.split(os.sep):
         return ""  # Jekyll reads no post from a name without a date
     slug = name[found.end() :] if found else name

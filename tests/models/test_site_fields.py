@@ -98,6 +98,7 @@ def test_negative_scores_and_sizes_are_unknown_not_shown(summary: bool) -> None:
         ),
         ("x.md", "date: Thu, 05 Dec 2024 10:00:00 +0000\n", "2024-12-05T10:00:00+00:00"),
         ("posts/x/index.qmd", 'date: "2/13/2022"\n', "2022-02-13T00:00:00+00:00"),  # Quarto
+        ("_content/blog/x.md", "date: 2024-4-09\n", "2024-04-09T00:00:00+00:00"),  # Go's blog
         ("docs/blog/posts/x.md", "date:\n  created: 2026-02-18\n", "2026-02-18T00:00:00+00:00"),
         ("content/blog/x.md", "created_at: 2021-05-04\n", "2021-05-04T00:00:00+00:00"),  # nanoc
     ],
@@ -149,6 +150,7 @@ def test_a_day_without_a_zone_is_that_day_where_it_is_read(
         ("site/_speakers/ada-lovelace.md", "Ada Lovelace"),
         ("site/_posts/notes.md", ""),  # no date in its name: Jekyll reads no post from it
         ("site/about.md", ""),
+        ("src/blog/2026-05-13-sponsorship-tiers.md", "Sponsorship Tiers"),  # Eleventy's
     ],
 )
 def test_an_untitled_jekyll_post_is_titled_by_its_file_name(
