@@ -6,7 +6,8 @@ What the site would show is kept: the text between ``{% raw %}`` and
 inline spans), which is literal text a person reads, templates included; raw
 tags inside code go, as they are there only to keep Jekyll off the code. A
 ``{% comment %}`` block goes with its content, as on the site, and a
-``{% highlight %}`` block (Hexo's ``{% codeblock %}`` too) becomes fenced code. A Hugo
+``{% highlight %}`` block (Hexo's ``{% codeblock %}`` too) becomes fenced code; Nunjucks's
+``{# comments #}`` go, and Go's ``{{raw `…`}}`` shows what it holds. A Hugo
 shortcode escaped to be shown (``{{</* figure */>}}``) is shown as Hugo shows it. Front matter
 values are not templates (Jekyll does not render them) and are left alone.
 """
@@ -55,6 +56,10 @@ _LIQUID = re.compile(
             # start, not at the end of the body (an open one at each of its thousands of
             # starts took minutes).
             r"\{%(?:[^{%]|\{(?!%)|%(?!\}))*%\}",
+            # Nunjucks's comment (Eleventy's): ``{# … #}``, never a heading's ``{#id}``.
+            r"\{#[-\s](?:[^#]|#(?!\}))*#\}",
+            # Go's templates show ``{{raw `…`}}`` as it is (the Go blog's code samples).
+            r"\{\{raw[ \t]+`(?P<go_raw>[^`]*)`[ \t]*\}\}",
             # An autolink of output alone (``<{{ release.url }}>``) goes whole, not as <>.
             r"<\{\{(?:[^{}]|\{(?!\{)|\}(?!\}))*\}\}>",
             r"\{\{(?P<output>(?:[^{}]|\{(?!\{)|\}(?!\}))*)\}\}",
@@ -74,6 +79,8 @@ def _replace(match: re.Match[str]) -> str:
     if highlighted is not None:  # a fenced block, as the site shows it: code, not prose
         return fenced(_RAW_TAG.sub("", highlighted), _language(match))
     raw = match.group("raw")
+    if raw is None:
+        raw = match.group("go_raw")
     if raw is not None:
         return raw
     output = match.group("output")
@@ -149,6 +156,6 @@ def fenced(code: str, language: str = "") -> str:
 
 def strip_liquid(body: str) -> str:
     """``body`` without Liquid tags and output (see the module's docstring for what stays)."""
-    if "{%" not in body and "{{" not in body:
+    if "{%" not in body and "{{" not in body and "{#" not in body:
         return body
     return _LIQUID.sub(_replace, body)

@@ -183,3 +183,10 @@ def test_a_template_call_in_a_sentence_shows_its_words(body: str, expected: str)
 def test_a_template_call_alone_on_its_line_is_a_block_and_goes() -> None:
     body = '{{JSRef}}\n\n{{EmbedInteractiveExample("pages/js/array-map.html")}}\n\nText'
     assert strip_liquid(body).strip() == "Text"
+
+
+def test_nunjucks_comments_go_and_go_raw_blocks_show_what_they_hold() -> None:
+    """Eleventy's blog showed a commented-out table row between "{#" and "#}"; the Go blog's
+    code samples (``{{raw `…`}}``) were removed whole."""
+    body = "Seen. {# a note #}\n{#\n| hidden | row |\n#}\n## Kept {#id}\n{{raw `\n\tf()\n`}}\nEnd."
+    assert strip_liquid(body) == "Seen. \n\n## Kept {#id}\n\n\tf()\n\nEnd."
