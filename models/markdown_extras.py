@@ -13,7 +13,8 @@ the view showed the marks, and MkDocs's indented lines as code. Nuxt's other com
 show their words only (``:read-more{title="Modes"}``).
 A wiki link (Obsidian's ``[[Page|shown]]``, ``[[Page#Part]]``) is the words it shows.
 A heading's attributes (``## Setup {#setup .wide}``, as Pandoc, kramdown, Hugo, VitePress
-and MkDocs read them) are not shown. Markdown code keeps what it shows."""
+and MkDocs read them) are not shown, nor a block's on a line of their own (Hugo's).
+Markdown code keeps what it shows."""
 
 from __future__ import annotations
 
@@ -41,6 +42,8 @@ _EXTRAS = re.compile(
     r"|!?\[\[(?P<wiki>[^][|\n]+)(?:\|(?P<alias>[^][\n]+))?\]\]"  # no "[": one scan a line
     r"|^(?P<quote>[ \t]*>[ \t]*)\[!(?P<alert>[A-Za-z]+)\][+-]?[ \t]*"
     r"|^[ \t]*:::+[ \t]*(?P<fence_kind>[A-Za-z][\w-]*)?(?P<fence_title>[^\n]*)$"
+    # Goldmark's (Hugo's) attributes of the block above, a line of their own: ``{.wide}``.
+    r"|^[ \t]*(?P<block_attributes>\{[ \t]*[#.][\w-][^{}\n]*\})[ \t]*$"
     # Pandoc's attributes of a span or an image (``[aside]{.aside}``, ``![x](y){width=5}``).
     r"|(?:(?<=\))|(?<![!\]])\[(?P<span_words>[^][\n]*)\])"
     + _ATTRIBUTES
@@ -89,6 +92,8 @@ def _replace(match: re.Match[str]) -> str:
     if (inline := match.group("inline")) is not None:
         named = _properties(match.group("inline_props")).get("title")
         return f"**{inline.replace('-', ' ').capitalize()}:** {named}" if named else ""
+    if match.group("block_attributes") is not None:
+        return ""
     if match.group("fence_title") is None:  # a span's attributes
         return match.group("span_words") or ""
     kind, title = match.group("fence_kind"), match.group("fence_title").strip()

@@ -95,6 +95,8 @@ def test_a_headings_attributes_are_not_shown() -> None:
     body = "## Key exchange {#timelines}\n\n### Wide { .wide #w }\n\nText {#kept} here.\n"
     assert plain_extras(body) == "## Key exchange\n\n### Wide\n\nText {#kept} here.\n"
     assert plain_extras("```\n## Shown {#as-is}\n```") == "```\n## Shown {#as-is}\n```"
+    table = "| a |\n|---|\n| 1 |\n{.wide-table}\n\nText.\n{ .lead }\n{not this}\n"
+    assert plain_extras(table) == "| a |\n|---|\n| 1 |\n\n\nText.\n\n{not this}\n"
 
 
 def test_pandoc_notes_and_attributes_read_as_quarto_shows_them() -> None:
