@@ -147,6 +147,12 @@ def _opening_heading(body: Any) -> str:
     return found.text if found else ""
 
 
+def _is_address(value: Any) -> bool:
+    """Whether ``value`` is a whole web address (a ``url`` that is a site's own path, as
+    Hugo's ``/blog/x/``, is none)."""
+    return isinstance(value, str) and value.strip().lower().startswith(("http://", "https://"))
+
+
 def _link_text(name: Any) -> Any:
     """A name written as a Markdown link (Docsy's ``'[Ada](https://…)'``) is its text."""
     return _MARKDOWN_LINK.sub(r"\1", name) if isinstance(name, str) and "](" in name else name
@@ -273,7 +279,8 @@ class Article(LedeModel):
         in its address); an untitled document is titled by the heading it opens with, else
         (a Jekyll post) by its name; a blog's
         ``categories`` and ``tags`` are its topics where it names none; a ``draft`` (or
-        a post in ``_drafts``) is an item the site did not publish."""
+        a post in ``_drafts``) is an item the site did not publish; a whole address in
+        ``url`` is its link where it names none other."""
         if isinstance(data, dict):
             data = dict(data)
             if not data.get("title"):
@@ -284,6 +291,8 @@ class Article(LedeModel):
                 )
             if data.get("publishedDateTime") is None:
                 data["publishedDateTime"] = _site_date(data)
+            if not (data.get("originalUrl") or data.get("webUrl")) and _is_address(data.get("url")):
+                data["originalUrl"] = data["url"]  # a planet's post names its original so
             if not isinstance(data.get("published"), bool) and written_date(data.get("published")):
                 del data["published"]  # Hugo's date, not Jekyll's flag
             if data.get("updatedDateTime") is None:
@@ -291,6 +300,7 @@ class Article(LedeModel):
             for one, many in (
                 ("author", "authors"),
                 ("author_name", "authors"),  # nanoc's (Prometheus's blog)
+                ("by", "authors"),  # the Go blog's
                 ("locations", "location"),
             ):
                 if many not in data and one in data:

@@ -403,3 +403,17 @@ def test_authors_are_named_from_jekyll_and_mkdocs_authors_files(
     (tmp_path / file).write_text(text)
     parsed = parse_document(f"---\ntitle: T\n{line}\n---\n", str(tmp_path / post))
     assert parsed.article is not None and parsed.article.authors == ["Virginia Lee"]
+
+
+@MODES
+def test_a_whole_address_in_url_is_the_link_and_by_names_the_authors(summary: bool) -> None:
+    """OCaml's planet names each post's original by ``url`` (2,324 of them said "no URL"),
+    and the Go blog its authors by ``by``; Hugo's ``url`` is a path of the site, no link."""
+    article = article_of(
+        'title: "A"\nurl: https://blog.test/2024/01/02/a/\nby:\n- Jane Gopher\n', summary=summary
+    )
+    assert article.url == "https://blog.test/2024/01/02/a/"
+    assert article.authors == ["Jane Gopher"]
+    assert article_of('title: "A"\nurl: /blog/a/\n', summary=summary).url == ""
+    both = 'title: "A"\nurl: https://a.test/x\noriginalUrl: https://b.test/y\n'
+    assert article_of(both, summary=summary).url == "https://b.test/y"
