@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from models.liquid import fenced
 from models.text import one_line, strip_controls
 from preview.model import PreviewError
 
@@ -20,14 +21,16 @@ _INLINE_MARKS = re.compile(r"([\\`*_\[\]<~#])")  # what would begin markup in a 
 
 
 def extract_markdown(text: str, url: str, media_type: str) -> tuple[str, str]:
-    """Return ``(title, markdown)`` for a decoded page; plain text is kept as it is.
+    """Return ``(title, markdown)`` for a decoded page; plain text is kept as it is, in a
+    code block (a memo's lines, an ASCII table, a ``# `` that is no heading).
 
     Control characters are stripped before extraction, so that a whole escape
     sequence goes rather than just its ESC, and again after, for those that
     lxml makes from references such as ``&#127;``.
     """
-    if media_type == "text/plain":
-        title, markdown = "", strip_controls(text).strip()
+    if media_type == "text/plain":  # shown as sent: its lines, and no Markdown read in it
+        plain = strip_controls(text).strip("\n").rstrip()
+        title, markdown = "", fenced(plain) if plain.strip() else ""
     else:
         title, markdown = _extract_html(strip_controls(_resolve_control_references(text)), url)
     if not markdown:

@@ -154,13 +154,14 @@ async def test_escape_sequences_do_not_survive(server: TestServer) -> None:
 
 
 async def test_plain_text_is_kept_as_it_is_without_escapes(server: TestServer) -> None:
+    """Read as Markdown, a memo's lines ran into one and ``# `` was a heading."""
     server.routes["/notes.txt"] = page(
         "Line one\x1b[2J\nLine \x1b]52;c;eA==\x07two\n", content_type="text/plain; charset=utf-8"
     )
 
     result = await fetch_preview(server.url("/notes.txt"))
 
-    assert result.markdown == "Line one\nLine two"
+    assert result.markdown == "```\nLine one\nLine two\n```"  # its lines, not Markdown
     assert result.title == ""
 
 
