@@ -52,6 +52,29 @@ def _fts_phrase(term: Term) -> str | None:
     return phrase(spaced(term.text.replace("\x00", " ")).strip(), term.prefix)
 
 
+_IN_TITLE = "\x00"  # starts the key of text looked for in titles: no phrase starts so
+
+
+def _lookup(term: Term) -> str:
+    """What a term is looked up by: its phrase, or, when the index holds nothing of it but
+    symbols beyond ASCII's punctuation (``🦄``, ``™``), the text itself, which then
+    matches the titles that hold it (the term was dropped, and a query of such terms
+    alone listed every article); ``""`` for nothing (``*``, ``-``, the language's own)."""
+    phrase = _fts_phrase(term)
+    if phrase is None and not term.text.isascii() and term.text.strip():
+        return _IN_TITLE + term.text
+    return phrase or ""
+
+
+def _either(first: numpy.ndarray, second: numpy.ndarray) -> numpy.ndarray:
+    """Two masks by id as one marking what either marks."""
+
+    longer, shorter = (first, second) if len(first) >= len(second) else (second, first)
+    either: numpy.ndarray = longer.copy()
+    either[: len(shorter)] |= shorter
+    return either
+
+
 def state_attached(db: sqlite3.Connection) -> bool:
     """Whether the reading state is queryable on this connection (as ``state``)."""
     return any(row[1] == "state" for row in db.execute("PRAGMA database_list"))
@@ -146,10 +169,14 @@ class Search:
     ) -> tuple[numpy.ndarray | None, numpy.ndarray | None]:
         """The articles holding every word and those holding any excluded word, as masks
         by id (each ``None`` when there is no such word)."""
-        wanted = {phrase: term for term in query.terms if (phrase := _fts_phrase(term))}
+        wanted = {key: term for term in query.terms if (key := _lookup(term))}
         unwanted = [phrase for term in query.excluded if (phrase := _fts_phrase(term))]
         holding = self._holding(wanted, version) if wanted else None
         lacking = self._matching(" OR ".join(unwanted), None, version) if unwanted else None
+        for term in query.excluded:
+            if (key := _lookup(term)).startswith(_IN_TITLE):
+                titled = self._matching(key, None, version)
+                lacking = titled if lacking is None else _either(lacking, titled)
         return holding, lacking
 
     def _holding(self, wanted: dict[str, Term], version: int) -> numpy.ndarray:
@@ -180,8 +207,11 @@ class Search:
         if found is not None:
             self._matches.move_to_end(key)
             return found
-        kept = kept_key(term) if term is not None else None
-        found = self._kept.holding(kept, version) if kept is not None else None
+        if expression.startswith(_IN_TITLE):
+            sql = "SELECT group_concat(id) FROM articles WHERE instr(title, ?) > 0"
+            found = id_mask(id_array(self._run(sql, [expression[1:]])[0][0]))
+        kept = kept_key(term) if term is not None and found is None else None
+        found = self._kept.holding(kept, version) if kept is not None else found
         if found is None:
             sql = "SELECT group_concat(rowid) FROM article_text WHERE article_text MATCH ?"
             found = id_mask(id_array(self._run(sql, [expression])[0][0]))

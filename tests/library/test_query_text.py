@@ -17,6 +17,7 @@ from library.query import QueryError, parse_query, with_prefix_last
 from library.scan import FoundFile
 from library.search_text import spaced
 from library.summaries import index_one
+from tests.conftest import IndexFactory, write_document
 
 HOSTILE_QUERIES = [
     '"',
@@ -103,12 +104,22 @@ def expected_paths(index: CorpusIndex, text: str) -> set[str] | None:
     columns = {row.id: [_tokens(value) for value in indexed_text(row.path)] for row in scope}
     wanted = [(words, term.prefix) for term in query.terms if (words := _tokens(term.text))]
     unwanted = [(words, term.prefix) for term in query.excluded if (words := _tokens(term.text))]
+    # A term the index holds nothing of but symbols beyond ASCII's (``🦄``) is looked for
+    # in titles, as it is written.
+    titled = [term.text for term in query.terms if _symbols_only(term.text)]
+    untitled = [term.text for term in query.excluded if _symbols_only(term.text)]
     return {
         row.path
         for row in scope
         if all(_holds(columns[row.id], words, last_prefix) for words, last_prefix in wanted)
         and not any(_holds(columns[row.id], words, last_prefix) for words, last_prefix in unwanted)
+        and all(text in row.title for text in titled)
+        and not any(text in row.title for text in untitled)
     }
+
+
+def _symbols_only(text: str) -> bool:
+    return bool(text.strip()) and not text.isascii() and not _tokens(text)
 
 
 def assert_searched_as_text(index: CorpusIndex, text: str, prefix: bool) -> None:
@@ -151,3 +162,16 @@ def test_any_text_either_searches_or_is_a_query_error(
     index: CorpusIndex, text: str, prefix: bool
 ) -> None:
     assert_searched_as_text(index, text, prefix)
+
+
+def test_a_term_the_index_holds_nothing_of_finds_the_titles_that_hold_it(
+    tmp_path: Path, index_factory: IndexFactory
+) -> None:
+    """``🦄`` was dropped from the query, and a query of it alone listed every article."""
+    folder = tmp_path / "docs"
+    write_document(folder, "unicorn.md", 'title: "A 🦄 startup"\n')
+    write_document(folder, "plain.md", 'title: "A plain startup"\n')
+    index = index_factory(folder)
+    assert [row.title for row in index.search("🦄")] == ["A 🦄 startup"]
+    assert [row.title for row in index.search("startup -🦄")] == ["A plain startup"]
+    assert index.search("🦄 -🦄") == []
