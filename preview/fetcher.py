@@ -23,6 +23,7 @@ from preview.model import PreviewError
 USER_AGENT = "lede/0.1 (+terminal news reader)"
 TEXT_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
 _SCHEMES = frozenset({"http", "https"})
+SHOWN_URL = 200  # characters of an address a message shows
 _ERRNO = re.compile(r"^\[Errno -?\d+\]\s*")
 
 
@@ -88,7 +89,7 @@ def check_url(url: str) -> httpx.URL:
         what = f"{parsed.scheme}: links" if parsed.scheme else "links without a scheme"
         raise PreviewError(f"only http and https links can be previewed, not {what}")
     if not host:
-        raise PreviewError(f"invalid URL (no host): {without_credentials(url)}")
+        raise PreviewError(f"invalid URL (no host): {_shown(url)}")
     if parsed.port is not None and not 0 < parsed.port < 65536:
         raise PreviewError(f"invalid URL (port {parsed.port} is not 1-65535)")
     return parsed
@@ -99,7 +100,14 @@ def _url_fault(url: str, error: Exception) -> str:
     authority = url.partition("://")[2].split("/", 1)[0]
     if "[" in authority and "]" not in authority:  # httpx reads the address as a port
         return "the IPv6 address has no closing ]"
-    return f"{without_credentials(url)} ({error})"
+    return f"{_shown(url)} ({error})"
+
+
+def _shown(url: str) -> str:
+    """``url`` as a message shows it: without credentials, and its start alone when it is
+    long (one of 100 kB filled the pane before its message said it was too long)."""
+    shown = without_credentials(url)
+    return shown if len(shown) <= SHOWN_URL else shown[: SHOWN_URL - 1] + "…"
 
 
 def without_credentials(url: str) -> str:

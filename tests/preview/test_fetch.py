@@ -290,6 +290,15 @@ async def test_a_malformed_address_says_what_is_wrong(url: str, fault: str) -> N
     assert str(raised.value).startswith(f"invalid URL: {fault}")
 
 
+async def test_a_long_address_is_cut_in_its_message() -> None:
+    """One of 100 kB filled the detail pane, the reason ("URL too long") at its very end."""
+    with pytest.raises(PreviewError) as raised:
+        await fetch_preview("http://a.test/" + "x" * 100_000, limits=QUICK)
+    message = str(raised.value)
+    assert len(message) < 400 and message.startswith("invalid URL: http://a.test/xxx")
+    assert "…" in message and message.endswith(")")
+
+
 async def test_an_unknown_host_is_reported_plainly() -> None:
     started = time.monotonic()
     message = await failure("http://nonexistent.invalid/")
