@@ -97,6 +97,14 @@ def _labels(value: Any) -> list[Any]:
     return value.split() if isinstance(value, str) else list(_list(value))
 
 
+def _category(value: Any) -> list[Any]:
+    """A blog's one ``category`` (Jekyll's, Astro's), whole; ``news`` is a news corpus's
+    kind of item, no topic."""
+    if isinstance(value, str) and value.strip() and value.strip().lower() != "news":
+        return [value.strip()]
+    return []
+
+
 # Where generators keep when a post was last changed.
 _UPDATED_KEYS = (
     "lastmod",
@@ -277,10 +285,10 @@ class Article(LedeModel):
         """Entries of other collections are named, not titled, and their blurb is the
         excerpt; a Jekyll post is dated by its ``date`` or its file name (any page by a date
         in its address); an untitled document is titled by the heading it opens with, else
-        (a Jekyll post) by its name; a blog's
-        ``categories`` and ``tags`` are its topics where it names none; a ``draft`` (or
-        a post in ``_drafts``) is an item the site did not publish; a whole address in
-        ``url`` is its link where it names none other."""
+        (a Jekyll post) by its name; a blog's ``category``, ``categories`` and ``tags``
+        are its topics where it names none; a ``draft`` (or a post in ``_drafts``) is an
+        item the site did not publish; a whole address in ``url`` is its link where it
+        names none other."""
         if isinstance(data, dict):
             data = dict(data)
             if not data.get("title"):
@@ -306,7 +314,11 @@ class Article(LedeModel):
                 if many not in data and one in data:
                     data[many] = data.pop(one)
             if "topics" not in data:  # a blog's own labels
-                data["topics"] = _labels(data.get("categories")) + _labels(data.get("tags"))
+                data["topics"] = (
+                    _category(data.get("category"))
+                    + _labels(data.get("categories"))
+                    + _labels(data.get("tags"))
+                )
             if "published" not in data and (data.get("draft") is True or _in_drafts(data)):
                 data["published"] = False
             if not data.get("excerpt"):
