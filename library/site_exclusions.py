@@ -84,8 +84,8 @@ def _matches(entry: str, folder: bool, literal: list[str], glob: list[str]) -> b
 def site_exclusions(root: str) -> SiteExclusions | None:
     """The exclusions of the Jekyll, Hugo, Zola or Pelican site at ``root``; None when it is
     none."""
-    if _reads_content_alone(root):
-        return _all_but(root, "content")
+    if _reads_content_alone(root):  # a section's own page (``_index.md``) lists its pages
+        return _all_but(root, "content", "*/_index.*")
     if not is_jekyll_site(root):
         return None
     config = _configuration(root)
@@ -175,10 +175,11 @@ def _reads_content_alone(root: str) -> bool:
     )
 
 
-def _all_but(root: str, pages: str) -> SiteExclusions:
+def _all_but(root: str, pages: str, *also: str) -> SiteExclusions:
     """A site that reads its pages from one folder alone (Hugo's and Zola's ``content``,
     Hexo's ``source``): its built copy (``public``), themes, layouts, templates
-    (Hexo's ``scaffolds``: ``title: {{ title }}``) and the site's README are no articles."""
+    (Hexo's ``scaffolds``: ``title: {{ title }}``) and the site's README are no articles,
+    nor what ``also`` names."""
     try:
         with os.scandir(root) as entries:
             names = [
@@ -188,7 +189,7 @@ def _all_but(root: str, pages: str) -> SiteExclusions:
             ]
     except OSError:
         names = []
-    return SiteExclusions(root, names, [])
+    return SiteExclusions(root, [*names, *also], [])
 
 
 def _configuration(root: str) -> dict[str, Any]:

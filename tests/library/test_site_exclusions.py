@@ -201,7 +201,8 @@ def test_a_hugo_zola_or_pelican_site_is_read_from_its_content_folder(
     tmp_path: Path, config: str, own_folder: str
 ) -> None:
     """Its built copy (``public``), themes and README were read beside its posts (and a
-    Zola or Pelican site's templates, warned of as documents without front matter)."""
+    Zola or Pelican site's templates, warned of as documents without front matter), and
+    its sections' own pages (``_index.md``) listed as undated articles."""
     root = tmp_path / "hugo"
     (root / own_folder).mkdir(parents=True)
     (root / own_folder / "page.html").write_text("<main>{{ page.content }}</main>\n")
@@ -209,6 +210,8 @@ def test_a_hugo_zola_or_pelican_site_is_read_from_its_content_folder(
     (root / config).write_text('title = "A Hugo site"\n')
     (root / "content" / "posts").mkdir(parents=True)
     (root / "content" / "posts" / "one.md").write_text('+++\ntitle = "One"\n+++\nBody.\n')
+    for section in ("content/_index.md", "content/posts/_index.fr.md"):  # list pages
+        (root / section).write_text('+++\ntitle = "Posts"\n+++\n')
     (root / "public" / "posts").mkdir(parents=True)
     (root / "public" / "posts" / "index.html").write_text("<h1>One</h1>\n")
     if own_folder != "templates":  # Zola has no themes folder of its own
