@@ -6,6 +6,7 @@ import time
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
+from textual import events
 from textual.widgets import Markdown
 
 from tests.conftest import write_document
@@ -137,3 +138,33 @@ async def test_an_impossible_port_is_a_message_not_an_endless_fetch(
         await settled(pilot)
         assert "Preview failed: invalid URL (port 99999" in status(detail)
         assert "hunter2" not in status(detail)
+
+
+async def test_p_typed_right_after_a_move_previews_the_article_moved_to(
+    reader_corpus: Path, server
+) -> None:
+    """``j p`` in one burst (typeahead, a slow link): the pane still held the article left,
+    so the preview went to it or was lost when the new one replaced it."""
+    server.routes["/story"] = page(article_html())
+    server.routes["/second"] = page(article_html("Second page", ["SECOND-PAGE-TEXT " * 20]))
+    add_local_story(reader_corpus, server)
+    write_document(
+        reader_corpus,
+        "second.md",
+        f"""
+        title: "Second local"
+        publishedDateTime: 2029-12-31T00:00:00Z
+        originalUrl: "{server.url("/second")}"
+        """,
+    )
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await settled(pilot)
+        for key in "jp":  # read from the terminal together, as typeahead comes
+            app.post_message(events.Key(key, key))
+        detail = app.screen.query_one(DetailView)
+        await until(pilot, lambda: detail.previewing, "the preview")
+        await settled(pilot)
+        assert detail.article.title == "Second local"
+        assert "SECOND-PAGE-TEXT" in body(detail)

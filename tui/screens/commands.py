@@ -11,7 +11,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.message import Message
@@ -33,6 +33,9 @@ from tui.widgets.detail_view import DetailView, safe_link
 from tui.widgets.list_status import ListStatus
 from tui.widgets.story_sources import StorySources
 from tui.widgets.topic_tree import TopicTree
+
+if TYPE_CHECKING:
+    from models.article import RelatedArticle
 
 
 class ReaderCommands(Screen[None]):
@@ -79,6 +82,22 @@ class ReaderCommands(Screen[None]):
     def open_row(self, row: ArticleRow, *, focus: bool = True) -> None:
         """Show ``row``'s article in the detail pane and mark it read (the screen's)."""
         raise NotImplementedError
+
+    def open_related(self, related: RelatedArticle) -> None:
+        """Open a related article where the corpus holds it, else say it does not."""
+        row = self.session.find_by_url(related.url) if related.url else None
+        if row is None:
+            self.notify(
+                f"Not in this corpus: {related.url or related.title}  (o opens, y copies)",
+                markup=False,
+                timeout=4,
+            )
+            return
+        articles = self.query_one("#articles", ArticleList)
+        position = articles.results.position_of(row.id) if articles.results else None
+        if position is not None:
+            articles.set_cursor(position)
+        self.open_row(row)
 
     def refresh_tree(self) -> None:
         """Count the tree again (the screen's own)."""

@@ -7,7 +7,6 @@ messages up), asks its session, and takes slow answers from thread workers as me
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -34,9 +33,6 @@ from tui.widgets.list_status import ListStatus
 from tui.widgets.story_sources import KEYS, SOURCE_NAMES, StorySources
 from tui.widgets.timeline import Timeline
 from tui.widgets.topic_tree import TopicTree
-
-if TYPE_CHECKING:
-    from models.article import RelatedArticle
 
 SORT_ORDER = tuple(SORTS)
 NARROW_WIDTH = 130
@@ -115,6 +111,7 @@ class MainScreen(ReaderCommands):
         self.sort = SORT_ORDER[0]
         self._detail_timer: Timer | None = None
         self._shown_id: int | None = None  # the article shown, or being loaded to be
+        self._preview_next: int | None = None  # the article whose preview waits for it
         self._indexed = False  # whether a refresh has ended: until then an empty list may fill
 
     def compose(self) -> ComposeResult:
@@ -257,6 +254,7 @@ class MainScreen(ReaderCommands):
         if self._detail_timer is not None:
             self._detail_timer.stop()
         row = event.row
+        self._preview_next = None  # asked of another article
         self.query_one("#timeline", Timeline).mark(row.published if row else None)
         # While a filter is typed the list changes with every key: the detail pane waits for
         # a pause in the typing rather than load and lay out an article between two keys.
@@ -313,6 +311,8 @@ class MainScreen(ReaderCommands):
         if opened.row.id != self._shown_id or not detail.is_attached:
             return  # the cursor moved on while it was parsed
         detail.show_article(opened.article, opened.related_in_corpus)
+        if self._preview_next == opened.row.id and opened.article is not None:
+            detail.fetch_preview(refresh=False)
         detail.query_one(StorySources).show_sources(list(opened.sources), opened.row.id)
         if opened.article is None:  # a file that vanished or broke since it was indexed
             detail.set_status(
@@ -327,31 +327,22 @@ class MainScreen(ReaderCommands):
         if focus:
             self.query_one("#detail", DetailView).focus()
 
-    def open_related(self, related: RelatedArticle) -> None:
-        row = self.session.find_by_url(related.url) if related.url else None
-        if row is None:
-            self.notify(
-                f"Not in this corpus: {related.url or related.title}  (o opens, y copies)",
-                markup=False,
-                timeout=4,
-            )
-            return
-        articles = self.query_one("#articles", ArticleList)
-        position = articles.results.position_of(row.id) if articles.results else None
-        if position is not None:
-            articles.set_cursor(position)
-        self.open_row(row)
-
     # -- preview ------------------------------------------------------------------------
 
     def action_preview(self) -> None:
-        detail = self.query_one("#detail", DetailView)
+        """``p``: the page of the article under the cursor, read; again: the article. Typed
+        before that article is in the pane (``j p`` in one burst), it is done once it is:
+        it went to the article left, whose preview the new one then replaced."""
+        detail, row = self.query_one("#detail", DetailView), self.current_row()
         if detail.previewing:
-            self.show_detail(self.current_row(), force=True)
-            return
-        if detail.article is None:
-            return
-        detail.fetch_preview(refresh=False)
+            self.show_detail(row, force=True)
+        elif row is not None and (
+            row.id != self._shown_id or (detail.article and detail.article.path != row.path)
+        ):
+            self._preview_next = row.id
+            self.show_detail(row)  # now, not once the cursor's pause is over
+        elif detail.article is not None:
+            detail.fetch_preview(refresh=False)
 
     # -- navigation ---------------------------------------------------------------------
 
