@@ -12,6 +12,7 @@ failure is one line, raised as ``SyncError``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from library.scan import CANDIDATE_SUFFIXES, DOCUMENT_SUFFIXES
 
 TIMEOUT = 60.0  # seconds a fetch may take
+_RUNNING: set[subprocess.Popen[bytes]] = set()  # git under way, for ``stop_git``
 GIT = ("git", "-c", "core.hooksPath=/dev/null", "-c", "core.fsmonitor=false")
 QUIET_ENV = {
     "GIT_TERMINAL_PROMPT": "0",
@@ -68,16 +70,32 @@ def _git(folder: str, *args: str, timeout: float = TIMEOUT) -> str:
         )
     except FileNotFoundError:
         raise SyncError("git is not installed") from None
+    _RUNNING.add(process)
     try:
         out, err = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)  # git and the transport it started
+        _kill(process)
         process.communicate()
         raise SyncError(f"git {args[0]} took longer than {timeout:.0f} s; stopped") from None
+    finally:
+        _RUNNING.discard(process)
     if process.returncode:
         lines = [line.strip() for line in err.decode(errors="replace").splitlines()]
         raise SyncError(_reason(lines))
     return out.decode(errors="surrogateescape")
+
+
+def stop_git() -> None:
+    """End each git this process started that still runs: a reader quitting during a
+    fetch that hangs stayed until the fetch's timeout, its terminal already given back."""
+    for process in list(_RUNNING):
+        _kill(process)
+
+
+def _kill(process: subprocess.Popen[bytes]) -> None:
+    """End git and the transport it started (its own process group)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
 
 
 def _reason(lines: list[str]) -> str:

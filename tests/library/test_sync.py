@@ -4,9 +4,11 @@ indexed; whatever stops that is one line, exit 1, and a work tree left as it was
 from __future__ import annotations
 
 import json
+import socket
+import threading
 from pathlib import Path
 
-from library.sync import pull
+from library.sync import SyncError, pull, stop_git
 from tests.conftest import LedeRunner
 from tests.git_corpus import GitCorpus, article, git, git_corpus
 
@@ -147,3 +149,25 @@ def test_a_folder_the_repository_around_it_ignores_is_not_synced(
         f"lede: sync {notes}: not a git work tree (the one at {git_corpus.reader} ignores it)\n",
     )
     assert git_corpus.head() == before
+
+
+def test_a_fetch_that_hangs_ends_when_the_reader_stops_git(git_corpus: GitCorpus) -> None:
+    """A reader quitting during a fetch from an origin that never answers stayed for the
+    fetch's minute, its terminal already given back."""
+    failed: list[SyncError] = []
+
+    def pulling() -> None:
+        try:
+            pull(str(git_corpus.reader))
+        except SyncError as error:
+            failed.append(error)
+
+    with socket.create_server(("127.0.0.1", 0)) as silent:  # takes a connection, says nothing
+        origin = f"http://127.0.0.1:{silent.getsockname()[1]}/news.git"
+        git(git_corpus.reader, "remote", "set-url", "origin", origin)
+        puller = threading.Thread(target=pulling, daemon=True)
+        puller.start()
+        with silent.accept()[0]:  # git waits for its answer now
+            stop_git()
+            puller.join(timeout=10)
+    assert not puller.is_alive() and failed
