@@ -263,6 +263,16 @@ class CorpusIndex:
             ]
         return found
 
+    def left_out(self) -> list[Problem]:
+        """The errors that kept documents out, and what the scan could not take at all (a
+        folder it cannot read, a name that is no UTF-8): a reader showed no word of the
+        articles such a folder held, gone from its list."""
+        sql = (
+            "SELECT path, line, severity, message FROM problems "
+            "WHERE severity = 'error' OR path = '' ORDER BY path, line"
+        )
+        return [Problem(*row) for row in self.db.execute(sql)]
+
     def errors_of(self, paths: Iterable[str]) -> list[Problem]:
         """The errors that kept ``paths`` out, found through the index of paths: a watcher
         asks after each group of changes, in a corpus that may hold thousands of broken

@@ -191,9 +191,9 @@ class ReaderSession:
             self.index.start_writer()
 
     def errors(self, paths: Iterable[str] | None = None) -> list[Problem]:
-        """The problems that kept a document out, of every file or of ``paths`` (safe to
-        call from a thread)."""
-        return self.index.problems("error") if paths is None else self.index.errors_of(paths)
+        """The problems that kept a document out, of every file (what the scan could not
+        take too) or of ``paths`` (safe to call from a thread)."""
+        return self.index.left_out() if paths is None else self.index.errors_of(paths)
 
     def results(self, scope: Scope, text: str, sort: str, *, shown: bool = True) -> ResultSet:
         """The list for a scope narrowed by the filter ``text``; the filter's last word

@@ -4,8 +4,10 @@ behind it, broken documents named, the settings' theme and their mistakes shown.
 from __future__ import annotations
 
 import importlib.abc
+import os
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ from textual.app import App
 
 from library.corpus import open_index, open_state
 from tests.conftest import write_document
-from tests.tui.pilot import detail_text, indexed, status, titles, until
+from tests.tui.pilot import detail_text, indexed, notifications, status, titles, until
 from tui import app as app_module
 from tui.app import LedeApp
 from tui.widgets.article_list import ArticleList
@@ -118,6 +120,29 @@ async def test_broken_documents_are_named_once_indexing_ends(tmp_path: Path) -> 
         [message] = [m for m in messages if "a-broken.md" in m]
         assert f"{tmp_path / 'a-broken.md'}:3: error: invalid YAML" in message
         assert message.endswith("(and 1 more; run lede check)"), message
+
+
+async def test_a_folder_that_cannot_be_read_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its articles left the list without a word (``lede check`` named it). Reading a
+    folder is refused to root only by dropped capabilities: refused here as to anyone."""
+    write_document(tmp_path / "open", "good.md", 'title: "A good story"')
+    write_document(tmp_path / "locked", "kept-out.md", 'title: "Kept out"')
+    scandir = os.scandir
+
+    def refusing(path: str) -> Iterator[os.DirEntry[str]]:
+        if os.path.basename(path) == "locked":
+            raise PermissionError(13, "Permission denied", path)
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    app = LedeApp([str(tmp_path)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        assert titles(app) == ["A good story"]
+        said = f"{tmp_path / 'locked'}: cannot read the folder: permission denied"
+        await until(pilot, lambda: any(said in m for m in notifications(app)), "the message")
 
 
 @pytest.mark.parametrize(
