@@ -6,6 +6,7 @@ errors in ``related`` or ``images`` blocks are found too.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from library.loader import load_file, read_ahead
 from library.parallel import map_batches
 from library.problems import duplicate_warning, topic_warnings
 from library.scan import MARKUP_SUFFIXES, FoundFile, Skipped, scan
+from models.document import UNTITLED
 from models.problem import Problem
 from models.taxonomy import Topic
 from models.topic import TopicTree
@@ -66,16 +68,26 @@ def _check_many(batch: list[FoundFile]) -> list[_Checked]:
             # case it was meant to be one.
             parsed.report("warning", NO_FRONT_MATTER, 1)
         article = parsed.article
+        problems = parsed.problems
+        if _named_by_file(found.root):  # a note's name is its title there
+            problems = [p for p in problems if p.message != UNTITLED]
         results.append(
             _Checked(
                 found.path,
                 article.identity if article else None,
                 parsed.topics,
                 tuple(article.topics) if article else (),
-                parsed.problems,
+                problems,
             )
         )
     return results
+
+
+@functools.cache
+def _named_by_file(root: str) -> bool:
+    """Whether ``root`` is an Obsidian vault, whose notes are called by their file names:
+    a check of one warned of each (5,843 in Obsidian's own help)."""
+    return os.path.isdir(os.path.join(root, ".obsidian"))
 
 
 def _partial(path: str) -> bool:

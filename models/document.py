@@ -160,6 +160,8 @@ def _read_topic(data: dict[Any, Any], parsed: ParsedDocument, line: int) -> None
         parsed.report("error", f"topic field '{where}': {first['msg']}", line)
 
 
+UNTITLED = "no title or name"  # the warning of a document called by its file name alone
+
 SUMMARY_SKIPS = ("related", "images", "secured")
 
 
@@ -220,7 +222,7 @@ def parse_document(
     data["body"] = split.body
     article = _validate(data, parsed, split)
     if not article.title:
-        parsed.report("warning", "no title or name", 1)
+        parsed.report("warning", UNTITLED, 1)
     if "publishedDateTime" not in data:
         _report_unread_dates(data, parsed, split)
         if article.category == "news" or article.type == "article":

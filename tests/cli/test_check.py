@@ -94,6 +94,20 @@ def test_counts_are_singular_for_one(run_lede: LedeRunner, doc_writer: DocWriter
     assert run_lede("index", single).stdout.startswith("indexed 1 article from 1 file (")
 
 
+def test_an_obsidian_note_is_called_by_its_name_without_a_warning(
+    run_lede: LedeRunner, doc_writer: DocWriter, tmp_path: Path
+) -> None:
+    """As Obsidian calls it: its own help vault warned "no title or name" of every note."""
+    vault = tmp_path / "vault"
+    doc_writer("Daily note.md", "tags: [journal]\n", "Went for a walk.\n", folder=vault)
+    (vault / ".obsidian").mkdir()
+    assert run_lede("check", vault).stdout.splitlines() == [
+        "checked 1 file (1 article, 0 topics): 0 invalid, 0 errors, 0 warnings"
+    ]
+    (vault / ".obsidian").rmdir()  # no vault: a page without a title is worth a word
+    assert "no title or name" in run_lede("check", vault).stdout
+
+
 def test_check_reports_a_link_out_of_the_corpus_once_and_does_not_walk_it(
     run_lede: LedeRunner, tmp_path: Path, query_corpus: Path
 ) -> None:
