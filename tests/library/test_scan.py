@@ -12,6 +12,19 @@ import pytest
 from library.scan import FoundFile, Skipped, scan
 
 
+def refuse_folder(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Reading any folder called ``name`` is refused, as the system refuses it to anyone
+    but root (whom only dropped capabilities stop, and tests run as root)."""
+    scandir = os.scandir
+
+    def refusing(path: str) -> Iterator[os.DirEntry[str]]:
+        if os.path.basename(path) == name:
+            raise PermissionError(13, "Permission denied", path)
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+
+
 def found(root: Path) -> list[str]:
     return [
         os.path.relpath(item.path, root)
@@ -22,8 +35,7 @@ def found(root: Path) -> list[str]:
 
 def test_documents_and_taxonomies_by_suffix_in_name_order(tmp_path: Path) -> None:
     names = ("b.md", "a.MD", "c.markdown", "c.mdx", "d.html", "e.txt", "f.yaml", "g.json", "h")
-    names += ("q.qmd", "r.Rmd")  # Quarto's and R Markdown's
-    for name in (*names, "i."):
+    for name in (*names, "q.qmd", "r.Rmd", "i."):  # Quarto's and R Markdown's too
         (tmp_path / name).write_text("---\n---\n")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "z.md").write_text("---\n---\n")
@@ -112,14 +124,7 @@ def test_an_unreadable_folder_is_reported_not_passed_over(
     (tmp_path / "open" / "a.md").write_text("---\n---\n")
     (tmp_path / "locked").mkdir()
     (tmp_path / "locked" / "b.md").write_text("---\n---\n")
-    scandir = os.scandir
-
-    def refusing(path: str) -> Iterator[os.DirEntry[str]]:
-        if os.path.basename(path) == "locked":
-            raise PermissionError(13, "Permission denied", path)
-        return scandir(path)
-
-    monkeypatch.setattr(os, "scandir", refusing)
+    refuse_folder(monkeypatch, "locked")
     refused = "cannot read the folder: permission denied"
     assert [item for item in scan([str(tmp_path)]) if isinstance(item, Skipped)] == [
         Skipped(str(tmp_path / "locked"), refused, "warning")

@@ -4,10 +4,8 @@ behind it, broken documents named, the settings' theme and their mistakes shown.
 from __future__ import annotations
 
 import importlib.abc
-import os
 import sys
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +13,7 @@ from textual.app import App
 
 from library.corpus import open_index, open_state
 from tests.conftest import write_document
+from tests.library.test_scan import refuse_folder
 from tests.tui.pilot import detail_text, indexed, notifications, status, titles, until
 from tui import app as app_module
 from tui.app import LedeApp
@@ -129,14 +128,7 @@ async def test_a_folder_that_cannot_be_read_is_named(
     folder is refused to root only by dropped capabilities: refused here as to anyone."""
     write_document(tmp_path / "open", "good.md", 'title: "A good story"')
     write_document(tmp_path / "locked", "kept-out.md", 'title: "Kept out"')
-    scandir = os.scandir
-
-    def refusing(path: str) -> Iterator[os.DirEntry[str]]:
-        if os.path.basename(path) == "locked":
-            raise PermissionError(13, "Permission denied", path)
-        return scandir(path)
-
-    monkeypatch.setattr(os, "scandir", refusing)
+    refuse_folder(monkeypatch, "locked")
     app = LedeApp([str(tmp_path)])
     async with app.run_test(size=(160, 45)) as pilot:
         await indexed(pilot)
