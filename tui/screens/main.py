@@ -254,7 +254,8 @@ class MainScreen(ReaderCommands):
         if self._detail_timer is not None:
             self._detail_timer.stop()
         row = event.row
-        self._preview_next = None  # asked of another article
+        if row is None or row.id != self._preview_next:  # asked of another article
+            self._preview_next = None
         self.query_one("#timeline", Timeline).mark(row.published if row else None)
         # While a filter is typed the list changes with every key: the detail pane waits for
         # a pause in the typing rather than load and lay out an article between two keys.
