@@ -7,7 +7,8 @@ inline spans), which is literal text a person reads, templates included; raw
 tags inside code go, as they are there only to keep Jekyll off the code. A
 ``{% comment %}`` block goes with its content, as on the site, and a
 ``{% highlight %}`` block (Hexo's ``{% codeblock %}`` too) becomes fenced code; Nunjucks's
-``{# comments #}`` go, and Go's ``{{raw `…`}}`` shows what it holds. A Hugo
+``{# comments #}`` go, and Go's ``{{raw `…`}}`` shows what it holds. A call within a
+sentence shows its words, and Hugo's ``figure`` its picture (see ``_words_of``). A Hugo
 shortcode escaped to be shown (``{{</* figure */>}}``) is shown as Hugo shows it. Front matter
 values are not templates (Jekyll does not render them) and are left alone.
 """
@@ -84,6 +85,8 @@ def _replace(match: re.Match[str]) -> str:
     if raw is not None:
         return raw
     output = match.group("output")
+    if output is not None and _FIGURE.match(output):
+        return _figure(output)
     return _words_of(output) if output is not None and _inline(match) else ""
 
 
@@ -93,7 +96,12 @@ def _replace(match: re.Match[str]) -> str:
 _MACRO = re.compile(r"\s*[A-Za-z_][\w.-]*\s*\((?P<arguments>.*)\)\s*", re.DOTALL)
 _ARGUMENT = re.compile(r"\s*(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)'|[^,]*)\s*(?:,|$)")
 _SHORTCODE = re.compile(r"[<%].*[>%]", re.DOTALL)
-_NAMED = re.compile(r"\b(?P<name>text|term_id)=(?:\"(?P<double>[^\"]*)\"|(?P<bare>[^\s\"]+))")
+_NAMED = re.compile(
+    r"\b(?P<name>text|term_id|src|caption|alt|title)="
+    r"(?:\"(?P<double>[^\"]*)\"|(?P<bare>[^\s\"<>%]+))"
+)
+# Hugo's picture shortcodes, shown as the picture they place (``{{< figure src=… >}}``).
+_FIGURE = re.compile(r"[<%]\s*(?:figure|img|image)\s")
 _MARKDOWN_SIGNS = re.compile(r"([\\`*_\[\]<>#|])")
 
 
@@ -107,13 +115,26 @@ def _inline(match: re.Match[str]) -> bool:
     return bool(text[start : match.start()].strip() or after.strip())
 
 
+def _named(output: str) -> dict[str, str]:
+    """A shortcode's named values that say what it shows."""
+    return {m.group("name"): m.group("double") or m.group("bare") for m in _NAMED.finditer(output)}
+
+
+def _figure(output: str) -> str:
+    """A picture shortcode as a Markdown image, its caption (else its alt text or title)
+    the words shown for it: the caption went with the shortcode."""
+    named = _named(output)
+    if not named.get("src"):
+        return ""
+    words = named.get("caption") or named.get("alt") or named.get("title") or ""
+    return f"![{_as_text(words)}](<{named['src']}>)"
+
+
 def _words_of(output: str) -> str:
     """The words a template call evidently shows (see ``_MACRO``), as Markdown text, or
     nothing: what a variable holds (``{{ page.title }}``) is not known here."""
     if _SHORTCODE.fullmatch(output):
-        named = {
-            m.group("name"): m.group("double") or m.group("bare") for m in _NAMED.finditer(output)
-        }
+        named = _named(output)
         shown = named.get("text") or named.get("term_id") or ""
     elif (call := _MACRO.fullmatch(output)) is not None:
         strings = [
@@ -126,7 +147,12 @@ def _words_of(output: str) -> str:
             shown = strings[0].rstrip("/").rsplit("/", 1)[-1].replace("_", " ") if strings else ""
     else:
         return ""
-    return _MARKDOWN_SIGNS.sub(r"\\\1", shown.strip())
+    return _as_text(shown)
+
+
+def _as_text(words: str) -> str:
+    """``words`` as Markdown text: its signs escaped, so that none reads as markup."""
+    return _MARKDOWN_SIGNS.sub(r"\\\1", words.strip())
 
 
 def _shown_shortcode(match: re.Match[str]) -> str:

@@ -190,3 +190,15 @@ def test_nunjucks_comments_go_and_go_raw_blocks_show_what_they_hold() -> None:
     code samples (``{{raw `…`}}``) were removed whole."""
     body = "Seen. {# a note #}\n{#\n| hidden | row |\n#}\n## Kept {#id}\n{{raw `\n\tf()\n`}}\nEnd."
     assert strip_liquid(body) == "Seen. \n\n## Kept {#id}\n\n\tf()\n\nEnd."
+
+
+def test_a_hugo_figure_is_the_picture_it_places_with_its_caption() -> None:
+    """The shortcode went whole, its caption with it (opentelemetry.io's diagrams)."""
+    body = (
+        '{{< figure src="timing.svg" caption="How *timing* differs">}}\n'
+        '{{% figure class="wide" src="a b.png" alt="A chart" %}}\n'
+        '{{< figure class="no-picture" >}}\n'
+    )
+    assert (
+        strip_liquid(body) == "![How \\*timing\\* differs](<timing.svg>)\n![A chart](<a b.png>)\n\n"
+    )
