@@ -98,10 +98,15 @@ def corpus_stats(index: CorpusIndex, ids: Iterable[int]) -> CorpusStats:
         else:
             per_month[local_month(published)] += 1
         providers[name or domain or UNKNOWN_PROVIDER] += 1
+    # By key, named as the tree names it: "Community" and "community" are one topic there.
+    nodes = index.topic_tree().nodes
     topics: Counter[str] = Counter()
-    sql = "SELECT DISTINCT article_id, name FROM article_topics WHERE article_id IN ({marks})"
-    for _, name in select_in(db, sql, ids):
-        topics[name] += 1
+    sql = (
+        "SELECT article_id, key, min(name) FROM article_topics WHERE article_id IN ({marks}) "
+        "GROUP BY article_id, key"
+    )
+    for _, key, name in select_in(db, sql, ids):
+        topics[nodes[key].name if key in nodes else name] += 1
     return CorpusStats(len(ids), undated, month_rows(per_month), _top(topics), _top(providers))
 
 
