@@ -221,7 +221,8 @@ def parse_document(
     data["path"] = path
     data["body"] = split.body
     article = _validate(data, parsed, split)
-    if not article.title:
+    record = is_data_record(data, split.body)  # named or not: a list shows none (a stub)
+    if not (record or article.title):
         parsed.report("warning", UNTITLED, 1)
     if "publishedDateTime" not in data:
         _report_unread_dates(data, parsed, split)
@@ -230,7 +231,7 @@ def parse_document(
     if article.starts_at and article.ends_at and article.ends_at < article.starts_at:
         line = key_line(split, "endDateTime") or 1
         parsed.report("warning", "endDateTime is before startDateTime", line)
-    if is_data_record(data, split.body):
+    if record:
         parsed.record = article
     else:
         parsed.article = article

@@ -301,6 +301,13 @@ def test_a_named_document_takes_its_name_as_title(summary: bool) -> None:
     assert article.model_extra is not None and "website" not in article.model_extra
 
 
+def test_a_record_without_a_name_is_no_untitled_article() -> None:
+    """A translation's stub (``slug`` and ``untranslated`` alone) is listed nowhere, and
+    Let's Encrypt's 507 of them each warned "no title or name"."""
+    parsed = parse_document("---\nslug: about\nuntranslated: 1\n---\n", "content/fr/about.md")
+    assert parsed.article is None and parsed.problems == []
+
+
 @pytest.mark.parametrize(
     ("body", "title"),
     [
