@@ -144,6 +144,8 @@ def test_a_folder_of_notes_without_front_matter_says_so(
         f"lede: no documents found in {notes}: 2 Markdown or HTML files without front matter "
         f"(a document opens with a '---' line; lede check {notes} lists them)\n"
     )
+    (notes / "stub.md").write_text("---\nslug: stub\nuntranslated: 1\n---\n", encoding="utf-8")
+    assert run_lede("list", notes).stderr == f"lede: no documents found in {notes}\n"
 
 
 def test_a_folder_of_broken_documents_points_to_check(
