@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from library.counts import plural
 from library.index import CorpusIndex
-from library.loader import load_file
 from library.scan import MARKUP_SUFFIXES
 from models.text import printable
 
@@ -19,15 +18,14 @@ def why_no_articles(index: CorpusIndex, roots: list[str]) -> str:
             f"no articles in {where}: {plural(errors, 'document')} could not be read "
             f"(lede check {where} says why)"
         )
-    pages = [
-        path
+    pages = sum(
+        path.lower().endswith(MARKUP_SUFFIXES)
         for (path,) in index.db.execute("SELECT path FROM files WHERE size >= 0")
-        if path.lower().endswith(MARKUP_SUFFIXES)
-    ]
-    if pages and not any(load_file(path).has_front_matter for path in pages):
-        return (  # Markdown without front matter, as notes and TIL folders keep it
-            f"no documents found in {where}: {plural(len(pages), 'Markdown or HTML file')} "
-            f"without front matter (a document opens with a '---' line; "
-            f"lede check {where} lists them)"
+    )
+    if pages:  # notes without front matter, as a TIL folder keeps them; a site's stubs
+        return (
+            f"no documents found in {where}: none of its {plural(pages, 'Markdown or HTML file')} "
+            f"is an article (an article opens with front matter between '---' lines; "
+            f"lede check {where} says why of each)"
         )
     return f"no documents found in {where}"

@@ -140,12 +140,18 @@ def test_a_folder_of_notes_without_front_matter_says_so(
     (notes / "two.md").write_text("# Two\n", encoding="utf-8")
     done = run_lede("list", notes)
     assert (done.returncode, done.stdout) == (0, "")
-    assert done.stderr == (
-        f"lede: no documents found in {notes}: 2 Markdown or HTML files without front matter "
-        f"(a document opens with a '---' line; lede check {notes} lists them)\n"
+    why = (
+        "is an article (an article opens with front matter between '---' lines; "
+        f"lede check {notes} says why of each)\n"
     )
+    assert done.stderr == (
+        f"lede: no documents found in {notes}: none of its 2 Markdown or HTML files {why}"
+    )
+    # A translation's stub has front matter, and is no article either: said as truly.
     (notes / "stub.md").write_text("---\nslug: stub\nuntranslated: 1\n---\n", encoding="utf-8")
-    assert run_lede("list", notes).stderr == f"lede: no documents found in {notes}\n"
+    assert run_lede("list", notes).stderr == (
+        f"lede: no documents found in {notes}: none of its 3 Markdown or HTML files {why}"
+    )
 
 
 def test_a_folder_of_broken_documents_points_to_check(
