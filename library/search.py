@@ -68,7 +68,6 @@ def _lookup(term: Term) -> str:
 
 def _either(first: numpy.ndarray, second: numpy.ndarray) -> numpy.ndarray:
     """Two masks by id as one marking what either marks."""
-
     longer, shorter = (first, second) if len(first) >= len(second) else (second, first)
     either: numpy.ndarray = longer.copy()
     either[: len(shorter)] |= shorter
@@ -170,11 +169,12 @@ class Search:
         """The articles holding every word and those holding any excluded word, as masks
         by id (each ``None`` when there is no such word)."""
         wanted = {key: term for term in query.terms if (key := _lookup(term))}
-        unwanted = [phrase for term in query.excluded if (phrase := _fts_phrase(term))]
+        unwanted = [key for term in query.excluded if (key := _lookup(term))]
+        phrases = [key for key in unwanted if not key.startswith(_IN_TITLE)]
         holding = self._holding(wanted, version) if wanted else None
-        lacking = self._matching(" OR ".join(unwanted), None, version) if unwanted else None
-        for term in query.excluded:
-            if (key := _lookup(term)).startswith(_IN_TITLE):
+        lacking = self._matching(" OR ".join(phrases), None, version) if phrases else None
+        for key in unwanted:
+            if key.startswith(_IN_TITLE):
                 titled = self._matching(key, None, version)
                 lacking = titled if lacking is None else _either(lacking, titled)
         return holding, lacking
@@ -210,11 +210,12 @@ class Search:
         if expression.startswith(_IN_TITLE):
             sql = "SELECT group_concat(id) FROM articles WHERE instr(title, ?) > 0"
             found = id_mask(id_array(self._run(sql, [expression[1:]])[0][0]))
-        kept = kept_key(term) if term is not None and found is None else None
-        found = self._kept.holding(kept, version) if kept is not None else found
-        if found is None:
-            sql = "SELECT group_concat(rowid) FROM article_text WHERE article_text MATCH ?"
-            found = id_mask(id_array(self._run(sql, [expression])[0][0]))
+        else:
+            kept = kept_key(term) if term is not None else None
+            found = self._kept.holding(kept, version) if kept is not None else None
+            if found is None:
+                sql = "SELECT group_concat(rowid) FROM article_text WHERE article_text MATCH ?"
+                found = id_mask(id_array(self._run(sql, [expression])[0][0]))
         self._matches[key] = found
         if len(self._matches) > KEPT_MATCHES:
             self._matches.popitem(last=False)
