@@ -8,7 +8,6 @@ place (``MainScreen.follow_changes``).
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable
 from functools import partial
@@ -73,8 +72,9 @@ class CorpusFollower:
     def stop(self) -> None:
         if self.watcher is not None:
             self.watcher.stop()
-        if "library.sync" in sys.modules:  # a sync was asked for: its git must not outlive us
-            sys.modules["library.sync"].stop_git()
+        from library.sync import stop_git
+
+        stop_git()  # a sync's git, still fetching, must not outlive the reader
 
     def look_at_recent(self) -> None:
         """Index what changed among the files most likely to have changed while the reader
