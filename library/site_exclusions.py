@@ -1,5 +1,6 @@
 """What a Jekyll site leaves out of itself, so the scan leaves it out too (of a Hugo, Zola
-or Pelican site, all but its ``content`` folder; of a Hexo site, all but its ``source``).
+or Pelican site, all but its ``content`` folder and its translations; of a Hexo site, all
+but its ``source``).
 
 Jekyll never reads its built copy (``_site``), its templates (``_layouts``,
 ``_includes``), the packages beside it (``node_modules``, ``vendor/bundle``), what its
@@ -20,6 +21,7 @@ from fnmatch import fnmatchcase
 from typing import Any
 
 from library.site import CONFIG_FILES, is_jekyll_site, subfolders
+from library.site_languages import content_folders
 
 _ALWAYS = ("_layouts/", "_includes/", "_sass/", "_plugins/")
 # Jekyll's own exclusions, which its configuration adds to (since Jekyll 4).
@@ -85,7 +87,8 @@ def site_exclusions(root: str) -> SiteExclusions | None:
     """The exclusions of the Jekyll, Hugo, Zola or Pelican site at ``root``; None when it is
     none."""
     if _reads_content_alone(root):  # a section's own page (``_index.md``) lists its pages
-        return _all_but(root, "content", "*/_index.*")
+        pages, translated = content_folders(root)
+        return _all_but(root, pages, "*/_index.*", *translated)
     if not is_jekyll_site(root):
         return None
     config = _configuration(root)
@@ -176,19 +179,23 @@ def _reads_content_alone(root: str) -> bool:
 
 
 def _all_but(root: str, pages: str, *also: str) -> SiteExclusions:
-    """A site that reads its pages from one folder alone (Hugo's and Zola's ``content``,
-    Hexo's ``source``): its built copy (``public``), themes, layouts, templates
-    (Hexo's ``scaffolds``: ``title: {{ title }}``) and the site's README are no articles,
-    nor what ``also`` names."""
-    try:
-        with os.scandir(root) as entries:
-            names = [
-                entry.name + ("/" if entry.is_dir() else "")
-                for entry in entries
-                if entry.name != pages and not entry.name.startswith(".")
-            ]
-    except OSError:
-        names = []
+    """A site that reads its pages from one folder alone (Hugo's and Zola's ``content``, or
+    the default language's ``content/en``; Hexo's ``source``): its built copy
+    (``public``), themes, layouts, templates (Hexo's ``scaffolds``: ``title: {{ title }}``)
+    and the site's README are no articles, nor what ``also`` names."""
+    names = []
+    parts = pages.split("/")
+    for depth, part in enumerate(parts):
+        above = "".join(f"{name}/" for name in parts[:depth])
+        try:
+            with os.scandir(os.path.join(root, above)) as entries:
+                names += [
+                    above + entry.name + ("/" if entry.is_dir() else "")
+                    for entry in entries
+                    if entry.name != part and not entry.name.startswith(".")
+                ]
+        except OSError:
+            pass
     return SiteExclusions(root, [*names, *also], [])
 
 

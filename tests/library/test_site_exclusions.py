@@ -280,3 +280,58 @@ def test_a_watched_change_inside_a_nested_site_follows_its_rules(tmp_path: Path)
     assert report.parsed == 3  # gamma's post and config, beta's new post
     titles = {row.title for row in index.search("")}
     assert titles == {"Hello from alpha", "Hello from beta", "Again"}
+
+
+def test_a_site_translated_into_folders_is_read_in_its_default_language(tmp_path: Path) -> None:
+    """Let's Encrypt's site gives each language a folder (``contentDir``): every post was
+    listed once for each of 28 languages, and from a folder no language names."""
+    root = tmp_path / "site"
+    (root / "config" / "_default").mkdir(parents=True)
+    (root / "config" / "_default" / "hugo.toml").write_text('defaultContentLanguage = "en"\n')
+    for code in ("en", "fr", "zh-cn"):
+        settings = root / "config" / "_default" / f"languages.{code}.toml"
+        settings.write_text(f'contentDir = "content/{code}"\n')
+    for code in ("en", "fr", "zh-cn", "base-l10n"):  # the last is no language's
+        write_document(root / "content" / code / "post", "launch.md", f"title: Launch {code}")
+    (root / "content" / "README.md").write_text("# How to translate\n")
+    assert found(root) == {"content/en/post/launch.md"}
+    assert found(root / "content" / "fr") == {"post/launch.md"}  # opened alone: read
+
+
+@pytest.mark.parametrize(
+    ("config", "settings", "other"),
+    [
+        ("hugo.toml", "[languages.en]\nweight = 1\n[languages.FR]\nweight = 2\n", "fr"),
+        ("hugo.yaml", "defaultContentLanguage: fr\nlanguages:\n  fr: {}\n  en: {}\n", "en"),
+        ("config/_default/languages.toml", "[en]\n[fr]\n", "fr"),
+        ("config.toml", 'default_language = "en"\n[languages.fr]\n', "fr"),  # Zola
+        ("config.toml", 'languages = [{ code = "fr" }]\n', "fr"),  # Zola before 0.15
+    ],
+    ids=["hugo", "default-fr", "languages-file", "zola", "zola-list"],
+)
+def test_a_site_translated_file_by_file_is_read_in_its_default_language(
+    tmp_path: Path, config: str, settings: str, other: str
+) -> None:
+    """Translations named ``name.fr.md`` beside the original (a file without a language's
+    code is in the default language) were listed beside its posts."""
+    root = tmp_path / "site"
+    (root / config).parent.mkdir(parents=True, exist_ok=True)
+    (root / config).write_text(settings)
+    if config.startswith("config/"):  # beside the site's own settings
+        (root / config).with_name("hugo.toml").touch()
+    (root / "templates").mkdir()  # a Zola site's
+    posts = root / "content" / "posts"
+    write_document(posts, "one.md", "title: One")
+    write_document(posts, f"one.{other}.md", "title: Un")
+    write_document(posts / "two", f"index.{other}.md", "title: Deux")
+    write_document(posts / "two", "index.md", "title: Two")
+    assert found(root) == {"content/posts/one.md", "content/posts/two/index.md"}
+
+
+def test_a_site_in_one_language_keeps_every_file(tmp_path: Path) -> None:
+    """``name.fr.md`` is a translation only where the site declares French."""
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "hugo.toml").write_text('[languages.en]\ntitle = "Blog"\n')
+    write_document(root / "content", "one.fr.md", "title: One, about France")
+    assert found(root) == {"content/one.fr.md"}

@@ -1,0 +1,110 @@
+"""The translations of a multilingual Hugo or Zola site, which the scan leaves out: the site
+is listed in its default language, as its home page shows it, not each post once for
+every language it was translated into. A language's own folder (``content/fr``) opened as
+the corpus is read whole, as any folder is."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tomllib
+from typing import Any
+
+_KINDS = ("toml", "yaml", "yml", "json")
+_SETTINGS = tuple(
+    os.path.join(folder, f"{name}.{kind}")
+    for folder in ("", os.path.join("config", "_default"))
+    for name in ("hugo", "config")
+    for kind in _KINDS
+)
+
+
+def content_folders(root: str) -> tuple[str, list[str]]:
+    """The folder (from ``root``) that holds the site in its default language, and what
+    else it holds in other languages, as patterns from ``root``. The default language's
+    ``contentDir`` (``content/en``) is that folder, and Hugo reads nothing else of
+    ``content`` for it; else ``content`` is, but for the other languages' folders and
+    their files named ``name.<code>.md`` (a language with a folder keeps its files there)."""
+    settings = _settings(root)
+    languages = _languages(root, settings.get("languages"))
+    default = settings.get("defaultcontentlanguage", settings.get("default_language"))
+    default = str(default).lower() if default else "en"
+    own = languages.get(default)
+    if own is not None and own.startswith("content/"):
+        return own, []
+    patterns = []
+    for code, folder in languages.items():
+        if code == default:
+            continue
+        if folder is None:
+            patterns.append(f"content/*.{code}.*")
+        elif folder.startswith("content/"):
+            patterns.append(os.path.join(folder, ""))
+    return "content", patterns
+
+
+def _settings(root: str) -> dict[str, Any]:
+    """The site's settings, keys in lower case (Hugo's are case-insensitive), later files
+    over earlier ones."""
+    settings: dict[str, Any] = {}
+    for name in _SETTINGS:
+        settings.update(_lowered(_read(os.path.join(root, name))))
+    return settings
+
+
+def _languages(root: str, declared: Any) -> dict[str, str | None]:
+    """Each language's code and ``contentDir`` (None when it has none), from the settings
+    (Hugo's and Zola's ``[languages.fr]``, older Zola's list of ``code`` tables) and
+    from ``config/_default/languages.toml`` or ``languages.fr.toml``."""
+    found: dict[str, str | None] = {}
+    if isinstance(declared, list):
+        declared = {
+            entry["code"]: entry
+            for entry in declared
+            if isinstance(entry, dict) and isinstance(entry.get("code"), str)
+        }
+    if isinstance(declared, dict):
+        found.update({str(code).lower(): _folder(entry) for code, entry in declared.items()})
+    folder = os.path.join(root, "config", "_default")
+    with contextlib.suppress(OSError):
+        for name in sorted(os.listdir(folder)):
+            stem, _, kind = name.rpartition(".")
+            if kind not in _KINDS or not stem.startswith("languages"):
+                continue
+            settings = _read(os.path.join(folder, name))
+            if stem == "languages":
+                found.update({str(code).lower(): _folder(one) for code, one in settings.items()})
+            elif stem.startswith("languages."):
+                found[stem.removeprefix("languages.").lower()] = _folder(settings)
+    return found
+
+
+def _folder(language: Any) -> str | None:
+    """A language's ``contentDir`` from the site's folder, if it names one."""
+    if not isinstance(language, dict):
+        return None
+    folder = _lowered(language).get("contentdir")
+    if not isinstance(folder, str) or not folder.strip("./"):
+        return None
+    return os.path.normpath(folder.removeprefix("./").lstrip("/"))
+
+
+def _lowered(settings: dict[str, Any]) -> dict[str, Any]:
+    return {str(key).lower(): value for key, value in settings.items()}
+
+
+def _read(path: str) -> dict[str, Any]:
+    """A settings file's top table, or nothing where it is missing or does not read."""
+    import yaml
+
+    with contextlib.suppress(OSError, ValueError, yaml.YAMLError):
+        with open(path, "rb") as handle:
+            if path.endswith(".toml"):
+                data: Any = tomllib.load(handle)
+            elif path.endswith(".json"):
+                data = json.load(handle)
+            else:
+                data = yaml.safe_load(handle)
+        return data if isinstance(data, dict) else {}
+    return {}
