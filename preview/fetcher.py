@@ -8,12 +8,14 @@ with a short reason instead of a hang, a traceback or an exhausted memory.
 from __future__ import annotations
 
 import asyncio
+import email.utils
 import os
 import re
 import socket
 import ssl
 import zlib
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
@@ -182,7 +184,8 @@ async def _read(response: httpx.Response, limits: FetchLimits, wanted: Wanted) -
     """Check status, type and length, then read the body up to the size cap."""
     if response.status_code >= 400:
         reason = httpx.codes.get_reason_phrase(response.status_code)
-        raise PreviewError(f"HTTP {response.status_code} {reason}".strip())
+        wait = _retry_after(response.headers.get("retry-after", ""))
+        raise PreviewError(f"HTTP {response.status_code} {reason}".strip() + wait)
     content_type = response.headers.get("content-type", "")
     media_type = content_type.partition(";")[0].strip().lower() or "text/html"
     if not wanted.takes(media_type):
@@ -215,6 +218,29 @@ async def _read(response: httpx.Response, limits: FetchLimits, wanted: Wanted) -
     return Page(final_url, media_type, response.charset_encoding, bytes(body))
 
 
+def _retry_after(value: str) -> str:
+    """When a refusing site (too many requests, down for a while) asks to be tried again,
+    in words: the status alone does not say whether ``r`` may help in a minute or a day."""
+    value = value.strip()
+    if value.isdigit():
+        seconds = int(value)
+    else:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return ""
+        if when.tzinfo is None:
+            return ""
+        seconds = int((when - datetime.now(UTC)).total_seconds())
+    if seconds <= 0:
+        return ""
+    for unit, size in (("day", 86_400), ("hour", 3_600), ("minute", 60)):
+        if seconds >= size:
+            count = -(-seconds // size)
+            return f" (try again in {count} {unit}{'s' if count > 1 else ''})"
+    return f" (try again in {seconds} s)"
+
+
 def _inflater(content_encoding: str) -> zlib._Decompress | None:
     """A decompressor for the body, or None when it was sent as is."""
     encoding = content_encoding.strip().lower()
@@ -240,6 +266,9 @@ def _describe(error: httpx.HTTPError, host: str) -> str:
         return f"timed out waiting for {host}"
     if isinstance(error, httpx.ConnectError):
         return f"could not connect to {host}: {_reason(error)}"
+    if isinstance(error, httpx.RemoteProtocolError) and "bytearray(" in str(error):
+        # The parser quotes the line it refused as Python's repr of the bytes.
+        return f"{host} did not answer in HTTP ({str(error).partition(':')[0]})"
     return f"could not fetch from {host}: {_reason(error)}"
 
 

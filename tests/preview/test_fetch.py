@@ -243,6 +243,44 @@ async def test_http_errors_show_their_status(
     assert await failure(server.url("/error")) == expected
 
 
+@pytest.mark.parametrize(
+    ("status", "retry_after", "expected"),
+    [
+        (429, "120", "HTTP 429 Too Many Requests (try again in 2 minutes)"),
+        (503, "30", "HTTP 503 Service Unavailable (try again in 30 s)"),
+        (503, "Wed, 21 Oct 2015 07:28:00 GMT", "HTTP 503 Service Unavailable"),  # past
+        (429, "soon", "HTTP 429 Too Many Requests"),
+    ],
+)
+async def test_a_refusal_says_when_to_try_again(
+    server: TestServer, status: int, retry_after: str, expected: str
+) -> None:
+    """The status alone does not say whether ``r`` helps in a minute or a day."""
+    server.routes["/busy"] = page("slow down", status=status, headers={"Retry-After": retry_after})
+    assert await failure(server.url("/busy")) == expected
+
+
+async def test_a_server_that_does_not_speak_http_is_named_plainly() -> None:
+    """A server that greets in its own protocol: Python's repr of the bytes it sent was
+    shown ("illegal status line: bytearray(b'SSH-2.0-…')")."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        port = listener.getsockname()[1]
+
+        async def greet() -> None:
+            connection, _ = await asyncio.to_thread(listener.accept)
+            with connection:
+                connection.sendall(b"SSH-2.0-OpenSSH_9.2\r\n\r\n")
+                await asyncio.sleep(1)
+
+        greeting = asyncio.create_task(greet())
+        message = await failure(f"http://127.0.0.1:{port}/")
+        greeting.cancel()
+
+    assert message == "127.0.0.1 did not answer in HTTP (illegal status line)"
+
+
 async def test_a_refused_connection_is_reported_plainly() -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
