@@ -93,8 +93,13 @@ def _in_drafts(data: dict[str, Any]) -> bool:
 
 
 def _labels(value: Any) -> list[Any]:
-    """A blog's ``tags`` or ``categories``: a list, or Jekyll's words in one line."""
-    return value.split() if isinstance(value, str) else list(_list(value))
+    """A blog's ``tags`` or ``categories``: a list, names between commas in one line
+    (``machine learning, python``), or Jekyll's words in one line."""
+    if not isinstance(value, str):
+        return list(_list(value))
+    if "," in value:
+        return [name.strip() for name in value.split(",") if name.strip()]
+    return value.split()
 
 
 def _category(value: Any) -> list[Any]:

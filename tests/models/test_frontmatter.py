@@ -358,6 +358,7 @@ def test_a_draft_is_unpublished_and_a_summary_is_its_excerpt(summary: bool) -> N
     [
         ("categories: [News]\ntags: [ml, ai]\n", ["News", "ml", "ai"]),
         ("categories: release notes\n", ["release", "notes"]),  # Jekyll's words in a line
+        ("tags: machine learning, python,\n", ["machine learning", "python"]),  # between commas
         ("topics: [AI]\ntags: [Academic Conference]\n", ["AI"]),  # its own topics win
         ("category: release notes\ntags: [nix]\n", ["release notes", "nix"]),  # one, whole
         ("category: news\n", []),  # a news corpus's kind of item
