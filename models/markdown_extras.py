@@ -12,6 +12,7 @@ apart, as GitHub and Obsidian (``> [!NOTE]``), Docusaurus, Starlight and VitePre
 the view showed the marks, and MkDocs's indented lines as code. Nuxt's other components
 show their words only (``:read-more{title="Modes"}``).
 A wiki link (Obsidian's ``[[Page|shown]]``, ``[[Page#Part]]``) is the words it shows.
+GitHub's emoji codes (``:tada:``) are the emoji, in the view.
 A heading's attributes (``## Setup {#setup .wide}``, as Pandoc, kramdown, Hugo, VitePress
 and MkDocs read them) are not shown, nor a block's on a line of their own (Hugo's).
 Markdown code keeps what it shows."""
@@ -133,6 +134,26 @@ def line_breaks(markdown: str) -> str:
     if "<br" not in markdown and "<BR" not in markdown:
         return markdown
     return _BREAKS.sub(_break, markdown)
+
+
+_EMOJI_CODE = re.compile(MARKDOWN_CODE + r"|:[\w+-]+:", re.DOTALL | re.MULTILINE)
+
+
+def with_emoji(markdown: str) -> str:
+    """``markdown`` with GitHub's emoji codes (``:tada:``) outside code as the emoji they
+    stand for, as GitHub, Jekyll's jemoji and Hugo show them; the view showed the codes.
+    For the view alone: the index keeps the words, which a search may ask for."""
+    if ":" not in markdown:
+        return markdown
+    return _EMOJI_CODE.sub(_emoji, markdown)
+
+
+def _emoji(match: re.Match[str]) -> str:
+    from rich.emoji import Emoji
+
+    if (code := match.group("fence") or match.group("span")) is not None:
+        return code
+    return Emoji.replace(match.group())
 
 
 def _break(match: re.Match[str]) -> str:

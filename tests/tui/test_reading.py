@@ -237,6 +237,20 @@ async def test_a_body_opening_with_its_title_shows_the_title_once(tmp_path: Path
         assert app.screen.query_one("#detail-body", Markdown).source == "We launched."
 
 
+async def test_emoji_codes_show_as_emoji_outside_code(tmp_path: Path) -> None:
+    """GitHub, Jekyll's jemoji and Hugo show ``:tada:`` as 🎉; the pane showed the code."""
+    from textual.widgets import Markdown
+
+    body = "Shipped :tada: at 10:30:45.\n\n`:tada:` is how to write it."
+    write_document(tmp_path / "news", "a.md", "title: Launch", body)
+    app = LedeApp([str(tmp_path / "news")])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await until(pilot, lambda: bool(app.screen.query("#detail-body")), "the body")
+        shown = app.screen.query_one("#detail-body", Markdown).source
+        assert shown == "Shipped 🎉 at 10:30:45.\n\n`:tada:` is how to write it."
+
+
 async def test_a_body_of_schemes_that_are_no_links_is_shown_at_once(tmp_path: Path) -> None:
     """Each ``://`` that is no link cost the bare-link search time that grew with the text
     before it: a page of them kept the pane empty for many seconds of a busy core."""

@@ -209,8 +209,10 @@ class DetailView(VerticalScroll, can_focus=True):
         excerpt.update(Content(article.excerpt))
         excerpt.display = bool(article.excerpt)  # else its margins kept three blank rows
         from models.html import readable_body  # only when an article is shown
+        from models.markdown_extras import with_emoji
 
-        self.set_body(without_title(readable_body(article.body, article.path), article.title))
+        body = with_emoji(readable_body(article.body, article.path))
+        self.set_body(without_title(body, article.title))
         related.add_options(
             [related_option(item, item.url in related_in_corpus) for item in article.related]
         )
