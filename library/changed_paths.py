@@ -17,18 +17,19 @@ from collections.abc import Iterable
 
 from library.db import select_in
 from library.differences import Differences, usable_files
-from library.scan import CANDIDATE_SUFFIXES, FoundFile, scan
+from library.scan import CANDIDATE_SUFFIXES, FoundFile, passed_over, scan
 from library.site_exclusions import SiteExclusions, rules_for, site_exclusions
 
 
 def _root_of(path: str, roots: list[str]) -> str | None:
-    """The root ``path`` is under (or is), if it is under one and not hidden within it."""
+    """The root ``path`` is under (or is), if it is under one and not passed over within
+    it (hidden, or in ``node_modules``)."""
     for root in roots:
         if path == root:
             return root
         if path.startswith(os.path.join(root, "")):
             inside = os.path.relpath(path, root).split(os.sep)
-            return None if any(part.startswith(".") for part in inside) else root
+            return None if any(passed_over(part) for part in inside) else root
     return None
 
 

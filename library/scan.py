@@ -3,7 +3,7 @@
 Folders are walked recursively, never the same folder twice, so symlink loops
 end. Symlinks are followed only to targets inside a path the user gave: a link to
 ``/`` or ``/proc`` would otherwise walk the whole file system. Hidden files and
-folders are skipped.
+folders are skipped, and so are installed packages (``node_modules``).
 """
 
 from __future__ import annotations
@@ -218,6 +218,13 @@ def _walk(
         stack.extend((subfolder, leave_out) for subfolder in reversed(subfolders))
 
 
+def passed_over(name: str) -> bool:
+    """Whether a file or folder of this name is never read: a hidden one (``.git``), or
+    the packages a web project installs (``node_modules``), whose thousands of READMEs,
+    changelogs and pages are no articles of a blog kept beside them."""
+    return name.startswith(".") or name == "node_modules"
+
+
 class _Folder(str):
     """The name of an entry the listing says is a folder, with no document's suffix."""
 
@@ -231,7 +238,7 @@ def _wanted(listing: Iterable[os.DirEntry[str]]) -> Iterator[str]:
     may ask the file system (the listing knows a folder)."""
     for entry in listing:
         name = entry.name
-        if name.startswith("."):
+        if passed_over(name):
             continue
         if _is_candidate(name):
             yield name

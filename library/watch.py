@@ -24,7 +24,7 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from library.scan import CANDIDATE_SUFFIXES, is_utf8
+from library.scan import CANDIDATE_SUFFIXES, is_utf8, passed_over
 
 STEP = 50  # ms without a new event that ends a group of changes
 BURST = 400  # ms at most that one group gathers
@@ -41,11 +41,11 @@ FailureCallback = Callable[[str], None]
 
 def wanted(roots: list[str], path: str) -> bool:
     """A path the index could hold: a document or taxonomy file, or what may be a folder,
-    not hidden below its root (``.git`` among others)."""
+    not passed over below its root (``.git``, ``node_modules``)."""
     for root in roots:
         if path == root or path.startswith(os.path.join(root, "")):
             inside = os.path.relpath(path, root).split(os.sep)
-            if any(part.startswith(".") for part in inside if part != os.curdir):
+            if any(passed_over(part) for part in inside if part != os.curdir):
                 return False
             suffix = os.path.splitext(path)[1].lower()
             return suffix in CANDIDATE_SUFFIXES or not suffix or os.path.isdir(path)
@@ -53,7 +53,7 @@ def wanted(roots: list[str], path: str) -> bool:
 
 
 def folders(paths: Iterable[str]) -> set[str]:
-    """``paths`` and every folder under them, hidden ones left out (a file given is
+    """``paths`` and every folder under them, those passed over left out (a file given is
     watched as it is). A folder whose link count says it has no subfolders (two: its
     own entry and ``.``) is not listed: on most Linux file systems that spares reading
     a folder of a million files; where the count says nothing (one), it is listed."""
@@ -73,7 +73,7 @@ def folders(paths: Iterable[str]) -> set[str]:
         try:
             with os.scandir(path) as entries:
                 for entry in entries:
-                    if not entry.name.startswith(".") and entry.is_dir(follow_symlinks=False):
+                    if not passed_over(entry.name) and entry.is_dir(follow_symlinks=False):
                         stack.append(entry.path)
         except OSError:
             continue

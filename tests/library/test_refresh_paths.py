@@ -34,12 +34,14 @@ def test_only_the_paths_named_are_looked_at(tmp_path: Path) -> None:
     article(root, "new.md", "New")
     article(root, "unnamed.md", "Not named")  # changed too, but nobody said so
     article(root, ".hidden.md", "Hidden")
+    article(root / "node_modules" / "pkg", "CHANGELOG.md", "Package changes")  # npm install
     article(root, "a.md", "A again")
     os.utime(root / "a.md", ns=(1, 1))  # surely another mtime
     (root / "b.md").unlink()
 
     report = index.refresh_paths(
         [str(root / name) for name in ("new.md", ".hidden.md", "a.md", "b.md")]
+        + [str(root / "node_modules" / "pkg" / "CHANGELOG.md")]
         + [str(tmp_path / "elsewhere.md")]
     )
     assert report.articles == ArticleChanges(added=1, changed=1, removed=1)

@@ -64,6 +64,18 @@ def test_hidden_files_and_folders_are_skipped_and_a_folder_is_never_a_file(
     assert found(tmp_path) == [os.path.join("archive.md", "inside.md")]
 
 
+def test_installed_packages_are_not_read(tmp_path: Path) -> None:
+    """A blog's project folder holds its packages: their READMEs, changelogs and pages
+    were read, each warned of or listed, whatever kind of site it is."""
+    (tmp_path / "src" / "posts").mkdir(parents=True)
+    (tmp_path / "src" / "posts" / "one.md").write_text("---\ntitle: One\n---\n")
+    for package in ("node_modules/pkg", "src/node_modules/local"):
+        (tmp_path / package).mkdir(parents=True)
+        (tmp_path / package / "CHANGELOG.md").write_text("---\ntitle: Changes\n---\n")
+    assert found(tmp_path) == [os.path.join("src", "posts", "one.md")]
+    assert found(tmp_path / "node_modules") == [os.path.join("pkg", "CHANGELOG.md")]  # asked
+
+
 def test_a_symlink_loop_ends_and_a_linked_file_counts(tmp_path: Path) -> None:
     (tmp_path / "real.md").write_text("---\n---\n")
     (tmp_path / "linked.md").symlink_to(tmp_path / "real.md")

@@ -107,7 +107,7 @@ def test_a_corpus_whose_link_is_pointed_elsewhere_is_followed_there(tmp_path: Pa
     assert failures == []
 
 
-def test_folders_leaves_out_hidden_ones_and_lists_no_folder_that_has_none(
+def test_folders_leaves_out_hidden_ones_and_packages_and_lists_no_folder_that_has_none(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = tmp_path / "site"
@@ -116,6 +116,7 @@ def test_folders_leaves_out_hidden_ones_and_lists_no_folder_that_has_none(
         leaf.mkdir(parents=True)
         (leaf / "news.md").write_text("x")
     (root / ".git" / "objects").mkdir(parents=True)
+    (root / "node_modules" / "pkg").mkdir(parents=True)  # npm install: thousands of folders
     listed: list[str] = []
     scandir = os.scandir
 
