@@ -98,7 +98,7 @@ def readable_body(body: str, path: str = "") -> str:
     ``style`` or ``endraw`` does not match every newsletter's markup."""
     body = strip_liquid(body)
     if path.lower().endswith(HTML_SUFFIXES):
-        return _as_markdown_text(html_to_text(body))
+        return _html_as_markdown(body)
     if path.lower().endswith(MDX_SUFFIX):
         body = mdx_markdown(body)
     body = plain_extras(strip_kramdown(body))
@@ -115,8 +115,29 @@ def _as_markdown(is_html: bool, lines: list[str]) -> str:
     if _PRE.match(lines[0]):  # preformatted: its lines kept, as code
         code = html.unescape(_ANY_TAG.sub("", "\n".join(lines))).strip("\n")
         return f"\n{fenced(code)}\n"
-    text = _as_markdown_text(html_to_text("\n".join(lines)))
+    text = _html_as_markdown("\n".join(lines))
     return f"\n{text}\n" if text else ""
+
+
+_PRE_ELEMENT = re.compile(r"<pre(?:\s[^<>]*)?>(.*?)(?:</pre\s*>|\Z)", re.IGNORECASE | re.DOTALL)
+_LINE_BREAK = re.compile(r"<br\s*/?>\n?", re.IGNORECASE)
+
+
+def _html_as_markdown(markup: str) -> str:
+    """HTML as Markdown: its text in paragraphs, and each ``<pre>`` within it as code, its
+    lines kept (a highlighter's ``<br />`` a line's end); a blog's code in a ``<div>`` or
+    an ``.html`` post ran into one paragraph, or one a line."""
+    if "<pre" not in markup and "<PRE" not in markup:
+        return _as_markdown_text(html_to_text(markup))
+    parts = []
+    at = 0
+    for pre in _PRE_ELEMENT.finditer(markup):
+        parts.append(_as_markdown_text(html_to_text(markup[at : pre.start()])))
+        code = html.unescape(_ANY_TAG.sub("", _LINE_BREAK.sub("\n", pre.group(1))))
+        parts.append(fenced(code.strip("\n")) if code.strip() else "")
+        at = pre.end()
+    parts.append(_as_markdown_text(html_to_text(markup[at:])))
+    return "\n\n".join(part for part in parts if part)
 
 
 def _as_markdown_text(text: str) -> str:

@@ -67,6 +67,24 @@ def test_preformatted_html_is_shown_as_code_with_its_lines() -> None:
     assert readable_body(body, "a.md") == "Run:\n\n\n```\nif (a < b) {\n  go();\n}\n```\n\n\nDone."
 
 
+PRE_IN_HTML = (
+    '<p>The function:</p><div class="highlight"><pre><span>int</span> f() {<br />'
+    "  return 1;<br />}</pre></div><p>A plain one:</p><pre>one\n    two &amp; three\n</pre>"
+    "<p>End.</p>"
+)
+
+
+@pytest.mark.parametrize("path", ["post.html", "post.md"])
+def test_preformatted_text_within_html_is_code_with_its_lines(path: str) -> None:
+    """A highlighter's ``<br />`` ended each line of code, and plain ``<pre>`` kept its
+    line ends: an ``.html`` post, or a ``<pre>`` inside a block, showed a paragraph a
+    line, or all of its lines run into one."""
+    assert readable_body(PRE_IN_HTML, path).strip() == (
+        "The function:\n\n```\nint f() {\n  return 1;\n}\n```\n\n"
+        "A plain one:\n\n```\none\n    two & three\n```\n\nEnd."
+    )
+
+
 @pytest.mark.parametrize(
     "body",
     [
