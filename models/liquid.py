@@ -8,7 +8,9 @@ tags inside code go, as they are there only to keep Jekyll off the code. A
 ``{% comment %}`` block goes with its content, as on the site, and a
 ``{% highlight %}`` block (Hexo's ``{% codeblock %}`` too) becomes fenced code; Nunjucks's
 ``{# comments #}`` go, and Go's ``{{raw `…`}}`` shows what it holds. A call within a
-sentence shows its words, and Hugo's ``figure`` its picture (see ``_words_of``). A Hugo
+sentence shows its words, and Hugo's ``figure`` its picture (see ``_words_of``);
+``{% link %}`` leaves where it leads, an include its words, a tab its label and an embed
+its address (see ``_shown_by_tag``). A Hugo
 shortcode escaped to be shown (``{{</* figure */>}}``) is shown as Hugo shows it. Front matter
 values are not templates (Jekyll does not render them) and are left alone.
 """
@@ -56,7 +58,7 @@ _LIQUID = re.compile(
             # A tag or output holds no other's start: one left open then fails at the next
             # start, not at the end of the body (an open one at each of its thousands of
             # starts took minutes).
-            r"\{%(?:[^{%]|\{(?!%)|%(?!\}))*%\}",
+            r"\{%(?P<tag>(?:[^{%]|\{(?!%)|%(?!\}))*)%\}",
             # Nunjucks's comment (Eleventy's): ``{# … #}``, never a heading's ``{#id}``.
             r"\{#[-\s](?:[^#]|#(?!\}))*#\}",
             # Go's templates show ``{{raw `…`}}`` as it is (the Go blog's code samples).
@@ -84,10 +86,71 @@ def _replace(match: re.Match[str]) -> str:
         raw = match.group("go_raw")
     if raw is not None:
         return raw
+    tag = match.group("tag")
+    if tag is not None:
+        return _shown_by_tag(tag.strip("- \t\n"))
     output = match.group("output")
     if output is not None and _FIGURE.match(output):
         return _figure(output)
+    embedded = _EMBED.fullmatch(output) if output is not None else None
+    if embedded and embedded["name"].lower() in _EMBEDS:
+        return _embedded(embedded["name"].lower(), embedded["arguments"])
     return _words_of(output) if output is not None and _inline(match) else ""
+
+
+_TAG = re.compile(r"(?P<name>\w+)\s*(?P<arguments>.*)", re.DOTALL)
+_URL = re.compile(r"https?://[^\s\"'<>]+")
+_EMBED = re.compile(r"[<%]\s*(?P<name>[\w-]+)(?P<arguments>\s.*?)\s*[>%]", re.DOTALL)
+_VIDEOS = {"youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}"}
+_EMBEDS = frozenset(
+    {*_VIDEOS, "twitter", "tweet", "x", "instagram", "video", "embed", "codepen", "gist"}
+    | {"mastodon", "bluesky", "soundcloud", "spotify", "loom", "speakerdeck", "slideshare"}
+)
+
+
+def _shown_by_tag(tag: str) -> str:
+    """What a Liquid tag shows that a reader needs: where ``{% link %}`` and
+    ``{% post_url %}`` lead (a link or a reference's target, left empty, broke it), an
+    include's words (fastpages' ``{% include note.html content="…" %}``), a tab's label,
+    and an embed's address; no other tag shows anything known here."""
+    found = _TAG.fullmatch(tag)
+    if found is None:
+        return ""
+    name, arguments = found["name"], found["arguments"].strip()
+    if name in ("link", "post_url"):
+        return arguments.split(maxsplit=1)[0] if arguments else ""
+    if name == "include":
+        return _included(arguments)
+    if name == "tab":
+        return f"**{_as_text(arguments.strip(chr(34) + chr(39)))}**" if arguments else ""
+    return _embedded(name, arguments)
+
+
+def _included(arguments: str) -> str:
+    """An include's words, led by its kind where it names a note (``alert.html``)."""
+    from models.markdown_extras import NOTE_KINDS
+
+    named = _named(arguments)
+    words = named.get("text") or named.get("content")
+    if not words:
+        return ""
+    kind = arguments.split(maxsplit=1)[0].rpartition("/")[2].partition(".")[0].lower()
+    lead = f"**{kind.capitalize()}:** " if kind in NOTE_KINDS or kind == "alert" else ""
+    return f"\n\n{lead}{_as_text(words)}\n\n"
+
+
+def _embedded(name: str, arguments: str) -> str:
+    """An embed's address as a link (a tweet, a video by its address or its id), where
+    the page shows what it leads to: the sentence before it pointed at nothing."""
+    if name not in _EMBEDS:  # ``{% assign home = "https://…" %}`` shows nothing
+        return ""
+    if found := _URL.search(arguments):
+        return f"<{found.group()}>"
+    named = _named(arguments)
+    video = named.get("id") or next(iter(arguments.split()), "").strip("\"'")
+    if name in _VIDEOS and re.fullmatch(r"[\w-]+", video):
+        return f"<{_VIDEOS[name].format(video)}>"
+    return ""
 
 
 # What a template call shows in a sentence: a macro's text (MDN's, Nunjucks's
@@ -97,8 +160,8 @@ _MACRO = re.compile(r"\s*[A-Za-z_][\w.-]*\s*\((?P<arguments>.*)\)\s*", re.DOTALL
 _ARGUMENT = re.compile(r"\s*(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)'|[^,]*)\s*(?:,|$)")
 _SHORTCODE = re.compile(r"[<%].*[>%]", re.DOTALL)
 _NAMED = re.compile(
-    r"\b(?P<name>text|term_id|src|caption|alt|title)="
-    r"(?:\"(?P<double>[^\"]*)\"|(?P<bare>[^\s\"<>%]+))"
+    r"\b(?P<name>text|content|term_id|id|src|caption|alt|title)="
+    r"(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)'|(?P<bare>[^\s\"'<>%]+))"
 )
 # Hugo's picture shortcodes, shown as the picture they place (``{{< figure src=… >}}``).
 _FIGURE = re.compile(r"[<%]\s*(?:figure|img|image)\s")
@@ -117,7 +180,10 @@ def _inline(match: re.Match[str]) -> bool:
 
 def _named(output: str) -> dict[str, str]:
     """A shortcode's named values that say what it shows."""
-    return {m.group("name"): m.group("double") or m.group("bare") for m in _NAMED.finditer(output)}
+    return {
+        m.group("name"): m.group("double") or m.group("single") or m.group("bare")
+        for m in _NAMED.finditer(output)
+    }
 
 
 def _figure(output: str) -> str:

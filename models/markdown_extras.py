@@ -60,7 +60,7 @@ _INDENT = re.compile(r"^(?:[ ]{4}|\t)", re.MULTILINE)
 
 
 _MARKS = ("[^", "[ ]", "[!", "[[", "::", "!!!", "???", "{#", "{.", "{ #", "{ .", "}\n", "]{", "){")
-_NOTE_KINDS = frozenset(
+NOTE_KINDS = frozenset(
     ("note", "tip", "info", "important", "warning", "caution", "danger", "success", "details")
     + ("example", "question", "quote", "abstract", "bug", "failure", "hint", "error")
     + ("attention", "seealso", "todo", "summary")
@@ -103,7 +103,7 @@ def _replace(match: re.Match[str]) -> str:
     elif title.startswith("{") and title.endswith("}"):  # Pandoc's: ``{.callout-tip}``
         callout = _CALLOUT.search(title)
         kind, title = callout and callout["kind"], _properties(title).get("title", "")
-    if kind and kind.lower() not in _NOTE_KINDS:  # a layout (``column-margin``): no words
+    if kind and kind.lower() not in NOTE_KINDS:  # a layout (``column-margin``): no words
         kind = None
     label = " ".join(part for part in (f"**{kind.capitalize()}:**" if kind else "", title) if part)
     return f"\n{label}\n" if label else ""
@@ -117,7 +117,7 @@ def _component(name: str | None, props: str) -> str:
     """An MDC block's opening or closing line as the words it shows: a note's kind
     (``::tip``, ``::callout{type="warning"}``), else nothing."""
     kind = (_properties(props).get("type") if name == "callout" else name) or ""
-    return f"\n**{kind.capitalize()}:**\n" if kind.lower() in _NOTE_KINDS else ""
+    return f"\n**{kind.capitalize()}:**\n" if kind.lower() in NOTE_KINDS else ""
 
 
 def plain_extras(body: str) -> str:

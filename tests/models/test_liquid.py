@@ -202,3 +202,38 @@ def test_a_hugo_figure_is_the_picture_it_places_with_its_caption() -> None:
     assert (
         strip_liquid(body) == "![How \\*timing\\* differs](<timing.svg>)\n![A chart](<a b.png>)\n\n"
     )
+
+
+def test_a_link_tag_leads_where_the_site_links() -> None:
+    """``{% link %}`` and ``{% post_url %}`` were removed: a link led nowhere, and a
+    reference's definition (``[teach]:``) broke, showing its marks in the text."""
+    body = (
+        "Read the [news]({% link _posts/2022-01-01-old.md %}) and [more]({% post_url old %}).\n"
+        "\nA [new page][teach].\n\n[teach]: {% link teach.md %}\n"
+    )
+    assert strip_liquid(body) == (
+        "Read the [news](_posts/2022-01-01-old.md) and [more](old).\n"
+        "\nA [new page][teach].\n\n[teach]: teach.md\n"
+    )
+
+
+def test_an_include_shows_its_words_and_an_embed_its_address() -> None:
+    """fastpages' notes and alerts, a tweet, a video: each left nothing, and the sentence
+    before it pointed at nothing. A tab's label named which build tool its code is for."""
+    body = (
+        '{% include alert.html text="Back up *first*." %}\n'
+        "{% include note.html content='Needs 2.0.' %}\n"
+        '{% include card.html title="Not shown" %}\n'
+        "{% twitter https://twitter.com/a/status/1 %}\n"
+        '{% assign home = "https://example.com/" %}\n'
+        "{{< youtube w7Ft2ymGmfc >}}\n"
+        "{% tab 'sbt' %}\n"
+    )
+    shown = [line for line in strip_liquid(body).split("\n") if line]
+    assert shown == [
+        "**Alert:** Back up \\*first\\*.",
+        "**Note:** Needs 2.0.",
+        "<https://twitter.com/a/status/1>",
+        "<https://www.youtube.com/watch?v=w7Ft2ymGmfc>",
+        "**sbt**",
+    ]
