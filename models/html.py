@@ -10,7 +10,7 @@ from models.fences import fence_closed, fence_opened
 from models.kramdown import strip_kramdown
 from models.liquid import fenced, strip_liquid
 from models.markdown_extras import line_breaks, plain_extras
-from models.mdx import MDX_SUFFIX, mdx_markdown
+from models.mdx import MDX_SUFFIX, imports_components, mdx_markdown
 
 _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol"}
 _SKIP = {"script", "style", "head", "title"}
@@ -99,7 +99,7 @@ def readable_body(body: str, path: str = "") -> str:
     body = strip_liquid(body)
     if path.lower().endswith(HTML_SUFFIXES):
         return _html_as_markdown(body)
-    if path.lower().endswith(MDX_SUFFIX):
+    if path.lower().endswith(MDX_SUFFIX) or imports_components(body):
         body = mdx_markdown(body)
     body = plain_extras(strip_kramdown(body))
     if not _TAG_LINE.search(body):

@@ -4,7 +4,8 @@ their posts) read as the Markdown around its components.
 What a reader sees of an MDX page is its Markdown and the text inside its components;
 the lines that import the components, the comments, and the component tags themselves
 are the page's code, which the Markdown view showed as text (``import Tabs from …``,
-``<Release.Provider>``). Code blocks are kept as they are.
+``<Release.Provider>``). Code blocks are kept as they are, and so are what links,
+pictures, rules and line breaks show.
 """
 
 from __future__ import annotations
@@ -16,15 +17,36 @@ from models.fences import fence_closed
 MDX_SUFFIX = ".mdx"
 
 _ESM = re.compile(r"(?:import|export)\s")
-_TAG = re.compile(r"</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>|<>|</>")
+_TAG = re.compile(r"</?(?![bB][rR][\s/>])[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>|<>|</>")
 """A component's tag (``Release.Provider`` too), an element's, or a fragment's: in MDX
 all are JSX, the page's layout. A tag ends before the next ``<``, so one left open costs
-the text up to it."""
+the text up to it. A line break (``<br/>``) is no layout: the body's breaks are read
+later, as in Markdown."""
+_ELEMENT = re.compile(
+    r"<a\s[^<>]*?\bhref=(?P<quote>[\"'])(?P<href>[^\"'<>]*)(?P=quote)[^<>]*>(?P<text>[^<]*)</a\s*>"
+    r"|<img\s(?P<image>[^<>]*)/?>",
+    re.IGNORECASE,
+)
+_ATTRIBUTE = re.compile(r"\b(?P<name>src|alt)=(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)')")
+_RULE = re.compile(r"\s*<hr\s*/?>\s*$", re.IGNORECASE)
+_IMPORT = re.compile(r"^import\s[^\n]*\sfrom\s+[\"']", re.MULTILINE)
 _BACKTICKS = re.compile(r"`+")
 _OPEN_TAG = re.compile(r"\s*<[A-Za-z][\w.-]*(?:\s[^<>]*)?$")
 """A line that starts a tag and leaves it open: its attributes follow on the next lines."""
 _TAG_ALONE = re.compile(r"\s*</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>\s*$")
 _INDENTED_FENCE = re.compile(r"( *)(`{3,}|~{3,})")
+
+
+def imports_components(body: str) -> bool:
+    """Whether a Markdown body imports components, outside code: Docusaurus reads its
+    ``.md`` files as MDX, and such a post showed ``import DiscussionBox from …``."""
+    if "\nimport " not in body and not body.startswith("import "):  # quicker than the search
+        return False
+    if not _IMPORT.search(body):
+        return False
+    return any(
+        not code and _IMPORT.search("\n".join(lines)) for code, lines in _runs(body.split("\n"))
+    )
 
 
 def mdx_markdown(body: str) -> str:
@@ -75,7 +97,9 @@ def _prose(lines: list[str]) -> list[str]:
             in_statement = bool(line.strip())
         elif _OPEN_TAG.match(line):
             in_tag = True
-        elif not _TAG_ALONE.match(line):
+        elif _RULE.match(line):  # a rule between parts, which a setext line could not be
+            kept.append("***")
+        elif not _TAG_ALONE.match(line) or _ELEMENT.match(line.strip()):
             line = _untagged(line)
             kept.append(line.lstrip() if line.startswith(("    ", "\t")) else line)
     return kept
@@ -88,9 +112,29 @@ def _untagged(line: str) -> str:
     parts: list[str] = []
     at = 0
     for start, end in _code_spans(line):
-        parts += [_TAG.sub("", line[at:start]), line[start:end]]
+        parts += [_layout_out(line[at:start]), line[start:end]]
         at = end
-    return "".join([*parts, _TAG.sub("", line[at:])])
+    return "".join([*parts, _layout_out(line[at:])])
+
+
+def _layout_out(text: str) -> str:
+    """``text`` (no code) without tags, but a link as a Markdown link and a picture as a
+    Markdown picture: their address and words went with the tags."""
+    return _TAG.sub("", _ELEMENT.sub(_as_markdown, text))
+
+
+def _as_markdown(element: re.Match[str]) -> str:
+    if element["image"] is None:
+        return f"[{element['text']}]({_address(element['href'])})"
+    named = {
+        m["name"]: m["double"] or m["single"] or "" for m in _ATTRIBUTE.finditer(element["image"])
+    }
+    return f"![{named.get('alt', '')}]({_address(named['src'])})" if named.get("src") else ""
+
+
+def _address(url: str) -> str:
+    """``url`` as a Markdown link's target, which ends at a space or a parenthesis."""
+    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
 
 
 def _code_spans(line: str) -> list[tuple[int, int]]:

@@ -48,8 +48,26 @@ def test_a_post_reads_as_its_markdown_and_the_text_in_its_components() -> None:
     assert "```js\nimport fs from 'node:fs';\nexport default <App />;\n```" in text
 
 
-def test_only_mdx_files_are_read_so() -> None:
-    assert readable_body("import x from 'y'\n\nText.", "post.md").startswith("import x")
+def test_a_markdown_file_that_imports_components_is_read_so() -> None:
+    """Docusaurus reads ``.md`` as MDX: a post opened with ``import DiscussionBox from …``,
+    which a search for its file name found too. An import in code is the post's text."""
+    body = "import Box from '../box.jsx'\n\nText.\n\n<Box url=\"https://a.test/\" />\n"
+    assert readable_body(body, "blog/post.md").strip() == "Text."
+    in_code = "```js\nimport x from 'y'\n```\n\nexport works as in Python."
+    assert readable_body(in_code, "post.md") == in_code
+
+
+def test_links_pictures_breaks_and_rules_keep_what_they_show() -> None:
+    """Their tags went as layout: a link's address, a picture, a rule, and the space a
+    ``<br/>`` made ("Word oneword two")."""
+    body = (
+        'Word one<br/>word two, <a href="https://x.org/a b">a link</a>.\n\n'
+        '<img src="/a.png" alt="A diagram" />\n\nAbove\n\n<hr />\n\nBelow'
+    )
+    assert readable_body(body, "post.mdx") == (
+        "Word one\\\nword two, [a link](https://x.org/a%20b).\n\n"
+        "![A diagram](/a.png)\n\nAbove\n\n***\n\nBelow"
+    )
 
 
 def test_an_unclosed_comment_or_tag_takes_nothing_past_its_paragraph() -> None:
