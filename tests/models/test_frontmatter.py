@@ -114,7 +114,6 @@ def test_optional_body_and_missing_final_newline(text: str, front: str, body: st
         "---",
         "---\n",
         "---\ntitle: x\n",
-        "---\ntitle: x\n----\n",
         "---\ntitle: x\n--- x\n",
         "---\ntitle: x\n---\r \nbody",
         "---\ntitle: x\n ---\n",
@@ -370,6 +369,13 @@ def test_a_blogs_categories_and_tags_are_its_topics(
     parsed = parse_document(f"---\ntitle: x\n{front}---\n", "blog/_posts/x.md", summary=summary)
     assert parsed.valid and parsed.article is not None, parsed.problems
     assert parsed.article.topics == topics
+
+
+def test_a_longer_line_of_dashes_closes_the_front_matter() -> None:
+    """Hugo closes it so (an LLVM blog post closed by 64 dashes was an error, and lost)."""
+    split = split_front_matter("---\ntitle: x\n" + "-" * 64 + "\r\nBody\n")
+    assert split is not None
+    assert (split.front_matter, split.body) == ("title: x\n", "Body\n")
 
 
 def test_yamls_end_of_document_line_closes_the_front_matter() -> None:
