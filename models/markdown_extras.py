@@ -41,7 +41,7 @@ _EXTRAS = re.compile(
     r"|\[\^(?P<note>[^][\s]+)\]"
     r"|^(?P<item>[ \t]*[-*+][ \t]+)\[(?P<box>[ xX])\](?=[ \t])"
     r"|!?\[\[(?P<wiki>[^][|\n]+)(?:\|(?P<alias>[^][\n]+))?\]\]"  # no "[": one scan a line
-    r"|^(?P<quote>[ \t]*>[ \t]*)\[!(?P<alert>[A-Za-z]+)\][+-]?[ \t]*"
+    r"|^(?P<quote>[ \t]*>[ \t]*)\[!(?P<alert>[A-Za-z]+)\][+-]?[ \t]*(?P<alert_title>[^\n]*)"
     r"|^[ \t]*:::+[ \t]*(?P<fence_kind>[A-Za-z][\w-]*)?(?P<fence_title>[^\n]*)$"
     # Goldmark's (Hugo's) attributes of the block above, a line of their own: ``{.wide}``.
     r"|^[ \t]*(?P<block_attributes>\{[ \t]*[#.][\w-][^{}\n]*\})[ \t]*$"
@@ -84,7 +84,10 @@ def _replace(match: re.Match[str]) -> str:
     if (target := match.group("wiki")) is not None:  # its words, as Obsidian shows them
         return match.group("alias") or " › ".join(p for p in target.split("#") if p.strip())
     if (alert := match.group("alert")) is not None:
-        return f"{match.group('quote')}**{alert.capitalize()}:** "
+        quote, title = match.group("quote"), match.group("alert_title").rstrip()
+        if not title:  # the note's first line follows on the next
+            return f"{quote}**{alert.capitalize()}:** "
+        return f"{quote}**{alert.capitalize()}:** {title}\n{quote.rstrip()}"  # a line of its own
     if (kind := match.group("note_kind")) is not None:
         title = f" {match.group('note_title')}" if match.group("note_title") else ""
         return f"**{kind.capitalize()}:**{title}\n\n{_INDENT.sub('', match.group('note_body'))}"

@@ -21,9 +21,14 @@ def without_title(markdown: str, title: str) -> str:
     open with it), which the pane showed under the title again, boxed and large."""
     found = opening_heading(markdown)
     heading = with_entities_decoded(found.text) if found else ""
-    if found and " ".join(heading.split()).casefold() == " ".join(title.split()).casefold():
+    if found and _plain(heading) == _plain(title):
         return markdown[found.end :].lstrip("\n")
     return markdown
+
+
+def _plain(text: str) -> str:
+    """``text`` as words to compare, without emphasis (``# **Title**``) or case."""
+    return " ".join(text.replace("*", "").replace("`", "").split()).casefold()
 
 
 def shown_markdown(markdown: str) -> str:

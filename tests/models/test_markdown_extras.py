@@ -57,7 +57,7 @@ def test_an_inline_line_break_keeps_words_apart() -> None:
 def test_notes_set_apart_are_led_by_their_kind() -> None:
     """The marks were shown (":::tip Existing plugins … :::"), and MkDocs's note as code."""
     assert plain_extras("> [!NOTE]\n> Plain note.\n") == "> **Note:** \n> Plain note.\n"
-    assert plain_extras("> [!tip]- Fold me\n> x") == "> **Tip:** Fold me\n> x"
+    assert plain_extras("> [!tip]- Fold me\n> x") == "> **Tip:** Fold me\n>\n> x"  # a title
     assert plain_extras("Intro.\n\n:::tip Title\nInside.\n:::\n") == (
         "Intro.\n\n\n**Tip:** Title\n\nInside.\n\n"
     )
