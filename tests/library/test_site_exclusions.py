@@ -87,8 +87,9 @@ def test_a_plain_folder_is_read_whole(site: Path) -> None:
     """No configuration, no data, no collection: a folder of notes, read as it is."""
     for marker in ("_config.yml", "_posts", "_news", "_layouts", "_includes", "_site"):
         shutil.rmtree(site / marker) if (site / marker).is_dir() else (site / marker).unlink()
-    assert "node_modules/pkg/README.md" in found(site)
+    assert "vendor/bundle/gem/doc.md" in found(site)
     assert "drafts-old/draft.md" in found(site)
+    assert "node_modules/pkg/README.md" not in found(site)  # packages are never read
 
 
 def test_a_site_without_a_configuration_leaves_out_jekylls_own_folders(site: Path) -> None:
@@ -143,12 +144,12 @@ def test_a_watched_change_in_what_the_site_leaves_out_is_not_read(site: Path) ->
 
 
 def test_include_takes_back_a_default_exclusion(site: Path) -> None:
-    (site / "_config.yml").write_text("include: [node_modules]\n")
-    assert "node_modules/pkg/README.md" in found(site)
+    (site / "_config.yml").write_text("include: [vendor/bundle]\n")
+    assert "vendor/bundle/gem/doc.md" in found(site)
     leave_out = site_exclusions(str(site))
     assert leave_out is not None
     assert leave_out.covers(str(site / "_layouts" / "post.html"))
-    assert not leave_out.covers(str(site / "node_modules" / "pkg" / "README.md"))
+    assert not leave_out.covers(str(site / "vendor" / "bundle" / "gem" / "doc.md"))
 
 
 @pytest.mark.parametrize(
