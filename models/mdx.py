@@ -30,6 +30,8 @@ _ELEMENT = re.compile(
 _ATTRIBUTE = re.compile(r"\b(?P<name>src|alt)=(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)')")
 _RULE = re.compile(r"\s*<hr\s*/?>\s*$", re.IGNORECASE)
 _IMPORT = re.compile(r"^import\s[^\n]*\sfrom\s+[\"']", re.MULTILINE)
+_STATEMENT_END = re.compile(r"(?:\bfrom\s+|^import\s+)([\"'])[^\"'\n]*\1\s*;?\s*$")
+"""The line that ends an import (``… from 'x';``): the next line is the page's again."""
 _BACKTICKS = re.compile(r"`+")
 _OPEN_TAG = re.compile(r"\s*<[A-Za-z][\w.-]*(?:\s[^<>]*)?$")
 """A line that starts a tag and leaves it open: its attributes follow on the next lines."""
@@ -83,7 +85,7 @@ def _prose(lines: list[str]) -> list[str]:
     element's: the layout around Markdown), and component tags within a line; MDX reads
     no indented code, so an indented line is prose too."""
     kept: list[str] = []
-    in_statement = False  # an import or export, which runs to a blank line
+    in_statement = False  # an import or export, which runs to its end or a blank line
     in_tag = False  # a tag written over several lines (``<img`` then its attributes)
     for line in lines:
         if in_tag:
@@ -94,7 +96,7 @@ def _prose(lines: list[str]) -> list[str]:
                 in_tag = False  # no tag runs past a blank line
                 kept.append(line)
         elif in_statement or _ESM.match(line):
-            in_statement = bool(line.strip())
+            in_statement = bool(line.strip()) and not _STATEMENT_END.search(line)
         elif _OPEN_TAG.match(line):
             in_tag = True
         elif _RULE.match(line):  # a rule between parts, which a setext line could not be
