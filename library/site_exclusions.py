@@ -199,6 +199,20 @@ def _all_but(root: str, pages: str, *also: str) -> SiteExclusions:
     return SiteExclusions(root, [*names, *also], [])
 
 
+def collections_without_pages(root: str) -> frozenset[str]:
+    """The collections a Jekyll site declares with ``output: false``: it makes no page of
+    their documents, which are pieces its pages are built of (a style guide's components,
+    an install page's tabs), not items it publishes."""
+    declared = _configuration(root).get("collections")
+    if not isinstance(declared, dict):
+        return frozenset()
+    return frozenset(
+        str(name)
+        for name, settings in declared.items()
+        if isinstance(settings, dict) and settings.get("output") is False
+    )
+
+
 def _configuration(root: str) -> dict[str, Any]:
     """The site's configuration, or nothing when it has none that reads (Jekyll would not
     build; the scan goes on with the default exclusions)."""
@@ -208,7 +222,8 @@ def _configuration(root: str) -> dict[str, Any]:
         path = os.path.join(root, name)
         with contextlib.suppress(OSError, ValueError, yaml.YAMLError):
             with open(path, "rb") as handle:
-                data = tomllib.load(handle) if name.endswith(".toml") else yaml.safe_load(handle)
+                loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+                data = tomllib.load(handle) if name.endswith(".toml") else yaml.load(handle, loader)
             return data if isinstance(data, dict) else {}
     return {}
 

@@ -75,16 +75,19 @@ def default_stream(
 
 
 def _with_sites_lacking(chosen: tuple[str, ...], roots: list[str]) -> tuple[str, ...]:
-    """``chosen``, and with several sites open, the collections of each that has none of
-    them: a blog of ``_posts`` opened beside a news site vanished from the stream."""
-    if len(roots) < 2:
-        return chosen  # alone, a site without them streams its own (see ``site_part``)
+    """``chosen``, and the collections of each site that has none of them (a blog of
+    ``_posts`` opened beside a news site vanished from the stream), but those it makes no
+    pages of (its style guide's components were listed among its posts). Alone, a site
+    without them streams all of its own (see ``site_part``) unless it has such."""
     from library.site import collection_folders, has_collection
+    from library.site_exclusions import collections_without_pages
 
     added: set[str] = set()
     for root in roots:
         if not has_collection(root, chosen):
-            added |= collection_folders(root)
+            pageless = collections_without_pages(root)
+            if len(roots) > 1 or pageless:
+                added |= collection_folders(root) - pageless
     return chosen + tuple(sorted(added - set(chosen)))
 
 
