@@ -53,7 +53,7 @@ def test_a_markdown_file_that_imports_components_is_read_so() -> None:
     which a search for its file name found too. An import in code is the post's text."""
     body = "import Box from '../box.jsx'\n\nText.\n\n<Box url=\"https://a.test/\" />\n"
     assert readable_body(body, "blog/post.md").strip() == "Text."
-    assert readable_body("import A from 'a';\n# Tabs\n", "post.md") == "# Tabs"  # its end
+    assert readable_body("import A from 'a';\n# Tabs\n", "post.md") == "# Tabs\n"  # its end
     in_code = "```js\nimport x from 'y'\n```\n\nexport works as in Python."
     assert readable_body(in_code, "post.md") == in_code
 
