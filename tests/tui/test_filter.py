@@ -91,6 +91,20 @@ async def test_keys_pasted_one_by_one_are_typed_at_once_and_listed_when_they_sto
         assert len(made) <= 3, made
 
 
+async def test_a_slash_among_keys_read_at_once_is_typed_in_its_place(reader_corpus: Path) -> None:
+    """``/`` is the reader's key as well as text: read in one burst with the keys before it
+    (a paste, a slow link), it was typed before them ("vision/ai" became "/visionai")."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await pilot.press("slash")
+        for character in "ac/dc/":
+            app.post_message(events.Key("slash" if character == "/" else character, character))
+        field = app.screen.query_one("#filter", Input)
+        await until(pilot, lambda: len(field.value) == 6, "every key typed")
+        assert field.value == "ac/dc/"
+
+
 async def test_typing_on_to_the_same_articles_repaints_nothing(reader_corpus: Path) -> None:
     """Typing "hangz" on to "hangzhou" finds the same article: the list keeps its results object
     (and so its rows and cursor) instead of painting them again."""
