@@ -1,5 +1,9 @@
 """How much of a long text the detail pane shows, and not its title twice.
 
+A title, an excerpt or a list of topics is drawn whole as one block on the UI thread at
+each move to the article: one of some megabytes (within what a file may hold) took
+seconds a move, to it and away. Each is cut well past what a real one holds.
+
 The pane draws Markdown as a widget per block, at a cost that grows faster than the
 number of blocks, and one update waits for the one before it: a body of some
 megabytes (within what a file may hold) kept the previous article's text on screen for
@@ -13,6 +17,8 @@ from models.markdown_extras import opening_heading
 from models.text import with_entities_decoded
 
 SHOWN_CHARACTERS = 80_000  # a long read is some 60,000; more is no article
+SHOWN_LINE = 1_000  # a title, or a list of authors or topics: a long one is some 200
+SHOWN_EXCERPT = 5_000  # a long lede is some 1,000
 SHOWN_BLOCKS = 250  # paragraphs, headings, lists...: blank-line separated parts
 
 
@@ -29,6 +35,13 @@ def without_title(markdown: str, title: str) -> str:
 def _plain(text: str) -> str:
     """``text`` as words to compare, without emphasis (``# **Title**``) or case."""
     return " ".join(text.replace("*", "").replace("`", "").split()).casefold()
+
+
+def shown_part(text: str, limit: int = SHOWN_LINE) -> str:
+    """``text`` whole within ``limit`` characters, else its start and how much follows."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text) - limit:,} more characters)"
 
 
 def shown_markdown(markdown: str) -> str:

@@ -237,6 +237,23 @@ async def test_a_body_opening_with_its_title_shows_the_title_once(tmp_path: Path
         assert app.screen.query_one("#detail-body", Markdown).source == "We launched."
 
 
+async def test_a_huge_title_and_excerpt_are_cut_in_the_detail(tmp_path: Path) -> None:
+    """Drawn whole on the UI thread, an excerpt of megabytes took seconds a move."""
+    from textual.widgets import Markdown
+
+    title, excerpt = "Long" * 100_000, "word" * 400_000
+    write_document(tmp_path / "news", "a.md", f"title: {title}\nexcerpt: {excerpt}", "Body.")
+    app = LedeApp([str(tmp_path / "news")])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        body = lambda: app.screen.query_one("#detail-body", Markdown).source  # noqa: E731
+        await until(pilot, lambda: bool(app.screen.query("#detail-body")) and body() == "Body.", "")
+        shown = detail_text(app)
+        assert "399,000 more characters" in shown  # the title's 400,000, less 1,000
+        assert "1,595,000 more characters" in shown  # the excerpt's 1,600,000, less 5,000
+        assert len(shown) < 20_000
+
+
 async def test_emoji_codes_show_as_emoji_outside_code(tmp_path: Path) -> None:
     """GitHub, Jekyll's jemoji and Hugo show ``:tada:`` as 🎉; the pane showed the code."""
     from textual.widgets import Markdown

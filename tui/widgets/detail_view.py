@@ -29,7 +29,7 @@ from textual.worker import Worker, WorkerState
 from library import paths
 from models.text import printable
 from tui.browser import open_in_browser
-from tui.shown_text import shown_markdown, without_title
+from tui.shown_text import SHOWN_EXCERPT, shown_markdown, shown_part, without_title
 from tui.timefmt import local_datetime, time_ago
 from tui.widgets.article_row import cut
 from tui.widgets.lead_image import LeadImage, lead_image_url
@@ -54,15 +54,15 @@ def _link(url: str) -> Content:
 
 def article_header(article: Article) -> Content:
     """Title, provider, date, topics and scores as one block of plain content."""
-    parts: list[Content | str | tuple[str, str]] = [(article.heading, "bold"), "\n"]
+    parts: list[Content | str | tuple[str, str]] = [(shown_part(article.heading), "bold"), "\n"]
     provider = article.provider
     if provider and (provider.name or provider.domain):
         domain = (
             f" ({provider.domain})" if provider.domain and provider.domain != provider.name else ""
         )
-        parts += [(provider.name or provider.domain, "$accent"), domain, "\n"]
+        parts += [(shown_part(provider.name or provider.domain), "$accent"), domain, "\n"]
     if article.authors:
-        parts += [("By ", "dim"), ", ".join(article.authors), "\n"]
+        parts += [("By ", "dim"), shown_part(", ".join(article.authors)), "\n"]
     if article.starts_at:
         until = f" – {local_datetime(article.ends_at)}" if article.ends_at else ""
         parts += [("When ", "dim"), local_datetime(article.starts_at), until]
@@ -70,7 +70,7 @@ def article_header(article: Article) -> Content:
             parts += [("  ends before it starts", "italic $warning")]
         parts += [(f"  {time_ago(article.starts_at)}", "dim"), "\n"]
     if article.location:
-        parts += [("Where ", "dim"), article.location, "\n"]
+        parts += [("Where ", "dim"), shown_part(article.location), "\n"]
     if article.published_at and article.published_at != article.starts_at:
         parts += [
             local_datetime(article.published_at),
@@ -81,7 +81,7 @@ def article_header(article: Article) -> Content:
         parts += [("Updated ", "dim"), local_datetime(article.updated_at)]
         parts += [(f"  {time_ago(article.updated_at)}", "dim"), "\n"]
     if article.topics:
-        parts += [("Topics ", "dim"), ", ".join(article.topics), "\n"]
+        parts += [("Topics ", "dim"), shown_part(", ".join(article.topics)), "\n"]
     scores = []
     if article.quality is not None:
         scores.append(f"quality {article.quality}")
@@ -206,7 +206,7 @@ class DetailView(VerticalScroll, can_focus=True):
             self.set_class(False, "-has-related")
             return
         header.update(article_header(article))
-        excerpt.update(Content(article.excerpt))
+        excerpt.update(Content(shown_part(article.excerpt, SHOWN_EXCERPT)))
         excerpt.display = bool(article.excerpt)  # else its margins kept three blank rows
         from models.html import readable_body  # only when an article is shown
         from models.markdown_extras import with_emoji
