@@ -308,6 +308,11 @@ def _needs_graph_check(text: str) -> bool:
     )
 
 
+# What YAML may not hold: controls but tab and line ends, DEL, C1 controls but NEL, lone
+# surrogates, and the two non-characters at the end of the first plane.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
 def load_yaml(text: str, first_line: int = 1, repeated: list[tuple[str, int]] | None = None) -> Any:
     """Parse one YAML document with the safe C loader.
 
@@ -358,6 +363,13 @@ def load_yaml_documents(
             # An unclosed quote or bracket is found at the end: say where it began.
             problem += f" ({error.context} on line {first_line + start.line})"
         raise DocumentError(f"invalid YAML: {problem}", line) from None
+    except yaml.reader.ReaderError as error:
+        # A control character (a backspace pasted into a name) lost the whole document;
+        # text is repaired of controls anyway, so they go, and the rest loads.
+        readable = _UNPRINTABLE.sub("", text)
+        if readable == text:
+            raise DocumentError(f"invalid YAML: {error.reason}") from None
+        return load_yaml_documents(readable, first_line, single=single, repeated=repeated)
     except yaml.YAMLError as error:
         raise DocumentError(f"invalid YAML: {error}") from None
     except RecursionError:

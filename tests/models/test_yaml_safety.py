@@ -216,3 +216,16 @@ def test_a_taxonomy_alias_bomb_is_an_error() -> None:
     parsed = parse_taxonomy("taxonomy: topic\nname: AI\n" + billion_laughs(9), "bomb.yaml")
     assert parsed.topics == []
     assert [p.severity for p in parsed.problems] == ["error"]
+
+
+@pytest.mark.parametrize("summary", [False, True], ids=["full", "summary"])
+def test_a_control_character_in_the_front_matter_goes_and_the_document_loads(
+    summary: bool,
+) -> None:
+    """YAML allows none: one backspace or escape (a name pasted from a terminal) lost the
+    whole document, reported on line 1 with the loader's "position 79"."""
+    text = "---\ntitle: Hello\nauthor: Jane \bDoe\nexcerpt: a\x1b[2Jb\x9bc\n---\nBody\n"
+    parsed = parse_document(text, "news/a.md", summary=summary)
+    assert parsed.article is not None and not parsed.problems
+    assert parsed.article.authors == ["Jane Doe"]
+    assert "\x1b" not in parsed.article.excerpt and "\x9b" not in parsed.article.excerpt
