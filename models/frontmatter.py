@@ -127,11 +127,13 @@ def split_front_matter(text: str) -> SplitDocument | None:
     """Split ``text`` at its delimiter lines (``---``, or ``+++`` around TOML); ``None``
     when it has no front matter.
 
-    A BOM, CRLF endings and blank lines before the opening line (as Zola reads them) are
-    accepted. Raises ``DocumentError`` when the opening line is never closed.
+    A BOM, CRLF or lone CR endings and blank lines before the opening line (as Zola reads
+    them) are accepted. Raises ``DocumentError`` when the opening line is never closed.
     """
     if text.startswith("\ufeff"):
         text = text[1:]
+    if "\r" in text and "\n" not in text:  # old Mac line ends: a lone CR each
+        text = text.replace("\r", "\n")
     blank_lines = 0
     if text[:1].isspace():
         opening = text.lstrip(" \t\r\n")

@@ -85,10 +85,12 @@ def test_closing_delimiter_may_have_trailing_blanks() -> None:
     assert (split.front_matter, split.body) == ("title: x\n", "body")
 
 
-def test_bom_and_crlf_are_accepted() -> None:
+def test_bom_crlf_and_lone_cr_are_accepted() -> None:
+    """A file of old Mac line ends (a lone CR each) was said to have no front matter."""
     plain = split_front_matter("---\ntitle: x\n---\nline one\nline two\n")
     windows = split_front_matter("\ufeff---\r\ntitle: x\r\n---\r\nline one\r\nline two\r\n")
-    assert plain == windows
+    old_mac = split_front_matter("---\rtitle: x\r---\rline one\rline two\r")
+    assert plain == windows == old_mac
 
 
 @pytest.mark.parametrize(
