@@ -64,6 +64,8 @@ SENTENCES = {
     "detail.end": "Scroll to the end of the article",
     "detail.next": "Open the next article of the list",
     "detail.previous": "Open the previous article of the list",
+    "detail.next_unread": "Open the next unread article of the list",
+    "detail.previous_unread": "Open the previous unread article of the list",
     "tree.down": "Move down a node",
     "tree.up": "Move up a node",
     "tree.first": "Move to the first node",

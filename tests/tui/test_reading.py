@@ -94,6 +94,11 @@ async def test_next_unread_and_article_stepping(reader_corpus: Path) -> None:
         await pilot.press("G")
         await settled(pilot)  # G in the detail view scrolls; the list keeps its cursor
         assert articles.cursor == 0
+        await pilot.press("n")  # from the detail view too: it did nothing there
+        await until(pilot, lambda: articles.cursor == 2 and detail.article.title == titles(app)[2])
+        await pilot.press("N")  # every article above is read now
+        await settled(pilot)
+        assert articles.cursor == 2 and detail.has_focus_within
 
 
 async def test_related_article_in_corpus_opens_in_place(reader_corpus: Path) -> None:

@@ -274,7 +274,11 @@ class MainScreen(ReaderCommands):
     @on(DetailView.Stepped)
     def _stepped(self, event: DetailView.Stepped) -> None:
         articles = self.query_one("#articles", ArticleList)
-        articles.set_cursor(articles.cursor + event.step)
+        if event.unread:
+            if not articles.action_to_unread(event.step):
+                return
+        else:
+            articles.set_cursor(articles.cursor + event.step)
         if articles.current is not None:
             self.open_row(articles.current, focus=False)
 

@@ -45,8 +45,8 @@ class ArticleList(ScrollView, can_focus=True):
         Binding(
             "right", "open_story", "Open a story to its sources", show=False, id="list.open_story"
         ),
-        Binding("n", "next_unread", "Next unread", show=False, id="list.next_unread"),
-        Binding("N", "previous_unread", "Prev unread", show=False, id="list.previous_unread"),
+        Binding("n", "to_unread(1)", "Next unread", show=False, id="list.next_unread"),
+        Binding("N", "to_unread(-1)", "Prev unread", show=False, id="list.previous_unread"),
     ]
 
     COMPONENT_CLASSES = {
@@ -291,18 +291,15 @@ class ArticleList(ScrollView, can_focus=True):
             position += step
         return None
 
-    def action_next_unread(self) -> None:
-        self._to_unread(1, "No more unread articles below")
-
-    def action_previous_unread(self) -> None:
-        self._to_unread(-1, "No unread articles above")
-
-    def _to_unread(self, step: int, none_left: str) -> None:
+    def action_to_unread(self, step: int) -> bool:
+        """Move to the next (1) or previous (-1) unread article; whether there was one."""
         found = self._find_unread(step)
         if found is None:
-            self.notify(none_left, timeout=2)
+            below = "No more unread articles below" if step > 0 else "No unread articles above"
+            self.notify(below, timeout=2)
         else:
             self.set_cursor(found)
+        return found is not None
 
     async def _on_click(self, event: events.Click) -> None:
         position = int(self.scroll_offset.y) + event.y

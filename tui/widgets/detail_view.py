@@ -152,14 +152,18 @@ class DetailView(VerticalScroll, can_focus=True):
         Binding("G", "scroll_end", "End", show=False, id="detail.end"),
         Binding("J", "step(1)", "Next article", id="detail.next"),
         Binding("K", "step(-1)", "Prev article", id="detail.previous"),
+        Binding("n", "step(1, True)", "Next unread", show=False, id="detail.next_unread"),
+        Binding("N", "step(-1, True)", "Prev unread", show=False, id="detail.previous_unread"),
         Binding("i", "toggle_image", "Image", id="detail.image"),
     ]
 
     @dataclass
     class Stepped(Message):
-        """The user asked for the next (1) or previous (-1) article from the detail view."""
+        """The user asked for the next (1) or previous (-1) article from the detail view,
+        or the next or previous ``unread`` one."""
 
         step: int
+        unread: bool = False
 
     @dataclass
     class RelatedChosen(Message):
@@ -330,8 +334,8 @@ class DetailView(VerticalScroll, can_focus=True):
         """True while the preview replaces the article's own text."""
         return self.has_class("-preview")
 
-    def action_step(self, step: int) -> None:
-        self.post_message(self.Stepped(step))
+    def action_step(self, step: int, unread: bool = False) -> None:
+        self.post_message(self.Stepped(step, unread))
 
     @on(OptionList.OptionSelected, "#related")
     def _related_selected(self, event: OptionList.OptionSelected) -> None:
