@@ -15,10 +15,11 @@ from functools import lru_cache
 
 # Sequences introduced by ESC (CSI, OSC, DCS/SOS/PM/APC, two-byte ESC x), C0 controls
 # except tab and newline, DEL, and the bidi overrides that can make a line display
-# differently from what it contains.
+# differently from what it contains. An operating system command (a title, a link) holds
+# no line end: one left open takes the rest of its line, not the text up to the next ESC.
 _ESC_SEQUENCES = (
     r"\x1b\[[0-?]*[ -/]*[@-~]?",
-    r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?",
+    r"\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?",
     r"\x1b[PX^_][^\x1b]*(?:\x1b\\)?",
     r"\x1b[ -~]?",
 )
@@ -26,7 +27,7 @@ _C0 = "\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069"
 # Everything, C1 controls and C1 CSI/OSC sequences included.
 _CONTROLS = re.compile(
     "|".join(
-        [*_ESC_SEQUENCES, r"\x9b[0-?]*[ -/]*[@-~]?", r"\x9d[^\x07\x1b\x9c]*(?:\x07|\x9c)?"]
+        [*_ESC_SEQUENCES, r"\x9b[0-?]*[ -/]*[@-~]?", r"\x9d[^\x07\x1b\x9c\n]*(?:\x07|\x9c)?"]
         + [f"[{_C0}\x80-\x9f]"]
     )
 )
@@ -36,7 +37,7 @@ _CONTROLS = re.compile(
 # stripped after.
 _SEQUENCES = re.compile(
     "|".join(
-        [*_ESC_SEQUENCES, r"\x9b[0-?]*[ -/]*[@-~]", r"\x9d[^\x07\x1b\x9c]*(?:\x07|\x9c)"]
+        [*_ESC_SEQUENCES, r"\x9b[0-?]*[ -/]*[@-~]", r"\x9d[^\x07\x1b\x9c\n]*(?:\x07|\x9c)"]
         + [f"[{_C0}]"]
     )
 )

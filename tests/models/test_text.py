@@ -80,6 +80,10 @@ def test_strip_controls_removes_whole_sequences_and_keeps_lines_and_tabs() -> No
     assert strip_controls(text) == "abcdefg\n\th"
     assert strip_controls("bidi \u202eevil\u2066") == "bidi evil"
     assert strip_controls("ok") == "ok"
+    # One left open takes the rest of its line: it took the text up to the next ESC.
+    open_ended = "[link](x\x1b]8;;y) said.\n\n```\n\x1b[2Jcode\n"
+    assert strip_controls(open_ended) == "[link](x\n\n```\ncode\n"
+    assert strip_controls("a\x9d8;;open\nb") == "a\nb"
 
 
 def test_one_line_drops_the_marks_it_would_open_with() -> None:
