@@ -18,6 +18,12 @@ _CHAR_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
 _HEADING_MARK = re.compile(r"^#{1,6}[ \t]+")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # Markdown's escapes of punctuation
 _INLINE_MARKS = re.compile(r"([\\`*_\[\]<~#])")  # what would begin markup in a heading
+# A link to another scheme than the web's (``javascript:``, ``data:``): the Markdown view
+# refuses it, and showed the whole link's marks as text.
+_NON_WEB_LINK = re.compile(
+    r"(?<!!)\[([^\]\n]*)\]\((?!<?https?:)(?:<[A-Za-z][\w+.-]*:[^>\n]*>"
+    r"|[A-Za-z][\w+.-]*:(?:[^()\s]|\([^()\s]*\))*)\)"
+)
 
 
 def extract_markdown(text: str, url: str, media_type: str) -> tuple[str, str]:
@@ -59,6 +65,7 @@ def _extract_html(html: str, url: str) -> tuple[str, str]:
         markdown = rest.strip()  # the headline itself; it comes back as the heading
     if not markdown:
         return "", ""
+    markdown = _NON_WEB_LINK.sub(r"\1", markdown)
     if not title:
         return title, markdown
     heading = _INLINE_MARKS.sub(r"\\\1", title)

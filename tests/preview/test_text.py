@@ -206,3 +206,14 @@ def test_a_headline_with_markdown_characters_is_shown_once_and_as_written(headli
     inline = MarkdownIt().parse(heading)[1].children or []
     assert [(token.type, token.content) for token in inline] == [("text", headline)]  # no markup
     assert body.startswith(ARTICLE_PARAGRAPHS[0][:20])  # not the headline again
+
+
+def test_a_link_to_another_scheme_than_the_webs_is_its_words() -> None:
+    """The Markdown view refuses ``javascript:`` and showed the link's marks as text."""
+    paragraph = (
+        'Click <a href="javascript:alert(1)">the js link</a> or <a href="data:text/html,x">'
+        'this</a>, or read <a href="https://example.test/a">the report</a> in full here.'
+    )
+    page = article_html(paragraphs=[paragraph, *ARTICLE_PARAGRAPHS])
+    _, markdown = extract_markdown(page, "https://example.test/", "text/html")
+    assert "Click the js link or this, or read [the report](https://example.test/a)" in markdown
