@@ -214,6 +214,6 @@ def test_a_link_to_another_scheme_than_the_webs_is_its_words() -> None:
         'Click <a href="javascript:alert(1)">the js link</a> or <a href="data:text/html,x">'
         'this</a>, or read <a href="https://example.test/a">the report</a> in full here.'
     )
-    page = article_html(paragraphs=[paragraph, *ARTICLE_PARAGRAPHS])
-    _, markdown = extract_markdown(page, "https://example.test/", "text/html")
+    story = article_html(paragraphs=[paragraph, *ARTICLE_PARAGRAPHS])
+    _, markdown = extract_markdown(story, "https://example.test/", "text/html")
     assert "Click the js link or this, or read [the report](https://example.test/a)" in markdown
