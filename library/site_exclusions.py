@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tomllib
 from fnmatch import fnmatchcase
 from typing import Any
 
 from library.site import CONFIG_FILES, is_jekyll_site, subfolders
-from library.site_languages import content_folders
+from library.hugo_settings import content_folders, ignored_files
 
 _ALWAYS = ("_layouts/", "_includes/", "_sass/", "_plugins/")
 # Jekyll's own exclusions, which its configuration adds to (since Jekyll 4).
@@ -40,19 +41,22 @@ class SiteExclusions:
         self.root = os.path.join(root, "")
         self._exclude = _by_kind(exclude)
         self._include = _by_kind(include)
+        self.ignored: tuple[re.Pattern[str], ...] = ()  # files whose path one is found in
 
     def within(self, folder: str) -> SiteExclusions | None:
         """These exclusions if one may match an entry of ``folder`` (a folder of the
         site), else None: most folders are matched by none, and their files are not asked."""
         inside = os.path.join(folder, "")[len(self.root) :]
         literal, glob = self._exclude
-        if glob or any(pattern.startswith(inside) for pattern in literal):
+        if self.ignored or glob or any(pattern.startswith(inside) for pattern in literal):
             return self
         return None
 
     def excludes(self, path: str, folder: bool) -> bool:
         """Whether the site leaves out ``path`` (a file, or a ``folder`` and all it holds)."""
         entry = path[len(self.root) :]
+        if not folder and any(pattern.search(path) for pattern in self.ignored):
+            return True
         if not _matches(entry, folder, *self._exclude):
             return False
         name = os.path.basename(entry)
@@ -88,7 +92,9 @@ def site_exclusions(root: str) -> SiteExclusions | None:
     none."""
     if _reads_content_alone(root):  # a section's own page (``_index.md``) lists its pages
         pages, translated = content_folders(root)
-        return _all_but(root, pages, "*/_index.*", *translated)
+        leave_out = _all_but(root, pages, "*/_index.*", *translated)
+        leave_out.ignored = ignored_files(root)
+        return leave_out
     if not is_jekyll_site(root):
         return None
     config = _configuration(root)

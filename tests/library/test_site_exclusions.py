@@ -336,3 +336,15 @@ def test_a_site_in_one_language_keeps_every_file(tmp_path: Path) -> None:
     (root / "hugo.toml").write_text('[languages.en]\ntitle = "Blog"\n')
     write_document(root / "content", "one.fr.md", "title: One, about France")
     assert found(root) == {"content/one.fr.md"}
+
+
+def test_a_hugo_sites_ignored_files_are_left_out(tmp_path: Path) -> None:
+    """``ignoreFiles`` (regular expressions searched in a file's path): an LLVM blog's
+    post template was listed, "Blog Title Goes Here", its date "YYYY-MM-DD" warned of."""
+    root = tmp_path / "site"
+    root.mkdir()
+    settings = 'ignoreFiles = ["template\\\\.md$", "\\\\.draft\\\\.", "([unclosed"]\n'
+    (root / "hugo.toml").write_text(settings)
+    for name in ("post.md", "template.md", "idea.draft.md", "templates.md"):
+        write_document(root / "content" / "posts", name, f"title: {name}")
+    assert found(root) == {"content/posts/post.md", "content/posts/templates.md"}

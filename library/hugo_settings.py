@@ -1,13 +1,17 @@
-"""The translations of a multilingual Hugo or Zola site, which the scan leaves out: the site
-is listed in its default language, as its home page shows it, not each post once for
-every language it was translated into. A language's own folder (``content/fr``) opened as
-the corpus is read whole, as any folder is."""
+"""What a Hugo (or Zola) site's settings leave out of its pages.
+
+Its translations: the site is listed in its default language, as its home page shows it,
+not each post once for every language it was translated into. A language's own folder
+(``content/fr``) opened as the corpus is read whole, as any folder is. And Hugo's
+``ignoreFiles``, regular expressions searched in a file's path (an LLVM blog's
+``template.md`` was listed, "Blog Title Goes Here")."""
 
 from __future__ import annotations
 
 import contextlib
 import json
 import os
+import re
 import tomllib
 from typing import Any
 
@@ -42,6 +46,16 @@ def content_folders(root: str) -> tuple[str, list[str]]:
         elif folder.startswith("content/"):
             patterns.append(os.path.join(folder, ""))
     return "content", patterns
+
+
+def ignored_files(root: str) -> tuple[re.Pattern[str], ...]:
+    """Hugo's ``ignoreFiles``, those Python reads as Go does (the rest are passed over)."""
+    patterns = _settings(root).get("ignorefiles")
+    found = []
+    for pattern in patterns if isinstance(patterns, list) else []:
+        with contextlib.suppress(re.error, TypeError):
+            found.append(re.compile(pattern))
+    return tuple(found)
 
 
 def _settings(root: str) -> dict[str, Any]:
