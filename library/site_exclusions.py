@@ -21,8 +21,8 @@ import tomllib
 from fnmatch import fnmatchcase
 from typing import Any
 
-from library.site import CONFIG_FILES, is_jekyll_site, subfolders
 from library.hugo_settings import content_folders, ignored_files
+from library.site import CONFIG_FILES, is_jekyll_site, subfolders
 
 _ALWAYS = ("_layouts/", "_includes/", "_sass/", "_plugins/")
 # Jekyll's own exclusions, which its configuration adds to (since Jekyll 4).
