@@ -77,12 +77,12 @@ def is_data_record(front_matter: Mapping[str, Any], body: str) -> bool:
     return not any(_given(front_matter.get(key)) for key in ARTICLE_KEYS)
 
 
-_TEMPLATE_MARKS = ("{%", "{{", "<")
+_TEMPLATE_MARKS = ("{%", "{{")
 
 
 def is_template_fragment(article: Article, body: str) -> bool:
     """Whether a document is a piece of the site's templates rather than an article: no
-    date, link or excerpt, and a body of template code and markup with no word a page
+    date, link or excerpt, and a body of template code (and markup) with no word a page
     shows (a style guide's "Post Teaser", a tab's contents, a Liquid loop's home page).
     A collection that makes no pages of its own (``output: false``) holds such pieces,
     and they were listed, undated and empty, among a blog's posts."""
