@@ -49,6 +49,7 @@ class _Checked:
     path: str
     identity: str | None
     topics_defined: list[Topic]
+    topic_lines: list[int]
     topics: tuple[str, ...]
     problems: list[Problem]
 
@@ -76,6 +77,7 @@ def _check_many(batch: list[FoundFile]) -> list[_Checked]:
                 found.path,
                 article.identity if article else None,
                 parsed.topics,
+                parsed.topic_lines,
                 tuple(article.topics) if article else (),
                 problems,
             )
@@ -109,6 +111,7 @@ def check(paths: Iterable[str]) -> CheckReport:
     first_path: dict[str, str] = {}
     taxonomy: list[Topic] = []
     taxonomy_paths: list[str] = []  # the file of each entry
+    taxonomy_lines: list[int] = []  # and its line there
     used: list[str] = []
     for batch in map_batches("library.check:_check_many", files):
         for checked in batch:
@@ -124,8 +127,10 @@ def check(paths: Iterable[str]) -> CheckReport:
             report.topics += len(checked.topics_defined)
             taxonomy.extend(checked.topics_defined)
             taxonomy_paths += [checked.path] * len(checked.topics_defined)
+            taxonomy_lines += checked.topic_lines
             if any(p.severity == "error" for p in problems):
                 report.invalid += 1
             report.problems.extend(problems)
-    report.problems += topic_warnings(TopicTree.build(taxonomy, used), taxonomy_paths)
+    tree = TopicTree.build(taxonomy, used)
+    report.problems += topic_warnings(tree, taxonomy_paths, taxonomy_lines)
     return report

@@ -33,9 +33,11 @@ class TaxonomyRow(NamedTuple):
 _SITE_ORDER = " ORDER BY path, rowid"
 
 
-def taxonomy_paths(db: sqlite3.Connection) -> list[str]:
-    """The file of each stored taxonomy entry, in the order the tree is built from."""
-    return [path for (path,) in db.execute("SELECT path FROM taxonomy" + _SITE_ORDER)]
+def taxonomy_places(db: sqlite3.Connection) -> tuple[list[str], list[int]]:
+    """The file of each stored taxonomy entry and its line there, in the order the tree
+    is built from."""
+    rows = db.execute("SELECT path, line FROM taxonomy" + _SITE_ORDER).fetchall()
+    return [path for path, _ in rows], [line or 1 for _, line in rows]
 
 
 def read_topic_tree(db: sqlite3.Connection) -> TopicTree:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from library import indexer
-from library.closure import read_topic_tree, taxonomy_paths
+from library.closure import read_topic_tree, taxonomy_places
 from library.damage import discard, is_damage
 from library.db import connect, select_in
 from library.indexer import ProgressCallback, RefreshReport
@@ -253,7 +253,7 @@ class CorpusIndex:
         params = () if severity is None else (severity,)
         found = [Problem(*row) for row in self.db.execute(sql, params)]
         if severity != "error":
-            found += topic_warnings(self.topic_tree(), taxonomy_paths(self.db))
+            found += topic_warnings(self.topic_tree(), *taxonomy_places(self.db))
             found += [
                 duplicate_warning(path, original)
                 for path, original in self.db.execute(

@@ -327,7 +327,7 @@ def store(db: sqlite3.Connection, batch: list[IndexedFile], now: float | None) -
         [(r.path, *problem) for r in batch for problem in r.problems],
     )
     db.executemany(
-        "INSERT INTO taxonomy VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO taxonomy VALUES (?, ?, ?, ?, ?, ?, ?)",
         [(r.path, *topic) for r in batch for topic in r.taxonomy],
     )
     articles = [(r, r.article) for r in batch if r.article is not None]

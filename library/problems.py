@@ -14,10 +14,15 @@ def duplicate_warning(path: str, original: str) -> Problem:
     return Problem(path, 1, "warning", f"duplicate of {original} (same URL)")
 
 
-def topic_warnings(tree: TopicTree, paths: Sequence[str]) -> list[Problem]:
+def topic_warnings(
+    tree: TopicTree, paths: Sequence[str], lines: Sequence[int] = ()
+) -> list[Problem]:
     """What is wrong with the taxonomy (cycles, unknown parents...), each at the file of
-    the entry it is about: ``paths`` holds the file of each entry the tree was built from."""
+    the entry it is about: ``paths`` holds the file of each entry the tree was built from,
+    and ``lines``, where known, the line it starts on there."""
     return [
-        Problem("(topics)" if entry is None else paths[entry], None, "warning", message)
+        Problem("(topics)", None, "warning", message)
+        if entry is None
+        else Problem(paths[entry], lines[entry] if lines else None, "warning", message)
         for entry, message in tree.warnings
     ]

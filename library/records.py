@@ -37,6 +37,7 @@ class IndexedFile(NamedTuple):
     body: str
     who: str  # the provider and the authors, as the full-text index takes them (spaced)
     topics: tuple[str, ...]
-    taxonomy: tuple[tuple[str, str, str, str, str], ...]  # name, parent, id, short, description
+    # name, parent, id, short name, description, line
+    taxonomy: tuple[tuple[str, str, str, str, str, int], ...]
     problems: tuple[tuple[int | None, str, str], ...]  # line, severity, message
     signature: str = ""  # a news article's story terms (``library.signature``), else empty

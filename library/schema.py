@@ -12,7 +12,7 @@ import sqlite3
 
 from library.days import local_zone
 
-SCHEMA_VERSION = 24
+SCHEMA_VERSION = 25
 SORTS = {
     "date": "a.published IS NULL, a.published DESC, a.title COLLATE NOCASE",
     "quality": "a.quality IS NULL, a.quality DESC, a.published DESC",
@@ -98,7 +98,7 @@ CREATE TABLE IF NOT EXISTS topic_closure (
 CREATE TABLE IF NOT EXISTS topic_ancestors (key TEXT NOT NULL, node TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS taxonomy (
     path TEXT NOT NULL, name TEXT NOT NULL, parent TEXT, topic_id TEXT, shortname TEXT,
-    description TEXT);
+    description TEXT, line INTEGER);
 CREATE TABLE IF NOT EXISTS problems (
     path TEXT NOT NULL, line INTEGER, severity TEXT NOT NULL, message TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS problems_path ON problems(path);

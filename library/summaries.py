@@ -25,8 +25,8 @@ def index_one(found: FoundFile) -> IndexedFile:
 def _indexed(found: FoundFile, parsed: ParsedDocument) -> IndexedFile:
     """What the index stores of a file parsed."""
     taxonomy = tuple(
-        (topic.name, topic.parent, topic.id, topic.shortname, topic.description)
-        for topic in parsed.topics
+        (topic.name, topic.parent, topic.id, topic.shortname, topic.description, line)
+        for topic, line in zip(parsed.topics, parsed.topic_lines, strict=True)
     )
     problems = tuple((p.line, p.severity, p.message) for p in parsed.problems)
     article = parsed.article

@@ -41,6 +41,7 @@ class ParsedDocument:
     path: str
     article: Article | None = None
     topics: list[Topic] = field(default_factory=list)
+    topic_lines: list[int] = field(default_factory=list)  # where each of ``topics`` starts
     problems: list[Problem] = field(default_factory=list)
     record: Article | None = None
     has_front_matter: bool = True
@@ -154,6 +155,7 @@ def _read_topic(data: dict[Any, Any], parsed: ParsedDocument, line: int) -> None
         return
     try:
         parsed.topics.append(Topic.model_validate(data))
+        parsed.topic_lines.append(line)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "topic"

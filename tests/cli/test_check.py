@@ -170,7 +170,8 @@ def test_check_json_lines_are_utf8_whatever_a_name_holds(
 def test_taxonomy_warnings_name_the_file_of_the_entry(
     run_lede: LedeRunner, doc_writer: DocWriter, tmp_path: Path
 ) -> None:
-    """Each is the file of the entry it is about, where lede said '(topics)'."""
+    """Each is the file and line of the entry it is about, where lede said '(topics)', and
+    then line 1 of each."""
     from library.index import CorpusIndex
 
     root = tmp_path / "docs"
@@ -189,7 +190,7 @@ def test_taxonomy_warnings_name_the_file_of_the_entry(
             f"{first}:1: warning: topic 'AI' has unknown parent 'Ghost'; the parent is shown "
             "at the root",
             f"{second}:1: warning: topic 'AI' is defined more than once",
-            f"{second}:1: warning: topic cycle Y → Z → Y; 'Z' is shown at the root",
+            f"{second}:8: warning: topic cycle Y → Z → Y; 'Z' is shown at the root",
         ]
     )
     assert warnings == expected
