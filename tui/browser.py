@@ -13,6 +13,8 @@ from collections.abc import Mapping
 
 from textual.app import App
 
+from tui.shown_text import SHOWN_URL, shown_part
+
 SSH_VARIABLES = ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY")
 
 
@@ -31,7 +33,7 @@ def open_in_browser(app: App, url: str) -> None:
     """Open ``url`` where the user is: their browser, or else their clipboard."""
     if app.is_web:  # served by textual-serve: the page opens it in the browser it is in
         app.open_url(url)
-        app.notify(f"Opening {url}", markup=False, timeout=2)
+        app.notify(f"Opening {shown_part(url, SHOWN_URL)}", markup=False, timeout=2)
         return
     reason = reason_not_to_open(os.environ, sys.platform)
     if reason is not None:
@@ -45,7 +47,8 @@ def _launch(app: App, url: str) -> None:
     import webbrowser  # only now: it looks for browsers on the PATH when first used
 
     if webbrowser.open(url):
-        app.call_from_thread(app.notify, f"Opening {url}", markup=False, timeout=2)
+        opening = f"Opening {shown_part(url, SHOWN_URL)}"
+        app.call_from_thread(app.notify, opening, markup=False, timeout=2)
     else:
         app.call_from_thread(copy_instead, app, url, "No browser could be started")
 
@@ -53,4 +56,4 @@ def _launch(app: App, url: str) -> None:
 def copy_instead(app: App, url: str, reason: str) -> None:
     """Copy ``url`` to the user's clipboard and say why it was not opened."""
     app.copy_to_clipboard(url)
-    app.notify(f"{reason}: copied {url} instead", markup=False, timeout=4)
+    app.notify(f"{reason}: copied {shown_part(url, SHOWN_URL)} instead", markup=False, timeout=4)

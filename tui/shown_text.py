@@ -19,6 +19,7 @@ from models.text import with_entities_decoded
 SHOWN_CHARACTERS = 80_000  # a long read is some 60,000; more is no article
 SHOWN_LINE = 1_000  # a title, or a list of authors or topics: a long one is some 200
 SHOWN_EXCERPT = 5_000  # a long lede is some 1,000
+SHOWN_URL = 200  # of an address a message names: a toast of thousands filled the screen
 SHOWN_BLOCKS = 250  # paragraphs, headings, lists...: blank-line separated parts
 
 

@@ -10,6 +10,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Markdown
 
+from tests.conftest import write_document
 from tests.tui.pilot import indexed, until
 from tui.app import LedeApp
 
@@ -49,6 +50,18 @@ async def test_over_ssh_it_copies_and_says_so(
     messages, clipboard = await press_o(reader_corpus)
     assert messages == [f"Remote session (SSH): copied {URL} instead"]
     assert clipboard == URL and local_desktop == []
+
+
+async def test_a_long_address_is_cut_in_the_message_not_in_the_clipboard(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A toast of an address of thousands of characters filled much of the screen."""
+    monkeypatch.setenv("SSH_CONNECTION", "10.0.0.1 50000 10.0.0.2 22")
+    long_url = "https://example.test/" + "a" * 5_000
+    write_document(tmp_path / "news", "a.md", f"title: Long\noriginalUrl: {long_url}")
+    messages, clipboard = await press_o(tmp_path / "news")
+    assert clipboard == long_url
+    assert len(messages[0]) < 400 and "4,821 more characters" in messages[0]
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a display is Linux's notion")

@@ -28,6 +28,7 @@ from library.state_writes import NotSaved
 from tui.browser import open_in_browser
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.name import NameScreen
+from tui.shown_text import SHOWN_URL, shown_part
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView, safe_link
 from tui.widgets.list_status import ListStatus
@@ -200,7 +201,7 @@ class ReaderCommands(Screen[None]):
         url = self.current_url()
         if url:
             self.app.copy_to_clipboard(url)
-            self.notify(f"Copied {url}", markup=False, timeout=3)
+            self.notify(f"Copied {shown_part(url, SHOWN_URL)}", markup=False, timeout=3)
 
     def action_open_in_browser(self) -> None:
         url = self.current_url()
