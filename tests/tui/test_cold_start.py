@@ -241,3 +241,18 @@ async def test_a_reader_that_waited_for_another_lede_counts_what_it_stored(
     finally:
         go.touch()
         other.wait(timeout=DEADLINE)
+
+
+async def test_why_a_list_is_empty_is_said_whole_on_a_narrow_screen(tmp_path: Path) -> None:
+    """One line, cut at the pane's edge: at 100 columns the command it names was lost."""
+    folder = tmp_path / "a-folder-with-a-rather-long-name" / "and-another-one-below-it"
+    folder.mkdir(parents=True)
+    (folder / "notes.md").write_text("Just a note, no front matter.\n")
+    app = LedeApp([str(folder)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await indexed(pilot)
+        await until(pilot, lambda: "No articles here" in list_text(app), seconds=DEADLINE)
+        articles = app.screen.query_one(ArticleList)
+        said = "".join(articles.render_line(y).text for y in range(10)).replace(" ", "")
+        expected = f"No articles here — {app.session.why_no_articles()}".replace(" ", "")
+        assert said == expected and len(expected) > 150

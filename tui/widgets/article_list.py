@@ -7,6 +7,7 @@ show or scroll than 50.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 from rich.cells import set_cell_size
@@ -369,10 +370,11 @@ class ArticleList(ScrollView, can_focus=True):
         width = self.row_width
         position = int(self.scroll_offset.y) + y
         base = self.base_style
-        if not self.count:
-            if y == 0:
+        if not self.count:  # why, in lines as wide as the list (its end was cut off)
+            lines = textwrap.wrap(self.empty_text, max(width - 2, 8), break_on_hyphens=False)
+            if y < len(lines):
                 style = base + self.get_component_rich_style("article-list--empty")
-                return Strip([Segment(set_cell_size(f" {self.empty_text}", width), style)])
+                return Strip([Segment(set_cell_size(f" {lines[y]}", width), style)])
             return Strip.blank(width, base)
         if position >= self.count or self.results is None:
             return Strip.blank(width, base)
