@@ -23,7 +23,7 @@ from library.db import CannotOpen, interrupted
 from library.query import QueryError
 from models.text import json_line, printable
 from models.topic import DEEPEST
-from tui.cli_args import SUBCOMMANDS, command_parser, query_values_attached, reader_parser
+from tui.cli_args import SUBCOMMANDS, parse_command, query_values_attached, reader_parser
 from tui.cli_corpus import (
     UsageError,
     corpus_paths,
@@ -294,7 +294,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.reconfigure(errors="replace")  # for what it cannot show, no failure
     try:
         if argv and argv[0] in SUBCOMMANDS:
-            args = command_parser().parse_args(query_values_attached(argv))
+            args = parse_command(query_values_attached(argv))
             if getattr(args, "query", "") == []:  # argparse takes "--" out of ``-q --``
                 args.query = "--"
             return _run_command(args)

@@ -105,7 +105,19 @@ def command_parser() -> argparse.ArgumentParser:
         epilog=DEFAULT_PATHS,
     )
     sync.add_argument("paths", nargs="*", metavar="PATH")
+    for subcommand in (check, listing, topics, stats, index, preview, demo, sync):
+        subcommand.set_defaults(parser=subcommand)
     return parser
+
+
+def parse_command(argv: list[str]) -> argparse.Namespace:
+    """``argv`` (a subcommand and its arguments) read; an argument the subcommand does not
+    know is told by its own usage (``lede list: error``), not the top one's."""
+    parser = command_parser()
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        args.parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    return args
 
 
 def _limit(text: str) -> int:

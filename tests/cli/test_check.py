@@ -145,6 +145,11 @@ def test_usage_errors_are_one_message_not_a_traceback(run_lede: LedeRunner) -> N
         assert done.returncode == 2, args
         assert "Traceback" not in done.stderr
         assert "error:" in done.stderr.splitlines()[-1]
+    # An option the subcommand lacks is told by its usage: the top one's named none.
+    done = run_lede("list", "--bogus")
+    assert done.returncode == 2
+    assert done.stderr.startswith("usage: lede list ")
+    assert done.stderr.splitlines()[-1] == "lede list: error: unrecognized arguments: --bogus"
 
 
 def test_check_json_lines_are_utf8_whatever_a_name_holds(
