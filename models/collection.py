@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from models.jekyll_post import DATE_KEYS
-
-if TYPE_CHECKING:
-    from models.article import Article
 
 # Folders with a leading underscore that Jekyll reads as something other than a
 # collection: data files, templates, styles, plugins and the built site.
@@ -75,21 +72,3 @@ def is_data_record(front_matter: Mapping[str, Any], body: str) -> bool:
     if body.strip():
         return False
     return not any(_given(front_matter.get(key)) for key in ARTICLE_KEYS)
-
-
-_TEMPLATE_MARKS = ("{%", "{{")
-
-
-def is_template_fragment(article: Article, body: str) -> bool:
-    """Whether a document is a piece of the site's templates rather than an article: no
-    date, link or excerpt, and a body of template code (and markup) with no word a page
-    shows (a style guide's "Post Teaser", a tab's contents, a Liquid loop's home page).
-    A collection that makes no pages of its own (``output: false``) holds such pieces,
-    and they were listed, undated and empty, among a blog's posts."""
-    if article.published_at or article.starts_at or article.original_url or article.web_url:
-        return False
-    if article.excerpt or not body.strip() or not any(m in body for m in _TEMPLATE_MARKS):
-        return False
-    from models.html import readable_body
-
-    return not readable_body(body, article.path).strip()

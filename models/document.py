@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from models.article import Article
 from models.blog_authors import with_names
-from models.collection import is_data_record, is_template_fragment
+from models.collection import is_data_record
 from models.frontmatter import (
     DocumentError,
     SplitDocument,
@@ -223,8 +223,7 @@ def parse_document(
     data["path"] = path
     data["body"] = split.body
     article = _validate(data, parsed, split)
-    # Named or not, a list shows none of them (a stub, a template's piece).
-    record = is_data_record(data, split.body) or is_template_fragment(article, split.body)
+    record = is_data_record(data, split.body)  # named or not: a list shows none (a stub)
     if not (record or article.title):
         parsed.report("warning", UNTITLED, 1)
     if "publishedDateTime" not in data:
