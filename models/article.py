@@ -16,7 +16,14 @@ from pydantic.alias_generators import to_camel
 
 from models.fields import AwareDatetime, Blurb, Body, Label, Line, Score, Title
 from models.identity import normalise_url
-from models.jekyll_post import DATE_KEYS, address_date, name_date, post_title, written_date
+from models.jekyll_post import (
+    BUNDLE_NAMES,
+    DATE_KEYS,
+    address_date,
+    name_date,
+    post_title,
+    written_date,
+)
 from models.markdown_extras import opening_heading
 from models.text import printable
 
@@ -103,8 +110,10 @@ def _labels(value: Any) -> list[Any]:
 
 
 def _category(value: Any) -> list[Any]:
-    """A blog's one ``category`` (Jekyll's, Astro's), whole; ``news`` is a news corpus's
-    kind of item, no topic."""
+    """A blog's one ``category`` (Jekyll's, Astro's), whole, or its list (Hugo's taxonomy);
+    ``news`` is a news corpus's kind of item, no topic."""
+    if isinstance(value, list):
+        return _labels(value)
     if isinstance(value, str) and value.strip() and value.strip().lower() != "news":
         return [value.strip()]
     return []
@@ -299,12 +308,17 @@ class Article(LedeModel):
             if not data.get("title"):
                 data["title"] = (
                     data.get("name")
+                    or data.get("display_name")  # GitHub's explore topics and collections
                     or _opening_heading(data.get("body"))
                     or post_title(data.get("path", ""))
                 )
             if data.get("publishedDateTime") is None:
                 data["publishedDateTime"] = _site_date(data)
-            if not (data.get("originalUrl") or data.get("webUrl")) and _is_address(data.get("url")):
+            if (
+                not (data.get("originalUrl") or data.get("webUrl"))
+                and _is_address(data.get("url"))
+                and data.get("publishedDateTime") is not None  # an undated page's ``url`` is
+            ):  # the home of what it describes (GitHub's explore topics: minecraft.net)
                 data["originalUrl"] = data["url"]  # a planet's post names its original so
             if not isinstance(data.get("published"), bool) and written_date(data.get("published")):
                 del data["published"]  # Hugo's date, not Jekyll's flag
@@ -318,9 +332,12 @@ class Article(LedeModel):
             ):
                 if many not in data and one in data:
                     data[many] = data.pop(one)
+            category = data.get("category")
+            if isinstance(category, list):  # Hugo's taxonomy: no one kind of item
+                del data["category"]
             if "topics" not in data:  # a blog's own labels
                 data["topics"] = (
-                    _category(data.get("category"))
+                    _category(category)
                     + _labels(data.get("categories"))
                     + _labels(data.get("tags"))
                 )
@@ -344,8 +361,14 @@ class Article(LedeModel):
     @property
     def heading(self) -> str:
         """What the article is called where it is listed and shown: its title, else the
-        name of its file."""
-        return self.title or printable(os.path.splitext(os.path.basename(self.path))[0])
+        name of its file (of its folder, for a folder's own page: ``launch/index.md``)."""
+        if self.title:
+            return self.title
+        folder, name = os.path.split(self.path)
+        stem = os.path.splitext(name)[0]
+        if stem.lower() in BUNDLE_NAMES and os.path.basename(folder):
+            stem = os.path.basename(folder)
+        return printable(stem)
 
     @property
     def kind(self) -> str:

@@ -162,6 +162,17 @@ def _read_topic(data: dict[Any, Any], parsed: ParsedDocument, line: int) -> None
         parsed.report("error", f"topic field '{where}': {first['msg']}", line)
 
 
+# Keys a site's generator reads in any case (Hugo's ``Title:``), as lede reads them.
+_SITE_KEYS = frozenset(
+    ("title", "date", "description", "summary", "tags", "categories", "category", "draft")
+    + ("author", "authors", "lastmod", "url", "excerpt", "name")
+)
+
+
+def _site_key(key: str) -> str:
+    return key.lower() if key[:1].isupper() and key.lower() in _SITE_KEYS else key
+
+
 UNTITLED = "no title or name"  # the warning of a document called by its file name alone
 
 SUMMARY_SKIPS = ("related", "images", "secured")
@@ -214,7 +225,7 @@ def parse_document(
     if "taxonomy" in data:
         _read_topic(data, parsed, 2)  # where the front matter starts
         return parsed
-    data = {str(key): value for key, value in data.items()}
+    data = {_site_key(str(key)): value for key, value in data.items()}
     for key in ("authors", "author"):  # keys of the blog's authors file, maybe
         if key in data:
             data[key] = with_names(data[key], path, key)

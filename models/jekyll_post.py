@@ -27,6 +27,10 @@ _FORMATS = (
     "%Y-%m-%d %H:%M %z",
     "%Y-%m-%d %H:%M:%S",
     "%Y-%m-%d %H:%M",
+    # ISO's, with an hour of one digit, as Go (Hugo) reads it: ``2019-01-15T8:00:00``.
+    "%Y-%m-%dT%H:%M:%S%z",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%dT%H:%M",
     # As people write a day, and JavaScript's ``Date`` reads it (Astro's ``'Jul 08 2022'``).
     "%b %d %Y",
     "%b %d, %Y",
@@ -44,7 +48,7 @@ _FORMATS = (
 # Jekyll's own pattern: a month and a day of one digit too (``2014-3-3-hello.md``).
 _NAME_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})-")
 # The file that stands for its folder (a page bundle): the folder's name is its name.
-_BUNDLE_NAMES = frozenset({"index", "_index", "readme"})
+BUNDLE_NAMES = frozenset({"index", "_index", "readme"})  # a folder's page: the folder names it
 _ADDRESS_DATE = re.compile(r"(?:^|/)(\d{4})/(\d{1,2})/(\d{1,2})(?:/|$)")
 
 
@@ -76,7 +80,7 @@ def name_date(path: str) -> date | None:
     Eleventy page, a Docusaurus post (``2021-08-26-welcome.md``, or its folder's name for
     ``2021-08-26-welcome/index.md``) are dated so."""
     folder, name = os.path.split(path)
-    if os.path.splitext(name)[0].lower() in _BUNDLE_NAMES:
+    if os.path.splitext(name)[0].lower() in BUNDLE_NAMES:
         folder, name = os.path.split(folder)
     found = _NAME_DATE.match(name)
     return _day(found) if found else None
@@ -110,6 +114,8 @@ def post_title(path: str) -> str:
     document too), and any page whose name starts with its date (Eleventy's, Hugo's:
     ``2026-05-13-sponsorship-tiers.md``); ``""`` for a document Jekyll gives none."""
     folder, name = os.path.split(path)
+    if os.path.splitext(name)[0].lower() in BUNDLE_NAMES and _in_collection(folder):
+        folder, name = os.path.split(folder)  # ``_topics/minecraft/index.md``: "Minecraft"
     found = _NAME_DATE.match(name)
     if found is None and not _in_collection(folder):
         return ""

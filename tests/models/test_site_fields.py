@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from models.document import parse_document
 from tests.conftest import MODES, article_of, parse
 
 
@@ -410,10 +411,49 @@ def test_a_whole_address_in_url_is_the_link_and_by_names_the_authors(summary: bo
     """OCaml's planet names each post's original by ``url`` (2,324 of them said "no URL"),
     and the Go blog its authors by ``by``; Hugo's ``url`` is a path of the site, no link."""
     article = article_of(
-        'title: "A"\nurl: https://blog.test/2024/01/02/a/\nby:\n- Jane Gopher\n', summary=summary
+        'title: "A"\ndate: 2024-01-02\nurl: https://blog.test/2024/01/02/a/\nby:\n- Jane Gopher\n',
+        summary=summary,
     )
     assert article.url == "https://blog.test/2024/01/02/a/"
     assert article.authors == ["Jane Gopher"]
     assert article_of('title: "A"\nurl: /blog/a/\n', summary=summary).url == ""
     both = 'title: "A"\nurl: https://a.test/x\noriginalUrl: https://b.test/y\n'
     assert article_of(both, summary=summary).url == "https://b.test/y"
+
+
+@MODES
+def test_hugos_keys_in_any_case_and_a_list_of_categories_are_read(summary: bool) -> None:
+    """cncf/glossary: ``Title:`` was not read (the file's name stood in, with a warning),
+    and a ``category`` list was an error that lost every topic."""
+    parsed = parse("Title: Serverless\nCategory: Technology\nDate: 2019-01-15T8:00:00\n")
+    assert parsed.article is not None and not parsed.problems, parsed.problems
+    assert (parsed.article.title, parsed.article.topics) == ("Serverless", ["Technology"])
+    assert parsed.article.published_at == datetime(2019, 1, 15, 8, tzinfo=UTC)  # Go's hour
+    listed = article_of("title: T\ncategory: [methodology, platform]\n", summary=summary)
+    assert listed.topics == ["methodology", "platform"]
+
+
+@MODES
+def test_an_undated_pages_url_is_what_it_describes_not_its_link(summary: bool) -> None:
+    """GitHub's explore topics name a project's home in ``url``: four Minecraft topics were
+    one article, three hidden as its duplicates. A dated post's ``url`` is its original."""
+    front = "display_name: Minecraft\nurl: https://minecraft.net/\n"
+    page = article_of(front, "A game of blocks.", summary=summary)
+    assert (page.heading, page.original_url) == ("Minecraft", "")
+    post = article_of("title: A\ndate: 2024-01-02\nurl: https://a.test/p\n", summary=summary)
+    assert post.original_url == "https://a.test/p"
+
+
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [
+        ("/site/_topics/minecraft/index.md", "Minecraft"),  # a collection's: as Jekyll titles
+        ("/notes/posts/my-cool-post/index.md", "my-cool-post"),  # its folder's name
+        ("/notes/posts/index.md", "posts"),
+        ("/notes/posts/plain.md", "plain"),
+    ],
+)
+def test_an_untitled_folders_page_is_called_by_its_folder(path: str, heading: str) -> None:
+    """GitHub's explore: 1,354 rows all called "Index"."""
+    parsed = parse_document("---\nexcerpt: About it.\n---\nText.\n", path)
+    assert parsed.article is not None and parsed.article.heading == heading
