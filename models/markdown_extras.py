@@ -173,7 +173,9 @@ def _break(match: re.Match[str]) -> str:
 # take hours.
 _OPENING_HEADING = re.compile(
     r"(?:[ \t\r\n]|(?s:<(?P<element>script|style)\b[^>]*>.*?</(?P=element)>|<!--.*?-->)"
-    r"|import[ \t][^\n]*\n)*+#[ \t]+(?P<line>[^\n]*)(?:\n|\Z)"
+    # An MDX statement runs over the lines after it up to a blank one (``import {`` … ``}
+    # from …``, ``export default function …``), or a heading.
+    r"|(?:import|export)[ \t][^\n]*\n(?:[^#\n][^\n]*\n)*)*+#[ \t]+(?P<line>[^\n]*)(?:\n|\Z)"
 )
 _ATTRIBUTE_LIST = re.compile(r"\{[ \t]*[#.][^{}\n]*\}")
 

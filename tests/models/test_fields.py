@@ -316,6 +316,9 @@ def test_a_record_without_a_name_is_no_untitled_article() -> None:
         ("# Built-in Components {#built-in-components}\n", "Built-in Components"),
         ('<script setup>\nimport { ref } from "vue"\n</script>\n\n# Quick Start\n', "Quick Start"),
         ("import Tabs from '@theme/Tabs';\n<!-- draft -->\n# Tabs\n", "Tabs"),
+        # Nextra's: statements over several lines, as MDX reads them, to a blank line.
+        ("import {\n  CloudIcon\n} from 'icons'\n\n# Advanced\n", "Advanced"),
+        ("export default function L(p) {\n  return p\n}\n\n# About Nextra\n", "About Nextra"),
         ("<div>\n\n# Inside a block\n", ""),
         ("Intro.\n\n# Later heading\n", ""),  # not the page's own heading
         ("## A section\n", ""),
