@@ -95,6 +95,8 @@ def site_exclusions(root: str) -> SiteExclusions | None:
         leave_out = _all_but(root, pages, "*/_index.*", *translated)
         leave_out.ignored = ignored_files(root)
         return leave_out
+    if os.path.isfile(os.path.join(root, "theme.toml")):  # a Hugo theme: its example site
+        return SiteExclusions(root, list(_THEME_FOLDERS), [])  # is read, not its templates
     if not is_jekyll_site(root):
         return None
     config = _configuration(root)
@@ -160,6 +162,8 @@ def _undeclared(root: str, config: dict[str, Any]) -> list[str]:
 
 
 _KINDS = ("toml", "yaml", "yml", "json")
+# What a Hugo theme holds besides its example: templates (``date = {{ .Date }}``), files.
+_THEME_FOLDERS = ("archetypes/", "layouts/", "i18n/", "assets/", "static/", "data/")
 _HUGO_CONFIGS = tuple(f"hugo.{kind}" for kind in _KINDS)
 _HUGO_FOLDERS = ("archetypes", "layouts", "themes", "templates")  # the last is Zola's
 

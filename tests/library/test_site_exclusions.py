@@ -348,3 +348,17 @@ def test_a_hugo_sites_ignored_files_are_left_out(tmp_path: Path) -> None:
     for name in ("post.md", "template.md", "idea.draft.md", "templates.md"):
         write_document(root / "content" / "posts", name, f"title: {name}")
     assert found(root) == {"content/posts/post.md", "content/posts/templates.md"}
+
+
+def test_a_hugo_themes_repository_reads_its_example_not_its_templates(tmp_path: Path) -> None:
+    """hugo-coder's and Stack's roots: each archetype was an invalid document (``date =
+    {{ .Date }}``) and each layout warned of, so a check failed."""
+    root = tmp_path / "theme"
+    (root / "archetypes").mkdir(parents=True)
+    (root / "theme.toml").write_text('name = "Coder"\n')
+    (root / "hugo.toml").write_text('title = "Coder"\n')
+    (root / "archetypes" / "default.md").write_text("+++\ndate = {{ .Date }}\n+++\n")
+    (root / "layouts" / "_partials").mkdir(parents=True)
+    (root / "layouts" / "_partials" / "footer.html").write_text("<footer>{{ .Site }}</footer>\n")
+    write_document(root / "exampleSite" / "content" / "posts", "rich.md", "title: Rich content")
+    assert found(root) == {"exampleSite/content/posts/rich.md"}
