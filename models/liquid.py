@@ -95,6 +95,10 @@ def _replace(match: re.Match[str]) -> str:
     embedded = _EMBED.fullmatch(output) if output is not None else None
     if embedded and embedded["name"].lower() in _EMBEDS:
         return _embedded(embedded["name"].lower(), embedded["arguments"])
+    if embedded and embedded["name"].lower() == "tab":  # Hugo's tab, by its label
+        named = _named(embedded["arguments"])
+        label = named.get("name") or named.get("label") or named.get("title")
+        return f"**{_as_text(label)}**" if label else ""
     return _words_of(output) if output is not None and _inline(match) else ""
 
 
@@ -160,7 +164,7 @@ _MACRO = re.compile(r"\s*[A-Za-z_][\w.-]*\s*\((?P<arguments>.*)\)\s*", re.DOTALL
 _ARGUMENT = re.compile(r"\s*(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)'|[^,]*)\s*(?:,|$)")
 _SHORTCODE = re.compile(r"[<%].*[>%]", re.DOTALL)
 _NAMED = re.compile(
-    r"\b(?P<name>text|content|term_id|id|src|caption|alt|title)="
+    r"\b(?P<name>text|content|term_id|id|src|caption|alt|title|name|label)="
     r"(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)'|(?P<bare>[^\s\"'<>%]+))"
 )
 # Hugo's picture shortcodes, shown as the picture they place (``{{< figure src=… >}}``).

@@ -29,6 +29,11 @@ _ELEMENT = re.compile(
 )
 _ATTRIBUTE = re.compile(r"\b(?P<name>src|alt)=(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)')")
 _RULE = re.compile(r"\s*<hr\s*/?>\s*$", re.IGNORECASE)
+# A component's words given as a property: a tab's label, a card's title, a badge's text.
+_COMPONENT_WORDS = re.compile(
+    r"<[A-Z][\w.]*\s[^<>]*?\b(?:label|title|text)=(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)')"
+    r"[^<>]*>"
+)
 _IMPORT = re.compile(r"^import\s[^\n]*\sfrom\s+[\"']", re.MULTILINE)
 _STATEMENT_END = re.compile(r"(?:\bfrom\s+|^import\s+)([\"'])[^\"'\n]*\1\s*;?\s*$")
 """The line that ends an import (``… from 'x';``): the next line is the page's again."""
@@ -101,6 +106,8 @@ def _prose(lines: list[str]) -> list[str]:
             in_tag = True
         elif _RULE.match(line):  # a rule between parts, which a setext line could not be
             kept.append("***")
+        elif (words := _COMPONENT_WORDS.fullmatch(line.strip())) is not None:
+            kept.append(f"**{words['double'] or words['single']}**")  # a tab's label, alone
         elif not _TAG_ALONE.match(line) or _ELEMENT.match(line.strip()):
             line = _untagged(line)
             kept.append(line.lstrip() if line.startswith(("    ", "\t")) else line)
@@ -122,7 +129,13 @@ def _untagged(line: str) -> str:
 def _layout_out(text: str) -> str:
     """``text`` (no code) without tags, but a link as a Markdown link and a picture as a
     Markdown picture: their address and words went with the tags."""
-    return _TAG.sub("", _ELEMENT.sub(_as_markdown, text))
+    return _TAG.sub(_words_of, _ELEMENT.sub(_as_markdown, text))
+
+
+def _words_of(tag: re.Match[str]) -> str:
+    """What a tag shows in a sentence: a component's words (``<Badge text="5.95+" />``)."""
+    words = _COMPONENT_WORDS.fullmatch(tag.group())
+    return (words["double"] or words["single"]) if words else ""
 
 
 def _as_markdown(element: re.Match[str]) -> str:

@@ -228,6 +228,7 @@ def test_an_include_shows_its_words_and_an_embed_its_address() -> None:
         '{% assign home = "https://example.com/" %}\n'
         "{{< youtube w7Ft2ymGmfc >}}\n"
         "{% tab 'sbt' %}\n"
+        '{{< tab name="Hello" >}}\n'
     )
     shown = [line for line in strip_liquid(body).split("\n") if line]
     assert shown == [
@@ -236,4 +237,5 @@ def test_an_include_shows_its_words_and_an_embed_its_address() -> None:
         "<https://twitter.com/a/status/1>",
         "<https://www.youtube.com/watch?v=w7Ft2ymGmfc>",
         "**sbt**",
+        "**Hello**",
     ]

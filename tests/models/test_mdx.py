@@ -96,3 +96,23 @@ def test_a_fence_indented_in_a_component_is_code_and_comments_in_code_stay() -> 
     code = "```js\n// first.mjs\nimport { a } from 'a';\n\nconst b = a(1);\n```"
     assert code in text and "\nAfter." in text
     assert "```jsx\n{/* a comment in code */}\nconst x = 1;\n```" in text
+
+
+def test_a_components_words_given_as_a_property_are_shown() -> None:
+    """Starlight's tabs lost which package manager each command was for, a card its title,
+    and webpack's 122 badges left "Available since ." """
+    body = (
+        'Since <Badge text="5.95.0+" />.\n\n<Tabs>\n<TabItem label="npm">\n\n```sh\nnpm i\n```\n\n'
+        "</TabItem>\n</Tabs>\n\n<Card title='Moons' icon=\"moon\">\nIo\n</Card>\n"
+        '<abbr title="HyperText">HTML</abbr> stays.\n'
+    )
+    assert [line for line in mdx_markdown(body).split("\n") if line] == [
+        "Since 5.95.0+.",
+        "**npm**",
+        "```sh",
+        "npm i",
+        "```",
+        "**Moons**",
+        "Io",
+        "HTML stays.",
+    ]
