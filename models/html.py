@@ -11,6 +11,7 @@ from models.kramdown import strip_kramdown
 from models.liquid import fenced, strip_liquid
 from models.markdown_extras import line_breaks, plain_extras
 from models.mdx import MDX_SUFFIX, imports_components, mdx_markdown
+from models.myst import myst_markdown
 
 _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol"}
 _SKIP = {"script", "style", "head", "title"}
@@ -101,7 +102,7 @@ def readable_body(body: str, path: str = "") -> str:
         return _html_as_markdown(body)
     if path.lower().endswith(MDX_SUFFIX) or imports_components(body):
         body = mdx_markdown(body)
-    body = plain_extras(strip_kramdown(body))
+    body = plain_extras(strip_kramdown(myst_markdown(body)))
     if not _TAG_LINE.search(body):
         return line_breaks(body)
     runs = _runs(body.split("\n"))
