@@ -167,8 +167,9 @@ _NAMED = re.compile(
     r"\b(?P<name>text|content|term_id|id|src|caption|alt|title|name|label)="
     r"(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)'|(?P<bare>[^\s\"'<>%]+))"
 )
-# Hugo's picture shortcodes, shown as the picture they place (``{{< figure src=… >}}``).
-_FIGURE = re.compile(r"[<%]\s*(?:figure|img|image)\s")
+# Hugo's picture shortcodes, shown as the picture they place (``{{< figure src=… >}}``),
+# a site's own among them (rOpenSci's ``figureforgallery``).
+_FIGURE = re.compile(r"[<%]\s*[\w-]*(?:figure|img|image)[\w-]*\s", re.IGNORECASE)
 _MARKDOWN_SIGNS = re.compile(r"([\\`*_\[\]<>#|])")
 
 

@@ -198,9 +198,11 @@ def test_a_hugo_figure_is_the_picture_it_places_with_its_caption() -> None:
         '{{< figure src="timing.svg" caption="How *timing* differs">}}\n'
         '{{% figure class="wide" src="a b.png" alt="A chart" %}}\n'
         '{{< figure class="no-picture" >}}\n'
+        '{{< figureforgallery src="g.png" caption="A site\'s own" >}}\n'
     )
-    assert (
-        strip_liquid(body) == "![How \\*timing\\* differs](<timing.svg>)\n![A chart](<a b.png>)\n\n"
+    assert strip_liquid(body) == (
+        "![How \\*timing\\* differs](<timing.svg>)\n![A chart](<a b.png>)\n\n"
+        "![A site's own](<g.png>)\n"
     )
 
 
