@@ -210,17 +210,27 @@ def _all_but(root: str, pages: str, *also: str) -> SiteExclusions:
 
 
 def collections_without_pages(root: str) -> frozenset[str]:
-    """The collections a Jekyll site declares with ``output: false``: it makes no page of
-    their documents, which are pieces its pages are built of (a style guide's components,
-    an install page's tabs), not items it publishes."""
-    declared = _configuration(root).get("collections")
-    if not isinstance(declared, dict):
+    """The folders of a Jekyll site that look like collections but are none it publishes
+    items from: those it declares with ``output: false`` (pieces its pages are built of:
+    a style guide's components, an install page's tabs), and a ``_name`` folder it takes
+    in by ``include`` without declaring it (its pages: DjangoCon's ``_pages``)."""
+    config = _configuration(root)
+    declared = config.get("collections")
+    if not isinstance(declared, dict | list):
         return frozenset()
+    names = declared if isinstance(declared, list) else list(declared)
+    included = {path.strip("/") for path in _paths(config.get("include"))}
     return frozenset(
-        str(name)
-        for name, settings in declared.items()
-        if isinstance(settings, dict) and settings.get("output") is False
+        {str(name) for name, settings in _settings_of(declared) if settings.get("output") is False}
+        | {folder[1:] for folder in included if folder.startswith("_") and folder[1:] not in names}
     )
+
+
+def _settings_of(declared: dict[str, Any] | list[Any]) -> list[tuple[Any, dict[str, Any]]]:
+    """Each declared collection and its settings (none when declared by name alone)."""
+    if isinstance(declared, list):
+        return [(name, {}) for name in declared]
+    return [(name, s if isinstance(s, dict) else {}) for name, s in declared.items()]
 
 
 def _configuration(root: str) -> dict[str, Any]:

@@ -308,16 +308,19 @@ def test_a_blog_alone_streams_its_posts_not_its_pages(tmp_path: Path) -> None:
 def test_a_blog_streams_no_collection_it_makes_no_pages_of(tmp_path: Path) -> None:
     """Crystal's and Scala's sites keep their style guide's components and an install
     page's tabs as collections with ``output: false``: they were listed among the posts,
-    undated, and their bodies template code. They stay in the tree's collections."""
+    undated, and their bodies template code. They stay in the tree's collections. So were
+    DjangoCon's pages, a ``_pages`` folder its ``include`` takes in, declared no collection."""
     blog = tmp_path / "blog"
     blog.mkdir()
-    config = "collections:\n  style_guide:\n    output: false\n  tabs: {output: false}\n"
+    config = "include: [/_pages/]\ncollections:\n  style_guide:\n    output: false\n"
+    config += "  tabs: {output: false}\n"
     (blog / "_config.yml").write_text(config + "  events:\n    output: true\n")
     write_document(blog / "_posts", "2024-01-02-hello.md", "title: Hello")
     write_document(blog / "_events", "conf.md", "title: Conference", "In Berlin.")
     write_document(blog / "_style_guide", "callout.md", "title: Callout", "> A sample.")
     write_document(blog / "_tabs", "macos.html", "tabId: macos", "<div>{% include x.html %}</div>")
     write_document(blog / "_style_guide", "teaser.html", "title: Teaser", "<b>{{ post.title }}</b>")
+    write_document(blog / "_pages", "about.md", "title: About", "Who we are.")  # pages, taken in
     session = session_on(blog)
     try:
         assert titles(session, ALL) == {"Hello", "Conference"}
