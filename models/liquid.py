@@ -92,19 +92,15 @@ def _replace(match: re.Match[str]) -> str:
     output = match.group("output")
     if output is not None and _FIGURE.match(output):
         return _figure(output)
-    embedded = _EMBED.fullmatch(output) if output is not None else None
-    if embedded and embedded["name"].lower() in _EMBEDS:
-        return _embedded(embedded["name"].lower(), embedded["arguments"])
-    if embedded and embedded["name"].lower() == "tab":  # Hugo's tab, by its label
-        named = _named(embedded["arguments"])
-        label = named.get("name") or named.get("label") or named.get("title")
-        return f"**{_as_text(label)}**" if label else ""
+    shortcode = _SHORTCODE_CALL.fullmatch(output) if output is not None else None
+    if shortcode and (shown := _shown_by_shortcode(shortcode["name"].lower(), shortcode)):
+        return shown
     return _words_of(output) if output is not None and _inline(match) else ""
 
 
 _TAG = re.compile(r"(?P<name>\w+)\s*(?P<arguments>.*)", re.DOTALL)
 _URL = re.compile(r"https?://[^\s\"'<>]+")
-_EMBED = re.compile(r"[<%]\s*(?P<name>[\w-]+)(?P<arguments>\s.*?)\s*[>%]", re.DOTALL)
+_SHORTCODE_CALL = re.compile(r"[<%]\s*(?P<name>[\w-]+)(?P<arguments>\s.*?)\s*[>%]", re.DOTALL)
 _VIDEOS = {"youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}"}
 _EMBEDS = frozenset(
     {*_VIDEOS, "twitter", "tweet", "x", "instagram", "video", "embed", "codepen", "gist"}
@@ -126,8 +122,22 @@ def _shown_by_tag(tag: str) -> str:
     if name == "include":
         return _included(arguments)
     if name == "tab":
-        return f"**{_as_text(arguments.strip(chr(34) + chr(39)))}**" if arguments else ""
+        return _label(arguments.strip("\"'"))
     return _embedded(name, arguments)
+
+
+def _shown_by_shortcode(name: str, call: re.Match[str]) -> str:
+    """What a Hugo shortcode shows that a reader needs: an embed's address, a tab's label
+    (``{{< tab name="Hello" >}}``); else nothing known here."""
+    if name == "tab":
+        named = _named(call["arguments"])
+        return _label(named.get("name") or named.get("label") or named.get("title") or "")
+    return _embedded(name, call["arguments"])
+
+
+def _label(words: str) -> str:
+    """A tab's label, in bold on a line of its own."""
+    return f"**{_as_text(words)}**" if words.strip() else ""
 
 
 def _included(arguments: str) -> str:
