@@ -119,6 +119,25 @@ async def test_moving_on_cancels_the_fetch(reader_corpus: Path, server) -> None:
         assert app.screen.query_one(ArticleList).cursor == 1
 
 
+async def test_esc_or_p_leaves_a_preview_on_its_way(reader_corpus: Path, server) -> None:
+    """They did nothing (esc) or fetched again (p) until the page came or timed out."""
+    server.routes["/story"] = drip
+    add_local_story(reader_corpus, server)
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        detail = await opened(app, pilot)
+        for leave in ("escape", "p"):
+            await pilot.press("p")
+            await until(pilot, lambda: "Fetching" in status(detail))
+            started = time.monotonic()
+            await pilot.press(leave)
+            await until(pilot, lambda: "Fetching" not in status(detail), "the article again")
+            await settled(pilot)
+            assert time.monotonic() - started < 5  # the whole page takes 10 s
+            assert not [w for w in app.workers if w.group == "preview" and w.is_running]
+            assert detail.article.title == "Local story" and not detail.previewing
+
+
 async def test_an_impossible_port_is_a_message_not_an_endless_fetch(
     reader_corpus: Path, server
 ) -> None:

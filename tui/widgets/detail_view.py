@@ -331,8 +331,9 @@ class DetailView(VerticalScroll, can_focus=True):
 
     @property
     def previewing(self) -> bool:
-        """True while the preview replaces the article's own text."""
-        return self.has_class("-preview")
+        """True while the preview replaces the article's own text, or is on its way: ``p``
+        or ``esc`` then leave it (they fetched again, or did nothing, until it came)."""
+        return self.has_class("-preview") or self.has_class("-loading")
 
     def action_step(self, step: int, unread: bool = False) -> None:
         self.post_message(self.Stepped(step, unread))
