@@ -324,9 +324,12 @@ class ReaderSession:
 
     def stored_id(self, row: ArticleRow) -> int:
         """The id ``row``'s article is stored under now: a file that changed is stored
-        again, under a new id."""
-        sql = "SELECT id FROM articles WHERE path = ?"
-        found = self.index.db.execute(sql, (row.path,)).fetchone()
+        again, under a new id, and one renamed is found by its identity (its link)."""
+        db = self.index.db
+        found = db.execute("SELECT id FROM articles WHERE path = ?", (row.path,)).fetchone()
+        if found is None:
+            sql = "SELECT id FROM articles WHERE identity = ?"
+            found = db.execute(sql, (row.identity,)).fetchone()
         return row.id if found is None else int(found[0])
 
     def urls_in_corpus(self, urls: list[str]) -> set[str]:

@@ -104,6 +104,31 @@ async def test_the_cursor_stays_on_the_article_whose_own_file_changed(
         assert now.id != reading.id
 
 
+async def test_the_cursor_follows_a_renamed_file_and_stays_in_place_of_a_removed_one(
+    reader_corpus: Path,
+) -> None:
+    """It went to the first row either way, and the detail with it."""
+    for number in range(6):
+        news(reader_corpus, f"day-{number}.md", f"News of day {number}", day=f"2026-11-2{number}")
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await pilot.press("j", "j", "j")
+        articles = app.screen.query_one(ArticleList)
+        reading = articles.current
+        assert reading is not None and articles.cursor == 3
+        renamed = Path(reading.path).with_name("renamed.md")
+        os.rename(reading.path, renamed)
+        await until(pilot, lambda: "1 article moved" in notifications(app), "the move")
+        now = articles.current
+        assert now is not None and (now.path, articles.cursor) == (str(renamed), 3)
+        assert articles.chosen == now.id  # followed by its link: not a place kept by chance
+        below = articles.results.row(4)
+        renamed.unlink()
+        await until(pilot, lambda: "1 article removed" in notifications(app), "the removal")
+        assert articles.cursor == 3 and articles.current.id == below.id
+
+
 async def test_a_removed_file_goes_and_a_changed_one_is_shown_changed(
     reader_corpus: Path,
 ) -> None:

@@ -213,7 +213,8 @@ class MainScreen(ReaderCommands):
         articles.show(
             results,
             keep=(self.session.stored_id(current) if moved else current.id) if current else None,
-            empty_text=self._empty_text() if not results else "",
+            empty=self._empty_text() if not results else "",
+            stay=moved,  # its article gone, the cursor is on the one that took its place
         )
         self.query_one("#timeline", Timeline).follow(results.ids)
         self.update_status()

@@ -170,17 +170,16 @@ class ArticleList(ScrollView, can_focus=True):
 
     # -- data in ------------------------------------------------------------------------
 
-    def show(self, results: ResultSet, *, keep: int | None = None, empty_text: str = "") -> None:
-        """Replace the results; the cursor goes to the article a person chose, or where
-        none did to article ``keep`` (the one under the cursor), if it is shown, else to
-        the top: as a filter was typed, a word half typed moved it to a match that the
-        whole word then kept, far down the list.
+    def show(
+        self, results: ResultSet, *, keep: int | None = None, empty: str = "", stay: bool = False
+    ) -> None:
+        """Replace the results; the cursor goes to the article a person chose, else to
+        ``keep`` (the one under the cursor) if shown, else where it ``stay``s (a file
+        removed) or to the top (a word half typed moved it to a match the whole word kept).
 
         The results shown already (the index answers with the same object when typing on
-        in a word finds the same articles) change nothing: no repaint, no cursor move, no
-        detail reload.
-        """
-        empty_text = empty_text or self.empty_text
+        in a word finds the same articles) change nothing: no repaint, no cursor move."""
+        empty_text = empty or self.empty_text  # what an empty list says
         if results is self.results and empty_text == self.empty_text:
             return
         if keep is not None and (row := self.current) is not None and row.id == self.chosen:
@@ -191,7 +190,7 @@ class ArticleList(ScrollView, can_focus=True):
         position = results.position_of(wanted) if wanted is not None else None
         self.virtual_size = Size(0, len(results))  # rows fit the width: no sideways scrolling
         self.refresh()
-        self.set_cursor(position or 0, new_rows=True)
+        self.set_cursor(self.cursor if position is None and stay else position or 0, new_rows=True)
 
     def watch_virtual_size(self, old: Size, new: Size) -> None:
         """Update the scrollbar for a new number of rows, painting it only if it changed."""
