@@ -165,6 +165,12 @@ async def test_reading_the_headline_leaves_the_other_source_unread(site: Path) -
         await pilot.pause()
         row = next(text for text in shown(articles) if HEADLINE[:30] in text)
         assert "2 sources" in row and "1 unread" in row
+        # Unread while a source is: it looked read, and n passed it by.
+        place = titles(articles).index(HEADLINE)
+        assert articles.render_line(place).text.lstrip().startswith("●")
+        await pilot.press("g")
+        await pilot.press(*["n"] * place)  # every row above it is unread: one n each
+        assert articles.cursor == place
 
 
 async def test_a_narrow_story_row_keeps_whole_parts_of_its_note(site: Path) -> None:

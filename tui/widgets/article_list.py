@@ -24,7 +24,7 @@ from textual.strip import Strip
 from library.results import ArticleRow, ResultSet
 from library.story_map import StoryResults
 from tui.textual_internals import update_scrollbar, virtual_size_without_layout
-from tui.widgets.article_row import RowLook, paint_row, row_tag, story_latest, story_note
+from tui.widgets.article_row import RowLook, is_unread, paint_row, row_tag, story_latest, story_note
 
 # Painted rows kept by what they show. A filter keystroke mostly shows articles that were
 # on screen a moment before, moved up or down: painting them again was a third of the
@@ -286,7 +286,7 @@ class ArticleList(ScrollView, can_focus=True):
     def _find_unread(self, step: int) -> int | None:
         position = self.cursor + step
         while self.results is not None and 0 <= position < self.count:
-            if self.results.row(position).identity not in self.read:
+            if is_unread(self.results, position, self.read):
                 return position
             position += step
         return None
@@ -378,7 +378,7 @@ class ArticleList(ScrollView, can_focus=True):
         if position >= self.count or self.results is None:
             return Strip.blank(width, base)
         row = self.results.row(position)
-        unread = row.identity not in self.read
+        unread = is_unread(self.results, position, self.read)
         starred = row.identity in self.starred
         cursor = position == self.cursor
         note = story_note(self.results, position)

@@ -122,6 +122,15 @@ def story_note(results: ResultSet, position: int) -> str:
     return results.note(position, local_date) if isinstance(results, StoryResults) else ""
 
 
+def is_unread(results: ResultSet, position: int, read: set[str]) -> bool:
+    """Whether the row at ``position`` is unread: a story's while any of its sources is
+    (it looked read, and ``n`` passed it, once its headline was)."""
+    story = results.story_row(position) if isinstance(results, StoryResults) else None
+    if story is not None and story.size > 1:
+        return story.unread > 0
+    return results.row(position).identity not in read
+
+
 def story_latest(results: ResultSet, position: int, otherwise: int | None) -> int | None:
     """The date of a story row's latest source (``otherwise`` when it has none)."""
     story = results.story_row(position) if isinstance(results, StoryResults) else None
