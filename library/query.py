@@ -125,6 +125,8 @@ def parse_query(text: str) -> Query:
         if quoted is not None and not closing:
             raise QueryError('a phrase is missing its closing "')
         value = quoted if quoted is not None else bare
+        if key is not None and _words_not_a_filter(key, value or ""):
+            key, value = None, key if not value else f"{key}{operator}{value}"
         if key is None:
             if not value or value == "-":
                 continue
@@ -136,6 +138,15 @@ def parse_query(text: str) -> Query:
             continue
         _apply(query, key.lower(), operator, value or "", bool(negate))
     return query
+
+
+def _words_not_a_filter(key: str, value: str) -> bool:
+    """Whether a ``key:value`` no filter knows is words of a headline or an address
+    (``Exclusive: robots``, ``10:30``, ``https://…``), not a filter mistyped (``topc:ai``),
+    which is an error that names the filters: each was one."""
+    if key.lower() in NEED_VALUES:
+        return False
+    return not value or not key.isalpha() or value.startswith("/")
 
 
 def with_prefix_last(text: str) -> str:

@@ -52,6 +52,11 @@ def day(text: str) -> int:
         ("Collection:Learning collection:news", Query(collections=["Learning", "news"])),
         ("-collection:newsletters", Query(excluded_collections=["newsletters"])),
         ("collection:*", Query(collections=["*"])),
+        # Words no filter knows: a headline's, a time, an address (each was an error).
+        ("Exclusive: robots", Query(terms=[Term("Exclusive"), Term("robots")])),
+        ("-Analysis: x", Query(excluded=[Term("Analysis")], terms=[Term("x")])),
+        ("at 10:30", Query(terms=[Term("at"), Term("10:30")])),
+        ("https://a.test/b", Query(terms=[Term("https://a.test/b")])),
         (
             'ban "facial data" -city topic:AI provider:x after:2020-01-01 quality>3 is:starred',
             Query(
