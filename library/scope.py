@@ -38,3 +38,18 @@ UNPUBLISHED = Scope("unpublished", name="Unpublished")
 PAGES = Scope("pages", name="Pages")
 """A site's documents in no collection (its home, About, 404)."""
 SINCE = Scope("since", name="Since last visit")
+
+
+def scope_query(scope: Scope) -> str:
+    """The query text that lists what ``scope`` does, to save a filter typed within it
+    (saved alone, a filter typed under a topic listed it corpus-wide); ``""`` for all
+    articles, and for what no query says (what came since the last visit)."""
+    if scope.kind == "saved":
+        return scope.key
+    if scope.kind in ("unread", "starred", "unpublished"):
+        return f"is:{scope.kind}"
+    if scope.kind in ("topic", "collection") and '"' not in scope.key:
+        return f'{scope.kind}:"{scope.key}"' if " " in scope.key else f"{scope.kind}:{scope.key}"
+    if scope.kind == "pages":
+        return "-collection:*"
+    return ""

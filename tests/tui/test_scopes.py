@@ -95,3 +95,30 @@ async def test_a_saved_search_lists_what_the_filter_showed(reader_corpus: Path) 
         await settled(pilot)
         assert titles(app) == shown
     assert open_state().saved_queries() == [("Hang", "hang*")]
+
+
+async def test_a_filter_saved_under_a_topic_keeps_the_topic(reader_corpus: Path) -> None:
+    """Saved alone, a filter typed under "Google AI" listed its matches corpus-wide."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        tree = app.screen.query_one(TopicTree)
+        google = next(n for n in tree._tree_nodes.values() if str(n.label).startswith("Google AI"))
+        tree.focus()
+        tree.move_cursor(google)
+        await until(pilot, lambda: len(titles(app)) == 1, "the topic's article")
+        await pilot.press("l", "slash", *"t", "enter")  # more articles than this hold a "t"
+        await settled(pilot)
+        shown = titles(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        app.screen.query_one("#name-input", Input).value = ""
+        await pilot.press(*"Google t", "enter")
+        await until(pilot, lambda: any(lab.startswith("Google t 1") for lab in tree_labels(app)))
+        await pilot.press("escape")
+        node = next(n for n in tree._tree_nodes.values() if str(n.label).startswith("Google t"))
+        tree.focus()
+        tree.move_cursor(node)
+        await settled(pilot)
+        assert titles(app) == shown
+    assert open_state().saved_queries() == [("Google t", 'topic:"google ai" t*')]

@@ -21,7 +21,7 @@ from textual.widgets import Input
 from library.counts import plural
 from library.query import with_prefix_last
 from library.results import ArticleRow
-from library.scope import ALL, Scope
+from library.scope import ALL, Scope, scope_query
 from library.session import ReaderSession
 from library.state import Flag, StateChange, StateStore
 from library.state_writes import NotSaved
@@ -213,13 +213,14 @@ class ReaderCommands(Screen[None]):
         open_in_browser(self.app, url)
 
     def action_save_filter(self) -> None:
-        """Save the current filter under a name; it appears in the tree with a live count.
-        Its last word is saved as the prefix it matched while typed (``hang*``)."""
+        """Save the current filter, within the tree's node it was typed under, by a name;
+        it appears in the tree with a live count. Its last word is saved as the prefix it
+        matched while typed (``hang*``)."""
         typed = self.filter_text.strip()
         if not typed:
             self.notify("Type a filter first (/), then save it", timeout=3)
             return
-        text = with_prefix_last(typed)
+        text = f"{scope_query(self.scope)} {with_prefix_last(typed)}".strip()
 
         def named(name: str | None) -> None:
             if name:
