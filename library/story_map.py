@@ -253,6 +253,20 @@ class StoryResults(ResultSet):
             int(self.stories.shared_codes[place]),
         )
 
+    def position_of(self, article_id: int) -> int | None:
+        """Where an article is: its row, or the row of the story it is a source of (``c``
+        from a source that is no headline went to the top)."""
+        import numpy
+
+        found = super().position_of(article_id)
+        story = self.stories.story
+        if found is not None or not 0 <= article_id < len(story) or story[article_id] < 0:
+            return found
+        heads = numpy.frombuffer(self.ids, numpy.int64)
+        of_heads = story[heads.clip(0, len(story) - 1)]
+        rows = numpy.flatnonzero((heads < len(story)) & (of_heads == story[article_id]))
+        return int(rows[0]) if len(rows) else None
+
     def story_at(self, position: int) -> str | None:
         """The story of a row that stands for more than one article."""
         if not 0 <= position < len(self.ids):

@@ -76,8 +76,10 @@ async def test_a_story_is_one_row_with_its_sources_and_c_shows_every_article(
         assert len(titles(articles)) == len(grouped) + 1
         assert not [text for text in shown(articles) if "sources" in text]
         assert f"{rows + 1} articles · {rows + 1} unread" in status(app)
+        await to_row(pilot, articles, OTHER)  # a source that is no headline
         await pilot.press("c")
         assert titles(articles) == grouped
+        assert articles.current is not None and articles.current.title == HEADLINE  # not the top
 
 
 async def test_enter_on_a_story_row_lists_its_sources_and_esc_goes_back(site: Path) -> None:
