@@ -193,6 +193,12 @@ class ResultSet:
         found = numpy.flatnonzero(numpy.frombuffer(self.ids, numpy.int64) == article_id)
         return int(found[0]) if len(found) else None
 
+    @property
+    def article_ids(self) -> array[int]:
+        """The articles behind the rows, each row one here (a story's row stands for
+        several: see ``StoryResults``)."""
+        return self.ids
+
     def identities(self) -> list[str]:
         """Every result's identity (for marking all shown as read)."""
         sql = "SELECT id, identity FROM articles WHERE id IN ({marks})"

@@ -285,6 +285,11 @@ class StoryResults(ResultSet):
             when = NOTE_SEPARATOR + start[5:] + (f"…{end[5:]}" if end != start else "")
         return f"{row.size} sources{NOTE_SEPARATOR}{row.unread} unread{when}"
 
+    @property
+    def article_ids(self) -> array[int]:
+        """Every article behind the rows: the timeline counts these, not the headlines."""
+        return self.members.ids
+
     def identities(self) -> list[str]:
         """Every article behind the rows (marking a story read marks all its sources)."""
         return self.members.identities()

@@ -205,3 +205,25 @@ async def test_mark_all_counts_the_articles_behind_the_rows(site: Path) -> None:
         assert screen.question == f"Mark all {rows + 1} shown articles as read?"
         await pilot.press("y")
         await until(pilot, lambda: len(read_flags(app)) == rows + 1, "every article read")
+
+
+async def test_the_timeline_counts_every_source_of_a_story(site: Path) -> None:
+    """Grouped, it counted a story once, at its headline's date: its other sources' days
+    were missing, and the bars changed with ``c``."""
+    from tui.widgets.timeline import Timeline
+
+    app = LedeApp([str(site)])
+    async with app.run_test(size=(260, 45)) as pilot:
+        await started(app, pilot)
+        timeline = app.screen.query_one(Timeline)
+
+        async def counted() -> list[int]:
+            await until(pilot, lambda: timeline.histogram is not None and not timeline.pending)
+            await settled(pilot)
+            assert timeline.histogram is not None
+            return timeline.histogram.counts
+
+        grouped = await counted()
+        await pilot.press("c")
+        await until(pilot, lambda: OTHER in titles(app.screen.query_one(ArticleList)))
+        assert await counted() == grouped

@@ -216,7 +216,7 @@ class MainScreen(ReaderCommands):
             empty=self._empty_text() if not results else "",
             stay=moved,  # its article gone, the cursor is on the one that took its place
         )
-        self.query_one("#timeline", Timeline).follow(results.ids)
+        self.query_one("#timeline", Timeline).follow(results.article_ids)
         self.update_status()
 
     def update_status(self) -> None:
