@@ -10,7 +10,7 @@ from textual import events
 from textual.widgets import Markdown
 
 from tests.conftest import write_document
-from tests.tui.pilot import indexed, settled, until
+from tests.tui.pilot import indexed, notifications, settled, until
 from tests.webserver import ARTICLE_PARAGRAPHS, TestServer, article_html, page
 from tui.app import LedeApp
 from tui.widgets.article_list import ArticleList
@@ -75,6 +75,23 @@ async def test_p_shows_the_readable_page_and_p_returns(reader_corpus: Path, serv
         assert server.hits["/story"] == 2
         await pilot.press("escape")
         await until(pilot, lambda: not detail.previewing)
+
+
+async def test_a_preview_stays_when_its_articles_file_changes(reader_corpus: Path, server) -> None:
+    """The reader follows the file: the article stored again, its preview was dropped."""
+    server.routes["/story"] = page(article_html())
+    add_local_story(reader_corpus, server)
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        detail = await opened(app, pilot)
+        await pilot.press("p")
+        await until(pilot, lambda: detail.previewing and "fetched" in status(detail))
+        with open(reader_corpus / "local.md", "a", encoding="utf-8") as file:
+            file.write("\nA line more of its own text.\n")
+        await until(pilot, lambda: "1 article changed" in notifications(app), "the change")
+        await until(pilot, lambda: "A line more" in detail.article.body, "the new article")
+        await until(pilot, lambda: detail.previewing and "cached" in status(detail), "preview")
+        assert ARTICLE_PARAGRAPHS[0] in body(detail) and server.hits["/story"] == 1
 
 
 async def test_preview_failure_is_a_message_in_the_pane(reader_corpus: Path, server) -> None:

@@ -301,6 +301,8 @@ class MainScreen(ReaderCommands):
             return
         if row.id == self._shown_id and not force:
             return
+        if not force and detail.previewing and detail.article and detail.article.path == row.path:
+            self._preview_next = row.id  # its file changed: the preview stays (from the cache)
         self._shown_id = row.id
         detail.workers.cancel_group(detail, "preview")
         self.load_article(row)
