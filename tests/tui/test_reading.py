@@ -10,7 +10,7 @@ from textual import events
 from library.corpus import open_index, open_state
 from tests.conftest import write_document
 from tests.tui.conftest import HANGZHOU, TWO_SESSIONS
-from tests.tui.pilot import detail_text, indexed, settled, status, titles, until
+from tests.tui.pilot import detail_text, indexed, notifications, settled, status, titles, until
 from tui.app import LedeApp
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.help import HelpScreen, key_names
@@ -70,6 +70,8 @@ async def test_mark_all_read_confirms_and_undoes(reader_corpus: Path) -> None:
         assert len(app.session.state.flagged("read")) == 4
         await pilot.press("u")
         await until(pilot, lambda: app.session.state.flagged("read") == set())
+        # As they are now: it said "4 articles not read again".
+        assert "Undone: 4 articles unread again" in notifications(app)
 
 
 async def test_next_unread_and_article_stepping(reader_corpus: Path) -> None:

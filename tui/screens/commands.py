@@ -176,7 +176,7 @@ class ReaderCommands(Screen[None]):
             return
         self.after_state_change()
         what = "read" if change.table == "read" else "starred"
-        state = what if not change.value else f"not {what}"
+        state = f"un{what}" if change.value else what  # as they were: "not read again" read ill
         self.notify(f"Undone: {plural(len(change.identities), 'article')} {state} again", timeout=2)
 
     def action_toggle_unpublished(self) -> None:
