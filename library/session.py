@@ -316,11 +316,15 @@ class ReaderSession:
         if article is None:
             reason = parsed.problems[0].message if parsed.problems else "cannot be read"
             return OpenedArticle(row, None, problem=reason)
+        urls = [item.url for item in article.related if item.url]
+        in_corpus = frozenset(self.urls_in_corpus(urls))
+        return OpenedArticle(row, article, in_corpus, sources=self.sources(row))
+
+    def sources(self, row: ArticleRow) -> tuple[ArticleRow, ...]:
+        """The sources of ``row``'s story as the index holds them now."""
         from library.story_view import story_sources
 
-        urls = [item.url for item in article.related if item.url]
-        sources = tuple(story_sources(self.index.db, row.id))
-        return OpenedArticle(row, article, frozenset(self.urls_in_corpus(urls)), sources=sources)
+        return tuple(story_sources(self.index.db, row.id))
 
     def stored_id(self, row: ArticleRow) -> int:
         """The id ``row``'s article is stored under now: a file that changed is stored

@@ -227,3 +227,20 @@ async def test_the_timeline_counts_every_source_of_a_story(site: Path) -> None:
         await pilot.press("c")
         await until(pilot, lambda: OTHER in titles(app.screen.query_one(ArticleList)))
         assert await counted() == grouped
+
+
+async def test_a_source_that_arrives_is_listed_in_the_detail_at_once(site: Path) -> None:
+    """The row said "3 sources" while the detail still listed two, and ``3`` opened none."""
+    news = site / "_news"
+    arrival = news / "2021-03-07-38m-records-exposed-via-acme-power-apps-misconfiguration.md"
+    text = arrival.read_text().replace("Threatpost", "Wire Desk").replace("threatpost", "wire")
+    app = LedeApp([str(site)])
+    async with app.run_test(size=(260, 45)) as pilot:
+        articles = await started(app, pilot)
+        await to_row(pilot, articles, HEADLINE)
+        await settled(pilot)
+        sources = app.screen.query_one(DetailView).query_one(StorySources)
+        assert "2 sources" in str(sources.render())
+        (news / "2021-03-06-acme-records-wire.md").write_text(text)
+        await until(pilot, lambda: "3 sources" in str(sources.render()), "the new source")
+        assert "Wire Desk" in str(sources.render())

@@ -76,6 +76,13 @@ class ReaderCommands(Screen[None]):
         else:
             event.done(event.result)
 
+    def list_sources_again(self, shown_id: int | None) -> None:
+        """The story of the article shown (``shown_id``) as it is now: a source that came
+        or went while it was shown is listed or gone (its numbers opened others)."""
+        row = self.current_row()
+        if row is not None and row.id == shown_id:
+            self.query_one(StorySources).show_sources(list(self.session.sources(row)), row.id)
+
     def refresh_list(self, follow: bool = True, moved: bool = False) -> None:
         """Run the scope and filter again and show the result (the screen's own)."""
         raise NotImplementedError

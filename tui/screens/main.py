@@ -169,6 +169,7 @@ class MainScreen(ReaderCommands):
         after = articles.current
         if before is not None and after is not None and after.path == before.path:
             articles.scroll_to(y=max(0, articles.cursor - line), animate=False, immediate=True)
+        self.list_sources_again(self._shown_id)
 
     def refresh_tree(self) -> None:
         """Count the tree again, in a thread; the counts come back as a message."""
