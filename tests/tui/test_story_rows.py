@@ -244,3 +244,17 @@ async def test_a_source_that_arrives_is_listed_in_the_detail_at_once(site: Path)
         (news / "2021-03-06-acme-records-wire.md").write_text(text)
         await until(pilot, lambda: "3 sources" in str(sources.render()), "the new source")
         assert "Wire Desk" in str(sources.render())
+
+
+async def test_m_on_a_story_row_marks_every_source_and_again_unmarks_them(site: Path) -> None:
+    """It marked the headline alone: the row said "1 unread" and stayed unread."""
+    app = LedeApp([str(site)])
+    async with app.run_test(size=(260, 45)) as pilot:
+        articles = await started(app, pilot)
+        await to_row(pilot, articles, HEADLINE)
+        await pilot.press("m")
+        await until(pilot, lambda: len(read_flags(app)) == 2, "both sources read")
+        place = titles(articles).index(HEADLINE)
+        await until(pilot, lambda: "0 unread" in articles.render_line(place).text, "the row")
+        await pilot.press("m")
+        await until(pilot, lambda: read_flags(app) == set(), "both unread again")

@@ -30,6 +30,7 @@ from tui.screens.confirm import ConfirmScreen
 from tui.screens.name import NameScreen
 from tui.shown_text import SHOWN_URL, shown_part
 from tui.widgets.article_list import ArticleList
+from tui.widgets.article_row import is_unread
 from tui.widgets.detail_view import DetailView, safe_link
 from tui.widgets.list_status import ListStatus
 from tui.widgets.story_sources import StorySources
@@ -137,14 +138,20 @@ class ReaderCommands(Screen[None]):
         return self.query_one("#articles", ArticleList).current
 
     def toggle_flag(self, flag: Flag, messages: tuple[str, str]) -> None:
-        """Flip read or starred on the current article; ``messages`` are (set, cleared)."""
+        """Flip read or starred on the current article, or read on every source of the
+        story under the cursor (its headline alone was, and the row stayed unread for the
+        others); ``messages`` are (set, cleared)."""
         row = self.current_row()
         if row is None:
             return
         articles = self.query_one("#articles", ArticleList)
+        identities = [row.identity]
         flagged = row.identity in (articles.read if flag == "read" else articles.starred)
+        if flag == "read" and articles.current_story is not None and articles.results:
+            identities = [source.identity for source in self.session.sources(row)] or identities
+            flagged = not is_unread(articles.results, articles.cursor, articles.read)
         self.change_flag(
-            flag, [row.identity], not flagged, lambda _: self.notify(messages[flagged], timeout=1.5)
+            flag, identities, not flagged, lambda _: self.notify(messages[flagged], timeout=1.5)
         )
 
     def action_toggle_read(self) -> None:
