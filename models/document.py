@@ -169,10 +169,6 @@ _SITE_KEYS = frozenset(
 )
 
 
-def _site_key(key: str) -> str:
-    return key.lower() if key[:1].isupper() and key.lower() in _SITE_KEYS else key
-
-
 UNTITLED = "no title or name"  # the warning of a document called by its file name alone
 
 SUMMARY_SKIPS = ("related", "images", "secured")
@@ -225,7 +221,10 @@ def parse_document(
     if "taxonomy" in data:
         _read_topic(data, parsed, 2)  # where the front matter starts
         return parsed
-    data = {_site_key(str(key)): value for key, value in data.items()}
+    data = {str(key): value for key, value in data.items()}
+    for key in [key for key in data if key[:1].isupper()]:  # Hugo's ``Title:``: few have any
+        if key.lower() in _SITE_KEYS and key.lower() not in data:
+            data[key.lower()] = data.pop(key)
     for key in ("authors", "author"):  # keys of the blog's authors file, maybe
         if key in data:
             data[key] = with_names(data[key], path, key)
