@@ -166,3 +166,28 @@ async def test_the_setting_loads_images_without_i(
         await pilot.press("i")
         await pilot.pause()
         assert not pictures(app)
+
+
+async def test_a_preview_takes_the_images_place(server: TestServer, tmp_path: Path) -> None:
+    """Below a tall image the preview came off the screen: p seemed to do nothing."""
+    from tests.webserver import article_html, page
+
+    serve_images(server)
+    server.routes["/story"] = page(article_html())
+    root = corpus(tmp_path / "c", server, "/photo.png")
+    text = (root / "a0.md").read_text().replace("https://example.test/0", server.url("/story"))
+    (root / "a0.md").write_text(text)
+    app = LedeApp([str(root)])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await opened(app, pilot, "Article 0")
+        await pilot.press("i")
+        await until(pilot, lambda: bool(pictures(app)))
+        await pilot.press("p")
+        detail = app.screen.query_one("DetailView")
+        await until(
+            pilot,
+            lambda: (
+                detail.previewing and "fetched" in str(detail.query_one("#detail-status").render())
+            ),
+        )
+        assert not lead(app).shown and not pictures(app)

@@ -226,7 +226,9 @@ class DetailView(VerticalScroll, can_focus=True):
         self.scroll_home(animate=False)
 
     def show_preview(self, title: str, markdown: str, note: str) -> None:
-        """Replace the body with the readable text of the original page."""
+        """Replace the body with the readable text of the original page, and the lead
+        image with it: below a tall one, the preview came off the screen, unseen."""
+        self.query_one(LeadImage).hide()
         self.add_class("-preview")
         self.set_status(Content.assemble((note, "dim")))
         self.set_body(
