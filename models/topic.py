@@ -169,6 +169,12 @@ class TopicTree:
             chain.append(parent)
         return chain
 
+    def shown(self, key: str, count: int) -> bool:
+        """Whether a tree shows topic ``key`` with ``count`` articles: a topic the taxonomy
+        declares, or one with an article of the list or a topic below it; one only pages
+        outside the list name (a blog's index with ``category: all``) said "all (0)"."""
+        return bool(count) or key in self.positions or bool(self.nodes[key].children)
+
     def walk(self) -> Iterator[tuple[str, int]]:
         """Every key with its depth, depth-first in display order."""
         stack = [(key, 0) for key in reversed(self.roots)]

@@ -99,6 +99,8 @@ def run_topics(args: argparse.Namespace, out: TextIO) -> int:
     counts = index.topic_counts(within=query)
     out.write(f"All articles ({len(index.results(query).ids)})\n")
     for key, depth in tree.walk():
+        if not tree.shown(key, counts.get(key, 0)):
+            continue
         indent = "  " * (min(depth, DEEPEST) + 1)  # as deep as the reader's tree shows
         out.write(f"{indent}{tree.nodes[key].name} ({counts.get(key, 0)})\n")
     return 0

@@ -293,3 +293,18 @@ def test_topics_prints_a_deep_taxonomy_as_deep_as_the_reader_shows_it(
     assert lines[1] == "  D0 (1)"
     assert lines[DEEPEST + 1] == "  " * (DEEPEST + 1) + f"D{DEEPEST} (1)"
     assert lines[-1] == "  " * (DEEPEST + 1) + "D99 (1)"
+
+
+def test_topics_leaves_out_one_that_only_pages_outside_the_list_name(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """Scala's blog index (``category: all``) made "all (0)" beside its posts' topics."""
+    blog = tmp_path / "blog"
+    write_document(blog / "_posts", "2024-01-02-hello.md", "title: Hello\ntags: [scala]")
+    write_document(blog, "index.md", "title: Blog\ncategory: all", "{% for post in site.posts %}")
+    (blog / "_config.yml").write_text("title: A blog\n")
+    done = run_lede("topics", blog)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["All articles (1)", "  scala (1)"]
+    everything = run_lede("topics", "--all", blog)
+    assert "  all (1)" in everything.stdout.splitlines()  # listed, so counted and shown

@@ -144,6 +144,8 @@ class TopicTree(Tree[Scope]):
         model = counts.model
         shown_at: list[TreeNode[Scope]] = [self.root]  # the last node shown at each depth
         for key, depth in model.walk():
+            if not model.shown(key, counts.totals.get(key, 0)):
+                continue
             node = model.nodes[key]
             scope = Scope("topic", key, node.name)
             label = _label(node.name, counts.totals.get(key, 0), counts.unread.get(key, 0))
