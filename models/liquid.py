@@ -130,7 +130,7 @@ def _shown_by_shortcode(name: str, call: re.Match[str]) -> str:
     """What a Hugo shortcode shows that a reader needs: an embed's address, a tab's label
     (``{{< tab name="Hello" >}}``); else nothing known here."""
     if name == "tab":
-        named = _named(call["arguments"])
+        named = named_values(call["arguments"])
         return _label(named.get("name") or named.get("label") or named.get("title") or "")
     return _embedded(name, call["arguments"])
 
@@ -144,7 +144,7 @@ def _included(arguments: str) -> str:
     """An include's words, led by its kind where it names a note (``alert.html``)."""
     from models.markdown_extras import NOTE_KINDS
 
-    named = _named(arguments)
+    named = named_values(arguments)
     words = named.get("text") or named.get("content")
     if not words:
         return ""
@@ -160,7 +160,7 @@ def _embedded(name: str, arguments: str) -> str:
         return ""
     if found := _URL.search(arguments):
         return f"<{found.group()}>"
-    named = _named(arguments)
+    named = named_values(arguments)
     video = named.get("id") or next(iter(arguments.split()), "").strip("\"'")
     if name in _VIDEOS and re.fullmatch(r"[\w-]+", video):
         return f"<{_VIDEOS[name].format(video)}>"
@@ -193,8 +193,8 @@ def _inline(match: re.Match[str]) -> bool:
     return bool(text[start : match.start()].strip() or after.strip())
 
 
-def _named(output: str) -> dict[str, str]:
-    """A shortcode's named values that say what it shows."""
+def named_values(output: str) -> dict[str, str]:
+    """A shortcode's (or a component's, a tag's) named values that say what it shows."""
     return {
         m.group("name"): m.group("double") or m.group("single") or m.group("bare")
         for m in _NAMED.finditer(output)
@@ -204,7 +204,7 @@ def _named(output: str) -> dict[str, str]:
 def _figure(output: str) -> str:
     """A picture shortcode as a Markdown image, its caption (else its alt text or title)
     the words shown for it: the caption went with the shortcode."""
-    named = _named(output)
+    named = named_values(output)
     if not named.get("src"):
         return ""
     words = named.get("caption") or named.get("alt") or named.get("title") or ""
@@ -215,7 +215,7 @@ def _words_of(output: str) -> str:
     """The words a template call evidently shows (see ``_MACRO``), as Markdown text, or
     nothing: what a variable holds (``{{ page.title }}``) is not known here."""
     if _SHORTCODE.fullmatch(output):
-        named = _named(output)
+        named = named_values(output)
         shown = named.get("text") or named.get("term_id") or ""
     elif (call := _MACRO.fullmatch(output)) is not None:
         strings = [

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from models.fences import fence_closed
+from models.liquid import named_values
 
 MDX_SUFFIX = ".mdx"
 
@@ -27,13 +28,8 @@ _ELEMENT = re.compile(
     r"|<img\s(?P<image>[^<>]*)/?>",
     re.IGNORECASE,
 )
-_ATTRIBUTE = re.compile(r"\b(?P<name>src|alt)=(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)')")
 _RULE = re.compile(r"\s*<hr\s*/?>\s*$", re.IGNORECASE)
-# A component's words given as a property: a tab's label, a card's title, a badge's text.
-_COMPONENT_WORDS = re.compile(
-    r"<[A-Z][\w.]*\s[^<>]*?\b(?:label|title|text)=(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)')"
-    r"[^<>]*>"
-)
+_COMPONENT = re.compile(r"<[A-Z][\w.]*\s[^<>]*>")  # a component's tag, with properties
 _IMPORT = re.compile(r"^import\s[^\n]*\sfrom\s+[\"']", re.MULTILINE)
 _STATEMENT_END = re.compile(r"(?:\bfrom\s+|^import\s+)([\"'])[^\"'\n]*\1\s*;?\s*$")
 """The line that ends an import (``… from 'x';``): the next line is the page's again."""
@@ -106,8 +102,8 @@ def _prose(lines: list[str]) -> list[str]:
             in_tag = True
         elif _RULE.match(line):  # a rule between parts, which a setext line could not be
             kept.append("***")
-        elif (words := _COMPONENT_WORDS.fullmatch(line.strip())) is not None:
-            kept.append(f"**{words['double'] or words['single']}**")  # a tab's label, alone
+        elif words := _component_words(line.strip()):
+            kept.append(f"**{words}**")  # a tab's label, alone
         elif not _TAG_ALONE.match(line) or _ELEMENT.match(line.strip()):
             line = _untagged(line)
             kept.append(line.lstrip() if line.startswith(("    ", "\t")) else line)
@@ -134,16 +130,22 @@ def _layout_out(text: str) -> str:
 
 def _words_of(tag: re.Match[str]) -> str:
     """What a tag shows in a sentence: a component's words (``<Badge text="5.95+" />``)."""
-    words = _COMPONENT_WORDS.fullmatch(tag.group())
-    return (words["double"] or words["single"]) if words else ""
+    return _component_words(tag.group())
+
+
+def _component_words(tag: str) -> str:
+    """A component's words given as a property: a tab's label, a card's title, a badge's
+    text; ``""`` for any other tag."""
+    if not _COMPONENT.fullmatch(tag):
+        return ""
+    named = named_values(tag)
+    return named.get("label") or named.get("title") or named.get("text") or ""
 
 
 def _as_markdown(element: re.Match[str]) -> str:
     if element["image"] is None:
         return f"[{element['text']}]({_address(element['href'])})"
-    named = {
-        m["name"]: m["double"] or m["single"] or "" for m in _ATTRIBUTE.finditer(element["image"])
-    }
+    named = named_values(element["image"])
     return f"![{named.get('alt', '')}]({_address(named['src'])})" if named.get("src") else ""
 
 
