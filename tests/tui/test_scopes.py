@@ -28,6 +28,14 @@ async def test_topic_node_shows_topic_and_descendants(reader_corpus: Path) -> No
         assert "Google AI" in status(app)
 
 
+def to_node(app: LedeApp, label_start: str) -> None:
+    """Put the tree's cursor, and the focus, on the node whose label starts so."""
+    tree = app.screen.query_one(TopicTree)
+    node = next(n for n in tree._tree_nodes.values() if str(n.label).startswith(label_start))
+    tree.focus()
+    tree.move_cursor(node)
+
+
 def tree_labels(app: LedeApp) -> list[str]:
     tree = app.screen.query_one(TopicTree)
     return [str(node.label) for node in tree._tree_nodes.values()]
@@ -46,10 +54,7 @@ async def test_saved_search_is_a_live_tree_node(reader_corpus: Path) -> None:
         await pilot.press(*"Faces", "enter")
         await until(pilot, lambda: "Faces 2 · 2 new" in tree_labels(app))
         await pilot.press("escape")  # clear the filter: the saved node scopes on its own
-        tree = app.screen.query_one(TopicTree)
-        node = next(n for n in tree._tree_nodes.values() if str(n.label).startswith("Faces"))
-        tree.focus()
-        tree.move_cursor(node)
+        to_node(app, "Faces")
         await until(pilot, lambda: len(titles(app)) == 2)
         shown = titles(app)
         assert shown[0].startswith(TWO_SESSIONS) and shown[1].startswith(HANGZHOU)
@@ -61,10 +66,7 @@ async def test_saved_search_is_a_live_tree_node(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
         await indexed(pilot)
-        tree = app.screen.query_one(TopicTree)
-        node = next(n for n in tree._tree_nodes.values() if str(n.label).startswith("Faces"))
-        tree.focus()
-        tree.move_cursor(node)
+        to_node(app, "Faces")
         await pilot.press("x")
         await pilot.pause()
         await pilot.press("y")
@@ -88,10 +90,7 @@ async def test_a_saved_search_lists_what_the_filter_showed(reader_corpus: Path) 
         await settled(pilot)
         await until(pilot, lambda: "Hang 1 · 1 new" in tree_labels(app), "the saved search")
         await pilot.press("escape")
-        tree = app.screen.query_one(TopicTree)
-        node = next(n for n in tree._tree_nodes.values() if str(n.label).startswith("Hang "))
-        tree.focus()
-        tree.move_cursor(node)
+        to_node(app, "Hang ")
         await settled(pilot)
         assert titles(app) == shown
     assert open_state().saved_queries() == [("Hang", "hang*")]
@@ -102,10 +101,7 @@ async def test_a_filter_saved_under_a_topic_keeps_the_topic(reader_corpus: Path)
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
         await indexed(pilot)
-        tree = app.screen.query_one(TopicTree)
-        google = next(n for n in tree._tree_nodes.values() if str(n.label).startswith("Google AI"))
-        tree.focus()
-        tree.move_cursor(google)
+        to_node(app, "Google AI")
         await until(pilot, lambda: len(titles(app)) == 1, "the topic's article")
         await pilot.press("l", "slash", *"t", "enter")  # more articles than this hold a "t"
         await settled(pilot)
@@ -116,9 +112,7 @@ async def test_a_filter_saved_under_a_topic_keeps_the_topic(reader_corpus: Path)
         await pilot.press(*"Google t", "enter")
         await until(pilot, lambda: any(lab.startswith("Google t 1") for lab in tree_labels(app)))
         await pilot.press("escape")
-        node = next(n for n in tree._tree_nodes.values() if str(n.label).startswith("Google t"))
-        tree.focus()
-        tree.move_cursor(node)
+        to_node(app, "Google t")
         await settled(pilot)
         assert titles(app) == shown
     assert open_state().saved_queries() == [("Google t", 'topic:"google ai" t*')]
