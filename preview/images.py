@@ -92,7 +92,17 @@ async def fetch_image(
     return FetchedImage(url, page.body, from_cache=False)
 
 
-def decode_image(data: bytes, max_pixels: int = MAX_PIXELS) -> Image:
+@dataclass(frozen=True)
+class DecodedImage:
+    """An image as shown (no larger than ``SHOWN_SIZE``) and the size the file holds,
+    which its header names: the shown one was named, 1200x60 for 2000x100."""
+
+    picture: Image
+    width: int
+    height: int
+
+
+def decode_image(data: bytes, max_pixels: int = MAX_PIXELS) -> DecodedImage:
     """Decode ``data`` into an RGB image no larger than ``SHOWN_SIZE``; raises ``ImageError``.
 
     The size is read from the header first (Pillow opens lazily) and an image of more
@@ -115,7 +125,7 @@ def decode_image(data: bytes, max_pixels: int = MAX_PIXELS) -> Image:
         image.load()
         shown = image.convert("RGB")
         shown.thumbnail(SHOWN_SIZE)
-        return shown
+        return DecodedImage(shown, width, height)
     except Image.DecompressionBombError:
         raise ImageError(f"image too large to show (more than {max_pixels:,} pixels)") from None
     except UnidentifiedImageError:

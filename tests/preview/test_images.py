@@ -26,8 +26,9 @@ async def fetched(server: TestServer, path: str, cache: ImageCache) -> bytes:
 
 @pytest.mark.parametrize("path", ["/photo.png", "/photo.jpg"])
 async def test_a_real_image_is_fetched_and_decoded(images: TestServer, path: str, tmp_path) -> None:
-    image = decode_image(await fetched(images, path, ImageCache(tmp_path)))
-    assert image.size == PHOTO_SIZE and image.mode == "RGB"
+    decoded = decode_image(await fetched(images, path, ImageCache(tmp_path)))
+    assert decoded.picture.size == PHOTO_SIZE and decoded.picture.mode == "RGB"
+    assert (decoded.width, decoded.height) == PHOTO_SIZE
     assert images.headers_seen[0]["Accept"] == "image/*"
 
 
@@ -106,3 +107,10 @@ async def test_a_cached_image_is_not_fetched_again(images: TestServer, tmp_path)
     again = await fetch_image(url, cache, QUICK)
     assert again.from_cache and again.data == png()
     assert images.hits["/photo.png"] == 1
+
+
+def test_a_large_image_is_shown_smaller_and_named_by_its_own_size() -> None:
+    """The reader named the size it shows: "Image 1200x60" for a picture of 2000x100."""
+    decoded = decode_image(png((2000, 100)))
+    assert decoded.picture.size == (1200, 60)
+    assert (decoded.width, decoded.height) == (2000, 100)

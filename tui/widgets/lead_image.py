@@ -136,7 +136,7 @@ class LeadImage(Vertical):
         from preview.images import ImageError, decode_image
 
         try:
-            image = decode_image(data)
+            decoded = decode_image(data)
         except ImageError as error:
             self.app.call_from_thread(self._failed_for, url, str(error))
             return
@@ -145,8 +145,9 @@ class LeadImage(Vertical):
         from tui.image_support import drawing_method, image_widget_class
 
         draw = image_widget_class(drawing_method())  # its first import too, off the UI thread
-        note = f"{image.width}x{image.height}, {'cached' if from_cache else 'fetched'}; i hides"
-        self.post_message(self.Decoded(url, image, note, draw))
+        source = "cached" if from_cache else "fetched"
+        note = f"{decoded.width}x{decoded.height}, {source}; i hides"
+        self.post_message(self.Decoded(url, decoded.picture, note, draw))
 
     def _failed_for(self, url: str, reason: str) -> None:
         if url == self.url:
