@@ -9,6 +9,7 @@ large front matter are rejected instead of processed.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -51,13 +52,17 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
 
 
 def _or_text(construct: Callable[[Any, yaml.ScalarNode], Any]) -> Callable[..., Any]:
-    """``construct``, giving the scalar's text for a value out of range."""
+    """``construct``, giving the scalar's text for a value out of range, and for one that
+    is no number (``.nan``, ``.inf``): a title written so read "nan"."""
 
     def constructed(loader: Any, node: yaml.ScalarNode) -> Any:
         try:
-            return construct(loader, node)
+            value = construct(loader, node)
         except (ValueError, OverflowError):
             return node.value
+        if isinstance(value, float) and not math.isfinite(value):
+            return node.value
+        return value
 
     return constructed
 

@@ -255,6 +255,12 @@ def test_a_scalar_that_looks_typed_and_is_not_stays_text(value: str) -> None:
     assert load_plain(front_matter) in ({"title": "x", "when": value}, None)  # None: YAML's
 
 
+@pytest.mark.parametrize("value", [".nan", "-.inf", ".INF"])
+def test_a_number_that_is_none_stays_text(value: str) -> None:
+    """``title: .nan`` was the title "nan", and ``-.inf`` "-inf"."""
+    assert load_yaml(f"title: {value}\n") == {"title": value}
+
+
 def test_a_date_out_of_range_fails_its_field_alone() -> None:
     parsed = parse_document(
         "---\ntitle: Kept\npublishedDateTime: 2021-02-30\nquality: 0x_\n---\nThe body\n", "a.md"
