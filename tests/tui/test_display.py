@@ -291,6 +291,20 @@ def test_a_links_label_is_its_key_cut_to_fit_and_the_links_line_up() -> None:
     ]
 
 
+def test_a_links_target_is_percent_encoded_and_shown_as_written() -> None:
+    """Sent raw, spaces, quotes and letters beyond ASCII broke or cut a terminal's link."""
+    from models.document import parse_document
+    from tui.widgets.detail_view import article_links
+
+    front = 'title: T\noriginalUrl: "https://exämple.test/a b\\"c?q=1&r=%41#top"\n'
+    article = parse_document(f"---\n{front}---\n", "a.md").article
+    assert article is not None
+    links = article_links(article)
+    assert 'https://exämple.test/a b"c?q=1&r=%41#top' in str(links)
+    targets = {span.style.link for span in links.spans if getattr(span.style, "link", None)}
+    assert targets == {"https://ex%C3%A4mple.test/a%20b%22c?q=1&r=%41#top"}
+
+
 async def test_an_article_without_an_excerpt_has_no_gap_for_one(tmp_path: Path) -> None:
     """An empty excerpt kept its margins: three blank rows between the date and the text."""
     write_document(

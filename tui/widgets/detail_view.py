@@ -13,6 +13,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from rich.cells import cell_len
 from textual import on, work
@@ -48,8 +49,13 @@ def safe_link(url: str) -> str | None:
 
 
 def _link(url: str) -> Content:
+    """``url`` shown as written, and clickable by its percent-encoded form: a terminal's
+    link (OSC 8) takes an address without spaces, quotes or other than ASCII, and some
+    cut one that had them."""
     target = safe_link(url)
-    return Content.styled(url, Style(link=target)) if target else Content(url)
+    if not target:
+        return Content(url)
+    return Content.styled(url, Style(link=quote(target, safe="!#$%&'()*+,/:;=?@[]~")))
 
 
 def article_header(article: Article) -> Content:
