@@ -15,12 +15,12 @@ import re
 import tomllib
 from typing import Any
 
-_KINDS = ("toml", "yaml", "yml", "json")
+SETTINGS_KINDS = ("toml", "yaml", "yml", "json")  # how a site's settings files end
 _SETTINGS = tuple(
     os.path.join(folder, f"{name}.{kind}")
     for folder in ("", os.path.join("config", "_default"))
     for name in ("hugo", "config")
-    for kind in _KINDS
+    for kind in SETTINGS_KINDS
 )
 
 
@@ -84,7 +84,7 @@ def _languages(root: str, declared: Any) -> dict[str, str | None]:
     with contextlib.suppress(OSError):
         for name in sorted(os.listdir(folder)):
             stem, _, kind = name.rpartition(".")
-            if kind not in _KINDS or not stem.startswith("languages"):
+            if kind not in SETTINGS_KINDS or not stem.startswith("languages"):
                 continue
             settings = _read(os.path.join(folder, name))
             if stem == "languages":
@@ -109,7 +109,12 @@ def _lowered(settings: dict[str, Any]) -> dict[str, Any]:
 
 
 def _read(path: str) -> dict[str, Any]:
-    """A settings file's top table, or nothing where it is missing or does not read."""
+    return read_settings_file(path) or {}
+
+
+def read_settings_file(path: str) -> dict[str, Any] | None:
+    """A site's settings file (TOML, JSON or YAML, by its name): its top table, empty when
+    it holds none; None where the file is missing or does not read."""
     import yaml
 
     with contextlib.suppress(OSError, ValueError, yaml.YAMLError):
@@ -119,6 +124,6 @@ def _read(path: str) -> dict[str, Any]:
             elif path.endswith(".json"):
                 data = json.load(handle)
             else:
-                data = yaml.safe_load(handle)
+                data = yaml.load(handle, getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         return data if isinstance(data, dict) else {}
-    return {}
+    return None

@@ -14,14 +14,17 @@ as a glob (``*`` crosses folders) or as a prefix (``LICENSE`` takes ``LICENSE-MI
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
-import tomllib
 from fnmatch import fnmatchcase
 from typing import Any
 
-from library.hugo_settings import content_folders, ignored_files
+from library.hugo_settings import (
+    SETTINGS_KINDS,
+    content_folders,
+    ignored_files,
+    read_settings_file,
+)
 from library.site import CONFIG_FILES, is_jekyll_site, subfolders
 
 _ALWAYS = ("_layouts/", "_includes/", "_sass/", "_plugins/")
@@ -161,10 +164,9 @@ def _undeclared(root: str, config: dict[str, Any]) -> list[str]:
     ]
 
 
-_KINDS = ("toml", "yaml", "yml", "json")
 # What a Hugo theme holds besides its example: templates (``date = {{ .Date }}``), files.
 _THEME_FOLDERS = ("archetypes/", "layouts/", "i18n/", "assets/", "static/", "data/")
-_HUGO_CONFIGS = tuple(f"hugo.{kind}" for kind in _KINDS)
+_HUGO_CONFIGS = tuple(f"hugo.{kind}" for kind in SETTINGS_KINDS)
 _HUGO_FOLDERS = ("archetypes", "layouts", "themes", "templates")  # the last is Zola's
 
 
@@ -180,10 +182,11 @@ def _reads_content_alone(root: str) -> bool:
     if any(os.path.isfile(os.path.join(root, name)) for name in _HUGO_CONFIGS) or any(
         os.path.isfile(os.path.join(defaults, f"{name}.{kind}"))
         for name in ("hugo", "config")
-        for kind in _KINDS
+        for kind in SETTINGS_KINDS
     ):
         return True
-    return any(os.path.isfile(os.path.join(root, f"config.{kind}")) for kind in _KINDS) and any(
+    configured = (os.path.join(root, f"config.{kind}") for kind in SETTINGS_KINDS)
+    return any(map(os.path.isfile, configured)) and any(
         os.path.isdir(os.path.join(root, name)) for name in _HUGO_FOLDERS
     )
 
@@ -236,15 +239,9 @@ def _settings_of(declared: dict[str, Any] | list[Any]) -> list[tuple[Any, dict[s
 def _configuration(root: str) -> dict[str, Any]:
     """The site's configuration, or nothing when it has none that reads (Jekyll would not
     build; the scan goes on with the default exclusions)."""
-    import yaml
-
     for name in CONFIG_FILES:
-        path = os.path.join(root, name)
-        with contextlib.suppress(OSError, ValueError, yaml.YAMLError):
-            with open(path, "rb") as handle:
-                loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-                data = tomllib.load(handle) if name.endswith(".toml") else yaml.load(handle, loader)
-            return data if isinstance(data, dict) else {}
+        if (data := read_settings_file(os.path.join(root, name))) is not None:
+            return data
     return {}
 
 
