@@ -264,3 +264,15 @@ def json_line(record: object, encoding: str | None) -> str:
     except (UnicodeEncodeError, LookupError):
         return json.dumps(record)
     return line
+
+
+SHOWN_URL = 200  # of an address a message names: one of 100 kB filled the pane or screen
+
+
+def shown_part(text: str, limit: int) -> str:
+    """``text`` whole within ``limit`` characters, else its start and how much follows:
+    for a message or a pane drawn whole, which a text of megabytes would hold up."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text) - limit:,} more characters)"
+

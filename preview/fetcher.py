@@ -20,12 +20,12 @@ from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
+from models.text import SHOWN_URL, shown_part
 from preview.model import PreviewError
 
 USER_AGENT = "lede/0.1 (+terminal news reader)"
 TEXT_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
 _SCHEMES = frozenset({"http", "https"})
-SHOWN_URL = 200  # characters of an address a message shows
 _ERRNO = re.compile(r"^\[Errno -?\d+\]\s*")
 
 
@@ -108,8 +108,7 @@ def _url_fault(url: str, error: Exception) -> str:
 def _shown(url: str) -> str:
     """``url`` as a message shows it: without credentials, and its start alone when it is
     long (one of 100 kB filled the pane before its message said it was too long)."""
-    shown = without_credentials(url)
-    return shown if len(shown) <= SHOWN_URL else shown[: SHOWN_URL - 1] + "…"
+    return shown_part(without_credentials(url), SHOWN_URL)
 
 
 def without_credentials(url: str) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from textual.app import App
 
-from tui.shown_text import SHOWN_URL, shown_part
+from models.text import SHOWN_URL, shown_part
 
 SSH_VARIABLES = ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY")
 

@@ -19,7 +19,6 @@ from models.text import with_entities_decoded
 SHOWN_CHARACTERS = 80_000  # a long read is some 60,000; more is no article
 SHOWN_LINE = 1_000  # a title, or a list of authors or topics: a long one is some 200
 SHOWN_EXCERPT = 5_000  # a long lede is some 1,000
-SHOWN_URL = 200  # of an address a message names: a toast of thousands filled the screen
 SHOWN_BLOCKS = 250  # paragraphs, headings, lists...: blank-line separated parts
 
 
@@ -36,13 +35,6 @@ def without_title(markdown: str, title: str) -> str:
 def _plain(text: str) -> str:
     """``text`` as words to compare, without emphasis (``# **Title**``) or case."""
     return " ".join(text.replace("*", "").replace("`", "").split()).casefold()
-
-
-def shown_part(text: str, limit: int = SHOWN_LINE) -> str:
-    """``text`` whole within ``limit`` characters, else its start and how much follows."""
-    if len(text) <= limit:
-        return text
-    return f"{text[:limit]}… ({len(text) - limit:,} more characters)"
 
 
 def shown_markdown(markdown: str) -> str:

@@ -25,10 +25,10 @@ from library.scope import ALL, Scope, scope_query
 from library.session import ReaderSession
 from library.state import Flag, StateChange, StateStore
 from library.state_writes import NotSaved
+from models.text import SHOWN_URL, shown_part
 from tui.browser import open_in_browser
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.name import NameScreen
-from tui.shown_text import SHOWN_URL, shown_part
 from tui.widgets.article_list import ArticleList
 from tui.widgets.article_row import is_unread
 from tui.widgets.detail_view import DetailView, safe_link

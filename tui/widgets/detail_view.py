@@ -28,9 +28,9 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from library import paths
-from models.text import printable
+from models.text import printable, shown_part
 from tui.browser import open_in_browser
-from tui.shown_text import SHOWN_EXCERPT, shown_markdown, shown_part, without_title
+from tui.shown_text import SHOWN_EXCERPT, SHOWN_LINE, shown_markdown, without_title
 from tui.timefmt import local_datetime, time_ago
 from tui.widgets.article_row import cut
 from tui.widgets.lead_image import LeadImage, lead_image_url
@@ -60,15 +60,22 @@ def _link(url: str) -> Content:
 
 def article_header(article: Article) -> Content:
     """Title, provider, date, topics and scores as one block of plain content."""
-    parts: list[Content | str | tuple[str, str]] = [(shown_part(article.heading), "bold"), "\n"]
+    parts: list[Content | str | tuple[str, str]] = [
+        (shown_part(article.heading, SHOWN_LINE), "bold"),
+        "\n",
+    ]
     provider = article.provider
     if provider and (provider.name or provider.domain):
         domain = (
             f" ({provider.domain})" if provider.domain and provider.domain != provider.name else ""
         )
-        parts += [(shown_part(provider.name or provider.domain), "$accent"), domain, "\n"]
+        parts += [
+            (shown_part(provider.name or provider.domain, SHOWN_LINE), "$accent"),
+            domain,
+            "\n",
+        ]
     if article.authors:
-        parts += [("By ", "dim"), shown_part(", ".join(article.authors)), "\n"]
+        parts += [("By ", "dim"), shown_part(", ".join(article.authors), SHOWN_LINE), "\n"]
     if article.starts_at:
         until = f" – {local_datetime(article.ends_at)}" if article.ends_at else ""
         parts += [("When ", "dim"), local_datetime(article.starts_at), until]
@@ -76,7 +83,7 @@ def article_header(article: Article) -> Content:
             parts += [("  ends before it starts", "italic $warning")]
         parts += [(f"  {time_ago(article.starts_at)}", "dim"), "\n"]
     if article.location:
-        parts += [("Where ", "dim"), shown_part(article.location), "\n"]
+        parts += [("Where ", "dim"), shown_part(article.location, SHOWN_LINE), "\n"]
     if article.published_at and article.published_at != article.starts_at:
         parts += [
             local_datetime(article.published_at),
@@ -87,7 +94,7 @@ def article_header(article: Article) -> Content:
         parts += [("Updated ", "dim"), local_datetime(article.updated_at)]
         parts += [(f"  {time_ago(article.updated_at)}", "dim"), "\n"]
     if article.topics:
-        parts += [("Topics ", "dim"), shown_part(", ".join(article.topics)), "\n"]
+        parts += [("Topics ", "dim"), shown_part(", ".join(article.topics), SHOWN_LINE), "\n"]
     scores = []
     if article.quality is not None:
         scores.append(f"quality {article.quality}")
