@@ -201,6 +201,14 @@ class StoryRow(NamedTuple):
     latest: int
     code: int
 
+    def note(self, day: Callable[[int], str]) -> str:
+        """``3 sources · 2 unread · 03-05…03-07``: what the row adds to its headline."""
+        when = ""
+        if self.latest != NO_DATE:
+            start, end = day(self.earliest), day(self.latest)
+            when = NOTE_SEPARATOR + start[5:] + (f"…{end[5:]}" if end != start else "")
+        return f"{self.size} sources{NOTE_SEPARATOR}{self.unread} unread{when}"
+
 
 class StoryResults(ResultSet):
     """A result with one row per story; the articles behind the rows are the original
@@ -273,17 +281,6 @@ class StoryResults(ResultSet):
             return None
         row = self.story_row(position)
         return f"{row.code:0{STORY_DIGITS}x}" if row is not None and row.size > 1 else None
-
-    def note(self, position: int, day: Callable[[int], str]) -> str:
-        """``3 sources · 2 unread · 03-05…03-07`` for a story's row, else ''."""
-        row = self.story_row(position)
-        if row is None or row.size < 2:
-            return ""
-        when = ""
-        if row.latest != NO_DATE:
-            start, end = day(row.earliest), day(row.latest)
-            when = NOTE_SEPARATOR + start[5:] + (f"…{end[5:]}" if end != start else "")
-        return f"{row.size} sources{NOTE_SEPARATOR}{row.unread} unread{when}"
 
     @property
     def article_ids(self) -> array[int]:

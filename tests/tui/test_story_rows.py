@@ -15,7 +15,8 @@ from tests.conftest import SITE
 from tests.tui.pilot import indexed, settled, status, until
 from tui.app import LedeApp
 from tui.screens.confirm import ConfirmScreen
-from tui.widgets.article_list import ArticleList, story_note
+from tui.widgets.article_list import ArticleList
+from tui.widgets.article_row import shown_row
 from tui.widgets.detail_view import DetailView
 from tui.widgets.story_sources import StorySources
 
@@ -182,9 +183,8 @@ async def test_a_narrow_story_row_keeps_whole_parts_of_its_note(site: Path) -> N
         articles = await started(app, pilot)
         assert articles.results is not None
         position = titles(articles).index(HEADLINE)
-        note = story_note(articles.results, position)
+        row, _, note = shown_row(articles.results, position, set())
         assert note.startswith("2 sources · 2 unread · 03-05")
-        row = articles.results.row(position)
         for width, kept in [(70, "2 sources · 2 unread"), (56, "2 sources")]:
             strip = articles._paint(row, True, False, False, width, note)
             text = strip.text

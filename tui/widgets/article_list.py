@@ -24,7 +24,7 @@ from textual.strip import Strip
 from library.results import ArticleRow, ResultSet
 from library.story_map import StoryResults
 from tui.textual_internals import update_scrollbar, virtual_size_without_layout
-from tui.widgets.article_row import RowLook, is_unread, paint_row, row_tag, story_latest, story_note
+from tui.widgets.article_row import RowLook, is_unread, paint_row, row_tag, shown_row
 
 # Painted rows kept by what they show. A filter keystroke mostly shows articles that were
 # on screen a moment before, moved up or down: painting them again was a third of the
@@ -377,13 +377,9 @@ class ArticleList(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         if position >= self.count or self.results is None:
             return Strip.blank(width, base)
-        row = self.results.row(position)
-        unread = is_unread(self.results, position, self.read)
+        row, unread, note = shown_row(self.results, position, self.read)
         starred = row.identity in self.starred
         cursor = position == self.cursor
-        note = story_note(self.results, position)
-        if note:  # dated by its latest source, by which the list places it among the rest
-            row = row._replace(published=story_latest(self.results, position, row.published))
         key = (row, unread, starred, cursor, cursor and self.has_focus, width, note)
         strip = self._lines.get(key)
         if strip is None:

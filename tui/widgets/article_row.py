@@ -117,21 +117,21 @@ def _fitted(note: str, room: int) -> str:
     return set_cell_size(kept, min(room, cell_len(kept)))
 
 
-def story_note(results: ResultSet, position: int) -> str:
-    """What a story's row adds to its headline (sources, dates, unread), if it is one."""
-    return results.note(position, local_date) if isinstance(results, StoryResults) else ""
+def shown_row(results: ResultSet, position: int, read: set[str]) -> tuple[ArticleRow, bool, str]:
+    """The row at ``position`` as the list shows it, whether it is unread, and what a
+    story's row adds to its headline (sources, unread, dates), its story looked up once:
+    a story is unread while any of its sources is (it looked read, and ``n`` passed it,
+    once its headline was), and dated by its latest source, by which the list places it
+    among the rest."""
+    row = results.row(position)
+    story = results.story_row(position) if isinstance(results, StoryResults) else None
+    if story is None or story.size < 2:
+        return row, row.identity not in read, ""
+    if story.latest != NO_DATE:
+        row = row._replace(published=story.latest)
+    return row, story.unread > 0, story.note(local_date)
 
 
 def is_unread(results: ResultSet, position: int, read: set[str]) -> bool:
-    """Whether the row at ``position`` is unread: a story's while any of its sources is
-    (it looked read, and ``n`` passed it, once its headline was)."""
-    story = results.story_row(position) if isinstance(results, StoryResults) else None
-    if story is not None and story.size > 1:
-        return story.unread > 0
-    return results.row(position).identity not in read
-
-
-def story_latest(results: ResultSet, position: int, otherwise: int | None) -> int | None:
-    """The date of a story row's latest source (``otherwise`` when it has none)."""
-    story = results.story_row(position) if isinstance(results, StoryResults) else None
-    return otherwise if story is None or story.latest == NO_DATE else story.latest
+    """Whether the row at ``position`` is unread (see ``shown_row``)."""
+    return shown_row(results, position, read)[1]
