@@ -24,13 +24,13 @@ _SETTINGS = tuple(
 )
 
 
-def content_folders(root: str) -> tuple[str, list[str]]:
+def content_folders(root: str, settings: dict[str, Any]) -> tuple[str, list[str]]:
     """The folder (from ``root``) that holds the site in its default language, and what
     else it holds in other languages, as patterns from ``root``. The default language's
     ``contentDir`` (``content/en``) is that folder, and Hugo reads nothing else of
     ``content`` for it; else ``content`` is, but for the other languages' folders and
-    their files named ``name.<code>.md`` (a language with a folder keeps its files there)."""
-    settings = _settings(root)
+    their files named ``name.<code>.md`` (a language with a folder keeps its files there).
+    ``settings`` are the site's (``site_settings``)."""
     languages = _languages(root, settings.get("languages"))
     default = settings.get("defaultcontentlanguage", settings.get("default_language"))
     default = str(default).lower() if default else "en"
@@ -48,9 +48,10 @@ def content_folders(root: str) -> tuple[str, list[str]]:
     return "content", patterns
 
 
-def ignored_files(root: str) -> tuple[re.Pattern[str], ...]:
-    """Hugo's ``ignoreFiles``, those Python reads as Go does (the rest are passed over)."""
-    patterns = _settings(root).get("ignorefiles")
+def ignored_files(settings: dict[str, Any]) -> tuple[re.Pattern[str], ...]:
+    """Hugo's ``ignoreFiles`` in the site's ``settings``, those Python reads as Go does (the
+    rest are passed over)."""
+    patterns = settings.get("ignorefiles")
     found = []
     for pattern in patterns if isinstance(patterns, list) else []:
         with contextlib.suppress(re.error, TypeError):
@@ -58,7 +59,7 @@ def ignored_files(root: str) -> tuple[re.Pattern[str], ...]:
     return tuple(found)
 
 
-def _settings(root: str) -> dict[str, Any]:
+def site_settings(root: str) -> dict[str, Any]:
     """The site's settings, keys in lower case (Hugo's are case-insensitive), later files
     over earlier ones."""
     settings: dict[str, Any] = {}

@@ -24,6 +24,7 @@ from library.hugo_settings import (
     content_folders,
     ignored_files,
     read_settings_file,
+    site_settings,
 )
 from library.site import CONFIG_FILES, is_jekyll_site, subfolders
 
@@ -94,9 +95,10 @@ def site_exclusions(root: str) -> SiteExclusions | None:
     """The exclusions of the Jekyll, Hugo, Zola or Pelican site at ``root``; None when it is
     none."""
     if _reads_content_alone(root):  # a section's own page (``_index.md``) lists its pages
-        pages, translated = content_folders(root)
+        settings = site_settings(root)  # read once for both
+        pages, translated = content_folders(root, settings)
         leave_out = _all_but(root, pages, "*/_index.*", *translated)
-        leave_out.ignored = ignored_files(root)
+        leave_out.ignored = ignored_files(settings)
         return leave_out
     if os.path.isfile(os.path.join(root, "theme.toml")):  # a Hugo theme: its example site
         return SiteExclusions(root, list(_THEME_FOLDERS), [])  # is read, not its templates
