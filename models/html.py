@@ -86,7 +86,6 @@ _CONTAINER = re.compile(
 )
 """Elements whose text may lie past blank lines and is still theirs; not those whose end
 tag is often left out (``p``, ``li``), which would take the rest of a post with them."""
-_PRE = re.compile(r" {0,3}<pre(?=[\s>])", re.IGNORECASE)
 _ANY_TAG = re.compile(r"<[^<>]*>")  # not past the next <: see _MARKUP
 
 
@@ -113,9 +112,6 @@ def _as_markdown(is_html: bool, lines: list[str]) -> str:
     """A run as Markdown: an HTML block as its text, in paragraphs of their own."""
     if not is_html:
         return line_breaks("\n".join(lines))
-    if _PRE.match(lines[0]):  # preformatted: its lines kept, as code
-        code = html.unescape(_ANY_TAG.sub("", "\n".join(lines))).strip("\n")
-        return f"\n{fenced(code)}\n"
     text = _html_as_markdown("\n".join(lines))
     return f"\n{text}\n" if text else ""
 
