@@ -101,12 +101,25 @@ def _in_drafts(data: dict[str, Any]) -> bool:
 
 def _labels(value: Any) -> list[Any]:
     """A blog's ``tags`` or ``categories``: a list, names between commas in one line
-    (``machine learning, python``), or Jekyll's words in one line."""
+    (``machine learning, python``), or Jekyll's words in one line. A nested list or map
+    (WordPress's and Hugo's ``- Tech: [Linux]``, ``- name: x``) gives the names in it: one
+    entry of another shape lost the title, date and every topic of its document."""
     if not isinstance(value, str):
-        return list(_list(value))
+        return [name for entry in _list(value) for name in _names_in(entry)]
     if "," in value:
         return [name.strip() for name in value.split(",") if name.strip()]
     return value.split()
+
+
+def _names_in(entry: Any) -> list[Any]:
+    """The names one entry of a blog's labels holds, outermost first."""
+    if isinstance(entry, dict):
+        if "name" in entry:
+            return _names_in(entry["name"])
+        return [name for key, inner in entry.items() for name in (key, *_names_in(inner))]
+    if isinstance(entry, list):
+        return [name for inner in entry for name in _names_in(inner)]
+    return [] if entry is None or isinstance(entry, bool) else [entry]
 
 
 def _category(value: Any) -> list[Any]:

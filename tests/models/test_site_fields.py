@@ -434,6 +434,28 @@ def test_hugos_keys_in_any_case_and_a_list_of_categories_are_read(summary: bool)
 
 
 @MODES
+@pytest.mark.parametrize(
+    ("labels", "expected"),
+    [
+        ("categories:\n  - Tech:\n    - Linux\n  - Plain\n", ["Tech", "Linux", "Plain"]),
+        ("tags:\n  - {name: x}\n  - Plain\n", ["x", "Plain"]),
+        ("tags: [[a, b], c, null, true]\n", ["a", "b", "c"]),
+    ],
+    ids=["nested-categories", "named-tags", "list-in-list"],
+)
+def test_a_blogs_nested_labels_give_their_names(
+    labels: str, expected: list[str], summary: bool
+) -> None:
+    """WordPress's and Hugo's nested categories: one entry that was no name lost the
+    title, the date and every topic of its document."""
+    parsed = parse(f'title: "Nested"\ndate: 2020-01-01\n{labels}', summary=summary)
+    assert parsed.article is not None and not parsed.problems, parsed.problems
+    assert parsed.article.title == "Nested"
+    assert parsed.article.published_at is not None
+    assert parsed.article.topics == expected
+
+
+@MODES
 def test_an_undated_pages_url_is_what_it_describes_not_its_link(summary: bool) -> None:
     """GitHub's explore topics name a project's home in ``url``: four Minecraft topics were
     one article, three hidden as its duplicates. A dated post's ``url`` is its original."""
