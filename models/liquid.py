@@ -90,6 +90,8 @@ def _replace(match: re.Match[str]) -> str:
     if tag is not None:
         return _shown_by_tag(tag.strip("- \t\n"))
     output = match.group("output")
+    if output is not None and (kept := _not_a_template(output, _inline(match))) is not None:
+        return kept
     if output is not None and _FIGURE.match(output):
         return _figure(output)
     shortcode = _SHORTCODE_CALL.fullmatch(output) if output is not None else None
@@ -209,6 +211,33 @@ def _figure(output: str) -> str:
         return ""
     words = named.get("caption") or named.get("alt") or named.get("title") or ""
     return f"![{_as_text(words)}](<{named['src']}>)"
+
+
+# A notes tool's own double braces (Logseq's ``{{embed [[Dune]]}}``, ``{{video URL}}``),
+# and a Mustache or Handlebars placeholder written as prose (``{{name}}``, no spaces, the
+# way Liquid is seldom written; ``{{#each items}}``, which Liquid never is): what a reader of those notes sees, not template code.
+_NOTES_MACRO = re.compile(
+    r"(?P<name>embed|video|youtube|tweet|twitter|cloze|query|renderer)\s+(?P<argument>.+?)\s*",
+    re.DOTALL,
+)
+_PLACEHOLDER = re.compile(r"[A-Za-z_]\w*|[#/^][A-Za-z_]\w*(?:[ \t]+[\w.]+)*")  # or a block
+
+
+def _not_a_template(output: str, inline: bool) -> str | None:
+    """What double braces that are no template show, or ``None`` for template output. A
+    placeholder alone on its line is a site's macro (MDN's ``{{JSRef}}``), and so is one
+    naming a badge (MDN's ``{{optional_inline}}``)."""
+    if inline and _PLACEHOLDER.fullmatch(output) and "inline" not in output.lower():
+        return "{{" + output + "}}"
+    macro = _NOTES_MACRO.fullmatch(output)
+    if macro is None:
+        return None
+    argument = macro["argument"]
+    if macro["name"] in ("query", "renderer"):  # a live query's or plugin's result
+        return ""
+    if macro["name"] == "cloze" or argument.startswith(("[[", "((")):
+        return argument
+    return argument if _URL.fullmatch(argument) else None
 
 
 def _words_of(output: str) -> str:
