@@ -111,7 +111,13 @@ def _report_unread_dates(
     every other, without a word; Jekyll and Hugo stop the site's build for it."""
     for key in DATE_KEYS:
         value = data.get(key)
-        if isinstance(value, str) and value.strip() and written_date(value) is None:
+        written = value.strip() if isinstance(value, str) else value
+        if (
+            isinstance(written, str | int | float)
+            and written != ""
+            and not isinstance(written, bool)
+            and written_date(written) is None
+        ):
             line = key_line(split, key) or 1
             parsed.report("warning", f"{key} {value!r} is no date; it is not used", line)
 

@@ -13,15 +13,29 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
 # Where generators keep a post's date: Jekyll, Hugo, Eleventy, Hexo (``date``), Hugo
 # (``publishDate``, ``pubDate``), Astro (``pubDate``, ``pubDatetime``), schema.org
 # (``datePublished``), nanoc (``created_at``). Hugo's ``published`` too, which Jekyll's
-# flag shares a name with.
-DATE_KEYS = ("date", "publishDate", "pubDate", "pubDatetime", "datePublished", "created_at")
+# flag shares a name with. Last, where a note was made: Obsidian's and Dendron's
+# ``created``, Ghost's and Omnivore's ``date_published``.
+DATE_KEYS = (
+    "date",
+    "publishDate",
+    "pubDate",
+    "pubDatetime",
+    "datePublished",
+    "created_at",
+    "date_published",
+    "created",
+)
+# A moment written as a number counts from 1970: seconds (Hugo), or milliseconds
+# (Dendron, JavaScript). Numbers outside these spans (a year, a count) are no dates.
+_EPOCH_SECONDS = (1e8, 1e10)
+_EPOCH_MILLISECONDS = (1e11, 1e13)
 _FORMATS = (
     "%Y-%m-%d %H:%M:%S %z",
     "%Y-%m-%d %H:%M %z",
@@ -53,10 +67,13 @@ _ADDRESS_DATE = re.compile(r"(?:^|/)(\d{4})/(\d{1,2})/(\d{1,2})(?:/|$)")
 
 
 def written_date(value: Any) -> date | None:
-    """The date a front matter's value says: a YAML date, Jekyll's own format, or a
-    quoted ISO moment (``'2017-01-20T09:00:00.000Z'``); ``None`` for anything else."""
+    """The date a front matter's value says: a YAML date, Jekyll's own format, a quoted
+    ISO moment (``'2017-01-20T09:00:00.000Z'``), a moment as a number since 1970;
+    ``None`` for anything else."""
     if isinstance(value, date):  # a datetime too
         return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return _epoch_date(value)
     if isinstance(value, str):
         text = value.strip()
         try:  # first: ISO's own reader is quick, and each form tried below costs more
@@ -72,6 +89,14 @@ def written_date(value: Any) -> date | None:
             return parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):
             pass
+    return None
+
+
+def _epoch_date(number: float) -> datetime | None:
+    """The moment a number of seconds or milliseconds since 1970 stands for, if any."""
+    for (low, high), per_second in ((_EPOCH_SECONDS, 1), (_EPOCH_MILLISECONDS, 1000)):
+        if low <= number < high:
+            return datetime.fromtimestamp(number / per_second, UTC)
     return None
 
 

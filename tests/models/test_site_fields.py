@@ -313,13 +313,36 @@ def test_an_mkdocs_post_is_dated_and_updated_by_its_dates() -> None:
     )
 
 
-@pytest.mark.parametrize("value", ["2021-02-30", "last week"])
+@pytest.mark.parametrize("value", ["2021-02-30", "last week", "2020"])
 def test_a_date_no_form_reads_is_warned_of_on_its_line(value: str) -> None:
     """Such a post was undated, below every other, and ``lede check`` passed it."""
     parsed = parse(f"title: A post\nauthor: Ada\ndate: {value}\n")
+    written = int(value) if value.isdigit() else value
     assert [(p.line, p.severity, p.message) for p in parsed.problems] == [
-        (4, "warning", f"date {value!r} is no date; it is not used")
+        (4, "warning", f"date {written!r} is no date; it is not used")
     ]
+
+
+@MODES
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("created: 2025-03-16T16:43\n", datetime(2025, 3, 16, 16, 43, tzinfo=UTC)),
+        ("created: 1616983302480\n", datetime(2021, 3, 29, 2, 1, 42, 480000, tzinfo=UTC)),
+        ("date_published: 2019-01-05T10:00:00Z\n", datetime(2019, 1, 5, 10, tzinfo=UTC)),
+        ("date: 1577836800\n", datetime(2020, 1, 1, tzinfo=UTC)),
+        ("date: 1577836800\ncreated: 2001-01-01\n", datetime(2020, 1, 1, tzinfo=UTC)),
+    ],
+    ids=["obsidian-created", "dendron-milliseconds", "ghost", "hugo-seconds", "date-first"],
+)
+def test_a_notes_creation_and_a_moment_as_a_number_date_it(
+    line: str, expected: datetime, summary: bool
+) -> None:
+    """Every note of an Obsidian vault or a Dendron workspace was undated, and so was a
+    Hugo post dated by a number, without a word."""
+    parsed = parse(f"title: A note\n{line}", summary=summary)
+    assert parsed.article is not None and not parsed.problems, parsed.problems
+    assert parsed.article.published_at == expected
 
 
 def test_a_hugo_date_in_published_is_no_flag() -> None:
