@@ -318,6 +318,9 @@ class Article(LedeModel):
         names none other."""
         if isinstance(data, dict):
             data = dict(data)
+            title = data.get("title")
+            if isinstance(title, int | float | date) and not isinstance(title, bool):
+                data["title"] = str(title)  # a title YAML read as a number or a day
             if not data.get("title"):
                 data["title"] = (
                     data.get("name")

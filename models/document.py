@@ -244,7 +244,8 @@ def parse_document(
         parsed.report("warning", UNTITLED, 1)
     if "publishedDateTime" not in data:
         _report_unread_dates(data, parsed, split)
-        if article.category == "news" or article.type == "article":
+        undated = article.published_at is None  # a site's own date key is a date too
+        if undated and (article.category == "news" or article.type == "article"):
             parsed.report("warning", "no publishedDateTime", 1)
     if article.starts_at and article.ends_at and article.ends_at < article.starts_at:
         line = key_line(split, "endDateTime") or 1

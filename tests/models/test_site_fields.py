@@ -345,6 +345,25 @@ def test_a_notes_creation_and_a_moment_as_a_number_date_it(
     assert parsed.article.published_at == expected
 
 
+@MODES
+@pytest.mark.parametrize(("written", "title"), [("2021-05-03", "2021-05-03"), ("0", "0")])
+def test_a_title_read_as_a_day_or_a_number_is_the_title(
+    written: str, title: str, summary: bool
+) -> None:
+    """Such a post was an error, titled by its file name (Dendron's ``title: 0``)."""
+    parsed = parse(f"title: {written}\ndate: 2021-05-03\n", summary=summary)
+    assert parsed.article is not None and not parsed.problems, parsed.problems
+    assert parsed.article.title == title
+
+
+def test_a_news_post_dated_by_its_sites_own_key_is_not_warned_of() -> None:
+    """rubyonrails.org: ``categories: news`` and ``date:`` gave "no publishedDateTime"."""
+    dated = parse("title: A post\ncategory: news\ndate: 2016-01-19 16:00:00\n")
+    assert not dated.problems, dated.problems
+    undated = parse("title: A post\ncategory: news\n")
+    assert [p.message for p in undated.problems] == ["no publishedDateTime"]
+
+
 def test_a_hugo_date_in_published_is_no_flag() -> None:
     """Hugo reads ``published`` as a date, Jekyll as a flag: a date there hid nothing."""
     dated = parse("title: x\npublished: 2019-01-03\n")
