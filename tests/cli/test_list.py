@@ -206,6 +206,9 @@ def test_lede_feeds_names_the_corpus(
     assert len(titles(listed)) == len(QUERY_DOCS)
     both = run_lede("list", "--json", env={"LEDE_FEEDS": f"{other}:{query_corpus}"})
     assert len(titles(both)) == len(QUERY_DOCS) + 1
+    # As a quoted export or an env file leaves it: ``~`` is the home, as in the settings.
+    home = run_lede("list", "--json", env={"LEDE_FEEDS": "~/other", "HOME": str(tmp_path)})
+    assert titles(home) == ["Only here"]
 
 
 def test_a_feeds_folder_in_the_working_directory_is_used(

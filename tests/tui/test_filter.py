@@ -218,3 +218,16 @@ async def test_a_filter_typed_leaves_the_cursor_where_the_person_put_it_or_at_th
         await pilot.press("escape")  # the whole list again: back on the article chosen
         await until(pilot, lambda: len(titles(app)) == 4)
         assert articles.current is not None and articles.current.title == "Read first"
+
+
+async def test_a_short_screen_keeps_rows_of_the_list_under_the_filter(
+    reader_corpus: Path,
+) -> None:
+    """At 40x12 the filter, the header and the timeline took the whole of the list's
+    part of the screen: "3 articles" and no row of them, with the detail below."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(40, 12)) as pilot:
+        await indexed(pilot)
+        await pilot.press("slash", *"a")
+        await pilot.pause()
+        assert app.screen.query_one(ArticleList).size.height >= 3

@@ -366,3 +366,20 @@ async def test_a_key_typed_right_after_a_pane_move_is_the_new_panes(reader_corpu
         await until(pilot, lambda: app.screen.query_one(TopicTree).has_focus, "the tree's focus")
         await pilot.pause()
         assert articles.cursor == 2
+
+
+async def test_a_dialog_fits_a_narrow_screen(reader_corpus: Path) -> None:
+    """At 40 columns the mark-all dialog's "No" button and the name field of a saved
+    search ran off the screen's edge."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(40, 14)) as pilot:
+        await indexed(pilot)
+        await pilot.press("A")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.pause()
+        assert app.screen.query_one("#confirm-dialog").region.right <= 40
+        await pilot.press("n")
+        await pilot.press("slash", *"robots", "enter", "ctrl+s")
+        await until(pilot, lambda: bool(app.screen.query("#name-dialog")))
+        await pilot.pause()
+        assert app.screen.query_one("#name-dialog").region.right <= 40
