@@ -215,7 +215,8 @@ def _figure(output: str) -> str:
 
 # A notes tool's own double braces (Logseq's ``{{embed [[Dune]]}}``, ``{{video URL}}``),
 # and a Mustache or Handlebars placeholder written as prose (``{{name}}``, no spaces, the
-# way Liquid is seldom written; ``{{#each items}}``, which Liquid never is): what a reader of those notes sees, not template code.
+# way Liquid is seldom written; ``{{#each items}}``, which Liquid never is): what a
+# reader of those notes sees, not template code.
 _NOTES_MACRO = re.compile(
     r"(?P<name>embed|video|youtube|tweet|twitter|cloze|query|renderer)\s+(?P<argument>.+?)\s*",
     re.DOTALL,
