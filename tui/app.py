@@ -51,6 +51,9 @@ class LedeApp(App[None]):
         Binding("r", "reload", "Reload", show=False, id="app.reload"),
         Binding("R", "sync", "Sync (git pull)", show=False, id="app.sync"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.palette"),
+        # The terminal's own Ctrl-Z reaches the reader as a key (its raw mode turns the
+        # signal off): a shell's job control gets it back, as it does from any program.
+        Binding("ctrl+z", "suspend_process", "Suspend", show=False, id="app.suspend"),
     ]
 
     def __init__(self, paths: list[str] | None = None) -> None:

@@ -83,3 +83,20 @@ def test_mouse_through_a_users_tmux(terminal: TmuxTerminal, lede: str, tmp_path:
     finally:
         subprocess.run([*tmux, "kill-server"], capture_output=True, check=False)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_ctrl_z_suspends_to_the_shell_and_fg_comes_back(terminal: TmuxTerminal, lede: str) -> None:
+    """Ctrl-Z did nothing: the shell's job control was lost, and what was typed next
+    (``fg``) went to the reader as keys."""
+    terminal.start(["bash", "--norc", "--noprofile", "-i"], cwd=REPO, width=100, height=30)
+    terminal.send_keys(f"PS1='shell$ '; {lede} feeds", "Enter")
+    terminal.wait_for("2 articles · 2 unread")
+    terminal.send_keys("C-z")
+    screen = terminal.wait_for("shell$ ")
+    assert "2 articles" not in screen  # the reader's screen gave the terminal back
+    terminal.send_keys("fg", "Enter")
+    terminal.wait_for("2 articles · 2 unread")
+    terminal.send_keys("q")
+    terminal.wait_for(re.compile(r"lede feeds\s*\nshell\$"))  # the reader ended, the shell is back
+    terminal.send_keys("exit", "Enter")
+    assert terminal.wait_for_exit() == 0
