@@ -318,6 +318,10 @@ class Article(LedeModel):
         names none other."""
         if isinstance(data, dict):
             data = dict(data)
+            params = data.get("params")
+            if isinstance(params, dict):  # Hugo's page parameters are the page's own
+                for key, value in params.items():  # (``params: {author: …}``)
+                    data.setdefault(str(key), value)
             title = data.get("title")
             if isinstance(title, int | float | date) and not isinstance(title, bool):
                 data["title"] = str(title)  # a title YAML read as a number or a day

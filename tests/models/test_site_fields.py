@@ -245,6 +245,7 @@ def test_an_event_is_dated_by_its_start_and_has_its_place_and_website(summary: b
             ["Patrice Chalin, Bo and Cy"],
         ),
         ("author_name: Julius Volz\n", ["Julius Volz"]),  # nanoc's (Prometheus's blog)
+        ("params:\n  author:\n    name: Dominik Táskai\n", ["Dominik Táskai"]),  # Hugo's
     ],
     ids=[
         "one",
@@ -256,6 +257,7 @@ def test_an_event_is_dated_by_its_start_and_has_its_place_and_website(summary: b
         "nameless",
         "markdown-links",
         "nanoc",
+        "hugo-params",
     ],
 )
 def test_authors_are_read_as_blogs_write_them(
