@@ -24,7 +24,7 @@ from models.jekyll_post import (
     post_title,
     written_date,
 )
-from models.markdown_extras import opening_heading
+from models.markdown_extras import inline_text, opening_heading
 from models.text import printable
 
 
@@ -179,7 +179,7 @@ def _opening_heading(body: Any) -> str:
     """The heading a body opens with: Docusaurus, MkDocs and GitHub Pages title an
     untitled page by it, so their pages were listed by file name ("rbac")."""
     found = opening_heading(body) if isinstance(body, str) else None
-    return found.text if found else ""
+    return inline_text(found.text) if found else ""  # as the page shows it
 
 
 def _is_address(value: Any) -> bool:

@@ -181,8 +181,29 @@ _ATTRIBUTE_LIST = re.compile(r"\{[ \t]*[#.][^{}\n]*\}")
 
 
 class Heading(NamedTuple):
-    text: str
+    text: str  # as written: Markdown (``Using `git` for *faster* builds``)
     end: int  # where the text after it starts
+
+
+# What inline Markdown shows of itself: a link or an image its words, code its text,
+# emphasis nothing; a backslash's sign is the sign.
+_INLINE_MARKUP = re.compile(
+    r"!?\[(?P<words>[^\]\n]*)\]\([^)\n]*\)"
+    r"|(?P<ticks>`+)(?P<code>[^`\n]+?)(?P=ticks)"
+    r"|(?<![\w\\])(?:\*{1,3}|_{1,3})(?=\S)|(?<=\S)(?:\*{1,3}|_{1,3})(?![\w])"
+    r"|\\(?P<escaped>[!-/:-@\[-`{-~])"
+)
+
+
+def inline_text(markdown: str) -> str:
+    """A line of Markdown as the words it shows: a heading that titles a page."""
+    if not any(sign in markdown for sign in "[`*_\\"):
+        return markdown
+    return _INLINE_MARKUP.sub(_shown_inline, markdown)
+
+
+def _shown_inline(match: re.Match[str]) -> str:
+    return match.group("words") or match.group("code") or match.group("escaped") or ""
 
 
 def opening_heading(markdown: str) -> Heading | None:

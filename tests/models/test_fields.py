@@ -322,6 +322,11 @@ def test_a_record_without_a_name_is_no_untitled_article() -> None:
         ("<div>\n\n# Inside a block\n", ""),
         ("Intro.\n\n# Later heading\n", ""),  # not the page's own heading
         ("## A section\n", ""),
+        # Material for MkDocs' blog: the heading as the page shows it, not as written.
+        (
+            "# Using `git sparse-checkout` for *faster* [docs](https://x.test) \\#1\n",
+            "Using git sparse-checkout for faster docs #1",
+        ),
     ],
 )
 def test_an_untitled_page_is_titled_by_the_heading_it_opens_with(body: str, title: str) -> None:

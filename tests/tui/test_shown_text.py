@@ -43,5 +43,8 @@ def test_a_first_heading_that_repeats_the_title_is_not_shown_twice() -> None:
     assert without_title("Text first\n# Title\n", "Title") == "Text first\n# Title\n"
     assert without_title("## Title\n\nText", "Title") == "## Title\n\nText"
     assert without_title("# Learn C#\n\nText", "Learn C#") == "Text"  # its own "#" kept
+    # A title taken from the heading is its words: the heading still repeats it.
+    linked = "# Using `git` for [faster](https://x.test) builds\n\nText"
+    assert without_title(linked, "Using git for faster builds") == "Text"
     assert without_title("# **React 0.82**\n\nText", "React 0.82") == "Text"  # emphasised
     assert without_title("# Closed #\n\nText", "Closed") == "Text"
