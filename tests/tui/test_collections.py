@@ -313,6 +313,23 @@ async def test_a_blogs_pages_are_a_node_beside_its_collections(tmp_path: Path) -
         await until(pilot, lambda: titles(app) == ["Hello World"], "the posts")
 
 
+async def test_pages_beside_a_pages_collection_are_other_pages(tmp_path: Path) -> None:
+    """rubyonrails.org keeps a ``_pages`` collection: the tree showed two "Pages"."""
+    blog = tmp_path / "blog"
+    write_document(blog / "_pages", "team.md", "title: Team")
+    write_document(blog, "about.md", "title: About")
+    (blog / "_config.yml").write_text("collections:\n  pages:\n    output: true\n")
+    app = LedeApp([str(blog)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await until(pilot, lambda: "Collections" in labels(app), "the collections")
+        shown = [label.split(" 1")[0] for label in group(app, "Collections")]
+        assert sorted(shown) == ["Other pages", "Pages"], shown
+        await choose(app, pilot, "Other pages")
+        await until(pilot, lambda: titles(app) == ["About"], "the pages in no collection")
+        assert status(app).startswith("Other pages")
+
+
 async def test_a_site_without_pages_has_no_pages_node() -> None:
     app = LedeApp([str(SITE)])
     async with app.run_test(size=(160, 45)) as pilot:

@@ -8,7 +8,7 @@ index. Labels are Rich ``Text`` objects so topic names are never read as markup.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from rich.style import Style
@@ -171,12 +171,17 @@ class TopicTree(Tree[Scope]):
         heading = self.root.add(
             Text("Collections", style="italic"), data=Scope("heading"), expand=True
         )
+        names = set()
         for name, (total, unread) in counts.collections.items():
             scope = collection_scope(name)
+            names.add(scope.name.casefold())
             self._add(heading, scope, _label(scope.name, total, unread), leaf=True)
         total, unread = counts.pages
         if total:  # a blog's home, About, 404: in no collection
-            self._add(heading, PAGES, _label(PAGES.name, total, unread), leaf=True)
+            # Beside a collection of its own called pages (Jekyll's ``_pages``), two
+            # nodes were "Pages".
+            pages = replace(PAGES, name="Other pages") if "pages" in names else PAGES
+            self._add(heading, pages, _label(pages.name, total, unread), leaf=True)
 
     def _add(
         self, parent: TreeNode[Scope], scope: Scope, label: Text, leaf: bool
