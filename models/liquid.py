@@ -104,6 +104,7 @@ _TAG = re.compile(r"(?P<name>\w+)\s*(?P<arguments>.*)", re.DOTALL)
 _URL = re.compile(r"https?://[^\s\"'<>]+")
 _SHORTCODE_CALL = re.compile(r"[<%]\s*(?P<name>[\w-]+)(?P<arguments>\s.*?)\s*[>%]", re.DOTALL)
 _VIDEOS = {"youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}"}
+_POSTS = frozenset({"tweet", "twitter", "x"})
 _EMBEDS = frozenset(
     {*_VIDEOS, "twitter", "tweet", "x", "instagram", "video", "embed", "codepen", "gist"}
     | {"mastodon", "bluesky", "soundcloud", "spotify", "loom", "speakerdeck", "slideshare"}
@@ -163,7 +164,12 @@ def _embedded(name: str, arguments: str) -> str:
     if found := _URL.search(arguments):
         return f"<{found.group()}>"
     named = named_values(arguments)
-    video = named.get("id") or next(iter(arguments.split()), "").strip("\"'")
+    words = [word.strip("\"'") for word in arguments.split()]
+    if name in _POSTS:  # Hugo's ``tweet user=… id=…``, ``tweet user id``, ``tweet id``
+        post = named.get("id") or (words[-1] if words else "")
+        account = named.get("user") or (words[0] if len(words) == 2 else "i/web")
+        return f"<https://x.com/{account}/status/{post}>" if post.isdigit() else ""
+    video = named.get("id") or next(iter(words), "")
     if name in _VIDEOS and re.fullmatch(r"[\w-]+", video):
         return f"<{_VIDEOS[name].format(video)}>"
     return ""
@@ -176,7 +182,7 @@ _MACRO = re.compile(r"\s*[A-Za-z_][\w.-]*\s*\((?P<arguments>.*)\)\s*", re.DOTALL
 _ARGUMENT = re.compile(r"\s*(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)'|[^,]*)\s*(?:,|$)")
 _SHORTCODE = re.compile(r"[<%].*[>%]", re.DOTALL)
 _NAMED = re.compile(
-    r"\b(?P<name>text|content|term_id|id|src|caption|alt|title|name|label)="
+    r"\b(?P<name>text|content|term_id|id|user|src|caption|alt|title|name|label)="
     r"(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)'|(?P<bare>[^\s\"'<>%]+))"
 )
 # Hugo's picture shortcodes, shown as the picture they place (``{{< figure src=… >}}``),

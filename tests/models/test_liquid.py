@@ -259,3 +259,20 @@ def test_an_include_shows_its_words_and_an_embed_its_address() -> None:
         "**sbt**",
         "**Hello**",
     ]
+
+
+@pytest.mark.parametrize(
+    ("call", "address"),
+    [
+        (
+            "tweet user=stefanprodan id=1641721609378562055",
+            "stefanprodan/status/1641721609378562055",
+        ),
+        ('x user="SanDiegoZoo" id="1453110110599868418"', "SanDiegoZoo/status/1453110110599868418"),
+        ("tweet SanDiegoZoo 1453110110599868418", "SanDiegoZoo/status/1453110110599868418"),
+        ("tweet 1453110110599868418", "i/web/status/1453110110599868418"),
+    ],
+)
+def test_a_post_embedded_by_its_number_shows_its_address(call: str, address: str) -> None:
+    """fluxcd.io's updates: Hugo's ``tweet`` and ``x`` by account and number left a gap."""
+    assert strip_liquid(f"{{{{< {call} >}}}}") == f"<https://x.com/{address}>"
