@@ -18,7 +18,8 @@ from models.fields import AwareDatetime, Blurb, Body, Label, Line, Score, Title
 from models.identity import normalise_url
 from models.jekyll_post import (
     BUNDLE_NAMES,
-    DATE_KEYS,
+    NOTE_DATE_KEYS,
+    SITE_DATE_KEYS,
     address_date,
     name_date,
     post_title,
@@ -166,7 +167,7 @@ def _site_date(data: dict[str, Any]) -> date | None:
     file's name, its page's address (the Rust blog's posts are dated there alone)."""
     path = data.get("path", "")
     return (
-        _first_date(data, (*DATE_KEYS, "published"))
+        _first_date(data, (*SITE_DATE_KEYS, "published", *NOTE_DATE_KEYS))
         or name_date(path)
         or address_date(data.get("page_path"), data.get("permalink"))
     )
@@ -188,9 +189,17 @@ def _is_address(value: Any) -> bool:
     return isinstance(value, str) and value.strip().lower().startswith(("http://", "https://"))
 
 
+_WIKI_LINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
+
+
 def _link_text(name: Any) -> Any:
-    """A name written as a Markdown link (Docsy's ``'[Ada](https://…)'``) is its text."""
-    return _MARKDOWN_LINK.sub(r"\1", name) if isinstance(name, str) and "](" in name else name
+    """A name written as a Markdown link (Docsy's ``'[Ada](https://…)'``) or a notes
+    tool's (Obsidian's ``[[Jane Doe]]``) is its text."""
+    if not isinstance(name, str):
+        return name
+    if "](" in name:
+        name = _MARKDOWN_LINK.sub(r"\1", name)
+    return _WIKI_LINK.sub(r"\1", name) if "[[" in name else name
 
 
 def _is_scalar(value: Any) -> bool:
@@ -284,6 +293,13 @@ class Article(LedeModel):
         names = (item.get("name") if isinstance(item, dict) else item for item in _list(value))
         return [_link_text(name) for name in names if _is_scalar(name) and str(name).strip()]
 
+    @field_validator("type", mode="before")
+    @classmethod
+    def _one_type(cls, value: Any) -> Any:
+        """A notes tool's list of types (Obsidian's ``type: ["[[Analysis]]"]``) names no
+        kind of item here; it made a document that was read and listed "invalid"."""
+        return value if _is_scalar(value) or value is None else ""
+
     @field_validator("location", mode="before")
     @classmethod
     def _places(cls, value: Any) -> Any:
@@ -334,6 +350,10 @@ class Article(LedeModel):
                 )
             if data.get("publishedDateTime") is None:
                 data["publishedDateTime"] = _site_date(data)
+            if not (data.get("originalUrl") or data.get("webUrl")) and _is_address(
+                data.get("source")
+            ):  # Obsidian's Web Clipper keeps where it clipped a page in ``source``
+                data["originalUrl"] = data["source"]
             if (
                 not (data.get("originalUrl") or data.get("webUrl"))
                 and _is_address(data.get("url"))

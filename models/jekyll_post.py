@@ -20,18 +20,12 @@ from typing import Any
 # Where generators keep a post's date: Jekyll, Hugo, Eleventy, Hexo (``date``), Hugo
 # (``publishDate``, ``pubDate``), Astro (``pubDate``, ``pubDatetime``), schema.org
 # (``datePublished``), nanoc (``created_at``). Hugo's ``published`` too, which Jekyll's
-# flag shares a name with. Last, where a note was made: Obsidian's and Dendron's
-# ``created``, Ghost's and Omnivore's ``date_published``.
-DATE_KEYS = (
-    "date",
-    "publishDate",
-    "pubDate",
-    "pubDatetime",
-    "datePublished",
-    "created_at",
-    "date_published",
-    "created",
-)
+# flag shares a name with. Then, after that ``published`` (Obsidian's Web Clipper's too),
+# Ghost's and Omnivore's ``date_published``, and last where a note was made: Obsidian's
+# and Dendron's ``created``.
+SITE_DATE_KEYS = ("date", "publishDate", "pubDate", "pubDatetime", "datePublished", "created_at")
+NOTE_DATE_KEYS = ("date_published", "created")
+DATE_KEYS = SITE_DATE_KEYS + NOTE_DATE_KEYS
 # A moment written as a number counts from 1970: seconds (Hugo), or milliseconds
 # (Dendron, JavaScript). Numbers outside these spans (a year, a count) are no dates.
 _EPOCH_SECONDS = (1e8, 1e10)

@@ -358,6 +358,26 @@ def test_a_title_read_as_a_day_or_a_number_is_the_title(
     assert parsed.article.title == title
 
 
+@MODES
+def test_a_web_clippers_note_has_its_link_date_and_authors(summary: bool) -> None:
+    """Obsidian's Web Clipper: no link (``o`` said there was none), the day it was
+    clipped for the day it was published, and its authors as ``[[Jane Doe]]``."""
+    front = (
+        'title: "Boston bans facial recognition"\n'
+        'source: "https://news.test/2024/05/01/boston"\n'
+        'author:\n  - "[[Jane Doe]]"\n  - "[[people/Roe|John Roe]]"\n'
+        "published: 2024-05-01\ncreated: 2024-05-03\n"
+        'type: ["[[Clipping]]"]\n'
+    )
+    parsed = parse(front, summary=summary)
+    assert parsed.article is not None and not parsed.problems, parsed.problems
+    article = parsed.article
+    assert article.url == "https://news.test/2024/05/01/boston"
+    assert article.published_at == datetime(2024, 5, 1, tzinfo=UTC)
+    assert article.authors == ["Jane Doe", "John Roe"]
+    assert article.kind == "article"
+
+
 def test_a_news_post_dated_by_its_sites_own_key_is_not_warned_of() -> None:
     """rubyonrails.org: ``categories: news`` and ``date:`` gave "no publishedDateTime"."""
     dated = parse("title: A post\ncategory: news\ndate: 2016-01-19 16:00:00\n")
