@@ -219,10 +219,11 @@ def _walk(
 
 
 def passed_over(name: str) -> bool:
-    """Whether a file or folder of this name is never read: a hidden one (``.git``), or
-    the packages a web project installs (``node_modules``), whose thousands of READMEs,
-    changelogs and pages are no articles of a blog kept beside them."""
-    return name.startswith(".") or name == "node_modules"
+    """Whether a file or folder of this name is never read: a hidden one (``.git``), the
+    packages a web project installs (``node_modules``), whose thousands of READMEs,
+    changelogs and pages are no articles of a blog kept beside them, or an Obsidian
+    drawing (``.excalidraw.md``: a scene's compressed data, no text)."""
+    return name.startswith(".") or name == "node_modules" or name.endswith(".excalidraw.md")
 
 
 class _Folder(str):

@@ -57,6 +57,15 @@ _EXTRAS = re.compile(
     re.DOTALL | re.MULTILINE | re.IGNORECASE,
 )
 _INDENT = re.compile(r"^(?:[ ]{4}|\t)", re.MULTILINE)
+_SIZE = re.compile(r"\d+(?:x\d+)?")
+# Obsidian's own marks: a ``%%comment%%`` (private: neither shown nor searched), a
+# ``==highlight==``, a block's id closing its line (`` ^abc123``), with a letter.
+_NOTES_MARKS = re.compile(
+    MARKDOWN_CODE
+    + r"|%%.*?%%|==(?=\S)(?P<marked>[^=\n]+?)(?<=\S)=="
+    + r"|[ \t]\^(?=[\w-]*[A-Za-z])[\w-]+[ \t]*$",  # not a power (``2 ^10``)
+    re.DOTALL | re.MULTILINE,
+)
 
 
 _MARKS = ("[^", "[ ]", "[!", "[[", "::", "!!!", "???", "{#", "{.", "{ #", "{ .", "}\n", "]{", "){")
@@ -82,7 +91,11 @@ def _replace(match: re.Match[str]) -> str:
     if (note := match.group("note")) is not None:
         return f"\\[{note}\\]"
     if (target := match.group("wiki")) is not None:  # its words, as Obsidian shows them
-        return match.group("alias") or " › ".join(p for p in target.split("#") if p.strip())
+        alias = match.group("alias")
+        if alias and not (match.group(0).startswith("!") and _SIZE.fullmatch(alias)):
+            return alias  # an embed's ``|300`` is its size: the file's name is shown
+        parts = target.split("#")  # a note, a heading in it, a block in it (``#^id``)
+        return " › ".join(p for p in parts if p.strip() and not p.startswith("^"))
     if (alert := match.group("alert")) is not None:
         quote, title = match.group("quote"), match.group("alert_title").rstrip()
         if not title:  # the note's first line follows on the next
@@ -126,9 +139,18 @@ def _component(name: str | None, props: str) -> str:
 def plain_extras(body: str) -> str:
     """``body`` with its footnotes, task lists' boxes, line breaks and notes set apart as
     the view can show them."""
+    if "%%" in body or "==" in body or " ^" in body:
+        body = _NOTES_MARKS.sub(_notes_mark, body)
     if not any(mark in body for mark in _MARKS) and "[x]" not in body.lower():
         return body
     return _EXTRAS.sub(_replace, body)
+
+
+def _notes_mark(match: re.Match[str]) -> str:
+    if (code := match.group("fence") or match.group("span")) is not None:
+        return code
+    marked = match.group("marked")
+    return f"**{marked}**" if marked is not None else ""
 
 
 def line_breaks(markdown: str) -> str:

@@ -76,6 +76,13 @@ def test_installed_packages_are_not_read(tmp_path: Path) -> None:
     assert found(tmp_path / "node_modules") == [os.path.join("pkg", "CHANGELOG.md")]  # asked
 
 
+def test_an_obsidian_drawing_is_no_document(tmp_path: Path) -> None:
+    """Excalidraw's scenes were listed as articles, screens of compressed data each."""
+    (tmp_path / "Plan.excalidraw.md").write_text("---\nexcalidraw-plugin: parsed\n---\n")
+    (tmp_path / "Plan.md").write_text("---\ntitle: Plan\n---\n")
+    assert found(tmp_path) == ["Plan.md"]
+
+
 def test_a_symlink_loop_ends_and_a_linked_file_counts(tmp_path: Path) -> None:
     (tmp_path / "real.md").write_text("---\n---\n")
     (tmp_path / "linked.md").symlink_to(tmp_path / "real.md")

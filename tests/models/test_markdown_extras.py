@@ -90,6 +90,25 @@ def test_a_wiki_link_is_the_words_it_shows() -> None:
     )
 
 
+def test_obsidians_own_marks_show_as_obsidian_shows_them() -> None:
+    """Private comments were shown and searched, a highlight kept its ``==``, a block's
+    id its ``^abc123``, and an embedded picture's size stood for the picture."""
+    body = (
+        "Intro with ==highlighted text==. %%private%% End.\n"
+        "A block with an id. ^abc123\n"
+        "%%\nmulti-line comment\n%%\n"
+        "See [[Other note#^abc123]] and ![[photo.png|300]].\n"
+        "`a == b %%c%%` and 2 ^10\n"
+    )
+    assert plain_extras(body) == (
+        "Intro with **highlighted text**.  End.\n"
+        "A block with an id.\n"
+        "\n"
+        "See Other note and photo.png.\n"
+        "`a == b %%c%%` and 2 ^10\n"
+    )
+
+
 def test_a_headings_attributes_are_not_shown() -> None:
     """Pandoc, kramdown, Hugo, VitePress and MkDocs read them; the view showed them."""
     body = "## Key exchange {#timelines}\n\n### Wide { .wide #w }\n\nText {#kept} here.\n"
