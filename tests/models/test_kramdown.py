@@ -28,3 +28,11 @@ def test_code_keeps_what_it_shows() -> None:
 
 def test_the_reader_and_the_index_read_a_body_without_them() -> None:
     assert readable_body("Tip\n{: .tip}\n", "_posts/2024-01-02-tip.md") == "Tip\n"
+
+
+def test_a_definition_is_under_its_term_without_its_marker() -> None:
+    """ruby-lang.org's release notes: "SIZE(ruby.tar.bz2): : 4184764 bytes" on one line."""
+    body = "SIZE(ruby.tar.bz2):\n: 4184764 bytes\n\n```yaml\nkey\n: in code\n```\n"
+    assert strip_kramdown(body) == (
+        "SIZE(ruby.tar.bz2):\\\n4184764 bytes\n\n```yaml\nkey\n: in code\n```\n"
+    )
