@@ -58,6 +58,9 @@ _EXTRAS = re.compile(
 )
 _INDENT = re.compile(r"^(?:[ ]{4}|\t)", re.MULTILINE)
 _SIZE = re.compile(r"\d+(?:x\d+)?")
+# Dendron writes the words first and the note after (``[[Alice|people.alice]]``), the
+# other way round from Obsidian: a note's dotted name, or an address in a vault.
+_DENDRON_TARGET = re.compile(r"dendron://\S+|[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)+")
 # Obsidian's own marks: a ``%%comment%%`` (private: neither shown nor searched), a
 # ``==highlight==``, a block's id closing its line (`` ^abc123``), with a letter.
 _NOTES_MARKS = re.compile(
@@ -92,6 +95,8 @@ def _replace(match: re.Match[str]) -> str:
         return f"\\[{note}\\]"
     if (target := match.group("wiki")) is not None:  # its words, as Obsidian shows them
         alias = match.group("alias")
+        if alias and _DENDRON_TARGET.fullmatch(alias):  # Dendron's ``[[words|a.b.c]]``
+            return target
         if alias and not (match.group(0).startswith("!") and _SIZE.fullmatch(alias)):
             return alias  # an embed's ``|300`` is its size: the file's name is shown
         parts = target.split("#")  # a note, a heading in it, a block in it (``#^id``)

@@ -88,6 +88,10 @@ def test_a_wiki_link_is_the_words_it_shows() -> None:
     assert plain_extras("See [[Page|the page]], [[Other]], [[Note#Part]], `[[code]]`.") == (
         "See the page, Other, Note › Part, `[[code]]`."
     )
+    # Dendron's the other way round: the words, then the note's dotted name or address.
+    dendron = "Met [[Alice|people.alice]] at [[Office Hours|dendron://site/events.hours]]."
+    assert plain_extras(dendron) == "Met Alice at Office Hours."
+    assert plain_extras("[[release notes|v1.2]]") == "v1.2"
 
 
 def test_obsidians_own_marks_show_as_obsidian_shows_them() -> None:
