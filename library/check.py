@@ -105,7 +105,9 @@ def check(paths: Iterable[str]) -> CheckReport:
     for item in scan(paths):
         if isinstance(item, Skipped):
             report.problems.append(Problem(item.path, None, item.severity, item.reason))
-            report.invalid += item.severity == "error"
+            if item.severity == "error":
+                report.invalid += 1
+                report.files += not os.path.isdir(item.path)  # a file not read was checked
         else:
             files.append(item)
     first_path: dict[str, str] = {}

@@ -170,6 +170,8 @@ def test_check_json_lines_are_utf8_whatever_a_name_holds(
     records = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
     assert records[0]["message"] == "file name is not UTF-8; rename it to read it"
     assert os.fsencode(records[0]["path"]) == os.fsencode(str(latin))
+    # The file not read was checked: counted with the others, not left out of them.
+    assert records[-1]["files"] == 2 and records[-1]["invalid"] == 1
 
 
 def test_taxonomy_warnings_name_the_file_of_the_entry(
