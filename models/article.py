@@ -107,9 +107,8 @@ def _labels(value: Any) -> list[Any]:
     entry of another shape lost the title, date and every topic of its document."""
     if not isinstance(value, str):
         return [name for entry in _list(value) for name in _names_in(entry)]
-    if "," in value:
-        return [name.strip() for name in value.split(",") if name.strip()]
-    return value.split()
+    names = value.split(",") if "," in value else value.split()
+    return [name for written in names for name in _names_in(written.strip()) if name]
 
 
 def _names_in(entry: Any) -> list[Any]:
@@ -120,6 +119,8 @@ def _names_in(entry: Any) -> list[Any]:
         return [name for key, inner in entry.items() for name in (key, *_names_in(inner))]
     if isinstance(entry, list):
         return [name for inner in entry for name in _names_in(inner)]
+    if isinstance(entry, str) and entry.startswith("#"):  # as Obsidian writes a tag
+        return [entry.lstrip("#")] if entry.strip("# ") else []
     return [] if entry is None or isinstance(entry, bool) else [entry]
 
 

@@ -504,8 +504,10 @@ def test_hugos_keys_in_any_case_and_a_list_of_categories_are_read(summary: bool)
         ("categories:\n  - Tech:\n    - Linux\n  - Plain\n", ["Tech", "Linux", "Plain"]),
         ("tags:\n  - {name: x}\n  - Plain\n", ["x", "Plain"]),
         ("tags: [[a, b], c, null, true]\n", ["a", "b", "c"]),
+        ("tags: ['#review', C#, '#']\n", ["review", "C#"]),  # Obsidian's
+        ("tags: '#review #books'\n", ["review", "books"]),
     ],
-    ids=["nested-categories", "named-tags", "list-in-list"],
+    ids=["nested-categories", "named-tags", "list-in-list", "hash-tags", "hash-words"],
 )
 def test_a_blogs_nested_labels_give_their_names(
     labels: str, expected: list[str], summary: bool
