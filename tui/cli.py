@@ -203,6 +203,14 @@ def run_reader(args: argparse.Namespace) -> int:
             "the reader needs a terminal to read keys from and draw on "
             "(over ssh: ssh -t); lede list prints the articles"
         )
+    if terminal and os.environ.get("TERM") == "dumb" and not _on_another_driver():
+        # A terminal that says it can move no cursor (Emacs's shell, an editor's pane):
+        # the reader drew there in full colour, sequences it cannot show.
+        raise UsageError(
+            "the reader needs a terminal that can move its cursor, and TERM=dumb says "
+            "this one cannot (in a terminal that can: TERM=xterm-256color lede); "
+            "lede list prints the articles"
+        )
     from tui.allocator import share_arenas
     from tui.collector import pause_collection
 

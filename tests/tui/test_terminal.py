@@ -64,6 +64,14 @@ def test_runs_in_any_terminal_and_exits_cleanly(
         assert_no_hue(terminal.output)
 
 
+def test_a_dumb_terminal_is_told_why_and_left_as_it_was(start) -> None:
+    """TERM=dumb (Emacs's shell) was drawn on in full colour, sequences it cannot show."""
+    terminal = start((80, 24), TERM="dumb")
+    terminal.wait_for("TERM=dumb says this one cannot")
+    assert terminal.close() == 2
+    assert b"\x1b[" not in terminal.output  # not one sequence reached it
+
+
 def test_links_are_terminal_hyperlinks(start) -> None:
     terminal = start((160, 45))
     terminal.wait_for("Original")
