@@ -57,6 +57,7 @@ class StoredArticle(NamedTuple):
     collection: str | None
     is_published: int
     story: str | None  # the id shared by the articles of one story
+    authors: str | None  # their names, a line each
 
 
 class CorpusIndex:
@@ -368,7 +369,8 @@ class CorpusIndex:
         """Every stored column of the articles, in the order given."""
         sql = (
             "SELECT id, path, title, provider_name, provider_domain, published, quality, "
-            f"{STORED_URL}, identity, kind, {STORED_WEB_URL}, collection, is_published, story "
+            f"{STORED_URL}, identity, kind, {STORED_WEB_URL}, collection, is_published, story, "
+            "authors "
             "FROM articles WHERE id IN ({marks})"
         )
         found = {row[0]: StoredArticle(*row) for row in select_in(self.db, sql, article_ids)}

@@ -24,6 +24,7 @@ class ArticleSummary(NamedTuple):
     web_url: str
     collection: str | None  # the Jekyll collection folder (``news``), if any
     is_published: bool  # the site's flag: false for ``published: false``
+    authors: str | None  # their names, a line each
 
 
 class IndexedFile(NamedTuple):

@@ -12,7 +12,7 @@ import sqlite3
 
 from library.days import local_zone
 
-SCHEMA_VERSION = 25
+SCHEMA_VERSION = 26
 SORTS = {
     "date": "a.published IS NULL, a.published DESC, a.title COLLATE NOCASE",
     "quality": "a.quality IS NULL, a.quality DESC, a.published DESC",
@@ -70,14 +70,15 @@ CREATE TABLE IF NOT EXISTS files (
 -- published: the date (Unix seconds); is_published: the site's flag (0 for published: false);
 -- url: the link (originalUrl, else webUrl), NULL when it is the identity; web_url: NULL when
 -- it is the link (each article's link was kept up to four times); collection: the Jekyll
--- collection folder, if any. Read them as STORED_URL and STORED_WEB_URL.
+-- collection folder, if any. Read them as STORED_URL and STORED_WEB_URL. authors: their
+-- names, a line each (NULL: none named), for the command line's JSON.
 -- first_seen: when the index first held the file (see ``files``).
 CREATE TABLE IF NOT EXISTS articles (
     id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL UNIQUE, identity TEXT NOT NULL,
     duplicate_of INTEGER, kind TEXT, title TEXT NOT NULL, provider_name TEXT,
     provider_domain TEXT, published INTEGER, quality INTEGER, url TEXT, web_url TEXT,
     collection TEXT, is_published INTEGER NOT NULL DEFAULT 1, first_seen REAL NOT NULL DEFAULT 0,
-    story TEXT);
+    story TEXT, authors TEXT);
 -- story: the id shared by the articles of one story (library.story_index), NULL until
 -- grouped; signatures: a news article's story terms, so later articles join its story;
 -- story_terms: how many counted signatures hold each term (library.story_terms).

@@ -48,6 +48,7 @@ def _indexed(found: FoundFile, parsed: ParsedDocument) -> IndexedFile:
         article.web_url,
         collection,
         article.published,
+        "\n".join(article.authors) or None,
     )
     return IndexedFile(
         found.path,

@@ -19,6 +19,7 @@ def json_records(index: CorpusIndex, article_ids: list[int]) -> list[dict[str, o
             "collection": row.collection,
             "published": bool(row.is_published),
             "provider": {"name": row.provider_name, "domain": row.provider_domain},
+            "authors": row.authors.split("\n") if row.authors else [],
             "topics": topics[row.id],
             "quality": row.quality,
             "identity": row.identity,

@@ -93,6 +93,7 @@ def test_records_for_json(query_corpus: Path, index_factory: IndexFactory) -> No
         "original_url": "https://example.test/tensorflow-3",
         "web_url": "",
         "provider": {"name": "Example Wire", "domain": "example.test"},
+        "authors": [],
         "topics": ["TensorFlow"],
         "quality": 80,
         "identity": "https://example.test/tensorflow-3",
@@ -103,6 +104,16 @@ def test_records_for_json(query_corpus: Path, index_factory: IndexFactory) -> No
     }
     hangar = next(r for r in records if str(r["path"]).endswith("hangar.md"))
     assert (hangar["published_at"], hangar["quality"], hangar["topics"]) == (None, None, [])
+
+
+def test_records_for_json_name_the_authors(
+    tmp_path: Path, doc_writer: DocWriter, index_factory: IndexFactory
+) -> None:
+    """A byline was in the reader and searchable, but not in ``lede list --json``."""
+    doc_writer("a.md", 'title: A\nauthors: [Ada Lovelace, "[[Jane Doe]]"]\n')
+    index = index_factory(tmp_path / "docs")
+    records = json_records(index, [row.id for row in index.search("")])
+    assert [record["authors"] for record in records] == [["Ada Lovelace", "Jane Doe"]]
 
 
 def test_missing_roots_and_named_files(
