@@ -40,6 +40,7 @@ SENTENCES = {
     "reader.toggle_topics": "Show or hide the topic tree on a narrow terminal",
     "reader.toggle_unpublished": "Hide the articles the site did not publish, or show them again",
     "app.sync": "Pull the corpus from its git upstream and index what came",
+    "app.suspend": "Suspend lede to the shell, where fg brings it back",
     "reader.toggle_stories": "Show one row per story, or every article",
     "list.open_story": "List the sources of the story under the cursor",
     "detail.image": "Show the article's lead image, or hide it",
