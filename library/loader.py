@@ -10,7 +10,9 @@ from collections.abc import Iterable
 
 from library.regular_file import NotRegular, TooLarge, read_regular
 from library.scan import TAXONOMY_SUFFIXES, not_regular
+from library.site_zone import site_zone
 from models.document import ParsedDocument, parse_document, parse_taxonomy
+from models.fields import SITE_ZONE
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 
@@ -64,10 +66,13 @@ def load_file(path: str, *, explicit: bool = False, summary: bool = False) -> Pa
         parsed = ParsedDocument(path)
         parsed.report("error", f"cannot read: {error.strerror or error}")
         return parsed
+    zone = SITE_ZONE.set(site_zone(path))
     try:
         return parse_bytes(raw, path, explicit=explicit, summary=summary)
     except Exception as error:  # a failure no check foresaw is this file's, not the corpus's
         return unforeseen(path, error)
+    finally:
+        SITE_ZONE.reset(zone)
 
 
 def unforeseen(path: str, error: Exception) -> ParsedDocument:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from contextvars import ContextVar
+from datetime import UTC, date, datetime, time, tzinfo
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator
@@ -17,9 +18,15 @@ def _text(value: Any) -> Any:
     return "" if value is None else value
 
 
+SITE_ZONE: ContextVar[tzinfo | None] = ContextVar("site_zone", default=None)
+"""The zone the site being read gives dates without an offset (``library.site_zone``);
+``None``: the local one."""
+
+
 def _aware(value: Any) -> Any:
-    """Date-only values become local midnight, and naive datetimes local time, as Jekyll
-    reads them: taken as UTC, a day's posts showed on the day before west of it."""
+    """Date-only values become midnight, and naive datetimes a time, in the site's zone
+    else the local one, as Jekyll reads them: taken as UTC, a day's posts showed on the
+    day before west of it."""
     if isinstance(value, datetime):
         return value if value.tzinfo else _local(value)
     if isinstance(value, date):
@@ -28,7 +35,10 @@ def _aware(value: Any) -> Any:
 
 
 def _local(naive: datetime) -> datetime:
-    """``naive`` in the local time zone; in UTC at the ends of time, where it has none."""
+    """``naive`` in the site's or the local time zone; in UTC at the ends of time, where
+    the local one has none."""
+    if (zone := SITE_ZONE.get()) is not None:
+        return naive.replace(tzinfo=zone)
     try:
         return naive.astimezone()
     except (OverflowError, OSError, ValueError):
