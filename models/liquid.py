@@ -90,7 +90,7 @@ def _replace(match: re.Match[str]) -> str:
     if tag is not None:
         return _shown_by_tag(tag.strip("- \t\n"))
     output = match.group("output")
-    if output is not None and (kept := _not_a_template(output, _inline(match))) is not None:
+    if output is not None and (kept := _not_a_template(output)) is not None:
         return kept
     if output is not None and _FIGURE.match(output):
         return _figure(output)
@@ -219,23 +219,17 @@ def _figure(output: str) -> str:
     return f"![{_as_text(words)}](<{named['src']}>)"
 
 
-# A notes tool's own double braces (Logseq's ``{{embed [[Dune]]}}``, ``{{video URL}}``),
-# and a Mustache or Handlebars placeholder written as prose (``{{name}}``, no spaces, the
-# way Liquid is seldom written; ``{{#each items}}``, which Liquid never is): what a
-# reader of those notes sees, not template code.
+# A notes tool's own double braces (Logseq's ``{{embed [[Dune]]}}``, ``{{video URL}}``):
+# what a reader of those notes sees, not template code. (A bare ``{{name}}`` is not told
+# apart: Jekyll's loops write their variables so, and Go's templates their ``{{end}}``.)
 _NOTES_MACRO = re.compile(
     r"(?P<name>embed|video|youtube|tweet|twitter|cloze|query|renderer)\s+(?P<argument>.+?)\s*",
     re.DOTALL,
 )
-_PLACEHOLDER = re.compile(r"[A-Za-z_]\w*|[#/^][A-Za-z_]\w*(?:[ \t]+[\w.]+)*")  # or a block
 
 
-def _not_a_template(output: str, inline: bool) -> str | None:
-    """What double braces that are no template show, or ``None`` for template output. A
-    placeholder alone on its line is a site's macro (MDN's ``{{JSRef}}``), and so is one
-    naming a badge (MDN's ``{{optional_inline}}``)."""
-    if inline and _PLACEHOLDER.fullmatch(output) and "inline" not in output.lower():
-        return "{{" + output + "}}"
+def _not_a_template(output: str) -> str | None:
+    """What double braces that are no template show, or ``None`` for template output."""
     macro = _NOTES_MACRO.fullmatch(output)
     if macro is None:
         return None
