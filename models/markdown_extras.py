@@ -58,15 +58,19 @@ _EXTRAS = re.compile(
 )
 _INDENT = re.compile(r"^(?:[ ]{4}|\t)", re.MULTILINE)
 _SIZE = re.compile(r"\d+(?:x\d+)?")
-# Dendron writes the words first and the note after (``[[Alice|people.alice]]``), the
-# other way round from Obsidian: a note's dotted name, or an address in a vault.
-_DENDRON_TARGET = re.compile(r"dendron://\S+|[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)+")
-# Obsidian's own marks: a ``%%comment%%`` (private: neither shown nor searched), a
-# ``==highlight==``, a block's id closing its line (`` ^abc123``), with a letter.
+# Dendron writes the words first and the note after (``[[Alice|people.team.alice]]``), the
+# other way round from Obsidian: an address in a vault, or a note's name of three dotted
+# parts or more in lower case (an alias such as ``Node.js`` or ``setup.py`` has fewer).
+_DENDRON_TARGET = re.compile(r"dendron://\S+|[a-z][\w-]*(?:\.[a-z][\w-]*){2,}")
+# Obsidian's own marks: a ``%%comment%%`` in a line or over lines of their own (private:
+# neither shown nor searched), a ``==highlight==`` between words, a block's id closing
+# its line (`` ^abc123``, `` ^my-block``: a letter and a digit or a dash). Each as
+# Obsidian writes it, not ``100%%``, ``a==b``, base64's ``==`` or ``x ^n``.
 _NOTES_MARKS = re.compile(
     MARKDOWN_CODE
-    + r"|%%.*?%%|==(?=\S)(?P<marked>[^=\n]+?)(?<=\S)=="
-    + r"|[ \t]\^(?=[\w-]*[A-Za-z])[\w-]+[ \t]*$",  # not a power (``2 ^10``)
+    + r"|%%(?=[^\s%])[^%\n]*?(?<=[^\s%])%%|^[ \t]*%%[ \t]*\n.*?\n[ \t]*%%[ \t]*$"
+    + r"|(?<![=\w])==(?=[^\s=])(?P<marked>[^=\n]+?)(?<=[^\s=])==(?![=\w])"
+    + r"|[ \t]\^(?=[\w-]*[A-Za-z])(?=[\w-]*[\d-])[\w-]{3,}[ \t]*$",
     re.DOTALL | re.MULTILINE,
 )
 
@@ -99,7 +103,8 @@ def _replace(match: re.Match[str]) -> str:
             return target
         if alias and not (match.group(0).startswith("!") and _SIZE.fullmatch(alias)):
             return alias  # an embed's ``|300`` is its size: the file's name is shown
-        parts = target.split("#")  # a note, a heading in it, a block in it (``#^id``)
+        # A note, a heading in it, a block in it (``#^id``); in a table's cell, ``\|``.
+        parts = target.removesuffix("\\").split("#")
         return " › ".join(p for p in parts if p.strip() and not p.startswith("^"))
     if (alert := match.group("alert")) is not None:
         quote, title = match.group("quote"), match.group("alert_title").rstrip()
@@ -217,7 +222,8 @@ class Heading(NamedTuple):
 _INLINE_MARKUP = re.compile(
     r"!?\[(?P<words>[^\]\n]*)\]\([^)\n]*\)"
     r"|(?P<ticks>`+)(?P<code>[^`\n]+?)(?P=ticks)"
-    r"|(?<![\w\\])(?:\*{1,3}|_{1,3})(?=\S)|(?<=\S)(?:\*{1,3}|_{1,3})(?![\w])"
+    r"|(?P<stars>\*{1,3})(?=\S)(?P<starred>[^*\n]+?)(?<=\S)(?P=stars)"
+    r"|(?<!\w)(?P<lines>_{1,3})(?=\S)(?P<underlined>[^_\n]+?)(?<=\S)(?P=lines)(?!\w)"
     r"|\\(?P<escaped>[!-/:-@\[-`{-~])"
 )
 
@@ -230,7 +236,7 @@ def inline_text(markdown: str) -> str:
 
 
 def _shown_inline(match: re.Match[str]) -> str:
-    return match.group("words") or match.group("code") or match.group("escaped") or ""
+    return next(filter(None, match.group("words", "code", "starred", "underlined", "escaped")), "")
 
 
 def opening_heading(markdown: str) -> Heading | None:

@@ -327,6 +327,7 @@ def test_a_record_without_a_name_is_no_untitled_article() -> None:
             "# Using `git sparse-checkout` for *faster* [docs](https://x.test) \\#1\n",
             "Using git sparse-checkout for faster docs #1",
         ),
+        ("# Why *args_ matter in File_name_\n", "Why *args_ matter in File_name_"),  # unpaired
     ],
 )
 def test_an_untitled_page_is_titled_by_the_heading_it_opens_with(body: str, title: str) -> None:
