@@ -111,6 +111,11 @@ def _labels(value: Any) -> list[Any]:
     return [name for written in names for name in _names_in(written.strip()) if name]
 
 
+# What a Hugo theme reads from a page's ``params``, where it means what it means at the
+# top; not ``type``, ``published`` or ``tags``, which are Hugo's own only at the top.
+_HUGO_PARAMS = ("author", "authors", "description", "summary", "images")
+
+
 def _names_in(entry: Any) -> list[Any]:
     """The names one entry of a blog's labels holds, outermost first."""
     if isinstance(entry, dict):
@@ -336,9 +341,10 @@ class Article(LedeModel):
         if isinstance(data, dict):
             data = dict(data)
             params = data.get("params")
-            if isinstance(params, dict):  # Hugo's page parameters are the page's own
-                for key, value in params.items():  # (``params: {author: …}``)
-                    data.setdefault(str(key), value)
+            if isinstance(params, dict):  # Hugo's page parameters: a theme's byline and
+                for key in _HUGO_PARAMS:  # blurb there (``params: {author: …}``)
+                    if key in params:
+                        data.setdefault(key, params[key])
             title = data.get("title")
             if isinstance(title, int | float | date) and not isinstance(title, bool):
                 data["title"] = str(title)  # a title YAML read as a number or a day

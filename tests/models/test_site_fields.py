@@ -378,6 +378,13 @@ def test_a_web_clippers_note_has_its_link_date_and_authors(summary: bool) -> Non
     assert article.kind == "article"
 
 
+def test_hugos_page_parameters_give_a_byline_not_a_kind_or_a_flag() -> None:
+    """A theme's ``params.type`` or ``params.published`` is none of Hugo's own."""
+    front = "title: A\nparams:\n  author: Ada\n  type: string\n  published: false\n"
+    article = article_of(front)
+    assert (article.authors, article.kind, article.published) == (["Ada"], "article", True)
+
+
 def test_a_news_post_dated_by_its_sites_own_key_is_not_warned_of() -> None:
     """rubyonrails.org: ``categories: news`` and ``date:`` gave "no publishedDateTime"."""
     dated = parse("title: A post\ncategory: news\ndate: 2016-01-19 16:00:00\n")
