@@ -27,8 +27,8 @@ def _folder_zone(folder: str) -> tzinfo | None:
         jekyll = read_settings_file(os.path.join(folder, name))
         if jekyll is not None:
             return _zone(jekyll.get("timezone"))
-    hugo = site_settings(folder)
-    if hugo:
+    hugo = site_settings(folder) if os.path.isdir(os.path.join(folder, "content")) else {}
+    if hugo:  # a Hugo site holds its pages in ``content``: an app's ``config.json`` is none
         return _zone(hugo.get("timezone"))
     parent = os.path.dirname(folder)
     return None if parent == folder else _folder_zone(parent)

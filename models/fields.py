@@ -36,8 +36,9 @@ def _aware(value: Any) -> Any:
 
 def _local(naive: datetime) -> datetime:
     """``naive`` in the site's or the local time zone; in UTC at the ends of time, where
-    the local one has none."""
-    if (zone := SITE_ZONE.get()) is not None:
+    the local one has none. A day alone (midnight) is the day written wherever it is
+    read: midnight in a zone east of the reader was the day before."""
+    if (zone := SITE_ZONE.get()) is not None and naive.time() != time():
         return naive.replace(tzinfo=zone)
     try:
         return naive.astimezone()

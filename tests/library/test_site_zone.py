@@ -38,3 +38,23 @@ def test_without_a_zone_the_local_one_dates_them(tmp_path: Path, zone: str) -> N
     article = load_file(str(post)).article
     assert article is not None
     assert article.published_at == datetime(2024, 1, 2, 20).astimezone()
+
+
+def test_a_day_alone_is_the_day_written_and_an_apps_settings_name_no_zone(
+    tmp_path: Path,
+) -> None:
+    """Midnight in the site's zone showed the day before west of it; and an app's
+    ``config.json`` above a folder of notes (no Hugo site) moved their dates."""
+    blog = tmp_path / "blog"
+    blog.mkdir()
+    (blog / "_config.yml").write_text("timezone: Pacific/Kiritimati\n")
+    day = write_document(blog / "_posts", "2024-01-05-a.md", "date: 2024-01-05")
+    article = load_file(str(day)).article
+    assert article is not None and article.published_at == datetime(2024, 1, 5).astimezone()
+    app = tmp_path / "app"
+    (app / "docs").mkdir(parents=True)
+    (app / "config.json").write_text('{"timezone": "Pacific/Kiritimati"}')
+    note = write_document(app / "docs", "n.md", "date: 2024-01-02 20:00:00")
+    article = load_file(str(note)).article
+    assert article is not None
+    assert article.published_at == datetime(2024, 1, 2, 20).astimezone()
