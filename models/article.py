@@ -7,7 +7,6 @@ Unknown keys are kept (``extra="allow"``) so nothing in a document is lost;
 from __future__ import annotations
 
 import os
-import re
 from datetime import date
 from typing import Any
 
@@ -179,9 +178,6 @@ def _site_date(data: dict[str, Any]) -> date | None:
     )
 
 
-_MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-
-
 def _opening_heading(body: Any) -> str:
     """The heading a body opens with: Docusaurus, MkDocs and GitHub Pages title an
     untitled page by it, so their pages were listed by file name ("rbac")."""
@@ -193,19 +189,6 @@ def _is_address(value: Any) -> bool:
     """Whether ``value`` is a whole web address (a ``url`` that is a site's own path, as
     Hugo's ``/blog/x/``, is none)."""
     return isinstance(value, str) and value.strip().lower().startswith(("http://", "https://"))
-
-
-_WIKI_LINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
-
-
-def _link_text(name: Any) -> Any:
-    """A name written as a Markdown link (Docsy's ``'[Ada](https://…)'``) or a notes
-    tool's (Obsidian's ``[[Jane Doe]]``) is its text."""
-    if not isinstance(name, str):
-        return name
-    if "](" in name:
-        name = _MARKDOWN_LINK.sub(r"\1", name)
-    return _WIKI_LINK.sub(r"\1", name) if "[[" in name else name
 
 
 def _is_scalar(value: Any) -> bool:
@@ -297,7 +280,11 @@ class Article(LedeModel):
         """Authors as a list of names: a blog writes one name, a list of them, or
         entries with a ``name``; an entry without one names nobody."""
         names = (item.get("name") if isinstance(item, dict) else item for item in _list(value))
-        return [_link_text(name) for name in names if _is_scalar(name) and str(name).strip()]
+        return [
+            inline_text(name) if isinstance(name, str) else name  # ``[Ada](…)``, ``[[Ada]]``
+            for name in names
+            if _is_scalar(name) and str(name).strip()
+        ]
 
     @field_validator("type", mode="before")
     @classmethod
@@ -345,9 +332,8 @@ class Article(LedeModel):
                 for key in _HUGO_PARAMS:  # blurb there (``params: {author: …}``)
                     if key in params:
                         data.setdefault(key, params[key])
-            title = data.get("title")
-            if isinstance(title, int | float | date) and not isinstance(title, bool):
-                data["title"] = str(title)  # a title YAML read as a number or a day
+            if "title" in data:  # a title YAML read as a number or a day (``title: 0``)
+                data["title"] = _as_written(data["title"])
             if not data.get("title"):
                 data["title"] = (
                     data.get("name")

@@ -106,7 +106,7 @@ _SHORTCODE_CALL = re.compile(r"[<%]\s*(?P<name>[\w-]+)(?P<arguments>\s.*?)\s*[>%
 _VIDEOS = {"youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}"}
 _POSTS = frozenset({"tweet", "twitter", "x"})
 _EMBEDS = frozenset(
-    {*_VIDEOS, "twitter", "tweet", "x", "instagram", "video", "embed", "codepen", "gist"}
+    {*_VIDEOS, *_POSTS, "instagram", "video", "embed", "codepen", "gist"}
     | {"mastodon", "bluesky", "soundcloud", "spotify", "loom", "speakerdeck", "slideshare"}
 )
 

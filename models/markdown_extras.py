@@ -217,10 +217,11 @@ class Heading(NamedTuple):
     end: int  # where the text after it starts
 
 
-# What inline Markdown shows of itself: a link or an image its words, code its text,
-# emphasis nothing; a backslash's sign is the sign.
+# What inline Markdown shows of itself: a link or an image its words (a wiki link its
+# alias, else its note), code its text, emphasis nothing; a backslash's sign is the sign.
 _INLINE_MARKUP = re.compile(
-    r"!?\[(?P<words>[^\]\n]*)\]\([^)\n]*\)"
+    r"\[\[(?:[^\]|\n]*\|)?(?P<wiki>[^\]\n]*)\]\]"
+    r"|!?\[(?P<words>[^\]\n]*)\]\([^)\n]*\)"
     r"|(?P<ticks>`+)(?P<code>[^`\n]+?)(?P=ticks)"
     r"|(?P<stars>\*{1,3})(?=\S)(?P<starred>[^*\n]+?)(?<=\S)(?P=stars)"
     r"|(?<!\w)(?P<lines>_{1,3})(?=\S)(?P<underlined>[^_\n]+?)(?<=\S)(?P=lines)(?!\w)"
@@ -229,14 +230,16 @@ _INLINE_MARKUP = re.compile(
 
 
 def inline_text(markdown: str) -> str:
-    """A line of Markdown as the words it shows: a heading that titles a page."""
+    """A line of Markdown as the words it shows: a heading that titles a page, a name
+    written as a link (Docsy's ``[Ada](https://…)``, Obsidian's ``[[Jane Doe]]``)."""
     if not any(sign in markdown for sign in "[`*_\\"):
         return markdown
     return _INLINE_MARKUP.sub(_shown_inline, markdown)
 
 
 def _shown_inline(match: re.Match[str]) -> str:
-    return next(filter(None, match.group("words", "code", "starred", "underlined", "escaped")), "")
+    shown = match.group("wiki", "words", "code", "starred", "underlined", "escaped")
+    return next(filter(None, shown), "")
 
 
 def opening_heading(markdown: str) -> Heading | None:
