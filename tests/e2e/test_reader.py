@@ -92,7 +92,7 @@ def test_ctrl_z_suspends_to_the_shell_and_fg_comes_back(terminal: TmuxTerminal, 
     terminal.send_keys(f"PS1='shell$ '; {lede} feeds", "Enter")
     terminal.wait_for("2 articles · 2 unread")
     terminal.send_keys("C-z")
-    screen = terminal.wait_for("shell$ ")
+    screen = terminal.wait_for("Stopped")  # the shell took the terminal back
     assert "2 articles" not in screen  # the reader's screen gave the terminal back
     terminal.send_keys("fg", "Enter")
     terminal.wait_for("2 articles · 2 unread")
