@@ -23,6 +23,30 @@ _SETTINGS = tuple(
     for kind in SETTINGS_KINDS
 )
 
+_HUGO_CONFIGS = tuple(f"hugo.{kind}" for kind in SETTINGS_KINDS)
+_HUGO_FOLDERS = ("archetypes", "layouts", "themes", "templates")  # the last is Zola's
+
+
+def reads_content_alone(root: str) -> bool:
+    """A Hugo configuration and a ``content`` folder: ``hugo.toml`` (or YAML, JSON), one
+    in ``config/_default``, or ``config.toml`` (or YAML, JSON) beside Hugo's own folders
+    or Zola's ``templates`` (Zola reads ``content`` alone too); or Pelican's."""
+    if not os.path.isdir(os.path.join(root, "content")):
+        return False
+    if os.path.isfile(os.path.join(root, "pelicanconf.py")):
+        return True
+    defaults = os.path.join(root, "config", "_default")
+    if any(os.path.isfile(os.path.join(root, name)) for name in _HUGO_CONFIGS) or any(
+        os.path.isfile(os.path.join(defaults, f"{name}.{kind}"))
+        for name in ("hugo", "config")
+        for kind in SETTINGS_KINDS
+    ):
+        return True
+    configured = (os.path.join(root, f"config.{kind}") for kind in SETTINGS_KINDS)
+    return any(map(os.path.isfile, configured)) and any(
+        os.path.isdir(os.path.join(root, name)) for name in _HUGO_FOLDERS
+    )
+
 
 def content_folders(root: str, settings: dict[str, Any]) -> tuple[str, list[str]]:
     """The folder (from ``root``) that holds the site in its default language, and what

@@ -20,10 +20,10 @@ from fnmatch import fnmatchcase
 from typing import Any
 
 from library.hugo_settings import (
-    SETTINGS_KINDS,
     content_folders,
     ignored_files,
     read_settings_file,
+    reads_content_alone,
     site_settings,
 )
 from library.site import CONFIG_FILES, is_jekyll_site, subfolders
@@ -94,7 +94,7 @@ def _matches(entry: str, folder: bool, literal: list[str], glob: list[str]) -> b
 def site_exclusions(root: str) -> SiteExclusions | None:
     """The exclusions of the Jekyll, Hugo, Zola or Pelican site at ``root``; None when it is
     none."""
-    if _reads_content_alone(root):  # a section's own page (``_index.md``) lists its pages
+    if reads_content_alone(root):  # a section's own page (``_index.md``) lists its pages
         settings = site_settings(root)  # read once for both
         pages, translated = content_folders(root, settings)
         leave_out = _all_but(root, pages, "*/_index.*", *translated)
@@ -121,7 +121,7 @@ def nested_site(folder: str) -> SiteExclusions | None:
     """The rules of a site inside a corpus that is none (a folder of several blogs, a
     project with its site in ``docs``), known by its configuration: below the top,
     anything less (a ``_data`` folder) is too weak a sign."""
-    if _reads_content_alone(folder) or any(
+    if reads_content_alone(folder) or any(
         os.path.isfile(os.path.join(folder, name)) for name in CONFIG_FILES
     ):
         return site_exclusions(folder)
@@ -168,29 +168,6 @@ def _undeclared(root: str, config: dict[str, Any]) -> list[str]:
 
 # What a Hugo theme holds besides its example: templates (``date = {{ .Date }}``), files.
 _THEME_FOLDERS = ("archetypes/", "layouts/", "i18n/", "assets/", "static/", "data/")
-_HUGO_CONFIGS = tuple(f"hugo.{kind}" for kind in SETTINGS_KINDS)
-_HUGO_FOLDERS = ("archetypes", "layouts", "themes", "templates")  # the last is Zola's
-
-
-def _reads_content_alone(root: str) -> bool:
-    """A Hugo configuration and a ``content`` folder: ``hugo.toml`` (or YAML, JSON), one
-    in ``config/_default``, or ``config.toml`` (or YAML, JSON) beside Hugo's own folders
-    or Zola's ``templates`` (Zola reads ``content`` alone too); or Pelican's."""
-    if not os.path.isdir(os.path.join(root, "content")):
-        return False
-    if os.path.isfile(os.path.join(root, "pelicanconf.py")):
-        return True
-    defaults = os.path.join(root, "config", "_default")
-    if any(os.path.isfile(os.path.join(root, name)) for name in _HUGO_CONFIGS) or any(
-        os.path.isfile(os.path.join(defaults, f"{name}.{kind}"))
-        for name in ("hugo", "config")
-        for kind in SETTINGS_KINDS
-    ):
-        return True
-    configured = (os.path.join(root, f"config.{kind}") for kind in SETTINGS_KINDS)
-    return any(map(os.path.isfile, configured)) and any(
-        os.path.isdir(os.path.join(root, name)) for name in _HUGO_FOLDERS
-    )
 
 
 def _all_but(root: str, pages: str, *also: str) -> SiteExclusions:

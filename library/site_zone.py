@@ -3,7 +3,7 @@
 Jekyll reads ``date: 2024-01-02 20:00:00`` in its ``timezone:`` setting and Hugo in its
 ``timeZone``; read in the reader's own zone, the same post was a different moment on
 every machine, a day apart across the date line. A file's site is the nearest folder
-above it that holds a site's settings."""
+above it that holds a site's settings (``library.site_root``)."""
 
 from __future__ import annotations
 
@@ -14,24 +14,24 @@ from zoneinfo import ZoneInfo
 
 from library.hugo_settings import read_settings_file, site_settings
 from library.site import CONFIG_FILES
+from library.site_root import site_of
 
 
 def site_zone(path: str) -> tzinfo | None:
     """The zone the site holding ``path`` names, or ``None`` (the local one)."""
-    return _folder_zone(os.path.dirname(os.path.abspath(path)))
+    site = site_of(path)
+    return None if site is None else _site_zone(site.folder, site.kind)
 
 
-@functools.lru_cache(maxsize=4096)  # each folder once, however many files it holds
-def _folder_zone(folder: str) -> tzinfo | None:
-    for name in CONFIG_FILES:
-        jekyll = read_settings_file(os.path.join(folder, name))
-        if jekyll is not None:
-            return _zone(jekyll.get("timezone"))
-    hugo = site_settings(folder) if os.path.isdir(os.path.join(folder, "content")) else {}
-    if hugo:  # a Hugo site holds its pages in ``content``: an app's ``config.json`` is none
-        return _zone(hugo.get("timezone"))
-    parent = os.path.dirname(folder)
-    return None if parent == folder else _folder_zone(parent)
+@functools.lru_cache(maxsize=256)  # each site's settings read once
+def _site_zone(folder: str, kind: str) -> tzinfo | None:
+    if kind == "jekyll":
+        for name in CONFIG_FILES:
+            jekyll = read_settings_file(os.path.join(folder, name))
+            if jekyll is not None:
+                return _zone(jekyll.get("timezone"))
+        return None
+    return _zone(site_settings(folder).get("timezone")) if kind == "hugo" else None
 
 
 def _zone(name: object) -> tzinfo | None:

@@ -18,6 +18,8 @@ from models.text import printable
 
 DEFAULT_COLLECTIONS = ("news",)
 """The news; ``_archive/_news`` is in it too (see ``models.collection``)."""
+BLOGS = ("blog", "posts", "post", "articles")
+"""What a site without news streams, of those it has: its posts, not its docs."""
 
 
 @dataclass(frozen=True)
@@ -68,8 +70,9 @@ def default_stream(
     if EVERY_COLLECTION in chosen or not roots or holds_collections is False:
         return Stream((), hide_unpublished)
     from library.site import is_jekyll_site
+    from library.site_sections import sections
 
-    if not all(map(is_jekyll_site, roots)):
+    if not all(is_jekyll_site(root) or sections(root) for root in roots):
         return Stream((), hide_unpublished)
     return Stream(_with_sites_lacking(tuple(chosen), roots), hide_unpublished)
 
@@ -81,14 +84,23 @@ def _with_sites_lacking(chosen: tuple[str, ...], roots: list[str]) -> tuple[str,
     without them streams all of its own (see ``site_part``) unless it has such."""
     from library.site import collection_folders, has_collection
     from library.site_exclusions import collections_without_pages
+    from library.site_sections import sections
 
     added: set[str] = set()
     for root in roots:
-        if not has_collection(root, chosen):
+        own = sections(root)
+        if not has_collection(root, chosen) and not own & set(chosen):
             pageless = collections_without_pages(root)
             if len(roots) > 1 or pageless:
-                added |= collection_folders(root) - pageless
+                added.update(_blogs_else_all((collection_folders(root) | own) - pageless))
     return chosen + tuple(sorted(added - set(chosen)))
+
+
+def _blogs_else_all(collections: Iterable[str]) -> list[str]:
+    """The blogs among ``collections`` (by their names, as stored), else every one."""
+    collections = list(collections)
+    blogs = [name for name in collections if name.lower() in BLOGS]
+    return blogs or collections
 
 
 def not_in_corpus(chosen: tuple[str, ...], known: dict[str, str]) -> str | None:
@@ -160,11 +172,11 @@ def site_part(query: Query, known: Callable[[], dict[str, str]]) -> SitePart:
 
 def streamed_collections(chosen: Iterable[str], known: dict[str, str]) -> frozenset[str]:
     """The collections of the corpus (``known``: stored names by lower-cased name) that a
-    stream of ``chosen`` shows: those of them it has, or every one when it has none of
-    them (a blog of ``_posts``: its collections, not its pages, index, about, 404); none
-    for a corpus without collections (everything is shown)."""
+    stream of ``chosen`` shows: those of them it has, or, when it has none of them, its
+    blogs (Hugo's ``content/blog``, not its ``docs``), else every one (not its pages,
+    index, about, 404); none for a corpus without collections (everything is shown)."""
     found = [known[name.lower()] for name in chosen if name.lower() in known]
-    return frozenset(found or known.values())
+    return frozenset(found or _blogs_else_all(known.values()))
 
 
 def only_site_part(query: Query) -> bool:

@@ -7,6 +7,7 @@ from library.records import ArticleSummary, IndexedFile
 from library.scan import FoundFile
 from library.search_text import spaced
 from library.signature import signature
+from library.site_sections import section_of
 from library.story_index import in_stories
 from models.collection import collection_of
 from models.document import ParsedDocument
@@ -35,7 +36,7 @@ def _indexed(found: FoundFile, parsed: ParsedDocument) -> IndexedFile:
             found.path, found.size, found.mtime_ns, None, "", "", "", (), taxonomy, problems
         )
     provider = article.provider
-    collection = collection_of(found.path, (found.root,))
+    collection = collection_of(found.path, (found.root,)) or section_of(found.path, found.root)
     summary = ArticleSummary(
         article.identity,
         article.kind,

@@ -10,6 +10,7 @@ from rich.style import Style
 
 from library.session import ReaderSession
 from library.synthetic import generate
+from tests.cli.test_list_sections import hugo_site
 from tests.conftest import REAL_CORPUS, SITE, needs_real_corpus, write_document
 from tests.tui.pilot import (
     detail_text,
@@ -311,6 +312,22 @@ async def test_a_blogs_pages_are_a_node_beside_its_collections(tmp_path: Path) -
         assert status(app).startswith("Pages")
         await choose(app, pilot, "Posts")
         await until(pilot, lambda: titles(app) == ["Hello World"], "the posts")
+
+
+async def test_a_hugo_sites_sections_are_its_collections(tmp_path: Path) -> None:
+    """pnpm.io's 797 rows held 42 posts: its docs were listed among them."""
+    site = hugo_site(tmp_path / "site")
+    app = LedeApp([str(site)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await until(pilot, lambda: titles(app) == ["Post 2", "Post 1"], "the blog alone")
+        await until(pilot, lambda: "Collections" in labels(app), "the collections")
+        shown = [label.split()[0] for label in group(app, "Collections")]
+        assert shown == ["Blog", "Docs", "Pages"], shown
+        await choose(app, pilot, "Docs")
+        docs = ["Deep doc", "Doc 1", "Doc 2"]
+        await until(pilot, lambda: sorted(titles(app)) == docs, "the docs")
+        assert status(app).startswith("Docs")
 
 
 async def test_pages_beside_a_pages_collection_are_other_pages(tmp_path: Path) -> None:

@@ -1,0 +1,53 @@
+"""The site a file is in: the nearest folder above it that holds a site's settings.
+
+A site's settings say how its pages are read: the zone of their dates
+(``library.site_zone``) and, on a Hugo or Docusaurus site, which section each page is in
+(``library.site_sections``). Every folder is asked once per process, so the indexing
+workers can ask it of every file they parse.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from typing import NamedTuple
+
+from library.hugo_settings import reads_content_alone
+from library.site import CONFIG_FILES
+
+DOCUSAURUS_CONFIGS = tuple(
+    f"docusaurus.config.{kind}" for kind in ("js", "ts", "mjs", "cjs", "mts", "cts")
+)
+
+
+class Site(NamedTuple):
+    """A site's folder and what made it: ``jekyll``, ``hugo`` (Zola's too, which reads its
+    ``content`` alike), ``pelican`` or ``docusaurus``."""
+
+    folder: str
+    kind: str
+
+
+def site_kind(folder: str) -> str | None:
+    """What site ``folder`` holds the settings of, if any."""
+    if any(os.path.isfile(os.path.join(folder, name)) for name in CONFIG_FILES):
+        return "jekyll"
+    if reads_content_alone(folder):
+        return "pelican" if os.path.isfile(os.path.join(folder, "pelicanconf.py")) else "hugo"
+    if any(os.path.isfile(os.path.join(folder, name)) for name in DOCUSAURUS_CONFIGS):
+        return "docusaurus"
+    return None
+
+
+def site_of(path: str) -> Site | None:
+    """The innermost site holding the file ``path``, or ``None``."""
+    return _nearest(os.path.dirname(os.path.abspath(path)))
+
+
+@functools.lru_cache(maxsize=4096)  # each folder once, however many files it holds
+def _nearest(folder: str) -> Site | None:
+    kind = site_kind(folder)
+    if kind is not None:
+        return Site(folder, kind)
+    parent = os.path.dirname(folder)
+    return None if parent == folder else _nearest(parent)

@@ -1,0 +1,98 @@
+"""``lede list`` on a Hugo or Docusaurus site: its sections are its collections, and its
+blog is the default stream, not its docs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.cli.test_list_stream import collections, rows
+from tests.conftest import SITE, LedeRunner, write_document
+
+
+def hugo_site(folder: Path) -> Path:
+    """A Hugo site with a blog of 2 posts, 3 docs pages (one a folder down) and an About
+    page at the top of its content."""
+    (folder / "layouts").mkdir(parents=True)
+    (folder / "hugo.toml").write_text('baseURL = "https://example.org/"\ntitle = "Ex"\n')
+    content = folder / "content"
+    write_document(content, "about.md", "title: About us", "We are.\n")
+    write_document(content, "_index.md", "title: Home")
+    for n in (1, 2):
+        write_document(content / "blog", f"post{n}.md", f"title: Post {n}\ndate: 2024-0{n}-02")
+    write_document(content / "blog", "_index.md", "title: The blog")
+    for n in (1, 2):
+        write_document(content / "docs", f"doc{n}.md", f"title: Doc {n}")
+    write_document(content / "docs" / "guide", "deep.md", "title: Deep doc")
+    return folder
+
+
+def test_a_hugo_site_streams_its_blog_and_lists_its_docs_on_request(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    site = hugo_site(tmp_path / "site")
+    assert [row["title"] for row in rows(run_lede, site)] == ["Post 2", "Post 1"]
+    assert collections(rows(run_lede, site, "--all")) == {"blog": 2, "docs": 3, None: 1}
+    assert collections(rows(run_lede, site, "-q", "collection:docs")) == {"docs": 3}
+    pages = rows(run_lede, site, "-q", "-collection:*")
+    assert [row["title"] for row in pages] == ["About us"]
+
+
+def test_a_hugo_site_without_a_blog_streams_every_section(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    site = hugo_site(tmp_path / "site")
+    (site / "content" / "blog").rename(site / "content" / "releases")
+    assert collections(rows(run_lede, site)) == {"releases": 2, "docs": 3}
+
+
+def test_a_hugo_sites_sections_are_read_in_its_default_language(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """A site whose languages have folders of their own has its sections in each."""
+    site = tmp_path / "site"
+    (site / "layouts").mkdir(parents=True)
+    (site / "hugo.toml").write_text(
+        'defaultContentLanguage = "en"\n'
+        '[languages.en]\ncontentDir = "content/en"\n[languages.fr]\ncontentDir = "content/fr"\n'
+    )
+    write_document(site / "content" / "en" / "posts", "a.md", "title: Hello\ndate: 2024-01-02")
+    write_document(site / "content" / "en" / "docs", "b.md", "title: Docs")
+    write_document(site / "content" / "fr" / "posts", "a.md", "title: Bonjour")
+    assert [row["title"] for row in rows(run_lede, site)] == ["Hello"]
+    assert collections(rows(run_lede, site, "--all")) == {"posts": 1, "docs": 1}
+
+
+def test_a_docusaurus_site_streams_its_blog(run_lede: LedeRunner, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "docusaurus.config.js").write_text("module.exports = {title: 'Ex'};\n")
+    write_document(site / "blog", "2024-01-02-hello.md", "title: Hello")
+    write_document(site / "docs", "intro.md", "title: Intro")
+    write_document(site / "src" / "pages", "markdown-page.md", "title: A page")
+    assert [row["title"] for row in rows(run_lede, site)] == ["Hello"]
+    assert collections(rows(run_lede, site, "--all")) == {"blog": 1, "docs": 1, None: 1}
+
+
+def test_a_folder_inside_a_hugo_site_is_read_whole(run_lede: LedeRunner, tmp_path: Path) -> None:
+    """Opened below its site, a section is a folder like any: its files are in no
+    collection, and nothing is left out of the list."""
+    site = hugo_site(tmp_path / "site")
+    found = rows(run_lede, site / "content" / "docs")
+    assert collections(found) == {None: 3}
+
+
+def test_a_hugo_site_opened_beside_a_news_site_keeps_its_blog(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    site = hugo_site(tmp_path / "site")
+    assert collections(rows(run_lede, SITE, site)) == {"news": 9, "blog": 2}
+
+
+def test_a_pelican_sites_folders_are_no_sections(run_lede: LedeRunner, tmp_path: Path) -> None:
+    """Pelican files its articles by category folder: every one stays in the list."""
+    site = tmp_path / "site"
+    (site / "content" / "python").mkdir(parents=True)
+    (site / "pelicanconf.py").write_text("SITENAME = 'Ex'\n")
+    write_document(site / "content" / "python", "a.md", "title: On Python\ndate: 2024-01-02")
+    write_document(site / "content", "b.md", "title: Flat\ndate: 2024-01-03")
+    assert collections(rows(run_lede, site)) == {None: 2}
