@@ -26,6 +26,7 @@ from library.indexer import ProgressCallback, RefreshReport
 from library.problems import duplicate_warning, topic_warnings
 from library.query import Query, parse_query
 from library.results import ArticleRow, ResultSet, fetch_rows
+from library.schedule import published_now
 from library.schema import STORED_URL, STORED_WEB_URL, ensure_schema, schema_current
 from library.search import Search, state_attached
 from library.stream import SitePart
@@ -55,7 +56,7 @@ class StoredArticle(NamedTuple):
     kind: str | None
     web_url: str | None
     collection: str | None
-    is_published: int
+    is_published: int  # 0: the site did not publish it, or does not now
     story: str | None  # the id shared by the articles of one story
     authors: str | None  # their names, a line each
 
@@ -369,8 +370,8 @@ class CorpusIndex:
         """Every stored column of the articles, in the order given."""
         sql = (
             "SELECT id, path, title, provider_name, provider_domain, published, quality, "
-            f"{STORED_URL}, identity, kind, {STORED_WEB_URL}, collection, is_published, story, "
-            "authors "
+            f"{STORED_URL}, identity, kind, {STORED_WEB_URL}, collection, {published_now()}, "
+            "story, authors "
             "FROM articles WHERE id IN ({marks})"
         )
         found = {row[0]: StoredArticle(*row) for row in select_in(self.db, sql, article_ids)}

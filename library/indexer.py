@@ -338,8 +338,8 @@ def store(db: sqlite3.Connection, batch: list[IndexedFile], now: float | None) -
     rows = [(i, r, summary) for i, (r, summary) in zip(ids, articles, strict=True)]
     db.executemany(
         "INSERT INTO articles (id, path, identity, kind, title, provider_name, provider_domain, "
-        "published, quality, url, web_url, collection, is_published, authors, first_seen) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "published, quality, url, web_url, collection, is_published, authors, publish_at, "
+        "expire_at, first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
         "(SELECT first_seen FROM files WHERE path = ?))",
         [(i, r.path, *_links_once(summary), r.path) for i, r, summary in rows],
     )

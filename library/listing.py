@@ -17,10 +17,11 @@ import json
 import sqlite3
 from array import array
 from bisect import bisect_left
-from itertools import compress
+from itertools import compress, filterfalse
 from typing import TYPE_CHECKING
 
 from library.db import select_in
+from library.schedule import withheld
 from library.schema import SORTS
 from library.stream import SitePart
 
@@ -129,7 +130,9 @@ def _listed_key(
 
 def stored_listing(db: sqlite3.Connection, part: SitePart) -> array[int] | None:
     """The stored list in date order, only the articles in ``part``; ``None`` while a
-    refresh is changing things (or when the parts could not be stored)."""
+    refresh is changing things (or when the parts could not be stored). The codes hold
+    the site's flag; the few pages the clock holds back at ``part.moment`` are asked of
+    the index (see ``library.schedule``)."""
     db.execute("SAVEPOINT stored_listing")  # the row and its blob as one refresh left them
     try:
         row = db.execute(
@@ -139,6 +142,7 @@ def stored_listing(db: sqlite3.Connection, part: SitePart) -> array[int] | None:
             return None
         rowid, size, parts, names = row
         ids = _stored_ids(db, rowid, size)
+        held_back = {} if part.published is None else withheld(db, part.moment)
     finally:
         db.execute("RELEASE stored_listing")
     if part == SitePart():
@@ -150,7 +154,14 @@ def stored_listing(db: sqlite3.Connection, part: SitePart) -> array[int] | None:
         code // 2 < len(names) and part.holds(names[code // 2], bool(code % 2))
         for code in range(CODES)
     )
-    return array("q", compress(ids, parts.translate(keep)))
+    listed = compress(ids, parts.translate(keep))
+    if not held_back:
+        return array("q", listed)
+    if part.published:  # the codes say published; the clock says not yet, or no more
+        return array("q", filterfalse(held_back.__contains__, listed))
+    unpublished = dict.fromkeys(listed)  # and those the clock holds back, in their places
+    unpublished.update((i, None) for i, name in held_back.items() if part.holds(name, False))
+    return array("q", filter(unpublished.__contains__, ids))
 
 
 def newest_ids(db: sqlite3.Connection, count: int) -> array[int]:

@@ -25,6 +25,8 @@ class ArticleSummary(NamedTuple):
     collection: str | None  # the Jekyll collection folder (``news``), if any
     is_published: bool  # the site's flag: false for ``published: false``
     authors: str | None  # their names, a line each
+    publish_at: int | None  # when its site puts it up, if still to come (Unix seconds)
+    expire_at: int | None  # when its site takes it down
 
 
 class IndexedFile(NamedTuple):

@@ -25,6 +25,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 from library.db import select_in
+from library.schedule import published_now
 from library.schema import STORED_URL
 
 if TYPE_CHECKING:
@@ -32,10 +33,14 @@ if TYPE_CHECKING:
 
 PAGE = 64  # about a screen: a new result fetches what the list paints, little more
 CACHED_PAGES = 64
-ROW_COLUMNS = (
-    f"id, title, provider_name, published, quality, identity, {STORED_URL}, path, collection, "
-    "is_published, kind"
-)
+
+
+def row_columns() -> str:
+    """The columns of an ``ArticleRow``, its published flag as of now."""
+    return (
+        f"id, title, provider_name, published, quality, identity, {STORED_URL}, path, "
+        f"collection, {published_now()}, kind"
+    )
 
 
 class ArticleRow(NamedTuple):
@@ -50,7 +55,7 @@ class ArticleRow(NamedTuple):
     url: str
     path: str
     collection: str | None = None  # the site's collection folder (``news``), if any
-    is_published: int = 1  # the site's flag: 0 for ``published: false``
+    is_published: int = 1  # 0: the site did not publish it (``published: false``), or not now
     kind: str = "article"  # front matter ``type``: article, course, video...
 
 
@@ -109,7 +114,7 @@ def marked(mask: numpy.ndarray, ids: numpy.ndarray) -> numpy.ndarray:
 
 def fetch_rows(db: sqlite3.Connection, ids: Iterable[int]) -> dict[int, ArticleRow]:
     """Rows by id, in chunks that stay under SQLite's parameter limit."""
-    sql = f"SELECT {ROW_COLUMNS} FROM articles WHERE id IN ({{marks}})"
+    sql = f"SELECT {row_columns()} FROM articles WHERE id IN ({{marks}})"
     return {row[0]: ArticleRow(*row) for row in select_in(db, sql, ids)}
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from library.listing import stored_listing
 from library.query import Query, QueryError, Term
 from library.results import ResultSet, id_array, id_mask, id_set
+from library.schedule import Clock
 from library.schema import SORTS
 from library.search_text import spaced
 from library.stream import SitePart, only_site_part, site_part
@@ -97,6 +98,7 @@ class Search:
         self._matches: OrderedDict[tuple[str, int], numpy.ndarray] = OrderedDict()
         self._collections: tuple[int, dict[str, str]] | None = None  # (version, names)
         self._kept = KeptSets(db)
+        self._clock = Clock(db)
 
     def results(self, query: Query, *, sort: str = "date") -> ResultSet:
         """Ids matching ``query`` in ``sort`` order; raises ``QueryError`` for a bad query.
@@ -275,8 +277,10 @@ class Search:
         return "".join(" AND " + part for part in sql + site_sql), params + site_params
 
     def site_part(self, query: Query) -> SitePart:
-        """The collections and published flag ``query`` covers (see ``library.stream``)."""
-        return site_part(query, self.collection_names)
+        """The collections and published flag ``query`` covers (see ``library.stream``),
+        the flag as of now."""
+        part = site_part(query, self.collection_names)
+        return part if part.published is None else replace(part, moment=self._clock.moment())
 
     def collection_names(self) -> dict[str, str]:
         """The corpus's collections by lower-cased name, read again only after the index

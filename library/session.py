@@ -308,6 +308,7 @@ class ReaderSession:
         replaced by a link that leads outside the corpus (it is not followed)."""
         from library.changed_paths import leads_outside
         from library.loader import load_file  # parsing code is not needed until now
+        from models.schedule import held_back
 
         if leads_outside(row.path, self.index.roots):
             return OpenedArticle(row, None, problem="link leads outside the corpus; not followed")
@@ -316,6 +317,8 @@ class ReaderSession:
         if article is None:
             reason = parsed.problems[0].message if parsed.problems else "cannot be read"
             return OpenedArticle(row, None, problem=reason)
+        if held_back(parsed.schedule, time.time()):  # its site has not put it up, or took it
+            article.published = False  # down: the detail says so, as the list marks it
         urls = [item.url for item in article.related if item.url]
         in_corpus = frozenset(self.urls_in_corpus(urls))
         return OpenedArticle(row, article, in_corpus, sources=self.sources(row))

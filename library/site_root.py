@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import functools
 import os
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from library.hugo_settings import reads_content_alone
+from library.hugo_settings import read_settings_file, reads_content_alone, site_settings
 from library.site import CONFIG_FILES
 
 DOCUSAURUS_CONFIGS = tuple(
@@ -51,3 +51,16 @@ def _nearest(folder: str) -> Site | None:
         return Site(folder, kind)
     parent = os.path.dirname(folder)
     return None if parent == folder else _nearest(parent)
+
+
+@functools.lru_cache(maxsize=256)  # each site's settings read once
+def settings_of(site: Site) -> dict[str, Any]:
+    """The settings of a Jekyll site (its first ``_config`` file that reads) or of a Hugo
+    site (keys in lower case, as Hugo reads them); none of other sites."""
+    if site.kind == "jekyll":
+        for name in CONFIG_FILES:
+            found = read_settings_file(os.path.join(site.folder, name))
+            if found is not None:
+                return found
+        return {}
+    return site_settings(site.folder) if site.kind == "hugo" else {}

@@ -7,31 +7,16 @@ above it that holds a site's settings (``library.site_root``)."""
 
 from __future__ import annotations
 
-import functools
-import os
 from datetime import tzinfo
 from zoneinfo import ZoneInfo
 
-from library.hugo_settings import read_settings_file, site_settings
-from library.site import CONFIG_FILES
-from library.site_root import site_of
+from library.site_root import settings_of, site_of
 
 
 def site_zone(path: str) -> tzinfo | None:
     """The zone the site holding ``path`` names, or ``None`` (the local one)."""
     site = site_of(path)
-    return None if site is None else _site_zone(site.folder, site.kind)
-
-
-@functools.lru_cache(maxsize=256)  # each site's settings read once
-def _site_zone(folder: str, kind: str) -> tzinfo | None:
-    if kind == "jekyll":
-        for name in CONFIG_FILES:
-            jekyll = read_settings_file(os.path.join(folder, name))
-            if jekyll is not None:
-                return _zone(jekyll.get("timezone"))
-        return None
-    return _zone(site_settings(folder).get("timezone")) if kind == "hugo" else None
+    return None if site is None else _zone(settings_of(site).get("timezone"))
 
 
 def _zone(name: object) -> tzinfo | None:

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from library.db import select_in
 from library.headline import Member, headline
-from library.results import ROW_COLUMNS, ArticleRow
+from library.results import ArticleRow, row_columns
 
 
 class StoryEntry(NamedTuple):
@@ -49,7 +49,7 @@ def story_entries(rows: list[ArticleRow], stories: dict[int, str]) -> list[Story
 def story_sources(db: sqlite3.Connection, article_id: int) -> list[ArticleRow]:
     """Every source of the story of an article, earliest first (it alone, if alone)."""
     sql = (
-        f"SELECT {ROW_COLUMNS} FROM articles WHERE duplicate_of IS NULL AND story = "
+        f"SELECT {row_columns()} FROM articles WHERE duplicate_of IS NULL AND story = "
         "(SELECT story FROM articles WHERE id = ?) ORDER BY published IS NULL, published, id"
     )
     return [ArticleRow(*row) for row in db.execute(sql, (article_id,))]

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from library.query import EVERY_COLLECTION, Query, QueryError
+from library.schedule import published_sql
 from models.text import printable
 
 DEFAULT_COLLECTIONS = ("news",)
@@ -122,14 +123,15 @@ def not_in_corpus(chosen: tuple[str, ...], known: dict[str, str]) -> str | None:
 class SitePart:
     """The collections and published flag a query asks for, with names as stored:
     ``included`` (``None``: any collection, or none), ``excluded``, and ``published``
-    (``None``: either)."""
+    (``None``: either) at ``moment`` (see ``library.schedule``)."""
 
     included: frozenset[str] | None = None
     excluded: frozenset[str] = frozenset()
     published: bool | None = None
+    moment: int = 0
 
     def holds(self, collection: str | None, published: bool) -> bool:
-        """Whether an article in ``collection`` with the site's flag ``published`` is in it."""
+        """Whether an article in ``collection``, ``published`` or not at the moment, is in it."""
         if self.included is not None and collection not in self.included:
             return False
         if collection in self.excluded:
@@ -147,7 +149,7 @@ class SitePart:
             sql.append("a.collection IS NOT ?")
             params.append(name)
         if self.published is not None:
-            sql.append(f"a.is_published = {int(self.published)}")
+            sql.append(f"{published_sql(self.moment)} = {int(self.published)}")
         return sql, params
 
 

@@ -50,6 +50,7 @@ def _indexed(found: FoundFile, parsed: ParsedDocument) -> IndexedFile:
         collection,
         article.published,
         "\n".join(article.authors) or None,
+        *parsed.schedule,
     )
     return IndexedFile(
         found.path,

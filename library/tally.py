@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 from typing import NamedTuple
 
+from library.schedule import moment, published_sql
 from library.search import UNREAD
 from library.stream import SitePart
 
@@ -36,10 +37,11 @@ class PartTally(NamedTuple):
 
 
 def tally_parts(db: sqlite3.Connection) -> list[PartTally]:
-    """Articles, unread and starred, per collection and published flag, in one query."""
+    """Articles, unread and starred, per collection and published flag (as of now), in
+    one query."""
     sql = (
-        f"SELECT a.collection, a.is_published, count(*), sum({UNREAD}), sum({STARRED}) "
-        "FROM articles a WHERE a.duplicate_of IS NULL GROUP BY a.collection, a.is_published"
+        f"SELECT a.collection, {published_sql(moment(db))}, count(*), sum({UNREAD}), "
+        f"sum({STARRED}) FROM articles a WHERE a.duplicate_of IS NULL GROUP BY 1, 2"
     )
     return [
         PartTally(collection, bool(published), total, unread or 0, starred or 0)

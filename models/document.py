@@ -29,6 +29,7 @@ from models.jekyll_post import DATE_KEYS, written_date
 from models.pelican import metadata_values, split_metadata
 from models.plainyaml import load_plain
 from models.problem import Problem, Severity
+from models.schedule import Instants, scheduled
 from models.taxonomy import Topic
 
 
@@ -45,6 +46,7 @@ class ParsedDocument:
     problems: list[Problem] = field(default_factory=list)
     record: Article | None = None
     has_front_matter: bool = True
+    schedule: Instants = (None, None)  # when its site puts it up and takes it down, if it does
 
     @property
     def valid(self) -> bool:
@@ -254,5 +256,6 @@ def parse_document(
         parsed.record = article
     else:
         parsed.article = article
+        parsed.schedule = scheduled(data, path)
     parsed.problems.sort(key=lambda problem: problem.line or 0)
     return parsed

@@ -46,6 +46,15 @@ def _local(naive: datetime) -> datetime:
         return naive.replace(tzinfo=UTC)
 
 
+def unix_seconds(value: date) -> int | None:
+    """The moment a front matter's date stands for, as ``AwareDatetime`` reads it (a day
+    or a naive time in the site's zone), in Unix seconds; ``None`` past what one holds."""
+    try:
+        return int(_aware(value).timestamp())
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
 def _aware_after(value: datetime) -> datetime:
     """Aware, and a moment there is a day for: ``9999-12-31T23:59:59-14:00`` is in year
     10000 in UTC, where no date can show it (one such article stopped every list)."""

@@ -4,6 +4,7 @@ and SQL agree."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -398,3 +399,84 @@ def test_typing_on_a_site_asks_sql_for_no_list(site: ReaderSession) -> None:
     assert len(scopes) == 1  # one scope, made once and kept
     assert sum("article_text MATCH" in sql for sql in statements) == 4  # one per key
     site.index.db.set_trace_callback(None)
+
+
+def _hugo_site(root: Path, settings: str = "") -> int:
+    """A Hugo site whose pages its dates schedule; when the soonest changes (Unix seconds)."""
+    soon, past = int(time.time()) + 2, int(time.time()) - 3600
+    (root / "content").mkdir(parents=True)
+    (root / "hugo.toml").write_text(f'title = "Blog"\n{settings}', encoding="utf-8")
+    posts = root / "content" / "posts"
+    write_document(posts, "a.md", "title: Always\ndate: 2024-01-01")
+    write_document(posts, "b.md", f"title: Soon\ndate: 2024-01-02\npublishDate: {soon}")
+    write_document(posts, "c.md", f"title: Expired\ndate: 2024-01-03\nexpirydate: {past}")
+    write_document(posts, "d.md", f"title: Expiring\ndate: 2024-01-04\nunpublishDate: {soon}")
+    write_document(posts, "e.md", "title: Dated ahead\ndate: 2999-01-05")
+    return soon
+
+
+def test_a_hugo_page_is_published_from_its_publish_date_until_its_expiry_date(
+    tmp_path: Path,
+) -> None:
+    """Hugo builds no page before its publishDate (by default its date) nor after its
+    expiryDate; they were listed as published. The clock decides as the list is made:
+    the page scheduled goes up, and the one expiring comes down, with no file read again."""
+    soon = _hugo_site(tmp_path / "blog")
+    session = session_on(tmp_path / "blog", Settings(hide_unpublished=True))
+    try:
+        assert titles(session) == {"Always", "Expiring"}
+        assert titles(session, UNPUBLISHED) == {"Soon", "Expired", "Dated ahead"}
+        assert session.counts().unpublished.total == 3
+        assert titles(session, ALL, "is:unpublished Soon") == {"Soon"}
+        rows = {row.title: row.is_published for row in session.results(UNPUBLISHED, "", "date")}
+        assert not any(rows.values())
+        time.sleep(max(0.0, soon - time.time()) + 0.1)
+        assert titles(session) == {"Always", "Soon"}
+        assert titles(session, UNPUBLISHED) == {"Expired", "Expiring", "Dated ahead"}
+        assert session.counts().unpublished.total == 3
+        assert titles(session, ALL, "is:published -Always") == {"Soon"}
+    finally:
+        session.close()
+
+
+def test_a_hugo_site_that_builds_the_future_and_the_expired_publishes_them(
+    tmp_path: Path,
+) -> None:
+    """``buildFuture`` and ``buildExpired`` publish what the dates would hold back, and
+    ``[frontmatter]`` names the keys that date a page (``:default``: Hugo's own)."""
+    settings = 'buildFuture = true\n[frontmatter]\nexpiryDate = ["lastmod", ":default"]\n'
+    _hugo_site(tmp_path / "blog", settings)
+    write_document(tmp_path / "blog" / "content", "f.md", "title: Edited\nlastmod: 2020-01-01")
+    session = session_on(tmp_path / "blog", Settings(hide_unpublished=True))
+    try:
+        assert titles(session, UNPUBLISHED) == {"Expired", "Edited"}
+    finally:
+        session.close()
+    _hugo_site(tmp_path / "other", "buildExpired = true\nbuildFuture = true\n")
+    session = session_on(tmp_path / "other", Settings(hide_unpublished=True))
+    try:
+        assert titles(session, UNPUBLISHED) == set()
+        assert len(titles(session)) == 5
+    finally:
+        session.close()
+
+
+@pytest.mark.parametrize("future", [False, True], ids=["default", "future"])
+def test_a_jekyll_post_dated_ahead_is_published_only_when_the_site_builds_the_future(
+    tmp_path: Path, future: bool
+) -> None:
+    """Jekyll builds a post or a collection's document dated in the future only with
+    ``future: true``; a page (no collection's) has no date it waits for."""
+    site = tmp_path / "blog"
+    site.mkdir()
+    (site / "_config.yml").write_text(f"future: {str(future).lower()}\n", encoding="utf-8")
+    write_document(site / "_posts", "2024-01-01-old.md", "title: Old")
+    write_document(site / "_posts", "2999-01-01-ahead.md", "title: Ahead by name")
+    write_document(site / "_talks", "talk.md", "title: Ahead by date\ndate: 2999-02-01")
+    write_document(site, "event.md", "title: A page\ndate: 2999-03-01")
+    session = session_on(site, Settings(collections=("*",)))
+    try:
+        held = set() if future else {"Ahead by name", "Ahead by date"}
+        assert titles(session, UNPUBLISHED) == held
+    finally:
+        session.close()

@@ -1,0 +1,68 @@
+"""When a site puts a page up and takes it down, as its generator reads the page's dates.
+
+Hugo builds no page whose publish date is still to come or whose expiry date has passed
+(unless its settings say ``buildFuture``, ``buildExpired``); Jekyll no post or other
+collection's document dated in the future (unless ``future: true``). Whether such a page
+is published changes with the clock, not with its file, so parsing keeps the instants
+(``ParsedDocument.schedule``) and a list compares them with the time it is made at
+(``library.schedule``): a flag decided once, as the file was read, stayed wrong.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
+
+from models.fields import unix_seconds
+from models.jekyll_post import name_date, written_date
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """The front matter keys (lower case; the first given counts) that date when a page
+    goes up and when it comes down; ``by_name``: else the date its file name starts with."""
+
+    publish: tuple[str, ...] = ()
+    expiry: tuple[str, ...] = ()
+    by_name: bool = False
+
+
+UNSCHEDULED = Schedule()
+SITE_SCHEDULE: ContextVar[Schedule] = ContextVar("site_schedule", default=UNSCHEDULED)
+"""How the site of the file being read schedules its pages (``library.site_schedule``)."""
+
+Instants = tuple[int | None, int | None]  # going up, coming down: Unix seconds, or None
+
+
+def scheduled(data: Mapping[str, Any], path: str) -> Instants:
+    """When the page at ``path`` with front matter ``data`` goes up, if that is still to
+    come (a moment past stays past: nothing of it needs keeping), and when it comes down."""
+    schedule = SITE_SCHEDULE.get()
+    if schedule is UNSCHEDULED:
+        return None, None
+    keyed = {str(key).lower(): value for key, value in data.items()}  # Hugo's are any case
+    up = _first_moment(keyed, schedule.publish)
+    if up is None and schedule.by_name:
+        day = name_date(path)
+        up = unix_seconds(day) if day else None
+    if up is not None and up <= time.time():
+        up = None
+    return up, _first_moment(keyed, schedule.expiry)
+
+
+def _first_moment(keyed: dict[str, Any], keys: tuple[str, ...]) -> int | None:
+    """The moment of the first of ``keys`` that holds a date, as it is read elsewhere."""
+    for key in keys:
+        found = written_date(keyed.get(key))
+        if found is not None:
+            return unix_seconds(found)
+    return None
+
+
+def held_back(instants: Instants, now: float) -> bool:
+    """Whether a page the site's flag publishes is not up yet, or no more, at ``now``."""
+    up, down = instants
+    return (up is not None and up > now) or (down is not None and down <= now)
