@@ -39,6 +39,7 @@ def _hugo_schedule(settings: dict[str, Any]) -> Schedule:
     return Schedule(
         () if settings.get("buildfuture") is True else _keys(keys.get("publishdate"), HUGO_PUBLISH),
         () if settings.get("buildexpired") is True else _keys(keys.get("expirydate"), HUGO_EXPIRY),
+        any_case=True,
     )
 
 

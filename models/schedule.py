@@ -14,6 +14,7 @@ import time
 from collections.abc import Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from models.fields import unix_seconds
@@ -22,12 +23,13 @@ from models.jekyll_post import name_date, written_date
 
 @dataclass(frozen=True)
 class Schedule:
-    """The front matter keys (lower case; the first given counts) that date when a page
+    """The front matter keys (the first given counts) that date when a page
     goes up and when it comes down; ``by_name``: else the date its file name starts with."""
 
     publish: tuple[str, ...] = ()
     expiry: tuple[str, ...] = ()
     by_name: bool = False
+    any_case: bool = False  # Hugo's keys are read in any case, Jekyll's as written
 
 
 UNSCHEDULED = Schedule()
@@ -43,23 +45,33 @@ def scheduled(data: Mapping[str, Any], path: str) -> Instants:
     schedule = SITE_SCHEDULE.get()
     if schedule is UNSCHEDULED:
         return None, None
-    keyed = {str(key).lower(): value for key, value in data.items()}  # Hugo's are any case
-    up = _first_moment(keyed, schedule.publish)
+    keyed = {str(k).lower(): v for k, v in data.items()} if schedule.any_case else data
+    up = _first_date(keyed, schedule.publish)
     if up is None and schedule.by_name:
-        day = name_date(path)
-        up = unix_seconds(day) if day else None
-    if up is not None and up <= time.time():
-        up = None
-    return up, _first_moment(keyed, schedule.expiry)
+        up = name_date(path)
+    down = _first_date(keyed, schedule.expiry)
+    return _to_come(up), None if down is None else unix_seconds(down)
 
 
-def _first_moment(keyed: dict[str, Any], keys: tuple[str, ...]) -> int | None:
-    """The moment of the first of ``keys`` that holds a date, as it is read elsewhere."""
+def _first_date(keyed: Mapping[str, Any], keys: tuple[str, ...]) -> date | None:
+    """The date of the first of ``keys`` that holds one, as it is read elsewhere."""
     for key in keys:
         found = written_date(keyed.get(key))
         if found is not None:
-            return unix_seconds(found)
+            return found
     return None
+
+
+_EPOCH_DAY = date(1970, 1, 1).toordinal()
+
+
+def _to_come(day: date | None) -> int | None:
+    """The moment of ``day`` while it is to come. A day written two days before today
+    has passed in every zone: it is not turned into a moment (most pages are so)."""
+    if day is None or day.toordinal() < _EPOCH_DAY + int(time.time() // 86400) - 1:
+        return None
+    moment = unix_seconds(day)
+    return moment if moment is not None and moment > time.time() else None
 
 
 def held_back(instants: Instants, now: float) -> bool:
