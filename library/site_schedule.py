@@ -9,10 +9,11 @@ ahead only with ``future: true``.
 
 from __future__ import annotations
 
+import functools
 import os
 from typing import Any
 
-from library.site_root import settings_of, site_of
+from library.site_root import Site, settings_of, site_of
 from models.collection import NOT_COLLECTIONS
 from models.schedule import UNSCHEDULED, Schedule
 
@@ -27,13 +28,15 @@ def site_schedule(path: str) -> Schedule:
     if site is None:
         return UNSCHEDULED
     if site.kind == "hugo":
-        return _hugo_schedule(settings_of(site))
+        return _hugo_schedule(site)
     if site.kind != "jekyll" or settings_of(site).get("future") is True:
         return UNSCHEDULED
     return JEKYLL if _in_collection(path, site.folder) else UNSCHEDULED
 
 
-def _hugo_schedule(settings: dict[str, Any]) -> Schedule:
+@functools.lru_cache(maxsize=256)  # each site's once, not each page's
+def _hugo_schedule(site: Site) -> Schedule:
+    settings = settings_of(site)
     given = settings.get("frontmatter")
     keys = {str(k).lower(): v for k, v in given.items()} if isinstance(given, dict) else {}
     return Schedule(

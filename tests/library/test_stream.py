@@ -446,7 +446,9 @@ def test_a_hugo_site_that_builds_the_future_and_the_expired_publishes_them(
     ``[frontmatter]`` names the keys that date a page (``:default``: Hugo's own)."""
     settings = 'buildFuture = true\n[frontmatter]\nexpiryDate = ["lastmod", ":default"]\n'
     _hugo_site(tmp_path / "blog", settings)
-    write_document(tmp_path / "blog" / "content", "f.md", "title: Edited\nlastmod: 2020-01-01")
+    write_document(
+        tmp_path / "blog" / "content" / "posts", "f.md", "title: Edited\nlastmod: 2020-01-01"
+    )
     session = session_on(tmp_path / "blog", Settings(hide_unpublished=True))
     try:
         assert titles(session, UNPUBLISHED) == {"Expired", "Edited"}
