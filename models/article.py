@@ -24,6 +24,7 @@ from models.jekyll_post import (
     post_title,
     written_date,
 )
+from models.labels import as_list, blog_category, blog_labels
 from models.markdown_extras import inline_text, opening_heading
 from models.text import printable
 
@@ -61,27 +62,15 @@ class Image(LedeModel):
     title: Line = ""
 
 
-def _list(value: Any) -> Any:
-    """A single value where a list is expected (``topics: AI``) becomes a one-item list.
-
-    Blank entries (a bare ``-``) are ``None`` in YAML; like blank keys, they are absent.
-    """
-    if value is None:
-        return []
-    if isinstance(value, list):
-        return [item for item in value if item is not None]
-    return [value]
-
-
 def _images(value: Any) -> list[Any]:
     """Images as a list, a bare path or link standing for the image at it."""
-    return [{"url": item} if isinstance(item, str) else item for item in _list(value)]
+    return [{"url": item} if isinstance(item, str) else item for item in as_list(value)]
 
 
 def _related(value: Any) -> list[Any]:
     """Related articles as a list; a bare link is the article at it, other text its title
     (``related: [metrics, leadership]`` names other pages of the site)."""
-    return [_named_article(item) if isinstance(item, str) else item for item in _list(value)]
+    return [_named_article(item) if isinstance(item, str) else item for item in as_list(value)]
 
 
 def _named_article(text: str) -> dict[str, str]:
@@ -99,43 +88,9 @@ def _in_drafts(data: dict[str, Any]) -> bool:
     return isinstance(path, str) and f"{os.sep}_drafts{os.sep}" in path
 
 
-def _labels(value: Any) -> list[Any]:
-    """A blog's ``tags`` or ``categories``: a list, names between commas in one line
-    (``machine learning, python``), or Jekyll's words in one line. A nested list or map
-    (WordPress's and Hugo's ``- Tech: [Linux]``, ``- name: x``) gives the names in it: one
-    entry of another shape lost the title, date and every topic of its document."""
-    if not isinstance(value, str):
-        return [name for entry in _list(value) for name in _names_in(entry)]
-    names = value.split(",") if "," in value else value.split()
-    return [name for written in names for name in _names_in(written.strip()) if name]
-
-
 # What a Hugo theme reads from a page's ``params``, where it means what it means at the
 # top; not ``type``, ``published`` or ``tags``, which are Hugo's own only at the top.
 _HUGO_PARAMS = ("author", "authors", "description", "summary", "images")
-
-
-def _names_in(entry: Any) -> list[Any]:
-    """The names one entry of a blog's labels holds, outermost first."""
-    if isinstance(entry, dict):
-        if "name" in entry:
-            return _names_in(entry["name"])
-        return [name for key, inner in entry.items() for name in (key, *_names_in(inner))]
-    if isinstance(entry, list):
-        return [name for inner in entry for name in _names_in(inner)]
-    if isinstance(entry, str) and entry.startswith("#"):  # as Obsidian writes a tag
-        return [entry.lstrip("#")] if entry.strip("# ") else []
-    return [] if entry is None or isinstance(entry, bool) else [entry]
-
-
-def _category(value: Any) -> list[Any]:
-    """A blog's one ``category`` (Jekyll's, Astro's), whole, or its list (Hugo's taxonomy);
-    ``news`` is a news corpus's kind of item, no topic."""
-    if isinstance(value, list):
-        return _labels(value)
-    if isinstance(value, str) and value.strip() and value.strip().lower() != "news":
-        return [value.strip()]
-    return []
 
 
 # Where generators keep when a post was last changed.
@@ -279,7 +234,7 @@ class Article(LedeModel):
     def _author_names(cls, value: Any) -> list[Any]:
         """Authors as a list of names: a blog writes one name, a list of them, or
         entries with a ``name``; an entry without one names nobody."""
-        names = (item.get("name") if isinstance(item, dict) else item for item in _list(value))
+        names = (item.get("name") if isinstance(item, dict) else item for item in as_list(value))
         return [
             inline_text(name) if isinstance(name, str) else name  # ``[Ada](…)``, ``[[Ada]]``
             for name in names
@@ -307,7 +262,7 @@ class Article(LedeModel):
     def _topic_names(cls, value: Any) -> Any:
         """A number or a date among the topics is the name it is written as (``- 2020``):
         YAML reads it as a number, and the whole list was refused for it."""
-        return [_as_written(item) for item in _list(value)]
+        return [_as_written(item) for item in as_list(value)]
 
     @field_validator("topics")
     @classmethod
@@ -370,9 +325,9 @@ class Article(LedeModel):
                 del data["category"]
             if "topics" not in data:  # a blog's own labels
                 data["topics"] = (
-                    _category(category)
-                    + _labels(data.get("categories"))
-                    + _labels(data.get("tags"))
+                    blog_category(category)
+                    + blog_labels(data.get("categories"))
+                    + blog_labels(data.get("tags"))
                 )
             if "published" not in data and (data.get("draft") is True or _in_drafts(data)):
                 data["published"] = False

@@ -1,0 +1,56 @@
+"""How blogs write lists of names: their ``tags`` and ``categories`` (a list, one line of
+names, nested lists and maps), and a single value where a list is expected.
+
+Apart from the article model, whose validators call them, because sites write them in
+more shapes than any other key.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def as_list(value: Any) -> Any:
+    """A single value where a list is expected (``topics: AI``) becomes a one-item list.
+
+    Blank entries (a bare ``-``) are ``None`` in YAML; like blank keys, they are absent.
+    """
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return [item for item in value if item is not None]
+    return [value]
+
+
+def blog_labels(value: Any) -> list[Any]:
+    """A blog's ``tags`` or ``categories``: a list, names between commas in one line
+    (``machine learning, python``), or Jekyll's words in one line. A nested list or map
+    (WordPress's and Hugo's ``- Tech: [Linux]``, ``- name: x``) gives the names in it: one
+    entry of another shape lost the title, date and every topic of its document."""
+    if not isinstance(value, str):
+        return [name for entry in as_list(value) for name in _names_in(entry)]
+    names = value.split(",") if "," in value else value.split()
+    return [name for written in names for name in _names_in(written.strip()) if name]
+
+
+def _names_in(entry: Any) -> list[Any]:
+    """The names one entry of a blog's labels holds, outermost first."""
+    if isinstance(entry, dict):
+        if "name" in entry:
+            return _names_in(entry["name"])
+        return [name for key, inner in entry.items() for name in (key, *_names_in(inner))]
+    if isinstance(entry, list):
+        return [name for inner in entry for name in _names_in(inner)]
+    if isinstance(entry, str) and entry.startswith("#"):  # as Obsidian writes a tag
+        return [entry.lstrip("#")] if entry.strip("# ") else []
+    return [] if entry is None or isinstance(entry, bool) else [entry]
+
+
+def blog_category(value: Any) -> list[Any]:
+    """A blog's one ``category`` (Jekyll's, Astro's), whole, or its list (Hugo's taxonomy);
+    ``news`` is a news corpus's kind of item, no topic."""
+    if isinstance(value, list):
+        return blog_labels(value)
+    if isinstance(value, str) and value.strip() and value.strip().lower() != "news":
+        return [value.strip()]
+    return []
