@@ -26,6 +26,7 @@ from models.frontmatter import (
     split_front_matter,
 )
 from models.jekyll_post import DATE_KEYS, written_date
+from models.logseq import is_logseq, logseq_markdown, property_values, split_properties
 from models.pelican import metadata_values, split_metadata
 from models.plainyaml import load_plain
 from models.problem import Problem, Severity
@@ -63,6 +64,7 @@ _KEY_FORMS = {
     "toml": r"^[ \t]*['\"]?{}['\"]?[ \t]*=",
     "json": r"^[ \t]*\"{}\"[ \t]*:",
     "metadata": r"(?i:^{}):",  # Pelican's keys are read lower-cased
+    "logseq": r"(?i:^{})::",  # and Logseq's
 }
 
 
@@ -75,7 +77,7 @@ def key_line(split: SplitDocument, key: str) -> int | None:
     found = form and re.search(form.format(re.escape(key)), split.front_matter, re.MULTILINE)
     if not found:
         return None
-    first_line = 1 if split.language == "metadata" else 2  # after the opening line
+    first_line = 1 if split.language in ("metadata", "logseq") else 2  # after an opening line
     return first_line + split.front_matter.count("\n", 0, found.start())
 
 
@@ -195,7 +197,8 @@ def parse_document(
     """
     parsed = ParsedDocument(path)
     try:
-        split = split_front_matter(text) or split_metadata(text)  # else Pelican's, if any
+        # Else Pelican's metadata lines, or Logseq's properties, if any.
+        split = split_front_matter(text) or split_metadata(text) or split_properties(text)
         if split is None:
             parsed.has_front_matter = False
             if require_front_matter:
@@ -208,6 +211,8 @@ def parse_document(
         data: Any
         if split.language == "metadata":
             data = metadata_values(split.front_matter)
+        elif split.language == "logseq":
+            data = property_values(split.front_matter)
         elif split.language == "toml":
             data = load_toml(split.front_matter)
         elif split.language == "json":
@@ -239,7 +244,7 @@ def parse_document(
     if "path" in data:  # the page's own address (Zola, Hugo), not the file's
         data["page_path"] = data["path"]
     data["path"] = path
-    data["body"] = split.body
+    data["body"] = logseq_markdown(split.body) if is_logseq(split, path) else split.body
     article = _validate(data, parsed, split)
     record = is_data_record(data, split.body)  # named or not: a list shows none (a stub)
     if not (record or article.title):

@@ -89,8 +89,9 @@ class DocumentError(Exception):
 class SplitDocument:
     """The two parts of a document and where they start in the file, and the front
     matter's ``language``: ``yaml``, ``toml`` (between ``+++`` lines, Hugo's), as its
-    opening line names it (``---json``, ``---js``: Eleventy's), or ``metadata``
-    (Pelican's lines: see ``models.pelican``)."""
+    opening line names it (``---json``, ``---js``: Eleventy's), ``metadata``
+    (Pelican's lines: see ``models.pelican``) or ``logseq`` (its page's properties: see
+    ``models.logseq``)."""
 
     front_matter: str
     body: str

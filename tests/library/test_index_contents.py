@@ -149,6 +149,29 @@ def test_html_bodies_are_searched_as_text(
         assert stems(index, markup) == set(), markup
 
 
+def test_logseq_pages_are_listed_and_searched_as_read(
+    tmp_path: Path, index_factory: IndexFactory
+) -> None:
+    """A graph's pages: titled and tagged by their properties (they were not read), and
+    searched without the ids of blocks Logseq writes beside them (a page with front
+    matter was found by a search for an id)."""
+    root = tmp_path / "graph"
+    (root / "logseq").mkdir(parents=True)
+    (root / "logseq" / "config.edn").write_text("{:meta/version 1}\n", encoding="utf-8")
+    (root / "pages").mkdir()
+    block = "64a1b2c3-d4e5-4f60-8a9b-0c1d2e3f4a5b"
+    (root / "pages" / "dune.md").write_text(
+        f"title:: Dune\ntags:: books\n\n- Spice must flow\n  id:: {block}\n", encoding="utf-8"
+    )
+    (root / "pages" / "fremen.md").write_text(
+        f"---\ntitle: Fremen\n---\n- Desert people, see (({block}))\n", encoding="utf-8"
+    )
+    index = index_factory(root)
+    assert stems(index, "topic:books spice") == {"dune"}
+    assert stems(index, "desert") == {"fremen"}
+    assert stems(index, "64a1b2c3") == set()
+
+
 def test_untitled_documents_are_listed_by_a_clean_file_name(
     tmp_path: Path, index_factory: IndexFactory
 ) -> None:

@@ -1,0 +1,157 @@
+"""Logseq's pages (a graph's ``pages/`` and ``journals/``) as a reader reads them.
+
+A page opens with its properties, ``key:: value`` lines, in place of front matter::
+
+    title:: My page
+    tags:: reading, [[notes]]
+
+and they are read as front matter is (``title``, ``tags``, ``date``…). In the outline
+that follows, Logseq's own syntax showed raw: a block's properties (``id:: 64a1…``),
+references to blocks by their id (``((64a1…))``, ``{{embed ((64a1…))}}``), a task's
+marker (``TODO``) and its dates (``SCHEDULED: <2024-01-02 Tue>``). Logseq's own
+properties go, as Logseq hides them; others, a marker and a date read as labelled words;
+a reference, whose block is elsewhere, is a short mark. Only a page that is Logseq's
+(``is_logseq``) is read so, and code keeps what it shows: ``a:: b`` elsewhere is prose.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+from typing import Any
+
+from models.fences import fence_closed, fence_opened
+from models.frontmatter import SplitDocument
+from models.liquid import MARKDOWN_CODE
+from models.markdown_extras import inline_text
+
+# A property: a key of one word (Logseq's own may have dotted parts,
+# ``logseq.order-list-type``), two colons and a space: ``std::vector`` and ``x :: Int``
+# are none.
+_KEY = r"(?P<key>[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)::(?:[ \t]+(?P<value>.*?))?[ \t]*"
+_PAGE_PROPERTY = re.compile(_KEY)
+_BULLET = r"(?P<indent>[ \t]*)(?P<bullet>[-*+][ \t]+)"
+_ITEM = _BULLET + "?"
+_BLOCK_PROPERTY = re.compile(_ITEM + _KEY)
+# Logseq's bookkeeping, which it does not show: a block's id, its state, a flashcard's
+# schedule, a highlight's place in a PDF.
+_HIDDEN = frozenset(
+    ("id", "collapsed", "heading", "created-at", "updated-at", "created_at", "updated_at")
+    + ("background-color", "background-image", "ls-type", "hl-type", "hl-page", "hl-color")
+    + ("hl-stamp", "template", "template-including-parent", "icon", "public", "filters")
+    + ("exclude-from-graph-view", "query-table", "query-properties", "query-sort-by")
+    + ("query-sort-desc", "now", "later", "done", "todo", "doing")
+)
+_MARKERS = r"TODO|DOING|DONE|LATER|NOW|WAITING|WAIT|CANCELED|CANCELLED|IN-PROGRESS"
+_LEAD = re.compile(_ITEM)  # matches every line: what comes before a block's words
+_TASK = re.compile(_BULLET + rf"(?P<marker>{_MARKERS})(?=[ \t]|$)")  # a bullet's first word
+_PLANNED = re.compile(r"(?P<indent>[ \t]*)(?P<plan>SCHEDULED|DEADLINE):[ \t]*<(?P<when>[^<>]*)>")
+_UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+# A reference to a block shows that block in Logseq, whose words are in another page
+# (or further on): a mark stands for it. A reference with words of its own shows them.
+# Read a line at a time, outside a block's code (after its bullet, where no fence of
+# ``MARKDOWN_CODE`` starts): only its code spans are to be kept.
+_REFERENCES = re.compile(
+    MARKDOWN_CODE
+    + rf"|\[(?P<words>[^][\n]*)\]\(\(\({_UUID}\)\)\)"
+    + rf"|\{{\{{embed[ \t]+\(\({_UUID}\)\)[ \t]*\}}\}}|\(\({_UUID}\)\)",
+    re.DOTALL | re.MULTILINE,
+)
+REFERENCE_MARK = "(…)"
+
+
+def split_properties(text: str) -> SplitDocument | None:
+    """A page's properties and the outline after them; ``None`` when ``text`` does not
+    open with a ``key:: value`` line."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    lines = text.split("\n")
+    count = 0
+    while count < len(lines) and _PAGE_PROPERTY.fullmatch(lines[count]):
+        count += 1
+    if not count:
+        return None
+    body = "\n".join(lines[count:])
+    return SplitDocument("\n".join(lines[:count]), body.lstrip("\n"), count + 1, "logseq")
+
+
+def property_values(head: str) -> dict[str, Any]:
+    """The properties by key, as YAML front matter would give them: the article model reads
+    ``title``, ``tags``, ``date``… so. A value that names pages (``[[a]], [[b]]``) is the
+    list of their names, as Logseq reads it: a ``type:: [[Feature]]`` names no kind of
+    item here, as Obsidian's ``type: ["[[Feature]]"]`` does not."""
+    values: dict[str, Any] = {}
+    for line in head.split("\n"):
+        if found := _PAGE_PROPERTY.fullmatch(line):
+            value = found["value"] or ""
+            names = [inline_text(name.strip()) for name in value.split(",")]
+            values[found["key"].lower()] = names if "[[" in value else inline_text(value)
+    return values
+
+
+@lru_cache(maxsize=256)
+def _in_graph(folder: str) -> bool:
+    """Whether ``folder`` is in a Logseq graph's pages or journals: a folder of those names
+    above it has a ``logseq/config.edn`` beside it."""
+    while True:
+        parent, name = os.path.split(folder)
+        if name in ("pages", "journals") and os.path.isfile(
+            os.path.join(parent, "logseq", "config.edn")
+        ):
+            return True
+        if not name or parent == folder:
+            return False
+        folder = parent
+
+
+def is_logseq(split: SplitDocument, path: str) -> bool:
+    """Whether a document is a Logseq page: it opens with Logseq's properties, or it is in
+    a graph. Elsewhere ``a:: b`` at a line's start is prose, and stays."""
+    return split.language == "logseq" or _in_graph(os.path.dirname(os.path.abspath(path)))
+
+
+def logseq_markdown(body: str) -> str:
+    """A Logseq page's outline as Markdown a reader reads (see the module's docstring)."""
+    shown: list[str] = []
+    fence = ""
+    for line in body.split("\n"):
+        content = _LEAD.sub("", line, count=1)
+        if fence:
+            fence = "" if fence_closed(fence, content) else fence
+            shown.append(line)
+            continue
+        if fence := fence_opened(content):  # a block's code, after its bullet
+            shown.append(line)
+            continue
+        _add_line(shown, _REFERENCES.sub(_reference, line))
+    return "\n".join(shown)
+
+
+def _add_line(shown: list[str], line: str) -> None:
+    """Add one line outside code to ``shown``, Logseq's syntax in it read."""
+    if found := _BLOCK_PROPERTY.fullmatch(line):
+        if found["key"].lower() in _HIDDEN or found["key"].startswith(("logseq.", "card-")):
+            return
+        _labelled(shown, found["indent"] + (found["bullet"] or ""), found["key"], found["value"])
+    elif found := _PLANNED.match(line):
+        rest = line[found.end() :]
+        _labelled(shown, found["indent"], found["plan"].capitalize(), found["when"] + rest)
+    elif found := _TASK.match(line):
+        lead = found["indent"] + found["bullet"]
+        shown.append(f"{lead}**{found['marker']}**{line[found.end() :]}")
+    else:
+        shown.append(line)
+
+
+def _labelled(shown: list[str], lead: str, label: str, value: str | None) -> None:
+    """A value on a line of its own, led by its label in bold: the line before ends in a
+    hard break (two spaces), which is nothing at a paragraph's end."""
+    if shown and shown[-1].strip():
+        shown[-1] = shown[-1].rstrip(" ") + "  "
+    shown.append(f"{lead}**{label}:** {value or ''}".rstrip())
+
+
+def _reference(match: re.Match[str]) -> str:
+    if (code := match.group("fence") or match.group("span")) is not None:
+        return code
+    return match.group("words") or REFERENCE_MARK

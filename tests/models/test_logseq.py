@@ -1,0 +1,145 @@
+"""Logseq's pages: read from their ``key:: value`` properties, where a page has no front
+matter (none was read), and their outline without Logseq's own syntax, which showed raw
+(block ids, references by id, task markers and their dates)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from models.document import parse_document
+from models.html import readable_body
+from models.logseq import REFERENCE_MARK, logseq_markdown
+
+REF = "6543abcd-1234-4abc-9def-0123456789ab"
+PAGE = (
+    "title:: My page\ntags:: reading, notes\nalias:: mp\ncreated:: 2024-01-02\n\n"
+    f"- First block with a ref (({REF})) inside.\n"
+    "  id:: 64a1b2c3-d4e5-4f60-8a9b-0c1d2e3f4a5b\n"
+    "- TODO Read the book\n"
+    "  SCHEDULED: <2024-01-02 Tue>\n"
+)
+
+
+def _graph(root: Path) -> Path:
+    """A Logseq graph's folder of pages under ``root``."""
+    (root / "logseq").mkdir(parents=True)
+    (root / "logseq" / "config.edn").write_text("{:meta/version 1}\n")
+    (root / "pages").mkdir()
+    return root / "pages"
+
+
+def test_a_page_is_read_from_its_properties() -> None:
+    parsed = parse_document(PAGE, "notes/My Page.md")
+    article = parsed.article
+    assert article is not None and not parsed.problems
+    assert article.title == "My page"
+    assert article.topics == ["reading", "notes"]
+    assert article.published_at is not None
+    assert article.published_at.date().isoformat() == "2024-01-02"
+    assert article.model_extra is not None and article.model_extra["alias"] == "mp"
+    assert article.body == (
+        f"- First block with a ref {REFERENCE_MARK} inside.\n"
+        "- **TODO** Read the book  \n"
+        "  **Scheduled:** 2024-01-02 Tue\n"
+    )
+
+
+def test_a_value_that_names_pages_is_their_names() -> None:
+    text = "type:: [[Feature]]\ntags:: [[machine learning]], [[notes]]\n\n- Body\n"
+    article = parse_document(text, "pages/Feature.md").article
+    assert article is not None
+    assert article.topics == ["machine learning", "notes"]
+    assert article.kind == "article"  # a class of pages, no kind of item here
+
+
+def test_a_problem_with_a_property_points_at_its_line() -> None:
+    parsed = parse_document("title:: Due\ndate:: 2021-02-30\n\n- x\n", "due.md")
+    assert [(p.line, p.message) for p in parsed.problems] == [
+        (2, "date '2021-02-30' is no date; it is not used")
+    ]
+
+
+def test_the_outline_reads_without_logseq_syntax() -> None:
+    body = (
+        "- A block\n"
+        "  id:: 64a1b2c3-d4e5-4f60-8a9b-0c1d2e3f4a5b\n"
+        "  collapsed:: true\n"
+        "  author:: Ada\n"
+        "\t- DONE Wrote it\n"
+        "\t  DEADLINE: <2024-02-03 Sat 10:00>\n"
+        "- NOW writing, LATER not a marker\n"
+        "- Block refs:\n"
+        f"  {{{{embed (({REF}))}}}} and [as said]((({REF.upper()})))\n"
+        "- logseq.order-list-type:: number\n"
+    )
+    assert logseq_markdown(body) == (
+        "- A block  \n"
+        "  **author:** Ada\n"
+        "\t- **DONE** Wrote it  \n"
+        "\t  **Deadline:** 2024-02-03 Sat 10:00\n"
+        "- **NOW** writing, LATER not a marker\n"
+        "- Block refs:\n"
+        f"  {REFERENCE_MARK} and as said\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Code `a:: b` and `((6543abcd-1234-4abc-9def-0123456789ab))` stay",
+        "- C++ std::vector, Haskell x :: Int, Rust foo::bar",
+        "- A line with key:: value further on",  # a property starts its line
+        "- Shell $(( 1 + 2 )), math (( x )), ((not-a-uuid))",
+        "Prose: TODO is not a task without its bullet",
+    ],
+)
+def test_what_is_not_logseq_syntax_stays(line: str) -> None:
+    assert logseq_markdown(line) == line
+
+
+def test_code_in_a_block_keeps_what_it_shows() -> None:
+    code = (
+        "- An example:\n"
+        "  ```\n"
+        "  key:: value\n"
+        "  TODO not a task\n"
+        f"  (({REF}))\n"
+        "  SCHEDULED: <2024-01-02 Tue>\n"
+        "  ```\n"
+        "  id:: 64a1b2c3-d4e5-4f60-8a9b-0c1d2e3f4a5b\n"
+    )
+    assert logseq_markdown(code) == code.removesuffix(
+        "  id:: 64a1b2c3-d4e5-4f60-8a9b-0c1d2e3f4a5b\n"
+    )
+    on_the_bullet = f"\t\t- ```\n\t\t  key:: value\n\t\t  (({REF}))\n\t\t  ```\n- after (({REF}))"
+    assert logseq_markdown(on_the_bullet) == on_the_bullet.replace(f"after (({REF}))", "after (…)")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "std::vector<int> v;\n\nMore.\n",
+        "x :: Int\n\nMore.\n",
+        "Note: prose\n\nMore.\n",
+    ],
+)
+def test_text_opening_with_other_colons_is_no_page(text: str) -> None:
+    assert not parse_document(text, "notes/a.md", require_front_matter=False).has_front_matter
+
+
+def test_other_documents_keep_their_lines(tmp_path: Path) -> None:
+    """Outside a graph, a document with front matter is not Logseq's: ``a:: b`` at a line's
+    start and a double-parenthesised id are what its author wrote."""
+    body = f"id:: 64a1b2c3\n- TODO read\n  SCHEDULED: <2024-01-02 Tue>\n(({REF}))\n"
+    article = parse_document(f"---\ntitle: Notes\n---\n{body}", str(tmp_path / "a.md")).article
+    assert article is not None and article.body == body
+
+
+def test_a_graph_page_with_front_matter_reads_as_logseq(tmp_path: Path) -> None:
+    path = _graph(tmp_path / "graph") / "Page.md"
+    text = f"---\ntitle: Page\n---\n- See (({REF}))\n  id:: {REF}\n"
+    article = parse_document(text, str(path)).article
+    assert article is not None
+    assert readable_body(article.body, str(path)) == f"- See {REFERENCE_MARK}\n"
