@@ -17,6 +17,7 @@ from library.parallel import map_batches
 from library.problems import duplicate_warning, topic_warnings
 from library.scan import MARKUP_SUFFIXES, FoundFile, Skipped, scan
 from models.document import UNTITLED
+from models.logseq import in_graph
 from models.problem import Problem
 from models.taxonomy import Topic
 from models.topic import TopicTree
@@ -70,7 +71,8 @@ def _check_many(batch: list[FoundFile]) -> list[_Checked]:
             parsed.report("warning", NO_FRONT_MATTER, 1)
         article = parsed.article
         problems = parsed.problems
-        if _named_by_file(found.root):  # a note's name is its title there
+        # A note's name is its title there, as a Logseq page's is.
+        if _named_by_file(found.root) or in_graph(found.path):
             problems = [p for p in problems if p.message != UNTITLED]
         results.append(
             _Checked(

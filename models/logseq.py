@@ -89,8 +89,13 @@ def property_values(head: str) -> dict[str, Any]:
     return values
 
 
+def in_graph(path: str) -> bool:
+    """Whether the file at ``path`` is a Logseq graph's page or journal."""
+    return _graph_folder(os.path.dirname(os.path.abspath(path)))
+
+
 @lru_cache(maxsize=256)
-def _in_graph(folder: str) -> bool:
+def _graph_folder(folder: str) -> bool:
     """Whether ``folder`` is in a Logseq graph's pages or journals: a folder of those names
     above it has a ``logseq/config.edn`` beside it."""
     while True:
@@ -107,7 +112,7 @@ def _in_graph(folder: str) -> bool:
 def is_logseq(split: SplitDocument, path: str) -> bool:
     """Whether a document is a Logseq page: it opens with Logseq's properties, or it is in
     a graph. Elsewhere ``a:: b`` at a line's start is prose, and stays."""
-    return split.language == "logseq" or _in_graph(os.path.dirname(os.path.abspath(path)))
+    return split.language == "logseq" or in_graph(path)
 
 
 def logseq_markdown(body: str) -> str:

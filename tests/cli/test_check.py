@@ -108,6 +108,24 @@ def test_an_obsidian_note_is_called_by_its_name_without_a_warning(
     assert "no title or name" in run_lede("check", vault).stdout
 
 
+def test_a_logseq_page_is_called_by_its_name_without_a_warning(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """As Logseq calls it: a graph's pages seldom have a ``title::``, and Logseq's own
+    documentation warned "no title or name" of 140 of them."""
+    graph = tmp_path / "graph"
+    (graph / "pages").mkdir(parents=True)
+    (graph / "pages" / "Tasks.md").write_text("alias:: Todos\n\n- TODO Try it\n")
+    (graph / "logseq").mkdir()
+    (graph / "logseq" / "config.edn").write_text("{:meta/version 1}\n")
+    for checked in (graph, graph / "pages"):
+        assert run_lede("check", checked).stdout.splitlines() == [
+            "checked 1 file (1 article, 0 topics): 0 invalid, 0 errors, 0 warnings"
+        ]
+    (graph / "logseq" / "config.edn").unlink()  # no graph: as elsewhere
+    assert "no title or name" in run_lede("check", graph).stdout
+
+
 def test_check_reports_a_link_out_of_the_corpus_once_and_does_not_walk_it(
     run_lede: LedeRunner, tmp_path: Path, query_corpus: Path
 ) -> None:
