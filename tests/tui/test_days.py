@@ -98,6 +98,12 @@ def test_the_detail_says_when_a_post_was_changed_and_flags_a_backwards_event() -
     assert "Updated 2024-03-02 " in str(article_header(post.article))
     same = parse_document("---\ntitle: P\ndate: 2024-01-01\nlastmod: 2024-01-01\n---\n", "p.md")
     assert same.article is not None and "Updated" not in str(article_header(same.article))
+    front = "title: P\ndate: 2024-01-01 10:00:00\nlastmod: 2024-01-01\n"
+    earlier = parse_document(f"---\n{front}---\n", "p.md")
+    assert earlier.article is not None and "Updated" not in str(article_header(earlier.article))
+    undated = parse_document("---\ntitle: P\nlastmod: 2024-01-01\n---\n", "p.md")
+    assert undated.article is not None
+    assert "Updated 2024-01-01" in str(article_header(undated.article))
     front = "name: Backwards\nstartDateTime: 2024-07-05\nendDateTime: 2024-07-01\n"
     event = parse_document(f"---\n{front}---\n", "e.md").article
     assert event is not None

@@ -90,7 +90,11 @@ def article_header(article: Article) -> Content:
             (f"  {time_ago(article.published_at)}", "dim"),
             "\n",
         ]
-    if article.updated_at and article.updated_at != article.published_at:
+    # A change before the post (a day-only ``lastmod`` at midnight, a copied date) tells
+    # nothing a reader can use, and read as if the post were older than it says.
+    if article.updated_at and not (
+        article.published_at and article.updated_at <= article.published_at
+    ):
         parts += [("Updated ", "dim"), local_datetime(article.updated_at)]
         parts += [(f"  {time_ago(article.updated_at)}", "dim"), "\n"]
     if article.topics:
