@@ -221,9 +221,14 @@ def _walk(
 def passed_over(name: str) -> bool:
     """Whether a file or folder of this name is never read: a hidden one (``.git``), the
     packages a web project installs (``node_modules``), whose thousands of READMEs,
-    changelogs and pages are no articles of a blog kept beside them, or an Obsidian
-    drawing (``.excalidraw.md``: a scene's compressed data, no text)."""
-    return name.startswith(".") or name == "node_modules" or name.endswith(".excalidraw.md")
+    changelogs and pages are no articles of a blog kept beside them, Jekyll's templates
+    (``_layouts``, ``_includes``: GitHub Pages builds a notes repository with them though
+    it has no ``_config.yml``), or an Obsidian drawing (``.excalidraw.md``: a scene's
+    compressed data, no text)."""
+    return name.startswith(".") or name in _NEVER_READ or name.endswith(".excalidraw.md")
+
+
+_NEVER_READ = frozenset(("node_modules", "_layouts", "_includes"))
 
 
 class _Folder(str):

@@ -83,6 +83,16 @@ def test_an_obsidian_drawing_is_no_document(tmp_path: Path) -> None:
     assert found(tmp_path) == ["Plan.md"]
 
 
+def test_jekylls_templates_are_no_documents_outside_a_site(tmp_path: Path) -> None:
+    """A notes repository published by GitHub Pages keeps Jekyll's layouts without a
+    ``_config.yml``: its page templates were listed as articles."""
+    for folder in ("_layouts", "_includes"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "page.md").write_text("---\nlayout: default\n---\n{{ content }}\n")
+    (tmp_path / "note.md").write_text("---\ntitle: Note\n---\n")
+    assert found(tmp_path) == ["note.md"]
+
+
 def test_a_symlink_loop_ends_and_a_linked_file_counts(tmp_path: Path) -> None:
     (tmp_path / "real.md").write_text("---\n---\n")
     (tmp_path / "linked.md").symlink_to(tmp_path / "real.md")
