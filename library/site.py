@@ -12,6 +12,13 @@ from library.scan import MARKUP_SUFFIXES
 from models.collection import NOT_COLLECTIONS
 
 CONFIG_FILES = ("_config.yml", "_config.yaml", "_config.toml")
+QUARTO_CONFIGS = ("_quarto.yml", "_quarto.yaml")
+
+
+def is_quarto_project(folder: str) -> bool:
+    """Whether ``folder`` is a Quarto project (a website or blog): its ``_name`` files and
+    folders are pieces it includes or keeps aside, no pages, and no Jekyll collections."""
+    return any(os.path.isfile(os.path.join(folder, name)) for name in QUARTO_CONFIGS)
 
 
 def _holds_documents(folder: str) -> bool:
@@ -37,9 +44,9 @@ def is_jekyll_site(root: str) -> bool:
 
     A ``_name`` folder alone is not enough: plain folders have ``_attachments`` or
     ``_build`` too, and taking one for a site would hide all but its news. A file
-    is never a site.
+    is never a site, nor is a Quarto project (its ``_partials`` were its only stream).
     """
-    if not os.path.isdir(root):
+    if not os.path.isdir(root) or is_quarto_project(root):
         return False
     if any(os.path.isfile(os.path.join(root, name)) for name in CONFIG_FILES):
         return True

@@ -26,7 +26,7 @@ from library.hugo_settings import (
     reads_content_alone,
     site_settings,
 )
-from library.site import CONFIG_FILES, is_jekyll_site, subfolders
+from library.site import CONFIG_FILES, QUARTO_CONFIGS, is_jekyll_site, is_quarto_project, subfolders
 
 _ALWAYS = ("_layouts/", "_includes/", "_sass/", "_plugins/")
 # Jekyll's own exclusions, which its configuration adds to (since Jekyll 4).
@@ -102,6 +102,8 @@ def site_exclusions(root: str) -> SiteExclusions | None:
         return leave_out
     if os.path.isfile(os.path.join(root, "theme.toml")):  # a Hugo theme: its example site
         return SiteExclusions(root, list(_THEME_FOLDERS), [])  # is read, not its templates
+    if is_quarto_project(root):
+        return _quarto_exclusions(root)
     if not is_jekyll_site(root):
         return None
     config = _configuration(root)
@@ -122,7 +124,7 @@ def nested_site(folder: str) -> SiteExclusions | None:
     project with its site in ``docs``), known by its configuration: below the top,
     anything less (a ``_data`` folder) is too weak a sign."""
     if reads_content_alone(folder) or any(
-        os.path.isfile(os.path.join(folder, name)) for name in CONFIG_FILES
+        os.path.isfile(os.path.join(folder, name)) for name in (*CONFIG_FILES, *QUARTO_CONFIGS)
     ):
         return site_exclusions(folder)
     return None
@@ -213,6 +215,17 @@ def _settings_of(declared: dict[str, Any] | list[Any]) -> list[tuple[Any, dict[s
     if isinstance(declared, list):
         return [(name, {}) for name in declared]
     return [(name, s if isinstance(s, dict) else {}) for name, s in declared.items()]
+
+
+def _quarto_exclusions(root: str) -> SiteExclusions:
+    """What a Quarto project renders no page of: a file or folder whose name starts with
+    ``_`` (an include's ``_footer.qmd``, ``_site``, ``_freeze``) and its ``output-dir``
+    (``docs``, for GitHub Pages), which holds the pages it built."""
+    settings = [read_settings_file(os.path.join(root, name)) for name in QUARTO_CONFIGS]
+    project = next((found for found in settings if found is not None), {}).get("project")
+    output = project.get("output-dir") if isinstance(project, dict) else None
+    built = _paths(os.path.join(output, "")) if isinstance(output, str) else []
+    return SiteExclusions(root, ["_*", "*/_*", *built], [])
 
 
 def _configuration(root: str) -> dict[str, Any]:

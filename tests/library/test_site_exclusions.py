@@ -362,3 +362,29 @@ def test_a_hugo_themes_repository_reads_its_example_not_its_templates(tmp_path: 
     (root / "layouts" / "_partials" / "footer.html").write_text("<footer>{{ .Site }}</footer>\n")
     write_document(root / "exampleSite" / "content" / "posts", "rich.md", "title: Rich content")
     assert found(root) == {"exampleSite/content/posts/rich.md"}
+
+
+@pytest.mark.parametrize("nested", [False, True])
+def test_a_quarto_project_reads_no_underscore_file_and_not_what_it_built(
+    tmp_path: Path, run_lede: LedeRunner, nested: bool
+) -> None:
+    """Quarto renders no ``_name`` file or folder (an include's snippet, its freeze) and
+    writes its pages to its ``output-dir``: a blog's ``_partials`` was taken for a Jekyll
+    collection, and the default list showed that snippet alone, not one post."""
+    root = tmp_path / "project"
+    blog = root / "blog" if nested else root
+    (blog / "_quarto.yml").parent.mkdir(parents=True)
+    (blog / "_quarto.yml").write_text("project:\n  type: website\n  output-dir: docs\n")
+    write_document(blog, "about.qmd", "title: About")
+    write_document(blog / "posts" / "welcome", "index.qmd", "title: Welcome\ndate: 2023-01-10")
+    write_document(blog / "posts" / "welcome", "_aside.qmd", "title: An included aside")
+    write_document(blog / "_partials", "footer.qmd", "title: Footer snippet")
+    (blog / "docs").mkdir()
+    (blog / "docs" / "index.html").write_text("<h1>Welcome</h1>\n")
+    prefix = "blog/" if nested else ""
+    assert found(root) - {f"{prefix}_quarto.yml"} == {
+        f"{prefix}about.qmd",
+        f"{prefix}posts/welcome/index.qmd",
+    }
+    result = run_lede("list", str(root))
+    assert result.stdout.splitlines() == ["2023-01-10  Welcome", "----------  About"]
