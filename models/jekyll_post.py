@@ -70,6 +70,8 @@ def written_date(value: Any) -> date | None:
         return _epoch_date(value)
     if isinstance(value, str):
         text = value.strip()
+        if text[-4:] in (" UTC", " GMT"):  # Nikola's ``2017-05-12 12:50:41 UTC``
+            text = f"{text[:-4]} +0000"
         try:  # first: ISO's own reader is quick, and each form tried below costs more
             return datetime.fromisoformat(text)
         except ValueError:

@@ -5,6 +5,14 @@ file in place of front matter, up to its first blank line::
     Date: 2024-12-25
     Category: This Week in Rust
 
+Nikola writes the same lines as reStructuredText comments, in an HTML comment in a
+Markdown or HTML post::
+
+    <!--
+    .. title: Version 2 is out
+    .. date: 2017-05-12 12:50:41 UTC
+    -->
+
 A file is read so only when its first lines are all such lines and one is its ``Title``:
 prose that opens with "Note: ..." is no metadata.
 """
@@ -17,7 +25,7 @@ from typing import Any
 from models.frontmatter import SplitDocument
 
 _BLANK_LINE = re.compile(r"\r?\n[ \t]*\r?\n")  # spaces alone make a blank line too
-_KEY_LINE = re.compile(r"([A-Za-z][A-Za-z0-9_-]*):(?:[ \t]+(.*))?")
+_KEY_LINE = re.compile(r"(?:\.\. )?([A-Za-z][A-Za-z0-9_-]*):(?:[ \t]+(.*))?")  # Nikola's ``.. ``
 # Pelican's lists; its one ``Author`` and its one ``Category`` are each a name whole.
 _LISTS = {"tags": "tags", "authors": "authors"}
 _ONE = {"author": "authors", "category": "categories"}
@@ -29,6 +37,10 @@ def split_metadata(text: str) -> SplitDocument | None:
     head, body = (text, "") if found is None else (text[: found.start()], text[found.end() :])
     head = head.removeprefix("\ufeff").replace("\r\n", "\n").rstrip("\n")
     lines = head.split("\n")
+    body_line = len(lines) + 2
+    if len(lines) > 2 and lines[0].strip() == "<!--" and lines[-1].strip() == "-->":
+        lines = lines[1:-1]  # Nikola's, in a Markdown or HTML post
+        head = "\n".join(lines)
     if not _KEY_LINE.fullmatch(lines[0]) or len(lines) > 100:
         return None
     for line in lines:
@@ -36,7 +48,7 @@ def split_metadata(text: str) -> SplitDocument | None:
             return None
     if "title" not in (found[1].lower() for found in map(_KEY_LINE.match, lines) if found):
         return None
-    return SplitDocument(head, body.replace("\r\n", "\n"), len(lines) + 2, "metadata")
+    return SplitDocument(head, body.replace("\r\n", "\n"), body_line, "metadata")
 
 
 def metadata_values(head: str) -> dict[str, Any]:

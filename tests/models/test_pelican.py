@@ -74,3 +74,35 @@ def test_metadata_as_editors_save_it(text: str) -> None:
 def test_authors_are_split_as_pelican_splits_them(line: str, authors: list[str]) -> None:
     parsed = parse_document(f"Title: T\n{line}\n\nBody.\n", "a.md")
     assert parsed.article is not None and parsed.article.authors == authors
+
+
+@pytest.mark.parametrize(
+    ("text", "moment"),
+    [
+        (  # a Markdown post: the lines in an HTML comment
+            "<!--\n.. title: Version 2 is out\n.. slug: version-2-is-out\n"
+            ".. date: 2017-05-12 12:50:41 UTC\n.. tags: release, python\n.. category: \n"
+            ".. author: Jane Doe\n-->\n\nWe are pleased to announce version 2.\n",
+            "2017-05-12 12:50 +0000",
+        ),
+        (  # a reStructuredText post (``.txt``): the lines alone
+            ".. title: Version 2 is out\n.. date: 2012/09/15 19:52:05\n"
+            ".. tags: release, python\n.. author: Jane Doe\n\n"
+            "We are pleased to announce version 2.\n",
+            "2012-09-15 19:52",  # in the local zone
+        ),
+    ],
+    ids=["markdown", "text"],
+)
+def test_a_nikola_post_is_read_from_its_metadata_comments(text: str, moment: str) -> None:
+    """A Nikola site keeps every post's title and date so: none was read, and each was
+    warned of as a file without front matter."""
+    parsed = parse_document(text, "posts/version-2-is-out.md")
+    article = parsed.article
+    assert article is not None and not parsed.problems
+    assert article.title == "Version 2 is out"
+    assert article.published_at is not None
+    assert article.published_at.strftime("%Y-%m-%d %H:%M %z").startswith(moment)
+    assert article.topics == ["release", "python"]
+    assert article.authors == ["Jane Doe"]
+    assert article.body == "We are pleased to announce version 2.\n"
