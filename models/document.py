@@ -108,6 +108,11 @@ def _validate(data: dict[str, Any], parsed: ParsedDocument, split: SplitDocument
             return Article.model_validate({"path": data["path"], "body": data.get("body", "")})
 
 
+# Quarto's words for the moment a page is built (or its file last changed): a date on
+# every build, which the page's source does not hold, and no mistake to warn of.
+_BUILD_DATES = frozenset({"today", "now", "last-modified"})
+
+
 def _report_unread_dates(
     data: dict[str, Any], parsed: ParsedDocument, split: SplitDocument
 ) -> None:
@@ -119,6 +124,7 @@ def _report_unread_dates(
         if (
             isinstance(written, str | int | float)
             and written != ""
+            and str(written).lower() not in _BUILD_DATES
             and not isinstance(written, bool)
             and written_date(written) is None
         ):

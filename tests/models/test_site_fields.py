@@ -325,6 +325,15 @@ def test_a_date_no_form_reads_is_warned_of_on_its_line(value: str) -> None:
     ]
 
 
+@pytest.mark.parametrize("value", ["last-modified", "today", "now"])
+def test_quartos_words_for_when_a_page_is_built_are_no_mistake(value: str) -> None:
+    """Quarto's pages say ``date: last-modified``: each was warned of at every check, as if
+    its date were mistyped; the page is undated, as its source holds no date."""
+    parsed = parse(f"title: Release notes\ndate: {value}\n")
+    assert parsed.article is not None and parsed.article.published_at is None
+    assert not parsed.problems
+
+
 @MODES
 @pytest.mark.parametrize(
     ("line", "expected"),
