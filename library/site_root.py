@@ -20,9 +20,15 @@ DOCUSAURUS_CONFIGS = tuple(
 )
 
 
+ELEVENTY_CONFIGS = (
+    ".eleventy.js",
+    *(f"eleventy.config.{kind}" for kind in ("js", "mjs", "cjs", "ts", "mts", "cts")),
+)
+
+
 class Site(NamedTuple):
     """A site's folder and what made it: ``jekyll``, ``hugo`` (Zola's too, which reads its
-    ``content`` alike), ``pelican`` or ``docusaurus``."""
+    ``content`` alike), ``pelican``, ``docusaurus`` or ``eleventy``."""
 
     folder: str
     kind: str
@@ -36,7 +42,17 @@ def site_kind(folder: str) -> str | None:
         return "pelican" if os.path.isfile(os.path.join(folder, "pelicanconf.py")) else "hugo"
     if any(os.path.isfile(os.path.join(folder, name)) for name in DOCUSAURUS_CONFIGS):
         return "docusaurus"
+    if any(os.path.isfile(os.path.join(folder, name)) for name in ELEVENTY_CONFIGS):
+        return "eleventy"
     return None
+
+
+def splits_labels_at_spaces(path: str) -> bool:
+    """Whether the site holding ``path`` reads a line of tags as words (``tags: second
+    tag``: two), as Jekyll does and lede does where no site is known; Eleventy, Hugo and
+    Docusaurus read it as one name."""
+    site = site_of(path)
+    return site is None or site.kind == "jekyll"
 
 
 def site_of(path: str) -> Site | None:

@@ -7,7 +7,12 @@ more shapes than any other key.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from typing import Any
+
+SPLIT_AT_SPACES: ContextVar[bool] = ContextVar("split_at_spaces", default=True)
+"""Whether the site being read splits a line of tags at its spaces, as Jekyll does
+(``library.site_root``); a site that does not keeps ``tags: second tag`` one name."""
 
 
 def as_list(value: Any) -> Any:
@@ -24,12 +29,16 @@ def as_list(value: Any) -> Any:
 
 def blog_labels(value: Any) -> list[Any]:
     """A blog's ``tags`` or ``categories``: a list, names between commas in one line
-    (``machine learning, python``), or Jekyll's words in one line. A nested list or map
+    (``machine learning, python``), or Jekyll's words in one line (where the site splits
+    them so: ``SPLIT_AT_SPACES``). A nested list or map
     (WordPress's and Hugo's ``- Tech: [Linux]``, ``- name: x``) gives the names in it: one
     entry of another shape lost the title, date and every topic of its document."""
     if not isinstance(value, str):
         return [name for entry in as_list(value) for name in _names_in(entry)]
-    names = value.split(",") if "," in value else value.split()
+    if "," in value:
+        names = value.split(",")
+    else:
+        names = value.split() if SPLIT_AT_SPACES.get() else [value]
     return [name for written in names for name in _names_in(written.strip()) if name]
 
 
