@@ -25,7 +25,7 @@ from models.jekyll_post import (
     written_date,
 )
 from models.labels import as_list, blog_category, blog_labels
-from models.markdown_extras import inline_text, opening_heading
+from models.markdown_extras import heading_text, inline_text, opening_heading
 from models.text import printable
 
 
@@ -137,7 +137,7 @@ def _opening_heading(body: Any) -> str:
     """The heading a body opens with: Docusaurus, MkDocs and GitHub Pages title an
     untitled page by it, so their pages were listed by file name ("rbac")."""
     found = opening_heading(body) if isinstance(body, str) else None
-    return inline_text(found.text) if found else ""  # as the page shows it
+    return heading_text(found.text) if found else ""  # as the page shows it
 
 
 def _is_address(value: Any) -> bool:

@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from models.liquid import MARKDOWN_CODE
+from models.liquid import MARKDOWN_CODE, strip_liquid
+from models.mdx import untagged
 
 # A heading's closing attribute list: an id or a class first (``{#id}``, ``{ .class k=v }``).
 HEADING_ATTRIBUTES = r"[ \t]+\{[ \t]*[#.][^{}\n]*\}"
@@ -235,6 +236,19 @@ def inline_text(markdown: str) -> str:
     if not any(sign in markdown for sign in "[`*_\\"):
         return markdown
     return _INLINE_MARKUP.sub(_shown_inline, markdown)
+
+
+_HTML_COMMENT = re.compile(r"<!--.*?-->")
+
+
+def heading_text(line: str) -> str:
+    """A heading's words as its page shows them, to title the page by: template code, tags
+    and comments show nothing of themselves (an Eleventy heading's ``{% addedin "1.0" %}``
+    and ``<!-- Beta 7 -->`` titled its page), a component its words (VitePress's ``<Badge
+    text="beta" />``), code spans as written."""
+    if "{" in line or "<" in line:
+        line = " ".join(untagged(_HTML_COMMENT.sub("", strip_liquid(line))).split())
+    return inline_text(line)
 
 
 def _shown_inline(match: re.Match[str]) -> str:

@@ -92,7 +92,7 @@ def _prose(lines: list[str]) -> list[str]:
         if in_tag:
             if ">" in line:
                 in_tag = False
-                kept.append(_untagged(line[line.index(">") + 1 :]))
+                kept.append(untagged(line[line.index(">") + 1 :]))
             elif not line.strip():
                 in_tag = False  # no tag runs past a blank line
                 kept.append(line)
@@ -105,12 +105,12 @@ def _prose(lines: list[str]) -> list[str]:
         elif words := _component_words(line.strip()):
             kept.append(f"**{words}**")  # a tab's label, alone
         elif not _TAG_ALONE.match(line) or _ELEMENT.match(line.strip()):
-            line = _untagged(line)
+            line = untagged(line)
             kept.append(line.lstrip() if line.startswith(("    ", "\t")) else line)
     return kept
 
 
-def _untagged(line: str) -> str:
+def untagged(line: str) -> str:
     """``line`` without its tags, but for those in code spans (```<Tabs>```)."""
     if "<" not in line:  # most lines: no tag to look for, nor code spans
         return line

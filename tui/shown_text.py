@@ -13,7 +13,7 @@ bounded so that drawing stays well under a second; a line says how much was left
 
 from __future__ import annotations
 
-from models.markdown_extras import inline_text, opening_heading
+from models.markdown_extras import heading_text, opening_heading
 from models.text import with_entities_decoded
 
 SHOWN_CHARACTERS = 80_000  # a long read is some 60,000; more is no article
@@ -34,7 +34,7 @@ def without_title(markdown: str, title: str) -> str:
 
 def _plain(text: str) -> str:
     """``text`` as words to compare, without markup (``# **Title**``) or case."""
-    return " ".join(inline_text(text).split()).casefold()
+    return " ".join(heading_text(text).split()).casefold()
 
 
 def shown_markdown(markdown: str) -> str:

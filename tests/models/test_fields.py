@@ -328,6 +328,11 @@ def test_a_record_without_a_name_is_no_untitled_article() -> None:
             "Using git sparse-checkout for faster docs #1",
         ),
         ("# Why *args_ matter in File_name_\n", "Why *args_ matter in File_name_"),  # unpaired
+        # Eleventy's and VitePress's: template code, comments and tags show nothing of
+        # themselves, a component its words; code spans show what they hold.
+        ('# Render {% addedin "1.0.0" %}<!-- Beta 7 -->\n', "Render"),
+        ('# MPA Mode <Badge type="warning" text="experimental" />\n', "MPA Mode experimental"),
+        ('# HTML `<base>` {% addedin "2.0.0" %}\n', "HTML <base>"),
     ],
 )
 def test_an_untitled_page_is_titled_by_the_heading_it_opens_with(body: str, title: str) -> None:

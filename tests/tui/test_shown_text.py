@@ -48,3 +48,5 @@ def test_a_first_heading_that_repeats_the_title_is_not_shown_twice() -> None:
     assert without_title(linked, "Using git for faster builds") == "Text"
     assert without_title("# **React 0.82**\n\nText", "React 0.82") == "Text"  # emphasised
     assert without_title("# Closed #\n\nText", "Closed") == "Text"
+    tagged = '# MPA Mode <Badge text="experimental" /> {% addedin "1.0" %}\n\nText'
+    assert without_title(tagged, "MPA Mode experimental") == "Text"  # titled by its words
