@@ -140,6 +140,16 @@ def _opening_heading(body: Any) -> str:
     return heading_text(found.text) if found else ""  # as the page shows it
 
 
+def _navigation_title(entry: Any) -> str:
+    """What an Eleventy site's menu calls a page (its ``eleventyNavigation``'s ``title``,
+    else ``key``): a docs page whose layout writes its heading was called by its file's
+    name ("collections-api")."""
+    if not isinstance(entry, dict):
+        return ""
+    name = entry.get("title") or entry.get("key")
+    return name if isinstance(name, str) else ""
+
+
 def _is_address(value: Any) -> bool:
     """Whether ``value`` is a whole web address (a ``url`` that is a site's own path, as
     Hugo's ``/blog/x/``, is none)."""
@@ -294,6 +304,7 @@ class Article(LedeModel):
                     data.get("name")
                     or data.get("display_name")  # GitHub's explore topics and collections
                     or _opening_heading(data.get("body"))
+                    or _navigation_title(data.get("eleventyNavigation"))
                     or post_title(data.get("path", ""))
                 )
             if data.get("publishedDateTime") is None:

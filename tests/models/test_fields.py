@@ -342,6 +342,22 @@ def test_an_untitled_page_is_titled_by_the_heading_it_opens_with(body: str, titl
     assert ("no title or name" in [p.message for p in parsed.problems]) == (not title)
 
 
+@pytest.mark.parametrize(
+    ("navigation", "title"),
+    [
+        ("  key: Collections API\n", "Collections API"),
+        ("  key: API\n  title: The API\n", "The API"),
+        ("  parent: Docs\n", ""),
+    ],
+)
+def test_an_eleventy_page_without_title_or_heading_is_called_as_its_menu_calls_it(
+    navigation: str, title: str
+) -> None:
+    """Its layout writes its heading: the page was called by its file's name."""
+    parsed = parse_document(f"---\neleventyNavigation:\n{navigation}---\nText.\n", "a.md")
+    assert parsed.article is not None and parsed.article.title == title
+
+
 def test_documents_without_a_title_warn_and_news_without_a_date_warns() -> None:
     parsed = parse("excerpt: x\ntype: article\n")
     assert [(p.severity, p.message) for p in parsed.problems] == [
