@@ -25,6 +25,7 @@ from models.frontmatter import (
     load_yaml_documents,
     split_front_matter,
 )
+from models.javascript_constants import javascript_constants
 from models.jekyll_post import DATE_KEYS, written_date
 from models.logseq import is_logseq, logseq_markdown, property_values, split_properties
 from models.pelican import metadata_values, split_metadata
@@ -224,7 +225,8 @@ def parse_document(
         elif split.language == "json":
             data = load_json(split.front_matter)
         elif split.language == "js":
-            raise DocumentError("front matter in JavaScript (---js) is not read: it is code", 1)
+            if not (data := javascript_constants(split.front_matter)):
+                raise DocumentError("front matter in JavaScript (---js) is not read: it is code", 1)
         elif (data := load_plain(split.front_matter, skips)) is None:
             data = load_yaml(blank_blocks(split.front_matter, skips), 2, repeated)
     except DocumentError as error:

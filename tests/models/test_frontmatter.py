@@ -417,8 +417,15 @@ def test_a_post_in_drafts_is_unpublished() -> None:
             None,
             [(1, "front matter in JavaScript (---js) is not read: it is code")],
         ),
+        (  # an Eleventy blog's draft: its constants are read, its code is not
+            "---js\nconst title = \"A fifth post\";\nlet date = '2023-01-23';\n"
+            'const draft = true;\nconst tags = ["a", "b"];\n'
+            "const eleventyComputed = { x: (data) => data.y };\n---\nBody\n",
+            "A fifth post",
+            [],
+        ),
     ],
-    ids=["json", "yaml", "toml", "bad-json", "js"],
+    ids=["json", "yaml", "toml", "bad-json", "js", "js-constants"],
 )
 def test_front_matter_in_the_language_its_opening_line_names(
     text: str, title: str | None, problems: list[tuple[int, str]]
