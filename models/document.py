@@ -31,6 +31,7 @@ from models.logseq import is_logseq, logseq_markdown, property_values, split_pro
 from models.pelican import metadata_values, split_metadata
 from models.plainyaml import load_plain
 from models.problem import Problem, Severity
+from models.restructured import rest_markdown
 from models.schedule import Instants, scheduled
 from models.taxonomy import Topic
 
@@ -112,6 +113,17 @@ def _validate(data: dict[str, Any], parsed: ParsedDocument, split: SplitDocument
 # Quarto's words for the moment a page is built (or its file last changed): a date on
 # every build, which the page's source does not hold, and no mistake to warn of.
 _BUILD_DATES = frozenset({"today", "now", "last-modified"})
+
+
+def _markdown_body(split: SplitDocument, path: str) -> str:
+    """The body as Markdown: a Logseq page's without Logseq's own syntax, and a Nikola
+    post's in reStructuredText (``.txt``, ``.rst``) with its links and directives as
+    Markdown's, which showed as written."""
+    if is_logseq(split, path):
+        return logseq_markdown(split.body)
+    if split.language == "nikola" and path.lower().endswith((".txt", ".rst")):
+        return rest_markdown(split.body)
+    return split.body
 
 
 def _report_unread_dates(
@@ -216,7 +228,7 @@ def parse_document(
         skips = SUMMARY_SKIPS if summary else ()
         repeated: list[tuple[str, int]] = []
         data: Any
-        if split.language == "metadata":
+        if split.language in ("metadata", "nikola"):
             data = metadata_values(split.front_matter)
         elif split.language == "logseq":
             data = property_values(split.front_matter)
@@ -252,7 +264,7 @@ def parse_document(
     if "path" in data:  # the page's own address (Zola, Hugo), not the file's
         data["page_path"] = data["path"]
     data["path"] = path
-    data["body"] = logseq_markdown(split.body) if is_logseq(split, path) else split.body
+    data["body"] = _markdown_body(split, path)
     article = _validate(data, parsed, split)
     record = is_data_record(data, split.body)  # named or not: a list shows none (a stub)
     if not (record or article.title):

@@ -90,7 +90,8 @@ class SplitDocument:
     """The two parts of a document and where they start in the file, and the front
     matter's ``language``: ``yaml``, ``toml`` (between ``+++`` lines, Hugo's), as its
     opening line names it (``---json``, ``---js``: Eleventy's), ``metadata``
-    (Pelican's lines: see ``models.pelican``) or ``logseq`` (its page's properties: see
+    (Pelican's lines: see ``models.pelican``), ``nikola`` (Nikola's ``.. key:`` lines) or
+    ``logseq`` (its page's properties: see
     ``models.logseq``)."""
 
     front_matter: str

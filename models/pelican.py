@@ -48,7 +48,8 @@ def split_metadata(text: str) -> SplitDocument | None:
             return None
     if "title" not in (found[1].lower() for found in map(_KEY_LINE.match, lines) if found):
         return None
-    return SplitDocument(head, body.replace("\r\n", "\n"), body_line, "metadata")
+    language = "nikola" if lines[0].startswith(".. ") else "metadata"
+    return SplitDocument(head, body.replace("\r\n", "\n"), body_line, language)
 
 
 def metadata_values(head: str) -> dict[str, Any]:
