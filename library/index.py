@@ -59,6 +59,7 @@ class StoredArticle(NamedTuple):
     is_published: int  # 0: the site did not publish it, or does not now
     story: str | None  # the id shared by the articles of one story
     authors: str | None  # their names, a line each
+    language: str | None  # its code, when its site says it
 
 
 class CorpusIndex:
@@ -371,8 +372,7 @@ class CorpusIndex:
         sql = (
             "SELECT id, path, title, provider_name, provider_domain, published, quality, "
             f"{STORED_URL}, identity, kind, {STORED_WEB_URL}, collection, {published_now()}, "
-            "story, authors "
-            "FROM articles WHERE id IN ({marks})"
+            "story, authors, language FROM articles WHERE id IN ({marks})"
         )
         found = {row[0]: StoredArticle(*row) for row in select_in(self.db, sql, article_ids)}
         return [found[i] for i in article_ids]

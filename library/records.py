@@ -27,6 +27,7 @@ class ArticleSummary(NamedTuple):
     authors: str | None  # their names, a line each
     publish_at: int | None  # when its site puts it up, if still to come (Unix seconds)
     expire_at: int | None  # when its site takes it down
+    language: str | None  # its code (``library.site_languages``), if its site says it
 
 
 class IndexedFile(NamedTuple):

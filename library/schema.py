@@ -34,6 +34,7 @@ INDEXES = {
     "articles_story": "articles(story)",
     "articles_published": "articles(published)",
     "articles_collection": "articles(collection)",
+    "articles_language": "articles(language)",
     # The few pages a site puts up or takes down at a moment (``library.schedule``).
     "articles_publish_at": "articles(publish_at) WHERE publish_at IS NOT NULL",
     "articles_expire_at": "articles(expire_at) WHERE expire_at IS NOT NULL",
@@ -78,12 +79,13 @@ CREATE TABLE IF NOT EXISTS files (
 -- first_seen: when the index first held the file (see ``files``). publish_at, expire_at: when
 -- its site puts it up (only while that is to come) and takes it down (Unix seconds), compared
 -- with the clock as a list is made (library/schedule.py): is_published is the flag alone.
+-- language: its code, when its site says it (library/site_languages.py).
 CREATE TABLE IF NOT EXISTS articles (
     id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL UNIQUE, identity TEXT NOT NULL,
     duplicate_of INTEGER, kind TEXT, title TEXT NOT NULL, provider_name TEXT,
     provider_domain TEXT, published INTEGER, quality INTEGER, url TEXT, web_url TEXT,
     collection TEXT, is_published INTEGER NOT NULL DEFAULT 1, first_seen REAL NOT NULL DEFAULT 0,
-    story TEXT, authors TEXT, publish_at INTEGER, expire_at INTEGER);
+    story TEXT, authors TEXT, publish_at INTEGER, expire_at INTEGER, language TEXT);
 -- story: the id shared by the articles of one story (library.story_index), NULL until
 -- grouped; signatures: a news article's story terms, so later articles join its story;
 -- story_terms: how many counted signatures hold each term (library.story_terms).

@@ -7,6 +7,7 @@ from library.records import ArticleSummary, IndexedFile
 from library.scan import FoundFile
 from library.search_text import spaced
 from library.signature import signature
+from library.site_languages import language_of
 from library.site_sections import section_of
 from library.story_index import in_stories
 from models.collection import collection_of
@@ -51,6 +52,7 @@ def _indexed(found: FoundFile, parsed: ParsedDocument) -> IndexedFile:
         article.published,
         "\n".join(article.authors) or None,
         *parsed.schedule,
+        language_of(found.path, article.language),
     )
     return IndexedFile(
         found.path,

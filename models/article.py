@@ -10,10 +10,10 @@ import os
 from datetime import date
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic.alias_generators import to_camel
 
-from models.fields import AwareDatetime, Blurb, Body, Label, Line, Score, Title
+from models.fields import AwareDatetime, Blurb, Body, Label, Language, Line, Score, Title
 from models.identity import normalise_url
 from models.jekyll_post import (
     BUNDLE_NAMES,
@@ -222,6 +222,10 @@ class Article(LedeModel):
     quality: Score = None
     heat: Score = None
     published: bool = True
+    # jekyll-polyglot's and most themes' ``lang``; others write ``language`` or ``locale``.
+    language: Language = Field(
+        default="", validation_alias=AliasChoices("lang", "language", "locale")
+    )
     provider: Provider | None = None
     authors: list[Line] = Field(default_factory=list)
     starts_at: AwareDatetime | None = Field(default=None, alias="startDateTime")

@@ -1,4 +1,4 @@
-"""Annotated field types shared by the models: repaired text and aware datetimes."""
+"""Annotated field types shared by the models: repaired text, aware datetimes, languages."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator
 
+from models.language import language_code
 from models.text import one_line, repair_text, strip_tags
 
 
@@ -86,6 +87,9 @@ Blurb = Annotated[str, BeforeValidator(_text), AfterValidator(lambda v: repair_t
 
 Label = Annotated[str, AfterValidator(lambda v: one_line(repair_text(v)))]
 """A topic name: like ``Line``, but a number or a mapping there is a mistake to report."""
+
+Language = Annotated[str, BeforeValidator(lambda value: language_code(value) or "")]
+"""An article's language as its front matter says it (``models.language``), else empty."""
 
 
 _LARGEST = 2**63 - 1  # the index's integers are 64 bits

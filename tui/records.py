@@ -17,6 +17,7 @@ def json_records(index: CorpusIndex, article_ids: list[int]) -> list[dict[str, o
             "original_url": row.url,  # the link: every row with any URL has one
             "web_url": row.web_url,
             "collection": row.collection,
+            "language": row.language,
             "published": bool(row.is_published),
             "provider": {"name": row.provider_name, "domain": row.provider_domain},
             "authors": row.authors.split("\n") if row.authors else [],

@@ -98,6 +98,7 @@ def test_records_for_json(query_corpus: Path, index_factory: IndexFactory) -> No
         "quality": 80,
         "identity": "https://example.test/tensorflow-3",
         "kind": "article",
+        "language": None,
         "collection": None,
         "published": True,
         "story": story_id("https://example.test/tensorflow-3"),  # a story of its own

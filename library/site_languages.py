@@ -1,0 +1,86 @@
+"""The language of a site's page.
+
+A site translated by folder (``en/news/_posts``, ``ja/news/_posts``...) listed each post
+once per language. A page's language is what its front matter says (``lang``), else the
+folder of its site it is in: a language the site's settings list, or, where they list
+none, a folder named as a language beside another one (``en/`` and ``ja/``; a lone
+``go/`` is no language); on Docusaurus, ``i18n/<code>/``, its other pages being in its
+default language. Each site is looked at once per process, so the indexing workers can
+ask it of every file they parse.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import re
+from typing import Any, NamedTuple
+
+from library.site import subfolders
+from library.site_root import DOCUSAURUS_CONFIGS, Site, settings_of, site_of
+from models.language import language_code
+
+# Docusaurus's ``i18n.defaultLocale``, read from its JavaScript settings where written plainly.
+_DOCUSAURUS_DEFAULT = re.compile(r"""defaultLocale\s*:\s*['"]([\w-]+)['"]""")
+
+
+class SiteLanguages(NamedTuple):
+    """The languages a site keeps in folders of their own, and the one it says is its
+    default (``None``: it does not say)."""
+
+    folders: frozenset[str]
+    default: str | None
+
+
+def language_of(path: str, said: str) -> str | None:
+    """The language of the page at ``path`` whose front matter ``said`` one (a code, or
+    empty), else that of the folder of its site it is in; ``None`` when neither says."""
+    if said:
+        return said
+    site = site_of(path)
+    if site is None:
+        return None
+    inside = os.path.relpath(os.path.abspath(path), site.folder).split(os.sep)
+    if site.kind == "docusaurus":  # its own pages are in its default language
+        if len(inside) > 2 and inside[0] == "i18n":
+            return language_code(inside[1])
+        return languages_of(site).default
+    code = language_code(inside[0]) if len(inside) > 1 else None
+    return code if code in languages_of(site).folders else None
+
+
+@functools.lru_cache(maxsize=256)  # each site looked at once
+def languages_of(site: Site) -> SiteLanguages:
+    """What ``site`` says of its languages: jekyll-polyglot's and most plugins'
+    ``languages`` and ``default_lang``, a theme's ``lang``; Docusaurus's ``defaultLocale``."""
+    if site.kind == "docusaurus":
+        return SiteLanguages(frozenset(), _docusaurus_default(site.folder))
+    settings = settings_of(site) if site.kind == "jekyll" else {}
+    listed = [code for code in map(language_code, _codes(settings.get("languages"))) if code]
+    default = language_code(settings.get("default_lang") or settings.get("lang"))
+    default = default or (listed[0] if listed else None)  # the plugins' first is the default
+    if len(set(listed) | {default} - {None}) < 2:  # one language said, or none: by folders
+        found = (language_code(name) for name in subfolders(site.folder, names=True))
+        listed = [code for code in found if code]
+    return SiteLanguages(frozenset(listed) if len(listed) > 1 else frozenset(), default)
+
+
+def _codes(value: Any) -> list[Any]:
+    """The codes of a settings' ``languages``: a list of them, or a table by code."""
+    if isinstance(value, dict):
+        return list(value)
+    return value if isinstance(value, list) else []
+
+
+def _docusaurus_default(folder: str) -> str | None:
+    """The default locale of a Docusaurus site that keeps translations (``i18n``), as its
+    settings write it, else English; ``None`` for one without."""
+    if not os.path.isdir(os.path.join(folder, "i18n")):
+        return None
+    for name in DOCUSAURUS_CONFIGS:
+        with contextlib.suppress(OSError), open(os.path.join(folder, name), errors="replace") as f:
+            found = _DOCUSAURUS_DEFAULT.search(f.read())
+            if found:
+                return language_code(found[1]) or "en"
+    return "en"
