@@ -236,7 +236,8 @@ class CorpusIndex:
         return self._search().collection_names()
 
     def site_part(self, query: Query) -> SitePart:
-        """The collections and published flag ``query`` covers, by their stored names."""
+        """The collections, languages and published flag ``query`` covers, by their stored
+        names."""
         return self._search().site_part(query)
 
     def saved_queries(self) -> list[tuple[str, str]]:
@@ -300,6 +301,11 @@ class CorpusIndex:
             return None
         sql = "SELECT 1 FROM articles WHERE collection IS NOT NULL LIMIT 1"
         return self.db.execute(sql).fetchone() is not None
+
+    def languages(self) -> dict[str, int]:
+        """How many articles are said to be in each language (one pass over its index)."""
+        sql = "SELECT language, count(*) FROM articles WHERE language IS NOT NULL GROUP BY 1"
+        return dict(self.db.execute(sql).fetchall())
 
     def count(self) -> int:
         """Number of articles, duplicates not counted: the length of the stored list, which

@@ -6,7 +6,7 @@ Walking every article in date order costs about a hundred milliseconds on 50,000
 articles; reading the stored list costs a few. No index keeps that order: other
 scopes are put in it by the list (``Search``), which holds it already. A site's
 default stream (the news, maybe without what the site did not publish) is that list
-filtered by a byte per article, one code per (collection, published) pair, with
+filtered by a byte per article, one code per (collection, language, published), with
 ``bytes.translate`` and ``itertools.compress``: both run in C, and neither needs
 numpy, which the first frame must not wait for.
 """
@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from library.closure import ListChanges
 
 READ_PIECE = 1 << 20  # bytes of the stored list read at a time
-CODES = 256  # a code is a byte: collection number * 2 + published
+CODES = 256  # a code is a byte: the number of its (collection, language) * 2 + published
+Part = tuple[str | None, str | None]  # an article's collection and language
 ListingRow = tuple[bytes, bytes | None, str]  # ids, parts, part_names (see ``store_listing``)
 IN_PLACE = 40  # articles in the list per changed one, at least, to update it in place
 NOCASE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -37,15 +38,16 @@ NOCASE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz
 
 def store_listing(db: sqlite3.Connection) -> None:
     """Keep the list in date order, and each article's part code (left out when a corpus
-    has more collections than a byte can tell apart: the lists are then asked of SQL)."""
+    has more collections and languages than a byte can tell apart: the lists are then
+    asked of SQL)."""
     sql = (
-        "SELECT a.id, a.collection, a.is_published FROM articles a "
+        "SELECT a.id, a.collection, a.language, a.is_published FROM articles a "
         f"WHERE a.duplicate_of IS NULL ORDER BY {SORTS['date']}"
     )
     ids, codes = array("q"), bytearray()
-    number: dict[str | None, int] = {}  # collection -> 2 * its place among the names
-    for article, collection, published in db.execute(sql):  # one pass, no row kept
-        code = number.setdefault(collection, 2 * len(number))
+    number: dict[Part, int] = {}  # (collection, language) -> 2 * its place among the parts
+    for article, collection, language, published in db.execute(sql):  # one pass, no row kept
+        code = number.setdefault((collection, language), 2 * len(number))
         ids.append(article)
         if code < CODES:
             codes.append(code + published)
@@ -76,7 +78,7 @@ def update_listing(db: sqlite3.Connection, changes: ListChanges, stored: Listing
         return
     import numpy
 
-    names: list[str | None] = json.loads(stored[2])
+    names = _parts(stored[2])
     codes = {name: 2 * i for i, name in enumerate(names)}
     ids = numpy.frombuffer(stored[0], numpy.int64)
     parts = numpy.frombuffer(stored[1], numpy.uint8)
@@ -84,12 +86,14 @@ def update_listing(db: sqlite3.Connection, changes: ListChanges, stored: Listing
         left = numpy.fromiter(changes.left, numpy.int64, len(changes.left))
         kept = ~numpy.isin(ids, left)
         ids, parts = ids[kept], parts[kept]
-    sql = "SELECT id, published, title, collection, is_published FROM articles WHERE id IN "
+    sql = (
+        "SELECT id, published, title, collection, language, is_published FROM articles WHERE id IN "
+    )
     entered = list(select_in(db, sql + "({marks})", changes.entered))
-    for collection in dict.fromkeys(row[3] for row in entered):
-        if collection not in codes:
-            codes[collection] = 2 * len(names)
-            names.append(collection)
+    for name in dict.fromkeys((row[3], row[4]) for row in entered):
+        if name not in codes:
+            codes[name] = 2 * len(names)
+            names.append(name)
     if 2 * len(names) > CODES:
         store_listing(db)
         return
@@ -102,11 +106,16 @@ def update_listing(db: sqlite3.Connection, changes: ListChanges, stored: Listing
     if placed:  # positions in the list as it was: numpy puts each before what is there
         at = [bisect_left(ids, keys[row[0]], key=key) for row in placed]
         ids = numpy.insert(ids, at, [row[0] for row in placed])
-        parts = numpy.insert(parts, at, [codes[row[3]] + row[4] for row in placed])
+        parts = numpy.insert(parts, at, [codes[row[3], row[4]] + row[5] for row in placed])
     db.execute(
         "INSERT OR REPLACE INTO listing VALUES ('date', ?, ?, ?)",
         (ids.tobytes(), parts.tobytes(), json.dumps(names)),
     )
+
+
+def _parts(stored: str) -> list[Part]:
+    """The (collection, language) of each code, as ``part_names`` keeps them."""
+    return [(collection, language) for collection, language in json.loads(stored)]
 
 
 def _date_key(article: int, published: int | None, title: str) -> tuple[bool, int, str, int]:
@@ -149,9 +158,9 @@ def stored_listing(db: sqlite3.Connection, part: SitePart) -> array[int] | None:
         return ids
     if parts is None:
         return None
-    names = json.loads(names)
+    names = _parts(names)
     keep = bytes(
-        code // 2 < len(names) and part.holds(names[code // 2], bool(code % 2))
+        code // 2 < len(names) and part.holds(*names[code // 2], bool(code % 2))
         for code in range(CODES)
     )
     listed = compress(ids, parts.translate(keep))
@@ -160,7 +169,7 @@ def stored_listing(db: sqlite3.Connection, part: SitePart) -> array[int] | None:
     if part.published:  # the codes say published; the clock says not yet, or no more
         return array("q", filterfalse(held_back.__contains__, listed))
     unpublished = dict.fromkeys(listed)  # and those the clock holds back, in their places
-    unpublished.update((i, None) for i, name in held_back.items() if part.holds(name, False))
+    unpublished.update((i, None) for i, name in held_back.items() if part.holds(*name, False))
     return array("q", filter(unpublished.__contains__, ids))
 
 

@@ -3,9 +3,10 @@
 ``words`` · ``word*`` (a prefix) · ``"exact phrase"`` · ``-word`` · ``topic:NAME`` ·
 ``provider:TEXT`` · ``after:YYYY-MM-DD`` · ``before:YYYY-MM-DD`` · ``quality>N`` / ``quality<N`` ·
 ``is:unread`` / ``is:read`` / ``is:starred`` · ``is:published`` / ``is:unpublished`` ·
-``collection:NAME`` (``collection:*``: every collection) · ``story:ID``. Dates are local days
-(``library.days``). Parsing is pure; the index turns a ``Query`` into SQL, and checks
-the names of topics and collections against the corpus.
+``collection:NAME`` (``collection:*``: every collection) · ``lang:CODE`` (``lang:*``: every
+language) · ``story:ID``. Dates are local days (``library.days``). Parsing is pure; the index
+turns a ``Query`` into SQL, and checks the names of topics, collections and languages against
+the corpus.
 """
 
 from __future__ import annotations
@@ -20,8 +21,18 @@ from library.days import local_midnight
 _TOKEN = re.compile(r'\s*(-?)(?:(\w+)(:|>=|<=|>|<|=))?(?:"([^"]*)("?)|(\S*))')
 FLAGS = ("unread", "read", "starred")
 SITE_FLAGS = ("published", "unpublished")  # the site's own flag, not the reading state
-EVERY_COLLECTION = "*"
-NEED_VALUES = ("topic", "provider", "after", "before", "is", "quality", "collection", "story")
+EVERY_COLLECTION = "*"  # every collection, and with ``lang:`` every language
+NEED_VALUES = (
+    "topic",
+    "provider",
+    "after",
+    "before",
+    "is",
+    "quality",
+    "collection",
+    "lang",
+    "story",
+)
 # SQLite compares 64-bit integers: a larger bound overflows, so quality takes at most 18 digits.
 QUALITY_DIGITS = 18
 
@@ -61,6 +72,11 @@ class Query:
     default_collections: tuple[str, ...] = ()
     """The collections shown when the query names none (empty: all); not parsed, set by
     whoever runs the query (see ``library.stream``)."""
+    languages: list[str] = field(default_factory=list)  # codes as written (``lang:``)
+    excluded_languages: list[str] = field(default_factory=list)
+    default_languages: tuple[str, ...] = ()
+    """The languages shown when the query names none (empty: all); set like
+    ``default_collections``."""
     stories: list[str] = field(default_factory=list)  # story ids (``library.story_index``)
     excluded_stories: list[str] = field(default_factory=list)
     opened: frozenset[str] = frozenset()
@@ -83,6 +99,11 @@ class Query:
         """Whether the query says which collections it wants (``collection:``, either way):
         then the default ones do not apply."""
         return bool(self.collections or self.excluded_collections)
+
+    @property
+    def names_language(self) -> bool:
+        """Whether the query says which languages it wants (``lang:``, either way)."""
+        return bool(self.languages or self.excluded_languages)
 
 
 def _day(value: str, operator: str) -> int:
@@ -197,12 +218,14 @@ def _apply(query: Query, key: str, operator: str, value: str, negate: bool) -> N
         _flag(query, value, negate)
     elif key == "collection":
         (query.excluded_collections if negate else query.collections).append(value)
+    elif key == "lang":
+        (query.excluded_languages if negate else query.languages).append(value)
     elif key == "story":
         (query.excluded_stories if negate else query.stories).append(value.lower())
     else:
         raise QueryError(
             f"unknown filter '{key}:'; use topic:, provider:, after:, before:, quality>, is:, "
-            "collection:, story:"
+            "collection:, lang:, story:"
         )
 
 

@@ -47,14 +47,17 @@ def _around(db: sqlite3.Connection, now: int) -> tuple[int, int | None]:
     return max(last_up or 0, last_down or 0), min(coming, default=None)
 
 
-def withheld(db: sqlite3.Connection, at: int) -> dict[int, str | None]:
+def withheld(db: sqlite3.Connection, at: int) -> dict[int, tuple[str | None, str | None]]:
     """The articles the site's flag publishes but the clock does not at moment ``at``,
-    with their collections."""
+    with their collections and languages."""
     sql = (
-        "SELECT id, collection FROM articles WHERE publish_at > ?1 AND is_published "
-        "UNION SELECT id, collection FROM articles WHERE expire_at <= ?1 AND is_published"
+        "SELECT id, collection, language FROM articles WHERE publish_at > ?1 AND is_published "
+        "UNION SELECT id, collection, language FROM articles WHERE expire_at <= ?1 "
+        "AND is_published"
     )
-    return dict(db.execute(sql, (at,)).fetchall())
+    return {
+        article: (collection, language) for article, collection, language in db.execute(sql, (at,))
+    }
 
 
 class Clock:

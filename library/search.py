@@ -32,13 +32,13 @@ KEPT_MATCHES = 6  # word lookups kept between keystrokes: a query being typed, a
 UNREAD = "a.identity NOT IN (SELECT identity FROM state.read)"
 
 ScopeKey = tuple[str, tuple[object, ...], str, tuple[int, ...]]
-# The distinct collections, one seek of the collection index each: DISTINCT walked every
-# entry of it (50,000 on a large site) on the way to the first list.
-COLLECTION_NAMES = """
+# The distinct collections (or languages), one seek of the column's index each: DISTINCT
+# walked every entry of it (50,000 on a large site) on the way to the first list.
+DISTINCT_VALUES = """
 WITH RECURSIVE names(name) AS (
-    SELECT min(collection) FROM articles
+    SELECT min({column}) FROM articles
     UNION ALL
-    SELECT (SELECT min(collection) FROM articles WHERE collection > names.name)
+    SELECT (SELECT min({column}) FROM articles WHERE {column} > names.name)
     FROM names WHERE names.name IS NOT NULL)
 SELECT name FROM names WHERE name IS NOT NULL"""
 
@@ -96,7 +96,7 @@ class Search:
         self._last_scope: tuple[ScopeKey, ResultSet] | None = None
         self._last_results: tuple[ResultSet, ResultSet] | None = None  # (scope, results)
         self._matches: OrderedDict[tuple[str, int], numpy.ndarray] = OrderedDict()
-        self._collections: tuple[int, dict[str, str]] | None = None  # (version, names)
+        self._distinct: dict[str, tuple[int, list[str]]] = {}  # column -> (version, values)
         self._kept = KeptSets(db)
         self._clock = Clock(db)
 
@@ -277,19 +277,28 @@ class Search:
         return "".join(" AND " + part for part in sql + site_sql), params + site_params
 
     def site_part(self, query: Query) -> SitePart:
-        """The collections and published flag ``query`` covers (see ``library.stream``),
-        the flag as of now."""
-        part = site_part(query, self.collection_names)
+        """The collections, languages and published flag ``query`` covers (see
+        ``library.stream``), the flag as of now."""
+        part = site_part(query, self.collection_names, self.languages)
         return part if part.published is None else replace(part, moment=self._clock.moment())
 
     def collection_names(self) -> dict[str, str]:
-        """The corpus's collections by lower-cased name, read again only after the index
-        changed: a scope is compiled on every keystroke."""
+        """The corpus's collections by lower-cased name."""
+        return {name.lower(): name for name in self._values("collection")}
+
+    def languages(self) -> frozenset[str]:
+        """The languages the corpus's articles are said to be in."""
+        return frozenset(self._values("language"))
+
+    def _values(self, column: str) -> list[str]:
+        """The distinct values of ``column``, read again only after the index changed: a
+        scope is compiled on every keystroke."""
         version = self.db.execute("PRAGMA main.data_version").fetchone()[0]
-        if self._collections is None or self._collections[0] != version:
-            names = {row[0].lower(): row[0] for row in self.db.execute(COLLECTION_NAMES)}
-            self._collections = (version, names)
-        return self._collections[1]
+        kept = self._distinct.get(column)
+        if kept is None or kept[0] != version:
+            found = [row[0] for row in self.db.execute(DISTINCT_VALUES.format(column=column))]
+            kept = self._distinct[column] = (version, found)
+        return kept[1]
 
     def _topic_node(self, name: str) -> str:
         """The tree key a ``topic:`` name means: exact, by id or short name, or a unique prefix."""

@@ -107,6 +107,7 @@ class ReaderSession:
             settings.collections,
             settings.hide_unpublished,
             self.index.holds_collections(),
+            self.index.languages(),
         )
         self._collections_unsaid = settings.collections  # see ``collections_not_found``
         # Articles first seen since then are new since the last visit. A state that another
@@ -162,6 +163,7 @@ class ReaderSession:
             report = self.index.refresh(progress, waiting, damaged=damaged)
         if report.parsed or report.removed:
             self.load_stories()  # here, in the refresh's thread, not on a keystroke
+            self.stream = self.stream.speaking(self.paths, self.index.languages())
         return report
 
     def refresh_paths(self, paths: Iterable[str]) -> RefreshReport:

@@ -1,4 +1,4 @@
-"""The language of a site's page.
+"""The language of a site's page, and the language a site of several is listed in.
 
 A site translated by folder (``en/news/_posts``, ``ja/news/_posts``...) listed each post
 once per language. A page's language is what its front matter says (``lang``), else the
@@ -15,10 +15,11 @@ import contextlib
 import functools
 import os
 import re
+from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
 from library.site import subfolders
-from library.site_root import DOCUSAURUS_CONFIGS, Site, settings_of, site_of
+from library.site_root import DOCUSAURUS_CONFIGS, Site, settings_of, site_kind, site_of
 from models.language import language_code
 
 # Docusaurus's ``i18n.defaultLocale``, read from its JavaScript settings where written plainly.
@@ -84,3 +85,16 @@ def _docusaurus_default(folder: str) -> str | None:
             if found:
                 return language_code(found[1]) or "en"
     return "en"
+
+
+def listed_languages(roots: Iterable[str], counts: Mapping[str, int]) -> tuple[str, ...]:
+    """The languages the sites at ``roots`` are listed in by default, of a corpus whose
+    articles are in the languages ``counts`` (how many in each): each site's default, else
+    English where there is any, else the language most are in."""
+    common = "en" if "en" in counts else max(sorted(counts), key=counts.__getitem__)
+    chosen = set()
+    for root in roots:
+        kind = site_kind(root)
+        said = languages_of(Site(root, kind)).default if kind else None
+        chosen.add(said or common)
+    return tuple(sorted(chosen))

@@ -1,20 +1,23 @@
-"""Which part of a site a query covers: its collections and the site's published flag.
+"""Which part of a site a query covers: its collections, its languages and the site's
+published flag.
 
 On a Jekyll site root the reader and ``lede list`` show the default stream (the
 news, with its archive) unless a query names collections (``collection:NAME``,
-``collection:*`` for all); a plain folder is shown whole. Hiding what the site did
-not publish is a choice (a key, a setting), never the default. The stream is decided
-once per session and becomes SQL conditions with the rest of the query, so the
-search layer keeps it in its scope and typing costs nothing more.
+``collection:*`` for all), and a site in several languages in its default one unless a
+query names languages (``lang:ja``, ``lang:*``); a plain folder is shown whole. Hiding
+what the site did not publish is a choice (a key, a setting), never the default. The
+stream is decided once per session and becomes SQL conditions with the rest of the query,
+so the search layer keeps it in its scope and typing costs nothing more.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from library.query import EVERY_COLLECTION, Query, QueryError
 from library.schedule import published_sql
+from models.language import language_code
 from models.text import printable
 
 DEFAULT_COLLECTIONS = ("news",)
@@ -25,11 +28,13 @@ BLOGS = ("blog", "posts", "post", "articles")
 
 @dataclass(frozen=True)
 class Stream:
-    """What a query covers when it does not say: ``collections`` (empty: every one) and
-    whether items the site did not publish are left out."""
+    """What a query covers when it does not say: ``collections`` (empty: every one),
+    whether items the site did not publish are left out, and ``languages`` (empty: every
+    one; else those and the pages no language is said of)."""
 
     collections: tuple[str, ...] = ()
     hide_unpublished: bool = False
+    languages: tuple[str, ...] = ()
 
     @property
     def home(self) -> frozenset[str]:
@@ -39,12 +44,24 @@ class Stream:
 
     def applied(self, query: Query, *, every_collection: bool = False) -> Query:
         """``query`` with the stream's defaults; ``every_collection`` leaves the
-        collections alone (a list of starred items, ``lede list --all``)."""
+        collections and languages alone (a list of starred items)."""
         collections = () if every_collection or query.names_collection else self.collections
+        languages = () if every_collection or query.names_language else self.languages
         published = query.published
         if published is None and self.hide_unpublished:
             published = True
-        return replace(query, default_collections=collections, published=published)
+        return replace(
+            query,
+            default_collections=collections,
+            default_languages=languages,
+            published=published,
+        )
+
+    def speaking(self, roots: list[str], counts: Mapping[str, int]) -> Stream:
+        """The same stream in the languages of a corpus with ``counts`` articles in each,
+        as the index now holds them: a cold index held none when the stream was made."""
+        languages = stream_languages(roots, counts)
+        return self if languages == self.languages else replace(self, languages=languages)
 
     def toggled(self) -> Stream:
         """The same stream with hiding unpublished items switched."""
@@ -56,10 +73,12 @@ def default_stream(
     collections: tuple[str, ...] | None,
     hide_unpublished: bool,
     holds_collections: bool | None = None,
+    languages: Mapping[str, int] | None = None,
 ) -> Stream:
     """The stream of a corpus: on Jekyll sites ``collections`` (the settings', else the
-    news; ``*`` for every one); a plain folder among the roots is shown whole, so nothing
-    of it is hidden by a filter it has no folders for.
+    news; ``*`` for every one), and each site's default language of ``languages`` (how
+    many articles are in each, see ``listed_languages``); a plain folder among the roots
+    is shown whole, so nothing of it is hidden by a filter it has no folders for.
 
     ``holds_collections`` is whether the index has articles in any collection (``None``
     when it is empty). Without any, nothing would be left out either way, and the folders
@@ -68,14 +87,29 @@ def default_stream(
     """
     chosen = DEFAULT_COLLECTIONS if collections is None else collections
     roots = list(roots)
-    if EVERY_COLLECTION in chosen or not roots or holds_collections is False:
-        return Stream((), hide_unpublished)
+    listed = stream_languages(roots, languages or {})
+    if EVERY_COLLECTION in chosen or holds_collections is False or not _all_sites(roots):
+        return Stream((), hide_unpublished, listed)
+    return Stream(_with_sites_lacking(tuple(chosen), roots), hide_unpublished, listed)
+
+
+def stream_languages(roots: list[str], counts: Mapping[str, int]) -> tuple[str, ...]:
+    """The languages sites are listed in, of a corpus with ``counts`` articles in each
+    (see ``listed_languages``): none for one language or none (a site in one is listed
+    whole, as it was), or a plain folder among the roots."""
+    from library.site_languages import listed_languages
+
+    if len(counts) < 2 or not _all_sites(roots):
+        return ()
+    return listed_languages(roots, counts)
+
+
+def _all_sites(roots: list[str]) -> bool:
+    """Whether every root is a site (a plain folder is shown whole)."""
     from library.site import is_jekyll_site
     from library.site_sections import sections
 
-    if not all(is_jekyll_site(root) or sections(root) for root in roots):
-        return Stream((), hide_unpublished)
-    return Stream(_with_sites_lacking(tuple(chosen), roots), hide_unpublished)
+    return bool(roots) and all(is_jekyll_site(root) or sections(root) for root in roots)
 
 
 def _with_sites_lacking(chosen: tuple[str, ...], roots: list[str]) -> tuple[str, ...]:
@@ -121,20 +155,28 @@ def not_in_corpus(chosen: tuple[str, ...], known: dict[str, str]) -> str | None:
 
 @dataclass(frozen=True)
 class SitePart:
-    """The collections and published flag a query asks for, with names as stored:
-    ``included`` (``None``: any collection, or none), ``excluded``, and ``published``
-    (``None``: either) at ``moment`` (see ``library.schedule``)."""
+    """The collections, languages and published flag a query asks for, with names as
+    stored: ``included`` (``None``: any collection, or none), ``excluded``, ``published``
+    (``None``: either) at ``moment`` (see ``library.schedule``), and the languages
+    included (``None``: any; ``""`` stands for none said) and excluded."""
 
     included: frozenset[str] | None = None
     excluded: frozenset[str] = frozenset()
     published: bool | None = None
     moment: int = 0
+    languages: frozenset[str] | None = None
+    excluded_languages: frozenset[str] = frozenset()
 
-    def holds(self, collection: str | None, published: bool) -> bool:
-        """Whether an article in ``collection``, ``published`` or not at the moment, is in it."""
+    def holds(self, collection: str | None, language: str | None, published: bool) -> bool:
+        """Whether an article in ``collection`` and ``language``, ``published`` or not at
+        the moment, is in it."""
         if self.included is not None and collection not in self.included:
             return False
         if collection in self.excluded:
+            return False
+        if self.languages is not None and (language or "") not in self.languages:
+            return False
+        if language in self.excluded_languages:
             return False
         return self.published is None or self.published == published
 
@@ -148,16 +190,26 @@ class SitePart:
         for name in sorted(self.excluded):
             sql.append("a.collection IS NOT ?")
             params.append(name)
+        if self.languages is not None:
+            sql.append(f"ifnull(a.language, '') IN ({', '.join('?' * len(self.languages))})")
+            params += sorted(self.languages)
+        for code in sorted(self.excluded_languages):
+            sql.append("a.language IS NOT ?")
+            params.append(code)
         if self.published is not None:
             sql.append(f"{published_sql(self.moment)} = {int(self.published)}")
         return sql, params
 
 
-def site_part(query: Query, known: Callable[[], dict[str, str]]) -> SitePart:
-    """What ``query`` asks of collections and the published flag. ``known`` gives the
-    corpus's collections by lower-cased name: a name it lacks is a ``QueryError`` naming
-    those there are; default collections it lacks are passed over (all of them lacking,
-    every collection is in)."""
+def site_part(
+    query: Query,
+    known: Callable[[], dict[str, str]],
+    spoken: Callable[[], frozenset[str]] = frozenset,
+) -> SitePart:
+    """What ``query`` asks of collections, languages and the published flag. ``known``
+    gives the corpus's collections by lower-cased name, ``spoken`` its languages: a name
+    they lack is a ``QueryError`` naming those there are; default collections it lacks
+    are passed over (all of them lacking, every collection is in)."""
     included: frozenset[str] | None = None
     excluded: frozenset[str] = frozenset()
     if query.names_collection:
@@ -169,7 +221,36 @@ def site_part(query: Query, known: Callable[[], dict[str, str]]) -> SitePart:
             excluded = frozenset(_known_name(n, known()) for n in query.excluded_collections)
     elif query.default_collections:
         included = streamed_collections(query.default_collections, known()) or None
-    return SitePart(included, excluded, query.published)
+    languages, excluded_languages = _language_part(query, spoken)
+    return SitePart(included, excluded, query.published, 0, languages, excluded_languages)
+
+
+def _language_part(
+    query: Query, spoken: Callable[[], frozenset[str]]
+) -> tuple[frozenset[str] | None, frozenset[str]]:
+    """The languages ``query`` asks for (``None``: any) and those it leaves out: those it
+    names (``-lang:*``: none said), else the stream's and the pages none is said of."""
+    if not query.names_language:
+        defaults = query.default_languages
+        return (frozenset((*defaults, "")) if defaults else None), frozenset()
+    included = None
+    if query.languages and EVERY_COLLECTION not in query.languages:
+        included = frozenset(_known_language(code, spoken()) for code in query.languages)
+    named = [code for code in query.excluded_languages if code != EVERY_COLLECTION]
+    if len(named) < len(query.excluded_languages):  # ``-lang:*``: what no language is said of
+        included = frozenset({""}) & (included or {""})
+    return included, frozenset(_known_language(code, spoken()) for code in named)
+
+
+def _known_language(text: str, spoken: frozenset[str]) -> str:
+    """The code ``lang:text`` names, of a language the corpus has articles in."""
+    code = language_code(text)
+    if code is None:
+        raise QueryError(f"lang:{text} is not a language code; write one as en, pt-br or zh-hant")
+    if code not in spoken:
+        there = f"there are {', '.join(sorted(spoken))}" if spoken else "no article says one"
+        raise QueryError(f"no article is in the language '{code}'; {there}")
+    return code
 
 
 def streamed_collections(chosen: Iterable[str], known: dict[str, str]) -> frozenset[str]:
@@ -182,10 +263,17 @@ def streamed_collections(chosen: Iterable[str], known: dict[str, str]) -> frozen
 
 
 def only_site_part(query: Query) -> bool:
-    """Whether ``query`` asks nothing but collections and the published flag (a stored
-    listing can then answer it, see ``library.listing``)."""
+    """Whether ``query`` asks nothing but collections, languages and the published flag (a
+    stored listing can then answer it, see ``library.listing``)."""
     rest = replace(
-        query, collections=[], excluded_collections=[], default_collections=(), published=None
+        query,
+        collections=[],
+        excluded_collections=[],
+        default_collections=(),
+        languages=[],
+        excluded_languages=[],
+        default_languages=(),
+        published=None,
     )
     return rest == Query()
 

@@ -1,7 +1,7 @@
 """Counting for the tree: articles per part of the site, and per topic node.
 
 A node's count must agree with the list the node shows. Counts per part of the
-site (each collection with the site's published flag) come from one grouped
+site (each collection and language with the site's published flag) come from one grouped
 query, and each node adds up the parts its ``SitePart`` holds: the same rule the
 stored listing filters with. Topic counts use the conditions of the default
 stream's list. Both run in the counting worker, never on the UI thread.
@@ -27,9 +27,11 @@ class Tally(NamedTuple):
 
 
 class PartTally(NamedTuple):
-    """The articles of one collection (``None``: in none) with one value of the flag."""
+    """The articles of one collection (``None``: in none) and language with one value of
+    the flag."""
 
     collection: str | None
+    language: str | None
     published: bool
     total: int
     unread: int
@@ -37,22 +39,23 @@ class PartTally(NamedTuple):
 
 
 def tally_parts(db: sqlite3.Connection) -> list[PartTally]:
-    """Articles, unread and starred, per collection and published flag (as of now), in
-    one query."""
+    """Articles, unread and starred, per collection, language and published flag (as of
+    now), in one query."""
     sql = (
-        f"SELECT a.collection, {published_sql(moment(db))}, count(*), sum({UNREAD}), "
-        f"sum({STARRED}) FROM articles a WHERE a.duplicate_of IS NULL GROUP BY 1, 2"
+        f"SELECT a.collection, a.language, {published_sql(moment(db))}, count(*), "
+        f"sum({UNREAD}), sum({STARRED}) FROM articles a WHERE a.duplicate_of IS NULL "
+        "GROUP BY 1, 2, 3"
     )
     return [
-        PartTally(collection, bool(published), total, unread or 0, starred or 0)
-        for collection, published, total, unread, starred in db.execute(sql)
+        PartTally(collection, language, bool(published), total, unread or 0, starred or 0)
+        for collection, language, published, total, unread, starred in db.execute(sql)
     ]
 
 
 def within(parts: list[PartTally], part: SitePart, *, starred: bool = False) -> Tally:
     """The articles of ``parts`` that ``part`` holds (only the starred, with ``starred``:
     then ``unread`` is not counted)."""
-    held = [p for p in parts if part.holds(p.collection, p.published)]
+    held = [p for p in parts if part.holds(p.collection, p.language, p.published)]
     if starred:
         return Tally(sum(p.starred for p in held), 0)
     return Tally(sum(p.total for p in held), sum(p.unread for p in held))

@@ -139,7 +139,11 @@ def open_listed(args: argparse.Namespace) -> tuple[CorpusIndex, Query]:
     stream = Stream()
     if not args.all:
         stream = default_stream(
-            index.roots, settings.collections, settings.hide_unpublished, index.holds_collections()
+            index.roots,
+            settings.collections,
+            settings.hide_unpublished,
+            index.holds_collections(),
+            index.languages(),
         )
         if settings.collections and stream.collections:
             said = not_in_corpus(settings.collections, index.collection_names())

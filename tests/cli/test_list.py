@@ -23,6 +23,7 @@ from tests.conftest import (
     deep_site,
     write_document,
 )
+from tests.site_corpus import translated_by_folder
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -130,6 +131,22 @@ def test_list_query(run_lede: LedeRunner, query_corpus: Path) -> None:
     assert stems(done) == ["tensorflow"]
     done = run_lede("list", "--json", "--query", "facial -council", query_corpus)
     assert stems(done) == ["faces"]
+
+
+def test_a_site_translated_by_folder_lists_its_default_language_unless_all(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """Its announcement was listed once per language; ``lang:`` and ``--all`` list the
+    others, and each record says its language."""
+    site = translated_by_folder(tmp_path / "site")
+    done = run_lede("list", "--json", site)
+    assert [(r["title"], r["language"]) for r in map(json.loads, done.stdout.splitlines())] == [
+        ("Ruby released", "en"),
+        ("Older", "en"),
+    ]
+    assert titles(run_lede("list", "--json", "-q", "lang:ja", site)) == ["Ruby リリース", "Older"]
+    assert len(titles(run_lede("list", "--json", "--all", site))) == 6
+    assert len(titles(run_lede("list", "--json", "-q", "lang:*", site))) == 6
 
 
 def test_reading_state_is_shared_with_list(

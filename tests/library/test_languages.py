@@ -1,13 +1,34 @@
 """A site in several languages: each article's language (its front matter's, else its
-site's language folder)."""
+site's language folder), ``lang:`` in queries, and the default stream in the site's own
+language, which the tree counts and the stored listing agree with."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from library.index import CorpusIndex
+from library.query import Query, QueryError, parse_query
+from library.scope import ALL, Scope
+from library.session import ReaderSession
+from library.settings import Settings
+from library.stream import Stream
 from tests.conftest import write_document
+from tests.library.test_stream import session_on, titles
 from tests.site_corpus import translated_by_folder
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> ReaderSession:
+    session = session_on(translated_by_folder(tmp_path / "site"))
+    yield session
+    session.close()
+
+
+def languages_of(session: ReaderSession, text: str = "", scope: Scope = ALL) -> list[str]:
+    ids = list(session.results(scope, text, "date").ids)
+    return sorted(row.language or "" for row in session.index.stored(ids))
 
 
 def test_each_article_knows_the_language_its_site_says(tmp_path: Path) -> None:
@@ -19,3 +40,134 @@ def test_each_article_knows_the_language_its_site_says(tmp_path: Path) -> None:
     found = index.db.execute("SELECT title, language FROM articles WHERE title != 'Older'")
     assert sorted(found) == [("Hello", "en"), ("Salut", "fr"), ("你好", "zh-cn")]
     index.close()
+
+
+def test_a_site_translated_by_folder_is_listed_in_its_default_language(
+    site: ReaderSession,
+) -> None:
+    """Each announcement was listed once per language; now once, in English, and
+    ``lang:`` lists the others."""
+    assert titles(site) == {"Ruby released", "Older"}
+    assert languages_of(site) == ["en", "en"]
+    assert titles(site, text="lang:ja") == {"Ruby リリース", "Older"}
+    assert titles(site, text="lang:JA lang:de") == {"Ruby リリース", "Ruby veröffentlicht", "Older"}
+    assert languages_of(site, "lang:*") == ["de", "de", "en", "en", "ja", "ja"]
+    assert languages_of(site, "-lang:en") == ["de", "de", "ja", "ja"]
+    assert languages_of(site, "-lang:*") == []
+    assert site.counts().everything == 2
+
+
+def test_the_tree_counts_and_the_stored_list_agree_with_sql(site: ReaderSession) -> None:
+    """The default stream is read off the stored list (a byte per article's collection,
+    language and flag); a word sends the same scope to SQL."""
+    for text in ("", "lang:ja", "-lang:ja", "lang:*"):
+        listed = list(site.results(ALL, text, "date").ids)
+        by_sql = list(site.results(ALL, f"{text} -zzzz", "date").ids)
+        assert listed == by_sql and listed
+    assert site.counts().collections["posts"].total == 2
+
+
+def test_a_translation_added_later_stays_out_of_the_default_stream(
+    site: ReaderSession, tmp_path: Path
+) -> None:
+    """A refresh puts a new article in the stored list in place, with its language."""
+    write_document(tmp_path / "site" / "ja" / "news" / "_posts", "2024-06-01-new.md", "title: 新")
+    write_document(tmp_path / "site" / "en" / "news" / "_posts", "2024-06-01-new.md", "title: New")
+    site.refresh()
+    assert titles(site) == {"New", "Ruby released", "Older"}
+    assert titles(site, text="lang:ja") == {"新", "Ruby リリース", "Older"}
+
+
+def test_an_unknown_or_malformed_language_is_a_message(site: ReaderSession) -> None:
+    with pytest.raises(QueryError, match="'fr'; there are de, en, ja"):
+        site.results(ALL, "lang:fr", "date")
+    with pytest.raises(QueryError, match="not a language code"):
+        site.results(ALL, "lang:english", "date")
+
+
+def test_front_matter_says_the_language_and_the_settings_its_default(tmp_path: Path) -> None:
+    """jekyll-polyglot's ``lang`` in each post and ``default_lang`` in the settings; a
+    post that says none is listed with the default language's."""
+    root = tmp_path / "blog"
+    root.mkdir()
+    (root / "_config.yml").write_text("languages: [en, fr]\ndefault_lang: fr\n")
+    write_document(root / "_posts", "2024-01-01-hello.md", "title: Hello\nlang: en")
+    write_document(root / "_posts", "2024-01-01-bonjour.md", "title: Bonjour\nlang: fr")
+    write_document(root / "_posts", "2024-01-02-plain.md", "title: Unsaid")
+    write_document(root / "_posts", "2024-01-03-code.md", "title: Code\nlanguage: python")
+    session = session_on(root)
+    try:
+        assert titles(session) == {"Bonjour", "Unsaid", "Code"}
+        assert titles(session, text="lang:en") == {"Hello"}
+        assert titles(session, text="-lang:*") == {"Unsaid", "Code"}
+    finally:
+        session.close()
+
+
+def test_the_settings_say_which_folders_are_languages(tmp_path: Path) -> None:
+    """With ``languages`` listed, a folder named as a code they lack is no language."""
+    root = translated_by_folder(tmp_path / "site", {"en": "Hello", "es": "Hola", "go": "Go"})
+    (root / "_config.yml").write_text("languages: [es, en]\n")
+    session = session_on(root)
+    try:
+        assert titles(session) == {"Hola", "Go", "Older"}
+        assert languages_of(session, "lang:*") == ["", "", "en", "en", "es", "es"]
+    finally:
+        session.close()
+
+
+def test_a_lone_folder_named_as_a_language_is_none_and_the_site_is_listed_whole(
+    tmp_path: Path,
+) -> None:
+    """``go/`` beside no other language's folder is a folder about Go."""
+    root = translated_by_folder(tmp_path / "site", {"go": "Go"})
+    write_document(root / "_posts", "2024-01-01-hello.md", "title: Hello")
+    session = session_on(root)
+    try:
+        assert titles(session) == {"Go", "Older", "Hello"}
+        assert languages_of(session) == ["", "", ""]
+    finally:
+        session.close()
+
+
+def test_a_plain_folder_is_shown_whole_and_lang_still_selects(tmp_path: Path) -> None:
+    folder = tmp_path / "notes"
+    write_document(folder, "a.md", "title: English\nlang: en")
+    write_document(folder, "b.md", "title: Deutsch\nlocale: de_DE")
+    session = session_on(folder)
+    try:
+        assert titles(session) == {"English", "Deutsch"}
+        assert titles(session, text="lang:de-de") == {"Deutsch"}
+    finally:
+        session.close()
+
+
+def test_docusaurus_translations_are_left_to_lang(tmp_path: Path) -> None:
+    """A Docusaurus site's ``i18n/<code>/`` holds its translations; its own pages are in
+    its ``defaultLocale``."""
+    root = tmp_path / "docs"
+    write_document(root / "blog", "2024-01-01-launch.md", "title: Launch")
+    write_document(root / "docs", "intro.md", "title: Intro")
+    write_document(
+        root / "i18n" / "ko" / "docusaurus-plugin-content-blog",
+        "2024-01-01-launch.md",
+        "title: 출시",
+    )
+    (root / "docusaurus.config.js").write_text(
+        "export default {i18n: {defaultLocale: 'fr', locales: ['fr', 'ko']}};\n"
+    )
+    session = session_on(root, Settings(collections=("*",)))
+    try:
+        assert titles(session) == {"Launch", "Intro"}
+        assert titles(session, text="lang:fr") == {"Launch", "Intro"}
+        assert titles(session, text="lang:ko") == {"출시"}
+    finally:
+        session.close()
+
+
+def test_the_stream_gives_way_to_a_query_that_names_languages() -> None:
+    stream = Stream(languages=("en",))
+    assert stream.applied(Query()).default_languages == ("en",)
+    assert stream.applied(parse_query("lang:ja")).default_languages == ()
+    assert stream.applied(parse_query("-lang:de")).default_languages == ()
+    assert stream.applied(Query(), every_collection=True).default_languages == ()

@@ -33,15 +33,15 @@ def site(root: Path, collections: int, each: int) -> Path:
     return root
 
 
-def stored(db: sqlite3.Connection) -> tuple[list[int], bytes | None, list[str | None]]:
+def stored(db: sqlite3.Connection) -> tuple[list[int], bytes | None, list[list[str | None]]]:
     row = read_listing(db)
     assert row is not None
     return list(array("q", row[0])), row[1], json.loads(row[2])
 
 
-def by_sql(db: sqlite3.Connection) -> list[tuple[int, str | None, int]]:
+def by_sql(db: sqlite3.Connection) -> list[tuple[int, str | None, str | None, int]]:
     sql = (
-        "SELECT a.id, a.collection, a.is_published FROM articles a "
+        "SELECT a.id, a.collection, a.language, a.is_published FROM articles a "
         f"WHERE a.duplicate_of IS NULL ORDER BY {SORTS['date']}"
     )
     return db.execute(sql).fetchall()
@@ -60,8 +60,8 @@ def test_the_list_and_each_articles_part_are_stored_in_date_order(tmp_path: Path
     ids, parts, names = stored(index.db)
     assert ids == [row[0] for row in rows]
     assert parts is not None
-    assert [(names[code // 2], code % 2) for code in parts] == [row[1:] for row in rows]
-    assert {row[2] for row in rows} == {0, 1}
+    assert [(*names[code // 2], code % 2) for code in parts] == [row[1:] for row in rows]
+    assert {row[3] for row in rows} == {0, 1}
     assert peak < 40 * len(rows)  # every row at once: about 120 bytes an article
     index.close()
 

@@ -52,6 +52,8 @@ def day(text: str) -> int:
         ("Collection:Learning collection:news", Query(collections=["Learning", "news"])),
         ("-collection:newsletters", Query(excluded_collections=["newsletters"])),
         ("collection:*", Query(collections=["*"])),
+        ("lang:ja LANG:zh_CN", Query(languages=["ja", "zh_CN"])),
+        ("-lang:*", Query(excluded_languages=["*"])),
         # Words no filter knows: a headline's, a time, an address (each was an error).
         ("Exclusive: robots", Query(terms=[Term("Exclusive"), Term("robots")])),
         ("-Analysis: x", Query(excluded=[Term("Analysis")], terms=[Term("x")])),
