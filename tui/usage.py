@@ -29,10 +29,14 @@ queries (lede list -q QUERY, and / in the reader):
                          several are any of them; collection:* is all of them
   On a site, lists hold its news unless the query names a collection (lede list
   --all: everything); the settings file can choose: collections = ["news", "learning"].
+  lang:CODE              the language a site says an article is in: lang:ja,
+                         lang:pt-br; lang:* is all of them. A site in several
+                         languages is listed in its default one unless the query
+                         names one (lede list --all: everything)
   story:ID               the articles of one story (ids: lede list --stories,
                          or "story" in lede list --json)
-  A dash in front of topic:, provider:, is:, collection: or story: leaves those out
-  too.
+  A dash in front of topic:, provider:, is:, collection:, lang: or story: leaves
+  those out too.
   A query that starts with a dash works as it is: lede list -q -word."""
 
 SORT_HELP = """\

@@ -120,7 +120,7 @@ class MainScreen(ReaderCommands):
             with Vertical(id="list-pane"):
                 yield FilterField(
                     placeholder='filter: words "phrase" -not topic: provider: '
-                    "after: quality> is:unread collection:",
+                    "after: quality> is:unread collection: lang:",
                     id="filter",
                 )
                 yield ListStatus(id="list-status")
