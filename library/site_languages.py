@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 
 from library.site import subfolders
 from library.site_root import DOCUSAURUS_CONFIGS, Site, settings_of, site_kind, site_of
-from models.language import language_code
+from models.language import folder_language, language_code
 
 # Docusaurus's ``i18n.defaultLocale``, read from its JavaScript settings where written plainly.
 _DOCUSAURUS_DEFAULT = re.compile(r"""defaultLocale\s*:\s*['"]([\w-]+)['"]""")
@@ -62,7 +62,7 @@ def languages_of(site: Site) -> SiteLanguages:
     default = language_code(settings.get("default_lang") or settings.get("lang"))
     default = default or (listed[0] if listed else None)  # the plugins' first is the default
     if len(set(listed) | {default} - {None}) < 2:  # one language said, or none: by folders
-        found = (language_code(name) for name in subfolders(site.folder, names=True))
+        found = (folder_language(name) for name in subfolders(site.folder, names=True))
         listed = [code for code in found if code]
     return SiteLanguages(frozenset(listed) if len(listed) > 1 else frozenset(), default)
 

@@ -130,6 +130,18 @@ def test_a_lone_folder_named_as_a_language_is_none_and_the_site_is_listed_whole(
         session.close()
 
 
+def test_folders_named_in_three_letters_are_no_languages(tmp_path: Path) -> None:
+    """A site's ``api/`` and ``doc/`` are shaped as language codes are: taken for two
+    languages, the pages of one were left out of the list."""
+    root = translated_by_folder(tmp_path / "site", {"api": "Reference", "doc": "Guide"})
+    session = session_on(root)
+    try:
+        assert titles(session) == {"Reference", "Guide", "Older"}
+        assert languages_of(session) == ["", "", "", ""]
+    finally:
+        session.close()
+
+
 def test_a_plain_folder_is_shown_whole_and_lang_still_selects(tmp_path: Path) -> None:
     folder = tmp_path / "notes"
     write_document(folder, "a.md", "title: English\nlang: en")
