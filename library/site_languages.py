@@ -97,4 +97,13 @@ def listed_languages(roots: Iterable[str], counts: Mapping[str, int]) -> tuple[s
         kind = site_kind(root)
         said = languages_of(Site(root, kind)).default if kind else None
         chosen.add(said or common)
-    return tuple(sorted(chosen))
+    # A site in ``en-us`` writes its posts ``lang: en`` too, and one in ``en`` ``en-gb``:
+    # each is the same language, more or less precisely said.
+    return tuple(sorted(code for code in {*chosen, *counts} if _said_of(code, chosen)))
+
+
+def _said_of(code: str, chosen: set[str]) -> bool:
+    """Whether ``code`` is one of the ``chosen`` languages, or it more or less precisely."""
+    return any(
+        code == one or code.startswith(f"{one}-") or one.startswith(f"{code}-") for one in chosen
+    )

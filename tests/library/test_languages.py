@@ -142,6 +142,24 @@ def test_folders_named_in_three_letters_are_no_languages(tmp_path: Path) -> None
         session.close()
 
 
+def test_a_site_in_a_regional_language_lists_its_posts_in_the_language(tmp_path: Path) -> None:
+    """A theme's ``lang: en-US`` beside posts that say ``lang: en``: the English post was
+    left out of the list, as if it were in another language."""
+    root = tmp_path / "site"
+    (root / "_posts").mkdir(parents=True)
+    (root / "_config.yml").write_text("lang: en-US\n")
+    write_document(root / "_posts", "2024-01-01-a.md", "title: English\nlang: en")
+    write_document(root / "_posts", "2024-01-02-b.md", "title: British\nlang: en_GB")
+    write_document(root / "_posts", "2024-01-03-c.md", "title: French\nlang: fr")
+    write_document(root / "_posts", "2024-01-04-d.md", "title: Unsaid")
+    session = session_on(root)
+    try:
+        assert titles(session) == {"English", "Unsaid"}
+        assert titles(session, text="lang:fr") == {"French"}
+    finally:
+        session.close()
+
+
 def test_a_plain_folder_is_shown_whole_and_lang_still_selects(tmp_path: Path) -> None:
     folder = tmp_path / "notes"
     write_document(folder, "a.md", "title: English\nlang: en")
