@@ -90,13 +90,17 @@ def _docusaurus_default(folder: str) -> str | None:
 def listed_languages(roots: Iterable[str], counts: Mapping[str, int]) -> tuple[str, ...]:
     """The languages the sites at ``roots`` are listed in by default, of a corpus whose
     articles are in the languages ``counts`` (how many in each): each site's default, else
-    English where there is any, else the language most are in."""
+    English where there is any, else the language most are in. Only a site that keeps
+    translations (in folders, or its settings list its languages) is listed in one: a blog
+    with a post in another language has no copy of it to show instead."""
     common = "en" if "en" in counts else max(sorted(counts), key=counts.__getitem__)
     chosen = set()
     for root in roots:
         kind = site_kind(root)
-        said = languages_of(Site(root, kind)).default if kind else None
-        chosen.add(said or common)
+        site = languages_of(Site(root, kind)) if kind else None
+        if site is None or not (site.folders or (kind == "docusaurus" and site.default)):
+            return ()
+        chosen.add(site.default or common)
     # A site in ``en-us`` writes its posts ``lang: en`` too, and one in ``en`` ``en-gb``:
     # each is the same language, more or less precisely said.
     return tuple(sorted(code for code in {*chosen, *counts} if _said_of(code, chosen)))

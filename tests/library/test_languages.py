@@ -143,11 +143,11 @@ def test_folders_named_in_three_letters_are_no_languages(tmp_path: Path) -> None
 
 
 def test_a_site_in_a_regional_language_lists_its_posts_in_the_language(tmp_path: Path) -> None:
-    """A theme's ``lang: en-US`` beside posts that say ``lang: en``: the English post was
+    """Settings in ``en-US`` beside posts that say ``lang: en``: the English post was
     left out of the list, as if it were in another language."""
     root = tmp_path / "site"
     (root / "_posts").mkdir(parents=True)
-    (root / "_config.yml").write_text("lang: en-US\n")
+    (root / "_config.yml").write_text("languages: [en-US, fr]\n")
     write_document(root / "_posts", "2024-01-01-a.md", "title: English\nlang: en")
     write_document(root / "_posts", "2024-01-02-b.md", "title: British\nlang: en_GB")
     write_document(root / "_posts", "2024-01-03-c.md", "title: French\nlang: fr")
@@ -155,6 +155,22 @@ def test_a_site_in_a_regional_language_lists_its_posts_in_the_language(tmp_path:
     session = session_on(root)
     try:
         assert titles(session) == {"English", "Unsaid"}
+        assert titles(session, text="lang:fr") == {"French"}
+    finally:
+        session.close()
+
+
+def test_a_blog_that_keeps_no_translations_lists_every_post(tmp_path: Path) -> None:
+    """A theme's ``lang: en-US`` and a post written in French: the French post, of which
+    the blog has no English copy, was left out of the list."""
+    root = tmp_path / "site"
+    (root / "_posts").mkdir(parents=True)
+    (root / "_config.yml").write_text("lang: en-US\n")
+    write_document(root / "_posts", "2024-01-01-a.md", "title: English\nlang: en")
+    write_document(root / "_posts", "2024-01-03-c.md", "title: French\nlang: fr")
+    session = session_on(root)
+    try:
+        assert titles(session) == {"English", "French"}
         assert titles(session, text="lang:fr") == {"French"}
     finally:
         session.close()
