@@ -57,7 +57,18 @@ def splits_labels_at_spaces(path: str) -> bool:
 
 def site_of(path: str) -> Site | None:
     """The innermost site holding the file ``path``, or ``None``."""
-    return _nearest(os.path.dirname(os.path.abspath(path)))
+    global _last
+    last = _last
+    if last[0] == path:
+        return last[1]
+    site = _nearest(os.path.dirname(os.path.abspath(path)))
+    _last = (path, site)
+    return site
+
+
+# The last file asked of and its site: parsing a file asks its zone, its schedule, its
+# section, its language... of one site, and a path's lookup cost more than all the rest.
+_last: tuple[str, Site | None] = ("", None)
 
 
 @functools.lru_cache(maxsize=4096)  # each folder once, however many files it holds
