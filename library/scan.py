@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 MARKUP_SUFFIXES = (".md", ".markdown", ".mdown", ".mdx", ".qmd", ".rmd", ".html", ".htm")
 """Markdown (Quarto's and R Markdown's too) and HTML: a file of these without front matter
 is worth a warning in a check."""
-DOCUMENT_SUFFIXES = frozenset({*MARKUP_SUFFIXES, ".txt"})
+# Text and reStructuredText are read where they hold metadata (Nikola's posts), and
+# passed over quietly where not (a Sphinx project's pages, a README).
+DOCUMENT_SUFFIXES = frozenset({*MARKUP_SUFFIXES, ".txt", ".rst"})
 TAXONOMY_SUFFIXES = frozenset({".yaml", ".yml"})
 CANDIDATE_SUFFIXES = DOCUMENT_SUFFIXES | TAXONOMY_SUFFIXES
 

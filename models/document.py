@@ -28,7 +28,7 @@ from models.frontmatter import (
 from models.javascript_constants import javascript_constants
 from models.jekyll_post import DATE_KEYS, written_date
 from models.logseq import is_logseq, logseq_markdown, property_values, split_properties
-from models.pelican import metadata_values, split_metadata
+from models.pelican import metadata_values, sidecar_metadata, split_metadata
 from models.plainyaml import load_plain
 from models.problem import Problem, Severity
 from models.restructured import rest_markdown
@@ -204,7 +204,12 @@ SUMMARY_SKIPS = ("related", "images", "secured")
 
 
 def parse_document(
-    text: str, path: str, *, require_front_matter: bool = True, summary: bool = False
+    text: str,
+    path: str,
+    *,
+    require_front_matter: bool = True,
+    summary: bool = False,
+    sidecar: str | None = None,
 ) -> ParsedDocument:
     """Parse a Markdown/HTML document with YAML (or TOML) front matter, or Pelican's
     metadata lines.
@@ -212,12 +217,15 @@ def parse_document(
     Documents with ``taxonomy:`` in their front matter are taxonomy entries
     (topics, organisations), not articles; nor are data records (profiles), which
     are validated all the same. ``summary`` skips the blocks a list row does not
-    need; the full document is parsed when it is shown.
+    need; the full document is parsed when it is shown. ``sidecar`` is the text of
+    Nikola's ``POST.meta``, read where the post holds no metadata of its own.
     """
     parsed = ParsedDocument(path)
     try:
         # Else Pelican's metadata lines, or Logseq's properties, if any.
         split = split_front_matter(text) or split_metadata(text) or split_properties(text)
+        if split is None and sidecar is not None:
+            split = SplitDocument(sidecar_metadata(sidecar), text, 1, "nikola")
         if split is None:
             parsed.has_front_matter = False
             if require_front_matter:

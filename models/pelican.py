@@ -13,6 +13,10 @@ Markdown or HTML post::
     .. date: 2017-05-12 12:50:41 UTC
     -->
 
+Older Nikola posts keep the same lines in a sidecar ``POST.meta`` beside ``POST.txt``, or
+in its first format, the values alone, one a line: title, slug, date, tags, link and
+description.
+
 A file is read so only when its first lines are all such lines and one is its ``Title``:
 prose that opens with "Note: ..." is no metadata.
 """
@@ -29,6 +33,8 @@ _KEY_LINE = re.compile(r"(?:\.\. )?([A-Za-z][A-Za-z0-9_-]*):(?:[ \t]+(.*))?")  #
 # Pelican's lists; its one ``Author`` and its one ``Category`` are each a name whole.
 _LISTS = {"tags": "tags", "authors": "authors"}
 _ONE = {"author": "authors", "category": "categories"}
+# What each line of Nikola's first sidecar format holds, in order: it names no keys.
+_SIDECAR_KEYS = ("title", "slug", "date", "tags", "link", "description")
 
 
 def split_metadata(text: str) -> SplitDocument | None:
@@ -50,6 +56,16 @@ def split_metadata(text: str) -> SplitDocument | None:
         return None
     language = "nikola" if lines[0].startswith(".. ") else "metadata"
     return SplitDocument(head, body.replace("\r\n", "\n"), body_line, language)
+
+
+def sidecar_metadata(text: str) -> str:
+    """A Nikola post's ``POST.meta`` as ``.. key: value`` lines, whichever format it is in."""
+    lines = text.removeprefix("\ufeff").replace("\r\n", "\n").strip("\n").split("\n")
+    if lines[0].startswith(".. ") and _KEY_LINE.fullmatch(lines[0]):
+        return "\n".join(lines)
+    # Lines past the description, or fewer than six, are as Nikola takes them: unread, blank.
+    values = zip(_SIDECAR_KEYS, lines, strict=False)
+    return "\n".join(f".. {key}: {value.strip()}" for key, value in values)
 
 
 def metadata_values(head: str) -> dict[str, Any]:

@@ -51,6 +51,44 @@ def test_a_file_that_grew_past_the_limit_is_too_large(
     assert [p.message for p in parsed.problems] == ["file is too large (101 bytes; limit 100)"]
 
 
+@pytest.mark.parametrize(
+    ("post", "meta"),
+    [
+        (  # the first format: the values alone, one a line
+            "post.txt",
+            "Version 2 is out\nversion-2-is-out\n2012/09/15 19:52:05\nrelease, python\n\nNews.\n",
+        ),
+        (  # the later one: Nikola's ``.. key: value`` lines
+            "post.rst",
+            ".. title: Version 2 is out\n.. date: 2012/09/15 19:52:05\n.. tags: release, python\n",
+        ),
+    ],
+    ids=["bare-lines", "keyed-lines"],
+)
+def test_a_post_without_metadata_is_read_with_its_sidecar_meta_file(
+    tmp_path: Path, post: str, meta: str
+) -> None:
+    """Older Nikola posts keep their title and date in ``POST.meta``: 17 posts of a
+    Nikola site were missing."""
+    (tmp_path / post).write_text("We are *pleased* to announce `it <https://x.org>`__.\n")
+    (tmp_path / "post.meta").write_text(meta)
+    parsed = loader.load_file(str(tmp_path / post))
+    article = parsed.article
+    assert article is not None and parsed.problems == []
+    assert article.title == "Version 2 is out"
+    assert article.published_at is not None
+    assert article.published_at.strftime("%Y-%m-%d %H:%M") == "2012-09-15 19:52"
+    assert article.topics == ["release", "python"]
+    assert article.body == "We are *pleased* to announce [it](https://x.org).\n"
+
+
+def test_a_file_without_metadata_or_sidecar_is_no_document(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("Just text.\n")
+    (tmp_path / "other.meta").write_text("Title\n")
+    parsed = loader.load_file(str(tmp_path / "notes.txt"))
+    assert parsed.article is None and not parsed.has_front_matter
+
+
 def load_fifo(path: Path) -> list[str]:
     """The problems of loading the FIFO ``path``; fails (rather than hangs) if the loader
     waits in open() for a writer."""

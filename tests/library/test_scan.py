@@ -35,7 +35,8 @@ def found(root: Path) -> list[str]:
 
 def test_documents_and_taxonomies_by_suffix_in_name_order(tmp_path: Path) -> None:
     names = ("b.md", "a.MD", "c.markdown", "c.mdx", "d.html", "e.txt", "f.yaml", "g.json", "h")
-    for name in (*names, "q.qmd", "r.Rmd", "i."):  # Quarto's and R Markdown's too
+    # Quarto's and R Markdown's too, and reStructuredText (Nikola's posts)
+    for name in (*names, "q.qmd", "r.Rmd", "p.rst", "i."):
         (tmp_path / name).write_text("---\n---\n")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "z.md").write_text("---\n---\n")
@@ -47,6 +48,7 @@ def test_documents_and_taxonomies_by_suffix_in_name_order(tmp_path: Path) -> Non
         "d.html",
         "e.txt",
         "f.yaml",
+        "p.rst",
         "q.qmd",
         "r.Rmd",
         os.path.join("sub", "z.md"),
