@@ -291,9 +291,9 @@ class Article(LedeModel):
         excerpt; a Jekyll post is dated by its ``date`` or its file name (any page by a date
         in its address); an untitled document is titled by the heading it opens with, else
         (a Jekyll post) by its name; a blog's ``category``, ``categories`` and ``tags``
-        are its topics where it names none; a ``draft`` (or a post in ``_drafts``) is an
-        item the site did not publish; a whole address in ``url`` is its link where it
-        names none other."""
+        are its topics where it names none; a ``draft`` (or a post in ``_drafts``, or an
+        Eleventy page of ``permalink: false``) is an item the site did not publish; a
+        whole address in ``url`` is its link where it names none other."""
         if isinstance(data, dict):
             data = dict(data)
             params = data.get("params")
@@ -344,7 +344,11 @@ class Article(LedeModel):
                     + blog_labels(data.get("categories"))
                     + blog_labels(data.get("tags"))
                 )
-            if "published" not in data and (data.get("draft") is True or _in_drafts(data)):
+            if "published" not in data and (
+                data.get("draft") is True
+                or _in_drafts(data)
+                or data.get("permalink") is False  # Eleventy writes no page of it
+            ):
                 data["published"] = False
             if not data.get("excerpt"):
                 for key in ("bio", "overview", "description", "summary", "intro", "abstract"):

@@ -64,6 +64,13 @@ def _given(value: Any) -> bool:
     return value is not None and (not isinstance(value, str) or bool(value.strip()))
 
 
+def listed_nowhere(front_matter: Mapping[str, Any]) -> bool:
+    """Whether an Eleventy page is left out of every list its site makes (its posts, its
+    feed, its sitemap): ``eleventyExcludeFromCollections: true`` marks a 404 page, a
+    feed's or an archive's template, which were listed as undated articles."""
+    return front_matter.get("eleventyExcludeFromCollections") is True
+
+
 def is_data_record(front_matter: Mapping[str, Any], body: str) -> bool:
     """Whether a document is a data record rather than an article, by its shape: it has
     none of ``ARTICLE_KEYS`` and no body. Decided per document, whatever its folder is

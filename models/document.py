@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from models.article import Article
 from models.blog_authors import with_names
-from models.collection import is_data_record
+from models.collection import is_data_record, listed_nowhere
 from models.frontmatter import (
     DocumentError,
     SplitDocument,
@@ -244,9 +244,8 @@ def parse_document(
             data = load_toml(split.front_matter)
         elif split.language == "json":
             data = load_json(split.front_matter)
-        elif split.language == "js":
-            if not (data := javascript_constants(split.front_matter)):
-                raise DocumentError("front matter in JavaScript (---js) is not read: it is code", 1)
+        elif split.language == "js":  # what is no plain constant is code, passed over: the
+            data = javascript_constants(split.front_matter)  # page is there all the same
         elif (data := load_plain(split.front_matter, skips)) is None:
             data = load_yaml(blank_blocks(split.front_matter, skips), 2, repeated)
     except DocumentError as error:
@@ -274,7 +273,8 @@ def parse_document(
     data["path"] = path
     data["body"] = _markdown_body(split, path)
     article = _validate(data, parsed, split)
-    record = is_data_record(data, split.body)  # named or not: a list shows none (a stub)
+    # Named or not, a list shows none (a stub), nor a page the site lists nowhere.
+    record = is_data_record(data, split.body) or listed_nowhere(data)
     if not (record or article.title):
         parsed.report("warning", UNTITLED, 1)
     if "publishedDateTime" not in data:

@@ -405,6 +405,22 @@ def test_a_post_in_drafts_is_unpublished() -> None:
     assert kept.article is not None and kept.article.published
 
 
+def test_an_eleventy_page_written_nowhere_is_unpublished() -> None:
+    """``permalink: false``: Eleventy makes no page of it, as of ``published: false``."""
+    parsed = parse_document("---\ntitle: x\npermalink: false\n---\nText.\n", "/site/x.md")
+    assert parsed.article is not None and not parsed.article.published
+    kept = parse_document("---\ntitle: x\npermalink: /x/\n---\nText.\n", "/site/x.md")
+    assert kept.article is not None and kept.article.published
+
+
+def test_an_eleventy_page_its_site_lists_nowhere_is_no_article() -> None:
+    """``eleventyExcludeFromCollections: true`` (a 404 page, a feed's template) was listed
+    as an undated article; it is checked, as a data record is, and not listed."""
+    text = "---\npermalink: 404.html\neleventyExcludeFromCollections: true\n---\n# Not found\n"
+    parsed = parse_document(text, "/site/404.md")
+    assert parsed.article is None and parsed.record is not None and parsed.problems == []
+
+
 @pytest.mark.parametrize(
     ("text", "title", "problems"),
     [
@@ -412,11 +428,12 @@ def test_a_post_in_drafts_is_unpublished() -> None:
         ("---yaml\ntitle: Y\n---\n", "Y", []),
         ('---toml\ntitle = "T"\n---\n', "T", []),
         ('---json\n{"title":\n---\n', None, [(3, "invalid JSON: Expecting value")]),
-        (
-            '---js\n{ title: "x" }\n---\n',
-            None,
-            [(1, "front matter in JavaScript (---js) is not read: it is code")],
+        (  # an Eleventy page whose code is an object alone: the page is there, unnamed by it
+            '---js\nconst eleventyNavigation = {\n  key: "About",\n};\n---\n# About\n\nMe.\n',
+            "About",
+            [],
         ),
+        ('---js\nexport const data = {\n  title: "x",\n};\n---\n# Data\n', "Data", []),
         (  # an Eleventy blog's draft: its constants are read, its code is not
             "---js\nconst title = \"A fifth post\";\nlet date = '2023-01-23';\n"
             'const draft = true;\nconst tags = ["a", "b"];\n'
@@ -425,7 +442,7 @@ def test_a_post_in_drafts_is_unpublished() -> None:
             [],
         ),
     ],
-    ids=["json", "yaml", "toml", "bad-json", "js", "js-constants"],
+    ids=["json", "yaml", "toml", "bad-json", "js-object", "js-export", "js-constants"],
 )
 def test_front_matter_in_the_language_its_opening_line_names(
     text: str, title: str | None, problems: list[tuple[int, str]]
