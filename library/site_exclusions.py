@@ -107,8 +107,7 @@ def site_exclusions(root: str) -> SiteExclusions | None:
     if not is_jekyll_site(root):
         return None
     config = _configuration(root)
-    if os.path.isdir(os.path.join(root, "scaffolds")):  # Hexo's post templates: Hexo's site
-        source = (_paths(config.get("source_dir")) or ["source"])[0]
+    if (source := hexo_source(root, config)) is not None:
         return _all_but(root, source.split("/")[0])  # its top folder (``src/posts``: src)
     destination = config.get("destination")
     if not isinstance(destination, str) or os.path.isabs(destination):  # outside: not met
@@ -117,6 +116,15 @@ def site_exclusions(root: str) -> SiteExclusions | None:
     exclude += _paths(config.get("exclude")) + _undeclared(root, config)
     include = _paths(config.get("include"))
     return SiteExclusions(root, [p for p in exclude if p not in include], include)
+
+
+def hexo_source(root: str, config: dict[str, Any]) -> str | None:
+    """The folder a Hexo site (its ``_config.yml`` beside its post templates, ``scaffolds``)
+    keeps its pages in, from its own: ``source``, or its ``source_dir``; None for any
+    other site."""
+    if not os.path.isdir(os.path.join(root, "scaffolds")):
+        return None
+    return (_paths(config.get("source_dir")) or ["source"])[0]
 
 
 def nested_site(folder: str) -> SiteExclusions | None:

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
 from library.site import subfolders
+from library.site_exclusions import hexo_source
 from library.site_root import DOCUSAURUS_CONFIGS, Site, settings_of, site_kind, site_of
 from models.language import folder_language, language_code
 
@@ -27,11 +28,13 @@ _DOCUSAURUS_DEFAULT = re.compile(r"""defaultLocale\s*:\s*['"]([\w-]+)['"]""")
 
 
 class SiteLanguages(NamedTuple):
-    """The languages a site keeps in folders of their own, and the one it says is its
-    default (``None``: it does not say)."""
+    """The languages a site keeps in folders of their own, the one it says is its default
+    (``None``: it does not say), and the folder those are in, from the site's (a Hexo
+    site's ``source``)."""
 
     folders: frozenset[str]
     default: str | None
+    pages: str = ""
 
 
 def language_of(path: str, said: str) -> str | None:
@@ -47,31 +50,38 @@ def language_of(path: str, said: str) -> str | None:
         if len(inside) > 2 and inside[0] == "i18n":
             return language_code(inside[1])
         return languages_of(site).default
+    languages = languages_of(site)
+    if languages.pages:  # a Hexo site's ``source/ja/``
+        inside = os.path.relpath(os.path.abspath(path), languages.pages).split(os.sep)
     code = language_code(inside[0]) if len(inside) > 1 else None
-    return code if code in languages_of(site).folders else None
+    return code if code in languages.folders else None
 
 
 @functools.lru_cache(maxsize=256)  # each site looked at once
 def languages_of(site: Site) -> SiteLanguages:
     """What ``site`` says of its languages: jekyll-polyglot's and most plugins'
-    ``languages`` and ``default_lang``, a theme's ``lang``; Docusaurus's ``defaultLocale``."""
+    ``languages`` and ``default_lang``, a theme's ``lang``, Hexo's ``language`` (of the
+    folders in its ``source``); Docusaurus's ``defaultLocale``."""
     if site.kind == "docusaurus":
         return SiteLanguages(frozenset(), _docusaurus_default(site.folder))
     settings = settings_of(site) if site.kind == "jekyll" else {}
-    listed = [code for code in map(language_code, _codes(settings.get("languages"))) if code]
+    said = settings.get("languages") or settings.get("language")
+    listed = [code for code in map(language_code, _codes(said)) if code]
     default = language_code(settings.get("default_lang") or settings.get("lang"))
     default = default or (listed[0] if listed else None)  # the plugins' first is the default
+    source = hexo_source(site.folder, settings) if settings else None
+    pages = os.path.join(site.folder, source) if source else ""
     if len(set(listed) | {default} - {None}) < 2:  # one language said, or none: by folders
-        found = (folder_language(name) for name in subfolders(site.folder, names=True))
+        found = (folder_language(name) for name in subfolders(pages or site.folder, names=True))
         listed = [code for code in found if code]
-    return SiteLanguages(frozenset(listed) if len(listed) > 1 else frozenset(), default)
+    return SiteLanguages(frozenset(listed) if len(listed) > 1 else frozenset(), default, pages)
 
 
 def _codes(value: Any) -> list[Any]:
-    """The codes of a settings' ``languages``: a list of them, or a table by code."""
+    """The codes of a settings' ``languages``: a list of them, a table by code, or one."""
     if isinstance(value, dict):
         return list(value)
-    return value if isinstance(value, list) else []
+    return value if isinstance(value, list) else [value]
 
 
 def _docusaurus_default(folder: str) -> str | None:

@@ -211,6 +211,26 @@ def test_docusaurus_translations_are_left_to_lang(tmp_path: Path) -> None:
         session.close()
 
 
+@pytest.mark.parametrize("settings", ["language: en\n", "language: [en, ja, zh-cn]\n"])
+def test_hexo_translations_in_its_source_are_left_to_lang(tmp_path: Path, settings: str) -> None:
+    """A Hexo site keeps its pages' translations in ``source/<code>/``: its pages were
+    listed once per language."""
+    root = tmp_path / "site"
+    (root / "scaffolds").mkdir(parents=True)
+    (root / "_config.yml").write_text(settings)
+    write_document(root / "source" / "_posts", "2024-01-01-release.md", "title: Release")
+    write_document(root / "source" / "docs", "setup.md", "title: Setup")
+    write_document(root / "source" / "ja" / "docs", "setup.md", "title: セットアップ")
+    write_document(root / "source" / "zh-cn" / "docs", "setup.md", "title: 设置")
+    session = session_on(root, Settings(collections=("*",)))
+    try:
+        assert titles(session) == {"Release", "Setup"}
+        assert titles(session, text="lang:ja") == {"セットアップ"}
+        assert languages_of(session, "lang:*") == ["", "", "ja", "zh-cn"]
+    finally:
+        session.close()
+
+
 def test_the_stream_gives_way_to_a_query_that_names_languages() -> None:
     stream = Stream(languages=("en",))
     assert stream.applied(Query()).default_languages == ("en",)
