@@ -12,6 +12,7 @@ from models.liquid import fenced, strip_liquid
 from models.markdown_extras import line_breaks, plain_extras
 from models.mdx import MDX_SUFFIX, imports_components, mdx_markdown
 from models.myst import myst_markdown
+from models.quarto import QUARTO_SUFFIX, quarto_markdown
 
 _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol"}
 _SKIP = {"script", "style", "head", "title"}
@@ -96,6 +97,8 @@ def readable_body(body: str, path: str = "") -> str:
     ``.html`` file as its text. The reader shows this (its Markdown view drops
     HTML blocks, and the words in them) and the index searches it, so a search for ``td``,
     ``style`` or ``endraw`` does not match every newsletter's markup."""
+    if path.lower().endswith(QUARTO_SUFFIX):
+        body = quarto_markdown(body)
     body = strip_liquid(body)
     if path.lower().endswith(HTML_SUFFIXES):
         return _html_as_markdown(body)
