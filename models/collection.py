@@ -64,11 +64,19 @@ def _given(value: Any) -> bool:
     return value is not None and (not isinstance(value, str) or bool(value.strip()))
 
 
-def listed_nowhere(front_matter: Mapping[str, Any]) -> bool:
-    """Whether an Eleventy page is left out of every list its site makes (its posts, its
-    feed, its sitemap): ``eleventyExcludeFromCollections: true`` marks a 404 page, a
-    feed's or an archive's template, which were listed as undated articles."""
-    return front_matter.get("eleventyExcludeFromCollections") is True
+def is_no_article(front_matter: Mapping[str, Any]) -> bool:
+    """Whether a page is the site's frame, not a text to read, which was listed as an
+    undated article: an Eleventy page left out of every list its site makes (its posts,
+    its feed, its sitemap: ``eleventyExcludeFromCollections: true`` marks a 404 page, a
+    feed's or an archive's template), or a docs site's home page of blocks (VitePress's
+    ``layout: home``, VuePress's ``home: true``, with a ``hero`` or ``features``)."""
+    if front_matter.get("eleventyExcludeFromCollections") is True:
+        return True
+    home = front_matter.get("layout") == "home" or front_matter.get("home") is True
+    return home and any(key in front_matter for key in _HOME_BLOCKS)
+
+
+_HOME_BLOCKS = ("hero", "features", "heroText", "heroImage")  # VuePress's are the last two
 
 
 def is_data_record(front_matter: Mapping[str, Any], body: str) -> bool:

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from models.article import Article
 from models.blog_authors import with_names
-from models.collection import is_data_record, listed_nowhere
+from models.collection import is_data_record, is_no_article
 from models.frontmatter import (
     DocumentError,
     SplitDocument,
@@ -273,8 +273,8 @@ def parse_document(
     data["path"] = path
     data["body"] = _markdown_body(split, path)
     article = _validate(data, parsed, split)
-    # Named or not, a list shows none (a stub), nor a page the site lists nowhere.
-    record = is_data_record(data, split.body) or listed_nowhere(data)
+    # Named or not, a list shows none (a stub), nor a page of the site's frame.
+    record = is_data_record(data, split.body) or is_no_article(data)
     if not (record or article.title):
         parsed.report("warning", UNTITLED, 1)
     if "publishedDateTime" not in data:

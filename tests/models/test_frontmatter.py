@@ -422,6 +422,22 @@ def test_an_eleventy_page_its_site_lists_nowhere_is_no_article() -> None:
 
 
 @pytest.mark.parametrize(
+    "front_matter",
+    [
+        "title: Docs\nlayout: home\nhero:\n  name: Docs\nfeatures:\n  - title: Fast",  # VitePress
+        "title: Docs\nhome: true\nheroText: Docs\nactionText: Start",  # VuePress's
+    ],
+)
+def test_a_docs_sites_home_page_of_blocks_is_no_article(front_matter: str) -> None:
+    """Its hero and features, no text to read, were listed as an undated article."""
+    text = f"---\n{front_matter}\n---\n<HomeSponsors />\n"
+    parsed = parse_document(text, "/docs/index.md")
+    assert parsed.article is None and parsed.record is not None and parsed.problems == []
+    titled = parse_document("---\nlayout: home\ntitle: Home\n---\nWelcome.\n", "/docs/a.md")
+    assert titled.article is not None  # a theme's home layout for a page of text
+
+
+@pytest.mark.parametrize(
     ("text", "title", "problems"),
     [
         ('---json\n{"title": "J", "tags": ["a"]}\n---\nBody\n', "J", []),
