@@ -4,9 +4,9 @@ A site translated by folder (``en/news/_posts``, ``ja/news/_posts``...) listed e
 once per language. A page's language is what its front matter says (``lang``), else the
 folder of its site it is in: a language the site's settings list, or, where they list
 none, a folder named as a language beside another one (``en/`` and ``ja/``; a lone
-``go/`` is no language); on Docusaurus, ``i18n/<code>/``, its other pages being in its
-default language. Each site is looked at once per process, so the indexing workers can
-ask it of every file they parse.
+``go/`` is no language); on VitePress, a folder its ``locales`` name, and on Docusaurus
+``i18n/<code>/``, their other pages being in their default language. Each site is looked
+at once per process, so the indexing workers can ask it of every file they parse.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 from library.site import subfolders
 from library.site_exclusions import hexo_source
 from library.site_root import DOCUSAURUS_CONFIGS, Site, settings_of, site_kind, site_of
+from library.vitepress_locales import vitepress_locales
 from models.language import folder_language, language_code
 
 # Docusaurus's ``i18n.defaultLocale``, read from its JavaScript settings where written plainly.
@@ -54,7 +55,9 @@ def language_of(path: str, said: str) -> str | None:
     if languages.pages:  # a Hexo site's ``source/ja/``
         inside = os.path.relpath(os.path.abspath(path), languages.pages).split(os.sep)
     code = language_code(inside[0]) if len(inside) > 1 else None
-    return code if code in languages.folders else None
+    if code in languages.folders:
+        return code
+    return languages.default if site.kind == "vitepress" else None  # its ``root`` locale's
 
 
 @functools.lru_cache(maxsize=256)  # each site looked at once
@@ -64,13 +67,17 @@ def languages_of(site: Site) -> SiteLanguages:
     folders in its ``source``); Docusaurus's ``defaultLocale``."""
     if site.kind == "docusaurus":
         return SiteLanguages(frozenset(), _docusaurus_default(site.folder))
-    settings = settings_of(site) if site.kind == "jekyll" else {}
-    said = settings.get("languages") or settings.get("language")
-    listed = [code for code in map(language_code, _codes(said)) if code]
-    default = language_code(settings.get("default_lang") or settings.get("lang"))
-    default = default or (listed[0] if listed else None)  # the plugins' first is the default
-    source = hexo_source(site.folder, settings) if settings else None
-    pages = os.path.join(site.folder, source) if source else ""
+    pages = ""
+    if site.kind == "vitepress":
+        listed, default = vitepress_locales(site.folder)
+    else:
+        settings = settings_of(site) if site.kind == "jekyll" else {}
+        said = settings.get("languages") or settings.get("language")
+        listed = [code for code in map(language_code, _codes(said)) if code]
+        default = language_code(settings.get("default_lang") or settings.get("lang"))
+        default = default or (listed[0] if listed else None)  # the plugins' first: the default
+        source = hexo_source(site.folder, settings) if settings else None
+        pages = os.path.join(site.folder, source) if source else ""
     if len(set(listed) | {default} - {None}) < 2:  # one language said, or none: by folders
         found = (folder_language(name) for name in subfolders(pages or site.folder, names=True))
         listed = [code for code in found if code]

@@ -26,9 +26,15 @@ ELEVENTY_CONFIGS = (
 )
 
 
+VITEPRESS_CONFIGS = tuple(
+    os.path.join(".vitepress", f"config.{kind}")
+    for kind in ("js", "ts", "mjs", "mts", "cjs", "cts")
+)
+
+
 class Site(NamedTuple):
     """A site's folder and what made it: ``jekyll``, ``hugo`` (Zola's too, which reads its
-    ``content`` alike), ``pelican``, ``docusaurus`` or ``eleventy``."""
+    ``content`` alike), ``pelican``, ``docusaurus``, ``eleventy`` or ``vitepress``."""
 
     folder: str
     kind: str
@@ -44,6 +50,10 @@ def site_kind(folder: str) -> str | None:
         return "docusaurus"
     if any(os.path.isfile(os.path.join(folder, name)) for name in ELEVENTY_CONFIGS):
         return "eleventy"
+    if os.path.isdir(os.path.join(folder, ".vitepress")) and any(  # one look, most folders
+        os.path.isfile(os.path.join(folder, name)) for name in VITEPRESS_CONFIGS
+    ):
+        return "vitepress"
     return None
 
 

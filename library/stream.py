@@ -96,10 +96,11 @@ def default_stream(
 def stream_languages(roots: list[str], counts: Mapping[str, int]) -> tuple[str, ...]:
     """The languages sites are listed in, of a corpus with ``counts`` articles in each
     (see ``listed_languages``): none for one language or none (a site in one is listed
-    whole, as it was), or a plain folder among the roots."""
+    whole, as it was), or a plain folder among the roots (any root no site's settings
+    make one: ``listed_languages`` asks each, a VitePress site's too)."""
     from library.site_languages import listed_languages
 
-    if len(counts) < 2 or not _all_sites(roots):
+    if len(counts) < 2:
         return ()
     return listed_languages(roots, counts)
 

@@ -231,6 +231,29 @@ def test_hexo_translations_in_its_source_are_left_to_lang(tmp_path: Path, settin
         session.close()
 
 
+def test_vitepress_translations_its_locales_name_are_left_to_lang(tmp_path: Path) -> None:
+    """A VitePress site keeps a translation in each folder its ``locales`` name, one
+    alone too, and its other pages are in its ``root`` locale's language: its docs were
+    listed once per language."""
+    root = tmp_path / "docs"
+    (root / ".vitepress").mkdir(parents=True)
+    (root / ".vitepress" / "config.mts").write_text(
+        "export default defineConfig({\n  locales: {\n"
+        "    root: { label: 'English', lang: 'en-US', themeConfig: { nav: [] } },\n"
+        "    ja: { label: '日本語', lang: 'ja' },\n  },\n})\n"
+    )
+    write_document(root / "guide", "setup.md", "title: Setup")
+    write_document(root / "ja" / "guide", "setup.md", "title: セットアップ")
+    write_document(root / "go", "intro.md", "title: Go")  # no locale: a folder about Go
+    session = session_on(root)
+    try:
+        assert titles(session) == {"Setup", "Go"}
+        assert titles(session, text="lang:ja") == {"セットアップ"}
+        assert languages_of(session, "lang:*") == ["en-us", "en-us", "ja"]
+    finally:
+        session.close()
+
+
 def test_the_stream_gives_way_to_a_query_that_names_languages() -> None:
     stream = Stream(languages=("en",))
     assert stream.applied(Query()).default_languages == ("en",)

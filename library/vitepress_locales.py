@@ -1,0 +1,66 @@
+"""The languages a VitePress site keeps, as its settings (``.vitepress/config.ts``) say.
+
+Its ``locales`` name each translation's folder, and ``root`` the site's own language::
+
+    locales: {
+      root: { label: 'English', lang: 'en-US' },
+      ja: { label: '日本語', lang: 'ja' },
+    },
+
+The settings are code: lede runs none, and reads the names only where written plainly.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+
+from library.site_root import VITEPRESS_CONFIGS
+from models.language import language_code
+
+_LOCALES = re.compile(r"\blocales\s*:\s*\{")
+_ENTRY = re.compile(r"""(?:^|[{,\s])['"]?([\w-]+)['"]?\s*:\s*\{""")
+_LANG = re.compile(r"""\blang\s*:\s*['"]([\w-]+)['"]""")
+
+
+def vitepress_locales(folder: str) -> tuple[list[str], str | None]:
+    """The languages of the VitePress site at ``folder``: its default (``root``'s
+    ``lang``, else VitePress's own, ``en-US``) first, then its folders' codes; none
+    where its settings name no locales."""
+    text = ""
+    for name in VITEPRESS_CONFIGS:
+        with contextlib.suppress(OSError), open(os.path.join(folder, name), errors="replace") as f:
+            text = f.read(1_000_000)
+            break
+    found = _LOCALES.search(text)
+    if found is None:
+        return [], None
+    block = _braced(text, found.end() - 1)
+    default = "en-us"
+    folders = []
+    for entry in _ENTRY.finditer(block):
+        if _depth(block, entry.start(1)) != 1:
+            continue  # a key of an entry's own settings (``themeConfig: {``)
+        key = entry[1]
+        if key == "root":
+            said = _LANG.search(_braced(block, entry.end() - 1))
+            default = (said and language_code(said[1])) or default
+        elif code := language_code(key):
+            folders.append(code)
+    return [default, *folders], default
+
+
+def _braced(text: str, start: int) -> str:
+    """The text from the brace at ``start`` to the one that closes it (or the end)."""
+    depth = 0
+    for at in range(start, len(text)):
+        depth += {"{": 1, "}": -1}.get(text[at], 0)
+        if depth == 0:
+            return text[start : at + 1]
+    return text[start:]
+
+
+def _depth(text: str, at: int) -> int:
+    """How many braces are open at ``at``."""
+    return text.count("{", 0, at) - text.count("}", 0, at)
