@@ -52,7 +52,9 @@ _FORMATS = (
     "%Y/%m/%d %H:%M:%S",
     "%Y-%m-%d",  # a month or day of one digit (``2024-4-09``), which ISO's reader refuses
     "%m/%d/%Y",  # month first (Quarto's ``2/13/2022``)
+    "%m/%d/%Y %I:%M:%S %p %z",  # and with a time of day (Nikola's ``05/05/2014 03:00:00 PM``)
 )
+_NAMED_OFFSET = re.compile(r" ?UTC(?=[+-]\d)")
 # Jekyll's own pattern: a month and a day of one digit too (``2014-3-3-hello.md``).
 _NAME_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})-")
 # The file that stands for its folder (a page bundle): the folder's name is its name.
@@ -72,6 +74,8 @@ def written_date(value: Any) -> date | None:
         text = value.strip()
         if text[-4:] in (" UTC", " GMT"):  # Nikola's ``2017-05-12 12:50:41 UTC``
             text = f"{text[:-4]} +0000"
+        elif "UTC" in text:  # and its ``2015-09-04 12:40:00 UTC-03:00``
+            text = _NAMED_OFFSET.sub(" ", text)
         try:  # first: ISO's own reader is quick, and each form tried below costs more
             return datetime.fromisoformat(text)
         except ValueError:

@@ -99,6 +99,9 @@ def test_negative_scores_and_sizes_are_unknown_not_shown(summary: bool) -> None:
         ),
         ("x.md", "date: Thu, 05 Dec 2024 10:00:00 +0000\n", "2024-12-05T10:00:00+00:00"),
         ("posts/x/index.qmd", 'date: "2/13/2022"\n', "2022-02-13T00:00:00+00:00"),  # Quarto
+        # Nikola's, with its zone named
+        ("posts/x.md", "date: 2015-09-04 12:40:00 UTC-03:00\n", "2015-09-04T12:40:00-03:00"),
+        ("posts/x.md", "date: 05/05/2014 03:00:00 PM UTC\n", "2014-05-05T15:00:00+00:00"),
         ("_content/blog/x.md", "date: 2024-4-09\n", "2024-04-09T00:00:00+00:00"),  # Go's blog
         ("docs/blog/posts/x.md", "date:\n  created: 2026-02-18\n", "2026-02-18T00:00:00+00:00"),
         ("content/blog/x.md", "created_at: 2021-05-04\n", "2021-05-04T00:00:00+00:00"),  # nanoc
