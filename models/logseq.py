@@ -29,7 +29,9 @@ from models.markdown_extras import inline_text
 # A property: a key of one word (Logseq's own may have dotted parts,
 # ``logseq.order-list-type``), two colons and a space: ``std::vector`` and ``x :: Int``
 # are none.
-_KEY = r"(?P<key>[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)::(?:[ \t]+(?P<value>.*?))?[ \t]*"
+# The value ends at its last word, taken greedily: a lazy value before ``[ \t]*`` tried the
+# line's end at every character, minutes for a line of many spaces.
+_KEY = r"(?P<key>[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)::(?:[ \t]++(?P<value>.*\S))?[ \t]*"
 _PAGE_PROPERTY = re.compile(_KEY)
 _BULLET = r"(?P<indent>[ \t]*)(?P<bullet>[-*+][ \t]+)"
 _ITEM = _BULLET + "?"

@@ -4,6 +4,8 @@ matter (none was read), and their outline without Logseq's own syntax, which sho
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ import pytest
 from models.document import parse_document
 from models.html import readable_body
 from models.logseq import REFERENCE_MARK, logseq_markdown
+from tests.models.test_markdown_extras import PROJECT
 
 REF = "6543abcd-1234-4abc-9def-0123456789ab"
 PAGE = (
@@ -143,3 +146,12 @@ def test_a_graph_page_with_front_matter_reads_as_logseq(tmp_path: Path) -> None:
     article = parse_document(text, str(path)).article
     assert article is not None
     assert readable_body(article.body, str(path)) == f"- See {REFERENCE_MARK}\n"
+
+
+def test_a_property_line_of_many_spaces_is_read_at_once() -> None:
+    """A first line ``note:: a`` with thousands of spaces before its last word took
+    minutes to read (each space tried the line's end again), in any folder: asked in a
+    process of its own, so the old pattern fails by the deadline rather than hold the suite."""
+    text = "note:: a" + " " * 100_000 + "b\n\nbody\n"
+    asked = f"from models.logseq import split_properties; assert split_properties({text!r})"
+    subprocess.run([sys.executable, "-c", asked], check=True, timeout=10, cwd=PROJECT)
