@@ -2,9 +2,8 @@
 
 Hugo reads a page's publish and expiry dates from the keys its ``[frontmatter]`` settings
 list (``:default`` standing for its own list), and builds the future or the expired when
-``buildFuture`` or ``buildExpired`` says so. Jekyll dates a collection's documents
-(``_posts`` too, not pages) by ``date:``, else by their file names, and builds those dated
-ahead only with ``future: true``.
+``buildFuture`` or ``buildExpired`` says so. Jekyll dates its posts by ``date:``, else by
+their file names, and publishes those dated ahead only with ``future: true``.
 """
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ import os
 from typing import Any
 
 from library.site_root import Site, settings_of, site_of
-from models.collection import NOT_COLLECTIONS
 from models.schedule import UNSCHEDULED, Schedule
 
 HUGO_PUBLISH = ("publishdate", "pubdate", "published", "date")  # Hugo's defaults
@@ -31,7 +29,7 @@ def site_schedule(path: str) -> Schedule:
         return _hugo_schedule(site)
     if site.kind != "jekyll" or settings_of(site).get("future") is True:
         return UNSCHEDULED
-    return JEKYLL if _in_collection(path, site.folder) else UNSCHEDULED
+    return JEKYLL if _in_posts(path, site.folder) else UNSCHEDULED
 
 
 @functools.lru_cache(maxsize=256)  # each site's once, not each page's
@@ -60,9 +58,9 @@ def _keys(given: Any, default: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _in_collection(path: str, folder: str) -> bool:
-    """Whether ``path`` is a document of a collection of the Jekyll site at ``folder``."""
+def _in_posts(path: str, folder: str) -> bool:
+    """Whether ``path`` is a post of the Jekyll site at ``folder`` (in a ``_posts`` folder,
+    a collection's too). Jekyll reads another collection's documents dated ahead into its lists
+    (a site's upcoming events), so only a post waits for its day."""
     between = os.path.relpath(os.path.dirname(os.path.abspath(path)), folder).split(os.sep)
-    return any(
-        len(name) > 1 and name.startswith("_") and name not in NOT_COLLECTIONS for name in between
-    )
+    return "_posts" in between

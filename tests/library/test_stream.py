@@ -467,18 +467,21 @@ def test_a_hugo_site_that_builds_the_future_and_the_expired_publishes_them(
 def test_a_jekyll_post_dated_ahead_is_published_only_when_the_site_builds_the_future(
     tmp_path: Path, future: bool
 ) -> None:
-    """Jekyll builds a post or a collection's document dated in the future only with
-    ``future: true``; a page (no collection's) has no date it waits for."""
+    """Jekyll builds a post dated in the future only with ``future: true``; a page, and
+    another collection's document (an upcoming event), has no date it waits for."""
     site = tmp_path / "blog"
     site.mkdir()
     (site / "_config.yml").write_text(f"future: {str(future).lower()}\n", encoding="utf-8")
     write_document(site / "_posts", "2024-01-01-old.md", "title: Old")
     write_document(site / "_posts", "2999-01-01-ahead.md", "title: Ahead by name")
-    write_document(site / "_talks", "talk.md", "title: Ahead by date\ndate: 2999-02-01")
+    write_document(site / "_posts" / "talks", "talk.md", "title: Ahead by date\ndate: 2999-02-01")
+    write_document(site / "_events", "summit.md", "title: Coming event\ndate: 2999-02-01")
     write_document(site, "event.md", "title: A page\ndate: 2999-03-01")
     session = session_on(site, Settings(collections=("*",)))
     try:
         held = set() if future else {"Ahead by name", "Ahead by date"}
+        # An upcoming event is in the site's lists: it was marked unpublished.
+        assert "Coming event" not in titles(session, UNPUBLISHED)
         assert titles(session, UNPUBLISHED) == held
     finally:
         session.close()
