@@ -81,6 +81,12 @@ def languages_of(site: Site) -> SiteLanguages:
     if len(set(listed) | {default} - {None}) < 2:  # one language said, or none: by folders
         found = (folder_language(name) for name in subfolders(pages or site.folder, names=True))
         listed = [code for code in found if code]
+        # Translations sit beside the language they are made from: the site's own, else
+        # English (Hexo's own is its ``source``). A handbook's ``it/`` and ``hr/`` beside
+        # ``finance/`` are subjects.
+        source = (default or "en").split("-")[0]
+        if not pages and not any(code.split("-")[0] == source for code in listed):
+            listed = []
     return SiteLanguages(frozenset(listed) if len(listed) > 1 else frozenset(), default, pages)
 
 

@@ -142,6 +142,20 @@ def test_folders_named_in_three_letters_are_no_languages(tmp_path: Path) -> None
         session.close()
 
 
+def test_subject_folders_named_as_languages_are_none_without_the_sites_own(
+    tmp_path: Path,
+) -> None:
+    """A handbook's ``it/`` (IT) and ``hr/`` (human resources) are language codes too:
+    taken for Italian and Croatian, the list kept the pages of one of them."""
+    root = translated_by_folder(tmp_path / "site", {"it": "Laptops", "hr": "Holidays"})
+    session = session_on(root)
+    try:
+        assert titles(session) == {"Laptops", "Holidays", "Older"}
+        assert languages_of(session) == ["", "", "", ""]
+    finally:
+        session.close()
+
+
 def test_a_site_in_a_regional_language_lists_its_posts_in_the_language(tmp_path: Path) -> None:
     """Settings in ``en-US`` beside posts that say ``lang: en``: the English post was
     left out of the list, as if it were in another language."""
