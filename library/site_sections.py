@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import os
+from typing import Any
 
 from library.hugo_settings import content_folders, site_settings
 from library.site import subfolders
@@ -20,6 +21,8 @@ from library.site_root import site_kind, site_of
 # A Docusaurus site's folders that hold no pages of its own: its pages' code (``src``,
 # whose pages are the site's), files served as they are, the built site, translations.
 _NOT_SECTIONS = frozenset({"src", "static", "build", "i18n", "node_modules"})
+BLOGS = ("blog", "posts", "post", "articles")
+"""What a site without news streams, of those it has: its posts, not its docs."""
 
 
 def section_of(path: str, root: str) -> str | None:
@@ -34,6 +37,8 @@ def section_of(path: str, root: str) -> str | None:
     inside = os.path.relpath(os.path.abspath(path), base).split(os.sep)
     if len(inside) < 2 or inside[0] in (os.pardir, *_NOT_SECTIONS):
         return None
+    if site.kind == "hugo" and _is_bundle(os.path.join(base, inside[0])):
+        return None
     return inside[0]
 
 
@@ -43,7 +48,31 @@ def sections(root: str) -> frozenset[str]:
     kind = site_kind(root)
     if kind not in ("hugo", "docusaurus"):
         return frozenset()
-    return frozenset(subfolders(_content(root, kind), names=True)) - _NOT_SECTIONS
+    base = _content(root, kind)
+    return frozenset(
+        name
+        for name in subfolders(base, names=True)
+        if name not in _NOT_SECTIONS
+        and not (kind == "hugo" and _is_bundle(os.path.join(base, name)))
+    )
+
+
+def blog_sections(root: str) -> frozenset[str]:
+    """The sections of the site at ``root`` that are its blog (``library.stream``): only
+    such a site is streamed, as a site of posts at the top of its content and a section
+    of others would lose its posts from the list."""
+    return frozenset(name for name in sections(root) if name.lower() in BLOGS)
+
+
+@functools.lru_cache(maxsize=4096)  # each folder once
+def _is_bundle(folder: str) -> bool:
+    """Whether a folder at the top of a Hugo site's content is a page of its own (a leaf
+    bundle: its ``index.md`` and the pictures beside it), not a section of pages."""
+    try:
+        with os.scandir(folder) as entries:
+            return any(entry.name.startswith("index.") for entry in entries)
+    except OSError:
+        return False
 
 
 @functools.lru_cache(maxsize=256)  # each site's settings read once
@@ -51,4 +80,21 @@ def _content(folder: str, kind: str) -> str:
     """The folder whose folders are the site's sections."""
     if kind == "docusaurus":
         return folder
-    return os.path.join(folder, content_folders(folder, site_settings(folder))[0])
+    settings = site_settings(folder)
+    return os.path.join(folder, _mounted(settings) or content_folders(folder, settings)[0])
+
+
+def _mounted(settings: dict[str, Any]) -> str | None:
+    """The folder a site's settings name as its content: ``contentDir`` at the top, or a
+    module's mount onto ``content`` (``content/en``, where a site keeps its pages)."""
+    named = settings.get("contentdir")
+    if isinstance(named, str) and named.strip("./"):
+        return os.path.normpath(named.removeprefix("./"))
+    module = settings.get("module")
+    mounts = module.get("mounts") if isinstance(module, dict) else None
+    for mount in mounts if isinstance(mounts, list) else []:
+        if isinstance(mount, dict) and str(mount.get("target", "")).strip("/") == "content":
+            source = mount.get("source")
+            if isinstance(source, str) and source.strip("./"):
+                return os.path.normpath(source.removeprefix("./"))
+    return None

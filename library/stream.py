@@ -17,13 +17,12 @@ from dataclasses import dataclass, replace
 
 from library.query import EVERY_COLLECTION, Query, QueryError
 from library.schedule import published_sql
+from library.site_sections import BLOGS
 from models.language import language_code
 from models.text import printable
 
 DEFAULT_COLLECTIONS = ("news",)
 """The news; ``_archive/_news`` is in it too (see ``models.collection``)."""
-BLOGS = ("blog", "posts", "post", "articles")
-"""What a site without news streams, of those it has: its posts, not its docs."""
 
 
 @dataclass(frozen=True)
@@ -106,11 +105,12 @@ def stream_languages(roots: list[str], counts: Mapping[str, int]) -> tuple[str, 
 
 
 def _all_sites(roots: list[str]) -> bool:
-    """Whether every root is a site (a plain folder is shown whole)."""
+    """Whether every root is a site with a stream of its own (a plain folder, and a Hugo
+    site without a blog's section, are shown whole)."""
     from library.site import is_jekyll_site
-    from library.site_sections import sections
+    from library.site_sections import blog_sections
 
-    return bool(roots) and all(is_jekyll_site(root) or sections(root) for root in roots)
+    return bool(roots) and all(is_jekyll_site(root) or blog_sections(root) for root in roots)
 
 
 def _with_sites_lacking(chosen: tuple[str, ...], roots: list[str]) -> tuple[str, ...]:

@@ -37,12 +37,40 @@ def test_a_hugo_site_streams_its_blog_and_lists_its_docs_on_request(
     assert [row["title"] for row in pages] == ["About us"]
 
 
-def test_a_hugo_site_without_a_blog_streams_every_section(
-    run_lede: LedeRunner, tmp_path: Path
-) -> None:
+def test_a_hugo_site_without_a_blog_is_listed_whole(run_lede: LedeRunner, tmp_path: Path) -> None:
+    """A blog that keeps its posts at the top of its content, beside a section of others,
+    lost them from the list (345 of a real blog's 750 posts)."""
     site = hugo_site(tmp_path / "site")
     (site / "content" / "blog").rename(site / "content" / "releases")
-    assert collections(rows(run_lede, site)) == {"releases": 2, "docs": 3}
+    write_document(site / "content", "a-post.md", "title: A post\ndate: 2024-03-02")
+    found = collections(rows(run_lede, site))
+    assert found == {"releases": 2, "docs": 3, None: 2}
+
+
+def test_a_hugo_page_bundle_is_no_section(run_lede: LedeRunner, tmp_path: Path) -> None:
+    """A post kept as a folder of its own (``content/my-post/index.md``, its pictures
+    beside it) was a collection of one post."""
+    site = hugo_site(tmp_path / "site")
+    write_document(site / "content" / "my-post", "index.md", "title: Bundled\ndate: 2024-03-02")
+    assert collections(rows(run_lede, site, "--all")) == {"blog": 2, "docs": 3, None: 2}
+
+
+def test_a_hugo_sites_content_folder_is_the_one_its_settings_name(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """``contentDir = "content/en"`` and a module mounting ``content/en`` onto ``content``:
+    the site had one collection, "en", instead of its sections."""
+    for settings in (
+        'contentDir = "content/en"\n',
+        '[module]\n[[module.mounts]]\nsource = "content/en"\ntarget = "content"\n',
+    ):
+        site = tmp_path / str(len(settings)) / "site"
+        (site / "layouts").mkdir(parents=True)
+        (site / "hugo.toml").write_text(settings)
+        write_document(site / "content" / "en" / "blog", "a.md", "title: Post\ndate: 2024-01-02")
+        write_document(site / "content" / "en" / "docs", "b.md", "title: Doc")
+        assert collections(rows(run_lede, site, "--all")) == {"blog": 1, "docs": 1}, settings
+        assert [row["title"] for row in rows(run_lede, site)] == ["Post"], settings
 
 
 def test_a_hugo_sites_sections_are_read_in_its_default_language(
