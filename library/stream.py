@@ -185,18 +185,17 @@ class SitePart:
         """The same as SQL conditions over ``articles a``, and their parameters."""
         sql: list[str] = []
         params: list[object] = []
-        if self.included is not None:
-            sql.append(f"a.collection IN ({', '.join('?' * len(self.included))})")
-            params += sorted(self.included)
-        for name in sorted(self.excluded):
-            sql.append("a.collection IS NOT ?")
-            params.append(name)
-        if self.languages is not None:
-            sql.append(f"ifnull(a.language, '') IN ({', '.join('?' * len(self.languages))})")
-            params += sorted(self.languages)
-        for code in sorted(self.excluded_languages):
-            sql.append("a.language IS NOT ?")
-            params.append(code)
+        for value, column, included, excluded in (
+            ("a.collection", "a.collection", self.included, self.excluded),
+            # A page no language is said of is in the language '' (see ``_language_part``).
+            ("ifnull(a.language, '')", "a.language", self.languages, self.excluded_languages),
+        ):
+            if included is not None:
+                sql.append(f"{value} IN ({', '.join('?' * len(included))})")
+                params += sorted(included)
+            for name in sorted(excluded):
+                sql.append(f"{column} IS NOT ?")
+                params.append(name)
         if self.published is not None:
             sql.append(f"{published_sql(self.moment)} = {int(self.published)}")
         return sql, params
