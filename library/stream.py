@@ -34,6 +34,7 @@ class Stream:
     collections: tuple[str, ...] = ()
     hide_unpublished: bool = False
     languages: tuple[str, ...] = ()
+    unlisted: tuple[str, ...] = ()  # the corpus's other languages, which ``languages`` leave out
 
     @property
     def home(self) -> frozenset[str]:
@@ -60,7 +61,21 @@ class Stream:
         """The same stream in the languages of a corpus with ``counts`` articles in each,
         as the index now holds them: a cold index held none when the stream was made."""
         languages = stream_languages(roots, counts)
-        return self if languages == self.languages else replace(self, languages=languages)
+        if languages == self.languages:
+            return self
+        return replace(self, languages=languages, unlisted=_unlisted(languages, counts))
+
+    def languages_left_out(self) -> str | None:
+        """What to say of the languages the list leaves out, if any: nothing else tells a
+        reader of a site in its default language that its translations are there."""
+        if not self.unlisted:
+            return None
+        others = ", ".join(self.unlisted[:6]) + (", …" if len(self.unlisted) > 6 else "")
+        count = len(self.unlisted)
+        return (
+            f"Listed in {', '.join(self.languages)}; {count} other language"
+            f"{'s' if count > 1 else ''} ({others}): lang:{self.unlisted[0]} or lang:* shows them"
+        )
 
     def toggled(self) -> Stream:
         """The same stream with hiding unpublished items switched."""
@@ -87,9 +102,15 @@ def default_stream(
     chosen = DEFAULT_COLLECTIONS if collections is None else collections
     roots = list(roots)
     listed = stream_languages(roots, languages or {})
+    unlisted = _unlisted(listed, languages or {})
     if EVERY_COLLECTION in chosen or holds_collections is False or not _all_sites(roots):
-        return Stream((), hide_unpublished, listed)
-    return Stream(_with_sites_lacking(tuple(chosen), roots), hide_unpublished, listed)
+        return Stream((), hide_unpublished, listed, unlisted)
+    return Stream(_with_sites_lacking(tuple(chosen), roots), hide_unpublished, listed, unlisted)
+
+
+def _unlisted(listed: tuple[str, ...], counts: Mapping[str, int]) -> tuple[str, ...]:
+    """The languages of ``counts`` a stream in ``listed`` leaves out (none: every one)."""
+    return tuple(sorted(set(counts) - set(listed))) if listed else ()
 
 
 def stream_languages(roots: list[str], counts: Mapping[str, int]) -> tuple[str, ...]:

@@ -62,6 +62,7 @@ class LedeApp(App[None]):
         self.session: ReaderSession | None = None
         self.follower: CorpusFollower | None = None
         self._rebuilding = False  # building a damaged index again
+        self._languages_said = False  # once a session: see ``Stream.languages_left_out``
 
     def on_mount(self) -> None:
         settings = load_settings()
@@ -254,6 +255,10 @@ class LedeApp(App[None]):
         said = self.session.collections_not_found() if self.session else None
         if said:
             self.notify(said, severity="warning", timeout=10, markup=False)
+        left_out = self.session.stream.languages_left_out() if self.session else None
+        if left_out and not self._languages_said:
+            self._languages_said = True
+            self.notify(left_out, timeout=10, markup=False)
 
     def show_problems(self, problems: list[Problem]) -> None:
         """The first problem that kept a document out, and how many more there are."""
