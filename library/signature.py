@@ -26,6 +26,7 @@ SEPARATOR = "|"
 _INITIALISM = re.compile(r"\b(?:[a-z]\.){2,}")
 _DOTTED = re.compile(r"\.[a-z]\.")  # in every initialism, and found by a fast scan
 _DIGIT = re.compile(r"\d")
+_DIGITS = b"0123456789"
 # A number with its scale: "38 million", "38M", "$16.5 billion", "38,000,000", "40k".
 _AMOUNT = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*"
@@ -149,18 +150,25 @@ def terms(text: str) -> list[str]:
         text = _INITIALISM.sub(lambda m: m.group(0).replace(".", ""), text)
     if "'" in text or "’" in text or "‘" in text:
         text = _QUOTED.sub("", text)
-    if _DIGIT.search(text):
+    if _has_digit(text, plain):
         plain = False
         text = _AMOUNT.sub(_amount, text)
-    seen: dict[str, None] = {}
-    known = _TERMS.get
-    for word in words(text) if plain else _WORD.findall(text):
-        term = known(word)
-        if term is None:
-            term = _term(word)
-        if term:
-            seen[term] = None
+    found = words(text) if plain else _WORD.findall(text)
+    looked = list(map(_TERMS.get, found))  # looked up in one call, not a loop's steps
+    if None in looked:
+        looked = [_term(word) if term is None else term for word, term in zip(found, looked)]
+    seen = dict.fromkeys(looked)
+    seen.pop("", None)  # the function words'
     return list(seen)
+
+
+def _has_digit(text: str, ascii_only: bool) -> bool:
+    """Whether ``text`` holds a digit. ASCII text is looked over as bytes: the expression
+    asks each character's class, and took longer than the rest of an excerpt's terms."""
+    if ascii_only:
+        raw = text.encode("ascii")
+        return len(raw.translate(None, _DIGITS)) != len(raw)
+    return _DIGIT.search(text) is not None
 
 
 def signature(title: str, excerpt: str) -> str:

@@ -109,6 +109,8 @@ _UPDATED_KEYS = (
 def _first_date(data: dict[str, Any], keys: tuple[str, ...]) -> date | None:
     for key in keys:
         value = data.get(key)
+        if value is None:  # most keys of the list: no call to find no date in nothing
+            continue
         if isinstance(value, dict):  # Docusaurus's ``last_update: {date: …}``, MkDocs's
             value = value.get("date") or value.get("created")  # ``date: {created: …}``
         if found := written_date(value):
