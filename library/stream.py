@@ -65,16 +65,18 @@ class Stream:
             return self
         return replace(self, languages=languages, unlisted=_unlisted(languages, counts))
 
-    def languages_left_out(self) -> str | None:
+    def languages_left_out(self, shows: str = "lang:{first} or lang:* shows them") -> str | None:
         """What to say of the languages the list leaves out, if any: nothing else tells a
-        reader of a site in its default language that its translations are there."""
+        reader of a site in its default language that its translations are there.
+        ``shows`` says how to see them (``{first}``: the first of them), where a query is
+        not how (the command line's options)."""
         if not self.unlisted:
             return None
         others = ", ".join(self.unlisted[:6]) + (", …" if len(self.unlisted) > 6 else "")
         count = len(self.unlisted)
         return (
             f"Listed in {', '.join(self.languages)}; {count} other language"
-            f"{'s' if count > 1 else ''} ({others}): lang:{self.unlisted[0]} or lang:* shows them"
+            f"{'s' if count > 1 else ''} ({others}): {shows.format(first=self.unlisted[0])}"
         )
 
     def toggled(self) -> Stream:

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from library.index import CorpusIndex, RefreshReport
     from library.query import Query
     from library.settings import Settings
+    from library.stream import Stream
 
 
 class UsageError(Exception):
@@ -149,4 +150,16 @@ def open_listed(args: argparse.Namespace) -> tuple[CorpusIndex, Query]:
             said = not_in_corpus(settings.collections, index.collection_names())
             if said:
                 sys.stderr.write(f"lede: warning: {said}\n")
-    return index, stream.applied(parse_query(getattr(args, "query", "")))
+    query = stream.applied(parse_query(getattr(args, "query", "")))
+    _say_languages_left_out(stream, query, takes_query="query" in args)
+    return index, query
+
+
+def _say_languages_left_out(stream: Stream, query: Query, takes_query: bool) -> None:
+    """One line on stderr (stdout is for what reads JSON) naming the languages a site's
+    list leaves out, unless the query named some: nothing else said they were there."""
+    if query.names_language:
+        return
+    shows = "-q lang:{first}, -q lang:* or --all lists them" if takes_query else "--all counts them"
+    if said := stream.languages_left_out(shows):
+        sys.stderr.write(f"lede: {said}\n")

@@ -149,6 +149,22 @@ def test_a_site_translated_by_folder_lists_its_default_language_unless_all(
     assert len(titles(run_lede("list", "--json", "-q", "lang:*", site))) == 6
 
 
+def test_a_translated_sites_other_languages_are_named_on_stderr_unless_asked_for(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """The list left them out and said nothing: one line on stderr says which and how to
+    list them, stdout (JSON) unchanged; not once the query names a language or ``--all``."""
+    site = translated_by_folder(tmp_path / "site")
+    said = "lede: Listed in en; 2 other languages (de, ja): "
+    done = run_lede("list", "--json", site)
+    assert done.stderr == f"{said}-q lang:de, -q lang:* or --all lists them\n"
+    assert titles(done) == ["Ruby released", "Older"]
+    assert run_lede("stats", "--json", site).stderr.startswith(said)
+    assert run_lede("topics", site).stderr == f"{said}--all counts them\n"
+    for asked in (("-q", "lang:ja"), ("-q", "-lang:de"), ("--all",)):
+        assert run_lede("list", "--json", *asked, site).stderr == ""
+
+
 def test_reading_state_is_shared_with_list(
     run_lede: LedeRunner, query_corpus: Path, isolated_dirs: dict[str, Path]
 ) -> None:
