@@ -11,12 +11,13 @@ from collections.abc import Iterable
 from library.regular_file import NotRegular, TooLarge, read_regular
 from library.scan import TAXONOMY_SUFFIXES, not_regular
 from library.site_root import splits_labels_at_spaces
-from library.site_schedule import site_schedule
+from library.site_schedule import site_dates, site_schedule
 from library.site_zone import site_zone
 from models.document import ParsedDocument, parse_document, parse_taxonomy
 from models.fields import SITE_ZONE
 from models.labels import SPLIT_AT_SPACES
 from models.schedule import SITE_SCHEDULE
+from models.site_dates import SITE_DATES
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 
@@ -72,6 +73,7 @@ def load_file(path: str, *, explicit: bool = False, summary: bool = False) -> Pa
         return parsed
     zone = SITE_ZONE.set(site_zone(path))
     schedule = SITE_SCHEDULE.set(site_schedule(path))
+    dates = SITE_DATES.set(site_dates(path))
     spaces = SPLIT_AT_SPACES.set(splits_labels_at_spaces(path))
     try:
         return parse_bytes(raw, path, explicit=explicit, summary=summary)
@@ -79,6 +81,7 @@ def load_file(path: str, *, explicit: bool = False, summary: bool = False) -> Pa
         return unforeseen(path, error)
     finally:
         SPLIT_AT_SPACES.reset(spaces)
+        SITE_DATES.reset(dates)
         SITE_SCHEDULE.reset(schedule)
         SITE_ZONE.reset(zone)
 

@@ -1,7 +1,9 @@
-"""How the site holding a file schedules its pages (see ``models.schedule``).
+"""How the site holding a file dates and schedules its pages (see ``models.schedule``,
+``models.site_dates``).
 
-Hugo reads a page's publish and expiry dates from the keys its ``[frontmatter]`` settings
-list (``:default`` standing for its own list), and builds the future or the expired when
+Hugo reads a page's date, its last change, and its publish and expiry dates from the keys
+its ``[frontmatter]`` settings list (``:default`` standing for its own list, ``:filename``
+for the date a file's name starts with), and builds the future or the expired when
 ``buildFuture`` or ``buildExpired`` says so. Jekyll dates its posts by ``date:``, else by
 their file names, and publishes those dated ahead only with ``future: true``.
 """
@@ -14,9 +16,12 @@ from typing import Any
 
 from library.site_root import Site, settings_of, site_of
 from models.schedule import UNSCHEDULED, Schedule
+from models.site_dates import AS_ANY_PAGE, FILE_CHANGED, FILE_NAME, SiteDates
 
 HUGO_PUBLISH = ("publishdate", "pubdate", "published", "date")  # Hugo's defaults
 HUGO_EXPIRY = ("expirydate", "unpublishdate")
+HUGO_DATE = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
+HUGO_LASTMOD = ("lastmod", "modified")  # then Hugo's falls back on the date: no change of its own
 JEKYLL = Schedule(publish=("date",), by_name=True)
 
 
@@ -32,30 +37,60 @@ def site_schedule(path: str) -> Schedule:
     return JEKYLL if _in_posts(path, site.folder) else UNSCHEDULED
 
 
+def site_dates(path: str) -> SiteDates:
+    """Where the site holding ``path`` takes its pages' dates from, if its settings say."""
+    site = site_of(path)
+    return _hugo_dates(site) if site is not None and site.kind == "hugo" else AS_ANY_PAGE
+
+
 @functools.lru_cache(maxsize=256)  # each site's once, not each page's
 def _hugo_schedule(site: Site) -> Schedule:
     settings = settings_of(site)
-    given = settings.get("frontmatter")
-    keys = {str(k).lower(): v for k, v in given.items()} if isinstance(given, dict) else {}
+    keys = _frontmatter(site)
+    publish = _keys(keys.get("publishdate"), HUGO_PUBLISH, (FILE_NAME,))
     return Schedule(
-        () if settings.get("buildfuture") is True else _keys(keys.get("publishdate"), HUGO_PUBLISH),
+        () if settings.get("buildfuture") is True else _keys_only(publish),
         () if settings.get("buildexpired") is True else _keys(keys.get("expirydate"), HUGO_EXPIRY),
+        by_name=FILE_NAME in publish,
         any_case=True,
     )
 
 
-def _keys(given: Any, default: tuple[str, ...]) -> tuple[str, ...]:
-    """The front matter keys a ``[frontmatter]`` list names, ``:default`` as Hugo's own;
-    its other tokens (``:filename``, ``:git``, ``:fileModTime``) are not read here."""
+@functools.lru_cache(maxsize=256)
+def _hugo_dates(site: Site) -> SiteDates:
+    """A site's ``date`` and ``lastmod`` lists, where its settings give them (else a page
+    is dated as any other, by more keys than Hugo's own)."""
+    keys = _frontmatter(site)
+    sources = (FILE_NAME, FILE_CHANGED)
+    return SiteDates(
+        _keys(keys.get("date"), HUGO_DATE, sources) if "date" in keys else (),
+        _keys(keys.get("lastmod"), HUGO_LASTMOD, sources) if "lastmod" in keys else (),
+    )
+
+
+def _frontmatter(site: Site) -> dict[str, Any]:
+    """The site's ``[frontmatter]`` table, its keys in lower case."""
+    given = settings_of(site).get("frontmatter")
+    return {str(k).lower(): v for k, v in given.items()} if isinstance(given, dict) else {}
+
+
+def _keys(given: Any, default: tuple[str, ...], tokens: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The front matter keys a ``[frontmatter]`` list names, ``:default`` as Hugo's own,
+    in lower case, with those of its ``tokens`` read here; ``:git`` (a work tree's history)
+    is not."""
     if not isinstance(given, list):
         return default
     found: list[str] = []
     for key in given:
         if key == ":default":
             found += default
-        elif isinstance(key, str) and not key.startswith(":"):
+        elif isinstance(key, str) and (not key.startswith(":") or key.lower() in tokens):
             found.append(key.lower())
     return tuple(found)
+
+
+def _keys_only(sources: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(source for source in sources if not source.startswith(":"))
 
 
 def _in_posts(path: str, folder: str) -> bool:

@@ -26,6 +26,7 @@ from models.jekyll_post import (
 )
 from models.labels import as_list, blog_category, blog_labels
 from models.markdown_extras import heading_text, inline_text, opening_heading
+from models.site_dates import SITE_DATES, site_dated
 from models.text import printable
 
 
@@ -118,10 +119,13 @@ def _first_date(data: dict[str, Any], keys: tuple[str, ...]) -> date | None:
     return None
 
 
-def _mkdocs_updated(data: dict[str, Any]) -> date | None:
-    """When an MkDocs blog post last changed: ``date: {created: …, updated: …}``."""
+def _updated(data: dict[str, Any]) -> date | None:
+    """When a page last changed: as its site's settings say (Hugo's ``lastmod``), else by
+    its own keys, else an MkDocs blog post's ``date: {created: …, updated: …}``."""
     dates = data.get("date")
-    return written_date(dates.get("updated")) if isinstance(dates, dict) else None
+    mkdocs = written_date(dates.get("updated")) if isinstance(dates, dict) else None
+    own = site_dated(data, SITE_DATES.get().lastmod)
+    return own or _first_date(data, _UPDATED_KEYS) or mkdocs
 
 
 def _site_date(data: dict[str, Any]) -> date | None:
@@ -129,7 +133,8 @@ def _site_date(data: dict[str, Any]) -> date | None:
     file's name, its page's address (the Rust blog's posts are dated there alone)."""
     path = data.get("path", "")
     return (
-        _first_date(data, (*SITE_DATE_KEYS, "published", *NOTE_DATE_KEYS))
+        site_dated(data, SITE_DATES.get().date)  # a Hugo site's order, if its settings say
+        or _first_date(data, (*SITE_DATE_KEYS, "published", *NOTE_DATE_KEYS))
         or name_date(path)
         or address_date(data.get("page_path"), data.get("permalink"))
     )
@@ -328,7 +333,7 @@ class Article(LedeModel):
             if not isinstance(data.get("published"), bool) and written_date(data.get("published")):
                 del data["published"]  # Hugo's date, not Jekyll's flag
             if data.get("updatedDateTime") is None:
-                data["updatedDateTime"] = _first_date(data, _UPDATED_KEYS) or _mkdocs_updated(data)
+                data["updatedDateTime"] = _updated(data)
             for one, many in (
                 ("author", "authors"),
                 ("author_name", "authors"),  # nanoc's (Prometheus's blog)
