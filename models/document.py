@@ -245,7 +245,9 @@ def parse_document(
         elif split.language == "json":
             data = load_json(split.front_matter)
         elif split.language == "js":  # what is no plain constant is code, passed over: the
-            data = javascript_constants(split.front_matter)  # page is there all the same
+            data, passed = javascript_constants(split.front_matter)  # page is there all the same
+            for line, message in passed:
+                parsed.report("warning", message, line + 1)  # the code starts on line 2
         elif (data := load_plain(split.front_matter, skips)) is None:
             data = load_yaml(blank_blocks(split.front_matter, skips), 2, repeated)
     except DocumentError as error:

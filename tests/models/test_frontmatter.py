@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -468,3 +472,56 @@ def test_front_matter_in_the_language_its_opening_line_names(
     parsed = parse_document(text, "site/page.md")
     assert (parsed.article.title if parsed.article else None) == title
     assert [(p.line, p.message) for p in parsed.problems] == problems
+
+
+_DEEP = 400_000  # levels: far past the interpreter's recursion limit
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "[" * _DEEP + "]" * _DEEP,
+        '{"a":' * _DEEP + "1" + "}" * _DEEP,
+        "[" * _DEEP,
+        '[{"a":' * _DEEP + "1" + "}]" * _DEEP,
+        "[" * 201 + '"a"' + "]" * 201,
+    ],
+    ids=["lists", "objects", "left-open", "mixed", "just-past"],
+)
+def test_an_eleventy_constant_nested_too_deep_is_passed_over_with_its_line(value: str) -> None:
+    """Its problem was Python's own failure ("maximum recursion depth exceeded while
+    decoding a JSON array…"), said of the whole page; now a warning with the constant's
+    name and line, and the page's other constants read. Asked in a process of its own,
+    which a hang would not end by the deadline and a crash would not leave quiet."""
+    text = f"---js\nconst title = 'Kept';\nconst tags = {value};\n---\nBody\n"
+    asked = (
+        "import json, sys; from models.document import parse_document; "
+        "parsed = parse_document(sys.stdin.read(), 'site/deep.md'); "
+        "print(json.dumps([parsed.article.title, [str(p) for p in parsed.problems]]))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", asked],
+        input=text,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert done.returncode == 0 and done.stderr == "", done.stderr[-500:]
+    assert json.loads(done.stdout) == [
+        "Kept",
+        ["site/deep.md:3: warning: 'tags' is nested deeper than 200 levels: not read"],
+    ]
+
+
+def test_an_eleventy_constant_as_deep_as_yaml_may_go_is_read() -> None:
+    text = (
+        "---js\nconst title = 'T';\nconst tags = "
+        + "[" * 200
+        + '"a"'
+        + "]" * 200
+        + ";\n---\nBody\n"
+    )
+    parsed = parse_document(text, "site/deep.md")
+    assert parsed.problems == [] and parsed.article is not None
+    assert parsed.article.topics == ["a"]
