@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 SEPARATOR = "|"
 
@@ -156,8 +156,10 @@ def terms(text: str) -> list[str]:
     found = words(text) if plain else _WORD.findall(text)
     looked = list(map(_TERMS.get, found))  # looked up in one call, not a loop's steps
     if None in looked:
-        looked = [_term(word) if term is None else term for word, term in zip(found, looked)]
-    seen = dict.fromkeys(looked)
+        looked = [
+            _term(word) if term is None else term for word, term in zip(found, looked, strict=True)
+        ]
+    seen = dict.fromkeys(cast("list[str]", looked))  # each word has its term by now
     seen.pop("", None)  # the function words'
     return list(seen)
 
