@@ -15,18 +15,10 @@ from pydantic.alias_generators import to_camel
 
 from models.fields import AwareDatetime, Blurb, Body, Label, Language, Line, Score, Title
 from models.identity import normalise_url
-from models.jekyll_post import (
-    BUNDLE_NAMES,
-    NOTE_DATE_KEYS,
-    SITE_DATE_KEYS,
-    address_date,
-    name_date,
-    post_title,
-    written_date,
-)
+from models.jekyll_post import BUNDLE_NAMES, post_title, written_date
 from models.labels import as_list, blog_category, blog_labels
 from models.markdown_extras import heading_text, inline_text, opening_heading
-from models.site_dates import SITE_DATES, site_dated
+from models.page_dates import published_date, updated_date
 from models.text import printable
 
 
@@ -92,52 +84,6 @@ def _in_drafts(data: dict[str, Any]) -> bool:
 # What a Hugo theme reads from a page's ``params``, where it means what it means at the
 # top; not ``type``, ``published`` or ``tags``, which are Hugo's own only at the top.
 _HUGO_PARAMS = ("author", "authors", "description", "summary", "images")
-
-
-# Where generators keep when a post was last changed.
-_UPDATED_KEYS = (
-    "lastmod",
-    "last_modified_at",
-    "updated",
-    "updatedDate",
-    "modDatetime",
-    "modified",
-    "dateModified",
-    "last_update",
-)
-
-
-def _first_date(data: dict[str, Any], keys: tuple[str, ...]) -> date | None:
-    for key in keys:
-        value = data.get(key)
-        if value is None:  # most keys of the list: no call to find no date in nothing
-            continue
-        if isinstance(value, dict):  # Docusaurus's ``last_update: {date: …}``, MkDocs's
-            value = value.get("date") or value.get("created")  # ``date: {created: …}``
-        if found := written_date(value):
-            return found
-    return None
-
-
-def _updated(data: dict[str, Any]) -> date | None:
-    """When a page last changed: as its site's settings say (Hugo's ``lastmod``), else by
-    its own keys, else an MkDocs blog post's ``date: {created: …, updated: …}``."""
-    dates = data.get("date")
-    mkdocs = written_date(dates.get("updated")) if isinstance(dates, dict) else None
-    own = site_dated(data, SITE_DATES.get().lastmod)
-    return own or _first_date(data, _UPDATED_KEYS) or mkdocs
-
-
-def _site_date(data: dict[str, Any]) -> date | None:
-    """A post's date where no ``publishedDateTime`` gives one: its front matter's own, its
-    file's name, its page's address (the Rust blog's posts are dated there alone)."""
-    path = data.get("path", "")
-    return (
-        site_dated(data, SITE_DATES.get().date)  # a Hugo site's order, if its settings say
-        or _first_date(data, (*SITE_DATE_KEYS, "published", *NOTE_DATE_KEYS))
-        or name_date(path)
-        or address_date(data.get("page_path"), data.get("permalink"))
-    )
 
 
 def _opening_heading(body: Any) -> str:
@@ -319,7 +265,7 @@ class Article(LedeModel):
                     or post_title(data.get("path", ""))
                 )
             if data.get("publishedDateTime") is None:
-                data["publishedDateTime"] = _site_date(data)
+                data["publishedDateTime"] = published_date(data)
             if not (data.get("originalUrl") or data.get("webUrl")) and _is_address(
                 data.get("source")
             ):  # Obsidian's Web Clipper keeps where it clipped a page in ``source``
@@ -333,7 +279,7 @@ class Article(LedeModel):
             if not isinstance(data.get("published"), bool) and written_date(data.get("published")):
                 del data["published"]  # Hugo's date, not Jekyll's flag
             if data.get("updatedDateTime") is None:
-                data["updatedDateTime"] = _updated(data)
+                data["updatedDateTime"] = updated_date(data)
             for one, many in (
                 ("author", "authors"),
                 ("author_name", "authors"),  # nanoc's (Prometheus's blog)
