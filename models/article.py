@@ -25,8 +25,14 @@ from models.text import printable
 class LedeModel(BaseModel):
     """Base for every document model: camelCase aliases, snake_case fields, extras kept."""
 
+    # A number in a text field (``title: 2020``) is the text it is written as: converted
+    # by the validator itself, with no Python call for each text field of each document.
     model_config = ConfigDict(
-        alias_generator=to_camel, populate_by_name=True, extra="allow", frozen=False
+        alias_generator=to_camel,
+        populate_by_name=True,
+        extra="allow",
+        frozen=False,
+        coerce_numbers_to_str=True,
     )
 
     @model_validator(mode="before")

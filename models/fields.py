@@ -11,14 +11,6 @@ from pydantic import AfterValidator, BeforeValidator
 from models.language import language_code
 from models.text import one_line, repair_text, strip_tags
 
-
-def _text(value: Any) -> Any:
-    """Numbers and booleans in text fields (``title: 2020``) are kept as their text."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
-    return "" if value is None else value
-
-
 SITE_ZONE: ContextVar[tzinfo | None] = ContextVar("site_zone", default=None)
 """The zone the site being read gives dates without an offset (``library.site_zone``);
 ``None``: the local one."""
@@ -67,22 +59,18 @@ def _aware_after(value: datetime) -> datetime:
     return value
 
 
-Body = Annotated[
-    str, BeforeValidator(_text), AfterValidator(lambda v: repair_text(v, entities=False))
-]
+Body = Annotated[str, AfterValidator(lambda v: repair_text(v, entities=False))]
 """A body: repaired, line breaks and HTML entities kept. It is Markdown, whose renderer
 reads its entities where they are text: decoded before it, ``&lt;video&gt;`` became a tag
 and was dropped, and ``&#124;`` split a table's cell."""
 
-Line = Annotated[str, BeforeValidator(_text), AfterValidator(lambda v: one_line(repair_text(v)))]
+Line = Annotated[str, AfterValidator(lambda v: one_line(repair_text(v)))]
 """Single-line text (titles, names): repaired and whitespace-collapsed."""
 
-Title = Annotated[
-    str, BeforeValidator(_text), AfterValidator(lambda v: one_line(repair_text(strip_tags(v))))
-]
+Title = Annotated[str, AfterValidator(lambda v: one_line(repair_text(strip_tags(v))))]
 """An article's title: a ``Line`` without the HTML tags a site renders in it."""
 
-Blurb = Annotated[str, BeforeValidator(_text), AfterValidator(lambda v: repair_text(strip_tags(v)))]
+Blurb = Annotated[str, AfterValidator(lambda v: repair_text(strip_tags(v)))]
 """An article's excerpt: ``Text`` without the HTML tags a site renders in it."""
 
 Label = Annotated[str, AfterValidator(lambda v: one_line(repair_text(v)))]
