@@ -40,6 +40,11 @@ def moment(db: sqlite3.Connection) -> int:
     return _around(db, int(time.time()))[0]
 
 
+def next_instant(db: sqlite3.Connection) -> int | None:
+    """When a page next goes up or comes down (Unix seconds), if one is to."""
+    return _around(db, int(time.time()))[1]
+
+
 def _around(db: sqlite3.Connection, now: int) -> tuple[int, int | None]:
     """The last instant up to ``now`` (0 before any) and the next after it (None: none)."""
     last_up, last_down, next_up, next_down = db.execute(_AROUND, (now,)).fetchone()

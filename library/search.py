@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 KEPT_MATCHES = 6  # word lookups kept between keystrokes: a query being typed, and more
 UNREAD = "a.identity NOT IN (SELECT identity FROM state.read)"
 
-ScopeKey = tuple[str, tuple[object, ...], str, tuple[int, ...]]
+ScopeKey = tuple[str, tuple[object, ...], str, tuple[int, ...], int]  # the last a moment
 # The distinct collections (or languages), one seek of the column's index each: DISTINCT
 # walked every entry of it (50,000 on a large site) on the way to the first list.
 DISTINCT_VALUES = """
@@ -122,9 +122,10 @@ class Search:
         return results
 
     def _scope(self, query: Query, sort: str, versions: tuple[int, ...]) -> ResultSet:
-        """The results of a query without words, kept until the index or the state changes."""
+        """The results of a query without words, kept until the index or the state changes,
+        or a page goes up or comes down (its row, kept with them, says whether it is up)."""
         where, params = self.compile(query)
-        key: ScopeKey = (where, tuple(params), sort, versions)
+        key: ScopeKey = (where, tuple(params), sort, versions, self._clock.moment())
         if self._last_scope is not None and self._last_scope[0] == key:
             return self._last_scope[1]
         ids = None

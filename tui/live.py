@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING
 
 from library.counts import plural
 from library.indexer import ArticleChanges
+from library.schedule import next_instant
 
 REFILL = 1.0  # seconds at least between two updates of the reader during a burst
+CLOCK_LOOK = 60.0  # seconds at most between two looks at when a page next goes up or down
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -52,6 +54,8 @@ class CorpusFollower:
         self._shown = 0.0  # when the reader was last updated (monotonic)
         self._timer: Timer | None = None
         self._version: int | None = None  # the index's data version the watcher last saw
+        self._clock: Timer | None = None
+        self._due: int | None = None  # when a page next goes up or comes down, if known
 
     def start(self) -> None:
         """Start watching (once the reader is on screen: its import is not start-up's)."""
@@ -62,6 +66,24 @@ class CorpusFollower:
         self.app.run_worker(
             self.session.start_writer, thread=True, group="writer", exit_on_error=False
         )
+        self.follow_the_clock()
+
+    def follow_the_clock(self) -> None:
+        """Update the reader as its site puts a page up or takes one down (UI thread): the
+        index keeps when, and a reader left open showed it only once a file changed. The
+        next instant is looked at again now and then, as files indexed meanwhile bring
+        theirs (and the reader asks again once they are indexed)."""
+        if self._clock is not None:
+            self._clock.stop()
+        self._due = next_instant(self.session.index.db)
+        wait = CLOCK_LOOK if self._due is None else min(CLOCK_LOOK, self._due - time.time())
+        self._clock = self.app.set_timer(max(wait, 0.0), self._clock_struck)
+
+    def _clock_struck(self) -> None:
+        passed = self._due is not None and time.time() >= self._due
+        if passed and (reader := self.app.reader_screen()):
+            reader.follow_changes()
+        self.follow_the_clock()
 
     def wait_until_watching(self, timeout: float = 10.0) -> None:
         """Wait (in a thread) until changes are watched: a scan of the corpus started after
@@ -70,6 +92,9 @@ class CorpusFollower:
             self.watcher.ready.wait(timeout)
 
     def stop(self) -> None:
+        if self._clock is not None:
+            self._clock.stop()
+            self._clock = None
         if self.watcher is not None:
             self.watcher.stop()
         from library.sync import stop_git
@@ -135,6 +160,7 @@ class CorpusFollower:
         self._shown = time.monotonic()
         if reader := self.app.reader_screen():
             reader.follow_changes()
+        self.follow_the_clock()  # the files indexed may put a page up sooner
         note, self._arrived = describe(self._arrived), ArticleChanges(0, 0, 0, 0)
         if note:  # a quiet note of what arrived
             self.app.notify(note, timeout=3, markup=False)

@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ import pytest
 from library.indexer import RefreshReport
 from library.scope import SINCE
 from library.session import ReaderSession
+from tests.conftest import write_document
 from tests.git_corpus import GitCorpus, article, git_corpus
 from tests.tui.pilot import DEADLINE, indexed, notifications, status, titles, until
 from tui.app import LedeApp
@@ -400,3 +402,30 @@ async def test_r_on_a_corpus_not_in_git_says_so(reader_corpus: Path) -> None:
             "the message",
         )
         assert len(titles(app)) == 4
+
+
+async def test_a_page_its_site_puts_up_later_goes_up_in_a_reader_left_open(
+    tmp_path: Path,
+) -> None:
+    """A Hugo page before its publishDate is unpublished, and the index keeps when it goes
+    up; a reader left open went on showing it unpublished until some file changed."""
+    root = tmp_path / "blog"
+    (root / "content").mkdir(parents=True)
+    (root / "hugo.toml").write_text('title = "Blog"\n', encoding="utf-8")
+    soon = int(time.time()) + 8  # after the reader has indexed and shown it, even under load
+    write_document(root / "content" / "posts", "a.md", "title: Always\ndate: 2024-01-01")
+    write_document(
+        root / "content" / "posts", "b.md", f"title: Soon\ndate: 2024-01-02\npublishDate: {soon}"
+    )
+    app = LedeApp([str(root)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await until(pilot, lambda: published(app) == {"Always": True, "Soon": False}, "rows")
+        await until(pilot, lambda: published(app)["Soon"], "the page up", DEADLINE + 8)
+        assert time.time() >= soon
+
+
+def published(app: LedeApp) -> dict[str, bool]:
+    """Each row's title and whether it is shown as published."""
+    rows = app.screen.query_one(ArticleList).results or []
+    return {row.title: row.is_published for row in rows}
