@@ -8,16 +8,22 @@ A page opens with its properties, ``key:: value`` lines, in place of front matte
 and they are read as front matter is (``title``, ``tags``, ``date``…). In the outline
 that follows, Logseq's own syntax showed raw: a block's properties (``id:: 64a1…``),
 references to blocks by their id (``((64a1…))``, ``{{embed ((64a1…))}}``), a task's
-marker (``TODO``) and its dates (``SCHEDULED: <2024-01-02 Tue>``). Logseq's own
-properties go, as Logseq hides them; others, a marker and a date read as labelled words;
-a reference, whose block is elsewhere, is a short mark. Only a page that is Logseq's
-(``is_logseq``) is read so, and code keeps what it shows: ``a:: b`` elsewhere is prose.
+marker (``TODO``), its priority (``[#A]``) and its dates (``SCHEDULED: <2024-01-02 Tue>``),
+a block's drawers (``:LOGBOOK:`` … ``:END:``, its clock's times). Logseq's own properties
+and the drawers go, as Logseq hides them; others, a marker, a priority and a date read as
+labelled words; a reference, whose block is elsewhere, is a short mark. Only a page that
+is Logseq's (``is_logseq``) is read so, and code keeps what it shows: ``a:: b`` elsewhere
+is prose.
+
+A journal (``journals/2024_01_15.md``) is dated by its file name, in the format the
+graph's ``logseq/config.edn`` gives (``:journal/file-name-format``), as Logseq dates it.
 """
 
 from __future__ import annotations
 
 import os
 import re
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -47,7 +53,14 @@ _HIDDEN = frozenset(
 )
 _MARKERS = r"TODO|DOING|DONE|LATER|NOW|WAITING|WAIT|CANCELED|CANCELLED|IN-PROGRESS"
 _LEAD = re.compile(_ITEM)  # matches every line: what comes before a block's words
-_TASK = re.compile(_BULLET + rf"(?P<marker>{_MARKERS})(?=[ \t]|$)")  # a bullet's first word
+# A bullet's first word, and the priority after it (or first, where the block is no task).
+_PRIORITY = r"\[#(?P<{}>[ABC])\]"
+_TASK = re.compile(
+    _BULLET + rf"(?:(?P<marker>{_MARKERS})(?:[ \t]+{_PRIORITY.format('priority')})?"
+    rf"|{_PRIORITY.format('first')})(?=[ \t]|$)"
+)
+# A drawer's first line (``:LOGBOOK:``, ``:PROPERTIES:``); its last is ``:END:``.
+_DRAWER = re.compile(r"[ \t]*:(?P<name>[A-Za-z][A-Za-z0-9_-]*):[ \t]*")
 _PLANNED = re.compile(r"(?P<indent>[ \t]*)(?P<plan>SCHEDULED|DEADLINE):[ \t]*<(?P<when>[^<>]*)>")
 _UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 # A reference to a block shows that block in Logseq, whose words are in another page
@@ -111,6 +124,56 @@ def _graph_folder(folder: str) -> bool:
         folder = parent
 
 
+def journal_date(path: str) -> date | None:
+    """The day of the journal at ``path`` (``journals/2024_01_15.md``), which Logseq writes
+    in its file name alone; ``None`` for any other page."""
+    folder, name = os.path.split(os.path.abspath(path))
+    graph, journals = os.path.split(folder)
+    if journals != "journals" or (pattern := _journal_name(graph)) is None:
+        return None
+    if found := pattern.fullmatch(os.path.splitext(name)[0]):
+        try:
+            return date(int(found["year"]), int(found["month"]), int(found["day"]))
+        except ValueError:
+            return None
+    return None
+
+
+# The graph's setting (Logseq's configuration is EDN; ``;`` starts a comment).
+_NAME_FORMAT = re.compile(r'^[^;\n]*:journal/file-name-format\s+"(?P<format>[^"\n]*)"', re.M)
+_NAME_FIELDS = re.compile(r"yyyy|MM?|dd?|[A-Za-z]+|[^A-Za-z]+")
+_FIELD_PATTERNS = {
+    "yyyy": r"(?P<year>\d{4})",
+    "MM": r"(?P<month>\d{2})",
+    "M": r"(?P<month>\d{1,2})",
+    "dd": r"(?P<day>\d{2})",
+    "d": r"(?P<day>\d{1,2})",
+}
+_CONFIG_BYTES = 256 * 1024
+
+
+@lru_cache(maxsize=64)
+def _journal_name(graph: str) -> re.Pattern[str] | None:
+    """How the graph at ``graph`` names its journals, as a pattern with a year, a month
+    and a day; ``None`` where ``graph`` is no graph, or names them otherwise (by a
+    month's name, which no file sorts by)."""
+    try:
+        with open(os.path.join(graph, "logseq", "config.edn"), encoding="utf-8") as config:
+            text = config.read(_CONFIG_BYTES)
+    except (OSError, UnicodeDecodeError):
+        return None
+    found = _NAME_FORMAT.search(text)
+    parts = _NAME_FIELDS.findall(found["format"] if found else "yyyy_MM_dd")
+    if any(part[0].isalpha() and part not in _FIELD_PATTERNS for part in parts):
+        return None
+    pattern = "".join(_FIELD_PATTERNS.get(part, re.escape(part)) for part in parts)
+    try:
+        compiled = re.compile(pattern)
+    except re.error:  # a field twice
+        return None
+    return compiled if {"year", "month", "day"} <= set(compiled.groupindex) else None
+
+
 def is_logseq(split: SplitDocument, path: str) -> bool:
     """Whether a document is a Logseq page: it opens with Logseq's properties, or it is in
     a graph. Elsewhere ``a:: b`` at a line's start is prose, and stays."""
@@ -121,7 +184,12 @@ def logseq_markdown(body: str) -> str:
     """A Logseq page's outline as Markdown a reader reads (see the module's docstring)."""
     shown: list[str] = []
     fence = ""
-    for line in body.split("\n"):
+    lines = body.split("\n")
+    ends = _drawer_ends(lines)
+    drawer_end = -1  # the last line of the drawer being passed over
+    for number, line in enumerate(lines):
+        if number <= drawer_end:
+            continue
         content = _LEAD.sub("", line, count=1)
         if fence:
             fence = "" if fence_closed(fence, content) else fence
@@ -130,8 +198,24 @@ def logseq_markdown(body: str) -> str:
         if fence := fence_opened(content):  # a block's code, after its bullet
             shown.append(line)
             continue
+        found = _DRAWER.fullmatch(line)
+        if found and found["name"].upper() != "END" and (end := ends[number]) is not None:
+            drawer_end = end
+            continue
         _add_line(shown, _REFERENCES.sub(_reference, line))
     return "\n".join(shown)
+
+
+def _drawer_ends(lines: list[str]) -> list[int | None]:
+    """For each line, where the next ``:END:`` after it is (``None`` where none is): a
+    drawer left open is no drawer, and shows as written, as in Logseq."""
+    ends: list[int | None] = [None] * len(lines)
+    end = None
+    for number in range(len(lines) - 1, -1, -1):
+        ends[number] = end
+        if lines[number].strip().upper() == ":END:":
+            end = number
+    return ends
 
 
 def _add_line(shown: list[str], line: str) -> None:
@@ -144,8 +228,10 @@ def _add_line(shown: list[str], line: str) -> None:
         rest = line[found.end() :]
         _labelled(shown, found["indent"], found["plan"].capitalize(), found["when"] + rest)
     elif found := _TASK.match(line):
-        lead = found["indent"] + found["bullet"]
-        shown.append(f"{lead}**{found['marker']}**{line[found.end() :]}")
+        words = [f"**{found['marker']}**"] if found["marker"] else []
+        if priority := found["priority"] or found["first"]:
+            words.append(f"*priority {priority}*")
+        shown.append(found["indent"] + found["bullet"] + " ".join(words) + line[found.end() :])
     else:
         shown.append(line)
 

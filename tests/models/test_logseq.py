@@ -155,3 +155,59 @@ def test_a_property_line_of_many_spaces_is_read_at_once() -> None:
     text = "note:: a" + " " * 100_000 + "b\n\nbody\n"
     asked = f"from models.logseq import split_properties; assert split_properties({text!r})"
     subprocess.run([sys.executable, "-c", asked], check=True, timeout=10, cwd=PROJECT)
+
+
+@pytest.mark.parametrize(
+    ("setting", "name", "day"),
+    [
+        ("", "2024_01_15.md", "2024-01-15"),  # Logseq's own format
+        ('\n :journal/file-name-format "yyyy-MM-dd"\n', "2024-01-15.md", "2024-01-15"),
+        ('\n ;; :journal/file-name-format "yyyy-MM-dd"\n', "2024-01-15.md", None),
+        ("", "2024_02_30.md", None),  # no day
+        ('\n :journal/file-name-format "EEE yyyy_MM_dd"\n', "Mon 2024_01_15.md", None),
+    ],
+)
+def test_a_journal_is_dated_by_its_name(tmp_path: Path, setting: str, name: str, day: str) -> None:
+    """A journal, named by its day alone, was listed undated, below every other page."""
+    graph = tmp_path / "graph"
+    _graph(graph)
+    (graph / "logseq" / "config.edn").write_text(f"{{:meta/version 1{setting}}}\n")
+    (graph / "journals").mkdir()
+    path = graph / "journals" / name
+    article = parse_document("tags:: diary\n\n- Read a paper\n", str(path)).article
+    assert article is not None
+    published = article.published_at
+    assert (published.date().isoformat() if published else None) == day
+
+
+def test_a_journals_folder_out_of_a_graph_dates_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "journals" / "2024_01_15.md"
+    article = parse_document("---\ntitle: Notes\n---\nBody\n", str(path)).article
+    assert article is not None and article.published_at is None
+
+
+def test_priorities_and_drawers_read_as_logseq_shows_them() -> None:
+    """A priority showed as written (``[#A]``), and a block's drawer (its logbook's clock
+    times), which Logseq hides, showed as text."""
+    body = (
+        "- LATER [#A] big and urgent\n"
+        "- [#C] no task, low priority\n"
+        "- DONE Timed\n"
+        "  :LOGBOOK:\n"
+        "  CLOCK: [2021-09-01 Wed 15:15]--[2021-09-01 Wed 15:16] =>  00:01\n"
+        "  :END:\n"
+        "  :PROPERTIES:\n"
+        "  :id: 64a1\n"
+        "  :end:\n"
+        "- After, with [#B] in its words and TODO[#A]\n"
+        "  :NOTES:\n"
+        "  left open\n"
+    )
+    assert logseq_markdown(body) == (
+        "- **LATER** *priority A* big and urgent\n"
+        "- *priority C* no task, low priority\n"
+        "- **DONE** Timed\n"
+        "- After, with [#B] in its words and TODO[#A]\n"
+        "  :NOTES:\n"
+        "  left open\n"
+    )
