@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from models.article import Article
 from models.blog_authors import with_names
 from models.collection import is_data_record, is_no_article
+from models.docinfo import docinfo_values, split_docinfo
 from models.frontmatter import (
     DocumentError,
     SplitDocument,
@@ -73,6 +74,7 @@ _KEY_FORMS = {
     "json": r"^[ \t]*\"{}\"[ \t]*:",
     "metadata": r"(?i:^{}):",  # Pelican's keys are read lower-cased
     "logseq": r"(?i:^{})::",  # and Logseq's
+    "docinfo": r"(?i:^:{}:)",  # and a reStructuredText post's fields
 }
 
 
@@ -85,7 +87,8 @@ def key_line(split: SplitDocument, key: str) -> int | None:
     found = form and re.search(form.format(re.escape(key)), split.front_matter, re.MULTILINE)
     if not found:
         return None
-    first_line = 1 if split.language in ("metadata", "logseq") else 2  # after an opening line
+    opened = split.language not in ("metadata", "logseq", "docinfo")  # by a line of its own
+    first_line = 2 if opened else 1
     return first_line + split.front_matter.count("\n", 0, found.start())
 
 
@@ -123,11 +126,13 @@ _BUILD_DATES = frozenset({"today", "now", "last-modified"})
 
 def _markdown_body(split: SplitDocument, path: str) -> str:
     """The body as Markdown: a Logseq page's without Logseq's own syntax, and a Nikola
-    post's in reStructuredText (``.txt``, ``.rst``) with its links and directives as
-    Markdown's, which showed as written."""
+    or Pelican post's in reStructuredText (``.txt``, ``.rst``) with its links and
+    directives as Markdown's, which showed as written."""
     if is_logseq(split, path):
         return logseq_markdown(split.body)
-    if split.language == "nikola" and path.lower().endswith((".txt", ".rst")):
+    if split.language == "docinfo" or (
+        split.language == "nikola" and path.lower().endswith((".txt", ".rst"))
+    ):
         return rest_markdown(split.body)
     return split.body
 
@@ -228,8 +233,13 @@ def parse_document(
     """
     parsed = ParsedDocument(path)
     try:
-        # Else Pelican's metadata lines, or Logseq's properties, if any.
-        split = split_front_matter(text) or split_metadata(text) or split_properties(text)
+        # Else Pelican's metadata lines, Logseq's properties, a post's docinfo, if any.
+        split = (
+            split_front_matter(text)
+            or split_metadata(text)
+            or split_properties(text)
+            or split_docinfo(text, path)
+        )
         if split is None and sidecar is not None:
             split = SplitDocument(sidecar_metadata(sidecar), text, 1, "nikola")
         if split is None:
@@ -246,6 +256,8 @@ def parse_document(
             data = metadata_values(split.front_matter)
         elif split.language == "logseq":
             data = property_values(split.front_matter)
+        elif split.language == "docinfo":
+            data = docinfo_values(split.front_matter)
         elif split.language == "toml":
             data = load_toml(split.front_matter)
         elif split.language == "json":

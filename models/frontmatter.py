@@ -90,9 +90,9 @@ class SplitDocument:
     """The two parts of a document and where they start in the file, and the front
     matter's ``language``: ``yaml``, ``toml`` (between ``+++`` lines, Hugo's), as its
     opening line names it (``---json``, ``---js``: Eleventy's), ``metadata``
-    (Pelican's lines: see ``models.pelican``), ``nikola`` (Nikola's ``.. key:`` lines) or
-    ``logseq`` (its page's properties: see
-    ``models.logseq``)."""
+    (Pelican's lines: see ``models.pelican``), ``nikola`` (Nikola's ``.. key:`` lines),
+    ``logseq`` (its page's properties: see ``models.logseq``) or ``docinfo`` (a
+    reStructuredText post's title and fields: see ``models.docinfo``)."""
 
     front_matter: str
     body: str
