@@ -53,6 +53,12 @@ _FORMATS = (
     "%Y-%m-%d",  # a month or day of one digit (``2024-4-09``), which ISO's reader refuses
     "%m/%d/%Y",  # month first (Quarto's ``2/13/2022``)
     "%m/%d/%Y %I:%M:%S %p %z",  # and with a time of day (Nikola's ``05/05/2014 03:00:00 PM``)
+    # Day first where month first reads none, as Pelican's reader (dateutil's) takes it:
+    # ``27-12-2012``, ``16/03/2011``; and a year first with dots, ``2015.10.18``.
+    "%Y.%m.%d",
+    "%m-%d-%Y",
+    "%d-%m-%Y",
+    "%d/%m/%Y",
 )
 _NAMED_OFFSET = re.compile(r" ?UTC(?=[+-]\d)")
 # Jekyll's own pattern: a month and a day of one digit too (``2014-3-3-hello.md``).

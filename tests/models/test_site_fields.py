@@ -99,6 +99,11 @@ def test_negative_scores_and_sizes_are_unknown_not_shown(summary: bool) -> None:
         ),
         ("x.md", "date: Thu, 05 Dec 2024 10:00:00 +0000\n", "2024-12-05T10:00:00+00:00"),
         ("posts/x/index.qmd", 'date: "2/13/2022"\n', "2022-02-13T00:00:00+00:00"),  # Quarto
+        # Pelican's, as dateutil reads them: month first, else day first
+        ("content/x.rst", "date: 02-04-2012\n", "2012-02-04T00:00:00+00:00"),
+        ("content/x.rst", "date: 27-12-2012\n", "2012-12-27T00:00:00+00:00"),
+        ("content/x.rst", "date: 16/03/2011\n", "2011-03-16T00:00:00+00:00"),
+        ("content/x.rst", "date: 2015.10.18\n", "2015-10-18T00:00:00+00:00"),
         # Nikola's, with its zone named
         ("posts/x.md", "date: 2015-09-04 12:40:00 UTC-03:00\n", "2015-09-04T12:40:00-03:00"),
         ("posts/x.md", "date: 05/05/2014 03:00:00 PM UTC\n", "2014-05-05T15:00:00+00:00"),
