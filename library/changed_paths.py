@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from collections.abc import Iterable
 
 from library.db import select_in
 from library.differences import Differences, usable_files
 from library.scan import CANDIDATE_SUFFIXES, FoundFile, passed_over, scan
+from library.sidecars import posts_beside
 from library.site_exclusions import SiteExclusions, rules_for, site_exclusions
 
 
@@ -89,9 +91,29 @@ def look_at(db: sqlite3.Connection, roots: list[str], paths: Iterable[str]) -> D
             gone.update(_stored_under(db, path))
     sql = "SELECT path, size, mtime_ns FROM files WHERE path IN ({marks})"
     stored = {row[0]: (row[1], row[2]) for row in select_in(db, sql, candidates)}
-    changed = [
-        item
-        for path, item in sorted(candidates.items())
+    changed = {
+        path: item
+        for path, item in candidates.items()
         if stored.get(path) != (item.size, item.mtime_ns)
-    ]
-    return Differences(changed, [i.path for i in changed if i.path in stored], sorted(gone), [])
+    }
+    # A sidecar changed: its post (one the index holds, as the scan found it) is read again.
+    posts = [post for post in posts_beside([*changed, *gone]) if post not in changed]
+    for row in select_in(db, sql, posts):
+        if beside := _post(row[0], roots):
+            changed[row[0]] = beside
+            stored[row[0]] = (row[1], row[2])
+    paths = sorted(changed)
+    kept = [path for path in paths if path in stored]
+    return Differences([changed[path] for path in paths], kept, sorted(gone), [])
+
+
+def _post(path: str, roots: list[str]) -> FoundFile | None:
+    """The post at ``path`` beside a sidecar, as a scan finds it, if it is there."""
+    root = _root_of(path, roots)
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    if root is None or not stat.S_ISREG(info.st_mode):
+        return None
+    return FoundFile(path, info.st_size, info.st_mtime_ns, path == root, root)

@@ -13,11 +13,17 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-from library.db import BUSY_TIMEOUT
+from library.db import BUSY_TIMEOUT, select_in
 from library.parallel import run_apart
 from library.scan import FoundFile, Skipped, scan
+from library.sidecars import posts_beside
 
 APART_FROM = 5000  # files in the index from which the comparison runs in a worker
+# A file found, beside what the index holds of it.
+_COMPARED = (
+    "SELECT s.path, s.size, s.mtime_ns, s.origin, f.path IS NOT NULL "
+    "FROM seen s LEFT JOIN files f ON f.path = s.path WHERE {where}"
+)
 
 
 class Differences(NamedTuple):
@@ -67,17 +73,18 @@ def differences(db_path: str, roots: list[str]) -> Differences:
             # In no order (the table sorts): a folder of a million files streams.
             numbered(usable_files(scan(roots, ordered=False), unusable)),
         )
-        rows = db.execute(
-            "SELECT s.path, s.size, s.mtime_ns, s.origin, f.path IS NOT NULL "
-            "FROM seen s LEFT JOIN files f ON f.path = s.path "
-            "WHERE f.size IS NOT s.size OR f.mtime_ns IS NOT s.mtime_ns ORDER BY s.path"
-        ).fetchall()
+        differing = "f.size IS NOT s.size OR f.mtime_ns IS NOT s.mtime_ns ORDER BY s.path"
+        rows = db.execute(_COMPARED.format(where=differing)).fetchall()
         gone = [
             row[0]
             for row in db.execute(
                 "SELECT path FROM files WHERE path NOT IN (SELECT path FROM seen)"
             )
         ]
+        if posts := posts_beside([row[0] for row in rows] + gone):  # their sidecars changed
+            rows = sorted(
+                {*rows, *select_in(db, _COMPARED.format(where="s.path IN ({marks})"), posts)}
+            )
     finally:
         db.close()
     origin_of = list(origins)

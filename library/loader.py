@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from library.regular_file import NotRegular, TooLarge, read_regular
 from library.scan import TAXONOMY_SUFFIXES, not_regular
+from library.sidecars import POST_SUFFIXES, SIDECAR_SUFFIX, is_sidecar
 from library.site_root import splits_labels_at_spaces
 from library.site_schedule import site_dates, site_schedule
 from library.site_zone import site_zone
@@ -55,6 +56,8 @@ def load_file(path: str, *, explicit: bool = False, summary: bool = False) -> Pa
     while files met while walking a folder may simply not be one (no
     front matter in a README, say). ``summary`` is passed to ``parse_document``.
     """
+    if is_sidecar(path) and not explicit:  # read with its post, and no document itself
+        return ParsedDocument(path, has_front_matter=False)
     try:
         raw = read_regular(path, MAX_FILE_BYTES)
     except TooLarge as error:
@@ -126,18 +129,15 @@ def parse_bytes(
     return parsed
 
 
-_SIDECAR_SUFFIXES = (".txt", ".rst", ".md", ".html")  # the posts Nikola gives a ``.meta``
-
-
 def _sidecar(path: str) -> str | None:
     """The text of Nikola's ``POST.meta`` beside ``POST.txt``, where older posts keep their
     title and date: 17 posts of a Nikola site were missing. Looked for only beside a file
     with no metadata of its own, so the documents of a corpus cost nothing more."""
     stem, suffix = os.path.splitext(path)
-    if suffix.lower() not in _SIDECAR_SUFFIXES:
+    if suffix.lower() not in POST_SUFFIXES:
         return None
     try:
-        return read_regular(stem + ".meta", _SIDECAR_BYTES).decode("utf-8", "replace")
+        return read_regular(stem + SIDECAR_SUFFIX, _SIDECAR_BYTES).decode("utf-8", "replace")
     except (OSError, TooLarge, NotRegular):
         return None
 

@@ -13,6 +13,7 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
+from library.sidecars import SIDECAR_SUFFIX
 from models.problem import Severity
 
 if TYPE_CHECKING:
@@ -25,7 +26,8 @@ is worth a warning in a check."""
 # passed over quietly where not (a Sphinx project's pages, a README).
 DOCUMENT_SUFFIXES = frozenset({*MARKUP_SUFFIXES, ".txt", ".rst"})
 TAXONOMY_SUFFIXES = frozenset({".yaml", ".yml"})
-CANDIDATE_SUFFIXES = DOCUMENT_SUFFIXES | TAXONOMY_SUFFIXES
+# A post's sidecar is no document, but its change is its post's (see ``library.sidecars``).
+CANDIDATE_SUFFIXES = DOCUMENT_SUFFIXES | TAXONOMY_SUFFIXES | {SIDECAR_SUFFIX}
 
 
 class FoundFile(NamedTuple):
