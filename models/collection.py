@@ -8,6 +8,7 @@ can call them for every file.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -64,19 +65,26 @@ def _given(value: Any) -> bool:
     return value is not None and (not isinstance(value, str) or bool(value.strip()))
 
 
-def is_no_article(front_matter: Mapping[str, Any]) -> bool:
+def is_no_article(front_matter: Mapping[str, Any], body: str) -> bool:
     """Whether a page is the site's frame, not a text to read, which was listed as an
     undated article: an Eleventy page left out of every list its site makes (its posts,
     its feed, its sitemap: ``eleventyExcludeFromCollections: true`` marks a 404 page, a
-    feed's or an archive's template), or a docs site's home page of blocks (VitePress's
-    ``layout: home``, VuePress's ``home: true``, with a ``hero`` or ``features``)."""
+    feed's or an archive's template), a docs site's home page of blocks (VitePress's
+    ``layout: home``, VuePress's ``home: true``, with a ``hero`` or ``features``), or a
+    blog's list of posts that its theme draws where the page says ``index: true`` (the
+    Vue blog's, on VitePress) and holds no text of its own."""
     if front_matter.get("eleventyExcludeFromCollections") is True:
+        return True
+    if front_matter.get("index") is True and not _FRAME.sub("", body):
         return True
     home = front_matter.get("layout") == "home" or front_matter.get("home") is True
     return home and any(key in front_matter for key in _HOME_BLOCKS)
 
 
 _HOME_BLOCKS = ("hero", "features", "heroText", "heroImage")  # VuePress's are the last two
+# What shows no text of a page: its scripts and styles, its tags (a theme's component,
+# ``<PostList />``), its spaces.
+_FRAME = re.compile(r"<(script|style)\b[^>]*>.*?</\1>|<[^<>]*>|\s+", re.DOTALL | re.IGNORECASE)
 
 
 def is_data_record(front_matter: Mapping[str, Any], body: str) -> bool:

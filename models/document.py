@@ -296,7 +296,7 @@ def parse_document(
         data.setdefault("date", day)  # a journal's day is in its name alone
     article = _validate(data, parsed, split)
     # Named or not, a list shows none (a stub), nor a page of the site's frame.
-    record = is_data_record(data, split.body) or is_no_article(data)
+    record = is_data_record(data, split.body) or is_no_article(data, split.body)
     if not (record or article.title):
         parsed.report("warning", UNTITLED, 1)
     if "publishedDateTime" not in data:

@@ -442,6 +442,22 @@ def test_a_docs_sites_home_page_of_blocks_is_no_article(front_matter: str) -> No
 
 
 @pytest.mark.parametrize(
+    ("body", "listed"),
+    [
+        ("", False),  # the Vue blog's
+        ("\n<script setup>\nimport Posts from './Posts.vue'\n</script>\n\n<Posts />\n", False),
+        ("Welcome to the blog, where we write of Vue.\n", True),  # a text to read
+    ],
+)
+def test_a_blogs_list_of_posts_is_no_article(body: str, listed: bool) -> None:
+    """A VitePress blog's ``index: true`` page, whose theme draws the list of posts, was
+    listed as an undated article."""
+    text = f"---\ntitle: The Vue Point\nsubtext: Updates\nindex: true\n---\n{body}"
+    parsed = parse_document(text, "/blog/index.md")
+    assert (parsed.article is not None) == listed and parsed.problems == []
+
+
+@pytest.mark.parametrize(
     ("text", "title", "problems"),
     [
         ('---json\n{"title": "J", "tags": ["a"]}\n---\nBody\n', "J", []),
