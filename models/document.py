@@ -28,13 +28,8 @@ from models.frontmatter import (
 )
 from models.javascript_constants import javascript_constants
 from models.jekyll_post import DATE_KEYS, written_date
-from models.logseq import (
-    is_logseq,
-    journal_date,
-    logseq_markdown,
-    property_values,
-    split_properties,
-)
+from models.logseq import is_logseq, logseq_markdown, property_values, split_properties
+from models.logseq_journal import journal
 from models.pelican import metadata_values, sidecar_metadata, split_metadata
 from models.plainyaml import load_plain
 from models.problem import Problem, Severity
@@ -292,8 +287,9 @@ def parse_document(
         data["page_path"] = data["path"]
     data["path"] = path
     data["body"] = _markdown_body(split, path)
-    if day := journal_date(path):
-        data.setdefault("date", day)  # a journal's day is in its name alone
+    if found := journal(path):  # a journal's day is in its name alone, and titles it
+        data.setdefault("date", found.day)
+        data["title"] = data.get("title") or found.title
     article = _validate(data, parsed, split)
     # Named or not, a list shows none (a stub), nor a page of the site's frame.
     record = is_data_record(data, split.body) or is_no_article(data, split.body)

@@ -14,16 +14,12 @@ and the drawers go, as Logseq hides them; others, a marker, a priority and a dat
 labelled words; a reference, whose block is elsewhere, is a short mark. Only a page that
 is Logseq's (``is_logseq``) is read so, and code keeps what it shows: ``a:: b`` elsewhere
 is prose.
-
-A journal (``journals/2024_01_15.md``) is dated by its file name, in the format the
-graph's ``logseq/config.edn`` gives (``:journal/file-name-format``), as Logseq dates it.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -122,56 +118,6 @@ def _graph_folder(folder: str) -> bool:
         if not name or parent == folder:
             return False
         folder = parent
-
-
-def journal_date(path: str) -> date | None:
-    """The day of the journal at ``path`` (``journals/2024_01_15.md``), which Logseq writes
-    in its file name alone; ``None`` for any other page."""
-    folder, name = os.path.split(os.path.abspath(path))
-    graph, journals = os.path.split(folder)
-    if journals != "journals" or (pattern := _journal_name(graph)) is None:
-        return None
-    if found := pattern.fullmatch(os.path.splitext(name)[0]):
-        try:
-            return date(int(found["year"]), int(found["month"]), int(found["day"]))
-        except ValueError:
-            return None
-    return None
-
-
-# The graph's setting (Logseq's configuration is EDN; ``;`` starts a comment).
-_NAME_FORMAT = re.compile(r'^[^;\n]*:journal/file-name-format\s+"(?P<format>[^"\n]*)"', re.M)
-_NAME_FIELDS = re.compile(r"yyyy|MM?|dd?|[A-Za-z]+|[^A-Za-z]+")
-_FIELD_PATTERNS = {
-    "yyyy": r"(?P<year>\d{4})",
-    "MM": r"(?P<month>\d{2})",
-    "M": r"(?P<month>\d{1,2})",
-    "dd": r"(?P<day>\d{2})",
-    "d": r"(?P<day>\d{1,2})",
-}
-_CONFIG_BYTES = 256 * 1024
-
-
-@lru_cache(maxsize=64)
-def _journal_name(graph: str) -> re.Pattern[str] | None:
-    """How the graph at ``graph`` names its journals, as a pattern with a year, a month
-    and a day; ``None`` where ``graph`` is no graph, or names them otherwise (by a
-    month's name, which no file sorts by)."""
-    try:
-        with open(os.path.join(graph, "logseq", "config.edn"), encoding="utf-8") as config:
-            text = config.read(_CONFIG_BYTES)
-    except (OSError, UnicodeDecodeError):
-        return None
-    found = _NAME_FORMAT.search(text)
-    parts = _NAME_FIELDS.findall(found["format"] if found else "yyyy_MM_dd")
-    if any(part[0].isalpha() and part not in _FIELD_PATTERNS for part in parts):
-        return None
-    pattern = "".join(_FIELD_PATTERNS.get(part, re.escape(part)) for part in parts)
-    try:
-        compiled = re.compile(pattern)
-    except re.error:  # a field twice
-        return None
-    return compiled if {"year", "month", "day"} <= set(compiled.groupindex) else None
 
 
 def is_logseq(split: SplitDocument, path: str) -> bool:

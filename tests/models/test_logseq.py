@@ -158,17 +158,32 @@ def test_a_property_line_of_many_spaces_is_read_at_once() -> None:
 
 
 @pytest.mark.parametrize(
-    ("setting", "name", "day"),
+    ("setting", "name", "day", "title"),
     [
-        ("", "2024_01_15.md", "2024-01-15"),  # Logseq's own format
-        ('\n :journal/file-name-format "yyyy-MM-dd"\n', "2024-01-15.md", "2024-01-15"),
-        ('\n ;; :journal/file-name-format "yyyy-MM-dd"\n', "2024-01-15.md", None),
-        ("", "2024_02_30.md", None),  # no day
-        ('\n :journal/file-name-format "EEE yyyy_MM_dd"\n', "Mon 2024_01_15.md", None),
+        ("", "2024_01_01.md", "2024-01-01", "Jan 1st, 2024"),  # Logseq's own formats
+        (
+            '\n :journal/file-name-format "yyyy-MM-dd"\n'
+            ' :journal/page-title-format "EEEE, dd.MM.yyyy"',
+            "2024-01-12.md",
+            "2024-01-12",
+            "Friday, 12.01.2024",
+        ),
+        ('\n ;; :journal/file-name-format "yyyy-MM-dd"\n', "2024-01-15.md", None, ""),
+        ("", "2024_02_30.md", None, ""),  # no day
+        ('\n :journal/file-name-format "EEE yyyy_MM_dd"\n', "Mon 2024_01_15.md", None, ""),
+        (
+            '\n :journal/page-title-format "MMMM do yyyy QQ"',
+            "2024_03_23.md",
+            "2024-03-23",
+            "Mar 23rd, 2024",
+        ),
     ],
 )
-def test_a_journal_is_dated_by_its_name(tmp_path: Path, setting: str, name: str, day: str) -> None:
-    """A journal, named by its day alone, was listed undated, below every other page."""
+def test_a_journal_is_dated_and_titled_by_its_name(
+    tmp_path: Path, setting: str, name: str, day: str | None, title: str
+) -> None:
+    """A journal, named by its day alone, was listed undated, below every other page, and
+    by its file's name."""
     graph = tmp_path / "graph"
     _graph(graph)
     (graph / "logseq" / "config.edn").write_text(f"{{:meta/version 1{setting}}}\n")
@@ -178,6 +193,9 @@ def test_a_journal_is_dated_by_its_name(tmp_path: Path, setting: str, name: str,
     assert article is not None
     published = article.published_at
     assert (published.date().isoformat() if published else None) == day
+    assert article.title == title
+    titled = parse_document("title:: Reading\n\n- Read a paper\n", str(path)).article
+    assert titled is not None and titled.title == "Reading"  # as the page says
 
 
 def test_a_journals_folder_out_of_a_graph_dates_nothing(tmp_path: Path) -> None:
