@@ -16,6 +16,7 @@ from library.loader import load_file, read_ahead
 from library.parallel import map_batches
 from library.problems import duplicate_warning, topic_warnings
 from library.scan import MARKUP_SUFFIXES, FoundFile, Skipped, scan
+from library.sidecars import is_sidecar
 from models.document import UNTITLED
 from models.logseq import in_graph
 from models.problem import Problem
@@ -110,7 +111,7 @@ def check(paths: Iterable[str]) -> CheckReport:
             if item.severity == "error":
                 report.invalid += 1
                 report.files += not os.path.isdir(item.path)  # a file not read was checked
-        else:
+        elif item.explicit or not is_sidecar(item.path):  # a sidecar is checked with its post
             files.append(item)
     first_path: dict[str, str] = {}
     taxonomy: list[Topic] = []

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from library.check import check
 from library.corpus import open_index, open_state
 from library.watch import wanted
 
@@ -40,3 +41,11 @@ def test_an_edited_sidecar_has_its_post_read_again(tmp_path: Path) -> None:
     index.refresh_paths([str(meta)])
     assert [row.title for row in index.search("")] == ["Other"]
     assert index.refresh().parsed == 0  # nothing left for a full refresh
+
+
+def test_a_sidecar_is_checked_with_its_post(tmp_path: Path) -> None:
+    """A check counts documents: a sidecar, kept in the index as a file, is none."""
+    (tmp_path / "post.txt").write_text("Words.\n")
+    _meta(tmp_path / "post.meta", "First", 10**18)
+    report = check([str(tmp_path)])
+    assert (report.files, report.articles, report.problems) == (1, 1, [])
