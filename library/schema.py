@@ -96,6 +96,11 @@ CREATE TABLE IF NOT EXISTS story_terms (term TEXT PRIMARY KEY, df INTEGER NOT NU
 CREATE VIRTUAL TABLE IF NOT EXISTS article_text USING fts5(
     title, excerpt, provider, topics, body, tokenize='unicode61 remove_diacritics 2',
     prefix='1', content='', columnsize=0);
+-- Segments merged eight at a time rather than four, from larger first segments (words
+-- held in memory up to 8 MB before they are written): a cold index rewrote most of its
+-- postings again and again, a third of what storing its words cost.
+INSERT INTO article_text (article_text, rank) VALUES ('automerge', 8);
+INSERT INTO article_text (article_text, rank) VALUES ('hashsize', 8388608);
 CREATE TABLE IF NOT EXISTS article_topics (
     article_id INTEGER NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL);
 -- Keyed by node then article: the table is its own index (it was kept twice), and the

@@ -83,3 +83,16 @@ def test_a_refresh_after_an_interrupted_bulk_load_builds_the_indexes_it_left_out
     assert report.parsed == 1
     assert during and all(found == set(INDEXES) for found in during)
     assert _indexes(tmp_path / "index.db") == set(INDEXES)
+
+
+def test_the_full_text_index_merges_its_segments_few_times(site: Path, tmp_path: Path) -> None:
+    """Its segments are merged eight at a time, from large first ones: merged four at a
+    time from 1 MB ones (FTS5's defaults), the postings of a cold index were written
+    again and again, a third of what storing the words cost."""
+    index = CorpusIndex([str(site)], tmp_path / "index.db")
+    index.refresh()
+    settings = dict(index.db.execute("SELECT k, v FROM article_text_config"))
+    index.close()
+    assert settings["automerge"] == 8
+    assert settings["hashsize"] >= 8 * 1024 * 1024
+
