@@ -169,8 +169,7 @@ def place_new(db: sqlite3.Connection, db_path: str | None = None) -> int:
         [(story_id(identity), article) for article, identity in alone],
     )
     db.execute(_COPIES_TAKE_THEIR_STORY)
-    if bulk:
-        db.execute(create_index(STORY_INDEX))
+    db.execute(create_index(STORY_INDEX))  # after a bulk load, left to be built here
     return placed
 
 

@@ -7,10 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from library import indexer
 from library.index import CorpusIndex
 from library.indexer import FIRST_COMMIT
 from library.schema import DROP_INDEXES, INDEXES
+from library.story_index import STORY_INDEX
 from library.synthetic import generate
+from tests.library.sql_trace import traced_statements
 
 
 @pytest.fixture(scope="module")
@@ -96,3 +99,17 @@ def test_the_full_text_index_merges_its_segments_few_times(site: Path, tmp_path:
     assert settings["automerge"] == 8
     assert settings["hashsize"] >= 8 * 1024 * 1024
 
+
+def test_a_bulk_load_leaves_the_index_of_stories_to_the_grouping(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The grouping writes every story and builds their index after: built before it as
+    well, with the others, it was built twice."""
+    monkeypatch.setattr(indexer, "BULK", 100)
+    statements = traced_statements(monkeypatch, indexer)
+    index = CorpusIndex([str(site)], tmp_path / "index.db")
+    index.refresh()
+    index.close()
+    assert any("NOT EXISTS articles_identity" in sql for sql in statements)
+    assert not any(f"NOT EXISTS {STORY_INDEX}" in sql for sql in statements)
+    assert _indexes(tmp_path / "index.db") == set(INDEXES)
