@@ -403,7 +403,8 @@ def test_typing_on_a_site_asks_sql_for_no_list(site: ReaderSession) -> None:
 
 def _hugo_site(root: Path, settings: str = "") -> int:
     """A Hugo site whose pages its dates schedule; when the soonest changes (Unix seconds)."""
-    soon, past = int(time.time()) + 2, int(time.time()) - 3600
+    # Soon enough to wait for, late enough that a loaded machine indexes the site first.
+    soon, past = int(time.time()) + 6, int(time.time()) - 3600
     (root / "content").mkdir(parents=True)
     (root / "hugo.toml").write_text(f'title = "Blog"\n{settings}', encoding="utf-8")
     posts = root / "content" / "posts"
