@@ -23,6 +23,8 @@ class Journal(NamedTuple):
 
 def journal(path: str) -> Journal | None:
     """The day and title of the journal at ``path``; ``None`` for any other page."""
+    if "journals" not in path and os.path.isabs(path):  # most pages: no folder looked at
+        return None
     folder, name = os.path.split(os.path.abspath(path))
     graph, journals = os.path.split(folder)
     if journals != "journals" or (settings := _settings(graph)) is None:
