@@ -121,9 +121,12 @@ def _languages(root: str, declared: Any) -> dict[str, str | None]:
 
 def _folder(language: Any) -> str | None:
     """A language's ``contentDir`` from the site's folder, if it names one."""
-    if not isinstance(language, dict):
-        return None
-    folder = _lowered(language).get("contentdir")
+    return content_dir(_lowered(language).get("contentdir")) if isinstance(language, dict) else None
+
+
+def content_dir(folder: Any) -> str | None:
+    """A content folder as settings write it (``./content/en``, ``/content``), from the
+    site's folder; ``None`` where it names none."""
     if not isinstance(folder, str) or not folder.strip("./"):
         return None
     return os.path.normpath(folder.removeprefix("./").lstrip("/"))

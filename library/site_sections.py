@@ -14,7 +14,7 @@ import functools
 import os
 from typing import Any
 
-from library.hugo_settings import content_folders, site_settings
+from library.hugo_settings import content_dir, content_folders, site_settings
 from library.site import subfolders
 from library.site_root import site_kind, site_of
 
@@ -87,14 +87,14 @@ def _content(folder: str, kind: str) -> str:
 def _mounted(settings: dict[str, Any]) -> str | None:
     """The folder a site's settings name as its content: ``contentDir`` at the top, or a
     module's mount onto ``content`` (``content/en``, where a site keeps its pages)."""
-    named = settings.get("contentdir")
-    if isinstance(named, str) and named.strip("./"):
-        return os.path.normpath(named.removeprefix("./"))
+    if named := content_dir(settings.get("contentdir")):
+        return named
     module = settings.get("module")
     mounts = module.get("mounts") if isinstance(module, dict) else None
     for mount in mounts if isinstance(mounts, list) else []:
-        if isinstance(mount, dict) and str(mount.get("target", "")).strip("/") == "content":
-            source = mount.get("source")
-            if isinstance(source, str) and source.strip("./"):
-                return os.path.normpath(source.removeprefix("./"))
+        onto_content = (
+            isinstance(mount, dict) and str(mount.get("target", "")).strip("/") == "content"
+        )
+        if onto_content and (source := content_dir(mount.get("source"))):
+            return source
     return None
