@@ -19,6 +19,7 @@ import subprocess
 from dataclasses import dataclass, field
 
 from library.scan import CANDIDATE_SUFFIXES, DOCUMENT_SUFFIXES
+from library.sidecars import posts_beside
 
 TIMEOUT = 60.0  # seconds a fetch may take
 _RUNNING: set[subprocess.Popen[bytes]] = set()  # git under way, for ``stop_git``
@@ -45,11 +46,11 @@ class Pulled:
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    taxonomies: list[str] = field(default_factory=list)  # taxonomy files it brought or changed
+    others: list[str] = field(default_factory=list)  # files of no article: taxonomies, sidecars
 
     def paths(self) -> list[str]:
         """Every file the index may hold that the sync brought, changed or removed."""
-        return [*self.added, *self.changed, *self.removed, *self.taxonomies]
+        return [*self.added, *self.changed, *self.removed, *self.others]
 
     def summary(self) -> str:
         """``N new, M changed, K removed``."""
@@ -148,8 +149,8 @@ def _ignored(folder: str, path: str) -> bool:
 
 
 def _documents(root: str, top: str, fields: list[str]) -> Pulled:
-    """The documents (and taxonomy files) under ``root`` in ``git diff --name-status -z``
-    output."""
+    """The documents (and the other files the index holds) under ``root`` in ``git diff
+    --name-status -z`` output."""
     pulled = Pulled(root)
     kinds = {"A": pulled.added, "M": pulled.changed, "T": pulled.changed, "D": pulled.removed}
     real = os.path.realpath(root)  # git names files from the resolved top of the tree
@@ -162,5 +163,9 @@ def _documents(root: str, top: str, fields: list[str]) -> Pulled:
         if suffix in DOCUMENT_SUFFIXES:
             kinds.get(status[:1], pulled.changed).append(path)
         else:
-            pulled.taxonomies.append(path)
+            pulled.others.append(path)
+    # A post whose sidecar alone came, changed or went is a post changed.
+    listed = {*pulled.added, *pulled.changed, *pulled.removed}
+    beside = (post for post in posts_beside(pulled.others) if os.path.isfile(post))
+    pulled.changed.extend(post for post in dict.fromkeys(beside) if post not in listed)
     return pulled

@@ -171,3 +171,21 @@ def test_a_fetch_that_hangs_ends_when_the_reader_stops_git(git_corpus: GitCorpus
             stop_git()
             puller.join(timeout=10)
     assert not puller.is_alive() and failed
+
+
+def test_a_post_whose_sidecar_alone_changed_is_a_post_changed(git_corpus: GitCorpus) -> None:
+    """Nikola keeps an older post's title and date in ``POST.meta``: an edit of it alone
+    changes the post, which the summary did not count (the sidecar was filed with the
+    taxonomies)."""
+    (git_corpus.newsroom / "story.txt").write_text("The story's text.\n")
+    (git_corpus.newsroom / "story.meta").write_text(".. title: A story\n.. date: 2024-01-02\n")
+    git_corpus.publish("a story")
+    pull(str(git_corpus.reader))
+    (git_corpus.newsroom / "story.meta").write_text(".. title: A story, retold\n")
+    git_corpus.publish("retitled")
+    pulled = pull(str(git_corpus.reader))
+    assert pulled.summary() == "0 new, 1 changed, 0 removed"
+    assert sorted(pulled.paths()) == [
+        str(git_corpus.reader / "story.meta"),
+        str(git_corpus.reader / "story.txt"),
+    ]
