@@ -28,7 +28,14 @@ from models.frontmatter import (
 )
 from models.javascript_constants import javascript_constants
 from models.jekyll_post import DATE_KEYS, written_date
-from models.logseq import is_logseq, logseq_markdown, property_values, split_properties
+from models.logseq import (
+    graph_page,
+    is_logseq,
+    logseq_markdown,
+    page_name,
+    property_values,
+    split_properties,
+)
 from models.logseq_journal import journal
 from models.pelican import metadata_values, sidecar_metadata, split_metadata
 from models.plainyaml import load_plain
@@ -234,6 +241,7 @@ def parse_document(
             or split_metadata(text)
             or split_properties(text)
             or split_docinfo(text, path)
+            or graph_page(text, path)
         )
         if split is None and sidecar is not None:
             split = SplitDocument(sidecar_metadata(sidecar), text, 1, "nikola")
@@ -290,6 +298,8 @@ def parse_document(
     if found := journal(path):  # a journal's day is in its name alone, and titles it
         data.setdefault("date", found.day)
         data["title"] = data.get("title") or found.title
+    elif split.language == "logseq":  # a page is named by its file
+        data["title"] = data.get("title") or page_name(path)
     article = _validate(data, parsed, split)
     # Named or not, a list shows none (a stub), nor a page of the site's frame.
     record = is_data_record(data, split.body) or is_no_article(data, split.body)

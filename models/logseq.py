@@ -86,6 +86,25 @@ def split_properties(text: str) -> SplitDocument | None:
     return SplitDocument("\n".join(lines[:count]), body.lstrip("\n"), count + 1, "logseq")
 
 
+def graph_page(text: str, path: str) -> SplitDocument | None:
+    """A page of a graph that opens with no properties, as most of a graph's pages and
+    journals do: all of it the outline (``None`` elsewhere, or for a page with no text,
+    as Logseq writes each day's empty journal)."""
+    if not in_graph(path) or not _EMPTY_BLOCKS.sub("", text):
+        return None
+    return SplitDocument("", text.removeprefix("\ufeff").replace("\r\n", "\n"), 1, "logseq")
+
+
+_EMPTY_BLOCKS = re.compile(r"[\s-]+")
+
+
+def page_name(path: str) -> str:
+    """What Logseq calls a page with no ``title::``: its file's name, its namespaces
+    (``a___b``, older graphs' ``a%2Fb``) as ``a/b``."""
+    name = os.path.splitext(os.path.basename(path))[0]
+    return name.replace("___", "/").replace("%2F", "/").replace("%2f", "/")
+
+
 def property_values(head: str) -> dict[str, Any]:
     """The properties by key, as YAML front matter would give them: the article model reads
     ``title``, ``tags``, ``date``… so. A value that names pages (``[[a]], [[b]]``) is the

@@ -168,9 +168,15 @@ def test_a_property_line_of_many_spaces_is_read_at_once() -> None:
             "2024-01-12",
             "Friday, 12.01.2024",
         ),
-        ('\n ;; :journal/file-name-format "yyyy-MM-dd"\n', "2024-01-15.md", None, ""),
-        ("", "2024_02_30.md", None, ""),  # no day
-        ('\n :journal/file-name-format "EEE yyyy_MM_dd"\n', "Mon 2024_01_15.md", None, ""),
+        # No day: a page, named by its file as any other.
+        ('\n ;; :journal/file-name-format "yyyy-MM-dd"\n', "2024-01-15.md", None, "2024-01-15"),
+        ("", "2024_02_30.md", None, "2024_02_30"),
+        (
+            '\n :journal/file-name-format "EEE yyyy_MM_dd"\n',
+            "Mon 2024_01_15.md",
+            None,
+            "Mon 2024_01_15",
+        ),
         (
             '\n :journal/page-title-format "MMMM do yyyy QQ"',
             "2024_03_23.md",
@@ -229,3 +235,27 @@ def test_priorities_and_drawers_read_as_logseq_shows_them() -> None:
         "  :NOTES:\n"
         "  left open\n"
     )
+
+
+def test_a_graph_page_without_properties_is_read_and_named_by_its_file(
+    tmp_path: Path,
+) -> None:
+    """Most of a graph's pages and journals open with no property: none of them was read,
+    and a graph listed only its few pages with a ``title::``. An empty journal (Logseq
+    writes one a day) is still no page, and a file out of a graph still needs front
+    matter."""
+    pages = _graph(tmp_path / "graph")
+    (tmp_path / "graph" / "journals").mkdir()
+    page = parse_document("- Notes on [[Rust]]\n  - more\n", str(pages / "Rust notes.md"))
+    assert page.article is not None and not page.problems
+    assert page.article.title == "Rust notes"
+    assert page.article.body == "- Notes on [[Rust]]\n  - more\n"
+    nested = parse_document("- a block\n", str(pages / "work___projects.md")).article
+    assert nested is not None and nested.title == "work/projects"
+    day = parse_document("- went out\n", str(tmp_path / "graph" / "journals" / "2024_01_15.md"))
+    assert day.article is not None and day.article.title == "Jan 15th, 2024"
+    assert (
+        parse_document("- \n", str(tmp_path / "graph" / "journals" / "2024_01_16.md")).article
+        is None
+    )
+    assert parse_document("- a block\n", str(tmp_path / "notes.md")).article is None
