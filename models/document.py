@@ -30,6 +30,7 @@ from models.javascript_constants import javascript_constants
 from models.jekyll_post import DATE_KEYS, written_date
 from models.logseq import (
     graph_page,
+    in_graph,
     is_logseq,
     logseq_markdown,
     page_name,
@@ -298,7 +299,7 @@ def parse_document(
     if found := journal(path):  # a journal's day is in its name alone, and titles it
         data.setdefault("date", found.day)
         data["title"] = data.get("title") or found.title
-    elif split.language == "logseq":  # a page is named by its file
+    elif split.language == "logseq" and in_graph(path):  # a graph's page: named by its file
         data["title"] = data.get("title") or page_name(path)
     article = _validate(data, parsed, split)
     # Named or not, a list shows none (a stub), nor a page of the site's frame.
