@@ -65,9 +65,16 @@ def _next_text(lines: list[str], number: int) -> int:
 def _after_title(lines: list[str], first: int) -> int | None:
     """Where the fields start after the title that opens at ``first`` (at ``first``
     where there is none), or ``None`` where what follows is no field."""
-    title = _title(lines, first)
-    start = first if title is None else _next_text(lines, first + title[1])
+    start = _opening(lines, first)[1]
     return start if start < len(lines) and _FIELD.fullmatch(lines[start]) else None
+
+
+def _opening(lines: list[str], first: int) -> tuple[str | None, int]:
+    """The title that opens at ``first``, if any, and the first line of text after it."""
+    title = _title(lines, first)
+    if title is None:
+        return None, first
+    return title[0], _next_text(lines, first + title[1])
 
 
 def _title(lines: list[str], first: int) -> tuple[str, int] | None:
@@ -86,14 +93,12 @@ def _title(lines: list[str], first: int) -> tuple[str, int] | None:
 def docinfo_values(head: str) -> dict[str, Any]:
     """The title and fields by lower-cased key, as the article model reads front matter."""
     lines = head.split("\n")
-    first = _next_text(lines, 0)
-    title = _title(lines, first)
-    start = first if title is None else _next_text(lines, first + title[1])
+    title, start = _opening(lines, _next_text(lines, 0))
     fields = [
         line if not (found := _FIELD.fullmatch(line)) else f"{found['key']}: {found['value'] or ''}"
         for line in lines[start:]
     ]
     data = metadata_values("\n".join(fields))
     if title is not None:
-        data.setdefault("title", title[0])
+        data.setdefault("title", title)
     return data
