@@ -1,10 +1,12 @@
 """What the reader's list is scoped to: everything, a flag, a saved search, a topic, a
-collection, a site's pages, or what the site did not publish."""
+collection, a language, a site's pages, or what the site did not publish."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal
+
+from library.query import EVERY_COLLECTION, Query, parse_query
 
 ScopeKind = Literal[
     "all",
@@ -14,6 +16,7 @@ ScopeKind = Literal[
     "saved",
     "topic",
     "collection",
+    "language",
     "pages",
     "unpublished",
     "heading",
@@ -24,7 +27,8 @@ what entered the corpus since the previous reader session on it."""
 
 @dataclass(frozen=True)
 class Scope:
-    """A scope of the list; ``key`` is the saved query, the topic key or the collection."""
+    """A scope of the list; ``key`` is the saved query, the topic key, the collection or
+    the language's code."""
 
     kind: ScopeKind
     key: str = ""
@@ -50,6 +54,27 @@ def scope_query(scope: Scope) -> str:
         return f"is:{scope.kind}"
     if scope.kind in ("topic", "collection") and '"' not in scope.key:
         return f'{scope.kind}:"{scope.key}"' if " " in scope.key else f"{scope.kind}:{scope.key}"
+    if scope.kind == "language":
+        return f"lang:{scope.key}"
     if scope.kind == "pages":
         return "-collection:*"
     return ""
+
+
+def scoped_query(scope: Scope, text: str) -> Query:
+    """The query a filter ``text`` typed within ``scope`` makes (before the stream's
+    defaults: see ``Stream.applied``)."""
+    query = parse_query(f"{scope.key} {text}" if scope.kind == "saved" else text)
+    if scope.kind in ("unread", "starred"):
+        query.flags.add(scope.kind)
+    elif scope.kind == "topic":
+        query.topics.append(scope.key)
+    elif scope.kind == "collection":
+        query.collections.append(scope.key)
+    elif scope.kind == "language":
+        query.languages.append(scope.key)
+    elif scope.kind == "pages":
+        query.excluded_collections.append(EVERY_COLLECTION)
+    elif scope.kind == "unpublished":
+        query.published = False
+    return query

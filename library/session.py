@@ -21,9 +21,9 @@ from library.damage import is_damage
 from library.index import CorpusIndex, ProgressCallback, RefreshReport
 from library.kept_stories import KeptStories
 from library.paths import corpus_key
-from library.query import EVERY_COLLECTION, Query, QueryError, parse_query, with_prefix_last
+from library.query import Query, QueryError, with_prefix_last
 from library.results import ArticleRow, ResultSet, id_set
-from library.scope import ALL, PAGES, STARRED, UNPUBLISHED, Scope
+from library.scope import ALL, PAGES, STARRED, UNPUBLISHED, Scope, scoped_query
 from library.settings import Settings
 from library.state import Flag, StateChange, StateStore
 from library.state_writes import StateWrites, not_saved
@@ -57,8 +57,9 @@ class SavedCount(NamedTuple):
 class TreeCounts:
     """The topic model with total and unread counts for every node of the tree.
 
-    ``collections`` count each collection (default stream's first); ``unpublished``
-    what the site did not publish, of the default stream."""
+    ``collections`` count each collection (default stream's first), ``languages`` each
+    language of a corpus in several (the stream's first); ``unpublished`` what the site
+    did not publish, of the default stream."""
 
     model: TopicTree
     totals: dict[str, int]
@@ -71,6 +72,7 @@ class TreeCounts:
     pages: Tally = Tally(0, 0)  # beside collections: what is in none
     unpublished: Tally = Tally(0, 0)
     since: int | None = None  # stories new since the last visit (None: no visit before)
+    languages: dict[str, Tally] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -230,17 +232,7 @@ class ReaderSession:
         """The query a scope and a filter make, within the session's stream: the default
         collections unless ``collection:`` says otherwise (a starred item is shown from
         any), without unpublished items while they are hidden."""
-        query = parse_query(f"{scope.key} {text}" if scope.kind == "saved" else text)
-        if scope.kind in ("unread", "starred"):
-            query.flags.add(scope.kind)
-        elif scope.kind == "topic":
-            query.topics.append(scope.key)
-        elif scope.kind == "collection":
-            query.collections.append(scope.key)
-        elif scope.kind == "pages":
-            query.excluded_collections.append(EVERY_COLLECTION)
-        elif scope.kind == "unpublished":
-            query.published = False
+        query = scoped_query(scope, text)
         return self.stream.applied(query, every_collection=scope.kind == "starred")
 
     def toggle_unpublished(self) -> bool:
@@ -369,6 +361,10 @@ class ReaderSession:
         names = sorted({p.collection for p in parts if p.collection}, key=str.casefold)
         first = [name for name in self.stream.collections if name in names]
         collections = {name: count(Scope("collection", name)) for name in [*first, *names]}
+        spoken = index.languages()  # in several: a node each, the stream's first
+        listed = self.stream.languages
+        by_language = sorted(spoken, key=lambda code: (code not in listed, code))
+        languages = {code: count(Scope("language", code)) for code in by_language}
         topics = tally_by_topic(index.db, *index.conditions(self.query(ALL, "")))
         return TreeCounts(
             index.topic_tree(),
@@ -384,6 +380,7 @@ class ReaderSession:
             None
             if self.previous_visit is None
             else len(index.first_seen_since(self.previous_visit)),
+            languages if len(languages) > 1 else {},
         )
 
     def close(self) -> None:

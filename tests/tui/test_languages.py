@@ -1,4 +1,5 @@
-"""A site in several languages in the reader: listed in its default one, and saying so."""
+"""A site in several languages in the reader: listed in its default one, saying so, and
+its languages in the tree."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from pathlib import Path
 
 from tests.site_corpus import translated_by_folder
 from tests.tui.pilot import indexed, notifications, titles, until
+from tests.tui.test_collections import choose, group, labels
 from tui.app import LedeApp
 
 SAID = "Listed in en; 2 other languages (de, ja): lang:de or lang:* shows them"
@@ -37,3 +39,28 @@ async def test_a_site_in_one_language_says_nothing_of_languages(tmp_path: Path) 
         await indexed(pilot)
         await until(pilot, lambda: "Ruby released" in titles(app), "the post")
         assert not [note for note in notifications(app) if "lang:" in note]
+
+
+async def test_the_tree_has_a_node_for_each_language_that_lists_its_posts(tmp_path: Path) -> None:
+    """The languages the list leaves out were reached only by typing ``lang:``: the tree
+    now has them under "Languages", the listed one first, each counting the posts it lists."""
+    site = translated_by_folder(tmp_path / "site")
+    app = LedeApp([str(site)])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await indexed(pilot)
+        await until(pilot, lambda: "Ruby released" in titles(app), "the English post")
+        await until(pilot, lambda: "Languages" in labels(app), "the languages' heading")
+        assert group(app, "Languages") == ["en 2 · 2 new", "de 2 · 2 new", "ja 2 · 2 new"]
+        await choose(app, pilot, "ja")
+        await until(pilot, lambda: "Ruby リリース" in titles(app), "the Japanese post")
+        assert sorted(titles(app)) == ["Older", "Ruby リリース"]
+        assert "Ruby released" not in titles(app)
+
+
+async def test_a_corpus_in_one_language_has_no_languages_node(tmp_path: Path) -> None:
+    site = translated_by_folder(tmp_path / "site", {"en": "Ruby released"})
+    app = LedeApp([str(site)])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await indexed(pilot)
+        await until(pilot, lambda: "Ruby released" in titles(app), "the post")
+        assert "Languages" not in labels(app)

@@ -1,5 +1,5 @@
 """The topic tree pane: "All articles", "Unread", "Starred", "Since last visit",
-"Unpublished", saved searches, a site's collections, the taxonomy.
+"Unpublished", saved searches, a site's collections, a corpus's languages, the taxonomy.
 
 Holds topics only (hundreds of nodes), never articles; counts come from the
 index. Labels are Rich ``Text`` objects so topic names are never read as markup.
@@ -141,6 +141,7 @@ class TopicTree(Tree[Scope]):
                 scope = Scope("saved", saved.query, saved.name)
                 self._add(heading, scope, _label(saved.name, saved.total, saved.unread), True)
         self._add_collections(counts)
+        self._add_languages(counts)
         model = counts.model
         shown_at: list[TreeNode[Scope]] = [self.root]  # the last node shown at each depth
         for key, depth in model.walk():
@@ -182,6 +183,17 @@ class TopicTree(Tree[Scope]):
             # nodes were "Pages".
             pages = replace(PAGES, name="Other pages") if "pages" in names else PAGES
             self._add(heading, pages, _label(pages.name, total, unread), leaf=True)
+
+    def _add_languages(self, counts: TreeCounts) -> None:
+        """A corpus's languages, when it has several, each with its count (those the list
+        shows first): on a translated site, the way to the others."""
+        if not counts.languages:
+            return
+        heading = self.root.add(
+            Text("Languages", style="italic"), data=Scope("heading"), expand=True
+        )
+        for code, (total, unread) in counts.languages.items():
+            self._add(heading, Scope("language", code, code), _label(code, total, unread), True)
 
     def _add(
         self, parent: TreeNode[Scope], scope: Scope, label: Text, leaf: bool
