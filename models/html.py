@@ -22,6 +22,17 @@ _MARKUP = re.compile(r"<!--|<(/?)([A-Za-z][A-Za-z0-9:-]*)(?:\s[^<>]*)?/?>|<[!?][
 """A comment's start, a tag, or a declaration. A tag ends before the next ``<``: one left
 open then costs the text up to it, not the rest of the document."""
 _SKIPPED_TO = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in _SKIP}
+# Embedded players, which hold no text: each is shown as the address of what it plays.
+# A ``<source>`` counts only in a player that names none itself (one of its formats).
+_PLAYERS = {"iframe", "video", "audio", "embed"}
+_SRC = re.compile(r"""\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+_WATCHED = (  # a player's page, where its embedding address has one: a link to watch it
+    (
+        re.compile(r"(?:www\.)?youtube(?:-nocookie)?\.com/embed/([\w-]+)"),
+        "www.youtube.com/watch?v=",
+    ),
+    (re.compile(r"player\.vimeo\.com/video/([0-9]+)"), "vimeo.com/"),
+)
 
 
 def html_to_text(markup: str) -> str:
@@ -31,6 +42,7 @@ def html_to_text(markup: str) -> str:
     parts: list[str] = []
     at = 0
     in_row = in_cell = False  # a cell of this row was met (the next is set off); in one
+    sourceless = False  # in a player that named no address: its first ``<source>``'s
     while (found := _MARKUP.search(markup, at)) is not None:
         parts.append(html.unescape(markup[at : found.start()]))
         at = found.end()
@@ -43,6 +55,11 @@ def html_to_text(markup: str) -> str:
         elif (name := name.lower()) in _SKIP and not found.group(1):
             closed = _SKIPPED_TO[name].search(markup, at)
             at = len(markup) if closed is None else closed.end()
+        elif name in _PLAYERS or (name == "source" and sourceless):
+            address = "" if found.group(1) else _played(found.group())
+            sourceless = name in ("video", "audio") and not found.group(1) and not address
+            if address:
+                parts.append(f"\n\n{address}\n\n")
         elif name in _CELLS:
             parts.append(" | " if in_row and not found.group(1) else " ")
             in_row = True
@@ -56,6 +73,21 @@ def html_to_text(markup: str) -> str:
     text = "".join(parts)
     paragraphs = (" ".join(block.split()) for block in re.split(r"\n\s*\n", text))
     return "\n\n".join(p for p in paragraphs if p.strip("| "))  # not a row of empty cells
+
+
+def _played(tag: str) -> str:
+    """The web address a player's tag plays (its page, for a known video site), or ``""``
+    for none or one that is not on the web (``javascript:``, a path of the site's)."""
+    found = _SRC.search(tag)
+    address = html.unescape(next(filter(None, found.groups()), "")).strip() if found else ""
+    if address.startswith("//"):
+        address = f"https:{address}"
+    if not address.lower().startswith(("https://", "http://")):
+        return ""
+    for embedding, page in _WATCHED:
+        if watched := embedding.match(address.split("://", 1)[1]):
+            return f"https://{page}{watched.group(1)}"
+    return address
 
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -74,10 +106,11 @@ _RAW_START = re.compile(
     re.IGNORECASE,
 )
 """The start of an HTML block that may follow a paragraph's line (CommonMark's kinds 1-6)."""
-_ALONE = re.compile(
-    r" {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|</[A-Za-z][A-Za-z0-9-]*\s*>)\s*$"
-)
-"""A line of one tag alone, which starts an HTML block after a blank line (kind 7)."""
+_ONE_TAG = r"(?:<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|</[A-Za-z][A-Za-z0-9-]*\s*>)"
+_ALONE = re.compile(rf" {{0,3}}{_ONE_TAG}(?:\s*{_ONE_TAG})*\s*$")
+"""A line of tags alone, which starts an HTML block after a blank line: CommonMark's kind 7
+is one tag, and reads ``<video src=…></video>`` as a paragraph whose tags, all it holds,
+the Markdown view drops."""
 _ENDS = {"comment": "-->", "pi": "?>", "cdata": "]]>", "decl": ">"}
 _TAG_LINE = re.compile(r"(?m)^ {0,3}<[A-Za-z/!?]")
 _CONTAINER = re.compile(

@@ -131,3 +131,44 @@ def test_an_element_whose_content_is_markdown_keeps_its_lists(opening: str) -> N
     ("• Adding an excerpt - Adding authors - …")."""
     body = f"{opening}\n\n- [First item](x)\n- Second item\n\n</div>\n\nAfter.\n"
     assert readable_body(body, "a.md").split("\n\n")[0] == "- [First item](x)\n- Second item"
+
+
+PLAYERS = """Watch the launch:
+
+<iframe width="560" src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=3"
+  title="YouTube video player" allowfullscreen></iframe>
+
+<video src="https://media.example.test/clip.mp4" controls></video>
+
+<video controls>
+  <source src="https://media.example.test/talk.webm" type="video/webm">
+  <source src="https://media.example.test/talk.mp4" type="video/mp4">
+</video>
+
+<iframe src="//player.vimeo.com/video/76979871"></iframe>
+
+<audio src="javascript:alert(1)"></audio>
+
+<picture><source srcset="/logo.webp"><img src="/logo.png" alt=""></picture>
+
+```html
+<video src="https://media.example.test/in-code.mp4"></video>
+```
+"""
+
+
+def test_an_embedded_player_is_shown_as_the_address_it_plays() -> None:
+    """An embedded video left a blank in the detail: an ``<iframe>`` or ``<video>`` holds no
+    text. Each is now its address, a known video site's as the page to watch it on; a
+    ``<source>`` once a player (its first format), and nothing that is not on the web."""
+    text = readable_body(PLAYERS)
+    paragraphs = [block.strip() for block in text.split("\n\n") if block.strip()]
+    assert paragraphs[:5] == [
+        "Watch the launch:",
+        "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+        "https://media.example.test/clip.mp4",
+        "https://media.example.test/talk.webm",
+        "https://vimeo.com/76979871",
+    ]
+    assert "talk.mp4" not in text and "javascript" not in text and "logo" not in text
+    assert '<video src="https://media.example.test/in-code.mp4"></video>' in text  # code stays
