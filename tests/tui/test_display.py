@@ -336,3 +336,36 @@ async def test_the_cursor_row_is_one_bar_across(reader_corpus: Path, focused: bo
         backgrounds = {segment.style.bgcolor for segment in cursor_row if segment.style}
         assert len(backgrounds) == 1, backgrounds
         assert backgrounds != {segment.style.bgcolor for segment in other_row if segment.style}
+
+
+WIDE_TABLE = """| Model | Params | Context | Price in | Price out | Latency | Notes |
+|---|---|---|---|---|---|---|
+| alpha-large-2024-05 | 70B | 128k | $0.50 | $1.50 | 120 ms | a note that goes on and on |
+| beta | 8B | 32k | $0.05 | $0.10 | 40 ms | short |
+"""
+
+
+async def test_a_table_wider_than_the_pane_shows_every_cell_whole(tmp_path: Path) -> None:
+    """Cells were cut with an ellipsis to fit: "$0.50" and "$1.50" both read "$0…" and
+    "$…". A long word now wraps in its cell, so each value can still be read."""
+    from textual.widgets._markdown import MarkdownTableCellContents
+
+    write_document(
+        tmp_path / "news",
+        "a.md",
+        "title: Models\npublishedDateTime: 2024-01-01T00:00:00Z",
+        WIDE_TABLE,
+    )
+    app = LedeApp([str(tmp_path / "news")])
+    async with app.run_test(size=(150, 40)) as pilot:
+        await indexed(pilot)
+        await until(pilot, lambda: bool(app.screen.query(MarkdownTableCellContents)), "the table")
+        await settled(pilot)
+        cells = list(app.screen.query(MarkdownTableCellContents))
+        painted = []
+        for cell in cells:
+            lines = (cell.render_line(y) for y in range(cell.size.height))
+            painted.append("".join(s.text for line in lines for s in line).replace(" ", ""))
+        assert not [text for text in painted if "…" in text]
+        for value in ("$0.50", "$1.50", "$0.05", "$0.10", "alpha-large-2024-05", "Priceout"):
+            assert value in painted
