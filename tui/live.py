@@ -132,9 +132,10 @@ class CorpusFollower:
     def _stored_elsewhere(self) -> bool:
         """Whether the index changed since the watcher last looked (in its thread): another
         lede watching the same corpus may have stored what both saw, leaving this one
-        nothing to do, and its screen showed a removed file, and no new one, for good."""
+        nothing to do, and its screen showed a removed file, and no new one, for good.
+        The first time, nothing tells: the reader is filled again all the same."""
         version = self.session.index.db.execute("PRAGMA data_version").fetchone()[0]
-        changed = self._version is not None and version != self._version
+        changed = self._version is None or version != self._version
         self._version = version
         return changed
 

@@ -200,6 +200,33 @@ async def test_what_another_lede_stored_first_is_shown_all_the_same(reader_corpu
         await until(pilot, lambda: "Second arrival" in titles(app), "the article stored elsewhere")
 
 
+async def test_the_first_change_another_lede_stored_is_shown_too(reader_corpus: Path) -> None:
+    """Of two readers opened on one corpus, the second missed the first file to arrive:
+    the other had stored it, and this one had not yet looked at the index to tell."""
+    from library.corpus import open_index, open_state
+    from tests.conftest import write_document
+
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        session = app.session
+        assert session is not None
+        go = threading.Event()
+        refresh_paths = session.refresh_paths
+
+        def second(paths: Any) -> RefreshReport:  # the other lede stores first
+            assert go.wait(DEADLINE)
+            return refresh_paths(paths)
+
+        session.refresh_paths = second  # type: ignore[method-assign]
+        write_document(reader_corpus, "first.md", "title: First arrival")
+        other = open_index([str(reader_corpus)], open_state())
+        assert other.refresh().parsed == 1
+        other.close()
+        go.set()
+        await until(pilot, lambda: "First arrival" in titles(app), "the article stored elsewhere")
+
+
 async def test_a_half_written_file_is_read_again_once_it_is_whole(
     reader_corpus: Path, tmp_path: Path
 ) -> None:
