@@ -12,9 +12,9 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from library.corpus import open_index, open_state
 from library.damage import is_damage
@@ -23,15 +23,14 @@ from library.kept_stories import KeptStories
 from library.paths import corpus_key
 from library.query import Query, QueryError, with_prefix_last
 from library.results import ArticleRow, ResultSet, id_set
-from library.scope import ALL, PAGES, STARRED, UNPUBLISHED, Scope, scoped_query
+from library.scope import ALL, Scope, scoped_query
 from library.settings import Settings
 from library.state import Flag, StateChange, StateStore
 from library.state_writes import StateWrites, not_saved
 from library.stream import Stream, default_stream, not_in_corpus, streamed_collections
-from library.tally import Tally, tally_by_topic, tally_parts, within
+from library.tree_counts import TreeCounts, count_tree, stored_state
 from library.writer import Waiting
 from models.problem import Problem
-from models.topic import TopicTree
 
 if TYPE_CHECKING:
     from models.article import Article
@@ -42,37 +41,6 @@ VISIT_WAIT = 0.5  # seconds a visit's record waits for a lock another program ho
 class IndexDamaged(QueryError):
     """The index was found damaged by a query; the list cannot be had until it is built
     again (``ReaderSession.on_damage`` is told to)."""
-
-
-class SavedCount(NamedTuple):
-    """A saved query and how many articles it matches (``None`` if it no longer parses)."""
-
-    name: str
-    query: str
-    total: int | None
-    unread: int
-
-
-@dataclass(frozen=True)
-class TreeCounts:
-    """The topic model with total and unread counts for every node of the tree.
-
-    ``collections`` count each collection (default stream's first), ``languages`` each
-    language of a corpus in several (the stream's first); ``unpublished`` what the site
-    did not publish, of the default stream."""
-
-    model: TopicTree
-    totals: dict[str, int]
-    unread: dict[str, int]
-    everything: int
-    unread_total: int
-    starred: int
-    saved: list[SavedCount]
-    collections: dict[str, Tally] = field(default_factory=dict)
-    pages: Tally = Tally(0, 0)  # beside collections: what is in none
-    unpublished: Tally = Tally(0, 0)
-    since: int | None = None  # stories new since the last visit (None: no visit before)
-    languages: dict[str, Tally] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -126,6 +94,7 @@ class ReaderSession:
         self.stories_grouped = True  # one row per story (``c`` shows every article)
         self.stories = KeptStories(lambda: self.index.db)  # loaded after the first frame
         self._grouped: tuple[ResultSet, object, ResultSet] | None = None
+        self._counted: tuple[int, int] | None = None  # see ``counts_behind``
         self.on_damage: Callable[[], None] = lambda: None  # told when a read finds damage
 
     def home_collections(self) -> frozenset[str]:
@@ -342,46 +311,14 @@ class ReaderSession:
         return self.index.find_by_url(url)
 
     def counts(self) -> TreeCounts:
-        """Everything the topic tree shows, counted (safe to call from a thread): each
-        node's count with the conditions its list uses, one query per group of nodes."""
-        index = self.index
-        parts = tally_parts(index.db)
+        """Everything the topic tree shows, counted (safe to call from a thread)."""
+        self._counted = stored_state(self.index)  # first: a change after it is counted again
+        return count_tree(self)
 
-        def count(scope: Scope) -> Tally:
-            return within(parts, index.site_part(self.query(scope, "")))
-
-        everything = count(ALL)
-        saved = []
-        for name, text in index.saved_queries():
-            try:
-                results = self.results(Scope("saved", text, name), "", "date", shown=False)
-                saved.append(SavedCount(name, text, results.articles, results.unread))
-            except QueryError:
-                saved.append(SavedCount(name, text, None, 0))
-        names = sorted({p.collection for p in parts if p.collection}, key=str.casefold)
-        first = [name for name in self.stream.collections if name in names]
-        collections = {name: count(Scope("collection", name)) for name in [*first, *names]}
-        spoken = index.languages()  # in several: a node each, the stream's first
-        listed = self.stream.languages
-        by_language = sorted(spoken, key=lambda code: (code not in listed, code))
-        languages = {code: count(Scope("language", code)) for code in by_language}
-        topics = tally_by_topic(index.db, *index.conditions(self.query(ALL, "")))
-        return TreeCounts(
-            index.topic_tree(),
-            {node: counted.total for node, counted in topics.items()},
-            {node: counted.unread for node, counted in topics.items()},
-            everything.total,
-            everything.unread,
-            within(parts, index.site_part(self.query(STARRED, "")), starred=True).total,
-            saved,
-            collections,
-            count(PAGES) if names else Tally(0, 0),  # no collections: all is pages, no node
-            count(UNPUBLISHED),
-            None
-            if self.previous_visit is None
-            else len(index.first_seen_since(self.previous_visit)),
-            languages if len(languages) > 1 else {},
-        )
+    def counts_behind(self) -> bool:
+        """Whether the index's articles changed since the tree was last counted: another
+        lede may have stored them, which no refresh here says (safe to call from a thread)."""
+        return self._counted != stored_state(self.index)
 
     def close(self) -> None:
         """Record the end of this visit, and close both databases once the writes asked

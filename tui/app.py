@@ -226,7 +226,8 @@ class LedeApp(App[None]):
         if report.rebuilt:
             self.call_from_thread(self.notify, REBUILT, severity="warning", timeout=8)
         ended[0] = True
-        changed = report.parsed or report.removed or waited[0]
+        # Another lede may have stored the files before this one asked to: none waited.
+        changed = report.parsed or report.removed or waited[0] or self.session.counts_behind()
         self.call_from_thread(self._index_done, changed, errors, asked)
 
     def _indexed(self, done: int, total: int, reload: bool, ended: list[bool]) -> None:

@@ -12,7 +12,8 @@ import pytest
 from library.query import QueryError
 from library.results import ArticleRow, ResultSet
 from library.scope import ALL, STARRED, UNREAD, Scope
-from library.session import ReaderSession, TreeCounts
+from library.session import ReaderSession
+from library.tree_counts import TreeCounts
 from tests.conftest import write_document
 
 

@@ -9,6 +9,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -201,6 +202,7 @@ async def test_what_indexing_reports_once_the_panes_are_gone_is_dropped(
 HOLDING_INDEXER = """
 import sys, time
 from pathlib import Path
+from typing import Any
 from library.corpus import open_index
 ready, go = Path(sys.argv[2]), Path(sys.argv[3])
 def progress(done, total):
@@ -241,6 +243,48 @@ async def test_a_reader_that_waited_for_another_lede_counts_what_it_stored(
     finally:
         go.touch()
         other.wait(timeout=DEADLINE)
+
+
+async def test_a_reader_counts_what_another_lede_stored_before_it_asked_to_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two readers opened at once on a new corpus: the other stored every file between
+    this one's first count and its own indexing, which then neither waited nor found
+    anything to do, and its tree said "All articles 0" beside a list of them all."""
+    from library.corpus import open_index
+    from library.tree_counts import TreeCounts
+
+    corpus = tmp_path / "corpus"
+    generate(corpus, 40, seed=3)
+    counted = threading.Event()
+    counts, refresh = ReaderSession.counts, ReaderSession.refresh
+
+    def first_counts(session: ReaderSession) -> TreeCounts:
+        found = counts(session)
+        counted.set()
+        return found
+
+    def after_the_other(session: ReaderSession, *args: Any, **kwargs: Any) -> RefreshReport:
+        assert counted.wait(DEADLINE), "the tree's first count"
+        other = open_index([str(corpus)], None)
+        other.refresh()
+        other.close()
+        return refresh(session, *args, **kwargs)
+
+    monkeypatch.setattr(ReaderSession, "counts", first_counts)
+    monkeypatch.setattr(ReaderSession, "refresh", after_the_other)
+    app = LedeApp([str(corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot, DEADLINE)
+        tree = app.screen.query_one(TopicTree)
+        await until(pilot, lambda: len(titles(app)) > 0, seconds=DEADLINE)
+        listed = app.screen.query_one(ArticleList).results
+        everything = listed.articles if listed is not None else 0
+        assert everything > 0
+        label = f"All articles {everything} "
+        await until(
+            pilot, lambda: str(tree.root.children[0].label).startswith(label), seconds=DEADLINE
+        )
 
 
 async def test_why_a_list_is_empty_is_said_whole_on_a_narrow_screen(tmp_path: Path) -> None:

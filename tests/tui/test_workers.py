@@ -16,8 +16,9 @@ from textual.worker import Worker
 
 from library import state_writes
 from library.corpus import open_state
-from library.session import ReaderSession, TreeCounts
+from library.session import ReaderSession
 from library.state_writes import LOCKED
+from library.tree_counts import TreeCounts
 from tests.library.test_state import held_by_another_program
 from tests.tui.pilot import notifications, resized, settled, until
 from tui.app import LedeApp

@@ -22,8 +22,9 @@ from library.query import QueryError
 from library.results import ArticleRow
 from library.schema import SORTS
 from library.scope import ALL, Scope
-from library.session import OpenedArticle, ReaderSession, TreeCounts
+from library.session import OpenedArticle, ReaderSession
 from library.timeline import DatesById
+from library.tree_counts import TreeCounts
 from tui.screens.commands import ReaderCommands
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView

@@ -24,7 +24,7 @@ from models.text import printable
 from models.topic import DEEPEST
 
 if TYPE_CHECKING:
-    from library.session import TreeCounts
+    from library.tree_counts import TreeCounts
 
 
 def collection_scope(name: str) -> Scope:
