@@ -45,6 +45,16 @@ def filled_its_disk(error: BaseException) -> bool:
     return str(error) == "database or disk is full"
 
 
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """Which file is at ``path`` (``None``: none): an index removed while a reader runs
+    (its cache cleared) leaves the reader's connections on a file no one writes."""
+    try:
+        found = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return found.st_dev, found.st_ino
+
+
 def discard(db_path: Path) -> None:
     """Remove a damaged index with its write-ahead log, so it is built again."""
     for suffix in ("", "-wal", "-shm", "-journal"):

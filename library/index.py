@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from library import indexer
 from library.closure import read_topic_tree, taxonomy_places
-from library.damage import discard, is_damage
+from library.damage import discard, file_identity, is_damage
 from library.db import connect, select_in
 from library.indexer import ProgressCallback, RefreshReport
 from library.problems import duplicate_warning, topic_warnings
@@ -74,6 +74,7 @@ class CorpusIndex:
         self._generation = 0  # counts the times the file was rebuilt under the connections
         self._writer: KeptWorker | None = None  # the process that indexes changed paths
         self.rebuilt = self._open_or_rebuild()
+        self._opened = file_identity(db_path)
 
     def _open_or_rebuild(self) -> bool:
         """Open the index with its tables; a damaged one is discarded and created again,
@@ -97,6 +98,18 @@ class CorpusIndex:
             self.close()
             discard(self.db_path)
             ensure_schema(self.db)
+        return True
+
+    def _reopen_if_replaced(self) -> bool:
+        """Open the index again if its file is gone or another (see ``file_identity``)
+        and say so: the refresh that follows fills a new one."""
+        if file_identity(self.db_path) == self._opened:
+            return False
+        self._generation += 1  # every thread's connection is opened again
+        self._tree = None
+        self.close()
+        self._open_or_rebuild()
+        self._opened = file_identity(self.db_path)
         return True
 
     @property
@@ -160,9 +173,11 @@ class CorpusIndex:
         """Bring the index up to date with the files on disk (through its own connection,
         so it can run in a worker thread while others read); ``waiting`` is told while
         another process writes the index; ``damaged``: built again from nothing."""
+        self._reopen_if_replaced()
         report = indexer.refresh(self.roots, self.db_path, progress, waiting, damaged=damaged)
         if report.rebuilt:
             self._generation += 1
+            self._opened = file_identity(self.db_path)
         if (report.parsed or report.removed) and report.topics_changed:
             self._tree = None  # built again when next asked
         return report
@@ -182,7 +197,9 @@ class CorpusIndex:
     def _in_writer(self, refresh: Callable[..., RefreshReport], *args: object) -> RefreshReport:
         """Run a targeted refresh in a worker process kept for it: a big pull indexed in
         groups would otherwise hold this process's interpreter lock for seconds, against
-        the keys a person types."""
+        the keys a person types. An index removed meanwhile is built again whole."""
+        if self._reopen_if_replaced():
+            return self.refresh()
         report = self.start_writer().run(refresh, self.roots, self.db_path, *args)
         if report.topics_changed:  # else the tree is not read again for every refill
             self._tree = None
@@ -311,13 +328,9 @@ class CorpusIndex:
         """Number of articles, duplicates not counted: the length of the stored list, which
         holds them (a count of the rows walks every article), else counted."""
         listed = self.db.execute("SELECT length(ids) / 8 FROM listing WHERE sort = 'date'")
-        row = listed.fetchone()
-        if row is None:
-            row = self.db.execute(
-                "SELECT count(*) FROM articles WHERE duplicate_of IS NULL"
-            ).fetchone()
-        count: int = row[0]
-        return count
+        counted = "SELECT count(*) FROM articles WHERE duplicate_of IS NULL"
+        row = listed.fetchone() or self.db.execute(counted).fetchone()
+        return int(row[0])
 
     def results(
         self,

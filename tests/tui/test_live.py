@@ -227,6 +227,28 @@ async def test_the_first_change_another_lede_stored_is_shown_too(reader_corpus: 
         await until(pilot, lambda: "First arrival" in titles(app), "the article stored elsewhere")
 
 
+@pytest.mark.parametrize("key", [None, "r"])
+async def test_an_index_removed_while_the_reader_runs_is_built_again(
+    reader_corpus: Path, key: str | None
+) -> None:
+    """The index's cache cleared under a running reader: its connections still read the
+    removed file, which nothing wrote any more, so a file that arrived was never listed,
+    and ``r`` changed nothing either."""
+    from library.damage import discard
+
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        before = set(titles(app))
+        assert app.session is not None
+        discard(app.session.index.db_path)
+        if key:
+            await pilot.press(key)
+        write_document(reader_corpus, "late.md", "title: Arrived after the clearing")
+        await until(pilot, lambda: "Arrived after the clearing" in titles(app), "the new file")
+        await until(pilot, lambda: before <= set(titles(app)), "the files indexed before")
+
+
 async def test_a_half_written_file_is_read_again_once_it_is_whole(
     reader_corpus: Path, tmp_path: Path
 ) -> None:
