@@ -95,6 +95,8 @@ class ReaderSession:
         self.stories = KeptStories(lambda: self.index.db)  # loaded after the first frame
         self._grouped: tuple[ResultSet, object, ResultSet] | None = None
         self._counted: tuple[int, int] | None = None  # see ``counts_behind``
+        self._state_seen: tuple[int, int] | None = None  # see ``state_changed_elsewhere``
+        self.state_changed_elsewhere()
         self.on_damage: Callable[[], None] = lambda: None  # told when a read finds damage
 
     def home_collections(self) -> frozenset[str]:
@@ -246,6 +248,17 @@ class ReaderSession:
         if self._flags is None or self._flags[0] != version:
             self._flags = (version, self.state.flagged("read"), self.state.flagged("starred"))
         return self._flags[1], self._flags[2]
+
+    def state_changed_elsewhere(self) -> bool:
+        """Whether another program (a reader of the same corpus in another terminal) marked
+        articles read or starred, or saved a search, since this one last looked or wrote;
+        a state another program holds locked tells nothing yet (UI thread)."""
+        try:
+            version = self.state.version()
+        except sqlite3.Error:
+            return False
+        seen, self._state_seen = self._state_seen, version
+        return seen is not None and version != seen
 
     def set_flag(
         self, flag: Flag, identities: list[str], value: bool, store: StateStore | None = None

@@ -19,6 +19,7 @@ from library.schedule import next_instant
 
 REFILL = 1.0  # seconds at least between two updates of the reader during a burst
 CLOCK_LOOK = 60.0  # seconds at most between two looks at when a page next goes up or down
+STATE_LOOK = 2.0  # seconds between two looks at what other readers marked read or starred
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -56,6 +57,7 @@ class CorpusFollower:
         self._version: int | None = None  # the index's data version the watcher last saw
         self._clock: Timer | None = None
         self._due: int | None = None  # when a page next goes up or comes down, if known
+        self._state_timer: Timer | None = None
 
     def start(self) -> None:
         """Start watching (once the reader is on screen: its import is not start-up's)."""
@@ -67,6 +69,13 @@ class CorpusFollower:
             self.session.start_writer, thread=True, group="writer", exit_on_error=False
         )
         self.follow_the_clock()
+        self._state_timer = self.app.set_interval(STATE_LOOK, self._look_at_state)
+
+    def _look_at_state(self) -> None:
+        """Show what another reader of the corpus marked read or starred (UI thread): each
+        kept its own marks on screen, and counts, until something here changed."""
+        if self.session.state_changed_elsewhere() and (reader := self.app.reader_screen()):
+            reader.after_state_change()
 
     def follow_the_clock(self) -> None:
         """Update the reader as its site puts a page up or takes one down (UI thread): the
@@ -92,6 +101,8 @@ class CorpusFollower:
             self.watcher.ready.wait(timeout)
 
     def stop(self) -> None:
+        if self._state_timer is not None:
+            self._state_timer.stop()
         if self._clock is not None:
             self._clock.stop()
             self._clock = None

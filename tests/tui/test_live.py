@@ -171,6 +171,29 @@ async def test_reload_shows_what_another_lede_stored_meanwhile(reader_corpus: Pa
         )
 
 
+async def test_what_another_reader_marks_is_shown_here(reader_corpus: Path) -> None:
+    """Two readers on one corpus: an article starred and one read in the other kept their
+    old marks here, and the tree its old counts, until something here changed."""
+    from library.corpus import open_state
+
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        articles = app.screen.query_one(ArticleList)
+        tree = app.screen.query_one(TopicTree)
+        rows = list(articles.results or [])
+        starred, read = rows[0].identity, rows[1].identity
+        assert starred not in articles.starred and read not in articles.read
+        other = open_state()  # the other reader's
+        other.set("starred", [starred], True)
+        other.set("read", [read], True)
+        other.close()
+        await until(pilot, lambda: starred in articles.starred, "the star shown", DEADLINE)
+        await until(pilot, lambda: read in articles.read, "the read mark shown", DEADLINE)
+        labels = lambda: [str(node.label) for node in tree.root.children]  # noqa: E731
+        await until(pilot, lambda: "Starred 1" in labels(), "the tree's count", DEADLINE)
+
+
 async def test_what_another_lede_stored_first_is_shown_all_the_same(reader_corpus: Path) -> None:
     """Two readers on one corpus: the one whose watcher came second found the change
     stored already, had nothing to show, and kept a removed file and no new one."""

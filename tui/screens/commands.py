@@ -72,6 +72,7 @@ class ReaderCommands(Screen[None]):
 
     @on(StateWritten)
     def _state_written(self, event: StateWritten) -> None:
+        self.session.state_changed_elsewhere()  # this write is shown here already
         if event.failure:
             self.notify(event.failure, severity="error", markup=False, timeout=8)
         else:
