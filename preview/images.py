@@ -9,6 +9,7 @@ pixels) is refused from its header, before a single pixel is decoded.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hashlib
 import os
@@ -20,9 +21,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from preview.fetcher import DEFAULT_LIMITS, IMAGES, FetchLimits, fetch_page, without_credentials
+from preview.local_image import LocalImageError, is_local, read_local_image
 from preview.model import PreviewError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from PIL.Image import Image
 
 MAX_PIXELS = 24_000_000  # a 6000x4000 photo; above it an image is refused unread
@@ -40,6 +44,7 @@ class FetchedImage:
     url: str
     data: bytes
     from_cache: bool
+    local: bool = False  # a file of the corpus (see ``local_image``), kept in no cache
 
 
 class ImageCache:
@@ -78,10 +83,24 @@ class ImageCache:
 
 
 async def fetch_image(
-    url: str, cache: ImageCache, limits: FetchLimits = DEFAULT_LIMITS
+    url: str,
+    cache: ImageCache,
+    limits: FetchLimits = DEFAULT_LIMITS,
+    *,
+    document: str = "",
+    roots: Sequence[str] = (),
 ) -> FetchedImage:
     """The bytes of the image at ``url``, from the cache or the network (http(s) only,
-    ``image/*`` only, within ``limits``); raises ``ImageError``."""
+    ``image/*`` only, within ``limits``), or, for a path that the ``document`` at that
+    path names, from its site or ``roots`` on the disk; raises ``ImageError``."""
+    if document and is_local(url):
+        try:
+            data = await asyncio.to_thread(
+                read_local_image, url, document, list(roots), limits.max_bytes
+            )
+        except LocalImageError as error:
+            raise ImageError(str(error)) from None
+        return FetchedImage(url, data, from_cache=False, local=True)
     cached = cache.get(url)
     if cached is not None:
         return FetchedImage(url, cached, from_cache=True)

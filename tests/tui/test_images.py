@@ -191,3 +191,27 @@ async def test_a_preview_takes_the_images_place(server: TestServer, tmp_path: Pa
             ),
         )
         assert not lead(app).shown and not pictures(app)
+
+
+async def test_an_image_named_by_a_path_is_shown_from_the_corpus(tmp_path: Path) -> None:
+    """A Hugo page bundle's cover beside its page: ``i`` said "only http and https links
+    can be previewed, not links without a scheme"."""
+    from tests.images import png
+
+    page = write_document(
+        tmp_path / "blog" / "post",
+        "index.md",
+        """
+        title: "Bundle with a cover"
+        date: 2024-05-01
+        images:
+          - url: cover.png
+        """,
+    )
+    (page.parent / "cover.png").write_bytes(png())
+    app = LedeApp([str(tmp_path / "blog")])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await opened(app, pilot, "Bundle")
+        await pilot.press("i")
+        await until(pilot, lambda: bool(pictures(app)), "the picture")
+        assert lead_status(app).startswith("Image 96x48, on disk")

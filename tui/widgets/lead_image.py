@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from textual.widget import Widget
 
     from models.article import Article
-    from preview.images import ImageCache
+    from preview.images import FetchedImage, ImageCache
 
 
 def lead_image_url(article: Article | None) -> str:
@@ -107,7 +107,7 @@ class LeadImage(Vertical):
         from preview.fetcher import without_credentials
 
         self.set_status(Content.assemble(("⠿ Loading image ", "$accent"), without_credentials(url)))
-        self._fetch(url)
+        self._fetch(url, article.path if article else "")
 
     def set_status(self, status: Content | None) -> None:
         widget = self.query_one("#lead-image-status", Static)
@@ -118,34 +118,39 @@ class LeadImage(Vertical):
         self.set_status(Content.assemble(("⚠ Image: ", "$error"), reason))
 
     @work(exclusive=True, group="image", exit_on_error=False)
-    async def _fetch(self, url: str) -> None:
+    async def _fetch(self, url: str, document: str) -> None:
+        """Fetch the image, or read it from the corpus where ``document`` names it by a
+        path (a page bundle's ``cover.png``)."""
         from preview.images import ImageError, fetch_image
 
+        session = getattr(self.app, "session", None)
+        roots = session.index.roots if session is not None else []
         try:
-            fetched = await fetch_image(url, self.cache)
+            fetched = await fetch_image(url, self.cache, document=document, roots=roots)
         except ImageError as error:
             self.fail(str(error))
             return
         if url == self.url:
-            self._decode(url, fetched.data, fetched.from_cache)
+            self._decode(fetched)
 
     # Named: a worker is otherwise described by the repr of its arguments, here the image.
     @work(thread=True, exclusive=True, group="image", exit_on_error=False, description="decode")
-    def _decode(self, url: str, data: bytes, from_cache: bool) -> None:
-        """Decode off the UI thread; only an image that decoded is kept on disk."""
+    def _decode(self, fetched: FetchedImage) -> None:
+        """Decode off the UI thread; only a fetched image that decoded is kept on disk."""
         from preview.images import ImageError, decode_image
 
+        url = fetched.url
         try:
-            decoded = decode_image(data)
+            decoded = decode_image(fetched.data)
         except ImageError as error:
             self.app.call_from_thread(self._failed_for, url, str(error))
             return
-        if not from_cache:
-            self.cache.put(url, data)
+        if not (fetched.from_cache or fetched.local):
+            self.cache.put(url, fetched.data)
         from tui.image_support import drawing_method, image_widget_class
 
         draw = image_widget_class(drawing_method())  # its first import too, off the UI thread
-        source = "cached" if from_cache else "fetched"
+        source = "on disk" if fetched.local else "cached" if fetched.from_cache else "fetched"
         note = f"{decoded.width}x{decoded.height}, {source}; i hides"
         self.post_message(self.Decoded(url, decoded.picture, note, draw))
 
