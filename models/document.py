@@ -22,10 +22,10 @@ from models.frontmatter import (
     blank_blocks,
     load_json,
     load_toml,
-    load_yaml,
     load_yaml_documents,
     split_front_matter,
 )
+from models.inner_quotes import load_yaml_mending_quotes
 from models.javascript_constants import javascript_constants
 from models.jekyll_post import DATE_KEYS, written_date
 from models.logseq import (
@@ -212,6 +212,9 @@ _SITE_KEYS = frozenset(
 )
 
 
+# A double-quoted value that holds unescaped double quotes (Hashnode's backups write them).
+MENDED_QUOTES = "{!r} holds double quotes unescaped (\\\"): read to its line's last quote"
+
 UNTITLED = "no title or name"  # the warning of a document called by its file name alone
 
 SUMMARY_SKIPS = ("related", "images", "secured")
@@ -271,7 +274,11 @@ def parse_document(
             for line, message in passed:
                 parsed.report("warning", message, line + 1)  # the code starts on line 2
         elif (data := load_plain(split.front_matter, skips)) is None:
-            data = load_yaml(blank_blocks(split.front_matter, skips), 2, repeated)
+            data, mended = load_yaml_mending_quotes(
+                blank_blocks(split.front_matter, skips), 2, repeated
+            )
+            for key, line in mended:
+                parsed.report("warning", MENDED_QUOTES.format(key), line)
     except DocumentError as error:
         parsed.report("error", error.message, error.line)
         return parsed
