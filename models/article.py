@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic.alias_generators import to_camel
 
+from models.cover_image import cover_image
 from models.fields import AwareDatetime, Blurb, Body, Label, Language, Line, Score, Title
 from models.identity import normalise_url
 from models.jekyll_post import BUNDLE_NAMES, post_title, written_date
@@ -252,7 +253,8 @@ class Article(LedeModel):
         (a Jekyll post) by its name; a blog's ``category``, ``categories`` and ``tags``
         are its topics where it names none; a ``draft`` (or a post in ``_drafts``, or an
         Eleventy page of ``permalink: false``) is an item the site did not publish; a
-        whole address in ``url`` is its link where it names none other."""
+        whole address in ``url`` is its link where it names none other; a blog's cover
+        picture (``cover_image``, ``image``...) is its image where it lists none."""
         if isinstance(data, dict):
             data = dict(data)
             params = data.get("params")
@@ -260,6 +262,8 @@ class Article(LedeModel):
                 for key in _HUGO_PARAMS:  # blurb there (``params: {author: …}``)
                     if key in params:
                         data.setdefault(key, params[key])
+            if not data.get("images") and (cover := cover_image(data)):
+                data["images"] = [cover]  # a blog's one picture, named as its tool names it
             if "title" in data:  # a title YAML read as a number or a day (``title: 0``)
                 data["title"] = _as_written(data["title"])
             if not data.get("title"):
