@@ -276,6 +276,7 @@ class Article(LedeModel):
                 )
             if data.get("publishedDateTime") is None:
                 data["publishedDateTime"] = published_date(data)
+                data.pop("published_at", None)  # a blog's (dev.to's), read as the rest are
             if not (data.get("originalUrl") or data.get("webUrl")) and _is_address(
                 data.get("source")
             ):  # Obsidian's Web Clipper keeps where it clipped a page in ``source``

@@ -19,11 +19,20 @@ from typing import Any
 
 # Where generators keep a post's date: Jekyll, Hugo, Eleventy, Hexo (``date``), Hugo
 # (``publishDate``, ``pubDate``), Astro (``pubDate``, ``pubDatetime``), schema.org
-# (``datePublished``), nanoc (``created_at``). Hugo's ``published`` too, which Jekyll's
+# (``datePublished``), nanoc (``created_at``), Forem's (dev.to) and Zenn's
+# (``published_at``). Hugo's ``published`` too, which Jekyll's
 # flag shares a name with. Then, after that ``published`` (Obsidian's Web Clipper's too),
 # Ghost's and Omnivore's ``date_published``, and last where a note was made: Obsidian's
 # and Dendron's ``created``.
-SITE_DATE_KEYS = ("date", "publishDate", "pubDate", "pubDatetime", "datePublished", "created_at")
+SITE_DATE_KEYS = (
+    "date",
+    "publishDate",
+    "pubDate",
+    "pubDatetime",
+    "datePublished",
+    "created_at",
+    "published_at",
+)
 NOTE_DATE_KEYS = ("date_published", "created")
 DATE_KEYS = SITE_DATE_KEYS + NOTE_DATE_KEYS
 # A moment written as a number counts from 1970: seconds (Hugo), or milliseconds

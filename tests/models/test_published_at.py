@@ -1,0 +1,33 @@
+"""``published_at``, where dev.to (Forem) and Zenn date a post, read as other date keys are."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from models.document import parse_document
+
+
+@pytest.mark.parametrize(
+    ("written", "moment"),
+    [
+        ("2023-01-22 15:50 +0900", datetime(2023, 1, 22, 6, 50, tzinfo=UTC)),  # Forem's
+        ("2023-12-24 11:00", datetime(2023, 12, 24, 11, 0, tzinfo=UTC)),  # Zenn's
+        ("2025-05-23", datetime(2025, 5, 23, tzinfo=UTC)),
+    ],
+    ids=["forem", "zenn", "day"],
+)
+def test_a_blogs_published_at_dates_its_post(written: str, moment: datetime) -> None:
+    text = f"---\ntitle: Post\npublished: true\ntags: a, b\npublished_at: {written}\n---\nBody.\n"
+    parsed = parse_document(text, "/blog-posts/post/post.md")
+    assert parsed.problems == []
+    assert parsed.article is not None
+    assert parsed.article.published_at == moment
+
+
+def test_a_published_at_that_is_no_date_is_one_warning_not_an_error() -> None:
+    parsed = parse_document("---\ntitle: Post\npublished_at: soon\n---\n", "/post.md")
+    assert parsed.valid
+    assert [(problem.severity, problem.line) for problem in parsed.problems] == [("warning", 3)]
+    assert "published_at 'soon' is no date" in parsed.problems[0].message
