@@ -11,7 +11,9 @@ from itertools import islice
 from library.scan import MARKUP_SUFFIXES
 from models.collection import NOT_COLLECTIONS
 
-CONFIG_FILES = ("_config.yml", "_config.yaml", "_config.toml")
+BRIDGETOWN_CONFIG = "bridgetown.config.yml"
+# Jekyll's, and Bridgetown's (a Jekyll descendant that reads its pages from ``src``).
+CONFIG_FILES = ("_config.yml", "_config.yaml", "_config.toml", BRIDGETOWN_CONFIG)
 QUARTO_CONFIGS = ("_quarto.yml", "_quarto.yaml")
 
 

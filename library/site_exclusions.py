@@ -26,7 +26,14 @@ from library.hugo_settings import (
     reads_content_alone,
     site_settings,
 )
-from library.site import CONFIG_FILES, QUARTO_CONFIGS, is_jekyll_site, is_quarto_project, subfolders
+from library.site import (
+    BRIDGETOWN_CONFIG,
+    CONFIG_FILES,
+    QUARTO_CONFIGS,
+    is_jekyll_site,
+    is_quarto_project,
+    subfolders,
+)
 
 _ALWAYS = ("_layouts/", "_includes/", "_sass/", "_plugins/")
 # Jekyll's own exclusions, which its configuration adds to (since Jekyll 4).
@@ -109,6 +116,8 @@ def site_exclusions(root: str) -> SiteExclusions | None:
     config = _configuration(root)
     if (source := hexo_source(root, config)) is not None:
         return _all_but(root, source.split("/")[0])  # its top folder (``src/posts``: src)
+    if (source := bridgetown_source(root, config)) is not None:
+        return _all_but(root, source, *(f"{source}/{name}" for name in _BRIDGETOWN_TEMPLATES))
     destination = config.get("destination")
     if not isinstance(destination, str) or os.path.isabs(destination):  # outside: not met
         destination = "_site"
@@ -125,6 +134,19 @@ def hexo_source(root: str, config: dict[str, Any]) -> str | None:
     if not os.path.isdir(os.path.join(root, "scaffolds")):
         return None
     return (_paths(config.get("source_dir")) or ["source"])[0]
+
+
+# Where a Bridgetown site keeps its templates, beside its pages in its source folder.
+_BRIDGETOWN_TEMPLATES = ("_layouts/", "_partials/", "_components/")
+
+
+def bridgetown_source(root: str, config: dict[str, Any]) -> str | None:
+    """The folder a Bridgetown site keeps its pages in, ``src`` unless its ``source`` says
+    otherwise: beside it are its Ruby, its front end and its README, none of them pages;
+    None for any other site."""
+    if not os.path.isfile(os.path.join(root, BRIDGETOWN_CONFIG)):
+        return None
+    return (_paths(config.get("source")) or ["src"])[0].rstrip("/")
 
 
 def nested_site(folder: str) -> SiteExclusions | None:
