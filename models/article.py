@@ -88,6 +88,21 @@ def _in_drafts(data: dict[str, Any]) -> bool:
     return isinstance(path, str) and f"{os.sep}_drafts{os.sep}" in path
 
 
+# Where an item's blurb is, where it has no ``excerpt``: a profile's or a company's, a
+# post's description or summary, a Bridgetown or Hashnode post's ``subtitle``, and the
+# description Hashnode's backups give search engines (``seoDescription``).
+_BLURB_KEYS = (
+    "bio",
+    "overview",
+    "description",
+    "summary",
+    "intro",
+    "abstract",
+    "subtitle",
+    "seoDescription",
+)
+
+
 # What a Hugo theme reads from a page's ``params``, where it means what it means at the
 # top; not ``type``, ``published`` or ``tags``, which are Hugo's own only at the top.
 _HUGO_PARAMS = ("author", "authors", "description", "summary", "images")
@@ -315,8 +330,8 @@ class Article(LedeModel):
             ):
                 data["published"] = False
             if not data.get("excerpt"):
-                for key in ("bio", "overview", "description", "summary", "intro", "abstract"):
-                    if isinstance(data.get(key), str):
+                for key in _BLURB_KEYS:
+                    if isinstance(data.get(key), str) and data[key].strip():  # dev.to's ""
                         data["excerpt"] = data[key]
                         break
         return data

@@ -27,7 +27,7 @@ def test_a_value_holding_bare_quotes_is_read_to_its_last_quote_with_a_warning() 
     assert parsed.valid
     assert parsed.article is not None
     assert parsed.article.title == 'Why "overnight success" is a myth'
-    assert parsed.article.excerpt == ""  # seoDescription is no excerpt key
+    assert parsed.article.excerpt == 'Start with "What is it?'
     assert parsed.article.published_at is not None
     assert parsed.article.topics == ["habits", "books"]
     assert [(problem.line, problem.severity) for problem in parsed.problems] == [
