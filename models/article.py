@@ -88,6 +88,15 @@ def _in_drafts(data: dict[str, Any]) -> bool:
     return isinstance(path, str) and f"{os.sep}_drafts{os.sep}" in path
 
 
+# A post's ``status`` that keeps it off its site: WordPress's (which its exports keep) and
+# Ghost's drafts, and WordPress's posts pending review, private or in the bin.
+_UNPUBLISHED_STATUSES = frozenset({"draft", "pending", "private", "trash"})
+
+
+def _unpublished_status(value: Any) -> bool:
+    return isinstance(value, str) and value.strip().lower() in _UNPUBLISHED_STATUSES
+
+
 # Where an item's blurb is, where it has no ``excerpt``: a profile's or a company's, a
 # post's description or summary, a Bridgetown or Hashnode post's ``subtitle``, and the
 # description Hashnode's backups give search engines (``seoDescription``).
@@ -266,8 +275,9 @@ class Article(LedeModel):
         excerpt; a Jekyll post is dated by its ``date`` or its file name (any page by a date
         in its address); an untitled document is titled by the heading it opens with, else
         (a Jekyll post) by its name; a blog's ``category``, ``categories`` and ``tags``
-        are its topics where it names none; a ``draft`` (or a post in ``_drafts``, or an
-        Eleventy page of ``permalink: false``) is an item the site did not publish; a
+        are its topics where it names none; a ``draft`` (or a draft's ``status``, a post in
+        ``_drafts``, or an Eleventy page of ``permalink: false``) is an item the site did
+        not publish; a
         whole address in ``url`` is its link where it names none other; a blog's cover
         picture (``cover_image``, ``image``...) is its image where it lists none."""
         if isinstance(data, dict):
@@ -325,6 +335,7 @@ class Article(LedeModel):
                 )
             if "published" not in data and (
                 data.get("draft") is True
+                or ("draft" not in data and _unpublished_status(data.get("status")))
                 or _in_drafts(data)
                 or data.get("permalink") is False  # Eleventy writes no page of it
             ):
