@@ -88,6 +88,12 @@ def _in_drafts(data: dict[str, Any]) -> bool:
     return isinstance(path, str) and f"{os.sep}_drafts{os.sep}" in path
 
 
+# Where a document names the page it is a copy of: Obsidian's Web Clipper keeps where it
+# clipped a page in ``source``; a post written first elsewhere names that in its
+# ``canonical_url`` (dev.to's, Jekyll's SEO tag's) or ``canonicalURL`` (Hugo's PaperMod).
+_ORIGINAL_KEYS = ("source", "canonical_url", "canonicalURL")
+
+
 # A post's ``status`` that keeps it off its site: WordPress's (which its exports keep) and
 # Ghost's drafts, and WordPress's posts pending review, private or in the bin.
 _UNPUBLISHED_STATUSES = frozenset({"draft", "pending", "private", "trash"})
@@ -302,10 +308,11 @@ class Article(LedeModel):
             if data.get("publishedDateTime") is None:
                 data["publishedDateTime"] = published_date(data)
                 data.pop("published_at", None)  # a blog's (dev.to's), read as the rest are
-            if not (data.get("originalUrl") or data.get("webUrl")) and _is_address(
-                data.get("source")
-            ):  # Obsidian's Web Clipper keeps where it clipped a page in ``source``
-                data["originalUrl"] = data["source"]
+            for key in _ORIGINAL_KEYS:
+                if not (data.get("originalUrl") or data.get("webUrl")) and _is_address(
+                    data.get(key)
+                ):
+                    data["originalUrl"] = data[key]
             if (
                 not (data.get("originalUrl") or data.get("webUrl"))
                 and _is_address(data.get("url"))
