@@ -323,6 +323,7 @@ class Article(LedeModel):
                 del data["published"]  # Hugo's date, not Jekyll's flag
             if data.get("updatedDateTime") is None:
                 data["updatedDateTime"] = updated_date(data)
+                data.pop("updated_at", None)  # Qiita's (``''`` before it is first posted)
             for one, many in (
                 ("author", "authors"),
                 ("author_name", "authors"),  # nanoc's (Prometheus's blog)
@@ -343,6 +344,8 @@ class Article(LedeModel):
             if "published" not in data and (
                 data.get("draft") is True
                 or ("draft" not in data and _unpublished_status(data.get("status")))
+                or data.get("ignorePublish") is True  # Qiita's: its CLI posts it not
+                or data.get("private") is True  # Qiita's (shared by its link, not listed)
                 or _in_drafts(data)
                 or data.get("permalink") is False  # Eleventy writes no page of it
             ):

@@ -26,6 +26,7 @@ _UPDATED_KEYS = (
     "modified",
     "dateModified",
     "last_update",
+    "updated_at",  # Qiita's
 )
 
 
