@@ -25,7 +25,6 @@ from models.frontmatter import (
     load_yaml_documents,
     split_front_matter,
 )
-from models.inner_quotes import load_yaml_mending_quotes
 from models.javascript_constants import javascript_constants
 from models.jekyll_post import DATE_KEYS, written_date
 from models.logseq import (
@@ -38,6 +37,7 @@ from models.logseq import (
     split_properties,
 )
 from models.logseq_journal import journal
+from models.mended_lines import load_yaml_mending_lines
 from models.pelican import metadata_values, sidecar_metadata, split_metadata
 from models.plainyaml import load_plain
 from models.problem import Problem, Severity
@@ -212,8 +212,8 @@ _SITE_KEYS = frozenset(
 )
 
 
-# A double-quoted value that holds unescaped double quotes (Hashnode's backups write them).
-MENDED_QUOTES = "{!r} holds double quotes unescaped (\\\"): read to its line's last quote"
+# A line YAML refuses whose value is plainly text (see ``models.mended_lines``).
+MENDED = "{!r} is no YAML as written (quote it, escaping quotes inside): read as its text"
 
 UNTITLED = "no title or name"  # the warning of a document called by its file name alone
 
@@ -274,11 +274,11 @@ def parse_document(
             for line, message in passed:
                 parsed.report("warning", message, line + 1)  # the code starts on line 2
         elif (data := load_plain(split.front_matter, skips)) is None:
-            data, mended = load_yaml_mending_quotes(
+            data, mended = load_yaml_mending_lines(
                 blank_blocks(split.front_matter, skips), 2, repeated
             )
             for key, line in mended:
-                parsed.report("warning", MENDED_QUOTES.format(key), line)
+                parsed.report("warning", MENDED.format(key), line)
     except DocumentError as error:
         parsed.report("error", error.message, error.line)
         return parsed

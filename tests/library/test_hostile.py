@@ -47,7 +47,7 @@ FILES: dict[str, tuple[bytes, list[tuple[int, str, str]]]] = {
         b"Body \x1b]52;c;aGFja2Vk\x07 \x1b[2J text\n",
         [],
     ),
-    "broken.md": (b"---\ntitle: ok\nfoo: bar: baz\n---\n", [(3, "error", "invalid YAML")]),
+    "broken.md": (b"---\ntitle: ok\n\tfoo: bar: baz\n---\n", [(3, "error", "invalid YAML")]),
     "unclosed.md": (b"---\ntitle: never closed\nbody\n", [(1, "error", "not closed")]),
     "types.md": (
         b"---\ntitle: Typed\nquality: high\nprovider: 5\ntopics: {a: 1}\n---\n",

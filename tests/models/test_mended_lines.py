@@ -1,4 +1,5 @@
-"""Double-quoted values holding unescaped double quotes, as Hashnode's backups write them."""
+"""Front matter lines YAML refuses though their value is plainly text: Hashnode's
+unescaped quotes, Qiita's bare titles that open with a bracket or hold a colon."""
 
 from __future__ import annotations
 
@@ -37,10 +38,25 @@ def test_a_value_holding_bare_quotes_is_read_to_its_last_quote_with_a_warning() 
     assert "'title'" in parsed.problems[0].message
 
 
-def test_single_quotes_inside_keep_their_words() -> None:
-    parsed = parse_document('---\ntitle: "It\'s "fine" here"\n---\n', "/a.md")
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("title: [go] cgo without cgo [updated]", "[go] cgo without cgo [updated]"),
+        ("title: Go for Windows: version numbers", "Go for Windows: version numbers"),
+        ("title: {draft} notes", "{draft} notes"),
+        ("title: 'It's \"fine\" here'", 'It\'s "fine" here'),
+    ],
+    ids=["bracket-first", "colon", "brace-first", "single-quotes"],
+)
+def test_a_bare_or_single_quoted_title_yaml_refuses_is_read_as_written(
+    line: str, title: str
+) -> None:
+    parsed = parse_document(f"---\n{line}\ntags: Go:1.3 Git\nauthor: ada\n---\n", "/q.md")
+    assert parsed.valid
     assert parsed.article is not None
-    assert parsed.article.title == 'It\'s "fine" here'
+    assert parsed.article.title == title
+    assert parsed.article.topics == ["Go:1.3", "Git"]
+    assert [(problem.line, problem.severity) for problem in parsed.problems] == [(2, "warning")]
 
 
 @pytest.mark.parametrize(
@@ -48,8 +64,10 @@ def test_single_quotes_inside_keep_their_words() -> None:
     [
         '---\ntitle: "a "b" c"\ntags: [unclosed\n---\n',  # another mistake remains
         '---\ntitle: "unclosed\n---\n',  # no quote to read to
+        "---\ntags: [a, [b]\n---\n",  # a list cut short, not text
+        "---\ntitle: x\nnote: " + "[" * 100_000 + " x\n---\n",  # too deep, still refused
     ],
-    ids=["another-mistake", "unclosed"],
+    ids=["another-mistake", "unclosed", "list-cut-short", "deep"],
 )
 def test_front_matter_that_mending_does_not_save_is_still_an_error(text: str) -> None:
     parsed = parse_document(text, "/a.md")
@@ -57,8 +75,10 @@ def test_front_matter_that_mending_does_not_save_is_still_an_error(text: str) ->
     assert [problem.severity for problem in parsed.problems] == ["error"]
 
 
-def test_well_quoted_values_are_left_as_yaml_reads_them() -> None:
-    parsed = parse_document('---\ntitle: "a \\"b\\" c"\nnote: "x"\n---\n', "/a.md")
+def test_well_written_values_are_left_as_yaml_reads_them() -> None:
+    text = '---\ntitle: "a \\"b\\" c"\ntags: [a, b]  # two\nnote: "x"\n---\n'
+    parsed = parse_document(text, "/a.md")
     assert parsed.article is not None
     assert parsed.article.title == 'a "b" c'
+    assert parsed.article.topics == ["a", "b"]
     assert parsed.problems == []

@@ -1,0 +1,90 @@
+"""Front matter lines YAML refuses though their value is plainly text.
+
+Hashnode's backups put a title or description in double quotes without escaping the
+quotes it holds (``title: "Why "this" works"``); Qiita's exports leave a title bare that
+opens with a bracket (``title: [go] cgo without cgo``) or holds a colon (``title: Go for
+Windows: builds``). YAML refuses each, and the whole post was lost. Where YAML refuses a
+document, each ``key: value`` line it would refuse on its own is read as the text its
+writer meant (between the quotes, or as written), and the document read again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from typing import Any
+
+import yaml
+
+from models.frontmatter import DocumentError, load_yaml
+
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# ``key: value`` on a line of its own (at any depth), the value to the line's end.
+_KEY_LINE = re.compile(r"^([ \t]*[A-Za-z_][\w-]*:[ \t]+)(\S.*?)[ \t]*$")
+# What opens a block scalar, an anchor, an alias, a tag or a comment: YAML's own syntax.
+_SYNTAX = frozenset("|>&*!#")
+_CLOSERS = {"[": "]", "{": "}"}
+
+
+def mend_lines(text: str) -> tuple[str, list[tuple[str, int]]]:
+    """``text`` with each ``key: value`` line YAML refuses alone, and whose value is text,
+    written with that text single-quoted; and the key and line (from 0) of each."""
+    lines = text.split("\n")
+    mended: list[tuple[str, int]] = []
+    for number, line in enumerate(lines):
+        found = _KEY_LINE.match(line)
+        if found is None or found[2][0] in _SYNTAX or _reads(line):
+            continue
+        meant = _meant(found[2])
+        if meant is not None:
+            lines[number] = found[1] + "'" + meant.replace("'", "''") + "'"
+            mended.append((found[1].strip().rstrip(":"), number))
+    return "\n".join(lines), mended
+
+
+def _reads(line: str) -> bool:
+    """Whether YAML's parser takes the line: its events only, nothing built (a line of
+    brackets nested thousands deep is no deeper a stack for it)."""
+    try:
+        for _event in yaml.parse(line, Loader=_SAFE_LOADER):
+            pass
+    except yaml.YAMLError:
+        return False
+    return True
+
+
+def _meant(value: str) -> str | None:
+    """The text a refused value means, or None where it may be YAML cut short (a list,
+    a mapping or a quoted text going on past the line)."""
+    opening = value[0]
+    if opening in "\"'":
+        return value[1:-1] if len(value) > 1 and value.endswith(opening) else None
+    if opening in _CLOSERS:  # text after a bracket's close: ``[go] cgo``
+        return value if _text_after_close(value, opening, _CLOSERS[opening]) else None
+    return value
+
+
+def _text_after_close(value: str, opening: str, closer: str) -> bool:
+    """Whether text follows where the bracket ``value`` opens with closes."""
+    depth = 0
+    for place, character in enumerate(value):
+        depth += (character == opening) - (character == closer)
+        if depth == 0:
+            return bool(value[place + 1 :].strip())
+    return False
+
+
+def load_yaml_mending_lines(
+    text: str, first_line: int, repeated: list[tuple[str, int]]
+) -> tuple[Any, list[tuple[str, int]]]:
+    """The YAML document in ``text``, and the keys (with file lines) whose values had to be
+    read as text; the first error stands where mending does not help."""
+    try:
+        return load_yaml(text, first_line, repeated), []
+    except DocumentError as refused:
+        mended_text, mended = mend_lines(text)
+        if mended:
+            with contextlib.suppress(DocumentError):
+                data = load_yaml(mended_text, first_line, repeated)
+                return data, [(key, first_line + line) for key, line in mended]
+        raise refused
