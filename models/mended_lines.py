@@ -31,8 +31,15 @@ def mend_lines(text: str) -> tuple[str, list[tuple[str, int]]]:
     written with that text single-quoted; and the key and line (from 0) of each."""
     lines = text.split("\n")
     mended: list[tuple[str, int]] = []
+    block = -1  # the indent of the key whose block scalar (``|``, ``>``) the lines are in
     for number, line in enumerate(lines):
+        indent = len(line) - len(line.lstrip(" \t"))
+        if block >= 0 and (indent > block or not line.strip()):
+            continue  # a block's text is its own, whatever it looks like
+        block = -1
         found = _KEY_LINE.match(line)
+        if found is not None and found[2][0] in "|>":
+            block = indent
         if found is None or found[2][0] in _SYNTAX or _reads(line):
             continue
         meant = _meant(found[2])

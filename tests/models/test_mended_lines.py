@@ -82,3 +82,13 @@ def test_well_written_values_are_left_as_yaml_reads_them() -> None:
     assert parsed.article.title == 'a "b" c'
     assert parsed.article.topics == ["a", "b"]
     assert parsed.problems == []
+
+
+def test_a_block_scalars_text_is_never_mended() -> None:
+    """Its lines are text already: quoting one would change what the block says."""
+    text = '---\ntitle: [go] cgo\nexcerpt: |\n  note: [x] y\n  a: "b "c" d"\ntags: go\n---\n'
+    parsed = parse_document(text, "/a.md")
+    assert parsed.article is not None
+    assert parsed.article.title == "[go] cgo"
+    assert parsed.article.excerpt == 'note: [x] y\na: "b "c" d"\n'
+    assert [problem.line for problem in parsed.problems] == [2]
