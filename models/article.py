@@ -283,9 +283,9 @@ class Article(LedeModel):
         (a Jekyll post) by its name; a blog's ``category``, ``categories`` and ``tags``
         are its topics where it names none; a ``draft`` (or a draft's ``status``, a post in
         ``_drafts``, or an Eleventy page of ``permalink: false``) is an item the site did
-        not publish; a
-        whole address in ``url`` is its link where it names none other; a blog's cover
-        picture (``cover_image``, ``image``...) is its image where it lists none."""
+        not publish; the page it copies (``canonical_url``), else a whole address in
+        ``url``, is its link where it names none other; a blog's cover picture
+        (``cover_image``, ``image``...) is its image where it lists none."""
         if isinstance(data, dict):
             data = dict(data)
             params = data.get("params")
