@@ -1,8 +1,10 @@
 """An image a document names by a path, not a web address: a Hugo page bundle's
 ``cover.png`` beside its ``index.md``, a Jekyll post's ``/assets/img/x.jpg``.
 
-A relative path is the document's folder's; a path from ``/`` is its site's, where the
-site's generator serves files from (its folder, or ``static``, ``public``...). Only a file
+A relative path is the document's folder's (a bare name may be in its ``images`` folder,
+where wordpress-export-to-markdown saves a post's cover); a path from ``/`` is its
+site's, where the site's generator serves files from (its folder, or ``static``,
+``public``...). Only a file
 inside the document's site, else inside the corpus, is read: a hostile document must not
 turn ``i`` into a reader of the rest of the disk. It is read as a regular file of bounded
 size (a FIFO there would wait forever).
@@ -48,14 +50,15 @@ def read_local_image(url: str, document: str, roots: list[str], limit: int) -> b
         candidates = [os.path.join(base, path.lstrip("/")) for base in bases]
     else:
         candidates = [os.path.join(os.path.dirname(document), path)]
-    inside = [found for found in candidates if any(_inside(found, folder) for folder in allowed)]
-    if not inside:
-        raise LocalImageError(f"{path} is outside the corpus: not read")
-    for candidate in inside:
+        if "/" not in path:  # wordpress-export-to-markdown saves them in images/ beside
+            candidates.append(os.path.join(os.path.dirname(document), "images", path))
+    for candidate in candidates:
+        if not os.path.lexists(candidate):
+            continue
+        if not any(_inside(candidate, folder) for folder in allowed):
+            raise LocalImageError(f"{path} is outside the corpus: not read")
         try:
             return read_regular(candidate, limit)
-        except FileNotFoundError:
-            continue
         except TooLarge as error:
             raise LocalImageError(f"image too large: {error.size:,} bytes") from None
         except NotRegular as error:

@@ -28,6 +28,15 @@ def test_a_page_bundles_image_is_read_beside_its_page(tmp_path: Path) -> None:
     assert read_local_image("my%20cover.png", str(page), [str(tmp_path)], LIMIT) == png()
 
 
+def test_an_exported_posts_cover_is_read_from_its_images_folder(tmp_path: Path) -> None:
+    """wordpress-export-to-markdown writes ``coverImage: "shot.png"`` and saves the file
+    in the ``images`` folder beside the post."""
+    post = write_document(tmp_path / "posts" / "2019-05-01-exported", "index.md", "title: A")
+    (post.parent / "images").mkdir()
+    (post.parent / "images" / "shot.png").write_bytes(png())
+    assert read_local_image("shot.png", str(post), [str(tmp_path)], LIMIT) == png()
+
+
 def test_a_path_from_the_root_is_read_where_the_site_serves_it(tmp_path: Path) -> None:
     """A Hugo site serves ``/images/a.png`` from ``static/images/a.png``."""
     site = tmp_path / "site"
