@@ -53,12 +53,14 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
 
 def _or_text(construct: Callable[[Any, yaml.ScalarNode], Any]) -> Callable[..., Any]:
     """``construct``, giving the scalar's text for a value out of range, and for one that
-    is no number (``.nan``, ``.inf``): a title written so read "nan"."""
+    is no number (``.nan``, ``.inf``): a title written so read "nan". A tag that names a
+    type the text is not (``!!bool maybe``, ``!!timestamp x``, an empty ``!!int``) makes
+    PyYAML's constructor fail with a lookup or index error; that text is kept too."""
 
     def constructed(loader: Any, node: yaml.ScalarNode) -> Any:
         try:
             value = construct(loader, node)
-        except (ValueError, OverflowError):
+        except (ValueError, OverflowError, LookupError, AttributeError):
             return node.value
         if isinstance(value, float) and not math.isfinite(value):
             return node.value
@@ -67,7 +69,7 @@ def _or_text(construct: Callable[[Any, yaml.ScalarNode], Any]) -> Callable[..., 
     return constructed
 
 
-for _tag in ("timestamp", "int", "float"):
+for _tag in ("timestamp", "int", "float", "bool"):
     _tag = f"tag:yaml.org,2002:{_tag}"
     _Loader.add_constructor(_tag, _or_text(_Loader.yaml_constructors[_tag]))
 

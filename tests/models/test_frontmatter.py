@@ -265,6 +265,22 @@ def test_a_number_that_is_none_stays_text(value: str) -> None:
     assert load_yaml(f"title: {value}\n") == {"title": value}
 
 
+@pytest.mark.parametrize(
+    "value", ["!!bool maybe", "!!timestamp soon", "!!int", '!!float ""', '!!bool ""']
+)
+def test_a_tag_the_text_is_not_keeps_the_text_and_fails_its_field_alone(value: str) -> None:
+    """PyYAML's constructors fail on these with a KeyError, an AttributeError or an
+    IndexError, which lost the whole document as one that "cannot be read"."""
+    text = f"---\ntitle: Kept\npublishedDateTime: {value}\npublished: {value}\n---\nBody\n"
+    parsed = parse_document(text, "a.md")
+    assert parsed.article is not None
+    assert parsed.article.title == "Kept"
+    assert [(p.line, p.severity, p.message.split(":")[0]) for p in parsed.problems] == [
+        (3, "error", "field 'publishedDateTime'"),
+        (4, "error", "field 'published'"),
+    ]
+
+
 def test_a_date_out_of_range_fails_its_field_alone() -> None:
     parsed = parse_document(
         "---\ntitle: Kept\npublishedDateTime: 2021-02-30\nquality: 0x_\n---\nThe body\n", "a.md"
