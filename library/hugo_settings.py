@@ -9,11 +9,11 @@ not each post once for every language it was translated into. A language's own f
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
-import tomllib
 from typing import Any
+
+from library.regular_file import NotRegular, TooLarge, read_regular
 
 SETTINGS_KINDS = ("toml", "yaml", "yml", "json")  # how a site's settings files end
 _SETTINGS = tuple(
@@ -142,16 +142,29 @@ def _read(path: str) -> dict[str, Any]:
 
 def read_settings_file(path: str) -> dict[str, Any] | None:
     """A site's settings file (TOML, JSON or YAML, by its name): its top table, empty when
-    it holds none; None where the file is missing or does not read."""
-    import yaml
+    it holds none; None where the file is missing or does not read.
 
-    with contextlib.suppress(OSError, ValueError, yaml.YAMLError):
-        with open(path, "rb") as handle:
-            if path.endswith(".toml"):
-                data: Any = tomllib.load(handle)
-            elif path.endswith(".json"):
-                data = json.load(handle)
-            else:
-                data = yaml.load(handle, getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        return data if isinstance(data, dict) else {}
-    return None
+    A site's settings are as untrusted as its pages, so they are read as front matter
+    is: only a regular file of bounded size, by the loaders that refuse alias bombs and
+    nesting too deep. A FIFO named ``_config.yml`` hung ``lede list`` and the reader, an
+    alias bomb in ``hugo.yaml`` did too, and a ``hugo.toml`` nested too deep ended the
+    command with a RecursionError."""
+    from models.frontmatter import (  # with YAML, only once a site has settings to read
+        MAX_FRONT_MATTER_CHARS,
+        DocumentError,
+        load_json,
+        load_toml,
+        load_yaml,
+    )
+
+    try:
+        text = read_regular(path, MAX_FRONT_MATTER_CHARS).decode("utf-8-sig")
+        if path.endswith(".toml"):
+            data: Any = load_toml(text)
+        elif path.endswith(".json"):
+            data = load_json(text)
+        else:
+            data = load_yaml(text)
+    except (OSError, ValueError, TooLarge, NotRegular, DocumentError):
+        return None
+    return data if isinstance(data, dict) else {}

@@ -326,3 +326,32 @@ def test_check_in_process_counts_every_invalid_file(
     invalid = sum(1 for problems in expected.values() if any(p[1] == "error" for p in problems))
     assert report.invalid == invalid
     assert report.files >= len(expected) - 3  # the FIFO, the link, the name
+
+
+# A site's own settings file, as hostile as its pages: (its name, a writer of it).
+SETTINGS: dict[str, tuple[str, Callable[[Path], None]]] = {
+    "fifo": ("_config.yml", os.mkfifo),  # opening it waited for a writer, forever
+    "alias-bomb": (
+        "hugo.yaml",
+        lambda path: path.write_text(alias_bomb() + "defaultContentLanguage: *i\n"),
+    ),
+    "deep-toml": ("hugo.toml", lambda path: path.write_text("x = " + "[" * 100_000 + "\n")),
+    "deep-json": ("hugo.json", lambda path: path.write_text("[" * 100_000)),
+    "bad-tag": ("_quarto.yml", lambda path: path.write_text("project: !!bool maybe\n")),
+}
+
+
+@pytest.mark.parametrize("case", SETTINGS)
+def test_a_sites_hostile_settings_file_is_passed_over_and_its_posts_listed(
+    case: str, tmp_path: Path, run_lede: Callable[..., Any]
+) -> None:
+    name, write = SETTINGS[case]
+    root = tmp_path / "site"
+    for folder, file in (("_posts", "2021-01-01-a.md"), ("content/posts", "b.md")):
+        (root / folder).mkdir(parents=True)
+        (root / folder / file).write_text(f"---\ntitle: Post {file[-4]}\ndate: 2021-01-02\n---\n")
+    write(root / name)
+    listed = run_lede("list", "--json", "--all", root, timeout=30)
+    assert listed.returncode == 0, listed.stderr
+    assert "Post" in listed.stdout
+    assert listed.stderr == ""
