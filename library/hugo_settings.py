@@ -13,7 +13,7 @@ import os
 import re
 from typing import Any
 
-from library.regular_file import NotRegular, TooLarge, read_regular
+from library.regular_file import settings_text
 
 SETTINGS_KINDS = ("toml", "yaml", "yml", "json")  # how a site's settings files end
 _SETTINGS = tuple(
@@ -150,21 +150,21 @@ def read_settings_file(path: str) -> dict[str, Any] | None:
     alias bomb in ``hugo.yaml`` did too, and a ``hugo.toml`` nested too deep ended the
     command with a RecursionError."""
     from models.frontmatter import (  # with YAML, only once a site has settings to read
-        MAX_FRONT_MATTER_CHARS,
         DocumentError,
         load_json,
         load_toml,
         load_yaml,
     )
 
+    if (text := settings_text(path)) is None:
+        return None
     try:
-        text = read_regular(path, MAX_FRONT_MATTER_CHARS).decode("utf-8-sig")
         if path.endswith(".toml"):
             data: Any = load_toml(text)
         elif path.endswith(".json"):
             data = load_json(text)
         else:
             data = load_yaml(text)
-    except (OSError, ValueError, TooLarge, NotRegular, DocumentError):
+    except DocumentError:
         return None
     return data if isinstance(data, dict) else {}

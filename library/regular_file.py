@@ -56,3 +56,16 @@ def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
     if len(raw) > limit:
         raise TooLarge(len(raw))
     return raw
+
+
+SETTINGS_BYTES = 1_000_000  # far beyond any site's settings
+
+
+def settings_text(path: str) -> str | None:
+    """The text of a site's settings file (``_config.yml``, ``docusaurus.config.js``),
+    or None where there is none to read: a FIFO or a device at its name, a file too
+    large to be one. A byte that is not UTF-8 reads as a replacement character."""
+    try:
+        return read_regular(path, SETTINGS_BYTES).decode("utf-8-sig", "replace")
+    except (OSError, TooLarge, NotRegular):
+        return None

@@ -11,13 +11,13 @@ at once per process, so the indexing workers can ask it of every file they parse
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import os
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
+from library.regular_file import settings_text
 from library.site import subfolders
 from library.site_exclusions import hexo_source
 from library.site_root import DOCUSAURUS_CONFIGS, Site, settings_of, site_kind, site_of
@@ -103,10 +103,9 @@ def _docusaurus_default(folder: str) -> str | None:
     if not os.path.isdir(os.path.join(folder, "i18n")):
         return None
     for name in DOCUSAURUS_CONFIGS:
-        with contextlib.suppress(OSError), open(os.path.join(folder, name), errors="replace") as f:
-            found = _DOCUSAURUS_DEFAULT.search(f.read())
-            if found:
-                return language_code(found[1]) or "en"
+        found = _DOCUSAURUS_DEFAULT.search(settings_text(os.path.join(folder, name)) or "")
+        if found:
+            return language_code(found[1]) or "en"
     return "en"
 
 

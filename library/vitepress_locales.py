@@ -12,10 +12,10 @@ The settings are code: lede runs none, and reads the names only where written pl
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 
+from library.regular_file import settings_text
 from library.site_root import VITEPRESS_CONFIGS
 from models.language import language_code
 
@@ -30,8 +30,8 @@ def vitepress_locales(folder: str) -> tuple[list[str], str | None]:
     where its settings name no locales."""
     text = ""
     for name in VITEPRESS_CONFIGS:
-        with contextlib.suppress(OSError), open(os.path.join(folder, name), errors="replace") as f:
-            text = f.read(1_000_000)
+        if (written := settings_text(os.path.join(folder, name))) is not None:
+            text = written
             break
     found = _LOCALES.search(text)
     if found is None:

@@ -64,8 +64,11 @@ def _settings(graph: str) -> tuple[re.Pattern[str] | None, str] | None:
     """How the graph at ``graph`` names its journals (a pattern with a year, a month and
     a day, ``None`` where it names them otherwise: by a month's name, which no file sorts
     by) and titles them; ``None`` where ``graph`` is no graph."""
+    path = os.path.join(graph, "logseq", "config.edn")
     try:
-        with open(os.path.join(graph, "logseq", "config.edn"), encoding="utf-8") as config:
+        if not os.path.isfile(path):  # a FIFO at its name would be waited on forever
+            return None
+        with open(path, encoding="utf-8") as config:
             text = config.read(_CONFIG_BYTES)
     except (OSError, UnicodeDecodeError):
         return None

@@ -328,16 +328,26 @@ def test_check_in_process_counts_every_invalid_file(
     assert report.files >= len(expected) - 3  # the FIFO, the link, the name
 
 
-# A site's own settings file, as hostile as its pages: (its name, a writer of it).
-SETTINGS: dict[str, tuple[str, Callable[[Path], None]]] = {
-    "fifo": ("_config.yml", os.mkfifo),  # opening it waited for a writer, forever
-    "alias-bomb": (
-        "hugo.yaml",
-        lambda path: path.write_text(alias_bomb() + "defaultContentLanguage: *i\n"),
-    ),
-    "deep-toml": ("hugo.toml", lambda path: path.write_text("x = " + "[" * 100_000 + "\n")),
-    "deep-json": ("hugo.json", lambda path: path.write_text("[" * 100_000)),
-    "bad-tag": ("_quarto.yml", lambda path: path.write_text("project: !!bool maybe\n")),
+# A site's own settings files, as hostile as its pages: (the files, as name and writer).
+Writer = Callable[[Path], None]
+SETTINGS: dict[str, list[tuple[str, Writer]]] = {
+    "fifo": [("_config.yml", os.mkfifo)],  # opening it waited for a writer, forever
+    "alias-bomb": [
+        ("hugo.yaml", lambda path: path.write_text(alias_bomb() + "defaultContentLanguage: *i\n"))
+    ],
+    "deep-toml": [("hugo.toml", lambda path: path.write_text("x = " + "[" * 100_000 + "\n"))],
+    "deep-json": [("hugo.json", lambda path: path.write_text("[" * 100_000))],
+    "bad-tag": [("_quarto.yml", lambda path: path.write_text("project: !!bool maybe\n"))],
+    # A FIFO where a settings file of another kind is looked for first.
+    "vitepress-fifo": [
+        (".vitepress/config.ts", lambda path: path.write_text("export default { locales: {} }")),
+        (".vitepress/config.js", os.mkfifo),
+    ],
+    "docusaurus-fifo": [
+        ("docusaurus.config.ts", lambda path: path.write_text("export default {}")),
+        ("docusaurus.config.js", os.mkfifo),
+        ("i18n/fr/x.json", lambda path: path.write_text("{}")),
+    ],
 }
 
 
@@ -345,13 +355,26 @@ SETTINGS: dict[str, tuple[str, Callable[[Path], None]]] = {
 def test_a_sites_hostile_settings_file_is_passed_over_and_its_posts_listed(
     case: str, tmp_path: Path, run_lede: Callable[..., Any]
 ) -> None:
-    name, write = SETTINGS[case]
     root = tmp_path / "site"
-    for folder, file in (("_posts", "2021-01-01-a.md"), ("content/posts", "b.md")):
+    posts = (("_posts", "2021-01-01-a.md"), ("content/posts", "b.md"), ("blog", "c.md"))
+    for folder, file in posts:
         (root / folder).mkdir(parents=True)
         (root / folder / file).write_text(f"---\ntitle: Post {file[-4]}\ndate: 2021-01-02\n---\n")
-    write(root / name)
+    for name, write in SETTINGS[case]:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        write(root / name)
     listed = run_lede("list", "--json", "--all", root, timeout=30)
     assert listed.returncode == 0, listed.stderr
     assert "Post" in listed.stdout
     assert listed.stderr == ""
+
+
+def test_a_logseq_journal_is_read_beside_a_fifo_named_as_the_graphs_settings(
+    tmp_path: Path, run_lede: Callable[..., Any]
+) -> None:
+    (tmp_path / "logseq").mkdir()
+    os.mkfifo(tmp_path / "logseq" / "config.edn")
+    (tmp_path / "journals").mkdir()
+    (tmp_path / "journals" / "2021_01_02.md").write_text("tags:: day\n\n- An entry\n")
+    checked = run_lede("check", tmp_path / "journals" / "2021_01_02.md", timeout=30)
+    assert checked.returncode == 0, checked.stdout
