@@ -171,12 +171,21 @@ def split_front_matter(text: str) -> SplitDocument | None:
     return SplitDocument(front, body, front.count("\n") + 3, language)
 
 
+def _int_or_text(text: str) -> int | str:
+    """A JSON integer, or its text when it has more digits than Python turns into a
+    number (a ValueError that lost the document): as YAML's out of range stay text."""
+    try:
+        return int(text)
+    except ValueError:
+        return text
+
+
 def load_json(text: str) -> Any:
     """JSON front matter (``---json``), its mistakes reported on their lines (from 2)."""
     if len(text) > MAX_FRONT_MATTER_CHARS:
         raise DocumentError(f"JSON is larger than {MAX_FRONT_MATTER_CHARS} characters")
     try:
-        return json.loads(text)
+        return json.loads(text, parse_int=_int_or_text)
     except json.JSONDecodeError as error:
         raise DocumentError(f"invalid JSON: {error.msg}", error.lineno + 1) from None
     except RecursionError:
@@ -210,6 +219,8 @@ def load_toml(text: str) -> dict[str, Any]:
         raise DocumentError(
             f"front matter is nested deeper than {MAX_YAML_DEPTH} levels", 2
         ) from None
+    except ValueError as error:  # an integer of more digits than Python reads (no line)
+        raise DocumentError(f"invalid TOML: {str(error).partition(';')[0]}", 2) from None
 
 
 _TOP_LEVEL_KEY = re.compile(r"\n(?=[^ \t\n#-])")

@@ -361,12 +361,20 @@ def test_toml_front_matter_between_plus_lines_is_read(summary: bool) -> None:
         ),
         ('+++\ntitle = "never closed"\n', 1, "front matter is not closed by a '+++' line"),
         ("+++\nx = " + "[" * 5000 + "]" * 5000 + "\n+++\n", 2, "front matter is nested deeper"),
+        ("+++\nx = " + "1" * 5000 + "\n+++\n", 2, "invalid TOML: Exceeds the limit"),
     ],
 )
 def test_bad_toml_front_matter_is_reported_on_its_line(text: str, line: int, message: str) -> None:
     parsed = parse_document(text, "site/bad.md")
     assert parsed.article is None
     assert [(p.line, p.message[: len(message)]) for p in parsed.problems] == [(line, message)]
+
+
+def test_a_json_number_too_long_to_read_stays_text() -> None:
+    """Python reads no integer of more than 4,300 digits: a ValueError lost the document."""
+    parsed = parse_document('---json\n{"title": "Kept", "x": ' + "1" * 5000 + "}\n---\n", "a.md")
+    assert parsed.article is not None and parsed.article.title == "Kept"
+    assert parsed.problems == []
 
 
 @pytest.mark.parametrize("summary", [False, True], ids=["full", "summary"])
