@@ -37,10 +37,11 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         if not isinstance(node, yaml.MappingNode):  # ``!!set`` on a list: PyYAML's own error
             return dict(super().construct_mapping(node, deep))
-        # Its own keys: a merged one (``<<``) may be given again. A key that is a list or
-        # a mapping is taken as unlike any other.
+        # Its own keys: a merged one (``<<``) may be given again. A key that is a list or a
+        # mapping (``? [a]``) names no field and is left out: PyYAML's error lost the document.
         scalar = yaml.ScalarNode
-        keys = [key.value if type(key) is scalar else id(key) for key, _ in node.value]
+        node.value = [pair for pair in node.value if type(pair[0]) is scalar]
+        keys = [key.value for key, _ in node.value]
         if len(set(keys)) < len(keys):
             seen: set[object] = set()
             for key, (node_key, _) in zip(keys, node.value, strict=True):
@@ -52,10 +53,9 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
 
 
 def _or_text(construct: Callable[[Any, yaml.ScalarNode], Any]) -> Callable[..., Any]:
-    """``construct``, giving the scalar's text for a value out of range, and for one that
-    is no number (``.nan``, ``.inf``): a title written so read "nan". A tag that names a
-    type the text is not (``!!bool maybe``, ``!!timestamp x``, an empty ``!!int``) makes
-    PyYAML's constructor fail with a lookup or index error; that text is kept too."""
+    """``construct``, giving the scalar's text for a value out of range, for one that is no
+    number (``.nan``: a title written so read "nan"), and for one its tag says it is not
+    (``!!bool maybe``, ``!!timestamp x``: a KeyError or an AttributeError of PyYAML's)."""
 
     def constructed(loader: Any, node: yaml.ScalarNode) -> Any:
         try:

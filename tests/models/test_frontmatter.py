@@ -315,6 +315,17 @@ def test_a_key_given_twice_is_a_warning_at_its_line_and_the_last_one_is_used(
     ]
 
 
+@pytest.mark.parametrize(
+    "key", ["? [a]\n: b", "? {a: 1}\n: b", "? [a, b]: c", "x: &k [a]\n? *k\n: v"]
+)
+def test_a_key_that_is_a_list_or_a_mapping_is_left_out_and_the_document_loads(key: str) -> None:
+    """PyYAML cannot make such a key ("found unhashable key"), and the document was lost."""
+    parsed = parse_document(f"---\ntitle: Kept\n{key}\nexcerpt: Too\n---\nBody\n", "a.md")
+    assert parsed.article is not None
+    assert (parsed.article.title, parsed.article.excerpt) == ("Kept", "Too")
+    assert parsed.problems == []
+
+
 def test_a_merged_key_given_again_is_no_repeat() -> None:
     repeated: list[tuple[str, int]] = []
     data = load_yaml("base: &b {a: 1, b: 2}\nthis:\n  <<: *b\n  a: 3\n", 2, repeated)
