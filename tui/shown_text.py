@@ -13,6 +13,8 @@ bounded so that drawing stays well under a second; a line says how much was left
 
 from __future__ import annotations
 
+import re
+
 from models.markdown_extras import heading_text, opening_heading
 from models.text import with_entities_decoded
 
@@ -50,12 +52,16 @@ def shown_markdown(markdown: str) -> str:
     return f"{markdown[:cut].rstrip()}\n\n---\n\n*{left:,} more characters are not shown here.*\n"
 
 
+# Where a block ends: at a blank line, or before a line that starts one of its own with
+# no blank line before it (a list's item, a heading, a table's row). Each of those is drawn
+# as widgets of its own, at a higher cost than a paragraph: a long list one item to a line,
+# counted as one block, kept the pane drawing for minutes.
+_BLOCK_END = re.compile(r"\n\n|\n(?=[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]|#{1,6}[ \t]|[ \t]*\|)")
+
+
 def _end_of_blocks(markdown: str, count: int) -> int:
-    """Where the first ``count`` blank-line separated blocks end (the whole length when
-    there are no more)."""
-    end = -2
-    for _ in range(count):
-        end = markdown.find("\n\n", end + 2)
-        if end < 0:
-            return len(markdown)
-    return end
+    """Where the first ``count`` blocks end (the whole length when there are no more)."""
+    for number, found in enumerate(_BLOCK_END.finditer(markdown), 1):
+        if number == count:
+            return found.start()
+    return len(markdown)

@@ -216,6 +216,28 @@ async def test_a_body_of_megabytes_is_shown_in_part_and_at_once(tmp_path: Path) 
         assert "Short." not in body.source
 
 
+async def test_a_body_of_thousands_of_headings_is_shown_in_part(tmp_path: Path) -> None:
+    """Headings one to a line, no blank line between them, were one block to the bound:
+    the pane drew every one of them, for minutes, and took no key meanwhile."""
+    from textual.widgets import Markdown
+
+    from tui.shown_text import SHOWN_BLOCKS
+
+    corpus = tmp_path / "corpus"
+    write_document(corpus, "headings.md", "title: Headings\n", "# A heading\n" * 20_000)
+    app = LedeApp([str(corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        body = app.screen.query_one("#detail-body", Markdown)
+
+        def shown() -> bool:
+            return body.source.endswith("more characters are not shown here.*\n") and len(
+                body.query("MarkdownBlock")
+            ) in range(SHOWN_BLOCKS - 5, SHOWN_BLOCKS + 5)
+
+        await until(pilot, shown, "the first headings and the line after them", 20)
+
+
 async def test_an_untitled_post_is_called_the_same_in_the_list_and_the_detail(
     tmp_path: Path,
 ) -> None:

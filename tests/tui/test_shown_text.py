@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tui.shown_text import SHOWN_BLOCKS, SHOWN_CHARACTERS, shown_markdown, without_title
 
 NOTE = "more characters are not shown here.*\n"
@@ -22,6 +24,15 @@ def test_too_many_blocks_end_after_the_last_shown_with_what_is_left() -> None:
     assert kept == "\n\n".join(f"paragraph {n}" for n in range(SHOWN_BLOCKS))
     left = len(text) - len(kept)
     assert note == f"*{left:,} {NOTE}"
+
+
+@pytest.mark.parametrize("line", ["- An item", "1. An item", "# A heading", "| a | row |"])
+def test_lines_that_each_start_a_block_count_as_blocks_without_blank_lines(line: str) -> None:
+    """Thousands of list items, headings or table rows, one to a line, were one block to
+    the bound, and the pane drew them all for minutes."""
+    text = f"{line}\n" * (SHOWN_BLOCKS * 4)
+    kept = shown_markdown(text).split("\n\n---\n\n")[0]
+    assert kept == "\n".join([line] * SHOWN_BLOCKS)
 
 
 def test_too_many_characters_end_at_a_block_or_at_the_bound() -> None:
