@@ -33,7 +33,9 @@ def reader_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"lede {_version()}")
     parser.add_argument("--serve", action="store_true", help="serve the reader to a browser")
     parser.add_argument("--port", type=_port, default=8000, help="port for --serve (1-65535)")
-    parser.add_argument("--host", default="127.0.0.1", help="address for --serve")
+    parser.add_argument(
+        "--host", default="localhost", help="address for --serve (localhost: IPv4 and IPv6)"
+    )
     return parser
 
 

@@ -11,6 +11,7 @@ only a few sessions run at once.
 
 from __future__ import annotations
 
+import errno
 import hmac
 import ipaddress
 import os
@@ -43,8 +44,10 @@ def is_loopback(host: str) -> bool:
 class GuardedServer(Server):
     """textual-serve's server behind a token, an origin check and a cap on sessions."""
 
-    def __init__(self, command: str, *, host: str, port: int, token: str) -> None:
-        super().__init__(command, host=host, port=port, title="lede")
+    def __init__(self, command: str, *, hosts: list[str], port: int, token: str) -> None:
+        # aiohttp listens on each of a list of hosts; textual-serve passes it on as it is
+        super().__init__(command, host=hosts, port=port, title="lede")  # type: ignore[arg-type]
+        self.loopback_only = all(map(is_loopback, hosts))
         self.token = token
         self.sessions = 0
 
@@ -67,7 +70,7 @@ class GuardedServer(Server):
         """The host (and port) the browser asked for, refused if it is not one of ours."""
         host = request.host
         match = _HOST.match(host)
-        if match is None or (is_loopback(self.host) and not is_loopback(match[1])):
+        if match is None or (self.loopback_only and not is_loopback(match[1])):
             raise web.HTTPForbidden(text="lede: this server answers on loopback names only\n")
         return host
 
@@ -108,29 +111,55 @@ class GuardedServer(Server):
             self.sessions -= 1
 
 
-def _can_listen(host: str, port: int) -> None:
-    """Raises ``OSError`` (one line for the user) where ``host:port`` cannot be listened on."""
-    for family, kind, proto, _name, address in socket.getaddrinfo(
-        host, port, type=socket.SOCK_STREAM
+def _bindable(address: str, port: int) -> None:
+    """Raises ``OSError`` where one of the sockets the server would open on ``address``
+    cannot be bound (IPv6 ones take IPv6 alone, as the server's do)."""
+    for family, kind, proto, _name, where in socket.getaddrinfo(
+        address, port, type=socket.SOCK_STREAM
     ):
         with socket.socket(family, kind, proto) as probe:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            try:
-                probe.bind(address)
-            except OSError as error:
-                raise OSError(f"cannot serve on {host}:{port}: {error.strerror}") from None
-        return
+            if family == socket.AF_INET6:
+                probe.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+            probe.bind(where)
+
+
+def listen_addresses(host: str, port: int) -> list[str]:
+    """The addresses ``--host`` asks for, each checked free before any address is given
+    out; raises ``OSError`` with one line for the user.
+
+    ``localhost`` is the loopback of both families, whichever this machine has: clients
+    resolve it to ``::1`` or to ``127.0.0.1``, and one that tries only the first got
+    nothing from a server on the other. An IPv6 address may come bracketed, as in a URL.
+    """
+    host = host[1:-1] if host.startswith("[") and host.endswith("]") else host
+    wanted = ["127.0.0.1", "::1"] if host == "localhost" else [host]
+    found = []
+    for address in wanted:
+        try:
+            _bindable(address, port)
+        except OSError as error:
+            missing = error.errno in (errno.EADDRNOTAVAIL, errno.EAFNOSUPPORT)
+            if len(wanted) > 1 and missing:
+                continue  # a machine without this family's loopback
+            shown = f"[{address}]" if ":" in address else address
+            raise OSError(f"cannot serve on {shown}:{port}: {error.strerror}") from None
+        found.append(address)
+    if not found:
+        raise OSError(f"cannot serve on {host}:{port}: this machine has no loopback")
+    return found
 
 
 def serve(paths: list[str], *, host: str, port: int) -> int:
     """Serve the reader on ``host:port`` until interrupted."""
     command = shlex.join([sys.executable, "-m", "tui", *map(os.path.abspath, paths)])
     token = secrets.token_urlsafe(24)
-    _can_listen(host, port)  # before the address is given out: one that is taken is said
-    shown = f"[{host}]" if ":" in host else host
+    addresses = listen_addresses(host, port)  # one that is taken is said before any address
+    shown = "localhost" if len(addresses) > 1 else addresses[0]
+    shown = f"[{shown}]" if ":" in shown else shown
     sys.stderr.write(
         f"lede: serving the reader at http://{shown}:{port}/?token={token} (ctrl+c stops)\n"
     )
     sys.stderr.flush()
-    GuardedServer(command, host=host, port=port, token=token).serve()
+    GuardedServer(command, hosts=addresses, port=port, token=token).serve()
     return 0

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import NamedTuple
 
 import aiohttp
@@ -21,40 +22,73 @@ from tui.serve import is_loopback
 class Served(NamedTuple):
     port: int
     token: str
+    host: str
+
+
+def has_ipv6_loopback() -> bool:
+    try:
+        with socket.socket(socket.AF_INET6) as probe:
+            probe.bind(("::1", 0))
+    except OSError:
+        return False
+    return True
+
+
+IPV6 = pytest.mark.skipif(not has_ipv6_loopback(), reason="this machine has no IPv6 loopback")
 
 
 def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    """A port free on the loopback of both families."""
+    while True:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port: int = probe.getsockname()[1]
+        if not has_ipv6_loopback():
+            return port
+        with socket.socket(socket.AF_INET6) as probe:
+            try:
+                probe.bind(("::1", port))
+            except OSError:
+                continue
+            return port
 
 
-@pytest.fixture
-def served() -> Iterator[Served]:
+@contextmanager
+def serving(*host: str) -> Iterator[Served]:
+    """``lede --serve`` with ``--host`` as given (none: the default), once it listens on
+    every address of the one it printed."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "tui", "--serve", "--port", str(port), str(FEEDS)],
+        [sys.executable, "-m", "tui", "--serve", *host, "--port", str(port), str(FEEDS)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         env=os.environ.copy(),
     )
     try:
         line = process.stderr.readline().decode()
-        found = re.search(rf"http://127\.0\.0\.1:{port}/\?token=([\w-]+) ", line)
+        found = re.search(rf"http://(\S+):{port}/\?token=([\w-]+) ", line)
         assert found, line
+        addresses = [found[1].strip("[]")]
+        if found[1] == "localhost":
+            addresses = ["127.0.0.1", "::1"] if has_ipv6_loopback() else ["127.0.0.1"]
         deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
+        while addresses and time.monotonic() < deadline:
             try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
+                socket.create_connection((addresses[0], port), timeout=0.2).close()
+                addresses.pop(0)
             except OSError:
                 time.sleep(0.1)
-        else:
-            raise AssertionError("--serve never listened")
-        yield Served(port, found[1])
+        assert not addresses, f"--serve never listened on {addresses[0]}"
+        yield Served(port, found[2], found[1])
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture
+def served() -> Iterator[Served]:
+    with serving() as server:
+        yield server
 
 
 async def read_screen(ws: aiohttp.ClientWebSocketResponse, until: str) -> str:
@@ -90,6 +124,38 @@ async def test_the_page_with_the_token_runs_the_reader_and_names_the_browsers_ho
             screen = await read_screen(ws, "Hangzhou may ban")
         assert "Hangzhou may ban" in screen, screen[-2000:]
         assert "All articles" in screen
+
+
+@IPV6
+@pytest.mark.parametrize("host", ["::1", "[::1]"])
+async def test_an_ipv6_address_is_served_on_it(host: str) -> None:
+    """``--host [::1]``, the address as a URL writes it, was "Name or service not known"."""
+    with serving("--host", host) as server:
+        assert server.host == "[::1]"
+        async with aiohttp.ClientSession() as session:
+            url = f"http://[::1]:{server.port}/?token={server.token}"
+            async with session.get(url) as page:
+                assert page.status == 200
+                html = await page.text()
+            websocket = f"ws://[::1]:{server.port}/ws/{server.token}"
+            assert f'"{websocket}"' in html
+            async with session.ws_connect(f"{websocket}?width=140&height=40") as ws:
+                screen = await read_screen(ws, "Hangzhou may ban")
+        assert "Hangzhou may ban" in screen, screen[-2000:]
+
+
+@IPV6
+@pytest.mark.parametrize("host", [[], ["--host", "localhost"]], ids=["default", "localhost"])
+async def test_localhost_is_served_on_both_families(host: list[str]) -> None:
+    """A client that resolves ``localhost`` to ``::1`` alone got nothing from a server on
+    127.0.0.1, the default, nor from ``--host localhost`` where the resolver gave IPv4."""
+    with serving(*host) as server:
+        assert server.host == "localhost"
+        async with aiohttp.ClientSession() as session:
+            for address in ("127.0.0.1", "[::1]"):
+                url = f"http://{address}:{server.port}/?token={server.token}"
+                async with session.get(url) as page:
+                    assert page.status == 200, address
 
 
 @pytest.mark.parametrize("token", ["", "?token=wrong"])
@@ -177,3 +243,19 @@ def test_a_port_in_use_is_said_before_any_address_is_given() -> None:
         )
     assert done.returncode == 1
     assert done.stderr == (f"lede: cannot serve on 127.0.0.1:{port}: Address already in use\n")
+
+
+@IPV6
+def test_a_port_in_use_on_the_ipv6_loopback_is_said_too() -> None:
+    port = free_port()
+    with socket.socket(socket.AF_INET6) as taken:
+        taken.bind(("::1", port))
+        taken.listen()
+        done = subprocess.run(
+            [sys.executable, "-m", "tui", "--serve", "--port", str(port), str(FEEDS)],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+    assert done.returncode == 1
+    assert done.stderr == (f"lede: cannot serve on [::1]:{port}: Address already in use\n")
