@@ -34,6 +34,15 @@ class Scope:
     key: str = ""
     name: str = "All articles"
 
+    @property
+    def shown(self) -> str:
+        """The name the tree and the list's status give: a saved search named as one of
+        the reader's own nodes ("All articles", "Unread") says what it is, or beside the
+        node it reads as that node, and above the list as everything."""
+        if self.kind == "saved" and self.name.casefold() in _OWN_NAMES:
+            return f"{self.name} (saved search)"
+        return self.name
+
 
 ALL = Scope("all")
 UNREAD = Scope("unread", name="Unread")
@@ -42,6 +51,9 @@ UNPUBLISHED = Scope("unpublished", name="Unpublished")
 PAGES = Scope("pages", name="Pages")
 """A site's documents in no collection (its home, About, 404)."""
 SINCE = Scope("since", name="Since last visit")
+_OWN_NAMES = frozenset(
+    scope.name.casefold() for scope in (ALL, UNREAD, STARRED, UNPUBLISHED, PAGES, SINCE)
+)
 
 
 def scope_query(scope: Scope) -> str:

@@ -74,6 +74,30 @@ async def test_saved_search_is_a_live_tree_node(reader_corpus: Path) -> None:
     assert open_state().saved_queries() == []
 
 
+async def test_a_saved_search_named_as_a_node_of_the_reader_says_what_it_is(
+    reader_corpus: Path,
+) -> None:
+    """Saved as "All articles", a search was a second "All articles" in the tree, and above
+    the list its two articles read as everything there is."""
+    open_state().save_query("All articles", "facial")
+    open_state().save_query("unread", "hangzhou")
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        labels = tree_labels(app)
+        assert labels.count("All articles 4 · 4 new") == 1 and "Unread 4" in labels
+        assert "All articles (saved search) 2 · 2 new" in labels
+        assert "unread (saved search) 1 · 1 new" in labels
+        to_node(app, "All articles (saved search)")
+        await until(pilot, lambda: len(titles(app)) == 2)
+        assert status(app).startswith("All articles (saved search)  2 articles")
+        await pilot.press("x")  # it is deleted by its own name
+        await pilot.pause()
+        await pilot.press("y")
+        await until(pilot, lambda: "All articles (saved search) 2 · 2 new" not in tree_labels(app))
+    assert open_state().saved_queries() == [("unread", "hangzhou")]
+
+
 async def test_a_saved_search_lists_what_the_filter_showed(reader_corpus: Path) -> None:
     """The filter matched its last word as a prefix while typed: saved, it still does."""
     app = LedeApp([str(reader_corpus)])

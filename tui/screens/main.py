@@ -224,7 +224,7 @@ class MainScreen(ReaderCommands):
     def update_status(self) -> None:
         articles = self.query_one("#articles", ArticleList)
         self.query_one("#list-status", ListStatus).show_results(
-            self.scope.name,
+            self.scope.shown,
             self.filter_text,
             articles.results,
             self.sort,

@@ -139,7 +139,7 @@ class TopicTree(Tree[Scope]):
             )
             for saved in counts.saved:
                 scope = Scope("saved", saved.query, saved.name)
-                self._add(heading, scope, _label(saved.name, saved.total, saved.unread), True)
+                self._add(heading, scope, _label(scope.shown, saved.total, saved.unread), True)
         self._add_collections(counts)
         self._add_languages(counts)
         model = counts.model
