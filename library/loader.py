@@ -11,9 +11,10 @@ from collections.abc import Iterable
 from library.regular_file import NotRegular, TooLarge, read_regular
 from library.scan import TAXONOMY_SUFFIXES, not_regular
 from library.sidecars import POST_SUFFIXES, SIDECAR_SUFFIX, is_sidecar
-from library.site_root import splits_labels_at_spaces
+from library.site_root import site_of, splits_labels_at_spaces
 from library.site_schedule import site_dates, site_schedule
 from library.site_zone import site_zone
+from models.docinfo import IN_PELICAN_SITE
 from models.document import ParsedDocument, parse_document, parse_taxonomy
 from models.fields import SITE_ZONE
 from models.labels import SPLIT_AT_SPACES
@@ -78,11 +79,13 @@ def load_file(path: str, *, explicit: bool = False, summary: bool = False) -> Pa
     schedule = SITE_SCHEDULE.set(site_schedule(path))
     dates = SITE_DATES.set(site_dates(path))
     spaces = SPLIT_AT_SPACES.set(splits_labels_at_spaces(path))
+    pelican = IN_PELICAN_SITE.set(getattr(site_of(path), "kind", None) == "pelican")
     try:
         return parse_bytes(raw, path, explicit=explicit, summary=summary)
     except Exception as error:  # a failure no check foresaw is this file's, not the corpus's
         return unforeseen(path, error)
     finally:
+        IN_PELICAN_SITE.reset(pelican)
         SPLIT_AT_SPACES.reset(spaces)
         SITE_DATES.reset(dates)
         SITE_SCHEDULE.reset(schedule)

@@ -13,6 +13,7 @@ import os
 from typing import Any, NamedTuple
 
 from library.hugo_settings import read_settings_file, reads_content_alone, site_settings
+from library.pelican_settings import pelican_settings
 from library.site import CONFIG_FILES
 
 DOCUSAURUS_CONFIGS = tuple(
@@ -92,12 +93,15 @@ def _nearest(folder: str) -> Site | None:
 
 @functools.lru_cache(maxsize=256)  # each site's settings read once
 def settings_of(site: Site) -> dict[str, Any]:
-    """The settings of a Jekyll site (its first ``_config`` file that reads) or of a Hugo
-    site (keys in lower case, as Hugo reads them); none of other sites."""
+    """The settings of a Jekyll site (its first ``_config`` file that reads), of a Hugo
+    site (keys in lower case, as Hugo reads them) or of a Pelican site (the values its
+    settings file assigns, by their names); none of other sites."""
     if site.kind == "jekyll":
         for name in CONFIG_FILES:
             found = read_settings_file(os.path.join(site.folder, name))
             if found is not None:
                 return found
         return {}
+    if site.kind == "pelican":
+        return pelican_settings(site.folder)
     return site_settings(site.folder) if site.kind == "hugo" else {}

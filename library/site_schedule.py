@@ -5,7 +5,8 @@ Hugo reads a page's date, its last change, and its publish and expiry dates from
 its ``[frontmatter]`` settings list (``:default`` standing for its own list, ``:filename``
 for the date a file's name starts with), and builds the future or the expired when
 ``buildFuture`` or ``buildExpired`` says so. Jekyll dates its posts by ``date:``, else by
-their file names, and publishes those dated ahead only with ``future: true``.
+their file names, and publishes those dated ahead only with ``future: true``. Pelican
+dates by the file's last change what has no date, where ``DEFAULT_DATE = "fs"`` says so.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ HUGO_EXPIRY = ("expirydate", "unpublishdate")
 HUGO_DATE = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
 HUGO_LASTMOD = ("lastmod", "modified")  # then Hugo's falls back on the date: no change of its own
 JEKYLL = Schedule(publish=("date",), by_name=True)
+PELICAN_BY_FILE = SiteDates(("date", FILE_NAME, FILE_CHANGED), ("modified", FILE_CHANGED))
 
 
 def site_schedule(path: str) -> Schedule:
@@ -40,7 +42,18 @@ def site_schedule(path: str) -> Schedule:
 def site_dates(path: str) -> SiteDates:
     """Where the site holding ``path`` takes its pages' dates from, if its settings say."""
     site = site_of(path)
-    return _hugo_dates(site) if site is not None and site.kind == "hugo" else AS_ANY_PAGE
+    if site is not None and site.kind == "hugo":
+        return _hugo_dates(site)
+    if site is not None and site.kind == "pelican" and _by_file_dates(site):
+        return PELICAN_BY_FILE
+    return AS_ANY_PAGE
+
+
+def _by_file_dates(site: Site) -> bool:
+    """Pelican's ``DEFAULT_DATE = "fs"``: a page with no date of its own, nor one in its
+    file's name, is dated when its file last changed, and that is its last change too
+    unless it says another."""
+    return settings_of(site).get("DEFAULT_DATE") == "fs"
 
 
 @functools.lru_cache(maxsize=256)  # each site's once, not each page's

@@ -13,12 +13,15 @@ The title is the heading the document opens with (a ``:title:`` field names it t
 Pelican reads the fields as it reads a Markdown post's ``Key: value`` lines
 (``models.pelican``). A ``.rst`` file is read so only when its fields are Pelican's
 (a date, tags, a category…): a Sphinx page's ``:orphan:`` or a HOWTO's ``:Author:`` and
-``:Release:`` make no post of it.
+``:Release:`` make no post of it. In a Pelican site a title alone does, as it does for
+Pelican, which needs no other field (it dates such a post by its file's name, or as its
+``DEFAULT_DATE`` setting says); elsewhere a page that opens with a title is no post.
 """
 
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from typing import Any
 
 from models.frontmatter import SplitDocument
@@ -33,6 +36,9 @@ _PELICAN_KEYS = frozenset(
     + ("translation", "save_as", "url", "template")
 )
 
+IN_PELICAN_SITE: ContextVar[bool] = ContextVar("in_pelican_site", default=False)
+"""Whether the file being read is in a Pelican site (``library.loader`` sets it)."""
+
 
 def split_docinfo(text: str, path: str) -> SplitDocument | None:
     """The title and fields of a ``.rst`` post at ``path``, and the body after them;
@@ -40,16 +46,20 @@ def split_docinfo(text: str, path: str) -> SplitDocument | None:
     if not path.lower().endswith(".rst"):
         return None
     lines = text.removeprefix("\ufeff").replace("\r\n", "\n").split("\n")
-    start = _after_title(lines, _next_text(lines, 0))
-    if start is None:
-        return None
+    first = _next_text(lines, 0)
+    title = _title(lines, first)
+    start = _next_text(lines, first + title[1]) if title else first
     end = start
     while end < len(lines) and (
         _FIELD.fullmatch(lines[end]) or (end > start and lines[end][:1] in (" ", "\t"))
     ):
         end += 1
     keys = {found["key"].lower() for line in lines[start:end] if (found := _FIELD.match(line))}
-    if not keys & _PELICAN_KEYS or (end < len(lines) and lines[end].strip()):
+    if not keys:  # a title alone makes a post where Pelican reads the file, not elsewhere
+        if title is None or not IN_PELICAN_SITE.get():
+            return None
+        end = first + title[1]
+    elif not keys & _PELICAN_KEYS or (end < len(lines) and lines[end].strip()):
         return None  # no Pelican fields, or a list that goes on: no docinfo
     body = "\n".join(lines[end:]).lstrip("\n")
     return SplitDocument("\n".join(lines[:end]), body, end + 1, "docinfo")
@@ -60,13 +70,6 @@ def _next_text(lines: list[str], number: int) -> int:
     while number < len(lines) and not lines[number].strip():
         number += 1
     return number
-
-
-def _after_title(lines: list[str], first: int) -> int | None:
-    """Where the fields start after the title that opens at ``first`` (at ``first``
-    where there is none), or ``None`` where what follows is no field."""
-    start = _opening(lines, first)[1]
-    return start if start < len(lines) and _FIELD.fullmatch(lines[start]) else None
 
 
 def _opening(lines: list[str], first: int) -> tuple[str | None, int]:
@@ -98,7 +101,7 @@ def docinfo_values(head: str) -> dict[str, Any]:
         line if not (found := _FIELD.fullmatch(line)) else f"{found['key']}: {found['value'] or ''}"
         for line in lines[start:]
     ]
-    data = metadata_values("\n".join(fields))
+    data = metadata_values("\n".join(fields)) if fields else {}
     if title is not None:
         data.setdefault("title", title)
     return data

@@ -1,0 +1,34 @@
+"""A Pelican site's settings: the plain values its ``pelicanconf.py`` assigns.
+
+The file is Python, and is never run: only assignments of a literal at its top level
+(``DEFAULT_DATE = "fs"``, ``TIMEZONE = "Europe/Paris"``) are read; a value computed or
+imported is left out, as if the file did not set it.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import os
+from typing import Any
+
+SETTINGS_FILE = "pelicanconf.py"
+
+
+def pelican_settings(folder: str) -> dict[str, Any]:
+    """The literal settings of the Pelican site at ``folder``, by name (``DEFAULT_DATE``);
+    none where its settings file does not read."""
+    try:
+        with open(os.path.join(folder, SETTINGS_FILE), "rb") as handle:
+            tree = ast.parse(handle.read())
+    except (OSError, SyntaxError, ValueError):
+        return {}
+    found: dict[str, Any] = {}
+    for statement in tree.body:
+        if not isinstance(statement, ast.Assign) or len(statement.targets) != 1:
+            continue
+        target = statement.targets[0]
+        if isinstance(target, ast.Name):
+            with contextlib.suppress(ValueError, TypeError, SyntaxError, MemoryError):
+                found[target.id] = ast.literal_eval(statement.value)
+    return found
