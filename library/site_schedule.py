@@ -22,7 +22,9 @@ from models.site_dates import AS_ANY_PAGE, FILE_CHANGED, FILE_NAME, SiteDates
 HUGO_PUBLISH = ("publishdate", "pubdate", "published", "date")  # Hugo's defaults
 HUGO_EXPIRY = ("expirydate", "unpublishdate")
 HUGO_DATE = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
-HUGO_LASTMOD = ("lastmod", "modified")  # then Hugo's falls back on the date: no change of its own
+# Hugo's own, but for ``:git`` first: a page that says no last change was last changed when
+# it was dated, not when a source further down the site's list says (its file's last change)
+HUGO_LASTMOD = ("lastmod", "modified", "date", "publishdate", "pubdate", "published")
 JEKYLL = Schedule(publish=("date",), by_name=True)
 PELICAN_BY_FILE = SiteDates(("date", FILE_NAME, FILE_CHANGED), ("modified", FILE_CHANGED))
 

@@ -72,6 +72,22 @@ def test_a_hugo_sites_last_change_comes_from_the_sources_its_settings_list(
     assert _article(tmp_path / "c", "", "c.md", "title: C").updated_at is None
 
 
+def test_a_hugo_sites_default_last_change_falls_back_on_the_pages_dates(tmp_path: Path) -> None:
+    """``lastmod = [":default", ":fileModTime"]``: Hugo's own keys end with the page's dates
+    (``date``, ``publishDate``…), so a dated page's last change is its date, and its file's
+    is none of it. ``:default`` was ``lastmod`` and ``modified`` alone: a post of 2020 showed
+    "Updated" on the day its file was last copied."""
+    settings = '[frontmatter]\nlastmod = [":default", ":fileModTime"]\n'
+    for name, front_matter, day in (
+        ("a.md", "title: A\ndate: 2020-01-01", date(2020, 1, 1)),
+        ("b.md", "title: B\npubDate: 2020-02-02", date(2020, 2, 2)),
+        ("c.md", "title: C\ndate: 2020-01-01\nmodified: 2020-03-03", date(2020, 3, 3)),
+    ):
+        article = _article(tmp_path / name, settings, name, front_matter)
+        assert article.updated_at is not None and article.updated_at.date() == day, name
+    assert _article(tmp_path / "d", settings, "d.md", "title: D").updated_at == CHANGED
+
+
 def test_a_hugo_post_named_for_a_day_to_come_waits_for_it_where_its_settings_say(
     tmp_path: Path,
 ) -> None:
