@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -104,6 +105,21 @@ def written_date(value: Any) -> date | None:
             return parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):
             pass
+    return None
+
+
+def first_date(data: Mapping[str, Any], keys: Iterable[str]) -> date | None:
+    """The date the first of ``keys`` that holds one says in ``data`` (a page's front
+    matter): one key's, read by ``written_date``, or a Docusaurus ``last_update: {date: …}``'s
+    or an MkDocs ``date: {created: …}``'s."""
+    for key in keys:
+        value = data.get(key)
+        if value is None:  # most keys of a list: no call to find no date in nothing
+            continue
+        if isinstance(value, dict):
+            value = value.get("date") or value.get("created")
+        if found := written_date(value):
+            return found
     return None
 
 

@@ -11,6 +11,7 @@ from models.jekyll_post import (
     NOTE_DATE_KEYS,
     SITE_DATE_KEYS,
     address_date,
+    first_date,
     name_date,
     written_date,
 )
@@ -30,26 +31,13 @@ _UPDATED_KEYS = (
 )
 
 
-def _first_date(data: dict[str, Any], keys: tuple[str, ...]) -> date | None:
-    """The date the first of ``keys`` that holds one says."""
-    for key in keys:
-        value = data.get(key)
-        if value is None:  # most keys of the list: no call to find no date in nothing
-            continue
-        if isinstance(value, dict):  # Docusaurus's ``last_update: {date: …}``, MkDocs's
-            value = value.get("date") or value.get("created")  # ``date: {created: …}``
-        if found := written_date(value):
-            return found
-    return None
-
-
 def updated_date(data: dict[str, Any]) -> date | None:
     """When a page last changed: as its site's settings say (Hugo's ``lastmod``), else by
     its own keys, else an MkDocs blog post's ``date: {created: …, updated: …}``."""
     dates = data.get("date")
     mkdocs = written_date(dates.get("updated")) if isinstance(dates, dict) else None
     own = site_dated(data, SITE_DATES.get().lastmod)
-    return own or _first_date(data, _UPDATED_KEYS) or mkdocs
+    return own or first_date(data, _UPDATED_KEYS) or mkdocs
 
 
 def published_date(data: dict[str, Any]) -> date | None:
@@ -58,7 +46,7 @@ def published_date(data: dict[str, Any]) -> date | None:
     path = data.get("path", "")
     return (
         site_dated(data, SITE_DATES.get().date)  # a Hugo site's order, if its settings say
-        or _first_date(data, (*SITE_DATE_KEYS, "published", *NOTE_DATE_KEYS))
+        or first_date(data, (*SITE_DATE_KEYS, "published", *NOTE_DATE_KEYS))
         or name_date(path)
         or address_date(data.get("page_path"), data.get("permalink"))
     )

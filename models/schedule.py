@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from models.fields import unix_seconds
-from models.jekyll_post import name_date, written_date
+from models.jekyll_post import first_date, name_date
 
 
 @dataclass(frozen=True)
@@ -46,20 +46,11 @@ def scheduled(data: Mapping[str, Any], path: str) -> Instants:
     if schedule is UNSCHEDULED:
         return None, None
     keyed = {str(k).lower(): v for k, v in data.items()} if schedule.any_case else data
-    up = _first_date(keyed, schedule.publish)
+    up = first_date(keyed, schedule.publish)
     if up is None and schedule.by_name:
         up = name_date(path)
-    down = _first_date(keyed, schedule.expiry)
+    down = first_date(keyed, schedule.expiry)
     return _to_come(up), None if down is None else unix_seconds(down)
-
-
-def _first_date(keyed: Mapping[str, Any], keys: tuple[str, ...]) -> date | None:
-    """The date of the first of ``keys`` that holds one, as it is read elsewhere."""
-    for key in keys:
-        found = written_date(keyed.get(key))
-        if found is not None:
-            return found
-    return None
 
 
 _EPOCH_DAY = date(1970, 1, 1).toordinal()

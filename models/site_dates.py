@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from models.jekyll_post import name_date, written_date
+from models.jekyll_post import first_date, name_date
 
 FILE_NAME = ":filename"
 FILE_CHANGED = ":filemodtime"  # Hugo's ``:fileModTime``, tokens being read in lower case
@@ -52,7 +52,7 @@ def site_dated(data: Mapping[str, Any], sources: tuple[str, ...]) -> date | None
         elif source == FILE_CHANGED:
             found = _changed(path)
         else:
-            found = written_date(keyed.get(source))
+            found = first_date(keyed, (source,))
         if found is not None:
             return found
     return None
