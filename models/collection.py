@@ -72,8 +72,13 @@ def is_no_article(front_matter: Mapping[str, Any], body: str) -> bool:
     feed's or an archive's template), a docs site's home page of blocks (VitePress's
     ``layout: home``, VuePress's ``home: true``, with a ``hero`` or ``features``), or a
     blog's list of posts that its theme draws where the page says ``index: true`` (the
-    Vue blog's, on VitePress) and holds no text of its own."""
+    Vue blog's, on VitePress) and holds no text of its own; or a page the site publishes
+    only as a redirect: jekyll-redirect-from's ``redirect_to`` (GitLab's docs write it
+    too, over a line that says where the page went), or a body of nothing but a refresh
+    (``<meta http-equiv="refresh" …>``) or Docusaurus's ``<Redirect to=…/>``."""
     if front_matter.get("eleventyExcludeFromCollections") is True:
+        return True
+    if _given(front_matter.get("redirect_to")) or _only_redirect(body):
         return True
     if front_matter.get("index") is True and not _FRAME.sub("", body):
         return True
@@ -81,6 +86,17 @@ def is_no_article(front_matter: Mapping[str, Any], body: str) -> bool:
     return home and any(key in front_matter for key in _HOME_BLOCKS)
 
 
+def _only_redirect(body: str) -> bool:
+    """Whether ``body`` sends its reader elsewhere as it opens, and says nothing else (a
+    stub is short: a page of text is not searched)."""
+    if len(body) > _STUB_SIZE or not _REDIRECT.search(body):
+        return False
+    return not _FRAME.sub("", _MODULE_LINE.sub("", body))
+
+
+_REDIRECT = re.compile(r"<meta\s[^<>]*http-equiv=[\"']?refresh\b|<Redirect\s", re.IGNORECASE)
+_STUB_SIZE = 2000
+_MODULE_LINE = re.compile(r"^(?:import|export)\s.*$", re.MULTILINE)  # MDX's: what it imports
 _HOME_BLOCKS = ("hero", "features", "heroText", "heroImage")  # VuePress's are the last two
 # What shows no text of a page: its scripts and styles, its tags (a theme's component,
 # ``<PostList />``), its spaces.

@@ -493,6 +493,48 @@ def test_a_blogs_list_of_posts_is_no_article(body: str, listed: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        (  # jekyll-redirect-from's, titled
+            "---\ntitle: Our old page\nredirect_to: https://example.org/new/\n---\n",
+            "/site/old.md",
+        ),
+        (  # GitLab's docs: untitled, over a line that says where the page went
+            "---\nredirect_to: '../install/index.md'\nremove_date: '2026-06-27'\n---\n\n"
+            "This document was moved to [another location](../install/index.md).\n",
+            "/docs/fr-fr/installation/_index.md",
+        ),
+        (  # a post its writer took down, sending its readers home
+            "---\ntitle: An update\ndate: 2015-12-03\nredirect_to: /\n---\nOld words.\n",
+            "/site/_posts/2015-12-03-an-update.md",
+        ),
+        (  # a refresh alone (an MkDocs stub)
+            '---\ntitle: Moved\n---\n<meta http-equiv="refresh" content="0; url=../new/">\n',
+            "/docs/moved.md",
+        ),
+        (  # Docusaurus's
+            "---\ntitle: Moved\n---\nimport {Redirect} from '@docusaurus/router';\n\n"
+            '<Redirect to="/docs/next" />\n',
+            "/website/docs/moved.mdx",
+        ),
+    ],
+)
+def test_a_page_published_only_as_a_redirect_is_no_article(text: str, path: str) -> None:
+    """A redirect's stub was listed as an article: GitLab's were named by their folders
+    ("installation"), with a warning that they had no title."""
+    parsed = parse_document(text, path)
+    assert parsed.article is None and parsed.record is not None and parsed.problems == []
+
+
+def test_a_page_that_speaks_of_redirects_is_an_article() -> None:
+    text = (
+        "---\ntitle: Moving a blog\nredirect_from: /old/\n---\nEach old page says\n\n"
+        '```html\n<meta http-equiv="refresh" content="0; url=/new/">\n```\n'
+    )
+    assert parse_document(text, "/site/_posts/2015-01-15-moving.md").article is not None
+
+
+@pytest.mark.parametrize(
     ("text", "title", "problems"),
     [
         ('---json\n{"title": "J", "tags": ["a"]}\n---\nBody\n', "J", []),
