@@ -6,7 +6,6 @@ errors in ``related`` or ``images`` blocks are found too.
 
 from __future__ import annotations
 
-import functools
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from library.parallel import map_batches
 from library.problems import duplicate_warning, topic_warnings
 from library.scan import MARKUP_SUFFIXES, FoundFile, Skipped, scan
 from library.sidecars import is_sidecar
+from library.vault import in_vault
 from models.document import UNTITLED
 from models.logseq import in_graph
 from models.problem import Problem
@@ -72,8 +72,9 @@ def _check_many(batch: list[FoundFile]) -> list[_Checked]:
             parsed.report("warning", NO_FRONT_MATTER, 1)
         article = parsed.article
         problems = parsed.problems
-        # A note's name is its title there, as a Logseq page's is.
-        if _named_by_file(found.root) or in_graph(found.path):
+        # A note's name is its title there, as a Logseq page's is: a check of a vault
+        # warned of each (5,843 in Obsidian's own help).
+        if in_vault(found.path) or in_graph(found.path):
             problems = [p for p in problems if p.message != UNTITLED]
         results.append(
             _Checked(
@@ -86,13 +87,6 @@ def _check_many(batch: list[FoundFile]) -> list[_Checked]:
             )
         )
     return results
-
-
-@functools.cache
-def _named_by_file(root: str) -> bool:
-    """Whether ``root`` is an Obsidian vault, whose notes are called by their file names:
-    a check of one warned of each (5,843 in Obsidian's own help)."""
-    return os.path.isdir(os.path.join(root, ".obsidian"))
 
 
 def _partial(path: str) -> bool:

@@ -97,13 +97,15 @@ def test_counts_are_singular_for_one(run_lede: LedeRunner, doc_writer: DocWriter
 def test_an_obsidian_note_is_called_by_its_name_without_a_warning(
     run_lede: LedeRunner, doc_writer: DocWriter, tmp_path: Path
 ) -> None:
-    """As Obsidian calls it: its own help vault warned "no title or name" of every note."""
+    """As Obsidian calls it: its own help vault warned "no title or name" of every note, and
+    so did a check of one of its folders."""
     vault = tmp_path / "vault"
-    doc_writer("Daily note.md", "tags: [journal]\n", "Went for a walk.\n", folder=vault)
+    doc_writer("Daily note.md", "tags: [journal]\n", "Went for a walk.\n", folder=vault / "Daily")
     (vault / ".obsidian").mkdir()
-    assert run_lede("check", vault).stdout.splitlines() == [
-        "checked 1 file (1 article, 0 topics): 0 invalid, 0 errors, 0 warnings"
-    ]
+    for checked in (vault, vault / "Daily"):
+        assert run_lede("check", checked).stdout.splitlines() == [
+            "checked 1 file (1 article, 0 topics): 0 invalid, 0 errors, 0 warnings"
+        ]
     (vault / ".obsidian").rmdir()  # no vault: a page without a title is worth a word
     assert "no title or name" in run_lede("check", vault).stdout
 

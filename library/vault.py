@@ -1,0 +1,28 @@
+"""Whether a file is a note of an Obsidian vault: a folder at or above it holds the
+vault's settings (``.obsidian``), as Obsidian keeps them at its root.
+
+A vault's notes are called by their file names, and its tags nest at their slashes
+(``project/alpha`` under ``project``); elsewhere neither holds.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+
+def in_vault(path: str) -> bool:
+    """Whether the file at ``path`` is in an Obsidian vault."""
+    return _vault_folder(os.path.dirname(os.path.abspath(path)))
+
+
+@lru_cache(maxsize=256)
+def _vault_folder(folder: str) -> bool:
+    """Whether ``folder`` is a vault or in one."""
+    while True:
+        if os.path.isdir(os.path.join(folder, ".obsidian")):
+            return True
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return False
+        folder = parent
