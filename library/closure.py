@@ -41,15 +41,17 @@ def taxonomy_places(db: sqlite3.Connection) -> tuple[list[str], list[int]]:
 
 
 def read_topic_tree(db: sqlite3.Connection) -> TopicTree:
-    """The topic tree from the stored taxonomy files and the topics articles use."""
+    """The topic tree from the stored taxonomy files and the topics articles use, those of
+    a vault's notes nested."""
     topics = [
         TaxonomyRow(*(value or "" for value in row))
         for row in db.execute(
             "SELECT name, parent, topic_id, shortname, description FROM taxonomy" + _SITE_ORDER
         )
     ]
-    used = [row[0] for row in db.execute("SELECT DISTINCT name FROM article_topics ORDER BY name")]
-    return TopicTree.build(topics, used)
+    sql = "SELECT name, max(nests) FROM article_topics GROUP BY name ORDER BY name"
+    used = db.execute(sql).fetchall()
+    return TopicTree.build(topics, [name for name, _ in used], [name for name, n in used if n])
 
 
 class ListChanges(NamedTuple):

@@ -376,8 +376,8 @@ def store(db: sqlite3.Connection, batch: list[IndexedFile], now: float | None) -
             words,
         )
     db.executemany(
-        "INSERT INTO article_topics VALUES (?, ?, ?)",
-        [(i, name, topic_key(name)) for i, r, _ in rows for name in r.topics],
+        "INSERT INTO article_topics VALUES (?, ?, ?, ?)",
+        [(i, name, topic_key(name), r.in_vault) for i, r, _ in rows for name in r.topics],
     )
     signatures = [(i, r.signature) for i, r, _ in rows if r.signature]
     db.executemany("INSERT INTO signatures (article_id, signature) VALUES (?, ?)", signatures)

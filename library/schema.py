@@ -101,8 +101,10 @@ CREATE VIRTUAL TABLE IF NOT EXISTS article_text USING fts5(
 -- postings again and again, a third of what storing its words cost.
 INSERT INTO article_text (article_text, rank) VALUES ('automerge', 8);
 INSERT INTO article_text (article_text, rank) VALUES ('hashsize', 8388608);
+-- nests: 1 where the article is an Obsidian vault's note, whose tags nest at their slashes
+-- (models.topic).
 CREATE TABLE IF NOT EXISTS article_topics (
-    article_id INTEGER NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL);
+    article_id INTEGER NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, nests INTEGER NOT NULL);
 -- Keyed by node then article: the table is its own index (it was kept twice), and the
 -- rows of an article that left the list are found by a seek per node.
 CREATE TABLE IF NOT EXISTS topic_closure (

@@ -10,6 +10,7 @@ from library.signature import signature
 from library.site_languages import language_of
 from library.site_sections import section_of
 from library.story_index import in_stories
+from library.vault import in_vault
 from models.collection import collection_of
 from models.document import ParsedDocument
 from models.html import readable_body
@@ -68,6 +69,7 @@ def _indexed(found: FoundFile, parsed: ParsedDocument) -> IndexedFile:
         signature(summary.title, article.excerpt)
         if in_stories(collection, article.original_url or article.web_url)
         else "",
+        in_vault(found.path),
     )
 
 

@@ -42,7 +42,7 @@ class Noted(NamedTuple):
     forgotten: set[int]  # the articles of those about to be forgotten
     identities: set[str]  # their identities
     duplicates: set[int]  # the duplicates among those identities
-    topics: set[str]  # their topics
+    topics: set[tuple[str, int]]  # their topics, and whether they nest
     taxonomy: bool  # whether any of the files held taxonomy entries
     listing: ListingRow | None  # the stored listing
     first_new: int  # the id the first article stored next takes (ids only grow)
@@ -54,13 +54,13 @@ def note(db: sqlite3.Connection, paths: list[str], forgetting: list[str]) -> Not
     sql = "SELECT id FROM articles WHERE path IN ({marks})"
     forgotten = {row[0] for row in select_in(db, sql, forgetting)}
     identities = identities_of(db, forgotten)
-    topics = "SELECT DISTINCT name FROM article_topics WHERE article_id IN ({marks})"
+    topics = "SELECT DISTINCT name, nests FROM article_topics WHERE article_id IN ({marks})"
     return Noted(
         paths,
         forgotten,
         identities,
         duplicate_ids(db, identities),
-        {row[0] for row in select_in(db, topics, forgotten)},
+        set(select_in(db, topics, forgotten)),
         _holds_taxonomy(db, forgetting),
         read_listing(db),
         next_article_id(db),
@@ -109,10 +109,12 @@ def _keep_closure(db: sqlite3.Connection, listed: ListChanges, noted: Noted) -> 
     still used by an article that stayed (the tree is the taxonomy and the used topics).
     Otherwise the tree is read again, and the closure rebuilt if its topics changed.
     Whether the tree is known to be as it was."""
-    sql = "SELECT DISTINCT name FROM article_topics WHERE article_id >= ?"
-    topics = noted.topics | {row[0] for row in db.execute(sql, (noted.first_new,))}
+    sql = "SELECT DISTINCT name, nests FROM article_topics WHERE article_id >= ?"
+    topics = noted.topics | set(db.execute(sql, (noted.first_new,)))
     taxonomy = noted.taxonomy or _holds_taxonomy(db, noted.paths)
-    if not taxonomy and all(_kept_in_use(db, name, noted.first_new) for name in topics):
+    if not taxonomy and all(
+        _kept_in_use(db, name, nests, noted.first_new) for name, nests in topics
+    ):
         update_closure(db, listed)
         return True
     tree = read_topic_tree(db)
@@ -123,10 +125,14 @@ def _keep_closure(db: sqlite3.Connection, listed: ListChanges, noted: Noted) -> 
     return False
 
 
-def _kept_in_use(db: sqlite3.Connection, name: str, first_new: int) -> bool:
-    """Whether an article stored before this refresh (below id ``first_new``) uses ``name``."""
-    sql = "SELECT 1 FROM article_topics WHERE key = ? AND name = ? AND article_id < ? LIMIT 1"
-    return db.execute(sql, (topic_key(name), name, first_new)).fetchone() is not None
+def _kept_in_use(db: sqlite3.Connection, name: str, nests: int, first_new: int) -> bool:
+    """Whether an article stored before this refresh (below id ``first_new``) uses ``name``,
+    nested or not as ``nests`` says."""
+    sql = (
+        "SELECT 1 FROM article_topics "
+        "WHERE key = ? AND name = ? AND nests = ? AND article_id < ? LIMIT 1"
+    )
+    return db.execute(sql, (topic_key(name), name, nests, first_new)).fetchone() is not None
 
 
 def _stored_from(db: sqlite3.Connection, first: int) -> set[int]:

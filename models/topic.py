@@ -5,6 +5,10 @@ Taxonomies are hand-edited data: parents may be missing or form cycles, and
 articles use topics no taxonomy defines. The tree absorbs all of that and
 reports it as warnings instead of hanging or failing.
 
+An Obsidian vault's tags nest: ``project/alpha`` sits under ``project``, as Obsidian's tag
+pane shows it, and the notes tagged so count under ``project``. Elsewhere a slash is part
+of one name (a Hugo site's ``CI/CD``), so the caller says which used names nest.
+
 The tree keeps the site's order: topics come in the order their entries are
 given (taxonomy files by file name, ``00-ai.yaml`` before ``01-ml.yaml``, and a
 file's entries as written); topics no taxonomy defines come after, by name.
@@ -38,6 +42,13 @@ class TopicEntry(Protocol):
     def description(self) -> str: ...
 
 
+def nested_parent(name: str) -> str | None:
+    """The tag a nested tag sits under: the name before its last slash (``project`` for
+    ``project/alpha``); ``None`` when a side of that slash is blank."""
+    parent, _, last = name.rpartition("/")
+    return parent if parent.strip() and last.strip() else None
+
+
 def topic_key(name: str) -> str:
     """Topics match case-insensitively and ignoring surrounding blanks."""
     return " ".join(name.split()).casefold()
@@ -53,12 +64,17 @@ class TopicWarning(NamedTuple):
 
 @dataclass
 class TopicNode:
-    """A node of the tree: a canonical topic name and its children's keys."""
+    """A node of the tree: a canonical topic name, what the tree calls it (a nested tag
+    by its last part, below the tag it is nested in) and its children's keys."""
 
     name: str
     parent: str | None = None
     children: list[str] = field(default_factory=list)
     description: str = ""
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        self.label = self.label or self.name
 
 
 class TopicTree:
@@ -70,10 +86,14 @@ class TopicTree:
         self.warnings: list[TopicWarning] = []
         self.positions: dict[str, int] = {}  # declared topics, in the taxonomy's order
         self._entries: dict[str, int] = {}  # declared topics: their place among the entries
+        self._held: set[str] = set()  # declared topics and those above one
 
     @classmethod
-    def build(cls, topics: Iterable[TopicEntry], used: Iterable[str] = ()) -> TopicTree:
-        """Build from taxonomy entries (in the site's order) and the topic names articles use.
+    def build(
+        cls, topics: Iterable[TopicEntry], used: Iterable[str] = (), nested: Iterable[str] = ()
+    ) -> TopicTree:
+        """Build from taxonomy entries (in the site's order), the topic names articles use,
+        and those of them that are nested tags (``nested``).
 
         Unknown parents are added at the root; a cycle is broken by moving the
         topic that closes it to the root. Both produce a warning.
@@ -110,12 +130,19 @@ class TopicTree:
                     )
         for name in used:
             tree._ensure(name)
+        for name in nested:
+            tree._nest(name)
         tree._break_cycles()
         for key, node in tree.nodes.items():
             if node.parent:
                 tree.nodes[node.parent].children.append(key)
         for node in tree.nodes.values():
             node.children.sort(key=tree._order)
+        for key in tree.positions:
+            for above in tree.ancestors(key):
+                if above in tree._held:
+                    break
+                tree._held.add(above)
         return tree
 
     def _order(self, key: str) -> tuple[bool, int, str]:
@@ -130,6 +157,18 @@ class TopicTree:
             key = topic_key(name)
             self.nodes[key] = TopicNode(" ".join(name.split()))
         return key
+
+    def _nest(self, name: str) -> None:
+        """Place a nested tag under the tag before its last slash, and that one likewise,
+        up to a topic already placed: one the taxonomy declares stays where it puts it."""
+        key = self._ensure(name)
+        while (parent := nested_parent(name)) is not None:
+            node = self.nodes[key]
+            if node.parent is not None or key in self.positions:
+                return
+            node.parent = self._ensure(parent)
+            node.label = node.name.rpartition("/")[2].strip() or node.name
+            name, key = parent, node.parent
 
     def _break_cycles(self) -> None:
         """Walk up from every topic once; linear, so a long hand-made chain is no hang."""
@@ -171,9 +210,10 @@ class TopicTree:
 
     def shown(self, key: str, count: int) -> bool:
         """Whether a tree shows topic ``key`` with ``count`` articles: a topic the taxonomy
-        declares, or one with an article of the list or a topic below it; one only pages
-        outside the list name (a blog's index with ``category: all``) said "all (0)"."""
-        return bool(count) or key in self.positions or bool(self.nodes[key].children)
+        declares or one above it, or one with an article of the list or a topic below it;
+        one only pages outside the list name (a blog's index with ``category: all``) said
+        "all (0)", and a nested tag above only such tags stood with none below it."""
+        return bool(count) or key in self._held
 
     def walk(self) -> Iterator[tuple[str, int]]:
         """Every key with its depth, depth-first in display order."""

@@ -1,4 +1,4 @@
-"""Sites written for a test in the real sites' Jekyll layout."""
+"""Sites written for a test in the real sites' Jekyll layout, and an Obsidian vault."""
 
 from __future__ import annotations
 
@@ -29,4 +29,21 @@ def translated_by_folder(root: Path, languages: dict[str, str] = RELEASE) -> Pat
     for code, title in languages.items():
         write_document(root / code / "news" / "_posts", "2024-05-01-released.md", f"title: {title}")
         write_document(root / code / "news" / "_posts", "2024-04-01-older.md", "title: Older")
+    return root
+
+
+def tagged_vault(root: Path, *, settings: bool = True) -> Path:
+    """An Obsidian vault (with its ``.obsidian`` settings, unless not ``settings``) whose
+    notes carry nested tags, in the ways Obsidian writes them: ``project/alpha`` twice (once
+    deeper, ``project/alpha/design``), ``#project/beta``, and ``CI/CD``."""
+    notes = {
+        "Kickoff.md": "tags: [project/alpha]",
+        "Sketches.md": "tags:\n  - project/alpha/design",
+        "Reading list.md": 'tags: ["#project/beta", reading]',
+        "Pipeline.md": "tags: [CI/CD]",
+    }
+    for name, front in notes.items():
+        write_document(root / "notes", name, front, f"What {name} holds.\n")
+    if settings:
+        (root / ".obsidian").mkdir()
     return root

@@ -102,7 +102,7 @@ def run_topics(args: argparse.Namespace, out: TextIO) -> int:
         if not tree.shown(key, counts.get(key, 0)):
             continue
         indent = "  " * (min(depth, DEEPEST) + 1)  # as deep as the reader's tree shows
-        out.write(f"{indent}{tree.nodes[key].name} ({counts.get(key, 0)})\n")
+        out.write(f"{indent}{tree.nodes[key].label} ({counts.get(key, 0)})\n")
     return 0
 
 

@@ -149,3 +149,49 @@ def test_yaml_that_is_no_taxonomy_is_not_read() -> None:
     assert (config.topics, config.problems) == ([], [])
     broken = parse_taxonomy("taxonomy: topic\nname: [AI\n", "topics.yaml")
     assert [(p.line, p.severity) for p in broken.problems] == [(3, "error")]
+
+
+def test_nested_tags_hang_under_the_tag_before_their_last_slash() -> None:
+    used = ["project/alpha/design", "Project/Beta", "CI/CD", "a//b", "trailing/"]
+    tree = TopicTree.build([], used, nested=used)
+    project = tree.resolve("project")
+    assert project is not None and tree.nodes[project].name == "project"  # as first met
+    assert names(tree, tree.nodes[project].children) == ["project/alpha", "Project/Beta"]
+    assert [tree.nodes[key].label for key in tree.nodes[project].children] == ["alpha", "Beta"]
+    design = tree.resolve("project/alpha/design")
+    assert design is not None and names(tree, tree.ancestors(design)) == [
+        "project/alpha/design",
+        "project/alpha",
+        "project",
+    ]
+    # A blank side of a slash nests nothing, as no tag is named by a blank.
+    assert names(tree, tree.roots) == ["a/", "CI", "project", "trailing/"]
+    assert tree.nodes[tree.resolve("a//b") or ""].label == "b"
+    assert not tree.warnings
+
+
+def test_a_slash_nests_only_the_names_said_to_nest() -> None:
+    tree = TopicTree.build([], ["CI/CD", "project/alpha"], nested=["project/alpha"])
+    assert names(tree, tree.roots) == ["CI/CD", "project"]
+    assert tree.nodes[tree.resolve("CI/CD") or ""].label == "CI/CD"
+
+
+def test_a_nested_tag_the_taxonomy_places_stays_where_it_puts_it() -> None:
+    tree = TopicTree.build(
+        [Entry("Work"), Entry("project/alpha", "Work")],
+        ["project/alpha", "project/beta"],
+        nested=["project/alpha", "project/beta"],
+    )
+    alpha = tree.resolve("project/alpha")
+    assert alpha is not None and names(tree, tree.ancestors(alpha)) == ["project/alpha", "Work"]
+    assert names(tree, tree.roots) == ["Work", "project"]
+
+
+def test_a_parent_tag_with_no_note_below_it_is_not_shown() -> None:
+    """Counted over what is listed, a parent tag of tags whose notes are all out of the
+    list stood alone as "maintenance (0)"; a taxonomy's topic and one above it stay."""
+    tree = TopicTree.build(
+        [Entry("Kept", "Above")], ["pkb/maintenance/refactoring"], ["pkb/maintenance/refactoring"]
+    )
+    assert [key for key in tree.nodes if tree.shown(key, 0)] == ["kept", "above"]
+    assert tree.shown("pkb", 1)

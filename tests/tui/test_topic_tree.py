@@ -1,4 +1,5 @@
-"""The topic tree: labels clear of the edges, and ``x`` offered only on a saved search."""
+"""The topic tree: labels clear of the edges, ``x`` offered only on a saved search, and a
+vault's nested tags nested."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from textual.widgets import Footer
 
 from library.corpus import open_state
 from tests.conftest import deep_site
-from tests.tui.pilot import indexed, until, walk
+from tests.site_corpus import tagged_vault
+from tests.tui.pilot import indexed, titles, until, walk
 from tui.app import LedeApp
 from tui.screens.confirm import ConfirmScreen
 from tui.widgets.topic_tree import TopicTree
@@ -80,3 +82,24 @@ def _depth(node: object) -> int:
     while (node := getattr(node, "parent", None)) is not None:
         depth += 1
     return depth
+
+
+async def test_a_vaults_nested_tags_are_a_tree_and_a_parent_lists_its_childrens_notes(
+    tmp_path: Path,
+) -> None:
+    """``project/alpha`` and ``project/beta`` under ``project``, as Obsidian's tag pane
+    shows them: they were three flat topics, and ``project`` none."""
+    vault = tagged_vault(tmp_path / "vault")
+    app = LedeApp([str(vault)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        tree = app.screen.query_one(TopicTree)
+        project = next(node for node in walk(tree.root) if str(node.label).startswith("project"))
+        assert str(project.label).startswith("project 3 · 3 new")
+        children = [str(child.label) for child in project.children]
+        assert children[0].startswith("alpha 2") and children[1].startswith("beta 1")
+        alpha = project.children[0]
+        assert [str(child.label).split(" ")[0] for child in alpha.children] == ["design"]
+        tree.focus()
+        tree.move_cursor(project)
+        await until(pilot, lambda: sorted(titles(app)) == ["Kickoff", "Reading list", "Sketches"])

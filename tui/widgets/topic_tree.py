@@ -149,7 +149,7 @@ class TopicTree(Tree[Scope]):
                 continue
             node = model.nodes[key]
             scope = Scope("topic", key, node.name)
-            label = _label(node.name, counts.totals.get(key, 0), counts.unread.get(key, 0))
+            label = _label(node.label, counts.totals.get(key, 0), counts.unread.get(key, 0))
             parent = shown_at[min(depth, DEEPEST)]  # its parent, or its ancestor at the floor
             del shown_at[min(depth, DEEPEST) + 1 :]
             leaf = not node.children or depth >= DEEPEST  # its children are shown beside it

@@ -1,0 +1,81 @@
+"""An Obsidian vault's nested tags form a tree, as Obsidian's tag pane shows them:
+``project/alpha`` under ``project``, which counts its notes and whose ``topic:`` finds
+them. Elsewhere a tag's slash is part of its name (a Hugo site's ``CI/CD``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from library.index import CorpusIndex
+from tests.conftest import LedeRunner, write_document
+from tests.site_corpus import tagged_vault
+
+VAULT_TOPICS = [
+    "All articles (4)",
+    "  CI (1)",
+    "    CD (1)",
+    "  project (3)",
+    "    alpha (2)",
+    "      design (1)",
+    "    beta (1)",
+    "  reading (1)",
+]
+
+
+def listed(run_lede: LedeRunner, folder: Path, query: str) -> list[str]:
+    result = run_lede("list", folder, "-q", query, "--json")
+    assert result.returncode == 0, result.stderr
+    return sorted(json.loads(line)["title"] for line in result.stdout.splitlines())
+
+
+def test_a_vaults_tags_nest_in_lede_topics(run_lede: LedeRunner, tmp_path: Path) -> None:
+    vault = tagged_vault(tmp_path / "vault")
+    assert run_lede("topics", vault).stdout.splitlines() == VAULT_TOPICS
+
+
+def test_a_parent_tag_finds_the_notes_of_the_tags_below_it(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    vault = tagged_vault(tmp_path / "vault")
+    assert listed(run_lede, vault, "topic:project") == ["Kickoff", "Reading list", "Sketches"]
+    assert listed(run_lede, vault, "topic:project/alpha") == ["Kickoff", "Sketches"]
+
+
+def test_a_note_that_arrives_joins_its_parent_tag(run_lede: LedeRunner, tmp_path: Path) -> None:
+    vault = tagged_vault(tmp_path / "vault")
+    assert run_lede("topics", vault).stdout.splitlines() == VAULT_TOPICS
+    write_document(vault / "notes", "Launch.md", "tags: [project/gamma]", "Launch day.\n")
+    topics = run_lede("topics", vault).stdout.splitlines()
+    assert topics[3:5] == ["  project (4)", "    alpha (2)"]
+    assert topics[6:8] == ["    beta (1)", "    gamma (1)"]
+
+
+def test_outside_a_vault_a_slash_is_part_of_a_tag(run_lede: LedeRunner, tmp_path: Path) -> None:
+    folder = tagged_vault(tmp_path / "notes", settings=False)
+    assert run_lede("topics", folder).stdout.splitlines() == [
+        "All articles (4)",
+        "  CI/CD (1)",
+        "  project/alpha (1)",
+        "  project/alpha/design (1)",
+        "  project/beta (1)",
+        "  reading (1)",
+    ]
+    assert listed(run_lede, folder, "topic:project/alpha") == ["Kickoff"]
+
+
+def test_a_tag_no_longer_nested_anywhere_leaves_the_tree(tmp_path: Path) -> None:
+    """A folder holding a vault and a site, which both use ``project/alpha``: when the
+    vault's note goes, the tag is the site's, of one piece, though a note still uses it."""
+    vault = tmp_path / "vault"
+    (vault / ".obsidian").mkdir(parents=True)
+    note = write_document(vault, "Kickoff.md", "tags: [project/alpha]", "Plans.\n")
+    write_document(tmp_path / "site", "post.md", "title: Post\ntags: [project/alpha]", "Words.")
+    index = CorpusIndex([str(tmp_path)], tmp_path / "index.db")
+    index.refresh()
+    tree = index.topic_tree()
+    assert tree.ancestors(tree.resolve("project/alpha") or "") == ["project/alpha", "project"]
+    note.unlink()
+    assert index.refresh().removed == 1
+    tree = index.topic_tree()
+    assert tree.resolve("project") is None and tree.roots == ["project/alpha"]
