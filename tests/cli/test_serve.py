@@ -230,26 +230,20 @@ def test_a_port_no_browser_can_reach_is_refused_before_any_address_is_given(port
     )
 
 
-def test_a_port_in_use_is_said_before_any_address_is_given() -> None:
-    with socket.socket() as taken:
-        taken.bind(("127.0.0.1", 0))
-        taken.listen()
-        port = taken.getsockname()[1]
-        done = subprocess.run(
-            [sys.executable, "-m", "tui", "--serve", "--port", str(port), str(FEEDS)],
-            capture_output=True,
-            text=True,
-            timeout=30,
-        )
-    assert done.returncode == 1
-    assert done.stderr == (f"lede: cannot serve on 127.0.0.1:{port}: Address already in use\n")
-
-
-@IPV6
-def test_a_port_in_use_on_the_ipv6_loopback_is_said_too() -> None:
+@pytest.mark.parametrize(
+    ("family", "host", "shown"),
+    [
+        (socket.AF_INET, "127.0.0.1", "127.0.0.1"),
+        pytest.param(socket.AF_INET6, "::1", "[::1]", marks=IPV6),
+    ],
+)
+def test_a_port_in_use_is_said_before_any_address_is_given(
+    family: socket.AddressFamily, host: str, shown: str
+) -> None:
+    """Taken on either loopback, which the default serves on both of."""
     port = free_port()
-    with socket.socket(socket.AF_INET6) as taken:
-        taken.bind(("::1", port))
+    with socket.socket(family) as taken:
+        taken.bind((host, port))
         taken.listen()
         done = subprocess.run(
             [sys.executable, "-m", "tui", "--serve", "--port", str(port), str(FEEDS)],
@@ -258,4 +252,4 @@ def test_a_port_in_use_on_the_ipv6_loopback_is_said_too() -> None:
             timeout=30,
         )
     assert done.returncode == 1
-    assert done.stderr == (f"lede: cannot serve on [::1]:{port}: Address already in use\n")
+    assert done.stderr == (f"lede: cannot serve on {shown}:{port}: Address already in use\n")

@@ -33,12 +33,14 @@ async def test_the_reader_says_which_languages_the_list_leaves_out(tmp_path: Pat
 
 
 async def test_a_site_in_one_language_says_nothing_of_languages(tmp_path: Path) -> None:
+    """No note of languages left out, and no Languages group in the tree."""
     site = translated_by_folder(tmp_path / "site", {"en": "Ruby released"})
     app = LedeApp([str(site)])
     async with app.run_test(size=(140, 40)) as pilot:
         await indexed(pilot)
         await until(pilot, lambda: "Ruby released" in titles(app), "the post")
         assert not [note for note in notifications(app) if "lang:" in note]
+        assert "Languages" not in labels(app)
 
 
 async def test_the_tree_has_a_node_for_each_language_that_lists_its_posts(tmp_path: Path) -> None:
@@ -55,12 +57,3 @@ async def test_the_tree_has_a_node_for_each_language_that_lists_its_posts(tmp_pa
         await until(pilot, lambda: "Ruby リリース" in titles(app), "the Japanese post")
         assert sorted(titles(app)) == ["Older", "Ruby リリース"]
         assert "Ruby released" not in titles(app)
-
-
-async def test_a_corpus_in_one_language_has_no_languages_node(tmp_path: Path) -> None:
-    site = translated_by_folder(tmp_path / "site", {"en": "Ruby released"})
-    app = LedeApp([str(site)])
-    async with app.run_test(size=(140, 40)) as pilot:
-        await indexed(pilot)
-        await until(pilot, lambda: "Ruby released" in titles(app), "the post")
-        assert "Languages" not in labels(app)
