@@ -302,8 +302,12 @@ class Search:
         return kept[1]
 
     def _topic_node(self, name: str) -> str:
-        """The tree key a ``topic:`` name means: exact, by id or short name, or a unique prefix."""
+        """The tree key a ``topic:`` name means: exact, by id or short name, or a unique
+        prefix; a tag as Obsidian's search writes it (``#project``) is the tag."""
         tree = self._topic_tree()
+        written = name
+        if name.startswith("#") and tree.resolve(name) is None:
+            name = name[1:]
         key = tree.resolve(name)
         if key is not None:
             return key
@@ -315,7 +319,7 @@ class Search:
             if matches
             else ""
         )
-        raise QueryError(f"unknown topic '{name}'{hint}")
+        raise QueryError(f"unknown topic '{written}'{hint}")
 
     def _flag_sql(self, flag: str, negate: bool) -> tuple[str, bool]:
         """The condition of ``is:flag`` (``negate``: ``-is:flag``), and whether it leaves
