@@ -190,7 +190,9 @@ async def test_a_preview_takes_the_images_place(server: TestServer, tmp_path: Pa
                 detail.previewing and "fetched" in str(detail.query_one("#detail-status").render())
             ),
         )
-        assert not lead(app).shown and not pictures(app)
+        assert not lead(app).shown
+        # The picture is taken down as the preview is shown, in the app's next turn.
+        await until(pilot, lambda: not pictures(app), "the picture taken down")
 
 
 async def test_an_image_named_by_a_path_is_shown_from_the_corpus(tmp_path: Path) -> None:
