@@ -132,7 +132,9 @@ def test_an_unclosed_front_matter_is_an_error_on_line_1(text: str) -> None:
     assert "not closed" in raised.value.message
 
 
-_DELIMITER_LINE = re.compile(r"---[ \t]*")
+# A line that closes YAML front matter: dashes (a longer line too, as Hugo takes it) or
+# YAML's end of a document, with spaces or tabs around what follows the first three.
+_DELIMITER_LINE = re.compile(r"(?:---[ \t]*-*|\.\.\.)[ \t]*")
 
 
 front_lines = st.lists(
