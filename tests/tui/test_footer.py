@@ -38,6 +38,7 @@ async def test_help_is_shown_whole_in_every_pane(reader_corpus: Path) -> None:
             "Quit",
             "Open",
             "Filter",
+            "Topics",
             "Star",
             "Preview",
             "Copy URL",
@@ -52,6 +53,25 @@ async def test_help_is_shown_whole_in_every_pane(reader_corpus: Path) -> None:
         await pilot.pause()
         keys, palette = footer_keys(app)
         assert keys[0].description == "Help" and whole(app, keys[0], palette)
+
+
+async def test_the_footer_shows_the_hidden_tree_key_only_where_the_tree_is_hidden(
+    reader_corpus: Path,
+) -> None:
+    """Under 130 columns the tree is hidden until ``t``: the footer names the key, the one
+    sign on screen that there is a tree; where the tree is always shown, it does not."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await indexed(pilot)
+        keys, palette = footer_keys(app)
+        topics = next(key for key in keys if key.description == "Topics")
+        assert topics.display and whole(app, topics, palette)
+        await pilot.press("t")
+        await until(pilot, lambda: app.screen.query_one(TopicTree).has_focus)
+        await resized(pilot, 140, 24)
+        await until(pilot, lambda: "Topics" not in [k.description for k in footer_keys(app)[0]])
+        await resized(pilot, 100, 24)
+        await until(pilot, lambda: "Topics" in [k.description for k in footer_keys(app)[0]])
 
 
 async def test_a_key_that_does_not_fit_is_left_out_not_cut(reader_corpus: Path) -> None:

@@ -53,7 +53,10 @@ async def test_each_action_once_by_its_name_and_key(reader_corpus: Path) -> None
         assert [title for title, count in Counter(titles).items() if count > 1] == []
         assert "Quit" not in titles and "Keys" not in titles  # q and ? say the same, keyed
         # Everything of the app, the screen and the focused list, each once with all its keys.
-        for bindings in actions_of(LedeApp, MainScreen, ArticleList).values():
+        for action, bindings in actions_of(LedeApp, MainScreen, ArticleList).items():
+            if action == "MainScreen.toggle_topics":  # at this width the tree is always shown
+                assert not any(title.startswith(bindings[0].description) for title in titles)
+                continue
             keys = [name for binding in bindings for name in key_names(binding)]
             title = f"{bindings[0].description}  {keys[0]}"
             assert titles.count(title) == 1, title

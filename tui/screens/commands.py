@@ -39,6 +39,8 @@ from tui.widgets.topic_tree import TopicTree
 if TYPE_CHECKING:
     from models.article import RelatedArticle
 
+NARROW_WIDTH = 130  # columns under which the tree is hidden until asked for
+
 
 class ReaderCommands(Screen[None]):
     """Flags, undo, saved searches, links, stories and indexing, for the reader's screen."""
@@ -326,6 +328,11 @@ class ReaderCommands(Screen[None]):
         if self.scope == ALL:
             return f"No articles here — {self.session.why_no_articles()}"
         return "No articles here"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``t`` only where the tree can be hidden, on a narrow terminal: there the footer
+        shows it, the one sign on screen that there is a topic tree at all."""
+        return action != "toggle_topics" or self.size.width < NARROW_WIDTH
 
     def action_toggle_topics(self) -> None:
         self.toggle_class("-show-topics")

@@ -25,7 +25,7 @@ from library.scope import ALL, Scope
 from library.session import OpenedArticle, ReaderSession
 from library.timeline import DatesById
 from library.tree_counts import TreeCounts
-from tui.screens.commands import ReaderCommands
+from tui.screens.commands import NARROW_WIDTH, ReaderCommands
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
 from tui.widgets.filter_field import FilterField
@@ -36,7 +36,6 @@ from tui.widgets.timeline import Timeline
 from tui.widgets.topic_tree import TopicTree
 
 SORT_ORDER = tuple(SORTS)
-NARROW_WIDTH = 130
 PANES = ("#topics", "#articles", "#detail")
 DETAIL_DELAY = 0.04  # seconds the cursor rests on a row before its article is loaded
 DETAIL_DELAY_TYPING = 0.3  # the same while the filter is typed
@@ -53,6 +52,7 @@ class MainScreen(ReaderCommands):
         # A priority binding runs as the key arrives, before later keys are routed, so the
         # text typed right after "/" reaches the field even when it all comes in one packet.
         Binding("slash", "filter", "Filter", priority=True, id="reader.filter"),
+        Binding("t", "toggle_topics", "Topics", id="reader.toggle_topics"),
         Binding("escape", "back", "Back", show=False, id="reader.back"),
         Binding("m", "toggle_read", "Mark read/unread", id="reader.toggle_read", show=False),
         Binding("s", "toggle_star", "Star", id="reader.toggle_star"),
@@ -64,7 +64,6 @@ class MainScreen(ReaderCommands):
         Binding("o", "open_in_browser", "Open in browser", id="reader.open", show=False),
         Binding("y", "copy_url", "Copy URL", id="reader.copy_url"),
         Binding("S", "cycle_sort", "Sort", id="reader.sort", show=False),
-        Binding("t", "toggle_topics", "Show/hide topics", show=False, id="reader.toggle_topics"),
         Binding("ctrl+s", "save_filter", "Save search", show=False, id="reader.save_filter"),
         Binding(
             "U",
