@@ -328,12 +328,11 @@ class DetailView(VerticalScroll, can_focus=True):
             body.update(markdown)
             body.display = bool(markdown)
         elif markdown:
-            from textual.widgets import Markdown
-
+            from tui.markdown_lists import ArticleMarkdown
             from tui.markdown_parser import markdown_parser
 
             self.mount(
-                Markdown(
+                ArticleMarkdown(
                     markdown,
                     id="detail-body",
                     open_links=False,
