@@ -16,6 +16,7 @@ from textual.strip import Strip
 from library.days import local_date
 from library.results import ArticleRow, ResultSet
 from library.story_map import NO_DATE, NOTE_SEPARATOR, StoryResults
+from tui.cell_width import same_width
 
 DATE_WIDTH = 10
 PROVIDER_WIDTH = 18
@@ -70,13 +71,14 @@ def paint_row(
         note = " " + _fitted(note, max(0, room - 1))
         fixed += cell_len(note)
     title_width = max(1, width - fixed)
+    tag = same_width(tag)
     tag_width = min(TAG_WIDTH, cell_len(tag), title_width // 3)
     if tag_width:
         tag = cut(tag, tag_width) + " "
         title_width -= tag_width + 1
     else:
         tag = ""
-    title = cut(row.title, title_width)
+    title = cut(same_width(row.title), title_width)
     segments = [
         Segment("●" if unread else " ", look.marker),
         Segment("★" if starred else " ", look.star),
@@ -91,7 +93,7 @@ def paint_row(
         segments.append(Segment(note, look.provider))
     if show_provider:
         segments.append(Segment(" ", look.line))
-        segments.append(Segment(cut(row.provider, provider_width), look.provider))
+        segments.append(Segment(cut(same_width(row.provider), provider_width), look.provider))
     segments.append(Segment(f" {quality:>3}", look.quality))
     if fixed + title_width + cell_len(tag) != width or len(quality) > 3:  # too narrow: cut
         segments = Segment.adjust_line_length(segments, width, look.line)

@@ -30,6 +30,7 @@ from textual.worker import Worker, WorkerState
 from library import paths
 from models.text import printable, shown_part
 from tui.browser import open_in_browser
+from tui.cell_width import same_width
 from tui.shown_text import SHOWN_EXCERPT, SHOWN_LINE, shown_markdown, without_title
 from tui.timefmt import local_datetime, time_ago
 from tui.widgets.article_row import cut
@@ -58,10 +59,15 @@ def _link(url: str) -> Content:
     return Content.styled(url, Style(link=quote(target, safe="!#$%&'()*+,/:;=?@[]~")))
 
 
+def _shown_line(text: str) -> str:
+    """A line of the header as it is drawn: bounded, with the width terminals agree on."""
+    return same_width(shown_part(text, SHOWN_LINE))
+
+
 def article_header(article: Article) -> Content:
     """Title, provider, date, topics and scores as one block of plain content."""
     parts: list[Content | str | tuple[str, str]] = [
-        (shown_part(article.heading, SHOWN_LINE), "bold"),
+        (_shown_line(article.heading), "bold"),
         "\n",
     ]
     provider = article.provider
@@ -70,12 +76,12 @@ def article_header(article: Article) -> Content:
             f" ({provider.domain})" if provider.domain and provider.domain != provider.name else ""
         )
         parts += [
-            (shown_part(provider.name or provider.domain, SHOWN_LINE), "$accent"),
+            (_shown_line(provider.name or provider.domain), "$accent"),
             domain,
             "\n",
         ]
     if article.authors:
-        parts += [("By ", "dim"), shown_part(", ".join(article.authors), SHOWN_LINE), "\n"]
+        parts += [("By ", "dim"), _shown_line(", ".join(article.authors)), "\n"]
     if article.starts_at:
         until = f" – {local_datetime(article.ends_at)}" if article.ends_at else ""
         parts += [("When ", "dim"), local_datetime(article.starts_at), until]
@@ -83,7 +89,7 @@ def article_header(article: Article) -> Content:
             parts += [("  ends before it starts", "italic $warning")]
         parts += [(f"  {time_ago(article.starts_at)}", "dim"), "\n"]
     if article.location:
-        parts += [("Where ", "dim"), shown_part(article.location, SHOWN_LINE), "\n"]
+        parts += [("Where ", "dim"), _shown_line(article.location), "\n"]
     if article.published_at and article.published_at != article.starts_at:
         parts += [
             local_datetime(article.published_at),
@@ -98,7 +104,7 @@ def article_header(article: Article) -> Content:
         parts += [("Updated ", "dim"), local_datetime(article.updated_at)]
         parts += [(f"  {time_ago(article.updated_at)}", "dim"), "\n"]
     if article.topics:
-        parts += [("Topics ", "dim"), shown_part(", ".join(article.topics), SHOWN_LINE), "\n"]
+        parts += [("Topics ", "dim"), _shown_line(", ".join(article.topics)), "\n"]
     scores = []
     if article.quality is not None:
         scores.append(f"quality {article.quality}")
@@ -152,8 +158,8 @@ def related_option(related: RelatedArticle, in_corpus: bool) -> Option:
     provider = related.provider.name if related.provider else ""
     prompt = Content.assemble(
         ("◆ " if in_corpus else "◇ ", "$accent" if in_corpus else "dim"),
-        related.title or related.url,
-        (f"  {provider}" if provider else "", "dim"),
+        same_width(related.title) or related.url,
+        (f"  {same_width(provider)}" if provider else "", "dim"),
     )
     return Option(prompt)
 
@@ -227,7 +233,7 @@ class DetailView(VerticalScroll, can_focus=True):
             self.set_class(False, "-has-related")
             return
         header.update(article_header(article))
-        excerpt.update(Content(shown_part(article.excerpt, SHOWN_EXCERPT)))
+        excerpt.update(Content(same_width(shown_part(article.excerpt, SHOWN_EXCERPT))))
         excerpt.display = bool(article.excerpt)  # else its margins kept three blank rows
         from models.html import readable_body  # only when an article is shown
         from models.markdown_extras import with_emoji
@@ -319,7 +325,7 @@ class DetailView(VerticalScroll, can_focus=True):
     def set_body(self, markdown: str) -> None:
         """Show Markdown text (as much as ``shown_markdown`` keeps); the Markdown widget (and
         its parser) is created on first use."""
-        markdown = shown_markdown(markdown)
+        markdown = same_width(shown_markdown(markdown))
         existing = self.query("#detail-body")
         if existing:
             from textual.widgets import Markdown  # imported already: the body is one

@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from library.days import local_date
 from library.results import ArticleRow
+from tui.cell_width import same_width
 
 KEYS = "123456789"
 SOURCE_NAMES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")  # ids
@@ -41,9 +42,9 @@ class StorySources(Static):
             parts += [
                 "\n",
                 (f"{mark}{key} ", "$accent"),
-                (row.provider or "(no provider)", "$accent"),
+                (same_width(row.provider) or "(no provider)", "$accent"),
                 (f"  {date}  ", "dim"),
-                row.title,
+                same_width(row.title),
             ]
         self.update(Content.assemble(*parts))
 

@@ -22,6 +22,7 @@ from textual.widgets.tree import TreeNode
 from library.scope import ALL, PAGES, SINCE, STARRED, UNPUBLISHED, UNREAD, Scope
 from models.text import printable
 from models.topic import DEEPEST
+from tui.cell_width import same_width
 
 if TYPE_CHECKING:
     from library.tree_counts import TreeCounts
@@ -34,7 +35,7 @@ def collection_scope(name: str) -> Scope:
 
 
 def _label(name: str, total: int | None, unread: int) -> Text:
-    label = Text(name)
+    label = Text(same_width(name))
     if total is None:
         label.append(" (query no longer valid)", style="dim italic")
         return label

@@ -1,0 +1,63 @@
+"""Rows whose titles hold emoji stay in line in a real terminal (tmux).
+
+Where tmux and Rich (which lays out the screen) count an emoji's cells differently,
+everything drawn right of it on its row moves: the list's columns and its border.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import write_document
+from tests.e2e.cell_probe import cells_of
+from tests.e2e.terminal import TmuxTerminal
+
+# Each as tmux 3.3a and Rich counted them apart: a presentation selector (VS16), a
+# keycap, a skin tone, joined sequences, a flag, a text presentation selector (VS15).
+EMOJI = [
+    "\u2764\ufe0f",
+    "1\ufe0f\u20e3",
+    "\U0001f44d\U0001f3fd",
+    "\U0001f468\u200d\U0001f469\u200d\U0001f467",
+    "\U0001f3f3\ufe0f\u200d\U0001f308",
+    "\U0001f1ef\U0001f1f5",
+    "\u2764\ufe0e",
+    "\u26a0\ufe0f",
+]
+LIST_BORDER = "\u258f"  # the list pane's right edge
+TREE_BORDER = "\u2595"  # the topic tree's right edge
+
+
+def emoji_corpus(folder: Path) -> Path:
+    """One article per emoji, in its title, its provider's name and its topic."""
+    corpus = folder / "corpus"
+    for number, emoji in enumerate(EMOJI, 1):
+        write_document(
+            corpus,
+            f"a{number}.md",
+            f'title: "Story {emoji} number {number}"\n'
+            f"publishedDateTime: 2024-05-{number:02d}T08:00:00Z\n"
+            f'provider:\n  name: "Wire {emoji}"\n'
+            f'topics: ["Topic {emoji} {number}"]\n',
+        )
+    return corpus
+
+
+def test_rows_with_emoji_line_up(terminal: TmuxTerminal, lede: str, tmp_path: Path) -> None:
+    terminal.start([lede, str(emoji_corpus(tmp_path))], width=160, height=30)
+    terminal.wait_for(f"{len(EMOJI)} articles")
+    screen = terminal.wait_for(f" {len(EMOJI)} 1 · 1 new")  # the last topic is in the tree
+    terminal.send_keys("q")
+    assert terminal.wait_for_exit() == 0
+    # Each row up to a pane's border: the list's rows and the tree's topics.
+    lines = screen.splitlines()
+    rows = [line[: line.index(LIST_BORDER) + 1] for line in lines if LIST_BORDER in line]
+    rows = [row for row in rows if "Story " in row]
+    topics = [line[: line.index(TREE_BORDER) + 1] for line in lines if TREE_BORDER in line]
+    topics = [topic for topic in topics if "Topic " in topic]
+    assert len(rows) == len(EMOJI) == len(topics)
+    # As tmux measures them, the border is in the same column on every row.
+    cells = cells_of(terminal, rows + topics, tmp_path)
+    row_cells, topic_cells = cells[: len(rows)], cells[len(rows) :]
+    assert len(set(row_cells)) == 1, list(zip(row_cells, rows, strict=True))
+    assert len(set(topic_cells)) == 1, list(zip(topic_cells, topics, strict=True))

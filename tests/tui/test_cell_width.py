@@ -1,0 +1,53 @@
+"""What is drawn of a text holds nothing terminals and Rich count in cells differently."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len, get_character_cell_size
+
+from tui.cell_width import same_width
+
+
+@pytest.mark.parametrize(
+    ("text", "drawn"),
+    [
+        ("\u2764\ufe0f", "\u2764"),  # ❤️: one cell in tmux 3.3, two in Rich
+        ("\u2122\ufe0f \u26a0\ufe0f", "\u2122 \u26a0"),
+        ("1\ufe0f\u20e3 #\ufe0f\u20e3", "1\u20e3 #\u20e3"),  # keycaps
+        ("\u2764\ufe0e", "\u2764"),  # text presentation
+        ("\U0001f44d\U0001f3fd \U0001f44b\U0001f3ff", "\U0001f44d \U0001f44b"),  # skin tones
+        ("\U0001f3fd", ""),  # a skin tone alone: two cells in tmux, none in Rich
+        ("\U0001f468\u200d\U0001f469\u200d\U0001f467", "\U0001f468\U0001f469\U0001f467"),
+        ("\U0001f3f3\ufe0f\u200d\U0001f308", "\U0001f3f3\U0001f308"),  # 🏳️‍🌈
+        ("\u0915\u094d\u200d\u0937", "\u0915\u094d\u0937"),  # one cell in tmux, two in xterm
+        ("\U0001f1ef\U0001f1f5 \U0001f1ef", "\U0001f1ef\U0001f1f5 \U0001f1ef"),  # flags stay
+        ("\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f",) * 2,
+        ("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",) * 2,  # Persian's non-joiner
+        ("e\u0301 \u65e5\u672c \uff21",) * 2,  # marks, wide letters
+    ],
+)
+def test_what_is_drawn(text: str, drawn: str) -> None:
+    assert same_width(text) == drawn
+
+
+def test_ascii_is_given_back_as_it_is() -> None:
+    title = "A plain title"
+    assert same_width(title) is title
+
+
+# Emoji and their parts, flags' letters, a tag, marks, wide and narrow letters.
+_PARTS = (
+    "\u2764\u2600\u2122\u26a0\u231a#1\U0001f44d\U0001f468\U0001f469\U0001f3f3\U0001f308"
+    "\U0001f3f4\U0001f1ef\U0001f1f5\U000e0067\U000e007f\ufe0e\ufe0f\u20e3\u200d\u200c"
+    "\U0001f3fb\U0001f3ff\u0301\u0915\u094d\u0937\u65e5a "
+)
+
+
+@given(st.text(alphabet=_PARTS, max_size=12))
+def test_rich_counts_what_is_drawn_character_by_character(text: str) -> None:
+    """As a terminal that knows no sequences does (xterm, VTE, older tmux): each
+    character in its own cells, whatever comes before or after it."""
+    drawn = same_width(text)
+    assert cell_len(drawn) == sum(map(get_character_cell_size, drawn))
