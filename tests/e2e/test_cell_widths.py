@@ -47,15 +47,29 @@ def test_rows_with_emoji_line_up(terminal: TmuxTerminal, lede: str, tmp_path: Pa
     terminal.start([lede, str(emoji_corpus(tmp_path))], width=160, height=30)
     terminal.wait_for(f"{len(EMOJI)} articles")
     screen = terminal.wait_for(f" {len(EMOJI)} 1 · 1 new")  # the last topic is in the tree
+    terminal.send_keys("/")
+    terminal.send_keys(f"{EMOJI[0]}{EMOJI[2]}", literal=True)
+    terminal.wait_for("filter: ")
+    # Drawn whole again (the line alone was redrawn, up to its end before the border):
+    # narrower, without the tree, and back.
+    terminal.resize(120, 30)
+    terminal.wait_until_gone(f" {len(EMOJI)} 1 · 1 new")
+    terminal.resize(160, 30)
+    filtered = terminal.wait_for(f" {len(EMOJI)} 1 · 1 new")
+    terminal.send_keys("Escape")
+    terminal.wait_until_gone("filter: ")
     terminal.send_keys("q")
     assert terminal.wait_for_exit() == 0
-    # Each row up to a pane's border: the list's rows and the tree's topics.
+    # Each row up to a pane's border: the list's rows and its status line (which names
+    # the filter), and the tree's topics.
     lines = screen.splitlines()
     rows = [line[: line.index(LIST_BORDER) + 1] for line in lines if LIST_BORDER in line]
     rows = [row for row in rows if "Story " in row]
+    status = next(line for line in filtered.splitlines() if "filter: " in line)
+    rows.append(status[: status.index(LIST_BORDER) + 1])
     topics = [line[: line.index(TREE_BORDER) + 1] for line in lines if TREE_BORDER in line]
     topics = [topic for topic in topics if "Topic " in topic]
-    assert len(rows) == len(EMOJI) == len(topics)
+    assert len(rows) - 1 == len(EMOJI) == len(topics)
     # As tmux measures them, the border is in the same column on every row.
     cells = cells_of(terminal, rows + topics, tmp_path)
     row_cells, topic_cells = cells[: len(rows)], cells[len(rows) :]

@@ -16,6 +16,7 @@ from textual.widget import Widget
 
 from library.counts import plural
 from library.results import ResultSet
+from tui.cell_width import same_width
 from tui.progress import BAR_WIDTH, progress_line
 
 GAP = "  "
@@ -58,9 +59,9 @@ class ListStatus(Widget):
         group them (the tree counts articles too, so the two agree); ``hidden``:
         unpublished articles are left out. The user's filter text is never read as
         markup."""
-        self._head = Content.styled(scope, "bold")
+        self._head = Content.styled(same_width(scope), "bold")
         if filter_text:
-            self._head += Content.assemble((f"{GAP}filter: ", "dim"), filter_text)
+            self._head += Content.assemble((f"{GAP}filter: ", "dim"), same_width(filter_text))
         rows = len(results) if results is not None else 0
         articles = results.articles if results is not None else 0
         self._articles = Content(plural(articles, "article"))
