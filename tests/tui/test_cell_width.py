@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len, get_character_cell_size
+from textual.widgets import Markdown, Static
 
+from tests.conftest import write_document
+from tests.tui.pilot import detail_text, indexed, titles, until
+from tui.app import LedeApp
 from tui.cell_width import same_width
+from tui.screens.confirm import ConfirmScreen
+from tui.screens.name import NameScreen
+
+HEART = "\u2764\ufe0f"
+THUMBS = "\U0001f44d\U0001f3fd"
+FAMILY = "\U0001f468\u200d\U0001f469"
 
 
 @pytest.mark.parametrize(
@@ -51,3 +63,36 @@ def test_rich_counts_what_is_drawn_character_by_character(text: str) -> None:
     character in its own cells, whatever comes before or after it."""
     drawn = same_width(text)
     assert cell_len(drawn) == sum(map(get_character_cell_size, drawn))
+
+
+async def test_the_detail_draws_the_rule_and_the_index_keeps_the_text(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    write_document(
+        corpus,
+        "a.md",
+        f'title: "Go {HEART} team"\nexcerpt: "Well {THUMBS} done"\n'
+        f'provider:\n  name: "Wire {HEART}"\ntopics: ["Fans {THUMBS}"]\n'
+        "publishedDateTime: 2024-05-01T08:00:00Z\n",
+        f"Body {FAMILY} here.\n",
+    )
+    app = LedeApp([str(corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await pilot.press("enter")
+        await until(pilot, lambda: "here." in app.screen.query_one("#detail-body", Markdown).source)
+        body = app.screen.query_one("#detail-body", Markdown).source
+        drawn = detail_text(app) + body
+        assert "Go \u2764 team" in drawn and "Well \U0001f44d done" in drawn
+        assert not set(drawn) & set("\ufe0f\U0001f3fd\u200d")  # the selector, tone, joiner
+        assert titles(app) == [f"Go {HEART} team"]  # as the index holds it
+
+
+@pytest.mark.parametrize("screen", [ConfirmScreen, NameScreen])
+async def test_a_dialog_draws_a_name_by_the_rule(screen: type, tmp_path: Path) -> None:
+    write_document(tmp_path / "corpus", "a.md", 'title: "A"\n')
+    app = LedeApp([str(tmp_path / "corpus")])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.push_screen(screen(f"Delete the saved search “{HEART}”?"))
+        await pilot.pause()
+        question = str(app.screen.query(Static).first().render())
+        assert question == "Delete the saved search “\u2764”?"

@@ -9,6 +9,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from tui.cell_width import same_width
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Ask ``question``; dismisses with True for yes."""
@@ -24,7 +26,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Grid(id="confirm-dialog"):
-            yield Static(Content(self.question), id="confirm-question", markup=False)
+            yield Static(Content(same_width(self.question)), id="confirm-question", markup=False)
             yield Button("Yes (y)", variant="primary", id="confirm-yes")
             yield Button("No (n)", id="confirm-no")
 

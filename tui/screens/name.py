@@ -9,6 +9,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from tui.cell_width import same_width
+
 
 class NameScreen(ModalScreen[str | None]):
     """Dismisses with the name typed (enter), or ``None`` (esc)."""
@@ -22,7 +24,7 @@ class NameScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="name-dialog"):
-            yield Static(Content(self.question), markup=False)
+            yield Static(Content(same_width(self.question)), markup=False)
             yield Input(value=self.suggestion, id="name-input")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
