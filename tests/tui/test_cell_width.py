@@ -16,6 +16,7 @@ from tui.app import LedeApp
 from tui.cell_width import same_width
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.name import NameScreen
+from tui.widgets.article_list import ArticleList
 
 HEART = "\u2764\ufe0f"
 THUMBS = "\U0001f44d\U0001f3fd"
@@ -96,3 +97,14 @@ async def test_a_dialog_draws_a_name_by_the_rule(screen: type, tmp_path: Path) -
         await pilot.pause()
         question = str(app.screen.query(Static).first().render())
         assert question == "Delete the saved search “\u2764”?"
+
+
+async def test_an_empty_list_names_its_folder_by_the_rule(tmp_path: Path) -> None:
+    folder = tmp_path / f"Notes {HEART}"
+    folder.mkdir()
+    app = LedeApp([str(folder)])
+    async with app.run_test(size=(200, 30)) as pilot:
+        await indexed(pilot)
+        articles = app.screen.query_one(ArticleList)
+        said = "".join(articles.render_line(y).text for y in range(3))
+        assert "Notes \u2764" in said and "\ufe0f" not in said

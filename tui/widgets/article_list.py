@@ -23,6 +23,7 @@ from textual.strip import Strip
 
 from library.results import ArticleRow, ResultSet
 from library.story_map import StoryResults
+from tui.cell_width import same_width
 from tui.textual_internals import update_scrollbar, virtual_size_without_layout
 from tui.widgets.article_row import RowLook, is_unread, paint_row, row_tag, shown_row
 
@@ -179,7 +180,7 @@ class ArticleList(ScrollView, can_focus=True):
 
         The results shown already (the index answers with the same object when typing on
         in a word finds the same articles) change nothing: no repaint, no cursor move."""
-        empty_text = empty or self.empty_text  # what an empty list says
+        empty_text = same_width(empty) or self.empty_text  # what an empty list says
         if results is self.results and empty_text == self.empty_text:
             return
         if keep is not None and (row := self.current) is not None and row.id == self.chosen:
