@@ -1,5 +1,6 @@
 """The Markdown parser of the detail pane: markdown-it's "gfm-like", with a bare-link rule
-whose cost does not grow with the text read so far.
+whose cost does not grow with the text read so far, and text drawn by the width rule of
+``tui.cell_width`` (links' targets kept as written).
 
 markdown-it's own rule looks for a link's scheme with a search over all the text since the
 last token, and hands the link finder the whole rest of the document, at every ``://``. A
@@ -11,9 +12,14 @@ window on either side of ``://`` and otherwise does what markdown-it's does.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+
+from tui.cell_width import same_width
 
 # RFC 3986: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ), preceded by no such
 # character.
@@ -27,7 +33,21 @@ def markdown_parser() -> MarkdownIt:
     """markdown-it as the Markdown widget sets it up, with the bounded bare-link rule."""
     parser = MarkdownIt("gfm-like")
     parser.inline.ruler.at("linkify", _bare_link)
+    parser.core.ruler.push("same_width", _drawn_as_laid_out)
     return parser
+
+
+def _drawn_as_laid_out(state: StateCore) -> None:
+    """Every text the widget draws (words, code, a picture's description) by the width
+    rule; a link's address is an attribute, and opens as written."""
+    _same_width(state.tokens)
+
+
+def _same_width(tokens: Iterable[Token]) -> None:
+    for token in tokens:
+        token.content = same_width(token.content)
+        if token.children:
+            _same_width(token.children)
 
 
 def _scheme_before(pending: str) -> str | None:

@@ -8,12 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len, get_character_cell_size
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from tests.conftest import write_document
 from tests.tui.pilot import detail_text, indexed, titles, until
 from tui.app import LedeApp
 from tui.cell_width import same_width
+from tui.markdown_parser import markdown_parser
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.name import NameScreen
 from tui.widgets.article_list import ArticleList
@@ -21,6 +22,7 @@ from tui.widgets.article_list import ArticleList
 HEART = "\u2764\ufe0f"
 THUMBS = "\U0001f44d\U0001f3fd"
 FAMILY = "\U0001f468\u200d\U0001f469"
+LINK = f"https://example.org/{HEART}"
 
 
 @pytest.mark.parametrize(
@@ -74,18 +76,24 @@ async def test_the_detail_draws_the_rule_and_the_index_keeps_the_text(tmp_path: 
         f'title: "Go {HEART} team"\nexcerpt: "Well {THUMBS} done"\n'
         f'provider:\n  name: "Wire {HEART}"\ntopics: ["Fans {THUMBS}"]\n'
         "publishedDateTime: 2024-05-01T08:00:00Z\n",
-        f"Body {FAMILY} here.\n",
+        f"Body {FAMILY} [here]({LINK}).\n\n```\ncode {HEART}\n```\n",
     )
     app = LedeApp([str(corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
         await indexed(pilot)
         await pilot.press("enter")
-        await until(pilot, lambda: "here." in app.screen.query_one("#detail-body", Markdown).source)
-        body = app.screen.query_one("#detail-body", Markdown).source
-        drawn = detail_text(app) + body
+        await until(pilot, lambda: "code" in detail_text(app))  # the body, as drawn
+        drawn = detail_text(app)
         assert "Go \u2764 team" in drawn and "Well \U0001f44d done" in drawn
+        assert "Body \U0001f468\U0001f469 here." in drawn and "code \u2764" in drawn
         assert not set(drawn) & set("\ufe0f\U0001f3fd\u200d")  # the selector, tone, joiner
         assert titles(app) == [f"Go {HEART} team"]  # as the index holds it
+
+
+def test_a_link_in_the_body_opens_the_address_as_written() -> None:
+    tokens = markdown_parser().parse(f"[Go {HEART}]({LINK})")[1].children or []
+    assert [token.content for token in tokens if token.type == "text"] == ["Go \u2764"]
+    assert tokens[0].attrs["href"] == "https://example.org/%E2%9D%A4%EF%B8%8F"
 
 
 @pytest.mark.parametrize("screen", [ConfirmScreen, NameScreen])

@@ -325,7 +325,7 @@ class DetailView(VerticalScroll, can_focus=True):
     def set_body(self, markdown: str) -> None:
         """Show Markdown text (as much as ``shown_markdown`` keeps); the Markdown widget (and
         its parser) is created on first use."""
-        markdown = same_width(shown_markdown(markdown))
+        markdown = shown_markdown(markdown)
         existing = self.query("#detail-body")
         if existing:
             from textual.widgets import Markdown  # imported already: the body is one
