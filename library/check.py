@@ -16,12 +16,12 @@ from library.parallel import map_batches
 from library.problems import duplicate_warning, topic_warnings
 from library.scan import MARKUP_SUFFIXES, FoundFile, Skipped, scan
 from library.sidecars import is_sidecar
-from library.vault import in_vault
 from models.document import UNTITLED
 from models.logseq import in_graph
 from models.problem import Problem
 from models.taxonomy import Topic
 from models.topic import TopicTree
+from models.vault import in_vault
 
 
 @dataclass

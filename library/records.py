@@ -45,4 +45,4 @@ class IndexedFile(NamedTuple):
     taxonomy: tuple[tuple[str, str, str, str, str, int], ...]
     problems: tuple[tuple[int | None, str, str], ...]  # line, severity, message
     signature: str = ""  # a news article's story terms (``library.signature``), else empty
-    in_vault: bool = False  # an Obsidian vault's note, whose tags nest (``library.vault``)
+    in_vault: bool = False  # an Obsidian vault's note, whose tags nest (``models.vault``)

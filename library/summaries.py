@@ -10,11 +10,11 @@ from library.signature import signature
 from library.site_languages import language_of
 from library.site_sections import section_of
 from library.story_index import in_stories
-from library.vault import in_vault
 from models.collection import collection_of
 from models.document import ParsedDocument
 from models.html import readable_body
 from models.text import with_entities_decoded
+from models.vault import in_vault
 
 
 def index_one(found: FoundFile) -> IndexedFile:

@@ -25,6 +25,7 @@ from models.frontmatter import (
     load_yaml_documents,
     split_front_matter,
 )
+from models.inline_tags import inline_tags, with_tags
 from models.javascript_constants import javascript_constants
 from models.jekyll_post import DATE_KEYS, written_date
 from models.logseq import (
@@ -44,6 +45,7 @@ from models.problem import Problem, Severity
 from models.restructured import rest_markdown
 from models.schedule import Instants, scheduled
 from models.taxonomy import Topic
+from models.vault import in_vault
 
 
 @dataclass
@@ -309,6 +311,8 @@ def parse_document(
     elif split.language == "logseq" and in_graph(path):  # a graph's page: named by its file
         data["title"] = data.get("title") or page_name(path)
     article = _validate(data, parsed, split)
+    if in_vault(path):  # a note's tags written in its body are its tags too
+        article.topics = with_tags(article.topics, inline_tags(split.body))
     # Named or not, a list shows none (a stub), nor a page of the site's frame.
     record = is_data_record(data, split.body) or is_no_article(data, split.body)
     if not (record or article.title):

@@ -83,3 +83,22 @@ def test_a_tag_no_longer_nested_anywhere_leaves_the_tree(tmp_path: Path) -> None
     assert index.refresh().removed == 1
     tree = index.topic_tree()
     assert tree.resolve("project") is None and tree.roots == ["project/alpha"]
+
+
+def test_a_notes_tags_in_its_body_are_topics(run_lede: LedeRunner, tmp_path: Path) -> None:
+    """A vault's notes tag in their bodies as often as in front matter: those tags are
+    listed, nest and are found."""
+    vault = tagged_vault(tmp_path / "vault")
+    body = "Ideas for #project/alpha and #project/delta.\n\n```\n#include <notes.h>\n```\n"
+    write_document(vault / "notes", "Ideas.md", "tags: [reading]", body + "#reading\n")
+    topics = run_lede("topics", vault).stdout.splitlines()
+    assert topics[3:] == [
+        "  project (4)",
+        "    alpha (3)",
+        "      design (1)",
+        "    beta (1)",
+        "    delta (1)",
+        "  reading (2)",
+    ]
+    assert listed(run_lede, vault, "topic:project/delta") == ["Ideas"]
+    assert listed(run_lede, vault, "topic:#project/alpha") == ["Ideas", "Kickoff", "Sketches"]

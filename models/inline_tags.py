@@ -1,0 +1,54 @@
+"""The tags an Obsidian note writes in its body (``#project/alpha``), which Obsidian counts
+as it counts those of its front matter's ``tags:``.
+
+A tag is ``#`` at a line's start or after a blank, then letters (of any script), digits,
+``_``, ``-`` and ``/`` (a nested tag), at least one of them no digit: ``#1984`` is none,
+``#y1984`` is one. A ``#`` in code (a span, a fenced block), in a comment (Obsidian's
+``%%…%%``, HTML's), in an HTML tag (``<span style="color: #fff">``) or in a link's address
+(``[x](https://a/ #b)``, ``[[Note#Part]]``) is no tag, nor is a heading's (``# Heading``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from models.liquid import MARKDOWN_CODE
+from models.topic import topic_key
+
+# What holds a ``#`` that is no tag is matched first, as a whole, and passed over.
+_TAGS = re.compile(
+    MARKDOWN_CODE
+    + r"|%%.*?(?:%%|\Z)"  # Obsidian's comment, in a line or over lines (to the end if open)
+    + r"|<!--.*?(?:-->|\Z)"
+    + r"|<[A-Za-z/][^<>\n]*>"  # an HTML tag, or an address written as one (<https://…>)
+    + r"|\[\[[^][\n]*\]\]"  # a wiki link: its ``#`` is a part of the note
+    + r"|\]\([^()\n]*\)"  # a link's address
+    + r"|(?<!\S)#(?P<tag>[\w/-]+)",
+    re.DOTALL | re.MULTILINE,
+)
+
+
+def inline_tags(body: str) -> list[str]:
+    """The tags written in ``body``, each once, as first written."""
+    if "#" not in body:  # most notes: nothing more is done
+        return []
+    # A slash at either end nests nothing (``#project/`` is ``project``).
+    found = ((match.group("tag") or "").strip("/") for match in _TAGS.finditer(body))
+    return with_tags([], [tag for tag in found if tag and not _digits(tag)])
+
+
+def with_tags(topics: list[str], tags: list[str]) -> list[str]:
+    """``topics`` and, after them, those of ``tags`` they do not hold: Obsidian's tags
+    differ in more than case, and the first spelling is the one shown."""
+    seen = {topic_key(topic) for topic in topics}
+    merged = list(topics)
+    for tag in tags:
+        if (key := topic_key(tag)) not in seen:
+            seen.add(key)
+            merged.append(tag)
+    return merged
+
+
+def _digits(tag: str) -> bool:
+    """Whether ``tag`` is digits alone (a number, an issue's ``#42``), which is no tag."""
+    return all(character.isdigit() for character in tag)
