@@ -7,9 +7,11 @@ from pathlib import Path
 
 from textual.geometry import Region
 from textual.widgets import Footer
+from textual.widgets.tree import TreeNode
 
 from library.corpus import open_state
-from tests.conftest import deep_site
+from library.scope import Scope
+from tests.conftest import deep_site, write_document
 from tests.site_corpus import tagged_vault
 from tests.tui.pilot import indexed, titles, until, walk
 from tui.app import LedeApp
@@ -103,3 +105,25 @@ async def test_a_vaults_nested_tags_are_a_tree_and_a_parent_lists_its_childrens_
         tree.focus()
         tree.move_cursor(project)
         await until(pilot, lambda: sorted(titles(app)) == ["Kickoff", "Reading list", "Sketches"])
+
+
+async def test_a_tag_whose_children_are_all_hidden_has_no_arrow(tmp_path: Path) -> None:
+    """``project``'s one child tag is only on a note its vault did not publish: with the
+    unpublished hidden (``U``), ``project`` showed an arrow that opened on nothing."""
+    vault = tmp_path / "vault"
+    (vault / ".obsidian").mkdir(parents=True)
+    write_document(vault, "Kickoff.md", "tags: [project]", "Plans.\n")
+    write_document(vault, "Draft.md", "tags: [project/alpha]\npublished: false", "Not yet.\n")
+    app = LedeApp([str(vault)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        tree = app.screen.query_one(TopicTree)
+
+        def project() -> TreeNode[Scope]:
+            return next(node for node in walk(tree.root) if str(node.label).startswith("proj"))
+
+        assert project().allow_expand and len(project().children) == 1
+        await pilot.press("U")
+        await until(pilot, lambda: str(project().label).startswith("project 1"))
+        assert not project().children
+        assert not project().allow_expand

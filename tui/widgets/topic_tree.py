@@ -153,7 +153,11 @@ class TopicTree(Tree[Scope]):
             label = _label(node.label, counts.totals.get(key, 0), counts.unread.get(key, 0))
             parent = shown_at[min(depth, DEEPEST)]  # its parent, or its ancestor at the floor
             del shown_at[min(depth, DEEPEST) + 1 :]
-            leaf = not node.children or depth >= DEEPEST  # its children are shown beside it
+            # At the floor its children are shown beside it; one whose children are all
+            # hidden (none of their notes in the list) opens on nothing: no arrow.
+            leaf = depth >= DEEPEST or not any(
+                model.shown(child, counts.totals.get(child, 0)) for child in node.children
+            )
             shown_at.append(self._add(parent, scope, label, leaf=leaf))
         self.root.expand()
         target = (current and self._scope_nodes.get(current)) or self._scope_nodes[ALL]
