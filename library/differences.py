@@ -17,6 +17,7 @@ from library.db import BUSY_TIMEOUT, select_in
 from library.parallel import run_apart
 from library.scan import FoundFile, Skipped, scan
 from library.sidecars import posts_beside
+from library.vault_roots import turned_roots
 
 APART_FROM = 5000  # files in the index from which the comparison runs in a worker
 # A file found, beside what the index holds of it.
@@ -81,6 +82,11 @@ def differences(db_path: str, roots: list[str]) -> Differences:
                 "SELECT path FROM files WHERE path NOT IN (SELECT path FROM seen)"
             )
         ]
+        if turned := turned_roots(db, roots):  # a vault's notes read as none, or back
+            numbers = [number for (_, root), number in origins.items() if root in turned]
+            rows = sorted(
+                {*rows, *select_in(db, _COMPARED.format(where="s.origin IN ({marks})"), numbers)}
+            )
         if posts := posts_beside([row[0] for row in rows] + gone):  # their sidecars changed
             rows = sorted(
                 {*rows, *select_in(db, _COMPARED.format(where="s.path IN ({marks})"), posts)}

@@ -35,10 +35,12 @@ from library.search_text import spaced
 from library.story_index import STORY_INDEX, assign_stories
 from library.story_terms import forget_signature
 from library.upkeep import Noted, keep_up, note, rebuild
+from library.vault_roots import note_vault_roots
 from library.word_sets import built_beside, forget_all, kept_upto
 from library.writer import Waiting, writing
 from models.text import printable
 from models.topic import topic_key
+from models.vault import forget_vaults
 
 if TYPE_CHECKING:
     from library.closure import ListChanges
@@ -127,6 +129,7 @@ def _refresh(
     db = connect(db_path)
     unusable: list[Skipped] = []
     tree_kept = False
+    forget_vaults()  # a folder may have become a vault (``vault_roots``)
     try:
         if db.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None:
             counted = Counted(usable_files(scan(roots), unusable))
@@ -161,6 +164,7 @@ def _refresh(
                 # After a bulk load, or an interrupted run.
                 db.executescript(_BEFORE_STORIES if parsed > BULK else BUILD_INDEXES)
                 keep_first_seen(db)
+                note_vault_roots(db, roots)
                 if noted is not None:
                     tree_kept = keep_up(db, noted)[1]
                 elif parsed or gone or _listing_lost(db):

@@ -26,3 +26,9 @@ def _vault_folder(folder: str) -> bool:
         if parent == folder:
             return False
         folder = parent
+
+
+def forget_vaults() -> None:
+    """Look again at which folders are vaults: one opened in Obsidian (or no longer) since
+    is then seen, where a process kept for long held what it first found."""
+    _vault_folder.cache_clear()

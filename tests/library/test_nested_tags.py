@@ -102,3 +102,23 @@ def test_a_notes_tags_in_its_body_are_topics(run_lede: LedeRunner, tmp_path: Pat
     ]
     assert listed(run_lede, vault, "topic:project/delta") == ["Ideas"]
     assert listed(run_lede, vault, "topic:#project/alpha") == ["Ideas", "Kickoff", "Sketches"]
+
+
+def test_a_folder_that_becomes_a_vault_is_read_as_one(tmp_path: Path) -> None:
+    """A folder indexed before Obsidian opened it kept its flat tags and no body's #tags
+    until each note changed; it is read again when its .obsidian comes, and when it goes."""
+    folder = tagged_vault(tmp_path / "notes", settings=False)
+    write_document(folder / "notes", "Ideas.md", "title: Ideas", "Some #ideas.\n")
+    index = CorpusIndex([str(folder)], tmp_path / "index.db")
+    index.refresh()
+    assert "project" not in index.topic_tree().nodes
+    assert index.refresh().parsed == 0  # nothing turned: nothing read again
+    (folder / ".obsidian").mkdir()
+    assert index.refresh().parsed == 5
+    tree = index.topic_tree()
+    assert tree.nodes["project"].children == ["project/alpha", "project/beta"]
+    assert "ideas" in tree.nodes
+    assert index.refresh().parsed == 0
+    (folder / ".obsidian").rmdir()
+    assert index.refresh().parsed == 5
+    assert "project" not in index.topic_tree().nodes
