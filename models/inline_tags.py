@@ -15,22 +15,28 @@ import re
 from models.liquid import MARKDOWN_CODE
 from models.topic import topic_key
 
-# What holds a ``#`` that is no tag is matched first, as a whole, and passed over.
+# A ``#`` that may open a tag: most notes have none (a heading's ``# `` is none), and
+# this one, starting with ``#``, is looked for as fast as the character is.
+_MAYBE = re.compile(r"#(?<!\S#)[\w/-]")
+# What holds a ``#`` that is no tag is matched first, as a whole, and passed over. Each
+# starts at a line's start or at one of a few characters: the lookahead turns every
+# other place down at once, where the alternatives were each tried there in turn.
 _TAGS = re.compile(
-    MARKDOWN_CODE
+    r"(?=[`~%<\[\]#]|^)(?:"
+    + MARKDOWN_CODE
     + r"|%%.*?(?:%%|\Z)"  # Obsidian's comment, in a line or over lines (to the end if open)
     + r"|<!--.*?(?:-->|\Z)"
     + r"|<[A-Za-z/][^<>\n]*>"  # an HTML tag, or an address written as one (<https://…>)
     + r"|\[\[[^][\n]*\]\]"  # a wiki link: its ``#`` is a part of the note
     + r"|\]\([^()\n]*\)"  # a link's address
-    + r"|(?<!\S)#(?P<tag>[\w/-]+)",
+    + r"|(?<!\S)#(?P<tag>[\w/-]+))",
     re.DOTALL | re.MULTILINE,
 )
 
 
 def inline_tags(body: str) -> list[str]:
     """The tags written in ``body``, each once, as first written."""
-    if "#" not in body:  # most notes: nothing more is done
+    if _MAYBE.search(body) is None:  # most notes: nothing more is done
         return []
     # A slash at either end nests nothing (``#project/`` is ``project``).
     found = ((match.group("tag") or "").strip("/") for match in _TAGS.finditer(body))
