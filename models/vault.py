@@ -1,8 +1,9 @@
 """Whether a file is a note of an Obsidian vault: a folder at or above it holds the
 vault's settings (``.obsidian``), as Obsidian keeps them at its root.
 
-A vault's notes are called by their file names, and its tags nest at their slashes
-(``project/alpha`` under ``project``); elsewhere neither holds.
+A vault's notes are called by their file names, its tags nest at their slashes
+(``project/alpha`` under ``project``), and a note's ``#tags`` in its body are tags
+(``models.inline_tags``); elsewhere none of this holds.
 """
 
 from __future__ import annotations
