@@ -45,7 +45,7 @@ from models.problem import Problem, Severity
 from models.restructured import rest_markdown
 from models.schedule import Instants, scheduled
 from models.taxonomy import Topic
-from models.vault import in_vault
+from models.vault import in_vault, vault_note
 
 
 @dataclass
@@ -248,6 +248,7 @@ def parse_document(
             or split_properties(text)
             or split_docinfo(text, path)
             or graph_page(text, path)
+            or vault_note(text, path)
         )
         if split is None and sidecar is not None:
             split = SplitDocument(sidecar_metadata(sidecar), text, 1, "nikola")

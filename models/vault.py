@@ -10,6 +10,23 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from models.frontmatter import SplitDocument
+
+
+def vault_note(text: str, path: str) -> SplitDocument | None:
+    """A vault's note that opens with no front matter, as most do: all of it the body,
+    titled as any untitled page is (``None`` elsewhere, for a file that is no note, or
+    for an empty one)."""
+    if not path.lower().endswith(".md") or not text.strip() or not in_vault(path):
+        return None
+    # Here, not above: the process that stores an index asks ``in_vault`` and never loads
+    # the parser.
+    from models.frontmatter import SplitDocument
+
+    return SplitDocument("", text.removeprefix("\ufeff").replace("\r\n", "\n"), 1)
 
 
 def in_vault(path: str) -> bool:

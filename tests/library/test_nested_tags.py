@@ -122,3 +122,18 @@ def test_a_folder_that_becomes_a_vault_is_read_as_one(tmp_path: Path) -> None:
     (folder / ".obsidian").rmdir()
     assert index.refresh().parsed == 5
     assert "project" not in index.topic_tree().nodes
+
+
+def test_a_vaults_notes_without_front_matter_are_read(run_lede: LedeRunner, tmp_path: Path) -> None:
+    """Most of a vault's notes open with no front matter: Obsidian lists them, named by
+    their files, with the tags of their bodies; lede passed them over with a warning each.
+    Outside a vault such a file (a README) is still no article."""
+    vault = tagged_vault(tmp_path / "vault")
+    (vault / "notes" / "Meeting notes.md").write_text("Talked about #project/gamma.\n")
+    (vault / "notes" / "Empty.md").write_text("\n")
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "plain" / "README.md").write_text("Talked about #project/gamma.\n")
+    assert listed(run_lede, vault, "topic:project/gamma") == ["Meeting notes"]
+    checked = run_lede("check", vault)
+    assert "Meeting notes" not in checked.stdout and checked.returncode == 0, checked.stdout
+    assert listed(run_lede, tmp_path / "plain", "") == []
