@@ -9,6 +9,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from library.paths import make_folder
+
 BUSY_TIMEOUT = 30  # seconds a statement waits for another connection's write
 BUSY_RETRY = 0.01  # seconds between two tries to switch a new database to WAL
 CHUNK = 900  # values per statement: under SQLite's default limit of 999 parameters
@@ -47,7 +49,7 @@ def opening(path: Path, error: sqlite3.Error) -> Exception:
 def connect(path: Path) -> sqlite3.Connection:
     """A connection for this thread only; WAL lets readers in other threads go on while
     one connection writes. A Ctrl-C during a long statement ends it (``interrupted``)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(path.parent)
     try:
         db = sqlite3.connect(path, timeout=BUSY_TIMEOUT)
         use_wal(db, BUSY_TIMEOUT)

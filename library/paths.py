@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 from pathlib import Path
@@ -19,6 +20,22 @@ def cache_dir() -> Path:
 def data_dir() -> Path:
     """Data that must survive: read and starred state."""
     return Path(platformdirs.user_data_dir(APP, appauthor=False))
+
+
+def make_folder(folder: Path) -> None:
+    """Make ``folder`` and its parents. One of them that is a link leading nowhere (an XDG
+    variable naming a link whose target was removed) is said to be one: the system says
+    only "File exists" of it, which sent users looking for a file."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        for place in (folder, *folder.parents):
+            if place.is_symlink() and not place.exists():
+                target = os.readlink(place)
+                raise FileNotFoundError(
+                    errno.ENOENT, f"a link to {target}, which is not there", str(place)
+                ) from None
+        raise
 
 
 def config_file() -> Path:

@@ -17,6 +17,7 @@ from typing import Literal
 
 from library.damage import StateDamaged, is_damage
 from library.db import opening, select_in, use_wal
+from library.paths import make_folder
 
 Flag = Literal["read", "starred"]
 TABLES: tuple[Flag, ...] = ("read", "starred")
@@ -35,7 +36,7 @@ class StateStore:
     """Read/starred flags per article identity, for the thread that opened it."""
 
     def __init__(self, path: Path, timeout: float = 5.0) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(path.parent)
         self.path = path
         self._timeout = timeout
         self._changes = 0

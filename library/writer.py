@@ -20,6 +20,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from library.paths import make_folder
+
 WAIT_POLL = 0.1  # seconds between two tries for a lock another process holds
 
 Waiting = Callable[[], None]
@@ -36,7 +38,7 @@ def lock_path(db_path: Path) -> Path:
 def writing(db_path: Path, waiting: Waiting | None = None) -> Iterator[None]:
     """Hold the index's write lock for the block, waiting while another process has it."""
     path = lock_path(db_path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(path.parent)
     descriptor = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
     try:
         while True:

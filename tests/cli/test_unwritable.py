@@ -66,6 +66,15 @@ def below_a_file(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     yield folder, f"lede: Not a directory: {folder}"
 
 
+@contextlib.contextmanager
+def a_link_to_nowhere(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """A folder that is a link whose target was removed, and how the message about it
+    starts (it was "File exists", which sent users looking for a file)."""
+    link, gone = tmp_path / "link", tmp_path / "removed"
+    link.symlink_to(gone)
+    yield link, f"lede: a link to {gone}, which is not there: {link}"
+
+
 async def reader_fails(corpus: Path, capsys: pytest.CaptureFixture[str]) -> str:
     """Start the reader; it must end at once with one line on stderr, returned."""
     app = LedeApp([str(corpus)])
@@ -76,7 +85,9 @@ async def reader_fails(corpus: Path, capsys: pytest.CaptureFixture[str]) -> str:
     return line
 
 
-@pytest.mark.parametrize("unwritable", [below_a_file, read_only_mount, full_disk])
+@pytest.mark.parametrize(
+    "unwritable", [below_a_file, a_link_to_nowhere, read_only_mount, full_disk]
+)
 @pytest.mark.parametrize("variable", FOLDERS)
 async def test_an_unwritable_folder_is_named(
     unwritable: Callable[[Path], contextlib.AbstractContextManager[tuple[Path, str]]],
