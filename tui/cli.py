@@ -297,9 +297,19 @@ def run() -> None:
     sys.exit(code)
 
 
+def _closed_streams_discarded() -> None:
+    """A standard stream its caller closed (``lede index 2>&-`` in a cron job) takes what
+    lede writes there and drops it, as Python's own print does; it was None, and the
+    first write to it ended lede before it did anything."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``lede`` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    _closed_streams_discarded()
     if isinstance(sys.stdout, io.TextIOWrapper):  # a terminal that is not UTF-8: "?"
         sys.stdout.reconfigure(errors="replace")  # for what it cannot show, no failure
     try:

@@ -209,3 +209,26 @@ def test_help_teaches_queries_sorts_and_default_paths(
     assert (done.returncode, done.stderr) == (0, "")
     missing = [text for text in HELP_TEACHES if text not in done.stdout]
     assert not missing, done.stdout
+
+
+@pytest.mark.parametrize("closed", ["1", "2"])
+def test_a_closed_standard_stream_is_written_to_nowhere(
+    run_lede: LedeRunner, query_corpus: Path, closed: str, tmp_path: Path
+) -> None:
+    """``lede index 2>&-`` (a cron job's) ended at once on an AttributeError, with no
+    index made and no word of it; ``lede list >&-`` said "unexpected error"."""
+    for command in ("index", "list"):
+        done = subprocess.run(
+            [
+                "bash",
+                "-c",
+                f'exec "$0" {command} "$1" {closed}>&-',
+                lede_executable(),
+                query_corpus,
+            ],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            timeout=60,
+        )
+        assert (done.returncode, done.stderr) == (0, ""), done.stderr
