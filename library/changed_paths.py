@@ -85,7 +85,7 @@ def look_at(db: sqlite3.Connection, roots: list[str], paths: Iterable[str]) -> D
                 info = os.stat(path)
             except OSError:
                 continue
-            found = FoundFile(path, info.st_size, info.st_mtime_ns, path == root, root)
+            found = FoundFile.of(path, info, path == root, root)
             candidates.update((item.path, item) for item in usable_files([found], []))
         else:
             gone.update(_stored_under(db, path))
@@ -116,4 +116,4 @@ def _post(path: str, roots: list[str]) -> FoundFile | None:
         return None
     if root is None or not stat.S_ISREG(info.st_mode):
         return None
-    return FoundFile(path, info.st_size, info.st_mtime_ns, path == root, root)
+    return FoundFile.of(path, info, path == root, root)

@@ -40,6 +40,14 @@ class FoundFile(NamedTuple):
     explicit: bool
     root: str
 
+    @classmethod
+    def of(cls, path: str, info: os.stat_result, explicit: bool, root: str) -> FoundFile:
+        """``path`` as ``info`` (its stat) has it. A modification time outside SQLite's
+        64-bit integers (past 2262 or before 1677: a clock gone wrong, ``touch -d``) is
+        kept as the nearest one they hold: one such file stopped the whole index."""
+        mtime_ns = min(max(info.st_mtime_ns, -(2**63)), 2**63 - 1)
+        return cls(path, info.st_size, mtime_ns, explicit, root)
+
 
 NOT_UTF8 = {
     "file": "file name is not UTF-8; rename it to read it",
@@ -86,7 +94,7 @@ def _stat_file(path: str, explicit: bool) -> FoundFile | None:
         info = os.stat(path)
     except OSError:
         return None
-    return FoundFile(path, info.st_size, info.st_mtime_ns, explicit, path)
+    return FoundFile.of(path, info, explicit, path)
 
 
 def scan(
@@ -201,7 +209,7 @@ def _walk(
                     continue  # gone since the listing
                 if type(name) is str and stat.S_ISREG(info.st_mode):  # most: a document
                     if path not in named and not (excluding and excluding.excludes(path, False)):
-                        yield FoundFile(path, info.st_size, info.st_mtime_ns, False, root)
+                        yield FoundFile.of(path, info, False, root)
                     continue
                 try:
                     found = _classify(path, name, info, inside, root)
@@ -282,6 +290,6 @@ def _classify(
     if isinstance(name, _Folder):  # a file now, with no document's suffix
         return None
     if stat.S_ISREG(mode):
-        return FoundFile(path, info.st_size, info.st_mtime_ns, False, root)
+        return FoundFile.of(path, info, False, root)
     # A document's name on a FIFO or a device: reading it would wait forever.
     return Skipped(path, f"{not_regular(mode)}, not a regular file: not read", "warning")

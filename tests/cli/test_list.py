@@ -5,6 +5,7 @@ shares, and which corpus they read when given none."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -344,3 +345,20 @@ def test_topics_leaves_out_one_that_only_pages_outside_the_list_name(
     assert done.stdout.splitlines() == ["All articles (1)", "  scala (1)"]
     everything = run_lede("topics", "--all", blog)
     assert "  all (1)" in everything.stdout.splitlines()  # listed, so counted and shown
+
+
+def test_a_file_dated_past_what_the_index_holds_is_listed(
+    tmp_path: Path, run_lede: LedeRunner
+) -> None:
+    """One file with a modification time in the year 3000 (a clock gone wrong) stopped
+    every command on its corpus: "unexpected error: OverflowError"."""
+    corpus = tmp_path / "corpus"
+    future = write_document(corpus, "future.md", "title: From the future")
+    past = write_document(corpus, "past.md", "title: From long ago")
+    os.utime(future, (32503680000, 32503680000))
+    os.utime(past, (-9300000000, -9300000000))  # before 1677
+    listed = run_lede("list", "--json", corpus)
+    assert (listed.returncode, listed.stderr) == (0, "")
+    titles = sorted(json.loads(line)["title"] for line in listed.stdout.splitlines())
+    assert titles == ["From long ago", "From the future"]
+    assert run_lede("list", "--json", corpus).stdout == listed.stdout  # and so it stays
