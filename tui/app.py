@@ -235,7 +235,7 @@ class LedeApp(App[None]):
         if reader is not None and not ended[0]:
             self.sub_title = f"indexing {done}/{total}" if total else f"indexing {done}…"
             reader.show_indexing(done, total)
-            if reload:
+            if reload and not self._rebuilding:  # until rebuilt, the list reads the damage
                 reader.reload()
 
     def _index_done(self, changed: bool, problems: list[Problem], asked: bool = False) -> None:

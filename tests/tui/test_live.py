@@ -18,9 +18,11 @@ from typing import Any
 
 import pytest
 
+from library.damage import REBUILT
 from library.indexer import RefreshReport
 from library.scope import SINCE
 from library.session import ReaderSession
+from library.synthetic import generate
 from tests.conftest import write_document
 from tests.git_corpus import GitCorpus, article, git_corpus
 from tests.tui.pilot import DEADLINE, indexed, notifications, status, titles, until
@@ -482,3 +484,24 @@ def published(app: LedeApp) -> dict[str, bool]:
     """Each row's title and whether it is shown as published."""
     rows = app.screen.query_one(ArticleList).results or []
     return {row.title: row.is_published for row in rows}
+
+
+async def test_an_index_overwritten_under_the_reader_is_built_again(tmp_path: Path) -> None:
+    """Its file overwritten while the reader ran (a restore, a disk fault), a read found
+    it damaged and had it built again, and the first report of that rebuild refilled the
+    list from the damaged file: a traceback, "database disk image is malformed", in place
+    of the reader."""
+    corpus = tmp_path / "site"
+    generate(corpus, 3000, plain=True)
+    app = LedeApp([str(corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        before = titles(app)
+        assert app.session is not None
+        app.session.index.db.execute("PRAGMA cache_size = 1")  # every page read from the file
+        path = app.session.index.db_path
+        path.write_bytes(os.urandom(path.stat().st_size))  # in place: its readers see it
+        app.session.on_damage()  # as a read that finds it damaged does
+        await until(pilot, lambda: REBUILT in notifications(app), "the index built again")
+        await until(pilot, lambda: titles(app) == before, "the list again")
+    assert app.return_code in (None, 0)
