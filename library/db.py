@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
+import os
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
@@ -34,10 +34,13 @@ class CannotOpen(Exception):
 
 
 def _disk_full(path: Path) -> bool:
+    """No room left for a byte, or for a file: a disk out of inodes said only "unable to
+    open database file"."""
     try:
-        return shutil.disk_usage(path.parent).free == 0
+        room = os.statvfs(path.parent)
     except OSError:
         return False
+    return room.f_bavail == 0 or (room.f_files > 0 and room.f_favail == 0)
 
 
 def opening(path: Path, error: sqlite3.Error) -> Exception:

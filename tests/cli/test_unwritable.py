@@ -20,12 +20,13 @@ FOLDERS = ("XDG_CACHE_HOME", "XDG_DATA_HOME")
 
 
 @contextlib.contextmanager
-def small_file_system(folder: Path, size: str = "64k") -> Iterator[Path]:
-    """A file system of ``size`` mounted at ``folder`` with lede's folders in it (skips the test
-    where mounting is not allowed)."""
+def small_file_system(folder: Path, size: str = "64k", inodes: int = 0) -> Iterator[Path]:
+    """A file system of ``size`` (and of ``inodes`` files and folders, when given) mounted
+    at ``folder`` with lede's folders in it (skips the test where mounting is not allowed)."""
     folder.mkdir()
+    options = f"size={size}" + (f",nr_inodes={inodes}" if inodes else "")
     mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)],
         capture_output=True,
         check=False,
     )
@@ -58,6 +59,17 @@ def full_disk(tmp_path: Path) -> Iterator[tuple[Path, str]]:
 
 
 @contextlib.contextmanager
+def no_file_left(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """A file system with room for bytes but for no more files (its message was "unable
+    to open database file"), and how the message about it starts."""
+    with small_file_system(tmp_path / "no-inodes", inodes=16) as folder:
+        with contextlib.suppress(OSError):
+            for n in range(16):
+                (folder / f"file{n}").touch()
+        yield folder, "lede: its disk is full"
+
+
+@contextlib.contextmanager
 def below_a_file(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     """A folder path below a regular file, and how the message about it starts."""
     blocker = tmp_path / "a-file"
@@ -86,7 +98,7 @@ async def reader_fails(corpus: Path, capsys: pytest.CaptureFixture[str]) -> str:
 
 
 @pytest.mark.parametrize(
-    "unwritable", [below_a_file, a_link_to_nowhere, read_only_mount, full_disk]
+    "unwritable", [below_a_file, a_link_to_nowhere, read_only_mount, full_disk, no_file_left]
 )
 @pytest.mark.parametrize("variable", FOLDERS)
 async def test_an_unwritable_folder_is_named(
