@@ -7,7 +7,7 @@ reported and dropped, and the rest of the document still loads.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pydantic import ValidationError
@@ -16,6 +16,12 @@ from models.article import Article
 from models.blog_authors import with_names
 from models.collection import is_data_record, is_no_article
 from models.docinfo import docinfo_values, split_docinfo
+from models.franklin import (
+    franklin_values,
+    is_franklin_settings,
+    is_julia_block,
+    split_definitions,
+)
 from models.frontmatter import (
     DocumentError,
     SplitDocument,
@@ -80,6 +86,8 @@ _KEY_FORMS = {
     "metadata": r"(?i:^{}):",  # Pelican's keys are read lower-cased
     "logseq": r"(?i:^{})::",  # and Logseq's
     "docinfo": r"(?i:^:{}:)",  # and a reStructuredText post's fields
+    "franklin": r"^@def[ \t]+{}[ \t]*=",
+    "julia": r"^[ \t]*{}[ \t]*=",  # Franklin's, between ``+++`` lines
 }
 
 
@@ -92,9 +100,22 @@ def key_line(split: SplitDocument, key: str) -> int | None:
     found = form and re.search(form.format(re.escape(key)), split.front_matter, re.MULTILINE)
     if not found:
         return None
-    opened = split.language not in ("metadata", "logseq", "docinfo")  # by a line of its own
+    # Opened by a line of its own, or not.
+    opened = split.language not in ("metadata", "logseq", "docinfo", "franklin")
     first_line = 2 if opened else 1
     return first_line + split.front_matter.count("\n", 0, found.start())
+
+
+def _toml_or_julia(split: SplitDocument) -> tuple[dict[str, Any], SplitDocument]:
+    """A ``+++`` block's values: TOML (Hugo's, Zola's), or Franklin's Julia assignments,
+    where TOML refuses it and it holds a call (``Date(2023, 7, 6)``) or a tuple; and the
+    block as what it was read as."""
+    try:
+        return load_toml(split.front_matter), split
+    except DocumentError:
+        if not is_julia_block(split.front_matter):
+            raise
+    return franklin_values(split.front_matter), replace(split, language="julia")
 
 
 def _validate(data: dict[str, Any], parsed: ParsedDocument, split: SplitDocument) -> Article:
@@ -241,10 +262,12 @@ def parse_document(
     """
     parsed = ParsedDocument(path)
     try:
-        # Else Pelican's metadata lines, Logseq's properties, a post's docinfo, if any.
+        # Else Pelican's metadata lines, Franklin's @def lines, Logseq's properties, a post's
+        # docinfo, if any.
         split = (
             split_front_matter(text)
             or split_metadata(text)
+            or split_definitions(text)
             or split_properties(text)
             or split_docinfo(text, path)
             or graph_page(text, path)
@@ -268,8 +291,10 @@ def parse_document(
             data = property_values(split.front_matter)
         elif split.language == "docinfo":
             data = docinfo_values(split.front_matter)
+        elif split.language == "franklin":
+            data = franklin_values(split.front_matter)
         elif split.language == "toml":
-            data = load_toml(split.front_matter)
+            data, split = _toml_or_julia(split)
         elif split.language == "json":
             data = load_json(split.front_matter)
         elif split.language == "js":  # what is no plain constant is code, passed over: the
@@ -292,6 +317,8 @@ def parse_document(
     if not isinstance(data, dict):
         parsed.report("error", f"front matter is a {type(data).__name__}, not a mapping", 2)
         return parsed
+    if split.language in ("franklin", "julia") and is_franklin_settings(path):
+        return parsed  # the site's variables, no page
     if "taxonomy" in data:
         _read_topic(data, parsed, 2)  # where the front matter starts
         return parsed
