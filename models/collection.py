@@ -72,7 +72,9 @@ def is_no_article(front_matter: Mapping[str, Any], body: str) -> bool:
     feed's or an archive's template), a docs site's home page of blocks (VitePress's
     ``layout: home``, VuePress's ``home: true``, with a ``hero`` or ``features``), or a
     blog's list of posts that its theme draws where the page says ``index: true`` (the
-    Vue blog's, on VitePress) and holds no text of its own; or a page the site publishes
+    Vue blog's, on VitePress) or names a layout of lists (Hugo's ``layout: list`` for a
+    news archive, Jekyll themes' ``archive``, ``tags``, ``categories``) and holds no text
+    of its own; or a page the site publishes
     only as a redirect: jekyll-redirect-from's ``redirect_to`` (GitLab's docs write it
     too, over a line that says where the page went), or a body of nothing but a refresh
     (``<meta http-equiv="refresh" …>``) or Docusaurus's ``<Redirect to=…/>``."""
@@ -80,7 +82,8 @@ def is_no_article(front_matter: Mapping[str, Any], body: str) -> bool:
         return True
     if _given(front_matter.get("redirect_to")) or _only_redirect(body):
         return True
-    if front_matter.get("index") is True and not _FRAME.sub("", body):
+    listing = front_matter.get("index") is True or front_matter.get("layout") in _LIST_LAYOUTS
+    if listing and not _FRAME.sub("", body):
         return True
     home = front_matter.get("layout") == "home" or front_matter.get("home") is True
     return home and any(key in front_matter for key in _HOME_BLOCKS)
@@ -100,6 +103,8 @@ _MODULE_LINE = re.compile(r"^(?:import|export)\s.*$", re.MULTILINE)  # MDX's: wh
 _HOME_BLOCKS = ("hero", "features", "heroText", "heroImage")  # VuePress's are the last two
 # What shows no text of a page: its scripts and styles, its tags (a theme's component,
 # ``<PostList />``), its spaces.
+# The layouts that draw a list of posts, not a page's text.
+_LIST_LAYOUTS = frozenset({"list", "archive", "archives", "tags", "categories"})
 _FRAME = re.compile(r"<(script|style)\b[^>]*>.*?</\1>|<[^<>]*>|\s+", re.DOTALL | re.IGNORECASE)
 
 
