@@ -322,6 +322,12 @@ def parse_document(
         return parsed
     if split.language in ("franklin", "julia") and is_franklin_settings(path):
         return parsed  # the site's variables, no page
+    if (
+        path.lower().endswith(".txt")
+        and split.language in ("yaml", "toml")
+        and not data.get("title")
+    ):
+        return parsed  # a site's text file its generator fills in: robots.txt, security.txt
     if "taxonomy" in data:
         _read_topic(data, parsed, 2)  # where the front matter starts
         return parsed
