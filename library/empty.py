@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from library.counts import plural
 from library.index import CorpusIndex
 from library.scan import MARKUP_SUFFIXES
@@ -10,7 +12,10 @@ from models.text import printable
 
 def why_no_articles(index: CorpusIndex, roots: list[str]) -> str:
     """For an index of ``roots`` that holds no article: no documents were found, or
-    those found could not be read (and which command says why)."""
+    those found could not be read (and which command says why), or the folder is gone
+    (removed while the reader ran: its "document" that could not be read was itself)."""
+    if gone := [root for root in roots if not os.path.lexists(root)]:
+        return f"no such file or folder: {', '.join(map(printable, gone))}"
     where = ", ".join(map(printable, roots))
     errors = len({problem.path for problem in index.problems("error")})
     if errors:

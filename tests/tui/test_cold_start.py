@@ -4,6 +4,7 @@ indexed, rows appear as batches land, and "No articles here" waits for the truth
 from __future__ import annotations
 
 import queue
+import shutil
 import subprocess
 import sys
 import threading
@@ -17,6 +18,7 @@ from library.index import ProgressCallback, RefreshReport
 from library.session import ReaderSession
 from library.synthetic import generate
 from library.writer import Waiting
+from tests.conftest import write_document
 from tests.tui.pilot import indexed, settled, status, titles, until
 from tui.app import WAITING, LedeApp
 from tui.screens.help import HelpScreen
@@ -300,3 +302,19 @@ async def test_why_a_list_is_empty_is_said_whole_on_a_narrow_screen(tmp_path: Pa
         said = "".join(articles.render_line(y).text for y in range(10)).replace(" ", "")
         expected = f"No articles here — {app.session.why_no_articles()}".replace(" ", "")
         assert said == expected and len(expected) > 150
+
+
+async def test_a_corpus_removed_while_read_is_said_to_be_gone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The list said "1 document could not be read" of a folder removed while the reader
+    ran, as if a file in it were broken."""
+    monkeypatch.chdir(tmp_path)
+    write_document(tmp_path / "news", "a.md", "title: Kept for a while")
+    app = LedeApp(["news"])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        shutil.rmtree(tmp_path / "news")
+        await pilot.press("r")
+        await until(pilot, lambda: "No articles here" in list_text(app), seconds=DEADLINE)
+        assert "No articles here — no such file or folder: news" in list_text(app)
