@@ -50,8 +50,14 @@ def nested_parent(name: str) -> str | None:
 
 
 def topic_key(name: str) -> str:
-    """Topics match case-insensitively and ignoring surrounding blanks."""
-    return " ".join(name.split()).casefold()
+    """Topics match case-insensitively, ignoring surrounding blanks, and with a hyphen or
+    an underscore for a blank: site generators file ``This Week in Rust`` and
+    ``this-week-in-rust`` under one term (its page's slug), and ``topic:`` is typed
+    without blanks."""
+    return " ".join(name.translate(_BLANKS).split()).casefold()
+
+
+_BLANKS = str.maketrans("-_", "  ")
 
 
 class TopicWarning(NamedTuple):

@@ -206,3 +206,22 @@ def test_a_topic_written_in_two_cases_is_one_topic_as_in_the_tree(
     assert [(item["name"], item["count"]) for item in got["topics"]] == [
         (run_lede("topics", folder).stdout.splitlines()[1].strip().rsplit(" (", 1)[0], 3)
     ]
+
+
+def test_a_topic_written_with_hyphens_is_the_one_written_with_blanks(
+    run_lede: LedeRunner, doc_writer: DocWriter
+) -> None:
+    """This Week in Rust files its issues under "This Week in Rust" and a few under
+    "this-week-in-rust", one term on its site (Pelican's slug); lede showed two topics."""
+    doc_writer("a.md", 'title: "A"\ntags: [This Week in Rust]\n')
+    doc_writer("b.md", 'title: "B"\ntags: [this-week-in-rust, Machine Learning]\n')
+    folder = doc_writer("c.md", 'title: "C"\ntags: [machine_learning]\n').parent
+    assert run_lede("topics", folder).stdout.splitlines() == [
+        "All articles (3)",
+        "  Machine Learning (2)",
+        "  This Week in Rust (2)",
+    ]
+    got = stats(run_lede, folder, "")
+    assert sorted(item["count"] for item in got["topics"]) == [2, 2]
+    found = run_lede("list", folder, "-q", "topic:machine-learning").stdout.split()
+    assert sorted(found[1::2]) == ["B", "C"]
