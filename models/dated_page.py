@@ -11,6 +11,7 @@ from __future__ import annotations
 from models.frontmatter import SplitDocument
 from models.jekyll_post import name_date
 from models.markdown_extras import opening_heading
+from models.text import plain_line_ends
 
 
 def dated_page(text: str, path: str) -> SplitDocument | None:
@@ -18,7 +19,7 @@ def dated_page(text: str, path: str) -> SplitDocument | None:
     not so named or does not open with a heading."""
     if not path.lower().endswith((".md", ".markdown")) or name_date(path) is None:
         return None
-    body = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    body = plain_line_ends(text)
     if opening_heading(body) is None:
         return None
     return SplitDocument("", body, 1)

@@ -26,6 +26,7 @@ from typing import Any
 
 from models.frontmatter import SplitDocument
 from models.pelican import metadata_values
+from models.text import plain_line_ends
 
 # A line of one punctuation character repeated, under (and maybe over) a title.
 _ADORNMENT = re.compile(r"([!-/:-@\[-`{-~])\1{2,}[ \t]*")
@@ -45,7 +46,7 @@ def split_docinfo(text: str, path: str) -> SplitDocument | None:
     ``None`` where ``text`` opens with none (see the module's docstring)."""
     if not path.lower().endswith(".rst"):
         return None
-    lines = text.removeprefix("\ufeff").replace("\r\n", "\n").split("\n")
+    lines = plain_line_ends(text).split("\n")
     first = _next_text(lines, 0)
     title = _title(lines, first)
     start = _next_text(lines, first + title[1]) if title else first

@@ -20,6 +20,7 @@ import re
 from typing import Any
 
 from models.frontmatter import SplitDocument
+from models.text import plain_line_ends
 
 _DEF = re.compile(r"@def[ \t]+")
 _ASSIGNMENT = re.compile(r"(?:@def[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*=(?!=)[ \t]*(.*)", re.S)
@@ -35,9 +36,9 @@ _STAND_INS = {"rss_pubdate": "date", "rss_description": "description", "rss": "d
 def split_definitions(text: str) -> SplitDocument | None:
     """The ``@def`` lines that open ``text`` and the body after them; ``None`` when it
     opens with none."""
-    lines = text.removeprefix("\ufeff").replace("\r\n", "\n").split("\n")
-    if not _DEF.match(lines[0]):
+    if not _DEF.match(text.removeprefix("\ufeff")):  # most: told before the text is split
         return None
+    lines = plain_line_ends(text).split("\n")
     statements = _statements(lines)
     count = 0  # the lines the definitions take, blank lines between them too
     for start, statement in statements:

@@ -27,6 +27,7 @@ from models.fences import fence_closed, fence_opened
 from models.frontmatter import SplitDocument
 from models.liquid import MARKDOWN_CODE
 from models.markdown_extras import inline_text
+from models.text import plain_line_ends
 
 # A property: a key of one word (Logseq's own may have dotted parts,
 # ``logseq.order-list-type``), two colons and a space: ``std::vector`` and ``x :: Int``
@@ -75,7 +76,7 @@ REFERENCE_MARK = "(…)"
 def split_properties(text: str) -> SplitDocument | None:
     """A page's properties and the outline after them; ``None`` when ``text`` does not
     open with a ``key:: value`` line."""
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    text = plain_line_ends(text)
     lines = text.split("\n")
     count = 0
     while count < len(lines) and _PAGE_PROPERTY.fullmatch(lines[count]):
@@ -92,7 +93,7 @@ def graph_page(text: str, path: str) -> SplitDocument | None:
     as Logseq writes each day's empty journal)."""
     if not in_graph(path) or not _EMPTY_BLOCKS.sub("", text):
         return None
-    return SplitDocument("", text.removeprefix("\ufeff").replace("\r\n", "\n"), 1, "logseq")
+    return SplitDocument("", plain_line_ends(text), 1, "logseq")
 
 
 _EMPTY_BLOCKS = re.compile(r"[\s-]+")

@@ -27,6 +27,7 @@ import re
 from typing import Any
 
 from models.frontmatter import SplitDocument
+from models.text import plain_line_ends
 
 _BLANK_LINE = re.compile(r"\r?\n[ \t]*\r?\n")  # spaces alone make a blank line too
 _KEY_LINE = re.compile(r"(?:\.\. )?([A-Za-z][A-Za-z0-9_-]*):(?:[ \t]+(.*))?")  # Nikola's ``.. ``
@@ -41,7 +42,7 @@ def split_metadata(text: str) -> SplitDocument | None:
     """The metadata block and the body after it; ``None`` when ``text`` opens with none."""
     found = _BLANK_LINE.search(text)
     head, body = (text, "") if found is None else (text[: found.start()], text[found.end() :])
-    head = head.removeprefix("\ufeff").replace("\r\n", "\n").rstrip("\n")
+    head = plain_line_ends(head).rstrip("\n")
     lines = head.split("\n")
     body_line = len(lines) + 2
     if len(lines) > 2 and lines[0].strip() == "<!--" and lines[-1].strip() == "-->":
@@ -60,7 +61,7 @@ def split_metadata(text: str) -> SplitDocument | None:
 
 def sidecar_metadata(text: str) -> str:
     """A Nikola post's ``POST.meta`` as ``.. key: value`` lines, whichever format it is in."""
-    lines = text.removeprefix("\ufeff").replace("\r\n", "\n").strip("\n").split("\n")
+    lines = plain_line_ends(text).strip("\n").split("\n")
     if lines[0].startswith(".. ") and _KEY_LINE.fullmatch(lines[0]):
         return "\n".join(lines)
     # Lines past the description, or fewer than six, are as Nikola takes them: unread, blank.

@@ -50,6 +50,12 @@ _BREAKING = "blockquote|br|div|h[1-6]|hr|li|ol|p|ul"
 _TAGS = re.compile(rf"<(/?)(?:(?P<inline>{_INLINE})|{_BREAKING})(?:\s[^<>]*)?/?>", re.IGNORECASE)
 
 
+def plain_line_ends(text: str) -> str:
+    """``text`` without a byte order mark and with ``\\n`` line ends, as the readers of a
+    document's head and body take it."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+
+
 def strip_tags(text: str) -> str:
     """``text`` without the HTML tags a site renders in a title or an excerpt (``<em>``,
     ``<p>``), which a terminal would show as written; a break between words stays one.

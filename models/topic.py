@@ -49,15 +49,15 @@ def nested_parent(name: str) -> str | None:
     return parent if parent.strip() and last.strip() else None
 
 
+_BLANKS = str.maketrans("-_", "  ")  # read as blanks in a topic's key
+
+
 def topic_key(name: str) -> str:
     """Topics match case-insensitively, ignoring surrounding blanks, and with a hyphen or
     an underscore for a blank: site generators file ``This Week in Rust`` and
     ``this-week-in-rust`` under one term (its page's slug), and ``topic:`` is typed
     without blanks."""
     return " ".join(name.translate(_BLANKS).split()).casefold()
-
-
-_BLANKS = str.maketrans("-_", "  ")
 
 
 class TopicWarning(NamedTuple):

@@ -12,6 +12,8 @@ import os
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from models.text import plain_line_ends
+
 if TYPE_CHECKING:
     from models.frontmatter import SplitDocument
 
@@ -26,7 +28,7 @@ def vault_note(text: str, path: str) -> SplitDocument | None:
     # the parser.
     from models.frontmatter import SplitDocument
 
-    return SplitDocument("", text.removeprefix("\ufeff").replace("\r\n", "\n"), 1)
+    return SplitDocument("", plain_line_ends(text), 1)
 
 
 def in_vault(path: str) -> bool:
