@@ -19,12 +19,15 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.visual import RenderOptions, Visual
 from textual.widgets import Markdown
-from textual.widgets._markdown import (
-    MarkdownBlock,
+from textual.widgets.markdown import MarkdownBlock
+
+from tui.textual_internals import (
     MarkdownBulletList,
     MarkdownListItem,
     MarkdownOrderedList,
     MarkdownParagraph,
+    paragraph_text,
+    parsed_blocks,
 )
 
 if TYPE_CHECKING:
@@ -88,10 +91,10 @@ def list_lines(block: MarkdownBlock) -> ListLines | None:
     items: list[tuple[str, list[Content | ListLines]]] = []
     for bullet, item in _bullets(block):
         parts: list[Content | ListLines] = []
-        for part in item._blocks:
+        for part in parsed_blocks(item):
             nested = list_lines(part) if isinstance(part, (BulletLines, OrderedLines)) else None
             if isinstance(part, MarkdownParagraph):
-                parts.append(part._content)
+                parts.append(paragraph_text(part))
             elif nested is not None:
                 parts.append(nested)
             else:
@@ -102,7 +105,7 @@ def list_lines(block: MarkdownBlock) -> ListLines | None:
 
 def _bullets(block: MarkdownBlock) -> Iterator[tuple[str, MarkdownListItem]]:
     """Each item of ``block`` with its bullet, as Textual numbers and marks them."""
-    items = [item for item in block._blocks if isinstance(item, MarkdownListItem)]
+    items = [item for item in parsed_blocks(block) if isinstance(item, MarkdownListItem)]
     if not isinstance(block, MarkdownOrderedList):
         yield from ((item.bullet, item) for item in items)
         return
@@ -120,7 +123,7 @@ def _composed(block: MarkdownBlock, widgets: Callable[[], ComposeResult]) -> Com
     lines = list_lines(block)
     if lines is None:
         return widgets()
-    block._blocks.clear()
+    parsed_blocks(block).clear()
     block.update(lines)
     return ()
 

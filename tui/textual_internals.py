@@ -2,8 +2,10 @@
 
 The reader leans on a few of Textual's private parts to stay cheap per keystroke:
 a ``virtual_size`` that does not lay the screen out, the scrollbar a scrolling
-widget owns, the driver that writes to the terminal, and the clock that stamps
-each message (to tell a key that waited from one just typed). Textual is pinned
+widget owns, the driver that writes to the terminal, the clock that stamps
+each message (to tell a key that waited from one just typed), and the Markdown
+widget's lists and the blocks parsed into them (which ``tui.markdown_lists`` draws
+as lines). Textual is pinned
 exactly; ``tests/tui/test_textual_internals.py`` checks that each part is still
 there, so that an upgrade which removes one fails loudly in the suite rather
 than quietly in a person's terminal.
@@ -16,10 +18,20 @@ from typing import Any
 from rich.segment import Segment
 from textual._time import get_time
 from textual.app import App
+from textual.content import Content
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.scrollbar import ScrollBar
 from textual.widget import Widget
+from textual.widgets._markdown import (
+    MarkdownBlock,
+    MarkdownBulletList,
+    MarkdownListItem,
+    MarkdownOrderedList,
+    MarkdownParagraph,
+)
+
+__all__ = ["MarkdownBulletList", "MarkdownListItem", "MarkdownOrderedList", "MarkdownParagraph"]
 
 
 def message_clock() -> float:
@@ -68,3 +80,14 @@ def write_to_terminal(app: App[Any], text: str) -> None:
     """Write ``text`` to the terminal as it is, when there is one."""
     if app._driver is not None:
         app._driver.write(text)
+
+
+def parsed_blocks(block: MarkdownBlock) -> list[MarkdownBlock]:
+    """The blocks parsed into ``block`` (a list's items, an item's paragraphs), which its
+    ``compose`` mounts: emptied, none are."""
+    return block._blocks
+
+
+def paragraph_text(paragraph: MarkdownParagraph) -> Content:
+    """A parsed paragraph's text, with its styles and links."""
+    return paragraph._content

@@ -11,6 +11,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.widget import Widget
+from textual.widgets import Markdown
 
 from tui import textual_internals
 
@@ -73,3 +74,38 @@ def test_a_message_is_stamped_on_the_message_clock() -> None:
     before = textual_internals.message_clock()
     stamped = Message().time
     assert before <= stamped <= textual_internals.message_clock()
+
+
+class Recorded(textual_internals.MarkdownBulletList):
+    """A bullet list that notes the paragraphs parsed into its items as it is composed."""
+
+    seen: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        Recorded.seen = [
+            textual_internals.paragraph_text(part).plain
+            for item in textual_internals.parsed_blocks(self)
+            if isinstance(item, textual_internals.MarkdownListItem)
+            for part in textual_internals.parsed_blocks(item)
+            if isinstance(part, textual_internals.MarkdownParagraph)
+        ]
+        return super().compose()
+
+
+class RecordingMarkdown(Markdown):
+    BLOCKS = {**Markdown.BLOCKS, "bullet_list_open": Recorded}
+
+
+class Document(App[None]):
+    def compose(self) -> ComposeResult:
+        yield RecordingMarkdown("* one *two*\n* [three](https://example.org)\n")
+
+
+async def test_a_list_holds_its_items_and_their_paragraphs_until_it_is_composed() -> None:
+    """The lists of the detail pane are drawn from these, as lines; if Textual kept them
+    elsewhere, every list would be drawn empty."""
+    app = Document()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert Recorded.seen == ["one two", "three"]
+        assert app.query_one(Recorded).query(textual_internals.MarkdownParagraph)
