@@ -18,10 +18,11 @@ import re
 from models.markdown_extras import heading_text, opening_heading
 from models.text import with_entities_decoded
 
-SHOWN_CHARACTERS = 80_000  # a long read is some 60,000; more is no article
+SHOWN_CHARACTERS = 200_000  # a long read is some 60,000, a digest of links some 100,000
 SHOWN_LINE = 1_000  # a title, or a list of authors or topics: a long one is some 200
 SHOWN_EXCERPT = 5_000  # a long lede is some 1,000
 SHOWN_BLOCKS = 250  # paragraphs, headings, lists...: blank-line separated parts
+ITEMS_A_BLOCK = 4  # a list's items are lines of one widget (see ``markdown_lists``)
 
 
 def without_title(markdown: str, title: str) -> str:
@@ -54,14 +55,20 @@ def shown_markdown(markdown: str) -> str:
 
 # Where a block ends: at a blank line, or before a line that starts one of its own with
 # no blank line before it (a list's item, a heading, a table's row). Each of those is drawn
-# as widgets of its own, at a higher cost than a paragraph: a long list one item to a line,
-# counted as one block, kept the pane drawing for minutes.
+# at a cost of its own: a long list one item to a line, counted as one block, kept the pane
+# drawing for minutes. An item costs a fraction of a paragraph, as it is drawn as lines of
+# its list: a weekly digest of some hundred links is shown whole.
 _BLOCK_END = re.compile(r"\n\n|\n(?=[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]|#{1,6}[ \t]|[ \t]*\|)")
+_ITEM_START = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
 
 
 def _end_of_blocks(markdown: str, count: int) -> int:
-    """Where the first ``count`` blocks end (the whole length when there are no more)."""
-    for number, found in enumerate(_BLOCK_END.finditer(markdown), 1):
-        if number == count:
+    """Where the first ``count`` blocks end (the whole length when there are no more),
+    a list's item counted as a part of a block."""
+    cost = start = 0
+    for found in _BLOCK_END.finditer(markdown):
+        cost += 1 if _ITEM_START.match(markdown, start) else ITEMS_A_BLOCK
+        if cost >= count * ITEMS_A_BLOCK:
             return found.start()
+        start = found.end()
     return len(markdown)

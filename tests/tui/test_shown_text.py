@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from tui.shown_text import SHOWN_BLOCKS, SHOWN_CHARACTERS, shown_markdown, without_title
+from tui.shown_text import (
+    ITEMS_A_BLOCK,
+    SHOWN_BLOCKS,
+    SHOWN_CHARACTERS,
+    shown_markdown,
+    without_title,
+)
 
 NOTE = "more characters are not shown here.*\n"
 
@@ -26,17 +32,47 @@ def test_too_many_blocks_end_after_the_last_shown_with_what_is_left() -> None:
     assert note == f"*{left:,} {NOTE}"
 
 
-@pytest.mark.parametrize("line", ["- An item", "1. An item", "# A heading", "| a | row |"])
-def test_lines_that_each_start_a_block_count_as_blocks_without_blank_lines(line: str) -> None:
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        ("- An item", SHOWN_BLOCKS * ITEMS_A_BLOCK),
+        ("1. An item", SHOWN_BLOCKS * ITEMS_A_BLOCK),
+        ("# A heading", SHOWN_BLOCKS),
+        ("| a | row |", SHOWN_BLOCKS),
+    ],
+)
+def test_lines_that_each_start_a_block_count_as_blocks_without_blank_lines(
+    line: str, shown: int
+) -> None:
     """Thousands of list items, headings or table rows, one to a line, were one block to
-    the bound, and the pane drew them all for minutes."""
-    text = f"{line}\n" * (SHOWN_BLOCKS * 4)
+    the bound, and the pane drew them all for minutes. A list's items, drawn as lines of
+    one widget, each count as a part of a block."""
+    text = f"{line}\n" * (SHOWN_BLOCKS * ITEMS_A_BLOCK * 2)
     kept = shown_markdown(text).split("\n\n---\n\n")[0]
-    assert kept == "\n".join([line] * SHOWN_BLOCKS)
+    assert kept == "\n".join([line] * shown)
+
+
+def test_a_weekly_digest_of_hundreds_of_links_is_shown_whole() -> None:
+    """A newsletter's issue of some 600 linked items, in sections, was cut after its
+    250th item with a line saying how much was left out."""
+    sections = [
+        f"## Section {section}\n\nWhat the week brought.\n\n"
+        + "".join(
+            f"* [A linked title number {n} of some words]"
+            f"(https://example.com/{section}/{n}/a-long-slug-for-the-page) by its author\n"
+            for n in range(60)
+        )
+        for section in range(10)
+    ]
+    digest = "# Issue 600\n\n" + "\n".join(sections)
+    assert shown_markdown(digest) == digest
+    # The items of a list with their paragraphs apart, one list too.
+    loose = "\n".join(f"1. [Item {n}](https://example.com/{n})\n" for n in range(600))
+    assert shown_markdown(loose) == loose
 
 
 def test_too_many_characters_end_at_a_block_or_at_the_bound() -> None:
-    blocks = ("word " * 1999 + "word\n\n") * 20  # 200,000 characters in 20 blocks
+    blocks = ("word " * 1999 + "word\n\n") * 50  # 500,000 characters in 50 blocks
     kept = shown_markdown(blocks).split("\n\n---\n\n")[0]
     assert len(kept) <= SHOWN_CHARACTERS and blocks.startswith(kept)
     assert blocks[len(kept) :].startswith("\n\n")  # cut where a block ends
