@@ -31,6 +31,11 @@ def vault_note(text: str, path: str) -> SplitDocument | None:
     return SplitDocument("", plain_line_ends(text), 1)
 
 
+def note_name(path: str) -> str:
+    """What Obsidian calls a note: its file's name, whatever heading its text opens with."""
+    return os.path.splitext(os.path.basename(path))[0]
+
+
 def in_vault(path: str) -> bool:
     """Whether the file at ``path`` is in an Obsidian vault."""
     return _vault_folder(os.path.dirname(os.path.abspath(path)))

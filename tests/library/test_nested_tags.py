@@ -137,3 +137,19 @@ def test_a_vaults_notes_without_front_matter_are_read(run_lede: LedeRunner, tmp_
     checked = run_lede("check", vault)
     assert "Meeting notes" not in checked.stdout and checked.returncode == 0, checked.stdout
     assert listed(run_lede, tmp_path / "plain", "") == []
+
+
+def test_a_vaults_note_is_named_by_its_file(run_lede: LedeRunner, tmp_path: Path) -> None:
+    """Obsidian names a note by its file, whatever heading it opens with; lede titled an
+    untitled note by that heading (``# Agenda`` for ``2024-05-02 Standup.md``). A title
+    in its front matter (a web clipper's) is still its title."""
+    vault = tagged_vault(tmp_path / "vault")
+    notes = vault / "notes"
+    (notes / "2024-05-02 Standup.md").write_text("# Agenda\n\n- #project/delta\n")
+    (notes / "Reading list.md").write_text("---\ntags: [project/delta]\n---\n# Books\n")
+    (notes / "clip.md").write_text("---\ntitle: A clipped page\ntags: [project/delta]\n---\n")
+    assert sorted(listed(run_lede, vault, "topic:project/delta")) == [
+        "2024-05-02 Standup",
+        "A clipped page",
+        "Reading list",
+    ]
