@@ -53,6 +53,7 @@ def _fts_phrase(term: Term) -> str | None:
     return phrase(spaced(term.text.replace("\x00", " ")).strip(), term.prefix)
 
 
+_WORD = re.compile(r"\w+")  # the words of a topic's key, each of which ``topic:`` may start
 _IN_TITLE = "\x00"  # starts the key of text looked for in titles: no phrase starts so
 
 
@@ -303,7 +304,8 @@ class Search:
 
     def _topic_node(self, name: str) -> str:
         """The tree key a ``topic:`` name means: exact, by id or short name, or a unique
-        prefix; a tag as Obsidian's search writes it (``#project``) is the tag."""
+        prefix, else one of a word of the name (``robot`` for ``AI in Robotics``); a tag
+        as Obsidian's search writes it (``#project``) is the tag."""
         tree = self._topic_tree()
         written = name
         if name.startswith("#") and tree.resolve(name) is None:
@@ -311,7 +313,10 @@ class Search:
         key = tree.resolve(name)
         if key is not None:
             return key
-        matches = [k for k in tree.nodes if k.startswith(topic_key(name))]
+        written_key = topic_key(name)
+        matches = [k for k in tree.nodes if k.startswith(written_key)] or [
+            k for k in tree.nodes if any(w.startswith(written_key) for w in _WORD.findall(k))
+        ]
         if len(matches) == 1:
             return matches[0]
         hint = (

@@ -49,6 +49,8 @@ def test_an_empty_query_lists_everything(index: CorpusIndex) -> None:
         ("topic:google-ai", {"tensorflow", "gemini"}),  # by the taxonomy's _id
         ("topic:TensorFlow", {"tensorflow"}),
         ("topic:tensor", {"tensorflow"}),  # a unique prefix
+        ("topic:ethic", {"ethics"}),  # a unique start of a word: "AI Ethics"
+        ("topic:vis", {"hangzhou", "faces"}),  # "Computer Vision"
         ("topic:ML", {"banks"}),  # the article uses the short name
         ('topic:"machine learning"', {"banks"}),
         ('topic:"Computer Vision"', {"hangzhou", "faces"}),
