@@ -11,11 +11,13 @@ of one name (a Hugo site's ``CI/CD``), so the caller says which used names nest.
 
 The tree keeps the site's order: topics come in the order their entries are
 given (taxonomy files by file name, ``00-ai.yaml`` before ``01-ml.yaml``, and a
-file's entries as written); topics no taxonomy defines come after, by name.
+file's entries as written); topics no taxonomy defines come after, by name, with the
+numbers in names in their order (``Issue 9`` before ``Issue 10``), as a file manager lists.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol
@@ -24,6 +26,17 @@ from typing import NamedTuple, Protocol
 # a thousand deep took the reader's tree past Python's recursion limit, and printed it
 # two thousand columns wide; no one reads such depth.
 DEEPEST = 32
+
+
+_NUMBER = re.compile(r"(\d{1,18})")  # longer runs are several numbers: no int is too long
+
+
+def by_name(name: str) -> list[str | int]:
+    """Sort key of a name read as a person reads it: case aside, numbers by value.
+    Splitting at numbers alternates text and number, so keys compare item by item."""
+    parts: list[str | int] = _NUMBER.split(name.casefold())
+    parts[1::2] = [int(number) for number in parts[1::2]]
+    return parts
 
 
 class TopicEntry(Protocol):
@@ -151,10 +164,10 @@ class TopicTree:
                 tree._held.add(above)
         return tree
 
-    def _order(self, key: str) -> tuple[bool, int, str]:
+    def _order(self, key: str) -> tuple[bool, int, list[str | int]]:
         """Sort key: declared topics in the taxonomy's order, then the others by name."""
         position = self.positions.get(key)
-        return (position is None, position or 0, self.nodes[key].name.casefold())
+        return (position is None, position or 0, by_name(self.nodes[key].name))
 
     def _ensure(self, name: str) -> str:
         """The key of ``name``, adding it as a root topic when the tree lacks it."""

@@ -195,3 +195,23 @@ def test_a_parent_tag_with_no_note_below_it_is_not_shown() -> None:
     )
     assert [key for key in tree.nodes if tree.shown(key, 0)] == ["kept", "above"]
     assert tree.shown("pkb", 1)
+
+
+def test_topics_no_taxonomy_declares_come_in_the_order_a_person_reads() -> None:
+    """A newsletter's issues and a year's months were listed as text sorts them: 'Issue
+    10' before 'Issue 9', '2024/11' before '2024/2'; a number of thousands of digits, a
+    hostile tag, is no error."""
+    huge = "x" + "9" * 5000
+    used = ["Issue 10", "issue 9", "Issue 1", "2024/11", "2024/2", "AI", huge, "x5"]
+    tree = TopicTree.build([Entry("Zed")], used=used)
+    assert names(tree, tree.roots) == [
+        "Zed",
+        "2024/2",
+        "2024/11",
+        "AI",
+        "Issue 1",
+        "issue 9",
+        "Issue 10",
+        "x5",
+        huge,
+    ]
