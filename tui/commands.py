@@ -71,6 +71,8 @@ SENTENCES = {
     "tree.up": "Move up a node",
     "tree.first": "Move to the first node",
     "tree.last": "Move to the last node",
+    "tree.open": "List the articles of the node under the cursor",
+    "tree.fold": "Fold or unfold the node under the cursor",
     "tree.delete_saved": "Delete the saved search under the cursor, once you confirm",
     "help.close": "Close the list of keys",
     "help.down": "Scroll the list of keys down",

@@ -16,6 +16,7 @@ from tests.site_corpus import tagged_vault
 from tests.tui.pilot import indexed, titles, until, walk
 from tui.app import LedeApp
 from tui.screens.confirm import ConfirmScreen
+from tui.widgets.article_list import ArticleList
 from tui.widgets.topic_tree import TopicTree
 
 BORDER = "▕"
@@ -127,3 +128,38 @@ async def test_a_tag_whose_children_are_all_hidden_has_no_arrow(tmp_path: Path) 
         await until(pilot, lambda: str(project().label).startswith("project 1"))
         assert not project().children
         assert not project().allow_expand
+
+
+async def test_enter_on_a_node_opens_its_articles(reader_corpus: Path) -> None:
+    """Enter in the tree only folded or unfolded a node: on a narrow terminal the tree
+    stayed over the list, the list a few rows under it, until ``t`` was found. Enter now
+    opens the node's articles, as it opens an article; space folds it."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await indexed(pilot)
+        tree = app.screen.query_one(TopicTree)
+        articles = app.screen.query_one(ArticleList)
+        await pilot.press("t")
+        await until(pilot, lambda: tree.has_focus and tree.region.height > 0)
+        for _ in range(40):
+            if str(tree.cursor_node.label).startswith("Google AI"):
+                break
+            await pilot.press("j")
+            await pilot.pause()
+        node = tree.cursor_node
+        assert str(node.label).startswith("Google AI") and node.children
+        expanded = node.is_expanded
+        await pilot.press("space")
+        await until(pilot, lambda: node.is_expanded != expanded, "space folds the node")
+        await pilot.press("enter")
+        await until(pilot, lambda: articles.has_focus, "the list focused")
+        await until(pilot, lambda: tree.region.height == 0, "the tree out of the way")
+        assert node.is_expanded != expanded  # opened, not folded again
+        assert titles(app) == ["TensorFlow 3 released with a new compiler"]
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:  # wide: the tree stays, the list focused
+        await indexed(pilot)
+        tree = app.screen.query_one(TopicTree)
+        await pilot.press("shift+tab", "j", "enter")
+        await until(pilot, lambda: app.screen.query_one(ArticleList).has_focus)
+        assert tree.region.width > 0

@@ -334,6 +334,12 @@ class ReaderCommands(Screen[None]):
         shows it, the one sign on screen that there is a topic tree at all."""
         return action != "toggle_topics" or self.size.width < NARROW_WIDTH
 
+    @on(TopicTree.Opened)
+    def _scope_opened(self) -> None:
+        """Enter on a node: its articles, which the tree covered on a narrow terminal."""
+        self.remove_class("-show-topics")
+        self.set_focus(self.query_one("#articles", ArticleList))
+
     def action_toggle_topics(self) -> None:
         self.toggle_class("-show-topics")
         if self.has_class("-show-topics"):

@@ -94,6 +94,10 @@ class TopicTree(Tree[Scope]):
         Binding("g", "scroll_home", "First", show=False, id="tree.first"),
         Binding("G", "scroll_end", "Last", show=False, id="tree.last"),
         Binding("x", "delete_saved", "Delete saved search", id="tree.delete_saved"),
+        # Enter opens the node's articles, as it opens an article in the list; space
+        # folds and unfolds it, as Textual's tree does.
+        Binding("enter", "open_scope", "Open", show=False, id="tree.open"),
+        Binding("space", "toggle_node", "Fold/unfold", show=False, id="tree.fold"),
     ]
 
     @dataclass
@@ -106,6 +110,9 @@ class TopicTree(Tree[Scope]):
         @property
         def control(self) -> TopicTree:
             return self.tree
+
+    class Opened(Message):
+        """The user opened the node under the cursor: its articles are wanted."""
 
     @dataclass
     class DeleteRequested(Message):
@@ -238,6 +245,9 @@ class TopicTree(Tree[Scope]):
     def action_delete_saved(self) -> None:
         if self.cursor_node is not None and self.cursor_node.data is not None:
             self.post_message(self.DeleteRequested(self.cursor_node.data))
+
+    def action_open_scope(self) -> None:
+        self.post_message(self.Opened())
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[Scope]) -> None:
         event.stop()
