@@ -14,7 +14,11 @@ from models.mdx import MDX_SUFFIX, imports_components, mdx_markdown
 from models.myst import myst_markdown
 from models.quarto import QUARTO_SUFFIX, quarto_markdown
 
-_BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol"}
+_BLOCKS = {  # each starts a paragraph: the text on either side is not one run of words
+    *("p", "div", "br", "li", "tr", "table", "ul", "ol", "dl", "dt", "dd", "hr", "blockquote"),
+    *("h1", "h2", "h3", "h4", "h5", "h6", "details", "summary", "figure", "figcaption"),
+    *("section", "article", "aside", "header", "footer", "nav", "main", "address"),
+}
 _SKIP = {"script", "style", "head", "title"}
 _CELLS = {"td", "th"}  # a table row reads as its cells set off by bars, a paragraph each row
 _ROWS = {"tr", "table"}

@@ -51,6 +51,26 @@ def test_an_html_block_is_read_as_a_paragraph_of_its_words() -> None:
     assert "<div" not in text.split("```")[0]
 
 
+@pytest.mark.parametrize(
+    ("markup", "paragraphs"),
+    [
+        ("<details><summary>More</summary>Hidden text</details>", ["More", "Hidden text"]),
+        ("<dl><dt>Term</dt><dd>Its definition</dd></dl>", ["Term", "Its definition"]),
+        ("<section>One</section><section>Two</section>", ["One", "Two"]),
+        ("<figure><img src=a.png><figcaption>A caption</figcaption></figure>", ["A caption"]),
+        ("<blockquote>Quoted</blockquote>After<hr>Below", ["Quoted", "After", "Below"]),
+    ],
+)
+def test_each_block_element_is_a_paragraph_of_its_own(markup: str, paragraphs: list[str]) -> None:
+    """A block's text ran into the next's: ``<details>`` read "MoreHidden text"."""
+    assert readable_body(f"Intro.\n\n{markup}\n\nEnd.").split() == [
+        "Intro.",
+        *" ".join(paragraphs).split(),
+        "End.",
+    ]
+    assert [p.strip() for p in readable_body(markup).split("\n\n") if p.strip()] == paragraphs
+
+
 def test_html_in_fenced_code_and_inline_html_are_left_as_written() -> None:
     text = readable_body(POST, "_posts/2024-01-02-notes.md")
     assert "```html\n<div>shown as code</div>\n\n<p>still code</p>\n```" in text
