@@ -15,7 +15,7 @@ from pydantic.alias_generators import to_camel
 
 from models.cover_image import cover_image
 from models.fields import AwareDatetime, Blurb, Body, Label, Language, Line, Score, Title
-from models.identity import normalise_url
+from models.identity import normalise_url, site_domain
 from models.jekyll_post import BUNDLE_NAMES, post_title, written_date
 from models.labels import as_list, blog_category, blog_labels
 from models.markdown_extras import heading_text, inline_text, opening_heading
@@ -313,12 +313,13 @@ class Article(LedeModel):
                     data.get(key)
                 ):
                     data["originalUrl"] = data[key]
-            if (
-                not (data.get("originalUrl") or data.get("webUrl"))
-                and _is_address(data.get("url"))
-                and data.get("publishedDateTime") is not None  # an undated page's ``url`` is
-            ):  # the home of what it describes (GitHub's explore topics: minecraft.net)
-                data["originalUrl"] = data["url"]  # a planet's post names its original so
+            for key in ("url", "link"):  # a feed's item names its page in ``link``
+                if (
+                    not (data.get("originalUrl") or data.get("webUrl"))
+                    and _is_address(data.get(key))
+                    and data.get("publishedDateTime") is not None  # an undated page's link is
+                ):  # the home of what it describes (GitHub's explore topics: minecraft.net)
+                    data["originalUrl"] = data[key]  # a planet's post names its original so
             if not isinstance(data.get("published"), bool) and written_date(data.get("published")):
                 del data["published"]  # Hugo's date, not Jekyll's flag
             if data.get("updatedDateTime") is None:
@@ -358,11 +359,15 @@ class Article(LedeModel):
         return data
 
     @model_validator(mode="after")
-    def _dated_by_start(self) -> Article:
+    def _filled_in(self) -> Article:
         """An event is dated by its start where nothing else dates it: it was listed
-        undated, below every article."""
+        undated, below every article. A page saved from elsewhere that names no provider
+        (a feed reader's, a clipper's) is its original site's: the list showed none."""
         if self.published_at is None:
             self.published_at = self.starts_at
+        named = self.provider and (self.provider.name or self.provider.domain)
+        if not named and (domain := site_domain(self.original_url)):
+            self.provider = Provider(name=domain, domain=domain)
         return self
 
     @property

@@ -22,6 +22,18 @@ def normalise_url(url: str) -> str:
     return normalise_url_parts(url)
 
 
+def site_domain(url: str) -> str:
+    """The host of a web address, without ``www.`` (``""`` for what is none: a path, a
+    ``mailto:``)."""
+    normal = normalise_url(url)
+    if not normal.startswith("https://"):
+        return ""
+    try:
+        return urlsplit(normal).hostname or ""
+    except ValueError:
+        return ""
+
+
 def normalise_url_parts(url: str) -> str:
     """``normalise_url`` for any link, by its parts."""
     try:
