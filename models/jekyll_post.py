@@ -71,6 +71,9 @@ _FORMATS = (
     "%d/%m/%Y",
 )
 _NAMED_OFFSET = re.compile(r" ?UTC(?=[+-]\d)")
+# MarkDownload's default ``created: {date:YYYY-MM-DDTHH:mm:ss} (UTC {date:Z})``: the
+# offset after the moment, between brackets.
+_BRACKETED_OFFSET = re.compile(r"\s*\(UTC\s*([+-]\d\d:?\d\d)\)$")
 # Jekyll's own pattern: a month and a day of one digit too (``2014-3-3-hello.md``).
 _NAME_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})-")
 # The file that stands for its folder (a page bundle): the folder's name is its name.
@@ -90,7 +93,9 @@ def written_date(value: Any) -> date | None:
         text = value.strip()
         if text[-4:] in (" UTC", " GMT"):  # Nikola's ``2017-05-12 12:50:41 UTC``
             text = f"{text[:-4]} +0000"
-        elif "UTC" in text:  # and its ``2015-09-04 12:40:00 UTC-03:00``
+        elif "(UTC" in text:  # MarkDownload's ``2023-01-05T10:20:30 (UTC +01:00)``
+            text = _BRACKETED_OFFSET.sub(r"\1", text)
+        elif "UTC" in text:  # Nikola's ``2015-09-04 12:40:00 UTC-03:00``
             text = _NAMED_OFFSET.sub(" ", text)
         try:  # first: ISO's own reader is quick, and each form tried below costs more
             return datetime.fromisoformat(text)
