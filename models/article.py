@@ -17,8 +17,8 @@ from models.cover_image import cover_image
 from models.fields import AwareDatetime, Blurb, Body, Label, Language, Line, Score, Title
 from models.identity import normalise_url, site_domain
 from models.jekyll_post import BUNDLE_NAMES, post_title, written_date
-from models.labels import as_list, blog_category, blog_labels
-from models.markdown_extras import heading_text, inline_text, opening_heading
+from models.labels import as_list, author_names, blog_category, blog_labels
+from models.markdown_extras import heading_text, opening_heading
 from models.page_dates import published_date, updated_date
 from models.text import printable
 
@@ -233,17 +233,7 @@ class Article(LedeModel):
     _as_related = field_validator("related", mode="before")(_related)
     _as_provider = field_validator("provider", mode="before")(_provider)
 
-    @field_validator("authors", mode="before")
-    @classmethod
-    def _author_names(cls, value: Any) -> list[Any]:
-        """Authors as a list of names: a blog writes one name, a list of them, or
-        entries with a ``name``; an entry without one names nobody."""
-        names = (item.get("name") if isinstance(item, dict) else item for item in as_list(value))
-        return [
-            inline_text(name) if isinstance(name, str) else name  # ``[Ada](…)``, ``[[Ada]]``
-            for name in names
-            if _is_scalar(name) and str(name).strip()
-        ]
+    _as_authors = field_validator("authors", mode="before")(author_names)
 
     @field_validator("type", mode="before")
     @classmethod

@@ -10,6 +10,8 @@ from __future__ import annotations
 from contextvars import ContextVar
 from typing import Any
 
+from models.markdown_extras import inline_text
+
 SPLIT_AT_SPACES: ContextVar[bool] = ContextVar("split_at_spaces", default=True)
 """Whether the site being read splits a line of tags at its spaces, as Jekyll does
 (``library.site_root``); a site that does not keeps ``tags: second tag`` one name."""
@@ -52,6 +54,8 @@ def _names_in(entry: Any) -> list[Any]:
         return [name for inner in entry for name in _names_in(inner)]
     if isinstance(entry, str) and entry.startswith("#"):  # as Obsidian writes a tag
         return [entry.lstrip("#")] if entry.strip("# ") else []
+    if isinstance(entry, str) and entry.startswith("[[") and entry.endswith("]]"):
+        return [inline_text(entry)]  # a note linked as a tag (``"[[Clippings]]"``): its name
     return [] if entry is None or isinstance(entry, bool) else [entry]
 
 
@@ -63,3 +67,34 @@ def blog_category(value: Any) -> list[Any]:
     if isinstance(value, str) and value.strip() and value.strip().lower() != "news":
         return [value.strip()]
     return []
+
+
+# What a tool writes where it knows no author: Omnivore's ``author: unknown``.
+_NOBODY = frozenset({"unknown", "anonymous"})
+
+
+def author_names(value: Any) -> list[Any]:
+    """Authors as a list of names: a blog writes one name, a list of them, or entries with
+    a ``name``; an entry without one names nobody, nor does ``unknown``. A name written as
+    a link reads as its words (``[Ada](…)``, ``"[[Ada]]"``), and so does one YAML read as
+    a list in a list (an unquoted ``author: [[Ada]]``, as Readwise writes it)."""
+    entries = (_linked(item) for item in as_list(_linked(value)))
+    names = (item.get("name") if isinstance(item, dict) else item for item in entries)
+    return [
+        inline_text(name) if isinstance(name, str) else name
+        for name in names
+        if isinstance(name, str | int | float)
+        and not isinstance(name, bool)
+        and str(name).strip()
+        and str(name).strip().casefold() not in _NOBODY
+    ]
+
+
+def _linked(value: Any) -> Any:
+    """An unquoted wiki link, which YAML reads as a list holding a list of its text
+    (``[[Ada]]``: ``[["Ada"]]``), as the link written; any other value as it is."""
+    if isinstance(value, list) and len(value) == 1 and isinstance(value[0], list):
+        inner = value[0]
+        if len(inner) == 1 and isinstance(inner[0], str):
+            return f"[[{inner[0]}]]"
+    return value
