@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic.alias_generators import to_camel
 
+from models.clipping import clipped
 from models.cover_image import cover_image
 from models.fields import AwareDatetime, Blurb, Body, Label, Language, Line, Score, Title
 from models.identity import normalise_url, site_domain
@@ -239,7 +240,10 @@ class Article(LedeModel):
     @classmethod
     def _one_type(cls, value: Any) -> Any:
         """A notes tool's list of types (Obsidian's ``type: ["[[Analysis]]"]``) names no
-        kind of item here; it made a document that was read and listed "invalid"."""
+        kind of item here; it made a document that was read and listed "invalid". One in
+        capitals is a tool's name of it (Omnivore's ``ARTICLE``): the kind in small letters."""
+        if isinstance(value, str) and value.isupper():
+            return value.lower()
         return value if _is_scalar(value) or value is None else ""
 
     @field_validator("location", mode="before")
@@ -283,6 +287,7 @@ class Article(LedeModel):
                 for key in _HUGO_PARAMS:  # blurb there (``params: {author: …}``)
                     if key in params:
                         data.setdefault(key, params[key])
+            clipped(data)  # what a read-later tool writes in its own way (``models.clipping``)
             if not data.get("images") and (cover := cover_image(data)):
                 data["images"] = [cover]  # a blog's one picture, named as its tool names it
             if "title" in data:  # a title YAML read as a number or a day (``title: 0``)

@@ -4,6 +4,7 @@ their titles, dates, links, sites, bylines, tags, excerpts and pictures."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 
 from models.document import parse_document
 from tests.conftest import MODES
@@ -63,3 +64,139 @@ def test_a_list_of_bylines_each_written_as_a_link_unquoted(summary: bool) -> Non
     front = "title: x\nauthor:\n  - [[Ada Lovelace]]\n  - [[people/Roe|John Roe]]\n"
     parsed = parse_document(f"---\n{front}---\n", "note.md", summary=summary)
     assert parsed.article is not None and parsed.article.authors == ["Ada Lovelace", "John Roe"]
+
+
+def in_vault(tmp_path: Path, name: str, text: str) -> str:
+    """The path of a note of an Obsidian vault holding ``text``."""
+    (tmp_path / ".obsidian").mkdir(exist_ok=True)
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return str(path)
+
+
+READWISE = """# Data Platform Explained
+
+![rw-book-cover](https://img.test/cover.png)
+
+## Metadata
+- Author: [[Spotify Engineering]]
+- Full Title: Data Platform Explained Part I
+- Category: #articles
+- Document Tags: [[data]] [[platforms]]
+- Summary: How the platform processes 1.4 trillion data points a day.
+- URL: https://engineering.test/2024/04/data-platform/
+
+## Highlights
+- Today, we rely on insights ([View Highlight](https://read.readwise.test/read/01h))
+"""
+
+
+@MODES
+def test_a_readwise_export_has_its_link_byline_summary_and_cover(
+    tmp_path: Path, summary: bool
+) -> None:
+    """Readwise's default export keeps no front matter: its metadata is a list under
+    ``## Metadata``. The note was titled by its short title, with no link (``o`` said
+    there was none), byline, tags, excerpt or picture."""
+    path = in_vault(tmp_path, "Readwise/Articles/Data Platform Explained.md", READWISE)
+    parsed = parse_document(READWISE, path, summary=summary)
+    assert parsed.article is not None and not parsed.problems, parsed.problems
+    article = parsed.article
+    assert article.title == "Data Platform Explained Part I"
+    assert article.url == "https://engineering.test/2024/04/data-platform/"
+    assert article.authors == ["Spotify Engineering"]
+    assert article.topics == ["data", "platforms", "articles"]
+    assert article.excerpt == "How the platform processes 1.4 trillion data points a day."
+    if not summary:
+        assert [image.url for image in article.images] == ["https://img.test/cover.png"]
+
+
+@MODES
+def test_readwise_labels_written_as_keys_and_matters_metadata(summary: bool) -> None:
+    """A Readwise template may write its labels as keys (``Full Title:``, ``Publication
+    date:``): the note was untitled and undated. Matter lists its page's link as a link
+    and names its publisher."""
+    front = (
+        "Author: Adam Geitgey\nFull Title: Machine Learning is Fun!\nCategory: #articles\n"
+        "Publication date: 2020-09-24\nURL: https://medium.test/@ageitgey/ml-is-fun\n"
+    )
+    article = parse_document(f"---\n{front}---\n\n# Notes\n", "x.md", summary=summary).article
+    assert article is not None
+    assert (article.title, article.url, article.authors) == (
+        "Machine Learning is Fun!",
+        "https://medium.test/@ageitgey/ml-is-fun",
+        ["Adam Geitgey"],
+    )
+    assert article.published_at == datetime(2020, 9, 24, tzinfo=UTC)
+    matter = (
+        "## Metadata\n* URL: [https://news.test/a](https://news.test/a)\n"
+        "* Author: [[Ada Lovelace]]\n* Publisher: [[The Daily]]\n"
+        "* Published Date: 2022-03-04\n* Tags: #science, #history\n\n## Highlights\n"
+    )
+    article = parse_document(f"---\ntitle: A\n---\n{matter}", "x.md", summary=summary).article
+    assert article is not None and article.provider is not None
+    assert (article.url, article.authors, article.provider.name, article.topics) == (
+        "https://news.test/a",
+        ["Ada Lovelace"],
+        "The Daily",
+        ["science", "history"],
+    )
+    assert article.published_at == datetime(2022, 3, 4, tzinfo=UTC)
+
+
+@MODES
+def test_markdownloads_excerpt_is_the_excerpt(summary: bool) -> None:
+    """MarkDownload quotes the page's excerpt under ``> ## Excerpt``: it had none."""
+    parsed = parse_document(MARKDOWNLOAD, "Why SQLite is so great.md", summary=summary)
+    assert parsed.article is not None
+    assert parsed.article.excerpt == "The most deployed database in the world. Here is why."
+    assert parsed.article.title == "Why SQLite is so great"
+
+
+OMNIVORE = """---
+id: 7c2f0c2e-1111-2222-3333-444455556666
+title: The AI bubble
+author: unknown
+tags:
+  - ai
+  - reading_list
+date_saved: 2024-02-11 09:15:00
+omnivore_url: https://omnivore.test/me/the-ai-bubble-18d9a
+site_name: Tech Weekly
+type: ARTICLE
+---
+
+# The AI bubble
+#Omnivore
+
+[Read on Omnivore](https://omnivore.test/me/the-ai-bubble-18d9a)
+[Read Original](https://techweekly.test/ai-bubble)
+"""
+
+
+@MODES
+def test_an_omnivore_note_has_its_link_site_saved_day_and_kind(summary: bool) -> None:
+    """Omnivore links the page in the body (its default front matter is an ``id`` alone),
+    names its site in ``site_name`` and the day it was saved in ``date_saved``, and its
+    kinds in capitals: the note had no link, no site, no date, the byline 'unknown' and
+    the kind 'ARTICLE'."""
+    parsed = parse_document(OMNIVORE, "Omnivore/2024-02-11/The AI bubble.md", summary=summary)
+    assert parsed.article is not None and not parsed.problems, parsed.problems
+    article = parsed.article
+    assert article.url == "https://techweekly.test/ai-bubble"
+    assert article.provider is not None and article.provider.name == "Tech Weekly"
+    assert article.published_at is not None
+    assert article.published_at.replace(tzinfo=None) == datetime(2024, 2, 11, 9, 15)
+    assert (article.authors, article.kind) == ([], "article")
+    front = "title: x\noriginal_url: https://a.test/b\n"
+    body = "[Read Original](https://elsewhere.test/c)\n"
+    linked = parse_document(f"---\n{front}---\n{body}", "x.md", summary=summary).article
+    assert linked is not None and linked.url == "https://a.test/b"  # the front matter's
+
+
+def test_a_metadata_section_further_down_a_page_is_its_text() -> None:
+    """A page that explains metadata in a later section is not described by it."""
+    body = "## Usage\n\nText.\n\n## Metadata\n- URL: https://example.test/x\n- Author: Bob\n"
+    article = parse_document(f"---\ntitle: Docs\n---\n{body}", "x.md").article
+    assert article is not None and (article.url, article.authors) == ("", [])

@@ -1,0 +1,98 @@
+"""What read-later and clipping tools write of a saved page where lede's keys do not say it.
+
+- Readwise's and Matter's exports list a page's metadata under a ``## Metadata`` heading
+  (``- URL: https://…``, ``- Author: [[Ada]]``, ``- Full Title: …``), and a Readwise
+  template may write those labels as keys (``Full Title:``, ``Publication date:``);
+  Readwise heads the page with its cover (``![rw-book-cover](…)``).
+- MarkDownload's default template quotes the page's excerpt under ``> ## Excerpt``.
+- Omnivore's default template keeps only an ``id`` in the front matter, and links the
+  page in the body: ``[Read Original](https://…)``.
+- Omnivore names the page's site in ``site_name``; Matter and Readwise in ``publisher``.
+
+Each fills only what the front matter leaves out; the front matter's own keys win.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from models.cover_image import cover_image
+from models.markdown_extras import inline_text
+
+# What the tools call a page's details, as read here (in small letters, hyphens and
+# underscores as blanks), and the key each is read as.
+_LABELS = {
+    "author": "authors",
+    "full title": "title",
+    "url": "originalUrl",
+    "summary": "excerpt",
+    "published date": "date_published",
+    "publication date": "date_published",
+    "date published": "date_published",
+    "publisher": "publisher",
+    "document tags": "tags",
+    "tags": "tags",
+}
+_HEAD = 4000  # what the body's opening holds them in: a page's text comes after
+_METADATA = re.compile(
+    r"^#{2,3} Metadata[ \t]*\n((?:[ \t]*(?:[-*+][ \t]+)?[A-Za-z][^:\n]*:.*\n?)+)", re.M
+)
+_ITEM = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?([A-Za-z][^:\n]*?)[ \t]*:[ \t]*(.*?)[ \t]*$", re.M)
+_ADDRESSES = (  # a link's, else one between ``<>``, else a bare one
+    re.compile(r"\]\((https?://[^()\s]+)\)"),
+    re.compile(r"<(https?://[^<>\s]+)>"),
+    re.compile(r"(https?://\S+)"),
+)
+_COVER = re.compile(r"^!\[rw-book-cover\]\((\S+?)\)", re.M)
+_EXCERPT = re.compile(r"^> ?#{1,6} Excerpt[ \t]*\n((?:>.*(?:\n|$))+)", re.M)
+_ORIGINAL = re.compile(r"^\[Read Original\]\((https?://\S+?)\)", re.M)
+_SITE_KEYS = ("site_name", "publisher")
+
+
+def clipped(data: dict[str, Any]) -> None:
+    """Fill ``data`` (a page's front matter, its ``body`` among it) with what the tool
+    that saved the page wrote elsewhere than lede's keys."""
+    for key in [key for key in data if " " in key or "-" in key or key[:1].isupper()]:
+        if (target := _LABELS.get(_label(key))) and target != key and data[key] is not None:
+            data.setdefault(target, data[key])  # Readwise's ``Full Title:``
+    body = data.get("body")
+    if isinstance(body, str) and body:
+        head = body[:_HEAD]
+        found = _METADATA.search(head) if "Metadata" in head else None
+        if found and "\n##" not in "\n" + head[: found.start()]:  # the page's first section
+            for label, value in _ITEM.findall(found[1]):
+                if (target := _LABELS.get(_label(label))) and value and target not in data:
+                    data[target] = _address(value) if target == "originalUrl" else value
+        cover = _COVER.search(head) if "rw-book-cover" in head else None
+        if cover and not data.get("images") and not cover_image(data):
+            data["images"] = [cover[1]]
+        if "Excerpt" in head and (quoted := _EXCERPT.search(head)):
+            lines = (line[1:].strip() for line in quoted[1].splitlines())
+            if (excerpt := " ".join(line for line in lines if line)) and not _blurb(data):
+                data["excerpt"] = excerpt
+        original = _ORIGINAL.search(head) if "[Read Original]" in head else None
+        if original and not any(data.get(k) for k in ("originalUrl", "original_url", "source")):
+            data["originalUrl"] = original[1]
+    if not data.get("provider"):
+        site = next((data[k] for k in _SITE_KEYS if isinstance(data.get(k), str)), "")
+        if site.strip():
+            data["provider"] = inline_text(site.strip())  # Matter's ``[[The Daily]]``
+
+
+def _label(key: str) -> str:
+    return " ".join(key.replace("-", " ").replace("_", " ").split()).lower()
+
+
+def _address(value: str) -> str:
+    """The address a metadata line gives, written bare, between ``<>`` or as a link
+    (Matter's ``[https://…](https://…)``); the value as it is else."""
+    found = next((found for form in _ADDRESSES if (found := form.search(value))), None)
+    return found[1] if found else value
+
+
+def _blurb(data: dict[str, Any]) -> bool:
+    return any(
+        isinstance(data.get(key), str) and data[key].strip()
+        for key in ("excerpt", "description", "summary")
+    )
