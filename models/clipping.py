@@ -45,7 +45,9 @@ _ADDRESSES = (  # a link's, else one between ``<>``, else a bare one
     re.compile(r"(https?://\S+)"),
 )
 _COVER = re.compile(r"^!\[rw-book-cover\]\((\S+?)\)", re.M)
-_EXCERPT = re.compile(r"^> ?#{1,6} Excerpt[ \t]*\n((?:>.*(?:\n|$))+)", re.M)
+# The quote's lines up to a blank one (a line without ``>`` continues it, as CommonMark
+# reads a quote's paragraph: MarkDownload leaves the excerpt's own line breaks so).
+_EXCERPT = re.compile(r"^> ?#{1,6} Excerpt[ \t]*\n((?:[ \t]*[^\s>-].*\n|[ \t]*>.*\S.*\n)+)", re.M)
 _ORIGINAL = re.compile(r"^\[Read Original\]\((https?://\S+?)\)", re.M)
 _SITE_KEYS = ("site_name", "publisher")
 
@@ -67,8 +69,8 @@ def clipped(data: dict[str, Any]) -> None:
         cover = _COVER.search(head) if "rw-book-cover" in head else None
         if cover and not data.get("images") and not cover_image(data):
             data["images"] = [cover[1]]
-        if "Excerpt" in head and (quoted := _EXCERPT.search(head)):
-            lines = (line[1:].strip() for line in quoted[1].splitlines())
+        if "Excerpt" in head and (quoted := _EXCERPT.search(f"{head}\n")):
+            lines = (line.strip().removeprefix(">").strip() for line in quoted[1].splitlines())
             if (excerpt := " ".join(line for line in lines if line)) and not _blurb(data):
                 data["excerpt"] = excerpt
         original = _ORIGINAL.search(head) if "[Read Original]" in head else None

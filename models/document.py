@@ -233,6 +233,7 @@ def _read_topic(data: dict[Any, Any], parsed: ParsedDocument, line: int) -> None
 _SITE_KEYS = frozenset(
     ("title", "date", "description", "summary", "tags", "categories", "category", "draft")
     + ("author", "authors", "lastmod", "url", "excerpt", "name")
+    + ("source", "created", "published")  # a clipping's, as a notes tool may capitalise them
 )
 
 

@@ -200,3 +200,18 @@ def test_a_metadata_section_further_down_a_page_is_its_text() -> None:
     body = "## Usage\n\nText.\n\n## Metadata\n- URL: https://example.test/x\n- Author: Bob\n"
     article = parse_document(f"---\ntitle: Docs\n---\n{body}", "x.md").article
     assert article is not None and (article.url, article.authors) == ("", [])
+
+
+@MODES
+def test_an_excerpt_over_lines_and_keys_a_notes_tool_capitalised(summary: bool) -> None:
+    """MarkDownload keeps the page's line breaks in its excerpt, the next line without
+    ``>``: the excerpt stopped at the first. A template writing ``Source:`` and
+    ``Created:`` (Obsidian shows properties as written) gave no link and no date."""
+    front = 'Source: https://typst.test/docs/syntax/\nCreated: "2025-01-29  02:48:43"\n'
+    body = "\n# Syntax\n\n> ## Excerpt\n> A compact reference within\nmarkup and code.\n\n---\nx\n"
+    parsed = parse_document(f"---\n{front}---\n{body}", "Syntax.md", summary=summary)
+    assert parsed.article is not None and not parsed.problems, parsed.problems
+    article = parsed.article
+    assert article.excerpt == "A compact reference within markup and code."
+    assert article.url == "https://typst.test/docs/syntax/"
+    assert article.published_at is not None and article.published_at.day == 29
