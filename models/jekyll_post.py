@@ -147,6 +147,17 @@ def name_date(path: str) -> date | None:
     return _day(found) if found else None
 
 
+_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+
+
+def folder_date(path: str) -> date | None:
+    """The day the folder holding ``path`` is named (``2024-02-10/``): Omnivore files the
+    pages it saves in a folder of the day each was saved, its default notes dated nowhere
+    else."""
+    found = _DAY.fullmatch(os.path.basename(os.path.dirname(path)))
+    return _day(found) if found else None
+
+
 def _in_collection(folder: str) -> bool:
     """Whether ``folder`` is (in) a Jekyll collection's: ``_posts``, ``_news``... Jekyll
     dates and titles every collection's documents by their names, not only posts."""

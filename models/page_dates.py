@@ -12,6 +12,7 @@ from models.jekyll_post import (
     SITE_DATE_KEYS,
     address_date,
     first_date,
+    folder_date,
     name_date,
     written_date,
 )
@@ -42,11 +43,13 @@ def updated_date(data: dict[str, Any]) -> date | None:
 
 def published_date(data: dict[str, Any]) -> date | None:
     """A post's date where no ``publishedDateTime`` gives one: its front matter's own, its
-    file's name, its page's address (the Rust blog's posts are dated there alone)."""
+    file's name, its page's address (the Rust blog's posts are dated there alone), the
+    day its folder is named."""
     path = data.get("path", "")
     return (
         site_dated(data, SITE_DATES.get().date)  # a Hugo site's order, if its settings say
         or first_date(data, (*SITE_DATE_KEYS, "published", *NOTE_DATE_KEYS))
         or name_date(path)
         or address_date(data.get("page_path"), data.get("permalink"))
+        or folder_date(path)
     )

@@ -215,3 +215,15 @@ def test_an_excerpt_over_lines_and_keys_a_notes_tool_capitalised(summary: bool) 
     assert article.excerpt == "A compact reference within markup and code."
     assert article.url == "https://typst.test/docs/syntax/"
     assert article.published_at is not None and article.published_at.day == 29
+
+
+@MODES
+def test_a_page_omnivore_saved_is_dated_by_its_days_folder(summary: bool) -> None:
+    """Omnivore's default note keeps an ``id`` alone, in ``Omnivore/YYYY-MM-DD/``, the day
+    it was saved: it was listed undated. A folder of another name dates nothing."""
+    text = "---\nid: c721367a\n---\n\n# A page\n#Omnivore\n\n[Read Original](https://a.test/b)\n"
+    dated = parse_document(text, "Omnivore/2023-12-28/A page.md", summary=summary).article
+    assert dated is not None and dated.published_at == datetime(2023, 12, 28, tzinfo=UTC)
+    for folder in ("Omnivore/2023-12-28-x", "Omnivore/2023-13-28", "Omnivore"):
+        undated = parse_document(text, f"{folder}/A page.md", summary=summary).article
+        assert undated is not None and undated.published_at is None
