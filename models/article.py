@@ -17,6 +17,7 @@ from models.clipping import clipped
 from models.cover_image import cover_image
 from models.fields import AwareDatetime, Blurb, Body, Label, Language, Line, Score, Title
 from models.identity import normalise_url, site_domain
+from models.inline_tags import with_tags
 from models.jekyll_post import BUNDLE_NAMES, post_title, written_date
 from models.labels import as_list, author_names, blog_category, blog_labels
 from models.markdown_extras import heading_text, opening_heading
@@ -265,8 +266,9 @@ class Article(LedeModel):
     @field_validator("topics")
     @classmethod
     def _named(cls, topics: list[str]) -> list[str]:
-        """A topic left empty (``""``) names nothing; kept, it would be a nameless tree node."""
-        return [topic for topic in topics if topic]
+        """A topic left empty (``""``) names nothing (kept, it was a nameless tree node), and
+        one given twice (``Clippings`` and ``clippings``, as the tree matches them) is one."""
+        return with_tags([], [topic for topic in topics if topic])
 
     @model_validator(mode="before")
     @classmethod
@@ -331,7 +333,7 @@ class Article(LedeModel):
             category = data.get("category")
             if isinstance(category, list):  # Hugo's taxonomy: no one kind of item
                 del data["category"]
-            if "topics" not in data:  # a blog's own labels
+            if data.get("topics") is None:  # a blog's own labels (``topics:`` left blank too)
                 data["topics"] = (
                     blog_category(category)
                     + blog_labels(data.get("categories"))

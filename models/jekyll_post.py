@@ -24,7 +24,8 @@ from typing import Any
 # (``published_at``). Hugo's ``published`` too, which Jekyll's
 # flag shares a name with. Then, after that ``published`` (Obsidian's Web Clipper's too),
 # Ghost's and Omnivore's ``date_published``, and last when a page was saved or a note made:
-# Omnivore's ``date_saved``, Obsidian's and Dendron's ``created``.
+# Omnivore's ``date_saved``, the Obsidian clipper bookmarklet's ``clipped``, Obsidian's and
+# Dendron's ``created``.
 SITE_DATE_KEYS = (
     "date",
     "publishDate",
@@ -34,7 +35,7 @@ SITE_DATE_KEYS = (
     "created_at",
     "published_at",
 )
-NOTE_DATE_KEYS = ("date_published", "date_saved", "created")
+NOTE_DATE_KEYS = ("date_published", "date_saved", "clipped", "created")
 DATE_KEYS = SITE_DATE_KEYS + NOTE_DATE_KEYS
 # A moment written as a number counts from 1970: seconds (Hugo), or milliseconds
 # (Dendron, JavaScript). Numbers outside these spans (a year, a count) are no dates.

@@ -65,7 +65,7 @@ def blog_category(value: Any) -> list[Any]:
     if isinstance(value, list):
         return blog_labels(value)
     if isinstance(value, str) and value.strip() and value.strip().lower() != "news":
-        return [value.strip()]
+        return _names_in(value.strip())  # a note linked as one (``"[[Clippings]]"``): its name
     return []
 
 

@@ -227,3 +227,25 @@ def test_a_page_omnivore_saved_is_dated_by_its_days_folder(summary: bool) -> Non
     for folder in ("Omnivore/2023-12-28-x", "Omnivore/2023-13-28", "Omnivore"):
         undated = parse_document(text, f"{folder}/A page.md", summary=summary).article
         assert undated is not None and undated.published_at is None
+
+
+@MODES
+def test_the_clipper_bookmarklets_note_has_its_day_link_and_one_clippings_topic(
+    summary: bool,
+) -> None:
+    """Obsidian's clipper bookmarklet writes ``clipped:``, ``url:``, a blank ``topics:``
+    and ``category: "[[Clippings]]"``: the note was undated, had no link (an undated
+    page's ``url`` is no original) and no topic at all (the blank ``topics:`` hid the
+    tags); the category read '[[Clippings]]', and beside the tag ``clippings`` it would
+    be the same topic twice."""
+    front = (
+        'category: "[[Clippings]]"\nauthor: "[[Ada]]"\ntitle: "A clipped page"\n'
+        "url: https://teletype.test/@hr/Q00B#j82h\nclipped: 2024-09-09\npublished: \n"
+        "topics: \ntags: [clippings, hr]\n"
+    )
+    parsed = parse_document(f"---\n{front}---\nText.\n", "Clippings/a.md", summary=summary)
+    assert parsed.article is not None and not parsed.problems, parsed.problems
+    article = parsed.article
+    assert article.published_at == datetime(2024, 9, 9, tzinfo=UTC)
+    assert article.url == "https://teletype.test/@hr/Q00B#j82h"
+    assert article.topics == ["Clippings", "hr"]
