@@ -7,6 +7,8 @@
 - MarkDownload's default template quotes the page's excerpt under ``> ## Excerpt``.
 - Omnivore's default template keeps only an ``id`` in the front matter, and links the
   page in the body: ``[Read Original](https://…)``.
+- Raindrop Highlights names the page in ``link:`` and opens its note with a ``# Metadata``
+  heading (``Source URL:: …``, Dataview's fields), the page's title in a heading after it.
 - Omnivore names the page's site in ``site_name``; Matter and Readwise in ``publisher``.
 
 Each fills only what the front matter leaves out; the front matter's own keys win.
@@ -33,12 +35,18 @@ _LABELS = {
     "publisher": "publisher",
     "document tags": "tags",
     "tags": "tags",
+    "source url": "originalUrl",  # Raindrop Highlights' ``Source URL:: …`` (Dataview's ``::``)
+    "topics": "tags",
 }
 _HEAD = 4000  # what the body's opening holds them in: a page's text comes after
+# Its lines (blank ones among them, where a template wrote nothing), and for Raindrop
+# Highlights' ``# Metadata``, the rule and the title's heading that follow.
 _METADATA = re.compile(
-    r"^#{2,3} Metadata[ \t]*\n((?:[ \t]*(?:[-*+][ \t]+)?[A-Za-z][^:\n]*:.*\n?)+)", re.M
+    r"^(#{1,3}) Metadata[ \t]*\n((?:[ \t]*(?:[-*+][ \t]+)?[A-Za-z][^:\n]*:.*\n?|[ \t]*\n)+)"
+    r"(?:---[ \t]*\n+# (.+))?",
+    re.M,
 )
-_ITEM = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?([A-Za-z][^:\n]*?)[ \t]*:[ \t]*(.*?)[ \t]*$", re.M)
+_ITEM = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?([A-Za-z][^:\n]*?)[ \t]*::?[ \t]*(.*?)[ \t]*$", re.M)
 _ADDRESSES = (  # a link's, else one between ``<>``, else a bare one
     re.compile(r"\]\((https?://[^()\s]+)\)"),
     re.compile(r"<(https?://[^<>\s]+)>"),
@@ -58,14 +66,14 @@ def clipped(data: dict[str, Any]) -> None:
     for key in [key for key in data if " " in key or "-" in key or key[:1].isupper()]:
         if (target := _LABELS.get(_label(key))) and target != key and data[key] is not None:
             data.setdefault(target, data[key])  # Readwise's ``Full Title:``
+    if "raindrop_id" in data and isinstance(link := data.get("link"), str) and _address(link):
+        data.setdefault("originalUrl", link)  # Raindrop Highlights' own ``link:``
     body = data.get("body")
     if isinstance(body, str) and body:
         head = body[:_HEAD]
         found = _METADATA.search(head) if "Metadata" in head else None
-        if found and "\n##" not in "\n" + head[: found.start()]:  # the page's first section
-            for label, value in _ITEM.findall(found[1]):
-                if (target := _LABELS.get(_label(label))) and value and target not in data:
-                    data[target] = _address(value) if target == "originalUrl" else value
+        if found and _first_section(head[: found.start()]):
+            _read_metadata(data, found)
         cover = _COVER.search(head) if "rw-book-cover" in head else None
         if cover and not data.get("images") and not cover_image(data):
             data["images"] = [cover[1]]
@@ -82,15 +90,38 @@ def clipped(data: dict[str, Any]) -> None:
             data["provider"] = inline_text(site.strip())  # Matter's ``[[The Daily]]``
 
 
+def _first_section(before: str) -> bool:
+    """Whether what comes before a section holds no heading but the page's title: a
+    section further down a page is its text."""
+    before = before.lstrip("\n")
+    if before.startswith("# "):
+        before = before.partition("\n")[2]
+    return "\n#" not in f"\n{before}"
+
+
+def _read_metadata(data: dict[str, Any], found: re.Match[str]) -> None:
+    """The details a ``Metadata`` section lists; a title's heading after one that is the
+    page's own heading (Raindrop's ``# Metadata``), which was taken for its title."""
+    if len(found[1]) == 1 and not found[3]:
+        return  # a page about metadata
+    for label, value in _ITEM.findall(found[2]):
+        if (target := _LABELS.get(_label(label))) and value and target not in data:
+            if target == "originalUrl" and not (value := _address(value)):
+                continue
+            data[target] = value
+    if found[3]:
+        data.setdefault("title", found[3])
+
+
 def _label(key: str) -> str:
     return " ".join(key.replace("-", " ").replace("_", " ").split()).lower()
 
 
 def _address(value: str) -> str:
     """The address a metadata line gives, written bare, between ``<>`` or as a link
-    (Matter's ``[https://…](https://…)``); the value as it is else."""
+    (Matter's ``[https://…](https://…)``); ``""`` for none."""
     found = next((found for form in _ADDRESSES if (found := form.search(value))), None)
-    return found[1] if found else value
+    return found[1] if found else ""
 
 
 def _blurb(data: dict[str, Any]) -> bool:

@@ -249,3 +249,51 @@ def test_the_clipper_bookmarklets_note_has_its_day_link_and_one_clippings_topic(
     assert article.published_at == datetime(2024, 9, 9, tzinfo=UTC)
     assert article.url == "https://teletype.test/@hr/Q00B#j82h"
     assert article.topics == ["Clippings", "hr"]
+
+
+RAINDROP = """---
+raindrop_id: 757277949
+raindrop_highlights:
+  65fb6b8a5a926c91023d471d: 526bc402b31529f3a5ab88afdfbc2fa1
+link: https://blog.test/2024/03/why-rust
+tags:
+- rust
+- languages
+---
+
+# Metadata
+Source URL:: https://blog.test/2024/03/why-rust
+Topics:: #rust, #languages
+
+---
+# Why Rust
+
+A language empowering everyone.
+
+## Highlights
+> [!quote]+ Updated on 2024-03-21
+>
+> A highlight.
+"""
+
+
+@MODES
+def test_a_raindrop_highlights_note_is_titled_and_linked(tmp_path: Path, summary: bool) -> None:
+    """Raindrop Highlights opens its note with ``# Metadata`` and names the page in
+    ``link:``: every note was titled 'Metadata' and had no link."""
+    path = in_vault(tmp_path, "Raindrop/Why Rust.md", RAINDROP)
+    parsed = parse_document(RAINDROP, path, summary=summary)
+    assert parsed.article is not None and not parsed.problems, parsed.problems
+    article = parsed.article
+    assert (article.title, article.url) == ("Why Rust", "https://blog.test/2024/03/why-rust")
+    assert article.topics == ["rust", "languages"]
+    without = RAINDROP.replace("link: https://blog.test/2024/03/why-rust\n", "")
+    article = parse_document(without, path, summary=summary).article
+    assert article is not None and article.url == "https://blog.test/2024/03/why-rust"
+
+
+def test_a_page_about_metadata_is_titled_by_its_heading() -> None:
+    """A page headed ``# Metadata`` that lists fields is no clipping's details."""
+    body = "# Metadata\n\n- Title: the page's title\n- URL: the page's address\n"
+    article = parse_document(f"---\ndate: 2024-01-01\n---\n{body}", "x.md").article
+    assert article is not None and (article.title, article.url) == ("Metadata", "")
