@@ -11,16 +11,21 @@
   heading (``Source URL:: …``, Dataview's fields), the page's title in a heading after it.
 - Omnivore names the page's site in ``site_name``; Matter and Readwise in ``publisher``.
 
-Each fills only what the front matter leaves out; the front matter's own keys win.
+Each fills only what the front matter leaves out; the front matter's own keys win. A
+Readwise or Matter page with no front matter is read too (``saved_page``).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from models.cover_image import cover_image
 from models.markdown_extras import inline_text
+from models.text import plain_line_ends
+
+if TYPE_CHECKING:
+    from models.frontmatter import SplitDocument
 
 # What the tools call a page's details, as read here (in small letters, hyphens and
 # underscores as blanks), and the key each is read as.
@@ -88,6 +93,25 @@ def clipped(data: dict[str, Any]) -> None:
         site = next((data[k] for k in _SITE_KEYS if isinstance(data.get(k), str)), "")
         if site.strip():
             data["provider"] = inline_text(site.strip())  # Matter's ``[[The Daily]]``
+
+
+def saved_page(text: str, path: str) -> SplitDocument | None:
+    """A page Readwise or Matter exported, with no front matter (Readwise's Markdown
+    download, outside a vault): all of it the body, where its first section lists the
+    details of a page with its address; ``None`` for any other file."""
+    if not path.lower().endswith((".md", ".markdown")) or "Metadata" not in text[:_HEAD]:
+        return None
+    body = plain_line_ends(text)
+    found = _METADATA.search(body[:_HEAD])
+    if found is None or not _first_section(body[: found.start()]):
+        return None
+    items = _ITEM.findall(found[2])
+    if not any(_LABELS.get(_label(label)) == "originalUrl" and _address(v) for label, v in items):
+        return None
+    # Here, not above, as in ``models.vault``: the article model loads no YAML parser.
+    from models.frontmatter import SplitDocument
+
+    return SplitDocument("", body, 1)
 
 
 def _first_section(before: str) -> bool:

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from models.article import Article
 from models.blog_authors import with_names
+from models.clipping import saved_page
 from models.collection import is_data_record, is_no_article
 from models.dated_page import dated_page
 from models.docinfo import docinfo_values, split_docinfo
@@ -278,7 +279,7 @@ def parse_document(
         if split is None and sidecar is not None:
             split = SplitDocument(sidecar_metadata(sidecar), text, 1, "nikola")
         if split is None:
-            split = dated_page(text, path)
+            split = dated_page(text, path) or saved_page(text, path)
         if split is None:
             parsed.has_front_matter = False
             if require_front_matter:

@@ -44,3 +44,20 @@ def test_each_saved_page_has_its_link_date_site_and_byline(
     assert clipped["published_at"] == "2023-01-05T09:20:30+00:00"
     done = run_lede("check", tmp_path / "v")
     assert done.returncode == 0 and done.stdout.endswith("0 warnings\n"), done.stdout
+
+
+def test_readwises_markdown_download_is_listed(run_lede: LedeRunner, tmp_path: Path) -> None:
+    """Readwise's Markdown download (no vault, no front matter): 'no documents found'."""
+    export = tmp_path / "export"
+    (export / "Articles").mkdir(parents=True)
+    (export / "Articles" / "Data Platform Explained.md").write_text(READWISE)
+    (export / "README.md").write_text("# My highlights\n\nExported from Readwise.\n")
+    found = rows(run_lede, export)
+    assert [(row["title"], row["original_url"]) for row in found] == [
+        ("Data Platform Explained Part I", "https://engineering.test/2024/04/data-platform/")
+    ]
+    done = run_lede("check", export)
+    assert done.returncode == 0, done.stdout
+    assert [Path(line.split(":")[0]).name for line in done.stdout.splitlines()[:-1]] == [
+        "README.md"
+    ]

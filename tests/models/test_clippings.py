@@ -297,3 +297,17 @@ def test_a_page_about_metadata_is_titled_by_its_heading() -> None:
     body = "# Metadata\n\n- Title: the page's title\n- URL: the page's address\n"
     article = parse_document(f"---\ndate: 2024-01-01\n---\n{body}", "x.md").article
     assert article is not None and (article.title, article.url) == ("Metadata", "")
+
+
+@MODES
+def test_a_readwise_export_outside_a_vault_is_read(summary: bool) -> None:
+    """Readwise's Markdown download is a folder of such notes with no front matter, and
+    no vault: lede said 'no documents found'. A file opening with a heading and no such
+    list is still no document there."""
+    parsed = parse_document(READWISE, "export/Data Platform Explained.md", summary=summary)
+    assert parsed.article is not None and not parsed.problems, parsed.problems
+    assert parsed.article.url == "https://engineering.test/2024/04/data-platform/"
+    assert parsed.article.title == "Data Platform Explained Part I"
+    for text in ("# Notes\n\nSome notes.\n", READWISE.replace("- URL:", "- Link:")):
+        parsed = parse_document(text, "export/notes.md", summary=summary)
+        assert parsed.article is None and not parsed.has_front_matter
