@@ -266,9 +266,8 @@ class Article(LedeModel):
     @field_validator("topics")
     @classmethod
     def _named(cls, topics: list[str]) -> list[str]:
-        """A topic left empty (``""``) names nothing (kept, it was a nameless tree node), and
-        one given twice (``Clippings`` and ``clippings``, as the tree matches them) is one."""
-        return with_tags([], [topic for topic in topics if topic])
+        """A topic left empty (``""``) names nothing; kept, it would be a nameless tree node."""
+        return [topic for topic in topics if topic]
 
     @model_validator(mode="before")
     @classmethod
@@ -334,10 +333,10 @@ class Article(LedeModel):
             if isinstance(category, list):  # Hugo's taxonomy: no one kind of item
                 del data["category"]
             if data.get("topics") is None:  # a blog's own labels (``topics:`` left blank too)
-                data["topics"] = (
-                    blog_category(category)
-                    + blog_labels(data.get("categories"))
-                    + blog_labels(data.get("tags"))
+                data["topics"] = with_tags(  # each once (``[[Clippings]]``, ``clippings``)
+                    [],
+                    [*blog_category(category), *blog_labels(data.get("categories"))]
+                    + blog_labels(data.get("tags")),
                 )
             if "published" not in data and (
                 data.get("draft") is True

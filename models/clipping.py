@@ -68,7 +68,7 @@ _SITE_KEYS = ("site_name", "publisher")
 def clipped(data: dict[str, Any]) -> None:
     """Fill ``data`` (a page's front matter, its ``body`` among it) with what the tool
     that saved the page wrote elsewhere than lede's keys."""
-    for key in [key for key in data if " " in key or "-" in key or key[:1].isupper()]:
+    for key in [key for key in data if not key.isidentifier() or key[:1].isupper()]:
         if (target := _LABELS.get(_label(key))) and target != key and data[key] is not None:
             data.setdefault(target, data[key])  # Readwise's ``Full Title:``
     if "raindrop_id" in data and isinstance(link := data.get("link"), str) and _address(link):
