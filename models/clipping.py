@@ -42,7 +42,12 @@ _LABELS = {
     "tags": "tags",
     "source url": "originalUrl",  # Raindrop Highlights' ``Source URL:: …`` (Dataview's ``::``)
     "topics": "tags",
+    "category": "type",  # Readwise's ``#articles``, ``#books``: the kind of item
 }
+# Readwise's categories (``#readwise/books`` where a template nests them), as kinds.
+# An article is the kind of item any is where none is named (named, an undated one is
+# warned of: Readwise dates none).
+_KINDS = {"books": "book", "tweets": "tweet", "podcasts": "podcast"}
 _HEAD = 4000  # what the body's opening holds them in: a page's text comes after
 # Its lines (blank ones among them, where a template wrote nothing), and for Raindrop
 # Highlights' ``# Metadata``, the rule and the title's heading that follow.
@@ -69,8 +74,9 @@ def clipped(data: dict[str, Any]) -> None:
     """Fill ``data`` (a page's front matter, its ``body`` among it) with what the tool
     that saved the page wrote elsewhere than lede's keys."""
     for key in [key for key in data if not key.isidentifier() or key[:1].isupper()]:
-        if (target := _LABELS.get(_label(key))) and target != key and data[key] is not None:
-            data.setdefault(target, data[key])  # Readwise's ``Full Title:``
+        target = _LABELS.get(_label(key))
+        if target and target != key and (value := _read(target, data[key])) is not None:
+            data.setdefault(target, value)  # Readwise's ``Full Title:``
     if "raindrop_id" in data and isinstance(link := data.get("link"), str) and _address(link):
         data.setdefault("originalUrl", link)  # Raindrop Highlights' own ``link:``
     body = data.get("body")
@@ -129,12 +135,22 @@ def _read_metadata(data: dict[str, Any], found: re.Match[str]) -> None:
     if len(found[1]) == 1 and not found[3]:
         return  # a page about metadata
     for label, value in _ITEM.findall(found[2]):
-        if (target := _LABELS.get(_label(label))) and value and target not in data:
-            if target == "originalUrl" and not (value := _address(value)):
-                continue
+        target = _LABELS.get(_label(label))
+        if target and target not in data and (value := _read(target, value)):
             data[target] = value
     if found[3]:
         data.setdefault("title", found[3])
+
+
+def _read(target: str, value: Any) -> Any:
+    """A detail's value as ``target`` is read: a link an address (else ``None``), a
+    category a kind of item (else ``None``), any other as written."""
+    if target == "originalUrl":
+        return (_address(value) or None) if isinstance(value, str) else None
+    if target == "type":
+        category = value.strip().lstrip("#").rpartition("/")[2] if isinstance(value, str) else ""
+        return _KINDS.get(category.lower())
+    return value
 
 
 def _label(key: str) -> str:

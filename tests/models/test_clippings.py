@@ -311,3 +311,13 @@ def test_a_readwise_export_outside_a_vault_is_read(summary: bool) -> None:
     for text in ("# Notes\n\nSome notes.\n", READWISE.replace("- URL:", "- Link:")):
         parsed = parse_document(text, "export/notes.md", summary=summary)
         assert parsed.article is None and not parsed.has_front_matter
+
+
+@MODES
+def test_a_readwise_category_is_the_kind_of_item(summary: bool) -> None:
+    """Readwise exports books and tweets beside articles, each with its ``Category``: a
+    book's highlights were listed as an article."""
+    for category, kind in (("#books", "book"), ("#readwise/articles", "article"), ("x", "article")):
+        text = READWISE.replace("#articles", category)
+        article = parse_document(text, "export/A book.md", summary=summary).article
+        assert article is not None and article.kind == kind
