@@ -9,7 +9,7 @@
   page in the body: ``[Read Original](https://…)``.
 - Raindrop Highlights names the page in ``link:`` and opens its note with a ``# Metadata``
   heading (``Source URL:: …``, Dataview's fields), the page's title in a heading after it.
-- Omnivore names the page's site in ``site_name``; Matter and Readwise in ``publisher``.
+- Omnivore names the page's site in ``site_name``; Matter and Readwise list a ``Publisher``.
 
 Each fills only what the front matter leaves out; the front matter's own keys win. A
 Readwise or Matter page with no front matter is read too (``saved_page``).
@@ -37,7 +37,7 @@ _LABELS = {
     "published date": "date_published",
     "publication date": "date_published",
     "date published": "date_published",
-    "publisher": "publisher",
+    "publisher": "provider",
     "document tags": "tags",
     "tags": "tags",
     "source url": "originalUrl",  # Raindrop Highlights' ``Source URL:: …`` (Dataview's ``::``)
@@ -67,7 +67,6 @@ _COVER = re.compile(r"^!\[rw-book-cover\]\((\S+?)\)", re.M)
 # reads a quote's paragraph: MarkDownload leaves the excerpt's own line breaks so).
 _EXCERPT = re.compile(r"^> ?#{1,6} Excerpt[ \t]*\n((?:[ \t]*[^\s>-].*\n|[ \t]*>.*\S.*\n)+)", re.M)
 _ORIGINAL = re.compile(r"^\[Read Original\]\((https?://\S+?)\)", re.M)
-_SITE_KEYS = ("site_name", "publisher")
 
 
 def clipped(data: dict[str, Any]) -> None:
@@ -95,10 +94,8 @@ def clipped(data: dict[str, Any]) -> None:
         original = _ORIGINAL.search(head) if "[Read Original]" in head else None
         if original and not any(data.get(k) for k in ("originalUrl", "original_url", "source")):
             data["originalUrl"] = original[1]
-    if not data.get("provider"):
-        site = next((data[k] for k in _SITE_KEYS if isinstance(data.get(k), str)), "")
-        if site.strip():
-            data["provider"] = inline_text(site.strip())  # Matter's ``[[The Daily]]``
+    if not data.get("provider") and isinstance(site := data.get("site_name"), str):
+        data["provider"] = site.strip() or None
 
 
 def saved_page(text: str, path: str) -> SplitDocument | None:
@@ -147,6 +144,8 @@ def _read(target: str, value: Any) -> Any:
     category a kind of item (else ``None``), any other as written."""
     if target == "originalUrl":
         return (_address(value) or None) if isinstance(value, str) else None
+    if target == "provider":  # Matter's ``[[The Daily]]``
+        return (inline_text(value).strip() or None) if isinstance(value, str) else None
     if target == "type":
         category = value.strip().lstrip("#").rpartition("/")[2] if isinstance(value, str) else ""
         return _KINDS.get(category.lower())

@@ -321,3 +321,10 @@ def test_a_readwise_category_is_the_kind_of_item(summary: bool) -> None:
         text = READWISE.replace("#articles", category)
         article = parse_document(text, "export/A book.md", summary=summary).article
         assert article is not None and article.kind == kind
+
+
+def test_a_reviewed_books_publisher_is_not_the_site() -> None:
+    """A site's own ``publisher:`` (a book review's) is no site that published the page:
+    only a read-later tool's metadata list names that so."""
+    article = parse_document("---\ntitle: A review\npublisher: O'Reilly\n---\n", "x.md").article
+    assert article is not None and article.provider is None
