@@ -48,6 +48,9 @@ _LABELS = {
 # An article is the kind of item any is where none is named (named, an undated one is
 # warned of: Readwise dates none).
 _KINDS = {"books": "book", "tweets": "tweet", "podcasts": "podcast"}
+# Keys that say a tool saved the page: Raindrop Highlights' ``raindrop_id`` (its page in
+# ``link:``), Readwise's ``full-title`` (in ``url:``).
+_MARKS = ("raindrop_id", "full-title", "full_title", "Full Title")
 _HEAD = 4000  # what the body's opening holds them in: a page's text comes after
 # Its lines (blank ones among them, where a template wrote nothing), and for Raindrop
 # Highlights' ``# Metadata``, the rule and the title's heading that follow.
@@ -76,8 +79,10 @@ def clipped(data: dict[str, Any]) -> None:
         target = _LABELS.get(_label(key))
         if target and target != key and (value := _read(target, data[key])) is not None:
             data.setdefault(target, value)  # Readwise's ``Full Title:``
-    if "raindrop_id" in data and isinstance(link := data.get("link"), str) and _address(link):
-        data.setdefault("originalUrl", link)  # Raindrop Highlights' own ``link:``
+    if any(mark in data for mark in _MARKS):  # a saved page's ``url`` is the page's, dated
+        for key in ("link", "url"):  # or not (an undated page's is the home of its subject)
+            if isinstance(address := data.get(key), str) and _address(address):
+                data.setdefault("originalUrl", address)
     body = data.get("body")
     if isinstance(body, str) and body:
         head = body[:_HEAD]

@@ -328,3 +328,19 @@ def test_a_reviewed_books_publisher_is_not_the_site() -> None:
     only a read-later tool's metadata list names that so."""
     article = parse_document("---\ntitle: A review\npublisher: O'Reilly\n---\n", "x.md").article
     assert article is not None and article.provider is None
+
+
+@MODES
+def test_a_readwise_front_matter_links_its_page_undated(summary: bool) -> None:
+    """Readwise's front matter writes ``url:`` and no date: an undated page's ``url`` was
+    taken for the home of what it describes, and the note had no link."""
+    front = (
+        'author: [[Ada]]\nfull-title: "A long title"\ncategory: #articles\nurl: https://a.test/x\n'
+    )
+    article = parse_document(f"---\n{front}---\nText.\n", "x.md", summary=summary).article
+    assert article is not None
+    assert (article.title, article.url, article.authors) == (
+        "A long title",
+        "https://a.test/x",
+        ["Ada"],
+    )
