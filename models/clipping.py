@@ -9,6 +9,7 @@
   page in the body: ``[Read Original](https://…)``.
 - Raindrop Highlights names the page in ``link:`` and opens its note with a ``# Metadata``
   heading (``Source URL:: …``, Dataview's fields), the page's title in a heading after it.
+- The wallabag plugin's default note opens with the page's title and links, in a heading.
 - Omnivore names the page's site in ``site_name``; Matter and Readwise list a ``Publisher``.
 
 Each fills only what the front matter leaves out; the front matter's own keys win. A
@@ -70,6 +71,10 @@ _COVER = re.compile(r"^!\[rw-book-cover\]\((\S+?)\)", re.M)
 # reads a quote's paragraph: MarkDownload leaves the excerpt's own line breaks so).
 _EXCERPT = re.compile(r"^> ?#{1,6} Excerpt[ \t]*\n((?:[ \t]*[^\s>-].*\n|[ \t]*>.*\S.*\n)+)", re.M)
 _ORIGINAL = re.compile(r"^\[Read Original\]\((https?://\S+?)\)", re.M)
+# The wallabag plugin's default note opens `` ## Title [](original)[](wallabag's copy)``.
+_WALLABAG = re.compile(
+    r"\A\s*## (.+?) \[\]\((https?://[^()\s]+)\)\[\]\(https?://[^()\s]+\)[ \t]*$", re.M
+)
 
 
 def clipped(data: dict[str, Any]) -> None:
@@ -96,6 +101,9 @@ def clipped(data: dict[str, Any]) -> None:
             lines = (line.strip().removeprefix(">").strip() for line in quoted[1].splitlines())
             if (excerpt := " ".join(line for line in lines if line)) and not _blurb(data):
                 data["excerpt"] = excerpt
+        if "[](" in head and (wallabag := _WALLABAG.match(head)):
+            data.setdefault("title", wallabag[1])
+            data.setdefault("originalUrl", wallabag[2])
         original = _ORIGINAL.search(head) if "[Read Original]" in head else None
         if original and not any(data.get(k) for k in ("originalUrl", "original_url", "source")):
             data["originalUrl"] = original[1]

@@ -344,3 +344,13 @@ def test_a_readwise_front_matter_links_its_page_undated(summary: bool) -> None:
         "https://a.test/x",
         ["Ada"],
     )
+
+
+@MODES
+def test_a_wallabag_note_is_titled_and_linked(summary: bool) -> None:
+    """The wallabag plugin's default note opens `` ## Title [](original)[](copy)``: every
+    note was untitled and had no link."""
+    body = " ## Some article [](https://news.test/a)[](https://wallabag.test/view/12)\nText.\n"
+    parsed = parse_document(f"---\ntags: #news\n---\n{body}", "Some article.md", summary=summary)
+    assert parsed.article is not None and not parsed.problems, parsed.problems
+    assert (parsed.article.title, parsed.article.url) == ("Some article", "https://news.test/a")
