@@ -23,6 +23,7 @@ from models.labels import as_list, author_names, blog_category, blog_labels
 from models.markdown_extras import heading_text, opening_heading
 from models.page_dates import published_date, updated_date
 from models.text import printable
+from models.vault import NOTE_NAME
 
 
 class LedeModel(BaseModel):
@@ -297,6 +298,7 @@ class Article(LedeModel):
                 data["title"] = (
                     data.get("name")
                     or data.get("display_name")  # GitHub's explore topics and collections
+                    or data.get(NOTE_NAME)  # a vault's note, as Obsidian names it
                     or _opening_heading(data.get("body"))
                     or _navigation_title(data.get("eleventyNavigation"))
                     or post_title(data.get("path", ""))

@@ -53,7 +53,7 @@ from models.problem import Problem, Severity
 from models.restructured import rest_markdown
 from models.schedule import Instants, scheduled
 from models.taxonomy import Topic
-from models.vault import in_vault, note_name, vault_note
+from models.vault import NOTE_NAME, in_vault, note_name, vault_note
 
 
 @dataclass
@@ -349,8 +349,8 @@ def parse_document(
         data["title"] = data.get("title") or found.title
     elif split.language == "logseq" and in_graph(path):  # a graph's page: named by its file
         data["title"] = data.get("title") or page_name(path)
-    elif in_vault(path):  # a vault's note: named by its file too
-        data["title"] = data.get("title") or note_name(path)
+    elif in_vault(path):  # a vault's note: named by its file, where the page names none
+        data[NOTE_NAME] = note_name(path)
     article = _validate(data, parsed, split)
     if in_vault(path):  # a note's tags written in its body are its tags too
         article.topics = with_tags(article.topics, inline_tags(split.body))

@@ -31,6 +31,10 @@ def vault_note(text: str, path: str) -> SplitDocument | None:
     return SplitDocument("", plain_line_ends(text), 1)
 
 
+NOTE_NAME = "\x00note name"  # the key a note's name is handed to the model under: no
+# front matter writes a NUL, so none of its own keys is taken for it
+
+
 def note_name(path: str) -> str:
     """What Obsidian calls a note: its file's name, whatever heading its text opens with."""
     return os.path.splitext(os.path.basename(path))[0]
