@@ -294,11 +294,12 @@ class Article(LedeModel):
                 data["images"] = [cover]  # a blog's one picture, named as its tool names it
             if "title" in data:  # a title YAML read as a number or a day (``title: 0``)
                 data["title"] = _as_written(data["title"])
+            named = data.pop(NOTE_NAME, None)  # a vault's note, as Obsidian names it
             if not data.get("title"):
                 data["title"] = (
                     data.get("name")
                     or data.get("display_name")  # GitHub's explore topics and collections
-                    or data.get(NOTE_NAME)  # a vault's note, as Obsidian names it
+                    or named
                     or _opening_heading(data.get("body"))
                     or _navigation_title(data.get("eleventyNavigation"))
                     or post_title(data.get("path", ""))
