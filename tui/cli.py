@@ -8,6 +8,7 @@ mistake in the command line itself (a missing path, a bad option) exits 2.
 from __future__ import annotations
 
 import argparse
+import codecs
 import io
 import json
 import os
@@ -219,10 +220,22 @@ def run_reader(args: argparse.Namespace) -> int:
     from tui.app import LedeApp
     from tui.lifeline import Lifeline
 
+    _draw_in_utf8()
     app = LedeApp(args.paths)
     with Lifeline(app):  # a hangup or SIGTERM at any moment ends it, and all it started
         app.run()
     return app.return_code or 0
+
+
+def _draw_in_utf8() -> None:
+    """The screen is drawn in UTF-8 whatever the locale's character set. Textual draws on
+    stderr, which Python encodes in the locale's: under LANG=en_US.ISO-8859-1 (or
+    PYTHONIOENCODING=ascii) every frame, box, bar and title in another script reached the
+    terminal as ``\\u2588`` and ``\\u4e2d``, several cells each, and nothing lined up. Textual
+    reads the keys as UTF-8 already; a terminal that can draw the reader's screen is one."""
+    stream = sys.__stderr__
+    if isinstance(stream, io.TextIOWrapper) and codecs.lookup(stream.encoding).name != "utf-8":
+        stream.reconfigure(encoding="utf-8", errors="replace")
 
 
 def _is_terminal(stream: TextIO | None) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 from tests.conftest import write_document
@@ -49,3 +50,25 @@ def one_story_corpus(folder: Path, original_url: str, image_url: str | None = No
         f'originalUrl: "{original_url}"\n' + images,
     )
     return corpus
+
+
+def latin1_locale(folder: Path) -> dict[str, str]:
+    """The environment of a user whose locale says ISO-8859-1 (``LANG=en_US.ISO-8859-1``),
+    as an old server's default or a forwarded client setting does.
+
+    The locale is compiled into ``folder`` with ``localedef`` (found through
+    ``LOCPATH``): few systems have it installed. Where ``localedef`` cannot, Python is
+    told the character set directly (``PYTHONIOENCODING``), which is all the locale
+    changes for lede.
+    """
+    name = "en_US.ISO-8859-1"
+    localedef = shutil.which("localedef")
+    if localedef is not None:
+        subprocess.run(
+            [localedef, "-i", "en_US", "-f", "ISO-8859-1", str(folder / name)],
+            capture_output=True,
+            check=False,
+        )
+    if (folder / name).is_dir():
+        return {"LANG": name, "LC_ALL": name, "LOCPATH": str(folder)}
+    return {"LANG": name, "LC_ALL": name, "PYTHONIOENCODING": "iso8859-1"}
