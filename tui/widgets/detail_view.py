@@ -38,6 +38,7 @@ from tui.widgets.lead_image import LeadImage, lead_image_url
 from tui.widgets.story_sources import StorySources
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
     from textual.widgets import Markdown
 
     from models.article import Article, RelatedArticle
@@ -197,6 +198,15 @@ class DetailView(VerticalScroll, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article: Article | None = None
+
+    def on_mount(self) -> None:
+        self.watch(self.screen, "focused", self._focus_moved)
+
+    def _focus_moved(self, focused: Widget | None) -> None:
+        """The screen is ``-reading`` while the focus is here: on a short narrow screen the
+        list then gives the article the rows its filter needs (``lede.tcss``)."""
+        reading = focused is not None and (focused is self or self in focused.ancestors)
+        self.screen.set_class(reading, "-reading")
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Select an article"), id="detail-header", markup=False)

@@ -1,0 +1,62 @@
+"""The reader on the smallest terminals people use (40x12, 60x20), and resized to one
+while a view is open: what is being read keeps rows to be read in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.tui.pilot import indexed, resized, until
+from tests.tui.test_preview import add_local_story, body
+from tests.webserver import ARTICLE_PARAGRAPHS, article_html, page
+from tui.app import LedeApp
+from tui.widgets.article_list import ArticleList
+from tui.widgets.detail_view import DetailView
+
+READABLE = 4
+"""Rows of the article a person needs to see it open: its title, provider, date, topics."""
+
+
+def article_rows(app: LedeApp) -> int:
+    return app.screen.query_one(DetailView).content_region.height
+
+
+@pytest.mark.parametrize("size", [(40, 12), (60, 20)])
+async def test_an_opened_article_has_rows_on_a_small_screen(
+    reader_corpus: Path, size: tuple[int, int]
+) -> None:
+    """At 40x12 Enter opened the article into a pane of no rows: the list kept ten."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=size) as pilot:
+        await indexed(pilot)
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen.query_one(DetailView).has_focus, "the detail")
+        await pilot.pause()
+        assert article_rows(app) >= READABLE
+        assert app.screen.query_one(ArticleList).content_region.height >= 1  # still a row
+        await pilot.press("escape")  # back in the list, which has its rows again
+        await until(pilot, lambda: app.screen.query_one(ArticleList).has_focus, "the list")
+        await pilot.pause()
+        assert app.screen.query_one(ArticleList).content_region.height >= 3
+
+
+async def test_a_resize_to_a_small_screen_keeps_the_open_article_and_preview(
+    reader_corpus: Path, server
+) -> None:
+    server.routes["/story"] = page(article_html())
+    add_local_story(reader_corpus, server)
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await indexed(pilot)
+        await pilot.press("enter")
+        detail = app.screen.query_one(DetailView)
+        await until(pilot, lambda: detail.has_focus, "the detail")
+        await resized(pilot, 40, 12)
+        assert article_rows(app) >= READABLE
+        await pilot.press("p")  # the original page, in the same pane
+        shown = lambda: detail.query("#detail-body") and ARTICLE_PARAGRAPHS[0] in body(detail)  # noqa: E731
+        await until(pilot, shown, "the preview")
+        await resized(pilot, 60, 20)
+        await resized(pilot, 40, 12)
+        assert article_rows(app) >= READABLE
