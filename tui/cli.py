@@ -36,6 +36,7 @@ from tui.cli_corpus import (
     warn_if_empty,
 )
 from tui.failure import INTERRUPTED, INTERRUPTED_LINE, one_line
+from tui.fallback import plain_where_needed
 from tui.usage import unknown_word_hint
 
 
@@ -323,8 +324,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``lede`` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
     _closed_streams_discarded()
-    if isinstance(sys.stdout, io.TextIOWrapper):  # a terminal that is not UTF-8: "?"
-        sys.stdout.reconfigure(errors="replace")  # for what it cannot show, no failure
+    plain_where_needed()  # a terminal that is not UTF-8: "#" for "█", "-" for "—"
     try:
         if argv and argv[0] in SUBCOMMANDS:
             args = parse_command(query_values_attached(argv))
