@@ -46,3 +46,32 @@ def test_a_latin1_locale_still_draws_the_screen(
     terminal.send_keys("q")
     assert terminal.wait_for_exit() == 0
     terminal.assert_screen_restored()
+
+
+CONSOLE_LACKS = set("▁▂▃▅▆▇▔▏▎▍▋▊▉⏎●★⊘◆◇▶◀✓✗🔎")
+"""Glyphs of the reader's screen that neither the IBM PC font of the Linux console nor the
+WGL4 set of distributions' console fonts has: it drew each as the same blank diamond."""
+
+
+def test_the_linux_console_is_drawn_with_the_glyphs_it_has(
+    terminal: TmuxTerminal, lede: str, tmp_path: Path
+) -> None:
+    corpus = world_corpus(tmp_path)
+    terminal.start([lede, str(corpus)], width=80, height=24, env={"TERM": "linux"})
+    screens = [terminal.wait_for("2 articles · 2 unread")]
+    assert "•   2024-04-01 Café" in screens[0]  # the unread dot the console has
+    terminal.send_keys("Enter")  # the detail, its border and footer
+    screens.append(terminal.wait_for("space Page down"))
+    terminal.send_keys("C-p")  # the palette, its search sign and field's border
+    screens.append(terminal.wait_for("Search for commands"))
+    for screen in screens:
+        assert not CONSOLE_LACKS & set(screen), screen
+    terminal.send_keys("Escape")
+    terminal.wait_until_gone("Search for commands")
+    terminal.send_keys("q")
+    assert terminal.wait_for_exit() == 0
+
+    terminal.start([lede, str(corpus)], width=80, height=24)  # xterm-256color: as drawn
+    assert "●   2024-03-01 Plain" in terminal.wait_for("2 articles · 1 unread")
+    terminal.send_keys("q")
+    assert terminal.wait_for_exit() == 0
