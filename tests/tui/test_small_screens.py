@@ -13,6 +13,7 @@ from tests.webserver import ARTICLE_PARAGRAPHS, article_html, page
 from tui.app import LedeApp
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
+from tui.widgets.topic_tree import TopicTree
 
 READABLE = 4
 """Rows of the article a person needs to see it open: its title, provider, date, topics."""
@@ -60,3 +61,16 @@ async def test_a_resize_to_a_small_screen_keeps_the_open_article_and_preview(
         await resized(pilot, 60, 20)
         await resized(pilot, 40, 12)
         assert article_rows(app) >= READABLE
+
+
+async def test_the_topic_tree_has_rows_on_a_small_screen(reader_corpus: Path) -> None:
+    """At 40x12 t took the focus to a tree of no rows: nothing changed on screen."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(40, 12)) as pilot:
+        await indexed(pilot)
+        await pilot.press("t")
+        tree = app.screen.query_one(TopicTree)
+        await until(pilot, lambda: tree.has_focus, "the tree")
+        await pilot.pause()
+        assert tree.content_region.height >= 3  # All articles, Unread, Starred at least
+        assert app.screen.query_one(ArticleList).content_region.height >= 1
