@@ -3,9 +3,11 @@ UTF-8, small terminals, a resize while a view is open."""
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 from tests.conftest import write_document
+from tests.e2e.sshd import SshServer
 from tests.e2e.terminal import TmuxTerminal
 from tests.e2e.tools import latin1_locale
 
@@ -75,3 +77,21 @@ def test_the_linux_console_is_drawn_with_the_glyphs_it_has(
     assert "●   2024-03-01 Plain" in terminal.wait_for("2 articles · 1 unread")
     terminal.send_keys("q")
     assert terminal.wait_for_exit() == 0
+
+
+def test_over_ssh_from_a_console_to_a_latin1_server(
+    terminal: TmuxTerminal, sshd: SshServer, lede: str, tmp_path: Path
+) -> None:
+    """``ssh -t host lede`` from the Linux console (ssh forwards TERM=linux) to a server
+    whose locale is ISO-8859-1: the screen was escapes and blank diamonds."""
+    corpus = world_corpus(tmp_path)
+    # Set by env(1), not the shell: bash would warn that it cannot load a locale of LOCPATH.
+    locale = [f"{name}={value}" for name, value in latin1_locale(tmp_path).items()]
+    remote = sshd.ssh_command(shlex.join(["env", *locale, lede, str(corpus)]))
+    terminal.start(remote, width=60, height=20, env={"TERM": "linux"})
+    screen = terminal.wait_for("2 articles · 2 unread", timeout=30)
+    assert "•   2024-04-01 Café crème" in screen
+    assert "\\u" not in screen and not CONSOLE_LACKS & set(screen)
+    terminal.send_keys("q")
+    assert terminal.wait_for_exit() == 0
+    terminal.assert_screen_restored()

@@ -70,5 +70,5 @@ def latin1_locale(folder: Path) -> dict[str, str]:
             check=False,
         )
     if (folder / name).is_dir():
-        return {"LANG": name, "LC_ALL": name, "LOCPATH": str(folder)}
+        return {"LOCPATH": str(folder), "LANG": name, "LC_ALL": name}  # LOCPATH first
     return {"LANG": name, "LC_ALL": name, "PYTHONIOENCODING": "iso8859-1"}
