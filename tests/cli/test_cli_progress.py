@@ -12,6 +12,7 @@ import pytest
 
 from library.synthetic import generate
 from tests.conftest import LedeRunner, lede_executable
+from tests.e2e.tools import latin1_locale
 
 
 @pytest.fixture(scope="module")
@@ -21,13 +22,15 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def test_on_a_terminal_the_bar_is_redrawn_in_place(site: Path, isolated_dirs: object) -> None:
+def drawn_on_a_terminal(site: Path, env: dict[str, str] | None = None) -> tuple[bytes, str]:
+    """What ``lede index site`` draws on its terminal (stderr), and its output."""
     controller, terminal = pty.openpty()
     process = subprocess.Popen(
         [lede_executable(), "index", str(site)],
         stdin=terminal,
         stdout=subprocess.PIPE,
         stderr=terminal,
+        env={**os.environ, **(env or {})},
     )
     os.close(terminal)
     drawn = b""
@@ -42,6 +45,11 @@ def test_on_a_terminal_the_bar_is_redrawn_in_place(site: Path, isolated_dirs: ob
     os.close(controller)
     stdout = process.communicate(timeout=60)[0].decode()
     assert process.returncode == 0
+    return drawn, stdout
+
+
+def test_on_a_terminal_the_bar_is_redrawn_in_place(site: Path, isolated_dirs: object) -> None:
+    drawn, stdout = drawn_on_a_terminal(site)
     text = drawn.decode()
     lines = text.split("\r")
     assert len(lines) >= 3  # the first commits, then the rest
@@ -49,6 +57,16 @@ def test_on_a_terminal_the_bar_is_redrawn_in_place(site: Path, isolated_dirs: ob
     assert re.search(r"indexing 1,201/1,201 █{24} 100%\s*\n$", text)
     assert "\x1b" not in text
     assert stdout.startswith("indexed 1200 articles from 1201 files")
+
+
+def test_a_latin1_terminal_gets_a_bar_it_can_show(
+    site: Path, isolated_dirs: object, tmp_path: Path
+) -> None:
+    """Under a Latin-1 locale the bar was 24 question marks: its blocks are not Latin-1."""
+    drawn, _ = drawn_on_a_terminal(site, latin1_locale(tmp_path))
+    text = drawn.decode("latin-1")
+    assert re.search(r"indexing 256/1,201 #+\.+ 21%", text)
+    assert re.search(r"indexing 1,201/1,201 #{24} 100%\s*\n$", text)
 
 
 def test_into_a_pipe_nothing_is_drawn(site: Path, run_lede: LedeRunner) -> None:
