@@ -4,8 +4,11 @@ UTF-8, small terminals, a resize while a view is open."""
 from __future__ import annotations
 
 import shlex
+import subprocess
+import time
 from pathlib import Path
 
+from library.synthetic import generate
 from tests.conftest import write_document
 from tests.e2e.sshd import SshServer
 from tests.e2e.terminal import TmuxTerminal
@@ -95,3 +98,43 @@ def test_over_ssh_from_a_console_to_a_latin1_server(
     terminal.send_keys("q")
     assert terminal.wait_for_exit() == 0
     terminal.assert_screen_restored()
+
+
+def processes_with(variable: str, value: str) -> list[str]:
+    """The command lines of this user's processes whose environment has ``variable=value``
+    (the reader over ssh and every process it started inherit what its command exports)."""
+    wanted = f"{variable}={value}".encode()
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if wanted in (entry / "environ").read_bytes().split(b"\0"):
+                found.append((entry / "cmdline").read_bytes().replace(b"\0", b" ").decode())
+        except OSError:  # gone, or not ours
+            continue
+    return found
+
+
+def test_the_terminal_closing_while_indexing_over_ssh_leaves_nothing_behind(
+    terminal: TmuxTerminal, sshd: SshServer, lede: str, tmp_path: Path
+) -> None:
+    """The ssh client's terminal closes (sshd hangs the session up) while the reader
+    indexes: no process of it stays, and the index is whole at the next start."""
+    corpus = tmp_path / "site"
+    generate(corpus, 6000, plain=True)
+    mark = str(tmp_path)  # in the environment of the reader and all it starts, only
+    remote = sshd.ssh_command(shlex.join([lede, str(corpus)]), env={"E2E_SESSION": mark})
+    terminal.start(remote, width=100, height=30)
+    terminal.wait_for("indexing", timeout=30)
+    assert processes_with("E2E_SESSION", mark)  # the reader is found so
+    terminal.tmux("kill-session", "-t", terminal.pane)  # the window is closed
+    deadline = time.monotonic() + 30
+    while (left := processes_with("E2E_SESSION", mark)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not left
+    listed = subprocess.run(
+        [lede, "list", "--json", str(corpus)], capture_output=True, text=True, timeout=120
+    )
+    assert (listed.returncode, listed.stderr) == (0, "")
+    assert len(listed.stdout.splitlines()) == 6000
