@@ -48,7 +48,7 @@ def split_docinfo(text: str, path: str) -> SplitDocument | None:
         return None
     lines = plain_line_ends(text).split("\n")
     first = _next_text(lines, 0)
-    title = _title(lines, first)
+    title = section_title(lines, first)
     start = _next_text(lines, first + title[1]) if title else first
     end = start
     while end < len(lines) and (
@@ -75,13 +75,13 @@ def _next_text(lines: list[str], number: int) -> int:
 
 def _opening(lines: list[str], first: int) -> tuple[str | None, int]:
     """The title that opens at ``first``, if any, and the first line of text after it."""
-    title = _title(lines, first)
+    title = section_title(lines, first)
     if title is None:
         return None, first
     return title[0], _next_text(lines, first + title[1])
 
 
-def _title(lines: list[str], first: int) -> tuple[str, int] | None:
+def section_title(lines: list[str], first: int) -> tuple[str, int] | None:
     """The title at ``first``, and how many lines it takes (two, or three with a line
     over it)."""
     window = [*lines[first : first + 3], "", "", ""]

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from models.ablog import ablog_values, split_ablog
 from models.article import Article
 from models.blog_authors import with_names
 from models.clipping import saved_page
@@ -159,7 +160,7 @@ def _markdown_body(split: SplitDocument, path: str) -> str:
     if is_logseq(split, path):
         return logseq_markdown(split.body)
     if split.language == "docinfo" or (
-        split.language == "nikola" and path.lower().endswith((".txt", ".rst"))
+        split.language in ("nikola", "ablog") and path.lower().endswith((".txt", ".rst"))
     ):
         return rest_markdown(split.body)
     return split.body
@@ -266,13 +267,14 @@ def parse_document(
     parsed = ParsedDocument(path)
     try:
         # Else Pelican's metadata lines, Franklin's @def lines, Logseq's properties, a post's
-        # docinfo, if any.
+        # docinfo or ABlog's post directive, if any.
         split = (
             split_front_matter(text)
             or split_metadata(text)
             or split_definitions(text)
             or split_properties(text)
             or split_docinfo(text, path)
+            or split_ablog(text, path)
             or graph_page(text, path)
             or vault_note(text, path)
         )
@@ -296,6 +298,8 @@ def parse_document(
             data = property_values(split.front_matter)
         elif split.language == "docinfo":
             data = docinfo_values(split.front_matter)
+        elif split.language == "ablog":
+            data = ablog_values(split.front_matter)
         elif split.language == "franklin":
             data = franklin_values(split.front_matter)
         elif split.language == "toml":
