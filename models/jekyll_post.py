@@ -77,6 +77,14 @@ _NAMED_OFFSET = re.compile(r" ?UTC(?=[+-]\d)")
 _BRACKETED_OFFSET = re.compile(r"\s*\(UTC\s*([+-]\d\d:?\d\d)\)$")
 # Jekyll's own pattern: a month and a day of one digit too (``2014-3-3-hello.md``).
 _NAME_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})-")
+# What dates a page by its name, Jekyll's and Zola's: its date (maybe with a time of day,
+# RFC 3339's), then ``-`` or ``_`` before its slug, spaces allowed (``2018-10-10_hello.md``).
+# A name of a date alone is a daily note's more often than a post's: Logseq's journal in
+# another format than its graph's is a page of no day.
+_DATED_NAME = re.compile(
+    r"(\d{4})-(\d{1,2})-(\d{1,2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?"
+    r"[ \t]*[-_]"
+)
 # The file that stands for its folder (a page bundle): the folder's name is its name.
 BUNDLE_NAMES = frozenset({"index", "_index", "readme"})  # a folder's page: the folder names it
 _ADDRESS_DATE = re.compile(r"(?:^|/)(\d{4})/(\d{1,2})/(\d{1,2})(?:/|$)")
@@ -140,11 +148,12 @@ def _epoch_date(number: float) -> datetime | None:
 def name_date(path: str) -> date | None:
     """The date the file name at ``path`` starts with: a Jekyll collection's document, an
     Eleventy page, a Docusaurus post (``2021-08-26-welcome.md``, or its folder's name for
-    ``2021-08-26-welcome/index.md``) are dated so."""
+    ``2021-08-26-welcome/index.md``) are dated so, and a Zola page by a date before ``_``
+    too (``2018-10-10_hello.md``)."""
     folder, name = os.path.split(path)
     if os.path.splitext(name)[0].lower() in BUNDLE_NAMES:
         folder, name = os.path.split(folder)
-    found = _NAME_DATE.match(name)
+    found = _DATED_NAME.match(name)
     return _day(found) if found else None
 
 

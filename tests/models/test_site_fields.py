@@ -569,3 +569,24 @@ def test_an_untitled_folders_page_is_called_by_its_folder(path: str, heading: st
     """GitHub's explore: 1,354 rows all called "Index"."""
     parsed = parse_document("---\nexcerpt: About it.\n---\nText.\n", path)
     assert parsed.article is not None and parsed.article.heading == heading
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("content/posts/2016-10-08_a-post-with-dates.md", "2016-10-08"),  # Zola's ``_``
+        ("content/posts/2018-10-10.md", None),  # a daily note's name, more often
+        ("content/posts/2021-01-23 -hello new world.md", "2021-01-23"),
+        ("content/posts/2018-10-10T12:30:00Z_launch.md", "2018-10-10"),  # RFC 3339's
+        ("content/posts/2018-10-10_bundle/index.md", "2018-10-10"),
+        ("content/posts/2018-10-10x.md", None),
+        ("content/posts/20181010.md", None),
+    ],
+)
+def test_a_page_is_dated_by_its_name_as_zola_dates_it(path: str, expected: str | None) -> None:
+    """Zola takes a page's date from its name before ``_`` as before ``-``: such pages of a
+    Zola site were undated and sorted last."""
+    parsed = parse_document("+++\ntitle = 'A post'\n+++\nBody.\n", path, summary=True)
+    assert parsed.article is not None and parsed.valid, parsed.problems
+    published = parsed.article.published_at
+    assert (published.date().isoformat() if published else None) == expected
