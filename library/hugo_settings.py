@@ -54,8 +54,15 @@ def content_folders(root: str, settings: dict[str, Any]) -> tuple[str, list[str]
     ``contentDir`` (``content/en``) is that folder, and Hugo reads nothing else of
     ``content`` for it; else ``content`` is, but for the other languages' folders and
     their files named ``name.<code>.md`` (a language with a folder keeps its files there).
-    ``settings`` are the site's (``site_settings``)."""
+    A language that names no folder, of a site of several, has the one of ``content``
+    named by its code where there is one (``content/ja``), which a module's mounts give
+    it (a Docsy site's, in a file its build writes). ``settings`` are the site's
+    (``site_settings``)."""
     languages = _languages(root, settings.get("languages"))
+    for code, folder in languages.items():  # a module's mounts name it
+        named = os.path.join("content", code)
+        if folder is None and len(languages) > 1 and os.path.isdir(os.path.join(root, named)):
+            languages[code] = named
     default = settings.get("defaultcontentlanguage", settings.get("default_language"))
     default = str(default).lower() if default else "en"
     own = languages.get(default)

@@ -388,3 +388,18 @@ def test_a_quarto_project_reads_no_underscore_file_and_not_what_it_built(
     }
     result = run_lede("list", str(root))
     assert result.stdout.splitlines() == ["2023-01-10  Welcome", "----------  About"]
+
+
+def test_a_language_folder_a_module_mounts_is_that_languages(tmp_path: Path) -> None:
+    """A Docsy site whose languages name no ``contentDir`` (a module mounts ``content/ja``
+    for Japanese, in a file its build writes) was listed in every language: the
+    OpenTelemetry site's 1,377 rows held its blog once per translation."""
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "hugo.yaml").write_text(
+        "defaultContentLanguage: en\nlanguages:\n  en: {weight: 1}\n  ja: {weight: 2}\n"
+    )
+    for code in ("en", "ja"):
+        write_document(root / "content" / code / "blog", "launch.md", f"title: Launch {code}")
+    assert found(root) == {"content/en/blog/launch.md"}
+    assert found(root / "content" / "ja") == {"blog/launch.md"}  # opened alone: read
