@@ -31,6 +31,7 @@ from typing import Any
 
 from models.docinfo import section_title
 from models.frontmatter import SplitDocument
+from models.markdown_extras import heading_text
 from models.text import plain_line_ends
 
 _REST_POST = re.compile(
@@ -71,8 +72,8 @@ def split_ablog(text: str, path: str) -> SplitDocument | None:
     head += [_option(line) for line in found["options"].split("\n") if _OPTION.fullmatch(line)]
     if any(line.startswith("title: ") for line in head):  # named otherwise: the heading
         title_span = None  # is the page's, as it shows it
-    if title:
-        head.insert(0, f"title: {title}")
+    if title:  # as the page shows it: ``**Part 1**`` is "Part 1", ```sunpy``` "sunpy"
+        head.insert(0, f"title: {heading_text(title)}")
     spans = sorted([found.span(), *([title_span] if title_span else [])])
     body, last = "", 0
     for start, end in spans:

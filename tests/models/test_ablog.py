@@ -62,6 +62,16 @@ def test_a_myst_post_is_read_from_its_directive_and_heading() -> None:
     assert article.body == "In late 2022 a grant came.\n"
 
 
+def test_a_heading_titles_a_post_as_the_page_shows_it() -> None:
+    heading = "**Part 1: Bonding** \\| Week ``one``"
+    rest = f"{heading}\n{'=' * len(heading)}\n\n.. post:: 2019-05-26\n"
+    article = parse_document(rest, "posts/part1.rst").article
+    assert article is not None and article.title == "Part 1: Bonding | Week one"
+    myst = "```{post} 2023-05-10\n```\n\n# Series in `sunpy`\n\nWords.\n"
+    article = parse_document(myst, "posts/series.md").article
+    assert article is not None and article.title == "Series in sunpy"
+
+
 def test_a_title_option_names_the_post_and_a_later_directive_counts() -> None:
     text = "Heading\n=======\n\nSome words first.\n\n.. post:: 2020-01-02\n   :title: Named\n"
     article = parse_document(text, "post.rst").article
