@@ -75,6 +75,7 @@ _NAMED_OFFSET = re.compile(r" ?UTC(?=[+-]\d)")
 # MarkDownload's default ``created: {date:YYYY-MM-DDTHH:mm:ss} (UTC {date:Z})``: the
 # offset after the moment, between brackets.
 _BRACKETED_OFFSET = re.compile(r"\s*\(UTC\s*([+-]\d\d:?\d\d)\)$")
+_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b", re.IGNORECASE)  # a day's: ``3rd``
 # Jekyll's own pattern: a month and a day of one digit too (``2014-3-3-hello.md``).
 _NAME_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})-")
 # What dates a page by its name, Jekyll's and Zola's: its date (maybe with a time of day,
@@ -110,6 +111,7 @@ def written_date(value: Any) -> date | None:
             return datetime.fromisoformat(text)
         except ValueError:
             pass
+        text = _ORDINAL.sub("", text)  # ``3rd November 2021``, as dateutil reads it (ABlog)
         for form in _FORMATS:
             try:
                 return datetime.strptime(text, form)

@@ -110,6 +110,8 @@ def test_negative_scores_and_sizes_are_unknown_not_shown(summary: bool) -> None:
         ("_content/blog/x.md", "date: 2024-4-09\n", "2024-04-09T00:00:00+00:00"),  # Go's blog
         ("docs/blog/posts/x.md", "date:\n  created: 2026-02-18\n", "2026-02-18T00:00:00+00:00"),
         ("content/blog/x.md", "created_at: 2021-05-04\n", "2021-05-04T00:00:00+00:00"),  # nanoc
+        ("posts/x.rst", "date: 3rd November 2021\n", "2021-11-03T00:00:00+00:00"),  # ABlog's
+        ("posts/x.md", "date: November 22nd, 2021\n", "2021-11-22T00:00:00+00:00"),
     ],
 )
 def test_a_jekyll_post_is_dated_by_its_date_or_its_file_name(
