@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from models.ablog import ablog_values, split_ablog
 from models.article import Article
-from models.blog_authors import with_names
+from models.blog_authors import lift_theme_authors, with_names
 from models.clipping import saved_page
 from models.collection import is_data_record, is_no_article
 from models.dated_page import dated_page
@@ -341,6 +341,7 @@ def parse_document(
     for key in [key for key in data if key[:1].isupper()]:  # Hugo's ``Title:``: few have any
         if key.lower() in _SITE_KEYS and key.lower() not in data:
             data[key.lower()] = data.pop(key)
+    lift_theme_authors(data)
     for key in ("authors", "author"):  # keys of the blog's authors file, maybe
         if key in data:
             data[key] = with_names(data[key], path, key)

@@ -592,3 +592,19 @@ def test_a_page_is_dated_by_its_name_as_zola_dates_it(path: str, expected: str |
     assert parsed.article is not None and parsed.valid, parsed.problems
     published = parsed.article.published_at
     assert (published.date().isoformat() if published else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("front", "expected"),
+    [
+        ('+++\ntitle = "T"\n[extra]\nauthors = ["ada", "grace"]\n+++\n', ["ada", "grace"]),
+        ('+++\ntitle = "T"\n[extra]\nauthor = { name = "Ada", social = "x" }\n+++\n', ["Ada"]),
+        ("---\ntitle: T\nparams:\n  author: Grace\n---\n", ["Grace"]),  # Hugo's
+        ("---\ntitle: T\nauthor: Me\nparams:\n  author: Grace\n---\n", ["Me"]),
+    ],
+)
+def test_authors_in_a_themes_table_are_the_posts(front: str, expected: list[str]) -> None:
+    """Zola's themes ask for a post's authors in its ``[extra]`` table: such posts (of a
+    Zola blog, 29 of 78) had no author. Hugo's ``params`` are a page's own keys too."""
+    parsed = parse_document(f"{front}Body.\n", "content/blog/post.md")
+    assert parsed.article is not None and parsed.article.authors == expected
