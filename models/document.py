@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from models.ablog import ablog_values, split_ablog
+from models.advisory import advisory_values, split_advisory
 from models.article import Article
 from models.blog_authors import lift_theme_authors, with_names
 from models.clipping import saved_page
@@ -267,7 +268,7 @@ def parse_document(
     parsed = ParsedDocument(path)
     try:
         # Else Pelican's metadata lines, Franklin's @def lines, Logseq's properties, a post's
-        # docinfo or ABlog's post directive, if any.
+        # docinfo, ABlog's post directive or an advisory's TOML, if any.
         split = (
             split_front_matter(text)
             or split_metadata(text)
@@ -275,6 +276,7 @@ def parse_document(
             or split_properties(text)
             or split_docinfo(text, path)
             or split_ablog(text, path)
+            or split_advisory(text, path)
             or graph_page(text, path)
             or vault_note(text, path)
         )
@@ -300,6 +302,8 @@ def parse_document(
             data = docinfo_values(split.front_matter)
         elif split.language == "ablog":
             data = ablog_values(split.front_matter)
+        elif split.language == "advisory":
+            data = advisory_values(split.front_matter)
         elif split.language == "franklin":
             data = franklin_values(split.front_matter)
         elif split.language == "toml":
