@@ -4,9 +4,10 @@ A role (``{term}`MyST```, ``{ref}`the setup <setup>```) is the words it shows. A
 directive, fenced by backticks or colons (```` ```{warning} ````, ``:::{note}``), is
 what it holds: a note led by its kind in bold, as other notes set apart are; code as
 code in its language; a figure as its picture with its caption; a tab or a dropdown
-led by its title; a table of contents, nothing. Its options (``:label: fig1``) are no
-text: the view showed them, and ``:label:`` as an emoji. Markdown code keeps what it
-shows.
+led by its title; a table of contents, nothing. A link of no words (``[](#setup)``, which
+MyST words by the title of what it leads to) shows where it leads. Its options
+(``:label: fig1``) are no text: the view showed them, and ``:label:`` as an emoji.
+Markdown code keeps what it shows.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ _SYNTAX = re.compile(
     # line after it, minutes for a page of them.
     r"(?P<content>.*?)(?:^[ \t]*(?P=directive_fence)[ \t]*$|\Z)"
     "|" + MARKDOWN_CODE + r"|\{(?P<role>[A-Za-z][\w:-]*)\}(?P<role_ticks>`+)"
-    r"(?P<role_text>[^`\n]+?)(?P=role_ticks)",
+    r"(?P<role_text>[^`\n]+?)(?P=role_ticks)"
+    r"|(?<![!\]])\[\]\((?P<target><[^<>\n]+>|[^()\s]+)\)",  # a link of no words
     re.DOTALL | re.MULTILINE,
 )
 _SHOWN_AS_CODE = frozenset({"code", "code-block", "code-cell", "sourcecode", "math"})
@@ -45,7 +47,9 @@ _DEEPEST = 8  # directives within directives read so; deeper ones are left as wr
 
 def myst_markdown(body: str, depth: int = 0) -> str:
     """``body`` with its roles and directives as what they show (see the module's words)."""
-    if "{" not in body or ("}`" not in body and ":{" not in body and "`{" not in body):
+    if "[](" not in body and (
+        "{" not in body or ("}`" not in body and ":{" not in body and "`{" not in body)
+    ):
         return body
     return _SYNTAX.sub(lambda match: _shown(match, depth), body)
 
@@ -53,6 +57,8 @@ def myst_markdown(body: str, depth: int = 0) -> str:
 def _shown(match: re.Match[str], depth: int) -> str:
     if (code := match.group("fence") or match.group("span")) is not None:
         return code
+    if (target := match.group("target")) is not None:  # MyST words it by what it leads to,
+        return f"[{target.strip('<>')}]({target})"  # its title: lede shows where it leads
     if (role := match.group("role")) is not None:
         text = match.group("role_text").strip()
         if role in ("math", "code"):

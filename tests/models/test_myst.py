@@ -89,3 +89,14 @@ def test_directives_left_open_are_read_at_once() -> None:
         "myst_markdown('```{note}\\n' * 20_000)\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True, timeout=10, cwd=PROJECT)
+
+
+def test_a_link_of_no_words_shows_where_it_leads() -> None:
+    """MyST words ``[](target)`` by the title of what it leads to: the reader showed an
+    empty item for each such link (a real ABlog post's list of gallery examples)."""
+    body = "- [](inv:sunpy:std:doc#gallery/eclipse)\n- [](<my page.md>) and `[](code)`\n"
+    assert readable_body(body, "posts/eclipse.md") == (
+        "- [inv:sunpy:std:doc#gallery/eclipse](inv:sunpy:std:doc#gallery/eclipse)\n"
+        "- [my page.md](<my page.md>) and `[](code)`\n"
+    )
+    assert readable_body("![](a.png) and [a](b)\n", "a.md") == "![](a.png) and [a](b)\n"
