@@ -43,7 +43,7 @@ _REST_POST = re.compile(
 _MYST_POST = re.compile(
     r"^(?P<fence>`{3,}|:{3,})[ \t]*\{post\}[ \t]*(?P<date>[^\n]*)\n"
     r"(?P<options>.*?)^(?P=fence)[ \t]*(?:\n|\Z)"
-    r"|^(?P<code>`{3,}|~{3,})[^\n]*\n.*?^(?P=code)[ \t]*$",
+    r"|^(?P<code>`{3,}|~{3,})[^\n]*\n.*?(?:^(?P=code)[ \t]*$|\Z)",  # unclosed: to the end
     re.MULTILINE | re.DOTALL,
 )
 _OPTION = re.compile(r"[ \t]*:?(?P<key>[A-Za-z][\w-]*):(?:[ \t]+(?P<value>.*?))?[ \t]*")
