@@ -37,7 +37,7 @@ from library.story_terms import forget_signature
 from library.upkeep import Noted, keep_up, note, rebuild
 from library.vault_roots import note_vault_roots
 from library.word_sets import built_beside, forget_all, kept_upto
-from library.writer import Waiting, writing
+from library.writer import Waiting, free_of_programs, writing
 from models.text import printable
 from models.topic import topic_key
 from models.vault import forget_vaults
@@ -94,6 +94,7 @@ def refresh(
     at once when a reader found it ``damaged``."""
     started = time.perf_counter()
     with writing(db_path, waiting):
+        free_of_programs(db_path, waiting)
         if not damaged:
             try:
                 return _refresh(roots, db_path, progress, started)

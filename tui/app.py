@@ -21,6 +21,7 @@ from library.damage import FULL_DISK, REBUILT, StateDamaged, discard, filled_its
 from library.db import CannotOpen
 from library.session import ReaderSession
 from library.settings import load_settings
+from library.writer import LEDE
 from models.problem import Problem
 from tui.clipboard import osc52, screen_passthrough
 from tui.collector import keep_out_of_collections
@@ -35,7 +36,7 @@ from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
 from tui.widgets.topic_tree import TopicTree
 
-WAITING = "waiting for another lede indexing this corpus…"
+WAITING = f"waiting for {LEDE}…"
 RELOAD_EVERY = 1.0  # seconds between refills of the list while indexing
 
 
@@ -197,12 +198,13 @@ class LedeApp(App[None]):
                 reloaded[0] = time.monotonic()
             self.call_later(self._indexed, done, total, reload, ended)
 
-        def waiting() -> None:  # another lede is indexing this corpus
-            if worker.is_cancelled:
+        def waiting(whom: str) -> None:  # another lede indexes this corpus, or a program
+            if worker.is_cancelled:  # holds the index
                 raise InterruptedError
             waited[0] = True
-            if not self.sub_title:
-                self.call_from_thread(setattr, self, "sub_title", WAITING)
+            said = f"waiting for {whom}…"
+            if self.sub_title != said:
+                self.call_from_thread(setattr, self, "sub_title", said)
 
         try:
             report = self.session.refresh(progress, waiting, damaged=damaged)

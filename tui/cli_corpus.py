@@ -76,14 +76,19 @@ def warn_if_empty(index: CorpusIndex, roots: list[str]) -> None:
     sys.stderr.write(f"lede: {why_no_articles(index, roots)}\n")
 
 
-def waiting_said() -> Callable[[], None]:
-    """Says once, on a terminal, that another process is indexing this corpus."""
-    said = [not sys.stderr.isatty()]
+def waiting_said() -> Callable[[str], None]:
+    """Says once on stderr whom a refresh waits for: another lede indexing this corpus
+    (on a terminal only: it soon ends), or another program holding the index (there
+    too when stderr is a file: a script's log then says why it took so long)."""
+    from library.writer import LEDE
 
-    def waiting() -> None:
-        if not said[0]:
-            said[0] = True
-            sys.stderr.write("lede: waiting for another lede indexing this corpus…\n")
+    said: set[str] = set()
+
+    def waiting(whom: str) -> None:
+        if whom not in said and (whom != LEDE or sys.stderr.isatty()):
+            said.add(whom)
+            ending = "" if whom == LEDE else " (Ctrl-C to stop)"
+            sys.stderr.write(f"lede: waiting for {whom}{ending}…\n")
             sys.stderr.flush()
 
     return waiting

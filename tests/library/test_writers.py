@@ -80,7 +80,7 @@ def test_a_writer_waits_for_the_lock_another_process_holds_and_is_told(tmp_path:
     assert holder.stdout is not None and holder.stdout.readline() == "held\n"
     told: list[float] = []
 
-    def waiting() -> None:
+    def waiting(whom: str) -> None:
         told.append(time.monotonic())
         if len(told) == 3:
             holder.communicate("")  # the holder ends, and the kernel frees its lock
@@ -94,7 +94,7 @@ def test_a_waiter_may_give_up(tmp_path: Path) -> None:
     database = tmp_path / "index.sqlite"
     with writing(database):
 
-        def give_up() -> None:
+        def give_up(whom: str) -> None:
             raise InterruptedError
 
         with pytest.raises(InterruptedError), writing(database, give_up):
