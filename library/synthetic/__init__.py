@@ -73,11 +73,19 @@ class Generated:
 
 
 def _write(path: Path | str, text: str) -> None:
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    """Write ``text`` to ``path`` whole. An error names the file: a full disk's, from
+    the write rather than the open, said only "No space left on device"; and a write
+    that stops short (the disk filled within it) is carried on, to its error."""
+    data = memoryview(text.encode("utf-8"))
     try:
-        os.write(descriptor, text.encode("utf-8"))
-    finally:
-        os.close(descriptor)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        try:
+            while data:
+                data = data[os.write(descriptor, data) :]
+        finally:
+            os.close(descriptor)
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(path)) from None
 
 
 class _Site:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.cli.test_unwritable import full_disk, read_only_mount
 from tests.conftest import LedeRunner
 
 REFUSAL = "demo writes into a new or empty folder"
@@ -74,3 +75,25 @@ def test_the_help_names_the_demo(run_lede: LedeRunner) -> None:
     assert "demo" in run_lede("--help").stdout
     done = run_lede("demo", "--help")
     assert done.returncode == 0 and "--count" in done.stdout
+
+
+def test_demo_on_a_full_disk_names_the_file_it_could_not_write(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """It said "lede: No space left on device", and not where."""
+    with full_disk(tmp_path) as (folder, _):
+        target = folder / "site"
+        done = run_lede("demo", target, "--count", "300")
+    assert done.returncode == 1
+    said = done.stderr.splitlines()
+    assert len(said) == 1 and said[0].startswith(f"lede: No space left on device: {target}/")
+    assert said[0].endswith((".md", ".html", ".yaml", ".yml", ".toml", ".json", ".txt"))
+
+
+def test_demo_in_a_read_only_folder_names_it(run_lede: LedeRunner, tmp_path: Path) -> None:
+    with read_only_mount(tmp_path) as (folder, _):
+        done = run_lede("demo", folder / "site", "--count", "30")
+    assert (done.returncode, done.stderr) == (
+        1,
+        f"lede: Read-only file system: {folder / 'site'}\n",
+    )
