@@ -134,7 +134,8 @@ class CorpusIndex:
         return search
 
     def attach_state(self, path: Path) -> None:
-        """Make the read/starred state database queryable as ``state``."""
+        """Make the read/starred state database queryable as ``state`` (again: by all)."""
+        self._generation += self._state_path is not None  # its file replaced: attach anew
         self._state_path = path
         if not state_attached(self.db):
             self.db.execute("ATTACH DATABASE ? AS state", (str(path),))
@@ -253,8 +254,7 @@ class CorpusIndex:
         return self._search().collection_names()
 
     def site_part(self, query: Query) -> SitePart:
-        """The collections, languages and published flag ``query`` covers, by their stored
-        names."""
+        """The collections, languages and published flag ``query`` covers, by stored name."""
         return self._search().site_part(query)
 
     def saved_queries(self) -> list[tuple[str, str]]:

@@ -17,7 +17,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from library.corpus import open_index, open_state
-from library.damage import is_damage
+from library.damage import StateDamaged, is_damage
 from library.index import CorpusIndex, ProgressCallback, RefreshReport
 from library.kept_stories import KeptStories
 from library.paths import corpus_key
@@ -254,8 +254,10 @@ class ReaderSession:
         articles read or starred, or saved a search, since this one last looked or wrote;
         a state another program holds locked tells nothing yet (UI thread)."""
         try:
+            if not self.state.in_place():  # removed or replaced: see ``state``
+                self.index.attach_state(self.state.path)
             version = self.state.version()
-        except sqlite3.Error:
+        except (sqlite3.Error, OSError, StateDamaged):
             return False
         seen, self._state_seen = self._state_seen, version
         return seen is not None and version != seen

@@ -3,24 +3,33 @@
 Keyed by article identity so it survives re-indexing and moved files. Every
 change is its own committed transaction: once the UI shows a change as saved,
 a kill -9 cannot lose it. The corpus files are never written.
+
+The file may be removed while a reader runs (a clean-up, a data folder reset) or
+replaced (a sync tool bringing another machine's copy): SQLite then goes on writing
+to a file no one would open again, and every mark made afterwards was lost. Before a
+write, and now and then on the UI thread, ``in_place`` notices: a removed file is
+created again with what the reader holds, and a replaced one is opened in its stead.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from library.damage import StateDamaged, is_damage
+from library.damage import StateDamaged, file_identity, is_damage
 from library.db import opening, select_in, use_wal
 from library.paths import make_folder
 
 Flag = Literal["read", "starred"]
 TABLES: tuple[Flag, ...] = ("read", "starred")
+_PUTTING_BACK = threading.Lock()  # one connection at a time creates a removed file again
 
 
 @dataclass(frozen=True)
@@ -36,21 +45,66 @@ class StateStore:
     """Read/starred flags per article identity, for the thread that opened it."""
 
     def __init__(self, path: Path, timeout: float = 5.0) -> None:
-        make_folder(path.parent)
         self.path = path
         self._timeout = timeout
         self._changes = 0
+        self._open()
+
+    def _open(self) -> None:
+        make_folder(self.path.parent)
         try:
-            self.db = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+            self.db = sqlite3.connect(self.path, timeout=self._timeout, isolation_level=None)
         except sqlite3.Error as error:
-            raise opening(path, error) from None
+            raise opening(self.path, error) from None
         try:
-            self._create(timeout)
+            self._create(self._timeout)
         except sqlite3.DatabaseError as error:
             self.db.close()
             if is_damage(error):
-                raise StateDamaged(path) from None
-            raise opening(path, error) from None
+                raise StateDamaged(self.path) from None
+            raise opening(self.path, error) from None
+        self._opened = file_identity(self.path)
+
+    def in_place(self) -> bool:
+        """Whether the file at the path is still the one this store has open; if not, it
+        is opened again (see the module), a removed one first created anew with this
+        store's flags, saved queries and sessions, and False is returned."""
+        if file_identity(self.path) == self._opened:
+            return True
+        with _PUTTING_BACK:
+            if self._gone():  # and not already put back by another connection
+                self._put_back()
+            else:  # the log beside it is the old file's: emptied, so that the new one
+                with contextlib.suppress(sqlite3.Error):  # is not read through it
+                    self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.db.close()
+            self._open()
+        self._changes += 1  # what this store reads has changed
+        return False
+
+    def _gone(self) -> bool:
+        """No file at the path, or an empty one: what another connection that attaches
+        the state by its path (the index's) leaves there meanwhile holds nothing."""
+        try:
+            return os.stat(self.path).st_size == 0
+        except FileNotFoundError:
+            return True
+
+    def _put_back(self) -> None:
+        """Create the removed file again, whole, from this store's connection."""
+        make_folder(self.path.parent)  # its folder may have gone with it
+        kept = self.path.with_name(self.path.name + ".restored")
+        # A log left without its database would be read as the new one's.
+        for stale in (kept, self.path.with_name(self.path.name + "-wal")):
+            stale.unlink(missing_ok=True)
+        self.path.with_name(self.path.name + "-shm").unlink(missing_ok=True)
+        copy = sqlite3.connect(kept)
+        try:
+            self.db.backup(copy)
+            copy.execute("PRAGMA journal_mode=DELETE")  # no log of its own to leave behind
+        finally:
+            copy.close()
+        os.replace(kept, self.path)
 
     def _create(self, timeout: float) -> None:
         use_wal(self.db, timeout)

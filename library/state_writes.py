@@ -18,6 +18,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
+from library.damage import StateDamaged
 from library.state import StateStore
 
 LOCK_WAIT = 10.0  # seconds a write waits for another program's lock on the state
@@ -62,9 +63,13 @@ class StateWrites:
 
     def _run(self, write: Callable[[StateStore], Result]) -> Result:
         try:
-            return write(self.store())
+            store = self.store()
+            store.in_place()  # removed or replaced since the last write: see ``state``
+            return write(store)
         except sqlite3.Error as error:
             raise NotSaved(not_saved(error)) from None
+        except (OSError, StateDamaged) as error:  # the file could not be created again
+            raise NotSaved(f"reading state not saved: {error}") from None
 
     def close(self) -> None:
         """Finish the queued writes, then close the writing thread's connection."""

@@ -212,3 +212,42 @@ def test_a_write_on_a_full_disk_says_so_in_one_line(state_store: StateStore) -> 
     with pytest.raises(NotSaved, match="^reading state not saved: database or disk is full$"):
         writes.submit(fill).result(timeout=10)
     writes.close()
+
+
+@pytest.mark.parametrize("left", ["nothing", "its log", "an attached empty file"])
+def test_a_removed_state_is_written_again_whole_by_the_next_write(
+    tmp_path: Path, left: str
+) -> None:
+    """Marks made after the file was removed went to a file no one would open again."""
+    path = tmp_path / "state.sqlite"
+    writes = StateWrites(path)
+    writes.submit(lambda store: store.set("starred", ["https://a.test/1"], True)).result()
+    os.unlink(path)
+    if left == "nothing":
+        for suffix in ("-wal", "-shm"):
+            os.unlink(f"{path}{suffix}")
+    elif left == "an attached empty file":  # as the index's next connection leaves it
+        sqlite3.connect(":memory:").execute("ATTACH DATABASE ? AS state", (str(path),))
+        assert path.stat().st_size == 0
+    writes.submit(lambda store: store.set("read", ["https://a.test/2"], True)).result()
+    writes.close()
+    again = StateStore(path)
+    assert again.flagged("starred") == {"https://a.test/1"}
+    assert again.flagged("read") == {"https://a.test/2"}
+    again.close()
+
+
+def test_a_replaced_state_is_the_one_written(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite"
+    writes = StateWrites(path)
+    writes.submit(lambda store: store.set("starred", ["https://a.test/1"], True)).result()
+    brought = StateStore(tmp_path / "brought.sqlite")  # another machine's, synced in
+    brought.set("starred", ["https://a.test/3"], True)
+    brought.close()
+    os.replace(tmp_path / "brought.sqlite", path)
+    writes.submit(lambda store: store.set("read", ["https://a.test/2"], True)).result()
+    writes.close()
+    again = StateStore(path)
+    assert again.flagged("starred") == {"https://a.test/3"}
+    assert again.flagged("read") == {"https://a.test/2"}
+    again.close()
