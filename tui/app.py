@@ -205,6 +205,10 @@ class LedeApp(App[None]):
             said = f"waiting for {whom}…"
             if self.sub_title != said:
                 self.call_from_thread(setattr, self, "sub_title", said)
+                if whom != LEDE:  # which may hold it for long: said on the screen too
+                    self.call_from_thread(
+                        self.notify, "W" + said[1:], severity="warning", markup=False
+                    )
 
         try:
             report = self.session.refresh(progress, waiting, damaged=damaged)

@@ -11,7 +11,7 @@ from pathlib import Path
 from library.corpus import open_index
 from tests.conftest import write_document
 from tests.library.test_state import held_by_another_program
-from tests.tui.pilot import indexed, titles, until
+from tests.tui.pilot import indexed, notifications, titles, until
 from tui.app import LedeApp
 
 DEADLINE = 30.0
@@ -33,6 +33,7 @@ async def test_the_reader_says_which_index_another_program_holds_and_goes_on_aft
         async with app.run_test(size=(160, 45)) as pilot:
             started = time.monotonic()
             await until(pilot, lambda: app.sub_title == said, seconds=DEADLINE)
+            assert "W" + said[1:] in notifications(app)  # on the screen: no title bar
             assert time.monotonic() - started < 3
             holder.close()  # the program lets go: the new file is indexed and listed
             await indexed(pilot, DEADLINE)
