@@ -7,6 +7,7 @@ nothing here is shared between threads or needs a lock.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from array import array
@@ -20,7 +21,7 @@ from library.query import Query, QueryError, Term
 from library.results import ResultSet, id_array, id_mask, id_set
 from library.schedule import Clock
 from library.schema import SORTS
-from library.search_text import spaced
+from library.search_text import folded, spaced
 from library.stream import SitePart, only_site_part, site_part
 from library.word_sets import KeptSets, kept_key, phrase
 from models.topic import TopicTree, topic_key
@@ -41,6 +42,7 @@ WITH RECURSIVE names(name) AS (
     SELECT (SELECT min({column}) FROM articles WHERE {column} > names.name)
     FROM names WHERE names.name IS NOT NULL)
 SELECT name FROM names WHERE name IS NOT NULL"""
+PLAIN_DISTINCT = "SELECT DISTINCT {column} FROM articles WHERE {column} IS NOT NULL"
 
 
 def _fts_phrase(term: Term) -> str | None:
@@ -246,14 +248,11 @@ class Search:
                 params.append(self._topic_node(name))
         for texts, negate in ((query.providers, False), (query.excluded_providers, True)):
             for text in texts:
-                pattern = (
-                    "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-                )
                 sql.append(
-                    f"{'NOT ' if negate else ''}(a.provider_name LIKE ? ESCAPE '\\' "
-                    "OR a.provider_domain LIKE ? ESCAPE '\\')"
+                    f"{'NOT ' if negate else ''}(a.provider_name IN (SELECT value FROM "
+                    "json_each(?)) OR a.provider_domain IN (SELECT value FROM json_each(?)))"
                 )
-                params.extend([pattern, pattern])
+                params.extend(self._providers_holding(text))
         for column, operator, value in (
             ("published", ">=", query.after),
             ("published", "<", query.before),
@@ -298,9 +297,23 @@ class Search:
         version = self.db.execute("PRAGMA main.data_version").fetchone()[0]
         kept = self._distinct.get(column)
         if kept is None or kept[0] != version:
-            found = [row[0] for row in self.db.execute(DISTINCT_VALUES.format(column=column))]
+            # No index orders the providers: one pass over the rows, not a seek a value.
+            sql = DISTINCT_VALUES if column in ("collection", "language") else PLAIN_DISTINCT
+            found = [row[0] for row in self.db.execute(sql.format(column=column))]
             kept = self._distinct[column] = (version, found)
         return kept[1]
+
+    def _providers_holding(self, text: str) -> tuple[str, str]:
+        """The provider names and the domains that hold ``text`` whatever its case and
+        accents (``folded``), each as a JSON list. SQL's LIKE ignored the case of ASCII
+        letters only: ``provider:zürich`` missed "ZÜRICH Zeitung", ``provider:cafe``
+        found "Café Press" but ``provider:CAFÉ`` did not."""
+        wanted = folded(text)
+        names, domains = (
+            json.dumps([value for value in self._values(column) if wanted in folded(value)])
+            for column in ("provider_name", "provider_domain")
+        )
+        return names, domains
 
     def _topic_node(self, name: str) -> str:
         """The tree key a ``topic:`` name means: exact, by id or short name, or a unique

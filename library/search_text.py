@@ -7,6 +7,7 @@ side by side, in order."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _CJK = re.compile(
     "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f]"
@@ -27,3 +28,12 @@ def _spaced_run(run: re.Match[str]) -> str:
     """A run of CJK characters as ``_CJK.sub(" \\g<0> ")`` spaces it, in one call a run,
     not one template a character (most of a Chinese page's indexing)."""
     return " " + "  ".join(run.group()) + " "
+
+
+def folded(text: str) -> str:
+    """``text`` as ``provider:`` compares it: without accents and case, as the full-text
+    index takes words (``Zürich``, ``ZURICH`` and ``zurich`` are one), ``ß`` as ``ss``."""
+    if text.isascii():
+        return text.lower()
+    plain = unicodedata.normalize("NFD", text)
+    return "".join(char for char in plain if not unicodedata.combining(char)).casefold()
