@@ -200,20 +200,20 @@ def _apply(query: Query, key: str, operator: str, value: str, negate: bool) -> N
         (query.excluded_topics if negate else query.topics).append(value)
     elif key == "provider":
         (query.excluded_providers if negate else query.providers).append(value)
-    elif key == "after":
-        query.after = _day(value, "after")
+    elif key == "after":  # every bound holds: the latest start, the earliest end
+        query.after = max(_day(value, "after"), query.after or -(2**63))
     elif key == "before":
-        query.before = _day(value, "before")
+        query.before = min(_day(value, "before"), query.before or 2**63)
     elif key == "quality":
         number = _number(value, operator)
-        if operator in (">", ">="):
-            query.quality_min = number + (operator == ">")
-        elif operator in ("<", "<="):
-            query.quality_max = number - (operator == "<")
-        elif operator == "=":
-            query.quality_min = query.quality_max = number
-        else:
+        if operator not in (">", ">=", "<", "<=", "="):
             raise QueryError("quality needs a comparison: quality>N or quality<N")
+        if operator in (">", ">=", "="):
+            low = number + (operator == ">")
+            query.quality_min = low if query.quality_min is None else max(query.quality_min, low)
+        if operator in ("<", "<=", "="):
+            high = number - (operator == "<")
+            query.quality_max = high if query.quality_max is None else min(query.quality_max, high)
     elif key == "is":
         _flag(query, value, negate)
     elif key == "collection":
