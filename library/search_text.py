@@ -17,11 +17,28 @@ _CJK = re.compile(
 _CJK_RUN = re.compile(_CJK.pattern + "+")
 
 
+# What the index's own folding (``remove_diacritics``) leaves: the accents of Greek, which
+# capitals drop (``ΚΟΣΜΟΣ`` is ``κόσμος``), and ``ß``, which Swiss German writes ``ss``.
+_UNFOLDED = re.compile("[ßẞ\u0370-\u03ff\u1f00-\u1fff]")
+_GREEK_RUN = re.compile("[\u0370-\u03ff\u1f00-\u1fff][\u0300-\u036f\u0370-\u03ff\u1f00-\u1fff]*")
+
+
 def spaced(text: str) -> str:
-    """``text`` with a space either side of each CJK character (text without any as it is)."""
-    if text.isascii() or not _CJK.search(text):
+    """``text`` as the full-text index takes it: a space either side of each CJK
+    character, Greek without accents, ``ß`` as ``ss`` (text without any as it is)."""
+    if text.isascii():
+        return text
+    if _UNFOLDED.search(text):
+        text = _GREEK_RUN.sub(_unaccented, text.replace("ß", "ss").replace("ẞ", "SS"))
+    if not _CJK.search(text):
         return text
     return _CJK_RUN.sub(_spaced_run, text)
+
+
+def _unaccented(run: re.Match[str]) -> str:
+    """A run of Greek without its accents and breathings (``ό`` is ``ο``)."""
+    plain = unicodedata.normalize("NFD", run.group())
+    return unicodedata.normalize("NFC", "".join(c for c in plain if not unicodedata.combining(c)))
 
 
 def _spaced_run(run: re.Match[str]) -> str:
