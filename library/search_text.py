@@ -19,26 +19,37 @@ _CJK_RUN = re.compile(_CJK.pattern + "+")
 
 # What the index's own folding (``remove_diacritics``) leaves: the accents of Greek, which
 # capitals drop (``ΚΟΣΜΟΣ`` is ``κόσμος``), and ``ß``, which Swiss German writes ``ss``.
-_UNFOLDED = re.compile("[ßẞ\u0370-\u03ff\u1f00-\u1fff]")
-_GREEK_RUN = re.compile("[\u0370-\u03ff\u1f00-\u1fff][\u0300-\u036f\u0370-\u03ff\u1f00-\u1fff]*")
+_GREEK = (0x0370, 0x0400), (0x1F00, 0x2000)
+_GREEK_CHAR = re.compile("[" + "".join(f"{chr(a)}-{chr(b - 1)}" for a, b in _GREEK) + "]")
+_SPECIAL = re.compile(_CJK.pattern[:-1] + "ßẞ" + _GREEK_CHAR.pattern[1:])  # any, in one pass
+
+
+def _unaccented(char: str) -> str:
+    plain = unicodedata.normalize("NFD", char)
+    return unicodedata.normalize("NFC", "".join(c for c in plain if not unicodedata.combining(c)))
+
+
+_FOLD = {
+    code: _unaccented(chr(code))
+    for start, end in _GREEK
+    for code in range(start, end)
+    if _unaccented(chr(code)) != chr(code)
+}
 
 
 def spaced(text: str) -> str:
     """``text`` as the full-text index takes it: a space either side of each CJK
-    character, Greek without accents, ``ß`` as ``ss`` (text without any as it is)."""
-    if text.isascii():
+    character, Greek without accents, ``ß`` as ``ss`` (text without any as it is, after
+    one pass: most text)."""
+    if text.isascii() or not _SPECIAL.search(text):
         return text
-    if _UNFOLDED.search(text):
-        text = _GREEK_RUN.sub(_unaccented, text.replace("ß", "ss").replace("ẞ", "SS"))
+    if "ß" in text or "ẞ" in text:
+        text = text.replace("ß", "ss").replace("ẞ", "SS")
+    if _GREEK_CHAR.search(text):
+        text = text.translate(_FOLD)
     if not _CJK.search(text):
         return text
     return _CJK_RUN.sub(_spaced_run, text)
-
-
-def _unaccented(run: re.Match[str]) -> str:
-    """A run of Greek without its accents and breathings (``ό`` is ``ο``)."""
-    plain = unicodedata.normalize("NFD", run.group())
-    return unicodedata.normalize("NFC", "".join(c for c in plain if not unicodedata.combining(c)))
 
 
 def _spaced_run(run: re.Match[str]) -> str:
