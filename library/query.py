@@ -19,6 +19,7 @@ from datetime import date
 from library.days import local_midnight
 
 _TOKEN = re.compile(r'\s*(-?)(?:(\w+)(:|>=|<=|>|<|=))?(?:"([^"]*)("?)|(\S*))')
+_QUOTES = str.maketrans("“”„‟", '""""')  # noqa: RUF001 - the quotes a phrase may come in
 FLAGS = ("unread", "read", "starred")
 SITE_FLAGS = ("published", "unpublished")  # the site's own flag, not the reading state
 EVERY_COLLECTION = "*"  # every collection, and with ``lang:`` every language
@@ -128,7 +129,10 @@ def _number(value: str, operator: str) -> int:
 
 
 def _tokens(text: str) -> Iterator[re.Match[str]]:
-    """The tokens of ``text`` in order, up to where none matches."""
+    """The tokens of ``text`` in order, up to where none matches. Typographic double
+    quotes, as phones and word processors type them and articles are pasted with, quote
+    a phrase as ``"`` does (one character for one: the positions stay those of ``text``)."""
+    text = text.translate(_QUOTES)
     position = 0
     while position < len(text):
         match = _TOKEN.match(text, position)

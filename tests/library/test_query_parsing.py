@@ -59,6 +59,18 @@ def day(text: str) -> int:
         ("-Analysis: x", Query(excluded=[Term("Analysis")], terms=[Term("x")])),
         ("at 10:30", Query(terms=[Term("at"), Term("10:30")])),
         ("https://a.test/b", Query(terms=[Term("https://a.test/b")])),
+        # Typographic quotes quote a phrase (each was part of a word).
+        ("“facial recognition”", Query(terms=[Term("facial recognition", phrase=True)])),
+        (
+            "-„city council“ x",
+            Query(excluded=[Term("city council", phrase=True)], terms=[Term("x")]),
+        ),
+        ("provider:“Global Times”", Query(providers=["Global Times"])),
+        # Every bound holds: the tightest wins (a second replaced the first).
+        ("after:2021-01-01 after:2020-01-01", Query(after=day("2021-01-01"))),
+        ("before:2020-01-01 before:2021-01-01", Query(before=day("2020-01-01"))),
+        ("quality>20 quality>5 quality<90 quality<=50", Query(quality_min=21, quality_max=50)),
+        ("quality=40 quality>10", Query(quality_min=40, quality_max=40)),
         (
             'ban "facial data" -city topic:AI provider:x after:2020-01-01 quality>3 is:starred',
             Query(
