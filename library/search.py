@@ -317,8 +317,9 @@ class Search:
 
     def _topic_node(self, name: str) -> str:
         """The tree key a ``topic:`` name means: exact, by id or short name, or a unique
-        prefix, else one of a word of the name (``robot`` for ``AI in Robotics``); a tag
-        as Obsidian's search writes it (``#project``) is the tag."""
+        prefix, else one of a word of the name (``robot`` for ``AI in Robotics``), each
+        whatever its accents; a tag as Obsidian's search writes it (``#project``) is the
+        tag."""
         tree = self._topic_tree()
         written = name
         if name.startswith("#") and tree.resolve(name) is None:
@@ -326,10 +327,18 @@ class Search:
         key = tree.resolve(name)
         if key is not None:
             return key
-        written_key = topic_key(name)
-        matches = [k for k in tree.nodes if k.startswith(written_key)] or [
-            k for k in tree.nodes if any(w.startswith(written_key) for w in _WORD.findall(k))
-        ]
+        # Accents aside, as words are matched: ``topic:zurich`` is Zürich.
+        written_key = folded(topic_key(name))
+        keys = {k: folded(k) for k in tree.nodes}
+        matches = (
+            [k for k, plain in keys.items() if plain == written_key]
+            or [k for k, plain in keys.items() if plain.startswith(written_key)]
+            or [
+                k
+                for k, plain in keys.items()
+                if any(w.startswith(written_key) for w in _WORD.findall(plain))
+            ]
+        )
         if len(matches) == 1:
             return matches[0]
         hint = (

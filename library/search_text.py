@@ -21,7 +21,12 @@ _CJK_RUN = re.compile(_CJK.pattern + "+")
 # capitals drop (``ΚΟΣΜΟΣ`` is ``κόσμος``), and ``ß``, which Swiss German writes ``ss``.
 _GREEK = (0x0370, 0x0400), (0x1F00, 0x2000)
 _GREEK_CHAR = re.compile("[" + "".join(f"{chr(a)}-{chr(b - 1)}" for a, b in _GREEK) + "]")
-_SPECIAL = re.compile(_CJK.pattern[:-1] + "ßẞ" + _GREEK_CHAR.pattern[1:])  # any, in one pass
+# Symbols past the index's Unicode 6.1 tables (most emoji: 🦄, 🤖, 🧠) are letters to it,
+# glued to the word beside them: a title "AI🤖 helpers" held no word "ai". They part words.
+_NEWER_SYMBOL = re.compile(r"(?:(?!\w)[\U00010000-\U0010ffff])+")
+_SPECIAL = re.compile(
+    _CJK.pattern[:-1] + "ßẞ" + _GREEK_CHAR.pattern[1:-1] + "\U00010000-\U0010ffff]"
+)  # any of them, in one pass
 
 
 def _unaccented(char: str) -> str:
@@ -39,10 +44,12 @@ _FOLD = {
 
 def spaced(text: str) -> str:
     """``text`` as the full-text index takes it: a space either side of each CJK
-    character, Greek without accents, ``ß`` as ``ss`` (text without any as it is, after
-    one pass: most text)."""
+    character, Greek without accents, ``ß`` as ``ss``, emoji a space (text without any as
+    it is, after one pass: most text)."""
     if text.isascii() or not _SPECIAL.search(text):
         return text
+    if len(text.encode("utf-16-le", "surrogatepass")) > 2 * len(text):  # beyond the BMP
+        text = _NEWER_SYMBOL.sub(" ", text)
     if "ß" in text or "ẞ" in text:
         text = text.replace("ß", "ss").replace("ẞ", "SS")
     if _GREEK_CHAR.search(text):

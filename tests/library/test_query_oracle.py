@@ -26,7 +26,7 @@ from library.query import EVERY_COLLECTION, Query, QueryError, Term, parse_query
 from library.scan import FoundFile
 from library.summaries import index_one
 from library.synthetic import generate
-from models.topic import TopicTree
+from models.topic import TopicTree, topic_key
 from tests.conftest import write_document
 
 SEED = 20261206
@@ -44,12 +44,14 @@ HOSTILE = {
     "greek-caps": ("ΚΟΣΜΟΣ ΚΑΙ ΤΕΧΝΟΛΟΓΙΑ", "", "Wire", "w.test", "οδός"),
     "cjk": ("東京で新しいAIが発表された", "", "Wire", "w.test", "서울시가 연구소를 열었다"),
     "emoji": ("Startups 🦄 everywhere", "", "Wire", "w.test", "🦄 in the body"),
+    "robot": ("AI🤖 helpers🧠 arrive", "", "Wire", "w.test", "Brain🧠power"),
     "rtl": ("שלום עולם and مرحبا", "", "Wire", "w.test", ""),
     "code": ("C++ and .NET and node.js", "e-mail, don't, U.S.", "Wire", "w.test", "C# too"),
     "gpt": ("GPT-4 beats GPT-3.5", "", "Wire", "w.test", "3.5 points"),
     "letter": ("The letter C alone", "", "Wire", "w.test", ""),
     "no-date": ("Undated café note", "", "", "", "Nothing dated."),
 }
+TOPICS = {"zurich": "Zürich", "greek": "Τεχνολογία", "strasse": "Straßenbau"}  # else AI's
 DATED = date(2021, 6, 1)  # the hostile documents' day (but ``no-date``)
 LITERALS = [
     "café",
@@ -76,6 +78,12 @@ LITERALS = [
     "新しい",
     "서울",
     "🦄",
+    "🤖",
+    "helpers",
+    "ai",
+    '"helpers arrive"',
+    '"Startups everywhere"',
+    "brain",
     "שלום",
     "مرحبا",
     "C++",
@@ -98,6 +106,11 @@ LITERALS = [
     "*",
     "hang*",
     "provider:zürich",
+    "topic:zurich",
+    "topic:ZÜRICH",
+    "-topic:Zurich",
+    "topic:τεχνολογια",
+    "topic:strassenbau",
     "provider:CAFÉ",
     "provider:ärzte",
     "provider:ΕΛΛΗΝΙΚΆ",
@@ -178,8 +191,15 @@ def counts(term: Term) -> bool:
     return bool(words(term.text)) or (bool(term.text.strip()) and not term.text.isascii())
 
 
+def topic_named(tree: TopicTree, name: str) -> str | None:
+    """The topic a name means: by name, id or short name, else the one topic whose name
+    is it but for case and accents."""
+    alike = [key for key in tree.nodes if fold(key) == fold(topic_key(name))]
+    return tree.resolve(name) or (alike[0] if len(alike) == 1 else None)
+
+
 def under(tree: TopicTree, doc: Doc, name: str) -> bool:
-    key = tree.resolve(name)
+    key = topic_named(tree, name)
     return any(
         key in tree.ancestors(found)
         for topic in doc.topics
@@ -254,12 +274,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[CorpusIndex
             front += f"provider:\n  name: {who!r}\n  domain: {domain}\n"
         if name != "no-date":
             front += f"publishedDateTime: {DATED.isoformat()}T0{number % 10}:30:00Z\n"
-        front += f"topics: [{'AI Ethics' if number % 2 else 'Computer Vision'}]\n"
+        topic = TOPICS.get(name, "AI Ethics" if number % 2 else "Computer Vision")
+        front += f"topics: [{topic}]\n"
         front += f"published: {number % 3 != 0}\n"
         write_document(root / "_news", f"2021-06-01-{name}.md", front, body)
     index = CorpusIndex([str(root)], folder / "index.db")
     index.refresh()
-    docs = [read(row.path, str(root)) for row in index.search("")]
+    docs = sorted((read(row.path, str(root)) for row in index.search("")), key=lambda d: d.path)
     yield index, docs
     index.close()
 
@@ -302,7 +323,7 @@ def part(rng: random.Random, docs: list[Doc], tree: TopicTree) -> str:
     if kind == "literal":
         return negate + rng.choice(LITERALS)
     if kind == "topic":
-        name = tree.nodes[rng.choice(list(tree.nodes))].name
+        name = tree.nodes[rng.choice(sorted(tree.nodes))].name
         return f'{negate}topic:"{name}"' if " " in name else f"{negate}topic:{name}"
     if kind == "provider":
         text = rng.choice([value for value in doc.provider if value] or ["example"])
@@ -337,7 +358,7 @@ def expected(text: str, docs: list[Doc], tree: TopicTree) -> set[str] | None:
     except QueryError:
         return None
     for name in query.topics + query.excluded_topics:
-        if tree.resolve(name) is None:
+        if topic_named(tree, name) is None:
             return None
     return {doc.path for doc in docs if matches(query, doc, tree) and bounds_hold(text, doc)}
 
