@@ -44,9 +44,13 @@ _FOLD = {
 
 def spaced(text: str) -> str:
     """``text`` as the full-text index takes it: a space either side of each CJK
-    character, Greek without accents, ``ß`` as ``ss``, emoji a space (text without any as
-    it is, after one pass: most text)."""
-    if text.isascii() or not _SPECIAL.search(text):
+    character, Greek without accents, ``ß`` as ``ss``, emoji a space, composed (NFC);
+    text without any as it is, after one pass: most text."""
+    if text.isascii():
+        return text
+    if not unicodedata.is_normalized("NFC", text):  # kana or Hangul decomposed, as macOS
+        text = unicodedata.normalize("NFC", text)  # writes file names: で is て and ゙
+    if not _SPECIAL.search(text):
         return text
     if len(text.encode("utf-16-le", "surrogatepass")) > 2 * len(text):  # beyond the BMP
         text = _NEWER_SYMBOL.sub(" ", text)

@@ -43,6 +43,7 @@ HOSTILE = {
     "greek": ("Ο κόσμος της ΟΔΟΥ", "Νέα τεχνολογία", "Ελληνικά Νέα", "gr.test", ""),
     "greek-caps": ("ΚΟΣΜΟΣ ΚΑΙ ΤΕΧΝΟΛΟΓΙΑ", "", "Wire", "w.test", "οδός"),
     "cjk": ("東京で新しいAIが発表された", "", "Wire", "w.test", "서울시가 연구소를 열었다"),
+    "cjk-nfd": (unicodedata.normalize("NFD", "大阪でAIが"), "", "Wire", "w.test", ""),
     "emoji": ("Startups 🦄 everywhere", "", "Wire", "w.test", "🦄 in the body"),
     "robot": ("AI🤖 helpers🧠 arrive", "", "Wire", "w.test", "Brain🧠power"),
     "rtl": ("שלום עולם and مرحبا", "", "Wire", "w.test", ""),
@@ -76,7 +77,10 @@ LITERALS = [
     "τεχνολογια",
     "東京",
     "新しい",
+    unicodedata.normalize("NFD", "東京で新しい"),
+    unicodedata.normalize("NFD", "서울시가"),
     "서울",
+    "大阪で",
     "🦄",
     "🤖",
     "helpers",
@@ -141,15 +145,17 @@ def words(text: str) -> list[str]:
     """Words as a reader means them: split at anything but letters and digits, Chinese,
     Japanese and Korean characters one word each, without case or accents (``ß`` is
     ``ss``)."""
+    text = unicodedata.normalize("NFC", text)  # one spelling however it is encoded
     text = re.sub(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af])", r" \1 ", text)
-    plain = unicodedata.normalize("NFD", text)
-    plain = "".join(char for char in plain if not unicodedata.combining(char))
-    return re.findall(r"[^\W_]+", plain.casefold())
+    return re.findall(r"[^\W_]+", fold(text))
 
 
 def fold(text: str) -> str:
+    """``text`` without case and the accents of Latin and Greek letters (others' marks
+    tell words apart: Japanese で is not て, Russian й is not и)."""
     plain = unicodedata.normalize("NFD", text)
-    return "".join(char for char in plain if not unicodedata.combining(char)).casefold()
+    plain = re.sub("[\u0300-\u036f]", "", plain)
+    return unicodedata.normalize("NFC", plain).casefold()
 
 
 def read(path: str, root: str) -> Doc:
