@@ -229,6 +229,7 @@ COMPARE = {
 def bounds_hold(text: str, doc: Doc) -> bool:
     """Whether every date and quality bound written in ``text`` holds: a day from its
     local midnight; a document without a date or a quality is outside every bound."""
+    text = re.sub('"[^"]*"', " ", text)  # a phrase's words are only words
     for key, value in re.findall(r"(?<![\w-])(after|before):(\S+)", text):
         midnight = local_midnight(date.fromisoformat(value))
         if doc.published is None or (doc.published >= midnight) != (key == "after"):
