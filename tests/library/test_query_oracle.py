@@ -14,7 +14,7 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -27,7 +27,7 @@ from library.scan import FoundFile
 from library.summaries import index_one
 from library.synthetic import generate
 from models.topic import TopicTree, topic_key
-from tests.conftest import write_document
+from tests.conftest import EAST_OF_UTC, WEST_OF_UTC, write_document
 
 SEED = 20261206
 QUERIES = 600
@@ -370,7 +370,12 @@ def expected(text: str, docs: list[Doc], tree: TopicTree) -> set[str] | None:
     return {doc.path for doc in docs if matches(query, doc, tree) and bounds_hold(text, doc)}
 
 
-def test_search_agrees_with_the_reference(site: tuple[CorpusIndex, list[Doc]]) -> None:
+@pytest.mark.parametrize("zone", ["UTC", EAST_OF_UTC, WEST_OF_UTC])
+def test_search_agrees_with_the_reference(
+    site: tuple[CorpusIndex, list[Doc]], zone: str, time_zone: Callable[[str], None]
+) -> None:
+    """Every query agrees, wherever the reader is: days are local days."""
+    time_zone(zone)
     index, docs = site
     tree = index.topic_tree()
     wrong = []
