@@ -22,7 +22,7 @@ _CJK_RUN = re.compile(_CJK.pattern + "+")
 _GREEK = (0x0370, 0x0400), (0x1F00, 0x2000)
 _GREEK_CHAR = re.compile("[" + "".join(f"{chr(a)}-{chr(b - 1)}" for a, b in _GREEK) + "]")
 # Symbols past the index's Unicode 6.1 tables (most emoji: 🦄, 🤖, 🧠) are letters to it,
-# glued to the word beside them: a title "AI🤖 helpers" held no word "ai". They part words.
+# glued to the word beside them: a title "AI🤖 assistants" held no word "ai". They part words.
 _NEWER_SYMBOL = re.compile(r"(?:(?!\w)[\U00010000-\U0010ffff])+")
 _SPECIAL = re.compile(
     _CJK.pattern[:-1] + "ßẞ" + _GREEK_CHAR.pattern[1:-1] + "\U00010000-\U0010ffff]"

@@ -16,7 +16,7 @@ DOCUMENTS = {
     "zurich": ("Zürich banks report", "ZÜRICH Zeitung", "2021-06-01", "Zürich"),
     "greek": ("Ο κόσμος της τεχνολογίας", "Wire", "2021-06-02", "AI"),
     "strasse": ("Die Straße ist lang", "Wire", "2021-06-03", "AI"),
-    "robot": ("Smart helpers🤖 arrive", "Wire", "2021-06-04", "AI"),
+    "robot": ("Smart assistants🤖 arrive", "Wire", "2021-06-04", "AI"),
     "osaka": ("大阪でAIが話題", "Wire", "2021-06-05", "AI"),
     "faces": ("Facial recognition at airports", "Wire", "2020-01-01", "AI"),
 }
@@ -30,7 +30,7 @@ DOCUMENTS = {
         ("ΚΟΣΜΟΣ", {"greek"}),
         ("τεχνολογιας", {"greek"}),
         ("strasse", {"strasse"}),
-        ("helpers", {"robot"}),
+        ("assistants", {"robot"}),
         (unicodedata.normalize("NFD", "大阪で"), {"osaka"}),  # pasted from a macOS file name
         ("“facial recognition”", {"faces"}),
         ("“recognition facial”", set()),
