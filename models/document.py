@@ -353,15 +353,16 @@ def parse_document(
         data["page_path"] = data["path"]
     data["path"] = path
     data["body"] = _markdown_body(split, path)
+    vault = in_vault(path)
     if found := journal(path):  # a journal's day is in its name alone, and titles it
         data.setdefault("date", found.day)
         data["title"] = data.get("title") or found.title
     elif split.language == "logseq" and in_graph(path):  # a graph's page: named by its file
         data["title"] = data.get("title") or page_name(path)
-    elif in_vault(path):  # a vault's note: named by its file, where the page names none
+    elif vault:  # a vault's note: named by its file, where the page names none
         data[NOTE_NAME] = note_name(path)
     article = _validate(data, parsed, split)
-    if in_vault(path):  # a note's tags written in its body are its tags too
+    if vault:  # a note's tags written in its body are its tags too
         article.topics = with_tags(article.topics, inline_tags(split.body))
     # Named or not, a list shows none (a stub), nor a page of the site's frame.
     record = is_data_record(data, split.body) or is_no_article(data, split.body)

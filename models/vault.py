@@ -41,8 +41,9 @@ def note_name(path: str) -> str:
 
 
 def in_vault(path: str) -> bool:
-    """Whether the file at ``path`` is in an Obsidian vault."""
-    return _vault_folder(os.path.dirname(os.path.abspath(path)))
+    """Whether the file at ``path`` is in an Obsidian vault (asked of every file indexed:
+    a path that is absolute already, as the scan's are, is not made so again)."""
+    return _vault_folder(os.path.dirname(path if os.path.isabs(path) else os.path.abspath(path)))
 
 
 @lru_cache(maxsize=256)
