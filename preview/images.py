@@ -31,6 +31,11 @@ if TYPE_CHECKING:
 
 MAX_PIXELS = 24_000_000  # a 6000x4000 photo; above it an image is refused unread
 SHOWN_SIZE = (1200, 1200)  # decoded images are scaled down to this at most: no terminal needs more
+# A side longer than this many times the other leaves less than a cell to draw the other
+# in (a 1x100000 image drew nothing under "Image 1x100000").
+MAX_ASPECT = 40
+# Modes Pillow scales as they are: others (a palette, 16-bit grey) are converted first.
+_SCALED_AS_IS = frozenset({"RGB", "RGBA", "L", "LA"})
 
 
 class ImageError(Exception):
@@ -140,11 +145,20 @@ def decode_image(data: bytes, max_pixels: int = MAX_PIXELS) -> DecodedImage:
             raise ImageError(
                 f"image too large to show: {width:,}x{height:,} pixels (at most {max_pixels:,})"
             )
+        if max(width, height) > MAX_ASPECT * max(min(width, height), 1):
+            raise ImageError(
+                f"image too thin to show: {width:,}x{height:,} pixels "
+                f"(one side more than {MAX_ASPECT} times the other)"
+            )
         image.draft("RGB", SHOWN_SIZE)  # JPEG decodes at a fraction of its size if it can
         image.load()
-        shown = image.convert("RGB")
-        shown.thumbnail(SHOWN_SIZE)
-        return DecodedImage(shown, width, height)
+        scaled: Image.Image = image
+        if image.mode not in _SCALED_AS_IS:
+            scaled = image.convert("RGBA" if "A" in image.getbands() else "RGB")
+        # Scaled down in place before the conversion to RGB: converting first made a second
+        # copy of every pixel (a 6000x4000 PNG took 248 MB to show, now 156).
+        scaled.thumbnail(SHOWN_SIZE)
+        return DecodedImage(scaled.convert("RGB"), width, height)
     except Image.DecompressionBombError:
         raise ImageError(f"image too large to show (more than {max_pixels:,} pixels)") from None
     except UnidentifiedImageError:

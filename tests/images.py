@@ -71,6 +71,7 @@ ROUTES = {
     "/truncated.png": (truncated, "image/png"),
     "/fake.png": (lambda: FAKE, "image/png"),
     "/page.html": (lambda: FAKE, "text/html; charset=utf-8"),
+    "/thin.png": (lambda: png((1, 100_000)), "image/png"),
 }
 
 

@@ -124,6 +124,12 @@ async def test_i_shows_and_hides_the_image_and_nothing_is_fetched_before(
         ),
         ("/page.html", "⚠ Image: not an image: the server sent text/html"),
         ("/missing.png", "⚠ Image: HTTP 404 Not Found"),
+        # It drew nothing, under "Image 1x100000, fetched".
+        (
+            "/thin.png",
+            "⚠ Image: image too thin to show: 1x100,000 pixels (one side more than 40 times "
+            "the other)",
+        ),
     ],
 )
 async def test_a_hostile_image_is_one_line(
@@ -217,3 +223,56 @@ async def test_an_image_named_by_a_path_is_shown_from_the_corpus(tmp_path: Path)
         await pilot.press("i")
         await until(pilot, lambda: bool(pictures(app)), "the picture")
         assert lead_status(app).startswith("Image 96x48, on disk")
+
+
+async def test_one_image_is_decoded_at_a_time_and_one_passed_over_is_not(
+    tmp_path: Path, isolated_dirs: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Going through articles with large images (auto_images) decoded one per key at once:
+    29 keys over 6000x4000 PNGs held 794 MB."""
+    import threading
+    import time
+
+    import preview.images
+    from tests.images import png
+
+    config = isolated_dirs["XDG_CONFIG_HOME"] / "lede" / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text("auto_images = true\n")
+    root = tmp_path / "c"
+    for number in range(6):
+        write_document(
+            root,
+            f"a{number}.md",
+            f"""
+            title: "Article {number}"
+            date: 2021-03-{20 - number:02d}
+            image: p{number}.png
+            """,
+        )
+        (root / f"p{number}.png").write_bytes(png())
+    running, most, decoded = [0], [0], []
+    lock = threading.Lock()
+    real = preview.images.decode_image
+
+    def slow_decode(data: bytes) -> preview.images.DecodedImage:
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        time.sleep(0.3)
+        with lock:
+            running[0] -= 1
+        decoded.append(data)
+        return real(data)
+
+    monkeypatch.setattr(preview.images, "decode_image", slow_decode)
+    app = LedeApp([str(root)])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await opened(app, pilot, "Article 0")
+        for _ in range(5):
+            await pilot.press("J")
+        await until(pilot, lambda: app.screen.query_one("DetailView").article.title == "Article 5")
+        await until(pilot, lambda: bool(pictures(app)), "the last article's picture")
+        assert lead_status(app).startswith("Image 96x48")
+        assert most[0] == 1
+        assert len(decoded) < 6
