@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from preview.fetcher import DEFAULT_LIMITS, IMAGES, FetchLimits, fetch_page, without_credentials
 from preview.local_image import LocalImageError, is_local, read_local_image
@@ -106,6 +107,9 @@ async def fetch_image(
         except LocalImageError as error:
             raise ImageError(str(error)) from None
         return FetchedImage(url, data, from_cache=False, local=True)
+    scheme = urlsplit(url).scheme.lower()
+    if scheme not in ("http", "https"):  # the preview's words, "can be previewed", misled
+        raise ImageError(f"only http and https images are fetched, not {scheme or 'this'}: links")
     cached = cache.get(url)
     if cached is not None:
         return FetchedImage(url, cached, from_cache=True)

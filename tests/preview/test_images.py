@@ -86,10 +86,18 @@ async def test_only_image_types_are_fetched(images: TestServer, tmp_path) -> Non
 
 
 @pytest.mark.parametrize(
-    "url", ["file:///etc/passwd", "ftp://example.test/a.png", "javascript:alert(1)"]
+    "url",
+    [
+        "file:///etc/passwd",
+        "ftp://example.test/a.png",
+        "javascript:alert(1)",
+        "data:image/png;base64,iVBORw0KGgo=",
+    ],
 )
 async def test_only_web_links_are_fetched(url: str, tmp_path) -> None:
-    with pytest.raises(ImageError, match="only http and https"):
+    """An image's message said "only http and https links can be previewed"."""
+    scheme = url.partition(":")[0]
+    with pytest.raises(ImageError, match=f"only http and https images are fetched, not {scheme}:"):
         await fetch_image(url, ImageCache(tmp_path), QUICK)
 
 
