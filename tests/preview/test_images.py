@@ -131,13 +131,16 @@ def test_a_large_image_is_decoded_without_a_second_copy_of_its_pixels(tmp_path: 
     import sys
 
     script = """
-import resource, sys
+import sys
 from PIL import Image, PngImagePlugin  # imported before the measure
 from preview.images import decode_image
+def peak():  # this process's own, in kB: getrusage's ru_maxrss keeps the parent's across exec
+    status = open("/proc/self/status").read()
+    return int(status.split("VmHWM:")[1].split()[0])
 data = open(sys.argv[1], "rb").read()
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+before = peak()
 decode_image(data)
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before)
+print(peak() - before)
 """
     from PIL import Image
 
@@ -154,4 +157,6 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before)
         * 1024
     )
     pixels = 6000 * 4000 * 3  # the decoded image, once
-    assert grown < pixels // 2, f"{grown:,} bytes more at the peak"
+    # Decoding holds the pixels and the decoder's own buffers (under twice the pixels); a
+    # second full-size copy took it past three times.
+    assert grown < pixels * 5 // 2, f"{grown:,} bytes more at the peak"
