@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import hashlib
 import os
 import tempfile
@@ -135,8 +136,32 @@ def decode_image(data: bytes, max_pixels: int = MAX_PIXELS) -> DecodedImage:
 
     The size is read from the header first (Pillow opens lazily) and an image of more
     than ``max_pixels`` is refused before its pixels are decoded; Pillow's own bomb
-    check is set to the same cap, as a second guard.
+    check is set to the same cap, as a second guard. The memory the full-size pixels
+    took is given back once they are freed (see ``_give_back_memory``).
     """
+    try:
+        return _decoded(data, max_pixels)
+    finally:
+        _give_back_memory()
+
+
+def _give_back_memory() -> None:
+    """Hand freed memory back to the system, where the C library is glibc: it keeps what a
+    thread freed in that thread's arena, so going through articles with large images (a
+    decode in a new thread each) held every decode's pixels long after they were freed."""
+    trim = getattr(_libc(), "malloc_trim", None)
+    if trim is not None:
+        trim(0)
+
+
+@functools.cache
+def _libc() -> object:
+    import ctypes
+
+    return ctypes.CDLL(None)
+
+
+def _decoded(data: bytes, max_pixels: int) -> DecodedImage:
     from PIL import Image, UnidentifiedImageError
 
     Image.MAX_IMAGE_PIXELS = max_pixels
