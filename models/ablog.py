@@ -57,10 +57,13 @@ def split_ablog(text: str, path: str) -> SplitDocument | None:
     """The post's directive and title as its head, and its body without them; ``None``
     for a page with no ``post`` directive (see the module's docstring)."""
     lower = path.lower()
-    text = plain_line_ends(text)
-    if lower.endswith(".rst"):
+    # Every file without front matter is asked: one without the directive's words is
+    # passed by a substring test, not normalised and scanned whole.
+    if lower.endswith(".rst") and "post::" in text:
+        text = plain_line_ends(text)
         found = _REST_POST.search(text)
-    elif lower.endswith((".md", ".markdown")):
+    elif lower.endswith((".md", ".markdown")) and "{post}" in text:
+        text = plain_line_ends(text)
         posts = (found for found in _MYST_POST.finditer(text) if found["date"] is not None)
         found = next(posts, None)
     else:

@@ -41,12 +41,13 @@ _ADVISORY_TABLE = re.compile(r"^\[advisory\][ \t]*(?:#.*)?$", re.MULTILINE)
 
 def split_advisory(text: str, path: str) -> SplitDocument | None:
     """The advisory's TOML and its Markdown after it; ``None`` for any other document."""
-    if not path.lower().endswith(".md"):
-        return None
-    found = _FENCED_TOML.match(plain_line_ends(text))
+    if not path.lower().endswith(".md") or not text.lstrip("\ufeff").startswith("```"):
+        return None  # asked of every file without front matter: most are passed here
+    text = plain_line_ends(text)
+    found = _FENCED_TOML.match(text)
     if found is None or not _ADVISORY_TABLE.search(found["toml"]):
         return None
-    rest = plain_line_ends(text)[found.end() :]
+    rest = text[found.end() :]
     return SplitDocument(
         found["toml"], rest.lstrip("\n"), found["toml"].count("\n") + 3, "advisory"
     )
