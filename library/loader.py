@@ -75,21 +75,28 @@ def load_file(path: str, *, explicit: bool = False, summary: bool = False) -> Pa
         parsed = ParsedDocument(path)
         parsed.report("error", f"cannot read: {error.strerror or error}")
         return parsed
+    if site_of(path) is None:  # a folder of articles, no site's: each setting its default
+        return _parsed(raw, path, explicit=explicit, summary=summary)
     zone = SITE_ZONE.set(site_zone(path))
     schedule = SITE_SCHEDULE.set(site_schedule(path))
     dates = SITE_DATES.set(site_dates(path))
     spaces = SPLIT_AT_SPACES.set(splits_labels_at_spaces(path))
     pelican = IN_PELICAN_SITE.set(getattr(site_of(path), "kind", None) == "pelican")
     try:
-        return parse_bytes(raw, path, explicit=explicit, summary=summary)
-    except Exception as error:  # a failure no check foresaw is this file's, not the corpus's
-        return unforeseen(path, error)
+        return _parsed(raw, path, explicit=explicit, summary=summary)
     finally:
         IN_PELICAN_SITE.reset(pelican)
         SPLIT_AT_SPACES.reset(spaces)
         SITE_DATES.reset(dates)
         SITE_SCHEDULE.reset(schedule)
         SITE_ZONE.reset(zone)
+
+
+def _parsed(raw: bytes, path: str, *, explicit: bool, summary: bool) -> ParsedDocument:
+    try:
+        return parse_bytes(raw, path, explicit=explicit, summary=summary)
+    except Exception as error:  # a failure no check foresaw is this file's, not the corpus's
+        return unforeseen(path, error)
 
 
 def unforeseen(path: str, error: Exception) -> ParsedDocument:

@@ -224,3 +224,19 @@ def test_a_failure_no_check_foresaw_is_the_files_own_problem(
     assert second.problems == (
         (None, "error", "cannot be read (KeyError: 'Breaks the signature')"),
     )
+
+
+def test_outside_any_site_each_site_setting_is_left_at_its_default(tmp_path: Path) -> None:
+    """A file of no site is parsed without setting them: what each site's setting
+    gives such a file must be what the parser reads when none is set."""
+    from library.site_root import site_of, splits_labels_at_spaces
+    from library.site_schedule import site_dates, site_schedule
+    from library.site_zone import site_zone
+
+    path = str(tmp_path / "a.md")
+    assert site_of(path) is None
+    assert site_zone(path) == loader.SITE_ZONE.get()
+    assert site_schedule(path) == loader.SITE_SCHEDULE.get()
+    assert site_dates(path) == loader.SITE_DATES.get()
+    assert splits_labels_at_spaces(path) == loader.SPLIT_AT_SPACES.get()
+    assert loader.IN_PELICAN_SITE.get() is False
