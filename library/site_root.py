@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 from library.hugo_settings import read_settings_file, reads_content_alone, site_settings
 from library.pelican_settings import pelican_settings
 from library.site import CONFIG_FILES
+from models.file_folder import folder_of
 
 DOCUSAURUS_CONFIGS = tuple(
     f"docusaurus.config.{kind}" for kind in ("js", "ts", "mjs", "cjs", "mts", "cts")
@@ -72,7 +73,7 @@ def site_of(path: str) -> Site | None:
     last = _last
     if last[0] == path:
         return last[1]
-    site = _nearest(os.path.dirname(os.path.abspath(path)))
+    site = _nearest(folder_of(path))
     _last = (path, site)
     return site
 

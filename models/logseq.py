@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Any
 
 from models.fences import fence_closed, fence_opened
+from models.file_folder import folder_of
 from models.frontmatter import SplitDocument
 from models.liquid import MARKDOWN_CODE
 from models.markdown_extras import inline_text
@@ -122,7 +123,7 @@ def property_values(head: str) -> dict[str, Any]:
 
 def in_graph(path: str) -> bool:
     """Whether the file at ``path`` is a Logseq graph's page or journal."""
-    return _graph_folder(os.path.dirname(os.path.abspath(path)))
+    return _graph_folder(folder_of(path))
 
 
 @lru_cache(maxsize=256)

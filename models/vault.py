@@ -12,6 +12,7 @@ import os
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from models.file_folder import folder_of
 from models.text import plain_line_ends
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ def note_name(path: str) -> str:
 def in_vault(path: str) -> bool:
     """Whether the file at ``path`` is in an Obsidian vault (asked of every file indexed:
     a path that is absolute already, as the scan's are, is not made so again)."""
-    return _vault_folder(os.path.dirname(path if os.path.isabs(path) else os.path.abspath(path)))
+    return _vault_folder(folder_of(path))
 
 
 @lru_cache(maxsize=256)
