@@ -32,8 +32,7 @@ def cover_image(data: dict[str, Any]) -> str:
     """The address of the post's picture under the first of ``COVER_KEYS`` it gives
     ('' when none does)."""
     for key in COVER_KEYS:
-        address = _address(data.get(key))
-        if address:
+        if (value := data.get(key)) and (address := _address(value)):
             return address
     return ""
 

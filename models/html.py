@@ -134,6 +134,8 @@ def readable_body(body: str, path: str = "") -> str:
     ``.html`` file as its text. The reader shows this (its Markdown view drops
     HTML blocks, and the words in them) and the index searches it, so a search for ``td``,
     ``style`` or ``endraw`` does not match every newsletter's markup."""
+    if not body or body.isspace():  # most news articles: their front matter is all
+        return ""
     if path.lower().endswith(QUARTO_SUFFIX):
         body = quarto_markdown(body)
     body = strip_liquid(body)

@@ -192,3 +192,9 @@ def test_an_embedded_player_is_shown_as_the_address_it_plays() -> None:
     ]
     assert "talk.mp4" not in text and "javascript" not in text and "logo" not in text
     assert '<video src="https://media.example.test/in-code.mp4"></video>' in text  # code stays
+
+
+@pytest.mark.parametrize("name", ["a.md", "a.html", "a.qmd", "a.mdx", "a.rst"])
+@pytest.mark.parametrize("body", ["", "\n", " \n\t\n"])
+def test_a_blank_body_reads_as_nothing(name: str, body: str) -> None:
+    assert readable_body(body, name) == ""
