@@ -12,7 +12,7 @@ import re
 import sqlite3
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -100,6 +100,7 @@ class Search:
         self._last_results: tuple[ResultSet, ResultSet] | None = None  # (scope, results)
         self._matches: OrderedDict[tuple[str, int], numpy.ndarray] = OrderedDict()
         self._distinct: dict[str, tuple[int, list[str]]] = {}  # column -> (version, values)
+        self._folds: dict[str, tuple[Collection[str], list[str]]] = {}  # see ``_folded``
         self._kept = KeptSets(db)
         self._clock = Clock(db)
 
@@ -310,10 +311,20 @@ class Search:
         found "Café Press" but ``provider:CAFÉ`` did not."""
         wanted = folded(text)
         names, domains = (
-            json.dumps([value for value in self._values(column) if wanted in folded(value)])
+            json.dumps([value for value, plain in self._folded(column, values) if wanted in plain])
             for column in ("provider_name", "provider_domain")
+            for values in [self._values(column)]
         )
         return names, domains
+
+    def _folded(self, name: str, values: Collection[str]) -> zip[tuple[str, str]]:
+        """Each of ``values`` with its ``folded`` text, folded once while they are the same:
+        a scope is compiled on every keystroke, and thousands of providers or topics took
+        milliseconds to fold each time."""
+        kept = self._folds.get(name)
+        if kept is None or kept[0] is not values or len(kept[1]) != len(values):
+            kept = self._folds[name] = (values, [folded(value) for value in values])
+        return zip(values, kept[1], strict=True)
 
     def _topic_node(self, name: str) -> str:
         """The tree key a ``topic:`` name means: exact, by id or short name, or a unique
@@ -329,7 +340,7 @@ class Search:
             return key
         # Accents aside, as words are matched: ``topic:zurich`` is Zürich.
         written_key = folded(topic_key(name))
-        keys = {k: folded(k) for k in tree.nodes}
+        keys = dict(self._folded("topics", tree.nodes))
         matches = (
             [k for k, plain in keys.items() if plain == written_key]
             or [k for k, plain in keys.items() if plain.startswith(written_key)]

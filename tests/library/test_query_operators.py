@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import nullcontext
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from library.index import CorpusIndex
 from library.query import Query, QueryError, Term, parse_query, with_prefix_last
 from library.state import StateStore
-from tests.conftest import EAST_OF_UTC, QUERY_DOCS, WEST_OF_UTC
+from tests.conftest import EAST_OF_UTC, QUERY_DOCS, WEST_OF_UTC, write_document
 
 ALL = set(QUERY_DOCS)
 
@@ -266,3 +267,32 @@ def test_words_narrow_the_scope_in_its_order_and_count_its_unread(
     first = index.results("topic:AI facial", limit=1)
     assert ([Path(row.path).stem for row in first], first.unread) == (["faces"], 0)
     assert len(index.results("facial -facial")) == 0
+
+
+def test_providers_and_topics_are_folded_once_not_at_each_keystroke(
+    index: CorpusIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A scope is compiled at every keystroke: each provider's and topic's name is folded
+    the first time, and after only the typed text is."""
+    import library.search
+
+    calls: list[str] = []
+
+    def counted(text: str) -> str:
+        calls.append(text)
+        return fold(text)
+
+    fold = library.search.folded
+    monkeypatch.setattr(library.search, "folded", counted)
+    for typed in ("provider:t", "provider:ti", "topic:zz", "topic:zzz"):
+        with pytest.raises(QueryError) if typed.startswith("topic") else nullcontext():
+            found(index, typed)
+    assert calls.count("Global Times") == 1
+    assert len([text for text in calls if text.startswith("zz")]) == 2  # the typed text
+
+
+def test_a_provider_indexed_later_is_found(index: CorpusIndex, query_corpus: Path) -> None:
+    assert found(index, "provider:zeitung") == set()
+    write_document(query_corpus, "later.md", "title: Later\nprovider: Neue Zeitung")
+    index.refresh()
+    assert found(index, "provider:zeitung") == {"later"}
