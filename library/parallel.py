@@ -47,12 +47,29 @@ def start_workers(preload: str) -> None:
     with _STARTING:  # two threads swapping stderr could leave the quiet one in place
         multiprocessing.set_forkserver_preload([preload])
         saved = sys.stderr
-        with open(os.devnull, "w") as quiet, _quiet_children(quiet.fileno()):
+        with open(os.devnull, "w") as quiet, _quiet_children(quiet.fileno()), _safe_path():
             sys.stderr = quiet
             try:
                 forkserver.ensure_running()
             finally:
                 sys.stderr = saved
+
+
+@contextlib.contextmanager
+def _safe_path() -> Iterator[None]:
+    """The server starts as ``python -c``, which puts the working folder first on its
+    import path: run from a folder holding a package of one of lede's names (a project's
+    ``models``), the server imported that package, and indexing failed. Its processes are
+    told to leave the working folder out; others started later are not."""
+    saved = os.environ.get("PYTHONSAFEPATH")
+    os.environ["PYTHONSAFEPATH"] = "1"
+    try:
+        yield
+    finally:
+        if saved is None:
+            del os.environ["PYTHONSAFEPATH"]
+        else:
+            os.environ["PYTHONSAFEPATH"] = saved
 
 
 @contextlib.contextmanager

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DocWriter, LedeRunner, lede_executable
+from library.parallel import POOL_THRESHOLD
+from tests.conftest import DocWriter, LedeRunner, lede_executable, write_document
 
 
 def test_version(run_lede: LedeRunner) -> None:
@@ -232,3 +233,21 @@ def test_a_closed_standard_stream_is_written_to_nowhere(
             timeout=60,
         )
         assert (done.returncode, done.stderr) == (0, ""), done.stderr
+
+
+def test_run_from_a_project_holding_packages_of_ledes_names(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """A Python project's ``models`` and ``library`` beside the user are not lede's: the
+    processes that parse a corpus too large for one import lede's own."""
+    project = tmp_path / "project"
+    for name in ("models", "library"):
+        (project / name).mkdir(parents=True)
+        (project / name / "__init__.py").write_text("raise SystemExit('not lede')\n")
+    corpus = tmp_path / "corpus"
+    count = POOL_THRESHOLD + 10
+    for number in range(count):
+        write_document(corpus, f"{number}.md", f"title: Article {number}")
+    done = run_lede("index", corpus, cwd=project)
+    assert done.returncode == 0, done.stderr
+    assert f"indexed {count} articles" in done.stdout + done.stderr
