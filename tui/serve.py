@@ -152,7 +152,8 @@ def listen_addresses(host: str, port: int) -> list[str]:
 
 def serve(paths: list[str], *, host: str, port: int) -> int:
     """Serve the reader on ``host:port`` until interrupted."""
-    command = shlex.join([sys.executable, "-m", "tui", *map(os.path.abspath, paths)])
+    # -P: the working folder is not searched for the reader (a project's own ``tui``)
+    command = shlex.join([sys.executable, "-P", "-m", "tui", *map(os.path.abspath, paths)])
     token = secrets.token_urlsafe(24)
     addresses = listen_addresses(host, port)  # one that is taken is said before any address
     shown = "localhost" if len(addresses) > 1 else addresses[0]

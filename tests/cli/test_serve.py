@@ -10,12 +10,13 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import NamedTuple
 
 import aiohttp
 import pytest
 
-from tests.conftest import FEEDS
+from tests.conftest import FEEDS, lede_executable
 from tui.serve import is_loopback
 
 
@@ -54,15 +55,17 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(*host: str) -> Iterator[Served]:
+def serving(*host: str, cwd: Path | None = None) -> Iterator[Served]:
     """``lede --serve`` with ``--host`` as given (none: the default), once it listens on
-    every address of the one it printed."""
+    every address of the one it printed; run from ``cwd`` as the installed command."""
     port = free_port()
+    command = [lede_executable()] if cwd else [sys.executable, "-m", "tui"]
     process = subprocess.Popen(
-        [sys.executable, "-m", "tui", "--serve", *host, "--port", str(port), str(FEEDS)],
+        [*command, "--serve", *host, "--port", str(port), str(FEEDS)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         env=os.environ.copy(),
+        cwd=cwd,
     )
     try:
         line = process.stderr.readline().decode()
@@ -111,6 +114,22 @@ async def read_screen(ws: aiohttp.ClientWebSocketResponse, until: str) -> str:
 async def test_the_page_with_the_token_runs_the_reader_and_names_the_browsers_host(
     served: Served,
 ) -> None:
+    await shows_the_reader(served)
+
+
+async def test_served_from_a_project_with_a_tui_package_the_reader_is_ledes(
+    tmp_path: Path,
+) -> None:
+    """The reader is run as ``python -m tui``: a folder's own ``tui`` package (a
+    project's) was run instead, from where ``--serve`` was started."""
+    (tmp_path / "tui").mkdir()
+    (tmp_path / "tui" / "__init__.py").write_text("")
+    (tmp_path / "tui" / "__main__.py").write_text("print('not lede')\n")
+    with serving(cwd=tmp_path) as served:
+        await shows_the_reader(served)
+
+
+async def shows_the_reader(served: Served) -> None:
     async with aiohttp.ClientSession() as session:
         url = f"http://localhost:{served.port}/?token={served.token}"
         async with session.get(url) as page:
