@@ -9,7 +9,44 @@ from importlib.metadata import PackageNotFoundError, version
 from library.schema import SORTS
 from tui.usage import DEFAULT_PATHS, QUERIES, SORT_HELP, STATS_HELP
 
-SUBCOMMANDS = ("check", "list", "topics", "stats", "index", "preview", "demo", "sync")
+# Each subcommand in a few words, as ``lede --help`` lists them, and in a sentence, as its
+# own --help opens.
+SUMMARIES = {
+    "check": (
+        "validate documents",
+        "Validate documents: one line per problem (PATH:LINE: error|warning: MESSAGE) and "
+        "a summary line; exit 1 if any document is invalid.",
+    ),
+    "list": ("list matching articles", "List the articles matching a query, newest first."),
+    "topics": (
+        "the topic tree with counts",
+        "Print the topic tree with article counts (on a site, of its stream).",
+    ),
+    "stats": (
+        "articles per month, top topics and providers",
+        "Articles per month as bars, the top topics and the top providers, for the corpus "
+        "or the articles matching a query.",
+    ),
+    "index": (
+        "build or update the index",
+        "Build or update the index of a corpus (the reader does this by itself).",
+    ),
+    "preview": (
+        "print a page's readable text",
+        "Fetch a page and print its readable text as Markdown (needs the network).",
+    ),
+    "demo": (
+        "write a synthetic site to try lede on",
+        "Write a synthetic site of news articles into a new or empty folder, to try lede on.",
+    ),
+    "sync": (
+        "git pull a corpus, then index it",
+        "Fast-forward each corpus root that is a git work tree to its upstream, index it, "
+        "and report what arrived: N new, M changed, K removed.",
+    ),
+}
+SUBCOMMANDS = tuple(SUMMARIES)
+PATHS_HELP = "files or folders (default: below)"
 
 
 def _version() -> str:
@@ -22,8 +59,9 @@ def _version() -> str:
 def reader_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="lede",
-        description="Read a corpus of news articles (Markdown with YAML front matter).\n"
-        f"Subcommands: {', '.join(SUBCOMMANDS)} (lede SUBCOMMAND --help).",
+        description="Read a corpus of news articles (Markdown with YAML front matter).\n\n"
+        "subcommands (lede SUBCOMMAND --help):\n"
+        + "\n".join(f"  {name:<9}{short}" for name, (short, _) in SUMMARIES.items()),
         epilog=f"{DEFAULT_PATHS}\n\n{QUERIES}\n\n{SORT_HELP}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -42,19 +80,16 @@ def reader_parser() -> argparse.ArgumentParser:
 def command_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lede")
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="validate documents")
-    check.add_argument("paths", nargs="+", metavar="PATH")
+    check = commands.add_parser("check", description=SUMMARIES["check"][1])
+    check.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to check")
     check.add_argument("--json", action="store_true", help="JSON Lines output")
     listing = commands.add_parser(
         "list",
-        help="list matching articles, newest first",
-        description="List the articles matching a query, newest first.",
+        description=SUMMARIES["list"][1],
         epilog=f"{QUERIES}\n\n{SORT_HELP}\n\n{DEFAULT_PATHS}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    listing.add_argument(
-        "paths", nargs="*", metavar="PATH", help="files or folders (default: below)"
-    )
+    listing.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
     listing.add_argument("-q", "--query", default="", help="a query (the language is below)")
     listing.add_argument("--sort", choices=tuple(SORTS), default="date", help="the order (below)")
     listing.add_argument("--limit", type=_limit, metavar="N", help="at most N articles")
@@ -68,45 +103,39 @@ def command_parser() -> argparse.ArgumentParser:
     listing.add_argument(
         "--stories", action="store_true", help="one row per story, with its number of sources"
     )
-    topics = commands.add_parser(
-        "topics", help="the topic tree with article counts", epilog=DEFAULT_PATHS
-    )
-    topics.add_argument("paths", nargs="*", metavar="PATH")
+    topics = commands.add_parser("topics", description=SUMMARIES["topics"][1], epilog=DEFAULT_PATHS)
+    topics.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
     topics.add_argument(
         "--all", action="store_true", help="every collection of a site (default: its stream)"
     )
     stats = commands.add_parser(
         "stats",
-        help="articles per month, top topics and providers",
-        description="Articles per month as bars, the top topics and the top providers, "
-        "for the corpus or the articles matching a query.",
+        description=SUMMARIES["stats"][1],
         epilog=f"{STATS_HELP}\n\n{QUERIES}\n\n{DEFAULT_PATHS}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    stats.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: below)")
+    stats.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
     stats.add_argument("-q", "--query", default="", help="count only the articles matching it")
     stats.add_argument("--json", action="store_true", help="one JSON object")
     stats.add_argument(
         "--all", action="store_true", help="every collection of a site (default: its stream)"
     )
-    index = commands.add_parser(
-        "index", help="build or update the index of a corpus", epilog=DEFAULT_PATHS
-    )
-    index.add_argument("paths", nargs="*", metavar="PATH")
-    preview = commands.add_parser("preview", help="fetch a URL and print its readable text")
-    preview.add_argument("url")
+    index = commands.add_parser("index", description=SUMMARIES["index"][1], epilog=DEFAULT_PATHS)
+    index.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
+    preview = commands.add_parser("preview", description=SUMMARIES["preview"][1])
+    preview.add_argument("url", metavar="URL", help="an http or https address")
     preview.add_argument("--json", action="store_true", help="one JSON object")
-    demo = commands.add_parser("demo", help="write a synthetic site to try lede on")
+    demo = commands.add_parser("demo", description=SUMMARIES["demo"][1])
     demo.add_argument("folder", metavar="DIR", help="a new or empty folder")
-    demo.add_argument("--count", type=_at_least_one, default=50_000, help="news articles")
-    sync = commands.add_parser(
-        "sync",
-        help="git pull --ff-only a corpus that is a git work tree, then index it",
-        description="Fast-forward each corpus root that is a git work tree to its upstream, "
-        "index it, and report what arrived: N new, M changed, K removed.",
-        epilog=DEFAULT_PATHS,
+    demo.add_argument(
+        "--count",
+        type=_at_least_one,
+        default=50_000,
+        metavar="N",
+        help="how many news articles (default: 50,000)",
     )
-    sync.add_argument("paths", nargs="*", metavar="PATH")
+    sync = commands.add_parser("sync", description=SUMMARIES["sync"][1], epilog=DEFAULT_PATHS)
+    sync.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
     for subcommand in (check, listing, topics, stats, index, preview, demo, sync):
         subcommand.set_defaults(parser=subcommand)
     return parser
@@ -157,7 +186,11 @@ def query_values_attached(argv: list[str]) -> list[str]:
 
 
 def _at_least_one(text: str) -> int:
-    """``--count``: a whole number of articles, at least one."""
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of articles (1 or more)")
-    return int(text)
+    """``--count``: a whole number of articles, at least one (said as ``--limit`` says it)."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expects a whole number, not '{text}'") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expects 1 or more, not {number}")
+    return number

@@ -13,6 +13,7 @@ import pytest
 
 from library.parallel import POOL_THRESHOLD
 from tests.conftest import DocWriter, LedeRunner, lede_executable, write_document
+from tui.cli_args import SUBCOMMANDS
 
 
 def test_version(run_lede: LedeRunner) -> None:
@@ -210,6 +211,40 @@ def test_help_teaches_queries_sorts_and_default_paths(
     assert (done.returncode, done.stderr) == (0, "")
     missing = [text for text in HELP_TEACHES if text not in done.stdout]
     assert not missing, done.stdout
+
+
+@pytest.mark.parametrize("command", SUBCOMMANDS)
+def test_each_subcommand_says_what_it_does_and_what_it_takes(
+    run_lede: LedeRunner, command: str
+) -> None:
+    """``lede check --help`` opened on its usage and a bare ``PATH``, ``lede preview
+    --help`` on a lower-case ``url`` and ``demo`` on ``--count COUNT  news articles``:
+    each now opens with a sentence saying what it does, and names what it takes."""
+    done = run_lede(command, "--help")
+    assert (done.returncode, done.stderr) == (0, "")
+    paragraphs = done.stdout.split("\n\n")
+    assert paragraphs[0].startswith(f"usage: lede {command} ")
+    assert paragraphs[1][0].isupper() and paragraphs[1].rstrip().endswith("."), done.stdout
+    positionals = paragraphs[2].splitlines()
+    assert positionals[0] == "positional arguments:", done.stdout
+    # Every argument with a word of help beside it, its name in capitals as the usage has it.
+    assert all(re.fullmatch(r"  [A-Z]+ +\S.*", line) for line in positionals[1:]), done.stdout
+
+
+def test_the_top_help_lists_every_subcommand_with_what_it_does(run_lede: LedeRunner) -> None:
+    done = run_lede("--help")
+    listed = re.findall(r"^  ([a-z]+) +(\S.*)$", done.stdout.split("\n\n")[2], re.MULTILINE)
+    assert [name for name, _ in listed] == list(SUBCOMMANDS), done.stdout
+    assert all(len(f"  {name}  {what}") <= 80 for name, what in listed)
+
+
+def test_a_demo_count_that_is_no_count_is_said_as_a_limit_is(run_lede: LedeRunner) -> None:
+    for bad, said in (("0", "expects 1 or more, not 0"), ("many", "expects a whole number")):
+        done = run_lede("demo", "anywhere", "--count", bad)
+        assert done.returncode == 2
+        assert done.stderr.splitlines()[-1].startswith(
+            f"lede demo: error: argument --count: {said}"
+        ), done.stderr
 
 
 @pytest.mark.parametrize("closed", ["1", "2"])
