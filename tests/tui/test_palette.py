@@ -3,12 +3,15 @@ and nothing pressed in it ends the reader."""
 
 from __future__ import annotations
 
+import shutil
 from collections import Counter
 from pathlib import Path
 
 from textual.command import CommandList, CommandPalette
 from textual.widgets import OptionList
 
+from library.story_map import StoryResults
+from tests.conftest import SITE
 from tests.tui.pilot import indexed, settled, until
 from tui.app import LedeApp
 from tui.commands import SENTENCES
@@ -19,6 +22,7 @@ from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
 from tui.widgets.topic_tree import TopicTree
 
+STORY_HEADLINE = "Acme Power Apps misconfiguration exposes 38 million records"  # 2 sources
 INTERNALS = (": key ", "LedeApp", "MainScreen", "ArticleList", "DetailView", "TopicTree")
 
 
@@ -55,6 +59,9 @@ async def test_each_action_once_by_its_name_and_key(reader_corpus: Path) -> None
         # Everything of the app, the screen and the focused list, each once with all its keys.
         for action, bindings in actions_of(LedeApp, MainScreen, ArticleList).items():
             if action == "MainScreen.toggle_topics":  # at this width the tree is always shown
+                assert not any(title.startswith(bindings[0].description) for title in titles)
+                continue
+            if action.startswith("MainScreen.open_source("):  # no story here (test below)
                 assert not any(title.startswith(bindings[0].description) for title in titles)
                 continue
             keys = [name for binding in bindings for name in key_names(binding)]
@@ -118,3 +125,35 @@ async def test_paging_the_palette_before_its_list_is_laid_out_is_harmless(
         assert listed.highlighted == 0
         await pilot.press("escape")
         assert app.is_running and not isinstance(app.screen, Palette)
+
+
+async def test_the_sources_of_a_story_are_offered_only_as_many_as_the_detail_lists(
+    tmp_path: Path,
+) -> None:
+    """The palette offered "Open a source of the story  1" to "9" for every article,
+    nine commands that did nothing where the detail listed no story; now the numbers of
+    the sources it lists, and none for an article alone."""
+    site = Path(shutil.copytree(SITE, tmp_path / "site"))
+    app = LedeApp([str(site)])
+    async with app.run_test(size=(260, 45)) as pilot:
+        await indexed(pilot)
+        articles = app.screen.query_one(ArticleList)
+        await until(pilot, lambda: isinstance(articles.results, StoryResults), "the stories")
+
+        async def sources_offered(title: str) -> list[str]:
+            position = [row.title for row in articles.results or []].index(title)
+            await pilot.press("g", *["j"] * position)
+            await settled(pilot)  # the detail follows the cursor
+            commands = await offered(app, pilot)
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, MainScreen), "the palette closed")
+            return [title for title, _help in commands if title.startswith("Open a source")]
+
+        assert await sources_offered(STORY_HEADLINE) == [
+            "Open a source of the story  1",
+            "Open a source of the story  2",
+        ]
+        assert await sources_offered("Bank fraud models flag odd payments") == []
+        await pilot.press("2")  # a number with nothing to open stays harmless
+        await settled(pilot)
+        assert isinstance(app.screen, MainScreen)

@@ -331,8 +331,16 @@ class ReaderCommands(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """``t`` only where the tree can be hidden, on a narrow terminal: there the footer
-        shows it, the one sign on screen that there is a topic tree at all."""
+        shows it, the one sign on screen that there is a topic tree at all. ``1``-``9``
+        only for the sources the detail lists (the palette offered all nine for none)."""
+        if action == "open_source":
+            number = parameters[0] if parameters else 0
+            return self.has_panes and isinstance(number, int) and self._has_source(number)
         return action != "toggle_topics" or self.size.width < NARROW_WIDTH
+
+    def _has_source(self, number: int) -> bool:
+        detail = self.query_one("#detail", DetailView)
+        return detail.query_one(StorySources).source(number) is not None
 
     @on(TopicTree.Opened)
     def _scope_opened(self) -> None:
