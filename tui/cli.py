@@ -144,7 +144,7 @@ def run_index(args: argparse.Namespace, out: TextIO) -> int:
     said_if_rebuilt(index, report)
     out.write(
         f"indexed {plural(index.count(), 'article')} from {plural(report.scanned, 'file')} "
-        f"({report.parsed} parsed, {report.removed} removed) in {report.seconds:.2f}s\n"
+        f"({report.parsed} parsed, {report.removed} removed) in {report.seconds:.2f} s\n"
     )
     warn_if_empty(index, roots)
     return 0

@@ -220,8 +220,9 @@ def test_topics_prints_the_tree_with_counts(run_lede: LedeRunner, query_corpus: 
 def test_index_reports_what_it_did(run_lede: LedeRunner, query_corpus: Path) -> None:
     first = run_lede("index", query_corpus)
     assert first.returncode == 0, first.stderr
+    # Seconds written as lede demo and the README write them ("in 0.09 s", not "0.09s").
     assert re.fullmatch(
-        r"indexed 7 articles from 8 files \(8 parsed, 0 removed\) in [\d.]+s\n", first.stdout
+        r"indexed 7 articles from 8 files \(8 parsed, 0 removed\) in \d+\.\d\d s\n", first.stdout
     )
     again = run_lede("index", query_corpus)
     assert "(0 parsed, 0 removed)" in again.stdout
