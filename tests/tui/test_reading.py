@@ -74,6 +74,25 @@ async def test_mark_all_read_confirms_and_undoes(reader_corpus: Path) -> None:
         assert "Undone: 4 articles unread again" in notifications(app)
 
 
+async def test_mark_all_read_with_nothing_unread_says_so_and_asks_nothing(
+    reader_corpus: Path,
+) -> None:
+    """It asked "Mark all 4 shown articles as read?" of a list read already, then said
+    "Marked 0 articles read (u to undo)", and u had nothing to undo."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await pilot.press("A")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
+        await until(pilot, lambda: "0 unread" in status(app))
+        await pilot.press("A")
+        await until(pilot, lambda: "Every article shown is read already" in notifications(app))
+        await settled(pilot)
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert len(app.session.state.flagged("read")) == 4
+
+
 async def test_next_unread_and_article_stepping(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:

@@ -167,6 +167,9 @@ class ReaderCommands(Screen[None]):
         results = self.query_one("#articles", ArticleList).results
         if not results:
             return
+        if not results.unread:  # it asked, then said "Marked 0 articles read (u to undo)"
+            self.notify("Every article shown is read already", timeout=2)
+            return
 
         def answered(yes: bool | None) -> None:
             if yes:
