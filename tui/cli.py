@@ -196,7 +196,9 @@ def run_reader(args: argparse.Namespace) -> int:
     if args.serve:
         from tui.serve import serve
 
-        return serve(args.paths, host=args.host, port=args.port)
+        return serve(args.paths, host=args.host or "localhost", port=args.port or 8000)
+    if args.port is not None or args.host is not None:  # the reader opened, port unheard
+        raise UsageError("--port and --host go with --serve: lede --serve --port N")
     terminal = _is_terminal(sys.__stdin__) and _is_terminal(sys.__stderr__)
     if not (terminal or _on_another_driver()):
         # Textual's terminal driver reads keys from stdin and draws on stderr: at the end

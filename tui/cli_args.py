@@ -70,9 +70,11 @@ def reader_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"lede {_version()}")
     parser.add_argument("--serve", action="store_true", help="serve the reader to a browser")
-    parser.add_argument("--port", type=_port, default=8000, help="port for --serve (1-65535)")
+    # No defaults here: given without --serve they are a mistake to name (``serve`` has them).
+    parser.add_argument("--port", type=_port, help="port for --serve (1-65535; default 8000)")
     parser.add_argument(
-        "--host", default="localhost", help="address for --serve (localhost: IPv4 and IPv6)"
+        "--host",
+        help="address for --serve (default localhost: IPv4 and IPv6)",
     )
     return parser
 

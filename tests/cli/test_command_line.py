@@ -238,6 +238,17 @@ def test_the_top_help_lists_every_subcommand_with_what_it_does(run_lede: LedeRun
     assert all(len(f"  {name}  {what}") <= 80 for name, what in listed)
 
 
+@pytest.mark.parametrize("option", [("--port", "9000"), ("--host", "0.0.0.0")])
+def test_a_serve_option_without_serve_is_named(
+    run_lede: LedeRunner, query_corpus: Path, option: tuple[str, str]
+) -> None:
+    """``lede --port 9000 DIR`` opened the reader as if the port were not there (and, with
+    no terminal, said only that the reader needs one)."""
+    done = run_lede(*option, query_corpus)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == "lede: --port and --host go with --serve: lede --serve --port N\n"
+
+
 def test_a_demo_count_that_is_no_count_is_said_as_a_limit_is(run_lede: LedeRunner) -> None:
     for bad, said in (("0", "expects 1 or more, not 0"), ("many", "expects a whole number")):
         done = run_lede("demo", "anywhere", "--count", bad)
