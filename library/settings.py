@@ -55,8 +55,9 @@ def load_settings(path: Path | None = None) -> Settings:
         return Settings(problems=[f"{where}: cannot read it ({error})"])
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        problem = printable(str(error))
+    except tomllib.TOMLDecodeError as error:  # "Invalid value (at line 1, column 9)"
+        said = printable(str(error))
+        problem = f"invalid TOML: {said[:1].lower()}{said[1:]}"  # as lede check says YAML's
     except RecursionError:  # tomllib recurses once per nested [ or {
         problem = "nested too deeply to read"
     except Exception as error:  # noqa: BLE001 - a settings file never stops lede from starting

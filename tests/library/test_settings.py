@@ -34,6 +34,9 @@ def test_paths_and_theme_are_read_and_home_is_expanded(tmp_path: Path) -> None:
     ("text", "message"),
     [
         ("paths = [", "config.toml: "),
+        # Said as lede check says YAML's ("invalid YAML: did not find ..."), not with
+        # tomllib's capital in mid-line ("config.toml: Invalid value (at line 1, ...").
+        ("theme = \n", "config.toml: invalid TOML: invalid value (at line 1, column 9)"),
         ("paths = 3\n", "paths must be a list of folders"),
         ("paths = [1, 2]\n", "paths must be a list of folders"),
         ('paths = ["/srv/news\\u0000x"]\n', "paths must be a list of folders"),
