@@ -192,7 +192,7 @@ def measure(
             for _ in range(args.runs)
         ]
     )
-    marker = f"{args.count} articles"
+    marker = f"{args.count:,} articles"
     warm_runs = [run_in_terminal(lede + [str(corpus)], marker, env) for _ in range(args.runs)]
     warm = best([elapsed for elapsed, _ in warm_runs])
     rows.append(
@@ -263,7 +263,7 @@ def measure(
         big = corpus_of(work, args.growth)
         subprocess.run(lede + ["index", str(big)], env=env, check=True, stdout=subprocess.DEVNULL)
         big_runs = [
-            run_in_terminal(lede + [str(big)], f"{args.growth} articles", env)
+            run_in_terminal(lede + [str(big)], f"{args.growth:,} articles", env)
             for _ in range(args.runs)
         ]
         big_warm = best([elapsed for elapsed, _ in big_runs])

@@ -149,7 +149,7 @@ def live_rows(
     arrivals.mkdir()
     reader = Reader([*lede, str(corpus)], env)
     try:
-        reader.wait_for(f"{count} articles")
+        reader.wait_for(f"{count:,} articles")
         reader.settle()
         before = cpu_seconds(reader.process.pid)
         end = time.perf_counter() + IDLE
@@ -162,7 +162,7 @@ def live_rows(
             reader.settle()
             reader.mark()
             (arrivals / f"new-{number}.md").write_text(document(number, "Arrival"))
-            shown.append(reader.wait_for(f"{count + number} articles", timeout=30))
+            shown.append(reader.wait_for(f"{count + number:,} articles", timeout=30))
             print(f"arrival {number}: {shown[-1]:.2f} s", file=sys.stderr)
         total = count + runs + 1 + BURST
 
@@ -181,7 +181,7 @@ def live_rows(
         moved.join()
         reader.mark()
         reader.type("\x1b")  # clear the filter: the status shows the whole corpus again
-        reader.wait_for(f"{total} articles", timeout=300)
+        reader.wait_for(f"{total:,} articles", timeout=300)
         burst = time.perf_counter() - started
     finally:
         reader.close()

@@ -41,7 +41,7 @@ class CheckReport:
         warnings = len(self.problems) - errors
         return (
             f"checked {plural(self.files, 'file')} ({plural(self.articles, 'article')}, "
-            f"{plural(self.topics, 'topic')}): {self.invalid} invalid, "
+            f"{plural(self.topics, 'topic')}): {self.invalid:,} invalid, "
             f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
         )
 

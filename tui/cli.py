@@ -99,12 +99,12 @@ def run_topics(args: argparse.Namespace, out: TextIO) -> int:
     index, query = open_listed(args)
     tree = index.topic_tree()
     counts = index.topic_counts(within=query)
-    out.write(f"All articles ({len(index.results(query).ids)})\n")
+    out.write(f"All articles ({len(index.results(query).ids):,})\n")
     for key, depth in tree.walk():
         if not tree.shown(key, counts.get(key, 0)):
             continue
         indent = "  " * (min(depth, DEEPEST) + 1)  # as deep as the reader's tree shows
-        out.write(f"{indent}{tree.nodes[key].label} ({counts.get(key, 0)})\n")
+        out.write(f"{indent}{tree.nodes[key].label} ({counts.get(key, 0):,})\n")
     return 0
 
 
@@ -144,7 +144,7 @@ def run_index(args: argparse.Namespace, out: TextIO) -> int:
     said_if_rebuilt(index, report)
     out.write(
         f"indexed {plural(index.count(), 'article')} from {plural(report.scanned, 'file')} "
-        f"({report.parsed} parsed, {report.removed} removed) in {report.seconds:.2f} s\n"
+        f"({report.parsed:,} parsed, {report.removed:,} removed) in {report.seconds:.2f} s\n"
     )
     warn_if_empty(index, roots)
     return 0

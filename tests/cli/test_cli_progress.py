@@ -56,7 +56,7 @@ def test_on_a_terminal_the_bar_is_redrawn_in_place(site: Path, isolated_dirs: ob
     assert re.search(r"indexing 256/1,201 █+░+ 21%", text)
     assert re.search(r"indexing 1,201/1,201 █{24} 100%\s*\n$", text)
     assert "\x1b" not in text
-    assert stdout.startswith("indexed 1200 articles from 1201 files")
+    assert stdout.startswith("indexed 1,200 articles from 1,201 files")
 
 
 def test_a_latin1_terminal_gets_a_bar_it_can_show(
@@ -74,4 +74,4 @@ def test_into_a_pipe_nothing_is_drawn(site: Path, run_lede: LedeRunner) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     assert "\r" not in done.stdout and "\x1b" not in done.stdout
-    assert done.stdout.startswith("indexed 1200 articles from 1201 files")
+    assert done.stdout.startswith("indexed 1,200 articles from 1,201 files")

@@ -20,7 +20,8 @@ from library.synthetic.words import TOPICS
 from tests.conftest import LedeRunner
 
 COUNT = 1000
-SUMMARY = re.compile(r"checked (\d+) files? \((\d+) articles?, (\d+) topics?\): (.*)")
+# Counts past a thousand are written 1,058.
+SUMMARY = re.compile(r"checked ([\d,]+) files? \(([\d,]+) articles?, (\d+) topics?\): (.*)")
 
 
 def front(path: Path) -> dict[str, Any]:
@@ -190,5 +191,5 @@ def test_every_generated_file_is_clean_by_lede_check(site, run_lede: LedeRunner)
     files = sum(site.files.values())
     # Profiles are data, and a duplicate is no second article.
     articles = files - site.files["topics"] - site.files["people"] - site.files["duplicates"]
-    assert counts.groups()[:3] == (str(files), str(articles), str(site.files["topics"]))
+    assert counts.groups()[:3] == (f"{files:,}", f"{articles:,}", str(site.files["topics"]))
     assert counts[4].startswith("0 invalid, 0 errors")

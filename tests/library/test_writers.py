@@ -22,7 +22,10 @@ from library.synthetic import generate
 from library.writer import lock_path, writing
 from tests.conftest import lede_executable
 
-INDEXED = re.compile(r"^indexed (\d+) articles from (\d+) files \((\d+) parsed, 0 removed\)")
+# Counts past a thousand are written 3,000.
+INDEXED = re.compile(
+    r"^indexed ([\d,]+) articles from ([\d,]+) files \(([\d,]+) parsed, 0 removed\)"
+)
 
 
 def lede(*args: str | Path, cwd: Path) -> subprocess.Popen[str]:
@@ -52,9 +55,9 @@ def test_two_indexers_and_a_listing_at_once_store_each_article_once(tmp_path: Pa
         assert stderr == "", stderr
     reports = [INDEXED.match(stdout) for stdout, _ in done[:2]]
     assert all(reports), [stdout for stdout, _ in done[:2]]
-    files = int(reports[0][2])
+    files = int(reports[0][2].replace(",", ""))
     # One built the index; the other waited for it and found nothing left to parse.
-    assert sorted(int(report[3]) for report in reports if report) == [0, files]
+    assert sorted(int(report[3].replace(",", "")) for report in reports if report) == [0, files]
     assert len(done[2][0].splitlines()) == articles  # the whole list, never a part of it
     with sqlite3.connect(database) as db:
         stored, distinct = db.execute(

@@ -65,7 +65,9 @@ class ListStatus(Widget):
         rows = len(results) if results is not None else 0
         articles = results.articles if results is not None else 0
         self._articles = Content(plural(articles, "article"))
-        self._counts = self._articles + f" · {results.unread if results is not None else 0} unread"
+        self._counts = (
+            self._articles + f" · {results.unread if results is not None else 0:,} unread"
+        )
         if hidden:
             self._counts += " · unpublished hidden"
         stories = f" · {plural(rows, 'story', 'stories')}" if rows < articles else ""

@@ -39,9 +39,9 @@ def _label(name: str, total: int | None, unread: int) -> Text:
     if total is None:
         label.append(" (query no longer valid)", style="dim italic")
         return label
-    label.append(f" {total}", style="dim")
+    label.append(f" {total:,}", style="dim")
     if unread:
-        label.append(f" · {unread} new", style="bold")
+        label.append(f" · {unread:,} new", style="bold")
     return label
 
 
