@@ -320,3 +320,30 @@ class LedeApp(App[None]):
             if command.title not in ("Quit", "Keys"):
                 yield command
         yield from binding_commands(screen)
+
+    def deliver_screenshot(
+        self,
+        filename: str | None = None,
+        path: str | None = None,
+        time_format: str | None = None,
+    ) -> str | None:
+        """The palette's "Screenshot": in a terminal, saved to the Downloads folder where
+        there is one, else to the folder lede was started in, and the message says where
+        or why not. Textual saved to ``~/Downloads`` alone, and where it does not exist (a
+        server reached over SSH) said only "Failed to save screenshot". In a browser
+        (``--serve``) the browser is handed it, as Textual does."""
+        if self.is_web:
+            return super().deliver_screenshot(filename, path, time_format)
+        from platformdirs import user_downloads_path
+
+        folder = path or str(user_downloads_path())
+        folder = folder if os.path.isdir(folder) else os.getcwd()
+        try:
+            saved = self.save_screenshot(filename, folder, time_format)
+        except OSError as error:
+            self.notify(
+                f"The screenshot was not saved: {one_line(error)}", severity="error", markup=False
+            )
+            return None
+        self.notify(f"Screenshot saved to {saved}", markup=False)
+        return None

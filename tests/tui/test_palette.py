@@ -7,12 +7,13 @@ import shutil
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from textual.command import CommandList, CommandPalette
 from textual.widgets import OptionList
 
 from library.story_map import StoryResults
 from tests.conftest import SITE
-from tests.tui.pilot import indexed, settled, until
+from tests.tui.pilot import indexed, notifications, settled, until
 from tui.app import LedeApp
 from tui.commands import SENTENCES
 from tui.palette import Palette
@@ -157,3 +158,29 @@ async def test_the_sources_of_a_story_are_offered_only_as_many_as_the_detail_lis
         await pilot.press("2")  # a number with nothing to open stays harmless
         await settled(pilot)
         assert isinstance(app.screen, MainScreen)
+
+
+@pytest.mark.parametrize("has_downloads", [False, True], ids=["no-downloads", "downloads"])
+async def test_a_screenshot_is_saved_where_it_can_be_and_says_where(
+    reader_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, has_downloads: bool
+) -> None:
+    """The palette's "Screenshot" saved to ~/Downloads alone: on a machine without one (a
+    server reached over SSH) it said "Failed to save screenshot" and saved nothing."""
+    home, started_in = tmp_path / "home", tmp_path / "started-in"
+    home.mkdir()
+    started_in.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(started_in)
+    if has_downloads:
+        (home / "Downloads").mkdir()
+    where = home / "Downloads" if has_downloads else started_in
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press(*"screenshot", "enter")
+        await until(pilot, lambda: list(where.glob("*.svg")), "the screenshot saved")
+        saved = next(where.glob("*.svg"))
+        await until(pilot, lambda: f"Screenshot saved to {saved}" in notifications(app))
+        assert not any("Failed" in text for text in notifications(app))
