@@ -178,6 +178,31 @@ async def test_help_lists_every_binding(reader_corpus: Path) -> None:
         assert not isinstance(app.screen, HelpScreen)
 
 
+async def test_help_gives_every_pane_its_moves_with_the_same_keys(reader_corpus: Path) -> None:
+    """The article list read "j, ↓  Down" and "g, home  First", the tree "j  Down" and "g
+    First" though its arrows, home and end move it too, and the detail "g  Top" and "G
+    End": each pane now lists the keys that move in it, the same keys in each."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 60)) as pilot:
+        await indexed(pilot)
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        text = str(app.screen.query_one("#help-keys").render())
+        sections = {part.split("\n", 1)[0]: part for part in text.split("\n\n")}
+
+        def keys(section: str) -> dict[str, str]:
+            rows = [line.split("  ") for line in sections[section].splitlines()[1:]]
+            return {cells[-1].strip(): [c for c in cells if c][0].strip() for cells in rows}
+
+        moves = {"j, ↓", "k, ↑", "g, home", "G, end"}
+        assert moves <= set(keys("Article list").values())
+        assert moves <= set(keys("Topic tree").values())
+        assert {"Scroll down": "j, ↓", "Scroll up": "k, ↑", "Top": "g, home"}.items() <= (
+            keys("Detail view").items()
+        )
+        assert keys("Detail view")["Bottom"] == "G, end"
+
+
 async def test_help_scrolls_with_the_readers_own_keys(reader_corpus: Path) -> None:
     """Only arrows and page keys scrolled it; j and k did nothing."""
     app = LedeApp([str(reader_corpus)])
