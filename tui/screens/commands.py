@@ -211,6 +211,9 @@ class ReaderCommands(Screen[None]):
     def current_url(self) -> str | None:
         article = self.query_one("#detail", DetailView).article
         row = self.current_row()
+        if article is None and row is None:  # an empty list, not an article without a URL
+            self.notify("No article selected", timeout=2)
+            return None
         url = article.url if article else (row.url if row else "")
         if not url:
             self.notify("This article has no URL", severity="warning", timeout=2)
