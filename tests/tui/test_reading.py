@@ -217,6 +217,20 @@ async def test_help_gives_every_pane_its_moves_with_the_same_keys(reader_corpus:
         assert keys("Detail view")["Bottom"] == "G, end"
 
 
+async def test_help_says_how_to_close_it(reader_corpus: Path) -> None:
+    """The dialog said "lede — keys" and no more, over a footer of the reader's keys
+    ("⏎ Open  / Filter") that do nothing while it is open."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await indexed(pilot)
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        title = str(app.screen.query_one("#help-title").render())
+        assert title.splitlines()[0] == "lede — keys  (esc closes)"
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, HelpScreen))
+
+
 async def test_help_scrolls_with_the_readers_own_keys(reader_corpus: Path) -> None:
     """Only arrows and page keys scrolled it; j and k did nothing."""
     app = LedeApp([str(reader_corpus)])

@@ -79,5 +79,10 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-dialog"):
-            yield Static(Content.assemble(("lede — keys", "bold"), "\n"), markup=False)
+            # The footer below is the reader's, whose keys do nothing here: this says what does.
+            yield Static(
+                Content.assemble(("lede — keys", "bold"), ("  (esc closes)", "dim"), "\n"),
+                id="help-title",
+                markup=False,
+            )
             yield Static(describe_bindings(self.sections), id="help-keys", markup=False)
