@@ -23,8 +23,9 @@ MARKUP_SUFFIXES = (".md", ".markdown", ".mdown", ".mdx", ".qmd", ".rmd", ".html"
 """Markdown (Quarto's and R Markdown's too) and HTML: a file of these without front matter
 is worth a warning in a check."""
 # Text and reStructuredText are read where they hold metadata (Nikola's posts), and
-# passed over quietly where not (a Sphinx project's pages, a README).
-DOCUMENT_SUFFIXES = frozenset({*MARKUP_SUFFIXES, ".txt", ".rst"})
+# passed over quietly where not (a Sphinx project's pages, a README); Lektor's pages
+# (``contents.lr``) are its fields.
+DOCUMENT_SUFFIXES = frozenset({*MARKUP_SUFFIXES, ".txt", ".rst", ".lr"})
 TAXONOMY_SUFFIXES = frozenset({".yaml", ".yml"})
 # A post's sidecar is no document, but its change is its post's (see ``library.sidecars``).
 CANDIDATE_SUFFIXES = DOCUMENT_SUFFIXES | TAXONOMY_SUFFIXES | {SIDECAR_SUFFIX}

@@ -23,6 +23,14 @@ def is_quarto_project(folder: str) -> bool:
     return any(os.path.isfile(os.path.join(folder, name)) for name in QUARTO_CONFIGS)
 
 
+def is_lektor_project(folder: str) -> bool:
+    """Whether ``folder`` is a Lektor project (its ``NAME.lektorproject`` beside it): its
+    pages are in ``content``, beside which are its templates (Jinja), models and assets."""
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        return any(entry.name.endswith(".lektorproject") for entry in islice(entries, LOOKED_AT))
+    return False
+
+
 def _holds_documents(folder: str) -> bool:
     """Whether a document sits anywhere under ``folder``: stops at the first, with no
     folder listed whole (a collection may hold a million files)."""

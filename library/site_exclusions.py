@@ -1,6 +1,6 @@
 """What a Jekyll site leaves out of itself, so the scan leaves it out too (of a Hugo, Zola
-or Pelican site, all but its ``content`` folder and its translations; of a Hexo site, all
-but its ``source``).
+or Pelican site, all but its ``content`` folder and its translations; of a Lektor project,
+all but its ``content``; of a Hexo site, all but its ``source``).
 
 Jekyll never reads its built copy (``_site``), its templates (``_layouts``,
 ``_includes``), the packages beside it (``node_modules``, ``vendor/bundle``), what its
@@ -31,6 +31,7 @@ from library.site import (
     CONFIG_FILES,
     QUARTO_CONFIGS,
     is_jekyll_site,
+    is_lektor_project,
     is_quarto_project,
     subfolders,
 )
@@ -111,6 +112,8 @@ def site_exclusions(root: str) -> SiteExclusions | None:
         return SiteExclusions(root, list(_THEME_FOLDERS), [])  # is read, not its templates
     if is_quarto_project(root):
         return _quarto_exclusions(root)
+    if is_lektor_project(root):  # its pages are ``content``'s, the rest makes the site
+        return _all_but(root, "content")
     if not is_jekyll_site(root):
         return None
     config = _configuration(root)

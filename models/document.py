@@ -38,6 +38,7 @@ from models.frontmatter import (
 from models.inline_tags import inline_tags, with_tags
 from models.javascript_constants import javascript_constants
 from models.jekyll_post import DATE_KEYS, written_date
+from models.lektor import lektor_values, split_lektor
 from models.logseq import (
     graph_page,
     in_graph,
@@ -92,6 +93,7 @@ _KEY_FORMS = {
     "docinfo": r"(?i:^:{}:)",  # and a reStructuredText post's fields
     "franklin": r"^@def[ \t]+{}[ \t]*=",
     "julia": r"^[ \t]*{}[ \t]*=",  # Franklin's, between ``+++`` lines
+    "lektor": r"^{}[ \t]*:",  # a Lektor page's fields
 }
 
 
@@ -105,7 +107,7 @@ def key_line(split: SplitDocument, key: str) -> int | None:
     if not found:
         return None
     # Opened by a line of its own, or not.
-    opened = split.language not in ("metadata", "logseq", "docinfo", "franklin")
+    opened = split.language not in ("metadata", "logseq", "docinfo", "franklin", "lektor")
     first_line = 2 if opened else 1
     return first_line + split.front_matter.count("\n", 0, found.start())
 
@@ -268,7 +270,7 @@ def parse_document(
     parsed = ParsedDocument(path)
     try:
         # Else Pelican's metadata lines, Franklin's @def lines, Logseq's properties, a post's
-        # docinfo, ABlog's post directive or an advisory's TOML, if any.
+        # docinfo, ABlog's post directive, an advisory's TOML or a Lektor page's fields.
         split = (
             split_front_matter(text)
             or split_metadata(text)
@@ -277,6 +279,7 @@ def parse_document(
             or split_docinfo(text, path)
             or split_ablog(text, path)
             or split_advisory(text, path)
+            or split_lektor(text, path)
             or graph_page(text, path)
             or vault_note(text, path)
         )
@@ -304,6 +307,8 @@ def parse_document(
             data = ablog_values(split.front_matter)
         elif split.language == "advisory":
             data = advisory_values(split.front_matter)
+        elif split.language == "lektor":
+            data = lektor_values(split.front_matter, path)
         elif split.language == "franklin":
             data = franklin_values(split.front_matter)
         elif split.language == "toml":
