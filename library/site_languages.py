@@ -5,7 +5,8 @@ once per language. A page's language is what its front matter says (``lang``), e
 folder of its site it is in: a language the site's settings list, or, where they list
 none, a folder named as a language beside another one (``en/`` and ``ja/``; a lone
 ``go/`` is no language); on VitePress, a folder its ``locales`` name, and on Docusaurus
-``i18n/<code>/``, their other pages being in their default language. Each site is looked
+``i18n/<code>/``, their other pages being in their default language; on Lektor, the file's
+name (``contents+de.lr``), else its project's primary alternative. Each site is looked
 at once per process, so the indexing workers can ask it of every file they parse.
 """
 
@@ -17,6 +18,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
+from library.lektor_project import lektor_alternatives
 from library.regular_file import settings_text
 from library.site import subfolders
 from library.site_exclusions import hexo_source
@@ -51,6 +53,8 @@ def language_of(path: str, said: str) -> str | None:
         if len(inside) > 2 and inside[0] == "i18n":
             return language_code(inside[1])
         return languages_of(site).default
+    if site.kind == "lektor":  # a ``contents.lr`` is its primary alternative's page
+        return languages_of(site).default
     languages = languages_of(site)
     if languages.pages:  # a Hexo site's ``source/ja/``
         inside = os.path.relpath(os.path.abspath(path), languages.pages).split(os.sep)
@@ -67,6 +71,9 @@ def languages_of(site: Site) -> SiteLanguages:
     folders in its ``source``); Docusaurus's ``defaultLocale``."""
     if site.kind == "docusaurus":
         return SiteLanguages(frozenset(), _docusaurus_default(site.folder))
+    if site.kind == "lektor":  # its alternatives, each page's copy named by its file
+        codes, primary = lektor_alternatives(site.folder)
+        return SiteLanguages(frozenset(codes) if len(codes) > 1 else frozenset(), primary)
     pages = ""
     if site.kind == "vitepress":
         listed, default = vitepress_locales(site.folder)

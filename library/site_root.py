@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from library.hugo_settings import read_settings_file, reads_content_alone, site_settings
 from library.pelican_settings import pelican_settings
-from library.site import CONFIG_FILES
+from library.site import CONFIG_FILES, is_lektor_project
 from models.file_folder import folder_of
 
 DOCUSAURUS_CONFIGS = tuple(
@@ -36,7 +36,8 @@ VITEPRESS_CONFIGS = tuple(
 
 class Site(NamedTuple):
     """A site's folder and what made it: ``jekyll``, ``hugo`` (Zola's too, which reads its
-    ``content`` alike), ``pelican``, ``docusaurus``, ``eleventy`` or ``vitepress``."""
+    ``content`` alike), ``pelican``, ``docusaurus``, ``eleventy``, ``vitepress`` or
+    ``lektor``."""
 
     folder: str
     kind: str
@@ -56,6 +57,8 @@ def site_kind(folder: str) -> str | None:
         os.path.isfile(os.path.join(folder, name)) for name in VITEPRESS_CONFIGS
     ):
         return "vitepress"
+    if os.path.isdir(os.path.join(folder, "content")) and is_lektor_project(folder):
+        return "lektor"
     return None
 
 

@@ -269,17 +269,17 @@ def parse_document(
     """
     parsed = ParsedDocument(path)
     try:
-        # Else Pelican's metadata lines, Franklin's @def lines, Logseq's properties, a post's
-        # docinfo, ABlog's post directive, an advisory's TOML or a Lektor page's fields.
+        # Else a Lektor page's fields, Pelican's metadata lines, Franklin's @def lines,
+        # Logseq's properties, a post's docinfo, ABlog's post directive or an advisory's TOML.
         split = (
             split_front_matter(text)
+            or split_lektor(text, path)
             or split_metadata(text)
             or split_definitions(text)
             or split_properties(text)
             or split_docinfo(text, path)
             or split_ablog(text, path)
             or split_advisory(text, path)
-            or split_lektor(text, path)
             or graph_page(text, path)
             or vault_note(text, path)
         )

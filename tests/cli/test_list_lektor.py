@@ -78,3 +78,21 @@ def test_a_lektor_project_lists_its_pages_as_lektor_reads_them(
     assert done.stdout.splitlines() == [
         "checked 4 files (3 articles, 0 topics): 0 invalid, 0 errors, 0 warnings"
     ]
+
+
+def test_a_projects_alternatives_are_listed_in_its_primary_language(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """A German copy (``contents+de.lr``) was listed beside its English page, each post
+    twice; the project names its languages and its primary one."""
+    site = lektor_project(tmp_path / "site")
+    (site / "Website.lektorproject").write_text(
+        "[project]\nname = Ex\n\n[alternatives.en]\nname = English\nprimary = yes\n\n"
+        "[alternatives.de]\nname = German\nurl_prefix = /de/\n"
+    )
+    post = site / "content" / "blog" / "lektor-31-released"
+    (post / "contents+de.lr").write_text("title: Lektor 3.1 veröffentlicht\n")
+    listed = {row["title"]: row["language"] for row in rows(run_lede, site)}
+    assert listed == {"Documentation": "en", "Lektor 3.1 Released": "en", "Next": "en"}
+    german = rows(run_lede, site, "--all", "-q", "lang:de")
+    assert [row["title"] for row in german] == ["Lektor 3.1 veröffentlicht"]

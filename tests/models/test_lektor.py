@@ -51,3 +51,10 @@ def test_a_field_error_names_its_line() -> None:
 def test_a_file_of_another_name_is_no_lektor_page() -> None:
     parsed = parse_document("title: A\n---\nbody: text\n", "notes/a.lr", require_front_matter=False)
     assert parsed.has_front_matter is False
+
+
+def test_a_page_of_one_field_is_lektors_not_pelicans() -> None:
+    """One ``key: value`` line is Pelican's metadata too: the German copy of a post, its
+    title alone, was read as Pelican's and lost its language."""
+    parsed = parse_document("title: Beitrag\n", "content/blog/post/contents+de.lr")
+    assert parsed.article is not None and parsed.article.language == "de"
