@@ -54,6 +54,7 @@ from models.pelican import metadata_values, sidecar_metadata, split_metadata
 from models.plainyaml import load_plain
 from models.problem import Problem, Severity
 from models.restructured import rest_markdown
+from models.ruby_front_matter import ruby_values, split_ruby
 from models.schedule import Instants, scheduled
 from models.taxonomy import Topic
 from models.vault import NOTE_NAME, in_vault, note_name, vault_note
@@ -94,6 +95,7 @@ _KEY_FORMS = {
     "franklin": r"^@def[ \t]+{}[ \t]*=",
     "julia": r"^[ \t]*{}[ \t]*=",  # Franklin's, between ``+++`` lines
     "lektor": r"^{}[ \t]*:",  # a Lektor page's fields
+    "ruby": r"^[ \t]*:?{}\b",  # Bridgetown's Ruby: a call, or a hash's key
 }
 
 
@@ -269,10 +271,12 @@ def parse_document(
     """
     parsed = ParsedDocument(path)
     try:
-        # Else a Lektor page's fields, Pelican's metadata lines, Franklin's @def lines,
-        # Logseq's properties, a post's docinfo, ABlog's post directive or an advisory's TOML.
+        # Else Bridgetown's Ruby, a Lektor page's fields, Pelican's metadata lines, Franklin's
+        # @def lines, Logseq's properties, a post's docinfo, ABlog's post directive or an
+        # advisory's TOML.
         split = (
             split_front_matter(text)
+            or split_ruby(text)
             or split_lektor(text, path)
             or split_metadata(text)
             or split_definitions(text)
@@ -307,6 +311,8 @@ def parse_document(
             data = ablog_values(split.front_matter)
         elif split.language == "advisory":
             data = advisory_values(split.front_matter)
+        elif split.language == "ruby":
+            data = ruby_values(split.front_matter)
         elif split.language == "lektor":
             data = lektor_values(split.front_matter, path)
         elif split.language == "franklin":

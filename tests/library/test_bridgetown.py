@@ -61,3 +61,40 @@ def test_a_bridgetown_site_lists_its_posts_dated_in_its_zone(
     assert checked.stdout.endswith(
         "checked 3 files (3 articles, 0 topics): 0 invalid, 0 errors, 0 warnings\n"
     )
+
+
+RUBY_POST = """~~~{%
+front_matter do
+  title "Supercharge Your Site with Ruby Front Matter"
+  author "jared"
+  category "feature"
+  calculation [2 * 4, 5 + 2].min
+  example_title "This is the #{title}"
+  seo_tag_version begin
+    url = "https://example.org/version.rb"
+    Faraday.get(url).body
+  end
+end
+%}~~~
+
+Real Ruby in a post's front matter.
+"""
+
+
+def test_a_post_with_ruby_front_matter_is_listed_with_its_plain_values(
+    tmp_path: Path, run_lede: LedeRunner
+) -> None:
+    """Bridgetown's Ruby front matter (``~~~{%``, ``---<%``, ``~~~ruby``) was no front matter:
+    the post was missing from the list and a check warned of it; its values written plainly
+    are read, the code is not run."""
+    root = bridgetown_site(tmp_path / "site")
+    (root / "src" / "_posts" / "2020" / "2020-05-05-ruby.md").parent.mkdir(parents=True)
+    (root / "src" / "_posts" / "2020" / "2020-05-05-ruby.md").write_text(RUBY_POST)
+    rows = {row["title"]: row for row in listed(run_lede, root)}
+    post = rows["Supercharge Your Site with Ruby Front Matter"]
+    assert str(post["published_at"]).startswith("2020-05-05")  # by its file's name
+    assert post["authors"] == ["jared"] and post["topics"] == ["feature"]
+    checked = run_lede("check", root)
+    assert checked.stdout.endswith(
+        "checked 4 files (4 articles, 0 topics): 0 invalid, 0 errors, 0 warnings\n"
+    )
