@@ -12,7 +12,7 @@ import sqlite3
 
 from library.days import local_zone
 
-SCHEMA_VERSION = 33
+SCHEMA_VERSION = 34
 SORTS = {
     "date": "a.published IS NULL, a.published DESC, a.title COLLATE NOCASE",
     "quality": "a.quality IS NULL, a.quality DESC, a.published DESC",

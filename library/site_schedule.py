@@ -6,18 +6,20 @@ its ``[frontmatter]`` settings list (``:default`` standing for its own list, ``:
 for the date a file's name starts with), and builds the future or the expired when
 ``buildFuture`` or ``buildExpired`` says so. Jekyll dates its posts by ``date:``, else by
 their file names, and publishes those dated ahead only with ``future: true``. Pelican
-dates by the file's last change what has no date, where ``DEFAULT_DATE = "fs"`` says so.
+dates by the file's last change what has no date, where ``DEFAULT_DATE = "fs"`` says so,
+or by the one date its ``DEFAULT_DATE`` gives.
 """
 
 from __future__ import annotations
 
 import functools
 import os
+from datetime import datetime
 from typing import Any
 
 from library.site_root import Site, settings_of, site_of
 from models.schedule import UNSCHEDULED, Schedule
-from models.site_dates import AS_ANY_PAGE, FILE_CHANGED, FILE_NAME, SiteDates
+from models.site_dates import AS_ANY_PAGE, FILE_CHANGED, FILE_NAME, FIXED, SiteDates
 
 HUGO_PUBLISH = ("publishdate", "pubdate", "published", "date")  # Hugo's defaults
 HUGO_EXPIRY = ("expirydate", "unpublishdate")
@@ -46,16 +48,26 @@ def site_dates(path: str) -> SiteDates:
     site = site_of(path)
     if site is not None and site.kind == "hugo":
         return _hugo_dates(site)
-    if site is not None and site.kind == "pelican" and _by_file_dates(site):
-        return PELICAN_BY_FILE
+    if site is not None and site.kind == "pelican":
+        return _pelican_dates(settings_of(site).get("DEFAULT_DATE"))
     return AS_ANY_PAGE
 
 
-def _by_file_dates(site: Site) -> bool:
-    """Pelican's ``DEFAULT_DATE = "fs"``: a page with no date of its own, nor one in its
+def _pelican_dates(default: Any) -> SiteDates:
+    """Pelican's ``DEFAULT_DATE``: ``"fs"``, a page with no date of its own, nor one in its
     file's name, is dated when its file last changed, and that is its last change too
-    unless it says another."""
-    return settings_of(site).get("DEFAULT_DATE") == "fs"
+    unless it says another; a date (``"2012-03-02"``) or the numbers of one (``(2012, 3,
+    2, 14, 1, 1)``) dates every such page, which was listed undated."""
+    if default == "fs":
+        return PELICAN_BY_FILE
+    if isinstance(default, tuple | list) and all(type(part) is int for part in default):
+        try:
+            default = datetime(*default).isoformat()
+        except (TypeError, ValueError, OverflowError):
+            return AS_ANY_PAGE
+    if isinstance(default, str) and default.strip():
+        return SiteDates(("date", FILE_NAME, FIXED + default.strip()))
+    return AS_ANY_PAGE
 
 
 @functools.lru_cache(maxsize=256)  # each site's once, not each page's

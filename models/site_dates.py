@@ -3,7 +3,8 @@
 
 A source is a front matter key (read in any case, as Hugo does), ``:filename`` (the date
 a file's name starts with, ``2024-01-15-title.md``, or its bundle folder's) or
-``:fileModTime`` (when the file last changed). A site that puts ``:filename`` first dates
+``:fileModTime`` (when the file last changed), or one date for every page (``=2012-03-02``:
+Pelican's ``DEFAULT_DATE``). A site that puts ``:filename`` first dates
 a post by its name even where its ``date:`` says another day; one that ends with
 ``:fileModTime`` dates every page. Where none gives a date, a page is dated as any other
 (``models.article``). Hugo's ``:git`` asks the history of a work tree, which is not read.
@@ -22,6 +23,7 @@ from models.jekyll_post import first_date, name_date
 
 FILE_NAME = ":filename"
 FILE_CHANGED = ":filemodtime"  # Hugo's ``:fileModTime``, tokens being read in lower case
+FIXED = "="  # before a date, the source that is that date (Pelican's ``DEFAULT_DATE``)
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,8 @@ def site_dated(data: Mapping[str, Any], sources: tuple[str, ...]) -> date | None
             found = name_date(path) if path else None
         elif source == FILE_CHANGED:
             found = _changed(path)
+        elif source.startswith(FIXED):
+            found = first_date({"date": source[len(FIXED) :]}, ("date",))
         else:
             found = first_date(keyed, (source,))
         if found is not None:

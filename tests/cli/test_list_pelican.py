@@ -67,3 +67,15 @@ def test_a_page_opening_with_a_title_outside_a_pelican_site_is_no_post(
     docs.mkdir()
     (docs / "install.rst").write_text(TITLE_ALONE)
     assert rows(run_lede, docs, "--all") == []
+
+
+def test_a_default_date_dates_every_post_without_one(run_lede: LedeRunner, tmp_path: Path) -> None:
+    """``DEFAULT_DATE`` as the numbers of a moment (Pelican's own sample site's) or as a
+    date: a post without a date of its own was listed undated, at the bottom."""
+    for number, setting in enumerate(("(2012, 3, 2, 14, 1, 1)", "'2012-03-02 14:01:01'")):
+        site = pelican_site(tmp_path / f"site{number}", f"DEFAULT_DATE = {setting}\n")
+        assert by_title(run_lede, site) == {
+            "A dated post": "2024-03-01T10:00:00+00:00",
+            "Dated by its name": "2024-05-06T00:00:00+00:00",
+            "An undated post": "2012-03-02T14:01:01+00:00",
+        }
