@@ -8,6 +8,7 @@ more shapes than any other key.
 from __future__ import annotations
 
 from contextvars import ContextVar
+from datetime import date
 from typing import Any
 
 from models.markdown_extras import inline_text
@@ -56,7 +57,11 @@ def _names_in(entry: Any) -> list[Any]:
         return [entry.lstrip("#")] if entry.strip("# ") else []
     if isinstance(entry, str) and entry.startswith("[[") and entry.endswith("]]"):
         return [inline_text(entry)]  # a note linked as a tag (``"[[Clippings]]"``): its name
-    return [] if entry is None or isinstance(entry, bool) else [entry]
+    if entry is None or isinstance(entry, bool):
+        return []
+    if isinstance(entry, int | float):  # ``- 120``: the name it is written as, which
+        return [str(entry)]  # YAML read as a number and the whole document was lost for
+    return [entry.isoformat()] if isinstance(entry, date) else [entry]  # ``- 2020-01-01``
 
 
 def blog_category(value: Any) -> list[Any]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from models.document import parse_taxonomy
+from models.document import parse_document, parse_taxonomy
 from models.taxonomy import Topic
 from models.topic import TopicTree
 
@@ -215,3 +215,13 @@ def test_topics_no_taxonomy_declares_come_in_the_order_a_person_reads() -> None:
         "x5",
         huge,
     ]
+
+
+def test_a_number_or_a_day_among_a_blogs_tags_is_the_name_it_is_written_as() -> None:
+    """Middleman's own test site tags a post ``- 120``: the post could not be read at all
+    ("'int' object has no attribute 'translate'"), its title and date lost with it."""
+    text = "---\ntitle: Another\ntags:\n  - foo\n  - 120\n  - 2020-01-01\n  - 日本語\n---\n"
+    parsed = parse_document(text, "source/blog/2011-01-02-another.html.markdown")
+    assert parsed.problems == []
+    assert parsed.article is not None
+    assert parsed.article.topics == ["foo", "120", "2020-01-01", "日本語"]
