@@ -70,7 +70,17 @@ _FORMATS = (
     "%m-%d-%Y",
     "%d-%m-%Y",
     "%d/%m/%Y",
+    # A time of day in twelve hours, as Ruby's readers take it (Middleman's ``2011-01-02
+    # 5:45 PM PST``, Bridgetown's ``Wednesday, May 1, 2024 at 9:44:34 AM PDT``).
+    "%Y-%m-%d %I:%M %p %z",
+    "%Y-%m-%d %I:%M%p %z",
+    "%Y-%m-%d %I:%M:%S %p %z",
+    "%A, %B %d, %Y at %I:%M:%S %p %z",
+    "%A, %B %d, %Y at %I:%M %p %z",
 )
+# North America's zones by their abbreviations, which Ruby's ``Time.parse`` reads.
+_ZONE_OFFSETS = {"EST": "-0500", "EDT": "-0400", "CST": "-0600", "CDT": "-0500"}
+_ZONE_OFFSETS |= {"MST": "-0700", "MDT": "-0600", "PST": "-0800", "PDT": "-0700"}
 _NAMED_OFFSET = re.compile(r" ?UTC(?=[+-]\d)")
 # MarkDownload's default ``created: {date:YYYY-MM-DDTHH:mm:ss} (UTC {date:Z})``: the
 # offset after the moment, between brackets.
@@ -107,6 +117,8 @@ def written_date(value: Any) -> date | None:
             text = _BRACKETED_OFFSET.sub(r"\1", text)
         elif "UTC" in text:  # Nikola's ``2015-09-04 12:40:00 UTC-03:00``
             text = _NAMED_OFFSET.sub(" ", text)
+        elif text[-3:] in _ZONE_OFFSETS and text[-4:-3] == " ":  # ``5:45 PM PST``
+            text = text[:-3] + _ZONE_OFFSETS[text[-3:]]
         try:  # first: ISO's own reader is quick, and each form tried below costs more
             return datetime.fromisoformat(text)
         except ValueError:

@@ -31,3 +31,21 @@ def test_a_published_at_that_is_no_date_is_one_warning_not_an_error() -> None:
     assert parsed.valid
     assert [(problem.severity, problem.line) for problem in parsed.problems] == [("warning", 3)]
     assert "published_at 'soon' is no date" in parsed.problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("written", "moment"),
+    [
+        ("2011-01-02 5:45 PM PST", "2011-01-03T01:45:00+00:00"),  # Middleman's
+        ("2011-01-03 10:15AM PST", "2011-01-03T18:15:00+00:00"),
+        ("Wednesday, May 1, 2024 at 9:44:34 AM PDT", "2024-05-01T16:44:34+00:00"),  # Bridgetown's
+        ("2024-05-01 10:00:00 EST", "2024-05-01T15:00:00+00:00"),
+    ],
+)
+def test_a_time_of_day_in_twelve_hours_and_a_zones_abbreviation(written: str, moment: str) -> None:
+    """Ruby's readers take these; they were "no date; it is not used", a post dated by its
+    file's name alone at midnight, or undated."""
+    parsed = parse_document(f"---\ntitle: A\ndate: {written}\n---\n", "source/a.md")
+    assert parsed.problems == []
+    assert parsed.article is not None and parsed.article.published_at is not None
+    assert parsed.article.published_at == datetime.fromisoformat(moment)
