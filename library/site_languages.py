@@ -4,7 +4,7 @@ A site translated by folder (``en/news/_posts``, ``ja/news/_posts``...) listed e
 once per language. A page's language is what its front matter says (``lang``), else the
 folder of its site it is in: a language the site's settings list, or, where they list
 none, a folder named as a language beside another one (``en/`` and ``ja/``; a lone
-``go/`` is no language); on VitePress, a folder its ``locales`` name, and on Docusaurus
+``go/`` is no language); on VitePress and VuePress, a folder its ``locales`` name, and on Docusaurus
 ``i18n/<code>/``, their other pages being in their default language; on Lektor, the file's
 name (``contents+de.lr``), else its project's primary alternative. Each site is looked
 at once per process, so the indexing workers can ask it of every file they parse.
@@ -23,7 +23,7 @@ from library.regular_file import settings_text
 from library.site import subfolders
 from library.site_exclusions import hexo_source
 from library.site_root import DOCUSAURUS_CONFIGS, Site, settings_of, site_kind, site_of
-from library.vitepress_locales import vitepress_locales
+from library.vitepress_locales import vitepress_locales, vuepress_locales
 from models.language import folder_language, language_code
 
 # Docusaurus's ``i18n.defaultLocale``, read from its JavaScript settings where written plainly.
@@ -61,7 +61,8 @@ def language_of(path: str, said: str) -> str | None:
     code = language_code(inside[0]) if len(inside) > 1 else None
     if code in languages.folders:
         return code
-    return languages.default if site.kind == "vitepress" else None  # its ``root`` locale's
+    # A VitePress or VuePress page outside its locales' folders is in its ``root``'s (``/``).
+    return languages.default if site.kind in ("vitepress", "vuepress") else None
 
 
 @functools.lru_cache(maxsize=256)  # each site looked at once
@@ -75,8 +76,9 @@ def languages_of(site: Site) -> SiteLanguages:
         codes, primary = lektor_alternatives(site.folder)
         return SiteLanguages(frozenset(codes) if len(codes) > 1 else frozenset(), primary)
     pages = ""
-    if site.kind == "vitepress":
-        listed, default = vitepress_locales(site.folder)
+    if site.kind in ("vitepress", "vuepress"):
+        read = vitepress_locales if site.kind == "vitepress" else vuepress_locales
+        listed, default = read(site.folder)
     else:
         settings = settings_of(site) if site.kind == "jekyll" else {}
         said = settings.get("languages") or settings.get("language")

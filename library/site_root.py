@@ -32,12 +32,13 @@ VITEPRESS_CONFIGS = tuple(
     os.path.join(".vitepress", f"config.{kind}")
     for kind in ("js", "ts", "mjs", "mts", "cjs", "cts")
 )
+VUEPRESS_CONFIGS = tuple(config.replace(".vitepress", ".vuepress") for config in VITEPRESS_CONFIGS)
 
 
 class Site(NamedTuple):
     """A site's folder and what made it: ``jekyll``, ``hugo`` (Zola's too, which reads its
-    ``content`` alike), ``pelican``, ``docusaurus``, ``eleventy``, ``vitepress`` or
-    ``lektor``."""
+    ``content`` alike), ``pelican``, ``docusaurus``, ``eleventy``, ``vitepress``,
+    ``vuepress`` or ``lektor``."""
 
     folder: str
     kind: str
@@ -57,6 +58,10 @@ def site_kind(folder: str) -> str | None:
         os.path.isfile(os.path.join(folder, name)) for name in VITEPRESS_CONFIGS
     ):
         return "vitepress"
+    if os.path.isdir(os.path.join(folder, ".vuepress")) and any(
+        os.path.isfile(os.path.join(folder, name)) for name in VUEPRESS_CONFIGS
+    ):
+        return "vuepress"
     if os.path.isdir(os.path.join(folder, "content")) and is_lektor_project(folder):
         return "lektor"
     return None

@@ -7,6 +7,13 @@ Its ``locales`` name each translation's folder, and ``root`` the site's own lang
       ja: { label: '日本語', lang: 'ja' },
     },
 
+VuePress's (``.vuepress/config.js``) name each by its path, ``/`` being the site's own::
+
+    locales: {
+      '/': { lang: 'en-US' },
+      '/zh/': { lang: 'zh-CN' },
+    },
+
 The settings are code: lede runs none, and reads the names only where written plainly.
 """
 
@@ -16,24 +23,20 @@ import os
 import re
 
 from library.regular_file import settings_text
-from library.site_root import VITEPRESS_CONFIGS
+from library.site_root import VITEPRESS_CONFIGS, VUEPRESS_CONFIGS
 from models.language import language_code
 
 _LOCALES = re.compile(r"\blocales\s*:\s*\{")
 _ENTRY = re.compile(r"""(?:^|[{,\s])['"]?([\w-]+)['"]?\s*:\s*\{""")
 _LANG = re.compile(r"""\blang\s*:\s*['"]([\w-]+)['"]""")
+_PATH_ENTRY = re.compile(r"""(?:^|[{,\s])['"]/([\w-]*)/?['"]\s*:\s*\{""")
 
 
 def vitepress_locales(folder: str) -> tuple[list[str], str | None]:
     """The languages of the VitePress site at ``folder``: its default (``root``'s
     ``lang``, else VitePress's own, ``en-US``) first, then its folders' codes; none
     where its settings name no locales."""
-    text = ""
-    for name in VITEPRESS_CONFIGS:
-        if (written := settings_text(os.path.join(folder, name))) is not None:
-            text = written
-            break
-    found = _LOCALES.search(text)
+    found = _LOCALES.search(text := _settings(folder, VITEPRESS_CONFIGS))
     if found is None:
         return [], None
     block = _braced(text, found.end() - 1)
@@ -49,6 +52,35 @@ def vitepress_locales(folder: str) -> tuple[list[str], str | None]:
         elif code := language_code(key):
             folders.append(code)
     return [default, *folders], default
+
+
+def vuepress_locales(folder: str) -> tuple[list[str], str | None]:
+    """The languages of the VuePress site at ``folder``: its default (``/``'s ``lang``,
+    else English) first, then its folders' codes; none where its settings name no
+    locales."""
+    found = _LOCALES.search(text := _settings(folder, VUEPRESS_CONFIGS))
+    if found is None:
+        return [], None
+    block = _braced(text, found.end() - 1)
+    default = "en-us"
+    folders = []
+    for entry in _PATH_ENTRY.finditer(block):
+        if _depth(block, entry.start(1)) != 1:
+            continue
+        if not entry[1]:  # ``/``: the site's own
+            said = _LANG.search(_braced(block, entry.end() - 1))
+            default = (said and language_code(said[1])) or default
+        elif code := language_code(entry[1]):
+            folders.append(code)
+    return [default, *folders], default
+
+
+def _settings(folder: str, names: tuple[str, ...]) -> str:
+    """The text of the first of the settings files ``names`` the site has, else none."""
+    for name in names:
+        if (written := settings_text(os.path.join(folder, name))) is not None:
+            return written
+    return ""
 
 
 def _braced(text: str, start: int) -> str:

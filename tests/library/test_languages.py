@@ -268,6 +268,28 @@ def test_vitepress_translations_its_locales_name_are_left_to_lang(tmp_path: Path
         session.close()
 
 
+def test_vuepress_translations_its_locales_name_are_left_to_lang(tmp_path: Path) -> None:
+    """VuePress names its locales by their paths (``'/zh/'``), the site's own by ``'/'``:
+    VuePress's own docs listed 36 pages, 18 of them the Chinese copies of the others."""
+    root = tmp_path / "docs"
+    (root / ".vuepress").mkdir(parents=True)
+    (root / ".vuepress" / "config.js").write_text(
+        "module.exports = {\n  locales: {\n"
+        "    '/': { lang: 'en-US', title: 'VuePress' },\n"
+        "    '/zh/': { lang: 'zh-CN', title: 'VuePress' }\n  },\n"
+        "  themeConfig: { locales: { '/': { label: 'English' } } }\n}\n"
+    )
+    write_document(root / "guide", "setup.md", "title: Setup")
+    write_document(root / "zh" / "guide", "setup.md", "title: 安装")
+    session = session_on(root)
+    try:
+        assert titles(session) == {"Setup"}
+        assert titles(session, text="lang:zh") == {"安装"}
+        assert languages_of(session, "lang:*") == ["en-us", "zh"]
+    finally:
+        session.close()
+
+
 def test_the_stream_gives_way_to_a_query_that_names_languages() -> None:
     stream = Stream(languages=("en",))
     assert stream.applied(Query()).default_languages == ("en",)
