@@ -45,14 +45,19 @@ def inline_tags(body: str) -> list[str]:
 
 def with_tags(topics: list[str], tags: list[str]) -> list[str]:
     """``topics`` and, after them, those of ``tags`` they do not hold: Obsidian's tags
-    differ in more than case, and the first spelling is the one shown."""
-    seen = {topic_key(topic) for topic in topics}
+    differ in more than case, and the first spelling is the one shown. A tag YAML read as
+    no text (``- 2020``, a date, a blank) is compared as it is, and named by the model."""
+    seen = {_key(topic) for topic in topics}
     merged = list(topics)
     for tag in tags:
-        if (key := topic_key(tag)) not in seen:
+        if (key := _key(tag)) not in seen:
             seen.add(key)
             merged.append(tag)
     return merged
+
+
+def _key(tag: object) -> object:
+    return topic_key(tag) if isinstance(tag, str) else tag
 
 
 def _digits(tag: str) -> bool:

@@ -410,6 +410,11 @@ def test_a_draft_is_unpublished_and_a_summary_is_its_excerpt(summary: bool) -> N
         ("topics: [AI]\ntags: [Academic Conference]\n", ["AI"]),  # its own topics win
         ("category: release notes\ntags: [nix]\n", ["release notes", "nix"]),  # one, whole
         ("category: news\n", []),  # a news corpus's kind of item
+        # What YAML reads as no text (these stopped the parse with an AttributeError): a
+        # number or a date is the name it is written as; a blank key names nothing.
+        ("tags: [2020, 1.5]\n", ["2020", "1.5"]),
+        ("tags: [2021-01-01]\ncategories: [2021-01-01]\n", ["2021-01-01"]),
+        ("tags:\n  - {null: x}\n", ["x"]),
     ],
 )
 def test_a_blogs_categories_and_tags_are_its_topics(
