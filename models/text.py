@@ -260,16 +260,22 @@ def with_entities_decoded(text: str) -> str:
     return strip_controls(html.unescape(text))
 
 
+# What JSON leaves as it is but a terminal acts on: DEL, the C1 controls (``\x9b`` is a
+# CSI), bidi overrides and isolates, and the line separators some readers end lines at.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
 def json_line(record: object, encoding: str | None) -> str:
     """``record`` as one line of JSON that a stream in ``encoding`` can carry: text as it
     is where the stream takes it, else as escapes, which read back the same (a terminal
-    that is not UTF-8; a file name's raw bytes)."""
+    that is not UTF-8; a file name's raw bytes). Characters a terminal would act on (a
+    file named with a C1 control or a bidi override) are always escapes."""
     line = json.dumps(record, ensure_ascii=False)
     try:
         line.encode(encoding or "utf-8")
     except (UnicodeEncodeError, LookupError):
         return json.dumps(record)
-    return line
+    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", line)
 
 
 SHOWN_URL = 200  # of an address a message names: one of 100 kB filled the pane or screen
