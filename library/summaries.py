@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from library.loader import load_file, read_ahead, unforeseen
 from library.records import ArticleSummary, IndexedFile
 from library.scan import FoundFile
@@ -74,6 +76,13 @@ def _indexed(found: FoundFile, parsed: ParsedDocument) -> IndexedFile:
 
 
 def index_many(batch: list[FoundFile]) -> list[IndexedFile]:
-    """A batch per task keeps inter-process overhead small."""
+    """A batch per task keeps inter-process overhead small. A file removed between the
+    scan and its reading (a checkout, a sync, an editor's save) is left out, as the next
+    scan would leave it: it is gone, not a document that cannot be read."""
     read_ahead(found.path for found in batch)
-    return [index_one(found) for found in batch]
+    indexed = (index_one(found) for found in batch)
+    return [item for item in indexed if item.article or not item.problems or _there(item)]
+
+
+def _there(item: IndexedFile) -> bool:
+    return os.path.lexists(item.path)

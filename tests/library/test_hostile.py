@@ -19,6 +19,7 @@ import pytest
 from library.check import check
 from library.index import CorpusIndex
 from models.text import printable
+from tests.conftest import stems
 
 PROBLEM_LINE = re.compile(r"^(?P<path>.+):(?P<line>\d+): (?P<severity>error|warning): (?P<msg>.+)$")
 SUMMARY = re.compile(r"^checked \d+ files \(\d+ articles, \d+ topics\): \d+ invalid, .+$")
@@ -378,3 +379,33 @@ def test_a_logseq_journal_is_read_beside_a_fifo_named_as_the_graphs_settings(
     (tmp_path / "journals" / "2021_01_02.md").write_text("tags:: day\n\n- An entry\n")
     checked = run_lede("check", tmp_path / "journals" / "2021_01_02.md", timeout=30)
     assert checked.returncode == 0, checked.stdout
+
+
+def test_files_removed_while_the_corpus_is_indexed_are_gone_not_broken(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A checkout, a sync or an editor removing files between the scan and their reading:
+    each was an error, "cannot read: No such file or directory", and the reader said that
+    many documents could not be read, of files that are simply not there."""
+    import library.indexer as indexer
+
+    root = tmp_path / "corpus"
+    root.mkdir()
+    for number in range(6):
+        (root / f"kept{number}.md").write_text(f"---\ntitle: Kept {number}\n---\n")
+        (root / f"removed{number}.md").write_text(f"---\ntitle: Removed {number}\n---\n")
+    scan = indexer.scan
+
+    def removing(roots: list[str]) -> Any:
+        for found in scan(roots):
+            yield found
+            if Path(found.path).name.startswith("removed"):
+                os.unlink(found.path)  # found, then gone before it is read
+
+    monkeypatch.setattr(indexer, "scan", removing)
+    index = CorpusIndex([str(root)], tmp_path / "index.db")
+    report = index.refresh()
+    assert index.problems() == []
+    assert stems(index) == {f"kept{number}" for number in range(6)}
+    assert report.scanned == 6
+    index.close()
