@@ -56,7 +56,7 @@ def shown_values(article: Article) -> list[str]:
     return values
 
 
-@settings(FUZZ, max_examples=200)
+@settings(FUZZ, max_examples=150)
 @given(document_bytes(), st.booleans())
 def test_any_document_parses_to_problems_on_its_lines_and_clean_text(
     raw: bytes, summary: bool
