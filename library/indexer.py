@@ -356,7 +356,7 @@ def store(db: sqlite3.Connection, batch: list[IndexedFile], now: float | None) -
     db.executemany(
         "INSERT INTO articles (id, path, identity, kind, title, provider_name, provider_domain, "
         "published, quality, url, web_url, collection, is_published, authors, publish_at, "
-        f"expire_at, language, first_seen) VALUES ({', '.join('?' * 17)}, "
+        f"expire_at, language, title_key, first_seen) VALUES ({', '.join('?' * 18)}, "
         "(SELECT first_seen FROM files WHERE path = ?))",
         [(i, r.path, *_links_once(summary), r.path) for i, r, summary in rows],
     )

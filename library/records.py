@@ -28,6 +28,7 @@ class ArticleSummary(NamedTuple):
     publish_at: int | None  # when its site puts it up, if still to come (Unix seconds)
     expire_at: int | None  # when its site takes it down
     language: str | None  # its code (``library.site_languages``), if its site says it
+    title_key: str | None  # its place in the order by title (``library.title_order``)
 
 
 class IndexedFile(NamedTuple):

@@ -11,12 +11,13 @@ from __future__ import annotations
 import sqlite3
 
 from library.days import local_zone
+from library.title_order import SORT as TITLE_ORDER
 
 SCHEMA_VERSION = 34
 SORTS = {
     "date": "a.published IS NULL, a.published DESC, a.title COLLATE NOCASE",
     "quality": "a.quality IS NULL, a.quality DESC, a.published DESC",
-    "title": "a.title COLLATE NOCASE, a.published DESC",
+    "title": f"{TITLE_ORDER}, a.published DESC",
 }
 """The orders a list can take, by name: the one source of the names the CLI and the
 reader offer."""
@@ -79,13 +80,15 @@ CREATE TABLE IF NOT EXISTS files (
 -- first_seen: when the index first held the file (see ``files``). publish_at, expire_at: when
 -- its site puts it up (only while that is to come) and takes it down (Unix seconds), compared
 -- with the clock as a list is made (library/schedule.py): is_published is the flag alone.
--- language: its code, when its site says it (library/site_languages.py).
+-- language: its code, when its site says it (library/site_languages.py). title_key: its
+-- place in the order by title, NULL where lower(title) is it (library/title_order.py).
 CREATE TABLE IF NOT EXISTS articles (
     id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL UNIQUE, identity TEXT NOT NULL,
     duplicate_of INTEGER, kind TEXT, title TEXT NOT NULL, provider_name TEXT,
     provider_domain TEXT, published INTEGER, quality INTEGER, url TEXT, web_url TEXT,
     collection TEXT, is_published INTEGER NOT NULL DEFAULT 1, first_seen REAL NOT NULL DEFAULT 0,
-    story TEXT, authors TEXT, publish_at INTEGER, expire_at INTEGER, language TEXT);
+    story TEXT, authors TEXT, publish_at INTEGER, expire_at INTEGER, language TEXT,
+    title_key TEXT);
 -- story: the id shared by the articles of one story (library.story_index), NULL until
 -- grouped; signatures: a news article's story terms, so later articles join its story;
 -- story_terms: how many counted signatures hold each term (library.story_terms).

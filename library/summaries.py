@@ -12,6 +12,7 @@ from library.signature import signature
 from library.site_languages import language_of
 from library.site_sections import section_of
 from library.story_index import in_stories
+from library.title_order import stored_title_key
 from models.collection import collection_of
 from models.document import ParsedDocument
 from models.html import readable_body
@@ -56,6 +57,7 @@ def _indexed(found: FoundFile, parsed: ParsedDocument) -> IndexedFile:
         "\n".join(article.authors) or None,
         *parsed.schedule,
         language_of(found.path, article.language),
+        stored_title_key(article.heading),
     )
     return IndexedFile(
         found.path,

@@ -103,6 +103,32 @@ def test_list_sorts(run_lede: LedeRunner, query_corpus: Path) -> None:
     assert by_title[0] == "A quiet hangar story"
 
 
+def test_list_by_title_reads_numbers_by_value_case_and_accents_aside(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """SQLite's NOCASE put "Issue 10" before "Issue 9", and "Éclair" after "Zebra"."""
+    shown = [
+        "9 ways to read",
+        "100 ways to read",
+        "Ångström units",
+        "Apple harvest",
+        "Éclair recipe",
+        "eclair review",
+        "issue 2",
+        "Issue 9",
+        "Issue 10",
+        "Issue 10 extra",
+        "Issue 000011",
+        "Straße names",
+        "Strasse plans",
+        "Zebra crossing",
+    ]
+    corpus = tmp_path / "c"
+    for number, title in enumerate(reversed(shown)):
+        write_document(corpus, f"{number:02}.md", f'title: "{title}"\ntype: article')
+    assert titles(run_lede("list", "--json", "--sort", "title", corpus)) == shown
+
+
 def test_list_limit(run_lede: LedeRunner, query_corpus: Path) -> None:
     assert stems(run_lede("list", "--json", "--limit", "2", query_corpus)) == ["gemini", "faces"]
     assert stems(run_lede("list", "--json", "--limit", "0", query_corpus)) == []
