@@ -29,7 +29,7 @@ from library.state import Flag, StateChange, StateStore
 from library.state_writes import StateWrites, not_saved
 from library.stream import Stream, default_stream, not_in_corpus, streamed_collections
 from library.tree_counts import TreeCounts, count_tree, stored_state
-from library.writer import Waiting
+from library.writer import Waiting, marked
 from models.problem import Problem
 
 if TYPE_CHECKING:
@@ -152,8 +152,10 @@ class ReaderSession:
         return self._in_step(self.index.refresh_recent)
 
     def _in_step(self, refresh: Callable[[], RefreshReport]) -> RefreshReport:
-        """Run a targeted refresh and keep the story map in step with what it changed."""
-        with self._writing:
+        """Run a targeted refresh and keep the story map in step with what it changed. It
+        holds the index's lock if it is free: a lede that comes meanwhile waits for the
+        reader by name (``writer.marked``)."""
+        with self._writing, marked(self.index.db_path):
             report = refresh()
         if report.parsed or report.removed:
             self.stories.changed(report.listed)

@@ -14,6 +14,12 @@ Another program (a database browser, a script) may hold SQLite's own write lock 
 the index, which lede's lock does not see: a refresh then waited SQLite's busy
 timeout in silence before "database is locked". ``free_of_programs`` waits for it
 in short steps, saying whom it waits for, where a Ctrl-C ends the wait at once.
+
+The holder of the lock writes what it is and its pid in the lock file, and a lede that
+waits says so: "the lede reader (pid 4242)", not "another lede". The reader's refresh of
+the paths a watcher names (``targeted``) takes the lock too when it is free
+(``marked``): it never waits for it, but another lede that comes meanwhile waits for
+the reader by name; it called it "another program", whose SQLite lock is all it saw.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from __future__ import annotations
 import fcntl
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -31,17 +38,46 @@ from library.paths import make_folder
 
 WAIT_POLL = 0.1  # seconds between two tries for a lock another process holds
 PROGRAM_POLL = 0.25  # seconds SQLite waits for another program's lock before saying so
-LEDE = "another lede indexing this corpus"
+LEDE = "another lede indexing this corpus"  # a holder that has not said what it is
+PROGRAM = "another program"
+INDEXING = "indexing this corpus"
+ROLE = {"name": "another lede"}  # what this process is, as a lede that waits for it says
+_HELD = threading.local()  # the lock files this thread holds (see ``writing``)
 
 Waiting = Callable[[str], None]
-"""Called with whom it waits for (``LEDE``, or ``held_by_program``'s words) before
-each wait for a lock another process holds (a few times a second); it may raise to
-give up waiting."""
+"""Called with whom it waits for (``held_by_lede``'s or ``held_by_program``'s words)
+before each wait for a lock another process holds (a few times a second); it may raise
+to give up waiting."""
+
+
+def name_holder(name: str) -> None:
+    """Say what this process is ("the lede reader", "lede list") to a lede that waits
+    for the index's lock while it holds it."""
+    ROLE["name"] = name
 
 
 def held_by_program(db_path: Path) -> str:
     """Whom a refresh waits for while another program holds the index's write lock."""
-    return f"another program, which holds the index {db_path}"
+    return f"{PROGRAM}, which holds the index {db_path}"
+
+
+def by_program(whom: str) -> bool:
+    """Whether ``whom`` (what ``Waiting`` is told) is another program, which may hold the
+    index for long, rather than a lede, which ends its refresh."""
+    return whom.startswith(PROGRAM)
+
+
+def held_by_lede(descriptor: int) -> str:
+    """Whom a refresh waits for while another lede holds the lock file open at
+    ``descriptor``: what that lede wrote there, else ``LEDE``."""
+    try:
+        written = os.pread(descriptor, 512, 0).decode("utf-8", "replace")
+    except OSError:
+        return LEDE
+    pid, _, name = written.strip().partition(" ")
+    if not pid.isdigit() or not name.isprintable() or not name:
+        return LEDE
+    return f"{name} (pid {pid}) {INDEXING}"
 
 
 def lock_path(db_path: Path) -> Path:
@@ -52,7 +88,28 @@ def lock_path(db_path: Path) -> Path:
 @contextmanager
 def writing(db_path: Path, waiting: Waiting | None = None) -> Iterator[None]:
     """Hold the index's write lock for the block, waiting while another process has it."""
+    with _locked(db_path, waiting, wait=True):
+        yield
+
+
+@contextmanager
+def marked(db_path: Path) -> Iterator[None]:
+    """Hold the index's write lock for the block if no one has it, never waiting: a lede
+    that comes meanwhile then knows whom it waits for (see the module)."""
+    with _locked(db_path, None, wait=False):
+        yield
+
+
+@contextmanager
+def _locked(db_path: Path, waiting: Waiting | None, *, wait: bool) -> Iterator[None]:
+    """Take the lock (``wait``: until it is free; else only if it is free) and say in
+    its file who holds it. A thread inside ``marked`` holds it already and goes on: a
+    refresh of a few paths refreshes the whole index when it finds it replaced."""
     path = lock_path(db_path)
+    held: set[Path] = _HELD.__dict__.setdefault("paths", set())
+    if path in held:
+        yield
+        return
     make_folder(path.parent)
     descriptor = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
     try:
@@ -61,12 +118,32 @@ def writing(db_path: Path, waiting: Waiting | None = None) -> Iterator[None]:
                 fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
+                if not wait:
+                    yield
+                    return
                 if waiting is not None:
-                    waiting(LEDE)
+                    waiting(held_by_lede(descriptor))
                 time.sleep(WAIT_POLL)
-        yield
+        _say_holder(descriptor, f"{os.getpid()} {ROLE['name']}")
+        if not wait:
+            held.add(path)
+        try:
+            yield
+        finally:
+            held.discard(path)
+            _say_holder(descriptor, "")  # a later waiter reads no one who has gone
     finally:
         os.close(descriptor)  # and with it the lock
+
+
+def _say_holder(descriptor: int, holder: str) -> None:
+    """Write ``holder`` as the whole of the lock file (a full disk leaves it unsaid)."""
+    try:
+        os.ftruncate(descriptor, 0)
+        if holder:
+            os.pwrite(descriptor, holder.encode("utf-8", "replace"), 0)
+    except OSError:
+        pass
 
 
 def free_of_programs(db_path: Path, waiting: Waiting | None = None) -> None:

@@ -21,7 +21,7 @@ from library.damage import FULL_DISK, REBUILT, StateDamaged, discard, filled_its
 from library.db import CannotOpen
 from library.session import ReaderSession
 from library.settings import load_settings
-from library.writer import LEDE
+from library.writer import by_program, name_holder
 from models.problem import Problem
 from tui.clipboard import osc52, screen_passthrough
 from tui.collector import keep_out_of_collections
@@ -36,7 +36,6 @@ from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
 from tui.widgets.topic_tree import TopicTree
 
-WAITING = f"waiting for {LEDE}…"
 RELOAD_EVERY = 1.0  # seconds between refills of the list while indexing
 
 
@@ -59,6 +58,7 @@ class LedeApp(App[None]):
 
     def __init__(self, paths: list[str] | None = None) -> None:
         super().__init__()
+        name_holder("the lede reader")  # to a lede that waits for this one's refresh
         self.paths = paths
         self.session: ReaderSession | None = None
         self.follower: CorpusFollower | None = None
@@ -205,7 +205,7 @@ class LedeApp(App[None]):
             said = f"waiting for {whom}…"
             if self.sub_title != said:
                 self.call_from_thread(setattr, self, "sub_title", said)
-                if whom != LEDE:  # which may hold it for long: said on the screen too
+                if by_program(whom):  # which may hold it for long: said on the screen too
                     self.call_from_thread(
                         self.notify, "W" + said[1:], severity="warning", markup=False
                     )

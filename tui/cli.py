@@ -272,7 +272,9 @@ def _run_command(args: argparse.Namespace) -> int:
     command runs once more on one built again."""
     from library.damage import FULL_DISK, REBUILT, discard, filled_its_disk, is_damage
     from library.paths import index_file
+    from library.writer import name_holder
 
+    name_holder(f"lede {args.command}")  # to a lede that waits for this one's refresh
     try:
         return RUNNERS[args.command](args, sys.stdout)
     except sqlite3.DatabaseError as error:

@@ -80,14 +80,14 @@ def waiting_said() -> Callable[[str], None]:
     """Says once on stderr whom a refresh waits for: another lede indexing this corpus
     (on a terminal only: it soon ends), or another program holding the index (there
     too when stderr is a file: a script's log then says why it took so long)."""
-    from library.writer import LEDE
+    from library.writer import by_program
 
     said: set[str] = set()
 
     def waiting(whom: str) -> None:
-        if whom not in said and (whom != LEDE or sys.stderr.isatty()):
+        if whom not in said and (by_program(whom) or sys.stderr.isatty()):
             said.add(whom)
-            ending = "" if whom == LEDE else " (Ctrl-C to stop)"
+            ending = " (Ctrl-C to stop)" if by_program(whom) else ""
             sys.stderr.write(f"lede: waiting for {whom}{ending}…\n")
             sys.stderr.flush()
 

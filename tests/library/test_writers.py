@@ -3,6 +3,7 @@ then find little or nothing left to do; nobody fails, nothing is stored twice.""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sqlite3
@@ -19,7 +20,7 @@ from library import paths
 from library.db import connect
 from library.state import StateStore
 from library.synthetic import generate
-from library.writer import lock_path, writing
+from library.writer import ROLE, lock_path, marked, writing
 from tests.conftest import lede_executable
 
 # Counts past a thousand are written 3,000.
@@ -134,3 +135,32 @@ def test_many_open_a_new_database_at_once_and_none_is_refused(
         for thread in openers:
             thread.join()
     assert refused == []
+
+
+def test_a_refresh_inside_a_mark_it_holds_goes_on_and_others_wait(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A refresh of a few paths that finds its index replaced refreshes it whole, in the
+    same thread, under the lock its mark took: it went on, where waiting was for ever."""
+    database = tmp_path / "index.sqlite"
+    monkeypatch.setitem(ROLE, "name", "lede sync")
+    with marked(database), writing(database, _its_own):
+        told: list[str] = []
+
+        def give_up(whom: str) -> None:
+            told.append(whom)
+            raise InterruptedError
+
+        elsewhere = threading.Thread(target=lambda: _enter(database, give_up))
+        elsewhere.start()
+        elsewhere.join(10)
+    assert told == [f"lede sync (pid {os.getpid()}) indexing this corpus"]
+
+
+def _its_own(whom: str) -> None:
+    pytest.fail(f"waited for its own lock, held by {whom}")
+
+
+def _enter(database: Path, waiting: Callable[[str], None]) -> None:
+    with contextlib.suppress(InterruptedError), writing(database, waiting):
+        pytest.fail("entered a lock another writer holds")

@@ -20,7 +20,7 @@ from library.synthetic import generate
 from library.writer import Waiting
 from tests.conftest import write_document
 from tests.tui.pilot import indexed, settled, status, titles, until
-from tui.app import WAITING, LedeApp
+from tui.app import LedeApp
 from tui.screens.help import HelpScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.topic_tree import TopicTree
@@ -235,7 +235,8 @@ async def test_a_reader_that_waited_for_another_lede_counts_what_it_stored(
             time.sleep(0.02)
         app = LedeApp([str(corpus)])
         async with app.run_test(size=(160, 45)) as pilot:
-            await until(pilot, lambda: app.sub_title == WAITING, seconds=DEADLINE)
+            said = f"waiting for another lede (pid {other.pid}) indexing this corpus…"
+            await until(pilot, lambda: app.sub_title == said, seconds=DEADLINE)
             tree = app.screen.query_one(TopicTree)
             await until(pilot, lambda: bool(tree.root.children), seconds=DEADLINE)
             go.touch()

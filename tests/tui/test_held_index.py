@@ -4,12 +4,19 @@ index's path, within a second, and goes on once the program lets go. It showed
 
 from __future__ import annotations
 
+import os
+import pty
+import select
+import subprocess
+import threading
 import time
+from collections.abc import Iterable
 from contextlib import ExitStack
 from pathlib import Path
 
 from library.corpus import open_index
-from tests.conftest import write_document
+from library.index import RefreshReport
+from tests.conftest import lede_executable, write_document
 from tests.library.test_state import held_by_another_program
 from tests.tui.pilot import indexed, notifications, titles, until
 from tui.app import LedeApp
@@ -39,3 +46,66 @@ async def test_the_reader_says_which_index_another_program_holds_and_goes_on_aft
             await indexed(pilot, DEADLINE)
             await until(pilot, lambda: "Beta" in titles(app), seconds=DEADLINE)
             assert app.sub_title == ""
+
+
+async def test_a_lede_list_run_while_the_reader_refreshes_names_the_reader_and_its_pid(
+    tmp_path: Path,
+) -> None:
+    """The reader stores the files a watcher names in a worker process, under SQLite's
+    own lock only: a ``lede list`` run meanwhile in another terminal said it waited for
+    "another program, which holds the index". It now says it waits for the reader."""
+    corpus = tmp_path / "corpus"
+    write_document(corpus, "a.md", 'title: "Alpha"')
+    app = LedeApp([str(corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot, DEADLINE)
+        session = app.session
+        assert session is not None
+        storing, stored = threading.Event(), threading.Event()
+        refresh_paths = session.index.refresh_paths
+
+        def slow_refresh(paths: Iterable[str]) -> RefreshReport:
+            storing.set()  # as the worker stores many files: held until the listing is in
+            stored.wait(DEADLINE)
+            return refresh_paths(paths)
+
+        session.index.refresh_paths = slow_refresh  # type: ignore[method-assign]
+        new = write_document(corpus, "b.md", 'title: "Beta"')
+        refreshing = threading.Thread(target=session.refresh_paths, args=([str(new)],))
+        refreshing.start()
+        assert storing.wait(DEADLINE)
+        primary, secondary = pty.openpty()  # its stderr a terminal, as a person runs it
+        listing = subprocess.Popen(
+            [lede_executable(), "list", str(corpus)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=secondary,
+            text=True,
+        )
+        os.close(secondary)
+        try:
+            said = _first_line(primary)
+        finally:
+            stored.set()
+            out, _ = listing.communicate(timeout=DEADLINE)
+            os.close(primary)
+            refreshing.join(DEADLINE)
+        assert (
+            said == f"lede: waiting for the lede reader (pid {os.getpid()}) indexing this corpus…"
+        )
+        assert "Beta" in out and "Alpha" in out  # the list the reader's refresh left
+        await until(pilot, lambda: "Beta" in titles(app), seconds=DEADLINE)
+
+
+def _first_line(descriptor: int) -> str:
+    """The first line written to a pseudo-terminal (within ``DEADLINE`` seconds)."""
+    read = b""
+    deadline = time.monotonic() + DEADLINE
+    while b"\n" not in read and time.monotonic() < deadline:
+        ready, _, _ = select.select([descriptor], [], [], 0.1)
+        if ready:
+            try:
+                read += os.read(descriptor, 1024)
+            except OSError:  # the other end closed
+                break
+    return read.decode("utf-8", "replace").split("\n")[0].rstrip("\r")
