@@ -236,12 +236,21 @@ def passed_over(name: str) -> bool:
     packages a web project installs (``node_modules``), whose thousands of READMEs,
     changelogs and pages are no articles of a blog kept beside them, Jekyll's templates
     (``_layouts``, ``_includes``: GitHub Pages builds a notes repository with them though
-    it has no ``_config.yml``), or an Obsidian drawing (``.excalidraw.md``: a scene's
-    compressed data, no text)."""
-    return name.startswith(".") or name in _NEVER_READ or name.endswith(".excalidraw.md")
+    it has no ``_config.yml``), an Obsidian drawing (``.excalidraw.md``: a scene's
+    compressed data, no text), or the copy a sync tool leaves beside a file two machines
+    changed (``post (conflicted copy 2026-12-06).md`` from Dropbox and Nextcloud,
+    ``post.sync-conflict-20261206-101010-ABCDEFG.md`` from Syncthing): the article again,
+    listed twice until someone merges the two."""
+    return (
+        name.startswith(".")
+        or name in _NEVER_READ
+        or name.endswith(".excalidraw.md")
+        or any(mark in name for mark in _CONFLICT_MARKS)
+    )
 
 
 _NEVER_READ = frozenset(("node_modules", "_layouts", "_includes"))
+_CONFLICT_MARKS = ("conflicted copy", ".sync-conflict-")
 
 
 class _Folder(str):

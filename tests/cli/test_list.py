@@ -390,3 +390,22 @@ def test_a_file_dated_past_what_the_index_holds_is_listed(
     titles = sorted(json.loads(line)["title"] for line in listed.stdout.splitlines())
     assert titles == ["From long ago", "From the future"]
     assert run_lede("list", "--json", corpus).stdout == listed.stdout  # and so it stays
+
+
+def test_a_sync_tools_conflicted_copy_is_no_second_article(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """Dropbox, Nextcloud and Syncthing keep a second copy beside a file changed on two
+    machines at once: each was listed, and checked, as an article of its own."""
+    notes = tmp_path / "notes"
+    write_document(notes, "harbour.md", "title: Harbour bridge reopens\ndate: 2026-11-02")
+    for copy in (
+        "harbour (conflicted copy 2026-12-06).md",  # Dropbox
+        "harbour (Jane's conflicted copy 2026-12-06).md",  # Dropbox, a shared folder
+        "harbour (conflicted copy 2026-12-06 101010).md",  # Nextcloud
+        "harbour.sync-conflict-20261206-101010-ABCDEFG.md",  # Syncthing
+    ):
+        write_document(notes, copy, "title: Harbour bridge reopens again\ndate: 2026-11-02")
+    assert stems(run_lede("list", "--json", notes)) == ["harbour"]
+    checked = run_lede("check", notes)
+    assert checked.returncode == 0 and "conflict" not in checked.stdout

@@ -288,6 +288,31 @@ async def test_a_file_saved_broken_says_why_it_left_the_list(reader_corpus: Path
         await until(pilot, said, "the file's error, with its path")
 
 
+async def test_editors_and_sync_tools_temporaries_never_show(reader_corpus: Path) -> None:
+    """Saving as editors and sync tools do (a probe file, swap, lock and backup files, a
+    temporary renamed over the file, a conflicted copy) changes one article and adds none."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        saved = reader_corpus / "tensorflow.md"
+        text = saved.read_text().replace("new compiler", "newer compiler")
+        for name in ("4913", ".tensorflow.md.swp", "tensorflow.md~", "#tensorflow.md#"):
+            (reader_corpus / name).write_text(text)  # vim, nano, emacs
+        (reader_corpus / ".#tensorflow.md").symlink_to("someone@host.1:1")  # emacs's lock
+        (reader_corpus / "tensorflow.md___jb_tmp___").write_text(text)  # JetBrains
+        (reader_corpus / ".syncthing.tensorflow.md.tmp").write_text(text)
+        (reader_corpus / ".~lock.tensorflow.md#").write_text(text)  # Nextcloud
+        (reader_corpus / "tensorflow (conflicted copy 2026-12-06).md").write_text(text)
+        (reader_corpus / "tensorflow.sync-conflict-20261206-101010-ABCDEFG.md").write_text(text)
+        temporary = reader_corpus / ".tensorflow.md.tmp"
+        temporary.write_text(text)
+        os.replace(temporary, saved)
+        await until(pilot, lambda: "1 article changed" in notifications(app), "the change")
+        await pilot.pause(0.5)  # anything else seen would be shown by now
+        assert len(titles(app)) == 4
+        assert not app.session.index.problems("error")
+
+
 async def test_a_folder_moved_in_brings_its_files(reader_corpus: Path, tmp_path: Path) -> None:
     outside = tmp_path / "incoming"
     news(outside, "a.md", "Lighthouse keeper retires after forty years")
