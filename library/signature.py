@@ -150,7 +150,7 @@ def terms(text: str) -> list[str]:
         text = _INITIALISM.sub(lambda m: m.group(0).replace(".", ""), text)
     if "'" in text or "’" in text or "‘" in text:
         text = _QUOTED.sub("", text)
-    if _has_digit(text, plain):
+    if has_digit(text, plain):
         plain = False
         text = _AMOUNT.sub(_amount, text)
     found = words(text) if plain else _WORD.findall(text)
@@ -164,7 +164,7 @@ def terms(text: str) -> list[str]:
     return list(seen)
 
 
-def _has_digit(text: str, ascii_only: bool) -> bool:
+def has_digit(text: str, ascii_only: bool) -> bool:
     """Whether ``text`` holds a digit. ASCII text is looked over as bytes: the expression
     asks each character's class, and took longer than the rest of an excerpt's terms."""
     if ascii_only:

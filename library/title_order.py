@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from library.search_text import folded
+from library.signature import has_digit
 
 SORT = "coalesce(a.title_key, lower(a.title))"
 """The key to sort by, in SQL."""
@@ -33,6 +34,8 @@ def title_key(title: str) -> str:
 
 def stored_title_key(title: str) -> str | None:
     """The key the index keeps for ``title``: ``None`` where SQLite's ``lower`` makes it."""
+    if title.isascii() and not has_digit(title, ascii_only=True):  # most titles, and
+        return None  # it is asked of every file
     key = title_key(title)
     return None if key == title.translate(_ASCII_LOWER) else key
 
