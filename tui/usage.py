@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 QUERIES = """\
 queries (lede list -q QUERY, and / in the reader):
-  face ban               every word, in title, excerpt, provider, authors, topics
+  facial ban             every word, in title, excerpt, provider, authors, topics
                          or body
   hang*                  words that start with hang (the reader's filter reads its
                          last word so while it is typed, and saves it with the *)
