@@ -16,6 +16,7 @@ from models.ablog import ablog_values, split_ablog
 from models.advisory import advisory_values, split_advisory
 from models.article import Article
 from models.blog_authors import lift_theme_authors, with_names
+from models.blog_lead import with_lead
 from models.clipping import saved_page
 from models.collection import is_data_record, is_no_article
 from models.dated_page import dated_page
@@ -373,6 +374,7 @@ def parse_document(
     elif vault:  # a vault's note: named by its file, where the page names none
         data[NOTE_NAME] = note_name(path)
     article = _validate(data, parsed, split)
+    with_lead(article, data["body"])  # where the front matter gives no excerpt
     if vault:  # a note's tags written in its body are its tags too
         article.topics = with_tags(article.topics, inline_tags(split.body))
     # Named or not, a list shows none (a stub), nor a page of the site's frame.
