@@ -19,10 +19,18 @@ import re
 
 # Text and emoji presentation selectors, skin tones, the zero-width joiner.
 _UNSETTLED = re.compile("[\ufe0e\ufe0f\U0001f3fb-\U0001f3ff\u200d]")
+# The marks of the combining blocks (accents, overlays, enclosing circles) past the
+# third on one letter: a tower of them (“Zalgo” text) is drawn above and below its row,
+# over the rows around it, where it stays after they are painted again. Writing seldom
+# stacks more than three of these on a letter; the scripts whose marks are letters'
+# parts (Indic, Thai, Tibetan) have blocks of their own and are left whole.
+_MARKS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_TOWER = re.compile(f"(?<=[{_MARKS}]{{3}})[{_MARKS}]+")
 
 
 def same_width(text: str) -> str:
-    """``text`` without presentation selectors, skin tones and zero-width joiners."""
+    """``text`` without presentation selectors, skin tones and zero-width joiners, and
+    with no more than three combining marks on a letter."""
     if text.isascii():
         return text  # most text, told without a scan of its own
-    return _UNSETTLED.sub("", text)
+    return _TOWER.sub("", _UNSETTLED.sub("", text))

@@ -41,6 +41,10 @@ LINK = f"https://example.org/{HEART}"
         ("\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f",) * 2,
         ("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",) * 2,  # Persian's non-joiner
         ("e\u0301 \u65e5\u672c \uff21",) * 2,  # marks, wide letters
+        ("Z" + "\u0301\u0316\u0342" * 30 + "algo", "Z\u0301\u0316\u0342algo"),  # a tower
+        ("a\u20dd\u20dd\u20dd\u20dd\u0489\u0489", "a\u20dd\u20dd\u20dd"),  # enclosing marks
+        ("Vi\u1ec7t a\u0323\u0302\u0301",) * 2,  # three marks on a letter stay
+        ("\u0e01\u0e34\u0e49\u0e4c\u0e4d",) * 2,  # Thai's, a script's own, stay
     ],
 )
 def test_what_is_drawn(text: str, drawn: str) -> None:
