@@ -5,7 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rich._wrap import divide_line as rich_divide_line
+from textual import content
 from textual.app import App, ComposeResult
+from textual.geometry import Region
 from textual.widgets import Markdown
 
 from tests.conftest import write_document
@@ -112,3 +115,26 @@ async def test_a_digest_of_hundreds_of_links_is_a_few_widgets(tmp_path: Path) ->
         digest = body.query_one(BulletLines)
         assert "Story 199 by someone" in digest.render().lines(100)[-1].plain
         assert len(body.query("*")) < 10
+
+
+async def test_a_long_list_is_wrapped_once_as_it_is_drawn(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its lines, wrapped to the pane as it was laid out, were wrapped again as they were
+    drawn: a second pass over every item of a digest, a tenth of its first draw."""
+    items = "".join(f"* [Story {n}](https://example.com/{n}) by someone\n" for n in range(300))
+    app = Body(ArticleMarkdown, f"## This week\n\n{items}")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.query(BulletLines), "the list")
+        await pilot.pause()
+        digest = app.query_one(BulletLines)
+        wrapped: list[str] = []
+
+        def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
+            wrapped.append(text)
+            return rich_divide_line(text, width, fold=fold)
+
+        monkeypatch.setattr(content, "divide_line", divide_line)
+        digest.refresh()
+        drawn = digest.render_lines(Region(0, 0, digest.size.width, digest.size.height))
+        assert len(drawn) == digest.size.height >= 300
+        assert "Story 299 by someone" in drawn[299].text
+        assert wrapped == []
