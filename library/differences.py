@@ -9,6 +9,7 @@ a small one is compared here, where it costs less than starting a process.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
@@ -17,7 +18,7 @@ from library.db import BUSY_TIMEOUT, select_in
 from library.parallel import run_apart
 from library.scan import FoundFile, Skipped, scan
 from library.sidecars import posts_beside
-from library.vault_roots import turned_roots
+from library.vault_roots import turned_folders
 
 APART_FROM = 5000  # files in the index from which the comparison runs in a worker
 # A file found, beside what the index holds of it.
@@ -34,6 +35,7 @@ class Differences(NamedTuple):
     stored: list[str]  # the paths of ``changed`` that the index holds an older copy of
     gone: list[str]
     unusable: list[Skipped]  # what was found but cannot be indexed, and why
+    vaults: list[str] = []  # the folders found holding a vault's settings (``vault_roots``)
 
 
 def usable_files(
@@ -47,6 +49,28 @@ def usable_files(
         yield item
 
 
+class Counted:
+    """The files of a scan of ``roots`` as it yields them, counted: ``total`` is 0 until
+    the scan has ended (the first batches are parsed and stored meanwhile). What it
+    skipped goes to ``unusable``; the vaults it found are ``vaults``."""
+
+    def __init__(self, roots: list[str], unusable: list[Skipped]) -> None:
+        self.vaults: set[str] = set()
+        self._files = usable_files(scan(roots, vaults=self.vaults), unusable)
+        self._count = 0
+        self._ended = False
+
+    def __iter__(self) -> Iterator[FoundFile]:
+        for found in self._files:
+            self._count += 1
+            yield found
+        self._ended = True
+
+    def total(self) -> int:
+        """How many files the scan found, once it has ended (0 before)."""
+        return self._count if self._ended else 0
+
+
 def differences(db_path: str, roots: list[str]) -> Differences:
     """Compare the files under ``roots`` with the index at ``db_path`` (reads only).
 
@@ -57,6 +81,7 @@ def differences(db_path: str, roots: list[str]) -> Differences:
     """
     db = sqlite3.connect(db_path, timeout=BUSY_TIMEOUT)
     unusable: list[Skipped] = []
+    vaults: set[str] = set()  # the folders found holding a vault's settings
     origins: dict[tuple[bool, str], int] = {}  # (explicit, root) -> its number
 
     def numbered(items: Iterable[FoundFile]) -> Iterator[tuple[str, int, int, int]]:
@@ -72,7 +97,7 @@ def differences(db_path: str, roots: list[str]) -> Differences:
         db.executemany(
             "INSERT OR REPLACE INTO seen VALUES (?, ?, ?, ?)",
             # In no order (the table sorts): a folder of a million files streams.
-            numbered(usable_files(scan(roots, ordered=False), unusable)),
+            numbered(usable_files(scan(roots, ordered=False, vaults=vaults), unusable)),
         )
         differing = "f.size IS NOT s.size OR f.mtime_ns IS NOT s.mtime_ns ORDER BY s.path"
         rows = db.execute(_COMPARED.format(where=differing)).fetchall()
@@ -82,11 +107,8 @@ def differences(db_path: str, roots: list[str]) -> Differences:
                 "SELECT path FROM files WHERE path NOT IN (SELECT path FROM seen)"
             )
         ]
-        if turned := turned_roots(db, roots):  # a vault's notes read as none, or back
-            numbers = [number for (_, root), number in origins.items() if root in turned]
-            rows = sorted(
-                {*rows, *select_in(db, _COMPARED.format(where="s.origin IN ({marks})"), numbers)}
-            )
+        if turned := turned_folders(db, roots, vaults):  # a vault's notes read as none, or back
+            rows = sorted({*rows, *_under(db, turned)})
         if posts := posts_beside([row[0] for row in rows] + gone):  # their sidecars changed
             rows = sorted(
                 {*rows, *select_in(db, _COMPARED.format(where="s.path IN ({marks})"), posts)}
@@ -98,7 +120,17 @@ def differences(db_path: str, roots: list[str]) -> Differences:
         FoundFile(path, size, mtime, *origin_of[origin]) for path, size, mtime, origin, _ in rows
     ]
     stored = [row[0] for row in rows if row[4]]
-    return Differences(changed, stored, gone, unusable)
+    return Differences(changed, stored, gone, unusable, sorted(vaults))
+
+
+def _under(db: sqlite3.Connection, folders: Iterable[str]) -> Iterator[tuple[object, ...]]:
+    """The files found at or under each of ``folders``, beside what the index holds of
+    them (a seek of the table of files found, by path)."""
+    where = "s.path = ? OR (s.path >= ? AND s.path < ?)"
+    for folder in folders:
+        below = os.path.join(folder, "")
+        after = below[:-1] + chr(ord(below[-1]) + 1)  # past every path that starts so
+        yield from db.execute(_COMPARED.format(where=where), (folder, below, after))
 
 
 def find_differences(db_path: str, roots: list[str], indexed: int) -> Differences:

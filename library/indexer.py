@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import partial
@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from library.damage import discard, is_damage
 from library.db import CannotOpen, connect
-from library.differences import Differences, find_differences, usable_files
-from library.scan import FoundFile, Skipped, scan
+from library.differences import Counted, Differences, find_differences
+from library.scan import FoundFile, Skipped
 from library.schema import (
     BUILD_INDEXES,
     BULK,
@@ -35,7 +35,7 @@ from library.search_text import spaced
 from library.story_index import STORY_INDEX, assign_stories
 from library.story_terms import forget_signature
 from library.upkeep import Noted, keep_up, note, rebuild
-from library.vault_roots import note_vault_roots
+from library.vault_roots import note_vault_roots, vault_folders
 from library.word_sets import built_beside, forget_all, kept_upto
 from library.writer import Waiting, free_of_programs, writing
 from models.text import printable
@@ -133,8 +133,9 @@ def _refresh(
     forget_vaults()  # a folder may have become a vault (``vault_roots``)
     try:
         if db.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None:
-            counted = Counted(usable_files(scan(roots), unusable))
+            counted = Counted(roots, unusable)
             changed: Iterable[FoundFile] = counted
+            vaults: Iterable[str] = counted.vaults  # once the scan has ended
             gone: list[str] = []
             total: Callable[[], int] = counted.total  # 0 until the scan ends
             cold = True
@@ -144,7 +145,7 @@ def _refresh(
         else:
             db.executescript(BUILD_INDEXES)  # those an interrupted bulk load left out
             found, noted = _forget_differences(db, roots, db_path)
-            changed, gone = found.changed, found.gone
+            changed, gone, vaults = found.changed, found.gone, found.vaults
             unusable.extend(found.unusable)
             total = partial(len, found.changed)
             cold = False
@@ -165,7 +166,7 @@ def _refresh(
                 # After a bulk load, or an interrupted run.
                 db.executescript(_BEFORE_STORIES if parsed > BULK else BUILD_INDEXES)
                 keep_first_seen(db)
-                note_vault_roots(db, roots)
+                note_vault_roots(db, vault_folders(roots, vaults))
                 if noted is not None:
                     tree_kept = keep_up(db, noted)[1]
                 elif parsed or gone or _listing_lost(db):
@@ -259,26 +260,6 @@ def _listing_lost(db: sqlite3.Connection) -> bool:
     if db.execute("SELECT 1 FROM listing LIMIT 1").fetchone() is not None:
         return False
     return db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None
-
-
-class Counted:
-    """Files as a lazy scan yields them, counted: ``total`` is 0 until the scan has ended
-    (the first batches are parsed and stored meanwhile)."""
-
-    def __init__(self, files: Iterable[FoundFile]) -> None:
-        self._files = files
-        self._count = 0
-        self._ended = False
-
-    def __iter__(self) -> Iterator[FoundFile]:
-        for found in self._files:
-            self._count += 1
-            yield found
-        self._ended = True
-
-    def total(self) -> int:
-        """How many files the scan found, once it has ended (0 before)."""
-        return self._count if self._ended else 0
 
 
 def _parse_into(

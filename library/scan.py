@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from typing import TYPE_CHECKING, NamedTuple
 
 from library.sidecars import SIDECAR_SUFFIX
@@ -29,6 +30,7 @@ DOCUMENT_SUFFIXES = frozenset({*MARKUP_SUFFIXES, ".txt", ".rst", ".lr"})
 TAXONOMY_SUFFIXES = frozenset({".yaml", ".yml"})
 # A post's sidecar is no document, but its change is its post's (see ``library.sidecars``).
 CANDIDATE_SUFFIXES = DOCUMENT_SUFFIXES | TAXONOMY_SUFFIXES | {SIDECAR_SUFFIX}
+VAULT_SETTINGS = ".obsidian"  # the folder that makes a vault of the one holding it (models.vault)
 
 
 class FoundFile(NamedTuple):
@@ -103,13 +105,15 @@ def scan(
     *,
     ordered: bool = True,
     rules_of: Callable[[str], SiteExclusions | None] | None = None,
+    vaults: set[str] | None = None,
 ) -> Iterator[FoundFile | Skipped]:
     """Yield every candidate file under ``paths``, and what was skipped: a path that
     does not exist, a link that leads outside them. ``ordered``: each folder's entries
     by name; otherwise as the file system lists them, never all held at once. What a
     site leaves out is left out: ``rules_of`` a folder given says what (by default, its
     own rules as a site; for folders inside a site, that site's), and in a folder that is
-    no site, the rules of each site found inside it."""
+    no site, the rules of each site found inside it. ``vaults`` is given each folder
+    walked that holds an ``.obsidian`` folder (an Obsidian vault; ``vault_roots``)."""
     from library.site_exclusions import site_exclusions
 
     rules_of = rules_of or site_exclusions
@@ -131,7 +135,7 @@ def scan(
         if not os.path.isdir(root):
             yield _not_a_document(root)
             continue
-        yield from _walk(root, inside, seen_dirs, ordered, named, rules_of(root))
+        yield from _walk(root, inside, seen_dirs, ordered, named, rules_of(root), vaults)
 
 
 def _not_a_document(path: str) -> Skipped:
@@ -170,6 +174,7 @@ def _walk(
     ordered: bool,
     named: frozenset[str],
     leave_out: SiteExclusions | None,
+    vaults: set[str] | None = None,
 ) -> Iterator[FoundFile | Skipped]:
     from library.site_exclusions import nested_site
 
@@ -197,7 +202,8 @@ def _walk(
         with listing:
             # Sorted, every wanted name of a folder is held at once: the names only, as an
             # entry of the listing held three times what its name does. Unsorted, they stream.
-            names = sorted(_wanted(listing)) if ordered else _wanted(listing)
+            wanted = _wanted(listing, None if vaults is None else partial(vaults.add, folder))
+            names = sorted(wanted) if ordered else wanted
             for name in names:
                 path = prefix + name
                 if not (name.isascii() or is_utf8(name)):
@@ -259,14 +265,19 @@ class _Folder(str):
     __slots__ = ()
 
 
-def _wanted(listing: Iterable[os.DirEntry[str]]) -> Iterator[str]:
+def _wanted(
+    listing: Iterable[os.DirEntry[str]], in_vault: Callable[[], object] | None = None
+) -> Iterator[str]:
     """The names of a listing that may be a document (a ``str``) or a folder (a
-    ``_Folder``, unless its name is a document's). This runs for every file of a corpus
-    at each start, in a thread beside the UI: the suffix is tested before anything that
-    may ask the file system (the listing knows a folder)."""
+    ``_Folder``, unless its name is a document's); ``in_vault`` is called if it holds a
+    vault's ``.obsidian`` folder. This runs for every file of a corpus at each start, in
+    a thread beside the UI: the suffix is tested before anything that may ask the file
+    system (the listing knows a folder)."""
     for entry in listing:
         name = entry.name
         if passed_over(name):
+            if name == VAULT_SETTINGS and in_vault is not None and entry.is_dir():
+                in_vault()
             continue
         if _is_candidate(name):
             yield name

@@ -124,6 +124,45 @@ def test_a_folder_that_becomes_a_vault_is_read_as_one(tmp_path: Path) -> None:
     assert "project" not in index.topic_tree().nodes
 
 
+def test_a_vault_that_comes_below_a_folder_indexed_is_read_as_one(tmp_path: Path) -> None:
+    """A folder opened in Obsidian inside a corpus indexed before: only the corpus's own
+    folders were looked at, and its notes stayed plain articles (flat tags, no body's
+    #tags) until each changed. Read again when its .obsidian comes, and when it goes."""
+    corpus = tmp_path / "corpus"
+    write_document(corpus / "news", "a.md", "title: News\ntopics: [a/b]")
+    folder = tagged_vault(corpus / "notes", settings=False)
+    write_document(folder / "notes", "Ideas.md", "title: Ideas", "Some #ideas.\n")
+    index = CorpusIndex([str(corpus)], tmp_path / "index.db")
+    index.refresh()
+    assert "project" not in index.topic_tree().nodes
+    assert index.refresh().parsed == 0
+    (folder / ".obsidian").mkdir()
+    assert index.refresh().parsed == 5  # the vault's files, not the news beside it
+    tree = index.topic_tree()
+    assert tree.nodes["project"].children == ["project/alpha", "project/beta"]
+    assert "ideas" in tree.nodes
+    assert "a/b" in tree.nodes  # outside the vault, a slash is part of a tag
+    assert index.refresh().parsed == 0
+    (folder / ".obsidian").rmdir()
+    assert index.refresh().parsed == 5
+    assert "project" not in index.topic_tree().nodes
+
+
+def test_a_note_of_a_vault_come_since_the_last_run_is_listed(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """Between two runs of ``lede list``, a folder of the corpus became a vault: its note
+    with no front matter, no article before, is one now, named by its file."""
+    corpus = tmp_path / "corpus"
+    write_document(corpus, "a.md", 'title: "Harbour news"')
+    (corpus / "notes").mkdir()
+    (corpus / "notes" / "Meeting notes.md").write_text("Talked about #project/gamma.\n")
+    assert listed(run_lede, corpus, "") == ["Harbour news"]
+    (corpus / "notes" / ".obsidian").mkdir()
+    assert listed(run_lede, corpus, "") == ["Harbour news", "Meeting notes"]
+    assert listed(run_lede, corpus, "topic:project") == ["Meeting notes"]
+
+
 def test_a_vaults_notes_without_front_matter_are_read(run_lede: LedeRunner, tmp_path: Path) -> None:
     """Most of a vault's notes open with no front matter: Obsidian lists them, named by
     their files, with the tags of their bodies; lede passed them over with a warning each.
