@@ -22,9 +22,9 @@ from library import indexer
 from library.closure import read_topic_tree, taxonomy_places
 from library.damage import discard, file_identity, is_damage
 from library.db import connect, select_in
-from library.indexer import ProgressCallback, RefreshReport
 from library.problems import duplicate_warning, topic_warnings
 from library.query import Query, parse_query
+from library.reports import ProgressCallback, RefreshReport
 from library.results import ArticleRow, ResultSet, fetch_rows
 from library.schedule import published_now
 from library.schema import STORED_URL, STORED_WEB_URL, ensure_schema, schema_current

@@ -13,14 +13,14 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from contextlib import nullcontext
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from library.damage import discard, is_damage
 from library.db import CannotOpen, connect
 from library.differences import Counted, Differences, find_differences
+from library.reports import ProgressCallback, RefreshReport
 from library.scan import FoundFile, Skipped
 from library.schema import (
     BUILD_INDEXES,
@@ -43,7 +43,6 @@ from models.topic import topic_key
 from models.vault import forget_vaults
 
 if TYPE_CHECKING:
-    from library.closure import ListChanges
     from library.records import ArticleSummary, IndexedFile
 
 COMMIT_EVERY = 5000
@@ -51,33 +50,6 @@ FIRST_COMMIT = 256  # rows: a cold index commits after its first batch, then twi
 # After a bulk load, the index of stories is left to the grouping, which writes every
 # story and builds it after (built before, it was built twice).
 _BEFORE_STORIES = "".join(create_index(name) for name in INDEXES if name != STORY_INDEX)
-
-ProgressCallback = Callable[[int, int], None]
-"""Called with (files parsed, files to parse); the total is 0 while a cold scan goes on."""
-
-
-@dataclass(frozen=True)
-class RefreshReport:
-    """What a refresh did, for progress lines and benchmarks."""
-
-    scanned: int
-    parsed: int
-    removed: int
-    seconds: float
-    rebuilt: bool = False  # the index was damaged, and was built again from the files
-    articles: ArticleChanges | None = None  # counted by a refresh told which paths changed
-    listed: ListChanges | None = None  # the articles it took out of the list and put in
-    topics_changed: bool = True  # False: the topic tree is surely as it was
-
-
-class ArticleChanges(NamedTuple):
-    """Articles that a refresh added, changed, removed and moved to another file (files
-    that are not articles, or not yet, such as one still being written, are left out)."""
-
-    added: int
-    changed: int
-    removed: int
-    moved: int = 0
 
 
 def refresh(

@@ -24,8 +24,6 @@ from pathlib import Path
 from library.changed_paths import look_at
 from library.db import connect, select_in
 from library.indexer import (
-    ArticleChanges,
-    RefreshReport,
     drop_files,
     forget,
     keep_first_seen,
@@ -34,6 +32,7 @@ from library.indexer import (
 )
 from library.listing import newest_ids
 from library.parallel import map_batches
+from library.reports import ArticleChanges, RefreshReport
 from library.story_index import place_new
 from library.upkeep import keep_up, note
 from library.word_sets import keep

@@ -14,7 +14,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from library.counts import plural
-from library.indexer import ArticleChanges
+from library.reports import ArticleChanges
 from library.schedule import next_instant
 
 REFILL = 1.0  # seconds at least between two updates of the reader during a burst
@@ -24,7 +24,7 @@ STATE_LOOK = 2.0  # seconds between two looks at what other readers marked read 
 if TYPE_CHECKING:
     from textual.timer import Timer
 
-    from library.indexer import RefreshReport
+    from library.reports import RefreshReport
     from library.session import ReaderSession
     from library.watch import CorpusWatcher
     from tui.app import LedeApp

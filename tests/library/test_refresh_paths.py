@@ -11,7 +11,7 @@ import pytest
 
 from library.closure import read_topic_tree, rebuild_closure
 from library.corpus import open_index, open_state
-from library.indexer import ArticleChanges
+from library.reports import ArticleChanges
 from library.state import StateStore
 from library.synthetic import generate
 from tests.conftest import write_document

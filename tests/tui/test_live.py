@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from library.damage import REBUILT
-from library.indexer import RefreshReport
+from library.reports import RefreshReport
 from library.scope import SINCE
 from library.session import ReaderSession
 from library.synthetic import generate
