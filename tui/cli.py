@@ -29,6 +29,7 @@ from tui.cli_corpus import (
     UsageError,
     corpus_paths,
     existing,
+    existing_defaults,
     not_there,
     open_listed,
     said_if_rebuilt,
@@ -199,6 +200,10 @@ def run_reader(args: argparse.Namespace) -> int:
         return serve(args.paths, host=args.host or "localhost", port=args.port or 8000)
     if args.port is not None or args.host is not None:  # the reader opened, port unheard
         raise UsageError("--port and --host go with --serve: lede --serve --port N")
+    if not args.paths:  # as a PATH given is: the reader opened on nothing, saying why
+        from library.settings import load_settings  # (its warnings are the reader's to say)
+
+        existing_defaults(load_settings())
     terminal = _is_terminal(sys.__stdin__) and _is_terminal(sys.__stderr__)
     if not (terminal or _on_another_driver()):
         # Textual's terminal driver reads keys from stdin and draws on stderr: at the end

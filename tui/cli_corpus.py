@@ -58,12 +58,28 @@ def settings_warned() -> Settings:
 def corpus_paths(paths: list[str], settings: Settings | None = None) -> list[str]:
     """``paths``, or when none are given the defaults (see ``default_paths``; the settings
     are read if not given). A path that does not exist, given or configured, raises
-    ``UsageError``."""
+    ``UsageError``; a configured one says where it was configured."""
     if paths:
         return existing(paths)
+    return existing_defaults(settings or settings_warned())
+
+
+def existing_defaults(settings: Settings) -> list[str]:
+    """The paths opened when none are given, each of which exists; one that does not is
+    a ``UsageError`` that says where it was named: ``lede`` with no PATH said only "no
+    such file or folder: /old/news", of a path its user never typed."""
     from library.corpus import default_paths
 
-    return existing(default_paths(settings or settings_warned()))
+    try:
+        return existing(default_paths(settings))
+    except UsageError as error:
+        if os.environ.get("LEDE_FEEDS", "").strip():
+            origin = "$LEDE_FEEDS"
+        else:
+            from library.paths import config_file
+
+            origin = f"paths in {printable(str(config_file()))}"
+        raise UsageError(f"{error} (from {origin})") from None
 
 
 def warn_if_empty(index: CorpusIndex, roots: list[str]) -> None:

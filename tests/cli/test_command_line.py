@@ -4,6 +4,7 @@ code, never a traceback; help that teaches."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -65,11 +66,25 @@ def test_a_missing_path_reaches_the_terminal_as_text(run_lede: LedeRunner, tmp_p
     assert done.stderr == f"lede: no such file or folder: {tmp_path}/red\\x1b[31mpath\n"
 
 
-def test_a_missing_default_corpus_is_named(run_lede: LedeRunner, tmp_path: Path) -> None:
+@pytest.mark.parametrize("command", [(), ("list",), ("topics",)])
+def test_a_missing_default_corpus_is_named_with_where_it_was_named(
+    run_lede: LedeRunner, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """``lede`` with no PATH said "no such file or folder: /old/news" of a path its user
+    never typed (lede list and topics), and the reader opened on nothing, saying it in
+    its list; each now says where the path came from, and exits 2."""
     missing = tmp_path / "gone"
-    done = run_lede("list", env={"LEDE_FEEDS": str(missing)})
+    done = run_lede(*command, env={"LEDE_FEEDS": f"{missing}{os.pathsep}{tmp_path}"})
     assert (done.returncode, done.stdout) == (2, "")
-    assert done.stderr == f"lede: no such file or folder: {missing}\n"
+    assert done.stderr == f"lede: no such file or folder: {missing} (from $LEDE_FEEDS)\n"
+    config = tmp_path / "config"
+    (config / "lede").mkdir(parents=True)
+    (config / "lede" / "config.toml").write_text(f'paths = ["{missing}"]\n', encoding="utf-8")
+    done = run_lede(*command, env={"XDG_CONFIG_HOME": str(config)})
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        f"lede: no such file or folder: {missing} (from paths in {config}/lede/config.toml)\n"
+    )
 
 
 @pytest.mark.parametrize(
