@@ -40,8 +40,7 @@ _NO = frozenset({"no", "false", "0", ""})
 def is_lektor_page(path: str) -> bool:
     """Whether the file is a Lektor page by its name (``contents.lr``, ``contents+de.lr``):
     asked of every file, so only its name is looked at."""
-    name = os.path.basename(path)
-    return name.endswith(".lr") and name.startswith("contents")
+    return path.endswith(".lr") and os.path.basename(path).startswith("contents")
 
 
 def lektor_fields(text: str) -> list[tuple[str, str, int]]:
