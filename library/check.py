@@ -64,6 +64,8 @@ def _check_many(batch: list[FoundFile]) -> list[_Checked]:
     results = []
     for found in batch:
         parsed = load_file(found.path, explicit=found.explicit)
+        if parsed.problems and not (found.explicit or os.path.lexists(found.path)):
+            continue  # removed since the scan found it (as the index leaves it out)
         if not (parsed.has_front_matter or found.explicit or _partial(found.path)) and (
             found.path.lower().endswith(MARKUP_SUFFIXES)
         ):

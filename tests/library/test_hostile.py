@@ -409,3 +409,26 @@ def test_files_removed_while_the_corpus_is_indexed_are_gone_not_broken(
     assert stems(index) == {f"kept{number}" for number in range(6)}
     assert report.scanned == 6
     index.close()
+
+
+def test_files_removed_while_a_folder_is_checked_are_not_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``lede check`` said "error: cannot read: No such file or directory" of each and
+    exited 1, for a corpus with nothing wrong in it."""
+    import library.check as checking
+
+    for number in range(4):
+        (tmp_path / f"kept{number}.md").write_text(f"---\ntitle: Kept {number}\n---\n")
+        (tmp_path / f"removed{number}.md").write_text(f"---\ntitle: Removed {number}\n---\n")
+    scan = checking.scan
+
+    def removing(roots: list[str]) -> Any:
+        for found in scan(roots):
+            yield found
+            if Path(found.path).name.startswith("removed"):
+                os.unlink(found.path)
+
+    monkeypatch.setattr(checking, "scan", removing)
+    report = check([str(tmp_path)])
+    assert (report.problems, report.invalid, report.articles) == ([], 0, 4)
