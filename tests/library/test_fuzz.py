@@ -138,7 +138,8 @@ def test_a_corpus_of_hostile_documents_lists_its_readable_files_and_reports_the_
     written = hostile_corpus(root, documents)
     outputs = {}
     commands = [("index",), ("list", "--all", "--json"), ("list", "--all"), ("check", "--json")]
-    for command in [*commands, ("check",)]:
+    commands += [("check",), ("topics",), ("stats",)]
+    for command in commands:
         done = run_lede(*command, root, timeout=60)
         assert "Traceback" not in done.stderr, done.stderr
         assert done.returncode == (1 if command[0] == "check" else 0), done.stderr
