@@ -530,3 +530,21 @@ async def test_an_index_overwritten_under_the_reader_is_built_again(tmp_path: Pa
         await until(pilot, lambda: REBUILT in notifications(app), "the index built again")
         await until(pilot, lambda: titles(app) == before, "the list again")
     assert app.return_code in (None, 0)
+
+
+async def test_a_folder_opened_in_obsidian_while_the_reader_runs_is_read_as_a_vault(
+    tmp_path: Path,
+) -> None:
+    """A folder of the corpus became a vault as the reader ran: `r` read nothing again,
+    and its note without front matter stayed out of the list."""
+    corpus = tmp_path / "corpus"
+    write_document(corpus, "a.md", 'title: "Harbour news"')
+    (corpus / "notes").mkdir()
+    (corpus / "notes" / "Meeting notes.md").write_text("Talked about #project/gamma.\n")
+    app = LedeApp([str(corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        assert titles(app) == ["Harbour news"]
+        (corpus / "notes" / ".obsidian").mkdir()
+        await pilot.press("r")
+        await until(pilot, lambda: "Meeting notes" in titles(app), "the vault's note")
