@@ -26,6 +26,9 @@ class RefreshReport:
     articles: ArticleChanges | None = None  # counted by a refresh told which paths changed
     listed: ListChanges | None = None  # the articles it took out of the list and put in
     topics_changed: bool = True  # False: the topic tree is surely as it was
+    # Articles known by their path (no link) whose file was moved or renamed: (the old
+    # path, the new one), so that their reading state goes with them.
+    renamed: tuple[tuple[str, str], ...] = ()
 
 
 class ArticleChanges(NamedTuple):

@@ -69,6 +69,7 @@ class ReaderSession:
         # Articles opened from the list now shown, and that list's scope and filter.
         self._opened: tuple[tuple[Scope, str], set[str]] = ((ALL, ""), set())
         self._undo: list[StateChange] = []
+        self._renamed: dict[str, str] = {}  # an article known by its path: its new path
         self.state: StateStore = open_state()
         self.writes = StateWrites(self.state.path)  # the reader's writes, off its thread
         self.index: CorpusIndex = open_index(self.paths, self.state)
@@ -157,6 +158,11 @@ class ReaderSession:
         reader by name (``writer.marked``)."""
         with self._writing, marked(self.index.db_path):
             report = refresh()
+        if report.renamed:  # their reading state goes with them (in the order of writes)
+            self.writes.submit(lambda store: store.carry(report.renamed)).result()
+            for old, new in report.renamed:
+                self._renamed.pop(new, None)  # back where it was: the old move is over
+                self._renamed[old] = new
         if report.parsed or report.removed:
             self.stories.changed(report.listed)
         return report
@@ -311,9 +317,13 @@ class ReaderSession:
 
     def stored_id(self, row: ArticleRow) -> int:
         """The id ``row``'s article is stored under now: a file that changed is stored
-        again, under a new id, and one renamed is found by its identity (its link)."""
+        again, under a new id, and one renamed is found by its identity (its link), or
+        where it was moved (one known by its path)."""
         db = self.index.db
-        found = db.execute("SELECT id FROM articles WHERE path = ?", (row.path,)).fetchone()
+        path, seen = row.path, {row.path}
+        while (path := self._renamed.get(path, path)) not in seen:
+            seen.add(path)
+        found = db.execute("SELECT id FROM articles WHERE path = ?", (path,)).fetchone()
         if found is None:
             sql = "SELECT id FROM articles WHERE identity = ?"
             found = db.execute(sql, (row.identity,)).fetchone()

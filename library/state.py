@@ -166,6 +166,27 @@ class StateStore:
         self._changes += 1
         return StateChange(table, flips, value)
 
+    def carry(self, moves: Iterable[tuple[str, str]]) -> None:
+        """Give each flag of an identity to another, in one transaction: (old, new) for
+        each article known by its path whose file was moved or renamed."""
+        moves = list(moves)
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            for table in TABLES:
+                self.db.executemany(
+                    f"INSERT OR IGNORE INTO {table} SELECT ?, at FROM {table} WHERE identity = ?",
+                    [(new, old) for old, new in moves],
+                )
+                self.db.executemany(
+                    f"DELETE FROM {table} WHERE identity = ?", [(old,) for old, _new in moves]
+                )
+            self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+        self._changes += 1
+
     def saved_queries(self) -> list[tuple[str, str]]:
         """Saved (name, query) pairs, by name."""
         return self.db.execute(

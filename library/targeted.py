@@ -15,6 +15,7 @@ core, leaving the other to the reader (a first index takes every core).
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Iterable
@@ -53,6 +54,8 @@ def refresh_paths(roots: list[str], db_path: Path, paths: Iterable[str]) -> Refr
         found = look_at(db, roots, paths)
         touched = [item.path for item in found.changed] + found.gone
         before = _article_paths(db, touched)
+        departing = _known_by_path(db, found.gone)
+        renamed: list[tuple[str, str]] = []
         parsed = 0
         listed = None
         tree_kept = True
@@ -69,6 +72,8 @@ def refresh_paths(roots: list[str], db_path: Path, paths: Iterable[str]) -> Refr
                 for batch in parsing:
                     store(db, batch, time.time())
                     parsed += len(batch)
+                new = [item.path for item in found.changed if item.path not in before]
+                renamed = carry_first_seen(db, departing, _known_by_path(db, new))
                 keep_first_seen(db)
                 listed, tree_kept = keep_up(db, noted)
             if parsed:  # the new news joins or starts its story, as in a full refresh
@@ -81,7 +86,7 @@ def refresh_paths(roots: list[str], db_path: Path, paths: Iterable[str]) -> Refr
     finally:
         db.close()
     arrived = {after[path] for path in after.keys() - before.keys()}
-    moved = sum(before[path] in arrived for path in before.keys() - after.keys())
+    moved = sum(before[path] in arrived for path in before.keys() - after.keys()) + len(renamed)
     changes = ArticleChanges(
         len(after.keys() - before.keys()) - moved,
         len(after.keys() & before.keys()),
@@ -96,6 +101,7 @@ def refresh_paths(roots: list[str], db_path: Path, paths: Iterable[str]) -> Refr
         articles=changes,
         listed=listed,
         topics_changed=not tree_kept,
+        renamed=tuple(renamed),
     )
 
 
@@ -125,3 +131,53 @@ def _article_paths(db: sqlite3.Connection, paths: list[str]) -> dict[str, str]:
     article gone from one path and come to another under it was moved)."""
     sql = "SELECT path, identity FROM articles WHERE path IN ({marks})"
     return dict(select_in(db, sql, paths))
+
+
+Known = dict[str, tuple[str, float | None, float]]  # path: title, date, first seen
+
+
+def _known_by_path(db: sqlite3.Connection, paths: list[str]) -> Known:
+    """Those of ``paths`` that hold an article known by its path (it has no link), with
+    its title, its date, and when it was first seen."""
+    sql = (
+        "SELECT path, title, published, first_seen FROM articles "
+        "WHERE identity = path AND path IN ({marks})"
+    )
+    return {row[0]: (row[1], row[2], row[3]) for row in select_in(db, sql, paths)}
+
+
+def renames(departing: Known, arriving: Known) -> list[tuple[str, str]]:
+    """(old path, new path) of each article known by its path whose file was moved to
+    another folder under its name, or renamed in its folder: the same title and date, gone
+    from one file and come to the other in one refresh. One that could be either of two
+    is left: a guess would give one file's reading state to another."""
+    gone: dict[tuple[str, float | None], list[str]] = {}
+    for path, (title, published, _seen) in departing.items():
+        gone.setdefault((title, published), []).append(path)
+    pairs = []
+    for path, (title, published, _seen) in arriving.items():
+        near = [
+            old
+            for old in gone.get((title, published), [])
+            if os.path.basename(old) == os.path.basename(path)
+            or os.path.dirname(old) == os.path.dirname(path)
+        ]
+        if len(near) == 1:
+            pairs.append((near[0], path))
+    olds = [old for old, _new in pairs]
+    return sorted(pair for pair in pairs if olds.count(pair[0]) == 1)
+
+
+def carry_first_seen(
+    db: sqlite3.Connection, departing: Known, arriving: Known
+) -> list[tuple[str, str]]:
+    """The ``renames`` among these files; each renamed article keeps when it was first
+    seen (it is no news since the last visit), through ``keep_first_seen``."""
+    pairs = renames(departing, arriving)
+    if not pairs:
+        return pairs
+    db.executemany(  # the table ``note_departures`` made for the files gone
+        "INSERT INTO departed VALUES (?, ?) ON CONFLICT (identity) DO NOTHING",
+        [(new, departing[old][2]) for old, new in pairs],
+    )
+    return pairs

@@ -75,7 +75,11 @@ class CorpusFollower:
         """Show what another reader of the corpus marked read or starred (UI thread): each
         kept its own marks on screen, and counts, until something here changed."""
         if self.session.state_changed_elsewhere() and (reader := self.app.reader_screen()):
-            reader.after_state_change()
+            # The index may have changed too, and the list not be refilled yet: the cursor
+            # is kept on its article where it is now stored (a post moved carries its
+            # marks, a change seen here before the move is shown).
+            reader.refresh_list(moved=True)
+            reader.refresh_tree()
 
     def follow_the_clock(self) -> None:
         """Update the reader as its site puts a page up or takes one down (UI thread): the

@@ -27,6 +27,7 @@ from tests.conftest import write_document
 from tests.git_corpus import GitCorpus, article, git_corpus
 from tests.tui.pilot import DEADLINE, indexed, notifications, status, titles, until
 from tui.app import LedeApp
+from tui.live import STATE_LOOK
 from tui.widgets.article_list import ArticleList
 from tui.widgets.topic_tree import TopicTree
 
@@ -131,6 +132,47 @@ async def test_the_cursor_follows_a_renamed_file_and_stays_in_place_of_a_removed
         renamed.unlink()
         await until(pilot, lambda: "1 article removed" in notifications(app), "the removal")
         assert articles.cursor == 3 and articles.current.id == below.id
+
+
+async def test_marks_follow_a_post_without_a_link_that_is_moved_or_renamed(
+    tmp_path: Path,
+) -> None:
+    """A blog's post has no original link: it is known by its path, and its star and read
+    mark stayed with the old path when its file was renamed, moved to another folder or
+    its folder renamed (and it came back as news since the last visit)."""
+    blog = tmp_path / "blog"
+    for number in range(4):
+        write_document(
+            blog / "drafts",
+            f"post-{number}.md",
+            f"title: Post {number}\ndate: 2026-11-0{number + 1}",
+        )
+    app = LedeApp([str(blog)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        articles = app.screen.query_one(ArticleList)
+        articles.focus()
+        await pilot.press("j", "s", "m")  # Post 2 starred and read
+        await until(pilot, lambda: len(articles.starred) == 1 and len(articles.read) == 1)
+        old = blog / "drafts" / "post-2.md"
+        steps = [
+            (old, blog / "drafts" / "second-thoughts.md"),  # renamed
+            (blog / "drafts" / "second-thoughts.md", blog / "posts" / "second-thoughts.md"),
+            (blog / "posts", blog / "published"),  # its folder renamed
+        ]
+        for number, (source, target) in enumerate(steps, start=1):
+            target.parent.mkdir(exist_ok=True)
+            os.rename(source, target)
+            path = str(blog / "published" / "second-thoughts.md") if number == 3 else str(target)
+            at = {path}
+            shown = lambda at=at: at <= {row.path for row in articles.results}  # noqa: E731
+            await until(pilot, shown, "the file at its new path")
+            await until(pilot, lambda at=at: articles.starred == at, "the star moved with it")
+            await pilot.pause(STATE_LOOK + 0.5)  # the mark carried is seen as a change, too
+            assert articles.read == at and len(titles(app)) == 4
+            now = articles.current
+            assert now is not None and (number, now.path, articles.cursor) == (number, path, 1)
+            assert "Since last visit" not in " ".join(tree_labels(app))
 
 
 async def test_a_removed_file_goes_and_a_changed_one_is_shown_changed(
