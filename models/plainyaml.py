@@ -36,6 +36,8 @@ _BOOLS = {
     **dict.fromkeys(("no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"), False),
 }
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+# Keys PyYAML reads as no text (``on:`` is ``True``), which it must read.
+_TYPED_KEYS = frozenset(_BOOLS) | _NULLS
 # What an integer or a timestamp starts with.
 _NUMERIC_START = frozenset("-+0123456789")
 # Characters that start something other than a plain string, or that PyYAML rejects.
@@ -122,6 +124,8 @@ def _block(lines: list[str]) -> Any:
         match = _KEY.match(stripped)
         if items or not match or match.group(2) is None or depth == 0:
             raise _Unsupported
+        if match.group(1) in _TYPED_KEYS:
+            raise _Unsupported
         if match.group(1) in mapping:
             raise _Unsupported  # given twice: PyYAML's reading says so
         mapping[match.group(1)] = _scalar(match.group(2).rstrip(" "))
@@ -157,7 +161,7 @@ def load_plain(text: str, skip: tuple[str, ...] = ()) -> dict[str, Any] | None:
         for chunk in _TOP_LEVEL.split(text.strip("\n")):
             first, _, rest = chunk.partition("\n")
             key, value = _key_line(first)
-            if not key:
+            if not key or key in _TYPED_KEYS:
                 return None
             if key in skip:
                 continue

@@ -100,6 +100,8 @@ def front_matters(draw: st.DrawFn) -> str:
 @settings(max_examples=400, deadline=None)
 @given(text=front_matters())
 @example(text="title: a plain title  \nprovider:\n  name: Wire  \n")
+@example(text="ON: x\n")  # PyYAML's key is True
+@example(text="provider:\n  null: a\n")
 def test_generated_front_matter_reads_as_pyyaml_reads_it_or_falls_back(text: str) -> None:
     found = load_plain(text)
     if found is not None:
