@@ -14,6 +14,7 @@ from __future__ import annotations
 import errno
 import hmac
 import ipaddress
+import logging
 import os
 import re
 import secrets
@@ -65,6 +66,12 @@ class GuardedServer(Server):
 
     async def on_startup(self, app: web.Application) -> None:
         """Quiet: ``serve`` says where to point the browser."""
+
+    def initialize_logging(self) -> None:
+        """Problems alone: a line for each request a browser made (aiohttp's access log)
+        filled the terminal below the address to open."""
+        super().initialize_logging()
+        logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
 
     def _browser_host(self, request: web.Request) -> str:
         """The host (and port) the browser asked for, refused if it is not one of ours."""

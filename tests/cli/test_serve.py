@@ -24,6 +24,7 @@ class Served(NamedTuple):
     port: int
     token: str
     host: str
+    process: subprocess.Popen[bytes]
 
 
 def has_ipv6_loopback() -> bool:
@@ -62,7 +63,7 @@ def serving(*host: str, cwd: Path | None = None) -> Iterator[Served]:
     command = [lede_executable()] if cwd else [sys.executable, "-m", "tui"]
     process = subprocess.Popen(
         [*command, "--serve", *host, "--port", str(port), str(FEEDS)],
-        stdout=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,  # a test's few lines: never enough to fill the pipe
         stderr=subprocess.PIPE,
         env=os.environ.copy(),
         cwd=cwd,
@@ -82,7 +83,7 @@ def serving(*host: str, cwd: Path | None = None) -> Iterator[Served]:
             except OSError:
                 time.sleep(0.1)
         assert not addresses, f"--serve never listened on {addresses[0]}"
-        yield Served(port, found[2], found[1])
+        yield Served(port, found[2], found[1], process)
     finally:
         process.terminate()
         process.wait(timeout=10)
@@ -175,6 +176,18 @@ async def test_localhost_is_served_on_both_families(host: list[str]) -> None:
                 url = f"http://{address}:{server.port}/?token={server.token}"
                 async with session.get(url) as page:
                     assert page.status == 200, address
+
+
+async def test_requests_are_not_written_to_the_terminal(served: Served) -> None:
+    """The terminal keeps the address to open and the problems; a line for each request
+    (aiohttp's access log) filled it, and named the token of each page asked for."""
+    async with aiohttp.ClientSession() as session:
+        for token in (served.token, "wrong"):
+            async with session.get(f"http://127.0.0.1:{served.port}/?token={token}"):
+                pass
+    served.process.terminate()
+    written = b"".join(served.process.communicate(timeout=10)).decode()
+    assert "GET" not in written, written
 
 
 @pytest.mark.parametrize("token", ["", "?token=wrong"])
