@@ -135,7 +135,7 @@ def readable_body(body: str, path: str = "") -> str:
     HTML blocks, and the words in them) and the index searches it, so a search for ``td``,
     ``style`` or ``endraw`` does not match every newsletter's markup."""
     if not body or body.isspace():  # most news articles: their front matter is all
-        return ""
+        return "" if path.lower().endswith(HTML_SUFFIXES) else body
     if path.lower().endswith(QUARTO_SUFFIX):
         body = quarto_markdown(body)
     body = strip_liquid(body)

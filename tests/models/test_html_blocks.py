@@ -194,7 +194,8 @@ def test_an_embedded_player_is_shown_as_the_address_it_plays() -> None:
     assert '<video src="https://media.example.test/in-code.mp4"></video>' in text  # code stays
 
 
-@pytest.mark.parametrize("name", ["a.md", "a.html", "a.qmd", "a.mdx", "a.rst"])
-@pytest.mark.parametrize("body", ["", "\n", " \n\t\n"])
-def test_a_blank_body_reads_as_nothing(name: str, body: str) -> None:
-    assert readable_body(body, name) == ""
+@pytest.mark.parametrize("name", ["a.md", "a.qmd", "a.mdx", "a.rst", "a.txt"])
+@pytest.mark.parametrize("body", ["", "\n", " \n\n"])
+def test_a_blank_body_is_left_as_it_is(name: str, body: str) -> None:
+    assert readable_body(body, name) == body
+    assert readable_body(body, "a.html") == ""  # a page's markup, of which nothing shows
