@@ -387,22 +387,22 @@ def test_files_removed_while_the_corpus_is_indexed_are_gone_not_broken(
     """A checkout, a sync or an editor removing files between the scan and their reading:
     each was an error, "cannot read: No such file or directory", and the reader said that
     many documents could not be read, of files that are simply not there."""
-    import library.indexer as indexer
+    import library.differences as differences
 
     root = tmp_path / "corpus"
     root.mkdir()
     for number in range(6):
         (root / f"kept{number}.md").write_text(f"---\ntitle: Kept {number}\n---\n")
         (root / f"removed{number}.md").write_text(f"---\ntitle: Removed {number}\n---\n")
-    scan = indexer.scan
+    scan = differences.scan
 
-    def removing(roots: list[str]) -> Any:
-        for found in scan(roots):
+    def removing(roots: list[str], **options: Any) -> Any:
+        for found in scan(roots, **options):
             yield found
             if Path(found.path).name.startswith("removed"):
                 os.unlink(found.path)  # found, then gone before it is read
 
-    monkeypatch.setattr(indexer, "scan", removing)
+    monkeypatch.setattr(differences, "scan", removing)
     index = CorpusIndex([str(root)], tmp_path / "index.db")
     report = index.refresh()
     assert index.problems() == []
