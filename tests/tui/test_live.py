@@ -175,6 +175,29 @@ async def test_marks_follow_a_post_without_a_link_that_is_moved_or_renamed(
             assert "Since last visit" not in " ".join(tree_labels(app))
 
 
+async def test_the_cursor_stays_on_the_article_that_took_a_removed_ones_place(
+    reader_corpus: Path,
+) -> None:
+    """Its article removed, the cursor stays on the line, on the next one; news arriving
+    above afterwards moved it off that one, to whatever came to the line."""
+    for number in range(6):
+        news(reader_corpus, f"day-{number}.md", f"News of day {number}", day=f"2026-11-2{number}")
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await pilot.press("j", "j", "j")
+        articles = app.screen.query_one(ArticleList)
+        reading = articles.current
+        assert reading is not None
+        below = articles.results.row(articles.cursor + 1)
+        Path(reading.path).unlink()
+        await until(pilot, lambda: articles.count == 9, "the removal")
+        assert articles.current is not None and articles.current.path == below.path
+        news(reader_corpus, "newest.md", "Newest news on top", day="2026-12-01")
+        await until(pilot, lambda: articles.count == 10, "the arrival")
+        assert articles.current is not None and articles.current.path == below.path
+
+
 async def test_a_removed_file_goes_and_a_changed_one_is_shown_changed(
     reader_corpus: Path,
 ) -> None:

@@ -176,22 +176,22 @@ class ArticleList(ScrollView, can_focus=True):
     ) -> None:
         """Replace the results; the cursor goes to the article a person chose, else to
         ``keep`` (the one under the cursor) if shown, else where it ``stay``s (a file
-        removed) or to the top (a word half typed moved it to a match the whole word kept).
-
-        The results shown already (the index answers with the same object when typing on
-        in a word finds the same articles) change nothing: no repaint, no cursor move."""
+        removed: the next one is chosen) or to the top (a word half typed moved it to a
+        match the whole word kept). The same results again (typing on in a word that finds
+        the same articles) change nothing: no repaint, no cursor move."""
         empty_text = same_width(empty) or self.empty_text  # what an empty list says
         if results is self.results and empty_text == self.empty_text:
             return
         if keep is not None and (row := self.current) is not None and row.id == self.chosen:
             self.chosen = keep  # by its id in these results: a changed file's is new
-        self.empty_text = empty_text
-        self.results = results
+        self.empty_text, self.results = empty_text, results
         wanted = keep if self.chosen is None else self.chosen
         position = results.position_of(wanted) if wanted is not None else None
         self.virtual_size = Size(0, len(results))  # rows fit the width: no sideways scrolling
         self.refresh()
         self.set_cursor(self.cursor if position is None and stay else position or 0, new_rows=True)
+        if position is None and stay and self.chosen is not None and (row := self.current):
+            self.chosen = row.id  # else news arriving above moved the cursor off it
 
     def watch_virtual_size(self, old: Size, new: Size) -> None:
         """Update the scrollbar for a new number of rows, painting it only if it changed."""
