@@ -9,6 +9,7 @@ folders are skipped, and so are installed packages (``node_modules``).
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
@@ -251,12 +252,13 @@ def passed_over(name: str) -> bool:
         name.startswith(".")
         or name in _NEVER_READ
         or name.endswith(".excalidraw.md")
-        or any(mark in name for mark in _CONFLICT_MARKS)
+        or ".sync-conflict-" in name
+        or ("conflicted copy" in name and _CONFLICTED.search(name) is not None)
     )
 
 
 _NEVER_READ = frozenset(("node_modules", "_layouts", "_includes"))
-_CONFLICT_MARKS = ("conflicted copy", ".sync-conflict-")
+_CONFLICTED = re.compile(r"\([^()]*conflicted copy[^()]*\)")  # not a note's own title
 
 
 class _Folder(str):

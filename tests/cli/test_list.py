@@ -406,6 +406,9 @@ def test_a_sync_tools_conflicted_copy_is_no_second_article(
         "harbour.sync-conflict-20261206-101010-ABCDEFG.md",  # Syncthing
     ):
         write_document(notes, copy, "title: Harbour bridge reopens again\ndate: 2026-11-02")
-    assert stems(run_lede("list", "--json", notes)) == ["harbour"]
+    write_document(
+        notes, "On a conflicted copy.md", "title: On a conflicted copy\ndate: 2026-11-01"
+    )
+    assert stems(run_lede("list", "--json", notes)) == ["harbour", "On a conflicted copy"]
     checked = run_lede("check", notes)
     assert checked.returncode == 0 and "conflict" not in checked.stdout
