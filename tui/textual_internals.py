@@ -13,7 +13,7 @@ than quietly in a person's terminal.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.segment import Segment
 from textual._time import get_time
@@ -23,15 +23,27 @@ from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.scrollbar import ScrollBar
 from textual.widget import Widget
-from textual.widgets._markdown import (
-    MarkdownBlock,
-    MarkdownBulletList,
-    MarkdownListItem,
-    MarkdownOrderedList,
-    MarkdownParagraph,
-)
+
+if TYPE_CHECKING:
+    from textual.widgets._markdown import (
+        MarkdownBlock,
+        MarkdownBulletList,
+        MarkdownListItem,
+        MarkdownOrderedList,
+        MarkdownParagraph,
+    )
 
 __all__ = ["MarkdownBulletList", "MarkdownListItem", "MarkdownOrderedList", "MarkdownParagraph"]
+
+
+def __getattr__(name: str) -> Any:
+    """The Markdown widget's parts, imported when the detail pane first draws a body:
+    with its parser, importing them took a tenth of the reader's start."""
+    if name in __all__:
+        from textual.widgets import _markdown
+
+        return getattr(_markdown, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def message_clock() -> float:
