@@ -4,7 +4,9 @@ checks of their values."""
 from __future__ import annotations
 
 import argparse
-from importlib.metadata import PackageNotFoundError, version
+import sys
+from collections.abc import Sequence
+from typing import Any
 
 from library.schema import SORTS
 from tui.usage import DEFAULT_PATHS, QUERIES, SORT_HELP, STATS_HELP
@@ -50,10 +52,26 @@ PATHS_HELP = "files or folders (default: below)"
 
 
 def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("lede")
     except PackageNotFoundError:
         return "0+unknown"
+
+
+class _Version(argparse.Action):
+    """``--version``, looked up only when asked: reading the package's metadata at every
+    start cost the reader a twentieth of its start."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **_: Any) -> None:
+        super().__init__(
+            option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show the version"
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        sys.stdout.write(f"lede {_version()}\n")
+        parser.exit()
 
 
 def reader_parser() -> argparse.ArgumentParser:
@@ -68,7 +86,7 @@ def reader_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "paths", nargs="*", metavar="PATH", help="files or folders to open (default: below)"
     )
-    parser.add_argument("--version", action="version", version=f"lede {_version()}")
+    parser.add_argument("--version", action=_Version)
     parser.add_argument("--serve", action="store_true", help="serve the reader to a browser")
     # No defaults here: given without --serve they are a mistake to name (``serve`` has them).
     parser.add_argument("--port", type=_port, help="port for --serve (1-65535; default 8000)")

@@ -23,6 +23,16 @@ def test_version(run_lede: LedeRunner) -> None:
     assert re.fullmatch(r"lede \d+\.\d+\.\d+\S*\n", done.stdout)
 
 
+def test_the_version_is_looked_up_only_when_asked() -> None:
+    """Reading the package's metadata cost every start of the reader; ``--version`` does."""
+    code = (
+        "import sys; from tui.cli_args import reader_parser; reader_parser().parse_args([]); "
+        "print('importlib.metadata' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout == "False\n", done.stderr
+
+
 def test_python_dash_m_tui_is_the_same_command(run_lede: LedeRunner, query_corpus: Path) -> None:
     module = subprocess.run(
         [sys.executable, "-m", "tui", "list", "--json", str(query_corpus)],
