@@ -145,8 +145,7 @@ class StateStore:
         wanted = list(dict.fromkeys(identities))
         before = self.flagged(table, wanted)
         flips = tuple(i for i in wanted if (i in before) != value)
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._changing():
             if value:
                 now = time.time()
                 self.db.executemany(
@@ -156,22 +155,13 @@ class StateStore:
                 self.db.executemany(
                     f"DELETE FROM {table} WHERE identity = ?", [(i,) for i in flips]
                 )
-            self.db.execute("COMMIT")
-        except BaseException:
-            # A failed COMMIT (a full disk) has already rolled back: rolling back again
-            # would raise "no transaction is active" in place of the real error.
-            if self.db.in_transaction:
-                self.db.execute("ROLLBACK")
-            raise
-        self._changes += 1
         return StateChange(table, flips, value)
 
     def carry(self, moves: Iterable[tuple[str, str]]) -> None:
         """Give each flag of an identity to another, in one transaction: (old, new) for
         each article known by its path whose file was moved or renamed."""
         moves = list(moves)
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._changing():
             for table in TABLES:
                 self.db.executemany(
                     f"INSERT OR IGNORE INTO {table} SELECT ?, at FROM {table} WHERE identity = ?",
@@ -180,8 +170,17 @@ class StateStore:
                 self.db.executemany(
                     f"DELETE FROM {table} WHERE identity = ?", [(old,) for old, _new in moves]
                 )
+
+    @contextlib.contextmanager
+    def _changing(self) -> Iterator[None]:
+        """One transaction that changes flags, counted as a change once committed."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
             self.db.execute("COMMIT")
         except BaseException:
+            # A failed COMMIT (a full disk) has already rolled back: rolling back again
+            # would raise "no transaction is active" in place of the real error.
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")
             raise
