@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from library.schema import SORTS
@@ -112,7 +112,7 @@ def command_parser() -> argparse.ArgumentParser:
     listing.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
     listing.add_argument("-q", "--query", default="", help="a query (the language is below)")
     listing.add_argument("--sort", choices=tuple(SORTS), default="date", help="the order (below)")
-    listing.add_argument("--limit", type=_limit, metavar="N", help="at most N articles")
+    listing.add_argument("--limit", type=_at_least(0), metavar="N", help="at most N articles")
     listing.add_argument("--json", action="store_true", help="JSON Lines output")
     listing.add_argument(
         "--all",
@@ -149,7 +149,7 @@ def command_parser() -> argparse.ArgumentParser:
     demo.add_argument("folder", metavar="DIR", help="a new or empty folder")
     demo.add_argument(
         "--count",
-        type=_at_least_one,
+        type=_at_least(1),
         default=50_000,
         metavar="N",
         help="how many news articles (default: 50,000)",
@@ -171,15 +171,20 @@ def parse_command(argv: list[str]) -> argparse.Namespace:
     return args
 
 
-def _limit(text: str) -> int:
-    """``--limit N``: a whole number, 0 or more (a negative one would cut from the end)."""
-    try:
-        number = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expects a whole number, not '{text}'") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"expects 0 or more, not {number}")
-    return number
+def _at_least(least: int) -> Callable[[str], int]:
+    """A whole number of ``least`` or more, refused in the same words whatever the option:
+    ``--limit`` takes 0 (a negative one would cut from the end), ``--count`` 1."""
+
+    def whole_number(text: str) -> int:
+        try:
+            number = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expects a whole number, not '{text}'") from None
+        if number < least:
+            raise argparse.ArgumentTypeError(f"expects {least} or more, not {number}")
+        return number
+
+    return whole_number
 
 
 def _port(text: str) -> int:
@@ -203,14 +208,3 @@ def query_values_attached(argv: list[str]) -> list[str]:
         else:
             attached.append(arg)
     return attached
-
-
-def _at_least_one(text: str) -> int:
-    """``--count``: a whole number of articles, at least one (said as ``--limit`` says it)."""
-    try:
-        number = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expects a whole number, not '{text}'") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"expects 1 or more, not {number}")
-    return number
