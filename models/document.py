@@ -7,6 +7,7 @@ reported and dropped, and the rest of the document still loads.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -152,6 +153,19 @@ def _validate(data: dict[str, Any], parsed: ParsedDocument, split: SplitDocument
             return Article.model_validate(kept)
         except ValidationError:
             return Article.model_validate({"path": data["path"], "body": data.get("body", "")})
+
+
+# Readers of the front matters ``SplitDocument`` names that are read in one call.
+_VALUES: dict[str, Callable[[str], dict[str, Any]]] = {
+    "metadata": metadata_values,
+    "nikola": metadata_values,
+    "logseq": property_values,
+    "docinfo": docinfo_values,
+    "ablog": ablog_values,
+    "advisory": advisory_values,
+    "ruby": ruby_values,
+    "franklin": franklin_values,
+}
 
 
 # Quarto's words for the moment a page is built (or its file last changed): a date on
@@ -302,22 +316,10 @@ def parse_document(
         skips = SUMMARY_SKIPS if summary else ()
         repeated: list[tuple[str, int]] = []
         data: Any
-        if split.language in ("metadata", "nikola"):
-            data = metadata_values(split.front_matter)
-        elif split.language == "logseq":
-            data = property_values(split.front_matter)
-        elif split.language == "docinfo":
-            data = docinfo_values(split.front_matter)
-        elif split.language == "ablog":
-            data = ablog_values(split.front_matter)
-        elif split.language == "advisory":
-            data = advisory_values(split.front_matter)
-        elif split.language == "ruby":
-            data = ruby_values(split.front_matter)
+        if values := _VALUES.get(split.language):
+            data = values(split.front_matter)
         elif split.language == "lektor":
             data = lektor_values(split.front_matter, path)
-        elif split.language == "franklin":
-            data = franklin_values(split.front_matter)
         elif split.language == "toml":
             data, split = _toml_or_julia(split)
         elif split.language == "json":
