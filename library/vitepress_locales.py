@@ -36,38 +36,29 @@ def vitepress_locales(folder: str) -> tuple[list[str], str | None]:
     """The languages of the VitePress site at ``folder``: its default (``root``'s
     ``lang``, else VitePress's own, ``en-US``) first, then its folders' codes; none
     where its settings name no locales."""
-    found = _LOCALES.search(text := _settings(folder, VITEPRESS_CONFIGS))
-    if found is None:
-        return [], None
-    block = _braced(text, found.end() - 1)
-    default = "en-us"
-    folders = []
-    for entry in _ENTRY.finditer(block):
-        if _depth(block, entry.start(1)) != 1:
-            continue  # a key of an entry's own settings (``themeConfig: {``)
-        key = entry[1]
-        if key == "root":
-            said = _LANG.search(_braced(block, entry.end() - 1))
-            default = (said and language_code(said[1])) or default
-        elif code := language_code(key):
-            folders.append(code)
-    return [default, *folders], default
+    return _locales(_settings(folder, VITEPRESS_CONFIGS), _ENTRY, "root")
 
 
 def vuepress_locales(folder: str) -> tuple[list[str], str | None]:
     """The languages of the VuePress site at ``folder``: its default (``/``'s ``lang``,
     else English) first, then its folders' codes; none where its settings name no
     locales."""
-    found = _LOCALES.search(text := _settings(folder, VUEPRESS_CONFIGS))
+    return _locales(_settings(folder, VUEPRESS_CONFIGS), _PATH_ENTRY, "")
+
+
+def _locales(text: str, entries: re.Pattern[str], own: str) -> tuple[list[str], str | None]:
+    """The languages of a site's settings ``text``: the ``lang`` of its ``own`` entry of
+    ``locales`` (else ``en-us``) first, then the codes its other entries are named by."""
+    found = _LOCALES.search(text)
     if found is None:
         return [], None
     block = _braced(text, found.end() - 1)
     default = "en-us"
     folders = []
-    for entry in _PATH_ENTRY.finditer(block):
+    for entry in entries.finditer(block):
         if _depth(block, entry.start(1)) != 1:
-            continue
-        if not entry[1]:  # ``/``: the site's own
+            continue  # a key of an entry's own settings (``themeConfig: {``)
+        if entry[1] == own:
             said = _LANG.search(_braced(block, entry.end() - 1))
             default = (said and language_code(said[1])) or default
         elif code := language_code(entry[1]):
