@@ -207,7 +207,7 @@ class LedeApp(App[None]):
                 self.call_from_thread(setattr, self, "sub_title", said)
                 if by_program(whom):  # which may hold it for long: said on the screen too
                     self.call_from_thread(
-                        self.notify, "W" + said[1:], severity="warning", markup=False
+                        self.notify, f"Waiting for {whom}…", severity="warning", markup=False
                     )
 
         try:
