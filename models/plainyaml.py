@@ -116,7 +116,7 @@ def _block(lines: list[str]) -> Any:
             raise _Unsupported
         indent = depth
         if stripped.startswith("- ") or stripped == "-":
-            value = stripped[2:].strip()
+            value = stripped[2:].strip(" ")  # YAML's blanks: a no-break space is text
             if mapping or _KEY.match(value) or value.startswith("- "):
                 raise _Unsupported  # a list of mappings or of lists
             items.append(_scalar(value))

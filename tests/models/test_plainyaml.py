@@ -101,6 +101,7 @@ def front_matters(draw: st.DrawFn) -> str:
 @given(text=front_matters())
 @example(text="title: a plain title  \nprovider:\n  name: Wire  \n")
 @example(text="ON: x\n")  # PyYAML's key is True
+@example(text="A:\n - \xa0\n")  # a no-break space is text to YAML, no blank
 @example(text="provider:\n  null: a\n")
 def test_generated_front_matter_reads_as_pyyaml_reads_it_or_falls_back(text: str) -> None:
     found = load_plain(text)
