@@ -9,69 +9,13 @@ large front matter are rejected instead of processed.
 from __future__ import annotations
 
 import json
-import math
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
-
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # either loader
-    """The safe loader, whose scalars that look typed and are not stay text.
-
-    A scalar may look like a date or a number and not be one (``2021-02-30``, ``0x_``):
-    PyYAML's constructors then raise a plain ``ValueError``, and one such value lost the
-    whole document. As text, it fails only a field that wants a date or a number, which
-    the model reports on its line and leaves out; the rest of the document loads.
-
-    A key given twice in one mapping is kept in ``repeated`` with its line (from 0), for
-    a warning: PyYAML takes the last value and says nothing, and a person who wrote
-    ``title:`` twice sees the other one."""
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.repeated: list[tuple[str, int]] = []
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        if not isinstance(node, yaml.MappingNode):  # ``!!set`` on a list: PyYAML's own error
-            return dict(super().construct_mapping(node, deep))
-        # Its own keys: a merged one (``<<``) may be given again. A key that is a list or a
-        # mapping (``? [a]``) names no field and is left out: PyYAML's error lost the document.
-        scalar = yaml.ScalarNode
-        node.value = [pair for pair in node.value if type(pair[0]) is scalar]
-        keys = [key.value for key, _ in node.value]
-        if len(set(keys)) < len(keys):
-            seen: set[object] = set()
-            for key, (node_key, _) in zip(keys, node.value, strict=True):
-                if key in seen:
-                    self.repeated.append((node_key.value, node_key.start_mark.line))
-                seen.add(key)
-        mapping: dict[Any, Any] = super().construct_mapping(node, deep)
-        return mapping
-
-
-def _or_text(construct: Callable[[Any, yaml.ScalarNode], Any]) -> Callable[..., Any]:
-    """``construct``, giving the scalar's text for a value out of range, for one that is no
-    number (``.nan``: a title written so read "nan"), and for one its tag says it is not
-    (``!!bool maybe``, ``!!timestamp x``: a KeyError or an AttributeError of PyYAML's)."""
-
-    def constructed(loader: Any, node: yaml.ScalarNode) -> Any:
-        try:
-            value = construct(loader, node)
-        except (ValueError, OverflowError, LookupError, AttributeError):
-            return node.value
-        if isinstance(value, float) and not math.isfinite(value):
-            return node.value
-        return value
-
-    return constructed
-
-
-for _tag in ("timestamp", "int", "float", "bool"):
-    _tag = f"tag:yaml.org,2002:{_tag}"
-    _Loader.add_constructor(_tag, _or_text(_Loader.yaml_constructors[_tag]))
+from models.yaml_loader import Loader
 
 MAX_FRONT_MATTER_CHARS = 1_000_000
 MAX_YAML_NODES = 50_000
@@ -299,7 +243,7 @@ def _check_depth(text: str, first_line: int) -> None:
     openers = text.count("[") + text.count("{") + text.count("- ") + text.count("? ")
     if openers <= MAX_YAML_DEPTH and _DEEP_INDENT.search(text) is None:
         return
-    scanner = _Loader(text)
+    scanner = Loader(text)
     depth = 0
     too_deep = f"front matter is nested deeper than {MAX_YAML_DEPTH} levels"
     try:
@@ -357,7 +301,7 @@ def load_yaml_documents(
     each with the file line where its content starts."""
     if len(text) > MAX_FRONT_MATTER_CHARS:
         raise DocumentError(f"YAML is larger than {MAX_FRONT_MATTER_CHARS} characters")
-    loader = _Loader(text)
+    loader = Loader(text)
     try:
         _check_depth(text, first_line)
         if single:

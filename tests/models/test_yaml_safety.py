@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from models import frontmatter
+from models import yaml_loader
 from models.document import parse_document, parse_taxonomy
 from models.frontmatter import (
     MAX_FRONT_MATTER_CHARS,
@@ -34,7 +34,7 @@ def billion_laughs(levels: int = 9) -> str:
 
 def test_the_c_safe_loader_is_used() -> None:
     assert yaml.__with_libyaml__
-    assert issubclass(frontmatter._Loader, yaml.CSafeLoader)
+    assert issubclass(yaml_loader.Loader, yaml.CSafeLoader)
 
 
 @pytest.mark.parametrize(
