@@ -82,15 +82,20 @@ def _binary_text(loader: Any, node: yaml.ScalarNode) -> str:
 
 
 _PYTHON_TAGS = "tag:yaml.org,2002:python/"
+_RUBY_OBJECT = "!ruby/object:"
 
 
 def _untagged(loader: Loader, node: yaml.Node) -> Any:
     """A value under a tag the safe schema does not know, as if it had none: the tag is
     another program's (a Ruby object, a site tool's macro), and one such value lost the
-    whole post. A scalar stays text. Python's own object tags are still refused: no
+    whole post. A scalar stays text. A Ruby object is no value of the post's: its fields
+    are a program's state (WordPress imports write an empty parsed page, ``Hpricot::Doc``,
+    as the excerpt), so it reads as unwritten. Python's own object tags are still refused: no
     site writes them, so one in a post is an attempt to run code, said on its line."""
     if str(node.tag).startswith(_PYTHON_TAGS):
         loader.construct_undefined(node)
+    if str(node.tag).startswith(_RUBY_OBJECT):
+        return None
     if isinstance(node, yaml.SequenceNode):
         return loader.construct_sequence(node, deep=True)
     if isinstance(node, yaml.MappingNode):

@@ -35,14 +35,13 @@ author:
 The café opens on Monday.
 """
 
-# Ruby objects as Psych dumps them, and a site tool's tag.
+# Ruby values as Psych dumps them, and a site tool's tag.
 RUBY_POST = """---
 title: Ruby symbols
 date: 2013-01-01
 category: !ruby/symbol news
-author: !ruby/object:OpenStruct
-  table:
-    name: Jane
+author: !ruby/hash:ActiveSupport::HashWithIndifferentAccess
+  name: Jane
 image: !asset cover.png
 ---
 Body.
@@ -62,12 +61,23 @@ def test_ruby_objects_and_a_site_tools_tags_are_read_as_the_values_they_tag() ->
         "title": "Ruby symbols",
         "date": load_yaml("d: 2013-01-01")["d"],
         "category": "news",
-        "author": {"table": {"name": "Jane"}},
+        "author": {"name": "Jane"},
         "image": "cover.png",
     }
     parsed = parse_document(RUBY_POST, "posts/ruby.md")
     assert parsed.article is not None, parsed.problems
     assert parsed.article.title == "Ruby symbols"
+
+
+def test_a_ruby_object_reads_as_unwritten() -> None:
+    # jekyll-import's WordPress posts: the excerpt is an empty parsed page of Hpricot's.
+    text = WORDPRESS_POST.replace(
+        "status: publish\n", "status: publish\nexcerpt: !ruby/object:Hpricot::Doc\n  options: {}\n"
+    )
+    parsed = parse_document(text, "_posts/2012-03-04-cafe-opens.md")
+    assert parsed.article is not None
+    assert parsed.problems == []
+    assert parsed.article.excerpt == ""  # as with no excerpt written
 
 
 def test_a_tagged_value_keeps_its_text_when_it_encodes_none() -> None:
