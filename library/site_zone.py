@@ -1,9 +1,10 @@
 """The time zone a site's settings give the dates its pages write without an offset.
 
-Jekyll reads ``date: 2024-01-02 20:00:00`` in its ``timezone:`` setting and Hugo in its
-``timeZone``; read in the reader's own zone, the same post was a different moment on
-every machine, a day apart across the date line. A file's site is the nearest folder
-above it that holds a site's settings (``library.site_root``)."""
+Jekyll reads ``date: 2024-01-02 20:00:00`` in its ``timezone:`` setting, Hugo in its
+``timeZone`` and Pelican in its ``TIMEZONE``; read in the reader's own zone, the same
+post was a different moment on every machine, a day apart across the date line. A
+file's site is the nearest folder above it that holds a site's settings
+(``library.site_root``)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ from library.site_root import settings_of, site_of
 def site_zone(path: str) -> tzinfo | None:
     """The zone the site holding ``path`` names, or ``None`` (the local one)."""
     site = site_of(path)
-    return None if site is None else _zone(settings_of(site).get("timezone"))
+    if site is None:
+        return None
+    return _zone(settings_of(site).get("TIMEZONE" if site.kind == "pelican" else "timezone"))
 
 
 def _zone(name: object) -> tzinfo | None:

@@ -16,8 +16,9 @@ from tests.conftest import write_document
     [
         ("_config.yml", "timezone: America/Los_Angeles\n"),
         ("hugo.toml", 'timeZone = "America/Los_Angeles"\n'),
+        ("pelicanconf.py", 'TIMEZONE = "America/Los_Angeles"\n'),
     ],
-    ids=["jekyll", "hugo"],
+    ids=["jekyll", "hugo", "pelican"],
 )
 def test_a_sites_zone_dates_its_pages(tmp_path: Path, settings: str, text: str) -> None:
     """Read in the reader's own zone, the same post was another moment on every machine
@@ -29,6 +30,16 @@ def test_a_sites_zone_dates_its_pages(tmp_path: Path, settings: str, text: str) 
     article = load_file(str(post)).article
     assert article is not None and article.published_at is not None
     assert article.published_at.astimezone(UTC) == datetime(2024, 1, 3, 4, tzinfo=UTC)
+
+
+def test_a_pelican_posts_own_metadata_is_dated_in_the_sites_zone(tmp_path: Path) -> None:
+    (tmp_path / "pelicanconf.py").write_text('TIMEZONE = "Asia/Tokyo"\n')
+    post = tmp_path / "content" / "a.md"
+    post.parent.mkdir()
+    post.write_text("Title: A\nDate: 2024-01-02 20:00\n\nBody.\n")
+    article = load_file(str(post)).article
+    assert article is not None and article.published_at is not None
+    assert article.published_at.astimezone(UTC) == datetime(2024, 1, 2, 11, tzinfo=UTC)
 
 
 @pytest.mark.parametrize("zone", ["", "timezone: Mars/Olympus\n"])
