@@ -156,9 +156,13 @@ def nested_site(folder: str) -> SiteExclusions | None:
     """The rules of a site inside a corpus that is none (a folder of several blogs, a
     project with its site in ``docs``), known by its configuration: below the top,
     anything less (a ``_data`` folder) is too weak a sign."""
-    if reads_content_alone(folder) or any(
-        os.path.isfile(os.path.join(folder, name)) for name in (*CONFIG_FILES, *QUARTO_CONFIGS)
-    ):
+    if (
+        reads_content_alone(folder)
+        or any(
+            os.path.isfile(os.path.join(folder, name)) for name in (*CONFIG_FILES, *QUARTO_CONFIGS)
+        )
+        or (os.path.isdir(os.path.join(folder, "content")) and is_lektor_project(folder))
+    ):  # a Lektor project's pages are in ``content``: a look for it costs less than a listing
         return site_exclusions(folder)
     return None
 

@@ -80,6 +80,20 @@ def test_a_lektor_project_lists_its_pages_as_lektor_reads_them(
     ]
 
 
+def test_a_project_inside_the_corpus_is_read_by_its_own_rules(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """A project below the folder given (a folder of sites, a repository with its site in
+    ``website``) had its templates and README read: a warning each, 29 on lektor.org's."""
+    lektor_project(tmp_path / "sites" / "website")
+    assert len(rows(run_lede, tmp_path / "sites", "--all")) == 3
+    done = run_lede("check", tmp_path / "sites")
+    assert done.returncode == 0, done.stdout
+    assert done.stdout.splitlines() == [
+        "checked 4 files (3 articles, 0 topics): 0 invalid, 0 errors, 0 warnings"
+    ]
+
+
 def test_a_projects_alternatives_are_listed_in_its_primary_language(
     run_lede: LedeRunner, tmp_path: Path
 ) -> None:
