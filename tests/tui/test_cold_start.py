@@ -148,7 +148,7 @@ async def test_a_cold_start_shows_progress_and_rows_as_they_are_indexed(
         # indexing 1,024/3,000" read as two ways of counting), and as the tree counts.
         assert "indexing" not in status(app) and "3,000 articles · 3,000 unread" in status(app)
         tree = app.screen.query_one(TopicTree)
-        assert str(tree.root.children[0].label) == "All articles 3,000 · 3,000 new"
+        assert str(tree.root.children[0].label) == "All articles 3,000 · 3,000 unread"
     assert seen and not any("No articles" in text for text in seen)
 
 

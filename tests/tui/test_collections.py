@@ -87,13 +87,13 @@ async def test_a_site_opens_on_its_news_with_every_collection_counted_in_the_tre
         await indexed(pilot)
         assert len(titles(app)) == 9 and set(titles(app)) >= UNPUBLISHED_NEWS
         tree_labels = labels(app)
-        assert "All articles 9 · 9 new" in tree_labels
-        assert "Unpublished 3 · 3 new" in tree_labels
+        assert "All articles 9 · 9 unread" in tree_labels
+        assert "Unpublished 3 · 3 unread" in tree_labels
         assert group(app, "Collections") == [
-            "News 9 · 9 new",
-            "Learning 2 · 2 new",
-            "Newsletters 1 · 1 new",
-            "Samples 1 · 1 new",
+            "News 9 · 9 unread",
+            "Learning 2 · 2 unread",
+            "Newsletters 1 · 1 unread",
+            "Samples 1 · 1 unread",
         ]
         await choose(app, pilot, "Learning")
         assert set(titles(app)) == LEARNING
@@ -104,8 +104,8 @@ async def test_a_site_opens_on_its_news_with_every_collection_counted_in_the_tre
         articles.focus()
         await pilot.press("enter")  # read one: the counts follow
         await settled(pilot)
-        assert "Unpublished 3 · 2 new" in labels(app)
-        assert group(app, "Collections")[0] == "News 9 · 8 new"
+        assert "Unpublished 3 · 2 unread" in labels(app)
+        assert group(app, "Collections")[0] == "News 9 · 8 unread"
 
 
 async def test_u_hides_the_unpublished_everywhere_but_their_own_node() -> None:
@@ -116,9 +116,9 @@ async def test_u_hides_the_unpublished_everywhere_but_their_own_node() -> None:
         await settled(pilot)
         assert len(titles(app)) == 6 and not set(titles(app)) & UNPUBLISHED_NEWS
         assert "unpublished hidden" in status(app)
-        assert "All articles 6 · 6 new" in labels(app)
-        assert group(app, "Collections")[:2] == ["News 6 · 6 new", "Learning 1 · 1 new"]
-        assert "Unpublished 3 · 3 new" in labels(app)
+        assert "All articles 6 · 6 unread" in labels(app)
+        assert group(app, "Collections")[:2] == ["News 6 · 6 unread", "Learning 1 · 1 unread"]
+        assert "Unpublished 3 · 3 unread" in labels(app)
         await choose(app, pilot, "Unpublished")
         assert set(titles(app)) == UNPUBLISHED_NEWS
         await choose(app, pilot, "All articles")
@@ -127,7 +127,7 @@ async def test_u_hides_the_unpublished_everywhere_but_their_own_node() -> None:
         await settled(pilot)
         assert len(titles(app)) == 9
         assert "unpublished hidden" not in status(app)
-        assert "All articles 9 · 9 new" in labels(app)
+        assert "All articles 9 · 9 unread" in labels(app)
 
 
 async def test_the_setting_hides_them_from_the_start(isolated_dirs: dict[str, Path]) -> None:
@@ -218,7 +218,7 @@ async def test_a_plain_folder_shows_everything_and_no_collections(reader_corpus:
         await indexed(pilot)
         assert len(titles(app)) == 4
         assert "Collections" not in labels(app)
-        assert "Unpublished 2 · 2 new" in labels(app)  # the two bundled documents
+        assert "Unpublished 2 · 2 unread" in labels(app)  # the two bundled documents
 
 
 async def test_no_unpublished_node_without_unpublished_items(tmp_path: Path) -> None:
@@ -227,7 +227,7 @@ async def test_no_unpublished_node_without_unpublished_items(tmp_path: Path) -> 
     app = LedeApp([str(tmp_path / "site")])
     async with app.run_test(size=(160, 45)) as pilot:
         await indexed(pilot)
-        assert "All articles 2 · 2 new" in labels(app)
+        assert "All articles 2 · 2 unread" in labels(app)
         assert not any(label.startswith("Unpublished") for label in labels(app))
 
 

@@ -174,8 +174,10 @@ async def test_the_scrollbar_follows_the_filter_without_a_screen_layout(tmp_path
     ("corpus", "longest"),
     [
         # Counted in the default stream, the news, as the topic's node lists it.
-        pytest.param(REAL_CORPUS, "Natural Language Processing 8 · 8 new", marks=needs_real_corpus),
-        (SITE, "Natural Language Processing 2 · 2 new"),
+        pytest.param(
+            REAL_CORPUS, "Natural Language Processing 8 · 8 unread", marks=needs_real_corpus
+        ),
+        (SITE, "Natural Language Processing 2 · 2 unread"),
     ],
     ids=["real", "site"],
 )
@@ -209,12 +211,12 @@ async def test_a_label_too_long_for_the_tree_is_cut_in_its_name_not_its_counts(
         tree = app.screen.query_one(TopicTree)
         lines = [tree.render_line(y).text.rstrip() for y in range(tree.size.height)]
         [line] = [line for line in lines if "Natural" in line]
-        assert line.endswith("… 2 · 2 new"), line
+        assert line.endswith("… 2 · 2 unread"), line
         assert not tree.show_horizontal_scrollbar
         await resized(pilot, 160, 40)
         await pilot.pause()
         lines = [tree.render_line(y).text.rstrip() for y in range(tree.size.height)]
-        assert any(line.endswith("Natural Language Processing 2 · 2 new") for line in lines)
+        assert any(line.endswith("Natural Language Processing 2 · 2 unread") for line in lines)
 
 
 async def test_a_label_is_fitted_beside_the_trees_scrollbar(tmp_path: Path) -> None:
@@ -234,7 +236,7 @@ async def test_a_label_is_fitted_beside_the_trees_scrollbar(tmp_path: Path) -> N
         width = tree.scrollable_content_region.width  # what shows beside the scrollbar
         lines = [tree.render_line(y).crop(0, width).text for y in range(tree.size.height)]
         [line] = [line for line in lines if "Natural" in line]
-        assert line.rstrip().endswith("… 1 · 1 new"), line
+        assert line.rstrip().endswith("… 1 · 1 unread"), line
 
 
 async def test_a_corpus_without_providers_gives_their_column_to_the_titles(

@@ -52,7 +52,7 @@ async def test_the_tree_has_a_node_for_each_language_that_lists_its_posts(tmp_pa
         await indexed(pilot)
         await until(pilot, lambda: "Ruby released" in titles(app), "the English post")
         await until(pilot, lambda: "Languages" in labels(app), "the languages' heading")
-        assert group(app, "Languages") == ["en 2 · 2 new", "de 2 · 2 new", "ja 2 · 2 new"]
+        assert group(app, "Languages") == ["en 2 · 2 unread", "de 2 · 2 unread", "ja 2 · 2 unread"]
         await choose(app, pilot, "ja")
         await until(pilot, lambda: "Ruby リリース" in titles(app), "the Japanese post")
         assert sorted(titles(app)) == ["Older", "Ruby リリース"]

@@ -52,7 +52,7 @@ async def test_saved_search_is_a_live_tree_node(reader_corpus: Path) -> None:
         name_field = app.screen.query_one("#name-input", Input)
         name_field.value = ""
         await pilot.press(*"Faces", "enter")
-        await until(pilot, lambda: "Faces 2 · 2 new" in tree_labels(app))
+        await until(pilot, lambda: "Faces 2 · 2 unread" in tree_labels(app))
         await pilot.press("escape")  # clear the filter: the saved node scopes on its own
         to_node(app, "Faces")
         await until(pilot, lambda: len(titles(app)) == 2)
@@ -61,7 +61,7 @@ async def test_saved_search_is_a_live_tree_node(reader_corpus: Path) -> None:
         articles = app.screen.query_one(ArticleList)
         articles.focus()
         await pilot.press("m")
-        await until(pilot, lambda: "Faces 2 · 1 new" in tree_labels(app))  # the count is live
+        await until(pilot, lambda: "Faces 2 · 1 unread" in tree_labels(app))  # the count is live
     assert open_state().saved_queries() == [("Faces", "facial*")]
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
@@ -85,16 +85,18 @@ async def test_a_saved_search_named_as_a_node_of_the_reader_says_what_it_is(
     async with app.run_test(size=(160, 45)) as pilot:
         await indexed(pilot)
         labels = tree_labels(app)
-        assert labels.count("All articles 4 · 4 new") == 1 and "Unread 4" in labels
-        assert "All articles (saved search) 2 · 2 new" in labels
-        assert "unread (saved search) 1 · 1 new" in labels
+        assert labels.count("All articles 4 · 4 unread") == 1 and "Unread 4" in labels
+        assert "All articles (saved search) 2 · 2 unread" in labels
+        assert "unread (saved search) 1 · 1 unread" in labels
         to_node(app, "All articles (saved search)")
         await until(pilot, lambda: len(titles(app)) == 2)
         assert status(app).startswith("All articles (saved search)  2 articles")
         await pilot.press("x")  # it is deleted by its own name
         await pilot.pause()
         await pilot.press("y")
-        await until(pilot, lambda: "All articles (saved search) 2 · 2 new" not in tree_labels(app))
+        await until(
+            pilot, lambda: "All articles (saved search) 2 · 2 unread" not in tree_labels(app)
+        )
     assert open_state().saved_queries() == [("unread", "hangzhou")]
 
 
@@ -112,7 +114,7 @@ async def test_a_saved_search_lists_what_the_filter_showed(reader_corpus: Path) 
         app.screen.query_one("#name-input", Input).value = ""
         await pilot.press(*"Hang", "enter")
         await settled(pilot)
-        await until(pilot, lambda: "Hang 1 · 1 new" in tree_labels(app), "the saved search")
+        await until(pilot, lambda: "Hang 1 · 1 unread" in tree_labels(app), "the saved search")
         await pilot.press("escape")
         to_node(app, "Hang ")
         await settled(pilot)

@@ -33,7 +33,7 @@ async def test_labels_do_not_touch_the_edge_or_the_border(reader_corpus: Path) -
         tree = app.screen.query_one(TopicTree)
         lines = [strip.text for strip in tree.render_lines(Region(0, 0, tree.region.width, 12))]
         labelled = [line for line in lines if line.strip(f" {BORDER}")]
-        assert len(labelled) > 5 and "All articles 4 · 4 new" in labelled[0]
+        assert len(labelled) > 5 and "All articles 4 · 4 unread" in labelled[0]
         assert all(line.startswith(" ") and line.endswith(f" {BORDER}") for line in labelled)
 
 
@@ -98,7 +98,7 @@ async def test_a_vaults_nested_tags_are_a_tree_and_a_parent_lists_its_childrens_
         await indexed(pilot)
         tree = app.screen.query_one(TopicTree)
         project = next(node for node in walk(tree.root) if str(node.label).startswith("project"))
-        assert str(project.label).startswith("project 3 · 3 new")
+        assert str(project.label).startswith("project 3 · 3 unread")
         children = [str(child.label) for child in project.children]
         assert children[0].startswith("alpha 2") and children[1].startswith("beta 1")
         alpha = project.children[0]

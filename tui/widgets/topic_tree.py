@@ -41,7 +41,7 @@ def _label(name: str, total: int | None, unread: int) -> Text:
         return label
     label.append(f" {total:,}", style="dim")
     if unread:
-        label.append(f" · {unread:,} new", style="bold")
+        label.append(f" · {unread:,} unread", style="bold")
     return label
 
 
