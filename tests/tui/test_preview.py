@@ -107,6 +107,27 @@ async def test_preview_failure_is_a_message_in_the_pane(reader_corpus: Path, ser
         assert app.is_running
 
 
+async def test_esc_takes_a_failed_previews_line_away(reader_corpus: Path, server) -> None:
+    """The line saying why a preview failed stayed on screen under the article after esc
+    left the preview, from the list and from the detail pane alike."""
+    server.routes["/story"] = page("broken", status=500, content_type="text/plain")
+    add_local_story(reader_corpus, server)
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        detail = await opened(app, pilot)
+        for pane in (detail, app.screen.query_one(ArticleList)):
+            pane.focus()
+            await pilot.press("p")
+            await until(pilot, lambda: "Preview failed" in status(detail), "the failure")
+            await pilot.press("escape")
+            await until(pilot, lambda: not detail.query_one("#detail-status").display, "gone")
+            await settled(pilot)
+            assert status(detail) == "" and detail.article.title == "Local story"
+            assert "The excerpt of the local story." in str(
+                detail.query_one("#detail-excerpt").render()
+            )
+
+
 def drip(request: BaseHTTPRequestHandler) -> None:
     """Headers, then a byte now and then: a fetch that would take long."""
     request.send_response(200)

@@ -387,7 +387,7 @@ class MainScreen(ReaderCommands):
             if not self.leave_story():
                 field.value, field.display = "", False
             self.query_one("#articles", ArticleList).focus()
-        elif detail.previewing:
+        elif detail.previewing or detail.preview_failed:  # its line goes with it
             self.show_detail(self.current_row(), force=True)
         elif detail.has_focus_within:
             self.query_one("#articles", ArticleList).focus()

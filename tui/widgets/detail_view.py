@@ -223,7 +223,7 @@ class DetailView(VerticalScroll, can_focus=True):
         """Display ``article`` (or a placeholder when ``None``); related links whose article
         is in ``related_in_corpus`` are marked."""
         self.article = article
-        self.remove_class("-preview")
+        self.remove_class("-preview", "-preview-failed")
         self.set_status(None)
         lead_image = self.query_one(LeadImage)
         lead_image.hide()
@@ -301,7 +301,7 @@ class DetailView(VerticalScroll, can_focus=True):
         if article is None:
             return
         if not article.url:
-            self.set_status(Content.assemble(("⚠ This article has no URL", "$warning")))
+            self._fail(Content.assemble(("⚠ This article has no URL", "$warning")))
             return
         self.set_status(
             Content.assemble(("⠿ Fetching ", "$accent"), without_credentials(article.url))
@@ -310,7 +310,7 @@ class DetailView(VerticalScroll, can_focus=True):
         try:
             result = await fetch_preview(article.url, cache=self.preview_cache, refresh=refresh)
         except PreviewError as error:
-            self.set_status(Content.assemble(("⚠ Preview failed: ", "$error"), str(error)))
+            self._fail(Content.assemble(("⚠ Preview failed: ", "$error"), str(error)))
             return
         finally:
             self.remove_class("-loading")
@@ -330,7 +330,17 @@ class DetailView(VerticalScroll, can_focus=True):
         if event.state == WorkerState.ERROR:
             self.remove_class("-loading")
             error = Content(str(event.worker.error))
-            self.set_status(Content.assemble(("⚠ Preview failed: ", "$error"), error))
+            self._fail(Content.assemble(("⚠ Preview failed: ", "$error"), error))
+
+    def _fail(self, status: Content) -> None:
+        """Say why there is no preview, until ``esc`` leaves it as it leaves a preview."""
+        self.add_class("-preview-failed")
+        self.set_status(status)
+
+    @property
+    def preview_failed(self) -> bool:
+        """True while the line of a preview that failed is shown in place of the preview."""
+        return self.has_class("-preview-failed")
 
     def set_body(self, markdown: str) -> None:
         """Show Markdown text (as much as ``shown_markdown`` keeps); the Markdown widget (and
