@@ -18,11 +18,12 @@ def bundled_feeds() -> str:
 
 def default_paths(settings: Settings) -> list[str]:
     """What to open when no path is given: ``$LEDE_FEEDS`` (``os.pathsep``-separated,
-    ``~`` read as in the settings: a quoted export or an env file leaves it), else the
-    settings' ``paths``, else ``./feeds`` if present, else the sample."""
+    each read by ``user_path`` as the settings' are: a quoted export or an env file leaves
+    ``~`` and quotes), else the settings' ``paths``, else ``./feeds`` if present, else the
+    sample."""
     env = os.environ.get("LEDE_FEEDS", "").strip()
     if env:
-        return [os.path.expanduser(part) for part in env.split(os.pathsep) if part]
+        return [paths.user_path(part) for part in env.split(os.pathsep) if part]
     if settings.paths:
         return list(settings.paths)
     if os.path.isdir("feeds"):

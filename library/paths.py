@@ -38,6 +38,20 @@ def make_folder(folder: Path) -> None:
         raise
 
 
+def user_path(text: str) -> str:
+    """A corpus path as a person wrote it where no shell read it first (the settings,
+    ``$LEDE_FEEDS``, a launcher's argument): ``~`` is the home folder and one pair of
+    quotes around it is taken off (an env file keeps them: ``LEDE_FEEDS="~/news"``), but a
+    path that exists as written is kept. ``'~/news'`` was "no such file or folder"."""
+    if os.path.lexists(text):
+        return text
+    quoted = len(text) >= 2 and text[0] == text[-1] and text[0] in "'\""
+    inner = text[1:-1] if quoted else text
+    if os.path.lexists(inner):
+        return inner
+    return os.path.expanduser(inner)
+
+
 def config_file() -> Path:
     """The user's settings file."""
     return Path(platformdirs.user_config_dir(APP, appauthor=False)) / "config.toml"

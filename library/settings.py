@@ -14,7 +14,6 @@ the settings must not stop anyone from reading.
 
 from __future__ import annotations
 
-import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,7 +97,7 @@ def _settings(data: dict[str, object], where: str) -> Settings:
     if unknown:
         problems.append(f"{where}: unknown settings {', '.join(map(printable, unknown))}")
     return Settings(
-        [os.path.expanduser(item) for item in corpus if item],
+        [lede_paths.user_path(item) for item in corpus if item],
         theme,
         auto_images=auto_images,
         problems=problems,

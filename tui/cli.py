@@ -329,6 +329,16 @@ def _closed_streams_discarded() -> None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
 
 
+def _user_paths(args: argparse.Namespace) -> argparse.Namespace:
+    """The PATHs given as a launcher or a quoting shell leaves them, ``'~/news'``, read as
+    the settings' are (see ``user_path``)."""
+    if isinstance(getattr(args, "paths", None), list):
+        from library.paths import user_path
+
+        args.paths = [user_path(path) for path in args.paths]
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``lede`` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -339,8 +349,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = parse_command(query_values_attached(argv))
             if getattr(args, "query", "") == []:  # argparse takes "--" out of ``-q --``
                 args.query = "--"
-            return _run_command(args)
-        return run_reader(reader_parser().parse_args(argv))
+            return _run_command(_user_paths(args))
+        return run_reader(_user_paths(reader_parser().parse_args(argv)))
     except UsageError as error:
         sys.stderr.write(f"lede: {error}\n")
         return 2

@@ -272,6 +272,35 @@ def test_lede_feeds_names_the_corpus(
     assert titles(home) == ["Only here"]
 
 
+@pytest.mark.parametrize("written", ["~/other", "'~/other'", '"~/other"'])
+def test_a_home_path_no_shell_expanded_is_the_home_folder(
+    run_lede: LedeRunner,
+    doc_writer: DocWriter,
+    tmp_path: Path,
+    isolated_dirs: dict[str, Path],
+    written: str,
+) -> None:
+    """``~/news`` as a launcher passes it, or quoted as an env file or a settings value
+    keeps it, was "no such file or folder: '~/news'" (exit 2) wherever it was written."""
+    doc_writer("only.md", "title: Only here\n", folder=tmp_path / "other")
+    home = {"HOME": str(tmp_path)}
+    config = isolated_dirs["XDG_CONFIG_HOME"] / "lede" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text(f"paths = [{json.dumps(written)}]\n", encoding="utf-8")
+    assert run_lede("check", written, env=home).returncode == 0
+    for done in (
+        run_lede("list", "--json", written, env=home),
+        run_lede("list", "--json", env={**home, "LEDE_FEEDS": written}),
+        run_lede("list", "--json", env=home),  # from the settings
+    ):
+        assert done.returncode == 0 and done.stderr == "", done.stderr
+        assert titles(done) == ["Only here"]
+    # A folder that is there as written is the one meant: ``~`` in the working folder.
+    doc_writer("here.md", "title: A folder named ~\n", folder=tmp_path / "cwd" / "~" / "other")
+    literal = run_lede("list", "--json", "~/other", env=home, cwd=tmp_path / "cwd")
+    assert titles(literal) == ["A folder named ~"]
+
+
 def test_a_feeds_folder_in_the_working_directory_is_used(
     run_lede: LedeRunner, doc_writer: DocWriter, tmp_path: Path
 ) -> None:
