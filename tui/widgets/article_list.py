@@ -25,7 +25,7 @@ from library.results import ArticleRow, ResultSet
 from library.story_map import StoryResults
 from tui.cell_width import same_width
 from tui.textual_internals import update_scrollbar, virtual_size_without_layout
-from tui.widgets.article_row import RowLook, is_unread, paint_row, row_tag, shown_row
+from tui.widgets.article_row import RowLook, is_unread, paint_row, row_look, row_tag, shown_row
 
 # Painted rows kept by what they show. A filter keystroke mostly shows articles that were
 # on screen a moment before, moved up or down: painting them again was a third of the
@@ -330,34 +330,11 @@ class ArticleList(ScrollView, can_focus=True):
         """The styles of a row's parts, worked out once per kind of row until the styles
         change: asking the component styles for each part of each row was a third of the
         cost of painting it."""
-        focused = cursor and self.has_focus
-        look = self._looks.get((unread, cursor, focused, unpublished))
+        kind = (unread, cursor, cursor and self.has_focus, unpublished)
+        look = self._looks.get(kind)
         if look is None:
-            part = self.get_component_rich_style
-            line = self.base_style + part(
-                "article-list--unread" if unread else "article-list--read"
-            )
-            if cursor:
-                cursor_style = part("article-list--cursor")
-                if not focused:
-                    cursor_style = Style(reverse=False, bgcolor=cursor_style.bgcolor, dim=True)
-                line += cursor_style
-            ground = Style(bgcolor=line.bgcolor)  # the cursor's, over each part's own
-
-            def shown(name: str) -> Style:
-                return line + part(name) + ground
-
-            look = RowLook(
-                line=line,
-                marker=shown("article-list--unread") if unread else line,
-                star=shown("article-list--star"),
-                date=shown("article-list--date"),
-                provider=shown("article-list--provider"),
-                quality=shown("article-list--quality"),
-                title=shown("article-list--unpublished") if unpublished else line,
-                tag=shown("article-list--tag"),
-            )
-            self._looks[(unread, cursor, focused, unpublished)] = look
+            look = row_look(self.get_component_rich_style, self.base_style, *kind)
+            self._looks[kind] = look
         return look
 
     def notify_style_update(self) -> None:

@@ -6,6 +6,7 @@ list can keep painted rows and work out styles once per kind of row.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from rich.cells import cell_len, set_cell_size
@@ -36,6 +37,39 @@ class RowLook(NamedTuple):
     quality: Style
     title: Style
     tag: Style
+
+
+def row_look(
+    part: Callable[[str], Style],
+    base: Style,
+    unread: bool,
+    cursor: bool,
+    focused: bool,
+    unpublished: bool,
+) -> RowLook:
+    """The styles of one kind of row, from the list's ``base`` style and its component
+    styles by name (``part``); the cursor is dimmed where the list has no focus."""
+    line = base + part("article-list--unread" if unread else "article-list--read")
+    if cursor:
+        cursor_style = part("article-list--cursor")
+        if not focused:
+            cursor_style = Style(reverse=False, bgcolor=cursor_style.bgcolor, dim=True)
+        line += cursor_style
+    ground = Style(bgcolor=line.bgcolor)  # the cursor's, over each part's own
+
+    def shown(name: str) -> Style:
+        return line + part(name) + ground
+
+    return RowLook(
+        line=line,
+        marker=shown("article-list--unread") if unread else line,
+        star=shown("article-list--star"),
+        date=shown("article-list--date"),
+        provider=shown("article-list--provider"),
+        quality=shown("article-list--quality"),
+        title=shown("article-list--unpublished") if unpublished else line,
+        tag=shown("article-list--tag"),
+    )
 
 
 def row_tag(row: ArticleRow, home: frozenset[str]) -> str:
