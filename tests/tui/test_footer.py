@@ -7,8 +7,9 @@ from pathlib import Path
 
 from textual.widgets import Footer
 
-from tests.tui.pilot import indexed, resized, until
+from tests.tui.pilot import indexed, notifications, resized, until
 from tui.app import LedeApp
+from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
 from tui.widgets.topic_tree import TopicTree
 
@@ -98,3 +99,27 @@ async def test_a_key_that_does_not_fit_is_left_out_not_cut(reader_corpus: Path) 
             assert shown[width][:2] == ["Help", "Quit"]
         assert "Image" not in shown[80] and "Image" in shown[140]
         assert len(shown[60]) < len(shown[80]) < len(shown[140])
+
+
+async def test_an_empty_list_offers_no_key_that_acts_on_an_article(reader_corpus: Path) -> None:
+    """A filter that matched nothing left Open, Star, Preview and Copy URL in the footer
+    (and in the palette), keys that then did nothing; they come back with the rows."""
+    article_keys = {"Open", "Star", "Preview", "Copy URL"}
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await indexed(pilot)
+        shown = lambda: {key.description for key in footer_keys(app)[0]}  # noqa: E731
+        assert article_keys <= shown()
+        await pilot.press("slash", *"zzqx", "enter")
+        articles = app.screen.query_one(ArticleList)
+        await until(pilot, lambda: articles.has_focus and articles.count == 0, "no match")
+        await until(pilot, lambda: not article_keys & shown(), "the keys gone")
+        assert {"Help", "Quit", "Filter"} <= shown()
+        for action in ("toggle_star", "toggle_read", "preview", "mark_all_read", "copy_url"):
+            assert not app.screen.check_action(action, ())
+        await pilot.press("s", "p")
+        await pilot.pause()
+        assert not notifications(app) and not app.screen.query_one(DetailView).previewing
+        await pilot.press("escape")  # the filter cleared: the rows, and their keys, again
+        await until(pilot, lambda: articles.count > 0, "the rows")
+        await until(pilot, lambda: article_keys <= shown(), "the keys back")

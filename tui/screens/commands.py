@@ -40,6 +40,10 @@ if TYPE_CHECKING:
     from models.article import RelatedArticle
 
 NARROW_WIDTH = 130  # columns under which the tree is hidden until asked for
+# The keys that act on the article under the cursor (or shown): none where there is none.
+ARTICLE_ACTIONS = frozenset(
+    ("toggle_read", "toggle_star", "mark_all_read", "preview", "open_in_browser", "copy_url")
+)
 
 
 class ReaderCommands(Screen[None]):
@@ -338,11 +342,24 @@ class ReaderCommands(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """``t`` only where the tree can be hidden, on a narrow terminal: there the footer
         shows it, the one sign on screen that there is a topic tree at all. ``1``-``9``
-        only for the sources the detail lists (the palette offered all nine for none)."""
+        only for the sources the detail lists (the palette offered all nine for none); the
+        keys of an article only where there is one."""
         if action == "open_source":
             number = parameters[0] if parameters else 0
             return self.has_panes and isinstance(number, int) and self._has_source(number)
+        if action in ARTICLE_ACTIONS:
+            return self.has_panes and self._has_article(action)
         return action != "toggle_topics" or self.size.width < NARROW_WIDTH
+
+    def _has_article(self, action: str) -> bool:
+        """Whether there is an article for ``action``: on an empty list the footer offered
+        Star and Preview, which did nothing (``p`` still leaves a preview shown)."""
+        if self.current_row() is not None:
+            return True
+        detail = self.query_one("#detail", DetailView)
+        if action == "preview":
+            return detail.previewing or detail.preview_failed
+        return action in ("open_in_browser", "copy_url") and detail.article is not None
 
     def _has_source(self, number: int) -> bool:
         detail = self.query_one("#detail", DetailView)

@@ -196,6 +196,12 @@ class ArticleList(ScrollView, can_focus=True):
     def watch_virtual_size(self, old: Size, new: Size) -> None:
         """Update the scrollbar for a new number of rows, painting it only if it changed."""
         update_scrollbar(self, old, new)
+        if bool(old.height) != bool(new.height):  # the keys that act on a row come or go
+            self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``enter`` and ``→`` open a row: the footer of an empty list offered "Open"."""
+        return action not in ("open", "open_story") or self.count > 0
 
     @property
     def count(self) -> int:
