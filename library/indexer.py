@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from library.damage import discard, is_damage
 from library.db import CannotOpen, connect
 from library.differences import Counted, Differences, find_differences
+from library.renames import Known, carry_first_seen, known_by_path
 from library.reports import ProgressCallback, RefreshReport
 from library.scan import FoundFile, Skipped
 from library.schema import (
@@ -114,10 +115,13 @@ def _refresh(
             db.executescript(DROP_INDEXES + "DELETE FROM listing;")
             forget_all(db)
             noted = None
+            departing: Known = {}
+            stored: set[str] = set()
         else:
             db.executescript(BUILD_INDEXES)  # those an interrupted bulk load left out
-            found, noted = _forget_differences(db, roots, db_path)
+            found, noted, departing = _forget_differences(db, roots, db_path)
             changed, gone, vaults = found.changed, found.gone, found.vaults
+            stored = set(found.stored)
             unusable.extend(found.unusable)
             total = partial(len, found.changed)
             cold = False
@@ -137,6 +141,7 @@ def _refresh(
                 )
                 # After a bulk load, or an interrupted run.
                 db.executescript(_BEFORE_STORIES if parsed > BULK else BUILD_INDEXES)
+                renamed = _moved(db, departing, changed, stored) if departing else []
                 keep_first_seen(db)
                 note_vault_roots(db, vault_folders(roots, vaults))
                 if noted is not None:
@@ -151,7 +156,18 @@ def _refresh(
     finally:
         db.close()
     seconds = time.perf_counter() - started
-    return RefreshReport(scanned, parsed, len(gone), seconds, topics_changed=not tree_kept)
+    return RefreshReport(
+        scanned, parsed, len(gone), seconds, topics_changed=not tree_kept, renamed=tuple(renamed)
+    )
+
+
+def _moved(
+    db: sqlite3.Connection, departing: Known, changed: Iterable[FoundFile], stored: set[str]
+) -> list[tuple[str, str]]:
+    """The posts known by their path that were moved or renamed since the last refresh
+    (``renames``: among the files gone and those new to the index, not ``stored``)."""
+    arrived = [item.path for item in changed if item.path not in stored]
+    return carry_first_seen(db, departing, known_by_path(db, arrived))
 
 
 def _stories_pending(db: sqlite3.Connection) -> bool:
@@ -161,16 +177,18 @@ def _stories_pending(db: sqlite3.Connection) -> bool:
 
 def _forget_differences(
     db: sqlite3.Connection, roots: list[str], db_path: Path
-) -> tuple[Differences, Noted | None]:
-    """What changed since the last refresh, with the changed and the gone forgotten; and
-    what the index held before (``upkeep.note``), when few enough changed to bring
-    what depends on them up to date rather than rebuild it."""
+) -> tuple[Differences, Noted | None, Known]:
+    """What changed since the last refresh, with the changed and the gone forgotten; what
+    the index held before (``upkeep.note``), when few enough changed to bring what
+    depends on them up to date rather than rebuild it; and the posts known by their path
+    among the gone, which may have moved (``renames``)."""
     indexed = db.execute("SELECT count(*) FROM files").fetchone()[0]
     found = find_differences(str(db_path), roots, indexed)
     noted = None
     if (found.changed or found.gone) and len(found.changed) + len(found.gone) <= BULK:
         paths = [item.path for item in found.changed] + found.gone
         noted = note(db, paths, found.gone + found.stored)
+    departing = known_by_path(db, found.gone)
     with db:
         if found.changed or found.gone:  # the stored listing goes with the first change
             db.execute("DELETE FROM listing")
@@ -178,7 +196,7 @@ def _forget_differences(
         for path in found.gone + found.stored:
             forget(db, path)
         drop_files(db, found.gone)
-    return found, noted
+    return found, noted, departing
 
 
 def note_departures(db: sqlite3.Connection, gone: list[str]) -> None:

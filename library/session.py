@@ -135,6 +135,7 @@ class ReaderSession:
         ``damaged``: build it again (see ``results``)."""
         with self._writing:
             report = self.index.refresh(progress, waiting, damaged=damaged)
+        self._carry(report)
         if report.parsed or report.removed:
             self.load_stories()  # here, in the refresh's thread, not on a keystroke
             self.stream = self.stream.speaking(self.paths, self.index.languages())
@@ -158,14 +159,19 @@ class ReaderSession:
         reader by name (``writer.marked``)."""
         with self._writing, marked(self.index.db_path):
             report = refresh()
-        if report.renamed:  # their reading state goes with them (in the order of writes)
+        self._carry(report)
+        if report.parsed or report.removed:
+            self.stories.changed(report.listed)
+        return report
+
+    def _carry(self, report: RefreshReport) -> None:
+        """The reading state of the posts a refresh found moved goes with them (in the
+        order of writes)."""
+        if report.renamed:
             self.writes.submit(lambda store: store.carry(report.renamed)).result()
             for old, new in report.renamed:
                 self._renamed.pop(new, None)  # back where it was: the old move is over
                 self._renamed[old] = new
-        if report.parsed or report.removed:
-            self.stories.changed(report.listed)
-        return report
 
     def start_writer(self) -> None:
         """Start the process that indexes changed paths (from a thread, after any full

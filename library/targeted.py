@@ -33,6 +33,7 @@ from library.indexer import (
 )
 from library.listing import newest_ids
 from library.parallel import map_batches
+from library.renames import carry_first_seen, known_by_path
 from library.reports import ArticleChanges, RefreshReport
 from library.story_index import place_new
 from library.upkeep import keep_up, note
@@ -54,7 +55,7 @@ def refresh_paths(roots: list[str], db_path: Path, paths: Iterable[str]) -> Refr
         found = look_at(db, roots, paths)
         touched = [item.path for item in found.changed] + found.gone
         before = _article_paths(db, touched)
-        departing = _known_by_path(db, found.gone)
+        departing = known_by_path(db, found.gone)
         renamed: list[tuple[str, str]] = []
         parsed = 0
         listed = None
@@ -73,7 +74,7 @@ def refresh_paths(roots: list[str], db_path: Path, paths: Iterable[str]) -> Refr
                     store(db, batch, time.time())
                     parsed += len(batch)
                 new = [item.path for item in found.changed if item.path not in before]
-                renamed = carry_first_seen(db, departing, _known_by_path(db, new))
+                renamed = carry_first_seen(db, departing, known_by_path(db, new))
                 keep_first_seen(db)
                 listed, tree_kept = keep_up(db, noted)
             if parsed:  # the new news joins or starts its story, as in a full refresh
@@ -117,13 +118,17 @@ def recent_paths(db: sqlite3.Connection, count: int = RECENT) -> list[str]:
 def refresh_recent(roots: list[str], db_path: Path, count: int = RECENT) -> RefreshReport:
     """``refresh_paths`` for the ``recent_paths`` of the index: on a warm start, a change
     among them is shown at once, not when the walk of every file (seconds for a million)
-    reaches it."""
+    reaches it. A post known by its path that is gone is left to the walk."""
     db = connect(db_path)
     try:
         paths = recent_paths(db, count)
+        # A post known by its path whose file is gone may have moved anywhere: left to
+        # the walk, which finds where, for its marks to follow it (``renames``).
+        gone = [path for path in paths if not os.path.lexists(path)]
+        held = known_by_path(db, gone)
     finally:
         db.close()
-    return refresh_paths(roots, db_path, paths)
+    return refresh_paths(roots, db_path, [path for path in paths if path not in held])
 
 
 def _article_paths(db: sqlite3.Connection, paths: list[str]) -> dict[str, str]:
@@ -131,53 +136,3 @@ def _article_paths(db: sqlite3.Connection, paths: list[str]) -> dict[str, str]:
     article gone from one path and come to another under it was moved)."""
     sql = "SELECT path, identity FROM articles WHERE path IN ({marks})"
     return dict(select_in(db, sql, paths))
-
-
-Known = dict[str, tuple[str, float | None, float]]  # path: title, date, first seen
-
-
-def _known_by_path(db: sqlite3.Connection, paths: list[str]) -> Known:
-    """Those of ``paths`` that hold an article known by its path (it has no link), with
-    its title, its date, and when it was first seen."""
-    sql = (
-        "SELECT path, title, published, first_seen FROM articles "
-        "WHERE identity = path AND path IN ({marks})"
-    )
-    return {row[0]: (row[1], row[2], row[3]) for row in select_in(db, sql, paths)}
-
-
-def renames(departing: Known, arriving: Known) -> list[tuple[str, str]]:
-    """(old path, new path) of each article known by its path whose file was moved to
-    another folder under its name, or renamed in its folder: the same title and date, gone
-    from one file and come to the other in one refresh. One that could be either of two
-    is left: a guess would give one file's reading state to another."""
-    gone: dict[tuple[str, float | None], list[str]] = {}
-    for path, (title, published, _seen) in departing.items():
-        gone.setdefault((title, published), []).append(path)
-    pairs = []
-    for path, (title, published, _seen) in arriving.items():
-        near = [
-            old
-            for old in gone.get((title, published), [])
-            if os.path.basename(old) == os.path.basename(path)
-            or os.path.dirname(old) == os.path.dirname(path)
-        ]
-        if len(near) == 1:
-            pairs.append((near[0], path))
-    olds = [old for old, _new in pairs]
-    return sorted(pair for pair in pairs if olds.count(pair[0]) == 1)
-
-
-def carry_first_seen(
-    db: sqlite3.Connection, departing: Known, arriving: Known
-) -> list[tuple[str, str]]:
-    """The ``renames`` among these files; each renamed article keeps when it was first
-    seen (it is no news since the last visit), through ``keep_first_seen``."""
-    pairs = renames(departing, arriving)
-    if not pairs:
-        return pairs
-    db.executemany(  # the table ``note_departures`` made for the files gone
-        "INSERT INTO departed VALUES (?, ?) ON CONFLICT (identity) DO NOTHING",
-        [(new, departing[old][2]) for old, new in pairs],
-    )
-    return pairs

@@ -27,6 +27,7 @@ from models.topic import DEEPEST
 from tui.cli_args import SUBCOMMANDS, parse_command, query_values_attached, reader_parser
 from tui.cli_corpus import (
     UsageError,
+    carry_marks,
     corpus_paths,
     existing,
     existing_defaults,
@@ -140,6 +141,7 @@ def run_index(args: argparse.Namespace, out: TextIO) -> int:
         drawn[0] = len(line)
 
     report = index.refresh(progress if sys.stderr.isatty() else None, waiting_said())
+    carry_marks(report)
     if drawn[0]:
         sys.stderr.write("\n")
     said_if_rebuilt(index, report)

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from library.index import CorpusIndex, RefreshReport
     from library.query import Query
     from library.settings import Settings
+    from library.state import StateStore
     from library.stream import Stream
 
 
@@ -130,6 +131,15 @@ def _open_state():  # the StateStore, imported late
     return None
 
 
+def carry_marks(report: RefreshReport, state: StateStore | None = None) -> None:
+    """Give the reading state of the posts the refresh found moved or renamed to their new
+    paths (the index no longer knows the old ones: left for later, the marks were lost)."""
+    if report.renamed:
+        state = state or _open_state()
+        if state is not None:
+            state.carry(report.renamed)
+
+
 def said_if_rebuilt(index: CorpusIndex, report: RefreshReport) -> None:
     if index.rebuilt or report.rebuilt:
         from library.damage import REBUILT
@@ -142,8 +152,10 @@ def open_corpus(paths: list[str], settings: Settings | None = None):
     from library.corpus import open_index
 
     roots = corpus_paths(paths, settings)
-    index = open_index(roots, _open_state())
+    state = _open_state()
+    index = open_index(roots, state)
     report = index.refresh(waiting=waiting_said())
+    carry_marks(report, state)
     said_if_rebuilt(index, report)
     warn_if_empty(index, roots)
     return index, report

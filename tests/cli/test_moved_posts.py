@@ -1,0 +1,51 @@
+"""``lede index`` and ``lede list`` pair a post without a link whose file was moved or
+renamed with its new file, and its marks go with it: left to the reader's next start, the
+index would no longer know the old path and the marks were lost."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from library.corpus import open_state
+from tests.conftest import LedeRunner, write_document
+
+
+def starred(run_lede: LedeRunner, blog: Path) -> list[str]:
+    done = run_lede("list", "--json", "-q", "is:starred", blog)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    return [json.loads(line)["path"] for line in done.stdout.splitlines()]
+
+
+@pytest.mark.parametrize("command", ["index", "list"])
+def test_a_stars_follows_its_post_moved_or_renamed_between_two_runs(
+    run_lede: LedeRunner, tmp_path: Path, command: str
+) -> None:
+    blog = tmp_path / "blog"
+    for number in range(3):
+        write_document(blog, f"post-{number}.md", f"title: Post {number}\ndate: 2026-11-1{number}")
+    assert run_lede("index", blog).returncode == 0
+    open_state().set("starred", [str(blog / "post-1.md")], True)
+    (blog / "2026").mkdir()
+    (blog / "post-1.md").rename(blog / "2026" / "post-1.md")
+    assert run_lede(command, blog).returncode == 0
+    assert starred(run_lede, blog) == [str(blog / "2026" / "post-1.md")]
+    (blog / "2026" / "post-1.md").rename(blog / "2026" / "second-thoughts.md")
+    assert run_lede(command, blog).returncode == 0
+    assert starred(run_lede, blog) == [str(blog / "2026" / "second-thoughts.md")]
+
+
+def test_no_guess_between_two_posts_that_fit(run_lede: LedeRunner, tmp_path: Path) -> None:
+    """Two posts of one title and date gone from one folder and one come: whose marks it
+    should have cannot be told, so it has none."""
+    blog = tmp_path / "blog"
+    for name in ("a.md", "b.md"):
+        write_document(blog, name, "title: Same\ndate: 2026-11-01")
+    assert run_lede("index", blog).returncode == 0
+    open_state().set("starred", [str(blog / "a.md")], True)
+    (blog / "a.md").rename(blog / "c.md")
+    (blog / "b.md").unlink()
+    assert run_lede("index", blog).returncode == 0
+    assert starred(run_lede, blog) == []
