@@ -26,6 +26,7 @@ from library.results import ArticleRow, ResultSet, id_set
 from library.scope import ALL, Scope, scoped_query
 from library.settings import Settings
 from library.state import Flag, StateChange, StateStore
+from library.state_rescue import rescue
 from library.state_writes import StateWrites, not_saved
 from library.stream import Stream, default_stream, not_in_corpus, streamed_collections
 from library.tree_counts import TreeCounts, count_tree, stored_state
@@ -70,7 +71,11 @@ class ReaderSession:
         self._opened: tuple[tuple[Scope, str], set[str]] = ((ALL, ""), set())
         self._undo: list[StateChange] = []
         self._renamed: dict[str, str] = {}  # an article known by its path: its new path
-        self.state: StateStore = open_state()
+        self.state_rescued = ""  # how a damaged reading state was replaced, to be said once
+        try:
+            self.state: StateStore = open_state()
+        except StateDamaged as damaged:
+            self.state, self.state_rescued = rescue(damaged.path)
         self.writes = StateWrites(self.state.path)  # the reader's writes, off its thread
         self.index: CorpusIndex = open_index(self.paths, self.state)
         self.stream: Stream = default_stream(

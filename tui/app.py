@@ -86,6 +86,8 @@ class LedeApp(App[None]):
             return
         if self.session.index.rebuilt:
             self.notify(REBUILT, severity="warning", timeout=8)
+        if self.session.state_rescued:
+            self.notify(self.session.state_rescued, severity="warning", timeout=12, markup=False)
         if self.session.not_recorded:
             self.notify(self.session.not_recorded, severity="warning", timeout=8, markup=False)
         self.session.on_damage = self._rebuild_damaged

@@ -1,5 +1,7 @@
 """A damaged index is a cache: rebuilt, and said so in one line. A damaged reading state
-is the user's: never touched, named, with what to do."""
+is the user's: the command line leaves it as it is and names it, with what to do; the
+reader, which needs one, sets it aside whole and starts a new one with what it could read
+of it."""
 
 from __future__ import annotations
 
@@ -16,7 +18,9 @@ from library.corpus import open_state
 from library.damage import REBUILT
 from library.index import CorpusIndex
 from tests.conftest import QUERY_DOCS, LedeRunner
+from tests.tui.pilot import indexed, notifications, titles, until
 from tui.app import LedeApp
+from tui.widgets.article_list import ArticleList
 
 GARBAGE = bytes(range(256)) * 64
 
@@ -174,14 +178,36 @@ def test_a_damaged_state_is_named_left_alone_and_the_list_still_works(
     assert sorted(os.listdir(path.parent)) == [path.name]  # no journal left beside it
 
 
-async def test_the_reader_names_a_damaged_state_and_ends(
-    query_corpus: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+async def test_the_reader_sets_a_damaged_state_aside_and_opens(query_corpus: Path) -> None:
+    """It ended at once with a line asking for the file to be moved by hand."""
     path = damaged_state()
     app = LedeApp([str(query_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
-        await pilot.pause()
-    assert app.return_code == 1
-    [line] = capsys.readouterr().err.splitlines()
-    assert line.startswith("lede: the reading state") and str(path) in line
-    assert path.read_bytes() == GARBAGE
+        await indexed(pilot)
+        assert app.is_running and len(titles(app)) == len(QUERY_DOCS)
+        [said] = [line for line in notifications(app) if "damaged" in line]
+        aside = path.with_name("state.sqlite.damaged")
+        assert str(aside) in said and "nothing was readable" in said
+        await pilot.press("m")  # the new state takes marks
+        articles = app.screen.query_one(ArticleList)
+        await until(pilot, lambda: len(articles.read) == 1, "the mark")
+    assert aside.read_bytes() == GARBAGE  # kept whole, for whoever wants to look into it
+    assert len(open_state().flagged("read")) == 1
+
+
+async def test_the_marks_a_state_cut_short_still_holds_are_read_back(query_corpus: Path) -> None:
+    """A file cut in half (a copy or a disk that gave up midway) still holds the pages
+    of its first half: the marks on them are kept, the rest are lost with the file."""
+    state = open_state()
+    marked = [f"https://example.test/read-{number}" for number in range(3000)]
+    state.set("read", marked, True)
+    state.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    state.close()
+    half(state.path)
+    app = LedeApp([str(query_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        [said] = [line for line in notifications(app) if "damaged" in line]
+    kept = open_state().flagged("read")
+    assert 0 < len(kept) < len(marked) and kept <= set(marked)
+    assert f"{len(kept):,} marks and saved searches were read back" in said
