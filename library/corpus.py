@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from importlib.resources import files
+from pathlib import Path
 
 from library import paths
 from library.index import CorpusIndex
@@ -31,9 +32,14 @@ def default_paths(settings: Settings) -> list[str]:
     return [bundled_feeds()]
 
 
+def state_file() -> Path:
+    """Where the user's reading state is kept."""
+    return paths.data_dir() / "state.sqlite"
+
+
 def open_state() -> StateStore:
     """The user's reading state."""
-    return StateStore(paths.data_dir() / "state.sqlite")
+    return StateStore(state_file())
 
 
 def open_index(roots: list[str], state: StateStore | None) -> CorpusIndex:

@@ -8,16 +8,19 @@ screen; the screen only routes.
 from __future__ import annotations
 
 import contextlib
+import shutil
 import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from library.corpus import open_index, open_state
+from library.corpus import open_index, open_state, state_file
 from library.damage import StateDamaged, is_damage
+from library.db import CannotOpen
 from library.index import CorpusIndex, ProgressCallback, RefreshReport
 from library.kept_stories import KeptStories
 from library.paths import corpus_key
@@ -26,7 +29,7 @@ from library.results import ArticleRow, ResultSet, id_set
 from library.scope import ALL, Scope, scoped_query
 from library.settings import Settings
 from library.state import Flag, StateChange, StateStore
-from library.state_rescue import rescue
+from library.state_rescue import rescue, stand_in
 from library.state_writes import StateWrites, not_saved
 from library.stream import Stream, default_stream, not_in_corpus, streamed_collections
 from library.tree_counts import TreeCounts, count_tree, stored_state
@@ -72,10 +75,14 @@ class ReaderSession:
         self._undo: list[StateChange] = []
         self._renamed: dict[str, str] = {}  # an article known by its path: its new path
         self.state_rescued = ""  # how a damaged reading state was replaced, to be said once
+        self._stand_in: Path | None = None  # the folder of a stand-in for it, removed at the end
         try:
             self.state: StateStore = open_state()
         except StateDamaged as damaged:
             self.state, self.state_rescued = rescue(damaged.path)
+        except (CannotOpen, OSError) as error:  # a full disk, a read-only folder
+            self.state, self.state_rescued = stand_in(state_file(), error)
+            self._stand_in = self.state.path.parent
         self.writes = StateWrites(self.state.path)  # the reader's writes, off its thread
         self.index: CorpusIndex = open_index(self.paths, self.state)
         self.stream: Stream = default_stream(
@@ -368,3 +375,5 @@ class ReaderSession:
         self.index.stop_writer()
         self.index.close()
         self.state.close()
+        if self._stand_in is not None:
+            shutil.rmtree(self._stand_in, ignore_errors=True)

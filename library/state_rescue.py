@@ -1,10 +1,13 @@
-"""A damaged reading state, met by the reader: set aside whole (never deleted), and a new
-one started with every flag, saved query and visit that can still be read from it.
+"""A reading state the reader cannot use as it is, met as it opens. A damaged one is set
+aside whole (never deleted), and a new one started with every flag, saved query and
+visit that can still be read from it. One that cannot be written (its disk full, its
+folder read-only) is read into a stand-in in a temporary folder, which takes this
+session's marks until the reader ends.
 
-The reader used to end at once, asking for the file to be moved by hand; every mark a
-page that survived still held was then lost with it. The command line leaves the file
-as it is and goes on without a state (``tui.cli_corpus``): only the reader, which needs
-one to open, sets it aside.
+The reader used to end at once in both cases, naming the file; every mark it still held
+was out of reach until the disk or the file was seen to. The command line leaves the
+file as it is and goes on without a state (``tui.cli_corpus``): only the reader, which
+needs one to open, does this.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import tempfile
 from pathlib import Path
 
 from library.state import StateStore
@@ -30,7 +34,7 @@ def rescue(path: Path) -> tuple[StateStore, str]:
     could be read from it; with the warning that says so."""
     aside = set_aside(path)
     store = StateStore(path)
-    kept = salvage(aside, store)
+    kept = salvage(str(aside), store)
     said = f"{kept:,} marks and saved searches were read back" if kept else "nothing was readable"
     return store, f"The reading state was damaged and was set aside as {aside}; {said}"
 
@@ -51,11 +55,36 @@ def set_aside(path: Path) -> Path:
     return aside
 
 
-def salvage(aside: Path, store: StateStore) -> int:
-    """Copy into ``store`` the rows of each table that can be read from ``aside`` (those
-    before a damaged page, in the order SQLite reads them); how many flags were kept."""
+def stand_in(path: Path, error: Exception) -> tuple[StateStore, str]:
+    """A state in a temporary folder holding what can be read of the one at ``path``,
+    which cannot be written (``error`` says why); with the warning that says so. Raises
+    ``error`` where no temporary folder can take one either."""
     try:
-        old = sqlite3.connect(aside, isolation_level=None)
+        store = StateStore(Path(tempfile.mkdtemp(prefix="lede-state-")) / path.name)
+    except Exception:  # noqa: BLE001 - the state's own failure is the one to tell
+        raise error from None
+    kept = 0
+    if path.exists():  # read only: no log, no lock made beside it
+        for way in ("mode=ro", "immutable=1"):  # the second skips a log it cannot read
+            kept = salvage(f"{path.as_uri()}?{way}", store, uri=True)
+            if kept:
+                break
+    if isinstance(error, OSError):  # its reason and its path, not Python's [Errno 20]
+        why = f"{error.strerror or error}" + (f": {error.filename}" if error.filename else "")
+    else:
+        why = str(error)
+    return store, (
+        f"The reading state cannot be written ({why}); marks made now last until the "
+        f"reader ends ({kept:,} marks and saved searches read from it)"
+    )
+
+
+def salvage(source: str, store: StateStore, *, uri: bool = False) -> int:
+    """Copy into ``store`` the rows of each table that can be read from the database at
+    ``source`` (those before a damaged page, in the order SQLite reads them); how many
+    flags and saved searches were kept."""
+    try:
+        old = sqlite3.connect(source, isolation_level=None, uri=uri)
         # Its tables are read even where the list of them names pages the file lost (a
         # file cut short): else every read failed, even of the pages still whole.
         old.execute("PRAGMA writable_schema = ON")

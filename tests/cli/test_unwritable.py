@@ -1,5 +1,6 @@
 """A cache or data folder lede cannot write: one line naming the path, from the CLI and
-from the reader alike, never a traceback; without a reading state, lists go on. (Tests
+from the reader alike, never a traceback; without a reading state, lists go on, and the
+reader opens on a stand-in that keeps what it could read of it and this session's marks. (Tests
 run as root, whom permissions do not stop: a path below a regular file, and a read-only
 mount, stop everyone.)"""
 
@@ -7,14 +8,16 @@ from __future__ import annotations
 
 import contextlib
 import subprocess
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import LedeRunner, write_document
-from tests.tui.pilot import until
+from tests.tui.pilot import indexed, notifications, until
 from tui.app import LedeApp
+from tui.widgets.article_list import ArticleList
 
 FOLDERS = ("XDG_CACHE_HOME", "XDG_DATA_HOME")
 
@@ -121,8 +124,34 @@ async def test_an_unwritable_folder_is_named(
         else:  # the index: nothing can be listed
             assert listed.returncode == 1
             assert listed.stderr.startswith(start), listed.stderr
-        line = await reader_fails(query_corpus, capsys)
-        assert line.startswith(start) and str(folder) in line
+        if variable == "XDG_CACHE_HOME":
+            line = await reader_fails(query_corpus, capsys)
+            assert line.startswith(start) and str(folder) in line
+        else:
+            await reader_opens_without_its_state(query_corpus, tmp_path, monkeypatch, start)
+
+
+async def reader_opens_without_its_state(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reason: str
+) -> None:
+    """The reader opens on a stand-in state, says why, and takes marks until it ends (it
+    ended at once, naming the folder)."""
+    temporary = tmp_path / "temporary"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    app = LedeApp([str(corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        [said] = [line for line in notifications(app) if "reading state" in line]
+        assert said.startswith("The reading state cannot be written (")
+        assert reason.removeprefix("lede: ") in said
+        assert "marks made now last until the reader ends" in said
+        articles = app.screen.query_one(ArticleList)
+        articles.focus()
+        await pilot.press("m")
+        await until(pilot, lambda: len(articles.read) == 1, "the mark")
+        assert len(list(temporary.glob("lede-state-*/state.sqlite"))) == 1
+    assert list(temporary.glob("lede-state-*")) == []  # removed as the reader ends
 
 
 def _too_big_and_small(tmp_path: Path) -> tuple[Path, Path]:
