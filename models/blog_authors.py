@@ -17,18 +17,6 @@ _FOLDERS_UP = 3  # a post in a bundle (``blog/2021/x/index.md``) is this far bel
 _LARGEST = 1_000_000  # bytes: an authors file is a page of names
 
 
-def lift_theme_authors(data: dict[str, Any]) -> None:
-    """A page's ``author`` or ``authors`` kept in its ``[extra]`` table, where Zola's themes
-    ask for them, when it names none of its own (Hugo's ``params`` are read as its own)."""
-    extra = data.get("extra")
-    if "author" in data or "authors" in data or not isinstance(extra, dict):
-        return
-    for key in ("authors", "author"):
-        if key in extra:
-            data[key] = extra[key]
-            return
-
-
 def with_names(authors: Any, path: str, key: str = "authors") -> Any:
     """``authors`` with each key the blog's authors file knows put as its name. Jekyll's
     themes look up a lone ``author`` too; Docusaurus does not."""

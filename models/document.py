@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from models.ablog import ablog_values, split_ablog
 from models.advisory import advisory_values, split_advisory
 from models.article import Article
-from models.blog_authors import lift_theme_authors, with_names
+from models.blog_authors import with_names
 from models.blog_lead import with_lead
 from models.clipping import saved_page
 from models.collection import is_data_record, is_no_article
@@ -60,6 +60,7 @@ from models.ruby_front_matter import ruby_values, split_ruby
 from models.schedule import Instants, scheduled
 from models.taxonomy import Topic
 from models.vault import NOTE_NAME, in_vault, note_name, vault_note
+from models.zola_page import lift_zola_tables
 
 
 @dataclass
@@ -286,9 +287,8 @@ def parse_document(
     """
     parsed = ParsedDocument(path)
     try:
-        # Else Bridgetown's Ruby, a Lektor page's fields, Pelican's metadata lines, Franklin's
-        # @def lines, Logseq's properties, a post's docinfo, ABlog's post directive or an
-        # advisory's TOML.
+        # Else Bridgetown's Ruby, a Lektor page's fields, Pelican's metadata lines, Franklin's @def
+        # lines, Logseq's properties, a docinfo, ABlog's directive or an advisory's TOML.
         split = (
             split_front_matter(text)
             or split_ruby(text)
@@ -359,7 +359,7 @@ def parse_document(
     for key in [key for key in data if key[:1].isupper()]:  # Hugo's ``Title:``: few have any
         if key.lower() in _SITE_KEYS and key.lower() not in data:
             data[key.lower()] = data.pop(key)
-    lift_theme_authors(data)
+    lift_zola_tables(data)  # its tags, categories and authors
     for key in ("authors", "author"):  # keys of the blog's authors file, maybe
         if key in data:
             data[key] = with_names(data[key], path, key)

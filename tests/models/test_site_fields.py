@@ -608,3 +608,33 @@ def test_authors_in_a_themes_table_are_the_posts(front: str, expected: list[str]
     Zola blog, 29 of 78) had no author. Hugo's ``params`` are a page's own keys too."""
     parsed = parse_document(f"{front}Body.\n", "content/blog/post.md")
     assert parsed.article is not None and parsed.article.authors == expected
+
+
+ZOLA_POST = """+++
+title = "Release notes"
+date = 2024-03-01
+[taxonomies]
+categories = ["releases"]
+tags = ["rust", "wasm"]
+series = ["Zola in practice"]
+authors = ["Ada Lovelace"]
++++
+"""
+
+
+def test_a_zola_pages_taxonomies_are_its_topics_and_authors() -> None:
+    """Zola reads a page's tags, categories and authors from its ``[taxonomies]`` table
+    alone: a Zola post listed no topic and no author."""
+    parsed = parse_document(f"{ZOLA_POST}Body.\n", "/site/content/blog/release.md")
+    assert parsed.article is not None and not parsed.problems
+    assert parsed.article.topics == ["releases", "rust", "wasm", "Zola in practice"]
+    assert parsed.article.authors == ["Ada Lovelace"]
+
+
+def test_a_zola_pages_own_keys_come_before_its_taxonomies() -> None:
+    """Keys a page writes itself are kept; an empty taxonomy (a theme's ``tags = []``) adds
+    nothing."""
+    front = '+++\ntitle = "T"\ntags = ["own"]\n[taxonomies]\ntags = ["other"]\ncategories = []\n'
+    front += "+++\n"
+    parsed = parse_document(f"{front}Body.\n", "/site/content/blog/t.md")
+    assert parsed.article is not None and parsed.article.topics == ["own"]
