@@ -1,6 +1,7 @@
 """What a Jekyll site leaves out of itself, so the scan leaves it out too (of a Hugo, Zola
 or Pelican site, all but its ``content`` folder and its translations; of a Lektor project,
-all but its ``content``; of a Hexo site, all but its ``source``).
+all but its ``content``; of a Hexo site, all but its ``source``; of a Nikola site, all but
+its posts' and pages' folders).
 
 Jekyll never reads its built copy (``_site``), its templates (``_layouts``,
 ``_includes``), the packages beside it (``node_modules``, ``vendor/bundle``), what its
@@ -26,6 +27,7 @@ from library.hugo_settings import (
     reads_content_alone,
     site_settings,
 )
+from library.nikola_site import all_but, nikola_folders
 from library.site import (
     BRIDGETOWN_CONFIG,
     CONFIG_FILES,
@@ -100,8 +102,8 @@ def _matches(entry: str, folder: bool, literal: list[str], glob: list[str]) -> b
 
 
 def site_exclusions(root: str) -> SiteExclusions | None:
-    """The exclusions of the Jekyll, Hugo, Zola or Pelican site at ``root``; None when it is
-    none."""
+    """The exclusions of the Jekyll, Hugo, Zola, Pelican, Nikola... site at ``root``; None
+    when it is none."""
     if reads_content_alone(root):  # a section's own page (``_index.md``) lists its pages
         settings = site_settings(root)  # read once for both
         pages, translated = content_folders(root, settings)
@@ -114,6 +116,8 @@ def site_exclusions(root: str) -> SiteExclusions | None:
         return _quarto_exclusions(root)
     if is_lektor_project(root):  # its pages are ``content``'s, the rest makes the site
         return _all_but(root, "content")
+    if (folders := nikola_folders(root)) is not None:  # its posts' and pages' folders
+        return SiteExclusions(root, all_but(root, folders), [])
     if not is_jekyll_site(root):
         return None
     config = _configuration(root)
