@@ -13,6 +13,8 @@ Markdown or HTML post::
     .. date: 2017-05-12 12:50:41 UTC
     -->
 
+where the lines may be indented, and the page may follow the comment's last line at once.
+
 Older Nikola posts keep the same lines in a sidecar ``POST.meta`` beside ``POST.txt``, or
 in its first format, the values alone, one a line: title, slug, date, tags, link and
 description.
@@ -24,12 +26,14 @@ prose that opens with "Note: ..." is no metadata.
 from __future__ import annotations
 
 import re
+import textwrap
 from typing import Any
 
 from models.frontmatter import SplitDocument
 from models.text import plain_line_ends
 
 _BLANK_LINE = re.compile(r"\r?\n[ \t]*\r?\n")  # spaces alone make a blank line too
+_COMMENT_END = re.compile(r"\r?\n[ \t]*-->[ \t]*(?:\r?\n|$)")  # the line closing the comment
 _KEY_LINE = re.compile(r"(?:\.\. )?([A-Za-z][A-Za-z0-9_-]*):(?:[ \t]+(.*))?")  # Nikola's ``.. ``
 # Pelican's lists; its one ``Author`` and its one ``Category`` are each a name whole.
 _LISTS = {"tags": "tags", "authors": "authors"}
@@ -40,14 +44,21 @@ _SIDECAR_KEYS = ("title", "slug", "date", "tags", "link", "description")
 
 def split_metadata(text: str) -> SplitDocument | None:
     """The metadata block and the body after it; ``None`` when ``text`` opens with none."""
-    found = _BLANK_LINE.search(text)
-    head, body = (text, "") if found is None else (text[: found.start()], text[found.end() :])
-    head = plain_line_ends(head).rstrip("\n")
-    lines = head.split("\n")
-    body_line = len(lines) + 2
-    if len(lines) > 2 and lines[0].strip() == "<!--" and lines[-1].strip() == "-->":
-        lines = lines[1:-1]  # Nikola's, in a Markdown or HTML post
+    if text.startswith("<!--") and (end := _COMMENT_END.search(text)):  # Nikola's, in a
+        head, rest = text[: end.start()], text[end.end() :]  # Markdown or HTML post, the
+        lines = plain_line_ends(head).split("\n")  # page maybe right below it
+        body = rest.lstrip("\r\n")
+        body_line = len(lines) + 2 + rest[: len(rest) - len(body)].count("\n")
+        if lines[0].strip() != "<!--" or len(lines) < 2:
+            return None
+        lines = textwrap.dedent("\n".join(lines[1:])).strip("\n").split("\n")  # indented
         head = "\n".join(lines)
+    else:
+        found = _BLANK_LINE.search(text)
+        head, body = (text, "") if found is None else (text[: found.start()], text[found.end() :])
+        head = plain_line_ends(head).rstrip("\n")
+        lines = head.split("\n")
+        body_line = len(lines) + 2
     if not _KEY_LINE.fullmatch(lines[0]) or len(lines) > 100:
         return None
     for line in lines:

@@ -106,3 +106,29 @@ def test_a_nikola_post_is_read_from_its_metadata_comments(text: str, moment: str
     assert article.topics == ["release", "python"]
     assert article.authors == ["Jane Doe"]
     assert article.body == "We are pleased to announce version 2.\n"
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])
+def test_a_nikola_page_read_from_an_indented_comment_with_the_page_right_below(
+    newline: str,
+) -> None:
+    """Nikola reads its lines indented, and an HTML page may start on the line after the
+    comment: Nikola's own features page was warned of as a file without front matter and
+    not listed."""
+    text = (
+        "<!--\n    .. title: Features\n    .. date: 2015-07-10 15:34:49 UTC\n"
+        "    .. author: The Nikola Team\n-->\n"
+        '<div class="media">\n\n<p>Static sites</p>\n</div>\n'
+    ).replace("\n", newline)
+    parsed = parse_document(text, "stories/features/index.html")
+    article = parsed.article
+    assert article is not None and not parsed.problems
+    assert (article.title, article.authors) == ("Features", ["The Nikola Team"])
+    assert article.published_at is not None and article.published_at.year == 2015
+    assert article.body is not None and article.body.startswith('<div class="media">')
+
+
+def test_a_comment_that_holds_no_metadata_is_no_front_matter() -> None:
+    text = "<!--\n  A page's licence, no metadata.\n-->\n<p>Text</p>\n"
+    parsed = parse_document(text, "pages/licence.html")
+    assert parsed.article is None and parsed.problems
