@@ -1,11 +1,12 @@
-"""A Hugo, Zola or Docusaurus site's sections, which are its collections.
+"""A Hugo, Zola, Docusaurus or Eleventy site's sections, which are its collections.
 
 Such a site keeps its kinds of page in folders of their own: Hugo's and Zola's
-``content/blog`` and ``content/docs``, Docusaurus's ``blog`` and ``docs``. Read as one
-folder, a site's docs buried its posts (797 rows of pnpm.io held 42 posts). As its
-collections, the tree lists each, and the default stream is the blog
-(``library.stream``). A page at the top of the content (About) is in none, as a Jekyll
-site's pages are. Pelican's folders are categories, not kinds of page, and are left so.
+``content/blog`` and ``content/docs``, Docusaurus's ``blog`` and ``docs``, Eleventy's in
+its input folder (``src/blog`` and ``src/docs``). Read as one folder, a site's docs
+buried its posts (797 rows of pnpm.io held 42 posts). As its collections, the tree lists
+each, and the default stream is the blog (``library.stream``). A page at the top of the
+content (About) is in none, as a Jekyll site's pages are. Pelican's folders are
+categories, not kinds of page, and are left so.
 """
 
 from __future__ import annotations
@@ -14,13 +15,18 @@ import functools
 import os
 from typing import Any
 
+from library.eleventy_input import eleventy_input
 from library.hugo_settings import content_dir, content_folders, site_settings
 from library.site import subfolders
-from library.site_root import site_kind, site_of
+from library.site_root import ELEVENTY_CONFIGS, site_kind, site_of
 
 # A Docusaurus site's folders that hold no pages of its own: its pages' code (``src``,
 # whose pages are the site's), files served as they are, the built site, translations.
-_NOT_SECTIONS = frozenset({"src", "static", "build", "i18n", "node_modules"})
+# Eleventy's: its templates and data (``_includes``, ``_data``) and its built site.
+_NOT_SECTIONS = frozenset(
+    {"src", "static", "build", "i18n", "node_modules", "_includes", "_data", "_site"}
+)
+_SECTIONED = ("hugo", "docusaurus", "eleventy")
 BLOGS = ("blog", "posts", "post", "articles")
 """What a site without news streams, of those it has: its posts, not its docs."""
 
@@ -29,7 +35,7 @@ def section_of(path: str, root: str) -> str | None:
     """The section of the file ``path``, when its site lies within the corpus ``root``
     (a site above the root is not the one opened); ``None`` for a page in none."""
     site = site_of(path)
-    if site is None or site.kind not in ("hugo", "docusaurus"):
+    if site is None or site.kind not in _SECTIONED:
         return None
     if site.folder != root and not site.folder.startswith(os.path.join(root, "")):
         return None
@@ -43,10 +49,10 @@ def section_of(path: str, root: str) -> str | None:
 
 
 def sections(root: str) -> frozenset[str]:
-    """The sections of the Hugo or Docusaurus site at ``root`` (none for other folders),
-    by its folders: a section with no page yet is still one the site has."""
+    """The sections of the Hugo, Docusaurus or Eleventy site at ``root`` (none for other
+    folders), by its folders: a section with no page yet is still one the site has."""
     kind = site_kind(root)
-    if kind not in ("hugo", "docusaurus"):
+    if kind not in _SECTIONED:
         return frozenset()
     base = _content(root, kind)
     return frozenset(
@@ -80,6 +86,8 @@ def _content(folder: str, kind: str) -> str:
     """The folder whose folders are the site's sections."""
     if kind == "docusaurus":
         return folder
+    if kind == "eleventy":
+        return os.path.join(folder, eleventy_input(folder, ELEVENTY_CONFIGS))
     settings = site_settings(folder)
     return os.path.join(folder, _mounted(settings) or content_folders(folder, settings)[0])
 

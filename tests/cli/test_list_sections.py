@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.cli.test_list_stream import collections, rows
 from tests.conftest import SITE, LedeRunner, write_document
 
@@ -124,3 +126,30 @@ def test_a_pelican_sites_folders_are_no_sections(run_lede: LedeRunner, tmp_path:
     write_document(site / "content" / "python", "a.md", "title: On Python\ndate: 2024-01-02")
     write_document(site / "content", "b.md", "title: Flat\ndate: 2024-01-03")
     assert collections(rows(run_lede, site)) == {None: 2}
+
+
+ELEVENTY_CONFIGS = {
+    "eleventy.config.js": "export default function (c) {}\nexport const config = {\n"
+    '\tdir: {\n\t\tinput: "content", // default: "."\n\t\tincludes: "../_includes",\n\t},\n};\n',
+    ".eleventy.js": 'module.exports = function (c) {\n  c.setInputDirectory("content");\n};\n',
+}
+
+
+@pytest.mark.parametrize("config", list(ELEVENTY_CONFIGS))
+def test_an_eleventy_site_streams_its_blog(
+    run_lede: LedeRunner, tmp_path: Path, config: str
+) -> None:
+    """An Eleventy site's folders in its input folder are its sections, as a Hugo site's
+    are: its docs buried its blog (Eleventy's own site listed 209 rows, 67 of them posts)
+    and its templates' data folder is none."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / config).write_text(ELEVENTY_CONFIGS[config])
+    content = site / "content"
+    for n in (1, 2):
+        write_document(content / "blog", f"post{n}.md", f"title: Post {n}\ndate: 2024-0{n}-02")
+    write_document(content / "docs", "install.md", "title: Install")
+    write_document(content / "_data", "note.md", "title: A data note")
+    write_document(content, "about.md", "title: About us")
+    assert [row["title"] for row in rows(run_lede, site)] == ["Post 2", "Post 1"]
+    assert collections(rows(run_lede, site, "--all")) == {"blog": 2, "docs": 1, None: 2}
