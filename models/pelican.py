@@ -99,6 +99,8 @@ def metadata_values(head: str) -> dict[str, Any]:
             data[name] = [data.pop(key)]
     if data.get("status", "").lower() == "draft":
         data["draft"] = True
+    if data.get("type", "").lower() == "text":  # Nikola's every post's, where its ``micro``
+        del data["type"]  # is a short one: a post, no other kind of item
     return data
 
 

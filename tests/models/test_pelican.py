@@ -132,3 +132,14 @@ def test_a_comment_that_holds_no_metadata_is_no_front_matter() -> None:
     text = "<!--\n  A page's licence, no metadata.\n-->\n<p>Text</p>\n"
     parsed = parse_document(text, "pages/licence.html")
     assert parsed.article is None and parsed.problems
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"), [(".. type: text", "article"), (".. type: micro", "micro")]
+)
+def test_a_nikola_posts_type_text_is_an_article(line: str, kind: str) -> None:
+    """Nikola writes ``type: text`` in every post it makes, its kind for a post: the
+    reader showed "text" below each post's topics, and ``lede list --json`` gave kind text."""
+    text = f".. title: Released\n.. date: 2024-05-17 17:16:00 UTC\n{line}\n\nIt is out.\n"
+    parsed = parse_document(text, "posts/released.rst")
+    assert parsed.article is not None and parsed.article.kind == kind
