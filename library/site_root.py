@@ -28,6 +28,10 @@ ELEVENTY_CONFIGS = (
 )
 
 
+ASTRO_CONFIGS = tuple(f"astro.config.{kind}" for kind in ("mjs", "js", "ts", "mts", "cjs", "cts"))
+ASTRO_CONTENT = os.path.join("src", "content")  # its content collections, one folder each
+
+
 VITEPRESS_CONFIGS = tuple(
     os.path.join(".vitepress", f"config.{kind}")
     for kind in ("js", "ts", "mjs", "mts", "cjs", "cts")
@@ -37,8 +41,8 @@ VUEPRESS_CONFIGS = tuple(config.replace(".vitepress", ".vuepress") for config in
 
 class Site(NamedTuple):
     """A site's folder and what made it: ``jekyll``, ``hugo`` (Zola's too, which reads its
-    ``content`` alike), ``pelican``, ``docusaurus``, ``eleventy``, ``vitepress``,
-    ``vuepress`` or ``lektor``."""
+    ``content`` alike), ``pelican``, ``docusaurus``, ``eleventy``, ``astro``,
+    ``vitepress``, ``vuepress`` or ``lektor``."""
 
     folder: str
     kind: str
@@ -54,6 +58,8 @@ def site_kind(folder: str) -> str | None:
         return "docusaurus"
     if any(os.path.isfile(os.path.join(folder, name)) for name in ELEVENTY_CONFIGS):
         return "eleventy"
+    if any(os.path.isfile(os.path.join(folder, name)) for name in ASTRO_CONFIGS):
+        return "astro"
     if os.path.isdir(os.path.join(folder, ".vitepress")) and any(  # one look, most folders
         os.path.isfile(os.path.join(folder, name)) for name in VITEPRESS_CONFIGS
     ):

@@ -1,8 +1,9 @@
-"""A Hugo, Zola, Docusaurus or Eleventy site's sections, which are its collections.
+"""A Hugo, Zola, Docusaurus, Eleventy or Astro site's sections, which are its collections.
 
 Such a site keeps its kinds of page in folders of their own: Hugo's and Zola's
 ``content/blog`` and ``content/docs``, Docusaurus's ``blog`` and ``docs``, Eleventy's in
-its input folder (``src/blog`` and ``src/docs``). Read as one folder, a site's docs
+its input folder (``src/blog`` and ``src/docs``), Astro's content collections in
+``src/content`` (``src/content/blog``, ``src/content/authors``). Read as one folder, a site's docs
 buried its posts (797 rows of pnpm.io held 42 posts). As its collections, the tree lists
 each, and the default stream is the blog (``library.stream``). A page at the top of the
 content (About) is in none, as a Jekyll site's pages are. Pelican's folders are
@@ -18,7 +19,7 @@ from typing import Any
 from library.eleventy_input import eleventy_input
 from library.hugo_settings import content_dir, content_folders, site_settings
 from library.site import subfolders
-from library.site_root import ELEVENTY_CONFIGS, site_kind, site_of
+from library.site_root import ASTRO_CONTENT, ELEVENTY_CONFIGS, site_kind, site_of
 
 # A Docusaurus site's folders that hold no pages of its own: its pages' code (``src``,
 # whose pages are the site's), files served as they are, the built site, translations.
@@ -26,7 +27,7 @@ from library.site_root import ELEVENTY_CONFIGS, site_kind, site_of
 _NOT_SECTIONS = frozenset(
     {"src", "static", "build", "i18n", "node_modules", "_includes", "_data", "_site"}
 )
-_SECTIONED = ("hugo", "docusaurus", "eleventy")
+_SECTIONED = ("hugo", "docusaurus", "eleventy", "astro")
 BLOGS = ("blog", "posts", "post", "articles")
 """What a site without news streams, of those it has: its posts, not its docs."""
 
@@ -49,8 +50,8 @@ def section_of(path: str, root: str) -> str | None:
 
 
 def sections(root: str) -> frozenset[str]:
-    """The sections of the Hugo, Docusaurus or Eleventy site at ``root`` (none for other
-    folders), by its folders: a section with no page yet is still one the site has."""
+    """The sections of the Hugo, Docusaurus, Eleventy or Astro site at ``root`` (none for
+    other folders), by its folders: a section with no page yet is still one the site has."""
     kind = site_kind(root)
     if kind not in _SECTIONED:
         return frozenset()
@@ -88,6 +89,8 @@ def _content(folder: str, kind: str) -> str:
         return folder
     if kind == "eleventy":
         return os.path.join(folder, eleventy_input(folder, ELEVENTY_CONFIGS))
+    if kind == "astro":
+        return os.path.join(folder, ASTRO_CONTENT)
     settings = site_settings(folder)
     return os.path.join(folder, _mounted(settings) or content_folders(folder, settings)[0])
 

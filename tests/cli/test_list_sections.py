@@ -153,3 +153,21 @@ def test_an_eleventy_site_streams_its_blog(
     write_document(content, "about.md", "title: About us")
     assert [row["title"] for row in rows(run_lede, site)] == ["Post 2", "Post 1"]
     assert collections(rows(run_lede, site, "--all")) == {"blog": 2, "docs": 1, None: 2}
+
+
+def test_an_astro_sites_content_collections_are_its_sections(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """An Astro site's content collections (``src/content/blog``, ``src/content/authors``)
+    are its collections, and its blog the default stream: its authors' profiles were
+    listed among its posts, undated, as articles."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "astro.config.mjs").write_text("export default defineConfig({});\n")
+    content = site / "src" / "content"
+    for n in (1, 2):
+        write_document(content / "blog", f"post{n}.md", f"title: Post {n}\npubDate: 2024-0{n}-02")
+    write_document(content / "authors", "ada.md", "title: Ada Lovelace\nrole: Editor", "Bio.\n")
+    write_document(site / "src" / "pages", "about.md", "title: About us")
+    assert [row["title"] for row in rows(run_lede, site)] == ["Post 2", "Post 1"]
+    assert collections(rows(run_lede, site, "--all")) == {"blog": 2, "authors": 1, None: 1}
