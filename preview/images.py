@@ -14,11 +14,13 @@ import contextlib
 import functools
 import hashlib
 import os
+import re
 import tempfile
 import warnings
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -36,6 +38,11 @@ SHOWN_SIZE = (1200, 1200)  # decoded images are scaled down to this at most: no 
 # A side longer than this many times the other leaves less than a cell to draw the other
 # in (a 1x100000 image drew nothing under "Image 1x100000").
 MAX_ASPECT = 40
+# The formats pictures on the web come in, the only ones opened: Pillow reads forty, some
+# by running another program on the data (an EPS file, served as image/png or named
+# cover.png, ran Ghostscript on its PostScript) and others through rarely used decoders.
+FORMATS = ("PNG", "JPEG", "GIF", "WEBP", "AVIF", "BMP", "ICO")
+READ = "PNG, JPEG, GIF, WebP, AVIF, BMP and ICO"
 # Modes Pillow scales as they are: others (a palette, 16-bit grey) are converted first.
 _SCALED_AS_IS = frozenset({"RGB", "RGBA", "L", "LA"})
 
@@ -161,6 +168,15 @@ def _libc() -> object:
     return ctypes.CDLL(None)
 
 
+_SVG = re.compile(rb"<svg[\s>]", re.IGNORECASE)  # in the head of an XML file
+
+
+def _available(image_module: ModuleType) -> list[str]:
+    """Those of ``FORMATS`` this Pillow was built with (AVIF came in 11.2)."""
+    image_module.init()
+    return [name for name in FORMATS if name in image_module.OPEN]
+
+
 def _decoded(data: bytes, max_pixels: int) -> DecodedImage:
     from PIL import Image, UnidentifiedImageError
 
@@ -168,7 +184,7 @@ def _decoded(data: bytes, max_pixels: int) -> DecodedImage:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            image = Image.open(BytesIO(data))
+            image = Image.open(BytesIO(data), formats=_available(Image))
         width, height = image.size
         if width * height > max_pixels:
             raise ImageError(
@@ -191,6 +207,10 @@ def _decoded(data: bytes, max_pixels: int) -> DecodedImage:
     except Image.DecompressionBombError:
         raise ImageError(f"image too large to show (more than {max_pixels:,} pixels)") from None
     except UnidentifiedImageError:
-        raise ImageError("not an image lede can read (the data is no known image format)") from None
+        if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") and _SVG.search(data[:1024]):
+            raise ImageError(
+                f"an SVG drawing, which lede does not draw (it reads {READ})"
+            ) from None
+        raise ImageError(f"not an image lede can read (it reads {READ})") from None
     except (OSError, SyntaxError, ValueError, EOFError):
         raise ImageError("the image is damaged or cut short") from None

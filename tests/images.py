@@ -64,6 +64,8 @@ def truncated() -> bytes:
 
 FAKE = b"<!DOCTYPE html><html><body><h1>Not an image</h1></body></html>"
 
+SVG = b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"/>'
+
 ROUTES = {
     "/photo.png": (png, "image/png"),
     "/photo.jpg": (jpeg, "image/jpeg"),
@@ -71,6 +73,7 @@ ROUTES = {
     "/truncated.png": (truncated, "image/png"),
     "/fake.png": (lambda: FAKE, "image/png"),
     "/page.html": (lambda: FAKE, "text/html; charset=utf-8"),
+    "/drawing.svg": (lambda: SVG, "image/svg+xml"),
     "/thin.png": (lambda: png((1, 100_000)), "image/png"),
 }
 

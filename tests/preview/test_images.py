@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import time
 import tracemalloc
+from io import BytesIO
 from pathlib import Path
 
 import pytest
@@ -77,7 +80,56 @@ async def test_a_truncated_image_is_one_line(images: TestServer, tmp_path) -> No
 
 async def test_html_served_as_png_is_not_an_image(images: TestServer, tmp_path) -> None:
     data = await fetched(images, "/fake.png", ImageCache(tmp_path))
-    assert problem(data) == "not an image lede can read (the data is no known image format)"
+    assert problem(data) == (
+        "not an image lede can read (it reads PNG, JPEG, GIF, WebP, AVIF, BMP and ICO)"
+    )
+
+
+EPS = b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 10 10\nshowpage\n%%EOF\n"
+
+
+def test_a_postscript_file_runs_no_program(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An EPS file sent as a PNG ran Ghostscript, where one is installed, on its PostScript
+    (and its failure was a CalledProcessError): only the web's picture formats are opened."""
+    from PIL import EpsImagePlugin
+
+    ran = tmp_path / "ran"
+    program = tmp_path / "bin" / "gs"
+    program.parent.mkdir()
+    program.write_text(f'#!/bin/sh\necho "$@" >> {ran}\nexit 1\n')
+    program.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{program.parent}:{os.environ['PATH']}")
+    monkeypatch.setattr(EpsImagePlugin, "gs_binary", None)  # found again, on this PATH
+    assert problem(EPS) == (
+        "not an image lede can read (it reads PNG, JPEG, GIF, WebP, AVIF, BMP and ICO)"
+    )
+    assert not ran.exists()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>',
+        b'\xef\xbb\xbf<?xml version="1.0"?>\n<!-- made by hand -->\n<svg\n width="9"></svg>',
+    ],
+)
+def test_an_svg_drawing_is_named_as_one(data: bytes) -> None:
+    assert problem(data) == (
+        "an SVG drawing, which lede does not draw "
+        "(it reads PNG, JPEG, GIF, WebP, AVIF, BMP and ICO)"
+    )
+
+
+def test_an_animation_of_a_thousand_frames_shows_its_first_at_once() -> None:
+    from PIL import Image
+
+    frames = [Image.new("P", (200, 100), number % 256) for number in range(1000)]
+    out = BytesIO()
+    frames[0].save(out, "GIF", save_all=True, append_images=frames[1:], duration=10)
+    started = time.perf_counter()
+    decoded = decode_image(out.getvalue())
+    assert time.perf_counter() - started < 1
+    assert (decoded.width, decoded.height) == (200, 100)
 
 
 async def test_only_image_types_are_fetched(images: TestServer, tmp_path) -> None:

@@ -120,7 +120,13 @@ async def test_i_shows_and_hides_the_image_and_nothing_is_fetched_before(
         ("/truncated.png", "⚠ Image: the image is damaged or cut short"),
         (
             "/fake.png",
-            "⚠ Image: not an image lede can read (the data is no known image format)",
+            "⚠ Image: not an image lede can read (it reads PNG, JPEG, GIF, WebP, AVIF, BMP and "
+            "ICO)",
+        ),
+        (
+            "/drawing.svg",
+            "⚠ Image: an SVG drawing, which lede does not draw (it reads PNG, JPEG, GIF, WebP, "
+            "AVIF, BMP and ICO)",
         ),
         ("/page.html", "⚠ Image: not an image: the server sent text/html"),
         ("/missing.png", "⚠ Image: HTTP 404 Not Found"),
