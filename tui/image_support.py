@@ -7,7 +7,7 @@ would be lost), so the library is imported, on the first ``i`` only, with nothin
 looks like a terminal to ask, and the way to draw is chosen here from the environment:
 Kitty's graphics in Kitty, Sixel in terminals known for it, and Unicode half-blocks
 everywhere else, inside tmux and over SSH included (``LEDE_IMAGES=halfcell|sixel|kitty``
-overrides the choice).
+overrides the choice); a browser (``lede --serve``) always gets half-blocks.
 """
 
 from __future__ import annotations
@@ -26,8 +26,13 @@ METHODS = ("halfcell", "sixel", "kitty")
 SIXEL_TERMINALS = ("wezterm", "foot", "mlterm", "contour", "konsole", "iterm.app")
 
 
-def drawing_method(environ: Mapping[str, str] = os.environ) -> str:
-    """``kitty``, ``sixel`` or ``halfcell``: how pictures are drawn in this terminal."""
+def drawing_method(environ: Mapping[str, str] = os.environ, *, web: bool = False) -> str:
+    """``kitty``, ``sixel`` or ``halfcell``: how pictures are drawn in this terminal, or in
+    the browser (``web``) that ``lede --serve`` draws in, which knows half-blocks alone:
+    its reader inherits the server's terminal's variables (Kitty's among them) and the
+    picture drew as nothing there."""
+    if web:
+        return "halfcell"
     chosen = environ.get("LEDE_IMAGES", "").lower()
     if chosen in METHODS:
         return chosen

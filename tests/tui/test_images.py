@@ -231,6 +231,26 @@ async def test_an_image_named_by_a_path_is_shown_from_the_corpus(tmp_path: Path)
         assert lead_status(app).startswith("Image 96x48, on disk")
 
 
+async def test_served_to_a_browser_the_picture_is_drawn_in_half_blocks(
+    server: TestServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``lede --serve`` started from Kitty (or WezTerm) gave the browser Kitty's (or
+    Sixel's) graphics, which it ignores: a blank under "Image 96x48, fetched"."""
+    from textual_image.widget import HalfcellImage
+
+    monkeypatch.delenv("LEDE_IMAGES")
+    monkeypatch.setenv("TERM", "xterm-kitty")
+    monkeypatch.setenv("KITTY_WINDOW_ID", "1")
+    monkeypatch.setattr(LedeApp, "is_web", property(lambda app: True))
+    serve_images(server)
+    app = LedeApp([str(corpus(tmp_path / "c", server, "/photo.png"))])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await opened(app, pilot, "Article 0")
+        await pilot.press("i")
+        await until(pilot, lambda: bool(pictures(app)), "the picture")
+        assert [type(picture) for picture in pictures(app)] == [HalfcellImage]
+
+
 async def test_one_image_is_decoded_at_a_time_and_one_passed_over_is_not(
     tmp_path: Path, isolated_dirs: dict[str, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:

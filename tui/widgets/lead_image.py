@@ -159,7 +159,8 @@ class LeadImage(Vertical):
             self.cache.put(url, fetched.data)
         from tui.image_support import drawing_method, image_widget_class
 
-        draw = image_widget_class(drawing_method())  # its first import too, off the UI thread
+        # Its first import too, off the UI thread.
+        draw = image_widget_class(drawing_method(web=self.app.is_web))
         source = "on disk" if fetched.local else "cached" if fetched.from_cache else "fetched"
         note = f"{decoded.width}x{decoded.height}, {source}; i hides"
         self.post_message(self.Decoded(url, decoded.picture, note, draw))
