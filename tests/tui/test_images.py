@@ -3,12 +3,13 @@ cached, and every hostile image a one-line message."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import write_document
-from tests.images import serve_images
+from tests.images import png, serve_images
 from tests.tui.pilot import settled, until
 from tests.webserver import TestServer
 from tui.app import LedeApp
@@ -302,3 +303,39 @@ async def test_one_image_is_decoded_at_a_time_and_one_passed_over_is_not(
         assert lead_status(app).startswith("Image 96x48")
         assert most[0] == 1
         assert len(decoded) < 6
+
+
+def trickle(request) -> None:
+    """An image/png whose bytes come one at a time, a quarter second apart (10 s in all)."""
+    request.send_response(200)
+    request.send_header("Content-Type", "image/png")
+    request.end_headers()
+    for byte in png()[:40]:
+        request.wfile.write(bytes([byte]))
+        request.wfile.flush()
+        time.sleep(0.25)
+
+
+async def test_an_image_that_trickles_is_left_at_once_by_i_or_the_next_article(
+    server: TestServer, tmp_path: Path
+) -> None:
+    server.routes["/slow.png"] = trickle
+    root = corpus(tmp_path / "c", server, "/slow.png", "/slow.png")
+    app = LedeApp([str(root)])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await opened(app, pilot, "Article 0")
+        await pilot.press("i")
+        await until(pilot, lambda: lead_status(app).startswith("⠿ Loading image"))
+        started = time.monotonic()
+        await pilot.press("i")  # hidden while it loads: the fetch is given up
+        await until(pilot, lambda: not loading(app), "the fetch given up")
+        await pilot.press("J", "i")  # the next article's, loading in turn
+        await until(pilot, lambda: lead_status(app).startswith("⠿ Loading image"))
+        await pilot.press("K")
+        await until(pilot, lambda: not loading(app), "the fetch given up")
+        assert time.monotonic() - started < 3  # each image would take 10 s
+        assert not pictures(app) and app.is_running
+
+
+def loading(app: LedeApp) -> bool:
+    return any(worker.group == "image" and worker.is_running for worker in app.workers)
