@@ -61,6 +61,7 @@ from itertools import chain
 from operator import mul
 from typing import NamedTuple
 
+from library.story_copies import Copies
 from library.story_weights import ID_MASK, Frequencies, Terms, TermWeights, chunked, rarity_of
 
 DAY = 86_400
@@ -100,7 +101,7 @@ _GONE = Terms([], [], [])  # the terms of an article let go (``StoryGrouper._let
 
 
 class _Story:
-    __slots__ = ("id", "seed", "first", "last", "members")
+    __slots__ = ("id", "seed", "first", "last", "members", "copies")
 
     def __init__(self, sid: str, seed: int, published: int) -> None:
         self.id = sid
@@ -108,6 +109,7 @@ class _Story:
         self.first = published
         self.last = published
         self.members: list[int] = []
+        self.copies: list[str] = []  # its members' signatures (``story_copies``)
 
     def spans(self, published: int) -> bool:
         """Whether the story would still fit the window with this article in it."""
@@ -139,6 +141,7 @@ class StoryGrouper:
         self._by_age: deque[_Story] = deque()  # as started, so the oldest go first
         self._gone = 0  # articles before this index were let go (``_let_go``)
         self._holders: dict[int, list[int]] = {}  # term id -> article indexes by date
+        self._copies: Copies[_Story] = Copies()
 
     def restore(self, placed: Iterable[tuple[StoryArticle, str]]) -> None:
         """Load articles already grouped, with their story ids, without comparing."""
@@ -189,6 +192,7 @@ class StoryGrouper:
             if story is None:
                 story = self._new_story(sid, index, article.published)
             self._join(story, index, probes)
+            self._copies.note(article.signature, len(terms[0]) + len(terms[1]), story)
 
     def _place_sorted(
         self, articles: Iterable[StoryArticle], corpus: Frequencies | None, keep: bool
@@ -204,12 +208,15 @@ class StoryGrouper:
                     yield article.id, story_id(article.identity)
                     continue
                 index, probes = self._add(article.published, terms)
-                story = self._best_story(index, probes) or self._stories.get(
-                    story_id(article.identity)
+                story = (
+                    self._best_story(index, probes)
+                    or self._copies.story_of(article.signature, article.published)
+                    or self._stories.get(story_id(article.identity))
                 )
                 if story is None:
                     story = self._new_story(story_id(article.identity), index, article.published)
                 self._join(story, index, probes)
+                self._copies.note(article.signature, len(terms[0]) + len(terms[1]), story)
                 yield article.id, story.id
 
     def _forget_weights(self) -> None:
@@ -238,6 +245,7 @@ class StoryGrouper:
             story = self._by_age.popleft()
             if self._stories.get(story.id) is story:
                 del self._stories[story.id]
+            self._copies.forget(story)
 
     def _add(self, published: int, terms: Terms) -> tuple[int, list[int]]:
         """Record an article; its index and its rarest terms shared with another."""

@@ -441,3 +441,35 @@ def test_a_sync_tools_conflicted_copy_is_no_second_article(
     assert stems(run_lede("list", "--json", notes)) == ["harbour", "On a conflicted copy"]
     checked = run_lede("check", notes)
     assert checked.returncode == 0 and "conflict" not in checked.stdout
+
+
+def test_sixty_copies_of_a_wire_report_are_one_story(run_lede: LedeRunner, tmp_path: Path) -> None:
+    """Past 50 copies none of their terms found another (they all share them): --stories
+    listed 60 rows of one headline where 40 copies were one."""
+    for number in range(60):
+        write_document(
+            tmp_path / "news",
+            f"copy-{number}.md",
+            f"""
+            title: "Port strike halts container shipping across the northern coast"
+            excerpt: "Dock workers walked out at dawn over pay, stranding ships at three ports."
+            publishedDateTime: 2024-03-0{1 + number % 3}T{number % 24:02d}:00:00Z
+            originalUrl: "https://paper{number}.test/port-strike"
+            provider:
+              name: Paper {number}
+            """,
+        )
+    write_document(
+        tmp_path / "news",
+        "other.md",
+        """
+        title: "City council approves new cycling lanes downtown"
+        publishedDateTime: 2024-03-02T10:00:00Z
+        originalUrl: "https://other.test/lanes"
+        """,
+    )
+    rows = [json.loads(line) for line in run_lede("list", "--json", tmp_path).stdout.splitlines()]
+    stories = {row["story"] for row in rows if "copy-" in row["path"]}
+    assert len(rows) == 61 and len(stories) == 1
+    listed = run_lede("list", "--stories", tmp_path).stdout.splitlines()
+    assert len(listed) == 2

@@ -4,6 +4,7 @@ apart, and the grouping is deterministic, incremental and stable."""
 from __future__ import annotations
 
 import random
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -276,3 +277,29 @@ def test_a_sites_own_posts_are_no_news_to_group(tmp_path: Path) -> None:
         for path in (own, report)
     ]
     assert signatures[0] == "" and signatures[1] != ""
+
+
+@pytest.mark.parametrize("count", [60, 5000])
+def test_copies_of_one_report_are_one_story_however_many(count: int) -> None:
+    """Copies share every term, and past 50 of them (or a twentieth of the corpus) none
+    of their terms found another: 40 copies of a wire story were one story, 60 were 60."""
+    title, excerpt = POWER_APPS[0]
+    ids = range(100_000, 100_000 + count)  # apart from the background's
+    copies = [_article(n, START + (n % count) * 3 * DAY // count, title, excerpt) for n in ids]
+    background = _background()
+    started = time.perf_counter()
+    found = group(copies + background)
+    assert time.perf_counter() - started < 5  # 0.3 s for 5,000
+    assert _together(found, list(ids))
+    assert found[ids[0]] not in {found[article.id] for article in background}
+
+
+def test_copies_of_a_short_title_or_a_week_apart_are_not_one_story() -> None:
+    """ "Weekly update" says too little to tell one report from another."""
+    short = [_article(n, START + n * 3600, "Weekly update", "") for n in range(60)]
+    found = group(short + _background())
+    assert len({found[n] for n in range(60)}) == 60
+    title, excerpt = POWER_APPS[0]
+    weekly = [_article(n, START + n * 7 * DAY, title, excerpt) for n in range(60)]
+    found = group(weekly + _background())
+    assert len({found[n] for n in range(60)}) == 60
