@@ -80,11 +80,15 @@ _NOBODY = frozenset({"unknown", "anonymous"})
 
 def author_names(value: Any) -> list[Any]:
     """Authors as a list of names: a blog writes one name, a list of them, or entries with
-    a ``name``; an entry without one names nobody, nor does ``unknown``. A name written as
+    a ``name`` (a WordPress post brought over by jekyll-import, its ``display_name``); an
+    entry without one names nobody, nor does ``unknown``. A name written as
     a link reads as its words (``[Ada](…)``, ``"[[Ada]]"``), and so does one YAML read as
     a list in a list (an unquoted ``author: [[Ada]]``, as Readwise writes it)."""
     entries = (_linked(item) for item in as_list(_linked(value)))
-    names = (item.get("name") if isinstance(item, dict) else item for item in entries)
+    names = (
+        item.get("name") or item.get("display_name") if isinstance(item, dict) else item
+        for item in entries
+    )
     return [
         inline_text(name) if isinstance(name, str) else name
         for name in names

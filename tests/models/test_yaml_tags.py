@@ -53,6 +53,7 @@ def test_a_wordpress_import_reads_its_base64_values_as_text() -> None:
     assert parsed.article is not None, parsed.problems
     assert parsed.article.title == "Café opens"
     assert parsed.article.topics == ["News"]
+    assert parsed.article.authors == ["Jane Doe"]  # its ``display_name``
     assert not [problem for problem in parsed.problems if problem.severity == "error"]
 
 
