@@ -93,8 +93,9 @@ def _in_drafts(data: dict[str, Any]) -> bool:
 
 # Where a document names the page it is a copy of: Obsidian's Web Clipper keeps where it
 # clipped a page in ``source``; a post written first elsewhere names that in its
-# ``canonical_url`` (dev.to's, Jekyll's SEO tag's) or ``canonicalURL`` (Hugo's PaperMod).
-_ORIGINAL_KEYS = ("source", "canonical_url", "canonicalURL")
+# ``canonical_url`` (dev.to's, Jekyll's SEO tag's) or ``canonicalURL`` (Hugo's PaperMod),
+# one brought over from Blogger by jekyll-import in ``blogger_orig_url``.
+_ORIGINAL_KEYS = ("source", "canonical_url", "canonicalURL", "blogger_orig_url")
 
 
 # A post's ``status`` that keeps it off its site: WordPress's (which its exports keep) and

@@ -29,6 +29,7 @@ _UPDATED_KEYS = (
     "dateModified",
     "last_update",
     "updated_at",  # Qiita's
+    "modified_time",  # a Blogger post's, brought over by jekyll-import
 )
 
 
