@@ -91,11 +91,11 @@ def _in_drafts(data: dict[str, Any]) -> bool:
     return isinstance(path, str) and f"{os.sep}_drafts{os.sep}" in path
 
 
-# Where a document names the page it is a copy of: Obsidian's Web Clipper keeps where it
-# clipped a page in ``source``; a post written first elsewhere names that in its
-# ``canonical_url`` (dev.to's, Jekyll's SEO tag's) or ``canonicalURL`` (Hugo's PaperMod),
-# one brought over from Blogger by jekyll-import in ``blogger_orig_url``.
-_ORIGINAL_KEYS = ("source", "canonical_url", "canonicalURL", "blogger_orig_url")
+# Where a document names the page it is a copy of: Obsidian's Web Clipper's ``source``; a
+# post written first elsewhere its ``canonical_url`` (dev.to's, Jekyll's SEO tag's) or
+# ``canonicalURL`` (Hugo's PaperMod); one jekyll-import brought over from Blogger or
+# Tumblr its ``blogger_orig_url`` or ``tumblr_url``.
+_ORIGINAL_KEYS = ("source", "canonical_url", "canonicalURL", "blogger_orig_url", "tumblr_url")
 
 
 # A post's ``status`` that keeps it off its site: WordPress's (which its exports keep) and

@@ -1,6 +1,6 @@
-"""Posts a blog brought over from Blogger with jekyll-import: where each was first
-published (``blogger_orig_url``) is its original, and ``modified_time`` when it last
-changed."""
+"""Posts a blog brought over from Blogger or Tumblr with jekyll-import: where each was
+first published (``blogger_orig_url``, ``tumblr_url``) is its original, and a Blogger
+post's ``modified_time`` when it last changed."""
 
 from __future__ import annotations
 
@@ -35,3 +35,15 @@ def test_a_blogger_post_links_its_first_page_and_says_when_it_changed() -> None:
     assert article.updated_at is not None
     assert article.updated_at.astimezone(UTC) == datetime(2013, 7, 10, 8, 0, 35, 223000, UTC)
     assert article.authors == ["Vadim Zeitlin"]
+
+
+def test_a_tumblr_post_links_its_first_page() -> None:
+    text = (
+        "---\nlayout: post\ntitle: Was async fn a mistake?\ndate: '2023-09-28T09:58-07:00'\n"
+        "tags:\n- rust\ntumblr_url: https://seanmonstar.com/post/66832922686/was-async-fn\n"
+        "---\nThis stabilization PR made me think.\n"
+    )
+    parsed = parse_document(text, "_posts/2023-09-28-was-async-fn-a-mistake.md")
+    assert parsed.article is not None and parsed.problems == []
+    assert parsed.article.original_url == "https://seanmonstar.com/post/66832922686/was-async-fn"
+    assert parsed.article.published_at == datetime(2023, 9, 28, 16, 58, tzinfo=UTC)
