@@ -74,3 +74,34 @@ async def test_the_topic_tree_has_rows_on_a_small_screen(reader_corpus: Path) ->
         await pilot.pause()
         assert tree.content_region.height >= 3  # All articles, Unread, Starred at least
         assert app.screen.query_one(ArticleList).content_region.height >= 1
+
+
+def list_rows_seen(app: LedeApp) -> int:
+    """The article list's rows on screen: within its pane and the panes, not clipped."""
+    screen = app.screen
+    seen = screen.query_one(ArticleList).content_region
+    for outer in ("#list-pane", "#panes"):
+        seen = seen.intersection(screen.query_one(outer).region)
+    return seen.height
+
+
+@pytest.mark.parametrize("first", ["t", "slash"])
+async def test_the_list_keeps_rows_with_the_tree_and_the_filter_open(
+    reader_corpus: Path, first: str
+) -> None:
+    """At 40x12, the tree (t) and the filter (/) both open, in either order, left the
+    list no row: the filter's three rows came out of the list's five."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(40, 12)) as pilot:
+        await indexed(pilot)
+        for key in (first, "t" if first == "slash" else "slash"):
+            if key == "t" and first == "slash":
+                await pilot.press(*"ai", "enter")  # the filter typed, the list focused
+                await until(pilot, lambda: app.screen.query_one(ArticleList).has_focus)
+            await pilot.press(key)
+            await pilot.pause()
+        tree = app.screen.query_one(TopicTree)
+        await until(pilot, lambda: tree.display and app.screen.query_one("#filter").display)
+        await pilot.pause()
+        assert list_rows_seen(app) >= 3
+        assert tree.content_region.height >= 3  # All articles, Unread, Starred at least
