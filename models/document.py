@@ -6,7 +6,6 @@ reported and dropped, and the rest of the document still loads.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -40,6 +39,7 @@ from models.frontmatter import (
 from models.inline_tags import inline_tags, with_tags
 from models.javascript_constants import javascript_constants
 from models.jekyll_post import DATE_KEYS, written_date
+from models.key_lines import key_line
 from models.lektor import lektor_values, split_lektor
 from models.logseq import (
     graph_page,
@@ -85,36 +85,6 @@ class ParsedDocument:
 
     def report(self, severity: Severity, message: str, line: int | None = None) -> None:
         self.problems.append(Problem(self.path, line, severity, message))
-
-
-# How each language of front matter writes a top-level key (``{}``), at a line's start.
-_KEY_FORMS = {
-    "yaml": r"^['\"]?{}['\"]?[ \t]*:(?:[ \t]|$)",
-    "toml": r"^[ \t]*['\"]?{}['\"]?[ \t]*=",
-    "json": r"^[ \t]*\"{}\"[ \t]*:",
-    "metadata": r"(?i:^{}):",  # Pelican's keys are read lower-cased
-    "logseq": r"(?i:^{})::",  # and Logseq's
-    "docinfo": r"(?i:^:{}:)",  # and a reStructuredText post's fields
-    "franklin": r"^@def[ \t]+{}[ \t]*=",
-    "julia": r"^[ \t]*{}[ \t]*=",  # Franklin's, between ``+++`` lines
-    "lektor": r"^{}[ \t]*:",  # a Lektor page's fields
-    "ruby": r"^[ \t]*:?{}\b",  # Bridgetown's Ruby: a call, or a hash's key
-}
-
-
-def key_line(split: SplitDocument, key: str) -> int | None:
-    """File line of a top-level key, so a field's problem points at the right place.
-
-    Only called when there is a problem, so it costs nothing on good documents.
-    """
-    form = _KEY_FORMS.get(split.language)
-    found = form and re.search(form.format(re.escape(key)), split.front_matter, re.MULTILINE)
-    if not found:
-        return None
-    # Opened by a line of its own, or not.
-    opened = split.language not in ("metadata", "logseq", "docinfo", "franklin", "lektor")
-    first_line = 2 if opened else 1
-    return first_line + split.front_matter.count("\n", 0, found.start())
 
 
 def _toml_or_julia(split: SplitDocument) -> tuple[dict[str, Any], SplitDocument]:

@@ -1,0 +1,37 @@
+"""Where a top-level key is written in a document's front matter, in each of the
+languages it may be written in, so a field's problem points at its line."""
+
+from __future__ import annotations
+
+import re
+
+from models.frontmatter import SplitDocument
+
+# How each language of front matter writes a top-level key (``{}``), at a line's start.
+_KEY_FORMS = {
+    "yaml": r"^['\"]?{}['\"]?[ \t]*:(?:[ \t]|$)",
+    "toml": r"^[ \t]*['\"]?{}['\"]?[ \t]*=",
+    "json": r"^[ \t]*\"{}\"[ \t]*:",
+    "metadata": r"(?i:^{}):",  # Pelican's keys are read lower-cased
+    "logseq": r"(?i:^{})::",  # and Logseq's
+    "docinfo": r"(?i:^:{}:)",  # and a reStructuredText post's fields
+    "franklin": r"^@def[ \t]+{}[ \t]*=",
+    "julia": r"^[ \t]*{}[ \t]*=",  # Franklin's, between ``+++`` lines
+    "lektor": r"^{}[ \t]*:",  # a Lektor page's fields
+    "ruby": r"^[ \t]*:?{}\b",  # Bridgetown's Ruby: a call, or a hash's key
+}
+
+
+def key_line(split: SplitDocument, key: str) -> int | None:
+    """File line of a top-level key, so a field's problem points at the right place.
+
+    Only called when there is a problem, so it costs nothing on good documents.
+    """
+    form = _KEY_FORMS.get(split.language)
+    found = form and re.search(form.format(re.escape(key)), split.front_matter, re.MULTILINE)
+    if not found:
+        return None
+    # Opened by a line of its own, or not.
+    opened = split.language not in ("metadata", "logseq", "docinfo", "franklin", "lektor")
+    first_line = 2 if opened else 1
+    return first_line + split.front_matter.count("\n", 0, found.start())
