@@ -19,6 +19,7 @@ def sync_corpus(args: argparse.Namespace, out: TextIO) -> int:
     (``+`` new, ``~`` changed, ``-`` removed). Exit 1 if any root could not be synced."""
     from library.corpus import open_index, open_state
     from tui.cli import corpus_paths
+    from tui.cli_corpus import carry_marks
 
     roots = corpus_paths(args.paths)
     pulled: list[Pulled] = []
@@ -29,8 +30,9 @@ def sync_corpus(args: argparse.Namespace, out: TextIO) -> int:
         except SyncError as error:
             sys.stderr.write(f"lede: sync {printable(root)}: {error}\n")
             failed = True
-    index = open_index(roots, open_state())
-    index.refresh()
+    state = open_state()
+    index = open_index(roots, state)
+    carry_marks(index.refresh(), state)  # a post the pull moved keeps its marks
     for result in pulled:
         out.write(f"{printable(result.root)}: {result.summary()}\n")
         for mark, kind in MARKS:

@@ -11,6 +11,9 @@ import pytest
 
 from library.corpus import open_state
 from tests.conftest import LedeRunner, write_document
+from tests.git_corpus import GitCorpus, git, git_corpus
+
+__all__ = ["git_corpus"]  # the fixture, for pytest
 
 
 def starred(run_lede: LedeRunner, blog: Path) -> list[str]:
@@ -49,3 +52,20 @@ def test_no_guess_between_two_posts_that_fit(run_lede: LedeRunner, tmp_path: Pat
     (blog / "b.md").unlink()
     assert run_lede("index", blog).returncode == 0
     assert starred(run_lede, blog) == []
+
+
+def test_a_post_a_sync_moves_keeps_its_star(git_corpus: GitCorpus, run_lede: LedeRunner) -> None:
+    """`lede sync` pulls a commit that moves a post without a link into another folder."""
+    write_document(git_corpus.newsroom, "notes/a-note.md", "title: A note\ndate: 2026-11-02")
+    git(git_corpus.newsroom, "add", "-A")
+    git(git_corpus.newsroom, "commit", "-q", "-m", "a note")
+    git(git_corpus.newsroom, "push", "-q", "origin", "HEAD")
+    assert run_lede("sync", git_corpus.reader).returncode == 0
+    open_state().set("starred", [str(git_corpus.reader / "notes" / "a-note.md")], True)
+    (git_corpus.newsroom / "archive").mkdir()
+    git(git_corpus.newsroom, "mv", "notes/a-note.md", "archive/a-note.md")
+    git(git_corpus.newsroom, "commit", "-q", "-m", "archived")
+    git(git_corpus.newsroom, "push", "-q", "origin", "HEAD")
+    assert run_lede("sync", git_corpus.reader).returncode == 0
+    archived = git_corpus.reader / "archive" / "a-note.md"
+    assert starred(run_lede, git_corpus.reader) == [str(archived)]
