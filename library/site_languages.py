@@ -5,7 +5,8 @@ once per language. A page's language is what its front matter says (``lang``), e
 folder of its site it is in: a language the site's settings list, or, where they list
 none, a folder named as a language beside another one (``en/`` and ``ja/``; a lone
 ``go/`` is no language); on VitePress and VuePress, a folder its ``locales`` name, and on Docusaurus
-``i18n/<code>/``, their other pages being in their default language; on Lektor, the file's
+``i18n/<code>/``, their other pages being in their default language; on Astro, a folder
+named as a language in a content collection (``src/content/docs/fr``); on Lektor, the file's
 name (``contents+de.lr``), else its project's primary alternative. Each site is looked
 at once per process, so the indexing workers can ask it of every file they parse.
 """
@@ -22,12 +23,22 @@ from library.lektor_project import lektor_alternatives
 from library.regular_file import settings_text
 from library.site import subfolders
 from library.site_exclusions import hexo_source
-from library.site_root import DOCUSAURUS_CONFIGS, Site, settings_of, site_kind, site_of
+from library.site_root import (
+    ASTRO_CONFIGS,
+    ASTRO_CONTENT,
+    DOCUSAURUS_CONFIGS,
+    Site,
+    settings_of,
+    site_kind,
+    site_of,
+)
 from library.vitepress_locales import vitepress_locales, vuepress_locales
 from models.language import folder_language, language_code
 
-# Docusaurus's ``i18n.defaultLocale``, read from its JavaScript settings where written plainly.
+# Docusaurus's ``i18n.defaultLocale``, read from its JavaScript settings where written plainly
+# (Astro's and Starlight's too), and the language of Starlight's ``root`` locale.
 _DOCUSAURUS_DEFAULT = re.compile(r"""defaultLocale\s*:\s*['"]([\w-]+)['"]""")
+_ASTRO_ROOT = re.compile(r"""\broot\s*:\s*\{[^{}]*?\blang\s*:\s*['"]([\w-]+)['"]""")
 
 
 class SiteLanguages(NamedTuple):
@@ -55,6 +66,8 @@ def language_of(path: str, said: str) -> str | None:
         return languages_of(site).default
     if site.kind == "lektor":  # a ``contents.lr`` is its primary alternative's page
         return languages_of(site).default
+    if site.kind == "astro":
+        return _astro_language(inside, languages_of(site))
     languages = languages_of(site)
     if languages.pages:  # a Hexo site's ``source/ja/``
         inside = os.path.relpath(os.path.abspath(path), languages.pages).split(os.sep)
@@ -72,6 +85,8 @@ def languages_of(site: Site) -> SiteLanguages:
     folders in its ``source``); Docusaurus's ``defaultLocale``."""
     if site.kind == "docusaurus":
         return SiteLanguages(frozenset(), _docusaurus_default(site.folder))
+    if site.kind == "astro":
+        return _astro_languages(site.folder)
     if site.kind == "lektor":  # its alternatives, each page's copy named by its file
         codes, primary = lektor_alternatives(site.folder)
         return SiteLanguages(frozenset(codes) if len(codes) > 1 else frozenset(), primary)
@@ -104,6 +119,40 @@ def _codes(value: Any) -> list[Any]:
     if isinstance(value, dict):
         return list(value)
     return value if isinstance(value, list) else [value]
+
+
+def _astro_language(inside: list[str], languages: SiteLanguages) -> str | None:
+    """The language of an Astro site's page at ``inside`` (its path's parts from the site):
+    that of its collection's folder (``src/content/docs/fr/``), else, in a collection of a
+    site of several, the default one's (Starlight's ``root`` locale)."""
+    if not languages.folders or inside[:2] != ["src", "content"] or len(inside) < 4:
+        return None
+    code = language_code(inside[3]) if len(inside) > 4 else None
+    return code if code in languages.folders else languages.default
+
+
+def _astro_languages(folder: str) -> SiteLanguages:
+    """The languages of the Astro site at ``folder`` whose settings name a default locale
+    (Astro's ``i18n``, Starlight's): the folders named as languages in its collections
+    (``src/content/docs/fr``); its default, that locale (Starlight's ``root``: English,
+    unless its ``root`` locale says its ``lang``). A site without is in none: a blog's
+    ``go/`` folder is no language."""
+    for name in ASTRO_CONFIGS:
+        text = settings_text(os.path.join(folder, name))
+        if text is None or (said := _DOCUSAURUS_DEFAULT.search(text)) is None:
+            continue
+        default = language_code(said[1]) if said[1] != "root" else None
+        if default is None and (root := _ASTRO_ROOT.search(text)):
+            default = language_code(root[1])
+        content = os.path.join(folder, ASTRO_CONTENT)
+        found = {
+            code
+            for collection in subfolders(content)
+            for code in map(folder_language, subfolders(collection, names=True))
+            if code
+        }
+        return SiteLanguages(frozenset(found) if found else frozenset(), default or "en")
+    return SiteLanguages(frozenset(), None)
 
 
 def _docusaurus_default(folder: str) -> str | None:

@@ -296,3 +296,53 @@ def test_the_stream_gives_way_to_a_query_that_names_languages() -> None:
     assert stream.applied(parse_query("lang:ja")).default_languages == ()
     assert stream.applied(parse_query("-lang:de")).default_languages == ()
     assert stream.applied(Query(), every_collection=True).default_languages == ()
+
+
+@pytest.mark.parametrize(
+    ("config", "own"),
+    [
+        ("i18n: { defaultLocale: 'en', locales: ['en', 'fr', 'ja'] },", "en"),  # Astro's
+        ("locales: { root: { label: 'English', lang: 'en' }, fr: {}, ja: {} },", ""),  # Starlight
+    ],
+    ids=["folders", "root-locale"],
+)
+def test_astro_translations_in_its_collections_are_left_to_lang(
+    tmp_path: Path, config: str, own: str
+) -> None:
+    """An Astro site (Starlight's docs) keeps each language in a folder of its content
+    collection (``src/content/docs/fr``): Astro's docs listed each of its 420 pages once
+    per language, 2,569 rows."""
+    root = tmp_path / "site"
+    root.mkdir()
+    default = "" if own else "defaultLocale: 'root', "
+    (root / "astro.config.mjs").write_text(
+        f"export default defineConfig({{ {default}{config} }});\n"
+    )
+    docs = root / "src" / "content" / "docs"
+    write_document(docs / own, "install.md", "title: Install")
+    write_document(docs / own / "guides", "routing.md", "title: Routing")
+    write_document(docs / "fr" / "guides", "routing.md", "title: Routage")
+    write_document(docs / "ja", "install.md", "title: インストール")
+    session = session_on(root, Settings(collections=("*",)))
+    try:
+        assert titles(session) == {"Install", "Routing"}
+        assert titles(session, text="lang:fr") == {"Routage"}
+        assert titles(session, text="lang:ja") == {"インストール"}
+    finally:
+        session.close()
+
+
+def test_an_astro_blog_without_locales_has_no_language_folders(tmp_path: Path) -> None:
+    """A blog's folders named like languages (``go/``, ``it/``) are its subjects where the
+    site's settings name no locale."""
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "astro.config.mjs").write_text("export default defineConfig({});\n")
+    blog = root / "src" / "content" / "blog"
+    write_document(blog / "go", "channels.md", "title: Channels\npubDate: 2024-01-02")
+    write_document(blog / "it", "helpdesk.md", "title: Helpdesk\npubDate: 2024-01-03")
+    session = session_on(root, Settings(collections=("*",)))
+    try:
+        assert titles(session) == {"Channels", "Helpdesk"}
+    finally:
+        session.close()
