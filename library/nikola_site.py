@@ -40,20 +40,6 @@ def nikola_folders(root: str) -> list[str] | None:
     return folders
 
 
-def all_but(root: str, folders: list[str]) -> list[str]:
-    """The entries at the top of ``root`` other than ``folders`` (a folder's name ending
-    in ``/``), as exclusions from ``root``; hidden ones are never read anyway."""
-    try:
-        with os.scandir(root) as entries:
-            return [
-                entry.name + ("/" if entry.is_dir() else "")
-                for entry in entries
-                if entry.name not in folders and not entry.name.startswith(".")
-            ]
-    except OSError:
-        return []
-
-
 def _top_folder(entry: Any) -> str | None:
     """The first folder of a ``POSTS`` entry's pattern (``("posts/*.rst", "blog",
     "post.tmpl")``: ``posts``), ``""`` for a pattern at the site's top (``*.rst``), or

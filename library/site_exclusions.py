@@ -1,7 +1,7 @@
 """What a Jekyll site leaves out of itself, so the scan leaves it out too (of a Hugo, Zola
 or Pelican site, all but its ``content`` folder and its translations; of a Lektor project,
 all but its ``content``; of a Hexo site, all but its ``source``; of a Nikola site, all but
-its posts' and pages' folders).
+its posts' and pages' folders; of an Astro site, all but its ``src``).
 
 Jekyll never reads its built copy (``_site``), its templates (``_layouts``,
 ``_includes``), the packages beside it (``node_modules``, ``vendor/bundle``), what its
@@ -20,6 +20,7 @@ import re
 from fnmatch import fnmatchcase
 from typing import Any
 
+from library.astro_site import astro_folders
 from library.hugo_settings import (
     content_folders,
     ignored_files,
@@ -27,7 +28,7 @@ from library.hugo_settings import (
     reads_content_alone,
     site_settings,
 )
-from library.nikola_site import all_but, nikola_folders
+from library.nikola_site import nikola_folders
 from library.site import (
     BRIDGETOWN_CONFIG,
     CONFIG_FILES,
@@ -117,7 +118,9 @@ def site_exclusions(root: str) -> SiteExclusions | None:
     if is_lektor_project(root):  # its pages are ``content``'s, the rest makes the site
         return _all_but(root, "content")
     if (folders := nikola_folders(root)) is not None:  # its posts' and pages' folders
-        return SiteExclusions(root, all_but(root, folders), [])
+        return SiteExclusions(root, _top_but(root, folders), [])
+    if (folders := astro_folders(root)) is not None:  # ``src`` and its loaders' folders
+        return SiteExclusions(root, _top_but(root, folders), [])
     if not is_jekyll_site(root):
         return None
     config = _configuration(root)
@@ -232,6 +235,21 @@ def _all_but(root: str, pages: str, *also: str) -> SiteExclusions:
         except OSError:
             pass
     return SiteExclusions(root, [*names, *also], [])
+
+
+def _top_but(root: str, folders: list[str]) -> list[str]:
+    """The entries at the top of ``root`` other than ``folders`` (a folder's name ending
+    in ``/``), as exclusions from ``root``: a site that reads its pages from those alone
+    (Nikola's, Astro's). Hidden ones are never read anyway."""
+    try:
+        with os.scandir(root) as entries:
+            return [
+                entry.name + ("/" if entry.is_dir() else "")
+                for entry in entries
+                if entry.name not in folders and not entry.name.startswith(".")
+            ]
+    except OSError:
+        return []
 
 
 def collections_without_pages(root: str) -> frozenset[str]:
