@@ -1,7 +1,8 @@
 """What a Jekyll site leaves out of itself, so the scan leaves it out too (of a Hugo, Zola
 or Pelican site, all but its ``content`` folder and its translations; of a Lektor project,
 all but its ``content``; of a Hexo site, all but its ``source``; of a Nikola site, all but
-its posts' and pages' folders; of an Astro site, all but its ``src``).
+its posts' and pages' folders; of an Astro site, all but its ``src``; of an Obsidian
+vault, its templates).
 
 Jekyll never reads its built copy (``_site``), its templates (``_layouts``,
 ``_includes``), the packages beside it (``node_modules``, ``vendor/bundle``), what its
@@ -38,6 +39,7 @@ from library.site import (
     is_quarto_project,
     subfolders,
 )
+from library.vault_templates import is_vault, template_paths
 
 _ALWAYS = ("_layouts/", "_includes/", "_sass/", "_plugins/")
 # Jekyll's own exclusions, which its configuration adds to (since Jekyll 4).
@@ -122,7 +124,8 @@ def site_exclusions(root: str) -> SiteExclusions | None:
     if (folders := astro_folders(root)) is not None:  # ``src`` and its loaders' folders
         return SiteExclusions(root, _top_but(root, folders), [])
     if not is_jekyll_site(root):
-        return None
+        templates = template_paths(root) if is_vault(root) else []
+        return SiteExclusions(root, templates, []) if templates else None
     config = _configuration(root)
     if (source := hexo_source(root, config)) is not None:
         return _all_but(root, source.split("/")[0])  # its top folder (``src/posts``: src)
@@ -169,6 +172,7 @@ def nested_site(folder: str) -> SiteExclusions | None:
             os.path.isfile(os.path.join(folder, name)) for name in (*CONFIG_FILES, *QUARTO_CONFIGS)
         )
         or (os.path.isdir(os.path.join(folder, "content")) and is_lektor_project(folder))
+        or is_vault(folder)
     ):  # a Lektor project's pages are in ``content``: a look for it costs less than a listing
         return site_exclusions(folder)
     return None
