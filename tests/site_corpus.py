@@ -7,6 +7,14 @@ from pathlib import Path
 from tests.conftest import write_document
 
 
+def write_files(root: Path, files: dict[str, str]) -> Path:
+    """Each of ``files`` (a path from ``root``: its text) written, with its folders."""
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
 def withdrawn_news(site: Path, count: int = 3) -> Path:
     """A site at ``site`` whose only items are ``count`` news articles, all unpublished."""
     for number in range(count):

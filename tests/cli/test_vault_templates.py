@@ -11,6 +11,7 @@ import pytest
 
 from tests.cli.test_list_stream import rows
 from tests.conftest import LedeRunner
+from tests.site_corpus import write_files
 
 
 def vault(folder: Path) -> Path:
@@ -31,10 +32,7 @@ def vault(folder: Path) -> Path:
         "Meta/Daily.md": "# {{date}}\n\n## Tasks\n",
         "Meta/Daily review.md": "---\ncreated: 2024-01-03\n---\n# Daily review\n\nKept.\n",
     }
-    for name, text in files.items():
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_text(text)
-    return folder
+    return write_files(folder, files)
 
 
 @pytest.mark.parametrize("inside", [False, True], ids=["opened", "inside"])

@@ -10,6 +10,7 @@ import pytest
 
 from library.scan import FoundFile, scan
 from tests.conftest import LedeRunner
+from tests.site_corpus import write_files
 
 CONF = """\
 BLOG_TITLE = "A Nikola blog"
@@ -37,10 +38,7 @@ def nikola_site(root: Path, conf: str = CONF) -> Path:
         "output/blog/first/index.html": "<html><h1>First</h1></html>\n",
         "README.md": "# The site's sources\n",
     }
-    for name, text in pages.items():
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_text(text)
-    return root
+    return write_files(root, pages)
 
 
 def found(root: Path) -> set[str]:
