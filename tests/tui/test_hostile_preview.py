@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from preview.fetcher import DEFAULT_LIMITS
+from tests.preview.test_fetch import drip
 from tests.tui.pilot import indexed, settled, until
 from tests.tui.test_preview import add_local_story, status
 from tests.webserver import TestServer, page
@@ -25,17 +26,6 @@ MB = 1_000_000
 
 def never_answers(request: BaseHTTPRequestHandler) -> None:
     time.sleep(DEFAULT_LIMITS.total_timeout + 5)
-
-
-def trickles(request: BaseHTTPRequestHandler) -> None:
-    """A byte a second: never slow enough for the read timeout to end it."""
-    request.send_response(200)
-    request.send_header("Content-Type", "text/html")
-    request.end_headers()
-    for _ in range(int(DEFAULT_LIMITS.total_timeout) + 10):
-        request.wfile.write(b"<")
-        request.wfile.flush()
-        time.sleep(1)
 
 
 def endless(request: BaseHTTPRequestHandler) -> None:
@@ -73,7 +63,7 @@ def routes() -> dict[str, tuple[Route, str, float]]:
     fetch = DEFAULT_LIMITS.total_timeout
     return {
         "never-answers": (never_answers, "timed out waiting for 127.0.0.1", fetch),
-        "trickles": (trickles, f"timed out: no complete page after {fetch:g} s", fetch),
+        "trickles": (drip, f"timed out: no complete page after {fetch:g} s", fetch),
         "endless": (endless, "page too large: more than 5,000,000 bytes", fetch),
         "loop": (redirect_to("/loop-back"), "too many redirects (more than 5)", fetch),
         "gzip-bomb": (
