@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from models.jekyll_post import DATE_KEYS
+from models.vault import NOTE_NAME
 
 # Folders with a leading underscore that Jekyll reads as something other than a
 # collection: data files, templates, styles, plugins and the built site.
@@ -116,3 +117,22 @@ def is_data_record(front_matter: Mapping[str, Any], body: str) -> bool:
     if body.strip():
         return False
     return not any(_given(front_matter.get(key)) for key in ARTICLE_KEYS)
+
+
+# The keys that file an article (where it goes, whose it is, in what language) and tell
+# nothing of their own; a data record is described by keys of its own (a name, a bio).
+FILING_KEYS = frozenset(
+    ("category", "categories", "tags", "topics", "keywords", "type", "author", "authors")
+    + ("draft", "published", "lang", "language")
+)
+
+
+def stub_keys(front_matter: Mapping[str, Any], body: str) -> list[str]:
+    """The keys of a document taken for a data record that only file an article, none
+    describing a thing (``category: news`` and no body): an article left without its
+    text, which would vanish from the list without a word; else none. ``path``, ``body``
+    and a vault note's name are the parser's own."""
+    if not is_data_record(front_matter, body):
+        return []
+    written = [key for key in front_matter if key not in ("path", "body", NOTE_NAME)]
+    return written if written and set(written) <= FILING_KEYS else []

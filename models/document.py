@@ -18,7 +18,7 @@ from models.article import Article
 from models.blog_authors import with_names
 from models.blog_lead import with_lead
 from models.clipping import saved_page
-from models.collection import is_data_record, is_no_article
+from models.collection import is_data_record, is_no_article, stub_keys
 from models.dated_page import dated_page
 from models.docinfo import docinfo_values, split_docinfo
 from models.franklin import (
@@ -234,6 +234,7 @@ _SITE_KEYS = frozenset(
 MENDED = "{!r} is no YAML as written (quote it, escaping quotes inside): read as its text"
 
 UNTITLED = "no title or name"  # the warning of a document called by its file name alone
+NOT_LISTED = "not listed as an article: it has {} but no title, excerpt, date, link or body"
 
 SUMMARY_SKIPS = ("related", "images", "secured")
 
@@ -353,6 +354,8 @@ def parse_document(
     record = is_data_record(data, split.body) or is_no_article(data, split.body)
     if not (record or article.title):
         parsed.report("warning", UNTITLED, 1)
+    elif stub := stub_keys(data, split.body):
+        parsed.report("warning", NOT_LISTED.format(", ".join(stub)), 1)
     if "publishedDateTime" not in data:
         _report_unread_dates(data, parsed, split)
         undated = article.published_at is None  # a site's own date key is a date too

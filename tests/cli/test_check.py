@@ -237,3 +237,19 @@ def test_a_duplicate_is_no_second_article(run_lede: LedeRunner, doc_writer: DocW
         "checked 3 files (2 articles, 0 topics): 0 invalid, 0 errors, 1 warning"
     )
     assert run_lede("index", docs).stdout.startswith("indexed 2 articles from 3 files (")
+
+
+def test_a_stub_of_an_article_is_named_with_why_it_is_not_listed(
+    run_lede: LedeRunner, doc_writer: DocWriter
+) -> None:
+    """A file of ``category: news`` alone was neither listed nor named by check."""
+    stub = doc_writer("stub.md", "category: news\n")
+    docs = doc_writer("kept.md", "title: Kept\n").parent
+    checked = run_lede("check", docs)
+    assert checked.returncode == 0  # a warning: the file is valid, only says too little
+    assert (
+        f"{stub}:1: warning: not listed as an article: it has category but no title, "
+        "excerpt, date, link or body"
+    ) in checked.stdout.splitlines()
+    listed = run_lede("list", "--json", docs)
+    assert [json.loads(line)["title"] for line in listed.stdout.splitlines()] == ["Kept"]

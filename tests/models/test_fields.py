@@ -309,6 +309,26 @@ def test_a_record_without_a_name_is_no_untitled_article() -> None:
 
 
 @pytest.mark.parametrize(
+    ("front_matter", "keys"),
+    [("category: news\n", "category"), ("tags: [ai]\ntype: article\n", "tags, type")],
+)
+def test_a_record_that_only_files_an_article_says_why_it_is_not_listed(
+    front_matter: str, keys: str
+) -> None:
+    """``category: news`` and no body was taken for a data record: listed nowhere, and
+    ``lede check`` gave no reason (a lone ``tags:``, not a word)."""
+    parsed = parse_document(f"---\n{front_matter}---\n", "news/stub.md")
+    assert parsed.article is None and parsed.record is not None
+    message = f"not listed as an article: it has {keys} but no title, excerpt, date, link or body"
+    assert ("warning", message, 1) in [(p.severity, p.message, p.line) for p in parsed.problems]
+    for record in (
+        "name: Ada Lovelace\nbio: Wrote the first program.\ntype: profile\ntopics: [AI]\n",
+        "",  # nothing written at all: a section's index page (Hugo's ``_index.md``)
+    ):
+        assert parse_document(f"---\n{record}---\n", "_people/ada.md").problems == []
+
+
+@pytest.mark.parametrize(
     ("body", "title"),
     [
         ("# Role-based Access Control\n\nText.\n", "Role-based Access Control"),
