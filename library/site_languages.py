@@ -33,6 +33,7 @@ from library.site_root import (
     site_of,
 )
 from library.vitepress_locales import vitepress_locales, vuepress_locales
+from models.collection import NOT_COLLECTIONS
 from models.language import folder_language, language_code
 
 # Docusaurus's ``i18n.defaultLocale``, read from its JavaScript settings where written plainly
@@ -71,6 +72,8 @@ def language_of(path: str, said: str) -> str | None:
     languages = languages_of(site)
     if languages.pages:  # a Hexo site's ``source/ja/``
         inside = os.path.relpath(os.path.abspath(path), languages.pages).split(os.sep)
+    if len(inside) > 2 and inside[0][:1] == "_":  # a collection's ``_articles/hu/``
+        inside = inside[1:]
     code = language_code(inside[0]) if len(inside) > 1 else None
     if code in languages.folders:
         return code
@@ -111,7 +114,29 @@ def languages_of(site: Site) -> SiteLanguages:
         source = (default or "en").split("-")[0]
         if not pages and not any(code.split("-")[0] == source for code in listed):
             listed = []
+        if not listed and site.kind == "jekyll":
+            listed = _collection_languages(site.folder)
     return SiteLanguages(frozenset(listed) if len(listed) > 1 else frozenset(), default, pages)
+
+
+_TRANSLATED = 3  # language folders in one collection that make it translated: a guide's
+# ``_articles/hu``, ``es``, ``ja``... beside its own, where two may be subjects (``it``, ``hr``)
+
+
+def _collection_languages(folder: str) -> list[str]:
+    """The languages a Jekyll site at ``folder`` keeps in folders of a collection, its own
+    pages at the collection's top (the Open Source Guides' ``_articles/hu/``, in 28
+    languages beside its English): those of the collection with the most, where it has
+    ``_TRANSLATED`` or more; else none."""
+    best: list[str] = []
+    for collection in subfolders(folder, names=True):
+        if collection[:1] != "_" or collection in NOT_COLLECTIONS:
+            continue
+        named = subfolders(os.path.join(folder, collection), names=True)
+        found = [code for code in map(folder_language, named) if code]
+        if len(found) >= _TRANSLATED and len(found) > len(best):
+            best = found
+    return best
 
 
 def _codes(value: Any) -> list[Any]:

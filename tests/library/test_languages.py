@@ -346,3 +346,37 @@ def test_an_astro_blog_without_locales_has_no_language_folders(tmp_path: Path) -
         assert titles(session) == {"Channels", "Helpdesk"}
     finally:
         session.close()
+
+
+def test_translations_in_folders_of_a_collection_are_left_to_lang(tmp_path: Path) -> None:
+    """A Jekyll site that keeps its collection's translations in folders of it, its own
+    pages at its top (the Open Source Guides' ``_articles/hu/``, ``_articles/ja/``...):
+    its 13 guides were listed once per language, 377 rows, now 13."""
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "_config.yml").write_text("collections:\n  articles:\n    output: true\n")
+    articles = root / "_articles"
+    write_document(articles, "legal.md", "title: The Legal Side\nlang: en")
+    write_document(articles, "starting.md", "title: Starting a Project")
+    for code, title in {"hu": "Jogi oldal", "es": "Aspectos legales", "ja": "法務"}.items():
+        write_document(articles / code, "legal.md", f"title: {title}")
+    session = session_on(root, Settings(collections=("*",)))
+    try:
+        assert titles(session) == {"The Legal Side", "Starting a Project"}
+        assert titles(session, text="lang:ja") == {"法務"}
+    finally:
+        session.close()
+
+
+def test_two_folders_named_like_languages_in_a_collection_are_subjects(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "_config.yml").write_text("title: A handbook\n")
+    write_document(root / "_handbook", "welcome.md", "title: Welcome")
+    write_document(root / "_handbook" / "it", "laptops.md", "title: Laptops")
+    write_document(root / "_handbook" / "hr", "holidays.md", "title: Holidays")
+    session = session_on(root, Settings(collections=("*",)))
+    try:
+        assert titles(session) == {"Welcome", "Laptops", "Holidays"}
+    finally:
+        session.close()
