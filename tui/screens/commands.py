@@ -40,7 +40,8 @@ if TYPE_CHECKING:
     from models.article import RelatedArticle
 
 NARROW_WIDTH = 130  # columns under which the tree is hidden until asked for
-# The keys that act on the article under the cursor (or shown): none where there is none.
+# The keys that act on the article under the cursor: none where there is none (the detail
+# shows an article only for a row, and a preview only of it).
 ARTICLE_ACTIONS = frozenset(
     ("toggle_read", "toggle_star", "mark_all_read", "preview", "open_in_browser", "copy_url")
 )
@@ -347,19 +348,9 @@ class ReaderCommands(Screen[None]):
         if action == "open_source":
             number = parameters[0] if parameters else 0
             return self.has_panes and isinstance(number, int) and self._has_source(number)
-        if action in ARTICLE_ACTIONS:
-            return self.has_panes and self._has_article(action)
+        if action in ARTICLE_ACTIONS:  # on an empty list the footer offered Star, Preview
+            return self.has_panes and self.current_row() is not None
         return action != "toggle_topics" or self.size.width < NARROW_WIDTH
-
-    def _has_article(self, action: str) -> bool:
-        """Whether there is an article for ``action``: on an empty list the footer offered
-        Star and Preview, which did nothing (``p`` still leaves a preview shown)."""
-        if self.current_row() is not None:
-            return True
-        detail = self.query_one("#detail", DetailView)
-        if action == "preview":
-            return detail.previewing or detail.preview_failed
-        return action in ("open_in_browser", "copy_url") and detail.article is not None
 
     def _has_source(self, number: int) -> bool:
         detail = self.query_one("#detail", DetailView)
