@@ -46,16 +46,16 @@ def emoji_corpus(folder: Path) -> Path:
 def test_rows_with_emoji_line_up(terminal: TmuxTerminal, lede: str, tmp_path: Path) -> None:
     terminal.start([lede, str(emoji_corpus(tmp_path))], width=160, height=30)
     terminal.wait_for(f"{len(EMOJI)} articles")
-    screen = terminal.wait_for(f" {len(EMOJI)} 1 · 1 new")  # the last topic is in the tree
+    screen = terminal.wait_for(f" {len(EMOJI)} 1 · 1 unread")  # the last topic is in the tree
     terminal.send_keys("/")
     terminal.send_keys(f"{EMOJI[0]}{EMOJI[2]}", literal=True)
     terminal.wait_for("filter: ")
     # Drawn whole again (the line alone was redrawn, up to its end before the border):
     # narrower, without the tree, and back.
     terminal.resize(120, 30)
-    terminal.wait_until_gone(f" {len(EMOJI)} 1 · 1 new")
+    terminal.wait_until_gone(f" {len(EMOJI)} 1 · 1 unread")
     terminal.resize(160, 30)
-    filtered = terminal.wait_for(f" {len(EMOJI)} 1 · 1 new")
+    filtered = terminal.wait_for(f" {len(EMOJI)} 1 · 1 unread")
     terminal.send_keys("Escape")
     terminal.wait_until_gone("filter: ")
     terminal.send_keys("q")
