@@ -3,10 +3,11 @@ and ``PAGES`` (``posts`` and ``pages`` where it names none), and nothing else of
 site's folder. Beside them are files it copies as they are (``files``: old slide decks,
 a verification page), its galleries and listings, its themes, and the site it built
 (``output``), none of them a post: each was listed, or warned of as a document without
-front matter."""
+front matter. Its posts' folders and its pages' are its sections (``library.site_sections``)."""
 
 from __future__ import annotations
 
+import functools
 import os
 from typing import Any
 
@@ -18,7 +19,8 @@ _OWN_SETTINGS = ("POSTS", "PAGES", "BLOG_TITLE")
 _DEFAULT_FOLDERS = ("posts", "pages")
 
 
-def nikola_folders(root: str) -> list[str] | None:
+@functools.lru_cache(maxsize=256)  # each site's settings read once
+def nikola_folders(root: str) -> tuple[str, ...] | None:
     """The folders (from ``root``) the Nikola site at ``root`` reads its posts and pages
     from, or None where ``root`` is no Nikola site."""
     if not os.path.isfile(os.path.join(root, SETTINGS_FILE)):
@@ -37,7 +39,7 @@ def nikola_folders(root: str) -> list[str] | None:
                 return None
             if folder and folder not in folders:
                 folders.append(folder)
-    return folders
+    return tuple(folders)
 
 
 def _top_folder(entry: Any) -> str | None:

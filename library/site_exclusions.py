@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from fnmatch import fnmatchcase
 from typing import Any
 
@@ -121,8 +122,8 @@ def site_exclusions(root: str) -> SiteExclusions | None:
         return _all_but(root, "content")
     if (folders := nikola_folders(root)) is not None:  # its posts' and pages' folders
         return SiteExclusions(root, _top_but(root, folders), [])
-    if (folders := astro_folders(root)) is not None:  # ``src`` and its loaders' folders
-        return SiteExclusions(root, _top_but(root, folders), [])
+    if (sources := astro_folders(root)) is not None:  # ``src`` and its loaders' folders
+        return SiteExclusions(root, _top_but(root, sources), [])
     if not is_jekyll_site(root):
         templates = template_paths(root) if is_vault(root) else []
         return SiteExclusions(root, templates, []) if templates else None
@@ -241,7 +242,7 @@ def _all_but(root: str, pages: str, *also: str) -> SiteExclusions:
     return SiteExclusions(root, [*names, *also], [])
 
 
-def _top_but(root: str, folders: list[str]) -> list[str]:
+def _top_but(root: str, folders: Sequence[str]) -> list[str]:
     """The entries at the top of ``root`` other than ``folders`` (a folder's name ending
     in ``/``), as exclusions from ``root``: a site that reads its pages from those alone
     (Nikola's, Astro's). Hidden ones are never read anyway."""

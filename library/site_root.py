@@ -13,6 +13,7 @@ import os
 from typing import Any, NamedTuple
 
 from library.hugo_settings import read_settings_file, reads_content_alone, site_settings
+from library.nikola_site import nikola_folders
 from library.pelican_settings import pelican_settings
 from library.site import CONFIG_FILES, is_lektor_project
 from models.file_folder import folder_of
@@ -42,7 +43,7 @@ VUEPRESS_CONFIGS = tuple(config.replace(".vitepress", ".vuepress") for config in
 class Site(NamedTuple):
     """A site's folder and what made it: ``jekyll``, ``hugo`` (Zola's too, which reads its
     ``content`` alike), ``pelican``, ``docusaurus``, ``eleventy``, ``astro``,
-    ``vitepress``, ``vuepress`` or ``lektor``."""
+    ``vitepress``, ``vuepress``, ``lektor`` or ``nikola``."""
 
     folder: str
     kind: str
@@ -70,6 +71,8 @@ def site_kind(folder: str) -> str | None:
         return "vuepress"
     if os.path.isdir(os.path.join(folder, "content")) and is_lektor_project(folder):
         return "lektor"
+    if nikola_folders(folder) is not None:
+        return "nikola"
     return None
 
 

@@ -1,11 +1,12 @@
-"""A Hugo, Zola, Docusaurus, Eleventy or Astro site's sections, which are its collections.
+"""A Hugo, Zola, Docusaurus, Eleventy, Astro or Nikola site's sections: its collections.
 
 Such a site keeps its kinds of page in folders of their own: Hugo's and Zola's
 ``content/blog`` and ``content/docs``, Docusaurus's ``blog`` and ``docs``, Eleventy's in
 its input folder (``src/blog`` and ``src/docs``), Astro's content collections in
-``src/content`` (``src/content/blog``, ``src/content/authors``). Read as one folder, a site's docs
-buried its posts (797 rows of pnpm.io held 42 posts). As its collections, the tree lists
-each, and the default stream is the blog (``library.stream``). A page at the top of the
+``src/content`` (``src/content/blog``, ``src/content/authors``), and the folders Nikola's
+settings name for its posts and its pages (``posts``, ``stories``). Read as one folder, a
+site's docs buried its posts (797 rows of pnpm.io held 42 posts). As its collections, the
+tree lists each, and the default stream is the blog (``library.stream``). A page at the top of the
 content (About) is in none, as a Jekyll site's pages are. Pelican's folders are
 categories, not kinds of page, and are left so.
 """
@@ -18,6 +19,7 @@ from typing import Any
 
 from library.eleventy_input import eleventy_input
 from library.hugo_settings import content_dir, content_folders, site_settings
+from library.nikola_site import nikola_folders
 from library.site import subfolders
 from library.site_root import ASTRO_CONTENT, ELEVENTY_CONFIGS, site_kind, site_of
 
@@ -27,7 +29,7 @@ from library.site_root import ASTRO_CONTENT, ELEVENTY_CONFIGS, site_kind, site_o
 _NOT_SECTIONS = frozenset(
     {"src", "static", "build", "i18n", "node_modules", "_includes", "_data", "_site"}
 )
-_SECTIONED = ("hugo", "docusaurus", "eleventy", "astro")
+_SECTIONED = ("hugo", "docusaurus", "eleventy", "astro", "nikola")
 BLOGS = ("blog", "posts", "post", "articles")
 """What a site without news streams, of those it has: its posts, not its docs."""
 
@@ -42,6 +44,8 @@ def section_of(path: str, root: str) -> str | None:
         return None
     base = _content(site.folder, site.kind)
     inside = os.path.relpath(os.path.abspath(path), base).split(os.sep)
+    if site.kind == "nikola":  # its posts' folders and its pages', as its settings name them
+        return inside[0] if len(inside) > 1 and inside[0] in sections(site.folder) else None
     if len(inside) < 2 or inside[0] in (os.pardir, *_NOT_SECTIONS):
         return None
     if site.kind == "hugo" and _is_bundle(os.path.join(base, inside[0])):
@@ -55,6 +59,8 @@ def sections(root: str) -> frozenset[str]:
     kind = site_kind(root)
     if kind not in _SECTIONED:
         return frozenset()
+    if kind == "nikola":
+        return frozenset(nikola_folders(root) or ())
     base = _content(root, kind)
     return frozenset(
         name
@@ -85,7 +91,7 @@ def _is_bundle(folder: str) -> bool:
 @functools.lru_cache(maxsize=256)  # each site's settings read once
 def _content(folder: str, kind: str) -> str:
     """The folder whose folders are the site's sections."""
-    if kind == "docusaurus":
+    if kind in ("docusaurus", "nikola"):
         return folder
     if kind == "eleventy":
         return os.path.join(folder, eleventy_input(folder, ELEVENTY_CONFIGS))
