@@ -16,8 +16,10 @@ two events (``library.stories``).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from itertools import chain
 from typing import NamedTuple, cast
 
 SEPARATOR = "|"
@@ -48,6 +50,27 @@ _SCALES = {
 }
 _UNITS = ((1e12, "t"), (1e9, "b"), (1e6, "m"))
 _WORD = re.compile(r"\d+(?:\.\d+)?[^\W\d_]*|[^\W_]+")
+
+
+@functools.cache
+def _marked_word() -> re.Pattern[str]:
+    """``_WORD``, a word going on through combining marks (Unicode's M categories): a
+    vowel sign of Hindi or Thai is a mark, not a letter, and cut words at each one
+    ("दिल्ली" was "ल्ली" less its signs), so Hindi titles kept one term or two and
+    unrelated Thai ones met on fragments. Made on first use: it reads Unicode's table."""
+    marks, start, previous = [], -2, -2
+    for code in chain(range(0x300, 0x20000), range(0xE0100, 0xE01F0)):
+        if unicodedata.category(chr(code))[0] != "M":
+            continue
+        if code != previous + 1:
+            if start >= 0:
+                marks.append(f"{chr(start)}-{chr(previous)}")
+            start = code
+        previous = code
+    marks.append(f"{chr(start)}-{chr(previous)}")
+    return re.compile(rf"\d+(?:\.\d+)?[^\W\d_]*|[^\W_](?:[^\W_]|[{''.join(marks)}])*")
+
+
 # Every byte but a lower-case ASCII letter, as a space: in lower-case ASCII text without
 # a digit, what ``_WORD`` finds is the runs of letters, which a split finds faster.
 _NOT_LETTERS = bytes(byte if 0x61 <= byte <= 0x7A else 0x20 for byte in range(256))
@@ -153,7 +176,7 @@ def terms(text: str) -> list[str]:
     if has_digit(text, plain):
         plain = False
         text = _AMOUNT.sub(_amount, text)
-    found = words(text) if plain else _WORD.findall(text)
+    found = words(text) if plain else _marked_word().findall(text)
     looked = list(map(_TERMS.get, found))  # looked up in one call, not a loop's steps
     if None in looked:
         looked = [
