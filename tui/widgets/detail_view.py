@@ -222,8 +222,6 @@ class DetailView(VerticalScroll, can_focus=True):
     def show_article(self, article: Article | None, related_in_corpus: AbstractSet[str]) -> None:
         """Display ``article`` (or a placeholder when ``None``); related links whose article
         is in ``related_in_corpus`` are marked."""
-        if (self.article is None) != (article is None):  # o and y come or go (``check_action``)
-            self.refresh_bindings()
         self.article = article
         self.remove_class("-preview", "-preview-failed")
         self.set_status(None)
