@@ -354,7 +354,7 @@ def parse_document(
     record = is_data_record(data, split.body) or is_no_article(data, split.body)
     if not (record or article.title):
         parsed.report("warning", UNTITLED, 1)
-    elif stub := stub_keys(data, split.body):
+    elif record and (stub := stub_keys(data, split.body)):
         parsed.report("warning", NOT_LISTED.format(", ".join(stub)), 1)
     if "publishedDateTime" not in data:
         _report_unread_dates(data, parsed, split)
