@@ -41,7 +41,8 @@ async def test_the_reader_says_which_index_another_program_holds_and_goes_on_aft
             started = time.monotonic()
             await until(pilot, lambda: app.sub_title == said, seconds=DEADLINE)
             shown = f"Waiting for another program, which holds the index {index.db_path}…"
-            assert shown in notifications(app)  # on the screen: no title bar
+            # On the screen too (no title bar), told right after the subtitle.
+            await until(pilot, lambda: shown in notifications(app), "the notice", DEADLINE)
             assert time.monotonic() - started < 3
             holder.close()  # the program lets go: the new file is indexed and listed
             await indexed(pilot, DEADLINE)
