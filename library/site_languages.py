@@ -38,7 +38,7 @@ from models.language import folder_language, language_code
 
 # Docusaurus's ``i18n.defaultLocale``, read from its JavaScript settings where written plainly
 # (Astro's and Starlight's too), and the language of Starlight's ``root`` locale.
-_DOCUSAURUS_DEFAULT = re.compile(r"""defaultLocale\s*:\s*['"]([\w-]+)['"]""")
+_DEFAULT_LOCALE = re.compile(r"""defaultLocale\s*:\s*['"]([\w-]+)['"]""")
 _ASTRO_ROOT = re.compile(r"""\broot\s*:\s*\{[^{}]*?\blang\s*:\s*['"]([\w-]+)['"]""")
 
 
@@ -164,7 +164,7 @@ def _astro_languages(folder: str) -> SiteLanguages:
     ``go/`` folder is no language."""
     for name in ASTRO_CONFIGS:
         text = settings_text(os.path.join(folder, name))
-        if text is None or (said := _DOCUSAURUS_DEFAULT.search(text)) is None:
+        if text is None or (said := _DEFAULT_LOCALE.search(text)) is None:
             continue
         default = language_code(said[1]) if said[1] != "root" else None
         if default is None and (root := _ASTRO_ROOT.search(text)):
@@ -186,7 +186,7 @@ def _docusaurus_default(folder: str) -> str | None:
     if not os.path.isdir(os.path.join(folder, "i18n")):
         return None
     for name in DOCUSAURUS_CONFIGS:
-        found = _DOCUSAURUS_DEFAULT.search(settings_text(os.path.join(folder, name)) or "")
+        found = _DEFAULT_LOCALE.search(settings_text(os.path.join(folder, name)) or "")
         if found:
             return language_code(found[1]) or "en"
     return "en"

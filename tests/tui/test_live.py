@@ -109,12 +109,17 @@ async def test_the_cursor_stays_on_the_article_whose_own_file_changed(
         assert now.id != reading.id
 
 
+def six_days(corpus: Path) -> None:
+    """Six news articles a day apart, for a cursor to stand among."""
+    for number in range(6):
+        news(corpus, f"day-{number}.md", f"News of day {number}", day=f"2026-11-2{number}")
+
+
 async def test_the_cursor_follows_a_renamed_file_and_stays_in_place_of_a_removed_one(
     reader_corpus: Path,
 ) -> None:
     """It went to the first row either way, and the detail with it."""
-    for number in range(6):
-        news(reader_corpus, f"day-{number}.md", f"News of day {number}", day=f"2026-11-2{number}")
+    six_days(reader_corpus)
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
         await indexed(pilot)
@@ -180,8 +185,7 @@ async def test_the_cursor_stays_on_the_article_that_took_a_removed_ones_place(
 ) -> None:
     """Its article removed, the cursor stays on the line, on the next one; news arriving
     above afterwards moved it off that one, to whatever came to the line."""
-    for number in range(6):
-        news(reader_corpus, f"day-{number}.md", f"News of day {number}", day=f"2026-11-2{number}")
+    six_days(reader_corpus)
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
         await indexed(pilot)
