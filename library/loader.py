@@ -18,6 +18,7 @@ from models.docinfo import IN_PELICAN_SITE
 from models.document import ParsedDocument, parse_document, parse_taxonomy
 from models.fields import SITE_ZONE
 from models.labels import SPLIT_AT_SPACES
+from models.legacy_encoding import guess_encoding
 from models.schedule import SITE_SCHEDULE
 from models.site_dates import SITE_DATES
 
@@ -112,6 +113,7 @@ def parse_bytes(
 ) -> ParsedDocument:
     """Decode and parse a file's bytes; binary and non-UTF-8 content is reported."""
     parsed = ParsedDocument(path)
+    legacy_said: tuple[str, int] | None = None  # a file read in a guessed legacy encoding
     encoding = _wide_encoding(raw)
     if encoding is None and b"\x00" in raw[:8192]:
         unmarked = _unmarked_utf16(raw)
@@ -129,13 +131,26 @@ def parse_bytes(
                 )
                 return parsed
             line = raw.count(b"\n", 0, error.start) + 1
-            parsed.report("error", _describe_decode_error(error), line)
-            return parsed
+            guessed = guess_encoding(raw)
+            if guessed is None:
+                parsed.report("error", _describe_decode_error(error), line)
+                return parsed
+            # An old archive's file, saved in its system's code page: read in the
+            # likeliest one rather than lost, and said, since it is a guess.
+            text, legacy = guessed
+            legacy_said = (
+                f"{_describe_decode_error(error)}: read as {legacy}, the likeliest "
+                "encoding of its bytes (saved as UTF-8, it reads for sure)",
+                line,
+            )
     if os.path.splitext(path)[1].lower() in TAXONOMY_SUFFIXES:
-        return parse_taxonomy(text, path)
-    parsed = parse_document(text, path, require_front_matter=explicit, summary=summary)
-    if not parsed.has_front_matter and (sidecar := _sidecar(path)) is not None:
-        return parse_document(text, path, summary=summary, sidecar=sidecar)
+        parsed = parse_taxonomy(text, path)
+    else:
+        parsed = parse_document(text, path, require_front_matter=explicit, summary=summary)
+        if not parsed.has_front_matter and (sidecar := _sidecar(path)) is not None:
+            parsed = parse_document(text, path, summary=summary, sidecar=sidecar)
+    if legacy_said is not None:
+        parsed.report("warning", *legacy_said)
     return parsed
 
 

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import codecs
 import re
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from charset_normalizer import CharsetMatch
+from models.legacy_encoding import guess_encoding
 
 # <meta charset="x"> and <meta http-equiv="Content-Type" content="text/html; charset=x">
 _META_CHARSET = re.compile(rb"<meta[^>]+?charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
@@ -26,15 +24,6 @@ _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
-)
-# The encodings a browser can decode a page in (WHATWG Encoding, as Python codecs).
-# A statistical guess among all of Python's codecs picks DOS and Mac code pages no
-# web page is written in: a short French page came out as cp775.
-_WEB_ENCODINGS = (
-    *(f"cp{page}" for page in (1252, 1250, 1251, 1253, 1254, 1255, 1256, 1257, 1258, 874, 866)),
-    *(f"iso8859_{part}" for part in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)),
-    *("koi8_r", "koi8_u", "mac_roman", "mac_cyrillic"),
-    *("gb18030", "big5hkscs", "cp932", "euc_jp", "iso2022_jp", "cp949"),
 )
 
 
@@ -65,16 +54,5 @@ def _strict(body: bytes, label: str | None) -> str | None:
 
 
 def _guess(body: bytes) -> str:
-    from charset_normalizer import from_bytes  # only unlabelled, non-UTF-8 pages need it
-
-    matches = list(from_bytes(body, cp_isolation=list(_WEB_ENCODINGS)))
-    if not matches:
-        return body.decode("utf-8", errors="replace")
-    # Western text often reads equally well in several Latin code pages (naïve is
-    # naďve in cp1250); a tie goes to windows-1252, as a browser's default does.
-    return str(min(matches, key=_plausibility))
-
-
-def _plausibility(match: CharsetMatch) -> tuple[float, float, bool]:
-    """Sort key of a guess: least garbled, then most like a language, then windows-1252."""
-    return round(match.chaos, 3), -round(match.coherence, 3), match.encoding != "cp1252"
+    guessed = guess_encoding(body)
+    return guessed[0] if guessed else body.decode("utf-8", errors="replace")
