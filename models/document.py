@@ -39,6 +39,7 @@ from models.frontmatter import (
 from models.inline_tags import inline_tags, with_tags
 from models.javascript_constants import javascript_constants
 from models.jekyll_post import DATE_KEYS, written_date
+from models.json_front_matter import split_json
 from models.key_lines import key_line
 from models.lektor import lektor_values, split_lektor
 from models.logseq import (
@@ -259,7 +260,7 @@ def parse_document(
     parsed = ParsedDocument(path)
     try:
         # Else Bridgetown's Ruby, a Lektor page's fields, Pelican's metadata lines, Franklin's @def
-        # lines, Logseq's properties, a docinfo, ABlog's directive or an advisory's TOML.
+        # lines, Logseq's properties, a docinfo, ABlog's directive, an advisory's TOML or JSON.
         split = (
             split_front_matter(text)
             or split_ruby(text)
@@ -270,6 +271,7 @@ def parse_document(
             or split_docinfo(text, path)
             or split_ablog(text, path)
             or split_advisory(text, path)
+            or split_json(text)
             or graph_page(text, path)
             or vault_note(text, path)
         )
@@ -293,7 +295,7 @@ def parse_document(
             data = lektor_values(split.front_matter, path)
         elif split.language == "toml":
             data, split = _toml_or_julia(split)
-        elif split.language == "json":
+        elif split.language in ("json", "unfenced_json"):
             data = load_json(split.front_matter)
         elif split.language == "js":  # what is no plain constant is code, passed over: the
             data, passed = javascript_constants(split.front_matter)  # page is there all the same

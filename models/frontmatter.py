@@ -35,7 +35,8 @@ class DocumentError(Exception):
 class SplitDocument:
     """The two parts of a document and where they start in the file, and the front
     matter's ``language``: ``yaml``, ``toml`` (between ``+++`` lines, Hugo's), as its
-    opening line names it (``---json``, ``---js``: Eleventy's), ``metadata``
+    opening line names it (``---json``, ``---js``: Eleventy's), ``unfenced_json`` (Hugo's
+    and Hexo's, with no opening line: see ``models.json_front_matter``), ``metadata``
     (Pelican's lines: see ``models.pelican``), ``nikola`` (Nikola's ``.. key:`` lines),
     ``logseq`` (its page's properties: see ``models.logseq``) or ``docinfo`` (a
     reStructuredText post's title and fields: see ``models.docinfo``)."""

@@ -12,6 +12,7 @@ _KEY_FORMS = {
     "yaml": r"^['\"]?{}['\"]?[ \t]*:(?:[ \t]|$)",
     "toml": r"^[ \t]*['\"]?{}['\"]?[ \t]*=",
     "json": r"^[ \t]*\"{}\"[ \t]*:",
+    "unfenced_json": r"^[ \t]*\"{}\"[ \t]*:",  # Hugo's and Hexo's, from the first line
     "metadata": r"(?i:^{}):",  # Pelican's keys are read lower-cased
     "logseq": r"(?i:^{})::",  # and Logseq's
     "docinfo": r"(?i:^:{}:)",  # and a reStructuredText post's fields
@@ -20,6 +21,9 @@ _KEY_FORMS = {
     "lektor": r"^{}[ \t]*:",  # a Lektor page's fields
     "ruby": r"^[ \t]*:?{}\b",  # Bridgetown's Ruby: a call, or a hash's key
 }
+
+
+_UNOPENED = frozenset({"metadata", "logseq", "docinfo", "franklin", "lektor", "unfenced_json"})
 
 
 def key_line(split: SplitDocument, key: str) -> int | None:
@@ -32,6 +36,6 @@ def key_line(split: SplitDocument, key: str) -> int | None:
     if not found:
         return None
     # Opened by a line of its own, or not.
-    opened = split.language not in ("metadata", "logseq", "docinfo", "franklin", "lektor")
+    opened = split.language not in _UNOPENED
     first_line = 2 if opened else 1
     return first_line + split.front_matter.count("\n", 0, found.start())
