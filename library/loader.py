@@ -60,14 +60,12 @@ def load_file(path: str, *, explicit: bool = False, summary: bool = False) -> Pa
     """
     if is_sidecar(path) and not explicit:  # read with its post, and no document itself
         return ParsedDocument(path, has_front_matter=False)
+    too_large: TooLarge | None = None
     try:
-        raw = read_regular(path, MAX_FILE_BYTES)
+        raw = read_regular(path, MAX_FILE_BYTES, keep_head=True)
     except TooLarge as error:
-        parsed = ParsedDocument(path)
-        parsed.report(
-            "error", f"file is too large ({error.size:,} bytes; limit {MAX_FILE_BYTES:,})"
-        )
-        return parsed
+        # Its lines up to the limit, whole: the post is listed, and only its end is lost.
+        too_large, raw = error, error.head[: error.head.rfind(b"\n") + 1]
     except NotRegular as error:
         parsed = ParsedDocument(path)
         parsed.report("error", f"{error.kind}, not a regular file: not read")
@@ -76,6 +74,20 @@ def load_file(path: str, *, explicit: bool = False, summary: bool = False) -> Pa
         parsed = ParsedDocument(path)
         parsed.report("error", f"cannot read: {error.strerror or error}")
         return parsed
+    parsed = _in_its_site(raw, path, explicit=explicit, summary=summary)
+    if too_large is not None:
+        lines = raw.count(b"\n")
+        parsed.report(
+            "warning",
+            f"file is too large ({too_large.size:,} bytes; limit {MAX_FILE_BYTES:,}): "
+            f"read up to line {lines:,}, the rest left out",
+            lines + 1,
+        )
+    return parsed
+
+
+def _in_its_site(raw: bytes, path: str, *, explicit: bool, summary: bool) -> ParsedDocument:
+    """``raw`` parsed with its site's settings (zone, schedule, dates...) in force."""
     if site_of(path) is None:  # a folder of articles, no site's: each setting its default
         return _parsed(raw, path, explicit=explicit, summary=summary)
     zone = SITE_ZONE.set(site_zone(path))

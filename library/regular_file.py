@@ -13,11 +13,12 @@ from library.scan import not_regular
 
 
 class TooLarge(Exception):
-    """A file over ``limit``, by its size."""
+    """A file over ``limit``, by its size, and its first ``limit`` bytes where asked."""
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int, head: bytes = b"") -> None:
         super().__init__(size)
         self.size = size
+        self.head = head
 
 
 class NotRegular(Exception):
@@ -28,9 +29,9 @@ class NotRegular(Exception):
         self.kind = kind
 
 
-def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
-    """The file's bytes; ``TooLarge`` past the limit, ``NotRegular`` for anything but a
-    regular file.
+def read_regular(path: str | os.PathLike[str], limit: int, *, keep_head: bool = False) -> bytes:
+    """The file's bytes; ``TooLarge`` past the limit (holding the first ``limit`` bytes
+    with ``keep_head``), ``NotRegular`` for anything but a regular file.
 
     The type is asked before opening: opening a FIFO waits for a writer, forever,
     and a device may never end. Opened non-blocking all the same, and asked again,
@@ -47,14 +48,14 @@ def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
             raise NotRegular(kind)
         size = info.st_size
         if size > limit:
-            raise TooLarge(size)
+            raise TooLarge(size, os.read(descriptor, limit) if keep_head else b"")
         raw = os.read(descriptor, size + 1)  # one byte more tells a file that grew since
         if len(raw) > size:  # still being written: what there is, within the limit
             raw += os.read(descriptor, limit + 1 - len(raw))
     finally:
         os.close(descriptor)
     if len(raw) > limit:
-        raise TooLarge(len(raw))
+        raise TooLarge(len(raw), raw[:limit] if keep_head else b"")
     return raw
 
 

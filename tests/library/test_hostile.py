@@ -69,7 +69,7 @@ FILES: dict[str, tuple[bytes, list[tuple[int, str, str]]]] = {
     ),
     "huge.md": (
         b"---\ntitle: huge\n---\n" + b"x" * (8 * 1024 * 1024 + 10),
-        [(1, "error", "too large (8,388,638 bytes; limit 8,388,608)")],
+        [(4, "warning", "too large (8,388,638 bytes; limit 8,388,608): read up to line 3,")],
     ),
     "bomb.md": (
         b"---\ntitle: bomb\n" + alias_bomb().encode() + b"---\n",
@@ -158,6 +158,7 @@ GOOD_TITLES = {
     "Unicode",
     "Newline",
     "Café",
+    "huge",
 }
 
 

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from library import loader
+from library import loader, regular_file
 
 DOCUMENT = b"---\ntitle: Growing\n---\n" + b"body " * 100
 
@@ -47,8 +47,32 @@ def test_a_file_that_grew_past_the_limit_is_too_large(
     monkeypatch.setattr(loader, "MAX_FILE_BYTES", 100)
     stale_size(monkeypatch, 10)
     parsed = loader.load_file(str(path))
-    assert parsed.article is None
-    assert [p.message for p in parsed.problems] == ["file is too large (101 bytes; limit 100)"]
+    assert parsed.article is not None and parsed.article.title == "Growing"
+    assert [(p.line, p.message) for p in parsed.problems] == [
+        (4, "file is too large (101 bytes; limit 100): read up to line 3, the rest left out")
+    ]
+
+
+def test_a_file_too_large_is_listed_with_its_whole_lines_up_to_the_limit(tmp_path: Path) -> None:
+    """It was an error, and the post was missing from the list: a transcript, a post
+    with its pictures inlined as data. Its lines up to the limit are read, none cut
+    halfway (nor a letter of two bytes)."""
+    path = tmp_path / "a.md"
+    lines = [f"Ligne {n} du procès-verbal, été.\n" for n in range(300_000)]
+    path.write_text("---\ntitle: Procès-verbal\ndate: 2024-05-01\n---\n" + "".join(lines))
+    parsed = loader.load_file(str(path))
+    assert parsed.article is not None and parsed.article.title == "Procès-verbal"
+    body = parsed.article.body
+    assert len(body.encode()) <= loader.MAX_FILE_BYTES
+    assert body.endswith("été.\n") and body.splitlines() == [
+        line[:-1] for line in lines[: body.count("\n")]
+    ]
+    (problem,) = parsed.problems
+    assert problem.severity == "warning" and problem.line == body.count("\n") + 5
+    assert problem.message == (
+        f"file is too large ({path.stat().st_size:,} bytes; limit 8,388,608): "
+        f"read up to line {body.count(chr(10)) + 4:,}, the rest left out"
+    )
 
 
 @pytest.mark.parametrize(
@@ -137,11 +161,15 @@ def test_no_descriptor_is_left_open(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     path.write_bytes(DOCUMENT)
     before = len(os.listdir("/proc/self/fd"))
     loader.load_file(str(path))
-    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 100)
-    assert loader.load_file(str(path)).article is None  # too large
+    with monkeypatch.context() as patched:
+        patched.setattr(loader, "MAX_FILE_BYTES", 100)
+        assert "too large" in loader.load_file(str(path)).problems[0].message
     answers = iter(["", "a named pipe (FIFO)"])
-    monkeypatch.setattr(loader, "not_regular", lambda mode: next(answers))
-    assert loader.load_file(str(path)).article is None  # replaced once open
+    monkeypatch.setattr(regular_file, "not_regular", lambda mode: next(answers))
+    parsed = loader.load_file(str(path))  # replaced once open
+    assert [p.message for p in parsed.problems] == [
+        "a named pipe (FIFO), not a regular file: not read"
+    ]
     assert len(os.listdir("/proc/self/fd")) == before
 
 
