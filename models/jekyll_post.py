@@ -59,22 +59,17 @@ _FORMATS = (
     "%d %B %Y",
     # With slashes, as JavaScript's ``Date`` reads them too (react.dev's ``2024/12/05``).
     "%Y/%m/%d",
-    "%Y/%m/%d %H:%M",
-    "%Y/%m/%d %H:%M:%S",
     "%Y-%m-%d",  # a month or day of one digit (``2024-4-09``), which ISO's reader refuses
     "%m/%d/%Y",  # month first (Quarto's ``2/13/2022``)
-    "%m/%d/%Y %I:%M:%S %p %z",  # and with a time of day (Nikola's ``05/05/2014 03:00:00 PM``)
     # Day first where month first reads none, as Pelican's reader (dateutil's) takes it:
     # ``27-12-2012``, ``16/03/2011``; and a year first with dots, ``2015.10.18``.
     "%Y.%m.%d",
     "%m-%d-%Y",
     "%d-%m-%Y",
     "%d/%m/%Y",
-    # A time of day in twelve hours, as Ruby's readers take it (Middleman's ``2011-01-02
-    # 5:45 PM PST``, Bridgetown's ``Wednesday, May 1, 2024 at 9:44:34 AM PDT``).
-    "%Y-%m-%d %I:%M %p %z",
-    "%Y-%m-%d %I:%M%p %z",
-    "%Y-%m-%d %I:%M:%S %p %z",
+    # A weekday first, as Bridgetown writes it (``Wednesday, May 1, 2024 at 9:44:34 AM
+    # PDT``); other days with a time of day are ``_day_at``'s (Middleman's ``2011-01-02
+    # 5:45 PM PST``, Nikola's ``05/05/2014 03:00:00 PM UTC``).
     "%A, %B %d, %Y at %I:%M:%S %p %z",
     "%A, %B %d, %Y at %I:%M %p %z",
 )
@@ -129,11 +124,45 @@ def written_date(value: Any) -> date | None:
                 return datetime.strptime(text, form)
             except ValueError:
                 continue
+        if moment := _day_at(text):  # before mail's reader, which passes over "PM"
+            return moment
         try:  # as mail and feeds write it (``Thu, 05 Dec 2024 10:00:00 +0000``), Ruby's too
             return parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):
             pass
     return None
+
+
+# A time of day after a day: in twelve hours or 24, maybe after ``at`` or a comma, maybe
+# with its zone's offset (``10:00 PM``, ``at 9:05 pm +0100``, ``22:15:30``).
+_TIME_OF_DAY = re.compile(
+    r"(?:,?\s+at\s+|,\s*|\s+)(\d{1,2}):(\d\d)(?::(\d\d))?\s*(?:([ap])\.?m\.?)?"
+    r"(?:\s*([+-]\d\d:?\d\d))?$",
+    re.IGNORECASE,
+)
+
+
+def _day_at(text: str) -> datetime | None:
+    """A day written in any form ``written_date`` reads, then a time of day
+    (``2021-03-04 10:00 PM``, ``Mar 4 2021 10:00AM``, ``March 4, 2021 at 9:05 pm``): each
+    form above is one pairing of the two, and exports and hand-written posts make others."""
+    found = _TIME_OF_DAY.search(text)
+    if found is None or (day := written_date(text[: found.start()])) is None:
+        return None
+    if isinstance(day, datetime) and (day.tzinfo or day.hour or day.minute or day.second):
+        return None  # a day with a time of its own already: two times are no moment
+    hour, minute, second = int(found[1]), int(found[2]), int(found[3] or 0)
+    if found[4]:  # twelve hours: 12 AM is midnight, 12 PM noon
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if found[4].lower() == "p" else 0)
+    try:
+        moment = datetime(day.year, day.month, day.day, hour, minute, second)
+        return (
+            moment.replace(tzinfo=datetime.strptime(found[5], "%z").tzinfo) if found[5] else moment
+        )
+    except ValueError:  # 25:61, an offset of 99 hours
+        return None
 
 
 def first_date(data: Mapping[str, Any], keys: Iterable[str]) -> date | None:

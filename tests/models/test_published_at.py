@@ -49,3 +49,33 @@ def test_a_time_of_day_in_twelve_hours_and_a_zones_abbreviation(written: str, mo
     assert parsed.problems == []
     assert parsed.article is not None and parsed.article.published_at is not None
     assert parsed.article.published_at == datetime.fromisoformat(moment)
+
+
+@pytest.mark.parametrize(
+    ("written", "moment"),
+    [
+        ("2021-03-04 10:00 PM", "2021-03-04T22:00:00+00:00"),
+        ("Mar 4 2021 10:00AM", "2021-03-04T10:00:00+00:00"),
+        ("March 4, 2021 at 9:05 pm", "2021-03-04T21:05:00+00:00"),
+        ("March 4, 2021, 12:30 a.m.", "2021-03-04T00:30:00+00:00"),
+        ("4 March 2021 22:15:30", "2021-03-04T22:15:30+00:00"),
+        ("2021/03/04 10:00 PM +01:00", "2021-03-04T21:00:00+00:00"),
+        ("05/05/2014 03:00:00 PM UTC", "2014-05-05T15:00:00+00:00"),  # Nikola's
+    ],
+)
+def test_a_day_in_any_form_with_a_time_of_day(written: str, moment: str) -> None:
+    """Each form of a day was read with a time of day only where the pair was listed:
+    "2021-03-04 10:00 PM", from an export or by hand, was "no date; it is not used"."""
+    parsed = parse_document(f"---\ntitle: A\ndate: {written}\n---\n", "a.md")
+    assert parsed.problems == []
+    assert parsed.article is not None
+    assert parsed.article.published_at == datetime.fromisoformat(moment)
+
+
+@pytest.mark.parametrize(
+    "written", ["2021-03-04 13:00 PM", "2021-03-04 24:30", "2021-03-04 10:00 10:00 PM", "10:00 PM"]
+)
+def test_a_time_of_day_that_is_none_is_no_date(written: str) -> None:
+    parsed = parse_document(f"---\ntitle: A\ndate: {written}\n---\n", "a.md")
+    assert [problem.severity for problem in parsed.problems] == ["warning"]
+    assert parsed.article is not None and parsed.article.published_at is None
