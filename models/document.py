@@ -231,9 +231,6 @@ _SITE_KEYS = frozenset(
 )
 
 
-# A line YAML refuses whose value is plainly text (see ``models.mended_lines``).
-MENDED = "{!r} is no YAML as written (quote it, escaping quotes inside): read as its text"
-
 UNTITLED = "no title or name"  # the warning of a document called by its file name alone
 NOT_LISTED = "not listed as an article: it has {} but no title, excerpt, date, link or body"
 
@@ -305,8 +302,8 @@ def parse_document(
             data, mended = load_yaml_mending_lines(
                 blank_blocks(split.front_matter, skips), 2, repeated
             )
-            for key, line in mended:
-                parsed.report("warning", MENDED.format(key), line)
+            for message, line in mended:
+                parsed.report("warning", message, line)
     except DocumentError as error:
         parsed.report("error", error.message, error.line)
         return parsed

@@ -3,9 +3,12 @@
 Hashnode's backups put a title or description in double quotes without escaping the
 quotes it holds (``title: "Why "this" works"``); Qiita's exports leave a title bare that
 opens with a bracket (``title: [go] cgo without cgo``) or holds a colon (``title: Go for
-Windows: builds``). YAML refuses each, and the whole post was lost. Where YAML refuses a
-document, each ``key: value`` line it would refuse on its own is read as the text its
-writer meant (between the quotes, or as written), and the document read again.
+Windows: builds``). A quote opened and never closed (``title: "Half a title``), and
+lines indented with tabs, which YAML forbids and editors type, are as common. YAML
+refuses each, and the whole post was lost. Where YAML refuses a document, its tabs of
+indentation are read as spaces, then each ``key: value`` line it would refuse on its own
+is read as the text its writer meant (between the quotes, or as written), and the
+document read again.
 """
 
 from __future__ import annotations
@@ -24,6 +27,11 @@ _KEY_LINE = re.compile(r"^([ \t]*[A-Za-z_][\w-]*:[ \t]+)(\S.*?)[ \t]*$")
 # What opens a block scalar, an anchor, an alias, a tag or a comment: YAML's own syntax.
 _SYNTAX = frozenset("|>&*!#")
 _CLOSERS = {"[": "]", "{": "}"}
+# The indentation of a line that holds a tab.
+_TAB_INDENT = re.compile(r"^ *\t[ \t]*", re.MULTILINE)
+
+MENDED = "{!r} is no YAML as written (quote it, escaping quotes inside): read as its text"
+TABS = "indented with tabs, which YAML does not allow: each read as two spaces"
 
 
 def mend_lines(text: str) -> tuple[str, list[tuple[str, int]]]:
@@ -42,7 +50,7 @@ def mend_lines(text: str) -> tuple[str, list[tuple[str, int]]]:
             block = indent
         if found is None or found[2][0] in _SYNTAX or _reads(line):
             continue
-        meant = _meant(found[2])
+        meant = _meant(found[2], lines, number)
         if meant is not None:
             lines[number] = found[1] + "'" + meant.replace("'", "''") + "'"
             mended.append((found[1].strip().rstrip(":"), number))
@@ -60,12 +68,16 @@ def _reads(line: str) -> bool:
     return True
 
 
-def _meant(value: str) -> str | None:
-    """The text a refused value means, or None where it may be YAML cut short (a list,
-    a mapping or a quoted text going on past the line)."""
+def _meant(value: str, lines: list[str], number: int) -> str | None:
+    """The text a refused value on line ``number`` means, or None where it may be YAML
+    cut short (a list, a mapping or a quoted text going on past the line)."""
     opening = value[0]
     if opening in "\"'":
-        return value[1:-1] if len(value) > 1 and value.endswith(opening) else None
+        if len(value) > 1 and value.endswith(opening):
+            return value[1:-1]
+        if any(opening in line for line in lines[number + 1 :]):
+            return None  # its quote may close on a later line
+        return value[1:]  # a quote never closed
     if opening in _CLOSERS:  # text after a bracket's close: ``[go] cgo``
         return value if _text_after_close(value, opening, _CLOSERS[opening]) else None
     return value
@@ -81,17 +93,32 @@ def _text_after_close(value: str, opening: str, closer: str) -> bool:
     return False
 
 
+def _untabbed(text: str) -> tuple[str, int | None]:
+    """``text`` with each tab of indentation two spaces, and the first such line (from 0)."""
+    first = _TAB_INDENT.search(text)
+    if first is None:
+        return text, None
+    spaced = _TAB_INDENT.sub(lambda indent: indent[0].replace("\t", "  "), text)
+    return spaced, text.count("\n", 0, first.start())
+
+
 def load_yaml_mending_lines(
     text: str, first_line: int, repeated: list[tuple[str, int]]
 ) -> tuple[Any, list[tuple[str, int]]]:
-    """The YAML document in ``text``, and the keys (with file lines) whose values had to be
-    read as text; the first error stands where mending does not help."""
+    """The YAML document in ``text``, and what had to be mended for YAML to read it, each
+    said on its file line; the first error stands where mending does not help."""
     try:
         return load_yaml(text, first_line, repeated), []
     except DocumentError as refused:
-        mended_text, mended = mend_lines(text)
-        if mended:
+        said: list[tuple[str, int]] = []
+        spaced, tab_line = _untabbed(text)
+        if tab_line is not None:
+            said.append((TABS, first_line + tab_line))
             with contextlib.suppress(DocumentError):
-                data = load_yaml(mended_text, first_line, repeated)
-                return data, [(key, first_line + line) for key, line in mended]
+                return load_yaml(spaced, first_line, repeated), said
+        mended_text, mended = mend_lines(spaced)
+        if mended:
+            said += [(MENDED.format(key), first_line + line) for key, line in mended]
+            with contextlib.suppress(DocumentError):
+                return load_yaml(mended_text, first_line, repeated), said
         raise refused

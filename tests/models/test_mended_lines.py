@@ -1,5 +1,6 @@
 """Front matter lines YAML refuses though their value is plainly text: Hashnode's
-unescaped quotes, Qiita's bare titles that open with a bracket or hold a colon."""
+unescaped quotes, Qiita's bare titles that open with a bracket or hold a colon, a quote
+never closed; and indentation with tabs."""
 
 from __future__ import annotations
 
@@ -63,11 +64,11 @@ def test_a_bare_or_single_quoted_title_yaml_refuses_is_read_as_written(
     "text",
     [
         '---\ntitle: "a "b" c"\ntags: [unclosed\n---\n',  # another mistake remains
-        '---\ntitle: "unclosed\n---\n',  # no quote to read to
+        '---\ntitle: "unclosed\nnote: say "hi"\n---\n',  # it may close on a later line
         "---\ntags: [a, [b]\n---\n",  # a list cut short, not text
         "---\ntitle: x\nnote: " + "[" * 100_000 + " x\n---\n",  # too deep, still refused
     ],
-    ids=["another-mistake", "unclosed", "list-cut-short", "deep"],
+    ids=["another-mistake", "closed-later", "list-cut-short", "deep"],
 )
 def test_front_matter_that_mending_does_not_save_is_still_an_error(text: str) -> None:
     parsed = parse_document(text, "/a.md")
@@ -92,3 +93,39 @@ def test_a_block_scalars_text_is_never_mended() -> None:
     assert parsed.article.title == "[go] cgo"
     assert parsed.article.excerpt == 'note: [x] y\na: "b "c" d"\n'
     assert [problem.line for problem in parsed.problems] == [2]
+
+
+def test_a_quote_never_closed_is_read_as_the_text_after_it() -> None:
+    """It was "invalid YAML: found unexpected end of stream", and the post was lost."""
+    parsed = parse_document('---\ntitle: "Half a title\ndate: 2024-01-06\n---\nBody.\n', "/a.md")
+    assert parsed.article is not None
+    assert parsed.article.title == "Half a title"
+    assert parsed.article.published_at is not None
+    assert [(problem.line, problem.severity) for problem in parsed.problems] == [(2, "warning")]
+
+
+def test_indentation_with_tabs_is_read_as_spaces_with_one_warning() -> None:
+    """Editors type tabs, which YAML forbids as indentation: "found character that cannot
+    start any token", and the post was lost."""
+    text = "---\ntitle: Tabs\ntags:\n\t- one\n\t- two\nauthor:\n\tname: Ann\n---\nBody.\n"
+    parsed = parse_document(text, "/a.md")
+    assert parsed.article is not None
+    assert parsed.article.topics == ["one", "two"]
+    assert parsed.article.authors == ["Ann"]
+    assert [(problem.line, problem.message) for problem in parsed.problems] == [
+        (4, "indented with tabs, which YAML does not allow: each read as two spaces")
+    ]
+
+
+def test_tabs_and_a_refused_line_are_both_mended() -> None:
+    text = "---\ntitle: Go for Windows: builds\ntags:\n\t- go\n---\n"
+    parsed = parse_document(text, "/a.md")
+    assert parsed.article is not None
+    assert (parsed.article.title, parsed.article.topics) == ("Go for Windows: builds", ["go"])
+    assert [problem.line for problem in parsed.problems] == [2, 4]
+
+
+def test_a_tab_inside_a_value_is_no_indentation() -> None:
+    parsed = parse_document("---\ntitle: a\tb\ntags: [x]\n---\n", "/a.md")
+    assert parsed.problems == []
+    assert parsed.article is not None and parsed.article.topics == ["x"]
