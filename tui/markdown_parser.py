@@ -1,6 +1,7 @@
 """The Markdown parser of the detail pane: markdown-it's "gfm-like", with a bare-link rule
-whose cost does not grow with the text read so far, and text drawn by the width rule of
-``tui.cell_width`` (links' targets kept as written).
+whose cost does not grow with the text read so far, text drawn by the width rule of
+``tui.cell_width`` (links' targets kept as written), and tables cut to what the pane
+draws at once (``tui.bounded_tables``).
 
 markdown-it's own rule looks for a link's scheme with a search over all the text since the
 last token, and hands the link finder the whole rest of the document, at every ``://``. A
@@ -19,6 +20,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
+from tui.bounded_tables import bounded_tables
 from tui.cell_width import same_width
 
 # RFC 3986: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ), preceded by no such
@@ -34,6 +36,7 @@ def markdown_parser() -> MarkdownIt:
     parser = MarkdownIt("gfm-like")
     parser.inline.ruler.at("linkify", _bare_link)
     parser.core.ruler.push("same_width", _drawn_as_laid_out)
+    parser.core.ruler.push("bounded_tables", bounded_tables)
     return parser
 
 
