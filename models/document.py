@@ -53,6 +53,7 @@ from models.logseq import (
 )
 from models.logseq_journal import journal
 from models.mended_lines import load_yaml_mending_lines
+from models.notion_page import notion_page, notion_values
 from models.pelican import metadata_values, sidecar_metadata, split_metadata
 from models.plainyaml import load_plain
 from models.problem import Problem, Severity
@@ -137,6 +138,7 @@ _VALUES: dict[str, Callable[[str], dict[str, Any]]] = {
     "advisory": advisory_values,
     "ruby": ruby_values,
     "franklin": franklin_values,
+    "notion": notion_values,
 }
 
 
@@ -275,7 +277,7 @@ def parse_document(
         if split is None and sidecar is not None:
             split = SplitDocument(sidecar_metadata(sidecar), text, 1, "nikola")
         if split is None:
-            split = dated_page(text, path) or saved_page(text, path)
+            split = dated_page(text, path) or saved_page(text, path) or notion_page(text, path)
         if split is None:
             parsed.has_front_matter = False
             if require_front_matter:

@@ -15,6 +15,7 @@ _KEY_FORMS = {
     "unfenced_json": r"^[ \t]*\"{}\"[ \t]*:",  # Hugo's and Hexo's, from the first line
     "metadata": r"(?i:^{}):",  # Pelican's keys are read lower-cased
     "logseq": r"(?i:^{})::",  # and Logseq's
+    "notion": r"(?i:^{}):",  # and a Notion page's properties
     "docinfo": r"(?i:^:{}:)",  # and a reStructuredText post's fields
     "franklin": r"^@def[ \t]+{}[ \t]*=",
     "julia": r"^[ \t]*{}[ \t]*=",  # Franklin's, between ``+++`` lines
@@ -23,7 +24,9 @@ _KEY_FORMS = {
 }
 
 
-_UNOPENED = frozenset({"metadata", "logseq", "docinfo", "franklin", "lektor", "unfenced_json"})
+_UNOPENED = frozenset(
+    {"metadata", "logseq", "docinfo", "franklin", "lektor", "unfenced_json", "notion"}
+)
 
 
 def key_line(split: SplitDocument, key: str) -> int | None:
