@@ -67,11 +67,6 @@ _FORMATS = (
     "%m-%d-%Y",
     "%d-%m-%Y",
     "%d/%m/%Y",
-    # A weekday first, as Bridgetown writes it (``Wednesday, May 1, 2024 at 9:44:34 AM
-    # PDT``); other days with a time of day are ``_day_at``'s (Middleman's ``2011-01-02
-    # 5:45 PM PST``, Nikola's ``05/05/2014 03:00:00 PM UTC``).
-    "%A, %B %d, %Y at %I:%M:%S %p %z",
-    "%A, %B %d, %Y at %I:%M %p %z",
 )
 # North America's zones by their abbreviations, which Ruby's ``Time.parse`` reads.
 _ZONE_OFFSETS = {"EST": "-0500", "EDT": "-0400", "CST": "-0600", "CDT": "-0500"}
@@ -81,6 +76,9 @@ _NAMED_OFFSET = re.compile(r" ?UTC(?=[+-]\d)")
 # offset after the moment, between brackets.
 _BRACKETED_OFFSET = re.compile(r"\s*\(UTC\s*([+-]\d\d:?\d\d)\)$")
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b", re.IGNORECASE)  # a day's: ``3rd``
+# A weekday before the day, as Bridgetown and mail write it (``Wednesday, May 1, 2024 at
+# 9:44:34 AM PDT``, ``Thu, 05 Dec 2024``): the day says it again.
+_WEEKDAY = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
 # Jekyll's own pattern: a month and a day of one digit too (``2014-3-3-hello.md``).
 _NAME_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})-")
 # What dates a page by its name, Jekyll's and Zola's: its date (maybe with a time of day,
@@ -119,6 +117,8 @@ def written_date(value: Any) -> date | None:
         except ValueError:
             pass
         text = _ORDINAL.sub("", text)  # ``3rd November 2021``, as dateutil reads it (ABlog)
+        if weekday := _WEEKDAY.match(text):
+            text = text[weekday.end() :]
         for form in _FORMATS:
             try:
                 return datetime.strptime(text, form)
@@ -144,8 +144,9 @@ _TIME_OF_DAY = re.compile(
 
 def _day_at(text: str) -> datetime | None:
     """A day written in any form ``written_date`` reads, then a time of day
-    (``2021-03-04 10:00 PM``, ``Mar 4 2021 10:00AM``, ``March 4, 2021 at 9:05 pm``): each
-    form above is one pairing of the two, and exports and hand-written posts make others."""
+    (``2021-03-04 10:00 PM``, ``Mar 4 2021 10:00AM``, ``March 4, 2021 at 9:05 pm``, as
+    Middleman, Nikola, Notion and hand-written posts write them): each form above is one
+    pairing of the two."""
     found = _TIME_OF_DAY.search(text)
     if found is None or (day := written_date(text[: found.start()])) is None:
         return None

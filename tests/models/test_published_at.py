@@ -79,3 +79,18 @@ def test_a_time_of_day_that_is_none_is_no_date(written: str) -> None:
     parsed = parse_document(f"---\ntitle: A\ndate: {written}\n---\n", "a.md")
     assert [problem.severity for problem in parsed.problems] == ["warning"]
     assert parsed.article is not None and parsed.article.published_at is None
+
+
+@pytest.mark.parametrize(
+    ("written", "moment"),
+    [
+        ("Thursday, March 4, 2021", "2021-03-04T00:00:00+00:00"),
+        ("Thu, 04 Mar 2021 10:00 PM", "2021-03-04T22:00:00+00:00"),  # mail's reader: 10:00
+        ("Mon. Jan 3 2022", "2022-01-03T00:00:00+00:00"),
+    ],
+)
+def test_a_weekday_before_the_day_is_passed_over(written: str, moment: str) -> None:
+    parsed = parse_document(f"---\ntitle: A\ndate: {written}\n---\n", "a.md")
+    assert parsed.problems == []
+    assert parsed.article is not None
+    assert parsed.article.published_at == datetime.fromisoformat(moment)
