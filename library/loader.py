@@ -125,7 +125,7 @@ def parse_bytes(
 ) -> ParsedDocument:
     """Decode and parse a file's bytes; binary and non-UTF-8 content is reported."""
     parsed = ParsedDocument(path)
-    legacy_said: tuple[str, int] | None = None  # a file read in a guessed legacy encoding
+    not_utf8: UnicodeDecodeError | None = None  # and read in a guessed older encoding
     encoding = _wide_encoding(raw)
     if encoding is None and b"\x00" in raw[:8192]:
         unmarked = _unmarked_utf16(raw)
@@ -142,27 +142,34 @@ def parse_bytes(
                     "error", f"marked {encoding.upper()} but not valid from byte {error.start}"
                 )
                 return parsed
-            line = raw.count(b"\n", 0, error.start) + 1
-            guessed = guess_encoding(raw)
-            if guessed is None:
-                parsed.report("error", _describe_decode_error(error), line)
-                return parsed
             # An old archive's file, saved in its system's code page: read in the
             # likeliest one rather than lost, and said, since it is a guess.
+            if (guessed := guess_encoding(raw)) is None:
+                return _undecodable(path, raw, error)
             text, legacy = guessed
-            legacy_said = (
-                f"{_describe_decode_error(error)}: read as {legacy}, the likeliest "
-                "encoding of its bytes (saved as UTF-8, it reads for sure)",
-                line,
-            )
+            not_utf8 = error
     if os.path.splitext(path)[1].lower() in TAXONOMY_SUFFIXES:
         parsed = parse_taxonomy(text, path)
     else:
         parsed = parse_document(text, path, require_front_matter=explicit, summary=summary)
         if not parsed.has_front_matter and (sidecar := _sidecar(path)) is not None:
             parsed = parse_document(text, path, summary=summary, sidecar=sidecar)
-    if legacy_said is not None:
-        parsed.report("warning", *legacy_said)
+    if not_utf8 is not None:
+        if not parsed.has_front_matter:  # no document in that encoding either: the bytes are
+            return _undecodable(path, raw, not_utf8)  # what to say (a stray byte before ---)
+        parsed.report(
+            "warning",
+            f"{_describe_decode_error(not_utf8)}: read as {legacy}, the likeliest encoding "
+            "of its bytes (saved as UTF-8, it reads for sure)",
+            raw.count(b"\n", 0, not_utf8.start) + 1,
+        )
+    return parsed
+
+
+def _undecodable(path: str, raw: bytes, error: UnicodeDecodeError) -> ParsedDocument:
+    """A file no encoding reads as a document, reported at its first byte that is no UTF-8."""
+    parsed = ParsedDocument(path)
+    parsed.report("error", _describe_decode_error(error), raw.count(b"\n", 0, error.start) + 1)
     return parsed
 
 

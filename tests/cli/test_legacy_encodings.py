@@ -58,3 +58,12 @@ def test_bytes_no_encoding_reads_are_still_an_error(run_lede: LedeRunner, corpus
     (line,) = [line for line in done.stdout.splitlines() if "noise.md" in line]
     assert line.startswith(f"{corpus / 'noise.md'}:4: error: not UTF-8 text (byte 0x"), line
     assert done.stdout.splitlines()[-1].endswith("1 invalid, 1 error, 3 warnings")
+
+
+def test_a_stray_byte_before_the_front_matter_is_still_an_error(
+    run_lede: LedeRunner, corpus: Path
+) -> None:
+    """Read as windows-1252 it is no document ("ÿ---"): the byte is what to say."""
+    (corpus / "stray.md").write_bytes(b"\xff---\ntitle: Stray\n---\n")
+    done = run_lede("check", corpus)
+    assert f"{corpus / 'stray.md'}:1: error: not UTF-8 text (byte 0xff at offset 0)" in done.stdout

@@ -75,7 +75,7 @@ provider: {name: "Tab\tName", domain: c0.test}
         'title: "Named hostile"\n',
         "",
     ),
-    ("\x1b]0;t\x07[b]broken\u202e\x9b\n.md", 'title: "[bold]never closed\n', ""),
+    ("\x1b]0;t\x07[b]broken\u202e\x9b\n.md", 'title: ["[bold]never closed\n', ""),
 ]
 
 
