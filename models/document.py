@@ -30,7 +30,6 @@ from models.franklin import (
 from models.frontmatter import (
     DocumentError,
     SplitDocument,
-    blank_blocks,
     load_json,
     load_toml,
     load_yaml_documents,
@@ -301,9 +300,7 @@ def parse_document(
             for line, message in passed:
                 parsed.report("warning", message, line + 1)  # the code starts on line 2
         elif (data := load_plain(split.front_matter, skips)) is None:
-            data, mended = load_yaml_mending_lines(
-                blank_blocks(split.front_matter, skips), 2, repeated
-            )
+            data, mended = load_yaml_mending_lines(split.front_matter, 2, repeated, skips)
             for message, line in mended:
                 parsed.report("warning", message, line)
     except DocumentError as error:

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from models.frontmatter import DocumentError, load_yaml
+from models.frontmatter import DocumentError, blank_blocks, load_yaml
 
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # ``key: value`` on a line of its own (at any depth), the value to the line's end.
@@ -103,22 +103,24 @@ def _untabbed(text: str) -> tuple[str, int | None]:
 
 
 def load_yaml_mending_lines(
-    text: str, first_line: int, repeated: list[tuple[str, int]]
+    text: str, first_line: int, repeated: list[tuple[str, int]], skips: tuple[str, ...] = ()
 ) -> tuple[Any, list[tuple[str, int]]]:
-    """The YAML document in ``text``, and what had to be mended for YAML to read it, each
-    said on its file line; the first error stands where mending does not help."""
+    """The YAML document in ``text`` (its ``skips`` blocks left out), and what had to be
+    mended for YAML to read it, each said on its file line; the first error stands where
+    mending does not help. What is mended is decided on the whole text, skipped blocks
+    too, so that a summary and a whole parse mend alike."""
     try:
-        return load_yaml(text, first_line, repeated), []
+        return load_yaml(blank_blocks(text, skips), first_line, repeated), []
     except DocumentError as refused:
         said: list[tuple[str, int]] = []
         spaced, tab_line = _untabbed(text)
         if tab_line is not None:
             said.append((TABS, first_line + tab_line))
             with contextlib.suppress(DocumentError):
-                return load_yaml(spaced, first_line, repeated), said
+                return load_yaml(blank_blocks(spaced, skips), first_line, repeated), said
         mended_text, mended = mend_lines(spaced)
         if mended:
             said += [(MENDED.format(key), first_line + line) for key, line in mended]
             with contextlib.suppress(DocumentError):
-                return load_yaml(mended_text, first_line, repeated), said
+                return load_yaml(blank_blocks(mended_text, skips), first_line, repeated), said
         raise refused

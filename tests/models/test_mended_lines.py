@@ -129,3 +129,13 @@ def test_a_tab_inside_a_value_is_no_indentation() -> None:
     parsed = parse_document("---\ntitle: a\tb\ntags: [x]\n---\n", "/a.md")
     assert parsed.problems == []
     assert parsed.article is not None and parsed.article.topics == ["x"]
+
+
+@pytest.mark.parametrize("summary", [False, True])
+def test_a_summary_mends_as_a_whole_parse_does(summary: bool) -> None:
+    """The index reads a summary, its ``images`` and ``related`` blocks left out, and a
+    check the whole: a quote that closes only there must not be mended in one alone."""
+    text = '---\ntitle: "Half a title\nimages:\n  - url: "a.png"\n---\n'
+    parsed = parse_document(text, "/a.md", summary=summary)
+    assert parsed.article is None
+    assert [problem.severity for problem in parsed.problems] == ["error"]
