@@ -76,7 +76,7 @@ def test_a_date_without_a_time_is_shown_as_a_day(
     """An event of whole days read "2024-05-01 00:00 – 2024-05-03 00:00": as if it ended
     as the last day began."""
     from models.document import parse_document
-    from tui.widgets.detail_view import article_header
+    from tui.widgets.detail_text import article_header
 
     time_zone(zone)
     front = "name: Summit\nstartDateTime: 2024-05-01\nendDateTime: 2024-05-03\n"
@@ -91,7 +91,7 @@ def test_the_detail_says_when_a_post_was_changed_and_flags_a_backwards_event() -
     """A post's last change (``lastmod``) was not shown, and an event ending before it
     starts read as a plain range."""
     from models.document import parse_document
-    from tui.widgets.detail_view import article_header
+    from tui.widgets.detail_text import article_header
 
     post = parse_document("---\ntitle: P\ndate: 2024-01-01\nlastmod: 2024-03-02\n---\n", "p.md")
     assert post.article is not None

@@ -280,7 +280,7 @@ def test_a_cut_at_a_space_puts_the_ellipsis_after_the_word() -> None:
 
 def test_a_links_label_is_its_key_cut_to_fit_and_the_links_line_up() -> None:
     from models.document import parse_document
-    from tui.widgets.detail_view import article_links
+    from tui.widgets.detail_text import article_links
 
     front = (
         "title: T\nwebsite: https://a.test/\nthe_name_of_a_very_long_link_field: https://b.test/\n"
@@ -296,7 +296,7 @@ def test_a_links_label_is_its_key_cut_to_fit_and_the_links_line_up() -> None:
 def test_a_links_target_is_percent_encoded_and_shown_as_written() -> None:
     """Sent raw, spaces, quotes and letters beyond ASCII broke or cut a terminal's link."""
     from models.document import parse_document
-    from tui.widgets.detail_view import article_links
+    from tui.widgets.detail_text import article_links
 
     front = 'title: T\noriginalUrl: "https://exämple.test/a b\\"c?q=1&r=%41#top"\n'
     article = parse_document(f"---\n{front}---\n", "a.md").article

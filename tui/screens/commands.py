@@ -31,7 +31,8 @@ from tui.screens.confirm import ConfirmScreen
 from tui.screens.name import NameScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.article_row import is_unread
-from tui.widgets.detail_view import DetailView, safe_link
+from tui.widgets.detail_text import safe_link
+from tui.widgets.detail_view import DetailView
 from tui.widgets.list_status import ListStatus
 from tui.widgets.story_sources import StorySources
 from tui.widgets.topic_tree import TopicTree
