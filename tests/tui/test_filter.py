@@ -12,7 +12,7 @@ from textual.widgets import Input
 from tests.tui.conftest import HANGZHOU
 from tests.tui.pilot import detail_text, indexed, status, titles, until
 from tui.app import LedeApp
-from tui.screens.main import DETAIL_DELAY_TYPING
+from tui.screens.detail_loading import DETAIL_DELAY_TYPING
 from tui.widgets.article_list import ArticleList
 
 

@@ -12,9 +12,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.message import Message
-from textual.timer import Timer
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
@@ -22,26 +20,25 @@ from library.query import QueryError
 from library.results import ArticleRow
 from library.schema import SORTS
 from library.scope import ALL, Scope
-from library.session import OpenedArticle, ReaderSession
+from library.session import ReaderSession
 from library.timeline import DatesById
 from library.tree_counts import TreeCounts
 from tui.screens.commands import NARROW_WIDTH, ReaderCommands
+from tui.screens.detail_loading import DetailLoading
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
 from tui.widgets.filter_field import FilterField
 from tui.widgets.footer import ReaderFooter
 from tui.widgets.list_status import ListStatus
-from tui.widgets.story_sources import KEYS, SOURCE_NAMES, StorySources
+from tui.widgets.story_sources import KEYS, SOURCE_NAMES
 from tui.widgets.timeline import Timeline
 from tui.widgets.topic_tree import TopicTree
 
 SORT_ORDER = tuple(SORTS)
 PANES = ("#topics", "#articles", "#detail")
-DETAIL_DELAY = 0.04  # seconds the cursor rests on a row before its article is loaded
-DETAIL_DELAY_TYPING = 0.3  # the same while the filter is typed
 
 
-class MainScreen(ReaderCommands):
+class MainScreen(ReaderCommands, DetailLoading):
     """The three-pane reader."""
 
     BINDINGS = [
@@ -97,21 +94,12 @@ class MainScreen(ReaderCommands):
 
         counts: TreeCounts
 
-    @dataclass
-    class ArticleReady(Message):
-        """An article parsed in a thread, for the detail pane."""
-
-        opened: OpenedArticle
-
     def __init__(self, session: ReaderSession) -> None:
         super().__init__()
         self.session = session
         self.scope: Scope = ALL
         self.filter_text = ""
         self.sort = SORT_ORDER[0]
-        self._detail_timer: Timer | None = None
-        self._shown_id: int | None = None  # the article shown, or being loaded to be
-        self._preview_next: int | None = None  # the article whose preview waits for it
         self._indexed = False  # whether a refresh has ended: until then an empty list may fill
 
     def compose(self) -> ComposeResult:
@@ -251,20 +239,6 @@ class MainScreen(ReaderCommands):
         else:
             self.set_focus(articles)  # now, not later, so that second Enter finds it moved
 
-    @on(ArticleList.Highlighted)
-    def _highlighted(self, event: ArticleList.Highlighted) -> None:
-        if self._detail_timer is not None:
-            self._detail_timer.stop()
-        row = event.row
-        if row is None or row.id != self._preview_next:  # asked of another article
-            self._preview_next = None
-        self.query_one("#timeline", Timeline).mark(row.published if row else None)
-        # While a filter is typed the list changes with every key: the detail pane waits for
-        # a pause in the typing rather than load and lay out an article between two keys.
-        typing = self.query_one("#filter", Input).has_focus
-        delay = DETAIL_DELAY_TYPING if typing else DETAIL_DELAY
-        self._detail_timer = self.set_timer(delay, lambda: self.show_detail(row))
-
     @on(ArticleList.Opened)
     def _opened(self, event: ArticleList.Opened) -> None:
         story = event.article_list.current_story
@@ -288,46 +262,6 @@ class MainScreen(ReaderCommands):
     def _related(self, event: DetailView.RelatedChosen) -> None:
         self.open_related(event.related)
 
-    # -- showing ------------------------------------------------------------------------
-
-    def show_detail(self, row: ArticleRow | None, *, force: bool = False) -> None:
-        """Load the full article for ``row`` into the detail pane (parsed in a thread)."""
-        detail = self.query_one("#detail", DetailView)
-        if not detail.is_attached:  # the reader is closing, and a timer outlived it
-            return
-        if row is None:
-            self._shown_id = None  # an article still being parsed is not shown
-            detail.show_article(None, set())
-            detail.query_one(StorySources).show_sources([], None)
-            return
-        if row.id == self._shown_id and not force:
-            return
-        if not force and detail.previewing and detail.article and detail.article.path == row.path:
-            self._preview_next = row.id  # its file changed: the preview stays (from the cache)
-        self._shown_id = row.id
-        detail.workers.cancel_group(detail, "preview")
-        self.load_article(row)
-
-    @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
-    def load_article(self, row: ArticleRow) -> None:
-        """Parse the whole document off the UI thread (the parser's first import too)."""
-        self.post_message(self.ArticleReady(self.session.article(row)))
-
-    @on(ArticleReady)
-    def _article_ready(self, event: ArticleReady) -> None:
-        opened = event.opened
-        detail = self.query_one("#detail", DetailView)
-        if opened.row.id != self._shown_id or not detail.is_attached:
-            return  # the cursor moved on while it was parsed
-        detail.show_article(opened.article, opened.related_in_corpus)
-        if self._preview_next == opened.row.id and opened.article is not None:
-            detail.fetch_preview(refresh=False)
-        detail.query_one(StorySources).show_sources(list(opened.sources), opened.row.id)
-        if opened.article is None:  # a file that vanished or broke since it was indexed
-            detail.set_status(
-                Content.assemble(("⚠ ", "$error"), f"{opened.row.path}: {opened.problem}")
-            )
-
     def open_row(self, row: ArticleRow, *, focus: bool = True) -> None:
         """Open an article: show it, mark it read, and move to the detail pane."""
         self.show_detail(row)
@@ -335,23 +269,6 @@ class MainScreen(ReaderCommands):
         self.change_flag("read", [row.identity], True)
         if focus:
             self.query_one("#detail", DetailView).focus()
-
-    # -- preview ------------------------------------------------------------------------
-
-    def action_preview(self) -> None:
-        """``p``: the page of the article under the cursor, read; again: the article. Typed
-        before that article is in the pane (``j p`` in one burst), it is done once it is:
-        it went to the article left, whose preview the new one then replaced."""
-        detail, row = self.query_one("#detail", DetailView), self.current_row()
-        if detail.previewing:
-            self.show_detail(row, force=True)
-        elif row is not None and (
-            row.id != self._shown_id or (detail.article and detail.article.path != row.path)
-        ):
-            self._preview_next = row.id
-            self.show_detail(row)  # now, not once the cursor's pause is over
-        elif detail.article is not None:
-            detail.fetch_preview(refresh=False)
 
     # -- navigation ---------------------------------------------------------------------
 

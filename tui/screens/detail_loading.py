@@ -1,0 +1,115 @@
+"""Which article the detail pane shows, and when: the cursor rests on a row a moment
+before its article is parsed (in a thread, off the UI thread), an answer for a row the
+cursor has left is dropped, and a preview asked for before its article arrived waits
+for it.
+
+Kept apart from ``MainScreen``, which composes the panes and routes between them: the
+timing of what is loaded and the routing of keys change for different reasons.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on, work
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Input
+
+from library.results import ArticleRow
+from library.session import OpenedArticle, ReaderSession
+from tui.widgets.article_list import ArticleList
+from tui.widgets.detail_view import DetailView
+from tui.widgets.story_sources import StorySources
+from tui.widgets.timeline import Timeline
+
+DETAIL_DELAY = 0.04  # seconds the cursor rests on a row before its article is loaded
+DETAIL_DELAY_TYPING = 0.3  # the same while the filter is typed
+
+
+class DetailLoading(Screen[None]):
+    """The detail pane's article, loaded for the row under the list's cursor."""
+
+    session: ReaderSession
+    _detail_timer: Timer | None = None
+    _shown_id: int | None = None  # the article shown, or being loaded to be
+    _preview_next: int | None = None  # the article whose preview waits for it
+
+    @dataclass
+    class ArticleReady(Message):
+        """An article parsed in a thread, for the detail pane."""
+
+        opened: OpenedArticle
+
+    @on(ArticleList.Highlighted)
+    def _highlighted(self, event: ArticleList.Highlighted) -> None:
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        row = event.row
+        if row is None or row.id != self._preview_next:  # asked of another article
+            self._preview_next = None
+        self.query_one("#timeline", Timeline).mark(row.published if row else None)
+        # While a filter is typed the list changes with every key: the detail pane waits for
+        # a pause in the typing rather than load and lay out an article between two keys.
+        typing = self.query_one("#filter", Input).has_focus
+        delay = DETAIL_DELAY_TYPING if typing else DETAIL_DELAY
+        self._detail_timer = self.set_timer(delay, lambda: self.show_detail(row))
+
+    def show_detail(self, row: ArticleRow | None, *, force: bool = False) -> None:
+        """Load the full article for ``row`` into the detail pane (parsed in a thread)."""
+        detail = self.query_one("#detail", DetailView)
+        if not detail.is_attached:  # the reader is closing, and a timer outlived it
+            return
+        if row is None:
+            self._shown_id = None  # an article still being parsed is not shown
+            detail.show_article(None, set())
+            detail.query_one(StorySources).show_sources([], None)
+            return
+        if row.id == self._shown_id and not force:
+            return
+        if not force and detail.previewing and detail.article and detail.article.path == row.path:
+            self._preview_next = row.id  # its file changed: the preview stays (from the cache)
+        self._shown_id = row.id
+        detail.workers.cancel_group(detail, "preview")
+        self.load_article(row)
+
+    @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
+    def load_article(self, row: ArticleRow) -> None:
+        """Parse the whole document off the UI thread (the parser's first import too)."""
+        self.post_message(self.ArticleReady(self.session.article(row)))
+
+    @on(ArticleReady)
+    def _article_ready(self, event: ArticleReady) -> None:
+        opened = event.opened
+        detail = self.query_one("#detail", DetailView)
+        if opened.row.id != self._shown_id or not detail.is_attached:
+            return  # the cursor moved on while it was parsed
+        detail.show_article(opened.article, opened.related_in_corpus)
+        if self._preview_next == opened.row.id and opened.article is not None:
+            detail.fetch_preview(refresh=False)
+        detail.query_one(StorySources).show_sources(list(opened.sources), opened.row.id)
+        if opened.article is None:  # a file that vanished or broke since it was indexed
+            detail.set_status(
+                Content.assemble(("⚠ ", "$error"), f"{opened.row.path}: {opened.problem}")
+            )
+
+    def action_preview(self) -> None:
+        """``p``: the page of the article under the cursor, read; again: the article. Typed
+        before that article is in the pane (``j p`` in one burst), it is done once it is:
+        it went to the article left, whose preview the new one then replaced."""
+        detail, row = self.query_one("#detail", DetailView), self.current_row()
+        if detail.previewing:
+            self.show_detail(row, force=True)
+        elif row is not None and (
+            row.id != self._shown_id or (detail.article and detail.article.path != row.path)
+        ):
+            self._preview_next = row.id
+            self.show_detail(row)  # now, not once the cursor's pause is over
+        elif detail.article is not None:
+            detail.fetch_preview(refresh=False)
+
+    def current_row(self) -> ArticleRow | None:
+        """The row under the list's cursor (the screen's own)."""
+        raise NotImplementedError
