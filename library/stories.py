@@ -26,15 +26,7 @@ recall 0.48, and ``datasketch`` MinHash LSH on term sets precision 0.92 at recal
 both slower than this (IDF cosine: precision 0.999, recall 0.97). Neither is a
 dependency.
 
-Order: articles are placed by (published, identity, id), so the result does not depend
-on the order they are given in, and the earliest member of a batch-grouped story is its
-seed. Articles without a date each stand alone (no time, no story).
-
-Ids: a story's id is ``story_id(seed identity)``, a hash of its seed's identity, so it is
-the same on every run over the same corpus. An article placed later joins an existing
-story without renaming it (even one published before the seed); only a full regroup
-names the story after its earliest member again. Articles with one identity are one
-article, so one story.
+The order articles are placed in and a story's id: ``library.story_parts``.
 
 Incremental: ``StoryGrouper.restore_and_place`` loads stored members with their story
 ids (no comparisons) and puts new ones into them, counting terms over both first, or
@@ -51,7 +43,6 @@ its probes stay: a few numbers; and the terms' ids and counts, ``story_weights``
 from __future__ import annotations
 
 import gc
-import hashlib
 import math
 from bisect import bisect_left, bisect_right, insort
 from collections import deque
@@ -59,13 +50,11 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from itertools import chain
 from operator import mul
-from typing import NamedTuple
 
 from library.story_copies import Copies
+from library.story_parts import WINDOW, Story, StoryArticle, placing_order, story_id
 from library.story_weights import ID_MASK, Frequencies, Terms, TermWeights, chunked, rarity_of
 
-DAY = 86_400
-WINDOW = 6 * DAY  # the longest a story may span, first to last member
 JOIN = 0.4  # cosine to the best matching member
 SEED = 0.25  # cosine to the story's first member: no drifting along a chain
 TITLE_PROBES = 3  # an article's rarest title terms that find its neighbours
@@ -79,44 +68,8 @@ _CACHED = 16384  # article weights kept at once: memory, not results, depends on
 _FEW = 8  # postings this short are taken whole: the story's own span check still applies
 _SHARED = rarity_of(2)  # the least rarity of a term two articles share
 
-
-class StoryArticle(NamedTuple):
-    """What grouping needs of one article (``signature`` from ``library.signature``)."""
-
-    id: int
-    published: int | None
-    identity: str
-    signature: str
-
-
-STORY_DIGITS = 12  # hex digits of a story id: it fits a 64-bit integer
-
-
-def story_id(identity: str) -> str:
-    """A story's id from its seed's identity: short, stable, safe in a query."""
-    return hashlib.blake2b(identity.encode(), digest_size=STORY_DIGITS // 2).hexdigest()
-
-
 _GONE = Terms([], [], [])  # the terms of an article let go (``StoryGrouper._let_go``)
-
-
-class _Story:
-    __slots__ = ("id", "seed", "first", "last", "members", "copies")
-
-    def __init__(self, sid: str, seed: int, published: int) -> None:
-        self.id = sid
-        self.seed = seed  # index of the first member in the grouper's articles
-        self.first = published
-        self.last = published
-        self.members: list[int] = []
-        self.copies: list[str] = []  # its members' signatures (``story_copies``)
-
-    def spans(self, published: int) -> bool:
-        """Whether the story would still fit the window with this article in it."""
-        return max(self.last, published) - min(self.first, published) <= WINDOW
-
-
-_GONE_STORY = _Story("", -1, 0)  # the story of an article let go
+_GONE_STORY = Story("", -1, 0)  # the story of an article let go
 
 
 class StoryGrouper:
@@ -136,12 +89,12 @@ class StoryGrouper:
         self._terms: list[Terms] = []
         self._published: list[int] = []
         self._numbers: list[set[int] | None] = []  # the numbers in its title
-        self._story: list[_Story] = []
-        self._stories: dict[str, _Story] = {}
-        self._by_age: deque[_Story] = deque()  # as started, so the oldest go first
+        self._story: list[Story] = []
+        self._stories: dict[str, Story] = {}
+        self._by_age: deque[Story] = deque()  # as started, so the oldest go first
         self._gone = 0  # articles before this index were let go (``_let_go``)
         self._holders: dict[int, list[int]] = {}  # term id -> article indexes by date
-        self._copies: Copies[_Story] = Copies()
+        self._copies: Copies[Story] = Copies()
 
     def restore(self, placed: Iterable[tuple[StoryArticle, str]]) -> None:
         """Load articles already grouped, with their story ids, without comparing."""
@@ -165,8 +118,8 @@ class StoryGrouper:
         counts (which include these articles), terms are weighted by those instead:
         the placed may then be only those near the new ones in time."""
         with _no_collection():
-            placed = sorted(placed, key=lambda pair: _order(pair[0]))
-            articles = sorted(articles, key=_order)
+            placed = sorted(placed, key=lambda pair: placing_order(pair[0]))
+            articles = sorted(articles, key=placing_order)
             if corpus is None:
                 old = (article.signature for article, _ in placed)
                 self._weights.count_signatures(chain(old, (a.signature for a in articles)))
@@ -197,7 +150,7 @@ class StoryGrouper:
     def _place_sorted(
         self, articles: Iterable[StoryArticle], corpus: Frequencies | None, keep: bool
     ) -> Iterator[tuple[int, str]]:
-        """Place articles given in ``_order``: each id with its story's, as placed. Unless
+        """Place articles given in ``placing_order``: each id with its story's, as placed. Unless
         ``keep``, what no later article can reach is let go as they go (see ``_let_go``)."""
         for chunk in chunked(articles):
             if not keep and chunk[0].published is not None:
@@ -224,8 +177,8 @@ class StoryGrouper:
         self._weights.forget_weights()
         self._vectors.clear()
 
-    def _new_story(self, sid: str, seed: int, published: int) -> _Story:
-        story = self._stories[sid] = _Story(sid, seed, published)
+    def _new_story(self, sid: str, seed: int, published: int) -> Story:
+        story = self._stories[sid] = Story(sid, seed, published)
         self._by_age.append(story)
         return story
 
@@ -264,7 +217,7 @@ class StoryGrouper:
         ranked += rest[rest_from : min(rest_from + PROBES, rest_to)]
         return index, [key & ID_MASK for key in ranked]
 
-    def _join(self, story: _Story, index: int, probes: list[int]) -> None:
+    def _join(self, story: Story, index: int, probes: list[int]) -> None:
         """Make the article a member of the story and findable by its probes."""
         published = self._published[index]
         story.first = min(story.first, published)
@@ -325,12 +278,12 @@ class StoryGrouper:
         shared = len(set(a.title).intersection(b.title))
         return shared >= SHARED * len(a.title) and shared >= SHARED * len(b.title)
 
-    def _best_story(self, index: int, probes: list[int]) -> _Story | None:
+    def _best_story(self, index: int, probes: list[int]) -> Story | None:
         """The story this article joins, if any (see the module's rule)."""
         published = self._published[index]
         when = self._published.__getitem__
         story_of = self._story.__getitem__
-        candidates: set[_Story] = set()
+        candidates: set[Story] = set()
         for term in probes:
             holders = self._holders.get(term)
             if holders is None:
@@ -370,11 +323,6 @@ def _no_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _order(article: StoryArticle) -> tuple[int, int, str, int]:
-    published = article.published
-    return (published is None, published or 0, article.identity, article.id)
-
-
 def group(articles: Iterable[StoryArticle]) -> dict[int, str]:
     """Every article's story id, grouping from scratch."""
     return StoryGrouper().place(articles)
@@ -385,10 +333,10 @@ def place_in_order(
     articles: Iterable[StoryArticle],
     corpus: Frequencies,
 ) -> Iterator[tuple[int, str]]:
-    """``restore_and_place`` for new articles given in ``_order`` (by date), each
+    """``restore_and_place`` for new articles given in ``placing_order`` (by date), each
     id with its story's as it is placed: only what is within reach of the articles to
     come is held, not every article of a corpus."""
     grouper = StoryGrouper()
     with _no_collection():
-        grouper._restore(sorted(placed, key=lambda pair: _order(pair[0])), corpus)
+        grouper._restore(sorted(placed, key=lambda pair: placing_order(pair[0])), corpus)
         yield from grouper._place_sorted(articles, corpus, keep=False)

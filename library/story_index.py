@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 from library.schema import BULK, create_index
 
 if TYPE_CHECKING:
-    from library.stories import StoryArticle
+    from library.story_parts import StoryArticle
 
 NEWS = "news"
 STORY_INDEX = "articles_story"
@@ -70,7 +70,7 @@ _FROM_DATE = " AND a.published >= ? ORDER BY a.published, a.identity, a.id"
 
 def spans_near(dates: Iterable[int | None]) -> list[tuple[int, int]]:
     """The spans of time within ``2 * WINDOW`` of any of the dates, merged, in order."""
-    from library.stories import WINDOW
+    from library.story_parts import WINDOW
 
     spans: list[tuple[int, int]] = []
     for date in sorted(date for date in dates if date is not None):
@@ -84,7 +84,7 @@ def spans_near(dates: Iterable[int | None]) -> list[tuple[int, int]]:
 
 def _near(db: sqlite3.Connection, dates: list[int | None]) -> list[tuple[StoryArticle, str]]:
     """The grouped articles, with their stories, dated within ``spans_near(dates)``."""
-    from library.stories import StoryArticle
+    from library.story_parts import StoryArticle
 
     sql = _GROUPED.format(columns=f"{_ARTICLE}, a.story", null="NOT NULL")
     sql += " AND a.published BETWEEN ? AND ?"
@@ -127,7 +127,8 @@ def place_new(db: sqlite3.Connection, db_path: str | None = None) -> int:
     Given the index's path, a cold index's many are grouped on two cores
     (``story_split``)."""
     from library.signature import signature_terms
-    from library.stories import StoryArticle, place_in_order, story_id
+    from library.stories import place_in_order
+    from library.story_parts import StoryArticle, story_id
     from library.story_terms import count_new, frequencies
 
     grouped = db.execute("SELECT 1 FROM articles WHERE story IS NOT NULL LIMIT 1").fetchone()
@@ -199,7 +200,7 @@ def _write_stories(db: sqlite3.Connection, placed: Iterable[tuple[int, str]]) ->
     an article."""
     import numpy
 
-    from library.stories import STORY_DIGITS
+    from library.story_parts import STORY_DIGITS
 
     ids, stories = array("q"), array("q")
     for article, story in placed:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from library.db import select_in
 from library.headline import Member, best_first
 from library.results import ResultSet, chosen_ids
-from library.stories import STORY_DIGITS
+from library.story_parts import STORY_DIGITS
 
 if TYPE_CHECKING:
     import numpy

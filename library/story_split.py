@@ -21,7 +21,8 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from library.stories import STORY_DIGITS, WINDOW, StoryArticle, place_in_order
+from library.stories import place_in_order
+from library.story_parts import STORY_DIGITS, WINDOW, StoryArticle
 
 if TYPE_CHECKING:
     from library.story_weights import Frequencies
@@ -40,10 +41,10 @@ def place_split(
     middle: int,
     later_rows: tuple[str, str],
 ) -> Iterator[tuple[int, str]]:
-    """``place_in_order`` of ``rows`` (new articles in ``stories._order``, none restored), each id
-    with its story as placed, with the articles from ``middle - WARM_UP`` on also grouped
-    in a worker process. ``later_rows`` reads those from the index: the dated from a
-    date on (its one parameter), then the undated."""
+    """``place_in_order`` of ``rows`` (new articles in ``placing_order``, none restored),
+    each id with its story as placed, with the articles from ``middle - WARM_UP`` on also
+    grouped in a worker process. ``later_rows`` reads those from the index: the dated from
+    a date on (its one parameter), then the undated."""
     from library.parallel import apart
 
     start = middle - WARM_UP

@@ -12,7 +12,8 @@ import pytest
 
 from library.headline import Member, headline
 from library.signature import signature, split_signature
-from library.stories import DAY, StoryArticle, StoryGrouper, group, story_id
+from library.stories import StoryArticle, StoryGrouper, group, story_id
+from library.story_parts import DAY
 from tests.story_corpus import (
     CORPUS,
     REAL_PAIRS,

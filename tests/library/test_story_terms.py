@@ -18,8 +18,9 @@ from library.db import connect
 from library.index import CorpusIndex
 from library.schema import ensure_schema
 from library.signature import signature_terms
-from library.stories import DAY, WINDOW, StoryArticle, StoryGrouper, place_in_order
+from library.stories import WINDOW, StoryArticle, StoryGrouper, place_in_order
 from library.story_index import place_new, spans_near
+from library.story_parts import DAY, placing_order
 from library.story_terms import count_new
 from library.story_weights import Frequencies
 from library.synthetic import generate
@@ -266,7 +267,7 @@ def test_placing_in_date_order_lets_go_of_what_no_later_article_reaches(
         stored.items()
     )
     monkeypatch.setattr(story_weights, "TERMS_CHUNK", 10)
-    in_order = sorted(news, key=stories_module._order)
+    in_order = sorted(news, key=placing_order)
     assert dict(place_in_order([], in_order, corpus)) == holding
     assert len(set(holding.values())) < len(holding)  # stories of several
 
