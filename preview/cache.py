@@ -8,31 +8,21 @@ cannot be written is not an error.
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import json
-import os
-import tempfile
 from datetime import datetime
-from pathlib import Path
 
 from models.text import strip_controls
 from preview.fetcher import without_credentials
 from preview.model import Preview
+from preview.url_files import UrlFiles
 
 _FIELDS = ("url", "final_url", "title", "markdown", "fetched_at")
 
 
-class PreviewCache:
+class PreviewCache(UrlFiles):
     """A directory of cached previews, created when first written to."""
 
-    def __init__(self, directory: Path) -> None:
-        self.directory = Path(directory)
-
-    def path_for(self, url: str) -> Path:
-        """The file that holds (or would hold) the preview of ``url``."""
-        key = without_credentials(url).encode()
-        return self.directory / f"{hashlib.sha256(key).hexdigest()}.json"
+    SUFFIX = ".json"
 
     def get(self, url: str) -> Preview | None:
         """The cached preview of ``url``, or None if there is none or it is unreadable."""
@@ -51,20 +41,7 @@ class PreviewCache:
 
     def put(self, preview: Preview) -> None:
         """Store ``preview`` atomically (temporary file, then rename); failures are ignored."""
-        path = self.path_for(preview.url)
-        temporary = None
-        try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(
-                "w", encoding="utf-8", dir=self.directory, suffix=".tmp", delete=False
-            ) as handle:
-                temporary = handle.name
-                record = preview.as_record()
-                for name in ("url", "final_url"):
-                    record[name] = without_credentials(record[name])
-                json.dump(record, handle, ensure_ascii=False)
-            os.replace(temporary, path)
-        except OSError:
-            if temporary is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)
+        record = preview.as_record()
+        for name in ("url", "final_url"):
+            record[name] = without_credentials(record[name])
+        self.write(preview.url, json.dumps(record, ensure_ascii=False).encode("utf-8"))

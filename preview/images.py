@@ -10,23 +10,19 @@ pixels) is refused from its header, before a single pixel is decoded.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import functools
-import hashlib
-import os
 import re
-import tempfile
 import warnings
 from dataclasses import dataclass
 from io import BytesIO
-from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from preview.fetcher import DEFAULT_LIMITS, IMAGES, FetchLimits, fetch_page, without_credentials
+from preview.fetcher import DEFAULT_LIMITS, IMAGES, FetchLimits, fetch_page
 from preview.local_image import LocalImageError, is_local, read_local_image
 from preview.model import PreviewError
+from preview.url_files import UrlFiles
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -61,17 +57,12 @@ class FetchedImage:
     local: bool = False  # a file of the corpus (see ``local_image``), kept in no cache
 
 
-class ImageCache:
+class ImageCache(UrlFiles):
     """Images on disk, one file per URL named by the SHA-256 of the URL (without
     credentials); a file that cannot be read is a miss, one that cannot be written is
     no error."""
 
-    def __init__(self, directory: Path) -> None:
-        self.directory = Path(directory)
-
-    def path_for(self, url: str) -> Path:
-        key = without_credentials(url).encode()
-        return self.directory / f"{hashlib.sha256(key).hexdigest()}.image"
+    SUFFIX = ".image"
 
     def get(self, url: str) -> bytes | None:
         try:
@@ -81,19 +72,7 @@ class ImageCache:
 
     def put(self, url: str, data: bytes) -> None:
         """Store atomically (temporary file, then rename)."""
-        temporary = None
-        try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(
-                dir=self.directory, suffix=".tmp", delete=False
-            ) as handle:
-                temporary = handle.name
-                handle.write(data)
-            os.replace(temporary, self.path_for(url))
-        except OSError:
-            if temporary is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)
+        self.write(url, data)
 
 
 async def fetch_image(

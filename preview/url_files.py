@@ -1,0 +1,47 @@
+"""A folder of one file per URL, named by the SHA-256 of the URL without its
+``user:password@`` part, each written whole or not at all.
+
+The preview cache and the image cache keep their files so: shared here, a change to how
+a file is named or written (its temporary, its rename) is made once for both.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+from preview.fetcher import without_credentials
+
+
+class UrlFiles:
+    """Files by URL in ``directory`` (created when first written to), ending in ``SUFFIX``."""
+
+    SUFFIX = ""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = Path(directory)
+
+    def path_for(self, url: str) -> Path:
+        """The file that holds (or would hold) what is kept of ``url``."""
+        key = without_credentials(url).encode()
+        return self.directory / f"{hashlib.sha256(key).hexdigest()}{self.SUFFIX}"
+
+    def write(self, url: str, data: bytes) -> None:
+        """Store ``data`` for ``url`` atomically (a temporary file, then a rename); a file
+        that cannot be written is no error, and leaves no temporary behind."""
+        temporary = None
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(
+                dir=self.directory, suffix=".tmp", delete=False
+            ) as handle:
+                temporary = handle.name
+                handle.write(data)
+            os.replace(temporary, self.path_for(url))
+        except OSError:
+            if temporary is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
