@@ -57,7 +57,7 @@ class Pulled:
         return f"{len(self.added)} new, {len(self.changed)} changed, {len(self.removed)} removed"
 
 
-def _git(folder: str, *args: str, timeout: float = TIMEOUT) -> str:
+def _git(folder: str, *args: str) -> str:
     """Run git in ``folder``; its output, or ``SyncError`` with git's last words."""
     try:
         process = subprocess.Popen(
@@ -73,11 +73,11 @@ def _git(folder: str, *args: str, timeout: float = TIMEOUT) -> str:
         raise SyncError("git is not installed") from None
     _RUNNING.add(process)
     try:
-        out, err = process.communicate(timeout=timeout)
+        out, err = process.communicate(timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
         _kill(process)
         process.communicate()
-        raise SyncError(f"git {args[0]} took longer than {timeout:.0f} s; stopped") from None
+        raise SyncError(f"git {args[0]} took longer than {TIMEOUT:.0f} s; stopped") from None
     finally:
         _RUNNING.discard(process)
     if process.returncode:
@@ -113,7 +113,7 @@ def _reason(lines: list[str]) -> str:
     return next((line for line in reversed(lines) if line), "git failed")
 
 
-def pull(root: str, timeout: float = TIMEOUT) -> Pulled:
+def pull(root: str) -> Pulled:
     """Fast-forward the git work tree holding ``root`` to its upstream; which documents
     under ``root`` that brought. Raises ``SyncError``."""
     root = os.path.abspath(root)
@@ -129,7 +129,7 @@ def pull(root: str, timeout: float = TIMEOUT) -> Pulled:
     except SyncError:
         raise SyncError("the branch has no upstream (git branch --set-upstream-to)") from None
     before = _git(folder, "rev-parse", "HEAD").strip()
-    _git(folder, "fetch", "--quiet", "--no-recurse-submodules", timeout=timeout)
+    _git(folder, "fetch", "--quiet", "--no-recurse-submodules")
     _git(folder, "merge", "--ff-only", "--quiet", upstream.strip())
     after = _git(folder, "rev-parse", "HEAD").strip()
     if after == before:

@@ -117,16 +117,16 @@ class DecodedImage:
     height: int
 
 
-def decode_image(data: bytes, max_pixels: int = MAX_PIXELS) -> DecodedImage:
+def decode_image(data: bytes) -> DecodedImage:
     """Decode ``data`` into an RGB image no larger than ``SHOWN_SIZE``; raises ``ImageError``.
 
     The size is read from the header first (Pillow opens lazily) and an image of more
-    than ``max_pixels`` is refused before its pixels are decoded; Pillow's own bomb
+    than ``MAX_PIXELS`` is refused before its pixels are decoded; Pillow's own bomb
     check is set to the same cap, as a second guard. The memory the full-size pixels
     took is given back once they are freed (see ``_give_back_memory``).
     """
     try:
-        return _decoded(data, max_pixels)
+        return _decoded(data)
     finally:
         _give_back_memory()
 
@@ -156,18 +156,18 @@ def _available(image_module: ModuleType) -> list[str]:
     return [name for name in FORMATS if name in image_module.OPEN]
 
 
-def _decoded(data: bytes, max_pixels: int) -> DecodedImage:
+def _decoded(data: bytes) -> DecodedImage:
     from PIL import Image, UnidentifiedImageError
 
-    Image.MAX_IMAGE_PIXELS = max_pixels
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             image = Image.open(BytesIO(data), formats=_available(Image))
         width, height = image.size
-        if width * height > max_pixels:
+        if width * height > MAX_PIXELS:
             raise ImageError(
-                f"image too large to show: {width:,}x{height:,} pixels (at most {max_pixels:,})"
+                f"image too large to show: {width:,}x{height:,} pixels (at most {MAX_PIXELS:,})"
             )
         if max(width, height) > MAX_ASPECT * max(min(width, height), 1):
             raise ImageError(
@@ -184,7 +184,7 @@ def _decoded(data: bytes, max_pixels: int) -> DecodedImage:
         scaled.thumbnail(SHOWN_SIZE)
         return DecodedImage(scaled.convert("RGB"), width, height)
     except Image.DecompressionBombError:
-        raise ImageError(f"image too large to show (more than {max_pixels:,} pixels)") from None
+        raise ImageError(f"image too large to show (more than {MAX_PIXELS:,} pixels)") from None
     except UnidentifiedImageError:
         if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") and _SVG.search(data[:1024]):
             raise ImageError(

@@ -18,7 +18,6 @@ one, so nothing moves.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
 
 from textual.drivers.linux_driver import LinuxDriver
 
@@ -48,10 +47,10 @@ CONSOLE_GLYPHS = str.maketrans(
 )
 
 
-def console_glyphs(environ: Mapping[str, str] = os.environ) -> dict[int, str] | None:
-    """The glyph substitutions for the terminal ``environ`` names, or None for one that
+def console_glyphs() -> dict[int, str] | None:
+    """The glyph substitutions for the terminal ``TERM`` names, or None for one that
     draws any character its font has (all but the Linux console)."""
-    term = environ.get("TERM", "")
+    term = os.environ.get("TERM", "")
     return CONSOLE_GLYPHS if term == "linux" or term.startswith("linux-") else None
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -26,13 +26,14 @@ METHODS = ("halfcell", "sixel", "kitty")
 SIXEL_TERMINALS = ("wezterm", "foot", "mlterm", "contour", "konsole", "iterm.app")
 
 
-def drawing_method(environ: Mapping[str, str] = os.environ, *, web: bool = False) -> str:
+def drawing_method(*, web: bool = False) -> str:
     """``kitty``, ``sixel`` or ``halfcell``: how pictures are drawn in this terminal, or in
     the browser (``web``) that ``lede --serve`` draws in, which knows half-blocks alone:
     its reader inherits the server's terminal's variables (Kitty's among them) and the
     picture drew as nothing there."""
     if web:
         return "halfcell"
+    environ = os.environ
     chosen = environ.get("LEDE_IMAGES", "").lower()
     if chosen in METHODS:
         return chosen

@@ -107,12 +107,12 @@ class _Site:
     def count(self, collection: str, files: int = 1) -> None:
         self.result.files[collection] = self.result.files.get(collection, 0) + files
 
-    def unique(self, folder: str, stem: str, suffix: str = ".md") -> str:
-        """``folder/stem.suffix``, numbered when taken (two outlets, one headline, one day)."""
-        name, number = f"{folder}/{stem}{suffix}", 1
+    def unique(self, folder: str, stem: str) -> str:
+        """``folder/stem.md``, numbered when taken (two outlets, one headline, one day)."""
+        name, number = f"{folder}/{stem}.md", 1
         while name in self.names:
             number += 1
-            name = f"{folder}/{stem}-{number}{suffix}"
+            name = f"{folder}/{stem}-{number}.md"
         self.names.add(name)
         return name
 
