@@ -50,9 +50,17 @@ def prepare() -> None:
 def refresh_paths(roots: list[str], db_path: Path, paths: Iterable[str]) -> RefreshReport:
     """Bring the index at ``db_path`` up to date with just ``paths`` (files or folders)."""
     started = time.perf_counter()
+    paths = list(paths)  # looked at twice when something changed
     db = connect(db_path)
     try:
         found = look_at(db, roots, paths)
+        if found.changed or found.gone:
+            # Another reader of the corpus saw the same files and may be storing them: the
+            # write lock first, then the files looked at again against what is stored by
+            # then. Looked at once, both stored every file, and the second failed on
+            # "UNIQUE constraint failed: articles.path", showing none of them.
+            db.execute("BEGIN IMMEDIATE")
+            found = look_at(db, roots, paths)
         touched = [item.path for item in found.changed] + found.gone
         before = _article_paths(db, touched)
         departing = known_by_path(db, found.gone)
@@ -82,6 +90,8 @@ def refresh_paths(roots: list[str], db_path: Path, paths: Iterable[str]) -> Refr
                     place_new(db)
                 with db:
                     keep(db)
+        elif db.in_transaction:
+            db.commit()  # stored by the other reader meanwhile: nothing left to do here
         after = _article_paths(db, touched)
         scanned = db.execute("SELECT count(*) FROM files").fetchone()[0]
     finally:
