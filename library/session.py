@@ -185,6 +185,16 @@ class ReaderSession:
                 self._renamed.pop(new, None)  # back where it was: the old move is over
                 self._renamed[old] = new
 
+    def stories_stored_elsewhere(self) -> None:
+        """Take into the story map the articles another lede stored (from a thread): this
+        reader's refresh found them in place and told the map nothing, and its list, then
+        holding articles the map lacked, showed every article instead of one row per story
+        until ``r``. Loaded whole: which articles came is not known here."""
+        kept = self.stories.map
+        newest = self.index.db.execute("SELECT max(id) FROM articles").fetchone()[0]
+        if kept is not None and newest is not None and newest >= len(kept.story):
+            self.stories.changed(None)
+
     def start_writer(self) -> None:
         """Start the process that indexes changed paths (from a thread, after any full
         refresh in progress: start-up work comes first)."""

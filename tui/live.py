@@ -137,10 +137,12 @@ class CorpusFollower:
     ) -> None:
         try:
             report = refresh()
+            stored_elsewhere = elsewhere()  # asked every time: it keeps where the index stood
+            if stored_elsewhere:
+                self.session.stories_stored_elsewhere()
         except Exception as error:  # noqa: BLE001 - shown to the user, never a traceback
             self._failed(f"Indexing changed files failed: {error}")
             return
-        stored_elsewhere = elsewhere()  # asked every time: it keeps where the index stood
         if report is not None and (report.parsed or report.removed or stored_elsewhere):
             self.app.call_later(self._show, report)
 

@@ -302,6 +302,39 @@ async def test_what_another_lede_stored_first_is_shown_all_the_same(
         )
 
 
+async def test_what_another_reader_stored_first_joins_the_stories_here(
+    reader_corpus: Path,
+) -> None:
+    """Two readers on one corpus, the other storing the files both watchers saw: this
+    one's list showed the new article, but every article a row, no longer one per story
+    (8,450 articles and no "8,306 stories" beside them), until ``r``."""
+    from library.corpus import open_index, open_state
+    from library.story_map import StoryResults
+
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        articles = app.screen.query_one(ArticleList)
+        await until(pilot, lambda: isinstance(articles.results, StoryResults), "the stories")
+        session = app.session
+        assert session is not None
+        go = threading.Event()
+        refresh_paths = session.refresh_paths
+
+        def second(paths: Any) -> RefreshReport:  # the other reader stores first
+            assert go.wait(DEADLINE)
+            return refresh_paths(paths)
+
+        session.refresh_paths = second  # type: ignore[method-assign]
+        write_document(reader_corpus, "second.md", "title: Stored elsewhere")
+        other = open_index([str(reader_corpus)], open_state())
+        assert other.refresh().parsed == 1
+        other.close()
+        go.set()
+        await until(pilot, lambda: "Stored elsewhere" in titles(app), "the article")
+        await until(pilot, lambda: isinstance(articles.results, StoryResults), "one per story")
+
+
 @pytest.mark.parametrize("key", [None, "r"])
 async def test_an_index_removed_while_the_reader_runs_is_built_again(
     reader_corpus: Path, key: str | None
