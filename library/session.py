@@ -104,6 +104,7 @@ class ReaderSession:
         except sqlite3.Error as error:
             self.not_recorded = not_saved(error)
         self._writing = threading.Lock()  # one refresh at a time: a full one, or a watcher's
+        self._closing = threading.Event()  # a refresh waiting for another lede gives up
         self.stories_grouped = True  # one row per story (``c`` shows every article)
         self.stories = KeptStories(lambda: self.index.db)  # loaded after the first frame
         self._grouped: tuple[ResultSet, object, ResultSet] | None = None
@@ -167,9 +168,9 @@ class ReaderSession:
 
     def _in_step(self, refresh: Callable[[], RefreshReport]) -> RefreshReport:
         """Run a targeted refresh and keep the story map in step with what it changed. It
-        holds the index's lock if it is free: a lede that comes meanwhile waits for the
-        reader by name (``writer.marked``)."""
-        with self._writing, marked(self.index.db_path):
+        holds the index's lock, waiting for another lede's refresh to end, and a lede that
+        comes meanwhile waits for the reader by name (``writer.marked``)."""
+        with self._writing, marked(self.index.db_path, self._unless_closing):
             report = refresh()
         self._carry(report)
         if report.parsed or report.removed:
@@ -194,6 +195,11 @@ class ReaderSession:
         newest = self.index.db.execute("SELECT max(id) FROM articles").fetchone()[0]
         if kept is not None and newest is not None and newest >= len(kept.story):
             self.stories.changed(None)
+
+    def _unless_closing(self, _whom: str) -> None:
+        """A refresh that waits for another lede's lock gives up once the reader ends."""
+        if self._closing.is_set():
+            raise InterruptedError("the reader ended")
 
     def start_writer(self) -> None:
         """Start the process that indexes changed paths (from a thread, after any full
@@ -378,6 +384,7 @@ class ReaderSession:
     def close(self) -> None:
         """Record the end of this visit, and close both databases once the writes asked
         for are done."""
+        self._closing.set()
         self.writes.close()
         if self._visit is not None:  # unrecorded, the next visit counts from its start
             with contextlib.suppress(sqlite3.Error), self.state.waiting(VISIT_WAIT):

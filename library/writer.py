@@ -17,9 +17,12 @@ in short steps, saying whom it waits for, where a Ctrl-C ends the wait at once.
 
 The holder of the lock writes what it is and its pid in the lock file, and a lede that
 waits says so: "the lede reader (pid 4242)", not "another lede". The reader's refresh of
-the paths a watcher names (``targeted``) takes the lock too when it is free
-(``marked``): it never waits for it, but another lede that comes meanwhile waits for
-the reader by name; it called it "another program", whose SQLite lock is all it saw.
+the paths a watcher names (``targeted``) takes the lock too (``marked``), so another
+lede that comes meanwhile waits for the reader by name; it called it "another program",
+whose SQLite lock is all it saw. It waits for the lock as well: taken only when free, it
+ran beside a full refresh of another lede (``lede index``, ``lede sync``), stored files
+that one had forgotten and was parsing again, and that one then failed on "UNIQUE
+constraint failed: articles.path", leaving those articles out of the index.
 """
 
 from __future__ import annotations
@@ -88,23 +91,24 @@ def lock_path(db_path: Path) -> Path:
 @contextmanager
 def writing(db_path: Path, waiting: Waiting | None = None) -> Iterator[None]:
     """Hold the index's write lock for the block, waiting while another process has it."""
-    with _locked(db_path, waiting, wait=True):
+    with _locked(db_path, waiting, reentrant=False):
         yield
 
 
 @contextmanager
-def marked(db_path: Path) -> Iterator[None]:
-    """Hold the index's write lock for the block if no one has it, never waiting: a lede
-    that comes meanwhile then knows whom it waits for (see the module)."""
-    with _locked(db_path, None, wait=False):
+def marked(db_path: Path, waiting: Waiting | None = None) -> Iterator[None]:
+    """Hold the index's write lock for the block, waiting while another process has it
+    (``waiting`` may raise to give up): a lede that comes meanwhile then knows whom it
+    waits for (see the module). Within it, ``writing`` in the same thread goes on."""
+    with _locked(db_path, waiting, reentrant=True):
         yield
 
 
 @contextmanager
-def _locked(db_path: Path, waiting: Waiting | None, *, wait: bool) -> Iterator[None]:
-    """Take the lock (``wait``: until it is free; else only if it is free) and say in
-    its file who holds it. A thread inside ``marked`` holds it already and goes on: a
-    refresh of a few paths refreshes the whole index when it finds it replaced."""
+def _locked(db_path: Path, waiting: Waiting | None, *, reentrant: bool) -> Iterator[None]:
+    """Take the lock once it is free and say in its file who holds it. A thread inside
+    ``marked`` (``reentrant``) holds it already and goes on: a refresh of a few paths
+    refreshes the whole index when it finds it replaced."""
     path = lock_path(db_path)
     held: set[Path] = _HELD.__dict__.setdefault("paths", set())
     if path in held:
@@ -118,14 +122,11 @@ def _locked(db_path: Path, waiting: Waiting | None, *, wait: bool) -> Iterator[N
                 fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
-                if not wait:
-                    yield
-                    return
                 if waiting is not None:
                     waiting(held_by_lede(descriptor))
                 time.sleep(WAIT_POLL)
         _say_holder(descriptor, f"{os.getpid()} {ROLE['name']}")
-        if not wait:
+        if reentrant:
             held.add(path)
         try:
             yield

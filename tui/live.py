@@ -140,6 +140,8 @@ class CorpusFollower:
             stored_elsewhere = elsewhere()  # asked every time: it keeps where the index stood
             if stored_elsewhere:
                 self.session.stories_stored_elsewhere()
+        except InterruptedError:  # the reader ended while this waited for another lede
+            return
         except Exception as error:  # noqa: BLE001 - shown to the user, never a traceback
             self._failed(f"Indexing changed files failed: {error}")
             return

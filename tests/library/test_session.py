@@ -186,3 +186,50 @@ def test_an_article_replaced_by_a_link_leading_outside_is_not_read_through_it(
     Path(row.path).symlink_to(outside)
     opened = session.article(row)
     assert (opened.article, opened.problem) == (None, "link leads outside the corpus; not followed")
+
+
+def test_a_refresh_of_paths_waits_for_another_ledes_refresh_and_not_past_the_end(
+    tmp_path: Path,
+) -> None:
+    """The reader's refresh of the files its watcher named ran beside ``lede index``, which
+    held the index's lock: it stored files ``lede index`` had forgotten and was parsing
+    again, and ``lede index`` failed on "UNIQUE constraint failed: articles.path" (3 runs
+    in 4, 4,000 files changed beside two readers), those articles left out of the index."""
+    from library.writer import writing
+    from tests.git_corpus import article
+
+    root = tmp_path / "corpus"
+    article(root, "old.md", "Old")
+    session = ReaderSession([str(root)])
+    session.refresh()
+    new = str(article(root, "new.md", "New"))
+    done: list[int] = []
+
+    def refresh() -> None:
+        done.append(session.refresh_paths([new]).parsed)
+
+    with writing(session.index.db_path):  # lede index, in the middle of its refresh
+        worker = threading.Thread(target=refresh)
+        worker.start()
+        worker.join(1.0)
+        assert worker.is_alive() and not done  # its turn comes after
+    worker.join(30)
+    assert done == [1]
+
+    ended: list[BaseException] = []
+    with writing(session.index.db_path):
+        worker = threading.Thread(target=lambda: ended.append(wait_for(session, new)))
+        worker.start()
+        worker.join(0.5)
+        session.close()  # the reader quits meanwhile: the refresh gives up
+        worker.join(5)
+        assert not worker.is_alive()
+    assert isinstance(ended[0], InterruptedError)
+
+
+def wait_for(session: ReaderSession, path: str) -> BaseException:
+    try:
+        session.refresh_paths([path])
+    except InterruptedError as error:
+        return error
+    raise AssertionError("the refresh did not wait")
