@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import codecs
 import io
-import json
 import os
 import signal
 import sqlite3
@@ -22,14 +21,14 @@ from library.counts import plural
 from library.days import local_date
 from library.db import CannotOpen, interrupted
 from library.query import QueryError
-from models.text import json_line, printable
+from models.text import json_line
 from models.topic import DEEPEST
+from tui.check_command import run_check
 from tui.cli_args import SUBCOMMANDS, parse_command, query_values_attached, reader_parser
 from tui.cli_corpus import (
     UsageError,
     carry_marks,
     corpus_paths,
-    existing,
     existing_defaults,
     not_there,
     open_listed,
@@ -40,36 +39,6 @@ from tui.cli_corpus import (
 from tui.failure import INTERRUPTED, INTERRUPTED_LINE, one_line
 from tui.fallback import plain_where_needed
 from tui.usage import unknown_word_hint
-
-
-def run_check(args: argparse.Namespace, out: TextIO) -> int:
-    """``lede check``: one line per problem, a summary, exit 1 if anything is invalid."""
-    from library.check import check
-
-    report = check(existing(args.paths))
-    for problem in report.problems:
-        if args.json:
-            record = {
-                "path": problem.path,
-                "line": problem.line,
-                "severity": problem.severity,
-                "message": problem.message,
-            }
-            out.write(json_line(record, out.encoding) + "\n")
-        else:
-            out.write(f"{problem}\n")
-    if args.json:
-        out.write(
-            json.dumps(
-                {"summary": report.summary, "files": report.files, "invalid": report.invalid}
-            )
-            + "\n"
-        )
-    else:
-        out.write(report.summary + "\n")
-    if not (report.articles or report.invalid):
-        sys.stderr.write(f"lede: no documents found in {', '.join(map(printable, args.paths))}\n")
-    return 1 if report.invalid else 0
 
 
 def run_list(args: argparse.Namespace, out: TextIO) -> int:

@@ -253,3 +253,21 @@ def test_a_stub_of_an_article_is_named_with_why_it_is_not_listed(
     ) in checked.stdout.splitlines()
     listed = run_lede("list", "--json", docs)
     assert [json.loads(line)["title"] for line in listed.stdout.splitlines()] == ["Kept"]
+
+
+@pytest.mark.parametrize("reader", ["head -n 1", "true"])
+def test_check_read_in_part_still_exits_1(tmp_path: Path, reader: str) -> None:
+    """``lede check SITE | head`` in a script with ``pipefail``: the pipe closed early and
+    lede exited 0, though the site held 3,000 invalid documents."""
+    root = tmp_path / "docs"
+    root.mkdir()
+    for n in range(3000):
+        (root / f"b{n}.md").write_text(f"---\ntitle: [unclosed {n}\n---\nbody\n")
+    done = subprocess.run(
+        ["bash", "-c", f'"$0" check "$1" | {reader}; exit "${{PIPESTATUS[0]}}"']
+        + [lede_executable(), str(root)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (done.returncode, done.stderr) == (1, "")
