@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import argparse
 import re
+import subprocess
 from pathlib import Path
 
+from tests.conftest import LedeRunner, lede_executable
 from tui.cli_args import SUBCOMMANDS, command_parser, reader_parser
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -63,3 +65,43 @@ def test_every_option_of_every_command_is_in_the_readme() -> None:
     ]
     assert missing == []
     assert set(described) == {*SUBCOMMANDS, "reader"}
+
+
+def exit_table() -> dict[int, str]:
+    """The README's table of exit codes: each code with when it is given."""
+    text = README.read_text(encoding="utf-8").split("## Command line", 1)[1].split("\n## ")[0]
+    rows = re.findall(r"^\| (\d+) \| (.+) \|$", text, flags=re.MULTILINE)
+    return {int(code): when for code, when in rows}
+
+
+def test_each_exit_code_the_readme_gives_is_the_one_lede_exits_with(
+    run_lede: LedeRunner, query_corpus: Path, tmp_path: Path
+) -> None:
+    """The README said the exit codes of ``lede check`` and of a missing path alone; the
+    table gives every one, and each of its cases is run here as written."""
+    table = exit_table()
+    assert sorted(table) == [0, 1, 2, 130]
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "x.md").write_text("---\ntitle: [unclosed\n---\n")
+    cases = {
+        "malformed query": (1, ["list", "-q", "topc:x", query_corpus]),
+        "sync or preview that failed": (1, ["sync", query_corpus]),  # not a git work tree
+        "invalid document": (1, ["check", tmp_path / "full"]),
+        "unknown option": (2, ["list", "--bogus", query_corpus]),
+        "PATH that does not exist": (2, ["list", tmp_path / "nowhere"]),
+        "not empty": (2, ["demo", tmp_path / "full"]),
+    }
+    for words, (code, args) in cases.items():
+        assert words in table[code], (words, table[code])
+        done = run_lede(*args)
+        assert done.returncode == code, (args, done.stderr)
+        assert "Traceback" not in done.stderr
+    assert "(`lede list \\| head -1`)" in table[0]
+    piped = subprocess.run(
+        ["bash", "-c", '"$0" list "$1" | head -1 >/dev/null; exit "${PIPESTATUS[0]}"']
+        + [lede_executable(), str(query_corpus)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (piped.returncode, piped.stderr) == (0, "")
