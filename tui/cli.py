@@ -175,6 +175,13 @@ def run_reader(args: argparse.Namespace) -> int:
         from library.settings import load_settings  # (its warnings are the reader's to say)
 
         existing_defaults(load_settings())
+    from tui.drawn_on import drawn_on_the_terminal
+
+    with drawn_on_the_terminal():  # ``lede 2>lede.log`` draws on stdout's terminal
+        return _run_on_terminal(args)
+
+
+def _run_on_terminal(args: argparse.Namespace) -> int:
     terminal = _is_terminal(sys.__stdin__) and _is_terminal(sys.__stderr__)
     if not (terminal or _on_another_driver()):
         # Textual's terminal driver reads keys from stdin and draws on stderr: at the end

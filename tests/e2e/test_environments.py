@@ -138,3 +138,18 @@ def test_the_terminal_closing_while_indexing_over_ssh_leaves_nothing_behind(
     )
     assert (listed.returncode, listed.stderr) == (0, "")
     assert len(listed.stdout.splitlines()) == 6000
+
+
+def test_the_reader_with_stderr_sent_to_a_file_draws_on_the_terminal(
+    terminal: TmuxTerminal, lede: str, tmp_path: Path
+) -> None:
+    """``lede 2>lede.log`` ended at once without a word (exit 2): the reader draws on
+    stderr, and the line saying it needs a terminal went into the file."""
+    corpus = world_corpus(tmp_path)
+    log = tmp_path / "lede.log"
+    terminal.start(["bash", "-c", 'exec "$0" "$1" 2>"$2"', lede, str(corpus), str(log)])
+    terminal.wait_for("2 articles · 2 unread")
+    terminal.send_keys("q")
+    assert terminal.wait_for_exit() == 0
+    terminal.assert_screen_restored()
+    assert log.read_text() == ""
