@@ -17,6 +17,7 @@ from models.advisory import advisory_values, split_advisory
 from models.article import Article
 from models.blog_authors import with_names
 from models.blog_lead import with_lead
+from models.bracketed_text import WRITTEN, read_as_written
 from models.clipping import saved_page
 from models.collection import is_data_record, is_no_article, stub_keys
 from models.dated_page import dated_page
@@ -106,6 +107,11 @@ def _validate(data: dict[str, Any], parsed: ParsedDocument, split: SplitDocument
     try:
         return Article.model_validate(data)
     except ValidationError as error:
+        failed = [item["loc"][0] for item in error.errors() if item["loc"]]
+        if written := read_as_written(data, failed, split):  # ``title: [a phrase]``
+            for name in written:
+                parsed.report("warning", WRITTEN.format(name), key_line(split, name))
+            return _validate(data, parsed, split)
         bad: set[Any] = set()
         entries: set[str] = set()  # lists with an entry that does not fit
         for item in error.errors():

@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from models.bracketed_text import TEXT_KEYS, closes_at_end
 from models.frontmatter import DocumentError, blank_blocks, load_yaml
 
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -50,7 +51,7 @@ def mend_lines(text: str) -> tuple[str, list[tuple[str, int]]]:
             block = indent
         if found is None or found[2][0] in _SYNTAX or _reads(line):
             continue
-        meant = _meant(found[2], lines, number)
+        meant = _meant(found[2], found[1].strip()[:-1], lines[number + 1 :])
         if meant is not None:
             lines[number] = found[1] + "'" + meant.replace("'", "''") + "'"
             mended.append((found[1].strip().rstrip(":"), number))
@@ -68,18 +69,20 @@ def _reads(line: str) -> bool:
     return True
 
 
-def _meant(value: str, lines: list[str], number: int) -> str | None:
-    """The text a refused value on line ``number`` means, or None where it may be YAML
-    cut short (a list, a mapping or a quoted text going on past the line)."""
+def _meant(value: str, key: str, later: list[str]) -> str | None:
+    """The text a refused value of ``key`` means, or None where it may be YAML cut short
+    (a list, a mapping or a quoted text going on past the line, onto the ``later`` ones)."""
     opening = value[0]
     if opening in "\"'":
         if len(value) > 1 and value.endswith(opening):
             return value[1:-1]
-        if any(opening in line for line in lines[number + 1 :]):
+        if any(opening in line for line in later):
             return None  # its quote may close on a later line
         return value[1:]  # a quote never closed
-    if opening in _CLOSERS:  # text after a bracket's close: ``[go] cgo``
-        return value if _text_after_close(value, opening, _CLOSERS[opening]) else None
+    if opening in _CLOSERS:  # text after a bracket's close: ``[go] cgo``; a text key's
+        if _text_after_close(value, opening, _CLOSERS[opening]):  # phrase: ``{#if ...}``
+            return value
+        return value if key in TEXT_KEYS and closes_at_end(value) else None
     return value
 
 
