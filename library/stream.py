@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from library.query import EVERY_COLLECTION, Query, QueryError
 from library.schedule import published_sql
+from library.site_folder import site_folder
 from library.site_sections import BLOGS
 from models.language import language_code
 from models.text import printable
@@ -105,9 +106,13 @@ def default_stream(
     roots = list(roots)
     listed = stream_languages(roots, languages or {})
     unlisted = _unlisted(listed, languages or {})
-    if EVERY_COLLECTION in chosen or holds_collections is False or not _all_sites(roots):
+    if EVERY_COLLECTION in chosen or holds_collections is False:
         return Stream((), hide_unpublished, listed, unlisted)
-    return Stream(_with_sites_lacking(tuple(chosen), roots), hide_unpublished, listed, unlisted)
+    sites = [site_folder(root) for root in roots]  # a repository's site in its ``docs``
+    if not sites or None in sites:  # a plain folder among them
+        return Stream((), hide_unpublished, listed, unlisted)
+    streamed = [site for site in sites if site is not None]
+    return Stream(_with_sites_lacking(tuple(chosen), streamed), hide_unpublished, listed, unlisted)
 
 
 def _unlisted(listed: tuple[str, ...], counts: Mapping[str, int]) -> tuple[str, ...]:
@@ -125,15 +130,6 @@ def stream_languages(roots: list[str], counts: Mapping[str, int]) -> tuple[str, 
     if len(counts) < 2:
         return ()
     return listed_languages(roots, counts)
-
-
-def _all_sites(roots: list[str]) -> bool:
-    """Whether every root is a site with a stream of its own (a plain folder, and a Hugo
-    site without a blog's section, are shown whole)."""
-    from library.site import is_jekyll_site
-    from library.site_sections import blog_sections
-
-    return bool(roots) and all(is_jekyll_site(root) or blog_sections(root) for root in roots)
 
 
 def _with_sites_lacking(chosen: tuple[str, ...], roots: list[str]) -> tuple[str, ...]:

@@ -160,3 +160,31 @@ def test_the_real_sample_lists_its_news_and_the_rest_on_request(run_lede: LedeRu
     assert collections(rows(run_lede, REAL_CORPUS, "-q", "collection:learning")) == {
         "learning": every["learning"]
     }
+
+
+def test_a_repository_with_its_site_in_a_folder_lists_the_site_s_posts(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """Opened at a project's top, a site kept in a folder of its own (Nim's ``jekyll``)
+    streams its posts, as it does opened itself: its pages were listed undated among
+    them. Two sites side by side are shown whole."""
+    repository = tmp_path / "project"
+    site = repository / "jekyll"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: A language\n")
+    (repository / "README.md").write_text("# A language\n")
+    write_document(site / "_posts", "2025-10-31-released.md", "title: Version 2.2.6 released")
+    write_document(site / "_posts", "2025-01-23-survey.md", "title: Community survey")
+    write_document(site, "install.md", "title: Download\nlayout: page")
+    write_document(site, "faq.md", "title: FAQ")
+    assert {row["title"] for row in rows(run_lede, repository)} == {
+        "Version 2.2.6 released",
+        "Community survey",
+    }
+    assert len(rows(run_lede, repository, "--all")) == 4
+    other = repository / "website"
+    other.mkdir()
+    (other / "_config.yml").write_text("title: Another site\n")
+    write_document(other / "_posts", "2024-01-02-hello.md", "title: Hello")
+    write_document(other, "about.md", "title: About")
+    assert len(rows(run_lede, repository)) == 6
