@@ -135,8 +135,11 @@ def stream_languages(roots: list[str], counts: Mapping[str, int]) -> tuple[str, 
 def _with_sites_lacking(chosen: tuple[str, ...], roots: list[str]) -> tuple[str, ...]:
     """``chosen``, and the collections of each site that has none of them (a blog of
     ``_posts`` opened beside a news site vanished from the stream), but those it makes no
-    pages of (its style guide's components were listed among its posts). Alone, a site
-    without them streams all of its own (see ``site_part``) unless it has such."""
+    pages of (its style guide's components were listed among its posts), with those whose
+    files are named by dates (its releases, see ``library.dated_collections``) where the
+    stream is the default. Alone, a site without them streams all of its own (see
+    ``site_part``) unless it has such."""
+    from library.dated_collections import dated_collections
     from library.site import collection_folders, has_collection
     from library.site_exclusions import collections_without_pages
     from library.site_sections import sections
@@ -146,15 +149,23 @@ def _with_sites_lacking(chosen: tuple[str, ...], roots: list[str]) -> tuple[str,
         own = sections(root)
         if not has_collection(root, chosen) and not own & set(chosen):
             pageless = collections_without_pages(root)
-            if len(roots) > 1 or pageless:
-                added.update(_blogs_else_all((collection_folders(root) | own) - pageless))
+            dated: frozenset[str] = frozenset()  # its releases beside its posts, unless
+            if chosen == DEFAULT_COLLECTIONS:  # the settings chose the stream
+                dated = dated_collections(root) - pageless
+            if len(roots) > 1 or pageless or dated - BLOG_NAMES:
+                every = (collection_folders(root) | own) - pageless
+                added.update(_blogs_else_all(every, dated))
     return chosen + tuple(sorted(added - set(chosen)))
 
 
-def _blogs_else_all(collections: Iterable[str]) -> list[str]:
-    """The blogs among ``collections`` (by their names, as stored), else every one."""
+BLOG_NAMES = frozenset(BLOGS)
+
+
+def _blogs_else_all(collections: Iterable[str], dated: frozenset[str] = frozenset()) -> list[str]:
+    """The blogs among ``collections`` (by their names, as stored) and those ``dated``
+    (named by their documents' dates), else every one."""
     collections = list(collections)
-    blogs = [name for name in collections if name.lower() in BLOGS]
+    blogs = [name for name in collections if name.lower() in BLOGS or name in dated]
     return blogs or collections
 
 

@@ -188,3 +188,33 @@ def test_a_repository_with_its_site_in_a_folder_lists_the_site_s_posts(
     write_document(other / "_posts", "2024-01-02-hello.md", "title: Hello")
     write_document(other, "about.md", "title: About")
     assert len(rows(run_lede, repository)) == 6
+
+
+def test_a_collection_named_by_dates_is_streamed_with_the_posts(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """Crystal keeps its release announcements in ``_releases``, named by their dates as
+    posts are, and its feed merges them with its posts: they were listed with --all
+    alone. Its events, named by a year, and its style guide, which it makes no pages
+    of, stay out of the stream."""
+    site = tmp_path / "site"
+    site.mkdir()
+    config = "collections:\n  releases: {output: true}\n  events: {output: true}\n"
+    (site / "_config.yml").write_text(config + "  style_guide: {output: false}\n")
+    write_document(site / "_posts", "2026-07-12-execution-contexts.md", "title: Contexts")
+    write_document(site / "_releases", "2026-07-16-1.21.0-released.md", "title: 1.21.0 released")
+    write_document(site / "_releases", "2014-6-19-0.1.0-released.md", "title: 0.1.0 released")
+    write_document(site / "_events", "2025-stockholm-meetup.md", "title: Stockholm meetup")
+    write_document(site / "_style_guide", "2020-01-01-teaser.html", "title: Teaser")
+    write_document(site, "about.md", "title: About")
+    found = rows(run_lede, site)
+    assert [row["title"] for row in found] == ["1.21.0 released", "Contexts", "0.1.0 released"]
+    assert collections(found) == {"releases": 2, "posts": 1}
+    assert len(rows(run_lede, site, "--all")) == 6
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    (plain / "_config.yml").write_text("title: A language\n")
+    write_document(plain / "_posts", "2024-01-02-hello.md", "title: Hello")
+    write_document(plain / "_releases", "2024-02-03-2.0-released.md", "title: 2.0 released")
+    write_document(plain / "_team", "ada.md", "title: Ada")
+    assert collections(rows(run_lede, plain)) == {"releases": 1, "posts": 1}
