@@ -21,9 +21,9 @@ from models.problem import Severity
 if TYPE_CHECKING:
     from library.site_exclusions import SiteExclusions
 
-MARKUP_SUFFIXES = (".md", ".markdown", ".mdown", ".mdx", ".qmd", ".rmd", ".html", ".htm")
-"""Markdown (Quarto's and R Markdown's too) and HTML: a file of these without front matter
-is worth a warning in a check."""
+MARKUP_SUFFIXES = (".md", ".markdown", ".mdown", ".mdx", ".qmd", ".rmd", ".djot", ".html", ".htm")
+"""Markdown (Quarto's, R Markdown's and Djot, its successor by CommonMark's author, too) and
+HTML: a file of these without front matter is worth a warning in a check."""
 # Text and reStructuredText are read where they hold metadata (Nikola's posts), and
 # passed over quietly where not (a Sphinx project's pages, a README); Lektor's pages
 # (``contents.lr``) are its fields.

@@ -20,6 +20,7 @@ from models.blog_lead import with_lead
 from models.bracketed_text import WRITTEN, read_as_written
 from models.clipping import saved_page
 from models.collection import is_data_record, is_no_article, stub_keys
+from models.dashed_toml import dashed_toml
 from models.dated_page import dated_page
 from models.docinfo import docinfo_values, split_docinfo
 from models.franklin import (
@@ -317,8 +318,13 @@ def parse_document(
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        parsed.report("error", f"front matter is a {type(data).__name__}, not a mapping", 2)
-        return parsed
+        toml = None  # TOML between ``---`` lines, which YAML reads as one text
+        if isinstance(data, str) and split.language == "yaml":
+            toml = dashed_toml(split.front_matter)
+        if toml is None:
+            parsed.report("error", f"front matter is a {type(data).__name__}, not a mapping", 2)
+            return parsed
+        data = toml
     if split.language in ("franklin", "julia") and is_franklin_settings(path):
         return parsed  # the site's variables, no page
     if (

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from models.bracketed_text import TEXT_KEYS, closes_at_end
+from models.dashed_toml import dashed_toml
 from models.frontmatter import DocumentError, blank_blocks, load_yaml
 
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -126,4 +127,6 @@ def load_yaml_mending_lines(
             said += [(MENDED.format(key), first_line + line) for key, line in mended]
             with contextlib.suppress(DocumentError):
                 return load_yaml(blank_blocks(mended_text, skips), first_line, repeated), said
+        if (toml := dashed_toml(text)) is not None:  # Gleam's, between ``---`` lines
+            return toml, []
         raise refused

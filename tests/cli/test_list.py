@@ -473,3 +473,24 @@ def test_sixty_copies_of_a_wire_report_are_one_story(run_lede: LedeRunner, tmp_p
     assert len(rows) == 61 and len(stories) == 1
     listed = run_lede("list", "--stories", tmp_path).stdout.splitlines()
     assert len(listed) == 2
+
+
+def test_a_site_s_djot_news_with_toml_between_dashes_is_listed(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """Gleam's site writes its news in Djot with TOML between ``---`` lines: lede listed
+    none of its 60 posts, and checked none of them."""
+    news = tmp_path / "site" / "pages" / "news"
+    front = 'title = "Gleam version 1"\npublished = 2024-03-04\n\n[author]\nname = "Louis Pilfold"'
+    write_document(news, "gleam-version-1.djot", front, "Today Gleam v1.0.0 was released.\n")
+    write_document(news, "gleam-v1.1.djot", 'title = "Gleam v1.1"\npublished = 2024-04-16')
+    done = run_lede("list", "--json", tmp_path / "site")
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [(row["title"], row["published_at"][:10], row["authors"]) for row in rows] == [
+        ("Gleam v1.1", "2024-04-16", []),
+        ("Gleam version 1", "2024-03-04", ["Louis Pilfold"]),
+    ]
+    checked = run_lede("check", tmp_path / "site")
+    assert checked.returncode == 0
+    assert "checked 2 files (2 articles" in checked.stdout
