@@ -10,6 +10,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from library.built_pages import is_built_page
 from library.counts import plural
 from library.loader import load_file, read_ahead
 from library.parallel import map_batches
@@ -66,8 +67,10 @@ def _check_many(batch: list[FoundFile]) -> list[_Checked]:
         parsed = load_file(found.path, explicit=found.explicit)
         if parsed.problems and not (found.explicit or os.path.lexists(found.path)):
             continue  # removed since the scan found it (as the index leaves it out)
-        if not (parsed.has_front_matter or found.explicit or _partial(found.path)) and (
-            found.path.lower().endswith(MARKUP_SUFFIXES)
+        if (
+            not (parsed.has_front_matter or found.explicit or _partial(found.path))
+            and found.path.lower().endswith(MARKUP_SUFFIXES)
+            and not is_built_page(found.path, found.root)  # a site's output, beside its sources
         ):
             # The reader skips it quietly (a README is no article); a check says so, in
             # case it was meant to be one.

@@ -271,3 +271,26 @@ def test_check_read_in_part_still_exits_1(tmp_path: Path, reader: str) -> None:
         timeout=120,
     )
     assert (done.returncode, done.stderr) == (1, "")
+
+
+def test_a_built_page_beside_the_sources_is_no_warning(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """A repository that keeps its built site beside its sources (Flink's): each whole
+    HTML page was warned of as a document without front matter, 660 of them. A fragment
+    without front matter, which may be meant as a page, is still warned of."""
+    built = tmp_path / "repo" / "content" / "2019" / "03" / "11" / "launch"
+    built.mkdir(parents=True)
+    page = "<html lang='en'><head><title>Launch</title></head><body>Out.</body></html>\n"
+    (built / "index.html").write_text("\ufeff\n<!DOCTYPE html>\n" + page, encoding="utf-8")
+    (built.parent / "old.htm").write_text(page, encoding="utf-8")
+    (tmp_path / "repo" / "fragment.html").write_text("<div>{{ content }}</div>\n")
+    (tmp_path / "repo" / "posts").mkdir()
+    (tmp_path / "repo" / "posts" / "launch.md").write_text("---\ntitle: Launch\n---\nOut.\n")
+    done = run_lede("check", tmp_path / "repo")
+    assert done.returncode == 0
+    fragment = tmp_path / "repo" / "fragment.html"
+    assert done.stdout.splitlines() == [
+        f"{fragment}:1: warning: no front matter: not read as a document",
+        "checked 4 files (1 article, 0 topics): 0 invalid, 0 errors, 1 warning",
+    ]
