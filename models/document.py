@@ -23,6 +23,7 @@ from models.collection import is_data_record, is_no_article, stub_keys
 from models.dashed_toml import dashed_toml
 from models.dated_page import dated_page
 from models.docinfo import docinfo_values, split_docinfo
+from models.event_dates import with_event_dates
 from models.franklin import (
     franklin_values,
     is_franklin_settings,
@@ -341,6 +342,8 @@ def parse_document(
         if key.lower() in _SITE_KEYS and key.lower() not in data:
             data[key.lower()] = data.pop(key)
     lift_zola_tables(data)  # its tags, categories and authors
+    if "start_date" in data or "startDate" in data:  # an event's start, as its theme names it
+        with_event_dates(data)
     for key in ("authors", "author"):  # keys of the blog's authors file, maybe
         if key in data:
             data[key] = with_names(data[key], path, key)
