@@ -75,6 +75,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     ArticleList > .article-list--cursor {
         background: $accent 40%;
+        color: $text;
     }
 
     ArticleList:focus > .article-list--cursor {

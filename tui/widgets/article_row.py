@@ -48,17 +48,27 @@ def row_look(
     unpublished: bool,
 ) -> RowLook:
     """The styles of one kind of row, from the list's ``base`` style and its component
-    styles by name (``part``); the cursor is dimmed where the list has no focus."""
+    styles by name (``part``); the cursor is paler where the list has no focus."""
     line = base + part("article-list--unread" if unread else "article-list--read")
     if cursor:
-        cursor_style = part("article-list--cursor")
+        bar = part("article-list--cursor")
         if not focused:
-            cursor_style = Style(reverse=False, bgcolor=cursor_style.bgcolor, dim=True)
-        line += cursor_style
-    ground = Style(bgcolor=line.bgcolor)  # the cursor's, over each part's own
+            bar = Style(reverse=False, color=bar.color, bgcolor=bar.bgcolor)
+        line += bar
 
-    def shown(name: str) -> Style:
-        return line + part(name) + ground
+        # On the cursor's bar each part is drawn in the bar's own colour, worked out
+        # against it, with its part's bold or italic: the parts' colours and dimming are
+        # chosen against the list's background, and on the bar the date, the provider and
+        # an unpublished title read at a contrast of 1.3:1 in the dark themes.
+        def shown(name: str) -> Style:
+            own = part(name)
+            return line + Style(bold=own.bold, italic=own.italic)
+
+    else:
+        ground = Style(bgcolor=line.bgcolor)
+
+        def shown(name: str) -> Style:
+            return line + part(name) + ground
 
     return RowLook(
         line=line,
