@@ -1,4 +1,5 @@
-"""The article under the cursor reads as well as the rows around it, in every theme."""
+"""The article under the cursor reads as well as the rows around it and stands out from
+them, in every theme and under NO_COLOR."""
 
 from __future__ import annotations
 
@@ -39,9 +40,14 @@ def luminance(color: Color) -> float:
     return 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue)
 
 
-def contrast(segment: Segment) -> float:
-    """The contrast of a segment's text on its background, as a terminal draws it: a dim
-    text half way to its background."""
+def ratio(one: Color, other: Color) -> float:
+    lighter, darker = sorted((luminance(one), luminance(other)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def drawn(segment: Segment) -> tuple[Color, Color]:
+    """A segment's text and background colours as a terminal draws them: turned over where
+    it is reversed, a dim text half way to its background."""
     style = segment.style
     assert style is not None and style.color is not None and style.bgcolor is not None
     text, ground = style.color, style.bgcolor
@@ -52,8 +58,12 @@ def contrast(segment: Segment) -> float:
             (a + b) // 2 for a, b in zip(text.get_truecolor(), ground.get_truecolor(), strict=True)
         )
         text = Color.from_rgb(red, green, blue)
-    lighter, darker = sorted((luminance(text), luminance(ground)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
+    return text, ground
+
+
+def contrast(segment: Segment) -> float:
+    """The contrast of a segment's text on its background, as a terminal draws it."""
+    return ratio(*drawn(segment))
 
 
 @pytest.mark.parametrize("focused", [True, False])
@@ -79,3 +89,33 @@ async def test_every_part_of_the_cursor_row_is_readable(reader_corpus: Path, foc
                     if segment.text.strip():
                         seen = contrast(segment)
                         assert seen >= LEAST, (theme, position, segment.text, round(seen, 1))
+
+
+@pytest.mark.parametrize("focused", [True, False])
+async def test_the_cursor_row_stands_out_under_no_color(
+    reader_corpus: Path, monkeypatch: pytest.MonkeyPatch, focused: bool
+) -> None:
+    """Under NO_COLOR Textual draws the theme in greys: the focused cursor's bar, a light
+    grey with dark text, was then reversed into dark grey (#161616) with light text, as
+    every other row (#121212): the cursor could not be seen."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        articles = app.screen.query_one(ArticleList)
+        (articles if focused else app.screen.query_one(TopicTree)).focus()
+        await pilot.pause()
+        assert app.no_color and articles.has_focus is focused
+        strips = list(app.screen._compositor.render_strips())  # as sent, filters applied
+        area = articles.content_region
+
+        def row(y: int) -> list[Segment]:
+            return [s for s in strips[area.y + y].crop(area.x, area.right) if s.text.strip()]
+
+        grounds = {drawn(segment)[1] for segment in row(articles.cursor)}
+        assert len(grounds) == 1
+        [bar] = grounds
+        for segment in row(articles.cursor + 1):
+            assert ratio(bar, drawn(segment)[1]) >= (LEAST if focused else 1.5), segment.text
+        for segment in row(articles.cursor):
+            assert contrast(segment) >= LEAST, segment.text

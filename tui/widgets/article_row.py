@@ -54,6 +54,8 @@ def row_look(
         bar = part("article-list--cursor")
         if not focused:
             bar = Style(reverse=False, color=bar.color, bgcolor=bar.bgcolor)
+        elif bar.reverse:  # NO_COLOR: the row's own colours turned over, not the bar's
+            bar = Style(reverse=True, bold=bar.bold)
         line += bar
 
         # On the cursor's bar each part is drawn in the bar's own colour, worked out
