@@ -34,3 +34,16 @@ def same_width(text: str) -> str:
     if text.isascii():
         return text  # most text, told without a scan of its own
     return _TOWER.sub("", _UNSETTLED.sub("", text))
+
+
+# A flag is two regional indicators, the letters of its country's code (🇯🇵, "JP"); one
+# alone is drawn as a boxed letter.
+_FLAG_LETTERS = re.compile("[\U0001f1e6-\U0001f1ff]+$")
+
+
+def whole_flags(kept: str) -> str:
+    """``kept``, the start of a text cut to fit, without the first letter of a flag that
+    the cut parted from its second, and without the space it would then end in: the cut
+    drew “🇯…” where “🇯🇵” was written."""
+    letters = _FLAG_LETTERS.search(kept)
+    return kept[:-1].rstrip() if letters and len(letters.group()) % 2 else kept

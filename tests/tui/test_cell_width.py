@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,30 @@ async def test_an_empty_list_names_its_folder_by_the_rule(tmp_path: Path) -> Non
         articles = app.screen.query_one(ArticleList)
         said = "".join(articles.render_line(y).text for y in range(3))
         assert "Notes \u2764" in said and "\ufe0f" not in said
+
+
+FLAGS = "".join(
+    chr(0x1F1E6 + ord(a) - 65) + chr(0x1F1E6 + ord(b) - 65)
+    for a, b in ("JP", "FR", "DE", "IT", "UA", "BR", "KE", "IN", "NZ", "CA") * 6
+)
+LETTERS_CUT = re.compile("([\U0001f1e6-\U0001f1ff]+)…")
+
+
+@pytest.mark.parametrize("width", [150, 151])
+async def test_a_cut_never_parts_the_two_letters_of_a_flag(tmp_path: Path, width: int) -> None:
+    """A flag is two regional indicators, each a cell wide: a title or a topic cut to fit
+    kept the first of one, drawn as a boxed letter before the ellipsis (“🇯…”)."""
+    corpus = tmp_path / "corpus"
+    write_document(
+        corpus,
+        "a.md",
+        f'title: "{FLAGS}"\nprovider:\n  name: "{FLAGS}"\ntopics: ["{FLAGS}"]\n'
+        "publishedDateTime: 2024-05-01T08:00:00Z\n",
+    )
+    app = LedeApp([str(corpus)])
+    async with app.run_test(size=(width, 30)) as pilot:
+        await indexed(pilot)
+        shown = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+        runs = LETTERS_CUT.findall(shown)
+        assert len(runs) >= 2  # the title and the topic, each cut
+        assert all(len(run) % 2 == 0 for run in runs), [len(run) for run in runs]

@@ -17,7 +17,7 @@ from textual.strip import Strip
 from library.days import local_date
 from library.results import ArticleRow, ResultSet
 from library.story_map import NO_DATE, NOTE_SEPARATOR, StoryResults
-from tui.cell_width import same_width
+from tui.cell_width import same_width, whole_flags
 
 DATE_WIDTH = 10
 PROVIDER_WIDTH = 18
@@ -149,10 +149,10 @@ def paint_row(
 def cut(text: str, width: int) -> str:
     """``text`` in exactly ``width`` cells: padded, or cut with an ellipsis that says so
     (a provider cut bare read as another name: ``Becker's Hospit``), after the word, not
-    after the space that follows it."""
+    after the space that follows it, nor between the two letters of a flag."""
     if cell_len(text) <= width or width < 2:
         return set_cell_size(text, width)
-    return set_cell_size(set_cell_size(text, width - 1).rstrip() + "…", width)
+    return set_cell_size(whole_flags(set_cell_size(text, width - 1).rstrip()) + "…", width)
 
 
 def _fitted(note: str, room: int) -> str:

@@ -22,7 +22,7 @@ from textual.widgets.tree import TreeNode
 from library.scope import ALL, PAGES, SINCE, STARRED, UNPUBLISHED, UNREAD, Scope
 from models.text import printable
 from models.topic import DEEPEST
-from tui.cell_width import same_width
+from tui.cell_width import same_width, whole_flags
 
 if TYPE_CHECKING:
     from library.tree_counts import TreeCounts
@@ -59,6 +59,8 @@ def _fitted(label: Text, name_start: int, room: int) -> Text:
         return label
     name.truncate(name_room - 1)
     name.rstrip()  # the ellipsis after the word, not after the space that follows it
+    if parted := len(name.plain) - len(whole_flags(name.plain)):
+        name.right_crop(parted)
     name.append("…")
     return Text.assemble(prefix, name, tail)
 
