@@ -119,3 +119,36 @@ async def test_the_cursor_row_stands_out_under_no_color(
             assert ratio(bar, drawn(segment)[1]) >= (LEAST if focused else 1.5), segment.text
         for segment in row(articles.cursor):
             assert contrast(segment) >= LEAST, segment.text
+
+
+def tree_line(app: LedeApp, tree: TopicTree, y: int) -> list[Segment]:
+    """The tree's line ``y`` as drawn, its label's name and counts apart."""
+    strips = list(app.screen._compositor.render_strips())
+    area = tree.content_region
+    line = y - tree.scroll_offset.y
+    return [s for s in strips[area.y + line].crop(area.x, area.right) if s.text.strip()]
+
+
+@pytest.mark.parametrize("focused", [True, False])
+async def test_the_counts_on_the_trees_cursor_read_as_well_as_its_name(
+    reader_corpus: Path, focused: bool
+) -> None:
+    """A node's counts are dimmed beside its name, and stayed dimmed on the cursor's bar:
+    on textual-dark's blue one they read at 2.5:1, on gruvbox's at 1.8:1."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        tree = app.screen.query_one(TopicTree)
+        (tree if focused else app.screen.query_one(ArticleList)).focus()
+        await pilot.pause()
+        for theme in THEMES:
+            app.theme = theme
+            await pilot.pause()
+            name, *counts = tree_line(app, tree, tree.cursor_line)
+            assert counts and name.text.startswith("All articles")
+            for count in counts:
+                assert contrast(count) >= contrast(name) - 0.05, (theme, count.text)
+        tree.action_cursor_down()
+        await pilot.pause()
+        name, *counts = tree_line(app, tree, tree.cursor_line - 1)  # dimmed again
+        assert contrast(counts[0]) < contrast(name)
