@@ -9,7 +9,7 @@ import pytest
 from rich.color import Color
 from rich.segment import Segment
 
-from tests.tui.pilot import indexed
+from tests.tui.pilot import detail_text, indexed, settled
 from tui.app import LedeApp
 from tui.widgets.article_list import ArticleList
 from tui.widgets.topic_tree import TopicTree
@@ -152,3 +152,40 @@ async def test_the_counts_on_the_trees_cursor_read_as_well_as_its_name(
         await pilot.pause()
         name, *counts = tree_line(app, tree, tree.cursor_line - 1)  # dimmed again
         assert contrast(counts[0]) < contrast(name)
+
+
+GUIDES = set("├└│─▏▕▔▁▄▀█")  # and the borders of a dialog
+
+
+def hard_to_read(app: LedeApp, least: float, within: str = "") -> list[tuple[str, float]]:
+    """The texts on screen (or in the widget ``within``), guides and rules aside, that read
+    below ``least``."""
+    area = app.screen.query_one(within).region if within else app.screen.region
+    found = []
+    for strip in list(app.screen._compositor.render_strips())[area.y : area.bottom]:
+        for segment in strip.crop(area.x, area.right):
+            text = segment.text.strip()
+            if text and not set(text) <= GUIDES and (seen := contrast(segment)) < least:
+                found.append((text, round(seen, 1)))
+    return found
+
+
+@pytest.mark.parametrize("theme", ["textual-light", "catppuccin-latte", "atom-one-light"])
+async def test_words_in_the_themes_colours_are_readable_in_light_themes(
+    reader_corpus: Path, theme: str
+) -> None:
+    """The provider in an article's header, its "Not published by the site", the help's
+    headings were drawn in the theme's accent and warning colours, which light themes
+    choose for backgrounds: on textual-light's pale grey they read at 1.5:1. They are
+    drawn in the colours the themes choose for text."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        app.theme = theme
+        await pilot.press("G", "k", "enter")  # an article the site did not publish
+        await settled(pilot)
+        assert "Not published by the site" in detail_text(app)
+        assert hard_to_read(app, 2.5) == []
+        await pilot.press("question_mark")
+        await settled(pilot)
+        assert hard_to_read(app, 2.5, "#help-dialog") == []

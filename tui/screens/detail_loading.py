@@ -92,7 +92,7 @@ class DetailLoading(Screen[None]):
         detail.query_one(StorySources).show_sources(list(opened.sources), opened.row.id)
         if opened.article is None:  # a file that vanished or broke since it was indexed
             detail.set_status(
-                Content.assemble(("⚠ ", "$error"), f"{opened.row.path}: {opened.problem}")
+                Content.assemble(("⚠ ", "$text-error"), f"{opened.row.path}: {opened.problem}")
             )
 
     def action_preview(self) -> None:

@@ -51,7 +51,7 @@ def describe_bindings(sections: list[tuple[str, list[Binding]]]) -> Content:
     width = max(len(label) for _, labels in listing for label in labels.values()) + 2
     parts: list[Content | str | tuple[str, str]] = []
     for title, labels in listing:
-        parts += [(title, "bold $accent"), "\n"]
+        parts += [(title, "bold $text-accent"), "\n"]
         for description, label in labels.items():
             parts += [(f"  {label:<{width}}", "bold"), description, "\n"]
         parts.append("\n")

@@ -104,7 +104,7 @@ class ArticleList(ScrollView, can_focus=True):
     }
 
     ArticleList > .article-list--star {
-        color: $warning;
+        color: $text-warning;
     }
 
     ArticleList > .article-list--empty {

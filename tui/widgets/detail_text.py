@@ -61,7 +61,7 @@ def article_header(article: Article) -> Content:
             f" ({provider.domain})" if provider.domain and provider.domain != provider.name else ""
         )
         parts += [
-            (_shown_line(provider.name or provider.domain), "$accent"),
+            (_shown_line(provider.name or provider.domain), "$text-accent"),
             domain,
             "\n",
         ]
@@ -71,7 +71,7 @@ def article_header(article: Article) -> Content:
         until = f" – {local_datetime(article.ends_at)}" if article.ends_at else ""
         parts += [("When ", "dim"), local_datetime(article.starts_at), until]
         if article.ends_at and article.ends_at < article.starts_at:
-            parts += [("  ends before it starts", "italic $warning")]
+            parts += [("  ends before it starts", "italic $text-warning")]
         parts += [(f"  {time_ago(article.starts_at)}", "dim"), "\n"]
     if article.location:
         parts += [("Where ", "dim"), _shown_line(article.location), "\n"]
@@ -100,7 +100,7 @@ def article_header(article: Article) -> Content:
     if article.kind != "article":
         parts += [(article.kind, "italic dim"), "\n"]
     if not article.published:
-        parts += [("⊘ Not published by the site", "italic $warning"), "\n"]
+        parts += [("⊘ Not published by the site", "italic $text-warning"), "\n"]
     return Content.assemble(*parts)
 
 
@@ -142,7 +142,7 @@ def related_option(related: RelatedArticle, in_corpus: bool) -> Option:
     """One related article as a list entry (marked when it is in the corpus)."""
     provider = related.provider.name if related.provider else ""
     prompt = Content.assemble(
-        ("◆ " if in_corpus else "◇ ", "$accent" if in_corpus else "dim"),
+        ("◆ " if in_corpus else "◇ ", "$text-accent" if in_corpus else "dim"),
         same_width(related.title) or related.url,
         (f"  {same_width(provider)}" if provider else "", "dim"),
     )

@@ -174,16 +174,16 @@ class DetailView(VerticalScroll, can_focus=True):
         if article is None:
             return
         if not article.url:
-            self._fail(Content.assemble(("⚠ This article has no URL", "$warning")))
+            self._fail(Content.assemble(("⚠ This article has no URL", "$text-warning")))
             return
         self.set_status(
-            Content.assemble(("⠿ Fetching ", "$accent"), without_credentials(article.url))
+            Content.assemble(("⠿ Fetching ", "$text-accent"), without_credentials(article.url))
         )
         self.add_class("-loading")
         try:
             result = await fetch_preview(article.url, cache=self.preview_cache, refresh=refresh)
         except PreviewError as error:
-            self._fail(Content.assemble(("⚠ Preview failed: ", "$error"), str(error)))
+            self._fail(Content.assemble(("⚠ Preview failed: ", "$text-error"), str(error)))
             return
         finally:
             self.remove_class("-loading")
@@ -203,7 +203,7 @@ class DetailView(VerticalScroll, can_focus=True):
         if event.state == WorkerState.ERROR:
             self.remove_class("-loading")
             error = Content(str(event.worker.error))
-            self._fail(Content.assemble(("⚠ Preview failed: ", "$error"), error))
+            self._fail(Content.assemble(("⚠ Preview failed: ", "$text-error"), error))
 
     def _fail(self, status: Content) -> None:
         """Say why there is no preview, until ``esc`` leaves it as it leaves a preview."""

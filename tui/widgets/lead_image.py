@@ -108,12 +108,14 @@ class LeadImage(Vertical):
         self.add_class("-shown")
         url = lead_image_url(article)
         if not url:
-            self.set_status(Content.assemble(("This article has no image", "$warning")))
+            self.set_status(Content.assemble(("This article has no image", "$text-warning")))
             return
         self.url = url
         from preview.fetcher import without_credentials
 
-        self.set_status(Content.assemble(("⠿ Loading image ", "$accent"), without_credentials(url)))
+        self.set_status(
+            Content.assemble(("⠿ Loading image ", "$text-accent"), without_credentials(url))
+        )
         self._fetch(url, article.path if article else "")
 
     def set_status(self, status: Content | None) -> None:
@@ -122,7 +124,7 @@ class LeadImage(Vertical):
         widget.display = status is not None
 
     def fail(self, reason: str) -> None:
-        self.set_status(Content.assemble(("⚠ Image: ", "$error"), reason))
+        self.set_status(Content.assemble(("⚠ Image: ", "$text-error"), reason))
 
     @work(exclusive=True, group="image", exit_on_error=False)
     async def _fetch(self, url: str, document: str) -> None:

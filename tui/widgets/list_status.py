@@ -78,7 +78,7 @@ class ListStatus(Widget):
 
     def show_error(self, message: str) -> None:
         """Show why the query cannot run, in place of the counts."""
-        self._error = Content.assemble(("⚠ ", "$error"), (message, "$error"))
+        self._error = Content.assemble(("⚠ ", "$text-error"), (message, "$text-error"))
         self.refresh()
 
     def show_progress(self, done: int, total: int) -> None:

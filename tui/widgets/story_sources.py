@@ -59,8 +59,8 @@ class StorySources(Static):
         mark = "▸" if row.id == shown else " "
         return [
             "\n",
-            (f"{mark}{key} ", "$accent"),
-            (same_width(row.provider) or "(no provider)", "$accent"),
+            (f"{mark}{key} ", "$text-accent"),
+            (same_width(row.provider) or "(no provider)", "$text-accent"),
             (f"  {date}  ", "dim"),
             same_width(row.title),
         ]
