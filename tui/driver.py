@@ -30,7 +30,7 @@ CONSOLE_GLYPHS = str.maketrans(
         **dict.fromkeys("▃▄▅", "▄"),
         **dict.fromkeys("▆▇", "█"),
         "▔": "─",  # a divider's, a tall border's top
-        **dict.fromkeys("▏▎", "│"),  # thin left blocks: the footer's separator, borders
+        **dict.fromkeys("▏▎▕", "│"),  # thin left and right blocks: separator, borders
         **dict.fromkeys("▍▋▊▉", "▌"),
         "⏎": "◄",  # Enter, in the footer
         "●": "•",  # unread
@@ -39,6 +39,9 @@ CONSOLE_GLYPHS = str.maketrans(
         "◆": "♦",  # a related article in the corpus
         "◇": "○",  # one that is not
         "▶": "►",
+        "▸": "►",  # the source of a story being read
+        "⚠": "!",  # a failed preview, an unreadable article
+        "⠿": "*",  # fetching a page, loading an image
         "◀": "◄",
         "✓": "√",
         "✗": "x",

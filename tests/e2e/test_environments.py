@@ -53,7 +53,7 @@ def test_a_latin1_locale_still_draws_the_screen(
     terminal.assert_screen_restored()
 
 
-CONSOLE_LACKS = set("▁▂▃▅▆▇▔▏▎▍▋▊▉⏎●★⊘◆◇▶◀✓✗🔎")
+CONSOLE_LACKS = set("▁▂▃▅▆▇▔▏▎▕▍▋▊▉⏎●★⊘◆◇▶◀▸✓✗⚠⠿🔎")
 """Glyphs of the reader's screen that neither the IBM PC font of the Linux console nor the
 WGL4 set of distributions' console fonts has: it drew each as the same blank diamond."""
 
@@ -73,6 +73,14 @@ def test_the_linux_console_is_drawn_with_the_glyphs_it_has(
         assert not CONSOLE_LACKS & set(screen), screen
     terminal.send_keys("Escape")
     terminal.wait_until_gone("Search for commands")
+    terminal.send_keys("q")
+    assert terminal.wait_for_exit() == 0
+
+    # Wide enough for the tree beside the list: its right border is a block the console
+    # lacks, which drew a column of diamonds down the screen.
+    terminal.start([lede, str(corpus)], width=160, height=30, env={"TERM": "linux"})
+    screen = terminal.wait_for("2 articles · 1 unread")
+    assert "All articles" in screen and not CONSOLE_LACKS & set(screen), screen
     terminal.send_keys("q")
     assert terminal.wait_for_exit() == 0
 
