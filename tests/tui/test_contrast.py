@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from rich.color import Color
 from rich.segment import Segment
+from textual.pilot import Pilot
+from textual.widget import Widget
 
 from tests.tui.pilot import detail_text, indexed, settled
 from tui.app import LedeApp
@@ -66,6 +68,20 @@ def contrast(segment: Segment) -> float:
     return ratio(*drawn(segment))
 
 
+def drawn_line(app: LedeApp, widget: Widget, y: int) -> list[Segment]:
+    """The widget's line ``y`` from its top on screen, as sent (filters applied), each
+    part of text apart."""
+    strips = list(app.screen._compositor.render_strips())
+    area = widget.content_region
+    return [s for s in strips[area.y + y].crop(area.x, area.right) if s.text.strip()]
+
+
+async def focus_either(pilot: Pilot, one: Widget, other: Widget, first: bool) -> None:
+    """Focus ``one`` if ``first``, else ``other``, and let the screen draw it."""
+    (one if first else other).focus()
+    await pilot.pause()
+
+
 @pytest.mark.parametrize("focused", [True, False])
 async def test_every_part_of_the_cursor_row_is_readable(reader_corpus: Path, focused: bool) -> None:
     """The date, the provider, the quality and an unpublished title kept the colours
@@ -76,8 +92,7 @@ async def test_every_part_of_the_cursor_row_is_readable(reader_corpus: Path, foc
     async with app.run_test(size=(160, 45)) as pilot:
         await indexed(pilot)
         articles = app.screen.query_one(ArticleList)
-        (articles if focused else app.screen.query_one(TopicTree)).focus()
-        await pilot.pause()
+        await focus_either(pilot, articles, app.screen.query_one(TopicTree), focused)
         assert articles.has_focus is focused
         for theme in THEMES:
             app.theme = theme
@@ -103,30 +118,20 @@ async def test_the_cursor_row_stands_out_under_no_color(
     async with app.run_test(size=(160, 45)) as pilot:
         await indexed(pilot)
         articles = app.screen.query_one(ArticleList)
-        (articles if focused else app.screen.query_one(TopicTree)).focus()
-        await pilot.pause()
+        await focus_either(pilot, articles, app.screen.query_one(TopicTree), focused)
         assert app.no_color and articles.has_focus is focused
-        strips = list(app.screen._compositor.render_strips())  # as sent, filters applied
-        area = articles.content_region
-
-        def row(y: int) -> list[Segment]:
-            return [s for s in strips[area.y + y].crop(area.x, area.right) if s.text.strip()]
-
-        grounds = {drawn(segment)[1] for segment in row(articles.cursor)}
+        grounds = {drawn(segment)[1] for segment in drawn_line(app, articles, articles.cursor)}
         assert len(grounds) == 1
         [bar] = grounds
-        for segment in row(articles.cursor + 1):
+        for segment in drawn_line(app, articles, articles.cursor + 1):
             assert ratio(bar, drawn(segment)[1]) >= (LEAST if focused else 1.5), segment.text
-        for segment in row(articles.cursor):
+        for segment in drawn_line(app, articles, articles.cursor):
             assert contrast(segment) >= LEAST, segment.text
 
 
 def tree_line(app: LedeApp, tree: TopicTree, y: int) -> list[Segment]:
     """The tree's line ``y`` as drawn, its label's name and counts apart."""
-    strips = list(app.screen._compositor.render_strips())
-    area = tree.content_region
-    line = y - tree.scroll_offset.y
-    return [s for s in strips[area.y + line].crop(area.x, area.right) if s.text.strip()]
+    return drawn_line(app, tree, y - tree.scroll_offset.y)
 
 
 @pytest.mark.parametrize("focused", [True, False])
@@ -139,8 +144,7 @@ async def test_the_counts_on_the_trees_cursor_read_as_well_as_its_name(
     async with app.run_test(size=(160, 45)) as pilot:
         await indexed(pilot)
         tree = app.screen.query_one(TopicTree)
-        (tree if focused else app.screen.query_one(ArticleList)).focus()
-        await pilot.pause()
+        await focus_either(pilot, tree, app.screen.query_one(ArticleList), focused)
         for theme in THEMES:
             app.theme = theme
             await pilot.pause()

@@ -265,6 +265,28 @@ async def test_what_another_reader_marks_is_shown_here(reader_corpus: Path) -> N
         await until(pilot, lambda: "Starred 1" in labels(), "the tree's count", DEADLINE)
 
 
+def stored_elsewhere_first(app: LedeApp, corpus: Path, name: str, title: str) -> None:
+    """Write ``name`` and have another lede store it before this reader's refresh of it
+    runs: the reader's refresh waits until the other has stored it."""
+    from library.corpus import open_index, open_state
+
+    session = app.session
+    assert session is not None
+    go = threading.Event()
+    refresh_paths = session.refresh_paths
+
+    def second(paths: Any) -> RefreshReport:
+        assert go.wait(DEADLINE)
+        return refresh_paths(paths)
+
+    session.refresh_paths = second  # type: ignore[method-assign]
+    write_document(corpus, name, f"title: {title}")
+    other = open_index([str(corpus)], open_state())
+    assert other.refresh().parsed == 1
+    other.close()
+    go.set()
+
+
 @pytest.mark.parametrize("shown_before", [True, False])
 async def test_what_another_lede_stored_first_is_shown_all_the_same(
     reader_corpus: Path, shown_before: bool
@@ -273,7 +295,6 @@ async def test_what_another_lede_stored_first_is_shown_all_the_same(
     stored already, had nothing to show, and kept a removed file and no new one; and the
     first file to arrive was missed so even after that, this one not having looked at
     the index yet to tell it had changed."""
-    from library.corpus import open_index, open_state
     from tests.conftest import write_document
 
     app = LedeApp([str(reader_corpus)])
@@ -282,21 +303,7 @@ async def test_what_another_lede_stored_first_is_shown_all_the_same(
         if shown_before:
             write_document(reader_corpus, "first.md", "title: First arrival")
             await until(pilot, lambda: "First arrival" in titles(app), "the first arrival")
-        session = app.session
-        assert session is not None
-        go = threading.Event()
-        refresh_paths = session.refresh_paths
-
-        def second(paths: Any) -> RefreshReport:  # the other lede stores first
-            assert go.wait(DEADLINE)
-            return refresh_paths(paths)
-
-        session.refresh_paths = second  # type: ignore[method-assign]
-        write_document(reader_corpus, "second.md", "title: Stored elsewhere")
-        other = open_index([str(reader_corpus)], open_state())
-        assert other.refresh().parsed == 1
-        other.close()
-        go.set()
+        stored_elsewhere_first(app, reader_corpus, "second.md", "Stored elsewhere")
         await until(
             pilot, lambda: "Stored elsewhere" in titles(app), "the article stored elsewhere"
         )
@@ -308,7 +315,6 @@ async def test_what_another_reader_stored_first_joins_the_stories_here(
     """Two readers on one corpus, the other storing the files both watchers saw: this
     one's list showed the new article, but every article a row, no longer one per story
     (8,450 articles and no "8,306 stories" beside them), until ``r``."""
-    from library.corpus import open_index, open_state
     from library.story_map import StoryResults
 
     app = LedeApp([str(reader_corpus)])
@@ -316,21 +322,7 @@ async def test_what_another_reader_stored_first_joins_the_stories_here(
         await indexed(pilot)
         articles = app.screen.query_one(ArticleList)
         await until(pilot, lambda: isinstance(articles.results, StoryResults), "the stories")
-        session = app.session
-        assert session is not None
-        go = threading.Event()
-        refresh_paths = session.refresh_paths
-
-        def second(paths: Any) -> RefreshReport:  # the other reader stores first
-            assert go.wait(DEADLINE)
-            return refresh_paths(paths)
-
-        session.refresh_paths = second  # type: ignore[method-assign]
-        write_document(reader_corpus, "second.md", "title: Stored elsewhere")
-        other = open_index([str(reader_corpus)], open_state())
-        assert other.refresh().parsed == 1
-        other.close()
-        go.set()
+        stored_elsewhere_first(app, reader_corpus, "second.md", "Stored elsewhere")
         await until(pilot, lambda: "Stored elsewhere" in titles(app), "the article")
         await until(pilot, lambda: isinstance(articles.results, StoryResults), "one per story")
 
