@@ -292,6 +292,8 @@ def parse_document(
                     "error", "no front matter: the first line must be '---' (or '+++')", 1
                 )
             return parsed
+        if split.warning:
+            parsed.report("warning", *split.warning)
         skips = SUMMARY_SKIPS if summary else ()
         repeated: list[tuple[str, int]] = []
         data: Any

@@ -39,12 +39,14 @@ class SplitDocument:
     and Hexo's, with no opening line: see ``models.json_front_matter``), ``metadata``
     (Pelican's lines: see ``models.pelican``), ``nikola`` (Nikola's ``.. key:`` lines),
     ``logseq`` (its page's properties: see ``models.logseq``) or ``docinfo`` (a
-    reStructuredText post's title and fields: see ``models.docinfo``)."""
+    reStructuredText post's title and fields: see ``models.docinfo``). ``warning``: a
+    message and its line where the split itself was a guess."""
 
     front_matter: str
     body: str
     body_line: int
     language: str = "yaml"
+    warning: tuple[str, int] | None = None
 
 
 def _closing_delimiter(
@@ -82,7 +84,8 @@ def split_front_matter(text: str) -> SplitDocument | None:
     when it has no front matter.
 
     A BOM, CRLF or lone CR endings and blank lines before the opening line (as Zola reads
-    them) are accepted. Raises ``DocumentError`` when the opening line is never closed.
+    them) are accepted. Raises ``DocumentError`` when the opening line is never closed (YAML's
+    is read up to where its keys end, if a body follows them).
     """
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -104,6 +107,10 @@ def split_front_matter(text: str) -> SplitDocument | None:
     closing = _closing_delimiter(text, start, delimiter)
     if opening == "---":  # YAML's end of a document closes it too (Jekyll takes it)
         closing = _closing_delimiter(text, start, "...", closing and closing[0]) or closing
+    if closing is None and language == "yaml":
+        from models.unclosed_front_matter import split_unclosed  # a rare mistake's path
+
+        return split_unclosed(text, start, blank_lines)
     if closing is None:
         raise DocumentError(f"front matter is not closed by a '{delimiter}' line", 1)
     front = "\n" * blank_lines + text[start : closing[0]]  # its lines where the file has them
