@@ -65,7 +65,9 @@ def _bounded(table: list[Token]) -> list[Token]:
         if count > 0
     ]
     if left:
-        kept += _note(f"{' and '.join(left)} of this table are not shown here.", table[0].level)
+        verb = "is" if left == ["1 more row"] or left == ["1 more column"] else "are"
+        text = f"{' and '.join(left)} of this table {verb} not shown here."
+        kept += _note(text, table[0].level)
     return kept
 
 

@@ -35,8 +35,8 @@ def markdown_parser() -> MarkdownIt:
     """markdown-it as the Markdown widget sets it up, with the bounded bare-link rule."""
     parser = MarkdownIt("gfm-like")
     parser.inline.ruler.at("linkify", _bare_link)
+    parser.core.ruler.push("bounded_tables", bounded_tables)  # first: no cell widened in vain
     parser.core.ruler.push("same_width", _drawn_as_laid_out)
-    parser.core.ruler.push("bounded_tables", bounded_tables)
     return parser
 
 

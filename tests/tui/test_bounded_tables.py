@@ -54,6 +54,18 @@ def test_a_narrow_table_keeps_more_rows() -> None:
     assert "<em>761 more rows of this table are not shown here.</em>" in html
 
 
+@pytest.mark.parametrize(
+    ("columns", "rows", "note"),
+    [
+        (SHOWN_COLUMNS, SHOWN_CELLS // SHOWN_COLUMNS, "1 more row of this table is not shown"),
+        (SHOWN_COLUMNS + 1, 2, "1 more column of this table is not shown"),
+        (SHOWN_COLUMNS + 1, 40, "1 more column and 1 more row of this table are not shown"),
+    ],
+)
+def test_the_note_counts_one_left_out_in_the_singular(columns: int, rows: int, note: str) -> None:
+    assert f"<em>{note} here.</em>" in markdown_parser().render(table(columns, rows))
+
+
 async def test_the_pane_draws_a_huge_table_cut_and_goes_on_to_the_next(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     write_document(corpus, "dump.md", "title: Dump\ndate: 2024-01-02\n", table(2000, 200))
