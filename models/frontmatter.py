@@ -85,7 +85,7 @@ def split_front_matter(text: str) -> SplitDocument | None:
 
     A BOM, CRLF or lone CR endings and blank lines before the opening line (as Zola reads
     them) are accepted. Raises ``DocumentError`` when the opening line is never closed (YAML's
-    is read up to where its keys end, if a body follows them).
+    and TOML's are read up to where their keys end, if a body follows them).
     """
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -107,12 +107,10 @@ def split_front_matter(text: str) -> SplitDocument | None:
     closing = _closing_delimiter(text, start, delimiter)
     if opening == "---":  # YAML's end of a document closes it too (Jekyll takes it)
         closing = _closing_delimiter(text, start, "...", closing and closing[0]) or closing
-    if closing is None and language == "yaml":
+    if closing is None:
         from models.unclosed_front_matter import split_unclosed  # a rare mistake's path
 
-        return split_unclosed(text, start, blank_lines)
-    if closing is None:
-        raise DocumentError(f"front matter is not closed by a '{delimiter}' line", 1)
+        return split_unclosed(text, start, blank_lines, language)
     front = "\n" * blank_lines + text[start : closing[0]]  # its lines where the file has them
     body_start = closing[1] + 1
     body = text[body_start:] if body_start <= len(text) else ""

@@ -81,3 +81,17 @@ def test_lede_lists_the_post_and_check_says_where_it_ends(
         f"{post}:11: warning: front matter has no closing '---' line: it is read as ending "
         "at this blank line"
     )
+
+
+def test_toml_front_matter_whose_plus_line_is_forgotten() -> None:
+    text = (
+        '+++\ntitle = "Hugo, unclosed"\ndate = 2024-03-02\n\n[params]\nsubtitle = "x"\n\n'
+        "[A link](https://example.com) opens the body.\n"
+    )
+    parsed = parse_document(text, "content/posts/open.md")
+    assert parsed.article is not None
+    assert parsed.article.title == "Hugo, unclosed"
+    assert parsed.article.body.strip() == "[A link](https://example.com) opens the body."
+    assert [(p.line, p.message[:45]) for p in parsed.problems] == [
+        (7, "front matter has no closing '+++' line: it is")
+    ]
