@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from models.ablog import ablog_values, split_ablog
 from models.advisory import advisory_values, split_advisory
 from models.article import Article
+from models.asciidoc import asciidoc_body, asciidoc_values, is_asciidoc, split_asciidoc
 from models.blog_authors import with_names
 from models.blog_lead import with_lead
 from models.bracketed_text import WRITTEN, read_as_written
@@ -146,6 +147,7 @@ _VALUES: dict[str, Callable[[str], dict[str, Any]]] = {
     "ruby": ruby_values,
     "franklin": franklin_values,
     "notion": notion_values,
+    "asciidoc": asciidoc_values,
 }
 
 
@@ -160,6 +162,8 @@ def _markdown_body(split: SplitDocument, path: str) -> str:
     directives as Markdown's, which showed as written."""
     if is_logseq(split, path):
         return logseq_markdown(split.body)
+    if is_asciidoc(path):
+        return asciidoc_body(split)
     if split.language == "docinfo" or (
         split.language in ("nikola", "ablog") and path.lower().endswith((".txt", ".rst"))
     ):
@@ -269,6 +273,7 @@ def parse_document(
         # lines, Logseq's properties, a docinfo, ABlog's directive, an advisory's TOML or JSON.
         split = (
             split_front_matter(text)
+            or split_asciidoc(text, path)
             or split_ruby(text)
             or split_lektor(text, path)
             or split_metadata(text)

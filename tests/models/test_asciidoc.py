@@ -1,0 +1,169 @@
+"""Posts written in AsciiDoc (JBake's, jekyll-asciidoc's, a Hugo site's ``.adoc`` pages):
+their header is their front matter and their body is shown as Markdown. A site of them
+was "no documents found"."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from models.asciidoc_body import asciidoc_markdown
+from models.document import parse_document
+from tests.conftest import LedeRunner
+
+JBAKE_POST = """\
+= JBake v2.6.6 released
+Jonathan Bullock <jon@example.com>
+2021-04-15
+:jbake-type: post
+:jbake-tags: community, release
+:jbake-status: published
+:idprefix:
+:version: 2.6.6
+
+== JBake v{version} released
+
+I'm happy to announce that link:/download.html[JBake v{version}] has been released.
+
+=== Fixes
+
+* Templates are *found* again
+** even nested
+"""
+
+
+def test_a_jbake_post_is_dated_titled_and_tagged_by_its_header() -> None:
+    parsed = parse_document(JBAKE_POST, "content/news/jbake-v2-6-6-released.adoc")
+    article = parsed.article
+    assert article is not None, parsed.problems
+    assert parsed.problems == []
+    assert article.title == "JBake v2.6.6 released"
+    assert article.published_at is not None and article.published_at.date() == date(2021, 4, 15)
+    assert article.topics == ["community", "release"]
+    assert article.authors == ["Jonathan Bullock"]
+    assert article.body.split("\n")[1:7] == [
+        "## JBake v2.6.6 released",
+        "",
+        "I'm happy to announce that [JBake v2.6.6](/download.html) has been released.",
+        "",
+        "### Fixes",
+        "",
+    ]
+    assert "- Templates are **found** again\n  - even nested" in article.body
+
+
+@pytest.mark.parametrize(
+    ("head", "day"),
+    [
+        ("= T\nAda Lovelace\nv1.2, 2020-03-04: Revised\n", date(2020, 3, 4)),
+        ("= T\nv1.2, March 4, 2020\n", date(2020, 3, 4)),
+        ("= T\n:revdate: 2020-03-04\n", date(2020, 3, 4)),
+        ("// a comment\n:page-layout: post\n= T\n:page-date: 2020-03-04 10:00\n", date(2020, 3, 4)),
+    ],
+    ids=["author-and-revision", "revision-alone", "revdate", "jekyll-asciidoc"],
+)
+def test_the_date_is_read_from_each_place_a_header_gives_it(head: str, day: date) -> None:
+    article = parse_document(head + "\nText.\n", "_posts/post.adoc").article
+    assert article is not None
+    assert article.title == "T"
+    assert article.published_at is not None and article.published_at.date() == day
+
+
+def test_jekyll_asciidoc_page_attributes_are_its_keys() -> None:
+    head = (
+        "= Quarkus 3.2 is out\n:page-tags: [release, quarkus]\n:page-date: 2023-07-07\n"
+        ":description: The last release before summer.\n:keywords: ignored, here\n"
+    )
+    article = parse_document(head + "\nText.\n", "blog/_posts/quarkus.adoc").article
+    assert article is not None
+    assert article.topics == ["release", "quarkus"]
+    assert article.excerpt == "The last release before summer."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "= Installation\n:jbake-type: page\n:toc:\n\nSteps.\n",  # a manual's chapter: no date
+        "Some notes, no header.\n\n== A section\n",
+        "= Title alone\n\nText.\n",
+    ],
+)
+def test_a_page_with_no_date_and_no_post_type_is_passed_over_quietly(text: str) -> None:
+    parsed = parse_document(text, "docs/page.adoc", require_front_matter=False)
+    assert parsed.article is None
+    assert parsed.problems == []
+
+
+def test_a_hugo_page_in_asciidoc_has_its_body_shown_as_markdown() -> None:
+    text = "---\ntitle: Hugo in AsciiDoc\ndate: 2024-01-02\n---\n\n== A section\n\nText.\n"
+    article = parse_document(text, "content/posts/a.adoc").article
+    assert article is not None
+    assert article.body.strip().split("\n") == ["## A section", "", "Text."]
+
+
+def test_blocks_become_markdown_blocks() -> None:
+    body = """\
+// a comment
+////
+a comment block
+////
+[source,java]
+----
+int x = *y*;
+----
+
+____
+A quote with https://example.com[a link].
+____
+
+NOTE: Mind the gap.
+
+.A table
+[cols="1,1", options="header"]
+|===
+|Version |Link
+|2.6.7 |image:logo.png[Logo]
+|===
+
+include::other.adoc[]
+image::shot.png[A screenshot, 600]
+. first
+. second
+"""
+    assert asciidoc_markdown(body).split("\n") == [
+        "```java",
+        "int x = *y*;",
+        "```",
+        "",
+        "> A quote with [a link](https://example.com).",
+        "",
+        "**Note:** Mind the gap.",
+        "",
+        "*A table*",
+        "",
+        "| Version | Link |",
+        "|---|---|",
+        "| 2.6.7 | ![Logo](logo.png) |",
+        "",
+        "",
+        "![A screenshot](shot.png)",
+        "1. first",
+        "1. second",
+        "",
+    ]
+
+
+def test_lede_lists_a_jbake_site(run_lede: LedeRunner, tmp_path: Path) -> None:
+    news = tmp_path / "site" / "content" / "news"
+    news.mkdir(parents=True)
+    (news / "released.adoc").write_text(JBAKE_POST, encoding="utf-8")
+    (news.parent / "manual.adoc").write_text("= Manual\n:jbake-type: page\n\nText.\n")
+    listed = run_lede("list", "--json", tmp_path / "site")
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert [(row["title"], row["published_at"][:10]) for row in rows] == [
+        ("JBake v2.6.6 released", "2021-04-15")
+    ]
+    assert run_lede("check", tmp_path / "site").returncode == 0
