@@ -41,6 +41,7 @@ from models.frontmatter import (
 )
 from models.inline_tags import inline_tags, with_tags
 from models.javascript_constants import javascript_constants
+from models.jbake_header import jbake_values, split_jbake
 from models.jekyll_post import DATE_KEYS, written_date
 from models.json_front_matter import split_json
 from models.key_lines import key_line
@@ -148,6 +149,7 @@ _VALUES: dict[str, Callable[[str], dict[str, Any]]] = {
     "franklin": franklin_values,
     "notion": notion_values,
     "asciidoc": asciidoc_values,
+    "jbake": jbake_values,
 }
 
 
@@ -270,7 +272,8 @@ def parse_document(
     parsed = ParsedDocument(path)
     try:
         # Else Bridgetown's Ruby, a Lektor page's fields, Pelican's metadata lines, Franklin's @def
-        # lines, Logseq's properties, a docinfo, ABlog's directive, an advisory's TOML or JSON.
+        # lines, Logseq's properties, a docinfo, ABlog's directive, an advisory's TOML or JSON,
+        # JBake's header.
         split = (
             split_front_matter(text)
             or split_asciidoc(text, path)
@@ -283,6 +286,7 @@ def parse_document(
             or split_ablog(text, path)
             or split_advisory(text, path)
             or split_json(text)
+            or split_jbake(text)
             or graph_page(text, path)
             or vault_note(text, path)
         )
