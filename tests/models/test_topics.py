@@ -120,7 +120,7 @@ def test_a_long_chain_closed_into_a_cycle_builds_and_counts_quickly() -> None:
     assert last is not None
     ancestors = tree.ancestors(last)
     assert max(depth for _, depth in tree.walk()) == size - 1
-    assert time.perf_counter() - started < 1
+    assert time.perf_counter() - started < 10  # about 0.1 s: a cubic walk takes minutes
     assert len(tree.roots) == 1
     assert tree.roots[0] in ancestors
     assert len(tree.warnings) == 1
