@@ -13,6 +13,7 @@ import os
 from typing import Any, NamedTuple
 
 from library.hugo_settings import read_settings_file, reads_content_alone, site_settings
+from library.jbake_site import is_jbake_site
 from library.nikola_site import nikola_folders
 from library.pelican_settings import pelican_settings
 from library.site import CONFIG_FILES, is_lektor_project
@@ -43,7 +44,7 @@ VUEPRESS_CONFIGS = tuple(config.replace(".vitepress", ".vuepress") for config in
 class Site(NamedTuple):
     """A site's folder and what made it: ``jekyll``, ``hugo`` (Zola's too, which reads its
     ``content`` alike), ``pelican``, ``docusaurus``, ``eleventy``, ``astro``,
-    ``vitepress``, ``vuepress``, ``lektor`` or ``nikola``."""
+    ``vitepress``, ``vuepress``, ``lektor``, ``nikola`` or ``jbake``."""
 
     folder: str
     kind: str
@@ -53,6 +54,8 @@ def site_kind(folder: str) -> str | None:
     """What site ``folder`` holds the settings of, if any."""
     if any(os.path.isfile(os.path.join(folder, name)) for name in CONFIG_FILES):
         return "jekyll"
+    if is_jbake_site(folder):
+        return "jbake"
     if reads_content_alone(folder):
         return "pelican" if os.path.isfile(os.path.join(folder, "pelicanconf.py")) else "hugo"
     if any(os.path.isfile(os.path.join(folder, name)) for name in DOCUSAURUS_CONFIGS):

@@ -1,10 +1,11 @@
-"""A Hugo, Zola, Docusaurus, Eleventy, Astro or Nikola site's sections: its collections.
+"""A Hugo, Zola, Docusaurus, Eleventy, Astro, Nikola or JBake site's sections: its collections.
 
 Such a site keeps its kinds of page in folders of their own: Hugo's and Zola's
 ``content/blog`` and ``content/docs``, Docusaurus's ``blog`` and ``docs``, Eleventy's in
 its input folder (``src/blog`` and ``src/docs``), Astro's content collections in
-``src/content`` (``src/content/blog``, ``src/content/authors``), and the folders Nikola's
-settings name for its posts and its pages (``posts``, ``stories``). Read as one folder, a
+``src/content`` (``src/content/blog``, ``src/content/authors``), the folders Nikola's
+settings name for its posts and its pages (``posts``, ``stories``), and JBake's in its
+``content``. Read as one folder, a
 site's docs buried its posts (797 rows of pnpm.io held 42 posts). As its collections, the
 tree lists each, and the default stream is the blog (``library.stream``). A page at the top of the
 content (About) is in none, as a Jekyll site's pages are. Pelican's folders are
@@ -19,6 +20,7 @@ from typing import Any
 
 from library.eleventy_input import eleventy_input
 from library.hugo_settings import content_dir, content_folders, site_settings
+from library.jbake_site import jbake_content
 from library.nikola_site import nikola_folders
 from library.site import subfolders
 from library.site_root import ASTRO_CONTENT, ELEVENTY_CONFIGS, site_kind, site_of
@@ -29,9 +31,10 @@ from library.site_root import ASTRO_CONTENT, ELEVENTY_CONFIGS, site_kind, site_o
 _NOT_SECTIONS = frozenset(
     {"src", "static", "build", "i18n", "node_modules", "_includes", "_data", "_site"}
 )
-_SECTIONED = ("hugo", "docusaurus", "eleventy", "astro", "nikola")
+_SECTIONED = ("hugo", "docusaurus", "eleventy", "astro", "nikola", "jbake")
 BLOGS = ("blog", "posts", "post", "articles")
 """What a site without news streams, of those it has: its posts, not its docs."""
+_STREAMED = frozenset((*BLOGS, "news"))  # a section of news is streamed as a blog is
 
 
 def section_of(path: str, root: str) -> str | None:
@@ -74,7 +77,7 @@ def blog_sections(root: str) -> frozenset[str]:
     """The sections of the site at ``root`` that are its blog (``library.stream``): only
     such a site is streamed, as a site of posts at the top of its content and a section
     of others would lose its posts from the list."""
-    return frozenset(name for name in sections(root) if name.lower() in BLOGS)
+    return frozenset(name for name in sections(root) if name.lower() in _STREAMED)
 
 
 @functools.lru_cache(maxsize=4096)  # each folder once
@@ -97,6 +100,8 @@ def _content(folder: str, kind: str) -> str:
         return os.path.join(folder, eleventy_input(folder, ELEVENTY_CONFIGS))
     if kind == "astro":
         return os.path.join(folder, ASTRO_CONTENT)
+    if kind == "jbake":
+        return os.path.join(folder, jbake_content(folder))
     settings = site_settings(folder)
     return os.path.join(folder, _mounted(settings) or content_folders(folder, settings)[0])
 
