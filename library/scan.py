@@ -24,10 +24,12 @@ if TYPE_CHECKING:
 MARKUP_SUFFIXES = (".md", ".markdown", ".mdown", ".mdx", ".qmd", ".rmd", ".djot", ".html", ".htm")
 """Markdown (Quarto's, R Markdown's and Djot, its successor by CommonMark's author, too) and
 HTML: a file of these without front matter is worth a warning in a check."""
-# Text, reStructuredText and AsciiDoc are read where they hold metadata (Nikola's posts,
-# JBake's), and passed over quietly where not (a Sphinx project's pages, a README, a
+# Text, reStructuredText, AsciiDoc and Org are read where they hold metadata (Nikola's
+# posts, JBake's), and passed over quietly where not (a Sphinx project's pages, a README, a
 # manual's chapters); Lektor's pages (``contents.lr``) are its fields.
-DOCUMENT_SUFFIXES = frozenset({*MARKUP_SUFFIXES, ".txt", ".rst", ".lr", ".adoc", ".asciidoc"})
+DOCUMENT_SUFFIXES = frozenset(
+    {*MARKUP_SUFFIXES, ".txt", ".rst", ".lr", ".adoc", ".asciidoc", ".org"}
+)
 TAXONOMY_SUFFIXES = frozenset({".yaml", ".yml"})
 # A post's sidecar is no document, but its change is its post's (see ``library.sidecars``).
 CANDIDATE_SUFFIXES = DOCUMENT_SUFFIXES | TAXONOMY_SUFFIXES | {SIDECAR_SUFFIX}

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from models.ablog import ablog_values, split_ablog
 from models.advisory import advisory_values, split_advisory
 from models.article import Article
-from models.asciidoc import asciidoc_body, asciidoc_values, is_asciidoc, split_asciidoc
+from models.asciidoc import asciidoc_values, split_asciidoc
 from models.blog_authors import with_names
 from models.blog_lead import with_lead
 from models.bracketed_text import WRITTEN, read_as_written
@@ -49,19 +49,18 @@ from models.lektor import lektor_values, split_lektor
 from models.logseq import (
     graph_page,
     in_graph,
-    is_logseq,
-    logseq_markdown,
     page_name,
     property_values,
     split_properties,
 )
 from models.logseq_journal import journal
+from models.markdown_body import markdown_body
 from models.mended_lines import load_yaml_mending_lines
 from models.notion_page import notion_page, notion_values
+from models.org_mode import org_values, split_org
 from models.pelican import metadata_values, sidecar_metadata, split_metadata
 from models.plainyaml import load_plain
 from models.problem import Problem, Severity
-from models.restructured import rest_markdown
 from models.ruby_front_matter import ruby_values, split_ruby
 from models.schedule import Instants, scheduled
 from models.taxonomy import Topic
@@ -150,27 +149,13 @@ _VALUES: dict[str, Callable[[str], dict[str, Any]]] = {
     "notion": notion_values,
     "asciidoc": asciidoc_values,
     "jbake": jbake_values,
+    "org": org_values,
 }
 
 
 # Quarto's words for the moment a page is built (or its file last changed): a date on
 # every build, which the page's source does not hold, and no mistake to warn of.
 _BUILD_DATES = frozenset({"today", "now", "last-modified"})
-
-
-def _markdown_body(split: SplitDocument, path: str) -> str:
-    """The body as Markdown: a Logseq page's without Logseq's own syntax, and a Nikola
-    or Pelican post's in reStructuredText (``.txt``, ``.rst``) with its links and
-    directives as Markdown's, which showed as written."""
-    if is_logseq(split, path):
-        return logseq_markdown(split.body)
-    if is_asciidoc(path):
-        return asciidoc_body(split)
-    if split.language == "docinfo" or (
-        split.language in ("nikola", "ablog") and path.lower().endswith((".txt", ".rst"))
-    ):
-        return rest_markdown(split.body)
-    return split.body
 
 
 def _report_unread_dates(
@@ -277,6 +262,7 @@ def parse_document(
         split = (
             split_front_matter(text)
             or split_asciidoc(text, path)
+            or split_org(text, path)
             or split_ruby(text)
             or split_lektor(text, path)
             or split_metadata(text)
@@ -361,7 +347,7 @@ def parse_document(
     if "path" in data:  # the page's own address (Zola, Hugo), not the file's
         data["page_path"] = data["path"]
     data["path"] = path
-    data["body"] = _markdown_body(split, path)
+    data["body"] = markdown_body(split, path)
     vault = in_vault(path)
     if found := journal(path):  # a journal's day is in its name alone, and titles it
         data.setdefault("date", found.day)

@@ -1,0 +1,94 @@
+"""Posts written in Org mode (``.org``, as Hugo reads them): their ``#+KEY:`` lines are
+their front matter and their body is shown as Markdown. They were passed over unread."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from models.document import parse_document
+from models.org_body import org_markdown
+from tests.conftest import LedeRunner
+
+POST = """\
+#+TITLE: Emacs 30 is out
+#+DATE: <2024-07-28 Sun 10:00>
+#+FILETAGS: :emacs:release:
+#+AUTHOR: Jo Hacker
+#+DESCRIPTION: What is new.
+
+* What is new
+:PROPERTIES:
+:CUSTOM_ID: new
+:END:
+Read the [[https://www.gnu.org/software/emacs/news/NEWS.30.1][NEWS file]], *all* of it.
+
+#+BEGIN_SRC emacs-lisp
+(setq *x* 1)
+#+END_SRC
+"""
+
+
+def test_an_org_post_is_read_from_its_keyword_lines() -> None:
+    parsed = parse_document(POST, "content/posts/emacs-30.org")
+    article = parsed.article
+    assert article is not None, parsed.problems
+    assert parsed.problems == []
+    assert article.title == "Emacs 30 is out"
+    assert article.published_at is not None and article.published_at.date() == date(2024, 7, 28)
+    assert article.published_at.hour == 10
+    assert article.topics == ["emacs", "release"]
+    assert article.authors == ["Jo Hacker"]
+    assert article.excerpt == "What is new."
+    assert article.body.strip().split("\n") == [
+        "# What is new",
+        "Read the [NEWS file](https://www.gnu.org/software/emacs/news/NEWS.30.1), **all** of it.",
+        "",
+        "```emacs-lisp",
+        "(setq *x* 1)",
+        "```",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "topics"),
+    [
+        ("#+TAGS[]: emacs org", ["emacs", "org"]),
+        ("#+HUGO_TAGS: emacs, org", ["emacs", "org"]),
+    ],
+)
+def test_hugo_and_ox_hugo_tags(line: str, topics: list[str]) -> None:
+    text = f"#+title: T\n#+date: 2024-01-02\n{line}\n\nText.\n"
+    article = parse_document(text, "content/posts/t.org").article
+    assert article is not None
+    assert article.topics == topics
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "#+title: A note\n\nNo date: an org-roam page.\n",
+        "* An agenda\n** TODO call\n",
+    ],
+)
+def test_a_note_without_a_date_is_passed_over_quietly(text: str) -> None:
+    parsed = parse_document(text, "notes/n.org", require_front_matter=False)
+    assert parsed.article is None
+    assert parsed.problems == []
+
+
+def test_marks_and_blocks_become_markdown() -> None:
+    body = "#+begin_quote\n/so/ =it= ~is~ +not+\n#+end_quote\n# a comment\n** TODO Two :tag:\n"
+    assert org_markdown(body).split("\n") == ["> *so* `it` `is` ~~not~~", "## Two", ""]
+
+
+def test_lede_lists_an_org_post(run_lede: LedeRunner, tmp_path: Path) -> None:
+    (tmp_path / "posts").mkdir()
+    (tmp_path / "posts" / "emacs-30.org").write_text(POST, encoding="utf-8")
+    (tmp_path / "posts" / "note.org").write_text("#+title: Note\n\nText.\n", encoding="utf-8")
+    listed = run_lede("list", "--json", tmp_path / "posts")
+    assert [json.loads(line)["title"] for line in listed.stdout.splitlines()] == ["Emacs 30 is out"]
+    assert run_lede("check", tmp_path / "posts").returncode == 0
