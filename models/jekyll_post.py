@@ -18,6 +18,8 @@ from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
+from models.foreign_dates import foreign_date
+
 # Where generators keep a post's date: Jekyll, Hugo, Eleventy, Hexo (``date``), Hugo
 # (``publishDate``, ``pubDate``), Astro (``pubDate``, ``pubDatetime``), schema.org
 # (``datePublished``), nanoc (``created_at``), Forem's (dev.to) and Zenn's
@@ -130,6 +132,7 @@ def written_date(value: Any) -> date | None:
             return parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):
             pass
+        return foreign_date(text)  # last: a date ISO's and English's readers read costs no more
     return None
 
 
