@@ -3,8 +3,9 @@
 Two write-ups of one event word it differently: "exposes" / "exposed", "38 million" /
 "38M", "misconfiguration" / "misconfigured". The signature lower-cases, splits, drops
 function words, writes amounts one way and strips common suffixes, so those meet on
-the same term. It is pure and cheap, so the indexing workers compute it and the
-storing process only compares signatures (``library.stories``).
+the same term; Chinese, Japanese and Thai, written without spaces, are cut into pairs
+of letters (``library.unspaced``). It is pure and cheap, so the indexing workers compute
+it and the storing process only compares signatures (``library.stories``).
 
 Format: three lists separated by ``|``: the title's terms its excerpt repeats, the
 title's other terms, then the excerpt's terms not in the title; each in order of first
@@ -21,6 +22,8 @@ import re
 import unicodedata
 from itertools import chain
 from typing import NamedTuple, cast
+
+from library.unspaced import UNSPACED, pieces
 
 SEPARATOR = "|"
 
@@ -178,6 +181,8 @@ def terms(text: str) -> list[str]:
         text = _AMOUNT.sub(_amount, text)
     # ASCII holds no combining mark: its words are ``_WORD``'s, a shorter pattern.
     found = words(text) if plain else (_WORD if ascii_only else _marked_word()).findall(text)
+    if not ascii_only and UNSPACED.search(text):  # Chinese, Japanese, Thai: pairs of letters
+        found = list(chain.from_iterable(map(pieces, found)))
     looked = list(map(_TERMS.get, found))  # looked up in one call, not a loop's steps
     if None in looked:
         looked = [

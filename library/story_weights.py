@@ -20,6 +20,7 @@ from itertools import chain, islice
 from typing import NamedTuple, TypeVar
 
 from library.signature import SplitSignature, split_signature
+from library.unspaced import UNSPACED
 
 TITLE_WEIGHT = 2.0
 TERMS_CHUNK = 10_000  # signatures whose terms are split at once: memory, not results
@@ -61,6 +62,8 @@ class TermWeights:
         self.df: list[int] = []  # by term id
         self.checksums: list[int] = []  # by term id
         self.numeric: set[int] = set()  # the ids of terms that are numbers
+        # The terms of writing without spaces (pairs of letters, ``library.unspaced``).
+        self.unspaced: dict[int, str] = {}
         self.count = 0  # the articles counted
         # Weights for the counts of now, dropped after a grouping (most of the memory).
         self.idf: list[float] = []  # by term id
@@ -124,6 +127,8 @@ class TermWeights:
                 self.checksums.append(zlib.crc32(term.encode()))
                 if term[0].isdigit():
                     self.numeric.add(known)
+                elif not term.isascii() and UNSPACED.search(term):
+                    self.unspaced[known] = term
             elif corpus is None:
                 df[known] += count
             else:

@@ -24,6 +24,7 @@ from tests.story_corpus import (
     precision_recall,
     real_articles,
 )
+from tests.story_unspaced import unspaced_news
 
 POWER_APPS = (
     (
@@ -346,3 +347,35 @@ def test_unrelated_thai_titles_do_not_meet_on_fragments_of_words() -> None:
     titles = ["".join(chosen.choice(letters) for _ in range(15)) for _ in range(2000)]
     found = group(_article(n, START + n * 60, title) for n, title in enumerate(titles))
     assert len(set(found.values())) == len(set(titles))
+
+
+def test_rewordings_without_spaces_are_one_story_and_look_alikes_apart() -> None:
+    """Japanese, Chinese and Thai headlines were one term or two between punctuation:
+    two outlets' rewordings of one event shared none, and never made a story."""
+    news = unspaced_news()
+    found = group(
+        [*(_article(a.id, a.published, a.title, a.excerpt) for a in news), *_background()]
+    )
+    claimed = pairs((a.id, found[a.id]) for a in news)
+    assert precision_recall(pairs((a.id, a.story) for a in news), claimed) == (1.0, 1.0)
+    blackout = {a.title: found[a.id] for a in news if "blackout" in a.story}
+    assert blackout["東京で大規模な停電、約3万戸に影響"] == blackout["東京で大規模停電 3万戸に影響"]
+    assert (
+        blackout["東京で大規模な停電、約3万戸に影響"]
+        != blackout["大阪で大規模な停電、約3万戸に影響"]
+    )
+
+
+def test_terms_of_writing_without_spaces_are_pairs_of_letters() -> None:
+    assert split_signature(signature("東京で大規模停電 3万戸に影響", "")).title == [
+        "東京",
+        "大規",
+        "規模",
+        "模停",
+        "停電",
+        "3",
+        "万戸",
+        "影響",
+    ]
+    english = signature("Tokyo blackout hits 30,000 homes", "")
+    assert split_signature(english).title == ["tokyo", "blackout", "hit", "30000", "hom"]
