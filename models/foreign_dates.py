@@ -108,10 +108,10 @@ _BETWEEN = r"(?:\s*[,.]?\s*(?:de|del)\s+|\s*[,.]?\s*)"
 _YEAR_WORD = r"(?:\s*(?:г|года|р|року|r|roku)\.?)?"
 # Then a time of day, maybe after a word for "at" (``um``, ``à``, ``a las``, ``alle``,
 # ``om``, ``в``, ``o``, ``kl.``), with ``:``, ``h`` or ``.`` between hour and minute, maybe
-# followed by ``Uhr`` or ``h`` and an offset from UTC.
+# followed by seconds (``23h33m22s``), ``Uhr`` or ``h``, and an offset from UTC.
 _TIME = (
     r"(?:\s*,?\s*(?:(?:um|à|a|a\s+las|a\s+la|às|alle|om|в|o|kl\.?|klo|ás)\s+)?"
-    r"(\d{1,2})\s*[:h.]\s*(\d\d)(?::(\d\d))?(?:\s*(?:uhr|h))?(?:\s*([+-]\d\d:?\d\d))?)?"
+    r"(\d{1,2})\s*[:h.]\s*(\d\d)(?::(\d\d)|m(\d\d)s?)?(?:\s*(?:uhr|h))?(?:\s*([+-]\d\d:?\d\d))?)?"
 )
 _WORD = r"([^\W\d_](?:[^\W\d_]|['ʼ-])*)"
 _WEEKDAY_FIRST = re.compile(_WORD + r"\.?\s*,?\s+")
@@ -149,14 +149,16 @@ def foreign_date(text: str) -> date | None:
     if (weekday := _WEEKDAY_FIRST.match(text)) and weekday[1].lower() in _WEEKDAYS:
         text = text[weekday.end() :]
     if found := _DAY_MONTH_YEAR.match(text):
-        day, name, year, hour, minute, second, offset = found.groups()
+        day, name, year, hour, minute, second, seconds, offset = found.groups()
         month = _MONTHS.get(name.lower())
         if month is None:
             return None
-        return _moment(int(year), month, int(day), hour, minute, second, offset, None)
+        return _moment(int(year), month, int(day), hour, minute, second or seconds, offset, None)
     if found := _DOTTED.match(text):
-        day, month, year, hour, minute, second, offset = found.groups()
-        return _moment(int(year), int(month), int(day), hour, minute, second, offset, None)
+        day, month, year, hour, minute, second, seconds, offset = found.groups()
+        return _moment(
+            int(year), int(month), int(day), hour, minute, second or seconds, offset, None
+        )
     return None
 
 
