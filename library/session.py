@@ -7,7 +7,6 @@ screen; the screen only routes.
 
 from __future__ import annotations
 
-import contextlib
 import shutil
 import sqlite3
 import threading
@@ -30,16 +29,15 @@ from library.scope import ALL, Scope, scoped_query
 from library.settings import Settings
 from library.state import Flag, StateChange, StateStore
 from library.state_rescue import rescue, stand_in
-from library.state_writes import StateWrites, not_saved
+from library.state_writes import StateWrites
 from library.stream import Stream, default_stream, not_in_corpus, streamed_collections
 from library.tree_counts import TreeCounts, count_tree, stored_state
+from library.visits import Visit
 from library.writer import Waiting, marked
 from models.problem import Problem
 
 if TYPE_CHECKING:
     from models.article import Article
-
-VISIT_WAIT = 0.5  # seconds a visit's record waits for a lock another program holds
 
 
 class IndexDamaged(QueryError):
@@ -93,16 +91,9 @@ class ReaderSession:
             self.index.languages(),
         )
         self._collections_unsaid = settings.collections  # see ``collections_not_found``
-        # Articles first seen since then are new since the last visit. A state that another
-        # program holds, or that cannot be written, loses this visit's record, not the reader.
-        self._visit: int | None = None
-        self.previous_visit: float | None = None
-        self.not_recorded = ""  # why, to be said once
-        try:
-            with self.state.waiting(VISIT_WAIT):
-                self._visit, self.previous_visit = self.state.begin_session(corpus_key(self.paths))
-        except sqlite3.Error as error:
-            self.not_recorded = not_saved(error)
+        # Articles first seen since then are new since the last visit (see ``visits``).
+        self.visit = Visit(self.state, self.writes, corpus_key(self.paths))
+        self.previous_visit = self.visit.previous
         self._writing = threading.Lock()  # one refresh at a time: a full one, or a watcher's
         self._closing = threading.Event()  # a refresh waiting for another lede gives up
         self.stories_grouped = True  # one row per story (``c`` shows every article)
@@ -385,10 +376,8 @@ class ReaderSession:
         """Record the end of this visit, and close both databases once the writes asked
         for are done."""
         self._closing.set()
+        self.visit.end(self.writes)  # unrecorded, the next visit counts from its start
         self.writes.close()
-        if self._visit is not None:  # unrecorded, the next visit counts from its start
-            with contextlib.suppress(sqlite3.Error), self.state.waiting(VISIT_WAIT):
-                self.state.end_session(self._visit)
         self.index.stop_writer()
         self.index.close()
         self.state.close()

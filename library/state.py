@@ -202,18 +202,24 @@ class StateStore:
         """Forget a saved query."""
         self.db.execute("DELETE FROM saved_queries WHERE name = ?", (name,))
 
-    def begin_session(self, corpus: str) -> tuple[int, float | None]:
-        """Record that a reader session on ``corpus`` starts now: its number, and when the
-        one before it ended (or began, if its end was never recorded); ``None`` if there
-        was none."""
-        now = time.time()
+    def begin_session(self, corpus: str, now: float | None = None) -> tuple[int, float | None]:
+        """Record that a reader session on ``corpus`` starts ``now`` (by default, now): its
+        number, and ``visit_before`` it."""
+        now = time.time() if now is None else now
+        before = self.visit_before(corpus, now)
+        number = self.db.execute("INSERT INTO sessions VALUES (?, ?, NULL)", (corpus, now))
+        return number.lastrowid or 0, before
+
+    def visit_before(self, corpus: str, now: float) -> float | None:
+        """When the last reader session on ``corpus`` begun by ``now`` ended (or began, if
+        its end was never recorded); ``None`` if there was none. A read: it goes on while
+        another program writes."""
         row = self.db.execute(
             "SELECT coalesce(ended, started) FROM sessions WHERE corpus = ? AND started <= ? "
             "ORDER BY started DESC LIMIT 1",
             (corpus, now),
         ).fetchone()
-        number = self.db.execute("INSERT INTO sessions VALUES (?, ?, NULL)", (corpus, now))
-        return number.lastrowid or 0, (row[0] if row else None)
+        return row[0] if row else None
 
     @contextlib.contextmanager
     def waiting(self, seconds: float) -> Iterator[None]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterable
+from concurrent.futures import Future
 from importlib import import_module
 
 from rich.text import Text
@@ -21,6 +22,7 @@ from library.damage import FULL_DISK, REBUILT, StateDamaged, discard, filled_its
 from library.db import CannotOpen
 from library.session import ReaderSession
 from library.settings import load_settings
+from library.state_writes import NotSaved
 from library.writer import by_program, name_holder
 from models.problem import Problem
 from tui.clipboard import osc52, screen_passthrough
@@ -88,8 +90,9 @@ class LedeApp(App[None]):
             self.notify(REBUILT, severity="warning", timeout=8)
         if self.session.state_rescued:
             self.notify(self.session.state_rescued, severity="warning", timeout=12, markup=False)
-        if self.session.not_recorded:
-            self.notify(self.session.not_recorded, severity="warning", timeout=8, markup=False)
+        if self.session.visit.not_read:
+            self.notify(self.session.visit.not_read, severity="warning", timeout=8, markup=False)
+        self.session.visit.recorded.add_done_callback(self._visit_recorded)
         self.session.on_damage = self._rebuild_damaged
         # Opened once the app's start-up batch is over: a screen laid out within it was
         # painted and thrown away, and the first frames shown were partial ones (the list
@@ -123,6 +126,13 @@ class LedeApp(App[None]):
         self.call_after_refresh(self.index_corpus)
         self.call_after_refresh(keep_out_of_collections)
         self.call_after_refresh(self.preload)
+
+    def _visit_recorded(self, recorded: Future[int]) -> None:
+        """Say so if this visit could not be recorded (see ``library.visits``); called on
+        the thread of the state's writes, where ``notify`` may be."""
+        error = recorded.exception()
+        if isinstance(error, NotSaved):
+            self.notify(str(error), severity="warning", timeout=8, markup=False)
 
     @work(thread=True, group="preload", exit_on_error=False)
     def preload(self) -> None:

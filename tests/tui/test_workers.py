@@ -171,18 +171,56 @@ async def test_an_article_replaced_by_a_fifo_says_so_and_holds_nothing(
 
 
 async def test_a_reader_started_while_another_program_holds_the_state_opens_and_says_so(
-    reader_corpus: Path,
+    reader_corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Recording the visit waited for the lock on the UI thread, then ended the reader in a
-    traceback; quitting did the same with "unexpected error"."""
+    traceback; quitting did the same with "unexpected error". A lock held past the wait of
+    the reader's writes is said."""
+    monkeypatch.setattr(state_writes, "LOCK_WAIT", 1.0)
     state = open_state()
     state.close()
     with held_by_another_program(state.path):
         app = LedeApp([str(reader_corpus)])
         async with app.run_test(size=(160, 45)) as pilot:
             await quiet_list(pilot)
-            assert LOCKED in notifications(app)
+            await until(pilot, lambda: LOCKED in notifications(app))
         assert app.return_code in (0, None)
+
+
+async def test_a_reader_started_while_another_marks_everything_read_records_its_visit(
+    reader_corpus: Path,
+) -> None:
+    """Another reader marking a large corpus read holds the state's lock for a second or
+    more: a reader started meanwhile waited half a second, said "reading state is locked by
+    another program; not saved" and lost its visit. Now it waits in its queue of writes,
+    and a mark made meanwhile is saved too."""
+    state = open_state()
+    state.close()
+    app = LedeApp([str(reader_corpus)])
+    with contextlib.ExitStack() as holding:
+        holding.enter_context(held_by_another_program(state.path))
+        opened = time.time()
+        async with app.run_test(size=(160, 45)) as pilot:
+            articles = await quiet_list(pilot)
+            first = articles.current
+            assert first is not None and app.session is not None
+            articles.focus()
+            await pilot.press("m")
+            await pilot.pause(1.0)  # longer than the visit's record waited
+            holding.close()
+            await until(pilot, lambda: first.identity in articles.read)  # queued after the visit
+            assert LOCKED not in notifications(app)
+        closed = time.time()
+    state = open_state()
+    try:
+        assert state.flagged("read") == {first.identity}
+        (started, ended), *_ = state.db.execute(
+            "SELECT started, ended FROM sessions ORDER BY started DESC"
+        ).fetchall()
+    finally:
+        state.close()
+    assert opened <= started < opened + 1.0  # when the reader began, not when it was saved
+    assert ended is not None and started < ended <= closed
 
 
 async def test_a_reader_quit_while_another_program_holds_the_state_ends_cleanly(
