@@ -33,7 +33,7 @@ from library.state_writes import StateWrites
 from library.stream import Stream, default_stream, not_in_corpus, streamed_collections
 from library.tree_counts import TreeCounts, count_tree, stored_state
 from library.visits import Visit
-from library.writer import Waiting, marked
+from library.writer import Waiting, behind, marked
 from models.problem import Problem
 
 if TYPE_CHECKING:
@@ -96,6 +96,7 @@ class ReaderSession:
         self.previous_visit = self.visit.previous
         self._writing = threading.Lock()  # one refresh at a time: a full one, or a watcher's
         self._closing = threading.Event()  # a refresh waiting for another lede gives up
+        self._awaited = ""  # whom a watcher's refresh waits for (see ``refresh``)
         self.stories_grouped = True  # one row per story (``c`` shows every article)
         self.stories = KeptStories(lambda: self.index.db)  # loaded after the first frame
         self._grouped: tuple[ResultSet, object, ResultSet] | None = None
@@ -137,7 +138,7 @@ class ReaderSession:
     ) -> RefreshReport:
         """Bring the index up to date with the files (safe to call from a thread);
         ``damaged``: build it again (see ``results``)."""
-        with self._writing:
+        with behind(self._writing, lambda: self._awaited, waiting):
             report = self.index.refresh(progress, waiting, damaged=damaged)
         self._carry(report)
         if report.parsed or report.removed:
@@ -149,19 +150,32 @@ class ReaderSession:
         """Bring the index up to date with the files at ``paths`` only (from a thread)."""
         return self._in_step(partial(self.index.refresh_paths, paths))
 
-    def refresh_recent(self) -> RefreshReport | None:
+    def refresh_recent(self, waiting: Waiting | None = None) -> RefreshReport | None:
         """Bring the files most likely changed while the reader was closed up to date
-        (from a thread, before the full refresh); None for an index that holds no article
-        yet, which the full refresh parses whole."""
+        (from a thread, before the full refresh; ``waiting`` as ``refresh``'s); None for an
+        index that holds no article yet, which the full refresh parses whole."""
         if self.index.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None:
             return None
-        return self._in_step(self.index.refresh_recent)
+        return self._in_step(self.index.refresh_recent, waiting)
 
-    def _in_step(self, refresh: Callable[[], RefreshReport]) -> RefreshReport:
-        """Run a targeted refresh and keep the story map in step with what it changed. It
-        holds the index's lock, waiting for another lede's refresh to end, and a lede that
-        comes meanwhile waits for the reader by name (``writer.marked``)."""
-        with self._writing, marked(self.index.db_path, self._unless_closing):
+    def _in_step(
+        self, refresh: Callable[[], RefreshReport], waiting: Waiting | None = None
+    ) -> RefreshReport:
+        """Run a targeted refresh under the index's lock (another lede then waits for the
+        reader by name: ``writer.marked``), and keep the story map in step with it."""
+
+        def awaiting(whom: str) -> None:  # it gives up once the reader ends
+            if self._closing.is_set():
+                raise InterruptedError("the reader ended")
+            self._awaited = whom  # and a full refresh asked for meanwhile says so
+            if waiting is not None:
+                waiting(whom)
+
+        with (
+            behind(self._writing, lambda: self._awaited, waiting),
+            marked(self.index.db_path, awaiting),
+        ):
+            self._awaited = ""
             report = refresh()
         self._carry(report)
         if report.parsed or report.removed:
@@ -179,18 +193,12 @@ class ReaderSession:
 
     def stories_stored_elsewhere(self) -> None:
         """Take into the story map the articles another lede stored (from a thread): this
-        reader's refresh found them in place and told the map nothing, and its list, then
-        holding articles the map lacked, showed every article instead of one row per story
-        until ``r``. Loaded whole: which articles came is not known here."""
+        reader's refresh found them in place and told the map nothing, and its list showed
+        every article instead of one row per story until ``r``. Loaded whole."""
         kept = self.stories.map
         newest = self.index.db.execute("SELECT max(id) FROM articles").fetchone()[0]
         if kept is not None and newest is not None and newest >= len(kept.story):
             self.stories.changed(None)
-
-    def _unless_closing(self, _whom: str) -> None:
-        """A refresh that waits for another lede's lock gives up once the reader ends."""
-        if self._closing.is_set():
-            raise InterruptedError("the reader ended")
 
     def start_writer(self) -> None:
         """Start the process that indexes changed paths (from a thread, after any full

@@ -137,6 +137,23 @@ def _locked(db_path: Path, waiting: Waiting | None, *, reentrant: bool) -> Itera
         os.close(descriptor)  # and with it the lock
 
 
+@contextmanager
+def behind(
+    lock: threading.Lock, awaited: Callable[[], str], waiting: Waiting | None
+) -> Iterator[None]:
+    """Hold ``lock`` (a reader's one refresh at a time) for the block. While the refresh
+    that holds it waits for another process, ``waiting`` is told whom (``awaited()``): a
+    refresh asked for meanwhile (``r``) waited behind it in silence."""
+    while not lock.acquire(timeout=WAIT_POLL):
+        whom = awaited()
+        if waiting is not None and whom:
+            waiting(whom)
+    try:
+        yield
+    finally:
+        lock.release()
+
+
 def _say_holder(descriptor: int, holder: str) -> None:
     """Write ``holder`` as the whole of the lock file (a full disk leaves it unsaid)."""
     try:

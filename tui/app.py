@@ -191,13 +191,11 @@ class LedeApp(App[None]):
         usable and fills in as it goes. ``asked``: by a person (``r``), who is then shown
         the index as it is, whoever brought it up to date (see ``_index_done``)."""
         assert self.session is not None
-        if self.follower is not None:
-            self.follower.look_at_recent()  # needs no watcher: the full scan comes after
-            self.follower.wait_until_watching()
         worker = get_current_worker()
         reloaded = [0.0]  # when the list was last refilled; the first report refills at once
         ended = [False]  # a report still queued once indexing has ended is dropped
         waited = [False]  # another lede indexed meanwhile: what it stored is news here
+        told = [""]  # whom this refresh said it waits for
 
         def progress(done: int, total: int) -> None:
             if worker.is_cancelled:
@@ -215,13 +213,18 @@ class LedeApp(App[None]):
                 raise InterruptedError
             waited[0] = True
             said = f"waiting for {whom}…"
-            if self.sub_title != said:
+            if told[0] != said:  # once by this refresh (one cancelled by `r` said it before)
+                told[0] = said
                 self.call_from_thread(setattr, self, "sub_title", said)
-                if by_program(whom):  # which may hold it for long: said on the screen too
+                if by_program(whom) or asked:  # which may hold it for long, or after `r`:
+                    severity = "warning" if by_program(whom) else "information"  # on screen
                     self.call_from_thread(
-                        self.notify, f"Waiting for {whom}…", severity="warning", markup=False
+                        self.notify, f"Waiting for {whom}…", severity=severity, markup=False
                     )
 
+        if self.follower is not None:  # needs no watcher: the full scan comes after
+            self.follower.look_at_recent(waiting)
+            self.follower.wait_until_watching()
         try:
             report = self.session.refresh(progress, waiting, damaged=damaged)
             errors = self.session.errors()

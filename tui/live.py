@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from library.reports import RefreshReport
     from library.session import ReaderSession
     from library.watch import CorpusWatcher
+    from library.writer import Waiting
     from tui.app import LedeApp
 
 
@@ -116,10 +117,11 @@ class CorpusFollower:
 
         stop_git()  # a sync's git, still fetching, must not outlive the reader
 
-    def look_at_recent(self) -> None:
+    def look_at_recent(self, waiting: Waiting | None = None) -> None:
         """Index what changed among the files most likely to have changed while the reader
-        was closed (in a thread, before the walk of every file), and show it."""
-        self._index(self.session.refresh_recent)
+        was closed (in a thread, before the walk of every file, telling ``waiting`` whom
+        it waits for), and show it."""
+        self._index(partial(self.session.refresh_recent, waiting))
 
     def _changed(self, paths: set[str]) -> None:
         """Index what the watcher saw (in its thread), and say what kept one of those

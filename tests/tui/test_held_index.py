@@ -8,6 +8,7 @@ import os
 import pty
 import select
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterable
@@ -97,6 +98,87 @@ async def test_a_lede_list_run_while_the_reader_refreshes_names_the_reader_and_i
         )
         assert "Beta" in out and "Alpha" in out  # the list the reader's refresh left
         await until(pilot, lambda: "Beta" in titles(app), seconds=DEADLINE)
+
+
+HOLDING_LEDE = """
+import sys
+from pathlib import Path
+
+from library.writer import name_holder, writing
+
+name_holder("lede index")
+with writing(Path(sys.argv[1])):
+    print("held", flush=True)
+    sys.stdin.read()
+"""
+
+
+async def test_r_while_a_watcher_waits_for_a_lede_index_says_whom_it_waits_for(
+    tmp_path: Path,
+) -> None:
+    """A file saved while ``lede index`` ran in another terminal: the watcher's refresh
+    waited for it, and ``r`` then waited behind the watcher with no "waiting for" line,
+    the subtitle empty, as if the reader had ignored the key."""
+    corpus = tmp_path / "corpus"
+    write_document(corpus, "a.md", 'title: "Alpha"')
+    app = LedeApp([str(corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot, DEADLINE)
+        assert app.session is not None
+        other = subprocess.Popen(
+            [sys.executable, "-c", HOLDING_LEDE, str(app.session.index.db_path)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert other.stdout is not None and other.stdout.readline() == "held\n"
+            write_document(corpus, "b.md", 'title: "Beta"')
+            await pilot.pause(1.5)  # the watcher sees it and waits for the other lede
+            await pilot.press("r")
+            said = f"waiting for lede index (pid {other.pid}) indexing this corpus…"
+            await until(pilot, lambda: app.sub_title == said, seconds=3)
+            shown = f"Waiting for lede index (pid {other.pid}) indexing this corpus…"
+            await until(pilot, lambda: shown in notifications(app), "the notice", 3)
+        finally:
+            other.communicate("", timeout=DEADLINE)
+        await indexed(pilot, DEADLINE)
+        await until(pilot, lambda: "Beta" in titles(app), seconds=DEADLINE)
+        await until(pilot, lambda: app.sub_title == "", seconds=DEADLINE)
+
+
+async def test_r_in_a_reader_started_behind_a_lede_index_says_whom_it_waits_for(
+    tmp_path: Path,
+) -> None:
+    """The reader's first refresh, waiting for ``lede index``, had set the subtitle: the
+    refresh ``r`` started in its place found it set, and said nothing on the screen."""
+    corpus = tmp_path / "corpus"
+    write_document(corpus, "a.md", 'title: "Alpha"')
+    index = open_index([str(corpus)], None)
+    index.refresh()
+    index.close()
+    write_document(corpus, "b.md", 'title: "Beta"')
+    other = subprocess.Popen(
+        [sys.executable, "-c", HOLDING_LEDE, str(index.db_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    app = LedeApp([str(corpus)])
+    try:
+        assert other.stdout is not None and other.stdout.readline() == "held\n"
+        async with app.run_test(size=(160, 45)) as pilot:
+            said = f"waiting for lede index (pid {other.pid}) indexing this corpus…"
+            await until(pilot, lambda: app.sub_title == said, seconds=DEADLINE)
+            await pilot.press("r")
+            shown = f"Waiting for lede index (pid {other.pid}) indexing this corpus…"
+            await until(pilot, lambda: shown in notifications(app), "the notice", 3)
+            other.communicate("", timeout=DEADLINE)
+            await indexed(pilot, DEADLINE)
+            await until(pilot, lambda: "Beta" in titles(app), seconds=DEADLINE)
+    finally:
+        if other.poll() is None:
+            other.communicate("", timeout=DEADLINE)
 
 
 def _first_line(descriptor: int) -> str:
