@@ -131,13 +131,50 @@ def _open_state():  # the StateStore, imported late
     return None
 
 
+CARRY_WAIT = 30.0  # seconds the marks of moved posts wait for the reading state's lock
+CARRY_POLL = 0.25  # seconds between two tries, a Ctrl-C answered between them
+
+
 def carry_marks(report: RefreshReport, state: StateStore | None = None) -> None:
     """Give the reading state of the posts the refresh found moved or renamed to their new
-    paths (the index no longer knows the old ones: left for later, the marks were lost)."""
-    if report.renamed:
-        state = state or _open_state()
-        if state is not None:
-            state.carry(report.renamed)
+    paths (the index no longer knows the old ones: left for later, the marks were lost).
+
+    A reader marking a large corpus read holds the state's lock for seconds: this waited 5
+    of them in silence, then ended in "unexpected error: OperationalError: database is
+    locked", and the marks of the moved posts were lost. It now waits up to
+    ``CARRY_WAIT`` seconds, saying so, and a failure is one line that says what was not
+    carried."""
+    if not report.renamed:
+        return
+    state = state or _open_state()
+    if state is None:
+        return
+    import sqlite3
+    import time
+
+    from library.counts import plural
+    from library.state_writes import not_saved
+
+    deadline = time.monotonic() + CARRY_WAIT
+    said = False
+    with state.waiting(CARRY_POLL):
+        while True:
+            try:
+                state.carry(report.renamed)
+                return
+            except sqlite3.Error as error:
+                busy = getattr(error, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_BUSY
+                if not busy or time.monotonic() > deadline:
+                    moved = plural(len(report.renamed), "moved post")
+                    sys.stderr.write(f"lede: {not_saved(error)} (the marks of {moved})\n")
+                    return
+            if not said:
+                said = True
+                sys.stderr.write(
+                    "lede: waiting for another program, which holds the reading state "
+                    f"{printable(str(state.path))} (Ctrl-C to stop)…\n"
+                )
+                sys.stderr.flush()
 
 
 def said_if_rebuilt(index: CorpusIndex, report: RefreshReport) -> None:

@@ -5,6 +5,8 @@ index would no longer know the old path and the marks were lost."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -69,3 +71,45 @@ def test_a_post_a_sync_moves_keeps_its_star(git_corpus: GitCorpus, run_lede: Led
     assert run_lede("sync", git_corpus.reader).returncode == 0
     archived = git_corpus.reader / "archive" / "a-note.md"
     assert starred(run_lede, git_corpus.reader) == [str(archived)]
+
+
+HOLDING_FOR_SECONDS = """
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN IMMEDIATE")
+print("held", flush=True)
+time.sleep(float(sys.argv[2]))
+"""
+
+
+def test_a_star_waits_for_a_reading_state_another_reader_holds_for_seconds(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """A reader marking a large corpus read holds the state's lock for seconds: ``lede
+    index`` waited 5 in silence, ended in "unexpected error: OperationalError: database is
+    locked" (exit 2), and the moved post's star was lost, the index knowing only its new
+    path. It now waits, says for what, and the star follows the post."""
+    blog = tmp_path / "blog"
+    for number in range(2):
+        write_document(blog, f"post-{number}.md", f"title: Post {number}\ndate: 2026-11-1{number}")
+    assert run_lede("index", blog).returncode == 0
+    state = open_state()
+    state.set("starred", [str(blog / "post-1.md")], True)
+    state.close()
+    (blog / "post-1.md").rename(blog / "renamed.md")
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDING_FOR_SECONDS, str(state.path), "6.5"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        done = run_lede("index", blog)
+    finally:
+        holder.wait(timeout=30)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == (
+        "lede: waiting for another program, which holds the reading state "
+        f"{state.path} (Ctrl-C to stop)…\n"
+    )
+    assert starred(run_lede, blog) == [str(blog / "renamed.md")]
