@@ -24,6 +24,8 @@ from models.site_dates import SITE_DATES
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 
+UNREAD = "cannot read: "  # what a file the system refused to read is said to be
+
 
 def _describe_decode_error(error: UnicodeDecodeError) -> str:
     return f"not UTF-8 text (byte 0x{error.object[error.start]:02x} at offset {error.start})"
@@ -72,7 +74,7 @@ def load_file(path: str, *, explicit: bool = False, summary: bool = False) -> Pa
         return parsed
     except OSError as error:
         parsed = ParsedDocument(path)
-        parsed.report("error", f"cannot read: {error.strerror or error}")
+        parsed.report("error", f"{UNREAD}{error.strerror or error}")
         return parsed
     parsed = _in_its_site(raw, path, explicit=explicit, summary=summary)
     if too_large is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from library.loader import load_file, read_ahead, unforeseen
+from library.loader import UNREAD, load_file, read_ahead, unforeseen
 from library.records import ArticleSummary, IndexedFile
 from library.scan import FoundFile
 from library.search_text import spaced
@@ -37,8 +37,13 @@ def _indexed(found: FoundFile, parsed: ParsedDocument) -> IndexedFile:
     problems = tuple((p.line, p.severity, p.message) for p in parsed.problems)
     article = parsed.article
     if article is None:
+        # A file the system refused to read (its mode 000, a folder closed to the user) is
+        # stored as no size: a chmod changes neither its size nor its mtime, and it was
+        # kept out for good; now every refresh reads it again.
+        refused = any(p.message.startswith(UNREAD) for p in parsed.problems)
+        size = -1 if refused else found.size
         return IndexedFile(
-            found.path, found.size, found.mtime_ns, None, "", "", "", (), taxonomy, problems
+            found.path, size, found.mtime_ns, None, "", "", "", (), taxonomy, problems
         )
     provider = article.provider
     collection = collection_of(found.path, (found.root,)) or section_of(found.path, found.root)

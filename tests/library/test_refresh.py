@@ -260,3 +260,35 @@ def test_an_index_another_program_holds_is_one_line_with_its_path(
         index.refresh()
     assert index.refresh().parsed == 1
     index.close()
+
+
+def test_a_file_refused_to_the_user_is_read_once_it_is_allowed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file of mode 000 said "cannot read: Permission denied", and after a ``chmod
+    644`` it stayed out of the list for good: a chmod changes neither its size nor its
+    mtime, by which the index knew it as read. Refused to root only by dropped
+    capabilities, so refused here by the read."""
+    from library import loader
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("open.md", "secret.md"):
+        (corpus / name).write_text(f"---\ntitle: {name}\n---\n", encoding="utf-8")
+    read = loader.read_regular
+
+    def refusing(path: str, *args: object, **kwargs: object) -> object:
+        if os.path.basename(path) == "secret.md":
+            raise PermissionError(13, "Permission denied", path)
+        return read(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loader, "read_regular", refusing)
+    index = CorpusIndex([str(corpus)], tmp_path / "index.db")
+    index.refresh()
+    assert index.count() == 1
+    assert [p.message for p in index.left_out()] == ["cannot read: Permission denied"]
+    monkeypatch.setattr(loader, "read_regular", read)  # chmod 644
+    again = index.refresh()
+    assert (again.parsed, index.count(), index.left_out()) == (1, 2, [])
+    assert index.refresh().parsed == 0  # read, it is known by its size again
+    index.close()
