@@ -3,12 +3,19 @@
 A Ctrl-C typed as the command starts lands in the imports of everything it needs, and
 showed a traceback of whichever import it was; from the first line here it ends the
 command with the one line a later Ctrl-C prints.
+
+A SIGTERM (a service stopped, a script's ``timeout``, ``kill``) ended a command without
+a word, and a log then held its first lines and nothing to say why it stopped; it now
+ends with one line, at once, as the signal's default does (the index and the preview's
+cache commit as they go, and the workers end with this process). The reader answers it
+on its own (``lifeline``).
 """
 
+import contextlib
 import os
 import signal
 
-from tui.failure import INTERRUPTED, INTERRUPTED_LINE
+from tui.failure import INTERRUPTED, INTERRUPTED_LINE, TERMINATED, TERMINATED_LINE
 
 _AS_STARTED = signal.getsignal(signal.SIGINT)  # ignored in a shell's background job
 
@@ -20,6 +27,21 @@ def _end_while_starting(*_: object) -> None:
 
 if _AS_STARTED is signal.default_int_handler:
     signal.signal(signal.SIGINT, _end_while_starting)
+
+_COMMAND = os.getpid()  # not a process started from it, which ends as its parent says
+
+
+def _end_when_terminated(signum: int, _frame: object) -> None:
+    if os.getpid() == _COMMAND:
+        with contextlib.suppress(OSError):  # stderr closed or gone: the end is all there is
+            os.write(2, TERMINATED_LINE.encode())
+        os._exit(TERMINATED)
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
+
+
+if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:  # not ignored by whoever started it
+    signal.signal(signal.SIGTERM, _end_when_terminated)
 
 
 def run() -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 INTERRUPTED = 130  # the exit code of a command ended by Ctrl-C, as shells give it
 INTERRUPTED_LINE = "lede: interrupted\n"
+TERMINATED = 143  # the exit code of a command ended by SIGTERM, as shells give it
+TERMINATED_LINE = "lede: terminated\n"
 
 
 def one_line(error: BaseException) -> str:

@@ -42,10 +42,10 @@ def _python(script: str, env: dict[str, str], **popen: Any) -> subprocess.Popen[
     )
 
 
-def _ctrl_c_when_slow(script: str, tmp_path: Path) -> tuple[str, int]:
-    """Run ``script`` (Python, in its own process) and send it a Ctrl-C each time it
-    says "slow" (before each start of its long step); its other output and exit code.
-    Killed, and failed, if it is still running after ``WAIT``."""
+def _ctrl_c_when_slow(script: str, tmp_path: Path, signum: int = signal.SIGINT) -> tuple[str, int]:
+    """Run ``script`` (Python, in its own process) and send it a Ctrl-C (or ``signum``)
+    each time it says "slow" (before each start of its long step); its other output and
+    exit code. Killed, and failed, if it is still running after ``WAIT``."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "LONG": LONG, "TMP": str(tmp_path)}
     child = _python(script, env)
     watchdog = threading.Timer(WAIT, child.kill)
@@ -55,7 +55,7 @@ def _ctrl_c_when_slow(script: str, tmp_path: Path) -> tuple[str, int]:
         assert child.stdout is not None
         for line in child.stdout:
             if line.strip() == "slow":
-                child.send_signal(signal.SIGINT)
+                child.send_signal(signum)
             else:
                 said.append(line)
         code = child.wait()
@@ -105,6 +105,28 @@ sys.exit(main(["index", {str(corpus)!r}]))
     assert out.strip().splitlines()[-1] == "lede: interrupted"
     assert "Traceback" not in out
     assert code == 130
+
+
+def test_lede_index_terminated_in_a_long_step_says_so(tmp_path: Path) -> None:
+    """A SIGTERM (a service stopped, ``timeout``) ended it without a word: a log held
+    nothing to say why it stopped. Now one line and exit 143, at once."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("---\ntitle: One\ntopics: [x]\n---\nText.\n")
+    script = f"""
+import os, sys
+import tui.command
+import library.upkeep as upkeep
+def slow(db, tree):
+    print("slow", flush=True)
+    db.execute(os.environ["LONG"]).fetchone()
+upkeep.rebuild_closure = slow
+from tui.cli import main
+sys.exit(main(["index", {str(corpus)!r}]))
+"""
+    out, code = _ctrl_c_when_slow(script, tmp_path, signal.SIGTERM)
+    assert out == "lede: terminated\n"
+    assert code == 143
 
 
 def test_ctrl_c_while_the_command_starts_is_one_line(tmp_path: Path) -> None:
