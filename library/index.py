@@ -224,18 +224,11 @@ class CorpusIndex:
             self._tree = read_topic_tree(self.db)
         return self._tree
 
-    def topic_counts(
-        self, unread_only: bool = False, within: Query | None = None
-    ) -> dict[str, int]:
+    def topic_counts(self, within: Query | None = None) -> dict[str, int]:
         """Articles per topic node, descendants included (from the closure table); of
         those ``within`` a query's conditions (its words aside) if it is given."""
         conditions = ["1"]
         params: list[object] = []
-        if unread_only:
-            conditions.append(
-                "article_id NOT IN (SELECT id FROM articles WHERE identity IN "
-                "(SELECT identity FROM state.read))"
-            )
         if within is not None:
             where, params = self.conditions(within)
             conditions.append(
