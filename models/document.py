@@ -83,11 +83,6 @@ class ParsedDocument:
     has_front_matter: bool = True
     schedule: Instants = (None, None)  # when its site puts it up and takes it down, if it does
 
-    @property
-    def valid(self) -> bool:
-        """True when the document has no errors (warnings are fine)."""
-        return not any(problem.severity == "error" for problem in self.problems)
-
     def report(self, severity: Severity, message: str, line: int | None = None) -> None:
         self.problems.append(Problem(self.path, line, severity, message))
 

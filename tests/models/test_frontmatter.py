@@ -351,7 +351,9 @@ The body, with a +++ line below that does not close anything.
 def test_toml_front_matter_between_plus_lines_is_read(summary: bool) -> None:
     """Hugo's TOML front matter: such a site's posts were all "no front matter"."""
     parsed = parse_document(HUGO, "site/content/posts/hugo.md", summary=summary)
-    assert parsed.valid and parsed.article is not None, parsed.problems
+    assert [
+        p for p in parsed.problems if p.severity == "error"
+    ] == [] and parsed.article is not None
     article = parsed.article
     assert (article.title, article.topics, article.url) == (
         "Hugo post",
@@ -421,7 +423,9 @@ def test_a_blogs_categories_and_tags_are_its_topics(
     front: str, topics: list[str], summary: bool
 ) -> None:
     parsed = parse_document(f"---\ntitle: x\n{front}---\n", "blog/_posts/x.md", summary=summary)
-    assert parsed.valid and parsed.article is not None, parsed.problems
+    assert [
+        p for p in parsed.problems if p.severity == "error"
+    ] == [] and parsed.article is not None
     assert parsed.article.topics == topics
 
 
