@@ -99,10 +99,6 @@ class StoryGrouper:
         self._holders: dict[int, list[int]] = {}  # term id -> article indexes by date
         self._copies: Copies[Story] = Copies()
 
-    def restore(self, placed: Iterable[tuple[StoryArticle, str]]) -> None:
-        """Load articles already grouped, with their story ids, without comparing."""
-        self.restore_and_place(placed, [])
-
     def place(self, articles: Iterable[StoryArticle]) -> dict[int, str]:
         """Put new articles into stories (joining one or starting one); their ids."""
         return self.restore_and_place([], articles)
@@ -113,7 +109,8 @@ class StoryGrouper:
         articles: Iterable[StoryArticle],
         corpus: Frequencies | None = None,
     ) -> dict[int, str]:
-        """``restore`` the placed, then ``place`` the new articles; their ids.
+        """Load the placed with their story ids (not compared again), then ``place`` the
+        new articles; their ids.
 
         Terms are counted over both first, so the restored articles are findable by
         the terms they share with the new ones, as they would be in a batch (restored

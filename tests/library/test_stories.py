@@ -197,19 +197,17 @@ def test_a_late_article_is_placed_where_the_batch_would_put_it() -> None:
     articles = everything[: everything.index(late) + 1]
     batch = group(articles)
     assert [a for a in articles if batch[a.id] == batch[late.id] and a is not late]
-    grouper = StoryGrouper()
-    grouper.restore((a, batch[a.id]) for a in articles if a is not late)
-    assert grouper.place([late]) == {late.id: batch[late.id]}
+    stored = [(a, batch[a.id]) for a in articles if a is not late]
+    assert StoryGrouper().restore_and_place(stored, [late]) == {late.id: batch[late.id]}
 
 
 def test_placing_keeps_the_stories_already_stored() -> None:
     story = [_article(n, START + n * DAY, *text) for n, text in enumerate(POWER_APPS)]
-    grouper = StoryGrouper()
-    grouper.restore([(a, "stored") for a in story[:2]] + [(a, a.identity) for a in _background()])
+    stored = [(a, "stored") for a in story[:2]] + [(a, a.identity) for a in _background()]
     earlier = _article(9, START - DAY, *POWER_APPS[2])  # older than the story's seed
-    assert grouper.place([earlier]) == {9: "stored"}
+    assert StoryGrouper().restore_and_place(stored, [earlier]) == {9: "stored"}
     alone = _article(10, START, *LOOKALIKES[0])
-    assert grouper.place([alone]) == {10: story_id(alone.identity)}
+    assert StoryGrouper().restore_and_place(stored, [alone]) == {10: story_id(alone.identity)}
 
 
 def test_the_headline_is_the_best_quality_then_the_earliest() -> None:
