@@ -25,6 +25,7 @@ from library.results import ArticleRow, ResultSet
 from library.story_map import StoryResults
 from tui.cell_width import same_width
 from tui.textual_internals import update_scrollbar, virtual_size_without_layout
+from tui.widgets.article_list_styles import PARTS, STYLES
 from tui.widgets.article_row import RowLook, is_unread, paint_row, row_look, row_tag, shown_row
 
 # Painted rows kept by what they show. A filter keystroke mostly shows articles that were
@@ -51,76 +52,9 @@ class ArticleList(ScrollView, can_focus=True):
         Binding("N", "to_unread(-1)", "Prev unread", show=False, id="list.previous_unread"),
     ]
 
-    COMPONENT_CLASSES = {
-        "article-list--cursor",
-        "article-list--unread",
-        "article-list--read",
-        "article-list--date",
-        "article-list--provider",
-        "article-list--quality",
-        "article-list--star",
-        "article-list--empty",
-        "article-list--unpublished",
-        "article-list--tag",
-    }
-
-    # Unscoped: the NO_COLOR rules start from the App.
-    SCOPED_CSS = False
-    DEFAULT_CSS = """
-    ArticleList {
-        height: 1fr;
-        overflow-x: hidden;
-        scrollbar-size-vertical: 1;
-    }
-
-    ArticleList > .article-list--cursor {
-        background: $accent 40%;
-        color: $text;
-    }
-
-    ArticleList:focus > .article-list--cursor {
-        background: $accent;
-        color: $text;
-    }
-
-    /* NO_COLOR: Textual drops colours; the cursor and focus show through text styles. */
-    App:nocolor ArticleList > .article-list--cursor {
-        text-style: reverse;
-    }
-
-    App:nocolor ArticleList:focus > .article-list--cursor {
-        text-style: reverse bold;
-    }
-
-    ArticleList > .article-list--unread {
-        text-style: bold;
-    }
-
-    ArticleList > .article-list--read,
-    ArticleList > .article-list--date,
-    ArticleList > .article-list--provider,
-    ArticleList > .article-list--quality {
-        color: $text-muted;
-    }
-
-    ArticleList > .article-list--star {
-        color: $text-warning;
-    }
-
-    ArticleList > .article-list--empty {
-        color: $text-muted;
-        text-style: italic;
-    }
-
-    ArticleList > .article-list--unpublished {
-        text-style: dim;
-    }
-
-    ArticleList > .article-list--tag {
-        color: $text-muted;
-        text-style: italic;
-    }
-    """
+    COMPONENT_CLASSES = PARTS
+    SCOPED_CSS = False  # see ``article_list_styles``
+    DEFAULT_CSS = STYLES
 
     cursor = 0
     """Position of the highlighted row; ``set_cursor`` moves it and repaints only two rows."""
