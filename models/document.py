@@ -1,7 +1,6 @@
 """Turning one document's text into an Article or a Topic, and its problems into messages.
 
-One bad field never loses a document: fields that fail validation are
-reported and dropped, and the rest of the document still loads.
+One bad field never loses a document (see ``fitting_fields``).
 """
 
 from __future__ import annotations
@@ -18,13 +17,13 @@ from models.article import Article
 from models.asciidoc import asciidoc_values, split_asciidoc
 from models.blog_authors import with_names
 from models.blog_lead import with_lead
-from models.bracketed_text import WRITTEN, read_as_written
 from models.clipping import saved_page
 from models.collection import is_data_record, is_no_article, stub_keys
 from models.dashed_toml import dashed_toml
 from models.dated_page import dated_page
 from models.docinfo import docinfo_values, split_docinfo
 from models.event_dates import with_event_dates
+from models.fitting_fields import fitting_article
 from models.franklin import (
     franklin_values,
     is_franklin_settings,
@@ -99,38 +98,6 @@ def _toml_or_julia(split: SplitDocument) -> tuple[dict[str, Any], SplitDocument]
     return franklin_values(split.front_matter), replace(split, language="julia")
 
 
-def _validate(data: dict[str, Any], parsed: ParsedDocument, split: SplitDocument) -> Article:
-    """Validate, dropping (and reporting) each top-level field that does not fit; of a
-    list, only the entries that do not."""
-    try:
-        return Article.model_validate(data)
-    except ValidationError as error:
-        failed = [item["loc"][0] for item in error.errors() if item["loc"]]
-        if written := read_as_written(data, failed, split):  # ``title: [a phrase]``
-            for name in written:
-                parsed.report("warning", WRITTEN.format(name), key_line(split, name))
-            return _validate(data, parsed, split)
-        bad: set[Any] = set()
-        entries: set[str] = set()  # lists with an entry that does not fit
-        for item in error.errors():
-            loc = item["loc"]
-            key = loc[0] if loc else None
-            where = ".".join(str(part) for part in loc) or "document"
-            parsed.report("error", f"field '{where}': {item['msg']}", key_line(split, str(key)))
-            in_list = len(loc) > 1 and isinstance(loc[1], int)
-            if in_list and isinstance(key, str) and isinstance(data.get(key), list):
-                entries.add(key)
-            else:
-                bad.add(key)
-        kept = {key: value for key, value in data.items() if key not in bad}
-        for key in entries - bad:
-            kept[key] = _fitting_entries(data, key)
-        try:
-            return Article.model_validate(kept)
-        except ValidationError:
-            return Article.model_validate({"path": data["path"], "body": data.get("body", "")})
-
-
 # Readers of the front matters ``SplitDocument`` names that are read in one call.
 _VALUES: dict[str, Callable[[str], dict[str, Any]]] = {
     "metadata": metadata_values,
@@ -170,21 +137,6 @@ def _report_unread_dates(
         ):
             line = key_line(split, key) or 1
             parsed.report("warning", f"{key} {value!r} is no date; it is not used", line)
-
-
-def _fitting_entries(data: dict[str, Any], key: str) -> list[Any]:
-    """The entries of the list at ``key`` that fit on their own: one topic or related
-    article of the wrong shape lost all the others. Tried one by one, as the model's own
-    reading of a list (blank entries dropped, numbers made names) moves the places its
-    errors name."""
-    fitting = []
-    for entry in data[key]:
-        try:
-            Article.model_validate({"path": data["path"], key: [entry]})
-        except ValidationError:
-            continue
-        fitting.append(entry)
-    return fitting
 
 
 def parse_taxonomy(text: str, path: str) -> ParsedDocument:
@@ -351,7 +303,7 @@ def parse_document(
         data["title"] = data.get("title") or page_name(path)
     elif vault:  # a vault's note: named by its file, where the page names none
         data[NOTE_NAME] = note_name(path)
-    article = _validate(data, parsed, split)
+    article = fitting_article(data, parsed.report, split)
     with_lead(article, data["body"])  # where the front matter gives no excerpt
     if vault:  # a note's tags written in its body are its tags too
         article.topics = with_tags(article.topics, inline_tags(split.body))
