@@ -19,16 +19,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from library import indexer
-from library.closure import read_topic_tree, taxonomy_places
+from library.closure import read_topic_tree
 from library.damage import discard, file_identity, is_damage
 from library.db import connect, select_in
-from library.problems import duplicate_warning, topic_warnings
 from library.query import Query, parse_query
 from library.reports import ProgressCallback, RefreshReport
 from library.results import ArticleRow, ResultSet, fetch_rows
 from library.schedule import published_now
 from library.schema import STORED_URL, STORED_WEB_URL, ensure_schema, schema_current
 from library.search import Search, state_attached
+from library.stored_problems import errors_of, left_out, stored_problems
 from library.stream import SitePart
 from library.writer import Waiting, writing
 from models.identity import normalise_url
@@ -259,44 +259,16 @@ class CorpusIndex:
         return self.db.execute(sql).fetchall()
 
     def problems(self, severity: Severity | None = None) -> list[Problem]:
-        """The problems found (only those of ``severity`` if given), with a warning for each
-        duplicate story. The reader asks for errors after each refresh: the duplicate walk
-        over every article is left out then."""
-        where = "" if severity is None else " WHERE severity = ?"
-        sql = f"SELECT path, line, severity, message FROM problems{where} ORDER BY path, line"
-        params = () if severity is None else (severity,)
-        found = [Problem(*row) for row in self.db.execute(sql, params)]
-        if severity != "error":
-            found += topic_warnings(self.topic_tree(), *taxonomy_places(self.db))
-            found += [
-                duplicate_warning(path, original)
-                for path, original in self.db.execute(
-                    "SELECT a.path, o.path FROM articles a JOIN articles o "
-                    "ON o.id = a.duplicate_of ORDER BY a.path"
-                )
-            ]
-        return found
+        """The problems found (see ``stored_problems``)."""
+        return stored_problems(self.db, self.topic_tree, severity)
 
     def left_out(self) -> list[Problem]:
-        """The errors that kept documents out, and what the scan could not take at all (a
-        folder it cannot read, a name that is no UTF-8): a reader showed no word of the
-        articles such a folder held, gone from its list."""
-        sql = (
-            "SELECT path, line, severity, message FROM problems "
-            "WHERE severity = 'error' OR path = '' ORDER BY path, line"
-        )
-        return [Problem(*row) for row in self.db.execute(sql)]
+        """The errors that kept documents out (see ``stored_problems.left_out``)."""
+        return left_out(self.db)
 
     def errors_of(self, paths: Iterable[str]) -> list[Problem]:
-        """The errors that kept ``paths`` out, found through the index of paths: a watcher
-        asks after each group of changes, in a corpus that may hold thousands of broken
-        files."""
-        sql = (
-            "SELECT path, line, severity, message FROM problems "
-            "WHERE severity = 'error' AND path IN ({marks})"
-        )
-        found = [Problem(*row) for row in select_in(self.db, sql, paths)]
-        return sorted(found, key=lambda problem: (problem.path, problem.line or 0))
+        """The errors that kept ``paths`` out (see ``stored_problems.errors_of``)."""
+        return errors_of(self.db, paths)
 
     def names_providers(self) -> bool:
         """Whether any article names its provider, as the last refresh found (a blog's name
