@@ -16,7 +16,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from library import indexer
 from library.closure import read_topic_tree
@@ -25,9 +25,9 @@ from library.db import connect, select_in
 from library.query import Query, parse_query
 from library.reports import ProgressCallback, RefreshReport
 from library.results import ArticleRow, ResultSet, fetch_rows
-from library.schedule import published_now
-from library.schema import STORED_URL, STORED_WEB_URL, ensure_schema, schema_current
+from library.schema import ensure_schema, schema_current
 from library.search import Search, state_attached
+from library.stored_articles import StoredArticle, stored_articles, topics_of
 from library.stored_problems import errors_of, left_out, stored_problems
 from library.stream import SitePart
 from library.writer import Waiting, writing
@@ -39,27 +39,6 @@ if TYPE_CHECKING:
     from library.parallel import KeptWorker
 
 __all__ = ["CorpusIndex", "ProgressCallback", "RefreshReport", "StoredArticle"]
-
-
-class StoredArticle(NamedTuple):
-    """Every stored column of an article (for the command line's JSON)."""
-
-    id: int
-    path: str
-    title: str
-    provider_name: str | None
-    provider_domain: str | None
-    published: int | None
-    quality: int | None
-    url: str | None  # the link: the original article, else the site's page
-    identity: str
-    kind: str | None
-    web_url: str | None
-    collection: str | None
-    is_published: int  # 0: the site did not publish it, or does not now
-    story: str | None  # the id shared by the articles of one story
-    authors: str | None  # their names, a line each
-    language: str | None  # its code, when its site says it
 
 
 class CorpusIndex:
@@ -343,20 +322,9 @@ class CorpusIndex:
         return {url for (identity,) in found for url in by_identity[identity]}
 
     def topics_of(self, article_ids: Iterable[int]) -> dict[int, list[str]]:
-        """Topic names per article id."""
-        ids = list(article_ids)
-        result: dict[int, list[str]] = {i: [] for i in ids}
-        sql = "SELECT article_id, name FROM article_topics WHERE article_id IN ({marks})"
-        for article_id, name in select_in(self.db, sql, ids):
-            result[article_id].append(name)
-        return result
+        """Topic names per article id (see ``stored_articles``)."""
+        return topics_of(self.db, article_ids)
 
     def stored(self, article_ids: list[int]) -> list[StoredArticle]:
-        """Every stored column of the articles, in the order given."""
-        sql = (
-            "SELECT id, path, title, provider_name, provider_domain, published, quality, "
-            f"{STORED_URL}, identity, kind, {STORED_WEB_URL}, collection, {published_now()}, "
-            "story, authors, language FROM articles WHERE id IN ({marks})"
-        )
-        found = {row[0]: StoredArticle(*row) for row in select_in(self.db, sql, article_ids)}
-        return [found[i] for i in article_ids]
+        """Every stored column of the articles, in the order given (see ``stored_articles``)."""
+        return stored_articles(self.db, article_ids)
