@@ -49,6 +49,7 @@ SUMMARIES = {
 }
 SUBCOMMANDS = tuple(SUMMARIES)
 PATHS_HELP = "files or folders (default: below)"
+EVERY_COLLECTION = "every collection of a site (default: its stream)"
 
 
 def _version() -> str:
@@ -103,13 +104,7 @@ def command_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", description=SUMMARIES["check"][1])
     check.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to check")
     check.add_argument("--json", action="store_true", help="JSON Lines output")
-    listing = commands.add_parser(
-        "list",
-        description=SUMMARIES["list"][1],
-        epilog=f"{QUERIES}\n\n{SORT_HELP}\n\n{DEFAULT_PATHS}",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    listing.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
+    listing = _corpus_command(commands, "list", QUERIES, SORT_HELP)
     listing.add_argument("-q", "--query", default="", help="a query (the language is below)")
     listing.add_argument("--sort", choices=tuple(SORTS), default="date", help="the order (below)")
     listing.add_argument("--limit", type=_at_least(0), metavar="N", help="at most N articles")
@@ -123,25 +118,13 @@ def command_parser() -> argparse.ArgumentParser:
     listing.add_argument(
         "--stories", action="store_true", help="one row per story, with its number of sources"
     )
-    topics = commands.add_parser("topics", description=SUMMARIES["topics"][1], epilog=DEFAULT_PATHS)
-    topics.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
-    topics.add_argument(
-        "--all", action="store_true", help="every collection of a site (default: its stream)"
-    )
-    stats = commands.add_parser(
-        "stats",
-        description=SUMMARIES["stats"][1],
-        epilog=f"{STATS_HELP}\n\n{QUERIES}\n\n{DEFAULT_PATHS}",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    stats.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
+    topics = _corpus_command(commands, "topics")
+    topics.add_argument("--all", action="store_true", help=EVERY_COLLECTION)
+    stats = _corpus_command(commands, "stats", STATS_HELP, QUERIES)
     stats.add_argument("-q", "--query", default="", help="count only the articles matching it")
     stats.add_argument("--json", action="store_true", help="one JSON object")
-    stats.add_argument(
-        "--all", action="store_true", help="every collection of a site (default: its stream)"
-    )
-    index = commands.add_parser("index", description=SUMMARIES["index"][1], epilog=DEFAULT_PATHS)
-    index.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
+    stats.add_argument("--all", action="store_true", help=EVERY_COLLECTION)
+    index = _corpus_command(commands, "index")
     preview = commands.add_parser("preview", description=SUMMARIES["preview"][1])
     preview.add_argument("url", metavar="URL", help="an http or https address")
     preview.add_argument("--json", action="store_true", help="one JSON object")
@@ -154,11 +137,25 @@ def command_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="how many news articles (default: 50,000)",
     )
-    sync = commands.add_parser("sync", description=SUMMARIES["sync"][1], epilog=DEFAULT_PATHS)
-    sync.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
+    sync = _corpus_command(commands, "sync")
     for subcommand in (check, listing, topics, stats, index, preview, demo, sync):
         subcommand.set_defaults(parser=subcommand)
     return parser
+
+
+def _corpus_command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, *sections: str
+) -> argparse.ArgumentParser:
+    """A command that reads corpora: its PATHs, found as the reader finds them where none
+    is given (``DEFAULT_PATHS`` says how, after the help's other ``sections``, which are
+    laid out by hand)."""
+    layout = argparse.RawDescriptionHelpFormatter if sections else argparse.HelpFormatter
+    epilog = "\n\n".join((*sections, DEFAULT_PATHS))
+    command = commands.add_parser(
+        name, description=SUMMARIES[name][1], epilog=epilog, formatter_class=layout
+    )
+    command.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
+    return command
 
 
 def parse_command(argv: list[str]) -> argparse.Namespace:
