@@ -30,6 +30,7 @@ from library.search import Search, state_attached
 from library.stored_articles import StoredArticle, stored_articles, topics_of
 from library.stored_problems import errors_of, left_out, stored_problems
 from library.stream import SitePart
+from library.tally import count_by_topic
 from library.writer import Waiting, writing
 from models.identity import normalise_url
 from models.problem import Problem, Severity
@@ -206,15 +207,8 @@ class CorpusIndex:
     def topic_counts(self, within: Query | None = None) -> dict[str, int]:
         """Articles per topic node, descendants included (from the closure table); of
         those ``within`` a query's conditions (its words aside) if it is given."""
-        conditions = ["1"]
-        params: list[object] = []
-        if within is not None:
-            where, params = self.conditions(within)
-            conditions.append(
-                f"article_id IN (SELECT a.id FROM articles a WHERE a.duplicate_of IS NULL{where})"
-            )
-        sql = f"SELECT node, count(*) FROM topic_closure WHERE {' AND '.join(conditions)} "
-        return dict(self.db.execute(sql + "GROUP BY node", params).fetchall())
+        where, params = self.conditions(within) if within is not None else ("", [])
+        return count_by_topic(self.db, where, params)
 
     def conditions(self, query: Query) -> tuple[str, list[object]]:
         """The SQL conditions of a query without its words (see ``Search.compile``), for

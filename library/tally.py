@@ -61,18 +61,31 @@ def within(parts: list[PartTally], part: SitePart, *, starred: bool = False) -> 
     return Tally(sum(p.total for p in held), sum(p.unread for p in held))
 
 
+def count_by_topic(db: sqlite3.Connection, where: str, params: list[object]) -> dict[str, int]:
+    """Articles per topic node, descendants included, of those matching the compiled
+    conditions ``where``: ``tally_by_topic`` without the unread, which needs no reading
+    state (``lede topics`` may have none)."""
+    return dict(db.execute(_by_topic("count(*)", where), params).fetchall())
+
+
 def tally_by_topic(db: sqlite3.Connection, where: str, params: list[object]) -> dict[str, Tally]:
     """Articles per topic node, descendants included, of those matching the compiled
     conditions ``where`` (see ``Search.compile``). The closure table is read alone;
     the articles that match, and those read, are each looked up once as a set."""
+    unread_sql = (
+        "sum(t.article_id NOT IN (SELECT a.id FROM articles a "
+        "WHERE a.identity IN (SELECT identity FROM state.read)))"
+    )
+    found = db.execute(_by_topic(f"count(*), {unread_sql}", where), params)
+    return {node: Tally(total, unread or 0) for node, total, unread in found}
+
+
+def _by_topic(columns: str, where: str) -> str:
+    """``columns`` per topic node, of the articles matching ``where`` (the closure holds
+    no duplicates: with no conditions it is read alone)."""
     matching = (
         f" AND t.article_id IN (SELECT a.id FROM articles a WHERE a.duplicate_of IS NULL{where})"
         if where
         else ""
     )
-    sql = (
-        "SELECT t.node, count(*), sum(t.article_id NOT IN (SELECT a.id FROM articles a "
-        "WHERE a.identity IN (SELECT identity FROM state.read))) "
-        f"FROM topic_closure t WHERE 1{matching} GROUP BY t.node"
-    )
-    return {node: Tally(total, unread or 0) for node, total, unread in db.execute(sql, params)}
+    return f"SELECT t.node, {columns} FROM topic_closure t WHERE 1{matching} GROUP BY t.node"
