@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from library.regular_file import NotRegular, TooLarge, read_regular
 from library.scan import TAXONOMY_SUFFIXES, not_regular
 from library.sidecars import POST_SUFFIXES, SIDECAR_SUFFIX, is_sidecar
+from library.site_addresses import site_address
 from library.site_root import site_of, splits_labels_at_spaces
 from library.site_schedule import site_dates, site_schedule
 from library.site_zone import site_zone
@@ -98,13 +99,25 @@ def _in_its_site(raw: bytes, path: str, *, explicit: bool, summary: bool) -> Par
     spaces = SPLIT_AT_SPACES.set(splits_labels_at_spaces(path))
     pelican = IN_PELICAN_SITE.set(getattr(site_of(path), "kind", None) == "pelican")
     try:
-        return _parsed(raw, path, explicit=explicit, summary=summary)
+        return _addressed(_parsed(raw, path, explicit=explicit, summary=summary))
     finally:
         IN_PELICAN_SITE.reset(pelican)
         SPLIT_AT_SPACES.reset(spaces)
         SITE_DATES.reset(dates)
         SITE_SCHEDULE.reset(schedule)
         SITE_ZONE.reset(zone)
+
+
+def _addressed(parsed: ParsedDocument) -> ParsedDocument:
+    """A site's own post, which names no address, at the one its site publishes it at
+    (``library.site_addresses``): nothing could be opened or copied of it."""
+    article = parsed.article
+    if article is not None and not (article.original_url or article.web_url):
+        try:
+            article.web_url = site_address(parsed.path, article)
+        except Exception:  # a setting no check foresaw costs the address, not the post
+            article.web_url = ""
+    return parsed
 
 
 def _parsed(raw: bytes, path: str, *, explicit: bool, summary: bool) -> ParsedDocument:

@@ -479,3 +479,17 @@ async def test_a_dialog_fits_a_narrow_screen(reader_corpus: Path) -> None:
         await until(pilot, lambda: bool(app.screen.query("#name-dialog")))
         await pilot.pause()
         assert app.screen.query_one("#name-dialog").region.right <= 40
+
+
+async def test_y_copies_the_address_a_site_publishes_its_own_post_at(tmp_path: Path) -> None:
+    """A Jekyll post names no address: ``y`` said "This article has no URL". Its site's
+    ``url`` and ``permalink`` say where it is published."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "_config.yml").write_text("url: https://example.test\npermalink: pretty\n")
+    write_document(site / "_posts", "2024-05-06-hello.md", "title: Hello")
+    app = LedeApp([str(site)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await pilot.press("y")
+        assert app.clipboard == "https://example.test/2024/05/06/hello/"

@@ -1,0 +1,83 @@
+"""``lede list --json`` gives a site's own posts the address their site publishes them at,
+worked out from its settings, and none where the site names no host of its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.cli.test_list_stream import rows
+from tests.conftest import LedeRunner
+from tests.site_corpus import write_files
+
+
+def addresses(run_lede: LedeRunner, site: Path) -> dict[str, object]:
+    """Each document's ``web_url``, by its path from ``site``."""
+    return {
+        Path(str(row["path"])).relative_to(site).as_posix(): row["web_url"]
+        for row in rows(run_lede, site, "--all")
+    }
+
+
+def jekyll_site(root: Path, settings: str) -> Path:
+    """A Jekyll site: a post of the default permalink, one in a folder of its language's
+    news, one with its own permalink, one with an address of its own, and a page."""
+    return write_files(
+        root,
+        {
+            "_config.yml": settings,
+            "_posts/2024-05-06-Hello-World.md": "---\ntitle: Hello\ncategories: [Release]\n---\n",
+            "en/news/_posts/2024-01-02-ruby-released.md": "---\ntitle: Ruby\n---\n",
+            "_posts/2023-12-31-moved.md": "---\ntitle: Moved\npermalink: /old/moved.html\n---\n",
+            "_posts/2023-11-01-copy.md": (
+                "---\ntitle: Copy\noriginalUrl: https://elsewhere.test/copy\n---\n"
+            ),
+            "about.md": "---\ntitle: About\n---\n",
+        },
+    )
+
+
+def test_a_jekyll_sites_posts_are_at_their_permalinks(run_lede: LedeRunner, tmp_path: Path) -> None:
+    """A post named no address: ``o`` and ``y`` had nothing to open or copy, and
+    ``web_url`` was empty. Jekyll's default permalink (``date``) puts a post under its
+    categories, its folders' first (``en/news``), then its front matter's in small letters."""
+    site = jekyll_site(tmp_path / "site", "url: https://example.test\nbaseurl: /blog/\n")
+    assert addresses(run_lede, site) == {
+        "_posts/2024-05-06-Hello-World.md": (
+            "https://example.test/blog/release/2024/05/06/Hello-World.html"
+        ),
+        "en/news/_posts/2024-01-02-ruby-released.md": (
+            "https://example.test/blog/en/news/2024/01/02/ruby-released.html"
+        ),
+        "_posts/2023-12-31-moved.md": "https://example.test/blog/old/moved.html",
+        "_posts/2023-11-01-copy.md": "",
+        "about.md": "",
+    }
+
+
+def test_the_permalink_of_a_jekyll_sites_defaults_and_styles(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """A named style (``pretty``) and a front matter default for posts (Homebrew's,
+    Elixir's), the default for the posts of one folder over the one for all."""
+    settings = (
+        "url: https://example.test/\npermalink: pretty\ndefaults:\n"
+        "  - scope: {path: '', type: posts}\n    values: {permalink: '/:year/:title/'}\n"
+        "  - scope: {path: en}\n    values: {permalink: '/:categories/:i_month/:slug'}\n"
+        "  - scope: {type: pages}\n    values: {permalink: '/pages/:title/'}\n"
+    )
+    site = jekyll_site(tmp_path / "site", settings)
+    found = addresses(run_lede, site)
+    assert found["_posts/2024-05-06-Hello-World.md"] == "https://example.test/2024/Hello-World/"
+    assert found["en/news/_posts/2024-01-02-ruby-released.md"] == (
+        "https://example.test/en/news/1/ruby-released"
+    )
+    site = jekyll_site(tmp_path / "pretty", "url: https://example.test/\npermalink: pretty\n")
+    assert addresses(run_lede, site)["_posts/2024-05-06-Hello-World.md"] == (
+        "https://example.test/release/2024/05/06/Hello-World/"
+    )
+
+
+def test_a_site_that_names_no_host_gives_no_address(run_lede: LedeRunner, tmp_path: Path) -> None:
+    """Its address is its host's, which the site alone knows: none is guessed."""
+    site = jekyll_site(tmp_path / "site", "title: A site\nurl: '{{ site.host }}'\n")
+    assert set(addresses(run_lede, site).values()) == {""}
