@@ -91,6 +91,12 @@ def _is_bundle(folder: str) -> bool:
         return False
 
 
+def hugo_content(folder: str) -> str:
+    """The folder that holds the pages of the Hugo or Zola site at ``folder`` in its
+    default language (``content``, ``content/en``)."""
+    return _content(folder, "hugo")
+
+
 @functools.lru_cache(maxsize=256)  # each site's settings read once
 def _content(folder: str, kind: str) -> str:
     """The folder whose folders are the site's sections."""

@@ -81,3 +81,74 @@ def test_a_site_that_names_no_host_gives_no_address(run_lede: LedeRunner, tmp_pa
     """Its address is its host's, which the site alone knows: none is guessed."""
     site = jekyll_site(tmp_path / "site", "title: A site\nurl: '{{ site.host }}'\n")
     assert set(addresses(run_lede, site).values()) == {""}
+
+
+def test_a_hugo_sites_pages_are_at_their_permalinks(run_lede: LedeRunner, tmp_path: Path) -> None:
+    """Hugo: a section's ``[permalinks]`` pattern (``:sections[1:]``, ``:filename`` of a
+    bundle, as blog.scientific-python.org's; a section's ``uglyURLs``, as letsencrypt.org's
+    news), else the page's path in small letters with
+    its ``slug``, else its own ``url``; the content of a module's mount (gohugo.io's)."""
+    site = write_files(
+        tmp_path / "site",
+        {
+            "hugo.toml": (
+                'baseURL = "https://example.test/"\n[permalinks]\n'
+                'posts = "/:year/:sections[1:]/:filename/"\n'
+                'news = "/:year/:month/:day/:slug/"\n[uglyURLs]\nnews = true\n'
+                '[[module.mounts]]\nsource = "content/en"\ntarget = "content"\n'
+            ),
+            "content/en/posts/numpy/Big_News/index.md": "---\ntitle: Big\ndate: 2024-03-04\n---\n",
+            "content/en/docs/Getting Started.md": "---\ntitle: Start\n---\n",
+            "content/en/news/2019-05-15-oak.md": "---\ntitle: Introducing Oak\n---\n",
+            "content/en/docs/named.md": "---\ntitle: Named\nslug: Other-Name\n---\n",
+            "content/en/docs/moved.md": "---\ntitle: Moved\nurl: /Elsewhere/moved/\n---\n",
+        },
+    )
+    assert addresses(run_lede, site) == {
+        "content/en/posts/numpy/Big_News/index.md": "https://example.test/2024/numpy/big_news/",
+        "content/en/docs/Getting Started.md": "https://example.test/docs/getting-started/",
+        "content/en/news/2019-05-15-oak.md": "https://example.test/2019/05/15/introducing-oak.html",
+        "content/en/docs/named.md": "https://example.test/docs/other-name/",
+        "content/en/docs/moved.md": "https://example.test/Elsewhere/moved/",
+    }
+
+
+def test_a_zola_sites_pages_are_at_their_paths(run_lede: LedeRunner, tmp_path: Path) -> None:
+    """Zola: its section's path and the page's slug, of its file's name less its date;
+    its own ``path`` (blog.rust-lang.org's posts), as written."""
+    site = write_files(
+        tmp_path / "site",
+        {
+            "config.toml": 'base_url = "https://blog.example.test"\n',
+            "templates/index.html": "",
+            "content/blog/2024-01-02-Hello World.md": "+++\ntitle = 'Hello'\n+++\n",
+            "content/blog/sluggish.md": "+++\ntitle = 'S'\nslug = 'quick'\n+++\n",
+            "content/Rust-1.0.md": "+++\ntitle = 'R'\npath = '2015/05/15/Rust-1.0'\n+++\n",
+        },
+    )
+    assert addresses(run_lede, site) == {
+        "content/blog/2024-01-02-Hello World.md": "https://blog.example.test/blog/hello-world/",
+        "content/blog/sluggish.md": "https://blog.example.test/blog/quick/",
+        "content/Rust-1.0.md": "https://blog.example.test/2015/05/15/Rust-1.0/",
+    }
+
+
+def test_a_pelican_sites_articles_are_at_their_urls(run_lede: LedeRunner, tmp_path: Path) -> None:
+    """Pelican: ``publishconf.py``'s ``SITEURL`` (``pelicanconf.py``'s is often empty),
+    read and never run, and its ``ARTICLE_URL`` of the slug of the article's title."""
+    site = write_files(
+        tmp_path / "site",
+        {
+            "pelicanconf.py": 'SITEURL = ""\nARTICLE_URL = "{category}/{date:%Y}/{slug}.html"\n',
+            "publishconf.py": (
+                "from pelicanconf import *\nimport os\nSITEURL = 'https://example.test/'\n"
+                "os.system('exit 1')\n"
+            ),
+            "content/Journal/a.md": "---\ntitle: Séparation, travail!\ndate: 2023-02-25\n---\n",
+            "content/pages/about.md": "---\ntitle: About me\n---\n",
+        },
+    )
+    assert addresses(run_lede, site) == {
+        "content/Journal/a.md": "https://example.test/journal/2023/separation-travail.html",
+        "content/pages/about.md": "https://example.test/pages/about-me.html",
+    }
