@@ -12,6 +12,7 @@ import functools
 import os
 from typing import Any, NamedTuple
 
+from library.app_site import is_app_site
 from library.hugo_settings import read_settings_file, reads_content_alone, site_settings
 from library.jbake_site import is_jbake_site
 from library.nikola_site import nikola_folders
@@ -44,7 +45,8 @@ VUEPRESS_CONFIGS = tuple(config.replace(".vitepress", ".vuepress") for config in
 class Site(NamedTuple):
     """A site's folder and what made it: ``jekyll``, ``hugo`` (Zola's too, which reads its
     ``content`` alike), ``pelican``, ``docusaurus``, ``eleventy``, ``astro``,
-    ``vitepress``, ``vuepress``, ``lektor``, ``nikola`` or ``jbake``."""
+    ``vitepress``, ``vuepress``, ``lektor``, ``nikola``, ``jbake`` or ``app`` (SvelteKit's,
+    Next.js's)."""
 
     folder: str
     kind: str
@@ -74,6 +76,8 @@ def site_kind(folder: str) -> str | None:
         return "vuepress"
     if os.path.isdir(os.path.join(folder, "content")) and is_lektor_project(folder):
         return "lektor"
+    if is_app_site(folder):
+        return "app"
     if nikola_folders(folder) is not None:
         return "nikola"
     return None

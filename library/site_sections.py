@@ -1,4 +1,5 @@
-"""A Hugo, Zola, Docusaurus, Eleventy, Astro, Nikola or JBake site's sections: its collections.
+"""A Hugo, Zola, Docusaurus, Eleventy, Astro, Nikola, JBake, SvelteKit or Next.js site's
+sections: its collections (``library.app_site``: where the last two keep their pages).
 
 Such a site keeps its kinds of page in folders of their own: Hugo's and Zola's
 ``content/blog`` and ``content/docs``, Docusaurus's ``blog`` and ``docs``, Eleventy's in
@@ -18,6 +19,7 @@ import functools
 import os
 from typing import Any
 
+from library.app_site import app_pages
 from library.eleventy_input import eleventy_input
 from library.hugo_settings import content_dir, content_folders, site_settings
 from library.jbake_site import jbake_content
@@ -31,7 +33,7 @@ from library.site_root import ASTRO_CONTENT, ELEVENTY_CONFIGS, site_kind, site_o
 _NOT_SECTIONS = frozenset(
     {"src", "static", "build", "i18n", "node_modules", "_includes", "_data", "_site"}
 )
-_SECTIONED = ("hugo", "docusaurus", "eleventy", "astro", "nikola", "jbake")
+_SECTIONED = ("hugo", "docusaurus", "eleventy", "astro", "nikola", "jbake", "app")
 BLOGS = ("blog", "posts", "post", "articles")
 """What a site without news streams, of those it has: its posts, not its docs."""
 _STREAMED = frozenset((*BLOGS, "news"))  # a section of news is streamed as a blog is
@@ -108,6 +110,8 @@ def _content(folder: str, kind: str) -> str:
         return os.path.join(folder, ASTRO_CONTENT)
     if kind == "jbake":
         return os.path.join(folder, jbake_content(folder))
+    if kind == "app":
+        return app_pages(folder)
     settings = site_settings(folder)
     return os.path.join(folder, _mounted(settings) or content_folders(folder, settings)[0])
 

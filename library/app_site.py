@@ -1,0 +1,69 @@
+"""A SvelteKit or Next.js site: an application whose pages include Markdown (MDX, mdsvex).
+
+Such a site keeps its blog beside its docs in a folder its code reads them from
+(``content/blog`` and ``content/docs``, svelte.dev's; ``data/blog``, a Next.js starter's)
+or in its routes (``src/routes/blog/…/+page.md``, ``app/blog/…/page.mdx``). Opened as a
+plain folder it was listed whole: svelte.dev's 105 posts above 343 undated docs pages. Its
+folders of pages are its sections, as a Hugo site's are, and its blog is the stream.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+
+from library.regular_file import settings_text
+
+APP_CONFIGS = tuple(
+    f"{name}.config.{kind}" for name in ("svelte", "next") for kind in ("js", "mjs", "cjs", "ts")
+)
+_VITE_CONFIGS = tuple(f"vite.config.{kind}" for kind in ("js", "mjs", "cjs", "ts", "mts"))
+# Where such a site keeps its pages, most particular first; the site's own folder last.
+_PAGE_FOLDERS = (
+    "content",
+    os.path.join("src", "content"),
+    "data",
+    os.path.join("src", "routes"),
+    os.path.join("src", "app"),
+    "app",
+    os.path.join("src", "pages"),
+    "pages",
+)
+
+
+def is_app_site(folder: str) -> bool:
+    """Whether ``folder`` is a SvelteKit or Next.js site: its ``svelte.config.js`` or
+    ``next.config.js`` (or TypeScript...), or Vite's settings beside a ``package.json``
+    that depends on SvelteKit (svelte.dev's, which has no ``svelte.config.js``)."""
+    if any(os.path.isfile(os.path.join(folder, name)) for name in APP_CONFIGS):
+        return True
+    if not any(os.path.isfile(os.path.join(folder, name)) for name in _VITE_CONFIGS):
+        return False
+    return '"@sveltejs/kit"' in (settings_text(os.path.join(folder, "package.json")) or "")
+
+
+@functools.lru_cache(maxsize=256)  # each site's once
+def app_pages(folder: str) -> str:
+    """The folder whose folders are the sections of the site at ``folder``: the first of
+    those it keeps pages in that holds a blog (in a route group too: ``(website)/blog``),
+    else the site's own folder (``posts`` at its top)."""
+    from library.site_sections import BLOGS
+
+    for name in _PAGE_FOLDERS:
+        base = os.path.join(folder, name)
+        for inner in (base, *_groups(base)):
+            if any(os.path.isdir(os.path.join(inner, blog)) for blog in BLOGS):
+                return inner
+    return folder
+
+
+def _groups(folder: str) -> list[str]:
+    """A routes folder's groups (``(marketing)``), which take no part in an address."""
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        return sorted(
+            entry.path
+            for entry in entries
+            if entry.name.startswith("(") and entry.name.endswith(")") and entry.is_dir()
+        )
+    return []

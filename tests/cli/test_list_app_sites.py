@@ -1,0 +1,63 @@
+"""``lede list`` on a SvelteKit or Next.js site: its folders of pages are its collections,
+and its blog is the default stream, not its docs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_list_stream import collections, rows
+from tests.conftest import LedeRunner
+from tests.site_corpus import write_files
+
+POST = "---\ntitle: Post {n}\ndate: 2024-0{n}-02\n---\n"
+DOC = "---\ntitle: Doc {n}\n---\n# Doc\n"
+
+
+def app_site(root: Path, settings: dict[str, str], pages: str) -> Path:
+    """A site of two posts and three docs pages in its folder ``pages``, with its
+    ``settings`` files and a README at its top."""
+    files = dict(settings)
+    files["README.md"] = "# The site\n"
+    for n in (1, 2):
+        files[f"{pages}/blog/post-{n}/+page.md"] = POST.format(n=n)
+    for n in (1, 2, 3):
+        files[f"{pages}/docs/{n}-doc.md"] = DOC.format(n=n)
+    return write_files(root, files)
+
+
+@pytest.mark.parametrize(
+    ("settings", "pages"),
+    [
+        ({"svelte.config.js": "export default {};\n"}, "src/routes"),
+        (  # svelte.dev's: SvelteKit by its package, its pages read from ``content``
+            {
+                "vite.config.ts": "export default {};\n",
+                "package.json": '{"devDependencies": {"@sveltejs/kit": "^2.0.0"}}\n',
+            },
+            "content",
+        ),
+        ({"next.config.mjs": "export default {};\n"}, "data"),
+        ({"next.config.js": "module.exports = {};\n"}, "src/app/(website)"),
+    ],
+    ids=["sveltekit-routes", "svelte.dev", "nextjs-data", "nextjs-route-group"],
+)
+def test_an_app_site_streams_its_blog_and_lists_its_docs_on_request(
+    run_lede: LedeRunner, tmp_path: Path, settings: dict[str, str], pages: str
+) -> None:
+    """Read as a plain folder, its docs were listed undated below its posts (svelte.dev:
+    343 pages below 105 posts); its blog is its stream, its docs a collection away."""
+    site = app_site(tmp_path / "site", settings, pages)
+    assert [row["title"] for row in rows(run_lede, site)] == ["Post 2", "Post 1"]
+    every = collections(rows(run_lede, site, "--all"))
+    assert every["blog"] == 2 and every["docs"] == 3
+
+
+def test_a_folder_of_code_and_markdown_is_still_read_whole(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """A Vite project that is no SvelteKit site is a plain folder, shown whole."""
+    settings = {"vite.config.ts": "export default {};\n", "package.json": '{"name": "x"}\n'}
+    site = app_site(tmp_path / "site", settings, "content")
+    assert len(rows(run_lede, site)) == 5
