@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
+from library.site import CONFIG_FILES
 from library.site_root import Site, settings_of, site_of
 from models.article import Article
 
@@ -60,11 +61,16 @@ def host_of(value: Any) -> str:
 
 
 @functools.lru_cache(maxsize=256)  # each site's once
-def _jekyll_site(site: Site) -> tuple[str, str, tuple[tuple[str, str], ...]]:
-    """A Jekyll site's address (``url`` and ``baseurl``), its posts' permalink, and its
-    front matter defaults' permalinks for posts (the folder each is for, and it)."""
+def _jekyll_site(site: Site) -> tuple[str, str, tuple[tuple[str, str], ...], str]:
+    """A Jekyll site's address (``url`` and ``baseurl``), its posts' permalink, its front
+    matter defaults' permalinks for posts (the folder each is for, and it), and the folder
+    its pages are in (its ``source`` and ``collections_dir``), no folder of a post's
+    categories. Bridgetown's posts are at addresses of other rules: none."""
     settings = settings_of(site)
-    host = host_of(settings.get("url"))
+    bridgetown = not any(
+        os.path.isfile(os.path.join(site.folder, name)) for name in CONFIG_FILES[:-1]
+    )
+    host = "" if bridgetown else host_of(settings.get("url"))
     base = settings.get("baseurl")
     if host and isinstance(base, str) and base.strip("/ "):
         host += "/" + base.strip("/ ")
@@ -85,14 +91,20 @@ def _jekyll_site(site: Site) -> tuple[str, str, tuple[tuple[str, str], ...]]:
             folder = scope.get("path", "")
             if isinstance(folder, str) and "*" not in folder:
                 defaults.append((folder.strip("/"), value))
-    return host, permalink if isinstance(permalink, str) else "date", tuple(defaults)
+    within = [
+        str(folder).strip("/ ")
+        for folder in (settings.get("source"), settings.get("collections_dir"))
+        if isinstance(folder, str) and folder.strip("/ .")
+    ]
+    permalink = permalink if isinstance(permalink, str) else "date"
+    return host, permalink, tuple(defaults), "/".join(within)
 
 
 def jekyll_address(site: Site, path: str, article: Article) -> str:
     """A Jekyll post's address (only a post's, of a site that names its ``url``)."""
-    host, permalink, defaults = _jekyll_site(site)
+    host, permalink, defaults, within = _jekyll_site(site)
     relative = os.path.relpath(path, site.folder).replace(os.sep, "/")
-    folders = relative.split("/")[:-1]
+    folders = relative.removeprefix(within + "/" if within else "").split("/")[:-1]
     if not host or "_posts" not in folders or article.published_at is None:
         return ""
     extra = article.model_extra or {}

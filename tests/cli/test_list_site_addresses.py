@@ -152,3 +152,28 @@ def test_a_pelican_sites_articles_are_at_their_urls(run_lede: LedeRunner, tmp_pa
         "content/Journal/a.md": "https://example.test/journal/2023/separation-travail.html",
         "content/pages/about.md": "https://example.test/pages/about-me.html",
     }
+
+
+def test_a_jekyll_sites_collections_folder_is_none_of_its_posts_categories(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """Posts in the ``collections_dir`` (``my_collections/_posts``) are in no category of
+    its name; a Bridgetown site's posts, published by other rules, get no address."""
+    site = write_files(
+        tmp_path / "site",
+        {
+            "_config.yml": "url: https://example.test\ncollections_dir: my_collections\n",
+            "my_collections/_posts/2024-05-06-hello.md": "---\ntitle: Hello\n---\n",
+        },
+    )
+    assert addresses(run_lede, site) == {
+        "my_collections/_posts/2024-05-06-hello.md": "https://example.test/2024/05/06/hello.html"
+    }
+    site = write_files(
+        tmp_path / "bridgetown",
+        {
+            "bridgetown.config.yml": "url: https://example.test\n",
+            "src/_posts/2024-05-06-hello.md": "---\ntitle: Hello\n---\n",
+        },
+    )
+    assert addresses(run_lede, site) == {"src/_posts/2024-05-06-hello.md": ""}
