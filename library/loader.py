@@ -99,7 +99,8 @@ def _in_its_site(raw: bytes, path: str, *, explicit: bool, summary: bool) -> Par
     spaces = SPLIT_AT_SPACES.set(splits_labels_at_spaces(path))
     pelican = IN_PELICAN_SITE.set(getattr(site_of(path), "kind", None) == "pelican")
     try:
-        return _addressed(_parsed(raw, path, explicit=explicit, summary=summary))
+        parsed = _parsed(raw, path, explicit=explicit, summary=summary)
+        return parsed if summary else with_site_address(parsed)  # see ``summaries``
     finally:
         IN_PELICAN_SITE.reset(pelican)
         SPLIT_AT_SPACES.reset(spaces)
@@ -108,7 +109,7 @@ def _in_its_site(raw: bytes, path: str, *, explicit: bool, summary: bool) -> Par
         SITE_ZONE.reset(zone)
 
 
-def _addressed(parsed: ParsedDocument) -> ParsedDocument:
+def with_site_address(parsed: ParsedDocument) -> ParsedDocument:
     """A site's own post, which names no address, at the one its site publishes it at
     (``library.site_addresses``): nothing could be opened or copied of it."""
     article = parsed.article

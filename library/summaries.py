@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from library.loader import UNREAD, load_file, read_ahead, unforeseen
+from library.loader import UNREAD, load_file, read_ahead, unforeseen, with_site_address
 from library.records import ArticleSummary, IndexedFile
 from library.scan import FoundFile
 from library.search_text import spaced
@@ -45,6 +45,10 @@ def _indexed(found: FoundFile, parsed: ParsedDocument) -> IndexedFile:
         return IndexedFile(
             found.path, size, found.mtime_ns, None, "", "", "", (), taxonomy, problems
         )
+    # A site's own post reports no original, whatever address its site gives it: read
+    # before it is given, or a blog's monthly updates at the top of its content were one story.
+    linked = article.original_url or article.web_url
+    article = with_site_address(parsed).article or article
     provider = article.provider
     collection = collection_of(found.path, (found.root,)) or section_of(found.path, found.root)
     summary = ArticleSummary(
@@ -75,9 +79,7 @@ def _indexed(found: FoundFile, parsed: ParsedDocument) -> IndexedFile:
         tuple(dict.fromkeys(article.topics)),
         taxonomy,
         problems,
-        signature(summary.title, article.excerpt)
-        if in_stories(collection, article.original_url or article.web_url)
-        else "",
+        signature(summary.title, article.excerpt) if in_stories(collection, linked) else "",
         in_vault(found.path),
     )
 

@@ -377,3 +377,22 @@ def test_terms_of_writing_without_spaces_are_pairs_of_letters() -> None:
     ]
     english = signature("Tokyo blackout hits 30,000 homes", "")
     assert split_signature(english).title == ["tokyo", "blackout", "hit", "30000", "hom"]
+
+
+def test_a_sites_own_post_with_the_address_its_site_gives_it_is_no_news_to_group(
+    tmp_path: Path,
+) -> None:
+    """A post at the top of a Zola site's content (in no section) has the address its
+    site's ``base_url`` gives it, and still reports no original: it is grouped with none."""
+    from library.scan import FoundFile
+    from library.summaries import index_one
+    from tests.conftest import write_document
+
+    (tmp_path / "config.toml").write_text('base_url = "https://blog.example.test"\n')
+    (tmp_path / "templates").mkdir()
+    title = "title: Project goals update — October 2025\nexcerpt: What the goals team did."
+    own = write_document(tmp_path / "content", "october.md", title)
+    indexed = index_one(FoundFile(str(own), 0, 0, False, str(tmp_path)))
+    assert indexed.article is not None
+    assert indexed.article.web_url == "https://blog.example.test/october/"
+    assert indexed.signature == ""
