@@ -18,6 +18,8 @@ from itertools import product
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.conftest import CTRL_C_AS_IN_A_TERMINAL
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -86,30 +88,17 @@ while True:
     assert code == 0
 
 
-def test_lede_index_interrupted_in_a_long_step_says_so(tmp_path: Path) -> None:
-    """The closure step slowed to minutes: Ctrl-C there is one line and exit 130."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "a.md").write_text("---\ntitle: One\ntopics: [x]\n---\nText.\n")
-    script = f"""
-import os, sys
-import library.upkeep as upkeep
-def slow(db, tree):
-    print("slow", flush=True)
-    db.execute(os.environ["LONG"]).fetchone()
-upkeep.rebuild_closure = slow
-from tui.cli import main
-sys.exit(main(["index", {str(corpus)!r}]))
-"""
-    out, code = _ctrl_c_when_slow(script, tmp_path)
-    assert out.strip().splitlines()[-1] == "lede: interrupted"
-    assert "Traceback" not in out
-    assert code == 130
-
-
-def test_lede_index_terminated_in_a_long_step_says_so(tmp_path: Path) -> None:
-    """A SIGTERM (a service stopped, ``timeout``) ended it without a word: a log held
-    nothing to say why it stopped. Now one line and exit 143, at once."""
+@pytest.mark.parametrize(
+    ("signum", "said", "exit_code"),
+    [(signal.SIGINT, "lede: interrupted", 130), (signal.SIGTERM, "lede: terminated", 143)],
+    ids=["ctrl-c", "sigterm"],
+)
+def test_lede_index_stopped_in_a_long_step_says_so(
+    tmp_path: Path, signum: int, said: str, exit_code: int
+) -> None:
+    """The closure step slowed to minutes: Ctrl-C there is one line and exit 130. A
+    SIGTERM (a service stopped, ``timeout``) ended it without a word, and a log held
+    nothing to say why it stopped: now one line and exit 143, at once."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a.md").write_text("---\ntitle: One\ntopics: [x]\n---\nText.\n")
@@ -124,9 +113,10 @@ upkeep.rebuild_closure = slow
 from tui.cli import main
 sys.exit(main(["index", {str(corpus)!r}]))
 """
-    out, code = _ctrl_c_when_slow(script, tmp_path, signal.SIGTERM)
-    assert out == "lede: terminated\n"
-    assert code == 143
+    out, code = _ctrl_c_when_slow(script, tmp_path, signum)
+    assert out.strip().splitlines()[-1] == said
+    assert "Traceback" not in out
+    assert code == exit_code
 
 
 def test_ctrl_c_while_the_command_starts_is_one_line(tmp_path: Path) -> None:
