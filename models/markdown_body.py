@@ -5,7 +5,8 @@ blocks and marks as Markdown's, which showed as written."""
 
 from __future__ import annotations
 
-from models.asciidoc import asciidoc_body, is_asciidoc
+from models.asciidoc import SUFFIXES as ASCIIDOC_SUFFIXES
+from models.asciidoc import asciidoc_body
 from models.frontmatter import SplitDocument
 from models.logseq import is_logseq, logseq_markdown
 from models.org_body import org_markdown
@@ -17,13 +18,13 @@ def markdown_body(split: SplitDocument, path: str) -> str:
     """The body of ``split``, read from the file at ``path``, as Markdown."""
     if is_logseq(split, path):
         return logseq_markdown(split.body)
-    lower = path.lower()
-    if is_asciidoc(lower):
+    suffix = path[path.rfind(".") :].lower()  # one look for every file: no function call
+    if suffix in ASCIIDOC_SUFFIXES:
         return asciidoc_body(split)
-    if lower.endswith(ORG_SUFFIX):
+    if suffix == ORG_SUFFIX:
         return org_markdown(split.body)
     if split.language == "docinfo" or (
-        split.language in ("nikola", "ablog") and lower.endswith((".txt", ".rst"))
+        split.language in ("nikola", "ablog") and suffix in (".txt", ".rst")
     ):
         return rest_markdown(split.body)
     return split.body
