@@ -100,7 +100,8 @@ class ReaderSession(IndexInStep):
         self.stories = KeptStories(lambda: self.index.db)  # loaded after the first frame
         self._grouped: tuple[ResultSet, object, ResultSet] | None = None
         self._counted: tuple[int, int] | None = None  # see ``counts_behind``
-        self._state_seen: tuple[int, int] | None = None  # see ``state_changed_elsewhere``
+        # The state's version and its marks' version: see ``state_changed_elsewhere``.
+        self._state_seen: tuple[tuple[int, int], tuple[int, int]] | None = None
         self.state_changed_elsewhere()
         self.on_damage: Callable[[], None] = lambda: None  # told when a read finds damage
 
@@ -210,15 +211,19 @@ class ReaderSession(IndexInStep):
     def state_changed_elsewhere(self) -> bool:
         """Whether another program (a reader of the same corpus in another terminal) marked
         articles read or starred, or saved a search, since this one last looked or wrote;
-        a state another program holds locked tells nothing yet (UI thread)."""
+        a visit recorded, this reader's or another's, is no such change, and a state
+        another program holds locked tells nothing yet (UI thread)."""
         try:
             if not self.state.in_place():  # removed or replaced: see ``state``
                 self.index.attach_state(self.state.path)
             version = self.state.version()
+            if self._state_seen is not None and self._state_seen[0] == version:
+                return False  # nothing committed since (the look every few seconds)
+            marks = self.state.marks_version()
         except (sqlite3.Error, OSError, StateDamaged):
             return False
-        seen, self._state_seen = self._state_seen, version
-        return seen is not None and version != seen
+        seen, self._state_seen = self._state_seen, (version, marks)
+        return seen is not None and marks != seen[1]
 
     def set_flag(
         self, flag: Flag, identities: list[str], value: bool, store: StateStore | None = None

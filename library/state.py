@@ -171,12 +171,32 @@ class StateStore:
                     f"DELETE FROM {table} WHERE identity = ?", [(old,) for old, _new in moves]
                 )
 
+    def marks_version(self) -> tuple[int, int]:
+        """A value that changes when flags or saved queries change, here or in another
+        process, and only then: ``version`` also moves for a reader's visit recorded, and a
+        reader refilled its list and tree for it (see ``ReaderSession``)."""
+        try:
+            row = self.db.execute("SELECT n FROM marks_changed").fetchone()
+        except sqlite3.OperationalError as error:
+            if "no such table" not in str(error):
+                raise
+            row = None  # no change since lede began counting them
+        return self._changes, row[0] if row else 0
+
     @contextlib.contextmanager
     def _changing(self) -> Iterator[None]:
-        """One transaction that changes flags, counted as a change once committed."""
+        """One transaction that changes flags or saved queries, counted as a change here
+        once committed, and in the file for every program (``marks_version``)."""
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield
+            # Made here, not at opening: a state file made read-only still opens.
+            self.db.execute(
+                "CREATE TABLE IF NOT EXISTS marks_changed (id INTEGER PRIMARY KEY, n INTEGER)"
+            )
+            self.db.execute(
+                "INSERT INTO marks_changed VALUES (1, 1) ON CONFLICT(id) DO UPDATE SET n = n + 1"
+            )
             self.db.execute("COMMIT")
         except BaseException:
             # A failed COMMIT (a full disk) has already rolled back: rolling back again
@@ -194,13 +214,15 @@ class StateStore:
 
     def save_query(self, name: str, query: str) -> None:
         """Save (or replace) a query under ``name``."""
-        self.db.execute(
-            "INSERT OR REPLACE INTO saved_queries VALUES (?, ?, ?)", (name, query, time.time())
-        )
+        with self._changing():
+            self.db.execute(
+                "INSERT OR REPLACE INTO saved_queries VALUES (?, ?, ?)", (name, query, time.time())
+            )
 
     def delete_query(self, name: str) -> None:
         """Forget a saved query."""
-        self.db.execute("DELETE FROM saved_queries WHERE name = ?", (name,))
+        with self._changing():
+            self.db.execute("DELETE FROM saved_queries WHERE name = ?", (name,))
 
     def begin_session(self, corpus: str, now: float | None = None) -> tuple[int, float | None]:
         """Record that a reader session on ``corpus`` starts ``now`` (by default, now): its

@@ -152,6 +152,31 @@ def test_the_reader_sees_flags_changed_here_and_by_another_process(query_corpus:
     elsewhere.close()
 
 
+def test_only_marks_and_saved_searches_made_elsewhere_are_changes_to_show(
+    query_corpus: Path,
+) -> None:
+    """A visit recorded (this reader's own, in its queue of writes, or another reader's
+    starting) moved the state's version: the reader refilled its list and tree seconds
+    after it opened, resetting the tree's cursor under the user's keys."""
+    session = ReaderSession([str(query_corpus)])
+    session.refresh()
+    session.visit.recorded.result()  # this reader's own visit, written on its own thread
+    assert not session.state_changed_elsewhere()
+    elsewhere = open_state()  # another reader of the corpus, starting and ending
+    elsewhere.end_session(elsewhere.begin_session("corpus")[0])
+    assert not session.state_changed_elsewhere()
+    first = next(row.identity for row in session.index.search("", limit=1))
+    elsewhere.set("read", [first], True)
+    assert session.state_changed_elsewhere()
+    assert not session.state_changed_elsewhere()  # told once
+    elsewhere.save_query("Faces", "facial")
+    assert session.state_changed_elsewhere()
+    elsewhere.delete_query("Faces")
+    assert session.state_changed_elsewhere()
+    elsewhere.close()
+    session.close()
+
+
 def test_a_full_disk_is_reported_as_itself_and_loses_nothing(state_store: StateStore) -> None:
     """SQLite rolls a failed write back itself: rolling back again raised "cannot rollback -
     no transaction is active", and hid why the change was not saved."""
