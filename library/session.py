@@ -7,11 +7,12 @@ screen; the screen only routes.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -142,13 +143,8 @@ class ReaderSession(IndexInStep):
                 self._opened = ((scope, text), set())
             if query.hides_read:
                 query.opened = frozenset(self._opened[1])
-        try:
+        with self._damage_told():
             results = self.index.results(query, sort=sort)
-        except sqlite3.DatabaseError as error:
-            if not is_damage(error):
-                raise
-            self.on_damage()
-            raise IndexDamaged("the index is damaged; it is being built again") from None
         if scope.kind == "since":
             new = id_set(self.index.first_seen_since(self.previous_visit or time.time()))
             results = ResultSet(
@@ -273,16 +269,30 @@ class ReaderSession(IndexInStep):
     def stored_id(self, row: ArticleRow) -> int:
         """The id ``row``'s article is stored under now: a file that changed is stored
         again, under a new id, and one renamed is found by its identity (its link), or
-        where it was moved (one known by its path)."""
+        where it was moved (one known by its path). Raises ``IndexDamaged``, as
+        ``results`` does."""
         db = self.index.db
         path, seen = row.path, {row.path}
         while (path := self._renamed.get(path, path)) not in seen:
             seen.add(path)
-        found = db.execute("SELECT id FROM articles WHERE path = ?", (path,)).fetchone()
-        if found is None:
-            sql = "SELECT id FROM articles WHERE identity = ?"
-            found = db.execute(sql, (row.identity,)).fetchone()
+        with self._damage_told():
+            found = db.execute("SELECT id FROM articles WHERE path = ?", (path,)).fetchone()
+            if found is None:
+                sql = "SELECT id FROM articles WHERE identity = ?"
+                found = db.execute(sql, (row.identity,)).fetchone()
         return row.id if found is None else int(found[0])
+
+    @contextlib.contextmanager
+    def _damage_told(self) -> Iterator[None]:
+        """A read of the list's that finds the index damaged raises ``IndexDamaged``, once
+        ``on_damage`` is told, in place of SQLite's error (a traceback out of a timer)."""
+        try:
+            yield
+        except sqlite3.DatabaseError as error:
+            if not is_damage(error):
+                raise
+            self.on_damage()
+            raise IndexDamaged("the index is damaged; it is being built again") from None
 
     def urls_in_corpus(self, urls: list[str]) -> set[str]:
         """Those of ``urls`` whose article is in the corpus (one query for them all)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
@@ -12,7 +13,7 @@ import pytest
 from library.query import QueryError
 from library.results import ArticleRow, ResultSet
 from library.scope import ALL, STARRED, UNREAD, Scope
-from library.session import ReaderSession
+from library.session import IndexDamaged, ReaderSession
 from library.tree_counts import TreeCounts
 from tests.conftest import write_document
 
@@ -233,3 +234,21 @@ def wait_for(session: ReaderSession, path: str) -> BaseException:
     except InterruptedError as error:
         return error
     raise AssertionError("the refresh did not wait")
+
+
+def test_a_moved_articles_new_id_looked_up_in_a_damaged_index_has_it_built_again(
+    session: ReaderSession,
+) -> None:
+    """The lookup that keeps the cursor on an article another reader marked raised
+    SQLite's "database disk image is malformed" out of a timer: a traceback in place of
+    the reader, where the list's own query has the index built again."""
+    row = next(iter(session.results(ALL, "", "date")))
+    told: list[str] = []
+    session.on_damage = lambda: told.append("damaged")
+    session.index.db.execute("PRAGMA cache_size = 1")  # every page read from the file
+    session.index.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # its pages all in the file
+    path = session.index.db_path
+    path.write_bytes(os.urandom(path.stat().st_size))  # in place: its readers see it
+    with pytest.raises(IndexDamaged):
+        session.stored_id(row)
+    assert told == ["damaged"]

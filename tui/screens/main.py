@@ -187,8 +187,12 @@ class MainScreen(ReaderCommands, DetailLoading):
         """Run the scope and filter, show the result; the cursor stays on its article if it
         ``follow``s, once placed or the list is whole (``moved``: to a changed file's new id)."""
         articles = self.query_one("#articles", ArticleList)
+        current = (
+            articles.current if follow and (self._indexed or articles.chosen is not None) else None
+        )
         try:
             results = self.session.results(self.scope, self.filter_text, self.sort)
+            keep = (self.session.stored_id(current) if moved else current.id) if current else None
         except QueryError as error:
             self.query_one("#list-status", ListStatus).show_error(str(error))
             self.query_one("#filter", Input).add_class("-invalid")
@@ -196,12 +200,9 @@ class MainScreen(ReaderCommands, DetailLoading):
         self.query_one("#filter", Input).remove_class("-invalid")
         read, starred = self.session.flags()
         articles.set_flags(read, starred)
-        current = (
-            articles.current if follow and (self._indexed or articles.chosen is not None) else None
-        )
         articles.show(
             results,
-            keep=(self.session.stored_id(current) if moved else current.id) if current else None,
+            keep=keep,
             empty=self._empty_text() if not results else "",
             stay=moved,  # its article gone, the cursor is on the one that took its place
         )
