@@ -76,4 +76,5 @@ def test_sigterm_gives_the_terminal_back(start) -> None:
     left = terminal.output.rindex(b"\x1b[?1049l")  # the user's screen given back
     assert terminal.output.index(b"\x1b[?1049h") < left
     assert b"\x1b[?1000l" in terminal.output[left - 200 :]  # mouse reporting switched off
+    assert terminal.output[left:].strip().endswith(b"lede: terminated")  # as a command says
     assert b"Traceback" not in terminal.output
