@@ -6,6 +6,9 @@ repository's top, such a site was a plain folder, shown whole: Nim's site listed
 twelve pages (Download, FAQ, Donate...) undated among its 148 posts. A root that is no
 site itself and holds exactly one at its top, known by its configuration, is read as
 that site for its stream; a root with several sites at its top, or none, is shown whole.
+A project that keeps its site deeper (Hawkular's ``src/main/jbake``, svelte.dev's
+``apps/svelte.dev``) listed its pages among its posts: the one site at the shallowest
+level that holds any is its stream, looked for while the folders above it are few.
 """
 
 from __future__ import annotations
@@ -24,16 +27,29 @@ def is_streamed_site(folder: str) -> bool:
     return is_jekyll_site(folder) or bool(blog_sections(folder))
 
 
+DEEPEST = 3  # src/main/jbake: a Maven project's site, the deepest seen
+FEW = 32  # folders at one level that are looked into for a site further down
+
+
 def site_folder(root: str) -> str | None:
     """The site ``root`` streams as: itself, or, where it is no site, the one folder at
     its top that is one by its configuration (a Jekyll ``_config.yml``, a Hugo or Zola
-    site with a blog); None where it is shown whole."""
+    site with a blog), else the one a few levels down, below folders that are few (a
+    monorepo's ``apps/site``); None where it is shown whole."""
     if not os.path.isdir(root):
         return None
     if is_streamed_site(root):
         return root
-    found = [folder for folder in subfolders(root) if _configured_site(folder)]
-    return found[0] if len(found) == 1 and is_streamed_site(found[0]) else None
+    level = [root]
+    for _depth in range(DEEPEST):
+        below = [folder for above in level for folder in subfolders(above)]
+        found = [folder for folder in below if _configured_site(folder)]
+        if found:  # the shallowest sites: one is the stream, several are shown whole
+            return found[0] if len(found) == 1 and is_streamed_site(found[0]) else None
+        if len(below) > FEW:  # a corpus of folders, not a project's wrapping of its site
+            return None
+        level = below
+    return None
 
 
 def _configured_site(folder: str) -> bool:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -218,3 +219,29 @@ def test_a_collection_named_by_dates_is_streamed_with_the_posts(
     write_document(plain / "_releases", "2024-02-03-2.0-released.md", "title: 2.0 released")
     write_document(plain / "_team", "ada.md", "title: Ada")
     assert collections(rows(run_lede, plain)) == {"releases": 1, "posts": 1}
+
+
+def test_a_repository_with_its_site_a_few_folders_down_lists_the_site_s_posts(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """A Maven project keeps its JBake site in ``src/main/jbake``, a monorepo its site in
+    ``apps/NAME``: opened at the top, their pages were listed among the posts. A corpus of
+    many folders is not looked through for one."""
+    repository = tmp_path / "project"
+    site = repository / "src" / "main" / "jbake"
+    (site / "content" / "blog").mkdir(parents=True)
+    (site / "jbake.properties").write_text("site.host=https://example.org\n")
+    (repository / "src" / "main" / "java").mkdir()
+    (repository / "README.md").write_text("# A project\n")
+    post = "title=Agent released\ndate=2017-12-11\ntype=post\nstatus=published\n~~~~~~\n\nText.\n"
+    (site / "content" / "blog" / "agent.md").write_text(post)
+    page = "title=Getting involved\ntype=page\nstatus=published\n~~~~~~\n\nJoin us.\n"
+    (site / "content" / "community.md").write_text(page)
+    assert [row["title"] for row in rows(run_lede, repository)] == ["Agent released"]
+    assert len(rows(run_lede, repository, "--all")) == 2
+    many = tmp_path / "many"
+    for number in range(40):
+        (many / f"folder{number}").mkdir(parents=True)
+    write_document(many / "folder0", "about.md", "title: About")
+    shutil.copytree(site, many / "folder1" / "jbake")
+    assert len(rows(run_lede, many)) == 3  # shown whole
