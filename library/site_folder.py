@@ -29,6 +29,8 @@ def is_streamed_site(folder: str) -> bool:
 
 DEEPEST = 3  # src/main/jbake: a Maven project's site, the deepest seen
 FEW = 32  # folders at one level that are looked into for a site further down
+# Folders whose sites are a project's own tests and samples, not its site.
+NOT_A_SITE = frozenset({"test", "tests", "testdata", "fixtures", "spec", "example", "examples"})
 
 
 def site_folder(root: str) -> str | None:
@@ -40,15 +42,17 @@ def site_folder(root: str) -> str | None:
         return None
     if is_streamed_site(root):
         return root
+    from library.site_root import site_kind
+
     level = [root]
     for _depth in range(DEEPEST):
         below = [folder for above in level for folder in subfolders(above)]
         found = [folder for folder in below if _configured_site(folder)]
         if found:  # the shallowest sites: one is the stream, several are shown whole
             return found[0] if len(found) == 1 and is_streamed_site(found[0]) else None
-        if len(below) > FEW:  # a corpus of folders, not a project's wrapping of its site
-            return None
-        level = below
+        if len(below) > FEW or any(site_kind(folder) for folder in below):
+            return None  # a corpus of folders, or a site with no stream: shown whole
+        level = [folder for folder in below if os.path.basename(folder) not in NOT_A_SITE]
     return None
 
 

@@ -226,7 +226,7 @@ def test_a_repository_with_its_site_a_few_folders_down_lists_the_site_s_posts(
 ) -> None:
     """A Maven project keeps its JBake site in ``src/main/jbake``, a monorepo its site in
     ``apps/NAME``: opened at the top, their pages were listed among the posts. A corpus of
-    many folders is not looked through for one."""
+    many folders is not looked through for one, nor a project's tests."""
     repository = tmp_path / "project"
     site = repository / "src" / "main" / "jbake"
     (site / "content" / "blog").mkdir(parents=True)
@@ -239,6 +239,15 @@ def test_a_repository_with_its_site_a_few_folders_down_lists_the_site_s_posts(
     (site / "content" / "community.md").write_text(page)
     assert [row["title"] for row in rows(run_lede, repository)] == ["Agent released"]
     assert len(rows(run_lede, repository, "--all")) == 2
+    fixtures = tmp_path / "tool"  # a site generator's repository: its tests' sites
+    shutil.copytree(site, fixtures / "test" / "site")
+    (fixtures / "docs").mkdir()
+    assert len(rows(run_lede, fixtures)) == 2  # shown whole
+    documented = tmp_path / "documented"  # a site with no blog above the one deeper down
+    shutil.copytree(site, documented / "apps" / "blog")
+    write_document(documented / "doc" / "content" / "guide", "start.md", "title: Start")
+    (documented / "doc" / "hugo.toml").write_text('baseURL = "https://example.org/"\n')
+    assert len(rows(run_lede, documented)) == 3  # shown whole
     many = tmp_path / "many"
     for number in range(40):
         (many / f"folder{number}").mkdir(parents=True)
