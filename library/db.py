@@ -33,6 +33,11 @@ class CannotOpen(Exception):
         super().__init__(f"{reason}: {path}")
 
 
+class IndexReadOnly(CannotOpen):
+    """An index whose file can be read but not written (``chmod 444``): what it holds
+    can still be listed, not brought up to date."""
+
+
 def _disk_full(path: Path) -> bool:
     """No room left for a byte, or for a file: a disk out of inodes said only "unable to
     open database file"."""

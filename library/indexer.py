@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from library.damage import discard, is_damage
-from library.db import CannotOpen, connect
+from library.db import CannotOpen, IndexReadOnly, connect
 from library.differences import Counted, Differences, find_differences
 from library.renames import Known, carry_first_seen, known_by_path
 from library.reports import ProgressCallback, RefreshReport
@@ -92,6 +92,8 @@ def _unwritable(db_path: Path, error: sqlite3.DatabaseError) -> Exception:
     the busy timeout, or a read-only file; else ``error`` itself (a full disk's is
     answered by removing the index)."""
     code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    if code == sqlite3.SQLITE_READONLY:
+        return IndexReadOnly(db_path, error)
     return CannotOpen(db_path, error) if code in _UNWRITABLE else error
 
 

@@ -184,14 +184,39 @@ def said_if_rebuilt(index: CorpusIndex, report: RefreshReport) -> None:
         sys.stderr.write(f"lede: {REBUILT}\n")
 
 
+def _as_stored(index: CorpusIndex, error: Exception) -> RefreshReport:
+    """An index that can be read but not written (``chmod 444``) is read as it is: what
+    it holds is listed, and one line says how many files changed since, if any (``lede
+    list`` failed with "attempt to write a readonly database" where it could read)."""
+    from library.differences import find_differences
+    from library.reports import RefreshReport
+
+    stored = int(index.db.execute("SELECT count(*) FROM files").fetchone()[0])
+    if not stored:  # nothing to read
+        raise error
+    found = find_differences(str(index.db_path), index.roots, stored)
+    if changed := len(found.changed) + len(found.gone):
+        from library.counts import plural
+
+        sys.stderr.write(
+            f"lede: warning: the index cannot be written, so it is read as it was, without "
+            f"{plural(changed, 'change')} to the files ({printable(str(error))})\n"
+        )
+    return RefreshReport(scanned=0, parsed=0, removed=0, seconds=0.0)
+
+
 def open_corpus(paths: list[str], settings: Settings | None = None):
     """Open and refresh the index of ``paths`` (the defaults when empty)."""
     from library.corpus import open_index
+    from library.db import IndexReadOnly
 
     roots = corpus_paths(paths, settings)
     state = _open_state()
     index = open_index(roots, state)
-    report = index.refresh(waiting=waiting_said())
+    try:
+        report = index.refresh(waiting=waiting_said())
+    except IndexReadOnly as error:
+        report = _as_stored(index, error)
     carry_marks(report, state)
     said_if_rebuilt(index, report)
     warn_if_empty(index, roots)
