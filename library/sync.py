@@ -78,6 +78,9 @@ def _git(folder: str, *args: str) -> str:
         _kill(process)
         process.communicate()
         raise SyncError(f"git {args[0]} took longer than {TIMEOUT:.0f} s; stopped") from None
+    except BaseException:  # a Ctrl-C: git, in a session of its own, did not get it
+        _kill(process)
+        raise
     finally:
         _RUNNING.discard(process)
     if process.returncode:

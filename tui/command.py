@@ -14,6 +14,7 @@ on its own (``lifeline``).
 import contextlib
 import os
 import signal
+import sys
 
 from tui.failure import INTERRUPTED, INTERRUPTED_LINE, TERMINATED, TERMINATED_LINE
 
@@ -33,6 +34,9 @@ _COMMAND = os.getpid()  # not a process started from it, which ends as its paren
 
 def _end_when_terminated(signum: int, _frame: object) -> None:
     if os.getpid() == _COMMAND:
+        sync = sys.modules.get("library.sync")
+        if sync is not None:  # a git it started, in a session of its own, ends with it
+            sync.stop_git()
         with contextlib.suppress(OSError):  # stderr closed or gone: the end is all there is
             os.write(2, TERMINATED_LINE.encode())
         os._exit(TERMINATED)
