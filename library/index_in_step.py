@@ -8,13 +8,15 @@ of writes are one concern, which the session's queries and flags do not share.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Iterable
 from functools import partial
 
 from library.index import CorpusIndex, ProgressCallback, RefreshReport
+from library.kept_moves import keep, kept_file
 from library.kept_stories import KeptStories
-from library.state_writes import StateWrites
+from library.state_writes import NotSaved, StateWrites
 from library.stream import Stream
 from library.writer import Waiting, behind, marked
 
@@ -93,11 +95,20 @@ class IndexInStep:
     def _carry(self, report: RefreshReport) -> None:
         """The reading state of the posts a refresh found moved goes with them (in the
         order of writes)."""
-        if report.renamed:
+        if not report.renamed:  # moves a run could not carry, if any, are carried now
+            if kept_file(self.writes.path).exists():
+                with contextlib.suppress(NotSaved):
+                    self.writes.submit(lambda store: store.carry([])).result()
+            return
+        try:
             self.writes.submit(lambda store: store.carry(report.renamed)).result()
-            for old, new in report.renamed:
-                self._renamed.pop(new, None)  # back where it was: the old move is over
-                self._renamed[old] = new
+        except NotSaved:
+            with contextlib.suppress(OSError):  # for the next lede that can write it
+                keep(self.writes.path, list(report.renamed))
+            raise
+        for old, new in report.renamed:
+            self._renamed.pop(new, None)  # back where it was: the old move is over
+            self._renamed[old] = new
 
     def stories_stored_elsewhere(self) -> None:
         """Take into the story map the articles another lede stored (from a thread): this

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from library import kept_moves
 from library.damage import StateDamaged, file_identity, is_damage
 from library.db import opening, select_in, use_wal
 from library.paths import make_folder
@@ -160,16 +161,21 @@ class StateStore:
     def carry(self, moves: Iterable[tuple[str, str]]) -> None:
         """Give each flag of an identity to another, in one transaction: (old, new) for
         each article known by its path whose file was moved or renamed."""
-        moves = list(moves)
-        with self._changing():
-            for table in TABLES:
-                self.db.executemany(
-                    f"INSERT OR IGNORE INTO {table} SELECT ?, at FROM {table} WHERE identity = ?",
-                    [(new, old) for old, new in moves],
-                )
-                self.db.executemany(
-                    f"DELETE FROM {table} WHERE identity = ?", [(old,) for old, _new in moves]
-                )
+        taken, kept = kept_moves.take(self.path)  # those a run could not carry (its file)
+        try:
+            with self._changing():
+                for old, new in [*kept, *moves]:  # in order: a post may have moved twice
+                    for table in TABLES:
+                        self.db.execute(
+                            f"INSERT OR IGNORE INTO {table} SELECT ?, at FROM {table} "
+                            "WHERE identity = ?",
+                            (new, old),
+                        )
+                        self.db.execute(f"DELETE FROM {table} WHERE identity = ?", (old,))
+        except BaseException:
+            kept_moves.give_back(self.path, taken, kept)
+            raise
+        kept_moves.done(taken)
 
     def marks_version(self) -> tuple[int, int]:
         """A value that changes when flags or saved queries change, here or in another

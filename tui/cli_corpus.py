@@ -4,6 +4,7 @@ settings, the index with its reading state, and the one-line messages about them
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Callable
@@ -12,6 +13,8 @@ from typing import TYPE_CHECKING
 from models.text import printable
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from library.index import CorpusIndex, RefreshReport
     from library.query import Query
     from library.settings import Settings
@@ -145,6 +148,7 @@ def carry_marks(report: RefreshReport, state: StateStore | None = None) -> None:
     ``CARRY_WAIT`` seconds, saying so, and a failure is one line that says what was not
     carried."""
     if not report.renamed:
+        _carry_kept(state)
         return
     state = state or _open_state()
     if state is None:
@@ -152,7 +156,6 @@ def carry_marks(report: RefreshReport, state: StateStore | None = None) -> None:
     import sqlite3
     import time
 
-    from library.counts import plural
     from library.state_writes import not_saved
 
     deadline = time.monotonic() + CARRY_WAIT
@@ -165,8 +168,7 @@ def carry_marks(report: RefreshReport, state: StateStore | None = None) -> None:
             except sqlite3.Error as error:
                 busy = getattr(error, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_BUSY
                 if not busy or time.monotonic() > deadline:
-                    moved = plural(len(report.renamed), "moved post")
-                    sys.stderr.write(f"lede: {not_saved(error)} (the marks of {moved})\n")
+                    _kept(report, state.path, f"lede: {not_saved(error)}")
                     return
             if not said:
                 said = True
@@ -175,6 +177,41 @@ def carry_marks(report: RefreshReport, state: StateStore | None = None) -> None:
                     f"{printable(str(state.path))} (Ctrl-C to stop)…\n"
                 )
                 sys.stderr.flush()
+
+
+def _carry_kept(state: StateStore | None) -> None:
+    """The moves an earlier run kept (``kept_moves``), carried if the state is free now: a
+    run that found nothing moved waits for no lock."""
+    import sqlite3
+
+    from library.corpus import state_file
+    from library.kept_moves import kept_file
+
+    if not kept_file(state.path if state else state_file()).exists():
+        return
+    state = state or _open_state()
+    if state is not None:
+        with contextlib.suppress(sqlite3.Error), state.waiting(CARRY_POLL):
+            state.carry([])
+
+
+def _kept(report: RefreshReport, state_path: Path, why: str) -> None:
+    """Keep the moves not carried for the next lede that can write the state, and say so
+    (they were lost, and the line only named how many)."""
+    from library.counts import plural
+    from library.kept_moves import keep
+    from tui.failure import one_line
+
+    moved = plural(len(report.renamed), "moved post")
+    try:
+        kept = keep(state_path, list(report.renamed))
+    except OSError as error:
+        sys.stderr.write(f"{why} (the marks of {moved}; {one_line(error)})\n")
+        return
+    sys.stderr.write(
+        f"{why} (the marks of {moved} are kept in {printable(str(kept))}; "
+        "the next lede run carries them)\n"
+    )
 
 
 def said_if_rebuilt(index: CorpusIndex, report: RefreshReport) -> None:

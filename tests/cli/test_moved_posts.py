@@ -14,6 +14,7 @@ import pytest
 from library.corpus import open_state
 from tests.conftest import LedeRunner, write_document
 from tests.git_corpus import GitCorpus, git, git_corpus
+from tests.unprivileged import run_unprivileged
 
 __all__ = ["git_corpus"]  # the fixture, for pytest
 
@@ -113,3 +114,32 @@ def test_a_star_waits_for_a_reading_state_another_reader_holds_for_seconds(
         f"{state.path} (Ctrl-C to stop)…\n"
     )
     assert starred(run_lede, blog) == [str(blog / "renamed.md")]
+
+
+def test_marks_the_state_cannot_take_wait_for_the_next_run(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """The reading state locked past the wait (or, here, not writable): ``lede index``
+    said which marks it had not carried, and they were lost, the index knowing the post's
+    new path only. They are kept beside the state and carried by the next run."""
+    blog = tmp_path / "blog"
+    for number in range(2):
+        write_document(blog, f"post-{number}.md", f"title: Post {number}\ndate: 2026-11-1{number}")
+    assert run_lede("index", blog).returncode == 0
+    state = open_state()
+    state.set("starred", [str(blog / "post-1.md")], True)
+    state.close()
+    (blog / "post-1.md").rename(blog / "renamed.md")
+    state.path.chmod(0o444)
+    try:
+        done = run_unprivileged("index", blog)
+    finally:
+        state.path.chmod(0o644)
+    kept = state.path.with_name("state.sqlite.moves")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == (
+        "lede: reading state not saved: attempt to write a readonly database (the marks of "
+        f"1 moved post are kept in {kept}; the next lede run carries them)\n"
+    )
+    assert starred(run_lede, blog) == [str(blog / "renamed.md")]
+    assert not kept.exists()

@@ -5,31 +5,13 @@ without the capabilities that let it, as any other user would.)"""
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import LedeRunner, lede_executable, write_document
-
-
-def run_unprivileged(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    """``lede`` run as a user whom a file's mode stops."""
-    prefix: list[str] = []
-    if os.geteuid() == 0:
-        setpriv = shutil.which("setpriv")
-        if setpriv is None:
-            pytest.skip("no setpriv to run lede as a user whom file modes stop")
-        prefix = [setpriv, "--bounding-set=-dac_override,-dac_read_search,-fowner"]
-    return subprocess.run(
-        [*prefix, lede_executable(), *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+from tests.conftest import LedeRunner, write_document
+from tests.unprivileged import run_unprivileged
 
 
 @pytest.fixture
