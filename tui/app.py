@@ -215,7 +215,7 @@ class LedeApp(App[None]):
             said = f"waiting for {whom}…"
             if told[0] != said:  # once by this refresh (one cancelled by `r` said it before)
                 told[0] = said
-                self.call_from_thread(setattr, self, "sub_title", said)
+                self.call_from_thread(self._waiting_for, whom)
                 if by_program(whom) or asked:  # which may hold it for long, or after `r`:
                     severity = "warning" if by_program(whom) else "information"  # on screen
                     self.call_from_thread(
@@ -250,6 +250,11 @@ class LedeApp(App[None]):
         # Another lede may have stored the files before this one asked to: none waited.
         changed = report.parsed or report.removed or waited[0] or self.session.counts_behind()
         self.call_from_thread(self._index_done, changed, errors, asked)
+
+    def _waiting_for(self, whom: str) -> None:
+        self.sub_title = f"waiting for {whom}…"
+        if (reader := self.reader_screen()) is not None:
+            reader.show_waiting(whom)
 
     def _indexed(self, done: int, total: int, reload: bool, ended: list[bool]) -> None:
         reader = self.reader_screen()

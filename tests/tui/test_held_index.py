@@ -19,7 +19,7 @@ from library.corpus import open_index
 from library.index import RefreshReport
 from tests.conftest import lede_executable, write_document
 from tests.library.test_state import held_by_another_program
-from tests.tui.pilot import indexed, notifications, titles, until
+from tests.tui.pilot import indexed, notifications, status, titles, until
 from tui.app import LedeApp
 
 DEADLINE = 30.0
@@ -194,3 +194,37 @@ def _first_line(descriptor: int) -> str:
             except OSError:  # the other end closed
                 break
     return read.decode("utf-8", "replace").split("\n")[0].rstrip("\r")
+
+
+async def test_a_reader_started_behind_a_lede_index_says_so_on_screen_until_it_ends(
+    tmp_path: Path,
+) -> None:
+    """The reader has no title bar: a reader started while ``lede index`` stored a large
+    corpus said whom it waited for in its subtitle only, and showed a part of the articles
+    for as long as that took (15 s on 20,000 files) with no word of why. The line above
+    the list says it, even on 80 columns, and stops saying it once the wait is over."""
+    corpus = tmp_path / "corpus"
+    write_document(corpus, "a.md", 'title: "Alpha"')
+    index = open_index([str(corpus)], None)
+    index.refresh()
+    index.close()
+    write_document(corpus, "b.md", 'title: "Beta"')
+    other = subprocess.Popen(
+        [sys.executable, "-c", HOLDING_LEDE, str(index.db_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    app = LedeApp([str(corpus)])
+    try:
+        assert other.stdout is not None and other.stdout.readline() == "held\n"
+        async with app.run_test(size=(80, 24)) as pilot:
+            said = f"waiting for lede index (pid {other.pid}) indexing this corpus…"
+            await until(pilot, lambda: said in status(app), "the status line", DEADLINE)
+            other.communicate("", timeout=DEADLINE)
+            await indexed(pilot, DEADLINE)
+            await until(pilot, lambda: "Beta" in titles(app), seconds=DEADLINE)
+            assert "waiting" not in status(app)
+    finally:
+        if other.poll() is None:
+            other.communicate("", timeout=DEADLINE)

@@ -324,6 +324,10 @@ class ReaderCommands(Screen[None]):
         """Show how far indexing has gone (``total`` 0 while the files are being found)."""
         self.query_one("#list-status", ListStatus).show_progress(done, total)
 
+    def show_waiting(self, whom: str) -> None:
+        """Say whom indexing waits for, until it goes on (``show_indexing``) or ends."""
+        self.query_one("#list-status", ListStatus).show_waiting(whom)
+
     def indexing_done(self) -> None:
         """Indexing has ended: an empty list now means the corpus has none, and a cursor no
         one placed goes to the top (it was on the newest of the first files stored)."""

@@ -43,6 +43,7 @@ class ListStatus(Widget):
         self._sort = Content("")
         self._error: Content | None = None
         self._progress: tuple[int, int] | None = None  # (done, total) while indexing
+        self._waiting: Content | None = None  # whom indexing waits for, until it goes on
         self._tick = 0
         self._pulse: Timer | None = None
 
@@ -81,11 +82,20 @@ class ListStatus(Widget):
         self._error = Content.assemble(("⚠ ", "$text-error"), (message, "$text-error"))
         self.refresh()
 
+    def show_waiting(self, whom: str) -> None:
+        """Say whom indexing waits for (another lede, a program holding the index), in
+        place of the sort or the bar, until indexing goes on or ends. The reader has no
+        title bar: said there, a reader started beside another lede's indexing showed a
+        part of the articles for as long as it took and never said why."""
+        self._waiting = Content.styled(f"waiting for {whom}…", "$text-warning")
+        self.refresh()
+
     def show_progress(self, done: int, total: int) -> None:
         """Show indexing progress after the counts, in place of the sort and kept like the
         counts, until ``end_progress``; while the total is not known (0) the bar moves by
         itself. Each report repaints one row."""
         self._progress = (done, total)
+        self._waiting = None
         if total <= 0 and self._pulse is None:
             self._pulse = self.set_interval(PULSE_EVERY, self._step)
         elif total > 0 and self._pulse is not None:
@@ -99,6 +109,7 @@ class ListStatus(Widget):
             self._pulse.stop()
             self._pulse = None
         self._progress = None
+        self._waiting = None
         self.refresh()
 
     def _step(self) -> None:
@@ -116,6 +127,8 @@ class ListStatus(Widget):
         width = self.content_size.width
         if self._error is not None:
             return self._error.truncate(width, ellipsis=True)
+        if self._waiting is not None:  # the counts then say how much has been stored
+            return fit(width, self._head, self._articles + GAP + self._waiting)
         if self._progress is not None:
             # Kept like the counts, the bar as wide as the row leaves room for, within bounds.
             counts = self._articles + GAP
