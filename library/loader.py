@@ -24,6 +24,7 @@ from models.schedule import SITE_SCHEDULE
 from models.site_dates import SITE_DATES
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
+TOO_LARGE = "file is too large"  # how the warning of a file read up to the limit begins
 
 UNREAD = "cannot read: "  # what a file the system refused to read is said to be
 
@@ -82,7 +83,7 @@ def load_file(path: str, *, explicit: bool = False, summary: bool = False) -> Pa
         lines = raw.count(b"\n")
         parsed.report(
             "warning",
-            f"file is too large ({too_large.size:,} bytes; limit {MAX_FILE_BYTES:,}): "
+            f"{TOO_LARGE} ({too_large.size:,} bytes; limit {MAX_FILE_BYTES:,}): "
             f"read up to line {lines:,}, the rest left out",
             lines + 1,
         )

@@ -48,7 +48,7 @@ class IndexDamaged(QueryError):
 @dataclass(frozen=True)
 class OpenedArticle:
     """An article parsed from its file, with which of its related links are in the corpus;
-    ``problem`` says why there is no article."""
+    ``problem`` says why there is no article, or why it was read only in part."""
 
     row: ArticleRow
     article: Article | None
@@ -244,7 +244,7 @@ class ReaderSession(IndexInStep):
         vanished or broke since it was indexed comes back as a problem, and so does one
         replaced by a link that leads outside the corpus (it is not followed)."""
         from library.changed_paths import leads_outside
-        from library.loader import load_file  # parsing code is not needed until now
+        from library.loader import TOO_LARGE, load_file  # parsing code: not needed till now
         from models.schedule import held_back
 
         if leads_outside(row.path, self.index.roots):
@@ -258,7 +258,9 @@ class ReaderSession(IndexInStep):
             article.published = False  # down: the detail says so, as the list marks it
         urls = [item.url for item in article.related if item.url]
         in_corpus = frozenset(self.urls_in_corpus(urls))
-        return OpenedArticle(row, article, in_corpus, sources=self.sources(row))
+        # Read up to the size limit: a body that ends early (empty, for one long line) says why.
+        cut = next((item.message for item in parsed.problems if TOO_LARGE in item.message), "")
+        return OpenedArticle(row, article, in_corpus, cut, self.sources(row))
 
     def sources(self, row: ArticleRow) -> tuple[ArticleRow, ...]:
         """The sources of ``row``'s story as the index holds them now."""

@@ -493,3 +493,21 @@ async def test_y_copies_the_address_a_site_publishes_its_own_post_at(tmp_path: P
         await indexed(pilot)
         await pilot.press("y")
         assert app.clipboard == "https://example.test/2024/05/06/hello/"
+
+
+async def test_a_file_past_the_size_limit_says_why_its_body_ends(tmp_path: Path) -> None:
+    """A file of 200 MB is read up to 8 MB, at its last whole line: one whose body is one
+    long line showed its title and an empty body, with no word of why in the pane."""
+    from library.loader import MAX_FILE_BYTES
+    from tui.widgets.detail_view import DetailView
+
+    corpus = tmp_path / "corpus"
+    huge = write_document(corpus, "huge.md", "title: Huge\n", "x" * (MAX_FILE_BYTES + 1))
+    app = LedeApp([str(corpus)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await indexed(pilot)
+        detail = app.screen.query_one(DetailView)
+        size = huge.stat().st_size
+        said = f"file is too large ({size:,} bytes; limit {MAX_FILE_BYTES:,})"
+        await until(pilot, lambda: said in str(detail.query_one("#detail-status").render()))
+        assert detail.article is not None and detail.article.title == "Huge"

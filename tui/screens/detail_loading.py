@@ -94,6 +94,8 @@ class DetailLoading(Screen[None]):
             detail.set_status(
                 Content.assemble(("⚠ ", "$text-error"), f"{opened.row.path}: {opened.problem}")
             )
+        elif opened.problem:  # read in part: its body ends where the size limit came
+            detail.set_status(Content.assemble(("⚠ ", "$text-warning"), opened.problem))
 
     def action_preview(self) -> None:
         """``p``: the page of the article under the cursor, read; again: the article. Typed
