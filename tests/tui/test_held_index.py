@@ -44,7 +44,7 @@ async def test_the_reader_says_which_index_another_program_holds_and_goes_on_aft
             shown = f"Waiting for another program, which holds the index {index.db_path}…"
             # On the screen too (no title bar), told right after the subtitle.
             await until(pilot, lambda: shown in notifications(app), "the notice", DEADLINE)
-            assert time.monotonic() - started < 3
+            assert time.monotonic() - started < 10  # well within SQLite's busy timeout, loaded
             holder.close()  # the program lets go: the new file is indexed and listed
             await indexed(pilot, DEADLINE)
             await until(pilot, lambda: "Beta" in titles(app), seconds=DEADLINE)
