@@ -58,20 +58,22 @@ def split_asciidoc(text: str, path: str) -> SplitDocument | None:
     while end < len(lines) and lines[end].strip():
         end += 1
     head = "\n".join(lines[start:end])
-    values = asciidoc_values(head)
+    attributes = header_attributes(head)
+    values = asciidoc_values(head, attributes)
     if not values.get("title") or not (
         "date" in values or str(values.get("type", "")).lower() in _POST_TYPES
     ):
         return None
     parts = text.split("\n", end)
     body = parts[end] if len(parts) > end else ""
-    return SplitDocument("\n" * start + head, body, end + 1, "asciidoc")
+    head = "\n" * start + head
+    return SplitDocument(head, body, end + 1, "asciidoc", None, values, attributes)
 
 
 def asciidoc_body(split: SplitDocument) -> str:
-    """The body of an AsciiDoc page as Markdown, its header's attributes substituted."""
-    head = split.front_matter if split.language == "asciidoc" else ""  # else YAML's
-    return asciidoc_markdown(split.body, header_attributes(head))
+    """The body of an AsciiDoc page as Markdown, its header's attributes (as the split
+    read them; a YAML front matter has none) substituted."""
+    return asciidoc_markdown(split.body, split.attributes)
 
 
 def _skip_comments(lines: list[str], number: int) -> int:
@@ -105,8 +107,9 @@ def header_attributes(head: str) -> dict[str, str]:
     return attributes
 
 
-def asciidoc_values(head: str) -> dict[str, Any]:
-    """The header's title, author, date and attributes as front matter's keys."""
+def asciidoc_values(head: str, attributes: dict[str, str] | None = None) -> dict[str, Any]:
+    """The header's title, author, date and attributes (``header_attributes``, where
+    they were read already) as front matter's keys."""
     data: dict[str, Any] = {}
     lines = head.split("\n")
     number = _skip_comments(lines, 0)
@@ -115,7 +118,9 @@ def asciidoc_values(head: str) -> dict[str, Any]:
     if number < len(lines) and (found := _TITLE.fullmatch(lines[number])):
         data["title"] = found["title"].strip()
         _author_and_revision(lines, number + 1, data)
-    for name, value in header_attributes(head).items():
+    if attributes is None:
+        attributes = header_attributes(head)
+    for name, value in attributes.items():
         key = next((name[len(p) :] for p in _PREFIXES if name.startswith(p)), None)
         if key is not None:
             data[key] = _value(key, value)

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from models.ablog import ablog_values, split_ablog
 from models.advisory import advisory_values, split_advisory
 from models.article import Article
-from models.asciidoc import asciidoc_values, split_asciidoc
+from models.asciidoc import split_asciidoc
 from models.blog_authors import with_names
 from models.blog_lead import with_lead
 from models.clipping import saved_page
@@ -56,7 +56,7 @@ from models.logseq_journal import journal
 from models.markdown_body import markdown_body
 from models.mended_lines import load_yaml_mending_lines
 from models.notion_page import notion_page, notion_values
-from models.org_mode import org_values, split_org
+from models.org_mode import split_org
 from models.pelican import metadata_values, sidecar_metadata, split_metadata
 from models.plainyaml import load_plain
 from models.problem import Problem, Severity
@@ -109,9 +109,7 @@ _VALUES: dict[str, Callable[[str], dict[str, Any]]] = {
     "ruby": ruby_values,
     "franklin": franklin_values,
     "notion": notion_values,
-    "asciidoc": asciidoc_values,
     "jbake": jbake_values,
-    "org": org_values,
 }
 
 
@@ -239,7 +237,9 @@ def parse_document(
         skips = SUMMARY_SKIPS if summary else ()
         repeated: list[tuple[str, int]] = []
         data: Any
-        if values := _VALUES.get(split.language):
+        if split.values is not None:  # read as the split told a post from a page
+            data = split.values
+        elif values := _VALUES.get(split.language):
             data = values(split.front_matter)
         elif split.language == "lektor":
             data = lektor_values(split.front_matter, path)

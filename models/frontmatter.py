@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -40,13 +41,17 @@ class SplitDocument:
     (Pelican's lines: see ``models.pelican``), ``nikola`` (Nikola's ``.. key:`` lines),
     ``logseq`` (its page's properties: see ``models.logseq``) or ``docinfo`` (a
     reStructuredText post's title and fields: see ``models.docinfo``). ``warning``: a
-    message and its line where the split itself was a guess."""
+    message and its line where the split itself was a guess. ``values``: the front
+    matter's keys where telling a post from a page read them already (AsciiDoc's header,
+    Org's keyword lines), and ``attributes`` what the body's ``{name}`` refers to: read once."""
 
     front_matter: str
     body: str
     body_line: int
     language: str = "yaml"
     warning: tuple[str, int] | None = None
+    values: dict[str, Any] | None = field(default=None, compare=False)
+    attributes: Mapping[str, str] | None = field(default=None, compare=False)
 
 
 def _closing_delimiter(

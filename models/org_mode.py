@@ -48,7 +48,8 @@ def split_org(text: str, path: str) -> SplitDocument | None:
     if not values.get("title") or not values.get("date"):
         return None
     parts = text.split("\n", end)
-    return SplitDocument(head, parts[end] if len(parts) > end else "", end + 1, "org")
+    body = parts[end] if len(parts) > end else ""
+    return SplitDocument(head, body, end + 1, "org", None, values)
 
 
 def org_values(head: str) -> dict[str, Any]:

@@ -5,11 +5,14 @@ was "no documents found"."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from models import asciidoc
 from models.asciidoc_body import asciidoc_markdown
 from models.document import parse_document
 from tests.conftest import LedeRunner
@@ -95,6 +98,23 @@ def test_a_page_with_no_date_and_no_post_type_is_passed_over_quietly(text: str) 
     parsed = parse_document(text, "docs/page.adoc", require_front_matter=False)
     assert parsed.article is None
     assert parsed.problems == []
+
+
+def test_a_posts_header_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Telling a post from a page reads its header: the parse and the body's
+    ``{attribute}``s use what that read, where each read the header again (three times)."""
+    calls: list[str] = []
+
+    def counted(name: str) -> Callable[..., Any]:
+        read = getattr(asciidoc, name)
+        return lambda *args: calls.append(name) or read(*args)
+
+    for name in ("asciidoc_values", "header_attributes"):
+        monkeypatch.setattr(asciidoc, name, counted(name))
+    article = parse_document(JBAKE_POST, "content/news/jbake-v2-6-6-released.adoc").article
+    assert article is not None and article.title == "JBake v2.6.6 released"
+    assert "[JBake v2.6.6](/download.html)" in article.body
+    assert sorted(calls) == ["asciidoc_values", "header_attributes"]
 
 
 def test_a_hugo_page_in_asciidoc_has_its_body_shown_as_markdown() -> None:
