@@ -3,7 +3,8 @@
 Its headlines (``** Fixes``) are Markdown's headings, its source and example blocks
 (``#+BEGIN_SRC python``) fenced code, its quote blocks quotes, its links
 (``[[https://…][text]]``) Markdown's links, and its ``*bold*``, ``/italic/``,
-``=verbatim=``, ``~code~`` and ``+strike+`` Markdown's marks. Keyword lines, comments and
+``=verbatim=``, ``~code~`` and ``+strike+`` Markdown's marks, where Org reads them as
+marks (``_underline_`` stays as it is written, as Markdown has none). Keyword lines, comments and
 property drawers show nothing; lists and paragraphs read alike in both.
 """
 
@@ -15,13 +16,17 @@ from collections.abc import Iterator
 _HEADLINE = re.compile(r"(\*{1,6})[ \t]+(?:(?:TODO|DONE)[ \t]+)?(.*?)(?:[ \t]+:[\w@#%:]+:)?[ \t]*")
 _BLOCK = re.compile(r"#\+begin_(\w+)(?:[ \t]+([\w+#.-]+))?.*", re.IGNORECASE)
 _DRAWER = re.compile(r":[A-Za-z_-]+:[ \t]*")
-# A link begins at the first of its brackets, and each part is bounded: a line of a
-# hundred thousand ``[`` or ``*a`` was tried from each one to its end, for minutes.
+# Org's bounds of a mark (``org-emphasis-regexp-components``): after the start of a line,
+# a blank or one of ``-({'"``; before its end, a blank or one of ``-.,:!?;'")}\[``; the
+# text inside neither starting nor ending with a blank. ``/usr/bin/`` in a sentence is a
+# path, no italics. A link begins at the first of its brackets, and each part is bounded:
+# a line of a hundred thousand ``[`` or ``*a`` was tried from each one to its end.
 _INLINE = re.compile(
     r"(?<!\[)\[\[(?P<url>[^\[\]\n]{1,2048})\](?:\[(?P<text>[^\]\n]{1,1024})\])?\]"
-    r"|(?<![\w])(?P<mark>[*/=~+])(?P<marked>[^\s*/=~+](?:[^\n]{0,300}?[^\s])?)(?P=mark)(?![\w])"
+    r"|(?<![^\s\-({'\"])(?P<mark>[*/=~+_])(?P<marked>\S(?:[^\n]{0,300}?\S)?)(?P=mark)"
+    r"(?=[\s\-.,:!?;'\")}\\\[]|$)"
 )
-_MARKS = {"*": "**", "/": "*", "=": "`", "~": "`", "+": "~~"}
+_MARKS = {"*": "**", "/": "*", "=": "`", "~": "`", "+": "~~", "_": "_"}  # Markdown: no underline
 
 
 def org_markdown(body: str) -> str:

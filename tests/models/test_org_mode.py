@@ -85,6 +85,40 @@ def test_marks_and_blocks_become_markdown() -> None:
     assert org_markdown(body).split("\n") == ["> *so* `it` `is` ~~not~~", "## Two", ""]
 
 
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        ("See http://example.com/ now.", "See http://example.com/ now."),
+        ("~/.emacs.d/init.el or ~/.config/ files", "~/.emacs.d/init.el or ~/.config/ files"),
+        ("In /usr/bin/python3, c:/x/y/z.", "In /usr/bin/python3, c:/x/y/z."),
+        ("Run /usr/bin/env python, then /opt/x/y.", "Run /usr/bin/env python, then /opt/x/y."),
+        ("a*b*c is 2*3*4, a.*b*, x=1 and [/y/]", "a*b*c is 2*3*4, a.*b*, x=1 and [/y/]"),
+        ("snake_case_name, C++ and C++", "snake_case_name, C++ and C++"),
+        ("* a list item, not bold *", "* a list item, not bold *"),
+        ('(/it/) "=x=" -~v~- {*b*}: +s+! _u_.', '(*it*) "`x`" -`v`- {**b**}: ~~s~~! _u_.'),
+        ("/ not italic/ and /not italic /", "/ not italic/ and /not italic /"),
+    ],
+    ids=[
+        "address",
+        "home",
+        "paths",
+        "path-then-word",
+        "stars",
+        "words",
+        "spaced",
+        "bounds",
+        "blank-inside",
+    ],
+)
+def test_marks_are_read_within_orgs_bounds(line: str, shown: str) -> None:
+    """A mark is one where Org reads one: after a blank or one of ``-({'"``, before a
+    blank or punctuation, with no blank just inside it. ``/usr/bin/`` in prose showed
+    ``usr`` in italics."""
+    article = parse_document(f"#+title: T\n#+date: 2024-01-02\n\nx\n  {line}\n", "p/t.org").article
+    assert article is not None
+    assert article.body.strip().split("\n") == ["x", f"  {shown}"]
+
+
 def test_lede_lists_an_org_post(run_lede: LedeRunner, tmp_path: Path) -> None:
     (tmp_path / "posts").mkdir()
     (tmp_path / "posts" / "emacs-30.org").write_text(POST, encoding="utf-8")
