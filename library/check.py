@@ -64,7 +64,7 @@ def _check_many(batch: list[FoundFile]) -> list[_Checked]:
     read_ahead(found.path for found in batch)
     results = []
     for found in batch:
-        parsed = load_file(found.path, explicit=found.explicit)
+        parsed = load_file(found.path, explicit=found.explicit, root=found.root)
         if parsed.problems and not (found.explicit or os.path.lexists(found.path)):
             continue  # removed since the scan found it (as the index leaves it out)
         if (

@@ -15,6 +15,8 @@ from library.site_addresses import site_address
 from library.site_root import site_of, splits_labels_at_spaces
 from library.site_schedule import site_dates, site_schedule
 from library.site_zone import site_zone
+from models.asciidoc import SUFFIXES as ASCIIDOC_SUFFIXES
+from models.asciidoc_include import INCLUDE_ROOT
 from models.docinfo import IN_PELICAN_SITE
 from models.document import ParsedDocument, parse_document, parse_taxonomy
 from models.fields import SITE_ZONE
@@ -55,13 +57,22 @@ def read_ahead(paths: Iterable[str]) -> None:
             os.close(descriptor)
 
 
-def load_file(path: str, *, explicit: bool = False, summary: bool = False) -> ParsedDocument:
+def load_file(
+    path: str, *, explicit: bool = False, summary: bool = False, root: str | None = None
+) -> ParsedDocument:
     """Parse ``path``; problems are reported in the result, never raised.
 
     ``explicit`` is set for files the user named: those must be documents,
     while files met while walking a folder may simply not be one (no
     front matter in a README, say). ``summary`` is passed to ``parse_document``.
+    ``root`` is the corpus the file is in: an AsciiDoc page's includes are read in it.
     """
+    if root is not None and path.lower().endswith(ASCIIDOC_SUFFIXES):
+        token = INCLUDE_ROOT.set(root)
+        try:
+            return load_file(path, explicit=explicit, summary=summary)
+        finally:
+            INCLUDE_ROOT.reset(token)
     if is_sidecar(path) and not explicit:  # read with its post, and no document itself
         return ParsedDocument(path, has_front_matter=False)
     too_large: TooLarge | None = None

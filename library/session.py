@@ -8,6 +8,7 @@ screen; the screen only routes.
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import sqlite3
 import threading
@@ -249,7 +250,10 @@ class ReaderSession(IndexInStep):
 
         if leads_outside(row.path, self.index.roots):
             return OpenedArticle(row, None, problem="link leads outside the corpus; not followed")
-        parsed = load_file(row.path, explicit=True)
+        held = os.path.join(row.path, "")
+        roots = (r for r in self.index.roots if held.startswith(os.path.join(r, "")))
+        root = next(roots, None)  # the corpus it is in: an AsciiDoc page's includes are read in it
+        parsed = load_file(row.path, explicit=True, root=root)
         article = parsed.article
         if article is None:
             reason = parsed.problems[0].message if parsed.problems else "cannot be read"

@@ -23,7 +23,9 @@ from models.vault import in_vault
 def index_one(found: FoundFile) -> IndexedFile:
     """Parse a file's summary into an IndexedFile (runs in a worker process)."""
     try:
-        return _indexed(found, load_file(found.path, explicit=found.explicit, summary=True))
+        return _indexed(
+            found, load_file(found.path, explicit=found.explicit, summary=True, root=found.root)
+        )
     except Exception as error:  # see ``unforeseen``
         return _indexed(found, unforeseen(found.path, error))
 

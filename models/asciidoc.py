@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 
 from models.asciidoc_body import asciidoc_markdown
+from models.asciidoc_include import with_includes
 from models.frontmatter import SplitDocument
 from models.jekyll_post import written_date
 from models.text import plain_line_ends
@@ -70,10 +71,14 @@ def split_asciidoc(text: str, path: str) -> SplitDocument | None:
     return SplitDocument(head, body, end + 1, "asciidoc", None, values, attributes)
 
 
-def asciidoc_body(split: SplitDocument) -> str:
-    """The body of an AsciiDoc page as Markdown, its header's attributes (as the split
-    read them; a YAML front matter has none) substituted."""
-    return asciidoc_markdown(split.body, split.attributes)
+def asciidoc_body(split: SplitDocument, path: str) -> str:
+    """The body of the AsciiDoc page at ``path`` as Markdown, its header's attributes (as
+    the split read them; a YAML front matter has none) substituted, the files it includes
+    in it (``models.asciidoc_include``)."""
+    body = split.body
+    if "include::" in body:
+        body = with_includes(body, path, split.attributes)
+    return asciidoc_markdown(body, split.attributes)
 
 
 def _skip_comments(lines: list[str], number: int) -> int:

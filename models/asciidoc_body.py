@@ -6,7 +6,8 @@ its quote blocks (``____``) quotes, its lists (``*``, ``**``, ``.``) Markdown's,
 tables (``|===``) Markdown's tables, and its links (``link:url[text]``, ``url[text]``),
 pictures (``image::path[alt]``), bold (``*word*``) and references to the header's
 attributes (``{version}``) what they say. Comments, block attributes and directives
-(``include::``, ``ifdef::``, ``toc::[]``) show nothing. What is alike in both (paragraphs,
+(``ifdef::``, ``toc::[]``, an ``include::`` not followed: see
+``models.asciidoc_include``) show nothing. What is alike in both (paragraphs,
 ``_emphasis_``, ```code```) is left as it is.
 """
 

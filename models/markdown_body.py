@@ -20,7 +20,7 @@ def markdown_body(split: SplitDocument, path: str) -> str:
         return logseq_markdown(split.body)
     suffix = path[path.rfind(".") :].lower()  # one look for every file: no function call
     if suffix in ASCIIDOC_SUFFIXES:
-        return asciidoc_body(split)
+        return asciidoc_body(split, path)
     if suffix == ORG_SUFFIX:
         return org_markdown(split.body)
     if split.language == "docinfo" or (

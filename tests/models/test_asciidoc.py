@@ -12,8 +12,11 @@ from typing import Any
 
 import pytest
 
+from library.scope import ALL
+from library.session import ReaderSession
 from models import asciidoc
 from models.asciidoc_body import asciidoc_markdown
+from models.asciidoc_include import INCLUDE_ROOT, MAX_DEPTH
 from models.document import parse_document
 from tests.conftest import LedeRunner
 
@@ -187,3 +190,88 @@ def test_lede_lists_a_jbake_site(run_lede: LedeRunner, tmp_path: Path) -> None:
         ("JBake v2.6.6 released", "2021-04-15")
     ]
     assert run_lede("check", tmp_path / "site").returncode == 0
+
+
+GUIDE = """\
+= The Guide
+2024-01-02
+:jbake-type: post
+:chapters: chapters
+
+Intro.
+
+include::{chapters}/one.adoc[leveloffset=+1]
+
+include::chapters/missing.adoc[]
+
+include::../outside.adoc[]
+"""
+
+
+def write_book(tmp_path: Path) -> Path:
+    """A page made of chapters: one that includes a section, which includes the page
+    again; one that is not there; one outside the corpus (``book``)."""
+    book = tmp_path / "book"
+    (book / "chapters").mkdir(parents=True)
+    (book / "guide.adoc").write_text(GUIDE, encoding="utf-8")
+    (book / "chapters" / "one.adoc").write_text(
+        "= Chapter One\n\nZanzibar is *here*.\n\ninclude::part.adoc[]\n", encoding="utf-8"
+    )
+    (book / "chapters" / "part.adoc").write_text(
+        "== A part\n\nPart text.\n\ninclude::../guide.adoc[]\n", encoding="utf-8"
+    )
+    (tmp_path / "outside.adoc").write_text("Secret words.\n", encoding="utf-8")
+    return book
+
+
+def test_a_page_made_of_chapters_shows_them(tmp_path: Path) -> None:
+    """Its ``include::`` lines showed nothing: a book's page was its title alone."""
+    book = write_book(tmp_path)
+    token = INCLUDE_ROOT.set(str(book))
+    try:
+        parsed = parse_document(GUIDE, str(book / "guide.adoc"))
+    finally:
+        INCLUDE_ROOT.reset(token)
+    assert parsed.article is not None and parsed.problems == []
+    assert [line for line in parsed.article.body.split("\n") if line] == [
+        "Intro.",
+        "## Chapter One",  # a level down, as its leveloffset says
+        "Zanzibar is **here**.",
+        "### A part",
+        "Part text.",
+        "_(include of ../guide.adoc: includes itself, not followed again)_",
+        "_(include of chapters/missing.adoc: not found)_",
+        "_(include of ../outside.adoc: outside the corpus, not followed)_",
+    ]
+
+
+def test_includes_nest_a_few_levels_deep(tmp_path: Path) -> None:
+    for level in range(1, 8):
+        (tmp_path / f"{level}.adoc").write_text(f"Level {level}.\n\ninclude::{level + 1}.adoc[]\n")
+    token = INCLUDE_ROOT.set(str(tmp_path))
+    try:
+        text = "= Deep\n2024-01-02\n\ninclude::1.adoc[]\n"
+        article = parse_document(text, str(tmp_path / "deep.adoc")).article
+    finally:
+        INCLUDE_ROOT.reset(token)
+    assert article is not None
+    shown = [line for line in article.body.split("\n") if line]
+    assert shown == [f"Level {level}." for level in range(1, MAX_DEPTH + 1)] + [
+        f"_(include of {MAX_DEPTH + 1}.adoc: more than {MAX_DEPTH} levels deep, not followed)_"
+    ]
+
+
+def test_a_pages_chapters_are_searched_and_shown(run_lede: LedeRunner, tmp_path: Path) -> None:
+    book = write_book(tmp_path)
+    listed = run_lede("list", "--json", "-q", "zanzibar", book)
+    assert [json.loads(line)["title"] for line in listed.stdout.splitlines()] == ["The Guide"]
+    assert run_lede("list", "--json", "-q", "secret", book).stdout == ""
+    assert run_lede("check", book).returncode == 0
+    session = ReaderSession([str(book)])
+    try:
+        session.refresh()
+        [row] = session.results(ALL, "", "date")
+        opened = session.article(row)
+    finally:
+        session.close()
+    assert opened.article is not None and "Zanzibar is **here**." in opened.article.body
