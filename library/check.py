@@ -55,6 +55,7 @@ class _Checked:
     topic_lines: list[int]
     topics: tuple[str, ...]
     problems: list[Problem]
+    post: bool = False  # a post within a file (``library.file_posts``), no file of its own
 
 
 NO_FRONT_MATTER = "no front matter: not read as a document"
@@ -91,6 +92,11 @@ def _check_many(batch: list[FoundFile]) -> list[_Checked]:
                 problems,
             )
         )
+        for post in parsed.posts:  # ox-hugo's one-file blog: a post a subtree, no file each
+            post_article = post.article
+            identity = post_article.identity if post_article else None
+            topics = tuple(post_article.topics) if post_article else ()
+            results.append(_Checked(post.path, identity, [], [], topics, post.problems, True))
     return results
 
 
@@ -119,7 +125,7 @@ def check(paths: Iterable[str]) -> CheckReport:
     used: list[str] = []
     for batch in map_batches("library.check:_check_many", files):
         for checked in batch:
-            report.files += 1
+            report.files += not checked.post
             problems = list(checked.problems)
             if checked.identity is not None:
                 used.extend(checked.topics)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from library.damage import discard, is_damage
 from library.db import CannotOpen, IndexReadOnly, connect
 from library.differences import Counted, Differences, find_differences
+from library.file_posts import with_posts
 from library.renames import Known, carry_first_seen, known_by_path
 from library.reports import ProgressCallback, RefreshReport
 from library.scan import FoundFile, Skipped
@@ -207,6 +208,7 @@ def note_departures(db: sqlite3.Connection, gone: list[str]) -> None:
     identity too), not news since the last visit. ``keep_first_seen`` applies it."""
     if not gone:
         return
+    gone = with_posts(db, gone)
     db.execute(
         "CREATE TEMP TABLE IF NOT EXISTS departed "
         "(identity TEXT PRIMARY KEY, first_seen REAL NOT NULL) WITHOUT ROWID"
@@ -294,13 +296,14 @@ def forget(db: sqlite3.Connection, path: str) -> None:
     """Remove everything parsed from a file. Its row in ``files`` stays, for when it was
     first seen, but no longer matches any file on disk: a refresh stopped before the file
     is stored again parses it then."""
-    found = db.execute("SELECT id FROM articles WHERE path = ?", (path,)).fetchone()
-    if found:  # its words stay in the full-text index, under an id never used again
-        db.execute("DELETE FROM article_topics WHERE article_id = ?", found)
-        forget_signature(db, found[0])
-        db.execute("DELETE FROM articles WHERE id = ?", found)
-    for table in ("taxonomy", "problems"):
-        db.execute(f"DELETE FROM {table} WHERE path = ?", (path,))
+    for held in with_posts(db, [path]):  # its own article, and its posts if it has some
+        found = db.execute("SELECT id FROM articles WHERE path = ?", (held,)).fetchone()
+        if found:  # its words stay in the full-text index, under an id never used again
+            db.execute("DELETE FROM article_topics WHERE article_id = ?", found)
+            forget_signature(db, found[0])
+            db.execute("DELETE FROM articles WHERE id = ?", found)
+        db.execute("DELETE FROM problems WHERE path = ?", (held,))
+    db.execute("DELETE FROM taxonomy WHERE path = ?", (path,))
     db.execute("UPDATE files SET size = -1 WHERE path = ?", (path,))
 
 
@@ -312,26 +315,28 @@ def store(db: sqlite3.Connection, batch: list[IndexedFile], now: float | None) -
         "DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns",
         [(r.path, r.size, r.mtime_ns, r.mtime_ns / 1e9 if now is None else now) for r in batch],
     )
+    posts = [(post, r.path) for r in batch for post in r.posts]  # ``library.file_posts``
     db.executemany(
         "INSERT INTO problems VALUES (?, ?, ?, ?)",
-        [(r.path, *problem) for r in batch for problem in r.problems],
+        [(r.path, *problem) for r in [*batch, *(p for p, _ in posts)] for problem in r.problems],
     )
     db.executemany(
         "INSERT INTO taxonomy VALUES (?, ?, ?, ?, ?, ?, ?)",
         [(r.path, *topic) for r in batch for topic in r.taxonomy],
     )
-    articles = [(r, r.article) for r in batch if r.article is not None]
+    held = [(r, r.path) for r in batch] + posts  # each, and the file it is in
+    articles = [(r, r.article, file) for r, file in held if r.article is not None]
     if not articles:
         return
     first = next_article_id(db)
     ids = range(first, first + len(articles))
-    rows = [(i, r, summary) for i, (r, summary) in zip(ids, articles, strict=True)]
+    rows = [(i, r, summary) for i, (r, summary, _) in zip(ids, articles, strict=True)]
     db.executemany(
         "INSERT INTO articles (id, path, identity, kind, title, provider_name, provider_domain, "
         "published, quality, url, web_url, collection, is_published, authors, publish_at, "
         f"expire_at, language, title_key, first_seen) VALUES ({', '.join('?' * 18)}, "
         "(SELECT first_seen FROM files WHERE path = ?))",
-        [(i, r.path, *_links_once(summary), r.path) for i, r, summary in rows],
+        [(i, r.path, *_links_once(s), file) for i, (r, s, file) in zip(ids, articles, strict=True)],
     )
     words = [
         (

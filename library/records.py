@@ -47,3 +47,5 @@ class IndexedFile(NamedTuple):
     problems: tuple[tuple[int | None, str, str], ...]  # line, severity, message
     signature: str = ""  # a news article's story terms (``library.signature``), else empty
     in_vault: bool = False  # an Obsidian vault's note, whose tags nest (``models.vault``)
+    # ox-hugo's one-file blog: its posts, each at its own path (``library.file_posts``)
+    posts: tuple[IndexedFile, ...] = ()

@@ -10,6 +10,7 @@ import os
 import sqlite3
 
 from library.db import select_in
+from library.file_posts import with_posts
 
 Known = dict[str, tuple[str, float | None, float]]  # path: title, date, first seen
 
@@ -21,7 +22,8 @@ def known_by_path(db: sqlite3.Connection, paths: list[str]) -> Known:
         "SELECT path, title, published, first_seen FROM articles "
         "WHERE identity = path AND path IN ({marks})"
     )
-    return {row[0]: (row[1], row[2], row[3]) for row in select_in(db, sql, paths)}
+    rows = select_in(db, sql, with_posts(db, paths))  # a file's posts moved with it too
+    return {row[0]: (row[1], row[2], row[3]) for row in rows}
 
 
 def renames(departing: Known, arriving: Known) -> list[tuple[str, str]]:

@@ -245,15 +245,19 @@ class ReaderSession(IndexInStep):
         vanished or broke since it was indexed comes back as a problem, and so does one
         replaced by a link that leads outside the corpus (it is not followed)."""
         from library.changed_paths import leads_outside
+        from library.file_posts import file_of_post
         from library.loader import TOO_LARGE, load_file  # parsing code: not needed till now
         from models.schedule import held_back
 
         if leads_outside(row.path, self.index.roots):
             return OpenedArticle(row, None, problem="link leads outside the corpus; not followed")
-        held = os.path.join(row.path, "")
+        path, is_post = file_of_post(row.path)  # a post of a one-file blog is read from it
+        held = os.path.join(path, "")
         roots = (r for r in self.index.roots if held.startswith(os.path.join(r, "")))
         root = next(roots, None)  # the corpus it is in: an AsciiDoc page's includes are read in it
-        parsed = load_file(row.path, explicit=True, root=root)
+        parsed = load_file(path, explicit=True, root=root)
+        if is_post:
+            parsed = next((p for p in parsed.posts if p.path == row.path), parsed)
         article = parsed.article
         if article is None:
             reason = parsed.problems[0].message if parsed.problems else "cannot be read"

@@ -23,9 +23,12 @@ from models.vault import in_vault
 def index_one(found: FoundFile) -> IndexedFile:
     """Parse a file's summary into an IndexedFile (runs in a worker process)."""
     try:
-        return _indexed(
-            found, load_file(found.path, explicit=found.explicit, summary=True, root=found.root)
-        )
+        parsed = load_file(found.path, explicit=found.explicit, summary=True, root=found.root)
+        indexed = _indexed(found, parsed)
+        if parsed.posts:  # an Org file of many posts (``library.file_posts``)
+            posts = (_indexed(found._replace(path=post.path), post) for post in parsed.posts)
+            return indexed._replace(posts=tuple(posts))
+        return indexed
     except Exception as error:  # see ``unforeseen``
         return _indexed(found, unforeseen(found.path, error))
 

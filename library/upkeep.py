@@ -30,6 +30,7 @@ from library.closure import (
     update_closure,
 )
 from library.db import select_in
+from library.file_posts import with_posts
 from library.listing import ListingRow, read_listing, store_listing, update_listing
 from library.schema import next_article_id
 from models.topic import topic_key
@@ -52,7 +53,7 @@ def note(db: sqlite3.Connection, paths: list[str], forgetting: list[str]) -> Not
     """Note what forgetting the files at ``forgetting`` (among ``paths``, the files the
     refresh looks at) will change, before it is done."""
     sql = "SELECT id FROM articles WHERE path IN ({marks})"
-    forgotten = {row[0] for row in select_in(db, sql, forgetting)}
+    forgotten = {row[0] for row in select_in(db, sql, with_posts(db, forgetting))}
     identities = identities_of(db, forgotten)
     topics = "SELECT DISTINCT name, nests FROM article_topics WHERE article_id IN ({marks})"
     return Noted(

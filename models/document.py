@@ -56,7 +56,8 @@ from models.logseq_journal import journal
 from models.markdown_body import markdown_body
 from models.mended_lines import load_yaml_mending_lines
 from models.notion_page import notion_page, notion_values
-from models.org_mode import split_org
+from models.org_mode import ORG_SUFFIX, split_org
+from models.org_subtrees import EXPORT_NAME, subtree_posts
 from models.pelican import metadata_values, sidecar_metadata, split_metadata
 from models.plainyaml import load_plain
 from models.problem import Problem, Severity
@@ -81,6 +82,8 @@ class ParsedDocument:
     record: Article | None = None
     has_front_matter: bool = True
     schedule: Instants = (None, None)  # when its site puts it up and takes it down, if it does
+    # ox-hugo's one-file blog: the posts of its subtrees, each at its own path (``file#name``)
+    posts: tuple[ParsedDocument, ...] = ()
 
     def report(self, severity: Severity, message: str, line: int | None = None) -> None:
         self.problems.append(Problem(self.path, line, severity, message))
@@ -225,6 +228,9 @@ def parse_document(
             split = SplitDocument(sidecar_metadata(sidecar), text, 1, "nikola")
         if split is None:
             split = dated_page(text, path) or saved_page(text, path) or notion_page(text, path)
+        if split is None and EXPORT_NAME in text and path.lower().endswith(ORG_SUFFIX):
+            parsed.posts = tuple(subtree_posts(text, path, parse_document))
+            return parsed
         if split is None:
             parsed.has_front_matter = False
             if require_front_matter:

@@ -36,6 +36,8 @@ def split_org(text: str, path: str) -> SplitDocument | None:
     there are none, or no title and date among them."""
     if not path.lower().endswith(ORG_SUFFIX) or "#+" not in text[:4096]:
         return None
+    if ":EXPORT_FILE_NAME:" in text:  # a one-file blog: a post a subtree (``org_subtrees``)
+        return None
     text = plain_line_ends(text)
     lines = text.split("\n", _HEAD_LINES)[:_HEAD_LINES]
     end = 0

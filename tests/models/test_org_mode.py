@@ -126,3 +126,73 @@ def test_lede_lists_an_org_post(run_lede: LedeRunner, tmp_path: Path) -> None:
     listed = run_lede("list", "--json", tmp_path / "posts")
     assert [json.loads(line)["title"] for line in listed.stdout.splitlines()] == ["Emacs 30 is out"]
     assert run_lede("check", tmp_path / "posts").returncode == 0
+
+
+ONE_FILE_BLOG = """\
+#+hugo_base_dir: ../
+#+seq_todo: TODO DRAFT | DONE
+#+filetags: :blog:
+
+* Posts                                                          :@notes:
+** DONE Emacs 30 is out                                          :emacs:
+CLOSED: [2024-07-28 Sun 10:12]
+:PROPERTIES:
+:EXPORT_FILE_NAME: emacs-30
+:END:
+What is /new/.
+*** The details
+In /usr/bin/emacs.
+** DRAFT Half written
+:PROPERTIES:
+:EXPORT_FILE_NAME: half
+:EXPORT_DATE: 2024-08-01
+:END:
+Not yet.
+** COMMENT Left out
+:PROPERTIES:
+:EXPORT_FILE_NAME: left-out
+:END:
+* Pages
+:PROPERTIES:
+:EXPORT_HUGO_SECTION: pages
+:END:
+** [#A] About :noexport:
+:PROPERTIES:
+:EXPORT_FILE_NAME: about
+:END:
+** Colophon
+:PROPERTIES:
+:EXPORT_FILE_NAME: emacs-30
+:EXPORT_DATE: <2023-01-02 Mon>
+:EXPORT_DESCRIPTION: How it is made.
+:END:
+Made in Org.
+"""
+
+
+def test_a_one_file_blog_is_a_post_per_subtree() -> None:
+    """ox-hugo's one file of many posts was passed over: it opens with no title or date."""
+    parsed = parse_document(ONE_FILE_BLOG, "content-org/all.org", require_front_matter=False)
+    assert parsed.article is None and parsed.problems == []
+    assert [post.path for post in parsed.posts] == [
+        "content-org/all.org#emacs-30",
+        "content-org/all.org#half",
+        "content-org/all.org#pages/emacs-30",  # a name again, in another section
+    ]
+    articles = [post.article for post in parsed.posts]
+    assert all(article is not None for article in articles)
+    emacs, half, colophon = (article for article in articles if article is not None)
+    assert emacs.title == "Emacs 30 is out" and emacs.published
+    assert emacs.identity == "content-org/all.org#emacs-30"
+    assert emacs.published_at is not None and emacs.published_at.date() == date(2024, 7, 28)
+    assert (emacs.published_at.hour, emacs.published_at.minute) == (10, 12)
+    assert emacs.topics == ["notes", "emacs", "blog"]  # an @ tag is a category
+    assert emacs.body.strip().split("\n") == [
+        "What is *new*.",
+        "## The details",
+        "In /usr/bin/emacs.",
+    ]
+    assert half.title == "Half written" and not half.published
+    assert half.published_at is not None and half.published_at.date() == date(2024, 8, 1)
+    assert colophon.excerpt == "How it is made."
+    assert colophon.published_at is not None and colophon.published_at.date() == date(2023, 1, 2)
