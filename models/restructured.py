@@ -1,14 +1,15 @@
 """A post written in reStructuredText (Nikola's ``.txt`` and ``.rst`` posts) read as the
 Markdown the view shows.
 
-Its links (```the docs <https://…>`__``) are Markdown's links, a reference to a target
-named elsewhere (```GitHub`_``) its words, and the targets (``.. _GitHub: https://…``)
-no text. Its directives (``.. note::``, ``.. code-block:: python``, ``.. figure::`` and
-their indented lines) are written as MyST's fenced ones and its roles (``:doc:`x```) as
-MyST's, which ``models.myst`` reads as it reads a Jupyter Book's; ``.. class::`` styles
-the next paragraph and shows nothing. A paragraph's closing ``::``, which opens a block
-of code, shows as ``:``. The rest (paragraphs, emphasis, ````code````, lists, titles
-underlined by ``=`` or ``-``) reads alike in both.
+Its links (```the docs <https://…>`__``) are Markdown's links, and so is a reference to
+a target named elsewhere (```GitHub`_``, ``GitHub_``; its words alone where none is),
+the targets (``.. _GitHub: https://…``) no text. Its directives (``.. note::``,
+``.. code-block:: python``, ``.. figure::`` and their indented lines) are written as
+MyST's fenced ones and its roles (``:doc:`x```) as MyST's, which ``models.myst`` reads
+as it reads a Jupyter Book's; ``.. class::`` styles the next paragraph and shows
+nothing. A paragraph's closing ``::``, which opens a block of code, shows as ``:``, and
+the indented block after it as fenced code. The rest (paragraphs, emphasis,
+````code````, lists, titles underlined by ``=`` or ``-``) reads alike in both.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ _DIRECTIVE = re.compile(
 )
 _COLON_FENCE = re.compile(r"^:{3,}", re.MULTILINE)  # a directive's within this one
 _OPTION = re.compile(r":[\w-]+:(?:[ \t][^\n]*)?")
-_TARGET = re.compile(r"^(?:\.\. _[^:\n]+:|__)[ \t]+\S+[ \t]*\n", re.MULTILINE)
+_TARGET = re.compile(r"^(?:\.\. _(?P<name>[^:\n]+):|__)[ \t]+(?P<url>\S+)[ \t]*\n", re.MULTILINE)
 _INLINE = re.compile(
     r"(?P<literal>``[^\n]+?``)"
     r"|`(?P<text>[^`<\n]*?)[ \t]*<(?P<url>[^`<>\n]+)>`__?"
@@ -31,14 +32,75 @@ _INLINE = re.compile(
     r"|`(?P<named>[^`\n]+)`__?(?![\w])"
     r"|(?<![\w`])(?P<word>[A-Za-z0-9][\w.-]*?)__?(?![\w])"  # ``GitHub_``
 )
-_LITERAL_MARK = re.compile(r"^(?!\.\. )(.*\S)::[ \t]*$|^[ \t]*::[ \t]*\n", re.MULTILINE)
+_LITERAL_MARK = re.compile(r"^(?!\.\. |:::)(.*\S)::[ \t]*$|^[ \t]*::[ \t]*\n", re.MULTILINE)
+# A footnote (``.. [#] text``, ``.. [#name]``, ``.. [1]``) and a reference to one (``[#]_``).
+_FOOTNOTE = re.compile(r"^\.\. \[(?P<label>#[\w-]*|\d+|\*)\](?=[ \t\n])", re.MULTILINE)
+_FOOTNOTE_REFERENCE = re.compile(r"\[(?P<label>#[\w-]*|\d+|\*)\]_(?![\w])")
+# A literal block: ``::`` ending a paragraph (or alone), a blank line, indented lines.
+_LITERAL_BLOCK = re.compile(
+    r"^(?:(?P<lead>(?!\.\. |:::)[^\n]*?\S)(?P<space>[ \t]*))?::[ \t]*\n(?:[ \t]*\n)+"
+    r"(?P<block>(?:[ \t]+\S[^\n]*\n|[ \t]*\n)*[ \t]+\S[^\n]*(?:\n|$))",
+    re.MULTILINE,
+)
 
 
 def rest_markdown(body: str) -> str:
     """``body`` (reStructuredText) as Markdown, as the module's words say."""
-    body = _LITERAL_MARK.sub(lambda found: f"{found[1]}:" if found[1] else "", body)
-    body = _DIRECTIVE.sub(_directive, _TARGET.sub("", body.replace("\r\n", "\n")))
-    return _INLINE.sub(_inline, body)
+    body = body.replace("\r\n", "\n")
+    targets = {
+        _name(found["name"]): found["url"] for found in _TARGET.finditer(body) if found["name"]
+    }
+    if "]_" in body or ".. [" in body:
+        body = _footnotes(body)
+    body = _DIRECTIVE.sub(_directive, _TARGET.sub("", body))  # a block ends at ``::``
+    if "::" in body:
+        body = _LITERAL_BLOCK.sub(_literal, body)
+        body = _LITERAL_MARK.sub(lambda found: f"{found[1]}:" if found[1] else "", body)
+    return _INLINE.sub(lambda found: _inline(found, targets), body)
+
+
+def _footnotes(body: str) -> str:
+    """Footnotes and the references to them as their numbers, ``[1]``, as docutils numbers
+    them: an auto-numbered one (``#``) by its place among the footnotes."""
+    numbers: dict[str, str] = {}
+    unnamed: list[str] = []
+
+    def note(found: re.Match[str]) -> str:
+        label = found["label"]
+        if label.startswith("#"):
+            number = numbers.setdefault(label, str(len(numbers) + len(unnamed) + 1))
+            if label == "#":
+                del numbers["#"]
+                unnamed.append(number)
+            label = number
+        return f"\n[{label}]"  # a paragraph of its own, as each is shown
+
+    body = _FOOTNOTE.sub(note, body)
+    places = iter(unnamed)
+
+    def reference(found: re.Match[str]) -> str:
+        label = found["label"]
+        if label == "#":
+            return f"[{next(places, '#')}]"
+        return f"[{numbers.get(label, label)}]"
+
+    return _FOOTNOTE_REFERENCE.sub(reference, body)
+
+
+def _name(name: str) -> str:
+    """A reference's name as its target is found by: case and spacing no matter."""
+    return " ".join(name.split()).lower()
+
+
+def _literal(found: re.Match[str]) -> str:
+    """A literal block as fenced code, after its paragraph: ``Text::`` shows ``Text:``,
+    ``Text ::`` and ``::`` alone nothing more, as docutils shows them."""
+    lead = found["lead"] or ""
+    if lead and not found["space"]:
+        lead += ":"
+    fence = "~~~" if "```" in found["block"] else "```"
+    code = textwrap.dedent(found["block"]).strip("\n")
+    return f"{lead}\n\n{fence}\n{code}\n{fence}\n" if lead else f"{fence}\n{code}\n{fence}\n"
 
 
 def _directive(found: re.Match[str]) -> str:
@@ -58,11 +120,13 @@ def _directive(found: re.Match[str]) -> str:
     return f"{head}\n{content}\n{fence}\n\n"
 
 
-def _inline(found: re.Match[str]) -> str:
+def _inline(found: re.Match[str], targets: dict[str, str]) -> str:
     if found["literal"]:
         return found["literal"]
     if found["url"]:
         return f"[{found['text']}]({found['url']})" if found["text"] else f"<{found['url']}>"
     if found["role"]:
         return f"{{{found['role']}}}`{found['role_text']}`"  # MyST's, read as its words
-    return found["named"] or found["word"]
+    words = found["named"] or found["word"]
+    url = targets.get(_name(words))
+    return f"[{words}]({url})" if url else words

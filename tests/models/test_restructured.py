@@ -41,11 +41,14 @@ Run this::
 SHOWN = """\
 Nikola v8 is a huge release: see [the handbook](https://x.test/handbook) and theming.
 
-Get it from GitHub or PyPI, with ``pip install nikola``.
+Get it from [GitHub](https://github.test/nikola) or [PyPI](https://pypi.test/nikola), \
+with ``pip install nikola``.
 
 Run this:
 
-    nikola build
+```
+nikola build
+```
 
 ```python
 print("built")
@@ -67,6 +70,80 @@ def test_a_nikola_post_in_restructured_text_reads_as_markdown(name: str) -> None
 def _lines(text: str) -> list[str]:
     """The lines that hold something: how many blank lines part two blocks is no matter."""
     return [line for line in text.split("\n") if line.strip()]
+
+
+PELICAN_POST = """\
+This is a super article !
+#########################
+
+:date: 2010-12-02 10:14
+:tags: foo, bar
+
+And here comes the `cool stuff`_, and more_.
+
+.. image:: /pictures/Sushi.jpg
+   :alt: alternate text
+
+::
+
+   >>> from ipdb import set_trace
+   >>> set_trace()
+
+Some code ::
+
+  x = 1
+
+  y = 2
+
+.. _cool stuff: https://books.test/views
+.. _More: https://more.test/
+"""
+
+
+def test_a_literal_block_after_a_directive_is_code_and_references_are_links() -> None:
+    """A ``::`` block after a picture showed as that picture's caption, and its three-space
+    indent was no code to Markdown; ```cool stuff`_`` showed its words with no link."""
+    parsed = parse_document(PELICAN_POST, "content/super_article.rst")
+    assert parsed.article is not None and not parsed.problems
+    assert _lines(parsed.article.body) == [
+        "And here comes the [cool stuff](https://books.test/views), and [more](https://more.test/).",
+        ":::{image} /pictures/Sushi.jpg",
+        ":alt: alternate text",
+        ":::",
+        "```",
+        ">>> from ipdb import set_trace",
+        ">>> set_trace()",
+        "```",
+        "Some code",
+        "```",
+        "x = 1",
+        "y = 2",
+        "```",
+    ]
+
+
+FOOTNOTES = """\
+.. title: Nikola 5.4 is out!
+.. date: 2013/03/04 18:40:24
+
+A new theme [#]_, named [#theme]_, and a fix [#]_.
+
+.. [#] There are also some extra bits of documentation.
+.. [#theme] Called "site-reveal".
+.. [#] In the build.
+"""
+
+
+def test_footnotes_are_numbered_as_docutils_numbers_them() -> None:
+    """``[#]_`` and ``.. [#]`` showed as written."""
+    parsed = parse_document(FOOTNOTES, "posts/nikola-54-is-out.txt")
+    assert parsed.article is not None
+    assert _lines(parsed.article.body) == [
+        "A new theme [1], named [2], and a fix [3].",
+        "[1] There are also some extra bits of documentation.",
+        '[2] Called "site-reveal".',
+        "[3] In the build.",
+    ]
 
 
 def test_a_nikola_post_in_markdown_keeps_its_body() -> None:
