@@ -3,12 +3,14 @@ Markdown the view shows.
 
 Its links (```the docs <https://…>`__``) are Markdown's links, and so is a reference to
 a target named elsewhere (```GitHub`_``, ``GitHub_``; its words alone where none is),
-the targets (``.. _GitHub: https://…``) no text. Its directives (``.. note::``,
-``.. code-block:: python``, ``.. figure::`` and their indented lines) are written as
-MyST's fenced ones and its roles (``:doc:`x```) as MyST's, which ``models.myst`` reads
-as it reads a Jupyter Book's; ``.. class::`` styles the next paragraph and shows
-nothing. A paragraph's closing ``::``, which opens a block of code, shows as ``:``, and
-the indented block after it as fenced code. The rest (paragraphs, emphasis,
+the targets (``.. _GitHub: https://…``) no text; a substitution (``|logo|``) is what
+its definition (``.. |logo| image:: /logo.png``) says, a picture or words. Its
+directives (``.. note::``, ``.. code-block:: python``, ``.. figure::`` and their
+indented lines) are written as MyST's fenced ones and its roles (``:doc:`x```) as
+MyST's, which ``models.myst`` reads as it reads a Jupyter Book's; ``.. class::`` styles
+the next paragraph and shows nothing. A paragraph's closing ``::``, which opens a block
+of code, shows as ``:``, and the indented block after it as fenced code. Footnotes and
+their references (``[#]_``) are numbered. The rest (paragraphs, emphasis,
 ````code````, lists, titles underlined by ``=`` or ``-``) reads alike in both.
 """
 
@@ -33,6 +35,15 @@ _INLINE = re.compile(
     r"|(?<![\w`])(?P<word>[A-Za-z0-9][\w.-]*?)__?(?![\w])"  # ``GitHub_``
 )
 _LITERAL_MARK = re.compile(r"^(?!\.\. |:::)(.*\S)::[ \t]*$|^[ \t]*::[ \t]*\n", re.MULTILINE)
+# A substitution's definition (``.. |logo| image:: /logo.png``, its options indented
+# after it) and a use of one (``|logo|``, ``|logo|_``).
+_SUBSTITUTION = re.compile(
+    r"^\.\. \|(?P<name>[^|\n]+)\|[ \t]+(?P<kind>image|replace)::[ \t]*(?P<value>[^\n]*)\n"
+    r"(?P<options>(?:[ \t]+[^\n]*\n)*)",
+    re.MULTILINE,
+)
+_SUBSTITUTED = re.compile(r"\|(?P<name>[^|\s](?:[^|\n]*[^|\s])?)\|(?:__?)?")
+_ALT = re.compile(r"^[ \t]+:alt:[ \t]*(.*\S)", re.MULTILINE)
 # A footnote (``.. [#] text``, ``.. [#name]``, ``.. [1]``) and a reference to one (``[#]_``).
 _FOOTNOTE = re.compile(r"^\.\. \[(?P<label>#[\w-]*|\d+|\*)\](?=[ \t\n])", re.MULTILINE)
 _FOOTNOTE_REFERENCE = re.compile(r"\[(?P<label>#[\w-]*|\d+|\*)\]_(?![\w])")
@@ -50,6 +61,8 @@ def rest_markdown(body: str) -> str:
     targets = {
         _name(found["name"]): found["url"] for found in _TARGET.finditer(body) if found["name"]
     }
+    if ".. |" in body:
+        body = _substitutions(body)
     if "]_" in body or ".. [" in body:
         body = _footnotes(body)
     body = _DIRECTIVE.sub(_directive, _TARGET.sub("", body))  # a block ends at ``::``
@@ -57,6 +70,23 @@ def rest_markdown(body: str) -> str:
         body = _LITERAL_BLOCK.sub(_literal, body)
         body = _LITERAL_MARK.sub(lambda found: f"{found[1]}:" if found[1] else "", body)
     return _INLINE.sub(lambda found: _inline(found, targets), body)
+
+
+def _substitutions(body: str) -> str:
+    """Each ``|name|`` that a definition names as what it stands for: a picture, as
+    Markdown's, or words; the definitions no text."""
+    values: dict[str, str] = {}
+
+    def definition(found: re.Match[str]) -> str:
+        value = found["value"].strip()
+        if found["kind"] == "image":
+            alt = _ALT.search(found["options"])
+            value = f"![{alt[1] if alt else found['name']}]({value})"
+        values[found["name"]] = value
+        return ""
+
+    body = _SUBSTITUTION.sub(definition, body)
+    return _SUBSTITUTED.sub(lambda found: values.get(found["name"], found[0]), body)
 
 
 def _footnotes(body: str) -> str:

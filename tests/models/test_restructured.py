@@ -146,6 +146,29 @@ def test_footnotes_are_numbered_as_docutils_numbers_them() -> None:
     ]
 
 
+SUBSTITUTIONS = """\
+.. title: Climbing the Everest
+.. date: 2019-06-19
+
+|image0| Starting the trek, |project|. |unknown| stays.
+
+.. |image0| image:: https://cdn.test/trek.jpeg
+   :alt: The trek
+.. |project| replace:: the NDCube project
+"""
+
+
+def test_a_substitution_shows_what_it_stands_for() -> None:
+    """A picture given as ``|image0|`` (as pandoc writes them) showed ``|image0|`` and its
+    definition's line."""
+    parsed = parse_document(SUBSTITUTIONS, "posts/everest.rst")
+    assert parsed.article is not None
+    assert _lines(parsed.article.body) == [
+        "![The trek](https://cdn.test/trek.jpeg) Starting the trek, the NDCube project. "
+        "|unknown| stays."
+    ]
+
+
 def test_a_nikola_post_in_markdown_keeps_its_body() -> None:
     """Its metadata lines are the same, in an HTML comment; its body is Markdown."""
     text = "<!--\n.. title: T\n-->\n\nA `code span`_ stays as written.\n"
