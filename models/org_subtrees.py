@@ -188,11 +188,12 @@ def _promoted(line: str, level: int) -> str:
 
 
 def _post(parse: Parse, data: dict[str, Any], body: str, path: str, line: int) -> Any:
-    """One post parsed, at its own path, its problems at its headline's line."""
+    """One post parsed, at its own path; its problems the file's, at its headline's line."""
     org_path = path.partition("#")[0]  # its body read as the Org it is
     parsed = parse(f"---json\n{json.dumps(data)}\n---\n{body}", org_path)
     parsed.path = path
     if parsed.article is not None:
         parsed.article.path = path
-    parsed.problems = [replace(p, path=path, line=line) for p in parsed.problems]
+    # Said of the file at the post's headline, where an editor or a check's reader finds it.
+    parsed.problems = [replace(p, path=org_path, line=line) for p in parsed.problems]
     return parsed

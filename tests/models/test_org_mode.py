@@ -170,6 +170,20 @@ Made in Org.
 """
 
 
+def test_a_posts_problem_is_told_at_its_headline_in_its_file() -> None:
+    """``lede check`` named ``all.org#later`` (no file an editor opens) and the line of a
+    text the file does not hold."""
+    text = ONE_FILE_BLOG + "* Later\n:PROPERTIES:\n:EXPORT_FILE_NAME: later\n"
+    text += ":EXPORT_DATE: 2012-2017\n:END:\nText.\n"
+    parsed = parse_document(text, "content-org/all.org", require_front_matter=False)
+    [problem] = [problem for post in parsed.posts for problem in post.problems]
+    assert (problem.path, problem.line) == (
+        "content-org/all.org",
+        text.count("\n", 0, text.index("* Later")) + 1,
+    )
+    assert "is no date" in problem.message
+
+
 def test_a_one_file_blog_is_a_post_per_subtree() -> None:
     """ox-hugo's one file of many posts was passed over: it opens with no title or date."""
     parsed = parse_document(ONE_FILE_BLOG, "content-org/all.org", require_front_matter=False)
