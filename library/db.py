@@ -24,6 +24,17 @@ _UNOPENABLE = (
 )
 
 
+# A None or a bool bound to a statement is first offered to an adapter of its type; with
+# none registered, sqlite3 asks the type and the value for one by name, two failed
+# attribute lookups (one formats an error message it then drops), which cost more than
+# the rest of the binding, and most articles bind several (links stored once, dates to
+# come, a collection, a language). Adapters of their own are found at once and run no
+# Python: the same NULL and 0/1 are stored.
+_NOTHING: dict[object, None] = {}
+sqlite3.register_adapter(type(None), _NOTHING.get)  # None -> None, bound as NULL
+sqlite3.register_adapter(bool, int)
+
+
 class CannotOpen(Exception):
     """A database that cannot be opened or created where it must be (a read-only folder,
     a full disk): why, and its path, in one line."""

@@ -13,7 +13,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from contextlib import nullcontext
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,6 +52,9 @@ FIRST_COMMIT = 256  # rows: a cold index commits after its first batch, then twi
 # After a bulk load, the index of stories is left to the grouping, which writes every
 # story and builds it after (built before, it was built twice).
 _BEFORE_STORIES = "".join(create_index(name) for name in INDEXES if name != STORY_INDEX)
+# The articles of a corpus share a few hundred topics: each key is made once, not for
+# every article that names it.
+_topic_key = lru_cache(maxsize=4096)(topic_key)
 
 
 def refresh(
@@ -331,12 +334,18 @@ def store(db: sqlite3.Connection, batch: list[IndexedFile], now: float | None) -
     first = next_article_id(db)
     ids = range(first, first + len(articles))
     rows = [(i, r, summary) for i, (r, summary, _) in zip(ids, articles, strict=True)]
+    # A file stored before keeps when it was first seen; a cold index stores each file
+    # once, at its modification time, with no row to look up.
+    first_seen = "?" if now is None else "(SELECT first_seen FROM files WHERE path = ?)"
     db.executemany(
         "INSERT INTO articles (id, path, identity, kind, title, provider_name, provider_domain, "
         "published, quality, url, web_url, collection, is_published, authors, publish_at, "
         f"expire_at, language, title_key, first_seen) VALUES ({', '.join('?' * 18)}, "
-        "(SELECT first_seen FROM files WHERE path = ?))",
-        [(i, r.path, *_links_once(s), file) for i, (r, s, file) in zip(ids, articles, strict=True)],
+        f"{first_seen})",
+        [
+            (i, r.path, *_links_once(s), r.mtime_ns / 1e9 if now is None else file)
+            for i, (r, s, file) in zip(ids, articles, strict=True)
+        ],
     )
     words = [
         (
@@ -360,7 +369,7 @@ def store(db: sqlite3.Connection, batch: list[IndexedFile], now: float | None) -
         )
     db.executemany(
         "INSERT INTO article_topics VALUES (?, ?, ?, ?)",
-        [(i, name, topic_key(name), r.in_vault) for i, r, _ in rows for name in r.topics],
+        [(i, name, _topic_key(name), r.in_vault) for i, r, _ in rows for name in r.topics],
     )
     signatures = [(i, r.signature) for i, r, _ in rows if r.signature]
     db.executemany("INSERT INTO signatures (article_id, signature) VALUES (?, ?)", signatures)
