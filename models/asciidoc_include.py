@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Mapping
 from contextvars import ContextVar
 
@@ -90,11 +91,25 @@ def _read(
     if real in seen:
         return None, "includes itself, not followed again"
     try:
-        with open(real, "rb") as file:
-            raw = file.read(_MAX_BYTES)
+        raw = _read_file(real)
     except OSError:
         return None, "not found"
+    if raw is None:
+        return None, "not a file, not read"
     return raw.decode("utf-8", "replace").replace("\r\n", "\n").removeprefix("\ufeff"), ""
+
+
+def _read_file(path: str) -> bytes | None:
+    """The first ``_MAX_BYTES`` of the regular file at ``path``; None for anything else.
+    Opened without waiting: a FIFO named by an include waited for a writer forever, and
+    the index's worker, or the reader's detail pane, with it."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return None
+        return os.read(descriptor, _MAX_BYTES)
+    finally:
+        os.close(descriptor)
 
 
 def _offset(options: str) -> int:

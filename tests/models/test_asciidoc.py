@@ -5,6 +5,9 @@ was "no documents found"."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -19,6 +22,8 @@ from models.asciidoc_body import asciidoc_markdown
 from models.asciidoc_include import INCLUDE_ROOT, MAX_DEPTH
 from models.document import parse_document
 from tests.conftest import LedeRunner
+
+PROJECT = Path(__file__).resolve().parents[2]
 
 JBAKE_POST = """\
 = JBake v2.6.6 released
@@ -242,6 +247,26 @@ def test_a_page_made_of_chapters_shows_them(tmp_path: Path) -> None:
         "_(include of ../guide.adoc: includes itself, not followed again)_",
         "_(include of chapters/missing.adoc: not found)_",
         "_(include of ../outside.adoc: outside the corpus, not followed)_",
+    ]
+
+
+def test_an_include_of_a_pipe_or_a_device_is_not_read(tmp_path: Path) -> None:
+    """A FIFO named by an include waited for a writer forever, and the index with it."""
+    os.mkfifo(tmp_path / "pipe.adoc")
+    (tmp_path / "zero.adoc").symlink_to(tmp_path / "pipe.adoc")
+    script = (
+        "from models.asciidoc_include import INCLUDE_ROOT\n"
+        "from models.document import parse_document\n"
+        f"INCLUDE_ROOT.set({str(tmp_path)!r})\n"
+        "text = '= A page\\n2024-01-02\\n\\ninclude::pipe.adoc[]\\n\\ninclude::zero.adoc[]\\n'\n"
+        f"print(parse_document(text, {str(tmp_path / 'page.adoc')!r}).article.body)\n"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=30, cwd=PROJECT
+    )
+    assert [line for line in shown.stdout.splitlines() if line] == [
+        "_(include of pipe.adoc: not a file, not read)_",
+        "_(include of zero.adoc: not a file, not read)_",
     ]
 
 
