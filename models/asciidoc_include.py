@@ -21,6 +21,7 @@ import re
 import stat
 from collections.abc import Mapping
 from contextvars import ContextVar
+from dataclasses import dataclass
 
 # The folder of the corpus whose files are being parsed: includes are read inside it.
 INCLUDE_ROOT: ContextVar[str | None] = ContextVar("include_root", default=None)
@@ -30,7 +31,9 @@ _REFERENCE = re.compile(r"\{([\w-]+)\}")
 _LEVEL_OFFSET = re.compile(r"leveloffset=([+-]?)(\d)")
 _SECTION = re.compile(r"(={1,6})([ \t]+\S.*)")
 MAX_DEPTH = 4  # a book's chapters, and their sections: deeper is a mistake or a loop
-_MAX_BYTES = 1024 * 1024  # a chapter, not a data file
+# Bytes a page's includes may bring in all: a book, not a page that includes a page that
+# includes another fifty times over, which would be read for hours.
+_MAX_INCLUDED = 8 * 1024 * 1024
 
 
 def with_includes(body: str, path: str, attributes: Mapping[str, str] | None = None) -> str:
@@ -42,17 +45,22 @@ def with_includes(body: str, path: str, attributes: Mapping[str, str] | None = N
     inside = os.path.join(os.path.realpath(root), "")
     if os.path.isfile(inside[:-1]):  # a file named alone: its folder is the corpus
         inside = os.path.join(os.path.dirname(inside[:-1]), "")
-    seen = {os.path.realpath(path)}
-    return "\n".join(_expanded(body, path, attributes or {}, inside, seen, 1))
+    reading = _Reading(inside, {os.path.realpath(path)}, _MAX_INCLUDED)
+    return "\n".join(_expanded(body, path, attributes or {}, reading, 1))
+
+
+@dataclass
+class _Reading:
+    """What one page's includes share: the corpus's folder, the files being included
+    (a loop is not followed), and how many bytes more may be."""
+
+    inside: str
+    seen: set[str]
+    left: int
 
 
 def _expanded(
-    body: str,
-    path: str,
-    attributes: Mapping[str, str],
-    inside: str,
-    seen: set[str],
-    depth: int,
+    body: str, path: str, attributes: Mapping[str, str], reading: _Reading, depth: int
 ) -> list[str]:
     lines: list[str] = []
     for line in body.split("\n"):
@@ -61,23 +69,21 @@ def _expanded(
             lines.append(line)
             continue
         target = _REFERENCE.sub(lambda ref: attributes.get(ref[1].lower(), ref[0]), found["target"])
-        text, why = _read(target.strip(), path, inside, seen, depth)
+        text, why = _read(target.strip(), path, reading, depth)
         if text is None:
             lines.append(f"_(include of {target}: {why})_")
             continue
         real = os.path.realpath(os.path.join(os.path.dirname(path), target.strip()))
-        seen.add(real)
-        included = _expanded(text, real, attributes, inside, seen, depth + 1)
-        seen.discard(real)
+        reading.seen.add(real)
+        included = _expanded(text, real, attributes, reading, depth + 1)
+        reading.seen.discard(real)
         if offset := _offset(found["options"]):
             included = [_moved(part, offset) for part in included]
         lines += included
     return lines
 
 
-def _read(
-    target: str, path: str, inside: str, seen: set[str], depth: int
-) -> tuple[str | None, str]:
+def _read(target: str, path: str, reading: _Reading, depth: int) -> tuple[str | None, str]:
     """The text of the file ``target`` names, or ``None`` and why it is not read."""
     if "://" in target:
         return None, "an address, not followed"
@@ -86,28 +92,31 @@ def _read(
     if depth > MAX_DEPTH:
         return None, f"more than {MAX_DEPTH} levels deep, not followed"
     real = os.path.realpath(os.path.join(os.path.dirname(path), target))
-    if not real.startswith(inside):
+    if not real.startswith(reading.inside):
         return None, "outside the corpus, not followed"
-    if real in seen:
+    if real in reading.seen:
         return None, "includes itself, not followed again"
+    if reading.left <= 0:
+        return None, "the page is long enough with what it includes, not followed"
     try:
-        raw = _read_file(real)
+        raw = _read_file(real, reading.left)
     except OSError:
         return None, "not found"
     if raw is None:
         return None, "not a file, not read"
+    reading.left -= len(raw)
     return raw.decode("utf-8", "replace").replace("\r\n", "\n").removeprefix("\ufeff"), ""
 
 
-def _read_file(path: str) -> bytes | None:
-    """The first ``_MAX_BYTES`` of the regular file at ``path``; None for anything else.
+def _read_file(path: str, most: int) -> bytes | None:
+    """The first ``most`` bytes of the regular file at ``path``; None for anything else.
     Opened without waiting: a FIFO named by an include waited for a writer forever, and
     the index's worker, or the reader's detail pane, with it."""
     descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     try:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
             return None
-        return os.read(descriptor, _MAX_BYTES)
+        return os.read(descriptor, most)
     finally:
         os.close(descriptor)
 

@@ -17,7 +17,7 @@ import pytest
 
 from library.scope import ALL
 from library.session import ReaderSession
-from models import asciidoc
+from models import asciidoc, asciidoc_include
 from models.asciidoc_body import asciidoc_markdown
 from models.asciidoc_include import INCLUDE_ROOT, MAX_DEPTH
 from models.document import parse_document
@@ -268,6 +268,28 @@ def test_an_include_of_a_pipe_or_a_device_is_not_read(tmp_path: Path) -> None:
         "_(include of pipe.adoc: not a file, not read)_",
         "_(include of zero.adoc: not a file, not read)_",
     ]
+
+
+def test_includes_of_includes_bring_in_a_bounded_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page that includes a page ten times, which includes another ten times, and so
+    on: read whole, fifty lines a file four deep grew to gigabytes, read for hours."""
+    monkeypatch.setattr(asciidoc_include, "_MAX_INCLUDED", 100_000, raising=False)
+    (tmp_path / "d.adoc").write_text("word " * 200 + "\n")
+    for name, inner in (("b", "d"), ("a", "b")):
+        (tmp_path / f"{name}.adoc").write_text(f"include::{inner}.adoc[]\n\n" * 10)
+    token = INCLUDE_ROOT.set(str(tmp_path))
+    try:
+        text = "= Laughs\n2024-01-02\n\n" + "include::a.adoc[]\n\n" * 10
+        article = parse_document(text, str(tmp_path / "page.adoc")).article
+    finally:
+        INCLUDE_ROOT.reset(token)
+    assert article is not None
+    assert 50_000 < len(article.body) < 200_000
+    assert article.body.rstrip().endswith(
+        "_(include of a.adoc: the page is long enough with what it includes, not followed)_"
+    )
 
 
 def test_includes_nest_a_few_levels_deep(tmp_path: Path) -> None:
