@@ -14,6 +14,7 @@ import functools
 import os
 
 from library.regular_file import settings_text
+from library.scan import MARKUP_SUFFIXES
 
 APP_CONFIGS = tuple(
     f"{name}.config.{kind}" for name in ("svelte", "next") for kind in ("js", "mjs", "cjs", "ts")
@@ -46,16 +47,26 @@ def is_app_site(folder: str) -> bool:
 @functools.lru_cache(maxsize=256)  # each site's once
 def app_pages(folder: str) -> str:
     """The folder whose folders are the sections of the site at ``folder``: the first of
-    those it keeps pages in that holds a blog (in a route group too: ``(website)/blog``),
-    else the site's own folder (``posts`` at its top)."""
+    those it keeps pages in that holds a blog of pages (in a route group too:
+    ``(website)/blog``), else the site's own folder (``posts`` at its top). A blog route
+    of code alone (prometheus.io's ``src/app/blog``, which reads its posts from
+    ``blog/posts``) is no blog of pages: taken for one, it hid the site's 59 posts."""
     from library.site_sections import BLOGS
 
     for name in _PAGE_FOLDERS:
         base = os.path.join(folder, name)
         for inner in (base, *_groups(base)):
-            if any(os.path.isdir(os.path.join(inner, blog)) for blog in BLOGS):
+            if any(_holds_pages(os.path.join(inner, blog)) for blog in BLOGS):
                 return inner
     return folder
+
+
+def _holds_pages(folder: str) -> bool:
+    """Whether ``folder`` or one below it holds a page of Markdown (or HTML...)."""
+    for _, _, files in os.walk(folder):
+        if any(name.lower().endswith(MARKUP_SUFFIXES) for name in files):
+            return True
+    return False
 
 
 def _groups(folder: str) -> list[str]:

@@ -61,3 +61,23 @@ def test_a_folder_of_code_and_markdown_is_still_read_whole(
     settings = {"vite.config.ts": "export default {};\n", "package.json": '{"name": "x"}\n'}
     site = app_site(tmp_path / "site", settings, "content")
     assert len(rows(run_lede, site)) == 5
+
+
+def test_a_blog_route_of_code_alone_leaves_the_posts_where_the_site_keeps_them(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """prometheus.io's Next.js site routes ``src/app/blog`` with code only and reads its
+    posts from ``blog/posts``: taken for its blog, that route left one page in the list
+    (its community page) and its 59 posts out; its posts are its stream."""
+    files = {
+        "next.config.ts": "export default {};\n",
+        "src/app/blog/page.tsx": "export default function Blog() {}\n",
+        "src/app/blog/[year]/[month]/page.tsx": "export default function Post() {}\n",
+        "src/app/community/community.md": "---\ntitle: Community\n---\n",
+        "docs/introduction/overview.md": DOC.format(n=1),
+    }
+    for n in (1, 2):
+        files[f"blog/posts/2024-0{n}-02-post-{n}.md"] = POST.format(n=n)
+    site = write_files(tmp_path / "site", files)
+    assert [row["title"] for row in rows(run_lede, site)] == ["Post 2", "Post 1"]
+    assert collections(rows(run_lede, site, "--all"))["docs"] == 1
