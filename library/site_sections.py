@@ -1,13 +1,16 @@
-"""A Hugo, Zola, Docusaurus, Eleventy, Astro, Nikola, JBake, SvelteKit or Next.js site's
-sections: its collections (``library.app_site``: where the last two keep their pages).
+"""A Hugo, Zola, Docusaurus, Eleventy, Astro, Nikola, JBake, VitePress, VuePress, SvelteKit
+or Next.js site's sections: its collections (``library.app_site``: where the last two keep
+their pages).
 
 Such a site keeps its kinds of page in folders of their own: Hugo's and Zola's
 ``content/blog`` and ``content/docs``, Docusaurus's ``blog`` and ``docs``, Eleventy's in
 its input folder (``src/blog`` and ``src/docs``), Astro's content collections in
 ``src/content`` (``src/content/blog``, ``src/content/authors``), the folders Nikola's
 settings name for its posts and its pages (``posts``, ``stories``), and JBake's in its
-``content``. Read as one folder, a
-site's docs buried its posts (797 rows of pnpm.io held 42 posts). As its collections, the
+``content``, and VitePress's and VuePress's at the top of its pages (``blog``, ``guide``;
+within a locale's folder, ``zh/guide``, too). Read as one folder, a site's docs buried its
+posts (797 rows of pnpm.io held 42 posts; nushell.org's 490 posts sat above 812 undated
+pages of its book and commands). As its collections, the
 tree lists each, and the default stream is the blog (``library.stream``). A page at the top of the
 content (About) is in none, as a Jekyll site's pages are. Pelican's folders are
 categories, not kinds of page, and are left so.
@@ -25,15 +28,18 @@ from library.hugo_settings import content_dir, content_folders, site_settings
 from library.jbake_site import jbake_content
 from library.nikola_site import nikola_folders
 from library.site import subfolders
-from library.site_root import ASTRO_CONTENT, ELEVENTY_CONFIGS, site_kind, site_of
+from library.site_root import ASTRO_CONTENT, ELEVENTY_CONFIGS, Site, site_kind, site_of
+from library.vitepress_locales import vitepress_source
+from models.language import language_code
 
 # A Docusaurus site's folders that hold no pages of its own: its pages' code (``src``,
 # whose pages are the site's), files served as they are, the built site, translations.
 # Eleventy's: its templates and data (``_includes``, ``_data``) and its built site.
+_PRESSED = ("vitepress", "vuepress")  # whose locales' folders hold sections as the site does
 _NOT_SECTIONS = frozenset(
     {"src", "static", "build", "i18n", "node_modules", "_includes", "_data", "_site"}
 )
-_SECTIONED = ("hugo", "docusaurus", "eleventy", "astro", "nikola", "jbake", "app")
+_SECTIONED = ("hugo", "docusaurus", "eleventy", "astro", "nikola", "jbake", "app", *_PRESSED)
 BLOGS = ("blog", "posts", "post", "articles")
 """What a site without news streams, of those it has: its posts, not its docs."""
 _STREAMED = frozenset((*BLOGS, "news"))  # a section of news is streamed as a blog is
@@ -51,6 +57,8 @@ def section_of(path: str, root: str) -> str | None:
     inside = os.path.relpath(os.path.abspath(path), base).split(os.sep)
     if site.kind == "nikola":  # its posts' folders and its pages', as its settings name them
         return inside[0] if len(inside) > 1 and inside[0] in sections(site.folder) else None
+    if site.kind in _PRESSED and _is_locale(site, inside[0]):
+        inside = inside[1:]
     if len(inside) < 2 or inside[0] in (os.pardir, *_NOT_SECTIONS):
         return None
     if site.kind == "hugo" and _is_bundle(os.path.join(base, inside[0])):
@@ -72,7 +80,16 @@ def sections(root: str) -> frozenset[str]:
         for name in subfolders(base, names=True)
         if name not in _NOT_SECTIONS
         and not (kind == "hugo" and _is_bundle(os.path.join(base, name)))
+        and not (kind in _PRESSED and _is_locale(Site(root, kind), name))
     )
+
+
+def _is_locale(site: Site, name: str) -> bool:
+    """Whether the folder ``name`` at the top of a VitePress or VuePress site's pages is
+    one of its locales' (``zh``), whose folders are the site's sections translated."""
+    from library.site_languages import languages_of
+
+    return language_code(name) in languages_of(site).folders
 
 
 def blog_sections(root: str) -> frozenset[str]:
@@ -112,6 +129,10 @@ def _content(folder: str, kind: str) -> str:
         return os.path.join(folder, jbake_content(folder))
     if kind == "app":
         return app_pages(folder)
+    if kind == "vitepress":
+        return os.path.normpath(os.path.join(folder, vitepress_source(folder)))
+    if kind == "vuepress":
+        return folder
     settings = site_settings(folder)
     return os.path.join(folder, _mounted(settings) or content_folders(folder, settings)[0])
 

@@ -29,6 +29,7 @@ from models.language import language_code
 _LOCALES = re.compile(r"\blocales\s*:\s*\{")
 _ENTRY = re.compile(r"""(?:^|[{,\s])['"]?([\w-]+)['"]?\s*:\s*\{""")
 _LANG = re.compile(r"""\blang\s*:\s*['"]([\w-]+)['"]""")
+_SOURCE = re.compile(r"""\bsrcDir\s*:\s*['"]([^'"\n]+)['"]""")
 _PATH_ENTRY = re.compile(r"""(?:^|[{,\s])['"]/([\w-]*)/?['"]\s*:\s*\{""")
 
 
@@ -44,6 +45,14 @@ def vuepress_locales(folder: str) -> tuple[list[str], str | None]:
     else English) first, then its folders' codes; none where its settings name no
     locales."""
     return _locales(_settings(folder, VUEPRESS_CONFIGS), _PATH_ENTRY, "")
+
+
+def vitepress_source(folder: str) -> str:
+    """The folder of the VitePress site at ``folder`` its pages are in, from the site's:
+    its ``srcDir`` (``src``, ``./docs``) where written plainly, else the site's own."""
+    found = _SOURCE.search(_settings(folder, VITEPRESS_CONFIGS))
+    named = os.path.normpath(found[1].strip()) if found else os.curdir
+    return os.curdir if named.startswith((os.pardir, os.sep)) else named
 
 
 def _locales(text: str, entries: re.Pattern[str], own: str) -> tuple[list[str], str | None]:
