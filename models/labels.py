@@ -7,11 +7,14 @@ more shapes than any other key.
 
 from __future__ import annotations
 
+import html
+import re
 from contextvars import ContextVar
 from datetime import date
 from typing import Any
 
 from models.markdown_extras import inline_text
+from models.mdx import untagged
 
 SPLIT_AT_SPACES: ContextVar[bool] = ContextVar("split_at_spaces", default=True)
 """Whether the site being read splits a line of tags at its spaces, as Jekyll does
@@ -82,21 +85,34 @@ def author_names(value: Any) -> list[Any]:
     """Authors as a list of names: a blog writes one name, a list of them, or entries with
     a ``name`` (a WordPress post brought over by jekyll-import, its ``display_name``); an
     entry without one names nobody, nor does ``unknown``. A name written as
-    a link reads as its words (``[Ada](…)``, ``"[[Ada]]"``), and so does one YAML read as
-    a list in a list (an unquoted ``author: [[Ada]]``, as Readwise writes it)."""
+    a link reads as its words (``[Ada](…)``, ``"[[Ada]]"``, fastpages' ``<a href=…>Ada</a>``),
+    and so does one YAML read as a list in a list (an unquoted ``author: [[Ada]]``, as
+    Readwise writes it)."""
     entries = (_linked(item) for item in as_list(_linked(value)))
     names = (
         item.get("name") or item.get("display_name") if isinstance(item, dict) else item
         for item in entries
     )
+    shown = (_shown_name(name) if isinstance(name, str) else name for name in names)
     return [
-        inline_text(name) if isinstance(name, str) else name
-        for name in names
+        name
+        for name in shown
         if isinstance(name, str | int | float)
         and not isinstance(name, bool)
         and str(name).strip()
         and str(name).strip().casefold() not in _NOBODY
     ]
+
+
+_ANY_TAG = re.compile(r"</?[A-Za-z][^<>]*>")  # what ``untagged`` keeps of a line: ``<br/>``
+
+
+def _shown_name(name: str) -> str:
+    """A name as a page shows it: the words of its links, without its tags (a name of
+    tags alone, none)."""
+    if "<" in name and ">" in name:
+        name = " ".join(html.unescape(_ANY_TAG.sub(" ", untagged(name))).split())
+    return inline_text(name)
 
 
 def _linked(value: Any) -> Any:

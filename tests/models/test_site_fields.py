@@ -260,6 +260,12 @@ def test_an_event_is_dated_by_its_start_and_has_its_place_and_website(summary: b
         ),
         ("author_name: Julius Volz\n", ["Julius Volz"]),  # nanoc's (Prometheus's blog)
         ("params:\n  author:\n    name: Dominik Táskai\n", ["Dominik Táskai"]),  # Hugo's
+        (  # fastpages': shown as raw HTML in the reader before
+            "author: \"<a href='https://t.test/hh'>Hamel Husain</a> &amp; "
+            "<a href='https://t.test/jh'>Jeremy Howard</a>\"\n",
+            ["Hamel Husain & Jeremy Howard"],
+        ),
+        ("authors: [<b>Ada</b>, <br/>]\n", ["Ada"]),
     ],
     ids=[
         "one",
@@ -272,6 +278,8 @@ def test_an_event_is_dated_by_its_start_and_has_its_place_and_website(summary: b
         "markdown-links",
         "nanoc",
         "hugo-params",
+        "html-links",
+        "html-tags",
     ],
 )
 def test_authors_are_read_as_blogs_write_them(
