@@ -294,3 +294,27 @@ def test_a_built_page_beside_the_sources_is_no_warning(
         f"{fragment}:1: warning: no front matter: not read as a document",
         "checked 4 files (1 article, 0 topics): 0 invalid, 0 errors, 1 warning",
     ]
+
+
+def test_a_page_rendered_beside_its_source_is_no_warning(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """A distill blog keeps each post's page, rendered from its R Markdown, beside it in
+    ``_posts``: the RStudio AI Blog's check gave 96 warnings of them. A whole page in a
+    collection with no source beside it (a newsletter saved as it was) is still one."""
+    site = tmp_path / "blog"
+    page = "<!DOCTYPE html>\n<html><head><title>tfruns</title></head><body>Out.</body></html>\n"
+    post = site / "_posts" / "2017-10-04-tfruns"
+    post.mkdir(parents=True)
+    (site / "_site.yml").write_text('name: "blog"\noutput_dir: "docs"\n')
+    (post / "tfruns.Rmd").write_text('---\ntitle: "tfruns"\ndate: 2017-10-04\n---\nOut.\n')
+    (post / "tfruns.html").write_text(page)
+    (site / "_newsletters").mkdir()
+    (site / "_newsletters" / "march.html").write_text(page)
+    done = run_lede("check", site)
+    assert done.returncode == 0
+    saved = site / "_newsletters" / "march.html"
+    assert done.stdout.splitlines() == [
+        f"{saved}:1: warning: no front matter: not read as a document",
+        "checked 4 files (1 article, 0 topics): 0 invalid, 0 errors, 1 warning",
+    ]
