@@ -55,7 +55,7 @@ def read_as_written(data: dict[str, Any], keys: Iterable[Any], split: SplitDocum
     """Of ``keys`` (fields that failed validation), the text keys YAML read as a list or
     a mapping from a bracketed phrase: each set in ``data`` to its text as written, and
     returned. Asked only of a document that failed validation."""
-    if split.language != "yaml":
+    if split.language not in ("yaml", "unopened_yaml"):
         return []
     mended = []
     for key in dict.fromkeys(keys):

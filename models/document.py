@@ -64,6 +64,7 @@ from models.problem import Problem, Severity
 from models.ruby_front_matter import ruby_values, split_ruby
 from models.schedule import Instants, scheduled
 from models.taxonomy import Topic
+from models.unopened_yaml import split_unopened_yaml
 from models.vault import NOTE_NAME, in_vault, note_name, vault_note
 from models.zola_page import lift_zola_tables
 
@@ -204,15 +205,16 @@ def parse_document(
     """
     parsed = ParsedDocument(path)
     try:
-        # Else Bridgetown's Ruby, a Lektor page's fields, Pelican's metadata lines, Franklin's @def
-        # lines, Logseq's properties, a docinfo, ABlog's directive, an advisory's TOML or JSON,
-        # JBake's header.
+        # Else Bridgetown's Ruby, a Lektor page's fields, Hexo's YAML with no opening line,
+        # Pelican's metadata lines, Franklin's @def lines, Logseq's properties, a docinfo,
+        # ABlog's directive, an advisory's TOML or JSON, JBake's header.
         split = (
             split_front_matter(text)
             or split_asciidoc(text, path)
             or split_org(text, path)
             or split_ruby(text)
             or split_lektor(text, path)
+            or split_unopened_yaml(text, path)
             or split_metadata(text)
             or split_definitions(text)
             or split_properties(text)
@@ -258,7 +260,8 @@ def parse_document(
             for line, message in passed:
                 parsed.report("warning", message, line + 1)  # the code starts on line 2
         elif (data := load_plain(split.front_matter, skips)) is None:
-            data, mended = load_yaml_mending_lines(split.front_matter, 2, repeated, skips)
+            first = 1 if split.language == "unopened_yaml" else 2  # the front matter's line
+            data, mended = load_yaml_mending_lines(split.front_matter, first, repeated, skips)
             for message, line in mended:
                 parsed.report("warning", message, line)
     except DocumentError as error:

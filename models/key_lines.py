@@ -10,6 +10,7 @@ from models.frontmatter import SplitDocument
 # How each language of front matter writes a top-level key (``{}``), at a line's start.
 _KEY_FORMS = {
     "yaml": r"^['\"]?{}['\"]?[ \t]*:(?:[ \t]|$)",
+    "unopened_yaml": r"^['\"]?{}['\"]?[ \t]*:(?:[ \t]|$)",  # Hexo's, from the first line
     "toml": r"^[ \t]*['\"]?{}['\"]?[ \t]*=",
     "json": r"^[ \t]*\"{}\"[ \t]*:",
     "unfenced_json": r"^[ \t]*\"{}\"[ \t]*:",  # Hugo's and Hexo's, from the first line
@@ -25,7 +26,16 @@ _KEY_FORMS = {
 
 
 _UNOPENED = frozenset(
-    {"metadata", "logseq", "docinfo", "franklin", "lektor", "unfenced_json", "notion"}
+    {
+        "metadata",
+        "logseq",
+        "docinfo",
+        "franklin",
+        "lektor",
+        "unfenced_json",
+        "notion",
+        "unopened_yaml",
+    }
 )
 
 
