@@ -26,9 +26,10 @@ MARKUP_SUFFIXES = (".md", ".markdown", ".mdown", ".mdx", ".qmd", ".rmd", ".djot"
 HTML: a file of these without front matter is worth a warning in a check."""
 # Text, reStructuredText, AsciiDoc and Org are read where they hold metadata (Nikola's
 # posts, JBake's), and passed over quietly where not (a Sphinx project's pages, a README, a
-# manual's chapters); Lektor's pages (``contents.lr``) are its fields.
+# manual's chapters); Lektor's pages (``contents.lr``) are its fields; a Jupyter notebook
+# is read where its first cell is a post's front matter (``models.notebook``).
 DOCUMENT_SUFFIXES = frozenset(
-    {*MARKUP_SUFFIXES, ".txt", ".rst", ".lr", ".adoc", ".asciidoc", ".org"}
+    {*MARKUP_SUFFIXES, ".txt", ".rst", ".lr", ".adoc", ".asciidoc", ".org", ".ipynb"}
 )
 TAXONOMY_SUFFIXES = frozenset({".yaml", ".yml"})
 # A post's sidecar is no document, but its change is its post's (see ``library.sidecars``).

@@ -55,6 +55,7 @@ from models.logseq import (
 from models.logseq_journal import journal
 from models.markdown_body import markdown_body
 from models.mended_lines import load_yaml_mending_lines
+from models.notebook import split_notebook
 from models.notion_page import notion_page, notion_values
 from models.org_mode import ORG_SUFFIX, split_org
 from models.org_subtrees import EXPORT_NAME, subtree_posts
@@ -211,6 +212,7 @@ def parse_document(
         split = (
             split_front_matter(text)
             or split_asciidoc(text, path)
+            or split_notebook(text, path)
             or split_org(text, path)
             or split_ruby(text)
             or split_lektor(text, path)
