@@ -1,7 +1,9 @@
 """Authors a blog names once, in an authors file, and its posts by key (``authors:
 [vjeux]``): the post's detail and search take the name. The file is Docusaurus's
 ``authors.yml`` beside the posts, MkDocs's ``.authors.yml`` (its names under
-``authors:``), or a Jekyll site's ``_data/authors.yml`` (Chirpy, Minimal Mistakes)."""
+``authors:``), a Jekyll site's ``_data/authors.yml`` (Chirpy, Minimal Mistakes), or a Hugo
+site's ``data/authors.yaml``, which its theme reads (Linkerd's: its posts' ``author:
+william`` showed as the key, not as William Morgan)."""
 
 from __future__ import annotations
 
@@ -11,9 +13,11 @@ from typing import Any
 
 from models.frontmatter import DocumentError, load_yaml
 
-_JEKYLL_FILES = (os.path.join("_data", "authors.yml"), os.path.join("_data", "authors.yaml"))
+_JEKYLL_FILES = tuple(
+    os.path.join(data, f"authors.{kind}") for data in ("_data", "data") for kind in ("yml", "yaml")
+)
 _FILES = ("authors.yml", "authors.yaml", ".authors.yml", ".authors.yaml", *_JEKYLL_FILES)
-_FOLDERS_UP = 3  # a post in a bundle (``blog/2021/x/index.md``) is this far below it
+_FOLDERS_UP = 4  # a post in a bundle (``content/blog/2021/x/index.md``) is this far below it
 _LARGEST = 1_000_000  # bytes: an authors file is a page of names
 
 

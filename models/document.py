@@ -299,9 +299,12 @@ def parse_document(
     lift_zola_tables(data)  # its tags, categories and authors
     if "start_date" in data or "startDate" in data:  # an event's start, as its theme names it
         with_event_dates(data)
+    params = data.get("params")  # Hugo's page parameters, where a theme reads its byline
     for key in ("authors", "author"):  # keys of the blog's authors file, maybe
         if key in data:
             data[key] = with_names(data[key], path, key)
+        elif isinstance(params, dict) and key in params:
+            params[key] = with_names(params[key], path, key)
     if "path" in data:  # the page's own address (Zola, Hugo), not the file's
         data["page_path"] = data["path"]
     data["path"] = path

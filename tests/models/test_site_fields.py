@@ -492,14 +492,21 @@ def test_a_blogs_authors_are_named_from_its_authors_file(tmp_path: Path) -> None
             "docs/blog/posts/t.md",
             "authors: [virginia]",
         ),
+        (  # Linkerd's: a bundle in a year's folder, its author among the page's params
+            "data/authors.yaml",
+            "virginia:\n  email: v@x.test\n  name: Virginia Lee\n",
+            "content/blog/2026/0623-t/index.md",
+            "params:\n  author: virginia",
+        ),
     ],
-    ids=["jekyll-author", "jekyll-authors", "mkdocs"],
+    ids=["jekyll-author", "jekyll-authors", "mkdocs", "hugo-data"],
 )
 def test_authors_are_named_from_jekyll_and_mkdocs_authors_files(
     tmp_path: Path, file: str, text: str, post: str, line: str
 ) -> None:
-    """Chirpy's ``_data/authors.yml`` and MkDocs's ``.authors.yml``: "By virginia" was
-    shown, and a search for her name found nothing."""
+    """Chirpy's ``_data/authors.yml``, MkDocs's ``.authors.yml`` and a Hugo site's
+    ``data/authors.yaml``: "By virginia" was shown, and a search for her name found
+    nothing."""
     from models.document import parse_document
 
     (tmp_path / file).parent.mkdir(parents=True, exist_ok=True)
