@@ -33,13 +33,13 @@ def dated_collections(root: str) -> frozenset[str]:
                 and name.startswith("_")
                 and name not in NOT_COLLECTIONS
                 and name[1:] not in _NOT_STREAMED
-                and _named_by_dates(os.path.join(folder, name))
+                and named_by_dates(os.path.join(folder, name))
             ):
                 found.add(name[1:])
     return frozenset(found)
 
 
-def _named_by_dates(folder: str) -> bool:
+def named_by_dates(folder: str) -> bool:
     """Whether most of the first files of ``folder`` are named by a date."""
     names: list[str] = []
     with contextlib.suppress(OSError), os.scandir(folder) as entries:

@@ -23,6 +23,7 @@ import os
 from typing import Any
 
 from library.app_site import app_pages
+from library.dated_collections import named_by_dates
 from library.eleventy_input import eleventy_input
 from library.hugo_settings import content_dir, content_folders, site_settings
 from library.jbake_site import jbake_content
@@ -93,10 +94,24 @@ def _is_locale(site: Site, name: str) -> bool:
 
 
 def blog_sections(root: str) -> frozenset[str]:
-    """The sections of the site at ``root`` that are its blog (``library.stream``): only
-    such a site is streamed, as a site of posts at the top of its content and a section
-    of others would lose its posts from the list."""
-    return frozenset(name for name in sections(root) if name.lower() in _STREAMED)
+    """The sections of the site at ``root`` that are its blog (``library.stream``), by
+    their names or their files' dates: only such a site is streamed, as a site of posts at
+    the top of its content and a section of others would lose its posts from the list."""
+    return frozenset(name for name in sections(root) if name.lower() in _STREAMED) | dated_sections(
+        root
+    )
+
+
+def dated_sections(root: str) -> frozenset[str]:
+    """The sections of the site at ``root`` whose files are named by their dates, as
+    posts are (yihui.org's ``content/en/2026-05-15-bye-stack-overflow.md`` and its
+    ``content/cn``): its blogs, whatever they are called. Read whole, the site listed its
+    undated pages among its 1,885 posts."""
+    kind = site_kind(root)
+    if kind not in _SECTIONED or kind == "nikola":
+        return frozenset()
+    base = _content(root, kind)
+    return frozenset(name for name in sections(root) if named_by_dates(os.path.join(base, name)))
 
 
 @functools.lru_cache(maxsize=4096)  # each folder once

@@ -142,7 +142,7 @@ def _with_sites_lacking(chosen: tuple[str, ...], roots: list[str]) -> tuple[str,
     from library.dated_collections import dated_collections
     from library.site import collection_folders, has_collection
     from library.site_exclusions import collections_without_pages
-    from library.site_sections import sections
+    from library.site_sections import dated_sections, sections
 
     added: set[str] = set()
     for root in roots:
@@ -151,7 +151,7 @@ def _with_sites_lacking(chosen: tuple[str, ...], roots: list[str]) -> tuple[str,
             pageless = collections_without_pages(root)
             dated: frozenset[str] = frozenset()  # its releases beside its posts, unless
             if chosen == DEFAULT_COLLECTIONS:  # the settings chose the stream
-                dated = dated_collections(root) - pageless
+                dated = (dated_collections(root) | dated_sections(root)) - pageless
             if len(roots) > 1 or pageless or dated - BLOG_NAMES:
                 every = (collection_folders(root) | own) - pageless
                 added.update(_blogs_else_all(every, dated))

@@ -171,3 +171,24 @@ def test_an_astro_sites_content_collections_are_its_sections(
     write_document(site / "src" / "pages", "about.md", "title: About us")
     assert [row["title"] for row in rows(run_lede, site)] == ["Post 2", "Post 1"]
     assert collections(rows(run_lede, site, "--all")) == {"blog": 2, "authors": 1, None: 1}
+
+
+def test_sections_of_posts_named_by_dates_are_the_stream(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """yihui.org keeps its posts in ``content/en`` and ``content/cn``, each named by its
+    date, beside its packages' pages (``content/knitr``) and pages at the top: read
+    whole, it listed 105 pages among its 1,885 posts. Sections named by dates are its
+    blogs, whatever they are called."""
+    site = tmp_path / "site"
+    (site / "layouts").mkdir(parents=True)
+    (site / "config.yaml").write_text("baseURL: https://example.org/\ntitle: Ex\n")
+    content = site / "content"
+    write_document(content, "about.md", "title: About me")
+    write_document(content / "en", "2024-02-02-second.md", "title: Second")
+    write_document(content / "en", "2024-01-02-first.md", "title: First")
+    write_document(content / "cn", "2024-01-05-diyi.md", "title: 第一")
+    write_document(content / "knitr", "options.md", "title: Chunk options")
+    assert [row["title"] for row in rows(run_lede, site)] == ["Second", "第一", "First"]
+    every = collections(rows(run_lede, site, "--all"))
+    assert every == {"en": 2, "cn": 1, "knitr": 1, None: 1}
