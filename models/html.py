@@ -181,8 +181,16 @@ def _html_as_markdown(markup: str) -> str:
 
 def _as_markdown_text(text: str) -> str:
     """HTML's text in Markdown, where ``<video>`` (HTML's ``&lt;video&gt;``) would be a tag
-    and dropped: its ``&`` and ``<`` as entities, which the Markdown renderer reads back."""
-    return html.escape(text, quote=False)
+    and dropped: its ``&`` and ``<`` as entities, which the Markdown renderer reads back;
+    but an address between ``<`` and ``>`` (an embed's, ``{% twitter … %}`` in a
+    ``<center>``) stays a link: escaped, it showed as ``<https://…?s=20`` and ``gt;``."""
+    escaped = html.escape(text, quote=False)
+    if "&lt;http" not in escaped:
+        return escaped
+    return _AUTOLINK.sub(lambda found: f"<{html.unescape(found[1])}>", escaped)
+
+
+_AUTOLINK = re.compile(r"&lt;(https?://[^\s<>&]*(?:&amp;[^\s<>&]*)*)&gt;")
 
 
 # The attribute by which Python-Markdown (MkDocs) and kramdown read an element's content

@@ -259,6 +259,22 @@ def test_an_include_shows_its_words_and_an_embed_its_address() -> None:
     ]
 
 
+def test_an_embed_in_an_html_block_stays_a_link() -> None:
+    """fastpages centres its tweets (``<center>{% twitter … %}</center>``): read as the
+    block's text, the address was escaped, and the reader showed ``<https://…?s=20`` and,
+    below it, ``gt;``. Text that is HTML's stays escaped."""
+    body = (
+        "Read the announcement:\n\n"
+        "<center>{% twitter https://twitter.com/j/status/1?s=20&amp;t=x %}</center>\n\n"
+        "<div>a &lt;video&gt; tag</div>\n"
+    )
+    shown = readable_body(body, "_posts/2020-03-06-actions.md")
+    assert "<https://twitter.com/j/status/1?s=20&t=x>" in shown.split("\n")
+    assert "a &lt;video&gt; tag" in shown.split("\n")
+    rendered = MarkdownIt("commonmark").render(shown)
+    assert '<a href="https://twitter.com/j/status/1?s=20&amp;t=x">' in rendered
+
+
 @pytest.mark.parametrize(
     ("call", "address"),
     [
