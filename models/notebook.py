@@ -10,7 +10,8 @@ between ``---`` lines, fastpages' a Markdown cell of its own shape::
     - categories: [jupyter]
 
 Its other cells are the post: its Markdown cells as written, its code cells as fenced code
-in the notebook's language, their outputs left out. Left out of a corpus, fastpages'
+in the notebook's language, their outputs left out, and none of a cell its page hides
+(fastpages' ``#hide``, Quarto's ``#| echo: false``). Left out of a corpus, fastpages'
 notebook posts (four of its seven) were not read. A notebook with no such cell (a project's
 analysis) is no document, and passed over quietly, as a README is.
 """
@@ -25,6 +26,8 @@ from models.frontmatter import SplitDocument, split_front_matter
 
 NOTEBOOK_SUFFIX = ".ipynb"
 _FASTPAGES_TITLE = re.compile(r"#[ \t]+(.+)")
+_FASTPAGES_HIDDEN = re.compile(r"#\s*hide(?:_input)?")
+_QUARTO_HIDDEN = re.compile(r"#\|\s*(?:echo|include)\s*:\s*false\s*")
 _FASTPAGES_KEY = re.compile(r"-[ \t]+([A-Za-z_][\w-]*[ \t]*:.*)")
 
 
@@ -86,10 +89,21 @@ def _shown(cell: dict[str, Any], language: str) -> str:
     kind = cell.get("cell_type")
     if kind == "markdown":
         return text
-    if kind == "code" and text.strip():
+    if kind == "code" and text.strip() and not _hidden(text):
         fence = "```" + "`" * max((len(run) - 2 for run in re.findall(r"`{3,}", text)), default=0)
         return f"{fence}{language}\n{text}\n{fence}"
     return ""
+
+
+def _hidden(code: str) -> bool:
+    """Whether the post shows none of a code cell: fastpages' ``#hide`` and ``#hide_input``
+    as its first line, Quarto's ``#| echo: false`` or ``#| include: false`` among its
+    options (a post's imports and plotting set-up, which its page leaves out)."""
+    first = code.lstrip().split("\n", 1)[0]
+    if _FASTPAGES_HIDDEN.fullmatch(first.strip()):
+        return True
+    options = (line for line in code.split("\n") if line.startswith("#|"))
+    return any(_QUARTO_HIDDEN.fullmatch(line) for line in options)
 
 
 def _fastpages_front(cell: str) -> str | None:

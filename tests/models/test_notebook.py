@@ -31,7 +31,8 @@ def article(text: str, path: str) -> Any:
 
 
 def test_a_fastpages_notebook_is_a_post() -> None:
-    """fastpages' notebook posts were not read: four of its seven posts."""
+    """fastpages' notebook posts were not read: four of its seven posts. A cell the page
+    hides (``#hide``) is not shown."""
     text = notebook(
         (
             "markdown",
@@ -45,6 +46,8 @@ def test_a_fastpages_notebook_is_a_post() -> None:
         ),
         ("markdown", "## About\n\nWhy we made it."),
         ("code", ["import fastpages\n", "fastpages.go()"]),
+        ("code", "#hide\nimport os"),
+        ("code", "# hide_input\nplot()"),
         ("raw", "not shown"),
     )
     post = article(text, "_notebooks/2020-02-21-introducing-fastpages.ipynb")
@@ -62,6 +65,7 @@ def test_a_quarto_notebook_is_a_post() -> None:
     text = notebook(
         ("raw", "---\ntitle: Palmer Penguins\ndate: 2023-03-17\ncategories: [data]\n---"),
         ("code", "```\nshown\n```"),
+        ("code", "#| echo: false\nimport altair"),
     )
     post = article(text, "posts/penguins/index.ipynb")
     assert (post.title, post.topics) == ("Palmer Penguins", ["data"])
