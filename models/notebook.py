@@ -28,6 +28,8 @@ NOTEBOOK_SUFFIX = ".ipynb"
 _FASTPAGES_TITLE = re.compile(r"#[ \t]+(.+)")
 _FASTPAGES_HIDDEN = re.compile(r"#\s*hide(?:_input)?")
 _QUARTO_HIDDEN = re.compile(r"#\|\s*(?:echo|include)\s*:\s*false\s*")
+_CELLS = re.compile(r"\ufeff?\s*\{\s*\"cells\"\s*:\s*\[\s*(?=\{)")
+_DECODER = json.JSONDecoder()
 _FASTPAGES_KEY = re.compile(r"-[ \t]+([A-Za-z_][\w-]*[ \t]*:.*)")
 
 
@@ -36,6 +38,9 @@ def split_notebook(text: str, path: str) -> SplitDocument | None:
     ``None`` for a notebook with none (or a file that is no notebook)."""
     if not path.lower().endswith(NOTEBOOK_SUFFIX):
         return None
+    opening = _first_cell(text)
+    if opening is not None and not _opens_post(_source(opening)):
+        return None  # an analysis of megabytes of outputs: only its first cell is read
     try:
         notebook = json.loads(text)
     except (ValueError, RecursionError):
@@ -58,6 +63,25 @@ def split_notebook(text: str, path: str) -> SplitDocument | None:
         [*rest, *(_shown(cell, code) for cell in cells[1:] if isinstance(cell, dict))]
     )
     return SplitDocument(front, body.strip("\n") + "\n", 1, "yaml")
+
+
+def _first_cell(text: str) -> dict[str, Any] | None:
+    """The notebook's first cell, read alone, where its cells come first (as Jupyter
+    writes its keys, in order); ``None`` where they do not."""
+    cells = _CELLS.match(text)
+    if cells is None:
+        return None
+    try:
+        cell, _ = _DECODER.raw_decode(text, cells.end())
+    except (ValueError, RecursionError):
+        return None
+    return cell if isinstance(cell, dict) else None
+
+
+def _opens_post(first: str) -> bool:
+    """Whether a first cell may hold a post's front matter: YAML's, or fastpages' title."""
+    opening = first.lstrip()
+    return opening.startswith("---") or _FASTPAGES_TITLE.match(opening) is not None
 
 
 def _source(cell: dict[str, Any]) -> str:
