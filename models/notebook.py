@@ -132,8 +132,8 @@ def _hidden(code: str) -> bool:
 
 def _fastpages_front(cell: str) -> str | None:
     """A fastpages front-matter cell as YAML: its ``# title``, its ``> summary`` and its
-    ``- key: value`` lines; ``None`` where the cell opens with no title or holds other
-    text (an analysis that opens with a heading)."""
+    ``- key: value`` lines; ``None`` where the cell opens with no title, holds other text,
+    or only the title (an analysis that opens with a heading)."""
     lines = [line.strip() for line in cell.split("\n") if line.strip()]
     title = _FASTPAGES_TITLE.fullmatch(lines[0]) if lines else None
     if title is None:
@@ -146,6 +146,8 @@ def _fastpages_front(cell: str) -> str | None:
             front.append(key[1])
         else:
             return None
+    if len(front) == 1:  # a heading alone opens any notebook: Julia's site's demos
+        return None
     return "\n".join(front) + "\n"
 
 

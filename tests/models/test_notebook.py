@@ -73,9 +73,11 @@ def test_a_quarto_notebook_is_a_post() -> None:
 
 
 def test_a_notebook_of_another_kind_is_no_document() -> None:
-    """A project's analysis, which opens with a heading and goes on, and a file that is no
-    notebook, are passed over quietly."""
+    """A project's analysis, which opens with a heading and goes on, or with a heading
+    alone (the demos Julia's site keeps beside its posts), and a file that is no notebook,
+    are passed over quietly."""
     analysis = notebook(("markdown", "# Sales\n\nWe look at the numbers."), ("code", "1 + 1"))
-    for text in (analysis, "{not json", "[]", notebook()):
+    demo = notebook(("markdown", "# Julia 0.5 Highlights"), ("code", "1 + 1"))
+    for text in (analysis, demo, "{not json", "[]", notebook()):
         parsed = parse_document(text, "analysis.ipynb", require_front_matter=False)
         assert (parsed.article, parsed.problems) == (None, [])
