@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from library.corpus import open_state
+from library.state import StateStore
 from tests.conftest import LedeRunner, write_document
 from tests.git_corpus import GitCorpus, git, git_corpus
 from tests.unprivileged import run_unprivileged
@@ -83,13 +84,9 @@ time.sleep(float(sys.argv[2]))
 """
 
 
-def test_a_star_waits_for_a_reading_state_another_reader_holds_for_seconds(
-    run_lede: LedeRunner, tmp_path: Path
-) -> None:
-    """A reader marking a large corpus read holds the state's lock for seconds: ``lede
-    index`` waited 5 in silence, ended in "unexpected error: OperationalError: database is
-    locked" (exit 2), and the moved post's star was lost, the index knowing only its new
-    path. It now waits, says for what, and the star follows the post."""
+def _starred_post_renamed(run_lede: LedeRunner, tmp_path: Path) -> tuple[Path, StateStore]:
+    """A blog of two posts, indexed, the second starred, then renamed ``renamed.md``
+    (its star known by its old path only); the blog and the (closed) reading state."""
     blog = tmp_path / "blog"
     for number in range(2):
         write_document(blog, f"post-{number}.md", f"title: Post {number}\ndate: 2026-11-1{number}")
@@ -98,6 +95,17 @@ def test_a_star_waits_for_a_reading_state_another_reader_holds_for_seconds(
     state.set("starred", [str(blog / "post-1.md")], True)
     state.close()
     (blog / "post-1.md").rename(blog / "renamed.md")
+    return blog, state
+
+
+def test_a_star_waits_for_a_reading_state_another_reader_holds_for_seconds(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """A reader marking a large corpus read holds the state's lock for seconds: ``lede
+    index`` waited 5 in silence, ended in "unexpected error: OperationalError: database is
+    locked" (exit 2), and the moved post's star was lost, the index knowing only its new
+    path. It now waits, says for what, and the star follows the post."""
+    blog, state = _starred_post_renamed(run_lede, tmp_path)
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLDING_FOR_SECONDS, str(state.path), "6.5"],
         stdout=subprocess.PIPE,
@@ -122,14 +130,7 @@ def test_marks_the_state_cannot_take_wait_for_the_next_run(
     """The reading state locked past the wait (or, here, not writable): ``lede index``
     said which marks it had not carried, and they were lost, the index knowing the post's
     new path only. They are kept beside the state and carried by the next run."""
-    blog = tmp_path / "blog"
-    for number in range(2):
-        write_document(blog, f"post-{number}.md", f"title: Post {number}\ndate: 2026-11-1{number}")
-    assert run_lede("index", blog).returncode == 0
-    state = open_state()
-    state.set("starred", [str(blog / "post-1.md")], True)
-    state.close()
-    (blog / "post-1.md").rename(blog / "renamed.md")
+    blog, state = _starred_post_renamed(run_lede, tmp_path)
     state.path.chmod(0o444)
     try:
         done = run_unprivileged("index", blog)

@@ -11,8 +11,8 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterable
-from contextlib import ExitStack
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from library.corpus import open_index
@@ -147,11 +147,10 @@ async def test_r_while_a_watcher_waits_for_a_lede_index_says_whom_it_waits_for(
         await until(pilot, lambda: app.sub_title == "", seconds=DEADLINE)
 
 
-async def test_r_in_a_reader_started_behind_a_lede_index_says_whom_it_waits_for(
-    tmp_path: Path,
-) -> None:
-    """The reader's first refresh, waiting for ``lede index``, had set the subtitle: the
-    refresh ``r`` started in its place found it set, and said nothing on the screen."""
+@contextmanager
+def _behind_a_lede_index(tmp_path: Path) -> Iterator[tuple[Path, subprocess.Popen[str]]]:
+    """A corpus indexed, a file new since, and a ``lede index`` of it holding the index
+    (it lets go once told, and at the end): the corpus and that program."""
     corpus = tmp_path / "corpus"
     write_document(corpus, "a.md", 'title: "Alpha"')
     index = open_index([str(corpus)], None)
@@ -164,9 +163,21 @@ async def test_r_in_a_reader_started_behind_a_lede_index_says_whom_it_waits_for(
         stdout=subprocess.PIPE,
         text=True,
     )
-    app = LedeApp([str(corpus)])
     try:
         assert other.stdout is not None and other.stdout.readline() == "held\n"
+        yield corpus, other
+    finally:
+        if other.poll() is None:
+            other.communicate("", timeout=DEADLINE)
+
+
+async def test_r_in_a_reader_started_behind_a_lede_index_says_whom_it_waits_for(
+    tmp_path: Path,
+) -> None:
+    """The reader's first refresh, waiting for ``lede index``, had set the subtitle: the
+    refresh ``r`` started in its place found it set, and said nothing on the screen."""
+    with _behind_a_lede_index(tmp_path) as (corpus, other):
+        app = LedeApp([str(corpus)])
         async with app.run_test(size=(160, 45)) as pilot:
             said = f"waiting for lede index (pid {other.pid}) indexing this corpus…"
             await until(pilot, lambda: app.sub_title == said, seconds=DEADLINE)
@@ -176,9 +187,6 @@ async def test_r_in_a_reader_started_behind_a_lede_index_says_whom_it_waits_for(
             other.communicate("", timeout=DEADLINE)
             await indexed(pilot, DEADLINE)
             await until(pilot, lambda: "Beta" in titles(app), seconds=DEADLINE)
-    finally:
-        if other.poll() is None:
-            other.communicate("", timeout=DEADLINE)
 
 
 def _first_line(descriptor: int) -> str:
@@ -203,21 +211,8 @@ async def test_a_reader_started_behind_a_lede_index_says_so_on_screen_until_it_e
     corpus said whom it waited for in its subtitle only, and showed a part of the articles
     for as long as that took (15 s on 20,000 files) with no word of why. The line above
     the list says it, even on 80 columns, and stops saying it once the wait is over."""
-    corpus = tmp_path / "corpus"
-    write_document(corpus, "a.md", 'title: "Alpha"')
-    index = open_index([str(corpus)], None)
-    index.refresh()
-    index.close()
-    write_document(corpus, "b.md", 'title: "Beta"')
-    other = subprocess.Popen(
-        [sys.executable, "-c", HOLDING_LEDE, str(index.db_path)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    app = LedeApp([str(corpus)])
-    try:
-        assert other.stdout is not None and other.stdout.readline() == "held\n"
+    with _behind_a_lede_index(tmp_path) as (corpus, other):
+        app = LedeApp([str(corpus)])
         async with app.run_test(size=(80, 24)) as pilot:
             said = f"waiting for lede index (pid {other.pid}) indexing this corpus…"
             await until(pilot, lambda: said in status(app), "the status line", DEADLINE)
@@ -225,6 +220,3 @@ async def test_a_reader_started_behind_a_lede_index_says_so_on_screen_until_it_e
             await indexed(pilot, DEADLINE)
             await until(pilot, lambda: "Beta" in titles(app), seconds=DEADLINE)
             assert "waiting" not in status(app)
-    finally:
-        if other.poll() is None:
-            other.communicate("", timeout=DEADLINE)
