@@ -109,11 +109,22 @@ def salvage(source: str, store: StateStore, *, uri: bool = False) -> int:
 
 
 def _readable(db: sqlite3.Connection, sql: str) -> list[tuple[object, ...]]:
-    """The rows of ``sql`` read before the first error (a malformed page, a missing table)."""
+    """The rows of ``sql`` read before the first error (a malformed page, a missing table),
+    but those that run past a file cut short: SQLite reads the missing bytes as zeros, and
+    a mark ``https://exampl\\x00\\x00…``, or one of no identity, was read back."""
     rows: list[tuple[object, ...]] = []
     try:
         for row in db.execute(sql):
-            rows.append(tuple(row))
+            if _whole(row):
+                rows.append(tuple(row))
     except sqlite3.Error:
         pass
     return rows
+
+
+def _whole(row: tuple[object, ...]) -> bool:
+    """Whether a row read back is one that was written: its key (an identity, a name, a
+    corpus) text, and no text holding the zeros of a page that is not there."""
+    return isinstance(row[0], str) and not any(
+        isinstance(value, str) and "\x00" in value for value in row
+    )
