@@ -16,7 +16,7 @@ from models.article_keys import article_fields, as_written
 from models.fields import AwareDatetime, Blurb, Body, Label, Language, Line, Score, Title
 from models.identity import normalise_url, site_domain
 from models.jekyll_post import BUNDLE_NAMES
-from models.labels import as_list, author_names
+from models.labels import as_list, author_names, note_name
 from models.text import printable
 
 
@@ -182,8 +182,9 @@ class Article(LedeModel):
     @classmethod
     def _topic_names(cls, value: Any) -> Any:
         """A number or a date among the topics is the name it is written as (``- 2020``):
-        YAML reads it as a number, and the whole list was refused for it."""
-        return [as_written(item) for item in as_list(value)]
+        YAML reads it as a number, and the whole list was refused for it. A link to a
+        note is the note's name (``models.labels.note_name``)."""
+        return [as_written(note_name(item)) for item in as_list(note_name(value))]
 
     @field_validator("topics")
     @classmethod

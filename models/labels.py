@@ -115,6 +115,15 @@ def _shown_name(name: str) -> str:
     return inline_text(name)
 
 
+def note_name(entry: Any) -> Any:
+    """A topic written as a link to a note (a vault's ``"[[Products]]"``, or unquoted,
+    which YAML reads as a list in a list) as the note's name; any other entry as it is."""
+    entry = _linked(entry)
+    if isinstance(entry, str) and entry.startswith("[[") and entry.endswith("]]"):
+        return inline_text(entry)
+    return entry
+
+
 def _linked(value: Any) -> Any:
     """An unquoted wiki link, which YAML reads as a list holding a list of its text
     (``[[Ada]]``: ``[["Ada"]]``), as the link written; any other value as it is."""

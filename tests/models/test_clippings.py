@@ -59,6 +59,20 @@ def test_bylines_and_tags_written_as_links_read_as_their_names(summary: bool) ->
 
 
 @MODES
+def test_topics_written_as_links_to_notes_read_as_their_names(summary: bool) -> None:
+    """A vault's notes name their topics as links to the notes on them, quoted or not
+    (``topics: ["[[Products]]"]``, ``- [[Emergence]]``): the tree held ``[[Products]]``
+    beside the ``Products`` a tag names."""
+    front = 'title: Buy wisely\ntopics:\n  - "[[Products]]"\n  - [[Cost per use|Cost]]\n'
+    parsed = parse_document(f"---\n{front}---\nText.\n", "Clippings/a.md", summary=summary)
+    assert parsed.article is not None and not parsed.problems, parsed.problems
+    assert parsed.article.topics == ["Products", "Cost"]
+    parsed = parse_document("---\ntitle: x\ntopics: [[Emergence]]\n---\n", "a.md", summary=summary)
+    assert parsed.article is not None and not parsed.problems, parsed.problems
+    assert parsed.article.topics == ["Emergence"]
+
+
+@MODES
 def test_a_list_of_bylines_each_written_as_a_link_unquoted(summary: bool) -> None:
     """``- [[Ada]]`` is a list in a list in the list; ``[a]`` among names is still none."""
     front = "title: x\nauthor:\n  - [[Ada Lovelace]]\n  - [[people/Roe|John Roe]]\n"
