@@ -1,6 +1,7 @@
 """What an Astro site reads its pages from: ``src`` (its content collections in
 ``src/content``, its Markdown pages in ``src/pages``), and the folders its content
 configuration loads collections from (``glob({ base: "./blog" })``, Astro 5's loaders).
+A Starlight site's blog (the ``starlight-blog`` plugin's) is a folder of its docs.
 
 Beside them are its built site (``dist``), the files it serves as they are (``public``)
 and the project's own Markdown (a README, contributors' guides), none of them its pages.
@@ -8,6 +9,7 @@ and the project's own Markdown (a README, contributors' guides), none of them it
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 
@@ -20,6 +22,9 @@ _CONTENT_CONFIGS = tuple(
     for kind in ("ts", "mts", "js", "mjs")
 )
 _BASE = re.compile(r"""\bbase\s*:\s*(["'`])([^"'`\n]+)\1""")
+_BLOG_PLUGIN = re.compile(r"""\bfrom\s*(["'])starlight-blog\1""")
+_BLOG_CALL = re.compile(r"\bstarlightBlog\s*\(")
+_PREFIX = re.compile(r"""\bprefix\s*:\s*(["'`])([^"'`\n]+)\1""")
 
 
 def astro_folders(root: str) -> list[str] | None:
@@ -38,3 +43,32 @@ def astro_folders(root: str) -> list[str] | None:
             if top != os.pardir and top not in folders:
                 folders.append(top)
     return folders
+
+
+@functools.lru_cache(maxsize=256)  # each site's configuration read once
+def starlight_blog(root: str) -> tuple[str, ...] | None:
+    """The folder of the Starlight site at ``root``'s docs (``src/content/docs``, or a
+    locale's in it) that holds its blog, as the ``starlight-blog`` plugin reads it: its
+    ``prefix`` (``blog`` unless the plugin's options name another), as parts of a path;
+    None for a site without the plugin. Its posts sat among the docs: Biome's stream
+    was its 684 pages."""
+    for name in ASTRO_CONFIGS:
+        text = settings_text(os.path.join(root, name)) or ""
+        if not _BLOG_PLUGIN.search(text):
+            continue
+        call = _BLOG_CALL.search(text)
+        prefix = _PREFIX.search(_call_arguments(text, call.end())) if call else None
+        parts = os.path.normpath(prefix[2].strip("/")).split(os.sep) if prefix else ["blog"]
+        return tuple(parts) if os.pardir not in parts and parts != ["."] else ("blog",)
+    return None
+
+
+def _call_arguments(text: str, start: int) -> str:
+    """The text of a call's arguments, from ``start`` (after its opening bracket) to the
+    bracket that closes it: another plugin's ``prefix`` is not the blog's."""
+    depth = 1
+    for at in range(start, len(text)):
+        depth += {"(": 1, ")": -1}.get(text[at], 0)
+        if depth == 0:
+            return text[start:at]
+    return text[start:]

@@ -23,6 +23,7 @@ import os
 from typing import Any
 
 from library.app_site import app_pages
+from library.astro_site import starlight_blog
 from library.dated_collections import named_by_dates
 from library.eleventy_input import eleventy_input
 from library.hugo_settings import content_dir, content_folders, site_settings
@@ -43,6 +44,7 @@ _NOT_SECTIONS = frozenset(
 _SECTIONED = ("hugo", "docusaurus", "eleventy", "astro", "nikola", "jbake", "app", *_PRESSED)
 BLOGS = ("blog", "posts", "post", "articles")
 """What a site without news streams, of those it has: its posts, not its docs."""
+_STARLIGHT_DOCS = "docs"  # the content collection a Starlight site's pages are in
 _STREAMED = frozenset((*BLOGS, "news"))  # a section of news is streamed as a blog is
 
 
@@ -60,6 +62,8 @@ def section_of(path: str, root: str) -> str | None:
         return inside[0] if len(inside) > 1 and inside[0] in sections(site.folder) else None
     if site.kind in _PRESSED and _is_locale(site, inside[0]):
         inside = inside[1:]
+    if site.kind == "astro" and (blog := _starlight_blog_of(site, inside)):
+        return blog
     if len(inside) < 2 or inside[0] in (os.pardir, *_NOT_SECTIONS):
         return None
     if site.kind == "hugo" and _is_bundle(os.path.join(base, inside[0])):
@@ -76,13 +80,26 @@ def sections(root: str) -> frozenset[str]:
     if kind == "nikola":
         return frozenset(nikola_folders(root) or ())
     base = _content(root, kind)
+    blog = starlight_blog(root) if kind == "astro" else None
     return frozenset(
         name
         for name in subfolders(base, names=True)
         if name not in _NOT_SECTIONS
         and not (kind == "hugo" and _is_bundle(os.path.join(base, name)))
         and not (kind in _PRESSED and _is_locale(Site(root, kind), name))
-    )
+    ) | ({"/".join(blog)} if blog else set())
+
+
+def _starlight_blog_of(site: Site, inside: list[str]) -> str | None:
+    """The section of a Starlight site's blog (``library.astro_site``) when the page at
+    ``inside`` (its path from the site's content) is one of its posts, in its docs or in
+    a locale's folder of them (``docs/ja/blog``); else None."""
+    blog = starlight_blog(site.folder)
+    if blog is None or inside[0] != _STARLIGHT_DOCS:
+        return None
+    within = inside[2:] if len(inside) > 2 and _is_locale(site, inside[1]) else inside[1:]
+    in_blog = tuple(within[: len(blog)]) == blog and len(within) > len(blog)
+    return "/".join(blog) if in_blog else None
 
 
 def _is_locale(site: Site, name: str) -> bool:

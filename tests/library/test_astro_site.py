@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import LedeRunner, write_document
 
 CONTENT_CONFIG = """\
@@ -52,3 +54,44 @@ def test_an_astro_site_loading_from_its_top_is_read_whole(
     root = astro_site(tmp_path / "site", 'glob({ pattern: "*.md", base: "." })\n')
     checked = run_lede("check", str(root))
     assert "README.md" in checked.stdout
+
+
+STARLIGHT_CONFIG = """\
+import starlight from "@astrojs/starlight";
+import starlightBlog from "starlight-blog";
+export default defineConfig({
+  integrations: [
+    starlight({ plugins: [starlightBlog({ authors: { ada: { name: "Ada" } }%s })] }),
+    sitemap({ prefix: "/pages" }),
+  ],
+});
+"""
+
+
+def starlight_site(root: Path, options: str = "") -> Path:
+    """A Starlight site whose blog's posts are kept among its docs, the starlight-blog
+    plugin's way (``src/content/docs/blog``), and which writes its plugins' options."""
+    root.mkdir(parents=True)
+    (root / "astro.config.mjs").write_text(STARLIGHT_CONFIG % options)
+    docs = root / "src" / "content" / "docs"
+    write_document(docs, "index.mdx", "title: Welcome")
+    write_document(docs / "guides", "install.md", "title: Install")
+    write_document(docs / "reference", "cli.md", "title: CLI")
+    for folder in ("blog", "news"):
+        write_document(docs / folder, "v2.md", f"title: In {folder}\ndate: 2024-05-01")
+    return root
+
+
+@pytest.mark.parametrize(("options", "blog"), [("", "blog"), (', prefix: "news"', "news")])
+def test_a_starlight_sites_blog_among_its_docs_is_its_stream(
+    tmp_path: Path, run_lede: LedeRunner, options: str, blog: str
+) -> None:
+    """The starlight-blog plugin reads the posts from a folder of the docs (its
+    ``prefix``): Biome's site listed its 684 pages of docs with its 21 posts among them,
+    and now lists the posts, its docs in ``--all``."""
+    root = starlight_site(tmp_path / "site", options)
+    listed = run_lede("list", "--json", str(root))
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert [(row["title"], row["collection"]) for row in rows] == [(f"In {blog}", blog)]
+    listed = run_lede("list", "--all", "--json", str(root))
+    assert len(listed.stdout.splitlines()) == 5
