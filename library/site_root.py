@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 from library.app_site import is_app_site
 from library.hugo_settings import read_settings_file, reads_content_alone, site_settings
 from library.jbake_site import is_jbake_site
+from library.mkdocs_site import is_mkdocs_site
 from library.nikola_site import nikola_folders
 from library.pelican_settings import pelican_settings
 from library.site import CONFIG_FILES, is_lektor_project
@@ -45,8 +46,8 @@ VUEPRESS_CONFIGS = tuple(config.replace(".vitepress", ".vuepress") for config in
 class Site(NamedTuple):
     """A site's folder and what made it: ``jekyll``, ``hugo`` (Zola's too, which reads its
     ``content`` alike), ``pelican``, ``docusaurus``, ``eleventy``, ``astro``,
-    ``vitepress``, ``vuepress``, ``lektor``, ``nikola``, ``jbake`` or ``app`` (SvelteKit's,
-    Next.js's)."""
+    ``vitepress``, ``vuepress``, ``lektor``, ``nikola``, ``jbake``, ``mkdocs`` or ``app``
+    (SvelteKit's, Next.js's)."""
 
     folder: str
     kind: str
@@ -78,6 +79,8 @@ def site_kind(folder: str) -> str | None:
         return "lektor"
     if is_app_site(folder):
         return "app"
+    if is_mkdocs_site(folder):
+        return "mkdocs"
     if nikola_folders(folder) is not None:
         return "nikola"
     return None

@@ -1,11 +1,12 @@
-"""A Hugo, Zola, Docusaurus, Eleventy, Astro, Nikola, JBake, VitePress, VuePress, SvelteKit
-or Next.js site's sections: its collections (``library.app_site``: where the last two keep
-their pages).
+"""A Hugo, Zola, Docusaurus, Eleventy, Astro, Nikola, JBake, MkDocs, VitePress, VuePress,
+SvelteKit or Next.js site's sections: its collections (``library.app_site``: where the
+last two keep their pages).
 
 Such a site keeps its kinds of page in folders of their own: Hugo's and Zola's
 ``content/blog`` and ``content/docs``, Docusaurus's ``blog`` and ``docs``, Eleventy's in
-its input folder (``src/blog`` and ``src/docs``), Astro's content collections in
-``src/content`` (``src/content/blog``, ``src/content/authors``), the folders Nikola's
+its input folder (``src/blog`` and ``src/docs``), MkDocs's in its ``docs`` (the blog
+plugin's ``docs/blog``), Astro's content collections in ``src/content``
+(``src/content/blog``, ``src/content/authors``), the folders Nikola's
 settings name for its posts and its pages (``posts``, ``stories``), and JBake's in its
 ``content``, and VitePress's and VuePress's at the top of its pages (``blog``, ``guide``;
 within a locale's folder, ``zh/guide``, too). Read as one folder, a site's docs buried its
@@ -28,6 +29,7 @@ from library.dated_collections import named_by_dates
 from library.eleventy_input import eleventy_input
 from library.hugo_settings import content_dir, content_folders, site_settings
 from library.jbake_site import jbake_content
+from library.mkdocs_site import mkdocs_docs
 from library.nikola_site import nikola_folders
 from library.site import subfolders
 from library.site_root import ASTRO_CONTENT, ELEVENTY_CONFIGS, Site, site_kind, site_of
@@ -41,7 +43,17 @@ _PRESSED = ("vitepress", "vuepress")  # whose locales' folders hold sections as 
 _NOT_SECTIONS = frozenset(
     {"src", "static", "build", "i18n", "node_modules", "_includes", "_data", "_site"}
 )
-_SECTIONED = ("hugo", "docusaurus", "eleventy", "astro", "nikola", "jbake", "app", *_PRESSED)
+_SECTIONED = (
+    "hugo",
+    "docusaurus",
+    "eleventy",
+    "astro",
+    "nikola",
+    "jbake",
+    "mkdocs",
+    "app",
+    *_PRESSED,
+)
 BLOGS = ("blog", "posts", "post", "articles")
 """What a site without news streams, of those it has: its posts, not its docs."""
 _STARLIGHT_DOCS = "docs"  # the content collection a Starlight site's pages are in
@@ -159,6 +171,8 @@ def _content(folder: str, kind: str) -> str:
         return os.path.join(folder, ASTRO_CONTENT)
     if kind == "jbake":
         return os.path.join(folder, jbake_content(folder))
+    if kind == "mkdocs":
+        return os.path.join(folder, mkdocs_docs(folder))
     if kind == "app":
         return app_pages(folder)
     if kind == "vitepress":
