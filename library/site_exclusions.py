@@ -1,8 +1,8 @@
 """What a Jekyll site leaves out of itself, so the scan leaves it out too (of a Hugo, Zola
 or Pelican site, all but its ``content`` folder and its translations; of a Lektor project,
 all but its ``content``; of a Hexo site, all but its ``source``; of a Nikola site, all but
-its posts' and pages' folders; of an Astro site, all but its ``src``; of an Obsidian
-vault, its templates).
+its posts' and pages' folders; of an Astro site, all but its ``src``; of an Eleventy
+site, its templates and its built pages; of an Obsidian vault, its templates).
 
 Jekyll never reads its built copy (``_site``), its templates (``_layouts``,
 ``_includes``), the packages beside it (``node_modules``, ``vendor/bundle``), what its
@@ -23,6 +23,7 @@ from fnmatch import fnmatchcase
 from typing import Any
 
 from library.astro_site import astro_folders
+from library.eleventy_input import eleventy_templates
 from library.hugo_settings import (
     content_folders,
     ignored_files,
@@ -40,6 +41,7 @@ from library.site import (
     is_quarto_project,
     subfolders,
 )
+from library.site_root import ELEVENTY_CONFIGS
 from library.vault_templates import is_vault, template_paths
 
 _ALWAYS = ("_layouts/", "_includes/", "_sass/", "_plugins/")
@@ -124,6 +126,9 @@ def site_exclusions(root: str) -> SiteExclusions | None:
         return SiteExclusions(root, _top_but(root, folders), [])
     if (sources := astro_folders(root)) is not None:  # ``src`` and its loaders' folders
         return SiteExclusions(root, _top_but(root, sources), [])
+    if any(os.path.isfile(os.path.join(root, name)) for name in ELEVENTY_CONFIGS):
+        eleventy = [os.path.join(path, "") for path in eleventy_templates(root, ELEVENTY_CONFIGS)]
+        return SiteExclusions(root, eleventy, [])  # its templates and its built pages
     if not is_jekyll_site(root):
         templates = template_paths(root) if is_vault(root) else []
         return SiteExclusions(root, templates, []) if templates else None

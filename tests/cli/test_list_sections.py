@@ -155,6 +155,32 @@ def test_an_eleventy_site_streams_its_blog(
     assert collections(rows(run_lede, site, "--all")) == {"blog": 2, "docs": 1, None: 2}
 
 
+BODY = "<article>{{ content }}</article>\n"
+ELEVENTY_FOLDERS = (
+    "module.exports = function (config) {\n  config.setOutputDirectory('public');\n"
+    "  return { dir: { input: '.', includes: 'templates', layouts: 'templates/layouts' } };\n};\n"
+)
+
+
+def test_an_eleventy_sites_templates_and_built_pages_are_no_articles(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """The folders an Eleventy site's configuration names for its templates and for the
+    pages it builds hold none of its pages: 18F's layouts, in its ``templates``, were
+    seven undated articles (``post``, ``primary``), and its built pages were warned of."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / ".eleventy.js").write_text(ELEVENTY_FOLDERS)
+    write_document(site / "content" / "posts", "launch.md", "title: Launch\ndate: 2024-05-01")
+    write_document(site / "templates" / "layouts", "post.html", "layout: primary", BODY)
+    write_document(site / "templates", "card.html", "title: '{{ title }}'")
+    (site / "public" / "launch").mkdir(parents=True)
+    (site / "public" / "launch" / "index.html").write_text("<html><h1>Launch</h1></html>\n")
+    assert [row["title"] for row in rows(run_lede, site, "--all")] == ["Launch"]
+    checked = run_lede("check", str(site))
+    assert checked.stdout.splitlines()[-1].endswith("0 errors, 0 warnings"), checked.stdout
+
+
 def test_an_astro_sites_content_collections_are_its_sections(
     run_lede: LedeRunner, tmp_path: Path
 ) -> None:
