@@ -15,6 +15,8 @@ import os
 
 from library.regular_file import settings_text
 from library.scan import MARKUP_SUFFIXES
+from library.site import subfolders
+from models.language import folder_language
 
 APP_CONFIGS = tuple(
     f"{name}.config.{kind}" for name in ("svelte", "next") for kind in ("js", "mjs", "cjs", "ts")
@@ -58,7 +60,21 @@ def app_pages(folder: str) -> str:
         for inner in (base, *_groups(base)):
             if any(_holds_pages(os.path.join(inner, blog)) for blog in BLOGS):
                 return inner
+        if any(  # its pages in a folder of each language (``pages/en/blog``)
+            _holds_pages(os.path.join(base, locale, blog))
+            for locale in locale_folders(base)
+            for blog in BLOGS
+        ):
+            return base
     return folder
+
+
+def locale_folders(folder: str) -> list[str]:
+    """The names of the folders of ``folder`` named as languages (``en``, ``zh-cn``), where
+    there are two or more: nodejs.org keeps its pages in one for each of its 16
+    languages, and listed its 1,050 posts among 209 pages in all of them."""
+    found = [name for name in subfolders(folder, names=True) if folder_language(name)]
+    return found if len(found) > 1 else []
 
 
 def _holds_pages(folder: str) -> bool:

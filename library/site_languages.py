@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
+from library.app_site import app_pages, locale_folders
 from library.lektor_project import lektor_alternatives
 from library.regular_file import settings_text
 from library.site import subfolders
@@ -44,8 +45,8 @@ _ASTRO_ROOT = re.compile(r"""\broot\s*:\s*\{[^{}]*?\blang\s*:\s*['"]([\w-]+)['"]
 
 class SiteLanguages(NamedTuple):
     """The languages a site keeps in folders of their own, the one it says is its default
-    (``None``: it does not say), and the folder those are in, from the site's (a Hexo
-    site's ``source``)."""
+    (``None``: it does not say), and the folder those are in (a Hexo site's ``source``, a
+    Next.js site's ``pages``)."""
 
     folders: frozenset[str]
     default: str | None
@@ -105,6 +106,8 @@ def languages_of(site: Site) -> SiteLanguages:
         default = default or (listed[0] if listed else None)  # the plugins' first: the default
         source = hexo_source(site.folder, settings) if settings else None
         pages = os.path.join(site.folder, source) if source else ""
+        if site.kind == "app" and locale_folders(app_pages(site.folder)):
+            pages = app_pages(site.folder)  # nodejs.org's ``pages/en``, ``pages/ja``
     if len(set(listed) | {default} - {None}) < 2:  # one language said, or none: by folders
         found = (folder_language(name) for name in subfolders(pages or site.folder, names=True))
         listed = [code for code in found if code]

@@ -39,7 +39,8 @@ from models.language import language_code
 # A Docusaurus site's folders that hold no pages of its own: its pages' code (``src``,
 # whose pages are the site's), files served as they are, the built site, translations.
 # Eleventy's: its templates and data (``_includes``, ``_data``) and its built site.
-_PRESSED = ("vitepress", "vuepress")  # whose locales' folders hold sections as the site does
+_PRESSED = ("vitepress", "vuepress")
+_LOCALISED = (*_PRESSED, "app")  # whose locales' folders hold sections as the site does
 _NOT_SECTIONS = frozenset(
     {"src", "static", "build", "i18n", "node_modules", "_includes", "_data", "_site"}
 )
@@ -72,7 +73,7 @@ def section_of(path: str, root: str) -> str | None:
     inside = os.path.relpath(os.path.abspath(path), base).split(os.sep)
     if site.kind == "nikola":  # its posts' folders and its pages', as its settings name them
         return inside[0] if len(inside) > 1 and inside[0] in sections(site.folder) else None
-    if site.kind in _PRESSED and _is_locale(site, inside[0]):
+    if site.kind in _LOCALISED and _is_locale(site, inside[0]):
         inside = inside[1:]
     if site.kind == "astro" and (blog := _starlight_blog_of(site, inside)):
         return blog
@@ -93,12 +94,17 @@ def sections(root: str) -> frozenset[str]:
         return frozenset(nikola_folders(root) or ())
     base = _content(root, kind)
     blog = starlight_blog(root) if kind == "astro" else None
+    names = subfolders(base, names=True)
+    if kind in _LOCALISED:  # the sections in its locales' folders too (``pages/en/blog``)
+        locales = [name for name in names if _is_locale(Site(root, kind), name)]
+        names = [name for name in names if name not in locales] + [
+            name for locale in locales for name in subfolders(os.path.join(base, locale), True)
+        ]
     return frozenset(
         name
-        for name in subfolders(base, names=True)
+        for name in names
         if name not in _NOT_SECTIONS
         and not (kind == "hugo" and _is_bundle(os.path.join(base, name)))
-        and not (kind in _PRESSED and _is_locale(Site(root, kind), name))
     ) | ({"/".join(blog)} if blog else set())
 
 

@@ -81,3 +81,22 @@ def test_a_blog_route_of_code_alone_leaves_the_posts_where_the_site_keeps_them(
     site = write_files(tmp_path / "site", files)
     assert [row["title"] for row in rows(run_lede, site)] == ["Post 2", "Post 1"]
     assert collections(rows(run_lede, site, "--all"))["docs"] == 1
+
+
+def test_an_app_sites_pages_in_a_folder_for_each_language_stream_its_blog(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """nodejs.org keeps its pages in a folder of ``pages`` for each of its languages
+    (``pages/en/blog``, ``pages/ja/about``), within a monorepo's ``apps/site``: its 1,050
+    posts were listed among 209 pages of its About and Download in its 16 languages;
+    its English blog is its stream, the rest a collection or a language away."""
+    files = {"apps/site/next.config.mjs": "export default {};\n", "README.md": "# Repo\n"}
+    for n in (1, 2):
+        files[f"apps/site/pages/en/blog/release/v{n}.md"] = POST.format(n=n)
+    for code in ("en", "ja", "zh-cn"):
+        files[f"apps/site/pages/{code}/about/governance.md"] = DOC.format(n=code)
+    root = write_files(tmp_path / "repo", files)
+    assert [row["title"] for row in rows(run_lede, root)] == ["Post 2", "Post 1"]
+    assert collections(rows(run_lede, root, "--all")) == {"blog": 2, "about": 3}
+    japanese = rows(run_lede, root, "-q", "lang:ja collection:about")
+    assert [row["title"] for row in japanese] == ["Doc ja"]
