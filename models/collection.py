@@ -74,7 +74,8 @@ def is_no_article(front_matter: Mapping[str, Any], body: str) -> bool:
     ``layout: home``, VuePress's ``home: true``, with a ``hero`` or ``features``), or a
     blog's list of posts that its theme draws where the page says ``index: true`` (the
     Vue blog's, on VitePress) or names a layout of lists (Hugo's ``layout: list`` for a
-    news archive, Jekyll themes' ``archive``, ``tags``, ``categories``) and holds no text
+    news archive, Jekyll themes' ``archive``, ``tags``, ``categories``, nodejs.org's
+    ``blog-category``) and holds no text
     of its own; or a page the site publishes
     only as a redirect: jekyll-redirect-from's ``redirect_to`` (GitLab's docs write it
     too, over a line that says where the page went), or a body of nothing but a refresh
@@ -83,7 +84,7 @@ def is_no_article(front_matter: Mapping[str, Any], body: str) -> bool:
         return True
     if _given(front_matter.get("redirect_to")) or _only_redirect(body):
         return True
-    listing = front_matter.get("index") is True or front_matter.get("layout") in _LIST_LAYOUTS
+    listing = front_matter.get("index") is True or _lists_posts(front_matter.get("layout"))
     if listing and not _FRAME.sub("", body):
         return True
     home = front_matter.get("layout") == "home" or front_matter.get("home") is True
@@ -104,8 +105,19 @@ _MODULE_LINE = re.compile(r"^(?:import|export)\s.*$", re.MULTILINE)  # MDX's: wh
 _HOME_BLOCKS = ("hero", "features", "heroText", "heroImage")  # VuePress's are the last two
 # What shows no text of a page: its scripts and styles, its tags (a theme's component,
 # ``<PostList />``), its spaces.
-# The layouts that draw a list of posts, not a page's text.
-_LIST_LAYOUTS = frozenset({"list", "archive", "archives", "tags", "categories"})
+# The words that name a layout that draws a list of posts, not a page's text.
+_LIST_LAYOUTS = frozenset({"list", "archive", "archives", "tag", "tags", "category", "categories"})
+_LAYOUT_WORDS = re.compile(r"[\W_]+")
+
+
+def _lists_posts(layout: Any) -> bool:
+    """Whether a page's ``layout`` draws a list of posts, by a word of its name (``list``,
+    ``blog-category``: nodejs.org's blog's page; ``post-archive``)."""
+    return isinstance(layout, str) and not _LIST_LAYOUTS.isdisjoint(
+        _LAYOUT_WORDS.split(layout.lower())
+    )
+
+
 _FRAME = re.compile(r"<(script|style)\b[^>]*>.*?</\1>|<[^<>]*>|\s+", re.DOTALL | re.IGNORECASE)
 
 

@@ -495,11 +495,14 @@ def test_a_docs_sites_home_page_of_blocks_is_no_article(front_matter: str) -> No
         ("Welcome to the blog, where we write of Vue.\n", True),  # a text to read
     ],
 )
-@pytest.mark.parametrize("marker", ["index: true", "layout: list", "layout: archive"])
+@pytest.mark.parametrize(
+    "marker", ["index: true", "layout: list", "layout: archive", "layout: blog-category"]
+)
 def test_a_blogs_list_of_posts_is_no_article(body: str, listed: bool, marker: str) -> None:
     """A VitePress blog's ``index: true`` page, whose theme draws the list of posts, was
     listed as an undated article; so was a Hugo site's news archive (``layout: list``,
-    Neovim's) and a Jekyll theme's archive page."""
+    Neovim's), a Jekyll theme's archive page and nodejs.org's blog's own page, of a
+    layout named for what it lists (``blog-category``)."""
     text = f"---\ntitle: The Vue Point\nsubtext: Updates\n{marker}\n---\n{body}"
     parsed = parse_document(text, "/blog/index.md")
     assert (parsed.article is not None) == listed and parsed.problems == []
