@@ -3,11 +3,13 @@
 ``authors.yml`` beside the posts, MkDocs's ``.authors.yml`` (its names under
 ``authors:``), a Jekyll site's ``_data/authors.yml`` (Chirpy, Minimal Mistakes), or a Hugo
 site's ``data/authors.yaml``, which its theme reads (Linkerd's: its posts' ``author:
-william`` showed as the key, not as William Morgan)."""
+william`` showed as the key, not as William Morgan), or the ``authors`` a Starlight site's
+configuration gives its blog plugin, in JavaScript (Biome's posts were by ``ema``)."""
 
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -16,7 +18,16 @@ from models.frontmatter import DocumentError, load_yaml
 _JEKYLL_FILES = tuple(
     os.path.join(data, f"authors.{kind}") for data in ("_data", "data") for kind in ("yml", "yaml")
 )
-_FILES = ("authors.yml", "authors.yaml", ".authors.yml", ".authors.yaml", *_JEKYLL_FILES)
+_ASTRO_CONFIGS = tuple(f"astro.config.{kind}" for kind in ("mjs", "js", "ts", "mts", "cjs", "cts"))
+_FILES = (
+    *("authors.yml", "authors.yaml", ".authors.yml", ".authors.yaml"),
+    *_JEKYLL_FILES,
+    *_ASTRO_CONFIGS,
+)
+# The object of authors in a configuration (``authors: {``, ``const authors = {``), and
+# an entry of it written plainly (``ema: { name: "Emanuele Stoppa", … }``).
+_AUTHORS_OBJECT = re.compile(r"\bauthors\s*[:=]\s*\{")
+_AUTHOR_ENTRY = re.compile(r"""["']?([\w.-]+)["']?\s*:\s*\{\s*name\s*:\s*(["'`])((?:(?!\2).)+)\2""")
 _FOLDERS_UP = 4  # a post in a bundle (``content/blog/2021/x/index.md``) is this far below it
 _LARGEST = 1_000_000  # bytes: an authors file is a page of names
 
@@ -53,7 +64,10 @@ def _names_in(path: str) -> dict[str, str] | None:
         if not os.path.isfile(path) or os.path.getsize(path) > _LARGEST:
             return None
         with open(path, encoding="utf-8") as handle:
-            data = load_yaml(handle.read())
+            text = handle.read()
+        if path.endswith(_ASTRO_CONFIGS):
+            return _configured_names(text)
+        data = load_yaml(text)
     except (OSError, UnicodeDecodeError, DocumentError):
         return None
     if isinstance(data, dict) and isinstance(data.get("authors"), dict):  # MkDocs's
@@ -65,3 +79,21 @@ def _names_in(path: str) -> dict[str, str] | None:
         for key, entry in data.items()
         if isinstance(entry, dict) and isinstance(entry.get("name"), str)
     }
+
+
+def _configured_names(text: str) -> dict[str, str] | None:
+    """The names of the authors a site's JavaScript configuration gives its blog plugin
+    (starlight-blog's), by key; None for a configuration without that plugin. It is
+    never run: the entries written plainly are read."""
+    if "starlight-blog" not in text:
+        return None
+    names: dict[str, str] = {}
+    for opening in _AUTHORS_OBJECT.finditer(text):
+        depth, end = 0, opening.end() - 1
+        for end in range(opening.end() - 1, len(text)):  # to the brace that closes it
+            depth += {"{": 1, "}": -1}.get(text[end], 0)
+            if depth == 0:
+                break
+        entries = _AUTHOR_ENTRY.finditer(text, opening.end(), end)
+        names.update((entry[1], entry[3]) for entry in entries)
+    return names

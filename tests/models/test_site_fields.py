@@ -498,15 +498,30 @@ def test_a_blogs_authors_are_named_from_its_authors_file(tmp_path: Path) -> None
             "content/blog/2026/0623-t/index.md",
             "params:\n  author: virginia",
         ),
+        (  # Biome's: starlight-blog's options, beside another object of a name
+            "astro.config.ts",
+            'import starlightBlog from "starlight-blog";\nconst head = { attrs: { name: "a" } };\n'
+            'starlightBlog({ authors: {\n  virginia: { name: "Virginia Lee", url: "x" },\n'
+            "  team: {\n    name: 'The team', picture: { src: '/t.png' } } } })\n",
+            "src/content/docs/blog/t.mdx",
+            "authors: [virginia]",
+        ),
+        (  # Tauri's: an object given to the plugin by its name
+            "astro.config.mjs",
+            "import starlightBlog from 'starlight-blog';\n"
+            "const authors = {\n  virginia: {\n    name: 'Virginia Lee',\n  },\n};\n",
+            "src/content/docs/blog/t.md",
+            "authors: virginia",
+        ),
     ],
-    ids=["jekyll-author", "jekyll-authors", "mkdocs", "hugo-data"],
+    ids=["jekyll-author", "jekyll-authors", "mkdocs", "hugo-data", "starlight", "starlight-const"],
 )
 def test_authors_are_named_from_jekyll_and_mkdocs_authors_files(
     tmp_path: Path, file: str, text: str, post: str, line: str
 ) -> None:
-    """Chirpy's ``_data/authors.yml``, MkDocs's ``.authors.yml`` and a Hugo site's
-    ``data/authors.yaml``: "By virginia" was shown, and a search for her name found
-    nothing."""
+    """Chirpy's ``_data/authors.yml``, MkDocs's ``.authors.yml``, a Hugo site's
+    ``data/authors.yaml`` and a Starlight site's blog plugin's ``authors``: "By virginia"
+    was shown, and a search for her name found nothing."""
     from models.document import parse_document
 
     (tmp_path / file).parent.mkdir(parents=True, exist_ok=True)
