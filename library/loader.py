@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
+from library.hugo_cascade import cascaded_build
 from library.regular_file import NotRegular, TooLarge, read_regular
 from library.scan import TAXONOMY_SUFFIXES, not_regular
 from library.sidecars import POST_SUFFIXES, SIDECAR_SUFFIX, is_sidecar
@@ -20,6 +21,7 @@ from models.asciidoc_include import INCLUDE_ROOT
 from models.docinfo import IN_PELICAN_SITE
 from models.document import ParsedDocument, parse_document, parse_taxonomy
 from models.fields import SITE_ZONE
+from models.hugo_build import CASCADED_BUILD
 from models.labels import SPLIT_AT_SPACES
 from models.legacy_encoding import guess_encoding
 from models.schedule import SITE_SCHEDULE
@@ -110,10 +112,12 @@ def _in_its_site(raw: bytes, path: str, *, explicit: bool, summary: bool) -> Par
     dates = SITE_DATES.set(site_dates(path))
     spaces = SPLIT_AT_SPACES.set(splits_labels_at_spaces(path))
     pelican = IN_PELICAN_SITE.set(getattr(site_of(path), "kind", None) == "pelican")
+    build = CASCADED_BUILD.set(cascaded_build(path))
     try:
         parsed = _parsed(raw, path, explicit=explicit, summary=summary)
         return parsed if summary else with_site_address(parsed)  # see ``summaries``
     finally:
+        CASCADED_BUILD.reset(build)
         IN_PELICAN_SITE.reset(pelican)
         SPLIT_AT_SPACES.reset(spaces)
         SITE_DATES.reset(dates)

@@ -38,6 +38,7 @@ from models.frontmatter import (
     load_yaml_documents,
     split_front_matter,
 )
+from models.hugo_build import renders_no_page
 from models.inline_tags import inline_tags, with_tags
 from models.javascript_constants import javascript_constants
 from models.jbake_header import jbake_values, split_jbake
@@ -323,6 +324,7 @@ def parse_document(
         article.topics = with_tags(article.topics, inline_tags(split.body))
     # Named or not, a list shows none (a stub), nor a page of the site's frame.
     record = is_data_record(data, split.body) or is_no_article(data, split.body)
+    record = record or renders_no_page(data)  # a Hugo site's snippet
     if not (record or article.title):
         parsed.report("warning", UNTITLED, 1)
     elif record and (stub := stub_keys(data, split.body)):

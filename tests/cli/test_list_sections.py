@@ -218,3 +218,31 @@ def test_sections_of_posts_named_by_dates_are_the_stream(
     assert [row["title"] for row in rows(run_lede, site)] == ["Second", "第一", "First"]
     every = collections(rows(run_lede, site, "--all"))
     assert every == {"en": 2, "cn": 1, "knitr": 1, None: 1}
+
+
+def test_a_hugo_sites_pages_it_renders_no_page_of_are_no_articles(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """Hugo renders no page of a file whose build options say ``render: never``, its own
+    or cascaded from a section above it, nor of a headless bundle: they are snippets its
+    pages include. Hugo's docs listed its 162 glossary terms and 40 ``_common`` pieces
+    among its pages; a cascade aimed at other pages (``target``) leaves these alone."""
+    site = hugo_site(tmp_path / "site")
+    content = site / "content"
+    cascade = "title: Glossary\ncascade:\n  build:\n    render: never\n    list: local"
+    write_document(content / "docs" / "glossary", "_index.md", cascade)
+    write_document(content / "docs" / "glossary", "term.md", "title: A term")
+    toml = '+++\ntitle = "Common"\n[[cascade]]\n[cascade.build]\nrender = "never"\n+++\n'
+    (content / "_common" / "install").mkdir(parents=True)
+    (content / "_common" / "_index.md").write_text(toml)
+    write_document(content / "_common" / "install", "steps.md", "title: Steps")
+    write_document(content / "docs", "snippet.md", "title: A snippet\n_build:\n  render: false")
+    write_document(content / "docs" / "hero", "index.md", "title: Hero\nheadless: true")
+    aimed = "title: Guides\ncascade:\n- build:\n    render: never\n  target:\n    path: /old/**"
+    write_document(content / "docs" / "guides", "_index.md", aimed)
+    write_document(content / "docs" / "guides", "intro.md", "title: Intro")
+    listed = {row["title"] for row in rows(run_lede, site, "--all")}
+    assert listed == {"About us", "Post 1", "Post 2", "Doc 1", "Doc 2", "Deep doc", "Intro"}
+    plain = tmp_path / "notes"
+    write_document(plain, "build.md", "title: Build notes\nbuild:\n  render: never")
+    assert [row["title"] for row in rows(run_lede, plain)] == ["Build notes"]
