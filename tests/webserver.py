@@ -65,6 +65,13 @@ by the department this week, which runs to several hundred pages.</p>
 </body></html>"""
 
 
+def heavy_html(elements: int = 20_000) -> str:
+    """A page whose text the extractor takes long over: its time grows faster than the
+    number of elements (seconds for some thousands, minutes for a hundred thousand)."""
+    filler = "".join(f"<div><span>item {n}</span></div>" for n in range(elements))
+    return f"<html><body><div>{filler}</div>{article_html()}</body></html>"
+
+
 def respond(
     request: BaseHTTPRequestHandler,
     body: bytes | str,

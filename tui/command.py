@@ -9,6 +9,11 @@ a word, and a log then held its first lines and nothing to say why it stopped; i
 ends with one line, at once, as the signal's default does (the index and the preview's
 cache commit as they go, and the workers end with this process). The reader answers it
 on its own (``lifeline``).
+
+A worker lede starts (an index's, or the one that reads a preview's page) runs the
+command's script again, as ``__mp_main__``, to find what it is to run, and so imports
+this module too: these lines are the command's alone. A worker ended by its command (a
+preview left while its page was read) wrote "lede: terminated" over the reader's screen.
 """
 
 import contextlib
@@ -19,6 +24,9 @@ import sys
 from tui.failure import INTERRUPTED, INTERRUPTED_LINE, TERMINATED, TERMINATED_LINE
 
 _AS_STARTED = signal.getsignal(signal.SIGINT)  # ignored in a shell's background job
+# The script that imports this, run again by a worker (``__main__`` is then the worker's own).
+_MAIN = sys.modules["__main__"]
+_IN_A_WORKER = sys.modules.get("__mp_main__", _MAIN) is not _MAIN
 
 
 def _end_while_starting(*_: object) -> None:
@@ -26,7 +34,7 @@ def _end_while_starting(*_: object) -> None:
     os._exit(INTERRUPTED)
 
 
-if _AS_STARTED is signal.default_int_handler:
+if _AS_STARTED is signal.default_int_handler and not _IN_A_WORKER:
     signal.signal(signal.SIGINT, _end_while_starting)
 
 _COMMAND = os.getpid()  # not a process started from it, which ends as its parent says
@@ -44,7 +52,8 @@ def _end_when_terminated(signum: int, _frame: object) -> None:
     os.kill(os.getpid(), signum)
 
 
-if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:  # not ignored by whoever started it
+# Not ignored by whoever started it.
+if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL and not _IN_A_WORKER:
     signal.signal(signal.SIGTERM, _end_when_terminated)
 
 

@@ -3,6 +3,7 @@ UTF-8, small terminals, a resize while a view is open."""
 
 from __future__ import annotations
 
+import contextlib
 import shlex
 import subprocess
 import time
@@ -111,14 +112,23 @@ def test_over_ssh_from_a_console_to_a_latin1_server(
 def processes_with(variable: str, value: str) -> list[str]:
     """The command lines of this user's processes whose environment has ``variable=value``
     (the reader over ssh and every process it started inherit what its command exports)."""
-    wanted = f"{variable}={value}".encode()
     found = []
+    for pid in pids_with(variable, value):
+        with contextlib.suppress(OSError):  # gone meanwhile
+            found.append(Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode())
+    return found
+
+
+def pids_with(variable: str, value: str) -> set[int]:
+    """The ids of the processes ``processes_with`` lists."""
+    wanted = f"{variable}={value}".encode()
+    found = set()
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
             if wanted in (entry / "environ").read_bytes().split(b"\0"):
-                found.append((entry / "cmdline").read_bytes().replace(b"\0", b" ").decode())
+                found.add(int(entry.name))
         except OSError:  # gone, or not ours
             continue
     return found

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 from tests.e2e.terminal import TmuxTerminal
+from tests.e2e.test_environments import pids_with
 from tests.e2e.tools import one_story_corpus
-from tests.webserver import ARTICLE_PARAGRAPHS, article_html, page
+from tests.webserver import ARTICLE_PARAGRAPHS, article_html, heavy_html, page
 
 REPO = Path(__file__).resolve().parents[2]
 HANGZHOU = "Hangzhou may ban"  # as much of the title as the narrowest list row shows
@@ -58,6 +61,50 @@ def test_preview_shows_the_original_page(
     terminal.wait_for("Only an excerpt here.")
     terminal.send_keys("q")
     assert terminal.wait_for_exit() == 0
+
+
+def ignores_ctrl_c(pid: int) -> bool:
+    """Whether process ``pid`` ignores SIGINT, as a worker of the reader does once it has
+    begun its work (``library.parallel``); False once it is gone."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    ignored = next(line.split()[1] for line in status.splitlines() if line.startswith("SigIgn:"))
+    return bool(int(ignored, 16) & 1 << (signal.SIGINT - 1))
+
+
+def test_a_preview_left_while_its_page_is_read_leaves_the_screen_whole(
+    terminal: TmuxTerminal, lede: str, server, tmp_path: Path
+) -> None:
+    """The page's text is read in a worker, which the reader stops as the preview is left;
+    the worker took the command's own end, and wrote "lede: terminated" over the list."""
+    server.routes["/heavy"] = page(heavy_html(100_000))  # minutes of reading
+    corpus = one_story_corpus(tmp_path, server.url("/heavy"))
+    mark = str(tmp_path)  # in the environment of the reader and all it starts, only
+    terminal.start([lede, str(corpus)], width=120, height=35, env={"E2E_SESSION": mark})
+    terminal.wait_for("1 article")
+    terminal.send_keys("Enter")
+    terminal.wait_for("Only an excerpt here.")
+    before = pids_with("E2E_SESSION", mark)
+    terminal.send_keys("p")
+    deadline = time.monotonic() + 30
+    while not (server.hits["/heavy"] and (workers := pids_with("E2E_SESSION", mark) - before)):
+        assert time.monotonic() < deadline, "no worker read the page"
+        time.sleep(0.05)
+    while not any(map(ignores_ctrl_c, workers)):  # begun: past its start-up
+        assert time.monotonic() < deadline, "the worker never began reading"
+        time.sleep(0.05)
+    terminal.send_keys("Escape")
+    terminal.wait_until_gone("Fetching")
+    while pids_with("E2E_SESSION", mark) & workers:
+        assert time.monotonic() < deadline, "the reading went on after esc"
+        time.sleep(0.05)
+    screen = terminal.wait_for("Only an excerpt here.")
+    assert "terminated" not in screen
+    terminal.send_keys("q")
+    assert terminal.wait_for_exit() == 0
+    terminal.assert_screen_restored()
 
 
 def test_mouse_through_a_users_tmux(terminal: TmuxTerminal, lede: str, tmp_path: Path) -> None:

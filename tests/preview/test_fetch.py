@@ -25,6 +25,7 @@ from tests.webserver import (
     CHROME_MARKERS,
     TestServer,
     article_html,
+    heavy_html,
     page,
 )
 
@@ -378,13 +379,6 @@ async def test_an_empty_page_has_no_readable_text(server: TestServer) -> None:
 async def test_a_port_out_of_range_is_refused(port: str) -> None:
     with pytest.raises(PreviewError, match=f"port {port} is not 1-65535"):
         await fetch_preview(f"http://127.0.0.1:{port}/", limits=QUICK)
-
-
-def heavy_html(elements: int = 20_000) -> str:
-    """A page whose text the extractor takes long over: its time grows faster than the
-    number of elements (seconds for some thousands, minutes for a hundred thousand)."""
-    filler = "".join(f"<div><span>item {n}</span></div>" for n in range(elements))
-    return f"<html><body><div>{filler}</div>{article_html()}</body></html>"
 
 
 def descendants() -> set[int]:
