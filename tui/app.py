@@ -99,6 +99,14 @@ class LedeApp(App[None]):
         # and its counts reached the terminal frames later).
         self.call_later(self._open_reader)
 
+    def end_on_a_full_disk(self) -> None:
+        """The index filled its disk as it was written: what it holds of the corpus is
+        not all there is to show, and what it wrote holds the disk full for every other
+        program, so it is removed and the reader ends saying why."""
+        assert self.session is not None
+        discard(self.session.index.db_path)
+        self._end_with(f"{FULL_DISK}: {self.session.index.db_path.parent}")
+
     def _end_with(self, line: str) -> None:
         """End the reader with ``lede: line`` on stderr, one line however long its path."""
         self.error_console.soft_wrap = True
@@ -233,11 +241,8 @@ class LedeApp(App[None]):
             return
         except Exception as error:  # noqa: BLE001 - shown to the user, never a traceback
             ended[0] = True
-            if filled_its_disk(error):  # nothing left to show, and no room to show it from
-                discard(self.session.index.db_path)
-                self.call_from_thread(
-                    self._end_with, f"{FULL_DISK}: {self.session.index.db_path.parent}"
-                )
+            if filled_its_disk(error):
+                self.call_from_thread(self.end_on_a_full_disk)
                 return
             self.call_from_thread(
                 self.notify, f"Indexing failed: {error}", severity="error", markup=False

@@ -14,6 +14,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from library.counts import plural
+from library.damage import filled_its_disk
 from library.reports import ArticleChanges
 from library.schedule import next_instant
 
@@ -145,6 +146,9 @@ class CorpusFollower:
         except InterruptedError:  # the reader ended while this waited for another lede
             return
         except Exception as error:  # noqa: BLE001 - shown to the user, never a traceback
+            if filled_its_disk(error):  # as a full refresh's would (a note said it for 5 s)
+                self.app.call_later(self.app.end_on_a_full_disk)
+                return
             self._failed(f"Indexing changed files failed: {error}")
             return
         if report is not None and (report.parsed or report.removed or stored_elsewhere):

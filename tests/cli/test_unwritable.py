@@ -202,3 +202,28 @@ async def test_the_reader_ends_with_one_line_when_its_index_fills_the_disk(
             f"lede: the disk is full, so the index was not kept: {folder}/lede/index\n"
         )
         assert not list((folder / "lede" / "index").glob("*.sqlite*[!k]"))
+
+
+async def test_the_reader_ends_with_one_line_when_news_arriving_fills_the_disk(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A folder of a thousand articles moved in while the reader ran: storing them filled
+    the disk, a note said "database or disk is full" for five seconds, and the reader went
+    on without them, its index holding the disk full."""
+    big, small = _too_big_and_small(tmp_path)
+    with small_file_system(tmp_path / "cache", size="1m") as folder:
+        monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+        app = LedeApp([str(small)])
+        async with app.run_test(size=(120, 40)) as pilot:
+            await indexed(pilot)
+            assert app.follower is not None
+            app.follower.wait_until_watching()
+            big.rename(small / "arrived")
+            await until(pilot, lambda: app.return_code is not None, "the reader to end")
+        assert app.return_code == 1
+        assert capsys.readouterr().err == (
+            f"lede: the disk is full, so the index was not kept: {folder}/lede/index\n"
+        )
+        assert not list((folder / "lede" / "index").glob("*.sqlite*[!k]"))
