@@ -40,7 +40,7 @@ class CannotOpen(Exception):
     a full disk): why, and its path, in one line."""
 
     def __init__(self, path: Path, error: sqlite3.Error) -> None:
-        reason = "its disk is full" if _disk_full(path) else str(error)
+        reason = "its disk is full" if disk_full(path) else str(error)
         super().__init__(f"{reason}: {path}")
 
 
@@ -49,7 +49,7 @@ class IndexReadOnly(CannotOpen):
     can still be listed, not brought up to date."""
 
 
-def _disk_full(path: Path) -> bool:
+def disk_full(path: Path) -> bool:
     """No room left for a byte, or for a file: a disk out of inodes said only "unable to
     open database file"."""
     try:

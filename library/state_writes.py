@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from library.damage import StateDamaged
+from library.db import disk_full
 from library.state import StateStore
 
 LOCK_WAIT = 10.0  # seconds a write waits for another program's lock on the state
@@ -27,13 +28,16 @@ LOCKED = "reading state is locked by another program; not saved"
 Result = TypeVar("Result")
 
 
-def not_saved(error: sqlite3.Error) -> str:
-    """What to say of a write to the state that failed: that another program holds its
-    lock, else SQLite's reason (a full disk, a file made read-only)."""
+def not_saved(error: sqlite3.Error, path: Path) -> str:
+    """What to say of a write to the state at ``path`` that failed: that another program
+    holds its lock, that its disk is full (and where), else SQLite's reason (a file made
+    read-only)."""
     if isinstance(error, sqlite3.OperationalError) and (
         "locked" in str(error) or "busy" in str(error)
     ):
         return LOCKED
+    if getattr(error, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_FULL and disk_full(path):
+        return f"reading state not saved: its disk is full: {path}"
     return f"reading state not saved: {error}"
 
 
@@ -67,7 +71,7 @@ class StateWrites:
             store.in_place()  # removed or replaced since the last write: see ``state``
             return write(store)
         except sqlite3.Error as error:
-            raise NotSaved(not_saved(error)) from None
+            raise NotSaved(not_saved(error, self.path)) from None
         except (OSError, StateDamaged) as error:  # the file could not be created again
             raise NotSaved(f"reading state not saved: {error}") from None
 

@@ -32,7 +32,7 @@ class Visit:
         try:
             self.previous = state.visit_before(corpus, self.started)
         except sqlite3.Error as error:
-            self.not_read = not_saved(error)
+            self.not_read = not_saved(error, state.path)
         started = self.started
         self.recorded: Future[int] = writes.submit(
             lambda store: store.begin_session(corpus, started)[0]

@@ -168,7 +168,7 @@ def carry_marks(report: RefreshReport, state: StateStore | None = None) -> None:
             except sqlite3.Error as error:
                 busy = getattr(error, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_BUSY
                 if not busy or time.monotonic() > deadline:
-                    _kept(report, state.path, f"lede: {not_saved(error)}")
+                    _kept(report, state.path, f"lede: {not_saved(error, state.path)}")
                     return
             if not said:
                 said = True

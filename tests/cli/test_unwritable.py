@@ -50,14 +50,19 @@ def read_only_mount(tmp_path: Path) -> Iterator[tuple[Path, str]]:
         yield folder, "lede: "
 
 
+def fill(folder: Path) -> None:
+    """Leave no room on the file system of ``folder``."""
+    with contextlib.suppress(OSError), (folder / "filler").open("wb") as filler:
+        while True:
+            filler.write(b"\0" * 4096)
+            filler.flush()
+
+
 @contextlib.contextmanager
 def full_disk(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     """A file system with no room left, and how the message about it starts."""
     with small_file_system(tmp_path / "full") as folder:
-        with contextlib.suppress(OSError), (folder / "filler").open("wb") as filler:
-            while True:
-                filler.write(b"\0" * 4096)
-                filler.flush()
+        fill(folder)
         yield folder, "lede: its disk is full"
 
 
@@ -227,3 +232,27 @@ async def test_the_reader_ends_with_one_line_when_news_arriving_fills_the_disk(
             f"lede: the disk is full, so the index was not kept: {folder}/lede/index\n"
         )
         assert not list((folder / "lede" / "index").glob("*.sqlite*[!k]"))
+
+
+async def test_marks_not_saved_on_a_full_disk_say_where_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reading state's disk filled while the reader ran: each ``m`` stacked one more
+    note "reading state not saved: database or disk is full", naming no file, until the
+    notes hid the list."""
+    corpus = tmp_path / "corpus"
+    for n in range(5):
+        write_document(corpus, f"a{n}.md", f"title: Article {n}", "Words.")
+    with small_file_system(tmp_path / "data", size="1m") as folder:
+        monkeypatch.setenv("XDG_DATA_HOME", str(folder))
+        app = LedeApp([str(corpus)])
+        async with app.run_test(size=(120, 40)) as pilot:
+            await indexed(pilot)
+            fill(folder)
+            app.screen.query_one(ArticleList).focus()
+            await pilot.press(*"mj" * 5)
+            await pilot.pause()
+            await app.workers.wait_for_complete([w for w in app.workers if w.group == "state"])
+            await pilot.pause()
+            said = [note for note in notifications(app) if "not saved" in note]
+        assert said == [f"reading state not saved: its disk is full: {folder}/lede/state.sqlite"]

@@ -7,6 +7,7 @@ changed (``refresh_list``, ``refresh_tree``).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from models.article import RelatedArticle
 
 NARROW_WIDTH = 130  # columns under which the tree is hidden until asked for
+FAILURE_SHOWN = 8  # seconds the note of a write to the reading state that failed stays
 # The keys that act on the article under the cursor: none where there is none (the detail
 # shows an article only for a row, and a preview only of it).
 ARTICLE_ACTIONS = frozenset(
@@ -56,6 +58,7 @@ class ReaderCommands(Screen[None]):
     scope: Scope
     _indexed: bool
     _filter_before_story = ""  # the filter a story's sources replaced
+    _failure_said = ("", 0.0)  # the last note of a write that failed, and until when it shows
 
     @dataclass
     class StateWritten(Message):
@@ -82,9 +85,18 @@ class ReaderCommands(Screen[None]):
     def _state_written(self, event: StateWritten) -> None:
         self.session.state_changed_elsewhere()  # this write is shown here already
         if event.failure:
-            self.notify(event.failure, severity="error", markup=False, timeout=8)
+            self._say_failure(event.failure)
         else:
             event.done(event.result)
+
+    def _say_failure(self, failure: str) -> None:
+        """Say why a write was not saved, once while the same words are on screen: on a
+        full disk each key of a run of them stacked one more note, until they hid the list."""
+        said, until = self._failure_said
+        now = time.monotonic()
+        if failure != said or now >= until:
+            self._failure_said = (failure, now + FAILURE_SHOWN)
+            self.notify(failure, severity="error", markup=False, timeout=FAILURE_SHOWN)
 
     def list_sources_again(self, shown_id: int | None) -> None:
         """The story of the article shown (``shown_id``) as it is now: a source that came
