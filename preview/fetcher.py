@@ -27,6 +27,7 @@ USER_AGENT = "lede/0.1 (+terminal news reader)"
 TEXT_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
 _SCHEMES = frozenset({"http", "https"})
 _ERRNO = re.compile(r"^\[Errno -?\d+\]\s*")
+_BAD_LOCATION = "Invalid URL in location header: "  # httpx's words, then the fault
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,9 @@ async def _follow(
                 await response.aclose()
         except httpx.HTTPError as error:
             raise PreviewError(_describe(error, url.host)) from None
-        except httpx.InvalidURL:  # httpx resolves the Location header even when not following
+        # httpx resolves the Location header even when not following: a malformed
+        # punycode name there (xn--) failed as an unexpected error.
+        except (httpx.InvalidURL, UnicodeError):
             raise PreviewError(f"{url.host} sent an invalid redirect") from None
         url = _redirect(response, url)
     raise PreviewError(f"too many redirects (more than {limits.max_redirects})")
@@ -268,6 +271,9 @@ def _describe(error: httpx.HTTPError, host: str) -> str:
     if isinstance(error, httpx.RemoteProtocolError) and "bytearray(" in str(error):
         # The parser quotes the line it refused as Python's repr of the bytes.
         return f"{host} did not answer in HTTP ({str(error).partition(':')[0]})"
+    if isinstance(error, httpx.RemoteProtocolError) and str(error).startswith(_BAD_LOCATION):
+        fault = str(error).removeprefix(_BAD_LOCATION).rstrip(".")
+        return f"{host} sent an invalid redirect: {fault}"
     return f"could not fetch from {host}: {_reason(error)}"
 
 

@@ -211,13 +211,22 @@ async def test_a_redirect_loop_stops_at_the_cap(server: TestServer) -> None:
             "127.0.0.1 sent an invalid redirect: invalid URL (port 99999 is not 1-65535)",
         ),
         (None, "127.0.0.1 sent a redirect without saying where to"),
+        ("http://xn--/", "127.0.0.1 sent an invalid redirect"),
+        ("http://[::1/x", "127.0.0.1 sent an invalid redirect: Invalid port: ':1'"),
+        (
+            "http://127.0.0.1/\x1b[31m",
+            "127.0.0.1 sent an invalid redirect: "
+            "Invalid non-printable ASCII character in URL, '\\x1b' at position 17",
+        ),
     ],
 )
 async def test_a_redirect_away_from_http_is_refused(
     server: TestServer, target: str | None, expected: str
 ) -> None:
     """Each hop is checked as the first address was: these ended in a KeyError or an
-    ExceptionGroup."""
+    ExceptionGroup, a malformed punycode name in an unexpected error, and an address
+    httpx could not read in "could not fetch from 127.0.0.1: Invalid URL in location
+    header: ...."."""
     headers = {} if target is None else {"Location": target}
     server.routes["/jump"] = page("", status=302, headers=headers)
     assert await failure(server.url("/jump")) == expected
