@@ -61,6 +61,7 @@ async def test_p_shows_the_readable_page_and_p_returns(reader_corpus: Path, serv
         assert "NAVLINK" not in body(detail) and "ADVERT-MARKER" not in body(detail)
         assert "Preview of " + server.url("/story") in status(detail)
         assert "fetched" in status(detail)
+        assert not detail.query_one("#detail-excerpt").display  # the page's text alone
         await pilot.press("p")
         await until(pilot, lambda: not detail.previewing)
         assert "The excerpt of the local story." in str(

@@ -110,14 +110,16 @@ class DetailView(VerticalScroll, can_focus=True):
         if article is None:
             header.update(Content("No article selected"))
             excerpt.update(Content(""))
-            excerpt.display = False
+            excerpt.add_class("-empty")
             links.update(Content(""))
             self.set_body("")
             self.set_class(False, "-has-related")
             return
         header.update(article_header(article))
         excerpt.update(Content(same_width(shown_part(article.excerpt, SHOWN_EXCERPT))))
-        excerpt.display = bool(article.excerpt)  # else its margins kept three blank rows
+        # Else its margins kept three blank rows. A class, not ``display``: set on the
+        # widget, that overrode the style that hides the excerpt above a preview.
+        excerpt.set_class(not article.excerpt, "-empty")
         from models.html import readable_body  # only when an article is shown
         from models.markdown_extras import with_emoji
 
