@@ -18,7 +18,7 @@ from library.jbake_site import is_jbake_site
 from library.mkdocs_site import is_mkdocs_site
 from library.nikola_site import nikola_folders
 from library.pelican_settings import pelican_settings
-from library.site import CONFIG_FILES, is_lektor_project
+from library.site import CONFIG_FILES, is_lektor_project, is_quarto_project
 from models.file_folder import folder_of
 
 DOCUSAURUS_CONFIGS = tuple(
@@ -46,8 +46,8 @@ VUEPRESS_CONFIGS = tuple(config.replace(".vitepress", ".vuepress") for config in
 class Site(NamedTuple):
     """A site's folder and what made it: ``jekyll``, ``hugo`` (Zola's too, which reads its
     ``content`` alike), ``pelican``, ``docusaurus``, ``eleventy``, ``astro``,
-    ``vitepress``, ``vuepress``, ``lektor``, ``nikola``, ``jbake``, ``mkdocs`` or ``app``
-    (SvelteKit's, Next.js's)."""
+    ``vitepress``, ``vuepress``, ``lektor``, ``nikola``, ``jbake``, ``mkdocs``, ``quarto``
+    or ``app`` (SvelteKit's, Next.js's)."""
 
     folder: str
     kind: str
@@ -59,6 +59,8 @@ def site_kind(folder: str) -> str | None:
         return "jekyll"
     if is_jbake_site(folder):
         return "jbake"
+    if is_quarto_project(folder):
+        return "quarto"
     if reads_content_alone(folder):
         return "pelican" if os.path.isfile(os.path.join(folder, "pelicanconf.py")) else "hugo"
     if any(os.path.isfile(os.path.join(folder, name)) for name in DOCUSAURUS_CONFIGS):

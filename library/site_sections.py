@@ -5,7 +5,8 @@ last two keep their pages).
 Such a site keeps its kinds of page in folders of their own: Hugo's and Zola's
 ``content/blog`` and ``content/docs``, Docusaurus's ``blog`` and ``docs``, Eleventy's in
 its input folder (``src/blog`` and ``src/docs``), MkDocs's in its ``docs`` (the blog
-plugin's ``docs/blog``), Astro's content collections in ``src/content``
+plugin's ``docs/blog``), a Quarto project's at its top (``posts``, ``notes``), Astro's
+content collections in ``src/content``
 (``src/content/blog``, ``src/content/authors``), the folders Nikola's
 settings name for its posts and its pages (``posts``, ``stories``), and JBake's in its
 ``content``, and VitePress's and VuePress's at the top of its pages (``blog``, ``guide``;
@@ -44,17 +45,8 @@ _LOCALISED = (*_PRESSED, "app")  # whose locales' folders hold sections as the s
 _NOT_SECTIONS = frozenset(
     {"src", "static", "build", "i18n", "node_modules", "_includes", "_data", "_site"}
 )
-_SECTIONED = (
-    "hugo",
-    "docusaurus",
-    "eleventy",
-    "astro",
-    "nikola",
-    "jbake",
-    "mkdocs",
-    "app",
-    *_PRESSED,
-)
+_SITES_OF_FOLDERS = ("hugo", "docusaurus", "eleventy", "astro", "nikola", "jbake", "mkdocs")
+_SECTIONED = (*_SITES_OF_FOLDERS, "quarto", "app", *_PRESSED)
 BLOGS = ("blog", "posts", "post", "articles")
 """What a site without news streams, of those it has: its posts, not its docs."""
 _STARLIGHT_DOCS = "docs"  # the content collection a Starlight site's pages are in
@@ -169,7 +161,7 @@ def hugo_content(folder: str) -> str:
 @functools.lru_cache(maxsize=256)  # each site's settings read once
 def _content(folder: str, kind: str) -> str:
     """The folder whose folders are the site's sections."""
-    if kind in ("docusaurus", "nikola"):
+    if kind in ("docusaurus", "nikola", "quarto"):
         return folder
     if kind == "eleventy":
         return os.path.join(folder, eleventy_input(folder, ELEVENTY_CONFIGS))

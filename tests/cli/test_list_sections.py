@@ -246,3 +246,21 @@ def test_a_hugo_sites_pages_it_renders_no_page_of_are_no_articles(
     plain = tmp_path / "notes"
     write_document(plain, "build.md", "title: Build notes\nbuild:\n  render: never")
     assert [row["title"] for row in rows(run_lede, plain)] == ["Build notes"]
+
+
+def test_a_quarto_blogs_folders_are_its_sections_and_its_posts_its_stream(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """A Quarto blog keeps its posts (``posts/2023-09-02-x/index.qmd``) beside its notes
+    and its pages: read as one folder, its 15 posts were listed among 12 notes and 5
+    pages, undated ones at the foot."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "_quarto.yml").write_text("project:\n  type: website\n")
+    write_document(site, "index.qmd", "title: Home\nlisting:\n  contents: posts/**/*.qmd")
+    write_document(site, "about.qmd", "title: About")
+    for n in (1, 2):
+        write_document(site / "posts" / f"2024-0{n}-02-p", "index.qmd", f"title: Post {n}")
+    write_document(site / "notes" / "linux", "index.qmd", "title: Linux\ndate: 2024-03-01")
+    assert [row["title"] for row in rows(run_lede, site)] == ["Post 2", "Post 1"]
+    assert collections(rows(run_lede, site, "--all")) == {"posts": 2, "notes": 1, None: 2}

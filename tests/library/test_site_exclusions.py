@@ -386,7 +386,9 @@ def test_a_quarto_project_reads_no_underscore_file_and_not_what_it_built(
         f"{prefix}about.qmd",
         f"{prefix}posts/welcome/index.qmd",
     }
-    result = run_lede("list", str(root))
+    result = run_lede("list", str(root))  # its blog, its pages a collection away
+    assert result.stdout.splitlines() == ["2023-01-10  Welcome"]
+    result = run_lede("list", "--all", str(root))
     assert result.stdout.splitlines() == ["2023-01-10  Welcome", "----------  About"]
 
 
