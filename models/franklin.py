@@ -20,6 +20,7 @@ import re
 from typing import Any
 
 from models.frontmatter import SplitDocument
+from models.labels import BYLINE
 from models.text import plain_line_ends
 
 _DEF = re.compile(r"@def[ \t]+")
@@ -28,7 +29,6 @@ _DATE = re.compile(r'Date\(\s*"?(\d{4})(?:\s*,\s*|-)(\d{1,2})(?:\s*,\s*|-)(\d{1,
 _STRING = re.compile(r'"""(?:.|\n)*?"""|\'\'\'(?:.|\n)*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'')
 _JULIA = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*\(|[=\[,][ \t\n]*\(")  # a call, a tuple
 _TAG = re.compile(r"<[^>]*>")
-_NAMES = re.compile(r",\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")  # "A, B, and C", "A & B"
 # Franklin's RSS variables stand for the page's date and description where it has none.
 _STAND_INS = {"rss_pubdate": "date", "rss_description": "description", "rss": "description"}
 
@@ -76,7 +76,7 @@ def franklin_values(head: str) -> dict[str, Any]:
             data[key] = data.pop(name)
     for key in ("author", "authors"):  # a line of text to show, often of links to pages
         if isinstance(data.get(key), str):
-            names = _NAMES.split(_TAG.sub("", data[key]))
+            names = BYLINE.split(_TAG.sub("", data[key]))
             data[key] = [name.strip() for name in names if name.strip()]
     return data
 

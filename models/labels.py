@@ -87,8 +87,11 @@ def author_names(value: Any) -> list[Any]:
     entry without one names nobody, nor does ``unknown``. A name written as
     a link reads as its words (``[Ada](…)``, ``"[[Ada]]"``, fastpages' ``<a href=…>Ada</a>``),
     and so does one YAML read as a list in a list (an unquoted ``author: [[Ada]]``, as
-    Readwise writes it)."""
-    entries = (_linked(item) for item in as_list(_linked(value)))
+    Readwise writes it); a byline of several people is their names."""
+    value = _linked(value)
+    if isinstance(value, str):  # one byline
+        value = _people(_shown_name(value))
+    entries = (_linked(item) for item in as_list(value))
     names = (
         item.get("name") or item.get("display_name") if isinstance(item, dict) else item
         for item in entries
@@ -105,6 +108,15 @@ def author_names(value: Any) -> list[Any]:
 
 
 _ANY_TAG = re.compile(r"</?[A-Za-z][^<>]*>")  # what ``untagged`` keeps of a line: ``<br/>``
+BYLINE = re.compile(r",\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")  # "A, B, and C", "A & B"
+
+
+def _people(byline: str) -> list[str]:
+    """A byline of several people as their names (React's blog's ``author: Dan Abramov,
+    Lauren Tan, and Joe Savona``, shown and searched as one name), where each is a name of
+    two words or more: ``Doe, John`` and ``Smith and Sons`` stay one name."""
+    names = [name.strip() for name in BYLINE.split(byline)]
+    return names if len(names) > 1 and all(len(name.split()) > 1 for name in names) else [byline]
 
 
 def _shown_name(name: str) -> str:

@@ -263,7 +263,7 @@ def test_an_event_is_dated_by_its_start_and_has_its_place_and_website(summary: b
         (  # fastpages': shown as raw HTML in the reader before
             "author: \"<a href='https://t.test/hh'>Hamel Husain</a> &amp; "
             "<a href='https://t.test/jh'>Jeremy Howard</a>\"\n",
-            ["Hamel Husain & Jeremy Howard"],
+            ["Hamel Husain", "Jeremy Howard"],
         ),
         ("authors: [<b>Ada</b>, <br/>]\n", ["Ada"]),
     ],
@@ -528,6 +528,26 @@ def test_authors_are_named_from_jekyll_and_mkdocs_authors_files(
     (tmp_path / file).write_text(text)
     parsed = parse_document(f"---\ntitle: T\n{line}\n---\n", str(tmp_path / post))
     assert parsed.article is not None and parsed.article.authors == ["Virginia Lee"]
+
+
+@MODES
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("Dan Abramov, Lauren Tan, and Joe Savona", ["Dan Abramov", "Lauren Tan", "Joe Savona"]),
+        ("Matt Carroll and Ricky Hanlon", ["Matt Carroll", "Ricky Hanlon"]),
+        ("'Anna Henningsen & Rod Vagg'", ["Anna Henningsen", "Rod Vagg"]),
+        ("Doe, John", ["Doe, John"]),  # one name, family name first
+        ("Smith and Sons", ["Smith and Sons"]),  # one name
+    ],
+)
+def test_a_byline_of_several_people_names_each(
+    summary: bool, byline: str, names: list[str]
+) -> None:
+    """React's blog and nodejs.org write several authors in one line (``author: Matt
+    Carroll and Ricky Hanlon``): the detail showed one author of that whole name."""
+    article = article_of(f"title: A\nauthor: {byline}\n", summary=summary)
+    assert article.authors == names
 
 
 @MODES
