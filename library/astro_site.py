@@ -15,6 +15,7 @@ import re
 
 from library.regular_file import settings_text
 from library.site_root import ASTRO_CONFIGS
+from models.javascript_constants import enclosed
 
 _CONTENT_CONFIGS = tuple(
     os.path.join("src", f"{name}.{kind}")
@@ -57,18 +58,7 @@ def starlight_blog(root: str) -> tuple[str, ...] | None:
         if not _BLOG_PLUGIN.search(text):
             continue
         call = _BLOG_CALL.search(text)
-        prefix = _PREFIX.search(_call_arguments(text, call.end())) if call else None
+        prefix = _PREFIX.search(enclosed(text, call.end(), "()")) if call else None
         parts = os.path.normpath(prefix[2].strip("/")).split(os.sep) if prefix else ["blog"]
         return tuple(parts) if os.pardir not in parts and parts != ["."] else ("blog",)
     return None
-
-
-def _call_arguments(text: str, start: int) -> str:
-    """The text of a call's arguments, from ``start`` (after its opening bracket) to the
-    bracket that closes it: another plugin's ``prefix`` is not the blog's."""
-    depth = 1
-    for at in range(start, len(text)):
-        depth += {"(": 1, ")": -1}.get(text[at], 0)
-        if depth == 0:
-            return text[start:at]
-    return text[start:]

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from models.frontmatter import DocumentError, load_yaml
+from models.javascript_constants import enclosed
 
 _JEKYLL_FILES = tuple(
     os.path.join(data, f"authors.{kind}") for data in ("_data", "data") for kind in ("yml", "yaml")
@@ -89,11 +90,6 @@ def _configured_names(text: str) -> dict[str, str] | None:
         return None
     names: dict[str, str] = {}
     for opening in _AUTHORS_OBJECT.finditer(text):
-        depth, end = 0, opening.end() - 1
-        for end in range(opening.end() - 1, len(text)):  # to the brace that closes it
-            depth += {"{": 1, "}": -1}.get(text[end], 0)
-            if depth == 0:
-                break
-        entries = _AUTHOR_ENTRY.finditer(text, opening.end(), end)
+        entries = _AUTHOR_ENTRY.finditer(enclosed(text, opening.end()))
         names.update((entry[1], entry[3]) for entry in entries)
     return names

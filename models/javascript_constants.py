@@ -63,3 +63,15 @@ def _deeper_than(value: Any, most: int) -> bool:
                 (inner, depth + 1) for inner in (item.values() if isinstance(item, dict) else item)
             )
     return False
+
+
+def enclosed(code: str, start: int, brackets: str = "{}") -> str:
+    """The text of ``code`` from ``start``, just inside an opening bracket, to the one
+    that closes it (``brackets``: the pair, ``{}`` or ``()``), else to its end: an
+    object's entries or a call's arguments, and not those of whatever follows."""
+    depth = 1
+    for at in range(start, len(code)):
+        depth += {brackets[0]: 1, brackets[1]: -1}.get(code[at], 0)
+        if depth == 0:
+            return code[start:at]
+    return code[start:]
