@@ -72,6 +72,7 @@ def _check_many(batch: list[FoundFile]) -> list[_Checked]:
             not (parsed.has_front_matter or found.explicit or _partial(found.path))
             and found.path.lower().endswith(MARKUP_SUFFIXES)
             and not is_built_page(found.path, found.root)  # a site's output, beside its sources
+            and not in_graph(found.path)  # a graph's empty page: a day's journal, a bullet
         ):
             # The reader skips it quietly (a README is no article); a check says so, in
             # case it was meant to be one.

@@ -128,6 +128,25 @@ def test_a_logseq_page_is_called_by_its_name_without_a_warning(
     assert "no title or name" in run_lede("check", graph).stdout
 
 
+def test_a_logseq_graphs_empty_pages_are_passed_over_quietly(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """Logseq writes a journal for each day it is opened, and a page for each one linked,
+    empty but for a bullet (``- ``): no page, and no document a check should name, where
+    Logseq's documentation was warned of as having no front matter (three of its files)."""
+    graph = tmp_path / "graph"
+    (graph / "journals").mkdir(parents=True)
+    (graph / "journals" / "2021_07_14.md").write_text("- \n")
+    (graph / "pages").mkdir()
+    (graph / "pages" / "favorites.md").write_text("-\n")
+    (graph / "pages" / "Tasks.md").write_text("- TODO Try it\n")
+    (graph / "logseq").mkdir()
+    (graph / "logseq" / "config.edn").write_text("{:meta/version 1}\n")
+    assert run_lede("check", graph).stdout.splitlines() == [
+        "checked 3 files (1 article, 0 topics): 0 invalid, 0 errors, 0 warnings"
+    ]
+
+
 def test_check_reports_a_link_out_of_the_corpus_once_and_does_not_walk_it(
     run_lede: LedeRunner, tmp_path: Path, query_corpus: Path
 ) -> None:
