@@ -147,8 +147,14 @@ def run_demo(args: argparse.Namespace, out: TextIO) -> int:
     written = generate(folder, args.count)
     seconds = time.perf_counter() - started
     out.write(f"wrote {written.summary()} to {folder} in {seconds:.1f} s\n")
-    out.write(f"open it with: lede {shlex.quote(str(folder))}\n")
+    out.write(f"open it with: lede {shlex.quote(_as_a_path(str(folder)))}\n")
     return 0
+
+
+def _as_a_path(folder: str) -> str:
+    """``folder`` as ``lede`` reads it as a path: ``lede demo demo`` said to open it with
+    ``lede demo``, which runs the command, and a name that starts with ``-`` is an option."""
+    return f"./{folder}" if folder in SUBCOMMANDS or folder.startswith("-") else folder
 
 
 def run_sync(args: argparse.Namespace, out: TextIO) -> int:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.cli.test_unwritable import full_disk, read_only_mount
 from tests.conftest import LedeRunner
 
@@ -32,6 +34,19 @@ def test_demo_writes_a_site_of_count_articles_and_says_how_to_open_it(
     first, second = done.stdout.splitlines()
     assert first.startswith("wrote 300 news articles") and str(target) in first
     assert second == f"open it with: lede '{target}'"
+
+
+@pytest.mark.parametrize("name", ["demo", "list", "-news"])
+def test_a_demo_named_as_a_command_or_an_option_is_opened_as_a_path(
+    run_lede: LedeRunner, tmp_path: Path, name: str
+) -> None:
+    """``lede demo demo`` said "open it with: lede demo", which ran the command again."""
+    done = run_lede("demo", "--count", "50", "--", name, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    hint = done.stdout.splitlines()[1]
+    assert hint == f"open it with: lede ./{name}"
+    listed = run_lede("list", *hint.split()[4:], "--limit", "1", cwd=tmp_path)
+    assert (listed.returncode, listed.stderr, len(listed.stdout.splitlines())) == (0, "", 1)
 
 
 def test_demo_writes_into_an_empty_folder(run_lede: LedeRunner, tmp_path: Path) -> None:
