@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -11,7 +12,7 @@ from textual.widgets import Markdown
 
 from tests.conftest import write_document
 from tests.tui.pilot import indexed, notifications, settled, until
-from tests.webserver import ARTICLE_PARAGRAPHS, TestServer, article_html, page
+from tests.webserver import ARTICLE_PARAGRAPHS, TestServer, article_html, page, respond
 from tui.app import LedeApp
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
@@ -127,6 +128,52 @@ async def test_esc_takes_a_failed_previews_line_away(reader_corpus: Path, server
             assert "The excerpt of the local story." in str(
                 detail.query_one("#detail-excerpt").render()
             )
+
+
+async def test_a_long_address_is_shown_by_its_start(reader_corpus: Path, server) -> None:
+    """An address of 20,000 characters (a tracking link, the page it redirects to, an
+    image's) filled some 200 rows of the pane: in the article's links, while the page or
+    the image was fetched, and above the preview, whose text came after them. Each shows
+    its start."""
+    query = "?ref=" + "a" * 20_000
+    arrived = threading.Event()
+    server.routes["/story"] = page(article_html())
+    server.routes["/far"] = lambda request: (
+        arrived.wait(30)
+        and respond(request, "", status=302, headers={"Location": f"/story{query}"})
+    )
+    server.routes["/picture"] = lambda request: arrived.wait(30)
+    write_document(
+        reader_corpus,
+        "local.md",
+        f"""
+        title: "Local story"
+        publishedDateTime: 2030-01-01T00:00:00Z
+        originalUrl: "{server.url("/far")}{query}"
+        images:
+          - url: "{server.url("/picture")}{query}"
+        """,
+    )
+    app = LedeApp([str(reader_corpus)])
+    try:
+        async with app.run_test(size=(160, 45)) as pilot:
+            detail = await opened(app, pilot)
+            links = str(detail.query_one("#detail-links").render())
+            assert "19," in links and "more characters)" in links and len(links) < 1_000
+            await pilot.press("i")
+            loading = detail.query_one("#lead-image-status")
+            await until(pilot, lambda: "Loading image" in str(loading.render()), "the image")
+            assert "more characters)" in str(loading.render())
+            assert len(str(loading.render())) < 1_000
+            await pilot.press("p")
+            await until(pilot, lambda: "Fetching" in status(detail), "the fetch")
+            assert "more characters)" in status(detail) and len(status(detail)) < 1_000
+            arrived.set()
+            await until(pilot, lambda: "Preview of" in status(detail), "the preview")
+            assert "more characters)" in status(detail) and len(status(detail)) < 1_000
+            await until(pilot, lambda: ARTICLE_PARAGRAPHS[0] in body(detail), "the page's text")
+    finally:
+        arrived.set()
 
 
 def drip(request: BaseHTTPRequestHandler) -> None:

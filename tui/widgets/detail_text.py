@@ -19,7 +19,7 @@ from textual.content import Content
 from textual.style import Style
 from textual.widgets.option_list import Option
 
-from models.text import printable, shown_part
+from models.text import SHOWN_URL, printable, shown_part
 from tui.cell_width import same_width
 from tui.shown_text import SHOWN_LINE
 from tui.timefmt import local_datetime, time_ago
@@ -35,13 +35,15 @@ def safe_link(url: str) -> str | None:
 
 
 def _link(url: str) -> Content:
-    """``url`` shown as written, and clickable by its percent-encoded form: a terminal's
+    """``url`` shown as written (its start, when it is long: one of 60,000 characters
+    filled 620 rows), and clickable whole by its percent-encoded form: a terminal's
     link (OSC 8) takes an address without spaces, quotes or other than ASCII, and some
     cut one that had them."""
+    shown = shown_part(url, SHOWN_URL)
     target = safe_link(url)
     if not target:
-        return Content(url)
-    return Content.styled(url, Style(link=quote(target, safe="!#$%&'()*+,/:;=?@[]~")))
+        return Content(shown)
+    return Content.styled(shown, Style(link=quote(target, safe="!#$%&'()*+,/:;=?@[]~")))
 
 
 def _shown_line(text: str) -> str:

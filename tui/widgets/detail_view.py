@@ -22,7 +22,7 @@ from textual.widgets import OptionList, Static
 from textual.worker import Worker, WorkerState
 
 from library import paths
-from models.text import shown_part
+from models.text import SHOWN_URL, shown_part
 from tui.browser import open_in_browser
 from tui.cell_width import same_width
 from tui.shown_text import SHOWN_EXCERPT, shown_markdown, without_title
@@ -178,9 +178,8 @@ class DetailView(VerticalScroll, can_focus=True):
         if not article.url:
             self._fail(Content.assemble(("⚠ This article has no URL", "$text-warning")))
             return
-        self.set_status(
-            Content.assemble(("⠿ Fetching ", "$text-accent"), without_credentials(article.url))
-        )
+        shown_url = shown_part(without_credentials(article.url), SHOWN_URL)
+        self.set_status(Content.assemble(("⠿ Fetching ", "$text-accent"), shown_url))
         self.add_class("-loading")
         try:
             result = await fetch_preview(article.url, cache=self.preview_cache, refresh=refresh)
@@ -196,7 +195,8 @@ class DetailView(VerticalScroll, can_focus=True):
         self.show_preview(
             result.title,
             result.markdown,
-            f"Preview of {result.final_url} ({source} {when}; p or esc: back, r: refetch)",
+            f"Preview of {shown_part(result.final_url, SHOWN_URL)} "
+            f"({source} {when}; p or esc: back, r: refetch)",
         )
 
     @on(Worker.StateChanged)

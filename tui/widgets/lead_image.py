@@ -21,6 +21,7 @@ from textual.widgets import Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from library import paths
+from models.text import SHOWN_URL, shown_part
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -113,9 +114,8 @@ class LeadImage(Vertical):
         self.url = url
         from preview.fetcher import without_credentials
 
-        self.set_status(
-            Content.assemble(("⠿ Loading image ", "$text-accent"), without_credentials(url))
-        )
+        shown_url = shown_part(without_credentials(url), SHOWN_URL)
+        self.set_status(Content.assemble(("⠿ Loading image ", "$text-accent"), shown_url))
         self._fetch(url, article.path if article else "")
 
     def set_status(self, status: Content | None) -> None:
