@@ -36,8 +36,9 @@ class LedeModel(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _drop_blanks(cls, data: Any) -> Any:
-        """YAML leaves blank keys as ``None`` (``website:``); treat them as absent."""
-        if isinstance(data, dict):
+        """YAML leaves blank keys as ``None`` (``website:``); treat them as absent. Most
+        mappings have none, and are taken as they are, not copied."""
+        if isinstance(data, dict) and None in data.values():
             return {key: value for key, value in data.items() if value is not None}
         return data
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from contextvars import ContextVar
 from datetime import UTC, date, datetime, time, tzinfo
+from functools import partial
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator
 
 from models.language import language_code
-from models.text import one_line, repair_text, strip_tags
+from models.text import repair_text, repaired_line, strip_tags
 
 SITE_ZONE: ContextVar[tzinfo | None] = ContextVar("site_zone", default=None)
 """The zone the site being read gives dates without an offset (``library.site_zone``);
@@ -59,21 +60,21 @@ def _aware_after(value: datetime) -> datetime:
     return value
 
 
-Body = Annotated[str, AfterValidator(lambda v: repair_text(v, entities=False))]
+Body = Annotated[str, AfterValidator(partial(repair_text, entities=False))]
 """A body: repaired, line breaks and HTML entities kept. It is Markdown, whose renderer
 reads its entities where they are text: decoded before it, ``&lt;video&gt;`` became a tag
 and was dropped, and ``&#124;`` split a table's cell."""
 
-Line = Annotated[str, AfterValidator(lambda v: one_line(repair_text(v)))]
+Line = Annotated[str, AfterValidator(repaired_line)]
 """Single-line text (titles, names): repaired and whitespace-collapsed."""
 
-Title = Annotated[str, AfterValidator(lambda v: one_line(repair_text(strip_tags(v))))]
+Title = Annotated[str, AfterValidator(lambda v: repaired_line(strip_tags(v)))]
 """An article's title: a ``Line`` without the HTML tags a site renders in it."""
 
 Blurb = Annotated[str, AfterValidator(lambda v: repair_text(strip_tags(v)))]
 """An article's excerpt: ``Text`` without the HTML tags a site renders in it."""
 
-Label = Annotated[str, AfterValidator(lambda v: one_line(repair_text(v)))]
+Label = Annotated[str, AfterValidator(repaired_line)]
 """A topic name: like ``Line``, but a number or a mapping there is a mistake to report."""
 
 Language = Annotated[str, BeforeValidator(lambda value: language_code(value) or "")]

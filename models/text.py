@@ -164,6 +164,22 @@ def one_line(text: str) -> str:
     return " ".join(line.split())
 
 
+def repaired_line(text: str) -> str:
+    """``one_line(repair_text(text))`` in one call: a line of printable ASCII with nothing
+    to decode and no space to collapse (most titles, names and links) is as it is, with
+    no call to either; it is read for each such field of each document."""
+    if (
+        text.isascii()
+        and text.isprintable()
+        and "&" not in text
+        and "  " not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+    ):
+        return text
+    return one_line(repair_text(text))
+
+
 @lru_cache(maxsize=1)
 def _ftfy() -> tuple[Callable[[str], str], re.Pattern[str]]:
     """ftfy's fixer (imported lazily), and what text must hold for it to find mojibake."""

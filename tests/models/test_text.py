@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
-from models.text import one_line, printable, repair_text, strip_controls, strip_tags
+from models.text import (
+    one_line,
+    printable,
+    repair_text,
+    repaired_line,
+    strip_controls,
+    strip_tags,
+)
 
 
 @pytest.mark.parametrize(
@@ -112,3 +121,22 @@ def test_one_line_and_printable() -> None:
 )
 def test_strip_tags_removes_what_a_site_renders_and_keeps_text(text: str, expected: str) -> None:
     assert strip_tags(text) == expected
+
+
+@given(
+    text=st.one_of(
+        st.from_regex(r"[ -~]{0,30}", fullmatch=True),  # printable ASCII: the fast path's
+        st.text(max_size=30),
+    )
+)
+@example(text="")
+@example(text=" leading")
+@example(text="trailing ")
+@example(text="two  spaces")
+@example(text="Tom &amp; Jerry")
+@example(text="tab\there")
+@example(text="caf\u00c3\u00a9")
+def test_a_repaired_line_is_the_line_of_the_repaired_text(text: str) -> None:
+    """A title's, a name's or a link's one call gives what repairing the text and then
+    making it one line gives, whether it takes the fast path or not."""
+    assert repaired_line(text) == one_line(repair_text(text))
