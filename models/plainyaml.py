@@ -102,6 +102,21 @@ def _scalar(text: str) -> Any:
     return text
 
 
+def _key_line(line: str) -> tuple[str, str | None]:
+    """What ``_KEY`` matches in a line of a mapping (stripped of its indent): its key and
+    value (``None`` after a bare ``key:``), or no key. Without the expression: an ASCII
+    identifier is its key."""
+    key, colon, after = line.partition(":")
+    if not colon or not key.isascii() or not key.isidentifier():
+        return "", None
+    if not after:
+        return key, None
+    value = after.lstrip(" ")
+    if len(value) == len(after):
+        return "", None  # no space after the colon: not a key
+    return key, value
+
+
 def _block(lines: list[str]) -> Any:
     """The nested list or mapping of scalars under a ``key:`` line."""
     items: list[Any] = []
@@ -117,38 +132,24 @@ def _block(lines: list[str]) -> Any:
         indent = depth
         if stripped.startswith("- ") or stripped == "-":
             value = stripped[2:].strip(" ")  # YAML's blanks: a no-break space is text
-            if mapping or _KEY.match(value) or value.startswith("- "):
+            if mapping or (":" in value and _KEY.match(value)) or value.startswith("- "):
                 raise _Unsupported  # a list of mappings or of lists
             items.append(_scalar(value))
             continue
-        match = _KEY.match(stripped)
-        if items or not match or match.group(2) is None or depth == 0:
+        key, written = _key_line(stripped)  # as ``_KEY`` matches it
+        if items or not key or written is None or depth == 0:
             raise _Unsupported
-        if match.group(1) in _TYPED_KEYS:
+        if key in _TYPED_KEYS:
             raise _Unsupported
-        if match.group(1) in mapping:
+        if key in mapping:
             raise _Unsupported  # given twice: PyYAML's reading says so
-        mapping[match.group(1)] = _scalar(match.group(2).rstrip(" "))
+        mapping[key] = _scalar(written.rstrip(" "))
     if indent is None:
         return None
     return items if items else mapping
 
 
 _TOP_LEVEL = re.compile(r"\n(?=[^ \n])")
-
-
-def _key_line(line: str) -> tuple[str, str | None]:
-    """What ``_KEY`` matches in a top-level line: its key and value (``None`` after a bare
-    ``key:``), or no key. Without the expression: an ASCII identifier is its key."""
-    key, colon, after = line.partition(":")
-    if not colon or not key.isascii() or not key.isidentifier():
-        return "", None
-    if not after:
-        return key, None
-    value = after.lstrip(" ")
-    if len(value) == len(after):
-        return "", None  # no space after the colon: not a key
-    return key, value
 
 
 def load_plain(text: str, skip: tuple[str, ...] = ()) -> dict[str, Any] | None:
@@ -168,12 +169,12 @@ def load_plain(text: str, skip: tuple[str, ...] = ()) -> dict[str, Any] | None:
             if key in result:
                 return None  # given twice: PyYAML's reading says so
             # One printable ASCII line (most are) holds nothing unsafe: no expression run.
-            plain_line = chunk.isascii() and chunk.isprintable()
+            plain_line = not rest and first.isascii() and first.isprintable()
             if not plain_line and (_UNSAFE.search(chunk) or "\t" in chunk or "\r" in chunk):
                 return None
             if value is None:
                 result[key] = _block(rest.split("\n")) if rest.strip() else None
-            elif rest.strip():
+            elif rest and rest.strip():
                 return None  # a multi-line scalar
             else:
                 result[key] = _scalar(value.rstrip(" "))

@@ -103,6 +103,10 @@ def front_matters(draw: st.DrawFn) -> str:
 @example(text="ON: x\n")  # PyYAML's key is True
 @example(text="A:\n - \xa0\n")  # a no-break space is text to YAML, no blank
 @example(text="provider:\n  null: a\n")
+@example(text="provider:\n  name: a: b\n  url: x:y\n")  # a colon in a nested value
+@example(text="topics:\n  - AI: the future\n  - x:y\n")  # and in a list's entry
+@example(text="title: a\n\n\nexcerpt: b\n \n")  # blank lines after a line
+@example(text="title: a\n  b\n")  # a multi-line scalar
 def test_generated_front_matter_reads_as_pyyaml_reads_it_or_falls_back(text: str) -> None:
     found = load_plain(text)
     if found is not None:
