@@ -21,7 +21,7 @@ import functools
 import re
 import unicodedata
 from itertools import chain
-from typing import NamedTuple, cast
+from typing import NamedTuple
 
 from library.unspaced import UNSPACED, pieces
 
@@ -74,9 +74,12 @@ def _marked_word() -> re.Pattern[str]:
     return re.compile(rf"\d+(?:\.\d+)?[^\W\d_]*|[^\W_](?:[^\W_]|[{''.join(marks)}])*")
 
 
-# Every byte but a lower-case ASCII letter, as a space: in lower-case ASCII text without
-# a digit, what ``_WORD`` finds is the runs of letters, which a split finds faster.
-_NOT_LETTERS = bytes(byte if 0x61 <= byte <= 0x7A else 0x20 for byte in range(256))
+# A lower-case ASCII letter as itself, a digit as ``0`` and any other byte as a space: in
+# one pass over lower-case ASCII text, whether it holds a digit and, where it holds none,
+# the runs of letters that are ``_WORD``'s words, which a split finds faster.
+_LETTERS = bytes(
+    byte if 0x61 <= byte <= 0x7A else 0x30 if 0x30 <= byte <= 0x39 else 0x20 for byte in range(256)
+)
 # A possessive goes whole, other quotes alone: "OpenAI's" is "openai", "don't" "dont".
 _QUOTED = re.compile(r"['’]s\b|['’‘]")
 # Longest first; a suffix is stripped only if at least three letters remain.
@@ -157,9 +160,11 @@ def _term(word: str) -> str:
     return term
 
 
-def words(text: str) -> list[str]:
-    """The words of lower-case ASCII text without a digit, as ``_WORD`` finds them."""
-    return text.encode("ascii").translate(_NOT_LETTERS).decode("ascii").split()
+def words(text: str) -> list[str] | None:
+    """The words of lower-case ASCII text as ``_WORD`` finds them, where it holds no digit
+    (its runs of letters); ``None`` where it holds one, which ``_AMOUNT`` rewrites first."""
+    letters = text.encode("ascii").translate(_LETTERS)
+    return None if b"0" in letters else letters.decode("ascii").split()
 
 
 def terms(text: str) -> list[str]:
@@ -168,27 +173,28 @@ def terms(text: str) -> list[str]:
     Each rewriting runs only on text that holds what it rewrites: most titles and
     excerpts are ASCII with no initialism, quote or digit, and the scans cost more
     than the rest."""
-    plain = ascii_only = text.isascii()
-    if not plain:  # ASCII is its own NFKC form
+    ascii_only = text.isascii()
+    if not ascii_only:  # ASCII is its own NFKC form
         text = unicodedata.normalize("NFKC", text)
     text = text.lower()
     if "." in text and _DOTTED.search(text):
         text = _INITIALISM.sub(lambda m: m.group(0).replace(".", ""), text)
     if "'" in text or "’" in text or "‘" in text:
         text = _QUOTED.sub("", text)
-    if has_digit(text, plain):
-        plain = False
-        text = _AMOUNT.sub(_amount, text)
-    # ASCII holds no combining mark: its words are ``_WORD``'s, a shorter pattern.
-    found = words(text) if plain else (_WORD if ascii_only else _marked_word()).findall(text)
-    if not ascii_only and UNSPACED.search(text):  # Chinese, Japanese, Thai: pairs of letters
-        found = list(chain.from_iterable(map(pieces, found)))
-    looked = list(map(_TERMS.get, found))  # looked up in one call, not a loop's steps
-    if None in looked:
-        looked = [
-            _term(word) if term is None else term for word, term in zip(found, looked, strict=True)
-        ]
-    seen = dict.fromkeys(cast("list[str]", looked))  # each word has its term by now
+    found = words(text) if ascii_only else None
+    if found is None:
+        if has_digit(text, ascii_only):
+            text = _AMOUNT.sub(_amount, text)
+        # ASCII holds no combining mark: its words are ``_WORD``'s, a shorter pattern.
+        found = (_WORD if ascii_only else _marked_word()).findall(text)
+        # Chinese, Japanese, Thai: pairs of letters.
+        if not ascii_only and UNSPACED.search(text):
+            found = list(chain.from_iterable(map(pieces, found)))
+    seen: dict[str, None] = {}  # each term once, in order; a loop's look-ups, each stored
+    known = _TERMS.get
+    for word in found:
+        term = known(word)
+        seen[_term(word) if term is None else term] = None
     seen.pop("", None)  # the function words'
     return list(seen)
 
@@ -207,12 +213,13 @@ def signature(title: str, excerpt: str) -> str:
     head = terms(title)
     said = terms(excerpt)
     known, repeated = set(head), set(said)
-    lists = (
-        [term for term in head if term in repeated],
-        [term for term in head if term not in repeated],
-        [term for term in said if term not in known],
+    return SEPARATOR.join(
+        (
+            " ".join([term for term in head if term in repeated]),
+            " ".join([term for term in head if term not in repeated]),
+            " ".join([term for term in said if term not in known]),
+        )
     )
-    return SEPARATOR.join(" ".join(terms) for terms in lists)
 
 
 class SplitSignature(NamedTuple):

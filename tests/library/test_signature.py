@@ -50,10 +50,13 @@ def test_a_word_seen_before_gives_the_same_term() -> None:
     )
 
 
-@given(st.text(st.characters(min_codepoint=0, max_codepoint=127, exclude_categories=["Nd"])))
+@given(st.text(st.characters(min_codepoint=0, max_codepoint=127)))
 @example("snake_case, kebab-case; tab\tnew\nline (x)")
+@example("38 million records")
 def test_the_words_of_plain_text_are_those_the_expression_finds(text: str) -> None:
     """The split that stands in for the expression on lower-case ASCII without a digit
-    finds the same words (underscores, controls and punctuation part them)."""
+    finds the same words (underscores, controls and punctuation part them); text with a
+    digit is told in the same pass, and left to the expression."""
     lower = text.lower()
-    assert words(lower) == _WORD.findall(lower)
+    has_digit = any(character.isdigit() for character in lower)
+    assert words(lower) == (None if has_digit else _WORD.findall(lower))
