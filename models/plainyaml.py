@@ -151,6 +151,24 @@ def _block(lines: list[str]) -> Any:
 
 _TOP_LEVEL = re.compile(r"\n(?=[^ \n])")
 
+# A top-level key's line (and its block) read before, and what it was read as: a corpus's
+# short lines and blocks come again and again (``category: news``, ``heat: -1``, a
+# provider, a list of topics), and a look-up costs a fraction of a reading. A long one (a
+# title, an excerpt, a link) seldom comes again, and is not kept.
+_READ: dict[str, tuple[str, Any]] = {}
+_READ_KEPT = 4096  # entries, before all are let go
+_READ_LONGEST = 120  # characters of a chunk kept
+
+
+def _remembered(chunk: str, key: str, value: Any) -> tuple[str, Any]:
+    """``key`` and ``value`` as ``chunk`` was read, kept in ``_READ`` if it is short."""
+    read = (key, value)
+    if len(chunk) <= _READ_LONGEST:
+        if len(_READ) >= _READ_KEPT:
+            _READ.clear()
+        _READ[chunk] = read
+    return read
+
 
 def load_plain(text: str, skip: tuple[str, ...] = ()) -> dict[str, Any] | None:
     """The mapping in ``text`` if it is within the plain subset, else ``None``.
@@ -160,24 +178,32 @@ def load_plain(text: str, skip: tuple[str, ...] = ()) -> dict[str, Any] | None:
     result: dict[str, Any] = {}
     try:
         for chunk in _TOP_LEVEL.split(text.strip("\n")):
-            first, _, rest = chunk.partition("\n")
-            key, value = _key_line(first)
-            if not key or key in _TYPED_KEYS:
-                return None
-            if key in skip:
+            read = _READ.get(chunk)
+            if read is None:
+                first, _, rest = chunk.partition("\n")
+                key, written = _key_line(first)
+                if not key or key in _TYPED_KEYS:
+                    return None
+                if key in skip:
+                    continue
+                # One printable ASCII line (most are) holds nothing unsafe: no expression run.
+                plain_line = not rest and first.isascii() and first.isprintable()
+                if not plain_line and (_UNSAFE.search(chunk) or "\t" in chunk or "\r" in chunk):
+                    return None
+                if written is None:
+                    value = _block(rest.split("\n")) if rest.strip() else None
+                elif rest and rest.strip():
+                    return None  # a multi-line scalar
+                else:
+                    value = _scalar(written.rstrip(" "))
+                read = _remembered(chunk, key, value)
+            elif read[0] in skip:
                 continue
+            key, value = read
             if key in result:
                 return None  # given twice: PyYAML's reading says so
-            # One printable ASCII line (most are) holds nothing unsafe: no expression run.
-            plain_line = not rest and first.isascii() and first.isprintable()
-            if not plain_line and (_UNSAFE.search(chunk) or "\t" in chunk or "\r" in chunk):
-                return None
-            if value is None:
-                result[key] = _block(rest.split("\n")) if rest.strip() else None
-            elif rest and rest.strip():
-                return None  # a multi-line scalar
-            else:
-                result[key] = _scalar(value.rstrip(" "))
+            # A list or mapping (of scalars, which no one changes) as a copy of its own.
+            result[key] = value.copy() if isinstance(value, (list, dict)) else value
     except (_Unsupported, ValueError):
         return None
     return result

@@ -165,3 +165,17 @@ def test_a_feed_timestamp_reads_as_pyyaml_reads_it(stamp: str) -> None:
 def test_a_top_level_line_splits_as_the_key_expression_matches_it(line: str) -> None:
     match = _KEY.match(line)
     assert _key_line(line) == (match.groups() if match else ("", None))
+
+
+def test_lines_read_again_read_the_same_and_each_reading_has_its_own_blocks() -> None:
+    """A corpus's short lines come again in file after file, and are read once: what a
+    later file's reading is given is the same, and a block changed by one reader (a
+    list of topics appended to) is not changed in the next."""
+    text = "category: news\nprovider:\n  name: Wire\ntopics:\n  - AI\n"
+    first = load_plain(text)
+    assert first == {"category": "news", "provider": {"name": "Wire"}, "topics": ["AI"]}
+    first["provider"]["name"] = "changed"
+    first["topics"].append("changed")
+    assert load_plain(text) == {"category": "news", "provider": {"name": "Wire"}, "topics": ["AI"]}
+    assert load_plain(text, ("topics",)) == {"category": "news", "provider": {"name": "Wire"}}
+    assert load_plain("category: news\ncategory: news\n") is None  # given twice, as before
