@@ -22,6 +22,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from models.cover_image import cover_image
+from models.key_names import unusual_keys
 from models.markdown_extras import inline_text
 from models.text import plain_line_ends
 
@@ -80,11 +81,11 @@ _WALLABAG = re.compile(
 def clipped(data: dict[str, Any]) -> None:
     """Fill ``data`` (a page's front matter, its ``body`` among it) with what the tool
     that saved the page wrote elsewhere than lede's keys."""
-    for key in [key for key in data if not key.isidentifier() or key[:1].isupper()]:
+    for key in unusual_keys(data):
         target = _LABELS.get(_label(key))
         if target and target != key and (value := _read(target, data[key])) is not None:
             data.setdefault(target, value)  # Readwise's ``Full Title:``
-    if any(mark in data for mark in _MARKS):  # a saved page's ``url`` is the page's, dated
+    if not data.keys().isdisjoint(_MARKS):  # a saved page's ``url`` is the page's, dated
         for key in ("link", "url"):  # or not (an undated page's is the home of its subject)
             if isinstance(address := data.get(key), str) and _address(address):
                 data.setdefault("originalUrl", address)

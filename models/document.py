@@ -45,6 +45,7 @@ from models.jbake_header import jbake_values, split_jbake
 from models.jekyll_post import DATE_KEYS, written_date
 from models.json_front_matter import split_json
 from models.key_lines import key_line
+from models.key_names import unusual_keys
 from models.lektor import lektor_values, split_lektor
 from models.logseq import (
     graph_page,
@@ -293,10 +294,13 @@ def parse_document(
     if "taxonomy" in data:
         _read_topic(data, parsed, 2)  # where the front matter starts
         return parsed
-    data = {str(key): value for key, value in data.items()}
-    for key in [key for key in data if key[:1].isupper()]:  # Hugo's ``Title:``: few have any
-        if key.lower() in _SITE_KEYS and key.lower() not in data:
-            data[key.lower()] = data.pop(key)
+    if unusual_keys(data):  # Hugo's ``Title:``, a number read as a key: few have any
+        data = {str(key): value for key, value in data.items()}
+        for key in [key for key in data if key[:1].isupper()]:
+            if key.lower() in _SITE_KEYS and key.lower() not in data:
+                data[key.lower()] = data.pop(key)
+    else:
+        data = dict(data)
     lift_zola_tables(data)  # its tags, categories and authors
     if "start_date" in data or "startDate" in data:  # an event's start, as its theme names it
         with_event_dates(data)
