@@ -145,19 +145,22 @@ def stem(word: str) -> str:
     return word
 
 
-# Each word's term ("" for a function word), remembered: a title and excerpt are two
-# dozen words, so a look-up each instead of the checks and the stemmer's cache.
-_TERMS: dict[str, str] = {}
+class _Terms(dict[str, str]):
+    """Each word's term ("" for a function word), remembered: a title and excerpt are two
+    dozen words, so a look-up each instead of the checks and the stemmer's cache. A word
+    looked up and not yet remembered is made its term: the look-ups of a text's words
+    then run in one call, with no step of a Python loop for each word."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= _TERMS_KEPT:
+            self.clear()
+        dropped = word in STOP_WORDS or (len(word) == 1 and not word.isdigit())
+        term = self[word] = "" if dropped else stem(word)
+        return term
+
+
+_TERMS = _Terms()
 _TERMS_KEPT = 1 << 16
-
-
-def _term(word: str) -> str:
-    """The term of ``word``, remembered in ``_TERMS``; "" for a word that is none."""
-    if len(_TERMS) >= _TERMS_KEPT:
-        _TERMS.clear()
-    dropped = word in STOP_WORDS or (len(word) == 1 and not word.isdigit())
-    term = _TERMS[word] = "" if dropped else stem(word)
-    return term
 
 
 def words(text: str) -> list[str] | None:
@@ -190,11 +193,7 @@ def terms(text: str) -> list[str]:
         # Chinese, Japanese, Thai: pairs of letters.
         if not ascii_only and UNSPACED.search(text):
             found = list(chain.from_iterable(map(pieces, found)))
-    seen: dict[str, None] = {}  # each term once, in order; a loop's look-ups, each stored
-    known = _TERMS.get
-    for word in found:
-        term = known(word)
-        seen[_term(word) if term is None else term] = None
+    seen = dict.fromkeys(map(_TERMS.__getitem__, found))  # each term once, in order
     seen.pop("", None)  # the function words'
     return list(seen)
 
