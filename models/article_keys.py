@@ -40,6 +40,15 @@ _ORIGINAL_KEYS = ("source", "canonical_url", "canonicalURL", "blogger_orig_url",
 _UNPUBLISHED_STATUSES = frozenset({"draft", "pending", "private", "trash"})
 
 
+# Keys that name what a field of the article holds, under the field's key.
+_SINGULAR_KEYS = {
+    "author": "authors",
+    "author_name": "authors",  # nanoc's (Prometheus's blog)
+    "by": "authors",  # the Go blog's
+    "locations": "location",
+}
+
+
 def _unpublished_status(value: Any) -> bool:
     return isinstance(value, str) and value.strip().lower() in _UNPUBLISHED_STATUSES
 
@@ -131,29 +140,24 @@ def article_fields(data: dict[str, Any]) -> dict[str, Any]:
     if data.get("publishedDateTime") is None:
         data["publishedDateTime"] = published_date(data)
         data.pop("published_at", None)  # a blog's (dev.to's), read as the rest are
-    for key in _ORIGINAL_KEYS:
-        if not (data.get("originalUrl") or data.get("webUrl")) and _is_address(data.get(key)):
-            data["originalUrl"] = data[key]
-    for key in ("url", "link"):  # a feed's item names its page in ``link``
-        if (
-            not (data.get("originalUrl") or data.get("webUrl"))
-            and _is_address(data.get(key))
-            and data.get("publishedDateTime") is not None  # an undated page's link is
-        ):  # the home of what it describes (GitHub's explore topics: minecraft.net)
-            data["originalUrl"] = data[key]  # a planet's post names its original so
+    if not (data.get("originalUrl") or data.get("webUrl")):
+        linked = [key for key in _ORIGINAL_KEYS if _is_address(data.get(key))]
+        # A feed's item names its page in ``link``, a planet's post its original so; an
+        # undated page's link is the home of what it describes (GitHub's explore topics:
+        # minecraft.net).
+        if not linked and data.get("publishedDateTime") is not None:
+            linked = [key for key in ("url", "link") if _is_address(data.get(key))]
+        if linked:  # the first that gives one
+            data["originalUrl"] = data[linked[0]]
     if not isinstance(data.get("published"), bool) and written_date(data.get("published")):
         del data["published"]  # Hugo's date, not Jekyll's flag
     if data.get("updatedDateTime") is None:
         data["updatedDateTime"] = updated_date(data)
         data.pop("updated_at", None)  # Qiita's (``''`` before it is first posted)
-    for one, many in (
-        ("author", "authors"),
-        ("author_name", "authors"),  # nanoc's (Prometheus's blog)
-        ("by", "authors"),  # the Go blog's
-        ("locations", "location"),
-    ):
-        if many not in data and one in data:
-            data[many] = data.pop(one)
+    if not data.keys().isdisjoint(_SINGULAR_KEYS):  # few: one look for all of them
+        for one, many in _SINGULAR_KEYS.items():
+            if many not in data and one in data:
+                data[many] = data.pop(one)
     category = data.get("category")
     if isinstance(category, list):  # Hugo's taxonomy: no one kind of item
         del data["category"]

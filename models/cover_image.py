@@ -31,6 +31,8 @@ _ADDRESS_KEYS = ("path", "url", "src", "image")
 def cover_image(data: dict[str, Any]) -> str:
     """The address of the post's picture under the first of ``COVER_KEYS`` it gives
     ('' when none does)."""
+    if data.keys().isdisjoint(COVER_KEYS):  # most posts: one look, not one for each key
+        return ""
     for key in COVER_KEYS:
         if (value := data.get(key)) and (address := _address(value)):
             return address

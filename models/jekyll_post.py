@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -169,10 +169,12 @@ def _day_at(text: str) -> datetime | None:
         return None
 
 
-def first_date(data: Mapping[str, Any], keys: Iterable[str]) -> date | None:
+def first_date(data: Mapping[str, Any], keys: tuple[str, ...]) -> date | None:
     """The date the first of ``keys`` that holds one says in ``data`` (a page's front
     matter): one key's, read by ``written_date``, or a Docusaurus ``last_update: {date: …}``'s
     or an MkDocs ``date: {created: …}``'s."""
+    if data.keys().isdisjoint(keys):  # most pages: one look, not one for each key
+        return None
     for key in keys:
         value = data.get(key)
         if value is None:  # most keys of a list: no call to find no date in nothing
