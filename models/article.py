@@ -184,14 +184,19 @@ class Article(LedeModel):
     def _topic_names(cls, value: Any) -> Any:
         """A number or a date among the topics is the name it is written as (``- 2020``):
         YAML reads it as a number, and the whole list was refused for it. A link to a
-        note is the note's name (``models.labels.note_name``)."""
-        return [as_written(note_name(item)) for item in as_list(note_name(value))]
+        note is the note's name (``models.labels.note_name``); plain text is taken as it is."""
+        return [
+            item
+            if isinstance(item, str) and not item.startswith("[[")
+            else as_written(note_name(item))
+            for item in as_list(note_name(value))
+        ]
 
     @field_validator("topics")
     @classmethod
     def _named(cls, topics: list[str]) -> list[str]:
         """A topic left empty (``""``) names nothing; kept, it would be a nameless tree node."""
-        return [topic for topic in topics if topic]
+        return list(filter(None, topics))
 
     @model_validator(mode="before")
     @classmethod
