@@ -105,6 +105,15 @@ def as_written(value: Any) -> Any:
     return value
 
 
+def _put(data: dict[str, Any], key: str, value: Any) -> None:
+    """``value`` at ``key``, or no ``key`` where it is ``None``: the model drops a blank key
+    in any case, and a mapping that holds none is taken as it is, not copied again."""
+    if value is None:
+        data.pop(key, None)
+    else:
+        data[key] = value
+
+
 def article_fields(data: dict[str, Any]) -> dict[str, Any]:
     """A copy of the front matter with what other programs write read into the article's
     keys. Entries of other collections are named, not titled, and their blurb is the
@@ -138,7 +147,7 @@ def article_fields(data: dict[str, Any]) -> dict[str, Any]:
             or post_title(data.get("path", ""))
         )
     if data.get("publishedDateTime") is None:
-        data["publishedDateTime"] = published_date(data)
+        _put(data, "publishedDateTime", published_date(data))
         data.pop("published_at", None)  # a blog's (dev.to's), read as the rest are
     if not (data.get("originalUrl") or data.get("webUrl")):
         linked = [key for key in _ORIGINAL_KEYS if _is_address(data.get(key))]
@@ -152,7 +161,7 @@ def article_fields(data: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(data.get("published"), bool) and written_date(data.get("published")):
         del data["published"]  # Hugo's date, not Jekyll's flag
     if data.get("updatedDateTime") is None:
-        data["updatedDateTime"] = updated_date(data)
+        _put(data, "updatedDateTime", updated_date(data))
         data.pop("updated_at", None)  # Qiita's (``''`` before it is first posted)
     if not data.keys().isdisjoint(_SINGULAR_KEYS):  # few: one look for all of them
         for one, many in _SINGULAR_KEYS.items():
