@@ -171,7 +171,8 @@ async def test_a_long_address_is_shown_by_its_start(reader_corpus: Path, server)
             arrived.set()
             await until(pilot, lambda: "Preview of" in status(detail), "the preview")
             assert "more characters)" in status(detail) and len(status(detail)) < 1_000
-            await until(pilot, lambda: ARTICLE_PARAGRAPHS[0] in body(detail), "the page's text")
+            await settled(pilot)  # the page's text drawn
+            assert ARTICLE_PARAGRAPHS[0] in body(detail)
     finally:
         arrived.set()
 
