@@ -5,7 +5,8 @@ a ``virtual_size`` that does not lay the screen out, the scrollbar a scrolling
 widget owns, the driver that writes to the terminal, the clock that stamps
 each message (to tell a key that waited from one just typed), and the Markdown
 widget's lists and the blocks parsed into them (which ``tui.markdown_lists`` draws
-as lines). Textual is pinned
+as lines); and the parser of terminal input, to read pastes as text (``tui.paste``).
+Textual is pinned
 exactly; ``tests/tui/test_textual_internals.py`` checks that each part is still
 there, so that an upgrade which removes one fails loudly in the suite rather
 than quietly in a person's terminal.
@@ -13,6 +14,7 @@ than quietly in a person's terminal.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from rich.segment import Segment
@@ -25,6 +27,7 @@ from textual.scrollbar import ScrollBar
 from textual.widget import Widget
 
 if TYPE_CHECKING:
+    from textual.message import Message
     from textual.widgets._markdown import (
         MarkdownBlock,
         MarkdownBulletList,
@@ -103,3 +106,23 @@ def parsed_blocks(block: MarkdownBlock) -> list[MarkdownBlock]:
 def paragraph_text(paragraph: MarkdownParagraph) -> Content:
     """A parsed paragraph's text, with its styles and links."""
     return paragraph._content
+
+
+def filter_terminal_input(make_filter: Callable[[], Callable[[str], str]]) -> None:
+    """Have Textual's POSIX driver parse what a filter made by ``make_filter`` (one for
+    each parser it makes) passes of the text it reads from the terminal."""
+    from textual._xterm_parser import XTermParser
+    from textual.drivers import linux_driver
+
+    class FilteredParser(XTermParser):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._filter = make_filter()
+
+        def feed(self, data: str) -> Iterable[Message]:
+            if not data:  # the end of the input
+                return super().feed(data)
+            passed = self._filter(data)
+            return super().feed(passed) if passed else ()  # nothing yet: not the end
+
+    linux_driver.XTermParser = FilteredParser  # type: ignore[misc]

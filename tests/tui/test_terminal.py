@@ -155,3 +155,16 @@ def test_stray_terminal_input_never_ends_the_session(start, stray: bytes) -> Non
                 raise
     assert terminal.process.poll() is None
     assert b"Traceback" not in terminal.output and b"Error" not in ANSI.sub(b"", terminal.output)
+
+
+def test_a_paste_is_text_whatever_escapes_it_holds(start) -> None:
+    """A line copied from a coloured log holds escape sequences. Pasted, what followed
+    each was read as keys: into the list, this one quit the reader at its "q"; into the
+    filter, it was typed there as "^[1mHangzhou^[0m"."""
+    terminal = start((120, 40))
+    terminal.wait_for("Hangzhou may ban")
+    os.write(terminal.master, b"\x1b[200~\x1b[1mHangzhou\x1b[0m q\x1b[201~")  # on the list
+    terminal.press("/")
+    os.write(terminal.master, b"\x1b[200~\x1b[1mHangzhou\x1b[0m\x1b[201~")
+    terminal.wait_for("filter: Hangzhou  1 article")
+    assert terminal.process.poll() is None

@@ -109,3 +109,12 @@ async def test_a_list_holds_its_items_and_their_paragraphs_until_it_is_composed(
         await pilot.pause()
         assert Recorded.seen == ["one two", "three"]
         assert app.query_one(Recorded).query(textual_internals.MarkdownParagraph)
+
+
+def test_the_driver_makes_its_parser_by_the_name_filter_terminal_input_replaces() -> None:
+    """If Textual made its parser of terminal input another way, the filter would be left
+    out, and escape sequences in a paste read as keys again (``tui.paste``)."""
+    from textual.drivers import linux_driver
+
+    assert "XTermParser" in linux_driver.LinuxDriver.run_input_thread.__code__.co_names
+    assert callable(linux_driver.XTermParser.feed)
