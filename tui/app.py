@@ -33,7 +33,7 @@ from tui.live import CorpusFollower
 from tui.palette import Palette
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
-from tui.textual_internals import write_to_terminal
+from tui.textual_internals import filter_terminal_input, write_to_terminal
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
 from tui.widgets.topic_tree import TopicTree
@@ -113,13 +113,17 @@ class LedeApp(App[None]):
         self.exit(return_code=1, message=Text(f"lede: {line}"))
 
     def get_driver_class(self) -> type[Driver]:
-        """Textual's terminal driver, made to survive stray input (see ``TerminalDriver``)."""
+        """Textual's terminal driver, made to survive stray input (see ``TerminalDriver``),
+        and the driver of either kind reading a paste as text (see ``tui.paste``)."""
         from textual.drivers.linux_driver import LinuxDriver
 
         from tui.driver import TerminalDriver
+        from tui.paste import InertPastes
 
         driver = super().get_driver_class()
-        return TerminalDriver if driver is LinuxDriver else driver
+        driver = TerminalDriver if driver is LinuxDriver else driver
+        filter_terminal_input(InertPastes, driver)
+        return driver
 
     def action_command_palette(self) -> None:
         """Open the palette (one that survives paging before it is laid out)."""

@@ -1,8 +1,6 @@
 """The terminal driver, whose input survives whatever bytes the terminal sends and whose
 output draws with the glyphs the Linux console has.
 
-Its parser reads a paste as text, whatever escape sequences it holds (``tui.paste``).
-
 Textual 8.2.8 reads the terminal in a thread that ends the app on the first
 error: a byte that is not UTF-8 (a mis-set terminal, a paste of binary) raises
 ``UnicodeDecodeError``, and an escape sequence with an absurd number in it
@@ -22,9 +20,6 @@ from __future__ import annotations
 import os
 
 from textual.drivers.linux_driver import LinuxDriver
-
-from tui.paste import InertPastes
-from tui.textual_internals import filter_terminal_input
 
 # What Textual's decoder and key parser raise on input they cannot make sense of.
 BAD_INPUT = (UnicodeDecodeError, OverflowError, ValueError)
@@ -72,7 +67,6 @@ class TerminalDriver(LinuxDriver):
         super().write(data.translate(self._glyphs) if self._glyphs else data)
 
     def run_input_thread(self) -> None:
-        filter_terminal_input(InertPastes)
         while not self.exit_event.is_set():
             try:
                 super().run_input_thread()

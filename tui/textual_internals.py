@@ -14,6 +14,7 @@ than quietly in a person's terminal.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -108,11 +109,18 @@ def paragraph_text(paragraph: MarkdownParagraph) -> Content:
     return paragraph._content
 
 
-def filter_terminal_input(make_filter: Callable[[], Callable[[str], str]]) -> None:
-    """Have Textual's POSIX driver parse what a filter made by ``make_filter`` (one for
-    each parser it makes) passes of the text it reads from the terminal."""
+def filter_terminal_input(make_filter: Callable[[], Callable[[str], str]], driver: type) -> None:
+    """Have ``driver`` (Textual's POSIX driver, or its web driver for a browser) parse
+    what a filter made by ``make_filter`` (one for each parser) passes of the terminal's
+    text: each makes its parser by the name its module imports it under. A module made
+    to filter already is left as it is, and so is a driver that parses no terminal text
+    (the tests' headless one)."""
     from textual._xterm_parser import XTermParser
-    from textual.drivers import linux_driver
+
+    modules = {sys.modules[kind.__module__] for kind in driver.__mro__}
+    parsing = [module for module in modules if getattr(module, "XTermParser", None) is XTermParser]
+    if not parsing:
+        return
 
     class FilteredParser(XTermParser):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -125,4 +133,5 @@ def filter_terminal_input(make_filter: Callable[[], Callable[[str], str]]) -> No
             passed = self._filter(data)
             return super().feed(passed) if passed else ()  # nothing yet: not the end
 
-    linux_driver.XTermParser = FilteredParser  # type: ignore[misc]
+    for module in parsing:
+        setattr(module, "XTermParser", FilteredParser)  # noqa: B010 - the name the driver reads

@@ -146,6 +146,21 @@ async def shows_the_reader(served: Served) -> None:
         assert "All articles" in screen
 
 
+async def test_a_paste_in_the_browser_is_text(served: Served) -> None:
+    """As in a terminal (``tui.paste``): what followed an escape sequence in a paste was
+    read as keys, and this one's "q" ended the session."""
+    colored = "\x1b[200~\x1b[1mHangzhou\x1b[0m{}\x1b[201~"
+    async with aiohttp.ClientSession() as session:
+        url = f"ws://127.0.0.1:{served.port}/ws/{served.token}?width=140&height=40"
+        async with session.ws_connect(url) as ws:
+            await read_screen(ws, "Hangzhou may ban")
+            await ws.send_json(["stdin", colored.format(" q")])  # on the list
+            await ws.send_json(["stdin", "/"])
+            await ws.send_json(["stdin", colored.format("")])
+            screen = await read_screen(ws, "1 article · 1 unread")  # "Hangzhou" found
+    assert "1 article · 1 unread" in screen, screen[-2000:]
+
+
 @IPV6
 @pytest.mark.parametrize("host", ["::1", "[::1]"])
 async def test_an_ipv6_address_is_served_on_it(host: str) -> None:

@@ -114,7 +114,11 @@ async def test_a_list_holds_its_items_and_their_paragraphs_until_it_is_composed(
 def test_the_driver_makes_its_parser_by_the_name_filter_terminal_input_replaces() -> None:
     """If Textual made its parser of terminal input another way, the filter would be left
     out, and escape sequences in a paste read as keys again (``tui.paste``)."""
-    from textual.drivers import linux_driver
+    from textual.drivers import linux_driver, web_driver
 
-    assert "XTermParser" in linux_driver.LinuxDriver.run_input_thread.__code__.co_names
-    assert callable(linux_driver.XTermParser.feed)
+    for module, driver in (
+        (linux_driver, linux_driver.LinuxDriver),
+        (web_driver, web_driver.WebDriver),
+    ):
+        assert "XTermParser" in driver.run_input_thread.__code__.co_names
+        assert callable(module.XTermParser.feed)
