@@ -19,6 +19,8 @@ from multiprocessing import forkserver
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
+from library.socket_folder import short_temporary_folder
+
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
@@ -47,7 +49,12 @@ def start_workers(preload: str) -> None:
     with _STARTING:  # two threads swapping stderr could leave the quiet one in place
         multiprocessing.set_forkserver_preload([preload])
         saved = sys.stderr
-        with open(os.devnull, "w") as quiet, _quiet_children(quiet.fileno()), _safe_path():
+        with (
+            open(os.devnull, "w") as quiet,
+            _quiet_children(quiet.fileno()),
+            _safe_path(),
+            short_temporary_folder(),
+        ):
             sys.stderr = quiet
             try:
                 forkserver.ensure_running()

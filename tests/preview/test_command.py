@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from preview import preview_command
+from tests.conftest import LedeRunner
 from tests.webserver import ARTICLE_PARAGRAPHS, ARTICLE_TITLE, TestServer, article_html, page
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,6 +53,22 @@ def test_a_second_run_reads_the_cache(server: TestServer, tmp_path: Path) -> Non
     assert preview_command(server.url("/story"), False, tmp_path, second) == 0
 
     assert second.getvalue() == first.getvalue()
+
+
+def test_a_long_temporary_folder_still_reads_the_page(
+    server: TestServer, tmp_path: Path, run_lede: LedeRunner
+) -> None:
+    """The page is read in a worker process, whose server's socket is made in the
+    temporary folder: under a long ``TMPDIR`` it failed ("AF_UNIX path too long")."""
+    server.routes["/story"] = page(article_html())
+    folder = tmp_path / ("long-temporary-folder-" * 4)
+    folder.mkdir()
+
+    done = run_lede("preview", server.url("/story"), env={"TMPDIR": str(folder)})
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"# {ARTICLE_TITLE}\n\n")
+    assert list(folder.iterdir()) == []  # nothing of the worker's left in it
 
 
 def assert_one_line_failure(capsys: pytest.CaptureFixture[str], reason: str) -> None:
