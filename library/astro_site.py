@@ -15,7 +15,6 @@ import re
 
 from library.regular_file import settings_text
 from library.site_root import ASTRO_CONFIGS
-from models.javascript_constants import enclosed
 
 _CONTENT_CONFIGS = tuple(
     os.path.join("src", f"{name}.{kind}")
@@ -57,6 +56,10 @@ def starlight_blog(root: str) -> tuple[str, ...] | None:
         text = settings_text(os.path.join(root, name)) or ""
         if not _BLOG_PLUGIN.search(text):
             continue
+        # Here, not at the top: the JavaScript reader brings the YAML parser with it, which
+        # the process storing a pooled index never loads (its workers parse).
+        from models.javascript_constants import enclosed
+
         call = _BLOG_CALL.search(text)
         prefix = _PREFIX.search(enclosed(text, call.end(), "()")) if call else None
         parts = os.path.normpath(prefix[2].strip("/")).split(os.sep) if prefix else ["blog"]
