@@ -3,8 +3,10 @@
 ``authors.yml`` beside the posts, MkDocs's ``.authors.yml`` (its names under
 ``authors:``), a Jekyll site's ``_data/authors.yml`` (Chirpy, Minimal Mistakes), or a Hugo
 site's ``data/authors.yaml``, which its theme reads (Linkerd's: its posts' ``author:
-william`` showed as the key, not as William Morgan), or the ``authors`` a Starlight site's
-configuration gives its blog plugin, in JavaScript (Biome's posts were by ``ema``)."""
+william`` showed as the key, not as William Morgan), the ``authors`` of a Jekyll site's
+``_config.yml``, which its layouts read as ``site.authors`` (Artsy's posts were by ``orta``),
+or the ``authors`` a Starlight site's configuration gives its blog plugin, in JavaScript
+(Biome's posts were by ``ema``)."""
 
 from __future__ import annotations
 
@@ -16,8 +18,14 @@ from typing import Any
 from models.frontmatter import DocumentError, load_yaml
 from models.javascript_constants import enclosed
 
-_JEKYLL_FILES = tuple(
-    os.path.join(data, f"authors.{kind}") for data in ("_data", "data") for kind in ("yml", "yaml")
+_JEKYLL_CONFIGS = ("_config.yml", "_config.yaml")  # their ``authors`` alone are a list of names
+_JEKYLL_FILES = (
+    *(
+        os.path.join(data, f"authors.{kind}")
+        for data in ("_data", "data")
+        for kind in ("yml", "yaml")
+    ),
+    *_JEKYLL_CONFIGS,
 )
 _ASTRO_CONFIGS = tuple(f"astro.config.{kind}" for kind in ("mjs", "js", "ts", "mts", "cjs", "cts"))
 _FILES = (
@@ -60,6 +68,7 @@ def _names_near(folder: str, files: tuple[str, ...]) -> dict[str, str]:
     return {}
 
 
+@lru_cache(maxsize=64)  # a site's settings once, not once for each folder of its posts
 def _names_in(path: str) -> dict[str, str] | None:
     try:
         if not os.path.isfile(path) or os.path.getsize(path) > _LARGEST:
@@ -71,15 +80,18 @@ def _names_in(path: str) -> dict[str, str] | None:
         data = load_yaml(text)
     except (OSError, UnicodeDecodeError, DocumentError):
         return None
-    if isinstance(data, dict) and isinstance(data.get("authors"), dict):  # MkDocs's
+    if isinstance(data, dict) and isinstance(data.get("authors"), dict):  # MkDocs's, Jekyll's
         data = data["authors"]
+    elif path.endswith(_JEKYLL_CONFIGS):
+        return None  # a site's settings that name no authors: the search goes on above
     if not isinstance(data, dict):
         return None
-    return {
-        str(key): entry["name"]
-        for key, entry in data.items()
-        if isinstance(entry, dict) and isinstance(entry.get("name"), str)
-    }
+    names = {}
+    for key, entry in data.items():
+        name = entry.get("name", entry.get("display_name")) if isinstance(entry, dict) else None
+        if isinstance(name, str):
+            names[str(key)] = name
+    return names
 
 
 def _configured_names(text: str) -> dict[str, str] | None:

@@ -513,20 +513,56 @@ def test_a_blogs_authors_are_named_from_its_authors_file(tmp_path: Path) -> None
             "src/content/docs/blog/t.md",
             "authors: virginia",
         ),
+        (  # Artsy's: the site's settings hold its authors, which its layouts read
+            "_config.yml",
+            "title: A blog\nauthor: The team\nauthors:\n  virginia:\n    name: Virginia Lee\n"
+            "    github: vlee\n",
+            "_posts/2019-08-08-t.md",
+            "author: [virginia]",
+        ),
+        (  # Podman's: the name its layouts show is ``display_name``
+            "_config.yml",
+            "authors:\n  virginia:\n    display_name: Virginia Lee\n",
+            "_posts/2019-08-08-t.md",
+            "author: virginia",
+        ),
     ],
-    ids=["jekyll-author", "jekyll-authors", "mkdocs", "hugo-data", "starlight", "starlight-const"],
+    ids=[
+        "jekyll-author",
+        "jekyll-authors",
+        "mkdocs",
+        "hugo-data",
+        "starlight",
+        "starlight-const",
+        "jekyll-config",
+        "jekyll-config-display-name",
+    ],
 )
 def test_authors_are_named_from_jekyll_and_mkdocs_authors_files(
     tmp_path: Path, file: str, text: str, post: str, line: str
 ) -> None:
     """Chirpy's ``_data/authors.yml``, MkDocs's ``.authors.yml``, a Hugo site's
-    ``data/authors.yaml`` and a Starlight site's blog plugin's ``authors``: "By virginia"
-    was shown, and a search for her name found nothing."""
+    ``data/authors.yaml``, a Jekyll site's ``authors`` in ``_config.yml`` and a Starlight
+    site's blog plugin's ``authors``: "By virginia" was shown, and a search for her name
+    found nothing."""
     from models.document import parse_document
 
     (tmp_path / file).parent.mkdir(parents=True, exist_ok=True)
     (tmp_path / file).write_text(text)
     parsed = parse_document(f"---\ntitle: T\n{line}\n---\n", str(tmp_path / post))
+    assert parsed.article is not None and parsed.article.authors == ["Virginia Lee"]
+
+
+def test_settings_that_name_no_authors_leave_a_post_its_authors_file(tmp_path: Path) -> None:
+    """A site's ``_config.yml`` whose ``author`` is the site's own (an entry with a name),
+    in the blog's folder below the authors file, is no list of authors: the post's key is
+    looked up above it."""
+    (tmp_path / "_data").mkdir()
+    (tmp_path / "_data" / "authors.yml").write_text("virginia:\n  name: Virginia Lee\n")
+    (tmp_path / "blog" / "_posts").mkdir(parents=True)
+    (tmp_path / "blog" / "_config.yml").write_text("author:\n  name: The team\n")
+    post = tmp_path / "blog" / "_posts" / "2019-08-08-t.md"
+    parsed = parse_document("---\ntitle: T\nauthor: virginia\n---\n", str(post))
     assert parsed.article is not None and parsed.article.authors == ["Virginia Lee"]
 
 
