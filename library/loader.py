@@ -13,6 +13,7 @@ from library.regular_file import NotRegular, TooLarge, read_regular
 from library.scan import TAXONOMY_SUFFIXES, not_regular
 from library.sidecars import POST_SUFFIXES, SIDECAR_SUFFIX, is_sidecar
 from library.site_addresses import site_address
+from library.site_author import site_author
 from library.site_root import site_of, splits_labels_at_spaces
 from library.site_schedule import site_dates, site_schedule
 from library.site_zone import site_zone
@@ -25,6 +26,7 @@ from models.hugo_build import CASCADED_BUILD
 from models.labels import SPLIT_AT_SPACES
 from models.legacy_encoding import guess_encoding
 from models.schedule import SITE_SCHEDULE
+from models.site_author import SITE_AUTHOR
 from models.site_dates import SITE_DATES
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -113,10 +115,12 @@ def _in_its_site(raw: bytes, path: str, *, explicit: bool, summary: bool) -> Par
     spaces = SPLIT_AT_SPACES.set(splits_labels_at_spaces(path))
     pelican = IN_PELICAN_SITE.set(getattr(site_of(path), "kind", None) == "pelican")
     build = CASCADED_BUILD.set(cascaded_build(path))
+    author = SITE_AUTHOR.set(site_author(path))
     try:
         parsed = _parsed(raw, path, explicit=explicit, summary=summary)
         return parsed if summary else with_site_address(parsed)  # see ``summaries``
     finally:
+        SITE_AUTHOR.reset(author)
         CASCADED_BUILD.reset(build)
         IN_PELICAN_SITE.reset(pelican)
         SPLIT_AT_SPACES.reset(spaces)

@@ -66,6 +66,7 @@ from models.plainyaml import load_plain
 from models.problem import Problem, Severity
 from models.ruby_front_matter import ruby_values, split_ruby
 from models.schedule import Instants, scheduled
+from models.site_author import SITE_AUTHOR
 from models.taxonomy import Topic
 from models.unopened_yaml import split_unopened_yaml
 from models.vault import NOTE_NAME, in_vault, note_name, vault_note
@@ -304,6 +305,8 @@ def parse_document(
     lift_zola_tables(data)  # its tags, categories and authors
     if "start_date" in data or "startDate" in data:  # an event's start, as its theme names it
         with_event_dates(data)
+    if "author" not in data and "authors" not in data and (own := SITE_AUTHOR.get()):
+        data["author"] = own  # its site's byline, as its generator signs the post
     params = data.get("params")  # Hugo's page parameters, where a theme reads its byline
     for key in ("authors", "author"):  # keys of the blog's authors file, maybe
         if key in data:
