@@ -90,7 +90,7 @@ def author_names(value: Any) -> list[Any]:
     Readwise writes it); a byline of several people is their names."""
     value = _linked(value)
     if isinstance(value, str):  # one byline
-        value = _people(_shown_name(value))
+        value = _people(value)
     entries = (_linked(item) for item in as_list(value))
     names = (
         item.get("name") or item.get("display_name") if isinstance(item, dict) else item
@@ -108,15 +108,36 @@ def author_names(value: Any) -> list[Any]:
 
 
 _ANY_TAG = re.compile(r"</?[A-Za-z][^<>]*>")  # what ``untagged`` keeps of a line: ``<br/>``
-BYLINE = re.compile(r",\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")  # "A, B, and C", "A & B"
+# "A, B, and C", "A & B", as HTML writes it too ("A &amp; B")
+BYLINE = re.compile(r",\s*(?:and\s+|&(?:amp;)?\s*)?|\s+(?:and|&(?:amp;)?)\s+")
 
 
 def _people(byline: str) -> list[str]:
     """A byline of several people as their names (React's blog's ``author: Dan Abramov,
     Lauren Tan, and Joe Savona``, shown and searched as one name), where each is a name of
-    two words or more: ``Doe, John`` and ``Smith and Sons`` stay one name."""
-    names = [name.strip() for name in BYLINE.split(byline)]
-    return names if len(names) > 1 and all(len(name.split()) > 1 for name in names) else [byline]
+    two words or more: ``Doe, John`` and ``Smith and Sons`` stay one name. A comma within
+    a link's words or in brackets is one person's (OpenTelemetry's ``[Reese Lee, New
+    Relic](…)``, ``[Laurent Querel](…) (F5, project lead)``), and quotes around the whole
+    line, which a folded YAML value keeps, are no part of the first and last name."""
+    byline = byline.strip()
+    if len(byline) > 1 and byline[0] == byline[-1] and byline[0] in "\"'":
+        byline = byline[1:-1]
+    names, start = [], 0
+    for separator in BYLINE.finditer(byline):
+        if _bracketed(byline, start, separator.start()):
+            continue
+        names.append(_shown_name(byline[start : separator.start()]).strip())
+        start = separator.end()
+    names.append(_shown_name(byline[start:]).strip())
+    if len(names) > 1 and all(len(name.split()) > 1 for name in names):
+        return names
+    return [_shown_name(byline)]
+
+
+def _bracketed(text: str, start: int, end: int) -> bool:
+    """Whether ``text[end]`` is inside brackets opened since ``start``."""
+    part = text[start:end]
+    return part.count("[") > part.count("]") or part.count("(") > part.count(")")
 
 
 def _shown_name(name: str) -> str:

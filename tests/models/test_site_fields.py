@@ -587,6 +587,36 @@ def test_a_byline_of_several_people_names_each(
 
 
 @MODES
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        (
+            "'[Ana Lima, Acme Cloud](https://g.test/ana)'",
+            ["Ana Lima, Acme Cloud"],
+        ),
+        (
+            ">-\n  [Ana Lima](https://g.test/ana) (Acme, project lead), [Bo\n"
+            "  Chen](https://g.test/bo) (Initech)",
+            ["Ana Lima (Acme, project lead)", "Bo Chen (Initech)"],
+        ),
+        (
+            '>-\n  "[Ana Lima](https://g.test/ana), [Bo\n  Chen](https://g.test/bo) (Initech)"',
+            ["Ana Lima", "Bo Chen (Initech)"],
+        ),
+    ],
+    ids=["comma-in-link", "comma-in-brackets", "quoted-folded-line"],
+)
+def test_a_comma_in_a_link_or_brackets_is_one_persons(
+    summary: bool, byline: str, names: list[str]
+) -> None:
+    """OpenTelemetry's blog writes its authors as links, each with the company in brackets:
+    ``[Reese Lee, New Relic](…)`` was listed as two authors, "Reese Lee" and "New Relic",
+    and ``(F5, project lead)`` made an author "project lead)"."""
+    article = article_of(f"title: A\nauthor: {byline}\n", summary=summary)
+    assert article.authors == names
+
+
+@MODES
 def test_a_whole_address_in_url_is_the_link_and_by_names_the_authors(summary: bool) -> None:
     """OCaml's planet names each post's original by ``url`` (2,324 of them said "no URL"),
     and the Go blog its authors by ``by``; Hugo's ``url`` is a path of the site, no link."""
