@@ -9,6 +9,7 @@ import os
 from collections.abc import Iterable
 
 from library.hugo_cascade import cascaded_build
+from library.mkdocs_site import in_docs
 from library.regular_file import NotRegular, TooLarge, read_regular
 from library.scan import TAXONOMY_SUFFIXES, not_regular
 from library.sidecars import POST_SUFFIXES, SIDECAR_SUFFIX, is_sidecar
@@ -25,6 +26,7 @@ from models.fields import SITE_ZONE
 from models.hugo_build import CASCADED_BUILD
 from models.labels import SPLIT_AT_SPACES
 from models.legacy_encoding import guess_encoding
+from models.plain_pages import PLAIN_PAGES
 from models.schedule import SITE_SCHEDULE
 from models.site_author import SITE_AUTHOR
 from models.site_dates import SITE_DATES
@@ -107,19 +109,22 @@ def load_file(
 
 def _in_its_site(raw: bytes, path: str, *, explicit: bool, summary: bool) -> ParsedDocument:
     """``raw`` parsed with its site's settings (zone, schedule, dates...) in force."""
-    if site_of(path) is None:  # a folder of articles, no site's: each setting its default
+    site = site_of(path)
+    if site is None:  # a folder of articles, no site's: each setting its default
         return _parsed(raw, path, explicit=explicit, summary=summary)
     zone = SITE_ZONE.set(site_zone(path))
     schedule = SITE_SCHEDULE.set(site_schedule(path))
     dates = SITE_DATES.set(site_dates(path))
     spaces = SPLIT_AT_SPACES.set(splits_labels_at_spaces(path))
-    pelican = IN_PELICAN_SITE.set(getattr(site_of(path), "kind", None) == "pelican")
+    pelican = IN_PELICAN_SITE.set(site.kind == "pelican")
     build = CASCADED_BUILD.set(cascaded_build(path))
     author = SITE_AUTHOR.set(site_author(path))
+    plain = PLAIN_PAGES.set(site.kind == "mkdocs" and in_docs(path, site.folder))
     try:
         parsed = _parsed(raw, path, explicit=explicit, summary=summary)
         return parsed if summary else with_site_address(parsed)  # see ``summaries``
     finally:
+        PLAIN_PAGES.reset(plain)
         SITE_AUTHOR.reset(author)
         CASCADED_BUILD.reset(build)
         IN_PELICAN_SITE.reset(pelican)

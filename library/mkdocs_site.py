@@ -34,3 +34,10 @@ def mkdocs_docs(folder: str) -> str:
         if named and not os.path.isabs(named) and named.split(os.sep)[0] != os.pardir:
             return named
     return "docs"
+
+
+def in_docs(path: str, site_folder: str) -> bool:
+    """Whether ``path`` is one of the pages of the MkDocs site at ``site_folder``: in its
+    docs folder, each Markdown file of which it renders, front matter or none."""
+    docs = os.path.join(site_folder, mkdocs_docs(site_folder), "")
+    return path.startswith(docs)

@@ -62,6 +62,7 @@ from models.notion_page import notion_page, notion_values
 from models.org_mode import ORG_SUFFIX, split_org
 from models.org_subtrees import EXPORT_NAME, subtree_posts
 from models.pelican import metadata_values, sidecar_metadata, split_metadata
+from models.plain_pages import plain_page
 from models.plainyaml import load_plain
 from models.problem import Problem, Severity
 from models.ruby_front_matter import ruby_values, split_ruby
@@ -230,6 +231,7 @@ def parse_document(
             or split_jbake(text)
             or graph_page(text, path)
             or vault_note(text, path)
+            or plain_page(text, path)
         )
         if split is None and sidecar is not None:
             split = SplitDocument(sidecar_metadata(sidecar), text, 1, "nikola")

@@ -57,3 +57,38 @@ def test_the_site_lists_its_blog_and_all_shows_its_docs(
     assert titles(listed.stdout) == ["Version 2"], listed.stderr
     everything = titles(run_lede("list", "--all", "--json", root).stdout)
     assert everything == ["Admonitions", "Home", "Installing", "Version 2"]
+
+
+def test_pages_without_front_matter_are_read_as_mkdocs_renders_them(
+    tmp_path: Path, run_lede: LedeRunner
+) -> None:
+    """MkDocs renders each Markdown file of its docs, front matter or none, titled by its
+    heading: Knative's blog writes 47 of its 49 articles so, and lede listed 2 of them
+    (and warned of the rest as having no front matter). The blog's own page, its index,
+    is a page of the site, not a post; a file outside the docs is no page."""
+    root = write_files(
+        tmp_path / "site",
+        {
+            "mkdocs.yml": "site_name: A project\n",
+            "README.md": "# The project's sources\n\nHow to build the docs.\n",
+            "docs/index.md": "# Home\n\nWelcome.\n",
+            "docs/serving/overview.md": "# Serving\n\nHow requests are served.\n",
+            "docs/blog/index.md": "# Welcome to the blog\n\nNews of the project.\n",
+            "docs/blog/articles/tracing.md": "# Tracing requests\n\n**Author: Ada**\n\nText.\n",
+            "docs/blog/releases/v1.md": "---\ntitle: v1 release\ndate: 2024-05-04\n---\n\nOut.\n",
+            "docs/blog/events/meetup.md": "# Meetup\n",  # headings alone: no text to read
+        },
+    )
+    listed = run_lede("list", "--json", root)
+    assert titles(listed.stdout) == ["Tracing requests", "v1 release"], listed.stderr
+    everything = titles(run_lede("list", "--all", "--json", root).stdout)
+    assert everything == [
+        "Home",
+        "Serving",
+        "Tracing requests",
+        "Welcome to the blog",
+        "v1 release",
+    ]
+    checked = run_lede("check", root).stdout.splitlines()
+    warned = {line.split(":")[0].removeprefix(f"{root}/") for line in checked[:-1]}
+    assert warned == {"README.md", "docs/blog/events/meetup.md"}, checked

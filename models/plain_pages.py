@@ -1,0 +1,26 @@
+"""A site whose generator needs no front matter: MkDocs renders each Markdown file of its
+docs folder as a page, titled by the heading it opens with. Knative's blog writes 47 of
+its 49 articles so, and none of them was read."""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+
+from models.frontmatter import SplitDocument
+from models.text import plain_line_ends
+
+PLAIN_PAGES: ContextVar[bool] = ContextVar("plain_pages", default=False)
+"""Whether the file being read is one of such a site's pages (``library.loader`` sets it)."""
+
+_SUFFIXES = (".md", ".markdown")
+
+
+def plain_page(text: str, path: str) -> SplitDocument | None:
+    """Such a page that opens with no front matter: all of it the body (``None`` for a file
+    of another site or another kind, and for one of nothing but headings, a blog's index
+    where its plugin draws the list of posts, ``# Blog``)."""
+    if not PLAIN_PAGES.get() or not path.lower().endswith(_SUFFIXES):
+        return None
+    if all(line.startswith("#") for line in text.split("\n") if line.strip()):
+        return None
+    return SplitDocument("", plain_line_ends(text), 1)
