@@ -92,3 +92,37 @@ def test_pages_without_front_matter_are_read_as_mkdocs_renders_them(
     checked = run_lede("check", root).stdout.splitlines()
     warned = {line.split(":")[0].removeprefix(f"{root}/") for line in checked[:-1]}
     assert warned == {"README.md", "docs/blog/events/meetup.md"}, checked
+
+
+@pytest.mark.parametrize(
+    ("names", "listed"),
+    [
+        (
+            {
+                "mkdocs-online.yml": "INHERIT: mkdocs-common.yml\n",
+                "mkdocs-common.yml": SETTINGS % "",
+            },
+            True,
+        ),
+        ({"mkdocs.insiders.yml": "site_name: A project\n"}, True),
+        ({"mkdocs-notes.yml": "nav: []\n"}, False),  # no settings of MkDocs's
+    ],
+    ids=["inherited", "insiders", "other-yaml"],
+)
+def test_settings_named_for_a_build_make_an_mkdocs_site(
+    tmp_path: Path, run_lede: LedeRunner, names: dict[str, str], listed: bool
+) -> None:
+    """Textual keeps its settings in ``mkdocs-online.yml`` and ``mkdocs-offline.yml``, each
+    extending ``mkdocs-common.yml``, with no ``mkdocs.yml``: its folder was read as no
+    site, its 43 posts listed among 79 undated pages of its manual and API."""
+    root = write_files(
+        tmp_path / "site",
+        {
+            **names,
+            "docs/index.md": PAGE % "Home",
+            "docs/api/app.md": PAGE % "App",
+            "docs/blog/posts/version-2.md": POST,
+        },
+    )
+    found = titles(run_lede("list", "--json", root).stdout)
+    assert found == (["Version 2"] if listed else ["App", "Home", "Version 2"])
