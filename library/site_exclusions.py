@@ -31,6 +31,7 @@ from library.hugo_settings import (
     reads_content_alone,
     site_settings,
 )
+from library.mkdocs_site import is_mkdocs_site, mkdocs_exclusions
 from library.nikola_site import nikola_folders
 from library.site import (
     BRIDGETOWN_CONFIG,
@@ -129,6 +130,8 @@ def site_exclusions(root: str) -> SiteExclusions | None:
     if any(os.path.isfile(os.path.join(root, name)) for name in ELEVENTY_CONFIGS):
         eleventy = [os.path.join(path, "") for path in eleventy_templates(root, ELEVENTY_CONFIGS)]
         return SiteExclusions(root, eleventy, [])  # its templates and its built pages
+    if is_mkdocs_site(root):
+        return SiteExclusions(root, mkdocs_exclusions(root), [])
     if not is_jekyll_site(root):
         templates = template_paths(root) if is_vault(root) else []
         return SiteExclusions(root, templates, []) if templates else None

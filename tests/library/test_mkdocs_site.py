@@ -126,3 +126,35 @@ def test_settings_named_for_a_build_make_an_mkdocs_site(
     )
     found = titles(run_lede("list", "--json", root).stdout)
     assert found == (["Version 2"] if listed else ["App", "Home", "Version 2"])
+
+
+def test_what_the_site_excludes_from_its_docs_is_no_page(
+    tmp_path: Path, run_lede: LedeRunner
+) -> None:
+    """Knative and Textual keep the snippets their pages include in ``docs/snippets``,
+    which the ``exclude`` plugin leaves out of the site: each was listed as a page. So are
+    what ``exclude_docs`` names (a name at any depth, a path from the docs' top) and the
+    docs' ``templates``; of settings for several builds, the blog one of them leaves out
+    is still the site's."""
+    settings = SETTINGS % "exclude_docs: |\n  drafts/\n  /private.md\n  !keep.md\n"
+    settings = settings.replace(
+        "  - blog\n", "  - blog\n  - exclude:\n      glob:\n        - snippets/*\n"
+    )
+    root = write_files(
+        tmp_path / "site",
+        {
+            "mkdocs-common.yml": settings,
+            "mkdocs-online.yml": "INHERIT: mkdocs-common.yml\n",
+            "mkdocs-offline.yml": "INHERIT: mkdocs-common.yml\nplugins:\n  - exclude:\n"
+            "      glob:\n        - blog/*\n",
+            "docs/index.md": "# Home\n\nWelcome.\n",
+            "docs/guide/drafts/next.md": "# Next\n\nSoon.\n",
+            "docs/private.md": "# Private\n\nNotes.\n",
+            "docs/guide/private.md": "# Guide's private\n\nKept.\n",
+            "docs/snippets/note.md": "A paragraph other pages include.\n",
+            "docs/templates/page.md": "# {{ title }}\n\nA template.\n",
+            "docs/blog/posts/version-2.md": POST,
+        },
+    )
+    everything = titles(run_lede("list", "--all", "--json", root).stdout)
+    assert everything == ["Guide's private", "Home", "Version 2"]
