@@ -34,7 +34,7 @@ from library.schema import (
     next_article_id,
 )
 from library.search_text import spaced
-from library.story_index import STORY_INDEX, assign_stories
+from library.story_index import STORY_INDEX, grouping
 from library.story_terms import forget_signature
 from library.upkeep import Noted, keep_up, note, rebuild
 from library.vault_roots import note_vault_roots, vault_folders
@@ -135,7 +135,10 @@ def _refresh(
                 db.executescript(DROP_INDEXES)
                 forget_all(db)  # and the kept sets of common words, built again after
         parsed = _parse_into(db, changed, total, progress, cold=cold)
-        with built_beside(db, str(db_path)) if parsed else nullcontext():
+        with (
+            grouping(db_path, ahead=parsed > BULK) as assign_stories,
+            built_beside(db, str(db_path)) if parsed else nullcontext(),
+        ):
             with db:
                 db.execute("DELETE FROM problems WHERE path = ''")
                 db.executemany(  # no file's problem: the message names the path
@@ -157,7 +160,7 @@ def _refresh(
             # After the list is complete (the reader is already usable); and when a run
             # was stopped before its articles had their stories, which no file says.
             if parsed or _stories_pending(db):
-                assign_stories(db_path)
+                assign_stories()
         scanned = db.execute("SELECT count(*) FROM files").fetchone()[0]
     finally:
         db.close()

@@ -169,10 +169,7 @@ class KeptWorker:
     def run(self, function: Callable[..., Result], *args: Any) -> Result:
         """``function(*args)`` in the worker (``function`` must be importable by name)."""
         try:
-            if self._pool is None:
-                start_workers(self.preload)
-                self._pool = _pool(multiprocessing.get_context("forkserver"), 1)
-            future = self._pool.submit(function, *args)
+            future = self._started().submit(function, *args)
         except (BrokenProcessPool, OSError, ValueError):
             self.close()
             return function(*args)
@@ -181,6 +178,22 @@ class KeptWorker:
         except BrokenProcessPool:  # the worker died before it could answer
             self.close()
             return function(*args)
+
+    def begin(self, function: Callable[..., object], *args: Any) -> None:
+        """Begin ``function(*args)`` in the worker and return at once, for what it leaves
+        in the worker's process: the next ``run`` waits for it, as the worker takes calls
+        in turn. What it returns or raises is not kept, and it is not run here if no
+        worker can start: the call it prepares for must do without it."""
+        try:
+            self._started().submit(function, *args)
+        except (BrokenProcessPool, OSError, ValueError):
+            self.close()
+
+    def _started(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            start_workers(self.preload)
+            self._pool = _pool(multiprocessing.get_context("forkserver"), 1)
+        return self._pool
 
     def close(self, wait: bool = False) -> None:
         """Let the worker end (it is started again by a later call); ``wait`` for it."""

@@ -20,8 +20,9 @@ choices could then differ. And stored articles keep the stories they were given
 under the term counts of their time, while a new one is weighed by today's. Otherwise
 a new article meets the stories a batch would compare it with, weighed alike.
 
-Grouping runs apart from the reader's process (``run_apart``): it is seconds of Python
+Grouping runs apart from the reader's process (``grouping``): it is seconds of Python
 at 50,000 articles and would otherwise hold the interpreter lock while a person types.
+After a bulk load its worker counts the new terms while the refresh builds the rest.
 """
 
 from __future__ import annotations
@@ -29,7 +30,9 @@ from __future__ import annotations
 import os
 import sqlite3
 from array import array
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from functools import partial
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,6 +41,7 @@ from library.schema import BULK, create_index
 
 if TYPE_CHECKING:
     from library.story_parts import StoryArticle
+    from library.story_terms import Counted
 
 NEWS = "news"
 STORY_INDEX = "articles_story"
@@ -106,26 +110,64 @@ def in_stories(collection: str | None, url: str) -> bool:
 def assign_stories(db_path: Path | str) -> int:
     """Give every article of the index at ``db_path`` without a story its story, in a
     worker process; how many news articles were placed."""
-    from library.parallel import run_apart
+    with grouping(db_path, ahead=False) as assign:
+        return assign()
 
-    return run_apart(_assign, (str(db_path),), preload="library.story_index")
+
+@contextmanager
+def grouping(db_path: Path | str, *, ahead: bool) -> Iterator[Callable[[], int]]:
+    """``assign_stories`` for the body to call once the articles are stored with their
+    duplicates marked, in a worker started now. When ``ahead`` (a bulk load), the worker
+    counts the new signatures' terms meanwhile: seconds of one core at a million
+    articles, while the body builds indexes, the topic closure and the listing on one
+    core (``library.indexer``)."""
+    from library.parallel import KeptWorker
+
+    worker = KeptWorker("library.story_index")
+    try:
+        if ahead:
+            worker.begin(count_ahead, str(db_path))
+        yield partial(worker.run, _assign, str(db_path))
+    except BaseException:
+        worker.stop()
+        raise
+    worker.close(wait=True)
+
+
+# In a grouping's worker process: the terms counted ahead, by index, for its next call.
+_counted_ahead: dict[str, Counted] = {}
+
+
+def count_ahead(db_path: str) -> None:
+    """Count the terms of the signatures not counted yet, for ``_assign`` to store."""
+    from library.db import connect
+    from library.story_terms import count_terms
+
+    db = connect(Path(db_path))
+    try:
+        _counted_ahead[db_path] = count_terms(db)
+    finally:
+        db.close()
 
 
 def _assign(db_path: str) -> int:
     from library.db import connect
 
+    ahead = _counted_ahead.pop(db_path, None)
     db = connect(Path(db_path))
     try:
         with db:
-            return place_new(db, db_path)
+            return place_new(db, db_path, ahead)
     finally:
         db.close()
 
 
-def place_new(db: sqlite3.Connection, db_path: str | None = None) -> int:
+def place_new(
+    db: sqlite3.Connection, db_path: str | None = None, ahead: Counted | None = None
+) -> int:
     """Place the articles without a story (see the module); how many news articles.
     Given the index's path, a cold index's many are grouped on two cores
-    (``story_split``)."""
+    (``story_split``); given their terms counted ``ahead``, they are not counted again."""
     from library.signature import signature_terms
     from library.stories import place_in_order
     from library.story_parts import StoryArticle, story_id
@@ -139,7 +181,7 @@ def place_new(db: sqlite3.Connection, db_path: str | None = None) -> int:
     bulk = db.execute(_TO_WRITE, (BULK,)).fetchone()[0] > BULK
     if bulk:
         db.execute(f"DROP INDEX IF EXISTS {STORY_INDEX}")
-    counted = count_new(db)
+    counted = count_new(db, ahead)
     restored = []
     if grouped:
         restored = _near(db, [date for (date,) in db.execute(_NEW.format(columns="a.published"))])

@@ -12,18 +12,25 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from library.db import select_in
 from library.signature import signature_terms
 from library.story_weights import Frequencies, chunked
 
 
-def count_new(db: sqlite3.Connection) -> Frequencies:
-    """Add the terms of the signatures not counted yet; the counts of all counted.
+class Counted(NamedTuple):
+    """The terms of the signatures not counted yet, counted (``count_terms``)."""
 
-    When none were counted before (a cold index), the counts just made are all of them
-    and are returned whole; otherwise only the total is known here (``frequencies``
-    reads the terms wanted)."""
+    before: int  # the signatures counted before
+    added: int  # those counted here
+    counts: Counter[str]
+
+
+def count_terms(db: sqlite3.Connection) -> Counted:
+    """Count the terms of the signatures not counted yet, writing nothing: a bulk load's
+    are counted ahead, while the refresh still writes what else depends on its articles
+    (``story_index.count_ahead``), and stored by ``count_new``."""
     before: int = db.execute("SELECT count(*) FROM signatures WHERE counted").fetchone()[0]
     signatures = db.execute("SELECT signature FROM signatures WHERE NOT counted")
     counts: Counter[str] = Counter()
@@ -33,6 +40,19 @@ def count_new(db: sqlite3.Connection) -> Frequencies:
     for chunk in chunked(signatures):
         added += len(chunk)
         counts.update(signature_terms(" ".join(signature for (signature,) in chunk)))
+    return Counted(before, added, counts)
+
+
+def count_new(db: sqlite3.Connection, ahead: Counted | None = None) -> Frequencies:
+    """Add the terms of the signatures not counted yet (those counted ``ahead``, if no
+    signature came or went since); the counts of all counted.
+
+    When none were counted before (a cold index), the counts just made are all of them
+    and are returned whole; otherwise only the total is known here (``frequencies``
+    reads the terms wanted)."""
+    if ahead is None or not _still_uncounted(db, ahead):
+        ahead = count_terms(db)
+    before, added, counts = ahead
     if counts:
         db.executemany(
             "INSERT INTO story_terms VALUES (?, ?) "
@@ -42,6 +62,14 @@ def count_new(db: sqlite3.Connection) -> Frequencies:
     if added:
         db.execute("UPDATE signatures SET counted = 1 WHERE NOT counted")
     return Frequencies(before + added, counts if before == 0 else {})
+
+
+def _still_uncounted(db: sqlite3.Connection, ahead: Counted) -> bool:
+    """Whether the signatures not counted are still those counted ``ahead``. They are when
+    the refresh that counted them, the index's one writer, stored and forgot no article
+    since; told by their number, read from an index of them alone."""
+    uncounted: int = db.execute("SELECT count(*) FROM signatures WHERE NOT counted").fetchone()[0]
+    return uncounted == ahead.added
 
 
 def frequencies(db: sqlite3.Connection, terms: Iterable[str], total: int) -> Frequencies:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+from pathlib import Path
 
 import pytest
 
@@ -45,3 +46,17 @@ def test_a_worker_that_died_leaves_the_call_to_this_process() -> None:
         assert worker.run(os.getpid) != os.getpid()  # and the next call has a new worker
     finally:
         worker.close(wait=True)
+
+
+def test_a_call_begun_is_answered_first_in_the_worker_and_leaves_its_state_there(
+    tmp_path: Path,
+) -> None:
+    """``begin`` does not wait: what it leaves in the worker is there for the next call."""
+    here = os.getcwd()
+    worker = KeptWorker("library.parallel")
+    try:
+        worker.begin(os.chdir, str(tmp_path))
+        assert worker.run(os.getcwd) == str(tmp_path)
+    finally:
+        worker.close(wait=True)
+    assert os.getcwd() == here

@@ -19,9 +19,9 @@ from library.index import CorpusIndex
 from library.schema import ensure_schema
 from library.signature import signature_terms
 from library.stories import WINDOW, StoryArticle, StoryGrouper, place_in_order
-from library.story_index import place_new, spans_near
+from library.story_index import grouping, place_new, spans_near
 from library.story_parts import DAY, placing_order
-from library.story_terms import count_new
+from library.story_terms import count_new, count_terms
 from library.story_weights import Frequencies
 from library.synthetic import generate
 
@@ -244,6 +244,75 @@ def test_a_grouping_of_many_writes_its_stories_then_builds_their_index(
     )
     assert dropped < writes[0] and writes[-1] < built
     assert "articles_story" in indexes
+    assert stories(db_path, root) == before
+
+
+def _ungrouped(db_path: Path) -> None:
+    """The index as a bulk load leaves it: no story, no term counted."""
+    with sqlite3.connect(db_path) as db:
+        db.execute("UPDATE articles SET story = NULL")
+        db.execute("UPDATE signatures SET counted = 0")
+        db.execute("DELETE FROM story_terms")
+
+
+def test_terms_counted_ahead_beside_the_writer_are_stored_not_counted_again(
+    site: tuple[Path, list[list[str]]], tmp_path: Path
+) -> None:
+    """A bulk load's terms are counted while the refresh still writes the rest (reading
+    only, so the writer does not hold them up), then stored as the grouping begins: the
+    counts and stories of counting then, without a second count. Should a signature
+    come or go between, they are counted again."""
+    root, _ = site
+    db_path = tmp_path / "index.db"
+    before = indexed(root, db_path)
+    kept = term_counts(db_path)[0]
+    _ungrouped(db_path)
+    db = connect(db_path)
+    statements: list[str] = []
+    try:
+        db.execute("BEGIN IMMEDIATE")  # as the refresh, storing its listing meanwhile
+        db.execute("DELETE FROM listing")
+        beside = connect(db_path)
+        ahead = count_terms(beside)
+        beside.close()
+        db.commit()
+        db.set_trace_callback(statements.append)
+        with db:
+            place_new(db, None, ahead)
+        db.set_trace_callback(None)
+        assert not [sql for sql in statements if sql.startswith("SELECT signature FROM")]
+        assert term_counts(db_path)[0] == kept
+        assert stories(db_path, root) == before
+        _ungrouped(db_path)
+        ahead = count_terms(db)
+        with db:
+            db.execute(
+                "DELETE FROM signatures WHERE article_id = (SELECT min(article_id) FROM signatures)"
+            )
+            place_new(db, None, ahead)
+    finally:
+        db.close()
+    kept, afresh = term_counts(db_path)
+    assert kept == afresh and sum(afresh.values()) < sum(ahead.counts.values())
+
+
+def test_a_bulk_load_grouped_with_its_terms_counted_ahead_has_the_stories_of_one_counted_after(
+    site: tuple[Path, list[list[str]]], tmp_path: Path
+) -> None:
+    root, _ = site
+    db_path = tmp_path / "index.db"
+    before = indexed(root, db_path)
+    kept = term_counts(db_path)[0]
+    _ungrouped(db_path)
+    db = connect(db_path)
+    try:
+        with grouping(db_path, ahead=True) as assign:
+            with db:  # the refresh's own writes, as the worker counts
+                db.execute("DELETE FROM listing")
+            assign()
+    finally:
+        db.close()
+    assert term_counts(db_path)[0] == kept
     assert stories(db_path, root) == before
 
 
