@@ -24,7 +24,7 @@ class Counted(NamedTuple):
 
     before: int  # the signatures counted before
     added: int  # those counted here
-    counts: Counter[str]
+    counts: dict[str, int]  # by term, in the order ``story_terms`` keeps them
 
 
 def count_terms(db: sqlite3.Connection) -> Counted:
@@ -40,7 +40,9 @@ def count_terms(db: sqlite3.Connection) -> Counted:
     for chunk in chunked(signatures):
         added += len(chunk)
         counts.update(signature_terms(" ".join(signature for (signature,) in chunk)))
-    return Counted(before, added, counts)
+    # Stored in the table's order, each row goes where the last one went, not into a page
+    # anywhere in it; the sort is done here, ahead of the grouping when the count is.
+    return Counted(before, added, {term: counts[term] for term in sorted(counts)})
 
 
 def count_new(db: sqlite3.Connection, ahead: Counted | None = None) -> Frequencies:

@@ -247,6 +247,26 @@ def test_a_grouping_of_many_writes_its_stories_then_builds_their_index(
     assert stories(db_path, root) == before
 
 
+def test_terms_are_counted_in_the_order_their_table_keeps(tmp_path: Path) -> None:
+    """Stored in the order first met, each term went into a page anywhere in the table
+    of counts: they are handed over in its order."""
+    articles = _signatures(2000)
+    db = connect(tmp_path / "index.db")
+    try:
+        ensure_schema(db)
+        db.executemany(
+            "INSERT INTO signatures (article_id, signature) VALUES (?, ?)",
+            [(article.id, article.signature) for article in articles],
+        )
+        counted = count_terms(db)
+    finally:
+        db.close()
+    terms = [term for article in articles for term in signature_terms(article.signature)]
+    first_met = list(dict.fromkeys(terms))
+    assert list(counted.counts) == sorted(first_met) != first_met
+    assert counted.counts == Counter(terms)
+
+
 def _ungrouped(db_path: Path) -> None:
     """The index as a bulk load leaves it: no story, no term counted."""
     with sqlite3.connect(db_path) as db:
