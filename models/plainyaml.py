@@ -1,7 +1,8 @@
 """A fast reader for the plain subset of YAML that feed front matter is written in.
 
 Most front matter is flat ``key: value`` lines, a nested mapping of scalars
-(``provider``) and lists of scalars (``topics``). PyYAML's C parser is quick but
+(``provider``), lists of scalars (``topics``) and lists of mappings, in a mapping or in
+one another (a provider's ``images``, ``related`` articles). PyYAML's C parser is quick but
 its constructor is Python, and dominates a cold index. This reader handles
 only that subset and returns ``None`` for anything else (comments after
 values, flow collections, anchors, multi-line scalars, unusual numbers...),
@@ -117,36 +118,88 @@ def _key_line(line: str) -> tuple[str, str | None]:
     return key, value
 
 
+# Blocks nested deeper than this (a list of mappings in a mapping is three) are PyYAML's.
+_DEEPEST = 8
+# A line (stripped of its indent) that is an entry of a block list.
+_ITEM = re.compile(r"-(?: |$)")
+
+
 def _block(lines: list[str]) -> Any:
-    """The nested list or mapping of scalars under a ``key:`` line."""
-    items: list[Any] = []
+    """The list or mapping under a top-level ``key:`` line: of scalars, or of lists and
+    mappings nested in one another as feeds write them (a provider's list of images)."""
+    rows = [
+        (len(line) - len(stripped), stripped) for line in lines if (stripped := line.lstrip(" "))
+    ]
+    if not rows:
+        return None
+    value, end = _node(rows, 0, 1)
+    if end < len(rows):
+        raise _Unsupported  # a line less indented than the block's first
+    return value
+
+
+def _node(rows: list[tuple[int, str]], start: int, level: int) -> tuple[Any, int]:
+    """The list or mapping whose first line is ``rows[start]``, and the row after it."""
+    if level > _DEEPEST:
+        raise _Unsupported
+    if _ITEM.match(rows[start][1]):
+        return _sequence(rows, start, level)
+    return _mapping(rows, start, level)
+
+
+def _mapping(rows: list[tuple[int, str]], start: int, level: int) -> tuple[Any, int]:
+    """The mapping whose keys are the lines as indented as ``rows[start]``."""
+    indent = rows[start][0]
     mapping: dict[str, Any] = {}
-    indent: int | None = None
-    for line in lines:
-        stripped = line.lstrip(" ")
-        if not stripped:
-            continue
-        depth = len(line) - len(stripped)
-        if indent is not None and depth != indent:
-            raise _Unsupported
-        indent = depth
-        if stripped.startswith("- ") or stripped == "-":
-            value = stripped[2:].strip(" ")  # YAML's blanks: a no-break space is text
-            if mapping or (":" in value and _KEY.match(value)) or value.startswith("- "):
-                raise _Unsupported  # a list of mappings or of lists
-            items.append(_scalar(value))
-            continue
-        key, written = _key_line(stripped)  # as ``_KEY`` matches it
-        if items or not key or written is None or depth == 0:
-            raise _Unsupported
-        if key in _TYPED_KEYS:
-            raise _Unsupported
+    at, count = start, len(rows)
+    while at < count:
+        depth, text = rows[at]
+        if depth != indent:
+            if depth > indent:
+                raise _Unsupported  # a multi-line scalar, or an odd indentation
+            break
+        key, written = _key_line(text)  # as ``_KEY`` matches it
+        if not key or key in _TYPED_KEYS:
+            raise _Unsupported  # a list's entry at a key's indent (YAML allows it), a comment
         if key in mapping:
             raise _Unsupported  # given twice: PyYAML's reading says so
-        mapping[key] = _scalar(written.rstrip(" "))
-    if indent is None:
-        return None
-    return items if items else mapping
+        at += 1
+        if written:
+            mapping[key] = _scalar(written.rstrip(" "))
+        elif at < count and rows[at][0] > indent:
+            mapping[key], at = _node(rows, at, level + 1)
+        else:
+            mapping[key] = None
+    return mapping, at
+
+
+def _sequence(rows: list[tuple[int, str]], start: int, level: int) -> tuple[Any, int]:
+    """The list whose entries are the ``- `` lines as indented as ``rows[start]``. An
+    entry ``- key: value`` starts a mapping whose keys are indented as its first one."""
+    indent = rows[start][0]
+    items: list[Any] = []
+    at, count = start, len(rows)
+    while at < count:
+        depth, text = rows[at]
+        if depth != indent:
+            if depth > indent:
+                raise _Unsupported  # a multi-line scalar, or an entry's block under ``-``
+            break
+        if not _ITEM.match(text):
+            raise _Unsupported
+        value = text[2:].strip(" ")  # YAML's blanks: a no-break space is text
+        if value.startswith("- "):
+            raise _Unsupported  # a list of lists
+        if ":" in value and _KEY.match(value):
+            if text[2] == " ":
+                raise _Unsupported  # a mapping further in than one space after the dash
+            rows[at] = (indent + 2, value)  # its first key, as indented as the others
+            item, at = _mapping(rows, at, level + 1)
+        else:
+            item = _scalar(value)
+            at += 1
+        items.append(item)
+    return items, at
 
 
 _TOP_LEVEL = re.compile(r"\n(?=[^ \n])")
@@ -158,6 +211,15 @@ _TOP_LEVEL = re.compile(r"\n(?=[^ \n])")
 _READ: dict[str, tuple[str, Any]] = {}
 _READ_KEPT = 4096  # entries, before all are let go
 _READ_LONGEST = 120  # characters of a chunk kept
+
+
+def _nested(value: Any) -> bool:
+    """Whether ``value`` is a list or mapping that holds another."""
+    if isinstance(value, dict):
+        value = value.values()
+    elif not isinstance(value, list):
+        return False
+    return any(isinstance(item, (list, dict)) for item in value)
 
 
 def _remembered(chunk: str, key: str, value: Any) -> tuple[str, Any]:
@@ -190,19 +252,21 @@ def load_plain(text: str, skip: tuple[str, ...] = ()) -> dict[str, Any] | None:
                 plain_line = not rest and first.isascii() and first.isprintable()
                 if not plain_line and (_UNSAFE.search(chunk) or "\t" in chunk or "\r" in chunk):
                     return None
-                if written is None:
-                    value = _block(rest.split("\n")) if rest.strip() else None
+                if not written:
+                    value = _block(rest.split("\n"))
+                    # Kept, a block that holds another would be shared by the copies below.
+                    read = (key, value) if _nested(value) else _remembered(chunk, key, value)
                 elif rest and rest.strip():
                     return None  # a multi-line scalar
                 else:
-                    value = _scalar(written.rstrip(" "))
-                read = _remembered(chunk, key, value)
+                    read = _remembered(chunk, key, _scalar(written.rstrip(" ")))
             elif read[0] in skip:
                 continue
             key, value = read
             if key in result:
                 return None  # given twice: PyYAML's reading says so
-            # A list or mapping (of scalars, which no one changes) as a copy of its own.
+            # A list or mapping (of scalars, which no one changes, where it was kept) as a
+            # copy of its own.
             result[key] = value.copy() if isinstance(value, (list, dict)) else value
     except (_Unsupported, ValueError):
         return None
