@@ -16,7 +16,7 @@ from preview.fetcher import DEFAULT_LIMITS
 from tests.preview.test_fetch import drip
 from tests.tui.pilot import indexed, settled, until
 from tests.tui.test_preview import add_local_story, status
-from tests.webserver import TestServer, page
+from tests.webserver import TestServer, heavy_html, page
 from tui.app import LedeApp
 from tui.widgets.detail_view import DetailView
 
@@ -54,8 +54,10 @@ def redirect_to(target: str) -> Route:
 
 
 HUGE = b"<html><body>" + b"<p>A paragraph of a page far too long.</p>\n" * 500_000  # 21 MB
-# Under the size cap, but its text takes the extractor minutes to read.
-SLOW_TO_READ = b"<html><body><article>" + b"<p>A short paragraph, one of many.</p>\n" * 120_000
+# Under the size cap, but its text takes the extractor minutes to read: elements nested
+# so that its time grows faster than their number (a page of plain paragraphs was read
+# within the deadline by a faster machine).
+SLOW_TO_READ = heavy_html(100_000)
 
 
 def routes() -> dict[str, tuple[Route, str, float]]:
