@@ -275,6 +275,19 @@ def _ungrouped(db_path: Path) -> None:
         db.execute("DELETE FROM story_terms")
 
 
+def _bulk_loaded(
+    site: tuple[Path, list[list[str]]], tmp_path: Path
+) -> tuple[Path, Path, dict[str, str], dict[str, int]]:
+    """The site indexed, then left as a bulk load leaves it: its root, its index, its
+    stories and its terms' counts as a whole refresh makes them."""
+    root, _ = site
+    db_path = tmp_path / "index.db"
+    before = indexed(root, db_path)
+    kept = term_counts(db_path)[0]
+    _ungrouped(db_path)
+    return root, db_path, before, kept
+
+
 def test_terms_counted_ahead_beside_the_writer_are_stored_not_counted_again(
     site: tuple[Path, list[list[str]]], tmp_path: Path
 ) -> None:
@@ -282,11 +295,7 @@ def test_terms_counted_ahead_beside_the_writer_are_stored_not_counted_again(
     only, so the writer does not hold them up), then stored as the grouping begins: the
     counts and stories of counting then, without a second count. Should a signature
     come or go between, they are counted again."""
-    root, _ = site
-    db_path = tmp_path / "index.db"
-    before = indexed(root, db_path)
-    kept = term_counts(db_path)[0]
-    _ungrouped(db_path)
+    root, db_path, before, kept = _bulk_loaded(site, tmp_path)
     db = connect(db_path)
     statements: list[str] = []
     try:
@@ -319,11 +328,7 @@ def test_terms_counted_ahead_beside_the_writer_are_stored_not_counted_again(
 def test_a_bulk_load_grouped_with_its_terms_counted_ahead_has_the_stories_of_one_counted_after(
     site: tuple[Path, list[list[str]]], tmp_path: Path
 ) -> None:
-    root, _ = site
-    db_path = tmp_path / "index.db"
-    before = indexed(root, db_path)
-    kept = term_counts(db_path)[0]
-    _ungrouped(db_path)
+    root, db_path, before, kept = _bulk_loaded(site, tmp_path)
     db = connect(db_path)
     try:
         with grouping(db_path, ahead=True) as assign:
