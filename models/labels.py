@@ -118,20 +118,21 @@ def _people(byline: str) -> list[str]:
     two words or more: ``Doe, John`` and ``Smith and Sons`` stay one name. A comma within
     a link's words or in brackets is one person's (OpenTelemetry's ``[Reese Lee, New
     Relic](…)``, ``[Laurent Querel](…) (F5, project lead)``), and quotes around the whole
-    line, which a folded YAML value keeps, are no part of the first and last name."""
+    line, which a folded YAML value keeps, are no part of the first and last name. The
+    names are as written, shown by the caller."""
     byline = byline.strip()
     if len(byline) > 1 and byline[0] == byline[-1] and byline[0] in "\"'":
         byline = byline[1:-1]
-    names, start = [], 0
+    parts, start = [], 0
     for separator in BYLINE.finditer(byline):
         if _bracketed(byline, start, separator.start()):
             continue
-        names.append(_shown_name(byline[start : separator.start()]).strip())
+        parts.append(byline[start : separator.start()].strip())
         start = separator.end()
-    names.append(_shown_name(byline[start:]).strip())
-    if len(names) > 1 and all(len(name.split()) > 1 for name in names):
-        return names
-    return [_shown_name(byline)]
+    parts.append(byline[start:].strip())
+    if len(parts) > 1 and all(len(_shown_name(part).split()) > 1 for part in parts):
+        return parts  # as written: ``author_names`` shows each once
+    return [byline]
 
 
 def _bracketed(text: str, start: int, end: int) -> bool:
