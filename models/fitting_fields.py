@@ -49,10 +49,23 @@ def fitting_article(data: dict[str, Any], report: Report, split: SplitDocument) 
         kept = {key: value for key, value in data.items() if key not in bad}
         for key in entries - bad:
             kept[key] = _fitting_entries(data, key)
+        return _with_what_fits(kept)
+
+
+def _with_what_fits(kept: dict[str, Any]) -> Article:
+    """The article of the fields that fit together. Entries that fit one by one may not
+    fit as a list (a nested list alone reads as a link to a note): such a field goes, its
+    errors reported already, and the title and every other field stay."""
+    while True:
         try:
             return Article.model_validate(kept)
-        except ValidationError:
-            return Article.model_validate({"path": data["path"], "body": data.get("body", "")})
+        except ValidationError as error:
+            failed = {str(item["loc"][0]) for item in error.errors() if item["loc"]}
+            failed &= kept.keys() - {"path", "body"}
+            if not failed:  # the document as a whole: its path and body are all there is
+                return Article.model_validate({"path": kept["path"], "body": kept.get("body", "")})
+            for key in failed:
+                del kept[key]
 
 
 def _fitting_entries(data: dict[str, Any], key: str) -> list[Any]:

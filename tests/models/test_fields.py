@@ -248,6 +248,20 @@ def test_an_entry_of_the_wrong_shape_leaves_the_others_of_its_list() -> None:
     assert [image.url for image in article.images] == ["https://a.test/kept.jpg"]
 
 
+@MODES
+def test_entries_that_fit_alone_but_not_together_leave_the_rest_of_the_document(
+    summary: bool,
+) -> None:
+    """A nested list alone reads as a link to a note, so each of these topics fits on its
+    own; together they do not. Only the topics went: the title and the other fields were
+    all lost with them, and the file was said to have no title."""
+    parsed = parse("title: Kept\nexcerpt: Also kept\ntopics:\n  - 1\n  - [a]\n", summary=summary)
+    assert [(p.line, p.message.split(":")[0]) for p in parsed.problems] == [(4, "field 'topics.1'")]
+    article = parsed.article
+    assert article is not None
+    assert (article.title, article.excerpt, article.topics) == ("Kept", "Also kept", [])
+
+
 @pytest.mark.parametrize(
     "related", ["{a: b}", "[{}]", "[{excerpt: only words}]", "[{images: [{url: x.jpg}]}]"]
 )
