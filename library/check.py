@@ -62,42 +62,42 @@ NO_FRONT_MATTER = "no front matter: not read as a document"
 
 
 def _check_many(batch: list[FoundFile]) -> list[_Checked]:
-    read_ahead(found.path for found in batch)
     results = []
-    for found in batch:
-        parsed = load_file(found.path, explicit=found.explicit, root=found.root)
-        if parsed.problems and not (found.explicit or os.path.lexists(found.path)):
-            continue  # removed since the scan found it (as the index leaves it out)
-        if (
-            not (parsed.has_front_matter or found.explicit or _partial(found.path))
-            and found.path.lower().endswith(MARKUP_SUFFIXES)
-            and not is_built_page(found.path, found.root)  # a site's output, beside its sources
-            and not in_graph(found.path)  # a graph's empty page: a day's journal, a bullet
-        ):
-            # The reader skips it quietly (a README is no article); a check says so, in
-            # case it was meant to be one.
-            parsed.report("warning", NO_FRONT_MATTER, 1)
-        article = parsed.article
-        problems = parsed.problems
-        # A note's name is its title there, as a Logseq page's is: a check of a vault
-        # warned of each (5,843 in Obsidian's own help).
-        if in_vault(found.path) or in_graph(found.path):
-            problems = [p for p in problems if p.message != UNTITLED]
-        results.append(
-            _Checked(
-                found.path,
-                article.identity if article else None,
-                parsed.topics,
-                parsed.topic_lines,
-                tuple(article.topics) if article else (),
-                problems,
+    with read_ahead(found.path for found in batch) as ahead:
+        for found in batch:
+            parsed = load_file(found.path, explicit=found.explicit, root=found.root, ahead=ahead)
+            if parsed.problems and not (found.explicit or os.path.lexists(found.path)):
+                continue  # removed since the scan found it (as the index leaves it out)
+            if (
+                not (parsed.has_front_matter or found.explicit or _partial(found.path))
+                and found.path.lower().endswith(MARKUP_SUFFIXES)
+                and not is_built_page(found.path, found.root)  # a site's output, beside its sources
+                and not in_graph(found.path)  # a graph's empty page: a day's journal, a bullet
+            ):
+                # The reader skips it quietly (a README is no article); a check says so, in
+                # case it was meant to be one.
+                parsed.report("warning", NO_FRONT_MATTER, 1)
+            article = parsed.article
+            problems = parsed.problems
+            # A note's name is its title there, as a Logseq page's is: a check of a vault
+            # warned of each (5,843 in Obsidian's own help).
+            if in_vault(found.path) or in_graph(found.path):
+                problems = [p for p in problems if p.message != UNTITLED]
+            results.append(
+                _Checked(
+                    found.path,
+                    article.identity if article else None,
+                    parsed.topics,
+                    parsed.topic_lines,
+                    tuple(article.topics) if article else (),
+                    problems,
+                )
             )
-        )
-        for post in parsed.posts:  # ox-hugo's one-file blog: a post a subtree, no file each
-            post_article = post.article
-            identity = post_article.identity if post_article else None
-            topics = tuple(post_article.topics) if post_article else ()
-            results.append(_Checked(post.path, identity, [], [], topics, post.problems, True))
+            for post in parsed.posts:  # ox-hugo's one-file blog: a post a subtree, no file each
+                post_article = post.article
+                identity = post_article.identity if post_article else None
+                topics = tuple(post_article.topics) if post_article else ()
+                results.append(_Checked(post.path, identity, [], [], topics, post.problems, True))
     return results
 
 

@@ -5,13 +5,14 @@ Runs in worker processes during indexing, so everything it returns pickles.
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from library.hugo_cascade import cascaded_build
 from library.mkdocs_site import in_docs
-from library.regular_file import NotRegular, TooLarge, read_regular
-from library.scan import TAXONOMY_SUFFIXES, not_regular
+from library.regular_file import NotRegular, TooLarge, open_regular, read_regular
+from library.scan import TAXONOMY_SUFFIXES
 from library.sidecars import POST_SUFFIXES, SIDECAR_SUFFIX, is_sidecar
 from library.site_addresses import site_address
 from library.site_author import site_author
@@ -41,30 +42,38 @@ def _describe_decode_error(error: UnicodeDecodeError) -> str:
     return f"not UTF-8 text (byte 0x{error.object[error.start]:02x} at offset {error.start})"
 
 
-def read_ahead(paths: Iterable[str]) -> None:
+@contextlib.contextmanager
+def read_ahead(paths: Iterable[str]) -> Iterator[dict[str, int]]:
     """Ask the kernel to read these files into its cache now, all at once, without
     waiting: parsed one by one, each is then read from memory, where a corpus not in
-    the cache kept a core idle on every file in turn. As in ``read_regular``, what is no
-    regular file is not opened; what fails here is left for ``load_file`` to report."""
-    if not hasattr(os, "posix_fadvise"):  # not every system has it (macOS)
-        return
-    for path in paths:
-        try:
-            if not_regular(os.stat(path).st_mode):
-                continue
-            descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-        except OSError:
-            continue
-        try:
-            os.posix_fadvise(descriptor, 0, MAX_FILE_BYTES + 1, os.POSIX_FADV_WILLNEED)
-        except OSError:
-            pass  # a file system that takes no advice is read as it comes
-        finally:
+    the cache kept a core idle on every file in turn. Each is opened once: its descriptor,
+    by its path, is held for ``load_file`` to read (``ahead``), and those it did not read
+    are closed at the end. As in ``read_regular``, what is no regular file is not opened;
+    what fails here is left for ``load_file`` to report."""
+    held: dict[str, int] = {}
+    try:
+        if hasattr(os, "posix_fadvise"):  # not every system has it (macOS)
+            for path in paths:
+                try:
+                    descriptor = open_regular(path)
+                except (OSError, NotRegular):
+                    continue
+                held[path] = descriptor
+                with contextlib.suppress(OSError):  # a file system may take no advice
+                    os.posix_fadvise(descriptor, 0, MAX_FILE_BYTES + 1, os.POSIX_FADV_WILLNEED)
+        yield held
+    finally:
+        for descriptor in held.values():
             os.close(descriptor)
 
 
 def load_file(
-    path: str, *, explicit: bool = False, summary: bool = False, root: str | None = None
+    path: str,
+    *,
+    explicit: bool = False,
+    summary: bool = False,
+    root: str | None = None,
+    ahead: dict[str, int] | None = None,
 ) -> ParsedDocument:
     """Parse ``path``; problems are reported in the result, never raised.
 
@@ -72,18 +81,20 @@ def load_file(
     while files met while walking a folder may simply not be one (no
     front matter in a README, say). ``summary`` is passed to ``parse_document``.
     ``root`` is the corpus the file is in: an AsciiDoc page's includes are read in it.
+    ``ahead`` holds the descriptors ``read_ahead`` opened: this file's is taken and read.
     """
     if root is not None and path.lower().endswith(ASCIIDOC_SUFFIXES):
         token = INCLUDE_ROOT.set(root)
         try:
-            return load_file(path, explicit=explicit, summary=summary)
+            return load_file(path, explicit=explicit, summary=summary, ahead=ahead)
         finally:
             INCLUDE_ROOT.reset(token)
     if is_sidecar(path) and not explicit:  # read with its post, and no document itself
         return ParsedDocument(path, has_front_matter=False)
     too_large: TooLarge | None = None
+    opened = None if ahead is None else ahead.pop(path, None)
     try:
-        raw = read_regular(path, MAX_FILE_BYTES, keep_head=True)
+        raw = read_regular(path, MAX_FILE_BYTES, keep_head=True, opened=opened)
     except TooLarge as error:
         # Its lines up to the limit, whole: the post is listed, and only its end is lost.
         too_large, raw = error, error.head[: error.head.rfind(b"\n") + 1]

@@ -29,19 +29,19 @@ class NotRegular(Exception):
         self.kind = kind
 
 
-def read_regular(path: str | os.PathLike[str], limit: int, *, keep_head: bool = False) -> bytes:
+def read_regular(
+    path: str | os.PathLike[str], limit: int, *, keep_head: bool = False, opened: int | None = None
+) -> bytes:
     """The file's bytes; ``TooLarge`` past the limit (holding the first ``limit`` bytes
-    with ``keep_head``), ``NotRegular`` for anything but a regular file.
+    with ``keep_head``), ``NotRegular`` for anything but a regular file. ``opened`` is a
+    descriptor ``open_regular`` gave for ``path``, read here instead of opening it again,
+    and closed like one opened here.
 
-    The type is asked before opening: opening a FIFO waits for a writer, forever,
-    and a device may never end. Opened non-blocking all the same, and asked again,
-    in case the file was replaced in between. Read with ``os.read`` on the descriptor,
-    in one call the size of the file: a buffered read of up to the limit allocated 8 MB
-    per call, and a file object around the descriptor cost a quarter of the read.
+    Read with ``os.read`` on the descriptor, in one call the size of the file: a buffered
+    read of up to the limit allocated 8 MB per call, and a file object around the
+    descriptor cost a quarter of the read.
     """
-    if kind := not_regular(os.stat(path).st_mode):
-        raise NotRegular(kind)
-    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    descriptor = open_regular(path) if opened is None else opened
     try:
         info = os.fstat(descriptor)
         if kind := not_regular(info.st_mode):
@@ -57,6 +57,16 @@ def read_regular(path: str | os.PathLike[str], limit: int, *, keep_head: bool = 
     if len(raw) > limit:
         raise TooLarge(len(raw), raw[:limit] if keep_head else b"")
     return raw
+
+
+def open_regular(path: str | os.PathLike[str]) -> int:
+    """A descriptor open on ``path`` for ``read_regular``; ``NotRegular`` for anything but a
+    regular file. The type is asked before opening: opening a FIFO waits for a writer,
+    forever, and a device may never end. Opened non-blocking all the same, as the file
+    may be replaced in between: ``read_regular`` asks again once it is open."""
+    if kind := not_regular(os.stat(path).st_mode):
+        raise NotRegular(kind)
+    return os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
 
 
 SETTINGS_BYTES = 1_000_000  # far beyond any site's settings

@@ -20,10 +20,13 @@ from models.text import with_entities_decoded
 from models.vault import in_vault
 
 
-def index_one(found: FoundFile) -> IndexedFile:
-    """Parse a file's summary into an IndexedFile (runs in a worker process)."""
+def index_one(found: FoundFile, ahead: dict[str, int] | None = None) -> IndexedFile:
+    """Parse a file's summary into an IndexedFile (runs in a worker process); ``ahead`` as
+    ``load_file`` takes it."""
     try:
-        parsed = load_file(found.path, explicit=found.explicit, summary=True, root=found.root)
+        parsed = load_file(
+            found.path, explicit=found.explicit, summary=True, root=found.root, ahead=ahead
+        )
         indexed = _indexed(found, parsed)
         if parsed.posts:  # an Org file of many posts (``library.file_posts``)
             posts = (_indexed(found._replace(path=post.path), post) for post in parsed.posts)
@@ -93,8 +96,8 @@ def index_many(batch: list[FoundFile]) -> list[IndexedFile]:
     """A batch per task keeps inter-process overhead small. A file removed between the
     scan and its reading (a checkout, a sync, an editor's save) is left out, as the next
     scan would leave it: it is gone, not a document that cannot be read."""
-    read_ahead(found.path for found in batch)
-    indexed = (index_one(found) for found in batch)
+    with read_ahead(found.path for found in batch) as ahead:
+        indexed = [index_one(found, ahead) for found in batch]
     return [item for item in indexed if item.article or not item.problems or _there(item)]
 
 

@@ -142,7 +142,7 @@ def test_a_file_replaced_by_a_fifo_after_its_type_was_asked_is_not_waited_on(
     path = tmp_path / "a.md"
     os.mkfifo(path)
     answers = iter(["", "a named pipe (FIFO)"])  # regular when asked, a FIFO once open
-    monkeypatch.setattr(loader, "not_regular", lambda mode: next(answers))
+    monkeypatch.setattr(regular_file, "not_regular", lambda mode: next(answers))
     assert load_fifo(path) == ["a named pipe (FIFO), not a regular file: not read"]
 
 
@@ -191,9 +191,9 @@ def descriptors_on(folder: Path) -> list[str]:
 def test_reading_ahead_opens_regular_files_alone_and_leaves_none_open(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A batch's files are asked of the kernel before parsing; a FIFO, a folder and a
-    device are not opened (opening a FIFO would release a writer waiting on it), and a
-    missing file is left for ``load_file`` to report."""
+    """A batch's files are asked of the kernel before parsing, and held open for their
+    reading; a FIFO, a folder and a device are not opened (opening a FIFO would release a
+    writer waiting on it), and a missing file is left for ``load_file`` to report."""
     document = tmp_path / "a.md"
     document.write_bytes(DOCUMENT)
     fifo = tmp_path / "b.md"
@@ -213,7 +213,9 @@ def test_reading_ahead_opens_regular_files_alone_and_leaves_none_open(
         "posix_fadvise",
         lambda fd, start, length, advice: advised.append((length, advice)),
     )
-    loader.read_ahead([str(document), str(fifo), str(tmp_path), "/dev/zero", str(missing)])
+    paths = [str(document), str(fifo), str(tmp_path), "/dev/zero", str(missing)]
+    with loader.read_ahead(paths) as ahead:
+        assert list(ahead) == [str(document)] and len(descriptors_on(tmp_path)) == 1
     assert descriptors_on(tmp_path) == []
     assert opened == [str(document)]
     assert advised == [(loader.MAX_FILE_BYTES + 1, os.POSIX_FADV_WILLNEED)]
@@ -221,6 +223,50 @@ def test_reading_ahead_opens_regular_files_alone_and_leaves_none_open(
     assert [p.message for p in loader.load_file(str(missing)).problems] == [
         "cannot read: No such file or directory"
     ]
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "posix_fadvise") or not os.path.isdir("/proc/self/fd"),
+    reason="needs read advice and /proc to count descriptors",
+)
+def test_a_batch_opens_each_file_once_and_leaves_none_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file read ahead is read through the descriptor that asked for it: opened twice,
+    every file of a corpus cost a second look-up and open. What the parse never reads (a
+    sidecar, read with its post) and what it fails on are closed all the same."""
+    from library import summaries
+    from library.scan import FoundFile
+
+    (tmp_path / "a.md").write_bytes(DOCUMENT)
+    (tmp_path / "post.txt").write_text("A post whose title is beside it.\n")
+    (tmp_path / "post.meta").write_text(".. title: Beside\n")
+    (tmp_path / "breaks.md").write_bytes(b"---\ntitle: Breaks\n---\n")
+    opened: list[str] = []
+    real_open = os.open
+
+    def recording_open(path: str, flags: int) -> int:
+        opened.append(os.path.basename(path))
+        return real_open(path, flags)
+
+    parse = loader.parse_document
+
+    def breaking(text: str, path: str, **kwargs: bool) -> object:
+        if path.endswith("breaks.md"):
+            raise ValueError("no check foresaw this")
+        return parse(text, path, **kwargs)
+
+    monkeypatch.setattr(regular_file.os, "open", recording_open)
+    monkeypatch.setattr(loader, "parse_document", breaking)
+    names = ["a.md", "post.txt", "post.meta", "breaks.md"]
+    batch = [FoundFile(str(tmp_path / name), 0, 0, False, str(tmp_path)) for name in names]
+    indexed = summaries.index_many(batch)
+    assert [item.article.title for item in indexed if item.article] == [
+        "Growing",
+        "Beside",
+    ]
+    assert sorted(opened) == sorted([*names, "post.meta"])  # once each; the sidecar by its post
+    assert descriptors_on(tmp_path) == []
 
 
 def test_a_failure_no_check_foresaw_is_the_files_own_problem(
