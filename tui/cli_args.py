@@ -26,8 +26,9 @@ SUMMARIES = {
     ),
     "stats": (
         "articles per month, top topics and providers",
-        "Articles per month as bars, the top topics and the top providers, for the corpus "
-        "or the articles matching a query.",
+        # Its line broken by hand: the stats help is laid out as written, its sections are.
+        "Articles per month as bars, the top topics and the top providers, for the\n"
+        "corpus or the articles matching a query.",
     ),
     "index": (
         "build or update the index",

@@ -9,13 +9,15 @@ from collections.abc import Sequence
 
 QUERIES = """\
 queries (lede list -q QUERY, and / in the reader):
-  facial ban             every word, in title, excerpt, provider, authors, topics
-                         or body
-  hang*                  words that start with hang (the reader's filter reads its
-                         last word so while it is typed, and saves it with the *)
+  facial ban             every word, in title, excerpt, provider, authors,
+                         topics or body
+  hang*                  words that start with hang (the reader's filter reads
+                         its last word so while it is typed, and saves it
+                         with the *)
   "exact phrase"         the words together, in this order
   -word, -"a phrase"     articles without it
-  topic:NAME             the topic and everything below it: topic:"Computer Vision"
+  topic:NAME             the topic and everything below it:
+                         topic:"Computer Vision"
   provider:TEXT          the provider's name or domain contains TEXT
   after:YYYY-MM-DD       published on that day or later (days are local time)
   before:YYYY-MM-DD      published before that day
@@ -23,20 +25,19 @@ queries (lede list -q QUERY, and / in the reader):
   is:unread, is:read, is:starred
                          reading state, shared with the reader
   is:published, is:unpublished
-                         the site's own flag (published: false: it did not publish it)
+                         the site's own flag (published: false is unpublished)
   collection:NAME        a site's collection folder: collection:newsletters is
                          _newsletters/; news is _news/ and _archive/_news/;
                          several are any of them; collection:* is all of them
-  On a site, lists hold its news unless the query names a collection (lede list
-  --all: everything); the settings file can choose: collections = ["news", "learning"].
   lang:CODE              the language a site says an article is in: lang:ja,
-                         lang:pt-br; lang:* is all of them. A site in several
-                         languages is listed in its default one unless the query
-                         names one (lede list --all: everything)
+                         lang:pt-br; several are any of them; lang:* is all
   story:ID               the articles of one story (ids: lede list --stories,
                          or "story" in lede list --json)
-  A dash in front of topic:, provider:, is:, collection:, lang: or story: leaves
-  those out too.
+  A dash in front of topic:, provider:, is:, collection:, lang: or story:
+  leaves those out too.
+  On a site, lists hold its news, in its default language where it has several,
+  unless the query names a collection or a language (lede list --all:
+  everything); the settings file can choose: collections = ["news", "learning"].
   A query that starts with a dash works as it is: lede list -q -word."""
 
 SORT_HELP = """\
@@ -46,18 +47,21 @@ sort keys (--sort, and S in the reader):
   title                  A to Z"""
 
 STATS_HELP = """\
-what lede stats counts (the articles lede list -q QUERY lists, no more, no fewer):
-  articles per month     every month from the first to the last, as bars with counts
-  top topics             the topics the articles name most (each article counts once)
+what lede stats counts (exactly the articles lede list -q QUERY lists):
+  articles per month     every month from the first to the last, as bars with
+                         counts
+  top topics             the topics the articles name most (each article
+                         counts once)
   top providers          who published most of them
-  --json                 the same numbers as one object: total, undated, months,
-                         topics and providers ({"name": ..., "count": ...})
+  --json                 the same numbers as one object: total, undated,
+                         months, topics and providers
+                         ({"name": ..., "count": ...})
 The text holds no colours or escapes: it reads the same in a pipe or a file."""
 
 DEFAULT_PATHS = """\
-with no PATH, lede opens $LEDE_FEEDS (folders separated by ':'), else the paths in
-the settings file (~/.config/lede/config.toml: paths = ["~/news"]), else ./feeds if
-there is one, else the bundled sample."""
+with no PATH, lede opens $LEDE_FEEDS (folders separated by ':'), else the
+paths in the settings file (~/.config/lede/config.toml: paths = ["~/news"]),
+else ./feeds if there is one, else the bundled sample."""
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 

@@ -263,6 +263,18 @@ def test_the_top_help_lists_every_subcommand_with_what_it_does(run_lede: LedeRun
     assert all(len(f"  {name}  {what}") <= 80 for name, what in listed)
 
 
+@pytest.mark.parametrize("command", [(), *((name,) for name in SUBCOMMANDS)])
+def test_each_help_fits_an_80_column_terminal(
+    run_lede: LedeRunner, command: tuple[str, ...]
+) -> None:
+    """The query language, what ``lede stats`` counts and what opens with no PATH are
+    laid out by hand: their lines ran to 87 columns, and a terminal of 80 (an SSH
+    session's usual width) broke each of those in two, mid-word."""
+    done = run_lede(*command, "--help", env={"COLUMNS": "80"})
+    assert (done.returncode, done.stderr) == (0, "")
+    assert [line for line in done.stdout.splitlines() if len(line) > 80] == []
+
+
 @pytest.mark.parametrize("option", [("--port", "9000"), ("--host", "0.0.0.0")])
 def test_a_serve_option_without_serve_is_named(
     run_lede: LedeRunner, query_corpus: Path, option: tuple[str, str]
