@@ -50,7 +50,11 @@ SUMMARIES = {
 }
 SUBCOMMANDS = tuple(SUMMARIES)
 PATHS_HELP = "files or folders (default: below)"
-EVERY_COLLECTION = "every collection of a site (default: its stream)"
+# What --all adds, alike for list, topics and stats (each counts what list lists).
+EVERYTHING = (
+    "everything on a site: every collection and language, and what it did not "
+    "publish where the settings hide that (default: its stream)"
+)
 
 
 def _version() -> str:
@@ -110,21 +114,16 @@ def command_parser() -> argparse.ArgumentParser:
     listing.add_argument("--sort", choices=tuple(SORTS), default="date", help="the order (below)")
     listing.add_argument("--limit", type=_at_least(0), metavar="N", help="at most N articles")
     listing.add_argument("--json", action="store_true", help="JSON Lines output")
-    listing.add_argument(
-        "--all",
-        action="store_true",
-        help="every collection of a site, and what it did not publish where the settings "
-        "hide that (default: its stream)",
-    )
+    listing.add_argument("--all", action="store_true", help=EVERYTHING)
     listing.add_argument(
         "--stories", action="store_true", help="one row per story, with its number of sources"
     )
     topics = _corpus_command(commands, "topics")
-    topics.add_argument("--all", action="store_true", help=EVERY_COLLECTION)
+    topics.add_argument("--all", action="store_true", help=EVERYTHING)
     stats = _corpus_command(commands, "stats", STATS_HELP, QUERIES)
     stats.add_argument("-q", "--query", default="", help="count only the articles matching it")
     stats.add_argument("--json", action="store_true", help="one JSON object")
-    stats.add_argument("--all", action="store_true", help=EVERY_COLLECTION)
+    stats.add_argument("--all", action="store_true", help=EVERYTHING)
     index = _corpus_command(commands, "index")
     preview = commands.add_parser("preview", description=SUMMARIES["preview"][1])
     preview.add_argument("url", metavar="URL", help="an http or https address")

@@ -275,6 +275,22 @@ def test_each_help_fits_an_80_column_terminal(
     assert [line for line in done.stdout.splitlines() if len(line) > 80] == []
 
 
+def test_all_is_told_alike_by_each_command_that_takes_it(run_lede: LedeRunner) -> None:
+    """``lede topics --all`` and ``lede stats --all`` said "every collection of a site",
+    ``lede list --all`` that and unpublished items; each counts every language of a site
+    too (a site in several is listed in its default one), as the README says."""
+    told = set()
+    for command in ("list", "topics", "stats"):
+        # The option's help: its line and those indented under it.
+        found = re.search(
+            r"^  --all +(.*(?:\n {8,}\S.*)*)", run_lede(command, "--help").stdout, re.M
+        )
+        assert found, command
+        told.add(" ".join(found[1].split()))
+    assert len(told) == 1
+    assert "every collection and language" in told.pop()
+
+
 @pytest.mark.parametrize("option", [("--port", "9000"), ("--host", "0.0.0.0")])
 def test_a_serve_option_without_serve_is_named(
     run_lede: LedeRunner, query_corpus: Path, option: tuple[str, str]
