@@ -23,6 +23,7 @@ from library.regular_file import NotRegular, TooLarge, read_regular
 from models.text import printable
 
 MAX_SETTINGS_BYTES = 1024 * 1024  # far past any settings file
+KNOWN = ("paths", "theme", "collections", "hide_unpublished", "auto_images")
 
 
 @dataclass(frozen=True)
@@ -91,11 +92,7 @@ def _settings(data: dict[str, object], where: str) -> Settings:
     if not isinstance(auto_images, bool):
         problems.append(f"{where}: auto_images must be true or false")
         auto_images = False
-    unknown = sorted(
-        set(data) - {"paths", "theme", "collections", "hide_unpublished", "auto_images"}
-    )
-    if unknown:
-        problems.append(f"{where}: unknown settings {', '.join(map(printable, unknown))}")
+    problems += [f"{where}: {_unknown(name)}" for name in sorted(set(data) - set(KNOWN))]
     return Settings(
         [lede_paths.user_path(item) for item in corpus if item],
         theme,
@@ -122,3 +119,14 @@ def _collections(value: object, where: str, problems: list[str]) -> tuple[str, .
         )
         return None
     return tuple(name.strip().removeprefix("_") for name in value)
+
+
+def _unknown(name: str) -> str:
+    """What to say of a setting lede does not know: the one it was likely meant to be
+    (``colections``), else those there are, so that the mistake can be put right."""
+    import difflib  # only on this mistake, never on the way to the reader
+
+    near = difflib.get_close_matches(name.lower(), KNOWN, n=1, cutoff=0.6)
+    if near:
+        return f"unknown setting {printable(name)}: did you mean {near[0]}?"
+    return f"unknown setting {printable(name)}: the settings are {', '.join(KNOWN)}"

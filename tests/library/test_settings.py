@@ -46,7 +46,7 @@ def test_paths_and_theme_are_read_and_home_is_expanded(tmp_path: Path) -> None:
         ('collections = ["news", 2]\n', "collections must be a list of names"),
         ('collections = [" "]\n', "collections must be a list of names"),
         ('hide_unpublished = "yes"\n', "hide_unpublished must be true or false"),
-        ("colour = 'red'\n", "unknown settings colour"),
+        ("colour = 'red'\n", "unknown setting colour"),
         (b"theme = '\xff'\n", "cannot read it"),
         pytest.param(
             "paths = " + "[" * 100_000,
@@ -85,6 +85,26 @@ def test_the_stream_settings_are_read(
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("colections = ['news']\n", "colections: did you mean collections?"),
+        ("hide-unpublished = true\n", "hide-unpublished: did you mean hide_unpublished?"),
+        (
+            "colour = 'red'\n",
+            "colour: the settings are paths, theme, collections, hide_unpublished, auto_images",
+        ),
+    ],
+)
+def test_an_unknown_setting_names_the_one_meant_or_those_there_are(
+    tmp_path: Path, text: str, said: str
+) -> None:
+    """A mistyped setting was "unknown settings colections", which left it to the reader
+    to find how it is spelled, while the stream it chose went on holding the news alone."""
+    settings = settings_from(tmp_path, text)
+    assert settings.problems == [f"{tmp_path / 'config.toml'}: unknown setting {said}"]
+
+
 def test_whatever_the_toml_parser_raises_is_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -117,7 +137,10 @@ def test_lede_opens_the_configured_corpus_and_warns_about_the_rest(
     done = run_lede("list", "--json")
     assert done.returncode == 0, done.stderr
     assert [json.loads(line)["title"] for line in done.stdout.splitlines()] == ["From the settings"]
-    assert done.stderr == f"lede: warning: {config}: unknown settings shade\n"
+    assert done.stderr == (
+        f"lede: warning: {config}: unknown setting shade: the settings are paths, theme, "
+        "collections, hide_unpublished, auto_images\n"
+    )
     named = run_lede("list", "--json", str(tmp_path / "archive"))
     # Given paths, the settings still choose a site's stream: their mistakes are told too.
     assert named.stderr == done.stderr
