@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from models.text import json_line
+from models.text import json_line, printable
 from preview.cache import PreviewCache
 from preview.model import PreviewError
 from preview.pipeline import fetch_preview
@@ -24,10 +24,21 @@ def preview_command(url: str, as_json: bool, cache_dir: Path | None, out: TextIO
     try:
         preview = asyncio.run(fetch_preview(url, cache=cache))
     except PreviewError as error:
-        print(f"lede: preview failed: {error}", file=sys.stderr)
+        print(f"lede: preview failed: {error}{_with_a_scheme(url)}", file=sys.stderr)
         return 1
     if as_json:
         out.write(json_line(preview.as_record(), out.encoding) + "\n")
     else:
         out.write(preview.markdown + "\n")
     return 0
+
+
+def _with_a_scheme(url: str) -> str:
+    """How to write an address typed as a browser's address bar takes it, without its
+    scheme (``example.com/news``): the preview needs the ``https://`` written out."""
+    import shlex  # only on a failure, never on the way to the reader
+    from urllib.parse import urlsplit
+
+    if urlsplit(url).scheme or not url.strip() or url.startswith("/"):
+        return ""
+    return f"; try lede preview {printable(shlex.quote('https://' + url.strip()))}"

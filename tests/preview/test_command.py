@@ -94,6 +94,26 @@ def test_a_refused_scheme_is_one_line_on_stderr(capsys: pytest.CaptureFixture[st
     assert_one_line_failure(capsys, "only http and https links can be previewed")
 
 
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("example.com", "https://example.com"),
+        ("example.com/a?b=1&c=2", "'https://example.com/a?b=1&c=2'"),
+    ],
+)
+def test_an_address_without_its_scheme_is_shown_with_one(
+    run_lede: LedeRunner, typed: str, written: str
+) -> None:
+    """``lede preview example.com``, as a browser's address bar takes it, was refused for
+    "links without a scheme", which left the reader to guess what to type instead."""
+    done = run_lede("preview", typed)
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == (
+        "lede: preview failed: only http and https links can be previewed, not links "
+        f"without a scheme; try lede preview {written}\n"
+    )
+
+
 def test_importing_preview_leaves_the_extractor_unloaded() -> None:
     code = "import preview, sys; assert 'trafilatura' not in sys.modules, 'trafilatura loaded'"
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=30)
