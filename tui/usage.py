@@ -28,9 +28,11 @@ queries (lede list -q QUERY, and / in the reader):
                          the site's own flag (published: false is unpublished)
   collection:NAME        a site's collection folder: collection:newsletters is
                          _newsletters/; news is _news/ and _archive/_news/;
-                         several are any of them; collection:* is all of them
+                         several are any of them; collection:* is every one
+                         and the site's pages (-collection:* the pages alone)
   lang:CODE              the language a site says an article is in: lang:ja,
-                         lang:pt-br; several are any of them; lang:* is all
+                         lang:pt-br; several are any of them; lang:* is every
+                         one and what is in none (-lang:* what is in none)
   story:ID               the articles of one story (ids: lede list --stories,
                          or "story" in lede list --json)
   A dash in front of topic:, provider:, is:, collection:, lang: or story:
