@@ -9,7 +9,7 @@ import sys
 from typing import TYPE_CHECKING, TextIO
 
 from models.text import json_line, printable
-from tui.cli_corpus import existing
+from tui.cli_corpus import corpus_paths
 
 if TYPE_CHECKING:
     from library.check import CheckReport
@@ -19,14 +19,15 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     """``lede check``: one line per problem, a summary, exit 1 if anything is invalid."""
     from library.check import check
 
-    report = check(existing(args.paths))
+    paths = corpus_paths(args.paths)  # none given: those the reader would open
+    report = check(paths)
     try:
         _write_report(report, args, out)
     except BrokenPipeError:  # ``lede check SITE | head``: the documents are invalid all the same
         sys.stderr.close()  # (as ``main`` does: the last flush of stdout fails again)
         return 1 if report.invalid else 0
     if not (report.articles or report.invalid):
-        sys.stderr.write(f"lede: no documents found in {', '.join(map(printable, args.paths))}\n")
+        sys.stderr.write(f"lede: no documents found in {', '.join(map(printable, paths))}\n")
     return 1 if report.invalid else 0
 
 

@@ -106,8 +106,7 @@ def reader_parser() -> argparse.ArgumentParser:
 def command_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lede")
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", description=SUMMARIES["check"][1])
-    check.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to check")
+    check = _corpus_command(commands, "check")
     check.add_argument("--json", action="store_true", help="JSON Lines output")
     listing = _corpus_command(commands, "list", QUERIES, SORT_HELP)
     listing.add_argument("-q", "--query", default="", help="a query (the language is below)")

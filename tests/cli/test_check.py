@@ -31,6 +31,21 @@ def test_check_of_a_clean_corpus_exits_0(run_lede: LedeRunner, query_corpus: Pat
     assert match.groups() == ("8", "7", "6", "0", "0", "0")
 
 
+def test_with_no_path_it_checks_what_the_reader_opens(run_lede: LedeRunner, tmp_path: Path) -> None:
+    """``lede check`` alone was a usage error ("the following arguments are required:
+    PATH"), where ``lede list``, ``topics``, ``stats``, ``index`` and ``sync`` take the
+    corpus the reader opens: $LEDE_FEEDS, the settings' paths, ./feeds, the sample."""
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "broken.md").write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")
+    done = run_lede("check", env={"LEDE_FEEDS": str(news)})
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.startswith(f"{news / 'broken.md'}:3: error: invalid YAML")
+    sample = run_lede("check", env={"LEDE_FEEDS": ""})  # no ./feeds here: the bundled sample
+    assert (sample.returncode, sample.stderr) == (0, "")
+    assert SUMMARY.match(sample.stdout.strip()), sample.stdout
+
+
 def test_check_prints_one_line_per_problem_and_exits_1(
     run_lede: LedeRunner, doc_writer: DocWriter, tmp_path: Path
 ) -> None:
@@ -179,7 +194,7 @@ def test_check_names_a_fifo_or_a_device_and_never_waits_on_it(
 
 
 def test_usage_errors_are_one_message_not_a_traceback(run_lede: LedeRunner) -> None:
-    for args in (("check",), ("list", "--sort", "heat"), ("list", "--limit", "x")):
+    for args in (("check", "--bogus"), ("list", "--sort", "heat"), ("list", "--limit", "x")):
         done = run_lede(*args)
         assert done.returncode == 2, args
         assert "Traceback" not in done.stderr
