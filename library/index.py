@@ -28,7 +28,7 @@ from library.results import ArticleRow, ResultSet, fetch_rows
 from library.schema import ensure_schema, schema_current
 from library.search import Search, state_attached
 from library.stored_articles import StoredArticle, stored_articles, topics_of
-from library.stored_problems import errors_of, left_out, stored_problems
+from library.stored_problems import errors_of, kept_out, left_out, stored_problems
 from library.stream import SitePart
 from library.tally import count_by_topic
 from library.writer import Waiting, writing
@@ -238,6 +238,10 @@ class CorpusIndex:
     def left_out(self) -> list[Problem]:
         """The errors that kept documents out (see ``stored_problems.left_out``)."""
         return left_out(self.db)
+
+    def kept_out(self) -> list[Problem]:
+        """The errors that left documents out of every list (see ``stored_problems``)."""
+        return kept_out(self.db)
 
     def errors_of(self, paths: Iterable[str]) -> list[Problem]:
         """The errors that kept ``paths`` out (see ``stored_problems.errors_of``)."""

@@ -49,6 +49,17 @@ def left_out(db: sqlite3.Connection) -> list[Problem]:
     return [Problem(*row) for row in db.execute(sql)]
 
 
+def kept_out(db: sqlite3.Connection) -> list[Problem]:
+    """The errors of the files that hold no article, and what the scan could not take at
+    all: what no list holds (an error in one field leaves that field out, and its article
+    is listed all the same)."""
+    sql = (
+        f"{_COLUMNS} p WHERE (severity = 'error' AND NOT EXISTS "
+        "(SELECT 1 FROM articles a WHERE a.path = p.path)) OR path = '' ORDER BY path, line"
+    )
+    return [Problem(*row) for row in db.execute(sql)]
+
+
 def errors_of(db: sqlite3.Connection, paths: Iterable[str]) -> list[Problem]:
     """The errors that kept ``paths`` out, found through the index of paths: a watcher
     asks after each group of changes, in a corpus that may hold thousands of broken

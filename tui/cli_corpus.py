@@ -284,7 +284,20 @@ def open_listed(args: argparse.Namespace) -> tuple[CorpusIndex, Query]:
                 sys.stderr.write(f"lede: warning: {said}\n")
     query = stream.applied(parse_query(getattr(args, "query", "")))
     _say_languages_left_out(stream, query, takes_query="query" in args)
+    _say_kept_out(index)
     return index, query
+
+
+def _say_kept_out(index: CorpusIndex) -> None:
+    """One line on stderr naming the first document an error kept out of the list, and
+    how many more: a list of what could be read said nothing of the rest, while the
+    reader names them as it starts. (An index with no article says why in its own way.)"""
+    problems = index.kept_out() if index.count() else []
+    if not problems:
+        return
+    more = len({problem.path for problem in problems} - {problems[0].path})
+    tail = f" (and {more} more; lede check says each)" if more else ""
+    sys.stderr.write(f"lede: warning: not read: {problems[0]}{tail}\n")
 
 
 def _say_languages_left_out(stream: Stream, query: Query, takes_query: bool) -> None:

@@ -229,6 +229,32 @@ def test_a_bad_query_is_one_line_on_stderr_and_exit_1(
     assert lines[0].startswith("lede: bad query: ")
 
 
+@pytest.mark.parametrize("command", ["list", "stats", "topics"])
+def test_a_document_left_out_is_named_beside_what_was_read(
+    run_lede: LedeRunner, tmp_path: Path, command: str
+) -> None:
+    """``lede list`` of a folder with a broken document listed the others and said no
+    word of it, where the reader names it as it starts: one line on stderr now names the
+    first, its line and why, and how many more ``lede check`` will tell of."""
+    news = tmp_path / "news"
+    news.mkdir()
+    write_document(news, "read.md", "title: Read well\ndate: 2024-01-01\n")
+    (news / "broken.md").write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")
+    done = run_lede(command, news)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == (
+        f"lede: warning: not read: {news / 'broken.md'}:3: error: invalid YAML: did not find "
+        "expected ',' or ']' (while parsing a flow sequence on line 2)\n"
+    )
+    (news / "also-broken.md").write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")
+    (news / "date-only.md").write_text(  # an error in one field: its article is listed
+        "---\ntitle: Dated wrong\npublishedDateTime: 2021-02-30\n---\n", encoding="utf-8"
+    )
+    done = run_lede(command, news)
+    assert done.stderr.startswith(f"lede: warning: not read: {news / 'also-broken.md'}:3: ")
+    assert done.stderr.endswith(" (and 1 more; lede check says each)\n")
+
+
 def test_topics_prints_the_tree_with_counts(run_lede: LedeRunner, query_corpus: Path) -> None:
     done = run_lede("topics", query_corpus)
     assert done.returncode == 0, done.stderr
