@@ -78,8 +78,10 @@ def is_no_article(front_matter: Mapping[str, Any], body: str) -> bool:
     ``blog-category``) and holds no text
     of its own; or a page the site publishes
     only as a redirect: jekyll-redirect-from's ``redirect_to`` (GitLab's docs write it
-    too, over a line that says where the page went), or a body of nothing but a refresh
-    (``<meta http-equiv="refresh" …>``) or Docusaurus's ``<Redirect to=…/>``."""
+    too, over a line that says where the page went), a body of nothing but a refresh
+    (``<meta http-equiv="refresh" …>``) or Docusaurus's ``<Redirect to=…/>``, or a whole
+    HTML page that sends its reader on at once, whatever it says meanwhile (the page
+    jekyll-redirect-from writes, kept as a source where a blog moved away)."""
     if front_matter.get("eleventyExcludeFromCollections") is True:
         return True
     if _given(front_matter.get("redirect_to")) or _only_redirect(body):
@@ -93,7 +95,10 @@ def is_no_article(front_matter: Mapping[str, Any], body: str) -> bool:
 
 def _only_redirect(body: str) -> bool:
     """Whether ``body`` sends its reader elsewhere as it opens, and says nothing else (a
-    stub is short: a page of text is not searched)."""
+    stub is short: a page of text is not searched), or is a page of its own that no
+    reader stays on ("Redirecting…", a link to click if the browser does not go)."""
+    if _WHOLE_PAGE.match(body) and _SENT_AT_ONCE.search(body):
+        return True
     if len(body) > _STUB_SIZE or not _REDIRECT.search(body):
         return False
     return not _FRAME.sub("", _MODULE_LINE.sub("", body))
@@ -101,6 +106,13 @@ def _only_redirect(body: str) -> bool:
 
 _REDIRECT = re.compile(r"<meta\s[^<>]*http-equiv=[\"']?refresh\b|<Redirect\s", re.IGNORECASE)
 _STUB_SIZE = 2000
+_WHOLE_PAGE = re.compile(r"\s*<(?:!doctype\s+html|html)\b", re.IGNORECASE)
+# A refresh of no delay to another address, its attributes in either order.
+_SENT_AT_ONCE = re.compile(
+    r"<meta\s(?=[^<>]*http-equiv=[\"']?refresh\b)"
+    r"(?=[^<>]*content=[\"']?\s*0*\.?0*\s*[;,]\s*url\s*=)[^<>]*>",
+    re.IGNORECASE,
+)
 _MODULE_LINE = re.compile(r"^(?:import|export)\s.*$", re.MULTILINE)  # MDX's: what it imports
 _HOME_BLOCKS = ("hero", "features", "heroText", "heroImage")  # VuePress's are the last two
 # What shows no text of a page: its scripts and styles, its tags (a theme's component,

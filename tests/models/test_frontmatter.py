@@ -533,6 +533,24 @@ def test_a_blogs_list_of_posts_is_no_article(body: str, listed: bool, marker: st
             '<Redirect to="/docs/next" />\n',
             "/website/docs/moved.mdx",
         ),
+        (  # a whole page of its own, as Middleman and Jekyll sites keep where a blog moved
+            "---\nlayout: false\n---\n<!DOCTYPE html>\n<html>\n<head>\n"
+            "  <title>Redirecting&hellip;</title>\n"
+            '  <link rel="canonical" href="https://blog.example.org/2019/01/03/v2">\n'
+            '  <meta http-equiv="refresh" content="0; url=https://blog.example.org/2019/01/03/v2">\n'
+            "  <style>\n    body { font-family: sans-serif; }\n  </style>\n</head>\n<body>\n"
+            "  <h1>Redirecting&hellip;</h1>\n  <p>The blog has moved to "
+            '<a href="https://blog.example.org/">blog.example.org</a>.</p>\n</body>\n</html>\n',
+            "/site/source/blog/2019/01/03/v2.html",
+        ),
+        (  # jekyll-redirect-from's own page, its attributes the other way round
+            '---\n---\n<!DOCTYPE html>\n<html lang="en-US">\n  <meta charset="utf-8">\n'
+            "  <title>Redirecting&hellip;</title>\n"
+            '  <meta content="0; URL=/new/" http-equiv="refresh">\n'
+            '  <h1>Redirecting&hellip;</h1>\n  <a href="/new/">Click here if you are not '
+            "redirected.</a>\n</html>\n",
+            "/site/old/index.html",
+        ),
     ],
 )
 def test_a_page_published_only_as_a_redirect_is_no_article(text: str, path: str) -> None:
@@ -548,6 +566,16 @@ def test_a_page_that_speaks_of_redirects_is_an_article() -> None:
         '```html\n<meta http-equiv="refresh" content="0; url=/new/">\n```\n'
     )
     assert parse_document(text, "/site/_posts/2015-01-15-moving.md").article is not None
+
+
+def test_a_whole_page_that_goes_on_after_a_while_is_an_article() -> None:
+    """A page read first and then left (a refresh of ten seconds) is a page to read."""
+    text = (
+        "---\ntitle: We moved\n---\n<!DOCTYPE html>\n<html><head>"
+        '<meta http-equiv="refresh" content="10; url=/new/"></head>\n'
+        "<body><p>Our news now lives at the new address.</p></body></html>\n"
+    )
+    assert parse_document(text, "/site/moved.html").article is not None
 
 
 @pytest.mark.parametrize(
