@@ -10,7 +10,7 @@ import os
 from collections.abc import Iterable, Iterator
 
 from library.hugo_cascade import cascaded_build
-from library.mkdocs_site import in_docs
+from library.plain_page_sites import renders_plain_pages
 from library.regular_file import NotRegular, TooLarge, open_regular, read_regular
 from library.scan import TAXONOMY_SUFFIXES
 from library.sidecars import POST_SUFFIXES, SIDECAR_SUFFIX, is_sidecar
@@ -130,7 +130,7 @@ def _in_its_site(raw: bytes, path: str, *, explicit: bool, summary: bool) -> Par
     pelican = IN_PELICAN_SITE.set(site.kind == "pelican")
     build = CASCADED_BUILD.set(cascaded_build(path))
     author = SITE_AUTHOR.set(site_author(path))
-    plain = PLAIN_PAGES.set(site.kind == "mkdocs" and in_docs(path, site.folder))
+    plain = PLAIN_PAGES.set(renders_plain_pages(path, site))
     try:
         parsed = _parsed(raw, path, explicit=explicit, summary=summary)
         return parsed if summary else with_site_address(parsed)  # see ``summaries``

@@ -58,3 +58,38 @@ def test_a_press_site_streams_its_blog_and_lists_its_docs_on_request(
     assert [row["title"] for row in rows(run_lede, site)] == ["Post 2", "Post 1"]
     every = collections(rows(run_lede, site, "--all"))
     assert every == {"blog": 2, "guide": 3, None: 1}
+
+
+@pytest.mark.parametrize(
+    ("kind", "pages"),
+    [("vitepress", ""), ("vitepress", "src"), ("vuepress", "")],
+    ids=["vitepress", "vitepress-srcdir", "vuepress"],
+)
+def test_a_press_sites_pages_without_front_matter_are_its_pages(
+    run_lede: LedeRunner, tmp_path: Path, kind: str, pages: str
+) -> None:
+    """VitePress and VuePress render every Markdown file of their pages, titled by its
+    heading, front matter or none: 39 pages of Vite's guide and reference were each warned
+    of as having no front matter, and missing from ``--all``. A file outside its pages
+    (the repository's README beside a ``srcDir``) is still no page."""
+    site = press_site(tmp_path / "site", kind, pages)
+    inside = f"{pages}/" if pages else ""
+    plain = {
+        f"{inside}guide/3-features.md": "# Features\n\nWhat it does.\n",
+        f"{inside}config/index.md": "# Configuring\n\nThe options.\n",
+    }
+    write_files(site, plain)
+    every = rows(run_lede, site, "--all")
+    titled = {row["path"].removeprefix(f"{site}/"): row["title"] for row in every}
+    assert {path: titled.get(path) for path in plain} == {
+        f"{inside}guide/3-features.md": "Features",
+        f"{inside}config/index.md": "Configuring",
+    }
+    assert collections(every) == {"blog": 2, "guide": 4, "config": 1, None: 1}
+    assert [row["title"] for row in rows(run_lede, site)] == ["Post 2", "Post 1"]
+    checked = run_lede("check", site)
+    assert ": warning:" not in checked.stdout, checked.stdout
+    if pages:
+        write_files(site, {"README.md": "# The site's sources\n\nHow to build it.\n"})
+        checked = run_lede("check", site).stdout
+        assert f"{site}/README.md:1: warning: no front matter" in checked
