@@ -1,7 +1,9 @@
-"""A SvelteKit or Next.js site: an application whose pages include Markdown (MDX, mdsvex).
+"""A SvelteKit, Next.js or Nuxt site: an application whose pages include Markdown (MDX,
+mdsvex, Nuxt Content's).
 
 Such a site keeps its blog beside its docs in a folder its code reads them from
-(``content/blog`` and ``content/docs``, svelte.dev's; ``data/blog``, a Next.js starter's)
+(``content/blog`` and ``content/docs``, svelte.dev's and Nuxt Content's; ``data/blog``, a
+Next.js starter's)
 or in its routes (``src/routes/blog/…/+page.md``, ``app/blog/…/page.mdx``). Opened as a
 plain folder it was listed whole: svelte.dev's 105 posts above 343 undated docs pages. Its
 folders of pages are its sections, as a Hugo site's are, and its blog is the stream.
@@ -19,7 +21,9 @@ from library.site import subfolders
 from models.language import folder_language
 
 APP_CONFIGS = tuple(
-    f"{name}.config.{kind}" for name in ("svelte", "next") for kind in ("js", "mjs", "cjs", "ts")
+    f"{name}.config.{kind}"
+    for name in ("svelte", "next", "nuxt")
+    for kind in ("js", "mjs", "cjs", "ts")
 )
 _VITE_CONFIGS = tuple(f"vite.config.{kind}" for kind in ("js", "mjs", "cjs", "ts", "mts"))
 # Where such a site keeps its pages, most particular first; the site's own folder last.
@@ -36,9 +40,11 @@ _PAGE_FOLDERS = (
 
 
 def is_app_site(folder: str) -> bool:
-    """Whether ``folder`` is a SvelteKit or Next.js site: its ``svelte.config.js`` or
-    ``next.config.js`` (or TypeScript...), or Vite's settings beside a ``package.json``
-    that depends on SvelteKit (svelte.dev's, which has no ``svelte.config.js``)."""
+    """Whether ``folder`` is a SvelteKit, Next.js or Nuxt site: its ``svelte.config.js``,
+    ``next.config.js`` or ``nuxt.config.ts`` (or another of their kinds), or Vite's settings
+    beside a ``package.json`` that depends on SvelteKit (svelte.dev's, which has no
+    ``svelte.config.js``). Read as a folder, nuxt.com listed its 50 posts among 47 undated
+    pages of the hosts it deploys to and the agencies it works with."""
     if any(os.path.isfile(os.path.join(folder, name)) for name in APP_CONFIGS):
         return True
     if not any(os.path.isfile(os.path.join(folder, name)) for name in _VITE_CONFIGS):

@@ -1,5 +1,5 @@
 """A Hugo, Zola, Docusaurus, Eleventy, Astro, Nikola, JBake, MkDocs, VitePress, VuePress,
-SvelteKit or Next.js site's sections: its collections (``library.app_site``: where the
+SvelteKit, Next.js or Nuxt site's sections: its collections (``library.app_site``: where the
 last two keep their pages).
 
 Such a site keeps its kinds of page in folders of their own: Hugo's and Zola's

@@ -1,4 +1,4 @@
-"""``lede list`` on a SvelteKit or Next.js site: its folders of pages are its collections,
+"""``lede list`` on a SvelteKit, Next.js or Nuxt site: its folders of pages are its collections,
 and its blog is the default stream, not its docs."""
 
 from __future__ import annotations
@@ -40,8 +40,15 @@ def app_site(root: Path, settings: dict[str, str], pages: str) -> Path:
         ),
         ({"next.config.mjs": "export default {};\n"}, "data"),
         ({"next.config.js": "module.exports = {};\n"}, "src/app/(website)"),
+        (  # nuxt.com's: Nuxt Content's pages, 50 posts listed among 47 undated pages
+            {
+                "nuxt.config.ts": "export default defineNuxtConfig({})\n",
+                "content.config.ts": "export default defineContentConfig({})\n",
+            },
+            "content",
+        ),
     ],
-    ids=["sveltekit-routes", "svelte.dev", "nextjs-data", "nextjs-route-group"],
+    ids=["sveltekit-routes", "svelte.dev", "nextjs-data", "nextjs-route-group", "nuxt-content"],
 )
 def test_an_app_site_streams_its_blog_and_lists_its_docs_on_request(
     run_lede: LedeRunner, tmp_path: Path, settings: dict[str, str], pages: str
