@@ -73,7 +73,7 @@ def section_of(path: str, root: str) -> str | None:
         return None
     if site.kind == "hugo" and _is_bundle(os.path.join(base, inside[0])):
         return None
-    if site.kind == "mkdocs" and inside[1:] in (["index.md"], ["README.md"]):
+    if site.kind in ("mkdocs", *_PRESSED) and inside[1:] in (["index.md"], ["README.md"]):
         return None  # the section's own page (the blog's home), a page of the site
     return inside[0]
 

@@ -70,22 +70,24 @@ def test_a_press_sites_pages_without_front_matter_are_its_pages(
 ) -> None:
     """VitePress and VuePress render every Markdown file of their pages, titled by its
     heading, front matter or none: 39 pages of Vite's guide and reference were each warned
-    of as having no front matter, and missing from ``--all``. A file outside its pages
-    (the repository's README beside a ``srcDir``) is still no page."""
+    of as having no front matter, and missing from ``--all``. A section's own page (the
+    blog's home, where its theme lists the posts) is a page of the site, not a post, as
+    nushell.org's was listed; a file outside its pages (the repository's README beside a
+    ``srcDir``) is still no page."""
     site = press_site(tmp_path / "site", kind, pages)
     inside = f"{pages}/" if pages else ""
     plain = {
         f"{inside}guide/3-features.md": "# Features\n\nWhat it does.\n",
-        f"{inside}config/index.md": "# Configuring\n\nThe options.\n",
+        f"{inside}config/server.md": "# Server Options\n\nThe options.\n",
+        f"{inside}blog/{'README' if kind == 'vuepress' else 'index'}.md": (
+            "# The Blog\n\n[RSS](/rss.xml) / [Atom](/atom.xml)\n\n<BlogPosts />\n"
+        ),
     }
     write_files(site, plain)
     every = rows(run_lede, site, "--all")
     titled = {row["path"].removeprefix(f"{site}/"): row["title"] for row in every}
-    assert {path: titled.get(path) for path in plain} == {
-        f"{inside}guide/3-features.md": "Features",
-        f"{inside}config/index.md": "Configuring",
-    }
-    assert collections(every) == {"blog": 2, "guide": 4, "config": 1, None: 1}
+    assert sorted(titled.get(path) for path in plain) == ["Features", "Server Options", "The Blog"]
+    assert collections(every) == {"blog": 2, "guide": 4, "config": 1, None: 2}
     assert [row["title"] for row in rows(run_lede, site)] == ["Post 2", "Post 1"]
     checked = run_lede("check", site)
     assert ": warning:" not in checked.stdout, checked.stdout
