@@ -1,17 +1,30 @@
 """The sites whose generator renders every Markdown file of its pages, front matter or
-none (``models.plain_pages`` reads them so): MkDocs's docs folder, and a VitePress or
-VuePress site's pages, which need front matter only to set what a heading cannot say.
-Vite's guide and API reference, 39 pages of its docs, were each warned of as "no front
+none (``models.plain_pages`` reads them so): MkDocs's docs folder, a VitePress or VuePress
+site's pages, which need front matter only to set what a heading cannot say, and a Jekyll
+site built as GitHub Pages builds it, whose jekyll-optional-front-matter makes a page of
+each Markdown file outside its ``_`` folders. Vite's guide and API reference, 39 pages of
+its docs, and Foam's 104 pages of its GitHub Pages docs were each warned of as "no front
 matter" and missing from ``lede list --all``."""
 
 from __future__ import annotations
 
 import functools
 import os
+import re
 
 from library.mkdocs_site import in_docs
-from library.site_root import Site
+from library.regular_file import settings_text
+from library.site_root import Site, settings_of
 from library.vitepress_locales import vitepress_source
+
+_OPTIONAL = "jekyll-optional-front-matter"
+# The github-pages gem, which builds a site with GitHub Pages's plugins, that one among them.
+_GITHUB_PAGES = re.compile(r"""^\s*gem\s+["']github-pages["']""", re.MULTILINE)
+# What that plugin makes no page of: a repository's own files.
+_NO_PAGES = frozenset(
+    ("README", "LICENSE", "LICENCE", "COPYING", "CODE_OF_CONDUCT", "CONTRIBUTING")
+    + ("ISSUE_TEMPLATE", "PULL_REQUEST_TEMPLATE")
+)
 
 
 def renders_plain_pages(path: str, site: Site) -> bool:
@@ -21,6 +34,10 @@ def renders_plain_pages(path: str, site: Site) -> bool:
         return in_docs(path, site.folder)
     if site.kind in ("vitepress", "vuepress"):
         return path.startswith(_pages(site.folder, site.kind))
+    if site.kind == "jekyll" and _optional_front_matter(site):
+        inside = os.path.relpath(path, site.folder).split(os.sep)
+        name = os.path.splitext(inside[-1])[0].upper()
+        return not any(part.startswith(("_", ".")) for part in inside) and name not in _NO_PAGES
     return False
 
 
@@ -30,3 +47,20 @@ def _pages(folder: str, kind: str) -> str:
     VitePress site's ``srcDir``, a VuePress site's own (its source folder)."""
     source = vitepress_source(folder) if kind == "vitepress" else os.curdir
     return os.path.join(os.path.normpath(os.path.join(folder, source)), "")
+
+
+@functools.lru_cache(maxsize=256)
+def _optional_front_matter(site: Site) -> bool:
+    """Whether the Jekyll ``site`` makes pages of Markdown without front matter: its
+    ``Gemfile`` builds it with the github-pages gem, or its settings name the plugin, and
+    neither ``require_front_matter`` nor the plugin's own ``enabled: false`` turns it off."""
+    settings = settings_of(site)
+    own = settings.get("optional_front_matter")
+    if settings.get("require_front_matter") or (
+        isinstance(own, dict) and own.get("enabled") is False
+    ):
+        return False
+    named = [settings.get(key) for key in ("plugins", "gems")]
+    if any(isinstance(value, list) and _OPTIONAL in value for value in named):
+        return True
+    return bool(_GITHUB_PAGES.search(settings_text(os.path.join(site.folder, "Gemfile")) or ""))

@@ -142,3 +142,46 @@ def test_check_warns_of_markdown_and_html_without_front_matter(
     assert listed.returncode == 0 and listed.stderr == ""
     assert listed.stdout.count("\n") == 1 and "A" in listed.stdout
     assert load_file(str(readme)).problems == []
+
+
+@pytest.mark.parametrize(
+    ("settings", "gemfile", "pages"),
+    [
+        ("title: Notes\n", 'gem "github-pages", "~> 209", group: :jekyll_plugins\n', True),
+        ("plugins:\n  - jekyll-optional-front-matter\n", "", True),
+        ("title: Notes\n", 'gem "jekyll", "~> 4.3"\n# gem "github-pages"\n', False),
+        ("require_front_matter: true\n", 'gem "github-pages"\n', False),
+    ],
+    ids=["github-pages", "plugin", "plain-jekyll", "required"],
+)
+def test_a_github_pages_sites_markdown_without_front_matter_is_its_pages(
+    run_lede: Any, tmp_path: Path, settings: str, gemfile: str, pages: bool
+) -> None:
+    """GitHub Pages builds a Jekyll site with jekyll-optional-front-matter, which makes a
+    page of each Markdown file outside its ``_`` folders, titled by its heading: Foam's docs
+    listed 3 of their 86 pages, and warned of the other 104 files as having no front
+    matter. The repository's own files (its README) are no pages."""
+    root = tmp_path / "site"
+    files = {
+        "_config.yml": settings,
+        "Gemfile": gemfile,
+        "index.md": "# Welcome\n\nNotes on notes.\n",
+        "user/features/daily-notes.md": "# Daily Notes\n\nA note for each day.\n",
+        "README.md": "# How to build the docs\n\nRun Jekyll.\n",
+        "_notes/plain.md": "A note of a collection, which needs its front matter.\n",
+    }
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    listed = run_lede("list", "--all", root).stdout
+    assert ("Daily Notes" in listed and "Welcome" in listed) == pages, listed
+    assert "How to build" not in listed and "plain" not in listed
+    warned = [
+        line.split(":")[0].removeprefix(f"{root}/")
+        for line in run_lede("check", root).stdout.splitlines()
+        if ": warning: no front matter" in line
+    ]
+    unread = ["README.md", "_notes/plain.md"]
+    if not pages:
+        unread += ["index.md", "user/features/daily-notes.md"]
+    assert sorted(warned) == sorted(unread)
