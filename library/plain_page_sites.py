@@ -1,10 +1,11 @@
 """The sites whose generator renders every Markdown file of its pages, front matter or
 none (``models.plain_pages`` reads them so): MkDocs's docs folder, a VitePress or VuePress
-site's pages, which need front matter only to set what a heading cannot say, and a Jekyll
-site built as GitHub Pages builds it, whose jekyll-optional-front-matter makes a page of
-each Markdown file outside its ``_`` folders. Vite's guide and API reference, 39 pages of
-its docs, and Foam's 104 pages of its GitHub Pages docs were each warned of as "no front
-matter" and missing from ``lede list --all``."""
+site's pages and a Docusaurus site's docs, blog and ``src/pages``, which need front matter
+only to set what a heading cannot say, and a Jekyll site built as GitHub Pages builds it,
+whose jekyll-optional-front-matter makes a page of each Markdown file outside its ``_``
+folders. Vite's guide and API reference (39 pages of its docs), React Native's 128 pages
+of its versioned docs and Foam's 104 pages of its GitHub Pages docs were each warned of as
+"no front matter" and missing from ``lede list --all``."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ from library.regular_file import settings_text
 from library.site_root import Site, settings_of
 from library.vitepress_locales import vitepress_source
 
+# A Docusaurus site's folders of pages: its docs (and their versions and translations),
+# its blog; and ``src/pages``. A name that starts with ``_`` is a part its pages import.
+_DOCUSAURUS_PAGES = frozenset(("docs", "versioned_docs", "blog", "i18n"))
 _OPTIONAL = "jekyll-optional-front-matter"
 # The github-pages gem, which builds a site with GitHub Pages's plugins, that one among them.
 _GITHUB_PAGES = re.compile(r"""^\s*gem\s+["']github-pages["']""", re.MULTILINE)
@@ -34,6 +38,10 @@ def renders_plain_pages(path: str, site: Site) -> bool:
         return in_docs(path, site.folder)
     if site.kind in ("vitepress", "vuepress"):
         return path.startswith(_pages(site.folder, site.kind))
+    if site.kind == "docusaurus":
+        inside = os.path.relpath(path, site.folder).split(os.sep)
+        pages = inside[0] in _DOCUSAURUS_PAGES or inside[:2] == ["src", "pages"]
+        return pages and not any(part.startswith("_") for part in inside)
     if site.kind == "jekyll" and _optional_front_matter(site):
         inside = os.path.relpath(path, site.folder).split(os.sep)
         name = os.path.splitext(inside[-1])[0].upper()

@@ -1,7 +1,7 @@
 """A site whose generator needs no front matter (``library.plain_page_sites`` says which):
 MkDocs renders each Markdown file of its docs folder as a page, titled by the heading it
-opens with, and so do VitePress and VuePress of their pages and GitHub Pages of a Jekyll
-site's. Knative's blog writes 47 of its 49 articles so, and none of them was read."""
+opens with, and so do VitePress, VuePress and Docusaurus of their pages and GitHub Pages of
+a Jekyll site's. Knative's blog writes 47 of its 49 articles so, and none of them was read."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from models.text import plain_line_ends
 PLAIN_PAGES: ContextVar[bool] = ContextVar("plain_pages", default=False)
 """Whether the file being read is one of such a site's pages (``library.loader`` sets it)."""
 
-_SUFFIXES = (".md", ".markdown")
+_SUFFIXES = (".md", ".markdown", ".mdx")  # the last, Docusaurus's
 
 
 def plain_page(text: str, path: str) -> SplitDocument | None:

@@ -103,6 +103,39 @@ def test_a_docusaurus_site_streams_its_blog(run_lede: LedeRunner, tmp_path: Path
     assert collections(rows(run_lede, site, "--all")) == {"blog": 1, "docs": 1, None: 1}
 
 
+def test_a_docusaurus_sites_pages_without_front_matter_are_its_pages(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """Docusaurus renders each Markdown and MDX file of its docs, blog and ``src/pages``,
+    titled by its heading, front matter or none, but a part its pages import (``_name``):
+    128 pages of React Native's versioned docs were each warned of as having no front
+    matter, and missing from ``--all``."""
+    site = tmp_path / "site"
+    files = {
+        "docusaurus.config.js": "module.exports = {title: 'Ex'};\n",
+        "blog/2024-03-04-plain-post.md": "# A plain post\n\nWhat changed.\n",
+        "docs/appendix.md": "# Appendix\n\nTerms.\n",
+        "versioned_docs/version-1.0/codegen.mdx": "# Using Codegen\n\n<Steps />\n\nSteps.\n",
+        "src/pages/benchmarks.md": "# Benchmarks\n\nNumbers.\n",
+        "docs/settings/_flag.mdx": "A setting the pages import.\n",
+        "static/img/source.md": "Where the pictures came from.\n",
+    }
+    for name, text in files.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+    assert [row["title"] for row in rows(run_lede, site)] == ["A plain post"]
+    every = rows(run_lede, site, "--all")
+    assert sorted(str(row["title"]) for row in every) == [
+        "A plain post",
+        "Appendix",
+        "Benchmarks",
+        "Using Codegen",
+    ]
+    checked = run_lede("check", site).stdout
+    assert f"{site}/static/img/source.md:1: warning: no front matter" in checked
+    assert checked.count(": warning:") == 1, checked
+
+
 def test_a_folder_inside_a_hugo_site_is_read_whole(run_lede: LedeRunner, tmp_path: Path) -> None:
     """Opened below its site, a section is a folder like any: its files are in no
     collection, and nothing is left out of the list."""
