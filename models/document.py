@@ -19,6 +19,7 @@ from models.blog_authors import with_names
 from models.blog_lead import with_lead
 from models.clipping import saved_page
 from models.collection import is_data_record, is_no_article, stub_keys
+from models.daily_notes import daily_note_day
 from models.dashed_toml import dashed_toml
 from models.dated_page import dated_page
 from models.docinfo import docinfo_values, split_docinfo
@@ -327,6 +328,8 @@ def parse_document(
         data["title"] = data.get("title") or page_name(path)
     elif vault:  # a vault's note: named by its file, where the page names none
         data[NOTE_NAME] = note_name(path)
+        if day := daily_note_day(path):  # a daily note's day is in its name
+            data.setdefault("date", day)
     article = fitting_article(data, parsed.report, split)
     with_lead(article, data["body"])  # where the front matter gives no excerpt
     if vault:  # a note's tags written in its body are its tags too

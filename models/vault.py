@@ -44,22 +44,22 @@ def note_name(path: str) -> str:
 def in_vault(path: str) -> bool:
     """Whether the file at ``path`` is in an Obsidian vault (asked of every file indexed:
     a path that is absolute already, as the scan's are, is not made so again)."""
-    return _vault_folder(folder_of(path))
+    return vault_root(folder_of(path)) is not None
 
 
 @lru_cache(maxsize=256)
-def _vault_folder(folder: str) -> bool:
-    """Whether ``folder`` is a vault or in one."""
+def vault_root(folder: str) -> str | None:
+    """The vault ``folder`` is or is in (the folder holding its ``.obsidian``), if any."""
     while True:
         if os.path.isdir(os.path.join(folder, ".obsidian")):
-            return True
+            return folder
         parent = os.path.dirname(folder)
         if parent == folder:
-            return False
+            return None
         folder = parent
 
 
 def forget_vaults() -> None:
     """Look again at which folders are vaults: one opened in Obsidian (or no longer) since
     is then seen, where a process kept for long held what it first found."""
-    _vault_folder.cache_clear()
+    vault_root.cache_clear()
