@@ -25,6 +25,7 @@ from models.dated_page import dated_page
 from models.docinfo import docinfo_values, split_docinfo
 from models.event_dates import with_event_dates
 from models.fitting_fields import fitting_article
+from models.foam import foam_note
 from models.franklin import (
     franklin_values,
     is_franklin_settings,
@@ -232,6 +233,7 @@ def parse_document(
             or split_jbake(text)
             or graph_page(text, path)
             or vault_note(text, path)
+            or foam_note(text, path)
             or plain_page(text, path)
         )
         if split is None and sidecar is not None:
