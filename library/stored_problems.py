@@ -50,12 +50,13 @@ def left_out(db: sqlite3.Connection) -> list[Problem]:
 
 
 def kept_out(db: sqlite3.Connection) -> list[Problem]:
-    """The errors of the files that hold no article, and what the scan could not take at
-    all: what no list holds (an error in one field leaves that field out, and its article
-    is listed all the same)."""
+    """The errors of the files that hold no article, and of what the scan could not read
+    at all: what no list holds (an error in one field leaves that field out, and its
+    article is listed all the same; the scan's warnings are of files that are no document,
+    a FIFO where a site's settings would be)."""
     sql = (
-        f"{_COLUMNS} p WHERE (severity = 'error' AND NOT EXISTS "
-        "(SELECT 1 FROM articles a WHERE a.path = p.path)) OR path = '' ORDER BY path, line"
+        f"{_COLUMNS} p WHERE severity = 'error' AND (path = '' OR NOT EXISTS "
+        "(SELECT 1 FROM articles a WHERE a.path = p.path)) ORDER BY path, line"
     )
     return [Problem(*row) for row in db.execute(sql)]
 
