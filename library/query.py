@@ -1,6 +1,7 @@
 """The query language shared by the reader's filter and ``lede list -q``.
 
-``words`` · ``word*`` (a prefix) · ``"exact phrase"`` · ``-word`` · ``topic:NAME`` ·
+``words`` · ``word*`` (a prefix) · ``"exact phrase"`` (``"exact phr"*``: its last word a
+prefix) · ``-word`` · ``topic:NAME`` ·
 ``provider:TEXT`` · ``after:YYYY-MM-DD`` · ``before:YYYY-MM-DD`` · ``quality>N`` / ``quality<N`` ·
 ``is:unread`` / ``is:read`` / ``is:starred`` · ``is:published`` / ``is:unpublished`` ·
 ``collection:NAME`` (``collection:*``: every collection) · ``lang:CODE`` (``lang:*``: every
@@ -18,7 +19,7 @@ from datetime import date
 
 from library.days import local_midnight
 
-_TOKEN = re.compile(r'\s*(-?)(?:(\w+)(:|>=|<=|>|<|=))?(?:"([^"]*)("?)|(\S*))')
+_TOKEN = re.compile(r'\s*(-?)(?:(\w+)(:|>=|<=|>|<|=))?(?:"([^"]*)("?)(\*?)|(\S*))')
 _QUOTES = str.maketrans("“”„‟", '""""')  # noqa: RUF001 - the quotes a phrase may come in
 FLAGS = ("unread", "read", "starred")
 SITE_FLAGS = ("published", "unpublished")  # the site's own flag, not the reading state
@@ -146,7 +147,7 @@ def parse_query(text: str) -> Query:
     """Parse ``text``; raises ``QueryError`` with a readable message when malformed."""
     query = Query()
     for match in _tokens(text.strip()):
-        negate, key, operator, quoted, closing, bare = match.groups()
+        negate, key, operator, quoted, closing, star, bare = match.groups()
         if quoted is not None and not closing:
             raise QueryError('a phrase is missing its closing "')
         value = quoted if quoted is not None else bare
@@ -158,7 +159,7 @@ def parse_query(text: str) -> Query:
             if quoted is None and len(value) > 1 and value.endswith("*"):
                 term = Term(value[:-1], prefix=True)
             else:
-                term = Term(value, phrase=quoted is not None)
+                term = Term(value, phrase=quoted is not None, prefix=bool(star))
             (query.excluded if negate else query.terms).append(term)
             continue
         _apply(query, key.lower(), operator, value or "", bool(negate))
@@ -178,13 +179,20 @@ def with_prefix_last(text: str) -> str:
     """``text`` with its last word's prefix made explicit (``door hang`` becomes
     ``door hang*``): what a filter means while it is typed, and what saving it stores, so
     a saved search lists what the filter showed. The last word is the last one an
-    article must hold; a phrase is never a prefix."""
+    article must hold; a phrase closed is never a prefix, but one still being typed
+    (``"facial recog``) is closed, its last word a prefix (``"facial recog"*``), so the
+    list follows its typing as it does a word's."""
     end = None
-    text = text.rstrip()
     for match in _tokens(text):
-        negate, key, _, _, _, bare = match.groups()
+        negate, key, _, quoted, closing, _, bare = match.groups()
+        if quoted is not None and not closing:  # the last token: it holds the rest
+            if not (negate or key or quoted[-1:].isspace()):
+                return f'{text.rstrip()}"*'
+            text = f'{text.rstrip()}"'
+            break
         if not (negate or key) and bare and bare != "-":
-            end = match.end(6)
+            end = match.end(7)
+    text = text.rstrip()
     if end is None or text[end - 1] == "*":
         return text
     return f"{text[:end]}*{text[end:]}"

@@ -15,6 +15,7 @@ queries (lede list -q QUERY, and / in the reader):
                          its last word so while it is typed, and saves it
                          with the *)
   "exact phrase"         the words together, in this order
+  "exact phr"*           the phrase, its last word a prefix
   -word, -"a phrase"     articles without it
   topic:NAME             the topic and everything below it:
                          topic:"Computer Vision"

@@ -217,7 +217,11 @@ def test_a_star_makes_a_word_a_prefix(index: CorpusIndex) -> None:
         ("door hang", "door hang*"),
         ("hang -door", "hang* -door"),  # the last word an article must hold
         ("hang topic:AI ", "hang* topic:AI"),
-        ('"hang"', '"hang"'),  # a phrase is never a prefix
+        ('"hang"', '"hang"'),  # a phrase closed is never a prefix
+        ('"facial rec', '"facial rec"*'),  # one being typed ends in one
+        ('"facial rec ', '"facial rec"'),  # its last word ended
+        ('hang -"door', 'hang* -"door"'),  # left out: the last word held is the prefix
+        ('topic:"computer vis', 'topic:"computer vis"'),
         ("hang*", "hang*"),
         ("-hang", "-hang"),
         ("topic:AI", "topic:AI"),
@@ -234,6 +238,8 @@ def test_the_last_word_typed_matches_as_a_prefix(index: CorpusIndex) -> None:
     assert found(index, with_prefix_last("hang door")) == set()  # only the last is a prefix
     assert found(index, with_prefix_last('"hang"')) == set()
     assert found(index, with_prefix_last("hangzhou")) == {"hangzhou"}
+    assert found(index, with_prefix_last('"facial rec')) == {"hangzhou"}
+    assert found(index, '"facial rec"') == set()
 
 
 def test_sorting_and_limits(index: CorpusIndex) -> None:

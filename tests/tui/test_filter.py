@@ -146,6 +146,21 @@ async def test_malformed_filter_is_a_message_not_a_crash(reader_corpus: Path) ->
         assert len(titles(app)) == 1
 
 
+async def test_a_phrase_being_typed_is_listed_as_it_is_typed(reader_corpus: Path) -> None:
+    """Until its closing quote, a phrase was a message ("missing its closing") and the
+    list stood still; it now follows each key, its last word a prefix, as a word does."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        field = app.screen.query_one("#filter", Input)
+        await pilot.press("slash", *'"hangzhou ma')
+        await until(pilot, lambda: [t[: len(HANGZHOU)] for t in titles(app)] == [HANGZHOU])
+        assert not field.has_class("-invalid") and "⚠" not in status(app)
+        await pilot.press('"')  # closed, "ma" is a whole word: no article holds it
+        await until(pilot, lambda: titles(app) == [])
+        assert not field.has_class("-invalid")
+
+
 async def test_a_number_too_large_for_sqlite_is_a_message_not_a_crash(
     reader_corpus: Path,
 ) -> None:
