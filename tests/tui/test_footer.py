@@ -75,6 +75,22 @@ async def test_the_footer_shows_the_hidden_tree_key_only_where_the_tree_is_hidde
         await until(pilot, lambda: "Topics" in [k.description for k in footer_keys(app)[0]])
 
 
+async def test_the_tree_s_footer_names_the_key_that_lists_a_node(reader_corpus: Path) -> None:
+    """The list's footer offered "⏎ Open"; the tree's named none of the tree's keys, and
+    what it did offer (star, preview, copy) acted on the list's article, not the node."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await indexed(pilot)
+        await pilot.press("t")
+        await until(pilot, lambda: app.screen.query_one(TopicTree).has_focus)
+        await pilot.pause()
+        keys, palette = footer_keys(app)
+        assert [key.description for key in keys[:3]] == ["Help", "Quit", "Open"]
+        assert whole(app, keys[2], palette)
+        await pilot.press("enter")  # the key it names lists the node
+        await until(pilot, lambda: app.screen.query_one(ArticleList).has_focus)
+
+
 async def test_a_key_that_does_not_fit_is_left_out_not_cut(reader_corpus: Path) -> None:
     """In the detail pane at 80 columns the last key was cut at the palette key ("i▏"),
     its name lost; at any width each key shown is whole, and a wider footer shows more."""

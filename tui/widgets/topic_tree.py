@@ -96,9 +96,9 @@ class TopicTree(Tree[Scope]):
         Binding("g,home", "scroll_home", "First", show=False, id="tree.first"),
         Binding("G,end", "scroll_end", "Last", show=False, id="tree.last"),
         Binding("x", "delete_saved", "Delete saved search", id="tree.delete_saved"),
-        # Enter opens the node's articles, as it opens an article in the list; space
-        # folds and unfolds it, as Textual's tree does.
-        Binding("enter", "open_scope", "Open", show=False, id="tree.open"),
+        # Enter opens the node's articles, as it opens an article in the list (and the
+        # footer says so in both panes); space folds and unfolds it, as Textual's tree does.
+        Binding("enter", "open_scope", "Open", id="tree.open"),
         Binding("space", "toggle_node", "Fold/unfold", show=False, id="tree.fold"),
     ]
 
