@@ -2,7 +2,8 @@
 
 ``words`` · ``word*`` (a prefix) · ``"exact phrase"`` (``"exact phr"*``: its last word a
 prefix) · ``-word`` · ``topic:NAME`` ·
-``provider:TEXT`` · ``after:YYYY-MM-DD`` · ``before:YYYY-MM-DD`` · ``quality>N`` / ``quality<N`` ·
+``provider:TEXT`` · ``after:YYYY-MM-DD`` · ``before:YYYY-MM-DD`` (or ``today``, ``yesterday``,
+``7d``: days back from today) · ``quality>N`` / ``quality<N`` ·
 ``is:unread`` / ``is:read`` / ``is:starred`` · ``is:published`` / ``is:unpublished`` ·
 ``collection:NAME`` (``collection:*``: every collection) · ``lang:CODE`` (``lang:*``: every
 language) · ``story:ID``. Dates are local days (``library.days``). Parsing is pure; the index
@@ -15,11 +16,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from library.days import local_midnight
 
 _TOKEN = re.compile(r'\s*(-?)(?:(\w+)(:|>=|<=|>|<|=))?(?:"([^"]*)("?)(\*?)|(\S*))')
+_DAYS_BACK = re.compile(r"today|yesterday|(\d{1,6})d")  # ``after:7d``: from 7 days back
 _QUOTES = str.maketrans("“”„‟", '""""')  # noqa: RUF001 - the quotes a phrase may come in
 FLAGS = ("unread", "read", "starred")
 SITE_FLAGS = ("published", "unpublished")  # the site's own flag, not the reading state
@@ -109,11 +111,20 @@ class Query:
 
 
 def _day(value: str, operator: str) -> int:
-    """The start of the day ``value`` names, at local midnight (see ``library.days``)."""
+    """The start of the day ``value`` names, at local midnight (see ``library.days``): a
+    date, or a day counted back from today when the query runs, so that a saved search
+    for today's news lists today's tomorrow too."""
+    back = _DAYS_BACK.fullmatch(value.lower())
     try:
-        day = date.fromisoformat(value)
-    except ValueError:
-        raise QueryError(f"{operator}: expects a date as YYYY-MM-DD, not '{value}'") from None
+        if back is None:
+            day = date.fromisoformat(value)
+        else:
+            days = int(back[1]) if back[1] else ("today", "yesterday").index(back[0])
+            day = date.today() - timedelta(days=days)
+    except (ValueError, OverflowError):
+        raise QueryError(
+            f"{operator}: expects YYYY-MM-DD, today, yesterday or 7d, not '{value}'"
+        ) from None
     return local_midnight(day)
 
 

@@ -22,6 +22,7 @@ queries (lede list -q QUERY, and / in the reader):
   provider:TEXT          the provider's name or domain contains TEXT
   after:YYYY-MM-DD       published on that day or later (days are local time)
   before:YYYY-MM-DD      published before that day
+  after:today, after:7d  also today, yesterday, or N days back (7d)
   quality>N, quality<N   quality score above or below N (also >=, <=, =)
   is:unread, is:read, is:starred
                          reading state, shared with the reader

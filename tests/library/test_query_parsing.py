@@ -100,9 +100,14 @@ def test_empty_is_only_the_query_that_matches_everything() -> None:
     [
         ('"unclosed phrase', 'a phrase is missing its closing "'),
         ('ok "unclosed', 'a phrase is missing its closing "'),
-        ("after:2020", "after: expects a date as YYYY-MM-DD, not '2020'"),
-        ("before:2021-02-30", "before: expects a date as YYYY-MM-DD, not '2021-02-30'"),
-        ("after:yesterday", "after: expects a date as YYYY-MM-DD, not 'yesterday'"),
+        ("after:2020", "after: expects YYYY-MM-DD, today, yesterday or 7d, not '2020'"),
+        (
+            "before:2021-02-30",
+            "before: expects YYYY-MM-DD, today, yesterday or 7d, not '2021-02-30'",
+        ),
+        ("after:someday", "after: expects YYYY-MM-DD, today, yesterday or 7d, not 'someday'"),
+        ("after:9999999d", "after: expects YYYY-MM-DD, today, yesterday or 7d, not '9999999d'"),
+        ("after:999999d", "after: expects YYYY-MM-DD, today, yesterday or 7d, not '999999d'"),
         ("quality>x", "quality> expects a whole number, not 'x'"),
         ("quality<4.5", "quality< expects a whole number, not '4.5'"),
         ("quality:5", "quality needs a comparison: quality>N or quality<N"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,22 @@ def test_the_detail_says_when_a_post_was_changed_and_flags_a_backwards_event() -
     event = parse_document(f"---\n{front}---\n", "e.md").article
     assert event is not None
     assert "When 2024-07-05 – 2024-07-01  ends before it starts" in str(article_header(event))
+
+
+async def test_today_s_news_is_asked_for_without_typing_today_s_date(tmp_path: Path) -> None:
+    """``after:`` took only a date, so today's news took looking up and typing the date,
+    and a search saved for it listed that day forever; ``today``, ``yesterday`` and ``7d``
+    count back from the day the query runs."""
+    now = datetime.now(UTC)
+    for name, published in (("fresh", now), ("older", now - timedelta(days=3))):
+        front = f"title: {name.title()} news\npublishedDateTime: {published:%Y-%m-%dT%H:%M:%SZ}"
+        write_document(tmp_path / "news", f"{name}.md", front, "Words.\n")
+    app = LedeApp([str(tmp_path / "news")])
+    async with app.run_test(size=(120, 30)) as pilot:
+        await indexed(pilot)
+        await pilot.press("slash", *"after:today")
+        await until(pilot, lambda: titles(app) == ["Fresh news"])
+        await pilot.press("ctrl+u", *"after:7d")
+        await until(pilot, lambda: titles(app) == ["Fresh news", "Older news"])
+        await pilot.press("ctrl+u", *"before:yesterday")
+        await until(pilot, lambda: titles(app) == ["Older news"])
