@@ -87,3 +87,28 @@ async def test_typing_repaints_the_line_without_a_layout(
             assert shown(app) != before
         assert "hangzhou" in shown(app)
         assert layouts == []
+
+
+def painted(app: LedeApp) -> list[str]:
+    """Every row of the status line as painted."""
+    status = app.screen.query_one("#list-status", ListStatus)
+    return [
+        status.render_line(y).crop(0, status.size.width).text for y in range(status.size.height)
+    ]
+
+
+async def test_an_error_is_read_whole_in_a_narrow_list(reader_corpus: Path) -> None:
+    """Beside the tree and the detail the list has 57 cells: an unknown filter's message
+    was cut after "after:, before:, …", the filters it names to type lost; it wraps, and
+    the line is one row again once the query runs."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await pilot.press("slash", *keys("topc:ai"))
+        await until(pilot, lambda: len(painted(app)) > 1)
+        text = " ".join(row.strip() for row in painted(app))
+        assert text.startswith("⚠ unknown filter 'topc:'") and text.endswith("lang:, story:")
+        assert "…" not in text
+        await pilot.press("home", "right", "right", "right", "i")  # "topic:ai"
+        await until(pilot, lambda: len(painted(app)) == 1)
+        assert "articles" in painted(app)[0]

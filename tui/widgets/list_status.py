@@ -5,7 +5,9 @@ are never cut. The sort, then the number of story rows, give way when they would
 the scope and filter fewer than ``MIN_HEAD`` cells, and a longer filter (then the
 scope) is cut with an ellipsis. The parts are laid
 out at render time from the width the line has, so a resize lays them out again and an
-update is a repaint of one row.
+update is a repaint of one row. A query's error is the exception: it takes the rows it
+needs, so that what it says to type is read whole (a three-pane window gave the list
+some sixty columns, and the filters an unknown one named were cut after the fourth).
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ PULSE_EVERY = 0.2  # seconds between steps of the bar while the files are being 
 
 
 class ListStatus(Widget):
-    """One row summarising what the list shows; updating it never needs a layout pass."""
+    """One row summarising what the list shows; updating it needs no layout pass but
+    where an error comes, goes or changes how many rows it wraps to."""
 
     DEFAULT_CSS = """
     ListStatus {
@@ -42,6 +45,7 @@ class ListStatus(Widget):
         self._stories = Content("")  # the rows stories make, when fewer than the articles
         self._sort = Content("")
         self._error: Content | None = None
+        self._rows = 1  # the height set: one row, or those the error wraps to
         self._progress: tuple[int, int] | None = None  # (done, total) while indexing
         self._waiting: Content | None = None  # whom indexing waits for, until it goes on
         self._tick = 0
@@ -75,12 +79,25 @@ class ListStatus(Widget):
         self._stories = Content(stories)
         self._sort = Content(GAP) + Content.styled(f"sort: {sort}", "dim")
         self._error = None
+        self._fit_rows()
         self.refresh()
 
     def show_error(self, message: str) -> None:
-        """Show why the query cannot run, in place of the counts."""
+        """Show why the query cannot run, in place of the counts, wrapped."""
         self._error = Content.assemble(("⚠ ", "$text-error"), (message, "$text-error"))
+        self._fit_rows()
         self.refresh()
+
+    def on_resize(self) -> None:
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Take the rows the error wraps to at this width, one without it."""
+        width = self.content_size.width
+        rows = len(self._error.wrap(width)) if self._error is not None and width > 0 else 1
+        if rows != self._rows:
+            self._rows = rows
+            self.styles.height = rows
 
     def show_waiting(self, whom: str) -> None:
         """Say whom indexing waits for (another lede, a program holding the index), in
@@ -126,7 +143,7 @@ class ListStatus(Widget):
     def render(self) -> Content:
         width = self.content_size.width
         if self._error is not None:
-            return self._error.truncate(width, ellipsis=True)
+            return self._error
         if self._waiting is not None:  # the counts then say how much has been stored
             return fit(width, self._head, self._articles + GAP + self._waiting)
         if self._progress is not None:
