@@ -312,11 +312,14 @@ class LedeApp(App[None]):
             )
 
     def action_reload(self) -> None:
-        """Re-scan the corpus for changed files (or refetch the preview being shown)."""
+        """Re-scan the corpus for changed files (or fetch again the preview being shown, or
+        the one that failed: its line says r tries again)."""
         screen = self.screen
-        if isinstance(screen, MainScreen) and screen.query_one("#detail", DetailView).previewing:
-            screen.query_one("#detail", DetailView).fetch_preview(refresh=True)
-            return
+        if isinstance(screen, MainScreen):
+            detail = screen.query_one("#detail", DetailView)
+            if detail.previewing or detail.preview_failed:
+                detail.fetch_preview(refresh=True)
+                return
         self.notify("Reloading…", timeout=1.5)
         self.index_corpus(asked=True)
 

@@ -109,6 +109,25 @@ async def test_preview_failure_is_a_message_in_the_pane(reader_corpus: Path, ser
         assert app.is_running
 
 
+async def test_r_tries_a_failed_preview_again(reader_corpus: Path, server) -> None:
+    """A preview says "r: refetch", but once one failed (a server's passing fault) r
+    read the whole corpus again and the failure stayed; the line now names r, and r
+    fetches the page again."""
+    server.routes["/story"] = page("busy", status=503, content_type="text/plain")
+    add_local_story(reader_corpus, server)
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        detail = await opened(app, pilot)
+        await pilot.press("p")
+        await until(pilot, lambda: "Preview failed" in status(detail), "the failure")
+        assert "r: try again" in status(detail)
+        server.routes["/story"] = page(article_html())
+        await pilot.press("r")
+        await until(pilot, lambda: detail.previewing and "fetched" in status(detail), "preview")
+        assert ARTICLE_PARAGRAPHS[0] in body(detail) and server.hits["/story"] == 2
+        assert "Reloading…" not in notifications(app)
+
+
 async def test_esc_takes_a_failed_previews_line_away(reader_corpus: Path, server) -> None:
     """The line saying why a preview failed stayed on screen under the article after esc
     left the preview, from the list and from the detail pane alike."""

@@ -184,7 +184,7 @@ class DetailView(VerticalScroll, can_focus=True):
         try:
             result = await fetch_preview(article.url, cache=self.preview_cache, refresh=refresh)
         except PreviewError as error:
-            self._fail(Content.assemble(("⚠ Preview failed: ", "$text-error"), str(error)))
+            self._fail(failure(str(error)))
             return
         finally:
             self.remove_class("-loading")
@@ -204,8 +204,7 @@ class DetailView(VerticalScroll, can_focus=True):
         """A fetch that failed in a way the fetcher did not foresee still says so."""
         if event.state == WorkerState.ERROR:
             self.remove_class("-loading")
-            error = Content(str(event.worker.error))
-            self._fail(Content.assemble(("⚠ Preview failed: ", "$text-error"), error))
+            self._fail(failure(str(event.worker.error)))
 
     def _fail(self, status: Content) -> None:
         """Say why there is no preview, until ``esc`` leaves it as it leaves a preview."""
@@ -270,3 +269,13 @@ class DetailView(VerticalScroll, can_focus=True):
             open_in_browser(self.app, target)
         else:
             self.notify("Only http(s) links can be opened", severity="warning")
+
+
+def failure(error: str) -> Content:
+    """The line of a preview that failed: why, and the keys that act on it (a fetch that
+    failed on a passing fault is tried again with ``r``, as a preview is fetched again)."""
+    return Content.assemble(
+        ("⚠ Preview failed: ", "$text-error"),
+        error,
+        ("  (r: try again, o: open in a browser, esc: back)", "dim"),
+    )
