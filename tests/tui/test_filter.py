@@ -125,6 +125,22 @@ async def test_typing_on_to_the_same_articles_repaints_nothing(reader_corpus: Pa
         assert "No articles match" in str(articles.render_line(0).text)
 
 
+async def test_an_empty_filtered_list_says_how_to_get_the_articles_back(
+    reader_corpus: Path,
+) -> None:
+    """A filter that matches nothing left "No articles match" and no word of the way back."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await indexed(pilot)
+        articles = app.screen.query_one(ArticleList)
+        await pilot.press("slash", *"zzzz", "enter")
+        await until(pilot, lambda: titles(app) == [] and articles.has_focus)
+        line = str(articles.render_line(0).text)
+        assert "No articles match — esc clears the filter" in line
+        await pilot.press("escape")  # from the list, where enter left the focus
+        await until(pilot, lambda: len(titles(app)) == 4)
+
+
 async def test_malformed_filter_is_a_message_not_a_crash(reader_corpus: Path) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:

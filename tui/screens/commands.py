@@ -349,8 +349,8 @@ class ReaderCommands(Screen[None]):
 
     def _empty_text(self) -> str:
         """What an empty list says: no match, not indexed yet, or why there is nothing."""
-        if self.filter_text:
-            return "No articles match"
+        if self.filter_text:  # the way back to the articles, said where they are missed
+            return "No articles match — esc clears the filter"
         if not self._indexed:
             return "Indexing… articles appear here as they are read"
         if self.scope == ALL:
