@@ -3,6 +3,7 @@ deliberate change of looks, and review the diff like code."""
 
 from __future__ import annotations
 
+import shutil
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 
 from tests.conftest import SITE
 from tests.tui.pilot import indexed, settled, until
+from tests.tui.test_story_rows import HEADLINE
 from tui import timefmt
 from tui.app import LedeApp
 from tui.screens.help import HelpScreen
@@ -96,3 +98,19 @@ def test_timeline_of_a_filtered_list(snap_compare, reader_corpus: Path) -> None:
     assert snap_compare(
         reader(reader_corpus), terminal_size=(120, 30), run_before=filter_and_go_to_the_end
     )
+
+
+def test_a_story_s_sources_one_row_each(snap_compare, tmp_path: Path) -> None:
+    """At 80 columns a source's title is cut at the edge, each source on its row under
+    its number (a wrapped title's end sat under the numbers)."""
+
+    async def open_the_story(pilot) -> None:
+        await settled(pilot)
+        await pilot.press("slash", *HEADLINE.split()[0], "enter", "enter")
+        await settled(pilot)
+        await pilot.press("tab")
+        await pilot.press("end")
+        await settled(pilot)
+
+    site = Path(shutil.copytree(SITE, tmp_path / "site"))
+    assert snap_compare(reader(site), terminal_size=(80, 30), run_before=open_the_story)

@@ -15,12 +15,16 @@ SOURCE_NAMES = ("one", "two", "three", "four", "five", "six", "seven", "eight", 
 
 
 class StorySources(Static):
-    """Numbered sources: provider, date and title; hidden for an article alone."""
+    """Numbered sources: provider, date and title; hidden for an article alone. A source
+    is one row, its title cut to the width as the list's rows are: wrapped, a title's
+    end went on under the numbers, where it read as another source."""
 
     DEFAULT_CSS = """
     StorySources {
         margin: 1 0 0 0;
         display: none;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     """
 
