@@ -117,9 +117,31 @@ async def test_next_unread_and_article_stepping(reader_corpus: Path) -> None:
         assert articles.cursor == 0
         await pilot.press("n")  # from the detail view too: it did nothing there
         await until(pilot, lambda: articles.cursor == 2 and detail.article.title == titles(app)[2])
-        await pilot.press("N")  # every article above is read now
+        await pilot.press("N")  # every article above is read now: on from the bottom
+        await until(pilot, lambda: articles.cursor == 3 and detail.article.title == titles(app)[3])
+        assert detail.has_focus_within
+        assert "No unread above: on from the bottom" in notifications(app)
+
+
+async def test_next_unread_goes_on_from_the_top_past_the_end(reader_corpus: Path) -> None:
+    """Reading with n from the middle of a list stopped at its end ("No more unread
+    articles below"), the unread above it left behind."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        articles = app.screen.query_one(ArticleList)
+        articles.focus()
+        await pilot.press("j", "j", "enter")  # the third article, read
         await settled(pilot)
-        assert articles.cursor == 2 and detail.has_focus_within
+        detail = app.screen.query_one(DetailView)
+        await pilot.press("n", "n")  # the fourth, then past the end: the first
+        await until(pilot, lambda: articles.cursor == 0 and detail.article.title == titles(app)[0])
+        assert "No more unread below: on from the top" in notifications(app)
+        await pilot.press("n")  # the second: the only one left unread
+        await until(pilot, lambda: articles.cursor == 1 and len(articles.read) == 4)
+        await pilot.press("n")
+        await until(pilot, lambda: "No other unread article in this list" in notifications(app))
+        assert articles.cursor == 1
 
 
 async def test_related_article_in_corpus_opens_in_place(reader_corpus: Path) -> None:

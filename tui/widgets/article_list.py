@@ -225,23 +225,30 @@ class ArticleList(ScrollView, can_focus=True):
         if self.current_story is not None:
             self.action_open()
 
-    def _find_unread(self, step: int) -> int | None:
-        position = self.cursor + step
-        while self.results is not None and 0 <= position < self.count:
-            if is_unread(self.results, position, self.read):
+    def _find_unread(self, start: int, end: int, step: int) -> int | None:
+        """The first unread row from ``start`` on, by ``step``, before ``end``."""
+        for position in range(start, end, step):
+            if self.results is not None and is_unread(self.results, position, self.read):
                 return position
-            position += step
         return None
 
     def action_to_unread(self, step: int) -> bool:
-        """Move to the next (1) or previous (-1) unread article; whether there was one."""
-        found = self._find_unread(step)
+        """Move to the next (1) or previous (-1) unread article, on from the other end of
+        the list past this one's, as vim's ``n`` goes on past the end of a file: reading
+        with ``n`` from the middle of a list stopped at its end, the unread above left
+        behind. Whether there was one."""
+        found = self._find_unread(self.cursor + step, self.count if step > 0 else -1, step)
         if found is None:
-            below = "No more unread articles below" if step > 0 else "No unread articles above"
-            self.notify(below, timeout=2)
-        else:
-            self.set_cursor(found)
-        return found is not None
+            found = self._find_unread(0 if step > 0 else self.count - 1, self.cursor, step)
+            if found is None:
+                self.notify("No other unread article in this list", timeout=2)
+                return False
+            if step > 0:
+                self.notify("No more unread below: on from the top", timeout=2)
+            else:
+                self.notify("No unread above: on from the bottom", timeout=2)
+        self.set_cursor(found)
+        return True
 
     async def _on_click(self, event: events.Click) -> None:
         position = int(self.scroll_offset.y) + event.y
