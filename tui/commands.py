@@ -43,6 +43,7 @@ SENTENCES = {
     "app.suspend": "Suspend lede to the shell, where fg brings it back",
     "reader.toggle_stories": "Show one row per story, or every article",
     "list.open_story": "List the sources of the story under the cursor",
+    "reader.close_story": "Go back from a story's sources to the list they were opened from",
     "detail.image": "Show the article's lead image, or hide it",
     **{
         f"reader.source_{name}": f"Open source {number} of the story shown"

@@ -158,7 +158,7 @@ async def test_the_counts_on_the_trees_cursor_read_as_well_as_its_name(
         assert contrast(counts[0]) < contrast(name)
 
 
-GUIDES = set("├└│─▏▕▔▁▄▀█")  # and the borders of a dialog
+GUIDES = set("├└│─▏▕▔▁▂▃▄▅▆▇▀█")  # and the borders of a dialog, the ends of a scrollbar's thumb
 
 
 def hard_to_read(app: LedeApp, least: float, within: str = "") -> list[tuple[str, float]]:

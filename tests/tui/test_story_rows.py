@@ -102,6 +102,26 @@ async def test_enter_on_a_story_row_lists_its_sources_and_esc_goes_back(site: Pa
         assert sorted(titles(articles)) == sorted([HEADLINE, OTHER])
 
 
+async def test_left_goes_back_from_a_story_as_right_went_into_it(site: Path) -> None:
+    """→ on a story's row lists its sources; ← did nothing there, esc alone came back."""
+    app = LedeApp([str(site)])
+    async with app.run_test(size=(260, 45)) as pilot:
+        articles = await started(app, pilot)
+        await pilot.press("slash", *"acme", "enter")
+        await until(pilot, lambda: articles.has_focus and HEADLINE in titles(articles))
+        found = titles(articles)
+        await to_row(pilot, articles, HEADLINE)
+        await pilot.press("right")
+        await until(pilot, lambda: sorted(titles(articles)) == sorted([HEADLINE, OTHER]))
+        await pilot.press("left")
+        await until(pilot, lambda: titles(articles) == found, "back to what the filter found")
+        assert app.screen.query_one("#filter", Input).value == "acme"
+        assert articles.current is not None and articles.current.title == HEADLINE
+        await pilot.press("left")  # no story's sources: ← leaves the filter alone
+        await pilot.pause()
+        assert app.screen.query_one("#filter", Input).value == "acme"
+
+
 async def test_esc_from_a_story_goes_back_to_the_filter_that_found_it(site: Path) -> None:
     """The filter was thrown away: esc went from the story's sources to every article."""
     app = LedeApp([str(site)])

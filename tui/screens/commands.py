@@ -367,6 +367,8 @@ class ReaderCommands(Screen[None]):
             return self.has_panes and isinstance(number, int) and self._has_source(number)
         if action in ARTICLE_ACTIONS:  # on an empty list the footer offered Star, Preview
             return self.has_panes and self.current_row() is not None
+        if action == "close_story":
+            return self.filter_text.startswith("story:")
         return action != "toggle_topics" or self.size.width < NARROW_WIDTH
 
     def _has_source(self, number: int) -> bool:

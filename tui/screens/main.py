@@ -51,6 +51,7 @@ class MainScreen(ReaderCommands, DetailLoading):
         Binding("slash", "filter", "Filter", priority=True, id="reader.filter"),
         Binding("t", "toggle_topics", "Topics", id="reader.toggle_topics"),
         Binding("escape", "back", "Back", show=False, id="reader.back"),
+        Binding("left", "close_story", "Back from a story", show=False, id="reader.close_story"),
         Binding("m", "toggle_read", "Mark read/unread", id="reader.toggle_read", show=False),
         Binding("s", "toggle_star", "Star", id="reader.toggle_star"),
         Binding(
@@ -309,6 +310,12 @@ class MainScreen(ReaderCommands, DetailLoading):
             self.show_detail(self.current_row(), force=True)
         elif detail.has_focus_within:
             self.query_one("#articles", ArticleList).focus()
+
+    def action_close_story(self) -> None:
+        """``←``: back from a story's sources to the list they were opened from, as ``→``
+        on the story's row went into them (``←`` did nothing, ``esc`` alone came back)."""
+        if self.filter_text.startswith("story:"):
+            self.action_back()
 
     def action_cycle_sort(self) -> None:
         self.sort = SORT_ORDER[(SORT_ORDER.index(self.sort) + 1) % len(SORT_ORDER)]
