@@ -105,3 +105,21 @@ async def test_the_list_keeps_rows_with_the_tree_and_the_filter_open(
         await pilot.pause()
         assert list_rows_seen(app) >= 3
         assert tree.content_region.height >= 3  # All articles, Unread, Starred at least
+
+
+async def test_a_tree_narrowed_out_of_sight_gives_its_focus_to_the_list(
+    reader_corpus: Path,
+) -> None:
+    """Narrowed under 130 columns, the tree hides until ``t``; with the focus on it, the
+    focus went on to the detail pane, the one pane farthest from where it was."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        app.screen.query_one(TopicTree).focus()
+        await pilot.pause()
+        await resized(pilot, 80, 24)
+        await until(pilot, lambda: app.screen.query_one(ArticleList).has_focus, "the list")
+        await pilot.press("t")  # shown again on its key, it has the focus back
+        await until(pilot, lambda: app.screen.query_one(TopicTree).has_focus, "the tree")
+        await resized(pilot, 100, 24)  # still narrow, shown: it keeps it
+        assert app.screen.query_one(TopicTree).has_focus

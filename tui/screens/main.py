@@ -136,7 +136,13 @@ class MainScreen(ReaderCommands, DetailLoading):
         self.call_after_refresh(self.refresh_tree)
 
     def on_resize(self) -> None:
-        self.set_class(self.size.width < NARROW_WIDTH, "-narrow")
+        narrow = self.size.width < NARROW_WIDTH
+        tree = self.query_one("#topics", TopicTree)
+        if narrow and tree.has_focus and not self.has_class("-show-topics"):
+            # Hidden, the tree lost the focus to the pane after it, the detail: the list,
+            # beside it, takes it, as enter on a node gives it there.
+            self.set_focus(self.query_one("#articles", ArticleList))
+        self.set_class(narrow, "-narrow")
 
     # -- data ---------------------------------------------------------------------------
 
