@@ -66,11 +66,30 @@ def strip_tags(text: str) -> str:
     return _TAGS.sub(lambda match: "" if match.group("inline") else "\n", text).strip("\n")
 
 
+# Controls that end a line where a terminal or an old editor meets them: a carriage return
+# alone (old Mac files), a vertical tab, a form feed, a next-line. Each stands for a line
+# break, not for nothing: dropped, "two\rlines" read "twolines".
+_LINE_BREAKS = "\r\x0b\x0c\x85"
+_LINE_BREAK = re.compile(f"[{_LINE_BREAKS}]")
+
+
+def _line_break_or_nothing(match: re.Match[str]) -> str:
+    return "\n" if match.group() in _LINE_BREAKS else ""
+
+
+def _without_controls(expression: re.Pattern[str], text: str) -> str:
+    """``text`` without what ``expression`` finds, a line-breaking control a line break."""
+    if _LINE_BREAK.search(text):
+        return expression.sub(_line_break_or_nothing, text.replace("\r\n", "\n"))
+    return expression.sub("", text)
+
+
 def strip_controls(text: str) -> str:
-    """Remove terminal escape sequences and control characters (keeps ``\\n``, ``\\t``)."""
+    """Remove terminal escape sequences and control characters (keeps ``\\n``, ``\\t``;
+    a carriage return, vertical tab or form feed becomes ``\\n``)."""
     if text.isascii() and text.isprintable():
         return text  # the common case, without running the expression
-    return _CONTROLS.sub("", text)
+    return _without_controls(_CONTROLS, text)
 
 
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
@@ -257,7 +276,7 @@ def repair_text(text: str, entities: bool = True) -> str:
         clean = False
     else:
         suspect = _SUSPECT.search(text) is not None
-        repaired = _fixed(_SEQUENCES.sub("", text) if suspect else text, suspect)
+        repaired = _fixed(_without_controls(_SEQUENCES, text) if suspect else text, suspect)
         clean = not suspect and (repaired == text or _SUSPECT.search(repaired) is None)
         text = repaired
     if "&" in text and _ENTITY.search(text):

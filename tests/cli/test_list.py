@@ -520,3 +520,33 @@ def test_a_site_s_djot_news_with_toml_between_dashes_is_listed(
     checked = run_lede("check", tmp_path / "site")
     assert checked.returncode == 0
     assert "checked 2 files (2 articles" in checked.stdout
+
+
+def test_a_line_break_written_as_a_control_parts_the_words_of_every_field(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """A feed that carried an old Mac line end (a carriage return), a vertical tab or a form
+    feed inside a value: each was dropped, and the words on either side ran together."""
+    write_document(
+        tmp_path / "news",
+        "a.md",
+        r"""
+        title: "Line two\rcarriage \u000bvertical\ftab"
+        excerpt: "An excerpt\rthat wraps"
+        publishedDateTime: 2020-10-28T16:26:00Z
+        originalUrl: "https://example.com/a"
+        provider: {name: "Global\rTimes", domain: example.com}
+        authors: ["Ada\rLovelace"]
+        topics: ["Computer\rVision"]
+        """,
+    )
+    done = run_lede("list", tmp_path / "news", "--json")
+    assert done.returncode == 0, done.stderr
+    record = json.loads(done.stdout)
+    assert record["title"] == "Line two carriage vertical tab"
+    assert record["provider"]["name"] == "Global Times"
+    assert record["authors"] == ["Ada Lovelace"]
+    assert record["topics"] == ["Computer Vision"]
+    found = run_lede("list", tmp_path / "news", "-q", "wraps that", "--json")
+    assert [json.loads(line)["title"] for line in found.stdout.splitlines()] == [record["title"]]
+    assert "  Computer Vision (1)" in run_lede("topics", tmp_path / "news").stdout.splitlines()

@@ -95,6 +95,15 @@ def test_strip_controls_removes_whole_sequences_and_keeps_lines_and_tabs() -> No
     assert strip_controls("a\x9d8;;open\nb") == "a\nb"
 
 
+def test_a_control_that_breaks_a_line_parts_words_as_a_line_end_does() -> None:
+    for text in ("two\rwords", "two\x0bwords", "two\x0cwords", "two\r\nwords"):
+        assert strip_controls(text) == "two\nwords"
+        assert repair_text(text) == "two\nwords"
+        assert repaired_line(text) == "two words"
+    assert repaired_line("Zürich\rcarriage") == "Zürich carriage"  # read by ftfy
+    assert strip_controls("two\x85words") == "two\nwords"
+
+
 def test_one_line_drops_the_marks_it_would_open_with() -> None:
     assert one_line("\u0301\u0301\u20dd Many related") == "Many related"
     assert one_line("\u0301\u0301") == ""
