@@ -61,7 +61,7 @@ def _extract_html(html: str, url: str) -> tuple[str, str]:
     title = (document.title or "").strip()
     first_line, _, rest = markdown.partition("\n")
     headline = _ESCAPED.sub(r"\1", _HEADING_MARK.sub("", first_line)).strip()
-    if title and headline == title:
+    if title and _same_headline(headline, title):
         markdown = rest.strip()  # the headline itself; it comes back as the heading
     if not markdown:
         return "", ""
@@ -70,6 +70,18 @@ def _extract_html(html: str, url: str) -> tuple[str, str]:
         return title, markdown
     heading = _INLINE_MARKS.sub(r"\\\1", title)
     return title, f"# {heading}\n\n{markdown}"
+
+
+_TRIMMED = 10_000  # trafilatura's bound on a title: its first 9,999 characters and "…"
+
+
+def _same_headline(headline: str, title: str) -> bool:
+    """Whether the text's first line is the page's title, which trafilatura cuts past
+    ``_TRIMMED`` characters: the whole headline of a title that long stayed in the text,
+    and filled the pane below the heading."""
+    if len(title) == _TRIMMED and title.endswith("…"):
+        return headline.startswith(title[:-1])
+    return headline == title
 
 
 def _resolve_control_references(html: str) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from models.markdown_extras import heading_text, opening_heading
-from models.text import with_entities_decoded
+from models.text import shown_part, with_entities_decoded
 
 SHOWN_CHARACTERS = 200_000  # a long read is some 60,000, a digest of links some 100,000
 SHOWN_LINE = 1_000  # a title, or a list of authors or topics: a long one is some 200
@@ -42,15 +42,27 @@ def _plain(text: str) -> str:
 
 def shown_markdown(markdown: str) -> str:
     """``markdown`` whole when it is within bounds, else its start, cut at the end of a
-    block where it can be, and a line that says how many characters follow."""
+    block where it can be, and a line that says how many characters follow; a heading
+    longer than a title is shown by its start, as a title is."""
     cut = _end_of_blocks(markdown, SHOWN_BLOCKS)
     if cut > SHOWN_CHARACTERS:
         block_end = markdown.rfind("\n\n", 0, SHOWN_CHARACTERS + 1)
         cut = block_end if block_end > SHOWN_CHARACTERS // 2 else SHOWN_CHARACTERS
-    if cut == len(markdown):
-        return markdown
-    left = len(markdown) - cut
-    return f"{markdown[:cut].rstrip()}\n\n---\n\n*{left:,} more characters are not shown here.*\n"
+    if cut < len(markdown):
+        left = len(markdown) - cut
+        markdown = (
+            f"{markdown[:cut].rstrip()}\n\n---\n\n*{left:,} more characters are not shown here.*\n"
+        )
+    return _LONG_HEADING.sub(_heading_start, markdown)
+
+
+# A heading of a page's title (a preview's, or a body's first line) as long as a body: one
+# of 10,000 characters filled the pane for a hundred rows, the text below it.
+_LONG_HEADING = re.compile(rf"^(#{{1,6}}[ \t]+)([^\n]{{{SHOWN_LINE + 1},}})", re.MULTILINE)
+
+
+def _heading_start(found: re.Match[str]) -> str:
+    return found.group(1) + shown_part(found.group(2), SHOWN_LINE)
 
 
 # Where a block ends: at a blank line, or before a line that starts one of its own with

@@ -196,6 +196,28 @@ async def test_a_long_address_is_shown_by_its_start(reader_corpus: Path, server)
         arrived.set()
 
 
+async def test_a_page_with_a_title_of_300_000_characters_shows_its_start(
+    reader_corpus: Path, server
+) -> None:
+    """A page's title, its headline too, of 300,000 characters: each was a heading of the
+    preview, and as it is a block the pane draws whole, they filled the pane for thousands
+    of rows, the page's text below them. Each heading shows its start, as a title does."""
+    title = "Breaking " * 33_334
+    server.routes["/story"] = page(article_html(title=title))
+    add_local_story(reader_corpus, server)
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        detail = await opened(app, pilot)
+        await pilot.press("p")
+        await until(pilot, lambda: "Preview of" in status(detail), "the preview")
+        await settled(pilot)
+        shown = body(detail)
+        headings = [line for line in shown.splitlines() if line.startswith("#")]
+        assert headings and all(len(line) < 1_100 for line in headings), headings
+        assert all(line.endswith("more characters)") for line in headings[:1])
+        assert ARTICLE_PARAGRAPHS[0] in shown
+
+
 def drip(request: BaseHTTPRequestHandler) -> None:
     """Headers, then a byte now and then: a fetch that would take long."""
     request.send_response(200)
