@@ -23,6 +23,7 @@ from library.sidecars import posts_beside
 
 TIMEOUT = 60.0  # seconds a fetch may take
 _RUNNING: set[subprocess.Popen[bytes]] = set()  # git under way, for ``stop_git``
+GONE = "no such folder or file any more (moved or deleted)"
 GIT = ("git", "-c", "core.hooksPath=/dev/null", "-c", "core.fsmonitor=false")
 QUIET_ENV = {
     "GIT_TERMINAL_PROMPT": "0",
@@ -70,7 +71,7 @@ def _git(folder: str, *args: str) -> str:
             start_new_session=True,  # no controlling terminal, and a group to kill
         )
     except FileNotFoundError:
-        raise SyncError("git is not installed") from None
+        raise SyncError("git is not installed" if os.path.isdir(folder) else GONE) from None
     _RUNNING.add(process)
     try:
         out, err = process.communicate(timeout=TIMEOUT)
@@ -120,6 +121,8 @@ def pull(root: str) -> Pulled:
     """Fast-forward the git work tree holding ``root`` to its upstream; which documents
     under ``root`` that brought. Raises ``SyncError``."""
     root = os.path.abspath(root)
+    if not os.path.exists(root):  # its parent is no work tree, or is gone too
+        raise SyncError(GONE)
     folder = root if os.path.isdir(root) else os.path.dirname(root)
     try:
         top = _git(folder, "rev-parse", "--show-toplevel").strip()

@@ -8,6 +8,7 @@ shows, with a deadline, never on the clock.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -579,6 +580,22 @@ async def test_r_on_a_corpus_not_in_git_says_so(reader_corpus: Path) -> None:
             "the message",
         )
         assert len(titles(app)) == 4
+
+
+async def test_r_on_a_corpus_deleted_while_the_reader_runs_says_it_is_gone(
+    git_corpus: GitCorpus,
+) -> None:
+    """A clone removed, or moved away, while the reader showed it: R said "not a git work
+    tree", of a folder that had been one; with its parent gone too, "git is not
+    installed"."""
+    app = LedeApp([str(git_corpus.reader)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        shutil.rmtree(git_corpus.reader)
+        await pilot.press("R")
+        gone = f"{git_corpus.reader}: no such folder or file any more (moved or deleted)"
+        await until(pilot, lambda: gone in notifications(app), "the message")
+        assert not any("git work tree" in note for note in notifications(app))
 
 
 async def test_a_page_its_site_puts_up_later_goes_up_in_a_reader_left_open(
