@@ -218,6 +218,9 @@ class CorpusFollower:
         try:
             report = self.session.refresh_paths(paths)
         except Exception as error:  # noqa: BLE001 - shown to the user, never a traceback
+            if filled_its_disk(error):  # as the watcher's indexing would (a note said it)
+                self.app.call_later(self.app.end_on_a_full_disk)
+                return
             lines.append(f"Indexing failed: {error}")
             failed = True
         else:

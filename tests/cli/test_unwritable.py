@@ -15,9 +15,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import LedeRunner, write_document
+from tests.git_corpus import GitCorpus, git_corpus
 from tests.tui.pilot import indexed, notifications, until
 from tui.app import LedeApp
 from tui.widgets.article_list import ArticleList
+
+__all__ = ["git_corpus"]  # the fixture, for pytest
 
 FOLDERS = ("XDG_CACHE_HOME", "XDG_DATA_HOME")
 
@@ -226,6 +229,34 @@ async def test_the_reader_ends_with_one_line_when_news_arriving_fills_the_disk(
             assert app.follower is not None
             app.follower.wait_until_watching()
             big.rename(small / "arrived")
+            await until(pilot, lambda: app.return_code is not None, "the reader to end")
+        assert app.return_code == 1
+        assert capsys.readouterr().err == (
+            f"lede: the disk is full, so the index was not kept: {folder}/lede/index\n"
+        )
+        assert not list((folder / "lede" / "index").glob("*.sqlite*[!k]"))
+
+
+async def test_the_reader_ends_with_one_line_when_what_r_pulled_fills_the_disk(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    git_corpus: GitCorpus,
+) -> None:
+    """A pull of a thousand articles with R, their storing filling the disk: a note said
+    "Indexing failed: database or disk is full" for eight seconds, and the reader went on
+    without them, its index holding the disk full, where the watcher's indexing ended it."""
+    big, _ = _too_big_and_small(tmp_path)
+    with small_file_system(tmp_path / "cache", size="1m") as folder:
+        monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+        app = LedeApp([str(git_corpus.reader)])
+        async with app.run_test(size=(120, 40)) as pilot:
+            await indexed(pilot)
+            assert app.follower is not None
+            app.follower.stop()  # from now on only R tells the index
+            big.rename(git_corpus.newsroom / "arrived")
+            git_corpus.publish("a thousand articles")
+            await pilot.press("R")
             await until(pilot, lambda: app.return_code is not None, "the reader to end")
         assert app.return_code == 1
         assert capsys.readouterr().err == (
