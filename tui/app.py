@@ -14,6 +14,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.driver import Driver
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
@@ -25,6 +26,7 @@ from library.settings import load_settings
 from library.state_writes import NotSaved
 from library.writer import by_program, name_holder
 from models.problem import Problem
+from models.text import printable, strip_controls
 from tui.clipboard import osc52, screen_passthrough
 from tui.collector import keep_out_of_collections
 from tui.commands import binding_commands
@@ -105,12 +107,27 @@ class LedeApp(App[None]):
         program, so it is removed and the reader ends saying why."""
         assert self.session is not None
         discard(self.session.index.db_path)
-        self._end_with(f"{FULL_DISK}: {self.session.index.db_path.parent}")
+        self._end_with(f"{FULL_DISK}: {printable(str(self.session.index.db_path.parent))}")
 
     def _end_with(self, line: str) -> None:
         """End the reader with ``lede: line`` on stderr, one line however long its path."""
         self.error_console.soft_wrap = True
         self.exit(return_code=1, message=Text(f"lede: {line}"))
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """A note, without the escape sequences and control characters of what it quotes
+        (a folder's name, a setting, a server's words): a corpus folder named with one
+        set the terminal's title when ``R`` named it."""
+        message, title = strip_controls(message), strip_controls(title)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's terminal driver, made to survive stray input (see ``TerminalDriver``),

@@ -17,6 +17,7 @@ from library.counts import plural
 from library.damage import filled_its_disk
 from library.reports import ArticleChanges
 from library.schedule import next_instant
+from models.text import printable
 
 REFILL = 1.0  # seconds at least between two updates of the reader during a burst
 CLOCK_LOOK = 60.0  # seconds at most between two looks at when a page next goes up or down
@@ -210,10 +211,10 @@ class CorpusFollower:
             try:
                 pulled = pull(root)
             except SyncError as error:
-                lines.append(f"{root}: {error}")
+                lines.append(f"{printable(root)}: {error}")
                 failed = True
             else:
-                lines.append(f"{root}: {pulled.summary()}")
+                lines.append(f"{printable(root)}: {pulled.summary()}")
                 paths.extend(pulled.paths())
         try:
             report = self.session.refresh_paths(paths)

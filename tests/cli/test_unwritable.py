@@ -139,6 +139,31 @@ async def test_an_unwritable_folder_is_named(
             await reader_opens_without_its_state(query_corpus, tmp_path, monkeypatch, start)
 
 
+async def test_a_folder_named_with_an_escape_sequence_and_a_newline_is_named_in_one_line(
+    query_corpus: Path,
+    tmp_path: Path,
+    run_lede: LedeRunner,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The line that stops lede wrote the folder's name as it is: its escape sequence
+    (clearing the screen) reached the terminal, and its newline broke the line in two."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder\n")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker / "cache\x1b[2Jnew\nline"))
+    said = f"lede: Not a directory: {blocker}/cache\\x1b[2Jnew\\nline"
+    listed = run_lede("list", query_corpus)
+    assert (listed.returncode, listed.stderr) == (1, f"{said}/lede/index\n")
+    assert await reader_fails(query_corpus, capsys) == f"{said}/lede/index"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(blocker / "data\x1b[2Jnew\nline"))
+    listed = run_lede("list", query_corpus)
+    assert listed.stderr == (
+        "lede: warning: no reading state, so no is: queries "
+        f"(Not a directory: {blocker}/data\\x1b[2Jnew\\nline/lede)\n"
+    )
+
+
 async def reader_opens_without_its_state(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reason: str
 ) -> None:

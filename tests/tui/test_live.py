@@ -598,6 +598,21 @@ async def test_r_on_a_corpus_deleted_while_the_reader_runs_says_it_is_gone(
         assert not any("git work tree" in note for note in notifications(app))
 
 
+async def test_r_names_a_corpus_folder_holding_escape_sequences_as_it_is_written(
+    tmp_path: Path,
+) -> None:
+    """The sync note wrote the folder's name as it is: its escape sequences reached the
+    terminal, one coloured the note and another set the terminal's title."""
+    corpus = tmp_path / "news\x1b[41mred\x1b]2;pwned\x07"
+    write_document(corpus, "a.md", "title: One")
+    app = LedeApp([str(corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await pilot.press("R")
+        said = f"{tmp_path}/news\\x1b[41mred\\x1b]2;pwned\\x07: not a git work tree"
+        await until(pilot, lambda: said in notifications(app), "the message")
+
+
 async def test_a_page_its_site_puts_up_later_goes_up_in_a_reader_left_open(
     tmp_path: Path,
 ) -> None:

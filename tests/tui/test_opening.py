@@ -142,6 +142,9 @@ async def test_a_folder_that_cannot_be_read_is_named(
     [
         ('theme = "textual-light"\n', "textual-light", None),
         ('theme = "no-such-theme"\n', None, "No theme 'no-such-theme'"),
+        pytest.param(  # the escape sequence reached the terminal, and set its title
+            'theme = "a\\u001b]2;pwned\\u0007b"\n', None, "No theme 'ab'", id="escape"
+        ),
         ("theme = [\n", None, "config.toml: "),
         pytest.param(
             "theme = " + "[" * 100_000, None, "config.toml: nested too deeply", id="nested"
