@@ -110,6 +110,10 @@ def _reason(lines: list[str]) -> str:
         return "history has diverged from the upstream; nothing changed (merge it with git)"
     if "would be overwritten" in text:
         return "local changes would be overwritten; nothing changed (commit or stash them)"
+    if "unresolved conflict" in text or "unmerged files" in text:
+        return (
+            "a merge has files with unresolved conflicts; nothing changed (resolve them with git)"
+        )
     for prefix in ("fatal:", "error:"):
         found = [line for line in lines if line.startswith(prefix)]
         if found:

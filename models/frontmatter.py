@@ -301,6 +301,12 @@ def load_yaml(text: str, first_line: int = 1, repeated: list[tuple[str, int]] | 
     return documents[0][1] if documents else None
 
 
+# The line git leaves where a merge's conflict begins: YAML reads it as no key, and said
+# "could not find expected ':'", as if the file had been written wrong.
+_CONFLICT_START = re.compile(r"^<{7}(?: |$)", re.MULTILINE)
+CONFLICT = "an unresolved merge conflict: git's <<<<<<< line is in the front matter"
+
+
 def load_yaml_documents(
     text: str,
     first_line: int = 1,
@@ -332,6 +338,9 @@ def load_yaml_documents(
             repeated.extend((key, first_line + line) for key, line in loader.repeated)
         return documents
     except yaml.MarkedYAMLError as error:
+        if conflict := _CONFLICT_START.search(text):
+            at = first_line + text.count("\n", 0, conflict.start())
+            raise DocumentError(CONFLICT, at) from None
         mark = error.problem_mark or error.context_mark
         line = first_line + mark.line if mark else None
         problem = error.problem or error.context or "invalid YAML"

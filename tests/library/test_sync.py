@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import socket
+import subprocess
 import threading
 from pathlib import Path
 
@@ -81,6 +82,38 @@ def test_local_changes_in_the_way_are_kept(git_corpus: GitCorpus, run_lede: Lede
     assert "local changes would be overwritten; nothing changed" in done.stderr
     assert done.stderr.count("\n") == 1
     assert (git_corpus.reader / "old-one.md").read_text() == mine
+
+
+def test_a_merge_left_with_conflicts_is_named_as_one(
+    git_corpus: GitCorpus, run_lede: LedeRunner
+) -> None:
+    """A pull of one's own (``git pull --no-rebase``) stopped on a conflict: lede sync said
+    git's "Exiting because of an unresolved conflict.", and the article git had marked
+    was "invalid YAML: could not find expected ':'", as if it had been written wrong."""
+    article(git_corpus.newsroom, "old-one.md", "Corrected upstream")
+    git_corpus.publish("correction")
+    article(git_corpus.reader, "old-one.md", "Corrected here")
+    git(git_corpus.reader, "commit", "-q", "-am", "local correction")
+    git(git_corpus.reader, "fetch", "-q")
+    merging = subprocess.run(
+        ["git", "merge", "-q", "origin/main"], cwd=git_corpus.reader, capture_output=True
+    )
+    assert merging.returncode == 1  # the conflict
+    marked = (git_corpus.reader / "old-one.md").read_text()
+
+    done = run_lede("sync", git_corpus.reader)
+    assert (done.returncode, done.stderr) == (
+        1,
+        f"lede: sync {git_corpus.reader}: a merge has files with unresolved conflicts; "
+        "nothing changed (resolve them with git)\n",
+    )
+    assert (git_corpus.reader / "old-one.md").read_text() == marked
+    checked = run_lede("check", git_corpus.reader)
+    assert checked.returncode == 1
+    assert checked.stdout.splitlines()[0] == (
+        f"{git_corpus.reader / 'old-one.md'}:2: error: an unresolved merge conflict: "
+        "git's <<<<<<< line is in the front matter"
+    )
 
 
 def test_no_upstream_no_repository_and_no_origin_are_one_line_each(
