@@ -40,8 +40,17 @@ class CannotOpen(Exception):
     a full disk): why, and its path, in one line."""
 
     def __init__(self, path: Path, error: sqlite3.Error) -> None:
-        reason = "its disk is full" if disk_full(path) else str(error)
-        super().__init__(f"{reason}: {path}")
+        super().__init__(f"{_why_not_opened(path, error)}: {path}")
+
+
+def _why_not_opened(path: Path, error: sqlite3.Error) -> str:
+    """What stops a database at ``path``: SQLite says "unable to open database file" of a
+    full disk and of a folder at its path alike, which sent users looking for a file."""
+    if disk_full(path):
+        return "its disk is full"
+    if path.is_dir():
+        return "a folder, not a file"
+    return str(error)
 
 
 class IndexReadOnly(CannotOpen):

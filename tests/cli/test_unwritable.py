@@ -164,6 +164,37 @@ async def test_a_folder_named_with_an_escape_sequence_and_a_newline_is_named_in_
     )
 
 
+async def test_a_folder_where_the_index_or_the_state_goes_is_named_as_one(
+    query_corpus: Path,
+    isolated_dirs: dict[str, Path],
+    run_lede: LedeRunner,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A folder made by mistake at the index's or the reading state's path (a copy of the
+    cache gone wrong): lede said "unable to open database file", which sent users looking
+    for a file that was there."""
+    from library.corpus import state_file
+    from library.paths import index_file
+
+    state = state_file()
+    state.mkdir(parents=True)
+    listed = run_lede("list", query_corpus)
+    assert listed.returncode == 0 and listed.stdout
+    assert listed.stderr == (
+        f"lede: warning: no reading state, so no is: queries (a folder, not a file: {state})\n"
+    )
+    index = index_file([str(query_corpus)])
+    for made in index.parent.glob(f"{index.name}*"):  # the index the list made
+        made.unlink()
+    index.mkdir()
+    listed = run_lede("list", query_corpus)
+    assert (listed.returncode, listed.stderr.splitlines()[-1]) == (
+        1,
+        f"lede: a folder, not a file: {index}",
+    )
+    assert await reader_fails(query_corpus, capsys) == f"lede: a folder, not a file: {index}"
+
+
 async def reader_opens_without_its_state(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reason: str
 ) -> None:
