@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 
 from library.index import CorpusIndex, ProgressCallback, RefreshReport
-from library.kept_moves import keep, kept_file
+from library.kept_moves import keep, waiting
 from library.kept_stories import KeptStories
 from library.state_writes import NotSaved, StateWrites
 from library.stream import Stream
@@ -96,7 +96,7 @@ class IndexInStep:
         """The reading state of the posts a refresh found moved goes with them (in the
         order of writes)."""
         if not report.renamed:  # moves a run could not carry, if any, are carried now
-            if kept_file(self.writes.path).exists():
+            if waiting(self.writes.path):
                 with contextlib.suppress(NotSaved):
                     self.writes.submit(lambda store: store.carry([])).result()
             return

@@ -24,6 +24,12 @@ def kept_file(state_path: Path) -> Path:
     return state_path.with_name(state_path.name + ".moves")
 
 
+def waiting(state_path: Path) -> bool:
+    """Whether moves wait beside the state at ``state_path``: none can be seen in a folder
+    that cannot be read (another user's), where asking failed every command."""
+    return os.path.exists(kept_file(state_path))
+
+
 def keep(state_path: Path, moves: list[Move]) -> Path:
     """Add ``moves`` to those waiting (after them: a later move of a post comes after)."""
     path = kept_file(state_path)

@@ -64,7 +64,9 @@ def stand_in(path: Path, error: Exception) -> tuple[StateStore, str]:
     except Exception:  # noqa: BLE001 - the state's own failure is the one to tell
         raise error from None
     kept = 0
-    if path.exists():  # read only: no log, no lock made beside it
+    # Read only: no log, no lock made beside it. In a folder that cannot be read (another
+    # user's), asking whether it is there failed, and the reader ended.
+    if os.path.exists(path):
         for way in ("mode=ro", "immutable=1"):  # the second skips a log it cannot read
             kept = salvage(f"{path.as_uri()}?{way}", store, uri=True)
             if kept:

@@ -185,9 +185,9 @@ def _carry_kept(state: StateStore | None) -> None:
     import sqlite3
 
     from library.corpus import state_file
-    from library.kept_moves import kept_file
+    from library.kept_moves import waiting
 
-    if not kept_file(state.path if state else state_file()).exists():
+    if not waiting(state.path if state else state_file()):
         return
     state = state or _open_state()
     if state is not None:

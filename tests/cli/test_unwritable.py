@@ -17,12 +17,14 @@ import pytest
 from tests.conftest import LedeRunner, write_document
 from tests.git_corpus import GitCorpus, git_corpus
 from tests.tui.pilot import indexed, notifications, until
+from tests.unprivileged import run_unprivileged
 from tui.app import LedeApp
 from tui.widgets.article_list import ArticleList
 
 __all__ = ["git_corpus"]  # the fixture, for pytest
 
 FOLDERS = ("XDG_CACHE_HOME", "XDG_DATA_HOME")
+COMMANDS = ("list", "stats", "topics", "index")
 
 
 @contextlib.contextmanager
@@ -193,6 +195,29 @@ async def test_a_folder_where_the_index_or_the_state_goes_is_named_as_one(
         f"lede: a folder, not a file: {index}",
     )
     assert await reader_fails(query_corpus, capsys) == f"lede: a folder, not a file: {index}"
+
+
+def test_a_data_folder_that_cannot_be_read_leaves_the_commands_going(
+    query_corpus: Path, isolated_dirs: dict[str, Path], run_lede: LedeRunner
+) -> None:
+    """A data folder of another user's, or of mode 000: lede list, stats, topics and index
+    each ended in "Permission denied: .../state.sqlite.moves" (looking for marks kept for
+    later), exit 1, where they go on without the reading state."""
+    assert run_lede("list", query_corpus).returncode == 0  # the state and the index made
+    data = isolated_dirs["XDG_DATA_HOME"] / "lede"
+    data.chmod(0)
+    try:
+        done = {command: run_unprivileged(command, query_corpus) for command in COMMANDS}
+    finally:
+        data.chmod(0o755)
+    warning = (
+        "lede: warning: no reading state, so no is: queries "
+        f"(Permission denied: {data / 'state.sqlite'})\n"
+    )
+    for command, ran in done.items():
+        said = "" if command == "index" else warning  # it needs no state, nothing moved
+        assert (command, ran.returncode, ran.stderr) == (command, 0, said)
+        assert ran.stdout
 
 
 async def reader_opens_without_its_state(

@@ -4,6 +4,7 @@ UTF-8, small terminals, a resize while a view is open."""
 from __future__ import annotations
 
 import contextlib
+import os
 import shlex
 import subprocess
 import time
@@ -14,6 +15,7 @@ from tests.conftest import write_document
 from tests.e2e.sshd import SshServer
 from tests.e2e.terminal import TmuxTerminal
 from tests.e2e.tools import latin1_locale
+from tests.unprivileged import unprivileged
 
 TITLE = "Café crème à Zürich — 中国的人工智能 🚀"
 
@@ -171,3 +173,25 @@ def test_the_reader_with_stderr_sent_to_a_file_draws_on_the_terminal(
     assert terminal.wait_for_exit() == 0
     terminal.assert_screen_restored()
     assert log.read_text() == ""
+
+
+def test_a_data_folder_that_cannot_be_read_leaves_the_reader_a_stand_in_state(
+    terminal: TmuxTerminal, lede: str, tmp_path: Path
+) -> None:
+    """A data folder of another user's, or of mode 000: the reader ended at once with
+    "Permission denied: .../state.sqlite", where it opens on a stand-in that keeps the
+    marks made until it ends."""
+    write_document(tmp_path / "news", "a.md", 'title: "Only story"')
+    data = Path(os.environ["XDG_DATA_HOME"]) / "lede"
+    data.mkdir()
+    data.chmod(0)
+    try:
+        terminal.start([*unprivileged(), lede, str(tmp_path / "news")], width=120, height=30)
+        terminal.wait_for("The reading state cannot be written (Permission denied:")
+        terminal.wait_for("1 article · 1 unread")
+        terminal.send_keys("Enter")  # opening it marks it read
+        terminal.wait_for("1 article · 0 unread")
+        terminal.send_keys("q")
+        assert terminal.wait_for_exit() == 0
+    finally:
+        data.chmod(0o755)
