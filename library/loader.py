@@ -34,6 +34,9 @@ from models.site_dates import SITE_DATES
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 TOO_LARGE = "file is too large"  # how the warning of a file read up to the limit begins
+# Of a file whose first line does not end within the limit (a sparse file, a dump): it
+# said "read up to line 0".
+_NO_LINE_READ = "its first line alone is longer, so none of it was read"
 
 UNREAD = "cannot read: "  # what a file the system refused to read is said to be
 
@@ -109,10 +112,10 @@ def load_file(
     parsed = _in_its_site(raw, path, explicit=explicit, summary=summary)
     if too_large is not None:
         lines = raw.count(b"\n")
+        read = f"read up to line {lines:,}, the rest left out" if lines else _NO_LINE_READ
         parsed.report(
             "warning",
-            f"{TOO_LARGE} ({too_large.size:,} bytes; limit {MAX_FILE_BYTES:,}): "
-            f"read up to line {lines:,}, the rest left out",
+            f"{TOO_LARGE} ({too_large.size:,} bytes; limit {MAX_FILE_BYTES:,}): {read}",
             lines + 1,
         )
     return parsed

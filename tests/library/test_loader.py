@@ -54,6 +54,20 @@ def test_a_file_that_grew_past_the_limit_is_too_large(
     ]
 
 
+def test_a_file_too_large_without_a_line_end_says_none_of_it_was_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "a.md"
+    path.write_bytes(b"\0" * 101)  # a sparse file of gigabytes, as far as the limit shows
+    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 100)
+    parsed = loader.load_file(str(path))
+    assert (parsed.problems[0].line, parsed.problems[0].message) == (
+        1,
+        "file is too large (101 bytes; limit 100): its first line alone is longer, "
+        "so none of it was read",
+    )
+
+
 def test_a_file_too_large_is_listed_with_its_whole_lines_up_to_the_limit(tmp_path: Path) -> None:
     """It was an error, and the post was missing from the list: a transcript, a post
     with its pictures inlined as data. Its lines up to the limit are read, none cut
