@@ -14,7 +14,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from library.counts import plural
-from library.damage import filled_its_disk
+from library.damage import filled_its_disk, is_damage
 from library.reports import ArticleChanges
 from library.schedule import next_instant
 from models.text import printable
@@ -147,13 +147,24 @@ class CorpusFollower:
         except InterruptedError:  # the reader ended while this waited for another lede
             return
         except Exception as error:  # noqa: BLE001 - shown to the user, never a traceback
-            if filled_its_disk(error):  # as a full refresh's would (a note said it for 5 s)
-                self.app.call_later(self.app.end_on_a_full_disk)
-                return
-            self._failed(f"Indexing changed files failed: {error}")
+            if not self._dealt_with(error):
+                self._failed(f"Indexing changed files failed: {error}")
             return
         if report is not None and (report.parsed or report.removed or stored_elsewhere):
             self.app.call_later(self._show, report)
+
+    def _dealt_with(self, error: Exception) -> bool:
+        """Whether the reader deals with what stopped indexing (from any thread), as a
+        full refresh does: a full disk ends it, a damaged index is built again. A note
+        said each, and the reader went on without the files, on a damaged index or one
+        that held the disk full."""
+        if filled_its_disk(error):
+            self.app.call_later(self.app.end_on_a_full_disk)
+            return True
+        if is_damage(error):  # as a read that meets it has it
+            self.app.call_later(self.session.on_damage)
+            return True
+        return False
 
     def _stored_elsewhere(self) -> bool:
         """Whether the index changed since the watcher last looked (in its thread): another
@@ -219,11 +230,9 @@ class CorpusFollower:
         try:
             report = self.session.refresh_paths(paths)
         except Exception as error:  # noqa: BLE001 - shown to the user, never a traceback
-            if filled_its_disk(error):  # as the watcher's indexing would (a note said it)
-                self.app.call_later(self.app.end_on_a_full_disk)
-                return
-            lines.append(f"Indexing failed: {error}")
-            failed = True
+            if not self._dealt_with(error):
+                lines.append(f"Indexing failed: {error}")
+                failed = True
         else:
             if report.parsed or report.removed:
                 self.app.call_later(self._show, report)

@@ -25,7 +25,7 @@ from library.scope import SINCE
 from library.session import ReaderSession
 from library.synthetic import generate
 from tests.conftest import write_document
-from tests.git_corpus import GitCorpus, article, git_corpus
+from tests.git_corpus import GitCorpus, article, git, git_corpus
 from tests.tui.pilot import DEADLINE, indexed, notifications, status, titles, until
 from tui.app import LedeApp
 from tui.live import STATE_LOOK
@@ -659,6 +659,53 @@ async def test_an_index_overwritten_under_the_reader_is_built_again(tmp_path: Pa
         await until(pilot, lambda: REBUILT in notifications(app), "the index built again")
         await until(pilot, lambda: titles(app) == before, "the list again")
     assert app.return_code in (None, 0)
+
+
+async def test_an_index_damaged_under_the_reader_is_built_again_when_news_arrives(
+    tmp_path: Path,
+) -> None:
+    """Its file cut short while the reader ran, then an article arrived: its indexing met
+    the damage and said "Indexing changed files failed: database disk image is
+    malformed", and the index stayed damaged, the article out of the list, until some
+    read met it too. The damage has the index built again, the article in it."""
+    corpus = tmp_path / "site"
+    generate(corpus, 3000, plain=True)
+    app = LedeApp([str(corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        assert app.session is not None and app.follower is not None
+        app.follower.wait_until_watching()
+        path = app.session.index.db_path
+        os.truncate(path, path.stat().st_size // 3)  # its end lost: a restore cut short
+        write_document(corpus, "arrived.md", 'title: "Arrived"')
+        await until(pilot, lambda: REBUILT in notifications(app), "the index built again")
+        await until(pilot, lambda: "Arrived" in titles(app), "the article")
+        assert not any("failed" in note for note in notifications(app)), notifications(app)
+    assert app.return_code in (None, 0)
+
+
+async def test_an_index_damaged_under_the_reader_is_built_again_when_r_meets_it(
+    git_corpus: GitCorpus,
+) -> None:
+    """As when news arrives: R's indexing of what it pulled said "Indexing failed:
+    database disk image is malformed", and the pulled article stayed out of the list."""
+    generate(git_corpus.newsroom / "site", 3000, plain=True)
+    git_corpus.publish("a site")
+    git(git_corpus.reader, "pull", "-q")
+    app = LedeApp([str(git_corpus.reader)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        assert app.session is not None and app.follower is not None
+        app.follower.stop()  # from now on only R tells the index
+        path = app.session.index.db_path
+        os.truncate(path, path.stat().st_size // 3)  # its end lost: a restore cut short
+        git_corpus.publish("news", **{"pulled.md": "Pulled with R"})
+        await pilot.press("R")
+        await until(pilot, lambda: REBUILT in notifications(app), "the index built again")
+        await until(pilot, lambda: "Pulled with R" in titles(app), "the pulled article")
+        said = f"{git_corpus.reader}: 1 new, 0 changed, 0 removed"
+        await until(pilot, lambda: said in notifications(app), "the sync note")
+        assert not any("failed" in note for note in notifications(app)), notifications(app)
 
 
 async def test_a_folder_opened_in_obsidian_while_the_reader_runs_is_read_as_a_vault(
