@@ -47,12 +47,13 @@ def load_settings(path: Path | None = None) -> Settings:
     except FileNotFoundError:
         return Settings()
     except NotRegular as error:  # a FIFO would be waited on for ever, /dev/zero read so
-        return Settings(problems=[f"{where}: {error.kind}, not a regular file; using the defaults"])
+        return _defaults(where, f"{error.kind}, not a regular file")
     except TooLarge as error:
-        problem = f"too large ({error.size:,} bytes; limit {MAX_SETTINGS_BYTES:,})"
-        return Settings(problems=[f"{where}: {problem}; using the defaults"])
-    except (OSError, UnicodeDecodeError) as error:
-        return Settings(problems=[f"{where}: cannot read it ({error})"])
+        return _defaults(where, f"too large ({error.size:,} bytes; limit {MAX_SETTINGS_BYTES:,})")
+    except OSError as error:  # its own words: "[Errno 13] ...: 'PATH'" named it again
+        return _defaults(where, f"cannot read it ({error.strerror or error})")
+    except UnicodeDecodeError:
+        return _defaults(where, "not UTF-8 text, as TOML is")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:  # "Invalid value (at line 1, column 9)"
@@ -64,6 +65,11 @@ def load_settings(path: Path | None = None) -> Settings:
         problem = f"cannot parse it ({type(error).__name__})"
     else:
         return _settings(data, where)
+    return _defaults(where, problem)
+
+
+def _defaults(where: str, problem: str) -> Settings:
+    """The default settings, and the line that says why the file's were not taken."""
     return Settings(problems=[f"{where}: {problem}; using the defaults"])
 
 

@@ -162,9 +162,16 @@ class CorpusFollower:
             self.app.call_later(self.app.end_on_a_full_disk)
             return True
         if is_damage(error):  # as a read that meets it has it
-            self.app.call_later(self.session.on_damage)
+            self.app.call_later(self._build_again)
             return True
         return False
+
+    def _build_again(self) -> None:
+        """Have the damaged index built again (UI thread), unless the reader is indexing
+        the whole corpus, which meets the damage itself and builds it again: a second
+        build, begun meanwhile, discarded the file the first was filling."""
+        if not any(w.group == "index" and not w.is_finished for w in self.app.workers):
+            self.session.on_damage()
 
     def _stored_elsewhere(self) -> bool:
         """Whether the index changed since the watcher last looked (in its thread): another

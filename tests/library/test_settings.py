@@ -11,6 +11,7 @@ import pytest
 
 from library.settings import MAX_SETTINGS_BYTES, Settings, load_settings
 from tests.conftest import DocWriter
+from tests.unprivileged import run_unprivileged
 
 
 def settings_from(tmp_path: Path, text: str | bytes) -> Settings:
@@ -47,7 +48,7 @@ def test_paths_and_theme_are_read_and_home_is_expanded(tmp_path: Path) -> None:
         ('collections = [" "]\n', "collections must be a list of names"),
         ('hide_unpublished = "yes"\n', "hide_unpublished must be true or false"),
         ("colour = 'red'\n", "unknown setting colour"),
-        (b"theme = '\xff'\n", "cannot read it"),
+        (b"theme = '\xff'\n", "config.toml: not UTF-8 text, as TOML is; using the defaults"),
         pytest.param(
             "paths = " + "[" * 100_000,
             "config.toml: nested too deeply to read; using the defaults",
@@ -178,6 +179,22 @@ def test_a_settings_file_that_is_no_regular_file_or_too_large_is_not_read(
     huge.write_text("# " + "x" * MAX_SETTINGS_BYTES)
     [problem] = load_settings(huge).problems
     assert problem.startswith(f"{huge}: too large (") and problem.endswith("using the defaults")
+
+
+def test_a_settings_file_that_cannot_be_read_says_why_once(
+    isolated_dirs: dict[str, Path], query_corpus: Path
+) -> None:
+    """It said "cannot read it ([Errno 13] Permission denied: '/home/.../config.toml')",
+    naming the file twice, and not that the defaults were used."""
+    config = isolated_dirs["XDG_CONFIG_HOME"] / "lede" / "config.toml"
+    config.parent.mkdir()
+    config.write_text('theme = "textual-light"\n')
+    config.chmod(0)
+    listed = run_unprivileged("list", query_corpus)
+    assert listed.returncode == 0 and listed.stdout
+    assert listed.stderr == (
+        f"lede: warning: {config}: cannot read it (Permission denied); using the defaults\n"
+    )
 
 
 def test_auto_images_is_off_unless_set_to_true(tmp_path: Path) -> None:
