@@ -48,7 +48,7 @@ class CorpusIndex:
     def __init__(self, roots: Iterable[str], db_path: Path) -> None:
         self.roots = [os.path.abspath(root) for root in roots]
         self.db_path = db_path
-        self._state_path: Path | None = None
+        self._state_source: str | None = None  # the reading state's file, or its address
         self._local = threading.local()
         self._tree: TopicTree | None = None
         self._generation = 0  # counts the times the file was rebuilt under the connections
@@ -102,8 +102,8 @@ class CorpusIndex:
         if db is None:
             db = self._local.db = connect(self.db_path)
             self._local.generation = self._generation
-            if self._state_path is not None:
-                db.execute("ATTACH DATABASE ? AS state", (str(self._state_path),))
+            if self._state_source is not None:
+                db.execute("ATTACH DATABASE ? AS state", (self._state_source,))
         return db
 
     def _search(self) -> Search:
@@ -113,12 +113,14 @@ class CorpusIndex:
             search = self._local.search = Search(db, lambda: self.db, self.topic_tree)
         return search
 
-    def attach_state(self, path: Path) -> None:
-        """Make the read/starred state database queryable as ``state`` (again: by all)."""
-        self._generation += self._state_path is not None  # its file replaced: attach anew
-        self._state_path = path
+    def attach_state(self, path: Path, reading: str = "") -> None:
+        """Make the read/starred state database queryable as ``state`` (again: by all);
+        ``reading``: how one that cannot be written (another user's) is read as it is, a
+        query of its address (``mode=ro``, ``immutable=1``)."""
+        self._generation += self._state_source is not None  # its file replaced: attach anew
+        self._state_source = f"{path.as_uri()}?{reading}" if reading else str(path)
         if not state_attached(self.db):
-            self.db.execute("ATTACH DATABASE ? AS state", (str(path),))
+            self.db.execute("ATTACH DATABASE ? AS state", (self._state_source,))
 
     def start_writer(self) -> KeptWorker:
         """The process that indexes changed paths, started with the parser imported, so

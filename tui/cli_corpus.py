@@ -114,10 +114,11 @@ def waiting_said() -> Callable[[str], None]:
     return waiting
 
 
-def _open_state():  # the StateStore, imported late
+def _open_state(index: CorpusIndex | None = None):  # the StateStore, imported late
     """The reading state, or None (said on stderr) when it is damaged or cannot be made
     (a data folder on a read-only disk): what needs no state still works, and the file
-    is left as it is."""
+    is left as it is. One that can be read but not written (another user's) is read as
+    it is by ``index``, when given, for its ``is:`` queries."""
     from library.corpus import open_state
     from library.damage import StateDamaged
     from library.db import CannotOpen
@@ -128,10 +129,37 @@ def _open_state():  # the StateStore, imported late
     except StateDamaged as error:
         sys.stderr.write(f"lede: warning: {error}\n")
     except (CannotOpen, OSError) as error:
-        sys.stderr.write(
-            f"lede: warning: no reading state, so no is: queries ({one_line(error)})\n"
-        )
+        if index is not None and _read_as_it_is(index):
+            said = "the reading state cannot be written, so it is read as it is"
+        else:
+            said = "no reading state, so no is: queries"
+        sys.stderr.write(f"lede: warning: {said} ({one_line(error)})\n")
     return None
+
+
+# How a state that cannot be written is read as it is: the second where its log cannot be
+# read without writing beside it (a folder not writable).
+READINGS = ("mode=ro", "immutable=1")
+
+
+def _read_as_it_is(index: CorpusIndex) -> bool:
+    """Whether the reading state, which cannot be written, can be read by ``index``: a
+    state another user made (``sudo lede``) had ``is:unread`` refused as if there were
+    none."""
+    import sqlite3
+
+    from library.corpus import state_file
+
+    path = state_file()
+    for reading in READINGS:
+        try:
+            with contextlib.closing(sqlite3.connect(f"{path.as_uri()}?{reading}", uri=True)) as db:
+                db.execute("SELECT 1 FROM read, starred LIMIT 1").fetchall()
+        except sqlite3.Error:  # not there, not readable, damaged, of no known shape
+            continue
+        index.attach_state(path, reading)
+        return True
+    return False
 
 
 CARRY_WAIT = 30.0  # seconds the marks of moved posts wait for the reading state's lock
@@ -248,8 +276,10 @@ def open_corpus(paths: list[str], settings: Settings | None = None):
     from library.db import IndexReadOnly
 
     roots = corpus_paths(paths, settings)
-    state = _open_state()
-    index = open_index(roots, state)
+    index = open_index(roots, None)
+    state = _open_state(index)
+    if state is not None:
+        index.attach_state(state.path)
     try:
         report = index.refresh(waiting=waiting_said())
     except IndexReadOnly as error:

@@ -7,6 +7,7 @@ mount, stop everyone.)"""
 from __future__ import annotations
 
 import contextlib
+import json
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
@@ -218,6 +219,35 @@ def test_a_data_folder_that_cannot_be_read_leaves_the_commands_going(
         said = "" if command == "index" else warning  # it needs no state, nothing moved
         assert (command, ran.returncode, ran.stderr) == (command, 0, said)
         assert ran.stdout
+
+
+def test_a_reading_state_that_cannot_be_written_is_read_as_it_is(
+    query_corpus: Path, run_lede: LedeRunner
+) -> None:
+    """A state in a folder another user made (``sudo lede``), neither writable: ``lede
+    list -q is:read`` was "is:read needs the reading state, which is not available",
+    exit 1, of a state that could be read."""
+    from library.corpus import open_state
+    from models.identity import normalise_url
+
+    state = open_state()
+    state.set("read", [normalise_url("https://www.theverge.com/gemini")], True)
+    state.close()
+    state.path.chmod(0o444)
+    state.path.parent.chmod(0o555)
+    try:
+        listed = run_unprivileged("list", "--json", "-q", "is:read", query_corpus)
+    finally:
+        state.path.parent.chmod(0o755)
+        state.path.chmod(0o644)
+    assert listed.returncode == 0, listed.stderr
+    assert [Path(json.loads(line)["path"]).stem for line in listed.stdout.splitlines()] == [
+        "gemini"
+    ]
+    assert listed.stderr == (
+        "lede: warning: the reading state cannot be written, so it is read as it is "
+        f"(attempt to write a readonly database: {state.path})\n"
+    )
 
 
 async def reader_opens_without_its_state(
