@@ -9,6 +9,7 @@ import pytest
 
 from tests.cli.test_list_stream import collections, rows
 from tests.conftest import SITE, LedeRunner, write_document
+from tests.site_corpus import write_files
 
 
 def hugo_site(folder: Path) -> Path:
@@ -120,9 +121,7 @@ def test_a_docusaurus_sites_pages_without_front_matter_are_its_pages(
         "docs/settings/_flag.mdx": "A setting the pages import.\n",
         "static/img/source.md": "Where the pictures came from.\n",
     }
-    for name, text in files.items():
-        (site / name).parent.mkdir(parents=True, exist_ok=True)
-        (site / name).write_text(text, encoding="utf-8")
+    write_files(site, files)
     assert [row["title"] for row in rows(run_lede, site)] == ["A plain post"]
     every = rows(run_lede, site, "--all")
     assert sorted(str(row["title"]) for row in every) == [

@@ -14,6 +14,7 @@ from library.site import is_jekyll_site
 from models.collection import collection_of, is_data_record
 from models.document import parse_document
 from tests.conftest import write_document
+from tests.site_corpus import write_files
 
 ROOT = os.path.join(os.sep, "srv", "site")
 
@@ -170,9 +171,7 @@ def test_a_github_pages_sites_markdown_without_front_matter_is_its_pages(
         "README.md": "# How to build the docs\n\nRun Jekyll.\n",
         "_notes/plain.md": "A note of a collection, which needs its front matter.\n",
     }
-    for name, text in files.items():
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_text(text, encoding="utf-8")
+    write_files(root, files)
     listed = run_lede("list", "--all", root).stdout
     assert ("Daily Notes" in listed and "Welcome" in listed) == pages, listed
     assert "How to build" not in listed and "plain" not in listed
