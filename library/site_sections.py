@@ -1,5 +1,5 @@
 """A Hugo, Zola, Docusaurus, Eleventy, Astro, Nikola, JBake, MkDocs, VitePress, VuePress,
-SvelteKit, Next.js or Nuxt site's sections: its collections (``library.app_site``: where the
+Lektor, SvelteKit, Next.js or Nuxt site's sections: its collections (``library.app_site``: where the
 last two keep their pages).
 
 Such a site keeps its kinds of page in folders of their own: Hugo's and Zola's
@@ -8,10 +8,10 @@ its input folder (``src/blog`` and ``src/docs``), MkDocs's in its ``docs`` (the 
 plugin's ``docs/blog``), a Quarto project's at its top (``posts``, ``notes``), Astro's
 content collections in ``src/content``
 (``src/content/blog``, ``src/content/authors``), the folders Nikola's
-settings name for its posts and its pages (``posts``, ``stories``), and JBake's in its
-``content``, and VitePress's and VuePress's at the top of its pages (``blog``, ``guide``;
-within a locale's folder, ``zh/guide``, too). Read as one folder, a site's docs buried its
-posts (797 rows of pnpm.io held 42 posts; nushell.org's 490 posts sat above 812 undated
+settings name for its posts and its pages (``posts``, ``stories``), JBake's and Lektor's
+in their ``content``, and VitePress's and VuePress's at the top of its pages (``blog``,
+``guide``; within a locale's folder, ``zh/guide``, too). Read as one folder, a site's docs
+buried its posts (797 rows of pnpm.io held 42 posts; nushell.org's 490 posts sat above 812 undated
 pages of its book and commands). As its collections, the
 tree lists each, and the default stream is the blog (``library.stream``). A page at the top of the
 content (About) is in none, as a Jekyll site's pages are. Pelican's folders are
@@ -46,7 +46,7 @@ _NOT_SECTIONS = frozenset(
     {"src", "static", "build", "i18n", "node_modules", "_includes", "_data", "_site"}
 )
 _SITES_OF_FOLDERS = ("hugo", "docusaurus", "eleventy", "astro", "nikola", "jbake", "mkdocs")
-_SECTIONED = (*_SITES_OF_FOLDERS, "quarto", "app", *_PRESSED)
+_SECTIONED = (*_SITES_OF_FOLDERS, "quarto", "lektor", "app", *_PRESSED)
 BLOGS = ("blog", "posts", "post", "articles")
 """What a site without news streams, of those it has: its posts, not its docs."""
 _STARLIGHT_DOCS = "docs"  # the content collection a Starlight site's pages are in
@@ -75,6 +75,8 @@ def section_of(path: str, root: str) -> str | None:
         return None
     if site.kind in ("mkdocs", *_PRESSED) and inside[1:] in (["index.md"], ["README.md"]):
         return None  # the section's own page (the blog's home), a page of the site
+    if site.kind == "lektor" and len(inside) == 2:
+        return None  # the section's own page (``blog/contents.lr``, the blog's home)
     return inside[0]
 
 
@@ -171,6 +173,8 @@ def _content(folder: str, kind: str) -> str:
         return os.path.join(folder, ASTRO_CONTENT)
     if kind == "jbake":
         return os.path.join(folder, jbake_content(folder))
+    if kind == "lektor":
+        return os.path.join(folder, "content")
     if kind == "mkdocs":
         return os.path.join(folder, mkdocs_docs(folder))
     if kind == "app":

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.cli.test_list_stream import rows
+from tests.cli.test_list_stream import collections, rows
 from tests.conftest import LedeRunner
 
 POST = """title: Lektor 3.1 Released
@@ -107,6 +107,21 @@ def test_a_projects_alternatives_are_listed_in_its_primary_language(
     post = site / "content" / "blog" / "lektor-31-released"
     (post / "contents+de.lr").write_text("title: Lektor 3.1 veröffentlicht\n")
     listed = {row["title"]: row["language"] for row in rows(run_lede, site)}
-    assert listed == {"Documentation": "en", "Lektor 3.1 Released": "en", "Next": "en"}
+    assert listed == {"Lektor 3.1 Released": "en", "Next": "en"}
     german = rows(run_lede, site, "--all", "-q", "lang:de")
     assert [row["title"] for row in german] == ["Lektor 3.1 veröffentlicht"]
+
+
+def test_a_projects_folders_are_its_sections_and_its_blog_its_stream(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """lektor.org's 8 posts were listed among 283 undated pages of its docs and plugins,
+    as one folder; its ``blog`` (and the blog's own page, ``blog/contents.lr``) is a
+    section as a Hugo site's is."""
+    site = lektor_project(tmp_path / "site")
+    (site / "content" / "blog" / "contents.lr").write_text("_model: blog\n---\nsummary: News\n")
+    guide = site / "content" / "docs" / "quickstart"
+    guide.mkdir()
+    (guide / "contents.lr").write_text("title: Quickstart\n---\nbody:\n\nInstall it.\n")
+    assert [row["title"] for row in rows(run_lede, site)] == ["Next", "Lektor 3.1 Released"]
+    assert collections(rows(run_lede, site, "--all")) == {"blog": 2, "docs": 1, None: 1}
