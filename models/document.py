@@ -229,7 +229,7 @@ def parse_document(
             or split_docinfo(text, path)
             or split_ablog(text, path)
             or split_advisory(text, path)
-            or split_json(text)
+            or split_json(text, path)
             or split_jbake(text)
             or graph_page(text, path)
             or vault_note(text, path)

@@ -4,7 +4,9 @@ the file (``{"title": ...}``), and Hexo's, the object's members without braces u
 
 A file that opens with ``{`` may be anything else (Liquid's ``{% raw %}``, MDX's
 ``{/* */}``): only an object that parses is front matter; anything else is no front
-matter, not an error.
+matter, not an error. A Jupyter notebook is JSON through and through: its post's front
+matter is in its first cell (``models.notebook``), and the notebook itself is none (read as
+such, one with megabytes of outputs was an error, "JSON is larger than ...").
 """
 
 from __future__ import annotations
@@ -13,14 +15,17 @@ import json
 import re
 
 from models.frontmatter import SplitDocument
+from models.notebook import NOTEBOOK_SUFFIX
 
 _OPENING = re.compile(r"\ufeff?[ \t\r\n]*(?=[{\"])")
 _HEXO_END = re.compile(r"^;;;[ \t]*\r?$", re.MULTILINE)
 _DECODER = json.JSONDecoder()
 
 
-def split_json(text: str) -> SplitDocument | None:
+def split_json(text: str, path: str) -> SplitDocument | None:
     """Hugo's or Hexo's JSON front matter and the body after it, or None."""
+    if path.lower().endswith(NOTEBOOK_SUFFIX):
+        return None
     if (opening := _OPENING.match(text)) is None:
         return None
     start = opening.end()
