@@ -1,10 +1,11 @@
-"""A SvelteKit, Next.js or Nuxt site: an application whose pages include Markdown (MDX,
-mdsvex, Nuxt Content's).
+"""A SvelteKit, Next.js, Nuxt or React Router (Remix) site: an application whose pages
+include Markdown (MDX, mdsvex, Nuxt Content's).
 
 Such a site keeps its blog beside its docs in a folder its code reads them from
 (``content/blog`` and ``content/docs``, svelte.dev's and Nuxt Content's; ``data/blog``, a
 Next.js starter's)
-or in its routes (``src/routes/blog/…/+page.md``, ``app/blog/…/page.mdx``). Opened as a
+or in its routes (``src/routes/blog/…/+page.md``, ``app/blog/…/page.mdx``, Remix's
+``app/routes/blog/….mdx``). Opened as a
 plain folder it was listed whole: svelte.dev's 105 posts above 343 undated docs pages. Its
 folders of pages are its sections, as a Hugo site's are, and its blog is the stream.
 """
@@ -20,11 +21,18 @@ from library.scan import MARKUP_SUFFIXES
 from library.site import subfolders
 from models.language import folder_language
 
-APP_CONFIGS = tuple(
-    f"{name}.config.{kind}"
-    for name in ("svelte", "next", "nuxt")
-    for kind in ("js", "mjs", "cjs", "ts")
+APP_CONFIGS = (
+    *(
+        f"{name}.config.{kind}"
+        for name in ("svelte", "next", "nuxt")
+        for kind in ("js", "mjs", "cjs", "ts")
+    ),
+    "react-router.config.ts",
+    "react-router.config.js",
+    "remix.config.js",
 )
+# The packages a site on Vite's settings alone is built by: SvelteKit, Remix, React Router.
+_VITE_FRAMEWORKS = ('"@sveltejs/kit"', '"@remix-run/dev"', '"@react-router/dev"')
 _VITE_CONFIGS = tuple(f"vite.config.{kind}" for kind in ("js", "mjs", "cjs", "ts", "mts"))
 # Where such a site keeps its pages, most particular first; the site's own folder last.
 _PAGE_FOLDERS = (
@@ -33,6 +41,7 @@ _PAGE_FOLDERS = (
     "data",
     os.path.join("src", "routes"),
     os.path.join("src", "app"),
+    os.path.join("app", "routes"),  # Remix's, whose MDX routes are pages
     "app",
     os.path.join("src", "pages"),
     "pages",
@@ -40,16 +49,19 @@ _PAGE_FOLDERS = (
 
 
 def is_app_site(folder: str) -> bool:
-    """Whether ``folder`` is a SvelteKit, Next.js or Nuxt site: its ``svelte.config.js``,
-    ``next.config.js`` or ``nuxt.config.ts`` (or another of their kinds), or Vite's settings
-    beside a ``package.json`` that depends on SvelteKit (svelte.dev's, which has no
-    ``svelte.config.js``). Read as a folder, nuxt.com listed its 50 posts among 47 undated
-    pages of the hosts it deploys to and the agencies it works with."""
+    """Whether ``folder`` is a SvelteKit, Next.js, Nuxt or React Router site: its
+    ``svelte.config.js``, ``next.config.js``, ``nuxt.config.ts``, ``react-router.config.ts``
+    or ``remix.config.js`` (or another of their kinds), or Vite's settings beside a
+    ``package.json`` that depends on SvelteKit (svelte.dev's, which has no
+    ``svelte.config.js``) or on Remix's or React Router's Vite plugin. Read as a folder,
+    nuxt.com listed its 50 posts among 47 undated pages of the hosts it deploys to and the
+    agencies it works with, and kentcdodds.com its 214 posts among its 13 pages."""
     if any(os.path.isfile(os.path.join(folder, name)) for name in APP_CONFIGS):
         return True
     if not any(os.path.isfile(os.path.join(folder, name)) for name in _VITE_CONFIGS):
         return False
-    return '"@sveltejs/kit"' in (settings_text(os.path.join(folder, "package.json")) or "")
+    package = settings_text(os.path.join(folder, "package.json")) or ""
+    return any(framework in package for framework in _VITE_FRAMEWORKS)
 
 
 @functools.lru_cache(maxsize=256)  # each site's once

@@ -47,7 +47,7 @@ class Site(NamedTuple):
     """A site's folder and what made it: ``jekyll``, ``hugo`` (Zola's too, which reads its
     ``content`` alike), ``pelican``, ``docusaurus``, ``eleventy``, ``astro``,
     ``vitepress``, ``vuepress``, ``lektor``, ``nikola``, ``jbake``, ``mkdocs``, ``quarto``
-    or ``app`` (SvelteKit's, Next.js's, Nuxt's)."""
+    or ``app`` (SvelteKit's, Next.js's, Nuxt's, React Router's)."""
 
     folder: str
     kind: str

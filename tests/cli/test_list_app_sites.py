@@ -1,5 +1,5 @@
-"""``lede list`` on a SvelteKit, Next.js or Nuxt site: its folders of pages are its collections,
-and its blog is the default stream, not its docs."""
+"""``lede list`` on a SvelteKit, Next.js, Nuxt or React Router site: its folders of pages
+are its collections, and its blog is the default stream, not its docs."""
 
 from __future__ import annotations
 
@@ -47,8 +47,27 @@ def app_site(root: Path, settings: dict[str, str], pages: str) -> Path:
             },
             "content",
         ),
+        (  # kentcdodds.com's: React Router's, 214 posts listed among 13 undated pages
+            {"react-router.config.ts": "export default { ssr: true } satisfies Config\n"},
+            "content",
+        ),
+        (  # Remix on Vite, known by its package
+            {
+                "vite.config.ts": "export default defineConfig({ plugins: [remix()] });\n",
+                "package.json": '{"devDependencies": {"@remix-run/dev": "^2.15.0"}}\n',
+            },
+            "app/routes",
+        ),
     ],
-    ids=["sveltekit-routes", "svelte.dev", "nextjs-data", "nextjs-route-group", "nuxt-content"],
+    ids=[
+        "sveltekit-routes",
+        "svelte.dev",
+        "nextjs-data",
+        "nextjs-route-group",
+        "nuxt-content",
+        "react-router",
+        "remix-vite",
+    ],
 )
 def test_an_app_site_streams_its_blog_and_lists_its_docs_on_request(
     run_lede: LedeRunner, tmp_path: Path, settings: dict[str, str], pages: str
