@@ -18,10 +18,11 @@ _SUFFIXES = (".md", ".markdown", ".mdx")  # the last, Docusaurus's
 
 def plain_page(text: str, path: str) -> SplitDocument | None:
     """Such a page that opens with no front matter: all of it the body (``None`` for a file
-    of another site or another kind, and for one of nothing but headings, a blog's index
-    where its plugin draws the list of posts, ``# Blog``)."""
+    of another site or another kind). One of nothing but headings, a blog's index where
+    its plugin draws the list of posts (``# Blog``), is a page of nothing to read, no
+    article, and no file a check warns of either: as one of no front matter, it was."""
     if not PLAIN_PAGES.get() or not path.lower().endswith(_SUFFIXES):
         return None
     if all(line.startswith("#") for line in text.split("\n") if line.strip()):
-        return None
+        return SplitDocument("", "", 1)
     return SplitDocument("", plain_line_ends(text), 1)
