@@ -6,7 +6,10 @@ site's ``data/authors.yaml``, which its theme reads (Linkerd's: its posts' ``aut
 william`` showed as the key, not as William Morgan), the ``authors`` of a Jekyll site's
 ``_config.yml``, which its layouts read as ``site.authors`` (Artsy's posts were by ``orta``),
 or the ``authors`` a Starlight site's configuration gives its blog plugin, in JavaScript
-(Biome's posts were by ``ema``)."""
+(Biome's posts were by ``ema``), or a folder of authors, a page each named by its key
+(``data/authors/sparrowhawk.mdx``, the Next.js starter blog's; an Astro site's
+``src/content/authors``), whose ``name`` its layouts show (the starter's posts were by
+``default`` and ``sparrowhawk``)."""
 
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from models.frontmatter import DocumentError, load_yaml
+from models.frontmatter import DocumentError, load_yaml, split_front_matter
 from models.javascript_constants import enclosed
 
 _JEKYLL_CONFIGS = ("_config.yml", "_config.yaml")  # their ``authors`` alone are a list of names
@@ -39,6 +42,9 @@ _AUTHORS_OBJECT = re.compile(r"\bauthors\s*[:=]\s*\{")
 _AUTHOR_ENTRY = re.compile(r"""["']?([\w.-]+)["']?\s*:\s*\{\s*name\s*:\s*(["'`])((?:(?!\2).)+)\2""")
 _FOLDERS_UP = 4  # a post in a bundle (``content/blog/2021/x/index.md``) is this far below it
 _LARGEST = 1_000_000  # bytes: an authors file is a page of names
+_AUTHORS_FOLDER = "authors"
+_PAGES = (".md", ".mdx", ".markdown")  # an author's page: its name in its front matter
+_ENTRIES = (*_PAGES, ".yml", ".yaml", ".json")  # or an entry of data alone
 
 
 def with_names(authors: Any, path: str, key: str = "authors") -> Any:
@@ -64,21 +70,22 @@ def _names_near(folder: str, files: tuple[str, ...]) -> dict[str, str]:
             found = _names_in(os.path.join(folder, name))
             if found is not None:
                 return found
+        if found := _names_in_folder(os.path.join(folder, _AUTHORS_FOLDER)):
+            return found
         folder = os.path.dirname(folder)
     return {}
 
 
 @lru_cache(maxsize=64)  # a site's settings once, not once for each folder of its posts
 def _names_in(path: str) -> dict[str, str] | None:
+    text = _text(path)
+    if text is None:
+        return None
+    if path.endswith(_ASTRO_CONFIGS):
+        return _configured_names(text)
     try:
-        if not os.path.isfile(path) or os.path.getsize(path) > _LARGEST:
-            return None
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-        if path.endswith(_ASTRO_CONFIGS):
-            return _configured_names(text)
         data = load_yaml(text)
-    except (OSError, UnicodeDecodeError, DocumentError):
+    except DocumentError:
         return None
     if isinstance(data, dict) and isinstance(data.get("authors"), dict):  # MkDocs's, Jekyll's
         data = data["authors"]
@@ -105,3 +112,45 @@ def _configured_names(text: str) -> dict[str, str] | None:
         entries = _AUTHOR_ENTRY.finditer(enclosed(text, opening.end()))
         names.update((entry[1], entry[3]) for entry in entries)
     return names
+
+
+@lru_cache(maxsize=64)  # a site's authors once, not once for each folder of its posts
+def _names_in_folder(folder: str) -> dict[str, str]:
+    """The names of the authors a folder holds a file each of, by its file's name."""
+    names = {}
+    try:
+        with os.scandir(folder) as entries:
+            files = [entry.path for entry in entries if entry.name.lower().endswith(_ENTRIES)]
+    except OSError:
+        return {}
+    for path in files:
+        entry = _entry_in(path)
+        name = entry.get("name") if isinstance(entry, dict) else None
+        if isinstance(name, str):
+            names[os.path.splitext(os.path.basename(path))[0]] = name
+    return names
+
+
+def _entry_in(path: str) -> Any:
+    """What an author's file says of them: its front matter, or its data."""
+    text = _text(path)
+    try:
+        if text is None:
+            return None
+        if path.lower().endswith(_PAGES):
+            split = split_front_matter(text)
+            return load_yaml(split.front_matter) if split else None
+        return load_yaml(text)
+    except DocumentError:
+        return None
+
+
+def _text(path: str) -> str | None:
+    """The text of the authors file at ``path``; None where there is none to read."""
+    try:
+        if not os.path.isfile(path) or os.path.getsize(path) > _LARGEST:
+            return None
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except (OSError, UnicodeDecodeError):
+        return None

@@ -498,6 +498,18 @@ def test_a_blogs_authors_are_named_from_its_authors_file(tmp_path: Path) -> None
             "content/blog/2026/0623-t/index.md",
             "params:\n  author: virginia",
         ),
+        (  # the Next.js starter blog's: a page each, its posts nested a folder down
+            "data/authors/virginia.mdx",
+            "---\nname: Virginia Lee\navatar: /v.png\n---\n\nShe writes.\n",
+            "data/blog/nested/t.mdx",
+            "authors: ['virginia']",
+        ),
+        (  # an Astro site's collection of authors, an entry of data each
+            "src/content/authors/virginia.json",
+            '{"name": "Virginia Lee", "url": "https://v.test"}\n',
+            "src/content/blog/t.md",
+            "author: virginia",
+        ),
         (  # Biome's: starlight-blog's options, beside another object of a name
             "astro.config.ts",
             'import starlightBlog from "starlight-blog";\nconst head = { attrs: { name: "a" } };\n'
@@ -532,6 +544,8 @@ def test_a_blogs_authors_are_named_from_its_authors_file(tmp_path: Path) -> None
         "jekyll-authors",
         "mkdocs",
         "hugo-data",
+        "nextjs-authors-folder",
+        "astro-authors-collection",
         "starlight",
         "starlight-const",
         "jekyll-config",
@@ -543,7 +557,8 @@ def test_authors_are_named_from_jekyll_and_mkdocs_authors_files(
 ) -> None:
     """Chirpy's ``_data/authors.yml``, MkDocs's ``.authors.yml``, a Hugo site's
     ``data/authors.yaml``, a Jekyll site's ``authors`` in ``_config.yml`` and a Starlight
-    site's blog plugin's ``authors``: "By virginia" was shown, and a search for her name
+    site's blog plugin's ``authors``, a folder of a page or an entry each
+    (``data/authors/virginia.mdx``): "By virginia" was shown, and a search for her name
     found nothing."""
     from models.document import parse_document
 
