@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from library.sidecars import SIDECAR_SUFFIX
 from models.problem import Severity
+from models.vault import PUBLISH_STYLE
 
 if TYPE_CHECKING:
     from library.site_exclusions import SiteExclusions
@@ -275,9 +276,9 @@ def _wanted(
 ) -> Iterator[str]:
     """The names of a listing that may be a document (a ``str``) or a folder (a
     ``_Folder``, unless its name is a document's); ``in_vault`` is called if it holds a
-    vault's ``.obsidian`` folder. This runs for every file of a corpus at each start, in
-    a thread beside the UI: the suffix is tested before anything that may ask the file
-    system (the listing knows a folder)."""
+    vault's ``.obsidian`` folder or its ``publish.css``. This runs for every file of a
+    corpus at each start, in a thread beside the UI: the suffix is tested before anything
+    that may ask the file system (the listing knows a folder)."""
     for entry in listing:
         name = entry.name
         if passed_over(name):
@@ -286,6 +287,9 @@ def _wanted(
             continue
         if _is_candidate(name):
             yield name
+            continue
+        if name == PUBLISH_STYLE and in_vault is not None:
+            in_vault()
             continue
         try:
             if entry.is_dir():

@@ -1,5 +1,8 @@
 """Whether a file is a note of an Obsidian vault: a folder at or above it holds the
-vault's settings (``.obsidian``), as Obsidian keeps them at its root.
+vault's settings (``.obsidian``), as Obsidian keeps them at its root, or Obsidian Publish's
+style sheet (``publish.css``), which a published vault keeps there too: a vault in a
+repository that ignores its settings (Obsidian's own help) warned of 1,910 notes as having
+no title, and its tags written in their text were none.
 
 A vault's notes are called by their file names, its tags nest at their slashes
 (``project/alpha`` under ``project``), and a note's ``#tags`` in its body are tags
@@ -47,11 +50,17 @@ def in_vault(path: str) -> bool:
     return vault_root(folder_of(path)) is not None
 
 
+PUBLISH_STYLE = "publish.css"
+
+
 @lru_cache(maxsize=256)
 def vault_root(folder: str) -> str | None:
-    """The vault ``folder`` is or is in (the folder holding its ``.obsidian``), if any."""
+    """The vault ``folder`` is or is in (the folder holding its ``.obsidian``, or its
+    ``publish.css``), if any."""
     while True:
-        if os.path.isdir(os.path.join(folder, ".obsidian")):
+        if os.path.isdir(os.path.join(folder, ".obsidian")) or os.path.isfile(
+            os.path.join(folder, PUBLISH_STYLE)
+        ):
             return folder
         parent = os.path.dirname(folder)
         if parent == folder:

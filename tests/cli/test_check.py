@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.test_list_stream import rows
 from tests.conftest import DocWriter, LedeRunner, lede_executable
+from tests.site_corpus import write_files
 
 PROBLEM_LINE = re.compile(r"^.+:\d+: (error|warning): .+$")
 
@@ -123,6 +125,32 @@ def test_an_obsidian_note_is_called_by_its_name_without_a_warning(
         ]
     (vault / ".obsidian").rmdir()  # no vault: a page without a title is worth a word
     assert "no title or name" in run_lede("check", vault).stdout
+
+
+def test_a_published_vault_without_its_settings_is_read_as_a_vault(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """Obsidian's help keeps a vault for each language, each with Obsidian Publish's
+    ``publish.css`` at its top and its ``.obsidian`` ignored by git: its notes were no
+    vault's, 1,910 warned of as having no title, and a tag in a note's text was none."""
+    repository = write_files(
+        tmp_path / "help",
+        {
+            ".gitignore": ".obsidian\n",
+            "en/publish.css": ".published-container { --page-width: 800px; }\n",
+            "en/Sync/Set up Sync.md": "---\npermalink: sync/setup\n---\nSign in first.\n",
+            "en/Home.md": "Welcome to #start/here, the help.\n",
+        },
+    )
+    checked = run_lede("check", repository).stdout.splitlines()
+    assert checked == ["checked 2 files (2 articles, 0 topics): 0 invalid, 0 errors, 0 warnings"]
+    listed = rows(run_lede, repository)
+    assert sorted((row["title"], tuple(row["topics"])) for row in listed) == [
+        ("Home", ("start/here",)),
+        ("Set up Sync", ()),
+    ]
+    topics = run_lede("topics", repository).stdout
+    assert "  start (1)\n    here (1)\n" in topics, topics
 
 
 def test_a_logseq_page_is_called_by_its_name_without_a_warning(
