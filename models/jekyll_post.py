@@ -209,6 +209,15 @@ def name_date(path: str) -> date | None:
 _DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 
 
+def day_name(path: str) -> date | None:
+    """The day the file's whole name is (``2024-05-01.md``): a project's news, a changelog or
+    a diary kept a file a day, which Eleventy dates by the date in its path. Such a name is
+    no Jekyll post's (``name_date``), and a vault's note or a Logseq graph's page so named
+    is of no day unless their settings say so (``models.page_dates`` asks)."""
+    found = _DAY.fullmatch(os.path.splitext(os.path.basename(path))[0])
+    return _day(found) if found else None
+
+
 def folder_date(path: str) -> date | None:
     """The day the folder holding ``path`` is named (``2024-02-10/``): Omnivore files the
     pages it saves in a folder of the day each was saved, its default notes dated nowhere

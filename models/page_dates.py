@@ -11,12 +11,15 @@ from models.jekyll_post import (
     NOTE_DATE_KEYS,
     SITE_DATE_KEYS,
     address_date,
+    day_name,
     first_date,
     folder_date,
     name_date,
     written_date,
 )
+from models.logseq import in_graph
 from models.site_dates import SITE_DATES, site_dated
+from models.vault import in_vault
 
 # Where generators keep when a post was last changed.
 _UPDATED_KEYS = (
@@ -45,7 +48,7 @@ def updated_date(data: dict[str, Any]) -> date | None:
 def published_date(data: dict[str, Any]) -> date | None:
     """A post's date where no ``publishedDateTime`` gives one: its front matter's own, its
     file's name, its page's address (the Rust blog's posts are dated there alone), the
-    day its folder is named."""
+    day its folder is named, the day its file's name is (``_day_named``)."""
     path = data.get("path", "")
     return (
         site_dated(data, SITE_DATES.get().date)  # a Hugo site's order, if its settings say
@@ -53,4 +56,13 @@ def published_date(data: dict[str, Any]) -> date | None:
         or name_date(path)
         or address_date(data.get("page_path"), data.get("permalink"))
         or folder_date(path)
+        or _day_named(path)
     )
+
+
+def _day_named(path: str) -> date | None:
+    """The day the file's whole name is, but in a notes vault or a graph, which date their
+    daily notes and journals by their own settings (a note so named elsewhere in a vault
+    is no day's, as Obsidian keeps it)."""
+    day = day_name(path)
+    return None if day is None or in_vault(path) or in_graph(path) else day

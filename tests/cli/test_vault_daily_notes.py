@@ -46,12 +46,21 @@ def test_a_vaults_daily_notes_are_dated_by_their_names(
     assert dated == {name: f"{day}T00:00:00+00:00" if day else None for name, day in names.items()}
 
 
-def test_a_daily_notes_own_date_comes_first_and_a_folder_of_no_vault_is_undated(
+def test_a_daily_notes_own_date_comes_first_and_a_folder_of_no_vault_is_dated_so_too(
     run_lede: LedeRunner, tmp_path: Path
 ) -> None:
+    """Outside a vault, a file named by a day alone (a project's ``news/2023-09-12.md``, a
+    diary's page) was listed undated, below every dated one, as Eleventy would not list
+    it: it dates a page by the date in its path. A Logseq graph's page so named is of no
+    day (its journals are named in its own format)."""
     vault = tmp_path / "vault"
     (vault / ".obsidian").mkdir(parents=True)
     write_files(vault, {"2023-09-12.md": "---\ndate: 2023-09-13\n---\nWritten late.\n"})
     plain = write_files(tmp_path / "plain", {"2023-09-12.md": "---\ntitle: Notes\n---\nText.\n"})
+    graph = write_files(
+        tmp_path / "graph",
+        {"logseq/config.edn": "{:meta/version 1}\n", "pages/2023-09-12.md": "title:: Notes\n"},
+    )
     assert [row["published_at"] for row in rows(run_lede, vault)] == ["2023-09-13T00:00:00+00:00"]
-    assert [row["published_at"] for row in rows(run_lede, plain)] == [None]
+    assert [row["published_at"] for row in rows(run_lede, plain)] == ["2023-09-12T00:00:00+00:00"]
+    assert [row["published_at"] for row in rows(run_lede, graph)] == [None]

@@ -715,7 +715,7 @@ def test_an_untitled_folders_page_is_called_by_its_folder(path: str, heading: st
     ("path", "expected"),
     [
         ("content/posts/2016-10-08_a-post-with-dates.md", "2016-10-08"),  # Zola's ``_``
-        ("content/posts/2018-10-10.md", None),  # a daily note's name, more often
+        ("content/posts/2018-10-10.md", "2018-10-10"),  # a day's alone, as Eleventy dates it
         ("content/posts/2021-01-23 -hello new world.md", "2021-01-23"),
         ("content/posts/2018-10-10T12:30:00Z_launch.md", "2018-10-10"),  # RFC 3339's
         ("content/posts/2018-10-10_bundle/index.md", "2018-10-10"),
