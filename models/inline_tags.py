@@ -3,9 +3,11 @@ as it counts those of its front matter's ``tags:``.
 
 A tag is ``#`` at a line's start or after a blank, then letters (of any script), digits,
 ``_``, ``-`` and ``/`` (a nested tag), at least one of them no digit: ``#1984`` is none,
-``#y1984`` is one. A ``#`` in code (a span, a fenced block), in a comment (Obsidian's
-``%%…%%``, HTML's), in an HTML tag (``<span style="color: #fff">``) or in a link's address
-(``[x](https://a/ #b)``, ``[[Note#Part]]``) is no tag, nor is a heading's (``# Heading``).
+``#y1984`` is one. A ``#`` in code (a span, a fenced block, one in a quote or a
+callout: Obsidian's help tagged its notes ``ff0000`` from a colour in its CSS), in a
+comment (Obsidian's ``%%…%%``, HTML's), in an HTML tag (``<span style="color: #fff">``)
+or in a link's address (``[x](https://a/ #b)``, ``[[Note#Part]]``) is no tag, nor is a
+heading's (``# Heading``).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ _MAYBE = re.compile(r"#(?<!\S#)[\w/-]")
 _TAGS = re.compile(
     r"(?=[`~%<\[\]#]|^)(?:"
     + MARKDOWN_CODE
+    + r"|^[ \t]{0,3}>[ \t]?(?P<quoted>`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}>[ \t]?(?P=quoted)|\Z)"
     + r"|%%.*?(?:%%|\Z)"  # Obsidian's comment, in a line or over lines (to the end if open)
     + r"|<!--.*?(?:-->|\Z)"
     + r"|<[A-Za-z/][^<>\n]*>"  # an HTML tag, or an address written as one (<https://…>)

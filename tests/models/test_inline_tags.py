@@ -37,6 +37,7 @@ def vault(tmp_path: Path) -> Path:
         ("`#code` and ``#more code``, then #after", ["after"]),
         ("```\n#include <stdio.h>\n```\n~~~python\n# comment #not\n~~~\n#outside", ["outside"]),
         ("```\nan unclosed fence\n#never", []),
+        ("> [!example]\n> ```css\n>    color: #ff0000;\n> ```\n> #after", ["after"]),
         ("https://example.com/#anchor and <https://example.com/ #x>", []),
         ("[see](https://example.com/page #part) [[Note#Heading]] [[#Local]] #real", ["real"]),
         ("%% a comment #hidden %% shown #shown\n%%\nlines #also-hidden\n%%", ["shown"]),
