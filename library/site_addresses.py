@@ -4,7 +4,8 @@ A site's own posts name no address of their own (no ``url``, no ``originalUrl``)
 nothing could be opened or copied of them: the site's settings say where it publishes
 them. A Jekyll site by its ``url`` and ``baseurl`` and the ``permalink`` a post, its
 front matter defaults, its ``posts`` collection or the site gives (the named styles
-too); Hugo, Zola and Pelican sites as ``library.page_addresses`` says. A site that
+too); Hugo, Zola and Pelican sites as ``library.page_addresses`` says, Nikola's as
+``library.nikola_addresses`` does. A site that
 names no host of its own gives no address: none is guessed.
 """
 
@@ -48,6 +49,10 @@ def site_address(path: str, article: Article) -> str:
         from library.page_addresses import page_address
 
         return page_address(site, path, article)
+    if site.kind == "nikola":
+        from library.nikola_addresses import nikola_address
+
+        return nikola_address(site, path, article)
     return ""
 
 

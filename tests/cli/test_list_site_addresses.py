@@ -154,6 +154,39 @@ def test_a_pelican_sites_articles_are_at_their_urls(run_lede: LedeRunner, tmp_pa
     }
 
 
+def test_a_nikola_sites_posts_and_pages_are_at_their_slugs(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """Nikola: ``SITE_URL``, the folder a ``POSTS`` or ``PAGES`` entry writes to, the
+    folders below its pattern's and the post's slug (else its file's name), as
+    ``slug.html`` where ``PRETTY_URLS = False``: pypy.org's 461 posts had no address."""
+    conf = (
+        'SITE_URL = "https://example.test/"\nTRANSLATIONS = {"en": "", "es": "./es"}\n'
+        'POSTS = (("posts/*.md", "blog", "post.tmpl"),)\n'
+        'PAGES = (("pages/*.rst", "", "page.tmpl"),)\n'
+    )
+    post = (
+        "<!--\n.. title: Released\n.. slug: {slug}\n.. date: 2024-05-06 10:00:00 UTC\n-->\n\nOut.\n"
+    )
+    files = {
+        "posts/2024/05/released.md": post.format(slug="v2-released"),
+        "posts/Old Notes.md": post.format(slug=""),
+        "posts/Old Notes.es.md": post.format(slug=""),
+        "pages/about.rst": ".. title: About\n.. slug: about\n\nUs.\n",
+    }
+    plain = write_files(tmp_path / "plain", {"conf.py": conf + "PRETTY_URLS = False\n", **files})
+    assert addresses(run_lede, plain) == {
+        "posts/2024/05/released.md": "https://example.test/blog/2024/05/v2-released.html",
+        "posts/Old Notes.md": "https://example.test/blog/old-notes.html",
+        "posts/Old Notes.es.md": "",  # at its language's address, not worked out
+        "pages/about.rst": "https://example.test/about.html",
+    }
+    pretty = write_files(tmp_path / "pretty", {"conf.py": conf, **files})
+    assert addresses(run_lede, pretty)["posts/Old Notes.md"] == (
+        "https://example.test/blog/old-notes/"
+    )
+
+
 def test_a_jekyll_sites_collections_folder_is_none_of_its_posts_categories(
     run_lede: LedeRunner, tmp_path: Path
 ) -> None:
