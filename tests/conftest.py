@@ -13,7 +13,7 @@ import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -295,15 +295,19 @@ QUERY_DOCS: dict[str, tuple[str, str]] = {
 }
 
 
-@pytest.fixture
-def query_corpus(tmp_path: Path) -> Path:
-    """The folder of QUERY_DOCS plus their taxonomy (``topics.yaml``)."""
-    root = tmp_path / "query-corpus"
+def write_query_corpus(root: Path) -> Path:
+    """Write QUERY_DOCS and their taxonomy (``topics.yaml``) to the new folder ``root``."""
     root.mkdir()
     (root / "topics.yaml").write_text(QUERY_TAXONOMY, encoding="utf-8")
     for name, (front, body) in QUERY_DOCS.items():
         write_document(root, f"{name}.md", front, body)
     return root
+
+
+@pytest.fixture
+def query_corpus(tmp_path: Path) -> Path:
+    """The folder of QUERY_DOCS plus their taxonomy (``topics.yaml``)."""
+    return write_query_corpus(tmp_path / "query-corpus")
 
 
 IndexFactory = Callable[..., CorpusIndex]
@@ -318,17 +322,23 @@ def bump_mtime(path: Path, seconds: int = 10) -> None:
     os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + seconds * 1_000_000_000))
 
 
+def refreshed_index(roots: Sequence[Path], db_path: Path, state: StateStore | None) -> CorpusIndex:
+    """``roots`` indexed in ``db_path``, with ``state`` as its reading state if given."""
+    index = CorpusIndex([str(root) for root in roots], db_path)
+    if state is not None:
+        index.attach_state(state.path)
+    index.refresh()
+    return index
+
+
 @pytest.fixture
 def index_factory(tmp_path: Path) -> Iterator[Callable[..., CorpusIndex]]:
     """``index_factory(*roots, state=None)``: a refreshed CorpusIndex in its own database."""
     opened: list[CorpusIndex] = []
 
     def build(*roots: Path, state: StateStore | None = None) -> CorpusIndex:
-        index = CorpusIndex([str(root) for root in roots], tmp_path / f"index-{len(opened)}.db")
+        index = refreshed_index(roots, tmp_path / f"index-{len(opened)}.db", state)
         opened.append(index)
-        if state is not None:
-            index.attach_state(state.path)
-        index.refresh()
         return index
 
     yield build
@@ -356,6 +366,22 @@ def index(
 ) -> CorpusIndex:
     """The query corpus indexed, its reading state in ``state``: the queries' known answers."""
     return index_factory(query_corpus, state=state)
+
+
+@pytest.fixture(scope="session")
+def query_index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CorpusIndex]:
+    """The query corpus indexed once for the tests that only query it, with a reading
+    state where nothing is read or starred: building it again for each of them was most
+    of their time. A test that changes the state or the corpus, or that needs an index
+    no query has touched yet, takes ``index``."""
+    folder = tmp_path_factory.mktemp("query-index")
+    store = StateStore(folder / "state.sqlite")
+    index = refreshed_index(
+        [write_query_corpus(folder / "query-corpus")], folder / "index.db", store
+    )
+    yield index
+    index.close()
+    store.close()
 
 
 def lede_executable() -> str:

@@ -4,7 +4,7 @@ search for 東京 found no article about Tokyo."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,7 @@ import pytest
 from library.index import CorpusIndex
 from library.query import with_prefix_last
 from library.search_text import spaced
-from tests.conftest import write_document
+from tests.conftest import refreshed_index, write_document
 
 DOCUMENTS = {
     "tokyo.md": ("東京都は新しい人工知能の研究所を開設した", "研究者は百人を超える。"),
@@ -22,14 +22,17 @@ DOCUMENTS = {
 }
 
 
-@pytest.fixture
-def index(tmp_path: Path, index_factory: Callable[..., CorpusIndex]) -> CorpusIndex:
-    root = tmp_path / "news"
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CorpusIndex]:
+    """Written and indexed once: the tests only query it."""
+    root = tmp_path_factory.mktemp("cjk") / "news"
     for name, (title, body) in DOCUMENTS.items():
         write_document(
             root / "_news", name, f"title: {title}\noriginalUrl: https://x.test/{name}", body
         )
-    return index_factory(root)
+    index = refreshed_index([root], root.parent / "index.db", None)
+    yield index
+    index.close()
 
 
 def found(index: CorpusIndex, text: str) -> set[str]:

@@ -23,9 +23,9 @@ def found(index: CorpusIndex, query: str | Query, **options: object) -> set[str]
     return {Path(row.path).stem for row in index.search(query, **options)}
 
 
-def test_an_empty_query_lists_everything(index: CorpusIndex) -> None:
-    assert found(index, "") == ALL
-    assert index.count() == len(ALL)
+def test_an_empty_query_lists_everything(query_index: CorpusIndex) -> None:
+    assert found(query_index, "") == ALL
+    assert query_index.count() == len(ALL)
 
 
 @pytest.mark.parametrize(
@@ -92,31 +92,33 @@ def test_an_empty_query_lists_everything(index: CorpusIndex) -> None:
     ],
 )
 def test_each_operator_finds_its_known_answers(
-    index: CorpusIndex, query: str, expected: set[str]
+    query_index: CorpusIndex, query: str, expected: set[str]
 ) -> None:
-    assert found(index, query) == expected
+    assert found(query_index, query) == expected
 
 
-def test_a_phrase_needs_its_words_together(index: CorpusIndex) -> None:
-    assert found(index, "facial recognition") == {"hangzhou", "faces"}
-    assert found(index, '"facial recognition"') == {"hangzhou"}
-    assert found(index, '"recognition facial"') == set()
-    assert found(index, '"city council" privacy') == {"hangzhou"}
+def test_a_phrase_needs_its_words_together(query_index: CorpusIndex) -> None:
+    assert found(query_index, "facial recognition") == {"hangzhou", "faces"}
+    assert found(query_index, '"facial recognition"') == {"hangzhou"}
+    assert found(query_index, '"recognition facial"') == set()
+    assert found(query_index, '"city council" privacy') == {"hangzhou"}
 
 
-def test_excluded_words_and_phrases(index: CorpusIndex) -> None:
-    assert found(index, "facial -council") == {"faces"}
-    assert found(index, '-"facial data"') == ALL - {"faces"}
-    assert found(index, "-facial -hangar") == ALL - {"hangzhou", "faces", "hangar"}
+def test_excluded_words_and_phrases(query_index: CorpusIndex) -> None:
+    assert found(query_index, "facial -council") == {"faces"}
+    assert found(query_index, '-"facial data"') == ALL - {"faces"}
+    assert found(query_index, "-facial -hangar") == ALL - {"hangzhou", "faces", "hangar"}
 
 
 @pytest.mark.parametrize(
     ("query", "message"),
     [("topic:quantum", "unknown topic 'quantum'"), ("topic:a", "did you mean AI, AI Ethics")],
 )
-def test_an_unknown_topic_is_a_query_error(index: CorpusIndex, query: str, message: str) -> None:
+def test_an_unknown_topic_is_a_query_error(
+    query_index: CorpusIndex, query: str, message: str
+) -> None:
     with pytest.raises(QueryError, match=message):
-        index.search(query)
+        query_index.search(query)
 
 
 @pytest.mark.parametrize(
@@ -131,28 +133,28 @@ def test_an_unknown_topic_is_a_query_error(index: CorpusIndex, query: str, messa
     ],
 )
 def test_after_and_before_count_from_local_midnight(
-    index: CorpusIndex,
+    query_index: CorpusIndex,
     time_zone: Callable[[str], None],
     zone: str,
     query: str,
     expected: set[str],
 ) -> None:
     time_zone(zone)
-    assert found(index, query) == expected
+    assert found(query_index, query) == expected
 
 
-def test_quality_takes_18_digits_and_no_more(index: CorpusIndex) -> None:
+def test_quality_takes_18_digits_and_no_more(query_index: CorpusIndex) -> None:
     """SQLite compares 64-bit integers: a 19-digit bound overflowed in the query."""
-    assert found(index, "quality>999999999999999999") == set()
-    assert found(index, "quality<-999999999999999999") == set()
-    assert found(index, "quality<=999999999999999999") == ALL - {"hangar"}
+    assert found(query_index, "quality>999999999999999999") == set()
+    assert found(query_index, "quality<-999999999999999999") == set()
+    assert found(query_index, "quality<=999999999999999999") == ALL - {"hangar"}
     with pytest.raises(QueryError) as raised:
-        index.search("quality>9999999999999999999")
+        query_index.search("quality>9999999999999999999")
     assert str(raised.value) == (
         "quality> expects a number of at most 18 digits, not '9999999999999999999'"
     )
     with pytest.raises(QueryError, match="^quality<= expects a number of at most 18 digits"):
-        index.search("quality<=-1000000000000000000")
+        query_index.search("quality<=-1000000000000000000")
 
 
 def test_read_unread_and_starred_follow_the_state_store(
@@ -199,15 +201,15 @@ def test_flags_without_a_state_are_a_query_error(
     assert found(bare, "facial") == {"hangzhou", "faces"}
 
 
-def test_a_star_makes_a_word_a_prefix(index: CorpusIndex) -> None:
+def test_a_star_makes_a_word_a_prefix(query_index: CorpusIndex) -> None:
     assert parse_query("hang* -door*").terms == [Term("hang", prefix=True)]
     assert parse_query("hang* -door*").excluded == [Term("door", prefix=True)]
-    assert found(index, "hang") == set()
-    assert found(index, "hang*") == {"hangzhou", "hangar"}
-    assert found(index, "door hang*") == {"hangar"}
-    assert found(index, "hang* door") == {"hangar"}
-    assert found(index, "facial -hang*") == {"faces"}
-    assert found(index, "*") == ALL  # a star alone holds no word
+    assert found(query_index, "hang") == set()
+    assert found(query_index, "hang*") == {"hangzhou", "hangar"}
+    assert found(query_index, "door hang*") == {"hangar"}
+    assert found(query_index, "hang* door") == {"hangar"}
+    assert found(query_index, "facial -hang*") == {"faces"}
+    assert found(query_index, "*") == ALL  # a star alone holds no word
 
 
 @pytest.mark.parametrize(
@@ -232,27 +234,27 @@ def test_the_last_word_typed_is_made_an_explicit_prefix(typed: str, saved: str) 
     assert with_prefix_last(typed) == saved
 
 
-def test_the_last_word_typed_matches_as_a_prefix(index: CorpusIndex) -> None:
-    assert found(index, with_prefix_last("hang")) == {"hangzhou", "hangar"}
-    assert found(index, with_prefix_last("door hang")) == {"hangar"}
-    assert found(index, with_prefix_last("hang door")) == set()  # only the last is a prefix
-    assert found(index, with_prefix_last('"hang"')) == set()
-    assert found(index, with_prefix_last("hangzhou")) == {"hangzhou"}
-    assert found(index, with_prefix_last('"facial rec')) == {"hangzhou"}
-    assert found(index, '"facial rec"') == set()
+def test_the_last_word_typed_matches_as_a_prefix(query_index: CorpusIndex) -> None:
+    assert found(query_index, with_prefix_last("hang")) == {"hangzhou", "hangar"}
+    assert found(query_index, with_prefix_last("door hang")) == {"hangar"}
+    assert found(query_index, with_prefix_last("hang door")) == set()  # only the last is a prefix
+    assert found(query_index, with_prefix_last('"hang"')) == set()
+    assert found(query_index, with_prefix_last("hangzhou")) == {"hangzhou"}
+    assert found(query_index, with_prefix_last('"facial rec')) == {"hangzhou"}
+    assert found(query_index, '"facial rec"') == set()
 
 
-def test_sorting_and_limits(index: CorpusIndex) -> None:
-    by_date = [Path(row.path).stem for row in index.search("")]
+def test_sorting_and_limits(query_index: CorpusIndex) -> None:
+    by_date = [Path(row.path).stem for row in query_index.search("")]
     assert by_date == ["gemini", "faces", "ethics", "tensorflow", "banks", "hangzhou", "hangar"]
-    by_quality = [Path(row.path).stem for row in index.search("", sort="quality")]
+    by_quality = [Path(row.path).stem for row in query_index.search("", sort="quality")]
     assert by_quality == ["tensorflow", "gemini", "faces", "banks", "hangzhou", "ethics", "hangar"]
-    by_title = [row.title for row in index.search("", sort="title")]
+    by_title = [row.title for row in query_index.search("", sort="title")]
     assert by_title == sorted(by_title, key=str.casefold)
-    assert [Path(row.path).stem for row in index.search("", limit=2)] == ["gemini", "faces"]
-    assert [Path(row.path).stem for row in index.search("topic:AI", limit=1)] == ["gemini"]
+    assert [Path(row.path).stem for row in query_index.search("", limit=2)] == ["gemini", "faces"]
+    assert [Path(row.path).stem for row in query_index.search("topic:AI", limit=1)] == ["gemini"]
     with pytest.raises(QueryError, match="unknown sort"):
-        index.search("", sort="heat")
+        query_index.search("", sort="heat")
 
 
 def test_words_narrow_the_scope_in_its_order_and_count_its_unread(

@@ -136,10 +136,12 @@ def assert_searched_as_text(index: CorpusIndex, text: str, prefix: bool) -> None
 
 @pytest.mark.parametrize("text", HOSTILE_QUERIES)
 @pytest.mark.parametrize("prefix", [False, True])
-def test_fts_syntax_in_a_query_is_only_text(index: CorpusIndex, text: str, prefix: bool) -> None:
-    """Operators, quotes and stars are words or nothing to the full-text index: the
+def test_fts_syntax_in_a_query_is_only_text(
+    query_index: CorpusIndex, text: str, prefix: bool
+) -> None:
+    """Operators, quotes and stars are words or nothing to the full-text query_index: the
     rows found are those holding the words, never a syntax error from SQLite."""
-    assert_searched_as_text(index, text, prefix)
+    assert_searched_as_text(query_index, text, prefix)
 
 
 FTS_PIECES = st.sampled_from(
@@ -159,9 +161,9 @@ FTS_PIECES = st.sampled_from(
     prefix=st.booleans(),
 )
 def test_any_text_either_searches_or_is_a_query_error(
-    index: CorpusIndex, text: str, prefix: bool
+    query_index: CorpusIndex, text: str, prefix: bool
 ) -> None:
-    assert_searched_as_text(index, text, prefix)
+    assert_searched_as_text(query_index, text, prefix)
 
 
 def test_a_term_the_index_holds_nothing_of_finds_the_titles_that_hold_it(

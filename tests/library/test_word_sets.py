@@ -4,6 +4,7 @@ corpus changes, and the sets are built again once many articles came."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy
@@ -49,45 +50,63 @@ def keep(db_path: Path, common: int = COMMON) -> bool:
         db.close()
 
 
+def generated(folder: Path) -> Path:
+    generate(folder / "corpus", 300, plain=True)
+    return folder / "corpus"
+
+
+def with_kept_sets(corpus: Path, folder: Path) -> CorpusIndex:
+    """``corpus`` indexed in ``folder/index.db``, its sets kept."""
+    index = CorpusIndex([str(corpus)], folder / "index.db")
+    index.refresh()
+    assert keep(folder / "index.db")
+    return index
+
+
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
-    generate(tmp_path / "corpus", 300, plain=True)
-    return tmp_path / "corpus"
+    return generated(tmp_path)
 
 
 @pytest.fixture
 def index(corpus: Path, tmp_path: Path) -> CorpusIndex:
-    index = CorpusIndex([str(corpus)], tmp_path / "index.db")
-    index.refresh()
-    assert keep(tmp_path / "index.db")
-    return index
+    return with_kept_sets(corpus, tmp_path)
 
 
-def test_each_kept_set_holds_what_the_full_text_index_finds(index: CorpusIndex) -> None:
-    keys = kept_keys(index)
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CorpusIndex]:
+    """Built once for the tests that only query it and read its sets."""
+    folder = tmp_path_factory.mktemp("word-sets")
+    index = with_kept_sets(generated(folder), folder)
+    yield index
+    index.close()
+
+
+def test_each_kept_set_holds_what_the_full_text_index_finds(indexed: CorpusIndex) -> None:
+    keys = kept_keys(indexed)
     assert len([key for key in keys if key[1]]) > 50  # starts, of one letter and longer
     assert len([key for key in keys if not key[1]]) > 10  # whole words
     assert max(len(text) for text, _ in keys) > 5
-    sets = word_sets.KeptSets(index.db)
+    sets = word_sets.KeptSets(indexed.db)
     for text, prefix in keys:
         sql = "SELECT group_concat(rowid) FROM article_text WHERE article_text MATCH ?"
-        found = id_array(index.db.execute(sql, (word_sets.phrase(text, prefix),)).fetchone()[0])
+        found = id_array(indexed.db.execute(sql, (word_sets.phrase(text, prefix),)).fetchone()[0])
         kept = sets.holding((text, prefix), version=1)
         assert kept is not None
         assert numpy.flatnonzero(kept).tolist() == sorted(found.tolist()), (text, prefix)
         assert len(found) >= COMMON
 
 
-def test_exactly_the_starts_held_by_enough_articles_are_kept(index: CorpusIndex) -> None:
-    keys = set(kept_keys(index))
+def test_exactly_the_starts_held_by_enough_articles_are_kept(indexed: CorpusIndex) -> None:
+    keys = set(kept_keys(indexed))
     letters = "abcdefghijklmnopqrstuvwxyz0123456789"
     starts = [a + b for a in letters for b in letters] + list(letters)
-    held = {start: len(full_text_answer(index, start)) for start in starts}
+    held = {start: len(full_text_answer(indexed, start)) for start in starts}
     assert {start for start in starts if (start, True) in keys} == {
         start for start, count in held.items() if count >= COMMON
     }
     assert any(0 < count < COMMON for count in held.values())
-    assert word_sets.KeptSets(index.db).holding(("zq", True), version=1) is None
+    assert word_sets.KeptSets(indexed.db).holding(("zq", True), version=1) is None
 
 
 def test_a_typed_query_asks_the_full_text_index_only_for_what_is_not_kept(
@@ -108,10 +127,12 @@ def test_a_typed_query_asks_the_full_text_index_only_for_what_is_not_kept(
 
 
 @pytest.mark.parametrize("before", ["", "data ", "model vision "])
-def test_every_start_finds_what_the_full_text_index_finds(index: CorpusIndex, before: str) -> None:
-    for text in sorted({text for text, _ in kept_keys(index)}) + ["M", "Mo", "zq", "é"]:
-        assert typed(index, before + text) == full_text_answer(index, before + text), text
-        assert typed(index, before + text + " ") == full_text_answer(index, before + text), text
+def test_every_start_finds_what_the_full_text_index_finds(
+    indexed: CorpusIndex, before: str
+) -> None:
+    for text in sorted({text for text, _ in kept_keys(indexed)}) + ["M", "Mo", "zq", "é"]:
+        assert typed(indexed, before + text) == full_text_answer(indexed, before + text), text
+        assert typed(indexed, before + text + " ") == full_text_answer(indexed, before + text), text
 
 
 def test_the_kept_sets_follow_added_changed_and_removed_files(
