@@ -19,7 +19,7 @@ from library.session import ReaderSession
 from library.settings import Settings
 from library.stream import Stream, default_stream
 from library.synthetic import generate
-from tests.conftest import SITE, write_document
+from tests.conftest import SITE, refreshed_index, write_document
 from tests.site_corpus import withdrawn_news
 
 # Read off tests/fixtures/site: nine news stories (the leukemia story is in _news and in
@@ -61,6 +61,14 @@ def collections_of(session: ReaderSession, scope: Scope = ALL, text: str = "") -
 # -- the query language against the index (no stream: everything) ------------------------
 
 
+@pytest.fixture(scope="module")
+def site_index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CorpusIndex]:
+    """The site indexed once, for the tests that only query it."""
+    index = refreshed_index([SITE], tmp_path_factory.mktemp("site") / "index.db", None)
+    yield index
+    index.close()
+
+
 @pytest.mark.parametrize(
     ("query", "count"),
     [
@@ -80,10 +88,9 @@ def collections_of(session: ReaderSession, scope: Scope = ALL, text: str = "") -
     ],
 )
 def test_collection_and_published_select_on_the_site(
-    index_factory: Callable[..., CorpusIndex], query: str, count: int
+    site_index: CorpusIndex, query: str, count: int
 ) -> None:
-    index = index_factory(SITE)
-    assert len(index.search(query)) == count
+    assert len(site_index.search(query)) == count
 
 
 @pytest.mark.parametrize(
@@ -97,11 +104,10 @@ def test_collection_and_published_select_on_the_site(
     ],
 )
 def test_an_unknown_collection_names_those_there_are(
-    index_factory: Callable[..., CorpusIndex], query: str, message: str
+    site_index: CorpusIndex, query: str, message: str
 ) -> None:
-    index = index_factory(SITE)
     with pytest.raises(QueryError) as raised:
-        index.search(query)
+        site_index.search(query)
     assert str(raised.value).startswith(message)
 
 
