@@ -228,24 +228,43 @@ HELP_TEACHES = (
 )
 
 
-@pytest.mark.parametrize("command", [(), ("list",)])
-def test_help_teaches_queries_sorts_and_default_paths(
-    run_lede: LedeRunner, command: tuple[str, ...]
-) -> None:
-    done = run_lede(*command, "--help")
+Help = dict[str, subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture(scope="module")
+def helps(tmp_path_factory: pytest.TempPathFactory) -> Help:
+    """``lede --help`` (at "") and each ``lede COMMAND --help``, each run once for the
+    tests that read it, on a terminal of 80 columns (an SSH session's usual width)."""
+    empty = tmp_path_factory.mktemp("help")  # no ./feeds
+    return {
+        command: subprocess.run(
+            [lede_executable(), *command.split(), "--help"],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            cwd=empty,
+            env={**os.environ, "COLUMNS": "80"},
+            timeout=60,
+            check=False,
+        )
+        for command in ("", *SUBCOMMANDS)
+    }
+
+
+@pytest.mark.parametrize("command", ["", "list"])
+def test_help_teaches_queries_sorts_and_default_paths(helps: Help, command: str) -> None:
+    done = helps[command]
     assert (done.returncode, done.stderr) == (0, "")
     missing = [text for text in HELP_TEACHES if text not in done.stdout]
     assert not missing, done.stdout
 
 
 @pytest.mark.parametrize("command", SUBCOMMANDS)
-def test_each_subcommand_says_what_it_does_and_what_it_takes(
-    run_lede: LedeRunner, command: str
-) -> None:
+def test_each_subcommand_says_what_it_does_and_what_it_takes(helps: Help, command: str) -> None:
     """``lede check --help`` opened on its usage and a bare ``PATH``, ``lede preview
     --help`` on a lower-case ``url`` and ``demo`` on ``--count COUNT  news articles``:
     each now opens with a sentence saying what it does, and names what it takes."""
-    done = run_lede(command, "--help")
+    done = helps[command]
     assert (done.returncode, done.stderr) == (0, "")
     paragraphs = done.stdout.split("\n\n")
     assert paragraphs[0].startswith(f"usage: lede {command} ")
@@ -256,35 +275,31 @@ def test_each_subcommand_says_what_it_does_and_what_it_takes(
     assert all(re.fullmatch(r"  [A-Z]+ +\S.*", line) for line in positionals[1:]), done.stdout
 
 
-def test_the_top_help_lists_every_subcommand_with_what_it_does(run_lede: LedeRunner) -> None:
-    done = run_lede("--help")
+def test_the_top_help_lists_every_subcommand_with_what_it_does(helps: Help) -> None:
+    done = helps[""]
     listed = re.findall(r"^  ([a-z]+) +(\S.*)$", done.stdout.split("\n\n")[2], re.MULTILINE)
     assert [name for name, _ in listed] == list(SUBCOMMANDS), done.stdout
     assert all(len(f"  {name}  {what}") <= 80 for name, what in listed)
 
 
-@pytest.mark.parametrize("command", [(), *((name,) for name in SUBCOMMANDS)])
-def test_each_help_fits_an_80_column_terminal(
-    run_lede: LedeRunner, command: tuple[str, ...]
-) -> None:
+@pytest.mark.parametrize("command", ["", *SUBCOMMANDS])
+def test_each_help_fits_an_80_column_terminal(helps: Help, command: str) -> None:
     """The query language, what ``lede stats`` counts and what opens with no PATH are
     laid out by hand: their lines ran to 87 columns, and a terminal of 80 (an SSH
     session's usual width) broke each of those in two, mid-word."""
-    done = run_lede(*command, "--help", env={"COLUMNS": "80"})
+    done = helps[command]
     assert (done.returncode, done.stderr) == (0, "")
     assert [line for line in done.stdout.splitlines() if len(line) > 80] == []
 
 
-def test_all_is_told_alike_by_each_command_that_takes_it(run_lede: LedeRunner) -> None:
+def test_all_is_told_alike_by_each_command_that_takes_it(helps: Help) -> None:
     """``lede topics --all`` and ``lede stats --all`` said "every collection of a site",
     ``lede list --all`` that and unpublished items; each counts every language of a site
     too (a site in several is listed in its default one), as the README says."""
     told = set()
     for command in ("list", "topics", "stats"):
         # The option's help: its line and those indented under it.
-        found = re.search(
-            r"^  --all +(.*(?:\n {8,}\S.*)*)", run_lede(command, "--help").stdout, re.M
-        )
+        found = re.search(r"^  --all +(.*(?:\n {8,}\S.*)*)", helps[command].stdout, re.M)
         assert found, command
         told.add(" ".join(found[1].split()))
     assert len(told) == 1
@@ -312,12 +327,12 @@ def test_a_demo_count_that_is_no_count_is_said_as_a_limit_is(run_lede: LedeRunne
 
 
 def test_the_help_s_word_examples_find_articles_in_the_bundled_sample(
-    run_lede: LedeRunner,
+    run_lede: LedeRunner, helps: Help
 ) -> None:
     """Its first example was "face ban", which finds nothing in the bundled sample (words
     are whole: "face" is not "facial"); each example made of words now finds some there,
     as the README's do, so a first try of the help's own query lists something."""
-    queries = run_lede("--help").stdout.split("\nqueries (", 1)[1].split("\n\n", 1)[0]
+    queries = helps[""].stdout.split("\nqueries (", 1)[1].split("\n\n", 1)[0]
     examples = re.findall(r"^  ([a-z][a-z* ]*?[a-z*]) {2,}\S", queries, re.MULTILINE)
     assert "facial ban" in examples and "hang*" in examples
     for example in examples:
