@@ -24,6 +24,7 @@ from library.db import select_in
 from library.schedule import withheld
 from library.schema import SORTS
 from library.stream import SitePart
+from library.title_order import SORT as TITLE_ORDER
 
 if TYPE_CHECKING:
     from library.closure import ListChanges
@@ -33,7 +34,6 @@ CODES = 256  # a code is a byte: the number of its (collection, language) * 2 + 
 Part = tuple[str | None, str | None]  # an article's collection and language
 ListingRow = tuple[bytes, bytes | None, str]  # ids, parts, part_names (see ``store_listing``)
 IN_PLACE = 40  # articles in the list per changed one, at least, to update it in place
-NOCASE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def store_listing(db: sqlite3.Connection) -> None:
@@ -87,7 +87,8 @@ def update_listing(db: sqlite3.Connection, changes: ListChanges, stored: Listing
         kept = ~numpy.isin(ids, left)
         ids, parts = ids[kept], parts[kept]
     sql = (
-        "SELECT id, published, title, collection, language, is_published FROM articles WHERE id IN "
+        f"SELECT a.id, a.published, {TITLE_ORDER}, a.collection, a.language, a.is_published "
+        "FROM articles a WHERE a.id IN "
     )
     entered = list(select_in(db, sql + "({marks})", changes.entered))
     for name in dict.fromkeys((row[3], row[4]) for row in entered):
@@ -120,8 +121,8 @@ def _parts(stored: str) -> list[Part]:
 
 def _date_key(article: int, published: int | None, title: str) -> tuple[bool, int, str, int]:
     """Where an article goes in the date order (``SORTS['date']``, then by id, as the
-    index on it keeps ties)."""
-    return (published is None, -(published or 0), title.translate(NOCASE), article)
+    index on it keeps ties); ``title`` is its key in the order by title."""
+    return (published is None, -(published or 0), title, article)
 
 
 def _listed_key(
@@ -131,7 +132,7 @@ def _listed_key(
     key = keys.get(article)
     if key is None:
         published, title = db.execute(
-            "SELECT published, title FROM articles WHERE id = ?", (article,)
+            f"SELECT a.published, {TITLE_ORDER} FROM articles a WHERE a.id = ?", (article,)
         ).fetchone()
         key = keys[article] = _date_key(article, published, title)
     return key

@@ -15,7 +15,7 @@ from library.title_order import SORT as TITLE_ORDER
 
 SCHEMA_VERSION = 41
 SORTS = {
-    "date": "a.published IS NULL, a.published DESC, a.title COLLATE NOCASE",
+    "date": f"a.published IS NULL, a.published DESC, {TITLE_ORDER}",
     "quality": "a.quality IS NULL, a.quality DESC, a.published DESC",
     "title": f"{TITLE_ORDER}, a.published DESC",
 }

@@ -129,6 +129,19 @@ def test_list_by_title_reads_numbers_by_value_case_and_accents_aside(
     assert titles(run_lede("list", "--json", "--sort", "title", corpus)) == shown
 
 
+def test_articles_of_one_moment_are_in_the_order_by_title(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """Articles published at the same moment came "Story 1, Story 10, Story 2", where the
+    order by title reads numbers by value."""
+    shown = ["Story 1", "story 2", "Story 3", "Story 10", "Story 20"]
+    corpus = tmp_path / "c"
+    for number, title in enumerate(reversed(shown)):
+        front = f'title: "{title}"\npublishedDateTime: 2024-01-01T10:00:00Z\ntype: article'
+        write_document(corpus, f"{number:02}.md", front)
+    assert titles(run_lede("list", "--json", corpus)) == shown
+
+
 def test_list_limit(run_lede: LedeRunner, query_corpus: Path) -> None:
     assert stems(run_lede("list", "--json", "--limit", "2", query_corpus)) == ["gemini", "faces"]
     assert stems(run_lede("list", "--json", "--limit", "0", query_corpus)) == []

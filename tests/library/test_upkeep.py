@@ -36,7 +36,8 @@ CLOSURE_REBUILT = "DELETE FROM topic_closure"  # the whole of it: closure.rebuil
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
     generate(tmp_path / "site", 150, seed=3)
-    for name, title in (("tie-b.md", "banana"), ("tie-a.md", "Apple"), ("undated.md", "Zed")):
+    tied = (("tie-b.md", "banana"), ("tie-a.md", "Apple"), ("tie-9.md", "Issue 9"))
+    for name, title in (*tied, ("undated.md", "Zed")):
         front = f'title: "{title}"\n' + (SAME_DAY if name != "undated.md" else "type: article")
         write_document(tmp_path / "site" / "_news", name, front)
     return tmp_path / "site"
@@ -72,8 +73,9 @@ def test_a_few_changed_files_update_what_depends_on_every_article(
     ties = [
         write_document(site / "_news", "tie-c.md", 'title: "apple"\n' + SAME_DAY),
         write_document(site / "_news", "tie-d.md", 'title: "Cherry"\n' + SAME_DAY),
+        write_document(site / "_news", "tie-10.md", 'title: "Issue 10"\n' + SAME_DAY),
     ]
-    step(*ties)  # new articles tie with others on date, one of them on its title too
+    step(*ties)  # new articles tie with others on date, one on its title too, one by number
     copy = site / "_news" / "0-copy.md"
     shutil.copy(news[1], copy)
     step(copy)  # a copy sorts first: the original becomes its duplicate
