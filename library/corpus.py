@@ -39,13 +39,17 @@ def state_file() -> Path:
 
 def open_state() -> StateStore:
     """The user's reading state."""
-    return StateStore(state_file())
+    path = state_file()
+    paths.make_own_folder(path.parent, "the reading state", "XDG_DATA_HOME")
+    return StateStore(path)
 
 
 def open_index(roots: list[str], state: StateStore | None) -> CorpusIndex:
     """The index for ``roots`` (not yet refreshed), with ``state`` queryable as ``is:``
     (``is:`` is refused without one)."""
-    index = CorpusIndex(roots, paths.index_file(roots))
+    path = paths.index_file(roots)
+    paths.make_own_folder(path.parent, "the index", "XDG_CACHE_HOME")
+    index = CorpusIndex(roots, path)
     if state is not None:
         index.attach_state(state.path)
     return index

@@ -38,6 +38,22 @@ def make_folder(folder: Path) -> None:
         raise
 
 
+def make_own_folder(folder: Path, what: str, variable: str) -> None:
+    """Make ``folder``, which holds ``what`` (as "the index") and is found by the XDG
+    ``variable``; one that cannot be made is said to be that one, with what to do.
+    "Not a directory: ~/.cache/lede/index" said neither, nor which file was in the way."""
+    try:
+        make_folder(folder)
+    except OSError as error:
+        blocking = next((place for place in (folder, *folder.parents) if place.is_file()), None)
+        if blocking is not None:
+            why = f"{blocking} is a file; move it aside, or set {variable} to another folder"
+        else:
+            where = f": {error.filename}" if error.filename else ""
+            why = f"{error.strerror or error}{where}; set {variable} to another folder"
+        raise OSError(error.errno, f"cannot make {what}'s folder {folder}: {why}") from None
+
+
 def user_path(text: str) -> str:
     """A corpus path as a person wrote it where no shell read it first (the settings,
     ``$LEDE_FEEDS``, a launcher's argument): ``~`` is the home folder and one pair of

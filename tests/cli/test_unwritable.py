@@ -25,6 +25,10 @@ from tui.widgets.article_list import ArticleList
 __all__ = ["git_corpus"]  # the fixture, for pytest
 
 FOLDERS = ("XDG_CACHE_HOME", "XDG_DATA_HOME")
+OWN_FOLDERS = {  # what each holds, as a message names it, below the folder it names
+    "XDG_CACHE_HOME": "the index's folder {}/lede/index",
+    "XDG_DATA_HOME": "the reading state's folder {}/lede",
+}
 COMMANDS = ("list", "stats", "topics", "index")
 
 
@@ -85,11 +89,13 @@ def no_file_left(tmp_path: Path) -> Iterator[tuple[Path, str]]:
 
 @contextlib.contextmanager
 def below_a_file(tmp_path: Path) -> Iterator[tuple[Path, str]]:
-    """A folder path below a regular file, and how the message about it starts."""
+    """A folder path below a regular file, and how the message about it starts ("Not a
+    directory: PATH" said neither which folder it was, nor which file was in its way)."""
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder\n")
     folder = blocker / "lede-folder"
-    yield folder, f"lede: Not a directory: {folder}"
+    said = f"lede: cannot make {{own}}: {blocker} is a file; move it aside, or set {{variable}}"
+    yield folder, f"{said} to another folder"
 
 
 @contextlib.contextmanager
@@ -98,7 +104,8 @@ def a_link_to_nowhere(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     starts (it was "File exists", which sent users looking for a file)."""
     link, gone = tmp_path / "link", tmp_path / "removed"
     link.symlink_to(gone)
-    yield link, f"lede: a link to {gone}, which is not there: {link}"
+    said = f"lede: cannot make {{own}}: a link to {gone}, which is not there: {link}"
+    yield link, f"{said}; set {{variable}} to another folder"
 
 
 async def reader_fails(corpus: Path, capsys: pytest.CaptureFixture[str]) -> str:
@@ -125,6 +132,7 @@ async def test_an_unwritable_folder_is_named(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     with unwritable(tmp_path) as (folder, start):
+        start = start.format(own=OWN_FOLDERS[variable].format(folder), variable=variable)
         monkeypatch.setenv(variable, str(folder))
         listed = run_lede("list", query_corpus)
         assert listed.stderr.count("\n") == 1, listed.stderr
@@ -154,16 +162,20 @@ async def test_a_folder_named_with_an_escape_sequence_and_a_newline_is_named_in_
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder\n")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker / "cache\x1b[2Jnew\nline"))
-    said = f"lede: Not a directory: {blocker}/cache\\x1b[2Jnew\\nline"
+    said = (
+        f"lede: cannot make the index's folder {blocker}/cache\\x1b[2Jnew\\nline/lede/index: "
+        f"{blocker} is a file; move it aside, or set XDG_CACHE_HOME to another folder"
+    )
     listed = run_lede("list", query_corpus)
-    assert (listed.returncode, listed.stderr) == (1, f"{said}/lede/index\n")
-    assert await reader_fails(query_corpus, capsys) == f"{said}/lede/index"
+    assert (listed.returncode, listed.stderr) == (1, f"{said}\n")
+    assert await reader_fails(query_corpus, capsys) == said
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setenv("XDG_DATA_HOME", str(blocker / "data\x1b[2Jnew\nline"))
     listed = run_lede("list", query_corpus)
     assert listed.stderr == (
         "lede: warning: no reading state, so no is: queries "
-        f"(Not a directory: {blocker}/data\\x1b[2Jnew\\nline/lede)\n"
+        f"(cannot make the reading state's folder {blocker}/data\\x1b[2Jnew\\nline/lede: "
+        f"{blocker} is a file; move it aside, or set XDG_DATA_HOME to another folder)\n"
     )
 
 
