@@ -48,6 +48,18 @@ def drawing_method(*, web: bool = False) -> str:
     return "halfcell"
 
 
+def unknown_choice() -> str:
+    """What is wrong with ``LEDE_IMAGES``, or "" when it names a way to draw or is not
+    set: a value lede does not know was passed over without a word, and the user was
+    left to wonder why Sixel did not come."""
+    chosen = os.environ.get("LEDE_IMAGES", "")
+    if not chosen or chosen.lower() in METHODS:
+        return ""
+    from models.text import printable
+
+    return f"LEDE_IMAGES is '{printable(chosen)}', none of {', '.join(METHODS)}"
+
+
 @cache
 def image_widget_class(method: str) -> Callable[..., Widget]:
     """The ``textual-image`` widget for ``method``, imported without asking the terminal."""

@@ -252,6 +252,27 @@ async def test_served_to_a_browser_the_picture_is_drawn_in_half_blocks(
         assert [type(picture) for picture in pictures(app)] == [HalfcellImage]
 
 
+async def test_a_way_to_draw_lede_does_not_know_is_said_under_the_picture(
+    server: TestServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``LEDE_IMAGES=sixels`` (a typo) was passed over without a word: the picture came in
+    half-blocks and nothing said why Sixel did not."""
+    monkeypatch.setenv("LEDE_IMAGES", "sixels")
+    monkeypatch.setenv("TERM", "xterm-256color")  # a terminal known for no graphics
+    for variable in ("KITTY_WINDOW_ID", "TERM_PROGRAM"):
+        monkeypatch.delenv(variable, raising=False)
+    serve_images(server)
+    app = LedeApp([str(corpus(tmp_path / "c", server, "/photo.png"))])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await opened(app, pilot, "Article 0")
+        await pilot.press("i")
+        await until(pilot, lambda: bool(pictures(app)), "the picture")
+        assert lead_status(app) == (
+            "Image 96x48, fetched; i hides · LEDE_IMAGES is 'sixels', none of halfcell, "
+            "sixel, kitty, so halfcell is used"
+        )
+
+
 async def test_one_image_is_decoded_at_a_time_and_one_passed_over_is_not(
     tmp_path: Path, isolated_dirs: dict[str, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:

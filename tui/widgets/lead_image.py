@@ -159,12 +159,15 @@ class LeadImage(Vertical):
             return
         if not (fetched.from_cache or fetched.local):
             self.cache.put(url, fetched.data)
-        from tui.image_support import drawing_method, image_widget_class
+        from tui.image_support import drawing_method, image_widget_class, unknown_choice
 
         # Its first import too, off the UI thread.
-        draw = image_widget_class(drawing_method(web=self.app.is_web))
+        method = drawing_method(web=self.app.is_web)
+        draw = image_widget_class(method)
         source = "on disk" if fetched.local else "cached" if fetched.from_cache else "fetched"
         note = f"{decoded.width}x{decoded.height}, {source}; i hides"
+        if not self.app.is_web and (mistake := unknown_choice()):
+            note = f"{note} · {mistake}, so {method} is used"
         self.post_message(self.Decoded(url, decoded.picture, note, draw))
 
     def _failed_for(self, url: str, reason: str) -> None:
