@@ -186,6 +186,18 @@ def _words_not_a_filter(key: str, value: str) -> bool:
     return not value or not key.isalpha() or value.startswith("/")
 
 
+def without_filter_being_typed(text: str) -> str | None:
+    """``text`` without its last part when that part is a filter still being typed
+    (``topic:``, ``is:unr``, ``after:2024-0``: nothing after it yet, not even a space),
+    so that a reader can leave it out rather than call it a mistake at every key until
+    it is whole; ``None`` when the last part is no filter or is followed by a space."""
+    tokens = list(_tokens(text))
+    last = tokens[-1] if tokens else None
+    if last is None or last.end() != len(text) or not last.group(2) or text[-1].isspace():
+        return None
+    return text[: last.start()]
+
+
 def with_prefix_last(text: str) -> str:
     """``text`` with its last word's prefix made explicit (``door hang`` becomes
     ``door hang*``): what a filter means while it is typed, and what saving it stores, so

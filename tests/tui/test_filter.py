@@ -148,18 +148,44 @@ async def test_malformed_filter_is_a_message_not_a_crash(reader_corpus: Path) ->
         await pilot.press("slash", *"hangzhou")
         await pilot.pause()
         assert len(titles(app)) == 1
-        await pilot.press("space", *"after:")
+        await pilot.press("space", *"after:2020")
         await pilot.pause()
         shown = titles(app)
-        await pilot.press(*"2020")
+        await pilot.press("space")  # the filter is whole: its mistake is said
         await pilot.pause()
         assert "after: expects YYYY-MM-DD, today, yesterday or 7d" in status(app)
         assert app.screen.query_one("#filter", Input).has_class("-invalid")
         assert titles(app) == shown  # an invalid query leaves the list as it was
-        await pilot.press(*"-01-01")
+        await pilot.press("backspace", *"-01-01")
         await pilot.pause()
         assert not app.screen.query_one("#filter", Input).has_class("-invalid")
         assert len(titles(app)) == 1
+
+
+async def test_a_filter_being_typed_is_no_mistake_until_it_is_whole(
+    reader_corpus: Path,
+) -> None:
+    """Each key of ``is:unread`` or of a date flashed a mistake ("is: needs a value", "is:u
+    is not known", "after: expects YYYY-MM-DD") until the filter was whole; the list now
+    leaves it out until then, and Enter says a mistake left in it."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        field = app.screen.query_one("#filter", Input)
+        await pilot.press("slash", *"hangzhou ")
+        for key in "is:unread":
+            await pilot.press(key)
+            await pilot.pause()
+            assert not field.has_class("-invalid") and "⚠" not in status(app), field.value
+            if ":" in field.value:  # before it, "is" is a word the list looks for
+                assert [t[: len(HANGZHOU)] for t in titles(app)] == [HANGZHOU], field.value
+        await pilot.press("space", *"after:2020-0")
+        await pilot.pause()
+        assert not field.has_class("-invalid") and "⚠" not in status(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "after: expects YYYY-MM-DD, today, yesterday or 7d, not '2020-0'" in status(app)
+        assert field.has_class("-invalid")
 
 
 async def test_a_phrase_being_typed_is_listed_as_it_is_typed(reader_corpus: Path) -> None:
@@ -187,11 +213,11 @@ async def test_a_number_too_large_for_sqlite_is_a_message_not_a_crash(
         await pilot.press("slash", *"quality>999999999999999999")  # 18 digits: a bound
         await pilot.pause()
         assert titles(app) == [] and not field.has_class("-invalid")
-        await pilot.press("9")
+        await pilot.press("9", "space")
         await pilot.pause()
         assert "quality> expects a number of at most 18 digits" in status(app)
         assert field.has_class("-invalid")
-        await pilot.press("backspace")
+        await pilot.press("backspace", "backspace")
         await pilot.pause()
         assert not field.has_class("-invalid") and app.is_running
 

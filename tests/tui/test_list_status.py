@@ -104,7 +104,7 @@ async def test_an_error_is_read_whole_in_a_narrow_list(reader_corpus: Path) -> N
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
         await indexed(pilot)
-        await pilot.press("slash", *keys("topc:ai"))
+        await pilot.press("slash", *keys("topc:ai "))  # whole: its mistake is said
         await until(pilot, lambda: len(painted(app)) > 1)
         text = " ".join(row.strip() for row in painted(app))
         assert text.startswith("⚠ unknown filter 'topc:'") and text.endswith("lang:, story:")

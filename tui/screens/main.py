@@ -16,8 +16,8 @@ from textual.message import Message
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
-from library.query import QueryError
-from library.results import ArticleRow
+from library.query import QueryError, without_filter_being_typed
+from library.results import ArticleRow, ResultSet
 from library.schema import SORTS
 from library.scope import ALL, Scope
 from library.session import ReaderSession
@@ -102,6 +102,7 @@ class MainScreen(ReaderCommands, DetailLoading):
         self.filter_text = ""
         self.sort = SORT_ORDER[0]
         self._indexed = False  # whether a refresh has ended: until then an empty list may fill
+        self._unfinished = False  # whether the list leaves out a filter still being typed
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -190,15 +191,16 @@ class MainScreen(ReaderCommands, DetailLoading):
                 f"{what} failed: {event.worker.error}", severity="error", markup=False, timeout=8
             )
 
-    def refresh_list(self, follow: bool = True, moved: bool = False) -> None:
+    def refresh_list(self, follow: bool = True, moved: bool = False, typing: bool = False) -> None:
         """Run the scope and filter, show the result; the cursor stays on its article if it
-        ``follow``s, once placed or the list is whole (``moved``: to a changed file's new id)."""
+        ``follow``s, once placed or the list is whole (``moved``: to a changed file's new id).
+        ``typing``: a key changed the filter (see ``_results``)."""
         articles = self.query_one("#articles", ArticleList)
         current = (
             articles.current if follow and (self._indexed or articles.chosen is not None) else None
         )
         try:
-            results = self.session.results(self.scope, self.filter_text, self.sort)
+            results = self._results(typing)
             keep = (self.session.stored_id(current) if moved else current.id) if current else None
         except QueryError as error:
             self.query_one("#list-status", ListStatus).show_error(str(error))
@@ -215,6 +217,21 @@ class MainScreen(ReaderCommands, DetailLoading):
         )
         self.query_one("#timeline", Timeline).follow(results.article_ids)
         self.update_status()
+
+    def _results(self, typing: bool) -> ResultSet:
+        """The list for the scope and filter. While a key types it (``typing``), a filter
+        in its last part not yet whole (``is:unr``, ``after:2024-0``) is left out: each
+        key flashed "is: needs a value" or "after: expects YYYY-MM-DD" until it was
+        whole. A space or Enter ends it, and then a mistake in it is said."""
+        self._unfinished = False
+        try:
+            return self.session.results(self.scope, self.filter_text, self.sort)
+        except QueryError:
+            rest = without_filter_being_typed(self.filter_text) if typing else None
+            if rest is None:
+                raise
+        self._unfinished = True
+        return self.session.results(self.scope, rest, self.sort)
 
     def update_status(self) -> None:
         articles = self.query_one("#articles", ArticleList)
@@ -236,10 +253,12 @@ class MainScreen(ReaderCommands, DetailLoading):
 
     def _filter_changed(self, value: str) -> None:
         self.filter_text = value
-        self.query_one("#filter", FilterField).apply(self.refresh_list)
+        self.query_one("#filter", FilterField).apply(lambda: self.refresh_list(typing=True))
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
+        if self._unfinished:  # the filter left out is whole now, or a mistake to say
+            self.refresh_list()
         articles = self.query_one("#articles", ArticleList)
         if self.focused is articles:
             # A second Enter typed before the focus moved reached the field: it meant "open".
