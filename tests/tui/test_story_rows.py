@@ -102,6 +102,25 @@ async def test_enter_on_a_story_row_lists_its_sources_and_esc_goes_back(site: Pa
         assert sorted(titles(articles)) == sorted([HEADLINE, OTHER])
 
 
+async def test_a_story_s_sources_are_named_by_its_title_not_its_id(site: Path) -> None:
+    """The line above the sources read "filter: story:6cf747c105ee", and so did the filter
+    field: an id that says nothing to a reader."""
+    app = LedeApp([str(site)])
+    async with app.run_test(size=(200, 45)) as pilot:
+        articles = await started(app, pilot)
+        await pilot.press("slash", *"acme", "enter")
+        await until(pilot, lambda: articles.has_focus and HEADLINE in titles(articles))
+        await to_row(pilot, articles, HEADLINE)
+        await pilot.press("enter")
+        await until(pilot, lambda: sorted(titles(articles)) == sorted([HEADLINE, OTHER]))
+        field = app.screen.query_one("#filter", Input)
+        assert status(app).startswith(f"All articles  sources of {HEADLINE[:7]}")
+        assert "story:" not in status(app) and not field.display
+        await pilot.press("escape")
+        await until(pilot, lambda: field.value == "acme", "the filter that found it")
+        assert field.display and status(app).startswith("All articles  filter: acme  ")
+
+
 async def test_left_goes_back_from_a_story_as_right_went_into_it(site: Path) -> None:
     """→ on a story's row lists its sources; ← did nothing there, esc alone came back."""
     app = LedeApp([str(site)])

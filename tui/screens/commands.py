@@ -58,6 +58,7 @@ class ReaderCommands(Screen[None]):
     scope: Scope
     _indexed: bool
     _filter_before_story = ""  # the filter a story's sources replaced
+    _story_opened = ("", "")  # the filter that lists a story's sources, and the story's title
     _failure_said = ("", 0.0)  # the last note of a write that failed, and until when it shows
 
     @dataclass
@@ -290,12 +291,22 @@ class ReaderCommands(Screen[None]):
     # -- stories and indexing -------------------------------------------------------------
 
     def open_story(self, story: str) -> None:
-        """Show a story's sources as the list: the filter ``story:ID`` (esc goes back)."""
+        """Show a story's sources as the list: the filter ``story:ID``, hidden, as its id
+        says nothing to a reader; the line above the list names the story by its title
+        (``story_title``). Esc goes back."""
         field = self.query_one("#filter", Input)
-        field.display = True
+        field.display = False
         if not field.value.startswith("story:"):  # from one source to the next: one way back
             self._filter_before_story = field.value
+            row = self.query_one("#articles", ArticleList).current  # the story's own row
+            self._story_opened = (f"story:{story}", row.title if row is not None else "")
         field.value = f"story:{story}"
+
+    @property
+    def story_title(self) -> str:
+        """The title of the story whose sources the list holds, or "" for any other list."""
+        text, title = self._story_opened
+        return title if self.filter_text == text else ""
 
     def leave_story(self) -> bool:
         """Back from a story's sources to the filter they were opened from (a filter that
@@ -304,7 +315,7 @@ class ReaderCommands(Screen[None]):
         before, self._filter_before_story = self._filter_before_story, ""
         if not (before and field.value.startswith("story:")):
             return False
-        field.value = before
+        field.value, field.display = before, True
         return True
 
     def action_open_source(self, number: int) -> None:

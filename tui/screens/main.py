@@ -241,6 +241,7 @@ class MainScreen(ReaderCommands, DetailLoading):
             articles.results,
             self.sort,
             hidden=self.session.stream.hide_unpublished,
+            story=self.story_title,
         )
 
     # -- routing ------------------------------------------------------------------------

@@ -59,13 +59,17 @@ class ListStatus(Widget):
         sort: str,
         *,
         hidden: bool = False,
+        story: str = "",
     ) -> None:
         """Show what the list holds: its articles, and the rows they make when stories
         group them (the tree counts articles too, so the two agree); ``hidden``:
-        unpublished articles are left out. The user's filter text is never read as
-        markup."""
+        unpublished articles are left out; ``story``: the title of the story whose
+        sources the filter lists, named in its place. The user's filter text is never
+        read as markup."""
         self._head = Content.styled(same_width(scope), "bold")
-        if filter_text:
+        if story:
+            self._head += Content.assemble((f"{GAP}sources of ", "dim"), same_width(story))
+        elif filter_text:
             self._head += Content.assemble((f"{GAP}filter: ", "dim"), same_width(filter_text))
         rows = len(results) if results is not None else 0
         articles = results.articles if results is not None else 0
