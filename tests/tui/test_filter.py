@@ -109,7 +109,7 @@ async def test_typing_on_to_the_same_articles_repaints_nothing(reader_corpus: Pa
     """Typing "hangz" on to "hangzhou" finds the same article: the list keeps its results object
     (and so its rows and cursor) instead of painting them again."""
     app = LedeApp([str(reader_corpus)])
-    async with app.run_test(size=(160, 45)) as pilot:
+    async with app.run_test(size=(200, 45)) as pilot:  # room for the filter and the sort
         await indexed(pilot)
         articles = app.screen.query_one(ArticleList)
         await pilot.press("slash", *"hangz")

@@ -27,8 +27,10 @@ def shown(app: LedeApp) -> str:
     return status.render_line(0).crop(0, status.size.width).text
 
 
-@pytest.mark.parametrize("width", [80, 160])
-async def test_a_long_filter_is_cut_before_the_counts(reader_corpus: Path, width: int) -> None:
+@pytest.mark.parametrize(("width", "sort"), [(80, "sort: date"), (160, ""), (166, "by date")])
+async def test_a_long_filter_is_cut_before_the_counts(
+    reader_corpus: Path, width: int, sort: str
+) -> None:
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(width, 45)) as pilot:
         await indexed(pilot)
@@ -39,8 +41,9 @@ async def test_a_long_filter_is_cut_before_the_counts(reader_corpus: Path, width
         assert "…" in line
         assert line.startswith("All articles")
         # The list is 78 cells wide at 80 columns (alone across), 57 at 160 (beside the
-        # tree and the detail): the sort stays only where the filter keeps room too.
-        assert ("sort: date" in line) == (width == 80)
+        # tree and the detail): the sort stays only where the filter keeps room too, short
+        # where only that leaves room (it was left out: nothing else says which it is).
+        assert line.endswith(f"0 unread  {sort}".rstrip())
         await resized(pilot, 100, 45)  # the list alone across: room for it all
         assert f"filter: {LONG_FILTER}  0 articles" in shown(app)
 
@@ -55,6 +58,24 @@ async def test_a_narrow_list_drops_the_sort_and_cuts_the_scope(reader_corpus: Pa
         assert line.endswith("0 articles · 0 unread")
         assert "sort" not in line
         assert line.startswith("All") and "…" in line
+
+
+async def test_the_count_of_stories_gives_way_before_the_sort() -> None:
+    """Story rows grouped, a narrower list kept "· 9 stories" and dropped the sort."""
+    from library.story_map import StoryResults
+    from tests.conftest import SITE
+
+    app = LedeApp([str(SITE)])
+    async with app.run_test(size=(60, 30)) as pilot:
+        await indexed(pilot)
+        articles = app.screen.query_one("#articles")
+        await until(pilot, lambda: isinstance(articles.results, StoryResults), "the stories")
+        lines = []
+        for width in range(60, 130, 4):
+            await resized(pilot, width, 30)
+            lines.append(shown(app))
+        assert [line for line in lines if "stories" in line and "sort: date" not in line] == []
+        assert any("stories" in line for line in lines)
 
 
 async def test_typing_repaints_the_line_without_a_layout(

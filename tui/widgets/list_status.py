@@ -1,9 +1,10 @@
 """The line above the article list: scope, filter, counts, stories and sort, cut to fit.
 
 The counts (articles, unread) are what a person looks for while typing a filter, so they
-are never cut. The sort, then the number of story rows, give way when they would leave
-the scope and filter fewer than ``MIN_HEAD`` cells, and a longer filter (then the
-scope) is cut with an ellipsis. The parts are laid
+are never cut. The number of story rows, then the sort (first to a short form, "by
+title"), give way when they would leave the scope and filter fewer than ``MIN_HEAD``
+cells, and a longer filter (then the scope) is cut with an ellipsis. The sort gives way
+last: nothing else on screen says which it is. The parts are laid
 out at render time from the width the line has, so a resize lays them out again and an
 update is a repaint of one row. A query's error is the exception: it takes the rows it
 needs, so that what it says to type is read whole (a three-pane window gave the list
@@ -43,7 +44,7 @@ class ListStatus(Widget):
         self._counts = Content("")
         self._articles = Content("")  # the counts while indexing, when all are new anyway
         self._stories = Content("")  # the rows stories make, when fewer than the articles
-        self._sort = Content("")
+        self._sort: tuple[Content, ...] = ()  # its forms, the widest first
         self._error: Content | None = None
         self._rows = 1  # the height set: one row, or those the error wraps to
         self._progress: tuple[int, int] | None = None  # (done, total) while indexing
@@ -81,7 +82,9 @@ class ListStatus(Widget):
             self._counts += " · unpublished hidden"
         stories = f" · {plural(rows, 'story', 'stories')}" if rows < articles else ""
         self._stories = Content(stories)
-        self._sort = Content(GAP) + Content.styled(f"sort: {sort}", "dim")
+        self._sort = tuple(
+            Content(GAP) + Content.styled(form, "dim") for form in (f"sort: {sort}", f"by {sort}")
+        )
         self._error = None
         self._fit_rows()
         self.refresh()
@@ -156,19 +159,21 @@ class ListStatus(Widget):
             room = width - counts.cell_length - len(self.progress_text(0)) - 1
             progress = self.progress_text(max(0, min(BAR_WIDTH, room - len(GAP) - 8)))
             return fit(width, self._head, counts + Content.styled(progress, "$foreground"))
-        return fit(width, self._head, self._counts, self._stories, self._sort)
+        return fit(width, self._head, self._counts, (self._stories,), self._sort)
 
 
-def fit(width: int, head: Content, counts: Content, *extras: Content) -> Content:
+def fit(width: int, head: Content, counts: Content, *extras: tuple[Content, ...]) -> Content:
     """``head  counts`` and then ``extras`` in ``width`` cells: the head is cut first, down
-    to ``MIN_HEAD``; then the extras give way, the last first; the counts never."""
+    to ``MIN_HEAD``; then the extras, each given as its forms from the widest, give way,
+    the first first, each to a shorter form of it before none; the counts never."""
     room = width - counts.cell_length - len(GAP)
+    least = min(head.cell_length, MIN_HEAD)
     kept: list[Content] = []
-    for extra in extras:
-        if room - extra.cell_length < min(head.cell_length, MIN_HEAD):
-            break
-        kept.append(extra)
-        room -= extra.cell_length
+    for forms in reversed(extras):
+        form = next((form for form in forms if room - form.cell_length >= least), None)
+        if form is not None:
+            kept.insert(0, form)
+            room -= form.cell_length
     if room <= 0:
         return counts.truncate(width, ellipsis=True)
     return Content("").join([head.truncate(room, ellipsis=True), Content(GAP), counts, *kept])
