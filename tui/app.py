@@ -350,7 +350,7 @@ class LedeApp(App[None]):
             return [b for b in cls.BINDINGS if isinstance(b, Binding)]
 
         return [
-            ("Everywhere", of(LedeApp) + of(MainScreen)),
+            ("Everywhere", of(LedeApp) + MainScreen.keys_at(self.size.width)),
             ("Article list", of(ArticleList)),
             ("Detail view", of(DetailView)),
             ("Topic tree", of(TopicTree)),

@@ -75,6 +75,23 @@ async def test_the_footer_shows_the_hidden_tree_key_only_where_the_tree_is_hidde
         await until(pilot, lambda: "Topics" in [k.description for k in footer_keys(app)[0]])
 
 
+async def test_the_help_lists_the_hidden_tree_key_only_where_it_does_something(
+    reader_corpus: Path,
+) -> None:
+    """At 130 columns and more the tree is always shown and ``t`` does nothing, but the
+    help listed "t  Topics" at every width."""
+    from tui.screens.help import HelpScreen
+
+    for width, listed in ((160, False), (100, True)):
+        app = LedeApp([str(reader_corpus)])
+        async with app.run_test(size=(width, 50)) as pilot:
+            await indexed(pilot)
+            await pilot.press("question_mark")
+            await until(pilot, lambda: isinstance(pilot.app.screen, HelpScreen), "the help")
+            lines = str(app.screen.query_one("#help-keys").render()).splitlines()
+            assert any(line.split() == ["t", "Topics"] for line in lines) == listed, width
+
+
 async def test_the_tree_s_footer_names_the_key_that_lists_a_node(reader_corpus: Path) -> None:
     """The list's footer offered "⏎ Open"; the tree's named none of the tree's keys, and
     what it did offer (star, preview, copy) acted on the list's article, not the node."""

@@ -89,6 +89,17 @@ class MainScreen(ReaderCommands, DetailLoading):
         ),
     ]
 
+    @classmethod
+    def keys_at(cls, width: int) -> list[Binding]:
+        """The bindings that do something on a terminal ``width`` cells wide, for the help:
+        ``t`` only where the tree can be hidden (see ``check_action``)."""
+        narrow = width < NARROW_WIDTH
+        return [
+            binding
+            for binding in cls.BINDINGS
+            if isinstance(binding, Binding) and (narrow or binding.action != "toggle_topics")
+        ]
+
     @dataclass
     class CountsReady(Message):
         """The tree's counts, counted in a thread."""
