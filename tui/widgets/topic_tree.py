@@ -35,7 +35,9 @@ def collection_scope(name: str) -> Scope:
 
 
 def _label(name: str, total: int | None, unread: int) -> Text:
-    label = Text(same_width(name))
+    """A node's name and counts; a node with no article is dim whole: a site's taxonomy
+    declares topics no article names yet, which stood among the others as bright."""
+    label = Text(same_width(name), style="dim" if total == 0 else "")
     if total is None:
         label.append(" (query no longer valid)", style="dim italic")
         return label
