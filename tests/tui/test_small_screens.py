@@ -123,3 +123,18 @@ async def test_a_tree_narrowed_out_of_sight_gives_its_focus_to_the_list(
         await until(pilot, lambda: app.screen.query_one(TopicTree).has_focus, "the tree")
         await resized(pilot, 100, 24)  # still narrow, shown: it keeps it
         assert app.screen.query_one(TopicTree).has_focus
+
+
+@pytest.mark.parametrize("rows", [1, 2, 4])
+async def test_a_terminal_of_a_few_rows_shows_articles(reader_corpus: Path, rows: int) -> None:
+    """A tmux pane of one row showed the footer alone; of three, the header, the timeline
+    and the footer: no article. The list's rows now take what there is."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(80, rows)) as pilot:
+        await indexed(pilot)
+        articles = app.screen.query_one(ArticleList)
+        shown = articles.region.intersection(app.screen.region)
+        assert (shown.y, shown.height) == (0, rows)
+        assert articles.render_line(0).text.startswith("●")  # an article's row
+        await resized(pilot, 80, 24)  # room again for the header and the footer
+        assert articles.region.y > 0 and app.screen.query_one("ReaderFooter").region.height

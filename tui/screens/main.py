@@ -35,6 +35,7 @@ from tui.widgets.timeline import Timeline
 from tui.widgets.topic_tree import TopicTree
 
 SORT_ORDER = tuple(SORTS)
+FEW_ROWS = 5  # rows under which the list's rows are all there is room for (``-few-rows``)
 PANES = ("#topics", "#articles", "#detail")
 
 
@@ -155,6 +156,7 @@ class MainScreen(ReaderCommands, DetailLoading):
             # beside it, takes it, as enter on a node gives it there.
             self.set_focus(self.query_one("#articles", ArticleList))
         self.set_class(narrow, "-narrow")
+        self.set_class(self.size.height < FEW_ROWS, "-few-rows")
 
     # -- data ---------------------------------------------------------------------------
 
