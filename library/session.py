@@ -56,6 +56,7 @@ class OpenedArticle:
     related_in_corpus: frozenset[str] = frozenset()
     problem: str = ""
     sources: tuple[ArticleRow, ...] = ()  # the story's, when it has more than one
+    copies: tuple[str, ...] = ()  # files of the same original URL, listed as this one
 
 
 class ReaderSession(IndexInStep):
@@ -268,7 +269,13 @@ class ReaderSession(IndexInStep):
         in_corpus = frozenset(self.urls_in_corpus(urls))
         # Read up to the size limit: a body that ends early (empty, for one long line) says why.
         cut = next((item.message for item in parsed.problems if TOO_LARGE in item.message), "")
-        return OpenedArticle(row, article, in_corpus, cut, self.sources(row))
+        copies = self.index.db.execute(  # by its identity's index, not a walk of the table
+            "SELECT path FROM articles WHERE identity = ? AND duplicate_of = ? ORDER BY path",
+            (row.identity, row.id),
+        )
+        return OpenedArticle(
+            row, article, in_corpus, cut, self.sources(row), tuple(path for (path,) in copies)
+        )
 
     def sources(self, row: ArticleRow) -> tuple[ArticleRow, ...]:
         """The sources of ``row``'s story as the index holds them now."""

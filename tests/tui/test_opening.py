@@ -172,3 +172,22 @@ async def test_the_settings_choose_the_theme_and_their_mistakes_are_shown(
         else:
             assert any(warning in message for message in messages), messages
         assert "4 articles" in status(app)  # the reader opened all the same
+
+
+async def test_an_article_names_the_files_listed_as_it(tmp_path: Path) -> None:
+    """A second file of the same original URL (a copy given another title) is listed as
+    one article, which ``lede check`` says; the reader said nothing of it."""
+    front = 'originalUrl: "https://example.test/one"\npublishedDateTime: 2024-01-01T10:00:00Z'
+    write_document(tmp_path / "c", "a.md", f'title: "The story"\n{front}')
+    copy = write_document(tmp_path / "c", "b.md", f'title: "The story, retitled"\n{front}')
+    write_document(tmp_path / "c", "z.md", 'title: "Another"\ntype: article')
+    app = LedeApp([str(tmp_path / "c")])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        assert titles(app) == ["The story", "Another"]
+        line = app.screen.query_one("#detail-status")
+        said = f"ⓘ Also in {copy}: the same original URL, listed once"
+        await until(pilot, lambda: line.display and str(line.render()) == said, "the copy named")
+        await pilot.press("j")  # an article of one file: nothing to say
+        await until(pilot, lambda: "Another" in detail_text(app), "the next article")
+        assert not line.display

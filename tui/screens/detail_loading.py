@@ -18,8 +18,10 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input
 
+from library.counts import plural
 from library.results import ArticleRow
 from library.session import OpenedArticle, ReaderSession
+from models.text import printable
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
 from tui.widgets.story_sources import StorySources
@@ -96,6 +98,8 @@ class DetailLoading(Screen[None]):
             )
         elif opened.problem:  # read in part: its body ends where the size limit came
             detail.set_status(Content.assemble(("⚠ ", "$text-warning"), opened.problem))
+        elif opened.copies:  # a second file of it, else out of sight (``lede check`` names it)
+            detail.set_status(Content.assemble(("ⓘ ", "$text-accent"), (copies(opened), "dim")))
 
     def action_preview(self) -> None:
         """``p``: the page of the article under the cursor, read; again: the article. Typed
@@ -115,3 +119,11 @@ class DetailLoading(Screen[None]):
     def current_row(self) -> ArticleRow | None:
         """The row under the list's cursor (the screen's own)."""
         raise NotImplementedError
+
+
+def copies(opened: OpenedArticle) -> str:
+    """The files of the same original URL listed as this article, which the reader
+    showed nowhere: a second copy with another title was out of sight."""
+    first, *more = opened.copies
+    also = f" and {plural(len(more), 'more file')}" if more else ""
+    return f"Also in {printable(first)}{also}: the same original URL, listed once"
