@@ -195,8 +195,9 @@ class Article(LedeModel):
     @field_validator("topics")
     @classmethod
     def _named(cls, topics: list[str]) -> list[str]:
-        """A topic left empty (``""``) names nothing; kept, it would be a nameless tree node."""
-        return list(filter(None, topics))
+        """A topic left empty (``""``) names nothing; kept, it would be a nameless tree node.
+        One named twice is the article's once: the detail read "Topics AI, AI"."""
+        return list(dict.fromkeys(filter(None, topics)))
 
     @model_validator(mode="before")
     @classmethod

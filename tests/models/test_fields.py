@@ -447,3 +447,9 @@ def test_related_images_and_provider_may_be_given_as_plain_text() -> None:
     ]
     assert [image.url for image in article.images] == ["/assets/kid.png"]
     assert article.provider is not None and article.provider.name == "Reuters"
+
+
+def test_a_topic_named_twice_is_the_article_s_once() -> None:
+    """The detail read "Topics AI, AI", and ``lede list --json`` gave ``["AI", "AI"]``."""
+    article = Article.model_validate({"topics": ["AI", "", "Robots", "AI", "ai"]})
+    assert article.topics == ["AI", "Robots", "ai"]
