@@ -167,7 +167,8 @@ async def test_a_filter_being_typed_is_no_mistake_until_it_is_whole(
 ) -> None:
     """Each key of ``is:unread`` or of a date flashed a mistake ("is: needs a value", "is:u
     is not known", "after: expects YYYY-MM-DD") until the filter was whole; the list now
-    leaves it out until then, and Enter says a mistake left in it."""
+    leaves it out until then, and Enter, or a move to another pane, says a mistake left in
+    it."""
     app = LedeApp([str(reader_corpus)])
     async with app.run_test(size=(160, 45)) as pilot:
         await indexed(pilot)
@@ -186,6 +187,12 @@ async def test_a_filter_being_typed_is_no_mistake_until_it_is_whole(
         await pilot.pause()
         assert "after: expects YYYY-MM-DD, today, yesterday or 7d, not '2020-0'" in status(app)
         assert field.has_class("-invalid")
+        await pilot.press("slash", "backspace", *"is:unr")  # the text, selected, cleared
+        await pilot.pause()
+        assert field.value == "is:unr" and not field.has_class("-invalid")
+        await pilot.press("tab")  # to another pane: the typing ends
+        await pilot.pause()
+        assert "is:unr is not known" in status(app) and field.has_class("-invalid")
 
 
 async def test_a_phrase_being_typed_is_listed_as_it_is_typed(reader_corpus: Path) -> None:

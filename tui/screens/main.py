@@ -269,10 +269,15 @@ class MainScreen(ReaderCommands, DetailLoading):
         self.filter_text = value
         self.query_one("#filter", FilterField).apply(lambda: self.refresh_list(typing=True))
 
+    @on(Input.Blurred, "#filter")
+    def _filter_left(self) -> None:
+        """Enter or a move to another pane ends the typing: a filter left out as it was
+        typed is whole now, or a mistake to say."""
+        if self._unfinished:
+            self.refresh_list()
+
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
-        if self._unfinished:  # the filter left out is whole now, or a mistake to say
-            self.refresh_list()
         articles = self.query_one("#articles", ArticleList)
         if self.focused is articles:
             # A second Enter typed before the focus moved reached the field: it meant "open".
