@@ -84,7 +84,8 @@ def is_no_article(front_matter: Mapping[str, Any], body: str) -> bool:
     jekyll-redirect-from writes, kept as a source where a blog moved away)."""
     if front_matter.get("eleventyExcludeFromCollections") is True:
         return True
-    if _given(front_matter.get("redirect_to")) or _only_redirect(body):
+    # A page and a refresh both open with a tag: a body without one is neither.
+    if _given(front_matter.get("redirect_to")) or ("<" in body and _only_redirect(body)):
         return True
     listing = front_matter.get("index") is True or _lists_posts(front_matter.get("layout"))
     if listing and not _FRAME.sub("", body):
@@ -138,9 +139,9 @@ def is_data_record(front_matter: Mapping[str, Any], body: str) -> bool:
     none of ``ARTICLE_KEYS`` and no body. Decided per document, whatever its folder is
     called, so other sites' data folders (``_authors``, ``_speakers``) are recognised
     too, and an article filed in an odd folder is not lost."""
-    if body.strip():
+    if body and not body.isspace():  # told without a copy of the body, as ``strip`` makes
         return False
-    return not any(_given(front_matter.get(key)) for key in ARTICLE_KEYS)
+    return not any(map(_given, map(front_matter.get, ARTICLE_KEYS)))  # no Python loop
 
 
 # The keys that file an article (where it goes, whose it is, in what language) and tell
