@@ -1,6 +1,6 @@
-"""Rows whose titles hold emoji stay in line in a real terminal (tmux).
+"""Rows whose titles hold emoji or unknown characters stay in line in a real terminal (tmux).
 
-Where tmux and Rich (which lays out the screen) count an emoji's cells differently,
+Where tmux and Rich (which lays out the screen) count a character's cells differently,
 everything drawn right of it on its row moves: the list's columns and its border.
 """
 
@@ -24,14 +24,18 @@ EMOJI = [
     "\u2764\ufe0e",
     "\u26a0\ufe0f",
 ]
+# As tmux 3.3a and Rich counted them apart: unassigned, a noncharacter, unassigned where
+# Rich counts two cells, and the two Hangul fillers.
+UNKNOWN = ["\u0378", "\ufffe", "\U0003fffd", "\u3164", "\uffa0"]
 LIST_BORDER = "\u258f"  # the list pane's right edge
 TREE_BORDER = "\u2595"  # the topic tree's right edge
 
 
-def emoji_corpus(folder: Path) -> Path:
-    """One article per emoji, in its title, its provider's name and its topic."""
+def emoji_corpus(folder: Path, characters: list[str] = EMOJI) -> Path:
+    """One article per emoji (or other character), in its title, its provider's name
+    and its topic."""
     corpus = folder / "corpus"
-    for number, emoji in enumerate(EMOJI, 1):
+    for number, emoji in enumerate(characters, 1):
         write_document(
             corpus,
             f"a{number}.md",
@@ -62,16 +66,38 @@ def test_rows_with_emoji_line_up(terminal: TmuxTerminal, lede: str, tmp_path: Pa
     assert terminal.wait_for_exit() == 0
     # Each row up to a pane's border: the list's rows and its status line (which names
     # the filter), and the tree's topics.
+    status = next(line for line in filtered.splitlines() if "filter: " in line)
+    assert_in_line(terminal, screen, tmp_path, len(EMOJI), [status])
+
+
+def test_rows_with_unknown_characters_line_up(
+    terminal: TmuxTerminal, lede: str, tmp_path: Path
+) -> None:
+    terminal.start([lede, str(emoji_corpus(tmp_path, UNKNOWN))], width=160, height=30)
+    screen = terminal.wait_for(f" {len(UNKNOWN)} 1 · 1 unread")  # the last topic is in the tree
+    terminal.send_keys("q")
+    assert terminal.wait_for_exit() == 0
+    assert_in_line(terminal, screen, tmp_path, len(UNKNOWN))
+
+
+def assert_in_line(
+    terminal: TmuxTerminal,
+    screen: str,
+    folder: Path,
+    count: int,
+    more_rows: list[str] | None = None,
+) -> None:
+    """As tmux measures them, the list's border is in the same column on each of the
+    ``count`` rows of ``screen`` and ``more_rows``, and so is the tree's on its topics."""
     lines = screen.splitlines()
     rows = [line[: line.index(LIST_BORDER) + 1] for line in lines if LIST_BORDER in line]
     rows = [row for row in rows if "Story " in row]
-    status = next(line for line in filtered.splitlines() if "filter: " in line)
-    rows.append(status[: status.index(LIST_BORDER) + 1])
+    more_rows = [line[: line.index(LIST_BORDER) + 1] for line in more_rows or []]
+    rows += more_rows
     topics = [line[: line.index(TREE_BORDER) + 1] for line in lines if TREE_BORDER in line]
     topics = [topic for topic in topics if "Topic " in topic]
-    assert len(rows) - 1 == len(EMOJI) == len(topics)
-    # As tmux measures them, the border is in the same column on every row.
-    cells = cells_of(terminal, rows + topics, tmp_path)
+    assert len(rows) - len(more_rows) == count == len(topics), screen  # each with its border
+    cells = cells_of(terminal, rows + topics, folder)
     row_cells, topic_cells = cells[: len(rows)], cells[len(rows) :]
     assert len(set(row_cells)) == 1, list(zip(row_cells, rows, strict=True))
     assert len(set(topic_cells)) == 1, list(zip(topic_cells, topics, strict=True))

@@ -46,6 +46,9 @@ LINK = f"https://example.org/{HEART}"
         ("a\u20dd\u20dd\u20dd\u20dd\u0489\u0489", "a\u20dd\u20dd\u20dd"),  # enclosing marks
         ("Vi\u1ec7t a\u0323\u0302\u0301",) * 2,  # three marks on a letter stay
         ("\u0e01\u0e34\u0e49\u0e4c\u0e4d",) * 2,  # Thai's, a script's own, stay
+        ("a\u0378 b\ufffe c\U0003fffd", "a\ufffd b\ufffd c\ufffd"),  # none in tmux
+        ("\u3164 \uffa0|", "   |"),  # Hangul fillers: none in Rich, two and one in tmux
+        ("soft\u00adhyphen \ue000",) * 2,  # a format character and a private one stay
     ],
 )
 def test_what_is_drawn(text: str, drawn: str) -> None:
