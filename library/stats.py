@@ -8,7 +8,7 @@ prints, so the two always agree. Months are local ones, like every date lede sho
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -125,10 +125,14 @@ def _padded(label: str, width: int) -> str:
     return label + " " * (width - cell_len(label))
 
 
-def _section(title: str, rows: list[tuple[str, int]], months: bool = False) -> list[str]:
-    """The rows under their title; of ``months``, a line where a long gap was left out."""
+def _section(
+    title: str, rows: list[tuple[str, int]], drawn: Callable[[str], str], months: bool = False
+) -> list[str]:
+    """The rows under their title, each label as ``drawn``; of ``months``, a line where a
+    long gap was left out."""
     if not rows:
         return []
+    rows = [(drawn(label), count) for label, count in rows]
     largest = max(count for _, count in rows)
     label_width = max(cell_len(label) for label, _ in rows)
     count_width = len(f"{largest:,}")
@@ -141,15 +145,17 @@ def _section(title: str, rows: list[tuple[str, int]], months: bool = False) -> l
     return [*lines, ""]
 
 
-def render_stats(stats: CorpusStats) -> str:
+def render_stats(stats: CorpusStats, drawn: Callable[[str], str]) -> str:
     """The numbers as plain text: bars of block characters, no colour, no escapes, so the
-    same text reads in a terminal, a pipe or a file."""
+    same text reads in a terminal, a pipe or a file. Each topic's and provider's name is
+    written as ``drawn`` gives it: with only characters whose width terminals agree on,
+    the counts after it stay in one column."""
     noun = "article" if stats.total == 1 else "articles"
     head = f"{stats.total:,} {noun}"
     if stats.undated:
         head += f" ({stats.undated:,} without a date)"
     lines = [head, ""]
-    lines += _section("Articles per month", stats.months, months=True)
-    lines += _section("Top topics", stats.topics)
-    lines += _section("Top providers", stats.providers)
+    lines += _section("Articles per month", stats.months, drawn, months=True)
+    lines += _section("Top topics", stats.topics, drawn)
+    lines += _section("Top providers", stats.providers, drawn)
     return "\n".join(lines).rstrip() + "\n"

@@ -83,13 +83,14 @@ def run_stats(args: argparse.Namespace, out: TextIO) -> int:
     """``lede stats``: articles per month, top topics and providers, of what ``lede list``
     would list for the same query."""
     from library.stats import corpus_stats, render_stats
+    from tui.cell_width import same_width
 
     index, query = open_listed(args)
     stats = corpus_stats(index, index.results(query).ids)
     if args.json:
         out.write(json_line(stats.as_record(), out.encoding) + "\n")
     else:
-        out.write(render_stats(stats))
+        out.write(render_stats(stats, same_width))
     return 0
 
 

@@ -187,9 +187,10 @@ def test_wide_characters_keep_the_counts_in_one_column() -> None:
     from rich.cells import cell_len
 
     from library.stats import CorpusStats, render_stats
+    from tui.cell_width import same_width
 
     providers = [("日本経済新聞", 3), ("😀 Emoji News", 2), ("Reuters", 1)]
-    text = render_stats(CorpusStats(6, 0, [("2024-01", 6)], [], providers))
+    text = render_stats(CorpusStats(6, 0, [("2024-01", 6)], [], providers), same_width)
     rows = {name: line for line in text.splitlines() for name, _ in providers if name in line}
     columns = {cell_len(rows[name][: rows[name].index(f" {count} ")]) for name, count in providers}
     assert len(columns) == 1, rows

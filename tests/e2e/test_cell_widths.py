@@ -1,4 +1,5 @@
-"""Rows whose titles hold emoji or unknown characters stay in line in a real terminal (tmux).
+"""Rows whose titles hold emoji or unknown characters stay in line in a real terminal (tmux):
+the reader's, and those ``lede stats`` prints.
 
 Where tmux and Rich (which lays out the screen) count a character's cells differently,
 everything drawn right of it on its row moves: the list's columns and its border.
@@ -6,6 +7,7 @@ everything drawn right of it on its row moves: the list's columns and its border
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 from tests.conftest import write_document
@@ -78,6 +80,24 @@ def test_rows_with_unknown_characters_line_up(
     terminal.send_keys("q")
     assert terminal.wait_for_exit() == 0
     assert_in_line(terminal, screen, tmp_path, len(UNKNOWN))
+
+
+def test_stats_keeps_its_counts_in_one_column(
+    terminal: TmuxTerminal, lede: str, tmp_path: Path
+) -> None:
+    """Its topics and providers were padded to the cells Rich gives their names, so a
+    count stood up to two columns off the others, as tmux drew it."""
+    characters = EMOJI[:5] + UNKNOWN  # ten, as many topics and providers as it lists
+    corpus = emoji_corpus(tmp_path, characters)
+    stats = subprocess.run(
+        [lede, "stats", str(corpus)], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
+    for section in ("  Topic ", "  Wire "):
+        rows = [line for line in stats.splitlines() if line.startswith(section)]
+        assert len(rows) == len(characters)
+        # Each row up to its count, 1 (the bar after it is the same on every row).
+        cells = cells_of(terminal, [row[: row.index("  1  ") + 3] for row in rows], tmp_path)
+        assert len(set(cells)) == 1, list(zip(cells, rows, strict=True))
 
 
 def assert_in_line(
