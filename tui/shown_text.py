@@ -66,21 +66,30 @@ def _heading_start(found: re.Match[str]) -> str:
 
 
 # Where a block ends: at a blank line, or before a line that starts one of its own with
-# no blank line before it (a list's item, a heading, a table's row). Each of those is drawn
-# at a cost of its own: a long list one item to a line, counted as one block, kept the pane
-# drawing for minutes. An item costs a fraction of a paragraph, as it is drawn as lines of
-# its list: a weekly digest of some hundred links is shown whole.
-_BLOCK_END = re.compile(r"\n\n|\n(?=[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]|#{1,6}[ \t]|[ \t]*\|)")
-_ITEM_START = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
+# no blank line before it (a list's item, a heading, a table's row), in a quote too, or
+# before a quote's line left blank. Each of those is drawn at a cost of its own: a long
+# list one item to a line, counted as one block, kept the pane drawing for minutes, and so
+# did quoted headings, or items quoted by turns once and twice (a reply's reply). An item
+# costs a fraction of a paragraph, as it is drawn as lines of its list: a weekly digest of
+# some hundred links is shown whole; but not one that opens or closes a quote, which is a
+# list of its own.
+_QUOTES = r"[ \t]*((?:>[ \t]*)*)"
+_ITEM = r"(?:[-*+]|\d{1,9}[.)])[ \t]"
+_BLOCK_END = re.compile(rf"\n\n|\n(?={_QUOTES}(?:{_ITEM}|#{{1,6}}[ \t]|\||\n))")
+_BLOCK_START = re.compile(rf"{_QUOTES}({_ITEM})?")
 
 
 def _end_of_blocks(markdown: str, count: int) -> int:
     """Where the first ``count`` blocks end (the whole length when there are no more),
-    a list's item counted as a part of a block."""
-    cost = start = 0
+    a list's item counted as a part of a block when as deep in quotes as the block
+    before it."""
+    cost = start = depth = 0
     for found in _BLOCK_END.finditer(markdown):
-        cost += 1 if _ITEM_START.match(markdown, start) else ITEMS_A_BLOCK
+        block = _BLOCK_START.match(markdown, start)
+        quotes = block.group(1).count(">") if block else 0
+        listed = bool(block and block.group(2)) and quotes == depth
+        cost += 1 if listed else ITEMS_A_BLOCK
         if cost >= count * ITEMS_A_BLOCK:
             return found.start()
-        start = found.end()
+        start, depth = found.end(), quotes
     return len(markdown)

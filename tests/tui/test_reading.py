@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual import events
 
 from library.corpus import open_index, open_state
@@ -332,6 +333,39 @@ async def test_a_body_of_thousands_of_headings_is_shown_in_part(tmp_path: Path) 
             ) in range(SHOWN_BLOCKS - 5, SHOWN_BLOCKS + 5)
 
         await until(pilot, shown, "the first headings and the line after them", 20)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "> # A quoted heading\n" * 5_000,
+        "".join(">" * (n % 2 + 1) + " - an item quoted once and twice\n" for n in range(5_000)),
+    ],
+    ids=["quoted headings", "items quoted by turns"],
+)
+async def test_a_body_of_thousands_of_quoted_blocks_is_shown_in_part(
+    tmp_path: Path, body: str
+) -> None:
+    """Headings in a quote, or items quoted once and twice by turns (a reply's reply),
+    were one block to the bound: 2,000 of them kept the pane drawing for 18 and 30 s,
+    taking no key meanwhile."""
+    from textual.widgets import Markdown
+
+    from tui.shown_text import SHOWN_BLOCKS
+
+    corpus = tmp_path / "corpus"
+    write_document(corpus, "quoted.md", "title: Quoted\n", body)
+    app = LedeApp([str(corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        markdown = app.screen.query_one("#detail-body", Markdown)
+
+        def shown() -> bool:
+            return markdown.source.endswith("more characters are not shown here.*\n") and len(
+                markdown.query("MarkdownBlock")
+            ) in range(SHOWN_BLOCKS - 5, 3 * SHOWN_BLOCKS)
+
+        await until(pilot, shown, "the first quoted blocks and the line after them", 20)
 
 
 async def test_an_untitled_post_is_called_the_same_in_the_list_and_the_detail(

@@ -39,6 +39,9 @@ def test_too_many_blocks_end_after_the_last_shown_with_what_is_left() -> None:
         ("1. An item", SHOWN_BLOCKS * ITEMS_A_BLOCK),
         ("# A heading", SHOWN_BLOCKS),
         ("| a | row |", SHOWN_BLOCKS),
+        ("> # A quoted heading", SHOWN_BLOCKS),
+        (">> | a | row |", SHOWN_BLOCKS),
+        ("> - A quoted item", SHOWN_BLOCKS * ITEMS_A_BLOCK - ITEMS_A_BLOCK + 1),  # one opens
     ],
 )
 def test_lines_that_each_start_a_block_count_as_blocks_without_blank_lines(
@@ -50,6 +53,20 @@ def test_lines_that_each_start_a_block_count_as_blocks_without_blank_lines(
     text = f"{line}\n" * (SHOWN_BLOCKS * ITEMS_A_BLOCK * 2)
     kept = shown_markdown(text).split("\n\n---\n\n")[0]
     assert kept == "\n".join([line] * shown)
+
+
+def test_items_quoted_by_turns_once_and_twice_count_as_blocks() -> None:
+    """Each opens or closes a quote, and so a list of its own: a reply's reply of
+    thousands of them kept the pane drawing for 30 s."""
+    lines = [">" * (n % 2 + 1) + " - an item" for n in range(SHOWN_BLOCKS * ITEMS_A_BLOCK)]
+    kept = shown_markdown("\n".join(lines)).split("\n\n---\n\n")[0]
+    assert kept == "\n".join(lines[:SHOWN_BLOCKS])
+
+
+def test_a_quote_s_paragraphs_count_as_blocks() -> None:
+    text = "> A paragraph of a quote.\n>\n" * SHOWN_BLOCKS * 2
+    kept = shown_markdown(text).split("\n\n---\n\n")[0]
+    assert kept.count("A paragraph") == SHOWN_BLOCKS
 
 
 def test_a_weekly_digest_of_hundreds_of_links_is_shown_whole() -> None:
