@@ -66,30 +66,36 @@ def _heading_start(found: re.Match[str]) -> str:
 
 
 # Where a block ends: at a blank line, or before a line that starts one of its own with
-# no blank line before it (a list's item, a heading, a table's row), in a quote too, or
-# before a quote's line left blank. Each of those is drawn at a cost of its own: a long
-# list one item to a line, counted as one block, kept the pane drawing for minutes, and so
-# did quoted headings, or items quoted by turns once and twice (a reply's reply). An item
-# costs a fraction of a paragraph, as it is drawn as lines of its list: a weekly digest of
-# some hundred links is shown whole; but not one that opens or closes a quote, which is a
-# list of its own.
+# no blank line before it (a list's item, a heading or a heading's underline, a table's
+# row, a code fence, a rule), in a quote too, or before a quote's line left blank. Each
+# of those is drawn at a cost of its own: a long list one item to a line, counted as one
+# block, kept the pane drawing for minutes, and so did quoted headings, items quoted by
+# turns once and twice (a reply's reply), or code fences one after the other. An item
+# costs a fraction of a paragraph, as it is drawn as lines of its list: a weekly digest
+# of some hundred links is shown whole; but not one that starts a list of its own, in or
+# out of a quote or by a marker of another kind (``-`` after ``*``, ``1)`` after ``1.``).
 _QUOTES = r"[ \t]*((?:>[ \t]*)*)"
-_ITEM = r"(?:[-*+]|\d{1,9}[.)])[ \t]"
-_BLOCK_END = re.compile(rf"\n\n|\n(?={_QUOTES}(?:{_ITEM}|#{{1,6}}[ \t]|\||\n))")
-_BLOCK_START = re.compile(rf"{_QUOTES}({_ITEM})?")
+_ITEM = r"([-*+]|\d{1,9}([.)]))[ \t]"
+_OTHER_START = r"#{1,6}[ \t]|\||\n|`{3}|~{3}|\*{3}|_{3}|[=-]+[ \t]*(?:\n|\Z)"
+_BLOCK_END = re.compile(rf"\n\n|\n(?={_QUOTES}(?:{_ITEM}|{_OTHER_START}))")
+_BLOCK_START = re.compile(rf"{_QUOTES}(?:{_ITEM}|(`{{3}}|~{{3}}))?")
 
 
 def _end_of_blocks(markdown: str, count: int) -> int:
     """Where the first ``count`` blocks end (the whole length when there are no more),
-    a list's item counted as a part of a block when as deep in quotes as the block
-    before it."""
-    cost = start = depth = 0
+    a list's item counted as a part of a block when it goes on the list before it, and a
+    code fence that closes a block as none."""
+    cost = start = 0
+    before: tuple[int, str | None] | None = None  # the quotes and marker of the item before
+    fenced = False  # within a fenced block of code
     for found in _BLOCK_END.finditer(markdown):
         block = _BLOCK_START.match(markdown, start)
-        quotes = block.group(1).count(">") if block else 0
-        listed = bool(block and block.group(2)) and quotes == depth
-        cost += 1 if listed else ITEMS_A_BLOCK
+        assert block is not None  # each of its parts may match nothing
+        item = (block.group(1).count(">"), block.group(3) or block.group(2))
+        fence = bool(block.group(4))
+        if not (fence and fenced):
+            cost += 1 if item[1] and item == before else ITEMS_A_BLOCK
         if cost >= count * ITEMS_A_BLOCK:
             return found.start()
-        start, depth = found.end(), quotes
+        start, before, fenced = found.end(), item, fenced != fence
     return len(markdown)
