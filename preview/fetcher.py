@@ -28,6 +28,7 @@ TEXT_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
 _SCHEMES = frozenset({"http", "https"})
 _ERRNO = re.compile(r"^\[Errno -?\d+\]\s*")
 _BAD_LOCATION = "Invalid URL in location header: "  # httpx's words, then the fault
+_LONG_HEAD = "Receive buffer too long"  # the HTTP parser's words for headers past its limit
 
 
 @dataclass(frozen=True)
@@ -271,6 +272,8 @@ def _describe(error: httpx.HTTPError, host: str) -> str:
     if isinstance(error, httpx.RemoteProtocolError) and "bytearray(" in str(error):
         # The parser quotes the line it refused as Python's repr of the bytes.
         return f"{host} did not answer in HTTP ({str(error).partition(':')[0]})"
+    if isinstance(error, httpx.RemoteProtocolError) and str(error) == _LONG_HEAD:
+        return f"{host} sent headers too long to read"
     if isinstance(error, httpx.RemoteProtocolError) and str(error).startswith(_BAD_LOCATION):
         fault = str(error).removeprefix(_BAD_LOCATION).rstrip(".")
         return f"{host} sent an invalid redirect: {fault}"

@@ -291,6 +291,14 @@ async def test_a_server_that_does_not_speak_http_is_named_plainly() -> None:
     assert message == "127.0.0.1 did not answer in HTTP (illegal status line)"
 
 
+async def test_headers_too_long_to_read_are_named_plainly(server: TestServer) -> None:
+    """Headers past the HTTP parser's limit were "could not fetch from 127.0.0.1: Receive
+    buffer too long", the parser's words, which did not say what the server sent."""
+    headers = {f"X-Header-{n}": "v" * 100 for n in range(2_000)}
+    server.routes["/long"] = page("hello", headers=headers)
+    assert await failure(server.url("/long")) == "127.0.0.1 sent headers too long to read"
+
+
 async def test_a_refused_connection_is_reported_plainly() -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
