@@ -68,6 +68,13 @@ async def opened(app: LedeApp, pilot, title_start: str) -> None:
     )
 
 
+async def picture_shown(app: LedeApp, pilot, title_start: str = "Article 0") -> None:
+    """Open the article whose title starts with ``title_start`` and show its picture."""
+    await opened(app, pilot, title_start)
+    await pilot.press("i")
+    await until(pilot, lambda: bool(pictures(app)), "the picture")
+
+
 def lead(app: LedeApp) -> LeadImage:
     return app.screen.query_one(LeadImage)
 
@@ -192,9 +199,7 @@ async def test_a_preview_takes_the_images_place(server: TestServer, tmp_path: Pa
     (root / "a0.md").write_text(text)
     app = LedeApp([str(root)])
     async with app.run_test(size=(140, 40)) as pilot:
-        await opened(app, pilot, "Article 0")
-        await pilot.press("i")
-        await until(pilot, lambda: bool(pictures(app)))
+        await picture_shown(app, pilot)
         await pilot.press("p")
         detail = app.screen.query_one("DetailView")
         await until(
@@ -226,9 +231,7 @@ async def test_an_image_named_by_a_path_is_shown_from_the_corpus(tmp_path: Path)
     (page.parent / "cover.png").write_bytes(png())
     app = LedeApp([str(tmp_path / "blog")])
     async with app.run_test(size=(140, 40)) as pilot:
-        await opened(app, pilot, "Bundle")
-        await pilot.press("i")
-        await until(pilot, lambda: bool(pictures(app)), "the picture")
+        await picture_shown(app, pilot, "Bundle")
         assert lead_status(app).startswith("Image 96x48, on disk")
 
 
@@ -246,9 +249,7 @@ async def test_served_to_a_browser_the_picture_is_drawn_in_half_blocks(
     serve_images(server)
     app = LedeApp([str(corpus(tmp_path / "c", server, "/photo.png"))])
     async with app.run_test(size=(140, 40)) as pilot:
-        await opened(app, pilot, "Article 0")
-        await pilot.press("i")
-        await until(pilot, lambda: bool(pictures(app)), "the picture")
+        await picture_shown(app, pilot)
         assert [type(picture) for picture in pictures(app)] == [HalfcellImage]
 
 
@@ -264,9 +265,7 @@ async def test_a_way_to_draw_lede_does_not_know_is_said_under_the_picture(
     serve_images(server)
     app = LedeApp([str(corpus(tmp_path / "c", server, "/photo.png"))])
     async with app.run_test(size=(140, 40)) as pilot:
-        await opened(app, pilot, "Article 0")
-        await pilot.press("i")
-        await until(pilot, lambda: bool(pictures(app)), "the picture")
+        await picture_shown(app, pilot)
         assert lead_status(app) == (
             "Image 96x48, fetched; i hides · LEDE_IMAGES is 'sixels', none of halfcell, "
             "sixel, kitty, so halfcell is used"
