@@ -7,42 +7,30 @@ changed (``refresh_list``, ``refresh_tree``).
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-from concurrent.futures import Future
-from dataclasses import dataclass
-from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from textual import on, work
-from textual.message import Message
-from textual.screen import Screen
-from textual.widgets import Input
+from textual import on
 
 from library.counts import plural
 from library.query import with_prefix_last
-from library.results import ArticleRow
 from library.scope import ALL, Scope, scope_query
-from library.session import ReaderSession
-from library.state import Flag, StateChange, StateStore
-from library.state_writes import NotSaved
+from library.state import Flag, StateChange
 from models.text import SHOWN_URL, shown_part
 from tui.browser import open_in_browser
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.name import NameScreen
+from tui.screens.stories import StoryCommands
 from tui.widgets.article_list import ArticleList
 from tui.widgets.article_row import is_unread
 from tui.widgets.detail_text import safe_link
 from tui.widgets.detail_view import DetailView
 from tui.widgets.list_status import ListStatus
-from tui.widgets.story_sources import StorySources
 from tui.widgets.topic_tree import TopicTree
 
 if TYPE_CHECKING:
     from models.article import RelatedArticle
 
 NARROW_WIDTH = 130  # columns under which the tree is hidden until asked for
-FAILURE_SHOWN = 8  # seconds the note of a write to the reading state that failed stays
 # The keys that act on the article under the cursor: none where there is none (the detail
 # shows an article only for a row, and a preview only of it).
 ARTICLE_ACTIONS = frozenset(
@@ -50,69 +38,11 @@ ARTICLE_ACTIONS = frozenset(
 )
 
 
-class ReaderCommands(Screen[None]):
-    """Flags, undo, saved searches, links, stories and indexing, for the reader's screen."""
+class ReaderCommands(StoryCommands):
+    """Flags, undo, saved searches, links and indexing, for the reader's screen."""
 
-    session: ReaderSession
-    filter_text: str
     scope: Scope
     _indexed: bool
-    _filter_before_story = ""  # the filter a story's sources replaced
-    _story_opened = ("", "")  # the filter that lists a story's sources, and the story's title
-    _failure_said = ("", 0.0)  # the last note of a write that failed, and until when it shows
-
-    @dataclass
-    class StateWritten(Message):
-        """A write to the reading state finished (``failure`` says why it did not)."""
-
-        result: Any
-        done: Callable[[Any], None]
-        failure: str = ""
-
-    def write_state(self, write: Callable[[StateStore], Any], done: Callable[[Any], None]) -> None:
-        """Queue ``write`` on the state's writing thread (in order; see ``StateWrites``);
-        ``done`` gets its result here. Keys go on being answered meanwhile, and a write
-        that cannot be saved (locked by another program, a full disk) is a message."""
-        self._await_write(self.session.writes.submit(write), done)
-
-    @work(thread=True, group="state", exit_on_error=False)
-    def _await_write(self, future: Future[Any], done: Callable[[Any], None]) -> None:
-        try:
-            self.post_message(self.StateWritten(future.result(), done))
-        except NotSaved as error:
-            self.post_message(self.StateWritten(None, done, str(error)))
-
-    @on(StateWritten)
-    def _state_written(self, event: StateWritten) -> None:
-        self.session.state_changed_elsewhere()  # this write is shown here already
-        if event.failure:
-            self._say_failure(event.failure)
-        else:
-            event.done(event.result)
-
-    def _say_failure(self, failure: str) -> None:
-        """Say why a write was not saved, once while the same words are on screen: on a
-        full disk each key of a run of them stacked one more note, until they hid the list."""
-        said, until = self._failure_said
-        now = time.monotonic()
-        if failure != said or now >= until:
-            self._failure_said = (failure, now + FAILURE_SHOWN)
-            self.notify(failure, severity="error", markup=False, timeout=FAILURE_SHOWN)
-
-    def list_sources_again(self, shown_id: int | None) -> None:
-        """The story of the article shown (``shown_id``) as it is now: a source that came
-        or went while it was shown is listed or gone (its numbers opened others)."""
-        row = self.current_row()
-        if row is not None and row.id == shown_id:
-            self.query_one(StorySources).show_sources(list(self.session.sources(row)), row.id)
-
-    def refresh_list(self, follow: bool = True, moved: bool = False) -> None:
-        """Run the scope and filter again and show the result (the screen's own)."""
-        raise NotImplementedError
-
-    def open_row(self, row: ArticleRow, *, focus: bool = True) -> None:
-        """Show ``row``'s article in the detail pane and mark it read (the screen's)."""
-        raise NotImplementedError
 
     def open_related(self, related: RelatedArticle) -> None:
         """Open a related article where the corpus holds it, else say it does not."""
@@ -129,35 +59,6 @@ class ReaderCommands(Screen[None]):
         if position is not None:
             articles.set_cursor(position)
         self.open_row(row)
-
-    def refresh_tree(self) -> None:
-        """Count the tree again (the screen's own)."""
-        raise NotImplementedError
-
-    def change_flag(
-        self,
-        flag: Flag,
-        identities: list[str],
-        value: bool,
-        said: Callable[[StateChange], None] | None = None,
-    ) -> None:
-        """Set or clear a flag, then repaint what depends on it and call ``said``."""
-
-        def changed(change: StateChange) -> None:
-            if change.identities:
-                self.after_state_change()
-            if said is not None:
-                said(change)
-
-        self.write_state(partial(self.session.set_flag, flag, identities, value), changed)
-
-    def after_state_change(self) -> None:
-        """Re-run the query (an is:unread list changes) and the counts after a change."""
-        self.refresh_list()
-        self.refresh_tree()
-
-    def current_row(self) -> ArticleRow | None:
-        return self.query_one("#articles", ArticleList).current
 
     def toggle_flag(self, flag: Flag, messages: tuple[str, str]) -> None:
         """Flip read or starred on the current article, or read on every source of the
@@ -288,55 +189,6 @@ class ReaderCommands(Screen[None]):
 
         self.app.push_screen(ConfirmScreen(f"Delete the saved search “{name}”?"), answered)
 
-    # -- stories and indexing -------------------------------------------------------------
-
-    def open_story(self, story: str) -> None:
-        """Show a story's sources as the list: the filter ``story:ID``, hidden, as its id
-        says nothing to a reader; the line above the list names the story by its title
-        (``story_title``). Esc goes back."""
-        field = self.query_one("#filter", Input)
-        field.display = False
-        if not field.value.startswith("story:"):  # from one source to the next: one way back
-            self._filter_before_story = field.value
-            row = self.query_one("#articles", ArticleList).current  # the story's own row
-            self._story_opened = (f"story:{story}", row.title if row is not None else "")
-        field.value = f"story:{story}"
-
-    @property
-    def story_title(self) -> str:
-        """The title of the story whose sources the list holds, or "" for any other list."""
-        text, title = self._story_opened
-        return title if self.filter_text == text else ""
-
-    def leave_story(self) -> bool:
-        """Back from a story's sources to the filter they were opened from (a filter that
-        found the story, kept as it was typed); False when no story's sources are shown."""
-        field = self.query_one("#filter", Input)
-        before, self._filter_before_story = self._filter_before_story, ""
-        if not (before and field.value.startswith("story:")):
-            return False
-        field.value, field.display = before, True
-        return True
-
-    def action_open_source(self, number: int) -> None:
-        """Open one of the sources the detail lists for the article's story."""
-        row = self.query_one("#detail", DetailView).query_one(StorySources).source(number)
-        if row is None:
-            return
-        articles = self.query_one("#articles", ArticleList)
-        story = articles.current_story
-        if story is not None:  # the source is behind the story's row: list the sources
-            self.open_story(story)
-        position = articles.results.position_of(row.id) if articles.results else None
-        if position is not None:  # the list follows, so it shows what is read
-            articles.set_cursor(position)
-        self.open_row(row)
-
-    def action_toggle_stories(self) -> None:
-        grouped = self.session.stories_grouped = not self.session.stories_grouped
-        self.refresh_list()
-        self.notify("One row per story" if grouped else "Every article", timeout=1.5)
-
     @property
     def has_panes(self) -> bool:
         """Whether the panes are there: a screen not built yet, or being taken down as the
@@ -375,16 +227,12 @@ class ReaderCommands(Screen[None]):
         keys of an article only where there is one."""
         if action == "open_source":
             number = parameters[0] if parameters else 0
-            return self.has_panes and isinstance(number, int) and self._has_source(number)
+            return self.has_panes and isinstance(number, int) and self.has_source(number)
         if action in ARTICLE_ACTIONS:  # on an empty list the footer offered Star, Preview
             return self.has_panes and self.current_row() is not None
         if action == "close_story":
             return self.filter_text.startswith("story:")
         return action != "toggle_topics" or self.size.width < NARROW_WIDTH
-
-    def _has_source(self, number: int) -> bool:
-        detail = self.query_one("#detail", DetailView)
-        return detail.query_one(StorySources).source(number) is not None
 
     @on(TopicTree.Opened)
     def _scope_opened(self) -> None:
