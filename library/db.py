@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import time
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from library.paths import make_folder
+from library.scan import not_regular, unfollowed
 
 BUSY_TIMEOUT = 30  # seconds a statement waits for another connection's write
 BUSY_RETRY = 0.01  # seconds between two tries to switch a new database to WAL
@@ -37,10 +39,11 @@ sqlite3.register_adapter(bool, int)
 
 class CannotOpen(Exception):
     """A database that cannot be opened or created where it must be (a read-only folder,
-    a full disk): why, and its path, in one line."""
+    a full disk): why (SQLite's error, or a reason found first), and its path, in one line."""
 
-    def __init__(self, path: Path, error: sqlite3.Error) -> None:
-        super().__init__(f"{_why_not_opened(path, error)}: {path}")
+    def __init__(self, path: Path, error: sqlite3.Error | str) -> None:
+        why = error if isinstance(error, str) else _why_not_opened(path, error)
+        super().__init__(f"{why}: {path}")
 
 
 def _why_not_opened(path: Path, error: sqlite3.Error) -> str:
@@ -48,9 +51,28 @@ def _why_not_opened(path: Path, error: sqlite3.Error) -> str:
     full disk and of a folder at its path alike, which sent users looking for a file."""
     if disk_full(path):
         return "its disk is full"
-    if path.is_dir():
-        return "a folder, not a file"
-    return str(error)
+    if path.is_symlink() and not path.exists():
+        return f"a link to {os.readlink(path)}, which is not there"
+    return not_a_file(path) or str(error)
+
+
+def not_a_file(path: Path) -> str:
+    """Why ``path`` cannot be a database: something there that is no regular file (a
+    folder, a FIFO, a device), or a link leading round in a loop; "" for a file, or for
+    nothing. Asked before SQLite opens it: SQLite opening a FIFO waited for a writer
+    forever, in a call no Ctrl-C ends (the reader a blank screen, ``lede list`` hung), and
+    said "disk I/O error" or "unable to open database file" of the others."""
+    try:
+        kind = not_regular(os.stat(path).st_mode)
+    except OSError as error:
+        return unfollowed(error) if error.errno == errno.ELOOP else ""
+    return f"{kind}, not a file" if kind else ""
+
+
+def must_be_a_file(path: Path) -> None:
+    """``CannotOpen`` where ``not_a_file`` finds what SQLite must not open at ``path``."""
+    if why := not_a_file(path):
+        raise CannotOpen(path, why)
 
 
 class IndexReadOnly(CannotOpen):
@@ -78,6 +100,7 @@ def connect(path: Path) -> sqlite3.Connection:
     """A connection for this thread only; WAL lets readers in other threads go on while
     one connection writes. A Ctrl-C during a long statement ends it (``interrupted``)."""
     make_folder(path.parent)
+    must_be_a_file(path)
     try:
         db = sqlite3.connect(path, timeout=BUSY_TIMEOUT)
         use_wal(db, BUSY_TIMEOUT)

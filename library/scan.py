@@ -149,7 +149,7 @@ def _not_a_document(path: str) -> Skipped:
         kind = not_regular(os.stat(path).st_mode)
     except OSError as error:
         if os.path.islink(path):
-            return Skipped(path, _unfollowed(error), "error")
+            return Skipped(path, unfollowed(error), "error")
         return Skipped(path, "no such file or directory", "error")
     return Skipped(path, f"{kind}, not a regular file: not read", "error")
 
@@ -167,7 +167,7 @@ def why(error: OSError) -> str:
     return (error.strerror or str(error)).lower()
 
 
-def _unfollowed(error: OSError) -> str:
+def unfollowed(error: OSError) -> str:
     """Why a link was not followed: it leads nowhere, or round in a loop."""
     return f"link cannot be followed: {why(error)}"
 
@@ -228,7 +228,7 @@ def _walk(
                 except OSError as error:  # a link that leads nowhere, or round in a loop
                     if isinstance(name, _Folder):
                         continue  # no document's name: nothing was meant to be read
-                    found = Skipped(path, _unfollowed(error), "warning")
+                    found = Skipped(path, unfollowed(error), "warning")
                 if (
                     excluding
                     and isinstance(found, str | FoundFile)

@@ -25,7 +25,7 @@ from typing import Literal
 
 from library import kept_moves
 from library.damage import StateDamaged, file_identity, is_damage
-from library.db import opening, select_in, use_wal
+from library.db import must_be_a_file, opening, select_in, use_wal
 from library.paths import make_folder
 
 Flag = Literal["read", "starred"]
@@ -53,6 +53,7 @@ class StateStore:
 
     def _open(self) -> None:
         make_folder(self.path.parent)
+        must_be_a_file(self.path)
         try:
             self.db = sqlite3.connect(self.path, timeout=self._timeout, isolation_level=None)
         except sqlite3.Error as error:

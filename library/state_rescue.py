@@ -18,6 +18,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
+from library.db import not_a_file
 from library.state import StateStore
 
 # Each table and its columns, as ``StateStore`` creates them.
@@ -66,7 +67,7 @@ def stand_in(path: Path, error: Exception) -> tuple[StateStore, str]:
     kept = 0
     # Read only: no log, no lock made beside it. In a folder that cannot be read (another
     # user's), asking whether it is there failed, and the reader ended.
-    if os.path.exists(path):
+    if os.path.exists(path) and not not_a_file(path):
         for way in ("mode=ro", "immutable=1"):  # the second skips a log it cannot read
             kept = salvage(f"{path.as_uri()}?{way}", store, uri=True)
             if kept:

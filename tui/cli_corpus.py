@@ -149,8 +149,11 @@ def _read_as_it_is(index: CorpusIndex) -> bool:
     import sqlite3
 
     from library.corpus import state_file
+    from library.db import not_a_file
 
     path = state_file()
+    if not_a_file(path):  # a FIFO opened to be read waits for a writer forever
+        return False
     for reading in READINGS:
         try:
             with contextlib.closing(sqlite3.connect(f"{path.as_uri()}?{reading}", uri=True)) as db:

@@ -76,3 +76,18 @@ async def test_a_state_file_replaced_while_reading_is_the_one_shown_and_written(
         await settled(pilot)
     assert saved(path, "starred") == {third}
     assert saved(path, "read") == {second.identity}
+
+
+def test_a_fifo_at_the_state_s_path_is_named_and_the_reader_opens(start) -> None:
+    """Opening it waited for a writer forever: a blank screen that Ctrl-C did not end."""
+    from library.corpus import state_file
+
+    state = state_file()
+    state.parent.mkdir(parents=True)
+    os.mkfifo(state)
+    terminal = start()
+    terminal.wait_for("Hangzhou may ban")
+    terminal.wait_for("The reading state cannot be written (a named pipe")
+    terminal.press("q")
+    assert terminal.close() == 0
+    assert state.is_fifo()  # left as it was
