@@ -9,6 +9,10 @@ replaced (a sync tool bringing another machine's copy): SQLite then goes on writ
 to a file no one would open again, and every mark made afterwards was lost. Before a
 write, and now and then on the UI thread, ``in_place`` notices: a removed file is
 created again with what the reader holds, and a replaced one is opened in its stead.
+
+Every write names its columns: a state whose tables a later lede gave a column more
+(opened again by this one, on another machine or after a downgrade) refused every mark
+and visit, "table read has 3 columns but 2 values were supplied".
 """
 
 from __future__ import annotations
@@ -151,7 +155,8 @@ class StateStore:
             if value:
                 now = time.time()
                 self.db.executemany(
-                    f"INSERT OR IGNORE INTO {table} VALUES (?, ?)", [(i, now) for i in flips]
+                    f"INSERT OR IGNORE INTO {table} (identity, at) VALUES (?, ?)",
+                    [(i, now) for i in flips],
                 )
             else:
                 self.db.executemany(
@@ -168,8 +173,8 @@ class StateStore:
                 for old, new in [*kept, *moves]:  # in order: a post may have moved twice
                     for table in TABLES:
                         self.db.execute(
-                            f"INSERT OR IGNORE INTO {table} SELECT ?, at FROM {table} "
-                            "WHERE identity = ?",
+                            f"INSERT OR IGNORE INTO {table} (identity, at) "
+                            f"SELECT ?, at FROM {table} WHERE identity = ?",
                             (new, old),
                         )
                         self.db.execute(f"DELETE FROM {table} WHERE identity = ?", (old,))
@@ -202,7 +207,8 @@ class StateStore:
                 "CREATE TABLE IF NOT EXISTS marks_changed (id INTEGER PRIMARY KEY, n INTEGER)"
             )
             self.db.execute(
-                "INSERT INTO marks_changed VALUES (1, 1) ON CONFLICT(id) DO UPDATE SET n = n + 1"
+                "INSERT INTO marks_changed (id, n) VALUES (1, 1) "
+                "ON CONFLICT(id) DO UPDATE SET n = n + 1"
             )
             self.db.execute("COMMIT")
         except BaseException:
@@ -223,7 +229,8 @@ class StateStore:
         """Save (or replace) a query under ``name``."""
         with self._changing():
             self.db.execute(
-                "INSERT OR REPLACE INTO saved_queries VALUES (?, ?, ?)", (name, query, time.time())
+                "INSERT OR REPLACE INTO saved_queries (name, query, at) VALUES (?, ?, ?)",
+                (name, query, time.time()),
             )
 
     def delete_query(self, name: str) -> None:
@@ -236,7 +243,9 @@ class StateStore:
         number, and ``visit_before`` it."""
         now = time.time() if now is None else now
         before = self.visit_before(corpus, now)
-        number = self.db.execute("INSERT INTO sessions VALUES (?, ?, NULL)", (corpus, now))
+        number = self.db.execute(
+            "INSERT INTO sessions (corpus, started) VALUES (?, ?)", (corpus, now)
+        )
         return number.lastrowid or 0, before
 
     def visit_before(self, corpus: str, now: float) -> float | None:

@@ -276,3 +276,19 @@ def test_a_replaced_state_is_the_one_written(tmp_path: Path) -> None:
     assert again.flagged("starred") == {"https://a.test/3"}
     assert again.flagged("read") == {"https://a.test/2"}
     again.close()
+
+
+def test_a_state_a_later_lede_gave_a_column_more_saves_queries_and_moves(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite"
+    StateStore(path).close()
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        for table in ("read", "starred", "saved_queries"):
+            db.execute(f"ALTER TABLE {table} ADD COLUMN device TEXT")
+        db.commit()
+    store = StateStore(path)
+    store.set("read", ["/corpus/old.md"], True)
+    store.save_query("vision", "topic:vision")
+    store.carry([("/corpus/old.md", "/corpus/new.md")])
+    assert store.saved_queries() == [("vision", "topic:vision")]
+    assert store.flagged("read") == {"/corpus/new.md"}
+    store.close()

@@ -6,15 +6,18 @@ another copy), the reader shows and writes the new one."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from library.state import StateStore
-from tests.tui.pilot import settled, until
+from tests.tui.pilot import indexed, notifications, settled, until
 from tests.tui.test_workers import quiet_list
 from tui.app import LedeApp
+from tui.widgets.article_list import ArticleList
 
 
 def saved(path: Path, flag: str) -> set[str]:
@@ -91,3 +94,31 @@ def test_a_fifo_at_the_state_s_path_is_named_and_the_reader_opens(start) -> None
     terminal.press("q")
     assert terminal.close() == 0
     assert state.is_fifo()  # left as it was
+
+
+def given_a_column_more(path: Path) -> None:
+    """Give each table of the state at ``path`` a column more, as a later lede may."""
+    StateStore(path).close()
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        for table in ("read", "starred", "saved_queries", "sessions"):
+            db.execute(f"ALTER TABLE {table} ADD COLUMN device TEXT")
+        db.commit()
+
+
+async def test_a_state_a_later_lede_gave_a_column_more_takes_marks(reader_corpus: Path) -> None:
+    """Every mark and visit was refused: "table read has 3 columns but 2 values"."""
+    from library.corpus import state_file
+
+    given_a_column_more(state_file())
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        articles = app.screen.query_one(ArticleList)
+        first = articles.current
+        await pilot.press("m", "s")
+        await until(pilot, lambda: first.identity in articles.starred)
+        assert first.identity in articles.read
+        assert not [said for said in notifications(app) if "not saved" in said]
+    assert saved(state_file(), "read") == saved(state_file(), "starred") == {first.identity}
+    with contextlib.closing(sqlite3.connect(state_file())) as db:
+        assert db.execute("SELECT count(*) FROM sessions WHERE ended > started").fetchone() == (1,)
