@@ -8,6 +8,7 @@ folders are skipped, and so are installed packages (``node_modules``).
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -217,8 +218,10 @@ def _walk(
                     continue
                 try:
                     info = os.lstat(path)
-                except OSError:
-                    continue  # gone since the listing
+                except OSError as error:
+                    if error.errno == errno.ENAMETOOLONG:  # else gone since the listing
+                        yield Skipped(path, too_long(path), "error")
+                    continue
                 if type(name) is str and stat.S_ISREG(info.st_mode):  # most: a document
                     if path not in named and not (excluding and excluding.excludes(path, False)):
                         yield FoundFile.of(path, info, False, root)
@@ -240,6 +243,13 @@ def _walk(
                 elif found is not None:
                     yield found
         stack.extend((subfolder, leave_out) for subfolder in reversed(subfolders))
+
+
+def too_long(path: str) -> str:
+    """Why a file or folder whose path is longer than the system opens is not read (deep
+    in folders of long names): it was left out without a word."""
+    size = len(os.fsencode(path))
+    return f"its path is {size:,} bytes long, more than the system can open; not read"
 
 
 def passed_over(name: str) -> bool:

@@ -380,3 +380,31 @@ def test_a_page_rendered_beside_its_source_is_no_warning(
         f"{saved}:1: warning: no front matter: not read as a document",
         "checked 4 files (1 article, 0 topics): 0 invalid, 0 errors, 1 warning",
     ]
+
+
+def test_a_document_whose_path_is_too_long_to_open_is_named_not_left_out(
+    run_lede: LedeRunner, query_corpus: Path
+) -> None:
+    """Deep in folders of long names, a path past what the system opens (4,096 bytes on
+    Linux): the document was left out without a word."""
+    long_name = "d" * 250
+    depth = (4096 - len(os.fsencode(str(query_corpus)))) // (len(long_name) + 1)
+    folder = os.open(query_corpus, os.O_RDONLY)
+    for _ in range(depth):  # each folder by its parent's descriptor: no path is that long
+        os.mkdir(long_name, dir_fd=folder)
+        inner = os.open(long_name, os.O_RDONLY, dir_fd=folder)
+        os.close(folder)
+        folder = inner
+    name = "é" * 126 + ".md"  # 255 bytes, the longest name a file can have
+    document = os.open(name, os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=folder)
+    os.write(document, b"---\ntitle: Deep\n---\nBody\n")
+    os.close(document)
+    os.close(folder)
+    path = os.path.join(query_corpus, *[long_name] * depth, name)
+    said = f"its path is {len(os.fsencode(path)):,} bytes long, more than the system can open"
+    checked = run_lede("check", query_corpus)
+    assert f"{path}:1: error: {said}; not read" in checked.stdout.splitlines()
+    assert checked.returncode == 1
+    listed = run_lede("list", query_corpus)
+    assert listed.returncode == 0 and listed.stdout
+    assert listed.stderr == f"lede: warning: not read: error: {path}: {said}; not read\n"
