@@ -17,12 +17,17 @@ BUSY_TIMEOUT = 30  # seconds a statement waits for another connection's write
 BUSY_RETRY = 0.01  # seconds between two tries to switch a new database to WAL
 CHUNK = 900  # values per statement: under SQLite's default limit of 999 parameters
 SIGNALS_EVERY = 100_000  # SQLite steps between the chances a pending signal gets
+# Another program holding the file past the busy timeout (SQLite's exclusive locking mode
+# keeps even readers out): it ended in "unexpected error: OperationalError: database is
+# locked", and the reader in a traceback.
+_HELD = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 _UNOPENABLE = (
     sqlite3.SQLITE_CANTOPEN,
     sqlite3.SQLITE_READONLY,
     sqlite3.SQLITE_PERM,
     sqlite3.SQLITE_FULL,
     sqlite3.SQLITE_IOERR,  # what a full disk gives as the journal's shared memory is made
+    *_HELD,
 )
 
 
@@ -49,6 +54,8 @@ class CannotOpen(Exception):
 def _why_not_opened(path: Path, error: sqlite3.Error) -> str:
     """What stops a database at ``path``: SQLite says "unable to open database file" of a
     full disk and of a folder at its path alike, which sent users looking for a file."""
+    if getattr(error, "sqlite_errorcode", 0) & 0xFF in _HELD:
+        return "locked by another program"
     if disk_full(path):
         return "its disk is full"
     if path.is_symlink() and not path.exists():

@@ -87,7 +87,9 @@ def salvage(source: str, store: StateStore, *, uri: bool = False) -> int:
     ``source`` (those before a damaged page, in the order SQLite reads them); how many
     flags and saved searches were kept."""
     try:
-        old = sqlite3.connect(source, isolation_level=None, uri=uri)
+        # No wait for a lock: a program holding it for good (SQLite's exclusive locking
+        # mode) kept the reader from opening for seconds per table, for nothing.
+        old = sqlite3.connect(source, isolation_level=None, uri=uri, timeout=0)
         # Its tables are read even where the list of them names pages the file lost (a
         # file cut short): else every read failed, even of the pages still whole.
         old.execute("PRAGMA writable_schema = ON")

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from library.damage import StateDamaged
-from library.db import disk_full
+from library.db import CannotOpen, disk_full
 from library.state import StateStore
 
 LOCK_WAIT = 10.0  # seconds a write waits for another program's lock on the state
@@ -72,7 +72,7 @@ class StateWrites:
             return write(store)
         except sqlite3.Error as error:
             raise NotSaved(not_saved(error, self.path)) from None
-        except (OSError, StateDamaged) as error:  # the file could not be created again
+        except (OSError, StateDamaged, CannotOpen) as error:  # not created again, not opened
             raise NotSaved(f"reading state not saved: {error}") from None
 
     def close(self) -> None:

@@ -258,7 +258,7 @@ def test_an_index_another_program_holds_is_one_line_with_its_path(
     index.refresh()
     doc_writer("b.md", 'title: "B"\n')  # something to write
     monkeypatch.setattr(db, "BUSY_TIMEOUT", 0.2)
-    locked = f"^database is locked: {tmp_path / 'index.db'}$"
+    locked = f"^locked by another program: {tmp_path / 'index.db'}$"
     with held_by_another_program(tmp_path / "index.db"), pytest.raises(CannotOpen, match=locked):
         index.refresh()
     assert index.refresh().parsed == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -190,14 +191,18 @@ def test_a_full_disk_is_reported_as_itself_and_loses_nothing(state_store: StateS
 
 
 @contextlib.contextmanager
-def held_by_another_program(path: Path) -> Iterator[None]:
-    """A second process holding the state database's write lock (BEGIN EXCLUSIVE)."""
+def held_by_another_program(path: Path, *, for_good: bool = False) -> Iterator[None]:
+    """A second process holding the state database's write lock (BEGIN EXCLUSIVE);
+    ``for_good``, in SQLite's exclusive locking mode, which keeps readers out too."""
+    mode = "db.execute('PRAGMA locking_mode=EXCLUSIVE'); " if for_good else ""
+    write = "db.execute('CREATE TABLE held (n)'); " if for_good else ""  # takes the file
     holder = subprocess.Popen(
         [
             sys.executable,
             "-c",
             "import sqlite3, sys; db = sqlite3.connect(sys.argv[1], isolation_level=None); "
-            "db.execute('BEGIN EXCLUSIVE'); print('held', flush=True); sys.stdin.read()",
+            f"{mode}db.execute('BEGIN EXCLUSIVE'); {write}print('held', flush=True); "
+            "sys.stdin.read()",
             str(path),
         ],
         stdin=subprocess.PIPE,
@@ -224,6 +229,22 @@ def test_a_write_locked_out_by_another_program_fails_with_a_message(
     assert after.result(timeout=10).identities == ("https://a.test/1",)
     writes.close()
     assert state_store.flagged("read") == {"https://a.test/1"}
+
+
+def test_a_write_to_a_state_held_for_good_fails_with_a_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its connection, opened on the first write, could not be: the error was no NotSaved."""
+    monkeypatch.setattr(state_writes, "LOCK_WAIT", 0.5)
+    path = tmp_path / "state.sqlite"
+    StateStore(path).close()
+    writes = StateWrites(path)
+    with held_by_another_program(path, for_good=True):
+        locked = writes.submit(lambda store: store.set("read", ["https://a.test/1"], True))
+        said = f"reading state not saved: locked by another program: {path}"
+        with pytest.raises(NotSaved, match=f"^{re.escape(said)}$"):
+            locked.result(timeout=10)
+    writes.close()
 
 
 def test_a_write_on_a_full_disk_says_so_in_one_line(state_store: StateStore) -> None:
