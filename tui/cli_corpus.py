@@ -27,8 +27,13 @@ class UsageError(Exception):
 
 
 def not_there(path: str) -> str | None:
-    """Why a path given cannot be opened (none there, or a link that leads nowhere or
-    round in a loop), or None when it can."""
+    """Why a path given cannot be opened (none there, a link that leads nowhere or round
+    in a loop, a relative one in a current folder since removed), or None when it can."""
+    if not os.path.isabs(path) and not _current_folder_there():
+        return (
+            "the current folder is gone (removed, or replaced as by a git checkout): "
+            f"cd into it again to open {printable(path)}"
+        )
     try:
         os.stat(path)
     except OSError as error:
@@ -38,6 +43,17 @@ def not_there(path: str) -> str | None:
             return f"cannot follow the link {printable(path)}: {why(error)}"
         return f"no such file or folder: {printable(path)}"
     return None
+
+
+def _current_folder_there() -> bool:
+    """Whether the current folder is still there: a shell left in one a git checkout
+    removed (and put back anew) opened ``.`` as itself, then failed as it was resolved,
+    with "lede: No such file or directory"."""
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        return False
+    return True
 
 
 def existing(paths: list[str]) -> list[str]:

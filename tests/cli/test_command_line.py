@@ -69,6 +69,28 @@ def test_a_link_in_a_loop_is_named_for_what_it_is(
     )
 
 
+@pytest.mark.parametrize("command", [(), ("list",), ("check",), ("index",)])
+def test_a_current_folder_a_checkout_replaced_is_said_to_be_gone(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """A shell left in a folder a git checkout removed and made again opened ``.`` as
+    itself, then failed resolving it: "lede: No such file or directory", exit 1."""
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    replaced = 'cd "$1" && rm -r "$1" && mkdir "$1" && shift && exec "$@"'
+    done = subprocess.run(
+        ["sh", "-c", replaced, "sh", corpus, lede_executable(), *command, "."],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        "lede: the current folder is gone (removed, or replaced as by a git checkout): "
+        "cd into it again to open .\n"
+    )
+
+
 def test_a_missing_path_reaches_the_terminal_as_text(run_lede: LedeRunner, tmp_path: Path) -> None:
     missing = tmp_path / "red\x1b[31mpath"
     done = run_lede("list", missing)
