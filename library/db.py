@@ -56,6 +56,8 @@ def _why_not_opened(path: Path, error: sqlite3.Error) -> str:
     full disk and of a folder at its path alike, which sent users looking for a file."""
     if getattr(error, "sqlite_errorcode", 0) & 0xFF in _HELD:
         return "locked by another program"
+    if read_only_disk(path):  # first: a read-only one may have no room either
+        return "its file system is read-only"
     if disk_full(path):
         return "its disk is full"
     if path.is_symlink() and not path.exists():
@@ -85,6 +87,16 @@ def must_be_a_file(path: Path) -> None:
 class IndexReadOnly(CannotOpen):
     """An index whose file can be read but not written (``chmod 444``): what it holds
     can still be listed, not brought up to date."""
+
+
+def read_only_disk(path: Path) -> bool:
+    """Whether the folder of ``path`` is on a file system mounted read-only: an index
+    there that was whole could not be opened either (its shared memory file cannot be
+    made beside it), and both said "unable to open database file"."""
+    try:
+        return bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
 
 
 def disk_full(path: Path) -> bool:

@@ -57,7 +57,7 @@ def read_only_mount(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     """A read-only file system, and how the message about it starts."""
     with small_file_system(tmp_path / "read-only") as folder:
         subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
-        yield folder, "lede: "
+        yield folder, "lede: its file system is read-only"
 
 
 def fill(folder: Path) -> None:
@@ -208,6 +208,23 @@ async def test_a_folder_where_the_index_or_the_state_goes_is_named_as_one(
         f"lede: a folder, not a file: {index}",
     )
     assert await reader_fails(query_corpus, capsys) == f"lede: a folder, not a file: {index}"
+
+
+def test_an_index_made_before_its_disk_went_read_only_is_said_to_be_on_one(
+    query_corpus: Path, tmp_path: Path, run_lede: LedeRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A whole index on a file system mounted read-only since (a snapshot, a container's
+    read-only home): "unable to open database file", of a file that was there."""
+    from library.paths import index_file
+
+    with small_file_system(tmp_path / "cache", size="8m") as folder:
+        monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+        assert run_lede("index", query_corpus).returncode == 0
+        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+        listed = run_lede("list", query_corpus)
+        index = index_file([str(query_corpus)])
+    assert (listed.returncode, listed.stdout) == (1, "")
+    assert listed.stderr == f"lede: its file system is read-only: {index}\n"
 
 
 def test_a_data_folder_that_cannot_be_read_leaves_the_commands_going(
