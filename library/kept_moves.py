@@ -16,7 +16,10 @@ import json
 import os
 from pathlib import Path
 
+from library.regular_file import NotRegular, TooLarge, read_regular
+
 Move = tuple[str, str]  # (the old path, the new one)
+MOVES_BYTES = 1 << 30  # far beyond the moves of any corpus's reorganisation
 
 
 def kept_file(state_path: Path) -> Path:
@@ -49,8 +52,10 @@ def take(state_path: Path, aside: str = "taken") -> tuple[Path | None, list[Move
     except FileNotFoundError:
         return None, []
     moves: list[Move] = []
-    with contextlib.suppress(OSError, UnicodeError):
-        for line in taken.read_text(encoding="utf-8").splitlines():
+    # Read only as a regular file: a FIFO in its place was waited on forever, by every
+    # command that opens the reading state.
+    with contextlib.suppress(OSError, UnicodeError, NotRegular, TooLarge):
+        for line in read_regular(taken, MOVES_BYTES).decode("utf-8").splitlines():
             with contextlib.suppress(ValueError, TypeError):
                 old, new = json.loads(line)
                 if isinstance(old, str) and isinstance(new, str):

@@ -1,8 +1,9 @@
-"""Something other than a file where the index or the reading state goes: a named pipe,
-a link leading round in a loop or to nothing. SQLite opening a FIFO to read it waited
-for a writer forever, in a call Ctrl-C did not end (``lede list`` hung); it said "disk
-I/O error" and "unable to open database file" of the others, which sent users looking
-for a file. Each is now named in one line, like a folder there, and never opened."""
+"""Something other than a file where the index, the reading state or the moves kept
+beside it go: a named pipe, a link leading round in a loop or to nothing. Opening a FIFO
+to read it waited for a writer forever, in a call Ctrl-C did not end (``lede list``
+hung); SQLite said "disk I/O error" and "unable to open database file" of the others,
+which sent users looking for a file. Each is now named in one line, like a folder
+there, and never opened."""
 
 from __future__ import annotations
 
@@ -64,3 +65,18 @@ def test_what_is_no_file_at_the_index_is_named(
     ran = run_lede(command, query_corpus, timeout=HANG)
     assert (ran.returncode, ran.stdout, ran.stderr) == (1, "", f"lede: {said}: {index}\n")
     assert index.is_symlink() or index.is_fifo()  # left as it was
+
+
+def test_a_fifo_where_moves_wait_for_the_state_is_not_waited_on(
+    query_corpus: Path, run_lede: LedeRunner
+) -> None:
+    """Every command that opens the reading state read the moves kept beside it first."""
+    from library.corpus import open_state
+    from library.kept_moves import kept_file
+
+    state = open_state()
+    state.close()
+    os.mkfifo(kept_file(state.path))
+    listed = run_lede("list", query_corpus, timeout=HANG)
+    assert (listed.returncode, listed.stderr) == (0, "")
+    assert listed.stdout
