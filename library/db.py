@@ -15,6 +15,9 @@ from library.scan import not_regular, unfollowed
 
 BUSY_TIMEOUT = 30  # seconds a statement waits for another connection's write
 BUSY_RETRY = 0.01  # seconds between two tries to switch a new database to WAL
+# The longest path of a database SQLite opens (its limit of 512 bytes less its journal's
+# "-journal"): a cache or data folder deep enough said "unable to open database file".
+SQLITE_PATH_BYTES = 504
 CHUNK = 900  # values per statement: under SQLite's default limit of 999 parameters
 SIGNALS_EVERY = 100_000  # SQLite steps between the chances a pending signal gets
 # Another program holding the file past the busy timeout (SQLite's exclusive locking mode
@@ -56,6 +59,8 @@ def _why_not_opened(path: Path, error: sqlite3.Error) -> str:
     full disk and of a folder at its path alike, which sent users looking for a file."""
     if getattr(error, "sqlite_errorcode", 0) & 0xFF in _HELD:
         return "locked by another program"
+    if (size := len(os.fsencode(os.path.realpath(path)))) > SQLITE_PATH_BYTES:
+        return f"its path is {size:,} bytes long, more than SQLite can open ({SQLITE_PATH_BYTES})"
     if read_only_disk(path):  # first: a read-only one may have no room either
         return "its file system is read-only"
     if disk_full(path):

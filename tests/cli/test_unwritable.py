@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
@@ -225,6 +226,34 @@ def test_an_index_made_before_its_disk_went_read_only_is_said_to_be_on_one(
         index = index_file([str(query_corpus)])
     assert (listed.returncode, listed.stdout) == (1, "")
     assert listed.stderr == f"lede: its file system is read-only: {index}\n"
+
+
+@pytest.mark.parametrize("variable", FOLDERS)
+def test_a_folder_too_deep_for_sqlite_is_said_to_be(
+    variable: str,
+    query_corpus: Path,
+    tmp_path: Path,
+    run_lede: LedeRunner,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """SQLite opens no database whose path is over 504 bytes: a cache or data folder deep
+    in a workspace said "unable to open database file", of a folder that was there."""
+    from library.corpus import state_file
+    from library.paths import index_file
+
+    folder = tmp_path.joinpath(*["deep" * 25] * 5)
+    folder.mkdir(parents=True)
+    monkeypatch.setenv(variable, str(folder))
+    database = index_file([str(query_corpus)]) if variable == FOLDERS[0] else state_file()
+    said = f"its path is {len(os.fsencode(database)):,} bytes long, more than SQLite can open"
+    listed = run_lede("list", query_corpus)
+    if variable == "XDG_DATA_HOME":  # the reading state: lists go on without it
+        assert listed.returncode == 0 and listed.stdout
+        assert listed.stderr == (
+            f"lede: warning: no reading state, so no is: queries ({said} (504): {database})\n"
+        )
+    else:
+        assert (listed.returncode, listed.stderr) == (1, f"lede: {said} (504): {database}\n")
 
 
 def test_a_data_folder_that_cannot_be_read_leaves_the_commands_going(
