@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 
-from textual.drivers.linux_driver import LinuxDriver
+from tui.textual_internals import SizedByItsTerminal
 
 # What Textual's decoder and key parser raise on input they cannot make sense of.
 BAD_INPUT = (UnicodeDecodeError, OverflowError, ValueError)
@@ -57,9 +57,10 @@ def console_glyphs() -> dict[int, str] | None:
     return CONSOLE_GLYPHS if term == "linux" or term.startswith("linux-") else None
 
 
-class TerminalDriver(LinuxDriver):
-    """Textual's driver for POSIX terminals, reading on past input it cannot parse and
-    drawing, on the Linux console, with the glyphs it has."""
+class TerminalDriver(SizedByItsTerminal):
+    """Textual's driver for POSIX terminals, reading on past input it cannot parse,
+    drawing, on the Linux console, with the glyphs it has, at the size of the terminal it
+    draws on."""
 
     _glyphs = console_glyphs()
 

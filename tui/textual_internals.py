@@ -3,7 +3,8 @@
 The reader leans on a few of Textual's private parts to stay cheap per keystroke:
 a ``virtual_size`` that does not lay the screen out, the scrollbar a scrolling
 widget owns, the driver that writes to the terminal, the clock that stamps
-each message (to tell a key that waited from one just typed), and the Markdown
+each message (to tell a key that waited from one just typed), the size of the terminal
+its driver draws on, and the Markdown
 widget's lists and the blocks parsed into them (which ``tui.markdown_lists`` draws
 as lines); and the parser of terminal input, to read pastes as text (``tui.paste``).
 Textual is pinned
@@ -14,6 +15,7 @@ than quietly in a person's terminal.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
@@ -22,6 +24,7 @@ from rich.segment import Segment
 from textual._time import get_time
 from textual.app import App
 from textual.content import Content
+from textual.drivers.linux_driver import LinuxDriver
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.scrollbar import ScrollBar
@@ -135,3 +138,21 @@ def filter_terminal_input(make_filter: Callable[[], Callable[[str], str]], drive
 
     for module in parsing:
         setattr(module, "XTermParser", FilteredParser)  # noqa: B010 - the name the driver reads
+
+
+class SizedByItsTerminal(LinuxDriver):
+    """Textual's POSIX driver, which takes the terminal's size from stdout (through
+    ``shutil.get_terminal_size``) though it draws on stderr: with stdout sent to a file or
+    a pipe (``lede > lede.out``, a launcher keeping a log), it took 80x24 whatever the
+    terminal, and drew a screen of that size into it, broken. It now asks the terminal it
+    draws on; with stdout a terminal, as Textual does."""
+
+    def _get_terminal_size(self) -> tuple[int, int]:
+        stdout, drawn_on = sys.__stdout__, self._file
+        if stdout is not None and not stdout.isatty() and drawn_on is not None:
+            try:
+                columns, lines = os.get_terminal_size(drawn_on.fileno())
+            except (ValueError, OSError):
+                return super()._get_terminal_size()
+            return columns, lines
+        return super()._get_terminal_size()

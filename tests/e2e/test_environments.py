@@ -175,6 +175,27 @@ def test_the_reader_with_stderr_sent_to_a_file_draws_on_the_terminal(
     assert log.read_text() == ""
 
 
+def test_the_reader_with_stdout_sent_to_a_file_draws_at_the_terminal_s_size(
+    terminal: TmuxTerminal, lede: str, tmp_path: Path
+) -> None:
+    """``lede > lede.out`` (a launcher keeping a log): Textual took the terminal's size
+    from stdout, 80x24 whatever the terminal, and drew a broken screen into it."""
+    corpus = world_corpus(tmp_path)
+    out = tmp_path / "lede.out"
+    command = ["bash", "-c", 'exec "$0" "$1" >"$2"', lede, str(corpus), str(out)]
+    for width, height in ((100, 20), (130, 30)):
+        terminal.start(command, width=width, height=height)
+        terminal.wait_for("2 articles · 2 unread")
+        screen = terminal.wait_for("^p Commands")
+        rows = screen.split("\n")
+        assert len(rows) == height and "All articles" in rows[0], screen
+        footer = rows[-1]  # on the last row, to the right edge
+        assert footer.startswith(" ? Help") and len(footer) >= width - 2, screen
+        terminal.send_keys("q")
+        assert terminal.wait_for_exit() == 0
+    assert out.read_text() == ""
+
+
 def test_a_data_folder_that_cannot_be_read_leaves_the_reader_a_stand_in_state(
     terminal: TmuxTerminal, lede: str, tmp_path: Path
 ) -> None:

@@ -122,3 +122,16 @@ def test_the_driver_makes_its_parser_by_the_name_filter_terminal_input_replaces(
     ):
         assert "XTermParser" in driver.run_input_thread.__code__.co_names
         assert callable(module.XTermParser.feed)
+
+
+def test_the_posix_driver_sizes_the_terminal_by_a_method_and_keeps_the_file_it_draws_on() -> None:
+    """What ``SizedByItsTerminal`` overrides and reads."""
+    import inspect
+
+    from textual.drivers.linux_driver import LinuxDriver
+
+    assert textual_internals.SizedByItsTerminal._get_terminal_size is not (
+        LinuxDriver._get_terminal_size
+    )
+    assert "self._file = " in inspect.getsource(LinuxDriver.__init__)
+    assert "self._get_terminal_size()" in inspect.getsource(LinuxDriver.start_application_mode)
