@@ -83,7 +83,7 @@ def folders(paths: Iterable[str]) -> set[str]:
 class CorpusWatcher:
     """Watches ``roots`` in a thread of its own and calls ``on_change`` there with each
     group of changed paths (the next group waits until it returns); ``on_failure`` with
-    a line saying why, if watching ends on an error."""
+    a line saying why, if watching ends on an error or falls back to polling."""
 
     def __init__(
         self, roots: list[str], on_change: ChangeCallback, on_failure: FailureCallback
@@ -138,21 +138,38 @@ class CorpusWatcher:
             notify.close()
 
     def _watching(self, watched: set[str]) -> RustNotify:
-        """Events from each of ``watched`` (polled where the system gives none); a folder
-        gone meanwhile is left out."""
+        """Events from each of ``watched`` (polled where the system gives none, saying
+        why); a folder gone meanwhile, or that cannot be read, is left out."""
         # watchfiles' documented Rust backend, whose watches are in place once it is made
         # (``ready``); imported here, after the reader's first frame.
         from watchfiles._rust_notify import RustNotify
 
         for attempt in range(ATTEMPTS):
-            paths = sorted(path for path in watched if os.path.exists(path))
+            # A folder that cannot be read cannot be watched, and the scan reads nothing in
+            # it; every other watch must be had: watchfiles, told to pass over the ones it
+            # cannot have, passed over those past the system's limit too, and the files of
+            # the folders watched last were never seen to change.
+            paths = sorted(path for path in watched if os.access(path, os.R_OK))
             try:
-                return RustNotify(paths, False, self.polling, POLL, False, True)
-            except FileNotFoundError:  # a folder removed between the look and the watch
+                return RustNotify(paths, False, self.polling, POLL, False, False)
+            except (FileNotFoundError, PermissionError):  # removed or locked since the look
                 if attempt == ATTEMPTS - 1:
                     raise
-            except Exception:  # noqa: BLE001 - no events to be had (no inotify, or no watches left)
+            except Exception as error:  # noqa: BLE001 - no events to be had: said, then polled
                 if self.polling:
                     raise
                 self.polling = True
+                every = f"every {POLL // 1000} s"
+                self.on_failure(f"Looking at the corpus's files {every}: {why(error)}")
         raise AssertionError("unreachable: the last attempt returns or raises")
+
+
+def why(error: Exception) -> str:
+    """What kept the system's events from the watcher, in a user's words (watchfiles gives
+    its errors as text alone)."""
+    text = str(error)
+    if "watch limit" in text:
+        return "the system watches no more folders for this user (fs.inotify.max_user_watches)"
+    if "os error 24" in text:
+        return "the system gives this user no more watchers (fs.inotify.max_user_instances)"
+    return f"the system gives no events ({text})"

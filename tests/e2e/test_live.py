@@ -4,7 +4,11 @@ runs, counts what came since the last visit, and ``lede sync`` pulls a git corpu
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from pathlib import Path
+
+import pytest
 
 from tests.e2e.terminal import TmuxTerminal
 from tests.git_corpus import GitCorpus, article, git_corpus
@@ -50,4 +54,25 @@ def test_lede_sync_reports_and_lists_what_the_origin_gained(
     summary = f"{git_corpus.reader}: 1 new, 0 changed, 0 removed"
     assert summary in screen
     assert screen.index(summary) < screen.index("+ 2026-11-30  Gained upstream")
+    assert terminal.wait_for_exit() == 0
+
+
+def test_a_corpus_of_more_folders_than_the_system_watches_is_looked_at_and_said_to_be(
+    terminal: TmuxTerminal, lede: str, tmp_path: Path
+) -> None:
+    """A user namespace of its own lets the test lower the number of folders the kernel
+    watches for it, as a distribution's low default or other programs' watches do."""
+    unshare = shutil.which("unshare")
+    if unshare is None or subprocess.run([unshare, "-U", "-r", "true"], check=False).returncode:
+        pytest.skip("no user namespace to lower the kernel's limit of watches in")
+    corpus = tmp_path / "corpus"
+    for month in range(1, 13):
+        article(corpus / f"{month:02}", f"{month:02}.md", f"Monthly digest {month}")
+    limited = 'echo 8 > /proc/sys/user/max_inotify_watches && exec "$@"'
+    terminal.start([unshare, "-U", "-r", "sh", "-c", limited, "sh", lede, str(corpus)])
+    terminal.wait_for("12 articles · 12 unread")
+    terminal.wait_for("fs.inotify.max_user_watches")
+    article(corpus / "12", "late.md", "Filed in the last folder")  # among the unwatched
+    terminal.wait_for("Filed in the last folder")
+    terminal.send_keys("q")
     assert terminal.wait_for_exit() == 0
