@@ -34,13 +34,15 @@ _LONG_HEAD = "Receive buffer too long"  # the HTTP parser's words for headers pa
 @dataclass(frozen=True)
 class Wanted:
     """What a fetch is for: the ``Accept`` header it sends, the media types it keeps (exact
-    ones, or any under ``prefix``), and the words for what it refuses and what is too big."""
+    ones, or any under ``prefix``), the words for what it refuses and what is too big,
+    and the type a response that names none is taken to be."""
 
     accept: str
     refusal: str
     noun: str
     types: frozenset[str] = frozenset()
     prefix: str = ""
+    untyped: str = "text/html"
 
     def takes(self, media_type: str) -> bool:
         return media_type in self.types or bool(self.prefix and media_type.startswith(self.prefix))
@@ -54,7 +56,18 @@ class Wanted:
 PAGES = Wanted(
     "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8", "not a web page", "page", TEXT_TYPES
 )
-IMAGES = Wanted("image/*", "not an image", "image", prefix="image/")
+# Bytes of no type, or of none named, are an image's too: storage services send a picture
+# uploaded without its type so, and browsers show it; what is no picture is told from its
+# header, before any pixel is read (``images.decode_image``).
+OCTETS = "application/octet-stream"
+IMAGES = Wanted(
+    "image/*",
+    "not an image",
+    "image",
+    frozenset({OCTETS, "binary/octet-stream"}),
+    prefix="image/",
+    untyped=OCTETS,
+)
 
 
 @dataclass(frozen=True)
@@ -190,7 +203,7 @@ async def _read(response: httpx.Response, limits: FetchLimits, wanted: Wanted) -
         wait = _retry_after(response.headers.get("retry-after", ""))
         raise PreviewError(f"HTTP {response.status_code} {reason}".strip() + wait)
     content_type = response.headers.get("content-type", "")
-    media_type = content_type.partition(";")[0].strip().lower() or "text/html"
+    media_type = content_type.partition(";")[0].strip().lower() or wanted.untyped
     if not wanted.takes(media_type):
         raise PreviewError(f"{wanted.refusal}: the server sent {media_type}")
     declared = response.headers.get("content-length", "")

@@ -75,6 +75,10 @@ ROUTES = {
     "/page.html": (lambda: FAKE, "text/html; charset=utf-8"),
     "/drawing.svg": (lambda: SVG, "image/svg+xml"),
     "/thin.png": (lambda: png((1, 100_000)), "image/png"),
+    "/stored/photo.jpg": (jpeg, "binary/octet-stream"),  # a storage service's default
+    "/uploaded/photo.png": (png, "application/octet-stream"),
+    "/untyped/photo.png": (png, ""),
+    "/untyped/page.png": (lambda: FAKE, ""),
 }
 
 

@@ -79,10 +79,11 @@ def respond(
     content_type: str = "text/html; charset=utf-8",
     headers: dict[str, str] | None = None,
 ) -> None:
-    """Send a whole response with a Content-Length."""
+    """Send a whole response with a Content-Length (and no Content-Type if it is "")."""
     data = body.encode() if isinstance(body, str) else body
     request.send_response(status)
-    request.send_header("Content-Type", content_type)
+    if content_type:
+        request.send_header("Content-Type", content_type)
     request.send_header("Content-Length", str(len(data)))
     for name, value in (headers or {}).items():
         request.send_header(name, value)

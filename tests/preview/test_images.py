@@ -137,6 +137,24 @@ async def test_only_image_types_are_fetched(images: TestServer, tmp_path) -> Non
         await fetch_image(images.url("/page.html"), ImageCache(tmp_path), QUICK)
 
 
+@pytest.mark.parametrize("path", ["/stored/photo.jpg", "/uploaded/photo.png", "/untyped/photo.png"])
+async def test_a_picture_sent_as_bytes_of_no_type_is_shown(
+    images: TestServer, path: str, tmp_path
+) -> None:
+    """A picture a server sends as bytes of no type (a storage service's default), or with
+    no type at all, was "not an image: the server sent binary/octet-stream" (and, with no
+    type, "text/html"), where a browser shows it."""
+    decoded = decode_image(await fetched(images, path, ImageCache(tmp_path)))
+    assert (decoded.width, decoded.height) == PHOTO_SIZE
+
+
+async def test_a_page_sent_with_no_type_is_no_image(images: TestServer, tmp_path) -> None:
+    data = await fetched(images, "/untyped/page.png", ImageCache(tmp_path))
+    assert problem(data) == (
+        "not an image lede can read (it reads PNG, JPEG, GIF, WebP, AVIF, BMP and ICO)"
+    )
+
+
 @pytest.mark.parametrize(
     "url",
     [
