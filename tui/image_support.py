@@ -6,8 +6,9 @@ stdin belongs to Textual (the answer would arrive as keys, and keys typed meanwh
 would be lost), so the library is imported, on the first ``i`` only, with nothing that
 looks like a terminal to ask, and the way to draw is chosen here from the environment:
 Kitty's graphics in Kitty, Sixel in terminals known for it, and Unicode half-blocks
-everywhere else, inside tmux and over SSH included (``LEDE_IMAGES=halfcell|sixel|kitty``
-overrides the choice); a browser (``lede --serve``) always gets half-blocks.
+everywhere else, inside tmux or GNU screen and over SSH included
+(``LEDE_IMAGES=halfcell|sixel|kitty`` overrides the choice); a browser (``lede --serve``)
+always gets half-blocks.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 
 METHODS = ("halfcell", "sixel", "kitty")
 SIXEL_TERMINALS = ("wezterm", "foot", "mlterm", "contour", "konsole", "iterm.app")
+MULTIPLEXERS = ("tmux", "screen")  # the start of the TERM they set
+NO_GRAPHICS = ("TMUX", "STY", "SSH_TTY", "SSH_CONNECTION")  # set in tmux, screen, SSH
 
 
 def drawing_method(*, web: bool = False) -> str:
@@ -37,9 +40,11 @@ def drawing_method(*, web: bool = False) -> str:
     chosen = environ.get("LEDE_IMAGES", "").lower()
     if chosen in METHODS:
         return chosen
-    if environ.get("TMUX") or environ.get("SSH_TTY") or environ.get("SSH_CONNECTION"):
-        return "halfcell"  # graphics do not pass through tmux, nor every SSH client's terminal
     term = environ.get("TERM", "").lower()
+    # Graphics do not pass through tmux or GNU screen (which keep the variables of the
+    # terminal they were started in: Kitty's too), nor every SSH client's terminal.
+    if term.startswith(MULTIPLEXERS) or any(environ.get(name) for name in NO_GRAPHICS):
+        return "halfcell"
     program = environ.get("TERM_PROGRAM", "").lower()
     if environ.get("KITTY_WINDOW_ID") or term == "xterm-kitty":
         return "kitty"

@@ -253,6 +253,34 @@ async def test_served_to_a_browser_the_picture_is_drawn_in_half_blocks(
         assert [type(picture) for picture in pictures(app)] == [HalfcellImage]
 
 
+@pytest.mark.parametrize(
+    "inside",
+    [
+        {"STY": "4242.pts-0.host", "TERM": "screen.xterm-256color"},
+        {"TERM": "screen-256color"},  # the variable left behind, by sudo say
+        {"TERM": "tmux-256color"},
+    ],
+)
+async def test_in_gnu_screen_or_tmux_started_in_kitty_the_picture_is_in_half_blocks(
+    server: TestServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, inside: dict[str, str]
+) -> None:
+    """GNU screen started in Kitty keeps Kitty's variables: the picture came in Kitty's
+    graphics, which screen does not pass on, and drew a block of stray marks."""
+    from textual_image.widget import HalfcellImage
+
+    monkeypatch.delenv("LEDE_IMAGES")
+    for variable in ("TMUX", "SSH_TTY", "SSH_CONNECTION"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("KITTY_WINDOW_ID", "1")
+    for variable, value in inside.items():
+        monkeypatch.setenv(variable, value)
+    serve_images(server)
+    app = LedeApp([str(corpus(tmp_path / "c", server, "/photo.png"))])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await picture_shown(app, pilot)
+        assert [type(picture) for picture in pictures(app)] == [HalfcellImage]
+
+
 async def test_a_way_to_draw_lede_does_not_know_is_said_under_the_picture(
     server: TestServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
