@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from preview.fetcher import DEFAULT_LIMITS, IMAGES, FetchLimits, fetch_page
+from preview.jpeg_scans import decoded_in_one_pass
 from preview.local_image import LocalImageError, is_local, read_local_image
 from preview.model import PreviewError
 from preview.url_files import UrlFiles
@@ -148,6 +149,7 @@ def _libc() -> object:
 
 
 _SVG = re.compile(rb"<svg[\s>]", re.IGNORECASE)  # in the head of an XML file
+JPEG_START = b"\xff\xd8\xff"  # a JPEG's start-of-image marker, then its first segment's
 
 
 def _available(image_module: ModuleType) -> list[str]:
@@ -156,25 +158,43 @@ def _available(image_module: ModuleType) -> list[str]:
     return [name for name in FORMATS if name in image_module.OPEN]
 
 
+def _opened(data: bytes) -> Image:
+    """``data`` opened lazily, its header read. A JPEG is opened past Pillow's own check of
+    its header's size, which refused a photo of 8000x8000 as twice the cap: decoded in one
+    pass, at an eighth of each side if need be, it costs what it is shown at, and the cap
+    is held to that (``_decoded``)."""
+    from PIL import Image, JpegImagePlugin
+
+    if data.startswith(JPEG_START):
+        return JpegImagePlugin.JpegImageFile(BytesIO(data))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        return Image.open(BytesIO(data), formats=_available(Image))
+
+
 def _decoded(data: bytes) -> DecodedImage:
     from PIL import Image, UnidentifiedImageError
 
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            image = Image.open(BytesIO(data), formats=_available(Image))
+        image = _opened(data)
         width, height = image.size
-        if width * height > MAX_PIXELS:
-            raise ImageError(
-                f"image too large to show: {width:,}x{height:,} pixels (at most {MAX_PIXELS:,})"
-            )
+        too_large = ImageError(
+            f"image too large to show: {width:,}x{height:,} pixels (at most {MAX_PIXELS:,})"
+        )
+        # Only a JPEG decoded a band of rows at a time costs less than its own size.
+        if width * height > MAX_PIXELS and not (
+            image.format == "JPEG" and decoded_in_one_pass(data)
+        ):
+            raise too_large
         if max(width, height) > MAX_ASPECT * max(min(width, height), 1):
             raise ImageError(
                 f"image too thin to show: {width:,}x{height:,} pixels "
                 f"(one side more than {MAX_ASPECT} times the other)"
             )
         image.draft("RGB", SHOWN_SIZE)  # JPEG decodes at a fraction of its size if it can
+        if image.width * image.height > MAX_PIXELS:  # still, at an eighth of each side
+            raise too_large
         image.load()
         scaled: Image.Image = image
         if image.mode not in _SCALED_AS_IS:

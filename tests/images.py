@@ -3,6 +3,7 @@ server (``tests/webserver.py``)."""
 
 from __future__ import annotations
 
+import functools
 import struct
 import zlib
 from io import BytesIO
@@ -31,6 +32,30 @@ def jpeg(size: tuple[int, int] = PHOTO_SIZE) -> bytes:
     out = BytesIO()
     image.save(out, "JPEG", quality=80)
     return out.getvalue()
+
+
+@functools.cache  # made for every test that serves the images, and slow to make
+def large_jpeg(size: tuple[int, int]) -> bytes:
+    """A real JPEG of ``size``, grey (a third of the memory to make), decoded in one pass."""
+    from PIL import Image
+
+    out = BytesIO()
+    Image.linear_gradient("L").resize(size).save(out, "JPEG", quality=80)
+    return out.getvalue()
+
+
+def jpeg_claiming(size: tuple[int, int], *, progressive: bool = False, scan: int = 3) -> bytes:
+    """A small JPEG whose header claims ``size`` and whose first scan holds ``scan`` of its
+    three components (one: a sequential JPEG decoded in a pass a component)."""
+    from PIL import Image
+
+    out = BytesIO()
+    Image.new("RGB", (64, 64), (30, 120, 60)).save(out, "JPEG", progressive=progressive)
+    data = bytearray(out.getvalue())
+    frame = data.index(b"\xff\xc2" if progressive else b"\xff\xc0")
+    struct.pack_into(">HH", data, frame + 5, size[1], size[0])
+    data[data.index(b"\xff\xda") + 4] = scan
+    return bytes(data)
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
@@ -75,6 +100,7 @@ ROUTES = {
     "/page.html": (lambda: FAKE, "text/html; charset=utf-8"),
     "/drawing.svg": (lambda: SVG, "image/svg+xml"),
     "/thin.png": (lambda: png((1, 100_000)), "image/png"),
+    "/large.jpg": (lambda: large_jpeg((8000, 8000)), "image/jpeg"),
     "/stored/photo.jpg": (jpeg, "binary/octet-stream"),  # a storage service's default
     "/uploaded/photo.png": (png, "application/octet-stream"),
     "/untyped/photo.png": (png, ""),

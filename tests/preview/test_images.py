@@ -12,7 +12,7 @@ import pytest
 
 from preview.fetcher import FetchLimits
 from preview.images import ImageCache, ImageError, decode_image, fetch_image
-from tests.images import PHOTO_SIZE, bomb, png, serve_images, truncated
+from tests.images import PHOTO_SIZE, bomb, jpeg_claiming, png, serve_images, truncated
 from tests.webserver import TestServer
 
 QUICK = FetchLimits(connect_timeout=2, read_timeout=2, total_timeout=3)
@@ -70,6 +70,39 @@ def test_the_cap_holds_below_pillow_s_own_bomb_check() -> None:
     assert Image.MAX_IMAGE_PIXELS == 24_000_000
     # Under the cap it is decoded, as far as the data allows: damaged, not too large.
     assert problem(bomb(4000, 4000)) == "the image is damaged or cut short"
+
+
+async def test_a_photo_of_8000x8000_is_shown(images: TestServer, tmp_path) -> None:
+    """Pillow refused it from its header, as more than twice the cap: "image too large to
+    show (more than 24,000,000 pixels)". Decoded at a quarter of each side, it costs what
+    it is shown at."""
+    decoded = decode_image(await fetched(images, "/large.jpg", ImageCache(tmp_path)))
+    assert (decoded.width, decoded.height) == (8000, 8000)
+    assert decoded.picture.size == (1200, 1200)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        jpeg_claiming((39_000, 38_000), progressive=True),
+        jpeg_claiming((39_000, 38_000), scan=1),  # the first scan one component of three
+        jpeg_claiming((65_000, 65_000)),  # past the cap at an eighth of each side too
+    ],
+)
+def test_a_jpeg_that_would_cost_more_than_the_cap_is_refused_from_its_header(
+    data: bytes,
+) -> None:
+    """A JPEG decoded in several passes holds the whole image's coefficients whatever size
+    it is shown at: only one decoded a band of rows at a time is let past the cap."""
+    tracemalloc.start()
+    try:
+        message = problem(data)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert message.startswith("image too large to show: ")
+    assert message.endswith(" pixels (at most 24,000,000)")
+    assert peak < 1_000_000
 
 
 async def test_a_truncated_image_is_one_line(images: TestServer, tmp_path) -> None:
