@@ -26,10 +26,11 @@ from library.session import ReaderSession
 from library.synthetic import generate
 from tests.conftest import write_document
 from tests.git_corpus import GitCorpus, article, git, git_corpus
-from tests.tui.pilot import DEADLINE, indexed, notifications, status, titles, until
+from tests.tui.pilot import DEADLINE, indexed, notifications, settled, status, titles, until
 from tui.app import LedeApp
 from tui.live import STATE_LOOK
 from tui.widgets.article_list import ArticleList
+from tui.widgets.detail_view import DetailView
 from tui.widgets.topic_tree import TopicTree
 
 __all__ = ["git_corpus"]  # the fixture, for pytest
@@ -108,6 +109,40 @@ async def test_the_cursor_stays_on_the_article_whose_own_file_changed(
         now = articles.current
         assert now is not None and (now.path, articles.cursor) == (reading.path, 2)
         assert now.id != reading.id
+
+
+async def test_the_place_in_an_article_stays_when_its_file_is_written_again(
+    tmp_path: Path,
+) -> None:
+    """A feed that writes an article's file again (its heat, a correction) took the reader
+    back to the top of the article being read, a page or ten down."""
+    corpus = tmp_path / "corpus"
+    body = "\n\n".join(f"Paragraph {number} of the harbour report." for number in range(200))
+    report = write_document(
+        corpus,
+        "report.md",
+        """
+        title: "The harbour report in full"
+        publishedDateTime: 2026-11-20T08:00:00Z
+        originalUrl: "https://example.test/report"
+        heat: 3
+        """,
+        body,
+    )
+    app = LedeApp([str(corpus)])
+    async with app.run_test(size=(160, 40)) as pilot:
+        await indexed(pilot)
+        detail = app.screen.query_one(DetailView)
+        detail.focus()
+        await pilot.press(*["space"] * 5)
+        await until(pilot, lambda: detail.scroll_y > 0, "the pages turned")
+        place = detail.scroll_y
+        corrected = report.read_text().replace("heat: 3", "heat: 4")
+        report.write_text(corrected.replace("Paragraph 199 of", "Paragraph 199, corrected, of"))
+        await until(pilot, lambda: "1 article changed" in notifications(app), "the change")
+        await settled(pilot)
+        assert detail.article is not None and "corrected" in detail.article.body
+        assert detail.scroll_y == place
 
 
 def six_days(corpus: Path) -> None:

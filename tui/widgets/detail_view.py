@@ -94,7 +94,14 @@ class DetailView(VerticalScroll, can_focus=True):
 
     def show_article(self, article: Article | None, related_in_corpus: AbstractSet[str]) -> None:
         """Display ``article`` (or a placeholder when ``None``); related links whose article
-        is in ``related_in_corpus`` are marked."""
+        is in ``related_in_corpus`` are marked. The same file read again after it changed
+        (a feed rewrites an article it has more of) is shown where it was read, not from
+        its top."""
+        shown = self.article
+        # Not on the way back from its preview, which is a page of its own.
+        again = article is not None and shown is not None and shown.path == article.path
+        again = again and not self.previewing
+        place = self.scroll_y
         self.article = article
         self.remove_class("-preview", "-preview-failed")
         self.set_status(None)
@@ -131,7 +138,10 @@ class DetailView(VerticalScroll, can_focus=True):
         related.highlighted = 0 if article.related else None
         self.set_class(bool(article.related), "-has-related")
         links.update(article_links(article))
-        self.scroll_home(animate=False)
+        if again:
+            self.call_after_refresh(self.scroll_to, y=place, animate=False, immediate=True)
+        else:
+            self.scroll_home(animate=False)
 
     def show_preview(self, title: str, markdown: str, note: str) -> None:
         """Replace the body with the readable text of the original page, and the lead
