@@ -128,7 +128,7 @@ class CorpusWatcher:
                 arrived = folders(path for path in made if os.path.isdir(path))
                 if arrived:
                     watched |= arrived
-                    notify, old = self._watching(watched), notify
+                    notify, old = self._watching(watched, notify), notify
                     old.close()
                 if paths:
                     self.on_change(paths)
@@ -137,9 +137,12 @@ class CorpusWatcher:
         finally:
             notify.close()
 
-    def _watching(self, watched: set[str]) -> RustNotify:
+    def _watching(self, watched: set[str], held: RustNotify | None = None) -> RustNotify:
         """Events from each of ``watched`` (polled where the system gives none, saying
-        why); a folder gone meanwhile, or that cannot be read, is left out."""
+        why); a folder gone meanwhile, or that cannot be read, is left out. ``held``, the
+        watcher this one replaces, is let go of first where the system's limit is in the
+        way: both hold their watches for a moment, and past half the limit the new one
+        could not have them all (a change in the instant between is seen at its next)."""
         # watchfiles' documented Rust backend, whose watches are in place once it is made
         # (``ready``); imported here, after the reader's first frame.
         from watchfiles._rust_notify import RustNotify
@@ -158,6 +161,10 @@ class CorpusWatcher:
             except Exception as error:  # noqa: BLE001 - no events to be had: said, then polled
                 if self.polling:
                     raise
+                if held is not None:  # its watches may be the ones missing
+                    held.close()
+                    held = None
+                    continue
                 self.polling = True
                 every = f"every {POLL // 1000} s"
                 self.on_failure(f"Looking at the corpus's files {every}: {why(error)}")

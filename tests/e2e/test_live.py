@@ -57,22 +57,50 @@ def test_lede_sync_reports_and_lists_what_the_origin_gained(
     assert terminal.wait_for_exit() == 0
 
 
-def test_a_corpus_of_more_folders_than_the_system_watches_is_looked_at_and_said_to_be(
-    terminal: TmuxTerminal, lede: str, tmp_path: Path
-) -> None:
-    """A user namespace of its own lets the test lower the number of folders the kernel
-    watches for it, as a distribution's low default or other programs' watches do."""
+def watching_at_most(watches: int) -> list[str]:
+    """What runs a command as this user in a user namespace of its own, where the kernel
+    watches at most ``watches`` folders for it (as a distribution's low default, or other
+    programs' watches, leave a user)."""
     unshare = shutil.which("unshare")
     if unshare is None or subprocess.run([unshare, "-U", "-r", "true"], check=False).returncode:
         pytest.skip("no user namespace to lower the kernel's limit of watches in")
-    corpus = tmp_path / "corpus"
-    for month in range(1, 13):
+    limited = f'echo {watches} > /proc/sys/user/max_inotify_watches && exec "$@"'
+    return [unshare, "-U", "-r", "sh", "-c", limited, "sh"]
+
+
+def monthly(corpus: Path, months: range) -> None:
+    for month in months:
         article(corpus / f"{month:02}", f"{month:02}.md", f"Monthly digest {month}")
-    limited = 'echo 8 > /proc/sys/user/max_inotify_watches && exec "$@"'
-    terminal.start([unshare, "-U", "-r", "sh", "-c", limited, "sh", lede, str(corpus)])
+
+
+def test_a_corpus_of_more_folders_than_the_system_watches_is_looked_at_and_said_to_be(
+    terminal: TmuxTerminal, lede: str, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    monthly(corpus, range(1, 13))
+    terminal.start([*watching_at_most(8), lede, str(corpus)])
     terminal.wait_for("12 articles · 12 unread")
     terminal.wait_for("fs.inotify.max_user_watches")
     article(corpus / "12", "late.md", "Filed in the last folder")  # among the unwatched
     terminal.wait_for("Filed in the last folder")
+    terminal.send_keys("q")
+    assert terminal.wait_for_exit() == 0
+
+
+def test_a_folder_made_in_a_corpus_of_more_than_half_the_watches_is_watched_too(
+    terminal: TmuxTerminal, lede: str, tmp_path: Path
+) -> None:
+    """A folder made is watched by a new watcher of every folder, made while the old one
+    held its own: past half the limit the two could not have them all, and the reader
+    looked at the files every 2 s from then on, saying the system watched no more."""
+    corpus = tmp_path / "corpus"
+    monthly(corpus, range(1, 13))  # 14 watches: the folders, the corpus, the one it is in
+    terminal.start([*watching_at_most(20), lede, str(corpus)])
+    terminal.wait_for("12 articles · 12 unread")
+    article(corpus / "13", "13.md", "Monthly digest 13")
+    terminal.wait_for("13 articles · 13 unread")
+    article(corpus / "01", "late.md", "Filed in the first folder")
+    terminal.wait_for("Filed in the first folder")
+    assert "max_user_watches" not in terminal.capture(join_wrapped=True)
     terminal.send_keys("q")
     assert terminal.wait_for_exit() == 0
