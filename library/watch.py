@@ -116,6 +116,8 @@ class CorpusWatcher:
             return
         finally:
             self.ready.set()  # nobody waits for a watcher that will not come
+        if not self.polling:
+            self._say_what_is_not_told()
         try:
             while not self._stop.is_set():
                 changes = notify.watch(BURST, STEP, 0, self._stop)
@@ -136,6 +138,21 @@ class CorpusWatcher:
             self.on_failure(f"Not following changes to the corpus any more: {error}")
         finally:
             notify.close()
+
+    def _say_what_is_not_told(self) -> None:
+        """Say which roots are on a share or a FUSE mount, whose changes made elsewhere
+        raise no event (``library.mounts``)."""
+        from library.mounts import shared_file_system
+        from models.text import printable
+
+        for root in self.roots:
+            kind = shared_file_system(root)
+            if kind is not None:
+                self.on_failure(
+                    f"{printable(root)} is on {printable(kind)}: files changed there from"
+                    " another machine show on r, not by themselves"
+                    " (WATCHFILES_FORCE_POLLING=1 looks every 2 s)"
+                )
 
     def _watching(self, watched: set[str], held: RustNotify | None = None) -> RustNotify:
         """Events from each of ``watched`` (polled where the system gives none, saying

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -102,5 +103,41 @@ def test_a_folder_made_in_a_corpus_of_more_than_half_the_watches_is_watched_too(
     article(corpus / "01", "late.md", "Filed in the first folder")
     terminal.wait_for("Filed in the first folder")
     assert "max_user_watches" not in terminal.capture(join_wrapped=True)
+    terminal.send_keys("q")
+    assert terminal.wait_for_exit() == 0
+
+
+@pytest.fixture
+def mounted(tmp_path: Path) -> Iterator[tuple[Path, Path]]:
+    """A folder (``elsewhere``, as the other side of a share writes it) and a FUSE mount of
+    it (``mount``, as this machine reads it)."""
+    bindfs = shutil.which("bindfs")
+    if bindfs is None:
+        pytest.skip("no bindfs to mount a folder through FUSE (apt-get install bindfs)")
+    elsewhere, mount = tmp_path / "elsewhere", tmp_path / "mount"
+    elsewhere.mkdir()
+    mount.mkdir()
+    if subprocess.run([bindfs, str(elsewhere), str(mount)], check=False).returncode:
+        pytest.skip("FUSE mounts cannot be made here")
+    try:
+        yield elsewhere, mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_a_corpus_on_a_share_is_said_to_show_changes_made_elsewhere_on_r(
+    terminal: TmuxTerminal, lede: str, mounted: tuple[Path, Path]
+) -> None:
+    """A file the other side of a share (NFS, SMB, WSL's Windows drives, sshfs) writes
+    raises no event here: the reader waited for it without a word."""
+    elsewhere, mount = mounted
+    article(elsewhere, "first.md", "First story on the share")
+    terminal.start([lede, str(mount)], width=160, height=45)
+    terminal.wait_for("1 article · 1 unread")
+    terminal.wait_for("not by themselves")
+    assert "fuse:" in terminal.capture()  # the kind of mount, after its path
+    article(elsewhere, "second.md", "Written on the other side")
+    terminal.send_keys("r")
+    terminal.wait_for("Written on the other side")
     terminal.send_keys("q")
     assert terminal.wait_for_exit() == 0
