@@ -20,6 +20,7 @@ from library.schedule import next_instant
 from models.text import printable
 
 REFILL = 1.0  # seconds at least between two updates of the reader during a burst
+NOTE = 3.0  # seconds a note of what arrived shows; the next waits until it has gone
 CLOCK_LOOK = 60.0  # seconds at most between two looks at when a page next goes up or down
 STATE_LOOK = 2.0  # seconds between two looks at what other readers marked read or starred
 
@@ -54,9 +55,11 @@ class CorpusFollower:
         self.app = app
         self.session = session
         self.watcher: CorpusWatcher | None = None
-        self._arrived = ArticleChanges(0, 0, 0, 0)  # not yet shown
+        self._arrived = ArticleChanges(0, 0, 0, 0)  # not yet said
         self._shown = 0.0  # when the reader was last updated (monotonic)
         self._timer: Timer | None = None
+        self._noted = 0.0  # when what arrived was last said (monotonic)
+        self._note_timer: Timer | None = None
         self._version: int | None = None  # the index's data version the watcher last saw
         self._clock: Timer | None = None
         self._due: int | None = None  # when a page next goes up or comes down, if known
@@ -216,9 +219,22 @@ class CorpusFollower:
         if reader := self.app.reader_screen():
             reader.follow_changes()
         self.follow_the_clock()  # the files indexed may put a page up sooner
+        if self._note_timer is None:
+            self._say_what_arrived()
+
+    def _say_what_arrived(self) -> None:
+        """A quiet note of what arrived, one at a time: a feed writing a file a second
+        stacked three notes of "1 new article" over the article being read for as long as
+        it ran. What arrives while one shows is said, summed, once it has gone."""
+        self._note_timer = None
+        wait = self._noted + NOTE - time.monotonic()
+        if wait > 0:
+            self._note_timer = self.app.set_timer(wait, self._say_what_arrived)
+            return
         note, self._arrived = describe(self._arrived), ArticleChanges(0, 0, 0, 0)
-        if note:  # a quiet note of what arrived
-            self.app.notify(note, timeout=3, markup=False)
+        if note:
+            self._noted = time.monotonic()
+            self.app.notify(note, timeout=NOTE, markup=False)
 
     def sync(self) -> None:
         """``git pull`` the corpus in a thread worker and index what came."""

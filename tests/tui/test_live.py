@@ -57,6 +57,36 @@ async def test_a_file_written_while_the_reader_runs_appears_with_no_key(
         await until(pilot, lambda: tree_labels(app)[0].startswith("All articles 5"), "tree")
 
 
+async def test_news_arriving_one_file_after_another_is_said_in_one_note_at_a_time(
+    reader_corpus: Path,
+) -> None:
+    """A feed writing a file a second stacked three notes of "1 new article" over the
+    article being read, for as long as it ran; one note now says what came, and what
+    comes while it shows is said, summed, once it has gone."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        notes: dict[int, str] = {}  # every note of arrivals shown, by the note
+        most = 0
+
+        def arrivals() -> list[str]:
+            shown = {id(note): str(note.message) for note in app._notifications}
+            said = {key: text for key, text in shown.items() if "new article" in text}
+            notes.update(said)
+            return list(said.values())
+
+        for number in range(6):
+            news(reader_corpus, f"feed-{number}.md", f"Feed item number {number}")
+            await until(pilot, lambda n=number: f"Feed item number {n}" in titles(app), "it")
+            most = max(most, len(arrivals()))
+        await until(
+            pilot,
+            lambda: arrivals() == [] and sum(int(text.split()[0]) for text in notes.values()) == 6,
+            "every arrival said",
+        )
+        assert most == 1
+
+
 async def test_a_change_shown_as_the_screen_is_taken_down_is_let_go(
     reader_corpus: Path,
 ) -> None:
@@ -488,7 +518,8 @@ async def test_since_last_visit_counts_what_came_between_two_sessions(
         await until(pilot, lambda: "Since last visit 3" in tree_labels(app), "its count")
         # An old article's file renamed is no news: it moved.
         os.rename(changed, reader_corpus / "tensorflow-renamed.md")
-        await until(pilot, lambda: "1 article moved" in notifications(app))
+        # Said with what else arrived while the note before it showed.
+        await until(pilot, lambda: any("1 article moved" in note for note in notifications(app)))
         await pilot.pause()
         assert "Since last visit 3" in tree_labels(app) and len(titles(app)) == 3
 
