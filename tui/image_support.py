@@ -7,8 +7,8 @@ would be lost), so the library is imported, on the first ``i`` only, with nothin
 looks like a terminal to ask, and the way to draw is chosen here from the environment:
 Kitty's graphics in Kitty, Sixel in terminals known for it, and Unicode half-blocks
 everywhere else, inside tmux or GNU screen and over SSH included
-(``LEDE_IMAGES=halfcell|sixel|kitty`` overrides the choice); a browser (``lede --serve``)
-always gets half-blocks.
+(``LEDE_IMAGES=halfcell|sixel|kitty`` overrides the choice, ``auto`` leaves it); a
+browser (``lede --serve``) always gets half-blocks.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from textual.widget import Widget
 
 METHODS = ("halfcell", "sixel", "kitty")
+AUTO = "auto"  # the choice lede makes where LEDE_IMAGES is not set
 SIXEL_TERMINALS = ("wezterm", "foot", "mlterm", "contour", "konsole", "iterm.app")
 MULTIPLEXERS = ("tmux", "screen")  # the start of the TERM they set
 NO_GRAPHICS = ("TMUX", "STY", "SSH_TTY", "SSH_CONNECTION")  # set in tmux, screen, SSH
@@ -54,15 +55,16 @@ def drawing_method(*, web: bool = False) -> str:
 
 
 def unknown_choice() -> str:
-    """What is wrong with ``LEDE_IMAGES``, or "" when it names a way to draw or is not
-    set: a value lede does not know was passed over without a word, and the user was
-    left to wonder why Sixel did not come."""
+    """What is wrong with ``LEDE_IMAGES``, or "" when it names a way to draw, ``auto`` (the
+    choice left to lede, as where it is not set) or is not set: a value lede does not
+    know was passed over without a word, and the user was left to wonder why Sixel did
+    not come."""
     chosen = os.environ.get("LEDE_IMAGES", "")
-    if not chosen or chosen.lower() in METHODS:
+    if not chosen or chosen.lower() in (*METHODS, AUTO):
         return ""
     from models.text import printable
 
-    return f"LEDE_IMAGES is '{printable(chosen)}', none of {', '.join(METHODS)}"
+    return f"LEDE_IMAGES is '{printable(chosen)}', none of {', '.join((*METHODS, AUTO))}"
 
 
 @cache

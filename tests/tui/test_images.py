@@ -281,6 +281,26 @@ async def test_in_gnu_screen_or_tmux_started_in_kitty_the_picture_is_in_half_blo
         assert [type(picture) for picture in pictures(app)] == [HalfcellImage]
 
 
+async def test_lede_images_auto_leaves_the_choice_to_lede(
+    server: TestServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``LEDE_IMAGES=auto``, to undo a choice made in a shell's settings, was named under
+    every picture as a value lede did not know ("none of halfcell, sixel, kitty")."""
+    from textual_image.widget import SixelImage
+
+    monkeypatch.setenv("LEDE_IMAGES", "auto")
+    monkeypatch.setenv("TERM_PROGRAM", "WezTerm")
+    monkeypatch.setenv("TERM", "xterm-256color")
+    for variable in ("TMUX", "STY", "SSH_TTY", "SSH_CONNECTION", "KITTY_WINDOW_ID"):
+        monkeypatch.delenv(variable, raising=False)
+    serve_images(server)
+    app = LedeApp([str(corpus(tmp_path / "c", server, "/photo.png"))])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await picture_shown(app, pilot)
+        assert [type(picture) for picture in pictures(app)] == [SixelImage]
+        assert lead_status(app) == "Image 96x48, fetched; i hides"
+
+
 async def test_a_way_to_draw_lede_does_not_know_is_said_under_the_picture(
     server: TestServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -296,7 +316,7 @@ async def test_a_way_to_draw_lede_does_not_know_is_said_under_the_picture(
         await picture_shown(app, pilot)
         assert lead_status(app) == (
             "Image 96x48, fetched; i hides · LEDE_IMAGES is 'sixels', none of halfcell, "
-            "sixel, kitty, so halfcell is used"
+            "sixel, kitty, auto, so halfcell is used"
         )
 
 
