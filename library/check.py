@@ -119,7 +119,7 @@ def check(paths: Iterable[str]) -> CheckReport:
                 report.files += not os.path.isdir(item.path)  # a file not read was checked
         elif item.explicit or not is_sidecar(item.path):  # a sidecar is checked with its post
             files.append(item)
-    first_path: dict[str, str] = {}
+    paths_of: dict[str, list[str]] = {}  # the files of each identity
     taxonomy: list[Topic] = []
     taxonomy_paths: list[str] = []  # the file of each entry
     taxonomy_lines: list[int] = []  # and its line there
@@ -130,11 +130,7 @@ def check(paths: Iterable[str]) -> CheckReport:
             problems = list(checked.problems)
             if checked.identity is not None:
                 used.extend(checked.topics)
-                original = first_path.setdefault(checked.identity, checked.path)
-                if original == checked.path:
-                    report.articles += 1  # a duplicate is no second article, as in the index
-                else:
-                    problems.append(duplicate_warning(checked.path, original))
+                paths_of.setdefault(checked.identity, []).append(checked.path)
             report.topics += len(checked.topics_defined)
             taxonomy.extend(checked.topics_defined)
             taxonomy_paths += [checked.path] * len(checked.topics_defined)
@@ -144,4 +140,16 @@ def check(paths: Iterable[str]) -> CheckReport:
             report.problems.extend(problems)
     tree = TopicTree.build(taxonomy, used)
     report.problems += topic_warnings(tree, taxonomy_paths, taxonomy_lines)
+    report.articles = len(paths_of)  # a duplicate is no second article, as in the index
+    report.problems += _duplicate_warnings(paths_of.values())
     return report
+
+
+def _duplicate_warnings(paths_of: Iterable[list[str]]) -> list[Problem]:
+    """A warning for each file of an identity but its first by path, which the index
+    lists (the order the files were checked in, that of the paths given, is not its)."""
+    warnings = []
+    for paths in paths_of:
+        original = min(paths)
+        warnings += [duplicate_warning(path, original) for path in paths if path != original]
+    return sorted(warnings, key=lambda problem: problem.path)

@@ -68,6 +68,15 @@ def identities_of(db: sqlite3.Connection, ids: set[int]) -> set[str]:
     return {row[0] for row in select_in(db, sql, ids)}
 
 
+# The first by path of an identity's articles, for each of the others (NULL for itself):
+# the article kept does not hang on which file was stored first, and is the one
+# ``lede check`` keeps.
+_FIRST_BY_PATH = (
+    "(SELECT o.id FROM articles o WHERE o.identity = articles.identity "
+    "AND o.path < articles.path ORDER BY o.path LIMIT 1)"
+)
+
+
 def duplicate_ids(db: sqlite3.Connection, identities: set[str]) -> set[int]:
     """The articles of these identities that are duplicates of another."""
     sql = "SELECT id FROM articles WHERE duplicate_of NOT NULL AND identity IN ({marks})"
@@ -77,8 +86,7 @@ def duplicate_ids(db: sqlite3.Connection, identities: set[str]) -> set[int]:
 def mark_duplicates_among(db: sqlite3.Connection, identities: set[str]) -> None:
     """``mark_duplicates`` for the articles of these identities only."""
     db.executemany(
-        "UPDATE articles SET duplicate_of = (SELECT min(o.id) FROM articles o "
-        "WHERE o.identity = articles.identity AND o.path < articles.path) WHERE identity = ?",
+        f"UPDATE articles SET duplicate_of = {_FIRST_BY_PATH} WHERE identity = ?",
         [(identity,) for identity in identities],
     )
 
@@ -120,8 +128,7 @@ def mark_duplicates(db: sqlite3.Connection) -> None:
     """Files with the same identity are one story: all but the first path point to it."""
     db.execute("UPDATE articles SET duplicate_of = NULL WHERE duplicate_of IS NOT NULL")
     db.execute(
-        "UPDATE articles SET duplicate_of = (SELECT min(o.id) FROM articles o "
-        "WHERE o.identity = articles.identity AND o.path < articles.path) "
+        f"UPDATE articles SET duplicate_of = {_FIRST_BY_PATH} "
         "WHERE identity IN (SELECT identity FROM articles GROUP BY identity HAVING count(*) > 1)"
     )
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from library.index import CorpusIndex
 from tests.cli.test_list_stream import rows
 from tests.conftest import DocWriter, LedeRunner, lede_executable
 from tests.site_corpus import write_files
@@ -299,6 +300,30 @@ def test_a_duplicate_is_no_second_article(run_lede: LedeRunner, doc_writer: DocW
         "checked 3 files (2 articles, 0 topics): 0 invalid, 0 errors, 1 warning"
     )
     assert run_lede("index", docs).stdout.startswith("indexed 2 articles from 3 files (")
+
+
+def test_a_check_and_the_index_call_the_same_files_duplicates(
+    run_lede: LedeRunner, doc_writer: DocWriter, tmp_path: Path
+) -> None:
+    """Of the files of one URL the first by path is the article: a check called the
+    duplicate by the order it was given the files in, and an index that met the first
+    path last called a third file the duplicate of a duplicate."""
+    front = "originalUrl: https://x.test/story\n"
+    third = doc_writer("c.md", f"title: C\n{front}")
+    second = doc_writer("b.md", f"title: B\n{front}")
+    index = CorpusIndex([str(second.parent)], tmp_path / "index.db")
+    index.refresh()
+    first = doc_writer("a.md", f"title: A\n{front}")
+    index.refresh()
+    stored = [str(p) for p in index.problems() if p.message.startswith("duplicate")]
+    index.close()
+    expected = [
+        f"{second}:1: warning: duplicate of {first} (same URL)",
+        f"{third}:1: warning: duplicate of {first} (same URL)",
+    ]
+    assert stored == expected
+    checked = run_lede("check", third, second, first).stdout.splitlines()
+    assert [line for line in checked if ": warning: duplicate of " in line] == expected
 
 
 def test_a_stub_of_an_article_is_named_with_why_it_is_not_listed(
