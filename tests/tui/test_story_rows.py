@@ -164,6 +164,44 @@ async def test_esc_from_a_story_goes_back_to_the_filter_that_found_it(site: Path
         assert field.value == ""
 
 
+@pytest.mark.parametrize("typed", ["acme", ""])
+async def test_slash_from_a_story_edits_the_filter_that_found_it(site: Path, typed: str) -> None:
+    """``/`` in a story's sources put "story:6cf747c105ee" in the field, an id that says
+    nothing; it now edits the filter the story was found with, as esc then ``/`` did."""
+    app = LedeApp([str(site)])
+    async with app.run_test(size=(200, 45)) as pilot:
+        articles = await started(app, pilot)
+        await pilot.press("slash", *typed, "enter")
+        await until(pilot, lambda: articles.has_focus and HEADLINE in titles(articles))
+        found = titles(articles)
+        await to_row(pilot, articles, HEADLINE)
+        await pilot.press("enter")
+        await until(pilot, lambda: sorted(titles(articles)) == sorted([HEADLINE, OTHER]))
+        await pilot.press("slash")
+        field = app.screen.query_one("#filter", Input)
+        assert field.has_focus and field.value == typed
+        await until(pilot, lambda: titles(articles) == found, "the list the story was in")
+        await pilot.press("end", *" records")
+        assert field.value == f"{typed} records"
+
+
+async def test_a_story_filter_typed_is_a_filter_slash_and_left_leave_be(site: Path) -> None:
+    """``story:ID`` typed by hand is a filter like another: ``←`` in its list cleared it,
+    as if it were a story's sources opened from its row."""
+    app = LedeApp([str(site)])
+    async with app.run_test(size=(200, 45)) as pilot:
+        articles = await started(app, pilot)
+        await to_row(pilot, articles, HEADLINE)
+        await pilot.press("enter")
+        field = app.screen.query_one("#filter", Input)
+        await until(pilot, lambda: field.value.startswith("story:"), "its sources")
+        story = field.value
+        await pilot.press("escape", "slash", *story, "enter")
+        await until(pilot, lambda: sorted(titles(articles)) == sorted([HEADLINE, OTHER]))
+        await pilot.press("left", "slash")
+        assert field.has_focus and field.value == story
+
+
 async def test_the_detail_lists_the_sources_and_a_number_opens_one(site: Path) -> None:
     app = LedeApp([str(site)])
     async with app.run_test(size=(260, 45)) as pilot:

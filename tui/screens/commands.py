@@ -231,7 +231,7 @@ class ReaderCommands(StoryCommands):
         if action in ARTICLE_ACTIONS:  # on an empty list the footer offered Star, Preview
             return self.has_panes and self.current_row() is not None
         if action == "close_story":
-            return self.filter_text.startswith("story:")
+            return self.in_story()
         return action != "toggle_topics" or self.size.width < NARROW_WIDTH
 
     @on(TopicTree.Opened)

@@ -339,6 +339,7 @@ class MainScreen(ReaderCommands, DetailLoading):
         if field.has_focus:  # "/" is text inside the field, after the keys it has to type
             field.call_later(field.insert_text_at_cursor, "/")  # ("abc/def" was "/abcdef")
             return
+        self.leave_story()  # its sources' filter is an id: the one that found it is edited
         field.display = True
         self.set_focus(field)  # at once, not on the next turn of the loop
 
@@ -358,7 +359,7 @@ class MainScreen(ReaderCommands, DetailLoading):
     def action_close_story(self) -> None:
         """``←``: back from a story's sources to the list they were opened from, as ``→``
         on the story's row went into them (``←`` did nothing, ``esc`` alone came back)."""
-        if self.filter_text.startswith("story:"):
+        if self.in_story():
             self.action_back()
 
     def action_cycle_sort(self) -> None:

@@ -43,7 +43,7 @@ class StoryCommands(StateWriting):
         (``story_title``). Esc goes back."""
         field = self.query_one("#filter", Input)
         field.display = False
-        if not field.value.startswith("story:"):  # from one source to the next: one way back
+        if not self.in_story():  # from one source to the next: one way back
             self._filter_before_story = field.value
             row = self.query_one("#articles", ArticleList).current  # the story's own row
             self._story_opened = (f"story:{story}", row.title if row is not None else "")
@@ -52,17 +52,22 @@ class StoryCommands(StateWriting):
     @property
     def story_title(self) -> str:
         """The title of the story whose sources the list holds, or "" for any other list."""
-        text, title = self._story_opened
-        return title if self.filter_text == text else ""
+        return self._story_opened[1] if self.in_story() else ""
+
+    def in_story(self) -> bool:
+        """Whether the list holds a story's sources, opened from its row or the detail (a
+        ``story:`` filter typed is a filter like any other)."""
+        return bool(self.filter_text) and self.filter_text == self._story_opened[0]
 
     def leave_story(self) -> bool:
         """Back from a story's sources to the filter they were opened from (a filter that
-        found the story, kept as it was typed); False when no story's sources are shown."""
-        field = self.query_one("#filter", Input)
-        before, self._filter_before_story = self._filter_before_story, ""
-        if not (before and field.value.startswith("story:")):
+        found the story, kept as it was typed, or none); False when no story's sources
+        are shown."""
+        if not self.in_story():
             return False
-        field.value, field.display = before, True
+        field = self.query_one("#filter", Input)
+        field.value, field.display = self._filter_before_story, bool(self._filter_before_story)
+        self._filter_before_story, self._story_opened = "", ("", "")
         return True
 
     def action_open_source(self, number: int) -> None:
