@@ -118,7 +118,7 @@ async def test_a_story_s_sources_are_named_by_its_title_not_its_id(site: Path) -
         assert "story:" not in status(app) and not field.display
         await pilot.press("escape")
         await until(pilot, lambda: field.value == "acme", "the filter that found it")
-        assert field.display and status(app).startswith("All articles  filter: acme  ")
+        assert field.display and status(app).startswith("All articles  2 articles")
 
 
 async def test_left_goes_back_from_a_story_as_right_went_into_it(site: Path) -> None:

@@ -166,5 +166,5 @@ def test_a_paste_is_text_whatever_escapes_it_holds(start) -> None:
     os.write(terminal.master, b"\x1b[200~\x1b[1mHangzhou\x1b[0m q\x1b[201~")  # on the list
     terminal.press("/")
     os.write(terminal.master, b"\x1b[200~\x1b[1mHangzhou\x1b[0m\x1b[201~")
-    terminal.wait_for("filter: Hangzhou  1 article")
+    terminal.wait_for("All articles  1 article ·")
     assert terminal.process.poll() is None

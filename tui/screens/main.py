@@ -250,7 +250,6 @@ class MainScreen(ReaderCommands, DetailLoading):
         articles = self.query_one("#articles", ArticleList)
         self.query_one("#list-status", ListStatus).show_results(
             self.scope.shown,
-            self.filter_text,
             articles.results,
             self.sort,
             hidden=self.session.stream.hide_unpublished,

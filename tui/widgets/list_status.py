@@ -1,12 +1,13 @@
-"""The line above the article list: scope, filter, counts, stories and sort, cut to fit.
+"""The line above the article list: scope, counts, stories and sort, cut to fit.
 
 The counts (articles, unread) are what a person looks for while typing a filter, so they
 are never cut. The number of story rows, then the sort (first to a short form, "by
-title"), give way when they would leave the scope and filter fewer than ``MIN_HEAD``
-cells, and a longer filter (then the scope) is cut with an ellipsis. The sort gives way
-last: nothing else on screen says which it is. The parts are laid
-out at render time from the width the line has, so a resize lays them out again and an
-update is a repaint of one row. A query's error is the exception: it takes the rows it
+title"), give way when they would leave the scope fewer than ``MIN_HEAD`` cells, and a
+longer scope (or story's title) is cut with an ellipsis. The filter is not repeated: the
+field above the line shows it, and here it took the room of the sort. The sort gives way
+last: nothing else on screen says which it is. The parts are laid out at render time
+from the width the line has, so a resize lays them out again and an update is a repaint
+of one row. A query's error is the exception: it takes the rows it
 needs, so that what it says to type is read whole (a three-pane window gave the list
 some sixty columns, and the filters an unknown one named were cut after the fourth).
 """
@@ -23,7 +24,7 @@ from tui.cell_width import same_width
 from tui.progress import BAR_WIDTH, progress_line
 
 GAP = "  "
-MIN_HEAD = 24  # "All articles  filter: ab": room for the scope and the filter's start
+MIN_HEAD = 24  # "All articles  sources of Ab": room for the scope and a title's start
 PULSE_EVERY = 0.2  # seconds between steps of the bar while the files are being counted
 
 
@@ -55,7 +56,6 @@ class ListStatus(Widget):
     def show_results(
         self,
         scope: str,
-        filter_text: str,
         results: ResultSet | None,
         sort: str,
         *,
@@ -65,13 +65,10 @@ class ListStatus(Widget):
         """Show what the list holds: its articles, and the rows they make when stories
         group them (the tree counts articles too, so the two agree); ``hidden``:
         unpublished articles are left out; ``story``: the title of the story whose
-        sources the filter lists, named in its place. The user's filter text is never
-        read as markup."""
+        sources the list holds, named after the scope. A title is never read as markup."""
         self._head = Content.styled(same_width(scope), "bold")
         if story:
             self._head += Content.assemble((f"{GAP}sources of ", "dim"), same_width(story))
-        elif filter_text:
-            self._head += Content.assemble((f"{GAP}filter: ", "dim"), same_width(filter_text))
         rows = len(results) if results is not None else 0
         articles = results.articles if results is not None else 0
         self._articles = Content(plural(articles, "article"))
