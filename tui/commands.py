@@ -28,6 +28,7 @@ SENTENCES = {
     "reader.next_pane": "Move to the next pane",
     "reader.previous_pane": "Move to the previous pane",
     "reader.filter": "Narrow the list to a query as you type it",
+    "filter.leave": "Leave the filter for the list",
     "reader.back": "Clear the filter, leave the preview or leave the detail view",
     "reader.toggle_read": "Mark the article read, or unread again",
     "reader.toggle_star": "Star the article, or unstar it",

@@ -105,6 +105,23 @@ async def test_a_slash_among_keys_read_at_once_is_typed_in_its_place(reader_corp
         assert field.value == "ac/dc/"
 
 
+async def test_keys_read_with_enter_go_to_the_list(reader_corpus: Path) -> None:
+    """Enter and the keys after it read in one burst (typed fast, a slow link) typed
+    those keys into the field ("sagemakerjj", no article): the focus moved to the list
+    only once the field had handled Enter, after the keys were sent where it was."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await pilot.press("slash", *"facial")
+        articles = app.screen.query_one(ArticleList)
+        await until(pilot, lambda: len(titles(app)) == 2, "two articles found")
+        for key, character in (("enter", "\r"), ("j", "j")):
+            app.post_message(events.Key(key, character))
+        await until(pilot, lambda: articles.has_focus and articles.cursor == 1, "one row down")
+        assert app.screen.query_one("#filter", Input).value == "facial"
+        assert len(titles(app)) == 2
+
+
 async def test_typing_on_to_the_same_articles_repaints_nothing(reader_corpus: Path) -> None:
     """Typing "hangz" on to "hangzhou" finds the same article: the list keeps its results object
     (and so its rows and cursor) instead of painting them again."""

@@ -275,15 +275,6 @@ class MainScreen(ReaderCommands, DetailLoading):
         if self._unfinished:
             self.refresh_list()
 
-    @on(Input.Submitted, "#filter")
-    def _filter_submitted(self) -> None:
-        articles = self.query_one("#articles", ArticleList)
-        if self.focused is articles:
-            # A second Enter typed before the focus moved reached the field: it meant "open".
-            articles.action_open()
-        else:
-            self.set_focus(articles)  # now, not later, so that second Enter finds it moved
-
     @on(ArticleList.Opened)
     def _opened(self, event: ArticleList.Opened) -> None:
         story = event.article_list.current_story

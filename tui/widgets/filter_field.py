@@ -22,6 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 from textual import events
+from textual.binding import Binding
 from textual.timer import Timer
 from textual.widgets import Input
 
@@ -40,6 +41,12 @@ class FilterField(Input):
     }
     """
 
+    BINDINGS = [
+        # A priority binding runs as Enter arrives, before the keys read with it are sent
+        # on: they belong to the list, and were typed into the field while it handled Enter.
+        Binding("enter", "leave", "To the list", show=False, priority=True, id="filter.leave"),
+    ]
+
     virtual_size = virtual_size_without_layout()
 
     def __init__(self, **options: Any) -> None:
@@ -47,6 +54,11 @@ class FilterField(Input):
         self._typed_at: float | None = None  # when the key being handled was typed
         self._applied_at = 0.0  # when the list last caught up with the field
         self._catching_up: Timer | None = None
+
+    def action_leave(self) -> None:
+        """Enter: on to the list after the field, as tab goes there (at once: see the
+        binding); the filter is then whole, and a mistake left in it is said."""
+        self.screen.focus_next()
 
     async def _on_key(self, event: events.Key) -> None:
         """Noted before Input's own handler types the key (Textual calls both)."""
