@@ -64,6 +64,17 @@ def test_runs_in_any_terminal_and_exits_cleanly(
         assert_no_hue(terminal.output)
 
 
+def test_a_narrow_terminal_is_drawn_narrow_from_the_first_frame(start) -> None:
+    """At 80 columns the first frame was laid out for a wide terminal, the topic tree and
+    the detail beside a list cut to "0 articles  indexing… findi…", and the next one
+    narrow: the screen jumped as every reader started."""
+    terminal = start((80, 24))
+    terminal.wait_for("Hangzhou may ban")
+    terminal.press("q")
+    assert terminal.close() == 0
+    assert "\u2595".encode() not in terminal.output  # the tree's edge, never drawn
+
+
 def test_a_dumb_terminal_is_told_why_and_left_as_it_was(start) -> None:
     """TERM=dumb (Emacs's shell) was drawn on in full colour, sequences it cannot show."""
     terminal = start((80, 24), TERM="dumb")

@@ -132,6 +132,7 @@ class MainScreen(ReaderCommands, DetailLoading):
         yield ReaderFooter()
 
     def on_mount(self) -> None:
+        self._fit_layout()
         field = self.query_one("#filter", Input)
         field.display = False
         # Watched rather than told by a Changed message: the list then updates while the
@@ -155,7 +156,12 @@ class MainScreen(ReaderCommands, DetailLoading):
             # Hidden, the tree lost the focus to the pane after it, the detail: the list,
             # beside it, takes it, as enter on a node gives it there.
             self.set_focus(self.query_one("#articles", ArticleList))
-        self.set_class(narrow, "-narrow")
+        self._fit_layout()
+
+    def _fit_layout(self) -> None:
+        """The layout for the terminal's size; set at mount too, as the first resize
+        comes after the first frame, which was laid out wide on a narrow terminal."""
+        self.set_class(self.size.width < NARROW_WIDTH, "-narrow")
         self.set_class(self.size.height < FEW_ROWS, "-few-rows")
 
     # -- data ---------------------------------------------------------------------------
