@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.screen import Screen
 from textual.widgets import Footer
 
 from tests.tui.pilot import indexed, notifications, resized, until
@@ -14,9 +15,10 @@ from tui.widgets.detail_view import DetailView
 from tui.widgets.topic_tree import TopicTree
 
 
-def footer_keys(app: LedeApp) -> tuple[list, object]:
-    """The footer's keys in order, and the palette key docked on its right."""
-    keys = list(app.screen.query_one(Footer).query("FooterKey"))
+def footer_keys(app: LedeApp, screen: Screen | None = None) -> tuple[list, object]:
+    """The footer's keys in order (of ``screen``, by default the one on top), and the
+    palette key docked on its right."""
+    keys = list((screen or app.screen).query_one(Footer).query("FooterKey"))
     palette = next(key for key in keys if key.has_class("-command-palette"))
     return [key for key in keys if key is not palette], palette
 
@@ -54,6 +56,28 @@ async def test_help_is_shown_whole_in_every_pane(reader_corpus: Path) -> None:
         await pilot.pause()
         keys, palette = footer_keys(app)
         assert keys[0].description == "Help" and whole(app, keys[0], palette)
+
+
+async def test_no_key_is_shown_cut_beneath_a_dialog(reader_corpus: Path) -> None:
+    """The help, the palette and the question of ``A`` are drawn over the reader, its
+    footer below them: opening one composed the footer again, and at 80 columns it
+    showed "y C▏", the key cut by the palette's."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await indexed(pilot)
+        reader = app.screen
+
+        def cut() -> list[str]:
+            keys, palette = footer_keys(app, reader)
+            return [key.description for key in keys if key.display and not whole(app, key, palette)]
+
+        for key in ("question_mark", "ctrl+p", "A"):
+            before = set(footer_keys(app, reader)[0])
+            await pilot.press(key)
+            await until(pilot, lambda b=before: not b & set(footer_keys(app, reader)[0]))
+            await until(pilot, lambda: cut() == [], f"no key cut beneath {key}")
+            await pilot.press("escape")
+            await until(pilot, lambda: app.screen is reader)
 
 
 async def test_the_footer_shows_the_hidden_tree_key_only_where_the_tree_is_hidden(

@@ -20,6 +20,8 @@ class ReaderFooter(Footer):
     """Textual's footer, the app-wide keys moved to the front, the keys that would be
     cut left out."""
 
+    _keys_placed = True  # whether the keys composed last have been measured and cut
+
     def compose(self) -> ComposeResult:
         everywhere = {
             key for key, active in self.screen.active_bindings.items() if active.node is self.app
@@ -28,9 +30,22 @@ class ReaderFooter(Footer):
         # FooterKey is not exported from Textual: its key says whether it is the app's.
         yield from sorted(widgets, key=lambda widget: getattr(widget, "key", "") not in everywhere)
 
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.screen.screen_layout_refresh_signal.subscribe(self, self._laid_out)
+
     async def recompose(self) -> None:
         await super().recompose()
-        self.call_after_refresh(self._leave_out_cut_keys)
+        self._keys_placed = False
+
+    def _laid_out(self, _screen: object) -> None:
+        """Keys are measured once their screen has laid them out: a screen under a dialog
+        (help, the palette) recomposed its footer as the dialog opened, and is laid out
+        later than the app's next refresh, which then found no key placed, and cut none
+        ("y C▏" beneath the help at 80 columns)."""
+        if not self._keys_placed:
+            self._keys_placed = True
+            self._leave_out_cut_keys()
 
     def on_resize(self, event: events.Resize) -> None:
         """Keys left out at one width may fit at another: all are laid out again."""
