@@ -24,13 +24,7 @@ from pathlib import Path
 
 from library.changed_paths import look_at
 from library.db import connect, select_in
-from library.indexer import (
-    drop_files,
-    forget,
-    keep_first_seen,
-    note_departures,
-    store,
-)
+from library.file_rows import drop_files, forget, keep_first_seen, note_departures, store
 from library.listing import newest_ids
 from library.parallel import map_batches
 from library.renames import carry_first_seen, known_by_path

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from library import indexer, listing, targeted, upkeep
+from library import file_rows, indexer, listing, targeted, upkeep
 from library.closure import ListChanges, update_closure
 from library.index import CorpusIndex
 from library.schema import ensure_schema
@@ -136,7 +136,7 @@ def test_a_changed_files_rows_are_found_by_seeks(tmp_path: Path) -> None:
     statements: list[str] = []
     db.set_trace_callback(statements.append)
     db.execute("INSERT INTO articles (id, path, identity, title) VALUES (1, 'a.md', 'a', 'A')")
-    indexer.forget(db, "a.md")
+    file_rows.forget(db, "a.md")
     update_closure(db, ListChanges(frozenset({1}), frozenset()))
     plans = [
         row[3]
