@@ -73,11 +73,14 @@ def in_docs(path: str, site_folder: str) -> bool:
 
 
 def mkdocs_exclusions(folder: str) -> list[str]:
-    """What the MkDocs site at ``folder`` renders no page of, as patterns from ``folder``
-    (``library.site_exclusions``): its docs' ``templates``, what its ``exclude_docs``
-    lists and the globs of the ``exclude`` plugin. Knative and Textual keep snippets their
-    pages include in ``docs/snippets``, left out so, and each was listed as a page."""
+    """What the MkDocs site at ``folder`` renders no page of in its docs, as patterns from
+    ``folder`` (``library.site_exclusions``): its docs' ``templates``, what its
+    ``exclude_docs`` lists, the globs of the ``exclude`` plugin and its theme's templates
+    (``theme.custom_dir``) where they are kept among the docs. Knative and Textual keep
+    snippets their pages include in ``docs/snippets``, left out so, and each was listed
+    as a page."""
     found = {name: _settings(os.path.join(folder, name)) for name in mkdocs_configs(folder)}
+    themes = [_custom_dir(settings.get("theme")) for settings in found.values()]
     # Of settings for several builds (Textual's offline one leaves out the blog), what
     # the ones they extend leave out, else what each leaves out.
     bases = {str(settings.get("INHERIT")) for settings in found.values()} & found.keys()
@@ -93,7 +96,14 @@ def mkdocs_exclusions(folder: str) -> list[str]:
         os.path.join(docs, pattern).replace(os.sep, "/").rstrip("/")
         + ("/" if pattern.endswith("/") and not set(pattern) & set("*?[") else "")
         for pattern in patterns
-    ]
+    ] + [f"{theme}/" for theme in themes if theme]
+
+
+def _custom_dir(theme: Any) -> str:
+    """The folder of templates a theme's ``custom_dir`` names from the site's folder, or ''."""
+    named = theme.get("custom_dir") if isinstance(theme, dict) else None
+    path = os.path.normpath(named.strip()) if isinstance(named, str) and named.strip() else ""
+    return "" if os.path.isabs(path) or path.split(os.sep)[0] == os.pardir else path
 
 
 def _listed(lines: Any) -> list[str]:

@@ -1,8 +1,9 @@
 """What a Jekyll site leaves out of itself, so the scan leaves it out too (of a Hugo, Zola
 or Pelican site, all but its ``content`` folder and its translations; of a Lektor project,
 all but its ``content``; of a Hexo site, all but its ``source``; of a Nikola site, all but
-its posts' and pages' folders; of an Astro site, all but its ``src``; of an Eleventy
-site, its templates and its built pages; of an Obsidian vault, its templates).
+its posts' and pages' folders; of an Astro site, all but its ``src``; of an MkDocs site,
+all but its docs; of an Eleventy site, its templates and its built pages; of an Obsidian
+vault, its templates).
 
 Jekyll never reads its built copy (``_site``), its templates (``_layouts``,
 ``_includes``), the packages beside it (``node_modules``, ``vendor/bundle``), what its
@@ -31,7 +32,7 @@ from library.hugo_settings import (
     reads_content_alone,
     site_settings,
 )
-from library.mkdocs_site import is_mkdocs_site, mkdocs_exclusions
+from library.mkdocs_site import is_mkdocs_site, mkdocs_docs, mkdocs_exclusions
 from library.nikola_site import nikola_folders
 from library.site import (
     BRIDGETOWN_CONFIG,
@@ -130,8 +131,8 @@ def site_exclusions(root: str) -> SiteExclusions | None:
     if any(os.path.isfile(os.path.join(root, name)) for name in ELEVENTY_CONFIGS):
         eleventy = [os.path.join(path, "") for path in eleventy_templates(root, ELEVENTY_CONFIGS)]
         return SiteExclusions(root, eleventy, [])  # its templates and its built pages
-    if is_mkdocs_site(root):
-        return SiteExclusions(root, mkdocs_exclusions(root), [])
+    if is_mkdocs_site(root):  # its pages are its docs', the rest builds the site
+        return _all_but(root, mkdocs_docs(root), *mkdocs_exclusions(root))
     if not is_jekyll_site(root):
         templates = template_paths(root) if is_vault(root) else []
         return SiteExclusions(root, templates, []) if templates else None

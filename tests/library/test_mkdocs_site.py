@@ -65,14 +65,13 @@ def test_pages_without_front_matter_are_read_as_mkdocs_renders_them(
     """MkDocs renders each Markdown file of its docs, front matter or none, titled by its
     heading: Knative's blog writes 47 of its 49 articles so, and lede listed 2 of them
     (and warned of the rest as having no front matter). The blog's own page, its index,
-    is a page of the site, not a post; a file outside the docs is no page. A page of
-    headings alone (the blog plugin's ``# Blog``, where it draws the list of posts) is no
-    article, and no file to warn of: Hatch's blog index was "no front matter"."""
+    is a page of the site, not a post. A page of headings alone (the blog plugin's
+    ``# Blog``, where it draws the list of posts) is no article, and no file to warn of:
+    Hatch's blog index was "no front matter"."""
     root = write_files(
         tmp_path / "site",
         {
             "mkdocs.yml": "site_name: A project\n",
-            "README.md": "# The project's sources\n\nHow to build the docs.\n",
             "docs/index.md": "# Home\n\nWelcome.\n",
             "docs/serving/overview.md": "# Serving\n\nHow requests are served.\n",
             "docs/blog/index.md": "# Welcome to the blog\n\nNews of the project.\n",
@@ -92,9 +91,38 @@ def test_pages_without_front_matter_are_read_as_mkdocs_renders_them(
         "v1 release",
     ]
     checked = run_lede("check", root).stdout.splitlines()
-    warned = {line.split(":")[0].removeprefix(f"{root}/") for line in checked[:-1]}
-    assert warned == {"README.md"}, checked
-    assert checked[-1].startswith("checked 8 files (5 articles"), checked
+    assert checked == ["checked 6 files (5 articles, 0 topics): 0 invalid, 0 errors, 0 warnings"]
+
+
+def test_what_is_outside_the_docs_and_the_theme_s_templates_are_no_pages(
+    tmp_path: Path, run_lede: LedeRunner
+) -> None:
+    """MkDocs renders the pages of its docs alone; beside them are the project's README,
+    its sources and its theme's templates (``theme.custom_dir``, kept among the docs by
+    some sites), none of them a page. Material for MkDocs's repository was 240 warnings of
+    "no front matter" for its templates, sources and README."""
+    settings = SETTINGS.replace("plugins:", "theme:\n  name: material\n  custom_dir: %s\nplugins:")
+    for custom_dir in ("overrides", "docs/overrides"):
+        root = write_files(
+            tmp_path / custom_dir.replace("/", "-"),
+            {
+                "mkdocs.yml": settings % ("", custom_dir),
+                "README.md": "# The project's sources\n\nHow to build the docs.\n",
+                "CONTRIBUTING.md": "# Contributing\n\nOpen an issue first.\n",
+                "src/templates/partials/footer.html": "<footer>{{ config.copyright }}</footer>\n",
+                "src/templates/.icons/readme.md": "# Icons\n\nTheir licences.\n",
+                f"{custom_dir}/main.html": '{% extends "base.html" %}\n',
+                f"{custom_dir}/partials/notes.md": "A note the theme includes.\n",
+                "docs/index.md": PAGE % "Home",
+                "docs/blog/posts/version-2.md": POST,
+            },
+        )
+        everything = titles(run_lede("list", "--all", "--json", root).stdout)
+        assert everything == ["Home", "Version 2"], custom_dir
+        checked = run_lede("check", root).stdout.splitlines()
+        assert checked == [
+            "checked 2 files (2 articles, 0 topics): 0 invalid, 0 errors, 0 warnings"
+        ], custom_dir
 
 
 @pytest.mark.parametrize(
