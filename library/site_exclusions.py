@@ -290,15 +290,27 @@ def _settings_of(declared: dict[str, Any] | list[Any]) -> list[tuple[Any, dict[s
     return [(name, s if isinstance(s, dict) else {}) for name, s in declared.items()]
 
 
+# What Quarto renders no page of at any depth: the READMEs, ``CLAUDE.md`` and ``AGENTS.md``
+# beside its pages, an HTML file (never an input: an include, a demo's frame), and the
+# folders of its engines' packages.
+_QUARTO_NEVER = (
+    *("README.md", "README.qmd", "README.Rmd", "CLAUDE.md", "AGENTS.md", "*.llms.md", "*.html"),
+    *("renv/", "packrat/", "rsconnect/", "venv/", "env/"),
+)
+
+
 def _quarto_exclusions(root: str) -> SiteExclusions:
     """What a Quarto project renders no page of: a file or folder whose name starts with
-    ``_`` (an include's ``_footer.qmd``, ``_site``, ``_freeze``) and its ``output-dir``
-    (``docs``, for GitHub Pages), which holds the pages it built."""
+    ``_`` (an include's ``_footer.qmd``, ``_site``, ``_freeze``), its ``output-dir``
+    (``docs``, for GitHub Pages), which holds the pages it built, and what it never takes
+    as a page (``_QUARTO_NEVER``): quarto-web's READMEs and HTML includes were 11 warnings
+    of "no front matter"."""
     settings = [read_settings_file(os.path.join(root, name)) for name in QUARTO_CONFIGS]
     project = next((found for found in settings if found is not None), {}).get("project")
     output = project.get("output-dir") if isinstance(project, dict) else None
     built = _paths(os.path.join(output, "")) if isinstance(output, str) else []
-    return SiteExclusions(root, ["_*", "*/_*", *built], [])
+    never = [pattern for name in _QUARTO_NEVER for pattern in (name, f"*/{name.rstrip('/')}")]
+    return SiteExclusions(root, ["_*", "*/_*", *never, *built], [])
 
 
 def _configuration(root: str) -> dict[str, Any]:

@@ -405,3 +405,32 @@ def test_a_language_folder_a_module_mounts_is_that_languages(tmp_path: Path) -> 
         write_document(root / "content" / code / "blog", "launch.md", f"title: Launch {code}")
     assert found(root) == {"content/en/blog/launch.md"}
     assert found(root / "content" / "ja") == {"blog/launch.md"}  # opened alone: read
+
+
+def test_what_quarto_never_renders_is_not_read_nor_warned_of(
+    tmp_path: Path, run_lede: LedeRunner
+) -> None:
+    """Quarto renders no README, no ``CLAUDE.md`` nor ``AGENTS.md``, and no HTML
+    file (an include named by ``include-in-header``, a demo's frame), nor what its
+    engines' packages hold (``renv``): quarto-web's were 11 warnings of "no front
+    matter"."""
+    root = tmp_path / "project"
+    root.mkdir()
+    (root / "_quarto.yml").write_text("project:\n  type: website\n")
+    write_document(root, "about.qmd", "title: About")
+    write_document(root / "docs" / "guide", "index.qmd", "title: Guide")
+    write_document(root / "docs" / "environments", "setup.qmd", "title: Setup")
+    (root / "README.md").write_text("# quarto-web\n\nHow to build the site.\n")
+    (root / "docs" / "dashboards").mkdir()
+    (root / "docs" / "dashboards" / "README.md").write_text("# Dashboards\n\nScreenshots.\n")
+    (root / "docs" / "CLAUDE.md").write_text("# Notes\n\nRender with quarto.\n")
+    (root / "js.html").write_text('<script type="text/javascript">\n</script>\n')
+    (root / "docs" / "guide" / "table.html").write_text("<table><tr><td>1</td></tr></table>\n")
+    write_document(root / "renv" / "library" / "pkg", "NEWS.md", "title: Package news")
+    assert found(root) - {"_quarto.yml"} == {
+        "about.qmd",
+        "docs/guide/index.qmd",
+        "docs/environments/setup.qmd",
+    }
+    checked = run_lede("check", str(root)).stdout.splitlines()
+    assert checked == ["checked 3 files (3 articles, 0 topics): 0 invalid, 0 errors, 0 warnings"]
