@@ -141,6 +141,7 @@ def article_fields(data: dict[str, Any]) -> dict[str, Any]:
         data["title"] = (
             data.get("name")
             or data.get("display_name")  # GitHub's explore topics and collections
+            or data.get("pagetitle")  # Pandoc's (Quarto's) title of the page's window
             or named
             or _opening_heading(data.get("body"))
             or _navigation_title(data.get("eleventyNavigation"))

@@ -70,6 +70,7 @@ from models.problem import Problem, Severity
 from models.ruby_front_matter import ruby_values, split_ruby
 from models.schedule import Instants, scheduled
 from models.site_author import SITE_AUTHOR
+from models.slide_deck import is_slide_deck
 from models.taxonomy import Topic
 from models.unopened_yaml import split_unopened_yaml
 from models.vault import NOTE_NAME, in_vault, note_name, vault_note
@@ -339,7 +340,7 @@ def parse_document(
     # Named or not, a list shows none (a stub), nor a page of the site's frame.
     record = is_data_record(data, split.body) or is_no_article(data, split.body)
     record = record or renders_no_page(data)  # a Hugo site's snippet
-    if not (record or article.title):
+    if not (record or article.title or is_slide_deck(data)):
         parsed.report("warning", UNTITLED, 1)
     elif record and (stub := stub_keys(data, split.body)):
         parsed.report("warning", NOT_LISTED.format(", ".join(stub)), 1)

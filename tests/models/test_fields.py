@@ -392,6 +392,30 @@ def test_an_eleventy_page_without_title_or_heading_is_called_as_its_menu_calls_i
     assert parsed.article is not None and parsed.article.title == title
 
 
+@pytest.mark.parametrize(
+    ("front", "title"),
+    [
+        ('pagetitle: "Gallery"\nformat:\n  html:\n    toc: false\n', "Gallery"),
+        ("format: revealjs\n", ""),
+        ("format:\n  revealjs:\n    incremental: true\n", ""),
+        ("format: [beamer, pdf]\n", ""),
+        ("output: ioslides_presentation\n", ""),
+        ("output:\n  xaringan::moon_reader:\n    lib_dir: libs\n", ""),
+    ],
+)
+def test_a_page_titled_in_its_window_or_a_deck_without_a_title_is_not_warned_of(
+    front: str, title: str
+) -> None:
+    """Pandoc (and so Quarto and R Markdown) titles a page by its ``pagetitle`` where it
+    shows no ``title``, and a slide deck with neither by its file's name, as decks often
+    are: quarto-web's 30 examples of Reveal.js and its two pages of a ``pagetitle`` were
+    32 warnings of "no title or name"."""
+    parsed = parse_document(f"---\n{front}---\n\n## A first slide\n\nText.\n", "deck.qmd")
+    assert parsed.article is not None and parsed.article.title == title
+    assert parsed.article.heading == (title or "deck")
+    assert parsed.problems == []
+
+
 def test_documents_without_a_title_warn_and_news_without_a_date_warns() -> None:
     parsed = parse("excerpt: x\ntype: article\n")
     assert [(p.severity, p.message) for p in parsed.problems] == [
