@@ -59,6 +59,10 @@ _FORMATS = (
     "%B %d, %Y",
     "%d %b %Y",
     "%d %B %Y",
+    # A month alone, as a report or an issue is dated, and Ruby's ``Time.parse`` reads it
+    # (Jekyll's): its first day (``December 2018``).
+    "%B %Y",
+    "%b %Y",
     # With slashes, as JavaScript's ``Date`` reads them too (react.dev's ``2024/12/05``).
     "%Y/%m/%d",
     "%Y-%m-%d",  # a month or day of one digit (``2024-4-09``), which ISO's reader refuses

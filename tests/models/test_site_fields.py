@@ -112,6 +112,9 @@ def test_negative_scores_and_sizes_are_unknown_not_shown(summary: bool) -> None:
         ("content/blog/x.md", "created_at: 2021-05-04\n", "2021-05-04T00:00:00+00:00"),  # nanoc
         ("posts/x.rst", "date: 3rd November 2021\n", "2021-11-03T00:00:00+00:00"),  # ABlog's
         ("posts/x.md", "date: November 22nd, 2021\n", "2021-11-22T00:00:00+00:00"),
+        # A month alone, as Jekyll (Ruby's Time.parse) reads it: PCLOB's semiannual reports
+        ("_reports/x.md", "date: December 2018\n", "2018-12-01T00:00:00+00:00"),
+        ("_reports/x.md", "date: Aug 2016\n", "2016-08-01T00:00:00+00:00"),
     ],
 )
 def test_a_jekyll_post_is_dated_by_its_date_or_its_file_name(
