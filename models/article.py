@@ -174,7 +174,11 @@ class Article(LedeModel):
     @classmethod
     def _places(cls, value: Any) -> Any:
         """A company's ``locations`` (a list) read as one line, of the places written as
-        text (a nested list or mapping is no place's name)."""
+        text (a nested list or mapping is no place's name); a place given as a mapping by
+        its parts' names (``{city: Paris, country: France}``), not its coordinates
+        (ocaml.org's ``{lat: 48.85, long: 2.35}``, which made 41 pages "invalid")."""
+        if isinstance(value, dict):
+            return ", ".join(part for part in value.values() if isinstance(part, str) and part)
         if not isinstance(value, list):
             return value
         return "; ".join(str(item) for item in value if _is_scalar(item) and str(item).strip())

@@ -105,6 +105,12 @@ def as_written(value: Any) -> Any:
     return value
 
 
+def _is_year(value: Any) -> bool:
+    """Whether ``value`` is a year, as a number or as text (``published: "2014"``)."""
+    text = str(value).strip() if isinstance(value, int | str) else ""
+    return len(text) == 4 and text.isdigit()
+
+
 def _put(data: dict[str, Any], key: str, value: Any) -> None:
     """``value`` at ``key``, or no ``key`` where it is ``None``: the model drops a blank key
     in any case, and a mapping that holds none is taken as it is, not copied again."""
@@ -159,8 +165,9 @@ def article_fields(data: dict[str, Any]) -> dict[str, Any]:
             linked = [key for key in ("url", "link") if _is_address(data.get(key))]
         if linked:  # the first that gives one
             data["originalUrl"] = data[linked[0]]
-    if not isinstance(data.get("published"), bool) and written_date(data.get("published")):
-        del data["published"]  # Hugo's date, not Jekyll's flag
+    published = data.get("published")
+    if not isinstance(published, bool) and (written_date(published) or _is_year(published)):
+        del data["published"]  # Hugo's date, or a book's year (ocaml.org's), not Jekyll's flag
     if data.get("updatedDateTime") is None:
         _put(data, "updatedDateTime", updated_date(data))
         data.pop("updated_at", None)  # Qiita's (``''`` before it is first posted)

@@ -31,6 +31,29 @@ def test_published_is_the_sites_flag_and_true_unless_it_says_false(
     assert article.published is expected
 
 
+@pytest.mark.parametrize(
+    ("lines", "location"),
+    [
+        ("location:\n  lat: 48.8566\n  long: 2.3522\n", ""),
+        ("location:\n  city: Paris\n  country: France\n", "Paris, France"),
+        ('published: "2014"\nlocation: Chennai\n', "Chennai"),
+        ("published: 2004\n", ""),
+    ],
+    ids=["coordinates", "named", "year-text", "year"],
+)
+def test_a_place_as_a_mapping_and_a_year_of_publication_are_no_mistake(
+    lines: str, location: str
+) -> None:
+    """ocaml.org places its events and universities by their coordinates
+    (``location: {lat: …, long: …}``), and its books say the year they came out in
+    ``published``: 54 of its pages were "invalid", a place "should be a valid string" and
+    a year "a valid boolean". A place is its parts' names (none in coordinates); a year is
+    no flag of the site's, and the page is published."""
+    parsed = parse(f"title: A page\n{lines}")
+    assert parsed.article is not None and parsed.problems == []
+    assert (parsed.article.location, parsed.article.published) == (location, True)
+
+
 @MODES
 def test_kind_is_the_front_matter_type(summary: bool) -> None:
     assert article_of('title: "A"\ncategory: news\ntype: article\n', summary=summary).kind == (
