@@ -64,3 +64,24 @@ def _named(folder: str, configs: tuple[str, ...], key: str) -> str | None:
             return ""
         return named
     return None
+
+
+IGNORE_FILE = ".eleventyignore"
+
+
+@functools.lru_cache(maxsize=256)
+def eleventy_ignored(folder: str, configs: tuple[str, ...]) -> tuple[str, ...]:
+    """What the Eleventy site at ``folder`` lists in its ``.eleventyignore`` files, at its
+    top and in its input folder, one glob a line, as paths from ``folder``: Ceph's site
+    leaves its READMEs out so (``src/**/README.md``), and each was warned of. A ``**/``
+    matches no folder too, as Eleventy's globs do."""
+    source = eleventy_input(folder, configs)
+    patterns: list[str] = []
+    for base in dict.fromkeys(("", source)):
+        text = settings_text(os.path.join(folder, base, IGNORE_FILE)) or ""
+        for line in text.splitlines():
+            line = line.strip().removeprefix("./").lstrip("/")
+            if line and not line.startswith(("#", "!")):
+                pattern = os.path.join(base, line).replace(os.sep, "/")
+                patterns += [pattern, pattern.replace("**/", "")] if "**/" in line else [pattern]
+    return tuple(dict.fromkeys(patterns))

@@ -2,8 +2,8 @@
 or Pelican site, all but its ``content`` folder and its translations; of a Lektor project,
 all but its ``content``; of a Hexo site, all but its ``source``; of a Nikola site, all but
 its posts' and pages' folders; of an Astro site, all but its ``src``; of an MkDocs site,
-all but its docs; of an Eleventy site, its templates and its built pages; of an Obsidian
-vault, its templates).
+all but its docs; of an Eleventy site, its templates, its built pages and what its
+``.eleventyignore`` lists; of an Obsidian vault, its templates).
 
 Jekyll never reads its built copy (``_site``), its templates (``_layouts``,
 ``_includes``), the packages beside it (``node_modules``, ``vendor/bundle``), what its
@@ -24,7 +24,7 @@ from fnmatch import fnmatchcase
 from typing import Any
 
 from library.astro_site import astro_folders
-from library.eleventy_input import eleventy_templates
+from library.eleventy_input import eleventy_ignored, eleventy_templates
 from library.hugo_settings import (
     content_folders,
     ignored_files,
@@ -130,6 +130,7 @@ def site_exclusions(root: str) -> SiteExclusions | None:
         return SiteExclusions(root, _top_but(root, sources), [])
     if any(os.path.isfile(os.path.join(root, name)) for name in ELEVENTY_CONFIGS):
         eleventy = [os.path.join(path, "") for path in eleventy_templates(root, ELEVENTY_CONFIGS)]
+        eleventy += eleventy_ignored(root, ELEVENTY_CONFIGS)  # and what it is told to ignore
         return SiteExclusions(root, eleventy, [])  # its templates and its built pages
     if is_mkdocs_site(root):  # its pages are its docs', the rest builds the site
         return _all_but(root, mkdocs_docs(root), *mkdocs_exclusions(root))

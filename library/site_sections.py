@@ -28,6 +28,7 @@ from library.app_site import app_pages
 from library.astro_site import starlight_blog
 from library.dated_collections import named_by_dates
 from library.eleventy_input import eleventy_input
+from library.eleventy_locales import is_locale_folder
 from library.hugo_settings import content_dir, content_folders, site_settings
 from library.jbake_site import jbake_content
 from library.mkdocs_site import mkdocs_docs
@@ -41,7 +42,8 @@ from models.language import language_code
 # whose pages are the site's), files served as they are, the built site, translations.
 # Eleventy's: its templates and data (``_includes``, ``_data``) and its built site.
 _PRESSED = ("vitepress", "vuepress")
-_LOCALISED = (*_PRESSED, "app")  # whose locales' folders hold sections as the site does
+# Whose locales' folders hold sections as the site does.
+_LOCALISED = (*_PRESSED, "app", "eleventy")
 _NOT_SECTIONS = frozenset(
     {"src", "static", "build", "i18n", "node_modules", "_includes", "_data", "_site"}
 )
@@ -118,9 +120,12 @@ def _starlight_blog_of(site: Site, inside: list[str]) -> str | None:
 
 def _is_locale(site: Site, name: str) -> bool:
     """Whether the folder ``name`` at the top of a VitePress or VuePress site's pages is
-    one of its locales' (``zh``), whose folders are the site's sections translated."""
+    one of its locales' (``zh``), whose folders are the site's sections translated (of an
+    Eleventy site, one its data gives a language: ``library.eleventy_locales``)."""
     from library.site_languages import languages_of
 
+    if site.kind == "eleventy":
+        return is_locale_folder(os.path.join(_content(site.folder, site.kind), name))
     return language_code(name) in languages_of(site).folders
 
 

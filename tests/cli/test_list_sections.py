@@ -187,6 +187,40 @@ def test_an_eleventy_site_streams_its_blog(
     assert collections(rows(run_lede, site, "--all")) == {"blog": 2, "docs": 1, None: 2}
 
 
+@pytest.mark.parametrize("data_file", ["en.json", "en.11tydata.json"])
+def test_an_eleventy_sites_folder_of_a_language_holds_its_sections(
+    run_lede: LedeRunner, tmp_path: Path, data_file: str
+) -> None:
+    """An Eleventy site in languages keeps each in a folder its directory data gives that
+    ``locale`` (``src/en/en.json``), its sections inside: Ceph's site was one section,
+    ``en``, its 45 events and 13 case studies streamed among its blog's posts. Its
+    ``.eleventyignore`` leaves out what it names (Ceph's ``src/**/README.md``): each such
+    README was warned of."""
+    site = write_files(
+        tmp_path / "site",
+        {
+            ".eleventy.js": ELEVENTY_CONFIGS[".eleventy.js"].replace("content", "src"),
+            ".eleventyignore": "src/**/README.md\n# notes for the site's authors\n",
+            "README.md": "# The site\n\nHow to build it.\n",
+            "src/README.md": "# Sources\n\nWhere pages are.\n",
+            f"src/en/{data_file}": '{\n  "dir": "ltr",\n  "locale": "en"\n}\n',
+            "src/en/news/blog/2024-05-01-v19.md": "---\ntitle: v19 is out\n---\nOut.\n",
+            "src/en/news/blog/README.md": "# How to write a post\n\nSteps.\n",
+            "src/en/community/events/summit.md": "---\ntitle: Summit\ndate: 2024-06-01\n---\n",
+            "src/en/index.md": "---\ntitle: Home\n---\nWelcome.\n",
+            "src/go/index.md": "---\ntitle: Go\n---\nA page on Go.\n",
+        },
+    )
+    assert [row["title"] for row in rows(run_lede, site)] == ["v19 is out"]
+    everything = collections(rows(run_lede, site, "--all"))
+    assert everything == {"news": 1, "community": 1, "go": 1, None: 1}
+    checked = run_lede("check", str(site)).stdout.splitlines()
+    assert checked == [
+        f"{site}/README.md:1: warning: no front matter: not read as a document",
+        "checked 5 files (4 articles, 0 topics): 0 invalid, 0 errors, 1 warning",
+    ]
+
+
 BODY = "<article>{{ content }}</article>\n"
 ELEVENTY_FOLDERS = (
     "module.exports = function (config) {\n  config.setOutputDirectory('public');\n"
