@@ -67,8 +67,20 @@ def _images(value: Any) -> list[Any]:
 
 def _related(value: Any) -> list[Any]:
     """Related articles as a list; a bare link is the article at it, other text its title
-    (``related: [metrics, leadership]`` names other pages of the site)."""
-    return [_named_article(item) if isinstance(item, str) else item for item in as_list(value)]
+    (``related: [metrics, leadership]`` names other pages of the site), and so is an
+    entry's ``slug`` where it gives neither (``{slug: report-215, collection: statements}``,
+    as PCLOB's reports name their statements: each was an error, its page "invalid")."""
+    return [
+        _named_article(item) if isinstance(item, str) else _by_slug(item) for item in as_list(value)
+    ]
+
+
+def _by_slug(entry: Any) -> Any:
+    """A page of the site named by its slug alone, as the text of its name."""
+    if not isinstance(entry, dict) or not isinstance(slug := entry.get("slug"), str):
+        return entry
+    named = any(entry.get(key) for key in ("title", "originalUrl", "webUrl", "url"))
+    return entry if named else _named_article(slug)
 
 
 def _named_article(text: str) -> dict[str, str]:

@@ -473,6 +473,28 @@ def test_related_images_and_provider_may_be_given_as_plain_text() -> None:
     assert article.provider is not None and article.provider.name == "Reuters"
 
 
+def test_a_related_page_named_by_its_slug_is_called_by_it() -> None:
+    """PCLOB's reports name their board members' statements by slug and collection
+    (``{slug: …, collection: statements}``): each was "a related article needs a title or a
+    link", its report "invalid". An entry that names none of these stays an error."""
+    parsed = parse(
+        "title: Report on Section 215\n"
+        "related:\n"
+        "  - slug: report-215-collins-statement\n    collection: statements\n"
+        "  - slug: report-215-brand\n    title: Board Member Brand's statement\n"
+        "  - collection: statements\n",
+        summary=False,
+    )
+    assert parsed.article is not None
+    assert [r.title for r in parsed.article.related] == [
+        "report-215-collins-statement",
+        "Board Member Brand's statement",
+    ]
+    assert [(p.severity, p.message) for p in parsed.problems] == [
+        ("error", "field 'related.2': Value error, a related article needs a title or a link")
+    ]
+
+
 def test_a_topic_named_twice_is_the_article_s_once() -> None:
     """The detail read "Topics AI, AI", and ``lede list --json`` gave ``["AI", "AI"]``."""
     article = Article.model_validate({"topics": ["AI", "", "Robots", "AI", "ai"]})
