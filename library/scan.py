@@ -23,9 +23,10 @@ from models.vault import PUBLISH_STYLE
 if TYPE_CHECKING:
     from library.site_exclusions import SiteExclusions
 
-MARKUP_SUFFIXES = (".md", ".markdown", ".mdown", ".mdx", ".qmd", ".rmd", ".djot", ".html", ".htm")
-"""Markdown (Quarto's, R Markdown's and Djot, its successor by CommonMark's author, too) and
-HTML: a file of these without front matter is worth a warning in a check."""
+MARKUP_SUFFIXES: tuple[str, ...] = (".md", ".markdown", ".mdown", ".mdx", ".qmd", ".rmd")
+MARKUP_SUFFIXES += (".djot", ".smd", ".html", ".htm")
+"""Markdown (Quarto's, R Markdown's, Zine's SuperMD and Djot, its successor by CommonMark's
+author, too) and HTML: a file of these without front matter is worth a warning in a check."""
 # Text, reStructuredText, AsciiDoc and Org are read where they hold metadata (Nikola's
 # posts, JBake's), and passed over quietly where not (a Sphinx project's pages, a README, a
 # manual's chapters); Lektor's pages (``contents.lr``) are its fields; a Jupyter notebook

@@ -45,6 +45,7 @@ from library.site import (
 )
 from library.site_root import ELEVENTY_CONFIGS
 from library.vault_templates import is_vault, template_paths
+from library.zine_site import is_zine_site, zine_content
 
 _ALWAYS = ("_layouts/", "_includes/", "_sass/", "_plugins/")
 # Jekyll's own exclusions, which its configuration adds to (since Jekyll 4).
@@ -132,6 +133,8 @@ def site_exclusions(root: str) -> SiteExclusions | None:
         eleventy = [os.path.join(path, "") for path in eleventy_templates(root, ELEVENTY_CONFIGS)]
         eleventy += eleventy_ignored(root, ELEVENTY_CONFIGS)  # and what it is told to ignore
         return SiteExclusions(root, eleventy, [])  # its templates and its built pages
+    if is_zine_site(root):  # its default language's pages, beside its layouts and assets
+        return _all_but(root, zine_content(root))
     if is_mkdocs_site(root):  # its pages are its docs', the rest builds the site
         return _all_but(root, mkdocs_docs(root), *mkdocs_exclusions(root))
     if not is_jekyll_site(root):

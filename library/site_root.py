@@ -19,6 +19,7 @@ from library.mkdocs_site import is_mkdocs_site
 from library.nikola_site import nikola_folders
 from library.pelican_settings import pelican_settings
 from library.site import CONFIG_FILES, is_lektor_project, is_quarto_project
+from library.zine_site import is_zine_site
 from models.file_folder import folder_of
 
 DOCUSAURUS_CONFIGS = tuple(
@@ -85,6 +86,8 @@ def site_kind(folder: str) -> str | None:
         return "mkdocs"
     if nikola_folders(folder) is not None:
         return "nikola"
+    if is_zine_site(folder):
+        return "zine"
     return None
 
 

@@ -36,6 +36,7 @@ from library.nikola_site import nikola_folders
 from library.site import subfolders
 from library.site_root import ASTRO_CONTENT, ELEVENTY_CONFIGS, Site, site_kind, site_of
 from library.vitepress_locales import vitepress_source
+from library.zine_site import zine_content
 from models.language import language_code
 
 # A Docusaurus site's folders that hold no pages of its own: its pages' code (``src``,
@@ -48,7 +49,7 @@ _NOT_SECTIONS = frozenset(
     {"src", "static", "build", "i18n", "node_modules", "_includes", "_data", "_site"}
 )
 _SITES_OF_FOLDERS = ("hugo", "docusaurus", "eleventy", "astro", "nikola", "jbake", "mkdocs")
-_SECTIONED = (*_SITES_OF_FOLDERS, "quarto", "lektor", "app", *_PRESSED)
+_SECTIONED = (*_SITES_OF_FOLDERS, "quarto", "lektor", "app", "zine", *_PRESSED)
 BLOGS = ("blog", "posts", "post", "articles")
 """What a site without news streams, of those it has: its posts, not its docs."""
 _STARLIGHT_DOCS = "docs"  # the content collection a Starlight site's pages are in
@@ -79,6 +80,8 @@ def section_of(path: str, root: str) -> str | None:
         return None  # the section's own page (the blog's home), a page of the site
     if site.kind == "lektor" and len(inside) == 2:
         return None  # the section's own page (``blog/contents.lr``, the blog's home)
+    if site.kind == "zine" and inside[1:] == ["index.smd"]:
+        return None  # the section's own page (``news/index.smd``, where its layout lists it)
     return inside[0]
 
 
@@ -184,6 +187,8 @@ def _content(folder: str, kind: str) -> str:
         return os.path.join(folder, mkdocs_docs(folder))
     if kind == "app":
         return app_pages(folder)
+    if kind == "zine":
+        return os.path.join(folder, zine_content(folder))
     if kind == "vitepress":
         return os.path.normpath(os.path.join(folder, vitepress_source(folder)))
     if kind == "vuepress":

@@ -74,6 +74,7 @@ from models.slide_deck import is_slide_deck
 from models.taxonomy import Topic
 from models.unopened_yaml import split_unopened_yaml
 from models.vault import NOTE_NAME, in_vault, note_name, vault_note
+from models.ziggy import ZINE_SUFFIX, ziggy_values
 from models.zola_page import lift_zola_tables
 
 
@@ -122,6 +123,7 @@ _VALUES: dict[str, Callable[[str], dict[str, Any]]] = {
     "franklin": franklin_values,
     "notion": notion_values,
     "jbake": jbake_values,
+    "ziggy": ziggy_values,
 }
 
 
@@ -251,6 +253,8 @@ def parse_document(
                     "error", "no front matter: the first line must be '---' (or '+++')", 1
                 )
             return parsed
+        if split.language == "yaml" and path.endswith(ZINE_SUFFIX):  # Zine's page: Ziggy
+            split = replace(split, language="ziggy")
         if split.warning:
             parsed.report("warning", *split.warning)
         skips = SUMMARY_SKIPS if summary else ()
