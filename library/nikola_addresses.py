@@ -5,8 +5,8 @@ Nikola writes each file its ``POSTS`` and ``PAGES`` patterns match (``("posts/*.
 pattern's own (``posts/2024/05/x.md``: ``blog/2024/05/``), under its slug (its ``slug``,
 else its file's name slugified), as ``slug.html``, or ``slug/`` where ``PRETTY_URLS`` (its
 default since Nikola 8) says; the address is ``SITE_URL`` and that path. Read without it,
-pypy.org's 461 posts had nothing to open or copy. A translation (``x.es.md``) is at its
-language's own address, which is not worked out: it gets none.
+pypy.org's 461 posts had nothing to open or copy. A translation (``x.es.md``) is at the
+same path in its language's folder, as ``TRANSLATIONS`` names it (``"es": "./es"``).
 """
 
 from __future__ import annotations
@@ -29,9 +29,9 @@ _DASHES = re.compile(r"[-\s]+")
 
 
 @functools.lru_cache(maxsize=64)  # each site's settings read once
-def _nikola(site: Site) -> tuple[str, tuple[tuple[str, str], ...], bool, tuple[str, ...]]:
+def _nikola(site: Site) -> tuple[str, tuple[tuple[str, str], ...], bool, dict[str, str]]:
     """A Nikola site's address, its ``POSTS`` and ``PAGES`` patterns with the folder each
-    writes to, whether its addresses are pretty, and its translations' codes."""
+    writes to, whether its addresses are pretty, and the folder of each translation."""
     settings = literal_settings(os.path.join(site.folder, SETTINGS_FILE))
     host = host_of(settings.get("SITE_URL"))
     entries = []
@@ -44,20 +44,25 @@ def _nikola(site: Site) -> tuple[str, tuple[tuple[str, str], ...], bool, tuple[s
                     entries.append((pattern.removeprefix("./").lstrip("/"), folder.strip("/")))
     pretty = settings.get("PRETTY_URLS", True) is not False
     translations = settings.get("TRANSLATIONS")
-    codes = tuple(str(code) for code in translations) if isinstance(translations, dict) else ()
-    return host, tuple(entries), pretty, codes
+    folders = {
+        str(code): folder.strip().removeprefix("./").strip("/")
+        for code, folder in (translations.items() if isinstance(translations, dict) else ())
+        if isinstance(folder, str)
+    }
+    return host, tuple(entries), pretty, folders
 
 
 def nikola_address(site: Site, path: str, article: Article) -> str:
     """Where the Nikola site ``site`` publishes the file ``path``; "" where its settings
-    name no host, no pattern takes the file, or it is a translation."""
-    host, entries, pretty, codes = _nikola(site)
+    name no host or no pattern takes the file."""
+    host, entries, pretty, translations = _nikola(site)
     relative = os.path.relpath(path, site.folder).replace(os.sep, "/")
     if not host or relative.startswith("../"):
         return ""
     stem = os.path.splitext(os.path.basename(relative))[0]
-    if os.path.splitext(stem)[1].lstrip(".") in codes:
-        return ""  # a translation, ``x.es.md``
+    language = ""
+    if (code := os.path.splitext(stem)[1].lstrip(".")) in translations:  # ``x.es.md``
+        stem, language = os.path.splitext(stem)[0], translations[code]
     for pattern, destination in entries:
         base, _, files = pattern.rpartition("/")
         within = relative[len(base) + 1 :] if base else relative
@@ -67,7 +72,7 @@ def nikola_address(site: Site, path: str, article: Article) -> str:
             continue
         below = os.path.dirname(within)
         slug = _slug(article, stem)
-        parts = [part for part in (destination, below, slug) if part]
+        parts = [part for part in (language, destination, below, slug) if part]
         address = "/".join(parts) + ("/" if pretty else ".html")
         return host + "/" + quote(address, safe="/-._~")
     return ""

@@ -159,7 +159,9 @@ def test_a_nikola_sites_posts_and_pages_are_at_their_slugs(
 ) -> None:
     """Nikola: ``SITE_URL``, the folder a ``POSTS`` or ``PAGES`` entry writes to, the
     folders below its pattern's and the post's slug (else its file's name), as
-    ``slug.html`` where ``PRETTY_URLS = False``: pypy.org's 461 posts had no address."""
+    ``slug.html`` where ``PRETTY_URLS = False``: pypy.org's 461 posts had no address. A
+    translation is at the same path in its language's folder (``TRANSLATIONS``): it had
+    none."""
     conf = (
         'SITE_URL = "https://example.test/"\nTRANSLATIONS = {"en": "", "es": "./es"}\n'
         'POSTS = (("posts/*.md", "blog", "post.tmpl"),)\n'
@@ -178,7 +180,7 @@ def test_a_nikola_sites_posts_and_pages_are_at_their_slugs(
     assert addresses(run_lede, plain) == {
         "posts/2024/05/released.md": "https://example.test/blog/2024/05/v2-released.html",
         "posts/Old Notes.md": "https://example.test/blog/old-notes.html",
-        "posts/Old Notes.es.md": "",  # at its language's address, not worked out
+        "posts/Old Notes.es.md": "https://example.test/es/blog/old-notes.html",
         "pages/about.rst": "https://example.test/about.html",
     }
     pretty = write_files(tmp_path / "pretty", {"conf.py": conf, **files})
