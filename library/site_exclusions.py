@@ -3,7 +3,8 @@ or Pelican site, all but its ``content`` folder and its translations; of a Lekto
 all but its ``content``; of a Hexo site, all but its ``source``; of a Nikola site, all but
 its posts' and pages' folders; of an Astro site, all but its ``src``; of an MkDocs site,
 all but its docs; of an Eleventy site, its templates, its built pages and what its
-``.eleventyignore`` lists; of an Obsidian vault, its templates).
+``.eleventyignore`` lists; of a Hakyll site, its templates and its built pages; of an
+Obsidian vault, its templates).
 
 Jekyll never reads its built copy (``_site``), its templates (``_layouts``,
 ``_includes``), the packages beside it (``node_modules``, ``vendor/bundle``), what its
@@ -25,6 +26,7 @@ from typing import Any
 
 from library.astro_site import astro_folders
 from library.eleventy_input import eleventy_ignored, eleventy_templates
+from library.hakyll_site import HAKYLL_LEFT_OUT, is_hakyll_site
 from library.hugo_settings import (
     content_folders,
     ignored_files,
@@ -133,6 +135,8 @@ def site_exclusions(root: str) -> SiteExclusions | None:
         eleventy = [os.path.join(path, "") for path in eleventy_templates(root, ELEVENTY_CONFIGS)]
         eleventy += eleventy_ignored(root, ELEVENTY_CONFIGS)  # and what it is told to ignore
         return SiteExclusions(root, eleventy, [])  # its templates and its built pages
+    if is_hakyll_site(root):  # its templates and what it built
+        return SiteExclusions(root, list(HAKYLL_LEFT_OUT), [])
     if is_zine_site(root):  # its default language's pages, beside its layouts and assets
         return _all_but(root, zine_content(root))
     if is_mkdocs_site(root):  # its pages are its docs', the rest builds the site

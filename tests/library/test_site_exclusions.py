@@ -434,3 +434,45 @@ def test_what_quarto_never_renders_is_not_read_nor_warned_of(
     }
     checked = run_lede("check", str(root)).stdout.splitlines()
     assert checked == ["checked 3 files (3 articles, 0 topics): 0 invalid, 0 errors, 0 warnings"]
+
+
+@pytest.mark.parametrize(
+    "program",
+    [
+        {"site.hs": 'main = hakyll $ match "templates/*" $ compile templateBodyCompiler\n'},
+        {
+            "stack.yaml": "resolver: lts-22.0\n",
+            "blog.cabal": "executable site\n  build-depends: base, hakyll >= 4.16\n",
+        },
+    ],
+    ids=["site.hs", "package"],
+)
+def test_a_hakyll_sites_templates_and_built_pages_are_no_pages(
+    tmp_path: Path, run_lede: LedeRunner, program: dict[str, str]
+) -> None:
+    """Hakyll's rules make pages of its posts and compile its ``templates`` (``$body$``
+    in HTML, no front matter), build into ``_site`` and keep a ``_cache``: jaspervdj.be's
+    six templates and its README were warned of as "no front matter"."""
+    root = tmp_path / "blog"
+    root.mkdir()
+    for name, text in program.items():
+        (root / name).write_text(text)
+    write_document(root / "posts", "2024-05-01-hello.md", "title: Hello\ndate: 2024-05-01")
+    write_document(root, "contact.markdown", "title: Contact")
+    (root / "templates").mkdir()
+    (root / "templates" / "post.html").write_text("<article>$body$</article>\n")
+    (root / "README.markdown").write_text("# The blog\n\nHow to build it.\n")
+    (root / "_site" / "posts").mkdir(parents=True)
+    (root / "_site" / "posts" / "hello.md").write_text("# Hello\n")
+    assert found(root) - set(program) == {"posts/2024-05-01-hello.md", "contact.markdown"}
+    checked = run_lede("check", str(root)).stdout.splitlines()
+    assert checked[-1].endswith(" 0 errors, 0 warnings"), checked
+
+
+def test_a_haskell_project_without_hakyll_is_no_hakyll_site(tmp_path: Path) -> None:
+    root = tmp_path / "server"
+    root.mkdir()
+    (root / "cabal.project").write_text("packages: .\n")
+    (root / "server.cabal").write_text("library\n  build-depends: base, warp\n")
+    write_document(root / "templates", "issue.md", "title: An issue's template")
+    assert found(root) == {"templates/issue.md"}
