@@ -13,6 +13,7 @@ import functools
 import os
 import re
 
+from library.docusaurus_site import docusaurus_content
 from library.mkdocs_site import in_docs
 from library.regular_file import settings_text
 from library.site_root import Site, settings_of
@@ -40,7 +41,8 @@ def renders_plain_pages(path: str, site: Site) -> bool:
         return path.startswith(_pages(site.folder, site.kind))
     if site.kind == "docusaurus":
         inside = os.path.relpath(path, site.folder).split(os.sep)
-        pages = inside[0] in _DOCUSAURUS_PAGES or inside[:2] == ["src", "pages"]
+        named = docusaurus_content(site.folder).top_folders() - {"src"}  # a changelog's too
+        pages = inside[0] in _DOCUSAURUS_PAGES | named or inside[:2] == ["src", "pages"]
         return pages and not any(part.startswith("_") for part in inside)
     if site.kind == "jekyll" and _optional_front_matter(site):
         inside = os.path.relpath(path, site.folder).split(os.sep)

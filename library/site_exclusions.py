@@ -3,7 +3,8 @@ or Pelican site, all but its ``content`` folder and its translations; of a Lekto
 all but its ``content``; of a Hexo site, all but its ``source``; of a Nikola site, all but
 its posts' and pages' folders; of an Astro site, all but its ``src``; of an MkDocs site,
 all but its docs; of an Eleventy site, its templates, its built pages and what its
-``.eleventyignore`` lists; of a Hakyll site, its templates and its built pages; of an
+``.eleventyignore`` lists; of a Docusaurus site, all but its content plugins' folders; of a
+Hakyll site, its templates and its built pages; of an
 Obsidian vault, its templates).
 
 Jekyll never reads its built copy (``_site``), its templates (``_layouts``,
@@ -25,6 +26,7 @@ from fnmatch import fnmatchcase
 from typing import Any
 
 from library.astro_site import astro_folders
+from library.docusaurus_site import docusaurus_content
 from library.eleventy_input import eleventy_ignored, eleventy_templates
 from library.hakyll_site import HAKYLL_LEFT_OUT, is_hakyll_site
 from library.hugo_settings import (
@@ -45,7 +47,7 @@ from library.site import (
     is_quarto_project,
     subfolders,
 )
-from library.site_root import ELEVENTY_CONFIGS
+from library.site_root import DOCUSAURUS_CONFIGS, ELEVENTY_CONFIGS
 from library.vault_templates import is_vault, template_paths
 from library.zine_site import is_zine_site, zine_content
 
@@ -135,6 +137,8 @@ def site_exclusions(root: str) -> SiteExclusions | None:
         eleventy = [os.path.join(path, "") for path in eleventy_templates(root, ELEVENTY_CONFIGS)]
         eleventy += eleventy_ignored(root, ELEVENTY_CONFIGS)  # and what it is told to ignore
         return SiteExclusions(root, eleventy, [])  # its templates and its built pages
+    if any(os.path.isfile(os.path.join(root, name)) for name in DOCUSAURUS_CONFIGS):
+        return SiteExclusions(root, _top_but(root, _docusaurus_folders(root)), [])
     if is_hakyll_site(root):  # its templates and what it built
         return SiteExclusions(root, list(HAKYLL_LEFT_OUT), [])
     if is_zine_site(root):  # its default language's pages, beside its layouts and assets
@@ -257,6 +261,13 @@ def _all_but(root: str, pages: str, *also: str) -> SiteExclusions:
         except OSError:
             pass
     return SiteExclusions(root, [*names, *also], [])
+
+
+def _docusaurus_folders(root: str) -> list[str]:
+    """The folders at the top of a Docusaurus site that hold what it renders (its docs'
+    versions of each instance too, ``community_versioned_docs``)."""
+    versions = [name for name in subfolders(root, names=True) if name.endswith("_versioned_docs")]
+    return [*docusaurus_content(root).top_folders(), *versions]
 
 
 def _top_but(root: str, folders: Sequence[str]) -> list[str]:

@@ -27,6 +27,7 @@ from typing import Any
 from library.app_site import app_pages
 from library.astro_site import starlight_blog
 from library.dated_collections import named_by_dates
+from library.docusaurus_site import docusaurus_content
 from library.eleventy_input import eleventy_input
 from library.eleventy_locales import is_locale_folder
 from library.hugo_settings import content_dir, content_folders, site_settings
@@ -144,13 +145,22 @@ def blog_sections(root: str) -> frozenset[str]:
 def dated_sections(root: str) -> frozenset[str]:
     """The sections of the site at ``root`` whose files are named by their dates, as
     posts are (yihui.org's ``content/en/2026-05-15-bye-stack-overflow.md`` and its
-    ``content/cn``): its blogs, whatever they are called. Read whole, the site listed its
+    ``content/cn``): its blogs, whatever they are called (a Docusaurus site's, as its
+    settings name them: a second blog, a changelog). Read whole, the site listed its
     undated pages among its 1,885 posts."""
     kind = site_kind(root)
     if kind not in _SECTIONED or kind == "nikola":
         return frozenset()
     base = _content(root, kind)
-    return frozenset(name for name in sections(root) if named_by_dates(os.path.join(base, name)))
+    own = sections(root)
+    named = (
+        {path.split("/")[0] for path in docusaurus_content(root).blogs}
+        if kind == "docusaurus"
+        else set()
+    )
+    return frozenset(
+        name for name in own if name in named or named_by_dates(os.path.join(base, name))
+    )
 
 
 @functools.lru_cache(maxsize=4096)  # each folder once

@@ -130,9 +130,56 @@ def test_a_docusaurus_sites_pages_without_front_matter_are_its_pages(
         "Benchmarks",
         "Using Codegen",
     ]
-    checked = run_lede("check", site).stdout
-    assert f"{site}/static/img/source.md:1: warning: no front matter" in checked
-    assert checked.count(": warning:") == 1, checked
+    checked = run_lede("check", site).stdout  # what it serves as it is (static) no page
+    assert checked.count(": warning:") == 0, checked
+
+
+def test_a_docusaurus_sites_other_blogs_and_docs_are_the_folders_its_settings_name(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """A Docusaurus site renders the folders its content plugins name, and nothing else:
+    a copy of Docusaurus's site kept a second blog (``path: 'second-blog/blog'``), which
+    was no blog and not streamed, and more docs (``path: 'project-management'``), while
+    its README, its authors' templates and what it serves as it is were warned of (7)
+    and two templates listed as pages. A blog the preset moves (``blog: {path:
+    'changelog'}``) is the blog, and ``blog: false`` leaves none; another option's
+    ``path`` (a version's address) names no folder."""
+    config = """\
+module.exports = {
+  plugins: [
+    ['@docusaurus/plugin-content-docs', {id: 'pm', path: 'project-management',
+      sidebarPath: require.resolve('./sidebarsPM.js')}],
+    ['@docusaurus/plugin-content-blog', {id: 'second-blog', path: 'second-blog/blog'}],
+  ],
+  presets: [['@docusaurus/preset-classic', {
+    docs: {versions: {current: {label: 'Next', path: 'next'}}},  // an address, no folder
+    blog: %s,
+  }]],
+};
+"""
+    post = "---\ntitle: %s\n---\nText.\n"
+    files = {
+        "README.md": "# The site\n\nHow to build it.\n",
+        "templates/blogEntry.md": "---\ntitle: A post's template\n---\nWrite here.\n",
+        "static/reveal.js/README.md": "# reveal.js\n\nSlides.\n",
+        "docs/intro.md": post % "Intro",
+        "project-management/team.md": "# Team\n\nWho we are.\n",
+        "blog/2024-01-02-first.md": post % "First post",
+        "changelog/2024-02-03-v2.md": post % "Version 2",
+        "second-blog/blog/2024-03-04-hello.md": post % "Hello from the second blog",
+    }
+    for blog, stream in [
+        ("{showReadingTime: true}", ["Hello from the second blog", "First post"]),
+        ("{path: 'changelog'}", ["Hello from the second blog", "Version 2"]),
+    ]:
+        site = write_files(tmp_path / blog[1:5], {"docusaurus.config.js": config % blog, **files})
+        assert [row["title"] for row in rows(run_lede, site)] == stream
+        every = sorted(str(row["title"]) for row in rows(run_lede, site, "--all"))
+        assert every == sorted([*stream, "Intro", "Team"])
+        checked = run_lede("check", site).stdout
+        assert checked.count(": warning:") == 0, checked
+    site = write_files(tmp_path / "none", {"docusaurus.config.js": config % "false", **files})
+    assert [row["title"] for row in rows(run_lede, site)] == ["Hello from the second blog"]
 
 
 def test_a_folder_inside_a_hugo_site_is_read_whole(run_lede: LedeRunner, tmp_path: Path) -> None:
