@@ -10,6 +10,7 @@ import os
 from collections.abc import Iterable, Iterator
 
 from library.hugo_cascade import cascaded_build
+from library.mkdocs_site import mkdocs_docs_of
 from library.plain_page_sites import renders_plain_pages
 from library.regular_file import NotRegular, TooLarge, open_regular, read_regular
 from library.scan import TAXONOMY_SUFFIXES
@@ -27,6 +28,7 @@ from models.fields import SITE_ZONE
 from models.hugo_build import CASCADED_BUILD
 from models.labels import SPLIT_AT_SPACES
 from models.legacy_encoding import guess_encoding
+from models.mkdocs_page import MKDOCS_DOCS
 from models.plain_pages import PLAIN_PAGES
 from models.schedule import SITE_SCHEDULE
 from models.site_author import SITE_AUTHOR
@@ -134,10 +136,12 @@ def _in_its_site(raw: bytes, path: str, *, explicit: bool, summary: bool) -> Par
     build = CASCADED_BUILD.set(cascaded_build(path))
     author = SITE_AUTHOR.set(site_author(path))
     plain = PLAIN_PAGES.set(renders_plain_pages(path, site))
+    docs = MKDOCS_DOCS.set(mkdocs_docs_of(path, site))
     try:
         parsed = _parsed(raw, path, explicit=explicit, summary=summary)
         return parsed if summary else with_site_address(parsed)  # see ``summaries``
     finally:
+        MKDOCS_DOCS.reset(docs)
         PLAIN_PAGES.reset(plain)
         SITE_AUTHOR.reset(author)
         CASCADED_BUILD.reset(build)

@@ -15,9 +15,12 @@ from __future__ import annotations
 import functools
 import os
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from library.regular_file import settings_text
+
+if TYPE_CHECKING:
+    from library.site_root import Site
 
 MKDOCS_CONFIGS = ("mkdocs.yml", "mkdocs.yaml")
 _DOCS_DIR = re.compile(r"""^docs_dir\s*:\s*(["']?)([^"'#\n]+?)\1\s*(?:#.*)?$""", re.M)
@@ -63,6 +66,14 @@ def mkdocs_docs(folder: str) -> str:
         if named and not os.path.isabs(named) and named.split(os.sep)[0] != os.pardir:
             return named
     return "docs"
+
+
+def mkdocs_docs_of(path: str, site: Site) -> str | None:
+    """The docs folder of the MkDocs ``site`` where ``path`` is one of its pages, else None
+    (``models.mkdocs_page`` titles such a page as MkDocs does)."""
+    if site.kind != "mkdocs" or not in_docs(path, site.folder):
+        return None
+    return os.path.join(site.folder, mkdocs_docs(site.folder))
 
 
 def in_docs(path: str, site_folder: str) -> bool:

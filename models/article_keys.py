@@ -18,6 +18,7 @@ from models.inline_tags import with_tags
 from models.jekyll_post import post_title, written_date
 from models.labels import blog_category, blog_labels
 from models.markdown_extras import heading_text, opening_heading
+from models.mkdocs_page import mkdocs_title
 from models.page_dates import published_date, updated_date
 from models.vault import NOTE_NAME
 
@@ -150,6 +151,7 @@ def article_fields(data: dict[str, Any]) -> dict[str, Any]:
             or data.get("pagetitle")  # Pandoc's (Quarto's) title of the page's window
             or named
             or _opening_heading(data.get("body"))
+            or mkdocs_title(data.get("path", ""))  # a page of an MkDocs site's docs
             or _navigation_title(data.get("eleventyNavigation"))
             or post_title(data.get("path", ""))
         )

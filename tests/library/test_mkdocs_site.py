@@ -189,3 +189,28 @@ def test_what_the_site_excludes_from_its_docs_is_no_page(
     )
     everything = titles(run_lede("list", "--all", "--json", root).stdout)
     assert everything == ["Guide's private", "Home", "Version 2"]
+
+
+def test_a_page_without_title_or_heading_is_titled_by_its_name_as_mkdocs_titles_it(
+    tmp_path: Path, run_lede: LedeRunner
+) -> None:
+    """MkDocs titles a page that names no title and opens with no heading by its file's
+    name ("Home" for the docs' own index): Textual's 17 pages of its API, each a
+    ``::: textual.events.Blur`` its plugin renders, were called "blur" and warned of as
+    having "no title or name"."""
+    api = "::: textual.events.Blur\n    options:\n      heading_level: 1\n"
+    root = write_files(
+        tmp_path / "site",
+        {
+            "mkdocs.yml": "site_name: A project\n",
+            "docs/index.md": "---\nhide:\n  - toc\n---\n\n!!! tip\n\n    Welcome.\n",
+            "docs/events/blur.md": api,
+            "docs/getting_started.md": api,
+            "docs/API_Reference.md": api,
+            "docs/widgets/README.md": api,
+        },
+    )
+    everything = titles(run_lede("list", "--all", "--json", root).stdout)
+    assert everything == ["API Reference", "Blur", "Getting started", "Home", "Index"]
+    checked = run_lede("check", root).stdout.splitlines()
+    assert checked == ["checked 5 files (5 articles, 0 topics): 0 invalid, 0 errors, 0 warnings"]
