@@ -9,6 +9,7 @@ into them grows with every site generator and notes tool met, and the model shou
 from __future__ import annotations
 
 import os
+import re
 from datetime import date
 from typing import Any
 
@@ -106,10 +107,14 @@ def as_written(value: Any) -> Any:
     return value
 
 
+_YEAR_OR_MONTH = re.compile(r"\d{4}(?:-\d\d)?")
+
+
 def _is_year(value: Any) -> bool:
-    """Whether ``value`` is a year, as a number or as text (``published: "2014"``)."""
+    """Whether ``value`` is a year, as a number or as text (``published: "2014"``), or a
+    year's month (``"2008-06"``)."""
     text = str(value).strip() if isinstance(value, int | str) else ""
-    return len(text) == 4 and text.isdigit()
+    return bool(_YEAR_OR_MONTH.fullmatch(text))
 
 
 def _put(data: dict[str, Any], key: str, value: Any) -> None:

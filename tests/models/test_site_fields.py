@@ -38,8 +38,9 @@ def test_published_is_the_sites_flag_and_true_unless_it_says_false(
         ("location:\n  city: Paris\n  country: France\n", "Paris, France"),
         ('published: "2014"\nlocation: Chennai\n', "Chennai"),
         ("published: 2004\n", ""),
+        ('published: "2008-06"\n', ""),
     ],
-    ids=["coordinates", "named", "year-text", "year"],
+    ids=["coordinates", "named", "year-text", "year", "month"],
 )
 def test_a_place_as_a_mapping_and_a_year_of_publication_are_no_mistake(
     lines: str, location: str
