@@ -57,6 +57,17 @@ async def to_row(pilot, articles: ArticleList, title: str) -> None:
     assert articles.current is not None and articles.current.title == title
 
 
+async def sources_of_found(pilot, articles: ArticleList, typed: str, key: str) -> list[str]:
+    """Filter by ``typed``, open the story's sources with ``key``; what the filter found."""
+    await pilot.press("slash", *typed, "enter")
+    await until(pilot, lambda: articles.has_focus and HEADLINE in titles(articles))
+    found = titles(articles)
+    await to_row(pilot, articles, HEADLINE)
+    await pilot.press(key)
+    await until(pilot, lambda: sorted(titles(articles)) == sorted([HEADLINE, OTHER]))
+    return found
+
+
 async def test_a_story_is_one_row_with_its_sources_and_c_shows_every_article(
     site: Path,
 ) -> None:
@@ -108,11 +119,7 @@ async def test_a_story_s_sources_are_named_by_its_title_not_its_id(site: Path) -
     app = LedeApp([str(site)])
     async with app.run_test(size=(200, 45)) as pilot:
         articles = await started(app, pilot)
-        await pilot.press("slash", *"acme", "enter")
-        await until(pilot, lambda: articles.has_focus and HEADLINE in titles(articles))
-        await to_row(pilot, articles, HEADLINE)
-        await pilot.press("enter")
-        await until(pilot, lambda: sorted(titles(articles)) == sorted([HEADLINE, OTHER]))
+        await sources_of_found(pilot, articles, "acme", "enter")
         field = app.screen.query_one("#filter", Input)
         assert status(app).startswith(f"All articles  sources of {HEADLINE[:7]}")
         assert "story:" not in status(app) and not field.display
@@ -126,12 +133,7 @@ async def test_left_goes_back_from_a_story_as_right_went_into_it(site: Path) -> 
     app = LedeApp([str(site)])
     async with app.run_test(size=(260, 45)) as pilot:
         articles = await started(app, pilot)
-        await pilot.press("slash", *"acme", "enter")
-        await until(pilot, lambda: articles.has_focus and HEADLINE in titles(articles))
-        found = titles(articles)
-        await to_row(pilot, articles, HEADLINE)
-        await pilot.press("right")
-        await until(pilot, lambda: sorted(titles(articles)) == sorted([HEADLINE, OTHER]))
+        found = await sources_of_found(pilot, articles, "acme", "right")
         await pilot.press("left")
         await until(pilot, lambda: titles(articles) == found, "back to what the filter found")
         assert app.screen.query_one("#filter", Input).value == "acme"
@@ -171,12 +173,7 @@ async def test_slash_from_a_story_edits_the_filter_that_found_it(site: Path, typ
     app = LedeApp([str(site)])
     async with app.run_test(size=(200, 45)) as pilot:
         articles = await started(app, pilot)
-        await pilot.press("slash", *typed, "enter")
-        await until(pilot, lambda: articles.has_focus and HEADLINE in titles(articles))
-        found = titles(articles)
-        await to_row(pilot, articles, HEADLINE)
-        await pilot.press("enter")
-        await until(pilot, lambda: sorted(titles(articles)) == sorted([HEADLINE, OTHER]))
+        found = await sources_of_found(pilot, articles, typed, "enter")
         await pilot.press("slash")
         field = app.screen.query_one("#filter", Input)
         assert field.has_focus and field.value == typed
