@@ -36,7 +36,7 @@ from tui.cli_corpus import (
     waiting_said,
     warn_if_empty,
 )
-from tui.failure import INTERRUPTED, INTERRUPTED_LINE, TERMINATED, TERMINATED_LINE, one_line
+from tui.failure import INTERRUPTED, INTERRUPTED_LINE, one_line
 from tui.fallback import plain_where_needed
 from tui.usage import unknown_word_hint
 
@@ -217,8 +217,6 @@ def _run_on_terminal(args: argparse.Namespace) -> int:
     app = LedeApp(args.paths)
     with Lifeline(app):  # a hangup or SIGTERM at any moment ends it, and all it started
         app.run()
-    if app.return_code == TERMINATED:  # said below the screen given back, as a command says
-        sys.stderr.write(TERMINATED_LINE)
     return app.return_code or 0
 
 

@@ -23,6 +23,8 @@ import time
 
 from textual.app import App
 
+from tui.failure import TERMINATED, TERMINATED_LINE
+
 GRACE = 3.0  # seconds between being told to end and ending regardless
 POLL = 0.5  # seconds between two looks at the terminal
 # A hangup is how a reader normally ends over SSH; being terminated is not.
@@ -36,6 +38,7 @@ class Lifeline:
     def __init__(self, app: App) -> None:
         self.app = app
         self._ending = threading.Event()
+        self._said = threading.Lock()  # held by whichever says the end: it is said once
 
     def __enter__(self) -> Lifeline:
         self.install()
@@ -44,6 +47,14 @@ class Lifeline:
     def __exit__(self, *_exception: object) -> None:
         """The app has ended: whatever still works (a cold index) has ``GRACE`` seconds."""
         self.deadline(self.app.return_code or 0)
+        self._say_the_end(self.app.return_code or 0)
+
+    def _say_the_end(self, code: int) -> None:
+        """Says "lede: terminated" below the screen given back, as a command does: at the
+        app's end, or at the deadline where the app's end outlasted it (a busy machine)."""
+        if code == TERMINATED and self._said.acquire(blocking=False):
+            with contextlib.suppress(OSError):  # stderr closed or gone: the end is all there is
+                os.write(2, TERMINATED_LINE.encode())
 
     def install(self) -> None:
         """Handle the signals and start watching the terminal: before the app runs,
@@ -95,6 +106,7 @@ class Lifeline:
 
         def end_now() -> None:
             time.sleep(GRACE)
+            self._say_the_end(code)
             os._exit(code)
 
         threading.Thread(target=end_now, name="lifeline-deadline", daemon=True).start()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import time
 from pathlib import Path
 
@@ -78,3 +79,35 @@ def test_sigterm_gives_the_terminal_back(start) -> None:
     assert b"\x1b[?1000l" in terminal.output[left - 200 :]  # mouse reporting switched off
     assert terminal.output[left:].strip().endswith(b"lede: terminated")  # as a command says
     assert b"Traceback" not in terminal.output
+
+
+ENDS_SLOWLY = """
+import os, signal, time
+from textual.app import App
+from textual.widgets import Static
+from tui.lifeline import Lifeline
+
+class Stuck(Static):
+    def on_unmount(self) -> None:
+        time.sleep(30)  # an end that outlasts the grace, as on a machine busy enough
+
+class Reader(App):
+    def compose(self):
+        yield Stuck("reading")
+
+    def on_mount(self) -> None:
+        self.set_timer(0.2, lambda: os.kill(os.getpid(), signal.SIGTERM))
+
+app = Reader()
+with Lifeline(app):
+    app.run()
+"""
+
+
+def test_sigterm_is_said_when_the_end_outlasts_the_grace() -> None:
+    """Ended by the deadline before the app had ended, the reader exited 143 without a word."""
+    environment = os.environ | {"PYTHONPATH": str(Path(__file__).parents[2])}
+    terminal = Terminal([sys.executable, "-c", ENDS_SLOWLY], environment, (80, 24))
+    terminal.wait_for("reading")
+    assert terminal.close() == 128 + signal.SIGTERM
+    assert terminal.output.strip().endswith(b"lede: terminated")
