@@ -154,7 +154,6 @@ class BackgroundIndexing(App[None]):
                 reader.refresh_tree()
         if self.follower is not None:  # the pages just indexed may go up or down soon
             self.follower.follow_the_clock()
-            self.follower.start_writer()
         self.show_problems(problems)
         said = self.session.collections_not_found() if self.session else None
         if said:

@@ -64,7 +64,6 @@ class CorpusFollower:
         self._clock: Timer | None = None
         self._due: int | None = None  # when a page next goes up or comes down, if known
         self._state_timer: Timer | None = None
-        self._writer_asked = False  # see ``start_writer``
 
     def start(self) -> None:
         """Start watching (once the reader is on screen: its import is not start-up's)."""
@@ -72,20 +71,11 @@ class CorpusFollower:
 
         self.watcher = CorpusWatcher(self.session.index.roots, self._changed, self._failed)
         self.watcher.start()
+        self.app.run_worker(
+            self.session.start_writer, thread=True, group="writer", exit_on_error=False
+        )
         self.follow_the_clock()
         self._state_timer = self.app.set_interval(STATE_LOOK, self._look_at_state)
-
-    def start_writer(self) -> None:
-        """Start the process that indexes changed files, once a full refresh has ended
-        (UI thread): it starts and imports the parser, for seconds on a busy machine, and
-        a refresh waits for it. Started with the watcher, it held a new corpus's first
-        index, and its list, empty meanwhile; a warm start's look at recent files has
-        started it before."""
-        if not self._writer_asked:
-            self._writer_asked = True
-            self.app.run_worker(
-                self.session.start_writer, thread=True, group="writer", exit_on_error=False
-            )
 
     def _look_at_state(self) -> None:
         """Show what another reader of the corpus marked read or starred (UI thread): each

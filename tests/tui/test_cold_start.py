@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from library.index import CorpusIndex, ProgressCallback, RefreshReport
+from library.index import ProgressCallback, RefreshReport
 from library.session import ReaderSession
 from library.synthetic import generate
 from library.writer import Waiting
@@ -163,33 +163,6 @@ async def test_an_empty_folder_says_no_documents_were_found(
         await until(pilot, lambda: "No articles here" in list_text(app), seconds=DEADLINE)
         assert "No articles here — no documents found in empty" in list_text(app)
         assert "indexing" not in status(app)
-
-
-async def test_a_first_index_is_shown_while_the_process_for_changes_starts(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The process that indexes changed files starts and imports the parser, which takes
-    seconds on a busy machine; started first, it held the list of a new corpus empty for
-    as long. It starts once the first index is stored, and indexes what changes then."""
-    for number in range(3):
-        write_document(tmp_path / "news", f"n{number}.md", f"title: Story {number}")
-    go = threading.Event()
-    start = CorpusIndex.start_writer
-
-    def held_start(index: CorpusIndex) -> Any:
-        assert go.wait(DEADLINE), "the test never let the process start"
-        return start(index)
-
-    monkeypatch.setattr(CorpusIndex, "start_writer", held_start)
-    app = LedeApp([str(tmp_path / "news")])
-    try:
-        async with app.run_test(size=(160, 45)) as pilot:
-            await until(pilot, lambda: len(titles(app)) == 3, "the first index's rows")
-            go.set()
-            write_document(tmp_path / "news", "later.md", "title: Story written later")
-            await until(pilot, lambda: "Story written later" in titles(app), "the change")
-    finally:
-        go.set()
 
 
 async def test_indexing_that_ends_under_a_dialog_is_shown_ended_when_it_closes(
