@@ -19,9 +19,9 @@ ziglang.org's pages were none of them read.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NoReturn
 
-from models.frontmatter import DocumentError
+from models.frontmatter import MAX_YAML_DEPTH, DocumentError
 
 ZINE_SUFFIX = ".smd"
 _STRUCT_NAME = re.compile(r"^(?:\s|//[^\n]*)*[A-Za-z_]\w*\s*\{")
@@ -60,14 +60,14 @@ class _Reader:
     def __init__(self, text: str) -> None:
         self.text = text
         self.at = 0
+        self.depth = 0  # values open around the one being read
 
     def _next(self) -> re.Match[str] | None:
         """The next token but spaces and comments, or None at the end."""
         while self.at < len(self.text):
             found = _TOKEN.match(self.text, self.at)
             if found is None:
-                line = self.text.count("\n", 0, self.at) + 2  # after the opening ``---``
-                raise DocumentError("front matter is no Ziggy a Zine page holds", line)
+                self._fail()
             self.at = found.end()
             if found.lastgroup != "space":
                 return found
@@ -93,7 +93,17 @@ class _Reader:
         return fields
 
     def value(self) -> Any:
-        """The value that starts at the next token."""
+        """The value that starts at the next token, bounded in depth as YAML's are: lists
+        opened thousands deep ran out of Python's stack."""
+        self.depth += 1
+        try:
+            if self.depth > MAX_YAML_DEPTH:
+                self._fail(f"front matter is nested deeper than {MAX_YAML_DEPTH} levels")
+            return self._value()
+        finally:
+            self.depth -= 1
+
+    def _value(self) -> Any:
         found = self._next()
         kind = found.lastgroup if found else None
         if found is None or kind is None:
@@ -147,9 +157,9 @@ class _Reader:
         if found is None or found[0] != mark:
             self._fail()
 
-    def _fail(self) -> Any:
-        line = self.text.count("\n", 0, self.at) + 2
-        raise DocumentError("front matter is no Ziggy a Zine page holds", line)
+    def _fail(self, why: str = "front matter is no Ziggy a Zine page holds") -> NoReturn:
+        line = self.text.count("\n", 0, self.at) + 2  # after the opening ``---``
+        raise DocumentError(why, line)
 
 
 def _unescaped(text: str) -> str:

@@ -106,3 +106,13 @@ def test_front_matter_that_is_no_ziggy_is_an_error_on_its_line() -> None:
     with pytest.raises(DocumentError) as raised:
         ziggy_values('.title = "A",\n.date = when?,\n')
     assert raised.value.line == 3  # the second line of the front matter, the file's third
+
+
+@pytest.mark.parametrize("opener", ["[", ".{ .a = ", "@date("])
+def test_ziggy_nested_thousands_deep_is_an_error_not_a_crash(opener: str) -> None:
+    """Read in turn, each value opened inside the last ran out of Python's stack, and the
+    page was "cannot be read (RecursionError: …)"."""
+    with pytest.raises(DocumentError) as raised:
+        ziggy_values(f'.title = "A",\n.tags = {opener * 5000}\n')
+    assert str(raised.value).startswith("front matter is nested deeper than 200 levels")
+    assert raised.value.line == 3
