@@ -16,6 +16,7 @@ import os
 import re
 from typing import NamedTuple
 
+from library.named_folder import folder_inside
 from library.regular_file import settings_text
 from library.site_root import DOCUSAURUS_CONFIGS
 
@@ -54,7 +55,7 @@ def docusaurus_content(folder: str) -> DocusaurusContent:
             continue
         end = marks[at + 1].start() if at + 1 < len(marks) else len(text)
         path_set = _PATH.search(text, mark.end(), end)
-        path = _inside(path_set[2]) if path_set else ""
+        path = folder_inside(path_set[2]) if path_set else ""
         if not os.path.isdir(os.path.join(folder, path)):  # another option's ``path`` (a
             path = ""  # version's address), which names no folder of the site
         if path and mark["preset"]:  # the preset's own blog or docs, elsewhere
@@ -62,9 +63,3 @@ def docusaurus_content(folder: str) -> DocusaurusContent:
         elif path:
             named[kind].append(path)
     return DocusaurusContent(tuple(named["blog"]), (*named["docs"], "src/pages"))
-
-
-def _inside(value: str) -> str:
-    """A folder the settings name from the site's, if it is inside it."""
-    path = os.path.normpath(value.strip().removeprefix("./")).replace(os.sep, "/")
-    return "" if path in (".", "") or path.startswith(("../", "/")) or path == ".." else path

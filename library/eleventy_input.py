@@ -14,6 +14,7 @@ import functools
 import os
 import re
 
+from library.named_folder import folder_inside
 from library.regular_file import settings_text
 
 
@@ -59,10 +60,7 @@ def _named(folder: str, configs: tuple[str, ...], key: str) -> str | None:
         found = next(filter(None, (pattern.search(text) for pattern in _FOLDERS[key])), None)
         if found is None:
             continue
-        named = os.path.normpath(found[2].strip().removeprefix("./"))
-        if named == "." or os.path.isabs(named) or named.split(os.sep)[0] == os.pardir:
-            return ""
-        return named
+        return folder_inside(found[2])
     return None
 
 

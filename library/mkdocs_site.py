@@ -17,6 +17,7 @@ import os
 import re
 from typing import TYPE_CHECKING, Any
 
+from library.named_folder import folder_inside
 from library.regular_file import settings_text
 
 if TYPE_CHECKING:
@@ -62,8 +63,7 @@ def mkdocs_docs(folder: str) -> str:
     names inside it, else ``docs``."""
     for name in mkdocs_configs(folder):
         found = _DOCS_DIR.search(settings_text(os.path.join(folder, name)) or "")
-        named = os.path.normpath(found[2].strip()) if found else ""
-        if named and not os.path.isabs(named) and named.split(os.sep)[0] != os.pardir:
+        if named := folder_inside(found[2] if found else None):
             return named
     return "docs"
 
@@ -112,9 +112,7 @@ def mkdocs_exclusions(folder: str) -> list[str]:
 
 def _custom_dir(theme: Any) -> str:
     """The folder of templates a theme's ``custom_dir`` names from the site's folder, or ''."""
-    named = theme.get("custom_dir") if isinstance(theme, dict) else None
-    path = os.path.normpath(named.strip()) if isinstance(named, str) and named.strip() else ""
-    return "" if os.path.isabs(path) or path.split(os.sep)[0] == os.pardir else path
+    return folder_inside(theme.get("custom_dir") if isinstance(theme, dict) else None)
 
 
 def _listed(lines: Any) -> list[str]:

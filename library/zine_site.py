@@ -13,6 +13,7 @@ import functools
 import os
 from typing import Any
 
+from library.named_folder import folder_inside
 from library.regular_file import settings_text
 
 ZINE_CONFIG = "zine.ziggy"
@@ -36,15 +37,8 @@ def zine_content(folder: str) -> str:
     locales = [one for one in _list(settings.get("locales")) if isinstance(one, dict)]
     default = [one for one in locales if one.get("output_prefix_override") == ""]
     chosen = (default or locales or [settings])[0]
-    return _inside(chosen.get("content_dir_path")) or "content"
+    return folder_inside(chosen.get("content_dir_path")) or "content"
 
 
 def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
-
-
-def _inside(value: Any) -> str:
-    """A folder the settings name, if it is inside the site's."""
-    named = os.path.normpath(value.strip()) if isinstance(value, str) and value.strip() else ""
-    outside = os.path.isabs(named) or named.split(os.sep)[0] == os.pardir or named == "."
-    return "" if outside else named
