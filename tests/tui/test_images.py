@@ -407,3 +407,45 @@ async def test_an_image_that_trickles_is_left_at_once_by_i_or_the_next_article(
 
 def loading(app: LedeApp) -> bool:
     return any(worker.group == "image" and worker.is_running for worker in app.workers)
+
+
+@pytest.mark.parametrize(
+    ("rewrite", "hits", "status"),
+    [
+        # Its heat, a correction: the same picture stays, not drawn nor fetched again.
+        (lambda text: text.replace("title:", "heat: 4\ntitle:"), {"/photo.png": 1}, "fetched"),
+        (
+            lambda text: text.replace("/photo.png", "/photo.jpg"),
+            {"/photo.png": 1, "/photo.jpg": 1},
+            "fetched",
+        ),
+        (lambda text: text.replace("images:", "pictures:"), {"/photo.png": 1}, "no image"),
+    ],
+    ids=["changed-elsewhere", "image-changed", "image-removed"],
+)
+async def test_a_picture_shown_follows_its_article_rewritten_by_a_feed(
+    server: TestServer, tmp_path: Path, rewrite, hits: dict[str, int], status: str
+) -> None:
+    """A feed writing the article being read again took its picture down, and left the
+    old one's place empty where the image had changed or gone."""
+    from tests.tui.pilot import notifications
+
+    serve_images(server)
+    root = corpus(tmp_path / "c", server, "/photo.png")
+    app = LedeApp([str(root)])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await picture_shown(app, pilot)
+        drawn = pictures(app)
+        page = root / "a0.md"
+        page.write_text(rewrite(page.read_text()))
+        await until(pilot, lambda: "1 article changed" in notifications(app), "the change")
+        await until(pilot, lambda: server.hits == hits and status in lead_status(app), status)
+        await settled(pilot)
+        assert lead(app).shown
+        assert server.hits == hits
+        if status == "no image":
+            assert lead_status(app) == "This article has no image" and not pictures(app)
+        elif len(hits) == 1:
+            assert pictures(app) == drawn
+        else:
+            assert len(pictures(app)) == 1 and pictures(app) != drawn

@@ -105,10 +105,7 @@ class DetailView(VerticalScroll, can_focus=True):
         self.article = article
         self.remove_class("-preview", "-preview-failed")
         self.set_status(None)
-        lead_image = self.query_one(LeadImage)
-        lead_image.hide()
-        if self.auto_images and lead_image_url(article):
-            lead_image.show(article)
+        self._show_lead_image(article, again)
         header = self.query_one("#detail-header", Static)
         excerpt = self.query_one("#detail-excerpt", Static)
         related = self.query_one("#related", OptionList)
@@ -142,6 +139,19 @@ class DetailView(VerticalScroll, can_focus=True):
             self.call_after_refresh(self.scroll_to, y=place, animate=False, immediate=True)
         else:
             self.scroll_home(animate=False)
+
+    def _show_lead_image(self, article: Article | None, again: bool) -> None:
+        """The lead image as the settings ask, or, for the same file read again, as it was:
+        a feed rewriting the article took down the picture asked for with ``i`` (and left
+        it down when the image had changed). The same picture is not drawn again."""
+        lead_image = self.query_one(LeadImage)
+        url = lead_image_url(article)
+        wanted = lead_image.shown if again else self.auto_images and bool(url)
+        if wanted and lead_image.shown and url == lead_image.url:
+            return
+        lead_image.hide()
+        if wanted:
+            lead_image.show(article)
 
     def show_preview(self, title: str, markdown: str, note: str) -> None:
         """Replace the body with the readable text of the original page, and the lead
