@@ -71,10 +71,11 @@ class StoryMap:
     def updated(self, db: sqlite3.Connection, changes: ListChanges) -> StoryMap:
         """A copy of this map without the articles that left the list and with those that
         entered it, and the articles whose story they join, read by story alone: each
-        arrival of a watched file would otherwise load the map again. The articles new
-        to the map are ranked among themselves in the headline order but after those
-        already in it, so an arrival heads an older story only once the map is loaded
-        whole (the next start or ``r``)."""
+        arrival of a watched file would otherwise load the map again. The members of
+        the stories joined are ranked again in the headline order, in the places those
+        already in the map held and new ones after: ranked after them, the headline's
+        own file written again by a feed handed its story's row to a lesser source until
+        the next start, and ``lede list --stories`` named another headline."""
         import numpy
 
         sql = "SELECT story FROM articles WHERE id IN ({marks}) AND story IS NOT NULL"
@@ -83,13 +84,21 @@ class StoryMap:
             "SELECT id, published, quality, identity, story FROM articles "
             "WHERE duplicate_of IS NULL AND story IN ({marks})"
         )
-        rows = [row for row in select_in(db, sql, joined) if not self._holds(row[0], changes)]
+        rows = list(select_in(db, sql, joined))
         rows.sort(key=lambda row: best_first(Member(*row[:4])))
         ids = numpy.fromiter((row[0] for row in rows), numpy.int64, len(rows))
         codes = numpy.fromiter((int(row[4], 16) for row in rows), numpy.int64, len(rows))
         left = numpy.fromiter(changes.left, numpy.int64, len(changes.left))
         entered = numpy.fromiter(changes.entered, numpy.int64, len(changes.entered))
         size = max([len(self.story), *(int(i.max()) + 1 for i in (entered, left) if len(i))])
+        held = numpy.fromiter((self._holds(row[0], changes) for row in rows), bool, len(rows))
+        fresh = len(rows) - int(held.sum())
+        places = numpy.concatenate(
+            [
+                numpy.sort(self.rank[ids[held]]),
+                len(self.by_rank) + numpy.arange(fresh, dtype=numpy.int64),
+            ]
+        )
         new = copy.copy(self)
         new.codes, dense = _joined(self.codes, codes)
         new.story = _grown(self.story, size, -1)
@@ -97,10 +106,12 @@ class StoryMap:
         new.story[entered] = -1  # a story of its own, unless read below
         new.story[ids] = dense
         new.rank = _grown(self.rank, size, 0)
-        new.rank[ids] = len(self.by_rank) + numpy.arange(len(ids))
-        new.by_rank = numpy.concatenate([self.by_rank, ids.astype(numpy.int32)])
+        new.rank[ids] = places
+        new.by_rank = _grown(self.by_rank, len(self.by_rank) + fresh, 0)
+        new.by_rank[places] = ids
         dates = (NO_DATE if row[1] is None else row[1] for row in rows)
-        new.dates = numpy.concatenate([self.dates, numpy.fromiter(dates, numpy.int64, len(rows))])
+        new.dates = _grown(self.dates, len(self.dates) + fresh, 0)
+        new.dates[places] = numpy.fromiter(dates, numpy.int64, len(rows))
         new.shared, new.shared_codes = _shared(new.story, new.codes)
         return new
 

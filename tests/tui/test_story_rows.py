@@ -320,6 +320,26 @@ async def test_a_source_that_arrives_is_listed_in_the_detail_at_once(site: Path)
         assert "Wire Desk" in str(sources.render())
 
 
+async def test_the_headline_written_again_by_a_feed_still_heads_its_story(site: Path) -> None:
+    """Its row went to the other source (quality 64, unpublished) until the next start,
+    while ``lede list --stories`` still named this one."""
+    from tests.tui.pilot import notifications
+
+    headline = (
+        site / "_news" / "2021-03-05-acme-power-apps-misconfiguration-exposes-38-million-records.md"
+    )
+    app = LedeApp([str(site)])
+    async with app.run_test(size=(260, 45)) as pilot:
+        articles = await started(app, pilot)
+        rows = titles(articles)
+        headline.write_text(headline.read_text().replace("heat: -1", "heat: 2"))
+        await until(pilot, lambda: "1 article changed" in notifications(app), "the change")
+        await settled(pilot)
+        assert titles(articles) == rows
+        row = next(text for text in shown(articles) if "2 sources" in text)
+        assert HEADLINE[:30] in row
+
+
 async def test_m_on_a_story_row_marks_every_source_and_again_unmarks_them(site: Path) -> None:
     """It marked the headline alone: the row said "1 unread" and stayed unread."""
     app = LedeApp([str(site)])
