@@ -27,6 +27,7 @@ from library.synthetic import generate
 from tests.conftest import write_document
 from tests.git_corpus import GitCorpus, article, git, git_corpus
 from tests.tui.pilot import DEADLINE, indexed, notifications, settled, status, titles, until
+from tests.webserver import TestServer
 from tui.app import LedeApp
 from tui.live import STATE_LOOK
 from tui.widgets.article_list import ArticleList
@@ -173,6 +174,54 @@ async def test_the_place_in_an_article_stays_when_its_file_is_written_again(
         await settled(pilot)
         assert detail.article is not None and "corrected" in detail.article.body
         assert detail.scroll_y == place
+
+
+@pytest.mark.parametrize("link", [True, False], ids=["news", "post-without-a-link"])
+async def test_the_place_and_picture_stay_when_the_file_read_is_renamed(
+    tmp_path: Path, server: TestServer, monkeypatch: pytest.MonkeyPatch, link: bool
+) -> None:
+    """A feed or a site renaming the file being read ("1 article moved") took the
+    reader to the article's top and took its picture down, as if another had been
+    opened."""
+    from tests.images import serve_images
+    from tui.widgets.lead_image import LeadImage
+
+    monkeypatch.setenv("LEDE_IMAGES", "halfcell")
+    serve_images(server)
+    corpus = tmp_path / "corpus"
+    body = "\n\n".join(f"Paragraph {number} of the harbour report." for number in range(200))
+    address = 'originalUrl: "https://example.test/report"' if link else ""
+    report = write_document(
+        corpus,
+        "report.md",
+        f"""
+        title: "The harbour report in full"
+        publishedDateTime: 2026-11-20T08:00:00Z
+        {address}
+        images:
+          - url: "{server.url("/photo.png")}"
+        """,
+        body,
+    )
+    app = LedeApp([str(corpus)])
+    async with app.run_test(size=(160, 40)) as pilot:
+        await indexed(pilot)
+        detail = app.screen.query_one(DetailView)
+        detail.focus()
+        await pilot.press("i")
+        await until(pilot, lambda: bool(detail.query(".lead-image--picture")), "the picture")
+        picture = detail.query_one(".lead-image--picture")
+        await pilot.press(*["space"] * 5)
+        await until(pilot, lambda: detail.scroll_y > 0, "the pages turned")
+        place = detail.scroll_y
+        report.rename(corpus / "harbour-report.md")
+        await until(pilot, lambda: "1 article moved" in notifications(app), "the move")
+        await until(pilot, lambda: detail.article.path.endswith("harbour-report.md"), "moved")
+        await settled(pilot)
+        assert detail.scroll_y == place
+        assert detail.query_one(LeadImage).shown
+        assert detail.query_one(".lead-image--picture") is picture
+        assert server.hits == {"/photo.png": 1}
 
 
 def six_days(corpus: Path) -> None:

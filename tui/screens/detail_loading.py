@@ -20,7 +20,7 @@ from textual.widgets import Input
 
 from library.counts import plural
 from library.results import ArticleRow
-from library.session import OpenedArticle, ReaderSession
+from library.session import IndexDamaged, OpenedArticle, ReaderSession
 from models.text import printable
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
@@ -37,6 +37,7 @@ class DetailLoading(Screen[None]):
     session: ReaderSession
     _detail_timer: Timer | None = None
     _shown_id: int | None = None  # the article shown, or being loaded to be
+    _shown_row: ArticleRow | None = None  # the row whose article the pane shows
     _preview_next: int | None = None  # the article whose preview waits for it
 
     @dataclass
@@ -66,6 +67,7 @@ class DetailLoading(Screen[None]):
             return
         if row is None:
             self._shown_id = None  # an article still being parsed is not shown
+            self._shown_row = None
             detail.show_article(None, set())
             detail.query_one(StorySources).show_sources([], None)
             return
@@ -88,7 +90,8 @@ class DetailLoading(Screen[None]):
         detail = self.query_one("#detail", DetailView)
         if opened.row.id != self._shown_id or not detail.is_attached:
             return  # the cursor moved on while it was parsed
-        detail.show_article(opened.article, opened.related_in_corpus)
+        detail.show_article(opened.article, opened.related_in_corpus, self._again(opened.row))
+        self._shown_row = opened.row
         if self._preview_next == opened.row.id and opened.article is not None:
             detail.fetch_preview(refresh=False)
         detail.query_one(StorySources).show_sources(list(opened.sources), opened.row.id)
@@ -100,6 +103,18 @@ class DetailLoading(Screen[None]):
             detail.set_status(Content.assemble(("⚠ ", "$text-warning"), opened.problem))
         elif opened.copies:  # a second file of it, else out of sight (``lede check`` names it)
             detail.set_status(Content.assemble(("ⓘ ", "$text-accent"), (copies(opened), "dim")))
+
+    def _again(self, row: ArticleRow) -> bool:
+        """Whether ``row`` is the article shown, stored again: its file changed, or moved
+        (a file renamed was read from its top, its picture taken down, as if another
+        article had been opened)."""
+        shown = self._shown_row
+        if shown is None or shown.path == row.path:
+            return shown is not None
+        try:
+            return self.session.stored_id(shown) == row.id
+        except IndexDamaged:  # told, and being built again: shown as another article
+            return False
 
     def action_preview(self) -> None:
         """``p``: the page of the article under the cursor, read; again: the article. Typed

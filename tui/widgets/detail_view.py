@@ -92,14 +92,15 @@ class DetailView(VerticalScroll, can_focus=True):
         yield OptionList(id="related")
         yield Static(id="detail-links", markup=False)
 
-    def show_article(self, article: Article | None, related_in_corpus: AbstractSet[str]) -> None:
+    def show_article(
+        self, article: Article | None, related_in_corpus: AbstractSet[str], again: bool = False
+    ) -> None:
         """Display ``article`` (or a placeholder when ``None``); related links whose article
-        is in ``related_in_corpus`` are marked. The same file read again after it changed
-        (a feed rewrites an article it has more of) is shown where it was read, not from
-        its top."""
-        shown = self.article
+        is in ``related_in_corpus`` are marked. The article shown read ``again`` after its
+        file changed or moved (a feed rewrites an article it has more of, a site fixes a
+        post's name) is shown where it was read, not from its top."""
         # Not on the way back from its preview, which is a page of its own.
-        again = article is not None and shown is not None and shown.path == article.path
+        again = again and article is not None and self.article is not None
         again = again and not self.previewing
         place = self.scroll_y
         self.article = article
