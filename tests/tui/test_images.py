@@ -449,3 +449,31 @@ async def test_a_picture_shown_follows_its_article_rewritten_by_a_feed(
             assert pictures(app) == drawn
         else:
             assert len(pictures(app)) == 1 and pictures(app) != drawn
+
+
+async def test_a_cover_on_disk_is_read_again_with_its_page(tmp_path: Path) -> None:
+    """A page bundle updated (its page and its cover) kept the old cover on screen: a
+    picture from the disk is read again when its page is, one from the web is not."""
+    from tests.tui.pilot import notifications
+
+    page = write_document(
+        tmp_path / "blog" / "post",
+        "index.md",
+        """
+        title: "Bundle with a cover"
+        date: 2024-05-01
+        images:
+          - url: cover.png
+        """,
+    )
+    cover = page.parent / "cover.png"
+    cover.write_bytes(png())
+    app = LedeApp([str(tmp_path / "blog")])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await picture_shown(app, pilot, "Bundle")
+        assert lead_status(app).startswith("Image 96x48, on disk")
+        cover.write_bytes(png((64, 64)))
+        page.write_text(page.read_text().replace("Bundle with a cover", "Bundle, new cover"))
+        await until(pilot, lambda: "1 article changed" in notifications(app), "the change")
+        await until(pilot, lambda: lead_status(app).startswith("Image 64x64"), "the new cover")
+        assert len(pictures(app)) == 1

@@ -144,12 +144,17 @@ class DetailView(VerticalScroll, can_focus=True):
     def _show_lead_image(self, article: Article | None, again: bool) -> None:
         """The lead image as the settings ask, or, for the same file read again, as it was:
         a feed rewriting the article took down the picture asked for with ``i`` (and left
-        it down when the image had changed). The same picture is not drawn again."""
+        it down when the image had changed). The same picture from the web is not drawn
+        again; one from the disk is read again, as the file it names may have changed
+        with the article (a page bundle's cover) or be another beside a moved one."""
         lead_image = self.query_one(LeadImage)
         url = lead_image_url(article)
         wanted = lead_image.shown if again else self.auto_images and bool(url)
-        if wanted and lead_image.shown and url == lead_image.url:
-            return
+        if wanted and lead_image.shown and url and url == lead_image.url:
+            from preview.local_image import is_local  # only for a picture shown
+
+            if not is_local(url):
+                return
         lead_image.hide()
         if wanted:
             lead_image.show(article)
