@@ -277,6 +277,12 @@ class ReaderSession(IndexInStep):
             row, article, in_corpus, cut, self.sources(row), tuple(path for (path,) in copies)
         )
 
+    def story_headline(self, story: str) -> str | None:
+        """The title of ``story``'s headline now (``None`` when it has no article left)."""
+        from library.story_view import story_headline
+
+        return story_headline(self.index.db, story)
+
     def sources(self, row: ArticleRow) -> tuple[ArticleRow, ...]:
         """The sources of ``row``'s story as the index holds them now."""
         from library.story_view import story_sources

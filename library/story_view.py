@@ -53,3 +53,16 @@ def story_sources(db: sqlite3.Connection, article_id: int) -> list[ArticleRow]:
         "(SELECT story FROM articles WHERE id = ?) ORDER BY published IS NULL, published, id"
     )
     return [ArticleRow(*row) for row in db.execute(sql, (article_id,))]
+
+
+def story_headline(db: sqlite3.Connection, story: str) -> str | None:
+    """The title of a story's headline as the index holds it now (``None`` when none of
+    its articles is left)."""
+    from library.story_map import HEADLINE_ORDER
+
+    sql = (
+        "SELECT title FROM articles WHERE duplicate_of IS NULL AND story = ? "
+        f"ORDER BY {HEADLINE_ORDER} LIMIT 1"
+    )
+    found = db.execute(sql, (story,)).fetchone()
+    return None if found is None else str(found[0])

@@ -340,6 +340,33 @@ async def test_the_headline_written_again_by_a_feed_still_heads_its_story(site: 
         assert HEADLINE[:30] in row
 
 
+@pytest.mark.parametrize("change", ["removed", "retitled"])
+async def test_a_story_open_is_named_by_its_headline_as_it_is_now(site: Path, change: str) -> None:
+    """Its headline's file removed or retitled while its sources were listed, the line
+    above them still named the story by the old title."""
+    from tests.tui.pilot import notifications
+
+    news = site / "_news"
+    headline = news / "2021-03-05-acme-power-apps-misconfiguration-exposes-38-million-records.md"
+    app = LedeApp([str(site)])
+    async with app.run_test(size=(260, 45)) as pilot:
+        articles = await started(app, pilot)
+        await to_row(pilot, articles, HEADLINE)
+        await pilot.press("enter")
+        await until(pilot, lambda: sorted(titles(articles)) == sorted([HEADLINE, OTHER]))
+        assert status(app).startswith(f"All articles  sources of {HEADLINE[:12]}")
+        if change == "removed":
+            headline.unlink()
+            named = OTHER
+        else:
+            named = "Power Apps misconfiguration at Acme exposes 38 million records"
+            headline.write_text(headline.read_text().replace(HEADLINE, named))
+        note = "1 article removed" if change == "removed" else "1 article changed"
+        await until(pilot, lambda: note in notifications(app), note)
+        await until(pilot, lambda: named in titles(articles), "the list")
+        assert status(app).startswith(f"All articles  sources of {named[:12]}")
+
+
 async def test_m_on_a_story_row_marks_every_source_and_again_unmarks_them(site: Path) -> None:
     """It marked the headline alone: the row said "1 unread" and stayed unread."""
     app = LedeApp([str(site)])

@@ -180,6 +180,7 @@ class MainScreen(ReaderCommands, DetailLoading):
         articles = self.query_one("#articles", ArticleList)
         before = articles.current
         line = articles.cursor - int(articles.scroll_offset.y)
+        self.name_story_again()
         self.reload()
         after = articles.current
         if before is not None and after is not None and after.path == before.path:

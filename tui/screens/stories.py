@@ -54,6 +54,16 @@ class StoryCommands(StateWriting):
         """The title of the story whose sources the list holds, or "" for any other list."""
         return self._story_opened[1] if self.in_story() else ""
 
+    def name_story_again(self) -> None:
+        """Name the story whose sources are listed by its headline as it is now: its
+        headline's file retitled or removed, the line above the list named what was no
+        longer there."""
+        if self.in_story():
+            story = self._story_opened[0].removeprefix("story:")
+            title = self.session.story_headline(story)
+            if title is not None:
+                self._story_opened = (self._story_opened[0], title)
+
     def in_story(self) -> bool:
         """Whether the list holds a story's sources, opened from its row or the detail (a
         ``story:`` filter typed is a filter like any other)."""
