@@ -6,10 +6,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from library.schema import SORTS
 from tui.usage import DEFAULT_PATHS, QUERIES, SORT_HELP, STATS_HELP
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 # Each subcommand in a few words, as ``lede --help`` lists them, and in a sentence, as its
 # own --help opens.
@@ -80,8 +83,17 @@ class _Version(argparse.Action):
         parser.exit()
 
 
+class _Parser(argparse.ArgumentParser):
+    """A parser whose help fails as any other output does: argparse drops an error in
+    writing it, and ``lede --help >/dev/full`` ended 0 having written nothing."""
+
+    def print_help(self, file: SupportsWrite[str] | None = None) -> None:
+        (sys.stdout if file is None else file).write(self.format_help())
+        sys.stdout.flush()  # an error in it comes here, where it is said, not as lede ends
+
+
 def reader_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="lede",
         description="Read a corpus of news articles (Markdown with YAML front matter).\n\n"
         "subcommands (lede SUBCOMMAND --help):\n"
@@ -104,7 +116,7 @@ def reader_parser() -> argparse.ArgumentParser:
 
 
 def command_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="lede")
+    parser = _Parser(prog="lede")
     commands = parser.add_subparsers(dest="command", required=True)
     check = _corpus_command(commands, "check")
     check.add_argument("--json", action="store_true", help="JSON Lines output")
@@ -143,7 +155,7 @@ def command_parser() -> argparse.ArgumentParser:
 
 
 def _corpus_command(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, *sections: str
+    commands: argparse._SubParsersAction[_Parser], name: str, *sections: str
 ) -> argparse.ArgumentParser:
     """A command that reads corpora: its PATHs, found as the reader finds them where none
     is given (``DEFAULT_PATHS`` says how, after the help's other ``sections``, which are

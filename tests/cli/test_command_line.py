@@ -402,3 +402,19 @@ def test_run_from_a_project_holding_packages_of_ledes_names(
     done = run_lede("index", corpus, cwd=project)
     assert done.returncode == 0, done.stderr
     assert f"indexed {count} articles" in done.stdout + done.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize("args", [("--help",), ("list", "--help"), ("--version",)])
+def test_help_to_a_full_device_fails_as_other_output_does(tmp_path: Path, args: tuple[str]) -> None:
+    """argparse drops an error in writing the help: ``lede --help >/dev/full`` ended 0."""
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [lede_executable(), *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=tmp_path,
+            timeout=60,
+        )
+    assert (done.returncode, done.stderr) == (1, "lede: No space left on device\n")
