@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import os
 
+from library.regular_file import settings_text
+
 JBAKE_CONFIGS = ("jbake.properties", "jbake.yml", "jbake.yaml")
 _CONTENT_KEY = "content.folder"
-_SETTINGS_BYTES = 64 * 1024
 
 
 def is_jbake_site(folder: str) -> bool:
@@ -18,12 +19,11 @@ def is_jbake_site(folder: str) -> bool:
 
 def jbake_content(folder: str) -> str:
     """The folder of the site's pages, relative to ``folder``: what ``content.folder``
-    says (``key=value``, ``key: value``), else ``content``."""
+    says (``key=value``, ``key: value``), else ``content``. A FIFO at one of their names
+    (beside the one that makes it a site) is passed over: opening it waited for ever."""
     for name in JBAKE_CONFIGS:
-        try:
-            with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as file:
-                text = file.read(_SETTINGS_BYTES)
-        except OSError:
+        text = settings_text(os.path.join(folder, name))
+        if text is None:
             continue
         for line in text.splitlines():
             key, separator, value = line.partition("=" if name.endswith("properties") else ":")

@@ -354,6 +354,10 @@ SETTINGS: dict[str, list[tuple[str, Writer]]] = {
         ("docusaurus.config.js", os.mkfifo),
         ("i18n/fr/x.json", lambda path: path.write_text("{}")),
     ],
+    "jbake-fifo": [
+        ("jbake.properties", lambda path: path.write_text("site.host=https://example.com\n")),
+        ("jbake.yml", os.mkfifo),
+    ],
 }
 
 
