@@ -13,13 +13,14 @@ a page to be), and another whole page in a collection (a newsletter saved into
 
 from __future__ import annotations
 
-import contextlib
 import os
 
+from library.regular_file import NotRegular, TooLarge, read_regular
 from models.collection import collection_of
 
 _HTML = (".html", ".htm")
 _OPENINGS = (b"<!doctype html", b"<html")
+_LOOKED_AT = 256  # bytes: past a byte-order mark and a few blank lines
 # What renders to a page of the same name beside it: R Markdown, Quarto, a notebook.
 _SOURCES = (".Rmd", ".rmd", ".Rmarkdown", ".qmd", ".ipynb")
 
@@ -27,14 +28,18 @@ _SOURCES = (".Rmd", ".rmd", ".Rmarkdown", ".qmd", ".ipynb")
 def is_built_page(path: str, root: str) -> bool:
     """Whether ``path`` (found under ``root``) is an HTML file that is a whole page, in no
     collection or rendered from its source beside it (``post.Rmd``): its first characters
-    (past a byte-order mark and blank lines) open ``<!DOCTYPE html>`` or ``<html>``."""
+    (past a byte-order mark and blank lines) open ``<!DOCTYPE html>`` or ``<html>``. A
+    FIFO put at its name since it was found is no page: opening it waited for ever."""
     if not path.lower().endswith(_HTML):
         return False
     if collection_of(path, (root,)) is not None and not _rendered(path):
         return False
-    start = b""
-    with contextlib.suppress(OSError), open(path, "rb") as file:
-        start = file.read(256)
+    try:
+        start = read_regular(path, _LOOKED_AT, keep_head=True)
+    except TooLarge as larger:
+        start = larger.head
+    except (OSError, NotRegular):
+        return False
     return start.removeprefix(b"\xef\xbb\xbf").lstrip().lower().startswith(_OPENINGS)
 
 
