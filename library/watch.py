@@ -164,7 +164,11 @@ class CorpusWatcher:
         # (``ready``); imported here, after the reader's first frame.
         from watchfiles._rust_notify import RustNotify
 
-        for attempt in range(ATTEMPTS):
+        # Each cause is bounded on its own: folders removed as they are listed, tried
+        # ``ATTEMPTS`` times; ``held`` let go of once; polling fallen back to once. Sharing
+        # one count, the three in a row ran out of tries with nothing left to raise.
+        missing = 0
+        while True:
             # A folder that cannot be read cannot be watched, and the scan reads nothing in
             # it; every other watch must be had: watchfiles, told to pass over the ones it
             # cannot have, passed over those past the system's limit too, and the files of
@@ -173,7 +177,8 @@ class CorpusWatcher:
             try:
                 return RustNotify(paths, False, self.polling, POLL, False, False)
             except (FileNotFoundError, PermissionError):  # removed or locked since the look
-                if attempt == ATTEMPTS - 1:
+                missing += 1
+                if missing == ATTEMPTS:
                     raise
             except Exception as error:  # noqa: BLE001 - no events to be had: said, then polled
                 if self.polling:
@@ -185,7 +190,6 @@ class CorpusWatcher:
                 self.polling = True
                 every = f"every {POLL // 1000} s"
                 self.on_failure(f"Looking at the corpus's files {every}: {why(error)}")
-        raise AssertionError("unreachable: the last attempt returns or raises")
 
 
 def why(error: Exception) -> str:

@@ -166,3 +166,58 @@ def test_a_folder_whose_name_is_not_utf8_is_left_unwatched(tmp_path: Path) -> No
     finally:
         watcher.stop()
     assert failures == []
+
+
+def test_a_folder_removed_then_the_watch_limit_twice_end_in_polling(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder made, then as it was watched: one removed as it was listed, the system's
+    watch limit met with the old watcher held, and met again without it. The three took
+    the three tries they shared, and the watcher ended on an AssertionError; each is now
+    bounded on its own, and the watcher goes on by polling."""
+    from watchfiles._rust_notify import RustNotify
+
+    limit = RuntimeError('OS file watch limit reached. about ["/x"]')
+    failures: list[Exception] = [FileNotFoundError("gone"), limit, limit]
+    polled: list[bool] = []  # whether each watcher made was asked to poll
+
+    def stand_in(*args: object) -> RustNotify:
+        if polled and failures:  # the first is had: the folders of the start
+            raise failures.pop(0)
+        polled.append(bool(args[2]))
+        return RustNotify(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("watchfiles._rust_notify.RustNotify", stand_in)
+    (tmp_path / "site").mkdir()
+    groups: queue.Queue[set[str]] = queue.Queue()
+    said: list[str] = []
+    watcher = CorpusWatcher([str(tmp_path / "site")], groups.put, said.append)
+    watcher.start()
+    try:
+        assert watcher.ready.wait(WAIT)
+        (tmp_path / "site" / "2026").mkdir()
+        seen(groups, tmp_path / "site" / "2026")
+        document = tmp_path / "site" / "2026" / "news.md"
+        document.write_text("---\ntitle: x\n---\n")
+        seen(groups, document)  # by a look at every file
+    finally:
+        watcher.stop()
+    assert polled == [False, True]
+    assert said == [
+        "Looking at the corpus's files every 2 s: the system watches no more folders"
+        " for this user (fs.inotify.max_user_watches)"
+    ]
+
+
+def test_folders_removed_at_every_try_end_the_watcher_with_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def removed(*_: object) -> None:
+        raise FileNotFoundError("gone")
+
+    monkeypatch.setattr("watchfiles._rust_notify.RustNotify", removed)
+    said: list[str] = []
+    watcher = CorpusWatcher([str(tmp_path)], lambda _: None, said.append)
+    watcher.start()
+    assert watcher.ready.wait(WAIT)  # set once it has said why
+    assert said == ["Not following changes to the corpus: gone"]
