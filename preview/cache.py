@@ -26,11 +26,14 @@ class PreviewCache(UrlFiles):
 
     def get(self, url: str) -> Preview | None:
         """The cached preview of ``url``, or None if there is none or it is unreadable."""
+        kept = self.read(url)
+        if kept is None:
+            return None
         try:
-            record = json.loads(self.path_for(url).read_text(encoding="utf-8"))
+            record = json.loads(kept.decode("utf-8"))
             fields = {name: record[name] for name in _FIELDS}
             fetched_at = datetime.fromisoformat(fields.pop("fetched_at"))
-        except (OSError, ValueError, TypeError, KeyError):
+        except (ValueError, TypeError, KeyError):
             return None
         if fields["url"] != without_credentials(url) or fetched_at.tzinfo is None:
             return None

@@ -66,10 +66,7 @@ class ImageCache(UrlFiles):
     SUFFIX = ".image"
 
     def get(self, url: str) -> bytes | None:
-        try:
-            return self.path_for(url).read_bytes()
-        except OSError:
-            return None
+        return self.read(url)
 
     def put(self, url: str, data: bytes) -> None:
         """Store atomically (temporary file, then rename)."""

@@ -13,7 +13,11 @@ import os
 import tempfile
 from pathlib import Path
 
-from preview.fetcher import without_credentials
+from library.regular_file import NotRegular, TooLarge, read_regular
+from preview.fetcher import DEFAULT_LIMITS, without_credentials
+
+# Far beyond what is kept of a page or an image fetched within the limits.
+LARGEST = 4 * DEFAULT_LIMITS.max_bytes
 
 
 class UrlFiles:
@@ -28,6 +32,15 @@ class UrlFiles:
         """The file that holds (or would hold) what is kept of ``url``."""
         key = without_credentials(url).encode()
         return self.directory / f"{hashlib.sha256(key).hexdigest()}{self.SUFFIX}"
+
+    def read(self, url: str) -> bytes | None:
+        """What is kept of ``url``, or None: none is, or it cannot be read. A FIFO at its
+        name (opening it waited for a writer, for ever) or a file larger than any kept is
+        none either."""
+        try:
+            return read_regular(self.path_for(url), LARGEST)
+        except (OSError, NotRegular, TooLarge):
+            return None
 
     def write(self, url: str, data: bytes) -> None:
         """Store ``data`` for ``url`` atomically (a temporary file, then a rename); a file
