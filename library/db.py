@@ -50,24 +50,33 @@ class CannotOpen(Exception):
     a full disk): why (SQLite's error, or a reason found first), and its path, in one line."""
 
     def __init__(self, path: Path, error: sqlite3.Error | str) -> None:
-        why = error if isinstance(error, str) else _why_not_opened(path, error)
-        super().__init__(f"{why}: {path}")
+        why, where = (error, path) if isinstance(error, str) else _why_not_opened(path, error)
+        super().__init__(f"{why}: {where}")
 
 
-def _why_not_opened(path: Path, error: sqlite3.Error) -> str:
-    """What stops a database at ``path``: SQLite says "unable to open database file" of a
-    full disk and of a folder at its path alike, which sent users looking for a file."""
+# The files SQLite keeps beside a database: its write-ahead log and its shared memory.
+_BESIDE = ("-wal", "-shm", "-journal")
+
+
+def _why_not_opened(path: Path, error: sqlite3.Error) -> tuple[str, Path]:
+    """What stops a database at ``path``, and where: SQLite says "unable to open database
+    file" of a full disk and of a folder at its path alike, which sent users looking for a
+    file, and of a folder at its log's path (``index.sqlite-wal``), naming the database."""
     if getattr(error, "sqlite_errorcode", 0) & 0xFF in _HELD:
-        return "locked by another program"
+        return "locked by another program", path
     if (size := len(os.fsencode(os.path.realpath(path)))) > SQLITE_PATH_BYTES:
-        return f"its path is {size:,} bytes long, more than SQLite can open ({SQLITE_PATH_BYTES})"
+        why = f"its path is {size:,} bytes long, more than SQLite can open ({SQLITE_PATH_BYTES})"
+        return why, path
     if read_only_disk(path):  # first: a read-only one may have no room either
-        return "its file system is read-only"
+        return "its file system is read-only", path
     if disk_full(path):
-        return "its disk is full"
+        return "its disk is full", path
     if path.is_symlink() and not path.exists():
-        return f"a link to {os.readlink(path)}, which is not there"
-    return not_a_file(path) or str(error)
+        return f"a link to {os.readlink(path)}, which is not there", path
+    for where in (path, *(Path(f"{path}{end}") for end in _BESIDE)):
+        if why := not_a_file(where):
+            return why, where
+    return str(error), path
 
 
 def not_a_file(path: Path) -> str:

@@ -80,3 +80,40 @@ def test_a_fifo_where_moves_wait_for_the_state_is_not_waited_on(
     listed = run_lede("list", query_corpus, timeout=HANG)
     assert (listed.returncode, listed.stderr) == (0, "")
     assert listed.stdout
+
+
+def a_folder(path: Path) -> str:
+    path.mkdir()
+    return "a folder, not a file"
+
+
+@pytest.mark.parametrize(("end", "make"), [("-wal", a_folder), ("-shm", a_fifo)])
+def test_what_is_no_file_where_the_index_keeps_its_log_is_named(
+    query_corpus: Path, run_lede: LedeRunner, end: str, make: Callable[[Path], str]
+) -> None:
+    """SQLite said "unable to open database file" or "disk I/O error" of the index, whose
+    file was fine: the folder or FIFO beside it is named."""
+    from library.paths import index_file
+
+    assert run_lede("index", query_corpus).returncode == 0
+    index = index_file([str(query_corpus)])
+    beside = Path(f"{index}{end}")
+    said = make(beside)
+    ran = run_lede("list", query_corpus, timeout=HANG)
+    assert (ran.returncode, ran.stdout, ran.stderr) == (1, "", f"lede: {said}: {beside}\n")
+
+
+def test_a_folder_where_the_state_keeps_its_log_is_named_and_the_list_goes_on(
+    query_corpus: Path, run_lede: LedeRunner
+) -> None:
+    from library.corpus import state_file
+
+    assert run_lede("list", query_corpus).returncode == 0
+    log = Path(f"{state_file()}-wal")
+    log.mkdir()
+    listed = run_lede("list", query_corpus, "-q", "is:unread", timeout=HANG)
+    assert listed.returncode == 0 and listed.stdout
+    assert listed.stderr == (
+        "lede: warning: the reading state cannot be written, so it is read as it is"
+        f" (a folder, not a file: {log})\n"
+    )
