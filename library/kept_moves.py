@@ -12,11 +12,14 @@ moves are now written, one JSON line each, to a file beside the state, and the n
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 from pathlib import Path
 
+from library.db import not_a_file
 from library.regular_file import NotRegular, TooLarge, read_regular
+from library.scan import not_regular
 
 Move = tuple[str, str]  # (the old path, the new one)
 MOVES_BYTES = 1 << 30  # far beyond the moves of any corpus's reorganisation
@@ -37,7 +40,19 @@ def keep(state_path: Path, moves: list[Move]) -> Path:
     """Add ``moves`` to those waiting (after them: a later move of a post comes after)."""
     path = kept_file(state_path)
     lines = "".join(json.dumps(list(move)) + "\n" for move in moves)
-    with path.open("a", encoding="utf-8") as file:
+    # Opened without waiting, and written only if a regular file: a FIFO at its name,
+    # opened to be written, waited for a reader for ever (the command, or the reader's
+    # writes, hung); it is said as what it is, like one at the state's own path.
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NONBLOCK | os.O_CLOEXEC
+    try:
+        descriptor = os.open(path, flags, 0o644)
+    except OSError:
+        if why := not_a_file(path):
+            raise OSError(errno.EINVAL, why, str(path)) from None
+        raise
+    with os.fdopen(descriptor, "a", encoding="utf-8") as file:
+        if kind := not_regular(os.fstat(descriptor).st_mode):
+            raise OSError(errno.EINVAL, f"{kind}, not a file", str(path))
         file.write(lines)
     return path
 
