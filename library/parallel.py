@@ -19,6 +19,7 @@ from multiprocessing import forkserver
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
+from library.pool_end import shut_down, stop
 from library.socket_folder import short_temporary_folder
 
 Item = TypeVar("Item")
@@ -34,7 +35,6 @@ SCAN_AHEAD = 200  # batches the scan may hold unsent: a corpus of tens of thousa
 IN_FLIGHT = 4  # batches a worker is sent ahead: results a slower consumer has not taken
 # wait in the pool, so they are few
 WORKER_NICENESS = 10
-STOP_WAIT = 1.0  # seconds a stopped pool's own thread is given to end
 
 _STARTING = threading.Lock()
 
@@ -198,38 +198,14 @@ class KeptWorker:
     def close(self, wait: bool = False) -> None:
         """Let the worker end (it is started again by a later call); ``wait`` for it."""
         if self._pool is not None:
-            self._pool.shutdown(wait=wait, cancel_futures=True)
+            shut_down(self._pool, wait=wait)
             self._pool = None
 
     def stop(self) -> None:
         """End the worker now, in the middle of its call (one nobody waits for any more)."""
         if self._pool is not None:
-            _stop(self._pool)
+            stop(self._pool)
             self._pool = None
-
-
-def _stop(pool: ProcessPoolExecutor) -> None:
-    """End ``pool``'s workers now, without waiting for their calls. A pool left as a
-    Ctrl-C landed in its own bookkeeping (a worker being started, say) could wait for
-    a worker that nothing would ever tell to end. A worker ended while it sent an answer
-    leaves the pool's thread reading the rest, and this process waits for that thread as
-    it ends: this process's own end of the answers' pipe is closed, so that the thread
-    reads the pipe's end once the workers are gone, and stops."""
-    # The pool names its processes and its answers' pipe only privately; ending the
-    # processes is what it does itself once one of them breaks, and it never writes to
-    # that pipe here.
-    processes = list(getattr(pool, "_processes", {}).values())
-    answers = getattr(pool, "_result_queue", None)
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        process.terminate()
-    if answers is not None:
-        answers._writer.close()
-    # Its thread then ends: waited for here, it cannot race this process's own end, which
-    # wakes it through a pipe it may be closing (a "Bad file descriptor" traceback).
-    manager = getattr(pool, "_executor_manager_thread", None)
-    if manager is not None:
-        manager.join(timeout=STOP_WAIT)
 
 
 def run_apart(function: Callable[..., Result], args: tuple[Any, ...], preload: str) -> Result:
@@ -385,6 +361,6 @@ def _pooled(
         pool.shutdown()
         raise
     except BaseException:  # interrupted, or its consumer stopped or failed: none is waited for
-        _stop(pool)
+        stop(pool)
         raise
     pool.shutdown()

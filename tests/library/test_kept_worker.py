@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -60,3 +62,41 @@ def test_a_call_begun_is_answered_first_in_the_worker_and_leaves_its_state_there
     finally:
         worker.close(wait=True)
     assert os.getcwd() == here
+
+
+# A process that ends right after it let its worker go, its end held off (as a loaded
+# machine does) between its look at the pool's pipe and its write to it.
+ENDING_AFTER = """
+import concurrent.futures.process as executors
+import time
+
+from library.parallel import KeptWorker
+
+worker = KeptWorker("library.parallel")
+worker.run(len, "abc")
+
+
+def held_off(wakeup):
+    if not wakeup._closed:
+        time.sleep(0.3)
+        wakeup._writer.send_bytes(b"")
+
+
+executors._ThreadWakeup.wakeup = held_off
+worker.{ending}()
+"""
+
+
+@pytest.mark.parametrize("ending", ["close", "stop"])
+def test_a_process_ending_as_its_worker_ends_says_nothing(ending: str) -> None:
+    """Quitting the reader just after its worker started: the process's end woke the
+    pool's thread through the pipe that thread was closing, and "OSError: [Errno 9] Bad
+    file descriptor" (or "handle is closed") was printed over the terminal."""
+    done = subprocess.run(
+        [sys.executable, "-c", ENDING_AFTER.format(ending=ending)],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],  # this source, not an installed copy
+        timeout=60,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
