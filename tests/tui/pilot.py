@@ -55,8 +55,11 @@ def detail_pending(app: LedeApp) -> bool:
     screen = app.screen
     if not isinstance(screen, MainScreen):
         return False
-    current = screen.query_one("#articles", ArticleList).current
-    return current is not None and screen._shown_id != current.id
+    articles = screen.query_one("#articles", ArticleList)
+    current = articles.current
+    if current is None or screen._shown_id == current.id:
+        return False
+    return not screen._heads_shown(articles, current)  # the article read stays, by design
 
 
 async def settled(pilot: Pilot, seconds: float = DEADLINE) -> None:

@@ -413,3 +413,24 @@ async def test_a_story_of_many_sources_lists_twenty_and_the_one_open(tmp_path: P
         assert lines[0].startswith("Story · 30 sources")
         assert lines[21] == "   … 10 more: enter on the story's row lists them all"
         assert lines[22].startswith("▸  Paper 23  2024-03-01")  # 23:23, the latest
+
+
+async def test_the_article_read_stays_when_a_better_write_up_heads_its_story(site: Path) -> None:
+    """A source rewritten by a feed into a better write-up than the headline heads the
+    story's row at once; the pane jumped from the article being read to it."""
+    from tests.tui.pilot import notifications
+
+    news = site / "_news"
+    other = news / "2021-03-07-38m-records-exposed-via-acme-power-apps-misconfiguration.md"
+    app = LedeApp([str(site)])
+    async with app.run_test(size=(260, 45)) as pilot:
+        articles = await started(app, pilot)
+        await to_row(pilot, articles, HEADLINE)
+        detail = app.screen.query_one("#detail", DetailView)
+        await until(pilot, lambda: detail.article is not None and detail.article.title == HEADLINE)
+        better = other.read_text().replace("quality: 64", "quality: 99")
+        other.write_text(better.replace("published: false", "published: true"))
+        await until(pilot, lambda: "1 article changed" in notifications(app), "the change")
+        await settled(pilot)
+        assert articles.current is not None and articles.current.title == OTHER
+        assert detail.article is not None and detail.article.title == HEADLINE

@@ -51,6 +51,8 @@ class DetailLoading(Screen[None]):
         if self._detail_timer is not None:
             self._detail_timer.stop()
         row = event.row
+        if row is not None and self._heads_shown(event.article_list, row):
+            return  # a better write-up now heads the story being read: it stays in the pane
         if row is None or row.id != self._preview_next:  # asked of another article
             self._preview_next = None
         self.query_one("#timeline", Timeline).mark(row.published if row else None)
@@ -59,6 +61,16 @@ class DetailLoading(Screen[None]):
         typing = self.query_one("#filter", Input).has_focus
         delay = DETAIL_DELAY_TYPING if typing else DETAIL_DELAY
         self._detail_timer = self.set_timer(delay, lambda: self.show_detail(row))
+
+    def _heads_shown(self, articles: ArticleList, row: ArticleRow) -> bool:
+        """Whether new results put the cursor on the story row of the article shown, now
+        headed by another source: the person chose the article shown, not its new
+        headline, which is one key away among its sources."""
+        shown = self._shown_id
+        if shown is None or row.id == shown or articles.chosen != shown:
+            return False
+        results = articles.results
+        return results is not None and results.position_of(shown) == articles.cursor
 
     def show_detail(self, row: ArticleRow | None, *, force: bool = False) -> None:
         """Load the full article for ``row`` into the detail pane (parsed in a thread)."""
