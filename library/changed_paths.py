@@ -20,7 +20,7 @@ from library.db import select_in
 from library.differences import Differences, usable_files
 from library.scan import CANDIDATE_SUFFIXES, FoundFile, passed_over, scan
 from library.sidecars import posts_beside
-from library.site_exclusions import SiteExclusions, rules_for, site_exclusions
+from library.site_exclusions import SiteExclusions, nested_site, rules_for, site_exclusions
 
 
 def _root_of(path: str, roots: list[str]) -> str | None:
@@ -73,7 +73,8 @@ def look_at(db: sqlite3.Connection, roots: list[str], paths: Iterable[str]) -> D
         if leave_out and path != root and leave_out.covers(path):
             continue
         if os.path.isdir(path):
-            walked = scan([path], rules_of={path: leave_out}.get)  # its site's rules, not its own
+            rules = nested_site(path) or leave_out  # a site moved in whole: its own rules
+            walked = scan([path], rules_of={path: rules}.get)
             for item in usable_files(walked, []):
                 candidates[item.path] = item._replace(explicit=False, root=root)
             on_disk = set(candidates)

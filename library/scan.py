@@ -183,13 +183,13 @@ def _walk(
     leave_out: SiteExclusions | None,
     vaults: set[str] | None = None,
 ) -> Iterator[FoundFile | Skipped]:
-    from library.site_exclusions import nested_site
+    from library.site_exclusions import rules_within
 
     stack = [(root, leave_out)]
     while stack:
         folder, leave_out = stack.pop()
-        if leave_out is None:  # a site inside a folder that is none
-            leave_out = nested_site(folder)
+        if leave_out is None or folder != root:  # a site inside: its own rules within it
+            leave_out = rules_within(folder, leave_out)
         try:
             info = os.stat(folder)
         except OSError:

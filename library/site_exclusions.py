@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from fnmatch import fnmatchcase
 from typing import Any
 
@@ -185,9 +185,12 @@ def bridgetown_source(root: str, config: dict[str, Any]) -> str | None:
 
 
 def nested_site(folder: str) -> SiteExclusions | None:
-    """The rules of a site inside a corpus that is none (a folder of several blogs, a
-    project with its site in ``docs``), known by its configuration: below the top,
-    anything less (a ``_data`` folder) is too weak a sign."""
+    """The rules of a site inside a corpus, known by its configuration (a folder of several
+    blogs, a project with its site in ``docs``): below the top, anything less (a ``_data``
+    folder) is too weak a sign. Within it they are its rules, not those of a site around
+    it: Flink's repository, taken for a Jekyll site by an old ``_include`` folder, had the
+    Hugo site in its ``docs`` read whole, its 25 layouts warned of and its Chinese pages
+    listed beside the English ones."""
     if (
         reads_content_alone(folder)
         or any(
@@ -200,22 +203,48 @@ def nested_site(folder: str) -> SiteExclusions | None:
     return None
 
 
+# How deep below a site another may be, a project's site in ``docs`` or ``website/site``:
+# deeper folders are the site's own, and looking for one costs a folder several stats.
+_NESTED_DEPTH = 2
+
+
+def rules_within(
+    folder: str,
+    around: SiteExclusions | None,
+    nested: Callable[[str], SiteExclusions | None] = nested_site,
+) -> SiteExclusions | None:
+    """The rules that hold in ``folder``, where those of the folder it is in are
+    ``around``: a site's inside (``nested``, as ``nested_site``), anywhere in a folder that
+    is none and near the top of one, whose rules they are within it; else ``around``."""
+    if around is not None and folder[len(around.root) :].count(os.sep) >= _NESTED_DEPTH:
+        return around
+    return nested(folder) or around
+
+
 def rules_for(
     path: str, root: str, of_root: SiteExclusions | None, known: dict[str, SiteExclusions | None]
 ) -> SiteExclusions | None:
-    """The rules of the site ``path`` is in: its root's (``of_root``), else those of the
-    innermost site between the root and it; ``known`` keeps what each folder is, for
-    the next path (a watcher's burst names many in one folder)."""
-    if of_root is not None:
-        return of_root
-    folder = os.path.dirname(path)
-    while len(folder) > len(root) and folder.startswith(root):
+    """The rules of the site ``path`` is in, as a scan from ``root`` meets them on its way
+    down (``rules_within`` each folder, but one the rules around it leave out); ``of_root``
+    are the root's; ``known`` keeps what each folder is, for the next path (a watcher's
+    burst names many in one folder)."""
+
+    def nested(folder: str) -> SiteExclusions | None:
         if folder not in known:
             known[folder] = nested_site(folder)
-        if known[folder]:
-            return known[folder]
+        return known[folder]
+
+    folders = []
+    folder = os.path.dirname(path)
+    while len(folder) > len(root) and folder.startswith(root):
+        folders.append(folder)
         folder = os.path.dirname(folder)
-    return None
+    rules = of_root
+    for folder in reversed(folders):  # outermost first
+        if rules is not None and rules.covers(folder):
+            break
+        rules = rules_within(folder, rules, nested)
+    return rules
 
 
 _READ_ALWAYS = frozenset({"_posts", "_drafts", "_data"})

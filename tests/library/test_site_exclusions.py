@@ -283,6 +283,48 @@ def test_a_watched_change_inside_a_nested_site_follows_its_rules(tmp_path: Path)
     assert titles == {"Hello from alpha", "Hello from beta", "Again"}
 
 
+def hugo_site_in_docs(repository: Path) -> None:
+    """A repository whose old ``_include`` folder of pages makes it a Jekyll site, with
+    the site itself in ``docs``: Hugo, translated into a folder beside ``content``."""
+    (repository / "_include").mkdir(parents=True)
+    (repository / "_include" / "verify.html").write_text("google-site-verification\n")
+    (repository / "docs" / "layouts" / "posts").mkdir(parents=True)
+    (repository / "docs" / "layouts" / "posts" / "single.html").write_text("{{ .Content }}\n")
+    languages = "[languages.en]\ncontentDir = 'content'\n"
+    languages += "[languages.zh]\ncontentDir = 'content.zh'\n"
+    (repository / "docs" / "config.toml").write_text(f"baseURL = 'https://a.example'\n{languages}")
+    write_document(repository / "docs" / "content" / "posts", "launch.md", "title: Launch")
+    write_document(repository / "docs" / "content.zh", "about.md", "title: About in Chinese")
+
+
+def test_a_site_inside_a_site_is_read_by_its_own_rules(tmp_path: Path) -> None:
+    """Flink's repository was read as the Jekyll site its ``_include`` folder made it,
+    whole: the Hugo site in its ``docs`` had its layouts warned of as no documents and its
+    Chinese pages listed, of no language, beside the English ones."""
+    repository = tmp_path / "repository"
+    hugo_site_in_docs(repository)
+    expected = {"_include/verify.html", "docs/content/posts/launch.md"}
+    assert found(repository) == found(repository, ordered=False) == expected
+
+
+def test_a_watched_change_inside_a_site_inside_a_site_follows_its_rules(tmp_path: Path) -> None:
+    repository = tmp_path / "repository"
+    hugo_site_in_docs(repository)
+    index = open_index([str(repository)], open_state())
+    index.refresh()
+    docs = repository / "docs"
+    (docs / "layouts" / "index.html").write_text("<main>{{ .Content }}</main>\n")
+    write_document(docs / "content.zh" / "posts", "launch.md", "title: Launch in Chinese")
+    write_document(docs / "content" / "posts", "again.md", "title: Again")
+    moved_in = tmp_path / "docs"
+    docs.rename(moved_in)  # the whole site goes, and comes back
+    index.refresh_paths([str(docs)])
+    moved_in.rename(docs)
+    changed = [docs, docs / "layouts" / "index.html", docs / "content.zh" / "posts"]
+    index.refresh_paths([str(path) for path in changed])
+    assert {row.title for row in index.search("")} == {"Launch", "Again"}
+
+
 def test_a_site_translated_into_folders_is_read_in_its_default_language(tmp_path: Path) -> None:
     """Let's Encrypt's site gives each language a folder (``contentDir``): every post was
     listed once for each of 28 languages, and from a folder no language names."""
