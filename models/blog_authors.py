@@ -20,6 +20,7 @@ from typing import Any
 
 from models.frontmatter import DocumentError, load_yaml, split_front_matter
 from models.javascript_constants import enclosed
+from models.labels import people
 
 _JEKYLL_CONFIGS = ("_config.yml", "_config.yaml")  # their ``authors`` alone are a list of names
 _JEKYLL_FILES = (
@@ -55,6 +56,8 @@ def with_names(authors: Any, path: str, key: str = "authors") -> Any:
     names = _names_near(os.path.dirname(path), _FILES if key == "authors" else _JEKYLL_FILES)
     if not names:
         return authors
+    if isinstance(authors, str) and authors not in names and len(keys := people(authors)) > 1:
+        authors = keys  # keys in one line (``author: ada, grace``), each looked up
     if isinstance(authors, str):
         return names.get(authors, authors)
     return [names.get(item, item) if isinstance(item, str) else item for item in authors]

@@ -90,7 +90,7 @@ def author_names(value: Any) -> list[Any]:
     Readwise writes it); a byline of several people is their names."""
     value = _linked(value)
     if isinstance(value, str):  # one byline
-        value = _people(value)
+        value = people(value)
     entries = (_linked(item) for item in as_list(value))
     names = (
         item.get("name") or item.get("display_name") if isinstance(item, dict) else item
@@ -112,14 +112,20 @@ _ANY_TAG = re.compile(r"</?[A-Za-z][^<>]*>")  # what ``untagged`` keeps of a lin
 BYLINE = re.compile(r",\s*(?:and\s+|&(?:amp;)?\s*)?|\s+(?:and|&(?:amp;)?)\s+")
 
 
-def _people(byline: str) -> list[str]:
+# A user name as a site keys its authors by (``ghuntley``, ``rl-gitpod``, ``JesterOrNot``).
+_HANDLE = re.compile(r"[A-Za-z0-9][\w.-]*", re.ASCII)
+
+
+def people(byline: str) -> list[str]:
     """A byline of several people as their names (React's blog's ``author: Dan Abramov,
     Lauren Tan, and Joe Savona``, shown and searched as one name), where each is a name of
-    two words or more: ``Doe, John`` and ``Smith and Sons`` stay one name. A comma within
-    a link's words or in brackets is one person's (OpenTelemetry's ``[Reese Lee, New
-    Relic](…)``, ``[Laurent Querel](…) (F5, project lead)``), and quotes around the whole
-    line, which a folded YAML value keeps, are no part of the first and last name. The
-    names are as written, shown by the caller."""
+    two words or more, or each a user name, one at least in small letters alone (Gitpod's
+    ``author: christinfrohne, JohannesLandgraf``, one author of that whole name): ``Doe,
+    John`` and ``Smith and Sons`` stay one name.
+    A comma within a link's words or in brackets is one person's (OpenTelemetry's ``[Reese
+    Lee, New Relic](…)``, ``[Laurent Querel](…) (F5, project lead)``), and quotes around
+    the whole line, which a folded YAML value keeps, are no part of the first and last
+    name. The names are as written, shown by the caller."""
     byline = byline.strip()
     if len(byline) > 1 and byline[0] == byline[-1] and byline[0] in "\"'":
         byline = byline[1:-1]
@@ -130,7 +136,13 @@ def _people(byline: str) -> list[str]:
         parts.append(byline[start : separator.start()].strip())
         start = separator.end()
     parts.append(byline[start:].strip())
-    if len(parts) > 1 and all(len(_shown_name(part).split()) > 1 for part in parts):
+    if len(parts) > 1 and (
+        all(len(_shown_name(part).split()) > 1 for part in parts)
+        or (
+            all(_HANDLE.fullmatch(part) for part in parts)
+            and any(part == part.lower() for part in parts)
+        )
+    ):
         return parts  # as written: ``author_names`` shows each once
     return [byline]
 

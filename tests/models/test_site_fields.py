@@ -608,6 +608,19 @@ def test_settings_that_name_no_authors_leave_a_post_its_authors_file(tmp_path: P
     assert parsed.article is not None and parsed.article.authors == ["Virginia Lee"]
 
 
+def test_keys_of_an_authors_file_in_one_line_name_each(tmp_path: Path) -> None:
+    """A Hugo post that names two keys of its site's authors file in one line (``author:
+    virginia, sam``) was by one author of that whole name, found in no search for hers."""
+    from models.document import parse_document
+
+    (tmp_path / "data").mkdir()
+    authors = "virginia:\n  name: Virginia Lee\nsam:\n  name: Sam Ray\n"
+    (tmp_path / "data" / "authors.yaml").write_text(authors)
+    post = tmp_path / "content" / "posts" / "t.md"
+    parsed = parse_document("---\ntitle: T\nauthor: virginia, sam\n---\n", str(post))
+    assert parsed.article is not None and parsed.article.authors == ["Virginia Lee", "Sam Ray"]
+
+
 @MODES
 @pytest.mark.parametrize(
     ("byline", "names"),
@@ -616,6 +629,10 @@ def test_settings_that_name_no_authors_leave_a_post_its_authors_file(tmp_path: P
         ("Matt Carroll and Ricky Hanlon", ["Matt Carroll", "Ricky Hanlon"]),
         ("'Anna Henningsen & Rod Vagg'", ["Anna Henningsen", "Rod Vagg"]),
         ("Doe, John", ["Doe, John"]),  # one name, family name first
+        ("christinfrohne, ghuntley", ["christinfrohne", "ghuntley"]),  # Gitpod's user names
+        ("akosyakov, csweichel, rl-gitpod", ["akosyakov", "csweichel", "rl-gitpod"]),
+        ("svenefftinge, JohannesLandgraf", ["svenefftinge", "JohannesLandgraf"]),
+        ("Doe, John, Jr.", ["Doe, John, Jr."]),  # none in small letters alone
         ("Smith and Sons", ["Smith and Sons"]),  # one name
         # Marks escaped as text are read once: read twice, they became emphasis, dropped.
         ("'Ada \\*Star\\* Lovelace'", ["Ada *Star* Lovelace"]),
@@ -626,7 +643,8 @@ def test_a_byline_of_several_people_names_each(
     summary: bool, byline: str, names: list[str]
 ) -> None:
     """React's blog and nodejs.org write several authors in one line (``author: Matt
-    Carroll and Ricky Hanlon``): the detail showed one author of that whole name."""
+    Carroll and Ricky Hanlon``), Gitpod's their user names (``author: christinfrohne,
+    ghuntley``): the detail showed one author of that whole name."""
     article = article_of(f"title: A\nauthor: {byline}\n", summary=summary)
     assert article.authors == names
 
