@@ -1,9 +1,10 @@
-"""A SvelteKit, Next.js, Nuxt or React Router (Remix) site: an application whose pages
-include Markdown (MDX, mdsvex, Nuxt Content's).
+"""A SvelteKit, Next.js, Nuxt, React Router (Remix), Gatsby or Gridsome site: an
+application whose pages include Markdown (MDX, mdsvex, Nuxt Content's, those its source
+plugins read).
 
 Such a site keeps its blog beside its docs in a folder its code reads them from
 (``content/blog`` and ``content/docs``, svelte.dev's and Nuxt Content's; ``data/blog``, a
-Next.js starter's)
+Next.js starter's; ``content/blog``, Gatsby's starter blog's; ``blog``, Gridsome's)
 or in its routes (``src/routes/blog/…/+page.md``, ``app/blog/…/page.mdx``, Remix's
 ``app/routes/blog/….mdx``). Opened as a
 plain folder it was listed whole: svelte.dev's 105 posts above 343 undated docs pages. Its
@@ -23,13 +24,14 @@ from models.language import folder_language
 
 APP_CONFIGS = (
     *(
-        f"{name}.config.{kind}"
-        for name in ("svelte", "next", "nuxt")
+        f"{name}.{kind}"
+        for name in ("svelte.config", "next.config", "nuxt.config", "gatsby-config")
         for kind in ("js", "mjs", "cjs", "ts")
     ),
     "react-router.config.ts",
     "react-router.config.js",
     "remix.config.js",
+    "gridsome.config.js",
 )
 # The packages a site on Vite's settings alone is built by: SvelteKit, Remix, React Router.
 _VITE_FRAMEWORKS = ('"@sveltejs/kit"', '"@remix-run/dev"', '"@react-router/dev"')
@@ -49,13 +51,15 @@ _PAGE_FOLDERS = (
 
 
 def is_app_site(folder: str) -> bool:
-    """Whether ``folder`` is a SvelteKit, Next.js, Nuxt or React Router site: its
-    ``svelte.config.js``, ``next.config.js``, ``nuxt.config.ts``, ``react-router.config.ts``
-    or ``remix.config.js`` (or another of their kinds), or Vite's settings beside a
+    """Whether ``folder`` is a SvelteKit, Next.js, Nuxt, React Router, Gatsby or Gridsome
+    site: its ``svelte.config.js``, ``next.config.js``, ``nuxt.config.ts``,
+    ``react-router.config.ts``, ``remix.config.js``, ``gatsby-config.js`` or
+    ``gridsome.config.js`` (or another of their kinds), or Vite's settings beside a
     ``package.json`` that depends on SvelteKit (svelte.dev's, which has no
     ``svelte.config.js``) or on Remix's or React Router's Vite plugin. Read as a folder,
     nuxt.com listed its 50 posts among 47 undated pages of the hosts it deploys to and the
-    agencies it works with, and kentcdodds.com its 214 posts among its 13 pages."""
+    agencies it works with, kentcdodds.com its 214 posts among its 13 pages, and
+    gridsome.org its 5 posts among its 10 examples and a docs page."""
     if any(os.path.isfile(os.path.join(folder, name)) for name in APP_CONFIGS):
         return True
     if not any(os.path.isfile(os.path.join(folder, name)) for name in _VITE_CONFIGS):

@@ -1,5 +1,5 @@
-"""``lede list`` on a SvelteKit, Next.js, Nuxt or React Router site: its folders of pages
-are its collections, and its blog is the default stream, not its docs."""
+"""``lede list`` on a SvelteKit, Next.js, Nuxt, React Router, Gatsby or Gridsome site: its
+folders of pages are its collections, and its blog is the default stream, not its docs."""
 
 from __future__ import annotations
 
@@ -58,6 +58,14 @@ def app_site(root: Path, settings: dict[str, str], pages: str) -> Path:
             },
             "app/routes",
         ),
+        (  # Gatsby's starter blog: the folder its source plugin reads, ``content/blog``
+            {"gatsby-config.js": "module.exports = { plugins: [] }\n"},
+            "content",
+        ),
+        (  # gridsome.org's: its blog and docs at its top
+            {"gridsome.config.js": "module.exports = { plugins: [] }\n"},
+            ".",
+        ),
     ],
     ids=[
         "sveltekit-routes",
@@ -67,6 +75,8 @@ def app_site(root: Path, settings: dict[str, str], pages: str) -> Path:
         "nuxt-content",
         "react-router",
         "remix-vite",
+        "gatsby",
+        "gridsome",
     ],
 )
 def test_an_app_site_streams_its_blog_and_lists_its_docs_on_request(
