@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import os
+import re
 
 from library.regular_file import settings_text
 from library.scan import MARKUP_SUFFIXES
@@ -31,7 +33,7 @@ APP_CONFIGS = (
     "react-router.config.ts",
     "react-router.config.js",
     "remix.config.js",
-    "gridsome.config.js",
+    GRIDSOME_CONFIG := "gridsome.config.js",
 )
 # The packages a site on Vite's settings alone is built by: SvelteKit, Remix, React Router.
 _VITE_FRAMEWORKS = ('"@sveltejs/kit"', '"@remix-run/dev"', '"@react-router/dev"')
@@ -89,6 +91,29 @@ def app_pages(folder: str) -> str:
         ):
             return base
     return folder
+
+
+# What a Gridsome site's source plugins read (``baseDir: './docs'``, ``path:
+# 'blog/*/index.md'``), as far as it names a folder; an address (``path: '/docs/:slug'``)
+# starts with a slash and names none.
+_SOURCE = re.compile(r"""\b(?:baseDir|path)\s*:\s*(["'`])(?!/)([^"'`\n]+)\1""")
+_GLOB = frozenset("*?[{")
+
+
+@functools.lru_cache(maxsize=256)  # each site's settings read once
+def gridsome_sources(folder: str) -> tuple[str, ...]:
+    """The folders, from ``folder``, that the Gridsome site there reads its pages from with
+    its source plugins: it renders every Markdown file in them, front matter or none
+    (gridsome.org's 73 docs pages, each titled by its heading)."""
+    found = []
+    for match in _SOURCE.finditer(settings_text(os.path.join(folder, GRIDSOME_CONFIG)) or ""):
+        parts = os.path.normpath(match[2]).split(os.sep)
+        literal = list(itertools.takewhile(lambda part: not _GLOB & set(part), parts))
+        if not literal or literal[0] in (os.curdir, os.pardir):  # the site whole, or outside
+            continue
+        if os.path.isdir(os.path.join(folder, source := os.path.join(*literal))):
+            found.append(source)
+    return tuple(found)
 
 
 def locale_folders(folder: str) -> list[str]:

@@ -3,9 +3,10 @@ none (``models.plain_pages`` reads them so): MkDocs's docs folder, a VitePress o
 site's pages and a Docusaurus site's docs, blog and ``src/pages``, which need front matter
 only to set what a heading cannot say, and a Jekyll site built as GitHub Pages builds it,
 whose jekyll-optional-front-matter makes a page of each Markdown file outside its ``_``
-folders. Vite's guide and API reference (39 pages of its docs), React Native's 128 pages
-of its versioned docs and Foam's 104 pages of its GitHub Pages docs were each warned of as
-"no front matter" and missing from ``lede list --all``."""
+folders, and a Gridsome site of those in the folders its source plugins read. Vite's
+guide and API reference (39 pages of its docs), React Native's 128 pages of its versioned
+docs, Foam's 104 pages of its GitHub Pages docs and gridsome.org's 73 docs pages were
+each warned of as "no front matter" and missing from ``lede list --all``."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import functools
 import os
 import re
 
+from library.app_site import gridsome_sources
 from library.docusaurus_site import docusaurus_content
 from library.mkdocs_site import in_docs
 from library.regular_file import settings_text
@@ -44,6 +46,9 @@ def renders_plain_pages(path: str, site: Site) -> bool:
         named = docusaurus_content(site.folder).top_folders() - {"src"}  # a changelog's too
         pages = inside[0] in _DOCUSAURUS_PAGES | named or inside[:2] == ["src", "pages"]
         return pages and not any(part.startswith("_") for part in inside)
+    if site.kind == "app":
+        sources = gridsome_sources(site.folder)
+        return any(path.startswith(os.path.join(site.folder, source, "")) for source in sources)
     if site.kind == "jekyll" and _optional_front_matter(site):
         inside = os.path.relpath(path, site.folder).split(os.sep)
         name = os.path.splitext(inside[-1])[0].upper()

@@ -136,3 +136,49 @@ def test_an_app_sites_pages_in_a_folder_for_each_language_stream_its_blog(
     assert collections(rows(run_lede, root, "--all")) == {"blog": 2, "about": 3}
     japanese = rows(run_lede, root, "-q", "lang:ja collection:about")
     assert [row["title"] for row in japanese] == ["Doc ja"]
+
+
+GRIDSOME_CONFIG = """\
+module.exports = {
+  templates: { BlogPost: [{ path: '/blog/:year/:slug', component: './src/Post.vue' }] },
+  plugins: [
+    { use: '@gridsome/vue-remark', options: { baseDir: './docs', typeName: 'DocPage' } },
+    { use: '@gridsome/source-filesystem', options: { path: 'blog/*/index.md' } },
+    { use: '@gridsome/source-filesystem', options: { path: '../shared/*.md' } },
+  ],
+}
+"""
+
+
+def test_a_gridsome_sites_pages_without_front_matter_are_read_where_its_plugins_read(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """Gridsome renders every Markdown file of the folders its source plugins read, front
+    matter or none: gridsome.org's 73 docs pages, each titled by its heading, were warned
+    of as "no front matter" and missing from ``lede list --all``. A folder no plugin
+    reads (its tutorial's drafts) and the project's README are still no pages."""
+    site = write_files(
+        tmp_path / "site",
+        {
+            "gridsome.config.js": GRIDSOME_CONFIG,
+            "README.md": "# The site's sources\n\nHow to build it.\n",
+            "blog/2024-01-02-launch/index.md": POST.format(n=1),
+            "blog/2024-02-02-news/index.md": "# A post of no front matter\n\nText.\n",
+            "docs/install.md": "# Install Gridsome\n\nRun the installer.\n",
+            "docs/guides/data.md": "# Data in Gridsome\n\nQuery it.\n",
+            "learn/setup.md": "# 1. Setup\n\nA draft.\n",
+        },
+    )
+    every = rows(run_lede, site, "--all")
+    assert sorted(row["title"] for row in every) == [
+        "A post of no front matter",
+        "Data in Gridsome",
+        "Install Gridsome",
+        "Post 1",
+    ]
+    assert collections(every) == {"blog": 2, "docs": 2}
+    checked = run_lede("check", site).stdout.splitlines()
+    assert [line.split(": ", 1)[0].removeprefix(str(site)) for line in checked[:-1]] == [
+        "/README.md:1",
+        "/learn/setup.md:1",
+    ]
