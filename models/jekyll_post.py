@@ -222,6 +222,16 @@ def day_name(path: str) -> date | None:
     return _day(found) if found else None
 
 
+_DAY_OR_MONTH = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
+
+
+def named_as_date(path: str) -> bool:
+    """Whether the file's whole name is a day or a month (``2021-03.md``): a changelog's
+    entry, which its site heads with its date, and which the name titles as well as a
+    title would."""
+    return _DAY_OR_MONTH.fullmatch(os.path.splitext(os.path.basename(path))[0]) is not None
+
+
 def folder_date(path: str) -> date | None:
     """The day the folder holding ``path`` is named (``2024-02-10/``): Omnivore files the
     pages it saves in a folder of the day each was saved, its default notes dated nowhere

@@ -416,6 +416,21 @@ def test_a_page_titled_in_its_window_or_a_deck_without_a_title_is_not_warned_of(
     assert parsed.problems == []
 
 
+@pytest.mark.parametrize(
+    ("name", "warned"),
+    [("2021-03.md", False), ("2021-03-31.md", False), ("2021-03-launch.md", True)],
+)
+def test_a_changelog_entry_named_as_its_date_is_titled_by_it_without_a_warning(
+    name: str, warned: bool
+) -> None:
+    """Gitpod's changelog keeps an entry a month (``changelog/2021-03.md``, ``date:`` alone),
+    which its site heads with its date: each was "no title or name", though the name
+    lede lists it by is that date. A name that is more than a date still warns."""
+    parsed = parse_document("---\ndate: 2021-03-31\n---\n\nDashboard redesign.\n", name)
+    assert parsed.article is not None and parsed.article.heading == name.removesuffix(".md")
+    assert ("no title or name" in [p.message for p in parsed.problems]) == warned
+
+
 def test_documents_without_a_title_warn_and_news_without_a_date_warns() -> None:
     parsed = parse("excerpt: x\ntype: article\n")
     assert [(p.severity, p.message) for p in parsed.problems] == [
