@@ -1,5 +1,6 @@
-"""``lede list`` on a site whose settings sign its posts: Pelican's ``AUTHOR`` and
-Nikola's ``BLOG_AUTHOR`` are the author of each post that names none, as the site shows it
+"""``lede list`` on a site whose settings sign its posts: Pelican's ``AUTHOR``, Nikola's
+``BLOG_AUTHOR`` and a Gatsby site's ``siteMetadata.author.name`` are the author of each
+post that names none, as the site shows it
 (This Week in Rust's 669 issues were listed by nobody)."""
 
 from __future__ import annotations
@@ -62,3 +63,46 @@ def test_a_nikola_sites_blog_author_signs_the_posts_that_name_none(
         },
     )
     assert by_title(run_lede, site) == {"Second": ["Ada Lovelace"], "First": ["Grace Hopper"]}
+
+
+GATSBY_CONFIG = """\
+module.exports = {
+  siteMetadata: {
+    title: `A blog`,
+    author: {
+      name: `Kyle Mathews`,
+      summary: `who lives and works in San Francisco.`,
+    },
+  },
+  plugins: [
+    { resolve: `gatsby-source-filesystem`, options: { path: `${__dirname}/content/blog` } },
+  ],
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("author", "signed"),
+    [
+        ("author: {\n      name: `Kyle Mathews`,", ["Kyle Mathews"]),
+        ("author: `@gatsbyjs`,\n    bio: {", []),  # the default starter's handle: no signature
+    ],
+    ids=["starter-blog", "default-starter"],
+)
+def test_a_gatsby_sites_author_signs_the_posts_that_name_none(
+    run_lede: LedeRunner, tmp_path: Path, author: str, signed: list[str]
+) -> None:
+    """Gatsby's starter blog, and the blogs made from it, sign each post with the author
+    of the site's ``siteMetadata`` ("Written by Kyle Mathews"): its posts were by nobody."""
+    config = GATSBY_CONFIG.replace("author: {\n      name: `Kyle Mathews`,", author)
+    site = write_files(
+        tmp_path / "site",
+        {
+            "gatsby-config.js": config,
+            "content/blog/hello-world/index.md": "---\ntitle: Hello World\n"
+            "date: 2015-05-01T22:12:03.284Z\n---\n\nHello.\n",
+            "content/blog/guest/index.md": "---\ntitle: A guest post\ndate: 2015-05-06\n"
+            "author: Ada Lovelace\n---\n\nWords.\n",
+        },
+    )
+    assert by_title(run_lede, site) == {"A guest post": ["Ada Lovelace"], "Hello World": signed}
