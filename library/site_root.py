@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 from library.app_site import is_app_site
 from library.hugo_settings import read_settings_file, reads_content_alone, site_settings
 from library.jbake_site import is_jbake_site
+from library.middleman_site import is_middleman_site
 from library.mkdocs_site import is_mkdocs_site
 from library.nikola_site import nikola_folders
 from library.pelican_settings import pelican_settings
@@ -47,8 +48,8 @@ VUEPRESS_CONFIGS = tuple(config.replace(".vitepress", ".vuepress") for config in
 class Site(NamedTuple):
     """A site's folder and what made it: ``jekyll``, ``hugo`` (Zola's too, which reads its
     ``content`` alike), ``pelican``, ``docusaurus``, ``eleventy``, ``astro``,
-    ``vitepress``, ``vuepress``, ``lektor``, ``nikola``, ``jbake``, ``mkdocs``, ``quarto``
-    or ``app`` (SvelteKit's, Next.js's, Nuxt's, React Router's)."""
+    ``vitepress``, ``vuepress``, ``lektor``, ``nikola``, ``jbake``, ``middleman``,
+    ``mkdocs``, ``quarto`` or ``app`` (SvelteKit's, Next.js's, Nuxt's, React Router's)."""
 
     folder: str
     kind: str
@@ -60,6 +61,8 @@ def site_kind(folder: str) -> str | None:
         return "jekyll"
     if is_jbake_site(folder):
         return "jbake"
+    if is_middleman_site(folder):
+        return "middleman"
     if is_quarto_project(folder):
         return "quarto"
     if reads_content_alone(folder):

@@ -1,6 +1,6 @@
-"""A Hugo, Zola, Docusaurus, Eleventy, Astro, Nikola, JBake, MkDocs, VitePress, VuePress,
-Lektor, SvelteKit, Next.js or Nuxt site's sections: its collections (``library.app_site``: where the
-last two keep their pages).
+"""A Hugo, Zola, Docusaurus, Eleventy, Astro, Nikola, JBake, Middleman, MkDocs, VitePress,
+VuePress, Lektor, SvelteKit, Next.js or Nuxt site's sections: its collections
+(``library.app_site``: where the last two keep their pages).
 
 Such a site keeps its kinds of page in folders of their own: Hugo's and Zola's
 ``content/blog`` and ``content/docs``, Docusaurus's ``blog`` and ``docs``, Eleventy's in
@@ -9,9 +9,10 @@ plugin's ``docs/blog``), a Quarto project's at its top (``posts``, ``notes``), A
 content collections in ``src/content``
 (``src/content/blog``, ``src/content/authors``), the folders Nikola's
 settings name for its posts and its pages (``posts``, ``stories``), JBake's and Lektor's
-in their ``content``, and VitePress's and VuePress's at the top of its pages (``blog``,
-``guide``; within a locale's folder, ``zh/guide``, too). Read as one folder, a site's docs
-buried its posts (797 rows of pnpm.io held 42 posts; nushell.org's 490 posts sat above 812 undated
+in their ``content``, Middleman's in its ``source`` (and in its i18n's ``localizable``),
+and VitePress's and VuePress's at the top of its pages (``blog``, ``guide``; within a
+locale's folder, ``zh/guide``, too). Read as one folder, a site's docs buried its posts
+(797 rows of pnpm.io held 42 posts; nushell.org's 490 posts sat above 812 undated
 pages of its book and commands). As its collections, the
 tree lists each, and the default stream is the blog (``library.stream``). A page at the top of the
 content (About) is in none, as a Jekyll site's pages are. Pelican's folders are
@@ -32,6 +33,7 @@ from library.eleventy_input import eleventy_input
 from library.eleventy_locales import is_locale_folder
 from library.hugo_settings import content_dir, content_folders, site_settings
 from library.jbake_site import jbake_content
+from library.middleman_site import MIDDLEMAN_LOCALIZED, middleman_source
 from library.mkdocs_site import mkdocs_docs
 from library.nikola_site import nikola_folders
 from library.site import subfolders
@@ -49,7 +51,10 @@ _LOCALISED = (*_PRESSED, "app", "eleventy")
 _NOT_SECTIONS = frozenset(
     {"src", "static", "build", "i18n", "node_modules", "_includes", "_data", "_site"}
 )
-_SITES_OF_FOLDERS = ("hugo", "docusaurus", "eleventy", "astro", "nikola", "jbake", "mkdocs")
+_SITES_OF_FOLDERS = (
+    *("hugo", "docusaurus", "eleventy", "astro", "nikola"),
+    *("jbake", "middleman", "mkdocs"),
+)
 _SECTIONED = (*_SITES_OF_FOLDERS, "quarto", "lektor", "app", "zine", *_PRESSED)
 BLOGS = ("blog", "posts", "post", "articles")
 """What a site without news streams, of those it has: its posts, not its docs."""
@@ -70,6 +75,8 @@ def section_of(path: str, root: str) -> str | None:
     if site.kind == "nikola":  # its posts' folders and its pages', as its settings name them
         return inside[0] if len(inside) > 1 and inside[0] in sections(site.folder) else None
     if site.kind in _LOCALISED and _is_locale(site, inside[0]):
+        inside = inside[1:]
+    if site.kind == "middleman" and inside[0] == MIDDLEMAN_LOCALIZED:
         inside = inside[1:]
     if site.kind == "astro" and (blog := _starlight_blog_of(site, inside)):
         return blog
@@ -191,6 +198,8 @@ def _content(folder: str, kind: str) -> str:
         return os.path.join(folder, ASTRO_CONTENT)
     if kind == "jbake":
         return os.path.join(folder, jbake_content(folder))
+    if kind == "middleman":
+        return os.path.join(folder, middleman_source(folder) or "source")
     if kind == "lektor":
         return os.path.join(folder, "content")
     if kind == "mkdocs":
