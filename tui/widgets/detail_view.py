@@ -43,6 +43,9 @@ class DetailView(VerticalScroll, can_focus=True):
 
     BINDINGS = [
         Binding("space", "page_down", "Page down", id="detail.page_down"),
+        # Textual's scrolling panes bind these already: here for the help and a keymap.
+        Binding("pagedown", "page_down", "Page down", show=False, id="detail.page_down_key"),
+        Binding("pageup", "page_up", "Page up", show=False, id="detail.page_up"),
         Binding("j,down", "scroll_down", "Scroll down", show=False, id="detail.down"),
         Binding("k,up", "scroll_up", "Scroll up", show=False, id="detail.up"),
         Binding("g,home", "scroll_home", "Top", show=False, id="detail.top"),

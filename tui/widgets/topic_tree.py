@@ -97,6 +97,30 @@ class TopicTree(Tree[Scope]):
         Binding("k,up", "cursor_up", "Up", show=False, id="tree.up"),
         Binding("g,home", "scroll_home", "First", show=False, id="tree.first"),
         Binding("G,end", "scroll_end", "Last", show=False, id="tree.last"),
+        # Textual's tree binds these already: here for the help and a keymap.
+        Binding("pagedown", "page_down", "Page down", show=False, id="tree.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="tree.page_up"),
+        Binding("shift+left", "cursor_parent", "To the parent", show=False, id="tree.parent"),
+        Binding(
+            "shift+right",
+            "cursor_parent_next_sibling",
+            "To the parent's next",
+            show=False,
+            id="tree.parent_next",
+        ),
+        Binding(
+            "shift+up", "cursor_previous_sibling", "Prev sibling", show=False, id="tree.up_sibling"
+        ),
+        Binding(
+            "shift+down", "cursor_next_sibling", "Next sibling", show=False, id="tree.down_sibling"
+        ),
+        Binding(
+            "shift+space",
+            "toggle_expand_all",
+            "Fold/unfold siblings",
+            show=False,
+            id="tree.fold_all",
+        ),
         Binding("x", "delete_saved", "Delete saved search", id="tree.delete_saved"),
         # Enter opens the node's articles, as it opens an article in the list (and the
         # footer says so in both panes); space folds and unfolds it, as Textual's tree does.
