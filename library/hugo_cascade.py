@@ -13,7 +13,8 @@ from typing import Any
 
 from library.regular_file import NotRegular, TooLarge, read_regular
 from library.site_root import site_of
-from models.frontmatter import DocumentError, load_toml, load_yaml, split_front_matter
+from models.bounded_yaml import load_yaml
+from models.frontmatter import DocumentError, load_toml, split_front_matter
 from models.hugo_build import build_options
 
 _SECTION_PAGES = ("_index.md", "_index.markdown", "_index.html")

@@ -156,12 +156,9 @@ def read_settings_file(path: str) -> dict[str, Any] | None:
     nesting too deep. A FIFO named ``_config.yml`` hung ``lede list`` and the reader, an
     alias bomb in ``hugo.yaml`` did too, and a ``hugo.toml`` nested too deep ended the
     command with a RecursionError."""
-    from models.frontmatter import (  # with YAML, only once a site has settings to read
-        DocumentError,
-        load_json,
-        load_toml,
-        load_yaml,
-    )
+    # With YAML, only once a site has settings to read.
+    from models.bounded_yaml import load_yaml
+    from models.frontmatter import DocumentError, load_json, load_toml
 
     if (text := settings_text(path)) is None:
         return None

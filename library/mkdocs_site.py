@@ -142,7 +142,8 @@ def _plugin_globs(plugins: Any) -> list[str]:
 
 def _settings(path: str) -> dict[str, Any]:
     """A settings file's keys, its Python tags' values read as unwritten."""
-    from models.frontmatter import DocumentError, load_yaml  # once a site has settings
+    from models.bounded_yaml import load_yaml  # once a site has settings
+    from models.frontmatter import DocumentError
 
     try:
         data = load_yaml(_PYTHON_TAG.sub("", settings_text(path) or ""))

@@ -18,7 +18,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from models.frontmatter import DocumentError, load_yaml, split_front_matter
+from models.bounded_yaml import load_yaml
+from models.frontmatter import DocumentError, split_front_matter
 from models.javascript_constants import enclosed
 from models.labels import people
 

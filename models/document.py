@@ -17,6 +17,7 @@ from models.article import Article
 from models.asciidoc import split_asciidoc
 from models.blog_authors import with_names
 from models.blog_lead import with_lead
+from models.bounded_yaml import load_yaml_documents
 from models.clipping import saved_page
 from models.collection import is_data_record, is_no_article, stub_keys
 from models.daily_notes import daily_note_day
@@ -37,7 +38,6 @@ from models.frontmatter import (
     SplitDocument,
     load_json,
     load_toml,
-    load_yaml_documents,
     split_front_matter,
 )
 from models.hugo_build import renders_no_page

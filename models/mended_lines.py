@@ -19,9 +19,10 @@ from typing import Any
 
 import yaml
 
+from models.bounded_yaml import load_yaml
 from models.bracketed_text import TEXT_KEYS, closes_at_end
 from models.dashed_toml import dashed_toml
-from models.frontmatter import DocumentError, blank_blocks, load_yaml
+from models.frontmatter import DocumentError, blank_blocks
 
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # ``key: value`` on a line of its own (at any depth), the value to the line's end.

@@ -13,13 +13,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from models.bounded_yaml import load_yaml
 from models.document import parse_document
-from models.frontmatter import (
-    DocumentError,
-    blank_blocks,
-    load_yaml,
-    split_front_matter,
-)
+from models.frontmatter import DocumentError, blank_blocks, split_front_matter
 from models.plainyaml import load_plain
 
 PROPERTIES = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -10,8 +10,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from library.synthetic import generate
+from models.bounded_yaml import load_yaml
 from models.document import SUMMARY_SKIPS
-from models.frontmatter import DocumentError, load_yaml, split_front_matter
+from models.frontmatter import DocumentError, split_front_matter
 from models.plainyaml import _KEY, _TYPED_KEYS, _key_line, load_plain
 from tests.conftest import REAL_CORPUS, SITE, needs_real_corpus
 

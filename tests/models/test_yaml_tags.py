@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from models.bounded_yaml import load_yaml
 from models.document import parse_document
-from models.frontmatter import load_yaml
 from tests.cli.test_list_stream import rows
 from tests.conftest import LedeRunner
 
