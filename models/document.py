@@ -11,70 +11,59 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from models.ablog import ablog_values, split_ablog
-from models.advisory import advisory_values, split_advisory
+from models.ablog import ablog_values
+from models.advisory import advisory_values
 from models.article import Article
-from models.asciidoc import split_asciidoc
 from models.blog_authors import with_names
 from models.blog_lead import with_lead
 from models.bounded_yaml import load_yaml_documents
-from models.clipping import saved_page
 from models.collection import is_data_record, is_no_article, stub_keys
 from models.daily_notes import daily_note_day
 from models.dashed_toml import dashed_toml
-from models.dated_page import dated_page
-from models.docinfo import docinfo_values, split_docinfo
+from models.docinfo import docinfo_values
+from models.document_formats import split_document
 from models.event_dates import with_event_dates
 from models.fitting_fields import fitting_article
-from models.foam import foam_note
 from models.franklin import (
     franklin_values,
     is_franklin_settings,
     is_julia_block,
-    split_definitions,
 )
 from models.frontmatter import (
     DocumentError,
     SplitDocument,
     load_json,
     load_toml,
-    split_front_matter,
 )
 from models.hugo_build import renders_no_page
 from models.inline_tags import inline_tags, with_tags
 from models.javascript_constants import javascript_constants
-from models.jbake_header import jbake_values, split_jbake
+from models.jbake_header import jbake_values
 from models.jekyll_post import DATE_KEYS, named_as_date, written_date
-from models.json_front_matter import split_json
 from models.key_lines import key_line
 from models.key_names import unusual_keys
-from models.lektor import lektor_values, split_lektor
+from models.lektor import lektor_values
 from models.logseq import (
-    graph_page,
     in_graph,
     page_name,
     property_values,
-    split_properties,
 )
 from models.logseq_journal import journal
 from models.markdown_body import markdown_body
 from models.mended_lines import load_yaml_mending_lines
-from models.notebook import split_notebook
-from models.notion_page import notion_page, notion_values
-from models.org_mode import ORG_SUFFIX, split_org
+from models.notion_page import notion_values
+from models.org_mode import ORG_SUFFIX
 from models.org_subtrees import EXPORT_NAME, subtree_posts
-from models.pelican import metadata_values, sidecar_metadata, split_metadata
-from models.plain_pages import plain_page
+from models.pelican import metadata_values
 from models.plainyaml import load_plain
 from models.problem import Problem, Severity
-from models.ruby_front_matter import ruby_values, split_ruby
+from models.ruby_front_matter import ruby_values
 from models.schedule import Instants, scheduled
 from models.site_author import SITE_AUTHOR
 from models.slide_deck import is_slide_deck
 from models.taxonomy import Topic
-from models.unopened_yaml import split_unopened_yaml
-from models.vault import NOTE_NAME, in_vault, note_name, vault_note
-from models.ziggy import ZINE_SUFFIX, ziggy_values
+from models.vault import NOTE_NAME, in_vault, note_name
+from models.ziggy import ziggy_values
 from models.zola_page import lift_zola_tables
 
 
@@ -215,34 +204,7 @@ def parse_document(
     """
     parsed = ParsedDocument(path)
     try:
-        # Else Bridgetown's Ruby, a Lektor page's fields, Hexo's YAML with no opening line,
-        # Pelican's metadata lines, Franklin's @def lines, Logseq's properties, a docinfo,
-        # ABlog's directive, an advisory's TOML or JSON, JBake's header.
-        split = (
-            split_front_matter(text)
-            or split_asciidoc(text, path)
-            or split_notebook(text, path)
-            or split_org(text, path)
-            or split_ruby(text)
-            or split_lektor(text, path)
-            or split_unopened_yaml(text, path)
-            or split_metadata(text)
-            or split_definitions(text)
-            or split_properties(text)
-            or split_docinfo(text, path)
-            or split_ablog(text, path)
-            or split_advisory(text, path)
-            or split_json(text, path)
-            or split_jbake(text)
-            or graph_page(text, path)
-            or vault_note(text, path)
-            or foam_note(text, path)
-            or plain_page(text, path)
-        )
-        if split is None and sidecar is not None:
-            split = SplitDocument(sidecar_metadata(sidecar), text, 1, "nikola")
-        if split is None:
-            split = dated_page(text, path) or saved_page(text, path) or notion_page(text, path)
+        split = split_document(text, path, sidecar)
         if split is None and EXPORT_NAME in text and path.lower().endswith(ORG_SUFFIX):
             parsed.posts = tuple(subtree_posts(text, path, parse_document))
             return parsed
@@ -253,8 +215,6 @@ def parse_document(
                     "error", "no front matter: the first line must be '---' (or '+++')", 1
                 )
             return parsed
-        if split.language == "yaml" and path.endswith(ZINE_SUFFIX):  # Zine's page: Ziggy
-            split = replace(split, language="ziggy")
         if split.warning:
             parsed.report("warning", *split.warning)
         skips = SUMMARY_SKIPS if summary else ()
