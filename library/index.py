@@ -23,10 +23,11 @@ from library.closure import read_topic_tree
 from library.damage import discard, file_identity, is_damage
 from library.db import connect, select_in
 from library.query import Query, parse_query
+from library.query_sql import state_attached
 from library.reports import ProgressCallback, RefreshReport
 from library.results import ArticleRow, ResultSet, fetch_rows
 from library.schema import ensure_schema, schema_current
-from library.search import Search, state_attached
+from library.search import Search
 from library.stored_articles import StoredArticle, stored_articles, topics_of
 from library.stored_problems import errors_of, kept_out, left_out, stored_problems
 from library.stream import SitePart

@@ -1,5 +1,5 @@
-"""Answering queries: the compiler from a ``Query`` to SQL, and what is kept between
-keystrokes so that typing a filter costs one full-text lookup.
+"""Answering queries: what is kept between keystrokes so that typing a filter costs one
+full-text lookup (the rest of a query is compiled to SQL by ``library.query_sql``).
 
 A ``Search`` serves one thread's connection: its caches are that thread's too, so
 nothing here is shared between threads or needs a lock.
@@ -7,24 +7,23 @@ nothing here is shared between threads or needs a lock.
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from library.listing import stored_listing
 from library.query import Query, QueryError, Term
+from library.query_sql import QueryCompiler, state_attached
 from library.results import ResultSet, id_array, id_mask, id_set
-from library.schedule import Clock
 from library.schema import SORTS
-from library.search_text import folded, spaced
-from library.stream import SitePart, only_site_part, site_part
+from library.search_text import spaced
+from library.stream import SitePart, only_site_part
 from library.word_sets import KeptSets, kept_key, phrase
-from models.topic import TopicTree, topic_key
+from models.topic import TopicTree
 
 if TYPE_CHECKING:
     import numpy
@@ -33,16 +32,6 @@ KEPT_MATCHES = 6  # word lookups kept between keystrokes: a query being typed, a
 UNREAD = "a.identity NOT IN (SELECT identity FROM state.read)"
 
 ScopeKey = tuple[str, tuple[object, ...], str, tuple[int, ...], int]  # the last a moment
-# The distinct collections (or languages), one seek of the column's index each: DISTINCT
-# walked every entry of it (50,000 on a large site) on the way to the first list.
-DISTINCT_VALUES = """
-WITH RECURSIVE names(name) AS (
-    SELECT min({column}) FROM articles
-    UNION ALL
-    SELECT (SELECT min({column}) FROM articles WHERE {column} > names.name)
-    FROM names WHERE names.name IS NOT NULL)
-SELECT name FROM names WHERE name IS NOT NULL"""
-PLAIN_DISTINCT = "SELECT DISTINCT {column} FROM articles WHERE {column} IS NOT NULL"
 
 
 def _fts_phrase(term: Term) -> str | None:
@@ -55,7 +44,6 @@ def _fts_phrase(term: Term) -> str | None:
     return phrase(spaced(term.text.replace("\x00", " ")).strip(), term.prefix)
 
 
-_WORD = re.compile(r"\w+")  # the words of a topic's key, each of which ``topic:`` may start
 _IN_TITLE = "\x00"  # starts the key of text looked for in titles: no phrase starts so
 
 
@@ -78,12 +66,7 @@ def _either(first: numpy.ndarray, second: numpy.ndarray) -> numpy.ndarray:
     return either
 
 
-def state_attached(db: sqlite3.Connection) -> bool:
-    """Whether the reading state is queryable on this connection (as ``state``)."""
-    return any(row[1] == "state" for row in db.execute("PRAGMA database_list"))
-
-
-class Search:
+class Search(QueryCompiler):
     """Queries against one connection, with the last scope and the last few word
     lookups kept for the next keystroke."""
 
@@ -93,16 +76,12 @@ class Search:
         connection: Callable[[], sqlite3.Connection],
         topic_tree: Callable[[], TopicTree],
     ) -> None:
-        self.db = db
+        super().__init__(db, topic_tree)
         self._connection = connection  # what the results fetch their rows through
-        self._topic_tree = topic_tree
         self._last_scope: tuple[ScopeKey, ResultSet] | None = None
         self._last_results: tuple[ResultSet, ResultSet] | None = None  # (scope, results)
         self._matches: OrderedDict[tuple[str, int], numpy.ndarray] = OrderedDict()
-        self._distinct: dict[str, tuple[int, list[str]]] = {}  # column -> (version, values)
-        self._folds: dict[str, tuple[Collection[str], list[str]]] = {}  # see ``_folded``
         self._kept = KeptSets(db)
-        self._clock = Clock(db)
 
     def results(self, query: Query, *, sort: str = "date") -> ResultSet:
         """Ids matching ``query`` in ``sort`` order; raises ``QueryError`` for a bad query.
@@ -234,137 +213,3 @@ class Search:
             return self.db.execute(sql, params).fetchall()
         except sqlite3.OperationalError as error:
             raise QueryError(f"cannot search for that: {error}") from None
-
-    def compile(self, query: Query) -> tuple[str, list[object]]:
-        """SQL conditions (each starting with `` AND``) and parameters for every part of
-        ``query`` but its words, which ``results`` matches apart."""
-        sql: list[str] = []
-        params: list[object] = []
-        for names, negate in ((query.topics, False), (query.excluded_topics, True)):
-            for name in names:
-                sql.append(
-                    f"a.id {'NOT ' if negate else ''}IN "
-                    "(SELECT article_id FROM topic_closure WHERE node = ?)"
-                )
-                params.append(self._topic_node(name))
-        for texts, negate in ((query.providers, False), (query.excluded_providers, True)):
-            for text in texts:
-                sql.append(
-                    f"{'NOT ' if negate else ''}(a.provider_name IN (SELECT value FROM "
-                    "json_each(?)) OR a.provider_domain IN (SELECT value FROM json_each(?)))"
-                )
-                params.extend(self._providers_holding(text))
-        for column, operator, value in (
-            ("published", ">=", query.after),
-            ("published", "<", query.before),
-            ("quality", ">=", query.quality_min),
-            ("quality", "<=", query.quality_max),
-        ):
-            if value is not None:
-                sql.append(f"a.{column} {operator} ?")
-                params.append(value)
-        for stories, negate in ((query.stories, False), (query.excluded_stories, True)):
-            for story in stories:
-                sql.append(f"a.story IS {'NOT ' if negate else ''}?")
-                params.append(story)
-        flags = [(flag, False) for flag in sorted(query.flags)]
-        flags += [(flag, True) for flag in sorted(query.excluded_flags)]
-        for flag, negate in flags:
-            clause, hides_read = self._flag_sql(flag, negate)
-            if hides_read and query.opened:  # but what was opened from the list
-                clause = f"({clause} OR a.identity IN ({', '.join('?' * len(query.opened))}))"
-                params += sorted(query.opened)
-            sql.append(clause)
-        site_sql, site_params = self.site_part(query).conditions()
-        return "".join(" AND " + part for part in sql + site_sql), params + site_params
-
-    def site_part(self, query: Query) -> SitePart:
-        """The collections, languages and published flag ``query`` covers (see
-        ``library.stream``), the flag as of now."""
-        part = site_part(query, self.collection_names, self.languages)
-        return part if part.published is None else replace(part, moment=self._clock.moment())
-
-    def collection_names(self) -> dict[str, str]:
-        """The corpus's collections by lower-cased name."""
-        return {name.lower(): name for name in self._values("collection")}
-
-    def languages(self) -> frozenset[str]:
-        """The languages the corpus's articles are said to be in."""
-        return frozenset(self._values("language"))
-
-    def _values(self, column: str) -> list[str]:
-        """The distinct values of ``column``, read again only after the index changed: a
-        scope is compiled on every keystroke."""
-        version = self.db.execute("PRAGMA main.data_version").fetchone()[0]
-        kept = self._distinct.get(column)
-        if kept is None or kept[0] != version:
-            # No index orders the providers: one pass over the rows, not a seek a value.
-            sql = DISTINCT_VALUES if column in ("collection", "language") else PLAIN_DISTINCT
-            found = [row[0] for row in self.db.execute(sql.format(column=column))]
-            kept = self._distinct[column] = (version, found)
-        return kept[1]
-
-    def _providers_holding(self, text: str) -> tuple[str, str]:
-        """The provider names and the domains that hold ``text`` whatever its case and
-        accents (``folded``), each as a JSON list. SQL's LIKE ignored the case of ASCII
-        letters only: ``provider:zürich`` missed "ZÜRICH Zeitung", ``provider:cafe``
-        found "Café Press" but ``provider:CAFÉ`` did not."""
-        wanted = folded(text)
-        names, domains = (
-            json.dumps([value for value, plain in self._folded(column, values) if wanted in plain])
-            for column in ("provider_name", "provider_domain")
-            for values in [self._values(column)]
-        )
-        return names, domains
-
-    def _folded(self, name: str, values: Collection[str]) -> zip[tuple[str, str]]:
-        """Each of ``values`` with its ``folded`` text, folded once while they are the same:
-        a scope is compiled on every keystroke, and thousands of providers or topics took
-        milliseconds to fold each time."""
-        kept = self._folds.get(name)
-        if kept is None or kept[0] is not values or len(kept[1]) != len(values):
-            kept = self._folds[name] = (values, [folded(value) for value in values])
-        return zip(values, kept[1], strict=True)
-
-    def _topic_node(self, name: str) -> str:
-        """The tree key a ``topic:`` name means: exact, by id or short name, or a unique
-        prefix, else one of a word of the name (``robot`` for ``AI in Robotics``), each
-        whatever its accents; a tag as Obsidian's search writes it (``#project``) is the
-        tag."""
-        tree = self._topic_tree()
-        written = name
-        if name.startswith("#") and tree.resolve(name) is None:
-            name = name[1:]
-        key = tree.resolve(name)
-        if key is not None:
-            return key
-        # Accents aside, as words are matched: ``topic:zurich`` is Zürich.
-        written_key = folded(topic_key(name))
-        keys = dict(self._folded("topics", tree.nodes))
-        matches = (
-            [k for k, plain in keys.items() if plain == written_key]
-            or [k for k, plain in keys.items() if plain.startswith(written_key)]
-            or [
-                k
-                for k, plain in keys.items()
-                if any(w.startswith(written_key) for w in _WORD.findall(plain))
-            ]
-        )
-        if len(matches) == 1:
-            return matches[0]
-        hint = (
-            f"; did you mean {', '.join(tree.nodes[k].name for k in matches[:5])}?"
-            if matches
-            else ""
-        )
-        raise QueryError(f"unknown topic '{written}'{hint}")
-
-    def _flag_sql(self, flag: str, negate: bool) -> tuple[str, bool]:
-        """The condition of ``is:flag`` (``negate``: ``-is:flag``), and whether it leaves
-        out the read articles."""
-        if not state_attached(self.db):
-            raise QueryError(f"is:{flag} needs the reading state, which is not available")
-        table = "starred" if flag == "starred" else "read"
-        inside = (flag != "unread") != negate
-        sql = f"a.identity {'IN' if inside else 'NOT IN'} (SELECT identity FROM state.{table})"
-        return sql, table == "read" and not inside

@@ -282,7 +282,7 @@ def test_providers_and_topics_are_folded_once_not_at_each_keystroke(
 ) -> None:
     """A scope is compiled at every keystroke: each provider's and topic's name is folded
     the first time, and after only the typed text is."""
-    import library.search
+    import library.query_sql
 
     calls: list[str] = []
 
@@ -290,8 +290,8 @@ def test_providers_and_topics_are_folded_once_not_at_each_keystroke(
         calls.append(text)
         return fold(text)
 
-    fold = library.search.folded
-    monkeypatch.setattr(library.search, "folded", counted)
+    fold = library.query_sql.folded
+    monkeypatch.setattr(library.query_sql, "folded", counted)
     for typed in ("provider:t", "provider:ti", "topic:zz", "topic:zzz"):
         with pytest.raises(QueryError) if typed.startswith("topic") else nullcontext():
             found(index, typed)
