@@ -12,7 +12,8 @@ their titles carry numbers that disagree (each has one the other lacks: "AI Ever
 (2021-04-27)" / "(2021-04-28)"), nor when their titles say nearly the same thing but
 each holds a term its own excerpt repeats that the other article lacks entirely: a
 substitution ("Boston bans facial recognition in schools" / "Turin bans ..."; "Acme
-launches Vision Studio with offline sync" / "... with vector search"). The lede restates
+launches Vision Studio with offline sync" / "... with vector search":
+``library.story_substitution``). The lede restates
 what the headline is about (who, where, what) and rewords its verbs, so a repeated term
 is a fact, not wording. On the generated site this parts all 50 look-alike pairs (11
 merged before) and splits 19 of its 1,119 same-story pairs (ledes that repeat their own
@@ -56,6 +57,7 @@ from operator import mul
 
 from library.story_copies import Copies
 from library.story_parts import WINDOW, Story, StoryArticle, placing_order, story_id
+from library.story_substitution import substituted
 from library.story_weights import ID_MASK, Frequencies, Terms, TermWeights, chunked, rarity_of
 
 JOIN = 0.4  # cosine to the best matching member
@@ -66,7 +68,6 @@ CROWDED = 400  # a term with more articles in the window than this finds no one
 COMMON = 20  # nor does a term held by one article in this many, once past COMMON_FLOOR
 COMMON_FLOOR = 50
 MEMBERS = 8  # the latest members compared when the seed alone is not close enough
-SHARED = 0.5  # of each title's terms, for two titles to say nearly the same thing
 _CACHED = 16384  # article weights kept at once: memory, not results, depends on it
 _FEW = 8  # postings this short are taken whole: the story's own span check still applies
 _SHARED = rarity_of(2)  # the least rarity of a term two articles share
@@ -258,46 +259,11 @@ class StoryGrouper:
         shared = wa.keys() & wb.keys()
         dot: float = sum(map(mul, map(wa.__getitem__, shared), map(wb.__getitem__, shared)))
         score = dot / (na * nb)
-        if score >= SEED and self._substitution(self._terms[a], self._terms[b], wa, wb):
+        if score >= SEED and substituted(
+            self._terms[a], self._terms[b], wa, wb, self._weights.unspaced
+        ):
             return 0.0
         return score
-
-    def _substitution(
-        self, a: Terms, b: Terms, weights_a: dict[int, float], weights_b: dict[int, float]
-    ) -> bool:
-        """Whether two titles say nearly the same thing (they share at least ``SHARED``
-        of each one's terms) but each holds a term its own excerpt repeats that the other
-        article lacks entirely: another place, company, product or feature, so another
-        event ("Boston bans facial recognition in schools" / "Turin bans ..."). A rewording
-        changes the headline's verbs, which the excerpt does not repeat."""
-        if not self._lacks_one(a.repeated, weights_b, b):
-            return False
-        if not self._lacks_one(b.repeated, weights_a, a):
-            return False
-        shared = len(set(a.title).intersection(b.title))
-        return shared >= SHARED * len(a.title) and shared >= SHARED * len(b.title)
-
-    def _lacks_one(self, terms: list[int], weights: dict[int, float], other: Terms) -> bool:
-        """Whether the ``other`` article (its ``weights``) lacks one of ``terms`` entirely.
-        A pair of letters of writing without spaces (``library.unspaced``) is lacked only
-        where one of its letters is nowhere in the other: a rewording pairs the same words
-        with other neighbours ("興建第二座" / "第二座晶圓廠 … 興建"), another place has
-        letters of its own (東京 / 大阪)."""
-        unspaced = self._weights.unspaced
-        letters: set[str] | None = None
-        for term in terms:
-            if term in weights:
-                continue
-            text = unspaced.get(term)
-            if text is None:
-                return True
-            if letters is None:
-                letters = set().union(
-                    *(unspaced.get(t, "") for t in chain(other.title, other.rest))
-                )
-            if not letters.issuperset(text):
-                return True
-        return False
 
     def _best_story(self, index: int, probes: list[int]) -> Story | None:
         """The story this article joins, if any (see the module's rule)."""
