@@ -16,6 +16,7 @@ import contextlib
 import os
 import signal
 import subprocess
+import tomllib
 from dataclasses import dataclass, field
 
 from library.scan import CANDIDATE_SUFFIXES, DOCUMENT_SUFFIXES
@@ -134,6 +135,11 @@ def pull(root: str) -> Pulled:
         raise SyncError("not a git work tree") from None
     if _ignored(folder, root):  # files beside a project's code, or a package's own sample
         raise SyncError(f"not a git work tree (the one at {top} ignores it)")
+    if _is_lede(top):  # the sample in lede's clone, which ``scripts/run`` opens
+        raise SyncError(
+            f"the work tree at {top} is lede's own: pulling would update lede, not news "
+            "(to update lede: git pull there)"
+        )
     try:
         upstream = _git(folder, "rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}")
     except SyncError:
@@ -156,6 +162,17 @@ def _ignored(folder: str, path: str) -> bool:
     except SyncError:  # git says "not ignored" by failing
         return False
     return True
+
+
+def _is_lede(top: str) -> bool:
+    """Whether the work tree at ``top`` is lede's own source (its ``pyproject.toml`` names
+    the project ``lede``)."""
+    try:
+        with open(os.path.join(top, "pyproject.toml"), "rb") as settings:
+            project = tomllib.load(settings).get("project")
+    except (OSError, tomllib.TOMLDecodeError):
+        return False
+    return isinstance(project, dict) and project.get("name") == "lede"
 
 
 def _documents(root: str, top: str, fields: list[str]) -> Pulled:

@@ -184,6 +184,26 @@ def test_a_folder_the_repository_around_it_ignores_is_not_synced(
     assert git_corpus.head() == before
 
 
+def test_the_sample_inside_lede_s_own_clone_is_not_synced(
+    git_corpus: GitCorpus, run_lede: LedeRunner
+) -> None:
+    """``scripts/run`` opens the sample in lede's clone; ``R`` there, or ``lede sync`` of
+    it, fast-forwarded lede's own code and said "0 new, 0 changed, 0 removed"."""
+    (git_corpus.newsroom / "pyproject.toml").write_text('[project]\nname = "lede"\n')
+    git_corpus.publish("lede's sample", **{"feeds/sample.md": "A sample"})
+    git(git_corpus.reader, "pull", "-q")
+    git_corpus.publish("a change to lede", **{"feeds/later.md": "Later"})
+    before = git_corpus.head()
+    feeds = git_corpus.reader / "feeds"
+    done = run_lede("sync", feeds)
+    assert (done.returncode, done.stderr) == (
+        1,
+        f"lede: sync {feeds}: the work tree at {git_corpus.reader} is lede's own: pulling "
+        "would update lede, not news (to update lede: git pull there)\n",
+    )
+    assert git_corpus.head() == before
+
+
 def test_a_fetch_that_hangs_ends_when_the_reader_stops_git(git_corpus: GitCorpus) -> None:
     """A reader quitting during a fetch from an origin that never answers stayed for the
     fetch's minute, its terminal already given back."""
