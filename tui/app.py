@@ -35,6 +35,7 @@ from tui.screens.main import MainScreen
 from tui.textual_internals import filter_terminal_input, write_to_terminal
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
+from tui.widgets.filter_field import FilterField
 from tui.widgets.topic_tree import TopicTree
 
 
@@ -205,6 +206,7 @@ class LedeApp(BackgroundIndexing):
             ("Article list", of(ArticleList)),
             ("Detail view", of(DetailView)),
             ("Topic tree", of(TopicTree)),
+            ("Filter", of(FilterField)),
         ]
 
     def copy_to_clipboard(self, text: str) -> None:

@@ -29,6 +29,8 @@ SENTENCES = {
     "reader.previous_pane": "Move to the previous pane",
     "reader.filter": "Narrow the list to a query as you type it",
     "filter.leave": "Leave the filter for the list",
+    "filter.earlier": "Bring back the filter used before this one",
+    "filter.later": "Bring back the filter used after this one",
     "reader.back": "Clear the filter, leave the preview or leave the detail view",
     "reader.toggle_read": "Mark the article read, or unread again",
     "reader.toggle_star": "Star the article, or unstar it",

@@ -29,6 +29,7 @@ from textual.widgets import Input
 from tui.textual_internals import message_clock, virtual_size_without_layout
 
 CATCH_UP = 0.05  # seconds without keys waiting before the list catches up with the field
+HISTORY = 100  # filters of a session that ``↑`` brings back
 
 
 class FilterField(Input):
@@ -45,6 +46,8 @@ class FilterField(Input):
         # A priority binding runs as Enter arrives, before the keys read with it are sent
         # on: they belong to the list, and were typed into the field while it handled Enter.
         Binding("enter", "leave", "To the list", show=False, priority=True, id="filter.leave"),
+        Binding("up", "recall(-1)", "Earlier filter", show=False, id="filter.earlier"),
+        Binding("down", "recall(1)", "Later filter", show=False, id="filter.later"),
     ]
 
     virtual_size = virtual_size_without_layout()
@@ -54,6 +57,34 @@ class FilterField(Input):
         self._typed_at: float | None = None  # when the key being handled was typed
         self._applied_at = 0.0  # when the list last caught up with the field
         self._catching_up: Timer | None = None
+        self.history: list[str] = []  # the filters left, the latest last (``remember``)
+        self._recalled: int | None = None  # where ``↑`` and ``↓`` are in ``history``
+        self._draft = ""  # what was typed before ``↑``, which ``↓`` comes back to
+
+    def on_blur(self) -> None:
+        """Leaving the field (Enter, tab, a click) uses its filter: it is remembered. One
+        cleared with esc leaves nothing to remember."""
+        self._recalled = None
+        text = self.value.strip()
+        if text:
+            if text in self.history:  # used again: once, as the latest
+                self.history.remove(text)
+            self.history.append(text)
+            del self.history[:-HISTORY]
+
+    def action_recall(self, step: int) -> None:
+        """``↑`` (``step`` -1) and ``↓`` (1): an earlier or a later filter of the session,
+        and past the latest, what was being typed; the list follows as when typing."""
+        at = self._recalled
+        if at is None:
+            self._draft = self.value
+            # The filter shown is the latest one used: ``↑`` goes on to the one before.
+            latest = bool(self.history) and self.history[-1] == self.value.strip()
+            at = len(self.history) - latest
+        at = min(max(at + step, 0), len(self.history))
+        self._recalled = None if at == len(self.history) else at
+        self.value = self._draft if self._recalled is None else self.history[at]
+        self.cursor_position = len(self.value)
 
     def action_leave(self) -> None:
         """Enter: on to the list after the field, as tab goes there (at once: see the

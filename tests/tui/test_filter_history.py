@@ -1,0 +1,55 @@
+"""The filter's history: ``↑`` and ``↓`` in the field bring back the filters used
+earlier in the session, as a shell brings back its commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+
+from tests.tui.conftest import HANGZHOU
+from tests.tui.pilot import indexed, titles, until
+from tui.app import LedeApp
+from tui.screens.help import HelpScreen
+
+
+async def test_up_and_down_bring_back_the_filters_used_before(reader_corpus: Path) -> None:
+    """A filter cleared with esc to look at something else had to be typed again: ``↑``
+    and ``↓`` in the field did nothing."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        field = app.screen.query_one("#filter", Input)
+        for typed in ("facial", "hangz", "facial"):  # used again: once, as the latest
+            await pilot.press("slash", *typed, "enter")
+            await until(pilot, lambda: not field.has_focus, "the list")
+            await pilot.press("escape")
+            await until(pilot, lambda: not field.display, "the filter cleared")
+        await pilot.press("slash", *"draft")
+        recalled = []
+        for key in ("up", "up", "up", "down", "down", "down"):
+            await pilot.press(key)
+            recalled.append(field.value)
+        assert recalled == ["facial", "hangz", "hangz", "facial", "draft", "draft"]
+        assert field.cursor_position == len("draft")
+
+        await pilot.press("up", "up")
+        await until(pilot, lambda: app.screen.filter_text == "hangz", "the list to follow")
+        await until(pilot, lambda: [t[: len(HANGZHOU)] for t in titles(app)] == [HANGZHOU])
+        await pilot.press("enter", "slash", "up")  # the filter shown is the latest now
+        assert field.value == "facial"
+
+
+async def test_the_help_names_the_filter_s_keys(reader_corpus: Path) -> None:
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(100, 80)) as pilot:
+        await indexed(pilot)
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+        lines = str(app.screen.query_one("#help-keys").render()).splitlines()
+        filter_keys = lines[lines.index("Filter") + 1 :]
+        assert [line.split(maxsplit=1) for line in filter_keys[:3]] == [
+            ["⏎", "To the list"],
+            ["↑", "Earlier filter"],
+            ["↓", "Later filter"],
+        ]
