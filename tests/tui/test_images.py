@@ -87,6 +87,23 @@ def lead_status(app: LedeApp) -> str:
     return str(app.screen.query_one("#lead-image-status").render())
 
 
+def cover_bundle(blog: Path) -> Path:
+    """A Hugo page bundle in ``blog``: its page and the cover beside it (returned)."""
+    page = write_document(
+        blog / "post",
+        "index.md",
+        """
+        title: "Bundle with a cover"
+        date: 2024-05-01
+        images:
+          - url: cover.png
+        """,
+    )
+    cover = page.parent / "cover.png"
+    cover.write_bytes(png())
+    return cover
+
+
 async def test_i_shows_and_hides_the_image_and_nothing_is_fetched_before(
     server: TestServer, tmp_path: Path
 ) -> None:
@@ -216,19 +233,7 @@ async def test_a_preview_takes_the_images_place(server: TestServer, tmp_path: Pa
 async def test_an_image_named_by_a_path_is_shown_from_the_corpus(tmp_path: Path) -> None:
     """A Hugo page bundle's cover beside its page: ``i`` said "only http and https links
     can be previewed, not links without a scheme"."""
-    from tests.images import png
-
-    page = write_document(
-        tmp_path / "blog" / "post",
-        "index.md",
-        """
-        title: "Bundle with a cover"
-        date: 2024-05-01
-        images:
-          - url: cover.png
-        """,
-    )
-    (page.parent / "cover.png").write_bytes(png())
+    cover_bundle(tmp_path / "blog")
     app = LedeApp([str(tmp_path / "blog")])
     async with app.run_test(size=(140, 40)) as pilot:
         await picture_shown(app, pilot, "Bundle")
@@ -456,18 +461,8 @@ async def test_a_cover_on_disk_is_read_again_with_its_page(tmp_path: Path) -> No
     picture from the disk is read again when its page is, one from the web is not."""
     from tests.tui.pilot import notifications
 
-    page = write_document(
-        tmp_path / "blog" / "post",
-        "index.md",
-        """
-        title: "Bundle with a cover"
-        date: 2024-05-01
-        images:
-          - url: cover.png
-        """,
-    )
-    cover = page.parent / "cover.png"
-    cover.write_bytes(png())
+    cover = cover_bundle(tmp_path / "blog")
+    page = cover.parent / "index.md"
     app = LedeApp([str(tmp_path / "blog")])
     async with app.run_test(size=(140, 40)) as pilot:
         await picture_shown(app, pilot, "Bundle")

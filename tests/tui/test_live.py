@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import textwrap
 import threading
 import time
 from functools import partial
@@ -142,23 +143,25 @@ async def test_the_cursor_stays_on_the_article_whose_own_file_changed(
         assert now.id != reading.id
 
 
+def harbour_report(corpus: Path, front: str) -> Path:
+    """An article of many pages in ``corpus``, with ``front`` in its front matter."""
+    body = "\n\n".join(f"Paragraph {number} of the harbour report." for number in range(200))
+    heading = 'title: "The harbour report in full"\npublishedDateTime: 2026-11-20T08:00:00Z\n'
+    return write_document(corpus, "report.md", heading + textwrap.dedent(front).strip("\n"), body)
+
+
 async def test_the_place_in_an_article_stays_when_its_file_is_written_again(
     tmp_path: Path,
 ) -> None:
     """A feed that writes an article's file again (its heat, a correction) took the reader
     back to the top of the article being read, a page or ten down."""
     corpus = tmp_path / "corpus"
-    body = "\n\n".join(f"Paragraph {number} of the harbour report." for number in range(200))
-    report = write_document(
+    report = harbour_report(
         corpus,
-        "report.md",
         """
-        title: "The harbour report in full"
-        publishedDateTime: 2026-11-20T08:00:00Z
         originalUrl: "https://example.test/report"
         heat: 3
         """,
-        body,
     )
     app = LedeApp([str(corpus)])
     async with app.run_test(size=(160, 40)) as pilot:
@@ -189,19 +192,14 @@ async def test_the_place_and_picture_stay_when_the_file_read_is_renamed(
     monkeypatch.setenv("LEDE_IMAGES", "halfcell")
     serve_images(server)
     corpus = tmp_path / "corpus"
-    body = "\n\n".join(f"Paragraph {number} of the harbour report." for number in range(200))
     address = 'originalUrl: "https://example.test/report"' if link else ""
-    report = write_document(
+    report = harbour_report(
         corpus,
-        "report.md",
         f"""
-        title: "The harbour report in full"
-        publishedDateTime: 2026-11-20T08:00:00Z
         {address}
         images:
           - url: "{server.url("/photo.png")}"
         """,
-        body,
     )
     app = LedeApp([str(corpus)])
     async with app.run_test(size=(160, 40)) as pilot:
