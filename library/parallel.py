@@ -165,12 +165,15 @@ class KeptWorker:
     def __init__(self, preload: str) -> None:
         self.preload = preload
         self._pool: ProcessPoolExecutor | None = None
+        # A start under way holds it, so that letting go of the worker (the reader
+        # quitting) waits for the start and ends what it started.
+        self._starting = threading.Lock()
 
     def run(self, function: Callable[..., Result], *args: Any) -> Result:
         """``function(*args)`` in the worker (``function`` must be importable by name)."""
         try:
             future = self._started().submit(function, *args)
-        except (BrokenProcessPool, OSError, ValueError):
+        except (BrokenProcessPool, OSError, ValueError, RuntimeError):  # let go of meanwhile
             self.close()
             return function(*args)
         try:
@@ -186,26 +189,30 @@ class KeptWorker:
         worker can start: the call it prepares for must do without it."""
         try:
             self._started().submit(function, *args)
-        except (BrokenProcessPool, OSError, ValueError):
+        except (BrokenProcessPool, OSError, ValueError, RuntimeError):
             self.close()
 
     def _started(self) -> ProcessPoolExecutor:
-        if self._pool is None:
-            start_workers(self.preload)
-            self._pool = _pool(multiprocessing.get_context("forkserver"), 1)
-        return self._pool
+        with self._starting:
+            if self._pool is None:
+                start_workers(self.preload)
+                self._pool = _pool(multiprocessing.get_context("forkserver"), 1)
+            return self._pool
+
+    def _let_go(self) -> ProcessPoolExecutor | None:
+        with self._starting:
+            pool, self._pool = self._pool, None
+        return pool
 
     def close(self, wait: bool = False) -> None:
         """Let the worker end (it is started again by a later call); ``wait`` for it."""
-        if self._pool is not None:
-            shut_down(self._pool, wait=wait)
-            self._pool = None
+        if (pool := self._let_go()) is not None:
+            shut_down(pool, wait=wait)
 
     def stop(self) -> None:
         """End the worker now, in the middle of its call (one nobody waits for any more)."""
-        if self._pool is not None:
-            stop(self._pool)
-            self._pool = None
+        if (pool := self._let_go()) is not None:
+            stop(pool)
 
 
 def run_apart(function: Callable[..., Result], args: tuple[Any, ...], preload: str) -> Result:

@@ -100,3 +100,39 @@ def test_a_process_ending_as_its_worker_ends_says_nothing(ending: str) -> None:
         timeout=60,
     )
     assert (done.returncode, done.stderr) == (0, "")
+
+
+def test_a_worker_let_go_of_while_it_starts_is_not_left_running(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The reader quit while its indexing worker was starting: the start went on after
+    the worker was let go of, and its process outlived the quit (a pool nobody would
+    end, left to the process's own end)."""
+    import multiprocessing
+    import threading
+    import time
+
+    import library.parallel
+
+    started = threading.Event()
+    real_start = library.parallel.start_workers
+
+    def slow_start(preload: str) -> None:
+        started.set()
+        time.sleep(0.5)  # the fork server's start, as on a busy machine
+        real_start(preload)
+
+    monkeypatch.setattr(library.parallel, "start_workers", slow_start)
+    before = set(multiprocessing.active_children())  # other tests' in this process
+    worker = KeptWorker("library.parallel")
+    answers: list[int] = []
+    calling = threading.Thread(target=lambda: answers.append(worker.run(os.getpid)))
+    calling.start()
+    assert started.wait(10)
+    worker.close()  # as the reader quits
+    calling.join(30)
+    assert answers  # answered, here or in the worker
+    deadline = time.monotonic() + 10
+    while set(multiprocessing.active_children()) - before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert set(multiprocessing.active_children()) - before == set()
