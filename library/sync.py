@@ -19,6 +19,7 @@ import subprocess
 import tomllib
 from dataclasses import dataclass, field
 
+from library.regular_file import settings_text
 from library.scan import CANDIDATE_SUFFIXES, DOCUMENT_SUFFIXES
 from library.sidecars import posts_beside
 
@@ -167,10 +168,10 @@ def _ignored(folder: str, path: str) -> bool:
 def _is_lede(top: str) -> bool:
     """Whether the work tree at ``top`` is lede's own source (its ``pyproject.toml`` names
     the project ``lede``)."""
+    text = settings_text(os.path.join(top, "pyproject.toml"))  # no FIFO waited on
     try:
-        with open(os.path.join(top, "pyproject.toml"), "rb") as settings:
-            project = tomllib.load(settings).get("project")
-    except (OSError, tomllib.TOMLDecodeError):
+        project = tomllib.loads(text or "").get("project")
+    except tomllib.TOMLDecodeError:
         return False
     return isinstance(project, dict) and project.get("name") == "lede"
 

@@ -4,6 +4,7 @@ indexed; whatever stops that is one line, exit 1, and a work tree left as it was
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import threading
@@ -242,3 +243,21 @@ def test_a_post_whose_sidecar_alone_changed_is_a_post_changed(git_corpus: GitCor
         str(git_corpus.reader / "story.meta"),
         str(git_corpus.reader / "story.txt"),
     ]
+
+
+def test_a_fifo_at_the_work_tree_s_project_file_is_not_waited_on(git_corpus: GitCorpus) -> None:
+    """Whether a work tree is lede's own is read from its ``pyproject.toml``: a FIFO
+    there was opened, and ``lede sync`` waited for a writer for ever."""
+    os.mkfifo(git_corpus.reader / "pyproject.toml")
+    ended: list[object] = []
+
+    def pulling() -> None:
+        try:
+            ended.append(pull(str(git_corpus.reader)))
+        except SyncError as error:
+            ended.append(error)
+
+    thread = threading.Thread(target=pulling, daemon=True)
+    thread.start()
+    thread.join(20)
+    assert ended, "the FIFO was waited on"
