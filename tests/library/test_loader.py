@@ -5,13 +5,13 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import threading
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 from library import loader, regular_file
+from tests.fifo_calls import without_waiting
 
 DOCUMENT = b"---\ntitle: Growing\n---\n" + b"body " * 100
 
@@ -131,16 +131,7 @@ def test_a_file_without_metadata_or_sidecar_is_no_document(tmp_path: Path) -> No
 def load_fifo(path: Path) -> list[str]:
     """The problems of loading the FIFO ``path``; fails (rather than hangs) if the loader
     waits in open() for a writer."""
-    loaded: list[loader.ParsedDocument] = []
-    reading = threading.Thread(target=lambda: loaded.append(loader.load_file(str(path))))
-    reading.start()
-    reading.join(5)
-    stuck = reading.is_alive()
-    if stuck:  # a writer that comes and goes sets it free
-        os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
-        reading.join()
-    assert not stuck, "the loader waited for a writer"
-    return [p.message for p in loaded[0].problems]
+    return [p.message for p in without_waiting(path, lambda: loader.load_file(str(path))).problems]
 
 
 def test_a_fifo_is_reported_without_waiting_for_a_writer(tmp_path: Path) -> None:

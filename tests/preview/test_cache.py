@@ -5,16 +5,14 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import threading
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from preview import FetchLimits, Preview, PreviewCache, PreviewError, fetch_preview
 from preview.images import ImageCache
+from tests.fifo_calls import without_waiting
 from tests.webserver import ARTICLE_PARAGRAPHS, TestServer, article_html, page
 
 QUICK = FetchLimits(connect_timeout=2, read_timeout=2, total_timeout=3)
@@ -197,21 +195,6 @@ async def test_credentials_in_a_url_are_sent_but_never_stored_or_shown(
     assert (await fetch_preview(url, cache=cache)).from_cache
 
 
-def answered_beside_a_fifo(fifo: Path, call: Callable[[], Any]) -> Any:
-    """What ``call`` returns, ``fifo`` being where it looks; fails (rather than hangs) if it
-    waits in open() for a writer."""
-    answers: list[Any] = []
-    calling = threading.Thread(target=lambda: answers.append(call()))
-    calling.start()
-    calling.join(10)
-    stuck = calling.is_alive()
-    if stuck:  # a writer that comes and goes sets it free
-        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
-        calling.join()
-    assert not stuck, f"{fifo.name} was waited on"
-    return answers[0]
-
-
 @pytest.mark.parametrize("what", ["fifo", "folder"])
 def test_a_fifo_or_a_folder_where_a_page_is_kept_is_a_miss_and_the_page_fetched(
     server: TestServer, cache: PreviewCache, story_url: str, what: str
@@ -223,9 +206,7 @@ def test_a_fifo_or_a_folder_where_a_page_is_kept_is_a_miss_and_the_page_fetched(
         os.mkfifo(kept)
     else:
         kept.mkdir()
-    result = answered_beside_a_fifo(
-        kept, lambda: asyncio.run(fetch_preview(story_url, cache=cache))
-    )
+    result = without_waiting(kept, lambda: asyncio.run(fetch_preview(story_url, cache=cache)))
     assert not result.from_cache and ARTICLE_PARAGRAPHS[0] in result.markdown
 
 
@@ -234,4 +215,4 @@ def test_a_fifo_where_an_image_is_kept_is_a_miss(tmp_path: Path) -> None:
     kept = images.path_for("https://example.test/a.png")
     kept.parent.mkdir(parents=True)
     os.mkfifo(kept)
-    assert answered_beside_a_fifo(kept, lambda: images.get("https://example.test/a.png")) is None
+    assert without_waiting(kept, lambda: images.get("https://example.test/a.png")) is None
