@@ -290,10 +290,15 @@ class ReaderSession(IndexInStep):
         return tuple(story_sources(self.index.db, row.id))
 
     def stored_id(self, row: ArticleRow) -> int:
-        """The id ``row``'s article is stored under now: a file that changed is stored
-        again, under a new id, and one renamed is found by its identity (its link), or
-        where it was moved (one known by its path). Raises ``IndexDamaged``, as
-        ``results`` does."""
+        """The id ``row``'s article is stored under now (see ``found_id``), else its own."""
+        found = self.found_id(row)
+        return row.id if found is None else found
+
+    def found_id(self, row: ArticleRow) -> int | None:
+        """The id ``row``'s article is stored under now, if it is stored: a file that
+        changed is stored again, under a new id, and one renamed is found by its identity
+        (its link), or where it was moved (one known by its path). Raises
+        ``IndexDamaged``, as ``results`` does."""
         db = self.index.db
         path, seen = row.path, {row.path}
         while (path := self._renamed.get(path, path)) not in seen:
@@ -303,7 +308,7 @@ class ReaderSession(IndexInStep):
             if found is None:
                 sql = "SELECT id FROM articles WHERE identity = ?"
                 found = db.execute(sql, (row.identity,)).fetchone()
-        return row.id if found is None else int(found[0])
+        return None if found is None else int(found[0])
 
     @contextlib.contextmanager
     def _damage_told(self) -> Iterator[None]:

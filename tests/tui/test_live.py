@@ -315,6 +315,56 @@ async def test_the_cursor_stays_on_the_article_that_took_a_removed_ones_place(
         assert articles.current is not None and articles.current.path == below.path
 
 
+async def test_the_cursor_goes_back_to_the_article_read_when_its_folder_comes_back(
+    reader_corpus: Path, tmp_path: Path
+) -> None:
+    """A folder moved away and back (a checkout undone): the cursor stayed on the article
+    that took the place of the one read, at the list's end once the folder was back."""
+    six_days(reader_corpus / "wire")
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await pilot.press("j", "j", "j")
+        articles = app.screen.query_one(ArticleList)
+        reading = articles.current
+        assert reading is not None and "wire" in reading.path
+        os.rename(reader_corpus / "wire", tmp_path / "away")
+        await until(pilot, lambda: articles.count == 4, "the folder gone")
+        assert articles.current is not None and "wire" not in articles.current.path
+        os.rename(tmp_path / "away", reader_corpus / "wire")
+        await until(pilot, lambda: articles.count == 10, "the folder back")
+        assert articles.current is not None and articles.current.path == reading.path
+        assert articles.cursor == 3
+
+
+async def test_a_corpus_back_file_by_file_shows_the_newest_until_the_article_read_is_back(
+    tmp_path: Path,
+) -> None:
+    """The corpus moved away and restored a file at a time (a copy, a sync tool): the
+    cursor stayed on the first file that came back, an old one, as newer ones went above."""
+    corpus = tmp_path / "corpus"
+    six_days(corpus)
+    app = LedeApp([str(corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await pilot.press("j", "j")
+        articles = app.screen.query_one(ArticleList)
+        reading = articles.current
+        assert reading is not None and reading.title == "News of day 3"
+        os.rename(corpus, tmp_path / "away")
+        await until(pilot, lambda: articles.count == 0, "the corpus gone")
+        corpus.mkdir()
+        for count, name in enumerate([f"day-{day}.md" for day in range(6)], start=1):
+            shutil.copy(tmp_path / "away" / name, corpus / name)
+            await until(pilot, lambda count=count: articles.count == count, name)
+            now = articles.current
+            assert now is not None
+            if count <= 3:  # the one read not back yet: the newest, on top
+                assert (articles.cursor, now.title) == (0, f"News of day {count - 1}")
+            else:
+                assert (now.path, now.title) == (reading.path, "News of day 3")
+
+
 async def test_a_removed_file_goes_and_a_changed_one_is_shown_changed(
     reader_corpus: Path,
 ) -> None:

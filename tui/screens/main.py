@@ -221,6 +221,8 @@ class MainScreen(PaneNavigation):
         try:
             results = self._results(typing)
             keep = (self.session.stored_id(current) if moved else current.id) if current else None
+            lost = articles.lost
+            back = self.session.found_id(lost) if moved and lost is not None else None
         except QueryError as error:
             self.query_one("#list-status", ListStatus).show_error(str(error))
             self.query_one("#filter", Input).add_class("-invalid")
@@ -233,6 +235,7 @@ class MainScreen(PaneNavigation):
             keep=keep,
             empty=self._empty_text() if not results else "",
             stay=moved,  # its article gone, the cursor is on the one that took its place
+            back=back,
         )
         self.query_one("#timeline", Timeline).follow(results.article_ids)
         self.update_status()

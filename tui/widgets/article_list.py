@@ -100,6 +100,8 @@ class ArticleList(ScrollView, can_focus=True):
         self.providers = True
         self.chosen: int | None = None
         """The article a person last put the cursor on or opened (never new results)."""
+        self.lost: ArticleRow | None = None
+        """The article a person was on when its file went, until it is back or they move."""
         self._base_style: Style | None = None
         self._looks: dict[tuple[bool, bool, bool, bool], RowLook] = {}
         self._lines: LRUCache[tuple, Strip] = LRUCache(LINES_KEPT)
@@ -107,26 +109,44 @@ class ArticleList(ScrollView, can_focus=True):
     # -- data in ------------------------------------------------------------------------
 
     def show(
-        self, results: ResultSet, *, keep: int | None = None, empty: str = "", stay: bool = False
+        self,
+        results: ResultSet,
+        *,
+        keep: int | None = None,
+        empty: str = "",
+        stay: bool = False,
+        back: int | None = None,
     ) -> None:
         """Replace the results; the cursor goes to the article a person chose, else to
         ``keep`` (the one under the cursor) if shown, else where it ``stay``s (a file
         removed: the next one is chosen) or to the top (a word half typed moved it to a
-        match the whole word kept). The same results again (typing on in a word that finds
-        the same articles) change nothing: no repaint, no cursor move."""
+        match the whole word kept). ``back``: the id the ``lost`` article is stored under
+        again, its file come back (a folder moved away and back, a checkout undone). The
+        same results again (typing on in a word that finds the same articles) change
+        nothing: no repaint, no cursor move."""
         empty_text = same_width(empty) or self.empty_text  # what an empty list says
         if results is self.results and empty_text == self.empty_text:
             return
-        if keep is not None and (row := self.current) is not None and row.id == self.chosen:
+        before = self.current
+        if keep is not None and before is not None and before.id == self.chosen:
             self.chosen = keep  # by its id in these results: a changed file's is new
+        if not stay:  # the person changed the list: what it lost is not looked for
+            self.lost = None
+        elif back is not None and results.position_of(back) is not None:
+            self.chosen, self.lost = back, None
         self.empty_text, self.results = empty_text, results
         wanted = keep if self.chosen is None else self.chosen
         position = results.position_of(wanted) if wanted is not None else None
         self.virtual_size = Size(0, len(results))  # rows fit the width: no sideways scrolling
         self.refresh()
         self.set_cursor(self.cursor if position is None and stay else position or 0, new_rows=True)
-        if position is None and stay and self.chosen is not None and (row := self.current):
-            self.chosen = row.id  # else news arriving above moved the cursor off it
+        if position is None and stay and before is not None and before.id == self.chosen:
+            # The person's article went: the one on its line now is theirs (else news
+            # arriving above moved the cursor off it), until theirs comes back. A list
+            # that emptied has none there: the first file back was kept, and the cursor
+            # stays on the top line, the newest, as the rest come.
+            self.lost = self.lost or before
+            self.chosen = row.id if (row := self.current) else self.chosen
 
     def watch_virtual_size(self, old: Size, new: Size) -> None:
         """Update the scrollbar for a new number of rows, painting it only if it changed."""
@@ -180,7 +200,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.cursor = position
         row = self.current
         if not new_rows:
-            self.chosen = row.id if row else None
+            self.chosen, self.lost = (row.id if row else None), None
             self.refresh_row(previous)
             self.refresh_row(position)
         self.scroll_to_region(Region(0, position, 1, 1), animate=False, immediate=True)
