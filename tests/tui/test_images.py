@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import write_document
 from tests.images import png, serve_images
 from tests.tui.pilot import settled, until
-from tests.webserver import TestServer
+from tests.webserver import TestServer, page
 from tui.app import LedeApp
 from tui.widgets.lead_image import LeadImage
 
@@ -454,6 +454,28 @@ async def test_a_picture_shown_follows_its_article_rewritten_by_a_feed(
             assert pictures(app) == drawn
         else:
             assert len(pictures(app)) == 1 and pictures(app) != drawn
+
+
+async def test_a_picture_that_failed_is_tried_again_when_its_article_is_rewritten(
+    server: TestServer, tmp_path: Path
+) -> None:
+    """A feed writes the article again once its picture is up: the failure stayed on
+    screen, and ``i`` had to be pressed twice to try again."""
+    from tests.tui.pilot import notifications
+
+    root = corpus(tmp_path / "c", server, "/later.png")
+    app = LedeApp([str(root)])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await opened(app, pilot, "Article 0")
+        await pilot.press("i")
+        await until(pilot, lambda: "HTTP 404" in lead_status(app), "the failure")
+        server.routes["/later.png"] = page(png(), content_type="image/png")
+        article = root / "a0.md"
+        article.write_text(article.read_text().replace("title:", "heat: 2\ntitle:"))
+        await until(pilot, lambda: "1 article changed" in notifications(app), "the change")
+        await until(pilot, lambda: bool(pictures(app)), "the picture")
+        assert lead_status(app).startswith("Image 96x48, fetched")
+        assert server.hits["/later.png"] == 2
 
 
 async def test_a_cover_on_disk_is_read_again_with_its_page(tmp_path: Path) -> None:

@@ -149,11 +149,14 @@ class DetailView(VerticalScroll, can_focus=True):
         a feed rewriting the article took down the picture asked for with ``i`` (and left
         it down when the image had changed). The same picture from the web is not drawn
         again; one from the disk is read again, as the file it names may have changed
-        with the article (a page bundle's cover) or be another beside a moved one."""
+        with the article (a page bundle's cover) or be another beside a moved one. One
+        that failed is tried again: the feed may have written the article once the
+        picture was up (its failure stayed until ``i`` was pressed twice)."""
         lead_image = self.query_one(LeadImage)
         url = lead_image_url(article)
         wanted = lead_image.shown if again else self.auto_images and bool(url)
-        if wanted and lead_image.shown and url and url == lead_image.url:
+        kept = lead_image.shown and not lead_image.failed
+        if wanted and kept and url and url == lead_image.url:
             from preview.local_image import is_local  # only for a picture shown
 
             if not is_local(url):

@@ -81,6 +81,7 @@ class LeadImage(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.url = ""  # the image being shown or loaded
+        self.failed = False  # whether it failed: its line stays until it is asked for again
 
     def compose(self) -> ComposeResult:
         yield Static(id="lead-image-status", markup=False)
@@ -100,6 +101,7 @@ class LeadImage(Vertical):
         """Hide the picture and stop loading it."""
         self.workers.cancel_group(self, "image")
         self.url = ""
+        self.failed = False
         self.remove_class("-shown")
         self.query(".lead-image--picture").remove()
 
@@ -124,6 +126,7 @@ class LeadImage(Vertical):
         widget.display = status is not None
 
     def fail(self, reason: str) -> None:
+        self.failed = True
         self.set_status(Content.assemble(("⚠ Image: ", "$text-error"), reason))
 
     @work(exclusive=True, group="image", exit_on_error=False)
