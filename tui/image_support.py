@@ -78,10 +78,12 @@ def image_widget_class(method: str) -> Callable[..., Widget]:
     finally:
         setattr(sys, "__stdout__", real)  # noqa: B010
     _cell_size_from_terminal()
+    from tui.kitty_pictures import KittyPicture
+
     classes: dict[str, Callable[..., Widget]] = {
         "halfcell": widgets.HalfcellImage,
         "sixel": widgets.SixelImage,
-        "kitty": widgets.TGPImage,
+        "kitty": KittyPicture,
     }
     return classes[method]
 

@@ -286,6 +286,33 @@ async def test_in_gnu_screen_or_tmux_started_in_kitty_the_picture_is_in_half_blo
         assert [type(picture) for picture in pictures(app)] == [HalfcellImage]
 
 
+async def test_kitty_pictures_are_freed_in_the_terminal_when_they_leave_the_screen(
+    server: TestServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Kitty keeps every picture sent until it is told to free it: none was, and the
+    terminal's memory grew with every article read (a quarter of a megabyte each)."""
+    import io
+    import re
+    import sys
+
+    terminal = io.StringIO()  # where textual-image writes Kitty's graphics
+    monkeypatch.setattr(sys, "__stdout__", terminal)
+    monkeypatch.setenv("LEDE_IMAGES", "kitty")
+    serve_images(server)
+    app = LedeApp([str(corpus(tmp_path / "c", server, "/photo.png", "/photo.jpg"))])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await picture_shown(app, pilot)
+        await pilot.press("J", "i")  # the next article, and its picture
+        header = app.screen.query_one("#detail-header")
+        await until(pilot, lambda: "Article 1" in str(header.render()), "the next article")
+        await until(pilot, lambda: bool(pictures(app)), "the second picture")
+        await pilot.press("i")
+        await until(pilot, lambda: not pictures(app), "the picture hidden")
+        sent = re.findall(r"\x1b_Gi=(\d+),m=0,f=100", terminal.getvalue())
+        freed = re.findall(r"\x1b_Ga=d,d=I,i=(\d+),q=2\x1b\\", terminal.getvalue())
+        assert len(set(sent)) >= 2 and sorted(set(sent)) == sorted(freed)
+
+
 async def test_lede_images_auto_leaves_the_choice_to_lede(
     server: TestServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
