@@ -381,6 +381,32 @@ async def test_m_on_a_story_row_marks_every_source_and_again_unmarks_them(site: 
         await until(pilot, lambda: read_flags(app) == set(), "both unread again")
 
 
+async def test_s_on_a_story_row_stars_the_story_whichever_source_heads_it(site: Path) -> None:
+    """It starred the headline alone: once a better write-up headed the story, its row
+    had no star, and the story starred looked like any other."""
+    from tests.tui.pilot import notifications
+
+    news = site / "_news"
+    other = news / "2021-03-07-38m-records-exposed-via-acme-power-apps-misconfiguration.md"
+    app = LedeApp([str(site)])
+    async with app.run_test(size=(260, 45)) as pilot:
+        articles = await started(app, pilot)
+        await to_row(pilot, articles, HEADLINE)
+        await pilot.press("s")
+        place = titles(articles).index(HEADLINE)
+        await until(pilot, lambda: "★" in articles.render_line(place).text, "the row starred")
+        better = other.read_text().replace("quality: 64", "quality: 99")
+        other.write_text(better.replace("published: false", "published: true"))
+        await until(pilot, lambda: "1 article changed" in notifications(app), "the change")
+        await until(pilot, lambda: OTHER in titles(articles), "the new headline")
+        row = articles.render_line(titles(articles).index(OTHER)).text
+        assert "★" in row and "2 sources" in row
+        assert len(app.session.state.flagged("starred")) == 2
+        await to_row(pilot, articles, OTHER)
+        await pilot.press("s")
+        await until(pilot, lambda: app.session.state.flagged("starred") == set(), "unstarred")
+
+
 async def test_a_story_of_many_sources_lists_twenty_and_the_one_open(tmp_path: Path) -> None:
     """A story of 5,000 copies listed 5,000 sources in the detail, laid out and drawn again
     on each key: 4.5 s a key in its story; now 0.3 s."""

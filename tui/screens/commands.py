@@ -61,18 +61,20 @@ class ReaderCommands(StoryCommands):
         self.open_row(row)
 
     def toggle_flag(self, flag: Flag, messages: tuple[str, str]) -> None:
-        """Flip read or starred on the current article, or read on every source of the
-        story under the cursor (its headline alone was, and the row stayed unread for the
-        others); ``messages`` are (set, cleared)."""
+        """Flip read or starred on the current article, or on every source of the story
+        under the cursor: its headline alone was, and the row stayed unread for the
+        others, or lost its star once another source headed the story; ``messages`` are
+        (set, cleared)."""
         row = self.current_row()
         if row is None:
             return
         articles = self.query_one("#articles", ArticleList)
         identities = [row.identity]
         flagged = row.identity in (articles.read if flag == "read" else articles.starred)
-        if flag == "read" and articles.current_story is not None and articles.results:
+        if articles.current_story is not None and articles.results:
             identities = [source.identity for source in self.session.sources(row)] or identities
-            flagged = not is_unread(articles.results, articles.cursor, articles.read)
+            if flag == "read":
+                flagged = not is_unread(articles.results, articles.cursor, articles.read)
         self.change_flag(
             flag, identities, not flagged, lambda _: self.notify(messages[flagged], timeout=1.5)
         )
