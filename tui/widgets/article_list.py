@@ -135,12 +135,13 @@ class ArticleList(ScrollView, can_focus=True):
         elif back is not None and results.position_of(back) is not None:
             self.chosen, self.lost = back, None
         self.empty_text, self.results = empty_text, results
-        wanted = keep if self.chosen is None else self.chosen
+        # Until the article lost is back, the one the cursor came to is not kept by id.
+        wanted = keep if self.chosen is None and self.lost is None else self.chosen
         position = results.position_of(wanted) if wanted is not None else None
         self.virtual_size = Size(0, len(results))  # rows fit the width: no sideways scrolling
         self.refresh()
         self.set_cursor(self.cursor if position is None and stay else position or 0, new_rows=True)
-        if position is None and stay and before is not None and before.id == self.chosen:
+        if position is None and stay and before is not None and before.id == wanted:
             # The person's article went: the one on its line now is theirs (else news
             # arriving above moved the cursor off it), until theirs comes back. A list
             # that emptied has none there: the first file back was kept, and the cursor
