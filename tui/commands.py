@@ -103,11 +103,19 @@ def binding_commands(screen: Screen) -> Iterator[SystemCommand]:
             continue
         actions: dict[str, list[Binding]] = {}
         for binding in vars(type(node)).get("BINDINGS", []):
-            if isinstance(binding, Binding) and binding.action not in LEFT_OUT:
+            if isinstance(binding, Binding) and not forwarded(binding):
                 actions.setdefault(binding.action, []).append(binding)
         for action, bindings in actions.items():
             if applies(node, action):
                 yield command(node, action, bindings)
+
+
+def forwarded(binding: Binding) -> bool:
+    """Whether the palette leaves the binding to another: the palette's own key (it is
+    open already), or a pane's key for an action of the screen (the detail view's
+    ``esc``), which the screen's own binding offers."""
+    namespace, _name, _parameters = parse(binding.action)
+    return binding.action in LEFT_OUT or bool(namespace)
 
 
 def applies(node: DOMNode, action: str) -> bool:

@@ -180,3 +180,22 @@ async def test_an_empty_list_offers_no_key_that_acts_on_an_article(reader_corpus
         await pilot.press("escape")  # the filter cleared: the rows, and their keys, again
         await until(pilot, lambda: articles.count > 0, "the rows")
         await until(pilot, lambda: article_keys <= shown(), "the keys back")
+
+
+async def test_the_detail_view_s_footer_names_the_way_back(reader_corpus: Path) -> None:
+    """At 80 columns the detail view's footer offered page down and the next and
+    previous article, but not ``esc``, the one key that leads back to the list."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await indexed(pilot)
+        await pilot.press("enter")
+        detail = app.screen.query_one(DetailView)
+        await until(pilot, lambda: detail.has_focus)
+        await until(pilot, lambda: "Back" in [k.description for k in footer_keys(app)[0]])
+        await pilot.pause(0.1)
+        keys, palette = footer_keys(app)
+        back = next(key for key in keys if key.description == "Back")
+        assert [key.description for key in keys[:3]] == ["Help", "Quit", "Back"]
+        assert back.display and whole(app, back, palette) and back.key == "escape"
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen.query_one(ArticleList).has_focus, "the list")

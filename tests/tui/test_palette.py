@@ -15,7 +15,7 @@ from library.story_map import StoryResults
 from tests.conftest import SITE
 from tests.tui.pilot import indexed, notifications, settled, until
 from tui.app import LedeApp
-from tui.commands import SENTENCES
+from tui.commands import SENTENCES, forwarded
 from tui.palette import Palette
 from tui.screens.help import HelpScreen, key_names
 from tui.screens.main import MainScreen
@@ -43,7 +43,7 @@ def actions_of(*classes: type) -> dict[str, list]:
     actions: dict[str, list] = {}
     for cls in classes:
         for binding in cls.BINDINGS:
-            if binding.action != "command_palette":
+            if not forwarded(binding):
                 actions.setdefault(f"{cls.__name__}.{binding.action}", []).append(binding)
     return actions
 
@@ -89,6 +89,7 @@ async def test_a_command_runs_where_it_applies(reader_corpus: Path) -> None:
         first = app.screen.query_one(ArticleList).cursor
         titles = [title for title, _help in await offered(app, pilot)]
         assert "Next article  J" in titles and "Down  j" not in titles
+        assert titles.count("Back  esc") == 1  # the pane's esc is the screen's
         await pilot.press(*"next article", "enter")
         await until(pilot, lambda: app.screen.query_one(ArticleList).cursor == first + 1)
         await pilot.press("ctrl+p")

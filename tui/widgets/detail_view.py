@@ -42,6 +42,9 @@ class DetailView(VerticalScroll, can_focus=True):
     """Shows the article under the list's cursor."""
 
     BINDINGS = [
+        # The screen's esc, named here so that the footer shows the way back to the list
+        # first among this pane's keys, before those a narrow terminal leaves out.
+        Binding("escape", "screen.back", "Back", id="detail.back"),
         Binding("space", "page_down", "Page down", id="detail.page_down"),
         # Textual's scrolling panes bind these already: here for the help and a keymap.
         Binding("pagedown", "page_down", "Page down", show=False, id="detail.page_down_key"),
