@@ -9,11 +9,18 @@ that ended the app. Paging then does nothing: there is nothing on screen to page
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.command import CommandList, CommandPalette
+
+from tui.widgets.footer import DialogFooter
 
 
 class Palette(CommandPalette):
-    """Textual's command palette, with paging guarded."""
+    """Textual's command palette, with paging guarded and its own keys in a footer."""
+
+    def compose(self) -> ComposeResult:
+        yield from super().compose()
+        yield DialogFooter()
 
     def _action_command_list(self, action: str) -> None:
         listed = self.query_one(CommandList)

@@ -12,6 +12,7 @@ from tests.tui.pilot import indexed, notifications, resized, until
 from tui.app import LedeApp
 from tui.widgets.article_list import ArticleList
 from tui.widgets.detail_view import DetailView
+from tui.widgets.footer import DialogFooter
 from tui.widgets.topic_tree import TopicTree
 
 
@@ -199,3 +200,33 @@ async def test_the_detail_view_s_footer_names_the_way_back(reader_corpus: Path) 
         assert back.display and whole(app, back, palette) and back.key == "escape"
         await pilot.press("escape")
         await until(pilot, lambda: app.screen.query_one(ArticleList).has_focus, "the list")
+
+
+async def test_a_dialog_s_footer_offers_the_dialog_s_keys(reader_corpus: Path) -> None:
+    """Beneath the help, the palette and a question the reader's footer went on offering
+    its keys (open, filter, star), which do nothing there; each dialog has a footer of
+    its own now, on the bottom row, with only the keys it answers."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await indexed(pilot)
+        reader = app.screen
+        await pilot.press("slash", *"facial", "enter")  # a filter, for ctrl+s to name
+        await until(pilot, lambda: reader.query_one(ArticleList).has_focus, "the list")
+        dialogs = {
+            "question_mark": ["Close"],
+            "ctrl+p": ["Exit the command palette"],
+            "A": ["Yes", "No"],
+            "ctrl+s": ["Cancel"],
+        }
+        for key, offered in dialogs.items():
+            await pilot.press(key)
+            await until(pilot, lambda: app.screen is not reader, f"the dialog of {key}")
+            footer = app.screen.query_one(DialogFooter)
+
+            def shown(footer: DialogFooter = footer) -> list[str]:
+                return [k.description for k in footer.query("FooterKey") if k.display]
+
+            await until(pilot, lambda o=offered: shown() == o, f"the keys of the dialog of {key}")
+            assert footer.region.y == 23 and footer.region.width == 80
+            await pilot.press("escape")
+            await until(pilot, lambda: app.screen is reader, f"the dialog of {key} closed")

@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from tui.cell_width import same_width
+from tui.widgets.footer import DialogFooter
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -29,6 +30,7 @@ class ConfirmScreen(ModalScreen[bool]):
             yield Static(Content(same_width(self.question)), id="confirm-question", markup=False)
             yield Button("Yes (y)", variant="primary", id="confirm-yes")
             yield Button("No (n)", id="confirm-no")
+        yield DialogFooter()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "confirm-yes")

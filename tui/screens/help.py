@@ -10,6 +10,8 @@ from textual.keys import format_key
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.widgets.footer import DialogFooter
+
 
 def key_names(binding: Binding) -> list[str]:
     """Each key of a binding as the user types it (``?`` not ``question_mark``)."""
@@ -79,10 +81,11 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-dialog"):
-            # The footer below is the reader's, whose keys do nothing here: this says what does.
+            # Said at the top too, where a long list is read, far from the footer.
             yield Static(
                 Content.assemble(("lede — keys", "bold"), ("  (esc closes)", "dim"), "\n"),
                 id="help-title",
                 markup=False,
             )
             yield Static(describe_bindings(self.sections), id="help-keys", markup=False)
+        yield DialogFooter()

@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tui.cell_width import same_width
+from tui.widgets.footer import DialogFooter
 
 
 class NameScreen(ModalScreen[str | None]):
@@ -26,6 +27,7 @@ class NameScreen(ModalScreen[str | None]):
         with Vertical(id="name-dialog"):
             yield Static(Content(same_width(self.question)), markup=False)
             yield Input(value=self.suggestion, id="name-input")
+        yield DialogFooter()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value.strip() or None)

@@ -60,3 +60,21 @@ class ReaderFooter(Footer):
         for key in keys:
             if key.virtual_region_with_margin.right > room:
                 key.display = False
+
+
+class DialogFooter(Footer):
+    """A dialog's own footer, over the reader's: only the keys the dialog answers.
+
+    Beneath a dialog the reader's footer went on offering its keys (open, filter,
+    star), which do nothing there, and a dialog's field takes the letters the app binds
+    (``q`` is typed, not quit)."""
+
+    def __init__(self) -> None:
+        super().__init__(show_command_palette=False)
+
+    def compose(self) -> ComposeResult:
+        bindings = self.screen.active_bindings
+        own = {key for key, active in bindings.items() if active.node is not self.app}
+        widgets = compose(self, super().compose())
+        # FooterKey is not exported from Textual: its key says whose binding it shows.
+        yield from (widget for widget in widgets if getattr(widget, "key", None) in own)
