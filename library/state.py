@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from library import kept_moves
+from library import filter_history, kept_moves
 from library.damage import StateDamaged, file_identity, is_damage
 from library.db import must_be_a_file, opening, select_in, use_wal
 from library.paths import make_folder
@@ -237,6 +237,14 @@ class StateStore:
         """Forget a saved query."""
         with self._changing():
             self.db.execute("DELETE FROM saved_queries WHERE name = ?", (name,))
+
+    def filter_history(self) -> list[str]:
+        """The filters the reader used, in this session and those before, the latest last."""
+        return filter_history.recent(self.db)
+
+    def remember_filter(self, query: str) -> None:
+        """Keep ``query`` as the latest filter the reader used."""
+        filter_history.remember(self.db, query)
 
     def begin_session(self, corpus: str, now: float | None = None) -> tuple[int, float | None]:
         """Record that a reader session on ``corpus`` starts ``now`` (by default, now): its

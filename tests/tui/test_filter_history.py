@@ -1,5 +1,5 @@
 """The filter's history: ``↑`` and ``↓`` in the field bring back the filters used
-earlier in the session, as a shell brings back its commands."""
+earlier, in this session and those before, as a shell brings back its commands."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from pathlib import Path
 
 from textual.widgets import Input
 
+from library.corpus import state_file
+from library.state import StateStore
 from tests.tui.conftest import HANGZHOU
 from tests.tui.pilot import indexed, titles, until
 from tui.app import LedeApp
@@ -53,3 +55,36 @@ async def test_the_help_names_the_filter_s_keys(reader_corpus: Path) -> None:
             ["↑", "Earlier filter"],
             ["↓", "Later filter"],
         ]
+
+
+async def test_the_filters_used_are_kept_for_the_next_session(reader_corpus: Path) -> None:
+    """The history lasted one session: a reader started again brought back nothing on
+    ``↑``. It is kept in the reading state, one for every corpus, as a shell's is."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        field = app.screen.query_one("#filter", Input)
+        for typed in ("facial", "hangz"):
+            await pilot.press("slash", *typed, "enter")
+            await until(pilot, lambda: not field.has_focus, "the list")
+        kept = StateStore(state_file())
+        try:
+            await until(pilot, lambda: kept.filter_history() == ["facial", "hangz"], "kept")
+        finally:
+            kept.close()
+
+    other = reader_corpus.parent / "other"  # another corpus: the same history
+    other.mkdir()
+    (other / "a.md").write_text(
+        (reader_corpus / sorted(p.name for p in reader_corpus.glob("*.md"))[0]).read_text()
+    )
+    app = LedeApp([str(other)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        field = app.screen.query_one("#filter", Input)
+        await pilot.press("slash")
+        recalled = []
+        for key in ("up", "up", "up", "down"):
+            await pilot.press(key)
+            recalled.append(field.value)
+        assert recalled == ["hangz", "facial", "facial", "hangz"]

@@ -123,6 +123,7 @@ class MainScreen(PaneNavigation):
                     placeholder='filter: words "phrase" -not topic: provider: '
                     "after: quality> is:unread collection: lang:",
                     id="filter",
+                    kept=lambda: self.session.state.filter_history(),
                 )
                 yield ListStatus(id="list-status")
                 yield Timeline(DatesById(lambda: self.session.index.db), id="timeline")
@@ -283,6 +284,11 @@ class MainScreen(PaneNavigation):
         typed is whole now, or a mistake to say."""
         if self._unfinished:
             self.refresh_list()
+
+    @on(FilterField.Used)
+    def _filter_used(self, event: FilterField.Used) -> None:
+        """Kept in the reading state, for ``↑`` in the sessions to come."""
+        self.write_state(lambda store: store.remember_filter(event.text), lambda _: None)
 
     @on(ArticleList.Opened)
     def _opened(self, event: ArticleList.Opened) -> None:

@@ -19,17 +19,19 @@ of the query's length, minutes for a pasted page.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from textual import events
 from textual.binding import Binding
+from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input
 
+from library.filter_history import KEPT
 from tui.textual_internals import message_clock, virtual_size_without_layout
 
 CATCH_UP = 0.05  # seconds without keys waiting before the list catches up with the field
-HISTORY = 100  # filters of a session that ``↑`` brings back
 
 
 class FilterField(Input):
@@ -52,14 +54,30 @@ class FilterField(Input):
 
     virtual_size = virtual_size_without_layout()
 
-    def __init__(self, **options: Any) -> None:
+    @dataclass
+    class Used(Message):
+        """A filter was used (the field left with it): the latest of the history now."""
+
+        text: str
+
+    def __init__(self, kept: Callable[[], list[str]] = list, **options: Any) -> None:
+        """``kept`` gives the filters of earlier sessions, asked for as the field is first
+        used, not as the reader starts."""
         super().__init__(validate_on=(), **options)
+        self._kept: Callable[[], list[str]] | None = kept
         self._typed_at: float | None = None  # when the key being handled was typed
         self._applied_at = 0.0  # when the list last caught up with the field
         self._catching_up: Timer | None = None
         self.history: list[str] = []  # the filters left, the latest last (``remember``)
         self._recalled: int | None = None  # where ``↑`` and ``↓`` are in ``history``
         self._draft = ""  # what was typed before ``↑``, which ``↓`` comes back to
+
+    def on_focus(self) -> None:
+        """The filters of earlier sessions come before this one's, on first use."""
+        if self._kept is not None:
+            earlier = [text for text in self._kept() if text not in self.history]
+            self._kept = None
+            self.history = [*earlier, *self.history][-KEPT:]
 
     def on_blur(self) -> None:
         """Leaving the field (Enter, tab, a click) uses its filter: it is remembered. One
@@ -70,10 +88,11 @@ class FilterField(Input):
             if text in self.history:  # used again: once, as the latest
                 self.history.remove(text)
             self.history.append(text)
-            del self.history[:-HISTORY]
+            del self.history[:-KEPT]
+            self.post_message(self.Used(text))
 
     def action_recall(self, step: int) -> None:
-        """``↑`` (``step`` -1) and ``↓`` (1): an earlier or a later filter of the session,
+        """``↑`` (``step`` -1) and ``↓`` (1): an earlier or a later filter used,
         and past the latest, what was being typed; the list follows as when typing."""
         at = self._recalled
         if at is None:
