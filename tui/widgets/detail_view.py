@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from textual import on, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -58,6 +59,8 @@ class DetailView(VerticalScroll, can_focus=True):
         Binding("n", "step(1, True)", "Next unread", show=False, id="detail.next_unread"),
         Binding("N", "step(-1, True)", "Prev unread", show=False, id="detail.previous_unread"),
         Binding("i", "toggle_image", "Image", id="detail.image"),
+        Binding("left", "scroll_code(-1)", "Code sideways", show=False, id="detail.code_left"),
+        Binding("right", "scroll_code(1)", "Code sideways", show=False, id="detail.code_right"),
     ]
 
     @dataclass
@@ -290,6 +293,17 @@ class DetailView(VerticalScroll, can_focus=True):
 
     def action_step(self, step: int, unread: bool = False) -> None:
         self.post_message(self.Stepped(step, unread))
+
+    def action_scroll_code(self, step: int) -> None:
+        """``←``/``→``: a code block wider than the pane, on screen, half its width
+        sideways. The pane wraps its text, but a code block keeps its lines and scrolls
+        on its own, which only a mouse reached: the end of a long line was out of reach
+        of the keys. With none on screen the key is the screen's (``←``: out of a story)."""
+        wide = [code for code in self.query("MarkdownFence") if code.max_scroll_x and code.region]
+        if not wide:
+            raise SkipAction()
+        for code in wide:
+            code.scroll_to(x=code.scroll_x + step * max(code.size.width // 2, 1), animate=False)
 
     @on(OptionList.OptionSelected, "#related")
     def _related_selected(self, event: OptionList.OptionSelected) -> None:
