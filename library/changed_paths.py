@@ -18,9 +18,11 @@ from collections.abc import Iterable
 
 from library.db import select_in
 from library.differences import Differences, usable_files
+from library.exclusion_rules import SiteExclusions
+from library.nested_sites import nested_site, rules_for
 from library.scan import CANDIDATE_SUFFIXES, FoundFile, passed_over, scan
 from library.sidecars import posts_beside
-from library.site_exclusions import SiteExclusions, nested_site, rules_for, site_exclusions
+from library.site_exclusions import site_exclusions
 
 
 def _root_of(path: str, roots: list[str]) -> str | None:

@@ -21,7 +21,7 @@ from models.problem import Severity
 from models.vault import PUBLISH_STYLE
 
 if TYPE_CHECKING:
-    from library.site_exclusions import SiteExclusions
+    from library.exclusion_rules import SiteExclusions
 
 MARKUP_SUFFIXES: tuple[str, ...] = (".md", ".markdown", ".mdown", ".mdx", ".qmd", ".rmd")
 MARKUP_SUFFIXES += (".djot", ".smd", ".html", ".htm")
@@ -183,7 +183,7 @@ def _walk(
     leave_out: SiteExclusions | None,
     vaults: set[str] | None = None,
 ) -> Iterator[FoundFile | Skipped]:
-    from library.site_exclusions import rules_within
+    from library.nested_sites import rules_within
 
     stack = [(root, leave_out)]
     while stack:

@@ -12,22 +12,19 @@ Jekyll never reads its built copy (``_site``), its templates (``_layouts``,
 ``_config.yml`` lists under ``exclude``, or, where it declares its collections, another
 ``_name`` folder; a site that was built or has a theme installed otherwise shows its
 templates as articles and warns of every page it built. The rules
-are Jekyll's: a pattern names a path from the site's folder and excludes what it matches
-as a glob (``*`` crosses folders) or as a prefix (``LICENSE`` takes ``LICENSE-MIT``);
-``include`` takes a path back, by its path or its name.
+are Jekyll's (``exclusion_rules``); a site inside another has its own (``nested_sites``).
 """
 
 from __future__ import annotations
 
 import os
-import re
-from collections.abc import Callable, Sequence
-from fnmatch import fnmatchcase
+from collections.abc import Sequence
 from typing import Any
 
 from library.astro_site import astro_folders
 from library.docusaurus_site import docusaurus_content
 from library.eleventy_input import eleventy_ignored, eleventy_templates
+from library.exclusion_rules import SiteExclusions
 from library.hakyll_site import HAKYLL_LEFT_OUT, is_hakyll_site
 from library.hugo_settings import (
     content_folders,
@@ -58,60 +55,6 @@ _DEFAULTS = (
     "gemfiles",
     *(f"vendor/{name}/" for name in ("bundle", "cache", "gems", "ruby")),
 )
-_GLOB = frozenset("*?[")
-
-
-class SiteExclusions:
-    """The paths under ``root`` a site leaves out, asked of one folder at a time."""
-
-    def __init__(self, root: str, exclude: list[str], include: list[str]) -> None:
-        self.root = os.path.join(root, "")
-        self._exclude = _by_kind(exclude)
-        self._include = _by_kind(include)
-        self.ignored: tuple[re.Pattern[str], ...] = ()  # files whose path one is found in
-
-    def within(self, folder: str) -> SiteExclusions | None:
-        """These exclusions if one may match an entry of ``folder`` (a folder of the
-        site), else None: most folders are matched by none, and their files are not asked."""
-        inside = os.path.join(folder, "")[len(self.root) :]
-        literal, glob = self._exclude
-        if self.ignored or glob or any(pattern.startswith(inside) for pattern in literal):
-            return self
-        return None
-
-    def excludes(self, path: str, folder: bool) -> bool:
-        """Whether the site leaves out ``path`` (a file, or a ``folder`` and all it holds)."""
-        entry = path[len(self.root) :]
-        if not folder and any(pattern.search(path) for pattern in self.ignored):
-            return True
-        if not _matches(entry, folder, *self._exclude):
-            return False
-        name = os.path.basename(entry)
-        return not any(_matches(taken, folder, *self._include) for taken in (entry, name))
-
-    def covers(self, path: str) -> bool:
-        """Whether ``path`` or a folder it is in is left out (for a path a watcher names)."""
-        parts = path[len(self.root) :].split(os.sep)
-        for depth in range(1, len(parts) + 1):
-            here = self.root + os.sep.join(parts[:depth])
-            if self.excludes(here, folder=depth < len(parts) or os.path.isdir(here)):
-                return True
-        return False
-
-
-def _by_kind(patterns: list[str]) -> tuple[list[str], list[str]]:
-    """Patterns without a glob's characters (tested as prefixes), and globs."""
-    globs = [pattern for pattern in patterns if _GLOB & set(pattern)]
-    return [pattern for pattern in patterns if pattern not in globs], globs
-
-
-def _matches(entry: str, folder: bool, literal: list[str], glob: list[str]) -> bool:
-    """Jekyll's test of one path against patterns: as a glob, as a prefix, or (a folder)
-    as the pattern with a slash after it."""
-    for pattern in literal:
-        if entry.startswith(pattern) or (folder and pattern == entry + "/"):
-            return True
-    return any(fnmatchcase(entry, pattern) for pattern in glob)
 
 
 def site_exclusions(root: str) -> SiteExclusions | None:
@@ -182,69 +125,6 @@ def bridgetown_source(root: str, config: dict[str, Any]) -> str | None:
     if not os.path.isfile(os.path.join(root, BRIDGETOWN_CONFIG)):
         return None
     return (_paths(config.get("source")) or ["src"])[0].rstrip("/")
-
-
-def nested_site(folder: str) -> SiteExclusions | None:
-    """The rules of a site inside a corpus, known by its configuration (a folder of several
-    blogs, a project with its site in ``docs``): below the top, anything less (a ``_data``
-    folder) is too weak a sign. Within it they are its rules, not those of a site around
-    it: Flink's repository, taken for a Jekyll site by an old ``_include`` folder, had the
-    Hugo site in its ``docs`` read whole, its 25 layouts warned of and its Chinese pages
-    listed beside the English ones."""
-    if (
-        reads_content_alone(folder)
-        or any(
-            os.path.isfile(os.path.join(folder, name)) for name in (*CONFIG_FILES, *QUARTO_CONFIGS)
-        )
-        or (os.path.isdir(os.path.join(folder, "content")) and is_lektor_project(folder))
-        or is_vault(folder)
-    ):  # a Lektor project's pages are in ``content``: a look for it costs less than a listing
-        return site_exclusions(folder)
-    return None
-
-
-# How deep below a site another may be, a project's site in ``docs`` or ``website/site``:
-# deeper folders are the site's own, and looking for one costs a folder several stats.
-_NESTED_DEPTH = 2
-
-
-def rules_within(
-    folder: str,
-    around: SiteExclusions | None,
-    nested: Callable[[str], SiteExclusions | None] = nested_site,
-) -> SiteExclusions | None:
-    """The rules that hold in ``folder``, where those of the folder it is in are
-    ``around``: a site's inside (``nested``, as ``nested_site``), anywhere in a folder that
-    is none and near the top of one, whose rules they are within it; else ``around``."""
-    if around is not None and folder[len(around.root) :].count(os.sep) >= _NESTED_DEPTH:
-        return around
-    return nested(folder) or around
-
-
-def rules_for(
-    path: str, root: str, of_root: SiteExclusions | None, known: dict[str, SiteExclusions | None]
-) -> SiteExclusions | None:
-    """The rules of the site ``path`` is in, as a scan from ``root`` meets them on its way
-    down (``rules_within`` each folder, but one the rules around it leave out); ``of_root``
-    are the root's; ``known`` keeps what each folder is, for the next path (a watcher's
-    burst names many in one folder)."""
-
-    def nested(folder: str) -> SiteExclusions | None:
-        if folder not in known:
-            known[folder] = nested_site(folder)
-        return known[folder]
-
-    folders = []
-    folder = os.path.dirname(path)
-    while len(folder) > len(root) and folder.startswith(root):
-        folders.append(folder)
-        folder = os.path.dirname(folder)
-    rules = of_root
-    for folder in reversed(folders):  # outermost first
-        if rules is not None and rules.covers(folder):
-            break
-        rules = rules_within(folder, rules, nested)
-    return rules
 
 
 _READ_ALWAYS = frozenset({"_posts", "_drafts", "_data"})
