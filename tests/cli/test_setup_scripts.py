@@ -98,3 +98,27 @@ def test_a_changed_or_removed_source_is_installed_again(tmp_path: Path) -> None:
     run(repo, tmp_path / "tools")
     assert len(installs(repo)) == 3
     assert not (repo / "build").exists()
+
+
+def test_the_tools_caches_and_reports_are_no_change(tmp_path: Path) -> None:
+    """The first ``scripts/test`` made its tools' caches (``.pytest_cache``, ``.mypy_cache``)
+    beside the sources, and a failed snapshot its report: the next ``scripts/run`` took the
+    folder's new entries for a change and installed again, for seconds, though no source
+    had changed."""
+    repo = make_repository(tmp_path)
+    run(repo, tmp_path / "tools")
+    age_last_install(repo)
+    for made in [repo, *repo.rglob("*")]:  # the sources, made before the install
+        if ".venv" not in made.parts:
+            earlier = made.stat().st_mtime - 120
+            os.utime(made, (earlier, earlier))
+    for cache in (".pytest_cache", ".mypy_cache", ".ruff_cache"):
+        (repo / cache).mkdir()
+        (repo / cache / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n")
+    (repo / "snapshot_report.html").write_text("<html></html>\n")
+    again = run(repo, tmp_path / "tools")
+    assert (again.stderr, len(installs(repo))) == ("", 1)
+
+    (repo / "library").mkdir()  # a package the sources gain is still a change
+    (repo / "library" / "index.py").write_text("ROWS = 0\n")
+    assert "installing" in run(repo, tmp_path / "tools").stderr
