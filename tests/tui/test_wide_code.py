@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.tui.pilot import indexed, until
+from tests.tui.pilot import detail_text, indexed, until
 from tui.app import LedeApp
 from tui.screens.help import HelpScreen
 from tui.widgets.detail_view import DetailView
@@ -47,3 +47,28 @@ async def test_left_and_right_scroll_a_wide_code_block(tmp_path: Path) -> None:
         lines = str(app.screen.query_one("#help-keys").render()).splitlines()
         detail_keys = lines[lines.index("Detail view") + 1 : lines.index("Topic tree")]
         assert ["←,", "→", "Code", "sideways"] in [line.split() for line in detail_keys]
+
+
+async def test_the_palette_offers_them_only_with_wide_code_on_screen(tmp_path: Path) -> None:
+    """The palette offered "Code sideways" in the detail view of any article, a command
+    that then did nothing."""
+    root = wide_article(tmp_path / "corpus")
+    (root / "plain.md").write_text(
+        "---\ntitle: A plain article\npublishedDateTime: 2024-02-01T00:00:00Z\n"
+        "originalUrl: https://example.com/plain\n---\n\nNo code at all.\n"
+    )
+    app = LedeApp([str(root)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await indexed(pilot)
+        await pilot.press("enter")  # the newest: the plain one
+        detail = app.screen.query_one(DetailView)
+        await until(pilot, lambda: detail.has_focus and "No code" in detail_text(app), "it")
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert not [title for title in titles if title.startswith("Code sideways")]
+        await pilot.press("J")  # the next: the wide one
+        await until(pilot, lambda: detail.wide_code(), "the wide code on screen")
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert [title for title in titles if title.startswith("Code sideways")] == [
+            "Code sideways  ←",
+            "Code sideways  →",
+        ]

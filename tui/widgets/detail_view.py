@@ -13,7 +13,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from textual import on, work
-from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -294,15 +293,20 @@ class DetailView(VerticalScroll, can_focus=True):
     def action_step(self, step: int, unread: bool = False) -> None:
         self.post_message(self.Stepped(step, unread))
 
+    def wide_code(self) -> list[Widget]:
+        """The code blocks on screen wider than the pane: it wraps its text, but a code
+        block keeps its lines and scrolls on its own, which only a mouse reached."""
+        return [code for code in self.query("MarkdownFence") if code.max_scroll_x and code.region]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``←``/``→`` only where a wide code block is on screen: elsewhere the keys are
+        the screen's (``←``: out of a story), and the palette offers no command that does
+        nothing."""
+        return action != "scroll_code" or bool(self.wide_code())
+
     def action_scroll_code(self, step: int) -> None:
-        """``←``/``→``: a code block wider than the pane, on screen, half its width
-        sideways. The pane wraps its text, but a code block keeps its lines and scrolls
-        on its own, which only a mouse reached: the end of a long line was out of reach
-        of the keys. With none on screen the key is the screen's (``←``: out of a story)."""
-        wide = [code for code in self.query("MarkdownFence") if code.max_scroll_x and code.region]
-        if not wide:
-            raise SkipAction()
-        for code in wide:
+        """``←``/``→``: the wide code blocks on screen, half their width sideways."""
+        for code in self.wide_code():
             code.scroll_to(x=code.scroll_x + step * max(code.size.width // 2, 1), animate=False)
 
     @on(OptionList.OptionSelected, "#related")
