@@ -25,13 +25,13 @@ from tui.check_command import run_check
 from tui.cli_args import SUBCOMMANDS, parse_command, query_values_attached, reader_parser
 from tui.cli_corpus import (
     UsageError,
-    carry_marks,
     corpus_paths,
     open_listed,
     said_if_rebuilt,
     waiting_said,
     warn_if_empty,
 )
+from tui.cli_state import carry_marks
 from tui.failure import INTERRUPTED, INTERRUPTED_LINE, one_line
 from tui.fallback import plain_where_needed
 from tui.reader_command import run_reader

@@ -19,7 +19,7 @@ def sync_corpus(args: argparse.Namespace, out: TextIO) -> int:
     (``+`` new, ``~`` changed, ``-`` removed). Exit 1 if any root could not be synced."""
     from library.corpus import open_index, open_state
     from tui.cli import corpus_paths
-    from tui.cli_corpus import carry_marks
+    from tui.cli_state import carry_marks
 
     roots = corpus_paths(args.paths)
     pulled: list[Pulled] = []
