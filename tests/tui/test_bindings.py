@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from textual.binding import Binding
 
@@ -50,3 +51,51 @@ def test_the_help_lists_every_key_a_pane_answers_to() -> None:
             for key in binding.key.split(",")
         }
         assert bound - SIDEWAYS - listed[title] - listed["Everywhere"] == set(), title
+
+
+# How the README writes a key, where Textual names it otherwise.
+README_KEY_NAMES = {
+    "enter": "enter",
+    "esc": "escape",
+    "pgup": "pageup",
+    "pgdn": "pagedown",
+    "→": "right",
+    "←": "left",
+    "↑": "up",
+    "↓": "down",
+    "?": "question_mark",
+    "/": "slash",
+}
+
+
+def readme_keys() -> set[str]:
+    """The keys in the first column of the README's table of keys, as Textual names them
+    ("arrows" are ``↑`` and ``↓``; ``1``-``9`` each digit)."""
+    text = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    table = text.split("## Keys", 1)[1].split("\n\n", 2)[1]
+    keys: set[str] = set()
+    for row in table.splitlines()[2:]:
+        cell = row.split("|")[1]
+        if "`1`-`9`" in cell:
+            keys |= {str(digit) for digit in range(1, 10)}
+        if "arrows" in cell:
+            keys |= {"up", "down"}
+        for written in re.findall(r"`([^`]+)`", cell.replace("`1`-`9`", "")):
+            modifiers, _, name = written.rpartition("+")
+            name = README_KEY_NAMES.get(name, name)
+            keys.add(f"{modifiers}+{name}" if modifiers else name)
+    return keys
+
+
+def test_the_readme_names_every_key_and_only_keys_there_are() -> None:
+    """The README's table of keys left out ``u`` (said in passing beside ``A``) and
+    ``home``/``end``, which the help lists."""
+    bound = {
+        key.strip()
+        for _, group in LedeApp().binding_sections()
+        for binding in group
+        for key in binding.key.split(",")
+    }
+    written = readme_keys()
+    assert len(written) > 30
+    assert (sorted(written - bound), sorted(bound - written)) == ([], [])
