@@ -50,8 +50,9 @@ async def test_the_help_names_the_filter_s_keys(reader_corpus: Path) -> None:
         await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
         lines = str(app.screen.query_one("#help-keys").render()).splitlines()
         filter_keys = lines[lines.index("Filter") + 1 :]
-        assert [line.split(maxsplit=1) for line in filter_keys[:3]] == [
+        assert [line.split(maxsplit=1) for line in filter_keys[:4]] == [
             ["⏎", "To the list"],
+            ["esc", "Clear"],
             ["↑", "Earlier filter"],
             ["↓", "Later filter"],
         ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, Input
 
 from tests.tui.pilot import indexed, notifications, resized, until
 from tui.app import LedeApp
@@ -230,3 +230,24 @@ async def test_a_dialog_s_footer_offers_the_dialog_s_keys(reader_corpus: Path) -
             assert footer.region.y == 23 and footer.region.width == 80
             await pilot.press("escape")
             await until(pilot, lambda: app.screen is reader, f"the dialog of {key} closed")
+
+
+async def test_the_filter_s_footer_names_the_field_s_keys(reader_corpus: Path) -> None:
+    """In the filter the footer showed "/ Filter" alone, a key that types a slash there;
+    it names the field's keys now: to the list, clear, the earlier filters."""
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await indexed(pilot)
+        await pilot.press("slash")
+        field = app.screen.query_one("#filter", Input)
+        await until(pilot, lambda: field.has_focus, "the field")
+        offered = sorted(["To the list", "Clear", "Earlier filter"])
+
+        def shown() -> list[str]:
+            keys, palette = footer_keys(app)
+            return sorted(k.description for k in keys if k.display and whole(app, k, palette))
+
+        await until(pilot, lambda: shown() == offered, f"the field's keys, not {shown()}")
+        await pilot.press(*"a/b", "escape")  # "/" is text here; esc clears the field
+        await until(pilot, lambda: app.screen.query_one(ArticleList).has_focus, "the list")
+        assert field.value == "" and not field.display

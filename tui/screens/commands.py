@@ -226,7 +226,8 @@ class ReaderCommands(StoryCommands):
         """``t`` only where the tree can be hidden, on a narrow terminal: there the footer
         shows it, the one sign on screen that there is a topic tree at all. ``1``-``9``
         only for the sources the detail lists (the palette offered all nine for none); the
-        keys of an article only where there is one."""
+        keys of an article only where there is one. ``/`` only outside the filter: in it
+        the footer offered "/ Filter", which types a slash there."""
         if action == "open_source":
             number = parameters[0] if parameters else 0
             return self.has_panes and isinstance(number, int) and self.has_source(number)
@@ -234,6 +235,8 @@ class ReaderCommands(StoryCommands):
             return self.has_panes and self.current_row() is not None
         if action == "close_story":
             return self.in_story()
+        if action == "filter":  # in the field ``/`` is text, typed in its place among the
+            return not (self.has_panes and self.query_one("#filter").has_focus)  # keys
         return action != "toggle_topics" or self.size.width < NARROW_WIDTH
 
     @on(TopicTree.Opened)

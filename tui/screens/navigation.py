@@ -40,9 +40,6 @@ class PaneNavigation(ReaderCommands, DetailLoading):
 
     def action_filter(self) -> None:
         field = self.query_one("#filter", Input)
-        if field.has_focus:  # "/" is text inside the field, after the keys it has to type
-            field.call_later(field.insert_text_at_cursor, "/")  # ("abc/def" was "/abcdef")
-            return
         self.leave_story()  # its sources' filter is an id: the one that found it is edited
         field.display = True
         self.set_focus(field)  # at once, not on the next turn of the loop

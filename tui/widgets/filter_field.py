@@ -47,8 +47,10 @@ class FilterField(Input):
     BINDINGS = [
         # A priority binding runs as Enter arrives, before the keys read with it are sent
         # on: they belong to the list, and were typed into the field while it handled Enter.
-        Binding("enter", "leave", "To the list", show=False, priority=True, id="filter.leave"),
-        Binding("up", "recall(-1)", "Earlier filter", show=False, id="filter.earlier"),
+        Binding("enter", "leave", "To the list", priority=True, id="filter.leave"),
+        # The screen's esc, named here for the footer, which showed no key of the field.
+        Binding("escape", "screen.back", "Clear", id="filter.clear"),
+        Binding("up", "recall(-1)", "Earlier filter", id="filter.earlier"),
         Binding("down", "recall(1)", "Later filter", show=False, id="filter.later"),
     ]
 
