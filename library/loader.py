@@ -10,6 +10,7 @@ import os
 from collections.abc import Iterable, Iterator
 
 from library.hugo_cascade import cascaded_build
+from library.jekyll_categories import with_folder_categories
 from library.mkdocs_site import mkdocs_docs_of
 from library.plain_page_sites import renders_plain_pages
 from library.regular_file import NotRegular, TooLarge, open_regular, read_regular
@@ -154,8 +155,11 @@ def _in_its_site(raw: bytes, path: str, *, explicit: bool, summary: bool) -> Par
 
 def with_site_address(parsed: ParsedDocument) -> ParsedDocument:
     """A site's own post, which names no address, at the one its site publishes it at
-    (``library.site_addresses``): nothing could be opened or copied of it."""
+    (``library.site_addresses``): nothing could be opened or copied of it. A Jekyll post
+    is in the categories its folders give (``library.jekyll_categories``) as its address is."""
     article = parsed.article
+    if article is not None:
+        with_folder_categories(parsed.path, article)
     if article is not None and not (article.original_url or article.web_url):
         try:
             article.web_url = site_address(parsed.path, article)

@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
+from library.jekyll_categories import folder_categories
 from library.site import CONFIG_FILES
 from library.site_root import Site, settings_of, site_of
 from models.article import Article
@@ -66,11 +67,10 @@ def host_of(value: Any) -> str:
 
 
 @functools.lru_cache(maxsize=256)  # each site's once
-def _jekyll_site(site: Site) -> tuple[str, str, tuple[tuple[str, str], ...], str]:
-    """A Jekyll site's address (``url`` and ``baseurl``), its posts' permalink, its front
-    matter defaults' permalinks for posts (the folder each is for, and it), and the folder
-    its pages are in (its ``source`` and ``collections_dir``), no folder of a post's
-    categories. Bridgetown's posts are at addresses of other rules: none."""
+def _jekyll_site(site: Site) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+    """A Jekyll site's address (``url`` and ``baseurl``), its posts' permalink, and its
+    front matter defaults' permalinks for posts (the folder each is for, and it).
+    Bridgetown's posts are at addresses of other rules: none."""
     settings = settings_of(site)
     bridgetown = not any(
         os.path.isfile(os.path.join(site.folder, name)) for name in CONFIG_FILES[:-1]
@@ -96,21 +96,16 @@ def _jekyll_site(site: Site) -> tuple[str, str, tuple[tuple[str, str], ...], str
             folder = scope.get("path", "")
             if isinstance(folder, str) and "*" not in folder:
                 defaults.append((folder.strip("/"), value))
-    within = [
-        str(folder).strip("/ ")
-        for folder in (settings.get("source"), settings.get("collections_dir"))
-        if isinstance(folder, str) and folder.strip("/ .")
-    ]
     permalink = permalink if isinstance(permalink, str) else "date"
-    return host, permalink, tuple(defaults), "/".join(within)
+    return host, permalink, tuple(defaults)
 
 
 def jekyll_address(site: Site, path: str, article: Article) -> str:
     """A Jekyll post's address (only a post's, of a site that names its ``url``)."""
-    host, permalink, defaults, within = _jekyll_site(site)
+    host, permalink, defaults = _jekyll_site(site)
     relative = os.path.relpath(path, site.folder).replace(os.sep, "/")
-    folders = relative.removeprefix(within + "/" if within else "").split("/")[:-1]
-    if not host or "_posts" not in folders or article.published_at is None:
+    categories = folder_categories(site, path)
+    if not host or categories is None or article.published_at is None:
         return ""
     extra = article.model_extra or {}
     own = extra.get("permalink")
@@ -125,7 +120,6 @@ def jekyll_address(site: Site, path: str, article: Article) -> str:
         if found:
             permalink = max(found, key=lambda pair: pair[0])[1]
     template = JEKYLL_STYLES.get(permalink, permalink)
-    categories = [name for name in folders[: folders.index("_posts")] if name]
     categories += _labels(extra.get("categories")) + _labels(article.category or None)
     named = _POST_NAME.fullmatch(os.path.splitext(os.path.basename(path))[0])
     slug = extra.get("slug")
