@@ -39,7 +39,7 @@ from models.hugo_build import renders_no_page
 from models.inline_tags import inline_tags, with_tags
 from models.javascript_constants import javascript_constants
 from models.jbake_header import jbake_values
-from models.jekyll_post import DATE_KEYS, named_as_date, written_date
+from models.jekyll_post import DATE_KEYS, named_as_date, named_as_version, written_date
 from models.key_lines import key_line
 from models.key_names import unusual_keys
 from models.lektor import lektor_values
@@ -304,7 +304,13 @@ def parse_document(
     # Named or not, a list shows none (a stub), nor a page of the site's frame.
     record = is_data_record(data, split.body) or is_no_article(data, split.body)
     record = record or renders_no_page(data)  # a Hugo site's snippet
-    if not (record or article.title or is_slide_deck(data) or named_as_date(path)):
+    if not (
+        record
+        or article.title
+        or is_slide_deck(data)
+        or named_as_date(path)
+        or named_as_version(path, data)
+    ):
         parsed.report("warning", UNTITLED, 1)
     elif record and (stub := stub_keys(data, split.body)):
         parsed.report("warning", NOT_LISTED.format(", ".join(stub)), 1)

@@ -232,6 +232,17 @@ def named_as_date(path: str) -> bool:
     return _DAY_OR_MONTH.fullmatch(os.path.splitext(os.path.basename(path))[0]) is not None
 
 
+def named_as_version(path: str, data: Mapping[str, Any]) -> bool:
+    """Whether the file is named as the release its ``version`` says (``4.07.0.md`` of
+    ``version: 4.07.0``, ``v1.2.md`` of ``1.2``): a release's page, which its site heads
+    with that version, and which the name titles as well as a title would."""
+    version = data.get("version")
+    if not isinstance(version, str | int | float) or isinstance(version, bool):
+        return False
+    stem = os.path.splitext(os.path.basename(path))[0].lower().removeprefix("v")
+    return bool(stem) and stem == str(version).strip().lower().removeprefix("v")
+
+
 def folder_date(path: str) -> date | None:
     """The day the folder holding ``path`` is named (``2024-02-10/``): Omnivore files the
     pages it saves in a folder of the day each was saved, its default notes dated nowhere

@@ -431,6 +431,28 @@ def test_a_changelog_entry_named_as_its_date_is_titled_by_it_without_a_warning(
     assert ("no title or name" in [p.message for p in parsed.problems]) == warned
 
 
+@pytest.mark.parametrize(
+    ("name", "version", "warned"),
+    [
+        ("4.07.0.md", "4.07.0", False),
+        ("v1.2.md", "1.2", False),
+        ("1.2.md", "v1.2", False),
+        ("notes.md", "4.07.0", True),
+        ("4.08.0.md", "4.07.0", True),
+    ],
+)
+def test_a_release_page_named_as_its_version_is_titled_by_it_without_a_warning(
+    name: str, version: str, warned: bool
+) -> None:
+    """ocaml.org keeps a page for each release (``data/releases/4.07.0.md``, ``version:``
+    and ``date:``, no title), which its site heads with that version: each of its 38 was
+    "no title or name", though the name lede lists it by is that version. A name that is
+    not the version still warns."""
+    parsed = parse_document(f"---\nversion: {version}\ndate: 2018-07-10\n---\n\nNew.\n", name)
+    assert parsed.article is not None and parsed.article.heading == name.removesuffix(".md")
+    assert ("no title or name" in [p.message for p in parsed.problems]) == warned
+
+
 def test_documents_without_a_title_warn_and_news_without_a_date_warns() -> None:
     parsed = parse("excerpt: x\ntype: article\n")
     assert [(p.severity, p.message) for p in parsed.problems] == [
