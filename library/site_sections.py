@@ -33,7 +33,12 @@ from library.eleventy_input import eleventy_input
 from library.eleventy_locales import is_locale_folder
 from library.hugo_settings import content_dir, content_folders, site_settings
 from library.jbake_site import jbake_content
-from library.middleman_site import MIDDLEMAN_LOCALIZED, middleman_source
+from library.middleman_site import (
+    MIDDLEMAN_LOCALIZED,
+    middleman_blogs,
+    middleman_post_section,
+    middleman_source,
+)
 from library.mkdocs_site import mkdocs_docs
 from library.nikola_site import nikola_folders
 from library.site import subfolders
@@ -78,6 +83,9 @@ def section_of(path: str, root: str) -> str | None:
         inside = inside[1:]
     if site.kind == "middleman" and inside[0] == MIDDLEMAN_LOCALIZED:
         inside = inside[1:]
+    middleman = site.kind == "middleman" and inside[0] != os.pardir
+    if middleman and (post := middleman_post_section(site.folder, inside)):
+        return post
     if site.kind == "astro" and (blog := _starlight_blog_of(site, inside)):
         return blog
     if len(inside) < 2 or inside[0] in (os.pardir, *_NOT_SECTIONS):
@@ -109,12 +117,23 @@ def sections(root: str) -> frozenset[str]:
         names = [name for name in names if name not in locales] + [
             name for locale in locales for name in subfolders(os.path.join(base, locale), True)
         ]
-    return frozenset(
-        name
-        for name in names
-        if name not in _NOT_SECTIONS
-        and not (kind == "hugo" and _is_bundle(os.path.join(base, name)))
-    ) | ({"/".join(blog)} if blog else set())
+    return (
+        frozenset(
+            name
+            for name in names
+            if name not in _NOT_SECTIONS
+            and not (kind == "hugo" and _is_bundle(os.path.join(base, name)))
+        )
+        | ({"/".join(blog)} if blog else set())
+        | _middleman_blogs(root, kind)
+    )
+
+
+def _middleman_blogs(root: str, kind: str) -> frozenset[str]:
+    """The sections of the blogs a Middleman site activates, wherever their posts are."""
+    if kind != "middleman":
+        return frozenset()
+    return frozenset(blog.section for blog in middleman_blogs(root))
 
 
 def _starlight_blog_of(site: Site, inside: list[str]) -> str | None:

@@ -66,3 +66,35 @@ def test_a_compass_projects_config_rb_is_no_middleman_site(
     site = middleman_site(tmp_path / "site", config)
     assert len(rows(run_lede, site)) == 5
     assert collections(rows(run_lede, site, "--all")) == {None: 5}
+
+
+@pytest.mark.parametrize(
+    ("settings", "posts", "section"),
+    [
+        ("", ("2024-01-02-launch", "2024-02-03-second.ja"), "blog"),  # its default sources
+        ('  blog.sources = ":year-:month-:day-:title.html"', ("2024-01-02-launch",), "blog"),
+        (
+            '  blog.name = "news"\n  blog.sources = "articles/{year}/{title}.html"',
+            ("articles/2024/launch",),
+            "news",
+        ),
+    ],
+    ids=["default", "middleman-3", "named"],
+)
+def test_a_middleman_blogs_posts_are_the_pages_its_sources_name(
+    run_lede: LedeRunner, tmp_path: Path, settings: str, posts: tuple[str, ...], section: str
+) -> None:
+    """A blog of no ``blog.prefix`` keeps its posts where its ``blog.sources`` says, by
+    default at the top of ``source`` beside the About page: they were in no collection,
+    and the About was listed among them in the stream."""
+    files = {"config.rb": f"activate :blog do |blog|\n{settings}\nend\n"}
+    for number, post in enumerate(posts):
+        files[f"source/{post}.html.markdown"] = f"---\ntitle: Post {number}\n---\n\nNews.\n"
+    files["source/about.html.markdown"] = "---\ntitle: About\n---\n\nWho we are.\n"
+    files["source/guides/install.html.md"] = "---\ntitle: Install\n---\n\nRun it.\n"
+    site = write_files(tmp_path / "site", files)
+    assert sorted(row["title"] for row in rows(run_lede, site)) == [
+        f"Post {number}" for number in range(len(posts))
+    ]
+    every = collections(rows(run_lede, site, "--all"))
+    assert every == {section: len(posts), "guides": 1, None: 1}
