@@ -9,7 +9,9 @@ or the ``authors`` a Starlight site's configuration gives its blog plugin, in Ja
 (Biome's posts were by ``ema``), or a folder of authors, a page each named by its key
 (``data/authors/sparrowhawk.mdx``, the Next.js starter blog's; an Astro site's
 ``src/content/authors``), whose ``name`` its layouts show (the starter's posts were by
-``default`` and ``sparrowhawk``)."""
+``default`` and ``sparrowhawk``), or a file of a list of them by ``id`` in a folder of
+authors or of contributors (Gridsome's ``contributors/contributors.yaml``, which its
+server code loads as the collection its posts' ``author:`` refers to)."""
 
 from __future__ import annotations
 
@@ -44,7 +46,7 @@ _AUTHORS_OBJECT = re.compile(r"\bauthors\s*[:=]\s*\{")
 _AUTHOR_ENTRY = re.compile(r"""["']?([\w.-]+)["']?\s*:\s*\{\s*name\s*:\s*(["'`])((?:(?!\2).)+)\2""")
 _FOLDERS_UP = 4  # a post in a bundle (``content/blog/2021/x/index.md``) is this far below it
 _LARGEST = 1_000_000  # bytes: an authors file is a page of names
-_AUTHORS_FOLDER = "authors"
+_AUTHORS_FOLDERS = ("authors", "contributors")
 _PAGES = (".md", ".mdx", ".markdown")  # an author's page: its name in its front matter
 _ENTRIES = (*_PAGES, ".yml", ".yaml", ".json")  # or an entry of data alone
 
@@ -74,8 +76,9 @@ def _names_near(folder: str, files: tuple[str, ...]) -> dict[str, str]:
             found = _names_in(os.path.join(folder, name))
             if found is not None:
                 return found
-        if found := _names_in_folder(os.path.join(folder, _AUTHORS_FOLDER)):
-            return found
+        for authors in _AUTHORS_FOLDERS:
+            if found := _names_in_folder(os.path.join(folder, authors)):
+                return found
         folder = os.path.dirname(folder)
     return {}
 
@@ -95,6 +98,8 @@ def _names_in(path: str) -> dict[str, str] | None:
         data = data["authors"]
     elif path.endswith(_JEKYLL_CONFIGS):
         return None  # a site's settings that name no authors: the search goes on above
+    if isinstance(data, list):
+        return _listed_names(data) or None
     if not isinstance(data, dict):
         return None
     names = {}
@@ -132,6 +137,21 @@ def _names_in_folder(folder: str) -> dict[str, str]:
         name = entry.get("name") if isinstance(entry, dict) else None
         if isinstance(name, str):
             names[os.path.splitext(os.path.basename(path))[0]] = name
+        elif isinstance(entry, list):
+            names.update(_listed_names(entry))
+    return names
+
+
+def _listed_names(entries: list[Any]) -> dict[str, str]:
+    """The names of a list of authors, by the ``id`` each entry gives (``- id: ada``,
+    ``name: Ada Lovelace``)."""
+    names = {}
+    for entry in entries:
+        if not isinstance(entry, dict):
+            continue
+        key, name = entry.get("id"), entry.get("name")
+        if isinstance(key, str | int) and not isinstance(key, bool) and isinstance(name, str):
+            names[str(key)] = name
     return names
 
 

@@ -565,6 +565,19 @@ def test_a_blogs_authors_are_named_from_its_authors_file(tmp_path: Path) -> None
             "_posts/2019-08-08-t.md",
             "author: virginia",
         ),
+        (  # Gridsome's: a list of contributors by id, its posts in a folder each
+            "contributors/contributors.yaml",
+            "- id: ada\n  name: Ada Lovelace\n- id: virginia\n  name: Virginia Lee\n"
+            "  avatar: ./images/v.png\n",
+            "blog/2019-02-19-t/index.md",
+            "author: [virginia]",
+        ),
+        (  # an authors file written as a list by id
+            "authors.yml",
+            "- id: virginia\n  name: Virginia Lee\n- name: No id\n",
+            "blog/t.md",
+            "authors: virginia",
+        ),
     ],
     ids=[
         "jekyll-author",
@@ -577,6 +590,8 @@ def test_a_blogs_authors_are_named_from_its_authors_file(tmp_path: Path) -> None
         "starlight-const",
         "jekyll-config",
         "jekyll-config-display-name",
+        "gridsome-contributors",
+        "authors-listed-by-id",
     ],
 )
 def test_authors_are_named_from_jekyll_and_mkdocs_authors_files(
