@@ -49,6 +49,7 @@ _LARGEST = 1_000_000  # bytes: an authors file is a page of names
 _AUTHORS_FOLDERS = ("authors", "contributors")
 _PAGES = (".md", ".mdx", ".markdown")  # an author's page: its name in its front matter
 _ENTRIES = (*_PAGES, ".yml", ".yaml", ".json")  # or an entry of data alone
+_TERM_PAGE = "_index.md"  # a Hugo taxonomy term's own page, in the term's folder
 
 
 def with_names(authors: Any, path: str, key: str = "authors") -> Any:
@@ -125,21 +126,35 @@ def _configured_names(text: str) -> dict[str, str] | None:
 
 @lru_cache(maxsize=64)  # a site's authors once, not once for each folder of its posts
 def _names_in_folder(folder: str) -> dict[str, str]:
-    """The names of the authors a folder holds a file each of, by its file's name."""
+    """The names of the authors a folder holds a file each of, by its file's name, or a
+    folder each of, by the folder's (a Hugo taxonomy's term pages, ``authors/ada/_index.md``,
+    whose ``title``, or the ``display_name`` a theme shows, names the author)."""
     names = {}
+    files = []
     try:
         with os.scandir(folder) as entries:
-            files = [entry.path for entry in entries if entry.name.lower().endswith(_ENTRIES)]
+            for found in entries:
+                if found.name.lower().endswith(_ENTRIES):
+                    files.append((os.path.splitext(found.name)[0], found.path))
+                elif found.is_dir(follow_symlinks=False):
+                    files.append((found.name, os.path.join(found.path, _TERM_PAGE)))
     except OSError:
         return {}
-    for path in files:
+    for key, path in files:
         entry = _entry_in(path)
-        name = entry.get("name") if isinstance(entry, dict) else None
-        if isinstance(name, str):
-            names[os.path.splitext(os.path.basename(path))[0]] = name
-        elif isinstance(entry, list):
+        if isinstance(entry, list):
             names.update(_listed_names(entry))
+        elif isinstance(entry, dict) and (name := _name_of(entry)):
+            names[key] = name
     return names
+
+
+def _name_of(entry: dict[Any, Any]) -> str | None:
+    """The name an author's page or entry gives them."""
+    for key in ("name", "display_name", "title"):
+        if isinstance(name := entry.get(key), str) and name.strip():
+            return name
+    return None
 
 
 def _listed_names(entries: list[Any]) -> dict[str, str]:

@@ -572,6 +572,18 @@ def test_a_blogs_authors_are_named_from_its_authors_file(tmp_path: Path) -> None
             "blog/2019-02-19-t/index.md",
             "author: [virginia]",
         ),
+        (  # digital.gov's: a Hugo taxonomy's term page each, named as its theme shows it
+            "content/authors/virginia/_index.md",
+            "---\ndisplay_name: Virginia Lee\nslug: virginia\n---\n",
+            "content/news/2025/01/t.md",
+            "authors: [virginia]",
+        ),
+        (  # a term page titled by the author's name, as Hugo titles it
+            "content/authors/virginia/_index.md",
+            "---\ntitle: Virginia Lee\n---\n\nShe writes.\n",
+            "content/blog/t.md",
+            "author: virginia",
+        ),
         (  # an authors file written as a list by id
             "authors.yml",
             "- id: virginia\n  name: Virginia Lee\n- name: No id\n",
@@ -591,6 +603,8 @@ def test_a_blogs_authors_are_named_from_its_authors_file(tmp_path: Path) -> None
         "jekyll-config",
         "jekyll-config-display-name",
         "gridsome-contributors",
+        "hugo-author-terms",
+        "hugo-author-terms-titled",
         "authors-listed-by-id",
     ],
 )
