@@ -2,11 +2,11 @@
 
 A site's own posts name no address of their own (no ``url``, no ``originalUrl``), so
 nothing could be opened or copied of them: the site's settings say where it publishes
-them. A Jekyll site by its ``url`` and ``baseurl`` and the ``permalink`` a post, its
-front matter defaults, its ``posts`` collection or the site gives (the named styles
-too); Hugo, Zola and Pelican sites as ``library.page_addresses`` says, Nikola's as
-``library.nikola_addresses`` does. A site that
-names no host of its own gives no address: none is guessed.
+them. A Jekyll site by its ``url`` (else the domain its ``CNAME`` gives GitHub Pages)
+and ``baseurl`` and the ``permalink`` a post, its front matter defaults, its ``posts``
+collection or the site gives (the named styles too); Hugo, Zola and Pelican sites as
+``library.page_addresses`` says, Nikola's as ``library.nikola_addresses`` does. A site
+that names no host of its own gives no address: none is guessed.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import quote
 
 from library.jekyll_categories import folder_categories
+from library.regular_file import settings_text
 from library.site import CONFIG_FILES
 from library.site_root import Site, settings_of, site_of
 from models.article import Article
@@ -35,6 +36,7 @@ _PLACEHOLDER = re.compile(r":([a-z_]+)")
 _PATH_SAFE = "/-._~!$&'()*+,;=:@"  # what Jekyll leaves unescaped in a path
 _PRETTY = re.compile(r"[^\w._~!$&'()+,;=@]+")  # Jekyll's "pretty" slugs keep these
 _PLAIN = re.compile(r"[^\w]+|_+")
+_DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}")  # a CNAME's one line
 _POST_NAME = re.compile(r"\d{4}-\d{1,2}-\d{1,2}-(.+)")  # Jekyll reads no post from another
 
 
@@ -66,6 +68,14 @@ def host_of(value: Any) -> str:
     return text.rstrip("/")
 
 
+def pages_host(folder: str) -> str:
+    """The address GitHub Pages serves the site at ``folder`` at, where the ``CNAME``
+    file beside its settings names its domain: GitHub Pages gives a Jekyll site that
+    names no ``url`` that one; "" where there is none."""
+    domain = (settings_text(os.path.join(folder, "CNAME")) or "").strip().lower()
+    return f"https://{domain}" if _DOMAIN.fullmatch(domain) else ""
+
+
 @functools.lru_cache(maxsize=256)  # each site's once
 def _jekyll_site(site: Site) -> tuple[str, str, tuple[tuple[str, str], ...]]:
     """A Jekyll site's address (``url`` and ``baseurl``), its posts' permalink, and its
@@ -75,7 +85,7 @@ def _jekyll_site(site: Site) -> tuple[str, str, tuple[tuple[str, str], ...]]:
     bridgetown = not any(
         os.path.isfile(os.path.join(site.folder, name)) for name in CONFIG_FILES[:-1]
     )
-    host = "" if bridgetown else host_of(settings.get("url"))
+    host = "" if bridgetown else host_of(settings.get("url")) or pages_host(site.folder)
     base = settings.get("baseurl")
     if host and isinstance(base, str) and base.strip("/ "):
         host += "/" + base.strip("/ ")

@@ -212,3 +212,24 @@ def test_a_jekyll_sites_collections_folder_is_none_of_its_posts_categories(
         },
     )
     assert addresses(run_lede, site) == {"src/_posts/2024-05-06-hello.md": ""}
+
+
+def test_a_jekyll_site_of_no_url_is_at_the_domain_its_cname_gives_github_pages(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """A site on GitHub Pages names its domain in ``CNAME`` beside its settings, and
+    Pages gives that address to a site whose ``url`` is empty: its posts had none to
+    open or copy. A ``url`` of its own comes first; a CNAME of no domain gives none."""
+    site = jekyll_site(tmp_path / "site", 'title: A blog\nurl: ""\n')
+    (site / "CNAME").write_text("Blog.Example.test\n")
+    found = addresses(run_lede, site)
+    assert found["_posts/2024-05-06-Hello-World.md"] == (
+        "https://blog.example.test/release/2024/05/06/Hello-World.html"
+    )
+    own = jekyll_site(tmp_path / "own", "url: https://www.example.test\n")
+    (own / "CNAME").write_text("blog.example.test\n")
+    found = addresses(run_lede, own)
+    assert found["_posts/2024-05-06-Hello-World.md"].startswith("https://www.example.test/")
+    other = jekyll_site(tmp_path / "other", "title: A blog\n")
+    (other / "CNAME").write_text("not a domain at all\n")
+    assert set(addresses(run_lede, other).values()) == {""}
