@@ -63,8 +63,7 @@ def content_folders(root: str, settings: dict[str, Any]) -> tuple[str, list[str]
         named = os.path.join("content", code)
         if folder is None and len(languages) > 1 and os.path.isdir(os.path.join(root, named)):
             languages[code] = named
-    default = settings.get("defaultcontentlanguage", settings.get("default_language"))
-    default = str(default).lower() if default else "en"
+    default = default_language(settings)
     own = languages.get(default)
     if own is not None and own.startswith("content/"):
         return own, []
@@ -100,10 +99,15 @@ def site_settings(root: str) -> dict[str, Any]:
 
 
 def _languages(root: str, declared: Any) -> dict[str, str | None]:
-    """Each language's code and ``contentDir`` (None when it has none), from the settings
-    (Hugo's and Zola's ``[languages.fr]``, older Zola's list of ``code`` tables) and
-    from ``config/_default/languages.toml`` or ``languages.fr.toml``."""
-    found: dict[str, str | None] = {}
+    """Each language's code and ``contentDir`` (None when it has none)."""
+    return {code: _folder(table) for code, table in _language_tables(root, declared).items()}
+
+
+def _language_tables(root: str, declared: Any) -> dict[str, Any]:
+    """Each language's code and its table of settings, from the settings (Hugo's and
+    Zola's ``[languages.fr]``, older Zola's list of ``code`` tables) and from
+    ``config/_default/languages.toml`` or ``languages.fr.toml``."""
+    found: dict[str, Any] = {}
     if isinstance(declared, list):
         declared = {
             entry["code"]: entry
@@ -111,7 +115,7 @@ def _languages(root: str, declared: Any) -> dict[str, str | None]:
             if isinstance(entry, dict) and isinstance(entry.get("code"), str)
         }
     if isinstance(declared, dict):
-        found.update({str(code).lower(): _folder(entry) for code, entry in declared.items()})
+        found.update({str(code).lower(): entry for code, entry in declared.items()})
     folder = os.path.join(root, "config", "_default")
     with contextlib.suppress(OSError):
         for name in sorted(os.listdir(folder)):
@@ -120,10 +124,25 @@ def _languages(root: str, declared: Any) -> dict[str, str | None]:
                 continue
             settings = _read(os.path.join(folder, name))
             if stem == "languages":
-                found.update({str(code).lower(): _folder(one) for code, one in settings.items()})
+                found.update({str(code).lower(): one for code, one in settings.items()})
             elif stem.startswith("languages."):
-                found[stem.removeprefix("languages.").lower()] = _folder(settings)
+                found[stem.removeprefix("languages.").lower()] = settings
     return found
+
+
+def default_language(settings: dict[str, Any]) -> str:
+    """The code of the site's default language, in small letters (Hugo's ``en`` unless
+    its settings name another)."""
+    default = settings.get("defaultcontentlanguage", settings.get("default_language"))
+    return str(default).lower() if default else "en"
+
+
+def own_language_settings(root: str, settings: dict[str, Any]) -> dict[str, Any]:
+    """What the site's default language sets for itself (its ``baseURL``, ``permalinks``),
+    keys in lower case: Hugo takes them over the site's own for that language, and a
+    site served at a host for each language names each one's ``baseURL`` there alone."""
+    table = _language_tables(root, settings.get("languages")).get(default_language(settings))
+    return _lowered(table) if isinstance(table, dict) else {}
 
 
 def _folder(language: Any) -> str | None:

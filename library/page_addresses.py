@@ -1,8 +1,9 @@
 """The address a Hugo, Zola or Pelican site publishes a page at, from its settings.
 
-Hugo: its ``baseURL``, and a page's own ``url``, else its section's pattern in
-``[permalinks]`` (``:year``, ``:slug``, ``:filename``, ``:sections[1:]``...), else its path
-in ``content`` with its ``slug`` for its name, in small letters. Zola: its ``base_url``,
+Hugo: its ``baseURL`` (its default language's, where that names one, and so its
+``permalinks``), and a page's own ``url``, else its section's pattern in ``[permalinks]``
+(``:year``, ``:slug``, ``:filename``, ``:sections[1:]``...), else its path in
+``content`` with its ``slug`` for its name, in small letters. Zola: its ``base_url``,
 and a page's ``path``, else its section's path and its ``slug`` or file's name (less the
 date it starts with). Pelican: its ``SITEURL`` (``publishconf.py``'s over
 ``pelicanconf.py``'s, both read, never run) and its ``ARTICLE_URL`` or ``PAGE_URL``. A page
@@ -20,7 +21,7 @@ import unicodedata
 from datetime import datetime
 from typing import Any
 
-from library.hugo_settings import content_folders
+from library.hugo_settings import content_folders, own_language_settings
 from library.pelican_settings import literal_settings
 from library.site_addresses import fill, host_of
 from library.site_root import Site, settings_of
@@ -39,6 +40,8 @@ class _Settings:
     def __init__(self, site: Site) -> None:
         settings = settings_of(site)
         self.zola = "base_url" in settings
+        own = {} if self.zola else own_language_settings(site.folder, settings)
+        settings = settings | own  # its language's address and permalinks over the site's
         self.host = host_of(settings.get("base_url" if self.zola else "baseurl"))
         self.content = hugo_content(site.folder)
         others = content_folders(site.folder, settings)[1]
@@ -60,7 +63,9 @@ class _Settings:
         self.cased = settings.get("disablepathtolower") is True
         slugify = settings.get("slugify")
         self.slugified = not (isinstance(slugify, dict) and slugify.get("paths") in ("off", "safe"))
-        if settings.get("defaultcontentlanguageinsubdir") is True and self.host:
+        # A language served at a host of its own is at its top, not in a folder of it.
+        in_subdir = settings.get("defaultcontentlanguageinsubdir") is True and "baseurl" not in own
+        if in_subdir and self.host:
             language = settings.get("defaultcontentlanguage")
             self.host += "/" + (str(language).lower() if language else "en")
 

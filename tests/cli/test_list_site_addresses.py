@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.cli.test_list_stream import rows
 from tests.conftest import LedeRunner
 from tests.site_corpus import write_files
@@ -110,6 +112,36 @@ def test_a_hugo_sites_pages_are_at_their_permalinks(run_lede: LedeRunner, tmp_pa
         "content/en/news/2019-05-15-oak.md": "https://example.test/2019/05/15/introducing-oak.html",
         "content/en/docs/named.md": "https://example.test/docs/other-name/",
         "content/en/docs/moved.md": "https://example.test/Elsewhere/moved/",
+    }
+
+
+@pytest.mark.parametrize("in_file", [False, True], ids=["settings", "languages-file"])
+def test_a_hugo_site_of_a_host_for_each_language_is_at_its_default_languages(
+    run_lede: LedeRunner, tmp_path: Path, in_file: bool
+) -> None:
+    """A site served at a host for each language names each one's ``baseURL`` and
+    ``permalinks`` in its table in ``languages`` (digital.canada.ca's, in
+    ``config/_default``; or a ``languages.yaml`` beside it), none at the top: its 163 posts
+    had no address. The default language is at its host's top, though it is said to be in
+    a folder of its own; the other language's pages get none, as before."""
+    languages = (
+        "  en:\n    baseURL: https://digital.example.test/\n    contentDir: content/en\n"
+        "    permalinks:\n      blog: /:year/:month/:day/:filename\n"
+        "  fr:\n    baseURL: https://numerique.example.test/\n    contentDir: content/fr\n"
+    )
+    settings = "defaultContentLanguage: en\ndefaultContentLanguageInSubdir: true\n"
+    files = {
+        "content/en/blog/posts/hello.md": "---\ntitle: Hello\ndate: '2023-10-30T11:00:29'\n---\n",
+        "content/fr/blog/posts/bonjour.md": "---\ntitle: Bonjour\ndate: 2023-10-30\n---\n",
+    }
+    if in_file:
+        files["config/_default/config.yaml"] = settings
+        files["config/_default/languages.yaml"] = languages.replace("\n  ", "\n").lstrip()
+    else:
+        files["config/_default/config.yaml"] = settings + "languages:\n" + languages
+    site = write_files(tmp_path / "site", files)
+    assert addresses(run_lede, site) == {
+        "content/en/blog/posts/hello.md": "https://digital.example.test/2023/10/30/hello/"
     }
 
 
