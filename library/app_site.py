@@ -19,10 +19,10 @@ import itertools
 import os
 import re
 
-from library.regular_file import settings_text
 from library.scan import MARKUP_SUFFIXES
 from library.site import subfolders
 from models.language import folder_language
+from models.regular_file import settings_text
 
 APP_CONFIGS = (
     *(

@@ -13,8 +13,8 @@ import functools
 import os
 import re
 
-from library.regular_file import settings_text
 from library.site_root import ASTRO_CONFIGS
+from models.regular_file import settings_text
 
 _CONTENT_CONFIGS = tuple(
     os.path.join("src", f"{name}.{kind}")

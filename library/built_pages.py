@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import os
 
-from library.regular_file import NotRegular, TooLarge, read_regular
 from models.collection import collection_of
+from models.regular_file import NotRegular, TooLarge, read_regular
 
 _HTML = (".html", ".htm")
 _OPENINGS = (b"<!doctype html", b"<html")

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from library.paths import make_folder
-from library.scan import not_regular, unfollowed
+from library.scan import unfollowed
+from models.regular_file import not_regular
 
 BUSY_TIMEOUT = 30  # seconds a statement waits for another connection's write
 BUSY_RETRY = 0.01  # seconds between two tries to switch a new database to WAL

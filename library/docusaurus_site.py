@@ -17,8 +17,8 @@ import re
 from typing import NamedTuple
 
 from library.named_folder import folder_inside
-from library.regular_file import settings_text
 from library.site_root import DOCUSAURUS_CONFIGS
+from models.regular_file import settings_text
 
 # A content plugin named (``"@docusaurus/plugin-content-blog"``), or the preset's option
 # for one (``blog: {`` or ``blog: false``).

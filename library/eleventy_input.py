@@ -15,7 +15,7 @@ import os
 import re
 
 from library.named_folder import folder_inside
-from library.regular_file import settings_text
+from models.regular_file import settings_text
 
 
 def _setting(key: str) -> tuple[re.Pattern[str], re.Pattern[str]]:

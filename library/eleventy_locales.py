@@ -13,8 +13,8 @@ import functools
 import json
 import os
 
-from library.regular_file import settings_text
 from models.language import language_code
+from models.regular_file import settings_text
 
 _DATA_SUFFIXES = (".11tydata.json", ".json")
 

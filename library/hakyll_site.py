@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 
-from library.regular_file import settings_text
+from models.regular_file import settings_text
 
 HAKYLL_LEFT_OUT = ("templates/", "_site/", "_cache/", "README")
 _PROJECT_FILES = ("stack.yaml", "cabal.project", "package.yaml")  # a Haskell project's

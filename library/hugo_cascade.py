@@ -11,11 +11,11 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
-from library.regular_file import NotRegular, TooLarge, read_regular
 from library.site_root import site_of
 from models.bounded_yaml import load_yaml
 from models.frontmatter import DocumentError, load_toml, split_front_matter
 from models.hugo_build import build_options
+from models.regular_file import NotRegular, TooLarge, read_regular
 
 _SECTION_PAGES = ("_index.md", "_index.markdown", "_index.html")
 _LARGEST = 1_000_000  # bytes: a section's page is a page

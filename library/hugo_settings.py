@@ -13,7 +13,7 @@ import os
 import re
 from typing import Any
 
-from library.regular_file import settings_text
+from models.regular_file import settings_text
 
 SETTINGS_KINDS = ("toml", "yaml", "yml", "json")  # how a site's settings files end
 _SETTINGS = tuple(

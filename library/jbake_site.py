@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 
-from library.regular_file import settings_text
+from models.regular_file import settings_text
 
 JBAKE_CONFIGS = ("jbake.properties", "jbake.yml", "jbake.yaml")
 _CONTENT_KEY = "content.folder"

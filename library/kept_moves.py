@@ -18,8 +18,7 @@ import os
 from pathlib import Path
 
 from library.db import not_a_file
-from library.regular_file import NotRegular, TooLarge, read_regular
-from library.scan import not_regular
+from models.regular_file import NotRegular, TooLarge, not_regular, read_regular
 
 Move = tuple[str, str]  # (the old path, the new one)
 MOVES_BYTES = 1 << 30  # far beyond the moves of any corpus's reorganisation

@@ -8,8 +8,8 @@ import configparser
 import contextlib
 import os
 
-from library.regular_file import settings_text
 from models.language import language_code
+from models.regular_file import settings_text
 
 
 def lektor_alternatives(folder: str) -> tuple[list[str], str | None]:

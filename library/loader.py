@@ -13,7 +13,6 @@ from library.hugo_cascade import cascaded_build
 from library.jekyll_categories import with_folder_categories
 from library.mkdocs_site import mkdocs_docs_of
 from library.plain_page_sites import renders_plain_pages
-from library.regular_file import NotRegular, TooLarge, open_regular, read_regular
 from library.scan import TAXONOMY_SUFFIXES
 from library.sidecars import POST_SUFFIXES, SIDECAR_SUFFIX, is_sidecar
 from library.site_addresses import site_address
@@ -31,6 +30,7 @@ from models.labels import SPLIT_AT_SPACES
 from models.legacy_encoding import guess_encoding
 from models.mkdocs_page import MKDOCS_DOCS
 from models.plain_pages import PLAIN_PAGES
+from models.regular_file import NotRegular, TooLarge, open_regular, read_regular
 from models.schedule import SITE_SCHEDULE
 from models.site_author import SITE_AUTHOR
 from models.site_dates import SITE_DATES

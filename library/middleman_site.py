@@ -14,8 +14,8 @@ import os
 import re
 from typing import NamedTuple
 
-from library.regular_file import settings_text
 from models.language import language_code
+from models.regular_file import settings_text
 
 MIDDLEMAN_CONFIG = "config.rb"
 MIDDLEMAN_LOCALIZED = "localizable"  # its i18n's pages, one for each language: no section

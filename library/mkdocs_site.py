@@ -18,7 +18,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from library.named_folder import folder_inside
-from library.regular_file import settings_text
+from models.regular_file import settings_text
 
 if TYPE_CHECKING:
     from library.site_root import Site

@@ -13,7 +13,7 @@ import contextlib
 import os
 from typing import Any
 
-from library.regular_file import settings_text
+from models.regular_file import settings_text
 
 SETTINGS_FILE = "pelicanconf.py"
 

@@ -17,9 +17,9 @@ import re
 from library.app_site import gridsome_sources
 from library.docusaurus_site import docusaurus_content
 from library.mkdocs_site import in_docs
-from library.regular_file import settings_text
 from library.site_root import Site, settings_of
 from library.vitepress_locales import vitepress_source
+from models.regular_file import settings_text
 
 # A Docusaurus site's folders of pages: its docs (and their versions and translations),
 # its blog; and ``src/pages``. A name that starts with ``_`` is a part its pages import.

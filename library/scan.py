@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from library.sidecars import SIDECAR_SUFFIX
 from models.problem import Severity
+from models.regular_file import not_regular
 from models.vault import PUBLISH_STYLE
 
 if TYPE_CHECKING:
@@ -81,22 +82,6 @@ class Skipped(NamedTuple):
     path: str
     reason: str
     severity: Severity  # "error" for a path given that is not there, else "warning"
-
-
-_KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
-)
-
-
-def not_regular(mode: int) -> str:
-    """What a file of ``mode`` is when it is no regular file (a FIFO, a device), else ""."""
-    if stat.S_ISREG(mode):
-        return ""
-    return next((kind for test, kind in _KINDS if test(mode)), "not a regular file")
 
 
 def _stat_file(path: str, explicit: bool) -> FoundFile | None:

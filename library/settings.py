@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from library import paths as lede_paths
-from library.regular_file import NotRegular, TooLarge, read_regular
+from models.regular_file import NotRegular, TooLarge, read_regular
 from models.text import printable
 
 MAX_SETTINGS_BYTES = 1024 * 1024  # far past any settings file

@@ -19,10 +19,10 @@ from typing import Any
 from urllib.parse import quote
 
 from library.jekyll_categories import folder_categories
-from library.regular_file import settings_text
 from library.site import CONFIG_FILES
 from library.site_root import Site, settings_of, site_of
 from models.article import Article
+from models.regular_file import settings_text
 
 # Jekyll's named permalink styles (``permalink: pretty``)
 JEKYLL_STYLES = {

@@ -8,8 +8,8 @@ import re
 
 from library.nikola_site import SETTINGS_FILE as NIKOLA_SETTINGS
 from library.pelican_settings import literal_settings
-from library.regular_file import settings_text
 from library.site_root import Site, settings_of, site_of
+from models.regular_file import settings_text
 
 
 def site_author(path: str) -> str:

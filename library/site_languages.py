@@ -21,7 +21,6 @@ from typing import Any, NamedTuple
 
 from library.app_site import app_pages, locale_folders
 from library.lektor_project import lektor_alternatives
-from library.regular_file import settings_text
 from library.site import subfolders
 from library.site_exclusions import hexo_source
 from library.site_root import (
@@ -36,6 +35,7 @@ from library.site_root import (
 from library.vitepress_locales import vitepress_locales, vuepress_locales
 from models.collection import NOT_COLLECTIONS
 from models.language import folder_language, language_code
+from models.regular_file import settings_text
 
 # Docusaurus's ``i18n.defaultLocale``, read from its JavaScript settings where written plainly
 # (Astro's and Starlight's too), and the language of Starlight's ``root`` locale.

@@ -19,9 +19,9 @@ import subprocess
 import tomllib
 from dataclasses import dataclass, field
 
-from library.regular_file import settings_text
 from library.scan import CANDIDATE_SUFFIXES, DOCUMENT_SUFFIXES
 from library.sidecars import posts_beside
+from models.regular_file import settings_text
 
 TIMEOUT = 60.0  # seconds a fetch may take
 _RUNNING: set[subprocess.Popen[bytes]] = set()  # git under way, for ``stop_git``

@@ -10,8 +10,8 @@ import json
 import os
 from typing import Any
 
-from library.regular_file import settings_text
 from library.scan import VAULT_SETTINGS
+from models.regular_file import settings_text
 
 # Each settings file, from the vault's settings folder, and its key naming a template's
 # folder (``/`` after it) or file (a note's name, without ``.md``).

@@ -22,9 +22,9 @@ from __future__ import annotations
 import os
 import re
 
-from library.regular_file import settings_text
 from library.site_root import VITEPRESS_CONFIGS, VUEPRESS_CONFIGS
 from models.language import language_code
+from models.regular_file import settings_text
 
 _LOCALES = re.compile(r"\blocales\s*:\s*\{")
 _ENTRY = re.compile(r"""(?:^|[{,\s])['"]?([\w-]+)['"]?\s*:\s*\{""")

@@ -14,7 +14,7 @@ import os
 from typing import Any
 
 from library.named_folder import folder_inside
-from library.regular_file import settings_text
+from models.regular_file import settings_text
 
 ZINE_CONFIG = "zine.ziggy"
 

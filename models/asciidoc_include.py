@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 from collections.abc import Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass
+
+from models.regular_file import NotRegular, TooLarge, read_regular
 
 # The folder of the corpus whose files are being parsed: includes are read inside it.
 INCLUDE_ROOT: ContextVar[str | None] = ContextVar("include_root", default=None)
@@ -99,26 +100,15 @@ def _read(target: str, path: str, reading: _Reading, depth: int) -> tuple[str | 
     if reading.left <= 0:
         return None, "the page is long enough with what it includes, not followed"
     try:
-        raw = _read_file(real, reading.left)
+        raw = read_regular(real, reading.left, keep_head=True)
+    except TooLarge as large:  # its first part: the page is long enough with it
+        raw = large.head
+    except NotRegular:
+        return None, "not a file, not read"
     except OSError:
         return None, "not found"
-    if raw is None:
-        return None, "not a file, not read"
     reading.left -= len(raw)
     return raw.decode("utf-8", "replace").replace("\r\n", "\n").removeprefix("\ufeff"), ""
-
-
-def _read_file(path: str, most: int) -> bytes | None:
-    """The first ``most`` bytes of the regular file at ``path``; None for anything else.
-    Opened without waiting: a FIFO named by an include waited for a writer forever, and
-    the index's worker, or the reader's detail pane, with it."""
-    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-    try:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            return None
-        return os.read(descriptor, most)
-    finally:
-        os.close(descriptor)
 
 
 def _offset(options: str) -> int:

@@ -24,6 +24,7 @@ from models.bounded_yaml import load_yaml
 from models.frontmatter import DocumentError, split_front_matter
 from models.javascript_constants import enclosed
 from models.labels import people
+from models.regular_file import settings_text
 
 _JEKYLL_CONFIGS = ("_config.yml", "_config.yaml")  # their ``authors`` alone are a list of names
 _JEKYLL_FILES = (
@@ -45,7 +46,6 @@ _FILES = (
 _AUTHORS_OBJECT = re.compile(r"\bauthors\s*[:=]\s*\{")
 _AUTHOR_ENTRY = re.compile(r"""["']?([\w.-]+)["']?\s*:\s*\{\s*name\s*:\s*(["'`])((?:(?!\2).)+)\2""")
 _FOLDERS_UP = 4  # a post in a bundle (``content/blog/2021/x/index.md``) is this far below it
-_LARGEST = 1_000_000  # bytes: an authors file is a page of names
 _AUTHORS_FOLDERS = ("authors", "contributors")
 _PAGES = (".md", ".mdx", ".markdown")  # an author's page: its name in its front matter
 _ENTRIES = (*_PAGES, ".yml", ".yaml", ".json")  # or an entry of data alone
@@ -86,7 +86,7 @@ def _names_near(folder: str, files: tuple[str, ...]) -> dict[str, str]:
 
 @lru_cache(maxsize=64)  # a site's settings once, not once for each folder of its posts
 def _names_in(path: str) -> dict[str, str] | None:
-    text = _text(path)
+    text = settings_text(path)
     if text is None:
         return None
     if path.endswith(_ASTRO_CONFIGS):
@@ -172,7 +172,7 @@ def _listed_names(entries: list[Any]) -> dict[str, str]:
 
 def _entry_in(path: str) -> Any:
     """What an author's file says of them: its front matter, or its data."""
-    text = _text(path)
+    text = settings_text(path)
     try:
         if text is None:
             return None
@@ -181,15 +181,4 @@ def _entry_in(path: str) -> Any:
             return load_yaml(split.front_matter) if split else None
         return load_yaml(text)
     except DocumentError:
-        return None
-
-
-def _text(path: str) -> str | None:
-    """The text of the authors file at ``path``; None where there is none to read."""
-    try:
-        if not os.path.isfile(path) or os.path.getsize(path) > _LARGEST:
-            return None
-        with open(path, encoding="utf-8") as handle:
-            return handle.read()
-    except (OSError, UnicodeDecodeError):
         return None

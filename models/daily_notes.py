@@ -9,6 +9,7 @@ kepano's vault listed its daily notes below every other note.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -16,10 +17,10 @@ from datetime import date
 from functools import lru_cache
 
 from models.file_folder import folder_of
+from models.regular_file import settings_text
 from models.vault import vault_root
 
 _SETTINGS = os.path.join(".obsidian", "daily-notes.json")
-_SETTINGS_BYTES = 64 * 1024
 _DEFAULT_FORMAT = "YYYY-MM-DD"
 _MONTHS = "January February March April May June July August September October November December"
 # moment.js's tokens of a day's name, longest first; ``[text]`` is text as written.
@@ -64,13 +65,9 @@ def _settings(vault: str) -> tuple[re.Pattern[str] | None, str]:
     """How the vault at ``vault`` names its daily notes (a pattern with a year, a month and
     a day; ``None`` where its format has fields no name is read by) and the folder they
     are in, from it."""
-    path, written = os.path.join(vault, _SETTINGS), None
-    try:
-        if os.path.isfile(path):  # a FIFO at its name would be waited on forever
-            with open(path, encoding="utf-8") as file:
-                written = json.loads(file.read(_SETTINGS_BYTES))
-    except (OSError, ValueError):
-        pass  # none that reads: Obsidian's own, as where there is none
+    text, written = settings_text(os.path.join(vault, _SETTINGS)), None
+    with contextlib.suppress(ValueError):  # none that reads: Obsidian's own, as where none is
+        written = json.loads(text) if text is not None else None
     settings = written if isinstance(written, dict) else {}
     form, folder = settings.get("format"), settings.get("folder")
     form = form.strip() if isinstance(form, str) and form.strip() else _DEFAULT_FORMAT

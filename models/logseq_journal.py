@@ -15,6 +15,8 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
+from models.regular_file import settings_text
+
 
 class Journal(NamedTuple):
     day: date
@@ -56,7 +58,6 @@ _MONTHS = "January February March April May June July August September October N
 _WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
 _TITLE_FIELDS = ("yyyy", "MMMM", "MMM", "MM", "M", "do", "dd", "d", "EEEE", "EEE", "E")
 _DEFAULT_TITLE = "MMM do, yyyy"
-_CONFIG_BYTES = 256 * 1024
 
 
 @lru_cache(maxsize=64)
@@ -64,13 +65,8 @@ def _settings(graph: str) -> tuple[re.Pattern[str] | None, str] | None:
     """How the graph at ``graph`` names its journals (a pattern with a year, a month and
     a day, ``None`` where it names them otherwise: by a month's name, which no file sorts
     by) and titles them; ``None`` where ``graph`` is no graph."""
-    path = os.path.join(graph, "logseq", "config.edn")
-    try:
-        if not os.path.isfile(path):  # a FIFO at its name would be waited on forever
-            return None
-        with open(path, encoding="utf-8") as config:
-            text = config.read(_CONFIG_BYTES)
-    except (OSError, UnicodeDecodeError):
+    text = settings_text(os.path.join(graph, "logseq", "config.edn"))
+    if text is None:
         return None
     found = _TITLE_FORMAT.search(text)
     title = found["format"] if found else _DEFAULT_TITLE

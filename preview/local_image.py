@@ -15,8 +15,8 @@ from __future__ import annotations
 import os
 from urllib.parse import unquote, urlsplit
 
-from library.regular_file import NotRegular, TooLarge, read_regular
 from library.site_root import site_of
+from models.regular_file import NotRegular, TooLarge, read_regular
 
 # The folders a site serves as its root's files: Hugo's, Zola's, Docusaurus's and
 # Gatsby's ``static``, Astro's and VitePress's ``public``, Hexo's ``source``, Nikola's

@@ -13,7 +13,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from library.regular_file import NotRegular, TooLarge, read_regular
+from models.regular_file import NotRegular, TooLarge, read_regular
 from preview.fetcher import DEFAULT_LIMITS, without_credentials
 
 # Far beyond what is kept of a page or an image fetched within the limits.

@@ -10,7 +10,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from library import loader, regular_file
+from library import loader
+from models import regular_file
 from tests.fifo_calls import without_waiting
 
 DOCUMENT = b"---\ntitle: Growing\n---\n" + b"body " * 100

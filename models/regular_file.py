@@ -8,8 +8,22 @@ up to a limit.
 from __future__ import annotations
 
 import os
+import stat
 
-from library.scan import not_regular
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def not_regular(mode: int) -> str:
+    """What a file of ``mode`` is when it is no regular file (a FIFO, a device), else ""."""
+    if stat.S_ISREG(mode):
+        return ""
+    return next((kind for test, kind in _KINDS if test(mode)), "not a regular file")
 
 
 class TooLarge(Exception):
