@@ -82,6 +82,8 @@ def look_at(db: sqlite3.Connection, roots: list[str], paths: Iterable[str]) -> D
             on_disk = set(candidates)
             gone.update(p for p in _stored_under(db, path) if p not in on_disk)
         elif os.path.isfile(path):
+            # A folder replaced by a file: what the index holds under it is gone.
+            gone.update(p for p in _stored_under(db, path) if p != path)
             if os.path.splitext(path)[1].lower() not in CANDIDATE_SUFFIXES and path != root:
                 continue
             try:

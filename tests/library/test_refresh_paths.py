@@ -69,6 +69,22 @@ def test_a_file_replaced_by_a_link_leading_outside_leaves_the_index(tmp_path: Pa
     assert [row.title for row in index.search("")] == ["D.MD"]
 
 
+@pytest.mark.parametrize("name", ["events", "events.md"])
+def test_a_folder_replaced_by_a_file_takes_its_articles_with_it(tmp_path: Path, name: str) -> None:
+    """A folder moved away and a file made at its name: the reader kept listing the
+    articles the folder held, and opened them to "no such file"."""
+    root = tmp_path / "corpus"
+    article(root / name, "a.md", "Held")
+    article(root, "b.md", "Beside")
+    index = open_index([str(root)], open_state())
+    index.refresh()
+    shutil.rmtree(root / name)
+    (root / name).write_text("a file now\n")
+    report = index.refresh_paths([str(root / name)])
+    assert report.articles.removed == 1
+    assert [row.title for row in index.search("")] == ["Beside"]
+
+
 def test_first_seen_is_kept_while_a_file_changes_and_forgotten_when_it_goes(
     tmp_path: Path,
 ) -> None:
