@@ -20,7 +20,14 @@ from library.db import select_in
 from library.differences import Differences, usable_files
 from library.exclusion_rules import SiteExclusions
 from library.nested_sites import nested_site, rules_for
-from library.scan import CANDIDATE_SUFFIXES, FoundFile, passed_over, scan
+from library.scan import (
+    CANDIDATE_SUFFIXES,
+    FoundFile,
+    Skipped,
+    passed_over,
+    scan,
+    unreadable_document,
+)
 from library.sidecars import posts_beside
 from library.site_exclusions import site_exclusions
 
@@ -60,6 +67,7 @@ def look_at(db: sqlite3.Connection, roots: list[str], paths: Iterable[str]) -> D
     roots = [os.path.abspath(root) for root in roots]
     candidates: dict[str, FoundFile] = {}
     gone: set[str] = set()
+    unusable: list[Skipped] = []  # a folder that cannot be read, a FIFO at a document's name
     sites: dict[str, SiteExclusions | None] = {}
     nested: dict[str, SiteExclusions | None] = {}
     for path in sorted({os.path.abspath(path) for path in paths}):
@@ -77,7 +85,7 @@ def look_at(db: sqlite3.Connection, roots: list[str], paths: Iterable[str]) -> D
         if os.path.isdir(path):
             rules = nested_site(path) or leave_out  # a site moved in whole: its own rules
             walked = scan([path], rules_of={path: rules}.get)
-            for item in usable_files(walked, []):
+            for item in usable_files(walked, unusable):
                 candidates[item.path] = item._replace(explicit=False, root=root)
             on_disk = set(candidates)
             gone.update(p for p in _stored_under(db, path) if p not in on_disk)
@@ -94,6 +102,8 @@ def look_at(db: sqlite3.Connection, roots: list[str], paths: Iterable[str]) -> D
             candidates.update((item.path, item) for item in usable_files([found], []))
         else:
             gone.update(_stored_under(db, path))
+            if skipped := unreadable_document(path):
+                unusable.append(skipped)
     sql = "SELECT path, size, mtime_ns FROM files WHERE path IN ({marks})"
     stored = {row[0]: (row[1], row[2]) for row in select_in(db, sql, candidates)}
     changed = {
@@ -109,7 +119,7 @@ def look_at(db: sqlite3.Connection, roots: list[str], paths: Iterable[str]) -> D
             stored[row[0]] = (row[1], row[2])
     paths = sorted(changed)
     kept = [path for path in paths if path in stored]
-    return Differences([changed[path] for path in paths], kept, sorted(gone), [])
+    return Differences([changed[path] for path in paths], kept, sorted(gone), unusable)
 
 
 def _post(path: str, roots: list[str]) -> FoundFile | None:

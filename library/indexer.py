@@ -37,7 +37,6 @@ from library.upkeep import Noted, keep_up, note, rebuild
 from library.vault_roots import note_vault_roots, vault_folders
 from library.word_sets import built_beside, forget_all
 from library.writer import Waiting, free_of_programs, writing
-from models.text import printable
 from models.vault import forget_vaults
 
 COMMIT_EVERY = 5000
@@ -134,8 +133,8 @@ def _refresh(
                 db.executemany(  # no file's problem: the message names the path
                     "INSERT INTO problems VALUES ('', NULL, ?, ?)",
                     [
-                        (item.severity, f"{printable(item.path)}: {printable(item.reason)}")
-                        for item in unusable
+                        (found.severity, found.message)
+                        for found in map(Skipped.as_problem, unusable)
                     ],
                 )
                 # After a bulk load, or an interrupted run.

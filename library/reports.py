@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from library.closure import ListChanges
+    from models.problem import Problem
 
 ProgressCallback = Callable[[int, int], None]
 """Called with (files parsed, files to parse); the total is 0 while a cold scan goes on."""
@@ -29,6 +30,9 @@ class RefreshReport:
     # Articles known by their path (no link) whose file was moved or renamed: (the old
     # path, the new one), so that their reading state goes with them.
     renamed: tuple[tuple[str, str], ...] = ()
+    # What a refresh told which paths changed found there and could not read (a folder
+    # made unreadable, a FIFO at a document's name): its articles left without a word.
+    unreadable: tuple[Problem, ...] = ()
 
 
 class ArticleChanges(NamedTuple):

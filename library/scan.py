@@ -17,8 +17,9 @@ from functools import partial
 from typing import TYPE_CHECKING, NamedTuple
 
 from library.sidecars import SIDECAR_SUFFIX
-from models.problem import Severity
+from models.problem import Problem, Severity
 from models.regular_file import not_regular
+from models.text import printable
 from models.vault import PUBLISH_STYLE
 
 if TYPE_CHECKING:
@@ -83,6 +84,10 @@ class Skipped(NamedTuple):
     reason: str
     severity: Severity  # "error" for a path given that is not there, else "warning"
 
+    def as_problem(self) -> Problem:
+        """The index's problem of no one file, its message naming the path."""
+        return Problem("", None, self.severity, f"{printable(self.path)}: {printable(self.reason)}")
+
 
 def _stat_file(path: str, explicit: bool) -> FoundFile | None:
     try:
@@ -139,6 +144,15 @@ def _not_a_document(path: str) -> Skipped:
             return Skipped(path, unfollowed(error), "error")
         return Skipped(path, "no such file or directory", "error")
     return Skipped(path, f"{kind}, not a regular file: not read", "error")
+
+
+def unreadable_document(path: str) -> Skipped | None:
+    """Why a document's name a watcher saw change is not read, as a walk says it: a FIFO
+    or a device at it, a link leading nowhere or round in a loop; None where nothing is
+    there, or the name is no document's."""
+    if not _is_candidate(os.path.basename(path)) or not os.path.lexists(path):
+        return None
+    return _not_a_document(path)._replace(severity="warning")
 
 
 def _outside(link: str, inside: tuple[str, ...]) -> Skipped | None:

@@ -107,6 +107,7 @@ def refresh_paths(roots: list[str], db_path: Path, paths: Iterable[str]) -> Refr
         listed=listed,
         topics_changed=not tree_kept,
         renamed=tuple(renamed),
+        unreadable=tuple(skipped.as_problem() for skipped in found.unusable),
     )
 
 

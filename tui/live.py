@@ -131,9 +131,10 @@ class CorpusFollower:
     def _changed(self, paths: set[str]) -> None:
         """Index what the watcher saw (in its thread), and say what kept one of those
         files out: a file still being written fails to parse now and is parsed again on
-        its next change, but a file saved broken would otherwise just vanish from the list."""
-        self._index(partial(self.session.refresh_paths, paths), self._stored_elsewhere)
-        errors = self.session.errors(paths)
+        its next change, but a file saved broken would otherwise just vanish from the list,
+        and so would one made a FIFO, or a folder made unreadable."""
+        report = self._index(partial(self.session.refresh_paths, paths), self._stored_elsewhere)
+        errors = [*(report.unreadable if report else ()), *self.session.errors(paths)]
         if errors:
             self.app.call_later(self.app.show_problems, errors)
 
@@ -141,20 +142,22 @@ class CorpusFollower:
         self,
         refresh: Callable[[], RefreshReport | None],
         elsewhere: Callable[[], bool] = lambda: False,
-    ) -> None:
+    ) -> RefreshReport | None:
+        """What ``refresh`` found, shown; None where it failed."""
         try:
             report = refresh()
             stored_elsewhere = elsewhere()  # asked every time: it keeps where the index stood
             if stored_elsewhere:
                 self.session.stories_stored_elsewhere()
         except InterruptedError:  # the reader ended while this waited for another lede
-            return
+            return None
         except Exception as error:  # noqa: BLE001 - shown to the user, never a traceback
             if not self._dealt_with(error):
                 self._failed(f"Indexing changed files failed: {error}")
-            return
+            return None
         if report is not None and (report.parsed or report.removed or stored_elsewhere):
             self.app.call_later(self._show, report)
+        return report
 
     def _dealt_with(self, error: Exception) -> bool:
         """Whether the reader deals with what stopped indexing (from any thread), as a
