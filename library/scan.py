@@ -205,10 +205,12 @@ def _walk(
         subfolders: list[str] = []
         prefix = os.path.join(folder, "")
         excluding = leave_out.within(folder) if leave_out else None
+        failed: list[OSError] = []
         with listing:
             # Sorted, every wanted name of a folder is held at once: the names only, as an
             # entry of the listing held three times what its name does. Unsorted, they stream.
-            wanted = _wanted(listing, None if vaults is None else partial(vaults.add, folder))
+            in_vault = None if vaults is None else partial(vaults.add, folder)
+            wanted = _wanted(listing, failed, in_vault)
             names = sorted(wanted) if ordered else wanted
             for name in names:
                 path = prefix + name
@@ -242,6 +244,9 @@ def _walk(
                     subfolders.append(found)
                 elif found is not None:
                     yield found
+        if failed:
+            reason = f"cannot read all of the folder: {why(failed[0])}"
+            yield Skipped(folder, reason, "error" if folder == root else "warning")
         stack.extend((subfolder, leave_out) for subfolder in reversed(subfolders))
 
 
@@ -282,30 +287,37 @@ class _Folder(str):
 
 
 def _wanted(
-    listing: Iterable[os.DirEntry[str]], in_vault: Callable[[], object] | None = None
+    listing: Iterable[os.DirEntry[str]],
+    failed: list[OSError],
+    in_vault: Callable[[], object] | None = None,
 ) -> Iterator[str]:
     """The names of a listing that may be a document (a ``str``) or a folder (a
     ``_Folder``, unless its name is a document's); ``in_vault`` is called if it holds a
     vault's ``.obsidian`` folder or its ``publish.css``. This runs for every file of a
     corpus at each start, in a thread beside the UI: the suffix is tested before anything
-    that may ask the file system (the listing knows a folder)."""
-    for entry in listing:
-        name = entry.name
-        if passed_over(name):
-            if name == VAULT_SETTINGS and in_vault is not None and entry.is_dir():
+    that may ask the file system (the listing knows a folder). A listing the system fails
+    to read part way (a disk failing; ``/proc/1/map_files`` opens, then cannot be listed)
+    ends with its error put in ``failed``: it stopped the whole index, naming the folder."""
+    try:
+        for entry in listing:
+            name = entry.name
+            if passed_over(name):
+                if name == VAULT_SETTINGS and in_vault is not None and entry.is_dir():
+                    in_vault()
+                continue
+            if _is_candidate(name):
+                yield name
+                continue
+            if name == PUBLISH_STYLE and in_vault is not None:
                 in_vault()
-            continue
-        if _is_candidate(name):
-            yield name
-            continue
-        if name == PUBLISH_STYLE and in_vault is not None:
-            in_vault()
-            continue
-        try:
-            if entry.is_dir():
-                yield _Folder(name)
-        except OSError:
-            continue
+                continue
+            try:
+                if entry.is_dir():
+                    yield _Folder(name)
+            except OSError:
+                continue
+    except OSError as error:
+        failed.append(error)
 
 
 def _is_candidate(name: str) -> bool:

@@ -166,6 +166,56 @@ def test_an_unreadable_folder_is_reported_not_passed_over(
     ]
 
 
+def test_a_folder_whose_listing_fails_part_way_is_reported_and_the_walk_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder that opens and then cannot be listed (a disk failing part way, as
+    ``/proc/1/map_files`` always does) stopped the whole index: "lede: Permission denied:
+    /proc/1/map_files"."""
+    for folder in ("failing", "open"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.md").write_text("---\n---\n")
+    (tmp_path / "failing" / "b.md").write_text("---\n---\n")
+    scandir = os.scandir
+
+    class FailingListing:
+        """The folder's first entry, then the error a failing disk gives."""
+
+        def __init__(self, path: str) -> None:
+            self.listing = scandir(path)
+            self.given = 0
+
+        def __enter__(self) -> FailingListing:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.listing.close()
+
+        def __iter__(self) -> FailingListing:
+            return self
+
+        def __next__(self) -> os.DirEntry[str]:
+            if self.given:
+                raise OSError(5, "Input/output error", str(tmp_path / "failing"))
+            self.given += 1
+            return next(self.listing)
+
+    def failing(path: str) -> object:
+        return FailingListing(path) if os.path.basename(path) == "failing" else scandir(path)
+
+    monkeypatch.setattr(os, "scandir", failing)
+    skipped = [item for item in scan([str(tmp_path)]) if isinstance(item, Skipped)]
+    assert skipped == [
+        Skipped(
+            str(tmp_path / "failing"),
+            "cannot read all of the folder: input/output error",
+            "warning",
+        )
+    ]
+    assert os.path.join("open", "a.md") in found(tmp_path)
+    assert len([name for name in found(tmp_path) if name.startswith("failing")]) == 1
+
+
 def test_names_that_are_not_utf8_are_reported_once_each(tmp_path: Path) -> None:
     try:
         (tmp_path / os.fsdecode(b"caf\xe9.md")).write_text("---\n---\n")
