@@ -88,7 +88,10 @@ def existing_defaults(settings: Settings) -> list[str]:
     from library.corpus import default_paths
 
     try:
-        return existing(default_paths(settings))
+        named = default_paths(settings)
+        if not named:  # ``LEDE_FEEDS=:``, a variable in it unset: it opened on no path at all
+            raise UsageError("no file or folder named")
+        return existing(named)
     except UsageError as error:
         if os.environ.get("LEDE_FEEDS", "").strip():
             origin = "$LEDE_FEEDS"

@@ -119,6 +119,17 @@ def test_a_missing_default_corpus_is_named_with_where_it_was_named(
     )
 
 
+@pytest.mark.parametrize("command", [(), ("list",), ("topics",)])
+def test_a_default_corpus_of_separators_alone_is_said_to_name_nothing(
+    run_lede: LedeRunner, command: tuple[str, ...]
+) -> None:
+    """``LEDE_FEEDS=$NEWS:`` with ``NEWS`` unset opened the reader on no path at all: "No
+    articles here — no documents found in", naming nothing."""
+    done = run_lede(*command, env={"LEDE_FEEDS": f" {os.pathsep}{os.pathsep}"})
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == "lede: no file or folder named (from $LEDE_FEEDS)\n"
+
+
 @pytest.mark.parametrize(
     ("word", "hint"),
     [
