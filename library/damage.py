@@ -63,11 +63,13 @@ def discard(db_path: Path) -> None:
 
 
 class StateDamaged(Exception):
-    """The reading state cannot be read: named, with what to do, and left as it is."""
+    """The reading state cannot be read (``what`` it is instead: damaged, another
+    program's database): named, with what to do, and left as it is."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, what: str = "damaged") -> None:
         super().__init__(
-            f"the reading state {path} is damaged; it was left as it is: move it aside "
+            f"the reading state {path} is {what}; it was left as it is: move it aside "
             f"(mv '{path}' '{path}.damaged') and lede starts a new one"
         )
         self.path = path
+        self.what = what

@@ -79,7 +79,7 @@ class ReaderSession(IndexInStep):
         try:
             self.state: StateStore = open_state()
         except StateDamaged as damaged:
-            self.state, self.state_rescued = rescue(damaged.path)
+            self.state, self.state_rescued = rescue(damaged.path, damaged.what)
         except (CannotOpen, OSError) as error:  # a full disk, a read-only folder
             self.state, self.state_rescued = stand_in(state_file(), error)
             self._stand_in = self.state.path.parent

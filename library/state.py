@@ -34,6 +34,7 @@ from library.paths import make_folder
 
 Flag = Literal["read", "starred"]
 TABLES: tuple[Flag, ...] = ("read", "starred")
+_OWN_TABLES = (*TABLES, "saved_queries", "sessions")
 _PUTTING_BACK = threading.Lock()  # one connection at a time creates a removed file again
 
 
@@ -63,6 +64,9 @@ class StateStore:
         except sqlite3.Error as error:
             raise opening(self.path, error) from None
         try:
+            if foreign := self._others_tables():
+                self.db.close()
+                raise StateDamaged(self.path, f"another program's database (its tables: {foreign})")
             self._create(self._timeout)
         except sqlite3.DatabaseError as error:
             self.db.close()
@@ -70,6 +74,14 @@ class StateStore:
                 raise StateDamaged(self.path) from None
             raise opening(self.path, error) from None
         self._opened = file_identity(self.path)
+
+    def _others_tables(self) -> str:
+        """The tables of a database that holds none of the state's, named: another
+        program's, at the state's path, was taken for one, its journal made a
+        write-ahead log and the state's tables written in beside its own."""
+        sql = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT GLOB 'sqlite_*'"
+        tables = [row[0] for row in self.db.execute(sql)]
+        return "" if set(tables) & set(_OWN_TABLES) else ", ".join(sorted(tables)[:5])
 
     def in_place(self) -> bool:
         """Whether the file at the path is still the one this store has open; if not, it

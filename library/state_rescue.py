@@ -30,14 +30,15 @@ _TABLES = {
 }
 
 
-def rescue(path: Path) -> tuple[StateStore, str]:
-    """Set the damaged state at ``path`` aside, and open a new one there holding what
-    could be read from it; with the warning that says so."""
+def rescue(path: Path, what: str = "damaged") -> tuple[StateStore, str]:
+    """Set the state at ``path``, ``what`` it is (damaged, another program's database),
+    aside, and open a new one there holding what could be read from it; with the
+    warning that says so."""
     aside = set_aside(path)
     store = StateStore(path)
     kept = salvage(str(aside), store)
     said = f"{kept:,} marks and saved searches were read back" if kept else "nothing was readable"
-    return store, f"The reading state was damaged and was set aside as {aside}; {said}"
+    return store, f"The reading state was {what} and was set aside as {aside}; {said}"
 
 
 def set_aside(path: Path) -> Path:

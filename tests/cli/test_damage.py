@@ -195,6 +195,47 @@ async def test_the_reader_sets_a_damaged_state_aside_and_opens(query_corpus: Pat
     assert len(open_state().flagged("read")) == 1
 
 
+def anothers_state() -> Path:
+    """Another program's SQLite database where the reading state goes."""
+    path = paths.data_dir() / "state.sqlite"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        db.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+        db.execute("INSERT INTO moz_places (url) VALUES ('https://example.test/')")
+        db.commit()
+    return path
+
+
+def test_another_programs_database_is_no_reading_state_and_is_left_as_it_is(
+    query_corpus: Path, run_lede: LedeRunner
+) -> None:
+    """It was taken for one: its journal made a write-ahead log, and lede's tables written
+    in beside its own."""
+    path = anothers_state()
+    before = path.read_bytes()
+    listed = run_lede("list", query_corpus)
+    assert (listed.returncode, len(listed.stdout.splitlines())) == (0, len(QUERY_DOCS))
+    [line] = listed.stderr.splitlines()
+    assert str(path) in line and "another program's database (its tables: moz_places)" in line
+    assert path.read_bytes() == before
+    assert sorted(os.listdir(path.parent)) == [path.name]
+
+
+async def test_the_reader_sets_another_programs_database_aside_and_opens(
+    query_corpus: Path,
+) -> None:
+    path = anothers_state()
+    before = path.read_bytes()
+    app = LedeApp([str(query_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        assert len(titles(app)) == len(QUERY_DOCS)
+        [said] = [line for line in notifications(app) if "another program's" in line]
+        assert str(path.with_name("state.sqlite.damaged")) in said
+    assert path.with_name("state.sqlite.damaged").read_bytes() == before
+    assert open_state().flagged("read") == set()
+
+
 async def test_the_marks_a_state_cut_short_still_holds_are_read_back(query_corpus: Path) -> None:
     """A file cut in half (a copy or a disk that gave up midway) still holds the pages
     of its first half: the marks on them are kept, the rest are lost with the file."""
