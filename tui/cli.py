@@ -19,7 +19,7 @@ from library.counts import plural
 from library.days import local_date
 from library.db import CannotOpen, interrupted
 from library.query import QueryError
-from models.text import json_line
+from models.text import json_line, printable
 from models.topic import DEEPEST
 from tui.check_command import run_check
 from tui.cli_args import SUBCOMMANDS, parse_command, query_values_attached, reader_parser
@@ -136,15 +136,16 @@ def run_demo(args: argparse.Namespace, out: TextIO) -> int:
     from library.synthetic import generate
 
     folder = Path(args.folder)
+    named = printable(str(folder))  # a name with an escape sequence is shown as written
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         what = "not empty" if folder.is_dir() else "not a folder"
-        sys.stderr.write(f"lede: {folder} is {what}: demo writes into a new or empty folder\n")
+        sys.stderr.write(f"lede: {named} is {what}: demo writes into a new or empty folder\n")
         return 2
     started = time.perf_counter()
     written = generate(folder, args.count)
     seconds = time.perf_counter() - started
-    out.write(f"wrote {written.summary()} to {folder} in {seconds:.1f} s\n")
-    out.write(f"open it with: lede {shlex.quote(_as_a_path(str(folder)))}\n")
+    out.write(f"wrote {written.summary()} to {named} in {seconds:.1f} s\n")
+    out.write(f"open it with: lede {printable(shlex.quote(_as_a_path(str(folder))))}\n")
     return 0
 
 

@@ -49,6 +49,20 @@ def test_a_demo_named_as_a_command_or_an_option_is_opened_as_a_path(
     assert (listed.returncode, listed.stderr, len(listed.stdout.splitlines())) == (0, "", 1)
 
 
+def test_a_demo_folder_named_with_escape_sequences_is_named_as_written(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """The name reached the terminal as it is: a colour, a title set, a line broken."""
+    name = "red\x1b[31mnews\nnext"
+    done = run_lede("demo", "--count", "5", name, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "\x1b" not in done.stdout and len(done.stdout.splitlines()) == 2
+    assert "to red\\x1b[31mnews\\nnext in" in done.stdout
+    assert (tmp_path / name).is_dir()
+    refused = run_lede("demo", name, cwd=tmp_path)
+    assert refused.stderr == f"lede: red\\x1b[31mnews\\nnext is not empty: {REFUSAL}\n"
+
+
 def test_demo_writes_into_an_empty_folder(run_lede: LedeRunner, tmp_path: Path) -> None:
     target = tmp_path / "empty"
     target.mkdir()
