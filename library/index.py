@@ -53,6 +53,7 @@ class CorpusIndex:
         self._local = threading.local()
         self._tree: TopicTree | None = None
         self._generation = 0  # counts the times the file was rebuilt under the connections
+        self._state_generation = 0  # counts the times the state's file was replaced
         self._writer: KeptWorker | None = None  # the process that indexes changed paths
         self.rebuilt = self._open_or_rebuild()
         self._opened = file_identity(db_path)
@@ -95,7 +96,10 @@ class CorpusIndex:
 
     @property
     def db(self) -> sqlite3.Connection:
-        """This thread's connection (opened on its first use)."""
+        """This thread's connection (opened on its first use), the state attached."""
+        return self._with_state(self._connection())
+
+    def _connection(self) -> sqlite3.Connection:
         db: sqlite3.Connection | None = getattr(self._local, "db", None)
         if db is not None and self._local.generation != self._generation:
             self.close()  # onto a damaged file that has since been replaced
@@ -103,8 +107,20 @@ class CorpusIndex:
         if db is None:
             db = self._local.db = connect(self.db_path)
             self._local.generation = self._generation
-            if self._state_source is not None:
-                db.execute("ATTACH DATABASE ? AS state", (self._state_source,))
+            self._local.state_generation = None
+        return db
+
+    def _with_state(self, db: sqlite3.Connection) -> sqlite3.Connection:
+        """``db`` with the reading state attached as ``attach_state`` last named it. Only
+        the state is attached anew when its file is replaced: opened again by its path, the
+        index's connection made an empty file where a cleared cache had removed the index
+        (with the state's folder: "no such table: articles" ended the reader)."""
+        if self._state_source is None or self._local.state_generation == self._state_generation:
+            return db
+        if state_attached(db):
+            db.execute("DETACH DATABASE state")
+        db.execute("ATTACH DATABASE ? AS state", (self._state_source,))
+        self._local.state_generation = self._state_generation
         return db
 
     def _search(self) -> Search:
@@ -118,10 +134,9 @@ class CorpusIndex:
         """Make the read/starred state database queryable as ``state`` (again: by all);
         ``reading``: how one that cannot be written (another user's) is read as it is, a
         query of its address (``mode=ro``, ``immutable=1``)."""
-        self._generation += self._state_source is not None  # its file replaced: attach anew
+        self._state_generation += 1  # each thread's connection attaches it (anew) by ``db``
         self._state_source = f"{path.as_uri()}?{reading}" if reading else str(path)
-        if not state_attached(self.db):
-            self.db.execute("ATTACH DATABASE ? AS state", (self._state_source,))
+        self._with_state(self._connection())  # this thread's, now
 
     def start_writer(self) -> KeptWorker:
         """The process that indexes changed paths, started with the parser imported, so
