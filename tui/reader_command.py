@@ -64,10 +64,21 @@ def _run_on_terminal(args: argparse.Namespace) -> int:
     from tui.lifeline import Lifeline
 
     _draw_in_utf8()
+    if terminal and not _on_another_driver():
+        _sized_by_the_terminal()
     app = LedeApp(args.paths)
     with Lifeline(app):  # a hangup or SIGTERM at any moment ends it, and all it started
         app.run()
     return app.return_code or 0
+
+
+def _sized_by_the_terminal() -> None:
+    """``COLUMNS`` and ``LINES`` exported (a shell's start-up file, a test runner's) are
+    let go of: Textual and Rich take them before the terminal's own size, so the screen
+    was drawn at theirs whatever the terminal's, never resized, and large ones filled
+    the memory. What the reader starts (a browser, git) asks its terminal too."""
+    for name in ("COLUMNS", "LINES"):
+        os.environ.pop(name, None)
 
 
 def _draw_in_utf8() -> None:

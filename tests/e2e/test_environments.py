@@ -196,6 +196,22 @@ def test_the_reader_with_stdout_sent_to_a_file_draws_at_the_terminal_s_size(
     assert out.read_text() == ""
 
 
+def test_the_reader_draws_at_the_terminal_s_size_whatever_columns_and_lines_say(
+    terminal: TmuxTerminal, lede: str, tmp_path: Path
+) -> None:
+    """``COLUMNS`` and ``LINES`` exported (a shell's start-up file, a test runner's) sized
+    the screen whatever the terminal's, and kept it so through a resize; large ones
+    filled the memory."""
+    corpus = world_corpus(tmp_path)
+    terminal.start([lede, str(corpus)], width=100, height=20, env={"COLUMNS": "60", "LINES": "12"})
+    terminal.wait_for("2 articles · 2 unread")
+    screen = terminal.wait_for("^p Commands")
+    rows = screen.split("\n")
+    assert len(rows) == 20 and rows[-1].startswith(" ? Help") and len(rows[-1]) >= 98, screen
+    terminal.send_keys("q")
+    assert terminal.wait_for_exit() == 0
+
+
 def test_a_data_folder_that_cannot_be_read_leaves_the_reader_a_stand_in_state(
     terminal: TmuxTerminal, lede: str, tmp_path: Path
 ) -> None:
