@@ -33,7 +33,7 @@ def is_locale_folder(folder: str) -> bool:
             continue
         try:
             data = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested past what it parses
             return False
         said = [data.get(key) for key in ("locale", "lang")] if isinstance(data, dict) else []
         return any(isinstance(value, str) and language_code(value) == code for value in said)

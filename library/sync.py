@@ -171,7 +171,7 @@ def _is_lede(top: str) -> bool:
     text = settings_text(os.path.join(top, "pyproject.toml"))  # no FIFO waited on
     try:
         project = tomllib.loads(text or "").get("project")
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):  # tomllib recurses per nested [
         return False
     return isinstance(project, dict) and project.get("name") == "lede"
 

@@ -49,6 +49,6 @@ def _setting(path: str, key: str) -> Any:
         return None
     try:
         settings = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested past what it parses
         return None
     return settings.get(key) if isinstance(settings, dict) else None

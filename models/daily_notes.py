@@ -66,7 +66,7 @@ def _settings(vault: str) -> tuple[re.Pattern[str] | None, str]:
     a day; ``None`` where its format has fields no name is read by) and the folder they
     are in, from it."""
     text, written = settings_text(os.path.join(vault, _SETTINGS)), None
-    with contextlib.suppress(ValueError):  # none that reads: Obsidian's own, as where none is
+    with contextlib.suppress(ValueError, RecursionError):  # none that reads: Obsidian's own
         written = json.loads(text) if text is not None else None
     settings = written if isinstance(written, dict) else {}
     form, folder = settings.get("format"), settings.get("folder")
