@@ -20,6 +20,7 @@ import string
 import unicodedata
 from datetime import datetime
 from typing import Any
+from urllib.parse import unquote
 
 from library.hugo_settings import content_folders, own_language_settings
 from library.pelican_settings import literal_settings
@@ -31,6 +32,7 @@ from models.jekyll_post import BUNDLE_NAMES
 
 _DATED = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?[_-]")
 _HUGO_UNSAFE = re.compile(r"[^\w/._#+~-]+")
+_SPACE = re.compile(r"\s")
 _SECTIONS = re.compile(r":sections\[(-?\d*)(?::(-?\d*))?\]")
 
 
@@ -135,7 +137,7 @@ def _hugo_path(
         address = _expanded(pattern, folders, name, slug, article)
     if address is None:
         return None
-    address = address.replace(" ", "-")
+    address = _SPACE.sub("-", address)  # any space, a no-break one too, as Hugo's
     address = _HUGO_UNSAFE.sub("", address if known.cased else address.lower())
     address = re.sub(r"/{2,}", "/", address)
     ugly = known.ugly.get(folders[0].lower() if folders else "", known.ugly.get("", False))
@@ -167,7 +169,10 @@ def _expanded(
         values |= _hugo_dates(when)
     elif re.search(r":(year|month|day|weekday|yearday)", pattern):
         return None
-    return fill(pattern, values)
+    filled = fill(pattern, values)
+    # Hugo makes a path safe before it escapes it: made safe once ``fill`` had escaped
+    # its values, "Café" was "cafc3a9".
+    return None if filled is None else unquote(filled)
 
 
 def _sliced(folders: list[str], found: re.Match[str]) -> list[str]:

@@ -13,7 +13,7 @@ import sqlite3
 from library.days import local_zone
 from library.title_order import SORT as TITLE_ORDER
 
-SCHEMA_VERSION = 44
+SCHEMA_VERSION = 45
 SORTS = {
     "date": f"a.published IS NULL, a.published DESC, {TITLE_ORDER}",
     "quality": "a.quality IS NULL, a.quality DESC, a.published DESC",

@@ -145,6 +145,31 @@ def test_a_hugo_site_of_a_host_for_each_language_is_at_its_default_languages(
     }
 
 
+def test_a_hugo_pages_name_of_spaces_and_accents_is_made_safe_before_it_is_escaped(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """A file name holding a no-break space or an accented letter, as digital.canada.ca's
+    posts: its address was made safe after its permalink had escaped it, and a post named
+    "design\u00a0process" was at ``/2024/designc2a0process/``, "Café" at ``cafc3a9``. Any
+    space is a hyphen in Hugo's paths, outside a permalink's too."""
+    site = write_files(
+        tmp_path / "site",
+        {
+            "hugo.toml": (
+                'baseURL = "https://example.test/"\n[permalinks]\nblog = "/:year/:filename/"\n'
+            ),
+            "content/blog/design\u00a0process.md": "---\ntitle: A\ndate: 2024-03-04\n---\n",
+            "content/blog/Café.md": "---\ntitle: B\ndate: 2024-03-04\n---\n",
+            "content/docs/the\u00a0guide.md": "---\ntitle: C\n---\n",
+        },
+    )
+    assert addresses(run_lede, site) == {
+        "content/blog/design\u00a0process.md": "https://example.test/2024/design-process/",
+        "content/blog/Café.md": "https://example.test/2024/café/",
+        "content/docs/the\u00a0guide.md": "https://example.test/docs/the-guide/",
+    }
+
+
 def test_a_zola_sites_pages_are_at_their_paths(run_lede: LedeRunner, tmp_path: Path) -> None:
     """Zola: its section's path and the page's slug, of its file's name less its date;
     its own ``path`` (blog.rust-lang.org's posts), as written."""
