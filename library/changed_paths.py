@@ -30,6 +30,7 @@ from library.scan import (
 )
 from library.sidecars import posts_beside
 from library.site_exclusions import site_exclusions
+from library.site_settings_files import changed_settings, sites_of
 
 
 def _root_of(path: str, roots: list[str]) -> str | None:
@@ -117,13 +118,20 @@ def look_at(db: sqlite3.Connection, roots: list[str], paths: Iterable[str]) -> D
         if beside := _post(row[0], roots):
             changed[row[0]] = beside
             stored[row[0]] = (row[1], row[2])
+    if settings := changed_settings(db):  # their sites' files are read with them again
+        for path in (path for site in sites_of(settings) for path in _stored_under(db, site)):
+            if path not in changed and (page := _post(path, roots)):
+                changed[path] = page
+                stored.setdefault(path, (page.size, page.mtime_ns))
     paths = sorted(changed)
     kept = [path for path in paths if path in stored]
-    return Differences([changed[path] for path in paths], kept, sorted(gone), unusable)
+    files = [changed[path] for path in paths]
+    return Differences(files, kept, sorted(gone), unusable, settings=settings)
 
 
 def _post(path: str, roots: list[str]) -> FoundFile | None:
-    """The post at ``path`` beside a sidecar, as a scan finds it, if it is there."""
+    """The file at ``path`` (a post beside a sidecar, a page of a site whose settings
+    changed) as a scan finds it, if it is there."""
     root = _root_of(path, roots)
     try:
         info = os.stat(path)

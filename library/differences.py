@@ -18,6 +18,7 @@ from library.db import BUSY_TIMEOUT, select_in
 from library.parallel import run_apart
 from library.scan import FoundFile, Skipped, scan
 from library.sidecars import posts_beside
+from library.site_settings_files import changed_settings, sites_of
 from library.vault_roots import turned_folders
 
 APART_FROM = 5000  # files in the index from which the comparison runs in a worker
@@ -36,6 +37,7 @@ class Differences(NamedTuple):
     gone: list[str]
     unusable: list[Skipped]  # what was found but cannot be indexed, and why
     vaults: list[str] = []  # the folders found holding a vault's settings (``vault_roots``)
+    settings: list[str] = []  # the site settings files changed (``site_settings_files``)
 
 
 def usable_files(
@@ -109,6 +111,8 @@ def differences(db_path: str, roots: list[str]) -> Differences:
         ]
         if turned := turned_folders(db, roots, vaults):  # a vault's notes read as none, or back
             rows = sorted({*rows, *_under(db, turned)})
+        if settings := changed_settings(db):  # their sites' files are read with them again
+            rows = sorted({*rows, *_under(db, sites_of(settings))})
         if posts := posts_beside([row[0] for row in rows] + gone):  # their sidecars changed
             rows = sorted(
                 {*rows, *select_in(db, _COMPARED.format(where="s.path IN ({marks})"), posts)}
@@ -120,7 +124,7 @@ def differences(db_path: str, roots: list[str]) -> Differences:
         FoundFile(path, size, mtime, *origin_of[origin]) for path, size, mtime, origin, _ in rows
     ]
     stored = [row[0] for row in rows if row[4]]
-    return Differences(changed, stored, gone, unusable, sorted(vaults))
+    return Differences(changed, stored, gone, unusable, sorted(vaults), settings)
 
 
 def _under(db: sqlite3.Connection, folders: Iterable[str]) -> Iterator[tuple[object, ...]]:

@@ -95,6 +95,10 @@ def store(db: sqlite3.Connection, batch: list[IndexedFile], now: float | None) -
         "DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns",
         [(r.path, r.size, r.mtime_ns, r.mtime_ns / 1e9 if now is None else now) for r in batch],
     )
+    db.executemany(
+        "INSERT OR REPLACE INTO settings_files VALUES (?, ?, ?)",
+        [stamp for r in batch for stamp in r.settings],
+    )
     posts = [(post, r.path) for r in batch for post in r.posts]  # ``library.file_posts``
     db.executemany(
         "INSERT INTO problems VALUES (?, ?, ?, ?)",

@@ -32,6 +32,7 @@ from library.schema import (
     create_index,
     ensure_schema,
 )
+from library.site_settings_files import forget_settings
 from library.story_index import STORY_INDEX, grouping
 from library.upkeep import Noted, keep_up, note, rebuild
 from library.vault_roots import note_vault_roots, vault_folders
@@ -194,6 +195,7 @@ def _forget_differences(
         for path in found.gone + found.stored:
             forget(db, path)
         drop_files(db, found.gone)
+        forget_settings(db, found.settings)
     return found, noted, departing
 
 

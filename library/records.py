@@ -49,3 +49,6 @@ class IndexedFile(NamedTuple):
     in_vault: bool = False  # an Obsidian vault's note, whose tags nest (``models.vault``)
     # ox-hugo's one-file blog: its posts, each at its own path (``library.file_posts``)
     posts: tuple[IndexedFile, ...] = ()
+    # Site settings files read since the worker's last batch: path, size, mtime_ns
+    # (``library.site_settings_files``).
+    settings: tuple[tuple[str, int, int], ...] = ()

@@ -72,6 +72,10 @@ CREATE TABLE IF NOT EXISTS made_in (zone TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
     first_seen REAL NOT NULL) WITHOUT ROWID;
+-- Each site settings file the files were parsed with, as it was read (see
+-- library/site_settings_files.py).
+CREATE TABLE IF NOT EXISTS settings_files (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL) WITHOUT ROWID;
 -- published: the date (Unix seconds); is_published: the site's flag (0 for published: false);
 -- url: the link (originalUrl, else webUrl), NULL when it is the identity; web_url: NULL when
 -- it is the link (each article's link was kept up to four times); collection: the Jekyll

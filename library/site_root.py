@@ -118,6 +118,12 @@ def site_of(path: str) -> Site | None:
 _last: tuple[str, Site | None] = ("", None)
 
 
+def forget_last_site() -> None:
+    """Forget the last file's site, as a site's settings changed (``site_settings_files``)."""
+    global _last
+    _last = ("", None)
+
+
 @functools.lru_cache(maxsize=4096)  # each folder once, however many files it holds
 def _nearest(folder: str) -> Site | None:
     kind = site_kind(folder)

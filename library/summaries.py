@@ -16,6 +16,7 @@ from library.title_order import stored_title_key
 from models.collection import collection_of
 from models.document import ParsedDocument
 from models.html import readable_body
+from models.regular_file import taken_settings
 from models.text import with_entities_decoded
 from models.vault import in_vault
 
@@ -98,7 +99,10 @@ def index_many(batch: list[FoundFile]) -> list[IndexedFile]:
     scan would leave it: it is gone, not a document that cannot be read."""
     with read_ahead(found.path for found in batch) as ahead:
         indexed = [index_one(found, ahead) for found in batch]
-    return [item for item in indexed if item.article or not item.problems or _there(item)]
+    kept = [item for item in indexed if item.article or not item.problems or _there(item)]
+    if kept and (read := taken_settings()):  # the batch carries them to the index
+        kept[0] = kept[0]._replace(settings=read)
+    return kept
 
 
 def _there(item: IndexedFile) -> bool:

@@ -29,6 +29,7 @@ from library.listing import newest_ids
 from library.parallel import map_batches
 from library.renames import carry_first_seen, known_by_path
 from library.reports import ArticleChanges, RefreshReport
+from library.site_settings_files import forget_settings
 from library.story_index import place_new
 from library.upkeep import keep_up, note
 from library.word_sets import keep
@@ -48,7 +49,7 @@ def refresh_paths(roots: list[str], db_path: Path, paths: Iterable[str]) -> Refr
     db = connect(db_path)
     try:
         found = look_at(db, roots, paths)
-        if found.changed or found.gone:
+        if found.changed or found.gone or found.settings:
             # Another reader of the corpus saw the same files and may be storing them: the
             # write lock first, then the files looked at again against what is stored by
             # then. Looked at once, both stored every file, and the second failed on
@@ -62,7 +63,7 @@ def refresh_paths(roots: list[str], db_path: Path, paths: Iterable[str]) -> Refr
         parsed = 0
         listed = None
         tree_kept = True
-        if found.changed or found.gone:
+        if found.changed or found.gone or found.settings:
             # One transaction: the reader goes on seeing the index as it was, its stored
             # listing included, until all of this is in.
             with db:
@@ -71,6 +72,7 @@ def refresh_paths(roots: list[str], db_path: Path, paths: Iterable[str]) -> Refr
                 for path in found.gone + found.stored:
                     forget(db, path)
                 drop_files(db, found.gone)
+                forget_settings(db, found.settings)
                 parsing = map_batches("library.summaries:index_many", found.changed, pooled=False)
                 for batch in parsing:
                     store(db, batch, time.time())

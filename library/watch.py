@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from library.scan import CANDIDATE_SUFFIXES, is_utf8, passed_over
+from library.site_settings_files import SETTINGS_SUFFIXES
 
 STEP = 50  # ms without a new event that ends a group of changes
 BURST = 400  # ms at most that one group gathers
@@ -41,14 +42,16 @@ FailureCallback = Callable[[str], None]
 
 def wanted(roots: list[str], path: str) -> bool:
     """A path the index could hold: a document or taxonomy file, or what may be a folder,
-    not passed over below its root (``.git``, ``node_modules``)."""
+    or a site's settings file, not passed over below its root (``.git``, ``node_modules``)."""
     for root in roots:
         if path == root or path.startswith(os.path.join(root, "")):
             inside = os.path.relpath(path, root).split(os.sep)
             if any(passed_over(part) for part in inside if part != os.curdir):
                 return False
             suffix = os.path.splitext(path)[1].lower()
-            return suffix in CANDIDATE_SUFFIXES or not suffix or os.path.isdir(path)
+            if suffix in CANDIDATE_SUFFIXES or suffix in SETTINGS_SUFFIXES:
+                return True
+            return not suffix or os.path.isdir(path)
     return False
 
 

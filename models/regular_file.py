@@ -85,12 +85,25 @@ def open_regular(path: str | os.PathLike[str]) -> int:
 
 SETTINGS_BYTES = 1_000_000  # far beyond any site's settings
 
+# The settings files this process read since ``taken_settings`` was last asked, each with
+# its size and modification time as it was read (``library.site_settings_files``).
+_read_settings: dict[str, tuple[int, int]] = {}
+
 
 def settings_text(path: str) -> str | None:
     """The text of a site's settings file (``_config.yml``, ``docusaurus.config.js``),
     or None where there is none to read: a FIFO or a device at its name, a file too
     large to be one. A byte that is not UTF-8 reads as a replacement character."""
     try:
+        info = os.stat(path)  # before it is read: a change meanwhile is seen as one
+        _read_settings[path] = (info.st_size, info.st_mtime_ns)
         return read_regular(path, SETTINGS_BYTES).decode("utf-8-sig", "replace")
     except (OSError, TooLarge, NotRegular):
         return None
+
+
+def taken_settings() -> tuple[tuple[str, int, int], ...]:
+    """The settings files read since last asked, with their size and modification time."""
+    taken = tuple((path, *stamp) for path, stamp in _read_settings.items())
+    _read_settings.clear()
+    return taken
