@@ -125,17 +125,27 @@ def people(byline: str) -> list[str]:
     A comma within a link's words or in brackets is one person's (OpenTelemetry's ``[Reese
     Lee, New Relic](…)``, ``[Laurent Querel](…) (F5, project lead)``), and quotes around
     the whole line, which a folded YAML value keeps, are no part of the first and last
-    name. The names are as written, shown by the caller."""
+    name. A part that is a title or a body (``Eliane Dorval, Senior Learning Designer,
+    Canada School of Public Service (CSPS)``) is the person's before it, not a person
+    (after a comma alone: ``and`` joins people). The names are as written, shown by the caller."""
     byline = byline.strip()
     if len(byline) > 1 and byline[0] == byline[-1] and byline[0] in "\"'":
         byline = byline[1:-1]
     parts, start = [], 0
+    titled = [False]  # each part's: whether a comma alone comes before it, as before a title
     for separator in BYLINE.finditer(byline):
         if _bracketed(byline, start, separator.start()):
             continue
         parts.append(byline[start : separator.start()].strip())
+        titled.append(separator.group().strip() == ",")
         start = separator.end()
     parts.append(byline[start:].strip())
+    roles = [
+        after_comma and _is_role(part) for part, after_comma in zip(parts, titled, strict=True)
+    ]
+    if any(roles):
+        people = _with_roles(parts, roles)
+        return people if len(people) > 1 else [byline]
     if len(parts) > 1 and (
         all(len(_shown_name(part).split()) > 1 for part in parts)
         or (
@@ -145,6 +155,38 @@ def people(byline: str) -> list[str]:
     ):
         return parts  # as written: ``author_names`` shows each once
     return [byline]
+
+
+# Words of a job's title or of an organisation, in English, which a name holds none of
+# (surnames that are such words too, Head or Staff, are left out, and a team is one of
+# the authors); and the small words that join a title's or a body's (``Head of Design``).
+_ROLE_WORDS_LINE = """designer developer engineer manager director officer president editor writer
+    advocate analyst architect researcher scientist specialist consultant coordinator founder
+    co-founder cofounder ceo cto cfo coo cio vp professor lecturer student intern maintainer
+    contributor evangelist strategist executive administrator librarian journalist reporter
+    correspondent senior junior principal assistant associate advisor adviser university
+    institute school college inc ltd llc gmbh corp foundation agency department ministry
+    government of for at in on to with"""
+_ROLE_WORDS = frozenset(_ROLE_WORDS_LINE.split())
+_ASIDE = re.compile(r"\([^()]*\)")  # ``(CSPS)``, ``(Acme, project lead)``
+
+
+def _is_role(part: str) -> bool:
+    """Whether a part of a byline is a title or a body (``Senior Learning Designer``,
+    ``Canada School of Public Service``), not a person's name."""
+    words = _ASIDE.sub(" ", _shown_name(part)).lower().split()
+    return any(word.strip(".,;:") in _ROLE_WORDS for word in words)
+
+
+def _with_roles(parts: list[str], roles: list[bool]) -> list[str]:
+    """Each person of a byline with the titles and bodies written after their name."""
+    people: list[str] = []
+    for part, role in zip(parts, roles, strict=True):
+        if people and role:
+            people[-1] += ", " + part
+        else:
+            people.append(part)
+    return people
 
 
 def _bracketed(text: str, start: int, end: int) -> bool:

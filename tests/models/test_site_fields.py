@@ -666,6 +666,24 @@ def test_keys_of_an_authors_file_in_one_line_name_each(tmp_path: Path) -> None:
         # Marks escaped as text are read once: read twice, they became emphasis, dropped.
         ("'Ada \\*Star\\* Lovelace'", ["Ada *Star* Lovelace"]),
         ("'Ann \\*A\\* Lee, Bob Ray'", ["Ann *A* Lee", "Bob Ray"]),
+        # One person, with a title and a body: were three (digital.canada.ca's)
+        (
+            "Eliane Dorval, Senior Learning Designer, Canada School of Public Service (CSPS)",
+            ["Eliane Dorval, Senior Learning Designer, Canada School of Public Service (CSPS)"],
+        ),
+        ("Ada Lee, Head of Design", ["Ada Lee, Head of Design"]),
+        ("Ada Lee, CTO, Bo Chen, Product Manager", ["Ada Lee, CTO", "Bo Chen, Product Manager"]),
+        ("Ada Lee, Bo Head", ["Ada Lee", "Bo Head"]),  # a surname that is a title's word
+        # "and" joins people, and a team is one: Scala's and Knative's blogs
+        ("Chris Kipp and the Scala Center team", ["Chris Kipp", "the Scala Center team"]),
+        (
+            "Tomasz Godzik, VirtusLab & Scala Core Team",
+            ["Tomasz Godzik, VirtusLab & Scala Core Team"],
+        ),
+        (
+            "Paul Morie, on behalf of the Knative Steering Committee",
+            ["Paul Morie, on behalf of the Knative Steering Committee"],
+        ),
     ],
 )
 def test_a_byline_of_several_people_names_each(
