@@ -10,6 +10,7 @@ import os
 from collections.abc import Iterable, Iterator
 
 from library.hugo_cascade import cascaded_build
+from library.hugo_terms import with_term_titles
 from library.jekyll_categories import with_folder_categories
 from library.mkdocs_site import mkdocs_docs_of
 from library.plain_page_sites import renders_plain_pages
@@ -156,10 +157,12 @@ def _in_its_site(raw: bytes, path: str, *, explicit: bool, summary: bool) -> Par
 def with_site_address(parsed: ParsedDocument) -> ParsedDocument:
     """A site's own post, which names no address, at the one its site publishes it at
     (``library.site_addresses``): nothing could be opened or copied of it. A Jekyll post
-    is in the categories its folders give (``library.jekyll_categories``) as its address is."""
+    is in the categories its folders give (``library.jekyll_categories``) as its address is;
+    a Hugo page's topics are named by their term pages (``library.hugo_terms``)."""
     article = parsed.article
     if article is not None:
         with_folder_categories(parsed.path, article)
+        with_term_titles(parsed.path, article)
     if article is not None and not (article.original_url or article.web_url):
         try:
             article.web_url = site_address(parsed.path, article)

@@ -141,7 +141,7 @@ def _names_in_folder(folder: str) -> dict[str, str]:
     except OSError:
         return {}
     for key, path in files:
-        entry = _entry_in(path)
+        entry = entry_in(path)
         if isinstance(entry, list):
             names.update(_listed_names(entry))
         elif isinstance(entry, dict) and (name := _name_of(entry)):
@@ -170,8 +170,9 @@ def _listed_names(entries: list[Any]) -> dict[str, str]:
     return names
 
 
-def _entry_in(path: str) -> Any:
-    """What an author's file says of them: its front matter, or its data."""
+def entry_in(path: str) -> Any:
+    """What an author's file (or a taxonomy term's page) says of them: its front matter,
+    or its data."""
     text = settings_text(path)
     try:
         if text is None:
