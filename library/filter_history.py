@@ -18,14 +18,13 @@ KEPT = 100  # filters kept, and brought back by ``↑``
 
 def recent(db: sqlite3.Connection) -> list[str]:
     """The filters kept, the latest last; none where none was ever kept (a state older
-    than the history, or one that could not be written)."""
+    than the history, or one that could not be written), nor where they cannot be read (a
+    state damaged or locked since it was opened): a convenience that never stops the field."""
     try:
         rows = db.execute(
             "SELECT query FROM filter_history ORDER BY at DESC, rowid DESC LIMIT ?", (KEPT,)
         ).fetchall()
-    except sqlite3.OperationalError as error:
-        if "no such table" not in str(error):
-            raise
+    except sqlite3.Error:
         return []
     return [query for (query,) in reversed(rows)]
 

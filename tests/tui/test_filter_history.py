@@ -89,3 +89,26 @@ async def test_the_filters_used_are_kept_for_the_next_session(reader_corpus: Pat
             await pilot.press(key)
             recalled.append(field.value)
         assert recalled == ["hangz", "facial", "facial", "hangz"]
+
+
+async def test_a_history_in_a_state_damaged_since_the_start_leaves_the_field_working(
+    reader_corpus: Path,
+) -> None:
+    """Read as the field is first used, the history of a state written over since the
+    reader started ended the reader in a traceback, "file is not a database"."""
+    earlier = StateStore(state_file())
+    earlier.remember_filter("hangz")
+    earlier.close()
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        path = app.session.state.path
+        for part in (path, *(path.with_name(path.name + log) for log in ("-wal", "-shm"))):
+            if part.exists():
+                with part.open("r+b") as damaged:  # the same file: written over in place
+                    damaged.write(b"not a database " * 4096)
+        await pilot.press("slash")
+        field = app.screen.query_one("#filter", Input)
+        await until(pilot, lambda: field.has_focus, "the field")
+        await pilot.press(*"facial", "enter", "escape", "slash", "up")
+        assert field.value == "facial"
