@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from library.db import BUSY_TIMEOUT, select_in
-from library.parallel import run_apart
+from library.one_worker import run_apart
 from library.scan import FoundFile, Skipped, scan
 from library.sidecars import posts_beside
 from library.site_settings_files import changed_settings, sites_of

@@ -38,7 +38,7 @@ from models.problem import Problem, Severity
 from models.topic import TopicTree
 
 if TYPE_CHECKING:
-    from library.parallel import KeptWorker
+    from library.one_worker import KeptWorker
 
 __all__ = ["CorpusIndex", "ProgressCallback", "RefreshReport", "StoredArticle"]
 
@@ -142,7 +142,7 @@ class CorpusIndex:
         """The process that indexes changed paths, started with the parser imported, so
         that the first file that arrives is not kept waiting for it."""
         if self._writer is None:
-            from library.parallel import KeptWorker
+            from library.one_worker import KeptWorker
             from library.targeted import prepare
 
             self._writer = KeptWorker("library.summaries")  # as a first index preloads it

@@ -121,7 +121,7 @@ def grouping(db_path: Path | str, *, ahead: bool) -> Iterator[Callable[[], int]]
     counts the new signatures' terms meanwhile: seconds of one core at a million
     articles, while the body builds indexes, the topic closure and the listing on one
     core (``library.indexer``)."""
-    from library.parallel import KeptWorker
+    from library.one_worker import KeptWorker
 
     worker = KeptWorker("library.story_index")
     try:

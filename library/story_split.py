@@ -45,7 +45,7 @@ def place_split(
     each id with its story as placed, with the articles from ``middle - WARM_UP`` on also
     grouped in a worker process. ``later_rows`` reads those from the index: the dated from
     a date on (its one parameter), then the undated."""
-    from library.parallel import apart
+    from library.one_worker import apart
 
     start = middle - WARM_UP
     dates: deque[int | None] = deque()

@@ -154,7 +154,7 @@ def due(db: sqlite3.Connection, common: int = COMMON) -> int | None:
 def built_apart(db_path: str) -> Built | None:
     """The sets, if due, built in a worker process of their own."""
     from library.db import connect
-    from library.parallel import run_apart
+    from library.one_worker import run_apart
 
     db = connect(Path(db_path))
     try:

@@ -69,7 +69,7 @@ def _readable(page: Page, timeout: float, cancelled: threading.Event) -> tuple[s
     the extractor's time grows faster than a page's elements (a megabyte of short
     paragraphs took minutes and most of a gigabyte), so it is stopped past ``timeout``
     seconds or once ``cancelled``, which a thread could not be."""
-    from library.parallel import apart
+    from library.one_worker import apart
 
     with apart(_extracted, (page,), "preview.pipeline") as future:
         waited = 0.0

@@ -221,7 +221,7 @@ def run() -> None:
     if code == INTERRUPTED:
         sys.stdout.flush()
         sys.stderr.flush()
-        os._exit(code)  # the workers end with this process (``parallel._in_background``)
+        os._exit(code)  # the workers end with this process (``worker_start.in_background``)
     signal.signal(signal.SIGINT, lambda *_: os._exit(INTERRUPTED))
     sys.exit(code)
 

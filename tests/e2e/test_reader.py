@@ -66,7 +66,7 @@ def test_preview_shows_the_original_page(
 
 def ignores_ctrl_c(pid: int) -> bool:
     """Whether process ``pid`` ignores SIGINT, as a worker of the reader does once it has
-    begun its work (``library.parallel``); False once it is gone."""
+    begun its work (``library.worker_start``); False once it is gone."""
     try:
         status = Path(f"/proc/{pid}/status").read_text()
     except OSError:

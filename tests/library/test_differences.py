@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from library import differences, parallel
+from library import differences, one_worker
 from library.index import CorpusIndex
 from library.scan import Skipped
 from tests.conftest import QUERY_DOCS, DocWriter, bump_mtime, stems
@@ -41,7 +41,7 @@ def test_a_worker_finds_the_same_differences_as_this_process(
 
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="workers run only with two cores")
 def test_work_sent_apart_runs_in_another_process() -> None:
-    assert parallel.run_apart(os.getpid, (), preload="library.differences") != os.getpid()
+    assert one_worker.run_apart(os.getpid, (), preload="library.differences") != os.getpid()
 
 
 def test_a_large_index_is_compared_in_a_worker(
@@ -53,7 +53,7 @@ def test_a_large_index_is_compared_in_a_worker(
 
     def recorded(function, args, preload):  # noqa: ANN001, ANN202 - a spy on the real one
         sent.append(args)
-        return parallel.run_apart(function, args, preload)
+        return one_worker.run_apart(function, args, preload)
 
     monkeypatch.setattr(differences, "run_apart", recorded)
     index = CorpusIndex([str(query_corpus)], tmp_path / "index.db")

@@ -1,5 +1,6 @@
 """A kept worker answers every call from one process of its own; the calls' errors are
-theirs, and a worker that died leaves the call to be answered here."""
+theirs, and a worker that died leaves the call to be answered here. A call apart answers
+or says why it failed, and is stopped, not waited for."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from library.parallel import KeptWorker
+from library import one_worker
+from library.one_worker import KeptWorker
 
 
 def fails_apart(here: int) -> str:
@@ -22,7 +25,7 @@ def fails_apart(here: int) -> str:
 
 
 def test_calls_are_answered_by_one_other_process() -> None:
-    worker = KeptWorker("library.parallel")
+    worker = KeptWorker("library.one_worker")
     try:
         first = worker.run(os.getpid)
         assert first != os.getpid()
@@ -32,7 +35,7 @@ def test_calls_are_answered_by_one_other_process() -> None:
 
 
 def test_an_error_of_the_call_is_raised_not_run_again_here() -> None:
-    worker = KeptWorker("library.parallel")
+    worker = KeptWorker("library.one_worker")
     try:
         with pytest.raises(OSError, match="failed in the worker"):
             worker.run(fails_apart, os.getpid())
@@ -41,7 +44,7 @@ def test_an_error_of_the_call_is_raised_not_run_again_here() -> None:
 
 
 def test_a_worker_that_died_leaves_the_call_to_this_process() -> None:
-    worker = KeptWorker("library.parallel")
+    worker = KeptWorker("library.one_worker")
     try:
         os.kill(worker.run(os.getpid), signal.SIGKILL)
         assert worker.run(fails_apart, os.getpid()) == "here"
@@ -55,7 +58,7 @@ def test_a_call_begun_is_answered_first_in_the_worker_and_leaves_its_state_there
 ) -> None:
     """``begin`` does not wait: what it leaves in the worker is there for the next call."""
     here = os.getcwd()
-    worker = KeptWorker("library.parallel")
+    worker = KeptWorker("library.one_worker")
     try:
         worker.begin(os.chdir, str(tmp_path))
         assert worker.run(os.getcwd) == str(tmp_path)
@@ -70,9 +73,9 @@ ENDING_AFTER = """
 import concurrent.futures.process as executors
 import time
 
-from library.parallel import KeptWorker
+from library.one_worker import KeptWorker
 
-worker = KeptWorker("library.parallel")
+worker = KeptWorker("library.one_worker")
 worker.run(len, "abc")
 
 
@@ -110,21 +113,18 @@ def test_a_worker_let_go_of_while_it_starts_is_not_left_running(
     end, left to the process's own end)."""
     import multiprocessing
     import threading
-    import time
-
-    import library.parallel
 
     started = threading.Event()
-    real_start = library.parallel.start_workers
+    real_start = one_worker.start_workers
 
     def slow_start(preload: str) -> None:
         started.set()
         time.sleep(0.5)  # the fork server's start, as on a busy machine
         real_start(preload)
 
-    monkeypatch.setattr(library.parallel, "start_workers", slow_start)
+    monkeypatch.setattr(one_worker, "start_workers", slow_start)
     before = set(multiprocessing.active_children())  # other tests' in this process
-    worker = KeptWorker("library.parallel")
+    worker = KeptWorker("library.one_worker")
     answers: list[int] = []
     calling = threading.Thread(target=lambda: answers.append(worker.run(os.getpid)))
     calling.start()
@@ -136,3 +136,22 @@ def test_a_worker_let_go_of_while_it_starts_is_not_left_running(
     while set(multiprocessing.active_children()) - before and time.monotonic() < deadline:
         time.sleep(0.05)
     assert set(multiprocessing.active_children()) - before == set()
+
+
+def test_a_call_apart_answers_or_says_why_it_failed() -> None:
+    with one_worker.apart(divmod, (17, 5), "library.one_worker") as later:
+        assert later.result(timeout=60) == (3, 2)
+    with (
+        one_worker.apart(int, ("seven",), "library.one_worker") as later,
+        pytest.raises(RuntimeError, match="ValueError: invalid literal"),
+    ):
+        later.result(timeout=60)
+
+
+def test_a_call_apart_still_running_when_the_body_ends_is_stopped_not_waited_for() -> None:
+    """An interrupted grouping must not wait for its second half (a pool's worker was
+    joined, and an interrupted index hung)."""
+    with one_worker.apart(time.sleep, (600,), "library.one_worker") as later:
+        assert not later.done()
+    with pytest.raises(EOFError):  # the worker is gone without an answer
+        later.result(timeout=60)

@@ -19,7 +19,7 @@ from types import FrameType
 
 import pytest
 
-from library import parallel
+from library import parallel, worker_start
 from library.index import CorpusIndex
 from library.synthetic import generate
 from tests.conftest import CTRL_C_AS_IN_A_TERMINAL, QUERY_DOCS
@@ -164,7 +164,7 @@ def test_pool_workers_run_behind_the_reader() -> None:
     ]
     here = os.nice(0)
     pooled = (os.cpu_count() or 1) >= 2
-    assert set(found) == {min(19, here + parallel.WORKER_NICENESS) if pooled else here}
+    assert set(found) == {min(19, here + worker_start.WORKER_NICENESS) if pooled else here}
 
 
 def noted(batch: list[tuple[str, int]]) -> list[int]:
@@ -257,25 +257,6 @@ def test_the_scan_holds_a_bounded_number_of_files_ahead(
         assert scanned <= (taken + sent + 3 + 1) * parallel.BATCH
     assert sum(len(batch) for batch in results) == count - 5 * parallel.BATCH
     assert scanned == count
-
-
-def test_a_call_apart_answers_or_says_why_it_failed() -> None:
-    with parallel.apart(divmod, (17, 5), "library.parallel") as later:
-        assert later.result(timeout=60) == (3, 2)
-    with (
-        parallel.apart(int, ("seven",), "library.parallel") as later,
-        pytest.raises(RuntimeError, match="ValueError: invalid literal"),
-    ):
-        later.result(timeout=60)
-
-
-def test_a_call_apart_still_running_when_the_body_ends_is_stopped_not_waited_for() -> None:
-    """An interrupted grouping must not wait for its second half (a pool's worker was
-    joined, and an interrupted index hung)."""
-    with parallel.apart(time.sleep, (600,), "library.parallel") as later:
-        assert not later.done()
-    with pytest.raises(EOFError):  # the worker is gone without an answer
-        later.result(timeout=60)
 
 
 def working(batch: list[str]) -> list[str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from library import parallel, story_index, story_split
+from library import one_worker, story_index, story_split
 from library.db import connect
 from library.schema import ensure_schema
 from library.signature import signature
@@ -172,7 +172,7 @@ def test_a_second_process_that_cannot_start_costs_nothing(
     def no_workers(preload: str) -> None:
         raise OSError("no processes left")
 
-    monkeypatch.setattr(parallel, "start_workers", no_workers)
+    monkeypatch.setattr(one_worker, "start_workers", no_workers)
     middle = rows[len(rows) // 2].published
     assert middle is not None
     assert list(story_split.place_split(str(path), rows, corpus, middle, LATER)) == one
