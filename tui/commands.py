@@ -48,6 +48,7 @@ SENTENCES = {
     "list.open_story": "List the sources of the story under the cursor",
     "reader.close_story": "Go back from a story's sources to the list they were opened from",
     "detail.image": "Show the article's lead image, or hide it",
+    "reader.image": "Show the lead image of the article under the cursor, or hide it",
     "detail.code_left": "Scroll the wide code blocks in view to the left",
     "detail.code_right": "Scroll the wide code blocks in view to the right",
     **{

@@ -138,6 +138,37 @@ async def test_i_shows_and_hides_the_image_and_nothing_is_fetched_before(
         assert server.hits == {"/photo.png": 1, "/photo.jpg": 1}
 
 
+async def test_i_in_the_list_shows_and_hides_the_picture_of_the_article_under_the_cursor(
+    server: TestServer, tmp_path: Path
+) -> None:
+    """``i`` in the list did nothing, and said nothing: the picture was one key away in
+    the pane beside it, yet only reachable by moving there first."""
+    from tui.widgets.article_list import ArticleList
+    from tui.widgets.detail_view import DetailView
+
+    serve_images(server)
+    app = LedeApp([str(corpus(tmp_path / "c", server, "/photo.png", "/photo.jpg"))])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settled(pilot)
+        articles = app.screen.query_one(ArticleList)
+        await until(pilot, lambda: articles.results is not None and len(articles.results) == 3)
+        articles.focus()
+        await pilot.press("j", "i")  # before the article under the cursor is in the pane
+        await until(pilot, lambda: bool(pictures(app)), "the picture")
+        detail = app.screen.query_one(DetailView)
+        assert detail.article is not None and detail.article.title.startswith("Article 1")
+        assert server.hits == {"/photo.jpg": 1}
+        assert articles.has_focus  # the list keeps the keys
+        await pilot.press("i")
+        await pilot.pause()
+        assert not lead(app).shown and not pictures(app)
+        await pilot.press("k")
+        await until(pilot, lambda: detail.article.title.startswith("Article 0"), "Article 0")
+        await pilot.press("i")  # the article in the pane already
+        await until(pilot, lambda: bool(pictures(app)), "its picture")
+        assert server.hits == {"/photo.jpg": 1, "/photo.png": 1}
+
+
 @pytest.mark.parametrize(
     ("path", "message"),
     [

@@ -39,6 +39,7 @@ class DetailLoading(Screen[None]):
     _shown_id: int | None = None  # the article shown, or being loaded to be
     _shown_row: ArticleRow | None = None  # the row whose article the pane shows
     _preview_next: int | None = None  # the article whose preview waits for it
+    _image_next: int | None = None  # the article whose picture waits for it
 
     @dataclass
     class ArticleReady(Message):
@@ -55,6 +56,8 @@ class DetailLoading(Screen[None]):
             return  # a better write-up now heads the story being read: it stays in the pane
         if row is None or row.id != self._preview_next:  # asked of another article
             self._preview_next = None
+        if row is None or row.id != self._image_next:
+            self._image_next = None
         self.query_one("#timeline", Timeline).mark(row.published if row else None)
         # While a filter is typed the list changes with every key: the detail pane waits for
         # a pause in the typing rather than load and lay out an article between two keys.
@@ -106,6 +109,9 @@ class DetailLoading(Screen[None]):
         self._shown_row = opened.row
         if self._preview_next == opened.row.id and opened.article is not None:
             detail.fetch_preview(refresh=False)
+        if self._image_next == opened.row.id:
+            self._image_next = None  # once: the same article stored again keeps what is shown
+            detail.action_toggle_image()
         detail.query_one(StorySources).show_sources(list(opened.sources), opened.row.id)
         if opened.article is None:  # a file that vanished or broke since it was indexed
             detail.set_status(
@@ -142,6 +148,20 @@ class DetailLoading(Screen[None]):
             self.show_detail(row)  # now, not once the cursor's pause is over
         elif detail.article is not None:
             detail.fetch_preview(refresh=False)
+
+    def action_toggle_image(self) -> None:
+        """``i`` in the list or the tree: the picture of the article under the cursor,
+        shown in the detail pane or hidden, as ``p`` previews it from there (in the pane,
+        ``i`` is the pane's own); typed before that article is in the pane, once it is."""
+        detail, row = self.query_one("#detail", DetailView), self.current_row()
+        if row is None:
+            return
+        shown = self._shown_row
+        if shown is None or shown.id != row.id or detail.previewing:
+            self._image_next = row.id
+            self.show_detail(row, force=True)  # now, not once the cursor's pause is over
+        else:
+            detail.action_toggle_image()
 
     def current_row(self) -> ArticleRow | None:
         """The row under the list's cursor (the screen's own)."""

@@ -59,6 +59,8 @@ class MainScreen(PaneNavigation):
         ),
         Binding("u", "undo", "Undo", id="reader.undo", show=False),
         Binding("p", "preview", "Preview", id="reader.preview"),
+        # In the detail pane, its own ``i`` (detail.image) comes first.
+        Binding("i", "toggle_image", "Image", show=False, id="reader.image"),
         Binding("o", "open_in_browser", "Open in browser", id="reader.open", show=False),
         Binding("y", "copy_url", "Copy URL", id="reader.copy_url"),
         Binding("S", "cycle_sort", "Sort", id="reader.sort", show=False),
