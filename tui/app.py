@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterable
 from concurrent.futures import Future
 from importlib import import_module
+from typing import Any
 
 from textual import work
 from textual.app import SystemCommand
@@ -14,7 +15,9 @@ from textual.dom import DOMNode
 from textual.driver import Driver
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.theme import Theme
 
+from library import kept_theme
 from library.corpus import default_paths
 from library.damage import REBUILT, StateDamaged
 from library.db import CannotOpen
@@ -62,33 +65,25 @@ class LedeApp(BackgroundIndexing):
         self.paths = paths
         self.session: ReaderSession | None = None
         self.follower: CorpusFollower | None = None
+        self._theme_kept = ""  # the theme applied at start, or chosen since and kept
 
     def on_mount(self) -> None:
         settings = load_settings()
         for problem in settings.problems:
             self.notify(problem, severity="warning", timeout=10, markup=False)
-        if settings.theme in self.available_themes:
-            self.theme = settings.theme
-        elif settings.theme:
-            names = ", ".join(sorted(self.available_themes))
-            self.notify(
-                f"No theme '{settings.theme}' (the settings name it); there are {names}",
-                severity="warning",
-                timeout=10,
-                markup=False,
-            )
         try:
             self.session = ReaderSession(self.paths or default_paths(settings), settings)
         except (OSError, CannotOpen, StateDamaged) as error:  # unwritable folder, damaged state
             self._end_with(one_line(error))
             return
+        self._apply_theme(settings.theme)
         if self.session.index.rebuilt:
             self.notify(REBUILT, severity="warning", timeout=8)
         if self.session.state_rescued:
             self.notify(self.session.state_rescued, severity="warning", timeout=12, markup=False)
         if self.session.visit.not_read:
             self.notify(self.session.visit.not_read, severity="warning", timeout=8, markup=False)
-        self.session.visit.recorded.add_done_callback(self._visit_recorded)
+        self.session.visit.recorded.add_done_callback(self._say_if_not_saved)
         self.session.on_damage = self._rebuild_damaged
         # Opened once the app's start-up batch is over: a screen laid out within it was
         # painted and thrown away, and the first frames shown were partial ones (the list
@@ -137,10 +132,40 @@ class LedeApp(BackgroundIndexing):
         self.call_after_refresh(keep_out_of_collections)
         self.call_after_refresh(self.preload)
 
-    def _visit_recorded(self, recorded: Future[int]) -> None:
-        """Say so if this visit could not be recorded (see ``library.visits``); called on
-        the thread of the state's writes, where ``notify`` may be."""
-        error = recorded.exception()
+    def _apply_theme(self, named: str | None) -> None:
+        """The theme chosen last in the palette, else the one the settings name
+        (``named``); a theme chosen from now on is kept for the next start."""
+        assert self.session is not None
+        kept = kept_theme.chosen(self.session.state.db, named)
+        if kept in self.available_themes:
+            self.theme = kept
+        elif named in self.available_themes:
+            self.theme = named
+        elif named:
+            names = ", ".join(sorted(self.available_themes))
+            self.notify(
+                f"No theme '{named}' (the settings name it); there are {names}",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
+        self._theme_kept = self.theme
+        self.theme_changed_signal.subscribe(self, lambda theme: self._keep_theme(theme, named))
+
+    def _keep_theme(self, theme: Theme, named: str | None) -> None:
+        """Keep a theme chosen in the palette (told of the one applied at start too)."""
+        assert self.session is not None
+        if theme.name != self._theme_kept:
+            self._theme_kept = theme.name
+            self.session.writes.submit(
+                lambda store: kept_theme.keep(store.db, theme.name, named)
+            ).add_done_callback(self._say_if_not_saved)
+
+    def _say_if_not_saved(self, written: Future[Any]) -> None:
+        """Say so if a write of the app's own (this visit, see ``library.visits``; a theme
+        chosen) could not be saved; called on the thread of the state's writes, where
+        ``notify`` may be."""
+        error = written.exception()
         if isinstance(error, NotSaved):
             self.notify(str(error), severity="warning", timeout=8, markup=False)
 

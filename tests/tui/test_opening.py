@@ -10,8 +10,12 @@ from pathlib import Path
 
 import pytest
 from textual.app import App
+from textual.command import CommandPalette
+from textual.widgets import OptionList
 
-from library.corpus import open_index, open_state
+from library import kept_theme
+from library.corpus import open_index, open_state, state_file
+from library.state import StateStore
 from tests.conftest import write_document
 from tests.library.test_scan import refuse_folder
 from tests.tui.pilot import detail_text, indexed, notifications, status, titles, until
@@ -191,3 +195,50 @@ async def test_an_article_names_the_files_listed_as_it(tmp_path: Path) -> None:
         await pilot.press("j")  # an article of one file: nothing to say
         await until(pilot, lambda: "Another" in detail_text(app), "the next article")
         assert not line.display
+
+
+async def test_a_theme_chosen_in_the_palette_is_kept_for_the_next_start(
+    reader_corpus: Path, isolated_dirs: dict[str, Path]
+) -> None:
+    """A theme chosen in the command palette lasted one session: the next start was in
+    the settings' theme again. The settings still have the last word once changed."""
+    config = isolated_dirs["XDG_CONFIG_HOME"] / "lede" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text('theme = "textual-light"\n', encoding="utf-8")
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        await pilot.press("ctrl+p")
+        await chosen_in_palette(app, pilot, "theme", "Theme")
+        await chosen_in_palette(app, pilot, "nord", "nord")
+        await until(pilot, lambda: app.theme == "nord", "the theme chosen")
+        state = StateStore(state_file())
+        try:
+            await until(pilot, lambda: kept_theme.chosen(state.db, "textual-light") == "nord")
+        finally:
+            state.close()
+    for expected in ("nord", "nord"):  # kept, not only once
+        app = LedeApp([str(reader_corpus)])
+        async with app.run_test(size=(160, 45)) as pilot:
+            await indexed(pilot)
+            assert app.theme == expected
+    config.write_text('theme = "gruvbox"\n', encoding="utf-8")
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await indexed(pilot)
+        assert app.theme == "gruvbox"
+
+
+async def chosen_in_palette(app: LedeApp, pilot, typed: str, first: str) -> None:  # noqa: ANN001
+    """Type ``typed`` in the palette open, and choose what comes first, ``first``."""
+    await until(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette")
+    await pilot.press(*typed)
+    options = app.screen.query_one(OptionList)
+
+    def offered_first() -> bool:
+        return options.option_count > 0 and str(options.get_option_at_index(0).prompt).startswith(
+            first
+        )
+
+    await until(pilot, offered_first, first)
+    await pilot.press("enter")
