@@ -73,7 +73,7 @@ _FEW = 8  # postings this short are taken whole: the story's own span check stil
 _SHARED = rarity_of(2)  # the least rarity of a term two articles share
 
 _GONE = Terms([], [], [])  # the terms of an article let go (``StoryGrouper._let_go``)
-_GONE_STORY = Story("", -1, 0)  # the story of an article let go
+_GONE_STORY = Story("", -1, 0, (0, 0, "", 0))  # the story of an article let go
 
 
 class StoryGrouper:
@@ -99,6 +99,7 @@ class StoryGrouper:
         self._gone = 0  # articles before this index were let go (``_let_go``)
         self._holders: dict[int, list[int]] = {}  # term id -> article indexes by date
         self._copies: Copies[Story] = Copies()
+        self.renames: list[tuple[str, str]] = []  # (old id, new id), as stories were renamed
 
     def place(self, articles: Iterable[StoryArticle]) -> dict[int, str]:
         """Put new articles into stories (joining one or starting one); their ids."""
@@ -126,6 +127,8 @@ class StoryGrouper:
                 self._weights.count_signatures(chain(old, (a.signature for a in articles)))
             self._restore(placed, corpus)
             result = dict(self._place_sorted(articles, corpus, keep=True))
+            for was, now in self.renames:
+                result = {a: now if story == was else story for a, story in result.items()}
             self._forget_weights()
             return result
 
@@ -144,7 +147,7 @@ class StoryGrouper:
             index, probes = self._add(article.published, terms)
             story = self._stories.get(sid)
             if story is None:
-                story = self._new_story(sid, index, article.published)
+                story = self._new_story(sid, index, article, article.published)
             self._join(story, index, probes)
             self._copies.note(article.signature, len(terms[0]) + len(terms[1]), story)
 
@@ -168,7 +171,10 @@ class StoryGrouper:
                     or self._stories.get(story_id(article.identity))
                 )
                 if story is None:
-                    story = self._new_story(story_id(article.identity), index, article.published)
+                    sid = story_id(article.identity)
+                    story = self._new_story(sid, index, article, article.published)
+                elif placing_order(article) < story.named_by:  # came late, dated before it
+                    self._rename(story, article)
                 self._join(story, index, probes)
                 self._copies.note(article.signature, len(terms[0]) + len(terms[1]), story)
                 yield article.id, story.id
@@ -178,10 +184,21 @@ class StoryGrouper:
         self._weights.forget_weights()
         self._vectors.clear()
 
-    def _new_story(self, sid: str, seed: int, published: int) -> Story:
-        story = self._stories[sid] = Story(sid, seed, published)
+    def _new_story(self, sid: str, seed: int, article: StoryArticle, published: int) -> Story:
+        story = Story(sid, seed, published, placing_order(article))
+        self._stories[sid] = story
         self._by_age.append(story)
         return story
+
+    def _rename(self, story: Story, article: StoryArticle) -> None:
+        """Name a story after an article placed before its earliest member, as a batch
+        would (``library.story_parts``); noted in ``renames`` for the stored members."""
+        new = story_id(article.identity)
+        self.renames.append((story.id, new))
+        if self._stories.get(story.id) is story:
+            del self._stories[story.id]
+        story.id, story.named_by = new, placing_order(article)
+        self._stories[new] = story
 
     def _let_go(self, before: int) -> None:
         """Let go of the terms and stories of articles published ``before``: placing an
@@ -319,11 +336,16 @@ def place_in_order(
     placed: Iterable[tuple[StoryArticle, str]],
     articles: Iterable[StoryArticle],
     corpus: Frequencies,
+    renames: list[tuple[str, str]] | None = None,
 ) -> Iterator[tuple[int, str]]:
     """``restore_and_place`` for new articles given in ``placing_order`` (by date), each
     id with its story's as it is placed: only what is within reach of the articles to
-    come is held, not every article of a corpus."""
+    come is held, not every article of a corpus. The stories renamed meanwhile are
+    added to ``renames`` (old id, new id), in order, for the caller to rename the
+    members already stored (and the placed given the old id before)."""
     grouper = StoryGrouper()
+    if renames is not None:
+        grouper.renames = renames
     with _no_collection():
         grouper._restore(sorted(placed, key=lambda pair: placing_order(pair[0])), corpus)
         yield from grouper._place_sorted(articles, corpus, keep=False)

@@ -16,9 +16,12 @@ identity: a news file and its archived copy) share its story.
 Incremental and batch results may differ in two ways. An article that comes late (a
 new file dated before stored ones) joins or starts a story among the stories as
 stored; a batch would have placed it in date order, before the later ones, whose
-choices could then differ. And stored articles keep the stories they were given
-under the term counts of their time, while a new one is weighed by today's. Otherwise
-a new article meets the stories a batch would compare it with, weighed alike.
+choices could then differ. (Joining a story before its earliest member, it renames
+the story after itself, stored members and all, as a batch names it: the same members
+get the same id however the index was built.) And stored articles keep the stories
+they were given under the term counts of their time, while a new one is weighed by
+today's. Otherwise a new article meets the stories a batch would compare it with,
+weighed alike.
 
 Grouping runs apart from the reader's process (``grouping``): it is seconds of Python
 at 50,000 articles and would otherwise hold the interpreter lock while a person types.
@@ -195,14 +198,16 @@ def place_new(
     new = _NEW.format(columns=_ARTICLE)
     rows = map(StoryArticle._make, chain.from_iterable(db.execute(new + o) for o in _IN_ORDER))
     middle = None if grouped else _middle_date(db)
+    renames: list[tuple[str, str]] = []
     if db_path is None or middle is None:
-        placing = place_in_order(restored, rows, corpus)
+        placing = place_in_order(restored, rows, corpus, renames)
     else:
         from library.story_split import place_split
 
         later = (new + _FROM_DATE, new + _IN_ORDER[1])
         placing = place_split(db_path, rows, corpus, middle, later)
     placed = _write_stories(db, placing)
+    db.executemany("UPDATE articles SET story = ? WHERE story = ?", [r[::-1] for r in renames])
     alone = db.execute(
         "SELECT id, identity FROM articles a WHERE story IS NULL AND duplicate_of IS NULL "
         "AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.article_id = a.id)"

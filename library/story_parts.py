@@ -5,11 +5,12 @@ Order: articles are placed by (published, identity, id), so the result does not 
 on the order they are given in, and the earliest member of a batch-grouped story is its
 seed. Articles without a date each stand alone (no time, no story).
 
-Ids: a story's id is ``story_id(seed identity)``, a hash of its seed's identity, so it is
-the same on every run over the same corpus. An article placed later joins an existing
-story without renaming it (even one published before the seed); only a full regroup
-names the story after its earliest member again. Articles with one identity are one
-article, so one story.
+Ids: a story's id is ``story_id(identity)`` of its earliest member (in placing order),
+so it is the same on every run over the same corpus. An article placed later that comes
+before a story's earliest member renames the story after itself, as grouping the corpus
+at once would name it: else an index kept up live and one rebuilt gave one story two
+ids, and a saved ``story:`` search found nothing after a rebuild. Articles with one
+identity are one article, so one story.
 
 Kept apart from the grouping itself (``library.stories``), which compares articles:
 the index, the story map and splitting use these parts without it.
@@ -44,11 +45,14 @@ def story_id(identity: str) -> str:
 class Story:
     """A story while grouping: its seed, its span in time, its members and their copies."""
 
-    __slots__ = ("id", "seed", "first", "last", "members", "copies")
+    __slots__ = ("id", "seed", "named_by", "first", "last", "members", "copies")
 
-    def __init__(self, sid: str, seed: int, published: int) -> None:
+    def __init__(
+        self, sid: str, seed: int, published: int, named_by: tuple[int, int, str, int]
+    ) -> None:
         self.id = sid
         self.seed = seed  # index of the first member in the grouper's articles
+        self.named_by = named_by  # the ``placing_order`` of the member it is named after
         self.first = published
         self.last = published
         self.members: list[int] = []

@@ -204,8 +204,13 @@ def test_a_late_article_is_placed_where_the_batch_would_put_it() -> None:
 def test_placing_keeps_the_stories_already_stored() -> None:
     story = [_article(n, START + n * DAY, *text) for n, text in enumerate(POWER_APPS)]
     stored = [(a, "stored") for a in story[:2]] + [(a, a.identity) for a in _background()]
+    later = _article(9, START + 2 * DAY, *POWER_APPS[2])
+    assert StoryGrouper().restore_and_place(stored, [later]) == {9: "stored"}
     earlier = _article(9, START - DAY, *POWER_APPS[2])  # older than the story's seed
-    assert StoryGrouper().restore_and_place(stored, [earlier]) == {9: "stored"}
+    grouper = StoryGrouper()
+    renamed = story_id(earlier.identity)  # as a batch names it
+    assert grouper.restore_and_place(stored, [earlier]) == {9: renamed}
+    assert grouper.renames == [("stored", renamed)]
     alone = _article(10, START, *LOOKALIKES[0])
     assert StoryGrouper().restore_and_place(stored, [alone]) == {10: story_id(alone.identity)}
 

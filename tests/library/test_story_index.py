@@ -86,6 +86,23 @@ def test_a_late_write_up_joins_its_story_under_the_same_id(site: Path, tmp_path:
     assert {path: after[path] for path in before} == before  # nothing regrouped
 
 
+def test_a_story_built_live_in_steps_has_the_id_of_one_built_at_once(
+    site: Path, tmp_path: Path
+) -> None:
+    """The earlier write-up arrives after the later one: the story is renamed after it,
+    as a rebuild names it, so a saved ``story:`` search survives the rebuild."""
+    early = site / POWER_APPS[0]
+    text = early.read_text(encoding="utf-8")
+    early.unlink()
+    live = tmp_path / "live.db"
+    indexed(site, live)
+    early.write_text(text, encoding="utf-8")
+    in_steps = indexed(site, live)
+    at_once = indexed(site, tmp_path / "rebuilt.db")
+    assert in_steps[POWER_APPS[0]] == in_steps[POWER_APPS[1]]
+    assert in_steps == at_once
+
+
 def test_a_late_archive_copy_takes_the_story_of_its_article(site: Path, tmp_path: Path) -> None:
     copy = site / LEUKEMIA[1]
     text = copy.read_text(encoding="utf-8")

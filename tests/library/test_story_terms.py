@@ -117,10 +117,10 @@ def test_placing_an_article_restores_only_the_stored_articles_near_it(
     restored: list[int] = []
     place_in_order = stories_module.place_in_order
 
-    def spy(placed, articles, corpus):
+    def spy(placed, articles, corpus, renames):
         placed = list(placed)
         restored.extend(article.published for article, _ in placed)
-        return place_in_order(placed, articles, corpus)
+        return place_in_order(placed, articles, corpus, renames)
 
     monkeypatch.setattr(stories_module, "place_in_order", spy)
     db = connect(db_path)
