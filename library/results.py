@@ -135,10 +135,12 @@ class ResultSet:
         connection: Callable[[], sqlite3.Connection],
         ids: Iterable[int],
         read: Container[int] = (),
+        starred: Container[int] = (),
     ) -> None:
         self.connection = connection
         self.ids = ids if isinstance(ids, array) else array("q", ids)
         self.read = read  # ids of read articles (any, not only these): shared, never copied
+        self.starred = starred  # and of starred ones, alike
         self._pages: OrderedDict[int, list[ArticleRow]] = OrderedDict()
 
     @cached_property
@@ -157,11 +159,11 @@ class ResultSet:
         chosen = numpy.ones(len(ids), bool) if keep is None else marked(keep, ids)
         if drop is not None:
             chosen &= ~marked(drop, ids)
-        return ResultSet(self.connection, chosen_ids(ids, chosen), self.read)
+        return ResultSet(self.connection, chosen_ids(ids, chosen), self.read, self.starred)
 
     def head(self, count: int) -> ResultSet:
         """The first ``count`` results."""
-        return ResultSet(self.connection, self.ids[:count], self.read)
+        return ResultSet(self.connection, self.ids[:count], self.read, self.starred)
 
     def __len__(self) -> int:
         return len(self.ids)

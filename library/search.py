@@ -28,6 +28,8 @@ from models.topic import TopicTree
 if TYPE_CHECKING:
     import numpy
 
+    from library.state import Flag
+
 KEPT_MATCHES = 6  # word lookups kept between keystrokes: a query being typed, and more
 UNREAD = "a.identity NOT IN (SELECT identity FROM state.read)"
 
@@ -119,7 +121,9 @@ class Search(QueryCompiler):
         if ids is None:
             sql = f"SELECT a.id FROM articles a WHERE a.duplicate_of IS NULL{where} ORDER BY "
             ids = array("q", (row[0] for row in self._run(sql + SORTS[sort], params)))
-        results = ResultSet(self._connection, ids, self._read_ids())
+        results = ResultSet(
+            self._connection, ids, self._flagged_ids("read"), self._flagged_ids("starred")
+        )
         self._last_scope = (key, results)
         return results
 
@@ -135,12 +139,15 @@ class Search(QueryCompiler):
         ordered = array("q", filter(matching.__contains__, listed))
         return ordered if len(ordered) == len(matching) else None
 
-    def _read_ids(self) -> dict[int, None]:
-        """Ids of the articles marked read (none without a reading state). Counting unread
-        articles against this set is cheaper than asking SQL about every row."""
+    def _flagged_ids(self, table: Flag) -> dict[int, None]:
+        """Ids of the articles marked read or starred (none without a reading state).
+        Counting unread articles against this set is cheaper than asking SQL about every
+        row; a story's row is starred by any of its sources (``library.story_map``)."""
         if not state_attached(self.db):
             return {}
-        sql = "SELECT a.id FROM articles a WHERE a.identity IN (SELECT identity FROM state.read)"
+        sql = (
+            f"SELECT a.id FROM articles a WHERE a.identity IN (SELECT identity FROM state.{table})"
+        )
         return id_set(row[0] for row in self.db.execute(sql))
 
     def _versions(self) -> tuple[int, ...]:

@@ -150,7 +150,10 @@ class ReaderSession(IndexInStep):
         if scope.kind == "since":
             new = id_set(self.index.first_seen_since(self.previous_visit or time.time()))
             results = ResultSet(
-                results.connection, filter(new.__contains__, results.ids), results.read
+                results.connection,
+                filter(new.__contains__, results.ids),
+                results.read,
+                results.starred,
             )
         if not self.stories_grouped or query.stories:  # a story's own list shows its sources
             return results
@@ -182,7 +185,9 @@ class ReaderSession(IndexInStep):
 
         if not stories.covers(numpy.frombuffer(results.ids, numpy.int64)):
             return results  # articles newer than the map: it is being loaded again
-        grouped = stories.grouped(results, read_mask(len(stories.story), results.read))
+        size = len(stories.story)
+        read, starred = (read_mask(size, flagged) for flagged in (results.read, results.starred))
+        grouped = stories.grouped(results, read, starred)
         self._grouped = (results, stories, grouped)
         return grouped
 

@@ -124,8 +124,11 @@ class StoryMap:
         """Whether every id was stored when this map was loaded or last updated."""
         return not len(ids) or int(ids.max()) < len(self.story)
 
-    def grouped(self, results: ResultSet, read: numpy.ndarray) -> StoryResults:
-        """``results`` with one row per story; ``read`` marks read ids (by id).
+    def grouped(
+        self, results: ResultSet, read: numpy.ndarray, starred: numpy.ndarray
+    ) -> StoryResults:
+        """``results`` with one row per story; ``read`` and ``starred`` mark those ids (by
+        id: empty when none are).
 
         A story's row is where its first member was, showing its best-ranked member.
         An article whose story is its own is its row as it stands. Only a few articles
@@ -175,6 +178,7 @@ class StoryMap:
         stories = SharedStories(
             numpy.bincount(group, minlength=shared),
             numpy.bincount(group, member_unread, minlength=shared).astype(numpy.int64),
+            _counted(group, starred, ids[members], shared),
             earliest,
             latest,
         )
@@ -192,22 +196,24 @@ class StoryMap:
 
 class SharedStories(NamedTuple):
     """By shared story (its place among them): its members in a result, those unread,
-    and their earliest and latest dates."""
+    those starred, and their earliest and latest dates."""
 
     sizes: numpy.ndarray
     unread: numpy.ndarray
+    starred: numpy.ndarray
     earliest: numpy.ndarray
     latest: numpy.ndarray
 
 
 class StoryRow(NamedTuple):
     """A row of a story list that stands for a shared story: its headline's id, its
-    sources (in the result), unread sources, earliest and latest dates (``LATEST``,
+    sources (in the result), unread and starred sources, earliest and latest dates (``LATEST``,
     ``NO_DATE`` when none), and its story as ``int(story id, 16)``."""
 
     head: int
     size: int
     unread: int
+    starred: int
     earliest: int
     latest: int
     code: int
@@ -235,7 +241,7 @@ class StoryResults(ResultSet):
         unread: int,
         stories: StoryMap,
     ) -> None:
-        super().__init__(members.connection, heads, members.read)
+        super().__init__(members.connection, heads, members.read, members.starred)
         self.members = members
         # The rows that stand for a shared story, in order, and each one's place among them.
         self.story_rows, self.story_places = story_rows
@@ -267,6 +273,7 @@ class StoryResults(ResultSet):
             self.ids[position],
             int(shared.sizes[place]),
             int(shared.unread[place]),
+            int(shared.starred[place]),
             int(shared.earliest[place]),
             int(shared.latest[place]),
             int(self.stories.shared_codes[place]),
@@ -301,6 +308,18 @@ class StoryResults(ResultSet):
     def identities(self) -> list[str]:
         """Every article behind the rows (marking a story read marks all its sources)."""
         return self.members.identities()
+
+
+def _counted(
+    group: numpy.ndarray, flagged: numpy.ndarray, member_ids: numpy.ndarray, shared: int
+) -> numpy.ndarray:
+    """By shared story, how many of its members listed (``member_ids``, each story's
+    place in ``group``) ``flagged`` marks (by id; empty when none is)."""
+    import numpy
+
+    if not len(flagged):
+        return numpy.zeros(shared, numpy.int64)
+    return numpy.bincount(group, flagged[member_ids], minlength=shared).astype(numpy.int64)
 
 
 def _joined(known: numpy.ndarray, codes: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
@@ -342,7 +361,7 @@ def _grown(values: numpy.ndarray, size: int, fill: int) -> numpy.ndarray:
 
 
 def read_mask(size: int, read: Container[int] | dict[int, None]) -> numpy.ndarray:
-    """A boolean array by id, true for the read ones."""
+    """A boolean array by id, true for the ids of ``read`` (or of the starred)."""
     import numpy
 
     mask = numpy.zeros(size, bool)

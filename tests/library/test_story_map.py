@@ -35,11 +35,13 @@ def test_the_story_map_is_read_a_chunk_at_a_time(
     assert peak < 100 * ARTICLES  # every row at once held about 260 bytes an article
 
 
-def by_hand(db: sqlite3.Connection, ids: list[int], read: set[int]) -> list[tuple]:
+def by_hand(
+    db: sqlite3.Connection, ids: list[int], read: set[int], starred: set[int]
+) -> list[tuple]:
     """Each row worked out one article at a time from the index: an article whose story
     no other listed article shares is its own row (None); a shared story's row is where
     its first member was, with its best member in the headline order, its size, unread
-    members, earliest and latest dates, and story."""
+    and starred members, earliest and latest dates, and story."""
     story = dict(db.execute("SELECT id, story FROM articles WHERE duplicate_of IS NULL"))
     sharing = Counter(story.values())
     order = f"SELECT id FROM articles WHERE duplicate_of IS NULL ORDER BY {HEADLINE_ORDER}"
@@ -64,6 +66,7 @@ def by_hand(db: sqlite3.Connection, ids: list[int], read: set[int]) -> list[tupl
                     head,
                     len(held),
                     len([article for article in held if article not in read]),
+                    len([article for article in held if article in starred]),
                     min(known, default=story_map.LATEST),
                     max(known, default=story_map.NO_DATE),
                     int(key, 16),
@@ -84,14 +87,18 @@ def test_grouping_any_part_of_the_list_gives_each_story_its_row(tmp_path: Path, 
     for _ in range(20):
         ids = chance.sample(listed, chance.randint(0, len(listed)))
         read = {article for article in ids if chance.random() < 0.3}
-        results = ResultSet(lambda: index.db, ids, dict.fromkeys(read))
-        grouped = stories.grouped(results, read_mask(len(stories.story), results.read))
+        starred = {article for article in ids if chance.random() < 0.2}
+        results = ResultSet(lambda: index.db, ids, dict.fromkeys(read), dict.fromkeys(starred))
+        size = len(stories.story)
+        grouped = stories.grouped(
+            results, read_mask(size, results.read), read_mask(size, results.starred)
+        )
         rows = [
             (grouped.ids[position], row and tuple(row))
             for position, row in enumerate(map(grouped.story_row, range(len(grouped))))
         ]
-        assert rows == by_hand(index.db, ids, read)
+        assert rows == by_hand(index.db, ids, read, starred)
         assert grouped.unread == len(set(ids) - read)
-    whole = stories.grouped(ResultSet(lambda: index.db, listed), read_mask(0, {}))
+    whole = stories.grouped(ResultSet(lambda: index.db, listed), read_mask(0, {}), read_mask(0, {}))
     sizes = [row.size for row in map(whole.story_row, range(len(whole))) if row is not None]
     assert max(sizes) > 1

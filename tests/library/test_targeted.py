@@ -60,7 +60,8 @@ def grouping(stories: StoryMap, index: CorpusIndex) -> tuple[list, list, list]:
     """The list as one row per story: each row's headline, size and story."""
     ids = [row[0] for row in index.db.execute("SELECT id FROM articles WHERE duplicate_of IS NULL")]
     results = ResultSet(lambda: index.db, sorted(ids))
-    grouped = stories.grouped(results, read_mask(len(stories.story), ()))
+    none = read_mask(len(stories.story), ())
+    grouped = stories.grouped(results, none, none)
     rows = [grouped.story_row(position) for position in range(len(grouped))]
     sizes = [1 if row is None else row.size for row in rows]
     return list(grouped.ids), sizes, [None if row is None else row.code for row in rows]

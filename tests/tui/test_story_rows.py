@@ -257,7 +257,7 @@ async def test_a_narrow_story_row_keeps_whole_parts_of_its_note(site: Path) -> N
         articles = await started(app, pilot)
         assert articles.results is not None
         position = titles(articles).index(HEADLINE)
-        row, _, note = shown_row(articles.results, position, set())
+        row, _, _, note = shown_row(articles.results, position, set())
         assert note.startswith("2 sources · 2 unread · 03-05")
         for width, kept in [(70, "2 sources · 2 unread"), (56, "2 sources")]:
             strip = articles._paint(row, True, False, False, width, note)
@@ -402,6 +402,33 @@ async def test_s_on_a_story_row_stars_the_story_whichever_source_heads_it(site: 
         row = articles.render_line(titles(articles).index(OTHER)).text
         assert "★" in row and "2 sources" in row
         assert len(app.session.state.flagged("starred")) == 2
+        await to_row(pilot, articles, OTHER)
+        await pilot.press("s")
+        await until(pilot, lambda: app.session.state.flagged("starred") == set(), "unstarred")
+
+
+async def test_a_story_row_is_starred_while_any_of_its_sources_is(site: Path) -> None:
+    """A source that arrived later and headed the story showed no star on the story's
+    row, though the only other source was starred; ``s`` there now unstars them all."""
+    from tests.tui.pilot import notifications
+
+    other = (
+        site / "_news" / "2021-03-07-38m-records-exposed-via-acme-power-apps-misconfiguration.md"
+    )
+    better = other.read_text().replace("quality: 64", "quality: 99")
+    other.unlink()
+    app = LedeApp([str(site)])
+    async with app.run_test(size=(260, 45)) as pilot:
+        articles = await started(app, pilot)
+        await to_row(pilot, articles, HEADLINE)
+        await pilot.press("s")
+        await until(pilot, lambda: len(app.session.state.flagged("starred")) == 1, "starred")
+        other.write_text(better.replace("published: false", "published: true"))
+        await until(pilot, lambda: "1 new article" in notifications(app), "the arrival")
+        await until(pilot, lambda: OTHER in titles(articles), "the new headline")
+        row = articles.render_line(titles(articles).index(OTHER)).text
+        assert "★" in row and "2 sources" in row
+        assert len(app.session.state.flagged("starred")) == 1  # the new one is not
         await to_row(pilot, articles, OTHER)
         await pilot.press("s")
         await until(pilot, lambda: app.session.state.flagged("starred") == set(), "unstarred")

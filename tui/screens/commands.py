@@ -21,7 +21,7 @@ from tui.screens.confirm import ConfirmScreen
 from tui.screens.name import NameScreen
 from tui.screens.stories import StoryCommands
 from tui.widgets.article_list import ArticleList
-from tui.widgets.article_row import is_unread
+from tui.widgets.article_row import shown_row
 from tui.widgets.detail_text import safe_link
 from tui.widgets.detail_view import DetailView
 from tui.widgets.list_status import ListStatus
@@ -63,7 +63,8 @@ class ReaderCommands(StoryCommands):
     def toggle_flag(self, flag: Flag, messages: tuple[str, str]) -> None:
         """Flip read or starred on the current article, or on every source of the story
         under the cursor: its headline alone was, and the row stayed unread for the
-        others, or lost its star once another source headed the story; ``messages`` are
+        others, or lost its star once another source headed the story. A story's row is
+        starred while any source is, so ``s`` there unstars them all; ``messages`` are
         (set, cleared)."""
         row = self.current_row()
         if row is None:
@@ -73,8 +74,8 @@ class ReaderCommands(StoryCommands):
         flagged = row.identity in (articles.read if flag == "read" else articles.starred)
         if articles.current_story is not None and articles.results:
             identities = [source.identity for source in self.session.sources(row)] or identities
-            if flag == "read":
-                flagged = not is_unread(articles.results, articles.cursor, articles.read)
+            shown = shown_row(articles.results, articles.cursor, articles.read, articles.starred)
+            flagged = not shown.unread if flag == "read" else shown.starred
         self.change_flag(
             flag, identities, not flagged, lambda _: self.notify(messages[flagged], timeout=1.5)
         )

@@ -324,8 +324,7 @@ class ArticleList(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         if position >= self.count or self.results is None:
             return Strip.blank(width, base)
-        row, unread, note = shown_row(self.results, position, self.read)
-        starred = row.identity in self.starred
+        row, unread, starred, note = shown_row(self.results, position, self.read, self.starred)
         cursor = position == self.cursor
         key = (row, unread, starred, cursor, cursor and self.has_focus, width, note)
         strip = self._lines.get(key)

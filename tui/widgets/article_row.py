@@ -6,7 +6,7 @@ list can keep painted rows and work out styles once per kind of row.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from typing import NamedTuple
 
 from rich.cells import cell_len, set_cell_size
@@ -165,21 +165,33 @@ def _fitted(note: str, room: int) -> str:
     return set_cell_size(kept, min(room, cell_len(kept)))
 
 
-def shown_row(results: ResultSet, position: int, read: set[str]) -> tuple[ArticleRow, bool, str]:
-    """The row at ``position`` as the list shows it, whether it is unread, and what a
-    story's row adds to its headline (sources, unread, dates), its story looked up once:
-    a story is unread while any of its sources is (it looked read, and ``n`` passed it,
-    once its headline was), and dated by its latest source, by which the list places it
-    among the rest."""
+class ShownRow(NamedTuple):
+    """A row as the list shows it (see ``shown_row``)."""
+
+    row: ArticleRow
+    unread: bool
+    starred: bool
+    note: str
+
+
+def shown_row(
+    results: ResultSet, position: int, read: Set[str], starred: Set[str] = frozenset()
+) -> ShownRow:
+    """The row at ``position`` as the list shows it, whether it is unread and starred,
+    and what a story's row adds to its headline (sources, unread, dates), its story
+    looked up once: a story is unread while any of its sources is (it looked read, and
+    ``n`` passed it, once its headline was), starred while any is (a source that came
+    later and headed it showed no star, though the others had theirs), and dated by its
+    latest source, by which the list places it among the rest."""
     row = results.row(position)
     story = results.story_row(position) if isinstance(results, StoryResults) else None
     if story is None or story.size < 2:
-        return row, row.identity not in read, ""
+        return ShownRow(row, row.identity not in read, row.identity in starred, "")
     if story.latest != NO_DATE:
         row = row._replace(published=story.latest)
-    return row, story.unread > 0, story.note(local_date)
+    return ShownRow(row, story.unread > 0, story.starred > 0, story.note(local_date))
 
 
 def is_unread(results: ResultSet, position: int, read: set[str]) -> bool:
     """Whether the row at ``position`` is unread (see ``shown_row``)."""
-    return shown_row(results, position, read)[1]
+    return shown_row(results, position, read).unread
