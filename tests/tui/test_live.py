@@ -123,6 +123,30 @@ async def test_the_cursor_stays_on_the_article_being_read(reader_corpus: Path) -
         assert articles.cursor - int(articles.scroll_offset.y) == line  # on the same line
 
 
+async def test_news_come_in_above_the_view_are_counted_until_scrolled_to(
+    reader_corpus: Path,
+) -> None:
+    """The article read keeps its line, so news arriving went up out of sight with only
+    a note that went after three seconds; the status line counts them until the list
+    is scrolled up to them."""
+    for number in range(60):
+        news(reader_corpus, f"old-{number}.md", f"Older news {number}", day="2020-01-01")
+    app = LedeApp([str(reader_corpus)])
+    async with app.run_test(size=(160, 30)) as pilot:
+        await indexed(pilot)
+        await pilot.press(*"j" * 40, *"k" * 10)
+        articles = app.screen.query_one(ArticleList)
+        assert articles.scroll_offset.y > 0 and "new above" not in status(app)
+        news(reader_corpus, "first.md", "Harbour bridge reopens to traffic")
+        news(reader_corpus, "second.md", "Quantum chip sets a speed record")
+        await until(pilot, lambda: articles.count == 66, "both new rows")
+        await until(pilot, lambda: "2 new above ↑" in status(app), "the count")
+        await pilot.press(*"k" * (articles.cursor - 1))  # the second newest tops the view
+        await until(pilot, lambda: "1 new above ↑" in status(app), "one still above")
+        await pilot.press("g")
+        await until(pilot, lambda: "new above" not in status(app), "the count gone")
+
+
 async def test_the_cursor_stays_on_the_article_whose_own_file_changed(
     reader_corpus: Path,
 ) -> None:

@@ -180,13 +180,15 @@ class MainScreen(PaneNavigation):
         """Show what changed in the corpus: the article under the cursor stays on the
         same line of the screen while others arrive or go above it."""
         articles = self.query_one("#articles", ArticleList)
-        before = articles.current
-        line = articles.cursor - int(articles.scroll_offset.y)
+        before, position = articles.current, articles.cursor
+        line = position - int(articles.scroll_offset.y)
         self.name_story_again()
         self.reload()
         after = articles.current
         if before is not None and after is not None and after.path == before.path:
             articles.scroll_to(y=max(0, articles.cursor - line), animate=False, immediate=True)
+            if articles.cursor > position:
+                articles.arrived_above(articles.cursor - position)
         self.list_sources_again(self._shown_id)
 
     def refresh_tree(self) -> None:
@@ -291,6 +293,10 @@ class MainScreen(PaneNavigation):
     def _filter_used(self, event: FilterField.Used) -> None:
         """Kept in the reading state, for ``↑`` in the sessions to come."""
         self.write_state(lambda store: store.remember_filter(event.text), lambda _: None)
+
+    @on(ArticleList.NewAbove)
+    def _new_above(self, event: ArticleList.NewAbove) -> None:
+        self.query_one("#list-status", ListStatus).show_new_above(event.count)
 
     @on(ArticleList.Opened)
     def _opened(self, event: ArticleList.Opened) -> None:

@@ -90,8 +90,20 @@ class ArticleList(ScrollView, can_focus=True):
         def control(self) -> ArticleList:
             return self.article_list
 
+    @dataclass
+    class NewAbove(Message):
+        """How many rows came in above the top of the view and are not yet scrolled to."""
+
+        article_list: ArticleList
+        count: int
+
+        @property
+        def control(self) -> ArticleList:
+            return self.article_list
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.new_above = 0  # see ``arrived_above``
         self.results: ResultSet | None = None
         self.read: set[str] = set()
         self.starred: set[str] = set()
@@ -132,6 +144,7 @@ class ArticleList(ScrollView, can_focus=True):
             self.chosen = keep  # by its id in these results: a changed file's is new
         if not stay:  # the person changed the list: what it lost is not looked for
             self.lost = None
+            self._note_new_above(0)
         elif back is not None and results.position_of(back) is not None:
             self.chosen, self.lost = back, None
         self.empty_text, self.results = empty_text, results
@@ -148,6 +161,22 @@ class ArticleList(ScrollView, can_focus=True):
             # stays on the top line, the newest, as the rest come.
             self.lost = self.lost or before
             self.chosen = row.id if (row := self.current) else self.chosen
+
+    def arrived_above(self, rows: int) -> None:
+        """``rows`` came in above the article under the cursor while it kept its line on
+        the screen: those above the view are counted until scrolled to (the newest are
+        on top), so that news come in out of sight is said, not missed."""
+        self._note_new_above(min(self.new_above + rows, int(self.scroll_offset.y)))
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if self.new_above > new_value:  # scrolled up to some of them
+            self._note_new_above(int(new_value))
+
+    def _note_new_above(self, count: int) -> None:
+        if count != self.new_above:
+            self.new_above = max(0, count)
+            self.post_message(self.NewAbove(self, self.new_above))
 
     def watch_virtual_size(self, old: Size, new: Size) -> None:
         """Update the scrollbar for a new number of rows, painting it only if it changed."""

@@ -45,6 +45,7 @@ class ListStatus(Widget):
         self._counts = Content("")
         self._articles = Content("")  # the counts while indexing, when all are new anyway
         self._stories = Content("")  # the rows stories make, when fewer than the articles
+        self._new_above = Content("")  # rows come in above the view (``show_new_above``)
         self._sort: tuple[Content, ...] = ()  # its forms, the widest first
         self._error: Content | None = None
         self._rows = 1  # the height set: one row, or those the error wraps to
@@ -84,6 +85,15 @@ class ListStatus(Widget):
         )
         self._error = None
         self._fit_rows()
+        self.refresh()
+
+    def show_new_above(self, count: int) -> None:
+        """Say how many rows came in above the top of the list's view, kept with the
+        counts until scrolled to: the article read keeps its line as news arrive, so
+        they go up out of sight, and a note of them went after three seconds."""
+        self._new_above = (
+            Content.styled(f" · {count:,} new above ↑", "$text-accent") if count else Content("")
+        )
         self.refresh()
 
     def show_error(self, message: str) -> None:
@@ -156,7 +166,8 @@ class ListStatus(Widget):
             room = width - counts.cell_length - len(self.progress_text(0)) - 1
             progress = self.progress_text(max(0, min(BAR_WIDTH, room - len(GAP) - 8)))
             return fit(width, self._head, counts + Content.styled(progress, "$foreground"))
-        return fit(width, self._head, self._counts, (self._stories,), self._sort)
+        counts = self._counts + self._new_above
+        return fit(width, self._head, counts, (self._stories,), self._sort)
 
 
 def fit(width: int, head: Content, counts: Content, *extras: tuple[Content, ...]) -> Content:
