@@ -6,7 +6,8 @@ stdin belongs to Textual (the answer would arrive as keys, and keys typed meanwh
 would be lost), so the library is imported, on the first ``i`` only, with nothing that
 looks like a terminal to ask, and the way to draw is chosen here from the environment:
 Kitty's graphics in Kitty, Sixel in terminals known for it, and Unicode half-blocks
-everywhere else, inside tmux or GNU screen and over SSH included
+everywhere else, inside tmux or GNU screen and over SSH included, and in a Kitty known
+to be older than ``PLACEHOLDERS_FROM`` (``kitty_version``)
 (``LEDE_IMAGES=halfcell|sixel|kitty`` overrides the choice, ``auto`` leaves it); a
 browser (``lede --serve``) always gets half-blocks.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sys
 from collections.abc import Callable
 from functools import cache
@@ -28,6 +30,10 @@ AUTO = "auto"  # the choice lede makes where LEDE_IMAGES is not set
 SIXEL_TERMINALS = ("wezterm", "foot", "mlterm", "contour", "konsole", "iterm.app")
 MULTIPLEXERS = ("tmux", "screen")  # the start of the TERM they set
 NO_GRAPHICS = ("TMUX", "STY", "SSH_TTY", "SSH_CONNECTION")  # set in tmux, screen, SSH
+# textual-image places Kitty's pictures by Unicode placeholders, which Kitty draws from
+# this version on: an older one (Debian 12's 0.26.5) showed nothing where a picture was.
+PLACEHOLDERS_FROM = (0, 28)
+_KITTY_VERSION = re.compile(r"^version\b[^=\n]*=\s*Version\((\d+),\s*(\d+)", re.MULTILINE)
 
 
 def drawing_method(*, web: bool = False) -> str:
@@ -48,10 +54,26 @@ def drawing_method(*, web: bool = False) -> str:
         return "halfcell"
     program = environ.get("TERM_PROGRAM", "").lower()
     if environ.get("KITTY_WINDOW_ID") or term == "xterm-kitty":
-        return "kitty"
+        version = kitty_version(environ.get("KITTY_INSTALLATION_DIR", ""))
+        return "halfcell" if version is not None and version < PLACEHOLDERS_FROM else "kitty"
     if program in SIXEL_TERMINALS or any(name in term for name in SIXEL_TERMINALS):
         return "sixel"
     return "halfcell"
+
+
+def kitty_version(installation: str) -> tuple[int, int] | None:
+    """The (major, minor) version of the Kitty installed at ``installation`` (the
+    ``KITTY_INSTALLATION_DIR`` Kitty gives the programs it starts), from its own source,
+    or None where that cannot be read (a frozen build). No variable says the version,
+    and asking the terminal is not possible once Textual reads its answers as keys."""
+    if not installation:
+        return None
+    try:
+        with open(os.path.join(installation, "kitty", "constants.py"), encoding="utf-8") as file:
+            found = _KITTY_VERSION.search(file.read(1 << 16))
+    except (OSError, UnicodeError):
+        return None
+    return (int(found[1]), int(found[2])) if found else None
 
 
 def unknown_choice() -> str:

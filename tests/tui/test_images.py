@@ -289,6 +289,53 @@ async def test_served_to_a_browser_the_picture_is_drawn_in_half_blocks(
         assert [type(picture) for picture in pictures(app)] == [HalfcellImage]
 
 
+def kitty_installed(root: Path, version: str) -> Path:
+    """A Kitty installation as ``KITTY_INSTALLATION_DIR`` names it, its version where
+    Kitty keeps it."""
+    (root / "kitty").mkdir(parents=True)
+    numbers = ", ".join(version.split("."))
+    (root / "kitty" / "constants.py").write_text(
+        f"appname: str = 'kitty'\nversion: Version = Version({numbers})\n", encoding="utf-8"
+    )
+    return root
+
+
+async def test_in_a_kitty_too_old_to_place_them_the_picture_is_in_half_blocks(
+    server: TestServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Kitty 0.26.5 (Debian 12's) got Kitty's graphics, placed by Unicode placeholders it
+    does not know: nothing showed where the picture was."""
+    from textual_image.widget import HalfcellImage
+
+    monkeypatch.delenv("LEDE_IMAGES")
+    for variable in ("TMUX", "STY", "SSH_TTY", "SSH_CONNECTION"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("TERM", "xterm-kitty")
+    monkeypatch.setenv("KITTY_WINDOW_ID", "1")
+    monkeypatch.setenv("KITTY_INSTALLATION_DIR", str(kitty_installed(tmp_path / "k", "0.26.5")))
+    serve_images(server)
+    app = LedeApp([str(corpus(tmp_path / "c", server, "/photo.png"))])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await picture_shown(app, pilot)
+        assert [type(picture) for picture in pictures(app)] == [HalfcellImage]
+
+
+@pytest.mark.parametrize(("version", "method"), [("0.28.0", "kitty"), ("0.26.5", "halfcell")])
+def test_kitty_graphics_are_chosen_from_the_kitty_that_places_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, version: str, method: str
+) -> None:
+    from tui.image_support import drawing_method
+
+    monkeypatch.delenv("LEDE_IMAGES", raising=False)
+    for variable in ("TMUX", "STY", "SSH_TTY", "SSH_CONNECTION"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("TERM", "xterm-kitty")
+    monkeypatch.setenv("KITTY_INSTALLATION_DIR", str(kitty_installed(tmp_path, version)))
+    assert drawing_method() == method
+    monkeypatch.setenv("KITTY_INSTALLATION_DIR", str(tmp_path / "not-there"))
+    assert drawing_method() == "kitty"  # unknown: as before
+
+
 @pytest.mark.parametrize(
     "inside",
     [
