@@ -288,6 +288,12 @@ class ReaderSession(IndexInStep):
 
         return story_headline(self.index.db, story)
 
+    def story_of(self, row: ArticleRow) -> str | None:
+        """The id of the story ``row``'s article is in now."""
+        from library.story_view import story_of
+
+        return story_of(self.index.db, row.id)
+
     def sources(self, row: ArticleRow) -> tuple[ArticleRow, ...]:
         """The sources of ``row``'s story as the index holds them now."""
         from library.story_view import story_sources

@@ -55,6 +55,12 @@ def story_sources(db: sqlite3.Connection, article_id: int) -> list[ArticleRow]:
     return [ArticleRow(*row) for row in db.execute(sql, (article_id,))]
 
 
+def story_of(db: sqlite3.Connection, article_id: int) -> str | None:
+    """The story an article is in now (``None`` when it is gone from the index)."""
+    found = db.execute("SELECT story FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return None if found is None or found[0] is None else str(found[0])
+
+
 def story_headline(db: sqlite3.Connection, story: str) -> str | None:
     """The title of a story's headline as the index holds it now (``None`` when none of
     its articles is left)."""

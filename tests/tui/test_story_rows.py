@@ -487,3 +487,27 @@ async def test_the_article_read_stays_when_a_better_write_up_heads_its_story(sit
         await settled(pilot)
         assert articles.current is not None and articles.current.title == OTHER
         assert detail.article is not None and detail.article.title == HEADLINE
+
+
+async def test_a_story_open_follows_its_new_id_when_an_earlier_source_arrives(site: Path) -> None:
+    """A source dated before the others names the story after it (``story_index``): the
+    story's sources, listed by the id it had, went from the list, which stayed empty."""
+    from tests.tui.pilot import notifications
+
+    news = site / "_news"
+    other = news / "2021-03-07-38m-records-exposed-via-acme-power-apps-misconfiguration.md"
+    app = LedeApp([str(site)])
+    async with app.run_test(size=(260, 45)) as pilot:
+        articles = await started(app, pilot)
+        await to_row(pilot, articles, HEADLINE)
+        await pilot.press("enter")
+        await until(pilot, lambda: sorted(titles(articles)) == sorted([HEADLINE, OTHER]))
+        earlier = other.read_text().replace("2021-03-07T08:02:00Z", "2021-03-04T08:02:00Z")
+        earlier = earlier.replace("threatpost.example", "wire.example")
+        (news / "2021-03-04-38m-records-exposed-via-acme-power-apps.md").write_text(earlier)
+        await until(pilot, lambda: "1 new article" in notifications(app), "the arrival")
+        await until(pilot, lambda: len(titles(articles)) == 3, "the three sources")
+        assert sorted(titles(articles)) == sorted([HEADLINE, OTHER, OTHER])
+        assert status(app).startswith("All articles  sources of")
+        await pilot.press("escape")
+        await until(pilot, lambda: HEADLINE in titles(articles), "the stories again")

@@ -57,12 +57,19 @@ class StoryCommands(StateWriting):
     def name_story_again(self) -> None:
         """Name the story whose sources are listed by its headline as it is now: its
         headline's file retitled or removed, the line above the list named what was no
-        longer there."""
-        if self.in_story():
-            story = self._story_opened[0].removeprefix("story:")
-            title = self.session.story_headline(story)
-            if title is not None:
-                self._story_opened = (self._story_opened[0], title)
+        longer there. A story renamed after a source dated before the others that came
+        (``library.story_index``) is followed by the source under the cursor: its
+        sources went from the list, the story listed by an id it no longer had."""
+        if not self.in_story():
+            return
+        story = self._story_opened[0].removeprefix("story:")
+        title = self.session.story_headline(story)
+        row = self.current_row()
+        if title is None and row is not None and (renamed := self.session.story_of(row)):
+            story, title = renamed, self.session.story_headline(renamed)
+            self.filter_text = self.query_one("#filter", Input).value = f"story:{story}"
+        if title is not None:
+            self._story_opened = (f"story:{story}", title)
 
     def in_story(self) -> bool:
         """Whether the list holds a story's sources, opened from its row or the detail (a
