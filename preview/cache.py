@@ -33,7 +33,7 @@ class PreviewCache(UrlFiles):
             record = json.loads(kept.decode("utf-8"))
             fields = {name: record[name] for name in _FIELDS}
             fetched_at = datetime.fromisoformat(fields.pop("fetched_at"))
-        except (ValueError, TypeError, KeyError):
+        except (ValueError, TypeError, KeyError, RecursionError):  # nested past what it parses
             return None
         if fields["url"] != without_credentials(url) or fetched_at.tzinfo is None:
             return None

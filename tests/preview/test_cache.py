@@ -105,6 +105,8 @@ async def test_the_file_is_json_named_by_the_url_hash(
         ' "fetched_at": "2024-05-01T10:00:00"}',
         '{"url": "http://elsewhere.test/", "final_url": "", "title": "", "markdown": "",'
         ' "fetched_at": "2024-05-01T10:00:00+00:00"}',
+        # Nested past what the parser goes: an uncaught RecursionError, not a miss.
+        pytest.param('{"url": ' + "[" * 100_000 + "]" * 100_000 + "}", id="nested"),
     ],
 )
 def test_an_untrustworthy_file_is_a_miss(cache: PreviewCache, content: str) -> None:
