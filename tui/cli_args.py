@@ -53,6 +53,8 @@ SUMMARIES = {
 }
 SUBCOMMANDS = tuple(SUMMARIES)
 PATHS_HELP = "files or folders (default: below)"
+# A demo of this many articles already takes gigabytes and minutes to write.
+DEMO_MOST = 1_000_000
 # What --all adds, alike for list, topics and stats (each counts what list lists).
 EVERYTHING = (
     "everything on a site: every collection and language, and what it did not "
@@ -123,7 +125,7 @@ def command_parser() -> argparse.ArgumentParser:
     listing = _corpus_command(commands, "list", QUERIES, SORT_HELP)
     listing.add_argument("-q", "--query", default="", help="a query (the language is below)")
     listing.add_argument("--sort", choices=tuple(SORTS), default="date", help="the order (below)")
-    listing.add_argument("--limit", type=_at_least(0), metavar="N", help="at most N articles")
+    listing.add_argument("--limit", type=_whole_number(0), metavar="N", help="at most N articles")
     listing.add_argument("--json", action="store_true", help="JSON Lines output")
     listing.add_argument("--all", action="store_true", help=EVERYTHING)
     listing.add_argument(
@@ -143,10 +145,10 @@ def command_parser() -> argparse.ArgumentParser:
     demo.add_argument("folder", metavar="DIR", help="a new or empty folder")
     demo.add_argument(
         "--count",
-        type=_at_least(1),
+        type=_whole_number(1, DEMO_MOST),
         default=50_000,
         metavar="N",
-        help="how many news articles (default: 50,000)",
+        help=f"how many news articles (default: 50,000, at most {DEMO_MOST:,})",
     )
     sync = _corpus_command(commands, "sync")
     for subcommand in (check, listing, topics, stats, index, preview, demo, sync):
@@ -179,9 +181,10 @@ def parse_command(argv: list[str]) -> argparse.Namespace:
     return args
 
 
-def _at_least(least: int) -> Callable[[str], int]:
-    """A whole number of ``least`` or more, refused in the same words whatever the option:
-    ``--limit`` takes 0 (a negative one would cut from the end), ``--count`` 1."""
+def _whole_number(least: int, most: int | None = None) -> Callable[[str], int]:
+    """A whole number of ``least`` or more (and ``most`` or less), refused in the same words
+    whatever the option: ``--limit`` takes 0 (a negative one would cut from the end),
+    ``--count`` 1 to ``DEMO_MOST`` (with no bound it wrote until the disk was full)."""
 
     def whole_number(text: str) -> int:
         try:
@@ -190,6 +193,8 @@ def _at_least(least: int) -> Callable[[str], int]:
             raise argparse.ArgumentTypeError(f"expects a whole number, not '{text}'") from None
         if number < least:
             raise argparse.ArgumentTypeError(f"expects {least} or more, not {number}")
+        if most is not None and number > most:
+            raise argparse.ArgumentTypeError(f"expects {most:,} or fewer, not {text}")
         return number
 
     return whole_number

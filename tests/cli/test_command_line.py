@@ -359,6 +359,19 @@ def test_a_demo_count_that_is_no_count_is_said_as_a_limit_is(run_lede: LedeRunne
         ), done.stderr
 
 
+def test_a_demo_count_past_the_bound_is_refused_before_anything_is_written(
+    run_lede: LedeRunner, tmp_path: Path
+) -> None:
+    """``--count 99999999999999999999`` was taken: the demo wrote until the disk was full."""
+    target = tmp_path / "demo"
+    done = run_lede("demo", target, "--count", "99999999999999999999")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.splitlines()[-1] == (
+        "lede demo: error: argument --count: expects 1,000,000 or fewer, not 99999999999999999999"
+    )
+    assert not target.exists()
+
+
 def test_the_help_s_word_examples_find_articles_in_the_bundled_sample(
     run_lede: LedeRunner, helps: Help
 ) -> None:
