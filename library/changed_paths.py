@@ -85,7 +85,7 @@ def look_at(db: sqlite3.Connection, roots: list[str], paths: Iterable[str]) -> D
             continue
         if os.path.isdir(path):
             rules = nested_site(path) or leave_out  # a site moved in whole: its own rules
-            walked = scan([path], rules_of={path: rules}.get)
+            walked = scan([path], rules_of={path: rules}.get, within=path != root)
             for item in usable_files(walked, unusable):
                 candidates[item.path] = item._replace(explicit=False, root=root)
             on_disk = set(candidates)

@@ -103,6 +103,7 @@ def scan(
     ordered: bool = True,
     rules_of: Callable[[str], SiteExclusions | None] | None = None,
     vaults: set[str] | None = None,
+    within: bool = False,
 ) -> Iterator[FoundFile | Skipped]:
     """Yield every candidate file under ``paths``, and what was skipped: a path that
     does not exist, a link that leads outside them. ``ordered``: each folder's entries
@@ -110,7 +111,9 @@ def scan(
     site leaves out is left out: ``rules_of`` a folder given says what (by default, its
     own rules as a site; for folders inside a site, that site's), and in a folder that is
     no site, the rules of each site found inside it. ``vaults`` is given each folder
-    walked that holds an ``.obsidian`` folder (an Obsidian vault; ``vault_roots``)."""
+    walked that holds an ``.obsidian`` folder (an Obsidian vault; ``vault_roots``).
+    ``within``: the paths are folders inside a corpus (a watcher saw them change), so one
+    that cannot be read is a warning, as a walk of the corpus says it, not an error."""
     from library.site_exclusions import site_exclusions
 
     rules_of = rules_of or site_exclusions
@@ -132,7 +135,7 @@ def scan(
         if not os.path.isdir(root):
             yield _not_a_document(root)
             continue
-        yield from _walk(root, inside, seen_dirs, ordered, named, rules_of(root), vaults)
+        yield from _walk(root, inside, seen_dirs, ordered, named, rules_of(root), vaults, within)
 
 
 def _not_a_document(path: str) -> Skipped:
@@ -181,6 +184,7 @@ def _walk(
     named: frozenset[str],
     leave_out: SiteExclusions | None,
     vaults: set[str] | None = None,
+    within: bool = False,
 ) -> Iterator[FoundFile | Skipped]:
     from library.nested_sites import rules_within
 
@@ -200,7 +204,8 @@ def _walk(
             listing = os.scandir(folder)
         except OSError as error:  # its documents would be missed without a word
             reason = f"cannot read the folder: {why(error)}"
-            yield Skipped(folder, reason, "error" if folder == root else "warning")
+            named_root = folder == root and not within
+            yield Skipped(folder, reason, "error" if named_root else "warning")
             continue
         subfolders: list[str] = []
         prefix = os.path.join(folder, "")
@@ -246,7 +251,8 @@ def _walk(
                     yield found
         if failed:
             reason = f"cannot read all of the folder: {why(failed[0])}"
-            yield Skipped(folder, reason, "error" if folder == root else "warning")
+            named_root = folder == root and not within
+            yield Skipped(folder, reason, "error" if named_root else "warning")
         stack.extend((subfolder, leave_out) for subfolder in reversed(subfolders))
 
 

@@ -9,13 +9,16 @@ from pathlib import Path
 
 import pytest
 
+from library import targeted
 from library.closure import read_topic_tree, rebuild_closure
 from library.corpus import open_index, open_state
 from library.reports import ArticleChanges
 from library.state import StateStore
 from library.synthetic import generate
+from models.problem import Problem
 from tests.conftest import write_document
 from tests.git_corpus import article
+from tests.library.test_scan import refuse_folder
 
 
 def seen(index, name: str) -> float:
@@ -239,3 +242,24 @@ def test_two_readers_storing_the_same_new_files_at_once_both_end_well(
     index = open_index([str(root)], open_state())
     assert sorted(row.title for row in index.search("")) == ["New 0", "New 1", "New 2", "Old"]
     index.close()
+
+
+def test_a_folder_made_unreadable_is_a_warning_as_a_start_finds_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Seen by the watcher, the folder was scanned as if named: "error:", where a start,
+    walking the corpus, said "warning:" of the same folder."""
+    root = tmp_path / "corpus"
+    article(root, "a.md", "A")
+    article(root / "locked", "b.md", "B")
+    index = open_index([str(root)], open_state())
+    index.refresh()
+    refuse_folder(monkeypatch, "locked")
+    said = Problem(
+        "", None, "warning", f"{root / 'locked'}: cannot read the folder: permission denied"
+    )
+
+    live = targeted.refresh_paths(index.roots, index.db_path, [str(root / "locked")])
+    assert live.unreadable == (said,)
+    index.refresh()
+    assert said in index.problems()
