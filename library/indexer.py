@@ -17,6 +17,7 @@ from contextlib import nullcontext
 from functools import partial
 from pathlib import Path
 
+from library import scan_problems
 from library.damage import discard, is_damage
 from library.db import CannotOpen, IndexReadOnly, connect
 from library.differences import Counted, Differences, find_differences
@@ -130,14 +131,7 @@ def _refresh(
             built_beside(db, str(db_path)) if parsed else nullcontext(),
         ):
             with db:
-                db.execute("DELETE FROM problems WHERE path = ''")
-                db.executemany(  # no file's problem: the message names the path
-                    "INSERT INTO problems VALUES ('', NULL, ?, ?)",
-                    [
-                        (found.severity, found.message)
-                        for found in map(Skipped.as_problem, unusable)
-                    ],
-                )
+                scan_problems.keep_all(db, unusable)
                 # After a bulk load, or an interrupted run.
                 db.executescript(_BEFORE_STORIES if parsed > BULK else BUILD_INDEXES)
                 renamed = _moved(db, departing, changed, stored) if departing else []

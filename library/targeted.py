@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from importlib import import_module
 from pathlib import Path
 
+from library import scan_problems
 from library.changed_paths import look_at
 from library.db import connect, select_in
 from library.file_rows import drop_files, forget, keep_first_seen, note_departures, store
@@ -88,6 +89,7 @@ def refresh_paths(roots: list[str], db_path: Path, paths: Iterable[str]) -> Refr
                     keep(db)
         elif db.in_transaction:
             db.commit()  # stored by the other reader meanwhile: nothing left to do here
+        scan_problems.keep_of(db, paths, found.unusable)
         after = _article_paths(db, touched)
         scanned = db.execute("SELECT count(*) FROM files").fetchone()[0]
     finally:

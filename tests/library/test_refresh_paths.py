@@ -263,3 +263,28 @@ def test_a_folder_made_unreadable_is_a_warning_as_a_start_finds_it(
     assert live.unreadable == (said,)
     index.refresh()
     assert said in index.problems()
+
+
+def test_what_a_watcher_finds_kept_out_is_stored_and_forgotten_when_mended(
+    tmp_path: Path,
+) -> None:
+    """The problems of the paths a watcher saw were said and not stored: what the index
+    said was kept out (``lede list``'s line, the reader's problems as it starts) was what
+    the last walk of the corpus found, a folder mended since or one unread since."""
+    root = tmp_path / "corpus"
+    article(root, "a.md", "A")
+    index = open_index([str(root)], open_state())
+    index.refresh()
+    article(root / "new", "b.md", "B")
+    latin = os.fsencode(root / "new") + b"/caf\xe9.md"
+    with open(latin, "w", encoding="utf-8") as file:
+        file.write("---\ntitle: Latin\n---\n")
+
+    report = index.refresh_paths([str(root / "new")])
+    assert len(report.unreadable) == 1
+    assert index.kept_out() == list(report.unreadable)
+
+    os.rename(latin, root / "new" / "cafe.md")
+    index.refresh_paths([str(root / "new")])
+    assert index.kept_out() == []
+    assert sorted(row.title for row in index.search("")) == ["A", "B", "Latin"]
