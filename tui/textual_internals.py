@@ -25,6 +25,7 @@ from textual._time import get_time
 from textual.app import App
 from textual.content import Content
 from textual.drivers.linux_driver import LinuxDriver
+from textual.events import Resize
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.scrollbar import ScrollBar
@@ -140,14 +141,32 @@ def filter_terminal_input(make_filter: Callable[[], Callable[[str], str]], drive
         setattr(module, "XTermParser", FilteredParser)  # noqa: B010 - the name the driver reads
 
 
+# Far past any screen's; each cell drawn holds memory, and a terminal that says it is
+# larger (``stty rows 3000 cols 3000``) took the reader to hundreds of megabytes.
+LARGEST = Size(1000, 500)
+
+
 class SizedByItsTerminal(LinuxDriver):
     """Textual's POSIX driver, which takes the terminal's size from stdout (through
     ``shutil.get_terminal_size``) though it draws on stderr: with stdout sent to a file or
     a pipe (``lede > lede.out``, a launcher keeping a log), it took 80x24 whatever the
     terminal, and drew a screen of that size into it, broken. It now asks the terminal it
-    draws on; with stdout a terminal, as Textual does."""
+    draws on; with stdout a terminal, as Textual does. Whatever size the terminal gives,
+    asked or told (in band, as some report a resize), the reader draws at ``LARGEST``
+    at most."""
+
+    def __init__(self, app: App[Any], **options: Any) -> None:
+        super().__init__(app, **options)
+        # Before the first resize, the app is laid out at this size, or else at the size
+        # its console finds, uncapped.
+        if self._size is None:
+            self._size = self._get_terminal_size()
 
     def _get_terminal_size(self) -> tuple[int, int]:
+        columns, lines = self._asked_size()
+        return min(columns, LARGEST.width), min(lines, LARGEST.height)
+
+    def _asked_size(self) -> tuple[int, int]:
         stdout, drawn_on = sys.__stdout__, self._file
         if stdout is not None and not stdout.isatty() and drawn_on is not None:
             try:
@@ -156,3 +175,21 @@ class SizedByItsTerminal(LinuxDriver):
                 return super()._get_terminal_size()
             return columns, lines
         return super()._get_terminal_size()
+
+    def process_message(self, message: Message) -> None:
+        if isinstance(message, Resize):
+            message = _at_most_largest(message)
+        super().process_message(message)
+
+
+def _at_most_largest(told: Resize) -> Resize:
+    """``told`` of a size ``LARGEST`` holds, its pixels in the same proportion."""
+    width, height = min(told.size.width, LARGEST.width), min(told.size.height, LARGEST.height)
+    if (width, height) == told.size:
+        return told
+    pixels = told.pixel_size
+    if pixels is not None and told.size.width and told.size.height:
+        pixels = Size(
+            pixels.width * width // told.size.width, pixels.height * height // told.size.height
+        )
+    return Resize.from_dimensions((width, height), pixels)

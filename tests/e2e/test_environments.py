@@ -212,6 +212,36 @@ def test_the_reader_draws_at_the_terminal_s_size_whatever_columns_and_lines_say(
     assert terminal.wait_for_exit() == 0
 
 
+def test_a_terminal_of_thousands_of_rows_and_columns_is_drawn_at_a_bounded_size(
+    terminal: TmuxTerminal, lede: str, tmp_path: Path
+) -> None:
+    """A terminal that says it is 3000 by 3000 (``stty rows 3000 cols 3000``, or one that
+    reports so) was drawn at that: the reader held 420 MB, and climbing."""
+    corpus = world_corpus(tmp_path)
+    mark = str(tmp_path)
+    reader = shlex.join([lede, str(corpus)])
+    terminal.start(f"stty rows 3000 cols 3000 && exec {reader}", env={"E2E_SESSION": mark})
+    # tmux at times shows nothing of a screen that large, drawn or not: what the reader
+    # holds is watched until it has stopped growing for a while.
+    held, steady, deadline = 0, 0, time.monotonic() + 60
+    while steady < 6 and time.monotonic() < deadline:
+        time.sleep(0.5)
+        now = max((peak_memory(pid) for pid in pids_with("E2E_SESSION", mark)), default=0)
+        steady = steady + 1 if now == held and now else 0
+        held = now
+    assert 0 < held < 250 * 1024 * 1024
+
+
+def peak_memory(pid: int) -> int:
+    """The most memory process ``pid`` has held, in bytes (0 once it is gone)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    peak = next((line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:")), 0)
+    return int(peak) * 1024
+
+
 def test_a_data_folder_that_cannot_be_read_leaves_the_reader_a_stand_in_state(
     terminal: TmuxTerminal, lede: str, tmp_path: Path
 ) -> None:

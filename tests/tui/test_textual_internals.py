@@ -7,6 +7,7 @@ fails here, by name, rather than quietly in the reader.
 from __future__ import annotations
 
 from textual.app import App, ComposeResult
+from textual.driver import Driver
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -135,3 +136,6 @@ def test_the_posix_driver_sizes_the_terminal_by_a_method_and_keeps_the_file_it_d
     )
     assert "self._file = " in inspect.getsource(LinuxDriver.__init__)
     assert "self._get_terminal_size()" in inspect.getsource(LinuxDriver.start_application_mode)
+    # Its size before the first resize, read by the app as it lays the screen out.
+    assert "self._size = size" in inspect.getsource(Driver.__init__)
+    assert "self._driver._size" in inspect.getsource(App.size.fget)
