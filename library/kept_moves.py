@@ -70,7 +70,8 @@ def take(state_path: Path, aside: str = "taken") -> tuple[Path | None, list[Move
     # command that opens the reading state.
     with contextlib.suppress(OSError, UnicodeError, NotRegular, TooLarge):
         for line in read_regular(taken, MOVES_BYTES).decode("utf-8").splitlines():
-            with contextlib.suppress(ValueError, TypeError):
+            # A line nested past what the parser goes raises RecursionError.
+            with contextlib.suppress(ValueError, TypeError, RecursionError):
                 old, new = json.loads(line)
                 if isinstance(old, str) and isinstance(new, str):
                     moves.append((old, new))

@@ -18,6 +18,17 @@ def test_moves_kept_are_taken_in_their_order(tmp_path: Path) -> None:
     assert take(state)[1] == [("a.md", "b.md"), ("b.md", "c.md")]
 
 
+def test_a_line_nested_past_what_its_parser_goes_is_passed_over(tmp_path: Path) -> None:
+    """A hand-edited or hostile line ended the command that opened the reading state:
+    "unexpected error: RecursionError", and the moves on the other lines were lost."""
+    state = tmp_path / "state.sqlite"
+    keep(state, [("a.md", "b.md")])
+    with kept_file(state).open("a", encoding="utf-8") as file:
+        file.write("[" * 100_000 + "]" * 100_000 + "\n")
+    keep(state, [("b.md", "c.md")])
+    assert take(state)[1] == [("a.md", "b.md"), ("b.md", "c.md")]
+
+
 def test_a_fifo_where_moves_are_kept_is_named_not_waited_on(tmp_path: Path) -> None:
     """Opened to be written, the FIFO waited for a reader for ever."""
     state = tmp_path / "state.sqlite"
