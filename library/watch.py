@@ -19,6 +19,7 @@ added as it comes, and so is a root made again.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import threading
 from collections.abc import Callable, Iterable
@@ -31,6 +32,7 @@ STEP = 50  # ms without a new event that ends a group of changes
 BURST = 400  # ms at most that one group gathers
 POLL = 2000  # ms between two looks at every file, where the system gives no events
 ADDED = 1  # watchfiles' change number for a path created or moved in
+MODIFIED = 2  # and for one written
 ATTEMPTS = 3  # tries to watch folders that are being removed as they are listed
 
 if TYPE_CHECKING:
@@ -123,7 +125,18 @@ class CorpusWatcher:
             self._say_what_is_not_told()
         try:
             while not self._stop.is_set():
-                changes = notify.watch(BURST, STEP, 0, self._stop)
+                try:
+                    changes = notify.watch(BURST, STEP, 0, self._stop)
+                except Exception as error:
+                    # watchfiles fails for good on a name that is not UTF-8 (an old
+                    # archive unpacked): a new watcher, and the folder that holds it looked
+                    # at, else changes were no longer followed at all.
+                    folder = _folder_of_undecodable(error)
+                    if folder is None:
+                        raise
+                    notify, old = self._watching(watched), notify
+                    old.close()
+                    changes = {(MODIFIED, folder)}
                 if not isinstance(changes, set):
                     continue
                 paths = {path for _change, path in changes if wanted(self.roots, path)}
@@ -193,6 +206,13 @@ class CorpusWatcher:
                 self.polling = True
                 every = f"every {POLL // 1000} s"
                 self.on_failure(f"Looking at the corpus's files {every}: {why(error)}")
+
+
+def _folder_of_undecodable(error: Exception) -> str | None:
+    """The folder holding the name watchfiles says it cannot decode, or None where it
+    says something else."""
+    said = re.fullmatch(r'Unable to decode path "(.*)" to string', str(error))
+    return os.path.dirname(said.group(1)) if said else None
 
 
 def why(error: Exception) -> str:

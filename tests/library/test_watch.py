@@ -221,3 +221,17 @@ def test_folders_removed_at_every_try_end_the_watcher_with_why(
     watcher.start()
     assert watcher.ready.wait(WAIT)  # set once it has said why
     assert said == ["Not following changes to the corpus: gone"]
+
+
+def test_a_name_that_is_not_utf8_leaves_changes_followed(
+    tmp_path: Path, reported: queue.Queue[set[str]]
+) -> None:
+    """watchfiles fails for good on such a name: "Not following changes to the corpus any
+    more: Unable to decode path", and nothing written after was seen."""
+    folder = tmp_path / "site" / "2026" / "11"
+    with open(os.fsencode(folder) + b"/caf\xe9.md", "w", encoding="utf-8") as file:
+        file.write("---\ntitle: x\n---\n")
+    seen(reported, folder)  # looked at again, whole
+    document = folder / "news.md"
+    document.write_text("---\ntitle: x\n---\n")
+    seen(reported, document)
