@@ -22,6 +22,8 @@ from tui.widgets.story_sources import StorySources
 
 HEADLINE = "Acme Power Apps misconfiguration exposes 38 million records"  # quality 91
 OTHER = "38M Records Exposed via Acme Power Apps Misconfiguration"  # quality 64
+# The file of OTHER in the site.
+OTHER_FILE = "_news/2021-03-07-38m-records-exposed-via-acme-power-apps-misconfiguration.md"
 
 
 @pytest.fixture
@@ -55,6 +57,15 @@ async def to_row(pilot, articles: ArticleList, title: str) -> None:
     position = titles(articles).index(title)
     await pilot.press("g", *["j"] * position)
     assert articles.current is not None and articles.current.title == title
+
+
+async def sources_opened(app: LedeApp, pilot) -> ArticleList:
+    """Open the story of the two sources from its row; the list of its sources."""
+    articles = await started(app, pilot)
+    await to_row(pilot, articles, HEADLINE)
+    await pilot.press("enter")
+    await until(pilot, lambda: sorted(titles(articles)) == sorted([HEADLINE, OTHER]))
+    return articles
 
 
 async def sources_of_found(pilot, articles: ArticleList, typed: str, key: str) -> list[str]:
@@ -306,7 +317,7 @@ async def test_the_timeline_counts_every_source_of_a_story(site: Path) -> None:
 async def test_a_source_that_arrives_is_listed_in_the_detail_at_once(site: Path) -> None:
     """The row said "3 sources" while the detail still listed two, and ``3`` opened none."""
     news = site / "_news"
-    arrival = news / "2021-03-07-38m-records-exposed-via-acme-power-apps-misconfiguration.md"
+    arrival = site / OTHER_FILE
     text = arrival.read_text().replace("Threatpost", "Wire Desk").replace("threatpost", "wire")
     app = LedeApp([str(site)])
     async with app.run_test(size=(260, 45)) as pilot:
@@ -350,10 +361,7 @@ async def test_a_story_open_is_named_by_its_headline_as_it_is_now(site: Path, ch
     headline = news / "2021-03-05-acme-power-apps-misconfiguration-exposes-38-million-records.md"
     app = LedeApp([str(site)])
     async with app.run_test(size=(260, 45)) as pilot:
-        articles = await started(app, pilot)
-        await to_row(pilot, articles, HEADLINE)
-        await pilot.press("enter")
-        await until(pilot, lambda: sorted(titles(articles)) == sorted([HEADLINE, OTHER]))
+        articles = await sources_opened(app, pilot)
         assert status(app).startswith(f"All articles  sources of {HEADLINE[:12]}")
         if change == "removed":
             headline.unlink()
@@ -386,8 +394,7 @@ async def test_s_on_a_story_row_stars_the_story_whichever_source_heads_it(site: 
     had no star, and the story starred looked like any other."""
     from tests.tui.pilot import notifications
 
-    news = site / "_news"
-    other = news / "2021-03-07-38m-records-exposed-via-acme-power-apps-misconfiguration.md"
+    other = site / OTHER_FILE
     app = LedeApp([str(site)])
     async with app.run_test(size=(260, 45)) as pilot:
         articles = await started(app, pilot)
@@ -412,9 +419,7 @@ async def test_a_story_row_is_starred_while_any_of_its_sources_is(site: Path) ->
     row, though the only other source was starred; ``s`` there now unstars them all."""
     from tests.tui.pilot import notifications
 
-    other = (
-        site / "_news" / "2021-03-07-38m-records-exposed-via-acme-power-apps-misconfiguration.md"
-    )
+    other = site / OTHER_FILE
     better = other.read_text().replace("quality: 64", "quality: 99")
     other.unlink()
     app = LedeApp([str(site)])
@@ -473,8 +478,7 @@ async def test_the_article_read_stays_when_a_better_write_up_heads_its_story(sit
     story's row at once; the pane jumped from the article being read to it."""
     from tests.tui.pilot import notifications
 
-    news = site / "_news"
-    other = news / "2021-03-07-38m-records-exposed-via-acme-power-apps-misconfiguration.md"
+    other = site / OTHER_FILE
     app = LedeApp([str(site)])
     async with app.run_test(size=(260, 45)) as pilot:
         articles = await started(app, pilot)
@@ -495,13 +499,10 @@ async def test_a_story_open_follows_its_new_id_when_an_earlier_source_arrives(si
     from tests.tui.pilot import notifications
 
     news = site / "_news"
-    other = news / "2021-03-07-38m-records-exposed-via-acme-power-apps-misconfiguration.md"
+    other = site / OTHER_FILE
     app = LedeApp([str(site)])
     async with app.run_test(size=(260, 45)) as pilot:
-        articles = await started(app, pilot)
-        await to_row(pilot, articles, HEADLINE)
-        await pilot.press("enter")
-        await until(pilot, lambda: sorted(titles(articles)) == sorted([HEADLINE, OTHER]))
+        articles = await sources_opened(app, pilot)
         earlier = other.read_text().replace("2021-03-07T08:02:00Z", "2021-03-04T08:02:00Z")
         earlier = earlier.replace("threatpost.example", "wire.example")
         (news / "2021-03-04-38m-records-exposed-via-acme-power-apps.md").write_text(earlier)
