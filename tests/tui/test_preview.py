@@ -124,7 +124,8 @@ async def test_r_tries_a_failed_preview_again(reader_corpus: Path, server) -> No
         server.routes["/story"] = page(article_html())
         await pilot.press("r")
         await until(pilot, lambda: detail.previewing and "fetched" in status(detail), "preview")
-        assert ARTICLE_PARAGRAPHS[0] in body(detail) and server.hits["/story"] == 2
+        await until(pilot, lambda: ARTICLE_PARAGRAPHS[0] in body(detail), "the page's text")
+        assert server.hits["/story"] == 2 and not detail.preview_failed
         assert "Reloading…" not in notifications(app)
 
 

@@ -174,6 +174,7 @@ class DetailView(VerticalScroll, can_focus=True):
         """Replace the body with the readable text of the original page, and the lead
         image with it: below a tall one, the preview came off the screen, unseen."""
         self.query_one(LeadImage).hide()
+        self.remove_class("-preview-failed")  # ``r`` fetched again one that had failed
         self.add_class("-preview")
         self.set_status(Content.assemble((note, "dim")))
         self.set_body(
